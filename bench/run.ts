@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { benchProtocol } from './protocol';
+import { writeReport, type Figures } from './report';
+
+/**
+ * `npm run bench` runs every group; `npm run bench -- <group>` runs one. Each prints
+ * a table and writes bench/results/<group>.json (flat keys, units in the names).
+ */
+const GROUPS: Record<string, () => Promise<Figures>> = {
+  protocol: benchProtocol,
+};
+
+const RESULTS = path.resolve(__dirname, '..', '..', 'bench', 'results');
+
+async function main(wanted: string[]): Promise<void> {
+  const unknown = wanted.filter((g) => !GROUPS[g]);
+  if (unknown.length > 0) throw new Error(`unknown group(s) ${unknown.join(', ')}; groups: ${Object.keys(GROUPS).join(', ')}`);
+  for (const group of wanted.length > 0 ? wanted : Object.keys(GROUPS)) {
+    writeReport(group, await GROUPS[group](), RESULTS);
+  }
+}
+
+main(process.argv.slice(2))
+  .then(() => process.exit(0))
+  .catch((err: Error) => {
+    process.stderr.write(`bench: ${err.message}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * Kong hands a plugin instance its validated config as JSON, with `null` for every
+ * unset optional field and a few internal keys of its own. This turns that into
+ * the plugin's zod-typed config plus the instance's identity.
+ */
+export interface InstanceMeta {
+  pluginId: string | null;
+  routeId: string | null;
+  serviceId: string | null;
+  consumerId: string | null;
+  instanceName: string | null;
+}
+
+const INTERNAL_KEYS = [
+  'route_id',
+  'service_id',
+  'consumer_id',
+  'plugin_instance_name',
+  '__plugin_id',
+  '__ws_id',
+  '__key__',
+  '__seq__',
+] as const;
+
+/** Kong encodes unset fields as null (and empty tables as []); zod defaults apply to undefined. */
+function dropNulls(value: unknown): unknown {
+  if (value === null) return undefined;
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+      const cleaned = dropNulls(inner);
+      if (cleaned !== undefined) out[key] = cleaned;
+    }
+    return out;
+  }
+  return value;
+}
+
+function asId(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+export class ConfigError extends Error {
+  constructor(plugin: string, issues: string[]) {
+    super(`invalid configuration for plugin '${plugin}': ${issues.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function formatZodIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(config)';
+    return `${path}: ${issue.message}`;
+  });
+}
+
+export function parseInstanceConfig<C>(
+  plugin: string,
+  schema: z.ZodType<C>,
+  raw: unknown,
+): { config: C; meta: InstanceMeta } {
+  const source = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+  const meta: InstanceMeta = {
+    pluginId: asId(source.__plugin_id),
+    routeId: asId(source.route_id),
+    serviceId: asId(source.service_id),
+    consumerId: asId(source.consumer_id),
+    instanceName: asId(source.plugin_instance_name),
+  };
+  const userConfig: Record<string, unknown> = { ...source };
+  for (const key of INTERNAL_KEYS) delete userConfig[key];
+  const parsed = schema.safeParse(dropNulls(userConfig));
+  if (!parsed.success) throw new ConfigError(plugin, formatZodIssues(parsed.error));
+  return { config: parsed.data, meta };
+}

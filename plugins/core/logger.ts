@@ -1,0 +1,39 @@
+/**
+ * The suite's process logger. Lines go to stderr: Kong merges a plugin server's
+ * stdout and stderr into its error log, and stdout must stay clean for the query
+ * command. Callers pass messages and small field maps; never secrets or PII.
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+function threshold(): number {
+  const wanted = (process.env.AI_SUITE_LOG_LEVEL ?? 'info').toLowerCase() as LogLevel;
+  return ORDER[wanted] ?? ORDER.info;
+}
+
+let sink: (line: string) => void = (line) => process.stderr.write(line + '\n');
+
+/** Tests and the query command redirect or silence the log. */
+export function setLogSink(next: (line: string) => void): void {
+  sink = next;
+}
+
+function format(level: LogLevel, scope: string, message: string, fields?: Record<string, unknown>): string {
+  const extra = fields && Object.keys(fields).length > 0 ? ' ' + JSON.stringify(fields) : '';
+  return `${new Date().toISOString()} [${level}] ${scope}: ${message}${extra}`;
+}
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export function createLogger(scope: string): Logger {
+  const emit = (level: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
+    if (ORDER[level] >= threshold()) sink(format(level, scope, message, fields));
+  };
+  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}

@@ -1,0 +1,165 @@
+import { performance } from 'node:perf_hooks';
+import { z } from 'zod';
+import { toKongFields } from '../../schemas/zod-to-kong';
+import type { KongPDK } from './kong-pdk';
+import { createLogger, type Logger } from './logger';
+import { GatewayError, openAIErrorBody } from './openai-error';
+import { contexts, type RequestContext } from './request-context';
+import { parseInstanceConfig, type InstanceMeta } from './instance-config';
+import { recordPhase } from './phase-stats';
+
+/**
+ * The base every suite plugin is built from. It produces the CommonJS exports
+ * kong-pdk expects (Name, Version, Priority, Schema, Plugin with phase methods on
+ * the prototype) from one definition, and gives every phase the same treatment:
+ * config validated once per instance, the request context attached, the phase
+ * timed, and one error policy.
+ */
+export type ErrorPolicy = 'block' | 'pass';
+export type Phase = 'access' | 'log';
+
+export interface PhaseArgs<C, S> {
+  kong: KongPDK;
+  config: C;
+  state: S;
+  meta: InstanceMeta;
+  ctx: RequestContext;
+  log: Logger;
+  /** Answers the client through Kong and marks the request as answered; `return` right after. */
+  respond(status: number, body: string | Buffer, headers?: Record<string, string>): Promise<void>;
+}
+
+export interface PluginDefinition<Shape extends z.ZodRawShape, S> {
+  name: string;
+  version: string;
+  priority: number;
+  config: z.ZodObject<Shape>;
+  /**
+   * What an unexpected error inside a phase does. `block` answers with an error in
+   * OpenAI's envelope (the guard and the sanitizer, which must not fail open);
+   * `pass` logs and lets the request through. A function may read it from config.
+   */
+  onError: ErrorPolicy | ((config: z.output<z.ZodObject<Shape>>) => ErrorPolicy);
+  /** Builds per-instance state (compiled patterns, indexes) once when Kong starts the instance. */
+  init?(config: z.output<z.ZodObject<Shape>>, meta: InstanceMeta): S;
+  access?(args: PhaseArgs<z.output<z.ZodObject<Shape>>, S>): Promise<void>;
+  log?(args: PhaseArgs<z.output<z.ZodObject<Shape>>, S>): Promise<void>;
+}
+
+export interface PluginModule {
+  Name: string;
+  Version: string;
+  Priority: number;
+  Schema: unknown[];
+  Plugin: new (config: unknown) => object;
+}
+
+/** The one key the suite keeps in `kong.ctx.shared`. */
+export const CONTEXT_KEY = 'ai_suite_ctx';
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/** Finds this request's context through the id in `kong.ctx.shared`, creating it for the first plugin. */
+async function attachContext(kong: KongPDK, phase: Phase): Promise<{ ctx: RequestContext; transient: boolean }> {
+  const id = await kong.ctx.shared.get(CONTEXT_KEY);
+  const found = contexts.get(id);
+  if (found) return { ctx: found, transient: false };
+  const ctx = contexts.create();
+  // In the log phase a missing context was already evicted; a fresh one serves this call only.
+  if (phase === 'log') return { ctx, transient: true };
+  await kong.ctx.shared.set(CONTEXT_KEY, ctx.id);
+  return { ctx, transient: false };
+}
+
+export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
+  def: PluginDefinition<Shape, S>,
+): PluginModule {
+  type C = z.output<z.ZodObject<Shape>>;
+  const log = createLogger(def.name);
+  const phases: Phase[] = (['access', 'log'] as const).filter((p) => typeof def[p] === 'function');
+
+  class SuitePlugin {
+    private readonly config: C;
+    private readonly meta: InstanceMeta;
+    private readonly state: S;
+    private readonly policy: ErrorPolicy;
+
+    constructor(raw: unknown) {
+      try {
+        const { config, meta } = parseInstanceConfig(def.name, def.config, raw);
+        this.config = config;
+        this.meta = meta;
+        this.state = def.init ? def.init(config, meta) : (undefined as S);
+        this.policy = typeof def.onError === 'function' ? def.onError(config) : def.onError;
+      } catch (err) {
+        // Kong logs the StartInstance error and answers 500; say why in the suite's own log too.
+        log.error('instance refused', { error: (err as Error).message });
+        throw err;
+      }
+      log.info('instance started', { plugin_id: this.meta.pluginId, route_id: this.meta.routeId });
+    }
+
+    async runPhase(phase: Phase, kong: KongPDK): Promise<void> {
+      const started = performance.now();
+      const { ctx, transient } = await attachContext(kong, phase);
+      const respond = async (status: number, body: string | Buffer, headers?: Record<string, string>) => {
+        ctx.exited = true;
+        await kong.response.exit(status, body, { ...JSON_HEADERS, ...headers });
+      };
+      if (phase === 'access' && def.log) ctx.hold(def.name);
+      try {
+        await def[phase]!({ kong, config: this.config, state: this.state, meta: this.meta, ctx, log, respond });
+      } catch (err) {
+        await this.handleError(err, phase, ctx, respond);
+      } finally {
+        const ms = performance.now() - started;
+        ctx.timings.push({ plugin: def.name, phase, ms });
+        recordPhase(def.name, phase, ms);
+        if (phase === 'log') {
+          if (transient) ctx.end();
+          else ctx.release(def.name);
+        }
+      }
+    }
+
+    private async handleError(
+      err: unknown,
+      phase: Phase,
+      ctx: RequestContext,
+      respond: PhaseArgs<C, S>['respond'],
+    ): Promise<void> {
+      if (ctx.exited || phase !== 'access') {
+        log.error('phase failed', { phase, error: (err as Error).message });
+        return;
+      }
+      if (err instanceof GatewayError) {
+        await respond(err.status, JSON.stringify(err.toBody()), err.headers);
+        return;
+      }
+      log.error('phase failed', { phase, policy: this.policy, error: (err as Error).message });
+      if (this.policy === 'block') {
+        const body = openAIErrorBody(500, 'The gateway could not process this request.', 'gateway_plugin_error');
+        await respond(500, JSON.stringify(body));
+      }
+    }
+  }
+
+  // kong-pdk finds phases as functions on the prototype (arrow fields are invisible to it).
+  for (const phase of phases) {
+    Object.defineProperty(SuitePlugin.prototype, phase, {
+      value: function (this: SuitePlugin, kong: KongPDK) {
+        return this.runPhase(phase, kong);
+      },
+      enumerable: false,
+      writable: true,
+    });
+  }
+
+  return {
+    Name: def.name,
+    Version: def.version,
+    Priority: def.priority,
+    Schema: toKongFields(def.config),
+    Plugin: SuitePlugin,
+  };
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Per-request state shared by the suite's plugins inside the one process.
+ *
+ * Kong gives every request a `kong.ctx.shared` table, but each read costs a socket
+ * round trip and values round-trip through MessagePack. So the first suite plugin
+ * that runs stores one id there, and everything else (parsed body, decisions,
+ * timings) lives here, in memory, found by that id.
+ */
+export interface PhaseTiming {
+  plugin: string;
+  phase: string;
+  ms: number;
+}
+
+export class RequestContext {
+  readonly id: string;
+  readonly createdAt = Date.now();
+  /** Anything a plugin wants to hand to the ones after it, keyed by plugin or topic. */
+  readonly data = new Map<string, unknown>();
+  /** Fields for Kong's log serializer, also read by tracing. */
+  readonly logFields: Record<string, unknown> = {};
+  readonly timings: PhaseTiming[] = [];
+  /** Set once a plugin answered the client with `kong.response.exit`. */
+  exited = false;
+  /** Parties (plugins with a log phase, the bridge) that still need this context. */
+  private readonly holds = new Set<string>();
+  private ended = false;
+
+  constructor(id: string, private readonly onEnd: (ctx: RequestContext) => void) {
+    this.id = id;
+  }
+
+  get<T>(key: string): T | undefined {
+    return this.data.get(key) as T | undefined;
+  }
+
+  set(key: string, value: unknown): void {
+    this.data.set(key, value);
+  }
+
+  hold(party: string): void {
+    if (!this.ended) this.holds.add(party);
+  }
+
+  /** The context ends when its last holder lets go (or on the store's TTL). */
+  release(party: string): void {
+    this.holds.delete(party);
+    if (this.holds.size === 0) this.end();
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.holds.clear();
+    this.onEnd(this);
+  }
+}
+
+export interface ContextStoreOptions {
+  /** Contexts older than this are evicted even if nobody released them. */
+  ttlMs: number;
+  /** Hard bound on live contexts; the oldest is evicted first. */
+  maxEntries: number;
+}
+
+export interface ContextStoreStats {
+  live: number;
+  created: number;
+  ended: number;
+  evictedByTtl: number;
+  evictedByCapacity: number;
+}
+
+export class ContextStore {
+  private readonly contexts = new Map<string, RequestContext>();
+  private readonly stats = { created: 0, ended: 0, evictedByTtl: 0, evictedByCapacity: 0 };
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: ContextStoreOptions) {}
+
+  create(): RequestContext {
+    while (this.contexts.size >= this.options.maxEntries) {
+      const oldest = this.contexts.values().next().value as RequestContext;
+      this.stats.evictedByCapacity++;
+      oldest.end();
+    }
+    const ctx = new RequestContext(randomUUID(), (c) => this.forget(c));
+    this.contexts.set(ctx.id, ctx);
+    this.stats.created++;
+    this.ensureSweeper();
+    return ctx;
+  }
+
+  get(id: unknown): RequestContext | undefined {
+    return typeof id === 'string' ? this.contexts.get(id) : undefined;
+  }
+
+  get size(): number {
+    return this.contexts.size;
+  }
+
+  snapshot(): ContextStoreStats {
+    return { live: this.contexts.size, ...this.stats };
+  }
+
+  /** Evicts contexts past their TTL; Map order is creation order, so it stops at the first young one. */
+  sweep(now = Date.now()): void {
+    for (const ctx of this.contexts.values()) {
+      if (now - ctx.createdAt < this.options.ttlMs) break;
+      this.stats.evictedByTtl++;
+      ctx.end();
+    }
+  }
+
+  close(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = undefined;
+  }
+
+  private forget(ctx: RequestContext): void {
+    if (this.contexts.delete(ctx.id)) this.stats.ended++;
+  }
+
+  private ensureSweeper(): void {
+    if (this.sweeper) return;
+    const every = Math.max(250, Math.min(this.options.ttlMs / 4, 30_000));
+    this.sweeper = setInterval(() => this.sweep(), every);
+    this.sweeper.unref();
+  }
+}
+
+function envInt(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** The process-wide store every plugin shares. */
+export const contexts = new ContextStore({
+  ttlMs: envInt('AI_SUITE_CONTEXT_TTL_MS', 10 * 60_000),
+  maxEntries: envInt('AI_SUITE_CONTEXT_MAX', 50_000),
+});

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Server as NetServer } from 'node:net';
+import Server from 'kong-pdk/server';
+import Listener from 'kong-pdk/listener';
+import { createLogger } from '../core/logger';
+import { contexts } from '../core/request-context';
+import { runShutdownHooks } from '../core/lifecycle';
+import { listPluginDirs } from './plugin-dirs';
+import { pdkLogger } from './pdk-logger';
+import { removePidFile, writePidFile } from './pid-file';
+
+/**
+ * The one process Kong starts: a kong-pdk Server and Listener per plugin
+ * directory, each on its own socket, all sharing this process's memory (request
+ * contexts, embedding workers, indexes, the LLM bridge).
+ */
+export interface SuiteOptions {
+  prefix: string;
+  pluginsRoot: string;
+  /** How long SIGTERM waits for plugins to flush, in ms. */
+  shutdownTimeoutMs?: number;
+}
+
+export interface ServedPlugin {
+  name: string;
+  socket: string;
+}
+
+export interface SuiteServer {
+  plugins: ServedPlugin[];
+  close(): Promise<void>;
+}
+
+const log = createLogger('suite');
+
+export function socketPath(prefix: string, plugin: string): string {
+  return path.join(prefix, `${plugin}.sock`);
+}
+
+function listen(listener: Listener): Promise<NetServer> {
+  const server = listener.serve();
+  return new Promise((resolve, reject) => {
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Loads one plugin directory the way kong-js-pluginserver does; it must hold exactly one plugin. */
+export function loadPluginServer(dir: string): { server: Server; name: string } {
+  const server = new Server(dir, pdkLogger(`pdk:${path.basename(dir)}`));
+  // The bin script closes at once too: it only clears the instance-expiry timer.
+  server.close();
+  const names = [...server.getPlugins().keys()];
+  if (names.length !== 1) {
+    throw new Error(`plugin directory ${dir} must hold exactly one loadable plugin, found ${names.length}`);
+  }
+  return { server, name: names[0] };
+}
+
+export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
+  fs.mkdirSync(options.prefix, { recursive: true });
+  const listeners: NetServer[] = [];
+  const plugins: ServedPlugin[] = [];
+  for (const { dir } of listPluginDirs(options.pluginsRoot)) {
+    const { server, name } = loadPluginServer(dir);
+    const socket = socketPath(options.prefix, name);
+    listeners.push(await listen(new Listener(server, socket)));
+    plugins.push({ name, socket });
+  }
+  writePidFile(options.prefix);
+  log.info('suite listening', { plugins: plugins.map((p) => p.name), prefix: options.prefix });
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      // Stop accepting first; Kong keeps pooled connections open, so do not wait for them to drain.
+      for (const listener of listeners) listener.close();
+      await runShutdownHooks(options.shutdownTimeoutMs ?? 5000);
+      contexts.close();
+      for (const plugin of plugins) fs.rmSync(plugin.socket, { force: true });
+      removePidFile(options.prefix);
+      log.info('suite stopped');
+    })();
+    return closing;
+  };
+  return { plugins, close };
+}

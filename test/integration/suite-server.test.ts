@@ -1,0 +1,195 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { validateKongSchema } from '../../schemas/kong-metaschema';
+import { writePluginDirs } from '../../plugins/suite/plugin-dirs';
+import { startEchoUpstream, type EchoUpstream } from '../support/echo-upstream';
+import { REPO, SUITE_FIXTURES, SUITE_MAIN } from '../support/paths';
+import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+
+const PROBES = [
+  { name: 'probe-reader', modulePath: path.join(SUITE_FIXTURES, 'probe-reader.js') },
+  { name: 'probe-answer', modulePath: path.join(SUITE_FIXTURES, 'probe-answer.js') },
+];
+
+function declarative(upstreamUrl: string, answerConfig: Record<string, unknown> = {}) {
+  return {
+    _format_version: '3.0',
+    services: [
+      {
+        name: 'probe-service',
+        url: upstreamUrl,
+        routes: [
+          {
+            name: 'probe-route',
+            paths: ['/probe'],
+            plugins: [
+              { name: 'key-auth' },
+              { name: 'probe-reader', config: { tag: 'from-kong-yml' } },
+              { name: 'probe-answer', config: answerConfig },
+            ],
+          },
+          { name: 'pass-route', paths: ['/pass'], plugins: [{ name: 'probe-answer', config: { on_error: 'pass' } }] },
+        ],
+      },
+    ],
+    consumers: [{ username: 'alice', keyauth_credentials: [{ key: 'alice-key' }] }],
+  };
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('the suite process: query mode', () => {
+  let root: string;
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-suite-query-'));
+    writePluginDirs(root, PROBES);
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('prints exactly what kong-js-pluginserver --dump-all-plugins prints, and Kong would accept it', () => {
+    for (const { name } of PROBES) {
+      const ours = execFileSync(process.execPath, [SUITE_MAIN, 'query', name, '--plugins-root', root], {
+        encoding: 'utf8',
+      });
+      const reference = execFileSync(
+        path.join(REPO, 'node_modules', '.bin', 'kong-js-pluginserver'),
+        ['-d', path.join(root, name), '--dump-all-plugins'],
+        { encoding: 'utf8' },
+      );
+      expect(ours).toBe(reference);
+      const [info, ...rest] = JSON.parse(ours);
+      expect(rest).toHaveLength(0);
+      expect(info.Name).toBe(name);
+      expect(info.Version).toMatch(/^\d+(\.\d+){0,2}$/);
+      expect(Number.isInteger(info.Priority)).toBe(true);
+      expect(validateKongSchema(info.Schema)).toEqual([]);
+    }
+  });
+});
+
+describe('the suite process behind the Kong stand-in', () => {
+  let upstream: EchoUpstream;
+  let stack: SuiteStack;
+  const flushFile = path.join(os.tmpdir(), `ai-suite-flush-${process.pid}`);
+
+  beforeAll(async () => {
+    fs.rmSync(flushFile, { force: true });
+    upstream = await startEchoUpstream();
+    stack = await startSuiteStack({
+      plugins: PROBES,
+      declarative: declarative(upstream.url),
+      env: { PROBE_FLUSH_FILE: flushFile },
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await upstream?.close();
+    fs.rmSync(flushFile, { force: true });
+  });
+
+  const post = (headers: Record<string, string>, body = '{}') =>
+    fetch(`${stack.standin.url}/probe`, { method: 'POST', headers: { apikey: 'alice-key', ...headers }, body });
+
+  it('serves every plugin on its own socket from one process', () => {
+    for (const { name } of PROBES) expect(fs.existsSync(path.join(stack.dir, `${name}.sock`))).toBe(true);
+    const pid = Number(fs.readFileSync(path.join(stack.dir, 'kong-ai-suite.pid'), 'utf8'));
+    expect(pid).toBeGreaterThan(0);
+  });
+
+  it('passes a 20 KB body, the consumer and the context from one plugin to the next', async () => {
+    const res = await post({ 'content-type': 'application/json' }, JSON.stringify({ pad: 'x'.repeat(20_000) }));
+    expect(res.status).toBe(200);
+    const echoed = (await res.json()) as { headers: Record<string, string> };
+    const seen = JSON.parse(echoed.headers['x-probe-seen']);
+    expect(seen).toEqual({ tag: 'from-kong-yml', bodyBytes: 20_010, bodyIsBuffer: true, consumer: 'alice' });
+  });
+
+  it('answers through kong.response.exit with headers, with the shared context', async () => {
+    const res = await post({ 'x-probe': 'answer' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-probe-answer')).toBe('yes');
+    expect(res.headers.get('content-type')).toBe('application/json');
+    const body = (await res.json()) as { context_id: string; seen: { consumer: string } };
+    expect(body.context_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.seen.consumer).toBe('alice');
+  });
+
+  it('blocks on an unexpected plugin error with an OpenAI envelope that leaks nothing', async () => {
+    const res = await post({ 'x-probe': 'throw' });
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text).error).toMatchObject({ type: 'server_error', code: 'gateway_plugin_error' });
+    expect(text).not.toMatch(/sk-test|probe failure|at .*\.js/);
+  });
+
+  it('passes through on an unexpected error when the plugin is configured to', async () => {
+    const res = await fetch(`${stack.standin.url}/pass`, { method: 'POST', headers: { 'x-probe': 'throw' }, body: '{}' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { path: string }).path).toBe('/');
+  });
+
+  it('turns a deliberate GatewayError into its status and envelope', async () => {
+    const res = await post({ 'x-probe': 'gateway-error' });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('probe_refused');
+  });
+
+  it('refuses a request without credentials before any suite plugin runs', async () => {
+    const res = await fetch(`${stack.standin.url}/probe`, { method: 'POST', body: '{}', headers: { 'x-probe': 'answer' } });
+    expect(res.status).toBe(401);
+  });
+
+  it('puts access-phase serialize values into what Kong logs', async () => {
+    await post({});
+    await waitFor(() => stack.standin.logs.some((l) => JSON.stringify(l).includes('from-kong-yml')), 5000);
+    const entry = stack.standin.logs.find((l) => JSON.stringify(l).includes('from-kong-yml')) as {
+      ai: { probe: { reader: string } };
+    };
+    expect(entry.ai.probe.reader).toBe('from-kong-yml');
+  });
+
+  it('recovers when the plugin server is killed and respawned', async () => {
+    await stack.standin.restartPluginServer();
+    let status = 0;
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      status = (await post({ 'x-probe': 'answer' }).catch(() => undefined))?.status ?? 0;
+      if (status === 200) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(status).toBe(200);
+  });
+
+  it('flushes plugins and removes its sockets on SIGTERM', async () => {
+    await stack.close();
+    expect(fs.readFileSync(flushFile, 'utf8')).toBe('flushed');
+    for (const { name } of PROBES) expect(fs.existsSync(path.join(stack.dir, `${name}.sock`))).toBe(false);
+  });
+});
+
+describe('the follower', () => {
+  it('lives exactly as long as the suite process', async () => {
+    const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-suite-follow-'));
+    const root = path.join(prefix, 'plugins');
+    writePluginDirs(root, PROBES);
+    const follower = spawn(process.execPath, [SUITE_MAIN, 'follow', '--prefix', prefix]);
+    const followerExit = new Promise<number | null>((resolve) => follower.on('exit', resolve));
+    const suite = spawn(process.execPath, [SUITE_MAIN, 'serve', '--prefix', prefix, '--plugins-root', root]);
+    const suiteExit = new Promise<number | null>((resolve) => suite.on('exit', resolve));
+    await waitFor(() => fs.existsSync(path.join(prefix, 'probe-answer.sock')), 15_000);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(follower.exitCode).toBeNull();
+    suite.kill('SIGTERM');
+    expect(await suiteExit).toBe(0);
+    expect(await followerExit).toBe(0);
+    fs.rmSync(prefix, { recursive: true, force: true });
+  });
+});

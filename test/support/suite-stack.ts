@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { renderKongConf } from '../../kong/conf';
+import { startStandin, type Standin } from '../../kong/standin';
+import { writePluginDirs, type PluginEntry } from '../../plugins/suite/plugin-dirs';
+import { SUITE_MAIN } from './paths';
+
+/**
+ * The real thing minus Kong: the suite process started by the stand-in from a
+ * generated kong.conf, exactly as Kong would start it, with a kong.yml.
+ */
+export interface SuiteStackOptions {
+  plugins: PluginEntry[];
+  declarative: object;
+  bodyBufferSize?: string;
+  env?: Record<string, string>;
+}
+
+export interface SuiteStack {
+  standin: Standin;
+  dir: string;
+  pluginsRoot: string;
+  close(): Promise<void>;
+}
+
+export async function startSuiteStack(options: SuiteStackOptions): Promise<SuiteStack> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-suite-'));
+  const pluginsRoot = path.join(dir, 'plugins');
+  writePluginDirs(pluginsRoot, options.plugins);
+  // `env` keeps the pid: Kong runs start commands with `exec`, and env execs node in turn.
+  const assignments = Object.entries(options.env ?? {}).map(([key, value]) => `${key}=${value}`);
+  const envPrefix = assignments.length > 0 ? `env ${assignments.join(' ')} ` : '';
+  const conf = renderKongConf({
+    prefix: dir,
+    node: `${envPrefix}${process.execPath}`,
+    suiteMain: SUITE_MAIN,
+    pluginsRoot,
+    plugins: options.plugins.map((p) => p.name),
+    bodyBufferSize: options.bodyBufferSize,
+  });
+  const confPath = path.join(dir, 'kong.conf');
+  fs.writeFileSync(confPath, conf);
+  const errorLog: string[] = [];
+  const standin = await startStandin({ confPath, declarative: options.declarative, errorLog: (l) => errorLog.push(l) });
+  let closing: Promise<void> | undefined;
+  return {
+    standin,
+    dir,
+    pluginsRoot,
+    close(): Promise<void> {
+      closing ??= standin.close().finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+      return closing;
+    },
+  };
+}

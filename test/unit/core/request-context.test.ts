@@ -1,0 +1,40 @@
+import { ContextStore } from '../../../plugins/core/request-context';
+
+describe('ContextStore', () => {
+  it('ends a context when its last holder releases it', () => {
+    const store = new ContextStore({ ttlMs: 60_000, maxEntries: 100 });
+    const ctx = store.create();
+    ctx.hold('guard');
+    ctx.hold('bridge');
+    ctx.release('guard');
+    expect(store.get(ctx.id)).toBe(ctx);
+    ctx.release('bridge');
+    expect(store.get(ctx.id)).toBeUndefined();
+    expect(ctx.isEnded).toBe(true);
+    store.close();
+  });
+
+  it('stays bounded under load: capacity evicts the oldest, TTL sweeps the rest', () => {
+    const store = new ContextStore({ ttlMs: 1000, maxEntries: 500 });
+    const created = Array.from({ length: 20_000 }, () => store.create());
+    expect(store.size).toBe(500);
+    expect(store.get(created[0].id)).toBeUndefined();
+    expect(store.get(created[19_999].id)).toBe(created[19_999]);
+    expect(store.snapshot().evictedByCapacity).toBe(19_500);
+
+    store.sweep(Date.now() + 1001);
+    expect(store.size).toBe(0);
+    expect(store.snapshot().evictedByTtl).toBe(500);
+    store.close();
+  });
+
+  it('finds contexts only by a string id it issued', () => {
+    const store = new ContextStore({ ttlMs: 1000, maxEntries: 10 });
+    const ctx = store.create();
+    expect(store.get(ctx.id)).toBe(ctx);
+    expect(store.get(undefined)).toBeUndefined();
+    expect(store.get([])).toBeUndefined();
+    expect(store.get('not-an-id')).toBeUndefined();
+    store.close();
+  });
+});
