@@ -38,8 +38,13 @@ export function socketPath(prefix: string, plugin: string): string {
   return path.join(prefix, `${plugin}.sock`);
 }
 
-function listen(listener: Listener): Promise<NetServer> {
+function listen(listener: Listener, plugin: string): Promise<NetServer> {
   const server = listener.serve();
+  // kong-pdk's listener has no error handler on Kong's connections: a reset (an nginx
+  // worker exiting mid-event) would be an uncaught 'error' that kills every plugin.
+  server.on('connection', (socket) =>
+    socket.on('error', (err) => log.warn('plugin socket connection error', { plugin, error: err.message })),
+  );
   return new Promise((resolve, reject) => {
     server.once('listening', () => resolve(server));
     server.once('error', reject);
@@ -65,7 +70,7 @@ export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
   for (const { dir } of listPluginDirs(options.pluginsRoot)) {
     const { server, name } = loadPluginServer(dir);
     const socket = socketPath(options.prefix, name);
-    listeners.push(await listen(new Listener(server, socket)));
+    listeners.push(await listen(new Listener(server, socket), name));
     plugins.push({ name, socket });
   }
   writePidFile(options.prefix);

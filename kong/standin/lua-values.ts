@@ -1,0 +1,25 @@
+/**
+ * Shapes a value the way Kong's lua-MessagePack sends it to the plugin server:
+ * an empty table is an empty array, nil inside a table drops the key, Buffers
+ * (raw bodies) stay binary.
+ */
+export function toLua(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return value;
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : toLua(v)));
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+      const lua = toLua(inner);
+      if (lua !== undefined) out[key] = lua;
+    }
+    return Object.keys(out).length === 0 ? [] : out;
+  }
+  return value;
+}
+
+/** Values the plugin server sends are decoded by Lua: bin and str both become Lua strings. */
+export function fromJs(value: unknown): unknown {
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  return value;
+}
