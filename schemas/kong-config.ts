@@ -13,7 +13,10 @@ export type KongConfigResult =
 
 function fill(def: KongFieldDef, value: unknown): unknown {
   if (value === undefined || value === null) {
-    if (def.default !== undefined) return structuredClone(def.default);
+    if (def.default !== undefined) {
+      const copy = structuredClone(def.default);
+      return def.type === 'record' && def.fields && isTable(copy) ? fillRecord(def.fields, copy) : copy;
+    }
     // Kong fills a missing record with its subfields' defaults unless it must be given.
     if (def.type === 'record' && def.fields && !def.required) return fillRecord(def.fields, {});
     return null;

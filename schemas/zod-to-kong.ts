@@ -78,8 +78,9 @@ function convert(raw: JsonSchema, path: string): KongFieldDef {
     def.type = type;
   } else if (type === 'integer' || type === 'number') {
     def.type = type;
-    const lower = schema.minimum;
-    const upper = schema.maximum;
+    // zod's .int() adds the safe-integer range; that is no constraint worth telling Kong.
+    const lower = schema.minimum === -MAX_SAFE ? undefined : schema.minimum;
+    const upper = schema.maximum === MAX_SAFE ? undefined : schema.maximum;
     if (lower !== undefined || upper !== undefined) def.between = [lower ?? -MAX_SAFE, upper ?? MAX_SAFE];
     if (schema.exclusiveMinimum !== undefined) def.gt = schema.exclusiveMinimum;
   } else if (type === 'array') {
