@@ -12,7 +12,7 @@ export interface ShippedPlugin {
   module: string;
 }
 
-export const SHIPPED_PLUGINS: readonly ShippedPlugin[] = [];
+export const SHIPPED_PLUGINS: readonly ShippedPlugin[] = [{ name: 'llm-proxy', module: 'llm-proxy/index.js' }];
 
 /** dist/plugins, where the compiled plugin modules live. */
 export const COMPILED_PLUGINS_DIR = path.resolve(__dirname, '..');

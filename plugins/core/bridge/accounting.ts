@@ -1,0 +1,26 @@
+import { contentText, makeUsage, type ChatMessage, type Usage } from '../providers/openai-types';
+import type { PlannedTarget } from './plan';
+
+/**
+ * Tokens and cost of a call. Providers' own counts are used when they send them;
+ * otherwise the figure is estimated (about four characters a token) and marked so.
+ */
+export function estimateTokens(text: string): number {
+  return text.length === 0 ? 0 : Math.max(1, Math.ceil(text.length / 4));
+}
+
+export function promptText(request: Record<string, unknown>): string {
+  const messages = request.messages as ChatMessage[] | undefined;
+  if (messages) return messages.map((m) => contentText(m.content)).join('\n');
+  const prompt = request.prompt ?? request.input;
+  return Array.isArray(prompt) ? prompt.filter((p) => typeof p === 'string').join('\n') : String(prompt ?? '');
+}
+
+export function estimatedUsage(request: Record<string, unknown>, completion: string): Usage {
+  return makeUsage(estimateTokens(promptText(request)), estimateTokens(completion));
+}
+
+/** USD for the usage at the target's prices; cached prompt tokens at the full price (no discount table yet). */
+export function costOf(usage: Usage, target: PlannedTarget): number {
+  return (usage.prompt_tokens * target.inputCost + usage.completion_tokens * target.outputCost) / 1_000_000;
+}

@@ -1,0 +1,61 @@
+import type { Usage } from '../providers/openai-types';
+import type { RequestContext } from '../request-context';
+
+/**
+ * How other plugins take part in an answer the bridge streams: a text transform
+ * sees every piece of answer text on its way to the client (the PII sanitizer
+ * restores placeholders there, even when one is split across chunks), and answer
+ * listeners learn how the call ended (the semantic cache writes back complete
+ * answers, tracing finishes its trace).
+ */
+export interface TextTransform {
+  push(text: string): string;
+  /** Whatever the transform still holds when the answer ends. */
+  flush(): string;
+}
+
+export interface AnswerRecord {
+  status: number;
+  provider?: string;
+  model?: string;
+  target?: string;
+  usage?: Usage;
+  usageEstimated: boolean;
+  costUsd?: number;
+  ttftMs?: number;
+  durationMs: number;
+  tokensPerSecond?: number;
+  attempts: number;
+  streamed: boolean;
+  /** The answer ended normally (a complete 200), not cut, failed or abandoned. */
+  complete: boolean;
+  truncated: boolean;
+  errorMessage?: string;
+  /** The full OpenAI response (non-streamed) or the assembled one (streamed), as the client received it. */
+  response?: Record<string, unknown>;
+}
+
+export type AnswerListener = (record: AnswerRecord, ctx: RequestContext) => void | Promise<void>;
+
+const TRANSFORMS = 'bridge.transforms';
+const LISTENERS = 'bridge.listeners';
+
+export function addTextTransform(ctx: RequestContext, transform: TextTransform): void {
+  const list = ctx.get<TextTransform[]>(TRANSFORMS) ?? [];
+  list.push(transform);
+  ctx.set(TRANSFORMS, list);
+}
+
+export function addAnswerListener(ctx: RequestContext, listener: AnswerListener): void {
+  const list = ctx.get<AnswerListener[]>(LISTENERS) ?? [];
+  list.push(listener);
+  ctx.set(LISTENERS, list);
+}
+
+export function textTransforms(ctx: RequestContext): TextTransform[] {
+  return ctx.get<TextTransform[]>(TRANSFORMS) ?? [];
+}
+
+export function answerListeners(ctx: RequestContext): AnswerListener[] {
+  return ctx.get<AnswerListener[]>(LISTENERS) ?? [];
+}

@@ -1,0 +1,89 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { onShutdown } from '../lifecycle';
+import { createLogger } from '../logger';
+import { contexts } from '../request-context';
+import { sendError } from './client-writer';
+import { PLAN_KEY, type CallPlan } from './plan';
+import { serveAnswer, settle } from './serve-answer';
+import { TicketBook } from './tickets';
+
+/**
+ * The LLM bridge: an HTTP listener on loopback in the suite process that Kong
+ * proxies to (streaming both ways). It serves only requests carrying a ticket
+ * that llm-proxy minted in the access phase; anything else gets a 403, so a
+ * route never fails open to a provider.
+ */
+export const TICKET_HEADER = 'x-ai-suite-ticket';
+export const BRIDGE_PATH = '/__ai_bridge';
+
+const log = createLogger('bridge');
+
+export interface Bridge {
+  port: number;
+  tickets: TicketBook;
+  close(): Promise<void>;
+}
+
+async function handle(tickets: TicketBook, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  // Kong forwards the client body; the bridge works from the plan, so drain it.
+  req.resume();
+  const ticket = req.headers[TICKET_HEADER];
+  const contextId = tickets.redeem(Array.isArray(ticket) ? ticket[0] : ticket);
+  const ctx = contexts.get(contextId);
+  const plan = ctx?.get<CallPlan>(PLAN_KEY);
+  if (!ctx || !plan) {
+    sendError(res, 403, 'This request was not authorised by the gateway.', 'missing_ticket');
+    return;
+  }
+  const clientGone = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) clientGone.abort();
+  });
+  try {
+    const record = await serveAnswer(plan, ctx, res, clientGone.signal);
+    await settle(record, ctx);
+  } catch (err) {
+    log.error('bridge failure', { error: (err as Error).message });
+    sendError(res, 500, 'The gateway failed while calling the provider.', 'bridge_error');
+    if (!res.writableEnded) res.end();
+  } finally {
+    ctx.release('bridge');
+  }
+}
+
+let bridge: Promise<Bridge> | undefined;
+
+/** The process's one bridge, started on first use (port from AI_SUITE_BRIDGE_PORT, else a free one). */
+export function getBridge(): Promise<Bridge> {
+  bridge ??= new Promise((resolve, reject) => {
+    const tickets = new TicketBook();
+    const server = http.createServer((req, res) => void handle(tickets, req, res));
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 70_000;
+    server.requestTimeout = 0;
+    server.once('error', reject);
+    server.listen(Number(process.env.AI_SUITE_BRIDGE_PORT ?? 0), '127.0.0.1', () => {
+      const sweeper = setInterval(() => tickets.sweep(), 30_000);
+      sweeper.unref();
+      const instance: Bridge = {
+        port: (server.address() as AddressInfo).port,
+        tickets,
+        close: () =>
+          new Promise((done) => {
+            clearInterval(sweeper);
+            server.closeIdleConnections();
+            server.close(() => done());
+            setTimeout(() => {
+              server.closeAllConnections();
+              done();
+            }, 3000).unref();
+          }),
+      };
+      onShutdown('bridge', () => instance.close());
+      log.info('bridge listening', { port: instance.port });
+      resolve(instance);
+    });
+  });
+  return bridge;
+}

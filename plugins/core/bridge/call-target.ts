@@ -1,0 +1,286 @@
+import type { ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { createParser } from 'eventsource-parser';
+import { Agent, request, type Dispatcher } from 'undici';
+import { redactSecrets } from '../redact';
+import { PROVIDERS } from '../providers';
+import type { ChatChunk, ChatResponse, Usage } from '../providers/openai-types';
+import type { StreamEvent, UpstreamCall } from '../providers/types';
+import { AttemptError, retryAfterSeconds, statusFailure, type AttemptFailure } from './attempt-failure';
+import { estimatedUsage } from './accounting';
+import type { TextTransform } from './answer-hooks';
+import { sendJson, sseData, write } from './client-writer';
+import type { CallPlan, PlannedTarget } from './plan';
+
+/**
+ * One attempt at one target. Until the first byte goes to the client, any
+ * failure is thrown as an AttemptError so the caller may retry or fall back;
+ * after it, a broken stream ends with an SSE error event and is reported as
+ * truncated.
+ */
+const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 256, pipelining: 1 });
+
+export interface AttemptResult {
+  status: number;
+  usage?: Usage;
+  usageEstimated: boolean;
+  ttftMs?: number;
+  truncated: boolean;
+  errorMessage?: string;
+  response?: Record<string, unknown>;
+  /** Time spent waiting for the provider before the first byte went to the client. */
+  upstreamWaitMs: number;
+}
+
+export interface AttemptContext {
+  plan: CallPlan;
+  target: PlannedTarget;
+  res: ServerResponse;
+  clientGone: AbortSignal;
+  transforms: TextTransform[];
+  /** Headers for the client, computed when the first byte is about to be sent. */
+  headers(extra: Record<string, string>): Record<string, string>;
+}
+
+function upstreamCall(plan: CallPlan, target: PlannedTarget): UpstreamCall {
+  const provider = PROVIDERS[target.provider];
+  if (plan.routeType === 'llm/v1/chat') return provider.chat(target, plan.request as never, plan.stream);
+  const build = plan.routeType === 'llm/v1/completions' ? provider.completions : provider.embeddings;
+  if (!build) throw new AttemptError({ kind: 'protocol', status: 400, message: `${target.provider} does not serve ${plan.routeType}`, retryable: false, code: 'unsupported' });
+  const body = { ...plan.request, model: target.model, stream: plan.stream || undefined };
+  return build(target, body);
+}
+
+function failureOf(err: unknown, target: PlannedTarget): AttemptFailure {
+  if (err instanceof AttemptError) return err.failure;
+  const e = err as { code?: string; name?: string; message?: string };
+  const timeout = e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT' || e.name === 'TimeoutError';
+  if (timeout) return { kind: 'timeout', status: 504, message: `The provider (${target.name}) did not answer in time.`, retryable: true, code: 'provider_timeout' };
+  return {
+    kind: 'connect',
+    status: 502,
+    message: `The provider (${target.name}) could not be reached: ${redactSecrets(e.message ?? 'connection failed')}`,
+    retryable: true,
+    code: 'provider_unreachable',
+  };
+}
+
+function applyTransforms(transforms: TextTransform[], text: string): string {
+  return transforms.reduce((t, transform) => transform.push(t), text);
+}
+
+function flushTransforms(transforms: TextTransform[]): string {
+  let out = '';
+  transforms.forEach((transform, i) => {
+    // What one transform releases at the end still passes through the ones after it.
+    out = transforms.slice(i + 1).reduce((t, next) => next.push(t), out + transform.flush());
+  });
+  return out;
+}
+
+export async function callTarget(a: AttemptContext): Promise<AttemptResult> {
+  const { plan, target } = a;
+  const started = performance.now();
+  const call = upstreamCall(plan, target);
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  a.clientGone.addEventListener('abort', abort);
+  const total = setTimeout(abort, plan.balancer.totalTimeoutMs);
+  try {
+    let upstream: Dispatcher.ResponseData;
+    try {
+      upstream = await request(call.url, {
+        method: 'POST',
+        headers: call.headers,
+        body: JSON.stringify(call.body),
+        signal: controller.signal,
+        dispatcher,
+        headersTimeout: plan.balancer.connectTimeoutMs,
+        bodyTimeout: plan.balancer.firstTokenTimeoutMs,
+      });
+    } catch (err) {
+      throw new AttemptError(failureOf(err, target));
+    }
+    if (upstream.statusCode >= 400) {
+      const text = await upstream.body.text().catch(() => '');
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
+      const message = PROVIDERS[target.provider].errorMessage(upstream.statusCode, body);
+      throw new AttemptError(statusFailure(upstream.statusCode, message, retryAfterSeconds(upstream.headers['retry-after'])));
+    }
+    if (!plan.stream) return await relayWhole(a, upstream, started);
+    if (plan.routeType !== 'llm/v1/chat') return await relayRawStream(a, upstream, started);
+    return await relayChatStream(a, upstream, started, controller);
+  } catch (err) {
+    if (err instanceof AttemptError) throw err;
+    throw new AttemptError(failureOf(err, target));
+  } finally {
+    clearTimeout(total);
+    a.clientGone.removeEventListener('abort', abort);
+  }
+}
+
+async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number): Promise<AttemptResult> {
+  const { plan, target } = a;
+  const raw = (await upstream.body.json()) as Record<string, unknown>;
+  const upstreamWaitMs = performance.now() - started;
+  let response: Record<string, unknown> = raw;
+  let completionText = '';
+  if (plan.routeType === 'llm/v1/chat') {
+    const chat = PROVIDERS[target.provider].parseChat(raw, target) as ChatResponse;
+    for (const choice of chat.choices) {
+      if (typeof choice.message.content === 'string') {
+        choice.message.content = applyTransforms(a.transforms, choice.message.content) + flushTransforms(a.transforms);
+        completionText += choice.message.content;
+      }
+    }
+    response = chat as unknown as Record<string, unknown>;
+  }
+  let usage = response.usage as Usage | undefined;
+  const usageEstimated = !usage;
+  if (!usage && plan.routeType !== 'llm/v1/embeddings') {
+    usage = estimatedUsage(plan.request, completionText);
+    response.usage = usage;
+  }
+  const headers: Record<string, string> = {};
+  if (usage) {
+    headers['x-ai-usage-prompt-tokens'] = String(usage.prompt_tokens);
+    headers['x-ai-usage-completion-tokens'] = String(usage.completion_tokens ?? 0);
+    headers['x-ai-usage-total-tokens'] = String(usage.total_tokens);
+    if (usageEstimated) headers['x-ai-usage-estimated'] = 'true';
+  }
+  sendJson(a.res, 200, response, a.headers(headers));
+  return { status: 200, usage, usageEstimated, truncated: false, response, upstreamWaitMs };
+}
+
+/** Legacy completions stream in OpenAI's own format: relayed event by event. */
+async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number): Promise<AttemptResult> {
+  a.res.writeHead(200, a.headers({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }));
+  const upstreamWaitMs = performance.now() - started;
+  let done = false;
+  const parser = createParser({
+    onEvent: (event) => {
+      if (event.data.trim() === '[DONE]') done = true;
+    },
+  });
+  try {
+    for await (const chunk of upstream.body) {
+      parser.feed((chunk as Buffer).toString('utf8'));
+      await write(a.res, (chunk as Buffer).toString('utf8'));
+    }
+  } catch {
+    /* cut below */
+  }
+  if (!done) await write(a.res, sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', code: 'stream_truncated' } }));
+  a.res.end();
+  return { status: 200, usageEstimated: true, truncated: !done, upstreamWaitMs };
+}
+
+async function relayChatStream(
+  a: AttemptContext,
+  upstream: Dispatcher.ResponseData,
+  started: number,
+  controller: AbortController,
+): Promise<AttemptResult> {
+  const { plan, target, res } = a;
+  const translator = PROVIDERS[target.provider].streamTranslator(target, `chatcmpl-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
+  const events: StreamEvent[] = [];
+  const parser = createParser({ onEvent: (event) => events.push({ event: event.event, data: event.data }) });
+  let headersSent = false;
+  let ttftMs: number | undefined;
+  let upstreamWaitMs = 0;
+  let text = '';
+  let last: ChatChunk | undefined;
+  const toolCalls: Record<number, { id?: string; name?: string; arguments: string }> = {};
+  let finish: string | null = null;
+  const firstToken = setTimeout(() => controller.abort(), plan.balancer.firstTokenTimeoutMs);
+
+  const emit = async (chunk: ChatChunk) => {
+    if (!headersSent) {
+      upstreamWaitMs = performance.now() - started;
+      res.writeHead(200, a.headers({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' }));
+      headersSent = true;
+    }
+    await write(res, sseData(chunk));
+  };
+
+  let failure: string | undefined;
+  try {
+    for await (const raw of upstream.body) {
+      parser.feed((raw as Buffer).toString('utf8'));
+      for (const event of events.splice(0)) {
+        for (const chunk of translator.push(event)) {
+          if (chunk.choices.length === 0) continue; // the provider's usage chunk; ours comes at the end
+          const choice = chunk.choices[0];
+          if (typeof choice.delta.content === 'string' && choice.delta.content) {
+            choice.delta.content = applyTransforms(a.transforms, choice.delta.content);
+            text += choice.delta.content;
+            if (ttftMs === undefined) {
+              ttftMs = performance.now() - started;
+              clearTimeout(firstToken);
+            }
+          }
+          for (const call of choice.delta.tool_calls ?? []) {
+            const slot = (toolCalls[call.index] ??= { arguments: '' });
+            if (call.id) slot.id = call.id;
+            if (call.function?.name) slot.name = call.function.name;
+            slot.arguments += call.function?.arguments ?? '';
+            if (ttftMs === undefined) {
+              ttftMs = performance.now() - started;
+              clearTimeout(firstToken);
+            }
+          }
+          if (choice.finish_reason) {
+            finish = choice.finish_reason;
+            const tail = flushTransforms(a.transforms);
+            if (tail) {
+              text += tail;
+              await emit({ ...chunk, choices: [{ index: 0, delta: { content: tail }, finish_reason: null }] });
+            }
+          }
+          last = chunk;
+          await emit(chunk);
+        }
+      }
+      if (translator.done) break;
+    }
+  } catch (err) {
+    failure = redactSecrets((err as Error).message ?? 'stream error');
+  } finally {
+    clearTimeout(firstToken);
+  }
+  if (!headersSent) {
+    // Nothing reached the client yet: this attempt can still be retried or fall back.
+    throw new AttemptError(
+      failure === undefined && translator.done
+        ? { kind: 'protocol', status: 502, message: 'The provider sent an empty stream.', retryable: true, code: 'provider_error' }
+        : { kind: 'timeout', status: 504, message: `The provider (${target.name}) sent no answer in time.`, retryable: true, code: 'provider_timeout' },
+    );
+  }
+  const usage = translator.usage ?? estimatedUsage(plan.request, text);
+  const usageEstimated = !translator.usage;
+  const truncated = !translator.done;
+  if (truncated) {
+    await write(res, sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', param: null, code: 'stream_truncated' } }));
+  } else {
+    if (plan.includeUsage && last) await write(res, sseData({ ...last, choices: [], usage }));
+    await write(res, 'data: [DONE]\n\n');
+  }
+  res.end();
+  const message: Record<string, unknown> = { role: 'assistant', content: text || null };
+  const calls = Object.entries(toolCalls).map(([, c]) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
+  if (calls.length > 0) message.tool_calls = calls;
+  const response = {
+    id: last?.id,
+    object: 'chat.completion',
+    created: last?.created,
+    model: last?.model ?? target.model,
+    choices: [{ index: 0, message, finish_reason: finish, logprobs: null }],
+    usage,
+  };
+  return { status: 200, usage, usageEstimated, ttftMs, truncated, errorMessage: truncated ? failure ?? 'stream cut by the provider' : undefined, response, upstreamWaitMs };
+}

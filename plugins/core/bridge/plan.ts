@@ -1,0 +1,46 @@
+import type { RouteType, TargetSpec } from '../providers';
+
+/**
+ * What llm-proxy decides in the access phase and the bridge carries out: the
+ * request in OpenAI's format, the candidate targets with their keys and prices,
+ * and the reliability settings. It lives in the request context, never in Kong.
+ */
+export interface PlannedTarget extends TargetSpec {
+  weight: number;
+  priority: number;
+  /** USD per million tokens. */
+  inputCost: number;
+  outputCost: number;
+  /** Process-wide key for this target's breaker and latency statistics. */
+  key: string;
+}
+
+export interface BalancerSettings {
+  algorithm: 'round-robin' | 'lowest-latency' | 'least-inflight' | 'lowest-cost';
+  retries: number;
+  backoffMs: number;
+  maxBackoffMs: number;
+  maxRetryAfterS: number;
+  connectTimeoutMs: number;
+  firstTokenTimeoutMs: number;
+  totalTimeoutMs: number;
+  maxFails: number;
+  failTimeoutS: number;
+}
+
+export interface CallPlan {
+  routeType: RouteType;
+  request: Record<string, unknown>;
+  stream: boolean;
+  /** The client asked for the usage chunk at the end of a stream. */
+  includeUsage: boolean;
+  clientModel?: string;
+  targets: PlannedTarget[];
+  balancer: BalancerSettings;
+  logPayloads: boolean;
+  /** performance.now() when the first suite plugin started on this request. */
+  startedAt: number;
+}
+
+export const PLAN_KEY = 'llm.plan';
+export const RESULT_KEY = 'llm.result';

@@ -1,0 +1,156 @@
+import type { ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { createLogger } from '../logger';
+import type { RequestContext } from '../request-context';
+import { costOf } from './accounting';
+import { answerListeners, textTransforms, type AnswerRecord } from './answer-hooks';
+import { AttemptError, type AttemptFailure } from './attempt-failure';
+import { orderTargets } from './balancer';
+import { callTarget } from './call-target';
+import { sendError } from './client-writer';
+import { RESULT_KEY, type CallPlan, type PlannedTarget } from './plan';
+import { admit, isOpen, recordFailure, recordSuccess, started } from './target-health';
+
+/**
+ * Carries out a call plan: walks the ordered targets, retrying with exponential
+ * backoff and jitter (honouring retry-after) and falling back across targets and
+ * providers, but only before the first byte reaches the client; then records
+ * usage, cost and timings and tells the answer listeners.
+ */
+const log = createLogger('bridge');
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+function backoffMs(plan: CallPlan, attempt: number, failure: AttemptFailure): number | undefined {
+  const b = plan.balancer;
+  if (failure.retryAfterS !== undefined) {
+    return failure.retryAfterS > b.maxRetryAfterS ? undefined : failure.retryAfterS * 1000;
+  }
+  return Math.random() * Math.min(b.maxBackoffMs, b.backoffMs * 2 ** attempt);
+}
+
+function nextTarget(order: PlannedTarget[], from: number, plan: CallPlan): number {
+  for (let i = 0; i < order.length; i++) {
+    const index = (from + i) % order.length;
+    if (admit(order[index].key, plan.balancer.failTimeoutS)) return index;
+  }
+  return -1;
+}
+
+export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: ServerResponse, clientGone: AbortSignal): Promise<AnswerRecord> {
+  const order = orderTargets(plan.targets, plan.balancer.algorithm);
+  const transforms = textTransforms(ctx);
+  let cursor = 0;
+  let attempts = 0;
+  let waitedMs = 0;
+  let lastFailure: AttemptFailure | undefined;
+  let lastTarget: PlannedTarget | undefined;
+  while (attempts <= plan.balancer.retries && !clientGone.aborted) {
+    const index = nextTarget(order, cursor, plan);
+    if (index < 0) break;
+    const target = order[index];
+    attempts++;
+    lastTarget = target;
+    const done = started(target.key);
+    const attemptStart = performance.now();
+    try {
+      const result = await callTarget({
+        plan,
+        target,
+        res,
+        clientGone,
+        transforms,
+        headers: (extra) => ({
+          ...extra,
+          'x-kong-llm-model': `${target.provider}/${target.model}`,
+          'x-ai-target': target.name,
+          'x-ai-attempts': String(attempts),
+          'x-ai-gateway-overhead-ms': (performance.now() - plan.startedAt - waitedMs - (performance.now() - attemptStart)).toFixed(2),
+        }),
+      });
+      done();
+      recordSuccess(target.key, result.ttftMs ?? performance.now() - attemptStart);
+      const durationMs = performance.now() - plan.startedAt;
+      const completion = result.usage?.completion_tokens ?? 0;
+      const generationMs = durationMs - (result.ttftMs ?? 0);
+      return {
+        status: result.status,
+        provider: target.provider,
+        model: target.model,
+        target: target.name,
+        usage: result.usage,
+        usageEstimated: result.usageEstimated,
+        costUsd: result.usage ? costOf(result.usage, target) : undefined,
+        ttftMs: result.ttftMs,
+        durationMs,
+        tokensPerSecond: completion > 0 && generationMs > 0 ? completion / (generationMs / 1000) : undefined,
+        attempts,
+        streamed: plan.stream,
+        complete: !result.truncated && !clientGone.aborted,
+        truncated: result.truncated,
+        errorMessage: result.errorMessage,
+        response: result.response,
+      };
+    } catch (err) {
+      done();
+      if (!(err instanceof AttemptError)) throw err;
+      const failure = err.failure;
+      lastFailure = failure;
+      waitedMs += performance.now() - attemptStart;
+      log.warn('attempt failed', { target: target.name, kind: failure.kind, status: failure.status, retryable: failure.retryable });
+      if (!failure.retryable) break;
+      recordFailure(target.key, plan.balancer.maxFails);
+      const sameNext = order.every((t, i) => i === index || isOpen(t.key));
+      cursor = index + 1;
+      if (sameNext) {
+        const wait = backoffMs(plan, attempts - 1, failure);
+        if (wait === undefined) break;
+        const before = performance.now();
+        await sleep(wait, clientGone);
+        waitedMs += performance.now() - before;
+      }
+    }
+  }
+  const durationMs = performance.now() - plan.startedAt;
+  const failure: AttemptFailure = lastFailure ?? {
+    kind: 'connect',
+    status: 503,
+    message: 'No provider target is available right now (all circuit breakers are open).',
+    retryable: false,
+    code: 'no_target_available',
+  };
+  const headers: Record<string, string> = { 'x-ai-attempts': String(attempts) };
+  if (failure.status === 429 || failure.status === 503) headers['retry-after'] = String(Math.ceil(failure.retryAfterS ?? plan.balancer.failTimeoutS));
+  sendError(res, failure.status, failure.message, failure.code, headers);
+  return {
+    status: failure.status,
+    provider: lastTarget?.provider,
+    model: lastTarget?.model,
+    target: lastTarget?.name,
+    usageEstimated: false,
+    durationMs,
+    attempts,
+    streamed: plan.stream,
+    complete: false,
+    truncated: false,
+    errorMessage: failure.message,
+  };
+}
+
+/** Stores the outcome for tracing and tells every listener; a listener's failure never reaches the client. */
+export async function settle(record: AnswerRecord, ctx: RequestContext): Promise<void> {
+  ctx.set(RESULT_KEY, record);
+  for (const listener of answerListeners(ctx)) {
+    try {
+      await listener(record, ctx);
+    } catch (err) {
+      log.error('answer listener failed', { error: (err as Error).message });
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import { providerErrorMessage } from './error-message';
+import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { chunkBase, parseArguments, parseDataUrl } from './tool-args';
+import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
+import { endpoint } from './urls';
+
+/** Anthropic's Messages API (`POST /v1/messages`), translated to and from OpenAI chat. */
+type Block = Record<string, unknown>;
+
+const STOP_REASONS: Record<string, string> = {
+  end_turn: 'stop',
+  stop_sequence: 'stop',
+  max_tokens: 'length',
+  tool_use: 'tool_calls',
+  refusal: 'content_filter',
+};
+
+function blocks(message: ChatMessage): Block[] {
+  const out: Block[] = [];
+  if (typeof message.content === 'string') {
+    if (message.content) out.push({ type: 'text', text: message.content });
+  } else if (Array.isArray(message.content)) {
+    for (const part of message.content) {
+      if (part.type === 'text') out.push({ type: 'text', text: part.text });
+      else if (part.type === 'image_url') {
+        const url = (part.image_url as { url: string }).url;
+        const inline = parseDataUrl(url);
+        out.push({ type: 'image', source: inline ? { type: 'base64', media_type: inline.mediaType, data: inline.data } : { type: 'url', url } });
+      }
+    }
+  }
+  for (const call of message.tool_calls ?? []) {
+    out.push({ type: 'tool_use', id: call.id, name: call.function.name, input: parseArguments(call.function.arguments) });
+  }
+  return out;
+}
+
+function toolChoice(choice: unknown): Block | undefined {
+  if (choice === 'auto') return { type: 'auto' };
+  if (choice === 'required') return { type: 'any' };
+  if (choice === 'none') return { type: 'none' };
+  const named = (choice as { function?: { name?: string } } | undefined)?.function?.name;
+  return named ? { type: 'tool', name: named } : undefined;
+}
+
+export function anthropicRequest(target: TargetSpec, request: ChatRequest, stream: boolean): Record<string, unknown> {
+  const system = request.messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => contentText(m.content));
+  const messages: Array<{ role: 'user' | 'assistant'; content: Block[] }> = [];
+  for (const message of request.messages) {
+    if (message.role === 'system' || message.role === 'developer') continue;
+    const role = message.role === 'assistant' ? 'assistant' : 'user';
+    const content =
+      message.role === 'tool'
+        ? [{ type: 'tool_result', tool_use_id: message.tool_call_id, content: contentText(message.content) }]
+        : blocks(message);
+    const last = messages[messages.length - 1];
+    if (last && last.role === role) last.content.push(...content);
+    else messages.push({ role, content });
+  }
+  const body: Record<string, unknown> = {
+    model: target.model,
+    messages,
+    max_tokens: request.max_completion_tokens ?? request.max_tokens ?? target.options.maxTokens ?? 4096,
+    stream,
+  };
+  if (system.length > 0) body.system = system.join('\n\n');
+  const temperature = request.temperature ?? target.options.temperature;
+  if (temperature !== undefined) body.temperature = temperature;
+  if (request.top_p !== undefined) body.top_p = request.top_p;
+  if (request.stop !== undefined) body.stop_sequences = Array.isArray(request.stop) ? request.stop : [request.stop];
+  if (request.tools) {
+    body.tools = request.tools.map((t) => ({
+      name: t.function.name,
+      description: t.function.description,
+      input_schema: t.function.parameters ?? { type: 'object', properties: {} },
+    }));
+  }
+  const choice = toolChoice(request.tool_choice);
+  if (choice) body.tool_choice = choice;
+  return body;
+}
+
+function anthropicUsage(raw: Record<string, number> | undefined, output?: number): Usage {
+  const cached = raw?.cache_read_input_tokens ?? 0;
+  const prompt = (raw?.input_tokens ?? 0) + cached + (raw?.cache_creation_input_tokens ?? 0);
+  return makeUsage(prompt, output ?? raw?.output_tokens ?? 0, cached);
+}
+
+class AnthropicStream implements StreamTranslator {
+  done = false;
+  usage: Usage | undefined;
+  private model: string;
+  private promptUsage: Record<string, number> | undefined;
+  private toolIndex = -1;
+  private readonly toolByBlock = new Map<number, number>();
+
+  constructor(private readonly id: string, target: TargetSpec) {
+    this.model = target.model;
+  }
+
+  private chunk(delta: ChatChunk['choices'][0]['delta'], finish: string | null = null): ChatChunk {
+    return { ...chunkBase(this.id, this.model), choices: [{ index: 0, delta, finish_reason: finish }] };
+  }
+
+  push(event: StreamEvent): ChatChunk[] {
+    const data = JSON.parse(event.data) as Record<string, any>;
+    switch (data.type ?? event.event) {
+      case 'message_start':
+        this.model = data.message?.model ?? this.model;
+        this.promptUsage = data.message?.usage;
+        return [this.chunk({ role: 'assistant', content: '' })];
+      case 'content_block_start':
+        if (data.content_block?.type === 'tool_use') {
+          this.toolIndex++;
+          this.toolByBlock.set(data.index, this.toolIndex);
+          return [
+            this.chunk({
+              tool_calls: [{ index: this.toolIndex, id: data.content_block.id, type: 'function', function: { name: data.content_block.name, arguments: '' } }],
+            }),
+          ];
+        }
+        return [];
+      case 'content_block_delta':
+        if (data.delta?.type === 'text_delta') return [this.chunk({ content: data.delta.text })];
+        if (data.delta?.type === 'input_json_delta') {
+          const index = this.toolByBlock.get(data.index) ?? 0;
+          return [this.chunk({ tool_calls: [{ index, function: { arguments: data.delta.partial_json } as ToolCall['function'] }] })];
+        }
+        return [];
+      case 'message_delta':
+        this.usage = anthropicUsage({ ...this.promptUsage, ...data.usage }, data.usage?.output_tokens);
+        return [this.chunk({}, STOP_REASONS[data.delta?.stop_reason] ?? 'stop')];
+      case 'message_stop':
+        this.done = true;
+        return [];
+      case 'error':
+        throw new Error(providerErrorMessage(500, data));
+      default:
+        return [];
+    }
+  }
+}
+
+export const anthropic: Provider = {
+  name: 'anthropic',
+  chat(target, request, stream) {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'anthropic-version': target.options.anthropicVersion ?? '2023-06-01',
+    };
+    if (target.authHeader) headers[target.authHeader.name] = target.authHeader.value;
+    else if (target.apiKey) headers['x-api-key'] = target.apiKey;
+    return {
+      url: endpoint(target.upstreamUrl ?? 'https://api.anthropic.com', '/v1/messages', '/messages'),
+      headers,
+      body: anthropicRequest(target, request, stream),
+    };
+  },
+  parseChat(raw, target): ChatResponse {
+    const body = raw as { id: string; model?: string; content: Block[]; stop_reason: string; usage: Record<string, number> };
+    const text = body.content.filter((b) => b.type === 'text').map((b) => String(b.text)).join('');
+    const toolCalls: ToolCall[] = body.content
+      .filter((b) => b.type === 'tool_use')
+      .map((b) => ({ id: String(b.id), type: 'function', function: { name: String(b.name), arguments: JSON.stringify(b.input ?? {}) } }));
+    const message: ChatMessage = { role: 'assistant', content: toolCalls.length > 0 && !text ? null : text };
+    if (toolCalls.length > 0) message.tool_calls = toolCalls;
+    return {
+      id: body.id,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: body.model ?? target.model,
+      choices: [{ index: 0, message, finish_reason: STOP_REASONS[body.stop_reason] ?? 'stop', logprobs: null }],
+      usage: anthropicUsage(body.usage),
+    };
+  },
+  streamTranslator(target, id) {
+    return new AnthropicStream(id, target);
+  },
+  errorMessage: providerErrorMessage,
+};

@@ -1,0 +1,105 @@
+import { providerErrorMessage } from './error-message';
+import type { ChatChunk, ChatRequest, ChatResponse, Usage } from './openai-types';
+import type { Provider, ProviderName, StreamEvent, StreamTranslator, TargetSpec, UpstreamCall } from './types';
+import { endpoint, withQuery } from './urls';
+
+/**
+ * The OpenAI wire format, spoken natively by OpenAI, Azure OpenAI, Mistral,
+ * Ollama's /v1 API and every OpenAI-compatible server (vLLM, Groq, Together,
+ * DeepSeek, OpenRouter…). They differ only in URL and authentication.
+ */
+interface Dialect {
+  defaultBase?: string;
+  url(target: TargetSpec, path: '/v1/chat/completions' | '/v1/completions' | '/v1/embeddings'): string;
+  auth(target: TargetSpec): Record<string, string>;
+}
+
+function bearer(target: TargetSpec): Record<string, string> {
+  if (target.authHeader) return { [target.authHeader.name]: target.authHeader.value };
+  return target.apiKey ? { authorization: `Bearer ${target.apiKey}` } : {};
+}
+
+function baseDialect(defaultBase: string | undefined): Dialect {
+  return {
+    defaultBase,
+    url(target, path) {
+      const base = target.upstreamUrl ?? defaultBase;
+      if (!base) throw new Error(`target '${target.name}' needs an upstream_url`);
+      return endpoint(base, path, path.slice(3));
+    },
+    auth: bearer,
+  };
+}
+
+const azure: Dialect = {
+  url(target, path) {
+    const deployment = target.options.azureDeploymentId ?? target.model;
+    const base = target.upstreamUrl ?? `https://${target.options.azureInstance}.openai.azure.com`;
+    if (!target.upstreamUrl && !target.options.azureInstance) throw new Error(`target '${target.name}' needs azure_instance or upstream_url`);
+    const url = `${base.replace(/\/+$/, '')}/openai/deployments/${encodeURIComponent(deployment)}${path.slice(3)}`;
+    return withQuery(url, { 'api-version': target.options.azureApiVersion ?? '2024-10-21' });
+  },
+  auth(target) {
+    if (target.authHeader) return { [target.authHeader.name]: target.authHeader.value };
+    return target.apiKey ? { 'api-key': target.apiKey } : {};
+  },
+};
+
+const DIALECTS: Record<string, Dialect> = {
+  openai: baseDialect('https://api.openai.com'),
+  mistral: baseDialect('https://api.mistral.ai'),
+  ollama: baseDialect('http://127.0.0.1:11434'),
+  'openai-compatible': baseDialect(undefined),
+  azure,
+};
+
+function call(dialect: Dialect, target: TargetSpec, path: Parameters<Dialect['url']>[1], body: unknown): UpstreamCall {
+  return { url: dialect.url(target, path), headers: { 'content-type': 'application/json', ...dialect.auth(target) }, body };
+}
+
+class OpenAIStream implements StreamTranslator {
+  done = false;
+  usage: Usage | undefined;
+
+  push(event: StreamEvent): ChatChunk[] {
+    if (event.data.trim() === '[DONE]') {
+      this.done = true;
+      return [];
+    }
+    const chunk = JSON.parse(event.data) as ChatChunk & { error?: unknown };
+    if (chunk.error) throw new Error(providerErrorMessage(500, chunk));
+    if (chunk.usage) this.usage = chunk.usage;
+    return [chunk];
+  }
+}
+
+export function openAIFamily(name: ProviderName): Provider {
+  const dialect = DIALECTS[name];
+  return {
+    name,
+    chat(target: TargetSpec, request: ChatRequest, stream: boolean) {
+      const body: ChatRequest = { ...request, model: target.model, stream };
+      if (target.options.maxTokens !== undefined && body.max_tokens === undefined && body.max_completion_tokens === undefined) {
+        body.max_tokens = target.options.maxTokens;
+      }
+      if (target.options.temperature !== undefined && body.temperature === undefined) body.temperature = target.options.temperature;
+      if (stream) body.stream_options = { ...(request.stream_options ?? {}), include_usage: true };
+      else delete body.stream_options;
+      if (name === 'azure') delete body.model;
+      return call(dialect, target, '/v1/chat/completions', body);
+    },
+    parseChat(body) {
+      return body as ChatResponse;
+    },
+    streamTranslator() {
+      return new OpenAIStream();
+    },
+    completions(target, request) {
+      return call(dialect, target, '/v1/completions', { ...request, model: target.model });
+    },
+    embeddings(target, request) {
+      return call(dialect, target, '/v1/embeddings', { ...request, model: target.model });
+    },
+    errorMessage: providerErrorMessage,
+  };
+}

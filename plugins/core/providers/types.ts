@@ -1,0 +1,67 @@
+import type { ChatChunk, ChatRequest, ChatResponse, Usage } from './openai-types';
+
+/**
+ * One interface every provider implements: where and how to call it, and how to
+ * translate requests, answers, stream events and errors between OpenAI's format
+ * and the provider's own.
+ */
+export type ProviderName =
+  | 'openai'
+  | 'azure'
+  | 'anthropic'
+  | 'gemini'
+  | 'mistral'
+  | 'ollama'
+  | 'openai-compatible';
+
+export type RouteType = 'llm/v1/chat' | 'llm/v1/completions' | 'llm/v1/embeddings';
+
+export interface TargetSpec {
+  name: string;
+  provider: ProviderName;
+  model: string;
+  upstreamUrl?: string;
+  /** The provider key, already resolved from config or the environment; never logged. */
+  apiKey?: string;
+  authHeader?: { name: string; value: string };
+  options: {
+    maxTokens?: number;
+    temperature?: number;
+    azureInstance?: string;
+    azureDeploymentId?: string;
+    azureApiVersion?: string;
+    anthropicVersion?: string;
+  };
+}
+
+export interface UpstreamCall {
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** A provider stream event, as SSE gives it (`event:` name and `data:`). */
+export interface StreamEvent {
+  event?: string;
+  data: string;
+}
+
+export interface StreamTranslator {
+  /** OpenAI chunks for one provider event; `done` once the provider said the answer is complete. */
+  push(event: StreamEvent): ChatChunk[];
+  readonly done: boolean;
+  readonly usage: Usage | undefined;
+}
+
+export interface Provider {
+  name: ProviderName;
+  /** The chat call (non-streamed or streamed) for a target. */
+  chat(target: TargetSpec, request: ChatRequest, stream: boolean): UpstreamCall;
+  parseChat(body: unknown, target: TargetSpec): ChatResponse;
+  streamTranslator(target: TargetSpec, id: string): StreamTranslator;
+  /** Legacy completions and embeddings, for providers that have them (OpenAI family). */
+  completions?(target: TargetSpec, request: Record<string, unknown>): UpstreamCall;
+  embeddings?(target: TargetSpec, request: Record<string, unknown>): UpstreamCall;
+  /** The provider's error message from its error body, without credentials. */
+  errorMessage(status: number, body: unknown): string;
+}

@@ -1,0 +1,75 @@
+import { performance } from 'node:perf_hooks';
+import type { BalancerSettings, CallPlan, PlannedTarget } from '../../core/bridge/plan';
+import type { RouteType } from '../../core/providers';
+import type { LlmProxyConfig, TargetConfig } from '../config';
+import { priceOf } from '../prices';
+import { GatewayError } from '../../core/openai-error';
+
+/** Turns the route's config and the validated request into the bridge's call plan. */
+export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTarget {
+  const [input, output] = priceOf(target.model);
+  const apiKey = target.auth.api_key ?? (target.auth.api_key_env ? process.env[target.auth.api_key_env] : undefined);
+  return {
+    name: target.name,
+    provider: target.provider as PlannedTarget['provider'],
+    model: target.model,
+    upstreamUrl: target.upstream_url,
+    apiKey,
+    authHeader: target.auth.header_name && target.auth.header_value ? { name: target.auth.header_name, value: target.auth.header_value } : undefined,
+    options: {
+      maxTokens: target.options.max_tokens,
+      temperature: target.options.temperature,
+      azureInstance: target.options.azure_instance,
+      azureDeploymentId: target.options.azure_deployment_id,
+      azureApiVersion: target.options.azure_api_version,
+      anthropicVersion: target.options.anthropic_version,
+    },
+    weight: target.weight,
+    priority: target.priority,
+    inputCost: target.options.input_cost ?? input,
+    outputCost: target.options.output_cost ?? output,
+    key: `${pluginId}:${target.name}`,
+  };
+}
+
+export function balancerSettings(config: LlmProxyConfig): BalancerSettings {
+  const b = config.balancer;
+  return {
+    algorithm: b.algorithm,
+    retries: b.retries,
+    backoffMs: b.backoff_ms,
+    maxBackoffMs: b.max_backoff_ms,
+    maxRetryAfterS: b.max_retry_after_s,
+    connectTimeoutMs: b.connect_timeout_ms,
+    firstTokenTimeoutMs: b.first_token_timeout_ms,
+    totalTimeoutMs: b.total_timeout_ms,
+    maxFails: b.max_fails,
+    failTimeoutS: b.fail_timeout_s,
+  };
+}
+
+export function buildPlan(
+  config: LlmProxyConfig,
+  request: Record<string, unknown>,
+  targets: PlannedTarget[],
+  balancer: BalancerSettings,
+): CallPlan {
+  const routeType = config.route_type as RouteType;
+  const wantsStream = request.stream === true;
+  if (wantsStream && config.response_streaming === 'deny') {
+    throw new GatewayError(400, 'Streaming is not allowed on this route.', 'stream_not_allowed', 'stream');
+  }
+  const stream = routeType !== 'llm/v1/embeddings' && (wantsStream || config.response_streaming === 'always');
+  const options = request.stream_options as { include_usage?: boolean } | undefined;
+  return {
+    routeType,
+    request,
+    stream,
+    includeUsage: options?.include_usage === true,
+    clientModel: typeof request.model === 'string' ? request.model : undefined,
+    targets,
+    balancer,
+    logPayloads: config.logging.log_payloads,
+    startedAt: performance.now(),
+  };
+}

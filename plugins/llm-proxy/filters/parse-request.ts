@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { GatewayError } from '../../core/openai-error';
+import type { RouteType } from '../../core/providers';
+import { chatRequestSchema, completionsRequestSchema, embeddingsRequestSchema } from './request-schemas';
+
+/** Validates a parsed body for the route's type; the first problem becomes a 400 that names the field. */
+const SCHEMAS: Record<RouteType, z.ZodType<Record<string, unknown>>> = {
+  'llm/v1/chat': chatRequestSchema,
+  'llm/v1/completions': completionsRequestSchema,
+  'llm/v1/embeddings': embeddingsRequestSchema,
+};
+
+export function parseRequest(routeType: RouteType, body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new GatewayError(400, 'The request body must be a JSON object.', 'invalid_request');
+  }
+  const parsed = SCHEMAS[routeType].safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const param = issue.path.join('.') || null;
+  const where = param ? `'${param}'` : 'the request';
+  throw new GatewayError(400, `Invalid value for ${where}: ${issue.message}`, 'invalid_value', param);
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** What clients may send, per route type, in OpenAI's format. Unknown parameters pass through. */
+const textPart = z.object({ type: z.literal('text'), text: z.string() });
+const imagePart = z.object({
+  type: z.literal('image_url'),
+  image_url: z.object({ url: z.string().min(1), detail: z.string().optional() }),
+});
+const otherPart = z.looseObject({ type: z.string() });
+const content = z.union([z.string(), z.array(z.union([textPart, imagePart, otherPart])), z.null()]);
+
+const toolCall = z.object({
+  id: z.string(),
+  type: z.literal('function'),
+  function: z.object({ name: z.string(), arguments: z.string() }),
+});
+
+const message = z.looseObject({
+  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
+  content: content.optional(),
+  name: z.string().optional(),
+  tool_calls: z.array(toolCall).optional(),
+  tool_call_id: z.string().optional(),
+});
+
+export const chatRequestSchema = z.looseObject({
+  model: z.string().optional(),
+  messages: z.array(message).min(1, 'messages must contain at least one message'),
+  stream: z.boolean().optional(),
+  stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
+  max_tokens: z.number().int().positive().nullish(),
+  max_completion_tokens: z.number().int().positive().nullish(),
+  temperature: z.number().min(0).max(2).nullish(),
+  top_p: z.number().min(0).max(1).nullish(),
+  n: z.number().int().min(1).max(1).nullish(),
+  stop: z.union([z.string(), z.array(z.string()).max(4)]).nullish(),
+  tools: z
+    .array(z.object({ type: z.literal('function'), function: z.looseObject({ name: z.string().min(1), description: z.string().optional(), parameters: z.unknown().optional() }) }))
+    .optional(),
+  tool_choice: z.unknown().optional(),
+  response_format: z.looseObject({ type: z.enum(['text', 'json_object', 'json_schema']) }).optional(),
+});
+
+export const completionsRequestSchema = z.looseObject({
+  model: z.string().optional(),
+  prompt: z.union([z.string(), z.array(z.string()).min(1)]),
+  stream: z.boolean().optional(),
+  max_tokens: z.number().int().positive().nullish(),
+});
+
+export const embeddingsRequestSchema = z.looseObject({
+  model: z.string().optional(),
+  input: z.union([
+    z.string().min(1),
+    z.array(z.string()).min(1),
+    z.array(z.number().int()).min(1),
+    z.array(z.array(z.number().int()).min(1)).min(1),
+  ]),
+  encoding_format: z.enum(['float', 'base64']).optional(),
+  dimensions: z.number().int().positive().optional(),
+});

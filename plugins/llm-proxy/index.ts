@@ -1,0 +1,41 @@
+import { definePlugin } from '../core/plugin-base';
+import { BRIDGE_PATH, getBridge, TICKET_HEADER } from '../core/bridge/bridge-server';
+import { PLAN_KEY } from '../core/bridge/plan';
+import { readJsonBody } from '../core/request-body';
+import { configSchema } from './config';
+import { balancerSettings, buildPlan, plannedTarget } from './filters/build-plan';
+import { parseRequest } from './filters/parse-request';
+import { resolveTargets, supportedBy } from './filters/resolve-targets';
+import { serializeAnalytics } from './filters/serialize-analytics';
+
+/**
+ * llm-proxy (the design's ai-proxy): plans the provider call in the access phase
+ * and sends Kong's upstream request to the bridge with a single-use ticket; the
+ * bridge calls the provider and streams the answer back through Kong.
+ */
+export = definePlugin({
+  name: 'llm-proxy',
+  version: '0.1.0',
+  priority: 770,
+  config: configSchema,
+  onError: 'block',
+  init(config) {
+    void getBridge();
+    return { balancer: balancerSettings(config) };
+  },
+  async access({ kong, config, state, meta, ctx }) {
+    const body = await readJsonBody(kong, ctx, config.max_request_body_size);
+    const request = parseRequest(config.route_type, body);
+    const eligible = supportedBy(config.route_type, resolveTargets(config, request.model as string | undefined, ctx.get<string[]>('router.targets')));
+    const plan = buildPlan(config, request, eligible.map((t) => plannedTarget(meta.pluginId ?? 'llm-proxy', t)), state.balancer);
+    ctx.set(PLAN_KEY, plan);
+    const bridge = await getBridge();
+    ctx.hold('bridge');
+    const ticket = bridge.tickets.mint(ctx.id);
+    if (config.logging.log_statistics) await serializeAnalytics(kong, plan, meta.pluginId);
+    await kong.service.setTarget('127.0.0.1', bridge.port);
+    await kong.service.request.setScheme('http');
+    await kong.service.request.setPath(BRIDGE_PATH);
+    await kong.service.request.setHeader(TICKET_HEADER, ticket);
+  },
+});

@@ -1,0 +1,42 @@
+/**
+ * List prices in USD per million tokens (input, output), as published by the
+ * providers in 2026; a target's input_cost/output_cost override them. Matching is
+ * by exact model name, then by the longest known prefix (dated snapshots).
+ */
+export const PRICES_AS_OF = '2026-11';
+
+const PRICES: Record<string, [number, number]> = {
+  'gpt-4o': [2.5, 10],
+  'gpt-4o-mini': [0.15, 0.6],
+  'gpt-4.1': [2, 8],
+  'gpt-4.1-mini': [0.4, 1.6],
+  'gpt-4.1-nano': [0.1, 0.4],
+  'gpt-5': [1.25, 10],
+  'gpt-5-mini': [0.25, 2],
+  'gpt-5-nano': [0.05, 0.4],
+  'o3': [2, 8],
+  'o4-mini': [1.1, 4.4],
+  'text-embedding-3-small': [0.02, 0],
+  'text-embedding-3-large': [0.13, 0],
+  'claude-opus-4': [15, 75],
+  'claude-sonnet-4': [3, 15],
+  'claude-3-7-sonnet': [3, 15],
+  'claude-3-5-haiku': [0.8, 4],
+  'claude-haiku-4': [1, 5],
+  'gemini-2.5-pro': [1.25, 10],
+  'gemini-2.5-flash': [0.3, 2.5],
+  'gemini-2.0-flash': [0.1, 0.4],
+  'mistral-large': [2, 6],
+  'mistral-small': [0.1, 0.3],
+  'deepseek-chat': [0.27, 1.1],
+};
+
+export function priceOf(model: string): [number, number] {
+  const exact = PRICES[model];
+  if (exact) return exact;
+  let best: string | undefined;
+  for (const known of Object.keys(PRICES)) {
+    if (model.startsWith(known) && (!best || known.length > best.length)) best = known;
+  }
+  return best ? PRICES[best] : [0, 0];
+}
