@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { validateKongSchema } from '../../schemas/kong-metaschema';
 import { writePluginDirs } from '../../plugins/suite/plugin-dirs';
+import { DEFAULT_PLUGINS_ROOT, SHIPPED_PLUGINS } from '../../plugins/suite/registry';
 import { startEchoUpstream, type EchoUpstream } from '../support/echo-upstream';
 import { REPO, SUITE_FIXTURES, SUITE_MAIN } from '../support/paths';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
@@ -70,6 +71,23 @@ describe('the suite process: query mode', () => {
       expect(info.Name).toBe(name);
       expect(info.Version).toMatch(/^\d+(\.\d+){0,2}$/);
       expect(Number.isInteger(info.Priority)).toBe(true);
+      expect(validateKongSchema(info.Schema)).toEqual([]);
+    }
+  });
+
+  it('does the same for every shipped plugin, from the built plugin directories', () => {
+    expect(SHIPPED_PLUGINS.length).toBeGreaterThan(0);
+    for (const { name } of SHIPPED_PLUGINS) {
+      const ours = execFileSync(process.execPath, [SUITE_MAIN, 'query', name], { encoding: 'utf8' });
+      const reference = execFileSync(
+        path.join(REPO, 'node_modules', '.bin', 'kong-js-pluginserver'),
+        ['-d', path.join(DEFAULT_PLUGINS_ROOT, name), '--dump-all-plugins'],
+        { encoding: 'utf8' },
+      );
+      expect(ours).toBe(reference);
+      const [info] = JSON.parse(ours);
+      expect(info.Name).toBe(name);
+      expect(info.Phases).not.toContain('response');
       expect(validateKongSchema(info.Schema)).toEqual([]);
     }
   });

@@ -1,0 +1,255 @@
+import net from 'node:net';
+import path from 'node:path';
+import { startMockLlm, type MockLlm } from '../mock-llm/server';
+import { DIST } from '../support/paths';
+import { chunksOf, readSse, streamedText } from '../support/sse';
+import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+
+const KEY = 'sk-test-provider-key-0123456789';
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+function target(name: string, provider: string, model: string, url: string, extra: Record<string, unknown> = {}) {
+  return { name, provider, model, upstream_url: url, auth: { api_key: KEY }, ...extra };
+}
+
+function route(name: string, routePath: string, config: Record<string, unknown>) {
+  return { name, paths: [routePath], methods: ['POST'], plugins: [{ name: 'llm-proxy', config }] };
+}
+
+describe('llm-proxy through Kong (stand-in), the suite process and the bridge', () => {
+  let mock: MockLlm;
+  let stack: SuiteStack;
+  let bridgePort: number;
+
+  beforeAll(async () => {
+    mock = await startMockLlm();
+    bridgePort = await freePort();
+    const u = mock.url;
+    const fast = { backoff_ms: 10, max_backoff_ms: 50, fail_timeout_s: 60 };
+    stack = await startSuiteStack({
+      plugins: [{ name: 'llm-proxy', modulePath: path.join(DIST, 'plugins', 'llm-proxy', 'index.js') }],
+      env: { AI_SUITE_BRIDGE_PORT: String(bridgePort) },
+      declarative: {
+        _format_version: '3.0',
+        services: [
+          {
+            name: 'llm',
+            url: 'http://127.0.0.1:9',
+            routes: [
+              route('openai', '/openai', { targets: [target('oa', 'openai', 'gpt-4o-mini', u)], balancer: fast }),
+              route('azure', '/azure', { targets: [target('az', 'azure', 'gpt-4o', u, { options: { azure_deployment_id: 'prod-4o' } })] }),
+              route('anthropic', '/anthropic', { targets: [target('cl', 'anthropic', 'claude-sonnet-4', u)] }),
+              route('gemini', '/gemini', { targets: [target('gm', 'gemini', 'gemini-2.5-flash', u)] }),
+              route('compat', '/compat', { targets: [target('vllm', 'openai-compatible', 'llama-3.1-8b', `${u}/v1`)] }),
+              route('fallback', '/fallback', {
+                balancer: { ...fast, retries: 2 },
+                targets: [target('primary', 'openai', 'fail-model', u), target('backup', 'anthropic', 'claude-sonnet-4', u, { priority: 1 })],
+              }),
+              route('breaker', '/breaker', {
+                balancer: { ...fast, retries: 1, max_fails: 2 },
+                targets: [target('flaky', 'openai', 'flaky-model', u), target('steady', 'gemini', 'gemini-2.5-flash', u, { priority: 1 })],
+              }),
+              route('models', '/models', {
+                allow_client_model: true,
+                model_alias: { fast: 'oa-mini' },
+                targets: [target('oa-mini', 'openai', 'gpt-4o-mini', u), target('claude', 'anthropic', 'claude-sonnet-4', u)],
+              }),
+              route('embeddings', '/embeddings', { route_type: 'llm/v1/embeddings', targets: [target('emb', 'openai', 'text-embedding-3-small', u)] }),
+              route('small', '/small', { max_request_body_size: 200, targets: [target('oa', 'openai', 'gpt-4o-mini', u)] }),
+            ],
+          },
+        ],
+      },
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await mock?.close();
+  });
+  beforeEach(() => mock.reset());
+
+  const post = (p: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${stack.standin.url}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const chat = (text: string, extra: Record<string, unknown> = {}) => ({ model: 'anything', messages: [{ role: 'user', content: text }], ...extra });
+
+  describe.each([
+    ['/openai', 'openai/gpt-4o-mini', 'authorization', `Bearer ${KEY}`],
+    ['/azure', 'azure/gpt-4o', 'api-key', KEY],
+    ['/anthropic', 'anthropic/claude-sonnet-4', 'x-api-key', KEY],
+    ['/gemini', 'gemini/gemini-2.5-flash', 'x-goog-api-key', KEY],
+    ['/compat', 'openai-compatible/llama-3.1-8b', 'authorization', `Bearer ${KEY}`],
+  ])('provider behind %s', (routePath, modelHeader, keyHeader, keyValue) => {
+    it('answers a plain chat in OpenAI format with usage, and holds the key', async () => {
+      const res = await post(routePath, chat('Tell me about gateways'));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-kong-llm-model')).toBe(modelHeader);
+      expect(Number(res.headers.get('x-ai-gateway-overhead-ms'))).toBeGreaterThanOrEqual(0);
+      const body = (await res.json()) as any;
+      expect(body.object).toBe('chat.completion');
+      expect(body.choices[0].message.content).toContain('Mock answer to: Tell me about gateways');
+      expect(body.usage.prompt_tokens).toBeGreaterThan(0);
+      expect(body.usage.completion_tokens).toBeGreaterThan(0);
+      expect(mock.requests.at(-1)!.headers[keyHeader]).toBe(keyValue);
+    });
+
+    it('streams OpenAI chunks, with usage only when asked', async () => {
+      const res = await post(routePath, chat('Stream please [[mock:tokens=6]]', { stream: true, stream_options: { include_usage: true } }));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const events = await readSse(res);
+      expect(events.at(-1)!.data).toBe('[DONE]');
+      expect(streamedText(events)).toContain('Mock answer to: Stream please');
+      const chunks = chunksOf(events);
+      expect(chunks.every((c) => c.object === 'chat.completion.chunk')).toBe(true);
+      const usage = chunks.at(-1)!.usage;
+      expect(usage.completion_tokens).toBe(6);
+      const plain = await readSse(await post(routePath, chat('Stream please [[mock:tokens=6]]', { stream: true })));
+      expect(chunksOf(plain).some((c) => c.usage)).toBe(false);
+    });
+
+    it('translates tool calls, plain and streamed', async () => {
+      const tools = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
+      const res = await post(routePath, chat('Weather in Paris? [[mock:tool]]', { tools }));
+      const body = (await res.json()) as any;
+      expect(body.choices[0].finish_reason).toBe('tool_calls');
+      const call = body.choices[0].message.tool_calls[0];
+      expect(call.function.name).toBe('get_weather');
+      expect(() => JSON.parse(call.function.arguments)).not.toThrow();
+
+      const events = await readSse(await post(routePath, chat('Weather in Paris? [[mock:tool]]', { tools, stream: true })));
+      const deltas = chunksOf(events).flatMap((c) => c.choices?.[0]?.delta?.tool_calls ?? []);
+      expect(deltas[0].function.name).toBe('get_weather');
+      const args = deltas.map((d: any) => d.function?.arguments ?? '').join('');
+      expect(() => JSON.parse(args)).not.toThrow();
+      expect(chunksOf(events).some((c) => c.choices?.[0]?.finish_reason === 'tool_calls')).toBe(true);
+    });
+  });
+
+  it('retries a 429, honouring retry-after, before answering', async () => {
+    mock.program({ match: { model: 'gpt-4o-mini' }, times: 1, behaviour: { fail: 429, retryAfter: 1 } });
+    const started = Date.now();
+    const res = await post('/openai', chat('retry me'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-ai-attempts')).toBe('2');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('falls back to another provider when the first fails', async () => {
+    mock.program({ match: { model: 'fail-model' }, times: 'forever', behaviour: { fail: 500 } });
+    const res = await post('/fallback', chat('fall back'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-ai-target')).toBe('backup');
+    expect(res.headers.get('x-kong-llm-model')).toBe('anthropic/claude-sonnet-4');
+  });
+
+  it('opens the circuit breaker after repeated failures and stops calling the target', async () => {
+    mock.program({ match: { model: 'flaky-model' }, times: 'forever', behaviour: { fail: 503 } });
+    for (let i = 0; i < 3; i++) expect((await post('/breaker', chat(`breaker ${i}`))).status).toBe(200);
+    const flakyCalls = () => mock.requests.filter((r) => r.model === 'flaky-model').length;
+    const before = flakyCalls();
+    for (let i = 0; i < 3; i++) expect((await post('/breaker', chat(`open ${i}`))).status).toBe(200);
+    expect(before).toBe(2);
+    expect(flakyCalls()).toBe(before);
+  });
+
+  it('ends a stream the provider cuts with an SSE error event, never [DONE]', async () => {
+    const events = await readSse(await post('/openai', chat('cut me [[mock:cut=3]]', { stream: true })));
+    const last = JSON.parse(events.at(-1)!.data);
+    expect(last.error.code).toBe('stream_truncated');
+    expect(events.some((e) => e.data === '[DONE]')).toBe(false);
+  });
+
+  it('cancels the provider call when the client disconnects', async () => {
+    const controller = new AbortController();
+    const aborted = fetch(`${stack.standin.url}/openai`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(chat('abandon me [[mock:rate=5,tokens=100]]', { stream: true })),
+      signal: controller.signal,
+    });
+    const response = await aborted;
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await new Promise((r) => setTimeout(r, 1500));
+    const record = mock.requests.find((r) => JSON.stringify(r.body).includes('abandon me'))!;
+    expect(record.outcome).toMatch(/client|abort|closed|disconnect/i);
+  });
+
+  it('lets the client pick a target by model or alias, and refuses unknown models', async () => {
+    expect((await post('/models', { ...chat('x'), model: 'fast' })).headers.get('x-ai-target')).toBe('oa-mini');
+    expect((await post('/models', { ...chat('x'), model: 'claude-sonnet-4' })).headers.get('x-ai-target')).toBe('claude');
+    const unknown = await post('/models', { ...chat('x'), model: 'gpt-9' });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as any).error.code).toBe('model_not_found');
+  });
+
+  it('serves embeddings', async () => {
+    const res = await post('/embeddings', { model: 'x', input: ['a', 'b'] });
+    const body = (await res.json()) as any;
+    expect(res.status).toBe(200);
+    expect(body.data).toHaveLength(2);
+  });
+
+  it.each([
+    ['malformed JSON', '{"messages": [', 400, 'invalid_json'],
+    ['an empty body', '', 400, 'invalid_json'],
+    ['a wrong type', { messages: 'hello' }, 400, 'invalid_value'],
+    ['empty messages', { messages: [] }, 400, 'invalid_value'],
+    ['an unknown role', { messages: [{ role: 'wizard', content: 'x' }] }, 400, 'invalid_value'],
+    ['a JSON array', [1, 2], 400, 'invalid_request'],
+  ])('refuses %s with an OpenAI error', async (_what, body, status, code) => {
+    const res = await post('/openai', body as never);
+    expect(res.status).toBe(status);
+    const error = ((await res.json()) as any).error;
+    expect(error.code).toBe(code);
+    expect(error.type).toBe('invalid_request_error');
+  });
+
+  it('refuses a body over the route limit with 413', async () => {
+    const res = await post('/small', chat('x'.repeat(500)));
+    expect(res.status).toBe(413);
+  });
+
+  it('accepts array-form content with text and image parts', async () => {
+    const res = await post('/anthropic', {
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } }] }],
+    });
+    expect(res.status).toBe(200);
+    const sent = mock.requests.at(-1)!.body as any;
+    expect(sent.messages[0].content[1].type).toBe('image');
+  });
+
+  it('refuses requests that reach the bridge without a valid ticket (fails closed)', async () => {
+    const direct = await fetch(`http://127.0.0.1:${bridgePort}/__ai_bridge`, { method: 'POST', body: '{}', headers: { 'x-ai-suite-ticket': 'forged' } });
+    expect(direct.status).toBe(403);
+    expect(((await direct.json()) as any).error.code).toBe('missing_ticket');
+  });
+
+  it('records ai.proxy.meta for Kong log plugins and never logs the key', async () => {
+    await post('/openai', chat('log me'));
+    await new Promise((r) => setTimeout(r, 300));
+    const entry = stack.standin.logs.at(-1) as any;
+    expect(entry.ai.proxy.meta).toMatchObject({ provider_name: 'openai', route_type: 'llm/v1/chat' });
+    expect(JSON.stringify(stack.standin.logs)).not.toContain(KEY);
+    expect(stack.standin.errorLog.join('\n')).not.toContain(KEY);
+  });
+
+  it('never reveals a provider key in errors', async () => {
+    mock.program({ match: { model: 'gpt-4o-mini' }, times: 'forever', behaviour: { fail: 500 } });
+    const res = await post('/openai', chat('fail'));
+    expect(res.status).toBe(502);
+    expect(await res.text()).not.toContain(KEY);
+  });
+});

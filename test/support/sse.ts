@@ -1,0 +1,25 @@
+import { createParser } from 'eventsource-parser';
+
+/** Reads an SSE response into its events, with the time each one arrived. */
+export interface TimedEvent {
+  data: string;
+  at: number;
+}
+
+export async function readSse(res: Response): Promise<TimedEvent[]> {
+  const events: TimedEvent[] = [];
+  const parser = createParser({ onEvent: (e) => events.push({ data: e.data, at: Date.now() }) });
+  const decoder = new TextDecoder();
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) parser.feed(decoder.decode(chunk, { stream: true }));
+  return events;
+}
+
+export function chunksOf(events: TimedEvent[]): Array<Record<string, any>> {
+  return events.filter((e) => e.data !== '[DONE]').map((e) => JSON.parse(e.data));
+}
+
+export function streamedText(events: TimedEvent[]): string {
+  return chunksOf(events)
+    .map((c) => c.choices?.[0]?.delta?.content ?? '')
+    .join('');
+}
