@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { benchProtocol } from './protocol';
+import { benchProxy } from './proxy';
 import { writeReport, type Figures } from './report';
 
 /**
@@ -8,6 +9,7 @@ import { writeReport, type Figures } from './report';
  */
 const GROUPS: Record<string, () => Promise<Figures>> = {
   protocol: benchProtocol,
+  proxy: benchProxy,
 };
 
 const RESULTS = path.resolve(__dirname, '..', '..', 'bench', 'results');

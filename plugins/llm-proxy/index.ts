@@ -1,5 +1,5 @@
 import { definePlugin } from '../core/plugin-base';
-import { BRIDGE_PATH, getBridge, TICKET_HEADER } from '../core/bridge/bridge-server';
+import { getBridge, TICKET_HEADER } from '../core/bridge/bridge-server';
 import { PLAN_KEY } from '../core/bridge/plan';
 import { readJsonBody } from '../core/request-body';
 import { configSchema } from './config';
@@ -11,7 +11,8 @@ import { serializeAnalytics } from './filters/serialize-analytics';
 /**
  * llm-proxy (the design's ai-proxy): plans the provider call in the access phase
  * and sends Kong's upstream request to the bridge with a single-use ticket; the
- * bridge calls the provider and streams the answer back through Kong.
+ * bridge calls the provider and streams the answer back through Kong. The bridge
+ * ignores the upstream path, so it is left as routed (one PDK call saved).
  */
 export = definePlugin({
   name: 'llm-proxy',
@@ -35,7 +36,6 @@ export = definePlugin({
     if (config.logging.log_statistics) await serializeAnalytics(kong, plan, meta.pluginId);
     await kong.service.setTarget('127.0.0.1', bridge.port);
     await kong.service.request.setScheme('http');
-    await kong.service.request.setPath(BRIDGE_PATH);
     await kong.service.request.setHeader(TICKET_HEADER, ticket);
   },
 });

@@ -15,7 +15,6 @@ import { TicketBook } from './tickets';
  * route never fails open to a provider.
  */
 export const TICKET_HEADER = 'x-ai-suite-ticket';
-export const BRIDGE_PATH = '/__ai_bridge';
 
 const log = createLogger('bridge');
 
