@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES } from '../core/providers';
+import { budgetsConfigSchema } from './budgets/budget-schema';
 
 /** llm-proxy's configuration: the single source of truth for Kong's schema and the docs. */
 const secret = () => z.string().min(1).meta({ referenceable: true, encrypted: true });
@@ -67,6 +68,7 @@ export const configSchema = z.object({
     })
     .prefault({})
     .describe('Balancing, retries, timeouts and the circuit breaker.'),
+  budgets: budgetsConfigSchema.prefault({}).describe('Token and cost budgets, counted in Redis so that all Kong nodes agree.'),
   max_request_body_size: z.number().int().min(1).default(1048576).describe('Largest request body accepted, in bytes.'),
   response_streaming: z
     .enum(['allow', 'deny', 'always'])

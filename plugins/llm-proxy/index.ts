@@ -2,6 +2,8 @@ import { definePlugin } from '../core/plugin-base';
 import { getBridge, TICKET_HEADER } from '../core/bridge/bridge-server';
 import { PLAN_KEY } from '../core/bridge/plan';
 import { readJsonBody } from '../core/request-body';
+import { addAnswerListener } from '../core/bridge/answer-hooks';
+import { budgetStore, checkBudgets, settleBudgets } from './budgets/budgets';
 import { configSchema } from './config';
 import { balancerSettings, buildPlan, plannedTarget } from './filters/build-plan';
 import { parseRequest } from './filters/parse-request';
@@ -22,13 +24,18 @@ export = definePlugin({
   onError: 'block',
   init(config) {
     void getBridge();
-    return { balancer: balancerSettings(config) };
+    return { balancer: balancerSettings(config), budgets: config.budgets.limits.length > 0 ? budgetStore(config.budgets) : undefined };
   },
   async access({ kong, config, state, meta, ctx }) {
     const body = await readJsonBody(kong, ctx, config.max_request_body_size);
     const request = parseRequest(config.route_type, body);
     const eligible = supportedBy(config.route_type, resolveTargets(config, request.model as string | undefined, ctx.get<string[]>('router.targets')));
     const plan = buildPlan(config, request, eligible.map((t) => plannedTarget(meta.pluginId ?? 'llm-proxy', t)), state.balancer);
+    if (state.budgets) {
+      const store = state.budgets;
+      const claims = await checkBudgets(kong, config.budgets, store);
+      addAnswerListener(ctx, (record) => settleBudgets(claims, config.budgets, store, record));
+    }
     ctx.set(PLAN_KEY, plan);
     const bridge = await getBridge();
     ctx.hold('bridge');

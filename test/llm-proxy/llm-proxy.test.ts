@@ -1,4 +1,5 @@
 import net from 'node:net';
+import Redis from 'ioredis';
 import path from 'node:path';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { DIST } from '../support/paths';
@@ -6,6 +7,7 @@ import { chunksOf, readSse, streamedText } from '../support/sse';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 
 const KEY = 'sk-test-provider-key-0123456789';
+const BUDGET_PREFIX = `test:budget:${process.pid}:${Date.now()}`;
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -62,6 +64,14 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
                 targets: [target('oa-mini', 'openai', 'gpt-4o-mini', u), target('claude', 'anthropic', 'claude-sonnet-4', u)],
               }),
               route('embeddings', '/embeddings', { route_type: 'llm/v1/embeddings', targets: [target('emb', 'openai', 'text-embedding-3-small', u)] }),
+              route('budget', '/budget', {
+                targets: [target('oa', 'openai', 'gpt-4o-mini', u)],
+                budgets: {
+                  redis_url: 'redis://127.0.0.1:6379',
+                  key_prefix: BUDGET_PREFIX,
+                  limits: [{ name: 'team-tokens', by: 'header', header_name: 'x-team', max_tokens: 60, period_s: 3600 }],
+                },
+              }),
               route('small', '/small', { max_request_body_size: 200, targets: [target('oa', 'openai', 'gpt-4o-mini', u)] }),
             ],
           },
@@ -229,6 +239,32 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     expect(res.status).toBe(200);
     const sent = mock.requests.at(-1)!.body as any;
     expect(sent.messages[0].content[1].type).toBe('image');
+  });
+
+  it('enforces token budgets per team in Redis, with a 429 and retry-after once spent', async () => {
+    const redis = new Redis('redis://127.0.0.1:6379');
+    try {
+      const spend = (team: string) => post('/budget', chat('spend tokens'), { 'x-team': team });
+      const settle = () => new Promise((r) => setTimeout(r, 150));
+      expect((await spend('team-a')).status).toBe(200);
+      await settle();
+      expect((await spend('team-a')).status).toBe(200);
+      await settle();
+      const refused = await spend('team-a');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      const error = ((await refused.json()) as any).error;
+      expect(error).toMatchObject({ type: 'rate_limit_error', code: 'budget_exceeded' });
+      expect((await spend('team-b')).status).toBe(200);
+      const keys = await redis.keys(`${BUDGET_PREFIX}:*`);
+      expect(keys.some((k) => k.includes(':tokens:team-a:'))).toBe(true);
+      const counted = Number(await redis.get(keys.find((k) => k.includes(':tokens:team-a:'))!));
+      expect(counted).toBeGreaterThanOrEqual(60);
+    } finally {
+      const keys = await redis.keys(`${BUDGET_PREFIX}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    }
   });
 
   it('refuses requests that reach the bridge without a valid ticket (fails closed)', async () => {

@@ -1,0 +1,103 @@
+import type { KongPDK } from '../../core/kong-pdk';
+import { GatewayError } from '../../core/openai-error';
+import { getRedis, redisUrlFrom } from '../../core/redis';
+import type { AnswerRecord } from '../../core/bridge/answer-hooks';
+import type { Budget, BudgetsConfig } from './budget-schema';
+import { MemoryCounters, RedisCounters, type CounterStore } from './counter-store';
+
+/**
+ * Budgets: checked in the access phase (an exhausted budget gets a 429 with
+ * retry-after before any provider is called) and settled when the bridge knows
+ * what the answer cost. Cost is counted in micro-dollars so counters stay integers.
+ */
+const memory = new MemoryCounters();
+
+export function budgetStore(config: BudgetsConfig): CounterStore {
+  const url = redisUrlFrom(config.redis_url);
+  return url ? new RedisCounters(getRedis(url), memory) : memory;
+}
+
+interface Window {
+  key: string;
+  previousKey: string;
+  /** Share of the previous window still inside a sliding window. */
+  previousWeight: number;
+  resetInS: number;
+}
+
+function windowFor(budget: Budget, prefix: string, identity: string, metric: string, now: number): Window {
+  const period = budget.period_s;
+  const start = Math.floor(now / 1000 / period) * period;
+  const elapsed = now / 1000 - start;
+  const base = `${prefix}:${budget.name}:${metric}:${identity}`;
+  return {
+    key: `${base}:${start}`,
+    previousKey: `${base}:${start - period}`,
+    previousWeight: budget.window === 'sliding' ? 1 - elapsed / period : 0,
+    resetInS: Math.max(1, Math.ceil(period - elapsed)),
+  };
+}
+
+async function identify(kong: KongPDK, budget: Budget): Promise<string> {
+  switch (budget.by) {
+    case 'credential':
+      return (await kong.client.getCredential())?.id ?? 'anonymous';
+    case 'header':
+      return (budget.header_name && (await kong.request.getHeader(budget.header_name))) || 'anonymous';
+    case 'ip':
+      return (await kong.client.getIp()) ?? 'unknown';
+    default:
+      return (await kong.client.getConsumer())?.id ?? 'anonymous';
+  }
+}
+
+export interface BudgetClaim {
+  budget: Budget;
+  identity: string;
+}
+
+const METRICS = [
+  ['tokens', 'max_tokens', 1],
+  ['cost', 'max_cost_usd', 1_000_000],
+] as const;
+
+/** Refuses the request when a budget is spent; returns what to settle afterwards. */
+export async function checkBudgets(kong: KongPDK, config: BudgetsConfig, store: CounterStore, now = Date.now()): Promise<BudgetClaim[]> {
+  const claims: BudgetClaim[] = [];
+  for (const budget of config.limits) {
+    const identity = await identify(kong, budget);
+    claims.push({ budget, identity });
+    for (const [metric, field, scale] of METRICS) {
+      const limit = budget[field];
+      if (limit === undefined) continue;
+      const w = windowFor(budget, config.key_prefix, identity, metric, now);
+      const [current, previous] = await store.get([w.key, w.previousKey]);
+      const used = current + previous * w.previousWeight;
+      if (used >= limit * scale) {
+        const unit = metric === 'tokens' ? `${limit} tokens` : `$${limit}`;
+        throw new GatewayError(
+          429,
+          `Budget '${budget.name}' is exhausted: ${unit} per ${budget.period_s} s. Try again in ${w.resetInS} s.`,
+          'budget_exceeded',
+          null,
+          { 'retry-after': String(w.resetInS) },
+        );
+      }
+    }
+  }
+  return claims;
+}
+
+export async function settleBudgets(claims: BudgetClaim[], config: BudgetsConfig, store: CounterStore, record: AnswerRecord, now = Date.now()): Promise<void> {
+  const tokens = record.usage?.total_tokens ?? 0;
+  const micros = Math.round((record.costUsd ?? 0) * 1_000_000);
+  for (const { budget, identity } of claims) {
+    const ttl = budget.period_s * 2;
+    if (budget.max_tokens !== undefined && tokens > 0) {
+      await store.add(windowFor(budget, config.key_prefix, identity, 'tokens', now).key, tokens, ttl);
+    }
+    if (budget.max_cost_usd !== undefined && micros > 0) {
+      await store.add(windowFor(budget, config.key_prefix, identity, 'cost', now).key, micros, ttl);
+    }
+  }
+}
