@@ -7,7 +7,7 @@ const secret = () => z.string().min(1).meta({ referenceable: true, encrypted: tr
 
 export const targetSchema = z.object({
   name: z.string().min(1).describe('A unique name for this target, used in logs, headers, model_alias and the router.'),
-  provider: z.enum(PROVIDER_NAMES as [string, ...string[]]).describe('The provider wire format: openai, azure, anthropic, gemini, mistral, ollama or openai-compatible.'),
+  provider: z.enum(PROVIDER_NAMES as [string, ...string[]]).describe('The provider wire format: openai, azure, anthropic, gemini, bedrock, mistral, cohere, ollama or openai-compatible.'),
   model: z.string().min(1).describe('The model name sent to the provider (for Azure, the deployment unless azure_deployment_id is set).'),
   upstream_url: z.string().optional().describe('Base or full endpoint URL of the provider; defaults to the provider’s public API.'),
   auth: z
@@ -16,6 +16,9 @@ export const targetSchema = z.object({
       api_key_env: z.string().optional().describe('Name of an environment variable of the plugin server that holds the provider key.'),
       header_name: z.string().optional().describe('Send the key in this header instead of the provider’s usual one.'),
       header_value: secret().optional().describe('The full value of header_name, e.g. "Bearer <key>"; may be a vault reference.'),
+      aws_access_key_id: secret().optional().describe('Bedrock: AWS access key id for SigV4 (defaults to AWS_ACCESS_KEY_ID).'),
+      aws_secret_access_key: secret().optional().describe('Bedrock: AWS secret access key for SigV4 (defaults to AWS_SECRET_ACCESS_KEY).'),
+      aws_session_token: secret().optional().describe('Bedrock: AWS session token for temporary credentials.'),
     })
     .prefault({})
     .describe('How the gateway authenticates to this target; keys never reach logs, traces or errors.'),
@@ -27,6 +30,7 @@ export const targetSchema = z.object({
       azure_deployment_id: z.string().optional().describe('Azure OpenAI deployment id, when it differs from model.'),
       azure_api_version: z.string().default('2024-10-21').describe('Azure OpenAI api-version query parameter.'),
       anthropic_version: z.string().default('2023-06-01').describe('Value of the anthropic-version header.'),
+      aws_region: z.string().optional().describe('Bedrock: the AWS region (defaults to AWS_REGION, then us-east-1).'),
       input_cost: z.number().min(0).optional().describe('USD per million prompt tokens; overrides the shipped price table.'),
       output_cost: z.number().min(0).optional().describe('USD per million completion tokens; overrides the shipped price table.'),
     })

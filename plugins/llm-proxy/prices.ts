@@ -28,10 +28,15 @@ const PRICES: Record<string, [number, number]> = {
   'gemini-2.0-flash': [0.1, 0.4],
   'mistral-large': [2, 6],
   'mistral-small': [0.1, 0.3],
+  'command-a': [2.5, 10],
+  'command-r-plus': [2.5, 10],
+  'command-r': [0.15, 0.6],
   'deepseek-chat': [0.27, 1.1],
 };
 
-export function priceOf(model: string): [number, number] {
+export function priceOf(rawModel: string): [number, number] {
+  // Bedrock ids carry a region and vendor prefix: us.anthropic.claude-sonnet-4-v1:0.
+  const model = rawModel.replace(/^(?:[a-z]{2}\.)?(?:anthropic|meta|mistral|cohere|amazon|ai21)\./, '');
   const exact = PRICES[model];
   if (exact) return exact;
   let best: string | undefined;

@@ -171,7 +171,7 @@ export function parseDefaults(input: unknown): Partial<Record<keyof Defaults, nu
 }
 
 function isProvider(value: string): value is ProviderName {
-  return value === 'openai' || value === 'azure' || value === 'anthropic' || value === 'gemini';
+  return ['openai', 'azure', 'anthropic', 'gemini', 'cohere', 'bedrock'].includes(value);
 }
 
 /** Server-wide defaults plus a FIFO queue of programmed behaviours. */

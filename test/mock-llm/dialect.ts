@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { MockHttpError } from './http-error';
 
-export type ProviderName = 'openai' | 'azure' | 'anthropic' | 'gemini';
+export type ProviderName = 'openai' | 'azure' | 'anthropic' | 'gemini' | 'cohere' | 'bedrock';
 
 /** The one API key the mock rejects; any other non-empty key is accepted. */
 export const BAD_KEY = 'bad-key';

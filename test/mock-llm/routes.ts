@@ -1,13 +1,15 @@
 /** Which endpoint (and so which provider) a request belongs to. */
 import { anthropicDialect, anthropicEndpoints } from './anthropic';
 import { azureDialect, azureEndpoints } from './azure';
+import { bedrockEndpoints } from './bedrock';
+import { cohereEndpoints } from './cohere';
 import { header, type Dialect, type Inbound } from './dialect';
 import type { Endpoint } from './endpoint';
 import { geminiDialect, geminiEndpoints } from './gemini';
 import { openAiEndpoints } from './openai';
 import { openAiDialect } from './openai-dialect';
 
-const ENDPOINTS: readonly Endpoint[] = [...anthropicEndpoints, ...geminiEndpoints, ...azureEndpoints, ...openAiEndpoints];
+const ENDPOINTS: readonly Endpoint[] = [...anthropicEndpoints, ...geminiEndpoints, ...azureEndpoints, ...cohereEndpoints, ...bedrockEndpoints, ...openAiEndpoints];
 
 export interface Route {
   endpoint: Endpoint;

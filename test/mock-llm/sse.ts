@@ -25,9 +25,9 @@ export interface StreamPlan {
 
 export interface StreamEncoder {
   readonly contentType: string;
-  encode(event: StreamEvent): string;
+  encode(event: StreamEvent): string | Buffer;
   /** Bytes closing the stream after the tail. */
-  finish(): string;
+  finish(): string | Buffer;
 }
 
 function dataText(data: unknown): string {

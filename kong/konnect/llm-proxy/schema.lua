@@ -45,8 +45,10 @@ return {
                       "openai-compatible",
                       "anthropic",
                       "gemini",
+                      "cohere",
+                      "bedrock",
                     },
-                    description = "The provider wire format: openai, azure, anthropic, gemini, mistral, ollama or openai-compatible.",
+                    description = "The provider wire format: openai, azure, anthropic, gemini, bedrock, mistral, cohere, ollama or openai-compatible.",
                     required = true,
                   },
                 },
@@ -94,6 +96,33 @@ return {
                           type = "string",
                           len_min = 1,
                           description = "The full value of header_name, e.g. \"Bearer <key>\"; may be a vault reference.",
+                          referenceable = true,
+                          encrypted = true,
+                        },
+                      },
+                      {
+                        aws_access_key_id = {
+                          type = "string",
+                          len_min = 1,
+                          description = "Bedrock: AWS access key id for SigV4 (defaults to AWS_ACCESS_KEY_ID).",
+                          referenceable = true,
+                          encrypted = true,
+                        },
+                      },
+                      {
+                        aws_secret_access_key = {
+                          type = "string",
+                          len_min = 1,
+                          description = "Bedrock: AWS secret access key for SigV4 (defaults to AWS_SECRET_ACCESS_KEY).",
+                          referenceable = true,
+                          encrypted = true,
+                        },
+                      },
+                      {
+                        aws_session_token = {
+                          type = "string",
+                          len_min = 1,
+                          description = "Bedrock: AWS session token for temporary credentials.",
                           referenceable = true,
                           encrypted = true,
                         },
@@ -151,6 +180,12 @@ return {
                           type = "string",
                           description = "Value of the anthropic-version header.",
                           default = "2023-06-01",
+                        },
+                      },
+                      {
+                        aws_region = {
+                          type = "string",
+                          description = "Bedrock: the AWS region (defaults to AWS_REGION, then us-east-1).",
                         },
                       },
                       {
@@ -343,6 +378,111 @@ return {
               },
             },
             description = "Balancing, retries, timeouts and the circuit breaker.",
+            default = {},
+          },
+        },
+        {
+          budgets = {
+            type = "record",
+            fields = {
+              {
+                limits = {
+                  type = "array",
+                  elements = {
+                    type = "record",
+                    fields = {
+                      {
+                        name = {
+                          type = "string",
+                          len_min = 1,
+                          description = "A name for this budget, used in its Redis keys and error messages.",
+                          required = true,
+                        },
+                      },
+                      {
+                        by = {
+                          type = "string",
+                          one_of = {
+                            "consumer",
+                            "credential",
+                            "header",
+                            "ip",
+                          },
+                          description = "Whose spending is counted.",
+                          default = "consumer",
+                        },
+                      },
+                      {
+                        header_name = {
+                          type = "string",
+                          description = "With by = header: the request header whose value identifies the spender.",
+                        },
+                      },
+                      {
+                        window = {
+                          type = "string",
+                          one_of = {
+                            "fixed",
+                            "sliding",
+                          },
+                          description = "fixed: counts reset at each period boundary; sliding: a weighted two-window estimate.",
+                          default = "fixed",
+                        },
+                      },
+                      {
+                        period_s = {
+                          type = "integer",
+                          between = {
+                            1,
+                            9007199254740991,
+                          },
+                          description = "Length of the budget window in seconds.",
+                          default = 3600,
+                        },
+                      },
+                      {
+                        max_tokens = {
+                          type = "integer",
+                          between = {
+                            1,
+                            9007199254740991,
+                          },
+                          description = "Total (prompt + completion) tokens allowed per window.",
+                        },
+                      },
+                      {
+                        max_cost_usd = {
+                          type = "number",
+                          between = {
+                            0,
+                            9007199254740991,
+                          },
+                          description = "Spend allowed per window, in USD at the route\226\128\153s prices.",
+                        },
+                      },
+                    },
+                  },
+                  description = "The budgets checked before every call and settled after it.",
+                  default = {},
+                },
+              },
+              {
+                redis_url = {
+                  type = "string",
+                  description = "Redis URL shared by all Kong nodes (defaults to AI_SUITE_REDIS_URL); without it, each node counts alone.",
+                  referenceable = true,
+                  encrypted = true,
+                },
+              },
+              {
+                key_prefix = {
+                  type = "string",
+                  description = "Prefix of the budget counters\226\128\153 Redis keys.",
+                  default = "aigw:budget",
+                },
+              },
+            },
+            description = "Token and cost budgets, counted in Redis so that all Kong nodes agree.",
             default = {},
           },
         },

@@ -4,6 +4,7 @@ import { createParser } from 'eventsource-parser';
 import { Agent, request, type Dispatcher } from 'undici';
 import { redactSecrets } from '../redact';
 import { PROVIDERS } from '../providers';
+import { EventStreamDecoder } from '../providers/aws-eventstream';
 import type { ChatChunk, ChatResponse, Usage } from '../providers/openai-types';
 import type { StreamEvent, UpstreamCall } from '../providers/types';
 import { AttemptError, retryAfterSeconds, statusFailure, type AttemptFailure } from './attempt-failure';
@@ -180,6 +181,25 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
   return { status: 200, usageEstimated: true, truncated: !done, upstreamWaitMs };
 }
 
+/** Turns the provider's stream bytes into events: SSE, or AWS event-stream frames (Bedrock). */
+function streamFeeder(framing: 'sse' | 'aws-eventstream', events: StreamEvent[]): (chunk: Buffer) => void {
+  if (framing === 'aws-eventstream') {
+    const decoder = new EventStreamDecoder();
+    return (chunk) => {
+      for (const message of decoder.push(chunk)) {
+        const payload = message.payload.toString('utf8');
+        if (message.headers[':message-type'] === 'exception') {
+          throw new Error(`${message.headers[':exception-type'] ?? 'exception'}: ${redactSecrets(payload).slice(0, 300)}`);
+        }
+        events.push({ event: message.headers[':event-type'], data: payload });
+      }
+    };
+  }
+  const decoder = new TextDecoder();
+  const parser = createParser({ onEvent: (event) => events.push({ event: event.event, data: event.data }) });
+  return (chunk) => parser.feed(decoder.decode(chunk, { stream: true }));
+}
+
 async function relayChatStream(
   a: AttemptContext,
   upstream: Dispatcher.ResponseData,
@@ -189,7 +209,7 @@ async function relayChatStream(
   const { plan, target, res } = a;
   const translator = PROVIDERS[target.provider].streamTranslator(target, `chatcmpl-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
   const events: StreamEvent[] = [];
-  const parser = createParser({ onEvent: (event) => events.push({ event: event.event, data: event.data }) });
+  const feed = streamFeeder(PROVIDERS[target.provider].streamFraming ?? 'sse', events);
   let headersSent = false;
   let ttftMs: number | undefined;
   let upstreamWaitMs = 0;
@@ -211,7 +231,7 @@ async function relayChatStream(
   let failure: string | undefined;
   try {
     for await (const raw of upstream.body) {
-      parser.feed((raw as Buffer).toString('utf8'));
+      feed(raw as Buffer);
       for (const event of events.splice(0)) {
         for (const chunk of translator.push(event)) {
           if (chunk.choices.length === 0) continue; // the provider's usage chunk; ours comes at the end

@@ -152,7 +152,7 @@ export const gemini: Provider = {
       created: Math.floor(Date.now() / 1000),
       model: body.modelVersion ?? target.model,
       choices: [{ index: 0, message, finish_reason: finish, logprobs: null }],
-      usage: geminiUsage(body.usageMetadata) ?? makeUsage(0, 0),
+      usage: geminiUsage(body.usageMetadata),
     };
   },
   streamTranslator(target, id) {

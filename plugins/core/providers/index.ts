@@ -1,4 +1,6 @@
 import { anthropic } from './anthropic';
+import { bedrock } from './bedrock';
+import { cohere } from './cohere';
 import { gemini } from './gemini';
 import { openAIFamily } from './openai';
 import type { Provider, ProviderName } from './types';
@@ -12,6 +14,8 @@ export const PROVIDERS: Record<ProviderName, Provider> = {
   'openai-compatible': openAIFamily('openai-compatible'),
   anthropic,
   gemini,
+  cohere,
+  bedrock,
 };
 
 export const PROVIDER_NAMES = Object.keys(PROVIDERS) as ProviderName[];

@@ -12,6 +12,8 @@ export type ProviderName =
   | 'gemini'
   | 'mistral'
   | 'ollama'
+  | 'cohere'
+  | 'bedrock'
   | 'openai-compatible';
 
 export type RouteType = 'llm/v1/chat' | 'llm/v1/completions' | 'llm/v1/embeddings';
@@ -24,6 +26,8 @@ export interface TargetSpec {
   /** The provider key, already resolved from config or the environment; never logged. */
   apiKey?: string;
   authHeader?: { name: string; value: string };
+  /** AWS credentials for SigV4 (Bedrock), already resolved; never logged. */
+  awsCredentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   options: {
     maxTokens?: number;
     temperature?: number;
@@ -31,6 +35,7 @@ export interface TargetSpec {
     azureDeploymentId?: string;
     azureApiVersion?: string;
     anthropicVersion?: string;
+    awsRegion?: string;
   };
 }
 
@@ -55,6 +60,8 @@ export interface StreamTranslator {
 
 export interface Provider {
   name: ProviderName;
+  /** How the provider frames a streamed answer: Server-Sent Events, or AWS's binary event stream. */
+  streamFraming?: 'sse' | 'aws-eventstream';
   /** The chat call (non-streamed or streamed) for a target. */
   chat(target: TargetSpec, request: ChatRequest, stream: boolean): UpstreamCall;
   parseChat(body: unknown, target: TargetSpec): ChatResponse;

@@ -6,6 +6,15 @@ import { priceOf } from '../prices';
 import { GatewayError } from '../../core/openai-error';
 
 /** Turns the route's config and the validated request into the bridge's call plan. */
+/** Bedrock signs with AWS credentials from config, else from the plugin server's environment. */
+function awsCredentials(target: TargetConfig): PlannedTarget['awsCredentials'] {
+  if (target.provider !== 'bedrock') return undefined;
+  const accessKeyId = target.auth.aws_access_key_id ?? process.env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = target.auth.aws_secret_access_key ?? process.env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) return undefined;
+  return { accessKeyId, secretAccessKey, sessionToken: target.auth.aws_session_token ?? process.env.AWS_SESSION_TOKEN };
+}
+
 export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTarget {
   const [input, output] = priceOf(target.model);
   const apiKey = target.auth.api_key ?? (target.auth.api_key_env ? process.env[target.auth.api_key_env] : undefined);
@@ -16,6 +25,7 @@ export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTa
     upstreamUrl: target.upstream_url,
     apiKey,
     authHeader: target.auth.header_name && target.auth.header_value ? { name: target.auth.header_name, value: target.auth.header_value } : undefined,
+    awsCredentials: awsCredentials(target),
     options: {
       maxTokens: target.options.max_tokens,
       temperature: target.options.temperature,
@@ -23,6 +33,7 @@ export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTa
       azureDeploymentId: target.options.azure_deployment_id,
       azureApiVersion: target.options.azure_api_version,
       anthropicVersion: target.options.anthropic_version,
+      awsRegion: target.options.aws_region,
     },
     weight: target.weight,
     priority: target.priority,

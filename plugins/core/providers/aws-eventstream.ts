@@ -1,0 +1,75 @@
+import { crc32 } from 'node:zlib';
+
+/**
+ * AWS's binary event-stream framing (application/vnd.amazon.eventstream), used by
+ * Bedrock's ConverseStream: each message is [total length u32][headers length u32]
+ * [prelude CRC32][headers][payload][message CRC32], big-endian; headers are
+ * name-length u8, name, type u8 (7 = string), value-length u16, value.
+ */
+export interface EventStreamMessage {
+  headers: Record<string, string>;
+  payload: Buffer;
+}
+
+export function encodeEventStream(message: EventStreamMessage): Buffer {
+  const headerParts: Buffer[] = [];
+  for (const [name, value] of Object.entries(message.headers)) {
+    const n = Buffer.from(name, 'utf8');
+    const v = Buffer.from(value, 'utf8');
+    const head = Buffer.alloc(1 + n.length + 1 + 2);
+    head.writeUInt8(n.length, 0);
+    n.copy(head, 1);
+    head.writeUInt8(7, 1 + n.length);
+    head.writeUInt16BE(v.length, 2 + n.length);
+    headerParts.push(head, v);
+  }
+  const headers = Buffer.concat(headerParts);
+  const total = 12 + headers.length + message.payload.length + 4;
+  const out = Buffer.alloc(total);
+  out.writeUInt32BE(total, 0);
+  out.writeUInt32BE(headers.length, 4);
+  out.writeUInt32BE(crc32(out.subarray(0, 8)), 8);
+  headers.copy(out, 12);
+  message.payload.copy(out, 12 + headers.length);
+  out.writeUInt32BE(crc32(out.subarray(0, total - 4)), total - 4);
+  return out;
+}
+
+function decodeHeaders(buffer: Buffer): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let offset = 0;
+  while (offset < buffer.length) {
+    const nameLength = buffer.readUInt8(offset);
+    const name = buffer.toString('utf8', offset + 1, offset + 1 + nameLength);
+    offset += 1 + nameLength;
+    const type = buffer.readUInt8(offset);
+    offset += 1;
+    if (type !== 7) throw new Error(`event-stream header type ${type} is not supported`);
+    const valueLength = buffer.readUInt16BE(offset);
+    headers[name] = buffer.toString('utf8', offset + 2, offset + 2 + valueLength);
+    offset += 2 + valueLength;
+  }
+  return headers;
+}
+
+/** Incremental decoder: feed bytes as they arrive, take whole messages out. */
+export class EventStreamDecoder {
+  private pending: Buffer = Buffer.alloc(0);
+
+  push(chunk: Buffer): EventStreamMessage[] {
+    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    const out: EventStreamMessage[] = [];
+    while (this.pending.length >= 12) {
+      const total = this.pending.readUInt32BE(0);
+      if (this.pending.length < total) break;
+      const frame = this.pending.subarray(0, total);
+      this.pending = this.pending.subarray(total);
+      if (crc32(frame.subarray(0, 8)) !== frame.readUInt32BE(8) || crc32(frame.subarray(0, total - 4)) !== frame.readUInt32BE(total - 4)) {
+        throw new Error('event-stream message failed its CRC check');
+      }
+      const headersLength = frame.readUInt32BE(4);
+      out.push({ headers: decodeHeaders(frame.subarray(12, 12 + headersLength)), payload: Buffer.from(frame.subarray(12 + headersLength, total - 4)) });
+    }
+    return out;
+  }
+}

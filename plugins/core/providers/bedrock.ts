@@ -1,0 +1,166 @@
+import { providerErrorMessage } from './error-message';
+import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { signV4 } from './sigv4';
+import { chunkBase, parseArguments, parseDataUrl } from './tool-args';
+import type { Provider, StreamEvent, StreamTranslator, TargetSpec, UpstreamCall } from './types';
+
+/**
+ * AWS Bedrock's Converse and ConverseStream APIs, signed with SigV4 (or a Bedrock
+ * API key as a bearer token). ConverseStream answers in AWS's binary event stream;
+ * the bridge decodes the frames and hands their events here.
+ */
+type Block = Record<string, unknown>;
+
+const STOP: Record<string, string> = {
+  end_turn: 'stop',
+  stop_sequence: 'stop',
+  max_tokens: 'length',
+  tool_use: 'tool_calls',
+  guardrail_intervened: 'content_filter',
+  content_filtered: 'content_filter',
+};
+
+function blocks(message: ChatMessage): Block[] {
+  if (message.role === 'tool') {
+    return [{ toolResult: { toolUseId: message.tool_call_id, content: [{ text: contentText(message.content) }] } }];
+  }
+  const out: Block[] = [];
+  if (typeof message.content === 'string') {
+    if (message.content) out.push({ text: message.content });
+  } else if (Array.isArray(message.content)) {
+    for (const part of message.content) {
+      if (part.type === 'text') out.push({ text: part.text });
+      else if (part.type === 'image_url') {
+        const inline = parseDataUrl((part.image_url as { url: string }).url);
+        if (inline) out.push({ image: { format: inline.mediaType.split('/')[1], source: { bytes: inline.data } } });
+      }
+    }
+  }
+  for (const call of message.tool_calls ?? []) {
+    out.push({ toolUse: { toolUseId: call.id, name: call.function.name, input: parseArguments(call.function.arguments) } });
+  }
+  return out;
+}
+
+export function converseRequest(target: TargetSpec, request: ChatRequest): Record<string, unknown> {
+  const system = request.messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => ({ text: contentText(m.content) }));
+  const messages: Array<{ role: 'user' | 'assistant'; content: Block[] }> = [];
+  for (const message of request.messages) {
+    if (message.role === 'system' || message.role === 'developer') continue;
+    const role = message.role === 'assistant' ? 'assistant' : 'user';
+    const last = messages[messages.length - 1];
+    if (last && last.role === role) last.content.push(...blocks(message));
+    else messages.push({ role, content: blocks(message) });
+  }
+  const inferenceConfig: Record<string, unknown> = {};
+  const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? target.options.maxTokens;
+  if (maxTokens !== undefined) inferenceConfig.maxTokens = maxTokens;
+  const temperature = request.temperature ?? target.options.temperature;
+  if (temperature !== undefined) inferenceConfig.temperature = temperature;
+  if (request.top_p !== undefined) inferenceConfig.topP = request.top_p;
+  if (request.stop !== undefined) inferenceConfig.stopSequences = Array.isArray(request.stop) ? request.stop : [request.stop];
+  const body: Record<string, unknown> = { messages };
+  if (system.length > 0) body.system = system;
+  if (Object.keys(inferenceConfig).length > 0) body.inferenceConfig = inferenceConfig;
+  if (request.tools) {
+    const toolConfig: Record<string, unknown> = {
+      tools: request.tools.map((t) => ({ toolSpec: { name: t.function.name, description: t.function.description, inputSchema: { json: t.function.parameters ?? { type: 'object' } } } })),
+    };
+    const named = (request.tool_choice as { function?: { name?: string } } | undefined)?.function?.name;
+    if (named) toolConfig.toolChoice = { tool: { name: named } };
+    else if (request.tool_choice === 'required') toolConfig.toolChoice = { any: {} };
+    body.toolConfig = toolConfig;
+  }
+  return body;
+}
+
+function bedrockUsage(raw: Record<string, number> | undefined): Usage | undefined {
+  return raw ? makeUsage(raw.inputTokens ?? 0, raw.outputTokens ?? 0, raw.cacheReadInputTokens) : undefined;
+}
+
+class ConverseStream implements StreamTranslator {
+  done = false;
+  usage: Usage | undefined;
+  private stopped = false;
+  private readonly toolIndex = new Map<number, number>();
+
+  constructor(private readonly id: string, private readonly model: string) {}
+
+  private chunk(delta: ChatChunk['choices'][0]['delta'], finish: string | null = null): ChatChunk {
+    return { ...chunkBase(this.id, this.model), choices: [{ index: 0, delta, finish_reason: finish }] };
+  }
+
+  push(event: StreamEvent): ChatChunk[] {
+    const data = JSON.parse(event.data) as Record<string, any>;
+    switch (event.event) {
+      case 'messageStart':
+        return [this.chunk({ role: 'assistant', content: '' })];
+      case 'contentBlockStart': {
+        const tool = data.start?.toolUse;
+        if (!tool) return [];
+        const index = this.toolIndex.size;
+        this.toolIndex.set(data.contentBlockIndex ?? 0, index);
+        return [this.chunk({ tool_calls: [{ index, id: tool.toolUseId, type: 'function', function: { name: tool.name, arguments: '' } }] })];
+      }
+      case 'contentBlockDelta':
+        if (typeof data.delta?.text === 'string') return [this.chunk({ content: data.delta.text })];
+        if (data.delta?.toolUse) {
+          const index = this.toolIndex.get(data.contentBlockIndex ?? 0) ?? 0;
+          return [this.chunk({ tool_calls: [{ index, function: { arguments: data.delta.toolUse.input ?? '' } as ToolCall['function'] }] })];
+        }
+        return [];
+      case 'messageStop':
+        this.stopped = true;
+        return [this.chunk({}, STOP[data.stopReason] ?? 'stop')];
+      case 'metadata':
+        this.usage = bedrockUsage(data.usage);
+        this.done = this.stopped;
+        return [];
+      default:
+        if (event.event && /Exception$/.test(event.event)) throw new Error(providerErrorMessage(500, data));
+        return [];
+    }
+  }
+}
+
+export const bedrock: Provider = {
+  name: 'bedrock',
+  streamFraming: 'aws-eventstream',
+  chat(target, request, stream): UpstreamCall {
+    const region = target.options.awsRegion ?? process.env.AWS_REGION ?? 'us-east-1';
+    const base = (target.upstreamUrl ?? `https://bedrock-runtime.${region}.amazonaws.com`).replace(/\/+$/, '');
+    const url = `${base}/model/${encodeURIComponent(target.model)}/${stream ? 'converse-stream' : 'converse'}`;
+    const body = converseRequest(target, request);
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: stream ? 'application/vnd.amazon.eventstream' : 'application/json' };
+    if (target.awsCredentials) {
+      return { url, body, headers: signV4({ method: 'POST', url, headers, body: JSON.stringify(body) }, target.awsCredentials, region, 'bedrock') };
+    }
+    if (target.apiKey) headers.authorization = `Bearer ${target.apiKey}`;
+    return { url, headers, body };
+  },
+  parseChat(raw, target): ChatResponse {
+    const body = raw as { output?: { message?: { content?: Block[] } }; stopReason?: string; usage?: Record<string, number> };
+    const content = body.output?.message?.content ?? [];
+    const text = content.map((b) => (typeof b.text === 'string' ? b.text : '')).join('');
+    const toolCalls: ToolCall[] = content
+      .filter((b) => b.toolUse)
+      .map((b) => {
+        const use = b.toolUse as { toolUseId: string; name: string; input?: unknown };
+        return { id: use.toolUseId, type: 'function', function: { name: use.name, arguments: JSON.stringify(use.input ?? {}) } };
+      });
+    const message: ChatMessage = { role: 'assistant', content: toolCalls.length > 0 && !text ? null : text };
+    if (toolCalls.length > 0) message.tool_calls = toolCalls;
+    return {
+      id: `chatcmpl-${Date.now().toString(36)}`,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: target.model,
+      choices: [{ index: 0, message, finish_reason: STOP[body.stopReason ?? 'end_turn'] ?? 'stop', logprobs: null }],
+      usage: bedrockUsage(body.usage),
+    };
+  },
+  streamTranslator(target, id) {
+    return new ConverseStream(id, target.model);
+  },
+  errorMessage: providerErrorMessage,
+};

@@ -1,0 +1,100 @@
+import { providerErrorMessage } from './error-message';
+import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { chunkBase } from './tool-args';
+import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
+import { endpoint } from './urls';
+
+/** Cohere's v2 Chat API (`POST /v2/chat`), close to OpenAI's, translated both ways. */
+const FINISH: Record<string, string> = {
+  COMPLETE: 'stop',
+  STOP_SEQUENCE: 'stop',
+  MAX_TOKENS: 'length',
+  TOOL_CALL: 'tool_calls',
+  ERROR: 'stop',
+};
+
+function cohereMessage(message: ChatMessage): Record<string, unknown> {
+  const role = message.role === 'developer' ? 'system' : message.role === 'function' ? 'tool' : message.role;
+  const out: Record<string, unknown> = { role, content: contentText(message.content) };
+  if (message.tool_calls) out.tool_calls = message.tool_calls;
+  if (message.tool_call_id) out.tool_call_id = message.tool_call_id;
+  return out;
+}
+
+function cohereUsage(raw: { tokens?: Record<string, number>; billed_units?: Record<string, number> } | undefined): Usage | undefined {
+  const counts = raw?.tokens ?? raw?.billed_units;
+  return counts ? makeUsage(counts.input_tokens ?? 0, counts.output_tokens ?? 0) : undefined;
+}
+
+class CohereStream implements StreamTranslator {
+  done = false;
+  usage: Usage | undefined;
+
+  constructor(private readonly id: string, private readonly model: string) {}
+
+  private chunk(delta: ChatChunk['choices'][0]['delta'], finish: string | null = null): ChatChunk {
+    return { ...chunkBase(this.id, this.model), choices: [{ index: 0, delta, finish_reason: finish }] };
+  }
+
+  push(event: StreamEvent): ChatChunk[] {
+    const data = JSON.parse(event.data) as { type?: string; index?: number; delta?: Record<string, any> };
+    const message = data.delta?.message ?? {};
+    switch (data.type ?? event.event) {
+      case 'message-start':
+        return [this.chunk({ role: 'assistant', content: '' })];
+      case 'content-delta':
+        return [this.chunk({ content: message.content?.text ?? '' })];
+      case 'tool-call-start': {
+        const call = message.tool_calls ?? {};
+        return [this.chunk({ tool_calls: [{ index: data.index ?? 0, id: call.id, type: 'function', function: { name: call.function?.name, arguments: call.function?.arguments ?? '' } }] })];
+      }
+      case 'tool-call-delta':
+        return [this.chunk({ tool_calls: [{ index: data.index ?? 0, function: { arguments: message.tool_calls?.function?.arguments ?? '' } as ToolCall['function'] }] })];
+      case 'message-end':
+        this.done = true;
+        this.usage = cohereUsage(data.delta?.usage);
+        return [this.chunk({}, FINISH[data.delta?.finish_reason] ?? 'stop')];
+      default:
+        return [];
+    }
+  }
+}
+
+export const cohere: Provider = {
+  name: 'cohere',
+  chat(target: TargetSpec, request: ChatRequest, stream: boolean) {
+    const body: Record<string, unknown> = { model: target.model, messages: request.messages.map(cohereMessage), stream };
+    const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? target.options.maxTokens;
+    if (maxTokens !== undefined) body.max_tokens = maxTokens;
+    const temperature = request.temperature ?? target.options.temperature;
+    if (temperature !== undefined) body.temperature = temperature;
+    if (request.top_p !== undefined) body.p = request.top_p;
+    if (request.stop !== undefined) body.stop_sequences = Array.isArray(request.stop) ? request.stop : [request.stop];
+    if (request.tools) body.tools = request.tools;
+    if (request.tool_choice === 'required') body.tool_choice = 'REQUIRED';
+    if (request.tool_choice === 'none') body.tool_choice = 'NONE';
+    if (request.response_format?.type === 'json_object') body.response_format = { type: 'json_object' };
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (target.authHeader) headers[target.authHeader.name] = target.authHeader.value;
+    else if (target.apiKey) headers.authorization = `Bearer ${target.apiKey}`;
+    return { url: endpoint(target.upstreamUrl ?? 'https://api.cohere.com', '/v2/chat', '/chat'), headers, body };
+  },
+  parseChat(raw, target): ChatResponse {
+    const body = raw as { id: string; finish_reason?: string; message?: { content?: Array<{ type: string; text?: string }>; tool_calls?: ToolCall[] }; usage?: never };
+    const text = (body.message?.content ?? []).filter((c) => c.type === 'text').map((c) => c.text ?? '').join('');
+    const message: ChatMessage = { role: 'assistant', content: body.message?.tool_calls?.length && !text ? null : text };
+    if (body.message?.tool_calls?.length) message.tool_calls = body.message.tool_calls;
+    return {
+      id: body.id,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: target.model,
+      choices: [{ index: 0, message, finish_reason: FINISH[body.finish_reason ?? 'COMPLETE'] ?? 'stop', logprobs: null }],
+      usage: cohereUsage(body.usage),
+    };
+  },
+  streamTranslator(target, id) {
+    return new CohereStream(id, target.model);
+  },
+  errorMessage: providerErrorMessage,
+};

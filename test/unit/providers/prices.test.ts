@@ -1,0 +1,17 @@
+import { priceOf } from '../../../plugins/llm-proxy/prices';
+import { costOf } from '../../../plugins/core/bridge/accounting';
+import type { PlannedTarget } from '../../../plugins/core/bridge/plan';
+
+describe('price table', () => {
+  it('matches exact names, dated snapshots and Bedrock ids', () => {
+    expect(priceOf('gpt-4o-mini')).toEqual([0.15, 0.6]);
+    expect(priceOf('gpt-4o-mini-2024-07-18')).toEqual([0.15, 0.6]);
+    expect(priceOf('us.anthropic.claude-sonnet-4-20250514-v1:0')).toEqual([3, 15]);
+    expect(priceOf('some-local-model')).toEqual([0, 0]);
+  });
+
+  it('prices usage per million tokens', () => {
+    const target = { inputCost: 3, outputCost: 15 } as PlannedTarget;
+    expect(costOf({ prompt_tokens: 1_000_000, completion_tokens: 100_000, total_tokens: 1_100_000 }, target)).toBeCloseTo(4.5);
+  });
+});
