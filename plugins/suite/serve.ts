@@ -6,6 +6,7 @@ import Listener from 'kong-pdk/listener';
 import { createLogger } from '../core/logger';
 import { contexts } from '../core/request-context';
 import { runShutdownHooks } from '../core/lifecycle';
+import { startMetricsEndpoint } from '../core/metrics';
 import { listPluginDirs } from './plugin-dirs';
 import { pdkLogger } from './pdk-logger';
 import { removePidFile, writePidFile } from './pid-file';
@@ -73,6 +74,7 @@ export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
     listeners.push(await listen(new Listener(server, socket), name));
     plugins.push({ name, socket });
   }
+  await startMetricsEndpoint();
   writePidFile(options.prefix);
   log.info('suite listening', { plugins: plugins.map((p) => p.name), prefix: options.prefix });
 

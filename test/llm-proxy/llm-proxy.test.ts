@@ -29,15 +29,17 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
   let mock: MockLlm;
   let stack: SuiteStack;
   let bridgePort: number;
+  let metricsPort: number;
 
   beforeAll(async () => {
     mock = await startMockLlm();
     bridgePort = await freePort();
+    metricsPort = await freePort();
     const u = mock.url;
     const fast = { backoff_ms: 10, max_backoff_ms: 50, fail_timeout_s: 60 };
     stack = await startSuiteStack({
       plugins: [{ name: 'llm-proxy', modulePath: path.join(DIST, 'plugins', 'llm-proxy', 'index.js') }],
-      env: { AI_SUITE_BRIDGE_PORT: String(bridgePort) },
+      env: { AI_SUITE_BRIDGE_PORT: String(bridgePort), AI_SUITE_METRICS_PORT: String(metricsPort) },
       declarative: {
         _format_version: '3.0',
         services: [
@@ -297,6 +299,16 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     expect(entry.ai.proxy.meta).toMatchObject({ provider_name: 'openai', route_type: 'llm/v1/chat' });
     expect(JSON.stringify(stack.standin.logs)).not.toContain(KEY);
     expect(stack.standin.errorLog.join('\n')).not.toContain(KEY);
+  });
+
+  it('exports tokens, cost and timings on the suite’s Prometheus endpoint', async () => {
+    await post('/openai', chat('count me'));
+    await new Promise((r) => setTimeout(r, 100));
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(text).toMatch(/ai_suite_llm_requests_total\{provider="openai",model="gpt-4o-mini",target="oa",status="200"\} \d+/);
+    expect(text).toMatch(/ai_suite_llm_tokens_total\{provider="openai",model="gpt-4o-mini",kind="completion",estimated="false"\} \d+/);
+    expect(text).toMatch(/ai_suite_llm_cost_usd_total\{provider="openai",model="gpt-4o-mini"\} [0-9.e-]+/);
+    expect(text).toContain('ai_suite_llm_time_to_first_token_seconds_bucket');
   });
 
   it('never reveals a provider key in errors', async () => {

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createLogger } from '../logger';
+import { recordAnswer } from '../metrics';
 import type { RequestContext } from '../request-context';
 import { costOf } from './accounting';
 import { answerListeners, textTransforms, type AnswerRecord } from './answer-hooks';
@@ -146,6 +147,7 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
 /** Stores the outcome for tracing and tells every listener; a listener's failure never reaches the client. */
 export async function settle(record: AnswerRecord, ctx: RequestContext): Promise<void> {
   ctx.set(RESULT_KEY, record);
+  recordAnswer(record);
   for (const listener of answerListeners(ctx)) {
     try {
       await listener(record, ctx);
