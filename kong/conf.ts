@@ -19,7 +19,28 @@ export interface KongConfOptions {
   bodyBufferSize?: string;
   /** Extra `key = value` lines (database, declarative_config, listen addresses…). */
   extra?: Record<string, string>;
+  /** Further environment variables the plugin server must see (e.g. provider keys named in api_key_env). */
+  envVars?: string[];
 }
+
+/**
+ * nginx drops every environment variable a worker inherited unless an `env`
+ * directive names it, and Kong starts the plugin server from a worker, so the
+ * variables the suite reads must be declared.
+ */
+export const SUITE_ENV_VARS = [
+  'AI_SUITE_REDIS_URL',
+  'AI_SUITE_METRICS_PORT',
+  'AI_SUITE_METRICS_HOST',
+  'AI_SUITE_BRIDGE_PORT',
+  'AI_SUITE_LOG_LEVEL',
+  'AI_SUITE_CONTEXT_TTL_MS',
+  'AI_SUITE_CONTEXT_MAX',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_REGION',
+];
 
 /** Kong derives a server's key prefix by lower-casing the name and turning `-` into `_`. */
 export function serverKey(name: string): string {
@@ -38,6 +59,8 @@ export function renderKongConf(options: KongConfOptions): string {
     '# Bodies larger than the buffer are spooled to disk and plugins cannot read them (Kong answers 500).',
     `nginx_http_client_body_buffer_size = ${buffer}`,
     `nginx_http_client_max_body_size = ${buffer}`,
+    '# nginx passes a worker (and so the plugin server) only the environment variables named here.',
+    `nginx_main_env = ${[...SUITE_ENV_VARS, ...(options.envVars ?? [])].join('; env ')}`,
   ];
   options.plugins.forEach((plugin, index) => {
     const key = serverKey(plugin);
