@@ -17,6 +17,8 @@ export interface KongConfOptions {
   plugins: string[];
   /** Largest request body Kong keeps in memory, so plugins can read it (8k by default in Kong). */
   bodyBufferSize?: string;
+  /** Largest request body Kong accepts at all (413 above it); by default the buffer size, so every accepted body is readable. */
+  maxBodySize?: string;
   /** Extra `key = value` lines (database, declarative_config, listen addresses…). */
   extra?: Record<string, string>;
   /** Further environment variables the plugin server must see (e.g. provider keys named in api_key_env). */
@@ -58,7 +60,7 @@ export function renderKongConf(options: KongConfOptions): string {
     `pluginserver_names = ${options.plugins.join(',')}`,
     '# Bodies larger than the buffer are spooled to disk and plugins cannot read them (Kong answers 500).',
     `nginx_http_client_body_buffer_size = ${buffer}`,
-    `nginx_http_client_max_body_size = ${buffer}`,
+    `nginx_http_client_max_body_size = ${options.maxBodySize ?? buffer}`,
     '# nginx passes a worker (and so the plugin server) only the environment variables named here.',
     `nginx_main_env = ${[...SUITE_ENV_VARS, ...(options.envVars ?? [])].join('; env ')}`,
   ];

@@ -14,6 +14,7 @@ export interface SuiteStackOptions {
   plugins: PluginEntry[];
   declarative: object;
   bodyBufferSize?: string;
+  maxBodySize?: string;
   env?: Record<string, string>;
 }
 
@@ -38,6 +39,7 @@ export async function startSuiteStack(options: SuiteStackOptions): Promise<Suite
     pluginsRoot,
     plugins: options.plugins.map((p) => p.name),
     bodyBufferSize: options.bodyBufferSize,
+    maxBodySize: options.maxBodySize,
   });
   const confPath = path.join(dir, 'kong.conf');
   fs.writeFileSync(confPath, conf);
