@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { benchProtocol } from './protocol';
 import { benchProxy } from './proxy';
+import { benchPii } from './pii';
 import { writeReport, type Figures } from './report';
 
 /**
@@ -10,6 +11,7 @@ import { writeReport, type Figures } from './report';
 const GROUPS: Record<string, () => Promise<Figures>> = {
   protocol: benchProtocol,
   proxy: benchProxy,
+  pii: benchPii,
 };
 
 const RESULTS = path.resolve(__dirname, '..', '..', 'bench', 'results');

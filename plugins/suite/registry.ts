@@ -12,7 +12,10 @@ export interface ShippedPlugin {
   module: string;
 }
 
-export const SHIPPED_PLUGINS: readonly ShippedPlugin[] = [{ name: 'llm-proxy', module: 'llm-proxy/index.js' }];
+export const SHIPPED_PLUGINS: readonly ShippedPlugin[] = [
+  { name: 'pii-sanitizer', module: 'pii-sanitizer/index.js' },
+  { name: 'llm-proxy', module: 'llm-proxy/index.js' },
+];
 
 /** dist/plugins, where the compiled plugin modules live. */
 export const COMPILED_PLUGINS_DIR = path.resolve(__dirname, '..');

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createDetector } from '../plugins/pii-sanitizer/detect';
+import { quantile, round } from './stats';
+import type { Figures } from './report';
+
+/**
+ * Group `pii`: precision and recall per entity type on the development PII
+ * sentences (a prediction counts when it overlaps a gold span of the same type;
+ * exact-span figures are reported too), secret recall and near-miss false
+ * positives, and latency on 4 KB prompts.
+ */
+const DATA = path.resolve(__dirname, '..', '..', '..', 'shared', 'data', 'pii');
+const LABELS: Record<string, string> = {
+  EMAIL_ADDRESS: 'email',
+  PHONE_NUMBER: 'phone',
+  CREDIT_CARD: 'credit_card',
+  IBAN_CODE: 'iban',
+  US_SSN: 'ssn',
+  IP_ADDRESS: 'ip',
+  PERSON: 'person',
+  STREET_ADDRESS: 'address',
+};
+
+interface Sample {
+  full_text: string;
+  spans: Array<{ entity_type: string; start_position: number; end_position: number }>;
+}
+
+export function evaluatePresidio(file = path.join(DATA, 'presidio_synth_dev.json')): Figures {
+  const samples = JSON.parse(fs.readFileSync(file, 'utf8')) as Sample[];
+  const detector = createDetector();
+  const counts: Record<string, { tp: number; fp: number; found: number; gold: number; exact: number }> = {};
+  for (const category of Object.values(LABELS)) counts[category] = { tp: 0, fp: 0, found: 0, gold: 0, exact: 0 };
+  for (const sample of samples) {
+    const gold = sample.spans.filter((s) => LABELS[s.entity_type]).map((s) => ({ category: LABELS[s.entity_type], start: s.start_position, end: s.end_position }));
+    const predicted = detector.detect(sample.full_text).filter((f) => counts[f.category]);
+    for (const p of predicted) {
+      const hit = gold.some((g) => g.category === p.category && p.start < g.end && g.start < p.end);
+      counts[p.category][hit ? 'tp' : 'fp']++;
+      if (gold.some((g) => g.category === p.category && g.start === p.start && g.end === p.end)) counts[p.category].exact++;
+    }
+    for (const g of gold) {
+      counts[g.category].gold++;
+      if (predicted.some((p) => p.category === g.category && p.start < g.end && g.start < p.end)) counts[g.category].found++;
+    }
+  }
+  const figures: Figures = {};
+  for (const [category, c] of Object.entries(counts)) {
+    const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+    const recall = c.gold === 0 ? 1 : c.found / c.gold;
+    figures[`precision_${category}`] = round(precision);
+    figures[`recall_${category}`] = round(recall);
+    figures[`f1_${category}`] = round(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall));
+    figures[`exact_match_precision_${category}`] = round(c.tp + c.fp === 0 ? 1 : c.exact / (c.tp + c.fp));
+    figures[`gold_${category}`] = c.gold;
+  }
+  return figures;
+}
+
+export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl')): Figures {
+  const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { label: number; text: string });
+  const detector = createDetector({ categories: ['secret', 'url_credentials'] });
+  let caught = 0;
+  let flagged = 0;
+  const positives = rows.filter((r) => r.label === 1);
+  const negatives = rows.filter((r) => r.label === 0);
+  for (const r of positives) if (detector.detect(r.text).length > 0) caught++;
+  for (const r of negatives) if (detector.detect(r.text).length > 0) flagged++;
+  return { secrets_recall: round(caught / positives.length), secrets_near_miss_fp_rate: round(flagged / negatives.length) };
+}
+
+function prompt4kb(): string {
+  const parts = [
+    'Hello, I need help with my account. My name is Maria Gonzalez and my email is maria.gonzalez@example.org. ',
+    'The card I used was 4111 1111 1111 1111 and the refund should go to GB82 WEST 1234 5698 7654 32. ',
+    'You can call me at +1 415 555 0133 or reach the office in Berlin. Our server 10.20.30.40 logs show errors. ',
+    'We are planning a migration of the reporting pipeline next quarter and want to understand the costs involved. ',
+    'Please summarise the attached notes, keep the tone friendly, and list three concrete next steps for the team. ',
+  ];
+  let text = '';
+  while (text.length < 4096) text += parts[text.length % parts.length] ?? parts[0];
+  return text.slice(0, 4096);
+}
+
+export async function benchPii(): Promise<Figures> {
+  const figures: Figures = { ...evaluatePresidio(), ...evaluateSecrets() };
+  const detector = createDetector();
+  const text = prompt4kb();
+  for (let i = 0; i < 200; i++) detector.detect(text);
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < 2000; i++) {
+    const t = performance.now();
+    detector.detect(text);
+    samples.push(performance.now() - t);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  figures.ms_p50_4kb = round(quantile(samples, 0.5));
+  figures.ms_p99_4kb = round(quantile(samples, 0.99));
+  figures.mb_per_s = round((text.length * samples.length) / 1e6 / seconds, 2);
+  return figures;
+}

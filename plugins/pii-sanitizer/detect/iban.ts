@@ -1,0 +1,48 @@
+import { matches } from './context';
+import { finding, type Detector } from './types';
+
+/** IBANs: country code, check digits, BBAN of the country's length; mod-97 must give 1. */
+const LENGTHS: Record<string, number> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28, CZ: 24,
+  DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28,
+  HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20,
+  LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29,
+  RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22,
+  VG: 24, XK: 20,
+};
+const CANDIDATE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8}\b/g;
+
+export function ibanValid(compact: string): boolean {
+  if (LENGTHS[compact.slice(0, 2)] !== compact.length) return false;
+  const rearranged = compact.slice(4) + compact.slice(0, 4);
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const value = ch >= 'A' ? String(ch.charCodeAt(0) - 55) : ch;
+    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
+}
+
+export const ibanDetector: Detector = {
+  name: 'iban',
+  category: 'iban',
+  priority: 95,
+  detect(text) {
+    const out = [];
+    for (const m of matches(text, CANDIDATE)) {
+      // The candidate may run into a following word; trim to the country's length.
+      const compact = m[0].replace(/ /g, '');
+      const length = LENGTHS[compact.slice(0, 2)];
+      if (!length || compact.length < length) continue;
+      let consumed = 0;
+      let end = 0;
+      while (consumed < length && end < m[0].length) {
+        if (m[0][end] !== ' ') consumed++;
+        end++;
+      }
+      const value = m[0].slice(0, end);
+      if (ibanValid(value.replace(/ /g, ''))) out.push(finding(this, m.index, value, 0.99));
+    }
+    return out;
+  },
+};

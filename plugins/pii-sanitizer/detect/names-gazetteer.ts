@@ -1,0 +1,35 @@
+/**
+ * Common given names across many locales (lower case), written for this project.
+ * A capitalised word from this list followed by another capitalised word is very
+ * likely a person's name; alone it needs a trigger word.
+ */
+export const GIVEN_NAMES = new Set(
+  `aaron abdul abigail adam adrian agnes ahmed aiko aisha akira alan albert alberto alejandro aleksandr alex alexander alexandra
+alexandre alfred ali alice alicia alina alison amanda amelia amir ana anders andrea andreas andrei andrew andrzej angela angelo anita
+anja ann anna anne annika anthony antoine anton antonio arjun arne arthur astrid aurora ava barbara beatriz ben benjamin bernard bernd
+berta bettina birgit bjorn björn boris brian bruno camila carl carla carlos carmen carol caroline catherine cecilia charles charlotte
+chen chiara chloe chris christian christina christine christophe christopher claire clara claudia colin daniel daniela david deborah
+dennis diana diego dieter dimitri dmitri dominik donald dorothy edward elena elias elif elisa elisabeth elizabeth ella ellen elin
+elínborg emil emily emma enrique eric erik erika ernesto eva fabian fatima felipe felix fernando filip fiona florian francesca francesco
+francisco frank franz freya gabriel gabriela george georg gerhard giovanni giulia giuseppe grace greta gustav guðrún hana hannah hans
+harald harry heike heinz helen helena helga henrik henry hiroshi hugo ian ibrahim ida igor ingrid irene isabel isabella ivan jack
+jacob jakob james jan jana janka jane janet jason javier jean jelena jennifer jens jessica joana joao joão joe johan johanna john jonas
+jonathan jordan jorge jose josé josef joseph juan julia julian julie juliet julieta jung jürgen kai karen karin karl kasper katarina
+katharina kathrin katrine kenji kevin kim klaus kristina lara lars laura lea leah lena leo leon leonardo liam lina linda lisa liu
+lorenzo louis louise luca lucas lucia luis luka lukas magnus maja manuel marc marco marcus margaret maria mariana marie marina mario
+mark marta martin mary mateo matteo matthew matthias max maximilian maya mehmet mei michael michelle miguel mikael mila milan min
+ming mohamed mohammed monika nadia natalia natasha nathan nicolas nicole niels nikola nikolai nils nina noah nora olga oliver olivia
+omar oscar paolo patricia patrick paul paula pedro peter petra philipp pierre pietro pablo rafael rahul raj rebecca ricardo richard
+rita robert roberto rosa ruth ryan sakura samuel sandra sara sarah sebastian sergei sergio silvia simon simone sofia sophia sophie
+stefan stefano stephanie steven susan sven takashi tamara tatiana teresa thomas tim tobias tom tomas tomomi tomás ulrich ursula valentina
+valeria vanessa vera victor viktor vincent walter wei william wolfgang xavier yasmin yuki yusuf zoe zofia`.split(/\s+/),
+);
+
+/** Capitalised words that start sentences or name things, and are not people. */
+export const NOT_NAMES = new Set(
+  `the a an i my your our their his her its this that these those what why how when where who which will would can could should
+please thanks thank hello hi dear regards best yes no not and or but if then also just so very it is are was were be been
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
+november december street avenue road suite apt apartment company inc ltd llc gmbh bank card account number phone email address
+network computer systems administrator personal info website unlike great brilliant follow call send ask tell`.split(/\s+/),
+);

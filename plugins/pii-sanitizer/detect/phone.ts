@@ -1,0 +1,48 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { digitsOf, matches, nearWords } from './context';
+import { finding, type Detector } from './types';
+
+/**
+ * Phone numbers. Candidates are runs of digits with the separators phone numbers
+ * use; each is parsed with libphonenumber-js (valid international or US numbers
+ * are certain), and otherwise judged by its grouping and nearby words, so local
+ * formats of other countries are found without taking dates, amounts or ids.
+ */
+const CANDIDATE = /(?<![\w+.-])(?:\+|00)?\(?\d{1,4}\)?(?:[ .\-\u00a0]?\(?\d{1,5}\)?){1,5}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/g;
+const CONTEXT = /\b(phone|tel|telephone|mobile|cell|call|fax|contact|number|reach|text me|whatsapp|ph)\b/i;
+const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
+
+const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
+
+function shapeScore(value: string): number {
+  const digits = digitsOf(value.replace(/(x|ext\.?)\s?\d+$/i, ''));
+  if (digits.length < 7 || digits.length > 15) return 0;
+  if (DATE.test(value) || STARTS_WITH_DATE.test(value)) return 0;
+  const groups = value.split(/[ .\-\u00a0()]+/).filter(Boolean);
+  if (groups.length === 1) return digits.length >= 10 ? 0.35 : 0;
+  if (groups.some((g) => g.length > 5)) return 0.3;
+  return 0.6;
+}
+
+export const phoneDetector: Detector = {
+  name: 'phone',
+  category: 'phone',
+  priority: 50,
+  detect(text) {
+    const out = [];
+    for (const m of matches(text, CANDIDATE)) {
+      const value = m[0].trim().replace(/[.\-]$/, '');
+      const shape = shapeScore(value);
+      if (shape === 0) continue;
+      const international = value.startsWith('+') || value.startsWith('00');
+      const parsed = parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, 'US');
+      let confidence = parsed?.isValid() ? 0.95 : shape;
+      // "370 3911 Fourth Avenue": short numbers followed by words are house numbers, not phones.
+      const next = text.slice(m.index + value.length).match(/^\s*(\S)/)?.[1] ?? '';
+      if (confidence < 0.9 && digitsOf(value).length <= 9 && /\p{L}/u.test(next)) confidence = 0.3;
+      if (nearWords(text, m.index, m.index + value.length, CONTEXT)) confidence = Math.min(0.99, confidence + 0.3);
+      out.push(finding(this, m.index, value, confidence));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,32 @@
+import { matches, nearWords } from './context';
+import { finding, type Detector } from './types';
+
+/**
+ * US Social Security numbers in valid ranges (area not 000, 666 or 9xx; group not
+ * 00; serial not 0000). Dashed or spaced forms count; bare nine digits only next to
+ * words such as SSN or social security.
+ */
+const FORMATTED = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
+const BARE = /(?<!\d)(\d{3})(\d{2})(\d{4})(?!\d)/g;
+const CONTEXT = /\b(ssn|social security|social sec|tax id|taxpayer)\b/i;
+
+function validParts(area: string, group: string, serial: string): boolean {
+  const a = Number(area);
+  return a !== 0 && a !== 666 && a < 900 && group !== '00' && serial !== '0000';
+}
+
+export const ssnDetector: Detector = {
+  name: 'ssn',
+  category: 'ssn',
+  priority: 85,
+  detect(text) {
+    const out = [];
+    for (const m of matches(text, FORMATTED)) {
+      if (validParts(m[1], m[3], m[4])) out.push(finding(this, m.index, m[0], nearWords(text, m.index, m.index + m[0].length, CONTEXT) ? 0.99 : 0.85));
+    }
+    for (const m of matches(text, BARE)) {
+      if (validParts(m[1], m[2], m[3]) && nearWords(text, m.index, m.index + m[0].length, CONTEXT)) out.push(finding(this, m.index, m[0], 0.8));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,35 @@
+/** What the detectors find: a category, where, the value, and how sure. */
+export type Category =
+  | 'email'
+  | 'phone'
+  | 'credit_card'
+  | 'iban'
+  | 'ssn'
+  | 'ip'
+  | 'url_credentials'
+  | 'secret'
+  | 'person'
+  | 'address'
+  | (string & {});
+
+export interface Finding {
+  category: Category;
+  /** UTF-16 offsets into the scanned text: text.slice(start, end) === value. */
+  start: number;
+  end: number;
+  value: string;
+  confidence: number;
+  detector: string;
+}
+
+export interface Detector {
+  name: string;
+  category: Category;
+  /** Higher wins when findings overlap (a card number is not also a phone number). */
+  priority: number;
+  detect(text: string): Finding[];
+}
+
+export function finding(detector: Detector, start: number, value: string, confidence: number): Finding {
+  return { category: detector.category, start, end: start + value.length, value, confidence, detector: detector.name };
+}

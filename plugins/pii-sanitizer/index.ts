@@ -1,0 +1,51 @@
+import { addTextTransform } from '../core/bridge/answer-hooks';
+import { openAIErrorBody } from '../core/openai-error';
+import { definePlugin } from '../core/plugin-base';
+import { readJsonBody } from '../core/request-body';
+import { configSchema } from './config';
+import { createDetector } from './detect';
+import { outputScanTransform } from './output-transform';
+import { restoreTransform } from './restore-transform';
+import { sanitizeBody } from './sanitize-request';
+import { applyFindings, PiiVault } from './vault';
+
+/**
+ * pii-sanitizer: finds PII and secrets in the prompt in-process, replaces, masks
+ * or redacts them (or refuses the request), and has the bridge restore
+ * placeholders in the answer, streamed or not. The sanitized body is what every
+ * later plugin (cache, router, tracing) and the provider see.
+ */
+export = definePlugin({
+  name: 'pii-sanitizer',
+  version: '0.1.0',
+  priority: 900,
+  config: configSchema,
+  onError: (config) => config.on_error,
+  init(config) {
+    const detector = createDetector({
+      categories: config.categories,
+      custom: config.custom_patterns,
+      allow: { values: config.allow_values, patterns: config.allow_patterns },
+      minConfidence: config.min_confidence,
+    });
+    const actionFor = (category: string) => config.actions?.[category] ?? config.default_action;
+    return { detector, actionFor };
+  },
+  async access({ kong, config, state, ctx, respond }) {
+    const body = (await readJsonBody(kong, ctx, config.max_body_size)) as Record<string, unknown>;
+    if (typeof body !== 'object' || body === null) return;
+    const vault = new PiiVault();
+    const changed = config.mode === 'output' ? false : sanitizeBody(body, config, (text) => applyFindings(text, state.detector.detect(text), state.actionFor, vault));
+    if (vault.blocked.size > 0) {
+      const categories = [...vault.blocked].sort().join(', ');
+      const error = openAIErrorBody(400, `The request contains data that may not be sent to the model: ${categories}.`, 'pii_detected');
+      await respond(400, JSON.stringify(error));
+      return;
+    }
+    ctx.set('pii.audit', vault.counts);
+    if (Object.keys(vault.counts).length > 0) await kong.log.setSerializeValue('ai.pii', { counts: vault.counts, mode: config.mode });
+    if (changed) await kong.service.request.setRawBody(JSON.stringify(body));
+    if (config.mode !== 'input') addTextTransform(ctx, outputScanTransform(state.detector, state.actionFor, vault));
+    if (vault.byPlaceholder.size > 0) addTextTransform(ctx, restoreTransform(vault));
+  },
+});

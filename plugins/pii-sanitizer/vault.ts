@@ -1,0 +1,66 @@
+import type { Finding } from './detect';
+import type { PiiAction } from './config';
+
+/**
+ * What the sanitizer replaced in one request: each distinct value gets one
+ * placeholder (`[EMAIL_1]`), so the model can refer to it and the bridge can put
+ * the value back in the answer. Values live only in this request's context.
+ */
+export const PLACEHOLDER = /\[([A-Z][A-Z0-9_]*)_(\d+)\]/g;
+export const MAX_PLACEHOLDER_LENGTH = 48;
+
+export class PiiVault {
+  private readonly byValue = new Map<string, string>();
+  readonly byPlaceholder = new Map<string, string>();
+  private readonly next = new Map<string, number>();
+  readonly counts: Record<string, number> = {};
+  readonly blocked = new Set<string>();
+
+  placeholderFor(category: string, value: string): string {
+    const key = `${category}\u0000${value}`;
+    let placeholder = this.byValue.get(key);
+    if (!placeholder) {
+      const label = category.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+      const n = (this.next.get(label) ?? 0) + 1;
+      this.next.set(label, n);
+      placeholder = `[${label}_${n}]`;
+      this.byValue.set(key, placeholder);
+      this.byPlaceholder.set(placeholder, value);
+    }
+    return placeholder;
+  }
+
+  count(category: string): void {
+    this.counts[category] = (this.counts[category] ?? 0) + 1;
+  }
+}
+
+/** `****1234` for numbers, `j***@example.com` for emails, the first character otherwise. */
+export function maskValue(category: string, value: string): string {
+  if (category === 'email') {
+    const [local, domain] = value.split('@');
+    return `${local[0]}***@${domain}`;
+  }
+  const digits = value.replace(/\D/g, '');
+  if (digits.length >= 6) return `****${digits.slice(-4)}`;
+  return `${value[0]}${'*'.repeat(Math.max(3, value.length - 1))}`;
+}
+
+/** Applies the action of each finding to the text; block findings are only recorded. */
+export function applyFindings(text: string, findings: Finding[], actionFor: (category: string) => PiiAction, vault: PiiVault): string {
+  let out = '';
+  let cursor = 0;
+  for (const f of findings) {
+    vault.count(f.category);
+    const action = actionFor(f.category);
+    if (action === 'block') {
+      vault.blocked.add(f.category);
+      continue;
+    }
+    const replacement =
+      action === 'placeholder' ? vault.placeholderFor(f.category, f.value) : action === 'mask' ? maskValue(f.category, f.value) : '[REDACTED]';
+    out += text.slice(cursor, f.start) + replacement;
+    cursor = f.end;
+  }
+  return out + text.slice(cursor);
+}
