@@ -22,7 +22,18 @@ ming mohamed mohammed monika nadia natalia natasha nathan nicolas nicole niels n
 omar oscar paolo patricia patrick paul paula pedro peter petra philipp pierre pietro pablo rafael rahul raj rebecca ricardo richard
 rita robert roberto rosa ruth ryan sakura samuel sandra sara sarah sebastian sergei sergio silvia simon simone sofia sophia sophie
 stefan stefano stephanie steven susan sven takashi tamara tatiana teresa thomas tim tobias tom tomas tomomi tomás ulrich ursula valentina
-valeria vanessa vera victor viktor vincent walter wei william wolfgang xavier yasmin yuki yusuf zoe zofia`.split(/\s+/),
+valeria vanessa vera victor viktor vincent walter wei william wolfgang xavier yasmin yuki yusuf zoe zofia
+abby adele agata agnieszka aino akiko alba aleksander alvaro amalia amina amy anders andre angelika annette antonia ariana arvid
+asa åsa ashley axel beata benedikt bianca bogdan brad brandon brenda brigitte camille carina carolina cesar chantal chiara cristina
+dag dagny daisuke daria darko dirk dolores dora dorota ebba edith eero eino elsa emilia emilie enzo erin esther eugen ewa fabio
+federica filipa finn frida gabor gaspard gerda gladys goran greg gunnar hamid hanne harriet hassan heidi hilde hiro hugh ilse ines
+ingrid irina isak jacek jakub jamal jamie janina jaroslav jasmine jesper jiri jiří joakim jolanta jordi josephine jukka juliusz
+justyna kamila karol karolina kasia kazuki keiko khalid kirsten klara kofi krzysztof kwame lauri lejla lena lennart leonie lidia
+linnea logan lotte lucie ludwig lukasz łukasz maciej magda magdalena malin malgorzata małgorzata marek margit marit marius marketa
+markus marlene martina matej mateusz mathilde matti mattias michal michał mihai mikko milos miloš mira miriam mohammad nadja natalie
+nikita nils noemi ole olaf olav ondrej orsolya oskar otto pavel pawel paweł per petr pia piotr radek rainer reza rikke riley robin
+roman rune ruslan sabine samantha sanna selma sigrid silke siobhan sonja stanislav stephan susanne svetlana taro tereza thea tiina
+tobias tomasz tove ulla ulrike vesna victoria viktoria vilma vladimir wiktoria wojciech yannick yara yvonne zdenek zdeněk zoltan`.split(/\s+/),
 );
 
 /** Capitalised words that start sentences or name things, and are not people. */
@@ -31,5 +42,7 @@ export const NOT_NAMES = new Set(
 please thanks thank hello hi dear regards best yes no not and or but if then also just so very it is are was were be been
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
 november december street avenue road suite apt apartment company inc ltd llc gmbh bank card account number phone email address
-network computer systems administrator personal info website unlike great brilliant follow call send ask tell`.split(/\s+/),
+network computer systems administrator personal info website unlike great brilliant follow call send ask tell
+on at in of back later now tomorrow today tonight asap soon anytime maybe sure here there again first after before too
+looking going trying writing calling from about sorry happy glad new interested available`.split(/\s+/),
 );

@@ -10,14 +10,21 @@ import { finding, type Detector, type Finding } from './types';
  * Unicode letter classes rather than by lists.
  */
 const WORD = String.raw`\p{Lu}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\.`;
-const NAME = String.raw`(?:${WORD})(?:\s+(?:(?:van|von|de|da|del|der|di|du|la|le|bin|al)\s+)?(?:${WORD})){0,3}`;
+const NAME = String.raw`(?:${WORD})(?:[ \t]+(?:(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)[ \t]+)?(?:${WORD})){0,3}`;
 const TITLE = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Mme|Herr|Frau|Sr|Sra)\.?\s+(${NAME})`, 'gu');
-const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and'];
+const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner'];
 /** Triggers match in either case at their first letter; the name itself must be capitalised (no `i` flag). */
 const caseless = (t: string) => `[${t[0].toUpperCase()}${t[0]}]${t.slice(1).replace(/[?]/g, '\\?')}`;
 const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')})\s+)(${NAME})`, 'gu');
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
-const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})(\s+(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
+const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
+/** A line that holds only a name, as in signatures and contact cards ("Jamie Pratt", ">Gyala Antall"). */
+const NAME_LINE = new RegExp(String.raw`^[>\s]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
+/** After "my name is" or "call me", people often type their name in lower case. */
+const LOWER_AFTER_TRIGGER = /\b(?:my name is|name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?]|$)/gi;
+/** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
+const WITH_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'gu');
+const PERSON_VERB = /^\s*(?:lives|works|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told|['’]s|\()/;
 const LOWER_PAIR = /\b([a-z\u00e0-\u00ff]{2,})\s+([a-z\u00e0-\u00ff]{3,})\b/g;
 
 function clean(text: string): string {
@@ -50,9 +57,15 @@ export const personDetector: Detector = {
     for (const m of matches(text, PAIR)) {
       const first = m[1].toLowerCase();
       const atSentenceStart = /(^|[.!?]\s+|\n)$/.test(text.slice(Math.max(0, m.index - 3), m.index));
+      // Capitalised pairs are also places, companies and titles: only a following verb makes them a person.
+      const verb = PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
       if (GIVEN_NAMES.has(first)) add(m.index, m[0], 0.85);
-      else if (!atSentenceStart && isNameish(m[0])) add(m.index, m[0], 0.55);
-      else if (atSentenceStart && isNameish(m[0]) && m[0].split(/\s+/).length === 2) add(m.index, m[0], 0.5);
+      else if (isNameish(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
+    }
+    for (const m of matches(text, WITH_INITIAL)) add(m.index, m[0], 0.85);
+    for (const m of matches(text, NAME_LINE)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
+    for (const m of matches(text, LOWER_AFTER_TRIGGER)) {
+      if (!NOT_NAMES.has(m[1].split(/\s+/)[0].toLowerCase())) add(m.index + m[0].length - m[1].length, m[1], 0.7);
     }
     for (const m of matches(text, SINGLE)) {
       if (GIVEN_NAMES.has(m[1].toLowerCase())) add(m.index, m[1], 0.7);

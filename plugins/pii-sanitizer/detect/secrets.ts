@@ -8,11 +8,15 @@ import { finding, type Detector, type Finding } from './types';
  * not a placeholder, a repeated character, a variable reference or a word.
  */
 const ASSIGNMENT =
-  /\b([A-Za-z0-9_.-]*(?:key|token|secret|passw(?:or)?d|pwd|pass|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id)[A-Za-z0-9_.-]*)\b["']?\s*(?:=>|[:=]|\s)\s*(?:\(\s*)?["']?([^\s"'`,;<>(){}\[\]]{8,200})/gi;
+  /\b([A-Za-z0-9_.-]*(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id)[A-Za-z0-9_.-]*)\b["']?\s*(?:=>|==|!=|[:=]|\s)\s*(?:\(\s*)?(["']?)([^\s"'`,;<>(){}\[\]&]{6,200})/gi;
+const PASSWORD_NAME = /passw(?:or)?d|pwd|^pass$|secret/i;
+/** Dummy values in docs and tests: long alphabetic or numeric runs. */
+const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?\w*|change[_-]?me|example\w*|placeholder|redacted|null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
 
 function looksRandom(value: string): boolean {
-  if (PLACEHOLDER.test(value)) return false;
+  if (PLACEHOLDER.test(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://')) return false;
   if (/^(.)\1+$/.test(value) || /^(.)\1{6,}/.test(value)) return false;
   if (/^[a-z]+$/i.test(value) && value.length < 24) return false; // an identifier or a word
   if (/^\d+$/.test(value) && value.length < 12) return false;
@@ -32,9 +36,14 @@ export const secretDetector: Detector = {
       for (const m of matches(text, pattern)) out.push({ ...finding(this, m.index, m[0], 0.97), detector: `secrets:${name}` });
     }
     for (const m of matches(text, ASSIGNMENT)) {
-      const value = m[2];
-      if (/client[_-]?id/i.test(m[1]) && !/secret/i.test(m[1])) continue;
-      if (!looksRandom(value)) continue;
+      const [, name, quote, value] = m;
+      if (/client[_-]?id/i.test(name) && !/secret/i.test(name)) continue;
+      if (/label$/i.test(name) || /:$/.test(value) || /^[#.]/.test(value)) continue;
+      if (/aws.*secret/i.test(name) && value.replace(/["']$/, '').length !== 40) continue;
+      // A quoted literal given to a password is a hard-coded password, however guessable.
+      const literalPassword =
+        quote !== '' && PASSWORD_NAME.test(name) && value.length >= 6 && !PLACEHOLDER.test(value) && !SEQUENTIAL.test(value) && !/^[\w.]+\(/.test(value);
+      if (!literalPassword && !looksRandom(value)) continue;
       const start = m.index + m[0].lastIndexOf(value);
       out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });
     }
