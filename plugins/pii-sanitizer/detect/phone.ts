@@ -21,6 +21,9 @@ function shapeScore(value: string): number {
   const groups = value.split(/[ .\-\u00a0()]+/).filter(Boolean);
   if (groups.length === 1) return digits.length >= 10 ? 0.35 : 0;
   if (groups.some((g) => g.length > 5)) return 0.3;
+  // Two groups with a five-digit one are postal codes ("90010-170", "43 73313"); 4-2-4 is an id shape.
+  if (groups.length === 2 && groups.some((g) => g.length === 5)) return 0.35;
+  if (groups.map((g) => g.length).join('-') === '4-2-4') return 0.35;
   return 0.6;
 }
 
