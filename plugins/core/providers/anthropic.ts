@@ -1,6 +1,6 @@
 import { providerErrorMessage } from './error-message';
 import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
-import { chunkBase, parseArguments, parseDataUrl } from './tool-args';
+import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
 import { endpoint } from './urls';
 
@@ -162,16 +162,7 @@ export const anthropic: Provider = {
     const toolCalls: ToolCall[] = body.content
       .filter((b) => b.type === 'tool_use')
       .map((b) => ({ id: String(b.id), type: 'function', function: { name: String(b.name), arguments: JSON.stringify(b.input ?? {}) } }));
-    const message: ChatMessage = { role: 'assistant', content: toolCalls.length > 0 && !text ? null : text };
-    if (toolCalls.length > 0) message.tool_calls = toolCalls;
-    return {
-      id: body.id,
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model: body.model ?? target.model,
-      choices: [{ index: 0, message, finish_reason: STOP_REASONS[body.stop_reason] ?? 'stop', logprobs: null }],
-      usage: anthropicUsage(body.usage),
-    };
+    return chatCompletion(body.id, body.model ?? target.model, text, toolCalls, STOP_REASONS[body.stop_reason] ?? 'stop', anthropicUsage(body.usage));
   },
   streamTranslator(target, id) {
     return new AnthropicStream(id, target);

@@ -1,7 +1,7 @@
 import { providerErrorMessage } from './error-message';
 import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { signV4 } from './sigv4';
-import { chunkBase, parseArguments, parseDataUrl } from './tool-args';
+import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import type { Provider, StreamEvent, StreamTranslator, TargetSpec, UpstreamCall } from './types';
 
 /**
@@ -148,16 +148,7 @@ export const bedrock: Provider = {
         const use = b.toolUse as { toolUseId: string; name: string; input?: unknown };
         return { id: use.toolUseId, type: 'function', function: { name: use.name, arguments: JSON.stringify(use.input ?? {}) } };
       });
-    const message: ChatMessage = { role: 'assistant', content: toolCalls.length > 0 && !text ? null : text };
-    if (toolCalls.length > 0) message.tool_calls = toolCalls;
-    return {
-      id: `chatcmpl-${Date.now().toString(36)}`,
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model: target.model,
-      choices: [{ index: 0, message, finish_reason: STOP[body.stopReason ?? 'end_turn'] ?? 'stop', logprobs: null }],
-      usage: bedrockUsage(body.usage),
-    };
+    return chatCompletion(`chatcmpl-${Date.now().toString(36)}`, target.model, text, toolCalls, STOP[body.stopReason ?? 'end_turn'] ?? 'stop', bedrockUsage(body.usage));
   },
   streamTranslator(target, id) {
     return new ConverseStream(id, target.model);

@@ -1,6 +1,6 @@
 import { providerErrorMessage } from './error-message';
 import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
-import { chunkBase } from './tool-args';
+import { chatCompletion, chunkBase } from './tool-args';
 import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
 import { endpoint } from './urls';
 
@@ -82,16 +82,7 @@ export const cohere: Provider = {
   parseChat(raw, target): ChatResponse {
     const body = raw as { id: string; finish_reason?: string; message?: { content?: Array<{ type: string; text?: string }>; tool_calls?: ToolCall[] }; usage?: never };
     const text = (body.message?.content ?? []).filter((c) => c.type === 'text').map((c) => c.text ?? '').join('');
-    const message: ChatMessage = { role: 'assistant', content: body.message?.tool_calls?.length && !text ? null : text };
-    if (body.message?.tool_calls?.length) message.tool_calls = body.message.tool_calls;
-    return {
-      id: body.id,
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model: target.model,
-      choices: [{ index: 0, message, finish_reason: FINISH[body.finish_reason ?? 'COMPLETE'] ?? 'stop', logprobs: null }],
-      usage: cohereUsage(body.usage),
-    };
+    return chatCompletion(body.id, target.model, text, body.message?.tool_calls ?? [], FINISH[body.finish_reason ?? 'COMPLETE'] ?? 'stop', cohereUsage(body.usage));
   },
   streamTranslator(target, id) {
     return new CohereStream(id, target.model);

@@ -1,6 +1,6 @@
 import { providerErrorMessage } from './error-message';
 import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
-import { chunkBase, parseArguments, parseDataUrl } from './tool-args';
+import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
 import { withQuery } from './urls';
 
@@ -143,17 +143,8 @@ export const gemini: Provider = {
     const candidate = body.candidates?.[0];
     const toolCalls = toolCallsOf(candidate, 0);
     const text = textOf(candidate);
-    const message: ChatMessage = { role: 'assistant', content: toolCalls.length > 0 && !text ? null : text };
-    if (toolCalls.length > 0) message.tool_calls = toolCalls;
     const finish = toolCalls.length > 0 ? 'tool_calls' : FINISH[candidate?.finishReason ?? 'STOP'] ?? 'stop';
-    return {
-      id: `chatcmpl-${Date.now().toString(36)}`,
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model: body.modelVersion ?? target.model,
-      choices: [{ index: 0, message, finish_reason: finish, logprobs: null }],
-      usage: geminiUsage(body.usageMetadata),
-    };
+    return chatCompletion(`chatcmpl-${Date.now().toString(36)}`, body.modelVersion ?? target.model, text, toolCalls, finish, geminiUsage(body.usageMetadata));
   },
   streamTranslator(target, id) {
     return new GeminiStream(id, target.model);
