@@ -70,6 +70,7 @@ export interface KongPDK {
   };
   nginx: {
     reqStartTime(): Promise<number>;
+    getVar(name: string): Promise<string | undefined>;
   };
   plugin: {
     getId(): Promise<string>;

@@ -1,4 +1,5 @@
 import { addTextTransform } from '../core/bridge/answer-hooks';
+import { recordDecision } from '../core/decisions';
 import { openAIErrorBody } from '../core/openai-error';
 import { definePlugin } from '../core/plugin-base';
 import { readJsonBody } from '../core/request-body';
@@ -36,6 +37,12 @@ export = definePlugin({
     if (typeof body !== 'object' || body === null) return;
     const vault = new PiiVault();
     const changed = config.mode === 'output' ? false : sanitizeBody(body, config, (text) => applyFindings(text, state.detector.detect(text), state.actionFor, vault));
+    recordDecision(ctx, {
+      plugin: 'pii-sanitizer',
+      name: 'pii-scan',
+      level: vault.blocked.size > 0 ? 'WARNING' : 'DEFAULT',
+      data: { counts: vault.counts, blocked: [...vault.blocked].sort(), mode: config.mode },
+    });
     if (vault.blocked.size > 0) {
       const categories = [...vault.blocked].sort().join(', ');
       const error = openAIErrorBody(400, `The request contains data that may not be sent to the model: ${categories}.`, 'pii_detected');

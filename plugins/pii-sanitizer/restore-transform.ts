@@ -10,6 +10,7 @@ export function restoreTransform(vault: PiiVault): TextTransform {
   let pending = '';
   const restore = (text: string) => text.replace(PLACEHOLDER, (match) => vault.byPlaceholder.get(match) ?? match);
   return {
+    restoresOriginals: true,
     push(text) {
       const combined = pending + text;
       const open = combined.lastIndexOf('[');

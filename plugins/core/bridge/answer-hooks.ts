@@ -12,6 +12,11 @@ export interface TextTransform {
   push(text: string): string;
   /** Whatever the transform still holds when the answer ends. */
   flush(): string;
+  /**
+   * Puts original (sensitive) values back for the client. What the cache and the
+   * traces record is the text before the first such transform.
+   */
+  restoresOriginals?: boolean;
 }
 
 export interface AnswerRecord {
@@ -31,7 +36,7 @@ export interface AnswerRecord {
   complete: boolean;
   truncated: boolean;
   errorMessage?: string;
-  /** The full OpenAI response (non-streamed) or the assembled one (streamed), as the client received it. */
+  /** The full OpenAI response (non-streamed) or the assembled one (streamed), in its sanitized form (before placeholders are restored). */
   response?: Record<string, unknown>;
 }
 

@@ -66,11 +66,32 @@ function failureOf(err: unknown, target: PlannedTarget): AttemptFailure {
   };
 }
 
-function applyTransforms(transforms: TextTransform[], text: string): string {
-  return transforms.reduce((t, transform) => transform.push(t), text);
+/**
+ * Answer text passes the sanitizing transforms (what is recorded for the cache and
+ * traces), then the restoring ones (what the client gets).
+ */
+class TransformChain {
+  private readonly sanitizing: TextTransform[];
+  private readonly restoring: TextTransform[];
+
+  constructor(transforms: TextTransform[]) {
+    const split = transforms.findIndex((t) => t.restoresOriginals);
+    this.sanitizing = split < 0 ? transforms : transforms.slice(0, split);
+    this.restoring = split < 0 ? [] : transforms.slice(split);
+  }
+
+  push(text: string): { recorded: string; client: string } {
+    const recorded = this.sanitizing.reduce((t, transform) => transform.push(t), text);
+    return { recorded, client: this.restoring.reduce((t, transform) => transform.push(t), recorded) };
+  }
+
+  flush(): { recorded: string; client: string } {
+    const recorded = flushAll(this.sanitizing);
+    return { recorded, client: this.restoring.reduce((t, transform) => transform.push(t), recorded) + flushAll(this.restoring) };
+  }
 }
 
-function flushTransforms(transforms: TextTransform[]): string {
+function flushAll(transforms: TextTransform[]): string {
   let out = '';
   transforms.forEach((transform, i) => {
     // What one transform releases at the end still passes through the ones after it.
@@ -130,22 +151,29 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
   const raw = (await upstream.body.json()) as Record<string, unknown>;
   const upstreamWaitMs = performance.now() - started;
   let response: Record<string, unknown> = raw;
+  let recordedResponse: Record<string, unknown> = raw;
   let completionText = '';
   if (plan.routeType === 'llm/v1/chat') {
     const chat = PROVIDERS[target.provider].parseChat(raw, target) as ChatResponse;
-    for (const choice of chat.choices) {
-      if (typeof choice.message.content === 'string') {
-        choice.message.content = applyTransforms(a.transforms, choice.message.content) + flushTransforms(a.transforms);
-        completionText += choice.message.content;
-      }
-    }
+    const recorded = structuredClone(chat);
+    const chain = new TransformChain(a.transforms);
+    chat.choices.forEach((choice, i) => {
+      if (typeof choice.message.content !== 'string') return;
+      const body = chain.push(choice.message.content);
+      const tail = chain.flush();
+      recorded.choices[i].message.content = body.recorded + tail.recorded;
+      choice.message.content = body.client + tail.client;
+      completionText += choice.message.content;
+    });
     response = chat as unknown as Record<string, unknown>;
+    recordedResponse = recorded as unknown as Record<string, unknown>;
   }
   let usage = response.usage as Usage | undefined;
   const usageEstimated = !usage;
   if (!usage && plan.routeType !== 'llm/v1/embeddings') {
     usage = estimatedUsage(plan.request, completionText);
     response.usage = usage;
+    recordedResponse.usage = usage;
   }
   const headers: Record<string, string> = {};
   if (usage) {
@@ -155,7 +183,7 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
     if (usageEstimated) headers['x-ai-usage-estimated'] = 'true';
   }
   sendJson(a.res, 200, response, a.headers(headers));
-  return { status: 200, usage, usageEstimated, truncated: false, response, upstreamWaitMs };
+  return { status: 200, usage, usageEstimated, truncated: false, response: recordedResponse, upstreamWaitMs };
 }
 
 /** Legacy completions stream in OpenAI's own format: relayed event by event. */
@@ -214,6 +242,8 @@ async function relayChatStream(
   let ttftMs: number | undefined;
   let upstreamWaitMs = 0;
   let text = '';
+  let recordedText = '';
+  const chain = new TransformChain(a.transforms);
   let last: ChatChunk | undefined;
   const toolCalls: Record<number, { id?: string; name?: string; arguments: string }> = {};
   let finish: string | null = null;
@@ -237,8 +267,10 @@ async function relayChatStream(
           if (chunk.choices.length === 0) continue; // the provider's usage chunk; ours comes at the end
           const choice = chunk.choices[0];
           if (typeof choice.delta.content === 'string' && choice.delta.content) {
-            choice.delta.content = applyTransforms(a.transforms, choice.delta.content);
-            text += choice.delta.content;
+            const piece = chain.push(choice.delta.content);
+            choice.delta.content = piece.client;
+            recordedText += piece.recorded;
+            text += piece.client;
             if (ttftMs === undefined) {
               ttftMs = performance.now() - started;
               clearTimeout(firstToken);
@@ -256,10 +288,11 @@ async function relayChatStream(
           }
           if (choice.finish_reason) {
             finish = choice.finish_reason;
-            const tail = flushTransforms(a.transforms);
-            if (tail) {
-              text += tail;
-              await emit({ ...chunk, choices: [{ index: 0, delta: { content: tail }, finish_reason: null }] });
+            const tail = chain.flush();
+            recordedText += tail.recorded;
+            if (tail.client) {
+              text += tail.client;
+              await emit({ ...chunk, choices: [{ index: 0, delta: { content: tail.client }, finish_reason: null }] });
             }
           }
           last = chunk;
@@ -291,7 +324,7 @@ async function relayChatStream(
     await write(res, 'data: [DONE]\n\n');
   }
   res.end();
-  const message: Record<string, unknown> = { role: 'assistant', content: text || null };
+  const message: Record<string, unknown> = { role: 'assistant', content: recordedText || null };
   const calls = Object.entries(toolCalls).map(([, c]) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
   if (calls.length > 0) message.tool_calls = calls;
   const response = {

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { addAnswerListener } from '../core/bridge/answer-hooks';
+import { PLAN_KEY, RESULT_KEY } from '../core/bridge/plan';
+import { definePlugin } from '../core/plugin-base';
+import type { RequestContext } from '../core/request-context';
+import { configSchema, type TracingConfig } from './config';
+import { TraceShipper, shipperFor } from './shipper';
+import { traceIdFor } from './trace-id';
+import { buildTrace, type TraceIdentity } from './trace-model';
+import { IngestionTransport } from './transports/ingestion';
+import { OtelTransport } from './transports/otel';
+
+/**
+ * langfuse-tracing: one Langfuse trace per request. Access stamps the trace id
+ * (returned to the client in a header) and who is calling; the trace is queued
+ * once both the log phase has run and the bridge has reported how the answer
+ * ended, with every gateway decision as an observation. Nothing waits for Langfuse.
+ */
+interface TraceState {
+  identity: TraceIdentity;
+  status?: number;
+  logDone: boolean;
+  emitted: boolean;
+}
+
+const STATE = 'tracing';
+
+function makeShipper(config: TracingConfig): TraceShipper {
+  const common = { host: config.host, publicKey: config.public_key, secretKey: config.secret_key, environment: config.environment, release: config.release, timeoutMs: config.timeout_ms };
+  const transport = config.transport === 'otel' ? new OtelTransport({ ...common, flushIntervalMs: config.flush_interval_ms }) : new IngestionTransport(common);
+  return new TraceShipper(transport, config.max_queue, config.flush_interval_ms);
+}
+
+function header(headers: Record<string, string[]>, name: string): string | undefined {
+  return headers[name.toLowerCase()]?.[0] || undefined;
+}
+
+export = definePlugin({
+  name: 'langfuse-tracing',
+  version: '0.1.0',
+  // After Kong's auth (key-auth 1250) so the consumer is known, before rate-limiting (910) and the
+  // other suite plugins, so that refused and blocked requests are traced too.
+  priority: 1000,
+  config: configSchema,
+  onError: 'pass',
+  init(config) {
+    const key = createHash('sha256').update(JSON.stringify([config.transport, config.host, config.public_key, config.secret_key])).digest('hex');
+    const shipper = shipperFor(key, () => makeShipper(config));
+    const emit = (ctx: RequestContext) => {
+      const state = ctx.get<TraceState>(STATE);
+      if (!state || state.emitted || !state.logDone) return;
+      // A call under way in the bridge reports its end later; the listener emits then.
+      if (ctx.get(PLAN_KEY) && !ctx.get(RESULT_KEY) && !ctx.isEnded) return;
+      state.emitted = true;
+      shipper.enqueue(
+        buildTrace(ctx, state.identity, { status: state.status ?? 0, release: config.release, environment: config.environment, logPayloads: config.log_payloads }),
+      );
+    };
+    return { shipper, emit };
+  },
+  async access({ kong, config, state, ctx, meta }) {
+    const [requestId, headers, consumer, route] = await Promise.all([
+      kong.nginx.getVar('request_id'),
+      kong.request.getHeaders(),
+      kong.client.getConsumer(),
+      kong.router.getRoute(),
+    ]);
+    const traceId = traceIdFor(typeof requestId === 'string' ? requestId : undefined);
+    await kong.response.setHeader(config.trace_id_header, traceId);
+    const extraTags = (header(headers, config.tags_header) ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const identity: TraceIdentity = {
+      traceId,
+      name: config.trace_name ?? route?.name ?? 'kong-llm-request',
+      userId: consumer?.username ?? consumer?.custom_id ?? consumer?.id ?? header(headers, config.user_id_header),
+      sessionId: header(headers, config.session_id_header),
+      tags: [...config.tags, ...extraTags],
+      metadata: { route_id: route?.id ?? meta.routeId, route: route?.name, service_id: meta.serviceId, consumer_id: consumer?.id, kong_request_id: requestId },
+    };
+    ctx.set(STATE, { identity, logDone: false, emitted: false } satisfies TraceState);
+    addAnswerListener(ctx, (_record, c) => state.emit(c));
+  },
+  async log({ kong, state, ctx }) {
+    const trace = ctx.get<TraceState>(STATE);
+    if (!trace) return;
+    trace.status = await kong.response.getStatus();
+    trace.logDone = true;
+    state.emit(ctx);
+  },
+});

@@ -1,0 +1,88 @@
+import { onShutdown } from '../core/lifecycle';
+import { createLogger } from '../core/logger';
+import type { GatewayTrace } from './trace-model';
+import { TraceQueue } from './trace-queue';
+import { RetryableError, type TraceTransport } from './transports/transport';
+
+/**
+ * Moves traces from the bounded queue to the transport on a timer, off the request
+ * path. A failed delivery puts the batch back (within the bound) and backs off;
+ * SIGTERM drains what is queued and flushes the transport.
+ */
+const log = createLogger('langfuse-tracing');
+const BATCH = 100;
+
+export class TraceShipper {
+  readonly queue: TraceQueue;
+  private timer: NodeJS.Timeout | undefined;
+  private backoffMs = 0;
+  private sending = false;
+  delivered = 0;
+
+  constructor(private readonly transport: TraceTransport, maxQueue: number, private readonly intervalMs: number) {
+    this.queue = new TraceQueue(maxQueue);
+    this.schedule(intervalMs);
+  }
+
+  enqueue(trace: GatewayTrace): void {
+    this.queue.push(trace);
+  }
+
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => void this.tick(), ms);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    await this.drain();
+    this.schedule(this.backoffMs > 0 ? this.backoffMs : this.intervalMs);
+  }
+
+  /** Sends everything queued; stops at the first retryable failure. */
+  async drain(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      while (this.queue.size > 0) {
+        const batch = this.queue.take(BATCH);
+        try {
+          await this.transport.deliver(batch);
+          this.delivered += batch.length;
+          this.backoffMs = 0;
+        } catch (err) {
+          this.queue.unshift(batch);
+          if (!(err instanceof RetryableError)) log.error('trace delivery failed', { error: (err as Error).message });
+          this.backoffMs = Math.min(30_000, Math.max(500, this.backoffMs * 2));
+          return;
+        }
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    await this.drain();
+    await this.transport.flush().catch(() => undefined);
+    await this.transport.close().catch(() => undefined);
+  }
+
+  stats(): { queued: number; dropped: number; delivered: number } {
+    return { queued: this.queue.size, dropped: this.queue.dropped, delivered: this.delivered };
+  }
+}
+
+const shippers = new Map<string, TraceShipper>();
+
+/** One shipper per Langfuse destination in the process, shared by every instance that sends there. */
+export function shipperFor(key: string, make: () => TraceShipper): TraceShipper {
+  let shipper = shippers.get(key);
+  if (!shipper) {
+    shipper = make();
+    shippers.set(key, shipper);
+    const s = shipper;
+    onShutdown(`langfuse:${shippers.size}`, () => s.close());
+  }
+  return shipper;
+}

@@ -1,0 +1,131 @@
+import { performance } from 'node:perf_hooks';
+import type { AnswerRecord } from '../core/bridge/answer-hooks';
+import { PLAN_KEY, RESULT_KEY, type CallPlan } from '../core/bridge/plan';
+import { decisionsOf } from '../core/decisions';
+import type { RequestContext } from '../core/request-context';
+import { spanId } from './trace-id';
+
+/**
+ * One request as Langfuse will show it, independent of the transport: the trace,
+ * the generation (the LLM call), and an observation per gateway decision. Built
+ * from the request context when the request has ended.
+ */
+export type Level = 'DEFAULT' | 'WARNING' | 'ERROR';
+
+export interface TraceIdentity {
+  traceId: string;
+  name: string;
+  userId?: string;
+  sessionId?: string;
+  tags: string[];
+  metadata: Record<string, unknown>;
+}
+
+export interface GatewayObservation {
+  id: string;
+  name: string;
+  type: 'guardrail' | 'event';
+  time: number;
+  level: Level;
+  metadata: Record<string, unknown>;
+}
+
+export interface GatewayGeneration {
+  id: string;
+  name: string;
+  provider?: string;
+  model?: string;
+  parameters: Record<string, string | number | boolean>;
+  input?: unknown;
+  output?: unknown;
+  usage?: { input: number; output: number; total: number; cached?: number };
+  usageEstimated: boolean;
+  costUsd?: number;
+  startTime: number;
+  completionStartTime?: number;
+  endTime: number;
+  level: Level;
+  statusMessage?: string;
+}
+
+export interface GatewayTrace extends TraceIdentity {
+  rootSpanId: string;
+  release?: string;
+  environment?: string;
+  startTime: number;
+  endTime: number;
+  status: number;
+  level: Level;
+  statusMessage?: string;
+  input?: unknown;
+  output?: unknown;
+  generation?: GatewayGeneration;
+  observations: GatewayObservation[];
+}
+
+const PARAMETERS = ['temperature', 'max_tokens', 'max_completion_tokens', 'top_p', 'stream', 'frequency_penalty', 'presence_penalty', 'seed'];
+
+function generationOf(plan: CallPlan, record: AnswerRecord, logPayloads: boolean): GatewayGeneration {
+  const start = performance.timeOrigin + plan.startedAt;
+  const parameters: Record<string, string | number | boolean> = {};
+  for (const key of PARAMETERS) {
+    const value = plan.request[key];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') parameters[key] = value;
+  }
+  const usage = record.usage;
+  const failed = record.status >= 400 || record.truncated;
+  const choice = (record.response?.choices as Array<{ message?: unknown }> | undefined)?.[0];
+  return {
+    id: spanId(),
+    name: `${record.provider ?? 'llm'}-${plan.routeType.slice(7)}`,
+    provider: record.provider,
+    model: record.model,
+    parameters,
+    input: logPayloads ? plan.request.messages ?? plan.request.prompt ?? plan.request.input : undefined,
+    output: logPayloads ? choice?.message : undefined,
+    usage: usage
+      ? { input: usage.prompt_tokens, output: usage.completion_tokens ?? 0, total: usage.total_tokens, cached: usage.prompt_tokens_details?.cached_tokens }
+      : undefined,
+    usageEstimated: record.usageEstimated,
+    costUsd: record.costUsd,
+    startTime: start,
+    completionStartTime: record.ttftMs !== undefined ? start + record.ttftMs : undefined,
+    endTime: start + record.durationMs,
+    level: failed ? 'ERROR' : 'DEFAULT',
+    statusMessage: failed ? (record.truncated ? `stream truncated: ${record.errorMessage ?? ''}` : record.errorMessage ?? String(record.status)) : undefined,
+  };
+}
+
+export function buildTrace(
+  ctx: RequestContext,
+  identity: TraceIdentity,
+  options: { status: number; release?: string; environment?: string; logPayloads: boolean },
+): GatewayTrace {
+  const plan = ctx.get<CallPlan>(PLAN_KEY);
+  const record = ctx.get<AnswerRecord>(RESULT_KEY);
+  const generation = plan && record ? generationOf(plan, record, options.logPayloads) : undefined;
+  const status = record?.status ?? options.status;
+  const level: Level = status >= 500 || generation?.level === 'ERROR' ? 'ERROR' : status >= 400 ? 'WARNING' : 'DEFAULT';
+  return {
+    ...identity,
+    rootSpanId: spanId(),
+    release: options.release,
+    environment: options.environment,
+    startTime: ctx.createdAt,
+    endTime: Math.max(Date.now(), generation?.endTime ?? 0),
+    status,
+    level,
+    statusMessage: level === 'DEFAULT' ? undefined : generation?.statusMessage ?? `HTTP ${status}`,
+    input: generation?.input,
+    output: generation?.output,
+    generation,
+    observations: decisionsOf(ctx).map((d) => ({
+      id: spanId(),
+      name: d.name,
+      type: d.plugin === 'prompt-guard' || d.plugin === 'pii-sanitizer' ? 'guardrail' : 'event',
+      time: d.at,
+      level: d.level ?? 'DEFAULT',
+      metadata: { plugin: d.plugin, ...d.data },
+    })),
+  };
+}

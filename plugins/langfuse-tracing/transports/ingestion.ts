@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { request } from 'undici';
+import { createLogger } from '../../core/logger';
+import type { GatewayTrace } from '../trace-model';
+import { basicAuth, iso, RetryableError, type TraceTransport } from './transport';
+
+/**
+ * The legacy batch API (POST /api/public/ingestion) for Langfuse v2 and v3 before
+ * 3.22: batches of at most 3.5 MB; network errors, 429 and 5xx are retried (the
+ * shipper keeps the batch); per-event 4xx inside a 207 are final and counted.
+ */
+export interface IngestionOptions {
+  host: string;
+  publicKey: string;
+  secretKey: string;
+  environment?: string;
+  release?: string;
+  timeoutMs: number;
+}
+
+const MAX_BATCH_BYTES = 3.5 * 1024 * 1024;
+const log = createLogger('langfuse-tracing');
+
+interface Event {
+  id: string;
+  timestamp: string;
+  type: string;
+  body: Record<string, unknown>;
+}
+
+export function eventsOf(t: GatewayTrace, environment?: string): Event[] {
+  const event = (type: string, at: number, body: Record<string, unknown>): Event => ({ id: randomUUID(), timestamp: iso(at), type, body });
+  const events = [
+    event('trace-create', t.startTime, {
+      id: t.traceId,
+      timestamp: iso(t.startTime),
+      name: t.name,
+      userId: t.userId,
+      sessionId: t.sessionId,
+      tags: t.tags,
+      release: t.release,
+      environment,
+      metadata: { ...t.metadata, status: t.status },
+      input: t.input,
+      output: t.output,
+    }),
+  ];
+  const g = t.generation;
+  if (g) {
+    events.push(
+      event('generation-create', g.startTime, {
+        id: g.id,
+        traceId: t.traceId,
+        name: g.name,
+        startTime: iso(g.startTime),
+        completionStartTime: g.completionStartTime !== undefined ? iso(g.completionStartTime) : undefined,
+        endTime: iso(g.endTime),
+        model: g.model,
+        modelParameters: g.parameters,
+        input: g.input,
+        output: g.output,
+        usage: g.usage ? { input: g.usage.input, output: g.usage.output, total: g.usage.total, unit: 'TOKENS', totalCost: g.costUsd } : undefined,
+        usageDetails: g.usage ? { input: g.usage.input, output: g.usage.output, total: g.usage.total } : undefined,
+        costDetails: g.costUsd !== undefined ? { total: g.costUsd } : undefined,
+        level: g.level,
+        statusMessage: g.statusMessage,
+        metadata: { provider: g.provider, usage_estimated: g.usageEstimated },
+        environment,
+      }),
+    );
+  }
+  for (const o of t.observations) {
+    events.push(event('event-create', o.time, { id: o.id, traceId: t.traceId, name: o.name, startTime: iso(o.time), level: o.level, metadata: o.metadata, environment }));
+  }
+  return events;
+}
+
+export class IngestionTransport implements TraceTransport {
+  rejectedEvents = 0;
+
+  constructor(private readonly options: IngestionOptions) {}
+
+  async deliver(traces: GatewayTrace[]): Promise<void> {
+    const events = traces.flatMap((t) => eventsOf(t, this.options.environment));
+    let batch: Event[] = [];
+    let bytes = 0;
+    for (const e of events) {
+      const size = Buffer.byteLength(JSON.stringify(e));
+      if (batch.length > 0 && bytes + size > MAX_BATCH_BYTES) {
+        await this.post(batch);
+        batch = [];
+        bytes = 0;
+      }
+      batch.push(e);
+      bytes += size;
+    }
+    if (batch.length > 0) await this.post(batch);
+  }
+
+  private async post(batch: Event[]): Promise<void> {
+    let res;
+    try {
+      res = await request(`${this.options.host.replace(/\/+$/, '')}/api/public/ingestion`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: basicAuth(this.options.publicKey, this.options.secretKey),
+          'x-langfuse-sdk-name': 'kong-ai-gateway-suite',
+        },
+        body: JSON.stringify({ batch }),
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+      });
+    } catch (err) {
+      throw new RetryableError(`langfuse unreachable: ${(err as Error).message}`);
+    }
+    const text = await res.body.text().catch(() => '');
+    if (res.statusCode === 429 || res.statusCode >= 500) throw new RetryableError(`langfuse answered ${res.statusCode}`);
+    if (res.statusCode >= 400) {
+      // 400/401/403/413 will not get better by resending the same batch.
+      this.rejectedEvents += batch.length;
+      log.warn('langfuse refused a batch', { status: res.statusCode, events: batch.length });
+      return;
+    }
+    const errors = (JSON.parse(text || '{}') as { errors?: Array<{ status: number }> }).errors ?? [];
+    if (errors.length > 0) {
+      this.rejectedEvents += errors.length;
+      log.warn('langfuse refused events', { events: errors.length, statuses: [...new Set(errors.map((e) => e.status))] });
+    }
+  }
+
+  async flush(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,139 @@
+import { context as otelContext, ROOT_CONTEXT, SpanStatusCode, trace, TraceFlags, type Attributes, type Tracer } from '@opentelemetry/api';
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { LangfuseSpanProcessor } from '@langfuse/otel';
+import type { GatewayTrace } from '../trace-model';
+import { iso, type TraceTransport } from './transport';
+
+/**
+ * OpenTelemetry export to Langfuse's /api/public/otel/v1/traces through
+ * @langfuse/otel's span processor, on a private tracer provider (the process's
+ * global OpenTelemetry setup is never touched). Spans carry explicit start and end
+ * times, because the gateway reports after the fact, and Langfuse's attributes.
+ */
+export interface OtelOptions {
+  host: string;
+  publicKey: string;
+  secretKey: string;
+  environment?: string;
+  release?: string;
+  timeoutMs: number;
+  flushIntervalMs: number;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
+function defined(attributes: Record<string, unknown>): Attributes {
+  const out: Attributes = {};
+  for (const [key, value] of Object.entries(attributes)) if (value !== undefined && value !== null) out[key] = value as never;
+  return out;
+}
+
+export class OtelTransport implements TraceTransport {
+  private readonly provider: BasicTracerProvider;
+  private readonly tracer: Tracer;
+
+  constructor(options: OtelOptions) {
+    const processor = new LangfuseSpanProcessor({
+      baseUrl: options.host,
+      publicKey: options.publicKey,
+      secretKey: options.secretKey,
+      environment: options.environment,
+      release: options.release,
+      timeout: Math.max(1, Math.round(options.timeoutMs / 1000)),
+      flushInterval: Math.max(0.05, options.flushIntervalMs / 1000),
+      mediaUploadEnabled: false,
+      shouldExportSpan: () => true,
+      additionalHeaders: { 'x-langfuse-ingestion-version': '4' },
+    });
+    this.provider = new BasicTracerProvider({ spanProcessors: [processor] });
+    this.tracer = this.provider.getTracer('kong-ai-gateway-suite');
+  }
+
+  async deliver(traces: GatewayTrace[]): Promise<void> {
+    for (const t of traces) this.emit(t);
+  }
+
+  private emit(t: GatewayTrace): void {
+    // The trace id is chosen by the gateway: the root span hangs off a remote parent with that id
+    // and asks Langfuse to treat it as the trace's root.
+    const parent = trace.setSpanContext(ROOT_CONTEXT, { traceId: t.traceId, spanId: t.rootSpanId, traceFlags: TraceFlags.SAMPLED, isRemote: true });
+    const root = this.tracer.startSpan(
+      t.name,
+      {
+        startTime: t.startTime,
+        attributes: defined({
+          'langfuse.internal.as_root': true,
+          'langfuse.trace.name': t.name,
+          'user.id': t.userId,
+          'session.id': t.sessionId,
+          'langfuse.trace.tags': t.tags.length > 0 ? t.tags : undefined,
+          'langfuse.trace.metadata': json({ ...t.metadata, status: t.status }),
+          'langfuse.trace.input': t.input === undefined ? undefined : json(t.input),
+          'langfuse.trace.output': t.output === undefined ? undefined : json(t.output),
+          'langfuse.environment': t.environment,
+          'langfuse.release': t.release,
+          'langfuse.observation.level': t.level,
+          'langfuse.observation.status_message': t.statusMessage,
+          'http.response.status_code': t.status,
+        }),
+      },
+      parent,
+    );
+    const inside = trace.setSpan(otelContext.active(), root);
+    const g = t.generation;
+    if (g) {
+      const span = this.tracer.startSpan(
+        g.name,
+        {
+          startTime: g.startTime,
+          attributes: defined({
+            'langfuse.observation.type': 'generation',
+            'langfuse.observation.model.name': g.model,
+            'langfuse.observation.model.parameters': json(g.parameters),
+            'langfuse.observation.usage_details': g.usage
+              ? json({ input: g.usage.input, output: g.usage.output, total: g.usage.total, ...(g.usage.cached ? { input_cached_tokens: g.usage.cached } : {}) })
+              : undefined,
+            'langfuse.observation.cost_details': g.costUsd !== undefined ? json({ total: g.costUsd }) : undefined,
+            'langfuse.observation.completion_start_time': g.completionStartTime !== undefined ? iso(g.completionStartTime) : undefined,
+            'langfuse.observation.input': g.input === undefined ? undefined : json(g.input),
+            'langfuse.observation.output': g.output === undefined ? undefined : json(g.output),
+            'langfuse.observation.level': g.level,
+            'langfuse.observation.status_message': g.statusMessage,
+            'langfuse.observation.metadata.provider': g.provider,
+            'langfuse.observation.metadata.usage_estimated': g.usageEstimated,
+            'gen_ai.system': g.provider,
+            'gen_ai.request.model': g.model,
+          }),
+        },
+        inside,
+      );
+      if (g.level === 'ERROR') span.setStatus({ code: SpanStatusCode.ERROR, message: g.statusMessage });
+      span.end(g.endTime);
+    }
+    for (const o of t.observations) {
+      const span = this.tracer.startSpan(
+        o.name,
+        {
+          startTime: o.time,
+          attributes: defined({
+            'langfuse.observation.type': o.type,
+            'langfuse.observation.level': o.level,
+            'langfuse.observation.metadata': json(o.metadata),
+          }),
+        },
+        inside,
+      );
+      span.end(o.time);
+    }
+    if (t.level === 'ERROR') root.setStatus({ code: SpanStatusCode.ERROR, message: t.statusMessage });
+    root.end(t.endTime);
+  }
+
+  async flush(): Promise<void> {
+    await this.provider.forceFlush();
+  }
+
+  async close(): Promise<void> {
+    await this.provider.shutdown();
+  }
+}

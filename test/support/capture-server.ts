@@ -1,0 +1,48 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+
+/** A local HTTP endpoint that records what it receives and answers as the test programs it. */
+export interface Captured {
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface CaptureServer {
+  url: string;
+  received: Captured[];
+  respond: (req: Captured) => { status: number; body?: unknown } | 'hang';
+  close(): Promise<void>;
+}
+
+export async function startCaptureServer(): Promise<CaptureServer> {
+  const capture: CaptureServer = {
+    url: '',
+    received: [],
+    respond: () => ({ status: 200, body: {} }),
+    close: async () => undefined,
+  };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let body = Buffer.concat(chunks);
+      if (req.headers['content-encoding'] === 'gzip') body = zlib.gunzipSync(body);
+      const entry = { path: req.url ?? '', headers: req.headers, body };
+      const answer = capture.respond(entry);
+      if (answer === 'hang') return;
+      capture.received.push(entry);
+      res.writeHead(answer.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer.body ?? {}));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  capture.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  capture.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return capture;
+}
