@@ -1,0 +1,126 @@
+import { IngestionTransport, eventsOf } from '../../plugins/langfuse-tracing/transports/ingestion';
+import { RetryableError } from '../../plugins/langfuse-tracing/transports/transport';
+import { TraceShipper } from '../../plugins/langfuse-tracing/shipper';
+import type { GatewayTrace } from '../../plugins/langfuse-tracing/trace-model';
+import { startCaptureServer, type CaptureServer } from '../support/capture-server';
+
+function trace(n: number): GatewayTrace {
+  const start = Date.parse('2026-11-24T10:00:00Z') + n;
+  return {
+    traceId: n.toString(16).padStart(32, '0'),
+    rootSpanId: 'a'.repeat(16),
+    name: 'chat',
+    userId: 'alice',
+    sessionId: 's1',
+    tags: ['gateway'],
+    metadata: { route: 'chat' },
+    startTime: start,
+    endTime: start + 50,
+    status: 200,
+    level: 'DEFAULT',
+    generation: {
+      id: 'b'.repeat(16),
+      name: 'openai-chat',
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      parameters: { temperature: 0.2 },
+      input: [{ role: 'user', content: 'hi' }],
+      output: { role: 'assistant', content: 'hello' },
+      usage: { input: 12, output: 3, total: 15 },
+      usageEstimated: false,
+      costUsd: 0.00001,
+      startTime: start + 5,
+      completionStartTime: start + 20,
+      endTime: start + 45,
+      level: 'DEFAULT',
+    },
+    observations: [{ id: 'c'.repeat(16), name: 'pii-scan', type: 'guardrail', time: start + 2, level: 'DEFAULT', metadata: { counts: { email: 1 } } }],
+  };
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The checks Langfuse's ingestion schema applies to the fields we send (reference §1). */
+function validateEvent(e: { id: string; timestamp: string; type: string; body: Record<string, any> }): string | undefined {
+  if (!e.id || e.id.length > 800) return 'bad envelope id';
+  if (!ISO.test(e.timestamp)) return 'timestamp without zone';
+  if (!['trace-create', 'generation-create', 'event-create', 'span-create'].includes(e.type)) return 'unknown type';
+  if (e.type !== 'trace-create' && !e.body.id) return 'body.id required';
+  if (e.body.level && !['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'].includes(e.body.level)) return 'bad level';
+  const usage = e.body.usage;
+  if (usage && ![usage.input, usage.output, usage.total].every(Number.isInteger)) return 'usage must be integers';
+  for (const key of ['startTime', 'endTime', 'completionStartTime']) if (e.body[key] && !ISO.test(e.body[key])) return `${key} not ISO`;
+  return undefined;
+}
+
+describe('langfuse-tracing legacy batch transport against a fake /api/public/ingestion', () => {
+  let server: CaptureServer;
+  beforeEach(async () => {
+    server = await startCaptureServer();
+    server.respond = (req) => {
+      const { batch } = JSON.parse(req.body.toString());
+      const successes = [];
+      const errors = [];
+      for (const e of batch) {
+        const problem = validateEvent(e);
+        if (problem) errors.push({ id: e.id, status: 400, message: problem });
+        else successes.push({ id: e.id, status: 201 });
+      }
+      return { status: 207, body: { successes, errors } };
+    };
+  });
+  afterEach(async () => server.close());
+
+  const transport = () => new IngestionTransport({ host: server.url, publicKey: 'pk', secretKey: 'sk', timeoutMs: 2000, environment: 'test' });
+
+  it('sends events that pass Langfuse’s schema, with Basic auth', async () => {
+    const t = transport();
+    await t.deliver([trace(1), trace(2)]);
+    expect(t.rejectedEvents).toBe(0);
+    const request = server.received[0];
+    expect(request.path).toBe('/api/public/ingestion');
+    expect(request.headers.authorization).toBe(`Basic ${Buffer.from('pk:sk').toString('base64')}`);
+    const batch = JSON.parse(request.body.toString()).batch;
+    expect(batch.map((e: { type: string }) => e.type)).toEqual(['trace-create', 'generation-create', 'event-create', 'trace-create', 'generation-create', 'event-create']);
+    expect(batch[1].body).toMatchObject({ traceId: trace(1).traceId, model: 'gpt-4o-mini', usage: { input: 12, output: 3, total: 15, unit: 'TOKENS' }, completionStartTime: '2026-11-24T10:00:00.021Z' });
+  });
+
+  it('treats per-event 4xx in a 207 as final, and 5xx or 429 as retryable', async () => {
+    const t = transport();
+    const bad = trace(3);
+    bad.generation!.level = 'LOUD' as never;
+    await t.deliver([bad]);
+    expect(t.rejectedEvents).toBe(1);
+    server.respond = () => ({ status: 503 });
+    await expect(t.deliver([trace(4)])).rejects.toBeInstanceOf(RetryableError);
+    server.respond = () => ({ status: 429 });
+    await expect(t.deliver([trace(5)])).rejects.toBeInstanceOf(RetryableError);
+  });
+
+  it('keeps traces while Langfuse is down (bounded, counting drops) and delivers them after recovery', async () => {
+    server.respond = () => ({ status: 500 });
+    const shipper = new TraceShipper(transport(), 5, 50);
+    for (let i = 0; i < 8; i++) shipper.enqueue(trace(10 + i));
+    await shipper.drain();
+    expect(shipper.stats()).toMatchObject({ queued: 5, dropped: 3, delivered: 0 });
+    server.respond = () => ({ status: 207, body: { successes: [], errors: [] } });
+    await shipper.drain();
+    expect(shipper.stats()).toMatchObject({ queued: 0, delivered: 5 });
+    await shipper.close();
+  });
+
+  it('splits batches above 3.5 MB', async () => {
+    const big = Array.from({ length: 6 }, (_, i) => {
+      const t = trace(100 + i);
+      t.generation!.input = 'x'.repeat(1_000_000);
+      return t;
+    });
+    await transport().deliver(big);
+    expect(server.received.length).toBeGreaterThanOrEqual(2);
+    for (const r of server.received) expect(r.body.length).toBeLessThanOrEqual(3.5 * 1024 * 1024);
+  });
+
+  it('never sends a trace id that is not 32 hex', () => {
+    for (const e of eventsOf(trace(7))) if (e.body.traceId) expect(e.body.traceId).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
