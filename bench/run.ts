@@ -2,6 +2,7 @@ import path from 'node:path';
 import { benchProtocol } from './protocol';
 import { benchProxy } from './proxy';
 import { benchPii } from './pii';
+import { benchTracing } from './tracing';
 import { writeReport, type Figures } from './report';
 
 /**
@@ -12,6 +13,7 @@ const GROUPS: Record<string, () => Promise<Figures>> = {
   protocol: benchProtocol,
   proxy: benchProxy,
   pii: benchPii,
+  tracing: benchTracing,
 };
 
 const RESULTS = path.resolve(__dirname, '..', '..', 'bench', 'results');

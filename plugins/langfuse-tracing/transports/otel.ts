@@ -1,6 +1,8 @@
 import { context as otelContext, ROOT_CONTEXT, SpanStatusCode, trace, TraceFlags, type Attributes, type Tracer } from '@opentelemetry/api';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { LangfuseSpanProcessor } from '@langfuse/otel';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { basicAuth } from './transport';
 import type { GatewayTrace } from '../trace-model';
 import { iso, type TraceTransport } from './transport';
 
@@ -33,7 +35,21 @@ export class OtelTransport implements TraceTransport {
   private readonly tracer: Tracer;
 
   constructor(options: OtelOptions) {
+    // Our own exporter (same endpoint and headers as Langfuse's default) with smaller batches, so
+    // that pending exports hold less while Langfuse is slow or down; the processor's queue holds
+    // 2,048 spans and drops new ones beyond that.
+    const exporter = new OTLPTraceExporter({
+      url: `${options.host.replace(/\/+$/, '')}/api/public/otel/v1/traces`,
+      headers: {
+        authorization: basicAuth(options.publicKey, options.secretKey),
+        'x-langfuse-ingestion-version': '4',
+        'x-langfuse-sdk-name': 'kong-ai-gateway-suite',
+        'x-langfuse-public-key': options.publicKey,
+      },
+      timeoutMillis: options.timeoutMs,
+    });
     const processor = new LangfuseSpanProcessor({
+      exporter,
       baseUrl: options.host,
       publicKey: options.publicKey,
       secretKey: options.secretKey,
@@ -43,7 +59,7 @@ export class OtelTransport implements TraceTransport {
       flushInterval: Math.max(0.05, options.flushIntervalMs / 1000),
       mediaUploadEnabled: false,
       shouldExportSpan: () => true,
-      additionalHeaders: { 'x-langfuse-ingestion-version': '4' },
+      flushAt: 256,
     });
     this.provider = new BasicTracerProvider({ spanProcessors: [processor] });
     this.tracer = this.provider.getTracer('kong-ai-gateway-suite');
