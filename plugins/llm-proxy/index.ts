@@ -24,7 +24,12 @@ export = definePlugin({
   onError: 'block',
   init(config) {
     void getBridge();
-    return { balancer: balancerSettings(config), budgets: config.budgets.limits.length > 0 ? budgetStore(config.budgets) : undefined };
+    return {
+      balancer: balancerSettings(config),
+      budgets: config.budgets.limits.length > 0 ? budgetStore(config.budgets) : undefined,
+      /** Whether the (fixed) service already speaks plain HTTP, learnt on the first request. */
+      serviceIsHttp: undefined as boolean | undefined,
+    };
   },
   async access({ kong, config, state, meta, ctx }) {
     const body = await readJsonBody(kong, ctx, config.max_request_body_size);
@@ -42,7 +47,12 @@ export = definePlugin({
     const ticket = bridge.tickets.mint(ctx.id);
     if (config.logging.log_statistics) await serializeAnalytics(kong, plan, meta.pluginId);
     await kong.service.setTarget('127.0.0.1', bridge.port);
-    await kong.service.request.setScheme('http');
+    // The bridge speaks plain HTTP. On a route- or service-scoped instance the service never
+    // changes, so its protocol is read once instead of setting the scheme on every request.
+    if (state.serviceIsHttp === undefined && (meta.routeId || meta.serviceId)) {
+      state.serviceIsHttp = (await kong.router.getService())?.protocol === 'http';
+    }
+    if (!state.serviceIsHttp) await kong.service.request.setScheme('http');
     await kong.service.request.setHeader(TICKET_HEADER, ticket);
   },
 });

@@ -90,6 +90,12 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
               route('small', '/small', { max_request_body_size: 200, targets: [target('oa', 'openai', 'gpt-4o-mini', u)] }),
             ],
           },
+          {
+            // An https service: llm-proxy must switch the scheme to reach the plain-HTTP bridge.
+            name: 'llm-https',
+            url: 'https://127.0.0.1:9',
+            routes: [route('https-service', '/https-service', { targets: [target('oa', 'openai', 'gpt-4o-mini', u)] })],
+          },
         ],
       },
     });
@@ -99,6 +105,12 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     await mock?.close();
   });
   beforeEach(() => mock.reset());
+
+  it('reaches the bridge whatever the service scheme', async () => {
+    for (const p of ['/openai', '/https-service', '/openai', '/https-service']) {
+      expect((await post(p, chat('scheme check'))).status).toBe(200);
+    }
+  });
 
   const post = (p: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${stack.standin.url}${p}`, {
