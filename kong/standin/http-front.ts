@@ -215,6 +215,8 @@ function runLogPhase(chain: Chain, plugins: ChainPlugin[], state: RequestState, 
   state.phase = 'log';
   state.snapshot = takeSnapshot(state, size, status);
   deps.logs.push(state.snapshot);
+  // A long-running stand-in (npm start) keeps only the most recent entries.
+  if (deps.logs.length > 10_000) deps.logs.splice(0, deps.logs.length - 10_000);
   // Kong runs the log handlers of external plugins in a zero-delay timer, after its own snapshot.
   setImmediate(async () => {
     for (const plugin of plugins) {
