@@ -44,5 +44,8 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 november december street avenue road suite apt apartment company inc ltd llc gmbh bank card account number phone email address
 network computer systems administrator personal info website unlike great brilliant follow call send ask tell
 on at in of back later now tomorrow today tonight asap soon anytime maybe sure here there again first after before too
-looking going trying writing calling from about sorry happy glad new interested available`.split(/\s+/),
+looking going trying writing calling from about sorry happy glad new interested available
+solutions markets technologies technology service services consulting corp corporation group holdings systems software labs
+transit republic states kingdom union africa america europe asia beach springs harbor harbour port club mill greens coves route
+bridge schools school news data university college institute hospital center centre park river lake mountain valley city county`.split(/\s+/),
 );

@@ -32,6 +32,7 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp }> = [
   { name: 'adafruit-key', pattern: /\baio_[A-Za-z0-9]{28}\b/g },
   { name: 'artifactory-key', pattern: /\bAKCp[A-Za-z0-9]{69}\b/g },
   { name: 'age-secret-key', pattern: /\bAGE-SECRET-KEY-1[0-9A-Z]{58}\b/g },
+  { name: 'dynatrace-token', pattern: /\bdt0[a-z]\d{2}\.[A-Z0-9]{24}\.[A-Z0-9]{64}\b/g },
   { name: 'new-relic-key', pattern: /\bNRA[AKJ]-[a-f0-9]{27}\b|\bNRAK-[A-Z0-9]{27}\b/g },
   { name: 'mapbox-token', pattern: /\b(?:pk|sk|tk)\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/g },
   { name: 'azure-connection-string', pattern: /\b(?:AccountKey|SharedAccessKey|Secret)=[A-Za-z0-9+/=]{20,}/g },

@@ -4,11 +4,14 @@ import { finding, type Detector } from './types';
 /** URLs that carry a user and password: scheme://user:password@host. */
 const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]+:[^\s@/]+@[^\s/?#]+/gi;
 
+/** Hosts reserved for documentation (RFC 2606, 3849, 5737): credentials pointing there are examples. */
+const DOCUMENTATION_HOST = /@(?:[\w.-]*\.)?example\.(?:com|org|net)\b|@\[?2001:db8:|@(?:192\.0\.2|198\.51\.100|203\.0\.113)\./i;
+
 export const urlCredentialsDetector: Detector = {
   name: 'url-credentials',
   category: 'url_credentials',
   priority: 100,
   detect(text) {
-    return [...matches(text, URL_WITH_PASSWORD)].map((m) => finding(this, m.index, m[0], 0.97));
+    return [...matches(text, URL_WITH_PASSWORD)].filter((m) => !DOCUMENTATION_HOST.test(m[0])).map((m) => finding(this, m.index, m[0], 0.97));
   },
 };
