@@ -51,7 +51,7 @@ const identity = { traceId: 'f'.repeat(32), name: 'chat', tags: ['bench'], metad
 export async function benchTracing(): Promise<Figures> {
   const figures: Figures = {};
   const receiver = await startCaptureServer();
-  const otel = new OtelTransport({ host: receiver.url, publicKey: 'pk', secretKey: 'sk', timeoutMs: 5000, flushIntervalMs: 200 });
+  const otel = new OtelTransport({ host: receiver.url, publicKey: 'pk', secretKey: 'sk', timeoutMs: 5000, flushIntervalMs: 200, protocol: 'http/protobuf' });
   const shipper = new TraceShipper(otel, 10_000, 100);
   const samples: number[] = [];
   for (let i = 0; i < 3000; i++) {
@@ -73,7 +73,7 @@ export async function benchTracing(): Promise<Figures> {
 
   // Endpoint down: the receiver never answers; traffic keeps coming for the given time.
   receiver.respond = () => 'hang';
-  const down = new TraceShipper(new OtelTransport({ host: receiver.url, publicKey: 'pk', secretKey: 'sk', timeoutMs: 1000, flushIntervalMs: 200 }), 10_000, 100);
+  const down = new TraceShipper(new OtelTransport({ host: receiver.url, publicKey: 'pk', secretKey: 'sk', timeoutMs: 1000, flushIntervalMs: 200, protocol: 'http/protobuf' }), 10_000, 100);
   const until = Date.now() + Number(process.env.BENCH_TRACING_DOWN_S ?? 60) * 1000;
   let sent = 0;
   while (Date.now() < until) {

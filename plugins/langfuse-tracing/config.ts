@@ -6,6 +6,10 @@ export const configSchema = z.object({
     .enum(['otel', 'ingestion'])
     .default('otel')
     .describe('otel: OpenTelemetry export to /api/public/otel/v1/traces (Langfuse >= 3.22, Cloud); ingestion: the legacy batch API for v2 and early v3.'),
+  otlp_protocol: z
+    .enum(['http/protobuf', 'http/json'])
+    .default('http/protobuf')
+    .describe('Encoding of the OpenTelemetry export; Langfuse accepts both, protobuf is smaller.'),
   host: z.string().default('https://cloud.langfuse.com').describe('Base URL of the Langfuse instance (Cloud EU, US, or self-hosted).'),
   public_key: z.string().min(1).meta({ referenceable: true, encrypted: true }).describe('Langfuse public key (pk-lf-…); may be a vault reference.'),
   secret_key: z.string().min(1).meta({ referenceable: true, encrypted: true }).describe('Langfuse secret key (sk-lf-…); may be a vault reference.'),

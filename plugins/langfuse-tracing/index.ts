@@ -27,7 +27,7 @@ const STATE = 'tracing';
 
 function makeShipper(config: TracingConfig): TraceShipper {
   const common = { host: config.host, publicKey: config.public_key, secretKey: config.secret_key, environment: config.environment, release: config.release, timeoutMs: config.timeout_ms };
-  const transport = config.transport === 'otel' ? new OtelTransport({ ...common, flushIntervalMs: config.flush_interval_ms }) : new IngestionTransport(common);
+  const transport = config.transport === 'otel' ? new OtelTransport({ ...common, flushIntervalMs: config.flush_interval_ms, protocol: config.otlp_protocol }) : new IngestionTransport(common);
   return new TraceShipper(transport, config.max_queue, config.flush_interval_ms);
 }
 

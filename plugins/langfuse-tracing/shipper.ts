@@ -40,6 +40,7 @@ export class TraceShipper {
 
   /** Sends everything queued; stops at the first retryable failure. */
   async drain(): Promise<void> {
+    if (this.queue.size === 0) await this.transport.deliver([]).catch(() => undefined);
     if (this.sending) return;
     this.sending = true;
     try {

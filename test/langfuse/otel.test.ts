@@ -3,33 +3,16 @@ import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { DIST } from '../support/paths';
 import { readSse } from '../support/sse';
+import { decodeOtlp, type OtlpSpan } from '../support/otlp-decode';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 
 const PK = 'pk-lf-test';
 const SK = 'sk-lf-secret-value';
 
-interface OtlpAttribute {
-  key: string;
-  value: { stringValue?: string; intValue?: string | number; doubleValue?: number; boolValue?: boolean; arrayValue?: { values: Array<{ stringValue?: string }> } };
-}
-interface OtlpSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-  startTimeUnixNano: string;
-  endTimeUnixNano: string;
-  attributes: OtlpAttribute[];
-}
-
 function spansOf(received: CaptureServer['received']): OtlpSpan[] {
   return received
     .filter((r) => r.path === '/api/public/otel/v1/traces')
-    .flatMap((r) => {
-      expect(String(r.headers['content-type'])).toContain('application/json');
-      const body = JSON.parse(r.body.toString()) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: OtlpSpan[] }> }> };
-      return body.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans));
-    });
+    .flatMap((r) => decodeOtlp(String(r.headers['content-type']), r.body));
 }
 
 function attrs(span: OtlpSpan): Record<string, unknown> {
@@ -48,7 +31,7 @@ async function waitFor<T>(get: () => T | undefined, timeoutMs = 10_000): Promise
   }
 }
 
-describe('langfuse-tracing over OpenTelemetry (local OTLP/HTTP receiver)', () => {
+describe.each(['http/protobuf', 'http/json'])('langfuse-tracing over OpenTelemetry, %s (local OTLP/HTTP receiver)', (protocol) => {
   let mock: MockLlm;
   let langfuse: CaptureServer;
   let stack: SuiteStack;
@@ -70,7 +53,7 @@ describe('langfuse-tracing over OpenTelemetry (local OTLP/HTTP receiver)', () =>
                 paths: ['/chat'],
                 plugins: [
                   { name: 'key-auth' },
-                  { name: 'langfuse-tracing', config: { host: langfuse.url, public_key: PK, secret_key: SK, flush_interval_ms: 100, tags: ['gateway'], release: '1.2.3', environment: 'test' } },
+                  { name: 'langfuse-tracing', config: { otlp_protocol: protocol, host: langfuse.url, public_key: PK, secret_key: SK, flush_interval_ms: 100, tags: ['gateway'], release: '1.2.3', environment: 'test' } },
                   { name: 'pii-sanitizer' },
                   { name: 'llm-proxy', config: { targets: [{ name: 'm', provider: 'openai', model: 'gpt-4o-mini', upstream_url: mock.url, auth: { api_key: 'k' } }] } },
                 ],
@@ -106,6 +89,7 @@ describe('langfuse-tracing over OpenTelemetry (local OTLP/HTTP receiver)', () =>
       return s.length >= 3 ? s : undefined;
     });
     const request = langfuse.received.find((r) => r.path === '/api/public/otel/v1/traces')!;
+    expect(String(request.headers['content-type'])).toContain(protocol === 'http/json' ? 'json' : 'protobuf');
     expect(request.headers.authorization).toBe(`Basic ${Buffer.from(`${PK}:${SK}`).toString('base64')}`);
 
     const root = spans.find((s) => attrs(s)['langfuse.internal.as_root'] === true)!;
@@ -146,6 +130,28 @@ describe('langfuse-tracing over OpenTelemetry (local OTLP/HTTP receiver)', () =>
     const start = Number(BigInt(generation.startTimeUnixNano) / 1_000_000n);
     expect(completionStart - start).toBeGreaterThanOrEqual(140);
     expect(Number(BigInt(generation.endTimeUnixNano) / 1_000_000n)).toBeGreaterThanOrEqual(completionStart);
+  });
+
+  it('adds no latency while Langfuse hangs, and delivers the queued traces once it is back', async () => {
+    const timed = async (n: number) => {
+      const times: number[] = [];
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = Date.now();
+        const res = await ask(`latency probe ${i}`);
+        await res.text();
+        times.push(Date.now() - t);
+        ids.push(res.headers.get('x-langfuse-trace-id')!);
+      }
+      return { median: times.sort((a, b) => a - b)[Math.floor(n / 2)], ids };
+    };
+    const healthy = await timed(15);
+    langfuse.respond = () => 'hang';
+    const hanging = await timed(15);
+    // Generous bound for a noisy 2-core machine: a blocked request path would add seconds.
+    expect(hanging.median).toBeLessThan(healthy.median + 50);
+    langfuse.respond = () => ({ status: 200, body: {} });
+    await waitFor(() => (hanging.ids.every((id) => spansOf(langfuse.received).some((s) => s.traceId === id)) ? true : undefined), 30_000);
   });
 
   it('marks provider failures as ERROR and keeps answering while Langfuse fails', async () => {

@@ -20,6 +20,17 @@ return {
           },
         },
         {
+          otlp_protocol = {
+            type = "string",
+            one_of = {
+              "http/protobuf",
+              "http/json",
+            },
+            description = "Encoding of the OpenTelemetry export; Langfuse accepts both, protobuf is smaller.",
+            default = "http/protobuf",
+          },
+        },
+        {
           host = {
             type = "string",
             description = "Base URL of the Langfuse instance (Cloud EU, US, or self-hosted).",

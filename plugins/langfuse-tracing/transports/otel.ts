@@ -1,8 +1,10 @@
 import { context as otelContext, ROOT_CONTEXT, SpanStatusCode, trace, TraceFlags, type Attributes, type Tracer } from '@opentelemetry/api';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { LangfuseSpanProcessor } from '@langfuse/otel';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as ProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { basicAuth } from './transport';
+import { RetryingExporter } from './retrying-exporter';
 import type { GatewayTrace } from '../trace-model';
 import { iso, type TraceTransport } from './transport';
 
@@ -20,6 +22,7 @@ export interface OtelOptions {
   release?: string;
   timeoutMs: number;
   flushIntervalMs: number;
+  protocol: 'http/protobuf' | 'http/json';
 }
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -33,12 +36,14 @@ function defined(attributes: Record<string, unknown>): Attributes {
 export class OtelTransport implements TraceTransport {
   private readonly provider: BasicTracerProvider;
   private readonly tracer: Tracer;
+  private readonly exporter: RetryingExporter;
 
   constructor(options: OtelOptions) {
     // Our own exporter (same endpoint and headers as Langfuse's default) with smaller batches, so
     // that pending exports hold less while Langfuse is slow or down; the processor's queue holds
     // 2,048 spans and drops new ones beyond that.
-    const exporter = new OTLPTraceExporter({
+    const Exporter = options.protocol === 'http/json' ? JsonExporter : ProtobufExporter;
+    this.exporter = new RetryingExporter(new Exporter({
       url: `${options.host.replace(/\/+$/, '')}/api/public/otel/v1/traces`,
       headers: {
         authorization: basicAuth(options.publicKey, options.secretKey),
@@ -47,9 +52,9 @@ export class OtelTransport implements TraceTransport {
         'x-langfuse-public-key': options.publicKey,
       },
       timeoutMillis: options.timeoutMs,
-    });
+    }), 4096);
     const processor = new LangfuseSpanProcessor({
-      exporter,
+      exporter: this.exporter,
       baseUrl: options.host,
       publicKey: options.publicKey,
       secretKey: options.secretKey,
@@ -67,6 +72,8 @@ export class OtelTransport implements TraceTransport {
 
   async deliver(traces: GatewayTrace[]): Promise<void> {
     for (const t of traces) this.emit(t);
+    // Also called on every shipper tick, so spans kept from an outage go out once Langfuse is back.
+    void this.exporter.retry();
   }
 
   private emit(t: GatewayTrace): void {
