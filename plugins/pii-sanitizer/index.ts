@@ -53,6 +53,9 @@ export = definePlugin({
     if (Object.keys(vault.counts).length > 0) await kong.log.setSerializeValue('ai.pii', { counts: vault.counts, mode: config.mode });
     if (changed) await kong.service.request.setRawBody(JSON.stringify(body));
     if (config.mode !== 'input') addTextTransform(ctx, outputScanTransform(state.detector, state.actionFor, vault));
-    if (vault.byPlaceholder.size > 0) addTextTransform(ctx, restoreTransform(vault));
+    if (vault.byPlaceholder.size > 0) {
+      addTextTransform(ctx, restoreTransform(vault));
+      addTextTransform(ctx, restoreTransform(vault, { insideJson: true }), 'tool_arguments');
+    }
   },
 });

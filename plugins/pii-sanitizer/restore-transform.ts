@@ -6,9 +6,15 @@ import { MAX_PLACEHOLDER_LENGTH, PLACEHOLDER, type PiiVault } from './vault';
  * chunk: text that could be the start of a placeholder split across two stream
  * chunks (`[EMA` + `IL_1]`) is held back until the next chunk decides it.
  */
-export function restoreTransform(vault: PiiVault): TextTransform {
+export function restoreTransform(vault: PiiVault, options: { insideJson?: boolean } = {}): TextTransform {
   let pending = '';
-  const restore = (text: string) => text.replace(PLACEHOLDER, (match) => vault.byPlaceholder.get(match) ?? match);
+  // Inside tool-call arguments the value lands in a JSON string, so it is escaped as one.
+  const render = (value: string) => (options.insideJson ? JSON.stringify(value).slice(1, -1) : value);
+  const restore = (text: string) =>
+    text.replace(PLACEHOLDER, (match) => {
+      const value = vault.byPlaceholder.get(match);
+      return value === undefined ? match : render(value);
+    });
   return {
     restoresOriginals: true,
     push(text) {

@@ -42,13 +42,17 @@ export interface AnswerRecord {
 
 export type AnswerListener = (record: AnswerRecord, ctx: RequestContext) => void | Promise<void>;
 
+/** Answer text (message content) or the JSON text of tool-call arguments. */
+export type TextChannel = 'content' | 'tool_arguments';
+
 const TRANSFORMS = 'bridge.transforms';
 const LISTENERS = 'bridge.listeners';
 
-export function addTextTransform(ctx: RequestContext, transform: TextTransform): void {
-  const list = ctx.get<TextTransform[]>(TRANSFORMS) ?? [];
+export function addTextTransform(ctx: RequestContext, transform: TextTransform, channel: TextChannel = 'content'): void {
+  const key = `${TRANSFORMS}.${channel}`;
+  const list = ctx.get<TextTransform[]>(key) ?? [];
   list.push(transform);
-  ctx.set(TRANSFORMS, list);
+  ctx.set(key, list);
 }
 
 export function addAnswerListener(ctx: RequestContext, listener: AnswerListener): void {
@@ -57,8 +61,8 @@ export function addAnswerListener(ctx: RequestContext, listener: AnswerListener)
   ctx.set(LISTENERS, list);
 }
 
-export function textTransforms(ctx: RequestContext): TextTransform[] {
-  return ctx.get<TextTransform[]>(TRANSFORMS) ?? [];
+export function textTransforms(ctx: RequestContext, channel: TextChannel = 'content'): TextTransform[] {
+  return ctx.get<TextTransform[]>(`${TRANSFORMS}.${channel}`) ?? [];
 }
 
 export function answerListeners(ctx: RequestContext): AnswerListener[] {

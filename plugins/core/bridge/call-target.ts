@@ -5,7 +5,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { redactSecrets } from '../redact';
 import { PROVIDERS } from '../providers';
 import { EventStreamDecoder } from '../providers/aws-eventstream';
-import type { ChatChunk, ChatResponse, Usage } from '../providers/openai-types';
+import type { ChatChunk, ChatResponse, ToolCall, Usage } from '../providers/openai-types';
 import type { StreamEvent, UpstreamCall } from '../providers/types';
 import { AttemptError, retryAfterSeconds, statusFailure, type AttemptFailure } from './attempt-failure';
 import { estimatedUsage } from './accounting';
@@ -39,6 +39,7 @@ export interface AttemptContext {
   res: ServerResponse;
   clientGone: AbortSignal;
   transforms: TextTransform[];
+  toolTransforms: TextTransform[];
   /** Headers for the client, computed when the first byte is about to be sent. */
   headers(extra: Record<string, string>): Record<string, string>;
 }
@@ -157,7 +158,14 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
     const chat = PROVIDERS[target.provider].parseChat(raw, target) as ChatResponse;
     const recorded = structuredClone(chat);
     const chain = new TransformChain(a.transforms);
+    const toolChain = new TransformChain(a.toolTransforms);
     chat.choices.forEach((choice, i) => {
+      choice.message.tool_calls?.forEach((call, j) => {
+        const args = toolChain.push(call.function.arguments);
+        const tail = toolChain.flush();
+        recorded.choices[i].message.tool_calls![j].function.arguments = args.recorded + tail.recorded;
+        call.function.arguments = args.client + tail.client;
+      });
       if (typeof choice.message.content !== 'string') return;
       const body = chain.push(choice.message.content);
       const tail = chain.flush();
@@ -244,6 +252,7 @@ async function relayChatStream(
   let text = '';
   let recordedText = '';
   const chain = new TransformChain(a.transforms);
+  const toolChain = new TransformChain(a.toolTransforms);
   let last: ChatChunk | undefined;
   const toolCalls: Record<number, { id?: string; name?: string; arguments: string }> = {};
   let finish: string | null = null;
@@ -280,7 +289,11 @@ async function relayChatStream(
             const slot = (toolCalls[call.index] ??= { arguments: '' });
             if (call.id) slot.id = call.id;
             if (call.function?.name) slot.name = call.function.name;
-            slot.arguments += call.function?.arguments ?? '';
+            if (call.function?.arguments) {
+              const piece = toolChain.push(call.function.arguments);
+              call.function.arguments = piece.client;
+              slot.arguments += piece.recorded;
+            }
             if (ttftMs === undefined) {
               ttftMs = performance.now() - started;
               clearTimeout(firstToken);
@@ -288,6 +301,14 @@ async function relayChatStream(
           }
           if (choice.finish_reason) {
             finish = choice.finish_reason;
+            const toolTail = toolChain.flush();
+            const lastTool = Object.keys(toolCalls).map(Number).sort((x, y) => y - x)[0];
+            if (lastTool !== undefined) {
+              toolCalls[lastTool].arguments += toolTail.recorded;
+              if (toolTail.client) {
+                await emit({ ...chunk, choices: [{ index: 0, delta: { tool_calls: [{ index: lastTool, function: { arguments: toolTail.client } as ToolCall['function'] }] }, finish_reason: null }] });
+              }
+            }
             const tail = chain.flush();
             recordedText += tail.recorded;
             if (tail.client) {

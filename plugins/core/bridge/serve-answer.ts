@@ -47,6 +47,7 @@ function nextTarget(order: PlannedTarget[], from: number, plan: CallPlan): numbe
 export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: ServerResponse, clientGone: AbortSignal): Promise<AnswerRecord> {
   const order = orderTargets(plan.targets, plan.balancer.algorithm);
   const transforms = textTransforms(ctx);
+  const toolTransforms = textTransforms(ctx, 'tool_arguments');
   let cursor = 0;
   let attempts = 0;
   let waitedMs = 0;
@@ -67,6 +68,7 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
         res,
         clientGone,
         transforms,
+        toolTransforms,
         headers: (extra) => ({
           ...extra,
           'x-kong-llm-model': `${target.provider}/${target.model}`,
