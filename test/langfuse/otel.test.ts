@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
-import { DIST } from '../support/paths';
+import { shipped } from '../support/shipped';
 import { readSse } from '../support/sse';
 import { decodeOtlp, type OtlpSpan } from '../support/otlp-decode';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
@@ -40,7 +39,7 @@ describe.each(['http/protobuf', 'http/json'])('langfuse-tracing over OpenTelemet
     mock = await startMockLlm();
     langfuse = await startCaptureServer();
     stack = await startSuiteStack({
-      plugins: ['langfuse-tracing', 'pii-sanitizer', 'llm-proxy'].map((name) => ({ name, modulePath: path.join(DIST, 'plugins', name, 'index.js') })),
+      plugins: shipped('langfuse-tracing', 'pii-sanitizer', 'llm-proxy'),
       declarative: {
         _format_version: '3.0',
         services: [

@@ -1,8 +1,7 @@
 import net from 'node:net';
 import Redis from 'ioredis';
-import path from 'node:path';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
-import { DIST } from '../support/paths';
+import { shipped } from '../support/shipped';
 import { chunksOf, readSse, streamedText } from '../support/sse';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 
@@ -38,7 +37,7 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     const u = mock.url;
     const fast = { backoff_ms: 10, max_backoff_ms: 50, fail_timeout_s: 60 };
     stack = await startSuiteStack({
-      plugins: [{ name: 'llm-proxy', modulePath: path.join(DIST, 'plugins', 'llm-proxy', 'index.js') }],
+      plugins: shipped('llm-proxy'),
       env: { AI_SUITE_BRIDGE_PORT: String(bridgePort), AI_SUITE_METRICS_PORT: String(metricsPort) },
       declarative: {
         _format_version: '3.0',

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
-import { DIST } from '../support/paths';
+import { shipped } from '../support/shipped';
 import { readSse, streamedText } from '../support/sse';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 
@@ -26,7 +25,7 @@ describe('pii-sanitizer with llm-proxy, through the stand-in', () => {
   beforeAll(async () => {
     mock = await startMockLlm();
     stack = await startSuiteStack({
-      plugins: ['pii-sanitizer', 'llm-proxy'].map((name) => ({ name, modulePath: path.join(DIST, 'plugins', name, 'index.js') })),
+      plugins: shipped('pii-sanitizer', 'llm-proxy'),
       declarative: {
         _format_version: '3.0',
         services: [

@@ -2,21 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
 import { createLogger } from '../../core/logger';
 import type { GatewayTrace } from '../trace-model';
-import { basicAuth, iso, RetryableError, type TraceTransport } from './transport';
+import { basicAuth, iso, RetryableError, type LangfuseDestination, type TraceTransport } from './transport';
 
 /**
  * The legacy batch API (POST /api/public/ingestion) for Langfuse v2 and v3 before
  * 3.22: batches of at most 3.5 MB; network errors, 429 and 5xx are retried (the
  * shipper keeps the batch); per-event 4xx inside a 207 are final and counted.
  */
-export interface IngestionOptions {
-  host: string;
-  publicKey: string;
-  secretKey: string;
-  environment?: string;
-  release?: string;
-  timeoutMs: number;
-}
+export type IngestionOptions = LangfuseDestination;
 
 const MAX_BATCH_BYTES = 3.5 * 1024 * 1024;
 const log = createLogger('langfuse-tracing');

@@ -6,7 +6,7 @@ import { OTLPTraceExporter as ProtobufExporter } from '@opentelemetry/exporter-t
 import { basicAuth } from './transport';
 import { RetryingExporter } from './retrying-exporter';
 import type { GatewayTrace } from '../trace-model';
-import { iso, type TraceTransport } from './transport';
+import { iso, type LangfuseDestination, type TraceTransport } from './transport';
 
 /**
  * OpenTelemetry export to Langfuse's /api/public/otel/v1/traces through
@@ -14,13 +14,7 @@ import { iso, type TraceTransport } from './transport';
  * global OpenTelemetry setup is never touched). Spans carry explicit start and end
  * times, because the gateway reports after the fact, and Langfuse's attributes.
  */
-export interface OtelOptions {
-  host: string;
-  publicKey: string;
-  secretKey: string;
-  environment?: string;
-  release?: string;
-  timeoutMs: number;
+export interface OtelOptions extends LangfuseDestination {
   flushIntervalMs: number;
   protocol: 'http/protobuf' | 'http/json';
 }

@@ -9,6 +9,16 @@ export interface TraceTransport {
 
 export class RetryableError extends Error {}
 
+/** Where a Langfuse project is and how to authenticate to it. */
+export interface LangfuseDestination {
+  host: string;
+  publicKey: string;
+  secretKey: string;
+  environment?: string;
+  release?: string;
+  timeoutMs: number;
+}
+
 export function basicAuth(publicKey: string, secretKey: string): string {
   return `Basic ${Buffer.from(`${publicKey}:${secretKey}`).toString('base64')}`;
 }
