@@ -7,6 +7,7 @@ import { createLogger } from '../core/logger';
 import { contexts } from '../core/request-context';
 import { runShutdownHooks } from '../core/lifecycle';
 import { startMetricsEndpoint } from '../core/metrics';
+import { warmDefaultEmbedder } from '../core/embeddings';
 import { listPluginDirs } from './plugin-dirs';
 import { pdkLogger } from './pdk-logger';
 import { removePidFile, writePidFile } from './pid-file';
@@ -34,6 +35,7 @@ export interface SuiteServer {
 }
 
 const log = createLogger('suite');
+const EMBEDDING_PLUGINS = new Set(['semantic-cache', 'semantic-router', 'prompt-guard']);
 
 export function socketPath(prefix: string, plugin: string): string {
   return path.join(prefix, `${plugin}.sock`);
@@ -75,6 +77,8 @@ export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
     plugins.push({ name, socket });
   }
   await startMetricsEndpoint();
+  // Load the model now, in its workers, so the first semantic request does not wait for it.
+  if (plugins.some((p) => EMBEDDING_PLUGINS.has(p.name))) warmDefaultEmbedder();
   writePidFile(options.prefix);
   log.info('suite listening', { plugins: plugins.map((p) => p.name), prefix: options.prefix });
 

@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createLogger } from '../logger';
+import type { LocalEngineSpec } from './engines/local-engines';
+
+/**
+ * Worker threads that each hold one copy of a local model. Embedding never runs
+ * on the plugin server's event loop. A worker that dies is replaced, and the
+ * batch it held fails (the caller degrades: a cache miss, a guard error).
+ */
+const log = createLogger('embeddings');
+const WORKER_FILE = path.join(__dirname, 'worker.js');
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  busy?: { id: number; resolve(v: Float32Array[]): void; reject(e: Error): void };
+}
+
+export function defaultPoolSize(): number {
+  const fromEnv = Number(process.env.AI_SUITE_EMBED_WORKERS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  const cores = require('node:os').availableParallelism() as number;
+  // Leave a core for the plugin server's event loop; more than 4 copies of a model rarely pays.
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private nextId = 1;
+  private closed = false;
+  private readonly readyPromise: Promise<void>;
+  private readyWaiters: { resolve(): void; reject(e: Error): void } | undefined;
+  private readonly idleWaiters: Array<(slot: Slot) => void> = [];
+
+  constructor(
+    private readonly spec: LocalEngineSpec,
+    readonly size: number,
+  ) {
+    this.readyPromise = new Promise((resolve, reject) => {
+      this.readyWaiters = { resolve, reject };
+    });
+    this.readyPromise.catch(() => undefined);
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  async run(texts: string[]): Promise<Float32Array[]> {
+    await this.readyPromise;
+    const slot = await this.idleSlot();
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      slot.busy = { id, resolve, reject };
+      slot.worker.ref();
+      slot.worker.postMessage({ id, texts });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private idleSlot(): Promise<Slot> {
+    const idle = this.slots.find((s) => s.ready && !s.busy);
+    if (idle) return Promise.resolve(idle);
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private release(slot: Slot): void {
+    slot.busy = undefined;
+    slot.worker.unref();
+    const waiter = this.idleWaiters.shift();
+    if (waiter) waiter(slot);
+  }
+
+  private spawn(): void {
+    const worker = new Worker(WORKER_FILE, { workerData: this.spec });
+    // Referenced only while loading or working: an idle pool never keeps the process alive.
+    const slot: Slot = { worker, ready: false };
+    this.slots.push(slot);
+    worker.on('message', (msg: { type: string; id?: number; vectors?: Float32Array[]; message?: string }) => {
+      if (msg.type === 'ready') {
+        slot.ready = true;
+        this.readyWaiters?.resolve();
+        this.release(slot);
+      } else if (msg.type === 'failed') {
+        log.error('embedding engine failed to load', { engine: this.spec.engine, error: msg.message });
+        this.readyWaiters?.reject(new Error(`embedding engine ${this.spec.engine} failed to load: ${msg.message}`));
+        this.closed = true;
+        void worker.terminate();
+      } else if (slot.busy && msg.id === slot.busy.id) {
+        const { resolve, reject } = slot.busy;
+        if (msg.type === 'result') resolve(msg.vectors!);
+        else reject(new Error(`embedding failed: ${msg.message}`));
+        this.release(slot);
+      }
+    });
+    worker.on('error', (err) => log.error('embedding worker crashed', { error: err.message }));
+    worker.on('exit', () => {
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      slot.busy?.reject(new Error('embedding worker exited'));
+      if (!this.closed) {
+        log.warn('embedding worker exited; starting another', { engine: this.spec.engine });
+        setTimeout(() => this.spawn(), 200).unref();
+      }
+    });
+  }
+}
