@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { contentText } from './providers/openai-types';
+
+export { contentText };
 
 /**
  * The text of a chat request that semantic plugins (cache, router, guard)
@@ -26,18 +29,6 @@ export const promptSelectionSchema = z
   .describe('Which messages of the conversation are taken into account.');
 
 export type PromptSelection = z.output<typeof promptSelectionSchema>;
-
-/** The text of one message's content: a string, or the text parts of an array (images and audio skipped). */
-export function contentText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  const parts: string[] = [];
-  for (const part of content) {
-    if (typeof part === 'string') parts.push(part);
-    else if (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string') parts.push((part as { text: string }).text);
-  }
-  return parts.join('\n');
-}
 
 function roleAllowed(role: unknown, selection: PromptSelection): boolean {
   if (role === 'user') return true;

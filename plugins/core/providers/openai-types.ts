@@ -67,12 +67,16 @@ export interface ChatChunk {
   usage?: Usage | null;
 }
 
-/** The text of a message's content, whether a string or an array of parts. */
-export function contentText(content: ChatMessage['content']): string {
+/** The text of a message's content, whether a string or an array of parts (non-text parts skipped). */
+export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
-    .map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : ''))
+    .map((part: unknown) => {
+      if (typeof part === 'string') return part;
+      const p = part as { type?: unknown; text?: unknown } | null;
+      return p && typeof p === 'object' && (p.type === 'text' || p.type === undefined) && typeof p.text === 'string' ? p.text : '';
+    })
     .filter(Boolean)
     .join('\n');
 }

@@ -1,0 +1,119 @@
+import { AdaptiveIndex } from './adaptive-index';
+import type { HnswOptions } from './hnsw-index';
+
+/**
+ * Vectors with a payload, per namespace: capacity per namespace with LRU
+ * eviction, expiry, deletes. Expired entries are skipped when found and swept.
+ */
+export interface StoredEntry<T> {
+  id: string;
+  ns: string;
+  vector: Float32Array;
+  storedAt: number;
+  expiresAt: number;
+  value?: T;
+}
+
+export interface StoreOptions {
+  maxPerNamespace: number;
+  /** Size above which a namespace switches from exact search to HNSW. */
+  exactUpTo?: number;
+  hnsw?: HnswOptions;
+}
+
+interface Namespace<T> {
+  index: AdaptiveIndex;
+  /** Entries in least-recently-used-first order. */
+  lru: Map<string, StoredEntry<T>>;
+}
+
+export class VectorStore<T> {
+  private readonly namespaces = new Map<string, Namespace<T>>();
+  private readonly byId = new Map<string, StoredEntry<T>>();
+
+  constructor(private readonly options: StoreOptions) {}
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Adds or replaces an entry; returns the ids evicted to make room. */
+  put(entry: StoredEntry<T>): string[] {
+    this.delete(entry.id);
+    let ns = this.namespaces.get(entry.ns);
+    if (!ns) {
+      ns = { index: new AdaptiveIndex(this.options.exactUpTo, this.options.hnsw), lru: new Map() };
+      this.namespaces.set(entry.ns, ns);
+    }
+    // Entries without a vector (exact-only caches) are found by id alone.
+    if (entry.vector.length > 0) ns.index.add(entry.id, entry.vector);
+    ns.lru.set(entry.id, entry);
+    this.byId.set(entry.id, entry);
+    const evicted: string[] = [];
+    while (ns.lru.size > this.options.maxPerNamespace) {
+      const oldest = ns.lru.keys().next().value as string;
+      this.delete(oldest);
+      evicted.push(oldest);
+    }
+    return evicted;
+  }
+
+  get(id: string, now = Date.now()): StoredEntry<T> | undefined {
+    const entry = this.byId.get(id);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= now) {
+      this.delete(id);
+      return undefined;
+    }
+    return entry;
+  }
+
+  delete(id: string): boolean {
+    const entry = this.byId.get(id);
+    if (!entry) return false;
+    this.byId.delete(id);
+    const ns = this.namespaces.get(entry.ns)!;
+    ns.index.remove(id);
+    ns.lru.delete(id);
+    if (ns.lru.size === 0) this.namespaces.delete(entry.ns);
+    return true;
+  }
+
+  /** Marks an entry as just used, so LRU eviction takes it last. */
+  touch(id: string): void {
+    const entry = this.byId.get(id);
+    if (!entry) return;
+    const lru = this.namespaces.get(entry.ns)!.lru;
+    lru.delete(id);
+    lru.set(id, entry);
+  }
+
+  /** The k nearest live entries of a namespace, best first. */
+  search(ns: string, vector: Float32Array, k: number, now = Date.now()): Array<{ entry: StoredEntry<T>; score: number }> {
+    const space = this.namespaces.get(ns);
+    if (!space) return [];
+    const out: Array<{ entry: StoredEntry<T>; score: number }> = [];
+    for (const { id, score } of space.index.search(vector, k)) {
+      const entry = this.get(id, now);
+      if (entry) out.push({ entry, score });
+    }
+    return out;
+  }
+
+  /** Removes every expired entry; returns how many. */
+  sweep(now = Date.now()): number {
+    let removed = 0;
+    for (const [id, entry] of this.byId) {
+      if (entry.expiresAt <= now) {
+        this.delete(id);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  clear(): void {
+    this.namespaces.clear();
+    this.byId.clear();
+  }
+}

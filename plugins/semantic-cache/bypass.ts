@@ -1,0 +1,21 @@
+import type { CacheConfig } from './config';
+import type { CacheDirectives } from './cache-control';
+
+/**
+ * Why a request must not be answered from the cache nor written to it, if it
+ * must not. Reasons are short codes for logs and traces.
+ */
+export function bypassReason(config: CacheConfig, body: Record<string, unknown>, directives: CacheDirectives, bypassHeader: boolean): string | undefined {
+  if (bypassHeader) return 'header';
+  if (config.respect_cache_control && directives.noStore) return 'no-store';
+  if (typeof body.n === 'number' && body.n > 1) return 'n';
+  const temperature = body.temperature;
+  if (config.bypass_temperature_above !== undefined && typeof temperature === 'number' && temperature > config.bypass_temperature_above) return 'temperature';
+  if (!config.cache_tool_requests) {
+    if (Array.isArray(body.tools) && body.tools.length > 0) return 'tools';
+    if (Array.isArray(body.functions) && body.functions.length > 0) return 'tools';
+    const messages = Array.isArray(body.messages) ? body.messages : [];
+    if (messages.some((m) => m && typeof m === 'object' && ((m as { role?: unknown }).role === 'tool' || (m as { tool_calls?: unknown }).tool_calls))) return 'tools';
+  }
+  return undefined;
+}

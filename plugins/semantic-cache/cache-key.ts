@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import type { KongPDK } from '../core/kong-pdk';
+import type { InstanceMeta } from '../core/instance-config';
+import { systemText } from '../core/prompt-text';
+import type { CacheConfig } from './config';
+
+/**
+ * Where an entry lives and what identifies it. The scope keeps tenants apart
+ * (route, model, consumer, system prompt) and also folds in the parameters that
+ * change an answer's shape, so a JSON-mode answer is never served as prose.
+ */
+const ANSWER_SHAPING = ['response_format', 'max_tokens', 'max_completion_tokens', 'stop', 'seed', 'logprobs', 'top_logprobs', 'modalities', 'audio'];
+
+function sha(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+export async function cacheScope(kong: KongPDK, config: CacheConfig, meta: InstanceMeta, body: Record<string, unknown>, path: string): Promise<string> {
+  const parts: unknown[] = [config.namespace, path.includes('/completions') && !path.includes('/chat/') ? 'completions' : 'chat'];
+  for (const dimension of config.scope) {
+    if (dimension === 'route') parts.push(['route', meta.routeId ?? (await kong.router.getRoute())?.id ?? '']);
+    else if (dimension === 'model') parts.push(['model', typeof body.model === 'string' ? body.model : '']);
+    else if (dimension === 'consumer') {
+      const consumer = await kong.client.getConsumer();
+      parts.push(['consumer', consumer?.id ?? (await kong.client.getCredential())?.id ?? '']);
+    } else parts.push(['system', systemText(body)]);
+  }
+  parts.push(ANSWER_SHAPING.map((k) => body[k] ?? null));
+  return sha(JSON.stringify(parts));
+}
+
+/** The entry id: one entry per scope and prompt (case and spacing aside), so an exact repeat is one lookup. */
+export function entryId(scope: string, prompt: string): string {
+  return sha(`${scope}\n${prompt.trim().replace(/\s+/g, ' ').toLowerCase()}`);
+}

@@ -1,0 +1,191 @@
+import { createLogger } from '../core/logger';
+import { onShutdown } from '../core/lifecycle';
+import { getRedis } from '../core/redis';
+import { VectorStore, type StoredEntry } from '../core/vectors/vector-store';
+import { StreamFollower, type StreamEvent } from './stream-follower';
+
+/**
+ * The cache's entries: a vector index per scope in this process, and, with
+ * Redis, the shared copy every node reads. Each node follows a Redis stream of
+ * inserts and deletes, so an entry written through one node is found by all.
+ * Redis failing never fails a request: reads miss, writes stay local.
+ */
+export interface CachedValue {
+  /** The prompt as embedded (sanitized), used to verify semantic candidates. */
+  prompt: string;
+  /** The OpenAI response; absent on entries learnt from the stream until first served. */
+  response?: Record<string, unknown>;
+}
+
+export type CacheEntry = StoredEntry<CachedValue>;
+
+export interface Candidate {
+  entry: CacheEntry;
+  score: number;
+}
+
+interface RedisRecord {
+  ns: string;
+  prompt: string;
+  response: Record<string, unknown>;
+  storedAt: number;
+  expiresAt: number;
+}
+
+const log = createLogger('semantic-cache');
+/** How many inserts and deletes the shared stream keeps: what a node starting later can catch up on. */
+const STREAM_MAX_LEN = String(Number(process.env.AI_SUITE_CACHE_STREAM_MAX) || 200_000);
+
+function encodeVector(v: Float32Array): string {
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+}
+
+function decodeVector(text: string): Float32Array {
+  const bytes = Buffer.from(text, 'base64');
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return new Float32Array(copy.buffer);
+}
+
+export class CacheStore {
+  readonly local: VectorStore<CachedValue>;
+  private readonly follower: StreamFollower | undefined;
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly redisUrl: string | undefined,
+    private readonly prefix: string,
+    maxPerNamespace: number,
+  ) {
+    this.local = new VectorStore<CachedValue>({ maxPerNamespace });
+    if (redisUrl) {
+      this.follower = new StreamFollower(redisUrl, this.streamKey, (event) => this.apply(event));
+      this.follower.start();
+    }
+    this.sweeper = setInterval(() => this.local.sweep(), 30_000);
+    this.sweeper.unref();
+  }
+
+  private get streamKey(): string {
+    return `${this.prefix}stream`;
+  }
+
+  private recordKey(id: string): string {
+    return `${this.prefix}e:${id}`;
+  }
+
+  /** Resolves once the local index has caught up with the shared stream (or Redis is absent). */
+  caughtUp(): Promise<void> {
+    return this.follower?.caughtUp ?? Promise.resolve();
+  }
+
+  /** The entry stored under exactly this id, with its response. */
+  async exact(id: string): Promise<CacheEntry | undefined> {
+    const entry = this.local.get(id);
+    if (entry?.value?.response) return entry;
+    return this.fetch(id, entry);
+  }
+
+  /** The nearest live entries of a scope; their responses may still have to be fetched. */
+  nearest(ns: string, vector: Float32Array, k: number): Candidate[] {
+    return this.local.search(ns, vector, k);
+  }
+
+  /** Makes sure a candidate carries its response, reading the shared copy when needed. */
+  async withResponse(entry: CacheEntry): Promise<CacheEntry | undefined> {
+    if (entry.value?.response) return entry;
+    return this.fetch(entry.id, entry);
+  }
+
+  touch(id: string): void {
+    this.local.touch(id);
+  }
+
+  async put(entry: CacheEntry & { value: Required<CachedValue> }): Promise<void> {
+    this.local.put(entry);
+    if (!this.redisUrl) return;
+    const redis = getRedis(this.redisUrl);
+    const record: RedisRecord = { ns: entry.ns, prompt: entry.value.prompt, response: entry.value.response, storedAt: entry.storedAt, expiresAt: entry.expiresAt };
+    const ttl = Math.max(1, entry.expiresAt - Date.now());
+    try {
+      await redis
+        .multi()
+        .set(this.recordKey(entry.id), JSON.stringify(record), 'PX', ttl)
+        .xadd(this.streamKey, 'MAXLEN', '~', STREAM_MAX_LEN, '*', 'op', 'add', 'id', entry.id, 'ns', entry.ns, 'at', String(entry.storedAt), 'exp', String(entry.expiresAt), 'p', entry.value.prompt, 'v', encodeVector(entry.vector))
+        .exec();
+    } catch (err) {
+      log.warn('cache write kept local: redis failed', { error: (err as Error).message });
+    }
+  }
+
+  /** Removes an entry here and, through the stream, on every node. */
+  async remove(id: string): Promise<void> {
+    this.local.delete(id);
+    if (!this.redisUrl) return;
+    try {
+      await getRedis(this.redisUrl).multi().del(this.recordKey(id)).xadd(this.streamKey, 'MAXLEN', '~', STREAM_MAX_LEN, '*', 'op', 'del', 'id', id).exec();
+    } catch (err) {
+      log.warn('cache delete kept local: redis failed', { error: (err as Error).message });
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    await this.follower?.stop();
+  }
+
+  private async fetch(id: string, known: CacheEntry | undefined): Promise<CacheEntry | undefined> {
+    if (!this.redisUrl) return undefined;
+    let text: string | null;
+    try {
+      text = await getRedis(this.redisUrl).get(this.recordKey(id));
+    } catch {
+      return undefined;
+    }
+    if (!text) {
+      // Gone from the shared copy (expired or deleted): forget it here too.
+      if (known) this.local.delete(id);
+      return undefined;
+    }
+    let record: RedisRecord;
+    try {
+      record = JSON.parse(text) as RedisRecord;
+    } catch {
+      await this.remove(id);
+      return undefined;
+    }
+    if (record.expiresAt <= Date.now()) return undefined;
+    if (known) {
+      known.value = { prompt: record.prompt, response: record.response };
+      return known;
+    }
+    // Not indexed here yet (the stream is behind): serve it without a vector for exact hits only.
+    return { id, ns: record.ns, vector: new Float32Array(0), storedAt: record.storedAt, expiresAt: record.expiresAt, value: { prompt: record.prompt, response: record.response } };
+  }
+
+  private apply(event: StreamEvent): void {
+    if (event.op === 'del') {
+      this.local.delete(event.id);
+      return;
+    }
+    if (event.expiresAt <= Date.now()) return;
+    const existing = this.local.get(event.id);
+    if (existing && existing.storedAt >= event.storedAt) return;
+    this.local.put({ id: event.id, ns: event.ns, vector: decodeVector(event.vector), storedAt: event.storedAt, expiresAt: event.expiresAt, value: { prompt: event.prompt } });
+  }
+}
+
+const stores = new Map<string, CacheStore>();
+
+/** The process's store for this Redis and prefix, shared by every instance that names them. */
+export function cacheStoreFor(redisUrl: string | undefined, prefix: string, maxPerNamespace: number): CacheStore {
+  const key = JSON.stringify([redisUrl ?? '', prefix, maxPerNamespace]);
+  let store = stores.get(key);
+  if (!store) {
+    store = new CacheStore(redisUrl, prefix, maxPerNamespace);
+    stores.set(key, store);
+    const s = store;
+    onShutdown(`semantic-cache:${stores.size}`, () => s.close());
+  }
+  return store;
+}

@@ -1,0 +1,143 @@
+/**
+ * The check a semantic candidate must pass before it is served. Embeddings
+ * place "turn on the heater" next to "turn off the heater" and "flights to
+ * Paris" next to "flights to Rome"; serving those is worse than a miss. The
+ * candidate is refused when the two prompts differ in numbers, in negation, by
+ * an antonym, in names, or in too many content words.
+ */
+export type Refusal = 'numbers' | 'negation' | 'antonym' | 'entity' | 'words';
+
+const NEGATIONS = new Set([
+  'not', 'no', 'never', 'none', 'nothing', 'nobody', 'neither', 'nor', 'nowhere', 'without', 'cannot', 'cant', 'dont', 'doesnt', 'didnt',
+  'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'havent', 'hasnt', 'hadnt', 'mustnt', 'neednt', 'aint',
+  'nicht', 'kein', 'keine', 'nie', 'ne', 'pas', 'jamais', 'nunca', 'nada',
+]);
+
+const ANTONYM_PAIRS: Array<[string, string]> = [
+  ['on', 'off'], ['open', 'close'], ['opened', 'closed'], ['enable', 'disable'], ['enabled', 'disabled'], ['increase', 'decrease'],
+  ['start', 'stop'], ['begin', 'end'], ['buy', 'sell'], ['before', 'after'], ['up', 'down'], ['max', 'min'], ['maximum', 'minimum'],
+  ['add', 'remove'], ['include', 'exclude'], ['allow', 'deny'], ['accept', 'reject'], ['lock', 'unlock'], ['hot', 'cold'],
+  ['cheap', 'expensive'], ['best', 'worst'], ['better', 'worse'], ['more', 'less'], ['most', 'least'], ['first', 'last'],
+  ['true', 'false'], ['win', 'lose'], ['import', 'export'], ['upload', 'download'], ['encrypt', 'decrypt'], ['connect', 'disconnect'],
+  ['install', 'uninstall'], ['male', 'female'], ['men', 'women'], ['man', 'woman'], ['boy', 'girl'], ['big', 'small'], ['large', 'small'],
+  ['high', 'low'], ['higher', 'lower'], ['long', 'short'], ['old', 'new'], ['older', 'newer'], ['young', 'old'], ['fast', 'slow'],
+  ['faster', 'slower'], ['early', 'late'], ['positive', 'negative'], ['rise', 'fall'], ['push', 'pull'], ['left', 'right'],
+  ['north', 'south'], ['east', 'west'], ['above', 'below'], ['inside', 'outside'], ['love', 'hate'], ['friend', 'enemy'],
+  ['easy', 'hard'], ['easy', 'difficult'], ['pros', 'cons'], ['advantages', 'disadvantages'], ['legal', 'illegal'],
+  ['possible', 'impossible'], ['safe', 'unsafe'], ['safe', 'dangerous'], ['healthy', 'unhealthy'], ['rich', 'poor'],
+  ['strong', 'weak'], ['heavy', 'light'], ['dark', 'light'], ['wet', 'dry'], ['full', 'empty'], ['good', 'bad'], ['happy', 'sad'],
+  ['success', 'failure'], ['succeed', 'fail'], ['pass', 'fail'], ['profit', 'loss'], ['gain', 'lose'], ['import', 'export'],
+  ['input', 'output'], ['inbound', 'outbound'], ['incoming', 'outgoing'], ['send', 'receive'], ['give', 'take'], ['lend', 'borrow'],
+  ['join', 'leave'], ['arrive', 'depart'], ['arrival', 'departure'], ['enter', 'exit'], ['show', 'hide'], ['visible', 'hidden'],
+  ['public', 'private'], ['internal', 'external'], ['ascending', 'descending'], ['asc', 'desc'], ['yes', 'no'], ['always', 'never'],
+  ['everyone', 'nobody'], ['all', 'none'], ['same', 'different'], ['similar', 'different'], ['agree', 'disagree'], ['like', 'dislike'],
+  ['mount', 'unmount'], ['subscribe', 'unsubscribe'], ['follow', 'unfollow'], ['block', 'unblock'], ['activate', 'deactivate'],
+  ['increment', 'decrement'], ['upgrade', 'downgrade'], ['upper', 'lower'], ['uppercase', 'lowercase'], ['sum', 'difference'],
+  ['multiply', 'divide'], ['plus', 'minus'], ['today', 'tomorrow'], ['today', 'yesterday'], ['morning', 'evening'], ['day', 'night'],
+  ['summer', 'winter'], ['spring', 'autumn'], ['front', 'back'], ['top', 'bottom'], ['win', 'loss'], ['with', 'without'],
+];
+
+const ANTONYMS = new Map<string, Set<string>>();
+for (const [a, b] of ANTONYM_PAIRS) {
+  (ANTONYMS.get(a) ?? ANTONYMS.set(a, new Set()).get(a)!).add(b);
+  (ANTONYMS.get(b) ?? ANTONYMS.set(b, new Set()).get(b)!).add(a);
+}
+
+const NUMBER_WORDS: Record<string, string> = {
+  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18',
+  nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100', thousand: '1000', million: '1000000',
+  billion: '1000000000', half: '0.5', twice: '2', single: '1', double: '2', triple: '3', first: '1st', second: '2nd', third: '3rd',
+};
+
+const STOPWORDS = new Set(
+  ('a an the and or but if then else of to in on at by for with from into onto about as is are was were be been being am do does did ' +
+    'have has had having i me my mine we us our you your he him his she her it its they them their what which who whom whose when where why ' +
+    'how this that these those there here can could should would will shall may might must please tell explain give show know want need ' +
+    'get got make let so than too very just also any some such only own other same both each few many much most more lot lots way ways ' +
+    'thing things something anything someone anyone one ones best good really actually ever even still well whats hows whys wheres ' +
+    'im ive id youre thats its whos isnt dont does doesnt use using used via vs versus per etc like about over under again out up down')
+    .split(/\s+/),
+);
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .split(/[^\p{L}\p{N}.]+/u)
+    .map((w) => w.replace(/^\.+|\.+$/g, ''))
+    .filter(Boolean);
+}
+
+function numbers(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (/^\d+(?:\.\d+)?(?:st|nd|rd|th|s|k|m|gb|mb|kb|%)?$/.test(w)) out.push(w.replace(/^0+(?=\d)/, ''));
+    else if (NUMBER_WORDS[w]) out.push(NUMBER_WORDS[w]!);
+  }
+  return out.sort();
+}
+
+function negations(text: string): number {
+  return words(text).filter((w) => NEGATIONS.has(w)).length;
+}
+
+/** Light stemming: enough to match "prices" with "price" and "running" with "run". */
+function stem(word: string): string {
+  if (word.length <= 4) return word;
+  return word.replace(/(?:ies)$/, 'y').replace(/(?:ing|ed|es|s)$/, '').replace(/(.)\1$/, '$1');
+}
+
+function contentWords(text: string): Set<string> {
+  return new Set(words(text).filter((w) => !STOPWORDS.has(w) && !NEGATIONS.has(w) && !/^\d/.test(w) && w.length > 1).map(stem));
+}
+
+/** Names and codes: capitalised words not at a sentence start, acronyms, and tokens mixing letters and digits. */
+function entities(text: string): Set<string> {
+  const out = new Set<string>();
+  const tokens = text.split(/\s+/);
+  tokens.forEach((raw, i) => {
+    const token = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (!token || token === 'I') return;
+    const sentenceStart = i === 0 || /[.!?:]["')\]]*$/.test(tokens[i - 1]!);
+    const capitalised = /^\p{Lu}/u.test(token);
+    const acronym = /^\p{Lu}{2,}\d*$/u.test(token);
+    const code = /\p{L}/u.test(token) && /\d/.test(token);
+    if (acronym || code || (capitalised && !sentenceStart)) out.add(token.toLowerCase());
+  });
+  return out;
+}
+
+function antonymConflict(a: Set<string>, b: Set<string>): boolean {
+  for (const w of a) {
+    const opposite = ANTONYMS.get(w);
+    if (!opposite) continue;
+    for (const o of opposite) if (b.has(o) && !a.has(o) && !b.has(w)) return true;
+  }
+  return false;
+}
+
+function coverage(from: Set<string>, to: Set<string>): number {
+  if (from.size === 0) return 1;
+  let found = 0;
+  for (const w of from) if (to.has(w)) found++;
+  return found / from.size;
+}
+
+export function falseHitReason(query: string, candidate: string, minWordOverlap: number): Refusal | undefined {
+  const qn = numbers(query);
+  const cn = numbers(candidate);
+  if (qn.join(' ') !== cn.join(' ')) return 'numbers';
+  if (negations(query) % 2 !== negations(candidate) % 2) return 'negation';
+  const qWords = new Set(words(query));
+  const cWords = new Set(words(candidate));
+  if (antonymConflict(qWords, cWords)) return 'antonym';
+  const qe = entities(query);
+  const ce = entities(candidate);
+  for (const e of qe) if (!cWords.has(e)) return 'entity';
+  for (const e of ce) if (!qWords.has(e)) return 'entity';
+  const qc = contentWords(query);
+  const cc = contentWords(candidate);
+  if (Math.min(coverage(qc, cc), coverage(cc, qc)) < minWordOverlap) return 'words';
+  return undefined;
+}

@@ -1,0 +1,85 @@
+import { addAnswerListener, textTransforms } from '../core/bridge/answer-hooks';
+import { recordDecision } from '../core/decisions';
+import { getEmbedder } from '../core/embeddings';
+import { definePlugin } from '../core/plugin-base';
+import { promptText } from '../core/prompt-text';
+import { redisUrlFrom } from '../core/redis';
+import { readJsonBody } from '../core/request-body';
+import { replayJson, replaySse } from './answer-replay';
+import { bypassReason } from './bypass';
+import { parseCacheControl } from './cache-control';
+import { cacheScope, entryId } from './cache-key';
+import { cacheStoreFor } from './cache-store';
+import { configSchema } from './config';
+import { findSemantic } from './semantic-lookup';
+import { writeBack } from './write-back';
+
+/**
+ * semantic-cache: answers a prompt seen before (exactly, or in other words) from
+ * the cache, in-process, without calling a model; otherwise lets the request
+ * through and stores the complete answer the bridge saw. X-Cache-Status tells
+ * the client which (Hit, Miss, Bypass, Refresh); Age how old a hit is.
+ */
+export = definePlugin({
+  name: 'semantic-cache',
+  version: '0.1.0',
+  priority: 850,
+  config: configSchema,
+  onError: 'pass',
+  init(config) {
+    const store = cacheStoreFor(redisUrlFrom(config.redis_url), config.redis_prefix, config.max_entries);
+    const embedder = config.exact_only ? undefined : getEmbedder(config.embedding);
+    embedder?.ready().catch(() => undefined);
+    return { store, embedder };
+  },
+  async access({ kong, config, state, meta, ctx, respond }) {
+    const status = async (value: string, data: Record<string, unknown> = {}) => {
+      await kong.response.setHeader('X-Cache-Status', value);
+      recordDecision(ctx, { plugin: 'semantic-cache', name: 'cache', data: { status: value, ...data } });
+      await kong.log.setSerializeValue('ai.cache', { status: value, ...data });
+    };
+    let body: Record<string, unknown>;
+    try {
+      body = (await readJsonBody(kong, ctx, config.max_body_size)) as Record<string, unknown>;
+    } catch {
+      // Unreadable or oversized: not the cache's to refuse; llm-proxy answers it.
+      return status('Bypass', { reason: 'body' });
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return status('Bypass', { reason: 'body' });
+    const directives = parseCacheControl(config.respect_cache_control ? await kong.request.getHeader('cache-control') : undefined);
+    const reason = bypassReason(config, body, directives, (await kong.request.getHeader(config.bypass_header)) !== undefined);
+    if (reason) return status('Bypass', { reason });
+    const prompt = promptText(body, config.messages);
+    if (!prompt.trim()) return status('Bypass', { reason: 'no-prompt' });
+
+    const scope = await cacheScope(kong, config, meta, body, await kong.request.getPath());
+    const id = entryId(scope, prompt);
+    const refresh = config.respect_cache_control && directives.noCache;
+    const oldest = directives.maxAge !== undefined ? Date.now() - directives.maxAge * 1000 : 0;
+    const stream = body.stream === true;
+
+    let vector: Float32Array | undefined;
+    let refused: string | undefined;
+    if (!refresh) {
+      const exact = await state.store.exact(id);
+      const semantic = exact || !state.embedder ? undefined : await findSemantic(state.store, state.embedder, config, scope, prompt, oldest);
+      vector = semantic?.vector;
+      refused = semantic?.refused;
+      const hit = exact && exact.storedAt >= oldest ? { entry: exact, score: 1, kind: 'exact' } : semantic?.hit;
+      if (hit?.entry.value?.response) {
+        state.store.touch(hit.entry.id);
+        const age = Math.max(0, Math.floor((Date.now() - hit.entry.storedAt) / 1000));
+        await status('Hit', { kind: hit.kind, score: Number(hit.score.toFixed(4)), age_s: age });
+        const transforms = textTransforms(ctx, 'content');
+        const includeUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
+        const answer = stream ? replaySse(hit.entry.value.response, transforms, includeUsage) : replayJson(hit.entry.value.response, transforms);
+        const headers: Record<string, string> = { 'X-Cache-Status': 'Hit', Age: String(age) };
+        if (stream) Object.assign(headers, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        await respond(200, answer, headers);
+        return;
+      }
+    }
+    await status(refresh ? 'Refresh' : 'Miss', refused ? { refused } : {});
+    addAnswerListener(ctx, (record) => writeBack(state.store, state.embedder, config, { id, scope, prompt, refresh, vector }, record));
+  },
+});

@@ -1,0 +1,57 @@
+import type { AnswerRecord } from '../core/bridge/answer-hooks';
+import type { Embedder } from '../core/embeddings';
+import { createLogger } from '../core/logger';
+import type { CacheStore } from './cache-store';
+import type { CacheConfig } from './config';
+
+/**
+ * Stores an answer the bridge saw end normally: a complete 200, streamed or
+ * not, whose every choice finished with text. Errors, cut streams, tool calls
+ * and filtered answers are never stored. A refresh that gets no storable answer
+ * drops the entry it was meant to replace.
+ */
+export interface PendingEntry {
+  id: string;
+  scope: string;
+  prompt: string;
+  refresh: boolean;
+  vector?: Float32Array;
+}
+
+const log = createLogger('semantic-cache');
+
+type Choice = { finish_reason?: unknown; message?: { content?: unknown; tool_calls?: unknown } };
+
+export function storable(record: AnswerRecord): boolean {
+  if (record.status !== 200 || !record.complete || record.truncated || !record.response) return false;
+  const choices = record.response.choices as Choice[] | undefined;
+  if (!Array.isArray(choices) || choices.length === 0) return false;
+  return choices.every(
+    (c) =>
+      (c.finish_reason === 'stop' || c.finish_reason === 'length') &&
+      typeof c.message?.content === 'string' &&
+      c.message.content.length > 0 &&
+      !(Array.isArray(c.message.tool_calls) && c.message.tool_calls.length > 0),
+  );
+}
+
+export async function writeBack(store: CacheStore, embedder: Embedder | undefined, config: CacheConfig, pending: PendingEntry, record: AnswerRecord): Promise<void> {
+  if (!storable(record)) {
+    if (pending.refresh) await store.remove(pending.id);
+    return;
+  }
+  try {
+    const vector = pending.vector ?? (embedder ? await embedder.embed(pending.prompt) : new Float32Array(0));
+    const now = Date.now();
+    await store.put({
+      id: pending.id,
+      ns: pending.scope,
+      vector,
+      storedAt: now,
+      expiresAt: now + config.ttl_seconds * 1000,
+      value: { prompt: pending.prompt, response: record.response! },
+    });
+  } catch (err) {
+    log.warn('answer not cached', { error: (err as Error).message });
+  }
+}

@@ -1,0 +1,188 @@
+import { startMockLlm, type MockLlm } from '../mock-llm/server';
+import { shipped } from '../support/shipped';
+import { readSse, streamedText } from '../support/sse';
+import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+
+jest.setTimeout(60_000);
+
+const PREFIX = `test:cache:${process.pid}:${Date.now()}:`;
+
+function route(name: string, cache: Record<string, unknown>, mockUrl: string, extraPlugins: object[] = []) {
+  return {
+    name,
+    paths: [`/${name}`],
+    methods: ['POST'],
+    plugins: [
+      ...extraPlugins,
+      { name: 'semantic-cache', config: { redis_prefix: `${PREFIX}${name}:`, ...cache } },
+      { name: 'llm-proxy', config: { targets: [{ name: 'm', provider: 'openai', model: 'gpt-4o-mini', upstream_url: mockUrl, auth: { api_key: 'k' } }] } },
+    ],
+  };
+}
+
+/** The write-back runs once the bridge has finished the answer, just after the client has it. */
+const settle = () => new Promise((r) => setTimeout(r, 150));
+
+type Answer = { choices: Array<{ message: { content: string } }> };
+
+describe('semantic-cache through the stand-in and the real plugin server', () => {
+  let mock: MockLlm;
+  let stack: SuiteStack;
+
+  beforeAll(async () => {
+    mock = await startMockLlm();
+    stack = await startSuiteStack({
+      plugins: shipped('semantic-cache', 'llm-proxy'),
+      env: { AI_SUITE_REDIS_URL: 'redis://127.0.0.1:6379' },
+      declarative: {
+        _format_version: '3.0',
+        consumers: [
+          { username: 'alice', keyauth_credentials: [{ key: 'alice-key' }] },
+          { username: 'bob', keyauth_credentials: [{ key: 'bob-key' }] },
+        ],
+        services: [
+          {
+            name: 'llm',
+            url: 'http://127.0.0.1:9',
+            routes: [
+              route('cache', {}, mock.url),
+              route('tenants', {}, mock.url, [{ name: 'key-auth' }]),
+              route('shared', { scope: ['route', 'model'] }, mock.url, [{ name: 'key-auth' }]),
+              // Its own target: the failures below open that target's circuit breaker.
+              route('faults', {}, mock.url),
+              route('hot', { bypass_temperature_above: 1 }, mock.url),
+            ],
+          },
+        ],
+      },
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await mock?.close();
+  });
+
+  const ask = (routeName: string, text: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+    fetch(`${stack.standin.url}/${routeName}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ messages: [{ role: 'user', content: text }], ...extra }),
+    });
+  const calls = () => mock.requests.length;
+
+  it('misses, then answers an exact repeat from the cache without calling the model', async () => {
+    const first = await ask('cache', 'What is the capital of France?');
+    expect(first.headers.get('x-cache-status')).toBe('Miss');
+    const firstBody = (await first.json()) as Answer;
+    await settle();
+    const before = calls();
+    const again = await ask('cache', 'what is the capital of   France?');
+    expect(again.status).toBe(200);
+    expect(again.headers.get('x-cache-status')).toBe('Hit');
+    expect(Number(again.headers.get('age'))).toBeGreaterThanOrEqual(0);
+    const body = (await again.json()) as Answer & { id: string };
+    expect(body.choices[0]!.message.content).toBe(firstBody.choices[0]!.message.content);
+    expect(body.id).toMatch(/^chatcmpl-cache-/);
+    expect(calls()).toBe(before);
+    expect(JSON.stringify([...again.headers])).not.toMatch(/ai-suite:|test:cache/);
+  });
+
+  it('answers a paraphrase from the cache, but not the opposite request', async () => {
+    await (await ask('cache', 'How do I turn on the kitchen lights?')).text();
+    await settle();
+    const before = calls();
+    const paraphrase = await ask('cache', 'How can I turn on the kitchen lights?');
+    expect(paraphrase.headers.get('x-cache-status')).toBe('Hit');
+    expect(calls()).toBe(before);
+    const opposite = await ask('cache', 'How do I turn off the kitchen lights?');
+    expect(opposite.headers.get('x-cache-status')).toBe('Miss');
+    const otherNumber = await ask('cache', 'How do I turn on the kitchen lights in 5 rooms?');
+    expect(otherNumber.headers.get('x-cache-status')).toBe('Miss');
+  });
+
+  it('writes back a streamed answer and replays it as a well-formed stream', async () => {
+    const events = await readSse(await ask('cache', 'Tell me a story about a lighthouse keeper', { stream: true }));
+    const original = streamedText(events);
+    await settle();
+    const res = await ask('cache', 'Tell me a story about a lighthouse keeper', { stream: true, stream_options: { include_usage: true } });
+    expect(res.headers.get('x-cache-status')).toBe('Hit');
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const replay = await readSse(res);
+    expect(streamedText(replay)).toBe(original);
+    expect(replay.at(-1)!.data).toBe('[DONE]');
+    const chunks = replay.filter((e) => e.data !== '[DONE]').map((e) => JSON.parse(e.data));
+    expect(chunks.every((c) => c.object === 'chat.completion.chunk')).toBe(true);
+    expect(chunks.at(-1).usage).toBeDefined();
+    // A streamed entry also answers a plain request.
+    const plain = await ask('cache', 'Tell me a story about a lighthouse keeper');
+    expect(((await plain.json()) as Answer).choices[0]!.message.content).toBe(original);
+  });
+
+  it('never stores an error or a cut stream', async () => {
+    const failing = 'Summarise the quarterly report [[mock:fail=500]]';
+    expect((await ask('faults', failing)).status).toBeGreaterThanOrEqual(500);
+    const again = await ask('faults', failing);
+    expect(again.headers.get('x-cache-status')).toBe('Miss');
+    await again.text();
+
+    const cut = 'Describe the ocean in detail [[mock:cut=3]]';
+    await readSse(await ask('faults', cut, { stream: true })).catch(() => []);
+    await new Promise((r) => setTimeout(r, 100));
+    const retry = await ask('faults', cut, { stream: true });
+    expect(retry.headers.get('x-cache-status')).toBe('Miss');
+    await retry.text().catch(() => '');
+  });
+
+  it('honours Cache-Control: no-store bypasses, no-cache refreshes, max-age limits age', async () => {
+    await (await ask('cache', 'List three prime numbers')).text();
+    await settle();
+    const bypass = await ask('cache', 'List three prime numbers', {}, { 'cache-control': 'no-store' });
+    expect(bypass.headers.get('x-cache-status')).toBe('Bypass');
+    const refresh = await ask('cache', 'List three prime numbers', {}, { 'cache-control': 'no-cache' });
+    expect(refresh.headers.get('x-cache-status')).toBe('Refresh');
+    await refresh.text();
+    await new Promise((r) => setTimeout(r, 1100));
+    const tooOld = await ask('cache', 'List three prime numbers', {}, { 'cache-control': 'max-age=0' });
+    expect(tooOld.headers.get('x-cache-status')).toBe('Refresh');
+    await tooOld.text();
+    await settle();
+    const fresh = await ask('cache', 'List three prime numbers', {}, { 'cache-control': 'max-age=60' });
+    expect(fresh.headers.get('x-cache-status')).toBe('Hit');
+    const header = await ask('cache', 'List three prime numbers', {}, { 'x-cache-bypass': '1' });
+    expect(header.headers.get('x-cache-status')).toBe('Bypass');
+  });
+
+  it('bypasses tool requests and hot temperatures', async () => {
+    const tools = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: {} } } }];
+    const res = await ask('cache', 'What is the weather in Oslo?', { tools });
+    expect(res.headers.get('x-cache-status')).toBe('Bypass');
+    const hot = await ask('hot', 'Write a haiku about rain', { temperature: 1.5 });
+    expect(hot.headers.get('x-cache-status')).toBe('Bypass');
+  });
+
+  it('keeps tenants apart unless the scope says otherwise', async () => {
+    const question = 'What is our refund policy for enterprise plans?';
+    await (await ask('tenants', question, {}, { apikey: 'alice-key' })).text();
+    await settle();
+    const alice = await ask('tenants', question, {}, { apikey: 'alice-key' });
+    expect(alice.headers.get('x-cache-status')).toBe('Hit');
+    const bob = await ask('tenants', question, {}, { apikey: 'bob-key' });
+    expect(bob.headers.get('x-cache-status')).toBe('Miss');
+
+    await (await ask('shared', question, {}, { apikey: 'alice-key' })).text();
+    await settle();
+    const bobShared = await ask('shared', question, {}, { apikey: 'bob-key' });
+    expect(bobShared.headers.get('x-cache-status')).toBe('Hit');
+  });
+
+  it('keeps answers to different system prompts apart', async () => {
+    const body = (system: string) => ({ messages: [{ role: 'system', content: system }, { role: 'user', content: 'Greet me' }] });
+    const post = (system: string) => fetch(`${stack.standin.url}/cache`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body(system)) });
+    await (await post('You are a pirate.')).text();
+    await settle();
+    const second = await post('You are a pirate.');
+    expect(second.headers.get('x-cache-status')).toBe('Hit');
+    expect((await post('You are a butler.')).headers.get('x-cache-status')).toBe('Miss');
+  });
+});
+
