@@ -26,8 +26,8 @@ export class HnswIndex implements VectorIndex {
   ) {
     this.capacity = options.initialCapacity ?? 1024;
     this.index = new HierarchicalNSW('ip', dim);
-    this.index.initIndex(this.capacity, options.m ?? 16, options.efConstruction ?? 100, 42, true);
-    this.index.setEf(options.efSearch ?? 64);
+    this.index.initIndex(this.capacity, options.m ?? 16, options.efConstruction ?? 200, 42, true);
+    this.index.setEf(options.efSearch ?? 128);
   }
 
   get size(): number {

@@ -1,0 +1,27 @@
+import { falseHitReason } from '../../plugins/semantic-cache/false-hit-guard';
+
+describe('false-hit guard', () => {
+  const check = (a: string, b: string) => falseHitReason(a, b, 0.5);
+
+  it.each([
+    ['How do I turn on the heater?', 'How do I turn off the heater?', 'antonym'],
+    ['Is coffee good for you?', 'Is coffee not good for you?', 'negation'],
+    ["Why can't I log in?", 'Why can I log in?', 'negation'],
+    ['Book a table for 2 people', 'Book a table for 4 people', 'numbers'],
+    ['Book a table for two people', 'Book a table for 3 people', 'numbers'],
+    ['What are the best flights to Paris?', 'What are the best flights to Rome?', 'entity'],
+    ['How do I learn Python quickly?', 'How do I learn Java quickly?', 'entity'],
+    ['How do I cook rice?', 'How do I fix a flat bicycle tyre?', 'words'],
+  ])('refuses %j for %j (%s)', (a, b, reason) => {
+    expect(check(a, b)).toBe(reason);
+  });
+
+  it.each([
+    ['How do I turn on the heater?', 'How can I turn on the heater?'],
+    ['What is the capital of France?', 'what is the capital city of France'],
+    ['Book a table for 2 people', 'Please book a table for 2 people'],
+    ['Is coffee good for you?', 'Is coffee good for your health?'],
+  ])('lets %j stand for %j', (a, b) => {
+    expect(check(a, b)).toBeUndefined();
+  });
+});
