@@ -14,6 +14,7 @@ export interface ShippedPlugin {
 
 export const SHIPPED_PLUGINS: readonly ShippedPlugin[] = [
   { name: 'langfuse-tracing', module: 'langfuse-tracing/index.js' },
+  { name: 'prompt-guard', module: 'prompt-guard/index.js' },
   { name: 'pii-sanitizer', module: 'pii-sanitizer/index.js' },
   { name: 'semantic-cache', module: 'semantic-cache/index.js' },
   { name: 'llm-proxy', module: 'llm-proxy/index.js' },

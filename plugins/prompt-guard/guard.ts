@@ -1,0 +1,208 @@
+import { performance } from 'node:perf_hooks';
+import { cosine, getEmbedder, type Embedder } from '../core/embeddings';
+import { customDetector } from '../pii-sanitizer/detect/custom';
+import { LexicalClassifier } from './classifier';
+import type { GuardConfig } from './config';
+import { builtinCorpus, type Corpus } from './corpus';
+import { extractTexts } from './extract';
+import { combine, scanHeuristics } from './heuristics';
+
+/**
+ * The guard's decision for one request body, layer by layer, cheapest first:
+ * size limits, deny and allow patterns, injection detection (heuristics on
+ * every decoded view of the text, the corpus classifier, optionally embedding
+ * similarity as a margin over benign anchors), then semantic topics. The first
+ * layer that objects decides. Everything here is per instance and immutable
+ * after start; nothing about a request is kept.
+ */
+export type Layer = 'limits' | 'rules' | 'injection' | 'topics';
+
+export interface Verdict {
+  verdict: 'allow' | 'block' | 'flag';
+  layer?: Layer;
+  /** Internal name of what matched (pattern index, topic name, signal ids); logs and traces only. */
+  rule?: string;
+  /** Injection score (0..1) or topic similarity, whichever layer decided; the highest injection score otherwise. */
+  score: number;
+  signals?: string[];
+  ms: number;
+}
+
+export interface GuardOptions {
+  /** Replaces the built-in corpus (evaluation trains on folds). */
+  corpus?: Corpus;
+  embedder?: Embedder;
+}
+
+const MAX_EMBED_CHARS = 4000;
+const EMBED_MARGIN_FLOOR = 0.05;
+const TOP_K = 3;
+
+interface Topic {
+  name: string;
+  threshold: number;
+  vectors: Float32Array[];
+}
+
+// Classifiers are trained once per distinct corpus, whichever instances ask for them.
+const classifiers = new Map<string, LexicalClassifier>();
+
+function trainedClassifier(corpus: Corpus): LexicalClassifier {
+  const key = `${corpus.attacks.length}:${corpus.benign.length}:${JSON.stringify([corpus.attacks.slice(-50), corpus.benign.slice(-50)])}`;
+  let clf = classifiers.get(key);
+  if (!clf) {
+    clf = LexicalClassifier.train(corpus.attacks, corpus.benign);
+    if (classifiers.size > 32) classifiers.clear();
+    classifiers.set(key, clf);
+  }
+  return clf;
+}
+
+function compilePattern(pattern: string, index: number, kind: string, caseSensitive: boolean): RegExp {
+  // pii-sanitizer's custom-pattern check refuses nested quantifiers (catastrophic backtracking).
+  customDetector({ name: `${kind}_patterns[${index}]`, pattern });
+  return new RegExp(pattern, caseSensitive ? 'u' : 'iu');
+}
+
+function topK(v: Float32Array, set: readonly Float32Array[], k = TOP_K): number {
+  const sims = set.map((u) => cosine(v, u)).sort((a, b) => b - a);
+  const top = sims.slice(0, k);
+  return top.length === 0 ? 0 : top.reduce((a, b) => a + b, 0) / top.length;
+}
+
+export class Guard {
+  private readonly deny: RegExp[];
+  private readonly allow: RegExp[];
+  private readonly classifier?: LexicalClassifier;
+  private readonly embedder?: Embedder;
+  private readonly prepared: Promise<{ deny: Topic[]; allow: Topic[]; attacks: Float32Array[]; benign: Float32Array[] }>;
+
+  constructor(
+    private readonly config: GuardConfig,
+    options: GuardOptions = {},
+  ) {
+    this.deny = config.deny_patterns.map((p, i) => compilePattern(p, i, 'deny', config.case_sensitive));
+    this.allow = config.allow_patterns.map((p, i) => compilePattern(p, i, 'allow', config.case_sensitive));
+    const inj = config.injection;
+    const base = inj.builtin_corpus ? options.corpus ?? builtinCorpus() : { attacks: [], benign: [] };
+    const corpus: Corpus = { attacks: [...base.attacks, ...inj.extra_attacks], benign: [...base.benign, ...inj.extra_benign] };
+    if (inj.enabled && inj.classifier_weight > 0 && corpus.attacks.length > 0 && corpus.benign.length > 0) {
+      this.classifier = trainedClassifier(corpus);
+    }
+    const needsEmbeddings = config.deny_topics.length > 0 || config.allow_topics.length > 0 || (inj.enabled && inj.embedding_similarity);
+    if (needsEmbeddings) this.embedder = options.embedder ?? getEmbedder(config.embedding);
+    this.prepared = this.prepare(corpus);
+    // A failure surfaces on the first request (and blocks it unless on_error is pass), never as an unhandled rejection.
+    this.prepared.catch(() => undefined);
+  }
+
+  /** Resolves when topic examples (and corpus vectors, if used) are embedded. */
+  async ready(): Promise<void> {
+    await this.prepared;
+  }
+
+  private async prepare(corpus: Corpus) {
+    const embedder = this.embedder;
+    if (!embedder) return { deny: [], allow: [], attacks: [], benign: [] };
+    await embedder.ready();
+    const topics = (list: GuardConfig['deny_topics']) =>
+      Promise.all(list.map(async (t) => ({ name: t.name, threshold: t.threshold ?? this.config.topic_threshold, vectors: await embedder.embedMany(t.examples) })));
+    const useCorpus = this.config.injection.enabled && this.config.injection.embedding_similarity;
+    return {
+      deny: await topics(this.config.deny_topics),
+      allow: await topics(this.config.allow_topics),
+      attacks: useCorpus ? await embedder.embedMany(corpus.attacks) : [],
+      benign: useCorpus ? await embedder.embedMany(corpus.benign) : [],
+    };
+  }
+
+  /** Injection score of one text from the cheap layers (heuristics and the classifier). */
+  scoreText(text: string): { score: number; weights: number[]; signals: string[] } {
+    const h = scanHeuristics(text);
+    const weights = h.signals.map((s) => s.weight);
+    const signals = h.signals.map((s) => (s.via === 'plain' ? s.id : `${s.id}@${s.via}`));
+    if (this.classifier) {
+      // The classifier reads the normalised text (tricks undone), and decoded payloads too.
+      const p = Math.max(...h.views.slice(0, 6).map((v) => this.classifier!.predict(v.text)));
+      const w = p <= 0.5 ? 0 : Math.min(0.95, (p - 0.5) * 2 * this.config.injection.classifier_weight);
+      if (w > 0) {
+        weights.push(w);
+        signals.push(`classifier:${p.toFixed(2)}`);
+      }
+    }
+    return { score: combine(weights), weights, signals };
+  }
+
+  async evaluate(body: Record<string, unknown>): Promise<Verdict> {
+    const started = performance.now();
+    const done = (v: Omit<Verdict, 'ms' | 'verdict'>, hit: boolean): Verdict => ({
+      verdict: hit ? (this.config.action === 'flag' ? 'flag' : 'block') : 'allow',
+      ...v,
+      ms: Math.round((performance.now() - started) * 1000) / 1000,
+    });
+    const cfg = this.config;
+    const { texts, toolTexts, messageCount, totalChars } = extractTexts(body, cfg);
+
+    // 1. Size limits.
+    if (cfg.max_messages !== undefined && messageCount > cfg.max_messages) return done({ layer: 'limits', rule: 'max_messages', score: 1 }, true);
+    if (cfg.max_prompt_chars !== undefined && totalChars > cfg.max_prompt_chars) return done({ layer: 'limits', rule: 'max_prompt_chars', score: 1 }, true);
+    if (cfg.max_prompt_tokens !== undefined && Math.ceil(totalChars / 4) > cfg.max_prompt_tokens) return done({ layer: 'limits', rule: 'max_prompt_tokens', score: 1 }, true);
+
+    // 2. Deny and allow patterns.
+    for (const t of texts) {
+      const i = this.deny.findIndex((re) => re.test(t.text));
+      if (i >= 0) return done({ layer: 'rules', rule: `deny_patterns[${i}]`, score: 1 }, true);
+    }
+    if (this.allow.length > 0) {
+      const joined = texts.map((t) => t.text).join('\n');
+      if (!this.allow.some((re) => re.test(joined))) return done({ layer: 'rules', rule: 'allow_patterns', score: 1 }, true);
+    }
+
+    // 3. Injection and jailbreak detection.
+    let injectionScore = 0;
+    if (cfg.injection.enabled) {
+      const candidates = [...texts.map((t) => t.text), ...(cfg.scan_tool_results ? toolTexts : [])];
+      const scored = candidates.map((text) => ({ text, ...this.scoreText(text) }));
+      if (cfg.injection.embedding_similarity && scored.length > 0) {
+        const { attacks, benign } = await this.prepared;
+        for (const s of scored) {
+          if (s.score >= cfg.injection.threshold) continue;
+          const v = await this.embedder!.embed(s.text.slice(0, MAX_EMBED_CHARS));
+          const margin = topK(v, attacks) - topK(v, benign);
+          if (margin > EMBED_MARGIN_FLOOR) {
+            s.weights.push(Math.min(0.9, (margin - EMBED_MARGIN_FLOOR) * cfg.injection.embedding_weight));
+            s.signals.push(`embedding_margin:${margin.toFixed(2)}`);
+            s.score = combine(s.weights);
+          }
+        }
+      }
+      const worst = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
+      injectionScore = worst?.score ?? 0;
+      if (worst && worst.score >= cfg.injection.threshold) {
+        return done({ layer: 'injection', rule: worst.signals.map((s) => s.split('@')[0]!.split(':')[0]).join(','), score: round(worst.score), signals: worst.signals }, true);
+      }
+    }
+
+    // 4. Semantic topics.
+    if ((cfg.deny_topics.length > 0 || cfg.allow_topics.length > 0) && texts.length > 0) {
+      const { deny, allow } = await this.prepared;
+      const vectors = await this.embedder!.embedMany(texts.map((t) => t.text.slice(0, MAX_EMBED_CHARS)));
+      for (const topic of deny) {
+        let best = 0;
+        for (const v of vectors) for (const e of topic.vectors) best = Math.max(best, cosine(v, e));
+        if (best >= topic.threshold) return done({ layer: 'topics', rule: `deny_topic:${topic.name}`, score: round(best) }, true);
+      }
+      if (allow.length > 0) {
+        // The request's current ask (the latest scanned message) must be on an allowed topic.
+        const latest = vectors[vectors.length - 1]!;
+        const fits = allow.some((topic) => topic.vectors.some((e) => cosine(latest, e) >= topic.threshold));
+        if (!fits) return done({ layer: 'topics', rule: 'allow_topics', score: 0 }, true);
+      }
+    }
+    return done({ score: round(injectionScore) }, false);
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,41 @@
+import { recordDecision } from '../core/decisions';
+import { openAIErrorBody } from '../core/openai-error';
+import { definePlugin } from '../core/plugin-base';
+import { readJsonBody } from '../core/request-body';
+import { configSchema } from './config';
+import { Guard } from './guard';
+
+/**
+ * prompt-guard: refuses prompt injections, jailbreaks, disallowed topics and
+ * oversized prompts before anything else in the suite sees the request
+ * (priority 950: after Kong's auth and rate-limiting, before pii-sanitizer at
+ * 900, so that it judges the prompt as the client wrote it). A block is a 400
+ * in OpenAI's envelope with one configurable message whatever matched; what
+ * matched goes to the request context, tracing and Kong's log fields only.
+ */
+export = definePlugin({
+  name: 'prompt-guard',
+  version: '0.1.0',
+  priority: 950,
+  config: configSchema,
+  onError: (config) => config.on_error,
+  init(config) {
+    return { guard: new Guard(config) };
+  },
+  async access({ kong, config, state, ctx, respond }) {
+    const body = await readJsonBody(kong, ctx, config.max_body_size);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
+    const verdict = await state.guard.evaluate(body as Record<string, unknown>);
+    ctx.set('guard.verdict', verdict);
+    recordDecision(ctx, {
+      plugin: 'prompt-guard',
+      name: 'guard',
+      level: verdict.verdict === 'allow' ? 'DEFAULT' : 'WARNING',
+      data: { verdict: verdict.verdict, layer: verdict.layer ?? null, rule: verdict.rule ?? null, score: verdict.score, ms: verdict.ms },
+    });
+    await kong.log.setSerializeValue('ai.guard', { verdict: verdict.verdict, layer: verdict.layer ?? null, rule: verdict.rule ?? null, score: verdict.score });
+    if (verdict.verdict === 'block') {
+      await respond(400, JSON.stringify(openAIErrorBody(400, config.block_message, 'content_policy_violation')));
+    }
+  },
+});
