@@ -16,6 +16,7 @@ export const SHIPPED_PLUGINS: readonly ShippedPlugin[] = [
   { name: 'langfuse-tracing', module: 'langfuse-tracing/index.js' },
   { name: 'prompt-guard', module: 'prompt-guard/index.js' },
   { name: 'pii-sanitizer', module: 'pii-sanitizer/index.js' },
+  { name: 'semantic-router', module: 'semantic-router/index.js' },
   { name: 'semantic-cache', module: 'semantic-cache/index.js' },
   { name: 'llm-proxy', module: 'llm-proxy/index.js' },
 ];

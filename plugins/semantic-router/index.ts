@@ -1,0 +1,25 @@
+import { definePlugin } from '../core/plugin-base';
+import { readJsonBody } from '../core/request-body';
+import { configSchema } from './config';
+import { publish, routeBody, startRouter, type RouterState } from './route-request';
+
+/**
+ * semantic-router: picks the route of a prompt from a few example utterances
+ * per route and narrows llm-proxy's targets to that route's (see route-request.ts).
+ */
+export = definePlugin({
+  name: 'semantic-router',
+  version: '0.1.0',
+  // After the sanitizer (900) and the semantic cache (850), before llm-proxy (770).
+  priority: 800,
+  config: configSchema,
+  onError: (config) => config.on_error,
+  init(config): RouterState {
+    return startRouter(config);
+  },
+  async access({ kong, config, state, ctx }) {
+    const body = await readJsonBody(kong, ctx, config.max_body_size);
+    const decision = await routeBody(config, state, body);
+    await publish(kong, ctx, config, decision);
+  },
+});

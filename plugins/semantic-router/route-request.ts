@@ -1,0 +1,60 @@
+import { recordDecision } from '../core/decisions';
+import { getEmbedder } from '../core/embeddings';
+import type { KongPDK } from '../core/kong-pdk';
+import { promptText } from '../core/prompt-text';
+import type { RequestContext } from '../core/request-context';
+import { validateRouterConfig, type RouterConfig } from './config';
+import { decide, loadModel, type RouterDecision, type RouterModel } from './router';
+import type { Embedder } from '../core/embeddings/types';
+
+/**
+ * What semantic-router does per request: it picks the route of a prompt from a
+ * few example utterances per route and narrows llm-proxy's targets to that
+ * route's (the context key `router.targets`, which llm-proxy reads). Route vectors and the classifier are
+ * built when the instance starts (in the background; the first request waits)
+ * and shared by every instance of the process with the same utterances.
+ */
+export const TARGETS_KEY = 'router.targets';
+export const DECISION_KEY = 'router.decision';
+
+/** Longest prompt text embedded, in characters (the start of a prompt says most about its route). */
+const MAX_TEXT = 4000;
+
+export interface RouterState {
+  embedder: Embedder;
+  model: Promise<RouterModel>;
+}
+
+/** The routing decision for a parsed request body: prompt text, embedding, decision (no PDK calls). */
+export async function routeBody(config: RouterConfig, state: RouterState, body: unknown): Promise<RouterDecision> {
+  const model = await state.model;
+  const text = promptText(body, config.messages).slice(0, MAX_TEXT);
+  const vector = text.trim() ? await state.embedder.embed(text) : undefined;
+  return decide(config, model, vector);
+}
+
+export function startRouter(config: RouterConfig, embedder: Embedder = getEmbedder(config.embedding)): RouterState {
+  validateRouterConfig(config);
+  const model = loadModel(config, embedder);
+  model.catch(() => undefined); // reported by the request that awaits it
+  return { embedder, model };
+}
+
+export async function publish(kong: KongPDK, ctx: RequestContext, config: RouterConfig, decision: RouterDecision): Promise<void> {
+  if (decision.targets.length > 0) ctx.set(TARGETS_KEY, decision.targets);
+  const summary = {
+    route: decision.route,
+    score: decision.score,
+    abstained: decision.abstained,
+    ...(decision.candidate !== undefined && { candidate: decision.candidate }),
+    ...(decision.reason !== undefined && { reason: decision.reason }),
+    ...(decision.tier !== undefined && { tier: decision.tier, strong_probability: decision.strongProbability }),
+    targets: decision.targets,
+  };
+  ctx.set(DECISION_KEY, summary);
+  ctx.logFields['ai.router'] = summary;
+  recordDecision(ctx, { plugin: 'semantic-router', name: 'route', level: 'DEFAULT', data: summary });
+  if (config.response_header) await kong.response.setHeader(config.response_header, decision.route);
+  await kong.log.setSerializeValue('ai.router', summary);
+}
+
