@@ -52,3 +52,8 @@ export async function benchTransformersEngine(): Promise<Record<string, number>>
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The default engine: USE-lite (512 dimensions) on TensorFlow.js' WASM backend. */
+export function benchUseLite(): Promise<Record<string, number>> {
+  return measure(getEmbedder(), 'use_lite');
+}

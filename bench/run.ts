@@ -3,6 +3,8 @@ import { benchProtocol } from './protocol';
 import { benchProxy } from './proxy';
 import { benchPii } from './pii';
 import { benchTracing } from './tracing';
+import { benchCache } from './cache';
+import { benchGuard } from './guard';
 import { writeReport, type Figures } from './report';
 
 /**
@@ -14,6 +16,8 @@ const GROUPS: Record<string, () => Promise<Figures>> = {
   proxy: benchProxy,
   pii: benchPii,
   tracing: benchTracing,
+  cache: benchCache,
+  guard: benchGuard,
 };
 
 const RESULTS = path.resolve(__dirname, '..', '..', 'bench', 'results');

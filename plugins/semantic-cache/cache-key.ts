@@ -15,8 +15,9 @@ function sha(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
-export async function cacheScope(kong: KongPDK, config: CacheConfig, meta: InstanceMeta, body: Record<string, unknown>, path: string): Promise<string> {
-  const parts: unknown[] = [config.namespace, path.includes('/completions') && !path.includes('/chat/') ? 'completions' : 'chat'];
+export async function cacheScope(kong: KongPDK, config: CacheConfig, meta: InstanceMeta, body: Record<string, unknown>): Promise<string> {
+  // Chat and legacy completions never share entries.
+  const parts: unknown[] = [config.namespace, Array.isArray(body.messages) ? 'chat' : 'completions'];
   for (const dimension of config.scope) {
     if (dimension === 'route') parts.push(['route', meta.routeId ?? (await kong.router.getRoute())?.id ?? '']);
     else if (dimension === 'model') parts.push(['model', typeof body.model === 'string' ? body.model : '']);

@@ -3,6 +3,7 @@ import { onShutdown } from '../core/lifecycle';
 import { getRedis } from '../core/redis';
 import { VectorStore, type StoredEntry } from '../core/vectors/vector-store';
 import { StreamFollower, type StreamEvent } from './stream-follower';
+import { reportSize } from './cache-metrics';
 
 /**
  * The cache's entries: a vector index per scope in this process, and, with
@@ -58,6 +59,7 @@ export class CacheStore {
     maxPerNamespace: number,
   ) {
     this.local = new VectorStore<CachedValue>({ maxPerNamespace });
+    reportSize(() => this.local.size);
     if (redisUrl) {
       this.follower = new StreamFollower(redisUrl, this.streamKey, (event) => this.apply(event));
       this.follower.start();

@@ -64,15 +64,20 @@ function words(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/[’']/g, '')
-    .split(/[^\p{L}\p{N}.]+/u)
-    .map((w) => w.replace(/^\.+|\.+$/g, ''))
+    .split(/[^\p{L}\p{N}.+#]+/u)
+    .map((w) => w.replace(/^[.+#]+|\.+$/g, ''))
     .filter(Boolean);
+}
+
+/** Symbols that carry meaning on their own in short questions: "what does ~ mean", "% vs $". */
+function symbols(text: string): string {
+  return (text.match(/(?<![\p{L}\p{N}])[~%$€£^&*=<>|\\@]|[+#](?=\s|$)/gu) ?? []).sort().join('');
 }
 
 function numbers(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
-    if (/^\d+(?:\.\d+)?(?:st|nd|rd|th|s|k|m|gb|mb|kb|%)?$/.test(w)) out.push(w.replace(/^0+(?=\d)/, ''));
+    if (/^\d+(?:\.\d+)*(?:st|nd|rd|th|s|k|m|gb|mb|kb|%)?$/.test(w)) out.push(w.replace(/^0+(?=\d)/, ''));
     else if (NUMBER_WORDS[w]) out.push(NUMBER_WORDS[w]!);
   }
   return out.sort();
@@ -88,8 +93,8 @@ function stem(word: string): string {
   return word.replace(/(?:ies)$/, 'y').replace(/(?:ing|ed|es|s)$/, '').replace(/(.)\1$/, '$1');
 }
 
-function contentWords(text: string): Set<string> {
-  return new Set(words(text).filter((w) => !STOPWORDS.has(w) && !NEGATIONS.has(w) && !/^\d/.test(w) && w.length > 1).map(stem));
+function contentList(text: string): string[] {
+  return words(text).filter((w) => !STOPWORDS.has(w) && !NEGATIONS.has(w) && !/^\d/.test(w) && w.length > 1).map(stem);
 }
 
 /** Names and codes: capitalised words not at a sentence start, acronyms, and tokens mixing letters and digits. */
@@ -97,7 +102,7 @@ function entities(text: string): Set<string> {
   const out = new Set<string>();
   const tokens = text.split(/\s+/);
   tokens.forEach((raw, i) => {
-    const token = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    const token = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, '');
     if (!token || token === 'I') return;
     const sentenceStart = i === 0 || /[.!?:]["')\]]*$/.test(tokens[i - 1]!);
     const capitalised = /^\p{Lu}/u.test(token);
@@ -134,10 +139,13 @@ export function falseHitReason(query: string, candidate: string, minWordOverlap:
   if (antonymConflict(qWords, cWords)) return 'antonym';
   const qe = entities(query);
   const ce = entities(candidate);
-  for (const e of qe) if (!cWords.has(e)) return 'entity';
-  for (const e of ce) if (!qWords.has(e)) return 'entity';
-  const qc = contentWords(query);
-  const cc = contentWords(candidate);
+  // An entity is present when every word it is made of is ("X-rays", "Apple's", "IAS/IPS").
+  const present = (entity: string, in_: Set<string>) => words(entity).every((w) => in_.has(w));
+  for (const e of qe) if (!present(e, cWords)) return 'entity';
+  for (const e of ce) if (!present(e, qWords)) return 'entity';
+  if (symbols(query) !== symbols(candidate)) return 'entity';
+  const qc = new Set(contentList(query));
+  const cc = new Set(contentList(candidate));
   if (Math.min(coverage(qc, cc), coverage(cc, qc)) < minWordOverlap) return 'words';
   return undefined;
 }

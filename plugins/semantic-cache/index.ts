@@ -5,12 +5,14 @@ import { definePlugin } from '../core/plugin-base';
 import { promptText } from '../core/prompt-text';
 import { redisUrlFrom } from '../core/redis';
 import { readJsonBody } from '../core/request-body';
+import { header, readHeaders } from '../core/request-headers';
 import { replayJson, replaySse } from './answer-replay';
 import { bypassReason } from './bypass';
 import { parseCacheControl } from './cache-control';
 import { cacheScope, entryId } from './cache-key';
 import { cacheStoreFor } from './cache-store';
 import { configSchema } from './config';
+import { countLookup } from './cache-metrics';
 import { findSemantic } from './semantic-lookup';
 import { writeBack } from './write-back';
 
@@ -33,8 +35,9 @@ export = definePlugin({
     return { store, embedder };
   },
   async access({ kong, config, state, meta, ctx, respond }) {
-    const status = async (value: string, data: Record<string, unknown> = {}) => {
-      await kong.response.setHeader('X-Cache-Status', value);
+    const status = async (value: string, data: Record<string, unknown> = {}, setHeader = true) => {
+      countLookup(value);
+      if (setHeader) await kong.response.setHeader('X-Cache-Status', value);
       recordDecision(ctx, { plugin: 'semantic-cache', name: 'cache', data: { status: value, ...data } });
       await kong.log.setSerializeValue('ai.cache', { status: value, ...data });
     };
@@ -46,36 +49,41 @@ export = definePlugin({
       return status('Bypass', { reason: 'body' });
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) return status('Bypass', { reason: 'body' });
-    const directives = parseCacheControl(config.respect_cache_control ? await kong.request.getHeader('cache-control') : undefined);
-    const reason = bypassReason(config, body, directives, (await kong.request.getHeader(config.bypass_header)) !== undefined);
+    const headers = await readHeaders(kong, ctx);
+    const directives = parseCacheControl(config.respect_cache_control ? header(headers, 'cache-control') : undefined);
+    const reason = bypassReason(config, body, directives, headers[config.bypass_header.toLowerCase()] !== undefined);
     if (reason) return status('Bypass', { reason });
     const prompt = promptText(body, config.messages);
     if (!prompt.trim()) return status('Bypass', { reason: 'no-prompt' });
-
-    const scope = await cacheScope(kong, config, meta, body, await kong.request.getPath());
-    const id = entryId(scope, prompt);
     const refresh = config.respect_cache_control && directives.noCache;
+    // The embedding runs in a worker while the scope is worked out and the exact entry looked up.
+    const vectorPending = refresh ? undefined : state.embedder?.embed(prompt);
+    vectorPending?.catch(() => undefined);
+
+    const scope = await cacheScope(kong, config, meta, body);
+    const id = entryId(scope, prompt);
     const oldest = directives.maxAge !== undefined ? Date.now() - directives.maxAge * 1000 : 0;
-    const stream = body.stream === true;
 
     let vector: Float32Array | undefined;
     let refused: string | undefined;
     if (!refresh) {
       const exact = await state.store.exact(id);
-      const semantic = exact || !state.embedder ? undefined : await findSemantic(state.store, state.embedder, config, scope, prompt, oldest);
+      const semantic = (exact && exact.storedAt >= oldest) || !vectorPending ? undefined : await findSemantic(state.store, vectorPending, config, scope, prompt, oldest);
       vector = semantic?.vector;
       refused = semantic?.refused;
       const hit = exact && exact.storedAt >= oldest ? { entry: exact, score: 1, kind: 'exact' } : semantic?.hit;
       if (hit?.entry.value?.response) {
         state.store.touch(hit.entry.id);
         const age = Math.max(0, Math.floor((Date.now() - hit.entry.storedAt) / 1000));
-        await status('Hit', { kind: hit.kind, score: Number(hit.score.toFixed(4)), age_s: age });
+        const recorded = status('Hit', { kind: hit.kind, score: Number(hit.score.toFixed(4)), age_s: age }, false);
+        const stream = body.stream === true;
         const transforms = textTransforms(ctx, 'content');
         const includeUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
         const answer = stream ? replaySse(hit.entry.value.response, transforms, includeUsage) : replayJson(hit.entry.value.response, transforms);
-        const headers: Record<string, string> = { 'X-Cache-Status': 'Hit', Age: String(age) };
-        if (stream) Object.assign(headers, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-        await respond(200, answer, headers);
+        const answerHeaders: Record<string, string> = { 'X-Cache-Status': 'Hit', Age: String(age) };
+        if (stream) Object.assign(answerHeaders, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        // The log field and the answer travel to Kong together.
+        await Promise.all([recorded, respond(200, answer, answerHeaders)]);
         return;
       }
     }

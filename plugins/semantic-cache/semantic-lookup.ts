@@ -1,4 +1,3 @@
-import type { Embedder } from '../core/embeddings';
 import type { CacheConfig } from './config';
 import type { CacheEntry, CacheStore } from './cache-store';
 import { falseHitReason, type Refusal } from './false-hit-guard';
@@ -26,7 +25,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export async function findSemantic(
   store: CacheStore,
-  embedder: Embedder,
+  vectorPending: Promise<Float32Array>,
   config: CacheConfig,
   scope: string,
   prompt: string,
@@ -34,7 +33,7 @@ export async function findSemantic(
 ): Promise<SemanticResult> {
   let vector: Float32Array;
   try {
-    vector = await withTimeout(embedder.embed(prompt), config.embed_timeout_ms);
+    vector = await withTimeout(vectorPending, config.embed_timeout_ms);
   } catch {
     return {};
   }

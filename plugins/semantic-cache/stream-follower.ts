@@ -13,6 +13,7 @@ export type StreamEvent =
 const log = createLogger('semantic-cache');
 const BLOCK_MS = 2000;
 const BATCH = 1000;
+const SLICE = 16;
 
 function toEvent(fields: string[]): StreamEvent | undefined {
   const f: Record<string, string> = {};
@@ -68,7 +69,7 @@ export class StreamFollower {
         failures = 0;
         while (this.running) {
           const reply = (await this.redis.xread('COUNT', BATCH, 'BLOCK', BLOCK_MS, 'STREAMS', this.key, this.lastId)) as Array<[string, Array<[string, string[]]>]> | null;
-          if (reply) for (const [, entries] of reply) this.consume(entries);
+          if (reply) for (const [, entries] of reply) await this.consume(entries);
         }
       } catch (err) {
         if (!this.running) return;
@@ -84,16 +85,19 @@ export class StreamFollower {
     for (;;) {
       const start = this.lastId === '0-0' ? '-' : `(${this.lastId}`;
       const entries = (await this.redis.xrange(this.key, start, '+', 'COUNT', BATCH)) as Array<[string, string[]]>;
-      this.consume(entries);
+      await this.consume(entries);
       if (entries.length < BATCH) return;
     }
   }
 
-  private consume(entries: Array<[string, string[]]>): void {
-    for (const [id, fields] of entries) {
+  /** Applies events in small slices, yielding between them: indexing 100,000 entries must not stall requests. */
+  private async consume(entries: Array<[string, string[]]>): Promise<void> {
+    for (let i = 0; i < entries.length; i++) {
+      const [id, fields] = entries[i]!;
       this.lastId = id;
       const event = toEvent(fields);
       if (event) this.onEvent(event);
+      if (i % SLICE === SLICE - 1) await new Promise((r) => setImmediate(r));
     }
   }
 

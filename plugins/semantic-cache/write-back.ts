@@ -41,16 +41,14 @@ export async function writeBack(store: CacheStore, embedder: Embedder | undefine
     return;
   }
   try {
-    const vector = pending.vector ?? (embedder ? await embedder.embed(pending.prompt) : new Float32Array(0));
     const now = Date.now();
-    await store.put({
-      id: pending.id,
-      ns: pending.scope,
-      vector,
-      storedAt: now,
-      expiresAt: now + config.ttl_seconds * 1000,
-      value: { prompt: pending.prompt, response: record.response! },
-    });
+    const entry = { id: pending.id, ns: pending.scope, storedAt: now, expiresAt: now + config.ttl_seconds * 1000, value: { prompt: pending.prompt, response: record.response! } };
+    if (!pending.vector && embedder) {
+      // Exact repeats are served at once; the semantic index gets the entry when its vector is ready.
+      store.local.put({ ...entry, vector: new Float32Array(0) });
+    }
+    const vector = pending.vector ?? (embedder ? await embedder.embed(pending.prompt) : new Float32Array(0));
+    await store.put({ ...entry, vector });
   } catch (err) {
     log.warn('answer not cached', { error: (err as Error).message });
   }

@@ -2,6 +2,7 @@ import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { startTestRedis, type TestRedis } from '../support/redis-server';
 import { shipped } from '../support/shipped';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+import { waitForSemanticHits } from '../support/warm-cache';
 
 jest.setTimeout(90_000);
 
@@ -39,6 +40,7 @@ describe('semantic-cache across nodes sharing Redis', () => {
   const startNode = async () => {
     const node = await startSuiteStack({ plugins: shipped('semantic-cache', 'llm-proxy'), env: { AI_SUITE_REDIS_URL: redis.url }, declarative: declarative(mock.url) });
     nodes.push(node);
+    await waitForSemanticHits((text) => fetch(`${node.standin.url}/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: `${text} (node ${nodes.length})` }] }) }));
     return node;
   };
 

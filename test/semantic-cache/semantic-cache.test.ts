@@ -2,6 +2,7 @@ import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { shipped } from '../support/shipped';
 import { readSse, streamedText } from '../support/sse';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+import { waitForSemanticHits } from '../support/warm-cache';
 
 jest.setTimeout(60_000);
 
@@ -57,6 +58,7 @@ describe('semantic-cache through the stand-in and the real plugin server', () =>
       },
     });
   });
+  beforeAll(() => waitForSemanticHits((text) => ask('hot', text)));
   afterAll(async () => {
     await stack?.close();
     await mock?.close();

@@ -25,3 +25,15 @@ describe('false-hit guard', () => {
     expect(check(a, b)).toBeUndefined();
   });
 });
+
+describe('false-hit guard on identical prompts', () => {
+  it.each([
+    'Can a 15-year-old get into the stock market?',
+    'What is a better pick: judiciary line or civil services (IAS/IPS)? Why?',
+    "What are some statistics on the use of Apple's ResearchKit for medical data research?",
+    "Rather than using X-rays to detect cancer, isn't genetic analysis a better diagnosis?",
+    'What does ~ mean in C++ and C#, version 10.0.1?',
+  ])('never refuses %j for itself', (text) => {
+    expect(falseHitReason(text, text, 0.5)).toBeUndefined();
+  });
+});

@@ -10,11 +10,14 @@ interface BatchRequest {
   texts: string[];
 }
 
+const WARM_UP_CALLS = 60;
+
 async function main(): Promise<void> {
   const port = parentPort!;
   try {
     const embed = await loadLocalEngine(workerData as LocalEngineSpec);
-    await embed(['warm up the model']);
+    // The first few dozen calls run several times slower (JIT and WASM tiering): pay that before serving.
+    for (let i = 0; i < WARM_UP_CALLS; i++) await embed([`warming up the embedding model, sentence ${i} of ${WARM_UP_CALLS}`]);
     port.postMessage({ type: 'ready' });
     port.on('message', async (msg: BatchRequest) => {
       try {
