@@ -1,3 +1,4 @@
+import { header, readHeaders } from '../core/request-headers';
 import { createHash } from 'node:crypto';
 import { addAnswerListener } from '../core/bridge/answer-hooks';
 import { PLAN_KEY, RESULT_KEY } from '../core/bridge/plan';
@@ -31,10 +32,6 @@ function makeShipper(config: TracingConfig): TraceShipper {
   return new TraceShipper(transport, config.max_queue, config.flush_interval_ms);
 }
 
-function header(headers: Record<string, string[]>, name: string): string | undefined {
-  return headers[name.toLowerCase()]?.[0] || undefined;
-}
-
 export = definePlugin({
   name: 'langfuse-tracing',
   version: '0.1.0',
@@ -61,7 +58,7 @@ export = definePlugin({
   async access({ kong, config, state, ctx, meta }) {
     const [requestId, headers, consumer, route] = await Promise.all([
       kong.nginx.getVar('request_id'),
-      kong.request.getHeaders(),
+      readHeaders(kong, ctx),
       kong.client.getConsumer(),
       kong.router.getRoute(),
     ]);
