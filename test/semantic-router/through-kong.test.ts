@@ -54,6 +54,12 @@ describe('semantic-router through Kong (stand-in) and llm-proxy', () => {
                 methods: ['POST'],
                 plugins: [{ name: 'semantic-router', config: { routes: [routes[0], routes[0]] } }, proxy],
               },
+              {
+                name: 'unknown-target',
+                paths: ['/unknown-target'],
+                methods: ['POST'],
+                plugins: [{ name: 'semantic-router', config: { routes: [{ ...routes[0], targets: ['no-such-target'] }] } }, proxy],
+              },
             ],
           },
         ],
@@ -104,5 +110,12 @@ describe('semantic-router through Kong (stand-in) and llm-proxy', () => {
     expect(mock.requests).toHaveLength(0);
   });
 
-  it.todo('answers a 500 router_config_error when a route names a target llm-proxy does not define (needs llm-proxy to refuse unknown routed targets)');
+  it('answers a 500 router_config_error when a route names a target llm-proxy does not define', async () => {
+    const res = await post('/unknown-target', 'why was my credit card charged twice');
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('router_config_error');
+    expect(body.error.message).toContain('no-such-target');
+    expect(mock.requests).toHaveLength(0);
+  });
 });

@@ -24,6 +24,11 @@ export function resolveTargets(
     }
   }
   if (routedTargets && routedTargets.length > 0) {
+    // A router naming only targets this route does not define is a configuration mistake: say so.
+    const known = routedTargets.filter((name) => config.targets.some((t) => t.name === name));
+    if (known.length === 0) {
+      throw new GatewayError(500, `semantic-router chose target(s) ${routedTargets.join(', ')} that this route's llm-proxy does not define.`, 'router_config_error');
+    }
     const routed = targets.filter((t) => routedTargets.includes(t.name));
     if (routed.length > 0) targets = routed;
   }
