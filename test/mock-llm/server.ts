@@ -7,6 +7,7 @@
  *   // … point a client at mock.url …
  *   await mock.close();
  */
+import { answerLangfuse, LANGFUSE_PREFIX } from './langfuse-sink';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { BehaviourBook, type Defaults, type PendingProgram, type ProgramSpec } from './behaviour';
@@ -76,6 +77,10 @@ export async function startMockLlm(options: MockLlmOptions = {}): Promise<MockLl
       if (inbound.path.startsWith(CONTROL_PREFIX)) {
         const answer = handleControl(inbound, rawBody, { book, log });
         res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+        return;
+      }
+      if (inbound.path.startsWith(LANGFUSE_PREFIX)) {
+        answerLangfuse(inbound.path, res);
         return;
       }
       const record = log.add({
