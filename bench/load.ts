@@ -10,6 +10,8 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** A body per request instead of one for all (the n-th request gets bodyFor(n)). */
+  bodyFor?: (n: number) => string;
   concurrency: number;
   requests: number;
   /** Requests sent (and discarded) before measuring. */
@@ -24,13 +26,15 @@ export interface LoadResult {
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const agent = new Agent({ connections: options.concurrency, keepAliveTimeout: 10_000 });
+  let sent = 0;
   const once = async (): Promise<number | undefined> => {
+    const body = options.bodyFor ? options.bodyFor(sent++) : options.body;
     const started = performance.now();
     try {
       const res = await request(options.url, {
         method: options.method ?? 'POST',
         headers: options.headers,
-        body: options.body,
+        body,
         dispatcher: agent,
       });
       await res.body.arrayBuffer();

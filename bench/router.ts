@@ -107,8 +107,8 @@ export async function benchRouter(): Promise<Record<string, number>> {
     const model = await buildModel(config, embedder);
     const index = new Map(config.routes.map((r, i) => [r.name, i]));
     const labels = (pairs: Pair[], oos: Pair[]) => [...pairs.map(([, intent]) => index.get(intent)!), ...oos.map(() => -1)];
-    const test = predictAll(model, testVectors, labels(data.test, data.oos_test));
-    const val = predictAll(model, valVectors, labels(data.val, data.oos_val));
+    const test = predictAll(model, testVectors, labels(data.test, data.oos_test), [...texts(data.test), ...texts(data.oos_test)]);
+    const val = predictAll(model, valVectors, labels(data.val, data.oos_val), [...texts(data.val), ...texts(data.oos_val)]);
     const fitted = fitThresholds(config, val);
     const put = (suffix: string, e: Evaluation) => {
       figures[`clinc_acc_${name}${suffix}`] = round(e.inScopeAccuracy, 4);
@@ -127,16 +127,4 @@ export async function benchRouter(): Promise<Record<string, number>> {
   await run('k20', routesConfig(data, 20));
   cache?.save();
   return figures;
-}
-
-if (require.main === module) {
-  benchRouter()
-    .then((f) => {
-      process.stdout.write(`${JSON.stringify(f, null, 2)}\n`);
-      process.exit(0);
-    })
-    .catch((err: Error) => {
-      process.stderr.write(`${err.stack}\n`);
-      process.exit(1);
-    });
 }

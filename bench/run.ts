@@ -5,6 +5,9 @@ import { benchPii } from './pii';
 import { benchTracing } from './tracing';
 import { benchCache } from './cache';
 import { benchGuard } from './guard';
+import { benchRouter } from './router';
+import { benchSystem } from './system';
+import { benchSoak } from './soak';
 import { writeReport, type Figures } from './report';
 
 /**
@@ -18,6 +21,9 @@ const GROUPS: Record<string, () => Promise<Figures>> = {
   tracing: benchTracing,
   cache: benchCache,
   guard: benchGuard,
+  router: benchRouter,
+  system: benchSystem,
+  soak: benchSoak,
 };
 
 const RESULTS = path.resolve(__dirname, '..', '..', 'bench', 'results');

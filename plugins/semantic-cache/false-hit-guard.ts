@@ -35,6 +35,9 @@ const ANTONYM_PAIRS: Array<[string, string]> = [
   ['increment', 'decrement'], ['upgrade', 'downgrade'], ['upper', 'lower'], ['uppercase', 'lowercase'], ['sum', 'difference'],
   ['multiply', 'divide'], ['plus', 'minus'], ['today', 'tomorrow'], ['today', 'yesterday'], ['morning', 'evening'], ['day', 'night'],
   ['summer', 'winter'], ['spring', 'autumn'], ['front', 'back'], ['top', 'bottom'], ['win', 'loss'], ['with', 'without'],
+  ['raise', 'lower'], ['raise', 'reduce'], ['soft', 'hard'], ['allow', 'block'], ['allow', 'forbid'], ['permit', 'forbid'],
+  ['tight', 'loose'], ['wide', 'narrow'], ['thick', 'thin'], ['deep', 'shallow'], ['clean', 'dirty'], ['sweet', 'sour'],
+  ['present', 'absent'], ['maximize', 'minimize'], ['maximise', 'minimise'], ['attack', 'defend'], ['offline', 'online'],
 ];
 
 const ANTONYMS = new Map<string, Set<string>>();

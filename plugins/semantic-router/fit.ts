@@ -69,8 +69,8 @@ export function labelIndex(config: RouterConfig, route: string | null | undefine
   return index;
 }
 
-export function predictAll(model: RouterModel, vectors: readonly Float32Array[], labels: readonly number[]): Prediction[] {
-  return vectors.map((v, i) => ({ ...scoreVector(model, v), label: labels[i]! }));
+export function predictAll(model: RouterModel, vectors: readonly Float32Array[], labels: readonly number[], texts?: readonly string[]): Prediction[] {
+  return vectors.map((v, i) => ({ ...scoreVector(model, v, texts?.[i]), label: labels[i]! }));
 }
 
 export function evaluate(config: RouterConfig, predictions: readonly Prediction[], thresholds?: FittedThresholds): Evaluation {
@@ -166,7 +166,7 @@ export async function fitConfig(
   const labels = data.map((d) => labelIndex(config, d.route));
   const model = await buildModel(config, embedder);
   const vectors = await embedder.embedMany(data.map((d) => d.text));
-  const predictions = predictAll(model, vectors, labels);
+  const predictions = predictAll(model, vectors, labels, data.map((d) => d.text));
   const fitted = fitThresholds(config, predictions, options);
   return {
     fitted,

@@ -30,7 +30,7 @@ export async function routeBody(config: RouterConfig, state: RouterState, body: 
   const model = await state.model;
   const text = promptText(body, config.messages).slice(0, MAX_TEXT);
   const vector = text.trim() ? await state.embedder.embed(text) : undefined;
-  return decide(config, model, vector);
+  return decide(config, model, vector, text);
 }
 
 export function startRouter(config: RouterConfig, embedder: Embedder = getEmbedder(config.embedding)): RouterState {

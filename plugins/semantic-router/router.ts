@@ -3,6 +3,7 @@ import type { Embedder } from '../core/embeddings/types';
 import { centroid, cosine } from '../core/embeddings/vector-math';
 import { fitPlatt, predictSoftmax, sigmoid, trainSoftmax, type LinearModel, type Platt } from './classifier';
 import type { RouterConfig } from './config';
+import { buildLexical, lexicalScores, type LexicalModel } from './lexical';
 
 /**
  * The router's model and its decision. The model (utterance vectors, the
@@ -21,6 +22,7 @@ export interface RouterModel {
   centroids: Float32Array[];
   topK: number;
   classifier?: LinearModel;
+  lexical?: LexicalModel;
   cost?: { strong: Float32Array[]; weak: Float32Array[]; platt: Platt };
   buildMs: number;
 }
@@ -85,6 +87,7 @@ export async function buildModel(config: RouterConfig, embedder: Embedder): Prom
     vectors.forEach((set, label) => set.forEach((v) => (xs.push(v), ys.push(label))));
     classifier = await trainSoftmax(xs, ys, vectors.length, centroids);
   }
+  const lexical = config.classifier === 'logistic' && vectors.length > 1 ? buildLexical(config.routes.map((r) => r.utterances)) : undefined;
   let cost: RouterModel['cost'];
   if (config.cost_aware.enabled) {
     const strong = await embedder.embedMany(config.cost_aware.strong_examples);
@@ -104,6 +107,7 @@ export async function buildModel(config: RouterConfig, embedder: Embedder): Prom
     centroids,
     topK: config.top_k,
     classifier,
+    lexical,
     cost,
     buildMs: performance.now() - started,
   };
@@ -139,6 +143,7 @@ export function modelBuilds(): number {
 }
 
 const CENTROID_WEIGHT = 20;
+const LEXICAL_WEIGHT = 30;
 
 export interface Scored {
   /** Index of the picked route, -1 when there are no routes. */
@@ -147,18 +152,20 @@ export interface Scored {
   score: number;
 }
 
-/** Which route the prompt vector is closest to, and how close (thresholds not applied). */
-export function scoreVector(model: RouterModel, v: Float32Array): Scored {
+/** Which route the prompt (its vector, and its text when known) is closest to, and how close (thresholds not applied). */
+export function scoreVector(model: RouterModel, v: Float32Array, text?: string): Scored {
   const n = model.vectors.length;
   if (n === 0) return { index: -1, score: 0 };
   if (model.classifier) {
     // The classifier's log-probability plus the centroid similarity: measured on CLINC150 subsets of
     // 3 to 150 routes, the blend is as good as the better of the two at every size.
+    // The lexical view adds the words that name an intent (measured: about +3 points on CLINC150).
     const p = predictSoftmax(model.classifier, v);
+    const lexical = model.lexical && text ? lexicalScores(model.lexical, text) : undefined;
     let index = 0;
     let best = -Infinity;
     for (let c = 0; c < n; c++) {
-      const z = Math.log(p[c]! + 1e-12) + CENTROID_WEIGHT * cosine(v, model.centroids[c]!);
+      const z = Math.log(p[c]! + 1e-12) + CENTROID_WEIGHT * cosine(v, model.centroids[c]!) + LEXICAL_WEIGHT * (lexical?.[c] ?? 0);
       if (z > best) (index = c), (best = z);
     }
     return { index, score: topKMean(v, model.vectors[index]!, model.topK) };
@@ -194,10 +201,10 @@ function fallback(config: RouterConfig, model: RouterModel, v: Float32Array | un
 }
 
 /** The decision for a prompt vector (or for no text at all). */
-export function decide(config: RouterConfig, model: RouterModel, v: Float32Array | undefined): RouterDecision {
+export function decide(config: RouterConfig, model: RouterModel, v: Float32Array | undefined, text?: string): RouterDecision {
   const dflt: RouterDecision = { route: config.default_route.name, score: 0, abstained: true, targets: config.default_route.targets };
   if (!v) return fallback(config, model, v, { ...dflt, reason: 'no_text' });
-  const { index, score } = scoreVector(model, v);
+  const { index, score } = scoreVector(model, v, text);
   if (index < 0) return fallback(config, model, v, { ...dflt, reason: 'no_routes' });
   const route = config.routes[index]!;
   if (score < thresholdOf(config, index)) {
