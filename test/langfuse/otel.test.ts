@@ -2,23 +2,11 @@ import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { shipped } from '../support/shipped';
 import { readSse } from '../support/sse';
-import { decodeOtlp, type OtlpSpan } from '../support/otlp-decode';
+import { attrs, spansOf } from '../support/otlp-decode';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 
 const PK = 'pk-lf-test';
 const SK = 'sk-lf-secret-value';
-
-function spansOf(received: CaptureServer['received']): OtlpSpan[] {
-  return received
-    .filter((r) => r.path === '/api/public/otel/v1/traces')
-    .flatMap((r) => decodeOtlp(String(r.headers['content-type']), r.body));
-}
-
-function attrs(span: OtlpSpan): Record<string, unknown> {
-  return Object.fromEntries(
-    span.attributes.map((a) => [a.key, a.value.stringValue ?? a.value.intValue ?? a.value.doubleValue ?? a.value.boolValue ?? a.value.arrayValue?.values.map((v) => v.stringValue)]),
-  );
-}
 
 async function waitFor<T>(get: () => T | undefined, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -144,3 +144,17 @@ export function decodeOtlp(contentType: string, body: Buffer): OtlpSpan[] {
   const json = JSON.parse(body.toString()) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: OtlpSpan[] }> }> };
   return json.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans));
 }
+
+/** Every span a capture server received on Langfuse's OTLP endpoint. */
+export function spansOf(received: Array<{ path: string; headers: Record<string, unknown>; body: Buffer }>): OtlpSpan[] {
+  return received
+    .filter((r) => r.path === '/api/public/otel/v1/traces')
+    .flatMap((r) => decodeOtlp(String(r.headers['content-type']), r.body));
+}
+
+/** A span's attributes as plain values. */
+export function attrs(span: OtlpSpan): Record<string, unknown> {
+  return Object.fromEntries(
+    span.attributes.map((a) => [a.key, a.value.stringValue ?? a.value.intValue ?? a.value.doubleValue ?? a.value.boolValue ?? a.value.arrayValue?.values.map((v) => v.stringValue)]),
+  );
+}
