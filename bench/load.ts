@@ -36,6 +36,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         headers: options.headers,
         body,
         dispatcher: agent,
+        // A request that hangs counts as an error instead of stalling the benchmark.
+        headersTimeout: 60_000,
+        bodyTimeout: 60_000,
       });
       await res.body.arrayBuffer();
       return res.statusCode < 400 ? performance.now() - started : undefined;

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { cosine, getEmbedder } from '../../plugins/core/embeddings';
+import { WorkerPool } from '../../plugins/core/embeddings/worker-pool';
 
 jest.setTimeout(60_000);
 
@@ -28,5 +29,19 @@ describe('use-lite embedder', () => {
     const used = performance.eventLoopUtilization(before);
     // Embedding 400 texts keeps a core busy for about a second; on this thread it would show as utilisation near 1.
     expect(used.utilization).toBeLessThan(0.5);
+  });
+});
+
+describe('worker pool with several workers', () => {
+  it('never hands one worker two batches at once: every concurrent batch gets its answer', async () => {
+    const pool = new WorkerPool({ engine: 'use-lite' }, 2);
+    try {
+      await pool.ready();
+      const batches = await Promise.all(Array.from({ length: 6 }, (_, b) => pool.run(Array.from({ length: 5 }, (_, i) => `batch ${b} text ${i}`))));
+      expect(batches.map((vectors) => vectors.length)).toEqual([5, 5, 5, 5, 5, 5]);
+      expect(batches.flat().every((v) => v.length === 512)).toBe(true);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -14,6 +14,8 @@ const WORKER_FILE = path.join(__dirname, 'worker.js');
 interface Slot {
   worker: Worker;
   ready: boolean;
+  /** Handed to a caller (set synchronously, so two callers never get the same worker). */
+  taken: boolean;
   busy?: { id: number; resolve(v: Float32Array[]): void; reject(e: Error): void };
 }
 
@@ -65,22 +67,29 @@ export class WorkerPool {
   }
 
   private idleSlot(): Promise<Slot> {
-    const idle = this.slots.find((s) => s.ready && !s.busy);
-    if (idle) return Promise.resolve(idle);
+    const idle = this.slots.find((s) => s.ready && !s.taken);
+    if (idle) {
+      idle.taken = true;
+      return Promise.resolve(idle);
+    }
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private release(slot: Slot): void {
     slot.busy = undefined;
+    slot.taken = false;
     slot.worker.unref();
     const waiter = this.idleWaiters.shift();
-    if (waiter) waiter(slot);
+    if (waiter) {
+      slot.taken = true;
+      waiter(slot);
+    }
   }
 
   private spawn(): void {
     const worker = new Worker(WORKER_FILE, { workerData: this.spec });
     // Referenced only while loading or working: an idle pool never keeps the process alive.
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot = { worker, ready: false, taken: false };
     this.slots.push(slot);
     worker.on('message', (msg: { type: string; id?: number; vectors?: Float32Array[]; message?: string }) => {
       if (msg.type === 'ready') {
