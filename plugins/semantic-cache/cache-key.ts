@@ -22,8 +22,8 @@ export async function cacheScope(kong: KongPDK, config: CacheConfig, meta: Insta
     if (dimension === 'route') parts.push(['route', meta.routeId ?? (await kong.router.getRoute())?.id ?? '']);
     else if (dimension === 'model') parts.push(['model', typeof body.model === 'string' ? body.model : '']);
     else if (dimension === 'consumer') {
-      const consumer = await kong.client.getConsumer();
-      parts.push(['consumer', consumer?.id ?? (await kong.client.getCredential())?.id ?? '']);
+      const [consumer, credential] = await Promise.all([kong.client.getConsumer(), kong.client.getCredential()]);
+      parts.push(['consumer', consumer?.id ?? credential?.id ?? '']);
     } else parts.push(['system', systemText(body)]);
   }
   parts.push(ANSWER_SHAPING.map((k) => body[k] ?? null));

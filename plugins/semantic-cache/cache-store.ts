@@ -1,6 +1,7 @@
 import { createLogger } from '../core/logger';
 import { onShutdown } from '../core/lifecycle';
 import { getRedis } from '../core/redis';
+import { withDeadline } from '../core/deadline';
 import { VectorStore, type StoredEntry } from '../core/vectors/vector-store';
 import { StreamFollower, type StreamEvent } from './stream-follower';
 import { reportSize } from './cache-metrics';
@@ -36,6 +37,9 @@ interface RedisRecord {
 const log = createLogger('semantic-cache');
 /** How many inserts and deletes the shared stream keeps: what a node starting later can catch up on. */
 const STREAM_MAX_LEN = String(Number(process.env.AI_SUITE_CACHE_STREAM_MAX) || 200_000);
+
+/** How long a cache read may wait for Redis before it counts as a miss. */
+const READ_DEADLINE_MS = 100;
 
 function encodeVector(v: Float32Array): string {
   return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
@@ -140,7 +144,8 @@ export class CacheStore {
     if (!this.redisUrl) return undefined;
     let text: string | null;
     try {
-      text = await getRedis(this.redisUrl).get(this.recordKey(id));
+      // A slow Redis costs a miss, never a slow request.
+      text = await withDeadline(getRedis(this.redisUrl).get(this.recordKey(id)), READ_DEADLINE_MS, 'a cache read from redis');
     } catch {
       return undefined;
     }

@@ -41,15 +41,17 @@ export = definePlugin({
       recordDecision(ctx, { plugin: 'semantic-cache', name: 'cache', data: { status: value, ...data } });
       await kong.log.setSerializeValue('ai.cache', { status: value, ...data });
     };
-    let body: Record<string, unknown>;
-    try {
-      body = (await readJsonBody(kong, ctx, config.max_body_size)) as Record<string, unknown>;
-    } catch {
-      // Unreadable or oversized: not the cache's to refuse; llm-proxy answers it.
-      return status('Bypass', { reason: 'body' });
-    }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return status('Bypass', { reason: 'body' });
-    const headers = await readHeaders(kong, ctx);
+    // Body and headers travel over the socket together.
+    const [read, headers] = await Promise.all([
+      readJsonBody(kong, ctx, config.max_body_size).then(
+        (b) => b,
+        () => undefined,
+      ),
+      readHeaders(kong, ctx),
+    ]);
+    // Unreadable or oversized: not the cache's to refuse; llm-proxy answers it.
+    if (!read || typeof read !== 'object' || Array.isArray(read)) return status('Bypass', { reason: 'body' });
+    const body = read as Record<string, unknown>;
     const directives = parseCacheControl(config.respect_cache_control ? header(headers, 'cache-control') : undefined);
     const reason = bypassReason(config, body, directives, headers[config.bypass_header.toLowerCase()] !== undefined);
     if (reason) return status('Bypass', { reason });

@@ -1,3 +1,4 @@
+import { withDeadline } from '../core/deadline';
 import type { CacheConfig } from './config';
 import type { CacheEntry, CacheStore } from './cache-store';
 import { falseHitReason, type Refusal } from './false-hit-guard';
@@ -15,14 +16,6 @@ export interface SemanticResult {
 
 const CANDIDATES = 3;
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('embedding timed out')), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 export async function findSemantic(
   store: CacheStore,
   vectorPending: Promise<Float32Array>,
@@ -33,7 +26,7 @@ export async function findSemantic(
 ): Promise<SemanticResult> {
   let vector: Float32Array;
   try {
-    vector = await withTimeout(vectorPending, config.embed_timeout_ms);
+    vector = await withDeadline(vectorPending, config.embed_timeout_ms, 'the embedding');
   } catch {
     return {};
   }
