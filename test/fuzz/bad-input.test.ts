@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { shipped } from '../support/shipped';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+import { ALL_SIX, fullChainRoute } from '../system/full-chain';
 
 /**
  * Property-based: whatever body a client sends through the whole chain (key-auth,
- * pii-sanitizer, llm-proxy, bridge), the gateway answers with a deliberate status,
+ * rate-limiting and all six suite plugins, then the bridge), the gateway answers with a deliberate status,
  * never an unintended 5xx, an OpenAI error envelope for everything it refuses, and
  * nothing leaked: no provider key, no stack trace, no PII value.
  */
@@ -19,24 +20,14 @@ describe('bad input, fuzzed through the whole chain', () => {
   beforeAll(async () => {
     mock = await startMockLlm();
     stack = await startSuiteStack({
-      plugins: shipped('pii-sanitizer', 'llm-proxy'),
+      plugins: shipped(...ALL_SIX),
       declarative: {
         _format_version: '3.0',
         services: [
           {
             name: 'llm',
             url: 'http://127.0.0.1:9',
-            routes: [
-              {
-                name: 'chat',
-                paths: ['/v1/chat/completions'],
-                plugins: [
-                  { name: 'key-auth' },
-                  { name: 'pii-sanitizer' },
-                  { name: 'llm-proxy', config: { max_request_body_size: 65536, targets: [{ name: 'm', provider: 'openai', model: 'gpt-4o-mini', upstream_url: mock.url, auth: { api_key: PROVIDER_KEY } }] } },
-                ],
-              },
-            ],
+            routes: [fullChainRoute('chat', mock.url, mock.url, { path: '/v1/chat/completions', providerKey: PROVIDER_KEY, proxy: { max_request_body_size: 65536 } })],
           },
         ],
         consumers: [{ username: 'fuzzer', keyauth_credentials: [{ key: 'fuzz-key' }] }],

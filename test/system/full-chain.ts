@@ -1,11 +1,19 @@
 /** The six suite plugins on one route, beside key-auth and rate-limiting, as the shipped kong.yml has them. */
 export const ALL_SIX = ['langfuse-tracing', 'prompt-guard', 'pii-sanitizer', 'semantic-cache', 'semantic-router', 'llm-proxy'];
 
-export function fullChainRoute(name: string, mockUrl: string, langfuseUrl: string, options: { cache?: Record<string, unknown> } = {}) {
-  const target = (targetName: string, model: string) => ({ name: targetName, provider: 'openai', model, upstream_url: mockUrl, auth: { api_key: 'sk-test-provider-key' } });
+export interface FullChainOptions {
+  cache?: Record<string, unknown>;
+  /** Extra llm-proxy settings (limits, balancer). */
+  proxy?: Record<string, unknown>;
+  providerKey?: string;
+  path?: string;
+}
+
+export function fullChainRoute(name: string, mockUrl: string, langfuseUrl: string, options: FullChainOptions = {}) {
+  const target = (targetName: string, model: string) => ({ name: targetName, provider: 'openai', model, upstream_url: mockUrl, auth: { api_key: options.providerKey ?? 'sk-test-provider-key' } });
   return {
     name,
-    paths: [`/${name}`],
+    paths: [options.path ?? `/${name}`],
     methods: ['POST'],
     plugins: [
       { name: 'key-auth' },
@@ -26,6 +34,7 @@ export function fullChainRoute(name: string, mockUrl: string, langfuseUrl: strin
       {
         name: 'llm-proxy',
         config: {
+          ...options.proxy,
           targets: [target('cheap', 'gpt-4o-mini'), target('strong', 'gpt-4o')],
         },
       },
