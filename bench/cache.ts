@@ -6,6 +6,7 @@ import { cosine, getEmbedder, normalize } from '../plugins/core/embeddings';
 import { ExactIndex } from '../plugins/core/vectors/exact-index';
 import { HnswIndex } from '../plugins/core/vectors/hnsw-index';
 import { VectorStore } from '../plugins/core/vectors/vector-store';
+import { RequestContext } from '../plugins/core/request-context';
 import { cacheScope } from '../plugins/semantic-cache/cache-key';
 import { configSchema } from '../plugins/semantic-cache/config';
 import { falseHitReason } from '../plugins/semantic-cache/false-hit-guard';
@@ -168,7 +169,7 @@ function recallAndMemory(bases: Float32Array[]): Figures {
 async function hitLatency(n: number, questions: string[], vectors: Float32Array[], label: string): Promise<Figures> {
   const prefix = `bench:cache:${label}:${Date.now()}:`;
   const config = configSchema.parse({ scope: [], namespace: 'bench', redis_prefix: prefix, max_entries: n + 1000 });
-  const scope = await cacheScope(undefined as never, config, { pluginId: null, routeId: null, serviceId: null, consumerId: null, instanceName: null }, { messages: [] });
+  const scope = await cacheScope(undefined as never, new RequestContext('bench', () => undefined), config, { pluginId: null, routeId: null, serviceId: null, consumerId: null, instanceName: null }, { messages: [] });
   const redis = new Redis(REDIS_URL);
   const filler = syntheticVectors(vectors, n - questions.length, 5);
   const now = Date.now();

@@ -8,15 +8,15 @@ import { Guard } from './guard';
 /**
  * prompt-guard: refuses prompt injections, jailbreaks, disallowed topics and
  * oversized prompts before anything else in the suite sees the request
- * (priority 950: after Kong's auth and rate-limiting, before pii-sanitizer at
- * 900, so that it judges the prompt as the client wrote it). A block is a 400
+ * (priority 905: after Kong's auth and rate-limiting (910), so over-limit calls
+ * cost nothing, and before pii-sanitizer at 900, so that it judges the prompt as the client wrote it). A block is a 400
  * in OpenAI's envelope with one configurable message whatever matched; what
  * matched goes to the request context, tracing and Kong's log fields only.
  */
 export = definePlugin({
   name: 'prompt-guard',
   version: '0.1.0',
-  priority: 950,
+  priority: 905,
   config: configSchema,
   onError: (config) => config.on_error,
   init(config) {

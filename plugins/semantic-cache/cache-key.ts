@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { KongPDK } from '../core/kong-pdk';
 import type { InstanceMeta } from '../core/instance-config';
+import type { RequestContext } from '../core/request-context';
 import { systemText } from '../core/prompt-text';
 import type { CacheConfig } from './config';
 
@@ -15,12 +16,13 @@ function sha(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
-export async function cacheScope(kong: KongPDK, config: CacheConfig, meta: InstanceMeta, body: Record<string, unknown>): Promise<string> {
+export async function cacheScope(kong: KongPDK, ctx: RequestContext, config: CacheConfig, meta: InstanceMeta, body: Record<string, unknown>): Promise<string> {
   // Chat and legacy completions never share entries.
   const parts: unknown[] = [config.namespace, Array.isArray(body.messages) ? 'chat' : 'completions'];
   for (const dimension of config.scope) {
     if (dimension === 'route') parts.push(['route', meta.routeId ?? (await kong.router.getRoute())?.id ?? '']);
-    else if (dimension === 'model') parts.push(['model', typeof body.model === 'string' ? body.model : '']);
+    // The model: the client's, and the targets semantic-router chose (it runs first), so entries of one route never answer another.
+    else if (dimension === 'model') parts.push(['model', typeof body.model === 'string' ? body.model : '', ctx.get<string[]>('router.targets') ?? []]);
     else if (dimension === 'consumer') {
       const [consumer, credential] = await Promise.all([kong.client.getConsumer(), kong.client.getCredential()]);
       parts.push(['consumer', consumer?.id ?? credential?.id ?? '']);

@@ -62,7 +62,7 @@ export = definePlugin({
     const vectorPending = refresh ? undefined : state.embedder?.embed(prompt);
     vectorPending?.catch(() => undefined);
 
-    const scope = await cacheScope(kong, config, meta, body);
+    const scope = await cacheScope(kong, ctx, config, meta, body);
     const id = entryId(scope, prompt);
     const oldest = directives.maxAge !== undefined ? Date.now() - directives.maxAge * 1000 : 0;
 

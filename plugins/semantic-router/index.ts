@@ -10,8 +10,9 @@ import { publish, routeBody, startRouter, type RouterState } from './route-reque
 export = definePlugin({
   name: 'semantic-router',
   version: '0.1.0',
-  // After the sanitizer (900) and the semantic cache (850), before llm-proxy (770).
-  priority: 800,
+  // After the sanitizer (900), so it routes the sanitized prompt; before the cache (850), whose
+  // scope includes the route's targets; before llm-proxy (770), which uses them.
+  priority: 860,
   config: configSchema,
   onError: (config) => config.on_error,
   init(config): RouterState {
