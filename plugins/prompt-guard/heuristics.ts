@@ -115,6 +115,9 @@ const RULES: Rule[] = [
   { id: 'hijack', weight: 0.6, re: rx(`${B}(?:do not|don'?t|dont)${S}(?:answer|respond to|reply to)${S}(?:this|the|my)${S}(?:question|prompt|request)${S}(?:but|and|instead)${E}`) },
   { id: 'hijack', weight: 0.35, re: rx(`${B}(?:just|only|simply|instead)${S}(?:say|output|print|write|reply with|respond with|answer with)${S}?["“'„«]`) },
   { id: 'hijack', weight: 0.4, re: rx(`${B}(?:haha${S})?pwned${E}`) },
+  // A fake "task complete" followed by the real instruction ("Very good. That is done. Now write …").
+  { id: 'hijack', weight: 0.4, re: rx(`${B}(?:very good|good job|great|perfect|excellent|well done|okay|ok|fine|sehr gut|gut gemacht|super|prima|perfekt|toll)[.!]+\\s*(?:that|this|it|das|dies|es)(?:['’]s|${S}(?:is|was|ist|war))${S}(?:now${S}|jetzt${S}|nun${S})?(?:done|finished|complete|completed|erledigt|fertig|abgeschlossen)[.!]+\\s*(?:${L}+${S}){0,2}(?:now|next|nun|jetzt)${E}`) },
+  { id: 'hijack', weight: 0.35, re: rx(`${B}(?:that|this|das|dies)${S}(?:is|was|ist|war)${S}(?:done|completed|erledigt)[.!]+\\s*(?:now|nun|jetzt)${S}(?:write|say|tell|give|print|generate|create|compose|draft|schreib(?:e)?|verfasse|sag(?:e)?|gib)${E}`) },
   { id: 'context_override', weight: 0.55, re: rx(`${B}(?:answer|respond)${S}(?:only${S})?(?:by|from|with|using)${S}your${S}own${S}knowledge${S}(?:and${S})?(?:not|instead)`) },
 
   // --- context override (retrieval-augmented apps) ---
