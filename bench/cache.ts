@@ -12,6 +12,7 @@ import { configSchema } from '../plugins/semantic-cache/config';
 import { falseHitReason } from '../plugins/semantic-cache/false-hit-guard';
 import { startMockLlm } from '../test/mock-llm/server';
 import { shipped } from '../test/support/shipped';
+import { declarative, llmProxy, postRoute } from '../test/support/routes';
 import { startSuiteStack } from '../test/support/suite-stack';
 import { OPPOSITE_PROMPTS } from './data/opposite-prompts';
 import { benchTransformersEngine, benchUseLite } from './embed-engines';
@@ -193,26 +194,9 @@ async function hitLatency(n: number, questions: string[], vectors: Float32Array[
   const stack = await startSuiteStack({
     plugins: shipped('semantic-cache', 'llm-proxy'),
     env: { AI_SUITE_REDIS_URL: REDIS_URL, AI_SUITE_LOG_LEVEL: 'warn', AI_SUITE_METRICS_PORT: String(metricsPort) },
-    declarative: {
-      _format_version: '3.0',
-      services: [
-        {
-          name: 'llm',
-          url: 'http://127.0.0.1:9',
-          routes: [
-            {
-              name: 'chat',
-              paths: ['/chat'],
-              methods: ['POST'],
-              plugins: [
-                { name: 'semantic-cache', config: { scope: [], namespace: 'bench', redis_prefix: prefix, max_entries: n + 1000 } },
-                { name: 'llm-proxy', config: { targets: [{ name: 'm', provider: 'openai', model: 'gpt-4o-mini', upstream_url: mock.url, auth: { api_key: 'k' } }] } },
-              ],
-            },
-          ],
-        },
-      ],
-    },
+    declarative: declarative([
+      postRoute('chat', [{ name: 'semantic-cache', config: { scope: [], namespace: 'bench', redis_prefix: prefix, max_entries: n + 1000 } }, llmProxy(mock.url)]),
+    ]),
   });
   try {
     const ask = async (text: string) => {

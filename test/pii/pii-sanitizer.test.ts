@@ -1,21 +1,14 @@
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { shipped } from '../support/shipped';
 import { readSse, streamedText } from '../support/sse';
+import { declarative, llmProxy, postRoute } from '../support/routes';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 
 const EMAIL = 'jane.doe@corp-example.com';
 const CARD = '4111 1111 1111 1111';
 
 function route(name: string, pii: Record<string, unknown>, mockUrl: string) {
-  return {
-    name,
-    paths: [`/${name}`],
-    methods: ['POST'],
-    plugins: [
-      { name: 'pii-sanitizer', config: pii },
-      { name: 'llm-proxy', config: { targets: [{ name: 'm', provider: 'openai', model: 'gpt-4o-mini', upstream_url: mockUrl, auth: { api_key: 'k' } }] } },
-    ],
-  };
+  return postRoute(name, [{ name: 'pii-sanitizer', config: pii }, llmProxy(mockUrl)]);
 }
 
 describe('pii-sanitizer with llm-proxy, through the stand-in', () => {
@@ -26,21 +19,12 @@ describe('pii-sanitizer with llm-proxy, through the stand-in', () => {
     mock = await startMockLlm();
     stack = await startSuiteStack({
       plugins: shipped('pii-sanitizer', 'llm-proxy'),
-      declarative: {
-        _format_version: '3.0',
-        services: [
-          {
-            name: 'llm',
-            url: 'http://127.0.0.1:9',
-            routes: [
-              route('placeholder', {}, mock.url),
-              route('block', { actions: { credit_card: 'block' } }, mock.url),
-              route('mask', { default_action: 'mask' }, mock.url),
-              route('output', { mode: 'output' }, mock.url),
-            ],
-          },
-        ],
-      },
+      declarative: declarative([
+        route('placeholder', {}, mock.url),
+        route('block', { actions: { credit_card: 'block' } }, mock.url),
+        route('mask', { default_action: 'mask' }, mock.url),
+        route('output', { mode: 'output' }, mock.url),
+      ]),
     });
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { startTestRedis, type TestRedis } from '../support/redis-server';
 import { shipped } from '../support/shipped';
+import { declarative, llmProxy, postRoute } from '../support/routes';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 import { waitForSemanticHits } from '../support/warm-cache';
 
@@ -16,29 +17,8 @@ describe('semantic-cache across nodes sharing Redis', () => {
   let redis: TestRedis;
   const nodes: SuiteStack[] = [];
 
-  const declarative = (mockUrl: string) => ({
-    _format_version: '3.0',
-    services: [
-      {
-        name: 'llm',
-        url: 'http://127.0.0.1:9',
-        routes: [
-          {
-            name: 'chat',
-            paths: ['/chat'],
-            methods: ['POST'],
-            plugins: [
-              { name: 'semantic-cache', config: {} },
-              { name: 'llm-proxy', config: { targets: [{ name: 'm', provider: 'openai', model: 'gpt-4o-mini', upstream_url: mockUrl, auth: { api_key: 'k' } }] } },
-            ],
-          },
-        ],
-      },
-    ],
-  });
-
   const startNode = async () => {
-    const node = await startSuiteStack({ plugins: shipped('semantic-cache', 'llm-proxy'), env: { AI_SUITE_REDIS_URL: redis.url }, declarative: declarative(mock.url) });
+    const node = await startSuiteStack({ plugins: shipped('semantic-cache', 'llm-proxy'), env: { AI_SUITE_REDIS_URL: redis.url }, declarative: declarative([postRoute('chat', [{ name: 'semantic-cache', config: {} }, llmProxy(mock.url)])]) });
     nodes.push(node);
     await waitForSemanticHits((text) => fetch(`${node.standin.url}/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: `${text} (node ${nodes.length})` }] }) }));
     return node;

@@ -1,6 +1,7 @@
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { shipped } from '../support/shipped';
 import { readSse, streamedText } from '../support/sse';
+import { declarative, llmProxy, postRoute } from '../support/routes';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 import { waitForSemanticHits } from '../support/warm-cache';
 
@@ -9,16 +10,7 @@ jest.setTimeout(60_000);
 const PREFIX = `test:cache:${process.pid}:${Date.now()}:`;
 
 function route(name: string, cache: Record<string, unknown>, mockUrl: string, extraPlugins: object[] = []) {
-  return {
-    name,
-    paths: [`/${name}`],
-    methods: ['POST'],
-    plugins: [
-      ...extraPlugins,
-      { name: 'semantic-cache', config: { redis_prefix: `${PREFIX}${name}:`, ...cache } },
-      { name: 'llm-proxy', config: { targets: [{ name: 'm', provider: 'openai', model: 'gpt-4o-mini', upstream_url: mockUrl, auth: { api_key: 'k' } }] } },
-    ],
-  };
+  return postRoute(name, [...extraPlugins, { name: 'semantic-cache', config: { redis_prefix: `${PREFIX}${name}:`, ...cache } }, llmProxy(mockUrl)]);
 }
 
 /** The write-back runs once the bridge has finished the answer, just after the client has it. */
@@ -35,27 +27,22 @@ describe('semantic-cache through the stand-in and the real plugin server', () =>
     stack = await startSuiteStack({
       plugins: shipped('semantic-cache', 'llm-proxy'),
       env: { AI_SUITE_REDIS_URL: 'redis://127.0.0.1:6379' },
-      declarative: {
-        _format_version: '3.0',
-        consumers: [
-          { username: 'alice', keyauth_credentials: [{ key: 'alice-key' }] },
-          { username: 'bob', keyauth_credentials: [{ key: 'bob-key' }] },
+      declarative: declarative(
+        [
+          route('cache', {}, mock.url),
+          route('tenants', {}, mock.url, [{ name: 'key-auth' }]),
+          route('shared', { scope: ['route', 'model'] }, mock.url, [{ name: 'key-auth' }]),
+          // Its own target: the failures below open that target's circuit breaker.
+          route('faults', {}, mock.url),
+          route('hot', { bypass_temperature_above: 1 }, mock.url),
         ],
-        services: [
-          {
-            name: 'llm',
-            url: 'http://127.0.0.1:9',
-            routes: [
-              route('cache', {}, mock.url),
-              route('tenants', {}, mock.url, [{ name: 'key-auth' }]),
-              route('shared', { scope: ['route', 'model'] }, mock.url, [{ name: 'key-auth' }]),
-              // Its own target: the failures below open that target's circuit breaker.
-              route('faults', {}, mock.url),
-              route('hot', { bypass_temperature_above: 1 }, mock.url),
-            ],
-          },
-        ],
-      },
+        {
+          consumers: [
+            { username: 'alice', keyauth_credentials: [{ key: 'alice-key' }] },
+            { username: 'bob', keyauth_credentials: [{ key: 'bob-key' }] },
+          ],
+        },
+      ),
     });
   });
   beforeAll(() => waitForSemanticHits((text) => ask('hot', text)));
