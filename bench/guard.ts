@@ -178,6 +178,9 @@ export async function benchGuard(): Promise<Record<string, number>> {
   const fast = await latency({}, 500);
   figures.ms_p50_2kb = fast.p50;
   figures.ms_p99_2kb = fast.p99;
+  // Opt-in persona layer ("act as…", "you are now…"): for applications with a fixed purpose.
+  const persona = await evaluate({ block_persona: true });
+  for (const key of ['attack_detection_rate', 'benign_block_rate', 'deepset_injection_detection_rate', 'own_benign_block_rate']) figures[`${key}_with_persona`] = persona[key]!;
   if (process.env.AI_SUITE_BENCH_GUARD_EMBEDDINGS !== '0') {
     // The same with embedding similarity to the corpus (margin over benign anchors), use-lite engine.
     const withEmb = await evaluate({ embedding_similarity: true });

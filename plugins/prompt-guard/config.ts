@@ -106,6 +106,10 @@ export const configSchema = z.object({
         .max(1)
         .default(0.7)
         .describe('How much the corpus classifier counts in the combined score (0 turns it off, leaving the heuristics).'),
+      block_persona: z
+        .boolean()
+        .default(false)
+        .describe('Also treat "act as…", "you are now…", "pretend you are…" as injections: for applications with a fixed purpose.'),
       embedding_similarity: z
         .boolean()
         .default(false)

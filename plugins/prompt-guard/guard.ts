@@ -6,6 +6,7 @@ import type { GuardConfig } from './config';
 import { builtinCorpus, type Corpus } from './corpus';
 import { extractTexts } from './extract';
 import { combine, scanHeuristics } from './heuristics';
+import { PERSONA_WEIGHT, personaHijack } from './persona';
 
 /**
  * The guard's decision for one request body, layer by layer, cheapest first:
@@ -121,6 +122,10 @@ export class Guard {
     const h = scanHeuristics(text);
     const weights = h.signals.map((s) => s.weight);
     const signals = h.signals.map((s) => (s.via === 'plain' ? s.id : `${s.id}@${s.via}`));
+    if (this.config.injection.block_persona && h.views.some((v) => personaHijack(v.text))) {
+      weights.push(PERSONA_WEIGHT);
+      signals.push('persona');
+    }
     if (this.classifier) {
       // The classifier reads the normalised text (tricks undone), and decoded payloads too.
       const p = Math.max(...h.views.slice(0, 6).map((v) => this.classifier!.predict(v.text)));

@@ -282,6 +282,13 @@ return {
                 },
               },
               {
+                block_persona = {
+                  type = "boolean",
+                  description = "Also treat \"act as\226\128\166\", \"you are now\226\128\166\", \"pretend you are\226\128\166\" as injections: for applications with a fixed purpose.",
+                  default = false,
+                },
+              },
+              {
                 embedding_similarity = {
                   type = "boolean",
                   description = "Also score embedding similarity to the corpus attacks minus similarity to benign anchors (costs an embedding per prompt).",
