@@ -68,6 +68,8 @@ export function loadPluginServer(dir: string): { server: Server; name: string } 
 
 export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
   fs.mkdirSync(options.prefix, { recursive: true });
+  // The pid file first: whoever sees a socket (Kong, a follower, a test) finds the process announced.
+  writePidFile(options.prefix);
   const listeners: NetServer[] = [];
   const plugins: ServedPlugin[] = [];
   for (const { dir } of listPluginDirs(options.pluginsRoot)) {
@@ -79,7 +81,6 @@ export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
   await startMetricsEndpoint();
   // Load the model now, in its workers, so the first semantic request does not wait for it.
   if (plugins.some((p) => EMBEDDING_PLUGINS.has(p.name))) warmDefaultEmbedder();
-  writePidFile(options.prefix);
   log.info('suite listening', { plugins: plugins.map((p) => p.name), prefix: options.prefix });
 
   let closing: Promise<void> | undefined;
