@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { contentText } from './providers/openai-types';
 
-export { contentText };
-
 /**
  * The text of a chat request that semantic plugins (cache, router, guard)
  * embed or scan: string or array-part content, chosen by role and recency.

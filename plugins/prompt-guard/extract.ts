@@ -1,3 +1,4 @@
+import { contentText } from '../core/providers/openai-types';
 import type { GuardConfig } from './config';
 
 /**
@@ -21,18 +22,6 @@ export interface Extracted {
 }
 
 type Json = Record<string, unknown>;
-
-export function contentText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  const parts: string[] = [];
-  for (const part of content as Json[]) {
-    if (part && typeof part === 'object' && typeof part.text === 'string' && (part.type === 'text' || part.type === 'input_text' || part.type === undefined)) {
-      parts.push(part.text);
-    }
-  }
-  return parts.join('\n');
-}
 
 const roleOf = (m: Json) => (m.role === 'function' ? 'tool' : String(m.role));
 

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { cosine, getEmbedder, type Embedder } from '../core/embeddings';
+import { cosine, getEmbedder, topKMean, type Embedder } from '../core/embeddings';
 import { customDetector } from '../pii-sanitizer/detect/custom';
 import { LexicalClassifier } from './classifier';
 import type { GuardConfig } from './config';
@@ -35,7 +35,6 @@ export interface GuardOptions {
   embedder?: Embedder;
 }
 
-const MAX_EMBED_CHARS = 4000;
 const EMBED_MARGIN_FLOOR = 0.05;
 const TOP_K = 3;
 
@@ -63,12 +62,6 @@ function compilePattern(pattern: string, index: number, kind: string, caseSensit
   // pii-sanitizer's custom-pattern check refuses nested quantifiers (catastrophic backtracking).
   customDetector({ name: `${kind}_patterns[${index}]`, pattern });
   return new RegExp(pattern, caseSensitive ? 'u' : 'iu');
-}
-
-function topK(v: Float32Array, set: readonly Float32Array[], k = TOP_K): number {
-  const sims = set.map((u) => cosine(v, u)).sort((a, b) => b - a);
-  const top = sims.slice(0, k);
-  return top.length === 0 ? 0 : top.reduce((a, b) => a + b, 0) / top.length;
 }
 
 export class Guard {
@@ -172,8 +165,8 @@ export class Guard {
         const { attacks, benign } = await this.prepared;
         for (const s of scored) {
           if (s.score >= cfg.injection.threshold) continue;
-          const v = await this.embedder!.embed(s.text.slice(0, MAX_EMBED_CHARS));
-          const margin = topK(v, attacks) - topK(v, benign);
+          const v = await this.embedder!.embed(s.text);
+          const margin = topKMean(v, attacks, TOP_K) - topKMean(v, benign, TOP_K);
           if (margin > EMBED_MARGIN_FLOOR) {
             s.weights.push(Math.min(0.9, (margin - EMBED_MARGIN_FLOOR) * cfg.injection.embedding_weight));
             s.signals.push(`embedding_margin:${margin.toFixed(2)}`);
@@ -191,7 +184,7 @@ export class Guard {
     // 4. Semantic topics.
     if ((cfg.deny_topics.length > 0 || cfg.allow_topics.length > 0) && texts.length > 0) {
       const { deny, allow } = await this.prepared;
-      const vectors = await this.embedder!.embedMany(texts.map((t) => t.text.slice(0, MAX_EMBED_CHARS)));
+      const vectors = await this.embedder!.embedMany(texts.map((t) => t.text));
       for (const topic of deny) {
         let best = 0;
         for (const v of vectors) for (const e of topic.vectors) best = Math.max(best, cosine(v, e));

@@ -1,4 +1,5 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { getRedis } from '../core/redis';
 import { createLogger } from '../core/logger';
 
 /**
@@ -38,13 +39,8 @@ export class StreamFollower {
     private readonly onEvent: (event: StreamEvent) => void,
   ) {
     this.caughtUp = new Promise((resolve) => (this.markCaughtUp = resolve));
-    this.redis = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      commandTimeout: BLOCK_MS * 3,
-      connectTimeout: 2000,
-      retryStrategy: (times) => Math.min(times * 200, 2000),
-    });
+    // The shared client's settings, on a connection of its own: a blocking read must not hold other commands.
+    this.redis = getRedis(url).duplicate({ commandTimeout: BLOCK_MS * 3 });
     this.redis.on('error', () => undefined);
   }
 

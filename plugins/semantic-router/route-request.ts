@@ -17,9 +17,6 @@ import type { Embedder } from '../core/embeddings/types';
 export const TARGETS_KEY = 'router.targets';
 export const DECISION_KEY = 'router.decision';
 
-/** Longest prompt text embedded, in characters (the start of a prompt says most about its route). */
-const MAX_TEXT = 4000;
-
 export interface RouterState {
   embedder: Embedder;
   model: Promise<RouterModel>;
@@ -28,7 +25,7 @@ export interface RouterState {
 /** The routing decision for a parsed request body: prompt text, embedding, decision (no PDK calls). */
 export async function routeBody(config: RouterConfig, state: RouterState, body: unknown): Promise<RouterDecision> {
   const model = await state.model;
-  const text = promptText(body, config.messages).slice(0, MAX_TEXT);
+  const text = promptText(body, config.messages);
   const vector = text.trim() ? await state.embedder.embed(text) : undefined;
   return decide(config, model, vector, text);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Embedder } from '../core/embeddings/types';
-import { centroid, cosine } from '../core/embeddings/vector-math';
+import { centroid, cosine, topKMean } from '../core/embeddings/vector-math';
 import { fitPlatt, predictSoftmax, sigmoid, trainSoftmax, type LinearModel, type Platt } from './classifier';
 import type { RouterConfig } from './config';
 import { buildLexical, lexicalScores, type LexicalModel } from './lexical';
@@ -42,26 +42,6 @@ export interface RouterDecision {
   /** Cost-aware mode: the tier and the estimated probability that the prompt needs the strong model. */
   tier?: 'strong' | 'weak';
   strongProbability?: number;
-}
-
-/** Mean of the k highest dot products between `v` and `set` (all unit vectors), skipping index `skip`. */
-export function topKMean(v: Float32Array, set: readonly Float32Array[], k: number, skip = -1): number {
-  const best: number[] = [];
-  for (let i = 0; i < set.length; i++) {
-    if (i === skip) continue;
-    const u = set[i]!;
-    let dot = 0;
-    for (let j = 0; j < v.length; j++) dot += v[j]! * u[j]!;
-    if (best.length < k) {
-      best.push(dot);
-      best.sort((a, b) => b - a);
-    } else if (dot > best[k - 1]!) {
-      best[k - 1] = dot;
-      best.sort((a, b) => b - a);
-    }
-  }
-  if (best.length === 0) return 0;
-  return best.reduce((a, b) => a + b, 0) / best.length;
 }
 
 export function modelKey(config: RouterConfig, embedder: Pick<Embedder, 'id'>): string {

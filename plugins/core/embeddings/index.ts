@@ -11,13 +11,15 @@ import { defaultPoolSize, WorkerPool } from './worker-pool';
 
 export type { Embedder } from './types';
 export { embeddingConfigSchema, type EmbeddingConfig, DEFAULT_EMBEDDING } from './config';
-export { cosine, normalize, centroid } from './vector-math';
+export { cosine, normalize, centroid, topKMean } from './vector-math';
 
 /**
  * The process's embedders, one per distinct engine setting: every plugin
  * instance that asks for the same engine shares its workers and its memo.
  */
 const MAX_BATCH = 32;
+/** Longest text embedded, in characters: the start of a prompt says most about it, and models clip anyway. */
+const MAX_TEXT_CHARS = 4000;
 const MEMO_ENTRIES = Number(process.env.AI_SUITE_EMBED_MEMO) || 20_000;
 const embedders = new Map<string, Embedder>();
 
@@ -40,7 +42,8 @@ class BatchedEmbedder implements Embedder {
   }
 
   embed(text: string): Promise<Float32Array> {
-    return this.memo.get(text, (t) => this.batcher.submit(t));
+    // Every plugin embeds the same prefix of a long prompt, so they share one vector through the memo.
+    return this.memo.get(text.slice(0, MAX_TEXT_CHARS), (t) => this.batcher.submit(t));
   }
 
   embedMany(texts: readonly string[]): Promise<Float32Array[]> {

@@ -17,6 +17,23 @@ export function cosine(a: Float32Array, b: Float32Array): number {
   return dot;
 }
 
+/** Mean of the k highest cosines between `v` and `set` (unit vectors), skipping index `skip`; 0 for an empty set. */
+export function topKMean(v: Float32Array, set: readonly Float32Array[], k: number, skip = -1): number {
+  const best: number[] = [];
+  set.forEach((u, i) => {
+    if (i === skip) return;
+    const score = cosine(v, u);
+    if (best.length < k) {
+      best.push(score);
+      best.sort((a, b) => b - a);
+    } else if (score > best[k - 1]!) {
+      best[k - 1] = score;
+      best.sort((a, b) => b - a);
+    }
+  });
+  return best.length === 0 ? 0 : best.reduce((a, b) => a + b, 0) / best.length;
+}
+
 /** Mean of vectors, normalised: a centroid usable with cosine(). */
 export function centroid(vectors: readonly Float32Array[]): Float32Array {
   const dim = vectors[0]?.length ?? 0;

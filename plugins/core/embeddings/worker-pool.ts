@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createLogger } from '../logger';
@@ -22,7 +23,7 @@ interface Slot {
 export function defaultPoolSize(): number {
   const fromEnv = Number(process.env.AI_SUITE_EMBED_WORKERS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  const cores = require('node:os').availableParallelism() as number;
+  const cores = os.availableParallelism();
   // The plugin server's event loop needs little CPU next to the model (measured on 2 cores: two
   // workers double the saturation throughput); more than 4 copies of a model rarely pays.
   return Math.max(1, Math.min(4, Math.max(2, cores - 1)));

@@ -75,7 +75,7 @@ export function contentText(content: unknown): string {
     .map((part: unknown) => {
       if (typeof part === 'string') return part;
       const p = part as { type?: unknown; text?: unknown } | null;
-      return p && typeof p === 'object' && (p.type === 'text' || p.type === undefined) && typeof p.text === 'string' ? p.text : '';
+      return p && typeof p === 'object' && (p.type === 'text' || p.type === 'input_text' || p.type === undefined) && typeof p.text === 'string' ? p.text : '';
     })
     .filter(Boolean)
     .join('\n');
