@@ -14,5 +14,8 @@ export interface Embedder {
   embedMany(texts: readonly string[]): Promise<Float32Array[]>;
 }
 
-/** What a local engine does inside a worker thread: texts in, normalised vectors out. */
-export type EmbedBatch = (texts: string[]) => Promise<Float32Array[]>;
+/**
+ * What a local engine does inside a worker thread: texts in, normalised vectors out.
+ * `runtime` names what runs the model, when an engine has a choice (it goes in the log).
+ */
+export type EmbedBatch = ((texts: string[]) => Promise<Float32Array[]>) & { runtime?: string };

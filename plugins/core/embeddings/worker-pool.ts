@@ -36,6 +36,8 @@ export class WorkerPool {
   private readonly readyPromise: Promise<void>;
   private readyWaiters: { resolve(): void; reject(e: Error): void } | undefined;
   private readonly idleWaiters: Array<(slot: Slot) => void> = [];
+  /** What runs the model in the workers (for example onnxruntime), once one is ready. */
+  runtime: string | undefined;
 
   constructor(
     private readonly spec: LocalEngineSpec,
@@ -59,13 +61,25 @@ export class WorkerPool {
       const id = this.nextId++;
       slot.busy = { id, resolve, reject };
       slot.worker.ref();
-      slot.worker.postMessage({ id, texts });
+      slot.worker.postMessage({ type: 'batch', id, texts });
     });
   }
 
-  async close(): Promise<void> {
+  /**
+   * Asks every worker to leave once its native call (loading, embedding) is over,
+   * and terminates only one that has not left after `graceMs`.
+   */
+  async close(graceMs = 10_000): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(
+      this.slots.map(async ({ worker }) => {
+        const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+        worker.postMessage({ type: 'close' });
+        const timer = setTimeout(() => void worker.terminate(), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
   }
 
   private idleSlot(): Promise<Slot> {
@@ -93,8 +107,10 @@ export class WorkerPool {
     // Referenced only while loading or working: an idle pool never keeps the process alive.
     const slot: Slot = { worker, ready: false, taken: false };
     this.slots.push(slot);
-    worker.on('message', (msg: { type: string; id?: number; vectors?: Float32Array[]; message?: string }) => {
+    worker.on('message', (msg: { type: string; id?: number; vectors?: Float32Array[]; message?: string; runtime?: string }) => {
       if (msg.type === 'ready') {
+        if (this.runtime === undefined && msg.runtime) log.info('embedding engine ready', { engine: this.spec.engine, runtime: msg.runtime, workers: this.size });
+        this.runtime ??= msg.runtime;
         slot.ready = true;
         this.readyWaiters?.resolve();
         this.release(slot);
