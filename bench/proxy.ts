@@ -48,6 +48,8 @@ export async function benchProxy(): Promise<Figures> {
               },
             ],
           },
+          // The stand-in alone, no plugin: what Kong's own proxying costs in this emulation.
+          { name: 'plain', url: mock, routes: [{ name: 'plain', paths: ['/plain'], strip_path: true }] },
         ],
       }),
     );
@@ -65,6 +67,7 @@ export async function benchProxy(): Promise<Figures> {
     const endpoints = {
       direct: { url: `${mock}/v1/chat/completions`, headers: json },
       ours: { url: `http://127.0.0.1:${kongPort}/v1/chat/completions`, headers: json },
+      standin_only: { url: `http://127.0.0.1:${kongPort}/plain/v1/chat/completions`, headers: json },
       portkey: { url: `http://127.0.0.1:${portkeyPort}/v1/chat/completions`, headers: portkeyHeaders },
     };
     const figures: Figures = {};
@@ -82,6 +85,7 @@ export async function benchProxy(): Promise<Figures> {
         figures[`direct_ms_${tag}_c${concurrency}`] = round(direct);
         figures[`added_ms_${tag}_c${concurrency}`] = round(quantile(results.ours, q) - direct);
         figures[`portkey_added_ms_${tag}_c${concurrency}`] = round(quantile(results.portkey, q) - direct);
+        figures[`standin_only_added_ms_${tag}_c${concurrency}`] = round(quantile(results.standin_only, q) - direct);
       }
     }
     const ttft = {
