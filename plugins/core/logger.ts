@@ -7,10 +7,8 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-function threshold(): number {
-  const wanted = (process.env.AI_SUITE_LOG_LEVEL ?? 'info').toLowerCase() as LogLevel;
-  return ORDER[wanted] ?? ORDER.info;
-}
+// Read once: process.env is a slow lookup, and debug lines are checked on every request.
+const THRESHOLD = ORDER[(process.env.AI_SUITE_LOG_LEVEL ?? 'info').toLowerCase() as LogLevel] ?? ORDER.info;
 
 let sink: (line: string) => void = (line) => process.stderr.write(line + '\n');
 
@@ -33,7 +31,7 @@ export interface Logger {
 
 export function createLogger(scope: string): Logger {
   const emit = (level: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
-    if (ORDER[level] >= threshold()) sink(format(level, scope, message, fields));
+    if (ORDER[level] >= THRESHOLD) sink(format(level, scope, message, fields));
   };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -27,8 +27,11 @@ export = definePlugin({
     return {
       balancer: balancerSettings(config),
       budgets: config.budgets.limits.length > 0 ? budgetStore(config.budgets) : undefined,
-      /** Whether the (fixed) service already speaks plain HTTP, learnt on the first request. */
-      serviceIsHttp: undefined as boolean | undefined,
+      /**
+       * What the (fixed) service of a route- or service-scoped instance already is, learnt on the
+       * first request: plain HTTP (no scheme to set), or the bridge itself (no target to set either).
+       */
+      service: undefined as { http: boolean; bridge: boolean } | undefined,
     };
   },
   async access({ kong, config, state, meta, ctx }) {
@@ -46,13 +49,15 @@ export = definePlugin({
     ctx.hold('bridge');
     const ticket = bridge.tickets.mint(ctx.id);
     if (config.logging.log_statistics) await serializeAnalytics(kong, plan, meta.pluginId);
-    await kong.service.setTarget('127.0.0.1', bridge.port);
-    // The bridge speaks plain HTTP. On a route- or service-scoped instance the service never
-    // changes, so its protocol is read once instead of setting the scheme on every request.
-    if (state.serviceIsHttp === undefined && (meta.routeId || meta.serviceId)) {
-      state.serviceIsHttp = (await kong.router.getService())?.protocol === 'http';
+    // On a route- or service-scoped instance the service never changes, so it is read once; a service
+    // whose URL is the bridge (http://127.0.0.1:<AI_SUITE_BRIDGE_PORT>) then costs no round trip at all.
+    if (state.service === undefined && (meta.routeId || meta.serviceId)) {
+      const service = await kong.router.getService();
+      const http = service?.protocol === 'http';
+      state.service = { http, bridge: http && (service?.host === '127.0.0.1' || service?.host === 'localhost') && service?.port === bridge.port };
     }
-    if (!state.serviceIsHttp) await kong.service.request.setScheme('http');
+    if (!state.service?.bridge) await kong.service.setTarget('127.0.0.1', bridge.port);
+    if (!state.service?.http) await kong.service.request.setScheme('http');
     await kong.service.request.setHeader(TICKET_HEADER, ticket);
   },
 });

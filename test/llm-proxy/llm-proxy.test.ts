@@ -95,6 +95,12 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
             url: 'https://127.0.0.1:9',
             routes: [route('https-service', '/https-service', { targets: [target('oa', 'openai', 'gpt-4o-mini', u)] })],
           },
+          {
+            // The service is the bridge itself: llm-proxy learns it once and sets no target per request.
+            name: 'llm-bridge',
+            url: `http://127.0.0.1:${bridgePort}`,
+            routes: [route('bridge-service', '/bridge-service', { targets: [target('oa', 'openai', 'gpt-4o-mini', u)] })],
+          },
         ],
       },
     });
@@ -105,8 +111,8 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
   });
   beforeEach(() => mock.reset());
 
-  it('reaches the bridge whatever the service scheme', async () => {
-    for (const p of ['/openai', '/https-service', '/openai', '/https-service']) {
+  it('reaches the bridge whatever the service (http, https, the bridge itself)', async () => {
+    for (const p of ['/openai', '/https-service', '/bridge-service', '/openai', '/https-service', '/bridge-service']) {
       expect((await post(p, chat('scheme check'))).status).toBe(200);
     }
   });
