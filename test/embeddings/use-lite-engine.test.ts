@@ -46,6 +46,20 @@ describe('use-lite runners', () => {
     }
   });
 
+  it('falls back to TensorFlow.js when asked (AI_SUITE_EMBED_RUNTIME=tfjs), with the same vectors', async () => {
+    process.env.AI_SUITE_EMBED_RUNTIME = 'tfjs';
+    const pool = new WorkerPool({ engine: 'use-lite' }, 1);
+    delete process.env.AI_SUITE_EMBED_RUNTIME;
+    try {
+      await pool.ready();
+      expect(pool.runtime).toBe('tfjs-wasm (AI_SUITE_EMBED_RUNTIME=tfjs)');
+      const vectors = await pool.run(texts);
+      vectors.forEach((v, i) => expect(largestGap(v, expected[i]!)).toBeLessThan(1e-5));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('TensorFlow.js synchronous fallback: bit-identical alone, within float error in a batch', () => {
     const run = syncRunner(tf, model);
     expect(run).toBeDefined();

