@@ -2,6 +2,7 @@ import type { EmbeddingsModel } from '@energetic-ai/embeddings';
 import type { EmbedBatch } from '../types';
 import { normalize } from '../vector-math';
 import { useLiteOnnx, useLiteWeightNames, type WeightTensor } from './use-lite-graph';
+import { encodeTokens } from './use-lite-tokens';
 
 /**
  * Universal Sentence Encoder Lite. The weights and the tokenizer ship inside
@@ -37,7 +38,7 @@ export async function loadUseLite(): Promise<EmbedBatch> {
 const MAX_TOKENS = 128;
 
 function tokens(model: EmbeddingsModel, text: string): number[] {
-  return model.tokenizer.encode(text).slice(0, MAX_TOKENS);
+  return encodeTokens(model, text).slice(0, MAX_TOKENS);
 }
 
 /** The encoder on ONNX Runtime, one thread per worker (the pool already uses every core). */
