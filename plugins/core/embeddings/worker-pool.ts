@@ -75,8 +75,11 @@ export class WorkerPool {
       this.slots.map(async ({ worker }) => {
         const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
         worker.postMessage({ type: 'close' });
-        const timer = setTimeout(() => void worker.terminate(), graceMs);
-        await exited;
+        let timer: NodeJS.Timeout | undefined;
+        const forced = new Promise<void>((resolve) => {
+          timer = setTimeout(() => void worker.terminate().then(() => resolve(), () => resolve()), graceMs);
+        });
+        await Promise.race([exited, forced]);
         clearTimeout(timer);
       }),
     );
