@@ -4,6 +4,7 @@ import path from 'node:path';
 import { renderKongConf } from '../kong/conf';
 import { readPidFile } from '../plugins/suite/pid-file';
 import { DEFAULT_PLUGINS_ROOT } from '../plugins/suite/registry';
+import { declarative } from '../test/support/routes';
 import { ALL_SIX, fullChainRoute } from '../test/system/full-chain';
 import { freePort, startChild, type Child } from './processes';
 
@@ -37,11 +38,7 @@ export async function startChainStack(env: Record<string, string> = {}): Promise
   );
   fs.writeFileSync(
     path.join(dir, 'kong.yml'),
-    JSON.stringify({
-      _format_version: '3.0',
-      consumers: [{ username: 'bench', keyauth_credentials: [{ key: 'bench-key' }] }],
-      services: [{ name: 'llm', url: 'http://127.0.0.1:9', routes: [fullChainRoute('chat', mockUrl, mockUrl)] }],
-    }),
+    JSON.stringify(declarative([fullChainRoute('chat', mockUrl, mockUrl)], { consumers: [{ username: 'bench', keyauth_credentials: [{ key: 'bench-key' }] }] })),
   );
   children.push(
     await startChild(process.execPath, [path.join(DIST, 'kong', 'standin', 'main.js'), '--conf', path.join(dir, 'kong.conf'), '--yml', path.join(dir, 'kong.yml'), '--port', String(kongPort)], kongPort, {

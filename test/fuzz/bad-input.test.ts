@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
+import { declarative } from '../support/routes';
 import { shipped } from '../support/shipped';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 import { ALL_SIX, fullChainRoute } from '../system/full-chain';
@@ -21,17 +22,10 @@ describe('bad input, fuzzed through the whole chain', () => {
     mock = await startMockLlm();
     stack = await startSuiteStack({
       plugins: shipped(...ALL_SIX),
-      declarative: {
-        _format_version: '3.0',
-        services: [
-          {
-            name: 'llm',
-            url: 'http://127.0.0.1:9',
-            routes: [fullChainRoute('chat', mock.url, mock.url, { path: '/v1/chat/completions', providerKey: PROVIDER_KEY, proxy: { max_request_body_size: 65536 } })],
-          },
-        ],
-        consumers: [{ username: 'fuzzer', keyauth_credentials: [{ key: 'fuzz-key' }] }],
-      },
+      declarative: declarative(
+        [fullChainRoute('chat', mock.url, mock.url, { path: '/v1/chat/completions', providerKey: PROVIDER_KEY, proxy: { max_request_body_size: 65536 } })],
+        { consumers: [{ username: 'fuzzer', keyauth_credentials: [{ key: 'fuzz-key' }] }] },
+      ),
     });
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
+import { declarative, postRoute } from '../support/routes';
 import { shipped } from '../support/shipped';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 
@@ -35,35 +36,11 @@ describe('semantic-router through Kong (stand-in) and llm-proxy', () => {
     ];
     stack = await startSuiteStack({
       plugins: shipped('semantic-router', 'llm-proxy'),
-      declarative: {
-        _format_version: '3.0',
-        services: [
-          {
-            name: 'llm',
-            url: 'http://127.0.0.1:9',
-            routes: [
-              {
-                name: 'routed',
-                paths: ['/routed'],
-                methods: ['POST'],
-                plugins: [{ name: 'semantic-router', config: { routes, default_route: { targets: ['general'] } } }, proxy],
-              },
-              {
-                name: 'duplicate',
-                paths: ['/duplicate'],
-                methods: ['POST'],
-                plugins: [{ name: 'semantic-router', config: { routes: [routes[0], routes[0]] } }, proxy],
-              },
-              {
-                name: 'unknown-target',
-                paths: ['/unknown-target'],
-                methods: ['POST'],
-                plugins: [{ name: 'semantic-router', config: { routes: [{ ...routes[0], targets: ['no-such-target'] }] } }, proxy],
-              },
-            ],
-          },
-        ],
-      },
+      declarative: declarative([
+        postRoute('routed', [{ name: 'semantic-router', config: { routes, default_route: { targets: ['general'] } } }, proxy]),
+        postRoute('duplicate', [{ name: 'semantic-router', config: { routes: [routes[0], routes[0]] } }, proxy]),
+        postRoute('unknown-target', [{ name: 'semantic-router', config: { routes: [{ ...routes[0], targets: ['no-such-target'] }] } }, proxy]),
+      ]),
     });
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { onnx } from 'onnx-proto';
+import type { onnx } from 'onnx-proto';
+import { FLOAT, INT64, floatTensor, int64Tensor, intAttr, modelBytes, node, valueInfo } from '../../plugins/core/embeddings/engines/onnx-builder';
 
 /**
  * A tiny BERT-like sentence model that @huggingface/transformers loads offline,
@@ -68,44 +69,23 @@ function prng(seed: number): () => number {
   };
 }
 
-function floatTensor(name: string, dims: number[], random: () => number, scale: number): onnx.ITensorProto {
+/** Seeded uniform weights in [-scale, scale]. */
+function randomTensor(name: string, dims: number[], random: () => number, scale: number): onnx.ITensorProto {
   const values = new Float32Array(dims.reduce((a, b) => a * b, 1));
   for (let i = 0; i < values.length; i++) values[i] = (random() * 2 - 1) * scale;
-  return { name, dims, dataType: onnx.TensorProto.DataType.FLOAT, rawData: new Uint8Array(values.buffer) };
-}
-
-function int64Tensor(name: string, values: number[]): onnx.ITensorProto {
-  const data = BigInt64Array.from(values.map(BigInt));
-  return { name, dims: [values.length], dataType: onnx.TensorProto.DataType.INT64, rawData: new Uint8Array(data.buffer) };
-}
-
-function valueInfo(name: string, elemType: number, dims: Array<string | number>): onnx.IValueInfoProto {
-  return {
-    name,
-    type: {
-      tensorType: {
-        elemType,
-        shape: { dim: dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) },
-      },
-    },
-  };
-}
-
-function node(opType: string, input: string[], output: string[], attribute: onnx.IAttributeProto[] = []): onnx.INodeProto {
-  return { opType, input, output, name: output[0], attribute };
+  return floatTensor(name, dims, values);
 }
 
 /** The ONNX model bytes (opset 13, IR version 8). */
 export function tinyBertOnnx(vocabSize: number, hidden = TINY_BERT_HIDDEN, seed = 1234): Uint8Array {
   const random = prng(seed);
-  const { FLOAT, INT64 } = onnx.TensorProto.DataType;
   const batchSeq = ['batch_size', 'sequence_length'];
   const graph: onnx.IGraphProto = {
     name: 'tiny_bert',
     initializer: [
-      floatTensor('word_embeddings', [vocabSize, hidden], random, 1),
-      floatTensor('token_type_embeddings', [2, hidden], random, 0.1),
-      { name: 'context_scale', dims: [], dataType: onnx.TensorProto.DataType.FLOAT, floatData: [4] },
+      randomTensor('word_embeddings', [vocabSize, hidden], random, 1),
+      randomTensor('token_type_embeddings', [2, hidden], random, 0.1),
+      floatTensor('context_scale', [], Float32Array.of(4)),
       int64Tensor('axis_1', [1]),
       int64Tensor('axis_2', [2]),
     ],
@@ -114,11 +94,11 @@ export function tinyBertOnnx(vocabSize: number, hidden = TINY_BERT_HIDDEN, seed 
     node: [
       node('Gather', ['word_embeddings', 'input_ids'], ['words']),
       node('Gather', ['token_type_embeddings', 'token_type_ids'], ['types']),
-      node('Cast', ['attention_mask'], ['mask_float'], [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }]),
+      node('Cast', ['attention_mask'], ['mask_float'], [intAttr('to', FLOAT)]),
       node('Unsqueeze', ['mask_float', 'axis_2'], ['mask']),
       node('Mul', ['words', 'mask'], ['masked_words']),
-      node('ReduceSum', ['masked_words', 'axis_1'], ['word_sum'], [{ name: 'keepdims', type: onnx.AttributeProto.AttributeType.INT, i: 1 }]),
-      node('ReduceSum', ['mask', 'axis_1'], ['token_count'], [{ name: 'keepdims', type: onnx.AttributeProto.AttributeType.INT, i: 1 }]),
+      node('ReduceSum', ['masked_words', 'axis_1'], ['word_sum'], [intAttr('keepdims', 1)]),
+      node('ReduceSum', ['mask', 'axis_1'], ['token_count'], [intAttr('keepdims', 1)]),
       node('Div', ['word_sum', 'token_count'], ['context']),
       node('Mul', ['context', 'context_scale'], ['scaled_context']),
       node('Add', ['words', 'types'], ['tokens']),
@@ -126,13 +106,7 @@ export function tinyBertOnnx(vocabSize: number, hidden = TINY_BERT_HIDDEN, seed 
       node('Tanh', ['mixed'], ['last_hidden_state']),
     ],
   };
-  const model: onnx.IModelProto = {
-    irVersion: 8,
-    opsetImport: [{ domain: '', version: 13 }],
-    producerName: 'ai-suite-tests',
-    graph,
-  };
-  return onnx.ModelProto.encode(onnx.ModelProto.create(model)).finish();
+  return modelBytes(graph, 13, 'ai-suite-tests');
 }
 
 function tokenizerJson(vocab: string[]): unknown {

@@ -2,6 +2,7 @@ import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { readSse, streamedText } from '../support/sse';
 import { shipped } from '../support/shipped';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+import { declarative } from '../support/routes';
 import { ALL_SIX, fullChainRoute } from './full-chain';
 
 jest.setTimeout(60_000);
@@ -19,11 +20,7 @@ describe('semantic-cache behind pii-sanitizer', () => {
     mock = await startMockLlm();
     stack = await startSuiteStack({
       plugins: shipped(...ALL_SIX),
-      declarative: {
-        _format_version: '3.0',
-        consumers: [{ username: 'alice', keyauth_credentials: [{ key: 'alice-key' }] }],
-        services: [{ name: 'llm', url: 'http://127.0.0.1:9', routes: [fullChainRoute('chat', mock.url, mock.url)] }],
-      },
+      declarative: declarative([fullChainRoute('chat', mock.url, mock.url)], { consumers: [{ username: 'alice', keyauth_credentials: [{ key: 'alice-key' }] }] }),
     });
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { startTestRedis, type TestRedis } from '../support/redis-server';
 import { shipped } from '../support/shipped';
 import { readSse } from '../support/sse';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+import { declarative } from '../support/routes';
 import { ALL_SIX, fullChainRoute } from './full-chain';
 
 jest.setTimeout(120_000);
@@ -25,19 +26,12 @@ describe('the six-plugin chain under faults', () => {
     stack = await startSuiteStack({
       plugins: shipped(...ALL_SIX),
       env: { AI_SUITE_REDIS_URL: redis.url },
-      declarative: {
-        _format_version: '3.0',
-        consumers: [{ username: 'alice', keyauth_credentials: [{ key: 'alice-key' }] }],
-        services: [
-          {
-            name: 'llm',
-            url: 'http://127.0.0.1:9',
-            // Langfuse is down for the whole test: nothing listens on port 9.
-            // Each failure has its own route, so one failure's open circuit breaker does not answer for the next.
-            routes: ['chat', 'fail500', 'fail503', 'fail400', 'fail401'].map((name) => fullChainRoute(name, mock.url, 'http://127.0.0.1:9')),
-          },
-        ],
-      },
+      // Langfuse is down for the whole test: nothing listens on port 9.
+      // Each failure has its own route, so one failure's open circuit breaker does not answer for the next.
+      declarative: declarative(
+        ['chat', 'fail500', 'fail503', 'fail400', 'fail401'].map((name) => fullChainRoute(name, mock.url, 'http://127.0.0.1:9')),
+        { consumers: [{ username: 'alice', keyauth_credentials: [{ key: 'alice-key' }] }] },
+      ),
     });
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { attrs, spansOf, type OtlpSpan } from '../support/otlp-decode';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { shipped } from '../support/shipped';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+import { declarative } from '../support/routes';
 import { ALL_SIX, fullChainRoute } from './full-chain';
 
 jest.setTimeout(60_000);
@@ -18,11 +19,7 @@ describe('one trace holds every plugin decision', () => {
     langfuse = await startCaptureServer();
     stack = await startSuiteStack({
       plugins: shipped(...ALL_SIX),
-      declarative: {
-        _format_version: '3.0',
-        consumers: [{ username: 'alice', keyauth_credentials: [{ key: 'alice-key' }] }],
-        services: [{ name: 'llm', url: 'http://127.0.0.1:9', routes: [fullChainRoute('chat', mock.url, langfuse.url)] }],
-      },
+      declarative: declarative([fullChainRoute('chat', mock.url, langfuse.url)], { consumers: [{ username: 'alice', keyauth_credentials: [{ key: 'alice-key' }] }] }),
     });
   });
   afterAll(async () => {

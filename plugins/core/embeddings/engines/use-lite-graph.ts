@@ -1,4 +1,5 @@
-import { onnx } from 'onnx-proto';
+import type { onnx } from 'onnx-proto';
+import { FLOAT, INT64, floatAttr, floatTensor, int64Tensor, intAttr, intsAttr, modelBytes, node, valueInfo } from './onnx-builder';
 
 /**
  * USE-lite's encoder rewritten as an ONNX graph, so ONNX Runtime runs it (its
@@ -56,30 +57,14 @@ export function useLiteWeightNames(): Record<string, string> {
   return names;
 }
 
-const { FLOAT, INT64 } = onnx.TensorProto.DataType;
-const INT = onnx.AttributeProto.AttributeType.INT;
 const HEADS = 4;
-
-function node(opType: string, input: string[], output: string, attribute: onnx.IAttributeProto[] = []): onnx.INodeProto {
-  return { opType, input, output: [output], name: output, attribute };
-}
-
-function intAttr(name: string, i: number): onnx.IAttributeProto {
-  return { name, type: INT, i };
-}
-
-function valueInfo(name: string, elemType: number, dims: Array<string | number>): onnx.IValueInfoProto {
-  return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) } } } };
-}
 
 /** The ONNX model bytes for the given weights (by role, as useLiteWeightNames lists them). */
 export function useLiteOnnx(weights: Record<string, WeightTensor>): Uint8Array {
   const initializer: onnx.ITensorProto[] = [];
   const nodes: onnx.INodeProto[] = [];
-  const float = (name: string, dims: number[], data: Float32Array) =>
-    initializer.push({ name, dims, dataType: FLOAT, rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
-  const int64 = (name: string, values: number[]) =>
-    initializer.push({ name, dims: [values.length], dataType: INT64, rawData: new Uint8Array(BigInt64Array.from(values.map(BigInt)).buffer) });
+  const float = (name: string, dims: number[], data: Float32Array) => initializer.push(floatTensor(name, dims, data));
+  const int64 = (name: string, values: number[]) => initializer.push(int64Tensor(name, values));
   const weight = (role: string, dims?: number[]) => {
     const w = weights[role];
     if (!w) throw new Error(`USE-lite weight missing: ${role}`);
@@ -90,15 +75,12 @@ export function useLiteOnnx(weights: Record<string, WeightTensor>): Uint8Array {
   let n = 0;
   const add = (opType: string, input: string[], attribute: onnx.IAttributeProto[] = []) => {
     const out = `${opType.toLowerCase()}_${n++}`;
-    nodes.push(node(opType, input, out, attribute));
+    nodes.push(node(opType, input, [out], attribute));
     return out;
   };
   const dense = (x: string, w: string, b: string) => add('Add', [add('MatMul', [x, w]), b]);
   const layerNorm = (x: string, l: number, which: 'ln1' | 'ln2') =>
-    add('LayerNormalization', [x, weight(`l${l}_${which}_scale`), weight(`l${l}_${which}_bias`)], [
-      intAttr('axis', -1),
-      { name: 'epsilon', type: onnx.AttributeProto.AttributeType.FLOAT, f: 1e-6 },
-    ]);
+    add('LayerNormalization', [x, weight(`l${l}_${which}_scale`), weight(`l${l}_${which}_bias`)], [intAttr('axis', -1), floatAttr('epsilon', 1e-6)]);
 
   int64('heads_split', [0, 0, HEADS, -1]);
   int64('heads_join', [0, 0, -1]);
@@ -120,14 +102,14 @@ export function useLiteOnnx(weights: Record<string, WeightTensor>): Uint8Array {
     const split = width(qkvRole) / 3;
     const parts = ['q', 'k', 'v'].map((p) => `${p}_${l}`);
     int64(`split_${l}`, [split, split, split]);
-    nodes.push({ opType: 'Split', input: [qkv, `split_${l}`], output: parts, name: `split_${l}`, attribute: [intAttr('axis', -1)] });
-    const heads = (t: string) => add('Transpose', [add('Reshape', [t, 'heads_split'])], [{ name: 'perm', type: onnx.AttributeProto.AttributeType.INTS, ints: [0, 2, 1, 3] }]);
+    nodes.push(node('Split', [qkv, `split_${l}`], parts, [intAttr('axis', -1)]));
+    const heads = (t: string) => add('Transpose', [add('Reshape', [t, 'heads_split'])], [intsAttr('perm', [0, 2, 1, 3])]);
     float(`scale_${l}`, [], Float32Array.of(1 / Math.sqrt(split / HEADS)));
     const q = add('Mul', [heads(parts[0]!), `scale_${l}`]);
-    const kT = add('Transpose', [add('Reshape', [parts[1]!, 'heads_split'])], [{ name: 'perm', type: onnx.AttributeProto.AttributeType.INTS, ints: [0, 2, 3, 1] }]);
+    const kT = add('Transpose', [add('Reshape', [parts[1]!, 'heads_split'])], [intsAttr('perm', [0, 2, 3, 1])]);
     const weightsOfKeys = add('Softmax', [add('Add', [add('MatMul', [q, kT]), keyBias])], [intAttr('axis', -1)]);
     const mixed = add('MatMul', [weightsOfKeys, heads(parts[2]!)]);
-    const joined = add('Reshape', [add('Transpose', [mixed], [{ name: 'perm', type: onnx.AttributeProto.AttributeType.INTS, ints: [0, 2, 1, 3] }]), 'heads_join']);
+    const joined = add('Reshape', [add('Transpose', [mixed], [intsAttr('perm', [0, 2, 1, 3])]), 'heads_join']);
     const outRole = `l${l}_out_w`;
     return dense(joined, weight(outRole, [weights[outRole]!.dims[2]!, width(outRole)]), weight(`l${l}_out_b`));
   };
@@ -153,7 +135,7 @@ export function useLiteOnnx(weights: Record<string, WeightTensor>): Uint8Array {
   const pooled = add('Div', [summed, count]);
   const tanh = add('Tanh', [dense(pooled, weight('tanh_w'), weight('tanh_b'))]);
   const norm = add('Sqrt', [add('Max', [add('ReduceSum', [add('Mul', [tanh, tanh]), 'axis_1'], [intAttr('keepdims', 1)]), 'tiny'])]);
-  nodes.push(node('Div', [tanh, norm], 'embedding'));
+  nodes.push(node('Div', [tanh, norm], ['embedding']));
 
   const graph: onnx.IGraphProto = {
     name: 'use_lite',
@@ -162,5 +144,5 @@ export function useLiteOnnx(weights: Record<string, WeightTensor>): Uint8Array {
     input: [valueInfo('ids', INT64, ['batch', 'tokens']), valueInfo('mask', FLOAT, ['batch', 'tokens']), valueInfo('positions', FLOAT, ['tokens', 1])],
     output: [valueInfo('embedding', FLOAT, ['batch', width('tanh_w')])],
   };
-  return onnx.ModelProto.encode(onnx.ModelProto.create({ irVersion: 8, opsetImport: [{ domain: '', version: 17 }], producerName: 'ai-suite', graph })).finish();
+  return modelBytes(graph, 17, 'ai-suite');
 }
