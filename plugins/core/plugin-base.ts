@@ -40,6 +40,12 @@ export interface PluginDefinition<Shape extends z.ZodRawShape, S> {
    * `pass` logs and lets the request through. A function may read it from config.
    */
   onError: ErrorPolicy | ((config: z.output<z.ZodObject<Shape>>) => ErrorPolicy);
+  /**
+   * Whether a context this plugin creates is published in `kong.ctx.shared` for later phases
+   * (default true). llm-proxy runs last of the suite's access phases and has no log phase: when it
+   * finds no context, no suite phase after it will look one up, so publishing it is a wasted round trip.
+   */
+  publishContext?: boolean;
   /** Builds per-instance state (compiled patterns, indexes) once when Kong starts the instance. */
   init?(config: z.output<z.ZodObject<Shape>>, meta: InstanceMeta): S;
   access?(args: PhaseArgs<z.output<z.ZodObject<Shape>>, S>): Promise<void>;
@@ -60,14 +66,14 @@ export const CONTEXT_KEY = 'ai_suite_ctx';
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /** Finds this request's context through the id in `kong.ctx.shared`, creating it for the first plugin. */
-async function attachContext(kong: KongPDK, phase: Phase): Promise<{ ctx: RequestContext; transient: boolean }> {
+async function attachContext(kong: KongPDK, phase: Phase, publish: boolean): Promise<{ ctx: RequestContext; transient: boolean }> {
   const id = await kong.ctx.shared.get(CONTEXT_KEY);
   const found = contexts.get(id);
   if (found) return { ctx: found, transient: false };
   const ctx = contexts.create();
   // In the log phase a missing context was already evicted; a fresh one serves this call only.
   if (phase === 'log') return { ctx, transient: true };
-  await kong.ctx.shared.set(CONTEXT_KEY, ctx.id);
+  if (publish) await kong.ctx.shared.set(CONTEXT_KEY, ctx.id);
   return { ctx, transient: false };
 }
 
@@ -101,7 +107,7 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
 
     async runPhase(phase: Phase, kong: KongPDK): Promise<void> {
       const started = performance.now();
-      const { ctx, transient } = await attachContext(kong, phase);
+      const { ctx, transient } = await attachContext(kong, phase, def.publishContext !== false);
       const respond = async (status: number, body: string | Buffer, headers?: Record<string, string>) => {
         ctx.exited = true;
         await kong.response.exit(status, body, { ...JSON_HEADERS, ...headers });

@@ -24,18 +24,27 @@ export async function readRawBody(kong: KongPDK, ctx: RequestContext): Promise<B
 /** Parses the body as JSON, with OpenAI-style errors for empty, oversized or malformed bodies. */
 export async function readJsonBody(kong: KongPDK, ctx: RequestContext, maxBytes: number): Promise<unknown> {
   if (ctx.data.has(JSON_KEY)) return ctx.get(JSON_KEY);
-  const raw = await readRawBody(kong, ctx);
-  if (raw.length > maxBytes) {
-    throw new GatewayError(413, `The request body is ${raw.length} bytes; the limit is ${maxBytes} bytes.`, 'request_too_large');
-  }
+  const parsed = parseJsonBody(await readRawBody(kong, ctx), maxBytes);
+  ctx.set(JSON_KEY, parsed);
+  return parsed;
+}
+
+/** The body a suite plugin already parsed on this request, if any (what Kong forwards upstream). */
+export function parsedBody(ctx: RequestContext): { value: unknown } | undefined {
+  return ctx.data.has(JSON_KEY) ? { value: ctx.get(JSON_KEY) } : undefined;
+}
+
+export function parseJsonBody(raw: Buffer, maxBytes: number): unknown {
+  if (raw.length > maxBytes) throw tooLarge(raw.length, maxBytes);
   if (raw.length === 0) throw new GatewayError(400, 'The request body is empty; a JSON object was expected.', 'invalid_json');
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(raw);
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     throw new GatewayError(400, `The request body is not valid JSON: ${(err as Error).message.slice(0, 120)}`, 'invalid_json');
   }
-  ctx.set(JSON_KEY, parsed);
-  return parsed;
+}
+
+export function tooLarge(bytes: number, maxBytes: number): GatewayError {
+  return new GatewayError(413, `The request body is ${bytes} bytes; the limit is ${maxBytes} bytes.`, 'request_too_large');
 }

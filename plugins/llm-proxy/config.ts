@@ -80,7 +80,7 @@ export const configSchema = z.object({
     .describe('allow: stream when the client asks; deny: refuse stream requests; always: stream every answer.'),
   logging: z
     .object({
-      log_statistics: z.boolean().default(true).describe('Add ai.proxy.* fields to what Kong’s log plugins serialize.'),
+      log_statistics: z.boolean().default(false).describe('Add ai.proxy.* fields to what Kong’s log plugins serialize (off by default, as in Kong’s ai-proxy: one PDK round trip per request).'),
       log_payloads: z.boolean().default(false).describe('Also record prompts and answers for tracing (never keys).'),
     })
     .prefault({})

@@ -1,7 +1,8 @@
 import { definePlugin } from '../core/plugin-base';
 import { getBridge, TICKET_HEADER } from '../core/bridge/bridge-server';
-import { PLAN_KEY } from '../core/bridge/plan';
-import { readJsonBody } from '../core/request-body';
+import { performance } from 'node:perf_hooks';
+import { DEFERRED_PLAN_KEY, PLAN_KEY, type CallPlan, type DeferredPlan } from '../core/bridge/plan';
+import { parsedBody, readJsonBody } from '../core/request-body';
 import { addAnswerListener } from '../core/bridge/answer-hooks';
 import { budgetStore, checkBudgets, settleBudgets } from './budgets/budgets';
 import { configSchema } from './config';
@@ -22,6 +23,7 @@ export = definePlugin({
   priority: 770,
   config: configSchema,
   onError: 'block',
+  publishContext: false,
   init(config) {
     void getBridge();
     return {
@@ -35,20 +37,32 @@ export = definePlugin({
     };
   },
   async access({ kong, config, state, meta, ctx }) {
-    const body = await readJsonBody(kong, ctx, config.max_request_body_size);
-    const request = parseRequest(config.route_type, body);
-    const eligible = supportedBy(config.route_type, resolveTargets(config, request.model as string | undefined, ctx.get<string[]>('router.targets')));
-    const plan = buildPlan(config, request, eligible.map((t) => plannedTarget(meta.pluginId ?? 'llm-proxy', t)), state.balancer);
+    const startedAt = performance.now();
+    const plan = (body: unknown): CallPlan => {
+      const request = parseRequest(config.route_type, body);
+      const eligible = supportedBy(config.route_type, resolveTargets(config, request.model as string | undefined, ctx.get<string[]>('router.targets')));
+      const targets = eligible.map((t) => plannedTarget(meta.pluginId ?? 'llm-proxy', t));
+      return buildPlan(config, request, targets, state.balancer, startedAt);
+    };
+    // The body crosses the PDK socket only if an earlier suite plugin has read it already (then it is
+    // free) or the analytics fields need the plan now; otherwise the bridge plans from the body Kong
+    // forwards to it, and bad input gets the same OpenAI error from there.
+    const body = parsedBody(ctx);
+    if (body || config.logging.log_statistics) {
+      const made = plan(body ? body.value : await readJsonBody(kong, ctx, config.max_request_body_size));
+      ctx.set(PLAN_KEY, made);
+      if (config.logging.log_statistics) await serializeAnalytics(kong, made, meta.pluginId);
+    } else {
+      ctx.set(DEFERRED_PLAN_KEY, { maxBodyBytes: config.max_request_body_size, make: plan } satisfies DeferredPlan);
+    }
     if (state.budgets) {
       const store = state.budgets;
       const claims = await checkBudgets(kong, config.budgets, store);
       addAnswerListener(ctx, (record) => settleBudgets(claims, config.budgets, store, record));
     }
-    ctx.set(PLAN_KEY, plan);
     const bridge = await getBridge();
     ctx.hold('bridge');
     const ticket = bridge.tickets.mint(ctx.id);
-    if (config.logging.log_statistics) await serializeAnalytics(kong, plan, meta.pluginId);
     // On a route- or service-scoped instance the service never changes, so it is read once; a service
     // whose URL is the bridge (http://127.0.0.1:<AI_SUITE_BRIDGE_PORT>) then costs no round trip at all.
     if (state.service === undefined && (meta.routeId || meta.serviceId)) {

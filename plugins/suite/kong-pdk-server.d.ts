@@ -25,14 +25,3 @@ declare module 'kong-pdk/server' {
   }
   export = Server;
 }
-
-declare module 'kong-pdk/listener' {
-  import type { Server as NetServer } from 'node:net';
-  import type Server from 'kong-pdk/server';
-
-  class Listener {
-    constructor(server: Server, socketPath: string);
-    serve(): NetServer;
-  }
-  export = Listener;
-}

@@ -1,6 +1,6 @@
 import { createLogger } from '../core/logger';
 
-/** kong-pdk's Server and Listener log through this: into the suite's stderr log, never stdout. */
+/** kong-pdk's Server logs through this: into the suite's stderr log, never stdout. */
 export function pdkLogger(scope: string) {
   const log = createLogger(scope);
   const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : String(a))).join(' ');

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Server as NetServer } from 'node:net';
 import Server from 'kong-pdk/server';
-import Listener from 'kong-pdk/listener';
 import { createLogger } from '../core/logger';
 import { contexts } from '../core/request-context';
 import { runShutdownHooks } from '../core/lifecycle';
@@ -10,10 +9,11 @@ import { startMetricsEndpoint } from '../core/metrics';
 import { warmDefaultEmbedder } from '../core/embeddings';
 import { listPluginDirs } from './plugin-dirs';
 import { pdkLogger } from './pdk-logger';
+import { serveRpc } from './rpc-listener';
 import { removePidFile, writePidFile } from './pid-file';
 
 /**
- * The one process Kong starts: a kong-pdk Server and Listener per plugin
+ * The one process Kong starts: a kong-pdk Server and an RPC listener per plugin
  * directory, each on its own socket, all sharing this process's memory (request
  * contexts, embedding workers, indexes, the LLM bridge).
  */
@@ -41,16 +41,11 @@ export function socketPath(prefix: string, plugin: string): string {
   return path.join(prefix, `${plugin}.sock`);
 }
 
-function listen(listener: Listener, plugin: string): Promise<NetServer> {
-  const server = listener.serve();
-  // kong-pdk's listener has no error handler on Kong's connections: a reset (an nginx
-  // worker exiting mid-event) would be an uncaught 'error' that kills every plugin.
-  server.on('connection', (socket) =>
-    socket.on('error', (err) => log.warn('plugin socket connection error', { plugin, error: err.message })),
-  );
+function listen(server: Server, socket: string, plugin: string): Promise<NetServer> {
+  const listener = serveRpc(server, socket, createLogger(`rpc:${plugin}`));
   return new Promise((resolve, reject) => {
-    server.once('listening', () => resolve(server));
-    server.once('error', reject);
+    listener.once('listening', () => resolve(listener));
+    listener.once('error', reject);
   });
 }
 
@@ -75,7 +70,7 @@ export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
   for (const { dir } of listPluginDirs(options.pluginsRoot)) {
     const { server, name } = loadPluginServer(dir);
     const socket = socketPath(options.prefix, name);
-    listeners.push(await listen(new Listener(server, socket), name));
+    listeners.push(await listen(server, socket, name));
     plugins.push({ name, socket });
   }
   await startMetricsEndpoint();

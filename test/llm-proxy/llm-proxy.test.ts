@@ -38,7 +38,8 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     const fast = { backoff_ms: 10, max_backoff_ms: 50, fail_timeout_s: 60 };
     stack = await startSuiteStack({
       plugins: shipped('llm-proxy'),
-      env: { AI_SUITE_BRIDGE_PORT: String(bridgePort), AI_SUITE_METRICS_PORT: String(metricsPort) },
+      // Debug logging on: even then no key, body or ticket may reach the log.
+      env: { AI_SUITE_BRIDGE_PORT: String(bridgePort), AI_SUITE_METRICS_PORT: String(metricsPort), AI_SUITE_LOG_LEVEL: 'debug' },
       declarative: {
         _format_version: '3.0',
         services: [
@@ -99,7 +100,7 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
             // The service is the bridge itself: llm-proxy learns it once and sets no target per request.
             name: 'llm-bridge',
             url: `http://127.0.0.1:${bridgePort}`,
-            routes: [route('bridge-service', '/bridge-service', { targets: [target('oa', 'openai', 'gpt-4o-mini', u)] })],
+            routes: [route('bridge-service', '/bridge-service', { targets: [target('oa', 'openai', 'gpt-4o-mini', u)], logging: { log_statistics: true } })],
           },
         ],
       },
@@ -309,13 +310,19 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     expect(((await direct.json()) as any).error.code).toBe('missing_ticket');
   });
 
-  it('records ai.proxy.meta for Kong log plugins and never logs the key', async () => {
-    await post('/openai', chat('log me'));
+  it('records ai.proxy.meta for Kong log plugins when log_statistics is on (off by default, as in Kong) and never logs the key', async () => {
+    await post('/openai', chat('do not log me'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect((stack.standin.logs.at(-1) as any).ai?.proxy?.meta).toBeUndefined();
+    await post('/bridge-service', chat('log me'));
     await new Promise((r) => setTimeout(r, 300));
     const entry = stack.standin.logs.at(-1) as any;
     expect(entry.ai.proxy.meta).toMatchObject({ provider_name: 'openai', route_type: 'llm/v1/chat' });
     expect(JSON.stringify(stack.standin.logs)).not.toContain(KEY);
-    expect(stack.standin.errorLog.join('\n')).not.toContain(KEY);
+    const errorLog = stack.standin.errorLog.join('\n');
+    expect(errorLog).toContain('"method":"plugin.StartInstance"'); // debug lines are being written
+    expect(errorLog).not.toContain(KEY);
+    expect(errorLog).not.toContain('log me');
   });
 
   it('exports tokens, cost and timings on the suite’s Prometheus endpoint', async () => {

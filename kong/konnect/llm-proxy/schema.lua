@@ -516,8 +516,8 @@ return {
               {
                 log_statistics = {
                   type = "boolean",
-                  description = "Add ai.proxy.* fields to what Kong\226\128\153s log plugins serialize.",
-                  default = true,
+                  description = "Add ai.proxy.* fields to what Kong\226\128\153s log plugins serialize (off by default, as in Kong\226\128\153s ai-proxy: one PDK round trip per request).",
+                  default = false,
                 },
               },
               {

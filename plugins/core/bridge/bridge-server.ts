@@ -3,8 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { onShutdown } from '../lifecycle';
 import { createLogger } from '../logger';
 import { contexts } from '../request-context';
-import { sendError } from './client-writer';
-import { PLAN_KEY, type CallPlan } from './plan';
+import { GatewayError } from '../openai-error';
+import { parseJsonBody } from '../request-body';
+import type { RequestContext } from '../request-context';
+import { sendError, sendJson } from './client-writer';
+import { readForwardedBody } from './forwarded-body';
+import { DEFERRED_PLAN_KEY, PLAN_KEY, type CallPlan, type DeferredPlan } from './plan';
 import { serveAnswer, settle } from './serve-answer';
 import { TicketBook } from './tickets';
 
@@ -24,14 +28,26 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
+/** The plan made in access, or the one made now from the body Kong forwards. */
+async function planFor(ctx: RequestContext, req: http.IncomingMessage): Promise<CallPlan> {
+  const made = ctx.get<CallPlan>(PLAN_KEY);
+  if (made) {
+    // The bridge works from the plan; the forwarded copy of the body is drained.
+    req.resume();
+    return made;
+  }
+  const deferred = ctx.get<DeferredPlan>(DEFERRED_PLAN_KEY)!;
+  const plan = deferred.make(parseJsonBody(await readForwardedBody(req, deferred.maxBodyBytes), deferred.maxBodyBytes));
+  ctx.set(PLAN_KEY, plan);
+  return plan;
+}
+
 async function handle(tickets: TicketBook, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  // Kong forwards the client body; the bridge works from the plan, so drain it.
-  req.resume();
   const ticket = req.headers[TICKET_HEADER];
   const contextId = tickets.redeem(Array.isArray(ticket) ? ticket[0] : ticket);
   const ctx = contexts.get(contextId);
-  const plan = ctx?.get<CallPlan>(PLAN_KEY);
-  if (!ctx || !plan) {
+  if (!ctx || !(ctx.data.has(PLAN_KEY) || ctx.data.has(DEFERRED_PLAN_KEY))) {
+    req.resume();
     sendError(res, 403, 'This request was not authorised by the gateway.', 'missing_ticket');
     return;
   }
@@ -40,11 +56,16 @@ async function handle(tickets: TicketBook, req: http.IncomingMessage, res: http.
     if (!res.writableFinished) clientGone.abort();
   });
   try {
+    const plan = await planFor(ctx, req);
     const record = await serveAnswer(plan, ctx, res, clientGone.signal);
     await settle(record, ctx);
   } catch (err) {
-    log.error('bridge failure', { error: (err as Error).message });
-    sendError(res, 500, 'The gateway failed while calling the provider.', 'bridge_error');
+    if (err instanceof GatewayError) {
+      sendJson(res, err.status, err.toBody(), err.headers);
+    } else {
+      log.error('bridge failure', { error: (err as Error).message });
+      sendError(res, 500, 'The gateway failed while calling the provider.', 'bridge_error');
+    }
     if (!res.writableEnded) res.end();
   } finally {
     ctx.release('bridge');

@@ -38,9 +38,19 @@ export interface CallPlan {
   targets: PlannedTarget[];
   balancer: BalancerSettings;
   logPayloads: boolean;
-  /** performance.now() when the first suite plugin started on this request. */
+  /** performance.now() when llm-proxy's access phase started on this request. */
   startedAt: number;
 }
 
+/**
+ * A plan llm-proxy leaves to the bridge when no suite plugin has read the body yet: the bridge
+ * makes it from the body Kong forwards, which saves the body's PDK round trip in access.
+ */
+export interface DeferredPlan {
+  maxBodyBytes: number;
+  make(body: unknown): CallPlan;
+}
+
 export const PLAN_KEY = 'llm.plan';
+export const DEFERRED_PLAN_KEY = 'llm.deferred-plan';
 export const RESULT_KEY = 'llm.result';

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { BalancerSettings, CallPlan, PlannedTarget } from '../../core/bridge/plan';
 import type { RouteType } from '../../core/providers';
 import type { LlmProxyConfig, TargetConfig } from '../config';
@@ -64,6 +63,7 @@ export function buildPlan(
   request: Record<string, unknown>,
   targets: PlannedTarget[],
   balancer: BalancerSettings,
+  startedAt: number,
 ): CallPlan {
   const routeType = config.route_type as RouteType;
   const wantsStream = request.stream === true;
@@ -81,6 +81,6 @@ export function buildPlan(
     targets,
     balancer,
     logPayloads: config.logging.log_payloads,
-    startedAt: performance.now(),
+    startedAt,
   };
 }
