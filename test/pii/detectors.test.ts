@@ -1,4 +1,6 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
+import { literalPrefixes } from '../../plugins/pii-sanitizer/detect/context';
+import { hash32, seededRandom } from '../mock-llm/random';
 
 const detector = createDetector();
 const found = (text: string) => detector.detect(text).map((f) => [f.category, f.value]);
@@ -57,6 +59,101 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('request id 7c9e6679-7425-40de-944b-e07fc1f90ae7')).toEqual([]);
   });
 
+  describe('known provider formats', () => {
+    const random = seededRandom(hash32('provider formats'));
+    const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const r = (n: number, alphabet = ALNUM) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const hex = (n: number) => r(n, '0123456789abcdef');
+    const lower = (n: number) => r(n, 'abcdefghijklmnopqrstuvwxyz0123456789');
+    const samples: Array<[string, string]> = [
+      ['gitlab-token', `glrt-${r(20)}`],
+      ['gitlab-token', `GR1348941${r(20)}`],
+      ['atlassian-token', `ATATT3${r(180)}`],
+      ['linear-key', `lin_api_${r(40)}`],
+      ['notion-token', `ntn_${r(46)}`],
+      ['figma-token', `figd_${r(40)}`],
+      ['grafana-token', `glsa_${r(32)}_${hex(8)}`],
+      ['heroku-key', `HRKU-${r(36)}`],
+      ['telegram-bot-token', `123456789:AA${r(33)}`],
+      ['discord-webhook', `https://discord.com/api/webhooks/123456789012345678/${r(68)}`],
+      ['discord-bot-token', `M${r(23)}.${r(6)}.${r(27)}`],
+      ['teams-webhook', `https://contoso.webhook.office.com/webhookb2/${hex(8)}-aa@${hex(8)}/IncomingWebhook/${hex(32)}/${hex(8)}-bb`],
+      ['zapier-webhook', `https://hooks.zapier.com/hooks/catch/123456/${lower(7)}/`],
+      ['square-token', `sq0atp-${r(22)}`],
+      ['braintree-token', `access_token$production$${lower(16)}$${hex(32)}`],
+      ['facebook-token', `EAAB${r(120)}`],
+      ['dropbox-token', `sl.${r(140)}`],
+      ['sentry-token', `sntrys_${r(60)}`],
+      ['supabase-key', `sbp_${hex(40)}`],
+      ['netlify-token', `nfp_${r(36)}`],
+      ['pulumi-token', `pul-${hex(40)}`],
+      ['terraform-cloud-token', `${r(14)}.atlasv1.${r(67)}`],
+      ['docker-hub-token', `dckr_pat_${r(27)}`],
+      ['rubygems-key', `rubygems_${hex(48)}`],
+      ['nuget-key', `oy2${lower(43)}`],
+      ['clojars-token', `CLOJARS_${lower(60)}`],
+      ['contentful-token', `CFPAT-${r(43)}`],
+      ['airtable-token', `pat${r(14)}.${hex(64)}`],
+      ['asana-token', `1/1234567890123456:${hex(32)}`],
+      ['buildkite-token', `bkua_${hex(40)}`],
+      ['cloudflare-origin-ca-key', `v1.0-${hex(24)}-${hex(146)}`],
+      ['stripe-webhook-secret', `whsec_${r(32)}`],
+      ['brevo-key', `xkeysib-${hex(64)}-${r(16)}`],
+      ['segment-token', `sgp_${r(64)}`],
+      ['tailscale-key', `tskey-auth-${r(12)}-${r(30)}`],
+      ['replicate-token', `r8_${r(37)}`],
+      ['groq-key', `gsk_${r(52)}`],
+      ['perplexity-key', `pplx-${r(48)}`],
+      ['xai-key', `xai-${r(80)}`],
+      ['pinecone-key', `pcsk_${r(60)}`],
+      ['langsmith-key', `lsv2_pt_${hex(32)}_${hex(10)}`],
+      ['google-oauth-token', `ya29.${r(60)}`],
+      ['firebase-server-key', `AAAA${r(7)}:APA91b${r(134)}`],
+      ['azure-client-secret', `${r(3)}8Q~${r(34)}`],
+      ['yandex-key', `AQVN${r(36)}`],
+      ['alibaba-access-key-id', `LTAI${r(16)}`],
+      ['tencent-secret-id', `AKID${r(32)}`],
+      ['planetscale-token', `pscale_tkn_${r(43)}`],
+      ['flyio-token', `fo1_${r(43)}`],
+      ['sonarqube-token', `squ_${hex(40)}`],
+      ['jfrog-identity-token', `cmVmdGtuOjAxOj${r(50)}`],
+      ['shippo-token', `shippo_live_${hex(40)}`],
+      ['duffel-token', `duffel_test_${r(43)}`],
+      ['easypost-key', `EZAK${r(54)}`],
+      ['prefect-key', `pnu_${r(36)}`],
+      ['readme-key', `rdme_${lower(70)}`],
+      ['putty-private-key', `PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nPublic-Lines: 1\n${r(40)}\nPrivate-Lines: 1\n${r(64)}\n`],
+    ];
+    it.each(samples)('%s, found in a sentence, with the exact span', (name, value) => {
+      const text = `here is the value ${value} from the config`;
+      const findings = detector.detect(text).filter((f) => f.detector === `secrets:${name}`);
+      expect(findings).toHaveLength(1);
+      expect(value.startsWith(findings[0].value)).toBe(true);
+      expect(findings[0].value.length).toBeGreaterThan(value.length * 0.8);
+    });
+
+    it('look-alikes: a prefix with the wrong length or alphabet is not a key', () => {
+      for (const text of [`lin_api_${r(12)}`, `sbp_${r(40).toUpperCase()}zz`, `pul-${hex(12)}`, `whsec_short`, `CLOJARS_${lower(20)}`, 'the 1/2 cup and 3/4 spoon']) {
+        expect(detector.detect(text).filter((f) => f.category === 'secret')).toEqual([]);
+      }
+    });
+
+    it('an Okta token needs Okta nearby; AWS secret keys in AWS format under AWS names even when they look like placeholders', () => {
+      const token = `00${r(40)}`;
+      expect(categories(`okta_api_token = ${token}`)).toEqual(['secret']);
+      expect(categories(`variable "corp_okta_api_token" {\n  default = "${token}"\n}`)).toEqual(['secret']);
+      expect(categories(`build id ${token}`)).toEqual([]);
+      expect(categories(`okta: ${token}--`)).toEqual([]);
+      expect(categories(`aws_secret_access_key:${'a'.repeat(40)}`)).toEqual(['secret']);
+      expect(categories(`aws_secret_access_key = ${'x'.repeat(40)}`)).toEqual([]);
+      expect(categories(`aws_secret_key: ${r(38)}`)).toEqual([]);
+    });
+
+    it('escaped quotes around a hard-coded password, as in code inside JSON', () => {
+      expect(found(String.raw`{"snippet": "$password = \"goodspec\";"}`)).toEqual([['secret', 'goodspec']]);
+    });
+  });
+
   it('person names from titles, phrases and given names', () => {
     expect(found('Please correct it to Dr. Cettina Fanucci?')).toContainEqual(['person', 'Cettina Fanucci']);
     expect(found('Hello, my name is Jonas Nielsen.')).toContainEqual(['person', 'Jonas Nielsen']);
@@ -75,5 +172,19 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(findings.map((f) => [f.category, f.value])).toEqual([['employee_id', 'EMP-123456'], ['email', 'bob@gmail.com']]);
     for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.value);
     expect(() => createDetector({ custom: [{ name: 'bad', pattern: '(a+)+$' }] })).toThrow(/nested quantifier/);
+  });
+});
+
+describe('literal prefixes, the secret detector’s pre-filter', () => {
+  it('are what every alternative must start with, or undefined when one has none', () => {
+    expect(literalPrefixes(/\bsk-ant-[A-Za-z0-9_-]{20,}/g)).toEqual(['sk-ant-']);
+    expect(literalPrefixes(/\bxox[abposr]-[A-Za-z0-9-]{10,}\b|\bxapp-\d-?/g)).toEqual(['xox', 'xapp-']);
+    expect(literalPrefixes(/\bya29\.[A-Za-z0-9_-]{30,}|\b1\/\/0[A-Za-z0-9_-]{40,}/g)).toEqual(['ya29.', '1//0']);
+    expect(literalPrefixes(/https:\/\/(?:ptb\.)?discord/g)).toEqual(['https://']);
+    expect(literalPrefixes(/(?<=\bBearer\s+)[A-Za-z0-9]{20,}/g)).toBeUndefined();
+    expect(literalPrefixes(/\bab?c/g)).toBeUndefined();
+    expect(literalPrefixes(/\babc?d/g)).toEqual(['ab']);
+    expect(literalPrefixes(/okta/gi)).toBeUndefined();
+    expect(literalPrefixes(/\bAKIA[0-9A-Z]{16}|[a-f0-9]{32}-us\d/g)).toBeUndefined();
   });
 });

@@ -42,3 +42,52 @@ export function* matches(text: string, pattern: RegExp): Generator<RegExpExecArr
     if (m[0].length === 0) pattern.lastIndex++;
   }
 }
+
+/**
+ * The literal text each top-level alternative of a case-sensitive pattern starts with (after
+ * `\b` and lookbehinds), or undefined when one has none. A text that contains none of them
+ * cannot match, and `includes` is far cheaper than running the pattern.
+ */
+export function literalPrefixes(pattern: RegExp): string[] | undefined {
+  if (pattern.flags.includes('i')) return undefined;
+  const source = pattern.source;
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      alternatives.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  alternatives.push(source.slice(start));
+  const prefixes: string[] = [];
+  for (const alternative of alternatives) {
+    const body = alternative.replace(/^(?:\\b|\(\?<[=!](?:\\.|[^)])*\))+/, '');
+    let literal = '';
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i];
+      const next = body[i + 1];
+      if (ch === '\\' && next !== undefined && /[./$\-:~+]/.test(next)) {
+        literal += next;
+        i++;
+      } else if (/[A-Za-z0-9_:~\-/ ]/.test(ch)) literal += ch;
+      else break;
+      // A quantifier on the last literal character makes it optional or repeated: drop it.
+      if (/[?*{]/.test(body[i + 1] ?? '')) {
+        literal = literal.slice(0, -1);
+        break;
+      }
+    }
+    if (literal.length < 2) return undefined;
+    prefixes.push(literal);
+  }
+  return prefixes;
+}

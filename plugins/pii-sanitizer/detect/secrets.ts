@@ -1,4 +1,4 @@
-import { entropy, matches } from './context';
+import { entropy, literalPrefixes, matches } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
 import { finding, type Detector, type Finding } from './types';
 
@@ -8,12 +8,15 @@ import { finding, type Detector, type Finding } from './types';
  * not a placeholder, a repeated character, a variable reference or a word.
  */
 const ASSIGNMENT =
-  /\b([A-Za-z0-9_.-]*(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id)[A-Za-z0-9_.-]*)\b["']?\s*(?:=>|==|!=|[:=]|\s|(?<=["']\s*),)\s*(?:\(\s*)?(["']{0,2})([^\s"'`,;<>(){}\[\]&]{6,200})/gi;
+  /\b([A-Za-z0-9_.-]*(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id)[A-Za-z0-9_.-]*)\b["']?\s*(?:=>|==|!=|[:=]|\s|(?<=["']\s*),)\s*(?:\(\s*)?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
 const PASSWORD_NAME = /passw(?:or)?d|pwd|^pass$|secret/i;
 /** Dummy values in docs and tests: long alphabetic or numeric runs. */
 const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?\w*|change[_-]?me|example\w*|placeholder|redacted|null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
+
+/** Most formats start with a fixed prefix: a text without any of them skips that pattern. */
+const PATTERNS = SECRET_PATTERNS.map((p) => ({ ...p, prefixes: p.requires ? [p.requires] : literalPrefixes(p.pattern) }));
 
 function looksRandom(value: string): boolean {
   if (PLACEHOLDER.test(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://')) return false;
@@ -32,14 +35,25 @@ export const secretDetector: Detector = {
   priority: 110,
   detect(text) {
     const out: Finding[] = [];
-    for (const { name, pattern } of SECRET_PATTERNS) {
-      for (const m of matches(text, pattern)) out.push({ ...finding(this, m.index, m[0], 0.97), detector: `secrets:${name}` });
+    for (const { name, pattern, context, prefixes } of PATTERNS) {
+      if (prefixes && !prefixes.some((prefix) => text.includes(prefix))) continue;
+      for (const m of matches(text, pattern)) {
+        if (context && !context.test(text.slice(Math.max(0, m.index - 100), m.index))) continue;
+        out.push({ ...finding(this, m.index, m[0], 0.97), detector: `secrets:${name}` });
+      }
     }
     for (const m of matches(text, ASSIGNMENT)) {
       const [, name, quote, value] = m;
       if (/client[_-]?id/i.test(name) && !/secret/i.test(name)) continue;
       if (/label$/i.test(name) || /:$/.test(value) || /^[#.]/.test(value)) continue;
-      if (/aws.*secret/i.test(name) && value.replace(/["']$/, '').length !== 40) continue;
+      if (/aws.*secret/i.test(name)) {
+        // AWS's own format (40 characters of base64's alphabet) under AWS's own name is a key, random-looking or not.
+        if (value.length !== 40) continue;
+        if (/^[A-Za-z0-9/+]{40}$/.test(value) && !PLACEHOLDER.test(value)) {
+          out.push({ ...finding(this, m.index + m[0].lastIndexOf(value), value, 0.9), detector: 'secrets:aws-secret-access-key' });
+          continue;
+        }
+      }
       // A quoted literal given to a password is a hard-coded password, however guessable.
       const literalPassword =
         quote !== '' && PASSWORD_NAME.test(name) && value.length >= 6 && !PLACEHOLDER.test(value) && !SEQUENTIAL.test(value) && !/^[\w.]+\(/.test(value);
