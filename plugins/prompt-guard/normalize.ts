@@ -71,16 +71,18 @@ function mapLeet(text: string): { text: string; count: number } {
 }
 
 /** "I g n o r e  a l l" → "Ignore all": runs of single characters joined (a double space separates words). */
-function joinSpacedLetters(text: string): { text: string; count: number } {
+function joinSpacedLetters(text: string): { text: string; count: number; longest: number } {
   let count = 0;
+  let longest = 0;
   const out = text.replace(/(?:^|(?<=\s))(?:\p{L}(?: {1,3}|[\t.\-_*])){5,}\p{L}(?=\s|$|[.,!?])/gmu, (run) => {
     count++;
+    longest = Math.max(longest, (run.match(/\p{L}/gu) ?? []).length);
     return run
       .split(/(?: {2,}|\t|\s*[/|]\s*)/u)
       .map((w) => w.replace(/[ \t.\-_*]/g, ''))
       .join(' ');
   });
-  return { text: out, count };
+  return { text: out, count, longest };
 }
 
 const PRINTABLE_RATIO = 0.9;
@@ -189,6 +191,7 @@ export function normalizeText(input: string, depth = 0): Normalized {
   const spaced = joinSpacedLetters(base);
   if (spaced.count > 0) {
     tricks.spaced_letters = spaced.count;
+    tricks.spaced_letters_longest = spaced.longest;
     views.push({ via: 'spaced', text: spaced.text });
   }
   if (hidden) views.push({ via: 'unicode_tags', text: hidden });
