@@ -36,7 +36,7 @@ function serveConnection(server: Server, socket: net.Socket, log: Logger): void 
     try {
       message = decoder.decode(data);
     } catch (err) {
-      if (err instanceof RangeError) {
+      if (err instanceof RangeError && /insufficient data/i.test(err.message)) {
         buffered = [data]; // a call split across reads (a large body): wait for the rest
         return;
       }
