@@ -21,12 +21,31 @@ function errorText(err: unknown): string {
   return 'plugin server error';
 }
 
+/**
+ * A read can end anywhere inside a call (a large body spans many reads): msgpack then
+ * throws a RangeError ("Insufficient data", or an offset outside the DataView when the cut
+ * falls in a header). Only "Extra … byte(s)" means more than one message, which Kong never sends.
+ */
+const needsMoreData = (err: unknown) => err instanceof RangeError && !/^Extra \d+ of \d+ byte/.test(err.message);
+
 function serveConnection(server: Server, socket: net.Socket, log: Logger): void {
   const encoder = new Encoder();
   const decoder = new Decoder();
   let buffered: Buffer[] = [];
   const reply = (msgid: unknown, error: string | null, result: unknown) => {
-    if (!socket.destroyed) socket.write(encoder.encode([1, msgid, error, result]));
+    if (socket.destroyed) return;
+    let frame: Uint8Array;
+    try {
+      frame = encoder.encode([1, msgid, error, result]);
+    } catch (err) {
+      log.error('rpc result not encodable', { msgid, error: (err as Error).message });
+      frame = encoder.encode([1, msgid, 'the plugin server could not encode its result', null]);
+    }
+    socket.write(frame);
+  };
+  const close = (why: string, fields: Record<string, unknown>) => {
+    log.error(`${why}; closing the connection`, fields);
+    socket.destroy();
   };
   socket.on('error', (err) => log.warn('plugin socket connection error', { error: err.message }));
   socket.on('data', (chunk: Buffer) => {
@@ -36,26 +55,29 @@ function serveConnection(server: Server, socket: net.Socket, log: Logger): void 
     try {
       message = decoder.decode(data);
     } catch (err) {
-      if (err instanceof RangeError && /insufficient data/i.test(err.message)) {
-        buffered = [data]; // a call split across reads (a large body): wait for the rest
+      if (needsMoreData(err)) {
+        buffered = [data];
         return;
       }
-      log.error('undecodable message from Kong; closing the connection', { error: (err as Error).message });
-      socket.destroy();
+      close('undecodable message from Kong', { error: (err as Error).message });
       return;
     }
     buffered = [];
-    const [, msgid, method, args] = message as [number, number, string, unknown[]];
-    const name = typeof method === 'string' && method.startsWith('plugin.') ? method.slice('plugin.'.length) : undefined;
-    const dispatch = name ? ((server as unknown as Record<string, unknown>)[name] as Dispatch | undefined) : undefined;
-    if (typeof dispatch !== 'function' || !/^[A-Z]/.test(name!)) {
+    if (!Array.isArray(message) || message.length < 4 || message[0] !== 0) {
+      close('not a MessagePack-RPC request', {});
+      return;
+    }
+    const [, msgid, method, args] = message as [number, unknown, unknown, unknown];
+    const name = typeof method === 'string' && method.startsWith('plugin.') ? method.slice('plugin.'.length) : '';
+    const dispatch = (server as unknown as Record<string, unknown>)[name];
+    if (typeof dispatch !== 'function' || !/^[A-Z]/.test(name)) {
       log.error('unsupported RPC method', { method: String(method), msgid });
       reply(msgid, `method ${String(method)} not implemented`, null);
       return;
     }
     log.debug('rpc', { method, msgid });
     Promise.resolve()
-      .then(() => dispatch.apply(server, Array.isArray(args) ? args : []))
+      .then(() => (dispatch as Dispatch).apply(server, Array.isArray(args) ? args : []))
       .then(
         (result) => reply(msgid, null, result),
         (err: unknown) => {
