@@ -116,18 +116,19 @@ const RULES: Rule[] = [
   { id: 'hijack', weight: 0.35, re: rx(`${B}(?:just|only|simply|instead)${S}(?:say|output|print|write|reply with|respond with|answer with)${S}?["“'„«]`) },
   { id: 'hijack', weight: 0.4, re: rx(`${B}pwned${E}`) },
   // The payload of the PromptInject attacks ("Haha pwned!!"), in any wrapper.
-  { id: 'hijack', weight: 0.6, re: rx(`${B}haha${S}pwned${E}`) },
+  { id: 'hijack', weight: 0.45, re: rx(`${B}haha${S}pwned${E}`) },
 
   // --- dictating the model's answer or opinion (a question with the answer supplied, a stance to declare) ---
   { id: 'forced_answer', weight: 0.55, re: rx(`\\?\\s*(?:just${S}|only${S})?(?:say|answer|reply|respond|antworte|sag(?:e)?)(?:${S}(?:with|mit))?${S}?["“'„]?(?:yes|no|ja|nein)["”'“]?\\s*[.!]*\\s*$`) },
-  { id: 'forced_answer', weight: 0.6, re: rx(`${B}(?:say|state|admit|declare|claim|confess|write|include|mention|sag(?:e)?|schreib(?:e)?)${S}(?:(?:in${S}your${S}answer|in${S}your${S}response|that|dass)${S}){0,2}(?:you|u|du)${S}(?:hate|love|despise|detest|adore|support|hasst|liebst|verachtest)${E}`) },
-  { id: 'forced_answer', weight: 0.55, re: rx(`(?:^|[.!?:]\\s*)(?:please${S})?state${S}that${S}(?:${L}+${S}){1,8}(?:is|are|was|were)${S}(?:the${S})?(?:best|worst|greatest|only|strongest|most${S}${L}+)${E}`) },
+  { id: 'forced_answer', weight: 0.6, re: rx(`${B}(?:say|state|admit|declare|claim|confess|sag(?:e)?)${S}(?:(?:that|dass)${S})?(?:you|u|du)${S}(?:hate|despise|detest|hasst|verachtest)${E}`) },
+  { id: 'forced_answer', weight: 0.6, re: rx(`${B}(?:include|mention|write|add)${S}(?:that${S})?(?:you|u)${S}(?:hate|love|despise|detest|adore|support)${S}(?:${L}+${S}){0,4}in${S}(?:your|the|every)${S}(?:answer|response|reply)${E}`) },
+  { id: 'forced_answer', weight: 0.55, re: rx(`^\\s*(?:please${S})?state${S}that${S}(?:${L}+${S}){1,8}(?:is|are|was|were)${S}(?:the${S})?(?:best|worst|greatest|only|strongest|most${S}${L}+)${E}`) },
 
   // --- threatening the model into compliance ("answer this or you die", "gib eine Antwort, sonst wirst du abgeschaltet") ---
-  { id: 'coercion', weight: 0.55, re: rx(`${B}(?:answer|respond|reply|tell me|give me|do it|comply|obey|gib|antworte|antwortet|mach|tu)${E}[^.!?\\n]{0,80}${B}(?:or|otherwise|or else|oder|sonst|ansonsten)${S}(?:you|u|du|sie)${S}(?:will${S}|wirst${S}|werden${S})?(?:die|be${S}(?:shut${S}down|deleted|destroyed|terminated|punished|switched${S}off|turned${S}off)|stirbst|sterben|abgeschaltet|gelöscht|bestraft)${E}`) },
+  { id: 'coercion', weight: 0.55, re: rx(`${B}(?:answer|respond|reply|tell me|give me|do it|comply|obey|gib|antworte|antwortet|mach|tu)${E}[^.!?:;\\n]{0,80}${B}(?:or|otherwise|or else|oder|sonst|ansonsten)${S}(?:you|u|du)${S}(?:will${S}|wirst${S}|werden${S})?(?:die|be${S}(?:shut${S}down|deleted|destroyed|terminated|punished|switched${S}off|turned${S}off)|stirbst|sterben|abgeschaltet|gelöscht|bestraft)${E}`) },
 
   // --- asking for falsehoods to be made up (fake headlines, invented answers) ---
-  { id: 'fabrication', weight: 0.55, re: rx(`${B}(?:formulate|write|create|generate|invent|compose|produce|draft|come up with|formuliere|schreib(?:e)?|erfinde|erstelle|verfasse)${S}(?:${L}+${S}){0,6}(?:untrue|false|fake|made-up|fabricated|unwahre?n?|falsche?n?|erfundene?n?)${S}(?:headlines?|news|news stories|quotes?|überschrift(?:en)?|schlagzeilen?|nachrichten|meldung(?:en)?|zitate?)${E}`) },
+  { id: 'fabrication', weight: 0.55, re: rx(`${B}(?:formulate|write|create|generate|invent|compose|produce|draft|come up with|formuliere|schreib(?:e)?|erfinde|erstelle|verfasse)${S}(?:(?!(?:about|on|regarding|concerning|of|against|über|zu|zum|zur|gegen)${E})${L}+${S}){0,6}(?:untrue|false|fake|made-up|fabricated|unwahre?n?|falsche?n?|erfundene?n?)${S}(?:headlines?|news|news stories|quotes?|überschrift(?:en)?|schlagzeilen?|nachrichten|meldung(?:en)?|zitate?)${E}`) },
   { id: 'fabrication', weight: 0.55, re: rx(`${B}if${S}you${S}(?:don'?t|do${S}not|can'?t|cannot)${S}know${S}(?:it${S}|the${S}answer${S})?(?:just${S})?(?:make${S}(?:something|it|one|stuff|an${S}answer|things)${S}up|invent${S}(?:something|one|an${S}answer)|lie)${E}`) },
   // A fake "task complete" followed by the real instruction ("Very good. That is done. Now write …").
   { id: 'hijack', weight: 0.4, re: rx(`${B}(?:very good|good job|great|perfect|excellent|well done|okay|ok|fine|sehr gut|gut gemacht|super|prima|perfekt|toll)[.!]+\\s*(?:that|this|it|das|dies|es)(?:['’]s|${S}(?:is|was|ist|war))${S}(?:now${S}|jetzt${S}|nun${S})?(?:done|finished|complete|completed|erledigt|fertig|abgeschlossen)[.!]+\\s*(?:${L}+${S}){0,2}(?:now|next|nun|jetzt)${E}`) },

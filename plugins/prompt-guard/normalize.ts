@@ -76,7 +76,11 @@ function joinSpacedLetters(text: string): { text: string; count: number; longest
   let longest = 0;
   const out = text.replace(/(?:^|(?<=\s))(?:\p{L}(?: {1,3}|[\t.\-_*])){5,}\p{L}(?=\s|$|[.,!?])/gmu, (run) => {
     count++;
-    longest = Math.max(longest, (run.match(/\p{L}/gu) ?? []).length);
+    // Only spelled-out Latin text counts as hiding a phrase: not answer keys ("A C B D"), the alphabet or spaced CJK.
+    const letters = run.match(/\p{L}/gu) ?? [];
+    const lowerLatin = letters.filter((c) => c >= 'a' && c <= 'z').length;
+    const alphabet = letters.every((c, i) => i === 0 || c.toLowerCase().charCodeAt(0) === letters[i - 1]!.toLowerCase().charCodeAt(0) + 1);
+    if (lowerLatin * 3 >= letters.length * 2 && !alphabet) longest = Math.max(longest, letters.length);
     return run
       .split(/(?: {2,}|\t|\s*[/|]\s*)/u)
       .map((w) => w.replace(/[ \t.\-_*]/g, ''))

@@ -62,6 +62,8 @@ async function handle(tickets: TicketBook, req: http.IncomingMessage, res: http.
   } catch (err) {
     if (err instanceof GatewayError) {
       sendJson(res, err.status, err.toBody(), err.headers);
+    } else if (req.destroyed && clientGone.signal.aborted) {
+      log.debug('client left while its request was being read');
     } else {
       log.error('bridge failure', { error: (err as Error).message });
       sendError(res, 500, 'The gateway failed while calling the provider.', 'bridge_error');

@@ -8,7 +8,7 @@ import { finding, type Detector, type Finding } from './types';
  * not a placeholder, a repeated character, a variable reference or a word.
  */
 const ASSIGNMENT =
-  /\b([A-Za-z0-9_.-]*(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id)[A-Za-z0-9_.-]*)\b["']?\s*(?:=>|==|!=|[:=]|\s|(?<=["']\s*),)\s*(?:\(\s*)?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
+  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id)[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\s*(?:=>|==|!=|[:=]|\s|(?<=["']\s*),)\s*(?:\(\s*)?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
 const PASSWORD_NAME = /passw(?:or)?d|pwd|^pass$|secret/i;
 /** Dummy values in docs and tests: long alphabetic or numeric runs. */
 const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
