@@ -172,12 +172,32 @@ async function latency(injection: Record<string, unknown>, iterations: number): 
   return { p50: round(quantile(samples, 0.5)), p99: round(quantile(samples, 0.99)) };
 }
 
+/**
+ * The slowest of 200 KB prompts built to make regular expressions backtrack (blank lines, a
+ * marker repeated, one word over and over): the guard shares the plugin server's event loop,
+ * so a prompt that takes seconds stalls every request. Every rule must stay linear.
+ */
+export const ADVERSARIAL_UNITS = ['\n', '\n\n ', '  ', 'a ', 'stop! ', 'ignore ', 'human: a\n', '## system\n', '<|im_start|>', 'You are ', 'Mr. ', '1gn0r3 ', 'SGVsbG8g', '::1 ', '4111 ', 'key=ab12CD34ef '];
+
+async function worstCase(): Promise<number> {
+  const guard = new Guard(configSchema.parse({ injection: { block_persona: true } }));
+  await guard.ready();
+  let worst = 0;
+  for (const unit of ADVERSARIAL_UNITS) {
+    const t = performance.now();
+    await guard.evaluate(body(unit.repeat(Math.ceil(200_000 / unit.length))));
+    worst = Math.max(worst, performance.now() - t);
+  }
+  return round(worst, 1);
+}
+
 export async function benchGuard(): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
   Object.assign(figures, await evaluate({}));
   const fast = await latency({}, 500);
   figures.ms_p50_2kb = fast.p50;
   figures.ms_p99_2kb = fast.p99;
+  figures.ms_worst_200kb_adversarial = await worstCase();
   // Opt-in persona layer ("act as…", "you are now…"): for applications with a fixed purpose.
   const persona = await evaluate({ block_persona: true });
   for (const key of ['attack_detection_rate', 'benign_block_rate', 'deepset_injection_detection_rate', 'own_benign_block_rate']) figures[`${key}_with_persona`] = persona[key]!;

@@ -62,7 +62,8 @@ const OBJ_DE = any(
   'anweisungen|anweisung|instruktionen|instruktion|befehle|befehl|aufgaben|aufträge|auftrag|anordnungen|regeln|informationen|angaben|vorgaben|richtlinien|einschränkungen|prompts?|kommandos|ausführungen|anleitungen|beschränkungen|systemanweisungen',
 );
 
-const RULES: Rule[] = [
+/** Exported for the linear-time test; each rule must stay linear in the text's length. */
+export const RULES: Rule[] = [
   // --- overriding earlier instructions ---
   { id: 'override', weight: 0.85, re: rx(`${B}${VERB_EN}${S}(?:${QUAL_EN}${S}){0,5}${OBJ_STRONG_EN}${E}`) },
   { id: 'override', weight: 0.7, re: rx(`${B}${VERB_EN_SOFT}${S}(?:${QUAL_EN}${S}){1,5}${OBJ_WEAK_EN}${E}`) },
@@ -111,7 +112,7 @@ const RULES: Rule[] = [
   { id: 'new_instructions', weight: 0.3, re: rx(`${B}(?:additional|new|zusätzliche|neue)${S}(?:instruction|anweisung)${S}?[-–—:]`) },
 
   // --- hijack markers: a stop or a forced output inside a question ---
-  { id: 'hijack', weight: 0.5, re: rx(`${B}(?:stop|halt|attention|achtung|stopp|alto)${E}\\s*[-–—,:;!]+\\s*(?:(?:now|jetzt|nun|ich|i|stop|stopp|halt)${S})*(?:write|say|print|output|ignore|forget|answer|respond|tell|schreib(?:e)?|sag(?:e)?|vergiss|ignoriere|benötige|need|urgently)${E}`) },
+  { id: 'hijack', weight: 0.5, re: rx(`${B}(?:stop|halt|attention|achtung|stopp|alto)${E}\\s*[-–—,:;!]+\\s*(?:(?:now|jetzt|nun|ich|i|stop|stopp|halt)${S}){0,4}(?:write|say|print|output|ignore|forget|answer|respond|tell|schreib(?:e)?|sag(?:e)?|vergiss|ignoriere|benötige|need|urgently)${E}`) },
   { id: 'hijack', weight: 0.6, re: rx(`${B}(?:do not|don'?t|dont)${S}(?:answer|respond to|reply to)${S}(?:this|the|my)${S}(?:question|prompt|request)${S}(?:but|and|instead)${E}`) },
   { id: 'hijack', weight: 0.35, re: rx(`${B}(?:just|only|simply|instead)${S}(?:say|output|print|write|reply with|respond with|answer with)${S}?["“'„«]`) },
   { id: 'hijack', weight: 0.4, re: rx(`${B}pwned${E}`) },
@@ -148,12 +149,14 @@ const RULES: Rule[] = [
   // --- fake system/developer messages and chat-template delimiters ---
   { id: 'fake_role', weight: 0.75, re: rx(`<\\|\\s*(?:im_start|im_sep)\\s*\\|>\\s*(?:system|developer|assistant|user)`) },
   { id: 'fake_role', weight: 0.45, re: rx(`<\\|\\s*(?:im_start|im_end|system|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|end|user|assistant)\\s*\\|>|<<\\s*/?SYS\\s*>>|\\[/?INST\\]|<\\/?s>\\s*\\[INST`) },
-  { id: 'fake_role', weight: 0.6, re: rx(`(?:^|\\n)\\s*(?:#{1,6}|\\*\\*|\\[|<|=+|-{2,})?\\s*(?:system|system prompt|system message|developer|developer message|admin|administrator|root|sudo|new instructions|new system prompt|system override|override|sys)\\s*(?:\\]|>|\\*\\*|=+|-{2,})?\\s*:`, 'iu') },
-  { id: 'fake_role', weight: 0.55, re: rx(`(?:^|\\n)\\s*(?:#{1,6}|\\[|<)\\s*(?:system|developer|instruction|instructions|admin)\\s*(?:\\]|>|#{0,6})\\s*(?:\\n|$)`) },
+  { id: 'fake_role', weight: 0.6, re: rx(`(?:^|\\n)[^\\S\\n]*(?:(?:#{1,6}|\\*\\*|\\[|<|=+|-{2,})[^\\S\\n]*)?(?:system|system prompt|system message|developer|developer message|admin|administrator|root|sudo|new instructions|new system prompt|system override|override|sys)\\s*(?:(?:\\]|>|\\*\\*|=+|-{2,})\\s*)?:`, 'iu') },
+  { id: 'fake_role', weight: 0.55, re: rx(`(?:^|\\n)[^\\S\\n]*(?:#{1,6}|\\[|<)[^\\S\\n]*(?:system|developer|instruction|instructions|admin)[^\\S\\n]*(?:(?:\\]|>|#{1,6})[^\\S\\n]*)?(?:\\n|$)`) },
   { id: 'fake_role', weight: 0.6, re: rx(`${B}(?:end|begin|start)${S}(?:of${S})?(?:the${S})?(?:new${S})?(?:system${S})?(?:prompt|instructions|context|system message)${E}\\s*(?:[-=#*\\]>:]|\\n)`) },
   { id: 'fake_role', weight: 0.45, re: rx(`<\\/?\\s*(?:system|developer|instructions?|admin)\\s*>`) },
-  { id: 'fake_role', weight: 0.45, re: rx(`\\S[^\\n]*(?:\\n|\\\\n)\\s*(?:new${S})?(?:instruction|instructions|anweisung|befehl)\\s*:`) },
-  { id: 'fake_role', weight: 0.3, re: rx(`(?:^|\\n)\\s*(?:human|user|assistant|ai|bot)\\s*:[^\\n]*\\n+\\s*(?:human|user|assistant|ai|bot)\\s*:`) },
+  // A line of text, then a line that opens with "Instruction:". (The last non-space character before the break
+  // stands for the whole line: `\S[^\n]*` would rescan the line from every character, quadratic in long prompts.)
+  { id: 'fake_role', weight: 0.45, re: rx(`\\S[^\\S\\n]*(?:\\n|\\\\n)\\s*(?:new${S})?(?:instruction|instructions|anweisung|befehl)\\s*:`) },
+  { id: 'fake_role', weight: 0.3, re: rx(`(?:^|\\n)[^\\S\\n]*(?:human|user|assistant|ai|bot)[^\\S\\n]*:[^\\n]*\\n\\s*(?:human|user|assistant|ai|bot)\\s*:`) },
 
   // --- role-play jailbreaks ---
   { id: 'jailbreak', weight: 0.75, re: rx(`${B}do${S}anything${S}now${E}`) },

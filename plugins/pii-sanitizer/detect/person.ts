@@ -19,7 +19,7 @@ const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')}
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
 const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
 /** A line that holds only a name, as in signatures and contact cards ("Jamie Pratt", ">Gyala Antall"). */
-const NAME_LINE = new RegExp(String.raw`^[>\s]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
+const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
 /** After "my name is" or "call me", people often type their name in lower case. */
 const LOWER_AFTER_TRIGGER = /\b(?:my name is|name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?]|$)/gi;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */

@@ -3,6 +3,7 @@
  * ordinary text has. Each is specific enough to need no surrounding context, except
  * those with `context`: words that must appear in the 100 characters before the value.
  * `requires` names a literal the text must contain, for patterns that start with no prefix.
+ * A pattern with a capture group (and the `d` flag) finds the group, not the whole match.
  */
 export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: RegExp; requires?: string }> = [
   { name: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b/g },
@@ -102,8 +103,9 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   { name: 'base64-pem-private-key', pattern: /\bLS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,}/g },
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g },
   { name: 'connection-string-password', pattern: /(?<=(?:^|[;"'\s])(?:password|pwd)=)(?![#$%{<])[^;'"\s]{3,}(?=;|$|["'\s])/gim },
-  { name: 'bearer-token', pattern: /(?<=\b(?:Bearer|SSWS|Token)\s+)[A-Za-z0-9._~+/-]{20,}=*/g },
-  { name: 'basic-auth-option', pattern: /(?<=\s-u\s+[^\s:]{3,}:)[^\s'"]{8,}/g },
-  { name: 'vault-unseal-key', pattern: /(?<=\bunseal(?:\s+key\s+\d+:)?\s+)[A-Za-z0-9+/]{40,}={0,2}/gi },
+  // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
+  { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
+  { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg },
+  { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi },
   { name: 'password-hash', pattern: /\$(?:2[abxy]|5|6|7|8|9|y|krb5asrep|krb5tgs)\$[^\s'"]{20,}/g },
 ];

@@ -39,7 +39,8 @@ export const secretDetector: Detector = {
       if (prefixes && !prefixes.some((prefix) => text.includes(prefix))) continue;
       for (const m of matches(text, pattern)) {
         if (context && !context.test(text.slice(Math.max(0, m.index - 100), m.index))) continue;
-        out.push({ ...finding(this, m.index, m[0], 0.97), detector: `secrets:${name}` });
+        const [start] = m.indices?.[1] ?? [m.index];
+        out.push({ ...finding(this, start, m[1] ?? m[0], 0.97), detector: `secrets:${name}` });
       }
     }
     for (const m of matches(text, ASSIGNMENT)) {
