@@ -1,5 +1,5 @@
 import { recordDecision } from '../core/decisions';
-import { getEmbedder } from '../core/embeddings';
+import { getEmbedder, MAX_TEXT_CHARS } from '../core/embeddings';
 import type { KongPDK } from '../core/kong-pdk';
 import { promptText } from '../core/prompt-text';
 import type { RequestContext } from '../core/request-context';
@@ -25,7 +25,8 @@ export interface RouterState {
 /** The routing decision for a parsed request body: prompt text, embedding, decision (no PDK calls). */
 export async function routeBody(config: RouterConfig, state: RouterState, body: unknown): Promise<RouterDecision> {
   const model = await state.model;
-  const text = promptText(body, config.messages);
+  // The lexical view reads what the embedder reads (the start of the prompt), not a megabyte of it.
+  const text = promptText(body, config.messages).slice(0, MAX_TEXT_CHARS);
   const vector = text.trim() ? await state.embedder.embed(text) : undefined;
   return decide(config, model, vector, text);
 }

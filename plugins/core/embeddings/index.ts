@@ -19,7 +19,7 @@ export { cosine, normalize, centroid, topKMean } from './vector-math';
  */
 const MAX_BATCH = 32;
 /** Longest text embedded, in characters: the start of a prompt says most about it, and models clip anyway. */
-const MAX_TEXT_CHARS = 4000;
+export const MAX_TEXT_CHARS = 4000;
 const MEMO_ENTRIES = Number(process.env.AI_SUITE_EMBED_MEMO) || 20_000;
 const embedders = new Map<string, Embedder>();
 
