@@ -64,7 +64,7 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .optional()
-    .describe('Largest estimated prompt size in tokens (characters divided by four, as no tokenizer is bundled).'),
+    .describe('Largest prompt size in tokens, all messages and roles (counted with the o200k_base tokenizer: exact for OpenAI models, an estimate for others).'),
   deny_topics: z
     .array(topic)
     .default([])

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { cosine, getEmbedder, topKMean, type Embedder } from '../core/embeddings';
+import { estimateTokens, promptText } from '../core/bridge/accounting';
 import { customDetector } from '../pii-sanitizer/detect/custom';
 import { LexicalClassifier } from './classifier';
 import type { GuardConfig } from './config';
@@ -144,7 +145,7 @@ export class Guard {
     // 1. Size limits.
     if (cfg.max_messages !== undefined && messageCount > cfg.max_messages) return done({ layer: 'limits', rule: 'max_messages', score: 1 }, true);
     if (cfg.max_prompt_chars !== undefined && totalChars > cfg.max_prompt_chars) return done({ layer: 'limits', rule: 'max_prompt_chars', score: 1 }, true);
-    if (cfg.max_prompt_tokens !== undefined && Math.ceil(totalChars / 4) > cfg.max_prompt_tokens) return done({ layer: 'limits', rule: 'max_prompt_tokens', score: 1 }, true);
+    if (cfg.max_prompt_tokens !== undefined && estimateTokens(promptText(body)) > cfg.max_prompt_tokens) return done({ layer: 'limits', rule: 'max_prompt_tokens', score: 1 }, true);
 
     // 2. Deny and allow patterns.
     for (const t of texts) {

@@ -184,6 +184,8 @@ describe('the guard decision', () => {
     expect((await guardOf({ max_prompt_chars: 100 }).evaluate(ask('x'.repeat(101)))).rule).toBe('max_prompt_chars');
     expect((await guard.evaluate(ask('y'.repeat(41)))).rule).toBe('max_prompt_tokens');
     expect((await guard.evaluate(ask('short'))).verdict).toBe('allow');
+    // Tokens, not characters: 41 characters of two long words are 4 tokens (characters / 4 would say 11).
+    expect((await guard.evaluate(ask('internationalization internationalization'))).verdict).toBe('allow');
   });
 
   it('scans tool results for indirect injection only when asked', async () => {

@@ -123,7 +123,7 @@ return {
               1,
               9007199254740991,
             },
-            description = "Largest estimated prompt size in tokens (characters divided by four, as no tokenizer is bundled).",
+            description = "Largest prompt size in tokens, all messages and roles (counted with the o200k_base tokenizer: exact for OpenAI models, an estimate for others).",
           },
         },
         {

@@ -1,17 +1,19 @@
 import { contentText, makeUsage, type ChatMessage, type Usage } from '../providers/openai-types';
 import type { PlannedTarget } from './plan';
+import { countTokens } from '../token-count';
 
 /**
  * Tokens and cost of a call. Providers' own counts are used when they send them;
- * otherwise the figure is estimated (about four characters a token) and marked so.
+ * otherwise the figure is counted with a tokenizer (core/token-count.ts) and marked estimated.
  */
 export function estimateTokens(text: string): number {
-  return text.length === 0 ? 0 : Math.max(1, Math.ceil(text.length / 4));
+  return text.length === 0 ? 0 : Math.max(1, countTokens(text));
 }
 
 export function promptText(request: Record<string, unknown>): string {
   const messages = request.messages as ChatMessage[] | undefined;
-  if (messages) return messages.map((m) => contentText(m.content)).join('\n');
+  // The guard counts bodies nothing has validated yet: skip what is not a message.
+  if (Array.isArray(messages)) return messages.map((m) => (m && typeof m === 'object' ? contentText(m.content) : '')).join('\n');
   const prompt = request.prompt ?? request.input;
   return Array.isArray(prompt) ? prompt.filter((p) => typeof p === 'string').join('\n') : String(prompt ?? '');
 }
