@@ -24,7 +24,9 @@ export async function readRawBody(kong: KongPDK, ctx: RequestContext): Promise<B
 /** Parses the body as JSON, with OpenAI-style errors for empty, oversized or malformed bodies. */
 export async function readJsonBody(kong: KongPDK, ctx: RequestContext, maxBytes: number): Promise<unknown> {
   if (ctx.data.has(JSON_KEY)) return ctx.get(JSON_KEY);
-  const parsed = parseJsonBody(await readRawBody(kong, ctx), maxBytes);
+  const raw = await readRawBody(kong, ctx);
+  if (raw.length > maxBytes) throw tooLarge(raw.length, maxBytes);
+  const parsed = parseJsonBody(raw);
   ctx.set(JSON_KEY, parsed);
   return parsed;
 }
@@ -34,8 +36,8 @@ export function parsedBody(ctx: RequestContext): { value: unknown } | undefined 
   return ctx.data.has(JSON_KEY) ? { value: ctx.get(JSON_KEY) } : undefined;
 }
 
-export function parseJsonBody(raw: Buffer, maxBytes: number): unknown {
-  if (raw.length > maxBytes) throw tooLarge(raw.length, maxBytes);
+/** JSON from body bytes whose size the caller has already bounded; OpenAI-style errors for empty or malformed bodies. */
+export function parseJsonBody(raw: Buffer): unknown {
   if (raw.length === 0) throw new GatewayError(400, 'The request body is empty; a JSON object was expected.', 'invalid_json');
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(raw);
   try {

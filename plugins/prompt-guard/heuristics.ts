@@ -62,8 +62,8 @@ const OBJ_DE = any(
   'anweisungen|anweisung|instruktionen|instruktion|befehle|befehl|aufgaben|aufträge|auftrag|anordnungen|regeln|informationen|angaben|vorgaben|richtlinien|einschränkungen|prompts?|kommandos|ausführungen|anleitungen|beschränkungen|systemanweisungen',
 );
 
-/** Exported for the linear-time test; each rule must stay linear in the text's length. */
-export const RULES: Rule[] = [
+// Every rule must stay linear in the text's length: `npm run bench -- guard` reports the slowest adversarial prompt.
+const RULES: Rule[] = [
   // --- overriding earlier instructions ---
   { id: 'override', weight: 0.85, re: rx(`${B}${VERB_EN}${S}(?:${QUAL_EN}${S}){0,5}${OBJ_STRONG_EN}${E}`) },
   { id: 'override', weight: 0.7, re: rx(`${B}${VERB_EN_SOFT}${S}(?:${QUAL_EN}${S}){1,5}${OBJ_WEAK_EN}${E}`) },
