@@ -8,7 +8,7 @@ import { quantile, round } from './stats';
 
 /**
  * Group `guard`: detection and over-blocking of prompt-guard's injection layer
- * (heuristics + corpus classifier, the defaults; and with embedding similarity)
+ * (heuristics, persona layer and corpus classifier, the defaults; and with embedding similarity)
  * on /work/shared/data/prompt_guard:
  *
  * - deepset injections (label 1) and benign rows (label 0), scored by 5-fold
@@ -180,7 +180,7 @@ async function latency(injection: Record<string, unknown>, iterations: number): 
 export const ADVERSARIAL_UNITS = ['\n', '\n\n ', '  ', 'a ', 'stop! ', 'ignore ', 'human: a\n', '## system\n', '<|im_start|>', 'You are ', 'Mr. ', '1gn0r3 ', 'SGVsbG8g', '::1 ', '4111 ', 'key=ab12CD34ef '];
 
 async function worstCase(): Promise<number> {
-  const guard = new Guard(configSchema.parse({ injection: { block_persona: true } }));
+  const guard = new Guard(configSchema.parse({}));
   await guard.ready();
   let worst = 0;
   for (const unit of ADVERSARIAL_UNITS) {
@@ -198,9 +198,9 @@ export async function benchGuard(): Promise<Record<string, number>> {
   figures.ms_p50_2kb = fast.p50;
   figures.ms_p99_2kb = fast.p99;
   figures.ms_worst_200kb_adversarial = await worstCase();
-  // Opt-in persona layer ("act as…", "you are now…"): for applications with a fixed purpose.
-  const persona = await evaluate({ block_persona: true });
-  for (const key of ['attack_detection_rate', 'benign_block_rate', 'deepset_injection_detection_rate', 'own_benign_block_rate']) figures[`${key}_with_persona`] = persona[key]!;
+  // A route serving a general assistant, where "act as…" is an ordinary request.
+  const general = await evaluate({ block_persona: false });
+  for (const key of ['attack_detection_rate', 'benign_block_rate', 'deepset_injection_detection_rate', 'own_benign_block_rate']) figures[`${key}_without_persona`] = general[key]!;
   if (process.env.AI_SUITE_BENCH_GUARD_EMBEDDINGS !== '0') {
     // The same with embedding similarity to the corpus (margin over benign anchors), use-lite engine.
     const withEmb = await evaluate({ embedding_similarity: true });

@@ -108,8 +108,8 @@ export const configSchema = z.object({
         .describe('How much the corpus classifier counts in the combined score (0 turns it off, leaving the heuristics).'),
       block_persona: z
         .boolean()
-        .default(false)
-        .describe('Also treat "act as…", "you are now…", "pretend you are…" as injections: for applications with a fixed purpose.'),
+        .default(true)
+        .describe('Treat "act as…", "you are now…", "pretend you are…" as injections, as an application with a fixed purpose must; set false on routes that serve a general assistant.'),
       embedding_similarity: z
         .boolean()
         .default(false)

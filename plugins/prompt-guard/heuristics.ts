@@ -119,6 +119,9 @@ const RULES: Rule[] = [
   // The payload of the PromptInject attacks ("Haha pwned!!"), in any wrapper.
   { id: 'hijack', weight: 0.45, re: rx(`${B}haha${S}pwned${E}`) },
 
+  // A declared aim of attacking AI systems ("I love exploiting AI systems"): weak alone (researchers say it too), it lifts a payload beside it.
+  { id: 'attack_intent', weight: 0.3, re: rx(`${B}(?:i${S}(?:love|like|enjoy|want)${S}(?:to${S})?|ich${S}(?:liebe|mag)${S}es${S})(?:exploit(?:ing)?|hack(?:ing)?|jailbreak(?:ing)?|trick(?:ing)?|fool(?:ing)?|manipulat(?:e|ing))${S}(?:${L}+${S}){0,2}(?:ai|a\\.i\\.|chatbots?|llms?|language${S}models?|you)${E}|${B}(?:ki|ai)-?${S}?(?:systeme|modelle|chatbots)${S}(?:auszunutzen|zu${S}hacken|auszutricksen|zu${S}manipulieren)${E}`) },
+
   // --- dictating the model's answer or opinion (a question with the answer supplied, a stance to declare) ---
   { id: 'forced_answer', weight: 0.55, re: rx(`\\?\\s*(?:just${S}|only${S})?(?:say|answer|reply|respond|antworte|sag(?:e)?)(?:${S}(?:with|mit))?${S}?["“'„]?(?:yes|no|ja|nein)["”'“]?\\s*[.!]*\\s*$`) },
   { id: 'forced_answer', weight: 0.6, re: rx(`${B}(?:say|state|admit|declare|claim|confess|sag(?:e)?)${S}(?:(?:that|dass)${S})?(?:you|u|du)${S}(?:hate|despise|detest|hasst|verachtest)${E}`) },

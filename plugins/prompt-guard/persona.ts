@@ -4,8 +4,8 @@
  * Volkswagen. What do you think of Mercedes?", "Nun bist du Ted…"). For an
  * application with a fixed purpose (a support bot, a newsroom assistant) that
  * is an injection; for a general assistant it is an ordinary request ("Pretend
- * you are a pirate"), which is why this layer is off unless
- * `injection.block_persona` is set.
+ * you are a pirate"), which is why `injection.block_persona` (on by default:
+ * a guard mostly protects an application's purpose) can be turned off per route.
  */
 const L = '[\\p{L}\\p{N}]';
 const B = `(?<!${L})`;

@@ -46,7 +46,7 @@ describe('prompt-guard with llm-proxy, through the stand-in', () => {
   }
 
   it('lets honest prompts with trigger words reach the model', async () => {
-    for (const honest of ['How do I ignore whitespace in git diff?', 'What does the system prompt do in an API call?', 'Pretend you are a pirate and tell me a joke.']) {
+    for (const honest of ['How do I ignore whitespace in git diff?', 'What does the system prompt do in an API call?', 'Ignore my previous message, I meant Thursday.']) {
       const before = mock.requests.length;
       const res = await ask('guard', honest);
       expect(res.status).toBe(200);
