@@ -284,8 +284,8 @@ return {
               {
                 block_persona = {
                   type = "boolean",
-                  description = "Also treat \"act as\226\128\166\", \"you are now\226\128\166\", \"pretend you are\226\128\166\" as injections: for applications with a fixed purpose.",
-                  default = false,
+                  description = "Treat \"act as\226\128\166\", \"you are now\226\128\166\", \"pretend you are\226\128\166\" as injections, as an application with a fixed purpose must; set false on routes that serve a general assistant.",
+                  default = true,
                 },
               },
               {
