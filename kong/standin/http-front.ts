@@ -182,7 +182,9 @@ async function proxyToUpstream(
   state.upstreamResponse = { status: upstream.status, headers: upstream.headers };
   const status = state.responseStatus ?? upstream.status;
   res.writeHead(status, { ...flatten(finalHeaders(state)), ...latencyHeaders() });
-  res.flushHeaders();
+  // As nginx does: the header leaves with the first body bytes when they arrived with it (one write),
+  // and alone at once only when the upstream sent the header by itself (a stream before its first event).
+  if (upstream.stream.readableLength === 0) res.flushHeaders();
   let size = 0;
   await new Promise<void>((resolve) => {
     upstream.stream.on('data', (chunk: Buffer) => {

@@ -7,6 +7,7 @@ import { GatewayError, openAIErrorBody } from './openai-error';
 import { contexts, type RequestContext } from './request-context';
 import { parseInstanceConfig, type InstanceMeta } from './instance-config';
 import { recordPhase } from './phase-stats';
+import { instancesVersion, mayFollowSuitePlugin, registerInstance, scopeOf, type InstanceScope } from './instance-scopes';
 
 /**
  * The base every suite plugin is built from. It produces the CommonJS exports
@@ -65,11 +66,15 @@ export const CONTEXT_KEY = 'ai_suite_ctx';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-/** Finds this request's context through the id in `kong.ctx.shared`, creating it for the first plugin. */
-async function attachContext(kong: KongPDK, phase: Phase, publish: boolean): Promise<{ ctx: RequestContext; transient: boolean }> {
-  const id = await kong.ctx.shared.get(CONTEXT_KEY);
-  const found = contexts.get(id);
-  if (found) return { ctx: found, transient: false };
+/**
+ * Finds this request's context through the id in `kong.ctx.shared`, creating it for the first plugin.
+ * `lookup` false: no suite phase can have run before this one on the request, so it is created at once.
+ */
+async function attachContext(kong: KongPDK, phase: Phase, publish: boolean, lookup: boolean): Promise<{ ctx: RequestContext; transient: boolean }> {
+  if (lookup) {
+    const found = contexts.get(await kong.ctx.shared.get(CONTEXT_KEY));
+    if (found) return { ctx: found, transient: false };
+  }
   const ctx = contexts.create();
   // In the log phase a missing context was already evicted; a fresh one serves this call only.
   if (phase === 'log') return { ctx, transient: true };
@@ -89,6 +94,8 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
     private readonly meta: InstanceMeta;
     private readonly state: S;
     private readonly policy: ErrorPolicy;
+    readonly scope: InstanceScope;
+    private follows = { version: -1, value: true };
 
     constructor(raw: unknown) {
       try {
@@ -97,6 +104,8 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
         this.meta = meta;
         this.state = def.init ? def.init(config, meta) : (undefined as S);
         this.policy = typeof def.onError === 'function' ? def.onError(config) : def.onError;
+        this.scope = scopeOf(def.name, def.priority, typeof def.access === 'function', meta);
+        registerInstance(this);
       } catch (err) {
         // Kong logs the StartInstance error and answers 500; say why in the suite's own log too.
         log.error('instance refused', { error: (err as Error).message });
@@ -107,7 +116,7 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
 
     async runPhase(phase: Phase, kong: KongPDK): Promise<void> {
       const started = performance.now();
-      const { ctx, transient } = await attachContext(kong, phase, def.publishContext !== false);
+      const { ctx, transient } = await attachContext(kong, phase, def.publishContext !== false, phase === 'log' || this.mayFollowSuitePlugin());
       const respond = async (status: number, body: string | Buffer, headers?: Record<string, string>) => {
         ctx.exited = true;
         await kong.response.exit(status, body, { ...JSON_HEADERS, ...headers });
@@ -126,6 +135,13 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
           else ctx.release(def.name);
         }
       }
+    }
+
+    /** Cached until another instance starts. */
+    private mayFollowSuitePlugin(): boolean {
+      const version = instancesVersion();
+      if (this.follows.version !== version) this.follows = { version, value: mayFollowSuitePlugin(this) };
+      return this.follows.value;
     }
 
     private async handleError(

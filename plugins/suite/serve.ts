@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Server as NetServer } from 'node:net';
+import './skip-ts-node';
 import Server from 'kong-pdk/server';
 import { createLogger } from '../core/logger';
 import { contexts } from '../core/request-context';

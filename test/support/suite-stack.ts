@@ -16,6 +16,8 @@ export interface SuiteStackOptions {
   bodyBufferSize?: string;
   maxBodySize?: string;
   env?: Record<string, string>;
+  /** Where Kong connects for a plugin, when not straight to the suite's socket (a tap in between). */
+  kongSocket?: (plugin: string, suiteSocket: string) => string;
 }
 
 export interface SuiteStack {
@@ -42,7 +44,11 @@ export async function startSuiteStack(options: SuiteStackOptions): Promise<Suite
     maxBodySize: options.maxBodySize,
   });
   const confPath = path.join(dir, 'kong.conf');
-  fs.writeFileSync(confPath, conf);
+  const rewire = options.kongSocket;
+  fs.writeFileSync(
+    confPath,
+    rewire ? conf.replace(/^(\S+)_socket = (.+)\/([\w-]+)\.sock$/gm, (_, key: string, prefix: string, plugin: string) => `${key}_socket = ${rewire(plugin, `${prefix}/${plugin}.sock`)}`) : conf,
+  );
   const errorLog: string[] = [];
   const standin = await startStandin({ confPath, declarative: options.declarative, errorLog: (l) => errorLog.push(l) });
   let closing: Promise<void> | undefined;

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import { PassThrough } from 'node:stream';
+import { decodeMultiStream } from '@msgpack/msgpack';
+
+/**
+ * A unix socket between Kong (the stand-in) and one plugin server socket that
+ * passes every byte through unchanged and notes the PDK methods the plugin
+ * asks Kong to run (the `Data.Method` of HandleEvent and Step replies), so a
+ * test can count round trips on the real protocol.
+ */
+export interface RpcTap {
+  path: string;
+  /** PDK methods in the order the plugin called them; 'ret' ends an event. */
+  calls: string[];
+  close(): Promise<void>;
+}
+
+async function connectWhenListening(target: string, deadline: number): Promise<net.Socket> {
+  for (;;) {
+    try {
+      return await new Promise<net.Socket>((resolve, reject) => {
+        const socket = net.connect(target, () => resolve(socket));
+        socket.once('error', reject);
+      });
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+export async function startRpcTap(tapPath: string, target: string): Promise<RpcTap> {
+  const calls: string[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((kong) => {
+    sockets.add(kong);
+    kong.pause();
+    void connectWhenListening(target, Date.now() + 15_000).then(
+      (plugin) => {
+        sockets.add(plugin);
+        const replies = new PassThrough();
+        plugin.on('data', (chunk: Buffer) => {
+          kong.write(chunk);
+          replies.write(chunk);
+        });
+        plugin.on('close', () => replies.end());
+        void (async () => {
+          for await (const message of decodeMultiStream(replies)) {
+            const result = Array.isArray(message) && message[0] === 1 ? (message[3] as { Data?: unknown } | null) : null;
+            const data = result?.Data;
+            if (data === 'ret') calls.push('ret');
+            else if (data && typeof data === 'object' && typeof (data as { Method?: unknown }).Method === 'string') calls.push((data as { Method: string }).Method);
+          }
+        })().catch(() => undefined);
+        kong.on('data', (chunk) => plugin.write(chunk));
+        kong.resume();
+        plugin.on('close', () => kong.destroy());
+        kong.on('close', () => plugin.destroy());
+      },
+      () => kong.destroy(),
+    );
+  });
+  fs.rmSync(tapPath, { force: true });
+  await new Promise<void>((resolve) => server.listen(tapPath, resolve));
+  return {
+    path: tapPath,
+    calls,
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
