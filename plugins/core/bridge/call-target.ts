@@ -156,7 +156,8 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
   let completionText = '';
   if (plan.routeType === 'llm/v1/chat') {
     const chat = PROVIDERS[target.provider].parseChat(raw, target) as ChatResponse;
-    const recorded = structuredClone(chat);
+    // What is recorded differs from what the client gets only when a transform restores originals.
+    const recorded = a.transforms.length > 0 || a.toolTransforms.length > 0 ? structuredClone(chat) : chat;
     const chain = new TransformChain(a.transforms);
     const toolChain = new TransformChain(a.toolTransforms);
     chat.choices.forEach((choice, i) => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /**
  * Single-use tickets: llm-proxy mints one in access and hands it to Kong as a
@@ -6,6 +6,21 @@ import { randomBytes } from 'node:crypto';
  * valid ticket never reaches a provider, so when the plugin server is down (and
  * Kong fails open) the route fails closed.
  */
+const TICKET_BYTES = 24;
+/** Random bytes drawn for 256 tickets at a time, as Node's randomUUID does: one CSPRNG call instead of one per request. */
+const pool = Buffer.alloc(TICKET_BYTES * 256);
+let poolOffset = pool.length;
+
+function randomTicket(): string {
+  if (poolOffset === pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const ticket = pool.toString('base64url', poolOffset, poolOffset + TICKET_BYTES);
+  poolOffset += TICKET_BYTES;
+  return ticket;
+}
+
 interface Entry {
   contextId: string;
   expiresAt: number;
@@ -18,7 +33,7 @@ export class TicketBook {
 
   mint(contextId: string): string {
     if (this.tickets.size >= this.max) this.sweep(true);
-    const ticket = randomBytes(24).toString('base64url');
+    const ticket = randomTicket();
     this.tickets.set(ticket, { contextId, expiresAt: Date.now() + this.ttlMs });
     return ticket;
   }
