@@ -165,6 +165,27 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('Rua do Arenque 1634')).toContain('address');
   });
 
+  it('whole addresses: units, city, region, postcode and country after the street, as one finding', () => {
+    const address = (text: string) => found(text).filter(([c]) => c === 'address').map(([, v]) => v);
+    expect(address('Send the parcel to 221B Baker Street, London NW1 6XE, United Kingdom. Thanks!')).toEqual(['221B Baker Street, London NW1 6XE, United Kingdom']);
+    expect(address('Our office: 100 Main St, Suite 300, Springfield, IL 62701-1234, USA')).toEqual(['100 Main St, Suite 300, Springfield, IL 62701-1234, USA']);
+    expect(address('>Ella Snider\n>228 Ringvej 144\n>Apt. 902\n>Qaqortoq\n>Greenland 96817')).toEqual(['228 Ringvej 144\n>Apt. 902\n>Qaqortoq\n>Greenland 96817']);
+    expect(address('She lives at 86036 Rua do Arenque 1634, Goiânia')).toEqual(['86036 Rua do Arenque 1634, Goiânia']);
+    // Across a bare space only codes and units belong to the address: the sentence goes on.
+    expect(address('I live at 12 Baker Street Thanks for asking')).toEqual(['12 Baker Street']);
+  });
+
+  it('post-office and military boxes, and numbered places after a phrase that announces an address', () => {
+    const address = (text: string) => found(text).filter(([c]) => c === 'address').map(([, v]) => v);
+    expect(address('Please use P.O. Box 287, Tallinn, Estonia for letters')).toEqual(['P.O. Box 287, Tallinn, Estonia']);
+    expect(address('it is PSC 0272, Box 1651\nAPO AA 94530')).toEqual(['PSC 0272, Box 1651\nAPO AA 94530']);
+    expect(address('sent to USNS Møller FPO AA 85844?')).toEqual(['USNS Møller FPO AA 85844']);
+    expect(address('Tosh lives at 172 Maneeži 75, Saareküla')).toEqual(['172 Maneeži 75, Saareküla']);
+    for (const honest of ['The meeting is between 3 and 5 on Tuesday.', 'ship it to John tomorrow at 5', 'Chapter 3 covers section 5 of the manual.']) {
+      expect(categories(honest)).not.toContain('address');
+    }
+  });
+
   it('custom patterns, the allow-list, and offsets that slice back to the value', () => {
     const custom = createDetector({ custom: [{ name: 'employee_id', pattern: 'EMP-\\d{6}' }], allow: { patterns: ['[^@]+@ourcompany\\.com'] } });
     const text = 'EMP-123456 wrote to ops@ourcompany.com and bob@gmail.com';
