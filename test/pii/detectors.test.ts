@@ -160,6 +160,15 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('The quarterly report is ready for review.')).not.toContain('person');
   });
 
+  it('person names introduced by their organisation or as someone\'s name, not job titles', () => {
+    expect(found('Rościsław Dudek of Lexisnexis is the CEO of the year.')).toContainEqual(['person', 'Rościsław Dudek']);
+    expect(found('Favian Rangel from Drake PLC is the keynote speaker')).toContainEqual(['person', 'Favian Rangel']);
+    expect(found("It's under my partner's name Matthías Traustason")).toContainEqual(['person', 'Matthías Traustason']);
+    for (const honest of ['Our Vice President of Sales will call.', 'The General Manager of Acme Corp approved it.', "What is your company's name Acme?", 'The Head Office of Lufthansa is in Cologne.']) {
+      expect(categories(honest)).not.toContain('person');
+    }
+  });
+
   it('street addresses', () => {
     expect(categories('ship it to 221 Baker Street, Apt. 4')).toContain('address');
     expect(categories('Rua do Arenque 1634')).toContain('address');

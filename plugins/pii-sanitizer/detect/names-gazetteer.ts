@@ -47,5 +47,9 @@ on at in of back later now tomorrow today tonight asap soon anytime maybe sure h
 looking going trying writing calling from about sorry happy glad new interested available
 solutions markets technologies technology service services consulting corp corporation group holdings systems software labs
 transit republic states kingdom union africa america europe asia beach springs harbor harbour port club mill greens coves route
-bridge schools school news data university college institute hospital center centre park river lake mountain valley city county`.split(/\s+/),
+bridge schools school news data university college institute hospital center centre park river lake mountain valley city county
+president vice chief executive officer manager director head general secretary minister ministry department board office council
+committee team member founder chairman chairwoman chair ceo cto cfo coo senior junior lead engineer engineering sales marketing
+finance support customer product project operations research development human resources legal capital partners ventures
+foundation association society museum library`.split(/\s+/),
 );

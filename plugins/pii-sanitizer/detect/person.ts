@@ -12,7 +12,7 @@ import { finding, type Detector, type Finding } from './types';
 const WORD = String.raw`\p{Lu}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\.`;
 const NAME = String.raw`(?:${WORD})(?:[ \t]+(?:(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)[ \t]+)?(?:${WORD})){0,3}`;
 const TITLE = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Mme|Herr|Frau|Sr|Sra)\.?\s+(${NAME})`, 'gu');
-const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner'];
+const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name'];
 /** Triggers match in either case at their first letter; the name itself must be capitalised (no `i` flag). */
 const caseless = (t: string) => `[${t[0].toUpperCase()}${t[0]}]${t.slice(1).replace(/[?]/g, '\\?')}`;
 const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')})\s+)(${NAME})`, 'gu');
@@ -25,6 +25,8 @@ const LOWER_AFTER_TRIGGER = /\b(?:my name is|name is|call me|i am|i'm)\s+([a-z\u
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
 const WITH_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'gu');
 const PERSON_VERB = /^\s*(?:lives|works|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told|['’]s|\()/;
+/** "Jane Doe of Acme", "Jane Doe from Acme Corp": a person introduced by the organisation they belong to. */
+const OF_ORGANISATION = /^[ \t]+(?:of|from)[ \t]+\p{Lu}/u;
 const LOWER_PAIR = /\b([a-z\u00e0-\u00ff]{2,})\s+([a-z\u00e0-\u00ff]{3,})\b/g;
 
 function clean(text: string): string {
@@ -49,7 +51,8 @@ export const personDetector: Detector = {
     for (const m of matches(text, TITLE)) add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9);
     for (const m of matches(text, PHRASE)) {
       const trigger = m[0].slice(0, m[0].length - m[1].length).trim().toLowerCase();
-      const strong = !/^(from|by|with|to|for|ask|tell|contact|meet|met|and)$/.test(trigger);
+      // Weak triggers (and a possessive's name, which may be a company's) need two words or a known given name.
+      const strong = !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
       const words = m[1].split(/\s+/);
       const known = GIVEN_NAMES.has(words[0].toLowerCase());
       if (strong || known || words.length >= 2) add(m.index + m[0].length - m[1].length, m[1], strong ? 0.85 : 0.7);
@@ -58,7 +61,8 @@ export const personDetector: Detector = {
       const first = m[1].toLowerCase();
       const atSentenceStart = /(^|[.!?]\s+|\n)$/.test(text.slice(Math.max(0, m.index - 3), m.index));
       // Capitalised pairs are also places, companies and titles: only a following verb makes them a person.
-      const verb = PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const verb = PERSON_VERB.test(after) || (m[2] !== undefined && OF_ORGANISATION.test(after));
       if (GIVEN_NAMES.has(first)) add(m.index, m[0], 0.85);
       else if (isNameish(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
     }

@@ -2,10 +2,10 @@
  * Known credential formats: a prefix a provider puts on its tokens, or a shape no
  * ordinary text has. Each is specific enough to need no surrounding context, except
  * those with `context`: words that must appear in the 100 characters before the value.
- * `requires` names a literal the text must contain, for patterns that start with no prefix.
+ * `requires` names a literal the text must contain (or a cheap pattern it must match), for patterns that start with no prefix.
  * A pattern with a capture group (and the `d` flag) finds the group, not the whole match.
  */
-export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: RegExp; requires?: string }> = [
+export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: RegExp; requires?: string | RegExp }> = [
   { name: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b/g },
   { name: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/g },
   { name: 'gitlab-token', pattern: /\bgl(?:pat|dt|rt|ptt|cbt|oas|ft|imt|soat|ffct|agent)-[A-Za-z0-9_-]{20,}|\bGR1348941[A-Za-z0-9_-]{20}\b/g },
@@ -31,7 +31,7 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   { name: 'tavily-key', pattern: /\btvly-[A-Za-z0-9]{20,}/g },
   { name: 'jina-key', pattern: /\bjina_[a-f0-9]{32}[A-Za-z0-9]{20,}/g },
   { name: 'mailgun-key', pattern: /\bkey-[a-f0-9]{32}\b/g },
-  { name: 'mailchimp-key', pattern: /\b[a-f0-9]{32}-us\d{1,2}\b/g },
+  { name: 'mailchimp-key', pattern: /\b[a-f0-9]{32}-us\d{1,2}\b/g, requires: '-us' },
   { name: 'adafruit-key', pattern: /\baio_[A-Za-z0-9]{28}\b/g },
   { name: 'artifactory-key', pattern: /\bAKCp[A-Za-z0-9]{69}\b/g },
   { name: 'age-secret-key', pattern: /\bAGE-SECRET-KEY-1[0-9A-Z]{58}\b/g },
@@ -42,7 +42,7 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   { name: 'amazon-mws-token', pattern: /\bamzn\.mws\.[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\b/g },
   { name: 'aws-appsync-key', pattern: /\bda2-[a-z0-9]{26}\b/g },
   { name: 'salesforce-token', pattern: /\b00[A-Za-z0-9]{13}![A-Za-z0-9._]{80,}/g },
-  { name: 'kubernetes-bootstrap-token', pattern: /\b[a-z0-9]{6}\.[a-z0-9]{16}\b(?<!abcdef\.0123456789abcdef)/g },
+  { name: 'kubernetes-bootstrap-token', pattern: /\b[a-z0-9]{6}\.[a-z0-9]{16}\b(?<!abcdef\.0123456789abcdef)/g, requires: /\.[a-z0-9]{16}\b/ },
   { name: 'atlassian-token', pattern: /\bAT(?:ATT|CTT)3[A-Za-z0-9_=-]{100,}|\bATBB[A-Za-z0-9]{32}\b/g },
   { name: 'linear-key', pattern: /\blin_(?:api|oauth)_[A-Za-z0-9]{40}\b/g },
   { name: 'notion-token', pattern: /\b(?:secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{46})\b/g },
@@ -102,7 +102,7 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   { name: 'pem-private-key', pattern: /-----BEGIN (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----/g },
   { name: 'base64-pem-private-key', pattern: /\bLS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,}/g },
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g },
-  { name: 'connection-string-password', pattern: /(?<=(?:^|[;"'\s])(?:password|pwd)=)(?![#$%{<])[^;'"\s]{3,}(?=;|$|["'\s])/gim },
+  { name: 'connection-string-password', pattern: /(?<=(?:^|[;"'\s])(?:password|pwd)=)(?![#$%{<])[^;'"\s]{3,}(?=;|$|["'\s])/gim, requires: /(?:password|pwd)=/i },
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
   { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
   { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg },

@@ -15,8 +15,15 @@ const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?\w*|change[_-]?me|example\w*|placeholder|redacted|null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
 
-/** Most formats start with a fixed prefix: a text without any of them skips that pattern. */
-const PATTERNS = SECRET_PATTERNS.map((p) => ({ ...p, prefixes: p.requires ? [p.requires] : literalPrefixes(p.pattern) }));
+/**
+ * Most formats start with a fixed prefix: a text without any of them skips that pattern. A pattern
+ * with no prefix may name what the text must hold, as a literal or as a pattern far cheaper than it.
+ */
+const PATTERNS = SECRET_PATTERNS.map((p) => ({
+  ...p,
+  prefixes: typeof p.requires === 'string' ? [p.requires] : p.requires ? undefined : literalPrefixes(p.pattern),
+  precheck: p.requires instanceof RegExp ? p.requires : undefined,
+}));
 
 function looksRandom(value: string): boolean {
   if (PLACEHOLDER.test(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://')) return false;
@@ -35,8 +42,9 @@ export const secretDetector: Detector = {
   priority: 110,
   detect(text) {
     const out: Finding[] = [];
-    for (const { name, pattern, context, prefixes } of PATTERNS) {
+    for (const { name, pattern, context, prefixes, precheck } of PATTERNS) {
       if (prefixes && !prefixes.some((prefix) => text.includes(prefix))) continue;
+      if (precheck && !precheck.test(text)) continue;
       for (const m of matches(text, pattern)) {
         if (context && !context.test(text.slice(Math.max(0, m.index - 100), m.index))) continue;
         const [start] = m.indices?.[1] ?? [m.index];
