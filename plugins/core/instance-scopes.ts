@@ -5,15 +5,15 @@ import type { InstanceMeta } from './instance-config';
  *
  * Kong starts an instance lazily, on the first request that runs it, so when a plugin's access
  * phase runs, every suite plugin that ran before it on the same request has an instance here.
- * If none of the live instances with a higher priority can apply to this plugin's requests, no
- * earlier suite phase can have created a request context, and looking one up in
- * `kong.ctx.shared` (a round trip to Kong) is skipped. Closed instances (Kong replaces them on a
- * config change and tells no hook) drop out when collected; until then they only make the
- * answer more cautious.
+ * If no other live instance can apply to this plugin's requests, no earlier suite phase can have
+ * created a request context, and looking one up in `kong.ctx.shared` (a round trip to Kong) is
+ * skipped. Priority is not trusted to tell which ran first: Kong Enterprise and Konnect let a
+ * plugin's `ordering` (before/after) override it, and that field never reaches the plugin server.
+ * Closed instances (Kong replaces them on a config change and tells no hook) drop out when
+ * collected; until then they only make the answer more cautious.
  */
 export interface InstanceScope {
   plugin: string;
-  priority: number;
   hasAccess: boolean;
   routeId: string | null;
   serviceId: string | null;
@@ -51,12 +51,12 @@ export function mayFollowSuitePlugin(self: { scope: InstanceScope }): boolean {
       live.delete(ref);
       continue;
     }
-    if (other === self || !other.scope.hasAccess || other.scope.priority < self.scope.priority) continue;
+    if (other === self || !other.scope.hasAccess) continue;
     if (mayMeet(self.scope, other.scope)) return true;
   }
   return false;
 }
 
-export function scopeOf(plugin: string, priority: number, hasAccess: boolean, meta: InstanceMeta): InstanceScope {
-  return { plugin, priority, hasAccess, routeId: meta.routeId, serviceId: meta.serviceId };
+export function scopeOf(plugin: string, hasAccess: boolean, meta: InstanceMeta): InstanceScope {
+  return { plugin, hasAccess, routeId: meta.routeId, serviceId: meta.serviceId };
 }

@@ -51,6 +51,13 @@ describe('llm-proxy round trips to Kong', () => {
               { name: 'guarded', paths: ['/guarded'], plugins: [{ name: 'prompt-guard', config: {} }, { name: 'llm-proxy', config: proxy }] },
             ],
           },
+          {
+            // A suite plugin on the service: it runs on every route of the service.
+            name: 'guarded-service',
+            url: `http://127.0.0.1:${bridgePort}`,
+            plugins: [{ name: 'prompt-guard', config: {} }],
+            routes: [{ name: 'on-service', paths: ['/on-service'], plugins: [{ name: 'llm-proxy', config: proxy }] }],
+          },
         ],
       },
     });
@@ -88,5 +95,11 @@ describe('llm-proxy round trips to Kong', () => {
 
   it('behind another suite plugin: finds the context it made, then sets the ticket', async () => {
     expect(await callsOf('guarded')).toEqual(['kong.ctx.shared.get', 'kong.service.request.set_header', 'ret']);
+  });
+
+  it('behind a suite plugin on its service: looks too, and so does a route-scoped instance that cannot know its service', async () => {
+    expect(await callsOf('on-service')).toEqual(['kong.ctx.shared.get', 'kong.service.request.set_header', 'ret']);
+    // The service-scoped guard might run on the "alone" route for all its instance knows: caution wins.
+    expect(await callsOf('alone')).toEqual(['kong.ctx.shared.get', 'kong.service.request.set_header', 'ret']);
   });
 });

@@ -182,6 +182,27 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('She lives at 86036 Rua do Arenque 1634, Goiânia')).toEqual(['86036 Rua do Arenque 1634, Goiânia']);
     // Across a bare space only codes and units belong to the address: the sentence goes on.
     expect(address('I live at 12 Baker Street Thanks for asking')).toEqual(['12 Baker Street']);
+    expect(address('We met at 5 Main Street, Paris and then had lunch')).toEqual(['5 Main Street, Paris']);
+  });
+
+  it('an address beside a phone number, an email or an SSN: each keeps its own stretch', () => {
+    expect(found('Ship to:\n12 Main Street\nSpringfield, IL 62704\n2175550123')).toEqual([
+      ['address', '12 Main Street\nSpringfield, IL 62704'],
+      ['phone', '2175550123'],
+    ]);
+    expect(found('Ship to 12 Main Street, Springfield\nJohn.Smith@example.com')).toEqual([
+      ['address', '12 Main Street, Springfield'],
+      ['email', 'John.Smith@example.com'],
+    ]);
+    expect(found('SSN 123-45-6789 12 Main Street')).toEqual([
+      ['ssn', '123-45-6789'],
+      ['address', '12 Main Street'],
+    ]);
+    // When the whole address cannot be had without the phone number, the street line still is.
+    expect(found('Call 020 7946 0958 221B Baker Street')).toEqual([
+      ['phone', '020 7946 0958'],
+      ['address', '221B Baker Street'],
+    ]);
   });
 
   it('post-office and military boxes, and numbered places after a phrase that announces an address', () => {
@@ -190,7 +211,13 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('it is PSC 0272, Box 1651\nAPO AA 94530')).toEqual(['PSC 0272, Box 1651\nAPO AA 94530']);
     expect(address('sent to USNS Møller FPO AA 85844?')).toEqual(['USNS Møller FPO AA 85844']);
     expect(address('Tosh lives at 172 Maneeži 75, Saareküla')).toEqual(['172 Maneeži 75, Saareküla']);
-    for (const honest of ['The meeting is between 3 and 5 on Tuesday.', 'ship it to John tomorrow at 5', 'Chapter 3 covers section 5 of the manual.']) {
+    for (const honest of [
+      'The meeting is between 3 and 5 on Tuesday.',
+      'ship it to John tomorrow at 5',
+      'Chapter 3 covers section 5 of the manual.',
+      'The parser is based on Python 3 and located in Section 3.',
+      'I have been living in London 2 years; send it to Team 5.',
+    ]) {
       expect(categories(honest)).not.toContain('address');
     }
   });

@@ -35,10 +35,13 @@ export async function startRpcTap(tapPath: string, target: string): Promise<RpcT
   const sockets = new Set<net.Socket>();
   const server = net.createServer((kong) => {
     sockets.add(kong);
+    // A reset at teardown is not a test failure; the other side is closed with it.
+    kong.on('error', () => kong.destroy());
     kong.pause();
     void connectWhenListening(target, Date.now() + 15_000).then(
       (plugin) => {
         sockets.add(plugin);
+        plugin.on('error', () => plugin.destroy());
         const replies = new PassThrough();
         plugin.on('data', (chunk: Buffer) => {
           kong.write(chunk);

@@ -35,24 +35,29 @@ const BOXES = [
   /\b(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}\b/gu,
   /\b(?:USNS|USNV|USS|USCGC|usns|usnv|uss|uscgc)[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+)?\s+(?:FPO|fpo)\s+(?:A[AEP]|a[aep])[ \t]+\d{5}\b/gu,
 ];
-/** A number and capitalised words ending in a number, only after a phrase that announces an address. */
+/**
+ * After a phrase that announces an address: a house number, words and a number ("172 Maneeži 75"), or
+ * two or more capitalised words and a number ("Pod Floriánem 1677"; one word and a number is a
+ * product, a section or a team: "Python 3", "Team 5").
+ */
 const ANNOUNCED = new RegExp(
-  String.raw`\b(?:${anyCase('lives?|living|resides?|located|based|staying')})[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})[ \t]*(?:is|are|:)[ \t]*(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
+  String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})[ \t]*(?:is|are|:)[ \t]*(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
   'gu',
 );
-const NUMBERED_PLACE = /\d{1,6}[ \t]+\p{L}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|do|da|del|la|le|na|am|an|der|von|van)){0,3}[ \t]+\d{1,5}[A-Za-z]?\b/uy;
+const NUMBERED_PLACE = /\d{1,6}[ \t]+\p{L}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b/uy;
 
 /** British ("NW1 6XE") and Canadian ("K1A 0B1") postcodes. */
 const POSTCODE_UK_CA = String.raw`[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![\p{L}\d])|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d(?![\p{L}\d])`;
 
 /** Between the lines of an address: commas, line breaks, and the ">" or "???" of flattened forms. */
 const SEPARATOR = String.raw`[ \t]*(?:[,\n>]|\?\?\?)(?:[ \t\n,>]|\?\?\?){0,6}`;
-/** A capitalised word of a place name, whole ("NW1" is a postcode's start, not a word). */
-const PLACE_WORD = String.raw`\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}])`;
+/** A capitalised word of a place name, whole ("NW1" is a postcode's start, "John.Smith@…" an email's). */
+const PLACE_WORD = String.raw`\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}]|[.@][\p{L}\p{N}])`;
+const PARTICLE = String.raw`(?:de|do|da|del|la|le|na|am|an|der|sur|upon)(?![\p{L}\p{N}])`;
 
 /** One more piece of an address after what was found: a unit, a place, a region code, a postcode. */
 const TAIL_PIECE = new RegExp(
-  String.raw`(?:${SEPARATOR}|[ \t]+)(?:(?:${UNIT_ANY_CASE})(?![\p{L}])[ \t]*#?[ \t]*[\p{L}\d]+|\d{4,6}(?:-\d{4})?|${POSTCODE_UK_CA}|[A-Z]{2}(?![\p{L}\d])|${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|de|do|da|del|la|le|na|am|an|der|sur|upon)){0,5}|\([\p{L} ]{1,24}\))`,
+  String.raw`(?:${SEPARATOR}|[ \t]+)(?:(?:${UNIT_ANY_CASE})(?![\p{L}])[ \t]*#?[ \t]*[\p{L}\d]+|\d{4,6}(?:-\d{4})?(?![\p{L}\p{N}]|[ \t]\d)|${POSTCODE_UK_CA}|[A-Z]{2}(?![\p{L}\d])|${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE})){0,5}|\([\p{L} ]{1,24}\))`,
   'uy',
 );
 const MAX_TAIL_PIECES = 8;
@@ -67,7 +72,7 @@ function extendTail(text: string, end: number): number {
     // A sentence goes on after a space ("12 Baker Street Thanks"): across a bare space only codes and units count.
     const piece = m[0].trimStart();
     const bareSpace = !/^[ \t]*(?:[,\n>]|\?\?\?)/.test(m[0]);
-    if (bareSpace && !/^(?:\d|[A-Z]{2}$|[A-Z]{1,2}\d|(?:apt|apartment|suite|ste|unit|floor|fl)\b)/i.test(piece)) break;
+    if (bareSpace && !/^(?:\d|[A-Z]{2}$|[A-Z]{1,2}\d)/.test(piece) && !/^(?:apt|apartment|suite|ste|unit|floor|fl)\b/i.test(piece)) break;
     at += m[0].length;
   }
   return at;
@@ -76,8 +81,12 @@ function extendTail(text: string, end: number): number {
 /** A house number written before a street that names its own number ("86036 Rua do Arenque 1634"). */
 function extendHead(text: string, start: number): number {
   const before = text.slice(Math.max(0, start - 12), start);
-  const m = /(?<![\p{L}\p{N}])\d{1,6}[ \t]+$/u.exec(before);
-  return m ? start - (before.length - m.index) : start;
+  const m = /\d{1,6}[ \t]+$/.exec(before);
+  if (!m) return start;
+  const from = start - (before.length - m.index);
+  // A whole number standing alone: not the end of a longer one, a phone number or an SSN ("123-45-6789 12 Main Street").
+  const previous = text.slice(Math.max(0, from - 2), from);
+  return from === 0 || /(?:^|[\s>,])$/.test(previous) && !/\d[ \t]$/.test(previous) ? from : start;
 }
 
 export const addressDetector: Detector = {
@@ -90,6 +99,9 @@ export const addressDetector: Detector = {
       const from = extendHead(text, start);
       const to = extendTail(text, end);
       out.push(finding(this, from, text.slice(from, to), confidence));
+      // Should the whole address lose to a more specific finding it touches (a phone number on the next
+      // line), the street line itself is still masked.
+      if (from !== start || to !== end) out.push(finding(this, start, text.slice(start, end), confidence - 0.01));
     };
     for (const pattern of [NUMBER_FIRST, NAME_FIRST, COMPOUND, ...BOXES]) {
       for (const m of matches(text, pattern)) add(m.index, m.index + m[0].length, 0.75);

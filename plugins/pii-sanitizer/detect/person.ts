@@ -25,9 +25,23 @@ const LOWER_AFTER_TRIGGER = /\b(?:my name is|name is|call me|i am|i'm)\s+([a-z\u
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
 const WITH_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'gu');
 const PERSON_VERB = /^\s*(?:lives|works|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told|['’]s|\()/;
-/** "Jane Doe of Acme", "Jane Doe from Acme Corp": a person introduced by the organisation they belong to. */
+/**
+ * "Jane Doe of Acme", "Jane Doe from Acme Corp": a person introduced by the organisation they belong to.
+ * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).
+ */
 const OF_ORGANISATION = /^[ \t]+(?:of|from)[ \t]+\p{Lu}/u;
-const LOWER_PAIR = /\b([a-z\u00e0-\u00ff]{2,})\s+([a-z\u00e0-\u00ff]{3,})\b/g;
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|our|my|your|this|that|their|his|her|its)[ \t]+$/iu;
+/**
+ * A known given name in lower case followed by another word ("follow up with maria gonzalez"). One
+ * alternation of the names: V8 matches it in half the time of finding every pair of words.
+ */
+const LOWER_NAME_PAIR = new RegExp(
+  String.raw`(?<![\w\u00e0-\u00ff])(?:${[...GIVEN_NAMES]
+    .filter((n) => /^[a-z\u00e0-\u00ff]{2,}$/.test(n))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![\w\u00e0-\u00ff])\s+([a-z\u00e0-\u00ff]{3,})(?![\w\u00e0-\u00ff])`,
+  'g',
+);
 
 function clean(text: string): string {
   return text.replace(/['’]s$/, '').replace(/[.,]$/, '');
@@ -62,7 +76,9 @@ export const personDetector: Detector = {
       const atSentenceStart = /(^|[.!?]\s+|\n)$/.test(text.slice(Math.max(0, m.index - 3), m.index));
       // Capitalised pairs are also places, companies and titles: only a following verb makes them a person.
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-      const verb = PERSON_VERB.test(after) || (m[2] !== undefined && OF_ORGANISATION.test(after));
+      const introduced =
+        m[0].split(/[ \t]+/).length === 2 && OF_ORGANISATION.test(after) && !ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
+      const verb = PERSON_VERB.test(after) || introduced;
       if (GIVEN_NAMES.has(first)) add(m.index, m[0], 0.85);
       else if (isNameish(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
     }
@@ -74,8 +90,8 @@ export const personDetector: Detector = {
     for (const m of matches(text, SINGLE)) {
       if (GIVEN_NAMES.has(m[1].toLowerCase())) add(m.index, m[1], 0.7);
     }
-    for (const m of matches(text, LOWER_PAIR)) {
-      if (GIVEN_NAMES.has(m[1]) && !NOT_NAMES.has(m[2])) add(m.index, m[0], 0.6);
+    for (const m of matches(text, LOWER_NAME_PAIR)) {
+      if (!NOT_NAMES.has(m[1]!)) add(m.index, m[0], 0.6);
     }
     return out;
   },

@@ -9,6 +9,8 @@ import { finding, type Detector, type Finding } from './types';
  */
 const ASSIGNMENT =
   /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id)[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\s*(?:=>|==|!=|[:=]|\s|(?<=["']\s*),)\s*(?:\(\s*)?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
+/** The assignment rule backtracks over names at every word; a text without any of its name words skips it. */
+const ASSIGNMENT_WORDS = /key|token|secret|pass|pwd|pat|auth|credential|client/i;
 const PASSWORD_NAME = /passw(?:or)?d|pwd|^pass$|secret/i;
 /** Dummy values in docs and tests: long alphabetic or numeric runs. */
 const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
@@ -51,7 +53,7 @@ export const secretDetector: Detector = {
         out.push({ ...finding(this, start, m[1] ?? m[0], 0.97), detector: `secrets:${name}` });
       }
     }
-    for (const m of matches(text, ASSIGNMENT)) {
+    for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, value] = m;
       if (/client[_-]?id/i.test(name) && !/secret/i.test(name)) continue;
       if (/label$/i.test(name) || /:$/.test(value) || /^[#.]/.test(value)) continue;
