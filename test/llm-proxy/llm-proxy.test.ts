@@ -1,20 +1,12 @@
-import net from 'node:net';
 import Redis from 'ioredis';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { shipped } from '../support/shipped';
 import { chunksOf, readSse, streamedText } from '../support/sse';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+import { freePort } from '../support/free-port';
 
 const KEY = 'sk-test-provider-key-0123456789';
 const BUDGET_PREFIX = `test:budget:${process.pid}:${Date.now()}`;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 function target(name: string, provider: string, model: string, url: string, extra: Record<string, unknown> = {}) {
   return { name, provider, model, upstream_url: url, auth: { api_key: KEY }, ...extra };

@@ -1,18 +1,10 @@
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { startRpcTap, type RpcTap } from '../support/rpc-tap';
 import { shipped } from '../support/shipped';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
+import { freePort } from '../support/free-port';
 
 /**
  * What llm-proxy costs in plugin-server round trips, counted on the real
