@@ -1,4 +1,5 @@
 import Module from 'node:module';
+import path from 'node:path';
 
 /**
  * kong-pdk's module loader calls `require('ts-node').register()` so that plugins may be
@@ -9,7 +10,8 @@ import Module from 'node:module';
  * wrapper. Imported before kong-pdk, this module makes that `register()` a no-op.
  */
 try {
-  const id = require.resolve('ts-node');
+  // Resolved from where kong-pdk stands, so a copy nested under it is the one stubbed.
+  const id = require.resolve('ts-node', { paths: [path.dirname(require.resolve('kong-pdk/server'))] });
   if (!require.cache[id]) {
     const stub = new Module(id);
     stub.filename = id;
