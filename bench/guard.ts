@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { configSchema } from '../plugins/prompt-guard/config';
 import { anchorCorpus, type Corpus } from '../plugins/prompt-guard/corpus';
 import { Guard } from '../plugins/prompt-guard/guard';
+import { slowestAdversarial } from './adversarial';
 import { quantile, round } from './stats';
 
 /**
@@ -172,23 +173,10 @@ async function latency(injection: Record<string, unknown>, iterations: number): 
   return { p50: round(quantile(samples, 0.5)), p99: round(quantile(samples, 0.99)) };
 }
 
-/**
- * The slowest of 200 KB prompts built to make regular expressions backtrack (blank lines, a
- * marker repeated, one word over and over): the guard shares the plugin server's event loop,
- * so a prompt that takes seconds stalls every request. Every rule must stay linear.
- */
-export const ADVERSARIAL_UNITS = ['\n', '\n\n ', '  ', 'a ', 'stop! ', 'ignore ', 'human: a\n', '## system\n', '<|im_start|>', 'You are ', 'Mr. ', '1gn0r3 ', 'SGVsbG8g', '::1 ', '4111 ', 'key=ab12CD34ef '];
-
 async function worstCase(): Promise<number> {
   const guard = new Guard(configSchema.parse({}));
   await guard.ready();
-  let worst = 0;
-  for (const unit of ADVERSARIAL_UNITS) {
-    const t = performance.now();
-    await guard.evaluate(body(unit.repeat(Math.ceil(200_000 / unit.length))));
-    worst = Math.max(worst, performance.now() - t);
-  }
-  return round(worst, 1);
+  return slowestAdversarial((text) => guard.evaluate(body(text)));
 }
 
 export async function benchGuard(): Promise<Record<string, number>> {

@@ -13,7 +13,6 @@ import type { InstanceMeta } from './instance-config';
  * collected; until then they only make the answer more cautious.
  */
 export interface InstanceScope {
-  plugin: string;
   hasAccess: boolean;
   routeId: string | null;
   serviceId: string | null;
@@ -57,6 +56,6 @@ export function mayFollowSuitePlugin(self: { scope: InstanceScope }): boolean {
   return false;
 }
 
-export function scopeOf(plugin: string, hasAccess: boolean, meta: InstanceMeta): InstanceScope {
-  return { plugin, hasAccess, routeId: meta.routeId, serviceId: meta.serviceId };
+export function scopeOf(hasAccess: boolean, meta: InstanceMeta): InstanceScope {
+  return { hasAccess, routeId: meta.routeId, serviceId: meta.serviceId };
 }

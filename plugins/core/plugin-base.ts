@@ -104,7 +104,7 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
         this.meta = meta;
         this.state = def.init ? def.init(config, meta) : (undefined as S);
         this.policy = typeof def.onError === 'function' ? def.onError(config) : def.onError;
-        this.scope = scopeOf(def.name, typeof def.access === 'function', meta);
+        this.scope = scopeOf(typeof def.access === 'function', meta);
         registerInstance(this);
       } catch (err) {
         // Kong logs the StartInstance error and answers 500; say why in the suite's own log too.

@@ -5,6 +5,7 @@ import { hash32, seededRandom } from '../mock-llm/random';
 const detector = createDetector();
 const found = (text: string) => detector.detect(text).map((f) => [f.category, f.value]);
 const categories = (text: string) => detector.detect(text).map((f) => f.category);
+const address = (text: string) => found(text).filter(([c]) => c === 'address').map(([, v]) => v);
 
 describe('PII detectors: valid values, invalid look-alikes, values in context', () => {
   it('emails', () => {
@@ -175,7 +176,6 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
   });
 
   it('whole addresses: units, city, region, postcode and country after the street, as one finding', () => {
-    const address = (text: string) => found(text).filter(([c]) => c === 'address').map(([, v]) => v);
     expect(address('Send the parcel to 221B Baker Street, London NW1 6XE, United Kingdom. Thanks!')).toEqual(['221B Baker Street, London NW1 6XE, United Kingdom']);
     expect(address('Our office: 100 Main St, Suite 300, Springfield, IL 62701-1234, USA')).toEqual(['100 Main St, Suite 300, Springfield, IL 62701-1234, USA']);
     expect(address('>Ella Snider\n>228 Ringvej 144\n>Apt. 902\n>Qaqortoq\n>Greenland 96817')).toEqual(['228 Ringvej 144\n>Apt. 902\n>Qaqortoq\n>Greenland 96817']);
@@ -206,7 +206,6 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
   });
 
   it('post-office and military boxes, and numbered places after a phrase that announces an address', () => {
-    const address = (text: string) => found(text).filter(([c]) => c === 'address').map(([, v]) => v);
     expect(address('Please use P.O. Box 287, Tallinn, Estonia for letters')).toEqual(['P.O. Box 287, Tallinn, Estonia']);
     expect(address('it is PSC 0272, Box 1651\nAPO AA 94530')).toEqual(['PSC 0272, Box 1651\nAPO AA 94530']);
     expect(address('sent to USNS Møller FPO AA 85844?')).toEqual(['USNS Møller FPO AA 85844']);
