@@ -1,5 +1,7 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
 import { literalPrefixes } from '../../plugins/pii-sanitizer/detect/context';
+import { mayBeValidFromUs } from '../../plugins/pii-sanitizer/detect/phone';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { hash32, seededRandom } from '../mock-llm/random';
 
 const detector = createDetector();
@@ -46,6 +48,28 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('born 1978-04-13 12:00')).not.toContain('phone');
   });
 
+  it('the cheap US pre-check turns away no number libphonenumber-js would accept', () => {
+    const random = seededRandom(hash32('us phone shapes'));
+    const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
+    const separators = [' ', '-', '.', '', ' (', ') '];
+    let accepted = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const shape = random();
+      let value: string;
+      if (shape < 0.3) value = digits(10);
+      else if (shape < 0.5) value = `1${digits(10)}`;
+      else if (shape < 0.6) value = `011${digits(8 + Math.floor(random() * 5))}`;
+      else {
+        value = digits(1 + Math.floor(random() * 4));
+        for (let g = Math.floor(random() * 5); g >= 0; g--) value += separators[Math.floor(random() * separators.length)] + digits(1 + Math.floor(random() * 5));
+      }
+      if (!parsePhoneNumberFromString(value, 'US')?.isValid()) continue;
+      accepted++;
+      expect([value, mayBeValidFromUs(value.replace(/\D/g, ''))]).toEqual([value, true]);
+    }
+    expect(accepted).toBeGreaterThan(3_000);
+  });
+
   it('URLs with credentials', () => {
     expect(found('db at postgres://admin:s3cr3t@db.internal:5432/app')).toEqual([['url_credentials', 'postgres://admin:s3cr3t@db.internal:5432']]);
   });
@@ -56,8 +80,47 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U')).toEqual(['secret']);
     expect(categories('API_KEY = "951bc382db9abad29c68634761dd6e19"')).toEqual(['secret']);
     expect(categories('password = "changeme"')).toEqual([]);
+    expect(categories('AUTH0_DOMAIN="dev-r0alk1x87r7luw3z.us.auth0.com"')).toEqual([]);
+    expect(categories('OAUTH_TOKEN="dev-r0alk1x87r7luw3z.us.Auth0.com"')).toEqual(['secret']);
     expect(categories('commit 3f786850e387550fdab836ed7e6dc881de23001b fixed it')).toEqual([]);
     expect(categories('request id 7c9e6679-7425-40de-944b-e07fc1f90ae7')).toEqual([]);
+  });
+
+  describe('secrets told in a sentence', () => {
+    it.each([
+      ['my password is Tr0ub4dor&3 can you check it', 'Tr0ub4dor&3'],
+      ['My wifi password is sunshine42.', 'sunshine42'],
+      ['the password for my bank account is hunter2!', 'hunter2!'],
+      ['My password is "correct horse battery staple"', 'correct horse battery staple'],
+      ['the api key is 8f52d1586bd18a18e152289b00ed7d29, why does it fail?', '8f52d1586bd18a18e152289b00ed7d29'],
+      ['The token was “ghx7Yt2KqLp09ZrWm3Nd” and it expired', 'ghx7Yt2KqLp09ZrWm3Nd'],
+      ['my PIN is 4821', '4821'],
+      ['Mein Passwort ist Sommer2024! – warum geht das nicht?', 'Sommer2024!'],
+      ['mon mot de passe est azerty123', 'azerty123'],
+      ['Please use the following password to proceed to installation:\n\nbd9627decc6346d780b3b6ab6ea8fe1f\n\nThis may also be found at: /secrets/x', 'bd9627decc6346d780b3b6ab6ea8fe1f'],
+    ])('%s', (text, value) => {
+      expect(found(text)).toContainEqual(['secret', value]);
+    });
+
+    it.each([
+      'I forgot my password, how do I reset it?',
+      'The password is incorrect.',
+      'the password is 12-characters long',
+      'the password is stored as a bcrypt hash',
+      'The token is valid for 24h',
+      'the secret is to practice daily',
+      'The API key is in the header, right?',
+      'my password is process.env.DB_PASSWORD',
+      'the password is getPassword() in the config',
+      'the password is {{ vault_password }}',
+      'what my pin is for my checking account',
+      'the pin is 3 on the Arduino',
+      'usernameLabel:"Username or email:",passwordLabel:"Password:",rememberMeLabel:"Remember me:"',
+      'Password: ********',
+      'data science vs. business intelligence: what are the key differences/distinctions?',
+    ])('not a secret: %s', (text) => {
+      expect(categories(text)).not.toContain('secret');
+    });
   });
 
   describe('known provider formats', () => {
@@ -150,6 +213,13 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(categories(`aws_secret_key: ${r(38)}`)).toEqual([]);
     });
 
+    it('an anonymous login’s conventional password is not a secret; a real user’s is', () => {
+      expect(categories('server->user = "anonymous";\nserver->password = "busybox@";')).toEqual([]);
+      expect(categories("ftp.login(user='guest', passwd='guest@home')")).toEqual([]);
+      expect(categories('server->user = "deploy";\nserver->password = "busybox@";')).toEqual(['secret']);
+      expect(categories(`user: anonymous\npassword: "${r(12)}9"`)).toEqual(['secret']);
+    });
+
     it('escaped quotes around a hard-coded password, as in code inside JSON', () => {
       expect(found(String.raw`{"snippet": "$password = \"goodspec\";"}`)).toEqual([['secret', 'goodspec']]);
     });
@@ -159,6 +229,15 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Please correct it to Dr. Cettina Fanucci?')).toContainEqual(['person', 'Cettina Fanucci']);
     expect(found('Hello, my name is Jonas Nielsen.')).toContainEqual(['person', 'Jonas Nielsen']);
     expect(categories('The quarterly report is ready for review.')).not.toContain('person');
+  });
+
+  it('German and French sentences: a determiner and a capitalised noun are not a name, "ist" is a verb only as a word', () => {
+    for (const honest of ['Mein Auto ist kaputt.', 'Das Wetter ist schön heute.', 'Meine Adresse ist neu', 'Mon Ami Pierre']) {
+      expect(found(honest).filter(([category, value]) => category === 'person' && value !== 'Pierre')).toEqual([]);
+    }
+    expect(found('Angela Merkel ist Kanzlerin')).toContainEqual(['person', 'Angela Merkel']);
+    expect(categories('we saw that Kowalczyk Brandt isolated the fault')).not.toContain('person');
+    expect(categories('we saw that Kowalczyk Brandt is on call')).toContain('person');
   });
 
   it('person names introduced by their organisation or as someone\'s name, not job titles', () => {

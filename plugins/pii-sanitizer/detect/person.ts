@@ -24,7 +24,7 @@ const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})
 const LOWER_AFTER_TRIGGER = /\b(?:my name is|name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?]|$)/gi;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
 const WITH_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'gu');
-const PERSON_VERB = /^\s*(?:lives|works|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told|['’]s|\()/;
+const PERSON_VERB = /^\s*(?:(?:lives|works|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told)(?![A-Za-z\u00c0-\u024f])|['’]s|\()/;
 /**
  * "Jane Doe of Acme", "Jane Doe from Acme Corp": a person introduced by the organisation they belong to.
  * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).

@@ -12,10 +12,21 @@ const CANDIDATE = /(?<![\w+.-])(?:\+|00)?\(?\d{1,4}\)?(?:[ .\-\u00a0]?\(?\d{1,5}
 const CONTEXT = /\b(phone|tel|telephone|mobile|cell|call|fax|contact|number|reach|text me|whatsapp|ph)\b/i;
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 
+const EXTENSION = /(x|ext\.?)\s?\d+$/i;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
 
+/**
+ * Without a "+" a number is parsed as American, and libphonenumber-js takes ~35 µs to reject one that
+ * is not (digit-dense text has thousands of candidates). Only these digit shapes can be valid there:
+ * ten digits after any leading 1s, the 310 short form, or 011 (the US prefix for dialling abroad).
+ */
+export function mayBeValidFromUs(digits: string): boolean {
+  const national = digits.replace(/^1+/, '');
+  return /^[2-9]\d{9}$/.test(national) || /^310\d{4}$/.test(national) || digits.startsWith('011');
+}
+
 function shapeScore(value: string): number {
-  const digits = digitsOf(value.replace(/(x|ext\.?)\s?\d+$/i, ''));
+  const digits = digitsOf(value.replace(EXTENSION, ''));
   if (digits.length < 7 || digits.length > 15) return 0;
   if (DATE.test(value) || STARTS_WITH_DATE.test(value)) return 0;
   const groups = value.split(/[ .\-\u00a0()]+/).filter(Boolean);
@@ -38,7 +49,10 @@ export const phoneDetector: Detector = {
       const shape = shapeScore(value);
       if (shape === 0) continue;
       const international = value.startsWith('+') || value.startsWith('00');
-      const parsed = parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, 'US');
+      const digits = digitsOf(value.replace(EXTENSION, ''));
+      // No country code starts with 0.
+      const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : mayBeValidFromUs(digits);
+      const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, 'US') : undefined;
       let confidence = parsed?.isValid() ? 0.95 : shape;
       // "370 3911 Fourth Avenue": short numbers followed by words are house numbers, not phones.
       const next = text.slice(m.index + value.length).match(/^\s*(\S)/)?.[1] ?? '';

@@ -1,5 +1,7 @@
-import { entropy, literalPrefixes, matches } from './context';
+import { literalPrefixes, matches } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
+import { looksRandom, PLACEHOLDER, SEQUENTIAL } from './secret-values';
+import { secretsInProse } from './secrets-in-prose';
 import { finding, type Detector, type Finding } from './types';
 
 /**
@@ -12,10 +14,11 @@ const ASSIGNMENT =
 /** The assignment rule backtracks over names at every word; a text without any of its name words skips it. */
 const ASSIGNMENT_WORDS = /key|token|secret|pass|pwd|pat|auth|credential|client/i;
 const PASSWORD_NAME = /passw(?:or)?d|pwd|^pass$|secret/i;
-/** Dummy values in docs and tests: long alphabetic or numeric runs. */
-const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PLACEHOLDER = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?\w*|change[_-]?me|example\w*|placeholder|redacted|null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
+/**
+ * An anonymous login's password is public by convention (anonymous FTP asks for any text, usually an
+ * email address: RFC 1635), so a literal given to it is not a hard-coded secret.
+ */
+const ANONYMOUS_USER = /\b(?:user(?:name)?|login|uid)["']?\s*(?:=>|[:=])\s*\\?["']?(?:anonymous|ftp|guest)\b/i;
 
 /**
  * Most formats start with a fixed prefix: a text without any of them skips that pattern. A pattern
@@ -26,17 +29,6 @@ const PATTERNS = SECRET_PATTERNS.map((p) => ({
   prefixes: typeof p.requires === 'string' ? [p.requires] : p.requires ? undefined : literalPrefixes(p.pattern),
   precheck: p.requires instanceof RegExp ? p.requires : undefined,
 }));
-
-function looksRandom(value: string): boolean {
-  if (PLACEHOLDER.test(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://')) return false;
-  if (/^(.)\1+$/.test(value) || /^(.)\1{6,}/.test(value)) return false;
-  if (/^[a-z]+$/i.test(value) && value.length < 24) return false; // an identifier or a word
-  if (/^\d+$/.test(value) && value.length < 12) return false;
-  if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+\(?$/.test(value)) return false; // a property access
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
-  if (value.length < 16) return classes >= 3 && /\d/.test(value);
-  return entropy(value) >= 3.0 && classes >= 2;
-}
 
 export const secretDetector: Detector = {
   name: 'secrets',
@@ -53,6 +45,7 @@ export const secretDetector: Detector = {
         out.push({ ...finding(this, start, m[1] ?? m[0], 0.97), detector: `secrets:${name}` });
       }
     }
+    for (const [start, value] of secretsInProse(text)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, value] = m;
       if (/client[_-]?id/i.test(name) && !/secret/i.test(name)) continue;
@@ -67,7 +60,13 @@ export const secretDetector: Detector = {
       }
       // A quoted literal given to a password is a hard-coded password, however guessable.
       const literalPassword =
-        quote !== '' && PASSWORD_NAME.test(name) && value.length >= 6 && !PLACEHOLDER.test(value) && !SEQUENTIAL.test(value) && !/^[\w.]+\(/.test(value);
+        quote !== '' &&
+        PASSWORD_NAME.test(name) &&
+        value.length >= 6 &&
+        !PLACEHOLDER.test(value) &&
+        !SEQUENTIAL.test(value) &&
+        !/^[\w.]+\(/.test(value) &&
+        !ANONYMOUS_USER.test(text.slice(Math.max(0, m.index - 200), m.index));
       if (!literalPassword && !looksRandom(value)) continue;
       const start = m.index + m[0].lastIndexOf(value);
       out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });

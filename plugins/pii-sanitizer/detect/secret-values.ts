@@ -1,0 +1,22 @@
+import { entropy } from './context';
+
+// How a value assigned to or told as a secret is judged: random enough to be one, or a placeholder, a word, a reference.
+
+/** Dummy values in docs and tests: long alphabetic or numeric runs. */
+export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
+/** "AUTH0_DOMAIN=dev-r0alk1x87r7luw3z.us.auth0.com": a host name under a name saying auth is an address, not a secret. */
+const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const PLACEHOLDER = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?\w*|change[_-]?me|example\w*|placeholder|redacted|null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
+
+export function looksRandom(value: string): boolean {
+  if (PLACEHOLDER.test(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://') || HOST_NAME.test(value)) return false;
+  if (/^(.)\1+$/.test(value) || /^(.)\1{6,}/.test(value)) return false;
+  if (/^[a-z]+$/i.test(value) && value.length < 24) return false; // an identifier or a word
+  if (/^[a-z]{3,}(?:[/._-][a-z]{3,})+[?!.,]?$/.test(value)) return false; // words: "differences/distinctions?"
+  if (/^\d+$/.test(value) && value.length < 12) return false;
+  if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+\(?$/.test(value)) return false; // a property access
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
+  if (value.length < 16) return classes >= 3 && /\d/.test(value);
+  return entropy(value) >= 3.0 && classes >= 2;
+}

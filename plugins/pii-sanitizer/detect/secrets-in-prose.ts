@@ -1,0 +1,62 @@
+import { matches } from './context';
+import { looksRandom, PLACEHOLDER } from './secret-values';
+
+/**
+ * Secrets told in a sentence rather than assigned in code: "my password is Tr0ub4dor&3", "the API
+ * key is 8f52…", "mein Passwort ist …", "my PIN is 4821", or a line announcing one with the value
+ * alone on the next line ("use the following password to proceed:\n\nbd96…"). What follows must
+ * look like a secret of that kind (a password holds letters with digits or symbols, or is quoted; a
+ * key or token looks random; a PIN is digits), so "the password is incorrect", "the token is valid
+ * for 24h" and "the password is 12-characters long" are not findings.
+ */
+const PASSWORD = 'passw(?:or)?[dt]|passphrase|passcode|kennwort|mot de passe|contrase(?:ñ|n)a|senha|wachtwoord|pwd';
+const PIN = 'pin(?:[ -]code| number)?';
+const KEY = '(?:api|access|secret|private|license|licence)[ _-]?key|(?:(?:access|auth|api|bearer|refresh|session)[ _-]?)?token|client[ _-]?secret|secret';
+const FOR_WHAT = '(?:[ \\t]+(?:for|to|of|on|für|zu|de|para|pour)[ \\t]+[^\\s:]{1,30}(?:[ \\t]+[^\\s:]{1,20}){0,2}?)?';
+/** A verb is followed by a space or a quote ("password island" is no disclosure); a colon by anything. */
+const VERB = '(?:(?:is(?: now| still| set to)?|was(?: set to)?|will be|would be|ist|lautet|war|est|es|é)(?=[ \\t"\'`“‘«])|:)';
+const QUOTED = `(["'\`“‘«])([^\\n"'\`”’»]{4,100})["'\`”’»]`;
+const TOLD = new RegExp(`\\b(${PASSWORD}|${PIN}|${KEY})${FOR_WHAT}[ \\t]*${VERB}[ \\t]*(?:${QUOTED}|([^\\s"'\`<>]{4,200}))`, 'gi');
+const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)?[ \\t]*([^\\s]{8,200})[ \\t]*(?=\\r?\\n|$)`, 'gi');
+/** Every name above contains one of these: a text without any skips both patterns. */
+const NAME_WORDS = /pass|pwd|kennw|mot de|contrase|senha|pin|key|token|secret/i;
+
+/** A variable, a call, a template or a size: "is process.env.X", "is getPassword()", "is {{pwd}}", "is 12-characters". */
+const NOT_A_VALUE = /^(?:[\w$.]+\(|[$%{[<]|[A-Za-z_]\w*\.[A-Za-z_][\w.]*$|\d+[ -]?(?:char|digit|letter|symbol|byte|bit|word))/i;
+/** `"Password:",rememberMeLabel:"`: between two quotes is code, not a value. */
+const CODE_BETWEEN_QUOTES = /^[\s,;:=)\]}]|[:=({]$/;
+const PASSWORD_NAME = new RegExp(`^(?:${PASSWORD})$`, 'i');
+
+function passwordLike(value: string): boolean {
+  if (value.length < 6 || PLACEHOLDER.test(value) || NOT_A_VALUE.test(value)) return false;
+  const letters = /\p{L}/u.test(value);
+  const digits = /\d/.test(value);
+  const symbols = /[^\p{L}\d]/u.test(value);
+  return (letters && (digits || symbols)) || (digits && !letters && value.length <= 16);
+}
+
+/** [start, value] of each secret told in the text. */
+export function secretsInProse(text: string): Array<[number, string]> {
+  if (!NAME_WORDS.test(text)) return [];
+  const out: Array<[number, string]> = [];
+  for (const m of matches(text, TOLD)) {
+    const [, name, , quoted, bare] = m;
+    const kind = PASSWORD_NAME.test(name!) ? 'password' : /^pin/i.test(name!) ? 'pin' : 'key';
+    // Sentence punctuation ends the value; a password may end in "!".
+    const value = quoted ?? bare!.replace(kind === 'password' ? /[.,;:?)\]]+$/ : /[.,;:?!)\]]+$/, '');
+    const ok =
+      quoted !== undefined
+        ? !PLACEHOLDER.test(value) && !NOT_A_VALUE.test(value) && !CODE_BETWEEN_QUOTES.test(value)
+        : kind === 'password'
+          ? passwordLike(value)
+          : kind === 'pin'
+            ? /^\d{4,8}$/.test(value)
+            : looksRandom(value) && !NOT_A_VALUE.test(value);
+    if (ok) out.push([m.index + m[0].lastIndexOf(value), value]);
+  }
+  for (const m of matches(text, ANNOUNCED)) {
+    const value = m[1]!;
+    if (looksRandom(value) && !NOT_A_VALUE.test(value)) out.push([m.index + m[0].lastIndexOf(value), value]);
+  }
+  return out;
+}
