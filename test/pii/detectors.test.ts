@@ -187,6 +187,12 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['prefect-key', `pnu_${r(36)}`],
       ['readme-key', `rdme_${lower(70)}`],
       ['putty-private-key', `PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nPublic-Lines: 1\n${r(40)}\nPrivate-Lines: 1\n${r(64)}\n`],
+      ['twitter-bearer-token', `${'A'.repeat(21)}M${r(20)}%2F${r(60)}`],
+      ['launchdarkly-key', `sdk-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`],
+      ['dependency-track-key', `odt_${r(32)}`],
+      ['frameio-token', `fio-u-${r(64)}`],
+      ['circleci-personal-token', `CCIPAT_${r(22)}_${hex(40)}`],
+      ['password-hash', `$apr1$${lower(8)}$${r(22)}`],
     ];
     it.each(samples)('%s, found in a sentence, with the exact span', (name, value) => {
       const text = `here is the value ${value} from the config`;
@@ -194,6 +200,17 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(findings).toHaveLength(1);
       expect(value.startsWith(findings[0].value)).toBe(true);
       expect(findings[0].value.length).toBeGreaterThan(value.length * 0.8);
+    });
+
+    it('HTTP Basic credentials are found by decoding them; other base64 after "Basic" is not', () => {
+      const credentials = Buffer.from(`deploy:${r(14)}`).toString('base64');
+      expect(found(`curl -H "Authorization: Basic ${credentials}" https://ci.internal`)).toEqual([['secret', credentials]]);
+      expect(categories(`Authorization: Basic ${Buffer.from('no colon in here at all').toString('base64')}`)).toEqual([]);
+      expect(categories('Basic Instinct and Basic Economics are books')).not.toContain('secret');
+    });
+
+    it('a URL password without a user name', () => {
+      expect(found('REDIS_URL=redis://:s3cr3tPass@cache.internal:6379/0')).toEqual([['url_credentials', 'redis://:s3cr3tPass@cache.internal:6379']]);
     });
 
     it('look-alikes: a prefix with the wrong length or alphabet is not a key', () => {

@@ -3,9 +3,9 @@
  * ordinary text has. Each is specific enough to need no surrounding context, except
  * those with `context`: words that must appear in the 100 characters before the value.
  * `requires` names a literal the text must contain (or a cheap pattern it must match), for patterns that start with no prefix.
- * A pattern with a capture group (and the `d` flag) finds the group, not the whole match.
+ * A pattern with a capture group (and the `d` flag) finds the group, not the whole match; `valid` checks what it found.
  */
-export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: RegExp; requires?: string | RegExp }> = [
+export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: RegExp; requires?: string | RegExp; valid?: (value: string) => boolean }> = [
   { name: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b/g },
   { name: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/g },
   { name: 'gitlab-token', pattern: /\bgl(?:pat|dt|rt|ptt|cbt|oas|ft|imt|soat|ffct|agent)-[A-Za-z0-9_-]{20,}|\bGR1348941[A-Za-z0-9_-]{20}\b/g },
@@ -107,5 +107,18 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
   { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg },
   { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi },
-  { name: 'password-hash', pattern: /\$(?:2[abxy]|5|6|7|8|9|y|krb5asrep|krb5tgs)\$[^\s'"]{20,}/g },
+  { name: 'twitter-bearer-token', pattern: /(?<![A-Za-z0-9+/=%])A{21,22}[B-Za-z0-9%][A-Za-z0-9%]{70,100}(?![A-Za-z0-9+/=%])/g, requires: 'AAAAAAAAAAAAAAAAAAAAA' },
+  { name: 'launchdarkly-key', pattern: /\b(?:sdk|api)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g },
+  { name: 'dependency-track-key', pattern: /\bodt_[A-Za-z0-9]{32,}\b/g },
+  { name: 'frameio-token', pattern: /\bfio-u-[A-Za-z0-9_=-]{64}(?![A-Za-z0-9_=-])/g },
+  { name: 'circleci-personal-token', pattern: /\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}\b/g },
+  // "Authorization: Basic dXNlcjpwYXNz": the base64 of "user:password", checked by decoding it.
+  { name: 'basic-auth-header', pattern: /\bBasic[^\S\n]+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/dg, valid: isBasicCredentials },
+  { name: 'password-hash', pattern: /\$(?:2[abxy]|5|6|7|8|9|y|krb5asrep|krb5tgs)\$[^\s'"]{20,}|\$(?:apr)?1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}(?![./A-Za-z0-9])/g },
 ];
+
+/** Base64 that decodes to printable "user:password" with both parts present. */
+function isBasicCredentials(encoded: string): boolean {
+  const decoded = Buffer.from(encoded, 'base64').toString('latin1');
+  return /^[\x21-\x7e]{1,100}:[\x20-\x7e]{3,200}$/.test(decoded) && !/^[^:]*:\s*$/.test(decoded);
+}

@@ -36,13 +36,15 @@ export const secretDetector: Detector = {
   priority: 110,
   detect(text) {
     const out: Finding[] = [];
-    for (const { name, pattern, context, prefixes, precheck } of PATTERNS) {
+    for (const { name, pattern, context, prefixes, precheck, valid } of PATTERNS) {
       if (prefixes && !prefixes.some((prefix) => text.includes(prefix))) continue;
       if (precheck && !precheck.test(text)) continue;
       for (const m of matches(text, pattern)) {
         if (context && !context.test(text.slice(Math.max(0, m.index - 100), m.index))) continue;
+        const value = m[1] ?? m[0];
+        if (valid && !valid(value)) continue;
         const [start] = m.indices?.[1] ?? [m.index];
-        out.push({ ...finding(this, start, m[1] ?? m[0], 0.97), detector: `secrets:${name}` });
+        out.push({ ...finding(this, start, value, 0.97), detector: `secrets:${name}` });
       }
     }
     for (const [start, value] of secretsInProse(text)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
