@@ -248,6 +248,27 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('The quarterly report is ready for review.')).not.toContain('person');
   });
 
+  it('names typed in lower case after a title or with a middle initial; "i am" needs a known given name', () => {
+    expect(found('mr. elliott flew to finnbogastaðir on friday morning.')).toContainEqual(['person', 'elliott']);
+    expect(found('follow up with benjamin k seiler in a couple of months.')).toContainEqual(['person', 'benjamin k seiler']);
+    expect(found('please send amy a text')).not.toContainEqual(['person', 'amy a text']);
+    expect(found('i am jason')).toContainEqual(['person', 'jason']);
+    for (const honest of ["i'm thankful for your help", 'check if i am still booked at 6:30', "i'm locked out of my account", 'see the prof. notes']) {
+      expect(categories(honest)).not.toContain('person');
+    }
+  });
+
+  it('a bulleted name line is a person only when a contact card follows', () => {
+    expect(found('??? Carly Jones\n??? Topcoder\n??? 53772 Holmatun 45\n??? Suite 757')).toContainEqual(['person', 'Carly Jones']);
+    expect(found('• Odile Marchand\n• odile.marchand@example.org')).toContainEqual(['person', 'Odile Marchand']);
+    expect(categories('- Next Steps\n- Budget Review\n- Call the vendor')).not.toContain('person');
+    expect(categories('• Action Items\n• Call 555 0133 tomorrow')).not.toContain('person');
+  });
+
+  it('a capitalised pair followed by a reporting verb', () => {
+    expect(found('as regular commenter Odette Aubé points out, most are horrible')).toContainEqual(['person', 'Odette Aubé']);
+  });
+
   it('German and French sentences: a determiner and a capitalised noun are not a name, "ist" is a verb only as a word', () => {
     for (const honest of ['Mein Auto ist kaputt.', 'Das Wetter ist schön heute.', 'Meine Adresse ist neu', 'Mon Ami Pierre']) {
       expect(found(honest).filter(([category, value]) => category === 'person' && value !== 'Pierre')).toEqual([]);

@@ -11,6 +11,8 @@ import { finding, type Detector, type Finding } from './types';
  */
 const WORD = String.raw`\p{Lu}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\.`;
 const NAME = String.raw`(?:${WORD})(?:[ \t]+(?:(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)[ \t]+)?(?:${WORD})){0,3}`;
+/** "mr. elliott flew…": typed all in lower case, a title needs its period, and the name one or two words. */
+const LOWER_TITLE = /\b(?:mr|mrs|ms|dr|prof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 const TITLE = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Mme|Herr|Frau|Sr|Sra)\.?\s+(${NAME})`, 'gu');
 const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name'];
 /** Triggers match in either case at their first letter; the name itself must be capitalised (no `i` flag). */
@@ -20,11 +22,21 @@ const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p
 const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
 /** A line that holds only a name, as in signatures and contact cards ("Jamie Pratt", ">Gyala Antall"). */
 const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
+/**
+ * A bulleted line holding only a name ("• Carly Jones", "??? Freja Clausen" where a form's bullets were
+ * lost) is a person when a contact card follows: an email, a phone or a street line within the next three.
+ * Without that, bulleted title-case lines are headings ("- Next Steps").
+ */
+const BULLETED_NAME_LINE = new RegExp(String.raw`^[ 	]*[?•*·▪–-]+[ 	]*((?:${WORD})(?:[ 	]+(?:${WORD})){1,2})[ 	]*$`, 'gmu');
+/** A contact card's line: an email address, a phone number, or a street line (a number, a capitalised word, another number). */
+const CARD_LINE = /^[ \t]*[?•*·▪–>-]*[ \t]*(?:\S+@\S+\.\w+|\+?[\d(][\d ()./-]{6,}|\d{1,6}[ \t]+\p{Lu}[^\n]*\d[^\n]*)[ \t]*$/mu;
 /** After "my name is" or "call me", people often type their name in lower case. */
-const LOWER_AFTER_TRIGGER = /\b(?:my name is|name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?]|$)/gi;
+const LOWER_AFTER_TRIGGER = /\b(my name is|(?:my|his|her|their|your|the|first|last|full) name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?]|$)/gi;
+/** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
+const WEAK_LOWER_TRIGGER = /^i(?: a|['’])m$/i;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
 const WITH_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'gu');
-const PERSON_VERB = /^\s*(?:(?:lives|works|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told)(?![A-Za-z\u00c0-\u024f])|['’]s|\()/;
+const PERSON_VERB = /^\s*(?:(?:lives|lived|works|worked|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told|points out|pointed out|notes|noted|explains|explained|adds|added|argues|argued|replied|thinks|believes|flew|went)(?![A-Za-z\u00c0-\u024f])|['’]s|\()/;
 /**
  * "Jane Doe of Acme", "Jane Doe from Acme Corp": a person introduced by the organisation they belong to.
  * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).
@@ -32,14 +44,15 @@ const PERSON_VERB = /^\s*(?:(?:lives|works|is|was|said|says|wrote|writes|has|had
 const OF_ORGANISATION = /^[ \t]+(?:of|from)[ \t]+\p{Lu}/u;
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|our|my|your|this|that|their|his|her|its)[ \t]+$/iu;
 /**
- * A known given name in lower case followed by another word ("follow up with maria gonzalez"). One
+ * A known given name in lower case followed by another word ("follow up with maria gonzalez"), maybe
+ * after a middle initial ("john f kennedy"; "a" and "i" only with a period: "send amy a text"). One
  * alternation of the names: V8 matches it in half the time of finding every pair of words.
  */
 const LOWER_NAME_PAIR = new RegExp(
   String.raw`(?<![\w\u00e0-\u00ff])(?:${[...GIVEN_NAMES]
     .filter((n) => /^[a-z\u00e0-\u00ff]{2,}$/.test(n))
     .sort((a, b) => b.length - a.length)
-    .join('|')})(?![\w\u00e0-\u00ff])\s+([a-z\u00e0-\u00ff]{3,})(?![\w\u00e0-\u00ff])`,
+    .join('|')})(?![\w\u00e0-\u00ff])\s+(?:[b-hj-z]\.?\s+|[ai]\.\s+)?([a-z\u00e0-\u024f]{3,})(?![\w\u00e0-\u024f])`,
   'g',
 );
 
@@ -49,7 +62,8 @@ function clean(text: string): string {
 
 function isNameish(candidate: string): boolean {
   const words = candidate.split(/\s+/);
-  return words.every((w) => !NOT_NAMES.has(w.toLowerCase()));
+  // A lone letter between two words is a middle initial ("benjamin a seiler"), not the article.
+  return words.every((w, i) => (i > 0 && i < words.length - 1 && /^\p{L}\.?$/u.test(w)) || !NOT_NAMES.has(w.toLowerCase()));
 }
 
 export const personDetector: Detector = {
@@ -63,6 +77,14 @@ export const personDetector: Detector = {
       if (value.length >= 2 && isNameish(value)) out.push(finding(this, start, value, confidence));
     };
     for (const m of matches(text, TITLE)) add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9);
+    for (const m of matches(text, LOWER_TITLE)) {
+      const words = m[1].split(/\s+/);
+      // A second word only after a known given name ("mr. john smith"); "mr. elliott flew" is one name.
+      const name = words.length === 2 && GIVEN_NAMES.has(words[0]!) && !NOT_NAMES.has(words[1]!) ? m[1] : words[0]!;
+      if (!NOT_NAMES.has(words[0]!) && !ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) {
+        add(m.index + m[0].lastIndexOf(m[1]), name, 0.8);
+      }
+    }
     for (const m of matches(text, PHRASE)) {
       const trigger = m[0].slice(0, m[0].length - m[1].length).trim().toLowerCase();
       // Weak triggers (and a possessive's name, which may be a company's) need two words or a known given name.
@@ -84,8 +106,14 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, WITH_INITIAL)) add(m.index, m[0], 0.85);
     for (const m of matches(text, NAME_LINE)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
+    for (const m of matches(text, BULLETED_NAME_LINE)) {
+      const nextLines = text.slice(m.index + m[0].length + 1).split('\n', 3);
+      if (nextLines.some((line) => CARD_LINE.test(line))) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
+    }
     for (const m of matches(text, LOWER_AFTER_TRIGGER)) {
-      if (!NOT_NAMES.has(m[1].split(/\s+/)[0].toLowerCase())) add(m.index + m[0].length - m[1].length, m[1], 0.7);
+      const first = m[2].split(/\s+/)[0].toLowerCase();
+      if (NOT_NAMES.has(first) || (WEAK_LOWER_TRIGGER.test(m[1]) && !GIVEN_NAMES.has(first))) continue;
+      add(m.index + m[0].length - m[2].length, m[2], 0.7);
     }
     for (const m of matches(text, SINGLE)) {
       if (GIVEN_NAMES.has(m[1].toLowerCase())) add(m.index, m[1], 0.7);
