@@ -8,9 +8,10 @@ import { checkValue } from './kong-value';
  */
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'set', 'map', 'record', 'foreign', 'json']);
 
+/** Kong 3.4.2's list: `examples`, `deprecation`, `nullable` and `translate_backwards` came later and are refused there. */
 const GENERIC = new Set([
-  'type', 'required', 'default', 'description', 'examples', 'err', 'referenceable', 'encrypted', 'immutable',
-  'unique', 'auto', 'deprecation', 'eq', 'ne', 'nullable', 'translate_backwards',
+  'type', 'required', 'default', 'description', 'err', 'referenceable', 'encrypted', 'immutable',
+  'unique', 'unique_across_ws', 'auto', 'eq', 'ne',
 ]);
 
 /** Attributes that only make sense, and are only accepted, on some types. */
@@ -54,8 +55,8 @@ function checkDef(def: unknown, path: string, out: string[]): void {
     if (field[companion] === undefined) out.push(`${path}: a ${field.type} field needs '${companion}'`);
   }
   if (field.description !== undefined) {
-    const length = typeof field.description === 'string' ? field.description.length : -1;
-    if (length < 10 || length > 500) out.push(`${path}: description must be a string of 10 to 500 characters`);
+    const length = typeof field.description === 'string' ? Buffer.byteLength(field.description) : -1;
+    if (length < 10 || length > 500) out.push(`${path}: description must be a string of 10 to 500 bytes`);
   }
   if (field.referenceable !== undefined && field.type !== 'string') out.push(`${path}: only strings can be referenceable`);
   if (field.between !== undefined) {

@@ -47,9 +47,12 @@ export function checkValue(def: KongFieldDef, value: unknown, path: string): str
   if (def.gt !== undefined && typeof value === 'number' && !(value > def.gt)) {
     out.push(`${path}: value must be greater than ${def.gt}`);
   }
-  const length = typeof value === 'string' || Array.isArray(value) ? value.length : undefined;
-  if (length !== undefined && def.len_min !== undefined && length < def.len_min) {
-    out.push(`${path}: length must be at least ${def.len_min}`);
+  // Lua's # counts a string's bytes, not its characters.
+  const length = typeof value === 'string' ? Buffer.byteLength(value) : Array.isArray(value) ? value.length : undefined;
+  // Kong refuses an empty string unless the field says len_min = 0 (validate_field in kong/db/schema/init.lua).
+  const lenMin = def.type === 'string' && def.len_min === undefined ? 1 : def.len_min;
+  if (length !== undefined && lenMin !== undefined && length < lenMin) {
+    out.push(`${path}: length must be at least ${lenMin}`);
   }
   if (length !== undefined && def.len_max !== undefined && length > def.len_max) {
     out.push(`${path}: length must be at most ${def.len_max}`);

@@ -103,8 +103,8 @@ function convert(raw: JsonSchema, path: string): KongFieldDef {
     if (schema.maxLength !== undefined) def.len_max = schema.maxLength;
   }
   if (schema.description !== undefined) {
-    const length = schema.description.length;
-    if (length < 10 || length > 500) fail(path, `Kong needs a description of 10 to 500 characters, got ${length}`);
+    const length = Buffer.byteLength(schema.description);
+    if (length < 10 || length > 500) fail(path, `Kong needs a description of 10 to 500 bytes, got ${length}`);
     def.description = schema.description;
   }
   if (schema.referenceable) {

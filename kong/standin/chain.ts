@@ -139,7 +139,7 @@ export class Chain {
       } catch (err) {
         if (err instanceof PhaseAbort) throw err;
         if (InstanceManager.isNoInstance(err)) {
-          instances.resetPlugin(info.name, this.deps.entities.plugins);
+          instances.resetEntity(entity);
           continue;
         }
         // MsgPack plugin servers fail open: the error is logged and the request goes on.

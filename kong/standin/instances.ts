@@ -68,8 +68,12 @@ export class InstanceManager {
   }
 
   /** Kong drops every cached instance of the plugin (in all workers) and retries the event. */
-  resetPlugin(name: string, entities: PluginEntity[]): void {
-    for (const entity of entities) if (entity.name === name) this.cache.delete(entity.id);
+  /**
+   * Kong 3.4.2 forgets only the entity whose event failed (reset_instance, keyed by kong.plugin.get_id()):
+   * the plugin's other entities keep their cached ids until they fail in turn.
+   */
+  resetEntity(entity: PluginEntity): void {
+    this.cache.delete(entity.id);
   }
 
   static isNoInstance(err: unknown): boolean {

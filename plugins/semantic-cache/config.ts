@@ -29,7 +29,7 @@ export const configSchema = z.object({
     .array(z.enum(['route', 'model', 'consumer', 'system_prompt']))
     .default(['route', 'model', 'consumer', 'system_prompt'])
     .describe('What separates cache entries: answers are never shared across routes, models, consumers or system prompts unless removed here.'),
-  namespace: z.string().default('').describe('Extra name mixed into every scope, to keep two caches on the same Redis apart.'),
+  namespace: z.string().min(0).default('').describe('Extra name mixed into every scope, to keep two caches on the same Redis apart.'),
   bypass_header: z
     .string()
     .default('x-cache-bypass')

@@ -87,6 +87,7 @@ export const configSchema = z.object({
     .describe('Cost-aware mode for prompts that reach the default route: weak model unless the prompt likely needs the strong one.'),
   response_header: z
     .string()
+    .min(0)
     .default('X-Route')
     .describe('Response header that tells the client the chosen route; an empty string sends no header.'),
   max_body_size: z.number().int().min(1).default(1048576).describe('Largest request body read to route, in bytes; larger bodies are refused.'),

@@ -8,6 +8,7 @@ import { contexts } from '../core/request-context';
 import { runShutdownHooks } from '../core/lifecycle';
 import { startMetricsEndpoint } from '../core/metrics';
 import { warmDefaultEmbedder } from '../core/embeddings';
+import { useSharedInstanceIds } from './instance-ids';
 import { listPluginDirs } from './plugin-dirs';
 import { pdkLogger } from './pdk-logger';
 import { serveRpc } from './rpc-listener';
@@ -55,6 +56,7 @@ export function loadPluginServer(dir: string): { server: Server; name: string } 
   const server = new Server(dir, pdkLogger(`pdk:${path.basename(dir)}`));
   // The bin script closes at once too: it only clears the instance-expiry timer.
   server.close();
+  useSharedInstanceIds(server);
   const names = [...server.getPlugins().keys()];
   if (names.length !== 1) {
     throw new Error(`plugin directory ${dir} must hold exactly one loadable plugin, found ${names.length}`);

@@ -189,6 +189,32 @@ describe('the suite process behind the Kong stand-in', () => {
     expect(stack.standin.errorLog.join('\n')).toMatch(/terminated: signal SIGKILL/);
   });
 
+  it('after a restart, a plugin entity never runs another entity’s instance through a stale id', async () => {
+    const passRoute = () => fetch(`${stack.standin.url}/pass`, { method: 'POST', body: '{}' });
+    // probe-answer runs on /pass (on_error: pass) only when it forwards its x-probe-seen header upstream.
+    const passServedByPlugin = async () => {
+      const res = await passRoute().catch(() => undefined);
+      return res?.status === 200 && ((await res.json()) as { headers?: Record<string, string> }).headers?.['x-probe-seen'] !== undefined;
+    };
+    const until = async (check: () => Promise<boolean>) => {
+      const deadline = Date.now() + 20_000;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error('the plugin server did not come back');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    // A fresh process in which /probe's entity (on_error: block) starts the first instance, /pass's the second.
+    await stack.standin.restartPluginServer();
+    await until(async () => (await post({ 'x-probe': 'answer' }).catch(() => undefined))?.headers.get('x-probe-answer') === 'yes');
+    await until(passServedByPlugin);
+    // Another restart, and this time /pass comes back first: it starts the new process's first instance.
+    await stack.standin.restartPluginServer();
+    await until(passServedByPlugin);
+    // Kong 3.4.2 still holds /probe's old id. Were ids counted from 0 again in the new process, that id
+    // would now name /pass's instance, and /probe would run with on_error: pass.
+    expect((await post({ 'x-probe': 'throw' })).status).toBe(500);
+  });
+
   it('flushes plugins and removes its sockets on SIGTERM', async () => {
     await stack.close();
     expect(fs.readFileSync(flushFile, 'utf8')).toBe('flushed');

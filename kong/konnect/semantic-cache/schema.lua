@@ -219,6 +219,7 @@ return {
         {
           namespace = {
             type = "string",
+            len_min = 0,
             description = "Extra name mixed into every scope, to keep two caches on the same Redis apart.",
             default = "",
           },

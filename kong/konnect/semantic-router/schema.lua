@@ -321,6 +321,7 @@ return {
         {
           response_header = {
             type = "string",
+            len_min = 0,
             description = "Response header that tells the client the chosen route; an empty string sends no header.",
             default = "X-Route",
           },

@@ -64,8 +64,16 @@ describe('Kong metaschema rules', () => {
     [{ type: 'integer', between: [5, 1] }, /low <= high/],
     [{ type: 'number', referenceable: true }, /only strings/],
     [{ type: 'text' }, /unknown type/],
+    // Kong 3.4.2 refuses an empty string unless len_min = 0, defaults included, and attributes newer than 3.4.2.
+    [{ type: 'string', default: '' }, /default does not validate \(.*length must be at least 1\)/],
+    [{ type: 'string', description: 'A field holding nothing in particular.', examples: ['x'] }, /not allowed/],
+    [{ type: 'string', description: `${'é'.repeat(251)}`, len_min: 0 }, /10 to 500/],
   ])('refuses %j', (def, message) => {
     expect(validateKongSchema(wrap(def)).join('\n')).toMatch(message);
+  });
+
+  it('accepts an empty default where the field allows empty strings', () => {
+    expect(validateKongSchema(wrap({ type: 'string', len_min: 0, default: '' }))).toEqual([]);
   });
 
   it('refuses field maps with more than one key', () => {
@@ -104,6 +112,8 @@ describe('config processed as Kong does', () => {
       'config.extra': 'unknown field',
       'config.limits.rpm': 'expected an integer',
     });
+    const empty = applyKongSchema(toKongFields(z.object({ a: z.string().optional(), b: z.string().min(0).optional() })), { a: '', b: '' });
+    expect(!empty.ok && empty.errors).toEqual({ 'config.a': 'length must be at least 1' });
     const missing = applyKongSchema(fields, {});
     expect(!missing.ok && missing.errors['config.model']).toBe('required field missing');
   });
