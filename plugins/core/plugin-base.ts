@@ -119,6 +119,8 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
       const { ctx, transient } = await attachContext(kong, phase, def.publishContext !== false, phase === 'log' || this.mayFollowSuitePlugin());
       const respond = async (status: number, body: string | Buffer, headers?: Record<string, string>) => {
         ctx.exited = true;
+        // No access phase runs after an exit: only holders (log phases, the bridge) still need the context.
+        if (!ctx.isHeld) ctx.end();
         await kong.response.exit(status, body, { ...JSON_HEADERS, ...headers });
       };
       if (phase === 'access' && def.log) ctx.hold(def.name);

@@ -54,6 +54,11 @@ export class RequestContext {
     return this.ended;
   }
 
+  /** Whether a party (a plugin with a log phase, the bridge) still needs it after the access phases. */
+  get isHeld(): boolean {
+    return this.holds.size > 0;
+  }
+
   end(): void {
     if (this.ended) return;
     this.ended = true;
@@ -65,6 +70,13 @@ export class RequestContext {
 export interface ContextStoreOptions {
   /** Contexts older than this are evicted even if nobody released them. */
   ttlMs: number;
+  /**
+   * Contexts nobody holds are only read by the access phases that follow on the same request, which
+   * run back to back: after this long they are evicted. Without it a route with no log-phase plugin
+   * and no bridge (guard and sanitizer in front of any upstream) kept every request's parsed body
+   * for `ttlMs`.
+   */
+  unheldTtlMs: number;
   /** Hard bound on live contexts; the oldest is evicted first. */
   maxEntries: number;
 }
@@ -109,10 +121,15 @@ export class ContextStore {
     return { live: this.contexts.size, ...this.stats };
   }
 
-  /** Evicts contexts past their TTL; Map order is creation order, so it stops at the first young one. */
+  /**
+   * Evicts contexts past their TTL, and unheld ones past the shorter one. Map order is creation order,
+   * so it stops at the first context younger than both; held ones in between are stepped over.
+   */
   sweep(now = Date.now()): void {
     for (const ctx of this.contexts.values()) {
-      if (now - ctx.createdAt < this.options.ttlMs) break;
+      const age = now - ctx.createdAt;
+      if (age < Math.min(this.options.unheldTtlMs, this.options.ttlMs)) break;
+      if (age < this.options.ttlMs && ctx.isHeld) continue;
       this.stats.evictedByTtl++;
       ctx.end();
     }
@@ -129,7 +146,7 @@ export class ContextStore {
 
   private ensureSweeper(): void {
     if (this.sweeper) return;
-    const every = Math.max(250, Math.min(this.options.ttlMs / 4, 30_000));
+    const every = Math.max(250, Math.min(this.options.ttlMs / 4, this.options.unheldTtlMs / 4, 30_000));
     this.sweeper = setInterval(() => this.sweep(), every);
     this.sweeper.unref();
   }
@@ -143,5 +160,6 @@ function envInt(name: string, fallback: number): number {
 /** The process-wide store every plugin shares. */
 export const contexts = new ContextStore({
   ttlMs: envInt('AI_SUITE_CONTEXT_TTL_MS', 10 * 60_000),
+  unheldTtlMs: envInt('AI_SUITE_CONTEXT_UNHELD_TTL_MS', 60_000),
   maxEntries: envInt('AI_SUITE_CONTEXT_MAX', 50_000),
 });

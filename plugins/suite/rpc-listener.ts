@@ -79,13 +79,33 @@ function serveConnection(server: Server, socket: net.Socket, log: Logger): void 
     Promise.resolve()
       .then(() => (dispatch as Dispatch).apply(server, Array.isArray(args) ? args : []))
       .then(
-        (result) => reply(msgid, null, result),
+        (result) => {
+          forgetEndedEvent(server, result);
+          reply(msgid, null, result);
+        },
         (err: unknown) => {
           log.error('rpc failed', { method, msgid, error: errorText(err) });
           reply(msgid, errorText(err), null);
         },
       );
   });
+}
+
+/** What Kong never answers: after these it abandons the event (reference §7.5). */
+const ENDING_CALLS = new Set(['kong.response.exit', 'kong.response.error']);
+
+/**
+ * kong-pdk forgets an event only when a Step returns "ret". One that ends inside HandleEvent (a phase
+ * making no PDK call) or with kong.response.exit, after which Kong never steps again, would stay in
+ * `server.events` for the life of the process, with the phase's closures (measured: ~1.35 KB each).
+ */
+function forgetEndedEvent(server: Server, result: unknown): void {
+  if (!result || typeof result !== 'object' || !('EventId' in result) || !('Data' in result)) return;
+  const { Data, EventId } = result as { Data: unknown; EventId: unknown };
+  const method = Data && typeof Data === 'object' ? (Data as { Method?: unknown }).Method : undefined;
+  if (Data === 'ret' || (typeof method === 'string' && ENDING_CALLS.has(method))) {
+    (server as unknown as { events: Map<unknown, unknown> }).events.delete(EventId);
+  }
 }
 
 /** Listens on `socketPath` (replacing a stale socket file) and serves Kong's calls to `server`. */

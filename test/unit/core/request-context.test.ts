@@ -2,7 +2,7 @@ import { ContextStore } from '../../../plugins/core/request-context';
 
 describe('ContextStore', () => {
   it('ends a context when its last holder releases it', () => {
-    const store = new ContextStore({ ttlMs: 60_000, maxEntries: 100 });
+    const store = new ContextStore({ ttlMs: 60_000, unheldTtlMs: 60_000, maxEntries: 100 });
     const ctx = store.create();
     ctx.hold('guard');
     ctx.hold('bridge');
@@ -15,7 +15,7 @@ describe('ContextStore', () => {
   });
 
   it('stays bounded under load: capacity evicts the oldest, TTL sweeps the rest', () => {
-    const store = new ContextStore({ ttlMs: 1000, maxEntries: 500 });
+    const store = new ContextStore({ ttlMs: 1000, unheldTtlMs: 1000, maxEntries: 500 });
     const created = Array.from({ length: 20_000 }, () => store.create());
     expect(store.size).toBe(500);
     expect(store.get(created[0].id)).toBeUndefined();
@@ -28,8 +28,23 @@ describe('ContextStore', () => {
     store.close();
   });
 
+  it('evicts a context nobody holds after the short TTL, a held one only after the long one', () => {
+    const store = new ContextStore({ ttlMs: 600_000, unheldTtlMs: 60_000, maxEntries: 100 });
+    const held = store.create();
+    held.hold('bridge');
+    const unheld = store.create();
+    const young = store.create();
+    const now = Date.now();
+    Object.defineProperty(young, 'createdAt', { value: now + 30_000 });
+    store.sweep(now + 60_001);
+    expect([store.get(held.id), store.get(unheld.id), store.get(young.id)]).toEqual([held, undefined, young]);
+    store.sweep(now + 600_001);
+    expect(store.size).toBe(0);
+    store.close();
+  });
+
   it('finds contexts only by a string id it issued', () => {
-    const store = new ContextStore({ ttlMs: 1000, maxEntries: 10 });
+    const store = new ContextStore({ ttlMs: 1000, unheldTtlMs: 1000, maxEntries: 10 });
     const ctx = store.create();
     expect(store.get(ctx.id)).toBe(ctx);
     expect(store.get(undefined)).toBeUndefined();

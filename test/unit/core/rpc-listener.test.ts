@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Decoder, Encoder } from '@msgpack/msgpack';
 import { createLogger } from '../../../plugins/core/logger';
-import { listPluginDirs } from '../../../plugins/suite/plugin-dirs';
+import { listPluginDirs, writePluginDirs } from '../../../plugins/suite/plugin-dirs';
 import { DEFAULT_PLUGINS_ROOT } from '../../../plugins/suite/registry';
 import { serveRpc } from '../../../plugins/suite/rpc-listener';
 import { loadPluginServer } from '../../../plugins/suite/serve';
+import { SUITE_FIXTURES } from '../../support/paths';
 
 /** The suite's MessagePack-RPC listener, over a real unix socket, with kong-pdk's real Server behind it. */
 describe('rpc listener', () => {
@@ -87,3 +88,65 @@ describe('rpc listener', () => {
     good.destroy();
   });
 });
+
+/** Events Kong ends without a last Step must not stay in kong-pdk's table for the life of the process. */
+describe('rpc listener: ended events', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-events-'));
+  const socketPath = path.join(dir, 'probe-answer.sock');
+  let listener: net.Server;
+  let events: Map<unknown, unknown>;
+
+  beforeAll(async () => {
+    writePluginDirs(path.join(dir, 'plugins'), [{ name: 'probe-answer', modulePath: path.join(SUITE_FIXTURES, 'probe-answer.js') }]);
+    const { server } = loadPluginServer(path.join(dir, 'plugins', 'probe-answer'));
+    events = (server as unknown as { events: Map<unknown, unknown> }).events;
+    listener = serveRpc(server, socketPath, createLogger('test-rpc'));
+    await new Promise((resolve) => listener.once('listening', resolve));
+  });
+  afterAll(() => {
+    listener.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Plays Kong: answers each PDK call from `answers` (by method) until "ret" or an exit, which Kong never answers. */
+  async function runEvent(socket: net.Socket, instanceId: number, answers: Record<string, unknown>): Promise<string> {
+    let msgid = 100;
+    const rpc = (method: string, args: unknown[]) =>
+      new Promise<{ Data: unknown; EventId: number }>((resolve, reject) => {
+        const id = msgid++;
+        const onData = (chunk: Buffer) => {
+          const [, replyId, error, result] = new Decoder().decode(chunk) as [number, number, unknown, { Data: unknown; EventId: number }];
+          if (replyId !== id) return;
+          socket.off('data', onData);
+          if (error) reject(new Error(String(error)));
+          else resolve(result);
+        };
+        socket.on('data', onData);
+        socket.write(new Encoder().encode([0, id, method, args]));
+      });
+    let step = await rpc('plugin.HandleEvent', [{ InstanceId: instanceId, EventName: 'access' }]);
+    for (;;) {
+      if (step.Data === 'ret') return 'ret';
+      const method = (step.Data as { Method: string }).Method;
+      if (method === 'kong.response.exit') return method;
+      step = await rpc('plugin.Step', [{ EventId: step.EventId, Data: answers[method] ?? null }]);
+    }
+  }
+
+  it('forgets an event that ended with kong.response.exit, and one that returned', async () => {
+    const socket = await new Promise<net.Socket>((resolve) => {
+      const s = net.createConnection(socketPath, () => resolve(s));
+    });
+    const started = await new Promise<{ Id: number }>((resolve) => {
+      socket.once('data', (chunk) => resolve((new Decoder().decode(chunk) as [number, number, unknown, { Id: number }])[3]));
+      socket.write(new Encoder().encode([0, 1, 'plugin.StartInstance', [{ Name: 'probe-answer', Config: JSON.stringify({ on_error: 'block' }) }]]));
+    });
+    for (let i = 0; i < 50; i++) {
+      expect(await runEvent(socket, started.Id, { 'kong.request.get_header': 'answer' })).toBe('kong.response.exit');
+      expect(await runEvent(socket, started.Id, {})).toBe('ret');
+    }
+    expect(events.size).toBe(0);
+    socket.destroy();
+  });
+});
+
