@@ -69,11 +69,36 @@ export async function startMetricsEndpoint(): Promise<number | undefined> {
       .then((text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text))
       .catch(() => res.writeHead(500).end());
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(Number(port), process.env.AI_SUITE_METRICS_HOST ?? '127.0.0.1', resolve);
-  });
-  onShutdown('metrics', () => new Promise<void>((resolve) => server.close(() => resolve())));
+  const host = process.env.AI_SUITE_METRICS_HOST ?? '127.0.0.1';
+  const bind = () =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(Number(port), host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  onShutdown('metrics', () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve())));
+  try {
+    await bind();
+  } catch (err) {
+    // On `kong reload` the old suite process holds the port until Kong stops it: metrics must not
+    // keep the new one from serving Kong, so it retries in the background.
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    log.warn('metrics port in use, retrying every 2 s', { port });
+    const retry = setInterval(() => {
+      bind().then(
+        () => {
+          clearInterval(retry);
+          log.info('metrics endpoint listening', { port: (server.address() as AddressInfo).port });
+        },
+        () => undefined,
+      );
+    }, 2000);
+    retry.unref();
+    onShutdown('metrics-retry', () => clearInterval(retry));
+    return undefined;
+  }
   const bound = (server.address() as AddressInfo).port;
   log.info('metrics endpoint listening', { port: bound });
   return bound;

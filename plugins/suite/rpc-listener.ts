@@ -108,10 +108,30 @@ function forgetEndedEvent(server: Server, result: unknown): void {
   }
 }
 
-/** Listens on `socketPath` (replacing a stale socket file) and serves Kong's calls to `server`. */
-export function serveRpc(server: Server, socketPath: string, log: Logger): net.Server {
-  fs.rmSync(socketPath, { force: true });
+/**
+ * Listens on `socketPath` and serves Kong's calls to `server`. The socket is bound under a temporary
+ * name and renamed into place: on `kong reload` the new suite process starts before the old one is
+ * stopped, and closing a listener unlinks the path it bound, so binding `socketPath` itself would let
+ * the old process delete the new one's socket on its way out. `ownsSocket` tells at shutdown whether
+ * the path is still this listener's.
+ */
+export function serveRpc(server: Server, socketPath: string, log: Logger): net.Server & { ownsSocket(): boolean } {
+  const bound = `${socketPath}.${process.pid}.tmp`;
+  fs.rmSync(bound, { force: true });
   const listener = net.createServer((socket) => serveConnection(server, socket, log));
-  listener.listen(socketPath);
-  return listener;
+  let inode: number | undefined;
+  listener.once('listening', () => {
+    fs.renameSync(bound, socketPath);
+    inode = fs.statSync(socketPath).ino;
+  });
+  listener.listen(bound);
+  return Object.assign(listener, {
+    ownsSocket: () => {
+      try {
+        return inode !== undefined && fs.statSync(socketPath).ino === inode;
+      } catch {
+        return false;
+      }
+    },
+  });
 }

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Server as NetServer } from 'node:net';
 import './skip-ts-node';
 import Server from 'kong-pdk/server';
 import { createLogger } from '../core/logger';
@@ -43,7 +42,9 @@ export function socketPath(prefix: string, plugin: string): string {
   return path.join(prefix, `${plugin}.sock`);
 }
 
-function listen(server: Server, socket: string, plugin: string): Promise<NetServer> {
+type RpcListener = ReturnType<typeof serveRpc>;
+
+function listen(server: Server, socket: string, plugin: string): Promise<RpcListener> {
   const listener = serveRpc(server, socket, createLogger(`rpc:${plugin}`));
   return new Promise((resolve, reject) => {
     listener.once('listening', () => resolve(listener));
@@ -68,7 +69,7 @@ export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
   fs.mkdirSync(options.prefix, { recursive: true });
   // The pid file first: whoever sees a socket (Kong, a follower, a test) finds the process announced.
   writePidFile(options.prefix);
-  const listeners: NetServer[] = [];
+  const listeners: RpcListener[] = [];
   const plugins: ServedPlugin[] = [];
   for (const { dir } of listPluginDirs(options.pluginsRoot)) {
     const { server, name } = loadPluginServer(dir);
@@ -88,7 +89,10 @@ export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
       for (const listener of listeners) listener.close();
       await runShutdownHooks(options.shutdownTimeoutMs ?? 5000);
       contexts.close();
-      for (const plugin of plugins) fs.rmSync(plugin.socket, { force: true });
+      // After a reload the path may already be the new process's socket: remove only our own.
+      plugins.forEach((plugin, i) => {
+        if (listeners[i]!.ownsSocket()) fs.rmSync(plugin.socket, { force: true });
+      });
       removePidFile(options.prefix);
       log.info('suite stopped');
     })();

@@ -8,6 +8,7 @@ import { DEFAULT_PLUGINS_ROOT, SHIPPED_PLUGINS } from '../../plugins/suite/regis
 import { startEchoUpstream, type EchoUpstream } from '../support/echo-upstream';
 import { REPO, SUITE_FIXTURES, SUITE_MAIN } from '../support/paths';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+import { freePort } from '../support/free-port';
 
 const PROBES = [
   { name: 'probe-reader', modulePath: path.join(SUITE_FIXTURES, 'probe-reader.js') },
@@ -240,3 +241,51 @@ describe('the follower', () => {
     fs.rmSync(prefix, { recursive: true, force: true });
   });
 });
+
+describe('kong reload: a new suite process starts before the old one is stopped', () => {
+  it('keeps the new process’s sockets and serves Kong from it after the old one exits', async () => {
+    const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-suite-reload-'));
+    const root = path.join(prefix, 'plugins');
+    writePluginDirs(root, PROBES);
+    const metricsPort = String(await freePort());
+    const start = () => {
+      const child = spawn(process.execPath, [SUITE_MAIN, 'serve', '--prefix', prefix, '--plugins-root', root], {
+        env: { ...process.env, AI_SUITE_METRICS_PORT: metricsPort, AI_SUITE_LOG_LEVEL: 'info' },
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      return { child, output: () => output, exit: new Promise<number | null>((resolve) => child.on('exit', resolve)) };
+    };
+    const socket = path.join(prefix, 'probe-answer.sock');
+    const old = start();
+    await waitFor(() => old.output().includes('suite listening'), 15_000);
+    const fresh = start();
+    // The new process is fully up (sockets bound, metrics tried) while the old one still runs.
+    await waitFor(() => fresh.output().includes('suite listening') || fresh.child.exitCode !== null, 15_000);
+    expect(fresh.child.exitCode).toBeNull();
+    old.child.kill('SIGTERM');
+    expect(await old.exit).toBe(0);
+    // The new process is still up (the metrics port was taken) and its sockets are in place and answer.
+    expect(fresh.child.exitCode).toBeNull();
+    for (const { name } of PROBES) {
+      const info = execFileSync(process.execPath, ['-e', GET_PLUGIN_INFO, path.join(prefix, `${name}.sock`), name], { encoding: 'utf8' });
+      expect(JSON.parse(info).Name).toBe(name);
+    }
+    fresh.child.kill('SIGTERM');
+    expect(await fresh.exit).toBe(0);
+    expect(fs.existsSync(socket)).toBe(false);
+    fs.rmSync(prefix, { recursive: true, force: true });
+  });
+});
+
+/** A one-call Kong: plugin.GetPluginInfo over the socket, printing the result as JSON. */
+const GET_PLUGIN_INFO = `
+const net = require('node:net');
+const { Encoder, Decoder } = require(${JSON.stringify(require.resolve('@msgpack/msgpack'))});
+const [socketPath, name] = process.argv.slice(1);
+const socket = net.createConnection(socketPath, () => socket.write(new Encoder().encode([0, 1, 'plugin.GetPluginInfo', [name]])));
+socket.on('data', (chunk) => { process.stdout.write(JSON.stringify(new Decoder().decode(chunk)[3])); socket.destroy(); });
+socket.on('error', (err) => { console.error(err.message); process.exit(1); });
+`;
+
