@@ -4,6 +4,7 @@ import { toKongFields } from '../../schemas/zod-to-kong';
 import type { KongPDK } from './kong-pdk';
 import { createLogger, type Logger } from './logger';
 import { GatewayError, openAIErrorBody } from './openai-error';
+import { withDeadline } from './deadline';
 import { contexts, type RequestContext } from './request-context';
 import { parseInstanceConfig, type InstanceMeta } from './instance-config';
 import { recordPhase } from './phase-stats';
@@ -67,6 +68,14 @@ export const CONTEXT_KEY = 'ai_suite_ctx';
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /**
+ * A phase still running after this long fails (blocked or passed by the plugin's error policy).
+ * Kong gives each plugin-server call nginx's 60 s socket timeout, then puts the connection back in
+ * its pool with the late reply still to come, which the next call on it reads as its own; a model
+ * still loading or a provider of remote embeddings that hangs must not get there.
+ */
+const PHASE_DEADLINE_MS = Number(process.env.AI_SUITE_PHASE_DEADLINE_MS) > 0 ? Number(process.env.AI_SUITE_PHASE_DEADLINE_MS) : 30_000;
+
+/**
  * Finds this request's context through the id in `kong.ctx.shared`, creating it for the first plugin.
  * `lookup` false: no suite phase can have run before this one on the request, so it is created at once.
  */
@@ -125,7 +134,8 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
       };
       if (phase === 'access' && def.log) ctx.hold(def.name);
       try {
-        await def[phase]!({ kong, config: this.config, state: this.state, meta: this.meta, ctx, log, respond });
+        const args = { kong, config: this.config, state: this.state, meta: this.meta, ctx, log, respond };
+        await withDeadline(def[phase]!(args), PHASE_DEADLINE_MS, `the ${phase} phase`);
       } catch (err) {
         await this.handleError(err, phase, ctx, respond);
       } finally {

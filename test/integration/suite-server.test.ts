@@ -105,7 +105,7 @@ describe('the suite process behind the Kong stand-in', () => {
     stack = await startSuiteStack({
       plugins: PROBES,
       declarative: declarative(upstream.url),
-      env: { PROBE_FLUSH_FILE: flushFile },
+      env: { PROBE_FLUSH_FILE: flushFile, AI_SUITE_PHASE_DEADLINE_MS: '600' },
     });
   });
   afterAll(async () => {
@@ -153,6 +153,18 @@ describe('the suite process behind the Kong stand-in', () => {
     const res = await fetch(`${stack.standin.url}/pass`, { method: 'POST', headers: { 'x-probe': 'throw' }, body: '{}' });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { path: string }).path).toBe('/');
+  });
+
+  it('fails a phase that outlives its deadline by the plugin’s error policy, well before Kong’s 60 s socket timeout', async () => {
+    const started = Date.now();
+    const blocked = await post({ 'x-probe': 'sleep' });
+    expect(blocked.status).toBe(500);
+    expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe('gateway_plugin_error');
+    const passed = await fetch(`${stack.standin.url}/pass`, { method: 'POST', headers: { 'x-probe': 'sleep' }, body: '{}' });
+    expect(passed.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    // The connection Kong pooled is still in step: the next request is answered normally.
+    expect((await post({ 'x-probe': 'answer' })).headers.get('x-probe-answer')).toBe('yes');
   });
 
   it('turns a deliberate GatewayError into its status and envelope', async () => {
