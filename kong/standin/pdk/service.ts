@@ -2,8 +2,8 @@ import { BEFORE_PROXY, LuaError, luaType, requireHeader, requirePhase, requireSt
 import type { PdkEnv, PdkTable } from './types';
 
 /** kong.service.*, kong.service.request.*, kong.service.response.*: the upstream side. */
-function before(env: PdkEnv, method: string): PdkEnv['state']['upstream'] {
-  requirePhase(method, env.state.phase, BEFORE_PROXY);
+function before(env: PdkEnv, method: string, phases: readonly string[] = BEFORE_PROXY): PdkEnv['state']['upstream'] {
+  requirePhase(method, env.state.phase, phases);
   return env.state.upstream;
 }
 
@@ -13,7 +13,8 @@ function headerValues(value: unknown): string[] {
 
 export const servicePdk: PdkTable = {
   set_target: (env, host, port) => {
-    const upstream = before(env, 'kong.service.set_target');
+    // Kong 3.4.2's pdk/service.lua: set_target (and set_upstream) only in access.
+    const upstream = before(env, 'kong.service.set_target', ['access']);
     requireString('kong.service.set_target', 1, host);
     if (!Number.isInteger(port) || (port as number) < 0 || (port as number) > 65535) {
       throw new LuaError(`port must be an integer between 0 and 65535: given ${String(port)}`);
