@@ -287,6 +287,21 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
   });
 
+  it('addresses announced on the next line or after "address … with", and street lines of contact cards', () => {
+    expect(address('Phone:\n201-948-1927\n\nAddress:\n0645 Reyes Católicos 17 Apt. 209 Montehermoso Cáceres')).toContainEqual(
+      expect.stringMatching(/^0645 Reyes Católicos 17 Apt\. 209/),
+    );
+    expect(address('Please update the billing address with 27534 Þorsteinsgata 63\nMOSS\n, nan\n 51971 for this card')).toContainEqual(
+      expect.stringMatching(/^27534 Þorsteinsgata 63/),
+    );
+    expect(address('??? Carly Jones\n??? Topcoder\n??? 53772 Holmatun 45\n??? Suite 757\n??? Bessastaðahreppur\n??? Iceland 28766')).toContainEqual(
+      '53772 Holmatun 45\n??? Suite 757\n??? Bessastaðahreppur\n??? Iceland 28766',
+    );
+    for (const honest of ['Year Product Units\n2019 Widgets 120\n2020 Gadgets 95\n2021 Gizmos 3300', 'What is the address of the Louvre? Room 12 is closed']) {
+      expect(categories(honest)).not.toContain('address');
+    }
+  });
+
   it('street addresses', () => {
     expect(categories('ship it to 221 Baker Street, Apt. 4')).toContain('address');
     expect(categories('Rua do Arenque 1634')).toContain('address');

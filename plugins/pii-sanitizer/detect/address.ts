@@ -41,10 +41,18 @@ const BOXES = [
  * product, a section or a team: "Python 3", "Team 5").
  */
 const ANNOUNCED = new RegExp(
-  String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})[ \t]*(?:is|are|:)[ \t]*(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
+  String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with)[ \t]+|:[ \t]*\n?[ \t]*)(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
   'gu',
 );
 const NUMBERED_PLACE = /\d{1,6}[ \t]+\p{L}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b/uy;
+
+/**
+ * A line of its own (maybe behind a form's ">" or "???" marks) holding a house number, a capitalised
+ * name and a number ("4923 Parmova 109"): an address when a unit or a place and postcode follow on
+ * the next lines, as in a contact card. Without them it is a table row ("2019 Widgets 120").
+ */
+const CARD_STREET_LINE = /^[ \t]*(?:>|\?\?\?|[-•*])?[ \t]*(\d{1,6}[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?)[ \t]*$/gmu;
+const CARD_TAIL = new RegExp(String.raw`(?:${anyCase(UNIT_WORD)})(?![\p{L}])|\p{Lu}[\p{L}'’-]+[ \t]+\d{4,6}(?![\p{L}\p{N}])`, 'u');
 
 /** British ("NW1 6XE") and Canadian ("K1A 0B1") postcodes. */
 const POSTCODE_UK_CA = String.raw`[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![\p{L}\d])|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d(?![\p{L}\d])`;
@@ -105,6 +113,11 @@ export const addressDetector: Detector = {
     };
     for (const pattern of [NUMBER_FIRST, NAME_FIRST, COMPOUND, ...BOXES]) {
       for (const m of matches(text, pattern)) add(m.index, m.index + m[0].length, 0.75);
+    }
+    for (const m of matches(text, CARD_STREET_LINE)) {
+      const start = m.index + m[0].indexOf(m[1]!);
+      const end = start + m[1]!.length;
+      if (CARD_TAIL.test(text.slice(end, extendTail(text, end)))) add(start, end, 0.7);
     }
     for (const m of matches(text, ANNOUNCED)) {
       NUMBERED_PLACE.lastIndex = m.index + m[0].length;
