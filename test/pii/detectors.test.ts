@@ -282,6 +282,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Rościsław Dudek of Lexisnexis is the CEO of the year.')).toContainEqual(['person', 'Rościsław Dudek']);
     expect(found('Favian Rangel from Drake PLC is the keynote speaker')).toContainEqual(['person', 'Favian Rangel']);
     expect(found("It's under my partner's name Matthías Traustason")).toContainEqual(['person', 'Matthías Traustason']);
+    expect(found('Cleopatra Mordvinova from 3 Round Stones Inc is the keynote speaker')).toContainEqual(['person', 'Cleopatra Mordvinova']);
+    expect(found('she was born in 1989. her maiden name is nyberg')).toContainEqual(['person', 'nyberg']);
     for (const honest of ['Our Vice President of Sales will call.', 'The General Manager of Acme Corp approved it.', "What is your company's name Acme?", 'The Head Office of Lufthansa is in Cologne.']) {
       expect(categories(honest)).not.toContain('person');
     }

@@ -31,17 +31,17 @@ const BULLETED_NAME_LINE = new RegExp(String.raw`^[ 	]*[?•*·▪–-]+[ 	]*((?
 /** A contact card's line: an email address, a phone number, or a street line (a number, a capitalised word, another number). */
 const CARD_LINE = /^[ \t]*[?•*·▪–>-]*[ \t]*(?:\S+@\S+\.\w+|\+?[\d(][\d ()./-]{6,}|\d{1,6}[ \t]+\p{Lu}[^\n]*\d[^\n]*)[ \t]*$/mu;
 /** After "my name is" or "call me", people often type their name in lower case. */
-const LOWER_AFTER_TRIGGER = /\b(my name is|(?:my|his|her|their|your|the|first|last|full) name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?]|$)/gi;
+const LOWER_AFTER_TRIGGER = /\b(my name is|(?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?]|$)/gi;
 /** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
 const WEAK_LOWER_TRIGGER = /^i(?: a|['’])m$/i;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
 const WITH_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'gu');
 const PERSON_VERB = /^\s*(?:(?:lives|lived|works|worked|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told|points out|pointed out|notes|noted|explains|explained|adds|added|argues|argued|replied|thinks|believes|flew|went)(?![A-Za-z\u00c0-\u024f])|['’]s|\()/;
 /**
- * "Jane Doe of Acme", "Jane Doe from Acme Corp": a person introduced by the organisation they belong to.
+ * "Jane Doe of Acme", "Jane Doe from 3 Round Stones Inc": a person introduced by the organisation they belong to.
  * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).
  */
-const OF_ORGANISATION = /^[ \t]+(?:of|from)[ \t]+\p{Lu}/u;
+const OF_ORGANISATION = /^[ \t]+(?:of|from)[ \t]+(?:\p{Lu}|\d+[ \t]+\p{Lu})/u;
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|our|my|your|this|that|their|his|her|its)[ \t]+$/iu;
 /**
  * A known given name in lower case followed by another word ("follow up with maria gonzalez"), maybe
