@@ -41,7 +41,7 @@ const BOXES = [
  * product, a section or a team: "Python 3", "Team 5").
  */
 const ANNOUNCED = new RegExp(
-  String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with)[ \t]+|:[ \t]*\n?[ \t]*)(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
+  String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with)[ \t]+|:[ \t]*(?:\n[ \t]*)?)(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
   'gu',
 );
 const NUMBERED_PLACE = /\d{1,6}[ \t]+\p{L}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b/uy;
@@ -51,7 +51,7 @@ const NUMBERED_PLACE = /\d{1,6}[ \t]+\p{L}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+)
  * name and a number ("4923 Parmova 109"): an address when a unit or a place and postcode follow on
  * the next lines, as in a contact card. Without them it is a table row ("2019 Widgets 120").
  */
-const CARD_STREET_LINE = /^[ \t]*(?:>|\?\?\?|[-•*])?[ \t]*(\d{1,6}[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?)[ \t]*$/gmu;
+const CARD_STREET_LINE = /^[ \t]*(?:(?:>|\?\?\?|[-•*])[ \t]*)?(\d{1,6}[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?)[ \t]*$/gmu;
 const CARD_TAIL = new RegExp(String.raw`(?:${anyCase(UNIT_WORD)})(?![\p{L}])|\p{Lu}[\p{L}'’-]+[ \t]+\d{4,6}(?![\p{L}\p{N}])`, 'u');
 
 /** British ("NW1 6XE") and Canadian ("K1A 0B1") postcodes. */
