@@ -64,7 +64,7 @@ export const configSchema = z.object({
       backoff_ms: z.number().int().min(0).default(200).describe('Base of the exponential backoff (with full jitter) between attempts on one target.'),
       max_backoff_ms: z.number().int().min(0).default(5000).describe('Upper bound of one backoff wait.'),
       max_retry_after_s: z.number().int().min(0).default(30).describe('Longest retry-after honoured; beyond it the next target is tried instead.'),
-      connect_timeout_ms: z.number().int().min(1).default(10000).describe('Time allowed to connect and receive the provider’s response headers.'),
+      connect_timeout_ms: z.number().int().min(1).default(10000).describe('Time allowed to open a connection to the provider.'),
       first_token_timeout_ms: z.number().int().min(1).default(60000).describe('Time allowed until the first streamed token arrives.'),
       total_timeout_ms: z.number().int().min(1).default(600000).describe('Time allowed for the whole answer.'),
       max_fails: z.number().int().min(1).default(5).describe('Consecutive failures that open a target’s circuit breaker.'),

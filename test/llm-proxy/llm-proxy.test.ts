@@ -80,6 +80,12 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
                 },
               }),
               route('small', '/small', { max_request_body_size: 200, targets: [target('oa', 'openai', 'gpt-4o-mini', u)] }),
+              route('slow', '/slow', { balancer: { connect_timeout_ms: 300, retries: 0 }, targets: [target('oa', 'openai', 'gpt-4o-mini', u)] }),
+              route('keys', '/keys', { balancer: { ...fast, retries: 0 }, targets: [target('revoked', 'openai', 'revoked-model', u)] }),
+              route('stream-fallback', '/stream-fallback', {
+                balancer: { ...fast, retries: 1 },
+                targets: [target('claude', 'anthropic', 'claude-cut', u), target('backup', 'openai', 'gpt-4o-mini', u, { priority: 1 })],
+              }),
             ],
           },
           {
@@ -190,6 +196,36 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     expect(res.status).toBe(200);
     expect(res.headers.get('x-ai-target')).toBe('backup');
     expect(res.headers.get('x-kong-llm-model')).toBe('anthropic/claude-sonnet-4');
+  });
+
+  it('waits for a whole answer as long as the total timeout allows, not the connect timeout', async () => {
+    // A provider sends a non-streamed answer's headers only once it is complete (undici's timers tick
+    // about once a second, hence an answer far slower than the 300 ms connect timeout).
+    const res = await post('/slow', chat('take your time [[mock:latency=2500]]'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-ai-attempts')).toBe('1');
+  });
+
+  it('treats a provider refusing the gateway’s key as the gateway’s failure: 502, and another target may answer', async () => {
+    mock.program({ match: { model: 'revoked-model' }, times: 'forever', behaviour: { fail: 401 } });
+    const refused = await post('/keys', chat('who am i'));
+    expect(refused.status).toBe(502);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('provider_auth_error');
+    mock.program({ match: { model: 'fail-model' }, times: 'forever', behaviour: { fail: 401 } });
+    const fellBack = await post('/fallback', chat('fall back past a revoked key'));
+    expect(fellBack.status).toBe(200);
+    expect(fellBack.headers.get('x-ai-target')).toBe('backup');
+  });
+
+  it('falls back when a stream breaks after announcing the role but before any content', async () => {
+    mock.program({ match: { model: 'claude-cut' }, times: 'forever', behaviour: { cut: 0 } });
+    const res = await post('/stream-fallback', chat('stream or fall back', { stream: true }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-ai-target')).toBe('backup');
+    const events = await readSse(res);
+    expect(events.at(-1)!.data).toBe('[DONE]');
+    expect(streamedText(events).length).toBeGreaterThan(0);
+    expect(chunksOf(events).filter((c) => (c as { choices: Array<{ delta: { role?: string } }> }).choices[0]?.delta.role).length).toBe(1);
   });
 
   it('opens the circuit breaker after repeated failures and stops calling the target', async () => {

@@ -62,7 +62,7 @@ describe('the six-plugin chain under faults', () => {
     ['fail500', '[[mock:fail=500]]', 502],
     ['fail503', '[[mock:fail=503]]', 502],
     ['fail400', '[[mock:fail=400]]', 400],
-    ['fail401', '[[mock:fail=401]]', 401],
+    ['fail401', '[[mock:fail=401]]', 502], // the provider refusing the gateway's key is not the client's fault
   ])('turns a provider failure (%s) into an OpenAI error, never cached', async (route, directive, status) => {
     const res = await ask(route, `Summarise the report ${directive}`);
     expect(res.status).toBe(status);

@@ -328,7 +328,7 @@ return {
                     1,
                     9007199254740991,
                   },
-                  description = "Time allowed to connect and receive the provider\226\128\153s response headers.",
+                  description = "Time allowed to open a connection to the provider.",
                   default = 10000,
                 },
               },

@@ -24,8 +24,31 @@ export function retryAfterSeconds(header: string | string[] | undefined): number
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
+/**
+ * A provider's error status, for the client and for the balancer. 401/403 (the gateway's key for that
+ * provider) and 404 (a model that target does not serve) are the gateway's configuration, not the
+ * client's request: the client gets 502, and another target may still answer. Other 4xx mean the
+ * request itself is wrong and go back as they are.
+ */
 export function statusFailure(status: number, message: string, retryAfterS?: number): AttemptFailure {
-  const retryable = status === 429 || status === 408 || status >= 500;
-  const clientStatus = status === 429 ? 429 : status >= 500 ? 502 : status;
-  return { kind: 'status', status: clientStatus, message: `The provider answered ${status}: ${message}`, retryable, retryAfterS, code: status === 429 ? 'provider_rate_limited' : 'provider_error' };
+  const gatewaySide = status === 401 || status === 403 || status === 404;
+  const retryable = status === 429 || status === 408 || status >= 500 || gatewaySide;
+  const clientStatus = status === 429 ? 429 : status >= 500 || gatewaySide ? 502 : status;
+  const code = status === 429 ? 'provider_rate_limited' : status === 404 ? 'provider_model_not_found' : gatewaySide ? 'provider_auth_error' : 'provider_error';
+  return { kind: 'status', status: clientStatus, message: `The provider answered ${status}: ${message}`, retryable, retryAfterS, code };
+}
+
+/**
+ * How long the provider asks to wait: `retry-after` (seconds or a date), Azure's `retry-after-ms`, or
+ * Gemini's `error.details[].retryDelay` ("30s") in the body.
+ */
+export function providerRetryAfter(headers: Record<string, string | string[] | undefined>, body: unknown): number | undefined {
+  const ms = Number(Array.isArray(headers['retry-after-ms']) ? headers['retry-after-ms'][0] : headers['retry-after-ms']);
+  if (Number.isFinite(ms) && ms >= 0 && headers['retry-after-ms'] !== undefined) return ms / 1000;
+  const fromHeader = retryAfterSeconds(headers['retry-after']);
+  if (fromHeader !== undefined) return fromHeader;
+  const details = (body as { error?: { details?: Array<{ retryDelay?: unknown }> } } | undefined)?.error?.details;
+  const delay = Array.isArray(details) ? details.find((d) => typeof d?.retryDelay === 'string')?.retryDelay : undefined;
+  const seconds = typeof delay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(delay)?.[1] : undefined;
+  return seconds === undefined ? undefined : Number(seconds);
 }

@@ -7,7 +7,7 @@ import { PROVIDERS } from '../providers';
 import { EventStreamDecoder } from '../providers/aws-eventstream';
 import type { ChatChunk, ChatResponse, ToolCall, Usage } from '../providers/openai-types';
 import type { StreamEvent, UpstreamCall } from '../providers/types';
-import { AttemptError, retryAfterSeconds, statusFailure, type AttemptFailure } from './attempt-failure';
+import { AttemptError, providerRetryAfter, statusFailure, type AttemptFailure } from './attempt-failure';
 import { estimatedUsage } from './accounting';
 import type { TextTransform } from './answer-hooks';
 import { sendJson, sseData, write } from './client-writer';
@@ -19,7 +19,16 @@ import type { CallPlan, PlannedTarget } from './plan';
  * after it, a broken stream ends with an SSE error event and is reported as
  * truncated.
  */
-const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 256, pipelining: 1 });
+/** One connection pool per connect timeout (undici sets it on the pool, not per request). */
+const dispatchers = new Map<number, Agent>();
+function dispatcherFor(connectTimeoutMs: number): Agent {
+  let agent = dispatchers.get(connectTimeoutMs);
+  if (!agent) {
+    agent = new Agent({ keepAliveTimeout: 30_000, connections: 256, pipelining: 1, connect: { timeout: connectTimeoutMs } });
+    dispatchers.set(connectTimeoutMs, agent);
+  }
+  return agent;
+}
 
 export interface AttemptResult {
   status: number;
@@ -117,9 +126,11 @@ export async function callTarget(a: AttemptContext): Promise<AttemptResult> {
         headers: call.headers,
         body: JSON.stringify(call.body),
         signal: controller.signal,
-        dispatcher,
-        headersTimeout: plan.balancer.connectTimeoutMs,
-        bodyTimeout: plan.balancer.firstTokenTimeoutMs,
+        dispatcher: dispatcherFor(plan.balancer.connectTimeoutMs),
+        // A provider sends a whole answer's headers only once the answer is complete: until then the
+        // total timeout applies. A stream's headers come before its first token.
+        headersTimeout: plan.stream ? plan.balancer.firstTokenTimeoutMs : plan.balancer.totalTimeoutMs,
+        bodyTimeout: plan.stream ? plan.balancer.firstTokenTimeoutMs : plan.balancer.totalTimeoutMs,
       });
     } catch (err) {
       throw new AttemptError(failureOf(err, target));
@@ -133,7 +144,7 @@ export async function callTarget(a: AttemptContext): Promise<AttemptResult> {
         /* not JSON */
       }
       const message = PROVIDERS[target.provider].errorMessage(upstream.statusCode, body);
-      throw new AttemptError(statusFailure(upstream.statusCode, message, retryAfterSeconds(upstream.headers['retry-after'])));
+      throw new AttemptError(statusFailure(upstream.statusCode, message, providerRetryAfter(upstream.headers, body)));
     }
     if (!plan.stream) return await relayWhole(a, upstream, started);
     if (plan.routeType !== 'llm/v1/chat') return await relayRawStream(a, upstream, started);
@@ -237,6 +248,14 @@ function streamFeeder(framing: 'sse' | 'aws-eventstream', events: StreamEvent[])
   return (chunk) => parser.feed(decoder.decode(chunk, { stream: true }));
 }
 
+/** A chunk that carries nothing but the assistant's role. */
+function isRoleOnly(chunk: ChatChunk): boolean {
+  const choice = chunk.choices[0];
+  if (chunk.choices.length !== 1 || !choice || choice.finish_reason) return false;
+  const { role, content, tool_calls: toolCalls, ...rest } = choice.delta as Record<string, unknown>;
+  return role !== undefined && !content && !(Array.isArray(toolCalls) && toolCalls.length > 0) && Object.keys(rest).length === 0;
+}
+
 async function relayChatStream(
   a: AttemptContext,
   upstream: Dispatcher.ResponseData,
@@ -257,13 +276,26 @@ async function relayChatStream(
   let last: ChatChunk | undefined;
   const toolCalls: Record<number, { id?: string; name?: string; arguments: string }> = {};
   let finish: string | null = null;
-  const firstToken = setTimeout(() => controller.abort(), plan.balancer.firstTokenTimeoutMs);
+  let timedOut = false;
+  const firstToken = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, plan.balancer.firstTokenTimeoutMs);
 
+  // The chunk that only announces the assistant's role waits, with the response headers, for the
+  // first content, tool call or finish: an error event right after it (Anthropic's overloaded_error
+  // after a 200, a Bedrock throttlingException frame) can then still be retried or fall back.
+  let heldRole: ChatChunk | undefined;
   const emit = async (chunk: ChatChunk) => {
+    if (!headersSent && isRoleOnly(chunk)) {
+      heldRole = chunk;
+      return;
+    }
     if (!headersSent) {
       upstreamWaitMs = performance.now() - started;
       res.writeHead(200, a.headers({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' }));
       headersSent = true;
+      if (heldRole) await write(res, sseData(heldRole));
     }
     await write(res, sseData(chunk));
   };
@@ -333,7 +365,9 @@ async function relayChatStream(
     throw new AttemptError(
       failure === undefined && translator.done
         ? { kind: 'protocol', status: 502, message: 'The provider sent an empty stream.', retryable: true, code: 'provider_error' }
-        : { kind: 'timeout', status: 504, message: `The provider (${target.name}) sent no answer in time.`, retryable: true, code: 'provider_timeout' },
+        : failure !== undefined && !timedOut && !controller.signal.aborted
+          ? { kind: 'protocol', status: 502, message: `The provider failed before answering: ${failure}`, retryable: true, code: 'provider_error' }
+          : { kind: 'timeout', status: 504, message: `The provider (${target.name}) sent no answer in time.`, retryable: true, code: 'provider_timeout' },
     );
   }
   const usage = translator.usage ?? estimatedUsage(plan.request, text);
