@@ -64,9 +64,10 @@ export function anthropicRequest(target: TargetSpec, request: ChatRequest, strea
     stream,
   };
   if (system.length > 0) body.system = system.join('\n\n');
+  // Claude takes temperature 0–1 (OpenAI 0–2), and recent models refuse temperature and top_p together.
   const temperature = request.temperature ?? target.options.temperature;
-  if (temperature !== undefined) body.temperature = temperature;
-  if (request.top_p !== undefined) body.top_p = request.top_p;
+  if (temperature !== undefined) body.temperature = Math.min(1, temperature);
+  else if (request.top_p !== undefined) body.top_p = request.top_p;
   if (request.stop !== undefined) body.stop_sequences = Array.isArray(request.stop) ? request.stop : [request.stop];
   if (request.tools) {
     body.tools = request.tools.map((t) => ({
@@ -75,9 +76,18 @@ export function anthropicRequest(target: TargetSpec, request: ChatRequest, strea
       input_schema: t.function.parameters ?? { type: 'object', properties: {} },
     }));
   }
-  const choice = toolChoice(request.tool_choice);
+  let choice = toolChoice(request.tool_choice);
+  // parallel_tool_calls: false is Anthropic's disable_parallel_tool_use, on a tool_choice of its own.
+  if ((request as { parallel_tool_calls?: unknown }).parallel_tool_calls === false && request.tools && choice?.type !== 'none') {
+    choice = { ...(choice ?? { type: 'auto' }), disable_parallel_tool_use: true };
+  }
   if (choice) body.tool_choice = choice;
   return body;
+}
+
+/** message_delta's usage fields may be null: they must not overwrite message_start's counts. */
+function definedOnly(usage: Record<string, number | null> | undefined): Record<string, number> {
+  return Object.fromEntries(Object.entries(usage ?? {}).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
 }
 
 function anthropicUsage(raw: Record<string, number> | undefined, output?: number): Usage {
@@ -128,7 +138,7 @@ class AnthropicStream implements StreamTranslator {
         }
         return [];
       case 'message_delta':
-        this.usage = anthropicUsage({ ...this.promptUsage, ...data.usage }, data.usage?.output_tokens);
+        this.usage = anthropicUsage({ ...this.promptUsage, ...definedOnly(data.usage) }, data.usage?.output_tokens ?? undefined);
         return [this.chunk({}, STOP_REASONS[data.delta?.stop_reason] ?? 'stop')];
       case 'message_stop':
         this.done = true;

@@ -55,21 +55,26 @@ export function converseRequest(target: TargetSpec, request: ChatRequest): Recor
   const inferenceConfig: Record<string, unknown> = {};
   const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? target.options.maxTokens;
   if (maxTokens !== undefined) inferenceConfig.maxTokens = maxTokens;
+  // Bedrock's models take temperature 0–1 (OpenAI 0–2); Claude refuses temperature and topP together.
   const temperature = request.temperature ?? target.options.temperature;
-  if (temperature !== undefined) inferenceConfig.temperature = temperature;
-  if (request.top_p !== undefined) inferenceConfig.topP = request.top_p;
+  if (temperature !== undefined) inferenceConfig.temperature = Math.min(1, temperature);
+  if (request.top_p !== undefined && (temperature === undefined || !/anthropic|claude/i.test(target.model))) inferenceConfig.topP = request.top_p;
   if (request.stop !== undefined) inferenceConfig.stopSequences = Array.isArray(request.stop) ? request.stop : [request.stop];
   const body: Record<string, unknown> = { messages };
   if (system.length > 0) body.system = system;
   if (Object.keys(inferenceConfig).length > 0) body.inferenceConfig = inferenceConfig;
-  if (request.tools) {
-    const toolConfig: Record<string, unknown> = {
-      tools: request.tools.map((t) => ({ toolSpec: { name: t.function.name, description: t.function.description, inputSchema: { json: t.function.parameters ?? { type: 'object' } } } })),
-    };
+  const specs = request.tools?.map((t) => ({ toolSpec: { name: t.function.name, description: t.function.description, inputSchema: { json: t.function.parameters ?? { type: 'object' } } } }));
+  if (specs && request.tool_choice !== 'none') {
+    const toolConfig: Record<string, unknown> = { tools: specs };
     const named = (request.tool_choice as { function?: { name?: string } } | undefined)?.function?.name;
     if (named) toolConfig.toolChoice = { tool: { name: named } };
     else if (request.tool_choice === 'required') toolConfig.toolChoice = { any: {} };
     body.toolConfig = toolConfig;
+  } else {
+    // Converse has no "none": the tools are withheld. But it refuses toolUse/toolResult blocks without a
+    // toolConfig ("toolConfig field must be defined"), so a turn whose history used tools declares them.
+    const used = [...new Set(request.messages.flatMap((m) => (m.tool_calls ?? []).map((c) => c.function.name)))];
+    if (used.length > 0) body.toolConfig = { tools: specs ?? used.map((name) => ({ toolSpec: { name, inputSchema: { json: { type: 'object' } } } })) };
   }
   return body;
 }

@@ -11,11 +11,17 @@ const FINISH: Record<string, string> = {
   MAX_TOKENS: 'length',
   TOOL_CALL: 'tool_calls',
   ERROR: 'stop',
+  TIMEOUT: 'length',
 };
 
 function cohereMessage(message: ChatMessage): Record<string, unknown> {
   const role = message.role === 'developer' ? 'system' : message.role === 'function' ? 'tool' : message.role;
-  const out: Record<string, unknown> = { role, content: contentText(message.content) };
+  // A user's images go as v2 content parts (vision models read them); everything else as text.
+  const images = role === 'user' && Array.isArray(message.content) && message.content.some((p) => p.type === 'image_url');
+  const content = images
+    ? (message.content as Array<Record<string, unknown>>).filter((p) => p.type === 'text' || p.type === 'image_url').map((p) => (p.type === 'text' ? { type: 'text', text: p.text } : { type: 'image_url', image_url: p.image_url }))
+    : contentText(message.content);
+  const out: Record<string, unknown> = { role, content };
   if (message.tool_calls) out.tool_calls = message.tool_calls;
   if (message.tool_call_id) out.tool_call_id = message.tool_call_id;
   return out;
@@ -68,12 +74,14 @@ export const cohere: Provider = {
     if (maxTokens !== undefined) body.max_tokens = maxTokens;
     const temperature = request.temperature ?? target.options.temperature;
     if (temperature !== undefined) body.temperature = temperature;
-    if (request.top_p !== undefined) body.p = request.top_p;
+    if (request.top_p !== undefined) body.p = Math.min(0.99, Math.max(0.01, request.top_p)); // Cohere's p is 0.01–0.99
     if (request.stop !== undefined) body.stop_sequences = Array.isArray(request.stop) ? request.stop : [request.stop];
     if (request.tools) body.tools = request.tools;
     if (request.tool_choice === 'required') body.tool_choice = 'REQUIRED';
     if (request.tool_choice === 'none') body.tool_choice = 'NONE';
     if (request.response_format?.type === 'json_object') body.response_format = { type: 'json_object' };
+    const schema = (request.response_format as { json_schema?: { schema?: unknown } } | undefined)?.json_schema?.schema;
+    if (request.response_format?.type === 'json_schema' && schema) body.response_format = { type: 'json_object', json_schema: schema };
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (target.authHeader) headers[target.authHeader.name] = target.authHeader.value;
     else if (target.apiKey) headers.authorization = `Bearer ${target.apiKey}`;

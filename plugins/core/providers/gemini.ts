@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { providerErrorMessage } from './error-message';
 import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
@@ -14,7 +15,65 @@ const FINISH: Record<string, string> = {
   RECITATION: 'content_filter',
   BLOCKLIST: 'content_filter',
   PROHIBITED_CONTENT: 'content_filter',
+  SPII: 'content_filter',
+  IMAGE_SAFETY: 'content_filter',
 };
+
+/**
+ * Gemini 3 returns a `thoughtSignature` with each function call and refuses the next turn without it.
+ * It rides in the tool-call id, base64url after this marker, so that it comes back with the client's
+ * history whichever node serves the next turn.
+ */
+const SIGNATURE_MARK = '__ts_';
+
+function toolCallId(signature: unknown): string {
+  const id = `call_${randomBytes(12).toString('hex')}`;
+  return typeof signature === 'string' && signature ? `${id}${SIGNATURE_MARK}${Buffer.from(signature, 'base64').toString('base64url')}` : id;
+}
+
+function signatureOf(id: string): string | undefined {
+  const at = id.indexOf(SIGNATURE_MARK);
+  return at < 0 ? undefined : Buffer.from(id.slice(at + SIGNATURE_MARK.length), 'base64url').toString('base64');
+}
+
+/** Keywords of Gemini's OpenAPI subset; others ("additionalProperties", "$schema", "const") are refused. */
+const SCHEMA_KEYS = new Set([
+  'type', 'format', 'description', 'nullable', 'enum', 'items', 'properties', 'required', 'minItems', 'maxItems',
+  'minimum', 'maximum', 'anyOf', 'title', 'minLength', 'maxLength', 'pattern', 'minProperties', 'maxProperties', 'propertyOrdering',
+]);
+
+/** A tool's JSON Schema as Gemini's function declarations accept it. */
+export function geminiSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(geminiSchema);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema as Record<string, unknown>)) {
+    if (key === 'const') out.enum = [value];
+    else if (key === 'type' && Array.isArray(value)) {
+      const types = value.filter((t) => t !== 'null');
+      out.type = types[0] ?? 'string';
+      if (types.length < value.length) out.nullable = true;
+    } else if (key === 'properties' && value && typeof value === 'object') {
+      out.properties = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, sub]) => [name, geminiSchema(sub)]));
+    } else if (SCHEMA_KEYS.has(key)) out[key] = key === 'items' || key === 'anyOf' ? geminiSchema(value) : value;
+  }
+  return out;
+}
+
+/** Gemini needs a file's MIME type; a URL only says it by its extension. */
+function mimeTypeOf(url: string): string {
+  const ext = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(url)?.[1]?.toLowerCase();
+  const known: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', heic: 'image/heic', pdf: 'application/pdf' };
+  return (ext && known[ext]) || 'image/jpeg';
+}
+
+/** OpenAI's tool_choice as Gemini's functionCallingConfig. */
+function functionCalling(choice: unknown): Record<string, unknown> | undefined {
+  if (choice === 'none') return { mode: 'NONE' };
+  if (choice === 'required') return { mode: 'ANY' };
+  const named = (choice as { function?: { name?: string } } | undefined)?.function?.name;
+  return named ? { mode: 'ANY', allowedFunctionNames: [named] } : undefined;
+}
 
 function parts(message: ChatMessage, toolNames: Map<string, string>): Part[] {
   if (message.role === 'tool') {
@@ -30,13 +89,14 @@ function parts(message: ChatMessage, toolNames: Map<string, string>): Part[] {
       else if (part.type === 'image_url') {
         const url = (part.image_url as { url: string }).url;
         const inline = parseDataUrl(url);
-        out.push(inline ? { inlineData: { mimeType: inline.mediaType, data: inline.data } } : { fileData: { fileUri: url } });
+        out.push(inline ? { inlineData: { mimeType: inline.mediaType, data: inline.data } } : { fileData: { mimeType: mimeTypeOf(url), fileUri: url } });
       }
     }
   }
   for (const call of message.tool_calls ?? []) {
     toolNames.set(call.id, call.function.name);
-    out.push({ functionCall: { name: call.function.name, args: parseArguments(call.function.arguments) } });
+    const signature = signatureOf(call.id);
+    out.push({ functionCall: { name: call.function.name, args: parseArguments(call.function.arguments) }, ...(signature ? { thoughtSignature: signature } : {}) });
   }
   return out;
 }
@@ -44,9 +104,15 @@ function parts(message: ChatMessage, toolNames: Map<string, string>): Part[] {
 export function geminiRequest(target: TargetSpec, request: ChatRequest): Record<string, unknown> {
   const toolNames = new Map<string, string>();
   const system = request.messages.filter((m) => m.role === 'system' || m.role === 'developer');
-  const contents = request.messages
-    .filter((m) => m.role !== 'system' && m.role !== 'developer')
-    .map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: parts(m, toolNames) }));
+  // One content per turn: parallel tool results must come together, as many responses as calls.
+  const contents: Array<{ role: string; parts: Part[] }> = [];
+  for (const m of request.messages) {
+    if (m.role === 'system' || m.role === 'developer') continue;
+    const role = m.role === 'assistant' ? 'model' : 'user';
+    const last = contents[contents.length - 1];
+    if (last && last.role === role) last.parts.push(...parts(m, toolNames));
+    else contents.push({ role, parts: parts(m, toolNames) });
+  }
   const generationConfig: Record<string, unknown> = {};
   const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? target.options.maxTokens;
   if (maxTokens !== undefined) generationConfig.maxOutputTokens = maxTokens;
@@ -56,14 +122,24 @@ export function geminiRequest(target: TargetSpec, request: ChatRequest): Record<
   if (request.stop !== undefined) generationConfig.stopSequences = Array.isArray(request.stop) ? request.stop : [request.stop];
   if (request.response_format?.type === 'json_object' || request.response_format?.type === 'json_schema') {
     generationConfig.responseMimeType = 'application/json';
+    const schema = (request.response_format as { json_schema?: { schema?: unknown } }).json_schema?.schema;
+    if (schema) generationConfig.responseSchema = geminiSchema(schema);
   }
   const body: Record<string, unknown> = { contents };
   if (system.length > 0) body.systemInstruction = { parts: system.map((m) => ({ text: contentText(m.content) })) };
   if (Object.keys(generationConfig).length > 0) body.generationConfig = generationConfig;
   if (request.tools) {
     body.tools = [
-      { functionDeclarations: request.tools.map((t) => ({ name: t.function.name, description: t.function.description, parameters: t.function.parameters })) },
+      {
+        functionDeclarations: request.tools.map((t) => ({
+          name: t.function.name,
+          description: t.function.description,
+          ...(t.function.parameters ? { parameters: geminiSchema(t.function.parameters) } : {}),
+        })),
+      },
     ];
+    const calling = functionCalling(request.tool_choice);
+    if (calling) body.toolConfig = { functionCallingConfig: calling };
   }
   return body;
 }
@@ -73,17 +149,19 @@ interface Candidate {
   finishReason?: string;
 }
 
+/** Thinking tokens are billed as output but counted apart (`thoughtsTokenCount`). */
 function geminiUsage(meta: Record<string, number> | undefined): Usage | undefined {
   if (!meta) return undefined;
-  return makeUsage(meta.promptTokenCount ?? 0, meta.candidatesTokenCount ?? 0, meta.cachedContentTokenCount);
+  const thoughts = meta.thoughtsTokenCount ?? 0;
+  return makeUsage(meta.promptTokenCount ?? 0, (meta.candidatesTokenCount ?? 0) + thoughts, meta.cachedContentTokenCount, thoughts);
 }
 
-function toolCallsOf(candidate: Candidate | undefined, offset: number): ToolCall[] {
+function toolCallsOf(candidate: Candidate | undefined): ToolCall[] {
   return (candidate?.content?.parts ?? [])
     .filter((p) => p.functionCall)
-    .map((p, i) => {
+    .map((p) => {
       const call = p.functionCall as { name: string; args?: unknown };
-      return { id: `call_${offset + i}`, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.args ?? {}) } };
+      return { id: toolCallId(p.thoughtSignature), type: 'function', function: { name: call.name, arguments: JSON.stringify(call.args ?? {}) } };
     });
 }
 
@@ -100,7 +178,7 @@ class GeminiStream implements StreamTranslator {
   constructor(private readonly id: string, private readonly model: string) {}
 
   push(event: StreamEvent): ChatChunk[] {
-    const data = JSON.parse(event.data) as { candidates?: Candidate[]; usageMetadata?: Record<string, number>; error?: unknown };
+    const data = JSON.parse(event.data) as { candidates?: Candidate[]; usageMetadata?: Record<string, number>; error?: unknown; promptFeedback?: { blockReason?: string } };
     if (data.error) throw new Error(providerErrorMessage(500, data));
     const candidate = data.candidates?.[0];
     const out: ChatChunk[] = [];
@@ -111,15 +189,17 @@ class GeminiStream implements StreamTranslator {
     }
     const text = textOf(candidate);
     if (text) out.push({ ...base, choices: [{ index: 0, delta: { content: text }, finish_reason: null }] });
-    const calls = toolCallsOf(candidate, this.tools);
+    const calls = toolCallsOf(candidate);
     calls.forEach((call, i) =>
       out.push({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: this.tools + i, ...call }] }, finish_reason: null }] }),
     );
     this.tools += calls.length;
     this.usage = geminiUsage(data.usageMetadata) ?? this.usage;
-    if (candidate?.finishReason) {
+    // A blocked prompt has no candidate at all, only the reason.
+    const blocked = !candidate && data.promptFeedback?.blockReason;
+    if (candidate?.finishReason || blocked) {
       this.done = true;
-      const finish = this.tools > 0 ? 'tool_calls' : FINISH[candidate.finishReason] ?? 'stop';
+      const finish = blocked ? 'content_filter' : this.tools > 0 ? 'tool_calls' : FINISH[candidate!.finishReason!] ?? 'stop';
       out.push({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }] });
     }
     return out;
@@ -139,11 +219,12 @@ export const gemini: Provider = {
     return { url, headers, body: geminiRequest(target, request) };
   },
   parseChat(raw, target): ChatResponse {
-    const body = raw as { candidates?: Candidate[]; usageMetadata?: Record<string, number>; modelVersion?: string };
+    const body = raw as { candidates?: Candidate[]; usageMetadata?: Record<string, number>; modelVersion?: string; promptFeedback?: { blockReason?: string } };
     const candidate = body.candidates?.[0];
-    const toolCalls = toolCallsOf(candidate, 0);
+    const toolCalls = toolCallsOf(candidate);
     const text = textOf(candidate);
-    const finish = toolCalls.length > 0 ? 'tool_calls' : FINISH[candidate?.finishReason ?? 'STOP'] ?? 'stop';
+    const blocked = !candidate && body.promptFeedback?.blockReason;
+    const finish = blocked ? 'content_filter' : toolCalls.length > 0 ? 'tool_calls' : FINISH[candidate?.finishReason ?? 'STOP'] ?? 'stop';
     return chatCompletion(`chatcmpl-${Date.now().toString(36)}`, body.modelVersion ?? target.model, text, toolCalls, finish, geminiUsage(body.usageMetadata));
   },
   streamTranslator(target, id) {

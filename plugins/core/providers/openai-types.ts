@@ -43,6 +43,7 @@ export interface Usage {
   completion_tokens: number;
   total_tokens: number;
   prompt_tokens_details?: { cached_tokens?: number };
+  completion_tokens_details?: { reasoning_tokens?: number };
 }
 
 export interface ChatResponse {
@@ -81,8 +82,10 @@ export function contentText(content: unknown): string {
     .join('\n');
 }
 
-export function makeUsage(prompt: number, completion: number, cached?: number): Usage {
+/** `completion` includes `reasoning`, as in OpenAI's usage. */
+export function makeUsage(prompt: number, completion: number, cached?: number, reasoning?: number): Usage {
   const usage: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
   if (cached) usage.prompt_tokens_details = { cached_tokens: cached };
+  if (reasoning) usage.completion_tokens_details = { reasoning_tokens: reasoning };
   return usage;
 }

@@ -12,6 +12,30 @@ interface Dialect {
   defaultBase?: string;
   url(target: TargetSpec, path: '/v1/chat/completions' | '/v1/completions' | '/v1/embeddings'): string;
   auth(target: TargetSpec): Record<string, string>;
+  /** Where the dialect departs from OpenAI's chat parameters. */
+  adjust?(body: ChatRequest): void;
+}
+
+/** OpenAI's reasoning models refuse `max_tokens` ("use max_completion_tokens") and any temperature but the default. */
+const REASONING_MODEL = /^(?:o\d|gpt-5)(?![a-z])/i;
+
+function reasoningParameters(body: ChatRequest): void {
+  if (!REASONING_MODEL.test(String(body.model ?? ''))) return;
+  if (body.max_tokens != null && body.max_completion_tokens == null) body.max_completion_tokens = body.max_tokens;
+  delete body.max_tokens;
+}
+
+/**
+ * Mistral refuses fields it does not know (422 extra_forbidden): `stream_options` (it reports usage in
+ * the last chunk anyway) and `max_completion_tokens`; its seed is `random_seed`.
+ */
+function mistralParameters(body: ChatRequest): void {
+  const raw = body as Record<string, unknown>;
+  delete raw.stream_options;
+  if (raw.max_completion_tokens != null && raw.max_tokens == null) raw.max_tokens = raw.max_completion_tokens;
+  delete raw.max_completion_tokens;
+  if (raw.seed != null && raw.random_seed == null) raw.random_seed = raw.seed;
+  delete raw.seed;
 }
 
 function bearer(target: TargetSpec): Record<string, string> {
@@ -19,9 +43,10 @@ function bearer(target: TargetSpec): Record<string, string> {
   return target.apiKey ? { authorization: `Bearer ${target.apiKey}` } : {};
 }
 
-function baseDialect(defaultBase: string | undefined): Dialect {
+function baseDialect(defaultBase: string | undefined, adjust?: Dialect['adjust']): Dialect {
   return {
     defaultBase,
+    adjust,
     url(target, path) {
       const base = target.upstreamUrl ?? defaultBase;
       if (!base) throw new Error(`target '${target.name}' needs an upstream_url`);
@@ -32,6 +57,7 @@ function baseDialect(defaultBase: string | undefined): Dialect {
 }
 
 const azure: Dialect = {
+  adjust: reasoningParameters,
   url(target, path) {
     const deployment = target.options.azureDeploymentId ?? target.model;
     const base = target.upstreamUrl ?? `https://${target.options.azureInstance}.openai.azure.com`;
@@ -46,8 +72,8 @@ const azure: Dialect = {
 };
 
 const DIALECTS: Record<string, Dialect> = {
-  openai: baseDialect('https://api.openai.com'),
-  mistral: baseDialect('https://api.mistral.ai'),
+  openai: baseDialect('https://api.openai.com', reasoningParameters),
+  mistral: baseDialect('https://api.mistral.ai', mistralParameters),
   ollama: baseDialect('http://127.0.0.1:11434'),
   'openai-compatible': baseDialect(undefined),
   azure,
@@ -82,9 +108,11 @@ export function openAIFamily(name: ProviderName): Provider {
       if (target.options.maxTokens !== undefined && body.max_tokens === undefined && body.max_completion_tokens === undefined) {
         body.max_tokens = target.options.maxTokens;
       }
-      if (target.options.temperature !== undefined && body.temperature === undefined) body.temperature = target.options.temperature;
+      const reasoning = REASONING_MODEL.test(target.model);
+      if (target.options.temperature !== undefined && body.temperature === undefined && !reasoning) body.temperature = target.options.temperature;
       if (stream) body.stream_options = { ...(request.stream_options ?? {}), include_usage: true };
       else delete body.stream_options;
+      dialect.adjust?.(body);
       if (name === 'azure') delete body.model;
       return call(dialect, target, '/v1/chat/completions', body);
     },

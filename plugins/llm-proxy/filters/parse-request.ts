@@ -15,9 +15,15 @@ export function parseRequest(routeType: RouteType, body: unknown): Record<string
     throw new GatewayError(400, 'The request body must be a JSON object.', 'invalid_request');
   }
   const parsed = SCHEMAS[routeType].safeParse(body);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return withoutNulls(parsed.data);
   const issue = parsed.error.issues[0];
   const param = issue.path.join('.') || null;
   const where = param ? `'${param}'` : 'the request';
   throw new GatewayError(400, `Invalid value for ${where}: ${issue.message}`, 'invalid_value', param);
+}
+
+/** A top-level null means "not set" in OpenAI's API; Anthropic, Gemini, Bedrock and Cohere refuse it (`stop: null` became `[null]`). */
+function withoutNulls(request: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(request)) if (value === null) delete request[key];
+  return request;
 }

@@ -1,0 +1,162 @@
+import { PROVIDERS, type ProviderName } from '../../../plugins/core/providers';
+import type { ChatRequest } from '../../../plugins/core/providers/openai-types';
+import type { TargetSpec } from '../../../plugins/core/providers/types';
+import { parseRequest } from '../../../plugins/llm-proxy/filters/parse-request';
+
+/**
+ * What each driver sends and reads where the providers' real APIs depart from OpenAI's: the rules
+ * their API references state (and their SDKs' request types encode), checked on the translated bodies.
+ */
+function target(provider: ProviderName, model: string, options: TargetSpec['options'] = {}): TargetSpec {
+  return { name: provider, provider, model, apiKey: 'k', upstreamUrl: 'http://127.0.0.1:9', options };
+}
+const body = (provider: ProviderName, model: string, request: Partial<ChatRequest>, stream = false, options: TargetSpec['options'] = {}) =>
+  PROVIDERS[provider].chat(target(provider, model, options), { messages: [{ role: 'user', content: 'hi' }], ...request } as ChatRequest, stream)
+    .body as Record<string, any>;
+const weather = { type: 'function' as const, function: { name: 'weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } };
+
+describe('request parameters', () => {
+  it('drops top-level nulls, which only OpenAI accepts as "not set"', () => {
+    const request = parseRequest('llm/v1/chat', { messages: [{ role: 'user', content: 'hi' }], stop: null, top_p: null, temperature: 0.2 });
+    expect(request).toEqual({ messages: [{ role: 'user', content: 'hi' }], temperature: 0.2 });
+    expect(body('anthropic', 'claude-sonnet-4', request as Partial<ChatRequest>)).not.toHaveProperty('stop_sequences');
+  });
+
+  it('Mistral: no stream_options, max_tokens instead of max_completion_tokens, random_seed instead of seed', () => {
+    const sent = body('mistral', 'mistral-large-latest', { max_completion_tokens: 50, seed: 7 } as Partial<ChatRequest>, true);
+    expect(sent).not.toHaveProperty('stream_options');
+    expect(sent).toMatchObject({ max_tokens: 50, random_seed: 7, stream: true });
+    expect(sent).not.toHaveProperty('max_completion_tokens');
+    expect(sent).not.toHaveProperty('seed');
+    expect(body('openai', 'gpt-4o-mini', {}, true).stream_options).toEqual({ include_usage: true });
+  });
+
+  it('OpenAI reasoning models: max_completion_tokens, and no default temperature', () => {
+    const sent = body('openai', 'o4-mini', { max_tokens: 100 }, false, { temperature: 0.3, maxTokens: 900 });
+    expect(sent).toMatchObject({ max_completion_tokens: 100 });
+    expect(sent).not.toHaveProperty('max_tokens');
+    expect(sent).not.toHaveProperty('temperature');
+    expect(body('azure', 'gpt-5', {}, false, { maxTokens: 900 })).toMatchObject({ max_completion_tokens: 900 });
+    expect(body('openai', 'gpt-4o', { max_tokens: 100 })).toMatchObject({ max_tokens: 100 });
+  });
+
+  it('Claude: temperature within 0–1, never with top_p; parallel_tool_calls: false', () => {
+    expect(body('anthropic', 'claude-sonnet-4-5', { temperature: 1.6, top_p: 0.9 })).toMatchObject({ temperature: 1 });
+    expect(body('anthropic', 'claude-sonnet-4-5', { temperature: 1.6, top_p: 0.9 })).not.toHaveProperty('top_p');
+    expect(body('anthropic', 'claude-sonnet-4-5', { top_p: 0.9 })).toMatchObject({ top_p: 0.9 });
+    expect(body('anthropic', 'claude-sonnet-4-5', { tools: [weather], parallel_tool_calls: false } as Partial<ChatRequest>).tool_choice).toEqual({
+      type: 'auto',
+      disable_parallel_tool_use: true,
+    });
+    const bedrock = body('bedrock', 'anthropic.claude-sonnet-4-5-v1:0', { temperature: 1.6, top_p: 0.9 }, false, { awsRegion: 'us-east-1' });
+    expect(bedrock.inferenceConfig).toEqual({ temperature: 1 });
+  });
+
+  it('Cohere: p within 0.01–0.99, JSON schemas, images as content parts', () => {
+    expect(body('cohere', 'command-a', { top_p: 1 }).p).toBe(0.99);
+    const schema = { type: 'object', properties: { a: { type: 'string' } } };
+    expect(body('cohere', 'command-a', { response_format: { type: 'json_schema', json_schema: { name: 'x', schema } } } as Partial<ChatRequest>).response_format).toEqual({
+      type: 'json_object',
+      json_schema: schema,
+    });
+    const image = { type: 'image_url', image_url: { url: 'https://example.org/cat.png' } };
+    const messages = body('cohere', 'command-a-vision', { messages: [{ role: 'user', content: [{ type: 'text', text: 'what is it' }, image] }] } as Partial<ChatRequest>).messages;
+    expect(messages[0].content).toEqual([{ type: 'text', text: 'what is it' }, image]);
+  });
+});
+
+describe('tools across turns', () => {
+  const history = [
+    { role: 'user', content: 'weather in Oslo and Rome?' },
+    {
+      role: 'assistant',
+      content: null,
+      tool_calls: [
+        { id: 'call_a', type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' } },
+        { id: 'call_b', type: 'function', function: { name: 'weather', arguments: '{"city":"Rome"}' } },
+      ],
+    },
+    { role: 'tool', tool_call_id: 'call_a', content: '3°C' },
+    { role: 'tool', tool_call_id: 'call_b', content: '19°C' },
+  ];
+
+  it('Bedrock declares the tools a history used even when the last turn offers none', () => {
+    const sent = body('bedrock', 'anthropic.claude-sonnet-4-v1:0', { messages: history } as Partial<ChatRequest>, false, { awsRegion: 'us-east-1' });
+    expect(sent.toolConfig.tools.map((t: any) => t.toolSpec.name)).toEqual(['weather']);
+    expect(body('bedrock', 'm', {}, false, { awsRegion: 'us-east-1' })).not.toHaveProperty('toolConfig');
+  });
+
+  it('Gemini: parallel tool results in one turn, as many responses as calls', () => {
+    const sent = body('gemini', 'gemini-2.5-flash', { messages: history } as Partial<ChatRequest>);
+    expect(sent.contents.map((c: any) => [c.role, c.parts.length])).toEqual([
+      ['user', 1],
+      ['model', 2],
+      ['user', 2],
+    ]);
+  });
+
+  it('Gemini 3: a function call’s thought signature comes back with the next turn', () => {
+    const signature = Buffer.from('opaque-signature-bytes').toString('base64');
+    const answer = PROVIDERS.gemini.parseChat(
+      { candidates: [{ content: { parts: [{ functionCall: { name: 'weather', args: { city: 'Oslo' } }, thoughtSignature: signature }] }, finishReason: 'STOP' }] },
+      target('gemini', 'gemini-3-pro'),
+    );
+    const call = answer.choices[0]!.message.tool_calls![0]!;
+    const again = PROVIDERS.gemini.parseChat(
+      { candidates: [{ content: { parts: [{ functionCall: { name: 'weather', args: {} } }] }, finishReason: 'STOP' }] },
+      target('gemini', 'gemini-3-pro'),
+    );
+    expect(again.choices[0]!.message.tool_calls![0]!.id).not.toBe(call.id); // ids are unique, not call_0 each time
+    const next = body('gemini', 'gemini-3-pro', {
+      messages: [
+        { role: 'user', content: 'weather?' },
+        { role: 'assistant', content: null, tool_calls: [call] },
+        { role: 'tool', tool_call_id: call.id, content: '3°C' },
+      ],
+    } as Partial<ChatRequest>);
+    expect(next.contents[1].parts[0]).toMatchObject({ functionCall: { name: 'weather' }, thoughtSignature: signature });
+  });
+
+  it('Gemini: tool schemas in its OpenAPI subset, tool_choice as functionCallingConfig', () => {
+    const tool = {
+      type: 'function' as const,
+      function: {
+        name: 'book',
+        parameters: {
+          $schema: 'http://json-schema.org/draft-07/schema#',
+          type: 'object',
+          additionalProperties: false,
+          properties: { kind: { const: 'table' }, note: { type: ['string', 'null'] }, seats: { type: 'array', items: { type: 'integer', default: 2 } } },
+          required: ['kind'],
+        },
+      },
+    };
+    const sent = body('gemini', 'gemini-2.5-flash', { tools: [tool], tool_choice: { type: 'function', function: { name: 'book' } } } as Partial<ChatRequest>);
+    expect(sent.tools[0].functionDeclarations[0].parameters).toEqual({
+      type: 'object',
+      properties: { kind: { enum: ['table'] }, note: { type: 'string', nullable: true }, seats: { type: 'array', items: { type: 'integer' } } },
+      required: ['kind'],
+    });
+    expect(sent.toolConfig).toEqual({ functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['book'] } });
+  });
+});
+
+describe('answers', () => {
+  it('Gemini counts thinking tokens as output, and a blocked prompt is a content filter', () => {
+    const answer = PROVIDERS.gemini.parseChat(
+      { candidates: [{ content: { parts: [{ text: 'ok' }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 5, thoughtsTokenCount: 40 } },
+      target('gemini', 'gemini-2.5-flash'),
+    );
+    expect(answer.usage).toMatchObject({ prompt_tokens: 10, completion_tokens: 45, completion_tokens_details: { reasoning_tokens: 40 } });
+    const blocked = PROVIDERS.gemini.parseChat({ promptFeedback: { blockReason: 'SAFETY' } }, target('gemini', 'gemini-2.5-flash'));
+    expect(blocked.choices[0]!.finish_reason).toBe('content_filter');
+  });
+
+  it('Anthropic: a null count in message_delta does not erase message_start’s prompt tokens', () => {
+    const stream = PROVIDERS.anthropic.streamTranslator(target('anthropic', 'claude-sonnet-4'), 'chatcmpl-x');
+    const send = (event: string, data: unknown) => stream.push({ event, data: JSON.stringify({ type: event, ...(data as object) }) });
+    send('message_start', { message: { id: 'm', model: 'claude-sonnet-4', usage: { input_tokens: 25, output_tokens: 1 } } });
+    send('message_delta', { delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 12, input_tokens: null } });
+    expect(stream.usage).toMatchObject({ prompt_tokens: 25, completion_tokens: 12 });
+  });
+});
