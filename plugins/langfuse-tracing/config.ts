@@ -5,7 +5,7 @@ export const configSchema = z.object({
   transport: z
     .enum(['otel', 'ingestion'])
     .default('otel')
-    .describe('otel: OpenTelemetry export to /api/public/otel/v1/traces (Langfuse >= 3.22, Cloud); ingestion: the legacy batch API for v2 and early v3.'),
+    .describe('otel: OpenTelemetry export to /api/public/otel/v1/traces (Langfuse >= 3.59, v4, Cloud); ingestion: the legacy batch API for v2 and v3 before 3.59.'),
   otlp_protocol: z
     .enum(['http/protobuf', 'http/json'])
     .default('http/protobuf')

@@ -41,7 +41,10 @@ export = definePlugin({
   config: configSchema,
   onError: 'pass',
   init(config) {
-    const key = createHash('sha256').update(JSON.stringify([config.transport, config.host, config.public_key, config.secret_key])).digest('hex');
+    // Instances share a shipper only when everything it sends with is the same (the processor stamps its environment on every span).
+    const key = createHash('sha256')
+      .update(JSON.stringify([config.transport, config.host, config.public_key, config.secret_key, config.environment, config.release, config.otlp_protocol, config.timeout_ms, config.flush_interval_ms, config.max_queue]))
+      .digest('hex');
     const shipper = shipperFor(key, () => makeShipper(config));
     const emit = (ctx: RequestContext) => {
       const state = ctx.get<TraceState>(STATE);

@@ -17,7 +17,9 @@ export class TraceShipper {
   private timer: NodeJS.Timeout | undefined;
   private backoffMs = 0;
   private sending = false;
+  /** Traces handed to the transport (in OpenTelemetry mode the exporter may still drop spans: see stats). */
   delivered = 0;
+  private undeliverable = 0;
 
   constructor(private readonly transport: TraceTransport, maxQueue: number, private readonly intervalMs: number) {
     this.queue = new TraceQueue(maxQueue);
@@ -51,8 +53,13 @@ export class TraceShipper {
           this.delivered += batch.length;
           this.backoffMs = 0;
         } catch (err) {
+          if (!(err instanceof RetryableError)) {
+            // Sending the same batch again would fail the same way and hold up every trace behind it.
+            this.undeliverable += batch.length;
+            log.error('trace delivery failed; the batch is dropped', { error: (err as Error).message, traces: batch.length });
+            continue;
+          }
           this.queue.unshift(batch);
-          if (!(err instanceof RetryableError)) log.error('trace delivery failed', { error: (err as Error).message });
           this.backoffMs = Math.min(30_000, Math.max(500, this.backoffMs * 2));
           return;
         }
@@ -69,8 +76,9 @@ export class TraceShipper {
     await this.transport.close().catch(() => undefined);
   }
 
-  stats(): { queued: number; dropped: number; delivered: number } {
-    return { queued: this.queue.size, dropped: this.queue.dropped, delivered: this.delivered };
+  /** `dropped`: traces the queue could not hold or that failed for good; `droppedInTransport`: spans or events Langfuse refused or the exporter's buffer could not hold. */
+  stats(): { queued: number; dropped: number; delivered: number; droppedInTransport: number } {
+    return { queued: this.queue.size, dropped: this.queue.dropped + this.undeliverable, delivered: this.delivered, droppedInTransport: this.transport.dropped };
   }
 }
 

@@ -34,7 +34,8 @@ const PRICES: Record<string, [number, number]> = {
   'deepseek-chat': [0.27, 1.1],
 };
 
-export function priceOf(rawModel: string): [number, number] {
+/** USD per million input and output tokens, or undefined for a model the table does not know. */
+export function priceOf(rawModel: string): [number, number] | undefined {
   // Bedrock ids carry a region and vendor prefix: us.anthropic.claude-sonnet-4-v1:0.
   const model = rawModel.replace(/^(?:[a-z]{2}\.)?(?:anthropic|meta|mistral|cohere|amazon|ai21)\./, '');
   const exact = PRICES[model];
@@ -43,5 +44,5 @@ export function priceOf(rawModel: string): [number, number] {
   for (const known of Object.keys(PRICES)) {
     if (model.startsWith(known) && (!best || known.length > best.length)) best = known;
   }
-  return best ? PRICES[best] : [0, 0];
+  return best ? PRICES[best] : undefined;
 }

@@ -26,7 +26,7 @@ function trace(n: number): GatewayTrace {
       parameters: { temperature: 0.2 },
       input: [{ role: 'user', content: 'hi' }],
       output: { role: 'assistant', content: 'hello' },
-      usage: { input: 12, output: 3, total: 15 },
+      usage: { input: 12, output: 3, total: 15, cached: 4 },
       usageEstimated: false,
       costUsd: 0.00001,
       startTime: start + 5,
@@ -83,6 +83,8 @@ describe('langfuse-tracing legacy batch transport against a fake /api/public/ing
     const batch = JSON.parse(request.body.toString()).batch;
     expect(batch.map((e: { type: string }) => e.type)).toEqual(['trace-create', 'generation-create', 'event-create', 'trace-create', 'generation-create', 'event-create']);
     expect(batch[1].body).toMatchObject({ traceId: trace(1).traceId, model: 'gpt-4o-mini', usage: { input: 12, output: 3, total: 15, unit: 'TOKENS' }, completionStartTime: '2026-11-24T10:00:00.021Z' });
+    // Langfuse's usage details count cached input apart from the rest.
+    expect(batch[1].body.usageDetails).toEqual({ input: 8, output: 3, total: 15, input_cached_tokens: 4 });
   });
 
   it('treats per-event 4xx in a 207 as final, and 5xx or 429 as retryable', async () => {
@@ -95,6 +97,14 @@ describe('langfuse-tracing legacy batch transport against a fake /api/public/ing
     await expect(t.deliver([trace(4)])).rejects.toBeInstanceOf(RetryableError);
     server.respond = () => ({ status: 429 });
     await expect(t.deliver([trace(5)])).rejects.toBeInstanceOf(RetryableError);
+    // A 5xx inside the 207 is Langfuse failing to process: the batch goes again.
+    server.respond = () => ({ status: 207, body: { successes: [], errors: [{ id: 'x', status: 500, message: 'processing failed' }] } });
+    await expect(t.deliver([trace(6)])).rejects.toBeInstanceOf(RetryableError);
+    // A redirect (an http:// host moved to https) is configuration: counted, not resent forever.
+    const before = t.rejectedEvents;
+    server.respond = () => ({ status: 301 });
+    await t.deliver([trace(7)]);
+    expect(t.rejectedEvents - before).toBe(3);
   });
 
   it('keeps traces while Langfuse is down (bounded, counting drops) and delivers them after recovery', async () => {

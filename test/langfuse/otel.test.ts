@@ -4,19 +4,10 @@ import { shipped } from '../support/shipped';
 import { readSse } from '../support/sse';
 import { attrs, spansOf } from '../support/otlp-decode';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+import { waitFor } from '../support/wait-for';
 
 const PK = 'pk-lf-test';
 const SK = 'sk-lf-secret-value';
-
-async function waitFor<T>(get: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = get();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.each(['http/protobuf', 'http/json'])('langfuse-tracing over OpenTelemetry, %s (local OTLP/HTTP receiver)', (protocol) => {
   let mock: MockLlm;

@@ -15,7 +15,7 @@ return {
               "otel",
               "ingestion",
             },
-            description = "otel: OpenTelemetry export to /api/public/otel/v1/traces (Langfuse >= 3.22, Cloud); ingestion: the legacy batch API for v2 and early v3.",
+            description = "otel: OpenTelemetry export to /api/public/otel/v1/traces (Langfuse >= 3.59, v4, Cloud); ingestion: the legacy batch API for v2 and v3 before 3.59.",
             default = "otel",
           },
         },

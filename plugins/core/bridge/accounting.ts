@@ -23,6 +23,8 @@ export function estimatedUsage(request: Record<string, unknown>, completion: str
 }
 
 /** USD for the usage at the target's prices; cached prompt tokens at the full price (no discount table yet). */
-export function costOf(usage: Usage, target: PlannedTarget): number {
+/** USD, or undefined when the model has no price: Langfuse then prices it from its own model table. */
+export function costOf(usage: Usage, target: PlannedTarget): number | undefined {
+  if (!target.priced) return undefined;
   return (usage.prompt_tokens * target.inputCost + usage.completion_tokens * target.outputCost) / 1_000_000;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
 import { createLogger } from '../../core/logger';
 import type { GatewayTrace } from '../trace-model';
-import { basicAuth, iso, RetryableError, type LangfuseDestination, type TraceTransport } from './transport';
+import { basicAuth, capped, iso, RetryableError, usageDetails, type LangfuseDestination, type TraceTransport } from './transport';
 
 /**
  * The legacy batch API (POST /api/public/ingestion) for Langfuse v2 and v3 before
@@ -34,8 +34,8 @@ export function eventsOf(t: GatewayTrace, environment?: string): Event[] {
       release: t.release,
       environment,
       metadata: { ...t.metadata, status: t.status },
-      input: t.input,
-      output: t.output,
+      input: capped(t.input),
+      output: capped(t.output),
     }),
   ];
   const g = t.generation;
@@ -50,10 +50,10 @@ export function eventsOf(t: GatewayTrace, environment?: string): Event[] {
         endTime: iso(g.endTime),
         model: g.model,
         modelParameters: g.parameters,
-        input: g.input,
-        output: g.output,
+        input: capped(g.input),
+        output: capped(g.output),
         usage: g.usage ? { input: g.usage.input, output: g.usage.output, total: g.usage.total, unit: 'TOKENS', totalCost: g.costUsd } : undefined,
-        usageDetails: g.usage ? { input: g.usage.input, output: g.usage.output, total: g.usage.total } : undefined,
+        usageDetails: g.usage ? usageDetails(g.usage) : undefined,
         costDetails: g.costUsd !== undefined ? { total: g.costUsd } : undefined,
         level: g.level,
         statusMessage: g.statusMessage,
@@ -70,6 +70,10 @@ export function eventsOf(t: GatewayTrace, environment?: string): Event[] {
 
 export class IngestionTransport implements TraceTransport {
   rejectedEvents = 0;
+
+  get dropped(): number {
+    return this.rejectedEvents;
+  }
 
   constructor(private readonly options: IngestionOptions) {}
 
@@ -109,16 +113,25 @@ export class IngestionTransport implements TraceTransport {
     }
     const text = await res.body.text().catch(() => '');
     if (res.statusCode === 429 || res.statusCode >= 500) throw new RetryableError(`langfuse answered ${res.statusCode}`);
-    if (res.statusCode >= 400) {
-      // 400/401/403/413 will not get better by resending the same batch.
+    if (res.statusCode >= 300) {
+      // 400/401/403/413 will not get better by resending the same batch; a redirect (an http:// host
+      // that moved to https) is a configuration to fix, and would lose the body anyway.
       this.rejectedEvents += batch.length;
       log.warn('langfuse refused a batch', { status: res.statusCode, events: batch.length });
       return;
     }
-    const errors = (JSON.parse(text || '{}') as { errors?: Array<{ status: number }> }).errors ?? [];
+    let errors: Array<{ status: number; message?: string }> = [];
+    try {
+      errors = (JSON.parse(text || '{}') as { errors?: typeof errors }).errors ?? [];
+    } catch {
+      log.warn('langfuse answered something other than JSON', { status: res.statusCode });
+    }
+    // A 5xx inside the 207 is Langfuse failing to process the event: the batch goes again (bodies carry
+    // stable ids, so what was stored is upserted, not doubled).
+    if (errors.some((e) => e.status >= 500)) throw new RetryableError('langfuse could not process some events');
     if (errors.length > 0) {
       this.rejectedEvents += errors.length;
-      log.warn('langfuse refused events', { events: errors.length, statuses: [...new Set(errors.map((e) => e.status))] });
+      log.warn('langfuse refused events', { events: errors.length, statuses: [...new Set(errors.map((e) => e.status))], first: errors[0]?.message?.slice(0, 200) });
     }
   }
 

@@ -1,12 +1,15 @@
-import { context as otelContext, ROOT_CONTEXT, SpanStatusCode, trace, TraceFlags, type Attributes, type Tracer } from '@opentelemetry/api';
-import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import { context as otelContext, ROOT_CONTEXT, SpanStatusCode, trace, type Attributes, type Tracer } from '@opentelemetry/api';
+import { BasicTracerProvider, type IdGenerator } from '@opentelemetry/sdk-trace-base';
 import { LangfuseSpanProcessor } from '@langfuse/otel';
 import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { basicAuth } from './transport';
 import { RetryingExporter } from './retrying-exporter';
 import type { GatewayTrace } from '../trace-model';
-import { iso, type LangfuseDestination, type TraceTransport } from './transport';
+import { capped, iso, usageDetails, type LangfuseDestination, type TraceTransport } from './transport';
 
 /**
  * OpenTelemetry export to Langfuse's /api/public/otel/v1/traces through
@@ -20,6 +23,29 @@ export interface OtelOptions extends LangfuseDestination {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
+const payload = (value: unknown) => (value === undefined ? undefined : json(capped(value)));
+
+/**
+ * The gateway picks each trace's id (Kong's request id) and its root span's id. The root span must
+ * have no parent: Langfuse v4 takes a trace's input, output and metadata from the span whose parent
+ * is empty, so a remote parent would leave the trace bare. Ids set here are used once, by the next span.
+ */
+class GatewayIds implements IdGenerator {
+  nextTraceId: string | undefined;
+  nextSpanId: string | undefined;
+
+  generateTraceId(): string {
+    const id = this.nextTraceId ?? randomBytes(16).toString('hex');
+    this.nextTraceId = undefined;
+    return id;
+  }
+
+  generateSpanId(): string {
+    const id = this.nextSpanId ?? randomBytes(8).toString('hex');
+    this.nextSpanId = undefined;
+    return id;
+  }
+}
 
 function defined(attributes: Record<string, unknown>): Attributes {
   const out: Attributes = {};
@@ -31,6 +57,11 @@ export class OtelTransport implements TraceTransport {
   private readonly provider: BasicTracerProvider;
   private readonly tracer: Tracer;
   private readonly exporter: RetryingExporter;
+  private readonly ids = new GatewayIds();
+
+  get dropped(): number {
+    return this.exporter.dropped;
+  }
 
   constructor(options: OtelOptions) {
     // Our own exporter (same endpoint and headers as Langfuse's default) with smaller batches, so
@@ -46,6 +77,9 @@ export class OtelTransport implements TraceTransport {
         'x-langfuse-public-key': options.publicKey,
       },
       timeoutMillis: options.timeoutMs,
+      // The exporter's default agent factory loads node:http with a dynamic import(), which jest's VM
+      // (where the transport is tested) refuses; the agents are made here instead.
+      httpAgentOptions: (protocol: string) => (protocol === 'http:' ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true })),
     }), 4096);
     const processor = new LangfuseSpanProcessor({
       exporter: this.exporter,
@@ -60,7 +94,7 @@ export class OtelTransport implements TraceTransport {
       shouldExportSpan: () => true,
       flushAt: 256,
     });
-    this.provider = new BasicTracerProvider({ spanProcessors: [processor] });
+    this.provider = new BasicTracerProvider({ spanProcessors: [processor], idGenerator: this.ids });
     this.tracer = this.provider.getTracer('kong-ai-gateway-suite');
   }
 
@@ -71,30 +105,40 @@ export class OtelTransport implements TraceTransport {
   }
 
   private emit(t: GatewayTrace): void {
-    // The trace id is chosen by the gateway: the root span hangs off a remote parent with that id
-    // and asks Langfuse to treat it as the trace's root.
-    const parent = trace.setSpanContext(ROOT_CONTEXT, { traceId: t.traceId, spanId: t.rootSpanId, traceFlags: TraceFlags.SAMPLED, isRemote: true });
+    // Langfuse keys users, sessions and cost reports on every observation, not only on the root.
+    const common = defined({
+      'user.id': t.userId,
+      'session.id': t.sessionId,
+      'langfuse.trace.name': t.name,
+      'langfuse.trace.tags': t.tags.length > 0 ? t.tags : undefined,
+      'langfuse.environment': t.environment,
+      'langfuse.release': t.release,
+    });
+    this.ids.nextTraceId = t.traceId;
+    this.ids.nextSpanId = t.rootSpanId;
+    const input = payload(t.input);
+    const output = payload(t.output);
     const root = this.tracer.startSpan(
       t.name,
       {
         startTime: t.startTime,
-        attributes: defined({
-          'langfuse.internal.as_root': true,
-          'langfuse.trace.name': t.name,
-          'user.id': t.userId,
-          'session.id': t.sessionId,
-          'langfuse.trace.tags': t.tags.length > 0 ? t.tags : undefined,
-          'langfuse.trace.metadata': json({ ...t.metadata, status: t.status }),
-          'langfuse.trace.input': t.input === undefined ? undefined : json(t.input),
-          'langfuse.trace.output': t.output === undefined ? undefined : json(t.output),
-          'langfuse.environment': t.environment,
-          'langfuse.release': t.release,
-          'langfuse.observation.level': t.level,
-          'langfuse.observation.status_message': t.statusMessage,
-          'http.response.status_code': t.status,
-        }),
+        attributes: {
+          ...common,
+          ...defined({
+            'langfuse.internal.as_root': true,
+            'langfuse.trace.metadata': json({ ...t.metadata, status: t.status }),
+            // Langfuse ≤ v3 reads the trace's input and output; v4 reads the root observation's.
+            'langfuse.trace.input': input,
+            'langfuse.trace.output': output,
+            'langfuse.observation.input': input,
+            'langfuse.observation.output': output,
+            'langfuse.observation.level': t.level,
+            'langfuse.observation.status_message': t.statusMessage,
+            'http.response.status_code': t.status,
+          }),
+        },
       },
-      parent,
+      ROOT_CONTEXT,
     );
     const inside = trace.setSpan(otelContext.active(), root);
     const g = t.generation;
@@ -103,24 +147,25 @@ export class OtelTransport implements TraceTransport {
         g.name,
         {
           startTime: g.startTime,
-          attributes: defined({
+          attributes: {
+            ...common,
+            ...defined({
             'langfuse.observation.type': 'generation',
             'langfuse.observation.model.name': g.model,
             'langfuse.observation.model.parameters': json(g.parameters),
-            'langfuse.observation.usage_details': g.usage
-              ? json({ input: g.usage.input, output: g.usage.output, total: g.usage.total, ...(g.usage.cached ? { input_cached_tokens: g.usage.cached } : {}) })
-              : undefined,
+            'langfuse.observation.usage_details': g.usage ? json(usageDetails(g.usage)) : undefined,
             'langfuse.observation.cost_details': g.costUsd !== undefined ? json({ total: g.costUsd }) : undefined,
             'langfuse.observation.completion_start_time': g.completionStartTime !== undefined ? iso(g.completionStartTime) : undefined,
-            'langfuse.observation.input': g.input === undefined ? undefined : json(g.input),
-            'langfuse.observation.output': g.output === undefined ? undefined : json(g.output),
+            'langfuse.observation.input': payload(g.input),
+            'langfuse.observation.output': payload(g.output),
             'langfuse.observation.level': g.level,
             'langfuse.observation.status_message': g.statusMessage,
             'langfuse.observation.metadata.provider': g.provider,
             'langfuse.observation.metadata.usage_estimated': g.usageEstimated,
             'gen_ai.system': g.provider,
             'gen_ai.request.model': g.model,
-          }),
+            }),
+          },
         },
         inside,
       );
@@ -132,11 +177,14 @@ export class OtelTransport implements TraceTransport {
         o.name,
         {
           startTime: o.time,
-          attributes: defined({
-            'langfuse.observation.type': o.type,
-            'langfuse.observation.level': o.level,
-            'langfuse.observation.metadata': json(o.metadata),
-          }),
+          attributes: {
+            ...common,
+            ...defined({
+              'langfuse.observation.type': o.type,
+              'langfuse.observation.level': o.level,
+              'langfuse.observation.metadata': json(o.metadata),
+            }),
+          },
         },
         inside,
       );
@@ -146,8 +194,10 @@ export class OtelTransport implements TraceTransport {
     root.end(t.endTime);
   }
 
+  /** Everything emitted so far goes out now (the exporter's buffer too, whatever wait a failure set). */
   async flush(): Promise<void> {
     await this.provider.forceFlush();
+    await this.exporter.forceFlush();
   }
 
   async close(): Promise<void> {

@@ -1,29 +1,40 @@
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { createLogger } from '../../core/logger';
+
+const log = createLogger('langfuse-tracing');
+
+/** Statuses worth sending the same spans again for (Langfuse's own SDKs retry these and network errors). */
+const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
+const MAX_BACKOFF_MS = 60_000;
 
 /**
- * Keeps the spans of failed exports (Langfuse down, hanging or answering 5xx) in a
- * bounded buffer and sends them again with the next export, or on `retry()`, so
- * traces written during an outage arrive once Langfuse is back, up to the bound.
- * Beyond the bound the oldest spans are dropped and counted. Langfuse upserts on
- * span ids, so a span that was in fact received twice is stored once.
+ * Every span goes through a bounded buffer and leaves in batches of at most `maxBatch`:
+ * - a network error, a timeout, 429 or 5xx keeps the batch and waits (1 s, doubling up to 60 s)
+ *   before the next try, so an outage costs one request per wait, not one per flush tick;
+ * - 413 (a proxy's body limit) halves the batch size and tries again; a single span still too large
+ *   is dropped;
+ * - any other refusal (400, 401, 403, a redirect) drops the batch, which resending cannot fix.
+ * Beyond the bound the oldest spans are dropped. Every drop is counted. Langfuse upserts on span
+ * ids, so a span that was in fact received twice is stored once.
  */
 export class RetryingExporter implements SpanExporter {
   private pending: ReadableSpan[] = [];
-  private inFlight = false;
+  private inFlight: Promise<void> | undefined;
+  private failures = 0;
+  private notBefore = 0;
+  private batchSize: number;
   dropped = 0;
 
-  constructor(private readonly inner: SpanExporter, private readonly maxPending: number) {}
+  constructor(private readonly inner: SpanExporter, private readonly maxPending: number, private readonly maxBatch = 512) {
+    this.batchSize = maxBatch;
+  }
 
   export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
-    const batch = [...this.pending.splice(0), ...spans];
-    this.inFlight = true;
-    this.inner.export(batch, (result) => {
-      this.inFlight = false;
-      if (result.code !== ExportResultCode.SUCCESS) this.keep(batch);
-      // The processor need not know: the spans are kept here for the next attempt.
-      done({ code: ExportResultCode.SUCCESS });
-    });
+    this.keep(spans);
+    // The processor need not know: the spans are the buffer's now.
+    done({ code: ExportResultCode.SUCCESS });
+    void this.retry();
   }
 
   private keep(spans: ReadableSpan[]): void {
@@ -35,21 +46,52 @@ export class RetryingExporter implements SpanExporter {
     }
   }
 
-  /** Sends what failed before, when no other export is under way. */
+  /** Sends what is buffered, batch after batch, unless a send is under way or a failure asked to wait. */
   retry(): Promise<void> {
-    if (this.inFlight || this.pending.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.export([], () => resolve()));
+    if (this.inFlight) return this.inFlight;
+    if (this.pending.length === 0 || Date.now() < this.notBefore) return Promise.resolve();
+    this.inFlight = this.sendAll().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async sendAll(): Promise<void> {
+    while (this.pending.length > 0 && Date.now() >= this.notBefore) {
+      const batch = this.pending.splice(0, this.batchSize);
+      const result = await new Promise<ExportResult>((resolve) => this.inner.export(batch, resolve));
+      if (result.code === ExportResultCode.SUCCESS) {
+        this.failures = 0;
+        this.batchSize = Math.min(this.maxBatch, this.batchSize * 2);
+        continue;
+      }
+      const status = (result.error as { code?: unknown } | undefined)?.code;
+      const code = typeof status === 'number' ? status : undefined;
+      if (code === 413 && batch.length > 1) {
+        this.pending.unshift(...batch);
+        this.batchSize = Math.max(1, Math.floor(batch.length / 2));
+      } else if (code === undefined || RETRYABLE.has(code)) {
+        this.pending.unshift(...batch);
+        this.failures++;
+        this.notBefore = Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (this.failures - 1));
+      } else {
+        this.dropped += batch.length;
+        log.warn('langfuse refused spans; they are dropped', { status: code, spans: batch.length });
+      }
+    }
   }
 
   get pendingCount(): number {
     return this.pending.length;
   }
 
+  /** At shutdown: one more attempt whatever the wait, then the inner exporter's own flush. */
   forceFlush(): Promise<void> {
+    this.notBefore = 0;
     return this.retry().then(() => this.inner.forceFlush?.());
   }
 
   shutdown(): Promise<void> {
-    return this.retry().then(() => this.inner.shutdown());
+    return this.forceFlush().then(() => this.inner.shutdown());
   }
 }

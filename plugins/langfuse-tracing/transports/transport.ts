@@ -5,6 +5,8 @@ export interface TraceTransport {
   deliver(traces: GatewayTrace[]): Promise<void>;
   flush(): Promise<void>;
   close(): Promise<void>;
+  /** Spans or events given up inside the transport (refused, too large, beyond its buffer). */
+  readonly dropped: number;
 }
 
 export class RetryableError extends Error {}
@@ -24,3 +26,21 @@ export function basicAuth(publicKey: string, secretKey: string): string {
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Langfuse refuses an event over 4.5 MB (and asks for batches ≤ 3.5 MB): a prompt or answer is kept to 1 MB, as its SDKs do. */
+const MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+/** The value, or its JSON cut to 1 MB with a note of what was left out. */
+export function capped(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  const text = JSON.stringify(value);
+  if (text === undefined || Buffer.byteLength(text) <= MAX_PAYLOAD_BYTES) return value;
+  const kept = Buffer.from(text).subarray(0, MAX_PAYLOAD_BYTES).toString('utf8');
+  return `${kept}… [truncated: ${Buffer.byteLength(text) - Buffer.byteLength(kept)} more bytes]`;
+}
+
+/** Token counts as Langfuse's usage details name them: `input` without the cached part, which is `input_cached_tokens`. */
+export function usageDetails(usage: { input: number; output: number; total: number; cached?: number }): Record<string, number> {
+  const cached = usage.cached ?? 0;
+  return { input: usage.input - cached, output: usage.output, total: usage.total, ...(cached ? { input_cached_tokens: cached } : {}) };
+}

@@ -15,7 +15,8 @@ function awsCredentials(target: TargetConfig): PlannedTarget['awsCredentials'] {
 }
 
 export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTarget {
-  const [input, output] = priceOf(target.model);
+  const price = priceOf(target.model);
+  const priced = price !== undefined || target.options.input_cost !== undefined || target.options.output_cost !== undefined;
   const apiKey = target.auth.api_key ?? (target.auth.api_key_env ? process.env[target.auth.api_key_env] : undefined);
   return {
     name: target.name,
@@ -36,8 +37,9 @@ export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTa
     },
     weight: target.weight,
     priority: target.priority,
-    inputCost: target.options.input_cost ?? input,
-    outputCost: target.options.output_cost ?? output,
+    inputCost: target.options.input_cost ?? price?.[0] ?? 0,
+    outputCost: target.options.output_cost ?? price?.[1] ?? 0,
+    priced,
     key: `${pluginId}:${target.name}`,
   };
 }

@@ -7,11 +7,14 @@ describe('price table', () => {
     expect(priceOf('gpt-4o-mini')).toEqual([0.15, 0.6]);
     expect(priceOf('gpt-4o-mini-2024-07-18')).toEqual([0.15, 0.6]);
     expect(priceOf('us.anthropic.claude-sonnet-4-20250514-v1:0')).toEqual([3, 15]);
-    expect(priceOf('some-local-model')).toEqual([0, 0]);
+    expect(priceOf('some-local-model')).toBeUndefined();
   });
 
   it('prices usage per million tokens', () => {
-    const target = { inputCost: 3, outputCost: 15 } as PlannedTarget;
-    expect(costOf({ prompt_tokens: 1_000_000, completion_tokens: 100_000, total_tokens: 1_100_000 }, target)).toBeCloseTo(4.5);
+    const target = { inputCost: 3, outputCost: 15, priced: true } as PlannedTarget;
+    const usage = { prompt_tokens: 1_000_000, completion_tokens: 100_000, total_tokens: 1_100_000 };
+    expect(costOf(usage, target)).toBeCloseTo(4.5);
+    // A model without a price reports no cost (Langfuse then prices it), not a cost of 0.
+    expect(costOf(usage, { inputCost: 0, outputCost: 0, priced: false } as PlannedTarget)).toBeUndefined();
   });
 });
