@@ -66,7 +66,8 @@ export interface GatewayTrace extends TraceIdentity {
 const PARAMETERS = ['temperature', 'max_tokens', 'max_completion_tokens', 'top_p', 'stream', 'frequency_penalty', 'presence_penalty', 'seed'];
 
 function generationOf(plan: CallPlan, record: AnswerRecord, logPayloads: boolean): GatewayGeneration {
-  const start = performance.timeOrigin + plan.startedAt;
+  // On the wall clock the trace uses (Date.now()): timeOrigin + performance.now() drifts from it in a long-lived process.
+  const start = Date.now() - (performance.now() - plan.startedAt);
   const parameters: Record<string, string | number | boolean> = {};
   for (const key of PARAMETERS) {
     const value = plan.request[key];
