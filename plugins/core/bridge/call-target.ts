@@ -6,7 +6,7 @@ import { redactSecrets } from '../redact';
 import { PROVIDERS } from '../providers';
 import { EventStreamDecoder } from '../providers/aws-eventstream';
 import type { ChatChunk, ChatResponse, ToolCall, Usage } from '../providers/openai-types';
-import type { StreamEvent, UpstreamCall } from '../providers/types';
+import { UnsupportedContent, type StreamEvent, type UpstreamCall } from '../providers/types';
 import { AttemptError, providerRetryAfter, statusFailure, type AttemptFailure } from './attempt-failure';
 import { estimatedUsage } from './accounting';
 import type { TextTransform } from './answer-hooks';
@@ -113,7 +113,13 @@ function flushAll(transforms: TextTransform[]): string {
 export async function callTarget(a: AttemptContext): Promise<AttemptResult> {
   const { plan, target } = a;
   const started = performance.now();
-  const call = upstreamCall(plan, target);
+  let call: UpstreamCall;
+  try {
+    call = upstreamCall(plan, target);
+  } catch (err) {
+    if (!(err instanceof UnsupportedContent)) throw err;
+    throw new AttemptError({ kind: 'protocol', status: 400, message: err.message, retryable: false, code: 'unsupported_content' });
+  }
   const controller = new AbortController();
   const abort = () => controller.abort();
   a.clientGone.addEventListener('abort', abort);

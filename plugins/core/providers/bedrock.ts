@@ -2,7 +2,7 @@ import { providerErrorMessage } from './error-message';
 import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { signV4 } from './sigv4';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
-import type { Provider, StreamEvent, StreamTranslator, TargetSpec, UpstreamCall } from './types';
+import { UnsupportedContent, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec, type UpstreamCall } from './types';
 
 /**
  * AWS Bedrock's Converse and ConverseStream APIs, signed with SigV4 (or a Bedrock
@@ -32,7 +32,9 @@ function blocks(message: ChatMessage): Block[] {
       if (part.type === 'text') out.push({ text: part.text });
       else if (part.type === 'image_url') {
         const inline = parseDataUrl((part.image_url as { url: string }).url);
-        if (inline) out.push({ image: { format: inline.mediaType.split('/')[1], source: { bytes: inline.data } } });
+        // Converse takes image bytes only (or S3 locations): a web link cannot be passed on.
+        if (!inline) throw new UnsupportedContent('Bedrock takes images only as base64 data: URLs, not as links.');
+        out.push({ image: { format: inline.mediaType.split('/')[1], source: { bytes: inline.data } } });
       }
     }
   }

@@ -58,6 +58,9 @@ export interface StreamTranslator {
   readonly usage: Usage | undefined;
 }
 
+/** A request this provider cannot take as it is: the client gets a 400 that says why. */
+export class UnsupportedContent extends Error {}
+
 export interface Provider {
   name: ProviderName;
   /** How the provider frames a streamed answer: Server-Sent Events, or AWS's binary event stream. */

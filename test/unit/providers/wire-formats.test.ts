@@ -80,6 +80,13 @@ describe('tools across turns', () => {
     { role: 'tool', tool_call_id: 'call_b', content: '19°C' },
   ];
 
+  it('Bedrock refuses an image given as a link (Converse takes bytes), saying so', () => {
+    const image = { type: 'image_url', image_url: { url: 'https://example.org/cat.png' } };
+    expect(() => body('bedrock', 'anthropic.claude-sonnet-4-v1:0', { messages: [{ role: 'user', content: [image] }] } as Partial<ChatRequest>, false, { awsRegion: 'us-east-1' })).toThrow(
+      /only as base64 data: URLs/,
+    );
+  });
+
   it('Bedrock declares the tools a history used even when the last turn offers none', () => {
     const sent = body('bedrock', 'anthropic.claude-sonnet-4-v1:0', { messages: history } as Partial<ChatRequest>, false, { awsRegion: 'us-east-1' });
     expect(sent.toolConfig.tools.map((t: any) => t.toolSpec.name)).toEqual(['weather']);
