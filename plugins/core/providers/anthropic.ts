@@ -21,8 +21,9 @@ function blocks(message: ChatMessage): Block[] {
     if (message.content) out.push({ type: 'text', text: message.content });
   } else if (Array.isArray(message.content)) {
     for (const part of message.content) {
-      if (part.type === 'text') out.push({ type: 'text', text: part.text });
-      else if (part.type === 'image_url') {
+      if (part.type === 'text') {
+        if (part.text) out.push({ type: 'text', text: part.text }); // Claude refuses empty text blocks
+      } else if (part.type === 'image_url') {
         const url = (part.image_url as { url: string }).url;
         const inline = parseDataUrl(url);
         out.push({ type: 'image', source: inline ? { type: 'base64', media_type: inline.mediaType, data: inline.data } : { type: 'url', url } });

@@ -29,8 +29,9 @@ function blocks(message: ChatMessage): Block[] {
     if (message.content) out.push({ text: message.content });
   } else if (Array.isArray(message.content)) {
     for (const part of message.content) {
-      if (part.type === 'text') out.push({ text: part.text });
-      else if (part.type === 'image_url') {
+      if (part.type === 'text') {
+        if (part.text) out.push({ text: part.text }); // an empty text block is refused ("blank text")
+      } else if (part.type === 'image_url') {
         const inline = parseDataUrl((part.image_url as { url: string }).url);
         // Converse takes image bytes only (or S3 locations): a web link cannot be passed on.
         if (!inline) throw new UnsupportedContent('Bedrock takes images only as base64 data: URLs, not as links.');

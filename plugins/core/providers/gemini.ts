@@ -85,8 +85,9 @@ function parts(message: ChatMessage, toolNames: Map<string, string>): Part[] {
     if (message.content) out.push({ text: message.content });
   } else if (Array.isArray(message.content)) {
     for (const part of message.content) {
-      if (part.type === 'text') out.push({ text: part.text });
-      else if (part.type === 'image_url') {
+      if (part.type === 'text') {
+        if (part.text) out.push({ text: part.text }); // an empty text block is refused ("blank text")
+      } else if (part.type === 'image_url') {
         const url = (part.image_url as { url: string }).url;
         const inline = parseDataUrl(url);
         out.push(inline ? { inlineData: { mimeType: inline.mediaType, data: inline.data } } : { fileData: { mimeType: mimeTypeOf(url), fileUri: url } });

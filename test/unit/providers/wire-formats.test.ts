@@ -52,6 +52,13 @@ describe('request parameters', () => {
     expect(bedrock.inferenceConfig).toEqual({ temperature: 1 });
   });
 
+  it('no empty text blocks, which Claude, Bedrock and Gemini refuse', () => {
+    const messages = [{ role: 'user', content: [{ type: 'text', text: '' }, { type: 'text', text: 'hi' }] }];
+    expect(body('anthropic', 'claude-sonnet-4', { messages } as Partial<ChatRequest>).messages[0].content).toEqual([{ type: 'text', text: 'hi' }]);
+    expect(body('bedrock', 'm', { messages } as Partial<ChatRequest>, false, { awsRegion: 'us-east-1' }).messages[0].content).toEqual([{ text: 'hi' }]);
+    expect(body('gemini', 'gemini-2.5-flash', { messages } as Partial<ChatRequest>).contents[0].parts).toEqual([{ text: 'hi' }]);
+  });
+
   it('Cohere: p within 0.01–0.99, JSON schemas, images as content parts', () => {
     expect(body('cohere', 'command-a', { top_p: 1 }).p).toBe(0.99);
     const schema = { type: 'object', properties: { a: { type: 'string' } } };
