@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { ExitResponse, HeaderMap, RequestState } from './request-state';
 
 /** How the stand-in writes what Kong writes: its own responses and its headers. */
-export const KONG_VERSION = '3.9.1';
+export const KONG_VERSION = '3.4.2'; // the version the reference's protocol facts were measured on
 
 export function kongMessage(status: number, message: string): ExitResponse {
   return {
