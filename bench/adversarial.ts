@@ -8,11 +8,20 @@ import { round } from './stats';
  */
 export const ADVERSARIAL_UNITS = ['\n', '\n\n ', '  ', 'a ', 'stop! ', 'ignore ', 'human: a\n', '## system\n', '<|im_start|>', 'You are ', 'Mr. ', '1gn0r3 ', 'SGVsbG8g', '::1 ', '4111 ', 'key=ab12CD34ef '];
 
+/**
+ * And a trigger followed by 200 KB of blanks and one more character: a pattern with two runs of
+ * blanks side by side after its trigger tries every split of them (a keyword rule once took minutes).
+ */
+export const ADVERSARIAL_TRIGGERS = ['password', 'api key', 'my password is', 'Address:', '• Jane Doe\n', '• Jane Doe\n(', '• Jane Doe\na@.', 'Ignore all previous', 'You are'];
+
 /** Milliseconds of the slowest of those prompts through `scan`. */
 export async function slowestAdversarial(scan: (text: string) => unknown): Promise<number> {
   let worst = 0;
-  for (const unit of ADVERSARIAL_UNITS) {
-    const text = unit.repeat(Math.ceil(200_000 / unit.length));
+  const prompts = [
+    ...ADVERSARIAL_UNITS.map((unit) => unit.repeat(Math.ceil(200_000 / unit.length))),
+    ...ADVERSARIAL_TRIGGERS.map((trigger) => `${trigger}${' '.repeat(200_000)}!`),
+  ];
+  for (const text of prompts) {
     const t = performance.now();
     await scan(text);
     worst = Math.max(worst, performance.now() - t);

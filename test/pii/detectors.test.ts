@@ -274,6 +274,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(found(honest).filter(([category, value]) => category === 'person' && value !== 'Pierre')).toEqual([]);
     }
     expect(found('Angela Merkel ist Kanzlerin')).toContainEqual(['person', 'Angela Merkel']);
+    // As surnames (and a given name) the same words are names.
+    expect(found('My name is Rahul Das.')).toContainEqual(['person', 'Rahul Das']);
+    expect(found('I met Lisa Su and Jack Ma yesterday')).toEqual(expect.arrayContaining([['person', 'Lisa Su'], ['person', 'Jack Ma']]));
+    expect(found('Please contact Per Hansen tomorrow')).toContainEqual(['person', 'Per Hansen']);
     expect(categories('we saw that Kowalczyk Brandt isolated the fault')).not.toContain('person');
     expect(categories('we saw that Kowalczyk Brandt is on call')).toContain('person');
   });

@@ -39,9 +39,6 @@ tobias tomasz tove ulla ulrike vesna victoria viktoria vilma vladimir wiktoria w
 /** Capitalised words that start sentences or name things, and are not people. */
 export const NOT_NAMES = new Set(
   `the a an i my your our their his her its this that these those what why how when where who which will would can could should
-mein meine meinen meinem dein deine sein seine unser unsere euer eure ihr ihre der die das den dem des ein eine einen einem einer
-kein keine dieser diese dieses jeder jede ich du er sie es wir mon ma mes ton ta tes son sa ses notre votre leur les une mi mis tu su sus
-for to with by per via into onto upon than as still currently
 please thanks thank hello hi dear regards best yes no not and or but if then also just so very it is are was were be been
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
 november december street avenue road suite apt apartment company inc ltd llc gmbh bank card account number phone email address
@@ -56,3 +53,17 @@ committee team member founder chairman chairwoman chair ceo cto cfo coo senior j
 finance support customer product project operations research development human resources legal capital partners ventures
 foundation association society museum library`.split(/\s+/),
 );
+
+/**
+ * German, French and Spanish determiners and pronouns: a capitalised pair starting with one is a
+ * noun ("Mein Auto"), not a name. Only the first word is checked: as surnames they are common
+ * ("Rahul Das", "Jack Ma", "Lisa Su").
+ */
+export const DETERMINERS = new Set(
+  `mein meine meinen meinem dein deine sein seine unser unsere euer eure ihr ihre der die das den dem des ein eine einen einem einer
+kein keine dieser diese dieses jeder jede ich du er sie es wir mon ma mes ton ta tes son sa ses notre votre leur les une mi mis tu su sus`.split(/\s+/),
+);
+
+/** Words that follow a lower-case given name without being its surname ("louis for", "carla with"). */
+export const LINKING_WORDS = new Set('for to with by per via into onto upon than as still currently'.split(' '));
+

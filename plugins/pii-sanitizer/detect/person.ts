@@ -1,5 +1,5 @@
 import { matches } from './context';
-import { GIVEN_NAMES, NOT_NAMES } from './names-gazetteer';
+import { DETERMINERS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES } from './names-gazetteer';
 import { finding, type Detector, type Finding } from './types';
 
 /**
@@ -27,11 +27,13 @@ const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})
  * lost) is a person when a contact card follows: an email, a phone or a street line within the next three.
  * Without that, bulleted title-case lines are headings ("- Next Steps").
  */
-const BULLETED_NAME_LINE = new RegExp(String.raw`^[ 	]*[?•*·▪–-]+[ 	]*((?:${WORD})(?:[ 	]+(?:${WORD})){1,2})[ 	]*$`, 'gmu');
+const BULLETED_NAME_LINE = new RegExp(String.raw`^[ \t]*[?•*·▪–-]+[ \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
 /** A contact card's line: an email address, a phone number, or a street line (a number, a capitalised word, another number). */
-const CARD_LINE = /^[ \t]*[?•*·▪–>-]*[ \t]*(?:\S+@\S+\.\w+|\+?[\d(][\d ()./-]{6,}|\d{1,6}[ \t]+\p{Lu}[^\n]*\d[^\n]*)[ \t]*$/mu;
+const CARD_LINE = /^(?:[?•*·▪–>-]+[ \t]*)?(?:[^\s@]+@[^\s@]+\.\w+|\+?[\d(][\d ()./-]{6,}|\d{1,6}[ \t]+\p{Lu}.*\d.*)$/u;
+/** A card's lines are short: longer ones are not looked at (and the pattern stays cheap on any input). */
+const CARD_LINE_MAX = 120;
 /** After "my name is" or "call me", people often type their name in lower case. */
-const LOWER_AFTER_TRIGGER = /\b(my name is|(?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?]|$)/gi;
+const LOWER_AFTER_TRIGGER = /\b((?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?]|$)/gi;
 /** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
 const WEAK_LOWER_TRIGGER = /^i(?: a|['’])m$/i;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
@@ -60,9 +62,15 @@ function clean(text: string): string {
   return text.replace(/['’]s$/, '').replace(/[.,]$/, '');
 }
 
+/** In lower case "per" and "by" are the words, not the names ("miles per gallon", "call me by"). */
+function lowerCaseNameish(candidate: string): boolean {
+  return candidate.split(/\s+/).every((w) => !NOT_NAMES.has(w) && !LINKING_WORDS.has(w));
+}
+
 function isNameish(candidate: string): boolean {
   const words = candidate.split(/\s+/);
   // A lone letter between two words is a middle initial ("benjamin a seiler"), not the article.
+  if (DETERMINERS.has(words[0]!.toLowerCase())) return false;
   return words.every((w, i) => (i > 0 && i < words.length - 1 && /^\p{L}\.?$/u.test(w)) || !NOT_NAMES.has(w.toLowerCase()));
 }
 
@@ -107,19 +115,20 @@ export const personDetector: Detector = {
     for (const m of matches(text, WITH_INITIAL)) add(m.index, m[0], 0.85);
     for (const m of matches(text, NAME_LINE)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
     for (const m of matches(text, BULLETED_NAME_LINE)) {
-      const nextLines = text.slice(m.index + m[0].length + 1).split('\n', 3);
-      if (nextLines.some((line) => CARD_LINE.test(line))) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
+      const nextLines = text.slice(m.index + m[0].length + 1, m.index + m[0].length + 1 + 3 * (CARD_LINE_MAX + 1)).split('\n', 3);
+      const card = nextLines.some((line) => line.length <= CARD_LINE_MAX && CARD_LINE.test(line.trim()));
+      if (card) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
     }
     for (const m of matches(text, LOWER_AFTER_TRIGGER)) {
       const first = m[2].split(/\s+/)[0].toLowerCase();
-      if (NOT_NAMES.has(first) || (WEAK_LOWER_TRIGGER.test(m[1]) && !GIVEN_NAMES.has(first))) continue;
+      if (!lowerCaseNameish(m[2]) || (WEAK_LOWER_TRIGGER.test(m[1]) && !GIVEN_NAMES.has(first))) continue;
       add(m.index + m[0].length - m[2].length, m[2], 0.7);
     }
     for (const m of matches(text, SINGLE)) {
       if (GIVEN_NAMES.has(m[1].toLowerCase())) add(m.index, m[1], 0.7);
     }
     for (const m of matches(text, LOWER_NAME_PAIR)) {
-      if (!NOT_NAMES.has(m[1]!)) add(m.index, m[0], 0.6);
+      if (lowerCaseNameish(m[0])) add(m.index, m[0], 0.6);
     }
     return out;
   },
