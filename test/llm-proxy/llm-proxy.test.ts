@@ -81,7 +81,21 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
               }),
               route('small', '/small', { max_request_body_size: 200, targets: [target('oa', 'openai', 'gpt-4o-mini', u)] }),
               route('slow', '/slow', { balancer: { connect_timeout_ms: 300, retries: 0 }, targets: [target('oa', 'openai', 'gpt-4o-mini', u)] }),
-              route('keys', '/keys', { balancer: { ...fast, retries: 0 }, targets: [target('revoked', 'openai', 'revoked-model', u)] }),
+              route('keys', '/keys', { balancer: fast, targets: [target('revoked', 'openai', 'revoked-model', u)] }),
+              route('images', '/images', {
+                balancer: fast,
+                targets: [
+                  {
+                    name: 'br',
+                    provider: 'bedrock',
+                    model: 'anthropic.claude-sonnet-4-v1:0',
+                    upstream_url: u,
+                    auth: { aws_access_key_id: 'AKIDMOCKEXAMPLE', aws_secret_access_key: KEY },
+                    options: { aws_region: 'eu-west-1' },
+                  },
+                  target('backup', 'openai', 'gpt-4o-mini', u, { priority: 1 }),
+                ],
+              }),
               route('stream-fallback', '/stream-fallback', {
                 balancer: { ...fast, retries: 1 },
                 targets: [target('claude', 'anthropic', 'claude-cut', u), target('backup', 'openai', 'gpt-4o-mini', u, { priority: 1 })],
@@ -210,11 +224,21 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     mock.program({ match: { model: 'revoked-model' }, times: 'forever', behaviour: { fail: 401 } });
     const refused = await post('/keys', chat('who am i'));
     expect(refused.status).toBe(502);
+    // Resending to the same target cannot help: one attempt, although the route allows three retries.
+    expect(refused.headers.get('x-ai-attempts')).toBe('1');
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('provider_auth_error');
     mock.program({ match: { model: 'fail-model' }, times: 'forever', behaviour: { fail: 401 } });
     const fellBack = await post('/fallback', chat('fall back past a revoked key'));
     expect(fellBack.status).toBe(200);
     expect(fellBack.headers.get('x-ai-target')).toBe('backup');
+  });
+
+  it('passes a request a provider cannot take as it is (an image link for Bedrock) to the next target', async () => {
+    const image = { type: 'image_url', image_url: { url: 'https://example.org/cat.png' } };
+    const res = await post('/images', { messages: [{ role: 'user', content: [{ type: 'text', text: 'what is it?' }, image] }] });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-ai-target')).toBe('backup');
+    expect(mock.requests.some((r) => r.provider === 'bedrock')).toBe(false);
   });
 
   it('falls back when a stream breaks after announcing the role but before any content', async () => {

@@ -7,6 +7,10 @@ export interface AttemptFailure {
   retryable: boolean;
   retryAfterS?: number;
   code: string;
+  /** This target cannot serve this request (its key, its model, its input format): try the others, not it again. */
+  skipTarget?: boolean;
+  /** The target is healthy all the same: the failure does not count toward its circuit breaker. */
+  healthy?: boolean;
 }
 
 export class AttemptError extends Error {
@@ -35,7 +39,7 @@ export function statusFailure(status: number, message: string, retryAfterS?: num
   const retryable = status === 429 || status === 408 || status >= 500 || gatewaySide;
   const clientStatus = status === 429 ? 429 : status >= 500 || gatewaySide ? 502 : status;
   const code = status === 429 ? 'provider_rate_limited' : status === 404 ? 'provider_model_not_found' : gatewaySide ? 'provider_auth_error' : 'provider_error';
-  return { kind: 'status', status: clientStatus, message: `The provider answered ${status}: ${message}`, retryable, retryAfterS, code };
+  return { kind: 'status', status: clientStatus, message: `The provider answered ${status}: ${message}`, retryable, retryAfterS, code, skipTarget: gatewaySide };
 }
 
 /**

@@ -118,7 +118,7 @@ export async function callTarget(a: AttemptContext): Promise<AttemptResult> {
     call = upstreamCall(plan, target);
   } catch (err) {
     if (!(err instanceof UnsupportedContent)) throw err;
-    throw new AttemptError({ kind: 'protocol', status: 400, message: err.message, retryable: false, code: 'unsupported_content' });
+    throw new AttemptError({ kind: 'protocol', status: 400, message: err.message, retryable: true, skipTarget: true, healthy: true, code: 'unsupported_content' });
   }
   const controller = new AbortController();
   const abort = () => controller.abort();

@@ -36,10 +36,10 @@ function backoffMs(plan: CallPlan, attempt: number, failure: AttemptFailure): nu
   return Math.random() * Math.min(b.maxBackoffMs, b.backoffMs * 2 ** attempt);
 }
 
-function nextTarget(order: PlannedTarget[], from: number, plan: CallPlan): number {
+function nextTarget(order: PlannedTarget[], from: number, plan: CallPlan, skipped: Set<string>): number {
   for (let i = 0; i < order.length; i++) {
     const index = (from + i) % order.length;
-    if (admit(order[index].key, plan.balancer.failTimeoutS)) return index;
+    if (!skipped.has(order[index].key) && admit(order[index].key, plan.balancer.failTimeoutS)) return index;
   }
   return -1;
 }
@@ -53,8 +53,9 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
   let waitedMs = 0;
   let lastFailure: AttemptFailure | undefined;
   let lastTarget: PlannedTarget | undefined;
+  const skipped = new Set<string>();
   while (attempts <= plan.balancer.retries && !clientGone.aborted) {
-    const index = nextTarget(order, cursor, plan);
+    const index = nextTarget(order, cursor, plan, skipped);
     if (index < 0) break;
     const target = order[index];
     attempts++;
@@ -108,7 +109,13 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
       waitedMs += performance.now() - attemptStart;
       log.warn('attempt failed', { target: target.name, kind: failure.kind, status: failure.status, retryable: failure.retryable });
       if (!failure.retryable) break;
-      recordFailure(target.key, plan.balancer.maxFails);
+      if (!failure.healthy) recordFailure(target.key, plan.balancer.maxFails);
+      if (failure.skipTarget) {
+        // Another target may serve the request; this one will not, however long we wait.
+        skipped.add(target.key);
+        cursor = index + 1;
+        continue;
+      }
       const sameNext = order.every((t, i) => i === index || isOpen(t.key));
       cursor = index + 1;
       if (sameNext) {
