@@ -160,6 +160,7 @@ function envInt(name: string, fallback: number): number {
 /** The process-wide store every plugin shares. */
 export const contexts = new ContextStore({
   ttlMs: envInt('AI_SUITE_CONTEXT_TTL_MS', 10 * 60_000),
-  unheldTtlMs: envInt('AI_SUITE_CONTEXT_UNHELD_TTL_MS', 60_000),
+  // Longer than a chain of access phases can take (each may run up to the 30 s phase deadline).
+  unheldTtlMs: envInt('AI_SUITE_CONTEXT_UNHELD_TTL_MS', 180_000),
   maxEntries: envInt('AI_SUITE_CONTEXT_MAX', 50_000),
 });
