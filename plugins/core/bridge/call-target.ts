@@ -4,8 +4,9 @@ import { createParser } from 'eventsource-parser';
 import { Agent, request, type Dispatcher } from 'undici';
 import { redactSecrets } from '../redact';
 import { PROVIDERS } from '../providers';
+import { withoutThoughtSignatures } from '../providers/gemini';
 import { EventStreamDecoder } from '../providers/aws-eventstream';
-import type { ChatChunk, ChatResponse, ToolCall, Usage } from '../providers/openai-types';
+import type { ChatChunk, ChatRequest, ChatResponse, ToolCall, Usage } from '../providers/openai-types';
 import { UnsupportedContent, type StreamEvent, type UpstreamCall } from '../providers/types';
 import { AttemptError, providerRetryAfter, statusFailure, type AttemptFailure } from './attempt-failure';
 import { estimatedUsage } from './accounting';
@@ -55,7 +56,10 @@ export interface AttemptContext {
 
 function upstreamCall(plan: CallPlan, target: PlannedTarget): UpstreamCall {
   const provider = PROVIDERS[target.provider];
-  if (plan.routeType === 'llm/v1/chat') return provider.chat(target, plan.request as never, plan.stream);
+  if (plan.routeType === 'llm/v1/chat') {
+    const request = plan.request as unknown as ChatRequest;
+    return provider.chat(target, target.provider === 'gemini' ? request : withoutThoughtSignatures(request), plan.stream);
+  }
   const build = plan.routeType === 'llm/v1/completions' ? provider.completions : provider.embeddings;
   if (!build) throw new AttemptError({ kind: 'protocol', status: 400, message: `${target.provider} does not serve ${plan.routeType}`, retryable: false, code: 'unsupported' });
   const body = { ...plan.request, model: target.model, stream: plan.stream || undefined };

@@ -66,7 +66,8 @@ export function anthropicRequest(target: TargetSpec, request: ChatRequest, strea
   };
   if (system.length > 0) body.system = system.join('\n\n');
   // Claude takes temperature 0–1 (OpenAI 0–2), and recent models refuse temperature and top_p together.
-  const temperature = request.temperature ?? target.options.temperature;
+  // The target's default temperature yields to a top_p the client chose.
+  const temperature = request.temperature ?? (request.top_p === undefined ? target.options.temperature : undefined);
   if (temperature !== undefined) body.temperature = Math.min(1, temperature);
   else if (request.top_p !== undefined) body.top_p = request.top_p;
   if (request.stop !== undefined) body.stop_sequences = Array.isArray(request.stop) ? request.stop : [request.stop];

@@ -59,7 +59,7 @@ export function converseRequest(target: TargetSpec, request: ChatRequest): Recor
   const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? target.options.maxTokens;
   if (maxTokens !== undefined) inferenceConfig.maxTokens = maxTokens;
   // Bedrock's models take temperature 0–1 (OpenAI 0–2); Claude refuses temperature and topP together.
-  const temperature = request.temperature ?? target.options.temperature;
+  const temperature = request.temperature ?? (request.top_p === undefined ? target.options.temperature : undefined);
   if (temperature !== undefined) inferenceConfig.temperature = Math.min(1, temperature);
   if (request.top_p !== undefined && (temperature === undefined || !/anthropic|claude/i.test(target.model))) inferenceConfig.topP = request.top_p;
   if (request.stop !== undefined) inferenceConfig.stopSequences = Array.isArray(request.stop) ? request.stop : [request.stop];

@@ -31,31 +31,85 @@ function toolCallId(signature: unknown): string {
   return typeof signature === 'string' && signature ? `${id}${SIGNATURE_MARK}${Buffer.from(signature, 'base64').toString('base64url')}` : id;
 }
 
+/**
+ * The same history sent to another provider (a fallback, a router's choice) without the signatures:
+ * OpenAI takes tool-call ids of at most 40 characters, Bedrock 64.
+ */
+export function withoutThoughtSignatures(request: ChatRequest): ChatRequest {
+  const plain = (id: string | undefined) => (id && id.includes(SIGNATURE_MARK) ? id.slice(0, id.indexOf(SIGNATURE_MARK)) : id);
+  if (!request.messages.some((m) => m.tool_call_id?.includes(SIGNATURE_MARK) || m.tool_calls?.some((c) => c.id.includes(SIGNATURE_MARK)))) return request;
+  return {
+    ...request,
+    messages: request.messages.map((m) => ({
+      ...m,
+      ...(m.tool_call_id ? { tool_call_id: plain(m.tool_call_id) } : {}),
+      ...(m.tool_calls ? { tool_calls: m.tool_calls.map((c) => ({ ...c, id: plain(c.id)! })) } : {}),
+    })),
+  };
+}
+
 function signatureOf(id: string): string | undefined {
   const at = id.indexOf(SIGNATURE_MARK);
   return at < 0 ? undefined : Buffer.from(id.slice(at + SIGNATURE_MARK.length), 'base64url').toString('base64');
 }
 
-/** Keywords of Gemini's OpenAPI subset; others ("additionalProperties", "$schema", "const") are refused. */
+/** Keywords of Gemini's OpenAPI subset; others ("additionalProperties", "$schema", "default") are refused. */
 const SCHEMA_KEYS = new Set([
   'type', 'format', 'description', 'nullable', 'enum', 'items', 'properties', 'required', 'minItems', 'maxItems',
   'minimum', 'maximum', 'anyOf', 'title', 'minLength', 'maxLength', 'pattern', 'minProperties', 'maxProperties', 'propertyOrdering',
 ]);
+/** Gemini refuses other formats ("only 'enum' and 'date-time' are supported for STRING type"). */
+const FORMATS = new Set(['enum', 'date-time', 'float', 'double', 'int32', 'int64']);
+const MAX_REF_DEPTH = 8;
 
-/** A tool's JSON Schema as Gemini's function declarations accept it. */
-export function geminiSchema(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(geminiSchema);
+/**
+ * A tool's JSON Schema as Gemini's function declarations accept it: `$ref`s inlined from `$defs`,
+ * `oneOf` as `anyOf`, `allOf` merged, `const` and enums as string enums (Gemini has no others),
+ * type lists as `nullable`, unknown keywords and formats left out.
+ */
+export function geminiSchema(schema: unknown, defs?: Record<string, unknown>, depth = 0): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => geminiSchema(s, defs, depth));
   if (!schema || typeof schema !== 'object') return schema;
+  const source = schema as Record<string, unknown>;
+  const definitions = defs ?? ({ ...(source.definitions as object), ...(source.$defs as object) } as Record<string, unknown>);
+  if (typeof source.$ref === 'string') {
+    const target = definitions[source.$ref.replace(/^#\/(?:\$defs|definitions)\//, '')];
+    return target && depth < MAX_REF_DEPTH ? geminiSchema(target, definitions, depth + 1) : { type: 'object' };
+  }
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema as Record<string, unknown>)) {
-    if (key === 'const') out.enum = [value];
-    else if (key === 'type' && Array.isArray(value)) {
+  for (const part of Array.isArray(source.allOf) ? source.allOf : []) {
+    const merged = geminiSchema(part, definitions, depth) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(merged)) {
+      if (key === 'properties') out.properties = { ...(out.properties as object), ...(value as object) };
+      else if (key === 'required') out.required = [...((out.required as string[]) ?? []), ...(value as string[])];
+      else out[key] ??= value;
+    }
+  }
+  for (const [key, value] of Object.entries(source)) {
+    if (key === 'const') {
+      if (typeof value === 'string') Object.assign(out, { type: 'string', enum: [value] });
+    } else if (key === 'enum') {
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) Object.assign(out, { type: 'string', enum: value });
+    } else if (key === 'type' && Array.isArray(value)) {
       const types = value.filter((t) => t !== 'null');
-      out.type = types[0] ?? 'string';
+      out.type ??= types[0] ?? 'string';
       if (types.length < value.length) out.nullable = true;
     } else if (key === 'properties' && value && typeof value === 'object') {
-      out.properties = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, sub]) => [name, geminiSchema(sub)]));
-    } else if (SCHEMA_KEYS.has(key)) out[key] = key === 'items' || key === 'anyOf' ? geminiSchema(value) : value;
+      out.properties = {
+        ...(out.properties as object),
+        ...Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, sub]) => [name, geminiSchema(sub, definitions, depth)])),
+      };
+    } else if (key === 'oneOf' || key === 'anyOf') {
+      out.anyOf = geminiSchema(value, definitions, depth);
+    } else if (key === 'items') {
+      out.items = geminiSchema(value, definitions, depth);
+    } else if (key === 'format') {
+      if (typeof value === 'string' && FORMATS.has(value)) out.format = value;
+    } else if (key === 'type') {
+      out.type ??= value;
+    } else if (key === 'required' && Array.isArray(value)) {
+      out.required = [...new Set([...((out.required as string[]) ?? []), ...value])];
+    } else if (SCHEMA_KEYS.has(key)) out[key] = value;
   }
   return out;
 }

@@ -16,8 +16,8 @@ interface Dialect {
   adjust?(body: ChatRequest): void;
 }
 
-/** OpenAI's reasoning models refuse `max_tokens` ("use max_completion_tokens") and any temperature but the default. */
-const REASONING_MODEL = /^(?:o\d|gpt-5)(?![a-z])/i;
+/** OpenAI's reasoning models refuse `max_tokens` ("use max_completion_tokens") and any temperature but the default (gpt-5-chat is not one). */
+const REASONING_MODEL = /^(?:o\d|gpt-5)(?![a-z])(?!.*-chat)/i;
 
 function reasoningParameters(body: ChatRequest): void {
   if (!REASONING_MODEL.test(String(body.model ?? ''))) return;

@@ -1,6 +1,7 @@
 import { PROVIDERS, type ProviderName } from '../../../plugins/core/providers';
 import type { ChatRequest } from '../../../plugins/core/providers/openai-types';
 import type { TargetSpec } from '../../../plugins/core/providers/types';
+import { withoutThoughtSignatures } from '../../../plugins/core/providers/gemini';
 import { parseRequest } from '../../../plugins/llm-proxy/filters/parse-request';
 
 /**
@@ -38,6 +39,7 @@ describe('request parameters', () => {
     expect(sent).not.toHaveProperty('temperature');
     expect(body('azure', 'gpt-5', {}, false, { maxTokens: 900 })).toMatchObject({ max_completion_tokens: 900 });
     expect(body('openai', 'gpt-4o', { max_tokens: 100 })).toMatchObject({ max_tokens: 100 });
+    expect(body('openai', 'gpt-5-chat-latest', {}, false, { temperature: 0.3 })).toMatchObject({ temperature: 0.3 });
   });
 
   it('Claude: temperature within 0–1, never with top_p; parallel_tool_calls: false', () => {
@@ -50,6 +52,9 @@ describe('request parameters', () => {
     });
     const bedrock = body('bedrock', 'anthropic.claude-sonnet-4-5-v1:0', { temperature: 1.6, top_p: 0.9 }, false, { awsRegion: 'us-east-1' });
     expect(bedrock.inferenceConfig).toEqual({ temperature: 1 });
+    // A client's top_p wins over the target's default temperature.
+    expect(body('anthropic', 'claude-sonnet-4-5', { top_p: 0.5 }, false, { temperature: 0.7 })).toMatchObject({ top_p: 0.5 });
+    expect(body('anthropic', 'claude-sonnet-4-5', { top_p: 0.5 }, false, { temperature: 0.7 })).not.toHaveProperty('temperature');
   });
 
   it('no empty text blocks, which Claude, Bedrock and Gemini refuse', () => {
@@ -129,6 +134,11 @@ describe('tools across turns', () => {
       ],
     } as Partial<ChatRequest>);
     expect(next.contents[1].parts[0]).toMatchObject({ functionCall: { name: 'weather' }, thoughtSignature: signature });
+    // Sent to another provider, the history carries plain ids (OpenAI takes at most 40 characters).
+    const elsewhere = withoutThoughtSignatures({ messages: [{ role: 'assistant', content: null, tool_calls: [call] }, { role: 'tool', tool_call_id: call.id, content: '3°C' }] } as ChatRequest);
+    const plainId = elsewhere.messages[0]!.tool_calls![0]!.id;
+    expect(plainId.length).toBeLessThanOrEqual(40);
+    expect(elsewhere.messages[1]!.tool_call_id).toBe(plainId);
   });
 
   it('Gemini: tool schemas in its OpenAPI subset, tool_choice as functionCallingConfig', () => {
@@ -140,15 +150,28 @@ describe('tools across turns', () => {
           $schema: 'http://json-schema.org/draft-07/schema#',
           type: 'object',
           additionalProperties: false,
-          properties: { kind: { const: 'table' }, note: { type: ['string', 'null'] }, seats: { type: 'array', items: { type: 'integer', default: 2 } } },
+          properties: {
+            kind: { const: 'table' },
+            note: { type: ['string', 'null'], format: 'email' },
+            seats: { type: 'array', items: { type: 'integer', default: 2, enum: [1, 2] } },
+            guest: { $ref: '#/$defs/Guest' },
+            when: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
+          },
           required: ['kind'],
+          $defs: { Guest: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } },
         },
       },
     };
     const sent = body('gemini', 'gemini-2.5-flash', { tools: [tool], tool_choice: { type: 'function', function: { name: 'book' } } } as Partial<ChatRequest>);
     expect(sent.tools[0].functionDeclarations[0].parameters).toEqual({
       type: 'object',
-      properties: { kind: { enum: ['table'] }, note: { type: 'string', nullable: true }, seats: { type: 'array', items: { type: 'integer' } } },
+      properties: {
+        kind: { type: 'string', enum: ['table'] },
+        note: { type: 'string', nullable: true },
+        seats: { type: 'array', items: { type: 'integer' } },
+        guest: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
+        when: { anyOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
+      },
       required: ['kind'],
     });
     expect(sent.toolConfig).toEqual({ functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['book'] } });
