@@ -22,8 +22,10 @@ export function estimatedUsage(request: Record<string, unknown>, completion: str
   return makeUsage(estimateTokens(promptText(request)), estimateTokens(completion));
 }
 
-/** USD for the usage at the target's prices; cached prompt tokens at the full price (no discount table yet). */
-/** USD, or undefined when the model has no price: Langfuse then prices it from its own model table. */
+/**
+ * USD for the usage at the target's prices (cached prompt tokens at the full price: no discount table
+ * yet), or undefined when the model has no price, so that Langfuse prices it from its own table.
+ */
 export function costOf(usage: Usage, target: PlannedTarget): number | undefined {
   if (!target.priced) return undefined;
   return (usage.prompt_tokens * target.inputCost + usage.completion_tokens * target.outputCost) / 1_000_000;

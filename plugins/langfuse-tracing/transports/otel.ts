@@ -23,7 +23,9 @@ export interface OtelOptions extends LangfuseDestination {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
-const payload = (value: unknown) => (value === undefined ? undefined : json(capped(value)));
+const payload = (value: unknown, maxBytes?: number) => (value === undefined ? undefined : json(capped(value, maxBytes)));
+/** The root carries input and output twice (trace and observation): half the cap each keeps the span under Langfuse's 4.5 MB. */
+const ROOT_PAYLOAD_BYTES = 512 * 1024;
 
 /**
  * The gateway picks each trace's id (Kong's request id) and its root span's id. The root span must
@@ -116,8 +118,8 @@ export class OtelTransport implements TraceTransport {
     });
     this.ids.nextTraceId = t.traceId;
     this.ids.nextSpanId = t.rootSpanId;
-    const input = payload(t.input);
-    const output = payload(t.output);
+    const input = payload(t.input, ROOT_PAYLOAD_BYTES);
+    const output = payload(t.output, ROOT_PAYLOAD_BYTES);
     const root = this.tracer.startSpan(
       t.name,
       {

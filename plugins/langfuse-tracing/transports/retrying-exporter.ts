@@ -12,8 +12,8 @@ const MAX_BACKOFF_MS = 60_000;
  * Every span goes through a bounded buffer and leaves in batches of at most `maxBatch`:
  * - a network error, a timeout, 429 or 5xx keeps the batch and waits (1 s, doubling up to 60 s)
  *   before the next try, so an outage costs one request per wait, not one per flush tick;
- * - 413 (a proxy's body limit) halves the batch size and tries again; a single span still too large
- *   is dropped;
+ * - 413 (a proxy's body limit) halves the batch size, for good, and tries again; a single span
+ *   still too large is dropped;
  * - any other refusal (400, 401, 403, a redirect) drops the batch, which resending cannot fix.
  * Beyond the bound the oldest spans are dropped. Every drop is counted. Langfuse upserts on span
  * ids, so a span that was in fact received twice is stored once.
@@ -24,10 +24,13 @@ export class RetryingExporter implements SpanExporter {
   private failures = 0;
   private notBefore = 0;
   private batchSize: number;
+  /** The largest batch a body limit (413) let through so far: batches never grow past it again. */
+  private sizeCap: number;
   dropped = 0;
 
-  constructor(private readonly inner: SpanExporter, private readonly maxPending: number, private readonly maxBatch = 512) {
+  constructor(private readonly inner: SpanExporter, private readonly maxPending: number, maxBatch = 512) {
     this.batchSize = maxBatch;
+    this.sizeCap = maxBatch;
   }
 
   export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
@@ -62,7 +65,7 @@ export class RetryingExporter implements SpanExporter {
       const result = await new Promise<ExportResult>((resolve) => this.inner.export(batch, resolve));
       if (result.code === ExportResultCode.SUCCESS) {
         this.failures = 0;
-        this.batchSize = Math.min(this.maxBatch, this.batchSize * 2);
+        this.batchSize = Math.min(this.sizeCap, this.batchSize * 2);
         continue;
       }
       const status = (result.error as { code?: unknown } | undefined)?.code;
@@ -70,6 +73,7 @@ export class RetryingExporter implements SpanExporter {
       if (code === 413 && batch.length > 1) {
         this.pending.unshift(...batch);
         this.batchSize = Math.max(1, Math.floor(batch.length / 2));
+        this.sizeCap = this.batchSize;
       } else if (code === undefined || RETRYABLE.has(code)) {
         this.pending.unshift(...batch);
         this.failures++;

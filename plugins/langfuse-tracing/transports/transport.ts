@@ -30,12 +30,12 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 /** Langfuse refuses an event over 4.5 MB (and asks for batches ≤ 3.5 MB): a prompt or answer is kept to 1 MB, as its SDKs do. */
 const MAX_PAYLOAD_BYTES = 1024 * 1024;
 
-/** The value, or its JSON cut to 1 MB with a note of what was left out. */
-export function capped(value: unknown): unknown {
+/** The value, or its JSON cut to `maxBytes` (1 MB) with a note of what was left out. */
+export function capped(value: unknown, maxBytes = MAX_PAYLOAD_BYTES): unknown {
   if (value === undefined) return undefined;
   const text = JSON.stringify(value);
-  if (text === undefined || Buffer.byteLength(text) <= MAX_PAYLOAD_BYTES) return value;
-  const kept = Buffer.from(text).subarray(0, MAX_PAYLOAD_BYTES).toString('utf8');
+  if (text === undefined || Buffer.byteLength(text) <= maxBytes) return value;
+  const kept = Buffer.from(text).subarray(0, maxBytes).toString('utf8');
   return `${kept}… [truncated: ${Buffer.byteLength(text) - Buffer.byteLength(kept)} more bytes]`;
 }
 
