@@ -9,6 +9,7 @@ import { startEchoUpstream, type EchoUpstream } from '../support/echo-upstream';
 import { REPO, SUITE_FIXTURES, SUITE_MAIN } from '../support/paths';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 import { freePort } from '../support/free-port';
+import { waitFor } from '../support/wait-for';
 
 const PROBES = [
   { name: 'probe-reader', modulePath: path.join(SUITE_FIXTURES, 'probe-reader.js') },
@@ -40,13 +41,6 @@ function declarative(upstreamUrl: string, answerConfig: Record<string, unknown> 
   };
 }
 
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('the suite process: query mode', () => {
   let root: string;
@@ -180,7 +174,7 @@ describe('the suite process behind the Kong stand-in', () => {
 
   it('puts access-phase serialize values into what Kong logs', async () => {
     await post({});
-    await waitFor(() => stack.standin.logs.some((l) => JSON.stringify(l).includes('from-kong-yml')), 5000);
+    await waitFor(() => stack.standin.logs.some((l) => JSON.stringify(l).includes('from-kong-yml')) || undefined, 5000);
     const entry = stack.standin.logs.find((l) => JSON.stringify(l).includes('from-kong-yml')) as {
       ai: { probe: { reader: string } };
     };
@@ -244,7 +238,7 @@ describe('the follower', () => {
     const followerExit = new Promise<number | null>((resolve) => follower.on('exit', resolve));
     const suite = spawn(process.execPath, [SUITE_MAIN, 'serve', '--prefix', prefix, '--plugins-root', root]);
     const suiteExit = new Promise<number | null>((resolve) => suite.on('exit', resolve));
-    await waitFor(() => fs.existsSync(path.join(prefix, 'probe-answer.sock')), 15_000);
+    await waitFor(() => fs.existsSync(path.join(prefix, 'probe-answer.sock')) || undefined, 15_000);
     await new Promise((r) => setTimeout(r, 800));
     expect(follower.exitCode).toBeNull();
     suite.kill('SIGTERM');
@@ -271,10 +265,10 @@ describe('kong reload: a new suite process starts before the old one is stopped'
     };
     const socket = path.join(prefix, 'probe-answer.sock');
     const old = start();
-    await waitFor(() => old.output().includes('suite listening'), 15_000);
+    await waitFor(() => old.output().includes('suite listening') || undefined, 15_000);
     const fresh = start();
     // The new process is fully up (sockets bound, metrics tried) while the old one still runs.
-    await waitFor(() => fresh.output().includes('suite listening') || fresh.child.exitCode !== null, 15_000);
+    await waitFor(() => fresh.output().includes('suite listening') || fresh.child.exitCode !== null || undefined, 15_000);
     expect(fresh.child.exitCode).toBeNull();
     old.child.kill('SIGTERM');
     expect(await old.exit).toBe(0);

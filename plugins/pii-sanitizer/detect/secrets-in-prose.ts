@@ -25,7 +25,7 @@ const NAME_WORDS = /pass|pwd|kennw|mot de|contrase|senha|pin|key|token|secret/i;
 const NOT_A_VALUE = /^(?:[\w$.]+\(|[$%{[<]|[A-Za-z_]\w*\.[A-Za-z_][\w.]*$|\d+[ -]?(?:char|digit|letter|symbol|byte|bit|word))/i;
 /** `"Password:",rememberMeLabel:"`: between two quotes is code, not a value. */
 const CODE_BETWEEN_QUOTES = /^[\s,;:=)\]}]|[:=({]$/;
-const PASSWORD_NAME = new RegExp(`^(?:${PASSWORD})$`, 'i');
+const IS_PASSWORD_WORD = new RegExp(`^(?:${PASSWORD})$`, 'i');
 
 function passwordLike(value: string): boolean {
   if (value.length < 6 || PLACEHOLDER.test(value) || NOT_A_VALUE.test(value)) return false;
@@ -41,7 +41,7 @@ export function secretsInProse(text: string): Array<[number, string]> {
   const out: Array<[number, string]> = [];
   for (const m of matches(text, TOLD)) {
     const [, name, , quoted, bare] = m;
-    const kind = PASSWORD_NAME.test(name!) ? 'password' : /^pin/i.test(name!) ? 'pin' : 'key';
+    const kind = IS_PASSWORD_WORD.test(name!) ? 'password' : /^pin/i.test(name!) ? 'pin' : 'key';
     // Sentence punctuation ends the value; a password may end in "!".
     const value = quoted ?? bare!.replace(kind === 'password' ? /[.,;:?)\]]+$/ : /[.,;:?!)\]]+$/, '');
     const ok =
