@@ -82,6 +82,20 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
               route('small', '/small', { max_request_body_size: 200, targets: [target('oa', 'openai', 'gpt-4o-mini', u)] }),
               route('slow', '/slow', { balancer: { connect_timeout_ms: 300, retries: 0 }, targets: [target('oa', 'openai', 'gpt-4o-mini', u)] }),
               route('keys', '/keys', { balancer: fast, targets: [target('revoked', 'openai', 'revoked-model', u)] }),
+              route('images-strict', '/images-strict', {
+                balancer: { ...fast, retries: 0 },
+                targets: [
+                  { name: 'br', provider: 'bedrock', model: 'anthropic.claude-sonnet-4-v1:0', upstream_url: u, auth: { aws_access_key_id: 'AKIDMOCKEXAMPLE', aws_secret_access_key: KEY }, options: { aws_region: 'eu-west-1' } },
+                  target('backup', 'openai', 'strict-backup', u, { priority: 1 }),
+                ],
+              }),
+              route('half-open', '/half-open', {
+                balancer: { ...fast, retries: 2, max_fails: 1, fail_timeout_s: 1 },
+                targets: [
+                  { name: 'brp', provider: 'bedrock', model: 'flaky-br', upstream_url: u, auth: { aws_access_key_id: 'AKIDMOCKEXAMPLE', aws_secret_access_key: KEY }, options: { aws_region: 'eu-west-1' } },
+                  target('backup', 'openai', 'gpt-4o-mini', u, { priority: 1 }),
+                ],
+              }),
               route('images', '/images', {
                 balancer: fast,
                 targets: [
@@ -239,6 +253,28 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     expect(res.status).toBe(200);
     expect(res.headers.get('x-ai-target')).toBe('backup');
     expect(mock.requests.some((r) => r.provider === 'bedrock')).toBe(false);
+  });
+
+  it('a skipped target costs no retry, and the next one keeps its backoff and retry-after', async () => {
+    const image = { type: 'image_url', image_url: { url: 'https://example.org/cat.png' } };
+    const ask = { messages: [{ role: 'user', content: [{ type: 'text', text: 'what is it?' }, image] }] };
+    // retries: 0, yet the request reaches the second target.
+    expect((await post('/images-strict', ask)).headers.get('x-ai-target')).toBe('backup');
+    // With retries left, a retry-after beyond max_retry_after_s still ends the request instead of
+    // calling the one remaining provider again at once.
+    mock.program({ match: { model: 'gpt-4o-mini' }, times: 'forever', behaviour: { fail: 429, retryAfter: 3600 } });
+    const limited = await post('/images', ask);
+    expect(limited.status).toBe(429);
+    expect(mock.requests.filter((r) => r.model === 'gpt-4o-mini')).toHaveLength(1);
+  });
+
+  it('a half-open target whose probe was an input it cannot take is probed again by the next request', async () => {
+    mock.program({ match: { model: 'flaky-br' }, times: 1, behaviour: { fail: 503 } });
+    expect((await post('/half-open', chat('open the breaker'))).headers.get('x-ai-target')).toBe('backup');
+    await new Promise((r) => setTimeout(r, 1100));
+    const image = { type: 'image_url', image_url: { url: 'https://example.org/cat.png' } };
+    expect((await post('/half-open', { messages: [{ role: 'user', content: [image] }] })).headers.get('x-ai-target')).toBe('backup');
+    expect((await post('/half-open', chat('probe now'))).headers.get('x-ai-target')).toBe('brp');
   });
 
   it('falls back when a stream breaks after announcing the role but before any content', async () => {

@@ -10,7 +10,7 @@ import { orderTargets } from './balancer';
 import { callTarget } from './call-target';
 import { sendError } from './client-writer';
 import { RESULT_KEY, type CallPlan, type PlannedTarget } from './plan';
-import { admit, isOpen, recordFailure, recordSuccess, started } from './target-health';
+import { admit, isOpen, recordFailure, recordSuccess, releaseProbe, started } from './target-health';
 
 /**
  * Carries out a call plan: walks the ordered targets, retrying with exponential
@@ -53,12 +53,15 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
   let waitedMs = 0;
   let lastFailure: AttemptFailure | undefined;
   let lastTarget: PlannedTarget | undefined;
+  // Targets that cannot serve this request; trying one costs no retry (the set makes the loop finite).
   const skipped = new Set<string>();
-  while (attempts <= plan.balancer.retries && !clientGone.aborted) {
+  let retriesSpent = 0;
+  while (retriesSpent <= plan.balancer.retries && !clientGone.aborted) {
     const index = nextTarget(order, cursor, plan, skipped);
     if (index < 0) break;
     const target = order[index];
     attempts++;
+    retriesSpent++;
     lastTarget = target;
     const done = started(target.key);
     const attemptStart = performance.now();
@@ -103,20 +106,32 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
       };
     } catch (err) {
       done();
-      if (!(err instanceof AttemptError)) throw err;
+      if (!(err instanceof AttemptError)) {
+        releaseProbe(target.key);
+        throw err;
+      }
       const failure = err.failure;
-      lastFailure = failure;
       waitedMs += performance.now() - attemptStart;
       log.warn('attempt failed', { target: target.name, kind: failure.kind, status: failure.status, retryable: failure.retryable });
-      if (!failure.retryable) break;
-      if (!failure.healthy) recordFailure(target.key, plan.balancer.maxFails);
       if (failure.skipTarget) {
         // Another target may serve the request; this one will not, however long we wait.
+        if (failure.healthy) releaseProbe(target.key);
+        else recordFailure(target.key, plan.balancer.maxFails);
         skipped.add(target.key);
+        retriesSpent--;
+        // What another target answered tells the client more than this one's refusal.
+        if (!lastFailure || lastFailure.skipTarget) lastFailure = failure;
         cursor = index + 1;
         continue;
       }
-      const sameNext = order.every((t, i) => i === index || isOpen(t.key));
+      lastFailure = failure;
+      if (!failure.retryable) {
+        // The target answered: the request was the problem, not the target's health.
+        releaseProbe(target.key);
+        break;
+      }
+      recordFailure(target.key, plan.balancer.maxFails);
+      const sameNext = order.every((t, i) => i === index || skipped.has(t.key) || isOpen(t.key));
       cursor = index + 1;
       if (sameNext) {
         const wait = backoffMs(plan, attempts - 1, failure);

@@ -44,6 +44,11 @@ export function recordSuccess(key: string, latencyMs: number): void {
   h.ewmaMs = h.ewmaMs === undefined ? latencyMs : EWMA_ALPHA * latencyMs + (1 - EWMA_ALPHA) * h.ewmaMs;
 }
 
+/** An attempt that says nothing of the target's health (its answer was refused for the request's sake): a half-open probe slot is free again. */
+export function releaseProbe(key: string): void {
+  of(key).probing = false;
+}
+
 export function recordFailure(key: string, maxFails: number, now = Date.now()): void {
   const h = of(key);
   h.failures++;
