@@ -83,6 +83,9 @@ describe('langfuse-tracing OpenTelemetry export against Langfuse’s answers', (
     const input = String(attrs(generation)['langfuse.observation.input']);
     expect(Buffer.byteLength(input)).toBeLessThan(1_100_000);
     expect(input).toMatch(/truncated: \d+ more bytes/);
+    // The root carries the input twice (trace and observation): a smaller share each.
+    const root = spansFor(traceId).find((s) => attrs(s)['langfuse.internal.as_root'] === true)!;
+    expect(Buffer.byteLength(String(attrs(root)['langfuse.observation.input']))).toBeLessThan(300_000);
   });
 
   it('drops spans Langfuse refuses (401) instead of sending them again with every export', async () => {
@@ -103,6 +106,11 @@ describe('langfuse-tracing OpenTelemetry export against Langfuse’s answers', (
     const ids = await Promise.all(Array.from({ length: 8 }, (_, i) => ask(`${i} ${'y'.repeat(4_000)}`)));
     await waitFor(() => (ids.every((id) => langfuse.received.some((r) => r.body.length <= 40_000 && spansOf([r]).some((s) => s.traceId === id))) ? true : undefined));
     // Some exports were refused for their size, and none of those traces was lost.
-    expect(langfuse.received.some((r) => r.body.length > 40_000)).toBe(true);
+    const refused = langfuse.received.filter((r) => r.body.length > 40_000).length;
+    expect(refused).toBeGreaterThan(0);
+    // Later batches stay at the size that passed: no new refusals.
+    const more = await Promise.all(Array.from({ length: 8 }, (_, i) => ask(`more ${i} ${'y'.repeat(4_000)}`)));
+    await waitFor(() => (more.every((id) => spansFor(id).length >= 2) ? true : undefined));
+    expect(langfuse.received.filter((r) => r.body.length > 40_000).length).toBe(refused);
   });
 });

@@ -255,6 +255,21 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     expect(mock.requests.some((r) => r.provider === 'bedrock')).toBe(false);
   });
 
+  it('sends another provider a Gemini history without the thought signatures in its tool-call ids', async () => {
+    const id = `call_${'a'.repeat(24)}__ts_${'b'.repeat(300)}`;
+    const res = await post('/openai', {
+      messages: [
+        { role: 'user', content: 'weather?' },
+        { role: 'assistant', content: null, tool_calls: [{ id, type: 'function', function: { name: 'weather', arguments: '{}' } }] },
+        { role: 'tool', tool_call_id: id, content: '3°C' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const sent = mock.requests.at(-1)!.body as { messages: Array<{ tool_call_id?: string; tool_calls?: Array<{ id: string }> }> };
+    expect(sent.messages[1]!.tool_calls![0]!.id).toBe(`call_${'a'.repeat(24)}`);
+    expect(sent.messages[2]!.tool_call_id).toBe(`call_${'a'.repeat(24)}`);
+  });
+
   it('a skipped target costs no retry, and the next one keeps its backoff and retry-after', async () => {
     const image = { type: 'image_url', image_url: { url: 'https://example.org/cat.png' } };
     const ask = { messages: [{ role: 'user', content: [{ type: 'text', text: 'what is it?' }, image] }] };

@@ -253,6 +253,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('follow up with benjamin k seiler in a couple of months.')).toContainEqual(['person', 'benjamin k seiler']);
     expect(found('please send amy a text')).not.toContainEqual(['person', 'amy a text']);
     expect(found('i am jason')).toContainEqual(['person', 'jason']);
+    expect(found('my name is benjamin a seiler')).toContainEqual(['person', 'benjamin a seiler']);
+    expect(found('ich glaube maria die antwort kennt')).not.toContainEqual(['person', 'maria die']);
     for (const honest of ["i'm thankful for your help", 'check if i am still booked at 6:30', "i'm locked out of my account", 'see the prof. notes']) {
       expect(categories(honest)).not.toContain('person');
     }

@@ -60,56 +60,73 @@ const SCHEMA_KEYS = new Set([
 ]);
 /** Gemini refuses other formats ("only 'enum' and 'date-time' are supported for STRING type"). */
 const FORMATS = new Set(['enum', 'date-time', 'float', 'double', 'int32', 'int64']);
-const MAX_REF_DEPTH = 8;
+/** A schema is expanded to at most this many nodes: `$ref`s inlined side by side could otherwise grow without bound. */
+const MAX_SCHEMA_NODES = 2000;
+
+interface SchemaWalk {
+  defs: Record<string, unknown>;
+  /** The `$ref`s being inlined on the way here: one met again is a cycle. */
+  refs: string[];
+  nodes: number;
+}
 
 /**
- * A tool's JSON Schema as Gemini's function declarations accept it: `$ref`s inlined from `$defs`,
- * `oneOf` as `anyOf`, `allOf` merged, `const` and enums as string enums (Gemini has no others),
- * type lists as `nullable`, unknown keywords and formats left out.
+ * A tool's JSON Schema as Gemini's function declarations accept it: `$ref`s inlined from `$defs`
+ * (a cycle, or a schema past 2,000 nodes, ends in `{}`), `oneOf` as `anyOf`, `allOf` merged under
+ * the schema's own keys, `const` and enums as string enums (Gemini has no others; `null` among them
+ * makes it nullable), type lists as `nullable`, unknown keywords and formats left out.
  */
-export function geminiSchema(schema: unknown, defs?: Record<string, unknown>, depth = 0): unknown {
-  if (Array.isArray(schema)) return schema.map((s) => geminiSchema(s, defs, depth));
+export function geminiSchema(schema: unknown): unknown {
+  const source = schema && typeof schema === 'object' && !Array.isArray(schema) ? (schema as Record<string, unknown>) : {};
+  const defs = { ...(source.definitions as object), ...(source.$defs as object) } as Record<string, unknown>;
+  return convertSchema(schema, { defs, refs: [], nodes: 0 });
+}
+
+function convertSchema(schema: unknown, walk: SchemaWalk): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => convertSchema(s, walk));
   if (!schema || typeof schema !== 'object') return schema;
+  if (++walk.nodes > MAX_SCHEMA_NODES) return {};
   const source = schema as Record<string, unknown>;
-  const definitions = defs ?? ({ ...(source.definitions as object), ...(source.$defs as object) } as Record<string, unknown>);
   if (typeof source.$ref === 'string') {
-    const target = definitions[source.$ref.replace(/^#\/(?:\$defs|definitions)\//, '')];
-    return target && depth < MAX_REF_DEPTH ? geminiSchema(target, definitions, depth + 1) : { type: 'object' };
+    const name = source.$ref.replace(/^#\/(?:\$defs|definitions)\//, '');
+    if (!Object.hasOwn(walk.defs, name) || walk.refs.includes(name)) return {};
+    walk.refs.push(name);
+    const inlined = convertSchema(walk.defs[name], walk) as Record<string, unknown>;
+    walk.refs.pop();
+    return typeof source.description === 'string' ? { ...inlined, description: source.description } : inlined;
   }
   const out: Record<string, unknown> = {};
-  for (const part of Array.isArray(source.allOf) ? source.allOf : []) {
-    const merged = geminiSchema(part, definitions, depth) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(merged)) {
-      if (key === 'properties') out.properties = { ...(out.properties as object), ...(value as object) };
-      else if (key === 'required') out.required = [...((out.required as string[]) ?? []), ...(value as string[])];
-      else out[key] ??= value;
-    }
-  }
   for (const [key, value] of Object.entries(source)) {
     if (key === 'const') {
       if (typeof value === 'string') Object.assign(out, { type: 'string', enum: [value] });
     } else if (key === 'enum') {
-      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) Object.assign(out, { type: 'string', enum: value });
+      const strings = Array.isArray(value) ? value.filter((v) => v !== null) : [];
+      if (strings.length > 0 && strings.every((v) => typeof v === 'string')) Object.assign(out, { type: 'string', enum: strings });
+      if (Array.isArray(value) && value.includes(null)) out.nullable = true;
     } else if (key === 'type' && Array.isArray(value)) {
       const types = value.filter((t) => t !== 'null');
       out.type ??= types[0] ?? 'string';
       if (types.length < value.length) out.nullable = true;
     } else if (key === 'properties' && value && typeof value === 'object') {
-      out.properties = {
-        ...(out.properties as object),
-        ...Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, sub]) => [name, geminiSchema(sub, definitions, depth)])),
-      };
+      out.properties = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, sub]) => [name, convertSchema(sub, walk)]));
     } else if (key === 'oneOf' || key === 'anyOf') {
-      out.anyOf = geminiSchema(value, definitions, depth);
+      out.anyOf = convertSchema(value, walk);
     } else if (key === 'items') {
-      out.items = geminiSchema(value, definitions, depth);
+      out.items = convertSchema(value, walk);
     } else if (key === 'format') {
       if (typeof value === 'string' && FORMATS.has(value)) out.format = value;
     } else if (key === 'type') {
       out.type ??= value;
-    } else if (key === 'required' && Array.isArray(value)) {
-      out.required = [...new Set([...((out.required as string[]) ?? []), ...value])];
     } else if (SCHEMA_KEYS.has(key)) out[key] = value;
+  }
+  // allOf's parts fill in what the schema does not say itself; properties and required add up.
+  for (const part of Array.isArray(source.allOf) ? source.allOf : []) {
+    const merged = convertSchema(part, walk) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(merged)) {
+      if (key === 'properties') out.properties = { ...(value as object), ...(out.properties as object) };
+      else if (key === 'required') out.required = [...new Set([...((out.required as string[]) ?? []), ...(value as string[])])];
+      else out[key] ??= value;
+    }
   }
   return out;
 }

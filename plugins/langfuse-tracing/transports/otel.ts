@@ -24,8 +24,11 @@ export interface OtelOptions extends LangfuseDestination {
 
 const json = (value: unknown) => JSON.stringify(value);
 const payload = (value: unknown, maxBytes?: number) => (value === undefined ? undefined : json(capped(value, maxBytes)));
-/** The root carries input and output twice (trace and observation): half the cap each keeps the span under Langfuse's 4.5 MB. */
-const ROOT_PAYLOAD_BYTES = 512 * 1024;
+/**
+ * The root carries input and output twice (trace and observation), and JSON-escaped once more as
+ * attributes: a quarter of the cap each keeps the span well under Langfuse's 4.5 MB.
+ */
+const ROOT_PAYLOAD_BYTES = 256 * 1024;
 
 /**
  * The gateway picks each trace's id (Kong's request id) and its root span's id. The root span must

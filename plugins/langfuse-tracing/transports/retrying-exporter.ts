@@ -7,13 +7,15 @@ const log = createLogger('langfuse-tracing');
 /** Statuses worth sending the same spans again for (Langfuse's own SDKs retry these and network errors). */
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 const MAX_BACKOFF_MS = 60_000;
+/** Successful exports at the size cap before a larger batch is tried again (one large trace must not shrink batches for good). */
+const CAP_PROBE_AFTER = 50;
 
 /**
  * Every span goes through a bounded buffer and leaves in batches of at most `maxBatch`:
  * - a network error, a timeout, 429 or 5xx keeps the batch and waits (1 s, doubling up to 60 s)
  *   before the next try, so an outage costs one request per wait, not one per flush tick;
- * - 413 (a proxy's body limit) halves the batch size, for good, and tries again; a single span
- *   still too large is dropped;
+ * - 413 (a proxy's body limit) halves the batch size and tries again (a larger size is tried again
+ *   after 50 exports at the smaller one); a single span still too large is dropped;
  * - any other refusal (400, 401, 403, a redirect) drops the batch, which resending cannot fix.
  * Beyond the bound the oldest spans are dropped. Every drop is counted. Langfuse upserts on span
  * ids, so a span that was in fact received twice is stored once.
@@ -24,11 +26,12 @@ export class RetryingExporter implements SpanExporter {
   private failures = 0;
   private notBefore = 0;
   private batchSize: number;
-  /** The largest batch a body limit (413) let through so far: batches never grow past it again. */
+  /** Batches stay at or below what a body limit (413) let through; after a run of successes the cap is tried higher. */
   private sizeCap: number;
+  private successesAtCap = 0;
   dropped = 0;
 
-  constructor(private readonly inner: SpanExporter, private readonly maxPending: number, maxBatch = 512) {
+  constructor(private readonly inner: SpanExporter, private readonly maxPending: number, private readonly maxBatch = 512) {
     this.batchSize = maxBatch;
     this.sizeCap = maxBatch;
   }
@@ -65,6 +68,10 @@ export class RetryingExporter implements SpanExporter {
       const result = await new Promise<ExportResult>((resolve) => this.inner.export(batch, resolve));
       if (result.code === ExportResultCode.SUCCESS) {
         this.failures = 0;
+        if (this.batchSize >= this.sizeCap && ++this.successesAtCap >= CAP_PROBE_AFTER && this.sizeCap < this.maxBatch) {
+          this.sizeCap = Math.min(this.maxBatch, this.sizeCap * 2);
+          this.successesAtCap = 0;
+        }
         this.batchSize = Math.min(this.sizeCap, this.batchSize * 2);
         continue;
       }
@@ -74,6 +81,7 @@ export class RetryingExporter implements SpanExporter {
         this.pending.unshift(...batch);
         this.batchSize = Math.max(1, Math.floor(batch.length / 2));
         this.sizeCap = this.batchSize;
+        this.successesAtCap = 0;
       } else if (code === undefined || RETRYABLE.has(code)) {
         this.pending.unshift(...batch);
         this.failures++;

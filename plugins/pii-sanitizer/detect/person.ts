@@ -62,9 +62,11 @@ function clean(text: string): string {
   return text.replace(/['’]s$/, '').replace(/[.,]$/, '');
 }
 
-/** In lower case "per" and "by" are the words, not the names ("miles per gallon", "call me by"). */
+/** In lower case "per", "by" and "die" are the words, not the names ("miles per gallon", "maria die"); a lone middle letter is an initial. */
 function lowerCaseNameish(candidate: string): boolean {
-  return candidate.split(/\s+/).every((w) => !NOT_NAMES.has(w) && !LINKING_WORDS.has(w));
+  const words = candidate.split(/\s+/);
+  const word = (w: string) => !NOT_NAMES.has(w) && !LINKING_WORDS.has(w) && !DETERMINERS.has(w);
+  return words.every((w, i) => (i > 0 && i < words.length - 1 && /^\p{L}\.?$/u.test(w)) || word(w));
 }
 
 function isNameish(candidate: string): boolean {

@@ -1,7 +1,7 @@
 import { PROVIDERS, type ProviderName } from '../../../plugins/core/providers';
 import type { ChatRequest } from '../../../plugins/core/providers/openai-types';
 import type { TargetSpec } from '../../../plugins/core/providers/types';
-import { withoutThoughtSignatures } from '../../../plugins/core/providers/gemini';
+import { geminiSchema, withoutThoughtSignatures } from '../../../plugins/core/providers/gemini';
 import { parseRequest } from '../../../plugins/llm-proxy/filters/parse-request';
 
 /**
@@ -175,6 +175,26 @@ describe('tools across turns', () => {
       required: ['kind'],
     });
     expect(sent.toolConfig).toEqual({ functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['book'] } });
+  });
+
+  it('Gemini tool schemas: cycles and wide $ref trees stay small; allOf fills in under the schema’s own keys', () => {
+    const props = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`p${i}`, { $ref: '#/$defs/Node' }]));
+    const wide = geminiSchema({ $defs: { Node: { type: 'object', properties: props } }, $ref: '#/$defs/Node' });
+    expect(JSON.stringify(wide).length).toBeLessThan(200_000);
+    expect(geminiSchema({ $ref: '#/$defs/constructor' })).toEqual({});
+    expect(
+      geminiSchema({
+        type: 'object',
+        required: ['a'],
+        allOf: [{ type: 'string', required: ['a', 'b'], properties: { b: { type: 'integer' } } }],
+        properties: { a: { $ref: '#/$defs/A', description: 'the a' }, c: { enum: ['x', null] } },
+        $defs: { A: { type: 'string' } },
+      }),
+    ).toEqual({
+      type: 'object',
+      required: ['a', 'b'],
+      properties: { b: { type: 'integer' }, a: { type: 'string', description: 'the a' }, c: { type: 'string', enum: ['x'], nullable: true } },
+    });
   });
 });
 
