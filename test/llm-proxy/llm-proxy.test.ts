@@ -255,6 +255,22 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     expect(mock.requests.some((r) => r.provider === 'bedrock')).toBe(false);
   });
 
+  it('gives Claude JSON mode through a forced tool and answers with its input as content, plain and streamed', async () => {
+    const ask = (stream: boolean) =>
+      post('/anthropic', {
+        stream,
+        messages: [{ role: 'user', content: 'Which city? [[mock:tool=json_response]]' }],
+        response_format: { type: 'json_schema', json_schema: { name: 'city', schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } },
+      });
+    const plain = (await (await ask(false)).json()) as { choices: Array<{ message: { content: string; tool_calls?: unknown[] }; finish_reason: string }> };
+    expect(JSON.parse(plain.choices[0]!.message.content)).toHaveProperty('city');
+    expect(plain.choices[0]!.message.tool_calls ?? []).toEqual([]);
+    expect(plain.choices[0]!.finish_reason).toBe('stop');
+    const sent = mock.requests.at(-1)!.body as { tools: Array<{ name: string }>; tool_choice: unknown };
+    expect(sent.tool_choice).toEqual({ type: 'tool', name: 'json_response' });
+    expect(JSON.parse(streamedText(await readSse(await ask(true))))).toHaveProperty('city');
+  });
+
   it('sends another provider a Gemini history without the thought signatures in its tool-call ids', async () => {
     const id = `call_${'a'.repeat(24)}__ts_${'b'.repeat(300)}`;
     const res = await post('/openai', {

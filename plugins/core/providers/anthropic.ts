@@ -44,6 +44,20 @@ function toolChoice(choice: unknown): Block | undefined {
   return named ? { type: 'tool', name: named } : undefined;
 }
 
+/**
+ * Claude has no JSON mode: `response_format` becomes one tool it must call, whose input is the JSON
+ * answer (as Anthropic suggests for structured output). Its call comes back as the message's content.
+ * Only when the client offers no tools of its own, so the reserved name cannot meet one of theirs.
+ */
+const JSON_TOOL = 'json_response';
+
+function jsonModeTool(request: ChatRequest): Block | undefined {
+  const format = request.response_format as { type?: string; json_schema?: { schema?: unknown; description?: string } } | undefined;
+  if (request.tools?.length || (format?.type !== 'json_object' && format?.type !== 'json_schema')) return undefined;
+  const schema = format.type === 'json_schema' && format.json_schema?.schema ? format.json_schema.schema : { type: 'object' };
+  return { name: JSON_TOOL, description: format.json_schema?.description ?? 'Give the answer as this JSON object.', input_schema: schema };
+}
+
 export function anthropicRequest(target: TargetSpec, request: ChatRequest, stream: boolean): Record<string, unknown> {
   const system = request.messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => contentText(m.content));
   const messages: Array<{ role: 'user' | 'assistant'; content: Block[] }> = [];
@@ -78,7 +92,9 @@ export function anthropicRequest(target: TargetSpec, request: ChatRequest, strea
       input_schema: t.function.parameters ?? { type: 'object', properties: {} },
     }));
   }
-  let choice = toolChoice(request.tool_choice);
+  const jsonTool = jsonModeTool(request);
+  if (jsonTool) body.tools = [jsonTool];
+  let choice = jsonTool ? { type: 'tool', name: JSON_TOOL } : toolChoice(request.tool_choice);
   // parallel_tool_calls: false is Anthropic's disable_parallel_tool_use, on a tool_choice of its own.
   if ((request as { parallel_tool_calls?: unknown }).parallel_tool_calls === false && request.tools && choice?.type !== 'none') {
     choice = { ...(choice ?? { type: 'auto' }), disable_parallel_tool_use: true };
@@ -105,6 +121,8 @@ class AnthropicStream implements StreamTranslator {
   private promptUsage: Record<string, number> | undefined;
   private toolIndex = -1;
   private readonly toolByBlock = new Map<number, number>();
+  /** Content blocks that are the JSON-mode tool: their input streams as the answer's content. */
+  private readonly jsonBlocks = new Set<number>();
 
   constructor(private readonly id: string, target: TargetSpec) {
     this.model = target.model;
@@ -122,6 +140,10 @@ class AnthropicStream implements StreamTranslator {
         this.promptUsage = data.message?.usage;
         return [this.chunk({ role: 'assistant', content: '' })];
       case 'content_block_start':
+        if (data.content_block?.type === 'tool_use' && data.content_block.name === JSON_TOOL) {
+          this.jsonBlocks.add(data.index);
+          return [];
+        }
         if (data.content_block?.type === 'tool_use') {
           this.toolIndex++;
           this.toolByBlock.set(data.index, this.toolIndex);
@@ -134,6 +156,7 @@ class AnthropicStream implements StreamTranslator {
         return [];
       case 'content_block_delta':
         if (data.delta?.type === 'text_delta') return [this.chunk({ content: data.delta.text })];
+        if (data.delta?.type === 'input_json_delta' && this.jsonBlocks.has(data.index)) return [this.chunk({ content: data.delta.partial_json })];
         if (data.delta?.type === 'input_json_delta') {
           const index = this.toolByBlock.get(data.index) ?? 0;
           return [this.chunk({ tool_calls: [{ index, function: { arguments: data.delta.partial_json } as ToolCall['function'] }] })];
@@ -141,7 +164,8 @@ class AnthropicStream implements StreamTranslator {
         return [];
       case 'message_delta':
         this.usage = anthropicUsage({ ...this.promptUsage, ...definedOnly(data.usage) }, data.usage?.output_tokens ?? undefined);
-        return [this.chunk({}, STOP_REASONS[data.delta?.stop_reason] ?? 'stop')];
+        // A forced JSON-mode call ends with stop_reason tool_use; for the client it is a plain answer.
+        return [this.chunk({}, this.toolIndex < 0 && this.jsonBlocks.size > 0 ? 'stop' : STOP_REASONS[data.delta?.stop_reason] ?? 'stop')];
       case 'message_stop':
         this.done = true;
         return [];
@@ -170,11 +194,13 @@ export const anthropic: Provider = {
   },
   parseChat(raw, target): ChatResponse {
     const body = raw as { id: string; model?: string; content: Block[]; stop_reason: string; usage: Record<string, number> };
-    const text = body.content.filter((b) => b.type === 'text').map((b) => String(b.text)).join('');
+    const json = body.content.find((b) => b.type === 'tool_use' && b.name === JSON_TOOL);
+    const text = json ? JSON.stringify(json.input ?? {}) : body.content.filter((b) => b.type === 'text').map((b) => String(b.text)).join('');
     const toolCalls: ToolCall[] = body.content
-      .filter((b) => b.type === 'tool_use')
+      .filter((b) => b.type === 'tool_use' && b.name !== JSON_TOOL)
       .map((b) => ({ id: String(b.id), type: 'function', function: { name: String(b.name), arguments: JSON.stringify(b.input ?? {}) } }));
-    return chatCompletion(body.id, body.model ?? target.model, text, toolCalls, STOP_REASONS[body.stop_reason] ?? 'stop', anthropicUsage(body.usage));
+    const finish = json && toolCalls.length === 0 ? 'stop' : STOP_REASONS[body.stop_reason] ?? 'stop';
+    return chatCompletion(body.id, body.model ?? target.model, text, toolCalls, finish, anthropicUsage(body.usage));
   },
   streamTranslator(target, id) {
     return new AnthropicStream(id, target);

@@ -198,6 +198,40 @@ describe('tools across turns', () => {
   });
 });
 
+describe('JSON mode on Claude (a forced tool)', () => {
+  const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
+  const claude = target('anthropic', 'claude-sonnet-4');
+
+  it('asks for the reserved tool with the client’s schema, and only when the client offers no tools', () => {
+    const sent = body('anthropic', 'claude-sonnet-4', { response_format: { type: 'json_schema', json_schema: { name: 'city', schema } } } as Partial<ChatRequest>);
+    expect(sent.tools).toEqual([{ name: 'json_response', description: 'Give the answer as this JSON object.', input_schema: schema }]);
+    expect(sent.tool_choice).toEqual({ type: 'tool', name: 'json_response' });
+    const withTools = body('anthropic', 'claude-sonnet-4', { tools: [weather], response_format: { type: 'json_object' } } as Partial<ChatRequest>);
+    expect(withTools.tools.map((t: any) => t.name)).toEqual(['weather']);
+  });
+
+  it('returns the tool’s input as the answer’s content, whole and streamed', () => {
+    const answer = PROVIDERS.anthropic.parseChat(
+      { id: 'm', content: [{ type: 'tool_use', id: 't', name: 'json_response', input: { city: 'Oslo' } }], stop_reason: 'tool_use', usage: { input_tokens: 5, output_tokens: 3 } },
+      claude,
+    );
+    expect(answer.choices[0]).toMatchObject({ message: { content: '{"city":"Oslo"}' }, finish_reason: 'stop' });
+    expect(answer.choices[0]!.message.tool_calls ?? []).toEqual([]);
+    const stream = PROVIDERS.anthropic.streamTranslator(claude, 'chatcmpl-x');
+    const send = (event: string, data: object) => stream.push({ event, data: JSON.stringify({ type: event, ...data }) });
+    const chunks = [
+      ...send('message_start', { message: { id: 'm', usage: { input_tokens: 5 } } }),
+      ...send('content_block_start', { index: 0, content_block: { type: 'tool_use', id: 't', name: 'json_response', input: {} } }),
+      ...send('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: '{"city":' } }),
+      ...send('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: '"Oslo"}' } }),
+      ...send('message_delta', { delta: { stop_reason: 'tool_use' }, usage: { output_tokens: 3 } }),
+    ];
+    expect(chunks.map((c) => c.choices[0]!.delta.content ?? '').join('')).toBe('{"city":"Oslo"}');
+    expect(chunks.some((c) => c.choices[0]!.delta.tool_calls)).toBe(false);
+    expect(chunks.at(-1)!.choices[0]!.finish_reason).toBe('stop');
+  });
+});
+
 describe('answers', () => {
   it('Gemini counts thinking tokens as output, and a blocked prompt is a content filter', () => {
     const answer = PROVIDERS.gemini.parseChat(
