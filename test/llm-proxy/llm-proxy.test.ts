@@ -255,9 +255,9 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     expect(mock.requests.some((r) => r.provider === 'bedrock')).toBe(false);
   });
 
-  it('gives Claude JSON mode through a forced tool and answers with its input as content, plain and streamed', async () => {
+  it.each(['/anthropic', '/bedrock'])('gives Claude (%s) JSON mode through a forced tool and answers with its input as content, plain and streamed', async (path) => {
     const ask = (stream: boolean) =>
-      post('/anthropic', {
+      post(path, {
         stream,
         messages: [{ role: 'user', content: 'Which city? [[mock:tool=json_response]]' }],
         response_format: { type: 'json_schema', json_schema: { name: 'city', schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } },
@@ -266,8 +266,8 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     expect(JSON.parse(plain.choices[0]!.message.content)).toHaveProperty('city');
     expect(plain.choices[0]!.message.tool_calls ?? []).toEqual([]);
     expect(plain.choices[0]!.finish_reason).toBe('stop');
-    const sent = mock.requests.at(-1)!.body as { tools: Array<{ name: string }>; tool_choice: unknown };
-    expect(sent.tool_choice).toEqual({ type: 'tool', name: 'json_response' });
+    const sent = mock.requests.at(-1)!.body as { tool_choice?: unknown; toolConfig?: { toolChoice?: unknown } };
+    expect(sent.tool_choice ?? sent.toolConfig?.toolChoice).toEqual(path === '/anthropic' ? { type: 'tool', name: 'json_response' } : { tool: { name: 'json_response' } });
     expect(JSON.parse(streamedText(await readSse(await ask(true))))).toHaveProperty('city');
   });
 

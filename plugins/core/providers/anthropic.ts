@@ -1,4 +1,5 @@
 import { providerErrorMessage } from './error-message';
+import { JSON_TOOL, jsonModeTool } from './json-mode';
 import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
@@ -44,20 +45,6 @@ function toolChoice(choice: unknown): Block | undefined {
   return named ? { type: 'tool', name: named } : undefined;
 }
 
-/**
- * Claude has no JSON mode: `response_format` becomes one tool it must call, whose input is the JSON
- * answer (as Anthropic suggests for structured output). Its call comes back as the message's content.
- * Only when the client offers no tools of its own, so the reserved name cannot meet one of theirs.
- */
-const JSON_TOOL = 'json_response';
-
-function jsonModeTool(request: ChatRequest): Block | undefined {
-  const format = request.response_format as { type?: string; json_schema?: { schema?: unknown; description?: string } } | undefined;
-  if (request.tools?.length || (format?.type !== 'json_object' && format?.type !== 'json_schema')) return undefined;
-  const schema = format.type === 'json_schema' && format.json_schema?.schema ? format.json_schema.schema : { type: 'object' };
-  return { name: JSON_TOOL, description: format.json_schema?.description ?? 'Give the answer as this JSON object.', input_schema: schema };
-}
-
 export function anthropicRequest(target: TargetSpec, request: ChatRequest, stream: boolean): Record<string, unknown> {
   const system = request.messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => contentText(m.content));
   const messages: Array<{ role: 'user' | 'assistant'; content: Block[] }> = [];
@@ -93,7 +80,7 @@ export function anthropicRequest(target: TargetSpec, request: ChatRequest, strea
     }));
   }
   const jsonTool = jsonModeTool(request);
-  if (jsonTool) body.tools = [jsonTool];
+  if (jsonTool) body.tools = [{ name: jsonTool.name, description: jsonTool.description, input_schema: jsonTool.schema }];
   let choice = jsonTool ? { type: 'tool', name: JSON_TOOL } : toolChoice(request.tool_choice);
   // parallel_tool_calls: false is Anthropic's disable_parallel_tool_use, on a tool_choice of its own.
   if ((request as { parallel_tool_calls?: unknown }).parallel_tool_calls === false && request.tools && choice?.type !== 'none') {

@@ -1,4 +1,5 @@
 import { providerErrorMessage } from './error-message';
+import { JSON_TOOL, jsonModeTool } from './json-mode';
 import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { signV4 } from './sigv4';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
@@ -66,6 +67,15 @@ export function converseRequest(target: TargetSpec, request: ChatRequest): Recor
   const body: Record<string, unknown> = { messages };
   if (system.length > 0) body.system = system;
   if (Object.keys(inferenceConfig).length > 0) body.inferenceConfig = inferenceConfig;
+  // Only Claude on Bedrock takes a forced tool choice; other models keep their own JSON habits.
+  const jsonTool = /anthropic|claude/i.test(target.model) ? jsonModeTool(request) : undefined;
+  if (jsonTool) {
+    body.toolConfig = {
+      tools: [{ toolSpec: { name: jsonTool.name, description: jsonTool.description, inputSchema: { json: jsonTool.schema } } }],
+      toolChoice: { tool: { name: jsonTool.name } },
+    };
+    return body;
+  }
   const specs = request.tools?.map((t) => ({ toolSpec: { name: t.function.name, description: t.function.description, inputSchema: { json: t.function.parameters ?? { type: 'object' } } } }));
   if (specs && request.tool_choice !== 'none') {
     const toolConfig: Record<string, unknown> = { tools: specs };
@@ -91,6 +101,8 @@ class ConverseStream implements StreamTranslator {
   usage: Usage | undefined;
   private stopped = false;
   private readonly toolIndex = new Map<number, number>();
+  /** Content blocks that are the JSON-mode tool: their input streams as the answer's content. */
+  private readonly jsonBlocks = new Set<number>();
 
   constructor(private readonly id: string, private readonly model: string) {}
 
@@ -106,12 +118,17 @@ class ConverseStream implements StreamTranslator {
       case 'contentBlockStart': {
         const tool = data.start?.toolUse;
         if (!tool) return [];
+        if (tool.name === JSON_TOOL) {
+          this.jsonBlocks.add(data.contentBlockIndex ?? 0);
+          return [];
+        }
         const index = this.toolIndex.size;
         this.toolIndex.set(data.contentBlockIndex ?? 0, index);
         return [this.chunk({ tool_calls: [{ index, id: tool.toolUseId, type: 'function', function: { name: tool.name, arguments: '' } }] })];
       }
       case 'contentBlockDelta':
         if (typeof data.delta?.text === 'string') return [this.chunk({ content: data.delta.text })];
+        if (data.delta?.toolUse && this.jsonBlocks.has(data.contentBlockIndex ?? 0)) return [this.chunk({ content: data.delta.toolUse.input ?? '' })];
         if (data.delta?.toolUse) {
           const index = this.toolIndex.get(data.contentBlockIndex ?? 0) ?? 0;
           return [this.chunk({ tool_calls: [{ index, function: { arguments: data.delta.toolUse.input ?? '' } as ToolCall['function'] }] })];
@@ -119,7 +136,8 @@ class ConverseStream implements StreamTranslator {
         return [];
       case 'messageStop':
         this.stopped = true;
-        return [this.chunk({}, STOP[data.stopReason] ?? 'stop')];
+        // A forced JSON-mode call ends with tool_use; for the client it is a plain answer.
+        return [this.chunk({}, this.toolIndex.size === 0 && this.jsonBlocks.size > 0 ? 'stop' : STOP[data.stopReason] ?? 'stop')];
       case 'metadata':
         this.usage = bedrockUsage(data.usage);
         this.done = this.stopped;
@@ -149,14 +167,16 @@ export const bedrock: Provider = {
   parseChat(raw, target): ChatResponse {
     const body = raw as { output?: { message?: { content?: Block[] } }; stopReason?: string; usage?: Record<string, number> };
     const content = body.output?.message?.content ?? [];
-    const text = content.map((b) => (typeof b.text === 'string' ? b.text : '')).join('');
+    const json = content.find((b) => (b.toolUse as { name?: string } | undefined)?.name === JSON_TOOL)?.toolUse as { input?: unknown } | undefined;
+    const text = json ? JSON.stringify(json.input ?? {}) : content.map((b) => (typeof b.text === 'string' ? b.text : '')).join('');
     const toolCalls: ToolCall[] = content
-      .filter((b) => b.toolUse)
+      .filter((b) => b.toolUse && (b.toolUse as { name?: string }).name !== JSON_TOOL)
       .map((b) => {
         const use = b.toolUse as { toolUseId: string; name: string; input?: unknown };
         return { id: use.toolUseId, type: 'function', function: { name: use.name, arguments: JSON.stringify(use.input ?? {}) } };
       });
-    return chatCompletion(`chatcmpl-${Date.now().toString(36)}`, target.model, text, toolCalls, STOP[body.stopReason ?? 'end_turn'] ?? 'stop', bedrockUsage(body.usage));
+    const finish = json && toolCalls.length === 0 ? 'stop' : STOP[body.stopReason ?? 'end_turn'] ?? 'stop';
+    return chatCompletion(`chatcmpl-${Date.now().toString(36)}`, target.model, text, toolCalls, finish, bedrockUsage(body.usage));
   },
   streamTranslator(target, id) {
     return new ConverseStream(id, target.model);

@@ -210,6 +210,17 @@ describe('JSON mode on Claude (a forced tool)', () => {
     expect(withTools.tools.map((t: any) => t.name)).toEqual(['weather']);
   });
 
+  it('on Bedrock too, for Claude models only', () => {
+    const format = { response_format: { type: 'json_object' } } as Partial<ChatRequest>;
+    expect(body('bedrock', 'anthropic.claude-sonnet-4-v1:0', format, false, { awsRegion: 'us-east-1' }).toolConfig.toolChoice).toEqual({ tool: { name: 'json_response' } });
+    expect(body('bedrock', 'meta.llama3-70b-instruct-v1:0', format, false, { awsRegion: 'us-east-1' })).not.toHaveProperty('toolConfig');
+    const answer = PROVIDERS.bedrock.parseChat(
+      { output: { message: { content: [{ toolUse: { toolUseId: 't', name: 'json_response', input: { city: 'Oslo' } } }] } }, stopReason: 'tool_use' },
+      target('bedrock', 'anthropic.claude-sonnet-4-v1:0'),
+    );
+    expect(answer.choices[0]).toMatchObject({ message: { content: '{"city":"Oslo"}' }, finish_reason: 'stop' });
+  });
+
   it('returns the tool’s input as the answer’s content, whole and streamed', () => {
     const answer = PROVIDERS.anthropic.parseChat(
       { id: 'm', content: [{ type: 'tool_use', id: 't', name: 'json_response', input: { city: 'Oslo' } }], stop_reason: 'tool_use', usage: { input_tokens: 5, output_tokens: 3 } },
