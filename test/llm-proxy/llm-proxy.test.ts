@@ -12,6 +12,11 @@ function target(name: string, provider: string, model: string, url: string, extr
   return { name, provider, model, upstream_url: url, auth: { api_key: KEY }, ...extra };
 }
 
+/** A Bedrock target signing with SigV4 (a mock key pair). */
+function bedrockTarget(name: string, model: string, url: string) {
+  return { name, provider: 'bedrock', model, upstream_url: url, auth: { aws_access_key_id: 'AKIDMOCKEXAMPLE', aws_secret_access_key: KEY }, options: { aws_region: 'eu-west-1' } };
+}
+
 function route(name: string, routePath: string, config: Record<string, unknown>) {
   return { name, paths: [routePath], methods: ['POST'], plugins: [{ name: 'llm-proxy', config }] };
 }
@@ -47,14 +52,7 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
               route('cohere', '/cohere', { targets: [target('co', 'cohere', 'command-a-03-2025', u)] }),
               route('bedrock', '/bedrock', {
                 targets: [
-                  {
-                    name: 'br',
-                    provider: 'bedrock',
-                    model: 'anthropic.claude-sonnet-4-v1:0',
-                    upstream_url: u,
-                    auth: { aws_access_key_id: 'AKIDMOCKEXAMPLE', aws_secret_access_key: KEY },
-                    options: { aws_region: 'eu-west-1' },
-                  },
+                  bedrockTarget('br', 'anthropic.claude-sonnet-4-v1:0', u),
                 ],
               }),
               route('fallback', '/fallback', {
@@ -85,28 +83,21 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
               route('images-strict', '/images-strict', {
                 balancer: { ...fast, retries: 0 },
                 targets: [
-                  { name: 'br', provider: 'bedrock', model: 'anthropic.claude-sonnet-4-v1:0', upstream_url: u, auth: { aws_access_key_id: 'AKIDMOCKEXAMPLE', aws_secret_access_key: KEY }, options: { aws_region: 'eu-west-1' } },
+                  bedrockTarget('br', 'anthropic.claude-sonnet-4-v1:0', u),
                   target('backup', 'openai', 'strict-backup', u, { priority: 1 }),
                 ],
               }),
               route('half-open', '/half-open', {
                 balancer: { ...fast, retries: 2, max_fails: 1, fail_timeout_s: 1 },
                 targets: [
-                  { name: 'brp', provider: 'bedrock', model: 'flaky-br', upstream_url: u, auth: { aws_access_key_id: 'AKIDMOCKEXAMPLE', aws_secret_access_key: KEY }, options: { aws_region: 'eu-west-1' } },
+                  bedrockTarget('brp', 'flaky-br', u),
                   target('backup', 'openai', 'gpt-4o-mini', u, { priority: 1 }),
                 ],
               }),
               route('images', '/images', {
                 balancer: fast,
                 targets: [
-                  {
-                    name: 'br',
-                    provider: 'bedrock',
-                    model: 'anthropic.claude-sonnet-4-v1:0',
-                    upstream_url: u,
-                    auth: { aws_access_key_id: 'AKIDMOCKEXAMPLE', aws_secret_access_key: KEY },
-                    options: { aws_region: 'eu-west-1' },
-                  },
+                  bedrockTarget('br', 'anthropic.claude-sonnet-4-v1:0', u),
                   target('backup', 'openai', 'gpt-4o-mini', u, { priority: 1 }),
                 ],
               }),

@@ -48,7 +48,7 @@ export function statusFailure(status: number, message: string, retryAfterS?: num
  */
 export function providerRetryAfter(headers: Record<string, string | string[] | undefined>, body: unknown): number | undefined {
   const ms = Number(Array.isArray(headers['retry-after-ms']) ? headers['retry-after-ms'][0] : headers['retry-after-ms']);
-  if (Number.isFinite(ms) && ms >= 0 && headers['retry-after-ms'] !== undefined) return ms / 1000;
+  if (Number.isFinite(ms) && ms >= 0) return ms / 1000;
   const fromHeader = retryAfterSeconds(headers['retry-after']);
   if (fromHeader !== undefined) return fromHeader;
   const details = (body as { error?: { details?: Array<{ retryDelay?: unknown }> } } | undefined)?.error?.details;

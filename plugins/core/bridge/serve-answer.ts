@@ -53,15 +53,14 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
   let waitedMs = 0;
   let lastFailure: AttemptFailure | undefined;
   let lastTarget: PlannedTarget | undefined;
-  // Targets that cannot serve this request; trying one costs no retry (the set makes the loop finite).
+  // Targets that cannot serve this request. Trying one costs no retry (each is tried once, so the
+  // attempts that count are the others), and the set makes the loop finite.
   const skipped = new Set<string>();
-  let retriesSpent = 0;
-  while (retriesSpent <= plan.balancer.retries && !clientGone.aborted) {
+  while (attempts - skipped.size <= plan.balancer.retries && !clientGone.aborted) {
     const index = nextTarget(order, cursor, plan, skipped);
     if (index < 0) break;
     const target = order[index];
     attempts++;
-    retriesSpent++;
     lastTarget = target;
     const done = started(target.key);
     const attemptStart = performance.now();
@@ -118,7 +117,6 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
         if (failure.healthy) releaseProbe(target.key);
         else recordFailure(target.key, plan.balancer.maxFails);
         skipped.add(target.key);
-        retriesSpent--;
         // What another target answered tells the client more than this one's refusal.
         if (!lastFailure || lastFailure.skipTarget) lastFailure = failure;
         cursor = index + 1;

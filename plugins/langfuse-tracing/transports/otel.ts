@@ -6,10 +6,9 @@ import { BasicTracerProvider, type IdGenerator } from '@opentelemetry/sdk-trace-
 import { LangfuseSpanProcessor } from '@langfuse/otel';
 import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { basicAuth } from './transport';
 import { RetryingExporter } from './retrying-exporter';
 import type { GatewayTrace } from '../trace-model';
-import { capped, iso, usageDetails, type LangfuseDestination, type TraceTransport } from './transport';
+import { basicAuth, cappedJson, iso, usageDetails, type LangfuseDestination, type TraceTransport } from './transport';
 
 /**
  * OpenTelemetry export to Langfuse's /api/public/otel/v1/traces through
@@ -23,7 +22,6 @@ export interface OtelOptions extends LangfuseDestination {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
-const payload = (value: unknown, maxBytes?: number) => (value === undefined ? undefined : json(capped(value, maxBytes)));
 /**
  * The root carries input and output twice (trace and observation), and JSON-escaped once more as
  * attributes: a quarter of the cap each keeps the span well under Langfuse's 4.5 MB.
@@ -121,8 +119,8 @@ export class OtelTransport implements TraceTransport {
     });
     this.ids.nextTraceId = t.traceId;
     this.ids.nextSpanId = t.rootSpanId;
-    const input = payload(t.input, ROOT_PAYLOAD_BYTES);
-    const output = payload(t.output, ROOT_PAYLOAD_BYTES);
+    const input = cappedJson(t.input, ROOT_PAYLOAD_BYTES);
+    const output = cappedJson(t.output, ROOT_PAYLOAD_BYTES);
     const root = this.tracer.startSpan(
       t.name,
       {
@@ -155,20 +153,20 @@ export class OtelTransport implements TraceTransport {
           attributes: {
             ...common,
             ...defined({
-            'langfuse.observation.type': 'generation',
-            'langfuse.observation.model.name': g.model,
-            'langfuse.observation.model.parameters': json(g.parameters),
-            'langfuse.observation.usage_details': g.usage ? json(usageDetails(g.usage)) : undefined,
-            'langfuse.observation.cost_details': g.costUsd !== undefined ? json({ total: g.costUsd }) : undefined,
-            'langfuse.observation.completion_start_time': g.completionStartTime !== undefined ? iso(g.completionStartTime) : undefined,
-            'langfuse.observation.input': payload(g.input),
-            'langfuse.observation.output': payload(g.output),
-            'langfuse.observation.level': g.level,
-            'langfuse.observation.status_message': g.statusMessage,
-            'langfuse.observation.metadata.provider': g.provider,
-            'langfuse.observation.metadata.usage_estimated': g.usageEstimated,
-            'gen_ai.system': g.provider,
-            'gen_ai.request.model': g.model,
+              'langfuse.observation.type': 'generation',
+              'langfuse.observation.model.name': g.model,
+              'langfuse.observation.model.parameters': json(g.parameters),
+              'langfuse.observation.usage_details': g.usage ? json(usageDetails(g.usage)) : undefined,
+              'langfuse.observation.cost_details': g.costUsd !== undefined ? json({ total: g.costUsd }) : undefined,
+              'langfuse.observation.completion_start_time': g.completionStartTime !== undefined ? iso(g.completionStartTime) : undefined,
+              'langfuse.observation.input': cappedJson(g.input),
+              'langfuse.observation.output': cappedJson(g.output),
+              'langfuse.observation.level': g.level,
+              'langfuse.observation.status_message': g.statusMessage,
+              'langfuse.observation.metadata.provider': g.provider,
+              'langfuse.observation.metadata.usage_estimated': g.usageEstimated,
+              'gen_ai.system': g.provider,
+              'gen_ai.request.model': g.model,
             }),
           },
         },

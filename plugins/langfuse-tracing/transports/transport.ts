@@ -34,7 +34,16 @@ const MAX_PAYLOAD_BYTES = 1024 * 1024;
 export function capped(value: unknown, maxBytes = MAX_PAYLOAD_BYTES): unknown {
   if (value === undefined) return undefined;
   const text = JSON.stringify(value);
-  if (text === undefined || Buffer.byteLength(text) <= maxBytes) return value;
+  return text === undefined || Buffer.byteLength(text) <= maxBytes ? value : cut(text, maxBytes);
+}
+
+/** What `capped` gives, as JSON, stringifying the value once. */
+export function cappedJson(value: unknown, maxBytes = MAX_PAYLOAD_BYTES): string | undefined {
+  const text = JSON.stringify(value);
+  return text === undefined || Buffer.byteLength(text) <= maxBytes ? text : JSON.stringify(cut(text, maxBytes));
+}
+
+function cut(text: string, maxBytes: number): string {
   const kept = Buffer.from(text).subarray(0, maxBytes).toString('utf8');
   return `${kept}… [truncated: ${Buffer.byteLength(text) - Buffer.byteLength(kept)} more bytes]`;
 }

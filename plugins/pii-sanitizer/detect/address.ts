@@ -52,7 +52,7 @@ const NUMBERED_PLACE = /\d{1,6}[ \t]+\p{L}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+)
  * the next lines, as in a contact card. Without them it is a table row ("2019 Widgets 120").
  */
 const CARD_STREET_LINE = /^[ \t]*(?:(?:>|\?\?\?|[-•*])[ \t]*)?(\d{1,6}[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?)[ \t]*$/gmu;
-const CARD_TAIL = new RegExp(String.raw`(?:${anyCase(UNIT_WORD)})(?![\p{L}])|\p{Lu}[\p{L}'’-]+[ \t]+\d{4,6}(?![\p{L}\p{N}])`, 'u');
+const CARD_TAIL = new RegExp(String.raw`(?:${UNIT_ANY_CASE})(?![\p{L}])|\p{Lu}[\p{L}'’-]+[ \t]+\d{4,6}(?![\p{L}\p{N}])`, 'u');
 
 /** British ("NW1 6XE") and Canadian ("K1A 0B1") postcodes. */
 const POSTCODE_UK_CA = String.raw`[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![\p{L}\d])|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d(?![\p{L}\d])`;
@@ -103,9 +103,8 @@ export const addressDetector: Detector = {
   priority: 40,
   detect(text) {
     const out: Finding[] = [];
-    const add = (start: number, end: number, confidence: number) => {
+    const add = (start: number, end: number, confidence: number, to = extendTail(text, end)) => {
       const from = extendHead(text, start);
-      const to = extendTail(text, end);
       out.push(finding(this, from, text.slice(from, to), confidence));
       // Should the whole address lose to a more specific finding it touches (a phone number on the next
       // line), the street line itself is still masked.
@@ -117,7 +116,8 @@ export const addressDetector: Detector = {
     for (const m of matches(text, CARD_STREET_LINE)) {
       const start = m.index + m[0].indexOf(m[1]!);
       const end = start + m[1]!.length;
-      if (CARD_TAIL.test(text.slice(end, extendTail(text, end)))) add(start, end, 0.7);
+      const to = extendTail(text, end);
+      if (CARD_TAIL.test(text.slice(end, to))) add(start, end, 0.7, to);
     }
     for (const m of matches(text, ANNOUNCED)) {
       NUMBERED_PLACE.lastIndex = m.index + m[0].length;

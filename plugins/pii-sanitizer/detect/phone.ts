@@ -25,8 +25,8 @@ export function mayBeValidFromUs(digits: string): boolean {
   return /^[2-9]\d{9}$/.test(national) || /^310\d{4}$/.test(national) || digits.startsWith('011');
 }
 
-function shapeScore(value: string): number {
-  const digits = digitsOf(value.replace(EXTENSION, ''));
+/** `digits`: the value's digits without an extension. */
+function shapeScore(value: string, digits: string): number {
   if (digits.length < 7 || digits.length > 15) return 0;
   if (DATE.test(value) || STARTS_WITH_DATE.test(value)) return 0;
   const groups = value.split(/[ .\-\u00a0()]+/).filter(Boolean);
@@ -46,10 +46,10 @@ export const phoneDetector: Detector = {
     const out = [];
     for (const m of matches(text, CANDIDATE)) {
       const value = m[0].trim().replace(/[.\-]$/, '');
-      const shape = shapeScore(value);
+      const digits = digitsOf(value.replace(EXTENSION, ''));
+      const shape = shapeScore(value, digits);
       if (shape === 0) continue;
       const international = value.startsWith('+') || value.startsWith('00');
-      const digits = digitsOf(value.replace(EXTENSION, ''));
       // No country code starts with 0.
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : mayBeValidFromUs(digits);
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, 'US') : undefined;
