@@ -46,6 +46,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('call me on +44 20 7946 0958')).toEqual([['phone', '+44 20 7946 0958']]);
     expect(found('Phone: (415) 555-0133')).toEqual([['phone', '(415) 555-0133']]);
     expect(categories('born 1978-04-13 12:00')).not.toContain('phone');
+    // France's "(0)" trunk prefix before five pairs: seven groups in all.
+    expect(found('Appelez le +33 (0)1 23 45 67 89 demain')).toEqual([['phone', '+33 (0)1 23 45 67 89']]);
   });
 
   it('the cheap US pre-check turns away no number libphonenumber-js would accept', () => {
@@ -117,6 +119,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'the pin is 3 on the Arduino',
       'usernameLabel:"Username or email:",passwordLabel:"Password:",rememberMeLabel:"Remember me:"',
       'Password: ********',
+      'password: !vault |',
+      'SECRET_KEY = "django-insecure-xxxxxxxxxxxxxxxxxxxxxxxx"',
       'data science vs. business intelligence: what are the key differences/distinctions?',
     ])('not a secret: %s', (text) => {
       expect(categories(text)).not.toContain('secret');
@@ -211,6 +215,13 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
 
     it('a URL password without a user name', () => {
       expect(found('REDIS_URL=redis://:s3cr3tPass@cache.internal:6379/0')).toEqual([['url_credentials', 'redis://:s3cr3tPass@cache.internal:6379']]);
+    });
+
+    it('a URL whose password is a template slot carries no password', () => {
+      for (const slot of ['<password>', '${DB_PASSWORD}', '$DB_PASSWORD', '{{ db_password }}', '%s', '****']) {
+        expect(categories(`mongodb+srv://app:${slot}@cluster0.mongodb.net/shop`)).toEqual([]);
+      }
+      expect(categories('mongodb+srv://app:Xq7vLp2z@cluster0.mongodb.net/shop')).toEqual(['url_credentials']);
     });
 
     it('look-alikes: a prefix with the wrong length or alphabet is not a key', () => {
@@ -323,6 +334,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     // Across a bare space only codes and units belong to the address: the sentence goes on.
     expect(address('I live at 12 Baker Street Thanks for asking')).toEqual(['12 Baker Street']);
     expect(address('We met at 5 Main Street, Paris and then had lunch')).toEqual(['5 Main Street, Paris']);
+    // Numbered streets, and an abbreviation's period kept.
+    expect(address('Send it to 350 5th Avenue, New York, NY 10118')).toEqual(['350 5th Avenue, New York, NY 10118']);
+    expect(address('My address is 500 E 42nd St Apt 5B, New York')).toEqual(['500 E 42nd St Apt 5B, New York']);
+    expect(address('She lives at 10 Downing St., London')).toEqual(['10 Downing St., London']);
   });
 
   it('an address beside a phone number, an email or an SSN: each keeps its own stretch', () => {
@@ -350,12 +365,20 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('it is PSC 0272, Box 1651\nAPO AA 94530')).toEqual(['PSC 0272, Box 1651\nAPO AA 94530']);
     expect(address('sent to USNS Møller FPO AA 85844?')).toEqual(['USNS Møller FPO AA 85844']);
     expect(address('Tosh lives at 172 Maneeži 75, Saareküla')).toEqual(['172 Maneeži 75, Saareküla']);
+    expect(address('Meet me at the corner of Main Street and 5th Avenue where we met')).toEqual(['Main Street and 5th Avenue']);
+    expect(address('our office is at the corner of Östbygatan 14 and Sigurmundsson Greens')).toEqual(['Östbygatan 14 and Sigurmundsson Greens']);
     for (const honest of [
       'The meeting is between 3 and 5 on Tuesday.',
       'ship it to John tomorrow at 5',
       'Chapter 3 covers section 5 of the manual.',
       'The parser is based on Python 3 and located in Section 3.',
       'I have been living in London 2 years; send it to Team 5.',
+      'It sits at the corner of Europe and Asia.',
+      'what is the square root of 144',
+      'how bad is traffic at 8 on the way to burger king',
+      'can i get an uber to central park for 5',
+      'If it was abolished anyway, what was the point of revealing 33:37 in the first place?',
+      'out of the corner of my eye and then',
     ]) {
       expect(categories(honest)).not.toContain('address');
     }

@@ -27,8 +27,19 @@ function anyCase(alternation: string): string {
 const STREET = anyCase(STREET_WORDS);
 const UNIT_ANY_CASE = anyCase(UNIT_WORD);
 const UNIT = String.raw`(?:,?\s+(?:${UNIT_ANY_CASE})\s*#?\s*\w+)?`;
-const NUMBER_FIRST = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?\s+(?:[\p{L}'’.-]+\s+){0,4}(?:${STREET})\b${UNIT}`, 'gu');
-const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:[\p{L}'’.-]+\s+){0,3}\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
+/** A numbered street's name: "5th", "42nd", "1ST". */
+const ORDINAL = String.raw`\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)`;
+/** "St." keeps its period ("10 Downing St., London"): a word boundary after it would drop the period. */
+const STREET_END = String.raw`(?:${STREET})(?![\p{L}\p{N}])`;
+/**
+ * A street's name holds no verbs or prepositions of a sentence: "the square root of 36", "a park for 5",
+ * "3 on the way", "37 in the first place" are not addresses (the particles of street names, "de", "do",
+ * "la", "du", stay allowed).
+ */
+const SENTENCE_WORD = String.raw`(?:of|for|on|to|from|is|are|was|were|be|within|in|at|by|and|or|than|with|into|per|und|oder|mit|für|auf|ist)\s`;
+const NAME_WORD = String.raw`(?!${SENTENCE_WORD})[\p{L}'’.-]+`;
+const NUMBER_FIRST = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?\s+(?:(?:${NAME_WORD}|${ORDINAL})\s+){0,4}${STREET_END}${UNIT}`, 'gu');
+const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const COMPOUND = new RegExp(String.raw`\b\p{Lu}[\p{Ll}]+(?:strasse|straße|gasse|weg|allee|platz|vej|gata|gatan|gade|katu|straat|laan)\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const BOXES = [
   /\b[Pp]\.?[ \t]?[Oo]\.?[ \t]+(?:Box|BOX|box)[ \t]+\d{1,6}\b/g,
@@ -45,6 +56,14 @@ const ANNOUNCED = new RegExp(
   'gu',
 );
 const NUMBERED_PLACE = /\d{1,6}[ \t]+\p{L}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b/uy;
+/** After "the corner of": two street names joined by "and" ("Main Street and 5th Avenue", "Östbygatan 14 and Sigurmundsson Greens"). */
+const STREET_NAME_START = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${ORDINAL}|\d{1,5}\.?)`;
+const INTERSECTION = new RegExp(
+  String.raw`${STREET_NAME_START}(?:[ \t]+[\p{L}\p{N}'’.-]+){0,3}?[ \t]+(?:and|&)[ \t]+${STREET_NAME_START}(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*|${ORDINAL}|\d{1,5}[A-Za-z]?(?![\p{L}\p{N}])|${STREET_END})){0,3}`,
+  'uy',
+);
+/** A number or a street word in one of them: "the corner of Europe and Asia" is no address. */
+const INTERSECTION_EVIDENCE = new RegExp(String.raw`\d|(?<![\p{L}])${STREET_END}`, 'u');
 
 /**
  * A line of its own (maybe behind a form's ">" or "???" marks) holding a house number, a capitalised
@@ -70,12 +89,16 @@ const TAIL_PIECE = new RegExp(
 );
 const MAX_TAIL_PIECES = 8;
 
+function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
 /** Where an address found at [start, end) really ends: over the units, place names and codes that follow it. */
 function extendTail(text: string, end: number): number {
   let at = end;
   for (let pieces = 0; pieces < MAX_TAIL_PIECES; pieces++) {
-    TAIL_PIECE.lastIndex = at;
-    const m = TAIL_PIECE.exec(text);
+    const m = stickyMatch(TAIL_PIECE, text, at);
     if (!m) break;
     // A sentence goes on after a space ("12 Baker Street Thanks"): across a bare space only codes and units count.
     const piece = m[0].trimStart();
@@ -120,8 +143,9 @@ export const addressDetector: Detector = {
       if (CARD_TAIL.test(text.slice(end, to))) add(start, end, 0.7, to);
     }
     for (const m of matches(text, ANNOUNCED)) {
-      NUMBERED_PLACE.lastIndex = m.index + m[0].length;
-      const place = NUMBERED_PLACE.exec(text);
+      const at = m.index + m[0].length;
+      const corner = /^corner/i.test(m[0]) ? stickyMatch(INTERSECTION, text, at) : null;
+      const place = (corner && INTERSECTION_EVIDENCE.test(corner[0]) ? corner : null) ?? stickyMatch(NUMBERED_PLACE, text, at);
       if (place) add(place.index, place.index + place[0].length, 0.7);
     }
     return out;

@@ -1,8 +1,11 @@
 import { matches } from './context';
 import { finding, type Detector } from './types';
 
-/** Email addresses: RFC-ish local part, a dotted domain with a real-looking TLD. */
-const EMAIL = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g;
+/**
+ * Email addresses: RFC-ish local part, a dotted domain with a real-looking TLD. Not after "$" or "%":
+ * "$DB_PASSWORD@db.internal" and "%s@host" are a template's slots in a URL.
+ */
+const EMAIL = /(?<![\w.+$%-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g;
 
 export const emailDetector: Detector = {
   name: 'email',

@@ -8,7 +8,7 @@ import { finding, type Detector } from './types';
  * are certain), and otherwise judged by its grouping and nearby words, so local
  * formats of other countries are found without taking dates, amounts or ids.
  */
-const CANDIDATE = /(?<![\w+.-])(?:\+|00)?\(?\d{1,4}\)?(?:[ .\-\u00a0]?\(?\d{1,5}\)?){1,5}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/g;
+const CANDIDATE = /(?<![\w+.-])(?:\+|00)?\(?\d{1,4}\)?(?:[ .\-\u00a0]?\(?\d{1,5}\)?){1,6}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/g;
 const CONTEXT = /\b(phone|tel|telephone|mobile|cell|call|fax|contact|number|reach|text me|whatsapp|ph)\b/i;
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 

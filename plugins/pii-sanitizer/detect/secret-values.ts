@@ -7,7 +7,7 @@ export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
 /** "AUTH0_DOMAIN=dev-r0alk1x87r7luw3z.us.auth0.com": a host name under a name saying auth is an address, not a secret. */
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const PLACEHOLDER = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?\w*|change[_-]?me|example\w*|placeholder|redacted|null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
+export const PLACEHOLDER = /^(?:x+|\*+|\.+|.*?(?:x{8,}|X{8,}|\*{4,}|•{4,})|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?\w*|change[_-]?me|example\w*|placeholder|redacted|null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
 
 export function looksRandom(value: string): boolean {
   if (PLACEHOLDER.test(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://') || HOST_NAME.test(value)) return false;

@@ -2,7 +2,9 @@ import { matches } from './context';
 import { finding, type Detector } from './types';
 
 /** URLs that carry a password, with or without a user: scheme://user:password@host, redis://:password@host. */
-const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]*:[^\s@/]+@[^\s/?#]+/gi;
+const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]*:([^\s@/]+)@[^\s/?#]+/gi;
+/** A template's slot where the password goes: "<password>", "${DB_PASS}", "{{ pwd }}", "%s", "****". */
+const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\$[A-Za-z_]\w*|\{\{.*\}\}|%\(?\w*\)?s|\*+|\[[^\]]*\])$/;
 
 /** Hosts reserved for documentation (RFC 2606, 3849, 5737): credentials pointing there are examples. */
 const DOCUMENTATION_HOST = /@(?:[\w.-]*\.)?example\.(?:com|org|net)\b|@\[?2001:db8:|@(?:192\.0\.2|198\.51\.100|203\.0\.113)\./i;
@@ -12,6 +14,8 @@ export const urlCredentialsDetector: Detector = {
   category: 'url_credentials',
   priority: 100,
   detect(text) {
-    return [...matches(text, URL_WITH_PASSWORD)].filter((m) => !DOCUMENTATION_HOST.test(m[0])).map((m) => finding(this, m.index, m[0], 0.97));
+    return [...matches(text, URL_WITH_PASSWORD)]
+      .filter((m) => !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!))
+      .map((m) => finding(this, m.index, m[0], 0.97));
   },
 };
