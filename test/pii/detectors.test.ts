@@ -278,6 +278,36 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('• Action Items\n• Call 555 0133 tomorrow')).not.toContain('person');
   });
 
+  it('a name-only line is a name under a sign-off, above a contact card or with a known given name; otherwise a heading', () => {
+    for (const heading of ['Next Steps', 'Risk Assessment', 'Machine Learning', 'Quarterly Report', 'Digitale Bildung']) {
+      expect(categories(`Please tighten this draft.\n\n${heading}\nWe shipped the new billing flow in May.`)).not.toContain('person');
+    }
+    expect(found('Thanks for the update.\n\nBest,\nEinojuhani Pyysalo')).toContainEqual(['person', 'Einojuhani Pyysalo']);
+    expect(found('Mit freundlichen Grüßen\nHafþór Smárason')).toContainEqual(['person', 'Hafþór Smárason']);
+    expect(found('Einojuhani Pyysalo\n\nTalking-books clerk\n\nPersonal Info:\nPhone:\n21 284 698 2548')).toContainEqual(['person', 'Einojuhani Pyysalo']);
+    expect(found('>Gyala Antall\n>Google Public Data Explorer\n>3369 24 Clarke Avenue\n>Apt. 805')).toContainEqual(['person', 'Gyala Antall']);
+    expect(found('Agenda\n\nMaria Keller\nwill present the roadmap')).toContainEqual(['person', 'Maria Keller']);
+  });
+
+  it('lower-case given names: the sentence’s next word is not a surname, everyday words and places are not names', () => {
+    expect(found('let lisa know where i am now')).toContainEqual(['person', 'lisa']);
+    expect(found('can you call me bobby instead of bob')).toContainEqual(['person', 'bobby']);
+    expect(found('schedule a meeting with mark stevens tomorrow')).toContainEqual(['person', 'mark stevens']);
+    expect(found('reserve a table under jack arnold')).toContainEqual(['person', 'jack arnold']);
+    for (const honest of [
+      'set max tokens to 100',
+      'what is the grace period on my loan',
+      'mark down the price by ten percent',
+      'we had a frank discussion',
+      'find a hotel in san francisco for march 8',
+      'i need a hotel room in st louis',
+      'book a table at red robin under the name',
+      'can you call me something else',
+    ]) {
+      expect(categories(honest)).not.toContain('person');
+    }
+  });
+
   it('a capitalised pair followed by a reporting verb', () => {
     expect(found('as regular commenter Odette Aubé points out, most are horrible')).toContainEqual(['person', 'Odette Aubé']);
   });

@@ -51,7 +51,8 @@ bridge schools school news data university college institute hospital center cen
 president vice chief executive officer manager director head general secretary minister ministry department board office council
 committee team member founder chairman chairwoman chair ceo cto cfo coo senior junior lead engineer engineering sales marketing
 finance support customer product project operations research development human resources legal capital partners ventures
-foundation association society museum library`.split(/\s+/),
+foundation association society museum library something anything nothing everything someone somebody anyone anybody everyone
+nobody whatever`.split(/\s+/),
 );
 
 /**
@@ -64,6 +65,21 @@ export const DETERMINERS = new Set(
 kein keine dieser diese dieses jeder jede ich du er sie es wir mon ma mes ton ta tes son sa ses notre votre leur les une mi mis tu su sus`.split(/\s+/),
 );
 
-/** Words that follow a lower-case given name without being its surname ("louis for", "carla with"). */
-export const LINKING_WORDS = new Set('for to with by per via into onto upon than as still currently'.split(' '));
+/**
+ * Words that follow a lower-case given name without being its surname ("louis for", "let lisa know",
+ * "call sandra right now", "call me bobby instead"): prepositions, verbs and adverbs of the sentence.
+ */
+export const LINKING_WORDS = new Set(
+  `for to with by per via into onto upon than as still currently under instead else using near down up out off over back about after before
+again also always never just only even well too here there then now soon later today tomorrow tonight yesterday please know knows knew take
+takes took allow allows right have has had having doesn didn isn wasn won can could should would will shall might must may did does said
+says told asked wants needs likes thinks tell tells call calls called get gets got give gives gave goes went come comes came see saw look
+looks sent send time telling saying used using publish`.split(/\s+/),
+);
+
+/**
+ * Given names that are also everyday words ("set max tokens", "a grace period", "mark down the price", "a frank
+ * talk", "christian values"): in lower case they are a name only after a word that introduces a person.
+ */
+export const WORDLIKE_NAMES = new Set('max grace mark frank jack christian victoria oscar leo dag'.split(' '));
 

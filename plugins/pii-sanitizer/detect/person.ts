@@ -1,5 +1,5 @@
 import { matches } from './context';
-import { DETERMINERS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES } from './names-gazetteer';
+import { DETERMINERS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, WORDLIKE_NAMES } from './names-gazetteer';
 import { finding, type Detector, type Finding } from './types';
 
 /**
@@ -20,7 +20,11 @@ const caseless = (t: string) => `[${t[0].toUpperCase()}${t[0]}]${t.slice(1).repl
 const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')})\s+)(${NAME})`, 'gu');
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
 const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
-/** A line that holds only a name, as in signatures and contact cards ("Jamie Pratt", ">Gyala Antall"). */
+/**
+ * A line that holds only a name, as in signatures and contact cards ("Jamie Pratt", ">Gyala Antall"). Title-case
+ * lines are also a document's headings ("Next Steps", "Risk Assessment"): unless it starts with a known given
+ * name, such a line is a name only when a contact card follows it.
+ */
 const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
 /**
  * A bulleted line holding only a name ("• Carly Jones", "??? Freja Clausen" where a form's bullets were
@@ -28,10 +32,24 @@ const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})
  * Without that, bulleted title-case lines are headings ("- Next Steps").
  */
 const BULLETED_NAME_LINE = new RegExp(String.raw`^[ \t]*[?•*·▪–-]+[ \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
-/** A contact card's line: an email address, a phone number, or a street line (a number, a capitalised word, another number). */
-const CARD_LINE = /^(?:[?•*·▪–>-]+[ \t]*)?(?:[^\s@]+@[^\s@]+\.\w+|\+?[\d(][\d ()./-]{6,}|\d{1,6}[ \t]+\p{Lu}.*\d.*)$/u;
+/**
+ * A contact card's line: an email address, a phone number, a street line (a number, a capitalised word, another
+ * number) or a unit ("Apt. 805", "Suite 680").
+ */
+const CARD_LINE = /^(?:[?•*·▪–>-]+[ \t]*)?(?:[^\s@]+@[^\s@]+\.\w+|\+?[\d(][\d ()./-]{6,}|\d{1,6}[ \t]+\p{Lu}.*\d.*|(?:[Aa]pt|APT|[Ss]uite|SUITE|[Uu]nit|UNIT)\.?[ \t]*#?[ \t]*\w{1,6})$/u;
 /** A card's lines are short: longer ones are not looked at (and the pattern stays cheap on any input). */
 const CARD_LINE_MAX = 120;
+/** A card's field labels ("Phone:", "E-mail:", "Address:"), which may stand on their own line above the value. */
+const CARD_LABEL = /^(?:[?•*·▪–>-]+[ \t]*)?(?:phone|tel|telephone|mobile|cell|fax|e-?mail|address|website)\b/i;
+
+/** A letter's sign-off on the line before: the name under it signs the letter. */
+const SIGN_OFF_BEFORE = /(?:^|\n)[ \t]*(?:[\p{L} ]{0,20}[ \t])?(?:best|regards|cheers|thanks|thank you|sincerely|yours|wishes|warmly|gr(?:ü|ue)(?:ß|ss)e[n]?|cordialement|saludos|atentamente|cumprimentos|groeten|hälsningar|hilsen)[ \t]*[,.!]?[ \t]*\n[ \t\n]*$/iu;
+
+/** Whether one of the `count` lines after `from` is a contact card's line. */
+function cardFollows(text: string, from: number, count: number): boolean {
+  const lines = text.slice(from, from + count * (CARD_LINE_MAX + 1)).split('\n', count);
+  return lines.some((line) => line.length <= CARD_LINE_MAX && (CARD_LINE.test(line.trim()) || CARD_LABEL.test(line.trim())));
+}
 /** After "my name is" or "call me", people often type their name in lower case. */
 const LOWER_AFTER_TRIGGER = /\b((?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?]|$)/gi;
 /** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
@@ -62,12 +80,23 @@ function clean(text: string): string {
   return text.replace(/['’]s$/, '').replace(/[.,]$/, '');
 }
 
-/** In lower case "per", "by" and "die" are the words, not the names ("miles per gallon", "maria die"); a lone middle letter is an initial. */
-function lowerCaseNameish(candidate: string): boolean {
+/**
+ * The name at the start of a lower-case candidate: its words up to the first that belongs to the sentence
+ * ("lisa know" → "lisa"; in lower case "per", "by" and "die" are the words: "miles per gallon", "maria die").
+ * A lone letter between two name words is a middle initial. Empty when the first word is no name.
+ */
+function lowerCaseName(candidate: string): string {
   const words = candidate.split(/\s+/);
-  const word = (w: string) => !NOT_NAMES.has(w) && !LINKING_WORDS.has(w) && !DETERMINERS.has(w);
-  return words.every((w, i) => (i > 0 && i < words.length - 1 && /^\p{L}\.?$/u.test(w)) || word(w));
+  const nameWord = (w: string) => !NOT_NAMES.has(w) && !LINKING_WORDS.has(w) && !DETERMINERS.has(w);
+  let end = 0;
+  while (end < words.length && (nameWord(words[end]!) || (end > 0 && end < words.length - 1 && /^\p{L}\.?$/u.test(words[end]!) && nameWord(words[end + 1]!)))) end++;
+  return words.slice(0, end).join(' ');
 }
+
+/** Before a lower-case given name, words that make it a place or a brand ("san francisco", "st louis", "red robin", "in charlotte"). */
+const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|san|santa|santo|são|st\.?|saint|fort|port|mount|mt\.?|lake|new|red)[ \t]+$/iu;
+/** A word before a lower-case name that introduces a person ("meet with max", "tell frank"). */
+const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met|from|and|by|under|named|called|contact|email|text|remind|invite|cc|ping|dear|hi|hello|hey|thanks|thank)[ \t]+$/iu;
 
 function isNameish(candidate: string): boolean {
   const words = candidate.split(/\s+/);
@@ -115,22 +144,30 @@ export const personDetector: Detector = {
       else if (isNameish(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
     }
     for (const m of matches(text, WITH_INITIAL)) add(m.index, m[0], 0.85);
-    for (const m of matches(text, NAME_LINE)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
+    for (const m of matches(text, NAME_LINE)) {
+      const known = GIVEN_NAMES.has(m[1].split(/[ \t]/, 1)[0]!.toLowerCase());
+      const signed = SIGN_OFF_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      if (known || signed || cardFollows(text, m.index + m[0].length + 1, 8)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
+    }
     for (const m of matches(text, BULLETED_NAME_LINE)) {
-      const nextLines = text.slice(m.index + m[0].length + 1, m.index + m[0].length + 1 + 3 * (CARD_LINE_MAX + 1)).split('\n', 3);
-      const card = nextLines.some((line) => line.length <= CARD_LINE_MAX && CARD_LINE.test(line.trim()));
-      if (card) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
+      if (cardFollows(text, m.index + m[0].length + 1, 3)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
     }
     for (const m of matches(text, LOWER_AFTER_TRIGGER)) {
       const first = m[2].split(/\s+/)[0].toLowerCase();
-      if (!lowerCaseNameish(m[2]) || (WEAK_LOWER_TRIGGER.test(m[1]) && !GIVEN_NAMES.has(first))) continue;
-      add(m.index + m[0].length - m[2].length, m[2], 0.7);
+      const name = lowerCaseName(m[2]);
+      if (!name || (WEAK_LOWER_TRIGGER.test(m[1]) && !GIVEN_NAMES.has(first))) continue;
+      add(m.index + m[0].length - m[2].length, name, 0.7);
     }
     for (const m of matches(text, SINGLE)) {
       if (GIVEN_NAMES.has(m[1].toLowerCase())) add(m.index, m[1], 0.7);
     }
     for (const m of matches(text, LOWER_NAME_PAIR)) {
-      if (lowerCaseNameish(m[0])) add(m.index, m[0], 0.6);
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      // "the max value", "a frank discussion": an article before it makes it a word; "san diego", "in charlotte" a place.
+      if (ARTICLE_BEFORE.test(before) || PLACE_BEFORE.test(before)) continue;
+      const name = lowerCaseName(m[0]);
+      if (!name || (WORDLIKE_NAMES.has(name.split(' ', 1)[0]!) && !INTRODUCES_PERSON.test(before))) continue;
+      add(m.index, name, 0.6);
     }
     return out;
   },
