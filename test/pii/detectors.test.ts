@@ -308,6 +308,36 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
   });
 
+  it('names listed beside a name, a surname written first, a given name and surname after a sentence’s first word', () => {
+    expect(found('Meeting notes - attendees: Priya Raman, Tomás Ortega, Li Wei.')).toEqual([
+      ['person', 'Priya Raman'],
+      ['person', 'Tomás Ortega'],
+      ['person', 'Li Wei'],
+    ]);
+    expect(found('Contributors: Anna Berg, Ravi Shankar and Mette Frederiksen')).toEqual([
+      ['person', 'Anna Berg'],
+      ['person', 'Ravi Shankar'],
+      ['person', 'Mette Frederiksen'],
+    ]);
+    expect(found('Zhang Wei reviewed the pull request')).toEqual([['person', 'Zhang Wei']]);
+    expect(found('Did Arjun Merhotra play the lead?')).toEqual([['person', 'Arjun Merhotra']]);
+    // Listed beside a name but owning something, or belonging to the one before: organisations.
+    const ceos = 'including Yuito Hirai of Reed Elsevier’s, Abby Holloway of Opencounter, and others';
+    expect(found(ceos).filter(([, value]) => value.startsWith('Reed'))).toEqual([]);
+    expect(found('Sarah Chen, Product Manager, Acme Cloud Platform')).toEqual([['person', 'Sarah Chen']]);
+  });
+
+  it('product and technology names are not people', () => {
+    for (const honest of [
+      'What are the differences between Visual Studio Code and JetBrains IntelliJ IDEA for Java Spring Boot development?',
+      'Compare Amazon Web Services, Google Cloud Platform and Microsoft Azure for a startup.',
+      'Which is better for Machine Learning: PyTorch Lightning or TensorFlow Keras?',
+      'Please review: Next.js 14 App Router with Server Actions and Prisma.',
+    ]) {
+      expect(categories(honest)).not.toContain('person');
+    }
+  });
+
   it('a capitalised pair followed by a reporting verb', () => {
     expect(found('as regular commenter Odette Aubé points out, most are horrible')).toContainEqual(['person', 'Odette Aubé']);
   });

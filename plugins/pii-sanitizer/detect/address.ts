@@ -1,4 +1,4 @@
-import { matches } from './context';
+import { matches, stickyMatch } from './context';
 import { finding, type Detector, type Finding } from './types';
 
 /**
@@ -88,11 +88,6 @@ const TAIL_PIECE = new RegExp(
   'uy',
 );
 const MAX_TAIL_PIECES = 8;
-
-function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
-  pattern.lastIndex = at;
-  return pattern.exec(text);
-}
 
 /** Where an address found at [start, end) really ends: over the units, place names and codes that follow it. */
 function extendTail(text: string, end: number): number {

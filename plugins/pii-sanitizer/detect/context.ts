@@ -43,6 +43,12 @@ export function* matches(text: string, pattern: RegExp): Generator<RegExpExecArr
   }
 }
 
+/** Runs a sticky regex at `at` only. */
+export function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
 /**
  * The literal text each top-level alternative of a case-sensitive pattern starts with (after
  * `\b` and lookbehinds), or undefined when one has none. A text that contains none of them

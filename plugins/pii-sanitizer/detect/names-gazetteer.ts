@@ -52,7 +52,12 @@ president vice chief executive officer manager director head general secretary m
 committee team member founder chairman chairwoman chair ceo cto cfo coo senior junior lead engineer engineering sales marketing
 finance support customer product project operations research development human resources legal capital partners ventures
 foundation association society museum library something anything nothing everything someone somebody anyone anybody everyone
-nobody whatever`.split(/\s+/),
+nobody whatever
+machine learning deep neural model models intelligence artificial language server client actions action router studio visual
+cloud platform web native framework boot spring lightning python java javascript typescript kotlin scala react angular vue node
+docker kubernetes linux windows android ios microsoft google amazon azure oracle ibm salesforce github gitlab slack jira excel
+word powerpoint outlook teams database engine api sdk app apps edge functions lambda storage compute analytics pipeline
+did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text`.split(/\s+/),
 );
 
 /**

@@ -1,4 +1,4 @@
-import { matches } from './context';
+import { matches, stickyMatch } from './context';
 import { DETERMINERS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, WORDLIKE_NAMES } from './names-gazetteer';
 import { finding, type Detector, type Finding } from './types';
 
@@ -76,6 +76,16 @@ const LOWER_NAME_PAIR = new RegExp(
   'g',
 );
 
+/** A list of people: "Priya Raman, Tomás Ortega and Li Wei" — the neighbours of a name found in it are names too. */
+const LIST_SEPARATOR = String.raw`(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)`;
+const LIST_ITEM = String.raw`(?:${WORD})(?:[ \t]+(?:${WORD})){1,2}`;
+const NEXT_IN_LIST = new RegExp(String.raw`${LIST_SEPARATOR}(${LIST_ITEM})(?![\p{L}\p{N}]|[ \t]+(?:of|from)[ \t])`, 'uy');
+const PREVIOUS_IN_LIST = new RegExp(String.raw`(?<![\p{L}\p{N}])(?<!(?:of|from|at|for)[ \t]+)(${LIST_ITEM})${LIST_SEPARATOR}$`, 'u');
+/** An item that owns something ("Reed Elsevier's") or belongs to the one before ("… of Inrix Traffic") is an organisation. */
+const NOT_A_LISTED_PERSON = /['’]s$/;
+/** "Zhang Wei", "Nguyen Van An": a capitalised word before a known given name is its surname when written first. */
+const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
+
 function clean(text: string): string {
   return text.replace(/['’]s$/, '').replace(/[.,]$/, '');
 }
@@ -140,7 +150,11 @@ export const personDetector: Detector = {
       const introduced =
         m[0].split(/[ \t]+/).length === 2 && OF_ORGANISATION.test(after) && !ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
       const verb = PERSON_VERB.test(after) || introduced;
+      const lead = /^\S+[ \t]+/.exec(m[0])![0];
+      const rest = m[0].slice(lead.length);
       if (GIVEN_NAMES.has(first)) add(m.index, m[0], 0.85);
+      // "Did Arjun Merhotra", "Meet Anna Berg": a sentence's word before a given name and its surname.
+      else if (NOT_NAMES.has(first) && rest.includes(' ') && GIVEN_NAMES.has(rest.split(/[ \t]/, 1)[0]!.toLowerCase())) add(m.index + lead.length, rest, 0.85);
       else if (isNameish(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
     }
     for (const m of matches(text, WITH_INITIAL)) add(m.index, m[0], 0.85);
@@ -159,7 +173,16 @@ export const personDetector: Detector = {
       add(m.index + m[0].length - m[2].length, name, 0.7);
     }
     for (const m of matches(text, SINGLE)) {
-      if (GIVEN_NAMES.has(m[1].toLowerCase())) add(m.index, m[1], 0.7);
+      if (!GIVEN_NAMES.has(m[1].toLowerCase())) continue;
+      // Followed by a capitalised word, the given name comes first and the pair is found as such.
+      const followed = /^[ \t]+\p{Lu}/u.test(text.slice(m.index + m[1].length, m.index + m[1].length + 3));
+      const before = followed ? null : WORD_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index));
+      const ahead = before ? text.slice(Math.max(0, m.index - before[0].length - 12), m.index - before[0].length) : '';
+      // "Mon Ami Pierre", "the Grand Hotel Maria": after a determiner or an article the word is a noun.
+      const noun = ARTICLE_BEFORE.test(ahead) || DETERMINERS.has(/(\p{L}+)[ \t]+$/u.exec(ahead)?.[1]?.toLowerCase() ?? '');
+      const surname = before && !noun && !NOT_NAMES.has(before[1]!.toLowerCase()) && !DETERMINERS.has(before[1]!.toLowerCase()) ? before[1]! : '';
+      if (surname) add(m.index - before![0].length, `${surname}${before![0].slice(surname.length)}${m[1]}`, 0.7);
+      else add(m.index, m[1], 0.7);
     }
     for (const m of matches(text, LOWER_NAME_PAIR)) {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
@@ -169,6 +192,31 @@ export const personDetector: Detector = {
       if (!name || (WORDLIKE_NAMES.has(name.split(' ', 1)[0]!) && !INTRODUCES_PERSON.test(before))) continue;
       add(m.index, name, 0.6);
     }
+    addListNeighbours(text, out, (start, value) => add(start, value, 0.6));
     return out;
   },
 };
+
+/** The items listed beside confident names ("Priya Raman, Tomás Ortega and Li Wei"), each checked like any candidate. */
+function addListNeighbours(text: string, found: Finding[], add: (start: number, value: string) => void): void {
+  // A weak candidate there already (a capitalised pair, 0.45) is raised by being listed beside a name.
+  const seen = new Set(found.filter((f) => f.confidence >= 0.6).map((f) => f.start));
+  // Seeds are names found with strong evidence (a title, a phrase, a known given name with a surname), not weak pairs.
+  const queue = found.filter((f) => f.confidence >= 0.8).map((f) => [f.start, f.end] as const);
+  for (let item = queue.pop(); item; item = queue.pop()) {
+    const [start, end] = item;
+    const next = stickyMatch(NEXT_IN_LIST, text, end);
+    const window = text.slice(Math.max(0, start - 80), start);
+    const previous = PREVIOUS_IN_LIST.exec(window);
+    const neighbours: Array<[number, string]> = [];
+    if (next) neighbours.push([next.index + next[0].length - next[1]!.length, next[1]!]);
+    if (previous) neighbours.push([start - window.length + previous.index, previous[1]!]);
+    for (const [at, value] of neighbours) {
+      if (seen.has(at) || NOT_A_LISTED_PERSON.test(value)) continue;
+      seen.add(at);
+      const before = found.length;
+      add(at, value);
+      if (found.length > before) queue.push([at, at + value.length]);
+    }
+  }
+}
