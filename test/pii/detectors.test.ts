@@ -241,6 +241,14 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(categories(`aws_secret_key: ${r(38)}`)).toEqual([]);
     });
 
+    it('a UUID is a key under the name of a provider whose keys are UUIDs and a word for a key; other UUIDs are ids', () => {
+      const uuid = '4a1b2c3d-5e6f-4789-9abc-def012345678';
+      for (const text of [`HEROKU_API_KEY=${uuid}`, `export SNYK_TOKEN=${uuid}`, `codecov:\n  token: ${uuid}`, `X-Postmark-Server-Token: ${uuid}`]) {
+        expect(found(text)).toEqual([['secret', uuid]]);
+      }
+      for (const text of [`HEROKU_APP_ID=${uuid}`, `NPM_TOKEN="${uuid}"`, `request id ${uuid}`]) expect(categories(text)).toEqual([]);
+    });
+
     it('an anonymous login’s conventional password is not a secret; a real user’s is', () => {
       expect(categories('server->user = "anonymous";\nserver->password = "busybox@";')).toEqual([]);
       expect(categories("ftp.login(user='guest', passwd='guest@home')")).toEqual([]);

@@ -98,6 +98,13 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   { name: 'prefect-key', pattern: /\bpnu_[A-Za-z0-9]{36}\b/g },
   { name: 'readme-key', pattern: /\brdme_[a-z0-9]{70}\b/g },
   { name: 'putty-private-key', pattern: /PuTTY-User-Key-File-[23]:[^\n]*\n[\s\S]{0,4000}?Private-Lines:\s*\d+\s*\n[A-Za-z0-9+/=\r\n]{40,}/g },
+  // Providers whose keys are UUIDs: only under the provider's name and a word for a key (their app and project ids are UUIDs too).
+  {
+    name: 'uuid-key-of-named-provider',
+    pattern: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g,
+    context: /(?:heroku|snyk|codecov|postmark|opsgenie|sauce)[\w\s.:"'=-]{0,30}(?:key|token|secret|auth)/i,
+    requires: /heroku|snyk|codecov|postmark|opsgenie|sauce/i,
+  },
   { name: 'okta-token', pattern: /\b00[A-Za-z0-9_-]{39}[A-Za-z0-9](?![A-Za-z0-9_-])/g, context: /okta/i },
   { name: 'pem-private-key', pattern: /-----BEGIN (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----/g },
   { name: 'base64-pem-private-key', pattern: /\bLS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,}/g },
