@@ -142,6 +142,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['figma-token', `figd_${r(40)}`],
       ['grafana-token', `glsa_${r(32)}_${hex(8)}`],
       ['heroku-key', `HRKU-${r(36)}`],
+      ['crates-io-token', `cio${r(32)}`],
+      ['stackhawk-key', `hawk.${r(20)}.${r(20)}`],
       ['telegram-bot-token', `123456789:AA${r(33)}`],
       ['discord-webhook', `https://discord.com/api/webhooks/123456789012345678/${r(68)}`],
       ['discord-bot-token', `M${r(23)}.${r(6)}.${r(27)}`],
@@ -239,6 +241,21 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(categories(`aws_secret_access_key:${'a'.repeat(40)}`)).toEqual(['secret']);
       expect(categories(`aws_secret_access_key = ${'x'.repeat(40)}`)).toEqual([]);
       expect(categories(`aws_secret_key: ${r(38)}`)).toEqual([]);
+    });
+
+    it('passwords on a command line; flags, ports and file names are not passwords', () => {
+      expect(found('psexec \\\\10.0.0.5 -u Administrator -p Winter2024! cmd.exe')).toContainEqual(['secret', 'Winter2024!']);
+      expect(found('mysql -u root -pS3cretPass! -h db.internal')).toEqual([['secret', 'S3cretPass!']]);
+      expect(found('docker login -u ci --password Xk29fLp0Qm7V registry.example')).toEqual([['secret', 'Xk29fLp0Qm7V']]);
+      for (const honest of ['mysql -u root -p -h db.internal', 'psql -u app -p 5432', 'docker login --password-stdin', 'mysql -u root -p$MYSQL_PWD', 'cp -u old -p new-files']) {
+        expect(categories(honest)).toEqual([]);
+      }
+    });
+
+    it('session cookies are secrets; words joined by "=" or "_" are not', () => {
+      expect(found('Cookie: sessionid=k3j4h5g6f7d8s9a0q1w2e3r4t5y6u7i8')).toEqual([['secret', 'sessionid=k3j4h5g6f7d8s9a0q1w2e3r4t5y6u7i8']]);
+      expect(categories('cookie: cookie_consent=true')).toEqual([]);
+      expect(categories('session = requests.Session()')).toEqual([]);
     });
 
     it('a UUID is a key under the name of a provider whose keys are UUIDs and a word for a key; other UUIDs are ids', () => {

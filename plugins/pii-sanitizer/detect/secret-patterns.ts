@@ -1,3 +1,5 @@
+import { PLACEHOLDER } from './secret-values';
+
 /**
  * Known credential formats: a prefix a provider puts on its tokens, or a shape no
  * ordinary text has. Each is specific enough to need no surrounding context, except
@@ -96,6 +98,8 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   { name: 'duffel-token', pattern: /\bduffel_(?:test|live)_[A-Za-z0-9_=-]{43}(?![A-Za-z0-9_=-])/g },
   { name: 'easypost-key', pattern: /\bEZ[AT]K[A-Za-z0-9]{54}\b/g },
   { name: 'prefect-key', pattern: /\bpnu_[A-Za-z0-9]{36}\b/g },
+  { name: 'crates-io-token', pattern: /\bcio[A-Za-z0-9]{32}\b/g },
+  { name: 'stackhawk-key', pattern: /\bhawk\.[A-Za-z0-9_-]{20}\.[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])/g },
   { name: 'readme-key', pattern: /\brdme_[a-z0-9]{70}\b/g },
   { name: 'putty-private-key', pattern: /PuTTY-User-Key-File-[23]:[^\n]*\n[\s\S]{0,4000}?Private-Lines:\s*\d+\s*\n[A-Za-z0-9+/=\r\n]{40,}/g },
   // Providers whose keys are UUIDs: only under the provider's name and a word for a key (their app and project ids are UUIDs too).
@@ -113,6 +117,14 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
   { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
   { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg },
+  // "psexec -u admin -p Winter2024!", "mysql -u root -pS3cret", "docker login --password abc…": a password given on a command line.
+  {
+    name: 'command-line-password',
+    pattern: /(?:\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p[^\S\n]*|\s--password[= ][^\S\n]*)([^\s\-$%{<'"][^\s'"]{5,})/dg,
+    requires: /\s-p|--password/,
+    // Letters and digits: "cp -u old -p new-files" gives flags and file names, and "-p 5432" is a port.
+    valid: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !PLACEHOLDER.test(value),
+  },
   { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi },
   { name: 'twitter-bearer-token', pattern: /(?<![A-Za-z0-9+/=%])A{21,22}[B-Za-z0-9%][A-Za-z0-9%]{70,100}(?![A-Za-z0-9+/=%])/g, requires: 'AAAAAAAAAAAAAAAAAAAAA' },
   { name: 'launchdarkly-key', pattern: /\b(?:sdk|api)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g },

@@ -13,7 +13,7 @@ export function looksRandom(value: string): boolean {
   if (PLACEHOLDER.test(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://') || HOST_NAME.test(value)) return false;
   if (/^(.)\1+$/.test(value) || /^(.)\1{6,}/.test(value)) return false;
   if (/^[a-z]+$/i.test(value) && value.length < 24) return false; // an identifier or a word
-  if (/^[a-z]{3,}(?:[/._-][a-z]{3,})+[?!.,]?$/.test(value)) return false; // words: "differences/distinctions?"
+  if (/^[a-z]{3,}(?:[/._=:-][a-z]{3,})+[?!.,]?$/.test(value)) return false; // words: "differences/distinctions?", "cookie_consent=true"
   if (/^\d+$/.test(value) && value.length < 12) return false;
   if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+\(?$/.test(value)) return false; // a property access
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;

@@ -10,13 +10,13 @@ import { finding, type Detector, type Finding } from './types';
  * not a placeholder, a repeated character, a variable reference or a word.
  */
 const ASSIGNMENT =
-  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id)[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|\s+)(?:\(\s*)?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
+  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie)[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|\s+)(?:\(\s*)?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
 /**
  * The assignment rule backtracks over names at every word; a text without any of its name words skips it.
  * Its separator alternatives never put two runs of blanks side by side ("password" and 200 KB of
  * spaces took minutes when they did).
  */
-const ASSIGNMENT_WORDS = /key|token|secret|pass|pwd|pat|auth|credential|client/i;
+const ASSIGNMENT_WORDS = /key|token|secret|pass|pwd|pat|auth|credential|client|session|cookie/i;
 const PASSWORD_NAME = /passw(?:or)?d|pwd|^pass$|secret/i;
 /**
  * An anonymous login's password is public by convention (anonymous FTP asks for any text, usually an
