@@ -6,7 +6,7 @@ import { round } from './stats';
  * marker repeated, one word over and over). The guard and the sanitizer share the plugin server's
  * event loop, so a prompt that takes seconds stalls every request: every rule must stay linear.
  */
-export const ADVERSARIAL_UNITS = ['\n', '\n\n ', '  ', 'a ', 'stop! ', 'ignore ', 'human: a\n', '## system\n', '<|im_start|>', 'You are ', 'Mr. ', '1gn0r3 ', 'SGVsbG8g', '::1 ', '4111 ', 'key=ab12CD34ef '];
+export const ADVERSARIAL_UNITS = ['\n', '\n\n ', '  ', 'a ', 'stop! ', 'ignore ', 'human: a\n', '## system\n', '<|im_start|>', 'You are ', 'Mr. ', '1gn0r3 ', 'SGVsbG8g', '::1 ', '4111 ', 'key=ab12CD34ef ', '12 rue ', 'Anna Berg, '];
 
 /**
  * And a trigger followed by 200 KB of blanks and one more character: a pattern with two runs of

@@ -423,6 +423,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('Send it to 350 5th Avenue, New York, NY 10118')).toEqual(['350 5th Avenue, New York, NY 10118']);
     expect(address('My address is 500 E 42nd St Apt 5B, New York')).toEqual(['500 E 42nd St Apt 5B, New York']);
     expect(address('She lives at 10 Downing St., London')).toEqual(['10 Downing St., London']);
+    // The street word before the name: the name's words belong to the street, up to a sentence word.
+    expect(address('>770 26 rue des Lilas Thomazo\n>Apt. 735\n>DOLE\n>France 35910')).toEqual(['770 26 rue des Lilas Thomazo\n>Apt. 735\n>DOLE\n>France 35910']);
+    expect(address('I live at 12 rue de Rivoli and I love it')).toEqual(['12 rue de Rivoli']);
   });
 
   it('an address beside a phone number, an email or an SSN: each keeps its own stretch', () => {
@@ -451,6 +454,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('sent to USNS Møller FPO AA 85844?')).toEqual(['USNS Møller FPO AA 85844']);
     expect(address('Tosh lives at 172 Maneeži 75, Saareküla')).toEqual(['172 Maneeži 75, Saareküla']);
     expect(address('Meet me at the corner of Main Street and 5th Avenue where we met')).toEqual(['Main Street and 5th Avenue']);
+    // A list of announced addresses, a house number before a numbered street.
+    expect(address('my addresses are: 903 83 Dora Creek Apt. 176, and 41 Maneeži Küla 75, Saareküla')).toEqual([
+      '903 83 Dora Creek Apt. 176',
+      '41 Maneeži Küla 75, Saareküla',
+    ]);
     expect(address('our office is at the corner of Östbygatan 14 and Sigurmundsson Greens')).toEqual(['Östbygatan 14 and Sigurmundsson Greens']);
     for (const honest of [
       'The meeting is between 3 and 5 on Tuesday.',

@@ -39,6 +39,12 @@ const STREET_END = String.raw`(?:${STREET})(?![\p{L}\p{N}])`;
 const SENTENCE_WORD = String.raw`(?:of|for|on|to|from|is|are|was|were|be|within|in|at|by|and|or|than|with|into|per|und|oder|mit|für|auf|ist)\s`;
 const NAME_WORD = String.raw`(?!${SENTENCE_WORD})[\p{L}'’.-]+`;
 const NUMBER_FIRST = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?\s+(?:(?:${NAME_WORD}|${ORDINAL})\s+){0,4}${STREET_END}${UNIT}`, 'gu');
+/**
+ * Where the street word comes first, its name follows the number's street word ("26 rue des Lilas", "12 via
+ * Roma", "5 calle Mayor"): the name's words up to a sentence word, a comma or the line's end.
+ */
+const LEADING_STREET_WORDS = anyCase(String.raw`rue|avenue|av\.|boulevard|bd\.?|chemin|allée|quai|impasse|calle|carrer|avenida|rua|travessa|via|viale|piazza|strada|largo|ul\.|ulica|aleja`);
+const NUMBER_THEN_LEADING = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+(?!${SENTENCE_WORD})[\p{L}'’.-]+){1,4}(?![\p{L}\p{N}])`, 'gu');
 const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const COMPOUND = new RegExp(String.raw`\b\p{Lu}[\p{Ll}]+(?:strasse|straße|gasse|weg|allee|platz|vej|gata|gatan|gade|katu|straat|laan)\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const BOXES = [
@@ -55,7 +61,7 @@ const ANNOUNCED = new RegExp(
   String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with)[ \t]+|:[ \t]*(?:\n[ \t]*)?)(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
   'gu',
 );
-const NUMBERED_PLACE = /\d{1,6}[ \t]+\p{L}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b/uy;
+const NUMBERED_PLACE = /\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b/uy;
 /** After "the corner of": two street names joined by "and" ("Main Street and 5th Avenue", "Östbygatan 14 and Sigurmundsson Greens"). */
 const STREET_NAME_START = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${ORDINAL}|\d{1,5}\.?)`;
 const INTERSECTION = new RegExp(
@@ -64,6 +70,9 @@ const INTERSECTION = new RegExp(
 );
 /** A number or a street word in one of them: "the corner of Europe and Asia" is no address. */
 const INTERSECTION_EVIDENCE = new RegExp(String.raw`\d|(?<![\p{L}])${STREET_END}`, 'u');
+
+/** Between the items of a list of addresses. */
+const LIST_AND = /[ \t]*,?[ \t]*(?:and|&|;)[ \t]+/y;
 
 /**
  * A line of its own (maybe behind a form's ">" or "???" marks) holding a house number, a capitalised
@@ -128,7 +137,7 @@ export const addressDetector: Detector = {
       // line), the street line itself is still masked.
       if (from !== start || to !== end) out.push(finding(this, start, text.slice(start, end), confidence - 0.01));
     };
-    for (const pattern of [NUMBER_FIRST, NAME_FIRST, COMPOUND, ...BOXES]) {
+    for (const pattern of [NUMBER_FIRST, NUMBER_THEN_LEADING, NAME_FIRST, COMPOUND, ...BOXES]) {
       for (const m of matches(text, pattern)) add(m.index, m.index + m[0].length, 0.75);
     }
     for (const m of matches(text, CARD_STREET_LINE)) {
@@ -141,7 +150,17 @@ export const addressDetector: Detector = {
       const at = m.index + m[0].length;
       const corner = /^corner/i.test(m[0]) ? stickyMatch(INTERSECTION, text, at) : null;
       const place = (corner && INTERSECTION_EVIDENCE.test(corner[0]) ? corner : null) ?? stickyMatch(NUMBERED_PLACE, text, at);
-      if (place) add(place.index, place.index + place[0].length, 0.7);
+      if (!place) continue;
+      let end = place.index + place[0].length;
+      add(place.index, end, 0.7);
+      // "here they are: 03751 Gerrit Achterberghove 137, Colorado Springs, and 7878 Rahu 37 Apt. 405": the list goes on.
+      for (let more = 0, next: RegExpExecArray | null; more < 4; more++) {
+        const and = stickyMatch(LIST_AND, text, extendTail(text, end));
+        next = and ? stickyMatch(NUMBERED_PLACE, text, and.index + and[0].length) : null;
+        if (!next) break;
+        end = next.index + next[0].length;
+        add(next.index, end, 0.7);
+      }
     }
     return out;
   },

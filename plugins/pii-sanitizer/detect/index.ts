@@ -57,8 +57,16 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
   return {
     detect(text) {
       if (!text) return [];
-      const all = detectors.flatMap((d) => d.detect(text).map((f) => ({ ...f, priority: d.priority })));
-      return resolveOverlaps(all.filter((f) => f.confidence >= min && allowed(f)));
+      const found: Finding[] = [];
+      const priorities: number[] = [];
+      for (const d of detectors) {
+        for (const f of d.detect(text)) {
+          if (f.confidence < min || !allowed(f)) continue;
+          found.push(f);
+          priorities.push(d.priority);
+        }
+      }
+      return resolveOverlaps(found, priorities);
     },
   };
 }

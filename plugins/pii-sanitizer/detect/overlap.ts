@@ -7,12 +7,17 @@ import type { Finding } from './types';
  * tells whether a candidate overlaps any of them (a prompt full of candidates
  * costs n log n, not n²).
  */
-export function resolveOverlaps(findings: Array<Finding & { priority: number }>): Finding[] {
-  const ranked = [...findings].sort(
-    (a, b) => b.priority - a.priority || b.confidence - a.confidence || b.end - b.start - (a.end - a.start),
-  );
+export function resolveOverlaps(findings: Finding[], priorities: number[]): Finding[] {
+  // Sorting positions rather than copies that carry their priority: a prompt can hold 100,000 candidates.
+  const order = findings.map((_, i) => i);
+  order.sort((i, j) => {
+    const a = findings[i]!;
+    const b = findings[j]!;
+    return priorities[j]! - priorities[i]! || b.confidence - a.confidence || b.end - b.start - (a.end - a.start);
+  });
   const kept: Finding[] = [];
-  for (const f of ranked) {
+  for (const i of order) {
+    const f = findings[i]!;
     // The first kept finding that ends after f starts is the only one that can overlap it.
     let lo = 0;
     let hi = kept.length;
@@ -22,8 +27,7 @@ export function resolveOverlaps(findings: Array<Finding & { priority: number }>)
       else hi = mid;
     }
     if (lo < kept.length && kept[lo]!.start < f.end) continue;
-    const { priority: _priority, ...plain } = f;
-    kept.splice(lo, 0, plain);
+    kept.splice(lo, 0, f);
   }
   return kept;
 }
