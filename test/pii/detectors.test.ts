@@ -26,6 +26,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('pay to GB82 WEST 1234 5698 7654 32 please')).toEqual([['iban', 'GB82 WEST 1234 5698 7654 32']]);
     expect(found('DE89370400440532013000')).toEqual([['iban', 'DE89370400440532013000']]);
     expect(categories('GB83 WEST 1234 5698 7654 32')).not.toContain('iban');
+    // Typed in lower case.
+    expect(found('my iban is de89 3704 0044 0532 0130 00 thanks')).toEqual([['iban', 'de89 3704 0044 0532 0130 00']]);
+    expect(categories('de89 3704 0044 0532 0130 01')).not.toContain('iban');
   });
 
   it('US SSNs in valid ranges; bare nine digits only with context', () => {

@@ -10,7 +10,8 @@ const LENGTHS: Record<string, number> = {
   RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22,
   VG: 24, XK: 20,
 };
-const CANDIDATE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8}\b/g;
+/** Either case: prompts typed in lower case hold IBANs in lower case too; mod-97 keeps look-alikes out. */
+const CANDIDATE = /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){3,8}\b/g;
 
 export function ibanValid(compact: string): boolean {
   if (LENGTHS[compact.slice(0, 2)] !== compact.length) return false;
@@ -31,7 +32,7 @@ export const ibanDetector: Detector = {
     const out = [];
     for (const m of matches(text, CANDIDATE)) {
       // The candidate may run into a following word; trim to the country's length.
-      const compact = m[0].replace(/ /g, '');
+      const compact = m[0].replace(/ /g, '').toUpperCase();
       const length = LENGTHS[compact.slice(0, 2)];
       if (!length || compact.length < length) continue;
       let consumed = 0;
@@ -41,7 +42,7 @@ export const ibanDetector: Detector = {
         end++;
       }
       const value = m[0].slice(0, end);
-      if (ibanValid(value.replace(/ /g, ''))) out.push(finding(this, m.index, value, 0.99));
+      if (ibanValid(value.replace(/ /g, '').toUpperCase())) out.push(finding(this, m.index, value, 0.99));
     }
     return out;
   },
