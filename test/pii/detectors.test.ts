@@ -246,6 +246,13 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(categories(`aws_secret_key: ${r(38)}`)).toEqual([]);
     });
 
+    it('connection-string passwords, with a blank before "=" too; code assignments are not connection strings', () => {
+      expect(found('Server=db;Database=app;User Id=sa;Password=Xk29fLp0Q;')).toEqual([['secret', 'Xk29fLp0Q']]);
+      expect(found('"Provider=SQLOLEDB.1;User ID=app; " & "Password =Vq7rT2mK9;Initial Catalog=Sales;"')).toEqual([['secret', 'Vq7rT2mK9']]);
+      expect(categories('pwd = (char *) (p + ulen + 2);')).toEqual([]);
+      expect(categories('Server=db;Pwd={PWD};')).toEqual([]);
+    });
+
     it('passwords on a command line; flags, ports and file names are not passwords', () => {
       expect(found('psexec \\\\10.0.0.5 -u Administrator -p Winter2024! cmd.exe')).toContainEqual(['secret', 'Winter2024!']);
       expect(found('mysql -u root -pS3cretPass! -h db.internal')).toEqual([['secret', 'S3cretPass!']]);

@@ -113,7 +113,9 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   { name: 'pem-private-key', pattern: /-----BEGIN (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----/g },
   { name: 'base64-pem-private-key', pattern: /\bLS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,}/g },
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g },
-  { name: 'connection-string-password', pattern: /(?<=(?:^|[;"'\s])(?:password|pwd)=)(?![#$%{<])[^;'"\s]{3,}(?=;|$|["'\s])/gim, requires: /(?:password|pwd)=/i },
+  // "Password =specialbill_user;" too: blanks before "=" but none after, as code's "pwd = (char *) p" has (bounded,
+  // and the value a group: a lookbehind would scan back over blanks from every position).
+  { name: 'connection-string-password', pattern: /(?:^|[;"'\s])(?:password|pwd)[ \t]{0,3}=((?![#$%{<(])[^;'"\s]{3,})(?=;|$|["'\s])/dgim, requires: /(?:password|pwd)[ \t]{0,3}=/i },
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
   { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
   { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg },
