@@ -251,6 +251,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(found('"Provider=SQLOLEDB.1;User ID=app; " & "Password =Vq7rT2mK9;Initial Catalog=Sales;"')).toEqual([['secret', 'Vq7rT2mK9']]);
       expect(categories('pwd = (char *) (p + ulen + 2);')).toEqual([]);
       expect(categories('Server=db;Pwd={PWD};')).toEqual([]);
+      // In a URL's query, where the documentation's "password=secret" is an example.
+      expect(found('jdbc:mysql://db:3306/app?user=root&password=hunter2pass&ssl=true')).toEqual([['secret', 'hunter2pass']]);
+      expect(categories('postgresql:///mydb?host=localhost&port=5433&user=user&password=secret')).toEqual([]);
     });
 
     it('passwords on a command line; flags, ports and file names are not passwords', () => {

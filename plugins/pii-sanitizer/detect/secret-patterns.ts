@@ -116,6 +116,13 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   // "Password =specialbill_user;" too: blanks before "=" but none after, as code's "pwd = (char *) p" has (bounded,
   // and the value a group: a lookbehind would scan back over blanks from every position).
   { name: 'connection-string-password', pattern: /(?:^|[;"'\s])(?:password|pwd)[ \t]{0,3}=((?![#$%{<(])[^;'"\s]{3,})(?=;|$|["'\s])/dgim, requires: /(?:password|pwd)[ \t]{0,3}=/i },
+  // A URL's query ("jdbc:mysql://db/app?user=root&password=…"), where "password=secret" is the documentation's example.
+  {
+    name: 'url-query-password',
+    pattern: /[?&](?:password|passwd|pwd)=((?![#$%{<(])[^&#\s'"]{3,})/dgi,
+    requires: /[?&](?:password|passwd|pwd)=/i,
+    valid: (value) => !PLACEHOLDER.test(value),
+  },
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
   { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
   { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg },
