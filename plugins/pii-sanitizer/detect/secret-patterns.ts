@@ -60,6 +60,7 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   { name: 'braintree-token', pattern: /\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b/g },
   { name: 'facebook-token', pattern: /\bEAA[BC][A-Za-z0-9]{100,}/g },
   { name: 'dropbox-token', pattern: /\bsl\.(?:u\.)?[A-Za-z0-9_-]{130,}/g },
+  { name: 'sentry-dsn', pattern: /https:\/\/[0-9a-f]{32}@[a-z0-9.-]*\bsentry\.io\/\d+/g },
   { name: 'sentry-token', pattern: /\bsntry[su]_[A-Za-z0-9+/=_-]{40,}/g },
   { name: 'supabase-key', pattern: /\bsbp_[a-f0-9]{40}\b|\bsb_secret_[A-Za-z0-9_-]{20,}/g },
   { name: 'netlify-token', pattern: /\bnfp_[A-Za-z0-9]{36}\b/g },
