@@ -366,6 +366,25 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Sarah Chen, Product Manager, Acme Cloud Platform')).toEqual([['person', 'Sarah Chen']]);
   });
 
+  it('names introduced in German, French, Spanish, Italian, Portuguese and Dutch', () => {
+    for (const [text, name] of [
+      ['Mein Name ist Svenja Kowalczyk.', 'Svenja Kowalczyk'],
+      ['Je m’appelle Amélie Dupont.', 'Amélie Dupont'],
+      ['Bonjour Madame Lefèvre,', 'Lefèvre'],
+      ['Hola Ximena, ¿cómo estás?', 'Ximena'],
+      ['Mi chiamo Giulia Rossi.', 'Giulia Rossi'],
+      ['Meu nome é Joaquim Tavares.', 'Joaquim Tavares'],
+      ['Mijn naam is Sanne de Vries.', 'Sanne de Vries'],
+      ['Viele Grüße\nSvenja Kowalczyk', 'Svenja Kowalczyk'],
+    ]) {
+      expect(found(text)).toContainEqual(['person', name]);
+    }
+    // German capitalises its nouns.
+    for (const honest of ['Ich bin Student und suche ein Stipendium.', 'Sehr geehrte Damen und Herren,', 'Liebe Grüße', 'Write a Hello World program in Rust', 'Dear Sir or Madam']) {
+      expect(categories(honest)).not.toContain('person');
+    }
+  });
+
   it('product and technology names are not people', () => {
     for (const honest of [
       'What are the differences between Visual Studio Code and JetBrains IntelliJ IDEA for Java Spring Boot development?',

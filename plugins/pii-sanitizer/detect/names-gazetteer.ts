@@ -57,7 +57,7 @@ machine learning deep neural model models intelligence artificial language serve
 cloud platform web native framework boot spring lightning python java javascript typescript kotlin scala react angular vue node
 docker kubernetes linux windows android ios microsoft google amazon azure oracle ibm salesforce github gitlab slack jira excel
 word powerpoint outlook teams database engine api sdk app apps edge functions lambda storage compute analytics pipeline
-did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text`.split(/\s+/),
+world welt monde mundo grüße grüßen sir madam madame everyone everybody all folks guys team friends did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text`.split(/\s+/),
 );
 
 /**

@@ -13,8 +13,14 @@ const WORD = String.raw`\p{Lu}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\.`;
 const NAME = String.raw`(?:${WORD})(?:[ \t]+(?:(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)[ \t]+)?(?:${WORD})){0,3}`;
 /** "mr. elliott flew…": typed all in lower case, a title needs its period, and the name one or two words. */
 const LOWER_TITLE = /\b(?:mr|mrs|ms|dr|prof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
-const TITLE = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Mme|Herr|Frau|Sr|Sra)\.?\s+(${NAME})`, 'gu');
-const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name'];
+const TITLE = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Sig|Dott|Dona|Dom)\.?\s+(${NAME})`, 'gu');
+const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
+  // The same in the languages prompts most often come in besides English (not German "ich bin" or "liebe": German
+  // capitalises its nouns, "Ich bin Student", "Liebe Kolleginnen").
+  'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
+  'mi chiamo', 'il mio nome è', 'meu nome é', 'chamo-me', 'mijn naam is', 'ik heet', 'jag heter', 'jeg heter', 'jeg hedder',
+  'nazywam się', 'hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère',
+  'estimado', 'estimada', 'querido', 'querida', 'caro', 'cara', 'gentile', 'grüße', 'grüßen', 'cordialement,', 'saludos,', 'atentamente,'];
 /** Triggers match in either case at their first letter; the name itself must be capitalised (no `i` flag). */
 const caseless = (t: string) => `[${t[0].toUpperCase()}${t[0]}]${t.slice(1).replace(/[?]/g, '\\?')}`;
 const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')})\s+)(${NAME})`, 'gu');
