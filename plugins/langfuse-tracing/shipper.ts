@@ -11,6 +11,8 @@ import { RetryableError, type TraceTransport } from './transports/transport';
  */
 const log = createLogger('langfuse-tracing');
 const BATCH = 100;
+/** The longest wait between attempts, whatever a Retry-After asks for. */
+const MAX_BACKOFF_MS = 60_000;
 
 export class TraceShipper {
   readonly queue: TraceQueue;
@@ -60,13 +62,19 @@ export class TraceShipper {
             continue;
           }
           this.queue.unshift(batch);
-          this.backoffMs = Math.min(30_000, Math.max(500, this.backoffMs * 2));
+          const doubled = Math.min(30_000, Math.max(500, this.backoffMs * 2));
+          this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(doubled, err.retryAfterMs ?? 0));
           return;
         }
       }
     } finally {
       this.sending = false;
     }
+  }
+
+  /** How long the shipper waits before its next attempt. */
+  get nextAttemptInMs(): number {
+    return this.backoffMs > 0 ? this.backoffMs : this.intervalMs;
   }
 
   async close(): Promise<void> {

@@ -107,6 +107,23 @@ describe('langfuse-tracing legacy batch transport against a fake /api/public/ing
     expect(t.rejectedEvents - before).toBe(3);
   });
 
+  it('waits as long as a 429’s Retry-After asks (up to a minute) before trying again', async () => {
+    server.respond = () => ({ status: 429, headers: { 'retry-after': '7' } });
+    await expect(transport().deliver([trace(8)])).rejects.toMatchObject({ retryAfterMs: 7000 });
+    const shipper = new TraceShipper(transport(), 5, 50);
+    shipper.enqueue(trace(9));
+    await shipper.drain();
+    expect(shipper.nextAttemptInMs).toBe(7000);
+    server.respond = () => ({ status: 503, headers: { 'retry-after': '3600' } });
+    await shipper.drain();
+    expect(shipper.nextAttemptInMs).toBe(60_000);
+    server.respond = () => ({ status: 207, body: { successes: [], errors: [] } });
+    await shipper.drain();
+    expect(shipper.nextAttemptInMs).toBe(50);
+    expect(shipper.stats()).toMatchObject({ queued: 0, delivered: 1 });
+    await shipper.close();
+  });
+
   it('keeps traces while Langfuse is down (bounded, counting drops) and delivers them after recovery', async () => {
     server.respond = () => ({ status: 500 });
     const shipper = new TraceShipper(transport(), 5, 50);

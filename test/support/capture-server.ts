@@ -12,7 +12,7 @@ export interface Captured {
 export interface CaptureServer {
   url: string;
   received: Captured[];
-  respond: (req: Captured) => { status: number; body?: unknown } | 'hang';
+  respond: (req: Captured) => { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
   close(): Promise<void>;
 }
 
@@ -33,7 +33,7 @@ export async function startCaptureServer(): Promise<CaptureServer> {
       const answer = capture.respond(entry);
       if (answer === 'hang') return;
       capture.received.push(entry);
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       res.end(JSON.stringify(answer.body ?? {}));
     });
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
+import { retryAfterSeconds } from '../../core/bridge/attempt-failure';
 import { createLogger } from '../../core/logger';
 import type { GatewayTrace } from '../trace-model';
 import { basicAuth, capped, iso, RetryableError, usageDetails, type LangfuseDestination, type TraceTransport } from './transport';
@@ -7,7 +8,8 @@ import { basicAuth, capped, iso, RetryableError, usageDetails, type LangfuseDest
 /**
  * The legacy batch API (POST /api/public/ingestion) for Langfuse v2 and v3 before
  * 3.22: batches of at most 3.5 MB; network errors, 429 and 5xx are retried (the
- * shipper keeps the batch); per-event 4xx inside a 207 are final and counted.
+ * shipper keeps the batch, and waits as long as a Retry-After asks); per-event 4xx
+ * inside a 207 are final and counted.
  */
 export type IngestionOptions = LangfuseDestination;
 
@@ -112,7 +114,10 @@ export class IngestionTransport implements TraceTransport {
       throw new RetryableError(`langfuse unreachable: ${(err as Error).message}`);
     }
     const text = await res.body.text().catch(() => '');
-    if (res.statusCode === 429 || res.statusCode >= 500) throw new RetryableError(`langfuse answered ${res.statusCode}`);
+    if (res.statusCode === 429 || res.statusCode >= 500) {
+      const seconds = retryAfterSeconds(res.headers['retry-after']);
+      throw new RetryableError(`langfuse answered ${res.statusCode}`, seconds !== undefined ? seconds * 1000 : undefined);
+    }
     if (res.statusCode >= 300) {
       // 400/401/403/413 will not get better by resending the same batch; a redirect (an http:// host
       // that moved to https) is a configuration to fix, and would lose the body anyway.

@@ -9,7 +9,12 @@ export interface TraceTransport {
   readonly dropped: number;
 }
 
-export class RetryableError extends Error {}
+/** A delivery to try again later: no sooner than `retryAfterMs` when Langfuse said how long to wait. */
+export class RetryableError extends Error {
+  constructor(message: string, readonly retryAfterMs?: number) {
+    super(message);
+  }
+}
 
 /** Where a Langfuse project is and how to authenticate to it. */
 export interface LangfuseDestination {
