@@ -6,7 +6,12 @@ import { round } from './stats';
  * marker repeated, one word over and over). The guard and the sanitizer share the plugin server's
  * event loop, so a prompt that takes seconds stalls every request: every rule must stay linear.
  */
-export const ADVERSARIAL_UNITS = ['\n', '\n\n ', '  ', 'a ', 'stop! ', 'ignore ', 'human: a\n', '## system\n', '<|im_start|>', 'You are ', 'Mr. ', '1gn0r3 ', 'SGVsbG8g', '::1 ', '4111 ', 'key=ab12CD34ef ', '12 rue ', 'Anna Berg, '];
+export const ADVERSARIAL_UNITS = [
+  '\n', '\n\n ', '  ', 'a ', 'stop! ', 'ignore ', 'human: a\n', '## system\n', '<|im_start|>', 'You are ', 'Mr. ', '1gn0r3 ', 'SGVsbG8g',
+  '::1 ', '4111 ', 'key=ab12CD34ef ', '12 rue ', 'Anna Berg, ',
+  // Long digit runs and hex words: patterns that split a run into groups in every possible way.
+  ` ${'1'.repeat(40)}`, `(${'1'.repeat(40)} `, 'ab12cdef0123456789abcdef0123456789abcdef ',
+];
 
 /**
  * And a trigger followed by 200 KB of blanks and one more character: a pattern with two runs of
@@ -14,12 +19,17 @@ export const ADVERSARIAL_UNITS = ['\n', '\n\n ', '  ', 'a ', 'stop! ', 'ignore '
  */
 export const ADVERSARIAL_TRIGGERS = ['password', 'api key', 'my password is', 'Address:', '• Jane Doe\n', '• Jane Doe\n(', '• Jane Doe\na@.', 'Ignore all previous', 'You are'];
 
+/** And a value's start followed by 200 KB of one character: a value checked by a pattern anchored at both ends. */
+export const ADVERSARIAL_VALUES = ['?password=', '&pwd=*', ' -u root -p1', ' --password a1', 'api_key=', 'my password is ', 'AKIA'];
+const VALUE_FILLERS = ['x', '*', '1'];
+
 /** Milliseconds of the slowest of those prompts through `scan`. */
 export async function slowestAdversarial(scan: (text: string) => unknown): Promise<number> {
   let worst = 0;
   const prompts = [
     ...ADVERSARIAL_UNITS.map((unit) => unit.repeat(Math.ceil(200_000 / unit.length))),
     ...ADVERSARIAL_TRIGGERS.map((trigger) => `${trigger}${' '.repeat(200_000)}!`),
+    ...ADVERSARIAL_VALUES.flatMap((start) => VALUE_FILLERS.map((filler) => `${start}${filler.repeat(200_000)}!`)),
   ];
   for (const text of prompts) {
     const t = performance.now();

@@ -72,7 +72,7 @@ const INTERSECTION = new RegExp(
 const INTERSECTION_EVIDENCE = new RegExp(String.raw`\d|(?<![\p{L}])${STREET_END}`, 'u');
 
 /** Between the items of a list of addresses. */
-const LIST_AND = /[ \t]*,?[ \t]*(?:and|&|;)[ \t]+/y;
+const LIST_AND = /[ \t]*(?:,[ \t]*)?(?:and|&|;)[ \t]+/y;
 
 /**
  * A line of its own (maybe behind a form's ">" or "???" marks) holding a house number, a capitalised

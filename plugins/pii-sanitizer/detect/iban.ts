@@ -10,8 +10,12 @@ const LENGTHS: Record<string, number> = {
   RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22,
   VG: 24, XK: 20,
 };
-/** Either case: prompts typed in lower case hold IBANs in lower case too; mod-97 keeps look-alikes out. */
-const CANDIDATE = /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){3,8}\b/g;
+/**
+ * Written compact or in groups of four (the last shorter), in either case: prompts typed in lower case
+ * hold IBANs in lower case too, and mod-97 keeps look-alikes out. Groups only ever follow a space, so a
+ * long word is not split into groups in every possible way.
+ */
+const CANDIDATE = /\b[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,4})?)\b/g;
 
 export function ibanValid(compact: string): boolean {
   if (LENGTHS[compact.slice(0, 2)] !== compact.length) return false;

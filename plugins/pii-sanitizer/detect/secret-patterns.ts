@@ -1,4 +1,4 @@
-import { PLACEHOLDER } from './secret-values';
+import { isPlaceholder } from './secret-values';
 
 /**
  * Known credential formats: a prefix a provider puts on its tokens, or a shape no
@@ -122,7 +122,7 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
     name: 'url-query-password',
     pattern: /[?&](?:password|passwd|pwd)=((?![#$%{<(])[^&#\s'"]{3,})/dgi,
     requires: /[?&](?:password|passwd|pwd)=/i,
-    valid: (value) => !PLACEHOLDER.test(value),
+    valid: (value) => !isPlaceholder(value),
   },
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
   { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
@@ -133,7 +133,7 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
     pattern: /(?:\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p[^\S\n]*|\s--password[= ][^\S\n]*)([^\s\-$%{<'"][^\s'"]{5,})/dg,
     requires: /\s-p|--password/,
     // Letters and digits: "cp -u old -p new-files" gives flags and file names, and "-p 5432" is a port.
-    valid: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !PLACEHOLDER.test(value),
+    valid: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !isPlaceholder(value),
   },
   { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi },
   { name: 'twitter-bearer-token', pattern: /(?<![A-Za-z0-9+/=%])A{21,22}[B-Za-z0-9%][A-Za-z0-9%]{70,100}(?![A-Za-z0-9+/=%])/g, requires: 'AAAAAAAAAAAAAAAAAAAAA' },

@@ -1,5 +1,5 @@
 import { matches } from './context';
-import { looksRandom, PLACEHOLDER } from './secret-values';
+import { isPlaceholder, looksRandom } from './secret-values';
 
 /**
  * Secrets told in a sentence rather than assigned in code: "my password is Tr0ub4dor&3", "the API
@@ -28,7 +28,7 @@ const CODE_BETWEEN_QUOTES = /^[\s,;:=)\]}]|[:=({]$/;
 const IS_PASSWORD_WORD = new RegExp(`^(?:${PASSWORD})$`, 'i');
 
 function passwordLike(value: string): boolean {
-  if (value.length < 6 || PLACEHOLDER.test(value) || NOT_A_VALUE.test(value)) return false;
+  if (value.length < 6 || isPlaceholder(value) || NOT_A_VALUE.test(value)) return false;
   const letters = /\p{L}/u.test(value);
   const digits = /\d/.test(value);
   const symbols = /[^\p{L}\d]/u.test(value);
@@ -46,7 +46,7 @@ export function secretsInProse(text: string): Array<[number, string]> {
     const value = quoted ?? bare!.replace(kind === 'password' ? /[.,;:?)\]]+$/ : /[.,;:?!)\]]+$/, '');
     const ok =
       quoted !== undefined
-        ? !PLACEHOLDER.test(value) && !NOT_A_VALUE.test(value) && !CODE_BETWEEN_QUOTES.test(value)
+        ? !isPlaceholder(value) && !NOT_A_VALUE.test(value) && !CODE_BETWEEN_QUOTES.test(value)
         : kind === 'password'
           ? passwordLike(value)
           : kind === 'pin'

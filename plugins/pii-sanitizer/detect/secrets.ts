@@ -1,6 +1,6 @@
 import { literalPrefixes, matches } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
-import { looksRandom, PLACEHOLDER, SEQUENTIAL } from './secret-values';
+import { isPlaceholder, looksRandom, SEQUENTIAL } from './secret-values';
 import { secretsInProse } from './secrets-in-prose';
 import { finding, type Detector, type Finding } from './types';
 
@@ -59,7 +59,7 @@ export const secretDetector: Detector = {
       if (/aws.*secret/i.test(name)) {
         // AWS's own format (40 characters of base64's alphabet) under AWS's own name is a key, random-looking or not.
         if (value.length !== 40) continue;
-        if (/^[A-Za-z0-9/+]{40}$/.test(value) && !PLACEHOLDER.test(value)) {
+        if (/^[A-Za-z0-9/+]{40}$/.test(value) && !isPlaceholder(value)) {
           out.push({ ...finding(this, m.index + m[0].lastIndexOf(value), value, 0.9), detector: 'secrets:aws-secret-access-key' });
           continue;
         }
@@ -69,7 +69,7 @@ export const secretDetector: Detector = {
         quote !== '' &&
         PASSWORD_NAME.test(name) &&
         value.length >= 6 &&
-        !PLACEHOLDER.test(value) &&
+        !isPlaceholder(value) &&
         !SEQUENTIAL.test(value) &&
         !/^[\w.]+\(/.test(value) &&
         !ANONYMOUS_USER.test(text.slice(Math.max(0, m.index - 200), m.index));
