@@ -94,6 +94,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
   describe('secrets told in a sentence', () => {
     it.each([
       ['my password is Tr0ub4dor&3 can you check it', 'Tr0ub4dor&3'],
+      ['my password is !Hunter2x', '!Hunter2x'],
       ['My wifi password is sunshine42.', 'sunshine42'],
       ['the password for my bank account is hunter2!', 'hunter2!'],
       ['My password is "correct horse battery staple"', 'correct horse battery staple'],
@@ -228,6 +229,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
         expect(categories(`mongodb+srv://app:${slot}@cluster0.mongodb.net/shop`)).toEqual([]);
       }
       expect(categories('mongodb+srv://app:Xq7vLp2z@cluster0.mongodb.net/shop')).toEqual(['url_credentials']);
+      // A password that starts with "$" is a password; "$DB_PASSWORD" (an environment variable's name) is a slot.
+      expect(categories('redis://:$uperS3cret@cache.internal:6379')).toEqual(['url_credentials']);
     });
 
     it('look-alikes: a prefix with the wrong length or alphabet is not a key', () => {
@@ -255,13 +258,24 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // In a URL's query, where the documentation's "password=secret" is an example.
       expect(found('jdbc:mysql://db:3306/app?user=root&password=hunter2pass&ssl=true')).toEqual([['secret', 'hunter2pass']]);
       expect(categories('postgresql:///mydb?host=localhost&port=5433&user=user&password=secret')).toEqual([]);
+      // The sentence's or the markdown's punctuation is not the password's.
+      expect(found('[Login](https://x.org/a?user=bob&password=Hunter22x)')).toEqual([['secret', 'Hunter22x']]);
     });
 
     it('passwords on a command line; flags, ports and file names are not passwords', () => {
       expect(found('psexec \\\\10.0.0.5 -u Administrator -p Winter2024! cmd.exe')).toContainEqual(['secret', 'Winter2024!']);
       expect(found('mysql -u root -pS3cretPass! -h db.internal')).toEqual([['secret', 'S3cretPass!']]);
       expect(found('docker login -u ci --password Xk29fLp0Qm7V registry.example')).toEqual([['secret', 'Xk29fLp0Qm7V']]);
-      for (const honest of ['mysql -u root -p -h db.internal', 'psql -u app -p 5432', 'docker login --password-stdin', 'mysql -u root -p$MYSQL_PWD', 'cp -u old -p new-files']) {
+      for (const honest of [
+        'mysql -u root -p -h db.internal',
+        'psql -u app -p 5432',
+        'docker login --password-stdin',
+        'mysql -u root -p$MYSQL_PWD',
+        'cp -u old -p new-files',
+        // MySQL's "-p" and a blank asks for the password: the next word is the database.
+        'mysql -u root -p shop_db2 < dump.sql',
+        'docker run --rm -u 1000:1000 -p 5432:5432/tcp postgres',
+      ]) {
         expect(categories(honest)).toEqual([]);
       }
     });
@@ -278,6 +292,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
         expect(found(text)).toEqual([['secret', uuid]]);
       }
       for (const text of [`HEROKU_APP_ID=${uuid}`, `NPM_TOKEN="${uuid}"`, `request id ${uuid}`]) expect(categories(text)).toEqual([]);
+      // The key's own name decides, not an earlier line's.
+      const appId = '5b2c3d4e-6f70-4890-8bcd-ef0123456789';
+      expect(found(`HEROKU_API_KEY=${uuid}\nHEROKU_APP_ID=${appId}`)).toEqual([['secret', uuid]]);
     });
 
     it('an anonymous login’s conventional password is not a secret; a real user’s is', () => {
@@ -459,6 +476,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     // The street word before the name: the name's words belong to the street, up to a sentence word.
     expect(address('>770 26 rue des Lilas Thomazo\n>Apt. 735\n>DOLE\n>France 35910')).toEqual(['770 26 rue des Lilas Thomazo\n>Apt. 735\n>DOLE\n>France 35910']);
     expect(address('I live at 12 rue de Rivoli and I love it')).toEqual(['12 rue de Rivoli']);
+    // Sentence words joining two capitalised words of a street's name.
+    expect(address('She lives at 1200 Lake of the Woods Drive, Ranier, MN 56668')).toEqual(['1200 Lake of the Woods Drive, Ranier, MN 56668']);
+    expect(address('Ship to 4102 Bay to Bay Boulevard, Tampa, FL 33629')).toEqual(['4102 Bay to Bay Boulevard, Tampa, FL 33629']);
   });
 
   it('an address beside a phone number, an email or an SSN: each keeps its own stretch', () => {
@@ -500,6 +520,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'The parser is based on Python 3 and located in Section 3.',
       'I have been living in London 2 years; send it to Team 5.',
       'It sits at the corner of Europe and Asia.',
+      'the bottom corner of Figure 3 and Figure 4',
+      'see the corner of Page 2 and Page 3',
+      'Please ship 10 boxes to Bay 3 and 4 crates to Dock 5.',
       'what is the square root of 144',
       'how bad is traffic at 8 on the way to burger king',
       'can i get an uber to central park for 5',

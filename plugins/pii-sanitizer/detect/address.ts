@@ -37,14 +37,16 @@ const STREET_END = String.raw`(?:${STREET})(?![\p{L}\p{N}])`;
  * "la", "du", stay allowed).
  */
 const SENTENCE_WORD = String.raw`(?:of|for|on|to|from|is|are|was|were|be|within|in|at|by|and|or|than|with|into|per|und|oder|mit|für|auf|ist)\s`;
-const NAME_WORD = String.raw`(?!${SENTENCE_WORD})[\p{L}'’.-]+`;
+/** …unless it joins two capitalised words of a name: "Lake of the Woods Drive", "Bay to Bay Boulevard", "Salt and Pepper Lane". */
+const NAME_WORD = String.raw`(?:(?!${SENTENCE_WORD})[\p{L}'’.-]+|(?<=\p{Lu}[\p{L}'’.-]*\s)(?:of|to|in|on|at|by|for|and)(?=\s+(?:the\s+)?\p{Lu}))`;
 const NUMBER_FIRST = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?\s+(?:(?:${NAME_WORD}|${ORDINAL})\s+){0,4}${STREET_END}${UNIT}`, 'gu');
 /**
- * Where the street word comes first, its name follows the number's street word ("26 rue des Lilas", "12 via
- * Roma", "5 calle Mayor"): the name's words up to a sentence word, a comma or the line's end.
+ * French addresses put the number before a street word that comes before the name ("26 rue des Lilas",
+ * "12 boulevard Haussmann"): the name's words follow, up to a sentence word, a comma or the line's end.
+ * (Italian, Spanish and Portuguese write the number after the name: "Via Roma 12", found by NAME_FIRST.)
  */
-const LEADING_STREET_WORDS = anyCase(String.raw`rue|avenue|av\.|boulevard|bd\.?|chemin|allée|quai|impasse|calle|carrer|avenida|rua|travessa|via|viale|piazza|strada|largo|ul\.|ulica|aleja`);
-const NUMBER_THEN_LEADING = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+(?!${SENTENCE_WORD})[\p{L}'’.-]+){1,4}(?![\p{L}\p{N}])`, 'gu');
+const FRENCH_STREET_WORDS = anyCase(String.raw`rue|avenue|boulevard|bd\.?|chemin|allée|quai|impasse`);
+const NUMBER_THEN_FRENCH_STREET = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${FRENCH_STREET_WORDS})(?:[ \t]+(?!${SENTENCE_WORD})[\p{L}'’.-]+){1,4}(?![\p{L}\p{N}])`, 'gu');
 const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const COMPOUND = new RegExp(String.raw`\b\p{Lu}[\p{Ll}]+(?:strasse|straße|gasse|weg|allee|platz|vej|gata|gatan|gade|katu|straat|laan)\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const BOXES = [
@@ -61,15 +63,21 @@ const ANNOUNCED = new RegExp(
   String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with)[ \t]+|:[ \t]*(?:\n[ \t]*)?)(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
   'gu',
 );
-const NUMBERED_PLACE = /\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b/uy;
+const NUMBERED_PLACE = new RegExp(String.raw`\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+${NAME_WORD}){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b`, 'uy');
 /** After "the corner of": two street names joined by "and" ("Main Street and 5th Avenue", "Östbygatan 14 and Sigurmundsson Greens"). */
 const STREET_NAME_START = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${ORDINAL}|\d{1,5}\.?)`;
 const INTERSECTION = new RegExp(
-  String.raw`${STREET_NAME_START}(?:[ \t]+[\p{L}\p{N}'’.-]+){0,3}?[ \t]+(?:and|&)[ \t]+${STREET_NAME_START}(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*|${ORDINAL}|\d{1,5}[A-Za-z]?(?![\p{L}\p{N}])|${STREET_END})){0,3}`,
+  String.raw`${STREET_NAME_START}(?:[ \t]+[\p{L}\p{N}'’.-]+){0,3}?[ \t]+(?:and|&)[ \t]+${STREET_NAME_START}(?:[ \t]+(?:${STREET_END}|\p{Lu}[\p{L}'’-]*|${ORDINAL}|\d{1,5}[A-Za-z]?(?![\p{L}\p{N}]|[ \t]+(?:years?|months?|weeks?|days?|hours?|minutes?|times|am|pm)(?![\p{L}])))){0,3}`,
   'uy',
 );
-/** A number or a street word in one of them: "the corner of Europe and Asia" is no address. */
+/**
+ * A number or a street word in one of them ("the corner of Europe and Asia" is no address), and no part
+ * named like a document's or a building's ("Figure 3 and Figure 4", "Room 101 and Hall C").
+ */
 const INTERSECTION_EVIDENCE = new RegExp(String.raw`\d|(?<![\p{L}])${STREET_END}`, 'u');
+const NOT_A_STREET = /(?:^|(?:and|&)[ \t]+)(?:figure|fig\.|page|table|chart|section|appendix|room|hall|chapter|slide|row|column|cell|box|screen|window|step|item|line|part|level|stage|phase|grade|class|gate|door)\b/i;
+/** "the bottom corner of", "the top-left corner of": a corner of a page or a screen. */
+const SIDE_BEFORE_CORNER = /(?:top|bottom|left|right|upper|lower|inner|outer)[ \t-]+(?:(?:left|right)[ \t-]+)?$/i;
 
 /** Between the items of a list of addresses. */
 const LIST_AND = /[ \t]*(?:,[ \t]*)?(?:and|&|;)[ \t]+/y;
@@ -137,7 +145,7 @@ export const addressDetector: Detector = {
       // line), the street line itself is still masked.
       if (from !== start || to !== end) out.push(finding(this, start, text.slice(start, end), confidence - 0.01));
     };
-    for (const pattern of [NUMBER_FIRST, NUMBER_THEN_LEADING, NAME_FIRST, COMPOUND, ...BOXES]) {
+    for (const pattern of [NUMBER_FIRST, NUMBER_THEN_FRENCH_STREET, NAME_FIRST, COMPOUND, ...BOXES]) {
       for (const m of matches(text, pattern)) add(m.index, m.index + m[0].length, 0.75);
     }
     for (const m of matches(text, CARD_STREET_LINE)) {
@@ -148,8 +156,11 @@ export const addressDetector: Detector = {
     }
     for (const m of matches(text, ANNOUNCED)) {
       const at = m.index + m[0].length;
-      const corner = /^corner/i.test(m[0]) ? stickyMatch(INTERSECTION, text, at) : null;
-      const place = (corner && INTERSECTION_EVIDENCE.test(corner[0]) ? corner : null) ?? stickyMatch(NUMBERED_PLACE, text, at);
+      const streetCorner = /^corner/i.test(m[0]) && !SIDE_BEFORE_CORNER.test(text.slice(Math.max(0, m.index - 20), m.index));
+      const corner = streetCorner ? stickyMatch(INTERSECTION, text, at) : null;
+      const intersection = corner && INTERSECTION_EVIDENCE.test(corner[0]) && !NOT_A_STREET.test(corner[0]) ? corner : null;
+      if (/^corner/i.test(m[0]) && !streetCorner) continue;
+      const place = intersection ?? stickyMatch(NUMBERED_PLACE, text, at);
       if (!place) continue;
       let end = place.index + place[0].length;
       add(place.index, end, 0.7);

@@ -71,20 +71,24 @@ kein keine dieser diese dieses jeder jede ich du er sie es wir mon ma mes ton ta
 );
 
 /**
- * Words that follow a lower-case given name without being its surname ("louis for", "let lisa know",
- * "call sandra right now", "call me bobby instead"): prepositions, verbs and adverbs of the sentence.
+ * Prepositions after a lower-case given name: the pair is no name ("louis for", "carla with"), and a given
+ * name alone before one is as often a word ("adam for 10 epochs", "round robin with sticky sessions").
  */
 export const LINKING_WORDS = new Set(
-  `for to with by per via into onto upon than as still currently under instead else using near down up out off over back about after before
-again also always never just only even well too here there then now soon later today tomorrow tonight yesterday please know knows knew take
-takes took allow allows right have has had having doesn didn isn wasn won can could should would will shall might must may did does said
-says told asked wants needs likes thinks tell tells call calls called get gets got give gives gave goes went come comes came see saw look
-looks sent send time telling saying used using publish`.split(/\s+/),
+  'for to with by per via into onto upon than as still currently under near down up out off over about after before from in at on of using'.split(' '),
+);
+
+/** Verbs and adverbs after a lower-case given name: the name ends there ("let lisa know", "call sandra right now"). */
+export const FOLLOWING_WORDS = new Set(
+  `instead else back again also always never just only even well too here there then now soon later today tomorrow tonight yesterday please
+know knows knew take takes took allow allows right have has had having doesn didn isn wasn won can could should would will shall might must
+may did does said says told asked wants needs likes thinks tell tells call calls called get gets got give gives gave goes went come comes came
+see saw look looks sent send time telling saying used publish`.split(/\s+/),
 );
 
 /**
  * Given names that are also everyday words ("set max tokens", "a grace period", "mark down the price", "a frank
  * talk", "christian values"): in lower case they are a name only after a word that introduces a person.
  */
-export const WORDLIKE_NAMES = new Set('max grace mark frank jack christian victoria oscar leo dag'.split(' '));
+export const WORDLIKE_NAMES = new Set('max grace mark frank jack christian victoria oscar leo dag robin julia hugo adam milan charlotte'.split(' '));
 

@@ -1,5 +1,5 @@
 import { matches, stickyMatch } from './context';
-import { DETERMINERS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, WORDLIKE_NAMES } from './names-gazetteer';
+import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, WORDLIKE_NAMES } from './names-gazetteer';
 import { finding, type Detector, type Finding } from './types';
 
 /**
@@ -89,6 +89,10 @@ const NEXT_IN_LIST = new RegExp(String.raw`${LIST_SEPARATOR}(${LIST_ITEM})(?![\p
 const PREVIOUS_IN_LIST = new RegExp(String.raw`(?<![\p{L}\p{N}])(?<!(?:of|from|at|for)[ \t]+)(${LIST_ITEM})${LIST_SEPARATOR}$`, 'u');
 /** An item that owns something ("Reed Elsevier's") or belongs to the one before ("… of Inrix Traffic") is an organisation. */
 const NOT_A_LISTED_PERSON = /['’]s$/;
+const AND = /(?:^|[^\p{L}])and(?![\p{L}])|&/u;
+/** A label before a list of people, in the languages the triggers cover. */
+const PEOPLE_LIST_LABEL = /(?:attendees|participants|invitees|invited|guests|speakers|authors|contributors|reviewers|members|present|cc|bcc|teilnehmer(?:innen)?|anwesend|asistentes|participantes|partecipanti|deelnemers)[ \t]*:/iu;
+const MAX_LISTED = 20;
 /** "Zhang Wei", "Nguyen Van An": a capitalised word before a known given name is its surname when written first. */
 const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
 
@@ -101,12 +105,20 @@ function clean(text: string): string {
  * ("lisa know" → "lisa"; in lower case "per", "by" and "die" are the words: "miles per gallon", "maria die").
  * A lone letter between two name words is a middle initial. Empty when the first word is no name.
  */
-function lowerCaseName(candidate: string): string {
-  const words = candidate.split(/\s+/);
-  const nameWord = (w: string) => !NOT_NAMES.has(w) && !LINKING_WORDS.has(w) && !DETERMINERS.has(w);
+function lowerCaseName(candidate: string, prepositionRefutes: boolean): string {
+  const words = [...candidate.matchAll(/\S+/g)];
+  const nameWord = (w: string) => !NOT_NAMES.has(w) && !LINKING_WORDS.has(w) && !FOLLOWING_WORDS.has(w) && !DETERMINERS.has(w);
   let end = 0;
-  while (end < words.length && (nameWord(words[end]!) || (end > 0 && end < words.length - 1 && /^\p{L}\.?$/u.test(words[end]!) && nameWord(words[end + 1]!)))) end++;
-  return words.slice(0, end).join(' ');
+  for (; end < words.length; end++) {
+    const word = words[end]![0];
+    if (end > 0 && end < words.length - 1 && /^\p{L}\.?$/u.test(word) && nameWord(words[end + 1]![0])) continue;
+    if (prepositionRefutes && end > 0 && LINKING_WORDS.has(word)) return '';
+    if (!nameWord(word)) break;
+  }
+  if (end === 0) return '';
+  // Sliced from the text, not joined again: "anna  schmidt" keeps its two spaces, so offsets stay true.
+  const last = words[end - 1]!;
+  return candidate.slice(0, last.index! + last[0].length);
 }
 
 /** Before a lower-case given name, words that make it a place or a brand ("san francisco", "st louis", "red robin", "in charlotte"). */
@@ -174,7 +186,7 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, LOWER_AFTER_TRIGGER)) {
       const first = m[2].split(/\s+/)[0].toLowerCase();
-      const name = lowerCaseName(m[2]);
+      const name = lowerCaseName(m[2], false);
       if (!name || (WEAK_LOWER_TRIGGER.test(m[1]) && !GIVEN_NAMES.has(first))) continue;
       add(m.index + m[0].length - m[2].length, name, 0.7);
     }
@@ -194,7 +206,7 @@ export const personDetector: Detector = {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "the max value", "a frank discussion": an article before it makes it a word; "san diego", "in charlotte" a place.
       if (ARTICLE_BEFORE.test(before) || PLACE_BEFORE.test(before)) continue;
-      const name = lowerCaseName(m[0]);
+      const name = lowerCaseName(m[0], true);
       if (!name || (WORDLIKE_NAMES.has(name.split(' ', 1)[0]!) && !INTRODUCES_PERSON.test(before))) continue;
       add(m.index, name, 0.6);
     }
@@ -203,26 +215,45 @@ export const personDetector: Detector = {
   },
 };
 
-/** The items listed beside confident names ("Priya Raman, Tomás Ortega and Li Wei"), each checked like any candidate. */
+/**
+ * The items listed beside confident names ("Priya Raman, Tomás Ortega and Li Wei"), each checked like any
+ * candidate, when the list is an enumeration ("and" or "&" between two of its items) or follows a label
+ * that lists people ("Attendees:"). A name and a comma before something else are often a name and its
+ * organisation ("Dr. Anna Berg, Wells Fargo"), which neither shape has.
+ */
 function addListNeighbours(text: string, found: Finding[], add: (start: number, value: string) => void): void {
   // A weak candidate there already (a capitalised pair, 0.45) is raised by being listed beside a name.
-  const seen = new Set(found.filter((f) => f.confidence >= 0.6).map((f) => f.start));
+  const known = new Set(found.filter((f) => f.confidence >= 0.6).map((f) => f.start));
+  const visited = new Set<number>();
   // Seeds are names found with strong evidence (a title, a phrase, a known given name with a surname), not weak pairs.
-  const queue = found.filter((f) => f.confidence >= 0.8).map((f) => [f.start, f.end] as const);
-  for (let item = queue.pop(); item; item = queue.pop()) {
-    const [start, end] = item;
-    const next = stickyMatch(NEXT_IN_LIST, text, end);
-    const window = text.slice(Math.max(0, start - 80), start);
-    const previous = PREVIOUS_IN_LIST.exec(window);
-    const neighbours: Array<[number, string]> = [];
-    if (next) neighbours.push([next.index + next[0].length - next[1]!.length, next[1]!]);
-    if (previous) neighbours.push([start - window.length + previous.index, previous[1]!]);
-    for (const [at, value] of neighbours) {
-      if (seen.has(at) || NOT_A_LISTED_PERSON.test(value)) continue;
-      seen.add(at);
-      const before = found.length;
+  for (const seed of found.filter((f) => f.confidence >= 0.8)) {
+    if (visited.has(seed.start)) continue;
+    visited.add(seed.start);
+    const items: Array<[number, string]> = [];
+    let enumerated = false;
+    for (let end = seed.end; items.length < MAX_LISTED; ) {
+      const next = stickyMatch(NEXT_IN_LIST, text, end);
+      if (!next) break;
+      const at = next.index + next[0].length - next[1]!.length;
+      enumerated ||= AND.test(next[0].slice(0, next[0].length - next[1]!.length));
+      items.push([at, next[1]!]);
+      end = at + next[1]!.length;
+    }
+    let first = seed.start;
+    for (let n = 0; n < MAX_LISTED; n++) {
+      const window = text.slice(Math.max(0, first - 80), first);
+      const previous = PREVIOUS_IN_LIST.exec(window);
+      if (!previous) break;
+      enumerated ||= AND.test(window.slice(previous.index + previous[1]!.length));
+      first = first - window.length + previous.index;
+      items.push([first, previous[1]!]);
+    }
+    if (!enumerated && !PEOPLE_LIST_LABEL.test(text.slice(text.lastIndexOf('\n', first) + 1, first))) continue;
+    for (const [at, value] of items) {
+      visited.add(at);
+      if (known.has(at) || NOT_A_LISTED_PERSON.test(value)) continue;
+      known.add(at);
       add(at, value);
-      if (found.length > before) queue.push([at, at + value.length]);
     }
   }
 }

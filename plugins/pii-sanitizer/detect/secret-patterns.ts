@@ -1,13 +1,24 @@
 import { isPlaceholder } from './secret-values';
 
+/** Providers whose keys are UUIDs. */
+const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce';
+
 /**
  * Known credential formats: a prefix a provider puts on its tokens, or a shape no
  * ordinary text has. Each is specific enough to need no surrounding context, except
  * those with `context`: words that must appear in the 100 characters before the value.
+ * `unlessBefore`: a pattern the 100 characters before the value must not match.
  * `requires` names a literal the text must contain (or a cheap pattern it must match), for patterns that start with no prefix.
  * A pattern with a capture group (and the `d` flag) finds the group, not the whole match; `valid` checks what it found.
  */
-export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: RegExp; requires?: string | RegExp; valid?: (value: string) => boolean }> = [
+export const SECRET_PATTERNS: Array<{
+  name: string;
+  pattern: RegExp;
+  context?: RegExp;
+  unlessBefore?: RegExp;
+  requires?: string | RegExp;
+  valid?: (value: string) => boolean;
+}> = [
   { name: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b/g },
   { name: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/g },
   { name: 'gitlab-token', pattern: /\bgl(?:pat|dt|rt|ptt|cbt|oas|ft|imt|soat|ffct|agent)-[A-Za-z0-9_-]{20,}|\bGR1348941[A-Za-z0-9_-]{20}\b/g },
@@ -104,11 +115,12 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   { name: 'readme-key', pattern: /\brdme_[a-z0-9]{70}\b/g },
   { name: 'putty-private-key', pattern: /PuTTY-User-Key-File-[23]:[^\n]*\n[\s\S]{0,4000}?Private-Lines:\s*\d+\s*\n[A-Za-z0-9+/=\r\n]{40,}/g },
   // Providers whose keys are UUIDs: only under the provider's name and a word for a key (their app and project ids are UUIDs too).
+  // The key's name must be the one the value is given to ("HEROKU_API_KEY=<uuid>", "codecov:\n  token: <uuid>"), not an earlier line's.
   {
     name: 'uuid-key-of-named-provider',
     pattern: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g,
-    context: /(?:heroku|snyk|codecov|postmark|opsgenie|sauce)[\w\s.:"'=-]{0,30}(?:key|token|secret|auth)/i,
-    requires: /heroku|snyk|codecov|postmark|opsgenie|sauce/i,
+    context: new RegExp(String.raw`(?<![a-z])(?:${UUID_KEY_PROVIDERS})[\w\s.:-]{0,30}?(?:key|token|secret|auth)[\w.-]*["']?[ \t]*[:=][ \t]*["']?$`, 'i'),
+    requires: new RegExp(UUID_KEY_PROVIDERS, 'i'),
   },
   { name: 'okta-token', pattern: /\b00[A-Za-z0-9_-]{39}[A-Za-z0-9](?![A-Za-z0-9_-])/g, context: /okta/i },
   { name: 'pem-private-key', pattern: /-----BEGIN (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----/g },
@@ -120,20 +132,28 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   // A URL's query ("jdbc:mysql://db/app?user=root&password=…"), where "password=secret" is the documentation's example.
   {
     name: 'url-query-password',
-    pattern: /[?&](?:password|passwd|pwd)=((?![#$%{<(])[^&#\s'"]{3,})/dgi,
+    // Punctuation after the value is the sentence's or the markdown's ("…&password=Hunter22x)", "…, then").
+    pattern: /[?&](?:password|passwd|pwd)=((?![#$%{<(])[^&#\s'"]{2,}[^&#\s'"),.;:!?\]])(?=[),.;:!?\]]*(?:[&#\s'"]|$))/dgi,
     requires: /[?&](?:password|passwd|pwd)=/i,
     valid: (value) => !isPlaceholder(value),
   },
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
   { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
   { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg },
-  // "psexec -u admin -p Winter2024!", "mysql -u root -pS3cret", "docker login --password abc…": a password given on a command line.
+  // "mysql -u root -pS3cret", "docker login --password abc…": a password given on a command line.
   {
     name: 'command-line-password',
-    pattern: /(?:\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p[^\S\n]*|\s--password[= ][^\S\n]*)([^\s\-$%{<'"][^\s'"]{5,})/dg,
+    pattern: /(?:\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p|\s--password[= ][^\S\n]*)([^\s\-$%{<'"][^\s'"]{5,})/dg,
     requires: /\s-p|--password/,
-    // Letters and digits: "cp -u old -p new-files" gives flags and file names, and "-p 5432" is a port.
-    valid: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !isPlaceholder(value),
+    valid: commandLinePassword,
+  },
+  // "psexec -u admin -p Winter2024!": after a blank, except for MySQL's tools, whose "-p" then asks for the password and the next word is a database.
+  {
+    name: 'command-line-password-after-blank',
+    pattern: /\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p[^\S\n]+([^\s\-$%{<'"][^\s'"]{5,})/dg,
+    requires: /\s-p[^\S\n]/,
+    unlessBefore: /\b(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport|mysqlshow)\b[^\n]*$/,
+    valid: commandLinePassword,
   },
   { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi },
   { name: 'twitter-bearer-token', pattern: /(?<![A-Za-z0-9+/=%])A{21,22}[B-Za-z0-9%][A-Za-z0-9%]{70,100}(?![A-Za-z0-9+/=%])/g, requires: 'AAAAAAAAAAAAAAAAAAAAA' },
@@ -145,6 +165,11 @@ export const SECRET_PATTERNS: Array<{ name: string; pattern: RegExp; context?: R
   { name: 'basic-auth-header', pattern: /\bBasic[^\S\n]+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/dg, valid: isBasicCredentials },
   { name: 'password-hash', pattern: /\$(?:2[abxy]|5|6|7|8|9|y|krb5asrep|krb5tgs)\$[^\s'"]{20,}|\$(?:apr)?1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}(?![./A-Za-z0-9])/g },
 ];
+
+/** Letters and digits, not a placeholder: "cp -u old -p new-files" gives flags and file names, "-p 8080:80/udp" ports. */
+function commandLinePassword(value: string): boolean {
+  return /\d/.test(value) && /[A-Za-z]/.test(value) && !isPlaceholder(value) && !/^\d+(?::\d+){0,2}(?:\/(?:tcp|udp|sctp))?$/i.test(value);
+}
 
 /** Base64 that decodes to printable "user:password" with both parts present. */
 function isBasicCredentials(encoded: string): boolean {

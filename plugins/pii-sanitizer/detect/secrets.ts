@@ -40,11 +40,12 @@ export const secretDetector: Detector = {
   priority: 110,
   detect(text) {
     const out: Finding[] = [];
-    for (const { name, pattern, context, prefixes, precheck, valid } of PATTERNS) {
+    for (const { name, pattern, context, unlessBefore, prefixes, precheck, valid } of PATTERNS) {
       if (prefixes && !prefixes.some((prefix) => text.includes(prefix))) continue;
       if (precheck && !precheck.test(text)) continue;
       for (const m of matches(text, pattern)) {
-        if (context && !context.test(text.slice(Math.max(0, m.index - 100), m.index))) continue;
+        const before = context || unlessBefore ? text.slice(Math.max(0, m.index - 100), m.index) : '';
+        if ((context && !context.test(before)) || unlessBefore?.test(before)) continue;
         const value = m[1] ?? m[0];
         if (valid && !valid(value)) continue;
         const [start] = m.indices?.[1] ?? [m.index];
