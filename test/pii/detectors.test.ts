@@ -340,6 +340,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
     expect(found('Thanks for the update.\n\nBest,\nEinojuhani Pyysalo')).toContainEqual(['person', 'Einojuhani Pyysalo']);
     expect(found('Mit freundlichen Grüßen\nHafþór Smárason')).toContainEqual(['person', 'Hafþór Smárason']);
+    for (const signOff of ['Yours faithfully,', 'Met vriendelijke groet,', 'Bien à vous,', 'Thanks again for your help!\n']) {
+      expect(found(`${signOff}\nOluwaseun Adebayo`)).toContainEqual(['person', 'Oluwaseun Adebayo']);
+    }
     expect(found('Einojuhani Pyysalo\n\nTalking-books clerk\n\nPersonal Info:\nPhone:\n21 284 698 2548')).toContainEqual(['person', 'Einojuhani Pyysalo']);
     expect(found('>Gyala Antall\n>Google Public Data Explorer\n>3369 24 Clarke Avenue\n>Apt. 805')).toContainEqual(['person', 'Gyala Antall']);
     expect(found('Agenda\n\nMaria Keller\nwill present the roadmap')).toContainEqual(['person', 'Maria Keller']);
@@ -350,6 +353,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('can you call me bobby instead of bob')).toContainEqual(['person', 'bobby']);
     expect(found('schedule a meeting with mark stevens tomorrow')).toContainEqual(['person', 'mark stevens']);
     expect(found('reserve a table under jack arnold')).toContainEqual(['person', 'jack arnold']);
+    // Offsets stay true when the blanks between the words are not one space.
+    expect(found('send the contract to anna  schmidt today')).toEqual([['person', 'anna  schmidt']]);
     for (const honest of [
       'set max tokens to 100',
       'what is the grace period on my loan',
@@ -359,6 +364,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'i need a hotel room in st louis',
       'book a table at red robin under the name',
       'can you call me something else',
+      'train the model with adam for 10 epochs',
+      'use round robin with sticky sessions',
     ]) {
       expect(categories(honest)).not.toContain('person');
     }
@@ -376,6 +383,16 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['person', 'Mette Frederiksen'],
     ]);
     expect(found('Zhang Wei reviewed the pull request')).toEqual([['person', 'Zhang Wei']]);
+    // Western names put the given name first: the word before is not a surname.
+    expect(found('Happy Birthday Emma')).toEqual([['person', 'Emma']]);
+    // No enumeration and no label: a name and a comma before an organisation.
+    expect(found('Dr. Sarah Chen, Global Payments')).toEqual([['person', 'Sarah Chen']]);
+    expect(found('Attendees: Dr. Anna Berg, Ximena Castañeda and Oluwaseun Adebayo, Bartholomew Quist').map(([, v]) => v)).toEqual([
+      'Anna Berg',
+      'Ximena Castañeda',
+      'Oluwaseun Adebayo',
+      'Bartholomew Quist',
+    ]);
     expect(found('Did Arjun Merhotra play the lead?')).toEqual([['person', 'Arjun Merhotra']]);
     // Listed beside a name but owning something, or belonging to the one before: organisations.
     const ceos = 'including Yuito Hirai of Reed Elsevier’s, Abby Holloway of Opencounter, and others';
@@ -396,8 +413,24 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     ]) {
       expect(found(text)).toContainEqual(['person', name]);
     }
-    // German capitalises its nouns.
-    for (const honest of ['Ich bin Student und suche ein Stipendium.', 'Sehr geehrte Damen und Herren,', 'Liebe Grüße', 'Write a Hello World program in Rust', 'Dear Sir or Madam']) {
+    expect(found('Wir haben mit Herrn Dr. Klein gesprochen.')).toEqual([['person', 'Klein']]);
+    expect(found('Estimada Dra. López,')).toEqual([['person', 'López']]);
+    expect(found('Cara Mitchell said the budget is approved.')).toEqual([['person', 'Cara Mitchell']]);
+    // German capitalises its nouns; a greeting counts where a greeting stands; a legal form makes a company.
+    for (const honest of [
+      'Ich bin Student und suche ein Stipendium.',
+      'Sehr geehrte Damen und Herren,',
+      'Liebe Grüße',
+      'Write a Hello World program in Rust',
+      'Dear Sir or Madam',
+      'Estimado Cliente,',
+      'Hallo Zusammen,',
+      'Ciao Mondo',
+      "C'est trop cher Paris",
+      'Mit freundlichen Grüßen\nDeutsche Telekom AG',
+      'Sig Sauer P320',
+      'Dom Pérignon',
+    ]) {
       expect(categories(honest)).not.toContain('person');
     }
   });

@@ -23,17 +23,28 @@ omar oscar paolo patricia patrick paul paula pedro peter petra philipp pierre pi
 rita robert roberto rosa ruth ryan sakura samuel sandra sara sarah sebastian sergei sergio silvia simon simone sofia sophia sophie
 stefan stefano stephanie steven susan sven takashi tamara tatiana teresa thomas tim tobias tom tomas tomomi tomás ulrich ursula valentina
 valeria vanessa vera victor viktor vincent walter wei william wolfgang xavier yasmin yuki yusuf zoe zofia
-abby adele agata agnieszka aino akiko alba aleksander alvaro amalia amina amy anders andre angelika annette antonia ariana arvid
-asa åsa ashley axel beata benedikt bianca bogdan brad brandon brenda brigitte camille carina carolina cesar chantal chiara cristina
+abby adele agata agnieszka aino akiko alba aleksander alvaro amalia amina amy andre angelika annette antonia ariana arvid
+asa åsa ashley axel beata benedikt bianca bogdan brad brandon brenda brigitte camille carina carolina cesar chantal cristina
 dag dagny daisuke daria darko dirk dolores dora dorota ebba edith eero eino elsa emilia emilie enzo erin esther eugen ewa fabio
 federica filipa finn frida gabor gaspard gerda gladys goran greg gunnar hamid hanne harriet hassan heidi hilde hiro hugh ilse ines
-ingrid irina isak jacek jakub jamal jamie janina jaroslav jasmine jesper jiri jiří joakim jolanta jordi josephine jukka juliusz
-justyna kamila karol karolina kasia kazuki keiko khalid kirsten klara kofi krzysztof kwame lauri lejla lena lennart leonie lidia
+irina isak jacek jakub jamal jamie janina jaroslav jasmine jesper jiri jiří joakim jolanta jordi josephine jukka juliusz
+justyna kamila karol karolina kasia kazuki keiko khalid kirsten klara kofi krzysztof kwame lauri lejla lennart leonie lidia
 linnea logan lotte lucie ludwig lukasz łukasz maciej magda magdalena malin malgorzata małgorzata marek margit marit marius marketa
 markus marlene martina matej mateusz mathilde matti mattias michal michał mihai mikko milos miloš mira miriam mohammad nadja natalie
-nikita nils noemi ole olaf olav ondrej orsolya oskar otto pavel pawel paweł per petr pia piotr radek rainer reza rikke riley robin
+nikita noemi ole olaf olav ondrej orsolya oskar otto pavel pawel paweł per petr pia piotr radek rainer reza rikke riley robin
 roman rune ruslan sabine samantha sanna selma sigrid silke siobhan sonja stanislav stephan susanne svetlana taro tereza thea tiina
-tobias tomasz tove ulla ulrike vesna victoria viktoria vilma vladimir wiktoria wojciech yannick yara yvonne zdenek zdeněk zoltan`.split(/\s+/),
+tomasz tove ulla ulrike vesna victoria viktoria vilma vladimir wiktoria wojciech yannick yara yvonne zdenek zdeněk zoltan`.split(/\s+/),
+);
+
+/**
+ * The most common Chinese, Vietnamese, Korean and Japanese surnames, which come before the given name
+ * ("Zhang Wei", "Nguyen Van", "Kim Min"). Western names put the given name first.
+ */
+export const SURNAMES_FIRST = new Set(
+  `zhang wang li liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang han feng deng cao peng zeng
+xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly
+kim lee park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn yoo hong jeon sato suzuki takahashi tanaka watanabe ito yamamoto
+nakamura kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu`.split(/\s+/),
 );
 
 /** Capitalised words that start sentences or name things, and are not people. */
@@ -45,7 +56,7 @@ november december street avenue road suite apt apartment company inc ltd llc gmb
 network computer systems administrator personal info website unlike great brilliant follow call send ask tell
 on at in of back later now tomorrow today tonight asap soon anytime maybe sure here there again first after before too
 looking going trying writing calling from about sorry happy glad new interested available
-solutions markets technologies technology service services consulting corp corporation group holdings systems software labs
+solutions markets technologies technology service services consulting corp corporation group holdings software labs
 transit republic states kingdom union africa america europe asia beach springs harbor harbour port club mill greens coves route
 bridge schools school news data university college institute hospital center centre park river lake mountain valley city county
 president vice chief executive officer manager director head general secretary minister ministry department board office council
@@ -57,7 +68,9 @@ machine learning deep neural model models intelligence artificial language serve
 cloud platform web native framework boot spring lightning python java javascript typescript kotlin scala react angular vue node
 docker kubernetes linux windows android ios microsoft google amazon azure oracle ibm salesforce github gitlab slack jira excel
 word powerpoint outlook teams database engine api sdk app apps edge functions lambda storage compute analytics pipeline
-world welt monde mundo grüße grüßen sir madam madame everyone everybody all folks guys team friends did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text`.split(/\s+/),
+world welt monde mundo mondo verden värld wereld grüße grüßen zusammen leute kollegen kolleginnen equipo equipe ragazzi amigos amici alla
+cliente clientes usuario usuaria utente dottore collègue collègues maître monsieur servicio atención soporte kundenservice kundendienst
+station airport terminal hotel stadium arena tower cathedral church palace castle sir madam madame everybody all folks guys friends did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text`.split(/\s+/),
 );
 
 /**

@@ -1,5 +1,5 @@
 import { matches, stickyMatch } from './context';
-import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, WORDLIKE_NAMES } from './names-gazetteer';
+import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { finding, type Detector, type Finding } from './types';
 
 /**
@@ -13,17 +13,28 @@ const WORD = String.raw`\p{Lu}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\.`;
 const NAME = String.raw`(?:${WORD})(?:[ \t]+(?:(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)[ \t]+)?(?:${WORD})){0,3}`;
 /** "mr. elliott flew…": typed all in lower case, a title needs its period, and the name one or two words. */
 const LOWER_TITLE = /\b(?:mr|mrs|ms|dr|prof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
-const TITLE = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Sig|Dott|Dona|Dom)\.?\s+(${NAME})`, 'gu');
+/** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
+const TITLE = new RegExp(
+  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Dott(?:\.ssa)?|Dona)\.?\s+)+(${NAME})`,
+  'gu',
+);
 const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
   // The same in the languages prompts most often come in besides English (not German "ich bin" or "liebe": German
   // capitalises its nouns, "Ich bin Student", "Liebe Kolleginnen").
   'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
   'mi chiamo', 'il mio nome è', 'meu nome é', 'chamo-me', 'mijn naam is', 'ik heet', 'jag heter', 'jeg heter', 'jeg hedder',
-  'nazywam się', 'hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère',
-  'estimado', 'estimada', 'querido', 'querida', 'caro', 'cara', 'gentile', 'grüße', 'grüßen', 'cordialement,', 'saludos,', 'atentamente,'];
+  'nazywam się', 'grüße', 'grüßen', 'cordialement,', 'saludos,', 'atentamente,'];
 /** Triggers match in either case at their first letter; the name itself must be capitalised (no `i` flag). */
 const caseless = (t: string) => `[${t[0].toUpperCase()}${t[0]}]${t.slice(1).replace(/[?]/g, '\\?')}`;
 const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')})\s+)(${NAME})`, 'gu');
+/**
+ * Greetings in other languages count where a greeting stands, at a line's or a sentence's start, and with the
+ * punctuation that follows an addressee ("Hola Ximena,", "Chère Amélie !"): "C'est trop cher Paris" is no greeting.
+ */
+const GREETINGS = ['hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère', 'estimado', 'estimada', 'querido', 'querida', 'gentile'];
+const GREETING = new RegExp(String.raw`(?:^|[.!?¡¿])[ \t]*(?:${GREETINGS.map(caseless).join('|')})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
+/** "Deutsche Telekom AG", "Northwind Traders, Inc.": a legal form after the words makes them a company. */
+const LEGAL_FORM_AFTER = /^[ \t,]+(?:AG|GmbH|Inc\.?|LLC|Ltd\.?|S\.?A\.?|SAS|SARL|S\.?p\.?A\.?|S\.?L\.?|B\.?V\.?|N\.?V\.?|AB|ASA?|Oy|plc|PLC|KG|SE|Corp\.?|Co\.|Pty)(?![\p{L}])/u;
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
 const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
 /**
@@ -49,7 +60,9 @@ const CARD_LINE_MAX = 120;
 const CARD_LABEL = /^(?:[?•*·▪–>-]+[ \t]*)?(?:phone|tel|telephone|mobile|cell|fax|e-?mail|address|website)\b/i;
 
 /** A letter's sign-off on the line before: the name under it signs the letter. */
-const SIGN_OFF_BEFORE = /(?:^|\n)[ \t]*(?:[\p{L} ]{0,20}[ \t])?(?:best|regards|cheers|thanks|thank you|sincerely|yours|wishes|warmly|gr(?:ü|ue)(?:ß|ss)e[n]?|cordialement|saludos|atentamente|cumprimentos|groeten|hälsningar|hilsen)[ \t]*[,.!]?[ \t]*\n[ \t\n]*$/iu;
+const PREVIOUS_LINE = /([^\n]{1,50})\n[ \t\n]*$/u;
+/** A short line that ends with a comma ("Yours faithfully,", "Met vriendelijke groet,") or holds a sign-off's word ("Thanks again!"). */
+const SIGN_OFF = /,[ \t]*$|\b(?:best|regards|cheers|thanks|thank you|sincerely|yours|faithfully|truly|wishes|warmly|care|gr(?:ü|ue)(?:ß|ss)e?n?|gru(?:ß|ss)|groet(?:en)?|saluti|saludos?|cordialement|atentamente|cumprimentos|à vous|hälsningar|hilsen)\b/iu;
 
 /** Whether one of the `count` lines after `from` is a contact card's line. */
 function cardFollows(text: string, from: number, count: number): boolean {
@@ -93,7 +106,7 @@ const AND = /(?:^|[^\p{L}])and(?![\p{L}])|&/u;
 /** A label before a list of people, in the languages the triggers cover. */
 const PEOPLE_LIST_LABEL = /(?:attendees|participants|invitees|invited|guests|speakers|authors|contributors|reviewers|members|present|cc|bcc|teilnehmer(?:innen)?|anwesend|asistentes|participantes|partecipanti|deelnemers)[ \t]*:/iu;
 const MAX_LISTED = 20;
-/** "Zhang Wei", "Nguyen Van An": a capitalised word before a known given name is its surname when written first. */
+/** "Zhang Wei", "Nguyen Van": a common East Asian surname before a known given name, in that order. */
 const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
 
 function clean(text: string): string {
@@ -141,7 +154,8 @@ export const personDetector: Detector = {
     const out: Finding[] = [];
     const add = (start: number, raw: string, confidence: number) => {
       const value = clean(raw);
-      if (value.length >= 2 && isNameish(value)) out.push(finding(this, start, value, confidence));
+      if (value.length < 2 || !isNameish(value) || LEGAL_FORM_AFTER.test(text.slice(start + value.length, start + value.length + 12))) return;
+      out.push(finding(this, start, value, confidence));
     };
     for (const m of matches(text, TITLE)) add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9);
     for (const m of matches(text, LOWER_TITLE)) {
@@ -152,6 +166,7 @@ export const personDetector: Detector = {
         add(m.index + m[0].lastIndexOf(m[1]), name, 0.8);
       }
     }
+    for (const m of matches(text, GREETING)) add(m.index + m[0].length - m[1].length, m[1], 0.8);
     for (const m of matches(text, PHRASE)) {
       const trigger = m[0].slice(0, m[0].length - m[1].length).trim().toLowerCase();
       // Weak triggers (and a possessive's name, which may be a company's) need two words or a known given name.
@@ -178,7 +193,8 @@ export const personDetector: Detector = {
     for (const m of matches(text, WITH_INITIAL)) add(m.index, m[0], 0.85);
     for (const m of matches(text, NAME_LINE)) {
       const known = GIVEN_NAMES.has(m[1].split(/[ \t]/, 1)[0]!.toLowerCase());
-      const signed = SIGN_OFF_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      const previousLine = PREVIOUS_LINE.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1] ?? '';
+      const signed = SIGN_OFF.test(previousLine);
       if (known || signed || cardFollows(text, m.index + m[0].length + 1, 8)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
     }
     for (const m of matches(text, BULLETED_NAME_LINE)) {
@@ -195,10 +211,7 @@ export const personDetector: Detector = {
       // Followed by a capitalised word, the given name comes first and the pair is found as such.
       const followed = /^[ \t]+\p{Lu}/u.test(text.slice(m.index + m[1].length, m.index + m[1].length + 3));
       const before = followed ? null : WORD_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index));
-      const ahead = before ? text.slice(Math.max(0, m.index - before[0].length - 12), m.index - before[0].length) : '';
-      // "Mon Ami Pierre", "the Grand Hotel Maria": after a determiner or an article the word is a noun.
-      const noun = ARTICLE_BEFORE.test(ahead) || DETERMINERS.has(/(\p{L}+)[ \t]+$/u.exec(ahead)?.[1]?.toLowerCase() ?? '');
-      const surname = before && !noun && !NOT_NAMES.has(before[1]!.toLowerCase()) && !DETERMINERS.has(before[1]!.toLowerCase()) ? before[1]! : '';
+      const surname = before && SURNAMES_FIRST.has(before[1]!.toLowerCase()) ? before[1]! : '';
       if (surname) add(m.index - before![0].length, `${surname}${before![0].slice(surname.length)}${m[1]}`, 0.7);
       else add(m.index, m[1], 0.7);
     }
