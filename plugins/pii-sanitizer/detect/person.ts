@@ -261,9 +261,11 @@ function addListNeighbours(text: string, found: Finding[], add: (start: number, 
       first = first - window.length + previous.index;
       items.push([first, previous[1]!]);
     }
-    if (!enumerated && !PEOPLE_LIST_LABEL.test(text.slice(text.lastIndexOf('\n', first) + 1, first))) continue;
+    // Each item is one list's, whatever is decided: a list is walked once, not once per name in it.
+    for (const [at] of items) visited.add(at);
+    const lineBefore = text.slice(Math.max(0, first - 200), first);
+    if (!enumerated && !PEOPLE_LIST_LABEL.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))) continue;
     for (const [at, value] of items) {
-      visited.add(at);
       if (known.has(at) || NOT_A_LISTED_PERSON.test(value)) continue;
       known.add(at);
       add(at, value);
