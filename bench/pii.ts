@@ -72,6 +72,31 @@ export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl')): Fi
   return { secrets_recall: round(caught / positives.length), secrets_near_miss_fp_rate: round(flagged / negatives.length) };
 }
 
+/**
+ * Findings in texts that hold no secrets, cards, IBANs, SSNs or street addresses: CLINC150's utterances, QQP's
+ * questions and deepset's prompts (people's names they do hold, so persons are not counted). Nearly every
+ * finding of these categories there is a false positive ("going to 27 moss lane" is an address).
+ */
+export function evaluateHonestTexts(): Figures {
+  const shared = path.resolve(DATA, '..');
+  const texts: string[] = [];
+  const clinc = JSON.parse(fs.readFileSync(path.join(shared, 'intent', 'clinc150', 'data_full.json'), 'utf8')) as Record<string, Array<[string, string]>>;
+  for (const split of Object.values(clinc)) for (const [utterance] of split) texts.push(utterance);
+  for (const line of fs.readFileSync(path.join(shared, 'paraphrase', 'qqp_dev.jsonl'), 'utf8').trim().split('\n')) {
+    const pair = JSON.parse(line) as Record<string, unknown>;
+    for (const value of Object.values(pair)) if (typeof value === 'string') texts.push(value);
+  }
+  for (const line of fs.readFileSync(path.join(shared, 'prompt_guard', 'deepset_prompt_injections', 'train.jsonl'), 'utf8').trim().split('\n')) {
+    texts.push((JSON.parse(line) as { text: string }).text);
+  }
+  const counted = ['secret', 'url_credentials', 'credit_card', 'iban', 'ssn', 'address'] as const;
+  const detector = createDetector({ categories: [...counted] });
+  const figures: Figures = { honest_texts: texts.length };
+  for (const category of counted) figures[`honest_text_findings_${category}`] = 0;
+  for (const text of texts) for (const f of detector.detect(text)) (figures[`honest_text_findings_${f.category}`] as number)++;
+  return figures;
+}
+
 function prompt4kb(): string {
   const parts = [
     'Hello, I need help with my account. My name is Maria Gonzalez and my email is maria.gonzalez@example.org. ',
@@ -86,7 +111,7 @@ function prompt4kb(): string {
 }
 
 export async function benchPii(): Promise<Figures> {
-  const figures: Figures = { ...evaluatePresidio(), ...evaluateSecrets() };
+  const figures: Figures = { ...evaluatePresidio(), ...evaluateSecrets(), ...evaluateHonestTexts() };
   const detector = createDetector();
   const text = prompt4kb();
   for (let i = 0; i < 200; i++) detector.detect(text);

@@ -29,8 +29,10 @@ const UNIT_ANY_CASE = anyCase(UNIT_WORD);
 const UNIT = String.raw`(?:,?\s+(?:${UNIT_ANY_CASE})\s*#?\s*\w+)?`;
 /** A numbered street's name: "5th", "42nd", "1ST". */
 const ORDINAL = String.raw`\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)`;
+/** "a 1000 square feet space", "the square root": a measure, not a street. */
+const MEASURE = String.raw`(?:feet|foot|ft|meters?|metres?|miles?|yards?|inches|kilometers?|kilometres?|km|root)(?![\p{L}])`;
 /** "St." keeps its period ("10 Downing St., London"): a word boundary after it would drop the period. */
-const STREET_END = String.raw`(?:${STREET})(?![\p{L}\p{N}])`;
+const STREET_END = String.raw`(?:${STREET})(?![\p{L}\p{N}])(?![ \t]+${MEASURE})`;
 /**
  * A street's name holds no verbs or prepositions of a sentence: "the square root of 36", "a park for 5",
  * "3 on the way", "37 in the first place" are not addresses (the particles of street names, "de", "do",
