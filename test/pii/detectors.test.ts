@@ -26,6 +26,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('pay to GB82 WEST 1234 5698 7654 32 please')).toEqual([['iban', 'GB82 WEST 1234 5698 7654 32']]);
     expect(found('DE89370400440532013000')).toEqual([['iban', 'DE89370400440532013000']]);
     expect(categories('GB83 WEST 1234 5698 7654 32')).not.toContain('iban');
+    // Grouped as a country's bank details group it, not in fours.
+    expect(found('IBAN: IT60 X 05428 11101 000000123456 please')).toEqual([['iban', 'IT60 X 05428 11101 000000123456']]);
+    expect(found('RIB FR76 30006 00001 12345678901 89')).toEqual([['iban', 'FR76 30006 00001 12345678901 89']]);
     // Typed in lower case.
     expect(found('my iban is de89 3704 0044 0532 0130 00 thanks')).toEqual([['iban', 'de89 3704 0044 0532 0130 00']]);
     expect(categories('de89 3704 0044 0532 0130 01')).not.toContain('iban');
@@ -51,6 +54,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('born 1978-04-13 12:00')).not.toContain('phone');
     // France's "(0)" trunk prefix before five pairs: seven groups in all.
     expect(found('Appelez le +33 (0)1 23 45 67 89 demain')).toEqual([['phone', '+33 (0)1 23 45 67 89']]);
+    // Five-digit area codes and long subscriber groups, whole.
+    for (const phone of ['07911 123456', '98765 43210', '+86 13800138000', '001-415-555-0133x123']) {
+      expect(found(`Call me on ${phone} tomorrow.`)).toEqual([['phone', phone]]);
+    }
   });
 
   it('the cheap US pre-check turns away no number libphonenumber-js would accept', () => {

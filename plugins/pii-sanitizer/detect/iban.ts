@@ -11,11 +11,12 @@ const LENGTHS: Record<string, number> = {
   VG: 24, XK: 20,
 };
 /**
- * Written compact or in groups of four (the last shorter), in either case: prompts typed in lower case
- * hold IBANs in lower case too, and mod-97 keeps look-alikes out. Groups only ever follow a space, so a
- * long word is not split into groups in every possible way.
+ * Written compact or in space-separated groups of any length ("DE89 3704 0044…", Italy's "IT60 X 05428
+ * 11101 000000123456"), in either case: prompts typed in lower case hold IBANs in lower case too, and
+ * mod-97 keeps look-alikes out. A group only ever starts after a space, so a long word is not split into
+ * groups in every possible way; words after the IBAN are cut off at the country's length below.
  */
-const CANDIDATE = /\b[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,4})?)\b/g;
+const CANDIDATE = /\b[A-Za-z]{2}\d{2}[A-Za-z0-9]{0,30}(?: [A-Za-z0-9]{1,30}){0,9}\b/g;
 
 export function ibanValid(compact: string): boolean {
   if (LENGTHS[compact.slice(0, 2)] !== compact.length) return false;

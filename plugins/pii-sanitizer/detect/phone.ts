@@ -7,13 +7,14 @@ import { finding, type Detector } from './types';
  * use; each is parsed with libphonenumber-js (valid international or US numbers
  * are certain), and otherwise judged by its grouping and nearby words, so local
  * formats of other countries are found without taking dates, amounts or ids.
+ *
+ * A candidate's digits come in groups, each after a separator, a ")" or before a "(", so a run of
+ * digits is never split in every possible way (a 40-digit run costs a few steps, not thousands): a
+ * first group of up to five digits (a country or area code, "07911 123456"), France's and Britain's
+ * "(0)" trunk prefix, then up to five groups of up to twelve ("+86 13800138000"); or an unbroken run
+ * of 7 to 15 digits.
  */
-/**
- * Digits in groups, each group after a separator, a ")" or before a "(" (so a run of digits is never
- * split in every possible way: a 40-digit run costs a few steps, not thousands), with France's and
- * Britain's "(0)" trunk prefix after the country code; or an unbroken run of 7 to 15 digits.
- */
-const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,4}\)?(?:[ .\-\u00a0]?\(0\))?(?:(?:[ .\-\u00a0]|(?<=\))|(?=\())\(?\d{1,10}\)?){1,5}|\d{7,15})(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/g;
+const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,5}\)?(?:[ .\-\u00a0]?\(0\))?(?:(?:[ .\-\u00a0]|(?<=\))|(?=\())\(?\d{1,12}\)?){1,5}|\d{7,15})(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/g;
 const CONTEXT = /\b(phone|tel|telephone|mobile|cell|call|fax|contact|number|reach|text me|whatsapp|ph)\b/i;
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 
