@@ -345,9 +345,13 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     for (const heading of ['Next Steps', 'Risk Assessment', 'Machine Learning', 'Quarterly Report', 'Digitale Bildung']) {
       expect(categories(`Please tighten this draft.\n\n${heading}\nWe shipped the new billing flow in May.`)).not.toContain('person');
     }
+    // Neither a greeting's comma, nor code's, nor "best" in a question is a sign-off.
+    for (const text of ['Hi all,\nQuarterly Highlights', '{ "a": 1,\n  Foo Bar', 'Which framework is best for this?\nSvelte Kit', 'Best practices\nReact Hooks']) {
+      expect(categories(text)).not.toContain('person');
+    }
     expect(found('Thanks for the update.\n\nBest,\nEinojuhani Pyysalo')).toContainEqual(['person', 'Einojuhani Pyysalo']);
     expect(found('Mit freundlichen Grüßen\nHafþór Smárason')).toContainEqual(['person', 'Hafþór Smárason']);
-    for (const signOff of ['Yours faithfully,', 'Met vriendelijke groet,', 'Bien à vous,', 'Thanks again for your help!\n']) {
+    for (const signOff of ['Yours faithfully,', 'Met vriendelijke groet,', 'Bien à vous', 'Mit freundlichem Gruß', 'Med vänlig hälsning', 'Thanks again for your help!\n']) {
       expect(found(`${signOff}\nOluwaseun Adebayo`)).toContainEqual(['person', 'Oluwaseun Adebayo']);
     }
     expect(found('Einojuhani Pyysalo\n\nTalking-books clerk\n\nPersonal Info:\nPhone:\n21 284 698 2548')).toContainEqual(['person', 'Einojuhani Pyysalo']);
@@ -392,6 +396,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Zhang Wei reviewed the pull request')).toEqual([['person', 'Zhang Wei']]);
     // Western names put the given name first: the word before is not a surname.
     expect(found('Happy Birthday Emma')).toEqual([['person', 'Emma']]);
+    // A surname that is also a word leaves the given name alone.
+    expect(found('Ma Giulia non è d’accordo.')).toEqual([['person', 'Giulia']]);
     // No enumeration and no label: a name and a comma before an organisation.
     expect(found('Dr. Sarah Chen, Global Payments')).toEqual([['person', 'Sarah Chen']]);
     expect(found('Attendees: Dr. Anna Berg, Ximena Castañeda and Oluwaseun Adebayo, Bartholomew Quist').map(([, v]) => v)).toEqual([
@@ -423,6 +429,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Wir haben mit Herrn Dr. Klein gesprochen.')).toEqual([['person', 'Klein']]);
     expect(found('Estimada Dra. López,')).toEqual([['person', 'López']]);
     expect(found('Cara Mitchell said the budget is approved.')).toEqual([['person', 'Cara Mitchell']]);
+    expect(found('Cara Ludovica,\ngrazie')).toEqual([['person', 'Ludovica']]);
+    expect(found('Gentile Sig. Rossi,')).toEqual([['person', 'Rossi']]);
+    // "SA", "SE" after a name are job titles; a company's legal form takes its name with it, given name included.
+    expect(found('Contact Anna Berg, SA for AWS questions.')).toEqual([['person', 'Anna Berg']]);
+    expect(categories('We buy from Robert Bosch GmbH and Carl Zeiss AG.')).not.toContain('person');
     // German capitalises its nouns; a greeting counts where a greeting stands; a legal form makes a company.
     for (const honest of [
       'Ich bin Student und suche ein Stipendium.',
@@ -518,7 +529,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('I live at 12 rue de Rivoli and I love it')).toEqual(['12 rue de Rivoli']);
     // Sentence words joining two capitalised words of a street's name.
     expect(address('She lives at 1200 Lake of the Woods Drive, Ranier, MN 56668')).toEqual(['1200 Lake of the Woods Drive, Ranier, MN 56668']);
-    expect(address('Ship to 4102 Bay to Bay Boulevard, Tampa, FL 33629')).toEqual(['4102 Bay to Bay Boulevard, Tampa, FL 33629']);
+    expect(address('Our store: 14 Salt and Pepper Lane, Dublin')).toEqual(['14 Salt and Pepper Lane, Dublin']);
+    // A title's "to" or "in" is no street name's; a street word needs a name before it.
+    for (const title of ['## 5 Reasons to Visit the Park', '48 Hours in Hyde Park', 'install 2 via pip']) expect(address(title)).toEqual([]);
   });
 
   it('an address beside a phone number, an email or an SSN: each keeps its own stretch', () => {

@@ -39,9 +39,14 @@ const STREET_END = String.raw`(?:${STREET})(?![\p{L}\p{N}])(?![ \t]+${MEASURE})`
  * "la", "du", stay allowed).
  */
 const SENTENCE_WORD = String.raw`(?:of|for|on|to|from|is|are|was|were|be|within|in|at|by|and|or|than|with|into|per|und|oder|mit|für|auf|ist)\s`;
-/** …unless it joins two capitalised words of a name: "Lake of the Woods Drive", "Bay to Bay Boulevard", "Salt and Pepper Lane". */
-const NAME_WORD = String.raw`(?:(?!${SENTENCE_WORD})[\p{L}'’.-]+|(?<=\p{Lu}[\p{L}'’.-]*\s)(?:of|to|in|on|at|by|for|and)(?=\s+(?:the\s+)?\p{Lu}))`;
-const NUMBER_FIRST = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?\s+(?:(?:${NAME_WORD}|${ORDINAL})\s+){0,4}${STREET_END}${UNIT}`, 'gu');
+const NAME_WORD = String.raw`(?!${SENTENCE_WORD})[\p{L}'’.-]+`;
+/**
+ * After a house number, "of" and "and" may join two capitalised words of the name ("1200 Lake of the Woods
+ * Drive", "14 Salt and Pepper Lane"); a title's "to" or "in" may not ("5 Reasons to Visit the Park", "48 Hours
+ * in Hyde Park"). The street word needs a name before it: "3 via email", "5 avenue tests" are not addresses.
+ */
+const NUMBERED_NAME_WORD = String.raw`(?:${NAME_WORD}|(?<=\p{Lu}[\p{L}'’.-]*\s)(?:of|and)(?=\s+(?:the\s+)?\p{Lu}))`;
+const NUMBER_FIRST = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?\s+(?:(?:${NUMBERED_NAME_WORD}|${ORDINAL})\s+){1,4}${STREET_END}${UNIT}`, 'gu');
 /**
  * French addresses put the number before a street word that comes before the name ("26 rue des Lilas",
  * "12 boulevard Haussmann"): the name's words follow, up to a sentence word, a comma or the line's end.
@@ -62,7 +67,7 @@ const BOXES = [
  * product, a section or a team: "Python 3", "Team 5").
  */
 const ANNOUNCED = new RegExp(
-  String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with)[ \t]+|:[ \t]*(?:\n[ \t]*)?)(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
+  String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with)[ \t]+|:[ \t]*(?:\n[ \t]*){0,2})(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
   'gu',
 );
 const NUMBERED_PLACE = new RegExp(String.raw`\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+${NAME_WORD}){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b`, 'uy');
@@ -74,10 +79,10 @@ const INTERSECTION = new RegExp(
 );
 /**
  * A number or a street word in one of them ("the corner of Europe and Asia" is no address), and no part
- * named like a document's or a building's ("Figure 3 and Figure 4", "Room 101 and Hall C").
+ * that is a numbered piece of a document or a building ("Figure 3 and Figure 4", "Room 101 and 102").
  */
 const INTERSECTION_EVIDENCE = new RegExp(String.raw`\d|(?<![\p{L}])${STREET_END}`, 'u');
-const NOT_A_STREET = /(?:^|(?:and|&)[ \t]+)(?:figure|fig\.|page|table|chart|section|appendix|room|hall|chapter|slide|row|column|cell|box|screen|window|step|item|line|part|level|stage|phase|grade|class|gate|door)\b/i;
+const NOT_A_STREET = /(?:^|[ \t](?:and|&)[ \t]+)(?:figures?|fig\.|pages?|tables?|charts?|sections?|appendix|rooms?|chapters?|slides?|rows?|columns?|cells?|boxes|box|steps?|items?|parts?|levels?|stages?|phases?|sheets?|floors?|grades?|gates?)[ \t]*\d/i;
 /** "the bottom corner of", "the top-left corner of": a corner of a page or a screen. */
 const SIDE_BEFORE_CORNER = /(?:top|bottom|left|right|upper|lower|inner|outer)[ \t-]+(?:(?:left|right)[ \t-]+)?$/i;
 
@@ -158,10 +163,12 @@ export const addressDetector: Detector = {
     }
     for (const m of matches(text, ANNOUNCED)) {
       const at = m.index + m[0].length;
-      const streetCorner = /^corner/i.test(m[0]) && !SIDE_BEFORE_CORNER.test(text.slice(Math.max(0, m.index - 20), m.index));
-      const corner = streetCorner ? stickyMatch(INTERSECTION, text, at) : null;
-      const intersection = corner && INTERSECTION_EVIDENCE.test(corner[0]) && !NOT_A_STREET.test(corner[0]) ? corner : null;
-      if (/^corner/i.test(m[0]) && !streetCorner) continue;
+      let intersection: RegExpExecArray | null = null;
+      if (/^corner/i.test(m[0])) {
+        if (SIDE_BEFORE_CORNER.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+        const corner = stickyMatch(INTERSECTION, text, at);
+        if (corner && INTERSECTION_EVIDENCE.test(corner[0]) && !NOT_A_STREET.test(corner[0])) intersection = corner;
+      }
       const place = intersection ?? stickyMatch(NUMBERED_PLACE, text, at);
       if (!place) continue;
       let end = place.index + place[0].length;

@@ -37,14 +37,15 @@ tomasz tove ulla ulrike vesna victoria viktoria vilma vladimir wiktoria wojciech
 );
 
 /**
- * The most common Chinese, Vietnamese, Korean and Japanese surnames, which come before the given name
- * ("Zhang Wei", "Nguyen Van", "Kim Min"). Western names put the given name first.
+ * The most common Chinese, Vietnamese, Korean, Japanese and Hungarian surnames, which come before the given
+ * name ("Zhang Wei", "Kim Min", "Kovács Anna"). Western names put the given name first.
  */
 export const SURNAMES_FIRST = new Set(
   `zhang wang li liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang han feng deng cao peng zeng
 xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly
 kim lee park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn yoo hong jeon sato suzuki takahashi tanaka watanabe ito yamamoto
-nakamura kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu`.split(/\s+/),
+nakamura kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu nagy kovács tóth szabó horváth varga kiss
+molnár németh farkas balogh papp takács juhász lakatos mészáros oláh rácz fekete`.split(/\s+/),
 );
 
 /** Capitalised words that start sentences or name things, and are not people. */
@@ -70,7 +71,7 @@ docker kubernetes linux windows android ios microsoft google amazon azure oracle
 word powerpoint outlook teams database engine api sdk app apps edge functions lambda storage compute analytics pipeline
 world welt monde mundo mondo verden värld wereld grüße grüßen zusammen leute kollegen kolleginnen equipo equipe ragazzi amigos amici alla
 cliente clientes usuario usuaria utente dottore collègue collègues maître monsieur servicio atención soporte kundenservice kundendienst
-station airport terminal hotel stadium arena tower cathedral church palace castle sir madam madame everybody all folks guys friends did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text`.split(/\s+/),
+station airport terminal hotel stadium arena cathedral palace sir madam madame everybody all folks guys friends did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text`.split(/\s+/),
 );
 
 /**

@@ -10,12 +10,13 @@ import { finding, type Detector, type Finding } from './types';
  * Unicode letter classes rather than by lists.
  */
 const WORD = String.raw`\p{Lu}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\.`;
-const NAME = String.raw`(?:${WORD})(?:[ \t]+(?:(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)[ \t]+)?(?:${WORD})){0,3}`;
+/** Whole words only: "GmbH" is not the name "Gmb". */
+const NAME = String.raw`(?:${WORD})(?:[ \t]+(?:(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)[ \t]+)?(?:${WORD})){0,3}(?![\p{L}\p{N}])`;
 /** "mr. elliott flew…": typed all in lower case, a title needs its period, and the name one or two words. */
 const LOWER_TITLE = /\b(?:mr|mrs|ms|dr|prof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
 const TITLE = new RegExp(
-  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Dott(?:\.ssa)?|Dona)\.?\s+)+(${NAME})`,
+  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Sig(?=\.)|Dott(?:\.ssa)?|Dona)\.?\s+)+(${NAME})`,
   'gu',
 );
 const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
@@ -31,10 +32,16 @@ const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')}
  * Greetings in other languages count where a greeting stands, at a line's or a sentence's start, and with the
  * punctuation that follows an addressee ("Hola Ximena,", "Chère Amélie !"): "C'est trop cher Paris" is no greeting.
  */
-const GREETINGS = ['hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère', 'estimado', 'estimada', 'querido', 'querida', 'gentile'];
-const GREETING = new RegExp(String.raw`(?:^|[.!?¡¿])[ \t]*(?:${GREETINGS.map(caseless).join('|')})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
-/** "Deutsche Telekom AG", "Northwind Traders, Inc.": a legal form after the words makes them a company. */
-const LEGAL_FORM_AFTER = /^[ \t,]+(?:AG|GmbH|Inc\.?|LLC|Ltd\.?|S\.?A\.?|SAS|SARL|S\.?p\.?A\.?|S\.?L\.?|B\.?V\.?|N\.?V\.?|AB|ASA?|Oy|plc|PLC|KG|SE|Corp\.?|Co\.|Pty)(?![\p{L}])/u;
+const GREETINGS = ['hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile'];
+const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${GREETINGS.map(caseless).join('|')})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
+/**
+ * "Deutsche Telekom AG", "Robert Bosch GmbH", "Northwind Traders, Inc.": a legal form after the words (and up to
+ * three more capitalised ones) makes them a company. Only forms that are no job title or initials ("Anna Berg, SA").
+ */
+const LEGAL_FORM_AFTER = new RegExp(
+  String.raw`^(?:[ \t]+(?:${WORD}|&|and|und)){0,3}[ \t,]+(?:AG|GmbH|Inc\.?|LLC|Ltd\.?|S\.A\.|SAS|SARL|S\.p\.A\.|S\.L\.|B\.V\.|N\.V\.|Oy|plc|PLC|KG|Corp\.?|Co\.|Pty)(?![\p{L}])`,
+  'u',
+);
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
 const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
 /**
@@ -59,10 +66,31 @@ const CARD_LINE_MAX = 120;
 /** A card's field labels ("Phone:", "E-mail:", "Address:"), which may stand on their own line above the value. */
 const CARD_LABEL = /^(?:[?•*·▪–>-]+[ \t]*)?(?:phone|tel|telephone|mobile|cell|fax|e-?mail|address|website)\b/i;
 
-/** A letter's sign-off on the line before: the name under it signs the letter. */
-const PREVIOUS_LINE = /([^\n]{1,50})\n[ \t\n]*$/u;
-/** A short line that ends with a comma ("Yours faithfully,", "Met vriendelijke groet,") or holds a sign-off's word ("Thanks again!"). */
-const SIGN_OFF = /,[ \t]*$|\b(?:best|regards|cheers|thanks|thank you|sincerely|yours|faithfully|truly|wishes|warmly|care|gr(?:ü|ue)(?:ß|ss)e?n?|gru(?:ß|ss)|groet(?:en)?|saluti|saludos?|cordialement|atentamente|cumprimentos|à vous|hälsningar|hilsen)\b/iu;
+/**
+ * A letter's sign-off on the line before a name line: the name signs the letter. A sign-off in one of the
+ * triggers' languages ("Best regards,", "Thanks again for your help!", "Mit freundlichem Gruß", "Bien à vous",
+ * "Met vriendelijke groet"), or a line of up to four words ending in a comma that is not a greeting
+ * ("Yours ever,").
+ */
+const SIGN_OFF = new RegExp(
+  String.raw`^[ \t]*(?:(?:(?:kind|warm|warmest|best|many)[ \t]+)?(?:regards|wishes|thanks)|all the best|best|cheers|thanks|thank you|sincerely|yours(?:[ \t]+(?:sincerely|faithfully|truly|ever))?|take care|love|` +
+    String.raw`(?:mit[ \t]+)?(?:freundlichen|freundlichem|besten|herzlichen|herzlichem|vielen|liebe|lieben|viele|schöne|schönen)[ \t]+(?:grüßen|grüssen|grüße|grüsse|gruß|gruss|dank)|danke|gruß|gruss|grüße|grüsse|lg|vg|mfg|` +
+    String.raw`bien à vous|bien cordialement|cordialement|salutations|amitiés|(?:un[ \t]+)?saludos?|(?:un[ \t]+)?abrazo|atentamente|gracias|cordiali saluti|distinti saluti|saluti|un saluto|grazie|` +
+    String.raw`cumprimentos|obrigad[oa]|abraços|(?:met[ \t]+)?vriendelijke[ \t]+groet(?:en)?|groetjes|groeten|(?:med[ \t]+)?vänliga?[ \t]+hälsning(?:ar)?|hälsningar|(?:med[ \t]+)?venlig[ \t]+hilsen|hilsen|mvh)` +
+    String.raw`(?![\p{L}])(?:[ \t]+(?:again|so much|a lot|very much))?(?:[ \t]+for[^\n]{0,30})?[ \t]*[,.!]*[ \t]*$`,
+  'iu',
+);
+const COMMA_SIGN_OFF = new RegExp(
+  String.raw`^[ \t]*(?!(?:${['hi', 'hello', 'hey', 'dear', ...GREETINGS, 'liebe', 'lieber', 'sehr'].map(caseless).join('|')})(?![\p{L}]))\p{Lu}[\p{L}'’]*(?:[ \t]+[\p{L}'’]+){0,3}[ \t]*,[ \t]*$`,
+  'u',
+);
+
+/** The whole line before `at` (up to 50 characters; a longer one is no sign-off), skipping blank lines. */
+function previousLine(text: string, at: number): string {
+  const from = Math.max(0, at - 80);
+  const chunk = (from === 0 ? '\n' : '') + text.slice(from, at);
+  return /\n([^\n]{1,50})\n[ \t\n]*$/u.exec(chunk)?.[1] ?? '';
+}
 
 /** Whether one of the `count` lines after `from` is a contact card's line. */
 function cardFollows(text: string, from: number, count: number): boolean {
@@ -104,9 +132,9 @@ const PREVIOUS_IN_LIST = new RegExp(String.raw`(?<![\p{L}\p{N}])(?<!(?:of|from|a
 const NOT_A_LISTED_PERSON = /['’]s$/;
 const AND = /(?:^|[^\p{L}])and(?![\p{L}])|&/u;
 /** A label before a list of people, in the languages the triggers cover. */
-const PEOPLE_LIST_LABEL = /(?:attendees|participants|invitees|invited|guests|speakers|authors|contributors|reviewers|members|present|cc|bcc|teilnehmer(?:innen)?|anwesend|asistentes|participantes|partecipanti|deelnemers)[ \t]*:/iu;
-const MAX_LISTED = 20;
-/** "Zhang Wei", "Nguyen Van": a common East Asian surname before a known given name, in that order. */
+const PEOPLE_LIST_LABEL = /(?<![\p{L}])(?:attendees|participants|invitees|invited|guests|speakers|authors|contributors|reviewers|members|present|cc|bcc|teilnehmer(?:innen)?|anwesend(?:e)?|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig)[ \t]*:/iu;
+const MAX_LISTED = 50;
+/** "Zhang Wei", "Kim Min", "Kovács Anna": a common East Asian or Hungarian surname before a known given name, in that order. */
 const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
 
 function clean(text: string): string {
@@ -152,10 +180,11 @@ export const personDetector: Detector = {
   priority: 30,
   detect(text) {
     const out: Finding[] = [];
-    const add = (start: number, raw: string, confidence: number) => {
+    const add = (start: number, raw: string, confidence: number): boolean => {
       const value = clean(raw);
-      if (value.length < 2 || !isNameish(value) || LEGAL_FORM_AFTER.test(text.slice(start + value.length, start + value.length + 12))) return;
+      if (value.length < 2 || !isNameish(value) || LEGAL_FORM_AFTER.test(text.slice(start + value.length, start + value.length + 80))) return false;
       out.push(finding(this, start, value, confidence));
+      return true;
     };
     for (const m of matches(text, TITLE)) add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9);
     for (const m of matches(text, LOWER_TITLE)) {
@@ -193,8 +222,8 @@ export const personDetector: Detector = {
     for (const m of matches(text, WITH_INITIAL)) add(m.index, m[0], 0.85);
     for (const m of matches(text, NAME_LINE)) {
       const known = GIVEN_NAMES.has(m[1].split(/[ \t]/, 1)[0]!.toLowerCase());
-      const previousLine = PREVIOUS_LINE.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1] ?? '';
-      const signed = SIGN_OFF.test(previousLine);
+      const line = previousLine(text, m.index);
+      const signed = SIGN_OFF.test(line) || COMMA_SIGN_OFF.test(line);
       if (known || signed || cardFollows(text, m.index + m[0].length + 1, 8)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
     }
     for (const m of matches(text, BULLETED_NAME_LINE)) {
@@ -212,8 +241,8 @@ export const personDetector: Detector = {
       const followed = /^[ \t]+\p{Lu}/u.test(text.slice(m.index + m[1].length, m.index + m[1].length + 3));
       const before = followed ? null : WORD_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index));
       const surname = before && SURNAMES_FIRST.has(before[1]!.toLowerCase()) ? before[1]! : '';
-      if (surname) add(m.index - before![0].length, `${surname}${before![0].slice(surname.length)}${m[1]}`, 0.7);
-      else add(m.index, m[1], 0.7);
+      // "Ma Giulia", "Du Anna": a surname that is also a word ("ma", "du") leaves the given name alone.
+      if (!surname || !add(m.index - before![0].length, `${surname}${before![0].slice(surname.length)}${m[1]}`, 0.7)) add(m.index, m[1], 0.7);
     }
     for (const m of matches(text, LOWER_NAME_PAIR)) {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
