@@ -13,6 +13,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
   it('emails', () => {
     expect(found('write to jane.doe+billing@example.co.uk today')).toEqual([['email', 'jane.doe+billing@example.co.uk']]);
     expect(categories('not an email: jane@@example or user@localhost')).not.toContain('email');
+    // Percent-encoded around it, whole; a template's slot before "@" is none.
+    expect(found('https://x.org/share?to=%3Canna.berg@gmail.com%3E')).toEqual([['email', 'anna.berg@gmail.com']]);
+    expect(categories('$DB_PASSWORD@db.internal')).not.toContain('email');
   });
 
   it('credit cards need Luhn and a known issuer range', () => {
@@ -102,6 +105,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     it.each([
       ['my password is Tr0ub4dor&3 can you check it', 'Tr0ub4dor&3'],
       ['my password is !Hunter2x', '!Hunter2x'],
+      ['my password is !Secretpw', '!Secretpw'],
       ['My wifi password is sunshine42.', 'sunshine42'],
       ['the password for my bank account is hunter2!', 'hunter2!'],
       ['My password is "correct horse battery staple"', 'correct horse battery staple'],
@@ -238,6 +242,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(categories('mongodb+srv://app:Xq7vLp2z@cluster0.mongodb.net/shop')).toEqual(['url_credentials']);
       // A password that starts with "$" is a password; "$DB_PASSWORD" (an environment variable's name) is a slot.
       expect(categories('redis://:$uperS3cret@cache.internal:6379')).toEqual(['url_credentials']);
+      expect(categories('mysql://root:$password@localhost')).toEqual([]);
     });
 
     it('look-alikes: a prefix with the wrong length or alphabet is not a key', () => {
@@ -267,6 +272,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(categories('postgresql:///mydb?host=localhost&port=5433&user=user&password=secret')).toEqual([]);
       // The sentence's or the markdown's punctuation is not the password's.
       expect(found('[Login](https://x.org/a?user=bob&password=Hunter22x)')).toEqual([['secret', 'Hunter22x']]);
+      expect(found('https://x.org/a?user=bob&password=Winter2024!')).toEqual([['secret', 'Winter2024!']]);
+      expect(found('https://x.org/a?password=p@ss(1)')).toEqual([['secret', 'p@ss(1)']]);
     });
 
     it('passwords on a command line; flags, ports and file names are not passwords', () => {
@@ -281,6 +288,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
         'cp -u old -p new-files',
         // MySQL's "-p" and a blank asks for the password: the next word is the database.
         'mysql -u root -p shop_db2 < dump.sql',
+        'mysql -u root --password appdb2024',
         'docker run --rm -u 1000:1000 -p 5432:5432/tcp postgres',
       ]) {
         expect(categories(honest)).toEqual([]);
@@ -302,6 +310,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // The key's own name decides, not an earlier line's.
       const appId = '5b2c3d4e-6f70-4890-8bcd-ef0123456789';
       expect(found(`HEROKU_API_KEY=${uuid}\nHEROKU_APP_ID=${appId}`)).toEqual([['secret', uuid]]);
+      for (const text of [`os.environ["HEROKU_API_KEY"] = "${uuid}"`, `snyk auth ${uuid}`, `<add key="PostmarkApiKey" value="${uuid}"/>`, `My Heroku API key is ${uuid}`]) {
+        expect(found(text)).toEqual([['secret', uuid]]);
+      }
     });
 
     it('an anonymous login’s conventional password is not a secret; a real user’s is', () => {

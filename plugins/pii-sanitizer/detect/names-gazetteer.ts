@@ -85,8 +85,9 @@ kein keine dieser diese dieses jeder jede ich du er sie es wir mon ma mes ton ta
 );
 
 /**
- * Prepositions after a lower-case given name: the pair is no name ("louis for", "carla with"), and a given
- * name alone before one is as often a word ("adam for 10 epochs", "round robin with sticky sessions").
+ * Prepositions and linking words ("as", "than", "still", "using") after a lower-case given name: the pair is no
+ * name ("louis for", "carla with"), and a given name alone before one is as often a word ("adam for 10 epochs",
+ * "round robin with sticky sessions").
  */
 export const LINKING_WORDS = new Set(
   'for to with by per via into onto upon than as still currently under near down up out off over about after before from in at on of using'.split(' '),

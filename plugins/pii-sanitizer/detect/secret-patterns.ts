@@ -1,5 +1,9 @@
 import { isPlaceholder } from './secret-values';
 
+/** "-u <user> -p": the user option, then the password option (attached or after a blank: the patterns below). */
+const USER_THEN_P = String.raw`\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p`;
+const COMMAND_LINE_VALUE = String.raw`[^\s\-$%{<'"][^\s'"]{5,}`;
+
 /** Providers whose keys are UUIDs. */
 const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce';
 
@@ -7,7 +11,7 @@ const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce';
  * Known credential formats: a prefix a provider puts on its tokens, or a shape no
  * ordinary text has. Each is specific enough to need no surrounding context, except
  * those with `context`: words that must appear in the 100 characters before the value.
- * `unlessBefore`: a pattern the 100 characters before the value must not match.
+ * `unlessBefore`: a pattern the 300 characters before the value must not match.
  * `requires` names a literal the text must contain (or a cheap pattern it must match), for patterns that start with no prefix.
  * A pattern with a capture group (and the `d` flag) finds the group, not the whole match; `valid` checks what it found.
  */
@@ -115,11 +119,16 @@ export const SECRET_PATTERNS: Array<{
   { name: 'readme-key', pattern: /\brdme_[a-z0-9]{70}\b/g },
   { name: 'putty-private-key', pattern: /PuTTY-User-Key-File-[23]:[^\n]*\n[\s\S]{0,4000}?Private-Lines:\s*\d+\s*\n[A-Za-z0-9+/=\r\n]{40,}/g },
   // Providers whose keys are UUIDs: only under the provider's name and a word for a key (their app and project ids are UUIDs too).
-  // The key's name must be the one the value is given to ("HEROKU_API_KEY=<uuid>", "codecov:\n  token: <uuid>"), not an earlier line's.
+  // The key's name must be the one the value is given to ("HEROKU_API_KEY=<uuid>", "codecov:\n  token: <uuid>",
+  // 'os.environ["HEROKU_API_KEY"] = "<uuid>"', "snyk auth <uuid>", "My Heroku API key is <uuid>"), not an earlier
+  // line's: only quotes, brackets, "=", ":", "=>", "is" or "value" may stand between it and the value.
   {
     name: 'uuid-key-of-named-provider',
     pattern: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g,
-    context: new RegExp(String.raw`(?<![a-z])(?:${UUID_KEY_PROVIDERS})[\w\s.:-]{0,30}?(?:key|token|secret|auth)[\w.-]*["']?[ \t]*[:=][ \t]*["']?$`, 'i'),
+    context: new RegExp(
+      String.raw`(?<![a-z])(?:${UUID_KEY_PROVIDERS})[\w\s.:-]{0,30}?(?:key|token|secret|auth)[\w.-]*(?:[\s"'=:>\[\]()$,-]|(?<![a-z])(?:is|value)(?![a-z])){0,12}$`,
+      'i',
+    ),
     requires: new RegExp(UUID_KEY_PROVIDERS, 'i'),
   },
   { name: 'okta-token', pattern: /\b00[A-Za-z0-9_-]{39}[A-Za-z0-9](?![A-Za-z0-9_-])/g, context: /okta/i },
@@ -132,26 +141,29 @@ export const SECRET_PATTERNS: Array<{
   // A URL's query ("jdbc:mysql://db/app?user=root&password=…"), where "password=secret" is the documentation's example.
   {
     name: 'url-query-password',
-    // Punctuation after the value is the sentence's or the markdown's ("…&password=Hunter22x)", "…, then").
-    pattern: /[?&](?:password|passwd|pwd)=((?![#$%{<(])[^&#\s'"]{2,}[^&#\s'"),.;:!?\]])(?=[),.;:!?\]]*(?:[&#\s'"]|$))/dgi,
+    // A closing bracket, comma, period, colon or semicolon after the value is the sentence's or the markdown's
+    // ("…&password=Hunter22x)", "…, then"); "!" and "?" stay, passwords end in them.
+    // A value that opens a bracket keeps its closing one ("p@ss(1)").
+    pattern: /[?&](?:password|passwd|pwd)=((?![#$%{<(])(?:[^&#\s'"]*\([^()&#\s'"]*\)|[^&#\s'"]{2,}[^&#\s'"),.;:\]]))(?=[),.;:\]]*(?:[&#\s'"]|$))/dgi,
     requires: /[?&](?:password|passwd|pwd)=/i,
     valid: (value) => !isPlaceholder(value),
   },
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
   { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
   { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg },
-  // "mysql -u root -pS3cret", "docker login --password abc…": a password given on a command line.
+  // "mysql -u root -pS3cret", "docker login --password=abc…": a password given on a command line.
   {
     name: 'command-line-password',
-    pattern: /(?:\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p|\s--password[= ][^\S\n]*)([^\s\-$%{<'"][^\s'"]{5,})/dg,
-    requires: /\s-p|--password/,
+    pattern: new RegExp(String.raw`(?:${USER_THEN_P}|\s--password=)(${COMMAND_LINE_VALUE})`, 'dg'),
+    requires: /\s-p|--password=/,
     valid: commandLinePassword,
   },
-  // "psexec -u admin -p Winter2024!": after a blank, except for MySQL's tools, whose "-p" then asks for the password and the next word is a database.
+  // "psexec -u admin -p Winter2024!", "docker login -u ci --password abc…": after a blank, except for MySQL's
+  // tools, whose "-p" or "--password" and a blank ask for the password, the next word being a database.
   {
     name: 'command-line-password-after-blank',
-    pattern: /\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p[^\S\n]+([^\s\-$%{<'"][^\s'"]{5,})/dg,
-    requires: /\s-p[^\S\n]/,
+    pattern: new RegExp(String.raw`(?:${USER_THEN_P}|\s--password)[^\S\n]+(${COMMAND_LINE_VALUE})`, 'dg'),
+    requires: /\s-p[^\S\n]|--password[^\S\n]/,
     unlessBefore: /\b(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport|mysqlshow)\b[^\n]*$/,
     valid: commandLinePassword,
   },
@@ -166,9 +178,18 @@ export const SECRET_PATTERNS: Array<{
   { name: 'password-hash', pattern: /\$(?:2[abxy]|5|6|7|8|9|y|krb5asrep|krb5tgs)\$[^\s'"]{20,}|\$(?:apr)?1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}(?![./A-Za-z0-9])/g },
 ];
 
-/** Letters and digits, not a placeholder: "cp -u old -p new-files" gives flags and file names, "-p 8080:80/udp" ports. */
+/**
+ * Letters and digits, not a placeholder, a port mapping or an address: "cp -u old -p new-files" gives flags and
+ * file names, docker's "-p 127.0.0.1:8080:80/udp" ports, and curl's "-p http://…" a proxy tunnel.
+ */
 function commandLinePassword(value: string): boolean {
-  return /\d/.test(value) && /[A-Za-z]/.test(value) && !isPlaceholder(value) && !/^\d+(?::\d+){0,2}(?:\/(?:tcp|udp|sctp))?$/i.test(value);
+  return (
+    /\d/.test(value) &&
+    /[A-Za-z]/.test(value) &&
+    !isPlaceholder(value) &&
+    !value.includes('://') &&
+    !/^(?:\d{1,3}(?:\.\d{1,3}){3}:)?\d+(?::\d+){0,2}(?:\/(?:tcp|udp|sctp))?$/i.test(value)
+  );
 }
 
 /** Base64 that decodes to printable "user:password" with both parts present. */

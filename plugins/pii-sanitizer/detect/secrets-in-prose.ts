@@ -22,7 +22,7 @@ const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\
 const NAME_WORDS = /pass|pwd|kennw|mot de|contrase|senha|pin|key|token|secret/i;
 
 /** A variable, a call, a template, a YAML tag or a size: "is process.env.X", "is getPassword()", "is {{pwd}}", "password: !vault |", "is 12-characters". */
-const NOT_A_VALUE = /^(?:[\w$.]+\(|[$%{[<]|![A-Za-z]+$|[A-Za-z_]\w*\.[A-Za-z_][\w.]*$|\d+[ -]?(?:char|digit|letter|symbol|byte|bit|word))/i;
+const NOT_A_VALUE = /^(?:[\w$.]+\(|[$%{[<]|!(?:vault|ref|sub|getatt|join|select|split|base64|cidr|importvalue|findinmap|getazs|if|equals|and|or|not|condition|env|include|secret|encrypted|unsafe|binary|str|int)$|[A-Za-z_]\w*\.[A-Za-z_][\w.]*$|\d+[ -]?(?:char|digit|letter|symbol|byte|bit|word))/i;
 /** `"Password:",rememberMeLabel:"`: between two quotes is code, not a value. */
 const CODE_BETWEEN_QUOTES = /^[\s,;:=)\]}]|[:=({]$/;
 const IS_PASSWORD_WORD = new RegExp(`^(?:${PASSWORD})$`, 'i');

@@ -44,8 +44,9 @@ export const secretDetector: Detector = {
       if (prefixes && !prefixes.some((prefix) => text.includes(prefix))) continue;
       if (precheck && !precheck.test(text)) continue;
       for (const m of matches(text, pattern)) {
-        const before = context || unlessBefore ? text.slice(Math.max(0, m.index - 100), m.index) : '';
-        if ((context && !context.test(before)) || unlessBefore?.test(before)) continue;
+        if (context && !context.test(text.slice(Math.max(0, m.index - 100), m.index))) continue;
+        // A command's name may stand far before its options.
+        if (unlessBefore?.test(text.slice(Math.max(0, m.index - 300), m.index))) continue;
         const value = m[1] ?? m[0];
         if (valid && !valid(value)) continue;
         const [start] = m.indices?.[1] ?? [m.index];
