@@ -13,7 +13,10 @@ export const configSchema = z.object({
   host: z.string().default('https://cloud.langfuse.com').describe('Base URL of the Langfuse instance (Cloud EU, US, or self-hosted).'),
   public_key: z.string().min(1).meta({ referenceable: true, encrypted: true }).describe('Langfuse public key (pk-lf-…); may be a vault reference.'),
   secret_key: z.string().min(1).meta({ referenceable: true, encrypted: true }).describe('Langfuse secret key (sk-lf-…); may be a vault reference.'),
-  environment: z.string().optional().describe('Langfuse environment of every trace (lower case letters, digits, - and _).'),
+  environment: z
+    .string()
+    .optional()
+    .describe('Langfuse environment of every trace: lower case letters, digits, - and _, at most 40 (others are lower-cased or become -).'),
   release: z.string().optional().describe('Release recorded on every trace, e.g. the gateway version.'),
   tags: z.array(z.string()).default([]).describe('Tags added to every trace.'),
   trace_name: z.string().optional().describe('Name of the traces; defaults to the Kong route name.'),
@@ -28,3 +31,15 @@ export const configSchema = z.object({
 });
 
 export type TracingConfig = z.output<typeof configSchema>;
+
+/**
+ * Langfuse keeps an environment only when it matches ^(?!langfuse)[a-z0-9-_]+$ in at most 40 characters;
+ * anything else is filed under "default" without a word. The configured name is lower-cased and its other
+ * characters become "-", so "Production" is kept as "production", not lost to "default".
+ */
+export function langfuseEnvironment(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const cleaned = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  if (!cleaned) return undefined;
+  return (cleaned.startsWith('langfuse') ? `env-${cleaned}` : cleaned).slice(0, 40);
+}

@@ -4,7 +4,8 @@ import { addAnswerListener } from '../core/bridge/answer-hooks';
 import { PLAN_KEY, RESULT_KEY } from '../core/bridge/plan';
 import { definePlugin } from '../core/plugin-base';
 import type { RequestContext } from '../core/request-context';
-import { configSchema, type TracingConfig } from './config';
+import { createLogger } from '../core/logger';
+import { configSchema, langfuseEnvironment, type TracingConfig } from './config';
 import { TraceShipper, shipperFor } from './shipper';
 import { traceIdFor } from './trace-id';
 import { buildTrace, type TraceIdentity } from './trace-model';
@@ -25,6 +26,7 @@ interface TraceState {
 }
 
 const STATE = 'tracing';
+const log = createLogger('langfuse-tracing');
 
 function makeShipper(config: TracingConfig): TraceShipper {
   const common = { host: config.host, publicKey: config.public_key, secretKey: config.secret_key, environment: config.environment, release: config.release, timeoutMs: config.timeout_ms };
@@ -40,7 +42,10 @@ export = definePlugin({
   priority: 1000,
   config: configSchema,
   onError: 'pass',
-  init(config) {
+  init(configured) {
+    const environment = langfuseEnvironment(configured.environment);
+    if (environment !== configured.environment) log.warn('environment renamed to what Langfuse accepts', { configured: configured.environment, sent: environment });
+    const config = { ...configured, environment };
     // Instances share a shipper only when everything it sends with is the same (the processor stamps its environment on every span).
     const key = createHash('sha256')
       .update(JSON.stringify([config.transport, config.host, config.public_key, config.secret_key, config.environment, config.release, config.otlp_protocol, config.timeout_ms, config.flush_interval_ms, config.max_queue]))

@@ -32,7 +32,7 @@ describe('langfuse-tracing OpenTelemetry export against Langfuse’s answers', (
                 name: 'chat',
                 paths: ['/chat'],
                 plugins: [
-                  { name: 'langfuse-tracing', config: { otlp_protocol: 'http/json', host: langfuse.url, public_key: 'pk', secret_key: 'sk', flush_interval_ms: 50, environment: 'staging' } },
+                  { name: 'langfuse-tracing', config: { otlp_protocol: 'http/json', host: langfuse.url, public_key: 'pk', secret_key: 'sk', flush_interval_ms: 50, environment: 'Staging EU' } },
                   {
                     name: 'llm-proxy',
                     config: { max_request_body_size: 4_000_000, targets: [{ name: 'm', provider: 'openai', model: 'gpt-4o-mini', upstream_url: mock.url, auth: { api_key: 'k' } }] },
@@ -74,7 +74,8 @@ describe('langfuse-tracing OpenTelemetry export against Langfuse’s answers', (
     expect(JSON.parse(String(attrs(root)['langfuse.observation.input']))).toEqual([{ role: 'user', content: 'hello there' }]);
     const generation = spans.find((s) => attrs(s)['langfuse.observation.type'] === 'generation')!;
     expect(generation.parentSpanId).toBe(root.spanId);
-    expect(attrs(generation)).toMatchObject({ 'user.id': 'alice', 'session.id': 's1', 'langfuse.environment': 'staging' });
+    // "Staging EU" would be filed under "default" by Langfuse: it is sent as the name Langfuse keeps.
+    expect(attrs(generation)).toMatchObject({ 'user.id': 'alice', 'session.id': 's1', 'langfuse.environment': 'staging-eu' });
   });
 
   it('keeps a prompt to 1 MB in the trace', async () => {

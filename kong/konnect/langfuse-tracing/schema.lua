@@ -60,7 +60,7 @@ return {
         {
           environment = {
             type = "string",
-            description = "Langfuse environment of every trace (lower case letters, digits, - and _).",
+            description = "Langfuse environment of every trace: lower case letters, digits, - and _, at most 40 (others are lower-cased or become -).",
           },
         },
         {
