@@ -279,6 +279,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     it('passwords on a command line; flags, ports and file names are not passwords', () => {
       expect(found('psexec \\\\10.0.0.5 -u Administrator -p Winter2024! cmd.exe')).toContainEqual(['secret', 'Winter2024!']);
       expect(found('mysql -u root -pS3cretPass! -h db.internal')).toEqual([['secret', 'S3cretPass!']]);
+      expect(found("mysql -u root -p'S3cr3t!x' -h db.internal")).toEqual([['secret', 'S3cr3t!x']]);
       expect(found('docker login -u ci --password Xk29fLp0Qm7V registry.example')).toEqual([['secret', 'Xk29fLp0Qm7V']]);
       for (const honest of [
         'mysql -u root -p -h db.internal',

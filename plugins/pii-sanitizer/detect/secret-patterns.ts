@@ -13,7 +13,7 @@ const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce';
  * those with `context`: words that must appear in the 100 characters before the value.
  * `unlessBefore`: a pattern the 300 characters before the value must not match.
  * `requires` names a literal the text must contain (or a cheap pattern it must match), for patterns that start with no prefix.
- * A pattern with a capture group (and the `d` flag) finds the group, not the whole match; `valid` checks what it found.
+ * A pattern with capture groups (and the `d` flag) finds the first group that matched, not the whole match; `valid` checks what it found.
  */
 export const SECRET_PATTERNS: Array<{
   name: string;
@@ -151,10 +151,10 @@ export const SECRET_PATTERNS: Array<{
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
   { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
   { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg },
-  // "mysql -u root -pS3cret", "docker login --password=abc…": a password given on a command line.
+  // "mysql -u root -pS3cret", "mysql -u root -p'S3cr3t!x'", "docker login --password=abc…": a password given on a command line.
   {
     name: 'command-line-password',
-    pattern: new RegExp(String.raw`(?:${USER_THEN_P}|\s--password=)(${COMMAND_LINE_VALUE})`, 'dg'),
+    pattern: new RegExp(String.raw`(?:${USER_THEN_P}|\s--password=)(?:(${COMMAND_LINE_VALUE})|['"]([^'"\s]{6,})['"])`, 'dg'),
     requires: /\s-p|--password=/,
     valid: commandLinePassword,
   },

@@ -47,9 +47,12 @@ export const secretDetector: Detector = {
         if (context && !context.test(text.slice(Math.max(0, m.index - 100), m.index))) continue;
         // A command's name may stand far before its options.
         if (unlessBefore?.test(text.slice(Math.max(0, m.index - 300), m.index))) continue;
-        const value = m[1] ?? m[0];
+        // The value is the first group that took part in the match (alternatives may capture in different groups).
+        let group = 1;
+        while (group < m.length && m[group] === undefined) group++;
+        const value = m[group] ?? m[0];
         if (valid && !valid(value)) continue;
-        const [start] = m.indices?.[1] ?? [m.index];
+        const [start] = m.indices?.[group] ?? [m.index];
         out.push({ ...finding(this, start, value, 0.97), detector: `secrets:${name}` });
       }
     }
