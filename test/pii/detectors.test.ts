@@ -465,8 +465,23 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
   });
 
+  it('given names of many locales, alone or with a surname', () => {
+    for (const [text, name] of [
+      ['Please forward this to Priya.', 'Priya'],
+      ['Oluwaseun will join on Monday.', 'Oluwaseun'],
+      ['Ask Bjarni about the invoice.', 'Bjarni'],
+      ['Zsófia Kertész approved it.', 'Zsófia Kertész'],
+    ]) {
+      expect(found(text)).toContainEqual(['person', name]);
+    }
+  });
+
   it('product and technology names are not people', () => {
     for (const honest of [
+      'Compare Llama 3 and Gemma 2 for summarisation',
+      'Explain Monte Carlo simulation and Shannon entropy',
+      'Use the Adam optimizer and explain the Kelly criterion',
+      'Book a flight to El Salvador',
       'What are the differences between Visual Studio Code and JetBrains IntelliJ IDEA for Java Spring Boot development?',
       'Compare Amazon Web Services, Google Cloud Platform and Microsoft Azure for a startup.',
       'Which is better for Machine Learning: PyTorch Lightning or TensorFlow Keras?',

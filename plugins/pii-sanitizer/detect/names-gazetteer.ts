@@ -1,7 +1,9 @@
 /**
- * Common given names across many locales (lower case), written for this project.
+ * Common given names across many locales (lower case), written for this project. Names that are also
+ * common words, places, brands or model names ("Mercedes", "Paulo", "Carlo" of Monte Carlo, "Gemma",
+ * "Pascal", "Shannon" of Shannon entropy) are left out.
  * A capitalised word from this list followed by another capitalised word is very
- * likely a person's name; alone it needs a trigger word.
+ * likely a person's name; alone it is one with less confidence.
  */
 export const GIVEN_NAMES = new Set(
   `aaron abdul abigail adam adrian agnes ahmed aiko aisha akira alan albert alberto alejandro aleksandr alex alexander alexandra
@@ -33,7 +35,48 @@ linnea logan lotte lucie ludwig lukasz łukasz maciej magda magdalena malin malg
 markus marlene martina matej mateusz mathilde matti mattias michal michał mihai mikko milos miloš mira miriam mohammad nadja natalie
 nikita noemi ole olaf olav ondrej orsolya oskar otto pavel pawel paweł per petr pia piotr radek rainer reza rikke riley robin
 roman rune ruslan sabine samantha sanna selma sigrid silke siobhan sonja stanislav stephan susanne svetlana taro tereza thea tiina
-tomasz tove ulla ulrike vesna victoria viktoria vilma vladimir wiktoria wojciech yannick yara yvonne zdenek zdeněk zoltan`.split(/\s+/),
+tomasz tove ulla ulrike vesna victoria viktoria vilma vladimir wiktoria wojciech yannick yara yvonne zdenek zdeněk zoltan
+aidan alfie alistair andy angus archie barry becky bella beth bethany blake bradley brendan brett bridget bryan caitlin calum cameron carly
+cassie cheryl clive connor courtney craig curtis damian danny darren declan derek dominic donna doug duncan dylan eddie eileen elaine
+eleanor elliot elliott emmett ethan evan evelyn felicity fergus finley freddie gareth gavin geoffrey gillian gordon graham gwen hailey
+hamish harvey hayley hollie howard imogen isaac isla jacqueline jake jared jeff jeffrey jenna jenny jeremy jill joan joanne jodie joel jonah
+josh joshua joyce judith judy kate katie keith kelly kenneth kerry kieran kirsty kyle lachlan lauren leigh lewis lindsay lloyd lorna lucy
+luke lydia lynn maddie maisie malcolm marion martha matilda megan melanie melissa mia molly murray nadine neil nigel niamh owen pamela
+penelope philip phoebe phil rachel ralph reggie rhys ricky robbie rodney ronald rory rosie ross rowan sally scarlett sean shane
+sharon sheila shirley sienna stacey stella steve stewart stuart tanya terry theo theodore tina toby tony tracy trevor vicky vivian wayne
+wendy wesley zachary zara anke annegret bärbel benno bernhard burkhard cornelia detlef doris egon elke erwin friedrich fritz gabriele
+gerd gisela gudrun günter günther hartmut heidrun heiko helmut herbert hildegard holger horst ingeborg irmgard joachim jochen jörg karsten
+kerstin knut kurt lothar manfred marianne mechthild norbert ottmar reinhard renate rüdiger siegfried sönke steffen thorsten torsten ute uwe
+volker waltraud werner wilhelm adèle agathe alain amélie anaïs arnaud aurélie baptiste benoît bernadette cédric céline clément
+corentin damien delphine denis didier dominique élodie émilie étienne fabien fabrice françois françoise frédéric gaël gaëlle gérard
+ghislaine guillaume hélène hervé isabelle jacques jérôme joël julien laetitia laurent léa loïc manon marcel marguerite mathieu maxime
+michèle mireille nathalie océane olivier pascale patrice philippe quentin raphaël régis rémi romain sébastien serge sylvie thierry
+timothée valérie véronique yann yves zoé théophile adriana agustín alejandra álvaro amparo andrés catalina césar consuelo cristian eduardo
+emilio esperanza esteban federico fernanda gonzalo graciela guillermo gustavo hernán horacio ignacio inés jaime jimena joaquín
+josefina julio leonor lorena luciana lucía marcela marcos mariano marisol martín milagros nicolás octavio ramiro ramón raúl renata
+rocío rodrigo rogelio sebastián silvio soledad teodoro valentín vicente ximena yolanda gonçalo rui tiago vasco bruna fábio
+flávia leandro letícia luana marcelo mateus otávio priscila rafaela thiago vinícius alessandro alessandra alessia antonella beatrice
+claudio daniele davide domenico emanuele enrico fabrizio filippo franco gianluca giacomo gianni giorgio giuliano giulio ilaria luigi
+manuela marcello massimo maurizio michela mirko nicola paola pasquale raffaele riccardo roberta rocco salvatore simona stefania tommaso
+umberto valerio vincenzo vittoria ludovica ottaviano bram daan femke geert hendrik jeroen joost kees koen lieke maarten marloes pieter ruud
+sjoerd thijs wim wouter ineke marieke mieke roel sander stijn tess willemine aksel anette birgitta bjarne børge einar erling frode gry
+gunhild håkan halvard hege inger ingvild jarl kari kjell leif liv mette morten oddvar pål ragnar ragnhild rolf signe sindre solveig stig
+sture svein terje torbjørn trine trond ulf vidar viggo åke göran jörgen pernilla stina ylva antti hannu heikki ilkka jari jouni juha kaisa
+kalle katja kimmo lasse leena markku marjatta minna olli pekka petri pirkko riitta sami seppo tapio teemu timo tuomas tuula veikko
+ásgeir bjarni guðmundur hafþór halldór jón katrín kristín ólafur sigríður sigurður stefán þórður þóra guðgeir erla einojuhani
+aleksandra aleksei alexei anastasia bohdan danuta darya dmitry dragan elżbieta grażyna halina irena iwona jadwiga janusz jarosław jerzy
+joanna józef kamil katarzyna kazimierz krystyna marcin mariusz milena miroslav mirosław oksana olena oleg petar przemysław radosław sławomir
+stanisław taras urszula vadim vasyl vladimír wiesław witold yulia yuri zbigniew zuzana lenka ondřej vojtěch dušan ivana marija milica
+nemanja zoran željko tomislav andrej anže jure nejc primož špela urška žiga esat vidica andrás ágnes anikó attila balázs bence csaba dániel
+dóra erzsébet eszter ferenc gábor gergely györgy gyula ildikó istván judit katalin krisztina lajos lászló levente márta mihály miklós
+nóra péter réka sándor szabolcs tamás tibor zoltán zsófia zsolt csenger alexandros anastasios christos dimitris eleni georgios ioannis
+katerina konstantinos nikos panagiotis spyros stavros theodoros vasilis yannis ahmet ayşe burak cem emre fatma hakan hüseyin kemal murat
+mustafa özlem selin serkan zeynep abdullah ahmad hamza hussein karim layla mariam mona noor rania samir tariq youssef zainab aarav aditi
+aditya amit ananya anil anjali deepak divya ganesh gaurav kavya kiran krishna lakshmi manish meera neha nikhil pooja pradeep pranav priya
+rajesh ravi rohan rohit sanjay shreya sunil suresh vijay vikram vivek ayumi haruki haruto hina kaito kenta naoki riku satoshi shota sota
+takumi yui yuito yuka yumi yuto emi jing xiu yong ying zhen hui jie hao xin jisoo jiwoo minjun seojun seoyeon jiyeon hyun eun abebe
+adebayo ama amara chidi chinedu chioma emeka femi folake kwabena kojo nnamdi obinna oluwaseun sipho thabo thandiwe themba tendai tunde uche
+zanele zola lindiwe ngozi ayodele babajide`.split(/\s+/),
 );
 
 /**
@@ -81,7 +124,8 @@ station airport terminal hotel stadium arena cathedral palace sir madam madame e
  */
 export const DETERMINERS = new Set(
   `mein meine meinen meinem dein deine sein seine unser unsere euer eure ihr ihre der die das den dem des ein eine einen einem einer
-kein keine dieser diese dieses jeder jede ich du er sie es wir mon ma mes ton ta tes son sa ses notre votre leur les une mi mis tu su sus`.split(/\s+/),
+kein keine dieser diese dieses jeder jede ich du er sie es wir mon ma mes ton ta tes son sa ses notre votre leur les une mi mis tu su sus
+el la`.split(/\s+/),
 );
 
 /**

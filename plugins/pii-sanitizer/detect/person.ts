@@ -190,7 +190,7 @@ export const personDetector: Detector = {
     for (const m of matches(text, LOWER_TITLE)) {
       const words = m[1].split(/\s+/);
       // A second word only after a known given name ("mr. john smith"); "mr. elliott flew" is one name.
-      const name = words.length === 2 && GIVEN_NAMES.has(words[0]!) && !NOT_NAMES.has(words[1]!) ? m[1] : words[0]!;
+      const name = words.length === 2 && GIVEN_NAMES.has(words[0]!) && !NOT_NAMES.has(words[1]!) && !PERSON_VERB.test(` ${words[1]}`) ? m[1] : words[0]!;
       if (!NOT_NAMES.has(words[0]!) && !ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) {
         add(m.index + m[0].lastIndexOf(m[1]), name, 0.8);
       }
@@ -237,6 +237,8 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, SINGLE)) {
       if (!GIVEN_NAMES.has(m[1].toLowerCase())) continue;
+      // "the Adam optimizer", "the Kelly criterion": a name after an article names a thing.
+      if (/(?:^|[^\p{L}])(?:the|a|an)[ \t]+$/iu.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
       // Followed by a capitalised word, the given name comes first and the pair is found as such.
       const followed = /^[ \t]+\p{Lu}/u.test(text.slice(m.index + m[1].length, m.index + m[1].length + 3));
       const before = followed ? null : WORD_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index));
