@@ -32,6 +32,12 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     // Grouped as a country's bank details group it, not in fours.
     expect(found('IBAN: IT60 X 05428 11101 000000123456 please')).toEqual([['iban', 'IT60 X 05428 11101 000000123456']]);
     expect(found('RIB FR76 30006 00001 12345678901 89')).toEqual([['iban', 'FR76 30006 00001 12345678901 89']]);
+    // Two on one line, or one after a word that looks like an IBAN's start; words of a sentence are no groups.
+    expect(found('Accounts: DE89 3704 0044 0532 0130 00 and GB82 WEST 1234 5698 7654 32')).toEqual([
+      ['iban', 'DE89 3704 0044 0532 0130 00'],
+      ['iban', 'GB82 WEST 1234 5698 7654 32'],
+    ]);
+    expect(found('Ref AT2024 IBAN DE89 3704 0044 0532 0130 00')).toEqual([['iban', 'DE89 3704 0044 0532 0130 00']]);
     // Typed in lower case.
     expect(found('my iban is de89 3704 0044 0532 0130 00 thanks')).toEqual([['iban', 'de89 3704 0044 0532 0130 00']]);
     expect(categories('de89 3704 0044 0532 0130 01')).not.toContain('iban');
@@ -61,6 +67,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     for (const phone of ['07911 123456', '98765 43210', '+86 13800138000', '001-415-555-0133x123']) {
       expect(found(`Call me on ${phone} tomorrow.`)).toEqual([['phone', phone]]);
     }
+    // A number before a phone does not hide it; a ZIP+4 code or a reference is none, whatever the words around.
+    expect(found('Ticket 12345 4155550133 needs a callback')).toEqual([['phone', '4155550133']]);
+    expect(categories('Contact: Beverly Hills, CA 90210-1234')).not.toContain('phone');
+    expect(categories('My order number is 12345 678')).not.toContain('phone');
   });
 
   it('the cheap US pre-check turns away no number libphonenumber-js would accept', () => {
@@ -243,6 +253,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // A password that starts with "$" is a password; "$DB_PASSWORD" (an environment variable's name) is a slot.
       expect(categories('redis://:$uperS3cret@cache.internal:6379')).toEqual(['url_credentials']);
       expect(categories('mysql://root:$password@localhost')).toEqual([]);
+      expect(categories('postgres://app:$PG16_PASSWORD@db:5432/app')).toEqual([]);
+      expect(categories('redis://:$uperSecret@cache.internal:6379')).toEqual(['url_credentials']);
     });
 
     it('look-alikes: a prefix with the wrong length or alphabet is not a key', () => {
@@ -279,6 +291,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     it('passwords on a command line; flags, ports and file names are not passwords', () => {
       expect(found('psexec \\\\10.0.0.5 -u Administrator -p Winter2024! cmd.exe')).toContainEqual(['secret', 'Winter2024!']);
       expect(found('mysql -u root -pS3cretPass! -h db.internal')).toEqual([['secret', 'S3cretPass!']]);
+      // "mysql" earlier in the sentence is not the command these options belong to.
+      expect(found('Back up the mysql database, then run psexec -u Administrator -p Winter2024! cmd.exe')).toContainEqual(['secret', 'Winter2024!']);
       expect(found("mysql -u root -p'S3cr3t!x' -h db.internal")).toEqual([['secret', 'S3cr3t!x']]);
       expect(found('docker login -u ci --password Xk29fLp0Qm7V registry.example')).toEqual([['secret', 'Xk29fLp0Qm7V']]);
       for (const honest of [
@@ -290,6 +304,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
         // MySQL's "-p" and a blank asks for the password: the next word is the database.
         'mysql -u root -p shop_db2 < dump.sql',
         'mysql -u root --password appdb2024',
+        'cd /srv && mysql -u root -p shop_db2',
         'docker run --rm -u 1000:1000 -p 5432:5432/tcp postgres',
       ]) {
         expect(categories(honest)).toEqual([]);
@@ -364,8 +379,13 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Thanks for the update.\n\nBest,\nEinojuhani Pyysalo')).toContainEqual(['person', 'Einojuhani Pyysalo']);
     expect(found('Mit freundlichen Grüßen\nHafþór Smárason')).toContainEqual(['person', 'Hafþór Smárason']);
     for (const signOff of ['Yours faithfully,', 'Met vriendelijke groet,', 'Bien à vous', 'Mit freundlichem Gruß', 'Med vänlig hälsning', 'Thanks again for your help!\n']) {
-      expect(found(`${signOff}\nOluwaseun Adebayo`)).toContainEqual(['person', 'Oluwaseun Adebayo']);
+      expect(found(`${signOff}\nBartholomew Quist`)).toContainEqual(['person', 'Bartholomew Quist']);
     }
+    // (Bartholomew is not a known given name: only the sign-off makes the line a name.) Windows line breaks too.
+    for (const signOff of ['Thanks in advance', 'With kind regards', 'Saludos cordiales', 'Best wishes from Berlin']) {
+      expect(found(`Please check the figures.\r\n\r\n${signOff}\r\nBartholomew Quist`)).toContainEqual(['person', 'Bartholomew Quist']);
+    }
+    expect(categories('Please check the figures.\n\nBartholomew Quist\nWe shipped it.')).not.toContain('person');
     expect(found('Einojuhani Pyysalo\n\nTalking-books clerk\n\nPersonal Info:\nPhone:\n21 284 698 2548')).toContainEqual(['person', 'Einojuhani Pyysalo']);
     expect(found('>Gyala Antall\n>Google Public Data Explorer\n>3369 24 Clarke Avenue\n>Apt. 805')).toContainEqual(['person', 'Gyala Antall']);
     expect(found('Agenda\n\nMaria Keller\nwill present the roadmap')).toContainEqual(['person', 'Maria Keller']);
@@ -410,6 +430,14 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Happy Birthday Emma')).toEqual([['person', 'Emma']]);
     // A surname that is also a word leaves the given name alone.
     expect(found('Ma Giulia non è d’accordo.')).toEqual([['person', 'Giulia']]);
+    // Spanish and Italian "a", German "an" address a person; only "the" makes a name a thing.
+    for (const [text, name] of [['Dile a Carmen que me llame.', 'Carmen'], ['Schick die Datei an Thomas, bitte.', 'Thomas']]) {
+      expect(found(text)).toContainEqual(['person', name]);
+    }
+    // Inner capitals of Mc, Mac, De, La names.
+    expect(found('Please forward it to Dr. McDonald today.')).toContainEqual(['person', 'McDonald']);
+    // "and" does not join a person to a company that follows.
+    expect(found('I met John Smith and Acme Corp. yesterday.')).toEqual([['person', 'John Smith']]);
     // No enumeration and no label: a name and a comma before an organisation.
     expect(found('Dr. Sarah Chen, Global Payments')).toEqual([['person', 'Sarah Chen']]);
     expect(found('Attendees: Dr. Anna Berg, Ximena Castañeda and Oluwaseun Adebayo, Bartholomew Quist').map(([, v]) => v)).toEqual([
@@ -554,6 +582,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     // The street word before the name: the name's words belong to the street, up to a sentence word.
     expect(address('>770 26 rue des Lilas Thomazo\n>Apt. 735\n>DOLE\n>France 35910')).toEqual(['770 26 rue des Lilas Thomazo\n>Apt. 735\n>DOLE\n>France 35910']);
     expect(address('I live at 12 rue de Rivoli and I love it')).toEqual(['12 rue de Rivoli']);
+    expect(address('Send it to 1 Avenue of the Americas, New York')).toEqual(['1 Avenue of the Americas, New York']);
+    expect(address('Ship to 12 Via Roma, Milano')).toEqual(['12 Via Roma, Milano']);
     // Sentence words joining two capitalised words of a street's name.
     expect(address('She lives at 1200 Lake of the Woods Drive, Ranier, MN 56668')).toEqual(['1200 Lake of the Woods Drive, Ranier, MN 56668']);
     expect(address('Our store: 14 Salt and Pepper Lane, Dublin')).toEqual(['14 Salt and Pepper Lane, Dublin']);

@@ -45,15 +45,17 @@ const NAME_WORD = String.raw`(?!${SENTENCE_WORD})[\p{L}'’.-]+`;
  * Drive", "14 Salt and Pepper Lane"); a title's "to" or "in" may not ("5 Reasons to Visit the Park", "48 Hours
  * in Hyde Park"). The street word needs a name before it: "3 via email", "5 avenue tests" are not addresses.
  */
-const NUMBERED_NAME_WORD = String.raw`(?:${NAME_WORD}|(?<=\p{Lu}[\p{L}'’.-]*\s)(?:of|and)(?=\s+(?:the\s+)?\p{Lu}))`;
+const NUMBERED_NAME_WORD = String.raw`(?:${NAME_WORD}|(?<=\p{Lu}[\p{L}'’.-]*\s)(?:of|and)(?=\s+(?:the\s+)?\p{Lu}\p{Ll}))`;
 const NUMBER_FIRST = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?\s+(?:(?:${NUMBERED_NAME_WORD}|${ORDINAL})\s+){1,4}${STREET_END}${UNIT}`, 'gu');
 /**
  * French addresses put the number before a street word that comes before the name ("26 rue des Lilas",
  * "12 boulevard Haussmann"): the name's words follow, up to a sentence word, a comma or the line's end.
- * (Italian, Spanish and Portuguese write the number after the name: "Via Roma 12", found by NAME_FIRST.)
+ * So do English writers with a capitalised "Avenue", "Via", "Calle" ("1 Avenue of the Americas", "12 Via
+ * Roma"); in lower case those are words ("42 via Jenkins"). Italian, Spanish and Portuguese write the
+ * number after the name ("Via Roma 12"), found by NAME_FIRST.
  */
-const FRENCH_STREET_WORDS = anyCase(String.raw`rue|avenue|boulevard|bd\.?|chemin|allée|quai|impasse`);
-const NUMBER_THEN_FRENCH_STREET = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${FRENCH_STREET_WORDS})(?:[ \t]+(?!${SENTENCE_WORD})[\p{L}'’.-]+){1,4}(?![\p{L}\p{N}])`, 'gu');
+const LEADING_STREET_WORDS = String.raw`${anyCase('rue|avenue|boulevard|bd\\.?|chemin|allée|quai|impasse')}|Via|VIA|Calle|CALLE|Avenida|AVENIDA|Rua|RUA`;
+const NUMBER_THEN_STREET_WORD = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+${NUMBERED_NAME_WORD}){1,4}(?![\p{L}\p{N}])`, 'gu');
 const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const COMPOUND = new RegExp(String.raw`\b\p{Lu}[\p{Ll}]+(?:strasse|straße|gasse|weg|allee|platz|vej|gata|gatan|gade|katu|straat|laan)\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const BOXES = [
@@ -152,7 +154,7 @@ export const addressDetector: Detector = {
       // line), the street line itself is still masked.
       if (from !== start || to !== end) out.push(finding(this, start, text.slice(start, end), confidence - 0.01));
     };
-    for (const pattern of [NUMBER_FIRST, NUMBER_THEN_FRENCH_STREET, NAME_FIRST, COMPOUND, ...BOXES]) {
+    for (const pattern of [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAME_FIRST, COMPOUND, ...BOXES]) {
       for (const m of matches(text, pattern)) add(m.index, m.index + m[0].length, 0.75);
     }
     for (const m of matches(text, CARD_STREET_LINE)) {

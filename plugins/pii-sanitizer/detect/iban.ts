@@ -11,12 +11,13 @@ const LENGTHS: Record<string, number> = {
   VG: 24, XK: 20,
 };
 /**
- * Written compact or in space-separated groups of any length ("DE89 3704 0044…", Italy's "IT60 X 05428
- * 11101 000000123456"), in either case: prompts typed in lower case hold IBANs in lower case too, and
- * mod-97 keeps look-alikes out. A group only ever starts after a space, so a long word is not split into
- * groups in every possible way; words after the IBAN are cut off at the country's length below.
+ * Written compact or in space-separated groups ("DE89 3704 0044…", Italy's "IT60 X 05428 11101
+ * 000000123456"): of up to four characters, or longer with a digit (so words of a sentence are no
+ * groups), in either case: prompts typed in lower case hold IBANs in lower case too, and mod-97 keeps
+ * look-alikes out. A group only ever starts after a space, so a long word is not split into groups in
+ * every possible way; what follows the IBAN is cut off at the country's length below, and looked at again.
  */
-const CANDIDATE = /\b[A-Za-z]{2}\d{2}[A-Za-z0-9]{0,30}(?: [A-Za-z0-9]{1,30}){0,9}\b/g;
+const CANDIDATE = /\b[A-Za-z]{2}\d{2}[A-Za-z0-9]{0,30}(?: (?:[A-Za-z0-9]{1,4}(?![A-Za-z0-9])|(?=[A-Za-z]*\d)[A-Za-z0-9]{5,30})){0,9}\b/g;
 
 export function ibanValid(compact: string): boolean {
   if (LENGTHS[compact.slice(0, 2)] !== compact.length) return false;
@@ -29,6 +30,21 @@ export function ibanValid(compact: string): boolean {
   return remainder === 1;
 }
 
+/** The IBAN a candidate starts with, cut at its country's length (it may run into following words), or undefined. */
+function ibanAt(candidate: string): string | undefined {
+  const compact = candidate.replace(/ /g, '').toUpperCase();
+  const length = LENGTHS[compact.slice(0, 2)];
+  if (!length || compact.length < length) return undefined;
+  let consumed = 0;
+  let end = 0;
+  while (consumed < length && end < candidate.length) {
+    if (candidate[end] !== ' ') consumed++;
+    end++;
+  }
+  const value = candidate.slice(0, end);
+  return ibanValid(value.replace(/ /g, '').toUpperCase()) ? value : undefined;
+}
+
 export const ibanDetector: Detector = {
   name: 'iban',
   category: 'iban',
@@ -36,18 +52,12 @@ export const ibanDetector: Detector = {
   detect(text) {
     const out = [];
     for (const m of matches(text, CANDIDATE)) {
-      // The candidate may run into a following word; trim to the country's length.
-      const compact = m[0].replace(/ /g, '').toUpperCase();
-      const length = LENGTHS[compact.slice(0, 2)];
-      if (!length || compact.length < length) continue;
-      let consumed = 0;
-      let end = 0;
-      while (consumed < length && end < m[0].length) {
-        if (m[0][end] !== ' ') consumed++;
-        end++;
-      }
-      const value = m[0].slice(0, end);
-      if (ibanValid(value.replace(/ /g, '').toUpperCase())) out.push(finding(this, m.index, value, 0.99));
+      const value = ibanAt(m[0]);
+      if (value) out.push(finding(this, m.index, value, 0.99));
+      // What the candidate ran into may hold another IBAN ("DE89 … 00 and GB82 …"): scan on from after this
+      // one, or after the candidate's first word when it was none.
+      const firstWord = m[0].indexOf(' ');
+      CANDIDATE.lastIndex = m.index + (value ? value.length : firstWord > 0 ? firstWord : m[0].length);
     }
     return out;
   },

@@ -1,7 +1,8 @@
 /**
- * Common given names across many locales (lower case), written for this project. Names that are also
- * common words, places, brands or model names ("Mercedes", "Paulo", "Carlo" of Monte Carlo, "Gemma",
- * "Pascal", "Shannon" of Shannon entropy) are left out.
+ * Common given names across many locales (lower case), written for this project from general knowledge of
+ * names, not from the evaluation data. Names that are also common words in the languages prompts come in,
+ * places, brands or model names are left out ("mia" and "julio" are Italian and Spanish words, "Gemma" a
+ * model, "Carlo" of Monte Carlo, "Shannon" of Shannon entropy, "Paulo" of São Paulo, "Stella" a beer).
  * A capitalised word from this list followed by another capitalised word is very
  * likely a person's name; alone it is one with less confidence.
  */
@@ -36,15 +37,15 @@ markus marlene martina matej mateusz mathilde matti mattias michal michał mihai
 nikita noemi ole olaf olav ondrej orsolya oskar otto pavel pawel paweł per petr pia piotr radek rainer reza rikke riley robin
 roman rune ruslan sabine samantha sanna selma sigrid silke siobhan sonja stanislav stephan susanne svetlana taro tereza thea tiina
 tomasz tove ulla ulrike vesna victoria viktoria vilma vladimir wiktoria wojciech yannick yara yvonne zdenek zdeněk zoltan
-aidan alfie alistair andy angus archie barry becky bella beth bethany blake bradley brendan brett bridget bryan caitlin calum cameron carly
+aidan alfie alistair andy archie barry becky beth bethany blake bradley brendan brett bridget calum cameron
 cassie cheryl clive connor courtney craig curtis damian danny darren declan derek dominic donna doug duncan dylan eddie eileen elaine
-eleanor elliot elliott emmett ethan evan evelyn felicity fergus finley freddie gareth gavin geoffrey gillian gordon graham gwen hailey
-hamish harvey hayley hollie howard imogen isaac isla jacqueline jake jared jeff jeffrey jenna jenny jeremy jill joan joanne jodie joel jonah
-josh joshua joyce judith judy kate katie keith kelly kenneth kerry kieran kirsty kyle lachlan lauren leigh lewis lindsay lloyd lorna lucy
-luke lydia lynn maddie maisie malcolm marion martha matilda megan melanie melissa mia molly murray nadine neil nigel niamh owen pamela
-penelope philip phoebe phil rachel ralph reggie rhys ricky robbie rodney ronald rory rosie ross rowan sally scarlett sean shane
-sharon sheila shirley sienna stacey stella steve stewart stuart tanya terry theo theodore tina toby tony tracy trevor vicky vivian wayne
-wendy wesley zachary zara anke annegret bärbel benno bernhard burkhard cornelia detlef doris egon elke erwin friedrich fritz gabriele
+eleanor elliot emmett ethan evan evelyn felicity fergus finley freddie gareth gavin geoffrey gillian gordon graham gwen hailey
+hamish hayley hollie howard imogen isaac jacqueline jake jared jeff jeffrey jenna jenny jill joan joanne jodie joel jonah
+josh joshua joyce judith judy kate katie keith kelly kerry kieran kirsty kyle lachlan leigh lindsay lloyd lorna lucy
+luke lydia lynn maddie maisie malcolm marion martha matilda megan melanie melissa molly nadine neil nigel niamh owen pamela
+penelope phoebe phil rachel ralph reggie rhys ricky robbie rodney ronald rory rosie ross sally scarlett sean
+sharon sheila shirley sienna stacey steve stewart stuart tanya theo tina toby tony tracy trevor vicky vivian wayne
+wesley zachary anke annegret bärbel benno bernhard burkhard cornelia detlef doris egon elke erwin friedrich fritz gabriele
 gerd gisela gudrun günter günther hartmut heidrun heiko helmut herbert hildegard holger horst ingeborg irmgard joachim jochen jörg karsten
 kerstin knut kurt lothar manfred marianne mechthild norbert ottmar reinhard renate rüdiger siegfried sönke steffen thorsten torsten ute uwe
 volker waltraud werner wilhelm adèle agathe alain amélie anaïs arnaud aurélie baptiste benoît bernadette cédric céline clément
@@ -52,30 +53,30 @@ corentin damien delphine denis didier dominique élodie émilie étienne fabien 
 ghislaine guillaume hélène hervé isabelle jacques jérôme joël julien laetitia laurent léa loïc manon marcel marguerite mathieu maxime
 michèle mireille nathalie océane olivier pascale patrice philippe quentin raphaël régis rémi romain sébastien serge sylvie thierry
 timothée valérie véronique yann yves zoé théophile adriana agustín alejandra álvaro amparo andrés catalina césar consuelo cristian eduardo
-emilio esperanza esteban federico fernanda gonzalo graciela guillermo gustavo hernán horacio ignacio inés jaime jimena joaquín
-josefina julio leonor lorena luciana lucía marcela marcos mariano marisol martín milagros nicolás octavio ramiro ramón raúl renata
+emilio esteban federico fernanda gonzalo graciela guillermo gustavo hernán horacio ignacio inés jaime jimena joaquín
+josefina leonor lorena luciana lucía marcela mariano marisol martín milagros nicolás octavio ramiro ramón raúl renata
 rocío rodrigo rogelio sebastián silvio soledad teodoro valentín vicente ximena yolanda gonçalo rui tiago vasco bruna fábio
 flávia leandro letícia luana marcelo mateus otávio priscila rafaela thiago vinícius alessandro alessandra alessia antonella beatrice
-claudio daniele davide domenico emanuele enrico fabrizio filippo franco gianluca giacomo gianni giorgio giuliano giulio ilaria luigi
-manuela marcello massimo maurizio michela mirko nicola paola pasquale raffaele riccardo roberta rocco salvatore simona stefania tommaso
-umberto valerio vincenzo vittoria ludovica ottaviano bram daan femke geert hendrik jeroen joost kees koen lieke maarten marloes pieter ruud
-sjoerd thijs wim wouter ineke marieke mieke roel sander stijn tess willemine aksel anette birgitta bjarne børge einar erling frode gry
-gunhild håkan halvard hege inger ingvild jarl kari kjell leif liv mette morten oddvar pål ragnar ragnhild rolf signe sindre solveig stig
-sture svein terje torbjørn trine trond ulf vidar viggo åke göran jörgen pernilla stina ylva antti hannu heikki ilkka jari jouni juha kaisa
+claudio daniele davide domenico emanuele enrico fabrizio filippo gianluca giacomo gianni giorgio giuliano giulio ilaria
+marcello maurizio michela mirko nicola paola pasquale raffaele riccardo roberta rocco salvatore simona tommaso
+umberto valerio vincenzo ludovica ottaviano bram daan femke geert hendrik jeroen joost kees koen lieke maarten marloes pieter ruud
+sjoerd thijs wim wouter ineke marieke mieke roel sander stijn tess aksel birgitta bjarne børge einar erling frode gry
+gunhild håkan halvard hege inger ingvild jarl kjell leif mette morten oddvar pål ragnar ragnhild rolf sindre solveig
+sture svein terje torbjørn trine trond ulf vidar viggo åke göran jörgen pernilla stina ylva antti hannu heikki ilkka jari juha kaisa
 kalle katja kimmo lasse leena markku marjatta minna olli pekka petri pirkko riitta sami seppo tapio teemu timo tuomas tuula veikko
-ásgeir bjarni guðmundur hafþór halldór jón katrín kristín ólafur sigríður sigurður stefán þórður þóra guðgeir erla einojuhani
-aleksandra aleksei alexei anastasia bohdan danuta darya dmitry dragan elżbieta grażyna halina irena iwona jadwiga janusz jarosław jerzy
+ásgeir bjarni guðmundur jón katrín kristín ólafur sigríður sigurður stefán þórður þóra erla
+aleksandra aleksei alexei anastasia bohdan danuta darya dmitry dragan elżbieta grażyna halina iwona jadwiga janusz jarosław jerzy
 joanna józef kamil katarzyna kazimierz krystyna marcin mariusz milena miroslav mirosław oksana olena oleg petar przemysław radosław sławomir
-stanisław taras urszula vadim vasyl vladimír wiesław witold yulia yuri zbigniew zuzana lenka ondřej vojtěch dušan ivana marija milica
-nemanja zoran željko tomislav andrej anže jure nejc primož špela urška žiga esat vidica andrás ágnes anikó attila balázs bence csaba dániel
-dóra erzsébet eszter ferenc gábor gergely györgy gyula ildikó istván judit katalin krisztina lajos lászló levente márta mihály miklós
-nóra péter réka sándor szabolcs tamás tibor zoltán zsófia zsolt csenger alexandros anastasios christos dimitris eleni georgios ioannis
+stanisław taras urszula vadim vasyl wiesław witold yulia yuri zbigniew zuzana lenka ondřej vojtěch dušan ivana marija milica
+nemanja zoran tomislav andrej anže jure nejc primož špela urška žiga andrás ágnes anikó attila balázs bence csaba dániel
+dóra erzsébet eszter ferenc gergely györgy gyula ildikó istván judit katalin krisztina lajos lászló levente márta mihály miklós
+nóra péter réka sándor szabolcs tamás tibor zoltán zsófia zsolt alexandros anastasios christos dimitris eleni georgios ioannis
 katerina konstantinos nikos panagiotis spyros stavros theodoros vasilis yannis ahmet ayşe burak cem emre fatma hakan hüseyin kemal murat
-mustafa özlem selin serkan zeynep abdullah ahmad hamza hussein karim layla mariam mona noor rania samir tariq youssef zainab aarav aditi
-aditya amit ananya anil anjali deepak divya ganesh gaurav kavya kiran krishna lakshmi manish meera neha nikhil pooja pradeep pranav priya
-rajesh ravi rohan rohit sanjay shreya sunil suresh vijay vikram vivek ayumi haruki haruto hina kaito kenta naoki riku satoshi shota sota
-takumi yui yuito yuka yumi yuto emi jing xiu yong ying zhen hui jie hao xin jisoo jiwoo minjun seojun seoyeon jiyeon hyun eun abebe
-adebayo ama amara chidi chinedu chioma emeka femi folake kwabena kojo nnamdi obinna oluwaseun sipho thabo thandiwe themba tendai tunde uche
+mustafa özlem selin serkan zeynep abdullah ahmad hamza hussein karim mariam mona noor rania samir tariq youssef zainab aarav aditi
+aditya amit ananya anil anjali deepak divya ganesh gaurav kavya kiran krishna lakshmi manish meera neha nikhil pradeep pranav priya
+rajesh ravi rohan rohit sanjay shreya sunil suresh vijay vikram vivek ayumi haruki haruto hina kaito kenta naoki satoshi shota
+takumi yui yuka yumi yuto jing xiu yong ying zhen hui jie hao xin jisoo jiwoo minjun seojun seoyeon jiyeon hyun eun abebe
+adebayo amara chidi chinedu chioma emeka femi folake kwabena kojo nnamdi obinna oluwaseun sipho thabo thandiwe themba tendai tunde uche
 zanele zola lindiwe ngozi ayodele babajide`.split(/\s+/),
 );
 
@@ -87,7 +88,7 @@ export const SURNAMES_FIRST = new Set(
   `zhang wang li liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang han feng deng cao peng zeng
 xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly
 kim lee park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn yoo hong jeon sato suzuki takahashi tanaka watanabe ito yamamoto
-nakamura kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu nagy kovács tóth szabó horváth varga kiss
+nakamura kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu nagy kovács tóth szabó horváth varga
 molnár németh farkas balogh papp takács juhász lakatos mészáros oláh rácz fekete`.split(/\s+/),
 );
 
@@ -114,7 +115,7 @@ docker kubernetes linux windows android ios microsoft google amazon azure oracle
 word powerpoint outlook teams database engine api sdk app apps edge functions lambda storage compute analytics pipeline
 world welt monde mundo mondo verden värld wereld grüße grüßen zusammen leute kollegen kolleginnen equipo equipe ragazzi amigos amici alla
 cliente clientes usuario usuaria utente dottore collègue collègues maître monsieur servicio atención soporte kundenservice kundendienst
-station airport terminal hotel stadium arena cathedral palace sir madam madame everybody all folks guys friends did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text`.split(/\s+/),
+station airport terminal hotel stadium arena cathedral palace tower church castle sir madam madame everybody all folks guys friends did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text`.split(/\s+/),
 );
 
 /**

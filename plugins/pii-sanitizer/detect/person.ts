@@ -9,7 +9,8 @@ import { finding, type Detector, type Finding } from './types';
  * from many locales (diacritics, particles such as "van" or "da") are covered by
  * Unicode letter classes rather than by lists.
  */
-const WORD = String.raw`\p{Lu}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\.`;
+/** A capitalised word, "McDonald", "MacLeod", "DeLuca", "LaToya" included (other inner capitals are products: "JavaScript"). */
+const WORD = String.raw`(?:Mc|Mac|De|Di|Da|Du|Le|La)\p{Lu}\p{Ll}+|\p{Lu}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\.`;
 /** Whole words only: "GmbH" is not the name "Gmb". */
 const NAME = String.raw`(?:${WORD})(?:[ \t]+(?:(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)[ \t]+)?(?:${WORD})){0,3}(?![\p{L}\p{N}])`;
 /** "mr. elliott flew…": typed all in lower case, a title needs its period, and the name one or two words. */
@@ -39,7 +40,7 @@ const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${GREETING
  * three more capitalised ones) makes them a company. Only forms that are no job title or initials ("Anna Berg, SA").
  */
 const LEGAL_FORM_AFTER = new RegExp(
-  String.raw`^(?:[ \t]+(?:${WORD}|&|and|und)){0,3}[ \t,]+(?:AG|GmbH|Inc\.?|LLC|Ltd\.?|S\.A\.|SAS|SARL|S\.p\.A\.|S\.L\.|B\.V\.|N\.V\.|Oy|plc|PLC|KG|Corp\.?|Co\.|Pty)(?![\p{L}])`,
+  String.raw`^(?:[ \t]+(?:${WORD})){0,3}[ \t,]+(?:AG|GmbH|Inc\.?|LLC|Ltd\.?|S\.A\.|SAS|SARL|S\.p\.A\.|S\.L\.|B\.V\.|N\.V\.|Oy|plc|PLC|KG|Corp\.?|Co\.|Pty)(?![\p{L}])`,
   'u',
 );
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
@@ -73,11 +74,11 @@ const CARD_LABEL = /^(?:[?•*·▪–>-]+[ \t]*)?(?:phone|tel|telephone|mobile|
  * ("Yours ever,").
  */
 const SIGN_OFF = new RegExp(
-  String.raw`^[ \t]*(?:(?:(?:kind|warm|warmest|best|many)[ \t]+)?(?:regards|wishes|thanks)|all the best|best|cheers|thanks|thank you|sincerely|yours(?:[ \t]+(?:sincerely|faithfully|truly|ever))?|take care|love|` +
+  String.raw`^[ \t]*(?:(?:with[ \t]+)?(?:(?:kind|warm|warmest|best|many)[ \t]+)?(?:regards|wishes|thanks)|thanks[ \t]*(?:&|and)[ \t]*regards|all the best|best|cheers|thanks|thank you|sincerely(?:[ \t]+yours)?|yours(?:[ \t]+(?:sincerely|faithfully|truly|ever))?|take care|love|` +
     String.raw`(?:mit[ \t]+)?(?:freundlichen|freundlichem|besten|herzlichen|herzlichem|vielen|liebe|lieben|viele|schöne|schönen)[ \t]+(?:grüßen|grüssen|grüße|grüsse|gruß|gruss|dank)|danke|gruß|gruss|grüße|grüsse|lg|vg|mfg|` +
-    String.raw`bien à vous|bien cordialement|cordialement|salutations|amitiés|(?:un[ \t]+)?saludos?|(?:un[ \t]+)?abrazo|atentamente|gracias|cordiali saluti|distinti saluti|saluti|un saluto|grazie|` +
-    String.raw`cumprimentos|obrigad[oa]|abraços|(?:met[ \t]+)?vriendelijke[ \t]+groet(?:en)?|groetjes|groeten|(?:med[ \t]+)?vänliga?[ \t]+hälsning(?:ar)?|hälsningar|(?:med[ \t]+)?venlig[ \t]+hilsen|hilsen|mvh)` +
-    String.raw`(?![\p{L}])(?:[ \t]+(?:again|so much|a lot|very much))?(?:[ \t]+for[^\n]{0,30})?[ \t]*[,.!]*[ \t]*$`,
+    String.raw`bien à vous|bien cordialement|cordialement|salutations|amitiés|(?:un[ \t]+)?(?:cordial[ \t]+)?saludos?(?:[ \t]+cordiales)?|(?:un[ \t]+)?abrazo|atentamente|gracias|cordiali saluti|distinti saluti|saluti|un saluto|grazie|` +
+    String.raw`cumprimentos|obrigad[oa]|abraços|(?:met[ \t]+)?(?:vriendelijke|hartelijke)[ \t]+groet(?:en)?|groetjes|groeten|(?:med[ \t]+)?(?:vänliga?|bästa)[ \t]+hälsning(?:ar)?|hälsningar|(?:med[ \t]+)?venn?lig[ \t]+hilsen|hilsen|mvh)` +
+    String.raw`(?![\p{L}])(?:[ \t]+(?:again|so much|a lot|very much|in advance|and thanks|from[ \t]+[^\n]{1,25}|aus[ \t]+[^\n]{1,25}))?(?:[ \t]+for[^\n]{0,30})?[ \t]*[,.!]*[ \t]*$`,
   'iu',
 );
 const COMMA_SIGN_OFF = new RegExp(
@@ -89,7 +90,7 @@ const COMMA_SIGN_OFF = new RegExp(
 function previousLine(text: string, at: number): string {
   const from = Math.max(0, at - 80);
   const chunk = (from === 0 ? '\n' : '') + text.slice(from, at);
-  return /\n([^\n]{1,50})\n[ \t\n]*$/u.exec(chunk)?.[1] ?? '';
+  return (/\n([^\n]{1,50})\n[ \t\r\n]*$/u.exec(chunk)?.[1] ?? '').replace(/\r$/, '');
 }
 
 /** Whether one of the `count` lines after `from` is a contact card's line. */
@@ -237,8 +238,9 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, SINGLE)) {
       if (!GIVEN_NAMES.has(m[1].toLowerCase())) continue;
-      // "the Adam optimizer", "the Kelly criterion": a name after an article names a thing.
-      if (/(?:^|[^\p{L}])(?:the|a|an)[ \t]+$/iu.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+      // "the Adam optimizer", "the Kelly criterion": a name after "the" names a thing (not after "a" or "an":
+      // Spanish and Italian "a Carmen", German "an Thomas" address a person).
+      if (/(?:^|[^\p{L}])the[ \t]+$/iu.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
       // Followed by a capitalised word, the given name comes first and the pair is found as such.
       const followed = /^[ \t]+\p{Lu}/u.test(text.slice(m.index + m[1].length, m.index + m[1].length + 3));
       const before = followed ? null : WORD_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index));

@@ -19,6 +19,10 @@ const CONTEXT = /\b(phone|tel|telephone|mobile|cell|call|fax|contact|number|reac
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 
 const EXTENSION = /(x|ext\.?)\s?\d+$/i;
+/** Five digits and three or four: a ZIP+4 code or a reference ("90210-1234", "order 12345 678"), whatever the words around. */
+const POSTAL_OR_REFERENCE = /^\d{5}[ -]\d{3,4}$/;
+/** A candidate's first group, with its "+", "00" or bracket. */
+const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
 
 /**
@@ -54,7 +58,12 @@ export const phoneDetector: Detector = {
       const value = m[0].trim().replace(/[.\-]$/, '');
       const digits = digitsOf(value.replace(EXTENSION, ''));
       const shape = shapeScore(value, digits);
-      if (shape === 0) continue;
+      // Two numbers side by side ("Ticket 12345 4155550133"): when the whole is no phone, the rest is looked at again.
+      const rescan = () => (CANDIDATE.lastIndex = m.index + FIRST_GROUP.exec(m[0])![0].length);
+      if (shape === 0) {
+        rescan();
+        continue;
+      }
       const international = value.startsWith('+') || value.startsWith('00');
       // No country code starts with 0.
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : mayBeValidFromUs(digits);
@@ -63,7 +72,8 @@ export const phoneDetector: Detector = {
       // "370 3911 Fourth Avenue": short numbers followed by words are house numbers, not phones.
       const next = text.slice(m.index + value.length).match(/^\s*(\S)/)?.[1] ?? '';
       if (confidence < 0.9 && digitsOf(value).length <= 9 && /\p{L}/u.test(next)) confidence = 0.3;
-      if (nearWords(text, m.index, m.index + value.length, CONTEXT)) confidence = Math.min(0.99, confidence + 0.3);
+      if (!POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, CONTEXT)) confidence = Math.min(0.99, confidence + 0.3);
+      if (confidence < 0.5) rescan();
       out.push(finding(this, m.index, value, confidence));
     }
     return out;

@@ -164,7 +164,8 @@ export const SECRET_PATTERNS: Array<{
     name: 'command-line-password-after-blank',
     pattern: new RegExp(String.raw`(?:${USER_THEN_P}|\s--password)[^\S\n]+(${COMMAND_LINE_VALUE})`, 'dg'),
     requires: /\s-p[^\S\n]|--password[^\S\n]/,
-    unlessBefore: /\b(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport|mysqlshow)\b[^\n]*$/,
+    // MySQL's tool must be the command these options belong to: the start of the command, no ";", "&&" or "|" between.
+    unlessBefore: /(?:^|[\n;&|]|\$ )[ \t]*(?:sudo[ \t]+)?(?:\S*\/)?(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport|mysqlshow)\b[^\n;&|]*$/,
     valid: commandLinePassword,
   },
   { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi },
