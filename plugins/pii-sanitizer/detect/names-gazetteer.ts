@@ -13,30 +13,30 @@ anja ann anna anne annika anthony antoine anton antonio arjun arne arthur astrid
 berta bettina birgit bjorn björn boris brian bruno camila carl carla carlos carmen carol caroline catherine cecilia charles charlotte
 chen chiara chloe chris christian christina christine christophe christopher claire clara claudia colin daniel daniela david deborah
 dennis diana diego dieter dimitri dmitri dominik donald dorothy edward elena elias elif elisa elisabeth elizabeth ella ellen elin
-elínborg emil emily emma enrique eric erik erika ernesto eva fabian fatima felipe felix fernando filip fiona florian francesca francesco
+emil emily emma enrique eric erik erika ernesto eva fabian fatima felipe felix fernando filip fiona florian francesca francesco
 francisco frank franz freya gabriel gabriela george georg gerhard giovanni giulia giuseppe grace greta gustav guðrún hana hannah hans
 harald harry heike heinz helen helena helga henrik henry hiroshi hugo ian ibrahim ida igor ingrid irene isabel isabella ivan jack
-jacob jakob james jan jana janka jane janet jason javier jean jelena jennifer jens jessica joana joao joão joe johan johanna john jonas
-jonathan jordan jorge jose josé josef joseph juan julia julian julie juliet julieta jung jürgen kai karen karin karl kasper katarina
-katharina kathrin katrine kenji kevin kim klaus kristina lara lars laura lea leah lena leo leon leonardo liam lina linda lisa liu
+jacob jakob james jan jana jane janet jason javier jean jelena jennifer jens jessica joana joao joão joe johan johanna john jonas
+jonathan jordan jorge jose josé josef joseph juan julia julian julie juliet jung jürgen kai karen karin karl kasper katarina
+katharina kathrin kenji kevin kim klaus kristina lara lars laura lea leah lena leo leon leonardo liam lina linda lisa liu
 lorenzo louis louise luca lucas lucia luis luka lukas magnus maja manuel marc marco marcus margaret maria mariana marie marina mario
 mark marta martin mary mateo matteo matthew matthias max maximilian maya mehmet mei michael michelle miguel mikael mila milan min
 ming mohamed mohammed monika nadia natalia natasha nathan nicolas nicole niels nikola nikolai nils nina noah nora olga oliver olivia
 omar oscar paolo patricia patrick paul paula pedro peter petra philipp pierre pietro pablo rafael rahul raj rebecca ricardo richard
 rita robert roberto rosa ruth ryan sakura samuel sandra sara sarah sebastian sergei sergio silvia simon simone sofia sophia sophie
-stefan stefano stephanie steven susan sven takashi tamara tatiana teresa thomas tim tobias tom tomas tomomi tomás ulrich ursula valentina
+stefan stefano stephanie steven susan sven takashi tamara tatiana teresa thomas tim tobias tom tomas tomás ulrich ursula valentina
 valeria vanessa vera victor viktor vincent walter wei william wolfgang xavier yasmin yuki yusuf zoe zofia
 abby adele agata agnieszka aino akiko alba aleksander alvaro amalia amina amy andre angelika annette antonia ariana arvid
 asa åsa ashley axel beata benedikt bianca bogdan brad brandon brenda brigitte camille carina carolina cesar chantal cristina
 dag dagny daisuke daria darko dirk dolores dora dorota ebba edith eero eino elsa emilia emilie enzo erin esther eugen ewa fabio
 federica filipa finn frida gabor gaspard gerda gladys goran greg gunnar hamid hanne harriet hassan heidi hilde hiro hugh ilse ines
-irina isak jacek jakub jamal jamie janina jaroslav jasmine jesper jiri jiří joakim jolanta jordi josephine jukka juliusz
+irina isak jacek jakub jamal jamie janina jaroslav jasmine jesper jiri jiří joakim jolanta jordi josephine jukka
 justyna kamila karol karolina kasia kazuki keiko khalid kirsten klara kofi krzysztof kwame lauri lejla lennart leonie lidia
 linnea logan lotte lucie ludwig lukasz łukasz maciej magda magdalena malin malgorzata małgorzata marek margit marit marius marketa
 markus marlene martina matej mateusz mathilde matti mattias michal michał mihai mikko milos miloš mira miriam mohammad nadja natalie
 nikita noemi ole olaf olav ondrej orsolya oskar otto pavel pawel paweł per petr pia piotr radek rainer reza rikke riley robin
 roman rune ruslan sabine samantha sanna selma sigrid silke siobhan sonja stanislav stephan susanne svetlana taro tereza thea tiina
-tomasz tove ulla ulrike vesna victoria viktoria vilma vladimir wiktoria wojciech yannick yara yvonne zdenek zdeněk zoltan
+tomasz tove ulla ulrike vesna victoria viktoria vladimir wiktoria wojciech yannick yara yvonne zdenek zdeněk zoltan
 aidan alfie alistair andy archie barry becky beth bethany blake bradley brendan brett bridget calum cameron
 cassie cheryl clive connor courtney craig curtis damian danny darren declan derek dominic donna doug duncan dylan eddie eileen elaine
 eleanor elliot emmett ethan evan evelyn felicity fergus finley freddie gareth gavin geoffrey gillian gordon graham gwen hailey
