@@ -36,11 +36,12 @@ const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')}
 const GREETINGS = ['hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile'];
 const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${GREETINGS.map(caseless).join('|')})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
 /**
- * "Deutsche Telekom AG", "Robert Bosch GmbH", "Northwind Traders, Inc.": a legal form after the words (and up to
- * three more capitalised ones) makes them a company. Only forms that are no job title or initials ("Anna Berg, SA").
+ * "Deutsche Telekom AG", "Robert Bosch GmbH", "Simon & Schuster, Inc.": a legal form after the words (and up to
+ * three more capitalised ones, "&", "und", or "and" before Partners, Sons, Co.) makes them a company; "John Smith
+ * and Acme Corp." are a person and a company. Only forms that are no job title or initials ("Anna Berg, SA").
  */
 const LEGAL_FORM_AFTER = new RegExp(
-  String.raw`^(?:[ \t]+(?:${WORD})){0,3}[ \t,]+(?:AG|GmbH|Inc\.?|LLC|Ltd\.?|S\.A\.|SAS|SARL|S\.p\.A\.|S\.L\.|B\.V\.|N\.V\.|Oy|plc|PLC|KG|Corp\.?|Co\.|Pty)(?![\p{L}])`,
+  String.raw`^(?:[ \t]+(?:${WORD}|&|und|and(?=[ \t]+(?:Partners?|Sons|Söhne|Co\.?|Company)(?![\p{L}])))){0,3}[ \t,]+(?:AG|GmbH|Inc\.?|LLC|Ltd\.?|S\.A\.|SAS|SARL|S\.p\.A\.|S\.L\.|B\.V\.|N\.V\.|Oy|plc|PLC|KG|Corp\.?|Co\.|Pty)(?![\p{L}])`,
   'u',
 );
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
@@ -124,6 +125,12 @@ const LOWER_NAME_PAIR = new RegExp(
   'g',
 );
 
+const ARTICLE_BEFORE_NAME = /(?:^|[^\p{L}])(the|an|a)[ \t]+$/iu;
+/** Spanish and Italian words before a preposition "a" ("Dile a", "Ho scritto a", "Envía el informe a"). */
+const ROMANCE_BEFORE = /(?:^|[^\p{L}])(?:que|el|los|las|del|di|il|lo|gli|che|per|es|ho|ha|dile|dígale|escribe|escribí|envía|envié|manda|mandé|pregunta|scrivi|scritto|invia|inviato|chiedi|dillo|dai|da|di'|informe|correo|mensaje|messaggio|lettera|carta)(?:[^\p{L}]|$)/iu;
+/** "DaVinci", "McAfee", "DeFi": inner capitals name products as often as people; weak evidence does not take them. */
+const INNER_CAPITAL = /\p{Ll}\p{Lu}/u;
+
 /** A list of people: "Priya Raman, Tomás Ortega and Li Wei" — the neighbours of a name found in it are names too. */
 const LIST_SEPARATOR = String.raw`(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)`;
 const LIST_ITEM = String.raw`(?:${WORD})(?:[ \t]+(?:${WORD})){1,2}`;
@@ -203,7 +210,7 @@ export const personDetector: Detector = {
       const strong = !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
       const words = m[1].split(/\s+/);
       const known = GIVEN_NAMES.has(words[0].toLowerCase());
-      if (strong || known || words.length >= 2) add(m.index + m[0].length - m[1].length, m[1], strong ? 0.85 : 0.7);
+      if (strong || known || (words.length >= 2 && !INNER_CAPITAL.test(m[1]))) add(m.index + m[0].length - m[1].length, m[1], strong ? 0.85 : 0.7);
     }
     for (const m of matches(text, PAIR)) {
       const first = m[1].toLowerCase();
@@ -218,7 +225,7 @@ export const personDetector: Detector = {
       if (GIVEN_NAMES.has(first)) add(m.index, m[0], 0.85);
       // "Did Arjun Merhotra", "Meet Anna Berg": a sentence's word before a given name and its surname.
       else if (NOT_NAMES.has(first) && rest.includes(' ') && GIVEN_NAMES.has(rest.split(/[ \t]/, 1)[0]!.toLowerCase())) add(m.index + lead.length, rest, 0.85);
-      else if (isNameish(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
+      else if (isNameish(m[0]) && !INNER_CAPITAL.test(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
     }
     for (const m of matches(text, WITH_INITIAL)) add(m.index, m[0], 0.85);
     for (const m of matches(text, NAME_LINE)) {
@@ -238,9 +245,17 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, SINGLE)) {
       if (!GIVEN_NAMES.has(m[1].toLowerCase())) continue;
-      // "the Adam optimizer", "the Kelly criterion": a name after "the" names a thing (not after "a" or "an":
-      // Spanish and Italian "a Carmen", German "an Thomas" address a person).
-      if (/(?:^|[^\p{L}])the[ \t]+$/iu.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+      // "the Adam optimizer", "a Kelly criterion", "an Oscar": after an article a name names a thing. But
+      // Spanish and Italian "a" before a name is "to" ("Dile a Carmen", "Ho scritto a Giulia"), and German
+      // "an" before one not starting with a vowel is too ("an Thomas").
+      const article = ARTICLE_BEFORE_NAME.exec(text.slice(Math.max(0, m.index - 5), m.index))?.[1]?.toLowerCase();
+      if (
+        article === 'the' ||
+        (article === 'an' && /^[AEIOUÄÖÜ]/u.test(m[1])) ||
+        (article === 'a' && !ROMANCE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index - 2)))
+      ) {
+        continue;
+      }
       // Followed by a capitalised word, the given name comes first and the pair is found as such.
       const followed = /^[ \t]+\p{Lu}/u.test(text.slice(m.index + m[1].length, m.index + m[1].length + 3));
       const before = followed ? null : WORD_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index));

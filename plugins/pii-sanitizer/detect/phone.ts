@@ -19,8 +19,11 @@ const CONTEXT = /\b(phone|tel|telephone|mobile|cell|call|fax|contact|number|reac
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 
 const EXTENSION = /(x|ext\.?)\s?\d+$/i;
-/** Five digits and three or four: a ZIP+4 code or a reference ("90210-1234", "order 12345 678"), whatever the words around. */
-const POSTAL_OR_REFERENCE = /^\d{5}[ -]\d{3,4}$/;
+/**
+ * A ZIP+4 code ("90210-1234") or five digits and three or four not starting with a trunk "0" (a reference:
+ * "order 12345 678"), whatever the words around; "Tel.: 07352 1234" is a German number.
+ */
+const POSTAL_OR_REFERENCE = /^\d{5}-\d{4}$|^[1-9]\d{4} \d{3,4}$/;
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
@@ -54,12 +57,19 @@ export const phoneDetector: Detector = {
   priority: 50,
   detect(text) {
     const out = [];
+    // Where the rest of a rejected candidate is being looked at again, only a number the phone library
+    // accepts counts: the tail of "2021 2022 2023 2024 2025" is no phone.
+    let rescanUntil = -1;
     for (const m of matches(text, CANDIDATE)) {
       const value = m[0].trim().replace(/[.\-]$/, '');
       const digits = digitsOf(value.replace(EXTENSION, ''));
       const shape = shapeScore(value, digits);
       // Two numbers side by side ("Ticket 12345 4155550133"): when the whole is no phone, the rest is looked at again.
-      const rescan = () => (CANDIDATE.lastIndex = m.index + FIRST_GROUP.exec(m[0])![0].length);
+      const rescan = () => {
+        CANDIDATE.lastIndex = m.index + FIRST_GROUP.exec(m[0])![0].length;
+        rescanUntil = Math.max(rescanUntil, m.index + m[0].length);
+      };
+      const rescanned = m.index < rescanUntil;
       if (shape === 0) {
         rescan();
         continue;
@@ -68,7 +78,7 @@ export const phoneDetector: Detector = {
       // No country code starts with 0.
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : mayBeValidFromUs(digits);
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, 'US') : undefined;
-      let confidence = parsed?.isValid() ? 0.95 : shape;
+      let confidence = parsed?.isValid() ? 0.95 : rescanned ? 0 : shape;
       // "370 3911 Fourth Avenue": short numbers followed by words are house numbers, not phones.
       const next = text.slice(m.index + value.length).match(/^\s*(\S)/)?.[1] ?? '';
       if (confidence < 0.9 && digitsOf(value).length <= 9 && /\p{L}/u.test(next)) confidence = 0.3;

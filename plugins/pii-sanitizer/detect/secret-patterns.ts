@@ -2,7 +2,7 @@ import { isPlaceholder } from './secret-values';
 
 /** "-u <user> -p": the user option, then the password option (attached or after a blank: the patterns below). */
 const USER_THEN_P = String.raw`\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p`;
-const COMMAND_LINE_VALUE = String.raw`[^\s\-$%{<'"][^\s'"]{5,}`;
+const COMMAND_LINE_VALUE = String.raw`[^\s\-$%{<'"\`][^\s'"\`]{5,}`;
 
 /** Providers whose keys are UUIDs. */
 const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce';
@@ -164,8 +164,9 @@ export const SECRET_PATTERNS: Array<{
     name: 'command-line-password-after-blank',
     pattern: new RegExp(String.raw`(?:${USER_THEN_P}|\s--password)[^\S\n]+(${COMMAND_LINE_VALUE})`, 'dg'),
     requires: /\s-p[^\S\n]|--password[^\S\n]/,
-    // MySQL's tool must be the command these options belong to: the start of the command, no ";", "&&" or "|" between.
-    unlessBefore: /(?:^|[\n;&|]|\$ )[ \t]*(?:sudo[ \t]+)?(?:\S*\/)?(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport|mysqlshow)\b[^\n;&|]*$/,
+    // MySQL's tool must be the command these options belong to: its name, then only options up to "-u"
+    // ("docker exec db mysql -h db -u root -p shop", not "the mysql database, then run psexec -u …").
+    unlessBefore: /(?<![\w-])(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport|mysqlshow)(?:[ \t]+--?[\w-]+(?:[= ][^\s-]\S*)?)*[ \t]*$/,
     valid: commandLinePassword,
   },
   { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi },

@@ -4,10 +4,11 @@ import { finding, type Detector } from './types';
 /** URLs that carry a password, with or without a user: scheme://user:password@host, redis://:password@host. */
 const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]*:([^\s@/]+)@[^\s/?#]+/gi;
 /**
- * A template's slot where the password goes: "<password>", "${DB_PASS}", "$PG16_PASSWORD" (an environment
- * variable), "$password", "$dbPass" (a variable named for it; "$uperS3cret" is a password), "{{ pwd }}", "%s", "****".
+ * A template's slot where the password goes: "<password>", "${DB_PASS}", "$password", "$apiKey" (a variable's
+ * name is letters; "$monkey123", "$S3CR3T" are passwords), "$PG16_PASSWORD" (an environment variable's, with
+ * its underscore), "{{ pwd }}", "%s", "****". A password of letters only after a "$" passes for a variable.
  */
-const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|\$[a-z_]*(?:pass|pwd|secret|key|token|user|db)[A-Za-z0-9_]*|\{\{.*\}\}|%\(?\w*\)?s|\*+|\[[^\]]*\])$/;
+const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\$[A-Za-z_]+|\$[A-Z][A-Z0-9]*_[A-Z0-9_]+|\{\{.*\}\}|%\(?\w*\)?s|\*+|\[[^\]]*\])$/;
 
 /** Hosts reserved for documentation (RFC 2606, 3849, 5737): credentials pointing there are examples. */
 const DOCUMENTATION_HOST = /@(?:[\w.-]*\.)?example\.(?:com|org|net)\b|@\[?2001:db8:|@(?:192\.0\.2|198\.51\.100|203\.0\.113)\./i;
