@@ -49,12 +49,14 @@ const NUMBERED_NAME_WORD = String.raw`(?:${NAME_WORD}|(?<=\p{Lu}[\p{L}'’.-]*\s
 const NUMBER_FIRST = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?\s+(?:(?:${NUMBERED_NAME_WORD}|${ORDINAL})\s+){1,4}${STREET_END}${UNIT}`, 'gu');
 /**
  * French addresses put the number before a street word that comes before the name ("26 rue des Lilas",
- * "12 boulevard Haussmann"), and so does New York's "1 Avenue of the Americas": the name's words follow, up
- * to a sentence word, a comma or the line's end. Italian, Spanish and Portuguese write the number after the
- * name ("Via Roma 12"), found by NAME_FIRST; "Step 3 Via Email" is a heading.
+ * "12 boulevard Haussmann"), and so do American ones with a capitalised "Avenue", "Via", "Calle" ("1 Avenue of
+ * the Americas", "123 Calle Real"): the name's words follow, up to a sentence word, a comma or the line's end.
+ * In lower case those are words ("42 via Jenkins"); after "Step" or "Option" a heading's ("Step 3 Via Email").
  */
-const LEADING_STREET_WORDS = anyCase('rue|avenue|boulevard|bd\\.?|chemin|allée|quai|impasse');
-const NUMBER_THEN_STREET_WORD = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+${NUMBERED_NAME_WORD}){1,4}(?![\p{L}\p{N}])`, 'gu');
+const LEADING_STREET_WORDS = `${anyCase('rue|avenue|boulevard|bd\\.?|chemin|allée|quai|impasse')}|Via|Calle|Avenida|Rua`;
+/** "Step 3 Via Email", "Option 2 Via Docker": a heading's number. */
+const HEADING_WORD = String.raw`(?:Option|Step|Method|Chapter|Part|Phase|Stage|Section|Top|Level|Round|Week|Day|Lesson|Module|Tip|Rule|Way|Version|Episode|Season|Figure|Table)`;
+const NUMBER_THEN_STREET_WORD = new RegExp(String.raw`(?<!${HEADING_WORD}[ \t]+)\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+${NUMBERED_NAME_WORD}){1,4}(?![\p{L}\p{N}])`, 'gu');
 const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const COMPOUND = new RegExp(String.raw`\b\p{Lu}[\p{Ll}]+(?:strasse|straße|gasse|weg|allee|platz|vej|gata|gatan|gade|katu|straat|laan)\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const BOXES = [

@@ -13,13 +13,13 @@ const LENGTHS: Record<string, number> = {
 /**
  * Written compact or in space-separated groups ("DE89 3704 0044…", Italy's "IT60 X 05428 11101
  * 000000123456"): of up to four characters in the country code's case, or longer with a digit, so words
- * of a sentence are no groups ("NL72 for the test"). In either case: prompts typed in lower case hold
+ * of a sentence are no groups ("NL72 for the test"); compact, in any case. In either case: prompts typed in lower case hold
  * IBANs in lower case too, and mod-97 keeps look-alikes out. A group only ever starts after a space, so a long word is not split into groups in
  * every possible way; what follows the IBAN is cut off at the country's length below, and looked at again.
  */
 const LONG_GROUP = String.raw`(?=[A-Za-z]*\d)[A-Za-z0-9]{5,30}`;
 const CANDIDATE = new RegExp(
-  String.raw`\b(?:[A-Z]{2}\d{2}[A-Z0-9]{0,30}(?: (?:[A-Z0-9]{1,4}(?![A-Za-z0-9])|${LONG_GROUP})){0,9}|[a-z]{2}\d{2}[a-z0-9]{0,30}(?: (?:[a-z0-9]{1,4}(?![A-Za-z0-9])|${LONG_GROUP})){0,9})\b`,
+  String.raw`\b(?:[A-Z]{2}\d{2}[A-Z0-9]{0,30}(?: (?:[A-Z0-9]{1,4}(?![A-Za-z0-9])|${LONG_GROUP})){0,9}|[a-z]{2}\d{2}[a-z0-9]{0,30}(?: (?:[a-z0-9]{1,4}(?![A-Za-z0-9])|${LONG_GROUP})){0,9}|[A-Za-z]{2}\d{2}[A-Za-z0-9]{11,30}(?![A-Za-z0-9 ]))\b`,
   'g',
 );
 

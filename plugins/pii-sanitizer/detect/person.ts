@@ -36,12 +36,14 @@ const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')}
 const GREETINGS = ['hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile'];
 const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${GREETINGS.map(caseless).join('|')})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
 /**
- * "Deutsche Telekom AG", "Robert Bosch GmbH", "Simon & Schuster, Inc.": a legal form after the words (and up to
- * three more capitalised ones, "&", "und", or "and" before Partners, Sons, Co.) makes them a company; "John Smith
- * and Acme Corp." are a person and a company. Only forms that are no job title or initials ("Anna Berg, SA").
+ * "Deutsche Telekom AG", "Robert Bosch GmbH": a legal form after the words (and up to three more capitalised
+ * ones) makes them a company. Only forms that are no job title or initials ("Anna Berg, SA").
  */
-const LEGAL_FORM_AFTER = new RegExp(
-  String.raw`^(?:[ \t]+(?:${WORD}|&|und|and(?=[ \t]+(?:Partners?|Sons|Söhne|Co\.?|Company)(?![\p{L}])))){0,3}[ \t,]+(?:AG|GmbH|Inc\.?|LLC|Ltd\.?|S\.A\.|SAS|SARL|S\.p\.A\.|S\.L\.|B\.V\.|N\.V\.|Oy|plc|PLC|KG|Corp\.?|Co\.|Pty)(?![\p{L}])`,
+const LEGAL_FORM = String.raw`[ \t,]+(?:AG|GmbH|Inc\.?|LLC|Ltd\.?|S\.A\.|SAS|SARL|S\.p\.A\.|S\.L\.|B\.V\.|N\.V\.|Oy|plc|PLC|KG|Corp\.?|Co\.|Pty)(?![\p{L}])`;
+const LEGAL_FORM_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:${WORD})){0,3}${LEGAL_FORM}`, 'u');
+/** After one word only: "Simon & Schuster, Inc." is a company, "John Smith & Acme Corp." a person and a company. */
+const JOINED_LEGAL_FORM_AFTER = new RegExp(
+  String.raw`^(?:[ \t]+(?:${WORD}|&|und|and(?=[ \t]+(?:Partners?|Sons|Söhne|Co\.?|Company)(?![\p{L}])))){0,3}${LEGAL_FORM}`,
   'u',
 );
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
@@ -126,10 +128,16 @@ const LOWER_NAME_PAIR = new RegExp(
 );
 
 const ARTICLE_BEFORE_NAME = /(?:^|[^\p{L}])(the|an|a)[ \t]+$/iu;
-/** Spanish and Italian words before a preposition "a" ("Dile a", "Ho scritto a", "Envía el informe a"). */
-const ROMANCE_BEFORE = /(?:^|[^\p{L}])(?:que|el|los|las|del|di|il|lo|gli|che|per|es|ho|ha|dile|dígale|escribe|escribí|envía|envié|manda|mandé|pregunta|scrivi|scritto|invia|inviato|chiedi|dillo|dai|da|di'|informe|correo|mensaje|messaggio|lettera|carta)(?:[^\p{L}]|$)/iu;
-/** "DaVinci", "McAfee", "DeFi": inner capitals name products as often as people; weak evidence does not take them. */
-const INNER_CAPITAL = /\p{Ll}\p{Lu}/u;
+/** The lower-case word right after a name ("criterion" in "a Kelly criterion"). */
+const NOUN_AFTER = /^[ \t]+(\p{Ll}+)(?![\p{L}])/u;
+const FUNCTION_WORDS = new Set('at in on of for to from with by and or but is was has had who which that said says will would can could'.split(' '));
+/** Function words of Spanish, Italian, Portuguese and German near the name: "a"/"an" there is a preposition. */
+const FOREIGN_NEAR = /(?:^|[^\p{L}])(?:que|el|los|las|del|por|para|con|en|mañana|su|di|il|lo|gli|che|per|con|domani|da|mia|mio|não|em|ligue|und|die|der|das|bitte|weiter|mit|für|von|zu|bei|morgen|ist)(?![\p{L}])/iu;
+/**
+ * "DaVinci Resolve", "McAfee Antivirus", "DeFi Lending": a first word with inner capitals names a product as often
+ * as a person, so weak evidence does not take it; as a surname ("Aoife MacNamara") it is a name's.
+ */
+const INNER_CAPITAL_FIRST = /^\S*\p{Ll}\p{Lu}/u;
 
 /** A list of people: "Priya Raman, Tomás Ortega and Li Wei" — the neighbours of a name found in it are names too. */
 const LIST_SEPARATOR = String.raw`(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)`;
@@ -190,7 +198,8 @@ export const personDetector: Detector = {
     const out: Finding[] = [];
     const add = (start: number, raw: string, confidence: number): boolean => {
       const value = clean(raw);
-      if (value.length < 2 || !isNameish(value) || LEGAL_FORM_AFTER.test(text.slice(start + value.length, start + value.length + 80))) return false;
+      const after = text.slice(start + value.length, start + value.length + 80);
+      if (value.length < 2 || !isNameish(value) || (/\s/.test(value) ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after)) return false;
       out.push(finding(this, start, value, confidence));
       return true;
     };
@@ -210,7 +219,7 @@ export const personDetector: Detector = {
       const strong = !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
       const words = m[1].split(/\s+/);
       const known = GIVEN_NAMES.has(words[0].toLowerCase());
-      if (strong || known || (words.length >= 2 && !INNER_CAPITAL.test(m[1]))) add(m.index + m[0].length - m[1].length, m[1], strong ? 0.85 : 0.7);
+      if (strong || known || (words.length >= 2 && !INNER_CAPITAL_FIRST.test(m[1]))) add(m.index + m[0].length - m[1].length, m[1], strong ? 0.85 : 0.7);
     }
     for (const m of matches(text, PAIR)) {
       const first = m[1].toLowerCase();
@@ -225,7 +234,7 @@ export const personDetector: Detector = {
       if (GIVEN_NAMES.has(first)) add(m.index, m[0], 0.85);
       // "Did Arjun Merhotra", "Meet Anna Berg": a sentence's word before a given name and its surname.
       else if (NOT_NAMES.has(first) && rest.includes(' ') && GIVEN_NAMES.has(rest.split(/[ \t]/, 1)[0]!.toLowerCase())) add(m.index + lead.length, rest, 0.85);
-      else if (isNameish(m[0]) && !INNER_CAPITAL.test(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
+      else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
     }
     for (const m of matches(text, WITH_INITIAL)) add(m.index, m[0], 0.85);
     for (const m of matches(text, NAME_LINE)) {
@@ -245,16 +254,16 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, SINGLE)) {
       if (!GIVEN_NAMES.has(m[1].toLowerCase())) continue;
-      // "the Adam optimizer", "a Kelly criterion", "an Oscar": after an article a name names a thing. But
-      // Spanish and Italian "a" before a name is "to" ("Dile a Carmen", "Ho scritto a Giulia"), and German
-      // "an" before one not starting with a vowel is too ("an Thomas").
+      // "the Adam optimizer", "a Kelly criterion", "an Adam optimizer": after an English article and before a
+      // noun, a name names a thing. "I met a Carmen at…" is a person, and so are Spanish, Italian, Portuguese
+      // "a" and German "an" before a name ("Llama a Carmen mañana", "Schick es an Emma weiter").
       const article = ARTICLE_BEFORE_NAME.exec(text.slice(Math.max(0, m.index - 5), m.index))?.[1]?.toLowerCase();
-      if (
-        article === 'the' ||
-        (article === 'an' && /^[AEIOUÄÖÜ]/u.test(m[1])) ||
-        (article === 'a' && !ROMANCE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index - 2)))
-      ) {
-        continue;
+      if (article === 'the') continue;
+      if (article) {
+        const end = m.index + m[1].length;
+        const nounAfter = NOUN_AFTER.exec(text.slice(end, end + 30))?.[1];
+        const foreign = FOREIGN_NEAR.test(text.slice(Math.max(0, m.index - 40), end + 40));
+        if (nounAfter && !FUNCTION_WORDS.has(nounAfter) && !foreign) continue;
       }
       // Followed by a capitalised word, the given name comes first and the pair is found as such.
       const followed = /^[ \t]+\p{Lu}/u.test(text.slice(m.index + m[1].length, m.index + m[1].length + 3));

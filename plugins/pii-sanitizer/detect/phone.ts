@@ -20,10 +20,10 @@ const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/
 
 const EXTENSION = /(x|ext\.?)\s?\d+$/i;
 /**
- * A ZIP+4 code ("90210-1234") or five digits and three or four not starting with a trunk "0" (a reference:
- * "order 12345 678"), whatever the words around; "Tel.: 07352 1234" is a German number.
+ * A ZIP+4 code or a Brazilian CEP ("90210-1234", "01310-100"), or five digits and three or four not starting
+ * with a trunk "0" (a reference: "order 12345 678"), whatever the words around; "Tel.: 07352 1234" is a phone.
  */
-const POSTAL_OR_REFERENCE = /^\d{5}-\d{4}$|^[1-9]\d{4} \d{3,4}$/;
+const POSTAL_OR_REFERENCE = /^\d{5}-\d{3,4}$|^[1-9]\d{4} \d{3,4}$/;
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
@@ -58,7 +58,7 @@ export const phoneDetector: Detector = {
   detect(text) {
     const out = [];
     // Where the rest of a rejected candidate is being looked at again, only a number the phone library
-    // accepts counts: the tail of "2021 2022 2023 2024 2025" is no phone.
+    // accepts or one with phone words near counts: the tail of "2021 2022 2023 2024 2025" is no phone.
     let rescanUntil = -1;
     for (const m of matches(text, CANDIDATE)) {
       const value = m[0].trim().replace(/[.\-]$/, '');
@@ -78,11 +78,12 @@ export const phoneDetector: Detector = {
       // No country code starts with 0.
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : mayBeValidFromUs(digits);
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, 'US') : undefined;
-      let confidence = parsed?.isValid() ? 0.95 : rescanned ? 0 : shape;
+      const phoneWordsNear = !POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, CONTEXT);
+      let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
       // "370 3911 Fourth Avenue": short numbers followed by words are house numbers, not phones.
       const next = text.slice(m.index + value.length).match(/^\s*(\S)/)?.[1] ?? '';
       if (confidence < 0.9 && digitsOf(value).length <= 9 && /\p{L}/u.test(next)) confidence = 0.3;
-      if (!POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, CONTEXT)) confidence = Math.min(0.99, confidence + 0.3);
+      if (phoneWordsNear) confidence = Math.min(0.99, confidence + 0.3);
       if (confidence < 0.5) rescan();
       out.push(finding(this, m.index, value, confidence));
     }

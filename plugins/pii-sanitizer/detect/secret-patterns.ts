@@ -166,7 +166,7 @@ export const SECRET_PATTERNS: Array<{
     requires: /\s-p[^\S\n]|--password[^\S\n]/,
     // MySQL's tool must be the command these options belong to: its name, then only options up to "-u"
     // ("docker exec db mysql -h db -u root -p shop", not "the mysql database, then run psexec -u …").
-    unlessBefore: /(?<![\w-])(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport|mysqlshow)(?:[ \t]+--?[\w-]+(?:[= ][^\s-]\S*)?)*[ \t]*$/,
+    unlessBefore: /(?<![\w-])(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport|mysqlshow)(?:[ \t]+--?[\w-]+(?:[= ](?:"[^"\n]*"|'[^'\n]*'|[^\s"'-]\S*))?)*[ \t]*$/,
     valid: commandLinePassword,
   },
   { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi },

@@ -13,13 +13,21 @@ const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\$[A-Za-z_]+|\$[A-Z][A-Z0-9]*_[A-
 /** Hosts reserved for documentation (RFC 2606, 3849, 5737): credentials pointing there are examples. */
 const DOCUMENTATION_HOST = /@(?:[\w.-]*\.)?example\.(?:com|org|net)\b|@\[?2001:db8:|@(?:192\.0\.2|198\.51\.100|203\.0\.113)\./i;
 
+/** "$password2", "$dbPass1", "$token_v2": a variable whose name says what it holds ("$monkey123" does not). */
+function variableForAPassword(value: string): boolean {
+  if (!/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return false;
+  const parts = value.slice(1).split(/_|(?<=[a-z0-9])(?=[A-Z])/).map((p) => p.toLowerCase().replace(/\d+$/, ''));
+  return parts.some((p) => VARIABLE_WORDS.has(p));
+}
+const VARIABLE_WORDS = new Set('password passwd pass pwd secret token key apikey db dbpass user auth cred creds credentials'.split(' '));
+
 export const urlCredentialsDetector: Detector = {
   name: 'url-credentials',
   category: 'url_credentials',
   priority: 100,
   detect(text) {
     return [...matches(text, URL_WITH_PASSWORD)]
-      .filter((m) => !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!))
+      .filter((m) => !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !variableForAPassword(m[1]!))
       .map((m) => finding(this, m.index, m[0], 0.97));
   },
 };
