@@ -177,9 +177,9 @@ export const addressDetector: Detector = {
       let end = place.index + place[0].length;
       add(place.index, end, 0.7);
       // "here they are: 03751 Gerrit Achterberghove 137, Colorado Springs, and 7878 Rahu 37 Apt. 405": the list goes on.
-      for (let more = 0, next: RegExpExecArray | null; more < 4; more++) {
+      for (let more = 0; more < 4; more++) {
         const and = stickyMatch(LIST_AND, text, extendTail(text, end));
-        next = and ? stickyMatch(NUMBERED_PLACE, text, and.index + and[0].length) : null;
+        const next = and ? stickyMatch(NUMBERED_PLACE, text, and.index + and[0].length) : null;
         if (!next) break;
         end = next.index + next[0].length;
         add(next.index, end, 0.7);

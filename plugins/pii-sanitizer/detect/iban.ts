@@ -18,8 +18,11 @@ const LENGTHS: Record<string, number> = {
  * every possible way; what follows the IBAN is cut off at the country's length below, and looked at again.
  */
 const LONG_GROUP = String.raw`(?=[A-Za-z]*\d)[A-Za-z0-9]{5,30}`;
+/** Country code, check digits and groups, all in one case (`letter`, `alphanumeric`). */
+const grouped = (letter: string, alphanumeric: string) =>
+  String.raw`${letter}{2}\d{2}${alphanumeric}{0,30}(?: (?:${alphanumeric}{1,4}(?![A-Za-z0-9])|${LONG_GROUP})){0,9}`;
 const CANDIDATE = new RegExp(
-  String.raw`\b(?:[A-Z]{2}\d{2}[A-Z0-9]{0,30}(?: (?:[A-Z0-9]{1,4}(?![A-Za-z0-9])|${LONG_GROUP})){0,9}|[a-z]{2}\d{2}[a-z0-9]{0,30}(?: (?:[a-z0-9]{1,4}(?![A-Za-z0-9])|${LONG_GROUP})){0,9}|[A-Za-z]{2}\d{2}[A-Za-z0-9]{11,30}(?![A-Za-z0-9 ]))\b`,
+  String.raw`\b(?:${grouped('[A-Z]', '[A-Z0-9]')}|${grouped('[a-z]', '[a-z0-9]')}|[A-Za-z]{2}\d{2}[A-Za-z0-9]{11,30}(?![A-Za-z0-9 ]))\b`,
   'g',
 );
 

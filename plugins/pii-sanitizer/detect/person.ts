@@ -132,7 +132,7 @@ const ARTICLE_BEFORE_NAME = /(?:^|[^\p{L}])(the|an|a)[ \t]+$/iu;
 const NOUN_AFTER = /^[ \t]+(\p{Ll}+)(?![\p{L}])/u;
 const FUNCTION_WORDS = new Set('at in on of for to from with by and or but is was has had who which that said says will would can could'.split(' '));
 /** Function words of Spanish, Italian, Portuguese and German near the name: "a"/"an" there is a preposition. */
-const FOREIGN_NEAR = /(?:^|[^\p{L}])(?:que|el|los|las|del|por|para|con|en|mañana|su|di|il|lo|gli|che|per|con|domani|da|mia|mio|não|em|ligue|und|die|der|das|bitte|weiter|mit|für|von|zu|bei|morgen|ist)(?![\p{L}])/iu;
+const FOREIGN_NEAR = /(?:^|[^\p{L}])(?:que|el|los|las|del|por|para|con|en|mañana|su|di|il|lo|gli|che|per|domani|da|mia|mio|não|em|ligue|und|die|der|das|bitte|weiter|mit|für|von|zu|bei|morgen|ist)(?![\p{L}])/iu;
 /**
  * "DaVinci Resolve", "McAfee Antivirus", "DeFi Lending": a first word with inner capitals names a product as often
  * as a person, so weak evidence does not take it; as a surname ("Aoife MacNamara") it is a name's.
@@ -198,8 +198,9 @@ export const personDetector: Detector = {
     const out: Finding[] = [];
     const add = (start: number, raw: string, confidence: number): boolean => {
       const value = clean(raw);
+      if (value.length < 2 || !isNameish(value)) return false;
       const after = text.slice(start + value.length, start + value.length + 80);
-      if (value.length < 2 || !isNameish(value) || (/\s/.test(value) ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after)) return false;
+      if ((/\s/.test(value) ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after)) return false;
       out.push(finding(this, start, value, confidence));
       return true;
     };

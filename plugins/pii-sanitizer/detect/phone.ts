@@ -60,18 +60,18 @@ export const phoneDetector: Detector = {
     // Where the rest of a rejected candidate is being looked at again, only a number the phone library
     // accepts or one with phone words near counts: the tail of "2021 2022 2023 2024 2025" is no phone.
     let rescanUntil = -1;
+    // Two numbers side by side ("Ticket 12345 4155550133"): when the whole is no phone, the rest is looked at again.
+    const rescan = (m: RegExpExecArray) => {
+      CANDIDATE.lastIndex = m.index + FIRST_GROUP.exec(m[0])![0].length;
+      rescanUntil = Math.max(rescanUntil, m.index + m[0].length);
+    };
     for (const m of matches(text, CANDIDATE)) {
       const value = m[0].trim().replace(/[.\-]$/, '');
       const digits = digitsOf(value.replace(EXTENSION, ''));
       const shape = shapeScore(value, digits);
-      // Two numbers side by side ("Ticket 12345 4155550133"): when the whole is no phone, the rest is looked at again.
-      const rescan = () => {
-        CANDIDATE.lastIndex = m.index + FIRST_GROUP.exec(m[0])![0].length;
-        rescanUntil = Math.max(rescanUntil, m.index + m[0].length);
-      };
       const rescanned = m.index < rescanUntil;
       if (shape === 0) {
-        rescan();
+        rescan(m);
         continue;
       }
       const international = value.startsWith('+') || value.startsWith('00');
@@ -84,7 +84,7 @@ export const phoneDetector: Detector = {
       const next = text.slice(m.index + value.length).match(/^\s*(\S)/)?.[1] ?? '';
       if (confidence < 0.9 && digitsOf(value).length <= 9 && /\p{L}/u.test(next)) confidence = 0.3;
       if (phoneWordsNear) confidence = Math.min(0.99, confidence + 0.3);
-      if (confidence < 0.5) rescan();
+      if (confidence < 0.5) rescan(m);
       out.push(finding(this, m.index, value, confidence));
     }
     return out;

@@ -3,18 +3,19 @@ import { finding, type Detector } from './types';
 
 /** URLs that carry a password, with or without a user: scheme://user:password@host, redis://:password@host. */
 const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]*:([^\s@/]+)@[^\s/?#]+/gi;
-/**
- * A template's slot where the password goes: "<password>", "${DB_PASS}", "$password", "$apiKey" (a variable's
- * name is letters; "$monkey123", "$S3CR3T" are passwords), "$PG16_PASSWORD" (an environment variable's, with
- * its underscore), "{{ pwd }}", "%s", "****". A password of letters only after a "$" passes for a variable.
- */
-const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\$[A-Za-z_]+|\$[A-Z][A-Z0-9]*_[A-Z0-9_]+|\{\{.*\}\}|%\(?\w*\)?s|\*+|\[[^\]]*\])$/;
+/** A template's slot where the password goes: "<password>", "${DB_PASS}", "{{ pwd }}", "%s", "****". */
+const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{.*\}\}|%\(?\w*\)?s|\*+|\[[^\]]*\])$/;
 
 /** Hosts reserved for documentation (RFC 2606, 3849, 5737): credentials pointing there are examples. */
 const DOCUMENTATION_HOST = /@(?:[\w.-]*\.)?example\.(?:com|org|net)\b|@\[?2001:db8:|@(?:192\.0\.2|198\.51\.100|203\.0\.113)\./i;
 
-/** "$password2", "$dbPass1", "$token_v2": a variable whose name says what it holds ("$monkey123" does not). */
-function variableForAPassword(value: string): boolean {
+/**
+ * A variable standing for the password: "$password", "$apiKey" (a name of letters), "$PG16_PASSWORD" (an
+ * environment variable's, with its underscore), "$dbPass1", "$token_v2" (a name that says what it holds).
+ * "$monkey123", "$S3CR3T" are passwords; one of letters only after a "$" passes for a variable.
+ */
+function isVariable(value: string): boolean {
+  if (/^\$[A-Za-z_]+$/.test(value) || /^\$[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(value)) return true;
   if (!/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return false;
   const parts = value.slice(1).split(/_|(?<=[a-z0-9])(?=[A-Z])/).map((p) => p.toLowerCase().replace(/\d+$/, ''));
   return parts.some((p) => VARIABLE_WORDS.has(p));
@@ -27,7 +28,7 @@ export const urlCredentialsDetector: Detector = {
   priority: 100,
   detect(text) {
     return [...matches(text, URL_WITH_PASSWORD)]
-      .filter((m) => !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !variableForAPassword(m[1]!))
+      .filter((m) => !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!))
       .map((m) => finding(this, m.index, m[0], 0.97));
   },
 };
