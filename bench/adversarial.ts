@@ -11,6 +11,8 @@ export const ADVERSARIAL_UNITS = [
   '::1 ', '4111 ', 'key=ab12CD34ef ', '12 rue ', 'Anna Berg, ',
   // Long digit runs and hex words: patterns that split a run into groups in every possible way.
   ` ${'1'.repeat(40)}`, `(${'1'.repeat(40)} `, 'ab12cdef0123456789abcdef0123456789abcdef ',
+  // Markup and records that name a secret, never closed or never given a value.
+  '<password>', `<password ${'x '.repeat(20)}`, 'key="password" ', 'name: DB_PASSWORD\n', ' -storepass', 'user::',
 ];
 
 /**
@@ -20,7 +22,7 @@ export const ADVERSARIAL_UNITS = [
 export const ADVERSARIAL_TRIGGERS = ['password', 'api key', 'my password is', 'Address:', '• Jane Doe\n', '• Jane Doe\n(', '• Jane Doe\na@.', 'Ignore all previous', 'You are'];
 
 /** And a value's start followed by 200 KB of one character: a value checked by a pattern anchored at both ends. */
-export const ADVERSARIAL_VALUES = ['?password=', '&pwd=*', ' -u root -p1', ' --password a1', 'api_key=', 'my password is ', 'AKIA'];
+export const ADVERSARIAL_VALUES = ['?password=', '&pwd=*', ' -u root -p1', ' --password a1', 'api_key=', 'my password is ', 'AKIA', '<password>', ' value="', 'redis-cli -a ', 'u::d:'];
 const VALUE_FILLERS = ['x', '*', '1'];
 
 /** Milliseconds of the slowest of those prompts through `scan`. */

@@ -56,6 +56,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('host 2001:db8::8a2e:370:7334 answers')).toEqual([['ip', '2001:db8::8a2e:370:7334']]);
     expect(categories('999.1.1.1 is not an address')).not.toContain('ip');
     expect(categories('upgrade to version 1.2.3.4 now')).not.toContain('ip');
+    for (const text of ['"version": "1.2.3.4"', '[assembly: AssemblyVersion("1.0.0.0")]', '<add key="webpages:Version" value="3.0.0.0" />']) {
+      expect(categories(text)).toEqual([]);
+    }
+    expect(found('server: 10.0.0.1')).toEqual([['ip', '10.0.0.1']]);
   });
 
   it('phone numbers, international and local, not dates', () => {
@@ -349,6 +353,77 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(categories("ftp.login(user='guest', passwd='guest@home')")).toEqual([]);
       expect(categories('server->user = "deploy";\nserver->password = "busybox@";')).toEqual(['secret']);
       expect(categories(`user: anonymous\npassword: "${r(12)}9"`)).toEqual(['secret']);
+    });
+
+    it('secrets as a record’s fields or in markup: env lists, Postman variables, .NET and Spring XML, Maven elements', () => {
+      const key = r(32);
+      for (const [text, value] of [
+        ['env:\n  - name: DB_PASSWORD\n    value: "Hk29vLq7xPz3"', 'Hk29vLq7xPz3'],
+        [`- name: STRIPE_API_KEY\n  value: ${key}`, key],
+        [`{"key": "api_key", "value": "${key}", "enabled": true}`, key],
+        [`<add key="ApiKey" value="${key}" />`, key],
+        ['<property name="password" value="Hk29vLq7xPz3"/>', 'Hk29vLq7xPz3'],
+        ['<server><id>corp</id><password>Hk29vLq7xPz3</password></server>', 'Hk29vLq7xPz3'],
+        [`<entry key="client.secret">${key}</entry>`, key],
+      ]) {
+        expect(found(text)).toEqual([['secret', value]]);
+      }
+      // The value is the element's text, not the word in its closing tag.
+      const element = '<secret>secret-9Xk2</secret>';
+      expect(detector.detect(element).map((f) => [f.start, f.value])).toEqual([[8, 'secret-9Xk2']]);
+      for (const honest of [
+        'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db\n        key: password',
+        '- name: DB_PASSWORD\n  value: "$(DB_PASS)"',
+        '- name: DB_PASSWORD\n  value: "{{ .Values.db.password }}"',
+        '<password>${env.MVN_PASS}</password>',
+        '- name: API_KEY_HEADER\n  value: X-Api-Key',
+        '{"key": "token_type", "value": "bearer"}',
+        // The last word of the name says what the value is.
+        '<add key="PasswordPolicy" value="Strong123" />',
+        '- name: KEYCLOAK_REALM\n  value: production-2024',
+        '<entry key="cache.key.prefix">app_v2_</entry>',
+        // Words with a version or a year are settings, not keys.
+        '<foreignKey>order_id_2024</foreignKey>',
+        '<add key="webpages:Version" value="3.0.0.0" />',
+      ]) {
+        expect(categories(honest)).toEqual([]);
+      }
+    });
+
+    it('options that take only a password, Windows’ net use, and captured NTLM hashes', () => {
+      for (const [text, value] of [
+        ['sshpass -p Hk29vLq7xPz3 ssh root@10.0.0.5', 'Hk29vLq7xPz3'],
+        ['keytool -importkeystore -srcstorepass Chang3It! -deststorepass N3wPass!x', 'Chang3It!'],
+        ['openssl pkcs12 -export -out a.p12 -passout pass:Exp0rtMe9', 'Exp0rtMe9'],
+        ['redis-cli -h cache -a Rk29vLq7xPz3 ping', 'Rk29vLq7xPz3'],
+        ['redis-server --requirepass Rk29vLq7xPz3', 'Rk29vLq7xPz3'],
+        ['net use Z: \\\\server\\share Hk29vLq7xPz3 /user:CORP\\alice', 'Hk29vLq7xPz3'],
+        ['net use Z: \\\\server\\share /user:CORP\\alice Hk29vLq7xPz3', 'Hk29vLq7xPz3'],
+        ['Administrator:500:aad3b435b51404eeaad3b435b51404ee:31d6cfe0d16ae931b73c59d7e0c089c0:::', 'Administrator:500:aad3b435b51404eeaad3b435b51404ee:31d6cfe0d16ae931b73c59d7e0c089c0:::'],
+      ]) {
+        expect(found(text)).toContainEqual(['secret', value]);
+      }
+      const netNtlmV2 = `alice::CORP:1122334455667788:${'3f9a7c2e'.repeat(4)}:0101000000000000c0653150de09d201${'00'.repeat(20)}`;
+      expect(found(`captured: ${netNtlmV2}`)).toEqual([['secret', netNtlmV2]]);
+      for (const honest of [
+        'keytool -list -keystore ks.jks -storepass:env STOREPASS',
+        'openssl pkcs12 -in cert.p12 -passin env:P12_PASS',
+        'openssl rsa -in key.pem -passin file:pass.txt',
+        'redis-cli -h cache -p 6379 -a $REDIS_PASSWORD ping',
+        'net use Z: \\\\server\\share /persistent:yes',
+        'net use Z: \\\\server\\share * /user:CORP\\alice',
+        'std::vector<int>::iterator it = v.begin();',
+        'std::map<std::string, int>::const_iterator it;',
+      ]) {
+        expect(categories(honest)).toEqual([]);
+      }
+    });
+
+    it('placeholders in connection strings are not passwords; a guessable literal is', () => {
+      expect(categories('Server=db;User Id=sa;Password=changeme;')).toEqual([]);
+      expect(categories('Server=db;User Id=sa;Password=********;')).toEqual([]);
+      expect(categories('Server=db;User Id=sa;Password=<your-password>;')).toEqual([]);
+      expect(found('Server=db;User Id=sa;Password=secret;')).toEqual([['secret', 'secret']]);
     });
 
     it('escaped quotes around a hard-coded password, as in code inside JSON', () => {

@@ -1,8 +1,10 @@
-import { isPlaceholder } from './secret-values';
+import { isDummy, isPlaceholder } from './secret-values';
 
 /** "-u <user> -p": the user option, then the password option (attached or after a blank: the patterns below). */
 const USER_THEN_P = String.raw`\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p`;
 const COMMAND_LINE_VALUE = String.raw`[^\s\-$%{<'"\`][^\s'"\`]{5,}`;
+/** As above, but not an option of Windows' ("/persistent:no") or its prompt for the password ("*"). */
+const NET_USE_VALUE = String.raw`[^\s\-$%{<'"\`/*][^\s'"\`]{5,}`;
 
 /** Providers whose keys are UUIDs. */
 const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce';
@@ -69,7 +71,7 @@ export const SECRET_PATTERNS: Array<{
   { name: 'telegram-bot-token', pattern: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g },
   { name: 'discord-webhook', pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{60,}/g },
   { name: 'discord-bot-token', pattern: /\b[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g },
-  { name: 'teams-webhook', pattern: /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/webhookb2\/[A-Za-z0-9@-]+\/IncomingWebhook\/[A-Za-z0-9]+\/[A-Za-z0-9-]+/g },
+  { name: 'teams-webhook', pattern: /https:\/\/(?:[a-z0-9-]+\.webhook\.office\.com\/webhookb2|outlook\.office(?:365)?\.com\/webhook)\/[A-Za-z0-9@-]+\/IncomingWebhook\/[A-Za-z0-9]+\/[A-Za-z0-9-]+/g },
   { name: 'zapier-webhook', pattern: /https:\/\/hooks\.zapier\.com\/hooks\/catch\/\d+\/[a-z0-9]+/g },
   { name: 'square-token', pattern: /\bsq0(?:atp|csp|idp)-[A-Za-z0-9_-]{22,43}(?![A-Za-z0-9_-])|\bEAAA[A-Za-z0-9_-]{60}(?![A-Za-z0-9_-])/g },
   { name: 'braintree-token', pattern: /\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b/g },
@@ -137,7 +139,7 @@ export const SECRET_PATTERNS: Array<{
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g },
   // "Password =specialbill_user;" too: blanks before "=" but none after, as code's "pwd = (char *) p" has (bounded,
   // and the value a group: a lookbehind would scan back over blanks from every position).
-  { name: 'connection-string-password', pattern: /(?:^|[;"'\s])(?:password|pwd)[ \t]{0,3}=((?![#$%{<(])[^;'"\s]{3,})(?=;|$|["'\s])/dgim, requires: /(?:password|pwd)[ \t]{0,3}=/i },
+  { name: 'connection-string-password', pattern: /(?:^|[;"'\s])(?:password|pwd)[ \t]{0,3}=((?![#$%{<(])[^;'"\s]{3,})(?=;|$|["'\s])/dgim, requires: /(?:password|pwd)[ \t]{0,3}=/i, valid: (value) => !isDummy(value) },
   // A URL's query ("jdbc:mysql://db/app?user=root&password=…"), where "password=secret" is the documentation's example.
   {
     name: 'url-query-password',
@@ -168,6 +170,33 @@ export const SECRET_PATTERNS: Array<{
     // ("docker exec db mysql -h db -u root -p shop", not "the mysql database, then run psexec -u …").
     unlessBefore: /(?<![\w-])(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport|mysqlshow)(?:[ \t]+--?[\w-]+(?:[= ](?:"[^"\n]*"|'[^'\n]*'|[^\s"'-]\S*))?)*[ \t]*$/,
     valid: commandLinePassword,
+  },
+  // Options that take nothing but a password: "sshpass -p …", "keytool -storepass …", "openssl … -passin pass:…",
+  // "redis-server --requirepass …".
+  {
+    name: 'password-option',
+    pattern: new RegExp(
+      String.raw`(?:\bsshpass[^\S\n]+-p[^\S\n]*|\s-(?:store|key|srcstore|deststore|srckey|destkey)pass[^\S\n]+|\s-pass(?:in|out)[^\S\n]+pass:|\s--(?:requirepass|masterauth)[^\S\n]+)(${COMMAND_LINE_VALUE})`,
+      'dg',
+    ),
+    requires: /sshpass|pass[^\S\n]|pass:/,
+    valid: commandLinePassword,
+  },
+  // redis-cli's "-a" or "--pass": its password.
+  { name: 'redis-cli-password', pattern: new RegExp(String.raw`\s(?:-a|--pass)[^\S\n]+(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bredis-cli\b[^\n]*$/, valid: commandLinePassword },
+  // Windows' "net use Z: \\server\share <password> /user:DOMAIN\name" (or the password after the user).
+  {
+    name: 'net-use-password',
+    pattern: new RegExp(String.raw`(?:[^\S\n]\\\\[^\s\\]+\\\S+|/user:\S+)[^\S\n]+(${NET_USE_VALUE})`, 'dgi'),
+    context: /\bnet[^\S\n]+use\b[^\n]*$/i,
+    valid: commandLinePassword,
+  },
+  // NetNTLMv1/v2 responses as captured ("user::domain:challenge:response:blob") and SAM dump lines ("user:rid:LM:NT:::").
+  {
+    name: 'ntlm-hash',
+    // The user name starts at a token's start, so a long run of other characters is scanned once, not from each of them.
+    pattern: /(?<![^\s"'=,;(])[^\s:"']{1,64}(?:::[^\s:]{0,64}:(?:[0-9a-f]{16}:[0-9a-f]{32}:[0-9a-f]{32,}|[0-9a-f]{48}:[0-9a-f]{48}:[0-9a-f]{16})|:\d{1,10}:[0-9a-f]{32}:[0-9a-f]{32}:::)/gi,
+    requires: /::/,
   },
   { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi },
   { name: 'twitter-bearer-token', pattern: /(?<![A-Za-z0-9+/=%])A{21,22}[B-Za-z0-9%][A-Za-z0-9%]{70,100}(?![A-Za-z0-9+/=%])/g, requires: 'AAAAAAAAAAAAAAAAAAAAA' },

@@ -7,21 +7,30 @@ export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
 /** "AUTH0_DOMAIN=dev-r0alk1x87r7luw3z.us.auth0.com": a host name under a name saying auth is an address, not a secret. */
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PLACEHOLDER = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?\w*|change[_-]?me|example\w*|placeholder|redacted|null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
+/** Stands where a value goes and never is one. */
+const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?\w*|change[_-]?me|example\w*|placeholder|redacted)$/i;
+/** Names the value instead of being it ("password = password", "token: null"); in a connection string, "Password=secret" is one. */
+const NAME_WORD = /^(?:null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
 
 /** A value masked at its end ("sk-proj-XXXXXXXX", "Pass****"); tested apart, as a pattern anchored at both ends would rescan the value from every start. */
 const MASKED_TAIL = /(?:x{8}|\*{4}|•{4})$/i;
 
 /** A dummy standing where a secret would be: "xxx", "<token>", "${API_KEY}", "your_api_key", "changeme", a masked tail. */
+export function isDummy(value: string): boolean {
+  return DUMMY.test(value) || MASKED_TAIL.test(value);
+}
+
+/** A dummy, or a word naming the secret rather than being it. */
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || MASKED_TAIL.test(value);
+  return isDummy(value) || NAME_WORD.test(value);
 }
 
 export function looksRandom(value: string): boolean {
   if (isPlaceholder(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://') || HOST_NAME.test(value)) return false;
   if (/^(.)\1+$/.test(value) || /^(.)\1{6,}/.test(value)) return false;
   if (/^[a-z]+$/i.test(value) && value.length < 24) return false; // an identifier or a word
-  if (/^[a-z]{3,}(?:[/._=:-][a-z]{3,})+[?!.,]?$/.test(value)) return false; // words: "differences/distinctions?", "cookie_consent=true"
+  // Words, perhaps with a version or a year: "differences/distinctions?", "cookie_consent=true", "webpages:Version", "analytics_v2".
+  if (/^[A-Za-z][a-z]+(?:[/._=:-](?:[A-Za-z][a-z]+|v?\d{1,4}))+[_.-]?[?!.,]?$/.test(value)) return false;
   if (/^\d+$/.test(value) && value.length < 12) return false;
   if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+\(?$/.test(value)) return false; // a property access
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;

@@ -1,6 +1,7 @@
 import { literalPrefixes, matches } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
 import { isPlaceholder, looksRandom, SEQUENTIAL } from './secret-values';
+import { namedValues } from './secret-pairs';
 import { secretsInProse } from './secrets-in-prose';
 import { finding, type Detector, type Finding } from './types';
 
@@ -17,7 +18,8 @@ const ASSIGNMENT =
  * spaces took minutes when they did).
  */
 const ASSIGNMENT_WORDS = /key|token|secret|pass|pwd|pat|auth|credential|client|session|cookie/i;
-const PASSWORD_NAME = /passw(?:or)?d|pwd|^pass$|secret/i;
+/** Names a password (or a secret) as its last word: "DB_PASSWORD", "smtp.pass", "client_secret", not "PasswordPolicy". */
+const PASSWORD_NAME = /(?:passw(?:or)?d|pwd|(?:^|[_.-])pass|secret)\d*$/i;
 /**
  * An anonymous login's password is public by convention (anonymous FTP asks for any text, usually an
  * email address: RFC 1635), so a literal given to it is not a hard-coded secret.
@@ -33,6 +35,27 @@ const PATTERNS = SECRET_PATTERNS.map((p) => ({
   prefixes: typeof p.requires === 'string' ? [p.requires] : p.requires ? undefined : literalPrefixes(p.pattern),
   precheck: p.requires instanceof RegExp ? p.requires : undefined,
 }));
+
+/** A template's slot or a reference, not a value: "$(DB_PASS)", "${pass}", "{{ .Values.pw }}", "#{secret}", "%PASS%", "env:P12_PASS". */
+const TEMPLATE = /^(?:\$[({]|\{\{|#\{|%\w|env:)/;
+
+/**
+ * Whether a value given to a secret's name is a secret: a literal (quoted, or a record's field) given to a
+ * password, however guessable; anything else only when it looks random.
+ */
+function assignedSecret(name: string, value: string, literal: boolean, before: string): boolean {
+  if (/client[_-]?id/i.test(name) && !/secret/i.test(name)) return false;
+  if (/label$/i.test(name) || /:$/.test(value) || /^[#.]/.test(value) || TEMPLATE.test(value)) return false;
+  const literalPassword =
+    literal &&
+    PASSWORD_NAME.test(name) &&
+    value.length >= 6 &&
+    !isPlaceholder(value) &&
+    !SEQUENTIAL.test(value) &&
+    !/^[\w.]+\(/.test(value) &&
+    !ANONYMOUS_USER.test(before);
+  return literalPassword || looksRandom(value);
+}
 
 export const secretDetector: Detector = {
   name: 'secrets',
@@ -59,28 +82,23 @@ export const secretDetector: Detector = {
     for (const [start, value] of secretsInProse(text)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, value] = m;
-      if (/client[_-]?id/i.test(name) && !/secret/i.test(name)) continue;
-      if (/label$/i.test(name) || /:$/.test(value) || /^[#.]/.test(value)) continue;
+      const start = m.index + m[0].lastIndexOf(value);
       if (/aws.*secret/i.test(name)) {
         // AWS's own format (40 characters of base64's alphabet) under AWS's own name is a key, random-looking or not.
         if (value.length !== 40) continue;
         if (/^[A-Za-z0-9/+]{40}$/.test(value) && !isPlaceholder(value)) {
-          out.push({ ...finding(this, m.index + m[0].lastIndexOf(value), value, 0.9), detector: 'secrets:aws-secret-access-key' });
+          out.push({ ...finding(this, start, value, 0.9), detector: 'secrets:aws-secret-access-key' });
           continue;
         }
       }
-      // A quoted literal given to a password is a hard-coded password, however guessable.
-      const literalPassword =
-        quote !== '' &&
-        PASSWORD_NAME.test(name) &&
-        value.length >= 6 &&
-        !isPlaceholder(value) &&
-        !SEQUENTIAL.test(value) &&
-        !/^[\w.]+\(/.test(value) &&
-        !ANONYMOUS_USER.test(text.slice(Math.max(0, m.index - 200), m.index));
-      if (!literalPassword && !looksRandom(value)) continue;
-      const start = m.index + m[0].lastIndexOf(value);
-      out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });
+      if (assignedSecret(name, value, quote !== '', text.slice(Math.max(0, m.index - 200), m.index))) {
+        out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });
+      }
+    }
+    for (const { name, value, start } of namedValues(text)) {
+      if (assignedSecret(name, value, true, text.slice(Math.max(0, start - 200), start))) {
+        out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:named-value' });
+      }
     }
     return out;
   },
