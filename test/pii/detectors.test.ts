@@ -237,6 +237,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['frameio-token', `fio-u-${r(64)}`],
       ['circleci-personal-token', `CCIPAT_${r(22)}_${hex(40)}`],
       ['password-hash', `$apr1$${lower(8)}$${r(22)}`],
+      ['adobe-client-secret', `p8e-${r(32)}`],
+      ['truenas-api-key', `1-${r(64)}`],
     ];
     it.each(samples)('%s, found in a sentence, with the exact span', (name, value) => {
       const text = `here is the value ${value} from the config`;
@@ -403,6 +405,12 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ]) {
         expect(found(text)).toContainEqual(['secret', value]);
       }
+      const token = r(20);
+      expect(found(`curl -X POST -d '{"t": 25}' https://tb.example.org/api/v1/${token}/telemetry`)).toEqual([['secret', token]]);
+      expect(found('machine db.internal login deploy password qwerty123')).toEqual([['secret', 'qwerty123']]);
+      expect(found('mosquitto_pub -h broker -u sensor -P "Mq7tPass22" -t a/b -m 1')).toEqual([['secret', 'Mq7tPass22']]);
+      expect(categories('default login anonymous password user@site.com')).not.toContain('secret');
+      expect(categories(`sha: 1-${hex(64)}`)).toEqual([]);
       const netNtlmV2 = `alice::CORP:1122334455667788:${'3f9a7c2e'.repeat(4)}:0101000000000000c0653150de09d201${'00'.repeat(20)}`;
       expect(found(`captured: ${netNtlmV2}`)).toEqual([['secret', netNtlmV2]]);
       for (const honest of [

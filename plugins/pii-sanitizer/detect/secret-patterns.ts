@@ -119,6 +119,11 @@ export const SECRET_PATTERNS: Array<{
   { name: 'crates-io-token', pattern: /\bcio[A-Za-z0-9]{32}\b/g },
   { name: 'stackhawk-key', pattern: /\bhawk\.[A-Za-z0-9_-]{20}\.[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])/g },
   { name: 'readme-key', pattern: /\brdme_[a-z0-9]{70}\b/g },
+  { name: 'adobe-client-secret', pattern: /\bp8e-[A-Za-z0-9]{32}\b/g },
+  // TrueNAS API keys ("1-" and 64 letters and digits); mixed case, so a hex digest after a number is not one.
+  { name: 'truenas-api-key', pattern: /\b\d{1,4}-[A-Za-z0-9]{64}\b/g, requires: /\d-[A-Za-z0-9]{64}/, valid: (value) => /[a-z]/.test(value) && /[A-Z]/.test(value) },
+  // A ThingsBoard device's access token in its HTTP API's path.
+  { name: 'thingsboard-access-token', pattern: /\/api\/v1\/([A-Za-z0-9]{20})\/(?:telemetry|attributes|rpc|claim)\b/dg },
   { name: 'putty-private-key', pattern: /PuTTY-User-Key-File-[23]:[^\n]*\n[\s\S]{0,4000}?Private-Lines:\s*\d+\s*\n[A-Za-z0-9+/=\r\n]{40,}/g },
   // Providers whose keys are UUIDs: only under the provider's name and a word for a key (their app and project ids are UUIDs too).
   // The key's name must be the one the value is given to ("HEROKU_API_KEY=<uuid>", "codecov:\n  token: <uuid>",
@@ -182,6 +187,14 @@ export const SECRET_PATTERNS: Array<{
     requires: /sshpass|pass[^\S\n]|pass:/,
     valid: commandLinePassword,
   },
+  // A .netrc entry's password, however guessable (the anonymous login's is an email address by convention).
+  {
+    name: 'netrc-password',
+    pattern: /\bmachine[^\S\n]+\S+\s+login[^\S\n]+(?!anonymous\b)\S+\s+password[^\S\n]+(\S{4,200})/dg,
+    valid: (value) => !isPlaceholder(value),
+  },
+  // Mosquitto's clients take the MQTT password with "-P".
+  { name: 'mqtt-password', pattern: new RegExp(String.raw`\s-P[^\S\n]+['"]?(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bmosquitto_(?:pub|sub|rr)\b[^\n]*$/, valid: (value) => !isPlaceholder(value) },
   // redis-cli's "-a" or "--pass": its password.
   { name: 'redis-cli-password', pattern: new RegExp(String.raw`\s(?:-a|--pass)[^\S\n]+(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bredis-cli\b[^\n]*$/, valid: commandLinePassword },
   // Windows' "net use Z: \\server\share <password> /user:DOMAIN\name" (or the password after the user).
