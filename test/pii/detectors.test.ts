@@ -427,6 +427,21 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       }
     });
 
+    it('a file’s path, a public key and a template are not secrets under a secret’s name; base64 starting with "/" is', () => {
+      for (const honest of [
+        'keyFile: /etc/ssl/private/server.key',
+        'ssl_certificate_key /etc/nginx/ssl/example.key;',
+        'GOOGLE_APPLICATION_CREDENTIALS=./keys/service-account.json',
+        `publicKey: MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE${r(60)}==`,
+        `STRIPE_PUBLISHABLE_KEY_LEGACY=${r(40)}`,
+        'cache_key = "v1-deps-{{ checksum \\"package-lock.json\\" }}"',
+      ]) {
+        expect(categories(honest)).toEqual([]);
+      }
+      const preshared = `/${r(42)}=`;
+      expect(found(`PresharedKey = ${preshared}`)).toEqual([['secret', preshared]]);
+    });
+
     it('placeholders in connection strings are not passwords; a guessable literal is', () => {
       expect(categories('Server=db;User Id=sa;Password=changeme;')).toEqual([]);
       expect(categories('Server=db;User Id=sa;Password=********;')).toEqual([]);

@@ -25,8 +25,17 @@ export function isPlaceholder(value: string): boolean {
   return isDummy(value) || NAME_WORD.test(value);
 }
 
+/**
+ * A file's path: under a system's or an app's usual folders, or ending in a key's, certificate's or config's
+ * extension ("keyFile: /etc/ssl/private/server.key", "GOOGLE_APPLICATION_CREDENTIALS=./sa.json"). Base64 may
+ * start with "/" too ("/UwcSPg38hW/D9Y3…="), so a path needs one of those.
+ */
+const FILE_PATH =
+  /^(?:~|\.{1,2})?\/(?:(?:etc|usr|var|home|opt|tmp|srv|run|mnt|root|Users|app|data|secrets?|certs?|ssl|keys?|config)\/[\w.@/-]*|[\w.@/-]*\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|json|ya?ml|txt|env|conf|cfg|ini|pub|der|asc|gpg|kdbx))$/;
+
 export function looksRandom(value: string): boolean {
   if (isPlaceholder(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://') || HOST_NAME.test(value)) return false;
+  if (FILE_PATH.test(value)) return false;
   if (/^(.)\1+$/.test(value) || /^(.)\1{6,}/.test(value)) return false;
   if (/^[a-z]+$/i.test(value) && value.length < 24) return false; // an identifier or a word
   // Words, perhaps with a version or a year: "differences/distinctions?", "cookie_consent=true", "webpages:Version", "analytics_v2".

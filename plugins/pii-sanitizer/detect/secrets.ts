@@ -44,7 +44,8 @@ const TEMPLATE = /^(?:\$[({]|\{\{|#\{|%\w|env:)/;
  * password, however guessable; anything else only when it looks random.
  */
 function assignedSecret(name: string, value: string, literal: boolean, before: string): boolean {
-  if (/client[_-]?id/i.test(name) && !/secret/i.test(name)) return false;
+  // An id, or a key made to be public: "publicKey", "STRIPE_PUBLISHABLE_KEY", Next.js's "NEXT_PUBLIC_…" (shipped to browsers).
+  if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || /public|publishable/i.test(name)) return false;
   if (/label$/i.test(name) || /:$/.test(value) || /^[#.]/.test(value) || TEMPLATE.test(value)) return false;
   const literalPassword =
     literal &&
@@ -82,6 +83,8 @@ export const secretDetector: Detector = {
     for (const [start, value] of secretsInProse(text)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, value] = m;
+      // The value stops at a template's brace: "v1-deps-{{ checksum … }}" is a template, not a literal.
+      if (text[m.index + m[0].length] === '{') continue;
       const start = m.index + m[0].lastIndexOf(value);
       if (/aws.*secret/i.test(name)) {
         // AWS's own format (40 characters of base64's alphabet) under AWS's own name is a key, random-looking or not.
