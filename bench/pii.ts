@@ -97,6 +97,40 @@ export function evaluateHonestTexts(): Figures {
   return figures;
 }
 
+const CODE_FILE = /\.(?:js|mjs|cjs|ts|md|ya?ml)$/;
+
+/** Source, type definitions, docs and configs under node_modules, each file once (the lock file pins them). */
+function codeFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) codeFiles(file, out);
+    else if (entry.isFile() && CODE_FILE.test(entry.name)) out.push(file);
+  }
+  return out;
+}
+
+/**
+ * Findings in the code and docs of this project's dependencies (about 80 MB): what a coding assistant's prompts
+ * hold. Their tests and READMEs do hard-code some passwords and tokens ("password: 'ahotproject'",
+ * "mongodb://username:password@host"), so this counts what is left to read, not only false positives.
+ */
+export function evaluateHonestCode(root = path.join(__dirname, '..', '..', 'node_modules')): Figures {
+  const detector = createDetector({ categories: ['secret', 'url_credentials'] });
+  const seen = new Set<string>();
+  const figures: Figures = { honest_code_mb: 0, honest_code_findings_secret: 0, honest_code_findings_url_credentials: 0 };
+  let bytes = 0;
+  for (const file of codeFiles(root)) {
+    if (fs.statSync(file).size > 200_000) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    if (seen.has(text)) continue;
+    seen.add(text);
+    bytes += text.length;
+    for (const f of detector.detect(text)) (figures[`honest_code_findings_${f.category}`] as number)++;
+  }
+  figures.honest_code_mb = round(bytes / 1e6, 1);
+  return figures;
+}
+
 function prompt4kb(): string {
   const parts = [
     'Hello, I need help with my account. My name is Maria Gonzalez and my email is maria.gonzalez@example.org. ',
@@ -111,7 +145,7 @@ function prompt4kb(): string {
 }
 
 export async function benchPii(): Promise<Figures> {
-  const figures: Figures = { ...evaluatePresidio(), ...evaluateSecrets(), ...evaluateHonestTexts() };
+  const figures: Figures = { ...evaluatePresidio(), ...evaluateSecrets(), ...evaluateHonestTexts(), ...evaluateHonestCode() };
   const detector = createDetector();
   const text = prompt4kb();
   for (let i = 0; i < 200; i++) detector.detect(text);

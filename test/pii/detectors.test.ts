@@ -1,6 +1,7 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
 import { literalPrefixes } from '../../plugins/pii-sanitizer/detect/context';
 import { mayBeValidFromUs } from '../../plugins/pii-sanitizer/detect/phone';
+import { isWords } from '../../plugins/pii-sanitizer/detect/secret-values';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { hash32, seededRandom } from '../mock-llm/random';
 
@@ -440,6 +441,57 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       }
       const preshared = `/${r(42)}=`;
       expect(found(`PresharedKey = ${preshared}`)).toEqual([['secret', preshared]]);
+    });
+
+    it('code is not secrets: identifiers, constants, calls, regular expressions, minified objects, badges, paths', () => {
+      for (const honest of [
+        'exports.estimateTokensInFunctions = estimateTokensInFunctions;',
+        'private getBpeRankFromBytes(key: Uint8Array): number {',
+        'const computePassDescriptor: GPUComputePassDescriptor = {};',
+        '{key:"nationalPrefixIsOptionalWhenFormattingInNationalFormat",value:function(){return 1}}',
+        'constructor(readonly maxKeyLength = DEFAULT_MAX_KEY_LENGTH) {}',
+        'util.key2Re = /^true|false|0|1$/;',
+        'authorization: "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request"',
+        'secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"',
+        "var sharedDataKey = 'source-map-support/sharedData';",
+        "const IS_KEYED_SENTINEL = '@@__IMMUTABLE_KEYED__@@';",
+        "  'Sec-WebSocket-Key',\n  'Sec-WebSocket-Protocol',",
+        '// Cap at the maximum valid timestamp token (30.00s = 1500 positions)',
+        "it('passing Tensor3D throws error', () => {",
+        'const has_past_key_values = !!model_inputs.past_key_values;',
+        'const token = process.env?.HF_TOKEN ?? process.env?.HF_ACCESS_TOKEN;',
+        'this.sortKeys=e.sortKeys||!1,this.lineWidth=e.lineWidth',
+        "env.localModelPath = '/path/to/models/';",
+        'npx patch-package @my/package/@my/other-package',
+        "new Headers({ 'set-cookie': 'undici=getSetCookies; Secure' })",
+        "// token: 'Bearer xxxx'",
+        'if (this.#withCredentials === true) {\n  corsAttributeState = USE_CREDENTIALS\n  this.#withCredentials = true\n}',
+        'if (["secret", "public", "private"].includes(type)) {}',
+        'let l={bias:c/n.length,token:n[c],prev:i,next:null}',
+        'e.delimiters.push({marker:o,length:n.length,token:e.tokens.length-1,end:-1})',
+        'var types={email:!0,month:!0,number:!0,password:!0,range:!0}',
+        "env: { PATH: '/usr/local/bin:/usr/bin', PWD: '/Users/maciej' }",
+        '<img src="https://codecov.io/gh/o/r/branch/main/graph/badge.svg?token=rn91iI4bSe">',
+        'See system.gcgenerationinfo.fragmentationafterbytes for details',
+        'r[t-1].token===n.token-1&&r[n.end+1].token===s.token+1',
+      ]) {
+        expect(categories(honest)).toEqual([]);
+      }
+      const key = r(20);
+      for (const [text, value] of [
+        [`API_KEY = "${key}"`, key],
+        ['token: xK9mQ2vL7pR4tZ8w', 'xK9mQ2vL7pR4tZ8w'],
+        ['DB_PASSWORD=Summer_2024', 'Summer_2024'],
+        ['BOOTSTRAP_TOKEN: "07401b.f395accd246ae52d"', '07401b.f395accd246ae52d'],
+        ['client_secret = "Tr0ub4dor-and-3"', 'Tr0ub4dor-and-3'],
+      ]) {
+        expect(found(text)).toEqual([['secret', value]]);
+      }
+    });
+
+    it('random tokens are seldom taken for words or identifiers', () => {
+      const words = Array.from({ length: 5000 }, () => r(24)).filter((t) => /\d/.test(t) && isWords(t));
+      expect(words.length).toBeLessThanOrEqual(5);
     });
 
     it('placeholders in connection strings are not passwords; a guessable literal is', () => {

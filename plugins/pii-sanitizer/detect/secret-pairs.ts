@@ -11,7 +11,8 @@ const SECRET_WORD = /key|token|secret|passw|pwd|pass|credential|auth/i;
 /** A field's name says secret when its last word does: "DB_PASSWORD", "x-api-key", not "PasswordPolicy" or "KEYCLOAK_REALM". */
 const SECRET_NAME = /(?:key|token|secret|passw(?:or)?d|pwd|pass|passphrase|credentials?|auth|authorization)\d*$/i;
 const NAME = String.raw`[\w.:-]{1,80}`;
-const VALUE = String.raw`[^\s"'<>]{1,200}`;
+/** The whole value, not followed by a bracket that would make it a call, an index or a template ("NodeConfig[Key]"). */
+const VALUE = String.raw`[^\s"'<>()[\]{},;]{1,200}(?=[\s"'<>,;)\]}]|$)`;
 
 /** A name field, then a value field on the same line (after a comma) or on the next one. */
 const NAME_THEN_VALUE = new RegExp(

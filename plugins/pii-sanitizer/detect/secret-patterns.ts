@@ -61,7 +61,12 @@ export const SECRET_PATTERNS: Array<{
   { name: 'amazon-mws-token', pattern: /\bamzn\.mws\.[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\b/g },
   { name: 'aws-appsync-key', pattern: /\bda2-[a-z0-9]{26}\b/g },
   { name: 'salesforce-token', pattern: /\b00[A-Za-z0-9]{13}![A-Za-z0-9._]{80,}/g },
-  { name: 'kubernetes-bootstrap-token', pattern: /\b[a-z0-9]{6}\.[a-z0-9]{16}\b(?<!abcdef\.0123456789abcdef)/g, requires: /\.[a-z0-9]{16}\b/ },
+  // A random secret part of 16 holds a digit; a dotted name ("system.gcgenerationinfo.sizeafterbytes") has none, or goes on.
+  {
+    name: 'kubernetes-bootstrap-token',
+    pattern: /(?<![\w./-])[a-z0-9]{6}\.(?=[a-z]*\d)[a-z0-9]{16}\b(?!\.\w)(?<!abcdef\.0123456789abcdef)/g,
+    requires: /\.[a-z0-9]{16}\b/,
+  },
   { name: 'atlassian-token', pattern: /\bAT(?:ATT|CTT)3[A-Za-z0-9_=-]{100,}|\bATBB[A-Za-z0-9]{32}\b/g },
   { name: 'linear-key', pattern: /\blin_(?:api|oauth)_[A-Za-z0-9]{40}\b/g },
   { name: 'notion-token', pattern: /\b(?:secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{46})\b/g },
@@ -209,7 +214,7 @@ export const SECRET_PATTERNS: Array<{
     name: 'ntlm-hash',
     // The user name starts at a token's start, so a long run of other characters is scanned once, not from each of them.
     pattern: /(?<![^\s"'=,;(])[^\s:"']{1,64}(?:::[^\s:]{0,64}:(?:[0-9a-f]{16}:[0-9a-f]{32}:[0-9a-f]{32,}|[0-9a-f]{48}:[0-9a-f]{48}:[0-9a-f]{16})|:\d{1,10}:[0-9a-f]{32}:[0-9a-f]{32}:::)/gi,
-    requires: /::/,
+    requires: /::[^\s:]{0,64}:[0-9a-f]{16}|:[0-9a-f]{32}:[0-9a-f]{32}:::/i,
   },
   { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi },
   { name: 'twitter-bearer-token', pattern: /(?<![A-Za-z0-9+/=%])A{21,22}[B-Za-z0-9%][A-Za-z0-9%]{70,100}(?![A-Za-z0-9+/=%])/g, requires: 'AAAAAAAAAAAAAAAAAAAAA' },

@@ -8,7 +8,7 @@ export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Stands where a value goes and never is one. */
-const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?\w*|change[_-]?me|example\w*|placeholder|redacted)$/i;
+const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|example\w*|placeholder|redacted)$/i;
 /** Names the value instead of being it ("password = password", "token: null"); in a connection string, "Password=secret" is one. */
 const NAME_WORD = /^(?:null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
 
@@ -30,18 +30,53 @@ export function isPlaceholder(value: string): boolean {
  * extension ("keyFile: /etc/ssl/private/server.key", "GOOGLE_APPLICATION_CREDENTIALS=./sa.json"). Base64 may
  * start with "/" too ("/UwcSPg38hW/D9Y3…="), so a path needs one of those.
  */
-const FILE_PATH =
+export const FILE_PATH =
   /^(?:~|\.{1,2})?\/(?:(?:etc|usr|var|home|opt|tmp|srv|run|mnt|root|Users|app|data|secrets?|certs?|ssl|keys?|config)\/[\w.@/-]*|[\w.@/-]*\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|json|ya?ml|txt|env|conf|cfg|ini|pub|der|asc|gpg|kdbx))$/;
+
+/** Separators between words, and the words: plain, camel case, acronyms ("aws4", "sharedData", "HMAC", "SHA256"). */
+const JOINER = String.raw`[/._=:|@-]`;
+const WORD = String.raw`(?:[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d*|[A-Z]+\d*)`;
+/**
+ * Words joined, perhaps with a version or a year: "differences/distinctions?", "cookie_consent=true",
+ * "webpages:Version", "analytics_v2", "X-Amz-Credential", "__smithy_context", "AWS4-HMAC-SHA256",
+ * "source-map-support/sharedData", "string|number|object". A random token's parts mix cases and digits inside them.
+ */
+const JOINED_WORDS = new RegExp(String.raw`^${JOINER}*${WORD}(?:${JOINER}+(?:${WORD}|v?\d{1,4}))+${JOINER}*[?!.,]?$`);
+/**
+ * A type's or a function's name in camel case: "Uint8Array", "ServerHttp2Session", "GPUComputePassDescriptor",
+ * "nationalPrefixIsOptional", "cannotHaveAUsername". Random letters fit the shape too, now and then, so most of
+ * the name must be words of two letters or more.
+ */
+const CAMEL_CASE = /^_*[a-z]*\d*(?:[A-Z]{2,}(?![a-z\d])|[A-Z][a-z]+\d*|[A-Z](?=[A-Z][a-z]))+$/;
+/** A constant's name: "DEFAULT_MAX_KEY_LENGTH", "CL100K_TOKEN_SPLIT_REGEX" (a word of three capitals or more among its parts). */
+const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+function wordShare(value: string): number {
+  let letters = 0;
+  for (const m of value.matchAll(/[A-Z]?[a-z]{2,}/g)) letters += m[0].length;
+  return letters / value.length;
+}
+
+/** An identifier or a word, or words joined. */
+export function isWords(value: string): boolean {
+  if (/^[a-z]+$/i.test(value) && value.length < 24) return true;
+  return (
+    JOINED_WORDS.test(value) ||
+    (CAMEL_CASE.test(value) && wordShare(value) >= 0.8) ||
+    (CONSTANT_NAME.test(value) && /(?:^|_)[A-Z]{3,}(?:_|$)/.test(value))
+  );
+}
 
 export function looksRandom(value: string): boolean {
   if (isPlaceholder(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://') || HOST_NAME.test(value)) return false;
   if (FILE_PATH.test(value)) return false;
   if (/^(.)\1+$/.test(value) || /^(.)\1{6,}/.test(value)) return false;
-  if (/^[a-z]+$/i.test(value) && value.length < 24) return false; // an identifier or a word
-  // Words, perhaps with a version or a year: "differences/distinctions?", "cookie_consent=true", "webpages:Version", "analytics_v2".
-  if (/^[A-Za-z][a-z]+(?:[/._=:-](?:[A-Za-z][a-z]+|v?\d{1,4}))+[_.-]?[?!.,]?$/.test(value)) return false;
+  if (isWords(value)) return false;
   if (/^\d+$/.test(value) && value.length < 12) return false;
-  if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+\(?$/.test(value)) return false; // a property access
+  // A property access, perhaps with a fallback: "process.env?.HF_TOKEN", "e.sortKeys||!1".
+  if (/^[A-Za-z_$][\w$]*(?:\??\.#?[\w$]+)+(?:\(|(?:\?\?|\|\||&&)[!\w$.]*)?$/.test(value)) return false;
+  // A regular expression's literal, a documented example ("…EXAMPLEKEY"), a number with its unit ("30.00s", "512MB").
+  if (/^\/\^|\$\/[gimsuy]*$/.test(value) || /EXAMPLE/.test(value) || /^[\d.,:]+[a-z%]{0,3}$/i.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
   if (value.length < 16) return classes >= 3 && /\d/.test(value);
   return entropy(value) >= 3.0 && classes >= 2;

@@ -1,5 +1,5 @@
 import { matches } from './context';
-import { isPlaceholder, looksRandom } from './secret-values';
+import { FILE_PATH, isPlaceholder, isWords, looksRandom } from './secret-values';
 
 /**
  * Secrets told in a sentence rather than assigned in code: "my password is Tr0ub4dor&3", "the API
@@ -21,10 +21,16 @@ const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\
 /** Every name above contains one of these: a text without any skips both patterns. */
 const NAME_WORDS = /pass|pwd|kennw|mot de|contrase|senha|pin|key|token|secret/i;
 
-/** A variable, a call, a template, a YAML tag or a size: "is process.env.X", "is getPassword()", "is {{pwd}}", "password: !vault |", "is 12-characters". */
-const NOT_A_VALUE = /^(?:[\w$.]+\(|[$%{[<]|!(?:vault|ref|sub|getatt|join|select|split|base64|cidr|importvalue|findinmap|getazs|if|equals|and|or|not|condition|env|include|secret|encrypted|unsafe|binary|str|int)$|[A-Za-z_]\w*\.[A-Za-z_][\w.]*$|\d+[ -]?(?:char|digit|letter|symbol|byte|bit|word))/i;
-/** `"Password:",rememberMeLabel:"`: between two quotes is code, not a value. */
-const CODE_BETWEEN_QUOTES = /^[\s,;:=)\]}]|[:=({]$/;
+/**
+ * A variable, a call, an index, an expression, minified code, a URL, a template, a YAML tag or a size: "is process.env.X",
+ * "is getPassword()", "token: word[0]", "token: c.token+c.next.token", "{token:t,pos:o.index}", "password:!0",
+ * "password: redis://…", "is {{pwd}}", "password: !vault |", "is 12-characters".
+ */
+const NOT_A_VALUE = /^(?:[\w$.]+\(|[$%{[<]|!(?:vault|ref|sub|getatt|join|select|split|base64|cidr|importvalue|findinmap|getazs|if|equals|and|or|not|condition|env|include|secret|encrypted|unsafe|binary|str|int)$|[A-Za-z_]\w*\.[A-Za-z_][\w.]*$|[A-Za-z_$][\w$.]*\[|[A-Za-z_$][\w$]*\.[\w$.]*[-+*/?|&]|[A-Za-z_$][\w$]*,[\w$]+:|![01](?:\W|$)|[a-z][a-z0-9+.-]*:\/\/|\d+[ -]?(?:char|digit|letter|symbol|byte|bit|word))/i;
+/** `"Password:",rememberMeLabel:"`: between two quotes is code, not a value; "Enter passphrase for ..." is a prompt. */
+const CODE_BETWEEN_QUOTES = /^[\s,;:=)\]}]|[:=({]$|\.\.\.$|…$/;
+/** "token: 'Bearer xxxx'": the scheme is not the credential. */
+const AUTH_SCHEME = /^(?:Bearer|Basic|Token)\s+/i;
 const IS_PASSWORD_WORD = new RegExp(`^(?:${PASSWORD})$`, 'i');
 
 function passwordLike(value: string): boolean {
@@ -46,7 +52,7 @@ export function secretsInProse(text: string): Array<[number, string]> {
     const value = quoted ?? bare!.replace(kind === 'password' ? /[.,;:?)\]]+$/ : /[.,;:?!)\]]+$/, '');
     const ok =
       quoted !== undefined
-        ? !isPlaceholder(value) && !NOT_A_VALUE.test(value) && !CODE_BETWEEN_QUOTES.test(value)
+        ? !isPlaceholder(value.replace(AUTH_SCHEME, '')) && !NOT_A_VALUE.test(value) && !FILE_PATH.test(value) && !/^(.)\1+$/.test(value) && !CODE_BETWEEN_QUOTES.test(value) && !(kind === 'key' && isWords(value))
         : kind === 'password'
           ? passwordLike(value)
           : kind === 'pin'

@@ -1,6 +1,6 @@
 import { literalPrefixes, matches } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
-import { isPlaceholder, looksRandom, SEQUENTIAL } from './secret-values';
+import { FILE_PATH, isPlaceholder, looksRandom, SEQUENTIAL } from './secret-values';
 import { namedValues } from './secret-pairs';
 import { secretsInProse } from './secrets-in-prose';
 import { finding, type Detector, type Finding } from './types';
@@ -11,7 +11,7 @@ import { finding, type Detector, type Finding } from './types';
  * not a placeholder, a repeated character, a variable reference or a word.
  */
 const ASSIGNMENT =
-  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie)[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|\s+)(?:\(\s*)?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
+  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie)[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|[^\S\n]+)(?:\(\s*)?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
 /**
  * The assignment rule backtracks over names at every word; a text without any of its name words skips it.
  * Its separator alternatives never put two runs of blanks side by side ("password" and 200 KB of
@@ -36,6 +36,16 @@ const PATTERNS = SECRET_PATTERNS.map((p) => ({
   precheck: p.requires instanceof RegExp ? p.requires : undefined,
 }));
 
+const CALL_OR_TEMPLATE = /[({[]/;
+const LINE_START = /(?:^|\n)[ \t]*(?:export[ \t]+)?$/;
+/**
+ * Words holding a secret's word without meaning one: "localModelPath", "patch-package", "author", "tokenizer".
+ * The assignment's name pattern takes them (it cannot look around cheaply); the value must then not count.
+ */
+const NOT_SECRET_WORDS =
+  /path|pattern|patch|patient|compat|pass(?!w(?:or)?d|phrase|code)[a-z]+|bypass|compass|author|key(?:board|word|stroke|frame|code|press|down|up|ed|of)|tokeni[sz]|hockey|monkey|donkey|turkey|whiskey/gi;
+/** Codecov's and others' badge URLs carry a token made to be published ("badge.svg?token=…"). */
+const BADGE_URL = /badge\.svg\?$/;
 /** A template's slot or a reference, not a value: "$(DB_PASS)", "${pass}", "{{ .Values.pw }}", "#{secret}", "%PASS%", "env:P12_PASS". */
 const TEMPLATE = /^(?:\$[({]|\{\{|#\{|%\w|env:)/;
 
@@ -43,15 +53,20 @@ const TEMPLATE = /^(?:\$[({]|\{\{|#\{|%\w|env:)/;
  * Whether a value given to a secret's name is a secret: a literal (quoted, or a record's field) given to a
  * password, however guessable; anything else only when it looks random.
  */
-function assignedSecret(name: string, value: string, literal: boolean, before: string): boolean {
+function assignedSecret(name: string, assigned: string, literal: boolean, before: string): boolean {
+  // A cookie is "name=value": its value is what may be secret ("undici=getSetCookies" is not).
+  const value = /cookie/i.test(name) ? assigned.slice(assigned.indexOf('=') + 1) : assigned;
+  if (!ASSIGNMENT_WORDS.test(name.replace(NOT_SECRET_WORDS, '')) || BADGE_URL.test(before)) return false;
   // An id, or a key made to be public: "publicKey", "STRIPE_PUBLISHABLE_KEY", Next.js's "NEXT_PUBLIC_…" (shipped to browsers).
-  if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || /public|publishable/i.test(name)) return false;
-  if (/label$/i.test(name) || /:$/.test(value) || /^[#.]/.test(value) || TEMPLATE.test(value)) return false;
+  if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || /public|publishable|pub[_-]?key/i.test(name)) return false;
+  if (/label$/i.test(name) || /:$/.test(value) || /^[#.+!=]/.test(value) || TEMPLATE.test(value)) return false;
   const literalPassword =
     literal &&
     PASSWORD_NAME.test(name) &&
     value.length >= 6 &&
+    !/^(.)\1+$/.test(value) &&
     !isPlaceholder(value) &&
+    !FILE_PATH.test(value) &&
     !SEQUENTIAL.test(value) &&
     !/^[\w.]+\(/.test(value) &&
     !ANONYMOUS_USER.test(before);
@@ -83,8 +98,8 @@ export const secretDetector: Detector = {
     for (const [start, value] of secretsInProse(text)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, value] = m;
-      // The value stops at a template's brace: "v1-deps-{{ checksum … }}" is a template, not a literal.
-      if (text[m.index + m[0].length] === '{') continue;
+      // The value stops at a call's or a template's bracket: "countTokens(request)", "v1-deps-{{ checksum … }}".
+      if (CALL_OR_TEMPLATE.test(text[m.index + m[0].length] ?? '')) continue;
       const start = m.index + m[0].lastIndexOf(value);
       if (/aws.*secret/i.test(name)) {
         // AWS's own format (40 characters of base64's alphabet) under AWS's own name is a key, random-looking or not.
@@ -94,7 +109,15 @@ export const secretDetector: Detector = {
           continue;
         }
       }
-      if (assignedSecret(name, value, quote !== '', text.slice(Math.max(0, m.index - 200), m.index))) {
+      // Only a password's own name stands before its literal with a blank alone: "Pass 'finish' on" is English.
+      // A word after a quoted name and a comma is the next item of a list: ["secret", "public", "private"].
+      const between = m[0].slice(name.length, m[0].length - value.length);
+      const spaced = !/[=:,]/.test(between);
+      const listed = /^["']?\s*,/.test(between) && /^[A-Za-z]+$/.test(value);
+      // An environment file's or a shell's "DB_PASSWORD=Summer_2024" holds a literal without quotes.
+      const environment = between === '=' && /^[A-Z][A-Z0-9_]*$/.test(name) && LINE_START.test(text.slice(Math.max(0, m.index - 20), m.index));
+      const literal = ((quote !== '' && (!spaced || /passw(?:or)?d|pwd|passphrase/i.test(name))) || environment) && !listed;
+      if (assignedSecret(name, value, literal, text.slice(Math.max(0, m.index - 200), m.index))) {
         out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });
       }
     }
