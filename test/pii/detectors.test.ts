@@ -685,6 +685,39 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
   });
 
+  it('code is not people: identifiers, types, calls, table columns, months, places, acronyms; names in code stay names', () => {
+    for (const honest of [
+      'test("min max getters", () => {',
+      ' * @param _recordMinMax If set to true, min and max will be recorded.',
+      'Statistics        Avg      Stdev        Max\n  Reqs/sec    16438.94',
+      '{ type: "FunctionTypeParam"; name: Identifier | null; typeAnnotation }',
+      '  // type: \'object\',\n  name: Type.String(),',
+      '## `jack(options: JackOptions = {}) => Jack`',
+      'this.Max = 3; const b = obj.Anna;',
+      'since Jan 26, 2015.',
+      '[Saint Helena](https://en.wikipedia.org/wiki/Saint_Helena)',
+      'Will be true if this is a Certificate Authority (CA) certificate.',
+    ]) {
+      expect(categories(honest)).toEqual([]);
+    }
+    for (const [text, names] of [
+      ['Joe Smith <joe@example.org> wrote', ['Joe Smith']],
+      ['| Anna Berg | CEO |\n| Max Weber | CTO |', ['Anna Berg', 'Max Weber']],
+      ['Meeting with Jan on Monday', ['Jan']],
+      ['Jorge Villa (JV) will lead', ['Jorge Villa']],
+      ['const user = { name: "Grace", age: 30 };', ['Grace']],
+    ] as Array<[string, string[]]>) {
+      expect(found(text).filter(([c]) => c === 'person').map(([, v]) => v)).toEqual(names);
+    }
+  });
+
+  it('a decimal’s digits are no card; a run of byte pairs or a malformed date is no phone', () => {
+    expect(categories('score: 0.5768911502526741')).toEqual([]);
+    expect(categories('// Prints: <Buffer 01 02 03 04 05 06 07 08>')).toEqual([]);
+    expect(categories('expect(() => date.parse("200-01-01")).toThrow();')).toEqual([]);
+    expect(found('Appelez-moi au 01 23 45 67 89 demain')).toEqual([['phone', '01 23 45 67 89']]);
+  });
+
   it('product and technology names are not people', () => {
     for (const honest of [
       'Compare Llama 3 and Gemma 2 for summarisation',

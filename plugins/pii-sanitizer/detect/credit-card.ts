@@ -1,8 +1,11 @@
 import { digitsOf, luhnValid, matches, nearWords } from './context';
 import { finding, type Detector } from './types';
 
-/** Payment cards: 12–19 digits (spaces or dashes allowed), Luhn-valid, in a known issuer range. */
-const CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g;
+/**
+ * Payment cards: 12–19 digits (spaces or dashes allowed), Luhn-valid, in a known issuer range; not the digits of
+ * a decimal number ("score: 0.5768911502526741").
+ */
+const CANDIDATE = /(?<![\d-])(?<!\d[.,])\d(?:[ -]?\d){11,18}(?![\d-])(?![.,]\d)/g;
 const CONTEXT = /\b(card|credit|debit|visa|mastercard|amex|cc|payment|pay)\b/i;
 
 /** Issuer prefixes and lengths (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro). */

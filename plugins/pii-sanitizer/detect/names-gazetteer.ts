@@ -150,5 +150,5 @@ see saw look looks sent send time telling saying used publish`.split(/\s+/),
  * Given names that are also everyday words ("set max tokens", "a grace period", "mark down the price", "a frank
  * talk", "christian values"): in lower case they are a name only after a word that introduces a person.
  */
-export const WORDLIKE_NAMES = new Set('max grace mark frank jack christian victoria oscar leo dag robin julia hugo adam milan charlotte'.split(' '));
+export const WORDLIKE_NAMES = new Set('max min grace mark frank jack christian victoria oscar leo dag robin julia hugo adam milan charlotte'.split(' '));
 

@@ -153,6 +153,14 @@ const MAX_LISTED = 50;
 /** "Zhang Wei", "Kim Min", "Kovács Anna": a common East Asian or Hungarian surname before a known given name, in that order. */
 const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
 
+/**
+ * Code around a capitalised word makes it an identifier: a call, a property, a type's parameter or union, an
+ * arrow, a scope, backticks ("name: Type.String()", "Identifier | null", "=> Jack`", "this.Max"). Only what is
+ * attached: "Joe Smith <joe@x.org>" and "| Anna Berg | CEO |" are people.
+ */
+const CODE_AFTER = /^(?:[.:]\w|\(|<|\[|`|_|[ \t]*(?:=>|::|\|[ \t]*(?:null|undefined|string|number|boolean|void|never|any|unknown|object)(?![\w$])))/u;
+const CODE_BEFORE = /(?:[\w)\]]\.|`|_)$/;
+
 function clean(text: string): string {
   return text.replace(/['’]s$/, '').replace(/[.,]$/, '');
 }
@@ -180,8 +188,13 @@ function lowerCaseName(candidate: string, prepositionRefutes: boolean): string {
 
 /** Before a lower-case given name, words that make it a place or a brand ("san francisco", "st louis", "red robin", "in charlotte"). */
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|san|santa|santo|são|st\.?|saint|fort|port|mount|mt\.?|lake|new|red)[ \t]+$/iu;
-/** A word before a lower-case name that introduces a person ("meet with max", "tell frank"). */
-const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met|from|and|by|under|named|called|contact|email|text|remind|invite|cc|ping|dear|hi|hello|hey|thanks|thank)[ \t]+$/iu;
+/** A place's word before a capitalised given name: "Saint Helena", "Fort Collins", "Port Elizabeth". */
+const PLACE_BEFORE_CAPITAL = /(?:^|[^\p{L}])(?:San|Santa|Santo|São|St\.?|Saint|Sainte|Fort|Port|Mount|Mt\.?|Lake|Cape|Lady)[ \t_]+$/u;
+/** Given names that are months' names, which a day's number beside them makes: "Jan 26, 2015", "9 May". */
+const MONTHS = /^(?:Jan|April|May|June|July|August)$/;
+const MONTH_DAY = /\d[ \t]+\p{Lu}\p{Ll}+[ \t]|\p{Lu}\p{Ll}+[ \t]+\d/u;
+/** A word before a lower-case name that introduces a person ("meet with max", "tell frank"); not "and" ("min and max"). */
+const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met|from|by|under|named|called|contact|email|text|remind|invite|cc|ping|dear|hi|hello|hey|thanks|thank)[ \t]+$/iu;
 
 function isNameish(candidate: string): boolean {
   const words = candidate.split(/\s+/);
@@ -200,6 +213,10 @@ export const personDetector: Detector = {
       const value = clean(raw);
       if (value.length < 2 || !isNameish(value)) return false;
       const after = text.slice(start + value.length, start + value.length + 80);
+      if (CODE_AFTER.test(after) || CODE_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return false;
+      // "Certificate Authority (CA)": the words' initials in brackets expand an acronym ("Jorge Villa (JV)" has a known given name).
+      const acronym = /^[ \t]*\(([A-Z]{2,6})\)/.exec(after)?.[1];
+      if (acronym && acronym === value.split(/[ \t]+/).map((w) => w[0]).join('') && !GIVEN_NAMES.has(value.split(/[ \t]/, 1)[0]!.toLowerCase())) return false;
       if ((/\s/.test(value) ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after)) return false;
       out.push(finding(this, start, value, confidence));
       return true;
@@ -260,6 +277,10 @@ export const personDetector: Detector = {
       // "a" and German "an" before a name ("Llama a Carmen mañana", "Schick es an Emma weiter").
       const article = ARTICLE_BEFORE_NAME.exec(text.slice(Math.max(0, m.index - 5), m.index))?.[1]?.toLowerCase();
       if (article === 'the') continue;
+      const around = text.slice(Math.max(0, m.index - 12), m.index + m[1].length + 4);
+      // "Saint Helena", "Fort Collins"; "Jan 26", "9 May"; a table's column ("Avg   Stdev   Max").
+      if (PLACE_BEFORE_CAPITAL.test(around.slice(0, around.length - m[1].length - 4)) || (MONTHS.test(m[1]) && MONTH_DAY.test(around))) continue;
+      if (/(?:[ \t]{2}|\t)$/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^(?:[ \t]{2}|\t)\S/.test(text.slice(m.index + m[1].length, m.index + m[1].length + 3))) continue;
       if (article) {
         const end = m.index + m[1].length;
         const nounAfter = NOUN_AFTER.exec(text.slice(end, end + 30))?.[1];
