@@ -54,7 +54,12 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
 
   it('IPv4 and IPv6, strictly parsed, not version numbers', () => {
     expect(found('server 192.168.10.25 is down')).toEqual([['ip', '192.168.10.25']]);
-    expect(found('host 2001:db8::8a2e:370:7334 answers')).toEqual([['ip', '2001:db8::8a2e:370:7334']]);
+    expect(found('host 2a02:6b8::8a2e:370:7334 answers')).toEqual([['ip', '2a02:6b8::8a2e:370:7334']]);
+    // Loopback, unspecified, broadcast, netmasks and documentation ranges identify no one; a private host does.
+    for (const text of ['visit http://127.0.0.1:1336/', 'bind 0.0.0.0', 'mask 255.255.255.0', 'ping ::1', 'docs use 203.0.113.73 and 2001:db8::1']) {
+      expect(categories(text)).toEqual([]);
+    }
+    expect(found('the NAS at 192.168.1.20 is down')).toEqual([['ip', '192.168.1.20']]);
     expect(categories('999.1.1.1 is not an address')).not.toContain('ip');
     expect(categories('upgrade to version 1.2.3.4 now')).not.toContain('ip');
     for (const text of ['"version": "1.2.3.4"', '[assembly: AssemblyVersion("1.0.0.0")]', '<add key="webpages:Version" value="3.0.0.0" />']) {

@@ -17,6 +17,7 @@ import { finding, type Detector } from './types';
 const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,5}\)?(?:[ .\-\u00a0]?\(0\))?(?:(?:[ .\-\u00a0]|(?<=\))|(?=\())\(?\d{1,12}\)?){1,5}|\d{7,15})(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/g;
 const CONTEXT = /\b(phone|tel|telephone|mobile|cell|call|fax|contact|number|reach|text me|whatsapp|ph)\b/i;
 const DATE = /^\d{3,4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
+const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** Groups of one or two digits, as French numbers are written, and as a list of bytes or of days is. */
 const PAIRS = /^\d{1,2}(?:[ .\-\u00a0]\d{1,2})+$/;
 
@@ -75,7 +76,8 @@ export const phoneDetector: Detector = {
       // Pairs that go on before or after the candidate ("<Buffer 01 02 03 04 05 06 07 08>") are a list, not a number.
       const listed =
         PAIRS.test(value) && (/\d[ .\-\u00a0]$/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^[ .\-\u00a0]\d/.test(text.slice(m.index + value.length)));
-      if (listed) continue;
+      // A dotted quad is an address's notation (the IP detector's to judge), or a version's.
+      if (listed || DOTTED_QUAD.test(value)) continue;
       if (shape === 0) {
         rescan(m);
         continue;
