@@ -721,6 +721,18 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('// Prints: <Buffer 01 02 03 04 05 06 07 08>')).toEqual([]);
     expect(categories('expect(() => date.parse("200-01-01")).toThrow();')).toEqual([]);
     expect(found('Appelez-moi au 01 23 45 67 89 demain')).toEqual([['phone', '01 23 45 67 89']]);
+    for (const honest of [
+      '## 1.0.0-alpha.0 (2019-10-06)',
+      '## 6.0.1 (2018-09-14) ### Bug fixes',
+      '"maximum": 2147483647,',
+      'phone: "0000000000"',
+      'call (111) 111-1111 or 555 555 5555',
+      "`temp@[192.168.1]`, `invalid@[68.185.127.196.55]`",
+    ]) {
+      expect(categories(honest)).toEqual([]);
+    }
+    expect(found('Tél : 01.84.17.61.18')).toEqual([['phone', '01.84.17.61.18']]);
+    expect(found('call 415.555.0133 today')).toEqual([['phone', '415.555.0133']]);
   });
 
   it('product and technology names are not people', () => {

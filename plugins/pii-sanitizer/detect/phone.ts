@@ -18,6 +18,9 @@ const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,5}\)?(?:[ .\-\u00a0]?\(0\))?
 const CONTEXT = /\b(phone|tel|telephone|mobile|cell|call|fax|contact|number|reach|text me|whatsapp|ph)\b/i;
 const DATE = /^\d{3,4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** One digit or one pair over and over ("0000000000", "6161616161"), and the integer limits code prints ("2147483647"). */
+const DUMMY_DIGITS = /^(\d{1,2})\1+$/;
+const INT_LIMITS = new Set(['2147483647', '2147483648', '4294967295', '4294967296', '9007199254740991']);
 /** Groups of one or two digits, as French numbers are written, and as a list of bytes or of days is. */
 const PAIRS = /^\d{1,2}(?:[ .\-\u00a0]\d{1,2})+$/;
 
@@ -30,6 +33,8 @@ const POSTAL_OR_REFERENCE = /^\d{5}-\d{3,4}$|^[1-9]\d{4} \d{3,4}$/;
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
+/** A changelog's "6.0.1 (2018-09-14)": a version, then a date. */
+const HOLDS_ISO_DATE = /(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)/;
 
 /**
  * Without a "+" a number is parsed as American, and libphonenumber-js takes ~35 µs to reject one that
@@ -44,8 +49,15 @@ export function mayBeValidFromUs(digits: string): boolean {
 /** `digits`: the value's digits without an extension. */
 function shapeScore(value: string, digits: string): number {
   if (digits.length < 7 || digits.length > 15) return 0;
-  if (DATE.test(value) || STARTS_WITH_DATE.test(value)) return 0;
+  const bare = value.replace(/^\((.*)\)$/, '$1');
+  if (DATE.test(bare) || STARTS_WITH_DATE.test(bare) || HOLDS_ISO_DATE.test(value)) return 0;
+  if (DUMMY_DIGITS.test(digits) || INT_LIMITS.has(digits)) return 0;
   const groups = value.split(/[ .\-\u00a0()]+/).filter(Boolean);
+  // Dotted groups are a phone's in North America and France ("415.555.0133", "01.84.17.61.18"), not an
+  // address's ("192.168.1", "68.185.127.196.55").
+  const dotted = /^\d+(?:\.\d+)+$/.test(value) && !groups.every((g) => g.length === 2);
+  if (dotted && (groups.some((g) => g.length === 1) || /^\d{1,3}(?:\.\d{1,3}){3}/.test(value))) return 0;
+  if (groups.every((g) => /^(\d)\1*$/.test(g))) return 0;
   if (groups.length === 1) return digits.length >= 10 ? 0.35 : 0;
   if (groups.some((g) => g.length > 5)) return 0.3;
   // Two groups with a five-digit one are postal codes ("90010-170", "43 73313"); 4-2-4 is an id shape.
