@@ -733,6 +733,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
     expect(found('Tél : 01.84.17.61.18')).toEqual([['phone', '01.84.17.61.18']]);
     expect(found('call 415.555.0133 today')).toEqual([['phone', '415.555.0133']]);
+    expect(categories('Copyright 2012-2015, Yahoo Inc.')).toEqual([]);
+    expect(categories('writeUint((sign << 31 | 2139095040) >>> 0, buf, pos); const x = 2143289344;')).toEqual([]);
+    expect(found('phone = 4155550133')).toEqual([['phone', '4155550133']]);
   });
 
   it('product and technology names are not people', () => {

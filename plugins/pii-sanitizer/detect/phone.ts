@@ -33,6 +33,11 @@ const POSTAL_OR_REFERENCE = /^\d{5}-\d{3,4}$|^[1-9]\d{4} \d{3,4}$/;
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
+/** "Copyright 2012-2015": years from and to. */
+const YEARS = /^(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d$/;
+/** An operator of code beside a bare run of digits: "(sign << 31 | 2139095040) >>> 0" is a constant. */
+const OPERATOR_BEFORE = /(?:[|&^=]|<<|>>)[ \t]*$/;
+const OPERATOR_AFTER = /^[ \t]*(?:[|&^]|<<|>>)/;
 /** A changelog's "6.0.1 (2018-09-14)": a version, then a date. */
 const HOLDS_ISO_DATE = /(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)/;
 
@@ -50,7 +55,7 @@ export function mayBeValidFromUs(digits: string): boolean {
 function shapeScore(value: string, digits: string): number {
   if (digits.length < 7 || digits.length > 15) return 0;
   const bare = value.replace(/^\((.*)\)$/, '$1');
-  if (DATE.test(bare) || STARTS_WITH_DATE.test(bare) || HOLDS_ISO_DATE.test(value)) return 0;
+  if (DATE.test(bare) || STARTS_WITH_DATE.test(bare) || HOLDS_ISO_DATE.test(value) || YEARS.test(value)) return 0;
   if (DUMMY_DIGITS.test(digits) || INT_LIMITS.has(digits)) return 0;
   const groups = value.split(/[ .\-\u00a0()]+/).filter(Boolean);
   // Dotted groups are a phone's in North America and France ("415.555.0133", "01.84.17.61.18"), not an
@@ -90,6 +95,10 @@ export const phoneDetector: Detector = {
         PAIRS.test(value) && (/\d[ .\-\u00a0]$/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^[ .\-\u00a0]\d/.test(text.slice(m.index + value.length)));
       // A dotted quad is an address's notation (the IP detector's to judge), or a version's.
       if (listed || DOTTED_QUAD.test(value)) continue;
+      const operand =
+        /^\d+$/.test(value) &&
+        (OPERATOR_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || OPERATOR_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 4)));
+      if (operand && !nearWords(text, m.index, m.index + value.length, CONTEXT)) continue;
       if (shape === 0) {
         rescan(m);
         continue;
