@@ -56,7 +56,15 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('server 192.168.10.25 is down')).toEqual([['ip', '192.168.10.25']]);
     expect(found('host 2a02:6b8::8a2e:370:7334 answers')).toEqual([['ip', '2a02:6b8::8a2e:370:7334']]);
     // Loopback, unspecified, broadcast, netmasks and documentation ranges identify no one; a private host does.
-    for (const text of ['visit http://127.0.0.1:1336/', 'bind 0.0.0.0', 'mask 255.255.255.0', 'ping ::1', 'docs use 203.0.113.73 and 2001:db8::1']) {
+    for (const text of [
+      'visit http://127.0.0.1:1336/',
+      'bind 0.0.0.0',
+      'mask 255.255.255.0',
+      'ping ::1',
+      'docs use 203.0.113.73 and 2001:db8::1',
+      'resolvers 8.8.8.8 and 2001:4860:4860::8888',
+      'allow ["10.0.0.0/8", "192.168.1.0/24", "fc00::/7"]',
+    ]) {
       expect(categories(text)).toEqual([]);
     }
     expect(found('the NAS at 192.168.1.20 is down')).toEqual([['ip', '192.168.1.20']]);
