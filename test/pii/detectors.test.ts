@@ -710,6 +710,17 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'since Jan 26, 2015.',
       '[Saint Helena](https://en.wikipedia.org/wiki/Saint_Helena)',
       'Will be true if this is a Certificate Authority (CA) certificate.',
+      '9007199254740991 // Max safe segment length',
+      'throw new DecodeError("Max length exceeded");',
+      '// Per spec: "," and "=" MUST be percent-encoded',
+      'import { minConfig } from "./kernels/Min";',
+      "var Mark = require('./mark'); class Jack {}",
+      'const minConfig = { kernelName: Min, backendName: "cpu" };',
+      'the first Batching Span Processor would have a queue',
+      'JavaScript Type Builder with Static Resolution for TypeScript',
+      '@param {number} hi High 32 bits, unsigned',
+      "and no thanks, I'm not gonna test that",
+      'Per-isolate threadsafe functions',
     ]) {
       expect(categories(honest)).toEqual([]);
     }
@@ -719,6 +730,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Meeting with Jan on Monday', ['Jan']],
       ['Jorge Villa (JV) will lead', ['Jorge Villa']],
       ['const user = { name: "Grace", age: 30 };', ['Grace']],
+      ['Max called this morning about the invoice.', ['Max']],
+      ['Hi Grace, thanks for the notes.', ['Grace']],
     ] as Array<[string, string[]]>) {
       expect(found(text).filter(([c]) => c === 'person').map(([, v]) => v)).toEqual(names);
     }

@@ -115,7 +115,8 @@ docker kubernetes linux windows android ios microsoft google amazon azure oracle
 word powerpoint outlook teams database engine api sdk app apps edge functions lambda storage compute analytics pipeline
 mr mrs ms mx dr dra prof herr herrn frau mme mlle sr sra srta world welt monde mundo mondo verden värld wereld grüße grüßen zusammen leute kollegen kolleginnen equipo equipe ragazzi amigos amici alla
 cliente clientes usuario usuaria utente dottore collègue collègues maître monsieur servicio atención soporte kundenservice kundendienst
-station airport terminal hotel stadium arena cathedral palace tower church castle sir madam madame everybody all folks guys friends did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text`.split(/\s+/),
+station airport terminal hotel stadium arena cathedral palace tower church castle sir madam madame everybody all folks guys friends did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text
+object i'm i’m i'll i’ll i've i’ve i'd i’d`.split(/\s+/),
 );
 
 /**
@@ -150,5 +151,5 @@ see saw look looks sent send time telling saying used publish`.split(/\s+/),
  * Given names that are also everyday words ("set max tokens", "a grace period", "mark down the price", "a frank
  * talk", "christian values"): in lower case they are a name only after a word that introduces a person.
  */
-export const WORDLIKE_NAMES = new Set('max min grace mark frank jack christian victoria oscar leo dag robin julia hugo adam milan charlotte'.split(' '));
+export const WORDLIKE_NAMES = new Set('max min per grace mark frank jack christian victoria oscar leo dag robin julia hugo adam milan charlotte'.split(' '));
 

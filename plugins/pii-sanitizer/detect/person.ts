@@ -155,11 +155,18 @@ const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
 
 /**
  * Code around a capitalised word makes it an identifier: a call, a property, a type's parameter or union, an
- * arrow, a scope, backticks ("name: Type.String()", "Identifier | null", "=> Jack`", "this.Max"). Only what is
+ * arrow, a scope, backticks, a keyword, an import list or a camel-case key ("name: Type.String()", "Identifier | null",
+ * "=> Jack`", "this.Max", "class Jack {", "import { Min }", "kernelName: Min"). Only what is
  * attached: "Joe Smith <joe@x.org>" and "| Anna Berg | CEO |" are people.
  */
-const CODE_AFTER = /^(?:[.:]\w|\(|<|\[|`|_|[ \t]*(?:=>|::|\|[ \t]*(?:null|undefined|string|number|boolean|void|never|any|unknown|object)(?![\w$])))/u;
-const CODE_BEFORE = /(?:[\w)\]]\.|`|_)$/;
+const CODE_AFTER = /^(?:[.:]\w|\(|<|\[|`|_|[ \t]*(?:=>|::|=(?![=>])|\|[ \t]*(?:null|undefined|string|number|boolean|void|never|any|unknown|object)(?![\w$])))/u;
+const CODE_BEFORE =
+  /(?:[\w)\]]\.|`|_|(?:^|[^\p{L}])(?:class|new|extends|implements|interface|type|enum|function|typeof|instanceof|var|const)[ \t]+|\/|(?:import|export)[ \t]+(?:type[ \t]+)?\{[^}\n]*|\p{Ll}\p{Lu}\w*:[ \t]*)$/u;
+/** "Per-isolate", "Max-width": a word joined to a lower-case one is a compound, not a name ("Anne-Marie" is one word). */
+const COMPOUND_AFTER = /^-\p{Ll}/u;
+const THING_BEFORE = /(?:^|[^\p{L}])(?:the|this|these|those|our|your|its|their)[ \t]+(?:(?:first|second|last|new|old|same|other|whole)[ \t]+)?$/iu;
+/** Suffixes of abstract nouns, which no surname has: "Static Resolution", "Cumulative Aggregation", "Extension Types". */
+const NOUN_SUFFIX = /\p{L}{3}(?:tion|sion|ment|ness|ity|ics|ism|ssor|ware|ship|ency|ancy)s?$/u;
 
 function clean(text: string): string {
   return text.replace(/['’]s$/, '').replace(/[.,]$/, '');
@@ -188,6 +195,14 @@ function lowerCaseName(candidate: string, prepositionRefutes: boolean): string {
 
 /** Before a lower-case given name, words that make it a place or a brand ("san francisco", "st louis", "red robin", "in charlotte"). */
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|san|santa|santo|são|st\.?|saint|fort|port|mount|mt\.?|lake|new|red)[ \t]+$/iu;
+/** Where a sentence starts: a text's or a line's start, after its end, a code comment's marker or a quote. */
+const SENTENCE_START = /(?:^|\n|[.!?][ \t]+|(?:\/\/|#|\*)[ \t]*|["'(])[ \t]*$/;
+const NEXT_WORD = /^[ \t]+(\p{Ll}[\p{Ll}'’]*)/u;
+const ARTICLE_NEXT = /^(?:the|a|an|all|your|my|this|these|each|every)$/;
+/** A word after a name that can be its verb: one the person rules know, a function word, or one ending as verbs do. */
+function verbLike(word: string): boolean {
+  return PERSON_VERB.test(` ${word}`) || FUNCTION_WORDS.has(word) || FOLLOWING_WORDS.has(word) || /(?:ed|s)$/.test(word);
+}
 /** A place's word before a capitalised given name: "Saint Helena", "Fort Collins", "Port Elizabeth". */
 const PLACE_BEFORE_CAPITAL = /(?:^|[^\p{L}])(?:San|Santa|Santo|São|St\.?|Saint|Sainte|Fort|Port|Mount|Mt\.?|Lake|Cape|Lady)[ \t_]+$/u;
 /** Given names that are months' names, which a day's number beside them makes: "Jan 26, 2015", "9 May". */
@@ -213,7 +228,11 @@ export const personDetector: Detector = {
       const value = clean(raw);
       if (value.length < 2 || !isNameish(value)) return false;
       const after = text.slice(start + value.length, start + value.length + 80);
-      if (CODE_AFTER.test(after) || CODE_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return false;
+      const before = text.slice(Math.max(0, start - 120), start);
+      if (CODE_AFTER.test(after) || CODE_BEFORE.test(before) || COMPOUND_AFTER.test(after)) return false;
+      // "the first Batching Span Processor", "this Closing Handshake": a determiner before words makes them a thing.
+      if (/\s/.test(value) && THING_BEFORE.test(before)) return false;
+      if (value.split(/[ \t]+/).some((w) => NOUN_SUFFIX.test(w) && !GIVEN_NAMES.has(w.toLowerCase()))) return false;
       // "Certificate Authority (CA)": the words' initials in brackets expand an acronym ("Jorge Villa (JV)" has a known given name).
       const acronym = /^[ \t]*\(([A-Z]{2,6})\)/.exec(after)?.[1];
       if (acronym && acronym === value.split(/[ \t]+/).map((w) => w[0]).join('') && !GIVEN_NAMES.has(value.split(/[ \t]/, 1)[0]!.toLowerCase())) return false;
@@ -234,6 +253,8 @@ export const personDetector: Detector = {
     for (const m of matches(text, PHRASE)) {
       const trigger = m[0].slice(0, m[0].length - m[1].length).trim().toLowerCase();
       // Weak triggers (and a possessive's name, which may be a company's) need two words or a known given name.
+      // "hi High 32 bits": a greeting greets where a line or a sentence starts.
+      if (/^(?:hi|hello|hey)$/.test(trigger) && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
       const strong = !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
       const words = m[1].split(/\s+/);
       const known = GIVEN_NAMES.has(words[0].toLowerCase());
@@ -280,6 +301,11 @@ export const personDetector: Detector = {
       const around = text.slice(Math.max(0, m.index - 12), m.index + m[1].length + 4);
       // "Saint Helena", "Fort Collins"; "Jan 26", "9 May"; a table's column ("Avg   Stdev   Max").
       if (PLACE_BEFORE_CAPITAL.test(around.slice(0, around.length - m[1].length - 4)) || (MONTHS.test(m[1]) && MONTH_DAY.test(around))) continue;
+      // At a sentence's start, "Max safe length", "Mark global groups", "Per the spec" use the word, not the name.
+      if (SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) {
+        const nextWord = NEXT_WORD.exec(text.slice(m.index + m[1].length, m.index + m[1].length + 30))?.[1];
+        if (nextWord && (ARTICLE_NEXT.test(nextWord) || (WORDLIKE_NAMES.has(m[1].toLowerCase()) && !verbLike(nextWord)))) continue;
+      }
       if (/(?:[ \t]{2}|\t)$/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^(?:[ \t]{2}|\t)\S/.test(text.slice(m.index + m[1].length, m.index + m[1].length + 3))) continue;
       if (article) {
         const end = m.index + m[1].length;
