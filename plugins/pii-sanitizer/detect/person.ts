@@ -160,8 +160,26 @@ const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
  * attached: "Joe Smith <joe@x.org>" and "| Anna Berg | CEO |" are people.
  */
 const CODE_AFTER = /^(?:[.:]\w|\(|<|\[|`|_|[ \t]*(?:=>|::|=(?![=>])|\|[ \t]*(?:null|undefined|string|number|boolean|void|never|any|unknown|object)(?![\w$])))/u;
-const CODE_BEFORE =
-  /(?:[\w)\]]\.|`|_|(?:^|[^\p{L}])(?:class|new|extends|implements|interface|type|enum|function|typeof|instanceof|var|const)[ \t]+|\/|(?:import|export)[ \t]+(?:type[ \t]+)?\{[^}\n]*|\p{Ll}\p{Lu}\w*:[ \t]*)$/u;
+const ATTACHED_BEFORE = /(?:[\w)\]]\.|[`_/])$/;
+const KEYWORD_BEFORE = /(?:^|[^\p{L}])(?:class|new|extends|implements|interface|type|enum|function|typeof|instanceof|var|const)[ \t]+$/u;
+const IMPORT_LIST_BEFORE = /(?:import|export)[ \t]+(?:type[ \t]+)?\{[^}\n]*$/;
+const CAMEL_KEY_BEFORE = /\p{Ll}\p{Lu}\w*:[ \t]*$/u;
+
+/**
+ * Whether code stands right before `start`. Each pattern is anchored at the end and so tried from every position
+ * of what it is given: each is given only as much text as it can match, and the longer ones only when cheap signs
+ * ("port", ":") say they may.
+ */
+function codeBefore(text: string, start: number): boolean {
+  const before = (length: number) => text.slice(Math.max(0, start - length), start);
+  const near = before(24);
+  return (
+    ATTACHED_BEFORE.test(near) ||
+    KEYWORD_BEFORE.test(near) ||
+    (/:[ \t]*$/.test(near) && CAMEL_KEY_BEFORE.test(before(48))) ||
+    (before(60).includes('port') && IMPORT_LIST_BEFORE.test(before(60)))
+  );
+}
 /** "Per-isolate", "Max-width": a word joined to a lower-case one is a compound, not a name ("Anne-Marie" is one word). */
 const COMPOUND_AFTER = /^-\p{Ll}/u;
 const THING_BEFORE = /(?:^|[^\p{L}])(?:the|this|these|those|our|your|its|their)[ \t]+(?:(?:first|second|last|new|old|same|other|whole)[ \t]+)?$/iu;
@@ -228,10 +246,9 @@ export const personDetector: Detector = {
       const value = clean(raw);
       if (value.length < 2 || !isNameish(value)) return false;
       const after = text.slice(start + value.length, start + value.length + 80);
-      const before = text.slice(Math.max(0, start - 120), start);
-      if (CODE_AFTER.test(after) || CODE_BEFORE.test(before) || COMPOUND_AFTER.test(after)) return false;
+      if (CODE_AFTER.test(after) || COMPOUND_AFTER.test(after) || codeBefore(text, start)) return false;
       // "the first Batching Span Processor", "this Closing Handshake": a determiner before words makes them a thing.
-      if (/\s/.test(value) && THING_BEFORE.test(before)) return false;
+      if (/\s/.test(value) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
       if (value.split(/[ \t]+/).some((w) => NOUN_SUFFIX.test(w) && !GIVEN_NAMES.has(w.toLowerCase()))) return false;
       // "Certificate Authority (CA)": the words' initials in brackets expand an acronym ("Jorge Villa (JV)" has a known given name).
       const acronym = /^[ \t]*\(([A-Z]{2,6})\)/.exec(after)?.[1];
