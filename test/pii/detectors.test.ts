@@ -732,6 +732,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['const user = { name: "Grace", age: 30 };', ['Grace']],
       ['Max called this morning about the invoice.', ['Max']],
       ['Hi Grace, thanks for the notes.', ['Grace']],
+      ['Unlike the Dickens novel, it is short.', ['Dickens']],
+      ['The Kennedy family arrived; the Jane Austen novel sold.', ['Kennedy', 'Jane Austen']],
+      ['the Star Wars film in the Victorian era, the Adam optimizer', []],
     ] as Array<[string, string[]]>) {
       expect(found(text).filter(([c]) => c === 'person').map(([, v]) => v)).toEqual(names);
     }

@@ -46,6 +46,15 @@ const JOINED_LEGAL_FORM_AFTER = new RegExp(
   String.raw`^(?:[ \t]+(?:${WORD}|&|und|and(?=[ \t]+(?:Partners?|Sons|Söhne|Co\.?|Company)(?![\p{L}])))){0,3}${LEGAL_FORM}`,
   'u',
 );
+/**
+ * "the Hemingway novel", "the Kennedy family", "the Obama administration": a name used as an attribute of a person's
+ * work, family or office. After "the", a capitalised word is otherwise a thing ("the Adam optimizer"), and so is one
+ * before an age ("the Victorian era").
+ */
+const WORK_OF = new RegExp(
+  String.raw`(?<![\p{L}])[Tt]he[ \t]+((?:${WORD})(?:[ \t]+(?:${WORD}))?)[ \t]+(?:novel|book|biography|memoir|autobiography|album|song|film|movie|play|poem|painting|portrait|essay|lecture|speech|interview|trilogy|saga|estate|family|household|administration|presidency|campaign|archive|papers)s?(?![\p{L}])`,
+  'gu',
+);
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
 const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
 /**
@@ -242,13 +251,13 @@ export const personDetector: Detector = {
   priority: 30,
   detect(text) {
     const out: Finding[] = [];
-    const add = (start: number, raw: string, confidence: number): boolean => {
+    const add = (start: number, raw: string, confidence: number, afterDeterminer = false): boolean => {
       const value = clean(raw);
       if (value.length < 2 || !isNameish(value)) return false;
       const after = text.slice(start + value.length, start + value.length + 80);
       if (CODE_AFTER.test(after) || COMPOUND_AFTER.test(after) || codeBefore(text, start)) return false;
       // "the first Batching Span Processor", "this Closing Handshake": a determiner before words makes them a thing.
-      if (/\s/.test(value) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
+      if (!afterDeterminer && /\s/.test(value) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
       if (value.split(/[ \t]+/).some((w) => NOUN_SUFFIX.test(w) && !GIVEN_NAMES.has(w.toLowerCase()))) return false;
       // "Certificate Authority (CA)": the words' initials in brackets expand an acronym ("Jorge Villa (JV)" has a known given name).
       const acronym = /^[ \t]*\(([A-Z]{2,6})\)/.exec(after)?.[1];
@@ -293,6 +302,11 @@ export const personDetector: Detector = {
       else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
     }
     for (const m of matches(text, WITH_INITIAL)) add(m.index, m[0], 0.85);
+    for (const m of matches(text, WORK_OF)) {
+      // Two words are a given name and a surname ("the Harper Lee novel"), not a title ("the Star Wars film").
+      const words = m[1]!.split(/[ \t]+/);
+      if (words.length === 1 || GIVEN_NAMES.has(words[0]!.toLowerCase())) add(m.index + m[0].indexOf(m[1]!, 3), m[1]!, 0.65, true);
+    }
     for (const m of matches(text, NAME_LINE)) {
       const known = GIVEN_NAMES.has(m[1].split(/[ \t]/, 1)[0]!.toLowerCase());
       const line = previousLine(text, m.index);
