@@ -13,6 +13,8 @@ export const ADVERSARIAL_UNITS = [
   ` ${'1'.repeat(40)}`, `(${'1'.repeat(40)} `, 'ab12cdef0123456789abcdef0123456789abcdef ',
   // Markup and records that name a secret, never closed or never given a value.
   '<password>', `<password ${'x '.repeat(20)}`, 'key="password" ', 'name: DB_PASSWORD\n', ' -storepass', 'user::',
+  // A value of capitals in pairs that fails at its end: a pattern splitting runs of capitals in every way took seconds.
+  `api_key=${'AB'.repeat(30)}! `,
 ];
 
 /**

@@ -9,7 +9,9 @@ import { finding, type Detector } from './types';
 const V4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)/g;
 /** Not the start of an address with an IPv4 tail ("a6ea::2454:a5ce:94.105.123.75" is checked as a whole or not at all). */
 const V6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:]|\.\d)/g;
-const VERSION = /(?:version|\b(?:ver|v|release|build))["']?\)?\s*(?:[:=(]|\s*value\s*=)?\s*["']?$/i;
+const VERSION = /(?:(?<![a-z])(?:version|ver|v|release|build)|_version)["']?\)?\s*(?:[:=(]|\s*value\s*=)?\s*["']?$/;
+/** "AssemblyVersion(", "webpages:Version": a camel-case name ending in "Version" (not "conversion"). */
+const CAMEL_VERSION = /[a-z:]Version["']?\)?\s*(?:[:=(]|\s*value\s*=)?\s*["']?$/;
 
 /**
  * Addresses that identify no one: loopback, unspecified, broadcast, netmasks and the ranges reserved for
@@ -19,8 +21,20 @@ const VERSION = /(?:version|\b(?:ver|v|release|build))["']?\)?\s*(?:[:=(]|\s*val
 const NOBODY_V4 =
   /^(?:127\.|0\.0\.0\.0$|255\.(?:255|254|252|248|240|224|192|128|0)\.|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|(?:1\.1\.1\.1|1\.0\.0\.1|8\.8\.8\.8|8\.8\.4\.4|9\.9\.9\.9|208\.67\.222\.222)$)/;
 const NOBODY_V6 = /^(?:::1?|::0|2001:0?db8:.*|2001:4860:4860::88(?:88|44)|2606:4700:4700::1111)$/i;
-/** "10.0.0.0/8": an address with a prefix length names a network, not a host. */
-const CIDR_AFTER = /^\/\d{1,3}(?!\d)/;
+/**
+ * "10.0.0.0/8", "fc00::/7": an address whose host bits are all zero, with a shorter prefix, names a network, not a
+ * host. "81.2.69.160/32" and "10.0.0.17/24" (an interface's address) are hosts; "http://34.201.12.7/1/users" a URL.
+ */
+function isNetwork(text: string, start: number, address: string, v4: boolean): boolean {
+  if (text.slice(Math.max(0, start - 3), start) === '://') return false;
+  const prefix = /^\/(\d{1,3})(?!\d)/.exec(text.slice(start + address.length, start + address.length + 5))?.[1];
+  if (prefix === undefined) return false;
+  const bits = Number(prefix);
+  if (!v4) return bits < 128 && /(?:::|:0+)$/.test(address);
+  if (bits >= 32) return false;
+  const value = address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+  return value % 2 ** (32 - bits) === 0;
+}
 
 export const ipDetector: Detector = {
   name: 'ip',
@@ -29,13 +43,13 @@ export const ipDetector: Detector = {
   detect(text) {
     const out = [];
     for (const m of matches(text, V4)) {
-      if (!isIPv4(m[0]) || NOBODY_V4.test(m[0]) || CIDR_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
+      if (!isIPv4(m[0]) || NOBODY_V4.test(m[0]) || isNetwork(text, m.index, m[0], true)) continue;
       const before = text.slice(Math.max(0, m.index - 30), m.index);
-      if (VERSION.test(before)) continue;
+      if (VERSION.test(before.toLowerCase()) || CAMEL_VERSION.test(before)) continue;
       out.push(finding(this, m.index, m[0], nearWords(text, m.index, m.index + m[0].length, /\b(ip|address|host|server)\b/i) ? 0.99 : 0.9));
     }
     for (const m of matches(text, V6)) {
-      if (CIDR_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
+      if (isNetwork(text, m.index, m[0], false)) continue;
       if (isIPv6(m[0]) && !NOBODY_V6.test(m[0]) && /[0-9a-f]/i.test(m[0]) && m[0].replace(/[^:]/g, '').length >= 2) out.push(finding(this, m.index, m[0], 0.9));
     }
     return out;

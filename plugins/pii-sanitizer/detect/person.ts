@@ -168,11 +168,13 @@ const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
  * "=> Jack`", "this.Max", "class Jack {", "import { Min }", "kernelName: Min"). Only what is
  * attached: "Joe Smith <joe@x.org>" and "| Anna Berg | CEO |" are people.
  */
-const CODE_AFTER = /^(?:[.:]\w|\(|<|\[|`|_|[ \t]*(?:=>|::|=(?![=>])|\|[ \t]*(?:null|undefined|string|number|boolean|void|never|any|unknown|object)(?![\w$])))/u;
-const ATTACHED_BEFORE = /(?:[\w)\]]\.|[`_/])$/;
-const KEYWORD_BEFORE = /(?:^|[^\p{L}])(?:class|new|extends|implements|interface|type|enum|function|typeof|instanceof|var|const)[ \t]+$/u;
+const CODE_AFTER = /^(?:\.\w|\((?!\p{Lu}\p{Ll}+\))|<(?![^>\n]*@)|\[|`|[ \t]*(?:=>|::|=(?![=>])|\|[ \t]*(?:null|undefined|string|number|boolean|void|never|any|unknown|object)(?![\w$])))/u;
+const ATTACHED_BEFORE = /(?:[\w)\]]\.|`|\/[\w.-]*\/)$/;
+const KEYWORD_BEFORE = /(?:^|[^\p{L}])(?:class|extends|implements|interface|enum|function|typeof|instanceof|var|const)[ \t]+$/u;
 const IMPORT_LIST_BEFORE = /(?:import|export)[ \t]+(?:type[ \t]+)?\{[^}\n]*$/;
+/** A camel-case key of code, unless it names a person ("reportedBy:", "fullName:", "contactPerson:"). */
 const CAMEL_KEY_BEFORE = /\p{Ll}\p{Lu}\w*:[ \t]*$/u;
+const PERSON_KEY = /(?:name|by|person|owner|author|user|contact|assignee|manager|customer|client|patient|employee|member|sender|recipient|from|to|cc|signer|agent|lead)\w*:[ \t]*$/i;
 
 /**
  * Whether code stands right before `start`. Each pattern is anchored at the end and so tried from every position
@@ -185,15 +187,18 @@ function codeBefore(text: string, start: number): boolean {
   return (
     ATTACHED_BEFORE.test(near) ||
     KEYWORD_BEFORE.test(near) ||
-    (/:[ \t]*$/.test(near) && CAMEL_KEY_BEFORE.test(before(48))) ||
+    (/:[ \t]*$/.test(near) && CAMEL_KEY_BEFORE.test(before(48)) && !PERSON_KEY.test(before(48))) ||
     (before(60).includes('port') && IMPORT_LIST_BEFORE.test(before(60)))
   );
 }
-/** "Per-isolate", "Max-width": a word joined to a lower-case one is a compound, not a name ("Anne-Marie" is one word). */
-const COMPOUND_AFTER = /^-\p{Ll}/u;
+/**
+ * "Per-isolate", "Max-width": a word joined to a lower-case one is a compound, not a name ("Anne-Marie" is one
+ * word, and so is Korean "Min-jun" before its surname).
+ */
+const COMPOUND_AFTER = /^-\p{Ll}+(?![\p{L}'’-]|[ \t]+\p{Lu})/u;
 const THING_BEFORE = /(?:^|[^\p{L}])(?:the|this|these|those|our|your|its|their)[ \t]+(?:(?:first|second|last|new|old|same|other|whole)[ \t]+)?$/iu;
 /** Suffixes of abstract nouns, which no surname has: "Static Resolution", "Cumulative Aggregation", "Extension Types". */
-const NOUN_SUFFIX = /\p{L}{3}(?:tion|sion|ment|ness|ity|ics|ism|ssor|ware|ship|ency|ancy)s?$/u;
+const NOUN_SUFFIX = /\p{L}{3}(?:tion|sion|ment|ity|ism|ssor|ware|ship|ency|ancy)s?$/u;
 
 function clean(text: string): string {
   return text.replace(/['’]s$/, '').replace(/[.,]$/, '');
@@ -223,7 +228,7 @@ function lowerCaseName(candidate: string, prepositionRefutes: boolean): string {
 /** Before a lower-case given name, words that make it a place or a brand ("san francisco", "st louis", "red robin", "in charlotte"). */
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|san|santa|santo|são|st\.?|saint|fort|port|mount|mt\.?|lake|new|red)[ \t]+$/iu;
 /** Where a sentence starts: a text's or a line's start, after its end, a code comment's marker or a quote. */
-const SENTENCE_START = /(?:^|\n|[.!?][ \t]+|(?:\/\/|#|\*)[ \t]*|["'(])[ \t]*$/;
+const SENTENCE_START = /(?:^|\n|[.!?:][ \t]+|(?:\/\/|#|\*)[ \t]*|["'(])[ \t]*$/;
 const NEXT_WORD = /^[ \t]+(\p{Ll}[\p{Ll}'’]*)/u;
 const ARTICLE_NEXT = /^(?:the|a|an|all|your|my|this|these|each|every)$/;
 /** A word after a name that can be its verb: one the person rules know, a function word, or one ending as verbs do. */
@@ -234,7 +239,8 @@ function verbLike(word: string): boolean {
 const PLACE_BEFORE_CAPITAL = /(?:^|[^\p{L}])(?:San|Santa|Santo|São|St\.?|Saint|Sainte|Fort|Port|Mount|Mt\.?|Lake|Cape|Lady)[ \t_]+$/u;
 /** Given names that are months' names, which a day's number beside them makes: "Jan 26, 2015", "9 May". */
 const MONTHS = /^(?:Jan|April|May|June|July|August)$/;
-const MONTH_DAY = /\d[ \t]+\p{Lu}\p{Ll}+[ \t]|\p{Lu}\p{Ll}+[ \t]+\d/u;
+const DAY_BEFORE = /(?<!\d)\d{1,2}[ \t]+$/;
+const DAY_AFTER = /^[ \t]+\d{1,2}(?!\d)/;
 /** A word before a lower-case name that introduces a person ("meet with max", "tell frank"); not "and" ("min and max"). */
 const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met|from|by|under|named|called|contact|email|text|remind|invite|cc|ping|dear|hi|hello|hey|thanks|thank)[ \t]+$/iu;
 
@@ -257,7 +263,8 @@ export const personDetector: Detector = {
       const after = text.slice(start + value.length, start + value.length + 80);
       if (CODE_AFTER.test(after) || COMPOUND_AFTER.test(after) || codeBefore(text, start)) return false;
       // "the first Batching Span Processor", "this Closing Handshake": a determiner before words makes them a thing.
-      if (!afterDeterminer && /\s/.test(value) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
+      const knownFirst = GIVEN_NAMES.has(value.split(/[ \t]/, 1)[0]!.toLowerCase());
+      if (!afterDeterminer && !knownFirst && /\s/.test(value) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
       if (value.split(/[ \t]+/).some((w) => NOUN_SUFFIX.test(w) && !GIVEN_NAMES.has(w.toLowerCase()))) return false;
       // "Certificate Authority (CA)": the words' initials in brackets expand an acronym ("Jorge Villa (JV)" has a known given name).
       const acronym = /^[ \t]*\(([A-Z]{2,6})\)/.exec(after)?.[1];
@@ -280,7 +287,8 @@ export const personDetector: Detector = {
       const trigger = m[0].slice(0, m[0].length - m[1].length).trim().toLowerCase();
       // Weak triggers (and a possessive's name, which may be a company's) need two words or a known given name.
       // "hi High 32 bits": a greeting greets where a line or a sentence starts.
-      if (/^(?:hi|hello|hey)$/.test(trigger) && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+      const addressed = /^[ \t]*[,!:]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+      if (/^(?:hi|hello|hey)$/.test(trigger) && !addressed && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
       const strong = !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
       const words = m[1].split(/\s+/);
       const known = GIVEN_NAMES.has(words[0].toLowerCase());
@@ -329,13 +337,13 @@ export const personDetector: Detector = {
       // "a" and German "an" before a name ("Llama a Carmen mañana", "Schick es an Emma weiter").
       const article = ARTICLE_BEFORE_NAME.exec(text.slice(Math.max(0, m.index - 5), m.index))?.[1]?.toLowerCase();
       if (article === 'the') continue;
-      const around = text.slice(Math.max(0, m.index - 12), m.index + m[1].length + 4);
       // "Saint Helena", "Fort Collins"; "Jan 26", "9 May"; a table's column ("Avg   Stdev   Max").
-      if (PLACE_BEFORE_CAPITAL.test(around.slice(0, around.length - m[1].length - 4)) || (MONTHS.test(m[1]) && MONTH_DAY.test(around))) continue;
-      // At a sentence's start, "Max safe length", "Mark global groups", "Per the spec" use the word, not the name.
+      if (PLACE_BEFORE_CAPITAL.test(text.slice(Math.max(0, m.index - 12), m.index)) || (MONTHS.test(m[1]) && (DAY_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || DAY_AFTER.test(text.slice(m.index + m[1].length, m.index + m[1].length + 4))))) continue;
+      // At a sentence's start, "Max safe length", "Mark global groups", "Per the spec" use the word, not the name
+      // ("Kevin the printer is broken" addresses Kevin).
       if (SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) {
         const nextWord = NEXT_WORD.exec(text.slice(m.index + m[1].length, m.index + m[1].length + 30))?.[1];
-        if (nextWord && (ARTICLE_NEXT.test(nextWord) || (WORDLIKE_NAMES.has(m[1].toLowerCase()) && !verbLike(nextWord)))) continue;
+        if (nextWord && WORDLIKE_NAMES.has(m[1].toLowerCase()) && (ARTICLE_NEXT.test(nextWord) || !verbLike(nextWord))) continue;
       }
       if (/(?:[ \t]{2}|\t)$/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^(?:[ \t]{2}|\t)\S/.test(text.slice(m.index + m[1].length, m.index + m[1].length + 3))) continue;
       if (article) {

@@ -45,10 +45,11 @@ const JOINED_WORDS = new RegExp(String.raw`^${JOINER}*${WORD}(?:${JOINER}+(?:${W
 /**
  * A type's or a function's name in camel case: "Uint8Array", "ServerHttp2Session", "GPUComputePassDescriptor",
  * "nationalPrefixIsOptional", "cannotHaveAUsername". Random letters fit the shape too, now and then, so most of
- * the name must be words of two letters or more.
+ * the name must be words of two letters or more. A run of capitals ends only before a word, a digit or the end, so
+ * it is never split in more than one way ("ABAB…AB!" once took seconds).
  */
-const CAMEL_CASE = /^_*[a-z]*\d*(?:[A-Z]{2,}(?![a-z\d])|[A-Z][a-z]+\d*|[A-Z](?=[A-Z][a-z]))+$/;
-/** A constant's name: "DEFAULT_MAX_KEY_LENGTH", "CL100K_TOKEN_SPLIT_REGEX" (a word of three capitals or more among its parts). */
+const CAMEL_CASE = /^_*[a-z]*\d*(?:[A-Z][a-z]+\d*|[A-Z]+(?=[A-Z][a-z]|\d|$)\d*)+$/;
+/** A constant's name: "DEFAULT_MAX_KEY_LENGTH", "CL100K_TOKEN_SPLIT_REGEX". */
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 function wordShare(value: string): number {
@@ -57,13 +58,22 @@ function wordShare(value: string): number {
   return letters / value.length;
 }
 
+/**
+ * A constant's parts are words, short numbers or short codes ("CL100K", "V2"), half of them words of three letters
+ * or more; a random token in capitals and digits has long mixed parts ("KO_Z8UEFEU730Y0R_FWLSZUH").
+ */
+function constantParts(parts: string[]): boolean {
+  const words = parts.filter((p) => /^[A-Z]{3,}$/.test(p)).length;
+  return words * 2 >= parts.length && parts.every((p) => /^[A-Z]+$/.test(p) || /^\d{1,4}$/.test(p) || (p.length <= 6 && /^[A-Z0-9]+$/.test(p)));
+}
+
 /** An identifier or a word, or words joined. */
 export function isWords(value: string): boolean {
   if (/^[a-z]+$/i.test(value) && value.length < 24) return true;
   return (
     JOINED_WORDS.test(value) ||
     (CAMEL_CASE.test(value) && wordShare(value) >= 0.8) ||
-    (CONSTANT_NAME.test(value) && /(?:^|_)[A-Z]{3,}(?:_|$)/.test(value))
+    (CONSTANT_NAME.test(value) && constantParts(value.split('_')))
   );
 }
 

@@ -18,8 +18,12 @@ const ASSIGNMENT =
  * spaces took minutes when they did).
  */
 const ASSIGNMENT_WORDS = /key|token|secret|pass|pwd|pat|auth|credential|client|session|cookie/i;
-/** Names a password (or a secret) as its last word: "DB_PASSWORD", "smtp.pass", "client_secret", not "PasswordPolicy". */
-const PASSWORD_NAME = /(?:passw(?:or)?d|pwd|(?:^|[_.-])pass|secret)\d*$/i;
+/**
+ * Names a password (or a secret) as its last word, perhaps before "key" or an environment's name: "DB_PASSWORD",
+ * "smtp.pass", "client_secret", "JWT_SECRET_KEY", "DB_PASSWORD_PROD", "passwort"; not "PasswordPolicy".
+ */
+const PASSWORD_NAME =
+  /(?:passw(?:or)?[dt]|pwd|(?:^|[_.-])pass|secret)(?:[_.-]?(?:key|token|value|prod|production|dev|development|staging|stage|test|local|old|new))?\d*$/i;
 /**
  * An anonymous login's password is public by convention (anonymous FTP asks for any text, usually an
  * email address: RFC 1635), so a literal given to it is not a hard-coded secret.
@@ -36,18 +40,27 @@ const PATTERNS = SECRET_PATTERNS.map((p) => ({
   precheck: p.requires instanceof RegExp ? p.requires : undefined,
 }));
 
-const CALL_OR_TEMPLATE = /[({[]/;
-const LINE_START = /(?:^|\n)[ \t]*(?:export[ \t]+)?$/;
+/** After an unquoted value, a call's or an index's bracket; after any, a template's brace. */
+const CALL = /[([]/;
+/** Where an environment line starts: a line, "export", or a Compose list's "- ". */
+const LINE_START = /(?:^|\n)[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
 /**
  * Words holding a secret's word without meaning one: "localModelPath", "patch-package", "author", "tokenizer".
  * The assignment's name pattern takes them (it cannot look around cheaply); the value must then not count.
  */
 const NOT_SECRET_WORDS =
-  /path|pattern|patch|patient|compat|pass(?!w(?:or)?d|phrase|code)[a-z]+|bypass|compass|author|key(?:board|word|stroke|frame|code|press|down|up|ed|of)|tokeni[sz]|hockey|monkey|donkey|turkey|whiskey/gi;
+  /path|pattern|patch|patient|compat|pass(?!w(?:or)?[dt]|phrase|code)[a-z]+|bypass|compass|author(?!i[sz]ation)|key(?:board|word|stroke|frame|code|press|down|up|ed|of)|tokeni[sz]|hockey|monkey|donkey|turkey|whiskey/gi;
 /** Codecov's and others' badge URLs carry a token made to be published ("badge.svg?token=…"). */
 const BADGE_URL = /badge\.svg\?$/;
 /** A template's slot or a reference, not a value: "$(DB_PASS)", "${pass}", "{{ .Values.pw }}", "#{secret}", "%PASS%", "env:P12_PASS". */
-const TEMPLATE = /^(?:\$[({]|\{\{|#\{|%\w|env:)/;
+const TEMPLATE = /^(?:\$[({]|\{\{|#\{|%[A-Za-z_]\w*%|env:[A-Z_][A-Z0-9_]*$)/;
+/**
+ * Code, not a value: a concatenated or negated identifier, or the rest of a comparison ("+e.maxKeys+",
+ * "!!inputs.past", "===s.token"); "!Qaz2wsx3edc" and "+3xK9…" (base64) are values.
+ */
+const CODE_VALUE = /^(?:\+[A-Za-z_$][\w$.]*\+?$|!!|![A-Za-z_$][\w$]*\.|=)/;
+/** Keys made to be public: "publicKey", "STRIPE_PUBLISHABLE_KEY", Next.js's "NEXT_PUBLIC_…"; not "PUBLICATION_API_KEY". */
+const PUBLIC_NAME = /(?:public|Public)(?![a-z])|PUBLIC(?![A-Z])|publishable|Publishable|PUBLISHABLE|pub[_-]?key|PUB[_-]?KEY|pubKey/;
 
 /**
  * Whether a value given to a secret's name is a secret: a literal (quoted, or a record's field) given to a
@@ -58,8 +71,8 @@ function assignedSecret(name: string, assigned: string, literal: boolean, before
   const value = /cookie/i.test(name) ? assigned.slice(assigned.indexOf('=') + 1) : assigned;
   if (!ASSIGNMENT_WORDS.test(name.replace(NOT_SECRET_WORDS, '')) || BADGE_URL.test(before)) return false;
   // An id, or a key made to be public: "publicKey", "STRIPE_PUBLISHABLE_KEY", Next.js's "NEXT_PUBLIC_…" (shipped to browsers).
-  if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || /public|publishable|pub[_-]?key/i.test(name)) return false;
-  if (/label$/i.test(name) || /:$/.test(value) || /^[#.+!=]/.test(value) || TEMPLATE.test(value)) return false;
+  if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || PUBLIC_NAME.test(name)) return false;
+  if (/label$/i.test(name) || /:$/.test(value) || /^[#.]/.test(value) || CODE_VALUE.test(value) || TEMPLATE.test(value)) return false;
   const literalPassword =
     literal &&
     PASSWORD_NAME.test(name) &&
@@ -98,8 +111,10 @@ export const secretDetector: Detector = {
     for (const [start, value] of secretsInProse(text)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, value] = m;
-      // The value stops at a call's or a template's bracket: "countTokens(request)", "v1-deps-{{ checksum … }}".
-      if (CALL_OR_TEMPLATE.test(text[m.index + m[0].length] ?? '')) continue;
+      // The value stops at a call's or a template's bracket: "countTokens(request)", "v1-deps-{{ checksum … }}";
+      // inside quotes a bracket belongs to the value ("Xk9#mP2q(z7"), which is judged up to it.
+      const next = text[m.index + m[0].length] ?? '';
+      if (next === '{' || (quote === '' && CALL.test(next))) continue;
       const start = m.index + m[0].lastIndexOf(value);
       if (/aws.*secret/i.test(name)) {
         // AWS's own format (40 characters of base64's alphabet) under AWS's own name is a key, random-looking or not.
