@@ -782,6 +782,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'phone: "0000000000"',
       'call (111) 111-1111 or 555 555 5555',
       "`temp@[192.168.1]`, `invalid@[68.185.127.196.55]`",
+      '"66.0.3359.181": [ "3.0.0-beta.1" ]',
     ]) {
       expect(categories(honest)).toEqual([]);
     }

@@ -61,9 +61,11 @@ function shapeScore(value: string, digits: string): number {
   if (DUMMY_DIGITS.test(digits) || INT_LIMITS.has(digits)) return 0;
   const groups = value.split(/[ .\-\u00a0()]+/).filter(Boolean);
   // Dotted groups are a phone's in North America and France ("415.555.0133", "01.84.17.61.18"), not an
-  // address's ("192.168.1", "68.185.127.196.55").
+  // address's or a version's ("68.185.127.196.55").
   const dotted = /^\d+(?:\.\d+)+$/.test(value) && !groups.every((g) => g.length === 2);
-  if (dotted && (groups[groups.length - 1]!.length === 1 || /^\d{1,3}(?:\.\d{1,3}){3}\./.test(value))) return 0;
+  // A one-digit group after the first is a version's or an address's ("66.0.3359.181", "192.168.1"); first, it is
+  // North America's country code ("1.800.555.0133").
+  if (dotted && (groups.slice(1).some((g) => g.length === 1) || /^\d{1,3}(?:\.\d{1,3}){3}\./.test(value))) return 0;
   if (groups.every((g) => /^(\d)\1*$/.test(g))) return 0;
   if (groups.length === 1) return digits.length >= 10 ? 0.35 : 0;
   if (groups.some((g) => g.length > 5)) return 0.3;
