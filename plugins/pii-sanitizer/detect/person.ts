@@ -56,7 +56,9 @@ const WORK_OF = new RegExp(
   'gu',
 );
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
-const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
+/** A surname's particle between capitalised words: "Willemine ten Pas", "Vincent van Gogh", "Leonardo da Vinci". */
+const PARTICLE = String.raw`(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)`;
+const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICLE}[ \t]+)?(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
 /**
  * A line that holds only a name, as in signatures and contact cards ("Jamie Pratt", ">Gyala Antall"). Title-case
  * lines are also a document's headings ("Next Steps", "Risk Assessment"): unless it starts with a known given
