@@ -72,6 +72,16 @@ const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})
  */
 const BULLETED_NAME_LINE = new RegExp(String.raw`^[ \t]*[?•*·▪–-]+[ \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
 /**
+ * A contact card's first line in lower case ("leone mazzi", "??? guðgeir bergsveinsson", "bertram m. jørgensen"):
+ * two or three name-like words alone on a line that opens a block (the text's start or after a blank line), with a
+ * card's line below. The block's next lines (a job: "compared care") follow a line, so they are not taken.
+ */
+const LOWER_NAME_LINE = /^[ \t]*(?:[?•*·▪–-]+[ \t]*)?([a-z\u00e0-\u024f]{2,}(?:[ \t]+[a-z\u00e0-\u024f]\.?)?(?:[ \t]+[a-z\u00e0-\u024f]{2,}){1,2})[ \t]*$/gmu;
+const OPENS_BLOCK = /(?:^|\n[ \t]*\n)[ \t]*$/;
+/** A card's own headings ("contact details", "billing info"), which its first line may also be. */
+const CARD_HEADING_WORD = /(?<![\p{L}])(?:contact|details|info|information|personal|address|addresses|phone|email|e-mail|website|number|numbers|data|profile|summary|notes|account|billing|shipping|delivery|office|team|support)(?![\p{L}])/u;
+
+/**
  * A contact card's line: an email address, a phone number, a street line (a number, a capitalised word, another
  * number) or a unit ("Apt. 805", "Suite 680").
  */
@@ -325,6 +335,12 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, BULLETED_NAME_LINE)) {
       if (cardFollows(text, m.index + m[0].length + 1, 3)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
+    }
+    for (const m of matches(text, LOWER_NAME_LINE)) {
+      if (CARD_HEADING_WORD.test(m[1]) || !OPENS_BLOCK.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (!cardFollows(text, m.index + m[0].length + 1, 8)) continue;
+      // Every word name-like: "best regards", "call me" and "thanks again" are not names.
+      if (lowerCaseName(m[1], true) === m[1]) add(m.index + m[0].indexOf(m[1]), m[1], 0.6);
     }
     for (const m of matches(text, LOWER_AFTER_TRIGGER)) {
       const first = m[2].split(/\s+/)[0].toLowerCase();
