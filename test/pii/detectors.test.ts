@@ -961,5 +961,11 @@ describe('literal prefixes, the secret detector’s pre-filter', () => {
     expect(literalPrefixes(/\babc?d/g)).toEqual(['ab']);
     expect(literalPrefixes(/okta/gi)).toBeUndefined();
     expect(literalPrefixes(/\bAKIA[0-9A-Z]{16}|[a-f0-9]{32}-us\d/g)).toBeUndefined();
+    // A leading group of alternatives: each is a prefix, with what follows a group of whole literals.
+    expect(literalPrefixes(/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g)).toEqual(['AKIA', 'ASIA']);
+    expect(literalPrefixes(/\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g)).toEqual(['sk_', 'rk_']);
+    expect(literalPrefixes(/\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60})\b/g)).toEqual(['gh', 'github_pat_']);
+    expect(literalPrefixes(/\b(?:ab|cd)?ef/g)).toBeUndefined();
+    expect(literalPrefixes(/\b(?:a|bc)d/g)).toBeUndefined();
   });
 });

@@ -51,12 +51,22 @@ export function stickyMatch(pattern: RegExp, text: string, at: number): RegExpEx
 
 /**
  * The literal text each top-level alternative of a case-sensitive pattern starts with (after
- * `\b` and lookbehinds), or undefined when one has none. A text that contains none of them
- * cannot match, and `includes` is far cheaper than running the pattern.
+ * `\b` and lookbehinds), or undefined when one has none. A leading group of alternatives counts
+ * as one prefix each ("\b(?:AKIA|ASIA)…", "\b(?:sk|rk)_live_" gives "sk_live_" and "rk_live_").
+ * A text that contains none of them cannot match, and `includes` is far cheaper than running the pattern.
  */
 export function literalPrefixes(pattern: RegExp): string[] | undefined {
   if (pattern.flags.includes('i')) return undefined;
-  const source = pattern.source;
+  const prefixes: string[] = [];
+  for (const alternative of topLevelAlternatives(pattern.source)) {
+    const found = alternativePrefixes(alternative.replace(/^(?:\\b|\(\?<[=!](?:\\.|[^)])*\))+/, ''));
+    if (!found) return undefined;
+    prefixes.push(...found);
+  }
+  return prefixes;
+}
+
+function topLevelAlternatives(source: string): string[] {
   const alternatives: string[] = [];
   let depth = 0;
   let inClass = false;
@@ -74,26 +84,52 @@ export function literalPrefixes(pattern: RegExp): string[] | undefined {
     }
   }
   alternatives.push(source.slice(start));
-  const prefixes: string[] = [];
-  for (const alternative of alternatives) {
-    const body = alternative.replace(/^(?:\\b|\(\?<[=!](?:\\.|[^)])*\))+/, '');
-    let literal = '';
-    for (let i = 0; i < body.length; i++) {
-      const ch = body[i];
-      const next = body[i + 1];
-      if (ch === '\\' && next !== undefined && /[./$\-:~+]/.test(next)) {
-        literal += next;
-        i++;
-      } else if (/[A-Za-z0-9_:~\-/ ]/.test(ch)) literal += ch;
-      else break;
-      // A quantifier on the last literal character makes it optional or repeated: drop it.
-      if (/[?*{]/.test(body[i + 1] ?? '')) {
-        literal = literal.slice(0, -1);
-        break;
-      }
-    }
-    if (literal.length < 2) return undefined;
-    prefixes.push(literal);
+  return alternatives;
+}
+
+/** The index of the ")" closing the group opened at `open`, or -1. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
   }
-  return prefixes;
+  return -1;
+}
+
+/** The literal an alternative starts with, and whether it is the whole alternative. */
+function leadingLiteral(body: string): { literal: string; whole: boolean } {
+  let literal = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    const next = body[i + 1];
+    if (ch === '\\' && next !== undefined && /[./$\-:~+]/.test(next)) {
+      literal += next;
+      i++;
+    } else if (/[A-Za-z0-9_:~\-/ ]/.test(ch)) literal += ch;
+    else return { literal, whole: false };
+    // A quantifier on the last literal character makes it optional or repeated: drop it.
+    if (/[?*{]/.test(body[i + 1] ?? '')) return { literal: literal.slice(0, -1), whole: false };
+  }
+  return { literal, whole: true };
+}
+
+function alternativePrefixes(body: string): string[] | undefined {
+  if (body.startsWith('(?:')) {
+    const end = groupEnd(body, 0);
+    // An optional or repeated group, or one without literals, gives no prefix.
+    if (end < 0 || /^[?*{]/.test(body.slice(end + 1))) return undefined;
+    const inner = topLevelAlternatives(body.slice(3, end)).map(leadingLiteral);
+    if (inner.some((i) => i.literal.length < 2)) return undefined;
+    // After a group of whole literals, the text that follows it is part of each prefix.
+    const after = inner.every((i) => i.whole) ? leadingLiteral(body.slice(end + 1)).literal : '';
+    return inner.map((i) => i.literal + (i.whole ? after : ''));
+  }
+  const { literal } = leadingLiteral(body);
+  return literal.length < 2 ? undefined : [literal];
 }

@@ -73,7 +73,7 @@ export const SECRET_PATTERNS: Array<{
   { name: 'figma-token', pattern: /\bfig[du]_[A-Za-z0-9_-]{40,}/g },
   { name: 'grafana-token', pattern: /\bglc_[A-Za-z0-9+/]{32,}={0,2}|\bglsa_[A-Za-z0-9]{32}_[a-f0-9]{8}\b/g },
   { name: 'heroku-key', pattern: /\bHRKU-[A-Za-z0-9_-]{30,}/g },
-  { name: 'telegram-bot-token', pattern: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g },
+  { name: 'telegram-bot-token', pattern: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g, requires: ':AA' },
   { name: 'discord-webhook', pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{60,}/g },
   { name: 'discord-bot-token', pattern: /\b[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g },
   { name: 'teams-webhook', pattern: /https:\/\/(?:[a-z0-9-]+\.webhook\.office\.com\/webhookb2|outlook\.office(?:365)?\.com\/webhook)\/[A-Za-z0-9@-]+\/IncomingWebhook\/[A-Za-z0-9]+\/[A-Za-z0-9-]+/g },
@@ -98,7 +98,7 @@ export const SECRET_PATTERNS: Array<{
   { name: 'buildkite-token', pattern: /\bbkua_[a-f0-9]{40}\b/g },
   { name: 'cloudflare-origin-ca-key', pattern: /\bv1\.0-[a-f0-9]{24}-[a-f0-9]{146}\b/g },
   { name: 'stripe-webhook-secret', pattern: /\bwhsec_[A-Za-z0-9+/]{32,}/g },
-  { name: 'brevo-key', pattern: /\bx(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}\b/g },
+  { name: 'brevo-key', pattern: /\bx(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}\b/g, requires: 'sib-' },
   { name: 'segment-token', pattern: /\bsgp_[A-Za-z0-9]{64}\b/g },
   { name: 'tailscale-key', pattern: /\btskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,}/g },
   { name: 'replicate-token', pattern: /\br8_[A-Za-z0-9]{37}\b/g },
@@ -109,7 +109,7 @@ export const SECRET_PATTERNS: Array<{
   { name: 'langsmith-key', pattern: /\blsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}\b/g },
   { name: 'google-oauth-token', pattern: /\bya29\.[A-Za-z0-9_-]{30,}|\b1\/\/0[A-Za-z0-9_-]{40,}/g },
   { name: 'firebase-server-key', pattern: /\bAAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{130,}/g },
-  { name: 'azure-client-secret', pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g },
+  { name: 'azure-client-secret', pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g, requires: 'Q~' },
   { name: 'yandex-key', pattern: /\bAQVN[A-Za-z0-9_-]{35,38}(?![A-Za-z0-9_-])|\by[0-3]_[A-Za-z0-9_-]{55}(?![A-Za-z0-9_-])/g },
   { name: 'alibaba-access-key-id', pattern: /\bLTAI[A-Za-z0-9]{12,20}\b/g },
   { name: 'tencent-secret-id', pattern: /\bAKID[A-Za-z0-9]{32}\b/g },
@@ -162,7 +162,7 @@ export const SECRET_PATTERNS: Array<{
   },
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
   { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
-  { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg },
+  { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg, requires: '-u' },
   // "mysql -u root -pS3cret", "mysql -u root -p'S3cr3t!x'", "docker login --password=abc…": a password given on a command line.
   {
     name: 'command-line-password',
@@ -199,14 +199,15 @@ export const SECRET_PATTERNS: Array<{
     valid: (value) => !isPlaceholder(value),
   },
   // Mosquitto's clients take the MQTT password with "-P".
-  { name: 'mqtt-password', pattern: new RegExp(String.raw`\s-P[^\S\n]+['"]?(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bmosquitto_(?:pub|sub|rr)\b[^\n]*$/, valid: (value) => !isPlaceholder(value) },
+  { name: 'mqtt-password', pattern: new RegExp(String.raw`\s-P[^\S\n]+['"]?(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bmosquitto_(?:pub|sub|rr)\b[^\n]*$/, requires: 'mosquitto_', valid: (value) => !isPlaceholder(value) },
   // redis-cli's "-a" or "--pass": its password.
-  { name: 'redis-cli-password', pattern: new RegExp(String.raw`\s(?:-a|--pass)[^\S\n]+(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bredis-cli\b[^\n]*$/, valid: commandLinePassword },
+  { name: 'redis-cli-password', pattern: new RegExp(String.raw`\s(?:-a|--pass)[^\S\n]+(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bredis-cli\b[^\n]*$/, requires: 'redis-cli', valid: commandLinePassword },
   // Windows' "net use Z: \\server\share <password> /user:DOMAIN\name" (or the password after the user).
   {
     name: 'net-use-password',
     pattern: new RegExp(String.raw`(?:[^\S\n]\\\\[^\s\\]+\\\S+|/user:\S+)[^\S\n]+(${NET_USE_VALUE})`, 'dgi'),
     context: /\bnet[^\S\n]+use\b[^\n]*$/i,
+    requires: /net[^\S\n]+use/i,
     valid: commandLinePassword,
   },
   // NetNTLMv1/v2 responses as captured ("user::domain:challenge:response:blob") and SAM dump lines ("user:rid:LM:NT:::").
@@ -216,7 +217,7 @@ export const SECRET_PATTERNS: Array<{
     pattern: /(?<![^\s"'=,;(])[^\s:"']{1,64}(?:::[^\s:]{0,64}:(?:[0-9a-f]{16}:[0-9a-f]{32}:[0-9a-f]{32,}|[0-9a-f]{48}:[0-9a-f]{48}:[0-9a-f]{16})|:\d{1,10}:[0-9a-f]{32}:[0-9a-f]{32}:::)/gi,
     requires: /::[^\s:]{0,64}:[0-9a-f]{16}|:[0-9a-f]{32}:[0-9a-f]{32}:::/i,
   },
-  { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi },
+  { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi, requires: /unseal/i },
   { name: 'twitter-bearer-token', pattern: /(?<![A-Za-z0-9+/=%])A{21,22}[B-Za-z0-9%][A-Za-z0-9%]{70,100}(?![A-Za-z0-9+/=%])/g, requires: 'AAAAAAAAAAAAAAAAAAAAA' },
   { name: 'launchdarkly-key', pattern: /\b(?:sdk|api)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g },
   { name: 'dependency-track-key', pattern: /\bodt_[A-Za-z0-9]{32,}\b/g },
@@ -224,7 +225,7 @@ export const SECRET_PATTERNS: Array<{
   { name: 'circleci-personal-token', pattern: /\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}\b/g },
   // "Authorization: Basic dXNlcjpwYXNz": the base64 of "user:password", checked by decoding it.
   { name: 'basic-auth-header', pattern: /\bBasic[^\S\n]+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/dg, valid: isBasicCredentials },
-  { name: 'password-hash', pattern: /\$(?:2[abxy]|5|6|7|8|9|y|krb5asrep|krb5tgs)\$[^\s'"]{20,}|\$(?:apr)?1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}(?![./A-Za-z0-9])/g },
+  { name: 'password-hash', pattern: /\$(?:2[abxy]|5|6|7|8|9|y|krb5asrep|krb5tgs)\$[^\s'"]{20,}|\$(?:apr)?1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}(?![./A-Za-z0-9])/g, requires: '$' },
 ];
 
 /**

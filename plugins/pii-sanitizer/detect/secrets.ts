@@ -40,6 +40,25 @@ const PATTERNS = SECRET_PATTERNS.map((p) => ({
   precheck: p.requires instanceof RegExp ? p.requires : undefined,
 }));
 
+/**
+ * Which prefixes a text holds, found in one scan of all of them (about 130: asking the text for each one in
+ * turn took three times as long). The longest is tried first at each position, and a prefix found stands
+ * for every other prefix it holds ("sk-ant-" holds "sk-", "pk.eyJ" holds "eyJ").
+ */
+const ALL_PREFIXES = [...new Set(PATTERNS.flatMap((p) => p.prefixes ?? []))].sort((a, b) => b.length - a.length);
+const PREFIX_SCAN = new RegExp(ALL_PREFIXES.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
+const HELD = new Map(ALL_PREFIXES.map((p) => [p, ALL_PREFIXES.filter((q) => p.includes(q))]));
+
+function prefixesIn(text: string): Set<string> {
+  const found = new Set<string>();
+  PREFIX_SCAN.lastIndex = 0;
+  for (let m = PREFIX_SCAN.exec(text); m; m = PREFIX_SCAN.exec(text)) {
+    for (const held of HELD.get(m[0])!) found.add(held);
+    PREFIX_SCAN.lastIndex = m.index + 1;
+  }
+  return found;
+}
+
 /** After an unquoted value, a call's or an index's bracket; after any, a template's brace. */
 const CALL = /[([]/;
 /** Where an environment line starts: a line, "export", or a Compose list's "- ". */
@@ -92,8 +111,9 @@ export const secretDetector: Detector = {
   priority: 110,
   detect(text) {
     const out: Finding[] = [];
+    const present = prefixesIn(text);
     for (const { name, pattern, context, unlessBefore, prefixes, precheck, valid } of PATTERNS) {
-      if (prefixes && !prefixes.some((prefix) => text.includes(prefix))) continue;
+      if (prefixes && !prefixes.some((prefix) => present.has(prefix))) continue;
       if (precheck && !precheck.test(text)) continue;
       for (const m of matches(text, pattern)) {
         if (context && !context.test(text.slice(Math.max(0, m.index - 100), m.index))) continue;
