@@ -1,4 +1,4 @@
-import { matches } from './context';
+import { stickyMatch } from './context';
 import { finding, type Detector } from './types';
 
 /**
@@ -6,17 +6,32 @@ import { finding, type Detector } from './types';
  * "$DB_PASSWORD@db.internal" and "%s@host" are a template's slots in a URL; after a percent-encoded
  * character they start ("?to=%3Canna.berg@gmail.com%3E").
  */
-const EMAIL = /(?:(?<![\w.+$%-])|(?<=%[0-9A-Fa-f]{2}))[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g;
+const EMAIL =
+  /(?:(?<![\w.+$%-])|(?<=%[0-9A-Fa-f]{2}))[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/y;
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 
+/**
+ * Each address holds an "@": the pattern is tried only at the starts a local part before one can have (up to 64
+ * characters back), not at every word of the text.
+ */
 export const emailDetector: Detector = {
   name: 'email',
   category: 'email',
   priority: 60,
   detect(text) {
     const out = [];
-    for (const m of matches(text, EMAIL)) {
-      if (m[0].includes('..')) continue;
-      out.push(finding(this, m.index, m[0], 0.95));
+    let searchedTo = 0;
+    for (let at = text.indexOf('@'); at > 0; at = text.indexOf('@', at + 1)) {
+      let from = at;
+      while (from > Math.max(searchedTo, at - 64) && LOCAL_CHAR.test(text[from - 1]!)) from--;
+      for (let start = from; start < at; start++) {
+        const m = stickyMatch(EMAIL, text, start);
+        if (!m) continue;
+        if (!m[0].includes('..')) out.push(finding(this, start, m[0], 0.95));
+        searchedTo = start + m[0].length;
+        at = Math.max(at, searchedTo - 1);
+        break;
+      }
     }
     return out;
   },
