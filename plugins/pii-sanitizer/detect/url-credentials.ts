@@ -27,6 +27,7 @@ export const urlCredentialsDetector: Detector = {
   category: 'url_credentials',
   priority: 100,
   detect(text) {
+    if (!text.includes('://') || !text.includes('@')) return [];
     return [...matches(text, URL_WITH_PASSWORD)]
       .filter((m) => !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!))
       .map((m) => finding(this, m.index, m[0], 0.97));
