@@ -14,7 +14,7 @@ export const ADVERSARIAL_UNITS = [
   // Markup and records that name a secret, never closed or never given a value.
   '<password>', `<password ${'x '.repeat(20)}`, 'key="password" ', 'name: DB_PASSWORD\n', ' -storepass', 'user::',
   // A value of capitals in pairs that fails at its end: a pattern splitting runs of capitals in every way took seconds.
-  `api_key=${'AB'.repeat(30)}! `,
+  `api_key=${'AB'.repeat(30)}! `, `token=${'A-'.repeat(30)}# `,
   // Lower-case name lines, each opening a block above a card's line.
   'anna m. berg\n\n0393 1144137\n\n',
 ];
@@ -23,7 +23,7 @@ export const ADVERSARIAL_UNITS = [
  * And a trigger followed by 200 KB of blanks and one more character: a pattern with two runs of
  * blanks side by side after its trigger tries every split of them (a keyword rule once took minutes).
  */
-export const ADVERSARIAL_TRIGGERS = ['password', 'api key', 'my password is', 'Address:', '• Jane Doe\n', '• Jane Doe\n(', '• Jane Doe\na@.', 'Ignore all previous', 'You are'];
+export const ADVERSARIAL_TRIGGERS = ['password', 'api key', 'key: api_key', 'my password is', 'Address:', '• Jane Doe\n', '• Jane Doe\n(', '• Jane Doe\na@.', 'Ignore all previous', 'You are'];
 
 /** And a value's start followed by 200 KB of one character: a value checked by a pattern anchored at both ends. */
 export const ADVERSARIAL_VALUES = ['?password=', '&pwd=*', ' -u root -p1', ' --password a1', 'api_key=', 'my password is ', 'AKIA', '<password>', ' value="', 'redis-cli -a ', 'u::d:'];

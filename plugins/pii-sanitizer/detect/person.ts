@@ -11,8 +11,13 @@ import { finding, type Detector, type Finding } from './types';
  */
 /** A capitalised word, "McDonald", "MacLeod", "DeLuca", "LaToya" included (other inner capitals are products: "JavaScript"). */
 const WORD = String.raw`(?:Mc|Mac|De|Di|Da|Du|Le|La)\p{Lu}\p{Ll}+|\p{Lu}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\.`;
+/** A surname's particles between capitalised words, one or two: "van Gogh", "ten Pas", "van den Berg", "de la Cruz". */
+const PARTICLE = String.raw`(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)`;
+const PARTICLES = String.raw`${PARTICLE}[ \t]+(?:${PARTICLE}[ \t]+)?`;
+/** Romance particles, which place names and forms' labels hold too ("Rio de Janeiro", "Fecha de Nacimiento"). */
+const ROMANCE_PARTICLE = /[ \t](?:de|da|del|di|du|dos|das|la|le|al|el)[ \t]/;
 /** Whole words only: "GmbH" is not the name "Gmb". */
-const NAME = String.raw`(?:${WORD})(?:[ \t]+(?:(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)[ \t]+)?(?:${WORD})){0,3}(?![\p{L}\p{N}])`;
+const NAME = String.raw`(?:${WORD})(?:[ \t]+(?:${PARTICLES})?(?:${WORD})){0,3}(?![\p{L}\p{N}])`;
 /** "mr. elliott flew…": typed all in lower case, a title needs its period, and the name one or two words. */
 const LOWER_TITLE = /\b(?:mr|mrs|ms|dr|prof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
@@ -55,10 +60,9 @@ const WORK_OF = new RegExp(
   String.raw`(?<![\p{L}])[Tt]he[ \t]+((?:${WORD})(?:[ \t]+(?:${WORD}))?)[ \t]+(?:novel|book|biography|memoir|autobiography|album|song|film|movie|play|poem|painting|portrait|essay|lecture|speech|interview|trilogy|saga|estate|family|household|administration|presidency|campaign|archive|papers)s?(?![\p{L}])`,
   'gu',
 );
+const PERSONAL_WORK = /(?:novels?|biography|memoirs?|autobiography|estate|administration|presidency)$/;
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
-/** A surname's particle between capitalised words: "Willemine ten Pas", "Vincent van Gogh", "Leonardo da Vinci". */
-const PARTICLE = String.raw`(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)`;
-const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICLE}[ \t]+)?(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
+const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICLES})?(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
 /**
  * A line that holds only a name, as in signatures and contact cards ("Jamie Pratt", ">Gyala Antall"). Title-case
  * lines are also a document's headings ("Next Steps", "Risk Assessment"): unless it starts with a known given
@@ -76,8 +80,13 @@ const BULLETED_NAME_LINE = new RegExp(String.raw`^[ \t]*[?•*·▪–-]+[ \t]*(
  * two or three name-like words alone on a line that opens a block (the text's start or after a blank line), with a
  * card's line below. The block's next lines (a job: "compared care") follow a line, so they are not taken.
  */
-const LOWER_NAME_LINE = /^[ \t]*(?:[?•*·▪–-]+[ \t]*)?([a-z\u00e0-\u024f]{2,}(?:[ \t]+[a-z\u00e0-\u024f]\.?)?(?:[ \t]+[a-z\u00e0-\u024f]{2,}){1,2})[ \t]*$/gmu;
-const OPENS_BLOCK = /(?:^|\n[ \t]*\n)[ \t]*$/;
+const LOWER_NAME_LINE = /^[ \t]*(?:[?•*·▪–-]+[ \t]*)?([a-z\u00e0-\u024f]{2,}(?:[ \t]+[a-z\u00e0-\u024f]\.?)?(?:[ \t]+[a-z\u00e0-\u024f]{2,}){1,2})[ \t]*\r?$/gmu;
+const OPENS_BLOCK = /(?:^|\n[ \t]*\r?\n)[ \t]*$/;
+/**
+ * Besides the card below, the line needs a sign of a name: a known given name, a middle initial, or a card whose
+ * fields are labelled ("phone:", "e-mail:"); "shopping list" above "555-0199" has none.
+ */
+const CARD_FIELD_LABEL = /^[ \t]*(?:[?•*·▪–>-]+[ \t]*)?(?:phone|tel|telephone|mobile|cell|fax|e-?mail|address|website|personal info)[ \t]*:/im;
 /** A card's own headings ("contact details", "billing info"), which its first line may also be. */
 const CARD_HEADING_WORD = /(?<![\p{L}])(?:contact|details|info|information|personal|address|addresses|phone|email|e-mail|website|number|numbers|data|profile|summary|notes|account|billing|shipping|delivery|office|team|support)(?![\p{L}])/u;
 
@@ -180,13 +189,14 @@ const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
  * "=> Jack`", "this.Max", "class Jack {", "import { Min }", "kernelName: Min"). Only what is
  * attached: "Joe Smith <joe@x.org>" and "| Anna Berg | CEO |" are people.
  */
-const CODE_AFTER = /^(?:\.\w|\((?!\p{Lu}\p{Ll}+\))|<(?![^>\n]*@)|\[|`|[ \t]*(?:=>|::|=(?![=>])|\|[ \t]*(?:null|undefined|string|number|boolean|void|never|any|unknown|object)(?![\w$])))/u;
-const ATTACHED_BEFORE = /(?:[\w)\]]\.|`|\/[\w.-]*\/)$/;
-const KEYWORD_BEFORE = /(?:^|[^\p{L}])(?:class|extends|implements|interface|enum|function|typeof|instanceof|var|const)[ \t]+$/u;
+const CODE_AFTER = /^(?:\.\w|:\d|_|\((?!\p{Lu}\p{Ll}+\))|<(?![^>\n]*@)|\[|`|[ \t]*(?:=>|::|=(?![=>])|\|[ \t]*(?:null|undefined|string|number|boolean|void|never|any|unknown|object)(?![\w$])))/u;
+const ATTACHED_BEFORE = /(?:[\w)\]]\.|`|_|(?<![\p{L}])\p{Ll}[\p{Ll}\d_.-]*\/)$/u;
+const KEYWORD_BEFORE = /(?:^|[^\p{L}])(?:import|class|extends|implements|interface|enum|function|typeof|instanceof|var|const)[ \t]+$/u;
 const IMPORT_LIST_BEFORE = /(?:import|export)[ \t]+(?:type[ \t]+)?\{[^}\n]*$/;
 /** A camel-case key of code, unless it names a person ("reportedBy:", "fullName:", "contactPerson:"). */
 const CAMEL_KEY_BEFORE = /\p{Ll}\p{Lu}\w*:[ \t]*$/u;
-const PERSON_KEY = /(?:name|by|person|owner|author|user|contact|assignee|manager|customer|client|patient|employee|member|sender|recipient|from|to|cc|signer|agent|lead)\w*:[ \t]*$/i;
+const PERSON_KEY =
+  /(?:(?:reported|created|updated|modified|assigned|requested|approved|owned|submitted|written|signed|sent|opened|closed|resolved|edited|reviewed)By|(?:full|first|last|given|family|middle|display|user|customer|client|patient|employee|contact|owner|author|sender|recipient|assignee|manager|person|member)Name|Person|Owner|Author|Assignee|Manager|Contact|Sender|Recipient)["']?:[ \t]*$/;
 
 /**
  * Whether code stands right before `start`. Each pattern is anchored at the end and so tried from every position
@@ -249,10 +259,10 @@ function verbLike(word: string): boolean {
 }
 /** A place's word before a capitalised given name: "Saint Helena", "Fort Collins", "Port Elizabeth". */
 const PLACE_BEFORE_CAPITAL = /(?:^|[^\p{L}])(?:San|Santa|Santo|São|St\.?|Saint|Sainte|Fort|Port|Mount|Mt\.?|Lake|Cape|Lady)[ \t_]+$/u;
-/** Given names that are months' names, which a day's number beside them makes: "Jan 26, 2015", "9 May". */
+/** Given names that are months' names, which a day's number or a year beside them makes: "Jan 26, 2015", "9 May", "Jan 2024". */
 const MONTHS = /^(?:Jan|April|May|June|July|August)$/;
 const DAY_BEFORE = /(?<!\d)\d{1,2}[ \t]+$/;
-const DAY_AFTER = /^[ \t]+\d{1,2}(?!\d)/;
+const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
 /** A word before a lower-case name that introduces a person ("meet with max", "tell frank"); not "and" ("min and max"). */
 const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met|from|by|under|named|called|contact|email|text|remind|invite|cc|ping|dear|hi|hello|hey|thanks|thank)[ \t]+$/iu;
 
@@ -275,7 +285,9 @@ export const personDetector: Detector = {
       const after = text.slice(start + value.length, start + value.length + 80);
       if (CODE_AFTER.test(after) || COMPOUND_AFTER.test(after) || codeBefore(text, start)) return false;
       // "the first Batching Span Processor", "this Closing Handshake": a determiner before words makes them a thing.
-      const knownFirst = GIVEN_NAMES.has(value.split(/[ \t]/, 1)[0]!.toLowerCase());
+      // "the Robert Johnson account" is Robert Johnson's; "the Max Plan", "the Grace Period" are things.
+      const first = value.split(/[ \t]/, 1)[0]!.toLowerCase();
+      const knownFirst = GIVEN_NAMES.has(first) && !WORDLIKE_NAMES.has(first);
       if (!afterDeterminer && !knownFirst && /\s/.test(value) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
       if (value.split(/[ \t]+/).some((w) => NOUN_SUFFIX.test(w) && !GIVEN_NAMES.has(w.toLowerCase()))) return false;
       // "Certificate Authority (CA)": the words' initials in brackets expand an acronym ("Jorge Villa (JV)" has a known given name).
@@ -319,13 +331,17 @@ export const personDetector: Detector = {
       if (GIVEN_NAMES.has(first)) add(m.index, m[0], 0.85);
       // "Did Arjun Merhotra", "Meet Anna Berg": a sentence's word before a given name and its surname.
       else if (NOT_NAMES.has(first) && rest.includes(' ') && GIVEN_NAMES.has(rest.split(/[ \t]/, 1)[0]!.toLowerCase())) add(m.index + lead.length, rest, 0.85);
-      else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
+      // A Romance particle after an unknown word is a place's or a label's as often ("Rio de Janeiro is").
+      else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0]) && !ROMANCE_PARTICLE.test(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
     }
     for (const m of matches(text, WITH_INITIAL)) add(m.index, m[0], 0.85);
     for (const m of matches(text, WORK_OF)) {
       // Two words are a given name and a surname ("the Harper Lee novel"), not a title ("the Star Wars film").
+      // One word only before a noun that takes a person's name ("the Dickens novel"), not a product's or a model
+      // family's ("the Rust book", "the Llama family", "the Christmas album").
       const words = m[1]!.split(/[ \t]+/);
-      if (words.length === 1 || GIVEN_NAMES.has(words[0]!.toLowerCase())) add(m.index + m[0].indexOf(m[1]!, 3), m[1]!, 0.65, true);
+      const known = GIVEN_NAMES.has(words[0]!.toLowerCase());
+      if (words.length === 1 ? PERSONAL_WORK.test(m[0]) : known) add(m.index + m[0].indexOf(m[1]!, 3), m[1]!, 0.65, true);
     }
     for (const m of matches(text, NAME_LINE)) {
       const known = GIVEN_NAMES.has(m[1].split(/[ \t]/, 1)[0]!.toLowerCase());
@@ -339,8 +355,11 @@ export const personDetector: Detector = {
     for (const m of matches(text, LOWER_NAME_LINE)) {
       if (CARD_HEADING_WORD.test(m[1]) || !OPENS_BLOCK.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
       if (!cardFollows(text, m.index + m[0].length + 1, 8)) continue;
+      const words = m[1].split(/[ \t]+/);
+      const sign =
+        GIVEN_NAMES.has(words[0]!) || words.some((w) => /^\p{L}\.?$/u.test(w)) || CARD_FIELD_LABEL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 400));
       // Every word name-like: "best regards", "call me" and "thanks again" are not names.
-      if (lowerCaseName(m[1], true) === m[1]) add(m.index + m[0].indexOf(m[1]), m[1], 0.6);
+      if (sign && lowerCaseName(m[1], true) === m[1]) add(m.index + m[0].indexOf(m[1]), m[1], 0.6);
     }
     for (const m of matches(text, LOWER_AFTER_TRIGGER)) {
       const first = m[2].split(/\s+/)[0].toLowerCase();
@@ -356,7 +375,7 @@ export const personDetector: Detector = {
       const article = ARTICLE_BEFORE_NAME.exec(text.slice(Math.max(0, m.index - 5), m.index))?.[1]?.toLowerCase();
       if (article === 'the') continue;
       // "Saint Helena", "Fort Collins"; "Jan 26", "9 May"; a table's column ("Avg   Stdev   Max").
-      if (PLACE_BEFORE_CAPITAL.test(text.slice(Math.max(0, m.index - 12), m.index)) || (MONTHS.test(m[1]) && (DAY_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || DAY_AFTER.test(text.slice(m.index + m[1].length, m.index + m[1].length + 4))))) continue;
+      if (PLACE_BEFORE_CAPITAL.test(text.slice(Math.max(0, m.index - 12), m.index)) || (MONTHS.test(m[1]) && (DAY_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || DAY_AFTER.test(text.slice(m.index + m[1].length, m.index + m[1].length + 7))))) continue;
       // At a sentence's start, "Max safe length", "Mark global groups", "Per the spec" use the word, not the name
       // ("Kevin the printer is broken" addresses Kevin).
       if (SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) {

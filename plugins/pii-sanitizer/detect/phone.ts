@@ -15,14 +15,19 @@ import { finding, type Detector } from './types';
  * of 7 to 15 digits.
  */
 const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,5}\)?(?:[ .\-\u00a0]?\(0\))?(?:(?:[ .\-\u00a0]|(?<=\))|(?=\())\(?\d{1,12}\)?){1,5}|\d{7,15})(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/g;
-/** Letters, not word characters, bound these words: "phone_number=…" and "mobile_phone" hold them. */
-const CONTEXT = /(?<![A-Za-z])(?:phone|tel|telephone|mobile|cell|call|fax|contact|number|reach|text me|whatsapp|ph)(?![A-Za-z])/i;
+/**
+ * Letters, not word characters, bound the words that name a phone: "phone_number=…" and "mobile_phone" hold
+ * them; "invoice_number" and "cell_count" do not hold "number" or "cell".
+ */
+const CONTEXT = /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp)(?![A-Za-z])|\b(?:tel|cell|call|contact|number|reach|text me|ph)\b/i;
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
-/** An IPv4 address's notation: octets without a leading zero ("02.123.45.67" is a Belgian phone). */
-const DOTTED_QUAD = /^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}$/;
+/** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */
+const DOTTED_QUAD = /^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}$|^\d{3}(?:\.\d{3}){3}$/;
 /** One digit or one pair over and over ("0000000000", "6161616161"), and the integer limits code prints ("2147483647"). */
 const DUMMY_DIGITS = /^(\d{1,2})\1+$/;
 const INT_LIMITS = new Set(['2147483647', '2147483648', '4294967295', '4294967296', '9007199254740991']);
+const PAIRS_BEFORE = /(?<![\p{L}\d])[0-9a-fA-F]{2}[ .\-][0-9a-fA-F]{2}[ .\-]$/u;
+const PAIRS_AFTER = /^[ .\-][0-9a-fA-F]{2}[ .\-][0-9a-fA-F]{2}(?![\p{L}\d])/u;
 /** Groups of one or two digits, as French numbers are written, and as a list of bytes or of days is. */
 const PAIRS = /^\d{1,2}(?:[ .\-\u00a0]\d{1,2})+$/;
 
@@ -38,7 +43,7 @@ const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
 /** "Copyright 2012-2015": years from and to. */
 const YEARS = /^(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d$/;
 /** An operator of code beside a bare run of digits: "(sign << 31 | 2139095040) >>> 0" is a constant. */
-const OPERATOR_BEFORE = /(?:[|&^]|<<|>>)[ \t]*$/;
+const OPERATOR_BEFORE = /(?:[|&^=]|<<|>>)[ \t]*$/;
 const OPERATOR_AFTER = /^[ \t]*(?:[|&^]|<<|>>)/;
 /** A changelog's "6.0.1 (2018-09-14)": a version, then a date. */
 const HOLDS_ISO_DATE = /(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)/;
@@ -65,7 +70,8 @@ function shapeScore(value: string, digits: string): number {
   const dotted = /^\d+(?:\.\d+)+$/.test(value) && !groups.every((g) => g.length === 2);
   // A one-digit group after the first is a version's or an address's ("66.0.3359.181", "192.168.1"); first, it is
   // North America's country code ("1.800.555.0133").
-  if (dotted && (groups.slice(1).some((g) => g.length === 1) || /^\d{1,3}(?:\.\d{1,3}){3}\./.test(value))) return 0;
+  // Two dotted groups are a decimal ("3.1415926").
+  if (dotted && (groups.length === 2 || groups.slice(1).some((g) => g.length === 1) || /^\d{1,3}(?:\.\d{1,3}){3}\./.test(value))) return 0;
   if (groups.every((g) => /^(\d)\1*$/.test(g))) return 0;
   if (groups.length === 1) return digits.length >= 10 ? 0.35 : 0;
   if (groups.some((g) => g.length > 5)) return 0.3;
@@ -94,11 +100,11 @@ export const phoneDetector: Detector = {
       const digits = digitsOf(value.replace(EXTENSION, ''));
       const shape = shapeScore(value, digits);
       const rescanned = m.index < rescanUntil;
-      // Pairs that go on before or after the candidate ("<Buffer 01 02 03 04 05 06 07 08>") are a list, not a number.
+      // Pairs that go on before or after the candidate, two more at least, are a list of bytes or days, not a number
+      // ("<Buffer 01 02 03 04 05 06 07 08>", "<Buffer 12 34 56 78 9a bc de f0>"); "06 12 34 56 78 24h/24" is a phone.
       const listed =
         PAIRS.test(value) &&
-        (/(?<![\p{L}\d])\d{1,2}[ .\-\u00a0]$/u.test(text.slice(Math.max(0, m.index - 4), m.index)) ||
-          /^[ .\-\u00a0]\d{1,2}(?![\p{L}\d])/u.test(text.slice(m.index + value.length, m.index + value.length + 5)));
+        (PAIRS_BEFORE.test(text.slice(Math.max(0, m.index - 7), m.index)) || PAIRS_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 7)));
       // A dotted quad is an address's notation (the IP detector's to judge), or a version's.
       if (listed || DOTTED_QUAD.test(value)) continue;
       const operand =

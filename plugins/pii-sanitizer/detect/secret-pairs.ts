@@ -16,7 +16,7 @@ const VALUE = String.raw`[^\s"'<>()[\]{},;]{1,200}(?=[\s"'<>,;)\]}]|$)`;
 
 /** A name field, then a value field on the same line (after a comma) or on the next one. */
 const NAME_THEN_VALUE = new RegExp(
-  String.raw`\b(?:name|key)["']?[ \t]*:[ \t]*["']?(${NAME})["']?[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?["']?value["']?[ \t]*:[ \t]*["']?(${VALUE})`,
+  String.raw`\b(?:name|key)["']?[ \t]*:[ \t]*["']?(${NAME})["']?[ \t]*(?:,[ \t]*)?(?:\r?\n[ \t]*)?["']?value["']?[ \t]*:[ \t]*["']?(${VALUE})`,
   'dgi',
 );
 /** Attributes of one XML tag: key="…" or name="…", then (after other attributes, perhaps) value="…". */

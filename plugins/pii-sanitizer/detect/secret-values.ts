@@ -35,13 +35,17 @@ export const FILE_PATH =
 
 /** Separators between words, and the words: plain, camel case, acronyms ("aws4", "sharedData", "HMAC", "SHA256"). */
 const JOINER = String.raw`[/._=:|@-]`;
-const WORD = String.raw`(?:[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d*|[A-Z]+\d*)`;
+/**
+ * A word starts in lower case, or is capitalised, or is an acronym: three shapes that never start the same text, so
+ * a run of words is read one way only ("A-A-A-…#" once took 22 s when a lone capital fit two of them).
+ */
+const WORD = String.raw`(?:[a-z]+(?:[A-Z][a-z]+)*\d*|[A-Z][a-z]+(?:[A-Z][a-z]+)*\d*|[A-Z]+(?![a-z])\d*)`;
 /**
  * Words joined, perhaps with a version or a year: "differences/distinctions?", "cookie_consent=true",
  * "webpages:Version", "analytics_v2", "X-Amz-Credential", "__smithy_context", "AWS4-HMAC-SHA256",
  * "source-map-support/sharedData", "string|number|object". A random token's parts mix cases and digits inside them.
  */
-const JOINED_WORDS = new RegExp(String.raw`^${JOINER}*${WORD}(?:${JOINER}+(?:${WORD}|v?\d{1,4}))+${JOINER}*[?!.,]?$`);
+const JOINED_WORDS = new RegExp(String.raw`^${JOINER}*${WORD}(?:${JOINER}+(?:${WORD}|\d{1,4}))+${JOINER}*[?!.,]?$`);
 /**
  * A type's or a function's name in camel case: "Uint8Array", "ServerHttp2Session", "GPUComputePassDescriptor",
  * "nationalPrefixIsOptional", "cannotHaveAUsername". Random letters fit the shape too, now and then, so most of

@@ -59,6 +59,13 @@ function prefixesIn(text: string): Set<string> {
   return found;
 }
 
+/** A quoted value from `start` to its closing quote on the same line (up to 200 characters), or undefined. */
+function quotedValue(text: string, start: number, quote: string): string | undefined {
+  const end = text.indexOf(quote, start);
+  const value = end < 0 ? '' : text.slice(start, end);
+  return value.length > 0 && value.length <= 200 && !value.includes('\n') ? value : undefined;
+}
+
 /** After an unquoted value, a call's or an index's bracket; after any, a template's brace. */
 const CALL = /[([]/;
 /** Where an environment line starts: a line, "export", or a Compose list's "- ". */
@@ -130,12 +137,14 @@ export const secretDetector: Detector = {
     }
     for (const [start, value] of secretsInProse(text)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
-      const [, name, quote, value] = m;
+      const [, name, quote] = m;
+      let value = m[3]!;
       // The value stops at a call's or a template's bracket: "countTokens(request)", "v1-deps-{{ checksum … }}";
-      // inside quotes a bracket belongs to the value ("Xk9#mP2q(z7"), which is judged up to it.
+      // inside quotes a bracket belongs to the value ("Xk9#mP2q(z7!"), which then runs to the closing quote.
       const next = text[m.index + m[0].length] ?? '';
       if (next === '{' || (quote === '' && CALL.test(next))) continue;
       const start = m.index + m[0].lastIndexOf(value);
+      if (quote !== '' && CALL.test(next)) value = quotedValue(text, start, quote[quote.length - 1]!) ?? value;
       if (/aws.*secret/i.test(name)) {
         // AWS's own format (40 characters of base64's alphabet) under AWS's own name is a key, random-looking or not.
         if (value.length !== 40) continue;
