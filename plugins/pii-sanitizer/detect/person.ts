@@ -204,13 +204,16 @@ const PERSON_KEY =
  * ("port", ":") say they may.
  */
 function codeBefore(text: string, start: number): boolean {
+  const last = text[start - 1];
+  if (last === undefined) return false;
   const before = (length: number) => text.slice(Math.max(0, start - length), start);
-  const near = before(24);
+  // Each pattern ends in a character of its own: the last one before the word says which can match.
+  if (last === '.' || last === '`' || last === '_' || last === '/') return ATTACHED_BEFORE.test(before(24));
+  const blank = last === ' ' || last === '\t';
   return (
-    ATTACHED_BEFORE.test(near) ||
-    KEYWORD_BEFORE.test(near) ||
-    (/:[ \t]*$/.test(near) && CAMEL_KEY_BEFORE.test(before(48)) && !PERSON_KEY.test(before(48))) ||
-    (before(60).includes('port') && IMPORT_LIST_BEFORE.test(before(60)))
+    (blank && KEYWORD_BEFORE.test(before(24))) ||
+    ((blank || last === ':') && /:[ \t]*$/.test(before(24)) && CAMEL_KEY_BEFORE.test(before(48)) && !PERSON_KEY.test(before(48))) ||
+    ((blank || last === '{' || last === ',') && before(60).includes('port') && IMPORT_LIST_BEFORE.test(before(60)))
   );
 }
 /**
@@ -284,16 +287,18 @@ export const personDetector: Detector = {
       if (value.length < 2 || !isNameish(value)) return false;
       const after = text.slice(start + value.length, start + value.length + 80);
       if (CODE_AFTER.test(after) || COMPOUND_AFTER.test(after) || codeBefore(text, start)) return false;
+      const words = value.split(/[ \t]+/);
+      const first = words[0]!.toLowerCase();
+      const given = GIVEN_NAMES.has(first);
       // "the first Batching Span Processor", "this Closing Handshake": a determiner before words makes them a thing.
       // "the Robert Johnson account" is Robert Johnson's; "the Max Plan", "the Grace Period" are things.
-      const first = value.split(/[ \t]/, 1)[0]!.toLowerCase();
-      const knownFirst = GIVEN_NAMES.has(first) && !WORDLIKE_NAMES.has(first);
-      if (!afterDeterminer && !knownFirst && /\s/.test(value) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
-      if (value.split(/[ \t]+/).some((w) => NOUN_SUFFIX.test(w) && !GIVEN_NAMES.has(w.toLowerCase()))) return false;
+      const several = words.length > 1;
+      if (several && !afterDeterminer && !(given && !WORDLIKE_NAMES.has(first)) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
+      if (words.some((w) => NOUN_SUFFIX.test(w) && !GIVEN_NAMES.has(w.toLowerCase()))) return false;
       // "Certificate Authority (CA)": the words' initials in brackets expand an acronym ("Jorge Villa (JV)" has a known given name).
       const acronym = /^[ \t]*\(([A-Z]{2,6})\)/.exec(after)?.[1];
-      if (acronym && acronym === value.split(/[ \t]+/).map((w) => w[0]).join('') && !GIVEN_NAMES.has(value.split(/[ \t]/, 1)[0]!.toLowerCase())) return false;
-      if ((/\s/.test(value) ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after)) return false;
+      if (acronym && !given && acronym === words.map((w) => w[0]).join('')) return false;
+      if ((several ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after)) return false;
       out.push(finding(this, start, value, confidence));
       return true;
     };
@@ -374,17 +379,20 @@ export const personDetector: Detector = {
       // "a" and German "an" before a name ("Llama a Carmen mañana", "Schick es an Emma weiter").
       const article = ARTICLE_BEFORE_NAME.exec(text.slice(Math.max(0, m.index - 5), m.index))?.[1]?.toLowerCase();
       if (article === 'the') continue;
+      const end = m.index + m[1].length;
+      const previous = text[m.index - 1];
       // "Saint Helena", "Fort Collins"; "Jan 26", "9 May"; a table's column ("Avg   Stdev   Max").
-      if (PLACE_BEFORE_CAPITAL.test(text.slice(Math.max(0, m.index - 12), m.index)) || (MONTHS.test(m[1]) && (DAY_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || DAY_AFTER.test(text.slice(m.index + m[1].length, m.index + m[1].length + 7))))) continue;
+      if ((previous === ' ' || previous === '_') && PLACE_BEFORE_CAPITAL.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (MONTHS.test(m[1]) && (DAY_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || DAY_AFTER.test(text.slice(end, end + 7)))) continue;
       // At a sentence's start, "Max safe length", "Mark global groups", "Per the spec" use the word, not the name
       // ("Kevin the printer is broken" addresses Kevin).
-      if (SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) {
-        const nextWord = NEXT_WORD.exec(text.slice(m.index + m[1].length, m.index + m[1].length + 30))?.[1];
-        if (nextWord && WORDLIKE_NAMES.has(m[1].toLowerCase()) && (ARTICLE_NEXT.test(nextWord) || !verbLike(nextWord))) continue;
+      if (WORDLIKE_NAMES.has(m[1].toLowerCase()) && SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) {
+        const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
+        if (nextWord && (ARTICLE_NEXT.test(nextWord) || !verbLike(nextWord))) continue;
       }
-      if (/(?:[ \t]{2}|\t)$/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^(?:[ \t]{2}|\t)\S/.test(text.slice(m.index + m[1].length, m.index + m[1].length + 3))) continue;
+      if (previous === '\t' || (previous === ' ' && /[ \t]/.test(text[m.index - 2] ?? ''))) continue;
+      if (text[end] === '\t' || (text[end] === ' ' && /[ \t]/.test(text[end + 1] ?? '') && /\S/.test(text[end + 2] ?? ''))) continue;
       if (article) {
-        const end = m.index + m[1].length;
         const nounAfter = NOUN_AFTER.exec(text.slice(end, end + 30))?.[1];
         const foreign = FOREIGN_NEAR.test(text.slice(Math.max(0, m.index - 40), end + 40));
         if (nounAfter && !FUNCTION_WORDS.has(nounAfter) && !foreign) continue;
