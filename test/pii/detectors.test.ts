@@ -17,6 +17,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     // Percent-encoded around it, whole; a template's slot before "@" is none.
     expect(found('https://x.org/share?to=%3Canna.berg@gmail.com%3E')).toEqual([['email', 'anna.berg@gmail.com']]);
     expect(categories('$DB_PASSWORD@db.internal')).not.toContain('email');
+    // An "@" with no local part before it (at the text's start, or alone) does not end the search.
+    expect(found('@ fuzz.person@corp-example.com')).toEqual([['email', 'fuzz.person@corp-example.com']]);
+    expect(found('@@ @a b@c.io')).toEqual([['email', 'b@c.io']]);
   });
 
   it('credit cards need Luhn and a known issuer range', () => {

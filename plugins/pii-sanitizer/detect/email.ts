@@ -21,7 +21,7 @@ export const emailDetector: Detector = {
   detect(text) {
     const out = [];
     let searchedTo = 0;
-    for (let at = text.indexOf('@'); at > 0; at = text.indexOf('@', at + 1)) {
+    for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
       let from = at;
       while (from > Math.max(searchedTo, at - 64) && LOCAL_CHAR.test(text[from - 1]!)) from--;
       for (let start = from; start < at; start++) {
