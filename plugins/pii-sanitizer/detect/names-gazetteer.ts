@@ -92,7 +92,10 @@ nakamura kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura h
 molnár németh farkas balogh papp takács juhász lakatos mészáros oláh rácz fekete`.split(/\s+/),
 );
 
-/** Capitalised words that start sentences or name things, and are not people. */
+/**
+ * Capitalised words that start sentences or name things, and are not people: nationalities too ("Indian Govt",
+ * "African Americans"), but not those that are also surnames ("Dawn French", "Irvine Welsh").
+ */
 export const NOT_NAMES = new Set(
   `the a an i my your our their his her its this that these those what why how when where who which will would can could should
 please thanks thank hello hi dear regards best yes no not and or but if then also just so very it is are was were be been
@@ -116,7 +119,11 @@ word powerpoint outlook teams database engine api sdk app apps edge functions la
 mr mrs ms mx dr dra prof herr herrn frau mme mlle sr sra srta world welt monde mundo mondo verden värld wereld grüße grüßen zusammen leute kollegen kolleginnen equipo equipe ragazzi amigos amici alla
 cliente clientes usuario usuaria utente dottore collègue collègues maître monsieur servicio atención soporte kundenservice kundendienst
 station airport terminal hotel stadium arena cathedral palace tower church castle sir madam madame everybody all folks guys friends did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text
-object i'm i’m i'll i’ll i've i’ve i'd i’d`.split(/\s+/),
+object i'm i’m i'll i’ll i've i’ve i'd i’d
+fort mount cape são tech eng
+american americans african africans indian indians chinese japanese korean vietnamese thai russian ukrainian polish canadian mexican
+brazilian argentinian australian european europeans asian asians arab arabs muslim muslims jewish hindu catholic turkish greek swedish
+norwegian danish finnish irish scottish portuguese israeli iranian iraqi pakistani egyptian nigerian kenyan spanish italian`.split(/\s+/),
 );
 
 /**
