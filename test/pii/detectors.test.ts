@@ -896,6 +896,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('>770 26 rue des Lilas Thomazo\n>Apt. 735\n>DOLE\n>France 35910')).toEqual(['770 26 rue des Lilas Thomazo\n>Apt. 735\n>DOLE\n>France 35910']);
     expect(address('I live at 12 rue de Rivoli and I love it')).toEqual(['12 rue de Rivoli']);
     expect(address('Send it to 1 Avenue of the Americas, New York')).toEqual(['1 Avenue of the Americas, New York']);
+    // A sentence's article, a copyright's year, a version and a possessive are no parts of an address.
+    for (const honest of ['Version 8.0.0 completely reworked the way permalinks work', 'Copyright (c) 2013 Gary Court, Jens Taylor', 'in a transpiler-friendly way 4.2.0', 'Do in-place 2\'s complement', 'indexes pl - 1 and pl + 1', 'reach it via a HTTP 304']) {
+      expect(address(honest)).toEqual([]);
+    }
     for (const heading of ['Option 2 Via Docker Compose', 'Step 3 Via Email']) expect(address(heading)).toEqual([]);
     expect(address('I live at 123 Calle Real, Santa Barbara, CA 93101')).toEqual(['123 Calle Real, Santa Barbara, CA 93101']);
     // Sentence words joining two capitalised words of a street's name.
