@@ -777,6 +777,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // Nationalities and places' words are no names; a surname that is also one stays ("Dawn French").
       ['the Indian Govt and African Americans; Dallas and Fort Worth; São Tomé; a B. Tech degree', []],
       ['Dawn French wrote it', ['Dawn French']],
+      ['name: Identifier; (name: Name) <Name extends string>', []],
+      ['Exponential Histogram Max Size set; error: "Min: " + n; the JWE Per-Recipient Header', []],
+      ["import { max } from './Max'; see {@link Jack#parse}", []],
+      ['Emit a UTF-8 Byte Order Mark (BOM); as long as the name is known, the name is returned', []],
+      ['Max: can you review this?\nAsk Max Weber', ['Max', 'Max Weber']],
       ['the Star Wars film in the Victorian era, the Adam optimizer', []],
     ] as Array<[string, string[]]>) {
       expect(found(text).filter(([c]) => c === 'person').map(([, v]) => v)).toEqual(names);

@@ -189,14 +189,20 @@ const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
  * "=> Jack`", "this.Max", "class Jack {", "import { Min }", "kernelName: Min"). Only what is
  * attached: "Joe Smith <joe@x.org>" and "| Anna Berg | CEO |" are people.
  */
-const CODE_AFTER = /^(?:\.\w|:\d|_|\((?!\p{Lu}\p{Ll}+\))|<(?![^>\n]*@)|\[|`|[ \t]*(?:=>|::|=(?![=>])|\|[ \t]*(?:null|undefined|string|number|boolean|void|never|any|unknown|object)(?![\w$])))/u;
-const ATTACHED_BEFORE = /(?:[\w)\]]\.|`|_|(?<![\p{L}])\p{Ll}[\p{Ll}\d_.-]*\/)$/u;
+const CODE_AFTER = /^(?:\.\w|:\d|_|#\w|\((?!\p{Lu}\p{Ll}+\))|<(?![^>\n]*@)|\[|`|[ \t]+extends\b|[ \t]*(?:=>|::|=(?![=>])|\|[ \t]*(?:null|undefined|string|number|boolean|void|never|any|unknown|object)(?![\w$])))/u;
+const ATTACHED_BEFORE = /(?:[\w)\]]\.|[`_<]|(?:(?<![\p{L}])\p{Ll}[\p{Ll}\d_.-]*|\.{1,2})\/)$/u;
 const KEYWORD_BEFORE = /(?:^|[^\p{L}])(?:import|class|extends|implements|interface|enum|function|typeof|instanceof|var|const)[ \t]+$/u;
 const IMPORT_LIST_BEFORE = /(?:import|export)[ \t]+(?:type[ \t]+)?\{[^}\n]*$/;
 /** A camel-case key of code, unless it names a person ("reportedBy:", "fullName:", "contactPerson:"). */
 const CAMEL_KEY_BEFORE = /\p{Ll}\p{Lu}\w*:[ \t]*$/u;
 const PERSON_KEY =
   /(?:(?:reported|created|updated|modified|assigned|requested|approved|owned|submitted|written|signed|sent|opened|closed|resolved|edited|reviewed)By|(?:full|first|last|given|family|middle|display|user|customer|client|patient|employee|contact|owner|author|sender|recipient|assignee|manager|person|member)Name|Person|Owner|Author|Assignee|Manager|Contact|Sender|Recipient)["']?:[ \t]*$/;
+
+/** "Byte Order Mark (BOM)": the initials of the words that end at the name spell the acronym in brackets after it. */
+function expandsAcronym(acronym: string, upToName: string): boolean {
+  const words = upToName.split(/[ \t\n-]+/).filter(Boolean);
+  return words.length >= acronym.length && words.slice(-acronym.length).map((w) => w[0]!.toUpperCase()).join('') === acronym;
+}
 
 /**
  * Whether code stands right before `start`. Each pattern is anchored at the end and so tried from every position
@@ -208,7 +214,7 @@ function codeBefore(text: string, start: number): boolean {
   if (last === undefined) return false;
   const before = (length: number) => text.slice(Math.max(0, start - length), start);
   // Each pattern ends in a character of its own: the last one before the word says which can match.
-  if (last === '.' || last === '`' || last === '_' || last === '/') return ATTACHED_BEFORE.test(before(24));
+  if (last === '.' || last === '`' || last === '_' || last === '/' || last === '<') return ATTACHED_BEFORE.test(before(24));
   const blank = last === ' ' || last === '\t';
   return (
     (blank && KEYWORD_BEFORE.test(before(24))) ||
@@ -297,7 +303,9 @@ export const personDetector: Detector = {
       if (words.some((w) => NOUN_SUFFIX.test(w) && !GIVEN_NAMES.has(w.toLowerCase()))) return false;
       // "Certificate Authority (CA)": the words' initials in brackets expand an acronym ("Jorge Villa (JV)" has a known given name).
       const acronym = /^[ \t]*\(([A-Z]{2,6})\)/.exec(after)?.[1];
-      if (acronym && !given && acronym === words.map((w) => w[0]).join('')) return false;
+      // Its own initials in brackets may follow a person's name ("Jorge Villa (JV)"); words before it in the acronym make
+      // it a term's last word ("Byte Order Mark (BOM)").
+      if (acronym && (!given || acronym.length > words.length) && expandsAcronym(acronym, text.slice(Math.max(0, start - 60), start + value.length))) return false;
       if ((several ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after)) return false;
       out.push(finding(this, start, value, confidence));
       return true;
@@ -314,6 +322,8 @@ export const personDetector: Detector = {
     for (const m of matches(text, GREETING)) add(m.index + m[0].length - m[1].length, m[1], 0.8);
     for (const m of matches(text, PHRASE)) {
       const trigger = m[0].slice(0, m[0].length - m[1].length).trim().toLowerCase();
+      // "name: Identifier;", "(name: Name)": a type annotation, not a name.
+      if (trigger === 'name:' && /^[;)]/.test(text[m.index + m[0].length] ?? '')) continue;
       // Weak triggers (and a possessive's name, which may be a company's) need two words or a known given name.
       // "hi High 32 bits": a greeting greets where a line or a sentence starts.
       const addressed = /^[ \t]*[,!:]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
@@ -370,6 +380,8 @@ export const personDetector: Detector = {
       const first = m[2].split(/\s+/)[0].toLowerCase();
       const name = lowerCaseName(m[2], false);
       if (!name || (WEAK_LOWER_TRIGGER.test(m[1]) && !GIVEN_NAMES.has(first))) continue;
+      // "the name is known", "the name is returned": a participle, not a name.
+      if (/^\p{L}{3,}(?:ed|wn)$/u.test(first) && !GIVEN_NAMES.has(first)) continue;
       add(m.index + m[0].length - m[2].length, name, 0.7);
     }
     for (const m of matches(text, SINGLE)) {
@@ -386,6 +398,10 @@ export const personDetector: Detector = {
       if (MONTHS.test(m[1]) && (DAY_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || DAY_AFTER.test(text.slice(end, end + 7)))) continue;
       // At a sentence's start, "Max safe length", "Mark global groups", "Per the spec" use the word, not the name
       // ("Kevin the printer is broken" addresses Kevin).
+      // "Histogram Max Size", "Max: 100", "Per-Recipient": a word that is a name too, inside a title, as a value's
+      // label or in a compound, is the word ("Max: can you review?" is a chat's speaker).
+      const title = /^[ \t]\p{Lu}/u.test(text.slice(end, end + 2)) && previous === ' ';
+      if (WORDLIKE_NAMES.has(m[1].toLowerCase()) && (title || /^(?::[ \t]*[\d"'+]|-\p{L})/u.test(text.slice(end, end + 4)))) continue;
       if (WORDLIKE_NAMES.has(m[1].toLowerCase()) && SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) {
         const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
         if (nextWord && (ARTICLE_NEXT.test(nextWord) || !verbLike(nextWord))) continue;
