@@ -782,6 +782,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ["import { max } from './Max'; see {@link Jack#parse}", []],
       ['Emit a UTF-8 Byte Order Mark (BOM); as long as the name is known, the name is returned', []],
       ['Max: can you review this?\nAsk Max Weber', ['Max', 'Max Weber']],
+      ['Morris and Sons is a mill; Baker Brothers too. She flew to Santa Cruz de Tenerife with Anna Berg', ['Anna Berg']],
       ['the Star Wars film in the Victorian era, the Adam optimizer', []],
     ] as Array<[string, string[]]>) {
       expect(found(text).filter(([c]) => c === 'person').map(([, v]) => v)).toEqual(names);

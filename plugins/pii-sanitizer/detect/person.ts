@@ -46,6 +46,8 @@ const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${GREETING
  */
 const LEGAL_FORM = String.raw`[ \t,]+(?:AG|GmbH|Inc\.?|LLC|Ltd\.?|S\.A\.|SAS|SARL|S\.p\.A\.|S\.L\.|B\.V\.|N\.V\.|Oy|plc|PLC|KG|Corp\.?|Co\.|Pty)(?![\p{L}])`;
 const LEGAL_FORM_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:${WORD})){0,3}${LEGAL_FORM}`, 'u');
+/** "Thomas and Sons", "Morgan & Co.", "Baker Brothers": a family firm's name, without a legal form. */
+const FIRM_AFTER = /^[ \t]+(?:(?:and|&|und)[ \t]+(?:Sons|Söhne|Partners|Co\.?|Company|Associates|Brothers|Bros\.?|Daughters)|Brothers|Bros\.)(?![\p{L}])/u;
 /** After one word only: "Simon & Schuster, Inc." is a company, "John Smith & Acme Corp." a person and a company. */
 const JOINED_LEGAL_FORM_AFTER = new RegExp(
   String.raw`^(?:[ \t]+(?:${WORD}|&|und|and(?=[ \t]+(?:Partners?|Sons|Söhne|Co\.?|Company)(?![\p{L}])))){0,3}${LEGAL_FORM}`,
@@ -306,7 +308,7 @@ export const personDetector: Detector = {
       // Its own initials in brackets may follow a person's name ("Jorge Villa (JV)"); words before it in the acronym make
       // it a term's last word ("Byte Order Mark (BOM)").
       if (acronym && (!given || acronym.length > words.length) && expandsAcronym(acronym, text.slice(Math.max(0, start - 60), start + value.length))) return false;
-      if ((several ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after)) return false;
+      if ((several ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after) || FIRM_AFTER.test(after)) return false;
       out.push(finding(this, start, value, confidence));
       return true;
     };
@@ -331,7 +333,9 @@ export const personDetector: Detector = {
       const strong = !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
       const words = m[1].split(/\s+/);
       const known = GIVEN_NAMES.has(words[0].toLowerCase());
-      if (strong || known || (words.length >= 2 && !INNER_CAPITAL_FIRST.test(m[1]))) add(m.index + m[0].length - m[1].length, m[1], strong ? 0.85 : 0.7);
+      // After a weak trigger, unknown words with a Romance particle are a place's as often ("flew to Reguengos de Monsaraz").
+      const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(m[1]) && !ROMANCE_PARTICLE.test(m[1]);
+      if (strong || known || weakPair) add(m.index + m[0].length - m[1].length, m[1], strong ? 0.85 : 0.7);
     }
     for (const m of matches(text, PAIR)) {
       const first = m[1].toLowerCase();
