@@ -38,7 +38,8 @@ const STREET_END = String.raw`(?:${STREET})(?![\p{L}\p{N}])(?![ \t]+${MEASURE})`
  * "3 on the way", "37 in the first place", "reworked the way" are not addresses (the particles of street names,
  * "de", "do", "la", "du", stay allowed, and "The" capitalised: "10 The Green").
  */
-const SENTENCE_WORD = String.raw`(?:of|for|on|to|from|is|are|was|were|be|within|in|at|by|and|or|than|with|into|per|the|a|an|und|oder|mit|für|auf|ist)\s`;
+/** "the" may stand before a British street word ("14 the Avenue", "8 the crescent"), not before "way" ("reworked the way"). */
+const SENTENCE_WORD = String.raw`(?:(?:of|for|on|to|from|is|are|was|were|be|within|in|at|by|and|or|than|with|into|per|a|und|oder|mit|für|auf|ist)\s|the\s(?!(?:${anyCase('avenue|drive|crescent|terrace|green|mall|grove|parade|close|boulevard|esplanade|circus')})\b))`;
 /** A word of the name starts with a letter (or an apostrophe, a period): "pl - 1" has none after "pl". */
 const NAME_WORD = String.raw`(?!${SENTENCE_WORD})[\p{L}'’.][\p{L}'’.-]*`;
 /**
@@ -47,8 +48,8 @@ const NAME_WORD = String.raw`(?!${SENTENCE_WORD})[\p{L}'’.][\p{L}'’.-]*`;
  * in Hyde Park"). The street word needs a name before it: "3 via email", "5 avenue tests" are not addresses.
  */
 const NUMBERED_NAME_WORD = String.raw`(?:${NAME_WORD}|(?<=\p{Lu}[\p{L}'’.-]*\s)(?:of|and)(?=\s+(?:the\s+)?\p{Lu}\p{Ll})|(?<=\s(?:of|and)\s)the(?=\s+\p{Lu}\p{Ll}))`;
-/** "Copyright (c) 2013 Gary Court": a year after a copyright sign is no house number. */
-const NOT_AFTER_COPYRIGHT = String.raw`(?<!(?:©|\([Cc]\)|[Cc]opyright)[ \t]*)`;
+/** "Copyright (c) 2013 Gary Court": a year after a copyright sign is no house number; "(c) 45 Park Avenue", a list's item, is one. */
+const NOT_AFTER_COPYRIGHT = String.raw`(?:(?<!(?:©|\([Cc]\)|[Cc]opyright)[ \t]*)|(?!(?:19|20)\d\d(?!\d)))`;
 const NUMBER_FIRST = new RegExp(String.raw`${NOT_AFTER_COPYRIGHT}\b\d{1,5}[A-Za-z]?\s+(?:(?:${NUMBERED_NAME_WORD}|${ORDINAL})\s+){1,4}${STREET_END}${UNIT}`, 'gu');
 /**
  * French addresses put the number before a street word that comes before the name ("26 rue des Lilas",
@@ -60,8 +61,8 @@ const LEADING_STREET_WORDS = `${anyCase('rue|avenue|boulevard|bd\\.?|chemin|all�
 /** "Step 3 Via Email", "Option 2 Via Docker": a heading's number. */
 const HEADING_WORD = String.raw`(?:Option|Step|Method|Chapter|Part|Phase|Stage|Section|Top|Level|Round|Week|Day|Lesson|Module|Tip|Rule|Way|Version|Episode|Season|Figure|Table)`;
 const NUMBER_THEN_STREET_WORD = new RegExp(String.raw`(?<!${HEADING_WORD}[ \t]+)\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+${NUMBERED_NAME_WORD}){1,4}(?![\p{L}\p{N}])`, 'gu');
-/** The number is no version's or possessive's: "a friendly way 4.2.0", "in-place 2's". */
-const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b(?!\.\d|['’]s)${UNIT}`, 'gu');
+/** The number is no version's or possessive's: "a friendly way 4.2.0", "in-place 2's" ("Rua Augusta 24.2 Esq" is a floor's). */
+const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b(?!\.\d+\.\d|['’]s)${UNIT}`, 'gu');
 const COMPOUND = new RegExp(String.raw`\b\p{Lu}[\p{Ll}]+(?:strasse|straße|gasse|weg|allee|platz|vej|gata|gatan|gade|katu|straat|laan)\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const BOXES = [
   /\b[Pp]\.?[ \t]?[Oo]\.?[ \t]+(?:Box|BOX|box)[ \t]+\d{1,6}\b/g,

@@ -94,7 +94,7 @@ molnár németh farkas balogh papp takács juhász lakatos mészáros oláh rác
 
 /**
  * Capitalised words that start sentences or name things, and are not people: nationalities too ("Indian Govt",
- * "African Americans"), but not those that are also surnames ("Dawn French", "Irvine Welsh").
+ * "African Americans"), but not those that are also names ("Dawn French", "Irvine Welsh", "Danish Kaneria", "Thai Nguyen").
  */
 export const NOT_NAMES = new Set(
   `the a an i my your our their his her its this that these those what why how when where who which will would can could should
@@ -120,10 +120,10 @@ mr mrs ms mx dr dra prof herr herrn frau mme mlle sr sra srta world welt monde m
 cliente clientes usuario usuaria utente dottore collègue collègues maître monsieur servicio atención soporte kundenservice kundendienst
 station airport terminal hotel stadium arena cathedral palace tower church castle sir madam madame everybody all folks guys friends did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text
 object i'm i’m i'll i’ll i've i’ve i'd i’d
-fort mount cape são tech eng
-american americans african africans indian indians chinese japanese korean vietnamese thai russian ukrainian polish canadian mexican
+são tech
+american americans african africans indian indians chinese japanese korean vietnamese russian ukrainian polish canadian mexican
 brazilian argentinian australian european europeans asian asians arab arabs muslim muslims jewish hindu catholic turkish greek swedish
-norwegian danish finnish irish scottish portuguese israeli iranian iraqi pakistani egyptian nigerian kenyan spanish italian`.split(/\s+/),
+norwegian finnish irish scottish portuguese israeli iranian iraqi pakistani egyptian nigerian kenyan spanish italian`.split(/\s+/),
 );
 
 /**

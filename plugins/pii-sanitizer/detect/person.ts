@@ -62,6 +62,11 @@ const WORK_OF = new RegExp(
   String.raw`(?<![\p{L}])[Tt]he[ \t]+((?:${WORD})(?:[ \t]+(?:${WORD}))?)[ \t]+(?:novel|book|biography|memoir|autobiography|album|song|film|movie|play|poem|painting|portrait|essay|lecture|speech|interview|trilogy|saga|estate|family|household|administration|presidency|campaign|archive|papers)s?(?![\p{L}])`,
   'gu',
 );
+const PLACE_FIRST = /^(?:Fort|Mount|Mt\.?|Cape|Port|Lake|San|Santa|Santo|Saint|St\.?|São)$/;
+/** Given names that are measures' words, which label values ("Max: 100", "Min: 0"). */
+const MEASURE_NAMES = /^(?:Max|Min)$/;
+/** A capitalised word before, that is no word introducing a person ("Histogram Max Size"; "Ask Max Weber" is not). */
+const TITLE_WORD_BEFORE = /(?<![\p{L}])(?!(?:Ask|Call|Tell|Email|Ping|Text|Meet|Dear|Hi|Hello|Hey|Thanks|With|From|And)[ \t])\p{Lu}\p{Ll}+[ \t]+$/u;
 const PERSONAL_WORK = /(?:novels?|biography|memoirs?|autobiography|estate|administration|presidency)$/;
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
 const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICLES})?(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
@@ -134,7 +139,7 @@ function cardFollows(text: string, from: number, count: number): boolean {
   return lines.some((line) => line.length <= CARD_LINE_MAX && (CARD_LINE.test(line.trim()) || CARD_LABEL.test(line.trim())));
 }
 /** After "my name is" or "call me", people often type their name in lower case. */
-const LOWER_AFTER_TRIGGER = /\b((?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?]|$)/gi;
+const LOWER_AFTER_TRIGGER = /\b((?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?;:)]|$)/gi;
 /** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
 const WEAK_LOWER_TRIGGER = /^i(?: a|['’])m$/i;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
@@ -301,6 +306,8 @@ export const personDetector: Detector = {
       // "the first Batching Span Processor", "this Closing Handshake": a determiner before words makes them a thing.
       // "the Robert Johnson account" is Robert Johnson's; "the Max Plan", "the Grace Period" are things.
       const several = words.length > 1;
+      // "Fort Worth", "Cape Town", "Mount Vernon": a place's first word ("Charles Fort" is a person).
+      if (several && PLACE_FIRST.test(words[0]!)) return false;
       if (several && !afterDeterminer && !(given && !WORDLIKE_NAMES.has(first)) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
       if (words.some((w) => NOUN_SUFFIX.test(w) && !GIVEN_NAMES.has(w.toLowerCase()))) return false;
       // "Certificate Authority (CA)": the words' initials in brackets expand an acronym ("Jorge Villa (JV)" has a known given name).
@@ -384,8 +391,8 @@ export const personDetector: Detector = {
       const first = m[2].split(/\s+/)[0].toLowerCase();
       const name = lowerCaseName(m[2], false);
       if (!name || (WEAK_LOWER_TRIGGER.test(m[1]) && !GIVEN_NAMES.has(first))) continue;
-      // "the name is known", "the name is returned": a participle, not a name.
-      if (/^\p{L}{3,}(?:ed|wn)$/u.test(first) && !GIVEN_NAMES.has(first)) continue;
+      // "the name is known", "the name is returned": a participle, not a name ("my name is shawn" is one).
+      if (/^the /i.test(m[1]) && /^\p{L}{3,}(?:ed|wn)$/u.test(first) && !GIVEN_NAMES.has(first)) continue;
       add(m.index + m[0].length - m[2].length, name, 0.7);
     }
     for (const m of matches(text, SINGLE)) {
@@ -402,10 +409,12 @@ export const personDetector: Detector = {
       if (MONTHS.test(m[1]) && (DAY_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || DAY_AFTER.test(text.slice(end, end + 7)))) continue;
       // At a sentence's start, "Max safe length", "Mark global groups", "Per the spec" use the word, not the name
       // ("Kevin the printer is broken" addresses Kevin).
-      // "Histogram Max Size", "Max: 100", "Per-Recipient": a word that is a name too, inside a title, as a value's
-      // label or in a compound, is the word ("Max: can you review?" is a chat's speaker).
-      const title = /^[ \t]\p{Lu}/u.test(text.slice(end, end + 2)) && previous === ' ';
-      if (WORDLIKE_NAMES.has(m[1].toLowerCase()) && (title || /^(?::[ \t]*[\d"'+]|-\p{L})/u.test(text.slice(end, end + 4)))) continue;
+      // "Histogram Max Size", "Max: 100": a word that is a name too, inside a title, or a measure as a value's label, is
+      // the word ("Max: can you review?" is a chat's speaker, "Mark: +44 20 …" a contact).
+      // Inside a title: capitalised words before and after ("Histogram Max Size"; "Call Julia ASAP", "told Frank I" are not).
+      const title = /^[ \t]\p{Lu}\p{Ll}/u.test(text.slice(end, end + 3)) && TITLE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
+      const label = MEASURE_NAMES.test(m[1]) && /^:[ \t]*[\d"'+]/.test(text.slice(end, end + 4));
+      if (WORDLIKE_NAMES.has(m[1].toLowerCase()) && (title || label)) continue;
       if (WORDLIKE_NAMES.has(m[1].toLowerCase()) && SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) {
         const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
         if (nextWord && (ARTICLE_NEXT.test(nextWord) || !verbLike(nextWord))) continue;

@@ -189,7 +189,7 @@ export const SECRET_PATTERNS: Array<{
       String.raw`(?:\bsshpass[^\S\n]+-p[^\S\n]*|\s-(?:store|key|srcstore|deststore|srckey|destkey)pass[^\S\n]+|\s-pass(?:in|out)[^\S\n]+pass:|\s--(?:requirepass|masterauth)[^\S\n]+)(${COMMAND_LINE_VALUE})`,
       'dg',
     ),
-    requires: /sshpass|pass[^\S\n]|pass:/,
+    requires: /sshpass|pass[^\S\n]|pass:|masterauth/,
     valid: commandLinePassword,
   },
   // A .netrc entry's password, however guessable (the anonymous login's is an email address by convention).
