@@ -808,6 +808,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     ]) {
       expect(found(text)).toEqual([['phone', phone]]);
     }
+    // A number beside a card does not hide it; small numbers in a row and part of a longer id are no cards.
+    expect(found('card 4111 1111 1111 1111 0 issues').filter(([c]) => c === 'credit_card')).toEqual([['credit_card', '4111 1111 1111 1111']]);
+    expect(found('item 9 4111 1111 1111 1111').filter(([c]) => c === 'credit_card')).toEqual([['credit_card', '4111 1111 1111 1111']]);
+    expect(categories('56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78')).not.toContain('credit_card');
+    expect(categories('id 1234-5678-9012-3456 ok')).not.toContain('credit_card');
     // A comma ends a CSV field; it is no decimal point.
     expect(found('John Smith,4111111111111111,12/26').filter(([c]) => c === 'credit_card')).toEqual([['credit_card', '4111111111111111']]);
     expect(found('Appelez-moi au 01 23 45 67 89 demain')).toEqual([['phone', '01 23 45 67 89']]);

@@ -34,10 +34,43 @@ export const creditCardDetector: Detector = {
   detect(text) {
     const out = [];
     for (const m of matches(text, CANDIDATE)) {
-      const digits = digitsOf(m[0]);
-      if (!luhnValid(digits) || !issuerKnown(digits)) continue;
-      out.push(finding(this, m.index, m[0], nearWords(text, m.index, m.index + m[0].length, CONTEXT) ? 0.99 : 0.9));
+      const card = cardWithin(m[0]);
+      if (!card) continue;
+      const start = m.index + card.offset;
+      out.push(finding(this, start, card.value, nearWords(text, start, start + card.value.length, CONTEXT) ? 0.99 : 0.9));
     }
     return out;
   },
 };
+
+/** A card number's digits, Luhn-valid and in an issuer's range. */
+function isCard(value: string): boolean {
+  const digits = digitsOf(value);
+  return digits.length >= 12 && luhnValid(digits) && issuerKnown(digits);
+}
+
+/** How cards are written: in fours (with a short last group), Amex's 4-6-5, or unbroken; 13 digits at least. */
+const CARD_GROUPING = /^(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,4}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{13,19})$/;
+/** "56 57 58 59 60 61 62 63 64": small numbers in a row, not a card's groups. */
+const SMALL_NUMBERS = /^\d{1,3}(?:[ -]\d{1,3}){3,}$/;
+
+/**
+ * The card in a run of digit groups: the whole run, or else the longest run of whole groups inside it grouped as cards
+ * are, so a number written beside the card does not hide it ("card 4111 1111 1111 1111 0 issues", "item 9 4111 1111
+ * 1111 1111"); "6 7 8 9 10 11 12 13" and "5678-9012-3456" inside longer runs are no cards.
+ */
+function cardWithin(run: string): { value: string; offset: number } | undefined {
+  if (SMALL_NUMBERS.test(run)) return undefined;
+  if (isCard(run)) return { value: run, offset: 0 };
+  const groups = [...run.matchAll(/\d+/g)];
+  if (groups.length < 2) return undefined;
+  for (let size = groups.length - 1; size >= 1; size--) {
+    for (let first = 0; first + size <= groups.length; first++) {
+      const from = groups[first]!.index!;
+      const last = groups[first + size - 1]!;
+      const value = run.slice(from, last.index! + last[0].length);
+      if (CARD_GROUPING.test(value) && isCard(value)) return { value, offset: from };
+    }
+  }
+  return undefined;
+}
