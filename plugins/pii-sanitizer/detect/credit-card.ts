@@ -66,6 +66,10 @@ function cardWithin(run: string): { value: string; offset: number } | undefined 
   if (groups.length < 2) return undefined;
   for (let size = groups.length - 1; size >= 1; size--) {
     for (let first = 0; first + size <= groups.length; first++) {
+      let digits = 0;
+      for (let g = first; g < first + size; g++) digits += groups[g]![0].length;
+      // Only windows of a card's length are looked at.
+      if (digits < 13 || digits > 19) continue;
       const from = groups[first]!.index!;
       const last = groups[first + size - 1]!;
       const value = run.slice(from, last.index! + last[0].length);
