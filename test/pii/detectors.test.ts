@@ -3,6 +3,7 @@ import { literalPrefixes } from '../../plugins/pii-sanitizer/detect/context';
 import { mayBeValidFromUs } from '../../plugins/pii-sanitizer/detect/phone';
 import { isWords } from '../../plugins/pii-sanitizer/detect/secret-values';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import fc from 'fast-check';
 import { hash32, seededRandom } from '../mock-llm/random';
 
 const detector = createDetector();
@@ -1011,5 +1012,34 @@ describe('literal prefixes, the secret detector’s pre-filter', () => {
     expect(literalPrefixes(/\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60})\b/g)).toEqual(['gh', 'github_pat_']);
     expect(literalPrefixes(/\b(?:ab|cd)?ef/g)).toBeUndefined();
     expect(literalPrefixes(/\b(?:a|bc)d/g)).toBeUndefined();
+  });
+});
+
+describe('values in random surroundings', () => {
+  // Each value must be masked whole whatever stands around it: a neighbouring "@", digit or bracket once hid an
+  // email (an "@" at the text's start ended the search) and a card (a number beside it joined its run).
+  const values: Array<[string, string]> = [
+    ['email', 'fuzz.person@corp-example.com'],
+    ['phone', '+1 415 555 0133'],
+    ['credit_card', '4111 1111 1111 1111'],
+    ['iban', 'GB82 WEST 1234 5698 7654 32'],
+    ['ip', '81.2.69.160'],
+    ['github token', 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789'],
+    ['aws key id', 'AKIAZ3F9A7C2E1B8D4F6'],
+    ['url credentials', 'postgres://app:Hk29vLq7xPz3@db.internal:5432'],
+  ];
+  const surrounding = fc.string({
+    unit: fc.constantFrom(...'ab AZ09@.,:;-_/\\()[]{}<>"\'`$%#!?+=*&|~^\n\t€é中😀'.split(''), '\r\n', '  '),
+    maxLength: 40,
+  });
+  it.each(values)('%s', (_, value) => {
+    fc.assert(
+      fc.property(surrounding, surrounding, (before, after) => {
+        const text = `${before} ${value} ${after}`;
+        const start = before.length + 1;
+        return detector.detect(text).some((f) => f.start <= start && f.end >= start + value.length);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
