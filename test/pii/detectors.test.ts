@@ -526,6 +526,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(categories('Server=db;User Id=sa;Password=********;')).toEqual([]);
       expect(categories('Server=db;User Id=sa;Password=<your-password>;')).toEqual([]);
       expect(found('Server=db;User Id=sa;Password=secret;')).toEqual([['secret', 'secret']]);
+      // A quoted literal that runs on past a bracket is judged as a literal, like one without a bracket.
+      expect(found('app_secret: "my-secret(x)"')).toEqual([['secret', 'my-secret(x)']]);
+      expect(found('app_secret: "my-secretx"')).toEqual([['secret', 'my-secretx']]);
     });
 
     it('escaped quotes around a hard-coded password, as in code inside JSON', () => {

@@ -137,13 +137,13 @@ export const secretDetector: Detector = {
     }
     for (const [start, value] of secretsInProse(text)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
-      const [, name, quote] = m;
-      let value = m[3]!;
+      const [, name, quote, matched] = m;
+      let value = matched!;
       // The value stops at a call's or a template's bracket: "countTokens(request)", "v1-deps-{{ checksum … }}";
       // inside quotes a bracket belongs to the value ("Xk9#mP2q(z7!"), which then runs to the closing quote.
       const next = text[m.index + m[0].length] ?? '';
       if (next === '{' || (quote === '' && CALL.test(next))) continue;
-      const start = m.index + m[0].lastIndexOf(value);
+      const start = m.index + m[0].lastIndexOf(matched!);
       if (quote !== '' && CALL.test(next)) value = quotedValue(text, start, quote[quote.length - 1]!) ?? value;
       if (/aws.*secret/i.test(name)) {
         // AWS's own format (40 characters of base64's alphabet) under AWS's own name is a key, random-looking or not.
@@ -155,7 +155,8 @@ export const secretDetector: Detector = {
       }
       // Only a password's own name stands before its literal with a blank alone: "Pass 'finish' on" is English.
       // A word after a quoted name and a comma is the next item of a list: ["secret", "public", "private"].
-      const between = m[0].slice(name.length, m[0].length - value.length);
+      // What the pattern matched stands between the name and the value, however far a quoted value runs on.
+      const between = m[0].slice(name.length, m[0].length - matched!.length);
       const spaced = !/[=:,]/.test(between);
       const listed = /^["']?\s*,/.test(between) && /^[A-Za-z]+$/.test(value);
       // An environment file's or a shell's "DB_PASSWORD=Summer_2024" holds a literal without quotes.
