@@ -36,9 +36,9 @@ const STREET_END = String.raw`(?:${STREET})(?![\p{L}\p{N}])(?![ \t]+${MEASURE})`
 /**
  * A street's name holds no verbs or prepositions of a sentence: "the square root of 36", "a park for 5",
  * "3 on the way", "37 in the first place", "reworked the way" are not addresses (the particles of street names,
- * "de", "do", "la", "du", stay allowed, and "The" capitalised: "10 The Green").
+ * "de", "do", "la", "du", stay allowed, and "The" capitalised: "10 The Green"). In lower case "the" may stand
+ * before a British street word ("14 the Avenue", "8 the crescent"), not before "way".
  */
-/** "the" may stand before a British street word ("14 the Avenue", "8 the crescent"), not before "way" ("reworked the way"). */
 const SENTENCE_WORD = String.raw`(?:(?:of|for|on|to|from|is|are|was|were|be|within|in|at|by|and|or|than|with|into|per|a|und|oder|mit|für|auf|ist)\s|the\s(?!(?:${anyCase('avenue|drive|crescent|terrace|green|mall|grove|parade|close|boulevard|esplanade|circus')})\b))`;
 /** A word of the name starts with a letter (or an apostrophe, a period): "pl - 1" has none after "pl". */
 const NAME_WORD = String.raw`(?!${SENTENCE_WORD})[\p{L}'’.][\p{L}'’.-]*`;

@@ -62,7 +62,9 @@ const WORK_OF = new RegExp(
   String.raw`(?<![\p{L}])[Tt]he[ \t]+((?:${WORD})(?:[ \t]+(?:${WORD}))?)[ \t]+(?:novel|book|biography|memoir|autobiography|album|song|film|movie|play|poem|painting|portrait|essay|lecture|speech|interview|trilogy|saga|estate|family|household|administration|presidency|campaign|archive|papers)s?(?![\p{L}])`,
   'gu',
 );
-const PLACE_FIRST = /^(?:Fort|Mount|Mt\.?|Cape|Port|Lake|San|Santa|Santo|Saint|St\.?|São)$/;
+/** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena". */
+const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape`;
+const PLACE_FIRST = new RegExp(`^(?:${PLACE_WORDS})$`);
 /** Given names that are measures' words, which label values ("Max: 100", "Min: 0"). */
 const MEASURE_NAMES = /^(?:Max|Min)$/;
 /** A capitalised word before, that is no word introducing a person ("Histogram Max Size"; "Ask Max Weber" is not). */
@@ -87,13 +89,15 @@ const BULLETED_NAME_LINE = new RegExp(String.raw`^[ \t]*[?•*·▪–-]+[ \t]*(
  * two or three name-like words alone on a line that opens a block (the text's start or after a blank line), with a
  * card's line below. The block's next lines (a job: "compared care") follow a line, so they are not taken.
  */
+/** The fields of a contact card. */
+const CARD_FIELDS = 'phone|tel|telephone|mobile|cell|fax|e-?mail|address|website';
 const LOWER_NAME_LINE = /^[ \t]*(?:[?•*·▪–-]+[ \t]*)?([a-z\u00e0-\u024f]{2,}(?:[ \t]+[a-z\u00e0-\u024f]\.?)?(?:[ \t]+[a-z\u00e0-\u024f]{2,}){1,2})[ \t]*\r?$/gmu;
 const OPENS_BLOCK = /(?:^|\n[ \t]*\r?\n)[ \t]*$/;
 /**
  * Besides the card below, the line needs a sign of a name: a known given name, a middle initial, or a card whose
  * fields are labelled ("phone:", "e-mail:"); "shopping list" above "555-0199" has none.
  */
-const CARD_FIELD_LABEL = /^[ \t]*(?:[?•*·▪–>-]+[ \t]*)?(?:phone|tel|telephone|mobile|cell|fax|e-?mail|address|website|personal info)[ \t]*:/im;
+const CARD_FIELD_LABEL = new RegExp(String.raw`^[ \t]*(?:[?•*·▪–>-]+[ \t]*)?(?:${CARD_FIELDS}|personal info)[ \t]*:`, 'im');
 /** A card's own headings ("contact details", "billing info"), which its first line may also be. */
 const CARD_HEADING_WORD = /(?<![\p{L}])(?:contact|details|info|information|personal|address|addresses|phone|email|e-mail|website|number|numbers|data|profile|summary|notes|account|billing|shipping|delivery|office|team|support)(?![\p{L}])/u;
 
@@ -105,7 +109,7 @@ const CARD_LINE = /^(?:[?•*·▪–>-]+[ \t]*)?(?:[^\s@]+@[^\s@]+\.\w+|\+?[\d(
 /** A card's lines are short: longer ones are not looked at (and the pattern stays cheap on any input). */
 const CARD_LINE_MAX = 120;
 /** A card's field labels ("Phone:", "E-mail:", "Address:"), which may stand on their own line above the value. */
-const CARD_LABEL = /^(?:[?•*·▪–>-]+[ \t]*)?(?:phone|tel|telephone|mobile|cell|fax|e-?mail|address|website)\b/i;
+const CARD_LABEL = new RegExp(String.raw`^(?:[?•*·▪–>-]+[ \t]*)?(?:${CARD_FIELDS})\b`, 'i');
 
 /**
  * A letter's sign-off on the line before a name line: the name signs the letter. A sign-off in one of the
@@ -274,7 +278,7 @@ function verbLike(word: string): boolean {
   return PERSON_VERB.test(` ${word}`) || FUNCTION_WORDS.has(word) || FOLLOWING_WORDS.has(word) || /(?:ed|s)$/.test(word);
 }
 /** A place's word before a capitalised given name: "Saint Helena", "Fort Collins", "Port Elizabeth". */
-const PLACE_BEFORE_CAPITAL = /(?:^|[^\p{L}])(?:San|Santa|Santo|São|St\.?|Saint|Sainte|Fort|Port|Mount|Mt\.?|Lake|Cape|Lady)[ \t_]+$/u;
+const PLACE_BEFORE_CAPITAL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${PLACE_WORDS}|Sainte|Lady)[ \t_]+$`, 'u');
 /** Given names that are months' names, which a day's number or a year beside them makes: "Jan 26, 2015", "9 May", "Jan 2024". */
 const MONTHS = /^(?:Jan|April|May|June|July|August)$/;
 const DAY_BEFORE = /(?<!\d)\d{1,2}[ \t]+$/;
@@ -303,14 +307,14 @@ export const personDetector: Detector = {
       const words = value.split(/[ \t]+/);
       const first = words[0]!.toLowerCase();
       const given = GIVEN_NAMES.has(first);
-      // "the first Batching Span Processor", "this Closing Handshake": a determiner before words makes them a thing.
-      // "the Robert Johnson account" is Robert Johnson's; "the Max Plan", "the Grace Period" are things.
       const several = words.length > 1;
       // "Fort Worth", "Cape Town", "Mount Vernon": a place's first word ("Charles Fort" is a person).
       if (several && PLACE_FIRST.test(words[0]!)) return false;
+      // "the first Batching Span Processor", "this Closing Handshake": a determiner before words makes them a thing.
+      // "the Robert Johnson account" is Robert Johnson's; "the Max Plan", "the Grace Period" are things.
       if (several && !afterDeterminer && !(given && !WORDLIKE_NAMES.has(first)) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
       if (words.some((w) => NOUN_SUFFIX.test(w) && !GIVEN_NAMES.has(w.toLowerCase()))) return false;
-      // "Certificate Authority (CA)": the words' initials in brackets expand an acronym ("Jorge Villa (JV)" has a known given name).
+      // "Certificate Authority (CA)": the words' initials in brackets expand an acronym.
       const acronym = /^[ \t]*\(([A-Z]{2,6})\)/.exec(after)?.[1];
       // Its own initials in brackets may follow a person's name ("Jorge Villa (JV)"); words before it in the acronym make
       // it a term's last word ("Byte Order Mark (BOM)").

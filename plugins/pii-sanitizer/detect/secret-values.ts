@@ -20,6 +20,11 @@ export function isDummy(value: string): boolean {
   return DUMMY.test(value) || MASKED_TAIL.test(value);
 }
 
+/** One character over and over ("aaaaaaaa", "========"). */
+export function isOneCharacter(value: string): boolean {
+  return /^(.)\1+$/.test(value);
+}
+
 /** A dummy, or a word naming the secret rather than being it. */
 export function isPlaceholder(value: string): boolean {
   return isDummy(value) || NAME_WORD.test(value);
@@ -84,7 +89,7 @@ export function isWords(value: string): boolean {
 export function looksRandom(value: string): boolean {
   if (isPlaceholder(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://') || HOST_NAME.test(value)) return false;
   if (FILE_PATH.test(value)) return false;
-  if (/^(.)\1+$/.test(value) || /^(.)\1{6,}/.test(value)) return false;
+  if (isOneCharacter(value) || /^(.)\1{6,}/.test(value)) return false;
   if (isWords(value)) return false;
   if (/^\d+$/.test(value) && value.length < 12) return false;
   // A property access, perhaps with a fallback: "process.env?.HF_TOKEN", "e.sortKeys||!1".

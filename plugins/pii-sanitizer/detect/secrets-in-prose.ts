@@ -1,5 +1,5 @@
 import { matches } from './context';
-import { FILE_PATH, isPlaceholder, isWords, looksRandom } from './secret-values';
+import { FILE_PATH, isOneCharacter, isPlaceholder, isWords, looksRandom } from './secret-values';
 
 /**
  * Secrets told in a sentence rather than assigned in code: "my password is Tr0ub4dor&3", "the API
@@ -52,7 +52,7 @@ export function secretsInProse(text: string): Array<[number, string]> {
     const value = quoted ?? bare!.replace(kind === 'password' ? /[.,;:?)\]]+$/ : /[.,;:?!)\]]+$/, '');
     const ok =
       quoted !== undefined
-        ? !isPlaceholder(value.replace(AUTH_SCHEME, '')) && !NOT_A_VALUE.test(value) && !FILE_PATH.test(value) && !/^(.)\1+$/.test(value) && !CODE_BETWEEN_QUOTES.test(value) && !(kind === 'key' && isWords(value))
+        ? !isPlaceholder(value.replace(AUTH_SCHEME, '')) && !NOT_A_VALUE.test(value) && !FILE_PATH.test(value) && !isOneCharacter(value) && !CODE_BETWEEN_QUOTES.test(value) && !(kind === 'key' && isWords(value))
         : kind === 'password'
           ? passwordLike(value)
           : kind === 'pin'

@@ -1,6 +1,6 @@
 import { literalPrefixes, matches } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
-import { FILE_PATH, isPlaceholder, looksRandom, SEQUENTIAL } from './secret-values';
+import { FILE_PATH, isOneCharacter, isPlaceholder, looksRandom, SEQUENTIAL } from './secret-values';
 import { namedValues } from './secret-pairs';
 import { secretsInProse } from './secrets-in-prose';
 import { finding, type Detector, type Finding } from './types';
@@ -96,14 +96,14 @@ function assignedSecret(name: string, assigned: string, literal: boolean, before
   // A cookie is "name=value": its value is what may be secret ("undici=getSetCookies" is not).
   const value = /cookie/i.test(name) ? assigned.slice(assigned.indexOf('=') + 1) : assigned;
   if (!ASSIGNMENT_WORDS.test(name.replace(NOT_SECRET_WORDS, '')) || BADGE_URL.test(before)) return false;
-  // An id, or a key made to be public: "publicKey", "STRIPE_PUBLISHABLE_KEY", Next.js's "NEXT_PUBLIC_…" (shipped to browsers).
+  // An id, or a key made to be public (shipped to browsers).
   if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || PUBLIC_NAME.test(name)) return false;
   if (/label$/i.test(name) || /:$/.test(value) || /^[#.]/.test(value) || CODE_VALUE.test(value) || TEMPLATE.test(value)) return false;
   const literalPassword =
     literal &&
     PASSWORD_NAME.test(name) &&
     value.length >= 6 &&
-    !/^(.)\1+$/.test(value) &&
+    !isOneCharacter(value) &&
     !isPlaceholder(value) &&
     !FILE_PATH.test(value) &&
     !SEQUENTIAL.test(value) &&
