@@ -607,6 +607,32 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
   });
 
+  it('a named person’s other mentions: a surname alone, the whole name in another case', () => {
+    // Masking "Leah Turner" but not the later "Turner" would leak the surname the placeholder hides.
+    expect(found('Leah Turner of Acme is the CEO of the year. The jury praised Turner for the turnaround.')).toEqual([
+      ['person', 'Leah Turner'],
+      ['person', 'Turner'],
+    ]);
+    expect(found('>Alexandrine Z. Remy\n>Remy SAS\n>alexandrine remy')).toContainEqual(['person', 'alexandrine remy']);
+    expect(found('Dr. Okonkwo called. Please tell Okonkwo the results are in.')).toEqual([
+      ['person', 'Okonkwo'],
+      ['person', 'Okonkwo'],
+    ]);
+    // Not a thing named after them, nor a word in another title, nor a word from a weakly found name.
+    expect(found('Eugene W. Myers wrote it; the Myers algorithm and Myers paper are cited.')).toEqual([['person', 'Eugene W. Myers']]);
+    expect(found('Talk to Ann Parsing first.\n### Parsing Examples')).toEqual([['person', 'Ann Parsing']]);
+    expect(categories('@param Request  A Request instance\n@returns Tracer A Tracer with the given name')).not.toContain('person');
+    expect(found('Juliusz A Kwiatkowski lives at the end of the road')).toContainEqual(['person', 'Juliusz A Kwiatkowski']);
+  });
+
+  it('the person something is given to, and a relative’s name', () => {
+    expect(found('Gerth had given Angel his address.')).toContainEqual(['person', 'Angel']);
+    expect(found('I sent Oyelaran Adeyemi her invoice yesterday.')).toContainEqual(['person', 'Oyelaran Adeyemi']);
+    expect(found("It's under my partner's name Heikkinen")).toEqual([['person', 'Heikkinen']]);
+    // A company's name is no person's.
+    expect(categories("We kept Globex's name Initech for the product")).not.toContain('person');
+  });
+
   it('names listed beside a name, a surname written first, a given name and surname after a sentence’s first word', () => {
     expect(found('Meeting notes - attendees: Priya Raman, Tomás Ortega, Li Wei.')).toEqual([
       ['person', 'Priya Raman'],

@@ -1,5 +1,6 @@
 import { matches, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
+import { addMentions } from './person-mentions';
 import { finding, type Detector, type Finding } from './types';
 
 /**
@@ -33,6 +34,17 @@ const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'na
   'nazywam się', 'grüße', 'grüßen', 'cordialement,', 'saludos,', 'atentamente,'];
 /** Triggers match in either case at their first letter; the name itself must be capitalised (no `i` flag). */
 const caseless = (t: string) => `[${t[0].toUpperCase()}${t[0]}]${t.slice(1).replace(/[?]/g, '\\?')}`;
+/** People whose name a possessive gives: "my partner's name", "her father's name". */
+const RELATIVE_BEFORE =
+  /(?<![\p{L}])(?:partner|wife|husband|spouse|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|friend|boss|colleague|manager|boyfriend|girlfriend|fiancée?|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|landlord|doctor|lawyer)$/iu;
+/**
+ * The person something is given or told to, before whose it is: "had given Angel his address", "I sent Marta her
+ * invoice", "told Ben his results".
+ */
+const GIVEN_TO = new RegExp(
+  String.raw`\b(?:gave|given|give|gives|giving|handed|sent|send|told|tell|showed|shown|show|offered|promised|lent|owe|owes|owed|paid|pay|emailed|texted)[ \t]+(${NAME})[ \t]+(?:his|her|their|my|our|your)(?![\p{L}])`,
+  'gu',
+);
 const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')})\s+)(${NAME})`, 'gu');
 /**
  * Greetings in other languages count where a greeting stands, at a line's or a sentence's start, and with the
@@ -341,13 +353,16 @@ export const personDetector: Detector = {
       // "hi High 32 bits": a greeting greets where a line or a sentence starts.
       const addressed = /^[ \t]*[,!:]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
       if (/^(?:hi|hello|hey)$/.test(trigger) && !addressed && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
-      const strong = !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
+      // A possessive's name is a person's when the owner is one ("my partner's name Heikkinen", not "Acme's name").
+      const relative = /^['’]s name$/.test(trigger) && RELATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
+      const strong = relative || !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
       const words = m[1].split(/\s+/);
       const known = GIVEN_NAMES.has(words[0].toLowerCase());
       // After a weak trigger, unknown words with a Romance particle are a place's as often ("flew to Reguengos de Monsaraz").
       const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(m[1]) && !ROMANCE_PARTICLE.test(m[1]);
       if (strong || known || weakPair) add(m.index + m[0].length - m[1].length, m[1], strong ? 0.85 : 0.7);
     }
+    for (const m of matches(text, GIVEN_TO)) add(m.index + m[0].indexOf(m[1]!, m[0].search(/[ \t]/)), m[1]!, 0.7);
     for (const m of matches(text, PAIR)) {
       const first = m[1].toLowerCase();
       const atSentenceStart = /(^|[.!?]\s+|\n)$/.test(text.slice(Math.max(0, m.index - 3), m.index));
@@ -364,7 +379,14 @@ export const personDetector: Detector = {
       // A Romance particle after an unknown word is a place's or a label's as often ("Rio de Janeiro is").
       else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0]) && !ROMANCE_PARTICLE.test(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
     }
-    for (const m of matches(text, WITH_INITIAL)) add(m.index, m[0], 0.85);
+    for (const m of matches(text, WITH_INITIAL)) {
+      // "Request  A Request", "Tracer A Tracer": "A" or "I" without a period is the article or the pronoun, unless a
+      // given name comes first or a person's verb follows ("Juliusz A Kwiatkowski lives at").
+      const initial = /[ \t](\p{Lu})[ \t]/u.exec(m[0])?.[1];
+      const end = m.index + m[0].length;
+      if ((initial === 'A' || initial === 'I') && !GIVEN_NAMES.has(m[0].split(/[ \t]/, 1)[0]!.toLowerCase()) && !PERSON_VERB.test(text.slice(end, end + 12))) continue;
+      add(m.index, m[0], 0.85);
+    }
     for (const m of matches(text, WORK_OF)) {
       // Two words are a given name and a surname ("the Harper Lee novel"), not a title ("the Star Wars film").
       // One word only before a noun that takes a person's name ("the Dickens novel"), not a product's or a model
@@ -446,6 +468,15 @@ export const personDetector: Detector = {
       add(m.index, name, 0.6);
     }
     addListNeighbours(text, out, (start, value) => add(start, value, 0.6));
+    addMentions(text, out, (start, value) => {
+      // A surname or a given name alone: as the person, not as a thing named after them ("the Myers algorithm", "a
+      // Request instance", "Parsing Examples").
+      if (/\s/.test(value)) return add(start, value, 0.6);
+      const end = start + value.length;
+      const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
+      if (ARTICLE_BEFORE_NAME.test(text.slice(Math.max(0, start - 5), start)) || /^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3))) return false;
+      return (!nextWord || verbLike(nextWord) || ARTICLE_NEXT.test(nextWord)) && add(start, value, 0.6);
+    });
     return out;
   },
 };
