@@ -961,6 +961,31 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     for (const title of ['## 5 Reasons to Visit the Park', '48 Hours in Hyde Park', 'install 2 via pip']) expect(address(title)).toEqual([]);
   });
 
+  it('streets named with the other US postal and British suffixes, and European street words', () => {
+    expect(address('Please ship to 43546 Marcos Junction\nPearlworth, 68800')).toEqual(['43546 Marcos Junction\nPearlworth, 68800']);
+    expect(address('He lives on the north side of 892 Manor Gardens Suite 861.')).toEqual(['892 Manor Gardens Suite 861']);
+    expect(address('Deliver to 892 Manor Gardens tomorrow')).toEqual(['892 Manor Gardens']);
+    // Two digits need the address's next piece; a year, a count of things or a technical suffix is no house number.
+    expect(address('Storgarden 52 Trajanka Forks\n Suite 894\n HARSTAD')[0]).toMatch(/52 Trajanka Forks\n Suite 894/);
+    for (const honest of [
+      'We hiked 12 Blue Ridge Mountains',
+      'In 2019 Kings Landing opened',
+      'He bought 350 Acme Mills shares',
+      'Over 500 Happy Customers Shores up trust',
+      'generate a 4096 RSA Key',
+      'earn 1000 Bonus Points',
+    ]) {
+      expect(address(honest)).toEqual([]);
+    }
+    // Pieces found by different rules that overlap are one address.
+    expect(address('Please update the billing address with Serenade Opus 420 Gairbekov Rapids\n Apt. 576\n Voormezele')).toEqual([
+      'Serenade Opus 420 Gairbekov Rapids\n Apt. 576\n Voormezele',
+    ]);
+    for (const street of ['Corso Vittorio Emanuele 21', 'Paseo de Gracia 43', 'Trg bana Jelačića 5', 'Nilsensgaten 25', 'Ilmalankuja 82', 'Keizersgracht 123', 'Storvägen 7']) {
+      expect(address(`The office is on ${street}`)).toEqual([street]);
+    }
+  });
+
   it('an address beside a phone number, an email or an SSN: each keeps its own stretch', () => {
     expect(found('Ship to:\n12 Main Street\nSpringfield, IL 62704\n2175550123')).toEqual([
       ['address', '12 Main Street\nSpringfield, IL 62704'],

@@ -11,7 +11,7 @@ import { finding, type Detector, type Finding } from './types';
  * what follows it in an address (units, city, region, postcode, country) so the
  * whole address is masked, not just its first line.
  */
-const STREET_WORDS = String.raw`street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|place|pl\.?|square|sq\.?|way|parkway|pkwy|terrace|highway|hwy|parks?|circle|crescent|close|strasse|straße|str\.|gasse|weg|allee|platz|rue|avenida|rua|calle|via|viale|piazza|straat|laan|gata|gatan|gade|vej|katu|tie|utca|ulica|ul\.`;
+const STREET_WORDS = String.raw`street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|place|pl\.?|square|sq\.?|way|parkway|pkwy|terrace|highway|hwy|parks?|circle|crescent|close|strasse|straße|str\.|gasse|weg|allee|platz|rue|avenida|rua|calle|via|viale|piazza|straat|laan|gata|gatan|gade|vej|katu|tie|utca|ulica|ul\.|corso|largo|vicolo|strada|contrada|piazzale|paseo|plaza|travessa|praça|alameda|rodovia|estrada|trg|aleja|plac|náměstí|gränd|vägen|veien|vei`;
 const UNIT_WORD = String.raw`apt\.?|apartment|suite|ste\.?|unit|floor|fl\.?`;
 /**
  * Words as written at a sentence's start, inside it, or in capitals, without the \`i\` flag: with
@@ -50,6 +50,22 @@ const NAME_WORD = String.raw`(?!${SENTENCE_WORD})[\p{L}'’.][\p{L}'’.-]*`;
 const NUMBERED_NAME_WORD = String.raw`(?:${NAME_WORD}|(?<=\p{Lu}[\p{L}'’.-]*\s)(?:of|and)(?=\s+(?:the\s+)?\p{Lu}\p{Ll})|(?<=\s(?:of|and)\s)the(?=\s+\p{Lu}\p{Ll}))`;
 /** "Copyright (c) 2013 Gary Court": a year after a copyright sign is no house number; "(c) 45 Park Avenue", a list's item, is one. */
 const NOT_AFTER_COPYRIGHT = String.raw`(?:(?<!(?:©|\([Cc]\)|[Cc]opyright)[ \t]*)|(?!(?:19|20)\d\d(?!\d)))`;
+/**
+ * The other street suffixes of the US Postal Service's list (Publication 28) and British ones, written capitalised as
+ * in an address ("43546 Marcos Junction", "82 Zachary Cliffs", "892 Manor Gardens"). They are everyday words too, so
+ * a street named with one needs more: a house number of three digits or more that is no year, or an address's next
+ * piece after it (a unit, a place, a postcode). Suffixes that name things in technical text are left out ("4096 RSA
+ * Key", "1000 Bonus Points", "500 Event Loop", "200 Dry Run").
+ */
+const SUFFIX_WORDS =
+  'Alley|Arcade|Bayou|Bend|Bluffs?|Branch|Brooks?|Burgs?|Bypass|Camp|Canyon|Causeway|Centers?|Centre|Circles|Cliffs?|Commons?|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Divide|Drives|Estates?|Expressway|Extensions?|Falls|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbou?rs?|Haven|Heights|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Knolls?|Lakes?|Landing|Lodge|Mall|Manors?|Meadows?|Mews|Mills?|Motorway|Mountains?|Neck|Orchard|Oval|Overpass|Parade|Parkways|Pass|Passage|Pike|Pines?|Plains?|Plaza|Prairie|Quay|Ranch|Rapids?|Ridges?|Rise|River|Roads|Route|Row|Shoals?|Shores?|Skyway|Springs|Spurs?|Squares|Stravenue|Stream|Streets|Summit|Terraces|Throughway|Trafficway|Trail|Turnpike|Underpass|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wharf';
+const SUFFIX_STREET = new RegExp(
+  String.raw`${NOT_AFTER_COPYRIGHT}\b(\d{1,5})[A-Za-z]?[ \t]+(?:(?:\p{Lu}[\p{L}'’.-]*|${ORDINAL}|(?:van|von|de|der|den|la|le|du|di|da|del|ten|ter)(?=[ \t]+\p{Lu}))[ \t]+){1,3}(?:${SUFFIX_WORDS}|${SUFFIX_WORDS.toUpperCase()})(?![\p{L}\p{N}])`,
+  'gu',
+);
+const YEAR = /^(?:1[89]|20)\d\d$/;
+/** A lower-case word after the street that a sentence's own words do not explain: a noun the number counts. */
+const COUNTED_NOUN_AFTER = /^[ \t]+(?!(?:in|on|at|and|or|for|is|was|near|by|to|from|with|where|which|that|but|since|until|if|when|after|before|every|each|then|so|as|please|today|tomorrow|tonight|now|soon|instead|yesterday)(?![\p{L}]))\p{Ll}/u;
 const NUMBER_FIRST = new RegExp(String.raw`${NOT_AFTER_COPYRIGHT}\b\d{1,5}[A-Za-z]?\s+(?:(?:${NUMBERED_NAME_WORD}|${ORDINAL})\s+){1,4}${STREET_END}${UNIT}`, 'gu');
 /**
  * French addresses put the number before a street word that comes before the name ("26 rue des Lilas",
@@ -63,7 +79,7 @@ const HEADING_WORD = String.raw`(?:Option|Step|Method|Chapter|Part|Phase|Stage|S
 const NUMBER_THEN_STREET_WORD = new RegExp(String.raw`(?<!${HEADING_WORD}[ \t]+)\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+${NUMBERED_NAME_WORD}){1,4}(?![\p{L}\p{N}])`, 'gu');
 /** The number is no version's or possessive's: "a friendly way 4.2.0", "in-place 2's" ("Rua Augusta 24.2 Esq" is a floor's). */
 const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b(?!\.\d+\.\d|['’]s)${UNIT}`, 'gu');
-const COMPOUND = new RegExp(String.raw`\b\p{Lu}[\p{Ll}]+(?:strasse|straße|gasse|weg|allee|platz|vej|gata|gatan|gade|katu|straat|laan)\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
+const COMPOUND = new RegExp(String.raw`\b\p{Lu}[\p{Ll}]+(?:strasse|straße|gasse|weg|allee|platz|damm|ufer|chaussee|vej|gata|gatan|gaten|gade|gränd|gränden|vägen|stigen|torget|veien|vegen|vei|katu|kuja|polku|väylä|kaari|straat|laan|plein|gracht|dijk|kade|singel)\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const BOXES = [
   /\b[Pp]\.?[ \t]?[Oo]\.?[ \t]+(?:Box|BOX|box)[ \t]+\d{1,6}\b/g,
   /\b(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}\b/gu,
@@ -121,6 +137,8 @@ const TAIL_PIECE = new RegExp(
 );
 const MAX_TAIL_PIECES = 8;
 
+const UNIT_START = new RegExp(String.raw`^[ \t]*(?:${UNIT_ANY_CASE})(?![\p{L}])`, 'u');
+
 /** Where an address found at [start, end) really ends: over the units, place names and codes that follow it. */
 function extendTail(text: string, end: number): number {
   let at = end;
@@ -163,6 +181,14 @@ export const addressDetector: Detector = {
     for (const pattern of [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAME_FIRST, COMPOUND, ...BOXES]) {
       for (const m of matches(text, pattern)) add(m.index, m.index + m[0].length, 0.75);
     }
+    for (const m of matches(text, SUFFIX_STREET)) {
+      const end = m.index + m[0].length;
+      const to = extendTail(text, end);
+      const tail = /^[ \t]*(?:[,\n>]|\?\?\?)/.test(text.slice(end, to)) || (to > end && UNIT_START.test(text.slice(end, to)));
+      // A number of things rather than a house: "350 Acme Mills shares", "120 Blue Ridge Mountains trails".
+      const counted = COUNTED_NOUN_AFTER.test(text.slice(end, end + 20));
+      if (tail || (m[1]!.length >= 3 && !YEAR.test(m[1]!) && !counted)) add(m.index, end, 0.7, to);
+    }
     for (const m of matches(text, CARD_STREET_LINE)) {
       const start = m.index + m[0].indexOf(m[1]!);
       const end = start + m[1]!.length;
@@ -190,6 +216,28 @@ export const addressDetector: Detector = {
         add(next.index, end, 0.7);
       }
     }
-    return out;
+    return [...out, ...unions(text, out, this)];
   },
 };
+
+/**
+ * Addresses found in pieces that overlap are one address: "Serenade Opus 420" (after "address with") and "420
+ * Gairbekov Rapids, Apt. 576, …" (by its street suffix). Their union is offered too, and wins as the longest.
+ */
+function unions(text: string, found: Finding[], detector: Detector): Finding[] {
+  const sorted = [...found].sort((a, b) => a.start - b.start);
+  const merged: Finding[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let end = sorted[i]!.end;
+    let confidence = sorted[i]!.confidence;
+    let j = i + 1;
+    for (; j < sorted.length && sorted[j]!.start < end; j++) {
+      end = Math.max(end, sorted[j]!.end);
+      confidence = Math.max(confidence, sorted[j]!.confidence);
+    }
+    const start = sorted[i]!.start;
+    if (j - i > 1 && sorted.slice(i, j).every((f) => f.end < end || f.start > start)) merged.push(finding(detector, start, text.slice(start, end), confidence));
+    i = j;
+  }
+  return merged;
+}
