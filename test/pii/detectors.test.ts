@@ -80,6 +80,16 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('server: 10.0.0.1')).toEqual([['ip', '10.0.0.1']]);
   });
 
+  it('a number labelled as another identifier, and a postcode before the next house number, are no phones', () => {
+    for (const text of ["my driver's license number is 2270-66-1551", 'order no. 415 555 0133 has shipped', 'serial: 2013101809', 'Account #: 212-555-0199']) {
+      expect(categories(text)).not.toContain('phone');
+    }
+    // A word for a phone near keeps it one, and so does an international number.
+    expect(categories('account number 212-555-0199, call that phone line')).toContain('phone');
+    expect(categories('customer id +44 20 7946 0958')).toContain('phone');
+    expect(categories('6503 Jared Springs East Domenico, 45928-0721 7389 Daugherty Avenue')).not.toContain('phone');
+  });
+
   it('phone numbers, international and local, not dates', () => {
     expect(found('call me on +44 20 7946 0958')).toEqual([['phone', '+44 20 7946 0958']]);
     expect(found('Phone: (415) 555-0133')).toEqual([['phone', '(415) 555-0133']]);

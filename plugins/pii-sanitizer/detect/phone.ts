@@ -37,6 +37,15 @@ const EXTENSION = /(x|ext\.?)\s?\d+$/i;
  * with a trunk "0" (a reference: "order 12345 678"), whatever the words around; "Tel.: 07352 1234" is a phone.
  */
 const POSTAL_OR_REFERENCE = /^\d{5}-\d{3,4}$|^[1-9]\d{4} \d{3,4}$/;
+/**
+ * The label of another identifier right before the number: "my driver's license number is 2270-66-1551", "order
+ * no. 4155550133", "Account #: 212 555 0199". Unless a word for a phone is near too, the number is that identifier.
+ */
+const OTHER_NUMBER_BEFORE =
+  /(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|serial|policy|member(?:ship)?|customer|reference|case|patient|employee|routing|sku|part|model|vin|id|identification|registration|confirmation|booking|reservation|transaction|claim|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)?[ \t]*(?:is|was|:|=|-)?[ \t]*$/i;
+const PHONE_WORD = /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|tel|cell)(?![A-Za-z])/i;
+/** A ZIP+4 code or a CEP, then the next address's house number: "72523-7375 560 Fadel Prairie". */
+const POSTCODE_THEN_HOUSE = /^\d{5}-\d{3,4} \d{1,5}$/;
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
@@ -121,9 +130,13 @@ export const phoneDetector: Detector = {
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, 'US') : undefined;
       const phoneWordsNear = !POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, CONTEXT);
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
+      if (!international && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !nearWords(text, m.index, m.index + value.length, PHONE_WORD)) {
+        rescan(m);
+        continue;
+      }
       // "370 3911 Fourth Avenue": short numbers followed by words are house numbers, not phones.
       const next = text.slice(m.index + value.length).match(/^\s*(\S)/)?.[1] ?? '';
-      if (confidence < 0.9 && digitsOf(value).length <= 9 && /\p{L}/u.test(next)) confidence = 0.3;
+      if (confidence < 0.9 && (digitsOf(value).length <= 9 || POSTCODE_THEN_HOUSE.test(value)) && /\p{L}/u.test(next)) confidence = 0.3;
       if (phoneWordsNear) confidence = Math.min(0.99, confidence + 0.3);
       if (confidence < 0.5) rescan(m);
       out.push(finding(this, m.index, value, confidence));
