@@ -991,9 +991,16 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('Please update the billing address with Serenade Opus 420 Gairbekov Rapids\n Apt. 576\n Voormezele')).toEqual([
       'Serenade Opus 420 Gairbekov Rapids\n Apt. 576\n Voormezele',
     ]);
-    for (const street of ['Corso Vittorio Emanuele 21', 'Paseo de Gracia 43', 'Trg bana Jelačića 5', 'Nilsensgaten 25', 'Ilmalankuja 82', 'Keizersgracht 123', 'Storvägen 7']) {
+    for (const street of ['Corso Vittorio Emanuele 21', 'Paseo de Gracia 43', 'Trg bana Jelačića 5', 'Nilsensgaten 25', 'Ilmalankuja 82', 'Keizersgracht 123', 'Storvägen 7', 'Ådalsvej 75', 'Katzbachstr. 70a']) {
       expect(address(`The office is on ${street}`)).toEqual([street]);
     }
+    // French street words that are English ones too, before a French name only.
+    expect(address("I need to add my addresses: 799 Place d'Assas\nAntony, 79899")).toEqual(["799 Place d'Assas\nAntony, 79899"]);
+    expect(address('Set 2 Place Settings on the table')).toEqual([]);
+    // A street named before its number, with no street word, when a place and its postcode follow.
+    expect(address('The address of Škrabal a.s. is Kopretinová 2\nCvikov, 45101')).toEqual(['Kopretinová 2\nCvikov, 45101']);
+    expect(address('Our offices are located at Hämäläinenrinne 72, Jyväskylä, 49294')).toEqual(['Hämäläinenrinne 72, Jyväskylä, 49294']);
+    for (const honest of ['We won Game 7, Boston, 2024', 'See RFC 3986, RFC 1808, RFC 2396', 'Season 3, Episode 4, 10115']) expect(address(honest)).toEqual([]);
   });
 
   it('an address beside a phone number, an email or an SSN: each keeps its own stretch', () => {

@@ -68,18 +68,24 @@ const YEAR = /^(?:1[89]|20)\d\d$/;
 const COUNTED_NOUN_AFTER = /^[ \t]+(?!(?:in|on|at|and|or|for|is|was|near|by|to|from|with|where|which|that|but|since|until|if|when|after|before|every|each|then|so|as|please|today|tomorrow|tonight|now|soon|instead|yesterday)(?![\p{L}]))\p{Ll}/u;
 const NUMBER_FIRST = new RegExp(String.raw`${NOT_AFTER_COPYRIGHT}\b\d{1,5}[A-Za-z]?\s+(?:(?:${NUMBERED_NAME_WORD}|${ORDINAL})\s+){1,4}${STREET_END}${UNIT}`, 'gu');
 /**
+ * "799 Place d'Assas", "9 Passage Adolphe Mille", "5 Voie des Lombards": French street words that are English words
+ * too ("2 Place Settings", "5 Route Planning"), so a French name must follow: an article, "de", "d'" or "Saint" ("9 Passage Adolphe Mille" is missed).
+ */
+const FRENCH_STREET_WORDS = String.raw`(?:${anyCase('place|passage|voie|cours|route|square|parvis|esplanade|promenade')})(?=[ \t]+(?:(?:de|du|des|la|le|les|saint|sainte|Saint|Sainte)(?![\p{L}])|[dl]['’]))`;
+/**
  * French addresses put the number before a street word that comes before the name ("26 rue des Lilas",
  * "12 boulevard Haussmann"), and so do American ones with a capitalised "Avenue", "Via", "Calle" ("1 Avenue of
  * the Americas", "123 Calle Real"): the name's words follow, up to a sentence word, a comma or the line's end.
  * In lower case those are words ("42 via Jenkins"); after "Step" or "Option" a heading's ("Step 3 Via Email").
  */
-const LEADING_STREET_WORDS = `${anyCase('rue|avenue|boulevard|bd\\.?|chemin|allée|quai|impasse')}|Via|Calle|Avenida|Rua`;
+const LEADING_STREET_WORDS = `${anyCase('rue|avenue|boulevard|bd\\.?|chemin|allée|quai|impasse')}|Via|Calle|Avenida|Rua|${FRENCH_STREET_WORDS}`;
 /** "Step 3 Via Email", "Option 2 Via Docker": a heading's number. */
 const HEADING_WORD = String.raw`(?:Option|Step|Method|Chapter|Part|Phase|Stage|Section|Top|Level|Round|Week|Day|Lesson|Module|Tip|Rule|Way|Version|Episode|Season|Figure|Table)`;
 const NUMBER_THEN_STREET_WORD = new RegExp(String.raw`(?<!${HEADING_WORD}[ \t]+)\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+${NUMBERED_NAME_WORD}){1,4}(?![\p{L}\p{N}])`, 'gu');
 /** The number is no version's or possessive's: "a friendly way 4.2.0", "in-place 2's" ("Rua Augusta 24.2 Esq" is a floor's). */
 const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b(?!\.\d+\.\d|['’]s)${UNIT}`, 'gu');
-const COMPOUND = new RegExp(String.raw`\b\p{Lu}[\p{Ll}]+(?:strasse|straße|gasse|weg|allee|platz|damm|ufer|chaussee|vej|gata|gatan|gaten|gade|gränd|gränden|vägen|stigen|torget|veien|vegen|vei|katu|kuja|polku|väylä|kaari|straat|laan|plein|gracht|dijk|kade|singel)\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
+// Bounded by letters, not \b: "\b" is ASCII's, and finds no start before "Ådalsvej".
+const COMPOUND = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}]+(?:strasse|straße|str\.|gasse|weg|allee|platz|damm|ufer|chaussee|vej|gata|gatan|gaten|gade|gränd|gränden|vägen|stigen|torget|veien|vegen|vei|katu|kuja|polku|väylä|kaari|straat|laan|plein|gracht|dijk|kade|singel)\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
 const BOXES = [
   /\b[Pp]\.?[ \t]?[Oo]\.?[ \t]+(?:Box|BOX|box)[ \t]+\d{1,6}\b/g,
   /\b(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}\b/gu,
@@ -130,6 +136,18 @@ const SEPARATOR = String.raw`[ \t]*(?:[,\n>]|\?\?\?)(?:[ \t\n,>]|\?\?\?){0,6}`;
 const PLACE_WORD = String.raw`\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}]|[.@][\p{L}\p{N}])`;
 const PARTICLE = String.raw`(?:de|do|da|del|la|le|na|am|an|der|sur|upon)(?![\p{L}\p{N}])`;
 
+/**
+ * A street named before its number, with no street word ("Kopretinová 2", "Heggegropa 50", "Porečka 572"), is an
+ * address when a place and its postcode follow on the next line or after a comma ("Kopretinová 2\nCvikov, 45101",
+ * "Hämäläinenrinne 72, Jyväskylä, 49294"); alone it is a product, a section or a team ("Python 3", "Team 5").
+ */
+// Four digits that are a year are not a postcode here ("Game 7, Boston, 2024").
+const POSTCODE = String.raw`(?:\d{3}[ \t]\d{2}|\d{4}[ \t]?[A-Z]{2}|(?!(?:19|20)\d\d(?!\d))\d{4,6}(?:-\d{3,4})?)(?![\p{L}\p{N}])`;
+// The street's words are written in lower case after their capital: "RFC 3986", "HTTP 307", "See RFC 1808" are no streets.
+const STREET_PLACE_POSTCODE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?!${HEADING_WORD}[ \t])\p{Lu}\p{Ll}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}\p{Ll}[\p{L}'’.-]*|${PARTICLE})){0,2}[ \t]+\d{1,5}[A-Za-z]?(?=[ \t]*(?:,|\n)[ \t]*${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE}|nad|pod|an|am|ob|bei|aan|op|sur)){0,4}[ \t]*,?[ \t]*${POSTCODE})`,
+  'gu',
+);
 /** One more piece of an address after what was found: a unit, a place, a region code, a postcode. */
 const TAIL_PIECE = new RegExp(
   String.raw`(?:${SEPARATOR}|[ \t]+)(?:(?:${UNIT_ANY_CASE})(?![\p{L}])[ \t]*#?[ \t]*[\p{L}\d]+|\d{4,6}(?:-\d{4})?(?![\p{L}\p{N}]|[ \t]\d)|${POSTCODE_UK_CA}|[A-Z]{2}(?![\p{L}\d])|${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE})){0,5}|\([\p{L} ]{1,24}\))`,
@@ -181,6 +199,7 @@ export const addressDetector: Detector = {
     for (const pattern of [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAME_FIRST, COMPOUND, ...BOXES]) {
       for (const m of matches(text, pattern)) add(m.index, m.index + m[0].length, 0.75);
     }
+    for (const m of matches(text, STREET_PLACE_POSTCODE)) add(m.index, m.index + m[0].length, 0.7);
     for (const m of matches(text, SUFFIX_STREET)) {
       const end = m.index + m[0].length;
       const to = extendTail(text, end);
@@ -222,7 +241,8 @@ export const addressDetector: Detector = {
 
 /**
  * Addresses found in pieces that overlap are one address: "Serenade Opus 420" (after "address with") and "420
- * Gairbekov Rapids, Apt. 576, …" (by its street suffix). Their union is offered too, and wins as the longest.
+ * Gairbekov Rapids, Apt. 576, …" (by its street suffix). Their union is offered too, as sure as the surest piece,
+ * and wins as the longest.
  */
 function unions(text: string, found: Finding[], detector: Detector): Finding[] {
   const sorted = [...found].sort((a, b) => a.start - b.start);
@@ -236,7 +256,7 @@ function unions(text: string, found: Finding[], detector: Detector): Finding[] {
       confidence = Math.max(confidence, sorted[j]!.confidence);
     }
     const start = sorted[i]!.start;
-    if (j - i > 1 && sorted.slice(i, j).every((f) => f.end < end || f.start > start)) merged.push(finding(detector, start, text.slice(start, end), confidence));
+    if (j - i > 1) merged.push(finding(detector, start, text.slice(start, end), confidence));
     i = j;
   }
   return merged;

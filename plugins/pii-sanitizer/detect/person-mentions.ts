@@ -12,8 +12,13 @@ const SINGLE_SEED_CONFIDENCE = 0.9;
 const MAX_SEEDS = 100;
 const MAX_MENTIONS = 500;
 const ESCAPE = /[.*+?^${}()|[\]\\/]/g;
-/** Before and after a mention: no letter, digit, apostrophe or hyphen ("Turner" is not in "Turner-Smith" nor "Turner's" part of another word). */
-const BOUNDED = (alternation: string) => String.raw`(?<![\p{L}\p{N}'’-])(?:${alternation})(?![\p{L}\p{N}'’-])`;
+/**
+ * Before and after a mention: no letter, digit, apostrophe or hyphen ("Turner" is not in "Turner-Smith"). The
+ * character before is checked apart: a pattern that starts with a lookbehind is tried at every position, one that
+ * starts with its words is searched for quickly.
+ */
+const BOUNDED = (alternation: string) => String.raw`(?:${alternation})(?![\p{L}\p{N}'’-])`;
+const WORD_CHARACTER = /[\p{L}\p{N}'’-]/u;
 
 /**
  * A word of a name that names the person on its own: capitalised, three letters or more, not an initial, a
@@ -66,15 +71,21 @@ export function addMentions(text: string, found: Finding[], add: (start: number,
       .sort((a, b) => b.length - a.length)
       .map((v) => v.replace(ESCAPE, '\\$&').replace(/[ \t]+/g, '[ \\t]+'))
       .join('|');
-  const patterns: RegExp[] = [];
-  if (names.size > 0) patterns.push(new RegExp(BOUNDED(alternation(names)), 'giu'));
-  if (words.size > 0) patterns.push(new RegExp(BOUNDED(alternation(words)), 'gu'));
+  // Whole names in any case are searched for in the lower-cased text, when lower-casing keeps every offset.
+  const searches: Array<[RegExp, string]> = [];
+  if (names.size > 0) {
+    const lower = text.toLowerCase();
+    const sameOffsets = lower.length === text.length;
+    searches.push([new RegExp(BOUNDED(alternation(names)), sameOffsets ? 'gu' : 'giu'), sameOffsets ? lower : text]);
+  }
+  if (words.size > 0) searches.push([new RegExp(BOUNDED(alternation(words)), 'gu'), text]);
   let added = 0;
-  for (const pattern of patterns) {
-    for (const m of matches(text, pattern)) {
+  for (const [pattern, searched] of searches) {
+    for (const m of matches(searched, pattern)) {
       if (added >= MAX_MENTIONS) return;
-      if (covered(m.index, m.index + m[0].length)) continue;
-      if (add(m.index, m[0])) added++;
+      const end = m.index + m[0].length;
+      if (WORD_CHARACTER.test(text[m.index - 1] ?? '') || covered(m.index, end)) continue;
+      if (add(m.index, text.slice(m.index, end))) added++;
     }
   }
 }
