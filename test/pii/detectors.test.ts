@@ -720,6 +720,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     // "SA", "SE" after a name are job titles; a company's legal form takes its name with it, given name included.
     expect(found('Contact Anna Berg, SA for AWS questions.')).toEqual([['person', 'Anna Berg']]);
     expect(categories('We buy from Robert Bosch GmbH and Carl Zeiss AG.')).not.toContain('person');
+    // Legal forms and family firms across Europe and the Americas.
+    for (const company of ['I work for Andresen Hvidevarer ApS', 'I work for Frandsen Tasker A/S', 'Hruška a Šrámek s.r.o. billed us', 'from Contreras Blanco e Hijos', 'Sotelo Reséndez Durán Hermanos is a bank', 'isis works at Barros Lima EIRELI']) {
+      expect(found(company).filter(([c, v]) => c === 'person' && v !== 'isis')).toEqual([]);
+    }
     for (const company of ['Simon & Schuster, Inc.', 'Hugo und Partner GmbH', 'Emma and Partners GmbH']) expect(categories(company)).not.toContain('person');
     // German capitalises its nouns; a greeting counts where a greeting stands; a legal form makes a company.
     for (const honest of [

@@ -56,10 +56,15 @@ const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${GREETING
  * "Deutsche Telekom AG", "Robert Bosch GmbH": a legal form after the words (and up to three more capitalised
  * ones) makes them a company. Only forms that are no job title or initials ("Anna Berg, SA").
  */
-const LEGAL_FORM = String.raw`[ \t,]+(?:AG|GmbH|Inc\.?|LLC|Ltd\.?|S\.A\.|SAS|SARL|S\.p\.A\.|S\.L\.|B\.V\.|N\.V\.|Oy|plc|PLC|KG|Corp\.?|Co\.|Pty)(?![\p{L}])`;
+/**
+ * Companies' legal forms across Europe and the Americas: "GmbH", "S.p.A.", "ApS", "A/S", "s.r.o.", "Kft.", "EIRELI".
+ * Short ones that are other abbreviations or job titles too ("SA", "AS", "SE", "LP", "UG") are left out.
+ */
+const LEGAL_FORM = String.raw`[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SARL|EURL|SNC|SCS|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|S\.C\.|B\.V\.|BV|N\.V\.|NV|VOF|Oyj?|AB|HB|ASA|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|EIRELI)(?![\p{L}])`;
 const LEGAL_FORM_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:${WORD})){0,3}${LEGAL_FORM}`, 'u');
-/** "Thomas and Sons", "Morgan & Co.", "Baker Brothers": a family firm's name, without a legal form. */
-const FIRM_AFTER = /^[ \t]+(?:(?:and|&|und)[ \t]+(?:Sons|Söhne|Partners|Co\.?|Company|Associates|Brothers|Bros\.?|Daughters)|Brothers|Bros\.)(?![\p{L}])/u;
+/** "Thomas and Sons", "Morgan & Co.", "Baker Brothers", "Durán Hermanos", "Wold og Sønner": a family firm's name, without a legal form. */
+const FIRM_AFTER =
+  /^[ \t]+(?:(?:and|&|und|e|y|et|en|og|och|i|a)[ \t]+(?:Sons|Söhne|Partners|Co\.?|Company|Associates|Brothers|Bros\.?|Daughters|Hijos|Hermanos|Asociados|Figli|Fratelli|Filhos|Irmãos|Fils|Frères|Zonen|Sønner|Söner|Synové)|Brothers|Bros\.|Hermanos|Asociados|Fratelli|Frères)(?![\p{L}])/u;
 /** After one word only: "Simon & Schuster, Inc." is a company, "John Smith & Acme Corp." a person and a company. */
 const JOINED_LEGAL_FORM_AFTER = new RegExp(
   String.raw`^(?:[ \t]+(?:${WORD}|&|und|and(?=[ \t]+(?:Partners?|Sons|Söhne|Co\.?|Company)(?![\p{L}])))){0,3}${LEGAL_FORM}`,
