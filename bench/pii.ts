@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BUILT_IN_CATEGORIES, createDetector } from '../plugins/pii-sanitizer/detect';
 import { slowestAdversarial } from './adversarial';
+import { refilledSamples } from './pii-refill';
 import { quantile, round } from './stats';
 import type { Figures } from './report';
 
@@ -24,13 +25,17 @@ const LABELS: Record<string, string> = {
   STREET_ADDRESS: 'address',
 };
 
-interface Sample {
+export interface Sample {
   full_text: string;
   spans: Array<{ entity_type: string; start_position: number; end_position: number }>;
 }
 
 export function evaluatePresidio(file = path.join(DATA, 'presidio_synth_dev.json')): Figures {
-  const samples = JSON.parse(fs.readFileSync(file, 'utf8')) as Sample[];
+  return scoreSamples(JSON.parse(fs.readFileSync(file, 'utf8')) as Sample[]);
+}
+
+/** Precision, recall and F1 per category of labelled samples; keys start with `prefix`. */
+export function scoreSamples(samples: Sample[], prefix = ''): Figures {
   const detector = createDetector();
   const counts: Record<string, { tp: number; fp: number; found: number; gold: number; exact: number }> = {};
   for (const category of Object.values(LABELS)) counts[category] = { tp: 0, fp: 0, found: 0, gold: 0, exact: 0 };
@@ -51,11 +56,11 @@ export function evaluatePresidio(file = path.join(DATA, 'presidio_synth_dev.json
   for (const [category, c] of Object.entries(counts)) {
     const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
     const recall = c.gold === 0 ? 1 : c.found / c.gold;
-    figures[`precision_${category}`] = round(precision);
-    figures[`recall_${category}`] = round(recall);
-    figures[`f1_${category}`] = round(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall));
-    figures[`exact_match_precision_${category}`] = round(c.tp + c.fp === 0 ? 1 : c.exact / (c.tp + c.fp));
-    figures[`gold_${category}`] = c.gold;
+    figures[`${prefix}precision_${category}`] = round(precision);
+    figures[`${prefix}recall_${category}`] = round(recall);
+    figures[`${prefix}f1_${category}`] = round(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall));
+    figures[`${prefix}exact_match_precision_${category}`] = round(c.tp + c.fp === 0 ? 1 : c.exact / (c.tp + c.fp));
+    figures[`${prefix}gold_${category}`] = c.gold;
   }
   return figures;
 }
@@ -147,7 +152,13 @@ function prompt4kb(): string {
 }
 
 export async function benchPii(): Promise<Figures> {
-  const figures: Figures = { ...evaluatePresidio(), ...evaluateSecrets(), ...evaluateHonestTexts(), ...evaluateHonestCode() };
+  const figures: Figures = {
+    ...evaluatePresidio(),
+    ...scoreSamples(refilledSamples(path.join(DATA, 'presidio_synth_dev.json')), 'refilled_'),
+    ...evaluateSecrets(),
+    ...evaluateHonestTexts(),
+    ...evaluateHonestCode(),
+  };
   const detector = createDetector();
   const text = prompt4kb();
   for (let i = 0; i < 200; i++) detector.detect(text);
