@@ -7,7 +7,7 @@ import type { Sample } from './pii';
  * The development sentences' templates (their "masked" text, "{{PERSON}} lives at {{STREET_ADDRESS}}") filled
  * again with values the detectors were never tuned on: Faker's names, streets, phones and cards from 18 locales.
  * Each sample names one person, in the forms the generator writes it (full, given name, surname, with a middle
- * initial, in lower case). Faker's local formats are stranger than the generator's ("Vendel útja 5 2.em 45 ajtó",
+ * initial, now and then in lower case). Faker's local formats are stranger than the generator's ("Vendel útja 5 2.em 45 ajtó",
  * "754 326" for a phone), so these figures sit below the development set's: they show how the rules carry over
  * to new values, and a rule fitted to the development values alone would show here.
  */
@@ -22,10 +22,17 @@ interface Person {
   last: string;
 }
 
+/** As the generator writes names: mostly whole, often a given name or a surname alone, now and then in lower case. */
 function personForm(f: Faker, p: Person): string {
-  const forms = [`${p.first} ${p.last}`, p.last, p.first, `${p.first} ${f.string.alpha({ length: 1, casing: 'upper' })}. ${p.last}`, `${p.first} ${p.last}`.toLowerCase()];
-  return f.helpers.arrayElement(forms);
+  return f.helpers.weightedArrayElement([
+    { weight: 4, value: `${p.first} ${p.last}` },
+    { weight: 2, value: p.last },
+    { weight: 2, value: p.first },
+    { weight: 1, value: `${p.first} ${f.string.alpha({ length: 1, casing: 'upper' })}. ${p.last}` },
+    { weight: 1, value: `${p.first} ${p.last}`.toLowerCase() },
+  ]);
 }
+const NRP = ['German', 'Swedish', 'Brazilian', 'Polish', 'Catholic', 'Muslim', 'Jewish', 'Hindu', 'Italian', 'Mexican'];
 
 function value(f: Faker, type: string, person: Person): string {
   switch (type) {
@@ -51,6 +58,8 @@ function value(f: Faker, type: string, person: Person): string {
       return f.datatype.boolean() ? f.internet.ipv4() : f.internet.ipv6();
     case 'EMAIL_ADDRESS':
       return f.internet.email();
+    case 'NRP':
+      return f.helpers.arrayElement(NRP);
     case 'AGE':
       return String(f.number.int({ min: 18, max: 90 }));
     case 'US_SSN':

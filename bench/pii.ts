@@ -108,7 +108,10 @@ const CODE_FILE = /\.(?:js|mjs|cjs|ts|md|ya?ml)$/;
 export function codeFiles(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) codeFiles(file, out);
+    // Faker's locale data is lists of names, streets and phone numbers: values, not code.
+    if (entry.isDirectory()) {
+      if (entry.name !== '@faker-js') codeFiles(file, out);
+    }
     else if (entry.isFile() && CODE_FILE.test(entry.name)) out.push(file);
   }
   return out;

@@ -635,6 +635,12 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Juliusz A Kwiatkowski lives at the end of the road')).toContainEqual(['person', 'Juliusz A Kwiatkowski']);
   });
 
+  it('Irish and Italian surnames with an apostrophe, and a possessive of what a person has', () => {
+    expect(found("Aracely O'Reilly had given her the keys")).toContainEqual(['person', "Aracely O'Reilly"]);
+    expect(found("As promised, here's Layla Howe's address:")).toContainEqual(['person', 'Layla Howe']);
+    expect(categories("Reed Elsevier's shares fell")).not.toContain('person');
+  });
+
   it('the person something is given to, and a relative’s name', () => {
     expect(found('Gerth had given Angel his address.')).toContainEqual(['person', 'Angel']);
     expect(found('I sent Oyelaran Adeyemi her invoice yesterday.')).toContainEqual(['person', 'Oyelaran Adeyemi']);

@@ -10,8 +10,8 @@ import { finding, type Detector, type Finding } from './types';
  * from many locales (diacritics, particles such as "van" or "da") are covered by
  * Unicode letter classes rather than by lists.
  */
-/** A capitalised word, "McDonald", "MacLeod", "DeLuca", "LaToya" included (other inner capitals are products: "JavaScript"). */
-const WORD = String.raw`(?:Mc|Mac|De|Di|Da|Du|Le|La)\p{Lu}\p{Ll}+|\p{Lu}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\.`;
+/** A capitalised word, "McDonald", "MacLeod", "DeLuca", "LaToya", "O'Reilly", "D'Angelo" included (other inner capitals are products: "JavaScript"). */
+const WORD = String.raw`(?:Mc|Mac|De|Di|Da|Du|Le|La|O['’]|D['’])\p{Lu}\p{Ll}+|\p{Lu}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\.`;
 /** A surname's particles between capitalised words, one or two: "van Gogh", "ten Pas", "van den Berg", "de la Cruz". */
 const PARTICLE = String.raw`(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)`;
 const PARTICLES = String.raw`${PARTICLE}[ \t]+(?:${PARTICLE}[ \t]+)?`;
@@ -170,6 +170,9 @@ const PERSON_VERB = /^\s*(?:(?:lives|lived|works|worked|is|was|said|says|wrote|w
  * "Jane Doe of Acme", "Jane Doe from 3 Round Stones Inc": a person introduced by the organisation they belong to.
  * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).
  */
+/** What a person has, after a possessive: "Layla Howe's address", "Anna Berg's wife". */
+const PERSONAL_THING_AFTER =
+  /^[ \t]+(?:(?:home|work|private|personal|new|old|current|full|mailing|email|e-mail|phone|mobile|cell)[ \t]+)?(?:address|name|phone|number|email|e-mail|birthday|wife|husband|partner|son|daughter|mother|father|family|house|home|car|account|card|passport|licen[cs]e|salary|desk|friend|boss|mobile|cell)(?![\p{L}])/u;
 const OF_ORGANISATION = /^[ \t]+(?:of|from)[ \t]+(?:\p{Lu}|\d+[ \t]+\p{Lu})/u;
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|our|my|your|this|that|their|his|her|its)[ \t]+$/iu;
 /**
@@ -375,7 +378,9 @@ export const personDetector: Detector = {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       const introduced =
         m[0].split(/[ \t]+/).length === 2 && OF_ORGANISATION.test(after) && !ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
-      const verb = PERSON_VERB.test(after) || introduced;
+      // A possessive of what a person has counts as a person's verb does ("here's Layla Howe's address"; "Reed
+      // Elsevier's shares" is a company's). The pattern takes the "'s" in.
+      const verb = PERSON_VERB.test(after) || (/['’]s$/.test(m[0]) && PERSONAL_THING_AFTER.test(after)) || introduced;
       const lead = /^\S+[ \t]+/.exec(m[0])![0];
       const rest = m[0].slice(lead.length);
       if (GIVEN_NAMES.has(first)) add(m.index, m[0], 0.85);
