@@ -994,9 +994,13 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Over 500 Happy Customers Shores up trust',
       'generate a 4096 RSA Key',
       'earn 1000 Bonus Points',
+      'the 500 Event Loop, Node',
     ]) {
       expect(address(honest)).toEqual([]);
     }
+    // Those suffixes name a street with a unit or a postcode after them.
+    expect(address('>Deborah B. Bogisich\n>292 Claudia Loop Apt. 753')).toEqual(['292 Claudia Loop Apt. 753']);
+    expect(address('Ship to 8151 Floyd Run, Kirlinland, 83284')).toEqual(['8151 Floyd Run, Kirlinland, 83284']);
     // Pieces found by different rules that overlap are one address.
     expect(address('Please update the billing address with Serenade Opus 420 Gairbekov Rapids\n Apt. 576\n Voormezele')).toEqual([
       'Serenade Opus 420 Gairbekov Rapids\n Apt. 576\n Voormezele',

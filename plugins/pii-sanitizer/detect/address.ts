@@ -59,10 +59,18 @@ const NOT_AFTER_COPYRIGHT = String.raw`(?:(?<!(?:©|\([Cc]\)|[Cc]opyright)[ \t]*
  */
 const SUFFIX_WORDS =
   'Alley|Arcade|Bayou|Bend|Bluffs?|Branch|Brooks?|Burgs?|Bypass|Camp|Canyon|Causeway|Centers?|Centre|Circles|Cliffs?|Commons?|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Divide|Drives|Estates?|Expressway|Extensions?|Falls|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbou?rs?|Haven|Heights|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Knolls?|Lakes?|Landing|Lodge|Mall|Manors?|Meadows?|Mews|Mills?|Motorway|Mountains?|Neck|Orchard|Oval|Overpass|Parade|Parkways|Pass|Passage|Pike|Pines?|Plains?|Plaza|Prairie|Quay|Ranch|Rapids?|Ridges?|Rise|River|Roads|Route|Row|Shoals?|Shores?|Skyway|Springs|Spurs?|Squares|Stravenue|Stream|Streets|Summit|Terraces|Throughway|Trafficway|Trail|Turnpike|Underpass|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wharf';
-const SUFFIX_STREET = new RegExp(
-  String.raw`${NOT_AFTER_COPYRIGHT}\b(\d{1,5})[A-Za-z]?[ \t]+(?:(?:\p{Lu}[\p{L}'’.-]*|${ORDINAL}|(?:van|von|de|der|den|la|le|du|di|da|del|ten|ter)(?=[ \t]+\p{Lu}))[ \t]+){1,3}(?:${SUFFIX_WORDS}|${SUFFIX_WORDS.toUpperCase()})(?![\p{L}\p{N}])`,
-  'gu',
-);
+/**
+ * The suffixes left out above, which technical text uses most ("Event Loop", "Dry Run", "RSA Key"): a street named
+ * with one needs a unit or a postcode after it ("292 Claudia Loop Apt. 753", "180 Erdman Run\nPurdyshire, N66 BX7Y").
+ */
+const TECHNICAL_SUFFIX_WORDS = 'Loop|Run|Wells?|Keys?|Points?|Station|Unions?|Track|Trace|Path|Locks?|Lights?|Land|Rest|Bridge|Mission|Ramp|Wall';
+const suffixStreet = (words: string) =>
+  new RegExp(
+    String.raw`${NOT_AFTER_COPYRIGHT}\b(\d{1,5})[A-Za-z]?[ \t]+(?:(?:\p{Lu}[\p{L}'’.-]*|${ORDINAL}|(?:van|von|de|der|den|la|le|du|di|da|del|ten|ter)(?=[ \t]+\p{Lu}))[ \t]+){1,3}(?:${words}|${words.toUpperCase()})(?![\p{L}\p{N}])`,
+    'gu',
+  );
+const SUFFIX_STREET = suffixStreet(SUFFIX_WORDS);
+const TECHNICAL_SUFFIX_STREET = suffixStreet(TECHNICAL_SUFFIX_WORDS);
 const YEAR = /^(?:1[89]|20)\d\d$/;
 /** A lower-case word after the street that a sentence's own words do not explain: a noun the number counts. */
 const COUNTED_NOUN_AFTER = /^[ \t]+(?!(?:in|on|at|and|or|for|is|was|near|by|to|from|with|where|which|that|but|since|until|if|when|after|before|every|each|then|so|as|please|today|tomorrow|tonight|now|soon|instead|yesterday)(?![\p{L}]))\p{Ll}/u;
@@ -155,6 +163,8 @@ const TAIL_PIECE = new RegExp(
 );
 const MAX_TAIL_PIECES = 8;
 
+/** In what follows a street: a unit, or a postcode (five digits or more, four after a place, or a British or Canadian one). */
+const UNIT_OR_POSTCODE = new RegExp(String.raw`^[ \t]*(?:${UNIT_ANY_CASE})(?![\p{L}])|(?<![\p{L}\p{N}])(?:\d{5,6}|(?<=\p{L},?[ \t]+)\d{4}|${POSTCODE_UK_CA})(?![\p{L}\p{N}])`, 'u');
 const UNIT_START = new RegExp(String.raw`^[ \t]*(?:${UNIT_ANY_CASE})(?![\p{L}])`, 'u');
 
 /** Where an address found at [start, end) really ends: over the units, place names and codes that follow it. */
@@ -207,6 +217,11 @@ export const addressDetector: Detector = {
       // A number of things rather than a house: "350 Acme Mills shares", "120 Blue Ridge Mountains trails".
       const counted = COUNTED_NOUN_AFTER.test(text.slice(end, end + 20));
       if (tail || (m[1]!.length >= 3 && !YEAR.test(m[1]!) && !counted)) add(m.index, end, 0.7, to);
+    }
+    for (const m of matches(text, TECHNICAL_SUFFIX_STREET)) {
+      const end = m.index + m[0].length;
+      const to = extendTail(text, end);
+      if (UNIT_OR_POSTCODE.test(text.slice(end, to))) add(m.index, end, 0.7, to);
     }
     for (const m of matches(text, CARD_STREET_LINE)) {
       const start = m.index + m[0].indexOf(m[1]!);
