@@ -105,7 +105,7 @@ export function evaluateHonestTexts(): Figures {
 const CODE_FILE = /\.(?:js|mjs|cjs|ts|md|ya?ml)$/;
 
 /** Source, type definitions, docs and configs under node_modules, each file once (the lock file pins them). */
-export function codeFiles(dir: string, out: string[] = []): string[] {
+function codeFiles(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     // Faker's locale data is lists of names, streets and phone numbers: values, not code.

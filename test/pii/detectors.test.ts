@@ -81,8 +81,12 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
   });
 
   it('a number labelled as another identifier, and a postcode before the next house number, are no phones', () => {
-    for (const text of ["my driver's license number is 2270-66-1551", 'order no. 415 555 0133 has shipped', 'serial: 2013101809', 'Account #: 212-555-0199']) {
+    for (const text of ["my driver's license number is 2270-66-1551", 'order no. 415 555 0133 has shipped', 'serial: 2013101809', 'Account #: 212-555-0199', 'Account number: 415 555 0133']) {
       expect(categories(text)).not.toContain('phone');
+    }
+    // A label without its "number" is a person's or a role's, whose phone it is.
+    for (const text of ['Caller ID: (415) 555-0133', 'Customer: 415-555-0133', 'For reference: 415-555-0133', 'Emergency contact for the student is 415-555-0133']) {
+      expect(categories(text)).toContain('phone');
     }
     // A word for a phone near keeps it one, and so does an international number.
     expect(categories('account number 212-555-0199, call that phone line')).toContain('phone');
@@ -628,22 +632,32 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['person', 'Okonkwo'],
       ['person', 'Okonkwo'],
     ]);
-    // Not a thing named after them, nor a word in another title, nor a word from a weakly found name.
+    // Not a thing named after them, nor a word in another title, nor a word the text also writes in lower case, nor
+    // a word of a name after "called" or "named", nor the subject of a verb no person does.
     expect(found('Eugene W. Myers wrote it; the Myers algorithm and Myers paper are cited.')).toEqual([['person', 'Eugene W. Myers']]);
     expect(found('Talk to Ann Parsing first.\n### Parsing Examples')).toEqual([['person', 'Ann Parsing']]);
+    expect(found('Thanks to James Long for the fix. Long values overflow; use a long. Long is 64-bit.')).toEqual([['person', 'James Long']]);
+    expect(found('Create a class called Request Handler. Handler receives events and Request is parsed first.')).toEqual([['person', 'Request Handler']]);
+    expect(found('Peter Kafka wrote it. Kafka handles the log.')).toEqual([['person', 'Peter Kafka']]);
     expect(categories('@param Request  A Request instance\n@returns Tracer A Tracer with the given name')).not.toContain('person');
-    expect(found('Juliusz A Kwiatkowski lives at the end of the road')).toContainEqual(['person', 'Juliusz A Kwiatkowski']);
+    expect(found('Contact Oyelaran A Adeyemi for details.')).toContainEqual(['person', 'Oyelaran A Adeyemi']);
+    // A name of 30,000 letters builds no pattern too large to compile.
+    expect(() => detector.detect(`Mr. B${'ee'.repeat(17_000)} Fox said hi. Fox again.`)).not.toThrow();
   });
 
   it('Irish and Italian surnames with an apostrophe, and a possessive of what a person has', () => {
     expect(found("Aracely O'Reilly had given her the keys")).toContainEqual(['person', "Aracely O'Reilly"]);
     expect(found("As promised, here's Layla Howe's address:")).toContainEqual(['person', 'Layla Howe']);
+    expect(found("Layla Howe's mailing address is below")).toContainEqual(['person', 'Layla Howe']);
     expect(categories("Reed Elsevier's shares fell")).not.toContain('person');
   });
 
   it('the person something is given to, and a relative’s name', () => {
     expect(found('Gerth had given Angel his address.')).toContainEqual(['person', 'Angel']);
     expect(found('I sent Oyelaran Adeyemi her invoice yesterday.')).toContainEqual(['person', 'Oyelaran Adeyemi']);
+    expect(found('Give Oyelaran his invoice today.')).toContainEqual(['person', 'Oyelaran']);
+    // Companies and products are given "our", "their", "your" things.
+    for (const text of ['We pay Stripe our fees', 'Never give Claude your API key', 'gave Apple their data']) expect(categories(text)).not.toContain('person');
     expect(found("It's under my partner's name Heikkinen")).toEqual([['person', 'Heikkinen']]);
     // A company's name is no person's.
     expect(categories("We kept Globex's name Initech for the product")).not.toContain('person');
@@ -727,6 +741,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Contact Anna Berg, SA for AWS questions.')).toEqual([['person', 'Anna Berg']]);
     expect(categories('We buy from Robert Bosch GmbH and Carl Zeiss AG.')).not.toContain('person');
     // Legal forms and family firms across Europe and the Americas.
+    // Degrees, credentials and states after a name are no legal forms.
+    for (const [text, name] of [['signed by Laura Jensen, ASA', 'Laura Jensen'], ['Reviewed by Thomas Whitfield, AB, MBA.', 'Thomas Whitfield'], ['Please email Priya Raman, NV about the lease.', 'Priya Raman']]) {
+      expect(found(text)).toContainEqual(['person', name]);
+    }
     for (const company of ['I work for Andresen Hvidevarer ApS', 'I work for Frandsen Tasker A/S', 'Hruška a Šrámek s.r.o. billed us', 'from Contreras Blanco e Hijos', 'Sotelo Reséndez Durán Hermanos is a bank', 'isis works at Barros Lima EIRELI']) {
       expect(found(company).filter(([c, v]) => c === 'person' && v !== 'isis')).toEqual([]);
     }
@@ -982,11 +1000,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
   });
 
   it('streets named with the other US postal and British suffixes, and European street words', () => {
-    expect(address('Please ship to 43546 Marcos Junction\nPearlworth, 68800')).toEqual(['43546 Marcos Junction\nPearlworth, 68800']);
-    expect(address('He lives on the north side of 892 Manor Gardens Suite 861.')).toEqual(['892 Manor Gardens Suite 861']);
-    expect(address('Deliver to 892 Manor Gardens tomorrow')).toEqual(['892 Manor Gardens']);
-    // Two digits need the address's next piece; a year, a count of things or a technical suffix is no house number.
-    expect(address('Storgarden 52 Trajanka Forks\n Suite 894\n HARSTAD')[0]).toMatch(/52 Trajanka Forks\n Suite 894/);
+    expect(address('Please ship to 7821 Haverford Junction\nMillbrook, 40215')).toEqual(['7821 Haverford Junction\nMillbrook, 40215']);
+    expect(address('He lives on the north side of 417 Elmstead Gardens Suite 12.')).toEqual(['417 Elmstead Gardens Suite 12']);
+    expect(address('Deliver to 417 Elmstead Gardens tomorrow')).toEqual(['417 Elmstead Gardens']);
+    // Two digits need a unit or a postcode after them; a unit settles it even after another street's words.
+    expect(address('Birkelunden 17 Osric Forks\n Suite 30\n BERGEN')[0]).toMatch(/17 Osric Forks\n Suite 30/);
     for (const honest of [
       'We hiked 12 Blue Ridge Mountains',
       'In 2019 Kings Landing opened',
@@ -995,16 +1013,28 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'generate a 4096 RSA Key',
       'earn 1000 Bonus Points',
       'the 500 Event Loop, Node',
+      // A number after a capitalised word, an article or a quantity's word counts or names a product.
+      'Section 230 Safe Harbor.',
+      'Open the Microsoft 365 Compliance Center.',
+      'the 500 Great Lakes',
+      'Our Tier 3 Data Center\nWe host it',
+      '## 10 Hidden Gardens\nThe first one',
+      'Scored 900 Experience Points, Level 12345',
+      'Attempt 2 Dry Run, Build 4821',
+      // Street words that are a surname or a music term are not taken for streets.
+      'Shortstop Estrada 3 for 4',
+      'Play the Largo 2 times',
     ]) {
       expect(address(honest)).toEqual([]);
     }
     // Those suffixes name a street with a unit or a postcode after them.
-    expect(address('>Deborah B. Bogisich\n>292 Claudia Loop Apt. 753')).toEqual(['292 Claudia Loop Apt. 753']);
-    expect(address('Ship to 8151 Floyd Run, Kirlinland, 83284')).toEqual(['8151 Floyd Run, Kirlinland, 83284']);
-    // Pieces found by different rules that overlap are one address.
-    expect(address('Please update the billing address with Serenade Opus 420 Gairbekov Rapids\n Apt. 576\n Voormezele')).toEqual([
-      'Serenade Opus 420 Gairbekov Rapids\n Apt. 576\n Voormezele',
+    expect(address('>Marta B. Lindqvist\n>318 Wendell Loop Apt. 4')).toEqual(['318 Wendell Loop Apt. 4']);
+    expect(address('Ship to 6020 Harlan Run, Eastbrook, 83110')).toEqual(['6020 Harlan Run, Eastbrook, 83110']);
+    // Pieces found by different rules that overlap are one address, given once.
+    expect(address('Please update the billing address with Harbour View 88 Tallis Rapids\n Apt. 5\n Ostend')).toEqual([
+      'Harbour View 88 Tallis Rapids\n Apt. 5\n Ostend',
     ]);
+    expect(address('Ship to 12 Main Street, Springfield, IL 62704')).toEqual(['12 Main Street, Springfield, IL 62704']);
     for (const street of ['Corso Vittorio Emanuele 21', 'Paseo de Gracia 43', 'Trg bana Jelačića 5', 'Nilsensgaten 25', 'Ilmalankuja 82', 'Keizersgracht 123', 'Storvägen 7', 'Ådalsvej 75', 'Katzbachstr. 70a']) {
       expect(address(`The office is on ${street}`)).toEqual([street]);
     }
@@ -1012,9 +1042,20 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address("I need to add my addresses: 799 Place d'Assas\nAntony, 79899")).toEqual(["799 Place d'Assas\nAntony, 79899"]);
     expect(address('Set 2 Place Settings on the table')).toEqual([]);
     // A street named before its number, with no street word, when a place and its postcode follow.
-    expect(address('The address of Škrabal a.s. is Kopretinová 2\nCvikov, 45101')).toEqual(['Kopretinová 2\nCvikov, 45101']);
-    expect(address('Our offices are located at Hämäläinenrinne 72, Jyväskylä, 49294')).toEqual(['Hämäläinenrinne 72, Jyväskylä, 49294']);
-    for (const honest of ['We won Game 7, Boston, 2024', 'See RFC 3986, RFC 1808, RFC 2396', 'Season 3, Episode 4, 10115']) expect(address(honest)).toEqual([]);
+    expect(address('The address of Dvořák a.s. is Lipová 14\nTábor, 39001')).toEqual(['Lipová 14\nTábor, 39001']);
+    expect(address('Our offices are located at Koivukuja 9, Tampere, 33100')).toEqual(['Koivukuja 9, Tampere, 33100']);
+    for (const honest of [
+      'We won Game 7, Boston, 2024',
+      'See RFC 3986, RFC 1808, RFC 2396',
+      'Season 3, Episode 4, 10115',
+      'Tested on Windows 10, Build 19045',
+      'Server 2, Port 3000 is down.',
+      'Redis 7\nPort 6379',
+      'Team 5, Score 1500',
+      'Flight 302, Gate 12345',
+    ]) {
+      expect(address(honest)).toEqual([]);
+    }
   });
 
   it('an address beside a phone number, an email or an SSN: each keeps its own stretch', () => {

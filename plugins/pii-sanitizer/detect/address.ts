@@ -11,7 +11,7 @@ import { finding, type Detector, type Finding } from './types';
  * what follows it in an address (units, city, region, postcode, country) so the
  * whole address is masked, not just its first line.
  */
-const STREET_WORDS = String.raw`street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|place|pl\.?|square|sq\.?|way|parkway|pkwy|terrace|highway|hwy|parks?|circle|crescent|close|strasse|straße|str\.|gasse|weg|allee|platz|rue|avenida|rua|calle|via|viale|piazza|straat|laan|gata|gatan|gade|vej|katu|tie|utca|ulica|ul\.|corso|largo|vicolo|strada|contrada|piazzale|paseo|plaza|travessa|praça|alameda|rodovia|estrada|trg|aleja|plac|náměstí|gränd|vägen|veien|vei`;
+const STREET_WORDS = String.raw`street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|place|pl\.?|square|sq\.?|way|parkway|pkwy|terrace|highway|hwy|parks?|circle|crescent|close|strasse|straße|str\.|gasse|weg|allee|platz|rue|avenida|rua|calle|via|viale|piazza|straat|laan|gata|gatan|gade|vej|katu|tie|utca|ulica|ul\.|corso|vicolo|strada|contrada|piazzale|paseo|travessa|praça|rodovia|trg|aleja|plac|náměstí|gränd|vägen|veien|vei`;
 const UNIT_WORD = String.raw`apt\.?|apartment|suite|ste\.?|unit|floor|fl\.?`;
 /**
  * Words as written at a sentence's start, inside it, or in capitals, without the \`i\` flag: with
@@ -48,20 +48,22 @@ const NAME_WORD = String.raw`(?!${SENTENCE_WORD})[\p{L}'’.][\p{L}'’.-]*`;
  * in Hyde Park"). The street word needs a name before it: "3 via email", "5 avenue tests" are not addresses.
  */
 const NUMBERED_NAME_WORD = String.raw`(?:${NAME_WORD}|(?<=\p{Lu}[\p{L}'’.-]*\s)(?:of|and)(?=\s+(?:the\s+)?\p{Lu}\p{Ll})|(?<=\s(?:of|and)\s)the(?=\s+\p{Lu}\p{Ll}))`;
+/** A year of the last two centuries, as four digits. */
+const YEAR = String.raw`(?:19|20)\d\d(?!\d)`;
 /** "Copyright (c) 2013 Gary Court": a year after a copyright sign is no house number; "(c) 45 Park Avenue", a list's item, is one. */
-const NOT_AFTER_COPYRIGHT = String.raw`(?:(?<!(?:©|\([Cc]\)|[Cc]opyright)[ \t]*)|(?!(?:19|20)\d\d(?!\d)))`;
+const NOT_AFTER_COPYRIGHT = String.raw`(?:(?<!(?:©|\([Cc]\)|[Cc]opyright)[ \t]*)|(?!${YEAR}))`;
 /**
  * The other street suffixes of the US Postal Service's list (Publication 28) and British ones, written capitalised as
- * in an address ("43546 Marcos Junction", "82 Zachary Cliffs", "892 Manor Gardens"). They are everyday words too, so
- * a street named with one needs more: a house number of three digits or more that is no year, or an address's next
- * piece after it (a unit, a place, a postcode). Suffixes that name things in technical text are left out ("4096 RSA
- * Key", "1000 Bonus Points", "500 Event Loop", "200 Dry Run").
+ * in an address ("7821 Haverford Junction", "417 Elmstead Gardens"). They are everyday words too, so a street named
+ * with one needs more: a unit or a postcode after it, or a house number of three digits or more that is no year and
+ * counts nothing ("350 Acme Mills shares"); and no capitalised word, article or quantity's word before its number.
+ * Suffixes that name things in technical text are left out ("4096 RSA Key", "1000 Bonus Points", "500 Event Loop").
  */
 const SUFFIX_WORDS =
   'Alley|Arcade|Bayou|Bend|Bluffs?|Branch|Brooks?|Burgs?|Bypass|Camp|Canyon|Causeway|Centers?|Centre|Circles|Cliffs?|Commons?|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Divide|Drives|Estates?|Expressway|Extensions?|Falls|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbou?rs?|Haven|Heights|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Knolls?|Lakes?|Landing|Lodge|Mall|Manors?|Meadows?|Mews|Mills?|Motorway|Mountains?|Neck|Orchard|Oval|Overpass|Parade|Parkways|Pass|Passage|Pike|Pines?|Plains?|Plaza|Prairie|Quay|Ranch|Rapids?|Ridges?|Rise|River|Roads|Route|Row|Shoals?|Shores?|Skyway|Springs|Spurs?|Squares|Stravenue|Stream|Streets|Summit|Terraces|Throughway|Trafficway|Trail|Turnpike|Underpass|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wharf';
 /**
  * The suffixes left out above, which technical text uses most ("Event Loop", "Dry Run", "RSA Key"): a street named
- * with one needs a unit or a postcode after it ("292 Claudia Loop Apt. 753", "180 Erdman Run\nPurdyshire, N66 BX7Y").
+ * with one needs a unit or a postcode after it ("318 Wendell Loop Apt. 4", "6020 Harlan Run, Eastbrook, 83110").
  */
 const TECHNICAL_SUFFIX_WORDS = 'Loop|Run|Wells?|Keys?|Points?|Station|Unions?|Track|Trace|Path|Locks?|Lights?|Land|Rest|Bridge|Mission|Ramp|Wall';
 const suffixStreet = (words: string) =>
@@ -71,13 +73,19 @@ const suffixStreet = (words: string) =>
   );
 const SUFFIX_STREET = suffixStreet(SUFFIX_WORDS);
 const TECHNICAL_SUFFIX_STREET = suffixStreet(TECHNICAL_SUFFIX_WORDS);
-const YEAR = /^(?:1[89]|20)\d\d$/;
-/** A lower-case word after the street that a sentence's own words do not explain: a noun the number counts. */
+const YEAR_NUMBER = new RegExp(`^${YEAR}$`);
+/**
+ * Before a number that counts things or names a version or a product, not a house: a capitalised word ("Microsoft 365
+ * Compliance Center", "Tier 3 Data Center", "Section 230 Safe Harbor", "Top 100"), an article or a quantity's word
+ * ("the 500 Great Lakes", "over 500 Happy Customers").
+ */
+const NOT_A_HOUSE_NUMBER_BEFORE = /(?:\p{Lu}[\p{L}-]*|(?<![\p{L}])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]op|[Oo]ver|[Aa]bout|[Aa]ll|[Ss]ome))[ \t]+$/u;/** A lower-case word after the street that a sentence's own words do not explain: a noun the number counts. */
 const COUNTED_NOUN_AFTER = /^[ \t]+(?!(?:in|on|at|and|or|for|is|was|near|by|to|from|with|where|which|that|but|since|until|if|when|after|before|every|each|then|so|as|please|today|tomorrow|tonight|now|soon|instead|yesterday)(?![\p{L}]))\p{Ll}/u;
 const NUMBER_FIRST = new RegExp(String.raw`${NOT_AFTER_COPYRIGHT}\b\d{1,5}[A-Za-z]?\s+(?:(?:${NUMBERED_NAME_WORD}|${ORDINAL})\s+){1,4}${STREET_END}${UNIT}`, 'gu');
 /**
- * "799 Place d'Assas", "9 Passage Adolphe Mille", "5 Voie des Lombards": French street words that are English words
- * too ("2 Place Settings", "5 Route Planning"), so a French name must follow: an article, "de", "d'" or "Saint" ("9 Passage Adolphe Mille" is missed).
+ * "799 Place d'Assas", "5 Voie des Lombards": French street words that are English words
+ * too ("2 Place Settings", "5 Route Planning"), so a French name must follow: an article, "de", "d'" or "Saint" (a street
+named without one, "9 Passage Adolphe Mille", is missed).
  */
 const FRENCH_STREET_WORDS = String.raw`(?:${anyCase('place|passage|voie|cours|route|square|parvis|esplanade|promenade')})(?=[ \t]+(?:(?:de|du|des|la|le|les|saint|sainte|Saint|Sainte)(?![\p{L}])|[dl]['’]))`;
 /**
@@ -92,8 +100,12 @@ const HEADING_WORD = String.raw`(?:Option|Step|Method|Chapter|Part|Phase|Stage|S
 const NUMBER_THEN_STREET_WORD = new RegExp(String.raw`(?<!${HEADING_WORD}[ \t]+)\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+${NUMBERED_NAME_WORD}){1,4}(?![\p{L}\p{N}])`, 'gu');
 /** The number is no version's or possessive's: "a friendly way 4.2.0", "in-place 2's" ("Rua Augusta 24.2 Esq" is a floor's). */
 const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b(?!\.\d+\.\d|['’]s)${UNIT}`, 'gu');
+const COMPOUND_ENDINGS =
+  'strasse|straße|str\\.|gasse|weg|allee|platz|damm|ufer|chaussee|vej|gata|gatan|gaten|gade|gränd|gränden|vägen|stigen|torget|veien|vegen|vei|katu|kuja|polku|väylä|kaari|straat|laan|plein|gracht|dijk|kade|singel';
 // Bounded by letters, not \b: "\b" is ASCII's, and finds no start before "Ådalsvej".
-const COMPOUND = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}]+(?:strasse|straße|str\.|gasse|weg|allee|platz|damm|ufer|chaussee|vej|gata|gatan|gaten|gade|gränd|gränden|vägen|stigen|torget|veien|vegen|vei|katu|kuja|polku|väylä|kaari|straat|laan|plein|gracht|dijk|kade|singel)\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
+const COMPOUND = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}]+(?:${COMPOUND_ENDINGS})\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
+/** A text without an ending before a number skips the pattern, which tries the endings from each capital. */
+const COMPOUND_PRECHECK = new RegExp(String.raw`(?:${COMPOUND_ENDINGS})\s+\d`);
 const BOXES = [
   /\b[Pp]\.?[ \t]?[Oo]\.?[ \t]+(?:Box|BOX|box)[ \t]+\d{1,6}\b/g,
   /\b(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}\b/gu,
@@ -145,17 +157,26 @@ const PLACE_WORD = String.raw`\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}]|[.@][\p{L}\p{N}
 const PARTICLE = String.raw`(?:de|do|da|del|la|le|na|am|an|der|sur|upon)(?![\p{L}\p{N}])`;
 
 /**
- * A street named before its number, with no street word ("Kopretinová 2", "Heggegropa 50", "Porečka 572"), is an
- * address when a place and its postcode follow on the next line or after a comma ("Kopretinová 2\nCvikov, 45101",
- * "Hämäläinenrinne 72, Jyväskylä, 49294"); alone it is a product, a section or a team ("Python 3", "Team 5").
+ * A street named before its number, with no street word ("Lipová 14", "Heggegropa 50"), is an address when a place,
+ * a comma and its postcode follow on the next line or after a comma ("Lipová 14\nTábor, 39001", "Koivukuja 9,
+ * Tampere, 33100"); otherwise it is a product, a section or a setting ("Python 3", "Server 2, Port 3000", "Team 5,
+ * Score 1500"). The street's words are written in lower case after their capital ("RFC 3986", "HTTP 307" are no
+ * streets) and start after no letter, digit, apostrophe, period or hyphen, so a run of "Ab-Ab-…" is not tried from
+ * each of its words.
  */
 // Four digits that are a year are not a postcode here ("Game 7, Boston, 2024").
-const POSTCODE = String.raw`(?:\d{3}[ \t]\d{2}|\d{4}[ \t]?[A-Z]{2}|(?!(?:19|20)\d\d(?!\d))\d{4,6}(?:-\d{3,4})?)(?![\p{L}\p{N}])`;
-// The street's words are written in lower case after their capital: "RFC 3986", "HTTP 307", "See RFC 1808" are no streets.
-const STREET_PLACE_POSTCODE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?!${HEADING_WORD}[ \t])\p{Lu}\p{Ll}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}\p{Ll}[\p{L}'’.-]*|${PARTICLE})){0,2}[ \t]+\d{1,5}[A-Za-z]?(?=[ \t]*(?:,|\n)[ \t]*${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE}|nad|pod|an|am|ob|bei|aan|op|sur)){0,4}[ \t]*,?[ \t]*${POSTCODE})`,
+const POSTCODE = String.raw`(?:\d{3}[ \t]\d{2}|\d{4}[ \t]?[A-Z]{2}|(?!${YEAR})\d{4,6}(?:-\d{3,4})?)(?![\p{L}\p{N}])`;
+const STREET_NAME_WORD = String.raw`\p{Lu}\p{Ll}[\p{L}'’.-]{0,40}`;
+/** The place and postcode are looked for first (a separator starts them, rarer than a capital), then the street before them. */
+const PLACE_AND_POSTCODE = new RegExp(
+  String.raw`(?:,|\n)[ \t]*${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE}|nad|pod|an|am|ob|bei|aan|op|sur)){0,4}[ \t]*,[ \t]*${POSTCODE}`,
   'gu',
 );
+const STREET_BEFORE_PLACE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’.-])(?!${HEADING_WORD}[ \t])${STREET_NAME_WORD}(?:[ \t]+(?:${STREET_NAME_WORD}|${PARTICLE})){0,2}[ \t]+\d{1,5}[A-Za-z]?[ \t]*$`,
+  'u',
+);
+const STREET_WINDOW = 160;
 /** One more piece of an address after what was found: a unit, a place, a region code, a postcode. */
 const TAIL_PIECE = new RegExp(
   String.raw`(?:${SEPARATOR}|[ \t]+)(?:(?:${UNIT_ANY_CASE})(?![\p{L}])[ \t]*#?[ \t]*[\p{L}\d]+|\d{4,6}(?:-\d{4})?(?![\p{L}\p{N}]|[ \t]\d)|${POSTCODE_UK_CA}|[A-Z]{2}(?![\p{L}\d])|${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE})){0,5}|\([\p{L} ]{1,24}\))`,
@@ -164,8 +185,9 @@ const TAIL_PIECE = new RegExp(
 const MAX_TAIL_PIECES = 8;
 
 /** In what follows a street: a unit, or a postcode (five digits or more, four after a place, or a British or Canadian one). */
-const UNIT_OR_POSTCODE = new RegExp(String.raw`^[ \t]*(?:${UNIT_ANY_CASE})(?![\p{L}])|(?<![\p{L}\p{N}])(?:\d{5,6}|(?<=\p{L},?[ \t]+)\d{4}|${POSTCODE_UK_CA})(?![\p{L}\p{N}])`, 'u');
-const UNIT_START = new RegExp(String.raw`^[ \t]*(?:${UNIT_ANY_CASE})(?![\p{L}])`, 'u');
+const UNIT_START = String.raw`^(?:[\s,>]|\?\?\?)*(?:${UNIT_ANY_CASE})(?![\p{L}])`;
+const UNIT_FIRST = new RegExp(UNIT_START, 'u');
+const UNIT_OR_POSTCODE = new RegExp(String.raw`${UNIT_START}|(?<![\p{L}\p{N}])(?:\d{5,6}|(?<=\p{L},?[ \t]+)\d{4}|${POSTCODE_UK_CA})(?![\p{L}\p{N}])`, 'u');
 
 /** Where an address found at [start, end) really ends: over the units, place names and codes that follow it. */
 function extendTail(text: string, end: number): number {
@@ -206,22 +228,26 @@ export const addressDetector: Detector = {
       // line), the street line itself is still masked.
       if (from !== start || to !== end) out.push(finding(this, start, text.slice(start, end), confidence - 0.01));
     };
-    for (const pattern of [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAME_FIRST, COMPOUND, ...BOXES]) {
+    for (const pattern of [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAME_FIRST, ...(COMPOUND_PRECHECK.test(text) ? [COMPOUND] : []), ...BOXES]) {
       for (const m of matches(text, pattern)) add(m.index, m.index + m[0].length, 0.75);
     }
-    for (const m of matches(text, STREET_PLACE_POSTCODE)) add(m.index, m.index + m[0].length, 0.7);
-    for (const m of matches(text, SUFFIX_STREET)) {
-      const end = m.index + m[0].length;
-      const to = extendTail(text, end);
-      const tail = /^[ \t]*(?:[,\n>]|\?\?\?)/.test(text.slice(end, to)) || (to > end && UNIT_START.test(text.slice(end, to)));
-      // A number of things rather than a house: "350 Acme Mills shares", "120 Blue Ridge Mountains trails".
-      const counted = COUNTED_NOUN_AFTER.test(text.slice(end, end + 20));
-      if (tail || (m[1]!.length >= 3 && !YEAR.test(m[1]!) && !counted)) add(m.index, end, 0.7, to);
+    for (const m of matches(text, PLACE_AND_POSTCODE)) {
+      const window = text.slice(Math.max(0, m.index - STREET_WINDOW), m.index);
+      const street = STREET_BEFORE_PLACE.exec(window);
+      if (street) add(m.index - window.length + street.index, m.index - window.length + street.index + street[0].trimEnd().length, 0.7);
     }
-    for (const m of matches(text, TECHNICAL_SUFFIX_STREET)) {
-      const end = m.index + m[0].length;
-      const to = extendTail(text, end);
-      if (UNIT_OR_POSTCODE.test(text.slice(end, to))) add(m.index, end, 0.7, to);
+    for (const [pattern, technical] of [[SUFFIX_STREET, false], [TECHNICAL_SUFFIX_STREET, true]] as const) {
+      for (const m of matches(text, pattern)) {
+        const end = m.index + m[0].length;
+        const to = extendTail(text, end);
+        const tail = text.slice(end, to);
+        // A unit after the street settles it ("Storgarden 52 Trajanka Forks, Suite 894"); otherwise the number must be
+        // a house's, and a number of things is not ("350 Acme Mills shares", "120 Blue Ridge Mountains trails").
+        const unit = UNIT_FIRST.test(tail);
+        const house = !technical && m[1]!.length >= 3 && !YEAR_NUMBER.test(m[1]!) && !COUNTED_NOUN_AFTER.test(text.slice(end, end + 20));
+        const numberOfHouse = !NOT_A_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
+        if (unit || (numberOfHouse && (house || UNIT_OR_POSTCODE.test(tail)))) add(m.index, end, 0.7, to);
+      }
     }
     for (const m of matches(text, CARD_STREET_LINE)) {
       const start = m.index + m[0].indexOf(m[1]!);
@@ -271,7 +297,8 @@ function unions(text: string, found: Finding[], detector: Detector): Finding[] {
       confidence = Math.max(confidence, sorted[j]!.confidence);
     }
     const start = sorted[i]!.start;
-    if (j - i > 1) merged.push(finding(detector, start, text.slice(start, end), confidence));
+    const whole = sorted.slice(i, j).some((f) => f.start === start && f.end === end && f.confidence === confidence);
+    if (j - i > 1 && !whole) merged.push(finding(detector, start, text.slice(start, end), confidence));
     i = j;
   }
   return merged;

@@ -38,11 +38,12 @@ const caseless = (t: string) => `[${t[0].toUpperCase()}${t[0]}]${t.slice(1).repl
 const RELATIVE_BEFORE =
   /(?<![\p{L}])(?:partner|wife|husband|spouse|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|friend|boss|colleague|manager|boyfriend|girlfriend|fiancée?|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|landlord|doctor|lawyer)$/iu;
 /**
- * The person something is given or told to, before whose it is: "had given Angel his address", "I sent Marta her
- * invoice", "told Ben his results".
+ * The person something is given or told to, before "his" or "her": "had given Angel his address", "I sent Marta her
+ * invoice", "Give Ben his results". Not before "their", "our", "your": companies and products are given those too
+ * ("pay Stripe our fees", "never give Claude your API key").
  */
 const GIVEN_TO = new RegExp(
-  String.raw`\b(?:gave|given|give|gives|giving|handed|sent|send|told|tell|showed|shown|show|offered|promised|lent|owe|owes|owed|paid|pay|emailed|texted)[ \t]+(${NAME})[ \t]+(?:his|her|their|my|our|your)(?![\p{L}])`,
+  String.raw`\b(?:${['gave', 'given', 'give', 'gives', 'giving', 'handed', 'sent', 'send', 'told', 'tell', 'showed', 'shown', 'show', 'offered', 'promised', 'lent', 'owe', 'owes', 'owed', 'paid', 'pay', 'emailed', 'texted'].map(caseless).join('|')})[ \t]+(${NAME})[ \t]+(?:his|her)(?![\p{L}])`,
   'gu',
 );
 const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')})\s+)(${NAME})`, 'gu');
@@ -53,14 +54,11 @@ const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')}
 const GREETINGS = ['hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile'];
 const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${GREETINGS.map(caseless).join('|')})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
 /**
- * "Deutsche Telekom AG", "Robert Bosch GmbH": a legal form after the words (and up to three more capitalised
- * ones) makes them a company. Only forms that are no job title or initials ("Anna Berg, SA").
+ * "Deutsche Telekom AG", "Robert Bosch GmbH", "Andresen Hvidevarer ApS", "Hruška a Šrámek s.r.o.": a legal form of
+ * Europe or the Americas after the words (and up to three more capitalised ones) makes them a company. Only forms that
+ * are no job title, degree, credential or state ("Anna Berg, SA", "Thomas Whitfield, AB", "Laura Jensen, ASA", "NV").
  */
-/**
- * Companies' legal forms across Europe and the Americas: "GmbH", "S.p.A.", "ApS", "A/S", "s.r.o.", "Kft.", "EIRELI".
- * Short ones that are other abbreviations or job titles too ("SA", "AS", "SE", "LP", "UG") are left out.
- */
-const LEGAL_FORM = String.raw`[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SARL|EURL|SNC|SCS|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|S\.C\.|B\.V\.|BV|N\.V\.|NV|VOF|Oyj?|AB|HB|ASA|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|EIRELI)(?![\p{L}])`;
+const LEGAL_FORM = String.raw`[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SARL|EURL|SNC|SCS|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|B\.V\.|BV|N\.V\.|VOF|Oyj?|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|EIRELI)(?![\p{L}])`;
 const LEGAL_FORM_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:${WORD})){0,3}${LEGAL_FORM}`, 'u');
 /** "Thomas and Sons", "Morgan & Co.", "Baker Brothers", "Durán Hermanos", "Wold og Sønner": a family firm's name, without a legal form. */
 const FIRM_AFTER =
@@ -166,13 +164,13 @@ const WEAK_LOWER_TRIGGER = /^i(?: a|['’])m$/i;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
 const WITH_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'gu');
 const PERSON_VERB = /^\s*(?:(?:lives|lived|works|worked|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told|points out|pointed out|notes|noted|explains|explained|adds|added|argues|argued|replied|thinks|believes|flew|went)(?![A-Za-z\u00c0-\u024f])|['’]s|\()/;
+/** What a person has, after a possessive: "Layla Howe's address", "Anna Berg's wife". */
+const PERSONAL_THING_AFTER =
+  /^[ \t]+(?:(?:home|work|private|personal|new|old|current|full|mailing|email|e-mail|phone|mobile|cell)[ \t]+)?(?:address|name|phone|number|email|e-mail|birthday|wife|husband|partner|son|daughter|mother|father|family|house|home|car|account|card|passport|licen[cs]e|salary|desk|friend|boss|mobile|cell)(?![\p{L}])/u;
 /**
  * "Jane Doe of Acme", "Jane Doe from 3 Round Stones Inc": a person introduced by the organisation they belong to.
  * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).
  */
-/** What a person has, after a possessive: "Layla Howe's address", "Anna Berg's wife". */
-const PERSONAL_THING_AFTER =
-  /^[ \t]+(?:(?:home|work|private|personal|new|old|current|full|mailing|email|e-mail|phone|mobile|cell)[ \t]+)?(?:address|name|phone|number|email|e-mail|birthday|wife|husband|partner|son|daughter|mother|father|family|house|home|car|account|card|passport|licen[cs]e|salary|desk|friend|boss|mobile|cell)(?![\p{L}])/u;
 const OF_ORGANISATION = /^[ \t]+(?:of|from)[ \t]+(?:\p{Lu}|\d+[ \t]+\p{Lu})/u;
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|our|my|your|this|that|their|his|her|its)[ \t]+$/iu;
 /**
@@ -319,6 +317,11 @@ export const personDetector: Detector = {
   priority: 30,
   detect(text) {
     const out: Finding[] = [];
+    // Names found with strong evidence, whose other mentions in the text are names too.
+    const seeds: Finding[] = [];
+    const seed = (added: boolean) => {
+      if (added) seeds.push(out[out.length - 1]!);
+    };
     const add = (start: number, raw: string, confidence: number, afterDeterminer = false): boolean => {
       const value = clean(raw);
       if (value.length < 2 || !isNameish(value)) return false;
@@ -343,16 +346,16 @@ export const personDetector: Detector = {
       out.push(finding(this, start, value, confidence));
       return true;
     };
-    for (const m of matches(text, TITLE)) add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9);
+    for (const m of matches(text, TITLE)) seed(add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9));
     for (const m of matches(text, LOWER_TITLE)) {
       const words = m[1].split(/\s+/);
       // A second word only after a known given name ("mr. john smith"); "mr. elliott flew" is one name.
       const name = words.length === 2 && GIVEN_NAMES.has(words[0]!) && !NOT_NAMES.has(words[1]!) && !PERSON_VERB.test(` ${words[1]}`) ? m[1] : words[0]!;
       if (!NOT_NAMES.has(words[0]!) && !ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) {
-        add(m.index + m[0].lastIndexOf(m[1]), name, 0.8);
+        seed(add(m.index + m[0].lastIndexOf(m[1]), name, 0.8));
       }
     }
-    for (const m of matches(text, GREETING)) add(m.index + m[0].length - m[1].length, m[1], 0.8);
+    for (const m of matches(text, GREETING)) seed(add(m.index + m[0].length - m[1].length, m[1], 0.8));
     for (const m of matches(text, PHRASE)) {
       const trigger = m[0].slice(0, m[0].length - m[1].length).trim().toLowerCase();
       // "name: Identifier;", "(name: Name)": a type annotation, not a name.
@@ -368,7 +371,12 @@ export const personDetector: Detector = {
       const known = GIVEN_NAMES.has(words[0].toLowerCase());
       // After a weak trigger, unknown words with a Romance particle are a place's as often ("flew to Reguengos de Monsaraz").
       const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(m[1]) && !ROMANCE_PARTICLE.test(m[1]);
-      if (strong || known || weakPair) add(m.index + m[0].length - m[1].length, m[1], strong ? 0.85 : 0.7);
+      // "called", "named", "name:" and "I am" name things and roles as often ("a class called Request Handler").
+      const personal = strong && !/^(?:called|named|name:|i am|i['’]m)$/.test(trigger);
+      if (strong || known || weakPair) {
+        const added = add(m.index + m[0].length - m[1].length, m[1], strong ? 0.85 : 0.7);
+        if (personal || known) seed(added);
+      }
     }
     for (const m of matches(text, GIVEN_TO)) add(m.index + m[0].indexOf(m[1]!, m[0].search(/[ \t]/)), m[1]!, 0.7);
     for (const m of matches(text, PAIR)) {
@@ -380,22 +388,23 @@ export const personDetector: Detector = {
         m[0].split(/[ \t]+/).length === 2 && OF_ORGANISATION.test(after) && !ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
       // A possessive of what a person has counts as a person's verb does ("here's Layla Howe's address"; "Reed
       // Elsevier's shares" is a company's). The pattern takes the "'s" in.
-      const verb = PERSON_VERB.test(after) || (/['’]s$/.test(m[0]) && PERSONAL_THING_AFTER.test(after)) || introduced;
+      const possessive = /['’]s$/.test(m[0]) && PERSONAL_THING_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      const verb = PERSON_VERB.test(after) || possessive || introduced;
       const lead = /^\S+[ \t]+/.exec(m[0])![0];
       const rest = m[0].slice(lead.length);
-      if (GIVEN_NAMES.has(first)) add(m.index, m[0], 0.85);
+      if (GIVEN_NAMES.has(first)) seed(add(m.index, m[0], 0.85));
       // "Did Arjun Merhotra", "Meet Anna Berg": a sentence's word before a given name and its surname.
       else if (NOT_NAMES.has(first) && rest.includes(' ') && GIVEN_NAMES.has(rest.split(/[ \t]/, 1)[0]!.toLowerCase())) add(m.index + lead.length, rest, 0.85);
       // A Romance particle after an unknown word is a place's or a label's as often ("Rio de Janeiro is").
       else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0]) && !ROMANCE_PARTICLE.test(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
     }
     for (const m of matches(text, WITH_INITIAL)) {
-      // "Request  A Request", "Tracer A Tracer": "A" or "I" without a period is the article or the pronoun, unless a
-      // given name comes first or a person's verb follows ("Juliusz A Kwiatkowski lives at").
-      const initial = /[ \t](\p{Lu})[ \t]/u.exec(m[0])?.[1];
-      const end = m.index + m[0].length;
-      if ((initial === 'A' || initial === 'I') && !GIVEN_NAMES.has(m[0].split(/[ \t]/, 1)[0]!.toLowerCase()) && !PERSON_VERB.test(text.slice(end, end + 12))) continue;
-      add(m.index, m[0], 0.85);
+      // "@param Request  A Request", "@returns Tracer A Tracer": "A" without a period between a word and itself, or
+      // after a documentation tag, is the article ("Oyelaran A Adeyemi", "Tanvir I Hossain" are names).
+      const words = m[0].split(/[ \t]+/);
+      const article = words[1] === 'A' || words[1] === 'I';
+      if (article && (words[0] === words[2] || /@\w+[ \t]+$/.test(text.slice(Math.max(0, m.index - 20), m.index)))) continue;
+      seed(add(m.index, m[0], 0.85));
     }
     for (const m of matches(text, WORK_OF)) {
       // Two words are a given name and a surname ("the Harper Lee novel"), not a title ("the Star Wars film").
@@ -478,14 +487,16 @@ export const personDetector: Detector = {
       add(m.index, name, 0.6);
     }
     addListNeighbours(text, out, (start, value) => add(start, value, 0.6));
-    addMentions(text, out, (start, value) => {
+    addMentions(text, seeds, out, (start, value, alone) => {
       // A surname or a given name alone: as the person, not as a thing named after them ("the Myers algorithm", "a
-      // Request instance", "Parsing Examples").
-      if (/\s/.test(value)) return add(start, value, 0.6);
+      // Request instance", "Parsing Examples", "Kafka handles"): before the sentence's words, a verb a person does or
+      // punctuation.
+      if (!alone) return add(start, value, 0.6);
       const end = start + value.length;
       const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
       if (ARTICLE_BEFORE_NAME.test(text.slice(Math.max(0, start - 5), start)) || /^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3))) return false;
-      return (!nextWord || verbLike(nextWord) || ARTICLE_NEXT.test(nextWord)) && add(start, value, 0.6);
+      const personWord = (w: string) => PERSON_VERB.test(` ${w}`) || FUNCTION_WORDS.has(w) || FOLLOWING_WORDS.has(w) || ARTICLE_NEXT.test(w);
+      return (!nextWord || personWord(nextWord)) && add(start, value, 0.6);
     });
     return out;
   },

@@ -19,7 +19,8 @@ const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,5}\)?(?:[ .\-\u00a0]?\(0\))?
  * Letters, not word characters, bound the words that name a phone: "phone_number=…" and "mobile_phone" hold
  * them; "invoice_number" and "cell_count" do not hold "number" or "cell".
  */
-const CONTEXT = /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp)(?![A-Za-z])|\b(?:tel|cell|call|contact|number|reach|text me|ph)\b/i;
+const PHONE_WORD = /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|text me|ph)\b/i;
+const CONTEXT = new RegExp(`${PHONE_WORD.source}|\\bnumber\\b`, 'i');
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 /** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */
 const DOTTED_QUAD = /^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}$|^\d{3}(?:\.\d{3}){3}$/;
@@ -39,11 +40,11 @@ const EXTENSION = /(x|ext\.?)\s?\d+$/i;
 const POSTAL_OR_REFERENCE = /^\d{5}-\d{3,4}$|^[1-9]\d{4} \d{3,4}$/;
 /**
  * The label of another identifier right before the number: "my driver's license number is 2270-66-1551", "order
- * no. 4155550133", "Account #: 212 555 0199". Unless a word for a phone is near too, the number is that identifier.
+ * no. 4155550133", "Account #: 212 555 0199", "serial: 2013101809". The word for the identifier needs its "number",
+ * "no.", "#" or "ID" ("Customer: 415-555-0133" is the customer's phone), and a word for a phone near keeps it a phone.
  */
 const OTHER_NUMBER_BEFORE =
-  /(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|serial|policy|member(?:ship)?|customer|reference|case|patient|employee|routing|sku|part|model|vin|id|identification|registration|confirmation|booking|reservation|transaction|claim|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)?[ \t]*(?:is|was|:|=|-)?[ \t]*$/i;
-const PHONE_WORD = /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|tel|cell)(?![A-Za-z])/i;
+  /(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|policy|member(?:ship)?|customer|reference|case|patient|employee|routing|sku|part|model|vin|registration|confirmation|booking|reservation|transaction|claim|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)|(?<![A-Za-z])serial(?:[ \t]*(?:number|no\.?|#))?)[ \t]*(?:is|was|:|=|-)?[ \t]*$/i;
 /** A ZIP+4 code or a CEP, then the next address's house number: "72523-7375 560 Fadel Prairie". */
 const POSTCODE_THEN_HOUSE = /^\d{5}-\d{3,4} \d{1,5}$/;
 /** A candidate's first group, with its "+", "00" or bracket. */
@@ -130,10 +131,8 @@ export const phoneDetector: Detector = {
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, 'US') : undefined;
       const phoneWordsNear = !POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, CONTEXT);
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
-      if (!international && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !nearWords(text, m.index, m.index + value.length, PHONE_WORD)) {
-        rescan(m);
-        continue;
-      }
+      // Not looked at again: its tail would be taken for a phone beside the label's "number".
+      if (!international && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !nearWords(text, m.index, m.index + value.length, PHONE_WORD)) continue;
       // "370 3911 Fourth Avenue": short numbers followed by words are house numbers, not phones.
       const next = text.slice(m.index + value.length).match(/^\s*(\S)/)?.[1] ?? '';
       if (confidence < 0.9 && (digitsOf(value).length <= 9 || POSTCODE_THEN_HOUSE.test(value)) && /\p{L}/u.test(next)) confidence = 0.3;
