@@ -15,6 +15,8 @@ export const ADVERSARIAL_UNITS = [
   '<password>', `<password ${'x '.repeat(20)}`, 'key="password" ', 'name: DB_PASSWORD\n', ' -storepass', 'user::',
   // A value of capitals in pairs that fails at its end: a pattern splitting runs of capitals in every way took seconds.
   `api_key=${'AB'.repeat(30)}! `, `token=${'A-'.repeat(30)}# `,
+  // Capitalised words joined by hyphens, periods or apostrophes: a street pattern tried from each of them once took 14 s to 146 s.
+  'Ab-', 'Ab.', 'Ab’',
   // Lower-case name lines, each opening a block above a card's line.
   'anna m. berg\n\n0393 1144137\n\n',
 ];
