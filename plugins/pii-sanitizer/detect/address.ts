@@ -55,15 +55,17 @@ const NOT_AFTER_COPYRIGHT = String.raw`(?:(?<!(?:©|\([Cc]\)|[Cc]opyright)[ \t]*
 /**
  * The other street suffixes of the US Postal Service's list (Publication 28) and British ones, written capitalised as
  * in an address ("7821 Haverford Junction", "417 Elmstead Gardens"). They are everyday words too, so a street named
- * with one needs more: a unit or a postcode after it, or a house number of three digits or more that is no year and
- * counts nothing ("350 Acme Mills shares"); and no capitalised word, article or quantity's word before its number.
- * Suffixes that name things in technical text are left out ("4096 RSA Key", "1000 Bonus Points", "500 Event Loop").
+ * with one needs more: a unit after it, or a place and its postcode ("…, Millbrook, 40215"); or else a number that is
+ * a house's (no capitalised word, article or quantity's word before it) with a postcode after it or three digits or
+ * more that are no year and count nothing ("350 Acme Mills shares"). Suffixes that name things in technical text are
+ * left out ("4096 RSA Key", "1000 Bonus Points", "500 Event Loop").
  */
 const SUFFIX_WORDS =
   'Alley|Arcade|Bayou|Bend|Bluffs?|Branch|Brooks?|Burgs?|Bypass|Camp|Canyon|Causeway|Centers?|Centre|Circles|Cliffs?|Commons?|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Divide|Drives|Estates?|Expressway|Extensions?|Falls|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbou?rs?|Haven|Heights|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Knolls?|Lakes?|Landing|Lodge|Mall|Manors?|Meadows?|Mews|Mills?|Motorway|Mountains?|Neck|Orchard|Oval|Overpass|Parade|Parkways|Pass|Passage|Pike|Pines?|Plains?|Plaza|Prairie|Quay|Ranch|Rapids?|Ridges?|Rise|River|Roads|Route|Row|Shoals?|Shores?|Skyway|Springs|Spurs?|Squares|Stravenue|Stream|Streets|Summit|Terraces|Throughway|Trafficway|Trail|Turnpike|Underpass|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wharf';
 /**
  * The suffixes left out above, which technical text uses most ("Event Loop", "Dry Run", "RSA Key"): a street named
- * with one needs a unit or a postcode after it ("318 Wendell Loop Apt. 4", "6020 Harlan Run, Eastbrook, 83110").
+ * with one needs a unit, or a place and its postcode, after it ("318 Wendell Loop Apt. 4", "6020 Harlan Run,
+ * Eastbrook, 83110"), or a house's number and a postcode.
  */
 const TECHNICAL_SUFFIX_WORDS = 'Loop|Run|Wells?|Keys?|Points?|Station|Unions?|Track|Trace|Path|Locks?|Lights?|Land|Rest|Bridge|Mission|Ramp|Wall';
 const suffixStreet = (words: string) =>
@@ -73,19 +75,22 @@ const suffixStreet = (words: string) =>
   );
 const SUFFIX_STREET = suffixStreet(SUFFIX_WORDS);
 const TECHNICAL_SUFFIX_STREET = suffixStreet(TECHNICAL_SUFFIX_WORDS);
-const YEAR_NUMBER = new RegExp(`^${YEAR}$`);
+/** A house number that may be a year instead ("since 1889 Eiffel Tower Gardens"). */
+const YEAR_NUMBER = /^(?:1[89]|20)\d\d$/;
 /**
  * Before a number that counts things or names a version or a product, not a house: a capitalised word ("Microsoft 365
  * Compliance Center", "Tier 3 Data Center", "Section 230 Safe Harbor", "Top 100"), an article or a quantity's word
  * ("the 500 Great Lakes", "over 500 Happy Customers").
  */
-const NOT_A_HOUSE_NUMBER_BEFORE = /(?:\p{Lu}[\p{L}-]*|(?<![\p{L}])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]op|[Oo]ver|[Aa]bout|[Aa]ll|[Ss]ome))[ \t]+$/u;/** A lower-case word after the street that a sentence's own words do not explain: a noun the number counts. */
+const NOT_A_HOUSE_NUMBER_BEFORE =
+  /(?:(?<![\p{L}])(?!(?:To|TO|At|AT|In|IN|On|ON|From|FROM|Of|OF|For|FOR|By|BY|Near|NEAR)[ \t])\p{Lu}[\p{L}-]*|(?<![\p{L}])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]op|[Oo]ver|[Aa]bout|[Aa]ll|[Ss]ome))[ \t]+$/u;
+/** A lower-case word after the street that a sentence's own words do not explain: a noun the number counts. */
 const COUNTED_NOUN_AFTER = /^[ \t]+(?!(?:in|on|at|and|or|for|is|was|near|by|to|from|with|where|which|that|but|since|until|if|when|after|before|every|each|then|so|as|please|today|tomorrow|tonight|now|soon|instead|yesterday)(?![\p{L}]))\p{Ll}/u;
 const NUMBER_FIRST = new RegExp(String.raw`${NOT_AFTER_COPYRIGHT}\b\d{1,5}[A-Za-z]?\s+(?:(?:${NUMBERED_NAME_WORD}|${ORDINAL})\s+){1,4}${STREET_END}${UNIT}`, 'gu');
 /**
  * "799 Place d'Assas", "5 Voie des Lombards": French street words that are English words
- * too ("2 Place Settings", "5 Route Planning"), so a French name must follow: an article, "de", "d'" or "Saint" (a street
-named without one, "9 Passage Adolphe Mille", is missed).
+ * too ("2 Place Settings", "5 Route Planning"), so a French name must follow: an article, "de", "d'" or "Saint" (a
+ * street named without one, "9 Passage Adolphe Mille", is missed).
  */
 const FRENCH_STREET_WORDS = String.raw`(?:${anyCase('place|passage|voie|cours|route|square|parvis|esplanade|promenade')})(?=[ \t]+(?:(?:de|du|des|la|le|les|saint|sainte|Saint|Sainte)(?![\p{L}])|[dl]['’]))`;
 /**
@@ -100,6 +105,11 @@ const HEADING_WORD = String.raw`(?:Option|Step|Method|Chapter|Part|Phase|Stage|S
 const NUMBER_THEN_STREET_WORD = new RegExp(String.raw`(?<!${HEADING_WORD}[ \t]+)\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+${NUMBERED_NAME_WORD}){1,4}(?![\p{L}\p{N}])`, 'gu');
 /** The number is no version's or possessive's: "a friendly way 4.2.0", "in-place 2's" ("Rua Augusta 24.2 Esq" is a floor's). */
 const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b(?!\.\d+\.\d|['’]s)${UNIT}`, 'gu');
+/**
+ * Street words that are a surname, a music term or an English word too ("Shortstop Estrada 3 for 4", "Play the Largo 2
+ * times", "See Plaza 2"): a name's word must stand between them and the number ("Plaza Mayor 1", "Largo do Machado 5").
+ */
+const NAMED_NAME_FIRST = new RegExp(String.raw`\b(?:${anyCase('plaza|alameda|largo|estrada')})\s+(?:${NAME_WORD}\s+){1,3}\d{1,5}[A-Za-z]?\b(?!\.\d+\.\d|['’]s)${UNIT}`, 'gu');
 const COMPOUND_ENDINGS =
   'strasse|straße|str\\.|gasse|weg|allee|platz|damm|ufer|chaussee|vej|gata|gatan|gaten|gade|gränd|gränden|vägen|stigen|torget|veien|vegen|vei|katu|kuja|polku|väylä|kaari|straat|laan|plein|gracht|dijk|kade|singel';
 // Bounded by letters, not \b: "\b" is ASCII's, and finds no start before "Ådalsvej".
@@ -166,7 +176,7 @@ const PARTICLE = String.raw`(?:de|do|da|del|la|le|na|am|an|der|sur|upon)(?![\p{L
  */
 // Four digits that are a year are not a postcode here ("Game 7, Boston, 2024").
 const POSTCODE = String.raw`(?:\d{3}[ \t]\d{2}|\d{4}[ \t]?[A-Z]{2}|(?!${YEAR})\d{4,6}(?:-\d{3,4})?)(?![\p{L}\p{N}])`;
-const STREET_NAME_WORD = String.raw`\p{Lu}\p{Ll}[\p{L}'’.-]{0,40}`;
+const STREET_NAME_WORD = String.raw`\p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{L}'’.-]{0,40}`;
 /** The place and postcode are looked for first (a separator starts them, rarer than a capital), then the street before them. */
 const PLACE_AND_POSTCODE = new RegExp(
   String.raw`(?:,|\n)[ \t]*${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE}|nad|pod|an|am|ob|bei|aan|op|sur)){0,4}[ \t]*,[ \t]*${POSTCODE}`,
@@ -187,6 +197,11 @@ const MAX_TAIL_PIECES = 8;
 /** In what follows a street: a unit, or a postcode (five digits or more, four after a place, or a British or Canadian one). */
 const UNIT_START = String.raw`^(?:[\s,>]|\?\?\?)*(?:${UNIT_ANY_CASE})(?![\p{L}])`;
 const UNIT_FIRST = new RegExp(UNIT_START, 'u');
+/** "…, Millbrook, 40215", "…, Springfield, IL 62704", "…\nLondon NW1 6XE": a place, then its postcode (after a comma or a state's code). */
+const PLACE_THEN_POSTCODE = new RegExp(
+  String.raw`^[ \t]*(?:,|\n|>|\?\?\?)[\s,>]*${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE})){0,4}(?:[ \t]*,[ \t]*(?:[A-Z]{2}[ \t]+)?${POSTCODE}|[ \t]*,?[ \t]*[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?!\d)|[ \t]+${POSTCODE_UK_CA})`,
+  'u',
+);
 const UNIT_OR_POSTCODE = new RegExp(String.raw`${UNIT_START}|(?<![\p{L}\p{N}])(?:\d{5,6}|(?<=\p{L},?[ \t]+)\d{4}|${POSTCODE_UK_CA})(?![\p{L}\p{N}])`, 'u');
 
 /** Where an address found at [start, end) really ends: over the units, place names and codes that follow it. */
@@ -228,7 +243,7 @@ export const addressDetector: Detector = {
       // line), the street line itself is still masked.
       if (from !== start || to !== end) out.push(finding(this, start, text.slice(start, end), confidence - 0.01));
     };
-    for (const pattern of [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAME_FIRST, ...(COMPOUND_PRECHECK.test(text) ? [COMPOUND] : []), ...BOXES]) {
+    for (const pattern of [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAME_FIRST, NAMED_NAME_FIRST, ...(COMPOUND_PRECHECK.test(text) ? [COMPOUND] : []), ...BOXES]) {
       for (const m of matches(text, pattern)) add(m.index, m.index + m[0].length, 0.75);
     }
     for (const m of matches(text, PLACE_AND_POSTCODE)) {
@@ -241,12 +256,12 @@ export const addressDetector: Detector = {
         const end = m.index + m[0].length;
         const to = extendTail(text, end);
         const tail = text.slice(end, to);
-        // A unit after the street settles it ("Storgarden 52 Trajanka Forks, Suite 894"); otherwise the number must be
-        // a house's, and a number of things is not ("350 Acme Mills shares", "120 Blue Ridge Mountains trails").
-        const unit = UNIT_FIRST.test(tail);
+        // A unit, or a place and its postcode, after the street settles it ("Storgarden 52 Trajanka Forks, Suite 894");
+        // otherwise the number must be a house's, and a number of things is not ("350 Acme Mills shares").
+        const settled = UNIT_FIRST.test(tail) || PLACE_THEN_POSTCODE.test(tail);
         const house = !technical && m[1]!.length >= 3 && !YEAR_NUMBER.test(m[1]!) && !COUNTED_NOUN_AFTER.test(text.slice(end, end + 20));
         const numberOfHouse = !NOT_A_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
-        if (unit || (numberOfHouse && (house || UNIT_OR_POSTCODE.test(tail)))) add(m.index, end, 0.7, to);
+        if (settled || (numberOfHouse && (house || UNIT_OR_POSTCODE.test(tail)))) add(m.index, end, 0.7, to);
       }
     }
     for (const m of matches(text, CARD_STREET_LINE)) {

@@ -22,10 +22,16 @@ const WORD_CHARACTER = /[\p{L}\p{N}'’-]/u;
  * particle or a word that is also an everyday one ("Will", "Mark", "The"), and not written in lower case elsewhere
  * in the text, which makes it a word there too ("Thanks to James Long … a long value", "John Rust … the rust crate").
  */
-function mentionWord(word: string, text: string): boolean {
+function mentionWord(word: string, lowerCaseWords: () => Set<string>): boolean {
   const lower = word.toLowerCase();
   if (word.length < 3 || !/^\p{Lu}\p{Ll}/u.test(word) || NOT_NAMES.has(lower) || WORDLIKE_NAMES.has(lower) || DETERMINERS.has(lower)) return false;
-  return !new RegExp(String.raw`(?<![\p{L}\p{N}])${lower.replace(ESCAPE, '\\$&')}(?![\p{L}\p{N}])`, 'u').test(text);
+  return !lowerCaseWords().has(lower);
+}
+
+/** The words a text writes in lower case, read once. */
+function lowerCaseWordsOf(text: string): () => Set<string> {
+  let words: Set<string> | undefined;
+  return () => (words ??= new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)));
 }
 
 /** Whether [start, end) overlaps one of the findings: a binary search over their starts, with the furthest end so far. */
@@ -46,8 +52,8 @@ function coverage(findings: Finding[]): (start: number, end: number) => boolean 
 }
 
 /**
- * Once a person is named with strong evidence (`seeds`: a title, a phrase such as "my name is", a known given name
- * with a surname, a middle initial), the text's other mentions of them are names too: "directed by Maciej Borkowski
+ * Once a person is named with strong evidence (`seeds`: a title, a greeting, a phrase such as "my name is" but not
+ * "called" or "named", a known given name with a surname, a middle initial), the text's other mentions of them are names too: "directed by Maciej Borkowski
  * and starring Borkowski", "Leah Turner of Acme … including Turner", and the whole name again in another case
  * (">Alexandrine Z. Remy … >alexandrine remy"). Masking the name but not its repetitions would leak the surname the
  * placeholder hides. A word repeats in the case it was found in, and `add` judges where it stands; a whole name
@@ -62,6 +68,7 @@ export function addMentions(
   const words = new Set<string>();
   const names = new Set<string>();
   // A name repeated a thousand times is one seed: each word is judged once (its check reads the whole text).
+  const lowerCaseWords = lowerCaseWordsOf(text);
   const seenNames = new Set<string>();
   const seenWords = new Set<string>();
   for (const seed of seeds) {
@@ -72,7 +79,7 @@ export function addMentions(
     const withoutInitials = parts.filter((p) => !/^\p{L}\.?$/u.test(p));
     for (const name of [parts, withoutInitials]) if (name.length > 1 && name.join(' ').length >= 5) names.add(name.join(' ').toLowerCase());
     for (const part of parts) {
-      if (!seenWords.has(part) && mentionWord(part, text)) words.add(part);
+      if (!seenWords.has(part) && mentionWord(part, lowerCaseWords)) words.add(part);
       seenWords.add(part);
     }
     if (names.size + words.size >= MAX_SEEDS || seenWords.size >= 2 * MAX_SEEDS) break;

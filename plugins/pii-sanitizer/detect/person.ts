@@ -55,10 +55,11 @@ const GREETINGS = ['hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', '
 const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${GREETINGS.map(caseless).join('|')})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
 /**
  * "Deutsche Telekom AG", "Robert Bosch GmbH", "Andresen Hvidevarer ApS", "Hruška a Šrámek s.r.o.": a legal form of
- * Europe or the Americas after the words (and up to three more capitalised ones) makes them a company. Only forms that
- * are no job title, degree, credential or state ("Anna Berg, SA", "Thomas Whitfield, AB", "Laura Jensen, ASA", "NV").
+ * Europe or the Americas after the words (and up to three more capitalised ones) makes them a company. Not forms that
+ * are a job title ("Anna Berg, SA"); those that are a degree, a credential or a state too count only right after the
+ * name, without a comma ("Atlas Copco AB", not "Thomas Whitfield, AB" or "Laura Jensen, ASA").
  */
-const LEGAL_FORM = String.raw`[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SARL|EURL|SNC|SCS|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|B\.V\.|BV|N\.V\.|VOF|Oyj?|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|EIRELI)(?![\p{L}])`;
+const LEGAL_FORM = String.raw`(?:[ \t]+(?:AB|ASA|NV|HB)|[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SARL|EURL|SNC|SCS|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|B\.V\.|BV|N\.V\.|VOF|Oyj?|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|EIRELI))(?![\p{L}])`;
 const LEGAL_FORM_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:${WORD})){0,3}${LEGAL_FORM}`, 'u');
 /** "Thomas and Sons", "Morgan & Co.", "Baker Brothers", "Durán Hermanos", "Wold og Sønner": a family firm's name, without a legal form. */
 const FIRM_AFTER =
@@ -371,8 +372,8 @@ export const personDetector: Detector = {
       const known = GIVEN_NAMES.has(words[0].toLowerCase());
       // After a weak trigger, unknown words with a Romance particle are a place's as often ("flew to Reguengos de Monsaraz").
       const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(m[1]) && !ROMANCE_PARTICLE.test(m[1]);
-      // "called", "named", "name:" and "I am" name things and roles as often ("a class called Request Handler").
-      const personal = strong && !/^(?:called|named|name:|i am|i['’]m)$/.test(trigger);
+      // "called" and "named" name things as often ("a class called Request Handler").
+      const personal = strong && !/^(?:called|named)$/.test(trigger);
       if (strong || known || weakPair) {
         const added = add(m.index + m[0].length - m[1].length, m[1], strong ? 0.85 : 0.7);
         if (personal || known) seed(added);
@@ -394,16 +395,17 @@ export const personDetector: Detector = {
       const rest = m[0].slice(lead.length);
       if (GIVEN_NAMES.has(first)) seed(add(m.index, m[0], 0.85));
       // "Did Arjun Merhotra", "Meet Anna Berg": a sentence's word before a given name and its surname.
-      else if (NOT_NAMES.has(first) && rest.includes(' ') && GIVEN_NAMES.has(rest.split(/[ \t]/, 1)[0]!.toLowerCase())) add(m.index + lead.length, rest, 0.85);
+      else if (NOT_NAMES.has(first) && rest.includes(' ') && GIVEN_NAMES.has(rest.split(/[ \t]/, 1)[0]!.toLowerCase())) seed(add(m.index + lead.length, rest, 0.85));
       // A Romance particle after an unknown word is a place's or a label's as often ("Rio de Janeiro is").
       else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0]) && !ROMANCE_PARTICLE.test(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
     }
     for (const m of matches(text, WITH_INITIAL)) {
-      // "@param Request  A Request", "@returns Tracer A Tracer": "A" without a period between a word and itself, or
-      // after a documentation tag, is the article ("Oyelaran A Adeyemi", "Tanvir I Hossain" are names).
+      // "Submit A Request", "Tracer A Tracer", "Lessons I Learned": "A" or "I" without a period is the article or the
+      // pronoun, unless a given name comes first or a person's verb follows ("Juliusz A Kwiatkowski lives at").
       const words = m[0].split(/[ \t]+/);
+      const end = m.index + m[0].length;
       const article = words[1] === 'A' || words[1] === 'I';
-      if (article && (words[0] === words[2] || /@\w+[ \t]+$/.test(text.slice(Math.max(0, m.index - 20), m.index)))) continue;
+      if (article && !GIVEN_NAMES.has(words[0]!.toLowerCase()) && !PERSON_VERB.test(text.slice(end, end + 12))) continue;
       seed(add(m.index, m[0], 0.85));
     }
     for (const m of matches(text, WORK_OF)) {
@@ -489,13 +491,13 @@ export const personDetector: Detector = {
     addListNeighbours(text, out, (start, value) => add(start, value, 0.6));
     addMentions(text, seeds, out, (start, value, alone) => {
       // A surname or a given name alone: as the person, not as a thing named after them ("the Myers algorithm", "a
-      // Request instance", "Parsing Examples", "Kafka handles"): before the sentence's words, a verb a person does or
-      // punctuation.
+      // Request instance", "Parsing Examples", "Kafka handles"): before the sentence's words, a verb a person does, a
+      // verb in the past ("Adeyemi confirmed") or punctuation.
       if (!alone) return add(start, value, 0.6);
       const end = start + value.length;
       const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
       if (ARTICLE_BEFORE_NAME.test(text.slice(Math.max(0, start - 5), start)) || /^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3))) return false;
-      const personWord = (w: string) => PERSON_VERB.test(` ${w}`) || FUNCTION_WORDS.has(w) || FOLLOWING_WORDS.has(w) || ARTICLE_NEXT.test(w);
+      const personWord = (w: string) => PERSON_VERB.test(` ${w}`) || FUNCTION_WORDS.has(w) || FOLLOWING_WORDS.has(w) || ARTICLE_NEXT.test(w) || /ed$/.test(w);
       return (!nextWord || personWord(nextWord)) && add(start, value, 0.6);
     });
     return out;

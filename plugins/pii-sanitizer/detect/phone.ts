@@ -40,11 +40,14 @@ const EXTENSION = /(x|ext\.?)\s?\d+$/i;
 const POSTAL_OR_REFERENCE = /^\d{5}-\d{3,4}$|^[1-9]\d{4} \d{3,4}$/;
 /**
  * The label of another identifier right before the number: "my driver's license number is 2270-66-1551", "order
- * no. 4155550133", "Account #: 212 555 0199", "serial: 2013101809". The word for the identifier needs its "number",
- * "no.", "#" or "ID" ("Customer: 415-555-0133" is the customer's phone), and a word for a phone near keeps it a phone.
+ * 4155550133", "Request ID: 2125550199", "serial: 2013101809". Words that may name a person or a role ("customer",
+ * "patient", "case") need their "number", "no.", "#" or "ID" ("Customer: 415-555-0133" is the customer's phone), and
+ * "Caller ID" is a phone's. A word for a phone near keeps it a phone.
  */
-const OTHER_NUMBER_BEFORE =
-  /(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|policy|member(?:ship)?|customer|reference|case|patient|employee|routing|sku|part|model|vin|registration|confirmation|booking|reservation|transaction|claim|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)|(?<![A-Za-z])serial(?:[ \t]*(?:number|no\.?|#))?)[ \t]*(?:is|was|:|=|-)?[ \t]*$/i;
+const OTHER_NUMBER_BEFORE = new RegExp(
+  String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run)(?:[ \t]*(?:number|no\.?|nr\.?|#|id))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
+  'i',
+);
 /** A ZIP+4 code or a CEP, then the next address's house number: "72523-7375 560 Fadel Prairie". */
 const POSTCODE_THEN_HOUSE = /^\d{5}-\d{3,4} \d{1,5}$/;
 /** A candidate's first group, with its "+", "00" or bracket. */
@@ -100,6 +103,8 @@ export const phoneDetector: Detector = {
     // Where the rest of a rejected candidate is being looked at again, only a number the phone library
     // accepts or one with phone words near counts: the tail of "2021 2022 2023 2024 2025" is no phone.
     let rescanUntil = -1;
+    // Where a number labelled as another identifier ends.
+    let labelledUntil = -1;
     // Two numbers side by side ("Ticket 12345 4155550133"): when the whole is no phone, the rest is looked at again.
     const rescan = (m: RegExpExecArray) => {
       CANDIDATE.lastIndex = m.index + FIRST_GROUP.exec(m[0])![0].length;
@@ -129,10 +134,14 @@ export const phoneDetector: Detector = {
       // No country code starts with 0.
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : mayBeValidFromUs(digits);
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, 'US') : undefined;
-      const phoneWordsNear = !POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, CONTEXT);
+      // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
+      const phoneWordsNear = !POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT);
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
-      // Not looked at again: its tail would be taken for a phone beside the label's "number".
-      if (!international && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !nearWords(text, m.index, m.index + value.length, PHONE_WORD)) continue;
+      if (!international && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !nearWords(text, m.index, m.index + value.length, PHONE_WORD)) {
+        labelledUntil = m.index + m[0].length;
+        rescan(m);
+        continue;
+      }
       // "370 3911 Fourth Avenue": short numbers followed by words are house numbers, not phones.
       const next = text.slice(m.index + value.length).match(/^\s*(\S)/)?.[1] ?? '';
       if (confidence < 0.9 && (digitsOf(value).length <= 9 || POSTCODE_THEN_HOUSE.test(value)) && /\p{L}/u.test(next)) confidence = 0.3;
