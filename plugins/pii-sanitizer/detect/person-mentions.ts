@@ -22,16 +22,18 @@ const WORD_CHARACTER = /[\p{L}\p{N}'’-]/u;
  * particle or a word that is also an everyday one ("Will", "Mark", "The"), and not written in lower case elsewhere
  * in the text, which makes it a word there too ("Thanks to James Long … a long value", "John Rust … the rust crate").
  */
-function mentionWord(word: string, lowerCaseWords: () => Set<string>): boolean {
+function mentionWord(word: string, text: string): boolean {
   const lower = word.toLowerCase();
   if (word.length < 3 || !/^\p{Lu}\p{Ll}/u.test(word) || NOT_NAMES.has(lower) || WORDLIKE_NAMES.has(lower) || DETERMINERS.has(lower)) return false;
-  return !lowerCaseWords().has(lower);
+  return !writtenInLowerCase(text, lower);
 }
 
-/** The words a text writes in lower case, read once. */
-function lowerCaseWordsOf(text: string): () => Set<string> {
-  let words: Set<string> | undefined;
-  return () => (words ??= new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)));
+/**
+ * Whether the text holds `lower` as a whole word in lower case. The word leads the pattern and its start is checked
+ * after it, so the engine searches for the word rather than trying a lookbehind at every position.
+ */
+function writtenInLowerCase(text: string, lower: string): boolean {
+  return new RegExp(String.raw`${lower.replace(ESCAPE, '\\$&')}(?<![\p{L}\p{N}]${lower.replace(ESCAPE, '\\$&')})(?![\p{L}\p{N}])`, 'u').test(text);
 }
 
 /** Whether [start, end) overlaps one of the findings: a binary search over their starts, with the furthest end so far. */
@@ -68,7 +70,6 @@ export function addMentions(
   const words = new Set<string>();
   const names = new Set<string>();
   // A name repeated a thousand times is one seed: each word is judged once (its check reads the whole text).
-  const lowerCaseWords = lowerCaseWordsOf(text);
   const seenNames = new Set<string>();
   const seenWords = new Set<string>();
   for (const seed of seeds) {
@@ -79,7 +80,7 @@ export function addMentions(
     const withoutInitials = parts.filter((p) => !/^\p{L}\.?$/u.test(p));
     for (const name of [parts, withoutInitials]) if (name.length > 1 && name.join(' ').length >= 5) names.add(name.join(' ').toLowerCase());
     for (const part of parts) {
-      if (!seenWords.has(part) && mentionWord(part, lowerCaseWords)) words.add(part);
+      if (!seenWords.has(part) && mentionWord(part, text)) words.add(part);
       seenWords.add(part);
     }
     if (names.size + words.size >= MAX_SEEDS || seenWords.size >= 2 * MAX_SEEDS) break;
