@@ -259,9 +259,9 @@ export const addressDetector: Detector = {
         // A unit, or a place and its postcode, after the street settles it ("Storgarden 52 Trajanka Forks, Suite 894");
         // otherwise the number must be a house's, and a number of things is not ("350 Acme Mills shares").
         const settled = UNIT_FIRST.test(tail) || PLACE_THEN_POSTCODE.test(tail);
-        const house = !technical && m[1]!.length >= 3 && !YEAR_NUMBER.test(m[1]!) && !COUNTED_NOUN_AFTER.test(text.slice(end, end + 20));
-        const numberOfHouse = !NOT_A_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
-        if (settled || (numberOfHouse && (house || UNIT_OR_POSTCODE.test(tail)))) add(m.index, end, 0.7, to);
+        const numberOfHouse = () => !NOT_A_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
+        const house = () => !technical && m[1]!.length >= 3 && !YEAR_NUMBER.test(m[1]!) && !COUNTED_NOUN_AFTER.test(text.slice(end, end + 20));
+        if (settled || (numberOfHouse() && (house() || UNIT_OR_POSTCODE.test(tail)))) add(m.index, end, 0.7, to);
       }
     }
     for (const m of matches(text, CARD_STREET_LINE)) {

@@ -3,8 +3,8 @@ import { DETERMINERS, NOT_NAMES, WORDLIKE_NAMES } from './names-gazetteer';
 import type { Finding } from './types';
 
 /**
- * Bounds on the work one text can cause: distinct seed names (and words judged), a name's length (a 30,000-letter "name" would build a
- * pattern too large to compile), and mentions added.
+ * Bounds on the work one text can cause: distinct seed names (and words judged), a name's length (a 30,000-letter
+ * "name" would build a pattern too large to compile), and mentions added.
  */
 const MAX_SEEDS = 100;
 const MAX_NAME_LENGTH = 60;
@@ -33,7 +33,8 @@ function mentionWord(word: string, text: string): boolean {
  * after it, so the engine searches for the word rather than trying a lookbehind at every position.
  */
 function writtenInLowerCase(text: string, lower: string): boolean {
-  return new RegExp(String.raw`${lower.replace(ESCAPE, '\\$&')}(?<![\p{L}\p{N}]${lower.replace(ESCAPE, '\\$&')})(?![\p{L}\p{N}])`, 'u').test(text);
+  const word = lower.replace(ESCAPE, '\\$&');
+  return new RegExp(String.raw`${word}(?<![\p{L}\p{N}]${word})(?![\p{L}\p{N}])`, 'u').test(text);
 }
 
 /** Whether [start, end) overlaps one of the findings: a binary search over their starts, with the furthest end so far. */
@@ -55,8 +56,8 @@ function coverage(findings: Finding[]): (start: number, end: number) => boolean 
 
 /**
  * Once a person is named with strong evidence (`seeds`: a title, a greeting, a phrase such as "my name is" but not
- * "called" or "named", a known given name with a surname, a middle initial), the text's other mentions of them are names too: "directed by Maciej Borkowski
- * and starring Borkowski", "Leah Turner of Acme … including Turner", and the whole name again in another case
+ * "called" or "named", a known given name with a surname, a middle initial), the text's other mentions of them are
+ * names too: "directed by Maciej Borkowski and starring Borkowski", "Leah Turner of Acme … including Turner", and the whole name again in another case
  * (">Alexandrine Z. Remy … >alexandrine remy"). Masking the name but not its repetitions would leak the surname the
  * placeholder hides. A word repeats in the case it was found in, and `add` judges where it stands; a whole name
  * repeats in any case. `found`: every finding so far, which mentions must not overlap.

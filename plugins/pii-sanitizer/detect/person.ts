@@ -292,9 +292,20 @@ const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|san|santa|santo|são|st\.?|saint|fort|
 const SENTENCE_START = /(?:^|\n|[.!?:][ \t]+|(?:\/\/|#|\*)[ \t]*|["'(])[ \t]*$/;
 const NEXT_WORD = /^[ \t]+(\p{Ll}[\p{Ll}'’]*)/u;
 const ARTICLE_NEXT = /^(?:the|a|an|all|your|my|this|these|each|every)$/;
-/** A word after a name that can be its verb: one the person rules know, a function word, or one ending as verbs do. */
+/** A word the person rules know to follow a name: a person's verb, a function word, a verb or adverb ending a lower-case name. */
+function knownAfterName(word: string): boolean {
+  return PERSON_VERB.test(` ${word}`) || FUNCTION_WORDS.has(word) || FOLLOWING_WORDS.has(word);
+}
+/** A word after a name that can be its verb: a known one, or one ending as verbs do. */
 function verbLike(word: string): boolean {
-  return PERSON_VERB.test(` ${word}`) || FUNCTION_WORDS.has(word) || FOLLOWING_WORDS.has(word) || /(?:ed|s)$/.test(word);
+  return knownAfterName(word) || /(?:ed|s)$/.test(word);
+}
+/**
+ * After a name's word standing alone: a known word, an article, or a verb in the past ("Adeyemi confirmed"), not one
+ * in "-s", which things do as often ("Kafka handles").
+ */
+function followsMention(word: string): boolean {
+  return knownAfterName(word) || ARTICLE_NEXT.test(word) || /ed$/.test(word);
 }
 /** A place's word before a capitalised given name: "Saint Helena", "Fort Collins", "Port Elizabeth". */
 const PLACE_BEFORE_CAPITAL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${PLACE_WORDS}|Sainte|Lady)[ \t_]+$`, 'u');
@@ -491,14 +502,12 @@ export const personDetector: Detector = {
     addListNeighbours(text, out, (start, value) => add(start, value, 0.6));
     addMentions(text, seeds, out, (start, value, alone) => {
       // A surname or a given name alone: as the person, not as a thing named after them ("the Myers algorithm", "a
-      // Request instance", "Parsing Examples", "Kafka handles"): before the sentence's words, a verb a person does, a
-      // verb in the past ("Adeyemi confirmed") or punctuation.
+      // Request instance", "Parsing Examples", "Kafka handles").
       if (!alone) return add(start, value, 0.6);
       const end = start + value.length;
       const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
       if (ARTICLE_BEFORE_NAME.test(text.slice(Math.max(0, start - 5), start)) || /^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3))) return false;
-      const personWord = (w: string) => PERSON_VERB.test(` ${w}`) || FUNCTION_WORDS.has(w) || FOLLOWING_WORDS.has(w) || ARTICLE_NEXT.test(w) || /ed$/.test(w);
-      return (!nextWord || personWord(nextWord)) && add(start, value, 0.6);
+      return (!nextWord || followsMention(nextWord)) && add(start, value, 0.6);
     });
     return out;
   },

@@ -131,17 +131,18 @@ export const phoneDetector: Detector = {
         continue;
       }
       const international = value.startsWith('+') || value.startsWith('00');
+      // Judged before the phone library parses it: a labelled number is another identifier whatever the library says.
+      if (!international && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !nearWords(text, m.index, m.index + value.length, PHONE_WORD)) {
+        labelledUntil = m.index + m[0].length;
+        rescan(m);
+        continue;
+      }
       // No country code starts with 0.
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : mayBeValidFromUs(digits);
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, 'US') : undefined;
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
       const phoneWordsNear = !POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT);
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
-      if (!international && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !nearWords(text, m.index, m.index + value.length, PHONE_WORD)) {
-        labelledUntil = m.index + m[0].length;
-        rescan(m);
-        continue;
-      }
       // "370 3911 Fourth Avenue": short numbers followed by words are house numbers, not phones.
       const next = text.slice(m.index + value.length).match(/^\s*(\S)/)?.[1] ?? '';
       if (confidence < 0.9 && (digitsOf(value).length <= 9 || POSTCODE_THEN_HOUSE.test(value)) && /\p{L}/u.test(next)) confidence = 0.3;
