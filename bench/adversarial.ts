@@ -17,6 +17,8 @@ export const ADVERSARIAL_UNITS = [
   `api_key=${'AB'.repeat(30)}! `, `token=${'A-'.repeat(30)}# `,
   // Capitalised words joined by hyphens, periods or apostrophes: a street pattern tried from each of them once took 14 s to 146 s.
   'Ab-', 'Ab.', 'Ab’',
+  // A Romance street's type and capitalised words never followed by its number.
+  'Calle Ab, ',
   // Lower-case name lines, each opening a block above a card's line.
   'anna m. berg\n\n0393 1144137\n\n',
 ];

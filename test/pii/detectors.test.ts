@@ -785,9 +785,37 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Oluwaseun will join on Monday.', 'Oluwaseun'],
       ['Ask Bjarni about the invoice.', 'Bjarni'],
       ['Zsófia Kertész approved it.', 'Zsófia Kertész'],
+      ['Please forward this to Tyler.', 'Tyler'],
+      ['Kateřina Dvořáková approved it.', 'Kateřina Dvořáková'],
+      // A name found whole, as a list's item, is not cut down to the given name inside it.
+      ['by Demi Guo, Myle Ott, C. Lawrence Zitnick, Jerry Ma, and Rob Fergus.', 'C. Lawrence Zitnick'],
     ]) {
       expect(found(text)).toContainEqual(['person', name]);
     }
+  });
+
+  it('names joined by a hyphen are one word; a street, a town’s side or a firm’s word before or after a name makes it no person', () => {
+    for (const [text, name] of [
+      ['I met Catherine Zeta-Jones yesterday', 'Catherine Zeta-Jones'],
+      ['Jean-Pierre Dupont called', 'Jean-Pierre Dupont'],
+      ['Dear Marie-Claire,', 'Marie-Claire'],
+      ['Karl-Heinz said hi', 'Karl-Heinz'],
+    ]) {
+      expect(found(text).filter(([c]) => c === 'person')).toEqual([['person', name]]);
+    }
+    for (const honest of [
+      'Set Max-Width to 100',
+      'the Access-Control-Max-Age header',
+      'Sets the JWE Per-Recipient Unprotected Header.',
+      'Creates an Elliptic Curve Diffie-Hellman (`ECDH`) key exchange object',
+      'Who is coming to South Elizabeth with me?',
+      'My friend lives in Upper Daniel',
+      'The bakery on Calle Mayor is closed',
+      'I work for Farrell Brothers',
+    ]) {
+      expect(categories(honest)).not.toContain('person');
+    }
+    expect(found('I met Ronda Rousey yesterday')).toEqual([['person', 'Ronda Rousey']]);
   });
 
   it('code is not people: identifiers, types, calls, table columns, months, places, acronyms; names in code stay names', () => {
@@ -866,7 +894,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // Names that are also words, nationalities or places' words stay names where they name someone.
       ['I spoke with Danish Kaneria; Meeting with Thai Nguyen; CC: Ferdinand Mount, Charles Fort', ['Danish Kaneria', 'Thai Nguyen', 'Ferdinand Mount', 'Charles Fort']],
       ['I told Frank I would be late. Call Julia ASAP.', ['Frank', 'Julia']],
-      ['Mark: +44 20 7946 0958\nFrank-Walter Steinmeier spoke', ['Mark', 'Frank', 'Walter Steinmeier']],
+      ['Mark: +44 20 7946 0958\nFrank-Walter Steinmeier spoke', ['Mark', 'Frank-Walter Steinmeier']],
       ['my name is shawn miller; the name is returned', ['shawn miller']],
       ['the Star Wars film in the Victorian era, the Adam optimizer', []],
     ] as Array<[string, string[]]>) {
@@ -1070,6 +1098,23 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Team 5, Score 1500',
       'Flight 302, Gate 12345',
     ]) {
+      expect(address(honest)).toEqual([]);
+    }
+  });
+
+  it('Spanish, Portuguese and Italian streets: the type, the name, a comma and the number or "s/n"; German hyphenated streets', () => {
+    expect(address('Send it to Calle Mayor, 5, 28013 Madrid please')).toEqual(['Calle Mayor, 5, 28013']);
+    expect(address('Please update the billing address with Carretera Gabriela Durán, 21 for this card')).toEqual(['Carretera Gabriela Durán, 21']);
+    expect(address('May I have it sent to Plaza Fernando Perea s/n.?')).toEqual(['Plaza Fernando Perea s/n.']);
+    expect(address('Our office: Via Roma, 10 - 00184 Roma')).toEqual(['Via Roma, 10']);
+    expect(address('Travesía Diana Leyva 44 Benidorm, 77925')).toEqual(['Travesía Diana Leyva 44']);
+    expect(address('Our offices are located at Walter-Nernst-Str. 60, 12489 Berlin')).toEqual(['Walter-Nernst-Str. 60, 12489']);
+    expect(address('Konrad-Adenauer-Allee 1 in Bonn')).toEqual(['Konrad-Adenauer-Allee 1']);
+    // The person a street is named after is the street's name, not a person in the text.
+    expect(categories('Meet me at Calle Juan Ramón, 50')).toEqual(['address']);
+    expect(categories('Our offices are located at Walter-Nernst-Str. 60')).toEqual(['address']);
+    // A number that counts or measures, or a year, is no house's.
+    for (const honest of ['Via Appia, 5 km south of Rome', 'Camino Real, 3 days later', 'Plaza Mayor, 1998 renovation', 'the camino de Santiago, 2 weeks']) {
       expect(address(honest)).toEqual([]);
     }
   });

@@ -110,12 +110,35 @@ const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0
  * times", "See Plaza 2"): a name's word must stand between them and the number ("Plaza Mayor 1", "Largo do Machado 5").
  */
 const NAMED_NAME_FIRST = new RegExp(String.raw`\b(?:${anyCase('plaza|alameda|largo|estrada')})\s+(?:${NAME_WORD}\s+){1,3}\d{1,5}[A-Za-z]?\b(?!\.\d+\.\d|['’]s)${UNIT}`, 'gu');
+/**
+ * Spanish, Portuguese and Italian addresses name the street's type, then its name, then a comma and the number, or
+ * "s/n" for none ("Calle Mayor, 5", "Carretera Gabriela Durán, 21", "Via Roma, 10", "Plaza Fernando Perea s/n.").
+ * The types of Spain's street register (INE) and their Portuguese and Italian kin, capitalised as in an address:
+ * in lower case most are words ("the camino", "a ronda"). The name's words are capitalised, with the particles of
+ * those languages between them.
+ */
+export const ROMANCE_STREET_TYPES =
+  'Calle|C/|Avenida|Avda\\.|Av\\.|Paseo|Plaza|Pza\\.|Carretera|Ctra\\.|Camino|Ronda|Travesía|Rambla|Glorieta|Callejón|Pasaje|Urbanización|Urb\\.|Acceso|Bajada|Subida|Cuesta|Cañada|Senda|Prolongación|Vía|Lugar|Rua|Praça|Travessa|Largo|Estrada|Alameda|Rodovia|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Contrada|Strada';
+const ROMANCE_PARTICLE = String.raw`(?:de|del|la|las|los|el|da|do|dos|das|di|della|delle|degli|dei|e|y)[ \t]+`;
+const ROMANCE_NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
+const ROMANCE_STREET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${ROMANCE_STREET_TYPES})[ \t]+(?:${ROMANCE_PARTICLE}){0,2}${ROMANCE_NAME_WORD}(?:[ \t]+(?:${ROMANCE_PARTICLE}){0,2}${ROMANCE_NAME_WORD}){0,4}(?:[ \t]*,[ \t]*|[ \t]+)(?:(\d{1,5})[A-Za-z]?(?![\p{L}\p{N}]|[.,]\d)|s\/n\.?(?![\p{L}\p{N}]))`,
+  'gu',
+);
+/** "Vía Appia, 5 km", "Camino Real, 3 days later": a number that counts or measures is no house's. */
+const MEASURED_AFTER = new RegExp(String.raw`^[ \t]+${MEASURE}`, 'u');
 const COMPOUND_ENDINGS =
   'strasse|straße|str\\.|gasse|weg|allee|platz|damm|ufer|chaussee|vej|gata|gatan|gaten|gade|gränd|gränden|vägen|stigen|torget|veien|vegen|vei|katu|kuja|polku|väylä|kaari|straat|laan|plein|gracht|dijk|kade|singel';
-// Bounded by letters, not \b: "\b" is ASCII's, and finds no start before "Ådalsvej".
-const COMPOUND = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}]+(?:${COMPOUND_ENDINGS})\s+\d{1,5}[A-Za-z]?\b${UNIT}`, 'gu');
+/** A German street named after a person or a place, the words joined by hyphens: "Walter-Nernst-Str. 60", "Konrad-Adenauer-Allee 1". */
+const HYPHENATED_ENDINGS = 'Straße|Strasse|Str\\.|Allee|Platz|Weg|Gasse|Damm|Ufer|Ring|Chaussee|Steig|Markt';
+// Bounded by letters, not \b: "\b" is ASCII's, and finds no start before "Ådalsvej". At most three joined words, so a
+// run of "Ab-Ab-…" is not read to its end from each of its words.
+const COMPOUND = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}]+(?:${COMPOUND_ENDINGS}|(?:-\p{Lu}[\p{Ll}]+){0,3}-(?:${HYPHENATED_ENDINGS}))\s+\d{1,5}[A-Za-z]?\b${UNIT}`,
+  'gu',
+);
 /** A text without an ending before a number skips the pattern, which tries the endings from each capital. */
-const COMPOUND_PRECHECK = new RegExp(String.raw`(?:${COMPOUND_ENDINGS})\s+\d`);
+const COMPOUND_PRECHECK = new RegExp(String.raw`(?:${COMPOUND_ENDINGS}|-(?:${HYPHENATED_ENDINGS}))\s+\d`);
 const BOXES = [
   /\b[Pp]\.?[ \t]?[Oo]\.?[ \t]+(?:Box|BOX|box)[ \t]+\d{1,6}\b/g,
   /\b(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}\b/gu,
@@ -245,6 +268,13 @@ export const addressDetector: Detector = {
     };
     for (const pattern of [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAME_FIRST, NAMED_NAME_FIRST, ...(COMPOUND_PRECHECK.test(text) ? [COMPOUND] : []), ...BOXES]) {
       for (const m of matches(text, pattern)) add(m.index, m.index + m[0].length, 0.75);
+    }
+    for (const m of matches(text, ROMANCE_STREET)) {
+      const end = m.index + m[0].length;
+      const to = extendTail(text, end);
+      const after = text.slice(end, end + 20);
+      const settled = !m[1] || UNIT_FIRST.test(text.slice(end, to)) || PLACE_THEN_POSTCODE.test(text.slice(end, to));
+      if (settled || (!YEAR_NUMBER.test(m[1]!) && !COUNTED_NOUN_AFTER.test(after) && !MEASURED_AFTER.test(after))) add(m.index, end, 0.7, to);
     }
     for (const m of matches(text, PLACE_AND_POSTCODE)) {
       const window = text.slice(Math.max(0, m.index - STREET_WINDOW), m.index);

@@ -77,7 +77,28 @@ aditya amit ananya anil anjali deepak divya ganesh gaurav kavya kiran krishna la
 rajesh ravi rohan rohit sanjay shreya sunil suresh vijay vikram vivek ayumi haruki haruto hina kaito kenta naoki satoshi shota
 takumi yui yuka yumi yuto jing xiu yong ying zhen hui jie hao xin jisoo jiwoo minjun seojun seoyeon jiyeon hyun eun abebe
 adebayo amara chidi chinedu chioma emeka femi folake kwabena kojo nnamdi obinna oluwaseun sipho thabo thandiwe themba tendai tunde uche
-zanele zola lindiwe ngozi ayodele babajide`.split(/\s+/),
+zanele zola lindiwe ngozi ayodele babajide
+addison alexis allison alyssa angelina audrey avery bailey betty beverly brianna brittany brooke caitlin carly cindy
+danielle debbie denise diane ellie gabrielle gloria haley janice jocelyn julianna kaitlyn kara katelyn katherine kathleen kathryn
+kathy kayla kaylee kelsey kendra kimberly kristen kylie lillian lindsey lori mackenzie madeline madeleine makayla mallory marilyn
+marissa meredith monica nancy naomi nichole paige peyton rebekah sabrina shelby stacy tammy tara tiffany valerie veronica wendy
+whitney aiden alec angus brady brayden brent bruce bryan bryce caleb cody corey douglas dustin elijah eli gregory harrison hayden
+isaiah jace jeremy jerry jesse joey johnny julius justin kenneth landon larry lawrence lewis micah mitchell nicholas nick nolan
+phillip raymond reid roger roy russell seth shane shaun shawn spencer stanley terry timothy timmy todd tyler warren zach annelie
+christa dagmar elfriede erna hannelore herta inge jutta karola liesel lieselotte rosemarie sieglinde wilhelmine dietmar gottfried
+ingo ralf udo winfried aude béatrice cécile clémence colette éloïse geneviève josiane josette maëlle margaux martine odette
+sandrine solène yvette adrien aurélien bertrand émile florent gaston lucien michel rené stéphane sylvain thibault valentin
+estefanía josefa juana luisa macarena manuela nuria raquel susana verónica alfonso armando arturo bernardo gerardo héctor jesús
+marcos mauricio óscar rubén benedita caio cauã conceição davi eduarda fabiana fabrício heloísa isadora joaquim juliana kaique
+lívia luiz murilo sebastião vitória donatella elisabetta giovanna giuliana iginio luciano luigi massimo michele renato vittoria
+vittorio anouk eline joris luuk sanne willem agnete anette anneli ansgar bengt birger bodil britt dorthe eivind eskil folke gitte
+grete gustaf håkon helle henning ingvar jorunn kari lene mads oddny pernille rasmus sigurd siv steinar stig sune vibeke sofie
+josefin alva wilma aila aki arja eija elina harri helmi irja jaakko janne jouni juho jussi kaarina kirsi marja marko mirja niina
+paavo pentti pirjo raija sinikka sirpa tarja aapo eetu onni aada alicja aneta bartosz bożena dariusz dawid dominika edyta ewelina
+hubert leszek lucyna łucja marzena mieczysław patryk ryszard sylwia szymon tadeusz waldemar władysław zenon fryderyk walenty
+wawrzyniec alena blanka bohumil bohuslav božena dana eliška františek jaroslava jindřich jiřina karel kateřina květa ladislav
+libor ludmila lubomír markéta miloslav oldřich stanislava svatopluk vlasta zdenka václav vratislav éva tünde mária jános józsef
+márton branka ivica josip ljubica mirjana snježana stjepan željko emine layla leila mahmoud nour`.split(/\s+/),
 );
 
 /**
@@ -105,6 +126,7 @@ network computer systems administrator personal info website unlike great brilli
 on at in of back later now tomorrow today tonight asap soon anytime maybe sure here there again first after before too
 looking going trying writing calling from about sorry happy glad new interested available
 solutions markets technologies technology service services consulting corp corporation group holdings software labs
+brothers bros sons söhne associates industries enterprises comércio hermanos asociados fratelli frères gruppen gruppe grupo gruppo groep
 transit republic states kingdom union africa america europe asia beach springs harbor harbour port club mill greens coves route
 bridge schools school news data university college institute hospital center centre park river lake mountain valley city county
 president vice chief executive officer manager director head general secretary minister ministry department board office council
@@ -158,5 +180,5 @@ see saw look looks sent send time telling saying used publish`.split(/\s+/),
  * Given names that are also everyday words ("set max tokens", "a grace period", "mark down the price", "a frank
  * talk", "christian values"): in lower case they are a name only after a word that introduces a person.
  */
-export const WORDLIKE_NAMES = new Set('max min per grace mark frank jack christian victoria oscar leo dag robin julia hugo adam milan charlotte'.split(' '));
+export const WORDLIKE_NAMES = new Set('max min per grace mark frank jack christian victoria oscar leo dag robin julia hugo adam milan charlotte nick roger'.split(' '));
 

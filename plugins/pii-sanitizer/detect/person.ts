@@ -1,3 +1,4 @@
+import { ROMANCE_STREET_TYPES } from './address';
 import { matches, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { addMentions } from './person-mentions';
@@ -10,8 +11,11 @@ import { finding, type Detector, type Finding } from './types';
  * from many locales (diacritics, particles such as "van" or "da") are covered by
  * Unicode letter classes rather than by lists.
  */
-/** A capitalised word, "McDonald", "MacLeod", "DeLuca", "LaToya", "O'Reilly", "D'Angelo" included (other inner capitals are products: "JavaScript"). */
-const WORD = String.raw`(?:Mc|Mac|De|Di|Da|Du|Le|La|O['’]|D['’])\p{Lu}\p{Ll}+|\p{Lu}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\.`;
+/**
+ * A capitalised word, "McDonald", "MacLeod", "DeLuca", "LaToya", "O'Reilly", "D'Angelo" included (other inner capitals
+ * are products: "JavaScript"), and two joined by a hyphen ("Jean-Pierre", "Zeta-Jones").
+ */
+const WORD = String.raw`(?:Mc|Mac|De|Di|Da|Du|Le|La|O['’]|D['’])\p{Lu}\p{Ll}+|\p{Lu}[\p{Ll}'’\-]*\p{Ll}(?:-\p{Lu}[\p{Ll}'’]*\p{Ll})?|\p{Lu}\.`;
 /** A surname's particles between capitalised words, one or two: "van Gogh", "ten Pas", "van den Berg", "de la Cruz". */
 const PARTICLE = String.raw`(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten|ter|zu|af|av|bin|ibn|al|el)`;
 const PARTICLES = String.raw`${PARTICLE}[ \t]+(?:${PARTICLE}[ \t]+)?`;
@@ -78,15 +82,24 @@ const WORK_OF = new RegExp(
   String.raw`(?<![\p{L}])[Tt]he[ \t]+((?:${WORD})(?:[ \t]+(?:${WORD}))?)[ \t]+(?:novel|book|biography|memoir|autobiography|album|song|film|movie|play|poem|painting|portrait|essay|lecture|speech|interview|trilogy|saga|estate|family|household|administration|presidency|campaign|archive|papers)s?(?![\p{L}])`,
   'gu',
 );
-/** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena". */
-const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape`;
+/**
+ * The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena", and the side of a town's or a region's
+ * ("North Carolina", "South Elizabeth", "Upper Darby", "New Hope").
+ */
+const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape|North|South|East|West|Upper|Lower|New`;
 const PLACE_FIRST = new RegExp(`^(?:${PLACE_WORDS})$`);
+/**
+ * A street's type before its name: "Calle Mayor", "Plaza Fernando Perea", "Via Garibaldi" (the street, not a person).
+ * Not "Ronda", a given name too ("Ronda Rousey").
+ */
+const STREET_TYPES = ROMANCE_STREET_TYPES.split('|').filter((type) => type !== 'Ronda').join('|');
+const STREET_TYPE_FIRST = new RegExp(`^(?:${STREET_TYPES})$`, 'u');
 /** Given names that are measures' words, which label values ("Max: 100", "Min: 0"). */
 const MEASURE_NAMES = /^(?:Max|Min)$/;
 /** A capitalised word before, that is no word introducing a person ("Histogram Max Size"; "Ask Max Weber" is not). */
 const TITLE_WORD_BEFORE = /(?<![\p{L}])(?!(?:Ask|Call|Tell|Email|Ping|Text|Meet|Dear|Hi|Hello|Hey|Thanks|With|From|And)[ \t])\p{Lu}\p{Ll}+[ \t]+$/u;
 const PERSONAL_WORK = /(?:novels?|biography|memoirs?|autobiography|estate|administration|presidency)$/;
-const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])`, 'gu');
+const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])`, 'gu');
 const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICLES})?(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
 /**
  * A line that holds only a name, as in signatures and contact cards ("Jamie Pratt", ">Gyala Antall"). Title-case
@@ -261,6 +274,11 @@ const THING_BEFORE = /(?:^|[^\p{L}])(?:the|this|these|those|our|your|its|their)[
 /** Suffixes of abstract nouns, which no surname has: "Static Resolution", "Cumulative Aggregation", "Extension Types". */
 const NOUN_SUFFIX = /\p{L}{3}(?:tion|sion|ment|ity|ism|ssor|ware|ship|ency|ancy)s?$/u;
 
+/** A known given name, or two joined by a hyphen ("Jean-Pierre", "Anna-Lena"; not "Max-Age", "Per-Recipient"); any case. */
+function isGivenName(word: string): boolean {
+  return word.toLowerCase().split('-').every((part) => GIVEN_NAMES.has(part));
+}
+
 function clean(text: string): string {
   return text.replace(/['’]s$/, '').replace(/[.,]$/, '');
 }
@@ -308,7 +326,7 @@ function followsMention(word: string): boolean {
   return knownAfterName(word) || ARTICLE_NEXT.test(word) || /ed$/.test(word);
 }
 /** A place's word before a capitalised given name: "Saint Helena", "Fort Collins", "Port Elizabeth". */
-const PLACE_BEFORE_CAPITAL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${PLACE_WORDS}|Sainte|Lady)[ \t_]+$`, 'u');
+const PLACE_BEFORE_CAPITAL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${PLACE_WORDS}|${STREET_TYPES}|Sainte|Lady)[ \t_]+$`, 'u');
 /** Given names that are months' names, which a day's number or a year beside them makes: "Jan 26, 2015", "9 May", "Jan 2024". */
 const MONTHS = /^(?:Jan|April|May|June|July|August)$/;
 const DAY_BEFORE = /(?<!\d)\d{1,2}[ \t]+$/;
@@ -341,16 +359,17 @@ export const personDetector: Detector = {
       if (CODE_AFTER.test(after) || COMPOUND_AFTER.test(after) || codeBefore(text, start)) return false;
       const words = value.split(/[ \t]+/);
       const first = words[0]!.toLowerCase();
-      const given = GIVEN_NAMES.has(first);
+      const given = isGivenName(first);
       const several = words.length > 1;
       // "Fort Worth", "Cape Town", "Mount Vernon": a place's first word ("Charles Fort" is a person).
       if (several && PLACE_FIRST.test(words[0]!)) return false;
+      if (several && STREET_TYPE_FIRST.test(words[0]!)) return false;
       // "the first Batching Span Processor", "this Closing Handshake": a determiner before words makes them a thing.
       // "the Robert Johnson account" is Robert Johnson's; "the Max Plan", "the Grace Period" are things.
       if (several && !afterDeterminer && !(given && !WORDLIKE_NAMES.has(first)) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
       if (words.some((w) => NOUN_SUFFIX.test(w) && !GIVEN_NAMES.has(w.toLowerCase()))) return false;
       // "Certificate Authority (CA)": the words' initials in brackets expand an acronym.
-      const acronym = /^[ \t]*\(([A-Z]{2,6})\)/.exec(after)?.[1];
+      const acronym = /^[ \t]*\([`'"]?([A-Z]{2,6})[`'"]?\)/.exec(after)?.[1];
       // Its own initials in brackets may follow a person's name ("Jorge Villa (JV)"); words before it in the acronym make
       // it a term's last word ("Byte Order Mark (BOM)").
       if (acronym && (!given || acronym.length > words.length) && expandsAcronym(acronym, text.slice(Math.max(0, start - 60), start + value.length))) return false;
@@ -380,7 +399,7 @@ export const personDetector: Detector = {
       const relative = /^['’]s name$/.test(trigger) && RELATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
       const strong = relative || !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
       const words = m[1].split(/\s+/);
-      const known = GIVEN_NAMES.has(words[0].toLowerCase());
+      const known = isGivenName(words[0]);
       // After a weak trigger, unknown words with a Romance particle are a place's as often ("flew to Reguengos de Monsaraz").
       const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(m[1]) && !ROMANCE_PARTICLE.test(m[1]);
       // "called" and "named" name things as often ("a class called Request Handler").
@@ -404,11 +423,12 @@ export const personDetector: Detector = {
       const verb = PERSON_VERB.test(after) || possessive || introduced;
       const lead = /^\S+[ \t]+/.exec(m[0])![0];
       const rest = m[0].slice(lead.length);
-      if (GIVEN_NAMES.has(first)) seed(add(m.index, m[0], 0.85));
+      if (isGivenName(first)) seed(add(m.index, m[0], 0.85));
       // "Did Arjun Merhotra", "Meet Anna Berg": a sentence's word before a given name and its surname.
-      else if (NOT_NAMES.has(first) && rest.includes(' ') && GIVEN_NAMES.has(rest.split(/[ \t]/, 1)[0]!.toLowerCase())) seed(add(m.index + lead.length, rest, 0.85));
-      // A Romance particle after an unknown word is a place's or a label's as often ("Rio de Janeiro is").
-      else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0]) && !ROMANCE_PARTICLE.test(m[0])) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
+      else if (NOT_NAMES.has(first) && rest.includes(' ') && isGivenName(rest.split(/[ \t]/, 1)[0]!)) seed(add(m.index + lead.length, rest, 0.85));
+      // A Romance particle after an unknown word is a place's or a label's as often ("Rio de Janeiro is"), and so are
+      // hyphens a title's ("Elliptic Curve Diffie-Hellman", "Red-Black Search Trees") without a person's verb.
+      else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0]) && !ROMANCE_PARTICLE.test(m[0]) && (verb || !m[0].includes('-'))) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
     }
     for (const m of matches(text, WITH_INITIAL)) {
       // "Submit A Request", "Tracer A Tracer", "Lessons I Learned": "A" or "I" without a period is the article or the
@@ -416,7 +436,7 @@ export const personDetector: Detector = {
       const words = m[0].split(/[ \t]+/);
       const end = m.index + m[0].length;
       const article = words[1] === 'A' || words[1] === 'I';
-      if (article && !GIVEN_NAMES.has(words[0]!.toLowerCase()) && !PERSON_VERB.test(text.slice(end, end + 12))) continue;
+      if (article && !isGivenName(words[0]!) && !PERSON_VERB.test(text.slice(end, end + 12))) continue;
       seed(add(m.index, m[0], 0.85));
     }
     for (const m of matches(text, WORK_OF)) {
@@ -424,11 +444,11 @@ export const personDetector: Detector = {
       // One word only before a noun that takes a person's name ("the Dickens novel"), not a product's or a model
       // family's ("the Rust book", "the Llama family", "the Christmas album").
       const words = m[1]!.split(/[ \t]+/);
-      const known = GIVEN_NAMES.has(words[0]!.toLowerCase());
+      const known = isGivenName(words[0]!);
       if (words.length === 1 ? PERSONAL_WORK.test(m[0]) : known) add(m.index + m[0].indexOf(m[1]!, 3), m[1]!, 0.65, true);
     }
     for (const m of matches(text, NAME_LINE)) {
-      const known = GIVEN_NAMES.has(m[1].split(/[ \t]/, 1)[0]!.toLowerCase());
+      const known = isGivenName(m[1].split(/[ \t]/, 1)[0]!);
       const line = previousLine(text, m.index);
       const signed = SIGN_OFF.test(line) || COMMA_SIGN_OFF.test(line);
       if (known || signed || cardFollows(text, m.index + m[0].length + 1, 8)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
@@ -454,7 +474,9 @@ export const personDetector: Detector = {
       add(m.index + m[0].length - m[2].length, name, 0.7);
     }
     for (const m of matches(text, SINGLE)) {
-      if (!GIVEN_NAMES.has(m[1].toLowerCase())) continue;
+      // Joined by a hyphen, both words are given names ("Jean-Pierre"), or the word is a compound ("Max-Width",
+      // "Walter-Nernst-Straße") and a surname after it makes a pair, found as such.
+      if (!isGivenName(m[1])) continue;
       // "the Adam optimizer", "a Kelly criterion", "an Adam optimizer": after an English article and before a
       // noun, a name names a thing. "I met a Carmen at…" is a person, and so are Spanish, Italian, Portuguese
       // "a" and German "an" before a name ("Llama a Carmen mañana", "Schick es an Emma weiter").
@@ -463,7 +485,7 @@ export const personDetector: Detector = {
       const end = m.index + m[1].length;
       const previous = text[m.index - 1];
       // "Saint Helena", "Fort Collins"; "Jan 26", "9 May"; a table's column ("Avg   Stdev   Max").
-      if ((previous === ' ' || previous === '_') && PLACE_BEFORE_CAPITAL.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if ((previous === ' ' || previous === '_') && PLACE_BEFORE_CAPITAL.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
       if (MONTHS.test(m[1]) && (DAY_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || DAY_AFTER.test(text.slice(end, end + 7)))) continue;
       // At a sentence's start, "Max safe length", "Mark global groups", "Per the spec" use the word, not the name
       // ("Kevin the printer is broken" addresses Kevin).
@@ -509,9 +531,27 @@ export const personDetector: Detector = {
       if (ARTICLE_BEFORE_NAME.test(text.slice(Math.max(0, start - 5), start)) || /^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3))) return false;
       return (!nextWord || followsMention(nextWord)) && add(start, value, 0.6);
     });
+    raiseWholeNames(out);
     return out;
   },
 };
+
+/**
+ * A name found whole with weaker evidence ("C. Lawrence Zitnick" as a list's item, 0.6) is as sure as a given name
+ * found inside it ("Lawrence", 0.7); otherwise the part would win and leave the rest of the name in clear. Not a mere
+ * guess below the default threshold ("Give Oyelaran", "Hola Ximena": a capitalised pair at a sentence's start). Names
+ * are short, so the findings still open at each start are few.
+ */
+const GUESS = 0.5;
+function raiseWholeNames(found: Finding[]): void {
+  const sorted = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
+  const open: Finding[] = [];
+  for (const f of sorted) {
+    for (let i = open.length - 1; i >= 0; i--) if (open[i]!.end <= f.start) open.splice(i, 1);
+    for (const whole of open) if (whole.end >= f.end && whole.confidence >= GUESS && whole.confidence < f.confidence) whole.confidence = f.confidence;
+    open.push(f);
+  }
+}
 
 /**
  * The items listed beside confident names ("Priya Raman, Tomás Ortega and Li Wei"), each checked like any
