@@ -1102,7 +1102,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
   });
 
-  it('Spanish, Portuguese and Italian streets: the type, the name, a comma and the number or "s/n"; German hyphenated streets', () => {
+  it('Spanish, Portuguese, Italian and Polish streets: the type, the name, the number or "s/n"; German hyphenated streets; flats', () => {
     expect(address('Send it to Calle Mayor, 5, 28013 Madrid please')).toEqual(['Calle Mayor, 5, 28013']);
     expect(address('Please update the billing address with Carretera Gabriela Durán, 21 for this card')).toEqual(['Carretera Gabriela Durán, 21']);
     expect(address('May I have it sent to Plaza Fernando Perea s/n.?')).toEqual(['Plaza Fernando Perea s/n.']);
@@ -1113,8 +1113,20 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     // The person a street is named after is the street's name, not a person in the text.
     expect(categories('Meet me at Calle Juan Ramón, 50')).toEqual(['address']);
     expect(categories('Our offices are located at Walter-Nernst-Str. 60')).toEqual(['address']);
+    // Polish streets: the register's type first, in lower case or abbreviated; a letter and a flat's number after the house's.
+    expect(address('here they are: al. Cygan 81c, and ul. Dąbrowskiego 34c')).toEqual(['al. Cygan 81c', 'ul. Dąbrowskiego 34c']);
+    expect(address('Moved to os. Konopka 40c m. 754\nCzłopa, 37-182 last week')).toEqual(['os. Konopka 40c m. 754\nCzłopa, 37-182']);
+    expect(address('Send it to skwer Pawlak 2/6')).toEqual(['skwer Pawlak 2/6']);
+    // A street named before its number, with a flat's number after it.
+    expect(address('Please update the billing address with Kanovnická 208 Apt. 461 for this card')).toEqual(['Kanovnická 208 Apt. 461']);
+    expect(address('Noah lives at Mariussgate 5 Leil. 664, Gjesfjord')).toEqual(['Mariussgate 5 Leil. 664, Gjesfjord']);
+    expect(address('Na Laurové 15 Apt. 736')).toEqual(['Na Laurové 15 Apt. 736']);
+    expect(address('Salida Pedro Alva 93 Puerta 322')).toEqual(['Salida Pedro Alva 93 Puerta 322']);
     // A number that counts or measures, or a year, is no house's.
-    for (const honest of ['Via Appia, 5 km south of Rome', 'Camino Real, 3 days later', 'Plaza Mayor, 1998 renovation', 'the camino de Santiago, 2 weeks']) {
+    for (const honest of [
+      'Via Appia, 5 km south of Rome', 'Camino Real, 3 days later', 'Plaza Mayor, 1998 renovation', 'the camino de Santiago, 2 weeks',
+      'as shown by Smith et al. Nature 2019', 'Module 3 Unit 4', 'Office 2019 Suite 3', 'Chapter 3 Suite 4',
+    ]) {
       expect(address(honest)).toEqual([]);
     }
   });

@@ -12,7 +12,8 @@ import { finding, type Detector, type Finding } from './types';
  * whole address is masked, not just its first line.
  */
 const STREET_WORDS = String.raw`street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|place|pl\.?|square|sq\.?|way|parkway|pkwy|terrace|highway|hwy|parks?|circle|crescent|close|strasse|straße|str\.|gasse|weg|allee|platz|rue|avenida|rua|calle|via|viale|piazza|straat|laan|gata|gatan|gade|vej|katu|tie|utca|ulica|ul\.|corso|vicolo|strada|contrada|piazzale|paseo|travessa|praça|rodovia|trg|aleja|plac|náměstí|gränd|vägen|veien|vei`;
-const UNIT_WORD = String.raw`apt\.?|apartment|suite|ste\.?|unit|floor|fl\.?`;
+/** A flat's or a floor's word: English, and Spanish "Puerta", "Piso", "Esc." (escalera), Norwegian "Leil.", German "Whg.". */
+const UNIT_WORD = String.raw`apt\.?|apartment|suite|ste\.?|unit|floor|fl\.?|puerta|piso|esc\.|leil\.|whg\.`;
 /**
  * Words as written at a sentence's start, inside it, or in capitals, without the \`i\` flag: with
  * Unicode on, a case-insensitive pattern costs V8 about 30 µs per 4 KB, several times the same
@@ -118,11 +119,20 @@ const NAMED_NAME_FIRST = new RegExp(String.raw`\b(?:${anyCase('plaza|alameda|lar
  * those languages between them.
  */
 export const ROMANCE_STREET_TYPES =
-  'Calle|C/|Avenida|Avda\\.|Av\\.|Paseo|Plaza|Pza\\.|Carretera|Ctra\\.|Camino|Ronda|Travesía|Rambla|Glorieta|Callejón|Pasaje|Urbanización|Urb\\.|Acceso|Bajada|Subida|Cuesta|Cañada|Senda|Prolongación|Vía|Lugar|Rua|Praça|Travessa|Largo|Estrada|Alameda|Rodovia|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Contrada|Strada';
+  'Calle|C/|Avenida|Avda\\.|Av\\.|Paseo|Plaza|Pza\\.|Carretera|Ctra\\.|Camino|Ronda|Travesía|Rambla|Glorieta|Callejón|Pasaje|Urbanización|Urb\\.|Acceso|Bajada|Subida|Cuesta|Cañada|Senda|Prolongación|Vía|Lugar|Arrabal|Conjunto|Manzana|Rincón|Salida|Terrenos|Rampa|Rua|Praça|Travessa|Largo|Estrada|Alameda|Rodovia|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Contrada|Strada';
 const ROMANCE_PARTICLE = String.raw`(?:de|del|la|las|los|el|da|do|dos|das|di|della|delle|degli|dei|e|y)[ \t]+`;
 const ROMANCE_NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
 const ROMANCE_STREET = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${ROMANCE_STREET_TYPES})[ \t]+(?:${ROMANCE_PARTICLE}){0,2}${ROMANCE_NAME_WORD}(?:[ \t]+(?:${ROMANCE_PARTICLE}){0,2}${ROMANCE_NAME_WORD}){0,4}(?:[ \t]*,[ \t]*|[ \t]+)(?:(\d{1,5})[A-Za-z]?(?![\p{L}\p{N}]|[.,]\d)|s\/n\.?(?![\p{L}\p{N}]))`,
+  'gu',
+);
+/**
+ * Polish addresses put the street's type first, in lower case and often abbreviated, from the national register (TERYT):
+ * "ul. Dąbrowskiego 34c", "al. Jerozolimskie 65/79", "os. Konopka 40c m. 754", "skwer Pawlak 2/6". The number may
+ * carry a letter and a flat's after "/" or "m.". Not "et al." before a name.
+ */
+const POLISH_STREET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.])(?<!et[ \t]+)(?:(?:[Uu]l|[Aa]l|pl|[Oo]s|bulw|wyb)\.[ \t]*|(?:ulica|aleja|plac|osiedle|bulwar|rondo|skwer|rynek|szosa|droga|wyspa|ogród)[ \t]+)\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]+\d{1,5}[a-zA-Z]?(?:\/\d{1,4})?(?![\p{L}\p{N}]|[.,]\d)(?:[ \t]+m\.[ \t]*\d{1,4}(?![\p{L}\p{N}]))?`,
   'gu',
 );
 /** "Vía Appia, 5 km", "Camino Real, 3 days later": a number that counts or measures is no house's. */
@@ -210,9 +220,19 @@ const STREET_BEFORE_PLACE = new RegExp(
   'u',
 );
 const STREET_WINDOW = 160;
+/**
+ * A street named before its number with a flat's number after it ("Kanovnická 208 Apt. 461", "Mariussgate 5 Leil.
+ * 664", "Na Laurové 15 Apt. 736", after a Czech street's preposition). Not "Unit" or "Floor", which count modules
+ * and levels ("Module 3 Unit 4"), nor a year ("Office 2019 Suite 3").
+ */
+const NAME_NUMBER_FLAT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’.-])(?!${HEADING_WORD}[ \t])(?:(?:Na|K|Ke|U|V|Ve|Pod|Nad|Za|Před|Při)[ \t]+)?${STREET_NAME_WORD}(?:[ \t]+${STREET_NAME_WORD}){0,2}[ \t]+(?!${YEAR})\d{1,5}[A-Za-z]?,?[ \t]+(?:Apt\.?|APT\.?|Apartment|Suite|SUITE|Ste\.|Puerta|Piso|Esc\.|Leil\.|Whg\.)[ \t]*#?[ \t]*\d{1,5}(?![\p{L}\p{N}])`,
+  'gu',
+);
+const FLAT_AFTER_NUMBER = /\d[A-Za-z]?,?[ \t]+(?:Apt|APT|Apartment|Suite|SUITE|Ste\.|Puerta|Piso|Esc\.|Leil\.|Whg\.)/;
 /** One more piece of an address after what was found: a unit, a place, a region code, a postcode. */
 const TAIL_PIECE = new RegExp(
-  String.raw`(?:${SEPARATOR}|[ \t]+)(?:(?:${UNIT_ANY_CASE})(?![\p{L}])[ \t]*#?[ \t]*[\p{L}\d]+|\d{4,6}(?:-\d{4})?(?![\p{L}\p{N}]|[ \t]\d)|${POSTCODE_UK_CA}|[A-Z]{2}(?![\p{L}\d])|${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE})){0,5}|\([\p{L} ]{1,24}\))`,
+  String.raw`(?:${SEPARATOR}|[ \t]+)(?:(?:${UNIT_ANY_CASE})(?![\p{L}])[ \t]*#?[ \t]*[\p{L}\d]+|\d{4,6}(?:-\d{4})?(?![\p{L}\p{N}]|[ \t]\d)|\d{2}-\d{3}(?![\p{L}\p{N}])|${POSTCODE_UK_CA}|[A-Z]{2}(?![\p{L}\d])|${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE})){0,5}|\([\p{L} ]{1,24}\))`,
   'uy',
 );
 const MAX_TAIL_PIECES = 8;
@@ -227,6 +247,7 @@ const PLACE_THEN_POSTCODE = new RegExp(
 );
 const UNIT_OR_POSTCODE = new RegExp(String.raw`${UNIT_START}|(?<![\p{L}\p{N}])(?:\d{5,6}|(?<=\p{L},?[ \t]+)\d{4}|${POSTCODE_UK_CA})(?![\p{L}\p{N}])`, 'u');
 
+const UNIT_WORD_FIRST = new RegExp(String.raw`^(?:${UNIT_ANY_CASE})(?![\p{L}])`, 'u');
 /** Where an address found at [start, end) really ends: over the units, place names and codes that follow it. */
 function extendTail(text: string, end: number): number {
   let at = end;
@@ -236,7 +257,7 @@ function extendTail(text: string, end: number): number {
     // A sentence goes on after a space ("12 Baker Street Thanks"): across a bare space only codes and units count.
     const piece = m[0].trimStart();
     const bareSpace = !/^[ \t]*(?:[,\n>]|\?\?\?)/.test(m[0]);
-    if (bareSpace && !/^(?:\d|[A-Z]{2}$|[A-Z]{1,2}\d)/.test(piece) && !/^(?:apt|apartment|suite|ste|unit|floor|fl)\b/i.test(piece)) break;
+    if (bareSpace && !/^(?:\d|[A-Z]{2}$|[A-Z]{1,2}\d)/.test(piece) && !UNIT_WORD_FIRST.test(piece)) break;
     at += m[0].length;
   }
   return at;
@@ -266,7 +287,10 @@ export const addressDetector: Detector = {
       // line), the street line itself is still masked.
       if (from !== start || to !== end) out.push(finding(this, start, text.slice(start, end), confidence - 0.01));
     };
-    for (const pattern of [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAME_FIRST, NAMED_NAME_FIRST, ...(COMPOUND_PRECHECK.test(text) ? [COMPOUND] : []), ...BOXES]) {
+    const precise = [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAME_FIRST, NAMED_NAME_FIRST, POLISH_STREET, ...BOXES];
+    if (COMPOUND_PRECHECK.test(text)) precise.push(COMPOUND);
+    if (FLAT_AFTER_NUMBER.test(text)) precise.push(NAME_NUMBER_FLAT);
+    for (const pattern of precise) {
       for (const m of matches(text, pattern)) add(m.index, m.index + m[0].length, 0.75);
     }
     for (const m of matches(text, ROMANCE_STREET)) {
