@@ -76,8 +76,11 @@ function value(f: Faker, type: string, person: Person): string {
   }
 }
 
-/** The templates of `file`, each filled ROUNDS times, in turn from each locale, deterministically. */
-export function refilledSamples(file: string): Sample[] {
+/**
+ * The templates of `file`, each filled ROUNDS times, in turn from each locale, deterministically. Another `seedOffset`
+ * fills them with values the rules' authors have not read.
+ */
+export function refilledSamples(file: string, seedOffset = 0): Sample[] {
   const dev = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ template_id: number; masked: string }>;
   const templates = [...new Map(dev.map((s) => [s.template_id, s.masked])).values()];
   const samples: Sample[] = [];
@@ -85,7 +88,7 @@ export function refilledSamples(file: string): Sample[] {
   for (let round = 0; round < ROUNDS; round++) {
     for (const template of templates) {
       const f = faker[LOCALES[n % LOCALES.length]!];
-      f.seed(++n);
+      f.seed(seedOffset + ++n);
       const person = { first: f.person.firstName(), last: f.person.lastName() };
       let text = '';
       let last = 0;

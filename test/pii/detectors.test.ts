@@ -118,6 +118,21 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
     // …unless phone words are near.
     expect(found('Phone: 030 1234567 030 7654321')).toContainEqual(['phone', '030 7654321']);
+    // Eight or nine digits unbroken, as Denmark, Norway and Spain write them, right after a phone's label (on the line
+    // above too); not after another word, and not one digit over and over.
+    for (const [text, phone] of [
+      ['Phone: 33115163', '33115163'],
+      ['Personal Info:\nPhone:\n33115163\n\nE-mail:', '33115163'],
+      ['Tlf. 38326182', '38326182'],
+      ['phone_number: 934177302', '934177302'],
+      ['Can someone call me on 25960747? I have questions.', '25960747'],
+    ]) {
+      expect(found(text)).toEqual([['phone', phone]]);
+    }
+    for (const text of ['Order number 12345678', 'Phone: 11111111', 'The build took 25960747 ms', 'id 934177302']) expect(categories(text)).not.toContain('phone');
+    // Two groups of five after a place are a ZIP code and the next house number, not a US phone.
+    expect(categories('1477 Henriette Course Shaniefurt, 97954 53323 Main Street')).not.toContain('phone');
+    expect(categories('Fort Wiley, 90722-3774 577 6th Avenue')).not.toContain('phone');
   });
 
   it('the cheap US pre-check turns away no number libphonenumber-js would accept', () => {

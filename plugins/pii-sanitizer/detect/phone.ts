@@ -48,8 +48,23 @@ const OTHER_NUMBER_BEFORE = new RegExp(
   String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run)(?:[ \t]*(?:number|no\.?|nr\.?|#|id))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
   'i',
 );
+/**
+ * Seven to nine digits unbroken are a phone only right after a phone's label, in the languages prompts come in: many
+ * countries write their eight- or nine-digit numbers so ("Phone: 33115163", "Tlf. 38326182", "Teléfono: 934177302"); a
+ * card may put the label on the line above.
+ */
+const BARE_LOCAL = /^\d{7,9}$/;
+const PHONE_LABEL_BEFORE =
+  /(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us)[ \t]+(?:on|at)|phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefoon|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|handy|puhelin)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.=]?[ \t]*(?:\r?\n[ \t]*)?$/i;
 /** A ZIP+4 code or a CEP, then the next address's house number: "72523-7375 560 Fadel Prairie". */
 const POSTCODE_THEN_HOUSE = /^\d{5}-\d{3,4} \d{1,5}$/;
+/**
+ * Two groups of five are no North American grouping (3-3-4): a ZIP code and the next address's house number
+ * ("Shaniefurt, 97954 53323 Main Street"), or an Indian mobile, which the US parse does not judge.
+ */
+const FIVE_FIVE = /^\d{5}[ .\-]\d{5}$/;
+/** A word, or a numbered street's ordinal, after a candidate. */
+const WORD_NEXT = /^\s*(?:\p{L}|\d{1,3}(?:st|nd|rd|th)(?![\p{L}\p{N}]))/u;
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
@@ -127,7 +142,9 @@ export const phoneDetector: Detector = {
         (OPERATOR_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || OPERATOR_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 4)));
       if (operand && !nearWords(text, m.index, m.index + value.length, CONTEXT)) continue;
       if (shape === 0) {
-        rescan(m);
+        if (BARE_LOCAL.test(value) && !DUMMY_DIGITS.test(digits) && PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) {
+          out.push(finding(this, m.index, value, 0.8));
+        } else rescan(m);
         continue;
       }
       const international = value.startsWith('+') || value.startsWith('00');
@@ -138,14 +155,14 @@ export const phoneDetector: Detector = {
         continue;
       }
       // No country code starts with 0.
-      const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : mayBeValidFromUs(digits);
+      const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : mayBeValidFromUs(digits) && !FIVE_FIVE.test(value);
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, 'US') : undefined;
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
       const phoneWordsNear = !POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT);
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
-      // "370 3911 Fourth Avenue": short numbers followed by words are house numbers, not phones.
-      const next = text.slice(m.index + value.length).match(/^\s*(\S)/)?.[1] ?? '';
-      if (confidence < 0.9 && (digitsOf(value).length <= 9 || POSTCODE_THEN_HOUSE.test(value)) && /\p{L}/u.test(next)) confidence = 0.3;
+      // "370 3911 Fourth Avenue", "90722-3774 577 6th Avenue": short numbers followed by words are house numbers, not phones.
+      const wordNext = WORD_NEXT.test(text.slice(m.index + value.length, m.index + value.length + 12));
+      if (confidence < 0.9 && (digitsOf(value).length <= 9 || POSTCODE_THEN_HOUSE.test(value)) && wordNext) confidence = 0.3;
       if (phoneWordsNear) confidence = Math.min(0.99, confidence + 0.3);
       if (confidence < 0.5) rescan(m);
       out.push(finding(this, m.index, value, confidence));
