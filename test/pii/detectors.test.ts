@@ -833,6 +833,32 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('I met Ronda Rousey yesterday')).toEqual([['person', 'Ronda Rousey']]);
   });
 
+  it('a surname alone with its particles; firms named after partners; a name after a house number and before a street suffix', () => {
+    expect(found('Date: Sun Oct 19 2025 Name: van de Veen Phone: (0286) 301341')).toContainEqual(['person', 'van de Veen']);
+    expect(found('Please ask Mr. van der Berg to call')).toEqual([['person', 'van der Berg']]);
+    expect(found('Dear von Trapp,')).toEqual([['person', 'von Trapp']]);
+    for (const honest of [
+      'I work for Koss, Mitchell and Young',
+      'Mraz - Mitchell won the bid',
+      'according to the Paris et Roy website',
+      'the Reis, Martins e Xavier website',
+      'I work for Olivier SA',
+      'Noé of Julien SEM is the CEO',
+      "I'm in Süd Michel, at the conference",
+      'My friend lives in Sesto Giuseppe',
+      'Address: 358 Kenneth Mount.',
+      'Klockoborough: 274 Cecilia Meadow',
+      // After a weak word, a leading particle is a place's or a street's: "and ten Pas Pass".
+      'the corner of 74 Sikelianou Street and ten Pas Pass.',
+    ]) {
+      expect(categories(honest)).not.toContain('person');
+    }
+    // People joined by given names, and a list of surnames with their given names, stay people.
+    expect(found('I met Anna y Pedro')).toEqual([['person', 'Anna'], ['person', 'Pedro']]);
+    expect(found('by Almazrouei, Ebtesam and Alobeidli, Hamza and Alshamsi, Abdulaziz')).toContainEqual(['person', 'Hamza']);
+    expect(found('by Arjun Guha, Leandro von Werra, and Harm de Vries.')).toContainEqual(['person', 'Leandro von Werra']);
+  });
+
   it('code is not people: identifiers, types, calls, table columns, months, places, acronyms; names in code stay names', () => {
     for (const honest of [
       'test("min max getters", () => {',

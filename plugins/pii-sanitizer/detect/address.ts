@@ -75,6 +75,8 @@ const suffixStreet = (words: string) =>
     'gu',
   );
 const SUFFIX_STREET = suffixStreet(SUFFIX_WORDS);
+/** A street's suffix word, capitalised as in an address ("Meadow", "Gateway", "Yard", "Mount", "Street"). */
+export const STREET_SUFFIX = new RegExp(`^(?:${SUFFIX_WORDS}|${TECHNICAL_SUFFIX_WORDS}|Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Way|Parkway|Terrace|Highway|Parks?|Circle|Crescent|Close|Yard|Mount|Gate)$`);
 const TECHNICAL_SUFFIX_STREET = suffixStreet(TECHNICAL_SUFFIX_WORDS);
 /** A house number that may be a year instead ("since 1889 Eiffel Tower Gardens"). */
 const YEAR_NUMBER = /^(?:1[89]|20)\d\d$/;
@@ -119,7 +121,7 @@ const NAMED_NAME_FIRST = new RegExp(String.raw`\b(?:${anyCase('plaza|alameda|lar
  * those languages between them.
  */
 export const ROMANCE_STREET_TYPES =
-  'Calle|C/|Avenida|Avda\\.|Av\\.|Paseo|Plaza|Pza\\.|Carretera|Ctra\\.|Camino|Ronda|Travesía|Rambla|Glorieta|Callejón|Pasaje|Urbanización|Urb\\.|Acceso|Bajada|Subida|Cuesta|Cañada|Senda|Prolongación|Vía|Lugar|Arrabal|Conjunto|Manzana|Rincón|Salida|Terrenos|Rampa|Rua|Praça|Travessa|Largo|Estrada|Alameda|Rodovia|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Contrada|Strada';
+  'Calle|C/|Avenida|Avda\\.|Av\\.|Paseo|Plaza|Pza\\.|Carretera|Ctra\\.|Camino|Ronda|Travesía|Rambla|Glorieta|Callejón|Pasaje|Urbanización|Urb\\.|Acceso|Bajada|Subida|Cuesta|Cañada|Senda|Prolongación|Vía|Lugar|Arrabal|Conjunto|Manzana|Rincón|Salida|Terrenos|Rampa|Barranco|Barrio|Bloque|Edificio|Escalinata|Extramuros|Grupo|Municipio|Partida|Poblado|Polígono|Ramal|Sector|Quinta|Rua|Marginal|Praça|Travessa|Largo|Estrada|Alameda|Rodovia|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Contrada|Strada';
 const ROMANCE_PARTICLE = String.raw`(?:de|del|la|las|los|el|da|do|dos|das|di|della|delle|degli|dei|e|y)[ \t]+`;
 const ROMANCE_NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
 const ROMANCE_STREET = new RegExp(

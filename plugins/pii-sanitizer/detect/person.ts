@@ -1,4 +1,4 @@
-import { ROMANCE_STREET_TYPES } from './address';
+import { ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
 import { matches, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { addMentions } from './person-mentions';
@@ -21,8 +21,12 @@ const PARTICLE = String.raw`(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten
 const PARTICLES = String.raw`${PARTICLE}[ \t]+(?:${PARTICLE}[ \t]+)?`;
 /** Romance particles, which place names and forms' labels hold too ("Rio de Janeiro", "Fecha de Nacimiento"). */
 const ROMANCE_PARTICLE = /[ \t](?:de|da|del|di|du|dos|das|la|le|al|el)[ \t]/;
+/** A Dutch or German surname's particles at its start, as a surname alone is written: "van de Veen", "von Trapp", "ter Horst". */
+const LEADING_PARTICLES = String.raw`(?:van|von|ten|ter)(?:[ \t]+(?:der|den|de|het))?[ \t]+`;
 /** Whole words only: "GmbH" is not the name "Gmb". */
-const NAME = String.raw`(?:${WORD})(?:[ \t]+(?:${PARTICLES})?(?:${WORD})){0,3}(?![\p{L}\p{N}])`;
+/** A form's next label after a name on one line: "Name: Anna Berg Phone: …". */
+const TRAILING_LABEL = /[ \t]+(?:Phone|Tel|Mobile|Email|E-mail|Address|Date|Website|Company|Title|Role)$/;
+const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTICLES})?(?:${WORD})){0,3}(?![\p{L}\p{N}])`;
 /** "mr. elliott flew…": typed all in lower case, a title needs its period, and the name one or two words. */
 const LOWER_TITLE = /\b(?:mr|mrs|ms|dr|prof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
@@ -63,7 +67,7 @@ const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${GREETING
  * are a job title ("Anna Berg, SA"); those that are a degree, a credential or a state too count only right after the
  * name, without a comma ("Atlas Copco AB", not "Thomas Whitfield, AB" or "Laura Jensen, ASA").
  */
-const LEGAL_FORM = String.raw`(?:[ \t]+(?:AB|ASA|NV|HB)|[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SARL|EURL|SNC|SCS|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|B\.V\.|BV|N\.V\.|VOF|Oyj?|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|EIRELI))(?![\p{L}])`;
+const LEGAL_FORM = String.raw`(?:[ \t]+(?:AB|ASA|NV|HB|SA)|[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SASU|SARL|EURL|SNC|SCS|SCA|SCOP|SCI|SEM|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|B\.V\.|BV|N\.V\.|VOF|Oyj?|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|EIRELI))(?![\p{L}])`;
 const LEGAL_FORM_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:${WORD})){0,3}${LEGAL_FORM}`, 'u');
 /** "Thomas and Sons", "Morgan & Co.", "Baker Brothers", "Durán Hermanos", "Wold og Sønner": a family firm's name, without a legal form. */
 const FIRM_AFTER =
@@ -86,7 +90,7 @@ const WORK_OF = new RegExp(
  * The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena", and the side of a town's or a region's
  * ("North Carolina", "South Elizabeth", "Upper Darby", "New Hope").
  */
-const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape|North|South|East|West|Upper|Lower|New`;
+const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape|North|South|East|West|Upper|Lower|New|Neu|Nord|Süd|Bad|Borgo|Sesto|Settimo|Quarto`;
 const PLACE_FIRST = new RegExp(`^(?:${PLACE_WORDS})$`);
 /**
  * A street's type before its name: "Calle Mayor", "Plaza Fernando Perea", "Via Garibaldi" (the street, not a person).
@@ -241,6 +245,27 @@ const CAMEL_KEY_BEFORE = /\p{Ll}\p{Lu}\w*:[ \t]*$/u;
 const PERSON_KEY =
   /(?:(?:reported|created|updated|modified|assigned|requested|approved|owned|submitted|written|signed|sent|opened|closed|resolved|edited|reviewed)By|(?:full|first|last|given|family|middle|display|user|customer|client|patient|employee|contact|owner|author|sender|recipient|assignee|manager|person|member)Name|Person|Owner|Author|Assignee|Manager|Contact|Sender|Recipient)["']?:[ \t]*$/;
 
+const HOUSE_NUMBER_BEFORE = /(?<![\d.,])\d{1,5}[A-Za-z]?[ \t]+$/;
+/**
+ * A firm named after its partners joins their surnames ("Mraz - Mitchell", "Dupuis et Vincent", "Braun, Graham and
+ * Buckridge", "Martins e Xavier"): a name joined so to a capitalised word that is no given name is a partner's. People
+ * joined so are named by given names ("Anna y Pedro", "Tom and Jerry"); "and" or a comma alone join people as often,
+ * so they count only in a list of three ("Koss, Mitchell and Young").
+ */
+const FIRM_JOINER = String.raw`(?:[ \t]+(?:et|e|y|und|og|och|&)[ \t]+|[ \t]+[-–][ \t]+)`;
+const PARTNER_BEFORE = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+)${FIRM_JOINER}$`, 'u');
+const PARTNER_AFTER = new RegExp(String.raw`^${FIRM_JOINER}(?:(?:van|von|de|der|den|la|le|du|da|di)[ \t]+){0,2}(\p{Lu}\p{Ll}+)(?![\p{L}])`, 'u');
+const LISTED_PARTNERS = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+),[ \t]+$`, 'u');
+/** The list's last word ends it: not "Alshamsi, Abdulaziz" (a list of surnames and given names) or "Harm de Vries". */
+const LAST_PARTNER = new RegExp(String.raw`^,?[ \t]+(?:and|&)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+(?:\p{Lu}|(?:van|von|de|der|den|la|le|du|da|di)[ \t]))`, 'u');
+function firmPartner(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const after = text.slice(end, end + 40);
+  const surname = (word: string | undefined) => word !== undefined && !isGivenName(word) && !NOT_NAMES.has(word.toLowerCase());
+  if (surname(PARTNER_BEFORE.exec(before)?.[1]) || surname(PARTNER_AFTER.exec(after)?.[1])) return true;
+  return surname(LISTED_PARTNERS.exec(before)?.[1]) && surname(LAST_PARTNER.exec(after)?.[1]);
+}
+
 /** "Byte Order Mark (BOM)": the initials of the words that end at the name spell the acronym in brackets after it. */
 function expandsAcronym(acronym: string, upToName: string): boolean {
   const words = upToName.split(/[ \t\n-]+/).filter(Boolean);
@@ -374,6 +399,11 @@ export const personDetector: Detector = {
       // it a term's last word ("Byte Order Mark (BOM)").
       if (acronym && (!given || acronym.length > words.length) && expandsAcronym(acronym, text.slice(Math.max(0, start - 60), start + value.length))) return false;
       if ((several ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after) || FIRM_AFTER.test(after)) return false;
+      // "358 Kenneth Mount", "7463 Darren Gateway": a house number, then a name and a street's suffix.
+      const suffix = several ? words[words.length - 1]! : /^[ \t]+(\p{Lu}\p{Ll}+)/u.exec(after)?.[1];
+      if (suffix && STREET_SUFFIX.test(suffix) && HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return false;
+      // One word only: "John Smith & Acme Corp." and "Anna Berg - Google" are a person and a company.
+      if (!several && firmPartner(text, start, start + value.length)) return false;
       out.push(finding(this, start, value, confidence));
       return true;
     };
@@ -398,14 +428,17 @@ export const personDetector: Detector = {
       // A possessive's name is a person's when the owner is one ("my partner's name Heikkinen", not "Acme's name").
       const relative = /^['’]s name$/.test(trigger) && RELATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
       const strong = relative || !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
-      const words = m[1].split(/\s+/);
+      // "Name: van de Veen Phone:": a label's word after the name ends it.
+      const name = strong ? m[1].replace(TRAILING_LABEL, '') : m[1];
+      const words = name.split(/\s+/);
       const known = isGivenName(words[0]);
-      // After a weak trigger, unknown words with a Romance particle are a place's as often ("flew to Reguengos de Monsaraz").
-      const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(m[1]) && !ROMANCE_PARTICLE.test(m[1]);
+      // After a weak trigger, unknown words with a Romance particle are a place's as often ("flew to Reguengos de Monsaraz"),
+      // and so are a leading particle's ("the corner of 74 Main Street and ten Pas Pass").
+      const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(name) && !ROMANCE_PARTICLE.test(name) && !/^\p{Ll}/u.test(name);
       // "called" and "named" name things as often ("a class called Request Handler").
       const personal = strong && !/^(?:called|named)$/.test(trigger);
       if (strong || known || weakPair) {
-        const added = add(m.index + m[0].length - m[1].length, m[1], strong ? 0.85 : 0.7);
+        const added = add(m.index + m[0].length - m[1].length, name, strong ? 0.85 : 0.7);
         if (personal || known) seed(added);
       }
     }
