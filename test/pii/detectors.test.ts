@@ -853,6 +853,12 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     ]) {
       expect(categories(honest)).not.toContain('person');
     }
+    // A common surname beside an unknown capitalised word, or alone after a weak phrase, standing as a person does.
+    expect(found('Why is Antigone Sanchez so impulsive?')).toEqual([['person', 'Antigone Sanchez']]);
+    expect(found('Follow up with Isaksson in a couple of months.')).toEqual([['person', 'Isaksson']]);
+    for (const honest of ['The address of Glover, Ruiz and Armstrong is on file', 'Marshall, Hernandez and Simpson won', 'cited with Myers paper']) {
+      expect(categories(honest)).not.toContain('person');
+    }
     // People joined by given names, and a list of surnames with their given names, stay people.
     expect(found('I met Anna y Pedro')).toEqual([['person', 'Anna'], ['person', 'Pedro']]);
     expect(found('by Almazrouei, Ebtesam and Alobeidli, Hamza and Alshamsi, Abdulaziz')).toContainEqual(['person', 'Hamza']);
@@ -1010,8 +1016,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('My name is Rahul Das.')).toContainEqual(['person', 'Rahul Das']);
     expect(found('I met Lisa Su and Jack Ma yesterday')).toEqual(expect.arrayContaining([['person', 'Lisa Su'], ['person', 'Jack Ma']]));
     expect(found('Please contact Per Hansen tomorrow')).toContainEqual(['person', 'Per Hansen']);
-    expect(categories('we saw that Kowalczyk Brandt isolated the fault')).not.toContain('person');
-    expect(categories('we saw that Kowalczyk Brandt is on call')).toContain('person');
+    expect(categories('we saw that Zorvan Quell isolated the fault')).not.toContain('person');
+    expect(categories('we saw that Zorvan Quell is on call')).toContain('person');
   });
 
   it('person names introduced by their organisation or as someone\'s name, not job titles', () => {

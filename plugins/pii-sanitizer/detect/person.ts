@@ -1,6 +1,6 @@
 import { ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
 import { matches, stickyMatch } from './context';
-import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
+import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { addMentions } from './person-mentions';
 import { finding, type Detector, type Finding } from './types';
 
@@ -74,7 +74,7 @@ const FIRM_AFTER =
   /^[ \t]+(?:(?:and|&|und|e|y|et|en|og|och|i|a)[ \t]+(?:Sons|Söhne|Partners|Co\.?|Company|Associates|Brothers|Bros\.?|Daughters|Hijos|Hermanos|Asociados|Figli|Fratelli|Filhos|Irmãos|Fils|Frères|Zonen|Sønner|Söner|Synové)|Brothers|Bros\.|Hermanos|Asociados|Fratelli|Frères)(?![\p{L}])/u;
 /** After one word only: "Simon & Schuster, Inc." is a company, "John Smith & Acme Corp." a person and a company. */
 const JOINED_LEGAL_FORM_AFTER = new RegExp(
-  String.raw`^(?:[ \t]+(?:${WORD}|&|und|and(?=[ \t]+(?:Partners?|Sons|Söhne|Co\.?|Company)(?![\p{L}])))){0,3}${LEGAL_FORM}`,
+  String.raw`^(?:,?[ \t]+(?:${WORD}|&|und|and(?=[ \t]+(?:Partners?|Sons|Söhne|Co\.?|Company)(?![\p{L}])))){0,3}${LEGAL_FORM}`,
   'u',
 );
 /**
@@ -258,12 +258,21 @@ const PARTNER_AFTER = new RegExp(String.raw`^${FIRM_JOINER}(?:(?:van|von|de|der|
 const LISTED_PARTNERS = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+),[ \t]+$`, 'u');
 /** The list's last word ends it: not "Alshamsi, Abdulaziz" (a list of surnames and given names) or "Harm de Vries". */
 const LAST_PARTNER = new RegExp(String.raw`^,?[ \t]+(?:and|&)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+(?:\p{Lu}|(?:van|von|de|der|den|la|le|du|da|di)[ \t]))`, 'u');
+/** The first two of a list of three before its last ("Marshall, Hernandez and Simpson"), and the last two after its first. */
+const FIRST_PARTNERS = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+),[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+(?:and|&)[ \t]+$`, 'u');
+const OTHER_PARTNERS = new RegExp(String.raw`^,[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+(?:and|&)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+\p{Lu})`, 'u');
 function firmPartner(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 30), start);
+  const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 40);
   const surname = (word: string | undefined) => word !== undefined && !isGivenName(word) && !NOT_NAMES.has(word.toLowerCase());
   if (surname(PARTNER_BEFORE.exec(before)?.[1]) || surname(PARTNER_AFTER.exec(after)?.[1])) return true;
-  return surname(LISTED_PARTNERS.exec(before)?.[1]) && surname(LAST_PARTNER.exec(after)?.[1]);
+  const first = FIRST_PARTNERS.exec(before);
+  const others = OTHER_PARTNERS.exec(after);
+  return (
+    (surname(LISTED_PARTNERS.exec(before)?.[1]) && surname(LAST_PARTNER.exec(after)?.[1])) ||
+    (first !== null && surname(first[1]) && surname(first[2])) ||
+    (others !== null && surname(others[1]) && surname(others[2]))
+  );
 }
 
 /** "Byte Order Mark (BOM)": the initials of the words that end at the name spell the acronym in brackets after it. */
@@ -437,7 +446,12 @@ export const personDetector: Detector = {
       const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(name) && !ROMANCE_PARTICLE.test(name) && !/^\p{Ll}/u.test(name);
       // "called" and "named" name things as often ("a class called Request Handler").
       const personal = strong && !/^(?:called|named)$/.test(trigger);
-      if (strong || known || weakPair) {
+      // "Follow up with Isaksson": a common surname alone after a weak phrase, standing as a person does ("and Myers
+      // paper" is the paper's).
+      const end = m.index + m[0].length;
+      const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
+      const knownSurname = words.length === 1 && SURNAMES.has(words[0]!.toLowerCase()) && (!nextWord || followsMention(nextWord));
+      if (strong || known || weakPair || knownSurname) {
         const added = add(m.index + m[0].length - m[1].length, name, strong ? 0.85 : 0.7);
         if (personal || known) seed(added);
       }
@@ -453,7 +467,10 @@ export const personDetector: Detector = {
       // A possessive of what a person has counts as a person's verb does ("here's Layla Howe's address"; "Reed
       // Elsevier's shares" is a company's). The pattern takes the "'s" in.
       const possessive = /['’]s$/.test(m[0]) && PERSONAL_THING_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
-      const verb = PERSON_VERB.test(after) || possessive || introduced;
+      // A common surname last: "Why is Antigone Sanchez so impulsive?"; not a brand's before its model ("Sig Sauer P320").
+      const surname =
+        SURNAMES.has(m[0].slice(m[0].search(/\S+$/)).replace(/['’]s$/, '').toLowerCase()) && !/^[ \t]+[\p{Lu}\d]/u.test(after);
+      const verb = PERSON_VERB.test(after) || possessive || introduced || surname;
       const lead = /^\S+[ \t]+/.exec(m[0])![0];
       const rest = m[0].slice(lead.length);
       if (isGivenName(first)) seed(add(m.index, m[0], 0.85));
