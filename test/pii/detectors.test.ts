@@ -1169,6 +1169,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('Noah lives at Mariussgate 5 Leil. 664, Gjesfjord')).toEqual(['Mariussgate 5 Leil. 664, Gjesfjord']);
     expect(address('Na Laurové 15 Apt. 736')).toEqual(['Na Laurové 15 Apt. 736']);
     expect(address('Salida Pedro Alva 93 Puerta 322')).toEqual(['Salida Pedro Alva 93 Puerta 322']);
+    expect(address('Address: Udsigtsbakken 71A, 1. th.')).toEqual(['Udsigtsbakken 71A, 1. th']);
+    // After "address is" or "Address:", a word and a number; other US postal suffixes.
+    expect(address('What is your address? it is Kinnunenraitti 504')).toEqual(['Kinnunenraitti 504']);
+    expect(address('Please update the billing address with 1682 Bobby Dam for this card')).toEqual(['1682 Bobby Dam']);
+    expect(address('Ship to Team 5 today')).toEqual([]);
     // A number that counts or measures, or a year, is no house's.
     for (const honest of [
       'Via Appia, 5 km south of Rome', 'Camino Real, 3 days later', 'Plaza Mayor, 1998 renovation', 'the camino de Santiago, 2 weeks',

@@ -62,7 +62,7 @@ const NOT_AFTER_COPYRIGHT = String.raw`(?:(?<!(?:©|\([Cc]\)|[Cc]opyright)[ \t]*
  * left out ("4096 RSA Key", "1000 Bonus Points", "500 Event Loop").
  */
 const SUFFIX_WORDS =
-  'Alley|Arcade|Bayou|Bend|Bluffs?|Branch|Brooks?|Burgs?|Bypass|Camp|Canyon|Causeway|Centers?|Centre|Circles|Cliffs?|Commons?|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Divide|Drives|Estates?|Expressway|Extensions?|Falls|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbou?rs?|Haven|Heights|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Knolls?|Lakes?|Landing|Lodge|Mall|Manors?|Meadows?|Mews|Mills?|Motorway|Mountains?|Neck|Orchard|Oval|Overpass|Parade|Parkways|Pass|Passage|Pike|Pines?|Plains?|Plaza|Prairie|Quay|Ranch|Rapids?|Ridges?|Rise|River|Roads|Route|Row|Shoals?|Shores?|Skyway|Springs|Spurs?|Squares|Stravenue|Stream|Streets|Summit|Terraces|Throughway|Trafficway|Trail|Turnpike|Underpass|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wharf';
+  'Alley|Arcade|Bayou|Bend|Bluffs?|Branch|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Centers?|Centre|Circles|Cliffs?|Commons?|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extensions?|Falls|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Freeway|Gardens?|Gate|Gateway|Glens?|Greens?|Groves?|Harbou?rs?|Haven|Heights|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Knolls?|Lakes?|Landing|Lodge|Mall|Manors?|Mead|Meadows?|Mews|Mills?|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Parade|Parkways|Pass|Passage|Pike|Pines?|Plains?|Plaza|Prairie|Quay|Radial|Ranch|Rapids?|Ridges?|Rise|River|Roads|Route|Row|Shoals?|Shores?|Skyway|Springs|Spurs?|Squares|Stravenue|Stream|Streets|Summit|Terraces|Throughway|Trafficway|Trail|Tunnel|Turnpike|Underpass|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wharf';
 /**
  * The suffixes left out above, which technical text uses most ("Event Loop", "Dry Run", "RSA Key"): a street named
  * with one needs a unit, or a place and its postcode, after it ("318 Wendell Loop Apt. 4", "6020 Harlan Run,
@@ -166,6 +166,12 @@ const ANNOUNCED = new RegExp(
   'gu',
 );
 const NUMBERED_PLACE = new RegExp(String.raw`\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+${NAME_WORD}){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b`, 'uy');
+/**
+ * After "address is" or "Address:" only, one word and a number are enough: a street named without a street word
+ * ("My address is Kristoffersgate 28", "Address: Podbabská 642"); after "lives at" or "ship to" they are as often a
+ * product or a team ("ship to Team 5").
+ */
+const NAMED_STREET_NUMBER = new RegExp(String.raw`\p{Lu}\p{Ll}[\p{L}'’.-]*[ \t]+(?!${YEAR})\d{1,5}[A-Za-z]?(?![\p{L}\p{N}]|[.,]\d)`, 'uy');
 /** After "the corner of": two street names joined by "and" ("Main Street and 5th Avenue", "Östbygatan 14 and Sigurmundsson Greens"). */
 const STREET_NAME_START = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${ORDINAL}|\d{1,5}\.?)`;
 const INTERSECTION = new RegExp(
@@ -224,14 +230,15 @@ const STREET_BEFORE_PLACE = new RegExp(
 const STREET_WINDOW = 160;
 /**
  * A street named before its number with a flat's number after it ("Kanovnická 208 Apt. 461", "Mariussgate 5 Leil.
- * 664", "Na Laurové 15 Apt. 736", after a Czech street's preposition). Not "Unit" or "Floor", which count modules
+ * 664", "Na Laurové 15 Apt. 736", after a Czech street's preposition; "Via Luchini 8, Piano 2"), or a Danish floor and
+ * side ("Nytorv 12B, 4. th"). Not "Unit" or "Floor", which count modules
  * and levels ("Module 3 Unit 4"), nor a year ("Office 2019 Suite 3").
  */
 const NAME_NUMBER_FLAT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’.-])(?!${HEADING_WORD}[ \t])(?:(?:Na|K|Ke|U|V|Ve|Pod|Nad|Za|Před|Při)[ \t]+)?${STREET_NAME_WORD}(?:[ \t]+${STREET_NAME_WORD}){0,2}[ \t]+(?!${YEAR})\d{1,5}[A-Za-z]?,?[ \t]+(?:Apt\.?|APT\.?|Apartment|Suite|SUITE|Ste\.|Puerta|Piso|Esc\.|Leil\.|Whg\.)[ \t]*#?[ \t]*\d{1,5}(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}'’.-])(?!${HEADING_WORD}[ \t])(?:(?:Na|K|Ke|U|V|Ve|Pod|Nad|Za|Před|Při)[ \t]+)?${STREET_NAME_WORD}(?:[ \t]+${STREET_NAME_WORD}){0,2}[ \t]+(?!${YEAR})\d{1,5}[A-Za-z]?,?[ \t]+(?:(?:Apt\.?|APT\.?|Apartment|Suite|SUITE|Ste\.|Puerta|Piso|Esc\.|Leil\.|Whg\.|Interno|Scala|Piano)[ \t]*#?[ \t]*\d{1,5}|\d{1,2}\.[ \t]*(?:th|tv|mf))(?![\p{L}\p{N}])`,
   'gu',
 );
-const FLAT_AFTER_NUMBER = /\d[A-Za-z]?,?[ \t]+(?:Apt|APT|Apartment|Suite|SUITE|Ste\.|Puerta|Piso|Esc\.|Leil\.|Whg\.)/;
+const FLAT_AFTER_NUMBER = /\d[A-Za-z]?,?[ \t]+(?:Apt|APT|Apartment|Suite|SUITE|Ste\.|Puerta|Piso|Esc\.|Leil\.|Whg\.|Interno|Scala|Piano|\d{1,2}\.[ \t]*(?:th|tv|mf)\b)/;
 /** One more piece of an address after what was found: a unit, a place, a region code, a postcode. */
 const TAIL_PIECE = new RegExp(
   String.raw`(?:${SEPARATOR}|[ \t]+)(?:(?:${UNIT_ANY_CASE})(?![\p{L}])[ \t]*#?[ \t]*[\p{L}\d]+|\d{4,6}(?:-\d{4})?(?![\p{L}\p{N}]|[ \t]\d)|\d{2}-\d{3}(?![\p{L}\p{N}])|${POSTCODE_UK_CA}|[A-Z]{2}(?![\p{L}\d])|${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE})){0,5}|\([\p{L} ]{1,24}\))`,
@@ -334,7 +341,7 @@ export const addressDetector: Detector = {
         const corner = stickyMatch(INTERSECTION, text, at);
         if (corner && INTERSECTION_EVIDENCE.test(corner[0]) && !NOT_A_STREET.test(corner[0])) intersection = corner;
       }
-      const place = intersection ?? stickyMatch(NUMBERED_PLACE, text, at);
+      const place = intersection ?? stickyMatch(NUMBERED_PLACE, text, at) ?? (/^address/i.test(m[0]) ? stickyMatch(NAMED_STREET_NUMBER, text, at) : null);
       if (!place) continue;
       let end = place.index + place[0].length;
       add(place.index, end, 0.7);
