@@ -25,6 +25,9 @@ const LABELS: Record<string, string> = {
   STREET_ADDRESS: 'address',
 };
 
+/** Where the unread refill's seeds start. */
+const UNREAD_SEEDS = 9_000_000;
+
 export interface Sample {
   full_text: string;
   spans: Array<{ entity_type: string; start_position: number; end_position: number }>;
@@ -158,6 +161,9 @@ export async function benchPii(): Promise<Figures> {
   const figures: Figures = {
     ...evaluatePresidio(),
     ...scoreSamples(refilledSamples(path.join(DATA, 'presidio_synth_dev.json')), 'refilled_'),
+    // The same templates with values from other seeds, whose misses are not read when rules are written: what the
+    // refill above, read while writing them, overstates.
+    ...scoreSamples(refilledSamples(path.join(DATA, 'presidio_synth_dev.json'), UNREAD_SEEDS), 'unread_refill_'),
     ...evaluateSecrets(),
     ...evaluateHonestTexts(),
     ...evaluateHonestCode(),

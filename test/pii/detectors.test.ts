@@ -444,6 +444,22 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       }
     });
 
+    it('a .pgpass line, an .npmrc token, an LDAP bind password, a Twitter bearer token after "="', () => {
+      expect(found('db.internal:5432:appdb:appuser:s3cr3tPass')).toEqual([['secret', 's3cr3tPass']]);
+      expect(found('//registry.npmjs.org/:_authToken=95d86a0c-9821-1b63-804d-5530cf1f8897')).toEqual([['secret', '95d86a0c-9821-1b63-804d-5530cf1f8897']]);
+      expect(found('ldapsearch -x -D "cn=admin,dc=example,dc=org" -w MeAGJ9U7dLLp -b "dc=example,dc=org"')).toEqual([['secret', 'MeAGJ9U7dLLp']]);
+      expect(categories(`TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAX5H6vvK9diMu1FxxFTCityNdac8Afv8PuatYxCpEtnO289zyKOusdRslnjDrmOAuyahN56P2mmUSS8`)).toEqual(['secret']);
+      // IPv6 and MAC addresses have colons too; a variable is no token; "-w" elsewhere is another option.
+      for (const honest of [
+        '"2001:4888:50:ff00:0500:000d:0000:0000",',
+        'expect(mac.safeParse("00:11:22:33:44:55").success).toBe(true);',
+        '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+        'curl -w "%{http_code}" https://example.com',
+      ]) {
+        expect(categories(honest)).not.toContain('secret');
+      }
+    });
+
     it('options that take only a password, Windows’ net use, and captured NTLM hashes', () => {
       for (const [text, value] of [
         ['sshpass -p Hk29vLq7xPz3 ssh root@10.0.0.5', 'Hk29vLq7xPz3'],

@@ -198,6 +198,19 @@ export const SECRET_PATTERNS: Array<{
     pattern: /\bmachine[^\S\n]+\S+\s+login[^\S\n]+(?!anonymous\b)\S+\s+password[^\S\n]+(\S{4,200})/dg,
     valid: (value) => !isPlaceholder(value),
   },
+  // A .pgpass line: "host:port:database:user:password", the port a number or "*".
+  {
+    name: 'pgpass-password',
+    // The whole line: a host with a letter (or "*"), a database and a user with letters, a password without colons (an
+    // IPv6 or MAC address has hex groups only and more colons).
+    pattern: /^[ \t]*(?=[\w.-]*[A-Za-z*])[\w.*-]+:(?:\d{1,5}|\*):(?=[\w.*-]*[A-Za-z*])[\w.*-]+:(?=[\w.@*-]*[A-Za-z*])[\w.@*-]+:((?:[^\s:\\]|\\.){4,200})[ \t]*$/dgm,
+    requires: /:(?:\d{1,5}|\*):[^\s:]+:[^\s:]+:/,
+    valid: (value) => !isPlaceholder(value),
+  },
+  // An .npmrc's registry credentials ("//registry.npmjs.org/:_authToken=…", "_auth=…"), not a variable ("${NPM_TOKEN}").
+  { name: 'npmrc-auth', pattern: /(?:^|:)_(?:authToken|auth)[ \t]*=[ \t]*((?![$%{<])[^\s"']{16,})/dgm, requires: '_auth', valid: (value) => !isPlaceholder(value) },
+  // OpenLDAP's tools take the bind password with "-w".
+  { name: 'ldap-bind-password', pattern: new RegExp(String.raw`\s-w[^\S\n]+['"]?(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn|exop)\b[^\n]*$/, requires: 'ldap', valid: (value) => !isPlaceholder(value) },
   // Mosquitto's clients take the MQTT password with "-P".
   { name: 'mqtt-password', pattern: new RegExp(String.raw`\s-P[^\S\n]+['"]?(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bmosquitto_(?:pub|sub|rr)\b[^\n]*$/, requires: 'mosquitto_', valid: (value) => !isPlaceholder(value) },
   // redis-cli's "-a" or "--pass": its password.
@@ -218,7 +231,8 @@ export const SECRET_PATTERNS: Array<{
     requires: /::[^\s:]{0,64}:[0-9a-f]{16}|:[0-9a-f]{32}:[0-9a-f]{32}:::/i,
   },
   { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi, requires: /unseal/i },
-  { name: 'twitter-bearer-token', pattern: /(?<![A-Za-z0-9+/=%])A{21,22}[B-Za-z0-9%][A-Za-z0-9%]{70,100}(?![A-Za-z0-9+/=%])/g, requires: 'AAAAAAAAAAAAAAAAAAAAA' },
+  // After "=" too: an assignment's ("TWITTER_BEARER_TOKEN=AAAA…"); base64 has "=" only at its end.
+  { name: 'twitter-bearer-token', pattern: /(?<![A-Za-z0-9+/%])A{21,22}[B-Za-z0-9%][A-Za-z0-9%]{70,100}(?![A-Za-z0-9+/=%])/g, requires: 'AAAAAAAAAAAAAAAAAAAAA' },
   { name: 'launchdarkly-key', pattern: /\b(?:sdk|api)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g },
   { name: 'dependency-track-key', pattern: /\bodt_[A-Za-z0-9]{32,}\b/g },
   { name: 'frameio-token', pattern: /\bfio-u-[A-Za-z0-9_=-]{64}(?![A-Za-z0-9_=-])/g },
