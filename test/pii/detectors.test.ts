@@ -869,6 +869,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     ]) {
       expect(categories(honest)).not.toContain('person');
     }
+    // One word that starts a sentence before what only a person does; not a pronoun.
+    expect(found('Sidoine lives at the end of the road.')).toEqual([['person', 'Sidoine']]);
+    expect(categories('She was born on 2/8/1935. He lives on the north side.')).not.toContain('person');
+    // Given "his" or "her" something, a name's other mentions are the person's too.
+    expect(found('Kamron had given Kamron Quigley his keys.')).toEqual([['person', 'Kamron'], ['person', 'Kamron Quigley']]);
     // A common surname beside an unknown capitalised word, or alone after a weak phrase, standing as a person does.
     expect(found('Why is Antigone Sanchez so impulsive?')).toEqual([['person', 'Antigone Sanchez']]);
     expect(found('Follow up with Isaksson in a couple of months.')).toEqual([['person', 'Isaksson']]);

@@ -226,12 +226,12 @@ norwegian finnish irish scottish portuguese israeli iranian iraqi pakistani egyp
 );
 
 /**
- * German, French and Spanish determiners and pronouns: a capitalised pair starting with one is a
- * noun ("Mein Auto"), not a name. Only the first word is checked: as surnames they are common
- * ("Rahul Das", "Jack Ma", "Lisa Su").
+ * English personal pronouns, and German, French and Spanish determiners and pronouns: a capitalised pair starting with
+ * one is a noun ("Mein Auto"), and one alone no name ("She was born…"). Only the first word is checked: as surnames
+ * they are common ("Rahul Das", "Jack Ma", "Lisa Su", "Kaiming He").
  */
 export const DETERMINERS = new Set(
-  `mein meine meinen meinem dein deine sein seine unser unsere euer eure ihr ihre der die das den dem des ein eine einen einem einer
+  `he she they we you mein meine meinen meinem dein deine sein seine unser unsere euer eure ihr ihre der die das den dem des ein eine einen einem einer
 kein keine dieser diese dieses jeder jede ich du er sie es wir mon ma mes ton ta tes son sa ses notre votre leur les une mi mis tu su sus
 el la`.split(/\s+/),
 );

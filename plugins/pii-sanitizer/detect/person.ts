@@ -181,6 +181,9 @@ const LOWER_AFTER_TRIGGER = /\b((?:my|his|her|their|your|the|first|last|full|mai
 const WEAK_LOWER_TRIGGER = /^i(?: a|['’])m$/i;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
 const WITH_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'gu');
+/** What only a person does, after one capitalised word that starts a sentence: "Sidoine lives at 952 Place du Havre". */
+const LIVES_AT = /^[ \t]+(?:lives|lived|resides|resided)[ \t]+(?:at|in|on)(?![\p{L}])|^[ \t]+was[ \t]+born(?![\p{L}])/u;
+const SENTENCE_FIRST_WORD = new RegExp(String.raw`(?:^|[.!?][ \t]+|\n[ \t]*)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=[ \t]+(?:lives|lived|resides|resided|was[ \t]+born)(?![\p{L}]))`, 'gu');
 const PERSON_VERB = /^\s*(?:(?:lives|lived|works|worked|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told|points out|pointed out|notes|noted|explains|explained|adds|added|argues|argued|replied|thinks|believes|flew|went)(?![A-Za-z\u00c0-\u024f])|['’]s|\()/;
 /** What a person has, after a possessive: "Layla Howe's address", "Anna Berg's wife". */
 const PERSONAL_THING_AFTER =
@@ -456,7 +459,9 @@ export const personDetector: Detector = {
         if (personal || known) seed(added);
       }
     }
-    for (const m of matches(text, GIVEN_TO)) add(m.index + m[0].indexOf(m[1]!, m[0].search(/[ \t]/)), m[1]!, 0.7);
+    // Given "his" or "her" something, the name is a person's, whose other mentions are too ("Kamron had given Kamron
+    // Quigley his address").
+    for (const m of matches(text, GIVEN_TO)) seed(add(m.index + m[0].indexOf(m[1]!, m[0].search(/[ \t]/)), m[1]!, 0.8));
     for (const m of matches(text, PAIR)) {
       const first = m[1].toLowerCase();
       const atSentenceStart = /(^|[.!?]\s+|\n)$/.test(text.slice(Math.max(0, m.index - 3), m.index));
@@ -570,6 +575,10 @@ export const personDetector: Detector = {
       const name = lowerCaseName(m[0], true);
       if (!name || (WORDLIKE_NAMES.has(name.split(' ', 1)[0]!) && !INTRODUCES_PERSON.test(before))) continue;
       add(m.index, name, 0.6);
+    }
+    for (const m of matches(text, SENTENCE_FIRST_WORD)) {
+      const start = m.index + m[0].length - m[1]!.length;
+      if (LIVES_AT.test(text.slice(start + m[1]!.length, start + m[1]!.length + 16)) && !NOT_NAMES.has(m[1]!.toLowerCase())) add(start, m[1]!, 0.7);
     }
     addListNeighbours(text, out, (start, value) => add(start, value, 0.6));
     addMentions(text, seeds, out, (start, value, alone) => {
