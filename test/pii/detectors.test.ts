@@ -869,6 +869,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     ]) {
       expect(categories(honest)).not.toContain('person');
     }
+    // In lower case after a form's question for a name, or a relative's name.
+    expect(found("What's your last name? cosima caselli")).toEqual([['person', 'cosima caselli']]);
+    expect(found("It's under my partner's name inga sievers")).toEqual([['person', 'inga sievers']]);
+    expect(categories('First name? none yet')).not.toContain('person');
     // One word that starts a sentence before what only a person does; not a pronoun.
     expect(found('Sidoine lives at the end of the road.')).toEqual([['person', 'Sidoine']]);
     expect(categories('She was born on 2/8/1935. He lives on the north side.')).not.toContain('person');

@@ -43,8 +43,8 @@ const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'na
 /** Triggers match in either case at their first letter; the name itself must be capitalised (no `i` flag). */
 const caseless = (t: string) => `[${t[0].toUpperCase()}${t[0]}]${t.slice(1).replace(/[?]/g, '\\?')}`;
 /** People whose name a possessive gives: "my partner's name", "her father's name". */
-const RELATIVE_BEFORE =
-  /(?<![\p{L}])(?:partner|wife|husband|spouse|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|friend|boss|colleague|manager|boyfriend|girlfriend|fiancée?|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|landlord|doctor|lawyer)$/iu;
+const RELATIVES = 'partner|wife|husband|spouse|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|friend|boss|colleague|manager|boyfriend|girlfriend|fiancée?|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|landlord|doctor|lawyer';
+const RELATIVE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${RELATIVES})$`, 'iu');
 /**
  * The person something is given or told to, before "his" or "her": "had given Angel his address", "I sent Marta her
  * invoice", "Give Ben his results". Not before "their", "our", "your": companies and products are given those too
@@ -176,7 +176,14 @@ function cardFollows(text: string, from: number, count: number): boolean {
   return lines.some((line) => line.length <= CARD_LINE_MAX && (CARD_LINE.test(line.trim()) || CARD_LABEL.test(line.trim())));
 }
 /** After "my name is" or "call me", people often type their name in lower case. */
-const LOWER_AFTER_TRIGGER = /\b((?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|call me|i am|i'm)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?;:)]|$)/gi;
+/**
+ * And after a form's question or label for a name, written as words ("last name? cosima caselli"; code's "fullName:
+ * string" is a type), or a relative's name ("my partner's name inga sievers").
+ */
+const LOWER_AFTER_TRIGGER = new RegExp(
+  String.raw`\b((?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|call me|i am|i'm|(?:first|last|full|maiden|family)[ \t]name[ \t]*[?:]|surname[ \t]*[?:]|(?:${RELATIVES})['’]s name(?: is)?)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?;:)]|$)`,
+  'gi',
+);
 /** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
 const WEAK_LOWER_TRIGGER = /^i(?: a|['’])m$/i;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
