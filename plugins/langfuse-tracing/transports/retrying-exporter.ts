@@ -14,8 +14,9 @@ const CAP_PROBE_AFTER = 50;
  * Every span goes through a bounded buffer and leaves in batches of at most `maxBatch`:
  * - a network error, a timeout, 429 or 5xx keeps the batch and waits (1 s, doubling up to 60 s)
  *   before the next try, so an outage costs one request per wait, not one per flush tick;
- * - 413 (a proxy's body limit) halves the batch size and tries again (a larger size is tried again
- *   after 50 exports at the smaller one); a single span still too large is dropped;
+ * - 413 (a proxy's body limit, which counts bytes) caps later batches at half the refused one's size, estimated from
+ *   the spans' text, and tries again; a larger cap is tried after 50 exports under the smaller one; a single span still
+ *   too large is dropped;
  * - any other refusal (400, 401, 403, a redirect) drops the batch, which resending cannot fix.
  * Beyond the bound the oldest spans are dropped. Every drop is counted. Langfuse upserts on span
  * ids, so a span that was in fact received twice is stored once.
@@ -25,16 +26,15 @@ export class RetryingExporter implements SpanExporter {
   private inFlight: Promise<void> | undefined;
   private failures = 0;
   private notBefore = 0;
-  private batchSize: number;
-  /** Batches stay at or below what a body limit (413) let through; after a run of successes the cap is tried higher. */
-  private sizeCap: number;
+  /**
+   * Batches stay under half the estimated size of the last one a body limit (413) refused; after a run of successes
+   * the cap is tried higher. A count would not do: a batch of the same number of larger spans passes the limit.
+   */
+  private byteCap = Infinity;
   private successesAtCap = 0;
   dropped = 0;
 
-  constructor(private readonly inner: SpanExporter, private readonly maxPending: number, private readonly maxBatch = 512) {
-    this.batchSize = maxBatch;
-    this.sizeCap = maxBatch;
-  }
+  constructor(private readonly inner: SpanExporter, private readonly maxPending: number, private readonly maxBatch = 512) {}
 
   export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
     this.keep(spans);
@@ -64,23 +64,21 @@ export class RetryingExporter implements SpanExporter {
 
   private async sendAll(): Promise<void> {
     while (this.pending.length > 0 && Date.now() >= this.notBefore) {
-      const batch = this.pending.splice(0, this.batchSize);
+      const batch = this.takeBatch();
       const result = await new Promise<ExportResult>((resolve) => this.inner.export(batch, resolve));
       if (result.code === ExportResultCode.SUCCESS) {
         this.failures = 0;
-        if (this.batchSize >= this.sizeCap && ++this.successesAtCap >= CAP_PROBE_AFTER && this.sizeCap < this.maxBatch) {
-          this.sizeCap = Math.min(this.maxBatch, this.sizeCap * 2);
+        if (this.byteCap !== Infinity && ++this.successesAtCap >= CAP_PROBE_AFTER) {
+          this.byteCap *= 2;
           this.successesAtCap = 0;
         }
-        this.batchSize = Math.min(this.sizeCap, this.batchSize * 2);
         continue;
       }
       const status = (result.error as { code?: unknown } | undefined)?.code;
       const code = typeof status === 'number' ? status : undefined;
       if (code === 413 && batch.length > 1) {
         this.pending.unshift(...batch);
-        this.batchSize = Math.max(1, Math.floor(batch.length / 2));
-        this.sizeCap = this.batchSize;
+        this.byteCap = Math.floor(batch.reduce((sum, span) => sum + approximateBytes(span), 0) / 2);
         this.successesAtCap = 0;
       } else if (code === undefined || RETRYABLE.has(code)) {
         this.pending.unshift(...batch);
@@ -91,6 +89,18 @@ export class RetryingExporter implements SpanExporter {
         log.warn('langfuse refused spans; they are dropped', { status: code, spans: batch.length });
       }
     }
+  }
+
+  /** The oldest pending spans, at most `maxBatch` of them and, one at least, within the size cap. */
+  private takeBatch(): ReadableSpan[] {
+    let count = 0;
+    let bytes = 0;
+    while (count < this.pending.length && count < this.maxBatch) {
+      bytes += approximateBytes(this.pending[count]!);
+      if (count > 0 && bytes > this.byteCap) break;
+      count++;
+    }
+    return this.pending.splice(0, count);
   }
 
   get pendingCount(): number {
@@ -106,4 +116,18 @@ export class RetryingExporter implements SpanExporter {
   shutdown(): Promise<void> {
     return this.forceFlush().then(() => this.inner.shutdown());
   }
+}
+
+/** A span's size as sent, roughly: its name, its attributes' and events' text, and a fixed share for ids and times. */
+function approximateBytes(span: ReadableSpan): number {
+  let bytes = 200 + span.name.length;
+  const add = (attributes: Record<string, unknown> | undefined) => {
+    for (const [key, value] of Object.entries(attributes ?? {})) bytes += key.length + 16 + Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value ?? ''));
+  };
+  add(span.attributes);
+  for (const event of span.events) {
+    bytes += event.name.length + 32;
+    add(event.attributes);
+  }
+  return bytes;
 }
