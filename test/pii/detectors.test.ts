@@ -129,7 +129,19 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     ]) {
       expect(found(text)).toEqual([['phone', phone]]);
     }
-    for (const text of ['Order number 12345678', 'Phone: 11111111', 'The build took 25960747 ms', 'id 934177302']) expect(categories(text)).not.toContain('phone');
+    for (const text of [
+      'Order number 12345678', 'Phone: 11111111', 'The build took 25960747 ms', 'id 934177302',
+      // A count, an amount, a date, code or a placeholder after the label; a CSV header's last column is no label.
+      'cell 12345678 in the spreadsheet', 'int cell = 1234567;', 'Mobile:\n12500000 subscribers', 'Cell: 1000000', 'the tel 20240115 record',
+      'call me on 12345678 ms', 'Phone: 1234567 is a placeholder', 'Phone: 98765432', 'id,name,phone\n10234567,Alice,x',
+    ]) {
+      expect(categories(text)).not.toContain('phone');
+    }
+    // An Indian mobile as two groups of five, valid as Indian; before a capitalised word, a ZIP code and a house number.
+    expect(found('Name: Ravi Kumar, Mob: 91234 56789')).toContainEqual(['phone', '91234 56789']);
+    expect(found('Ravi Kumar | 70123 45678')).toContainEqual(['phone', '70123 45678']);
+    // A floor's ordinal after a phone keeps it a phone; only a ZIP+4 code and a house number are an address's.
+    expect(categories('Reception 555-0123 5th floor, ask for the manager.')).toContain('phone');
     // Two groups of five after a place are a ZIP code and the next house number, not a US phone.
     expect(categories('1477 Henriette Course Shaniefurt, 97954 53323 Main Street')).not.toContain('phone');
     expect(categories('Fort Wiley, 90722-3774 577 6th Avenue')).not.toContain('phone');
@@ -449,12 +461,20 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(found('//registry.npmjs.org/:_authToken=95d86a0c-9821-1b63-804d-5530cf1f8897')).toEqual([['secret', '95d86a0c-9821-1b63-804d-5530cf1f8897']]);
       expect(found('ldapsearch -x -D "cn=admin,dc=example,dc=org" -w MeAGJ9U7dLLp -b "dc=example,dc=org"')).toEqual([['secret', 'MeAGJ9U7dLLp']]);
       expect(categories(`TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAX5H6vvK9diMu1FxxFTCityNdac8Afv8PuatYxCpEtnO289zyKOusdRslnjDrmOAuyahN56P2mmUSS8`)).toEqual(['secret']);
-      // IPv6 and MAC addresses have colons too; a variable is no token; "-w" elsewhere is another option.
+      expect(found('127.0.0.1:5432:app:appuser:Pgp4ssIpHost')).toEqual([['secret', 'Pgp4ssIpHost']]);
+      expect(found('echo "localhost:5432:app:user:TopSecret9" > ~/.pgpass')).toEqual([['secret', 'TopSecret9']]);
+      expect(found('//registry.example.com/:_password=TnBtcmNQdzIwMjQh')).toEqual([['secret', 'TnBtcmNQdzIwMjQh']]);
+      // IPv6 and MAC addresses have colons too, and so have records of five fields where Postgres does not listen; a
+      // variable, a placeholder or a call is no token; "-w" of another command, after a pipe, is another option.
       for (const honest of [
         '"2001:4888:50:ff00:0500:000d:0000:0000",',
         'expect(mac.safeParse("00:11:22:33:44:55").success).toBe(true);',
+        'user:1001:cart:items:count', 'web:8080:frontend:nginx:latest', 'root:0:root:root:/root',
         '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+        '//registry.npmjs.org/:_authToken=NPM_TOKEN_PLACEHOLDER', '//registry.npmjs.org/:_authToken=process.env.NPM_TOKEN',
         'curl -w "%{http_code}" https://example.com',
+        'ldapsearch -x -b dc=example,dc=com | grep -w objectClass', 'ldapsearch -x -w mypassword',
+        'blob=AAAAAAAAAAAAAAAAAAAAAAEAAAABAAAAAgAAAAMAAAAEAAAABQAAAAYAAAAHAAAACAAAAAkAAAAKAAAACwAAAAwAAAANAAAADgAAAA8AAAAQ',
       ]) {
         expect(categories(honest)).not.toContain('secret');
       }

@@ -34,7 +34,11 @@ export class RetryingExporter implements SpanExporter {
   private successesAtCap = 0;
   dropped = 0;
 
-  constructor(private readonly inner: SpanExporter, private readonly maxPending: number, private readonly maxBatch = 512) {}
+  private readonly maxBatch: number;
+
+  constructor(private readonly inner: SpanExporter, private readonly maxPending: number, maxBatch = 512) {
+    this.maxBatch = Math.max(1, maxBatch);
+  }
 
   export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
     this.keep(spans);
@@ -93,6 +97,7 @@ export class RetryingExporter implements SpanExporter {
 
   /** The oldest pending spans, at most `maxBatch` of them and, one at least, within the size cap. */
   private takeBatch(): ReadableSpan[] {
+    if (this.byteCap === Infinity) return this.pending.splice(0, this.maxBatch);
     let count = 0;
     let bytes = 0;
     while (count < this.pending.length && count < this.maxBatch) {

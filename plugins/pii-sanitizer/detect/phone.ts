@@ -50,20 +50,31 @@ const OTHER_NUMBER_BEFORE = new RegExp(
 );
 /**
  * Seven to nine digits unbroken are a phone only right after a phone's label, in the languages prompts come in: many
- * countries write their eight- or nine-digit numbers so ("Phone: 33115163", "Tlf. 38326182", "Teléfono: 934177302"); a
- * card may put the label on the line above.
+ * countries write their eight- or nine-digit numbers so ("Phone: 33115163", "Tlf. 38326182", "Teléfono: 934177302");
+ * a card may put the label alone on the line above. Not a count or an amount after the label ("cell 12345678 in the
+ * sheet", "mobile 1234567 downloads", "Cell: 1000000"), a date ("tel 20240115"), or code ("int cell = 1234567;").
  */
 const BARE_LOCAL = /^\d{7,9}$/;
-const PHONE_LABEL_BEFORE =
-  /(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us)[ \t]+(?:on|at)|phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefoon|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|handy|puhelin)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.=]?[ \t]*(?:\r?\n[ \t]*)?$/i;
+const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefoon|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|handy|puhelin|mob|gsm)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?`;
+const PHONE_LABEL_BEFORE = new RegExp(
+  String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us)[ \t]+(?:on|at)|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
+  'i',
+);
+const NOT_A_BARE_PHONE_AFTER = /^[ \t]*(?:\p{L}|%|[=;])/u;
+const ROUND_OR_DATE = /0{3}$|^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
+/** Digits counting up or down, as placeholders are written ("1234567", "98765432"). */
+const counting = (digits: string) => '01234567890'.includes(digits) || '98765432109'.includes(digits);
 /** A ZIP+4 code or a CEP, then the next address's house number: "72523-7375 560 Fadel Prairie". */
 const POSTCODE_THEN_HOUSE = /^\d{5}-\d{3,4} \d{1,5}$/;
 /**
- * Two groups of five are no North American grouping (3-3-4): a ZIP code and the next address's house number
- * ("Shaniefurt, 97954 53323 Main Street"), or an Indian mobile, which the US parse does not judge.
+ * Two groups of five are no North American grouping (3-3-4) but an Indian mobile's (6 to 9 first), judged as Indian,
+ * or a ZIP code and the next address's house number ("Shaniefurt, 97954 53323 Main Street").
  */
 const FIVE_FIVE = /^\d{5}[ .\-]\d{5}$/;
+const INDIAN_MOBILE = /^[6-9]/;
 /** A word, or a numbered street's ordinal, after a candidate. */
+const LETTER_NEXT = /^\s*\p{L}/u;
+const CAPITAL_NEXT = /^[ \t]+\p{Lu}/u;
 const WORD_NEXT = /^\s*(?:\p{L}|\d{1,3}(?:st|nd|rd|th)(?![\p{L}\p{N}]))/u;
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
@@ -142,7 +153,15 @@ export const phoneDetector: Detector = {
         (OPERATOR_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || OPERATOR_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 4)));
       if (operand && !nearWords(text, m.index, m.index + value.length, CONTEXT)) continue;
       if (shape === 0) {
-        if (BARE_LOCAL.test(value) && !DUMMY_DIGITS.test(digits) && PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) {
+        const end = m.index + value.length;
+        const bare =
+          BARE_LOCAL.test(value) &&
+          !DUMMY_DIGITS.test(digits) &&
+          !ROUND_OR_DATE.test(digits) &&
+          !counting(digits) &&
+          !NOT_A_BARE_PHONE_AFTER.test(text.slice(end, end + 4)) &&
+          PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index));
+        if (bare) {
           out.push(finding(this, m.index, value, 0.8));
         } else rescan(m);
         continue;
@@ -155,14 +174,20 @@ export const phoneDetector: Detector = {
         continue;
       }
       // No country code starts with 0.
-      const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : mayBeValidFromUs(digits) && !FIVE_FIVE.test(value);
-      const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, 'US') : undefined;
+      const fiveFive = !international && FIVE_FIVE.test(value);
+      const region = fiveFive ? 'IN' : 'US';
+      const next = text.slice(m.index + value.length, m.index + value.length + 12);
+      // Before a capitalised word, five and five are a ZIP code and a house number ("…, 97954 53323 Main Street").
+      const indian = fiveFive && INDIAN_MOBILE.test(digits) && !CAPITAL_NEXT.test(next);
+      const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : fiveFive ? indian : mayBeValidFromUs(digits);
+      const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, region) : undefined;
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
       const phoneWordsNear = !POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT);
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
-      // "370 3911 Fourth Avenue", "90722-3774 577 6th Avenue": short numbers followed by words are house numbers, not phones.
-      const wordNext = WORD_NEXT.test(text.slice(m.index + value.length, m.index + value.length + 12));
-      if (confidence < 0.9 && (digitsOf(value).length <= 9 || POSTCODE_THEN_HOUSE.test(value)) && wordNext) confidence = 0.3;
+      // "370 3911 Fourth Avenue", "90722-3774 577 6th Avenue": short numbers followed by words are house numbers, not
+      // phones; a ZIP+4 code and a house number before a numbered street's ordinal too.
+      const houseNext = digitsOf(value).length <= 9 ? LETTER_NEXT.test(next) : POSTCODE_THEN_HOUSE.test(value) && WORD_NEXT.test(next);
+      if (confidence < 0.9 && houseNext) confidence = 0.3;
       if (phoneWordsNear) confidence = Math.min(0.99, confidence + 0.3);
       if (confidence < 0.5) rescan(m);
       out.push(finding(this, m.index, value, confidence));

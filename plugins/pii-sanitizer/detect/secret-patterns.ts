@@ -198,19 +198,26 @@ export const SECRET_PATTERNS: Array<{
     pattern: /\bmachine[^\S\n]+\S+\s+login[^\S\n]+(?!anonymous\b)\S+\s+password[^\S\n]+(\S{4,200})/dg,
     valid: (value) => !isPlaceholder(value),
   },
-  // A .pgpass line: "host:port:database:user:password", the port a number or "*".
+  // A .pgpass line, "host:port:database:user:password", where Postgres listens (5432, 5433, PgBouncer's 6432, or "*"
+  // for any): other records of five fields ("user:1001:cart:items:count", "web:8080:frontend:nginx:latest") are not.
+  // The host a name, an IPv4 address or "*"; the password without colons or blanks (an IPv6 address has more groups).
   {
     name: 'pgpass-password',
-    // The whole line: a host with a letter (or "*"), a database and a user with letters, a password without colons (an
-    // IPv6 or MAC address has hex groups only and more colons).
-    pattern: /^[ \t]*(?=[\w.-]*[A-Za-z*])[\w.*-]+:(?:\d{1,5}|\*):(?=[\w.*-]*[A-Za-z*])[\w.*-]+:(?=[\w.@*-]*[A-Za-z*])[\w.@*-]+:((?:[^\s:\\]|\\.){4,200})[ \t]*$/dgm,
-    requires: /:(?:\d{1,5}|\*):[^\s:]+:[^\s:]+:/,
+    pattern: /(?<![\w.*:-])(?:\d{1,3}(?:\.\d{1,3}){3}|(?=[\w.-]*[A-Za-z])[\w.-]+|\*):(?:5432|5433|6432|\*):[\w.*-]+:[\w.@*-]+:((?:[^\s:\\'"`]|\\.){4,200})(?=[\s'"`]|$)/dg,
+    requires: /:(?:5432|5433|6432|\*):/,
     valid: (value) => !isPlaceholder(value),
   },
-  // An .npmrc's registry credentials ("//registry.npmjs.org/:_authToken=…", "_auth=…"), not a variable ("${NPM_TOKEN}").
-  { name: 'npmrc-auth', pattern: /(?:^|:)_(?:authToken|auth)[ \t]*=[ \t]*((?![$%{<])[^\s"']{16,})/dgm, requires: '_auth', valid: (value) => !isPlaceholder(value) },
-  // OpenLDAP's tools take the bind password with "-w".
-  { name: 'ldap-bind-password', pattern: new RegExp(String.raw`\s-w[^\S\n]+['"]?(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn|exop)\b[^\n]*$/, requires: 'ldap', valid: (value) => !isPlaceholder(value) },
+  // An .npmrc's registry credentials ("//registry.npmjs.org/:_authToken=…", "_auth=…", "_password=…"), not a variable
+  // ("${NPM_TOKEN}", "process.env.NPM_TOKEN", "NPM_TOKEN_PLACEHOLDER") or a call.
+  { name: 'npmrc-auth', pattern: /(?:^|:)_(?:authToken|auth|password)[ \t]*=[ \t]*((?![$%{<\[(])[^\s"']{12,})/dgm, requires: '_', valid: npmrcCredential },
+  // OpenLDAP's tools take the bind password with "-w", within the same command (not a "grep -w" after a pipe).
+  {
+    name: 'ldap-bind-password',
+    pattern: new RegExp(String.raw`\s-w[^\S\n]+['"]?(${COMMAND_LINE_VALUE})`, 'dg'),
+    context: /\bldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn|exop)\b[^\n|;&]*$/,
+    requires: 'ldap',
+    valid: commandLinePassword,
+  },
   // Mosquitto's clients take the MQTT password with "-P".
   { name: 'mqtt-password', pattern: new RegExp(String.raw`\s-P[^\S\n]+['"]?(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bmosquitto_(?:pub|sub|rr)\b[^\n]*$/, requires: 'mosquitto_', valid: (value) => !isPlaceholder(value) },
   // redis-cli's "-a" or "--pass": its password.
@@ -231,8 +238,14 @@ export const SECRET_PATTERNS: Array<{
     requires: /::[^\s:]{0,64}:[0-9a-f]{16}|:[0-9a-f]{32}:[0-9a-f]{32}:::/i,
   },
   { name: 'vault-unseal-key', pattern: /\bunseal(?:[^\S\n]+key[^\S\n]+\d+:)?\s+([A-Za-z0-9+/]{40,}={0,2})/dgi, requires: /unseal/i },
-  // After "=" too: an assignment's ("TWITTER_BEARER_TOKEN=AAAA…"); base64 has "=" only at its end.
-  { name: 'twitter-bearer-token', pattern: /(?<![A-Za-z0-9+/%])A{21,22}[B-Za-z0-9%][A-Za-z0-9%]{70,100}(?![A-Za-z0-9+/=%])/g, requires: 'AAAAAAAAAAAAAAAAAAAAA' },
+  // After "=" too: an assignment's ("TWITTER_BEARER_TOKEN=AAAA…"); base64 has "=" only at its end. Not the base64 of
+  // small integers, whose zero bytes come back as runs of "A" ("…AAAAEAAAABAAAAAg…").
+  {
+    name: 'twitter-bearer-token',
+    pattern: /(?<![A-Za-z0-9+/%])A{21,22}[B-Za-z0-9%][A-Za-z0-9%]{70,100}(?![A-Za-z0-9+/=%])/g,
+    requires: 'AAAAAAAAAAAAAAAAAAAAA',
+    valid: (value) => (value.slice(22).match(/AAA/g)?.length ?? 0) < 3,
+  },
   { name: 'launchdarkly-key', pattern: /\b(?:sdk|api)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g },
   { name: 'dependency-track-key', pattern: /\bodt_[A-Za-z0-9]{32,}\b/g },
   { name: 'frameio-token', pattern: /\bfio-u-[A-Za-z0-9_=-]{64}(?![A-Za-z0-9_=-])/g },
@@ -254,6 +267,11 @@ function commandLinePassword(value: string): boolean {
     !value.includes('://') &&
     !/^(?:\d{1,3}(?:\.\d{1,3}){3}:)?\d+(?::\d+){0,2}(?:\/(?:tcp|udp|sctp))?$/i.test(value)
   );
+}
+
+/** An .npmrc credential, not a placeholder, a variable's or a constant's name, a property, a call or zeros. */
+function npmrcCredential(value: string): boolean {
+  return !isPlaceholder(value) && !/^[A-Z][A-Z0-9_]*$/.test(value) && !/^[\d-]+$/.test(value) && !/[()[\]]/.test(value) && !/^[a-z]+\.[\w.]+$/i.test(value);
 }
 
 /** Base64 that decodes to printable "user:password" with both parts present. */
