@@ -13,7 +13,14 @@ import { finding, type Detector, type Finding } from './types';
  */
 const STREET_WORDS = String.raw`street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|place|pl\.?|square|sq\.?|way|parkway|pkwy|terrace|highway|hwy|parks?|circle|crescent|close|strasse|straße|str\.|gasse|weg|allee|platz|rue|avenida|rua|calle|via|viale|piazza|straat|laan|gata|gatan|gade|vej|katu|tie|utca|ulica|ul\.|corso|vicolo|strada|contrada|piazzale|paseo|travessa|praça|rodovia|trg|aleja|plac|náměstí|gränd|vägen|veien|vei`;
 /** A flat's or a floor's word: English, and Spanish "Puerta", "Piso", "Esc." (escalera), Norwegian "Leil.", German "Whg.". */
-const UNIT_WORD = String.raw`apt\.?|apartment|suite|ste\.?|unit|floor|fl\.?|puerta|piso|esc\.|leil\.|whg\.`;
+const UNIT_WORD = String.raw`apt\.?|apartment|suite|ste\.?|unit|floor|fl\.?|puerta|piso|esc\.|leil\.|whg\.|interno`;
+/**
+ * The flat's words that follow a house number in an address, capitalised ("Apt. 461", "Puerta 322", "Leil. 664");
+ * not "Unit" or "Floor", which count modules and levels, nor Italian "Piano" and "Scala", a floor and a staircase but
+ * also an instrument and a programming language. A suite's number has three digits or a letter ("Suite 954", "Suite
+ * 4B"; "Mocha 10 Suite 2" is a test's).
+ */
+const FLAT_WORD = String.raw`Apt\.?|APT\.?|Apartment|Puerta|Piso|Esc\.|Leil\.|Whg\.|Interno`;
 /**
  * Words as written at a sentence's start, inside it, or in capitals, without the \`i\` flag: with
  * Unicode on, a case-insensitive pattern costs V8 about 30 µs per 4 KB, several times the same
@@ -76,7 +83,7 @@ const suffixStreet = (words: string) =>
   );
 const SUFFIX_STREET = suffixStreet(SUFFIX_WORDS);
 /** A street's suffix word, capitalised as in an address ("Meadow", "Gateway", "Yard", "Mount", "Street"). */
-export const STREET_SUFFIX = new RegExp(`^(?:${SUFFIX_WORDS}|${TECHNICAL_SUFFIX_WORDS}|Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Way|Parkway|Terrace|Highway|Parks?|Circle|Crescent|Close|Yard|Mount|Gate)$`);
+export const STREET_SUFFIX = new RegExp(`^(?:${SUFFIX_WORDS}|${TECHNICAL_SUFFIX_WORDS}|Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Way|Parkway|Terrace|Highway|Parks?|Circle|Crescent|Close|Yard)$`);
 const TECHNICAL_SUFFIX_STREET = suffixStreet(TECHNICAL_SUFFIX_WORDS);
 /** A house number that may be a year instead ("since 1889 Eiffel Tower Gardens"). */
 const YEAR_NUMBER = /^(?:1[89]|20)\d\d$/;
@@ -87,6 +94,16 @@ const YEAR_NUMBER = /^(?:1[89]|20)\d\d$/;
  */
 const NOT_A_HOUSE_NUMBER_BEFORE =
   /(?:(?<![\p{L}])(?!(?:To|TO|At|AT|In|IN|On|ON|From|FROM|Of|OF|For|FOR|By|BY|Near|NEAR)[ \t])\p{Lu}[\p{L}-]*|(?<![\p{L}])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]op|[Oo]ver|[Aa]bout|[Aa]ll|[Ss]ome))[ \t]+$/u;
+/**
+ * Whether a house's number ends right before `at`: a number alone, with no capitalised word, article or quantity's word
+ * before it ("358 Kenneth Mount"; not "Ticket 4521 Sarah Hill", "On March 3 Emma Green").
+ */
+export function houseNumberBefore(text: string, at: number): boolean {
+  const m = /(?<![\d.,])\d{1,5}[A-Za-z]?[ \t]+$/.exec(text.slice(Math.max(0, at - 8), at));
+  if (!m) return false;
+  const number = at - (Math.min(at, 8) - m.index);
+  return !NOT_A_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, number - 30), number));
+}
 /** A lower-case word after the street that a sentence's own words do not explain: a noun the number counts. */
 const COUNTED_NOUN_AFTER = /^[ \t]+(?!(?:in|on|at|and|or|for|is|was|near|by|to|from|with|where|which|that|but|since|until|if|when|after|before|every|each|then|so|as|please|today|tomorrow|tonight|now|soon|instead|yesterday)(?![\p{L}]))\p{Ll}/u;
 const NUMBER_FIRST = new RegExp(String.raw`${NOT_AFTER_COPYRIGHT}\b\d{1,5}[A-Za-z]?\s+(?:(?:${NUMBERED_NAME_WORD}|${ORDINAL})\s+){1,4}${STREET_END}${UNIT}`, 'gu');
@@ -104,7 +121,7 @@ const FRENCH_STREET_WORDS = String.raw`(?:${anyCase('place|passage|voie|cours|ro
  */
 const LEADING_STREET_WORDS = `${anyCase('rue|avenue|boulevard|bd\\.?|chemin|allée|quai|impasse')}|Via|Calle|Avenida|Rua|${FRENCH_STREET_WORDS}`;
 /** "Step 3 Via Email", "Option 2 Via Docker": a heading's number. */
-const HEADING_WORD = String.raw`(?:Option|Step|Method|Chapter|Part|Phase|Stage|Section|Top|Level|Round|Week|Day|Lesson|Module|Tip|Rule|Way|Version|Episode|Season|Figure|Table)`;
+const HEADING_WORD = String.raw`(?:Option|Step|Method|Chapter|Part|Phase|Stage|Section|Top|Level|Round|Week|Day|Lesson|Module|Tip|Rule|Way|Version|Episode|Season|Figure|Table|Build|Sprint|Test|Tests|Release|Task|Issue|Ticket|Case|Item|Page|Sezione|Capitolo|Livello|Parte|Kapitel|Teil)`;
 const NUMBER_THEN_STREET_WORD = new RegExp(String.raw`(?<!${HEADING_WORD}[ \t]+)\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+${NUMBERED_NAME_WORD}){1,4}(?![\p{L}\p{N}])`, 'gu');
 /** The number is no version's or possessive's: "a friendly way 4.2.0", "in-place 2's" ("Rua Augusta 24.2 Esq" is a floor's). */
 const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b(?!\.\d+\.\d|['’]s)${UNIT}`, 'gu');
@@ -131,12 +148,14 @@ const ROMANCE_STREET = new RegExp(
 /**
  * Polish addresses put the street's type first, in lower case and often abbreviated, from the national register (TERYT):
  * "ul. Dąbrowskiego 34c", "al. Jerozolimskie 65/79", "os. Konopka 40c m. 754", "skwer Pawlak 2/6". The number may
- * carry a letter and a flat's after "/" or "m.". Not "et al." before a name.
+ * carry a letter and a flat's after "/" or "m.". Not "et al." (or "et. al.") before a name, nor a year ("Al. Gore 2000").
  */
 const POLISH_STREET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.])(?<!et[ \t]+)(?:(?:[Uu]l|[Aa]l|pl|[Oo]s|bulw|wyb)\.[ \t]*|(?:ulica|aleja|plac|osiedle|bulwar|rondo|skwer|rynek|szosa|droga|wyspa|ogród)[ \t]+)\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]+\d{1,5}[a-zA-Z]?(?:\/\d{1,4})?(?![\p{L}\p{N}]|[.,]\d)(?:[ \t]+m\.[ \t]*\d{1,4}(?![\p{L}\p{N}]))?`,
+  String.raw`(?<![\p{L}\p{N}.])(?<!et\.?[ \t]+)(?:(?:[Uu]l|[Aa]l|pl|[Oo]s|bulw|wyb)\.[ \t]*|(?:ulica|aleja|plac|osiedle|bulwar|rondo|skwer|rynek|szosa|droga|wyspa|ogród)[ \t]+)\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]+(?!${YEAR})\d{1,5}[a-zA-Z]?(?:\/\d{1,4})?(?![\p{L}\p{N}]|[.,]\d)(?:[ \t]+m\.[ \t]*\d{1,4}(?![\p{L}\p{N}]))?`,
   'gu',
 );
+const ENGLISH_STREET_TYPE = /^(?:Via|Sector|Camino|Barrio|Grupo|Conjunto|Acceso|Plaza|Largo|Corso|Salida|Lugar|Partida|Bloque)[ \t]/;
+const WORD_AFTER = /^[ \t]+\p{L}/u;
 /** "Vía Appia, 5 km", "Camino Real, 3 days later": a number that counts or measures is no house's. */
 const MEASURED_AFTER = new RegExp(String.raw`^[ \t]+${MEASURE}`, 'u');
 const COMPOUND_ENDINGS =
@@ -167,11 +186,21 @@ const ANNOUNCED = new RegExp(
 );
 const NUMBERED_PLACE = new RegExp(String.raw`\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+${NAME_WORD}){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b`, 'uy');
 /**
- * After "address is" or "Address:" only, one word and a number are enough: a street named without a street word
- * ("My address is Kristoffersgate 28", "Address: Podbabská 642"); after "lives at" or "ship to" they are as often a
- * product or a team ("ship to Team 5").
+ * After a person's or a shipment's "address is" or "Address:" only, one word and a number are enough: a street named
+ * without a street word ("My address is Kristoffersgate 28", "Address: Podbabská 642"). After "lives at" or "ship to"
+ * they are as often a product or a team ("ship to Team 5"), after an IP's, a server's or an email's address a setting
+ * ("The IP address is Version 6"), and some words are a form's or a system's ("Address: Line 2", "Port 8080").
  */
-const NAMED_STREET_NUMBER = new RegExp(String.raw`\p{Lu}\p{Ll}[\p{L}'’.-]*[ \t]+(?!${YEAR})\d{1,5}[A-Za-z]?(?![\p{L}\p{N}]|[.,]\d)`, 'uy');
+const NAMED_STREET_NUMBER = new RegExp(String.raw`(\p{Lu}\p{Ll}[\p{L}'’.-]*)[ \t]+(?!${YEAR})\d{1,5}[A-Za-z]?(?![\p{L}\p{N}]|[.,]\d)`, 'uy');
+const PERSONAL_ADDRESS = new RegExp(
+  String.raw`(?:(?:^|\n)[ \t]*|(?<![\p{L}])(?:my|your|his|her|their|our|the|home|billing|shipping|postal|mailing|delivery|street|new|current|business|office)[ \t]+)address(?:[ \t]+is|[ \t]*:)[^\n]*$|(?<![\p{L}])(?:home|billing|shipping|postal|mailing|delivery)[ \t]+address[ \t]+with[ \t]+$|\?[ \t]+it is[ \t]+$`,
+  'iu',
+);
+const SETTING_WORD = /^(?:Unknown|None|Line|Suite|Field|Block|Route|Version|Default|Port|Node|Localhost|Sprint|Admin|Sector|Zone|Region|Room|Building|Item|Row|Page|Slot|Channel|Level|Floor|Unit|Bus|Gate|Pin|Register|Slave|Master|Host|Server|Cluster|Core|Device|Window|Tab|Step|Option|Section|Chapter|Part|Phase|Stage|Round|Week|Day|Lesson|Module|Table|Figure)$/;
+function namedStreetNumber(text: string, at: number): RegExpExecArray | null {
+  const m = stickyMatch(NAMED_STREET_NUMBER, text, at);
+  return m && !SETTING_WORD.test(m[1]!) ? m : null;
+}
 /** After "the corner of": two street names joined by "and" ("Main Street and 5th Avenue", "Östbygatan 14 and Sigurmundsson Greens"). */
 const STREET_NAME_START = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${ORDINAL}|\d{1,5}\.?)`;
 const INTERSECTION = new RegExp(
@@ -230,18 +259,18 @@ const STREET_BEFORE_PLACE = new RegExp(
 const STREET_WINDOW = 160;
 /**
  * A street named before its number with a flat's number after it ("Kanovnická 208 Apt. 461", "Mariussgate 5 Leil.
- * 664", "Na Laurové 15 Apt. 736", after a Czech street's preposition; "Via Luchini 8, Piano 2"), or a Danish floor and
- * side ("Nytorv 12B, 4. th"). Not "Unit" or "Floor", which count modules
+ * 664", "Na Laurové 15 Apt. 736", after a Czech street's preposition), or a Danish floor and side ("Nytorv 12B,
+ * 4. th"). Not "Unit" or "Floor", which count modules
  * and levels ("Module 3 Unit 4"), nor a year ("Office 2019 Suite 3").
  */
 const NAME_NUMBER_FLAT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’.-])(?!${HEADING_WORD}[ \t])(?:(?:Na|K|Ke|U|V|Ve|Pod|Nad|Za|Před|Při)[ \t]+)?${STREET_NAME_WORD}(?:[ \t]+${STREET_NAME_WORD}){0,2}[ \t]+(?!${YEAR})\d{1,5}[A-Za-z]?,?[ \t]+(?:(?:Apt\.?|APT\.?|Apartment|Suite|SUITE|Ste\.|Puerta|Piso|Esc\.|Leil\.|Whg\.|Interno|Scala|Piano)[ \t]*#?[ \t]*\d{1,5}|\d{1,2}\.[ \t]*(?:th|tv|mf))(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}'’.-])(?!${HEADING_WORD}[ \t])(?:(?:Na|K|Ke|U|V|Ve|Pod|Nad|Za|Před|Při)[ \t]+)?${STREET_NAME_WORD}(?:[ \t]+${STREET_NAME_WORD}){0,2}[ \t]+(?!${YEAR})\d{1,5}[A-Za-z]?,?[ \t]+(?:(?:${FLAT_WORD})[ \t]*#?[ \t]*\d{1,5}|(?:Suite|SUITE|Ste\.)[ \t]*#?[ \t]*(?:\d{3,5}|\d{1,2}[A-Z])|\d{1,2}\.[ \t]*(?:th|tv|mf))(?![\p{L}\p{N}])`,
   'gu',
 );
-const FLAT_AFTER_NUMBER = /\d[A-Za-z]?,?[ \t]+(?:Apt|APT|Apartment|Suite|SUITE|Ste\.|Puerta|Piso|Esc\.|Leil\.|Whg\.|Interno|Scala|Piano|\d{1,2}\.[ \t]*(?:th|tv|mf)\b)/;
+const FLAT_AFTER_NUMBER = new RegExp(String.raw`\d[A-Za-z]?,?[ \t]+(?:${FLAT_WORD}|Suite|SUITE|Ste\.|\d{1,2}\.[ \t]*(?:th|tv|mf)\b)`);
 /** One more piece of an address after what was found: a unit, a place, a region code, a postcode. */
 const TAIL_PIECE = new RegExp(
-  String.raw`(?:${SEPARATOR}|[ \t]+)(?:(?:${UNIT_ANY_CASE})(?![\p{L}])[ \t]*#?[ \t]*[\p{L}\d]+|\d{4,6}(?:-\d{4})?(?![\p{L}\p{N}]|[ \t]\d)|\d{2}-\d{3}(?![\p{L}\p{N}])|${POSTCODE_UK_CA}|[A-Z]{2}(?![\p{L}\d])|${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE})){0,5}|\([\p{L} ]{1,24}\))`,
+  String.raw`(?:${SEPARATOR}|[ \t]+)(?:(?:${UNIT_ANY_CASE})(?![\p{L}])[ \t]*#?[ \t]*[\p{L}\d]+|\d{4}-\d{3}(?![\p{L}\p{N}])|\d{4,6}(?:-\d{4})?(?![\p{L}\p{N}]|[ \t]\d)|\d{2}-\d{3}(?![\p{L}\p{N}])|\d{1,2}[º°ª](?:[ \t]*(?:izq|izda|dcha|der|dr|esq|centro|[A-D])\.?)?|${POSTCODE_UK_CA}|[A-Z]{2}(?![\p{L}\d])|${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE})){0,5}|\([\p{L} ]{1,24}\))`,
   'uy',
 );
 const MAX_TAIL_PIECES = 8;
@@ -307,7 +336,10 @@ export const addressDetector: Detector = {
       const to = extendTail(text, end);
       const after = text.slice(end, end + 20);
       const settled = !m[1] || UNIT_FIRST.test(text.slice(end, to)) || PLACE_THEN_POSTCODE.test(text.slice(end, to));
-      if (settled || (!YEAR_NUMBER.test(m[1]!) && !COUNTED_NOUN_AFTER.test(after) && !MEASURED_AFTER.test(after))) add(m.index, end, 0.7, to);
+      // Types that are English words too ("Upload Via GitHub, 2 PRs", "Sector Alpha 7 is down") need the number to end
+      // the street: no word after it.
+      const english = ENGLISH_STREET_TYPE.test(m[0]) && WORD_AFTER.test(after);
+      if (settled || (!english && !YEAR_NUMBER.test(m[1]!) && !COUNTED_NOUN_AFTER.test(after) && !MEASURED_AFTER.test(after))) add(m.index, end, 0.7, to);
     }
     for (const m of matches(text, PLACE_AND_POSTCODE)) {
       const window = text.slice(Math.max(0, m.index - STREET_WINDOW), m.index);
@@ -341,7 +373,7 @@ export const addressDetector: Detector = {
         const corner = stickyMatch(INTERSECTION, text, at);
         if (corner && INTERSECTION_EVIDENCE.test(corner[0]) && !NOT_A_STREET.test(corner[0])) intersection = corner;
       }
-      const place = intersection ?? stickyMatch(NUMBERED_PLACE, text, at) ?? (/^address/i.test(m[0]) ? stickyMatch(NAMED_STREET_NUMBER, text, at) : null);
+      const place = intersection ?? stickyMatch(NUMBERED_PLACE, text, at) ?? (PERSONAL_ADDRESS.test(text.slice(Math.max(0, m.index - 12), at)) ? namedStreetNumber(text, at) : null);
       if (!place) continue;
       let end = place.index + place[0].length;
       add(place.index, end, 0.7);

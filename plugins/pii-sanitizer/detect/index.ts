@@ -10,7 +10,7 @@ import { personDetector } from './person';
 import { phoneDetector } from './phone';
 import { secretDetector } from './secrets';
 import { ssnDetector } from './ssn';
-import type { Category, Detector, Finding } from './types';
+import { DEFAULT_MIN_CONFIDENCE, type Category, type Detector, type Finding } from './types';
 import { urlCredentialsDetector } from './url-credentials';
 
 /**
@@ -53,7 +53,7 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
     ...(options.custom ?? []).map(customDetector),
   ];
   const allowed = allowFilter(options.allow);
-  const min = options.minConfidence ?? 0.5;
+  const min = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   return {
     detect(text) {
       if (!text) return [];

@@ -1,8 +1,8 @@
-import { ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
+import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
 import { matches, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { addMentions } from './person-mentions';
-import { finding, type Detector, type Finding } from './types';
+import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
 
 /**
  * Person names offline, by rules: a title (Dr., Mrs.) or a phrase ("my name is",
@@ -23,9 +23,9 @@ const PARTICLES = String.raw`${PARTICLE}[ \t]+(?:${PARTICLE}[ \t]+)?`;
 const ROMANCE_PARTICLE = /[ \t](?:de|da|del|di|du|dos|das|la|le|al|el)[ \t]/;
 /** A Dutch or German surname's particles at its start, as a surname alone is written: "van de Veen", "von Trapp", "ter Horst". */
 const LEADING_PARTICLES = String.raw`(?:van|von|ten|ter)(?:[ \t]+(?:der|den|de|het))?[ \t]+`;
-/** Whole words only: "GmbH" is not the name "Gmb". */
 /** A form's next label after a name on one line: "Name: Anna Berg Phone: …". */
 const TRAILING_LABEL = /[ \t]+(?:Phone|Tel|Mobile|Email|E-mail|Address|Date|Website|Company|Title|Role)$/;
+/** Whole words only: "GmbH" is not the name "Gmb". */
 const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTICLES})?(?:${WORD})){0,3}(?![\p{L}\p{N}])`;
 /** "mr. elliott flew…": typed all in lower case, a title needs its period, and the name one or two words. */
 const LOWER_TITLE = /\b(?:mr|mrs|ms|dr|prof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
@@ -90,8 +90,13 @@ const WORK_OF = new RegExp(
  * The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena", and the side of a town's or a region's
  * ("North Carolina", "South Elizabeth", "Upper Darby", "New Hope").
  */
-const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape|North|South|East|West|Upper|Lower|New|Neu|Nord|Süd|Bad|Borgo|Sesto|Settimo|Quarto`;
+/** A title's, a phrase's or a known given name's evidence: what weaker rules' objections do not outweigh. */
+const STRONG = 0.8;
+const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape`;
 const PLACE_FIRST = new RegExp(`^(?:${PLACE_WORDS})$`);
+/** A town's side, which weak evidence does not outweigh ("My name is North West" is a person). */
+const SIDE_WORDS = String.raw`North|South|East|West|Upper|Lower|New|Neu|Nord|Süd|Bad|Borgo|Sesto|Settimo|Quarto`;
+const SIDE_FIRST = new RegExp(`^(?:${SIDE_WORDS})$`);
 /**
  * A street's type before its name: "Calle Mayor", "Plaza Fernando Perea", "Via Garibaldi" (the street, not a person).
  * Not "Ronda", a given name too ("Ronda Rousey").
@@ -180,6 +185,7 @@ function cardFollows(text: string, from: number, count: number): boolean {
  * And after a form's question or label for a name, written as words ("last name? cosima caselli"; code's "fullName:
  * string" is a type), or a relative's name ("my partner's name inga sievers").
  */
+const FORM_LOWER_TRIGGER = /[?:]$|['’]s name(?: is)?$/i;
 const LOWER_AFTER_TRIGGER = new RegExp(
   String.raw`\b((?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|call me|i am|i'm|(?:first|last|full|maiden|family)[ \t]name[ \t]*[?:]|surname[ \t]*[?:]|(?:${RELATIVES})['’]s name(?: is)?)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?;:)]|$)`,
   'gi',
@@ -188,9 +194,11 @@ const LOWER_AFTER_TRIGGER = new RegExp(
 const WEAK_LOWER_TRIGGER = /^i(?: a|['’])m$/i;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
 const WITH_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'gu');
-/** What only a person does, after one capitalised word that starts a sentence: "Sidoine lives at 952 Place du Havre". */
-const LIVES_AT = /^[ \t]+(?:lives|lived|resides|resided)[ \t]+(?:at|in|on)(?![\p{L}])|^[ \t]+was[ \t]+born(?![\p{L}])/u;
-const SENTENCE_FIRST_WORD = new RegExp(String.raw`(?:^|[.!?][ \t]+|\n[ \t]*)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=[ \t]+(?:lives|lived|resides|resided|was[ \t]+born)(?![\p{L}]))`, 'gu');
+/**
+ * One capitalised word that starts a sentence and lives at a number or a capitalised place: "Sidoine lives at 952 Place
+ * du Havre", "Anna lives in Tromsø"; not "Redis lives in memory", "Config lives at ~/.config".
+ */
+const LIVES_AT = new RegExp(String.raw`(?:^|[.!?][ \t]+|\n[ \t]*)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:lives|lived|resides|resided)[ \t]+(?:at|in|on)[ \t]+[\p{Lu}\d]`, 'gu');
 const PERSON_VERB = /^\s*(?:(?:lives|lived|works|worked|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told|points out|pointed out|notes|noted|explains|explained|adds|added|argues|argued|replied|thinks|believes|flew|went)(?![A-Za-z\u00c0-\u024f])|['’]s|\()/;
 /** What a person has, after a possessive: "Layla Howe's address", "Anna Berg's wife". */
 const PERSONAL_THING_AFTER =
@@ -255,26 +263,33 @@ const CAMEL_KEY_BEFORE = /\p{Ll}\p{Lu}\w*:[ \t]*$/u;
 const PERSON_KEY =
   /(?:(?:reported|created|updated|modified|assigned|requested|approved|owned|submitted|written|signed|sent|opened|closed|resolved|edited|reviewed)By|(?:full|first|last|given|family|middle|display|user|customer|client|patient|employee|contact|owner|author|sender|recipient|assignee|manager|person|member)Name|Person|Owner|Author|Assignee|Manager|Contact|Sender|Recipient)["']?:[ \t]*$/;
 
-const HOUSE_NUMBER_BEFORE = /(?<![\d.,])\d{1,5}[A-Za-z]?[ \t]+$/;
 /**
  * A firm named after its partners joins their surnames ("Mraz - Mitchell", "Dupuis et Vincent", "Braun, Graham and
  * Buckridge", "Martins e Xavier"): a name joined so to a capitalised word that is no given name is a partner's. People
  * joined so are named by given names ("Anna y Pedro", "Tom and Jerry"); "and" or a comma alone join people as often,
- * so they count only in a list of three ("Koss, Mitchell and Young").
+ * so they count only in a list of three ("Koss, Mitchell and Young"). A known given name is a partner's only beside
+ * another language's "and" and a known surname ("Dupuis et Vincent"): "Kevin - Backend", "Kevin & Morgan", "Kevin,
+ * Garcia and Lopez", "Emma und Jörg" are people.
  */
 const FIRM_JOINER = String.raw`(?:[ \t]+(?:et|e|y|und|og|och|&)[ \t]+|[ \t]+[-–][ \t]+)`;
+const FOREIGN_AND = String.raw`[ \t]+(?:et|e|y|und|og|och)[ \t]+`;
+const FOREIGN_PARTNER_BEFORE = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+)${FOREIGN_AND}$`, 'u');
+const FOREIGN_PARTNER_AFTER = new RegExp(String.raw`^${FOREIGN_AND}(\p{Lu}\p{Ll}+)(?![\p{L}])`, 'u');
 const PARTNER_BEFORE = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+)${FIRM_JOINER}$`, 'u');
 const PARTNER_AFTER = new RegExp(String.raw`^${FIRM_JOINER}(?:(?:van|von|de|der|den|la|le|du|da|di)[ \t]+){0,2}(\p{Lu}\p{Ll}+)(?![\p{L}])`, 'u');
 const LISTED_PARTNERS = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+),[ \t]+$`, 'u');
 /** The list's last word ends it: not "Alshamsi, Abdulaziz" (a list of surnames and given names) or "Harm de Vries". */
-const LAST_PARTNER = new RegExp(String.raw`^,?[ \t]+(?:and|&)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+(?:\p{Lu}|(?:van|von|de|der|den|la|le|du|da|di)[ \t]))`, 'u');
+const LAST_PARTNER = new RegExp(String.raw`^,?[ \t]+(?:and|&|et|e|y|und|og|och)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+(?:\p{Lu}|(?:van|von|de|der|den|la|le|du|da|di)[ \t]))`, 'u');
 /** The first two of a list of three before its last ("Marshall, Hernandez and Simpson"), and the last two after its first. */
-const FIRST_PARTNERS = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+),[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+(?:and|&)[ \t]+$`, 'u');
-const OTHER_PARTNERS = new RegExp(String.raw`^,[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+(?:and|&)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+\p{Lu})`, 'u');
-function firmPartner(text: string, start: number, end: number): boolean {
+const FIRST_PARTNERS = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+),[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+(?:and|&|et|e|y|und|og|och)[ \t]+$`, 'u');
+const OTHER_PARTNERS = new RegExp(String.raw`^,[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+(?:and|&|et|e|y|und|og|och)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+\p{Lu})`, 'u');
+function firmPartner(text: string, start: number, end: number, given: boolean): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 40);
-  const surname = (word: string | undefined) => word !== undefined && !isGivenName(word) && !NOT_NAMES.has(word.toLowerCase());
+  const surname = (word: string | undefined) => word !== undefined && !isGivenName(word) && !isGivenName(foldAccents(word)) && !NOT_NAMES.has(word.toLowerCase());
+  // A known given name's partner must be a known surname too: "Emma und Jörg", "Anna y Aubrey" are people.
+  const knownSurname = (word: string | undefined) => surname(word) && SURNAMES.has(word!.toLowerCase());
+  if (given) return knownSurname(FOREIGN_PARTNER_BEFORE.exec(before)?.[1]) || knownSurname(FOREIGN_PARTNER_AFTER.exec(after)?.[1]);
   if (surname(PARTNER_BEFORE.exec(before)?.[1]) || surname(PARTNER_AFTER.exec(after)?.[1])) return true;
   const first = FIRST_PARTNERS.exec(before);
   const others = OTHER_PARTNERS.exec(after);
@@ -318,9 +333,19 @@ const THING_BEFORE = /(?:^|[^\p{L}])(?:the|this|these|those|our|your|its|their)[
 /** Suffixes of abstract nouns, which no surname has: "Static Resolution", "Cumulative Aggregation", "Extension Types". */
 const NOUN_SUFFIX = /\p{L}{3}(?:tion|sion|ment|ity|ism|ssor|ware|ship|ency|ancy)s?$/u;
 
-/** A known given name, or two joined by a hyphen ("Jean-Pierre", "Anna-Lena"; not "Max-Age", "Per-Recipient"); any case. */
+/**
+ * A known given name, or one joined by a hyphen to another or to a short second part ("Jean-Pierre", "Anna-Lena",
+ * "Jean-Luc", "Wei-Ning"; not "Max-Age", "Per-Recipient": a given name that is a word starts no compound); any case.
+ */
 function isGivenName(word: string): boolean {
-  return word.toLowerCase().split('-').every((part) => GIVEN_NAMES.has(part));
+  const [first, ...rest] = word.toLowerCase().split('-');
+  if (!GIVEN_NAMES.has(first!)) return false;
+  return rest.length === 0 || (rest.length === 1 && (GIVEN_NAMES.has(rest[0]!) || (rest[0]!.length <= 4 && !WORDLIKE_NAMES.has(first!))));
+}
+
+/** "María" as "maria", "Søren" as "soren": the list holds most names without their accents. */
+function foldAccents(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/æ/g, 'ae').replace(/ł/g, 'l').replace(/đ/g, 'd');
 }
 
 function clean(text: string): string {
@@ -370,7 +395,7 @@ function followsMention(word: string): boolean {
   return knownAfterName(word) || ARTICLE_NEXT.test(word) || /ed$/.test(word);
 }
 /** A place's word before a capitalised given name: "Saint Helena", "Fort Collins", "Port Elizabeth". */
-const PLACE_BEFORE_CAPITAL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${PLACE_WORDS}|${STREET_TYPES}|Sainte|Lady)[ \t_]+$`, 'u');
+const PLACE_BEFORE_CAPITAL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${PLACE_WORDS}|${SIDE_WORDS}|${STREET_TYPES}|Sainte|Lady)[ \t_]+$`, 'u');
 /** Given names that are months' names, which a day's number or a year beside them makes: "Jan 26, 2015", "9 May", "Jan 2024". */
 const MONTHS = /^(?:Jan|April|May|June|July|August)$/;
 const DAY_BEFORE = /(?<!\d)\d{1,2}[ \t]+$/;
@@ -407,7 +432,9 @@ export const personDetector: Detector = {
       const several = words.length > 1;
       // "Fort Worth", "Cape Town", "Mount Vernon": a place's first word ("Charles Fort" is a person).
       if (several && PLACE_FIRST.test(words[0]!)) return false;
-      if (several && STREET_TYPE_FIRST.test(words[0]!)) return false;
+      // A town's side or a street's type first, unless a title or a phrase says a person ("Dear West Thompson").
+      const weak = confidence < STRONG;
+      if (several && weak && (SIDE_FIRST.test(words[0]!) || STREET_TYPE_FIRST.test(words[0]!))) return false;
       // "the first Batching Span Processor", "this Closing Handshake": a determiner before words makes them a thing.
       // "the Robert Johnson account" is Robert Johnson's; "the Max Plan", "the Grace Period" are things.
       if (several && !afterDeterminer && !(given && !WORDLIKE_NAMES.has(first)) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
@@ -420,9 +447,9 @@ export const personDetector: Detector = {
       if ((several ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after) || FIRM_AFTER.test(after)) return false;
       // "358 Kenneth Mount", "7463 Darren Gateway": a house number, then a name and a street's suffix.
       const suffix = several ? words[words.length - 1]! : /^[ \t]+(\p{Lu}\p{Ll}+)/u.exec(after)?.[1];
-      if (suffix && STREET_SUFFIX.test(suffix) && HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return false;
+      if (weak && suffix && STREET_SUFFIX.test(suffix) && houseNumberBefore(text, start)) return false;
       // One word only: "John Smith & Acme Corp." and "Anna Berg - Google" are a person and a company.
-      if (!several && firmPartner(text, start, start + value.length)) return false;
+      if (!several && weak && firmPartner(text, start, start + value.length, given)) return false;
       out.push(finding(this, start, value, confidence));
       return true;
     };
@@ -457,10 +484,12 @@ export const personDetector: Detector = {
       // "called" and "named" name things as often ("a class called Request Handler").
       const personal = strong && !/^(?:called|named)$/.test(trigger);
       // "Follow up with Isaksson": a common surname alone after a weak phrase, standing as a person does ("and Myers
-      // paper" is the paper's).
+      // paper" is the paper's); and so must a surname with its leading particle ("called van der Waals force").
       const end = m.index + m[0].length;
       const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
-      const knownSurname = words.length === 1 && SURNAMES.has(words[0]!.toLowerCase()) && (!nextWord || followsMention(nextWord));
+      const standsAsPerson = !nextWord || followsMention(nextWord);
+      if (/^\p{Ll}/u.test(name) && !standsAsPerson) continue;
+      const knownSurname = words.length === 1 && SURNAMES.has(words[0]!.toLowerCase()) && standsAsPerson;
       if (strong || known || weakPair || knownSurname) {
         const added = add(m.index + m[0].length - m[1].length, name, strong ? 0.85 : 0.7);
         if (personal || known) seed(added);
@@ -479,9 +508,14 @@ export const personDetector: Detector = {
       // A possessive of what a person has counts as a person's verb does ("here's Layla Howe's address"; "Reed
       // Elsevier's shares" is a company's). The pattern takes the "'s" in.
       const possessive = /['’]s$/.test(m[0]) && PERSONAL_THING_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
-      // A common surname last: "Why is Antigone Sanchez so impulsive?"; not a brand's before its model ("Sig Sauer P320").
+      // A common surname last, mid-sentence and followed as a person is: "Why is Antigone Sanchez so impulsive?"; not a
+      // brand's before its model ("Sig Sauer P320"), nor an imperative and an eponym ("Use Thompson sampling").
+      const nextAfterPair = NEXT_WORD.exec(after)?.[1];
       const surname =
-        SURNAMES.has(m[0].slice(m[0].search(/\S+$/)).replace(/['’]s$/, '').toLowerCase()) && !/^[ \t]+[\p{Lu}\d]/u.test(after);
+        !atSentenceStart &&
+        SURNAMES.has(m[0].slice(m[0].search(/\S+$/)).replace(/['’]s$/, '').toLowerCase()) &&
+        !/^[ \t]+[\p{Lu}\d]/u.test(after) &&
+        (!nextAfterPair || followsMention(nextAfterPair));
       const verb = PERSON_VERB.test(after) || possessive || introduced || surname;
       const lead = /^\S+[ \t]+/.exec(m[0])![0];
       const rest = m[0].slice(lead.length);
@@ -531,6 +565,10 @@ export const personDetector: Detector = {
       const first = m[2].split(/\s+/)[0].toLowerCase();
       const name = lowerCaseName(m[2], false);
       if (!name || (WEAK_LOWER_TRIGGER.test(m[1]) && !GIVEN_NAMES.has(first))) continue;
+      // After a form's label or a relative's name a field's words stand as often ("Last name: required", "the child's
+      // name is missing"): two words at least, with a known given name first or a known surname last.
+      const words = name.split(/\s+/);
+      if (FORM_LOWER_TRIGGER.test(m[1]) && (words.length < 2 || !(GIVEN_NAMES.has(words[0]!) || SURNAMES.has(words[words.length - 1]!)))) continue;
       // "the name is known", "the name is returned": a participle, not a name ("my name is shawn" is one).
       if (/^the /i.test(m[1]) && /^\p{L}{3,}(?:ed|wn)$/u.test(first) && !GIVEN_NAMES.has(first)) continue;
       add(m.index + m[0].length - m[2].length, name, 0.7);
@@ -583,9 +621,8 @@ export const personDetector: Detector = {
       if (!name || (WORDLIKE_NAMES.has(name.split(' ', 1)[0]!) && !INTRODUCES_PERSON.test(before))) continue;
       add(m.index, name, 0.6);
     }
-    for (const m of matches(text, SENTENCE_FIRST_WORD)) {
-      const start = m.index + m[0].length - m[1]!.length;
-      if (LIVES_AT.test(text.slice(start + m[1]!.length, start + m[1]!.length + 16)) && !NOT_NAMES.has(m[1]!.toLowerCase())) add(start, m[1]!, 0.7);
+    for (const m of matches(text, LIVES_AT)) {
+      if (!NOT_NAMES.has(m[1]!.toLowerCase())) add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.7);
     }
     addListNeighbours(text, out, (start, value) => add(start, value, 0.6));
     addMentions(text, seeds, out, (start, value, alone) => {
@@ -605,16 +642,19 @@ export const personDetector: Detector = {
 /**
  * A name found whole with weaker evidence ("C. Lawrence Zitnick" as a list's item, 0.6) is as sure as a given name
  * found inside it ("Lawrence", 0.7); otherwise the part would win and leave the rest of the name in clear. Not a mere
- * guess below the default threshold ("Give Oyelaran", "Hola Ximena": a capitalised pair at a sentence's start). Names
- * are short, so the findings still open at each start are few.
+ * guess below the default threshold ("Give Oyelaran", "Hola Ximena": a capitalised pair at a sentence's start), nor
+ * words in lower case after the name ("I am Kevin a developer"). Names are short, so the findings still open at each
+ * start are few.
  */
-const GUESS = 0.5;
+function capitalisedName(value: string): boolean {
+  return value.split(/[ \t]+/).every((word) => /^\p{Lu}/u.test(word) || new RegExp(`^${PARTICLE}$`).test(word));
+}
 function raiseWholeNames(found: Finding[]): void {
   const sorted = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
   const open: Finding[] = [];
   for (const f of sorted) {
     for (let i = open.length - 1; i >= 0; i--) if (open[i]!.end <= f.start) open.splice(i, 1);
-    for (const whole of open) if (whole.end >= f.end && whole.confidence >= GUESS && whole.confidence < f.confidence) whole.confidence = f.confidence;
+    for (const whole of open) if (whole.end >= f.end && whole.confidence >= DEFAULT_MIN_CONFIDENCE && whole.confidence < f.confidence && capitalisedName(whole.value)) whole.confidence = f.confidence;
     open.push(f);
   }
 }
@@ -630,7 +670,7 @@ function addListNeighbours(text: string, found: Finding[], add: (start: number, 
   const known = new Set(found.filter((f) => f.confidence >= 0.6).map((f) => f.start));
   const visited = new Set<number>();
   // Seeds are names found with strong evidence (a title, a phrase, a known given name with a surname), not weak pairs.
-  for (const seed of found.filter((f) => f.confidence >= 0.8)) {
+  for (const seed of found.filter((f) => f.confidence >= STRONG)) {
     if (visited.has(seed.start)) continue;
     visited.add(seed.start);
     const items: Array<[number, string]> = [];

@@ -33,3 +33,6 @@ export interface Detector {
 export function finding(detector: Detector, start: number, value: string, confidence: number): Finding {
   return { category: detector.category, start, end: start + value.length, value, confidence, detector: detector.name };
 }
+
+/** Findings below this confidence are not reported unless the config says otherwise. */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
