@@ -19,6 +19,8 @@ export const ADVERSARIAL_UNITS = [
   'Ab-', 'Ab.', 'Ab’',
   // A Romance street's type and capitalised words never followed by its number.
   'Calle Ab, ',
+  // International numbers, each parsed by the phone library (about 13 µs each).
+  '+1234567 ',
   // Lower-case name lines, each opening a block above a card's line.
   'anna m. berg\n\n0393 1144137\n\n',
 ];

@@ -140,6 +140,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     // An Indian mobile as two groups of five, valid as Indian; before a capitalised word, a ZIP code and a house number.
     expect(found('Name: Ravi Kumar, Mob: 91234 56789')).toContainEqual(['phone', '91234 56789']);
     expect(found('Ravi Kumar | 70123 45678')).toContainEqual(['phone', '70123 45678']);
+    // After a phrase that gives a number; ten digits after a trunk "0"; a "+" and one group, judged by its country.
+    expect(found('The witness can be reached at 0530410930.')).toEqual([['phone', '0530410930']]);
+    expect(found('Hi, could you call me back at 084558807?')).toEqual([['phone', '084558807']]);
+    expect(found('Forward this to accounting, extension +466479543.')).toEqual([['phone', '+466479543']]);
     // A floor's ordinal after a phone keeps it a phone; only a ZIP+4 code and a house number are an address's.
     expect(categories('Reception 555-0123 5th floor, ask for the manager.')).toContain('phone');
     // Two groups of five after a place are a ZIP code and the next house number, not a US phone.
@@ -893,6 +897,23 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found("It's under my partner's name inga nielsen")).toEqual([['person', 'inga nielsen']]);
     // Two words at least, with a known given name first or a known surname last: a field's words stand there too.
     for (const honest of ['First name? none yet', 'Last name: required', "The manager's name is missing from the report.", 'first name: string, last name: string']) {
+      expect(categories(honest)).not.toContain('person');
+    }
+    // Thanks addressed to someone, a relation or a role named before a name, someone told something, a quoted author,
+    // a letter's "attention".
+    for (const [text, name] of [
+      ["Thanks Poulsen, I'll take a look tomorrow.", 'Poulsen'],
+      ['Write a birthday message for my grandmother Tellervo Räsänen.', 'Tellervo Räsänen'],
+      ['The patient, Zemlak, was admitted on Tuesday.', 'Zemlak'],
+      ['Our CEO Anna Berg will present the results.', 'Anna Berg'],
+      ['Tell Mátyás that the keys are under the mat.', 'Mátyás'],
+      ['Wawrzyniak wrote: "I can\'t log in since the update."', 'Wawrzyniak'],
+      ['Send the signed copy to the office, attention Badillo Ayala.', 'Badillo Ayala'],
+      ['The contract was signed by Nino on Monday.', 'Nino'],
+    ]) {
+      expect(found(text)).toContainEqual(['person', name]);
+    }
+    for (const honest of ['Tell Siri to set a timer', 'thanks Stripe support for the help', 'The customer, Walmart, ordered more.', 'Approved by Moody\'s and Fitch.']) {
       expect(categories(honest)).not.toContain('person');
     }
     // One word that starts a sentence before what only a person does; not a pronoun.

@@ -34,7 +34,7 @@ const TITLE = new RegExp(
   String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Sig(?=\.)|Dott(?:\.ssa)?|Dona)\.?\s+)+(${NAME})`,
   'gu',
 );
-const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
+const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'thanks', 'thank you', 'signed', 'signed by', 'written by', 'authored by', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
   // The same in the languages prompts most often come in besides English (not German "ich bin" or "liebe": German
   // capitalises its nouns, "Ich bin Student", "Liebe Kolleginnen").
   'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
@@ -45,6 +45,21 @@ const caseless = (t: string) => `[${t[0].toUpperCase()}${t[0]}]${t.slice(1).repl
 /** People whose name a possessive gives: "my partner's name", "her father's name". */
 const RELATIVES = 'partner|wife|husband|spouse|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|friend|boss|colleague|manager|boyfriend|girlfriend|fiancée?|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|landlord|doctor|lawyer';
 const RELATIVE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${RELATIVES})$`, 'iu');
+/**
+ * A relation or a role named before a name: "my grandmother Tellervo Räsänen", "our CEO Anna Berg", "my colleague
+ * Zemlak", and in apposition "The patient, Zemlak, was admitted"; "attention Badillo Ayala" on a letter. Not a client
+ * or a customer, who is a company as often ("our client Walmart").
+ */
+const ROLES = `${RELATIVES}|grandson|granddaughter|grandma|grandpa|stepson|stepdaughter|coworker|co-worker|teammate|neighbou?r|tenant|patient|witness|employee|intern|new hire|hire|ceo|cto|cfo|coo|founder|director|supervisor|assistant|secretary|teacher|professor|student|nurse|dentist|attorney|accountant|candidate|applicant|tutor|coach|mentor`;
+const ROLE_WORDS = ROLES.split('|').map(caseless).join('|');
+const ROLE_BEFORE_NAME = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:new|late|former|old|dear|best)[ \t]+)?(?:${ROLE_WORDS})[ \t]*,?[ \t]+(${NAME})|[Tt]he[ \t]+(?:${ROLE_WORDS})[ \t]*,[ \t]*(${NAME})(?=[ \t]*,)|(?:[Aa]ttention|ATTENTION|[Aa]ttn\.?|ATTN\.?|c\/o)[ \t]*:?[ \t]+(${NAME}))`,
+  'gu',
+);
+/** Told or asked something: "Tell Mátyás that the keys…", "Ask Price about it", "Remind Tomasz to pay". */
+const TOLD_THAT = new RegExp(String.raw`(?<![\p{L}])(?:[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et)[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know)(?![\p{L}])`, 'gu');
+/** A quoted message's author at a line's start: "Wawrzyniak wrote:", "Anna Berg said:". */
+const WROTE = new RegExp(String.raw`(?:^|\n)[ \t>]*(${NAME})[ \t]+(?:wrote|writes|said|says|replied|asked)[ \t]*:`, 'gu');
 /**
  * The person something is given or told to, before "his" or "her": "had given Angel his address", "I sent Marta her
  * invoice", "Give Ben his results". Not before "their", "our", "your": companies and products are given those too
@@ -471,6 +486,8 @@ export const personDetector: Detector = {
       // "hi High 32 bits": a greeting greets where a line or a sentence starts.
       const addressed = /^[ \t]*[,!:]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
       if (/^(?:hi|hello|hey)$/.test(trigger) && !addressed && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+      // "Thanks Poulsen, I'll look": thanks addressed to someone, not "thanks Stripe support".
+      if (/^thank(?:s| you)$/.test(trigger) && !addressed) continue;
       // A possessive's name is a person's when the owner is one ("my partner's name Heikkinen", not "Acme's name").
       const relative = /^['’]s name$/.test(trigger) && RELATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
       const strong = relative || !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
@@ -497,6 +514,12 @@ export const personDetector: Detector = {
     }
     // Given "his" or "her" something, the name is a person's, whose other mentions are too ("Kamron had given Kamron
     // Quigley his address").
+    for (const m of matches(text, ROLE_BEFORE_NAME)) {
+      const name = m[1] ?? m[2] ?? m[3]!;
+      seed(add(m.index + m[0].length - name.length, name, 0.85));
+    }
+    for (const m of matches(text, TOLD_THAT)) add(m.index + m[0].indexOf(m[1]!, 3), m[1]!, 0.7);
+    for (const m of matches(text, WROTE)) seed(add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.8));
     for (const m of matches(text, GIVEN_TO)) seed(add(m.index + m[0].indexOf(m[1]!, m[0].search(/[ \t]/)), m[1]!, 0.8));
     for (const m of matches(text, PAIR)) {
       const first = m[1].toLowerCase();

@@ -19,7 +19,7 @@ const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,5}\)?(?:[ .\-\u00a0]?\(0\))?
  * Letters, not word characters, bound the words that name a phone: "phone_number=…" and "mobile_phone" hold
  * them; "invoice_number" and "cell_count" do not hold "number" or "cell".
  */
-const PHONE_WORD = /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|text me|ph)\b/i;
+const PHONE_WORD = /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|reached|extension|text me|ph)\b/i;
 const CONTEXT = new RegExp(`${PHONE_WORD.source}|\\bnumber\\b`, 'i');
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 /** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */
@@ -49,15 +49,16 @@ const OTHER_NUMBER_BEFORE = new RegExp(
   'i',
 );
 /**
- * Seven to nine digits unbroken are a phone only right after a phone's label, in the languages prompts come in: many
- * countries write their eight- or nine-digit numbers so ("Phone: 33115163", "Tlf. 38326182", "Teléfono: 934177302");
+ * Seven to nine digits unbroken, or ten after a trunk "0", are a phone only right after a phone's label or a phrase
+ * that gives one ("can be reached at", "call me back at"), in the languages prompts come in: many countries write
+ * their numbers so ("Phone: 33115163", "Tlf. 38326182", "Teléfono: 934177302", "reached at 0530410930");
  * a card may put the label alone on the line above. Not a count or an amount after the label ("cell 12345678 in the
  * sheet", "mobile 1234567 downloads", "Cell: 1000000"), a date ("tel 20240115"), or code ("int cell = 1234567;").
  */
-const BARE_LOCAL = /^\d{7,9}$/;
+const BARE_LOCAL = /^(?:\d{7,9}|0\d{9})$/;
 const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefoon|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|handy|puhelin|mob|gsm)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?`;
 const PHONE_LABEL_BEFORE = new RegExp(
-  String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us)[ \t]+(?:on|at)|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
+  String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
   'i',
 );
 const NOT_A_BARE_PHONE_AFTER = /^[ \t]*(?:\p{L}|%|[=;])/u;
@@ -112,7 +113,8 @@ function shapeScore(value: string, digits: string): number {
   // Two dotted groups are a decimal ("3.1415926").
   if (dotted && (groups.length === 2 || groups.slice(1).some((g) => g.length === 1) || /^\d{1,3}(?:\.\d{1,3}){3}\./.test(value))) return 0;
   if (groups.every((g) => /^(\d)\1*$/.test(g))) return 0;
-  if (groups.length === 1) return digits.length >= 10 ? 0.35 : 0;
+  // One unbroken group: ten digits or more, or after a "+" (whose country the phone library then judges: "+466479543").
+  if (groups.length === 1) return digits.length >= 10 || value.startsWith('+') ? 0.35 : 0;
   if (groups.some((g) => g.length > 5)) return 0.3;
   // Two groups with a five-digit one are postal codes ("90010-170", "43 73313"); 4-2-4 is an id shape.
   if (groups.length === 2 && groups.some((g) => g.length === 5)) return 0.35;
