@@ -28,6 +28,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('amex 378282246310005')).toEqual([['credit_card', '378282246310005']]);
     expect(categories('order 4111 1111 1111 1112 shipped')).not.toContain('credit_card');
     expect(categories('tracking 9111111111111111')).not.toContain('credit_card');
+    // Luhn-valid by chance, after a "+": an international phone number.
+    expect(found('It can be reached at +49 221 00901728.')).toEqual([['phone', '+49 221 00901728']]);
   });
 
   it('IBANs need the country length and mod-97', () => {
@@ -910,10 +912,18 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Wawrzyniak wrote: "I can\'t log in since the update."', 'Wawrzyniak'],
       ['Send the signed copy to the office, attention Badillo Ayala.', 'Badillo Ayala'],
       ['The contract was signed by Nino on Monday.', 'Nino'],
+      ['Hi, this is Holmberg from Samuelsson AB. Could you call me back?', 'Holmberg'],
+      ['Rowe and I are planning a trip in the spring.', 'Rowe'],
+      ['I need a reference letter for Buch, who worked with us for three years.', 'Buch'],
+      ['Agathon\'s flight lands at 6 am.', 'Agathon'],
+      ['Book a table for two under the name Ippoliti.', 'Ippoliti'],
     ]) {
       expect(found(text)).toContainEqual(['person', name]);
     }
-    for (const honest of ['Tell Siri to set a timer', 'thanks Stripe support for the help', 'The customer, Walmart, ordered more.', 'Approved by Moody\'s and Fitch.']) {
+    for (const honest of [
+      'Tell Siri to set a timer', 'thanks Stripe support for the help', 'The customer, Walmart, ordered more.', 'Approved by Moody\'s and Fitch.',
+      'Amazon emailed me a receipt', 'Stripe asked me to verify my identity', 'Netflix\'s family plan', 'People, who knows.',
+    ]) {
       expect(categories(honest)).not.toContain('person');
     }
     // One word that starts a sentence before what only a person does; not a pronoun.

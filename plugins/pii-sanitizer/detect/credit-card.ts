@@ -4,9 +4,9 @@ import { finding, type Detector } from './types';
 /**
  * Payment cards: 12–19 digits (spaces or dashes allowed), Luhn-valid, in a known issuer range; not the digits of
  * a decimal number ("score: 0.5768911502526741", "0,4532015112830366"); another comma is a field's end
- * ("Jane,4111111111111111,12/26").
+ * ("Jane,4111111111111111,12/26"); digits after a "+" are an international phone number ("+49 221 00901728").
  */
-const CANDIDATE = /(?<![\d-])(?<!\d\.)(?<!(?:^|[^\d.,])0,)\d(?:[ -]?\d){11,18}(?![\d-])(?!\.\d)/g;
+const CANDIDATE = /(?<![\d+-])(?<!\d\.)(?<!(?:^|[^\d.,])0,)\d(?:[ -]?\d){11,18}(?![\d-])(?!\.\d)/g;
 const CONTEXT = /\b(card|credit|debit|visa|mastercard|amex|cc|payment|pay)\b/i;
 
 /** Issuer prefixes and lengths (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro). */

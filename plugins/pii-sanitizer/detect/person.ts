@@ -34,7 +34,7 @@ const TITLE = new RegExp(
   String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Sig(?=\.)|Dott(?:\.ssa)?|Dona)\.?\s+)+(${NAME})`,
   'gu',
 );
-const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'thanks', 'thank you', 'signed', 'signed by', 'written by', 'authored by', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
+const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'thanks', 'thank you', 'signed', 'signed by', 'written by', 'authored by', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'in the name of', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
   // The same in the languages prompts most often come in besides English (not German "ich bin" or "liebe": German
   // capitalises its nouns, "Ich bin Student", "Liebe Kolleginnen").
   'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
@@ -54,6 +54,20 @@ const ROLES = `${RELATIVES}|grandson|granddaughter|grandma|grandpa|stepson|stepd
 const ROLE_WORDS = ROLES.split('|').map(caseless).join('|');
 const ROLE_BEFORE_NAME = new RegExp(
   String.raw`(?<![\p{L}])(?:(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:new|late|former|old|dear|best)[ \t]+)?(?:${ROLE_WORDS})[ \t]*,?[ \t]+(${NAME})|[Tt]he[ \t]+(?:${ROLE_WORDS})[ \t]*,[ \t]*(${NAME})(?=[ \t]*,)|(?:[Aa]ttention|ATTENTION|[Aa]ttn\.?|ATTN\.?|c\/o)[ \t]*:?[ \t]+(${NAME}))`,
+  'gu',
+);
+/**
+ * What only a person is or does, around one capitalised word or a name: introduced on a call ("Hi, this is Holmberg
+ * from…"), with the writer ("Rowe and I are planning…"), the subject of "who" ("a letter for Buch, who worked…"),
+ * telling or inviting the writer ("Bahringer told me…"; not "Amazon emailed me", "Stripe asked me to verify"), or
+ * owning what only people have ("Agathon's flight lands", "Kwiecień's wife"; not "Netflix's family plan").
+ */
+const THIS_IS = new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})`, 'gu');
+const WITH_ME = new RegExp(String.raw`(?<![\p{L}])(${NAME})[ \t]+and[ \t]+(?:I|me|myself)(?![\p{L}])`, 'gu');
+const WHO_AFTER = new RegExp(String.raw`(?<![\p{L}])(${NAME}),[ \t]+who(?![\p{L}])`, 'gu');
+const ASKED_ME = new RegExp(String.raw`(?<![\p{L}])(${NAME})[ \t]+(?:told|invited|owes|texted)[ \t]+(?:me|us)(?![\p{L}])`, 'gu');
+const PERSON_ONLY_THING = new RegExp(
+  String.raw`(?<![\p{L}])(${NAME})['’]s[ \t]+(?:wife|husband|son|daughter|mother|father|mom|mum|dad|sister|brother|kids|children|parents|birthday|flight|appointment|salary|passport|visa|wedding|funeral|diagnosis|medication|resume|girlfriend|boyfriend)(?![\p{L}])`,
   'gu',
 );
 /** Told or asked something: "Tell Mátyás that the keys…", "Ask Price about it", "Remind Tomasz to pay". */
@@ -519,6 +533,10 @@ export const personDetector: Detector = {
       seed(add(m.index + m[0].length - name.length, name, 0.85));
     }
     for (const m of matches(text, TOLD_THAT)) add(m.index + m[0].indexOf(m[1]!, 3), m[1]!, 0.7);
+    for (const m of matches(text, THIS_IS)) seed(add(m.index + m[0].length - m[1]!.length, m[1]!, 0.85));
+    for (const pattern of [WITH_ME, WHO_AFTER, ASKED_ME, PERSON_ONLY_THING]) {
+      for (const m of matches(text, pattern)) add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.7);
+    }
     for (const m of matches(text, WROTE)) seed(add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.8));
     for (const m of matches(text, GIVEN_TO)) seed(add(m.index + m[0].indexOf(m[1]!, m[0].search(/[ \t]/)), m[1]!, 0.8));
     for (const m of matches(text, PAIR)) {
