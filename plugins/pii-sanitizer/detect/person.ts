@@ -70,9 +70,16 @@ const PERSON_ONLY_THING = new RegExp(
   String.raw`(?<![\p{L}])(${NAME})['’]s[ \t]+(?:wife|husband|son|daughter|mother|father|mom|mum|dad|sister|brother|kids|children|parents|birthday|flight|appointment|salary|passport|visa|wedding|funeral|diagnosis|medication|resume|girlfriend|boyfriend)(?![\p{L}])`,
   'gu',
 );
+const PERSON_CONTEXTS: Array<[RegExp, RegExp]> = [
+  [WITH_ME, /[ \t]and[ \t]+(?:I|me|myself)(?![\p{L}])/u],
+  [WHO_AFTER, /,[ \t]+who(?![\p{L}])/u],
+  [ASKED_ME, /[ \t](?:told|invited|owes|texted)[ \t]+(?:me|us)(?![\p{L}])/u],
+  [PERSON_ONLY_THING, /['’]s[ \t]+(?:wife|husband|son|daughter|mother|father|mom|mum|dad|sister|brother|kids|children|parents|birthday|flight|appointment|salary|passport|visa|wedding|funeral|diagnosis|medication|resume|girlfriend|boyfriend)(?![\p{L}])/u],
+];
 /** Told or asked something: "Tell Mátyás that the keys…", "Ask Price about it", "Remind Tomasz to pay". */
 const TOLD_THAT = new RegExp(String.raw`(?<![\p{L}])(?:[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et)[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know)(?![\p{L}])`, 'gu');
 /** A quoted message's author at a line's start: "Wawrzyniak wrote:", "Anna Berg said:". */
+const WROTE_PRECHECK = /(?:wrote|writes|said|says|replied|asked)[ \t]*:/;
 const WROTE = new RegExp(String.raw`(?:^|\n)[ \t>]*(${NAME})[ \t]+(?:wrote|writes|said|says|replied|asked)[ \t]*:`, 'gu');
 /**
  * The person something is given or told to, before "his" or "her": "had given Angel his address", "I sent Marta her
@@ -534,10 +541,11 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, TOLD_THAT)) add(m.index + m[0].indexOf(m[1]!, 3), m[1]!, 0.7);
     for (const m of matches(text, THIS_IS)) seed(add(m.index + m[0].length - m[1]!.length, m[1]!, 0.85));
-    for (const pattern of [WITH_ME, WHO_AFTER, ASKED_ME, PERSON_ONLY_THING]) {
-      for (const m of matches(text, pattern)) add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.7);
+    // Each pattern starts with a name, tried from every capital: only where the words after it stand somewhere.
+    for (const [pattern, precheck] of PERSON_CONTEXTS) {
+      if (precheck.test(text)) for (const m of matches(text, pattern)) add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.7);
     }
-    for (const m of matches(text, WROTE)) seed(add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.8));
+    if (WROTE_PRECHECK.test(text)) for (const m of matches(text, WROTE)) seed(add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.8));
     for (const m of matches(text, GIVEN_TO)) seed(add(m.index + m[0].indexOf(m[1]!, m[0].search(/[ \t]/)), m[1]!, 0.8));
     for (const m of matches(text, PAIR)) {
       const first = m[1].toLowerCase();
