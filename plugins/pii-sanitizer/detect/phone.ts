@@ -77,6 +77,11 @@ const INDIAN_MOBILE = /^[6-9]/;
 const LETTER_NEXT = /^\s*\p{L}/u;
 const CAPITAL_NEXT = /^[ \t]+\p{Lu}/u;
 const WORD_NEXT = /^\s*(?:\p{L}|\d{1,3}(?:st|nd|rd|th)(?![\p{L}\p{N}]))/u;
+/**
+ * The phone library takes about 13 µs a number: past this many in one text (a prompt of thousands of numbers), the rest
+ * are judged by their grouping and the words around them, so that no prompt holds the event loop for long.
+ */
+const MAX_PARSES = 2000;
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
@@ -133,6 +138,7 @@ export const phoneDetector: Detector = {
     let rescanUntil = -1;
     // Where a number labelled as another identifier ends.
     let labelledUntil = -1;
+    let parses = 0;
     // Two numbers side by side ("Ticket 12345 4155550133"): when the whole is no phone, the rest is looked at again.
     const rescan = (m: RegExpExecArray) => {
       CANDIDATE.lastIndex = m.index + FIRST_GROUP.exec(m[0])![0].length;
@@ -182,7 +188,7 @@ export const phoneDetector: Detector = {
       // Before a capitalised word, five and five are a ZIP code and a house number ("…, 97954 53323 Main Street").
       const indian = fiveFive && INDIAN_MOBILE.test(digits) && !CAPITAL_NEXT.test(next);
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : fiveFive ? indian : mayBeValidFromUs(digits);
-      const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, region) : undefined;
+      const parsed = canBeValid && parses++ < MAX_PARSES ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, region) : undefined;
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
       const phoneWordsNear = !POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT);
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
