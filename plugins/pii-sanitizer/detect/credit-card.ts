@@ -4,9 +4,10 @@ import { finding, type Detector } from './types';
 /**
  * Payment cards: 12–19 digits (spaces or dashes allowed), Luhn-valid, in a known issuer range; not the digits of
  * a decimal number ("score: 0.5768911502526741", "0,4532015112830366"); another comma is a field's end
- * ("Jane,4111111111111111,12/26"); digits after a "+" are an international phone number ("+49 221 00901728").
+ * ("Jane,4111111111111111,12/26"); after a "+", digits grouped as no card is ("+49 221 00901728") are an international
+ * phone number, while a URL's "+" for a blank leaves a card a card ("pay+with+card+4111111111111111").
  */
-const CANDIDATE = /(?<![\d+-])(?<!\d\.)(?<!(?:^|[^\d.,])0,)\d(?:[ -]?\d){11,18}(?![\d-])(?!\.\d)/g;
+const CANDIDATE = /(?<![\d-])(?<!\d\.)(?<!(?:^|[^\d.,])0,)\d(?:[ -]?\d){11,18}(?![\d-])(?!\.\d)/g;
 const CONTEXT = /\b(card|credit|debit|visa|mastercard|amex|cc|payment|pay)\b/i;
 
 /** Issuer prefixes and lengths (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro). */
@@ -37,6 +38,7 @@ export const creditCardDetector: Detector = {
       const card = cardWithin(m[0]);
       if (!card) continue;
       const start = m.index + card.offset;
+      if (text[start - 1] === '+' && !CARD_GROUPING.test(card.value)) continue;
       out.push(finding(this, start, card.value, nearWords(text, start, start + card.value.length, CONTEXT) ? 0.99 : 0.9));
     }
     return out;

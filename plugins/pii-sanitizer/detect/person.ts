@@ -34,7 +34,7 @@ const TITLE = new RegExp(
   String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Sig(?=\.)|Dott(?:\.ssa)?|Dona)\.?\s+)+(${NAME})`,
   'gu',
 );
-const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'thanks', 'thank you', 'signed', 'signed by', 'written by', 'authored by', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'in the name of', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
+const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
   // The same in the languages prompts most often come in besides English (not German "ich bin" or "liebe": German
   // capitalises its nouns, "Ich bin Student", "Liebe Kolleginnen").
   'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
@@ -46,41 +46,29 @@ const caseless = (t: string) => `[${t[0].toUpperCase()}${t[0]}]${t.slice(1).repl
 const RELATIVES = 'partner|wife|husband|spouse|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|friend|boss|colleague|manager|boyfriend|girlfriend|fiancée?|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|landlord|doctor|lawyer';
 const RELATIVE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${RELATIVES})$`, 'iu');
 /**
- * A relation or a role named before a name: "my grandmother Tellervo Räsänen", "our CEO Anna Berg", "my colleague
- * Zemlak", and in apposition "The patient, Zemlak, was admitted"; "attention Badillo Ayala" on a letter. Not a client
- * or a customer, who is a company as often ("our client Walmart").
+ * A family member named before a name: "my grandmother Tellervo Räsänen", "her son Tomasz". Not roles ("My Manager
+ * Dashboard", "Our intern Program", "our client Walmart"): products and companies stand there as often.
  */
-const ROLES = `${RELATIVES}|grandson|granddaughter|grandma|grandpa|stepson|stepdaughter|coworker|co-worker|teammate|neighbou?r|tenant|patient|witness|employee|intern|new hire|hire|ceo|cto|cfo|coo|founder|director|supervisor|assistant|secretary|teacher|professor|student|nurse|dentist|attorney|accountant|candidate|applicant|tutor|coach|mentor`;
-const ROLE_WORDS = ROLES.split('|').map(caseless).join('|');
-const ROLE_BEFORE_NAME = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:new|late|former|old|dear|best)[ \t]+)?(?:${ROLE_WORDS})[ \t]*,?[ \t]+(${NAME})|[Tt]he[ \t]+(?:${ROLE_WORDS})[ \t]*,[ \t]*(${NAME})(?=[ \t]*,)|(?:[Aa]ttention|ATTENTION|[Aa]ttn\.?|ATTN\.?|c\/o)[ \t]*:?[ \t]+(${NAME}))`,
+const FAMILY = 'wife|husband|spouse|partner|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|boyfriend|girlfriend|fiancé|fiancée|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|cousin|nephew|niece|stepson|stepdaughter';
+const FAMILY_BEFORE_NAME = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder)[ \t]+)?(?:${FAMILY})[ \t]*,?[ \t]+(${NAME})`,
   'gu',
 );
 /**
- * What only a person is or does, around one capitalised word or a name: introduced on a call ("Hi, this is Holmberg
- * from…"), with the writer ("Rowe and I are planning…"), the subject of "who" ("a letter for Buch, who worked…"),
- * telling or inviting the writer ("Bahringer told me…"; not "Amazon emailed me", "Stripe asked me to verify"), or
- * owning what only people have ("Agathon's flight lands", "Kwiecień's wife"; not "Netflix's family plan").
+ * Contexts of a person around a name: told something ("Tell Mátyás that…"), introduced on a call ("Hi, this is
+ * Holmberg"), with the writer ("Rowe and I"), before ", who" ("a letter for Buch, who worked…"), owning a family
+ * ("Kwiecień's wife"). Tools, teams and companies stand there too ("Tell Git to", "Hi, this is Billing", "Git and I",
+ * "Apple, who makes", "Thanks Stripe,"), so a single word counts only when it is a known given name or surname.
+ * `words` is what the text must hold for the pattern to be worth trying: a name is tried from every capital.
  */
-const THIS_IS = new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})`, 'gu');
-const WITH_ME = new RegExp(String.raw`(?<![\p{L}])(${NAME})[ \t]+and[ \t]+(?:I|me|myself)(?![\p{L}])`, 'gu');
-const WHO_AFTER = new RegExp(String.raw`(?<![\p{L}])(${NAME}),[ \t]+who(?![\p{L}])`, 'gu');
-const ASKED_ME = new RegExp(String.raw`(?<![\p{L}])(${NAME})[ \t]+(?:told|invited|owes|texted)[ \t]+(?:me|us)(?![\p{L}])`, 'gu');
-const PERSON_ONLY_THING = new RegExp(
-  String.raw`(?<![\p{L}])(${NAME})['’]s[ \t]+(?:wife|husband|son|daughter|mother|father|mom|mum|dad|sister|brother|kids|children|parents|birthday|flight|appointment|salary|passport|visa|wedding|funeral|diagnosis|medication|resume|girlfriend|boyfriend)(?![\p{L}])`,
-  'gu',
-);
-const PERSON_CONTEXTS: Array<[RegExp, RegExp]> = [
-  [WITH_ME, /[ \t]and[ \t]+(?:I|me|myself)(?![\p{L}])/u],
-  [WHO_AFTER, /,[ \t]+who(?![\p{L}])/u],
-  [ASKED_ME, /[ \t](?:told|invited|owes|texted)[ \t]+(?:me|us)(?![\p{L}])/u],
-  [PERSON_ONLY_THING, /['’]s[ \t]+(?:wife|husband|son|daughter|mother|father|mom|mum|dad|sister|brother|kids|children|parents|birthday|flight|appointment|salary|passport|visa|wedding|funeral|diagnosis|medication|resume|girlfriend|boyfriend)(?![\p{L}])/u],
+const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp }> = [
+  { pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et)[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know)(?![\p{L}])`, 'dgu'), words: /(?:tell|ask|remind|inform|let) /i },
+  { pattern: new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})`, 'dgu'), words: /this is /i },
+  { pattern: new RegExp(String.raw`(?<![\p{L}])(${NAME})[ \t]+and[ \t]+(?:I|me|myself)(?![\p{L}])`, 'dgu'), words: / and (?:I|me|myself)(?![\p{L}])/u },
+  { pattern: new RegExp(String.raw`(?<![\p{L}])(${NAME}),[ \t]+who(?![\p{L}])`, 'dgu'), words: /, who(?![\p{L}])/u },
+  { pattern: new RegExp(String.raw`(?<![\p{L}])(${NAME})['’]s[ \t]+(?:${FAMILY})(?![\p{L}])`, 'dgu'), words: /['’]s (?:wife|husband|son|daughter|mother|father|brother|sister|kids|children|parents|family)/ },
+  { pattern: new RegExp(String.raw`(?<![\p{L}])[Tt]hank(?:s|[ \t]+you)[ \t]*,?[ \t]+(${NAME})[ \t]*[,!.:]`, 'dgu'), words: /thank/i },
 ];
-/** Told or asked something: "Tell Mátyás that the keys…", "Ask Price about it", "Remind Tomasz to pay". */
-const TOLD_THAT = new RegExp(String.raw`(?<![\p{L}])(?:[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et)[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know)(?![\p{L}])`, 'gu');
-/** A quoted message's author at a line's start: "Wawrzyniak wrote:", "Anna Berg said:". */
-const WROTE_PRECHECK = /(?:wrote|writes|said|says|replied|asked)[ \t]*:/;
-const WROTE = new RegExp(String.raw`(?:^|\n)[ \t>]*(${NAME})[ \t]+(?:wrote|writes|said|says|replied|asked)[ \t]*:`, 'gu');
 /**
  * The person something is given or told to, before "his" or "her": "had given Angel his address", "I sent Marta her
  * invoice", "Give Ben his results". Not before "their", "our", "your": companies and products are given those too
@@ -533,19 +521,16 @@ export const personDetector: Detector = {
         if (personal || known) seed(added);
       }
     }
+    for (const m of matches(text, FAMILY_BEFORE_NAME)) seed(add(m.index + m[0].length - m[1]!.length, m[1]!, 0.85));
+    for (const { pattern, words } of KNOWN_NAME_CONTEXTS) {
+      if (!words.test(text)) continue;
+      for (const m of matches(text, pattern)) {
+        const name = m[1]!;
+        if (name.includes(' ') || isGivenName(name) || SURNAMES.has(name.toLowerCase())) add(m.indices![1]![0], name, 0.7);
+      }
+    }
     // Given "his" or "her" something, the name is a person's, whose other mentions are too ("Kamron had given Kamron
     // Quigley his address").
-    for (const m of matches(text, ROLE_BEFORE_NAME)) {
-      const name = m[1] ?? m[2] ?? m[3]!;
-      seed(add(m.index + m[0].length - name.length, name, 0.85));
-    }
-    for (const m of matches(text, TOLD_THAT)) add(m.index + m[0].indexOf(m[1]!, 3), m[1]!, 0.7);
-    for (const m of matches(text, THIS_IS)) seed(add(m.index + m[0].length - m[1]!.length, m[1]!, 0.85));
-    // Each pattern starts with a name, tried from every capital: only where the words after it stand somewhere.
-    for (const [pattern, precheck] of PERSON_CONTEXTS) {
-      if (precheck.test(text)) for (const m of matches(text, pattern)) add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.7);
-    }
-    if (WROTE_PRECHECK.test(text)) for (const m of matches(text, WROTE)) seed(add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.8));
     for (const m of matches(text, GIVEN_TO)) seed(add(m.index + m[0].indexOf(m[1]!, m[0].search(/[ \t]/)), m[1]!, 0.8));
     for (const m of matches(text, PAIR)) {
       const first = m[1].toLowerCase();

@@ -19,7 +19,7 @@ const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,5}\)?(?:[ .\-\u00a0]?\(0\))?
  * Letters, not word characters, bound the words that name a phone: "phone_number=…" and "mobile_phone" hold
  * them; "invoice_number" and "cell_count" do not hold "number" or "cell".
  */
-const PHONE_WORD = /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|reached|extension|text me|ph)\b/i;
+const PHONE_WORD = /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|text me|ph|be reached (?:at|on))\b/i;
 const CONTEXT = new RegExp(`${PHONE_WORD.source}|\\bnumber\\b`, 'i');
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 /** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */
@@ -49,13 +49,13 @@ const OTHER_NUMBER_BEFORE = new RegExp(
   'i',
 );
 /**
- * Seven to nine digits unbroken, or ten after a trunk "0", are a phone only right after a phone's label or a phrase
- * that gives one ("can be reached at", "call me back at"), in the languages prompts come in: many countries write
- * their numbers so ("Phone: 33115163", "Tlf. 38326182", "Teléfono: 934177302", "reached at 0530410930");
+ * Seven to nine digits unbroken are a phone only right after a phone's label or a phrase that gives one ("can be
+ * reached at", "call me back at"), in the languages prompts come in: many countries write their numbers so ("Phone:
+ * 33115163", "Tlf. 38326182", "Teléfono: 934177302"); ten digits or more are judged by their shape and the words near;
  * a card may put the label alone on the line above. Not a count or an amount after the label ("cell 12345678 in the
  * sheet", "mobile 1234567 downloads", "Cell: 1000000"), a date ("tel 20240115"), or code ("int cell = 1234567;").
  */
-const BARE_LOCAL = /^(?:\d{7,9}|0\d{9})$/;
+const BARE_LOCAL = /^\d{7,9}$/;
 const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefoon|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|handy|puhelin|mob|gsm)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?`;
 const PHONE_LABEL_BEFORE = new RegExp(
   String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
@@ -77,11 +77,6 @@ const INDIAN_MOBILE = /^[6-9]/;
 const LETTER_NEXT = /^\s*\p{L}/u;
 const CAPITAL_NEXT = /^[ \t]+\p{Lu}/u;
 const WORD_NEXT = /^\s*(?:\p{L}|\d{1,3}(?:st|nd|rd|th)(?![\p{L}\p{N}]))/u;
-/**
- * The phone library takes about 13 µs a number: past this many in one text (a prompt of thousands of numbers), the rest
- * are judged by their grouping and the words around them, so that no prompt holds the event loop for long.
- */
-const MAX_PARSES = 2000;
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
@@ -138,7 +133,6 @@ export const phoneDetector: Detector = {
     let rescanUntil = -1;
     // Where a number labelled as another identifier ends.
     let labelledUntil = -1;
-    let parses = 0;
     // Two numbers side by side ("Ticket 12345 4155550133"): when the whole is no phone, the rest is looked at again.
     const rescan = (m: RegExpExecArray) => {
       CANDIDATE.lastIndex = m.index + FIRST_GROUP.exec(m[0])![0].length;
@@ -188,7 +182,7 @@ export const phoneDetector: Detector = {
       // Before a capitalised word, five and five are a ZIP code and a house number ("…, 97954 53323 Main Street").
       const indian = fiveFive && INDIAN_MOBILE.test(digits) && !CAPITAL_NEXT.test(next);
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : fiveFive ? indian : mayBeValidFromUs(digits);
-      const parsed = canBeValid && parses++ < MAX_PARSES ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, region) : undefined;
+      const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, region) : undefined;
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
       const phoneWordsNear = !POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT);
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
