@@ -1280,6 +1280,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('What is your address? it is Kinnunenraitti 504')).toEqual(['Kinnunenraitti 504']);
     expect(address('Please update the billing address with 1682 Bobby Dam for this card')).toEqual(['1682 Bobby Dam']);
     expect(address('Ship to Team 5 today')).toEqual([]);
+    // After "lives at" or "delivered to" too; Brazilian and Spanish types after a house number; German and Croatian flats.
+    expect(address('The witness lives at Týnská 750 and can be reached by phone.')).toEqual(['Týnská 750']);
+    expect(address('Please ship it to 321 Travessa Valentina')).toEqual(['321 Travessa Valentina']);
+    expect(address('Ćićarijska 4 Stan 60')).toEqual(['Ćićarijska 4 Stan 60']);
+    expect(address('I have been living in London 2 years')).toEqual([]);
     // A number that counts or measures, or a year, is no house's; words that are English too need the number to end the
     // street; an IP's, a server's or a form's address is a setting.
     for (const honest of [

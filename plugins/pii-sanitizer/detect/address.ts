@@ -13,14 +13,14 @@ import { finding, type Detector, type Finding } from './types';
  */
 const STREET_WORDS = String.raw`street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|place|pl\.?|square|sq\.?|way|parkway|pkwy|terrace|highway|hwy|parks?|circle|crescent|close|strasse|straße|str\.|gasse|weg|allee|platz|rue|avenida|rua|calle|via|viale|piazza|straat|laan|gata|gatan|gade|vej|katu|tie|utca|ulica|ul\.|corso|vicolo|strada|contrada|piazzale|paseo|travessa|praça|rodovia|trg|aleja|plac|náměstí|gränd|vägen|veien|vei`;
 /** A flat's or a floor's word: English, and Spanish "Puerta", "Piso", "Esc." (escalera), Norwegian "Leil.", German "Whg.". */
-const UNIT_WORD = String.raw`apt\.?|apartment|suite|ste\.?|unit|floor|fl\.?|puerta|piso|esc\.|leil\.|whg\.|interno`;
+const UNIT_WORD = String.raw`apt\.?|apartment|suite|ste\.?|unit|floor|fl\.?|puerta|piso|esc\.|leil\.|whg\.|interno|zimmer`;
 /**
  * The flat's words that follow a house number in an address, capitalised ("Apt. 461", "Puerta 322", "Leil. 664");
  * not "Unit" or "Floor", which count modules and levels, nor Italian "Piano" and "Scala", a floor and a staircase but
  * also an instrument and a programming language. A suite's number has three digits or a letter ("Suite 954", "Suite
  * 4B"; "Mocha 10 Suite 2" is a test's).
  */
-const FLAT_WORD = String.raw`Apt\.?|APT\.?|Apartment|Puerta|Piso|Esc\.|Leil\.|Whg\.|Interno`;
+const FLAT_WORD = String.raw`Apt\.?|APT\.?|Apartment|Puerta|Piso|Esc\.|Leil\.|Whg\.|Interno|Zimmer|Stan`;
 /**
  * Words as written at a sentence's start, inside it, or in capitals, without the \`i\` flag: with
  * Unicode on, a case-insensitive pattern costs V8 about 30 µs per 4 KB, several times the same
@@ -75,7 +75,7 @@ const SUFFIX_WORDS =
  * with one needs a unit, or a place and its postcode, after it ("318 Wendell Loop Apt. 4", "6020 Harlan Run,
  * Eastbrook, 83110"), or a house's number and a postcode.
  */
-const TECHNICAL_SUFFIX_WORDS = 'Loop|Run|Wells?|Keys?|Points?|Station|Unions?|Track|Trace|Path|Locks?|Lights?|Land|Rest|Bridge|Mission|Ramp|Wall';
+const TECHNICAL_SUFFIX_WORDS = 'Loop|Run|Wells?|Keys?|Points?|Station|Unions?|Track|Trace|Path|Locks?|Lights?|Land|Rest|Bridge|Mission|Ramp|Wall|Woods?|Fold|Croft';
 const suffixStreet = (words: string) =>
   new RegExp(
     String.raw`${NOT_AFTER_COPYRIGHT}\b(\d{1,5})[A-Za-z]?[ \t]+(?:(?:\p{Lu}[\p{L}'’.-]*|${ORDINAL}|(?:van|von|de|der|den|la|le|du|di|da|del|ten|ter)(?=[ \t]+\p{Lu}))[ \t]+){1,3}(?:${words}|${words.toUpperCase()})(?![\p{L}\p{N}])`,
@@ -119,7 +119,7 @@ const FRENCH_STREET_WORDS = String.raw`(?:${anyCase('place|passage|voie|cours|ro
  * the Americas", "123 Calle Real"): the name's words follow, up to a sentence word, a comma or the line's end.
  * In lower case those are words ("42 via Jenkins"); after "Step" or "Option" a heading's ("Step 3 Via Email").
  */
-const LEADING_STREET_WORDS = `${anyCase('rue|avenue|boulevard|bd\\.?|chemin|allée|quai|impasse')}|Via|Calle|Avenida|Rua|${FRENCH_STREET_WORDS}`;
+const LEADING_STREET_WORDS = `${anyCase('rue|avenue|boulevard|bd\\.?|chemin|allée|quai|impasse')}|Via|Calle|Avenida|Rua|Travessa|Rodovia|Praça|Carretera|Paseo|${FRENCH_STREET_WORDS}`;
 /** "Step 3 Via Email", "Option 2 Via Docker": a heading's number. */
 const HEADING_WORD = String.raw`(?:Option|Step|Method|Chapter|Part|Phase|Stage|Section|Top|Level|Round|Week|Day|Lesson|Module|Tip|Rule|Way|Version|Episode|Season|Figure|Table|Build|Sprint|Test|Tests|Release|Task|Issue|Ticket|Case|Item|Page|Sezione|Capitolo|Livello|Parte|Kapitel|Teil)`;
 const NUMBER_THEN_STREET_WORD = new RegExp(String.raw`(?<!${HEADING_WORD}[ \t]+)\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+${NUMBERED_NAME_WORD}){1,4}(?![\p{L}\p{N}])`, 'gu');
@@ -196,10 +196,13 @@ const PERSONAL_ADDRESS = new RegExp(
   String.raw`(?:(?:^|\n)[ \t]*|(?<![\p{L}])(?:my|your|his|her|their|our|the|home|billing|shipping|postal|mailing|delivery|street|new|current|business|office)[ \t]+)address(?:[ \t]+is|[ \t]*:)[^\n]*$|(?<![\p{L}])(?:home|billing|shipping|postal|mailing|delivery)[ \t]+address[ \t]+with[ \t]+$|\?[ \t]+it is[ \t]+$`,
   'iu',
 );
-const SETTING_WORD = /^(?:Unknown|None|Line|Suite|Field|Block|Route|Version|Default|Port|Node|Localhost|Sprint|Admin|Sector|Zone|Region|Room|Building|Item|Row|Page|Slot|Channel|Level|Floor|Unit|Bus|Gate|Pin|Register|Slave|Master|Host|Server|Cluster|Core|Device|Window|Tab|Step|Option|Section|Chapter|Part|Phase|Stage|Round|Week|Day|Lesson|Module|Table|Figure)$/;
+/** Where someone lives or a delivery goes: "lives at Týnská 750", "delivered to Geiterygglia 4". */
+const RESIDENCE = /^(?:lives?|living|resides?)[ \t]+at|^(?:deliver(?:ed)?)[ \t]/i;
+const SETTING_WORD = /^(?:Unknown|None|Team|Line|Suite|Field|Block|Route|Version|Default|Port|Node|Localhost|Sprint|Admin|Sector|Zone|Region|Room|Building|Item|Row|Page|Slot|Channel|Level|Floor|Unit|Bus|Gate|Pin|Register|Slave|Master|Host|Server|Cluster|Core|Device|Window|Tab|Step|Option|Section|Chapter|Part|Phase|Stage|Round|Week|Day|Lesson|Module|Table|Figure)$/;
 function namedStreetNumber(text: string, at: number): RegExpExecArray | null {
   const m = stickyMatch(NAMED_STREET_NUMBER, text, at);
-  return m && !SETTING_WORD.test(m[1]!) ? m : null;
+  const end = m ? m.index + m[0].length : 0;
+  return m && !SETTING_WORD.test(m[1]!) && !COUNTED_NOUN_AFTER.test(text.slice(end, end + 20)) ? m : null;
 }
 /** After "the corner of": two street names joined by "and" ("Main Street and 5th Avenue", "Östbygatan 14 and Sigurmundsson Greens"). */
 const STREET_NAME_START = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${ORDINAL}|\d{1,5}\.?)`;
@@ -373,7 +376,7 @@ export const addressDetector: Detector = {
         const corner = stickyMatch(INTERSECTION, text, at);
         if (corner && INTERSECTION_EVIDENCE.test(corner[0]) && !NOT_A_STREET.test(corner[0])) intersection = corner;
       }
-      const place = intersection ?? stickyMatch(NUMBERED_PLACE, text, at) ?? (PERSONAL_ADDRESS.test(text.slice(Math.max(0, m.index - 12), at)) ? namedStreetNumber(text, at) : null);
+      const place = intersection ?? stickyMatch(NUMBERED_PLACE, text, at) ?? (PERSONAL_ADDRESS.test(text.slice(Math.max(0, m.index - 12), at)) || RESIDENCE.test(m[0]) ? namedStreetNumber(text, at) : null);
       if (!place) continue;
       let end = place.index + place[0].length;
       add(place.index, end, 0.7);
