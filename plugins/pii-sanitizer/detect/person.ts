@@ -110,15 +110,15 @@ const WORK_OF = new RegExp(
   String.raw`(?<![\p{L}])[Tt]he[ \t]+((?:${WORD})(?:[ \t]+(?:${WORD}))?)[ \t]+(?:novel|book|biography|memoir|autobiography|album|song|film|movie|play|poem|painting|portrait|essay|lecture|speech|interview|trilogy|saga|estate|family|household|administration|presidency|campaign|archive|papers)s?(?![\p{L}])`,
   'gu',
 );
-/**
- * The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena", and the side of a town's or a region's
- * ("North Carolina", "South Elizabeth", "Upper Darby", "New Hope").
- */
 /** A title's, a phrase's or a known given name's evidence: what weaker rules' objections do not outweigh. */
 const STRONG = 0.8;
+/** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena". */
 const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape`;
 const PLACE_FIRST = new RegExp(`^(?:${PLACE_WORDS})$`);
-/** A town's side, which weak evidence does not outweigh ("My name is North West" is a person). */
+/**
+ * A town's or a region's side ("North Carolina", "South Elizabeth", "Upper Darby", "Bad Homburg"), which weak evidence
+ * does not outweigh ("My name is North West" is a person).
+ */
 const SIDE_WORDS = String.raw`North|South|East|West|Upper|Lower|New|Neu|Nord|Süd|Bad|Borgo|Sesto|Settimo|Quarto`;
 const SIDE_FIRST = new RegExp(`^(?:${SIDE_WORDS})$`);
 /**
@@ -295,18 +295,23 @@ const PERSON_KEY =
  * another language's "and" and a known surname ("Dupuis et Vincent"): "Kevin - Backend", "Kevin & Morgan", "Kevin,
  * Garcia and Lopez", "Emma und Jörg" are people.
  */
-const FIRM_JOINER = String.raw`(?:[ \t]+(?:et|e|y|und|og|och|&)[ \t]+|[ \t]+[-–][ \t]+)`;
-const FOREIGN_AND = String.raw`[ \t]+(?:et|e|y|und|og|och)[ \t]+`;
+/** "And" in the languages whose firms join their partners' names with it, and "and" itself, which joins a list's last. */
+const FOREIGN_AND_WORDS = 'et|e|y|und|og|och';
+const LIST_AND = `(?:and|&|${FOREIGN_AND_WORDS})`;
+/** A surname's particles before a partner's name ("van der Horst"). */
+const PARTNER_PARTICLE = '(?:van|von|de|der|den|la|le|du|da|di)';
+const FIRM_JOINER = String.raw`(?:[ \t]+(?:${FOREIGN_AND_WORDS}|&)[ \t]+|[ \t]+[-–][ \t]+)`;
+const FOREIGN_AND = String.raw`[ \t]+(?:${FOREIGN_AND_WORDS})[ \t]+`;
 const FOREIGN_PARTNER_BEFORE = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+)${FOREIGN_AND}$`, 'u');
 const FOREIGN_PARTNER_AFTER = new RegExp(String.raw`^${FOREIGN_AND}(\p{Lu}\p{Ll}+)(?![\p{L}])`, 'u');
 const PARTNER_BEFORE = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+)${FIRM_JOINER}$`, 'u');
-const PARTNER_AFTER = new RegExp(String.raw`^${FIRM_JOINER}(?:(?:van|von|de|der|den|la|le|du|da|di)[ \t]+){0,2}(\p{Lu}\p{Ll}+)(?![\p{L}])`, 'u');
+const PARTNER_AFTER = new RegExp(String.raw`^${FIRM_JOINER}(?:${PARTNER_PARTICLE}[ \t]+){0,2}(\p{Lu}\p{Ll}+)(?![\p{L}])`, 'u');
 const LISTED_PARTNERS = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+),[ \t]+$`, 'u');
 /** The list's last word ends it: not "Alshamsi, Abdulaziz" (a list of surnames and given names) or "Harm de Vries". */
-const LAST_PARTNER = new RegExp(String.raw`^,?[ \t]+(?:and|&|et|e|y|und|og|och)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+(?:\p{Lu}|(?:van|von|de|der|den|la|le|du|da|di)[ \t]))`, 'u');
+const LAST_PARTNER = new RegExp(String.raw`^,?[ \t]+${LIST_AND}[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+(?:\p{Lu}|${PARTNER_PARTICLE}[ \t]))`, 'u');
 /** The first two of a list of three before its last ("Marshall, Hernandez and Simpson"), and the last two after its first. */
-const FIRST_PARTNERS = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+),[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+(?:and|&|et|e|y|und|og|och)[ \t]+$`, 'u');
-const OTHER_PARTNERS = new RegExp(String.raw`^,[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+(?:and|&|et|e|y|und|og|och)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+\p{Lu})`, 'u');
+const FIRST_PARTNERS = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+),[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+${LIST_AND}[ \t]+$`, 'u');
+const OTHER_PARTNERS = new RegExp(String.raw`^,[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+${LIST_AND}[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+\p{Lu})`, 'u');
 function firmPartner(text: string, start: number, end: number, given: boolean): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 40);
@@ -495,8 +500,6 @@ export const personDetector: Detector = {
       // "hi High 32 bits": a greeting greets where a line or a sentence starts.
       const addressed = /^[ \t]*[,!:]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
       if (/^(?:hi|hello|hey)$/.test(trigger) && !addressed && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
-      // "Thanks Poulsen, I'll look": thanks addressed to someone, not "thanks Stripe support".
-      if (/^thank(?:s| you)$/.test(trigger) && !addressed) continue;
       // A possessive's name is a person's when the owner is one ("my partner's name Heikkinen", not "Acme's name").
       const relative = /^['’]s name$/.test(trigger) && RELATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
       const strong = relative || !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
@@ -680,8 +683,9 @@ export const personDetector: Detector = {
  * words in lower case after the name ("I am Kevin a developer"). Names are short, so the findings still open at each
  * start are few.
  */
+const PARTICLE_WORD = new RegExp(`^${PARTICLE}$`);
 function capitalisedName(value: string): boolean {
-  return value.split(/[ \t]+/).every((word) => /^\p{Lu}/u.test(word) || new RegExp(`^${PARTICLE}$`).test(word));
+  return value.split(/[ \t]+/).every((word) => /^\p{Lu}/u.test(word) || PARTICLE_WORD.test(word));
 }
 function raiseWholeNames(found: Finding[]): void {
   const sorted = [...found].sort((a, b) => a.start - b.start || b.end - a.end);

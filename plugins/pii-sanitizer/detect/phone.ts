@@ -73,7 +73,7 @@ const POSTCODE_THEN_HOUSE = /^\d{5}-\d{3,4} \d{1,5}$/;
  */
 const FIVE_FIVE = /^\d{5}[ .\-]\d{5}$/;
 const INDIAN_MOBILE = /^[6-9]/;
-/** A word, or a numbered street's ordinal, after a candidate. */
+/** After a candidate: a letter, a capitalised word, or a word or a numbered street's ordinal. */
 const LETTER_NEXT = /^\s*\p{L}/u;
 const CAPITAL_NEXT = /^[ \t]+\p{Lu}/u;
 const WORD_NEXT = /^\s*(?:\p{L}|\d{1,3}(?:st|nd|rd|th)(?![\p{L}\p{N}]))/u;
