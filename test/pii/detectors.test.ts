@@ -157,6 +157,24 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('Fort Wiley, 90722-3774 577 6th Avenue')).not.toContain('phone');
   });
 
+  it('national numbers with their trunk 0, and numbers beside a desk, a direct line or being reachable', () => {
+    for (const [text, phone] of [
+      ['Party on Friday, bring snacks. Text 0441680692 if you get lost.', '0441680692'],
+      ['Listing agent: Jordan Tillman, 025 9010611.', '025 9010611'],
+      ['Text (0192) 832894 if you get lost.', '(0192) 832894'],
+      ['Versailles. Front desk: 0465435452.', '0465435452'],
+      ['He is reachable at 023 8908069, but never picks up.', '023 8908069'],
+      // A table's column separator after a number is no operator of code.
+      ['Direct: 0036202601328 | tibor@example.hu', '0036202601328'],
+    ]) {
+      expect(found(text)).toContainEqual(['phone', phone]);
+    }
+    // Counting digits are a placeholder; "calling" in code's docs names no phone.
+    expect(categories('mask += "0123456789";')).not.toContain('phone');
+    expect(categories('Calling seedrandom twice: myrng.int32(); // Always 1966374204')).not.toContain('phone');
+    expect(categories('(sign << 31 | 2139095040) >>> 0')).not.toContain('phone');
+  });
+
   it('the cheap US pre-check turns away no number libphonenumber-js would accept', () => {
     const random = seededRandom(hash32('us phone shapes'));
     const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
@@ -656,7 +674,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     for (const signOff of ['Thanks in advance', 'With kind regards', 'Saludos cordiales', 'Best wishes from Berlin']) {
       expect(found(`Please check the figures.\r\n\r\n${signOff}\r\nBartholomew Quist`)).toContainEqual(['person', 'Bartholomew Quist']);
     }
-    expect(categories('Please check the figures.\n\nBartholomew Quist\nWe shipped it.')).not.toContain('person');
+    expect(categories('Please check the figures.\n\nRegional Rollout\nWe shipped it.')).not.toContain('person');
     expect(found('Einojuhani Pyysalo\n\nTalking-books clerk\n\nPersonal Info:\nPhone:\n21 284 698 2548')).toContainEqual(['person', 'Einojuhani Pyysalo']);
     expect(found('>Gyala Antall\n>Google Public Data Explorer\n>3369 24 Clarke Avenue\n>Apt. 805')).toContainEqual(['person', 'Gyala Antall']);
     expect(found('Agenda\n\nMaria Keller\nwill present the roadmap')).toContainEqual(['person', 'Maria Keller']);
@@ -837,6 +855,31 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Dom Pérignon',
     ]) {
       expect(categories(honest)).not.toContain('person');
+    }
+  });
+
+  it('a given name of the published lists before a capitalised word; a role only people hold before a name', () => {
+    for (const [text, name] of [
+      ['Why is Sebastiano Massa so impulsive?', 'Sebastiano Massa'],
+      ['Was it Madalyn Hessel or her cousin who played bass?', 'Madalyn Hessel'],
+      ['Can you help me word a resignation letter? My manager is Sobotka and my last day is Friday.', 'Sobotka'],
+      ["My daughter's teacher, Imani Hyatt, wants to meet.", 'Imani Hyatt'],
+      ['Honestly the waiter, Perrot I think, was the best part.', 'Perrot'],
+      ['Three beds, two baths. Listing agent: Wava, 042 6854248.', 'Wava'],
+      ['Our new hire Nowiński starts on Monday.', 'Nowiński'],
+      ['Draft a complaint to my landlord Legros about the heating.', 'Legros'],
+      // The search for a phrase goes on inside the name taken before: "contact" then a line's "Name:".
+      ['Emergency contact\nName: Renner\nRelationship: spouse', 'Renner'],
+    ]) {
+      expect(found(text)).toContainEqual(['person', name]);
+    }
+    for (const honest of [
+      '- [Dev Deps] update `eslint`', 'Cara Ludovica,\ngrazie', 'Install Travis CI and Gemma Models', 'the window manager Openbox is fast',
+      'My Manager Dashboard is slow', 'my boss Monday morning', 'The teacher, Python, is strict',
+      // A street named after a person, before its house number.
+      'Office: Sebastiano Massa 12\nMilano',
+    ]) {
+      expect(found(honest).filter(([c, v]) => c === 'person' && v !== 'Ludovica')).toEqual([]);
     }
   });
 

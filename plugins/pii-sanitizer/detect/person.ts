@@ -1,6 +1,7 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
 import { matches, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
+import { ENGLISH_WORDS, LISTED_GIVEN_NAMES } from './listed-given-names';
 import { addMentions } from './person-mentions';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
 
@@ -53,6 +54,19 @@ const FAMILY = 'wife|husband|spouse|partner|son|daughter|child|kid|mother|father
 const FAMILY_BEFORE_NAME = new RegExp(
   String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder)[ \t]+)?(?:${FAMILY})[ \t]*,?[ \t]+(${NAME})`,
   'gu',
+);
+/**
+ * Roles only people hold, before their name: "My manager is Sobotka", "my daughter's teacher, Imani Hyatt,", "the
+ * waiter, Perrot", "Listing agent: Wava", "caller was Kuypers", "our new hire Nowiński". Roles that companies, products
+ * and code hold too (client, partner, vendor, owner, assistant, driver, executor) are not among them. The role is in
+ * lower case in a sentence ("My Manager Dashboard" is a product), capitalised only as a line's label ("Passenger:").
+ * Right before the name without a comma or a verb, a person's determiner must own it ("my landlord Legros"; "the
+ * window manager Openbox" is software).
+ */
+const ROLES = 'manager|boss|supervisor|colleague|coworker|co-worker|teacher|tutor|coach|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|tenant|neighbou?r|roommate|flatmate|waiter|waitress|passenger|caller|applicant|witness|patient|realtor|listing agent|recruiter|interviewer|intern|new hire|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa';
+const ROLE_BEFORE_NAME = new RegExp(
+  String.raw`(?:(?<![\p{L}])(?:${ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|(?:^|\n|[.!?][ \t]+)[ \t]*(?:${ROLES.split('|').map(caseless).join('|')})[ \t]*:[ \t]*|(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+(?:(?:new|old|former|current|late)[ \t]+)?(?:${ROLES})[ \t]+)(${NAME})`,
+  'dgu',
 );
 /**
  * Contexts of a person around a name: told something ("Tell Mátyás that…"), introduced on a call ("Hi, this is
@@ -110,6 +124,8 @@ const WORK_OF = new RegExp(
   String.raw`(?<![\p{L}])[Tt]he[ \t]+((?:${WORD})(?:[ \t]+(?:${WORD}))?)[ \t]+(?:novel|book|biography|memoir|autobiography|album|song|film|movie|play|poem|painting|portrait|essay|lecture|speech|interview|trilogy|saga|estate|family|household|administration|presidency|campaign|archive|papers)s?(?![\p{L}])`,
   'gu',
 );
+/** A house number after a street's name, the line's or the sentence's end after it. */
+const HOUSE_NUMBER_AFTER = /^[ \t]+\d{1,5}[A-Za-z]?(?:[ \t]*[,.]?[ \t]*(?:\r?\n|$))/;
 /** A title's, a phrase's or a known given name's evidence: what weaker rules' objections do not outweigh. */
 const STRONG = 0.8;
 /** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena". */
@@ -372,6 +388,12 @@ function isGivenName(word: string): boolean {
   return rest.length === 0 || (rest.length === 1 && (GIVEN_NAMES.has(rest[0]!) || (rest[0]!.length <= 4 && !WORDLIKE_NAMES.has(first!))));
 }
 
+/** A name of the published lists (`LISTED_GIVEN_NAMES`), with its accents or without. */
+function isListedGivenName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return LISTED_GIVEN_NAMES.has(lower) || LISTED_GIVEN_NAMES.has(foldAccents(lower));
+}
+
 /** "María" as "maria", "Søren" as "soren": the list holds most names without their accents. */
 function foldAccents(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/æ/g, 'ae').replace(/ł/g, 'l').replace(/đ/g, 'd');
@@ -477,6 +499,8 @@ export const personDetector: Detector = {
       // "358 Kenneth Mount", "7463 Darren Gateway": a house number, then a name and a street's suffix.
       const suffix = several ? words[words.length - 1]! : /^[ \t]+(\p{Lu}\p{Ll}+)/u.exec(after)?.[1];
       if (weak && suffix && STREET_SUFFIX.test(suffix) && houseNumberBefore(text, start)) return false;
+      // "Joaquin Suarez 2906.", "Pavla Pejačevića 335": a street named after a person, then its house number.
+      if (weak && several && HOUSE_NUMBER_AFTER.test(after)) return false;
       // One word only: "John Smith & Acme Corp." and "Anna Berg - Google" are a person and a company.
       if (!several && weak && firmPartner(text, start, start + value.length, given)) return false;
       out.push(finding(this, start, value, confidence));
@@ -493,6 +517,8 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, GREETING)) seed(add(m.index + m[0].length - m[1].length, m[1], 0.8));
     for (const m of matches(text, PHRASE)) {
+      // The name taken may hold the next trigger ("Emergency contact\nName: Renner"): the search goes on from the name.
+      PHRASE.lastIndex = m.index + m[0].length - m[1].length;
       const trigger = m[0].slice(0, m[0].length - m[1].length).trim().toLowerCase();
       // "name: Identifier;", "(name: Name)": a type annotation, not a name.
       if (trigger === 'name:' && /^[;)]/.test(text[m.index + m[0].length] ?? '')) continue;
@@ -525,11 +551,18 @@ export const personDetector: Detector = {
       }
     }
     for (const m of matches(text, FAMILY_BEFORE_NAME)) seed(add(m.index + m[0].length - m[1]!.length, m[1]!, 0.85));
+    for (const m of matches(text, ROLE_BEFORE_NAME)) {
+      const name = m[1]!;
+      const lower = name.toLowerCase();
+      // One word: a known name, or a word that is no English one ("My manager is Góra"; not "my boss Monday").
+      const known = isGivenName(name) || isListedGivenName(name) || SURNAMES.has(lower);
+      if (name.includes(' ') || known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower))) seed(add(m.indices![1]![0], name, 0.75));
+    }
     for (const { pattern, words } of KNOWN_NAME_CONTEXTS) {
       if (!words.test(text)) continue;
       for (const m of matches(text, pattern)) {
         const name = m[1]!;
-        if (name.includes(' ') || isGivenName(name) || SURNAMES.has(name.toLowerCase())) add(m.indices![1]![0], name, 0.7);
+        if (name.includes(' ') || isGivenName(name) || isListedGivenName(name) || SURNAMES.has(name.toLowerCase())) add(m.indices![1]![0], name, 0.7);
       }
     }
     // Given "his" or "her" something, the name is a person's, whose other mentions are too ("Kamron had given Kamron
@@ -559,6 +592,10 @@ export const personDetector: Detector = {
       if (isGivenName(first)) seed(add(m.index, m[0], 0.85));
       // "Did Arjun Merhotra", "Meet Anna Berg": a sentence's word before a given name and its surname.
       else if (NOT_NAMES.has(first) && rest.includes(' ') && isGivenName(rest.split(/[ \t]/, 1)[0]!)) seed(add(m.index + lead.length, rest, 0.85));
+      // A name of the published lists before a capitalised word: a person, with weaker evidence than the written list's
+      // (a street's suffix after a house number still objects: "257 Terrence Lodge").
+      // A greeting that is a name too ("Cara Ludovica,") is the greeting's.
+      else if (isListedGivenName(first) && !GREETINGS.includes(first) && isNameish(m[0]) && !ROMANCE_PARTICLE.test(m[0])) seed(add(m.index, m[0], 0.75));
       // A Romance particle after an unknown word is a place's or a label's as often ("Rio de Janeiro is"), and so are
       // hyphens a title's ("Elliptic Curve Diffie-Hellman", "Red-Black Search Trees") without a person's verb.
       else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0]) && !ROMANCE_PARTICLE.test(m[0]) && (verb || !m[0].includes('-'))) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);

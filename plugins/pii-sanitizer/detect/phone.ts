@@ -17,9 +17,12 @@ import { finding, type Detector } from './types';
 const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,5}\)?(?:[ .\-\u00a0]?\(0\))?(?:(?:[ .\-\u00a0]|(?<=\))|(?=\())\(?\d{1,12}\)?){1,5}|\d{7,15})(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/g;
 /**
  * Letters, not word characters, bound the words that name a phone: "phone_number=…" and "mobile_phone" hold
- * them; "invoice_number" and "cell_count" do not hold "number" or "cell".
+ * them; "invoice_number" and "cell_count" do not hold "number" or "cell". Dialling, being reachable and a desk's or a
+ * direct line's label name one too ("reachable at 023 8908069", "Front desk: 0465435452"); not "calling", which code's
+ * docs use.
  */
-const PHONE_WORD = /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|text me|ph|be reached (?:at|on))\b/i;
+const PHONE_WORD =
+  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard|sms)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|reachable|dial(?:led|ing)?|ring me|text(?:ed)? me|ph|be reached (?:at|on)|front desk|direct line)\b|\bdirect:/i;
 const CONTEXT = new RegExp(`${PHONE_WORD.source}|\\bnumber\\b`, 'i');
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 /** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */
@@ -32,6 +35,7 @@ const PAIRS_AFTER = /^[ .\-][0-9a-fA-F]{2}[ .\-][0-9a-fA-F]{2}(?![\p{L}\d])/u;
 /** Groups of one or two digits, as French numbers are written, and as a list of bytes or of days is. */
 const PAIRS = /^\d{1,2}(?:[ .\-\u00a0]\d{1,2})+$/;
 
+const NATIONAL = /^0[1-9]\d{8,9}$|^\(?0[1-9]\d{0,4}\)? \d{5,8}$/;
 const EXTENSION = /(x|ext\.?)\s?\d+$/i;
 /**
  * A ZIP+4 code or a Brazilian CEP ("90210-1234", "01310-100"), or five digits and three or four not starting
@@ -113,6 +117,9 @@ function shapeScore(value: string, digits: string): number {
   // Two dotted groups are a decimal ("3.1415926").
   if (dotted && (groups.length === 2 || groups.slice(1).some((g) => g.length === 1) || /^\d{1,3}(?:\.\d{1,3}){3}\./.test(value))) return 0;
   if (groups.every((g) => /^(\d)\1*$/.test(g))) return 0;
+  // A trunk "0" and nine or ten digits, unbroken or after an area code, is a national number as most of Europe and
+  // Australia write one ("0441680692", "025 9010611", "(0192) 832894"): ids, amounts and constants do not start with 0.
+  if (NATIONAL.test(value) && digits.length >= 10 && digits.length <= 11 && !counting(digits)) return 0.55;
   // One unbroken group: ten digits or more, or after a "+" (whose country the phone library then judges: "+466479543").
   if (groups.length === 1) return digits.length >= 10 || value.startsWith('+') ? 0.35 : 0;
   if (groups.some((g) => g.length > 5)) return 0.3;
@@ -150,8 +157,9 @@ export const phoneDetector: Detector = {
         (PAIRS_BEFORE.test(text.slice(Math.max(0, m.index - 7), m.index)) || PAIRS_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 7)));
       // A dotted quad is an address's notation (the IP detector's to judge), or a version's.
       if (listed || DOTTED_QUAD.test(value)) continue;
+      // Code writes its constants without a leading zero: "0036202601328 | email" is a table's phone.
       const operand =
-        /^\d+$/.test(value) &&
+        /^[1-9]\d*$/.test(value) &&
         (OPERATOR_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || OPERATOR_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 4)));
       if (operand && !nearWords(text, m.index, m.index + value.length, CONTEXT)) continue;
       if (shape === 0) {

