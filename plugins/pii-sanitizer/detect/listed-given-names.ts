@@ -23,6 +23,21 @@ const NOT_PEOPLE = new Set(
   `ada pascal perl travis cassandra darwin gemma claude bert electra luna terra meta dall ceil curr iban rand gray grey valida
 leven vite honor bing conn mata regen kort janus artemis stanford cornell hudson jenkins`.split(/\s+/),
 );
+/**
+ * Places and eponyms of the lists, written from general knowledge: towns, states and regions that are given names too
+ * ("moved to Dallas", "Florence-2", "Georgia"), and the names of series, units and laws ("Taylor series", "Bessel's
+ * correction", "Kelvin", "Monte Carlo"). Countries come from the runtime's own region names.
+ */
+const PLACES_AND_EPONYMS = new Set(
+  `paris london sydney florence geneva lyon dallas austin denver orlando jackson madison savannah chelsea brooklyn berkeley
+washington adelaide hamilton kingston regina valencia santiago vienna odessa alexandria augusta camden lincoln eugene salem
+cleveland georgia virginia dakota montana florida indiana carolina lorraine rochester atlanta boston richmond raleigh albany
+bern york bristol chester kent devon phoenix houston memphis nashville tulsa reno boise milan naples venice toledo porto
+taylor bessel kelvin haskell shannon nash moore morris lambert morgan monte carlo`.split(/\s+/),
+);
+const REGION_CODES = [...Array(26 * 26).keys()].map((n) => String.fromCharCode(65 + Math.floor(n / 26), 65 + (n % 26)));
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+const COUNTRIES = new Set(REGION_CODES.map((code) => regionNames.of(code)?.toLowerCase()).filter((name): name is string => name !== undefined));
 
 function readList(file: string): string[] {
   return JSON.parse(fs.readFileSync(require.resolve(file), 'utf8')) as string[];
@@ -38,7 +53,7 @@ function listedGivenNames(): Set<string> {
     for (const raw of readList(file)) {
       const name = raw.toLowerCase();
       // Four letters at least: shorter entries are abbreviations as often ("Dev", "Val", "Len", "Nan", "Uri").
-      if (!/^\p{L}{4,}$/u.test(name) || NOT_PEOPLE.has(name) || words.has(name) || SURNAMES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name)) continue;
+      if (!/^\p{L}{4,}$/u.test(name) || NOT_PEOPLE.has(name) || PLACES_AND_EPONYMS.has(name) || COUNTRIES.has(name) || words.has(name) || SURNAMES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name)) continue;
       names.add(name);
     }
   }

@@ -63,9 +63,9 @@ const FAMILY_BEFORE_NAME = new RegExp(
  * Right before the name without a comma or a verb, a person's determiner must own it ("my landlord Legros"; "the
  * window manager Openbox" is software).
  */
-const ROLES = 'manager|boss|supervisor|colleague|coworker|co-worker|teacher|tutor|coach|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|tenant|neighbou?r|roommate|flatmate|waiter|waitress|passenger|caller|applicant|witness|patient|realtor|listing agent|recruiter|interviewer|intern|new hire|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa';
+const ROLES = 'manager|boss|supervisor|colleague|coworker|co-worker|teacher|tutor|coach|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|tenant|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|caller|applicant|witness|patient|realtor|listing agent|recruiter|interviewer|intern|new hire|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa';
 const ROLE_BEFORE_NAME = new RegExp(
-  String.raw`(?:(?<![\p{L}])(?:${ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|(?:^|\n|[.!?][ \t]+)[ \t]*(?:${ROLES.split('|').map(caseless).join('|')})[ \t]*:[ \t]*|(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+(?:(?:new|old|former|current|late)[ \t]+)?(?:${ROLES})[ \t]+)(${NAME})`,
+  String.raw`(?:(?<![\p{L}])(?:${ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|(?:^|\n|[.!?])[ \t]*(?:${ROLES.split('|').map(caseless).join('|')})[ \t]*:[ \t]*|(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+(?:(?:new|old|former|current|late)[ \t]+)?(?:${ROLES})[ \t]+)(${NAME})`,
   'dgu',
 );
 /**
@@ -124,6 +124,8 @@ const WORK_OF = new RegExp(
   String.raw`(?<![\p{L}])[Tt]he[ \t]+((?:${WORD})(?:[ \t]+(?:${WORD}))?)[ \t]+(?:novel|book|biography|memoir|autobiography|album|song|film|movie|play|poem|painting|portrait|essay|lecture|speech|interview|trilogy|saga|estate|family|household|administration|presidency|campaign|archive|papers)s?(?![\p{L}])`,
   'gu',
 );
+/** Before a place: "in Bergen", "from Tromsø", "University of Uppsala". */
+const PLACE_PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|at|from|of|near|into|via|across|around|outside|inside|through)[ \t]+$/iu;
 /** A house number after a street's name, the line's or the sentence's end after it. */
 const HOUSE_NUMBER_AFTER = /^[ \t]+\d{1,5}[A-Za-z]?(?:[ \t]*[,.]?[ \t]*(?:\r?\n|$))/;
 /** A title's, a phrase's or a known given name's evidence: what weaker rules' objections do not outweigh. */
@@ -647,10 +649,27 @@ export const personDetector: Detector = {
       if (/^the /i.test(m[1]) && /^\p{L}{3,}(?:ed|wn)$/u.test(first) && !GIVEN_NAMES.has(first)) continue;
       add(m.index + m[0].length - m[2].length, name, 0.7);
     }
+    // A name of the published lists alone is a person where a person stands: mid-sentence, after no article or capitalised
+    // word, and before punctuation, a function word or a verb ("regulars like Leora.", "Please add Josefine to"); at a
+    // sentence's start, before a person's verb ("Sydnee asked me").
+    const addListedGivenName = (start: number, word: string) => {
+      const end = start + word.length;
+      const before = text.slice(Math.max(0, start - 30), start);
+      // The lists hold towns' names too: not after a place's preposition, nor before a hyphen or a slash ("Florence-2",
+      // "Berkeley/Facebook").
+      if (ARTICLE_BEFORE.test(before) || PLACE_PREPOSITION_BEFORE.test(before) || /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before)) return;
+      if (/^(?:[ \t]+\p{Lu}|[-/])/u.test(text.slice(end, end + 3))) return;
+      const atStart = SENTENCE_START.test(text.slice(Math.max(0, start - 4), start));
+      const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
+      if (atStart ? PERSON_VERB.test(text.slice(end, end + 12)) : !nextWord || followsMention(nextWord)) add(start, word, 0.6);
+    };
     for (const m of matches(text, SINGLE)) {
       // Joined by a hyphen, both words are given names ("Jean-Pierre"), or the word is a compound ("Max-Width",
       // "Walter-Nernst-Straße") and a surname after it makes a pair, found as such.
-      if (!isGivenName(m[1])) continue;
+      if (!isGivenName(m[1])) {
+        if (isListedGivenName(m[1])) addListedGivenName(m.index, m[1]);
+        continue;
+      }
       // "the Adam optimizer", "a Kelly criterion", "an Adam optimizer": after an English article and before a
       // noun, a name names a thing. "I met a Carmen at…" is a person, and so are Spanish, Italian, Portuguese
       // "a" and German "an" before a name ("Llama a Carmen mañana", "Schick es an Emma weiter").
