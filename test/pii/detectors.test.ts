@@ -871,6 +871,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['The noise again. Neighbour: Kaźmierczak, flat 4.', 'Kaźmierczak'],
       ['Regulars like Leora will miss it.', 'Leora'],
       ['Minutes: Volpe moved to approve the budget; seconded by Valentino.', 'Valentino'],
+      // One word under a sign-off; a name before its mailbox, without the sentence's words before it.
+      ['Best,\nCsonka\nSenior Paralegal, Bodnár Kft.', 'Csonka'],
+      ['Koivisto <koivisto@example.org> wrote:', 'Koivisto'],
+      ['Stachurski (ida.k@example.com) reported the bug.', 'Stachurski'],
+      ['Original code Copyright Julian Gruber <julian@example.com>', 'Julian Gruber'],
       // The search for a phrase goes on inside the name taken before: "contact" then a line's "Name:".
       ['Emergency contact\nName: Renner\nRelationship: spouse', 'Renner'],
     ]) {
@@ -882,6 +887,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // A street named after a person, before its house number.
       'Office: Sebastiano Massa 12\nMilano',
       // Towns, countries and eponyms that the lists hold as given names.
+      'Thanks,\nSupport', 'Best,\nTeam', 'Support Team <support@example.io> wrote', 'Billing (billing@example.io) replied',
       'We moved to Dallas last year.', 'It used to be part of Georgia.', 'Approximate it with Taylor and check the error.',
       'released with the paper Florence-2: Advancing', 'The capital of France is Paris.',
     ]) {

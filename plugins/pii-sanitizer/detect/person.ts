@@ -159,6 +159,14 @@ const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICL
  */
 const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
 /**
+ * A name and its mailbox in brackets, as mail headers and bug reports write them: "Koivisto <koivisto@example.org>",
+ * "Inga Berg (inga@example.org) reported". Teams and tools have mailboxes too ("Support <support@…>"), so one word
+ * is a name's only when it is a known name or no English word.
+ */
+const NAME_BEFORE_EMAIL = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME})[ \t]*(?:<[^\s<>@]{1,64}@[^\s<>@]{1,255}>|\([^\s()@]{1,64}@[^\s()@]{1,255}\))`, 'dgu');
+/** A line holding one capitalised word, as a letter is signed ("Best,\nCsonka"). */
+const ONE_WORD_LINE = new RegExp(String.raw`^[> \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*\r?$`, 'gmu');
+/**
  * A bulleted line holding only a name ("• Carly Jones", "??? Freja Clausen" where a form's bullets were
  * lost) is a person when a contact card follows: an email, a phone or a street line within the next three.
  * Without that, bulleted title-case lines are headings ("- Next Steps").
@@ -618,6 +626,24 @@ export const personDetector: Detector = {
       const words = m[1]!.split(/[ \t]+/);
       const known = isGivenName(words[0]!);
       if (words.length === 1 ? PERSONAL_WORK.test(m[0]) : known) add(m.index + m[0].indexOf(m[1]!, 3), m[1]!, 0.65, true);
+    }
+    for (const m of matches(text, NAME_BEFORE_EMAIL)) {
+      // Words of the sentence before the name are no part of it ("Copyright Julian Gruber <…>").
+      let name = m[1]!;
+      const sentenceWord = (word: string) => !isGivenName(word) && (ENGLISH_WORDS.has(word.toLowerCase()) || NOT_NAMES.has(word.toLowerCase()));
+      while (name.includes(' ') && sentenceWord(name.slice(0, name.search(/[ \t]/)))) name = name.slice(name.search(/[ \t]/)).trimStart();
+      const lower = name.toLowerCase();
+      const known = isGivenName(name) || isListedGivenName(name) || SURNAMES.has(lower);
+      if (name.includes(' ') || known || !sentenceWord(name)) seed(add(m.indices![1]![1] - name.length, name, 0.75));
+    }
+    for (const m of matches(text, ONE_WORD_LINE)) {
+      // One word under a sign-off signs the letter ("Best,\nCsonka"): a name, or a word that is no English one.
+      const word = m[1]!;
+      const line = previousLine(text, m.index);
+      if (!(SIGN_OFF.test(line) || COMMA_SIGN_OFF.test(line))) continue;
+      const lower = word.toLowerCase();
+      const known = isGivenName(word) || isListedGivenName(word) || SURNAMES.has(lower);
+      if (known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower))) add(m.index + m[0].indexOf(word), word, 0.8);
     }
     for (const m of matches(text, NAME_LINE)) {
       const known = isGivenName(m[1].split(/[ \t]/, 1)[0]!);
