@@ -23,6 +23,8 @@ export const ADVERSARIAL_UNITS = [
   '+1234567 ',
   // Lower-case name lines, each opening a block above a card's line.
   'anna m. berg\n\n0393 1144137\n\n',
+  // Names before their mailboxes, one-word lines under sign-offs, roles before names.
+  'Anna Berg (a@b.c) ', 'Best,\nCsonka\n', 'my manager is Góra, ',
 ];
 
 /**
