@@ -876,6 +876,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Koivisto <koivisto@example.org> wrote:', 'Koivisto'],
       ['Stachurski (ida.k@example.com) reported the bug.', 'Stachurski'],
       ['Original code Copyright Julian Gruber <julian@example.com>', 'Julian Gruber'],
+      // One word owning a home's or a family's thing.
+      ["As promised, here's Kuypers's address:", 'Kuypers'],
+      ["Dubravka's husband called twice.", 'Dubravka'],
       // The search for a phrase goes on inside the name taken before: "contact" then a line's "Name:".
       ['Emergency contact\nName: Renner\nRelationship: spouse', 'Renner'],
     ]) {
@@ -887,6 +890,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // A street named after a person, before its house number.
       'Office: Sebastiano Massa 12\nMilano',
       // Towns, countries and eponyms that the lists hold as given names.
+      "Acme's address is on file", "Netflix's family plan", 'Berg Kommanditbolag is a Swedish company',
       'Thanks,\nSupport', 'Best,\nTeam', 'Support Team <support@example.io> wrote', 'Billing (billing@example.io) replied',
       'We moved to Dallas last year.', 'It used to be part of Georgia.', 'Approximate it with Taylor and check the error.',
       'released with the paper Florence-2: Advancing', 'The capital of France is Paris.',

@@ -200,6 +200,7 @@ on at in of back later now tomorrow today tonight asap soon anytime maybe sure h
 looking going trying writing calling from about sorry happy glad new interested available
 solutions markets technologies technology service services consulting corp corporation group holdings software labs
 brothers bros sons söhne associates industries enterprises comércio hermanos asociados fratelli frères gruppen gruppe grupo gruppo groep
+aktiebolag handelsbolag kommanditbolag aksjeselskap kommandittselskap kommanditselskab interessentskab osakeyhtiö
 transit republic states kingdom union africa america europe asia beach springs harbor harbour port club mill greens coves route
 bridge schools school news data university college institute hospital center centre park river lake mountain valley city county
 president vice chief executive officer manager director head general secretary minister ministry department board office council

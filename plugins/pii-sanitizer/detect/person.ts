@@ -254,6 +254,15 @@ const PERSON_VERB = /^\s*(?:(?:lives|lived|works|worked|is|was|said|says|wrote|w
 const PERSONAL_THING_AFTER =
   /^[ \t]+(?:(?:home|work|private|personal|new|old|current|full|mailing|email|e-mail|phone|mobile|cell)[ \t]+)?(?:address|name|phone|number|email|e-mail|birthday|wife|husband|partner|son|daughter|mother|father|family|house|home|car|account|card|passport|licen[cs]e|salary|desk|friend|boss|mobile|cell)(?![\p{L}])/u;
 /**
+ * One word owning what only a person has: "here's Kuypers's address", "Dubravka's husband". Companies have addresses
+ * too, so the word must be no English one ("Stripe's address") and what it owns a home's or a family's, not a plan or
+ * a flight ("Netflix's family plan", "Lufthansa's flight").
+ */
+const OWNS_PERSONAL_THING = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)['’]s[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(?:address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|parents|grandmother|grandfather)(?![\p{L}])`,
+  'gu',
+);
+/**
  * "Jane Doe of Acme", "Jane Doe from 3 Round Stones Inc": a person introduced by the organisation they belong to.
  * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).
  */
@@ -635,6 +644,12 @@ export const personDetector: Detector = {
       const lower = name.toLowerCase();
       const known = isGivenName(name) || isListedGivenName(name) || SURNAMES.has(lower);
       if (name.includes(' ') || known || !sentenceWord(name)) seed(add(m.indices![1]![1] - name.length, name, 0.75));
+    }
+    for (const m of matches(text, OWNS_PERSONAL_THING)) {
+      const word = m[1]!;
+      const lower = word.toLowerCase();
+      const known = isGivenName(word) || isListedGivenName(word) || SURNAMES.has(lower);
+      if (known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower))) seed(add(m.index, word, 0.75));
     }
     for (const m of matches(text, ONE_WORD_LINE)) {
       // One word under a sign-off signs the letter ("Best,\nCsonka"): a name, or a word that is no English one.
