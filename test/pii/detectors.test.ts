@@ -879,6 +879,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // One word owning a home's or a family's thing.
       ["As promised, here's Kuypers's address:", 'Kuypers'],
       ["Dubravka's husband called twice.", 'Dubravka'],
+      // One word heading a contact card (its title on the next block is no name); titles of other languages.
+      ['Horacy\n\nPani\n\nPersonal Info:\nPhone:\n77-577-27-11', 'Horacy'],
+      ['Fru Hansen ringde igen.', 'Hansen'],
+      ['Mevrouw de Vries belde gisteren.', 'de Vries'],
       // The search for a phrase goes on inside the name taken before: "contact" then a line's "Name:".
       ['Emergency contact\nName: Renner\nRelationship: spouse', 'Renner'],
     ]) {
@@ -890,6 +894,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // A street named after a person, before its house number.
       'Office: Sebastiano Massa 12\nMilano',
       // Towns, countries and eponyms that the lists hold as given names.
+      'Summary\n\nPhone: 555 0101 2233', 'Horacy\n\nPani\n\nPersonal Info:\nPhone:\n77-577-27-11'.replace('Horacy', 'Contacts'),
       "Acme's address is on file", "Netflix's family plan", 'Berg Kommanditbolag is a Swedish company',
       'Thanks,\nSupport', 'Best,\nTeam', 'Support Team <support@example.io> wrote', 'Billing (billing@example.io) replied',
       'We moved to Dallas last year.', 'It used to be part of Georgia.', 'Approximate it with Taylor and check the error.',

@@ -22,8 +22,8 @@ const PARTICLE = String.raw`(?:van|von|de|da|del|der|den|di|du|dos|das|la|le|ten
 const PARTICLES = String.raw`${PARTICLE}[ \t]+(?:${PARTICLE}[ \t]+)?`;
 /** Romance particles, which place names and forms' labels hold too ("Rio de Janeiro", "Fecha de Nacimiento"). */
 const ROMANCE_PARTICLE = /[ \t](?:de|da|del|di|du|dos|das|la|le|al|el)[ \t]/;
-/** A Dutch or German surname's particles at its start, as a surname alone is written: "van de Veen", "von Trapp", "ter Horst". */
-const LEADING_PARTICLES = String.raw`(?:van|von|ten|ter)(?:[ \t]+(?:der|den|de|het))?[ \t]+`;
+/** A surname's particles at its start, as a surname alone is written: "van de Veen", "von Trapp", "ter Horst", "de Vries", "de la Cruz". */
+const LEADING_PARTICLES = String.raw`(?:van|von|ten|ter|de)(?:[ \t]+(?:der|den|de|het|la))?[ \t]+`;
 /** A form's next label after a name on one line: "Name: Anna Berg Phone: …". */
 const TRAILING_LABEL = /[ \t]+(?:Phone|Tel|Mobile|Email|E-mail|Address|Date|Website|Company|Title|Role)$/;
 /** Whole words only: "GmbH" is not the name "Gmb". */
@@ -32,7 +32,7 @@ const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTIC
 const LOWER_TITLE = /\b(?:mr|mrs|ms|dr|prof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
 const TITLE = new RegExp(
-  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Sig(?=\.)|Dott(?:\.ssa)?|Dona)\.?\s+)+(${NAME})`,
+  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Pani|Panna|Mevrouw|Mevr|Meneer|Dhr|Fru|Herra|Rouva|Neiti|Frøken)\.?\s+)+(${NAME})`,
   'gu',
 );
 const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
@@ -164,7 +164,7 @@ const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})
  * is a name's only when it is a known name or no English word.
  */
 const NAME_BEFORE_EMAIL = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME})[ \t]*(?:<[^\s<>@]{1,64}@[^\s<>@]{1,255}>|\([^\s()@]{1,64}@[^\s()@]{1,255}\))`, 'dgu');
-/** A line holding one capitalised word, as a letter is signed ("Best,\nCsonka"). */
+/** A line holding one capitalised word, as a letter is signed ("Best,\nCsonka") or a contact card headed. */
 const ONE_WORD_LINE = new RegExp(String.raw`^[> \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*\r?$`, 'gmu');
 /**
  * A bulleted line holding only a name ("• Carly Jones", "??? Freja Clausen" where a form's bullets were
@@ -652,13 +652,16 @@ export const personDetector: Detector = {
       if (known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower))) seed(add(m.index, word, 0.75));
     }
     for (const m of matches(text, ONE_WORD_LINE)) {
-      // One word under a sign-off signs the letter ("Best,\nCsonka"): a name, or a word that is no English one.
+      // One word under a sign-off signs the letter ("Best,\nCsonka"), and one opening a block above a contact card
+      // heads it ("Horacy\n\nPani\n\nPersonal Info:\nPhone: …"): a name, or a word that is no English one.
       const word = m[1]!;
       const line = previousLine(text, m.index);
-      if (!(SIGN_OFF.test(line) || COMMA_SIGN_OFF.test(line))) continue;
+      const signed = SIGN_OFF.test(line) || COMMA_SIGN_OFF.test(line);
+      const heads = !signed && OPENS_BLOCK.test(text.slice(Math.max(0, m.index - 40), m.index)) && cardFollows(text, m.index + m[0].length + 1, 8);
+      if (!signed && !heads) continue;
       const lower = word.toLowerCase();
       const known = isGivenName(word) || isListedGivenName(word) || SURNAMES.has(lower);
-      if (known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower))) add(m.index + m[0].indexOf(word), word, 0.8);
+      if (known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower))) add(m.index + m[0].indexOf(word), word, signed ? 0.8 : 0.7);
     }
     for (const m of matches(text, NAME_LINE)) {
       const known = isGivenName(m[1].split(/[ \t]/, 1)[0]!);
