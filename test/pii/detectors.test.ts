@@ -883,6 +883,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Horacy\n\nPani\n\nPersonal Info:\nPhone:\n77-577-27-11', 'Horacy'],
       ['Fru Hansen ringde igen.', 'Hansen'],
       ['Mevrouw de Vries belde gisteren.', 'de Vries'],
+      // Who was at a meeting, after its label.
+      ['Can you summarize the meeting notes? Attendees were Siriano Martini and Koivisto.', 'Siriano Martini'],
+      ['Can you summarize the meeting notes? Attendees were Siriano Martini and Koivisto.', 'Koivisto'],
       // The search for a phrase goes on inside the name taken before: "contact" then a line's "Name:".
       ['Emergency contact\nName: Renner\nRelationship: spouse', 'Renner'],
     ]) {
@@ -895,6 +898,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Office: Sebastiano Massa 12\nMilano',
       // Towns, countries and eponyms that the lists hold as given names.
       'Summary\n\nPhone: 555 0101 2233', 'Horacy\n\nPani\n\nPersonal Info:\nPhone:\n77-577-27-11'.replace('Horacy', 'Contacts'),
+      'Participants: Engineering, Sales and Marketing.', 'Attendees: Product Team and Design',
       "Acme's address is on file", "Netflix's family plan", 'Berg Kommanditbolag is a Swedish company',
       'Thanks,\nSupport', 'Best,\nTeam', 'Support Team <support@example.io> wrote', 'Billing (billing@example.io) replied',
       'We moved to Dallas last year.', 'It used to be part of Georgia.', 'Approximate it with Taylor and check the error.',

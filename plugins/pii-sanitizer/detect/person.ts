@@ -304,6 +304,16 @@ const AND = /(?:^|[^\p{L}])and(?![\p{L}])|&/u;
 /** A label before a list of people, in the languages the triggers cover. */
 const PEOPLE_LIST_LABEL = /(?<![\p{L}])(?:attendees|participants|invitees|invited|guests|speakers|authors|contributors|reviewers|members|present|cc|bcc|teilnehmer(?:innen)?|anwesend(?:e)?|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig)[ \t]*:/iu;
 const MAX_LISTED = 50;
+/**
+ * Who was at a meeting or an event, listed after its label ("Attendees were Siriano Martini and Koivisto", "Guests:
+ * Anna Berg, Lopez"): each capitalised item is a person, one word only when it is a known name or no English word.
+ * Not authors, members or contributors, which are teams and companies as often.
+ */
+const ATTENDEES = new RegExp(
+  String.raw`(?<![\p{L}])(?:attendees|participants|invitees|guests|speakers|panel(?:l)?ists|present|teilnehmer(?:innen)?|anwesend(?:e)?|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig)(?:[ \t]*:|[ \t]+(?:were|are|included|include|will be))[ \t]+`,
+  'giu',
+);
+const ATTENDEE = new RegExp(String.raw`(${NAME})(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)?`, 'uy');
 /** "Zhang Wei", "Kim Min", "Kovács Anna": a common East Asian or Hungarian surname before a known given name, in that order. */
 const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
 
@@ -760,6 +770,19 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, LIVES_AT)) {
       if (!NOT_NAMES.has(m[1]!.toLowerCase())) add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.7);
+    }
+    for (const m of matches(text, ATTENDEES)) {
+      let at = m.index + m[0].length;
+      for (let n = 0; n < MAX_LISTED; n++) {
+        const item = stickyMatch(ATTENDEE, text, at);
+        if (!item) break;
+        const name = item[1]!;
+        const lower = name.toLowerCase();
+        const known = isGivenName(name) || isListedGivenName(name) || SURNAMES.has(lower);
+        if (name.includes(' ') || known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower))) seed(add(at, name, 0.75));
+        if (item[0].length === name.length) break;
+        at += item[0].length;
+      }
     }
     addListNeighbours(text, out, (start, value) => add(start, value, 0.6));
     addMentions(text, seeds, out, (start, value, alone) => {
