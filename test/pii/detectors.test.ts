@@ -886,6 +886,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // Who was at a meeting, after its label.
       ['Can you summarize the meeting notes? Attendees were Siriano Martini and Koivisto.', 'Siriano Martini'],
       ['Can you summarize the meeting notes? Attendees were Siriano Martini and Koivisto.', 'Koivisto'],
+      // One word doing what only people do.
+      ['Everyone remembers the winter Mustonen walked to school barefoot.', 'Mustonen'],
+      ['In his memoir, Sipos admits he never finished.', 'Sipos'],
       // The search for a phrase goes on inside the name taken before: "contact" then a line's "Name:".
       ['Emergency contact\nName: Renner\nRelationship: spouse', 'Renner'],
     ]) {
@@ -898,6 +901,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Office: Sebastiano Massa 12\nMilano',
       // Towns, countries and eponyms that the lists hold as given names.
       'Summary\n\nPhone: 555 0101 2233', 'Horacy\n\nPani\n\nPersonal Info:\nPhone:\n77-577-27-11'.replace('Horacy', 'Contacts'),
+      'She thinks it is fine.', 'Stripe asked me to verify my identity', 'Windows died again after the update.',
       'Participants: Engineering, Sales and Marketing.', 'Attendees: Product Team and Design',
       "Acme's address is on file", "Netflix's family plan", 'Berg Kommanditbolag is a Swedish company',
       'Thanks,\nSupport', 'Best,\nTeam', 'Support Team <support@example.io> wrote', 'Billing (billing@example.io) replied',

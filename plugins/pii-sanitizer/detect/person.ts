@@ -254,6 +254,14 @@ const PERSON_VERB = /^\s*(?:(?:lives|lived|works|worked|is|was|said|says|wrote|w
 const PERSONAL_THING_AFTER =
   /^[ \t]+(?:(?:home|work|private|personal|new|old|current|full|mailing|email|e-mail|phone|mobile|cell)[ \t]+)?(?:address|name|phone|number|email|e-mail|birthday|wife|husband|partner|son|daughter|mother|father|family|house|home|car|account|card|passport|licen[cs]e|salary|desk|friend|boss|mobile|cell)(?![\p{L}])/u;
 /**
+ * One word doing what only people do: "Mustonen walked to school", "Sipos admits", "Kowalczyk was born in". Companies
+ * and tools are said to ask, email, say and write ("Stripe asked me", "Reuters said"), so those verbs are not here.
+ */
+const DOES_WHAT_PEOPLE_DO = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologi[sz]ed|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged)(?![\p{L}])`,
+  'gu',
+);
+/**
  * One word owning what only a person has: "here's Kuypers's address", "Dubravka's husband". Companies have addresses
  * too, so the word must be no English one ("Stripe's address") and what it owns a home's or a family's, not a plan or
  * a flight ("Netflix's family plan", "Lufthansa's flight").
@@ -654,6 +662,12 @@ export const personDetector: Detector = {
       const lower = name.toLowerCase();
       const known = isGivenName(name) || isListedGivenName(name) || SURNAMES.has(lower);
       if (name.includes(' ') || known || !sentenceWord(name)) seed(add(m.indices![1]![1] - name.length, name, 0.75));
+    }
+    for (const m of matches(text, DOES_WHAT_PEOPLE_DO)) {
+      const word = m[1]!;
+      const lower = word.toLowerCase();
+      const known = isGivenName(word) || isListedGivenName(word) || SURNAMES.has(lower);
+      if (known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower) || DETERMINERS.has(lower))) seed(add(m.index, word, 0.7));
     }
     for (const m of matches(text, OWNS_PERSONAL_THING)) {
       const word = m[1]!;
