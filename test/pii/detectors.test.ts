@@ -889,6 +889,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // One word doing what only people do.
       ['Everyone remembers the winter Mustonen walked to school barefoot.', 'Mustonen'],
       ['In his memoir, Sipos admits he never finished.', 'Sipos'],
+      // A listed name in lower case, before a person's verb.
+      ['lol elvera crona just fell asleep on the couch again', 'elvera crona'],
       // The search for a phrase goes on inside the name taken before: "contact" then a line's "Name:".
       ['Emergency contact\nName: Renner\nRelationship: spouse', 'Renner'],
     ]) {
@@ -901,6 +903,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Office: Sebastiano Massa 12\nMilano',
       // Towns, countries and eponyms that the lists hold as given names.
       'Summary\n\nPhone: 555 0101 2233', 'Horacy\n\nPani\n\nPersonal Info:\nPhone:\n77-577-27-11'.replace('Horacy', 'Contacts'),
+      'Nieprawidłowe dane wejściowe: oczekiwano liczby', 'Neveljaven niz: mora biti večkratnik', 'Ugyldig tal: må vere eit multiplum',
       'She thinks it is fine.', 'Stripe asked me to verify my identity', 'Windows died again after the update.',
       'Participants: Engineering, Sales and Marketing.', 'Attendees: Product Team and Design',
       "Acme's address is on file", "Netflix's family plan", 'Berg Kommanditbolag is a Swedish company',

@@ -289,6 +289,11 @@ const LOWER_NAME_PAIR = new RegExp(
   'g',
 );
 
+/**
+ * A lower-case word of four letters at least (as the listed names are) and the next one, looked ahead at so that each
+ * word is tried as a first one.
+ */
+const LOWER_WORD_PAIR = /(?<![\p{L}\p{N}_.@/-])(\p{Ll}{4,})(?=([ \t]+)(\p{Ll}{3,})(?![\p{L}\p{N}_@(-]))/gu;
 const ARTICLE_BEFORE_NAME = /(?:^|[^\p{L}])(the|an|a)[ \t]+$/iu;
 /** The lower-case word right after a name ("criterion" in "a Kelly criterion"). */
 const NOUN_AFTER = /^[ \t]+(\p{Ll}+)(?![\p{L}])/u;
@@ -781,6 +786,20 @@ export const personDetector: Detector = {
       const name = lowerCaseName(m[0], true);
       if (!name || (WORDLIKE_NAMES.has(name.split(' ', 1)[0]!) && !INTRODUCES_PERSON.test(before))) continue;
       add(m.index, name, 0.6);
+    }
+    // A name of the published lists in lower case before a word that is no English one ("follow up with olof jonsson",
+    // "eeva ahonen moved to"): each lower-case word is looked up, which costs less than one pattern of eight thousand names.
+    for (const m of matches(text, LOWER_WORD_PAIR)) {
+      const [first, blank, second] = [m[1]!, m[2]!, m[3]!];
+      if (!LISTED_GIVEN_NAMES.has(first) || ENGLISH_WORDS.has(second) || !lowerCaseName(`${first} ${second}`, true).includes(' ')) continue;
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      if (ARTICLE_BEFORE.test(before) || PLACE_BEFORE.test(before)) continue;
+      // Other languages' words are listed names too ("dane wejściowe", "mora biti"): a word introducing a person before
+      // it, or a person's verb or a function word after it, must say a person.
+      const end = m.index + first.length + blank.length + second.length;
+      const next = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
+      if (!INTRODUCES_PERSON.test(before) && !(next && knownAfterName(next))) continue;
+      add(m.index, `${first}${blank}${second}`, 0.6);
     }
     for (const m of matches(text, LIVES_AT)) {
       if (!NOT_NAMES.has(m[1]!.toLowerCase())) add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.7);
