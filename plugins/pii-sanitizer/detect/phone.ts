@@ -17,12 +17,12 @@ import { finding, type Detector } from './types';
 const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,5}\)?(?:[ .\-\u00a0]?\(0\))?(?:(?:[ .\-\u00a0]|(?<=\))|(?=\())\(?\d{1,12}\)?){1,5}|\d{7,15})(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/g;
 /**
  * Letters, not word characters, bound the words that name a phone: "phone_number=…" and "mobile_phone" hold
- * them; "invoice_number" and "cell_count" do not hold "number" or "cell". Dialling, being reachable and a desk's or a
- * direct line's label name one too ("reachable at 023 8908069", "Front desk: 0465435452"); not "calling", which code's
- * docs use.
+ * them; "invoice_number" and "cell_count" do not hold "number" or "cell". Dialling, being reachable, a desk's or a
+ * direct line's label and "Text" before the number name one too ("reachable at 023 8908069", "Front desk: 0465435452",
+ * "Text 0441680692"); not "calling", which code's docs use, nor a config's "direct: true".
  */
 const PHONE_WORD =
-  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard|sms)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|reachable|dial(?:led|ing)?|ring me|text(?:ed)? me|ph|be reached (?:at|on)|front desk|direct line)\b|\bdirect:/i;
+  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|reachable|dial(?:led|ing)?|ring me|text(?:ed)? me|sms|ph|be reached (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|\btext(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$/i;
 const CONTEXT = new RegExp(`${PHONE_WORD.source}|\\bnumber\\b`, 'i');
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 /** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */
@@ -35,6 +35,15 @@ const PAIRS_AFTER = /^[ .\-][0-9a-fA-F]{2}[ .\-][0-9a-fA-F]{2}(?![\p{L}\d])/u;
 /** Groups of one or two digits, as French numbers are written, and as a list of bytes or of days is. */
 const PAIRS = /^\d{1,2}(?:[ .\-\u00a0]\d{1,2})+$/;
 
+/** A valid ISBN-10 (a book's number, "0596517742"): one phone in eleven passes by chance, and a phone word near keeps it. */
+function isbn10(digits: string): boolean {
+  if (digits.length !== 10) return false;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += (10 - i) * (digits.charCodeAt(i) - 48);
+  return sum % 11 === 0;
+}
+/** A Unix time in seconds of the years 2017 to 2033 ("sms_sent_at=1712345678"): no phone without a "+". */
+const EPOCH_SECONDS = /^1[5-9]\d{8}$/;
 const NATIONAL = /^0[1-9]\d{8,9}$|^\(?0[1-9]\d{0,4}\)? \d{5,8}$/;
 const EXTENSION = /(x|ext\.?)\s?\d+$/i;
 /**
@@ -49,7 +58,7 @@ const POSTAL_OR_REFERENCE = /^\d{5}-\d{3,4}$|^[1-9]\d{4} \d{3,4}$/;
  * "Caller ID" is a phone's. A word for a phone near keeps it a phone.
  */
 const OTHER_NUMBER_BEFORE = new RegExp(
-  String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run)(?:[ \t]*(?:number|no\.?|nr\.?|#|id))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
+  String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run|isbn(?:-1[03])?|issn|asin|ean|upc|gtin|barcode|seed|checksum|hash|version|value|balance|offset)(?:[ \t]*(?:number|no\.?|nr\.?|#|id))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
   'i',
 );
 /**
@@ -119,7 +128,8 @@ function shapeScore(value: string, digits: string): number {
   if (groups.every((g) => /^(\d)\1*$/.test(g))) return 0;
   // A trunk "0" and nine or ten digits, unbroken or after an area code, is a national number as most of Europe and
   // Australia write one ("0441680692", "025 9010611", "(0192) 832894"): ids, amounts and constants do not start with 0.
-  if (NATIONAL.test(value) && digits.length >= 10 && digits.length <= 11 && !counting(digits)) return 0.55;
+  if (NATIONAL.test(value) && digits.length >= 10 && digits.length <= 11 && !counting(digits) && !(value === digits && isbn10(digits))) return 0.55;
+  if (EPOCH_SECONDS.test(value)) return 0;
   // One unbroken group: ten digits or more, or after a "+" (whose country the phone library then judges: "+466479543").
   if (groups.length === 1) return digits.length >= 10 || value.startsWith('+') ? 0.35 : 0;
   if (groups.some((g) => g.length > 5)) return 0.3;
@@ -157,9 +167,9 @@ export const phoneDetector: Detector = {
         (PAIRS_BEFORE.test(text.slice(Math.max(0, m.index - 7), m.index)) || PAIRS_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 7)));
       // A dotted quad is an address's notation (the IP detector's to judge), or a version's.
       if (listed || DOTTED_QUAD.test(value)) continue;
-      // Code writes its constants without a leading zero: "0036202601328 | email" is a table's phone.
+      // A "00" and a country's code is no constant of code: "0036202601328 | email" is a table's phone.
       const operand =
-        /^[1-9]\d*$/.test(value) &&
+        /^(?!00)\d+$/.test(value) &&
         (OPERATOR_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || OPERATOR_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 4)));
       if (operand && !nearWords(text, m.index, m.index + value.length, CONTEXT)) continue;
       if (shape === 0) {
