@@ -724,10 +724,7 @@ export const personDetector: Detector = {
       if (name) seed(add(end - name.length, name, 0.75));
     }
     for (const m of matches(text, DOES_WHAT_PEOPLE_DO)) {
-      const word = m[1]!;
-      const lower = word.toLowerCase();
-      const known = isGivenName(word) || isListedGivenName(word) || SURNAMES.has(lower);
-      if (known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower) || DETERMINERS.has(lower))) seed(add(m.index, word, 0.7));
+      if (personLike(m[1]!)) seed(add(m.index, m[1]!, 0.7));
     }
     for (const m of matches(text, OWNS_PERSONAL_THING)) {
       const word = m[1]!;
@@ -754,9 +751,7 @@ export const personDetector: Detector = {
         PERSON_CARD_LABEL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 400)) &&
         cardFollows(text, m.index + m[0].length + 1, 8);
       if (!signed && !heads) continue;
-      const lower = word.toLowerCase();
-      const known = isGivenName(word) || isListedGivenName(word) || SURNAMES.has(lower);
-      if (known || !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower))) add(m.index + m[0].indexOf(word), word, signed ? 0.8 : 0.7);
+      if (personLike(word)) add(m.index + m[0].indexOf(word), word, signed ? 0.8 : 0.7);
     }
     for (const m of matches(text, NAME_LINE)) {
       const known = isGivenName(m[1].split(/[ \t]/, 1)[0]!);
