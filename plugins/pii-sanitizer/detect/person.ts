@@ -63,13 +63,34 @@ const FAMILY_BEFORE_NAME = new RegExp(
  * Systemd"). The role is in lower case in a sentence ("My Manager Dashboard" is a product), capitalised only as a label
  * where a line, a bullet or a sentence starts ("Passenger:").
  */
-const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire';
+const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|supervisor of studies|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|candidate|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire|adjuster';
+/**
+ * A form's fields that hold a person's name, as labels: "Insured: Stanton", "Cardholder: Kuypers", "Signed for by:
+ * Cooper Price", "Volunteers: Giordano, Gruppuso".
+ */
+const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|employee|student|signed for by|received by|signed by|volunteers|deceased|missing|assignee|reporter';
 const OWNED_ROLES = 'manager|supervisor|coach|intern|recruiter|interviewer|tenant|caller';
 const OWNER = String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+(?:(?:new|old|former|current|late)[ \t]+)?`;
 /** Whether a role's word is in the text at all: the pattern, tried from every position, is worth running only then. */
-const ROLE_WORD = new RegExp(`${PEOPLE_ROLES}|${OWNED_ROLES}`, 'i');
+const ROLE_WORD = new RegExp(`${PEOPLE_ROLES}|${OWNED_ROLES}|${PERSON_FIELDS}`, 'i');
 const ROLE_BEFORE_NAME = new RegExp(
-  String.raw`(?:(?:${OWNER}|(?<![\p{L}])(?:[Tt]he|[Aa]|['’]s)[ \t]+(?:(?:new|old|former|current|late)[ \t]+)?|['’]s[ \t]+)(?:${PEOPLE_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|${OWNER}(?:${PEOPLE_ROLES}|${OWNED_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+)|(?:^|\n|[.!?])[ \t]*(?:[-*•]+[ \t]*)?(?:\*\*)?(?:${PEOPLE_ROLES.split('|').map(caseless).join('|')})[ \t]*:(?:\*\*)?[ \t]*)(${NAME})`,
+  String.raw`(?:(?:${OWNER}|(?<![\p{L}])(?:[Tt]he|[Aa]|['’]s)[ \t]+(?:(?:new|old|former|current|late)[ \t]+)?|['’]s[ \t]+)(?:${PEOPLE_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|${OWNER}(?:${PEOPLE_ROLES}|${OWNED_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+)|(?:^|\n|[.!?])[ \t]*(?:[-*•]+[ \t]*)?(?:\*\*)?(?:${`${PEOPLE_ROLES}|${PERSON_FIELDS}`.split('|').map(caseless).join('|')})[ \t]*:(?:\*\*)?[ \t]*)(${NAME})`,
+  'dgu',
+);
+/**
+ * A name with its age, as news, notices and reports give one: "Ravn, 78, of Klarup, passed away", "MISSING: Solocone,
+ * 52, last seen", "The homeowner, Emidio (72), declined", "Rookie Ariadna Nájera Salas (63) became".
+ */
+const NAME_WITH_AGE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${NAME})(?:,[ \t]+(\d{1,3}),[ \t]+(?:of|from|who|was|last|has|had)(?![\p{L}])|[ \t]+\((\d{1,3})\)[ \t,]+\p{Ll})`,
+  'dgu',
+);
+/**
+ * A name and, after a comma, a role only people hold: "named after Gleason, a local teacher", "Vunak here, the plumber
+ * from Tuesday", "my advisor, Anesa, and". Things are "a web framework" or "the database" there.
+ */
+const NAME_THEN_ROLE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${NAME})(?:[ \t]+here)?,[ \t]+(?:(?:a|an|the|our|my|his|her|their)[ \t]+)(?:(?:local|new|former|retired|young|old|senior|junior|head|family|retired)[ \t]+)?(?:${PEOPLE_ROLES}|${OWNED_ROLES}|mother|father|son|daughter|wife|husband|friend|neighbour|neighbor|widow|widower|grandmother|grandfather|chef|pilot|farmer|student|teenager|retiree|veteran|nurse|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|lawyer|professor|priest|pastor|rabbi|imam)(?![\p{L}])`,
   'dgu',
 );
 /**
@@ -222,7 +243,7 @@ const CARD_LABEL = new RegExp(String.raw`^(?:[?•*·▪–>-]+[ \t]*)?(?:${CARD
  * ("Yours ever,").
  */
 const SIGN_OFF = new RegExp(
-  String.raw`^[ \t]*(?:(?:with[ \t]+)?(?:(?:kind|warm|warmest|best|many)[ \t]+)?(?:regards|wishes|thanks)|thanks[ \t]*(?:&|and)[ \t]*regards|all the best|best|cheers|thanks|thank you|sincerely(?:[ \t]+yours)?|yours(?:[ \t]+(?:sincerely|faithfully|truly|ever))?|take care|love|` +
+  String.raw`^[ \t]*(?:(?:with[ \t]+)?(?:(?:kind|warm|warmest|best|many)[ \t]+)?(?:regards|wishes|thanks)|thanks[ \t]*(?:&|and)[ \t]*regards|all the best|best|cheers|thanks|thank you|thx|tks|rgds|br|kr|bw|sincerely(?:[ \t]+yours)?|yours(?:[ \t]+(?:sincerely|faithfully|truly|ever))?|take care|love|` +
     String.raw`(?:mit[ \t]+)?(?:freundlichen|freundlichem|besten|herzlichen|herzlichem|vielen|liebe|lieben|viele|schöne|schönen)[ \t]+(?:grüßen|grüssen|grüße|grüsse|gruß|gruss|dank)|danke|gruß|gruss|grüße|grüsse|lg|vg|mfg|` +
     String.raw`bien à vous|bien cordialement|cordialement|salutations|amitiés|(?:un[ \t]+)?(?:cordial[ \t]+)?saludos?(?:[ \t]+cordiales)?|(?:un[ \t]+)?abrazo|atentamente|gracias|cordiali saluti|distinti saluti|saluti|un saluto|grazie|` +
     String.raw`cumprimentos|obrigad[oa]|abraços|(?:met[ \t]+)?(?:vriendelijke|hartelijke)[ \t]+groet(?:en)?|groetjes|groeten|(?:med[ \t]+)?(?:vänliga?|bästa)[ \t]+hälsning(?:ar)?|hälsningar|(?:med[ \t]+)?venn?lig[ \t]+hilsen|hilsen|mvh)` +
@@ -643,6 +664,15 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, FAMILY_BEFORE_NAME)) seed(add(m.index + m[0].length - m[1]!.length, m[1]!, 0.85));
     for (const m of ROLE_WORD.test(text) ? matches(text, ROLE_BEFORE_NAME) : []) {
+      const name = personLike(m[1]!);
+      if (name) seed(add(m.indices![1]![1] - name.length, name, 0.75));
+    }
+    for (const m of /\d/.test(text) ? matches(text, NAME_WITH_AGE) : []) {
+      const age = Number(m[2] ?? m[3]);
+      const name = age > 0 && age <= 110 ? personLike(m[1]!) : '';
+      if (name) seed(add(m.indices![1]![1] - name.length, name, 0.75));
+    }
+    for (const m of text.includes(',') ? matches(text, NAME_THEN_ROLE) : []) {
       const name = personLike(m[1]!);
       if (name) seed(add(m.indices![1]![1] - name.length, name, 0.75));
     }
