@@ -24,7 +24,7 @@ export const ADVERSARIAL_UNITS = [
   // Lower-case name lines, each opening a block above a card's line.
   'anna m. berg\n\n0393 1144137\n\n',
   // Names before their mailboxes, one-word lines under sign-offs, roles before names.
-  'Anna Berg (a@b.c) ', 'Best,\nCsonka\n', 'my manager is Góra, ', 'Ab Cd, 12, of ', 'Ab (12) a ', 'Ab, the teacher, ',
+  'Anna Berg (a@b.c) ', 'Best,\nCsonka\n', 'my manager is Góra, ', 'Ab Cd, 12, of ', 'Ab (12) a ', 'Ab, the teacher, ', "Ab's Cd Ef ",
 ];
 
 /**

@@ -94,6 +94,20 @@ const NAME_THEN_ROLE = new RegExp(
   'dgu',
 );
 /**
+ * A person introduced by the organisation they belong to, as news writes it: "Bridgewater's Parker Suknović",
+ * "Panjiva's Riku Andou". Two words at least: "Apple's App Store", "Google's Cloud Platform" are products, which the
+ * words' test (no common English word) leaves out.
+ */
+const ORGANISATION_PERSON = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}.&-]*['’]s[ \t]+((?:${WORD})(?:[ \t]+(?:${PARTICLES})?(?:${WORD})){1,2})(?![\p{L}\p{N}])`, 'dgu');
+/**
+ * A person's temper asked about: "Why is Glyceria so impulsive?", "Why was Natasja always so rude?". Products are asked
+ * about too, but as slow, popular or expensive.
+ */
+const PERSON_TEMPER = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Ww]hy|[Hh]ow come)[ \t]+(?:is|was|does|did)[ \t]+(${NAME})[ \t]+(?:(?:so|always|being|acting|getting|such a)[ \t]+)+(?:impulsive|rude|angry|mean|lazy|grumpy|moody|stubborn|shy|quiet|jealous|arrogant|selfish|nervous|anxious|annoyed|mad|bossy|clingy|distant|cold|upset|sad|happy|nice|kind|friendly|generous|sweet|cranky|defensive|dramatic|emotional|sensitive|passive[- ]aggressive|competitive|secretive|quiet)(?![\p{L}])`,
+  'dgu',
+);
+/**
  * Contexts of a person around a name: told something ("Tell Mátyás that…"), introduced on a call ("Hi, this is
  * Holmberg"), with the writer ("Rowe and I"), before ", who" ("a letter for Buch, who worked…"), owning a family
  * ("Kwiecień's wife"). Tools, teams and companies stand there too ("Tell Git to", "Hi, this is Billing", "Git and I",
@@ -673,6 +687,14 @@ export const personDetector: Detector = {
       if (name) seed(add(m.indices![1]![1] - name.length, name, 0.75));
     }
     for (const m of text.includes(',') ? matches(text, NAME_THEN_ROLE) : []) {
+      const name = personLike(m[1]!);
+      if (name) seed(add(m.indices![1]![1] - name.length, name, 0.75));
+    }
+    for (const m of /['’]s[ \t]+\p{Lu}/u.test(text) ? matches(text, ORGANISATION_PERSON) : []) {
+      const name = m[1]!;
+      if (name.split(/[ \t]+/).every((word) => PARTICLE_WORD.test(word) || !sentenceWord(word)) && lastWordNamelike(name)) seed(add(m.indices![1]![0], name, 0.7));
+    }
+    for (const m of matches(text, PERSON_TEMPER)) {
       const name = personLike(m[1]!);
       if (name) seed(add(m.indices![1]![1] - name.length, name, 0.75));
     }
