@@ -92,18 +92,25 @@ const PERSON_LABEL = new RegExp(
  * counts are written so too ("Redis, 7, was forked", "Postgres (16) and MySQL (8)"): one word counts only when it is a
  * known name or before a place it is of ("Ravn, 78, of Klarup").
  */
-const NAME_WITH_AGE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${NAME})(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(?:who|was|died|said|last|has|had|is survived|and (?:his|her))(?![\p{L}]))|[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}]))`,
-  'dgu',
+const AGE_AFTER_NAME = new RegExp(
+  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(?:who|was|died|said|last|has|had|is survived|and (?:his|her))(?![\p{L}]))|[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}]))`,
+  'gu',
 );
+/** The name that ends where a cue after it starts, found from the cue back: a name is tried from every capital otherwise. */
+const NAME_ENDING = new RegExp(String.raw`(?<![\p{L}\p{N}])["']?(${NAME})["']?[ \t]*$`, 'u');
+function nameBefore(text: string, at: number): { name: string; end: number } | undefined {
+  const from = Math.max(0, at - 80);
+  const m = NAME_ENDING.exec(text.slice(from, at));
+  return m ? { name: m[1]!, end: from + m.index + m[0].indexOf(m[1]!) + m[1]!.length } : undefined;
+}
 /**
  * A name and, after a comma, a role only people hold: "named after Gleason, a local teacher", "Vunak here, the plumber
  * from Tuesday", "my advisor, Anesa, and". The role ends the apposition: "Okta, the tenant-wide identity provider",
  * "Multics, the father of Unix" are things; and roles software holds too are none ("Kubelet, the manager of pods").
  */
-const NAME_THEN_ROLE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${NAME})(?:[ \t]+here)?,[ \t]+(?:(?:a|an|the|our|my|his|her|their)[ \t]+)(?:(?:local|new|former|retired|young|old|senior|junior|head|family|retired)[ \t]+)?(?:${PEOPLE_ROLES}|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}]))`,
-  'dgu',
+const ROLE_AFTER_NAME = new RegExp(
+  String.raw`(?:[ \t]+here)?,[ \t]+(?:(?:a|an|the|our|my|his|her|their)[ \t]+)(?:(?:local|new|former|retired|young|old|senior|junior|head|family|retired)[ \t]+)?(?:${PEOPLE_ROLES}|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}]))`,
+  'gu',
 );
 /**
  * A person introduced by the organisation they belong to, as news writes it: "Bridgewater's Parker Suknović",
@@ -215,8 +222,6 @@ const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})
  * is a name's only when it is a known name or no English word.
  */
 const MAILBOX_IN_BRACKETS = /<([^\s<>@]{1,64}@[^\s<>@]{1,255})>|\(([^\s()@]{1,64}@[^\s()@]{1,255})\)/g;
-/** The name right before a mailbox, found from the mailbox back: a name is tried from every capital otherwise. */
-const NAME_BEFORE_MAILBOX = new RegExp(String.raw`(?<![\p{L}\p{N}])["']?(${NAME})["']?[ \t]*$`, 'u');
 /** A team's, a service's, a bot's or a role's mailbox: "notifications@", "no-reply@", "loki-alerts@", "syzbot@". */
 const ORGANISATION_MAILBOX =
   /^(?:[^@]*[._+-])?(?:no-?reply|do-?not-?reply|support|info|hello|contact|team|notifications?|alerts?|billing|sales|admin|help|helpdesk|servicedesk|service|news|newsletters?|updates|security|bot|mailer|marketing|feedback|careers|jobs|press|office|accounts?|containers|infra|ops|devops|engineering|community|ci|builds?)(?:[._+-][^@]*)?@|^[^@]*bot\]?@|@(?:[^@]*\.)?(?:users\.)?noreply\./i;
@@ -716,15 +721,17 @@ export const personDetector: Detector = {
       const name = m[1]!.includes(' ') ? (personLike(m[1]!) === m[1] ? m[1]! : '') : writtenName(m[1]!) ? m[1]! : '';
       if (name) add(m.indices![1]![0], name, 0.75);
     }
-    for (const m of /\d/.test(text) ? matches(text, NAME_WITH_AGE) : []) {
-      const age = Number(m[2] ?? m[4]);
-      const name = age > 0 && age <= 110 ? personLike(m[1]!) : '';
+    for (const m of /\d/.test(text) ? matches(text, AGE_AFTER_NAME) : []) {
+      const age = Number(m[1] ?? m[3]);
+      const before = age > 0 && age <= 110 ? nameBefore(text, m.index) : undefined;
+      const name = before ? personLike(before.name) : '';
       // One word with an age is a version's or a count's as often, unless a known name or of a place.
-      if (name && (name.includes(' ') || writtenName(name) || m[3])) addPerson(m.indices![1]![1], name, 0.75);
+      if (name && (name.includes(' ') || writtenName(name) || m[2])) addPerson(before!.end, name, 0.75);
     }
-    for (const m of text.includes(',') ? matches(text, NAME_THEN_ROLE) : []) {
-      const name = personLike(m[1]!);
-      if (name) addPerson(m.indices![1]![1], name, 0.75);
+    for (const m of text.includes(',') ? matches(text, ROLE_AFTER_NAME) : []) {
+      const before = nameBefore(text, m.index);
+      const name = before ? personLike(before.name) : '';
+      if (name) addPerson(before!.end, name, 0.75);
     }
     for (const m of /['’]s[ \t]+\p{Lu}/u.test(text) ? matches(text, ORGANISATION_PERSON) : []) {
       const name = m[1]!;
@@ -803,13 +810,11 @@ export const personDetector: Detector = {
     }
     for (const m of text.includes('@') ? matches(text, MAILBOX_IN_BRACKETS) : []) {
       // A team's or a company's mailbox is none of a person's ("Vercel <notifications@vercel.com>", "Infra (infra@…)").
-      const before = text.slice(Math.max(0, m.index - 80), m.index);
-      const named = NAME_BEFORE_MAILBOX.exec(before);
+      const before = nameBefore(text, m.index);
       const mailbox = m[1] ?? m[2]!;
-      if (!named || ORGANISATION_MAILBOX.test(mailbox) || mailboxNamesOrganisation(named[1]!, mailbox)) continue;
-      const name = personLike(named[1]!);
-      const end = m.index - before.length + named.index + named[0].indexOf(named[1]!) + named[1]!.length;
-      if (name) seed(add(end - name.length, name, 0.75));
+      if (!before || ORGANISATION_MAILBOX.test(mailbox) || mailboxNamesOrganisation(before.name, mailbox)) continue;
+      const name = personLike(before.name);
+      if (name) seed(add(before.end - name.length, name, 0.75));
     }
     for (const m of matches(text, DOES_WHAT_PEOPLE_DO)) {
       if (personLike(m[1]!)) seed(add(m.index, m[1]!, 0.7));
