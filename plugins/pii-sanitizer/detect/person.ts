@@ -55,28 +55,30 @@ const FAMILY_BEFORE_NAME = new RegExp(
   String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder)[ \t]+)?(?:${FAMILY})[ \t]*,?[ \t]+(${NAME})`,
   'gu',
 );
-/**
- * Roles only people hold, before their name: "my daughter's teacher, Imani Hyatt,", "the waiter, Perrot", "Listing
- * agent: Wava", "our new hire Nowiński". Roles that software holds too (a package manager, a process supervisor, a
- * function's caller, a SaaS tenant, an interview's question) count only owned by a person's determiner, right before
- * the role ("My manager is Sobotka", "my coach Lindqvist"; not "Package manager: Homebrew", "The supervisor is
- * Systemd"). The role is in lower case in a sentence ("My Manager Dashboard" is a product), capitalised only as a label
- * where a line, a bullet or a sentence starts ("Passenger:").
- */
+/** Roles only people hold. */
 const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire';
 /**
- * A form's fields that hold a person's name, as labels in any case: "Insured: Stanton", "Account Holder: Deneval
+ * A form's fields that hold a person's name, as labels in any case: "Insured: Nielsen", "Account Holder: Deneval
  * Batista", "NEXT OF KIN:". Parties, assignees and reporters are bots, teams and companies as often ("Reporter:
- * Dependabot", "Assignee: Oncall", "Petitioner: Samsung"), so after a label one word counts only when it is a known
- * name, and nothing found there names the person's other mentions.
+ * Dependabot", "Assignee: Oncall", "Petitioner: Samsung"), so after a label (a role's too: "Listing agent:") one word
+ * counts only when it is a name of the lists written for the project, and nothing found there names the person's
+ * other mentions.
  */
 const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter';
+/** Roles that software holds too: a package manager, a process supervisor, a function's caller, a SaaS tenant. */
 const OWNED_ROLES = 'manager|supervisor|coach|intern|recruiter|interviewer|tenant|caller';
-const OWNER = String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+(?:(?:new|old|former|current|late)[ \t]+)?`;
-/** Whether a role's word is in the text at all: the pattern, tried from every position, is worth running only then. */
+const ROLE_ADJECTIVE = String.raw`(?:(?:new|old|former|current|late)[ \t]+)?`;
+const OWNER = String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+${ROLE_ADJECTIVE}`;
+/** Whether a role's word is in the text at all: the patterns, tried from every position, are worth running only then. */
 const ROLE_WORD = new RegExp(`${PEOPLE_ROLES}|${OWNED_ROLES}|${PERSON_FIELDS}`, 'i');
+/**
+ * A role only people hold before their name: "my daughter's teacher, Imani Hyatt,", "the waiter, Perrot", "our new hire
+ * Nowiński". A role software holds too counts only owned by a person's determiner, right before it ("My manager is
+ * Sobotka", "my coach Lindqvist"; not "Package manager: Homebrew", "The supervisor is Systemd"). The role is in lower
+ * case ("My Manager Dashboard" is a product).
+ */
 const ROLE_BEFORE_NAME = new RegExp(
-  String.raw`(?:(?:${OWNER}|(?<![\p{L}])(?:[Tt]he|[Aa]|['’]s)[ \t]+(?:(?:new|old|former|current|late)[ \t]+)?|['’]s[ \t]+)(?:${PEOPLE_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|${OWNER}(?:${PEOPLE_ROLES}|${OWNED_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+))(${NAME})`,
+  String.raw`(?:(?:${OWNER}|(?<![\p{L}])(?:[Tt]he|[Aa])[ \t]+${ROLE_ADJECTIVE}|['’]s[ \t]+${ROLE_ADJECTIVE})(?:${PEOPLE_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|${OWNER}(?:${PEOPLE_ROLES}|${OWNED_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+))(${NAME})`,
   'dgu',
 );
 /** Every letter in either case: a form writes its labels in title case or capitals too ("Account Holder:", "INSURED:"). */
@@ -87,10 +89,10 @@ const PERSON_LABEL = new RegExp(
   'dgu',
 );
 /**
- * A name with its age, as news, notices and reports give one: "Ravn, 78, of Klarup, passed away", "MISSING: Solocone,
- * 52, last seen", "The homeowner, Emidio (72), declined", "Rookie Ariadna Nájera Salas (63) became". Versions and
- * counts are written so too ("Redis, 7, was forked", "Postgres (16) and MySQL (8)"): one word counts only when it is a
- * known name or before a place it is of ("Ravn, 78, of Klarup").
+ * An age after a name, as news, notices and reports give one: "Ravn, 78, of Klarup, passed away", "MISSING: Sinesio
+ * Finocchiaro, 78, last seen", "The homeowner, Emidio Ruzzante (72), declined". Versions and counts are written so too
+ * ("Redis, 7, was forked", "Postgres (16) and MySQL (8)"): one word counts only when it is a written name or before a
+ * place it is of ("Ravn, 78, of Klarup").
  */
 const AGE_AFTER_NAME = new RegExp(
   String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(?:who|was|died|said|last|has|had|is survived|and (?:his|her))(?![\p{L}]))|[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}]))`,
@@ -104,12 +106,12 @@ function nameBefore(text: string, at: number): { name: string; end: number } | u
   return m ? { name: m[1]!, end: from + m.index + m[0].indexOf(m[1]!) + m[1]!.length } : undefined;
 }
 /**
- * A name and, after a comma, a role only people hold: "named after Gleason, a local teacher", "Vunak here, the plumber
- * from Tuesday", "my advisor, Anesa, and". The role ends the apposition: "Okta, the tenant-wide identity provider",
+ * A role only people hold after a name and a comma: "named after Gleason, a local teacher", "Vunak here, the plumber
+ * from Tuesday". The role ends the apposition: "Okta, the tenant-wide identity provider",
  * "Multics, the father of Unix" are things; and roles software holds too are none ("Kubelet, the manager of pods").
  */
 const ROLE_AFTER_NAME = new RegExp(
-  String.raw`(?:[ \t]+here)?,[ \t]+(?:(?:a|an|the|our|my|his|her|their)[ \t]+)(?:(?:local|new|former|retired|young|old|senior|junior|head|family|retired)[ \t]+)?(?:${PEOPLE_ROLES}|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}]))`,
+  String.raw`(?:[ \t]+here)?,[ \t]+(?:(?:a|an|the|our|my|his|her|their)[ \t]+)(?:(?:local|new|former|retired|young|old|senior|junior|head|family)[ \t]+)?(?:${PEOPLE_ROLES}|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}]))`,
   'gu',
 );
 /**
@@ -123,7 +125,7 @@ const ORGANISATION_PERSON = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{L}\
  * about too, but as slow, popular or expensive.
  */
 const PERSON_TEMPER = new RegExp(
-  String.raw`(?<![\p{L}])(?:[Ww]hy|[Hh]ow come)[ \t]+(?:is|was|does|did)[ \t]+(${NAME})[ \t]+(?:(?:so|always|being|acting|getting|such a)[ \t]+)+(?:impulsive|rude|angry|mean|lazy|grumpy|moody|stubborn|shy|quiet|jealous|arrogant|selfish|nervous|anxious|annoyed|mad|bossy|clingy|distant|cold|upset|sad|happy|nice|kind|friendly|generous|sweet|cranky|defensive|dramatic|emotional|sensitive|passive[- ]aggressive|competitive|secretive|quiet)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:[Ww]hy|[Hh]ow come)[ \t]+(?:is|was|does|did)[ \t]+(${NAME})[ \t]+(?:(?:so|always|being|acting|getting|such a)[ \t]+)+(?:impulsive|rude|angry|mean|lazy|grumpy|moody|stubborn|shy|quiet|jealous|arrogant|selfish|nervous|anxious|annoyed|mad|bossy|clingy|distant|cold|upset|sad|happy|nice|kind|friendly|generous|sweet|cranky|defensive|dramatic|emotional|sensitive|passive[- ]aggressive|competitive|secretive)(?![\p{L}])`,
   'dgu',
 );
 /**
@@ -185,7 +187,7 @@ const WORK_OF = new RegExp(
 /** Before a place: "in Bergen", "from Tromsø", "University of Uppsala". */
 const PLACE_PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|at|from|of|near|into|via|across|around|outside|inside|through)[ \t]+$/iu;
 /** A house number after a street's name, the line's or the sentence's end after it. */
-const HOUSE_NUMBER_AFTER = /^[ \t]+\d{1,5}[A-Za-z]?(?:[ \t]*[,.]?[ \t]*(?:\r?\n|$))/;
+const HOUSE_NUMBER_AFTER = /^[ \t]+\d{1,5}[A-Za-z]?[ \t]*(?:[,.;](?:\s|$)|\r?\n|$)/;
 /** A title's, a phrase's or a known given name's evidence: what weaker rules' objections do not outweigh. */
 const STRONG = 0.8;
 /** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena". */
@@ -235,7 +237,6 @@ function mailboxNamesOrganisation(name: string, mailbox: string): boolean {
   const words = [foldAccents(name), ...name.split(/[ \t]+/).map(foldAccents)].map((w) => w.toLowerCase().replace(/[^a-z]/g, '')).filter((w) => w.length >= 4);
   return words.some((word) => site === word && !local.replace(/[^a-z]/g, '').includes(word));
 }
-const PERSON_CARD_LABEL = /^[ \t]*(?:[?•*·▪–>-]+[ \t]*)?(?:phone|tel|telephone|mobile|cell|e-?mail|personal info)[ \t]*:/im;
 /** A line holding one capitalised word, as a letter is signed ("Best,\nCsonka") or a contact card headed. */
 const ONE_WORD_LINE = new RegExp(String.raw`^[> \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*\r?$`, 'gmu');
 /**
@@ -249,8 +250,11 @@ const BULLETED_NAME_LINE = new RegExp(String.raw`^[ \t]*[?•*·▪–-]+[ \t]*(
  * two or three name-like words alone on a line that opens a block (the text's start or after a blank line), with a
  * card's line below. The block's next lines (a job: "compared care") follow a line, so they are not taken.
  */
+/** A person's own card fields, a phone's and an email's; config and host lists label addresses and websites too. */
+const PERSON_CARD_FIELDS = 'phone|tel|telephone|mobile|cell|e-?mail';
 /** The fields of a contact card. */
-const CARD_FIELDS = 'phone|tel|telephone|mobile|cell|fax|e-?mail|address|website';
+const CARD_FIELDS = `${PERSON_CARD_FIELDS}|fax|address|website`;
+const PERSON_CARD_LABEL = new RegExp(String.raw`^[ \t]*(?:[?•*·▪–>-]+[ \t]*)?(?:${PERSON_CARD_FIELDS}|personal info)[ \t]*:`, 'im');
 const LOWER_NAME_LINE = /^[ \t]*(?:[?•*·▪–-]+[ \t]*)?([a-z\u00e0-\u024f]{2,}(?:[ \t]+[a-z\u00e0-\u024f]\.?)?(?:[ \t]+[a-z\u00e0-\u024f]{2,}){1,2})[ \t]*\r?$/gmu;
 const OPENS_BLOCK = /(?:^|\n[ \t]*\r?\n)[ \t]*$/;
 /**
@@ -391,12 +395,11 @@ const MAX_LISTED = 50;
  * Anna Berg, Lopez"): each capitalised item is a person, one word only when it is a known name or no English word.
  * Not authors, members or contributors, which are teams and companies as often.
  */
-const ATTENDEES = new RegExp(
-  String.raw`(?<![\p{L}])(?:attendees|participants|invitees|guests|speakers|panel(?:l)?ists|volunteers|present|teilnehmer(?:innen)?|anwesend(?:e)?|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig)(?:[ \t]*:|[ \t]+(?:were|are|included|include|will be))[ \t]+`,
-  'giu',
-);
-const ATTENDEE_WORD = /attendees|participants|invitees|guests|speakers|panel|volunteers|present|teilnehmer|anwesend|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig/i;
-const ATTENDEE = new RegExp(String.raw`(${NAME})(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)?`, 'uy');
+const ATTENDEE_WORDS = 'attendees|participants|invitees|guests|speakers|panel(?:l)?ists|volunteers|present|teilnehmer(?:innen)?|anwesend(?:e)?|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig';
+const ATTENDEES = new RegExp(String.raw`(?<![\p{L}])(?:${ATTENDEE_WORDS})(?:[ \t]*:|[ \t]+(?:were|are|included|include|will be))[ \t]+`, 'giu');
+/** Whether the text holds such a label's word at all: the pattern, tried from every position, is worth running only then. */
+const ATTENDEE_WORD = new RegExp(ATTENDEE_WORDS, 'i');
+const ATTENDEE = new RegExp(String.raw`(${NAME})${LIST_SEPARATOR}?`, 'uy');
 /** "Zhang Wei", "Kim Min", "Kovács Anna": a common East Asian or Hungarian surname before a known given name, in that order. */
 const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
 
@@ -601,11 +604,14 @@ const PLACE_BEFORE_CAPITAL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${PLACE_WORD
 const MONTHS = /^(?:Jan|April|May|June|July|August)$/;
 const DAY_BEFORE = /(?<!\d)\d{1,2}[ \t]+$/;
 const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
-/** A word before a lower-case name that introduces a person ("meet with max", "tell frank"); not "and" ("min and max"). */
-/** Words that address or introduce a person, not a product: "Tell Leora", "seconded by Valentino", "went to Liza". */
+/**
+ * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
+ * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
+ */
 const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like)[ \t]+$/iu;
-/** A person's act after a name: "Sydnee asked me", "Valentino said", "Fredrik will be talking". */
+/** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
 const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting)|is coming|called me|texted me|emailed me)(?![\p{L}])/u;
+/** A word before a lower-case name that introduces a person ("meet with max", "tell frank"); not "and" ("min and max"). */
 const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met|from|by|under|named|called|contact|email|text|remind|invite|cc|ping|dear|hi|hello|hey|thanks|thank)[ \t]+$/iu;
 
 function isNameish(candidate: string): boolean {
@@ -632,6 +638,8 @@ export const personDetector: Detector = {
       const after = text.slice(start + value.length, start + value.length + 80);
       if (CODE_AFTER.test(after) || COMPOUND_AFTER.test(after) || codeBefore(text, start)) return false;
       const words = value.split(/[ \t]+/);
+      // A possessive inside is an owner and what it owns, not one name ("Bridgewater's Parker Suknović").
+      if (words.slice(0, -1).some((word) => /['’]s$/.test(word))) return false;
       const first = words[0]!.toLowerCase();
       const given = isGivenName(first);
       const several = words.length > 1;
@@ -659,6 +667,12 @@ export const personDetector: Detector = {
       if (!several && weak && firmPartner(text, start, start + value.length, given)) return false;
       out.push(finding(this, start, value, confidence));
       return true;
+    };
+    // Where a person's place holds one unknown word, it is masked, but does not name the word's other mentions: a wrong
+    // guess ("Reporter: Dependabot") then stays one finding.
+    const addPerson = (end: number, name: string, confidence: number) => {
+      const added = add(end - name.length, name, confidence);
+      if (name.includes(' ') || knownName(name)) seed(added);
     };
     for (const m of matches(text, TITLE)) seed(add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9));
     for (const m of matches(text, LOWER_TITLE)) {
@@ -705,12 +719,6 @@ export const personDetector: Detector = {
       }
     }
     for (const m of matches(text, FAMILY_BEFORE_NAME)) seed(add(m.index + m[0].length - m[1]!.length, m[1]!, 0.85));
-    // Where a person's place holds one unknown word, it is masked, but does not name the word's other mentions: a wrong
-    // guess ("Reporter: Dependabot") then stays one finding.
-    const addPerson = (end: number, name: string, confidence: number) => {
-      const added = add(end - name.length, name, confidence);
-      if (name.includes(' ') || knownName(name)) seed(added);
-    };
     const roles = ROLE_WORD.test(text);
     for (const m of roles ? matches(text, ROLE_BEFORE_NAME) : []) {
       const name = personLike(m[1]!);
@@ -735,11 +743,11 @@ export const personDetector: Detector = {
     }
     for (const m of /['’]s[ \t]+\p{Lu}/u.test(text) ? matches(text, ORGANISATION_PERSON) : []) {
       const name = m[1]!;
-      if (name.split(/[ \t]+/).every((word) => PARTICLE_WORD.test(word) || !sentenceWord(word)) && lastWordNamelike(name)) seed(add(m.indices![1]![0], name, 0.7));
+      if (personLike(name) === name) seed(add(m.indices![1]![0], name, 0.7));
     }
     for (const m of matches(text, PERSON_TEMPER)) {
       const name = personLike(m[1]!);
-      if (name) seed(add(m.indices![1]![1] - name.length, name, 0.75));
+      if (name) addPerson(m.indices![1]![1], name, 0.75);
     }
     for (const { pattern, words } of KNOWN_NAME_CONTEXTS) {
       if (!words.test(text)) continue;
@@ -786,7 +794,7 @@ export const personDetector: Detector = {
       // hyphens a title's ("Elliptic Curve Diffie-Hellman", "Red-Black Search Trees") without a person's verb.
       else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0]) && !ROMANCE_PARTICLE.test(m[0]) && (verb || !m[0].includes('-'))) {
         // A sentence's first word before an owner is the sentence's ("Find Kuypers's address"; "Dawn French wrote" is one name).
-        const leading = atSentenceStart && possessive && rest.length > 0 && sentenceWord(lead.trim());
+        const leading = atSentenceStart && possessive && sentenceWord(lead.trim());
         if (leading) add(m.index + lead.length, rest, 0.65);
         else add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
       }
@@ -814,19 +822,19 @@ export const personDetector: Detector = {
       const mailbox = m[1] ?? m[2]!;
       if (!before || ORGANISATION_MAILBOX.test(mailbox) || mailboxNamesOrganisation(before.name, mailbox)) continue;
       const name = personLike(before.name);
-      if (name) seed(add(before.end - name.length, name, 0.75));
+      if (name) addPerson(before.end, name, 0.75);
     }
     for (const m of matches(text, DOES_WHAT_PEOPLE_DO)) {
-      if (personLike(m[1]!)) seed(add(m.index, m[1]!, 0.7));
+      if (personLike(m[1]!)) addPerson(m.index + m[1]!.length, m[1]!, 0.7);
     }
     for (const m of matches(text, OWNS_PERSONAL_THING)) {
       const word = m[1]!;
       // The published lists' names are products' as often ("Django's birthday"): only the written lists' count as known.
-      const known = isGivenName(word) || SURNAMES.has(word.toLowerCase());
+      const known = writtenName(word);
       // An unknown word's address or number counts when it is given right after ("here's Kuypers's address:\n\n613 …").
       const end = m.index + m[0].length;
       const given = /address|number/.test(m[2]!) && /^[ \t]*(?::|is)[ \t\r\n]*[^\n]{0,40}\d/.test(text.slice(end, end + 80));
-      if (known || ((SPOUSE_OR_CHILD.test(m[2]!) || given) && !sentenceWord(word))) seed(add(m.index, word, 0.75));
+      if (known || ((SPOUSE_OR_CHILD.test(m[2]!) || given) && !sentenceWord(word))) addPerson(m.index + word.length, word, 0.75);
     }
     for (const m of matches(text, ONE_WORD_LINE)) {
       // One word under a sign-off signs the letter ("Best,\nCsonka"), and one opening a block above a contact card
@@ -839,7 +847,6 @@ export const personDetector: Detector = {
       // lists and a document's sections hold lines a card's look like ("Traefik\n\nentryPoints:\n  address: …",
       // "Grafana\n192.168.1.20", "Vendors\n\nAtlassian\n\nEmail: …").
       const heads =
-        !signed &&
         /^[\s>]*$/.test(text.slice(0, m.index)) &&
         PERSON_CARD_LABEL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 400)) &&
         cardFollows(text, m.index + m[0].length + 1, 8);
@@ -877,7 +884,7 @@ export const personDetector: Detector = {
       add(m.index + m[0].length - m[2].length, name, 0.7);
     }
     // A name of the published lists alone is a person where only a person stands: after a word that addresses or
-    // introduces one ("Tell Leora", "seconded by Valentino", "went to Liza") or before a person's act ("Sydnee asked me",
+    // introduces one ("Tell Leora", "seconded by Valentino", "went to Liza") or before a person's act ("Liza asked me",
     // "Valentino said"). Products, places and myths bear these names as often ("replaced Athena with Trino", "Loki
     // crashed", "Winston is the logging library"), so neither a function word nor "is" after it is enough, and a word the
     // text also writes in lower case or as code ("grafana/loki") is a thing's.
@@ -885,12 +892,12 @@ export const personDetector: Detector = {
       const end = start + word.length;
       const before = text.slice(Math.max(0, start - 30), start);
       // The lists hold towns' names too: not after a place's preposition, nor before a hyphen or a slash ("Florence-2",
-      // "Berkeley/Facebook").
-      if (ARTICLE_BEFORE.test(before) || PLACE_PREPOSITION_BEFORE.test(before) || /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before)) return;
-      if (/^(?:[ \t]+\p{Lu}|[-/'’])/u.test(text.slice(end, end + 3))) return;
+      // "Berkeley/Facebook"); nor after a capitalised word, unless that word addresses the person ("Tell Leora").
       const introduced = ADDRESSES_PERSON.test(before);
+      if (ARTICLE_BEFORE.test(before) || PLACE_PREPOSITION_BEFORE.test(before) || (!introduced && /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before))) return;
+      if (/^(?:[ \t]+\p{Lu}|[-/'’])/u.test(text.slice(end, end + 3))) return;
       if (!introduced && !ACTS_AFTER.test(text.slice(end, end + 24))) return;
-      if (text.toLowerCase().includes(word.toLowerCase()) && new RegExp(String.raw`(?<![\p{L}])${word.toLowerCase()}(?![\p{L}])`, 'u').test(text)) return;
+      if (new RegExp(String.raw`(?<![\p{L}])${word.toLowerCase()}(?![\p{L}])`, 'u').test(text)) return;
       add(start, word, 0.6);
     };
     for (const m of matches(text, SINGLE)) {
@@ -953,7 +960,7 @@ export const personDetector: Detector = {
         const item = stickyMatch(ATTENDEE, text, at);
         if (!item) break;
         const name = personLike(item[1]!);
-        if (name) seed(add(at + item[1]!.length - name.length, name, 0.75));
+        if (name) addPerson(at + item[1]!.length, name, 0.75);
         if (item[0].length === item[1]!.length) break;
         at += item[0].length;
       }

@@ -22,7 +22,7 @@ const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,5}\)?(?:[ .\-\u00a0]?\(0\))?
  * "Text 0441680692"); not "calling", which code's docs use, nor a config's "direct: true".
  */
 const PHONE_WORD =
-  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|reachable|dial(?:led|ing)?|ring me|text(?:ed)? me|sms|ph|be reached (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|\btext(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$/i;
+  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|reachable|dial(?:led|ing)?|ring me|texted me|sms|ph|be reached (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|(?:^|[.!?\n][ \t]*)text(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$/i;
 const CONTEXT = new RegExp(`${PHONE_WORD.source}|\\bnumber\\b`, 'i');
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 /** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */
