@@ -105,6 +105,12 @@ function nameBefore(text: string, at: number): { name: string; end: number } | u
   const m = NAME_ENDING.exec(text.slice(from, at));
   return m ? { name: m[1]!, end: from + m.index + m[0].indexOf(m[1]!) + m[1]!.length } : undefined;
 }
+/** What of the name before a cue is a person's (`personLike`), with where it ends; undefined when none. */
+function personBefore(text: string, at: number): { name: string; end: number } | undefined {
+  const before = nameBefore(text, at);
+  const name = before ? personLike(before.name) : '';
+  return name ? { name, end: before!.end } : undefined;
+}
 /**
  * A role only people hold after a name and a comma: "named after Gleason, a local teacher", "Vunak here, the plumber
  * from Tuesday". The role ends the apposition: "Okta, the tenant-wide identity provider",
@@ -509,7 +515,7 @@ function isGivenName(word: string): boolean {
  */
 function lastWordNamelike(candidate: string): boolean {
   const last = clean(candidate).split(/[ \t]+/).pop()!;
-  return SURNAMES.has(last.toLowerCase()) || isGivenName(last) || !(COMMON_ENGLISH_WORDS.has(last.toLowerCase()) || NOT_NAMES.has(last.toLowerCase()));
+  return writtenName(last) || !(COMMON_ENGLISH_WORDS.has(last.toLowerCase()) || NOT_NAMES.has(last.toLowerCase()));
 }
 /** A given name of the written or the published lists, or a known surname. */
 function knownName(word: string): boolean {
@@ -731,15 +737,13 @@ export const personDetector: Detector = {
     }
     for (const m of /\d/.test(text) ? matches(text, AGE_AFTER_NAME) : []) {
       const age = Number(m[1] ?? m[3]);
-      const before = age > 0 && age <= 110 ? nameBefore(text, m.index) : undefined;
-      const name = before ? personLike(before.name) : '';
+      const person = age > 0 && age <= 110 ? personBefore(text, m.index) : undefined;
       // One word with an age is a version's or a count's as often, unless a known name or of a place.
-      if (name && (name.includes(' ') || writtenName(name) || m[2])) addPerson(before!.end, name, 0.75);
+      if (person && (person.name.includes(' ') || writtenName(person.name) || m[2])) addPerson(person.end, person.name, 0.75);
     }
     for (const m of text.includes(',') ? matches(text, ROLE_AFTER_NAME) : []) {
-      const before = nameBefore(text, m.index);
-      const name = before ? personLike(before.name) : '';
-      if (name) addPerson(before!.end, name, 0.75);
+      const person = personBefore(text, m.index);
+      if (person) addPerson(person.end, person.name, 0.75);
     }
     for (const m of /['’]s[ \t]+\p{Lu}/u.test(text) ? matches(text, ORGANISATION_PERSON) : []) {
       const name = m[1]!;
@@ -820,6 +824,7 @@ export const personDetector: Detector = {
       // A team's or a company's mailbox is none of a person's ("Vercel <notifications@vercel.com>", "Infra (infra@…)").
       const before = nameBefore(text, m.index);
       const mailbox = m[1] ?? m[2]!;
+      // Judged by the whole name shown ("Hosted Weblate"), not only by what of it is a person's.
       if (!before || ORGANISATION_MAILBOX.test(mailbox) || mailboxNamesOrganisation(before.name, mailbox)) continue;
       const name = personLike(before.name);
       if (name) addPerson(before.end, name, 0.75);
