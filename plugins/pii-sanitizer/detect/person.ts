@@ -2,6 +2,7 @@ import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './addres
 import { matches, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, ENGLISH_WORDS, LISTED_GIVEN_NAMES } from './listed-given-names';
+import { LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
 import { addMentions } from './person-mentions';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
 
@@ -553,6 +554,17 @@ function isListedGivenName(word: string): boolean {
   return LISTED_GIVEN_NAMES.has(lower) || (/[^\x00-\x7f]/.test(lower) && LISTED_GIVEN_NAMES.has(foldAccents(lower)));
 }
 
+/**
+ * A surname of the census's list, with its accents or without ("Araújo"), or one by an ending only surnames have
+ * ("Jeknić"). Not through German umlauts: the census holds German nouns as surnames, and German text capitalises them
+ * ("Unbekannter Schlüssel").
+ */
+function isListedSurname(word: string): boolean {
+  const lower = word.toLowerCase();
+  const folds = /[^\x00-\x7f]/.test(lower) && !/[äöüß]/.test(lower);
+  return LISTED_SURNAMES.has(lower) || (folds && LISTED_SURNAMES.has(foldAccents(lower))) || surnameByEnding(word);
+}
+
 /** "María" as "maria", "Søren" as "soren": the list holds most names without their accents. */
 function foldAccents(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/æ/g, 'ae').replace(/ł/g, 'l').replace(/đ/g, 'd');
@@ -617,6 +629,17 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
 const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like)[ \t]+$/iu;
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
 const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting)|is coming|called me|texted me|emailed me)(?![\p{L}])/u;
+/**
+ * A verb in the past or a negated one after a census surname alone: "Kristensen resigned", "Ledner cancelled the",
+ * "Pásztor won't stop". Products do things in the past too, and bear given names more often than surnames ("Loki
+ * crashed", "Athena failed"): not after a given name of the lists, nor a machine's verb.
+ */
+const PAST_ACT_AFTER = /^[ \t]+(\p{Ll}{3,}ed|(?:didn|won|can|hasn|doesn|isn|wasn)['’]t)(?![\p{L}])/u;
+const MACHINE_VERBS = /^(?:crashed|failed|errored|froze|hung|restarted|rebooted|booted|timed|deployed|returned|loaded|logged|leaked|stopped|started|updated|upgraded|installed|compiled|rendered|crawled|indexed|synced|cached|queued|parsed|scaled|throttled|dropped|blocked|flagged|rejected|accepted|supported|based|powered|hosted|backed|built|released|launched|deprecated)$/;
+function pastAct(after: string): boolean {
+  const verb = PAST_ACT_AFTER.exec(after)?.[1];
+  return verb !== undefined && !MACHINE_VERBS.test(verb);
+}
 /** A word before a lower-case name that introduces a person ("meet with max", "tell frank"); not "and" ("min and max"). */
 const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met|from|by|under|named|called|contact|email|text|remind|invite|cc|ping|dear|hi|hello|hey|thanks|thank)[ \t]+$/iu;
 
@@ -718,7 +741,10 @@ export const personDetector: Detector = {
       const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
       const standsAsPerson = !nextWord || followsMention(nextWord);
       if (/^\p{Ll}/u.test(name) && !standsAsPerson) continue;
-      const knownSurname = words.length === 1 && SURNAMES.has(words[0]!.toLowerCase()) && standsAsPerson;
+      // A surname of the census's list only after a phrase that a place or a firm never follows ("meet with Sobotka"; not
+      // "from Harlev", "for Cortesi SPA", "Batz, Nicolas and Gutmann").
+      const listedSurname = isListedSurname(words[0]!) && /^(?:with|ask|tell|contact|meet|met)$/.test(trigger);
+      const knownSurname = words.length === 1 && (SURNAMES.has(words[0]!.toLowerCase()) || listedSurname) && standsAsPerson;
       if (strong || known || weakPair || knownSurname) {
         const added = add(m.index + m[0].length - m[1].length, name, strong ? 0.85 : 0.7);
         if (personal || known) seed(added);
@@ -732,14 +758,14 @@ export const personDetector: Detector = {
     }
     for (const m of roles ? matches(text, PERSON_LABEL) : []) {
       // A label's slot holds only a name: no sentence's word before it is left out.
-      const name = m[1]!.includes(' ') ? (personLike(m[1]!) === m[1] ? m[1]! : '') : writtenName(m[1]!) ? m[1]! : '';
+      const name = m[1]!.includes(' ') ? (personLike(m[1]!) === m[1] ? m[1]! : '') : writtenName(m[1]!) || isListedSurname(m[1]!) ? m[1]! : '';
       if (name) add(m.indices![1]![0], name, 0.75);
     }
     for (const m of /\d/.test(text) ? matches(text, AGE_AFTER_NAME) : []) {
       const age = Number(m[1] ?? m[3]);
       const person = age > 0 && age <= 110 ? personBefore(text, m.index) : undefined;
       // One word with an age is a version's or a count's as often, unless a known name or of a place.
-      if (person && (person.name.includes(' ') || writtenName(person.name) || m[2])) addPerson(person.end, person.name, 0.75);
+      if (person && (person.name.includes(' ') || writtenName(person.name) || isListedSurname(person.name) || m[2])) addPerson(person.end, person.name, 0.75);
     }
     for (const m of text.includes(',') ? matches(text, ROLE_AFTER_NAME) : []) {
       const person = personBefore(text, m.index);
@@ -757,7 +783,12 @@ export const personDetector: Detector = {
       if (!words.test(text)) continue;
       for (const m of matches(text, pattern)) {
         const name = m[1]!;
-        if (name.includes(' ') || isGivenName(name) || SURNAMES.has(name.toLowerCase())) add(m.indices![1]![0], name, 0.7);
+        // The published lists name towns too: one of their words counts only where no place's preposition stands before it
+        // ("born in Gubin and I").
+        const start = m.indices![1]![0];
+        const listed = !writtenName(name) && (isListedGivenName(name) || isListedSurname(name));
+        const place = listed && PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+        if (name.includes(' ') || writtenName(name) || (listed && !place)) add(start, name, 0.7);
       }
     }
     // Given "his" or "her" something, the name is a person's, whose other mentions are too ("Kamron had given Kamron
@@ -773,16 +804,16 @@ export const personDetector: Detector = {
       // A possessive of what a person has counts as a person's verb does ("here's Layla Howe's address"; "Reed
       // Elsevier's shares" is a company's). The pattern takes the "'s" in.
       const possessive = /['’]s$/.test(m[0]) && PERSONAL_THING_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      const lead = /^\S+[ \t]+/.exec(m[0])![0];
       // A common surname last, mid-sentence and followed as a person is: "Why is Antigone Sanchez so impulsive?"; not a
       // brand's before its model ("Sig Sauer P320"), nor an imperative and an eponym ("Use Thompson sampling").
       const nextAfterPair = NEXT_WORD.exec(after)?.[1];
-      const surname =
-        !atSentenceStart &&
-        SURNAMES.has(m[0].slice(m[0].search(/\S+$/)).replace(/['’]s$/, '').toLowerCase()) &&
-        !/^[ \t]+[\p{Lu}\d]/u.test(after) &&
-        (!nextAfterPair || followsMention(nextAfterPair));
+      // A surname of the census's list or by its ending counts after a word that is no sentence's ("Cettina Fanucci").
+      const lastWord = m[0].slice(m[0].search(/\S+$/)).replace(/['’]s$/, '');
+      const followedAsPerson = !/^[ \t]+[\p{Lu}\d]/u.test(after) && (!nextAfterPair || followsMention(nextAfterPair));
+      const listedSurnameAfter = (word: string) => isListedSurname(lastWord) && !sentenceWord(word);
+      const surname = !atSentenceStart && followedAsPerson && (SURNAMES.has(lastWord.toLowerCase()) || listedSurnameAfter(lead.trim()));
       const verb = PERSON_VERB.test(after) || possessive || introduced || surname;
-      const lead = /^\S+[ \t]+/.exec(m[0])![0];
       const rest = m[0].slice(lead.length);
       if (isGivenName(first)) seed(add(m.index, m[0], 0.85));
       // "Did Arjun Merhotra", "Meet Anna Berg": a sentence's word before a given name and its surname.
@@ -793,6 +824,10 @@ export const personDetector: Detector = {
       // Its last word must be no English one, or a known surname: "Pandora Radio", "Tate Modern" are things.
       else if (isListedGivenName(first) && !GREETINGS.includes(first) && isNameish(m[0]) && !ROMANCE_PARTICLE.test(m[0]) && lastWordNamelike(m[0])) {
         seed(add(m.index, m[0], 0.75));
+      }
+      // "Then Impi Guðmundsdóttir arrived", "I invited Wacława Adamska too": a sentence's word before such a pair.
+      else if (sentenceWord(lead.trim()) && /^\S+[ \t]+\S+$/.test(rest) && followedAsPerson && listedSurnameAfter(rest.split(/[ \t]/, 1)[0]!) && isNameish(rest)) {
+        add(m.index + lead.length, rest, 0.65);
       }
       // A Romance particle after an unknown word is a place's or a label's as often ("Rio de Janeiro is"), and so are
       // hyphens a title's ("Elliptic Curve Diffie-Hellman", "Red-Black Search Trees") without a person's verb.
@@ -888,12 +923,12 @@ export const personDetector: Detector = {
       if (/^the /i.test(m[1]) && /^\p{L}{3,}(?:ed|wn)$/u.test(first) && !GIVEN_NAMES.has(first)) continue;
       add(m.index + m[0].length - m[2].length, name, 0.7);
     }
-    // A name of the published lists alone is a person where only a person stands: after a word that addresses or
-    // introduces one ("Tell Leora", "seconded by Valentino", "went to Liza") or before a person's act ("Liza asked me",
-    // "Valentino said"). Products, places and myths bear these names as often ("replaced Athena with Trino", "Loki
+    // A name of the published lists (given names, the census's surnames) alone is a person where only a person stands:
+    // after a word that addresses or introduces one ("Tell Leora", "seconded by Valentino", "went to Liza") or before a
+    // person's act ("Liza asked me", "Valentino said"; a surname before a verb in the past too: "Kristensen resigned"). Products, places and myths bear these names as often ("replaced Athena with Trino", "Loki
     // crashed", "Winston is the logging library"), so neither a function word nor "is" after it is enough, and a word the
     // text also writes in lower case or as code ("grafana/loki") is a thing's.
-    const addListedGivenName = (start: number, word: string) => {
+    const addListedName = (start: number, word: string, surname: boolean) => {
       const end = start + word.length;
       const before = text.slice(Math.max(0, start - 30), start);
       // The lists hold towns' names too: not after a place's preposition, nor before a hyphen or a slash ("Florence-2",
@@ -901,7 +936,8 @@ export const personDetector: Detector = {
       const introduced = ADDRESSES_PERSON.test(before);
       if (ARTICLE_BEFORE.test(before) || PLACE_PREPOSITION_BEFORE.test(before) || (!introduced && /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before))) return;
       if (/^(?:[ \t]+\p{Lu}|[-/'’])/u.test(text.slice(end, end + 3))) return;
-      if (!introduced && !ACTS_AFTER.test(text.slice(end, end + 24))) return;
+      const actsAfter = ACTS_AFTER.test(text.slice(end, end + 24)) || (surname && pastAct(text.slice(end, end + 24)));
+      if (!introduced && !actsAfter) return;
       if (new RegExp(String.raw`(?<![\p{L}])${word.toLowerCase()}(?![\p{L}])`, 'u').test(text)) return;
       add(start, word, 0.6);
     };
@@ -909,7 +945,8 @@ export const personDetector: Detector = {
       // Joined by a hyphen, both words are given names ("Jean-Pierre"), or the word is a compound ("Max-Width",
       // "Walter-Nernst-Straße") and a surname after it makes a pair, found as such.
       if (!isGivenName(m[1])) {
-        if (isListedGivenName(m[1])) addListedGivenName(m.index, m[1]);
+        if (isListedGivenName(m[1])) addListedName(m.index, m[1], false);
+        else if (isListedSurname(m[1])) addListedName(m.index, m[1], true);
         continue;
       }
       // "the Adam optimizer", "a Kelly criterion", "an Adam optimizer": after an English article and before a
