@@ -30,22 +30,33 @@ kroger uber palo monzo zelle vespa`.split(/\s+/),
 /** SCOWL's sizes past 50 too: "lexer", "getter" are words of code; a real surname lost there is a small price. */
 const RARE_ENGLISH_WORDS = new Set(wordLists(['55', '60', '70']).flatMap(readList));
 
-function listedSurnames(): Set<string> {
+/** How many of the census's most frequent surnames that are English words count as surnames still ("Baker", "Hill"). */
+const COMMON_RANKS = 3000;
+
+function listedSurnames(): { listed: Set<string>; words: Set<string> } {
   const names = new Set<string>();
+  const words = new Set<string>();
   // Read as data, not loaded as a module: its given names and the surnames' spellings are not kept.
   const source = fs.readFileSync(require.resolve(CENSUS_SURNAMES), 'utf8');
   const from = source.indexOf('module.exports.last');
   const census = [...source.slice(from, source.indexOf('];', from)).matchAll(/'([^'\n]+)'/g)].map((m) => m[1]!);
-  for (const raw of census) {
+  for (const [rank, raw] of census.entries()) {
     const name = raw.toLowerCase();
+    if (rank < COMMON_RANKS && ENGLISH_WORDS.has(name)) words.add(name);
     if (!/^\p{L}{4,}$/u.test(name) || ENGLISH_WORDS.has(name) || RARE_ENGLISH_WORDS.has(name) || NOT_PEOPLE_SURNAMES.has(name)) continue;
     if (NOT_PEOPLE.has(name) || PLACES_AND_EPONYMS.has(name) || COUNTRIES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name) || LISTED_GIVEN_NAMES.has(name)) continue;
     names.add(name);
   }
-  return names;
+  return { listed: names, words };
 }
 
-export const LISTED_SURNAMES = listedSurnames();
+const SURNAME_LISTS = listedSurnames();
+export const LISTED_SURNAMES = SURNAME_LISTS.listed;
+/**
+ * The census's 3,000 most frequent surnames that are English words ("Baker", "Hill", "Young", "Wells"): as a name's
+ * last word they are a surname's; the rarer ones are a thing's ("Cloudflare Pages", "Stripe Billing", "Canada Post").
+ */
+export const COMMON_WORD_SURNAMES = SURNAME_LISTS.words;
 
 /**
  * Endings that only surnames have, of the countries a census of the US misses (Nordic patronymics, Slavic, Baltic,

@@ -2,7 +2,7 @@ import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './addres
 import { matches, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, ENGLISH_WORDS, LISTED_GIVEN_NAMES } from './listed-given-names';
-import { LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
+import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
 import { addMentions } from './person-mentions';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
 
@@ -732,7 +732,10 @@ export const personDetector: Detector = {
       const known = isGivenName(words[0]);
       // After a weak trigger, unknown words with a Romance particle are a place's as often ("flew to Reguengos de Monsaraz"),
       // and so are a leading particle's ("the corner of 74 Main Street and ten Pas Pass").
-      const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(name) && !ROMANCE_PARTICLE.test(name) && !/^\p{Ll}/u.test(name);
+      // The last word a name's: no common English word, unless a common surname ("to Moira Pagan"; not "from Red Hat",
+      // "and Stripe Billing", "to Order Items").
+      const surnameLast = lastWordNamelike(name) || COMMON_WORD_SURNAMES.has(words[words.length - 1]!.toLowerCase());
+      const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(name) && !ROMANCE_PARTICLE.test(name) && !/^\p{Ll}/u.test(name) && surnameLast;
       // "called" and "named" name things as often ("a class called Request Handler").
       const personal = strong && !/^(?:called|named)$/.test(trigger);
       // "Follow up with Isaksson": a common surname alone after a weak phrase, standing as a person does ("and Myers
