@@ -43,6 +43,23 @@ export function* matches(text: string, pattern: RegExp): Generator<RegExpExecArr
   }
 }
 
+/**
+ * A one-argument predicate remembered by its argument: the person rules ask the same words' kind many times per text and
+ * across texts. The memory is dropped whole when it holds `max` words, so a stream of new words cannot grow it.
+ */
+export function remembered(predicate: (word: string) => boolean, max = 50_000): (word: string) => boolean {
+  let memory = new Map<string, boolean>();
+  return (word) => {
+    let answer = memory.get(word);
+    if (answer === undefined) {
+      if (memory.size >= max) memory = new Map();
+      answer = predicate(word);
+      memory.set(word, answer);
+    }
+    return answer;
+  };
+}
+
 /** Runs a sticky regex at `at` only. */
 export function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
   pattern.lastIndex = at;

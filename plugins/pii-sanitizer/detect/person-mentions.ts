@@ -28,13 +28,17 @@ function mentionWord(word: string, text: string): boolean {
   return !writtenInLowerCase(text, lower);
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /**
- * Whether the text holds `lower` as a whole word in lower case. The word leads the pattern and its start is checked
- * after it, so the engine searches for the word rather than trying a lookbehind at every position.
+ * Whether the text holds `lower` as a whole word in lower case (no letter or digit on either side): a search for the
+ * string, with no pattern compiled per word.
  */
-function writtenInLowerCase(text: string, lower: string): boolean {
-  const word = lower.replace(ESCAPE, '\\$&');
-  return new RegExp(String.raw`${word}(?<![\p{L}\p{N}]${word})(?![\p{L}\p{N}])`, 'u').test(text);
+export function writtenInLowerCase(text: string, lower: string): boolean {
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    const end = at + lower.length;
+    if ((at === 0 || !LETTER_OR_DIGIT.test(text[at - 1]!)) && (end === text.length || !LETTER_OR_DIGIT.test(text[end]!))) return true;
+  }
+  return false;
 }
 
 /** Whether [start, end) overlaps one of the findings: a binary search over their starts, with the furthest end so far. */

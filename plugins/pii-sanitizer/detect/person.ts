@@ -1,9 +1,9 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
-import { matches, stickyMatch } from './context';
+import { matches, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, ENGLISH_WORDS, LISTED_GIVEN_NAMES } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
-import { addMentions } from './person-mentions';
+import { addMentions, writtenInLowerCase } from './person-mentions';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
 
 /**
@@ -53,7 +53,7 @@ const RELATIVE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${RELATIVES})$`, 'i
  */
 const FAMILY = 'wife|husband|spouse|partner|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|boyfriend|girlfriend|fiancé|fiancée|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|cousin|nephew|niece|stepson|stepdaughter';
 const FAMILY_BEFORE_NAME = new RegExp(
-  String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder)[ \t]+)?(?:${FAMILY})[ \t]*,?[ \t]+(${NAME})`,
+  String.raw`(?=[MmOoHhTt])(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder)[ \t]+)?(?:${FAMILY})[ \t]*,?[ \t]+(${NAME})`,
   'gu',
 );
 /** Roles only people hold. */
@@ -79,7 +79,8 @@ const ROLE_WORD = new RegExp(`${PEOPLE_ROLES}|${OWNED_ROLES}|${PERSON_FIELDS}`, 
  * case ("My Manager Dashboard" is a product).
  */
 const ROLE_BEFORE_NAME = new RegExp(
-  String.raw`(?:(?:${OWNER}|(?<![\p{L}])(?:[Tt]he|[Aa])[ \t]+${ROLE_ADJECTIVE}|['’]s[ \t]+${ROLE_ADJECTIVE})(?:${PEOPLE_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|${OWNER}(?:${PEOPLE_ROLES}|${OWNED_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+))(${NAME})`,
+  // The first letter each alternative can start with, tested first: a cheap check at every position.
+  String.raw`(?=[MmOoHhTtYyAa'’])(?:(?:${OWNER}|(?<![\p{L}])(?:[Tt]he|[Aa])[ \t]+${ROLE_ADJECTIVE}|['’]s[ \t]+${ROLE_ADJECTIVE})(?:${PEOPLE_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|${OWNER}(?:${PEOPLE_ROLES}|${OWNED_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+))(${NAME})`,
   'dgu',
 );
 /** Every letter in either case: a form writes its labels in title case or capitals too ("Account Holder:", "INSURED:"). */
@@ -126,7 +127,7 @@ const ROLE_AFTER_NAME = new RegExp(
  * "Panjiva's Riku Andou". Two words at least: "Apple's App Store", "Google's Cloud Platform" are products, which the
  * words' test (no common English word) leaves out.
  */
-const ORGANISATION_PERSON = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}.&-]*['’]s[ \t]+((?:${WORD})(?:[ \t]+(?:${PARTICLES})?(?:${WORD})){1,2})(?![\p{L}\p{N}])`, 'dgu');
+const ORGANISATION_PERSON = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}.&-]*['’]s[ \t]+((?:${WORD})(?:[ \t]+(?:${PARTICLES})?(?:${WORD})){1,2})(?![\p{L}\p{N}])`, 'dgu');
 /**
  * A person's temper asked about: "Why is Glyceria so impulsive?", "Why was Natasja always so rude?". Products are asked
  * about too, but as slow, popular or expensive.
@@ -217,8 +218,8 @@ const MEASURE_NAMES = /^(?:Max|Min)$/;
 /** A capitalised word before, that is no word introducing a person ("Histogram Max Size"; "Ask Max Weber" is not). */
 const TITLE_WORD_BEFORE = /(?<![\p{L}])(?!(?:Ask|Call|Tell|Email|Ping|Text|Meet|Dear|Hi|Hello|Hey|Thanks|With|From|And)[ \t])\p{Lu}\p{Ll}+[ \t]+$/u;
 const PERSONAL_WORK = /(?:novels?|biography|memoirs?|autobiography|estate|administration|presidency)$/;
-const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])`, 'gu');
-const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICLES})?(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
+const SINGLE = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])`, 'gu');
+const PAIR = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICLES})?(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
 /**
  * A line that holds only a name, as in signatures and contact cards ("Jamie Pratt", ">Gyala Antall"). Title-case
  * lines are also a document's headings ("Next Steps", "Risk Assessment"): unless it starts with a known given
@@ -326,7 +327,9 @@ const LOWER_AFTER_TRIGGER = new RegExp(
 /** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
 const WEAK_LOWER_TRIGGER = /^i(?: a|['’])m$/i;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
-const WITH_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'gu');
+const WITH_INITIAL = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'gu');
+/** A capital alone between blanks, as a middle initial stands: the pattern is worth running only when the text holds one. */
+const INITIAL = /[ \t]\p{Lu}\.?[ \t]+\p{Lu}/u;
 /**
  * One capitalised word that starts a sentence and lives at a number or a capitalised place: "Sidoine lives at 952 Place
  * du Havre", "Anna lives in Tromsø"; not "Redis lives in memory", "Config lives at ~/.config".
@@ -340,20 +343,23 @@ const PERSONAL_THING_AFTER =
  * One word doing what only people do: "Mustonen walked to school", "Sipos admits", "Kowalczyk was born in". Companies
  * and tools are said to ask, email, say and write ("Stripe asked me", "Reuters said"), so those verbs are not here.
  */
-const DOES_WHAT_PEOPLE_DO = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologi[sz]ed|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged)(?![\p{L}])`,
-  'gu',
-);
+const PEOPLE_ACTS = 'was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologi[sz]ed|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged';
+const DOES_WHAT_PEOPLE_DO = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:${PEOPLE_ACTS})(?![\p{L}])`, 'gu');
+/** Whether the text holds such a verb at all: the pattern, tried from every capital, is worth running only then. */
+const PEOPLE_ACT = new RegExp(PEOPLE_ACTS);
 /**
  * One word owning what only a person has: "Dubravka's husband", "here's Kuypers's address". Products have addresses,
  * phone numbers, birthdays and parents too ("Heroku's address", "Ollama's address defaults to…", "Mozilla's birthday",
  * "Redux's father is Flux"): an unknown word counts only before a spouse's or a child's noun, or an address or a
  * number given right after; a known name before the rest too.
  */
+const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather';
 const OWNS_PERSONAL_THING = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s|(?<=s)['’])[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather)(?![\p{L}])`,
+  String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s|(?<=s)['’])[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(${PERSONAL_THINGS})(?![\p{L}])`,
   'gu',
 );
+/** An owner's mark before such a thing: the pattern is worth running only when the text holds one. */
+const OWNED_THING = new RegExp(String.raw`['’]s?[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(?:${PERSONAL_THINGS})`);
 const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter)$/;
 /**
  * "Jane Doe of Acme", "Jane Doe from 3 Round Stones Inc": a person introduced by the organisation they belong to.
@@ -504,11 +510,11 @@ const NOUN_SUFFIX = /\p{L}{3}(?:tion|sion|ment|ity|ism|ssor|ware|ship|ency|ancy)
  * A known given name, or one joined by a hyphen to another or to a short second part ("Jean-Pierre", "Anna-Lena",
  * "Jean-Luc", "Wei-Ning"; not "Max-Age", "Per-Recipient": a given name that is a word starts no compound); any case.
  */
-function isGivenName(word: string): boolean {
+const isGivenName = remembered((word: string): boolean => {
   const [first, ...rest] = word.toLowerCase().split('-');
   if (!GIVEN_NAMES.has(first!)) return false;
   return rest.length === 0 || (rest.length === 1 && (GIVEN_NAMES.has(rest[0]!) || (rest[0]!.length <= 4 && !WORDLIKE_NAMES.has(first!))));
-}
+});
 
 /**
  * The last word of a candidate is a name's: a known surname, or no common English word ("Siriano Martini", "Anna
@@ -527,10 +533,10 @@ function writtenName(word: string): boolean {
   return isGivenName(word) || SURNAMES.has(word.toLowerCase());
 }
 /** A word of the sentence rather than of a name: an English word or a word that is no name, unless a known given name. */
-function sentenceWord(word: string): boolean {
+const sentenceWord = remembered((word: string): boolean => {
   const lower = word.toLowerCase();
   return !isGivenName(word) && (ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower) || DETERMINERS.has(lower));
-}
+});
 /**
  * What of capitalised words found where a person's name stands is one: the sentence's words before it left out
  * ("Copyright Julian Gruber", "Describe Kafka"), then a known name's words ("Imani Hyatt", "Koivisto"), one word that is
@@ -549,21 +555,21 @@ function personLike(candidate: string): string {
 }
 
 /** A name of the published lists (`LISTED_GIVEN_NAMES`), with its accents or without. */
-function isListedGivenName(word: string): boolean {
+const isListedGivenName = remembered((word: string): boolean => {
   const lower = word.toLowerCase();
   return LISTED_GIVEN_NAMES.has(lower) || (/[^\x00-\x7f]/.test(lower) && LISTED_GIVEN_NAMES.has(foldAccents(lower)));
-}
+});
 
 /**
  * A surname of the census's list, with its accents or without ("Araújo"), or one by an ending only surnames have
  * ("Jeknić"). Not through German umlauts: the census holds German nouns as surnames, and German text capitalises them
  * ("Unbekannter Schlüssel").
  */
-function isListedSurname(word: string): boolean {
+const isListedSurname = remembered((word: string): boolean => {
   const lower = word.toLowerCase();
   const folds = /[^\x00-\x7f]/.test(lower) && !/[äöüß]/.test(lower);
   return LISTED_SURNAMES.has(lower) || (folds && LISTED_SURNAMES.has(foldAccents(lower))) || surnameByEnding(word);
-}
+});
 
 /** "María" as "maria", "Søren" as "soren": the list holds most names without their accents. */
 function foldAccents(word: string): string {
@@ -841,7 +847,7 @@ export const personDetector: Detector = {
         else add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
       }
     }
-    for (const m of matches(text, WITH_INITIAL)) {
+    for (const m of INITIAL.test(text) ? matches(text, WITH_INITIAL) : []) {
       // "Submit A Request", "Tracer A Tracer", "Lessons I Learned": "A" or "I" without a period is the article or the
       // pronoun, unless a given name comes first or a person's verb follows ("Juliusz A Kwiatkowski lives at").
       const words = m[0].split(/[ \t]+/);
@@ -867,10 +873,10 @@ export const personDetector: Detector = {
       const name = personLike(before.name);
       if (name) addPerson(before.end, name, 0.75);
     }
-    for (const m of matches(text, DOES_WHAT_PEOPLE_DO)) {
+    for (const m of PEOPLE_ACT.test(text) ? matches(text, DOES_WHAT_PEOPLE_DO) : []) {
       if (personLike(m[1]!)) addPerson(m.index + m[1]!.length, m[1]!, 0.7);
     }
-    for (const m of matches(text, OWNS_PERSONAL_THING)) {
+    for (const m of OWNED_THING.test(text) ? matches(text, OWNS_PERSONAL_THING) : []) {
       const word = m[1]!;
       // The published lists' names are products' as often ("Django's birthday"): only the written lists' count as known.
       const known = writtenName(word);
@@ -941,7 +947,7 @@ export const personDetector: Detector = {
       if (/^(?:[ \t]+\p{Lu}|[-/'’])/u.test(text.slice(end, end + 3))) return;
       const actsAfter = ACTS_AFTER.test(text.slice(end, end + 24)) || (surname && pastAct(text.slice(end, end + 24)));
       if (!introduced && !actsAfter) return;
-      if (new RegExp(String.raw`(?<![\p{L}])${word.toLowerCase()}(?![\p{L}])`, 'u').test(text)) return;
+      if (writtenInLowerCase(text, word.toLowerCase())) return;
       add(start, word, 0.6);
     };
     for (const m of matches(text, SINGLE)) {
