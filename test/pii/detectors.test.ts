@@ -1386,6 +1386,13 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     for (const street of ['Corso Vittorio Emanuele 21', 'Paseo de Gracia 43', 'Trg bana Jelačića 5', 'Nilsensgaten 25', 'Ilmalankuja 82', 'Keizersgracht 123', 'Storvägen 7', 'Ådalsvej 75', 'Katzbachstr. 70a']) {
       expect(address(`The office is on ${street}`)).toEqual([street]);
     }
+    // More of the endings Nordic, Finnish, Dutch and Croatian streets are written with, found without a cue.
+    for (const street of ['Turunentie 4', 'Pilestræde 57A', 'Mariasgate 47', 'Bjørkehaugen 86', 'Roosplantsoen 580', 'Vinogradska 17', 'Lehtoraitti 91']) {
+      expect(address(`Does anyone know a good plumber near ${street}? Ours ghosted us.`)).toEqual([street]);
+    }
+    // Where someone lives, drops by or is met: a street without a street word, or with one that technical text uses.
+    expect(address('My mother lives alone at 171 Darien Path. Her landline is below.')).toEqual(['171 Darien Path']);
+    expect(address('Reach me at the shop or drop by Lučki Prilaz 766 any weekday.')).toEqual(['Lučki Prilaz 766']);
     // French street words that are English ones too, before a French name only.
     expect(address("I need to add my addresses: 799 Place d'Assas\nAntony, 79899")).toEqual(["799 Place d'Assas\nAntony, 79899"]);
     expect(address('Set 2 Place Settings on the table')).toEqual([]);
@@ -1401,6 +1408,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Redis 7\nPort 6379',
       'Team 5, Score 1500',
       'Flight 302, Gate 12345',
+      // A number of minutes after a street is a trip's length; a film's sequel is no Norwegian street.
+      'The shuttle to our office on Market Street takes 45 minutes.', 'Stargate 2 is better than the first one.',
     ]) {
       expect(address(honest)).toEqual([]);
     }

@@ -85,6 +85,8 @@ const SUFFIX_STREET = suffixStreet(SUFFIX_WORDS);
 /** A street's suffix word, capitalised as in an address ("Meadow", "Gateway", "Yard", "Mount", "Street"). */
 export const STREET_SUFFIX = new RegExp(`^(?:${SUFFIX_WORDS}|${TECHNICAL_SUFFIX_WORDS}|Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Way|Parkway|Terrace|Highway|Parks?|Circle|Crescent|Close|Yard)$`);
 const TECHNICAL_SUFFIX_STREET = suffixStreet(TECHNICAL_SUFFIX_WORDS);
+/** Either, right where someone is said to live or be met: "lives alone at 171 Darien Path". */
+const ANNOUNCED_SUFFIX_STREET = new RegExp(`${SUFFIX_STREET.source}|${TECHNICAL_SUFFIX_STREET.source}`, 'uy');
 /** A house number that may be a year instead ("since 1889 Eiffel Tower Gardens"). */
 const YEAR_NUMBER = /^(?:1[89]|20)\d\d$/;
 /**
@@ -158,8 +160,9 @@ const ENGLISH_STREET_TYPE = /^(?:Via|Sector|Camino|Barrio|Grupo|Conjunto|Acceso|
 const WORD_AFTER = /^[ \t]+\p{L}/u;
 /** "Vía Appia, 5 km", "Camino Real, 3 days later": a number that counts or measures is no house's. */
 const MEASURED_AFTER = new RegExp(String.raw`^[ \t]+${MEASURE}`, 'u');
+const DURATION_AFTER = /^[ \t]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?![\p{L}])/u;
 const COMPOUND_ENDINGS =
-  'strasse|straße|str\\.|gasse|weg|allee|platz|damm|ufer|chaussee|vej|gata|gatan|gaten|gade|gränd|gränden|vägen|stigen|torget|veien|vegen|vei|katu|kuja|polku|väylä|kaari|straat|laan|plein|gracht|dijk|kade|singel';
+  'strasse|straße|str\\.|gasse|weg|allee|platz|damm|ufer|chaussee|vej|stræde|plads|vænge|gata|gatan|gaten|sgate|gade|gränd|gränden|vägen|stigen|backen|leden|torget|veien|vegen|vei|haugen|bakken|åsen|svingen|toppen|kroken|stranda|katu|kuja|polku|väylä|kaari|tie|raitti|linja|rinne|mäki|ranta|aukio|straat|laan|plein|gracht|dijk|kade|singel|plantsoen|steeg|dreef|ska|ička|ulica|obala|cesta';
 /** A German street named after a person or a place, the words joined by hyphens: "Walter-Nernst-Str. 60", "Konrad-Adenauer-Allee 1". */
 const HYPHENATED_ENDINGS = 'Straße|Strasse|Str\\.|Allee|Platz|Weg|Gasse|Damm|Ufer|Ring|Chaussee|Steig|Markt';
 // Bounded by letters, not \b: "\b" is ASCII's, and finds no start before "Ådalsvej". At most three joined words, so a
@@ -181,7 +184,7 @@ const BOXES = [
  * product, a section or a team: "Python 3", "Team 5").
  */
 const ANNOUNCED = new RegExp(
-  String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with)[ \t]+|:[ \t]*(?:\n[ \t]*){0,2})(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
+  String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})(?:[ \t]+(?:alone|now|currently|still|together))?[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('drop|stop|come|swing')})[ \t]+by[ \t]+|\b(?:${anyCase('meet')})[ \t]+(?:me|us)[ \t]+at[ \t]+|\b(?:${anyCase('pick')})[ \t]+(?:me|us)[ \t]+up[ \t]+(?:at|from)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with)[ \t]+|:[ \t]*(?:\n[ \t]*){0,2})(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
   'gu',
 );
 const NUMBERED_PLACE = new RegExp(String.raw`\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+${NAME_WORD}){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b`, 'uy');
@@ -332,7 +335,11 @@ export const addressDetector: Detector = {
     if (COMPOUND_PRECHECK.test(text)) precise.push(COMPOUND);
     if (FLAT_AFTER_NUMBER.test(text)) precise.push(NAME_NUMBER_FLAT);
     for (const pattern of precise) {
-      for (const m of matches(text, pattern)) add(m.index, m.index + m[0].length, 0.75);
+      for (const m of matches(text, pattern)) {
+        const end = m.index + m[0].length;
+        // A number that ends the match and counts time is none of a house ("on Market Street takes 45 minutes").
+        if (!DURATION_AFTER.test(text.slice(end, end + 12))) add(m.index, end, 0.75);
+      }
     }
     for (const m of matches(text, ROMANCE_STREET)) {
       const end = m.index + m[0].length;
@@ -376,7 +383,7 @@ export const addressDetector: Detector = {
         const corner = stickyMatch(INTERSECTION, text, at);
         if (corner && INTERSECTION_EVIDENCE.test(corner[0]) && !NOT_A_STREET.test(corner[0])) intersection = corner;
       }
-      const place = intersection ?? stickyMatch(NUMBERED_PLACE, text, at) ?? (PERSONAL_ADDRESS.test(text.slice(Math.max(0, m.index - 12), at)) || RESIDENCE.test(m[0]) ? namedStreetNumber(text, at) : null);
+      const place = intersection ?? stickyMatch(NUMBERED_PLACE, text, at) ?? stickyMatch(ANNOUNCED_SUFFIX_STREET, text, at) ?? (PERSONAL_ADDRESS.test(text.slice(Math.max(0, m.index - 12), at)) || RESIDENCE.test(m[0]) ? namedStreetNumber(text, at) : null);
       if (!place) continue;
       let end = place.index + place[0].length;
       add(place.index, end, 0.7);
