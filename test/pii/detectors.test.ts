@@ -131,14 +131,20 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Tlf. 38326182', '38326182'],
       ['phone_number: 934177302', '934177302'],
       ['Can someone call me on 25960747? I have questions.', '25960747'],
+      // A number given as a person's own, an extension, a named person called back.
+      ['New phone, who dis? Save this number: 998757062', '998757062'],
+      ['The best number is 06894978.', '06894978'],
+      ['Forward this to accounting, extension 0103715.', '0103715'],
     ]) {
       expect(found(text)).toEqual([['phone', phone]]);
     }
+    expect(found('Please call Miguel back at 900866339.')).toContainEqual(['phone', '900866339']);
     for (const text of [
       'Order number 12345678', 'Phone: 11111111', 'The build took 25960747 ms', 'id 934177302',
       // A count, an amount, a date, code or a placeholder after the label; a CSV header's last column is no label.
       'cell 12345678 in the spreadsheet', 'int cell = 1234567;', 'Mobile:\n12500000 subscribers', 'Cell: 1000000', 'the tel 20240115 record',
       'call me on 12345678 ms', 'Phone: 1234567 is a placeholder', 'Phone: 98765432', 'id,name,phone\n10234567,Alice,x',
+      'Order number: 55812345', 'The new number is 12500000 users',
     ]) {
       expect(categories(text)).not.toContain('phone');
     }
@@ -162,6 +168,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Party on Friday, bring snacks. Text 0441680692 if you get lost.', '0441680692'],
       ['Listing agent: Jordan Tillman, 025 9010611.', '025 9010611'],
       ['Text (0192) 832894 if you get lost.', '(0192) 832894'],
+      // A six-digit area code (Britain's "016977"), and a German area code in brackets before a seven-digit number.
+      ['Her landline is 018103 56459.', '018103 56459'],
+      ['She gave me her number, 016977 5454', '016977 5454'],
+      ['Why is she texting me from (05490) 8064646?', '(05490) 8064646'],
       ['Versailles. Front desk: 0465435452.', '0465435452'],
       ['He is reachable at 023 8908069, but never picks up.', '023 8908069'],
       // A table's column separator after a number is no operator of code.

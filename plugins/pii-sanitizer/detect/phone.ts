@@ -14,7 +14,7 @@ import { finding, type Detector } from './types';
  * "(0)" trunk prefix, then up to five groups of up to twelve ("+86 13800138000"); or an unbroken run
  * of 7 to 15 digits.
  */
-const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,5}\)?(?:[ .\-\u00a0]?\(0\))?(?:(?:[ .\-\u00a0]|(?<=\))|(?=\())\(?\d{1,12}\)?){1,5}|\d{7,15})(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/g;
+const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,6}\)?(?:[ .\-\u00a0]?\(0\))?(?:(?:[ .\-\u00a0]|(?<=\))|(?=\())\(?\d{1,12}\)?){1,5}|\d{7,15})(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/g;
 /**
  * Letters, not word characters, bound the words that name a phone: "phone_number=…" and "mobile_phone" hold
  * them; "invoice_number" and "cell_count" do not hold "number" or "cell". Dialling, being reachable, a desk's or a
@@ -22,7 +22,7 @@ const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,5}\)?(?:[ .\-\u00a0]?\(0\))?
  * "Text 0441680692"); not "calling", which code's docs use, nor a config's "direct: true".
  */
 const PHONE_WORD =
-  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|reachable|dial(?:led|ing)?|ring me|texted me|sms|ph|be reached (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|(?:^|[.!?\n][ \t]*)text(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$/i;
+  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|reachable|dial(?:led|ing)?|ring me|texted me|texting me|sms|ph|be reached (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|(?:^|[.!?\n][ \t]*)text(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$/i;
 const CONTEXT = new RegExp(`${PHONE_WORD.source}|\\bnumber\\b`, 'i');
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 /** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */
@@ -44,7 +44,7 @@ function isbn10(digits: string): boolean {
 }
 /** A Unix time in seconds of the years 2017 to 2033 ("sms_sent_at=1712345678"): no phone without a "+". */
 const EPOCH_SECONDS = /^1[5-9]\d{8}$/;
-const NATIONAL = /^0[1-9]\d{8,9}$|^\(?0[1-9]\d{0,4}\)? \d{5,8}$/;
+const NATIONAL = /^0[1-9]\d{8,9}$|^\(?0[1-9]\d{0,5}\)? \d{4,8}$/;
 const EXTENSION = /(x|ext\.?)\s?\d+$/i;
 /**
  * A ZIP+4 code or a Brazilian CEP ("90210-1234", "01310-100"), or five digits and three or four not starting
@@ -69,10 +69,12 @@ const OTHER_NUMBER_BEFORE = new RegExp(
  * sheet", "mobile 1234567 downloads", "Cell: 1000000"), a date ("tel 20240115"), or code ("int cell = 1234567;").
  */
 const BARE_LOCAL = /^\d{7,9}$/;
-const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefoon|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|handy|puhelin|mob|gsm)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?`;
+const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefoon|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|handy|puhelin|mob|gsm|extension)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?`;
+/** A person's number given as theirs: "my number is", "save this number:", "Best number is" (not "order number:"). */
+const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
 const PHONE_LABEL_BEFORE = new RegExp(
-  String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
-  'i',
+  String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
+  'iu',
 );
 const NOT_A_BARE_PHONE_AFTER = /^[ \t]*(?:\p{L}|%|[=;])/u;
 const ROUND_OR_DATE = /0{3}$|^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
@@ -128,7 +130,9 @@ function shapeScore(value: string, digits: string): number {
   if (groups.every((g) => /^(\d)\1*$/.test(g))) return 0;
   // A trunk "0" and nine or ten digits, unbroken or after an area code, is a national number as most of Europe and
   // Australia write one ("0441680692", "025 9010611", "(0192) 832894"): ids, amounts and constants do not start with 0.
-  if (NATIONAL.test(value) && digits.length >= 10 && digits.length <= 11 && !counting(digits) && !(value === digits && isbn10(digits))) return 0.55;
+  // An area code in brackets allows a longer number ("(05490) 8064646").
+  const longest = value.startsWith('(') ? 12 : 11;
+  if (NATIONAL.test(value) && digits.length >= 10 && digits.length <= longest && !counting(digits) && !(value === digits && isbn10(digits))) return 0.55;
   if (EPOCH_SECONDS.test(value)) return 0;
   // One unbroken group: ten digits or more, or after a "+" (whose country the phone library then judges: "+466479543").
   if (groups.length === 1) return digits.length >= 10 || value.startsWith('+') ? 0.35 : 0;
