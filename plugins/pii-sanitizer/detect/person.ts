@@ -194,6 +194,8 @@ const WORK_OF = new RegExp(
 );
 /** Before a place: "in Bergen", "from Tromsø", "University of Uppsala". */
 const PLACE_PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|at|from|of|near|into|via|across|around|outside|inside|through)[ \t]+$/iu;
+/** A flat's or a suite's number right before: what follows it is the address's town. */
+const UNIT_BEFORE = /(?<![\p{L}])(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?\d+[A-Za-z]?,?[ \t]+$/iu;
 /** A house number after a street's name, the line's or the sentence's end after it. */
 const HOUSE_NUMBER_AFTER = /^[ \t]+\d{1,5}[A-Za-z]?[ \t]*(?:[,.;](?:\s|$)|\r?\n|$)/;
 /** A title's, a phrase's or a known given name's evidence: what weaker rules' objections do not outweigh. */
@@ -698,6 +700,8 @@ export const personDetector: Detector = {
       if (weak && suffix && STREET_SUFFIX.test(suffix) && houseNumberBefore(text, start)) return false;
       // "Joaquin Suarez 2906.", "Pavla Pejačevića 335": a street named after a person, then its house number.
       if (weak && several && HOUSE_NUMBER_AFTER.test(after)) return false;
+      // "… 17 Apt. 209 Montehermoso Cáceres": after a flat's number, an address's town.
+      if (weak && UNIT_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
       // One word only: "John Smith & Acme Corp." and "Anna Berg - Google" are a person and a company.
       if (!several && weak && firmPartner(text, start, start + value.length, given)) return false;
       out.push(finding(this, start, value, confidence));
