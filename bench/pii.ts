@@ -91,6 +91,17 @@ export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl')): Fi
  * finding of these categories there is a false positive ("going to 27 moss lane" is an address).
  */
 export function evaluateHonestTexts(): Figures {
+  const texts = honestTexts();
+  const counted = ['secret', 'url_credentials', 'credit_card', 'iban', 'ssn', 'address'] as const;
+  const detector = createDetector({ categories: [...counted] });
+  const figures: Figures = { honest_texts: texts.length };
+  for (const category of counted) figures[`honest_text_findings_${category}`] = 0;
+  for (const text of texts) for (const f of detector.detect(text)) (figures[`honest_text_findings_${f.category}`] as number)++;
+  return figures;
+}
+
+/** CLINC150's utterances, QQP's questions and deepset's prompts: what people type, none written for this project. */
+function honestTexts(): string[] {
   const shared = path.resolve(DATA, '..');
   const texts: string[] = [];
   const clinc = JSON.parse(fs.readFileSync(path.join(shared, 'intent', 'clinc150', 'data_full.json'), 'utf8')) as Record<string, Array<[string, string]>>;
@@ -102,12 +113,23 @@ export function evaluateHonestTexts(): Figures {
   for (const line of fs.readFileSync(path.join(shared, 'prompt_guard', 'deepset_prompt_injections', 'train.jsonl'), 'utf8').trim().split('\n')) {
     texts.push((JSON.parse(line) as { text: string }).text);
   }
-  const counted = ['secret', 'url_credentials', 'credit_card', 'iban', 'ssn', 'address'] as const;
-  const detector = createDetector({ categories: [...counted] });
-  const figures: Figures = { honest_texts: texts.length };
-  for (const category of counted) figures[`honest_text_findings_${category}`] = 0;
-  for (const text of texts) for (const f of detector.detect(text)) (figures[`honest_text_findings_${f.category}`] as number)++;
-  return figures;
+  return texts;
+}
+
+/**
+ * Latency on real text: those texts joined and cut into 4 KB prompts, each detected once (the synthetic prompt above
+ * repeats five sentences; real prompts hold more capitalised words, each judged by the person rules).
+ */
+function realLatency(detector: ReturnType<typeof createDetector>): Figures {
+  const chunks = honestTexts().join('\n').match(/[\s\S]{1,4096}/g) ?? [];
+  for (const chunk of chunks.slice(0, 20)) detector.detect(chunk);
+  const samples: number[] = [];
+  for (const chunk of chunks.slice(20)) {
+    const t = performance.now();
+    detector.detect(chunk);
+    samples.push(performance.now() - t);
+  }
+  return { real_4kb_prompts: samples.length, ms_p50_4kb_real: round(quantile(samples, 0.5)), ms_p99_4kb_real: round(quantile(samples, 0.99)) };
 }
 
 const CODE_FILE = /\.(?:js|mjs|cjs|ts|md|ya?ml)$/;
@@ -191,6 +213,7 @@ export async function benchPii(): Promise<Figures> {
   figures.ms_p50_4kb = round(quantile(samples, 0.5));
   figures.ms_p99_4kb = round(quantile(samples, 0.99));
   figures.mb_per_s = round((text.length * samples.length) / 1e6 / seconds, 2);
+  Object.assign(figures, realLatency(detector));
   // The slowest 200 KB prompt built to make the detectors backtrack or pile up findings (the guard's set).
   figures.ms_worst_200kb_adversarial = await slowestAdversarial((text) => detector.detect(text));
   return figures;

@@ -141,14 +141,16 @@ const PERSON_TEMPER = new RegExp(
  * Holmberg"), with the writer ("Rowe and I"), before ", who" ("a letter for Buch, who worked…"), owning a family
  * ("Kwiecień's wife"). Tools, teams and companies stand there too ("Tell Git to", "Hi, this is Billing", "Git and I",
  * "Apple, who makes", "Thanks Stripe,"), so a single word counts only when it is a known given name or surname.
- * `words` is what the text must hold for the pattern to be worth trying: a name is tried from every capital.
+ * `words` is what the text must hold for the pattern to be worth trying: a name is tried from every capital. Where the
+ * cue follows the name, the pattern is the cue alone and the name is read back from it (`nameFirst`): trying a name
+ * from every capital costs more than finding the cue.
  */
-const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp }> = [
+const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean }> = [
   { pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et)[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know)(?![\p{L}])`, 'dgu'), words: /(?:tell|ask|remind|inform|let) /i },
   { pattern: new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})`, 'dgu'), words: /this is /i },
-  { pattern: new RegExp(String.raw`(?<![\p{L}])(${NAME})[ \t]+and[ \t]+(?:I|me|myself)(?![\p{L}])`, 'dgu'), words: / and (?:I|me|myself)(?![\p{L}])/u },
-  { pattern: new RegExp(String.raw`(?<![\p{L}])(${NAME}),[ \t]+who(?![\p{L}])`, 'dgu'), words: /, who(?![\p{L}])/u },
-  { pattern: new RegExp(String.raw`(?<![\p{L}])(${NAME})['’]s[ \t]+(?:${FAMILY})(?![\p{L}])`, 'dgu'), words: /['’]s (?:wife|husband|son|daughter|mother|father|brother|sister|kids|children|parents|family)/ },
+  { pattern: /[ \t]+and[ \t]+(?:I|me|myself)(?![\p{L}])/gu, words: / and (?:I|me|myself)(?![\p{L}])/u, nameFirst: true },
+  { pattern: /,[ \t]+who(?![\p{L}])/gu, words: /, who(?![\p{L}])/u, nameFirst: true },
+  { pattern: new RegExp(String.raw`['’]s[ \t]+(?:${FAMILY})(?![\p{L}])`, 'gu'), words: /['’]s (?:wife|husband|son|daughter|mother|father|brother|sister|kids|children|parents|family)/, nameFirst: true },
   { pattern: new RegExp(String.raw`(?<![\p{L}])[Tt]hank(?:s|[ \t]+you)[ \t]*,?[ \t]+(${NAME})[ \t]*[,!.:]`, 'dgu'), words: /thank/i },
 ];
 /**
@@ -792,13 +794,15 @@ export const personDetector: Detector = {
       const name = personLike(m[1]!);
       if (name) addPerson(m.indices![1]![1], name, 0.75);
     }
-    for (const { pattern, words } of KNOWN_NAME_CONTEXTS) {
+    for (const { pattern, words, nameFirst } of KNOWN_NAME_CONTEXTS) {
       if (!words.test(text)) continue;
       for (const m of matches(text, pattern)) {
-        const name = m[1]!;
+        const found = nameFirst ? nameBefore(text, m.index) : { name: m[1]!, end: m.indices![1]![1] };
+        if (!found) continue;
+        const name = found.name;
         // The published lists name towns too: one of their words counts only where no place's preposition stands before it
         // ("born in Gubin and I").
-        const start = m.indices![1]![0];
+        const start = found.end - name.length;
         const listed = !writtenName(name) && (isListedGivenName(name) || isListedSurname(name));
         const place = listed && PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start));
         if (name.includes(' ') || writtenName(name) || (listed && !place)) add(start, name, 0.7);
