@@ -934,6 +934,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Did you see Esat Jeknić at the hearing?', 'Esat Jeknić'],
       ['Then Impi Guðmundsdóttir arrived early.', 'Impi Guðmundsdóttir'],
       ['I invited Wacława Adamska too.', 'Wacława Adamska'],
+      // People weighed against each other stay people; a family member's name may start as a mountain's does.
+      ['Should I invite Anna or Ben?', 'Anna'],
+      ['Anna vs Maria: who won?', 'Maria'],
+      ['My uncle Monte Smith called.', 'Monte Smith'],
       // One such surname alone where only a person stands: after a phrase no place follows, in a person's context, after
       // a form's person field, before a person's act or a verb in the past.
       ['Can you set up a call with Fenstermacher tomorrow?', 'Fenstermacher'],
@@ -988,7 +992,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'The spokesperson for Cortesi SPA declined.', 'Stehr, McLaughlin and Gutmann are level.', 'We flew from Brønderslev to Herlev.',
       'Coverage is reported to Codecov after each run.', 'Looker returns duplicate rows when joining Orders to Order Items.',
       'Draft a message that points customers to the Help Center and Live Chat.', 'Wire the deposit by Thu Mar 20 2025 please.',
-      'Remix for a dashboard that talks to Supabase and Stripe Billing?', 'Send it to 45 Elm Road Apt. 12 Valverde Medina', 'Use Nesterov momentum with SGD.', 'Try Apache Zipkin or Argo Workflows.',
+      'Remix for a dashboard that talks to Supabase and Stripe Billing?', 'Send it to 45 Elm Road Apt. 12 Valverde Medina',
+      // A given name weighed against a thing is a thing's ("vs", "or"); "Monte" before a place's name is a mountain's.
+      'Julia vs Python for Monte Carlo simulations?', 'Hugo vs Jekyll vs Eleventy for a docs site?', 'Bruno or Insomnia for the team?', 'Use Nesterov momentum with SGD.', 'Try Apache Zipkin or Argo Workflows.',
       'Thanks,\nSupport', 'Best,\nTeam', 'Support Team <support@example.io> wrote', 'Billing (billing@example.io) replied',
       'We moved to Dallas last year.', 'It used to be part of Georgia.', 'Approximate it with Taylor and check the error.',
       'released with the paper Florence-2: Advancing', 'The capital of France is Paris.',

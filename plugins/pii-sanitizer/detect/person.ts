@@ -205,6 +205,8 @@ const STRONG = 0.8;
 /** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena". */
 const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape`;
 const PLACE_FIRST = new RegExp(`^(?:${PLACE_WORDS})$`);
+/** A Romance mountain's word, a given name too: "Monte Carlo", "Monte Rosa" against weak evidence, not "my uncle Monte Smith". */
+const MOUNTAIN_FIRST = /^Monte$/;
 /**
  * A town's or a region's side ("North Carolina", "South Elizabeth", "Upper Darby", "Bad Homburg"), which weak evidence
  * does not outweigh ("My name is North West" is a person).
@@ -650,6 +652,14 @@ function pastAct(after: string): boolean {
   const verb = PAST_ACT_AFTER.exec(after)?.[1];
   return verb !== undefined && !MACHINE_VERBS.test(verb);
 }
+/** A capitalised word compared with the one before or after it: "vs", "versus" or "or" between them. */
+const COMPARED_AFTER = /^[ \t]+(?:vs\.?|versus|or)[ \t]+(\p{Lu}[\p{L}\p{N}.+#-]*)/u;
+const COMPARED_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}.+#-]*)[ \t]+(?:vs\.?|versus|or)[ \t]+$/u;
+/** Whether the word at [start, end) is weighed against a word that is no name (a product, a language, a tool). */
+function comparedWithThing(text: string, start: number, end: number): boolean {
+  const other = COMPARED_AFTER.exec(text.slice(end, end + 40))?.[1] ?? COMPARED_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  return other !== undefined && !knownName(other.replace(/[.+#-]+$/, '')) && !isListedSurname(other);
+}
 /** A word before a lower-case name that introduces a person ("meet with max", "tell frank"); not "and" ("min and max"). */
 const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met|from|by|under|named|called|contact|email|text|remind|invite|cc|ping|dear|hi|hello|hey|thanks|thank)[ \t]+$/iu;
 
@@ -686,7 +696,7 @@ export const personDetector: Detector = {
       if (several && PLACE_FIRST.test(words[0]!)) return false;
       // A town's side or a street's type first, unless a title or a phrase says a person ("Dear West Thompson").
       const weak = confidence < STRONG;
-      if (several && weak && (SIDE_FIRST.test(words[0]!) || STREET_TYPE_FIRST.test(words[0]!))) return false;
+      if (several && weak && (SIDE_FIRST.test(words[0]!) || STREET_TYPE_FIRST.test(words[0]!) || MOUNTAIN_FIRST.test(words[0]!))) return false;
       // "the first Batching Span Processor", "this Closing Handshake": a determiner before words makes them a thing.
       // "the Robert Johnson account" is Robert Johnson's; "the Max Plan", "the Grace Period" are things.
       if (several && !afterDeterminer && !(given && !WORDLIKE_NAMES.has(first)) && THING_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
@@ -972,6 +982,8 @@ export const personDetector: Detector = {
       const article = ARTICLE_BEFORE_NAME.exec(text.slice(Math.max(0, m.index - 5), m.index))?.[1]?.toLowerCase();
       if (article === 'the') continue;
       const end = m.index + m[1].length;
+      // "Julia vs Python", "Bruno or Insomnia", "Hugo vs Jekyll": weighed against a thing, the name is a thing's.
+      if (comparedWithThing(text, m.index, end)) continue;
       const previous = text[m.index - 1];
       // "Saint Helena", "Fort Collins"; "Jan 26", "9 May"; a table's column ("Avg   Stdev   Max").
       if ((previous === ' ' || previous === '_') && PLACE_BEFORE_CAPITAL.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
