@@ -93,13 +93,16 @@ const PERSON_LABEL = new RegExp(
 /**
  * An age after a name, as news, notices and reports give one: "Ravn, 78, of Klarup, passed away", "MISSING: Sinesio
  * Finocchiaro, 78, last seen", "The homeowner, Emidio Ruzzante (72), declined". Versions and counts are written so too
- * ("Redis, 7, was forked", "Postgres (16) and MySQL (8)"): one word counts only when it is a written name or before a
- * place it is of ("Ravn, 78, of Klarup").
+ * ("Redis, 7, was forked", "Postgres (16) and MySQL (8)"): one word counts only when it is a written name, before a
+ * place it is of ("Ravn, 78, of Klarup"), before what only people do ("Erkki, 33, last seen", "…, 81, died"), or given
+ * an age by the word ("Braga, age 23", "Oksana (aged 40)").
  */
 const AGE_AFTER_NAME = new RegExp(
-  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(?:who|was|died|said|last|has|had|is survived|and (?:his|her))(?![\p{L}]))|[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}]))`,
+  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(who|was|died|said|last seen|last|has|had|is survived|passed away|and (?:his|her))(?![\p{L}]))|[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}])|,?[ \t]+\(?aged?[ \t]+(\d{1,3})(?![\d]))`,
   'gu',
 );
+/** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
+const PERSON_ONLY_AFTER_AGE = /^(?:died|last seen|is survived|passed away)$/;
 /** The name that ends where a cue after it starts, found from the cue back: a name is tried from every capital otherwise. */
 const NAME_ENDING = new RegExp(String.raw`(?<![\p{L}\p{N}])["']?(${NAME})["']?[ \t]*$`, 'u');
 function nameBefore(text: string, at: number): { name: string; end: number } | undefined {
@@ -128,6 +131,24 @@ const ROLE_AFTER_NAME = new RegExp(
  * words' test (no common English word) leaves out.
  */
 const ORGANISATION_PERSON = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}.&-]*['’]s[ \t]+((?:${WORD})(?:[ \t]+(?:${PARTICLES})?(?:${WORD})){1,2})(?![\p{L}\p{N}])`, 'dgu');
+/**
+ * A person said to be one of those whose work only people do: "Bogan is a Jewish architect based in", "Lindgren was a
+ * retired nurse.". The occupation ends its phrase; products are platforms, servers and tools, and an AI one is a
+ * product's ("Devin is an AI software engineer").
+ */
+const OCCUPATIONS =
+  'architect|chef|cook|teacher|professor|nurse|doctor|physician|surgeon|dentist|lawyer|attorney|accountant|engineer|writer|author|novelist|poet|journalist|reporter|artist|painter|sculptor|photographer|musician|singer|songwriter|composer|actor|actress|dancer|farmer|baker|butcher|carpenter|plumber|electrician|mechanic|pilot|firefighter|police officer|soldier|veteran|student|retiree|entrepreneur|businessman|businesswoman|pharmacist|therapist|psychologist|scientist|historian|economist|politician|diplomat|priest|pastor|rabbi|imam|athlete|footballer|midfielder|striker|goalkeeper|chemist|biologist|physicist|mathematician|librarian|midwife|paramedic|veterinarian|tailor|florist|hairdresser|barber|waiter|waitress|bartender|housewife|homemaker|nanny|widow|widower|grandmother|grandfather|mother|father';
+const IS_OCCUPATION = new RegExp(
+  String.raw`[ \t]+(?:is|was)[ \t]+an?[ \t]+(?!(?:AI|virtual|robotic|automated|digital)[ \t])(?:[\p{L}-]+[ \t]+){0,2}(?:${OCCUPATIONS})(?=[ \t]*(?:[,.;:!?)"]|$)|[ \t]+(?:based|from|in|at|who|with|and|living|working|turned)(?![\p{L}]))`,
+  'gu',
+);
+/** The name a booking is made under: "The booking is under Baarck.", "reservation in the name of Hala Ruiz". */
+const BOOKED_UNDER = new RegExp(
+  String.raw`(?<![\p{L}])(?:booking|reservation|appointment)(?:[ \t]+(?:is|was))?[ \t]+(?:under(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?|in[ \t]+the[ \t]+name[ \t]+of)[ \t]+(${NAME})`,
+  'dgu',
+);
+/** Whether an occupation's word is in the text at all. */
+const OCCUPATION_WORD = new RegExp(String.raw`(?:is|was) an? [^\n]{0,40}(?:${OCCUPATIONS})`);
 /**
  * A person's temper asked about: "Why is Glyceria so impulsive?", "Why was Natasja always so rude?". Products are asked
  * about too, but as slow, popular or expensive.
@@ -787,10 +808,12 @@ export const personDetector: Detector = {
       if (name) add(m.indices![1]![0], name, 0.75);
     }
     for (const m of /\d/.test(text) ? matches(text, AGE_AFTER_NAME) : []) {
-      const age = Number(m[1] ?? m[3]);
+      const age = Number(m[1] ?? m[4] ?? m[5]);
       const person = age > 0 && age <= 110 ? personBefore(text, m.index) : undefined;
-      // One word with an age is a version's or a count's as often, unless a known name or of a place.
-      if (person && (person.name.includes(' ') || writtenName(person.name) || isListedSurname(person.name) || m[2])) addPerson(person.end, person.name, 0.75);
+      // One word with an age is a version's or a count's as often, unless a known name, of a place, doing what only
+      // people do, or given an age by the word.
+      const personal = m[2] !== undefined || m[5] !== undefined || PERSON_ONLY_AFTER_AGE.test(m[3] ?? '');
+      if (person && (person.name.includes(' ') || writtenName(person.name) || isListedSurname(person.name) || personal)) addPerson(person.end, person.name, 0.75);
     }
     for (const m of text.includes(',') ? matches(text, ROLE_AFTER_NAME) : []) {
       const person = personBefore(text, m.index);
@@ -799,6 +822,14 @@ export const personDetector: Detector = {
     for (const m of /['’]s[ \t]+\p{Lu}/u.test(text) ? matches(text, ORGANISATION_PERSON) : []) {
       const name = m[1]!;
       if (personLike(name) === name) seed(add(m.indices![1]![0], name, 0.7));
+    }
+    for (const m of OCCUPATION_WORD.test(text) ? matches(text, IS_OCCUPATION) : []) {
+      const person = personBefore(text, m.index);
+      if (person) addPerson(person.end, person.name, 0.75);
+    }
+    for (const m of / under /.test(text) ? matches(text, BOOKED_UNDER) : []) {
+      const name = personLike(m[1]!);
+      if (name) addPerson(m.indices![1]![0] + m[1]!.indexOf(name) + name.length, name, 0.75);
     }
     for (const m of matches(text, PERSON_TEMPER)) {
       const name = personLike(m[1]!);
