@@ -944,6 +944,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Please verify the following applicant: Braga, age 23, current address below.', 'Braga'],
       ['Rewrite this bio: "Bogan is a Jewish architect based in Lyon."', 'Bogan'],
       ['The booking is under Baarck.', 'Baarck'],
+      // A known given name written with accents the list does not hold ("ivan", "andre", "zoe").
+      ['Congrats to Iván and the rest of the relay team!', 'Iván'],
+      ['Ask Zoë whether the keys are back.', 'Zoë'],
       // One such surname alone where only a person stands: after a phrase no place follows, in a person's context, after
       // a form's person field, before a person's act or a verb in the past.
       ['Can you set up a call with Fenstermacher tomorrow?', 'Fenstermacher'],

@@ -467,7 +467,7 @@ const PERSON_KEY =
  * Garcia and Lopez", "Emma und Jörg" are people.
  */
 /** "And" in the languages whose firms join their partners' names with it, and "and" itself, which joins a list's last. */
-const FOREIGN_AND_WORDS = 'et|e|y|und|og|och';
+const FOREIGN_AND_WORDS = 'et|e|y|und|og|och|és';
 const LIST_AND = `(?:and|&|${FOREIGN_AND_WORDS})`;
 /** A surname's particles before a partner's name ("van der Horst"). */
 const PARTNER_PARTICLE = '(?:van|von|de|der|den|la|le|du|da|di)';
@@ -539,7 +539,8 @@ const NOUN_SUFFIX = /\p{L}{3}(?:tion|sion|ment|ity|ism|ssor|ware|ship|ency|ancy)
  */
 const isGivenName = remembered((word: string): boolean => {
   const [first, ...rest] = word.toLowerCase().split('-');
-  if (!GIVEN_NAMES.has(first!)) return false;
+  // With its accents or without: the list holds "ivan" and "josé", the text may write "Iván" or "Jose".
+  if (!GIVEN_NAMES.has(first!) && !(/[^\x00-\x7f]/.test(first!) && GIVEN_NAMES.has(foldAccents(first!)))) return false;
   return rest.length === 0 || (rest.length === 1 && (GIVEN_NAMES.has(rest[0]!) || (rest[0]!.length <= 4 && !WORDLIKE_NAMES.has(first!))));
 });
 
