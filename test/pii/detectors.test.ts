@@ -947,6 +947,18 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // A known given name written with accents the list does not hold ("ivan", "andre", "zoe").
       ['Congrats to Iván and the rest of the relay team!', 'Iván'],
       ['Ask Zoë whether the keys are back.', 'Zoë'],
+      // Family members' and Czech degrees' titles, a birthday's greeting, a form's "full name", a letter's "attn.", the
+      // police's "identified as", a declaration's "I, …, hereby", a field only people fill, a spouse in brackets, kids listed.
+      ['Grandma Beahan turns 89 on Sunday.', 'Beahan'],
+      ['Prescribed by MUDr. Adalbert Hynek, refill twice.', 'Adalbert Hynek'],
+      ['Happy birthday Francisca!!!', 'Francisca'],
+      ['Forgot password. Full name Albína, zip 103 64.', 'Albína'],
+      ['Invoice to be sent to Wolff-Grube, attn. Tidow, Quarzstr. 29a', 'Tidow'],
+      ['A 55-year-old man, identified as Devyn, was arrested.', 'Devyn'],
+      ['I, Geltrude, hereby authorize the clinic to release my records.', 'Geltrude'],
+      ['Can I transfer the money? The account holder is Trnka.', 'Trnka'],
+      ['Order was placed by my husband (Pereira) on Monday.', 'Pereira'],
+      ['Kids: Ardito (44), Ulisse Monni (42)', 'Ardito'],
       // One such surname alone where only a person stands: after a phrase no place follows, in a person's context, after
       // a form's person field, before a person's act or a verb in the past.
       ['Can you set up a call with Fenstermacher tomorrow?', 'Fenstermacher'],
@@ -1004,7 +1016,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Remix for a dashboard that talks to Supabase and Stripe Billing?', 'Send it to 45 Elm Road Apt. 12 Valverde Medina',
       // A given name weighed against a thing is a thing's ("vs", "or"); "Monte" before a place's name is a mountain's.
       'Julia vs Python for Monte Carlo simulations?', 'Devin is an AI software engineer.', 'Kafka is a distributed streaming platform.',
-      'The reservation under Settings is wrong.', 'Postgres, 16, was released in September.', 'Hugo vs Jekyll vs Eleventy for a docs site?', 'Bruno or Insomnia for the team?', 'Use Nesterov momentum with SGD.', 'Try Apache Zipkin or Argo Workflows.',
+      'The reservation under Settings is wrong.', 'Postgres, 16, was released in September.', 'Attn: Accounts Payable',
+      'Kids: 2, pets: none', 'Hugo vs Jekyll vs Eleventy for a docs site?', 'Bruno or Insomnia for the team?', 'Use Nesterov momentum with SGD.', 'Try Apache Zipkin or Argo Workflows.',
       'Thanks,\nSupport', 'Best,\nTeam', 'Support Team <support@example.io> wrote', 'Billing (billing@example.io) replied',
       'We moved to Dallas last year.', 'It used to be part of Georgia.', 'Approximate it with Taylor and check the error.',
       'released with the paper Florence-2: Advancing', 'The capital of France is Paris.',
@@ -1400,6 +1413,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     // Those suffixes name a street with a unit or a postcode after them.
     expect(address('>Marta B. Lindqvist\n>318 Wendell Loop Apt. 4')).toEqual(['318 Wendell Loop Apt. 4']);
     expect(address('Ship to 6020 Harlan Run, Eastbrook, 83110')).toEqual(['6020 Harlan Run, Eastbrook, 83110']);
+    // A word before a colon on the next line is a form's label, not the town.
+    expect(address('Pick-up location: 304 Warren Road\nDriver: Borbély\nContact: later')).toEqual(['304 Warren Road']);
     // Pieces found by different rules that overlap are one address, given once.
     expect(address('Please update the billing address with Harbour View 88 Tallis Rapids\n Apt. 5\n Ostend')).toEqual([
       'Harbour View 88 Tallis Rapids\n Apt. 5\n Ostend',

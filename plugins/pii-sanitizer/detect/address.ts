@@ -302,6 +302,8 @@ function extendTail(text: string, end: number): number {
     const piece = m[0].trimStart();
     const bareSpace = !/^[ \t]*(?:[,\n>]|\?\?\?)/.test(m[0]);
     if (bareSpace && !/^(?:\d|[A-Z]{2}$|[A-Z]{1,2}\d)/.test(piece) && !UNIT_WORD_FIRST.test(piece)) break;
+    // A word before a colon is a form's next label, not the town ("12 Main Street\nRecipient: Anna").
+    if (/^\p{L}/u.test(piece) && /^[ \t]*:/.test(text.slice(at + m[0].length, at + m[0].length + 3))) break;
     at += m[0].length;
   }
   return at;

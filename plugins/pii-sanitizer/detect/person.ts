@@ -33,10 +33,10 @@ const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTIC
 const LOWER_TITLE = /\b(?:mr|mrs|ms|dr|prof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
 const TITLE = new RegExp(
-  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken)\.?\s+)+(${NAME})`,
+  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|Ing(?=\.)|MUDr|MVDr|JUDr|PhDr|RNDr|Mgr(?=\.)|Bc(?=\.)|Grandma|Grandpa|Granny|Aunt|Auntie|Uncle)\.?\s+)+(${NAME})`,
   'gu',
 );
-const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
+const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
   // The same in the languages prompts most often come in besides English (not German "ich bin" or "liebe": German
   // capitalises its nouns, "Ich bin Student", "Liebe Kolleginnen").
   'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
@@ -53,7 +53,7 @@ const RELATIVE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${RELATIVES})$`, 'i
  */
 const FAMILY = 'wife|husband|spouse|partner|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|boyfriend|girlfriend|fiancé|fiancée|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|cousin|nephew|niece|stepson|stepdaughter';
 const FAMILY_BEFORE_NAME = new RegExp(
-  String.raw`(?=[MmOoHhTt])(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder)[ \t]+)?(?:${FAMILY})[ \t]*,?[ \t]+(${NAME})`,
+  String.raw`(?=[MmOoHhTt])(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder)[ \t]+)?(?:${FAMILY})[ \t]*(?:[,(][ \t]*)?(${NAME})`,
   'gu',
 );
 /** Roles only people hold. */
@@ -65,7 +65,9 @@ const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|ad
  * counts only when it is a name of the lists written for the project, and nothing found there names the person's
  * other mentions.
  */
-const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter';
+const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|driver|recipient|addressee|account owner';
+/** The fields of those forms that only a person fills: "The account holder is Trnka", "the recipient is Morrison". */
+const PEOPLE_FIELDS = 'account holder|account owner|cardholder|card holder|policyholder|beneficiary|recipient|addressee|claimant|guarantor|next of kin|deceased';
 /** Roles that software holds too: a package manager, a process supervisor, a function's caller, a SaaS tenant. */
 const OWNED_ROLES = 'manager|supervisor|coach|intern|recruiter|interviewer|tenant|caller';
 const ROLE_ADJECTIVE = String.raw`(?:(?:new|old|former|current|late)[ \t]+)?`;
@@ -80,7 +82,7 @@ const ROLE_WORD = new RegExp(`${PEOPLE_ROLES}|${OWNED_ROLES}|${PERSON_FIELDS}`, 
  */
 const ROLE_BEFORE_NAME = new RegExp(
   // The first letter each alternative can start with, tested first: a cheap check at every position.
-  String.raw`(?=[MmOoHhTtYyAa'’])(?:(?:${OWNER}|(?<![\p{L}])(?:[Tt]he|[Aa])[ \t]+${ROLE_ADJECTIVE}|['’]s[ \t]+${ROLE_ADJECTIVE})(?:${PEOPLE_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|${OWNER}(?:${PEOPLE_ROLES}|${OWNED_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+))(${NAME})`,
+  String.raw`(?=[MmOoHhTtYyAa'’])(?:(?:${OWNER}|(?<![\p{L}])(?:[Tt]he|[Aa])[ \t]+${ROLE_ADJECTIVE}|['’]s[ \t]+${ROLE_ADJECTIVE})(?:${PEOPLE_ROLES}|${PEOPLE_FIELDS})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|${OWNER}(?:${PEOPLE_ROLES}|${OWNED_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+))(${NAME})`,
   'dgu',
 );
 /** Every letter in either case: a form writes its labels in title case or capitals too ("Account Holder:", "INSURED:"). */
@@ -142,6 +144,13 @@ const IS_OCCUPATION = new RegExp(
   String.raw`[ \t]+(?:is|was)[ \t]+an?[ \t]+(?!(?:AI|virtual|robotic|automated|digital)[ \t])(?:[\p{L}-]+[ \t]+){0,2}(?:${OCCUPATIONS})(?=[ \t]*(?:[,.;:!?)"]|$)|[ \t]+(?:based|from|in|at|who|with|and|living|working|turned)(?![\p{L}]))`,
   'gu',
 );
+/**
+ * Who a letter is for or the police name, where only people stand but a department may too ("attn. Tidow", "a man,
+ * identified as Devyn,"; not "Attn: Accounts Payable"): a word that is no English one, or a known name.
+ */
+const ATTENTION_OR_IDENTIFIED = new RegExp(String.raw`(?<![\p{L}])(?:[Aa]ttn\.?|ATTN\.?|[Aa]ttention:|identified as)[ \t]*:?[ \t]+(${NAME})`, 'dgu');
+/** A writer naming themselves in a declaration: "I, Rosmunda Casula, hereby authorize", "I, D'Amore, the undersigned". */
+const SELF_NAMED = new RegExp(String.raw`(?:^|[.!?\n"][ \t]*)I,[ \t]+(${NAME}),[ \t]+(?:hereby|do hereby|the undersigned|being|declare|certify|confirm)(?![\p{L}])`, 'dgu');
 /** The name a booking is made under: "The booking is under Baarck.", "reservation in the name of Hala Ruiz". */
 const BOOKED_UNDER = new RegExp(
   String.raw`(?<![\p{L}])(?:booking|reservation|appointment)(?:[ \t]+(?:is|was))?[ \t]+(?:under(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?|in[ \t]+the[ \t]+name[ \t]+of)[ \t]+(${NAME})`,
@@ -188,7 +197,7 @@ const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')}
  * Greetings in other languages count where a greeting stands, at a line's or a sentence's start, and with the
  * punctuation that follows an addressee ("Hola Ximena,", "Chère Amélie !"): "C'est trop cher Paris" is no greeting.
  */
-const GREETINGS = ['hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile'];
+const GREETINGS = ['hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile', 'happy birthday', 'happy bday', 'congrats', 'congratulations'];
 const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${GREETINGS.map(caseless).join('|')})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
 /**
  * "Deutsche Telekom AG", "Robert Bosch GmbH", "Andresen Hvidevarer ApS", "Hruška a Šrámek s.r.o.": a legal form of
@@ -435,7 +444,7 @@ const MAX_LISTED = 50;
  * Anna Berg, Lopez"): each capitalised item is a person, one word only when it is a known name or no English word.
  * Not authors, members or contributors, which are teams and companies as often.
  */
-const ATTENDEE_WORDS = 'attendees|participants|invitees|guests|speakers|panel(?:l)?ists|volunteers|present|teilnehmer(?:innen)?|anwesend(?:e)?|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig';
+const ATTENDEE_WORDS = 'attendees|participants|invitees|guests|speakers|panel(?:l)?ists|volunteers|kids|children|grandchildren|siblings|present|teilnehmer(?:innen)?|anwesend(?:e)?|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig';
 const ATTENDEES = new RegExp(String.raw`(?<![\p{L}])(?:${ATTENDEE_WORDS})(?:[ \t]*:|[ \t]+(?:were|are|included|include|will be))[ \t]+`, 'giu');
 /** Whether the text holds such a label's word at all: the pattern, tried from every position, is worth running only then. */
 const ATTENDEE_WORD = new RegExp(ATTENDEE_WORDS, 'i');
@@ -827,6 +836,14 @@ export const personDetector: Detector = {
     for (const m of OCCUPATION_WORD.test(text) ? matches(text, IS_OCCUPATION) : []) {
       const person = personBefore(text, m.index);
       if (person) addPerson(person.end, person.name, 0.75);
+    }
+    for (const m of /attn|attention:|identified as/i.test(text) ? matches(text, ATTENTION_OR_IDENTIFIED) : []) {
+      const name = personLike(m[1]!);
+      if (name) addPerson(m.indices![1]![0] + m[1]!.indexOf(name) + name.length, name, 0.75);
+    }
+    for (const m of text.includes('I, ') ? matches(text, SELF_NAMED) : []) {
+      const name = personLike(m[1]!);
+      if (name) addPerson(m.indices![1]![0] + m[1]!.indexOf(name) + name.length, name, 0.8);
     }
     for (const m of / under /.test(text) ? matches(text, BOOKED_UNDER) : []) {
       const name = personLike(m[1]!);
