@@ -959,6 +959,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Can I transfer the money? The account holder is Trnka.', 'Trnka'],
       ['Order was placed by my husband (Pereira) on Monday.', 'Pereira'],
       ['Kids: Ardito (44), Ulisse Monni (42)', 'Ardito'],
+      // A chat's speakers, two lines at least that talk as people do.
+      ['Silvána: are you at home?\nHála: no, still at work', 'Hála'],
+      ['[10:42] Ari: ok see you there\n[10:43] Mirjam Kos: thanks!', 'Mirjam Kos'],
       // One such surname alone where only a person stands: after a phrase no place follows, in a person's context, after
       // a form's person field, before a person's act or a verb in the past.
       ['Can you set up a call with Fenstermacher tomorrow?', 'Fenstermacher'],
@@ -1017,7 +1020,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // A given name weighed against a thing is a thing's ("vs", "or"); "Monte" before a place's name is a mountain's.
       'Julia vs Python for Monte Carlo simulations?', 'Devin is an AI software engineer.', 'Kafka is a distributed streaming platform.',
       'The reservation under Settings is wrong.', 'Postgres, 16, was released in September.', 'Attn: Accounts Payable',
-      'Kids: 2, pets: none', 'Hugo vs Jekyll vs Eleventy for a docs site?', 'Bruno or Insomnia for the team?', 'Use Nesterov momentum with SGD.', 'Try Apache Zipkin or Argo Workflows.',
+      'Kids: 2, pets: none', 'Redis: 7.2\nPostgres: 16\nError: timeout', 'User: how do I fix this?\nAssistant: try restarting', 'Hugo vs Jekyll vs Eleventy for a docs site?', 'Bruno or Insomnia for the team?', 'Use Nesterov momentum with SGD.', 'Try Apache Zipkin or Argo Workflows.',
       'Thanks,\nSupport', 'Best,\nTeam', 'Support Team <support@example.io> wrote', 'Billing (billing@example.io) replied',
       'We moved to Dallas last year.', 'It used to be part of Georgia.', 'Approximate it with Taylor and check the error.',
       'released with the paper Florence-2: Advancing', 'The capital of France is Paris.',

@@ -151,6 +151,13 @@ const IS_OCCUPATION = new RegExp(
 const ATTENTION_OR_IDENTIFIED = new RegExp(String.raw`(?<![\p{L}])(?:[Aa]ttn\.?|ATTN\.?|[Aa]ttention:|identified as)[ \t]*:?[ \t]+(${NAME})`, 'dgu');
 /** A writer naming themselves in a declaration: "I, Rosmunda Casula, hereby authorize", "I, D'Amore, the undersigned". */
 const SELF_NAMED = new RegExp(String.raw`(?:^|[.!?\n"][ \t]*)I,[ \t]+(${NAME}),[ \t]+(?:hereby|do hereby|the undersigned|being|declare|certify|confirm)(?![\p{L}])`, 'dgu');
+/**
+ * A chat's speakers, one per line before a colon ("Silvána: are you at home?\nHála: no, still at work", "[10:42] Ari:
+ * ok"): two such lines at least, and a message that talks as people do (a pronoun, a greeting, thanks, yes or no, a
+ * question). Config and logs label lines so too ("Redis: 7.2", "Error: timeout"), without talking.
+ */
+const CHAT_LINE = new RegExp(String.raw`^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?):[ \t]+([^\n]+)$`, 'gmu');
+const TALKS = /(?<![\p{L}])(?:I|I'm|I’m|you|we|me|my|your|ok|okay|thanks|thank you|yes|yeah|no|nope|lol|hi|hey|hello|sure|sorry|please)(?![\p{L}])|\?[ \t]*$/iu;
 /** The name a booking is made under: "The booking is under Baarck.", "reservation in the name of Hala Ruiz". */
 const BOOKED_UNDER = new RegExp(
   String.raw`(?<![\p{L}])(?:booking|reservation|appointment)(?:[ \t]+(?:is|was))?[ \t]+(?:under(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?|in[ \t]+the[ \t]+name[ \t]+of)[ \t]+(${NAME})`,
@@ -840,6 +847,11 @@ export const personDetector: Detector = {
     for (const m of /attn|attention:|identified as/i.test(text) ? matches(text, ATTENTION_OR_IDENTIFIED) : []) {
       const name = personLike(m[1]!);
       if (name) addPerson(m.indices![1]![0] + m[1]!.indexOf(name) + name.length, name, 0.75);
+    }
+    const chat = text.includes(':') ? [...matches(text, CHAT_LINE)].filter((m) => TALKS.test(m[2]!)) : [];
+    for (const m of chat.length >= 2 ? chat : []) {
+      const name = personLike(m[1]!);
+      if (name === m[1]) addPerson(m.index + m[0].indexOf(name) + name.length, name, 0.75);
     }
     for (const m of text.includes('I, ') ? matches(text, SELF_NAMED) : []) {
       const name = personLike(m[1]!);
