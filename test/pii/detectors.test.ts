@@ -938,6 +938,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Should I invite Anna or Ben?', 'Anna'],
       ['Anna vs Maria: who won?', 'Maria'],
       ['My uncle Monte Smith called.', 'Monte Smith'],
+      // A country that is a given name too; a given name after "called".
+      ['Jordan Murray said the refund is late.', 'Jordan Murray'],
+      ['My dog is called Max.', 'Max'],
       // One word with an age and what only people do, or an age given by the word; one said to work as only people do;
       // the name a booking is under.
       ['MISSING: Erkki, 33, last seen leaving her shift.', 'Erkki'],
@@ -1020,7 +1023,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // A given name weighed against a thing is a thing's ("vs", "or"); "Monte" before a place's name is a mountain's.
       'Julia vs Python for Monte Carlo simulations?', 'Devin is an AI software engineer.', 'Kafka is a distributed streaming platform.',
       'The reservation under Settings is wrong.', 'Postgres, 16, was released in September.', 'Attn: Accounts Payable',
-      'Kids: 2, pets: none', 'Redis: 7.2\nPostgres: 16\nError: timeout', 'User: how do I fix this?\nAssistant: try restarting', 'Hugo vs Jekyll vs Eleventy for a docs site?', 'Bruno or Insomnia for the team?', 'Use Nesterov momentum with SGD.', 'Try Apache Zipkin or Argo Workflows.',
+      'Kids: 2, pets: none', 'Write a reply whose parcel was delivered late by Canada Post.', 'Louis Vuitton and Armani store openings',
+      'Focus Mode has been moved under Account Settings.', 'Move it to a folder called Tickets.', 'The JWS Protected Header is invalid', 'Redis: 7.2\nPostgres: 16\nError: timeout', 'User: how do I fix this?\nAssistant: try restarting', 'Hugo vs Jekyll vs Eleventy for a docs site?', 'Bruno or Insomnia for the team?', 'Use Nesterov momentum with SGD.', 'Try Apache Zipkin or Argo Workflows.',
       'Thanks,\nSupport', 'Best,\nTeam', 'Support Team <support@example.io> wrote', 'Billing (billing@example.io) replied',
       'We moved to Dallas last year.', 'It used to be part of Georgia.', 'Approximate it with Taylor and check the error.',
       'released with the paper Florence-2: Advancing', 'The capital of France is Paris.',

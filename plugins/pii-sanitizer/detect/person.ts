@@ -1,7 +1,7 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
 import { matches, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
-import { COMMON_ENGLISH_WORDS, ENGLISH_WORDS, LISTED_GIVEN_NAMES } from './listed-given-names';
+import { COMMON_ENGLISH_WORDS, COUNTRIES, ENGLISH_WORDS, LISTED_GIVEN_NAMES } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
 import { addMentions, writtenInLowerCase } from './person-mentions';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
@@ -239,6 +239,11 @@ const UNIT_BEFORE = /(?<![\p{L}])(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#
 const HOUSE_NUMBER_AFTER = /^[ \t]+\d{1,5}[A-Za-z]?[ \t]*(?:[,.;](?:\s|$)|\r?\n|$)/;
 /** A title's, a phrase's or a known given name's evidence: what weaker rules' objections do not outweigh. */
 const STRONG = 0.8;
+/** Brands and firms named after their founders, which prompts name far more often than the founders themselves. */
+const FOUNDER_BRAND_AT = new RegExp(
+  String.raw`^(?:${`Louis Vuitton|Morgan Stanley|Wells Fargo|Calvin Klein|Ralph Lauren|Tommy Hilfiger|Hugo Boss|Giorgio Armani|Yves Saint Laurent|Estée Lauder|Charles Schwab|Merrill Lynch|Dow Jones|Rolls Royce|Aston Martin|Alfa Romeo|Mercedes Benz|Harley Davidson|Dolce Gabbana|Salvatore Ferragamo|Michael Kors|Tory Burch|Kate Spade|Marc Jacobs|Christian Dior|Coco Chanel|Jimmy Choo|Ted Baker|Paul Smith|Stella McCartney|Bobbi Brown|Max Factor|Jack Daniels|Johnnie Walker|Ben Jerry|Tim Hortons|Baskin Robbins|Dunkin Donuts|Roger Dubuis|Patek Philippe|Audemars Piguet|Vacheron Constantin|Jaeger LeCoultre|Lloyd Webber|Goldman Sachs|Lehman Brothers|Warner Bros|Procter Gamble|Johnson Johnson|Ernst Young|Arthur Andersen|Booz Allen|Bain Capital|John Deere`.replace(/ /g, '[ \t]+')})(?![\p{L}])`,
+  'u',
+);
 /** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena". */
 const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape`;
 const PLACE_FIRST = new RegExp(`^(?:${PLACE_WORDS})$`);
@@ -732,6 +737,10 @@ export const personDetector: Detector = {
       const several = words.length > 1;
       // "Fort Worth", "Cape Town", "Mount Vernon": a place's first word ("Charles Fort" is a person).
       if (several && PLACE_FIRST.test(words[0]!)) return false;
+      // "Canada Post", "Canada Goose": a country's name first, against weak evidence; a brand named after its founders,
+      // or the given name that starts one ("Louis Vuitton", "Morgan Stanley").
+      if (several && confidence < STRONG && COUNTRIES.has(first) && !given) return false;
+      if (FOUNDER_BRAND_AT.test(text.slice(start, start + 40))) return false;
       // A town's side or a street's type first, unless a title or a phrase says a person ("Dear West Thompson").
       const weak = confidence < STRONG;
       if (several && weak && (SIDE_FIRST.test(words[0]!) || STREET_TYPE_FIRST.test(words[0]!) || MOUNTAIN_FIRST.test(words[0]!))) return false;
@@ -808,6 +817,8 @@ export const personDetector: Detector = {
       // "from Harlev", "for Cortesi SPA", "Batz, Nicolas and Gutmann").
       const listedSurname = isListedSurname(words[0]!) && /^(?:with|ask|tell|contact|meet|met)$/.test(trigger);
       const knownSurname = words.length === 1 && (SURNAMES.has(words[0]!.toLowerCase()) || listedSurname) && standsAsPerson;
+      // "a folder called Tickets": one word of the sentence after "called" or "named" is a thing's name.
+      if (!personal && strong && words.length === 1 && !known && sentenceWord(name)) continue;
       if (strong || known || weakPair || knownSurname) {
         const added = add(m.index + m[0].length - m[1].length, name, strong ? 0.85 : 0.7);
         if (personal || known) seed(added);
@@ -922,8 +933,10 @@ export const personDetector: Detector = {
       else if (isNameish(m[0]) && !INNER_CAPITAL_FIRST.test(m[0]) && !ROMANCE_PARTICLE.test(m[0]) && (verb || !m[0].includes('-'))) {
         // A sentence's first word before an owner is the sentence's ("Find Kuypers's address"; "Dawn French wrote" is one name).
         const leading = atSentenceStart && possessive && sentenceWord(lead.trim());
+        // Two words of the sentence are a feature's or a heading's name whatever verb follows ("Focus Mode has been moved").
+        const sentenceWords = sentenceWord(lead.trim()) && !lastWordNamelike(m[0]) && !COMMON_WORD_SURNAMES.has(lastWord.toLowerCase());
         if (leading) add(m.index + lead.length, rest, 0.65);
-        else add(m.index, m[0], verb ? 0.65 : atSentenceStart ? 0.4 : 0.45);
+        else add(m.index, m[0], verb && !sentenceWords ? 0.65 : atSentenceStart ? 0.4 : 0.45);
       }
     }
     for (const m of INITIAL.test(text) ? matches(text, WITH_INITIAL) : []) {
