@@ -32,6 +32,11 @@ const fixture = (name: string) => path.resolve(__dirname, '..', '..', 'bench', '
 const NEW_TEMPLATES = ['pii-new-templates.json', 'pii-new-templates-2.json', 'pii-new-templates-3.json'].map(fixture);
 /** Sixty more, written apart in the same way, whose misses nobody has read. */
 const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
+/**
+ * Prompts without a person, written for this project, full of products, firms, places and eponyms named like people
+ * ("Jenkins", "Wells Fargo", "Kalman filter"): 400 whose findings were read while rules were written, 400 whose were not.
+ */
+const PERSON_FREE = { read: fixture('person-free-prompts.json'), unread: fixture('person-free-prompts-unread.json') };
 
 export interface Sample {
   full_text: string;
@@ -83,6 +88,26 @@ export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl')): Fi
   for (const r of positives) if (detector.detect(r.text).length > 0) caught++;
   for (const r of negatives) if (detector.detect(r.text).length > 0) flagged++;
   return { secrets_recall: round(caught / positives.length), secrets_near_miss_fp_rate: round(flagged / negatives.length) };
+}
+
+/** Persons found in the prompts that hold none: every one is a false positive. */
+export function evaluatePersonFree(): Figures {
+  const detector = createDetector({ categories: ['person'] });
+  const figures: Figures = {};
+  for (const [set, file] of Object.entries(PERSON_FREE)) {
+    const prompts = JSON.parse(fs.readFileSync(file, 'utf8')) as string[];
+    let findings = 0;
+    let prompted = 0;
+    for (const prompt of prompts) {
+      const found = detector.detect(prompt).length;
+      findings += found;
+      if (found > 0) prompted++;
+    }
+    figures[`person_free_${set}_prompts`] = prompts.length;
+    figures[`person_free_${set}_findings`] = findings;
+    figures[`person_free_${set}_prompts_with_a_person`] = prompted;
+  }
+  return figures;
 }
 
 /**
@@ -196,6 +221,7 @@ export async function benchPii(): Promise<Figures> {
     ...scoreSamples(NEW_TEMPLATES.flatMap((file) => refilledSamples(file, UNREAD_SEEDS)), 'new_templates_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES, UNREAD_SEEDS), 'unread_templates_'),
     ...evaluateSecrets(),
+    ...evaluatePersonFree(),
     ...evaluateHonestTexts(),
     ...evaluateHonestCode(),
   };
