@@ -31,7 +31,11 @@ export const ADVERSARIAL_UNITS = [
  * And a trigger followed by 200 KB of blanks and one more character: a pattern with two runs of
  * blanks side by side after its trigger tries every split of them (a keyword rule once took minutes).
  */
-export const ADVERSARIAL_TRIGGERS = ['password', 'api key', 'key: api_key', 'my password is', 'Address:', '• Jane Doe\n', '• Jane Doe\n(', '• Jane Doe\na@.', 'Ignore all previous', 'You are'];
+export const ADVERSARIAL_TRIGGERS = [
+  'password', 'api key', 'key: api_key', 'my password is', 'Address:', '• Jane Doe\n', '• Jane Doe\n(', '• Jane Doe\na@.', 'Ignore all previous', 'You are',
+  // Cues of the person rules whose blanks came twice in a row ("Thanks" and ", who" took 30 s on 200 KB of blanks).
+  'Thanks', 'Anna, who', 'I, ', 'attn.', 'Apt. 12', 'Anna is a nurse.', 'Anna and I', 'my husband (', 'lives alone at',
+];
 
 /** And a value's start followed by 200 KB of one character: a value checked by a pattern anchored at both ends. */
 export const ADVERSARIAL_VALUES = ['?password=', '&pwd=*', ' -u root -p1', ' --password a1', 'api_key=', 'my password is ', 'AKIA', '<password>', ' value="', 'redis-cli -a ', 'u::d:'];

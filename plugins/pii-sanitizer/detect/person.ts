@@ -100,7 +100,7 @@ const PERSON_LABEL = new RegExp(
  * an age by the word ("Braga, age 23", "Oksana (aged 40)").
  */
 const AGE_AFTER_NAME = new RegExp(
-  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(who|was|died|said|last seen|last|has|had|is survived|passed away|and (?:his|her))(?![\p{L}]))|[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}])|,?[ \t]+\(?aged?[ \t]+(\d{1,3})(?![\d]))`,
+  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(who|was|died|said|last seen|last|has|had|is survived|passed away|and (?:his|her))(?![\p{L}]))|(?<![ \t])[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}])|(?:,|(?<![ \t,])(?=[ \t]))[ \t]*\(?aged?[ \t]+(\d{1,3})(?![\d]))`,
   'gu',
 );
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
@@ -124,7 +124,7 @@ function personBefore(text: string, at: number): { name: string; end: number } |
  * "Multics, the father of Unix" are things; and roles software holds too are none ("Kubelet, the manager of pods").
  */
 const ROLE_AFTER_NAME = new RegExp(
-  String.raw`(?:[ \t]+here)?,[ \t]+(?:(?:a|an|the|our|my|his|her|their)[ \t]+)(?:(?:local|new|former|retired|young|old|senior|junior|head|family)[ \t]+)?(?:${PEOPLE_ROLES}|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}]))`,
+  String.raw`(?:(?<![ \t])[ \t]+here)?,[ \t]+(?:(?:a|an|the|our|my|his|her|their)[ \t]+)(?:(?:local|new|former|retired|young|old|senior|junior|head|family)[ \t]+)?(?:${PEOPLE_ROLES}|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}]))`,
   'gu',
 );
 /**
@@ -141,14 +141,14 @@ const ORGANISATION_PERSON = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])\p{
 const OCCUPATIONS =
   'architect|chef|cook|teacher|professor|nurse|doctor|physician|surgeon|dentist|lawyer|attorney|accountant|engineer|writer|author|novelist|poet|journalist|reporter|artist|painter|sculptor|photographer|musician|singer|songwriter|composer|actor|actress|dancer|farmer|baker|butcher|carpenter|plumber|electrician|mechanic|pilot|firefighter|police officer|soldier|veteran|student|retiree|entrepreneur|businessman|businesswoman|pharmacist|therapist|psychologist|scientist|historian|economist|politician|diplomat|priest|pastor|rabbi|imam|athlete|footballer|midfielder|striker|goalkeeper|chemist|biologist|physicist|mathematician|librarian|midwife|paramedic|veterinarian|tailor|florist|hairdresser|barber|waiter|waitress|bartender|housewife|homemaker|nanny|widow|widower|grandmother|grandfather|mother|father';
 const IS_OCCUPATION = new RegExp(
-  String.raw`[ \t]+(?:is|was)[ \t]+an?[ \t]+(?!(?:AI|virtual|robotic|automated|digital)[ \t])(?:[\p{L}-]+[ \t]+){0,2}(?:${OCCUPATIONS})(?=[ \t]*(?:[,.;:!?)"]|$)|[ \t]+(?:based|from|in|at|who|with|and|living|working|turned)(?![\p{L}]))`,
+  String.raw`(?<![ \t])[ \t]+(?:is|was)[ \t]+an?[ \t]+(?!(?:AI|virtual|robotic|automated|digital)[ \t])(?:[\p{L}-]+[ \t]+){0,2}(?:${OCCUPATIONS})(?=[ \t]*(?:[,.;:!?)"]|$)|[ \t]+(?:based|from|in|at|who|with|and|living|working|turned)(?![\p{L}]))`,
   'gu',
 );
 /**
  * Who a letter is for or the police name, where only people stand but a department may too ("attn. Tidow", "a man,
  * identified as Devyn,"; not "Attn: Accounts Payable"): a word that is no English one, or a known name.
  */
-const ATTENTION_OR_IDENTIFIED = new RegExp(String.raw`(?<![\p{L}])(?:[Aa]ttn\.?|ATTN\.?|[Aa]ttention:|identified as)[ \t]*:?[ \t]+(${NAME})`, 'dgu');
+const ATTENTION_OR_IDENTIFIED = new RegExp(String.raw`(?<![\p{L}])(?:[Aa]ttn\.?|ATTN\.?|[Aa]ttention:|identified as)[ \t]*(?::[ \t]*)?(${NAME})`, 'dgu');
 /** A writer naming themselves in a declaration: "I, Rosmunda Casula, hereby authorize", "I, D'Amore, the undersigned". */
 const SELF_NAMED = new RegExp(String.raw`(?:^|[.!?\n"][ \t]*)I,[ \t]+(${NAME}),[ \t]+(?:hereby|do hereby|the undersigned|being|declare|certify|confirm)(?![\p{L}])`, 'dgu');
 /**
@@ -185,10 +185,10 @@ const PERSON_TEMPER = new RegExp(
 const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean }> = [
   { pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et)[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know)(?![\p{L}])`, 'dgu'), words: /(?:tell|ask|remind|inform|let) /i },
   { pattern: new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})`, 'dgu'), words: /this is /i },
-  { pattern: /[ \t]+and[ \t]+(?:I|me|myself)(?![\p{L}])/gu, words: / and (?:I|me|myself)(?![\p{L}])/u, nameFirst: true },
+  { pattern: /(?<![ \t])[ \t]+and[ \t]+(?:I|me|myself)(?![\p{L}])/gu, words: / and (?:I|me|myself)(?![\p{L}])/u, nameFirst: true },
   { pattern: /,[ \t]+who(?![\p{L}])/gu, words: /, who(?![\p{L}])/u, nameFirst: true },
   { pattern: new RegExp(String.raw`['’]s[ \t]+(?:${FAMILY})(?![\p{L}])`, 'gu'), words: /['’]s (?:wife|husband|son|daughter|mother|father|brother|sister|kids|children|parents|family)/, nameFirst: true },
-  { pattern: new RegExp(String.raw`(?<![\p{L}])[Tt]hank(?:s|[ \t]+you)[ \t]*,?[ \t]+(${NAME})[ \t]*[,!.:]`, 'dgu'), words: /thank/i },
+  { pattern: new RegExp(String.raw`(?<![\p{L}])[Tt]hank(?:s|[ \t]+you)(?:[ \t]*,)?[ \t]+(${NAME})[ \t]*[,!.:]`, 'dgu'), words: /thank/i },
 ];
 /**
  * The person something is given or told to, before "his" or "her": "had given Angel his address", "I sent Marta her
