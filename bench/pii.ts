@@ -78,7 +78,13 @@ export function scoreSamples(samples: Sample[], prefix = ''): Figures {
   return figures;
 }
 
-export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl')): Figures {
+/**
+ * 177 credentials of some 110 providers and 113 near misses (placeholders, documented examples, publishable keys,
+ * digests, ids, truncated tokens), written for this project from the providers' documentation; their misses were read.
+ */
+const WRITTEN_SECRETS = fixture('secrets-written.jsonl');
+
+export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl'), prefix = ''): Figures {
   const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { label: number; text: string });
   const detector = createDetector({ categories: ['secret', 'url_credentials'] });
   let caught = 0;
@@ -87,7 +93,7 @@ export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl')): Fi
   const negatives = rows.filter((r) => r.label === 0);
   for (const r of positives) if (detector.detect(r.text).length > 0) caught++;
   for (const r of negatives) if (detector.detect(r.text).length > 0) flagged++;
-  return { secrets_recall: round(caught / positives.length), secrets_near_miss_fp_rate: round(flagged / negatives.length) };
+  return { [`${prefix}secrets_recall`]: round(caught / positives.length), [`${prefix}secrets_near_miss_fp_rate`]: round(flagged / negatives.length) };
 }
 
 /** Persons found in the prompts that hold none: every one is a false positive. */
@@ -221,6 +227,7 @@ export async function benchPii(): Promise<Figures> {
     ...scoreSamples(NEW_TEMPLATES.flatMap((file) => refilledSamples(file, UNREAD_SEEDS)), 'new_templates_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES, UNREAD_SEEDS), 'unread_templates_'),
     ...evaluateSecrets(),
+    ...evaluateSecrets(WRITTEN_SECRETS, 'written_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),
     ...evaluateHonestCode(),

@@ -7,7 +7,7 @@ const COMMAND_LINE_VALUE = String.raw`[^\s\-$%{<'"\`][^\s'"\`]{5,}`;
 const NET_USE_VALUE = String.raw`[^\s\-$%{<'"\`/*][^\s'"\`]{5,}`;
 
 /** Providers whose keys are UUIDs. */
-const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce';
+const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce|railway|splunk';
 
 /**
  * Known credential formats: a prefix a provider puts on its tokens, or a shape no
@@ -25,12 +25,16 @@ export const SECRET_PATTERNS: Array<{
   requires?: string | RegExp;
   valid?: (value: string) => boolean;
 }> = [
-  { name: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b/g },
+  // AWS's documented example ("AKIAIOSFODNN7EXAMPLE") is no key.
+  { name: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b/g, valid: (value) => !value.endsWith('EXAMPLE') },
   { name: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/g },
   { name: 'gitlab-token', pattern: /\bgl(?:pat|dt|rt|ptt|cbt|oas|ft|imt|soat|ffct|agent)-[A-Za-z0-9_-]{20,}|\bGR1348941[A-Za-z0-9_-]{20}\b/g },
-  { name: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b|\bxapp-\d-?[A-Za-z0-9/-]{10,}/g },
-  { name: 'slack-webhook', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/g },
-  { name: 'stripe-key', pattern: /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
+  // A Slack token holds its team's and user's numbers or is long ("xoxo-3184-summer" is a campaign's code).
+  { name: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b|\bxapp-\d-?[A-Za-z0-9/-]{10,}/g, valid: (value) => /\d{8}/.test(value) || value.length >= 30 },
+  // Not the documentation's "T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX".
+  { name: 'slack-webhook', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/g, valid: (value) => !/0{8}|X{8}/.test(value) },
+  // Secret and restricted keys; a publishable key ("pk_live_…") is made to be shipped to browsers.
+  { name: 'stripe-key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
   { name: 'anthropic-key', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
   { name: 'openai-key', pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}(?:T3BlbkFJ[A-Za-z0-9_-]{20,})?/g },
   { name: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
@@ -45,6 +49,8 @@ export const SECRET_PATTERNS: Array<{
   { name: 'doppler-token', pattern: /\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9._-]{30,}/g },
   { name: 'databricks-token', pattern: /\bdapi[a-f0-9]{32}(?:-\d)?\b/g },
   { name: 'vault-token', pattern: /\bhv[sbr]\.[A-Za-z0-9_-]{24,}/g },
+  // Vault's tokens before 1.10 ("s.PPqP0ZBmkEOnVgUaxayXvedg"): a short prefix, so only after Vault's name.
+  { name: 'vault-legacy-token', pattern: /\b[sbr]\.[A-Za-z0-9]{24}(?![A-Za-z0-9])/g, requires: /vault/i, context: /vault/i },
   { name: 'sourcegraph-token', pattern: /\bsgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40}\b/g },
   { name: 'postman-key', pattern: /\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b/g },
   { name: 'tavily-key', pattern: /\btvly-[A-Za-z0-9]{20,}/g },
@@ -73,7 +79,8 @@ export const SECRET_PATTERNS: Array<{
   { name: 'figma-token', pattern: /\bfig[du]_[A-Za-z0-9_-]{40,}/g },
   { name: 'grafana-token', pattern: /\bglc_[A-Za-z0-9+/]{32,}={0,2}|\bglsa_[A-Za-z0-9]{32}_[a-f0-9]{8}\b/g },
   { name: 'heroku-key', pattern: /\bHRKU-[A-Za-z0-9_-]{30,}/g },
-  { name: 'telegram-bot-token', pattern: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g, requires: ':AA' },
+  // Also inside the Bot API's URL ("api.telegram.org/bot6535017442:AAL…/sendMessage").
+  { name: 'telegram-bot-token', pattern: /(?<![\d:])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g, requires: ':AA' },
   { name: 'discord-webhook', pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{60,}/g },
   { name: 'discord-bot-token', pattern: /\b[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g },
   { name: 'teams-webhook', pattern: /https:\/\/(?:[a-z0-9-]+\.webhook\.office\.com\/webhookb2|outlook\.office(?:365)?\.com\/webhook)\/[A-Za-z0-9@-]+\/IncomingWebhook\/[A-Za-z0-9]+\/[A-Za-z0-9-]+/g },
@@ -144,7 +151,13 @@ export const SECRET_PATTERNS: Array<{
     requires: new RegExp(UUID_KEY_PROVIDERS, 'i'),
   },
   { name: 'okta-token', pattern: /\b00[A-Za-z0-9_-]{39}[A-Za-z0-9](?![A-Za-z0-9_-])/g, context: /okta/i },
-  { name: 'pem-private-key', pattern: /-----BEGIN (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----/g },
+  // With a key's body between its lines, base64 in both cases: "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END …" and
+  // "<paste your key here>" are none.
+  {
+    name: 'pem-private-key',
+    pattern: /-----BEGIN (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----/g,
+    valid: (value) => [...value.replace(/\\n|\s/g, '').matchAll(/[A-Za-z0-9+/=]{16,}/g)].some((m) => /[A-Z]/.test(m[0]) && /[a-z0-9]/.test(m[0])),
+  },
   { name: 'base64-pem-private-key', pattern: /\bLS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,}/g },
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g },
   // "Password =specialbill_user;" too: blanks before "=" but none after, as code's "pwd = (char *) p" has (bounded,
@@ -162,6 +175,15 @@ export const SECRET_PATTERNS: Array<{
   },
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
   { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
+  // Other schemes of an Authorization header: Opsgenie's "GenieKey", Splunk's HEC, MessageBird's "AccessKey", "ApiKey".
+  {
+    name: 'authorization-scheme',
+    pattern: /\b(?:GenieKey|Splunk|AccessKey|ApiKey|Api-Key|Key|DeepL-Auth-Key|Klaviyo-API-Key)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg,
+    requires: /authorization/i,
+    context: /authorization\s*["']?\s*[:=,]\s*["']?\s*$/i,
+  },
+  // An Azure shared access signature's "sig" in a URL's query, beside its "sv" version.
+  { name: 'azure-sas-signature', pattern: /[?&]sig=([A-Za-z0-9%+/]{30,}(?:%3D|=){0,2})/dg, requires: /[?&]sv=\d{4}-\d\d-\d\d/ },
   { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg, requires: '-u' },
   // "mysql -u root -pS3cret", "mysql -u root -p'S3cr3t!x'", "docker login --password=abc…": a password given on a command line.
   {
@@ -174,7 +196,7 @@ export const SECRET_PATTERNS: Array<{
   // tools, whose "-p" or "--password" and a blank ask for the password, the next word being a database.
   {
     name: 'command-line-password-after-blank',
-    pattern: new RegExp(String.raw`(?:${USER_THEN_P}|\s--password)[^\S\n]+(${COMMAND_LINE_VALUE})`, 'dg'),
+    pattern: new RegExp(String.raw`(?:${USER_THEN_P}|\s--password)[^\S\n]+(?:(${COMMAND_LINE_VALUE})|'([^'\s]{6,200})'|"([^"\s]{6,200})")`, 'dg'),
     requires: /\s-p[^\S\n]|--password[^\S\n]/,
     // MySQL's tool must be the command these options belong to: its name, then only options up to "-u"
     // ("docker exec db mysql -h db -u root -p shop", not "the mysql database, then run psexec -u …").

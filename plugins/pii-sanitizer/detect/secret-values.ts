@@ -92,6 +92,8 @@ export function looksRandom(value: string): boolean {
   if (isOneCharacter(value) || /^(.)\1{6,}/.test(value)) return false;
   if (isWords(value)) return false;
   if (/^\d+$/.test(value) && value.length < 12) return false;
+  // A hexadecimal literal up to an address's 40 digits: a PGP key's id, a checksum, a contract's address ("0x5158EAC31884F57B").
+  if (/^0x[0-9a-fA-F]{1,40}$/.test(value)) return false;
   // A property access, perhaps with a fallback: "process.env?.HF_TOKEN", "e.sortKeys||!1".
   if (/^[A-Za-z_$][\w$]*(?:\??\.#?[\w$]+)+(?:\(|(?:\?\?|\|\||&&)[!\w$.]*)?$/.test(value)) return false;
   // A regular expression's literal, a documented example ("…EXAMPLEKEY"), a number with its unit ("30.00s", "512MB").

@@ -75,7 +75,7 @@ const LINE_START = /(?:^|\n)[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
  * The assignment's name pattern takes them (it cannot look around cheaply); the value must then not count.
  */
 const NOT_SECRET_WORDS =
-  /path|pattern|patch|patient|compat|pass(?!w(?:or)?[dt]|phrase|code)[a-z]+|bypass|compass|author(?!i[sz]ation)|key(?:board|word|stroke|frame|code|press|down|up|ed|of)|tokeni[sz]|hockey|monkey|donkey|turkey|whiskey/gi;
+  /path|pattern|patch|patient|compat|pass(?!w(?:or)?[dt]|phrase|code)[a-z]+|bypass|compass|author(?!i[sz]ation)|key(?:board|word|stroke|frame|code|press|down|up|ed|of)|tokeni[sz]|hockey|monkey|donkey|turkey|whiskey|(?:recv|send|search|list|import|export)-keys|fingerprint/gi;
 /** Codecov's and others' badge URLs carry a token made to be published ("badge.svg?token=…"). */
 const BADGE_URL = /badge\.svg\?$/;
 /** A template's slot or a reference, not a value: "$(DB_PASS)", "${pass}", "{{ .Values.pw }}", "#{secret}", "%PASS%", "env:P12_PASS". */
@@ -148,7 +148,7 @@ export const secretDetector: Detector = {
       if (/aws.*secret/i.test(name)) {
         // AWS's own format (40 characters of base64's alphabet) under AWS's own name is a key, random-looking or not.
         if (value.length !== 40) continue;
-        if (/^[A-Za-z0-9/+]{40}$/.test(value) && !isPlaceholder(value)) {
+        if (/^[A-Za-z0-9/+]{40}$/.test(value) && !isPlaceholder(value) && !value.includes('EXAMPLE')) {
           out.push({ ...finding(this, start, value, 0.9), detector: 'secrets:aws-secret-access-key' });
           continue;
         }
@@ -162,6 +162,8 @@ export const secretDetector: Detector = {
       // An environment file's or a shell's "DB_PASSWORD=Summer_2024" holds a literal without quotes.
       const environment = between === '=' && /^[A-Z][A-Z0-9_]*$/.test(name) && LINE_START.test(text.slice(Math.max(0, m.index - 20), m.index));
       const literal = ((quote !== '' && (!spaced || /passw(?:or)?d|pwd|passphrase/i.test(name))) || environment) && !listed;
+      // A known format's prefix on a value too short for it is a truncated or redacted token ("revoked token glpat-b8Zq8M").
+      if (value.length < 20 && /^[A-Za-z]{2,8}[-_.]/.test(value) && ALL_PREFIXES.some((prefix) => value.startsWith(prefix))) continue;
       if (assignedSecret(name, value, literal, text.slice(Math.max(0, m.index - 200), m.index))) {
         out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });
       }

@@ -6,6 +6,11 @@ const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]*:([^\s@/]+)@[^\
 /** A template's slot where the password goes: "<password>", "${DB_PASS}", "{{ pwd }}", "%s", "****". */
 const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{.*\}\}|%\(?\w*\)?s|\*+|\[[^\]]*\])$/;
 
+/**
+ * A URL written as a template, each part named by what goes there: "postgres://USER:PASSWORD@HOST:5432/DBNAME",
+ * "mysql://user:password@hostname/db". A real password that is the word itself sits beside a real user or host.
+ */
+const TEMPLATE_URL = /:\/\/(?:user(?:name)?|usr|login)?:(?:password|passwd|pass|pwd|secret)@(?:host(?:name)?|server|db[-_]?host)(?=[:/?#\s]|$)/i;
 /** Hosts reserved for documentation (RFC 2606, 3849, 5737): credentials pointing there are examples. */
 const DOCUMENTATION_HOST = /@(?:[\w.-]*\.)?example\.(?:com|org|net)\b|@\[?2001:db8:|@(?:192\.0\.2|198\.51\.100|203\.0\.113)\./i;
 
@@ -29,7 +34,7 @@ export const urlCredentialsDetector: Detector = {
   detect(text) {
     if (!text.includes('://') || !text.includes('@')) return [];
     return [...matches(text, URL_WITH_PASSWORD)]
-      .filter((m) => !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!))
+      .filter((m) => !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!) && !TEMPLATE_URL.test(m[0]))
       .map((m) => finding(this, m.index, m[0], 0.97));
   },
 };
