@@ -235,6 +235,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       "curl 'https://acct.blob.core.windows.net/c/b.tgz?sv=2022-11-02&ss=b&sp=rw&sig=Yq3%2BkZ8wQ0mN1xV7bR4tP9sL2cD6fH5jA0eU3iO8yT4%3D'",
       "docker login fra.ocir.io -u 'tenancy/oracleidentitycloudservice/ops@acme.io' -p 'Bd]FJ3;.U(YP]o09<rNk'",
       'RAILWAY_TOKEN=df5988bf-10cc-4ebd-b1c2-c351e4fbf761 railway up',
+      // A random literal handed to an SDK's client or its setup.
+      'co = cohere.Client("lqsuefMvgVukQtOstxEZXs1SDq0MIFkgTkST6Axc")',
+      "rollbar.init('0118948517029b5722c7e62049cc58bf', environment='production')",
     ]) {
       expect(categories(text)).toContain('secret');
     }
@@ -249,6 +252,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'audit log: revoked token glpat-b8Zq8M (truncated)', 'campaign_code=xoxo-3184-summer',
       "const stripe = Stripe('pk_live_51tpXsxTsmOh3J6a5XVvmLyVd0TqCSEpRO0PfgBgh7R8zbQ');",
       'gpg --recv-keys 523DDD0DB9BFFBE9F2F019BB19B5C8EE412C6EAD', 'Signed-off-by key 0x5158EAC31884F57B',
+      "const client = new Client('https://api.example.org/v1')", "app.init('main-container-element')",
     ]) {
       expect(categories(text)).toEqual([]);
     }

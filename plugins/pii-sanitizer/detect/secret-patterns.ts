@@ -1,4 +1,4 @@
-import { isDummy, isPlaceholder } from './secret-values';
+import { isDummy, isPlaceholder, looksRandom } from './secret-values';
 
 /** "-u <user> -p": the user option, then the password option (attached or after a blank: the patterns below). */
 const USER_THEN_P = String.raw`\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p`;
@@ -181,6 +181,14 @@ export const SECRET_PATTERNS: Array<{
     pattern: /\b(?:GenieKey|Splunk|AccessKey|ApiKey|Api-Key|Key|DeepL-Auth-Key|Klaviyo-API-Key)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg,
     requires: /authorization/i,
     context: /authorization\s*["']?\s*[:=,]\s*["']?\s*$/i,
+  },
+  // A random literal handed to an SDK's client or its setup, the way SDKs take their key: "cohere.Client('lqsu…')",
+  // "mandrill.Mandrill('md-…')", "rollbar.init('0118…')", "sgMail.setApiKey('…')".
+  {
+    name: 'sdk-client-key',
+    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?:[A-Z][A-Za-z]*Client|Client|Mandrill|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?['"]([^'"\s]{20,200})['"]/dg,
+    requires: /Client\(|Mandrill\(|init\(|configure\(|setApiKey\(|set_api_key\(|setAccessToken\(|authenticate\(/,
+    valid: looksRandom,
   },
   // An Azure shared access signature's "sig" in a URL's query, beside its "sv" version.
   { name: 'azure-sas-signature', pattern: /[?&]sig=([A-Za-z0-9%+/]{30,}(?:%3D|=){0,2})/dg, requires: /[?&]sv=\d{4}-\d\d-\d\d/ },
