@@ -162,13 +162,14 @@ const WORD_AFTER = /^[ \t]+\p{L}/u;
 const MEASURED_AFTER = new RegExp(String.raw`^[ \t]+${MEASURE}`, 'u');
 const DURATION_AFTER = /^[ \t]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?![\p{L}])/u;
 const COMPOUND_ENDINGS =
-  'strasse|straße|str\\.|gasse|weg|allee|platz|damm|ufer|chaussee|vej|stræde|plads|vænge|gata|gatan|gaten|sgate|gade|gränd|gränden|vägen|stigen|backen|leden|torget|veien|vegen|vei|haugen|bakken|åsen|svingen|toppen|kroken|stranda|katu|kuja|polku|väylä|kaari|tie|raitti|linja|rinne|mäki|ranta|aukio|straat|laan|plein|gracht|dijk|kade|singel|plantsoen|steeg|dreef|ska|ička|ulica|obala|cesta';
+  'strasse|straße|str\\.|gasse|weg|allee|platz|damm|ufer|chaussee|vej|stræde|plads|vænge|gata|gatan|gaten|sgate|gade|gränd|gränden|vägen|stigen|backen|leden|torget|veien|vegen|vei|haugen|bakken|åsen|svingen|toppen|kroken|stranda|katu|kuja|polku|väylä|kaari|[a-zäöå]{2}tie|raitti|linja|rinne|mäki|ranta|aukio|straat|laan|plein|gracht|dijk|kade|singel|plantsoen|steeg|dreef|[a-zčćšž]{2}ska|ička';
 /** A German street named after a person or a place, the words joined by hyphens: "Walter-Nernst-Str. 60", "Konrad-Adenauer-Allee 1". */
 const HYPHENATED_ENDINGS = 'Straße|Strasse|Str\\.|Allee|Platz|Weg|Gasse|Damm|Ufer|Ring|Chaussee|Steig|Markt';
-// Bounded by letters, not \b: "\b" is ASCII's, and finds no start before "Ådalsvej". At most three joined words, so a
+// A stem of four letters at least before "-tie" and "-ska" ("Koulutie", "Vinogradska"; not "Bowtie 2", "Polska 2"), and no
+// year for a number ("Alaska 2024"). Bounded by letters, not \b: "\b" is ASCII's, and finds no start before "Ådalsvej". At most three joined words, so a
 // run of "Ab-Ab-…" is not read to its end from each of its words.
 const COMPOUND = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}]+(?:${COMPOUND_ENDINGS}|(?:-\p{Lu}[\p{Ll}]+){0,3}-(?:${HYPHENATED_ENDINGS}))\s+\d{1,5}[A-Za-z]?\b${UNIT}`,
+  String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}]+(?:${COMPOUND_ENDINGS}|(?:-\p{Lu}[\p{Ll}]+){0,3}-(?:${HYPHENATED_ENDINGS}))\s+(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?\b${UNIT}`,
   'gu',
 );
 /** A text without an ending before a number skips the pattern, which tries the endings from each capital. */
@@ -207,6 +208,7 @@ function namedStreetNumber(text: string, at: number): RegExpExecArray | null {
   const end = m ? m.index + m[0].length : 0;
   return m && !SETTING_WORD.test(m[1]!) && !COUNTED_NOUN_AFTER.test(text.slice(end, end + 20)) ? m : null;
 }
+const VENUE_NUMBER = /(?:Room|Booth|Hall|Stand|Station|Terminal|Platform|Gate|Pier|Track|Level|Floor|Table|Stage|Door)[ \t]+\d{1,5}[A-Za-z]?$/;
 /** After "the corner of": two street names joined by "and" ("Main Street and 5th Avenue", "Östbygatan 14 and Sigurmundsson Greens"). */
 const STREET_NAME_START = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${ORDINAL}|\d{1,5}\.?)`;
 const INTERSECTION = new RegExp(
@@ -388,6 +390,9 @@ export const addressDetector: Detector = {
       const place = intersection ?? stickyMatch(NUMBERED_PLACE, text, at) ?? stickyMatch(ANNOUNCED_SUFFIX_STREET, text, at) ?? (PERSONAL_ADDRESS.test(text.slice(Math.max(0, m.index - 12), at)) || RESIDENCE.test(m[0]) ? namedStreetNumber(text, at) : null);
       if (!place) continue;
       let end = place.index + place[0].length;
+      // A room, a booth or a platform by its number, or a trip's length, is where a meeting is, not an address
+      // ("Drop by Conference Room 3", "Meet us at KubeCon Booth 12", "Pick me up at Central Station 2 hours before").
+      if (VENUE_NUMBER.test(place[0]) || DURATION_AFTER.test(text.slice(end, end + 12))) continue;
       add(place.index, end, 0.7);
       // "here they are: 03751 Gerrit Achterberghove 137, Colorado Springs, and 7878 Rahu 37 Apt. 405": the list goes on.
       for (let more = 0; more < 4; more++) {

@@ -25,7 +25,7 @@ export const wordLists = (sizes: string[]) =>
  */
 export const NOT_PEOPLE = new Set(
   `pascal perl travis cassandra darwin gemma claude bert electra luna terra meta dall ceil curr iban rand valida leven vite
-bing conn mata regen kort janus artemis stanford cornell hudson`.split(/\s+/),
+bing conn mata regen kort janus artemis stanford cornell hudson gemini mistral grok copilot llama`.split(/\s+/),
 );
 /**
  * Places and eponyms of the lists, written from general knowledge: towns, states and regions that are given names too

@@ -25,7 +25,9 @@ bayes hessian jacobi cauchy riemann hilbert lagrange hooke boyle ohm watt joule 
 parkinson alzheimer tourette asperger hodgkin crohn kafka helm flink spark hadoop hudson mocha jasmine karma gatsby
 nuxt astro remix tauri prisma drizzle postman bruno splunk nagios zabbix okta stripe adyen klarna plaid twilio mailgun
 zendesk salesforce workday marketo asana trello figma zeplin zipkin argo falco sinatra cordova miro mcdonald goldman sachs
-kroger uber palo monzo zelle vespa`.split(/\s+/),
+kroger uber palo monzo zelle vespa gradle seaborn sobel nyquist butterworth ericsson bloomberg
+nielsen gartner santander bayer merck abbott lego michelin nordstrom aldi goodyear pearson abend urlaub montag dienstag
+mittwoch donnerstag freitag samstag sonntag drucker treiber speicher ordner kosten preis fenster pago banco correo`.split(/\s+/),
 );
 /** SCOWL's sizes past 50 too: "lexer", "getter" are words of code; a real surname lost there is a small price. */
 const RARE_ENGLISH_WORDS = new Set(wordLists(['55', '60', '70']).flatMap(readList));
@@ -67,7 +69,7 @@ export const COMMON_WORD_SURNAMES = SURNAME_LISTS.words;
 const SURNAME_ENDING =
   /^\p{Lu}\p{Ll}{2,}(?:sson|dóttir|dottir|ić|ič|ová|ská|ský|ckí|cká|ski|ska|cki|cka|wicz|czyk|szyk|ov|ova|(?<![rs]l)ev|eva|yev|yeva|enko|chuk|shvili|dze|yan|yants|ainen|äinen|onen|önen|escu|opoulos|akis|oğlu|oglu)$/u;
 /** Places, products and eponyms that end so: "Alaska", "Casanova", "Codecov", "Nesterov momentum". */
-const NOT_SURNAME_ENDING = new Set('alaska nebraska casanova supernova kishinev chernov codecov nesterov'.split(' '));
+const NOT_SURNAME_ENDING = new Set('alaska nebraska casanova supernova kishinev chernov codecov nesterov poisson markov chebyshev lyapunov kolmogorov ericsson'.split(' '));
 
 /** A word with an ending only surnames have, not an English one. */
 export function surnameByEnding(word: string): boolean {

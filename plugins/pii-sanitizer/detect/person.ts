@@ -1,7 +1,7 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
 import { matches, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
-import { COMMON_ENGLISH_WORDS, COUNTRIES, ENGLISH_WORDS, LISTED_GIVEN_NAMES } from './listed-given-names';
+import { COMMON_ENGLISH_WORDS, COUNTRIES, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
 import { addMentions, writtenInLowerCase } from './person-mentions';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
@@ -33,7 +33,7 @@ const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTIC
 const LOWER_TITLE = /\b(?:mr|mrs|ms|dr|prof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
 const TITLE = new RegExp(
-  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|Ing(?=\.)|MUDr|MVDr|JUDr|PhDr|RNDr|Mgr(?=\.)|Bc(?=\.)|Grandma|Grandpa|Granny|Aunt|Auntie|Uncle)\.?\s+)+(${NAME})`,
+  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?\s+)+(${NAME})`,
   'gu',
 );
 const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
@@ -65,7 +65,7 @@ const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|ad
  * counts only when it is a name of the lists written for the project, and nothing found there names the person's
  * other mentions.
  */
-const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|driver|recipient|addressee|account owner';
+const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|recipient|addressee|account owner';
 /** The fields of those forms that only a person fills: "The account holder is Trnka", "the recipient is Morrison". */
 const PEOPLE_FIELDS = 'account holder|account owner|cardholder|card holder|policyholder|beneficiary|recipient|addressee|claimant|guarantor|next of kin|deceased';
 /** Roles that software holds too: a package manager, a process supervisor, a function's caller, a SaaS tenant. */
@@ -96,15 +96,15 @@ const PERSON_LABEL = new RegExp(
  * An age after a name, as news, notices and reports give one: "Ravn, 78, of Klarup, passed away", "MISSING: Sinesio
  * Finocchiaro, 78, last seen", "The homeowner, Emidio Ruzzante (72), declined". Versions and counts are written so too
  * ("Redis, 7, was forked", "Postgres (16) and MySQL (8)"): one word counts only when it is a written name, before a
- * place it is of ("Ravn, 78, of Klarup"), before what only people do ("Erkki, 33, last seen", "…, 81, died"), or given
+ * place it is of ("Ravn, 78, of Klarup"), before what only people do ("Erkki, 33, last seen"; processes die too), or given
  * an age by the word ("Braga, age 23", "Oksana (aged 40)").
  */
 const AGE_AFTER_NAME = new RegExp(
-  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(who|was|died|said|last seen|last|has|had|is survived|passed away|and (?:his|her))(?![\p{L}]))|(?<![ \t])[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}])|(?:,|(?<![ \t,])(?=[ \t]))[ \t]*\(?aged?[ \t]+(\d{1,3})(?![\d]))`,
+  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(who|was|died|said|last seen|last|has|had|is survived|passed away|and (?:his|her))(?![\p{L}]))|(?<![ \t])[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}])|(?:,|(?<![ \t,])(?=[ \t]))[ \t]*\(?aged?[ \t]+(\d{1,3})(?![\d]|[ \t]*(?:years?|yrs?|months?|weeks?|days?|hours?)(?![\p{L}])))`,
   'gu',
 );
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
-const PERSON_ONLY_AFTER_AGE = /^(?:died|last seen|is survived|passed away)$/;
+const PERSON_ONLY_AFTER_AGE = /^(?:last seen|is survived|passed away)$/;
 /** The name that ends where a cue after it starts, found from the cue back: a name is tried from every capital otherwise. */
 const NAME_ENDING = new RegExp(String.raw`(?<![\p{L}\p{N}])["']?(${NAME})["']?[ \t]*$`, 'u');
 function nameBefore(text: string, at: number): { name: string; end: number } | undefined {
@@ -139,7 +139,7 @@ const ORGANISATION_PERSON = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])\p{
  * product's ("Devin is an AI software engineer").
  */
 const OCCUPATIONS =
-  'architect|chef|cook|teacher|professor|nurse|doctor|physician|surgeon|dentist|lawyer|attorney|accountant|engineer|writer|author|novelist|poet|journalist|reporter|artist|painter|sculptor|photographer|musician|singer|songwriter|composer|actor|actress|dancer|farmer|baker|butcher|carpenter|plumber|electrician|mechanic|pilot|firefighter|police officer|soldier|veteran|student|retiree|entrepreneur|businessman|businesswoman|pharmacist|therapist|psychologist|scientist|historian|economist|politician|diplomat|priest|pastor|rabbi|imam|athlete|footballer|midfielder|striker|goalkeeper|chemist|biologist|physicist|mathematician|librarian|midwife|paramedic|veterinarian|tailor|florist|hairdresser|barber|waiter|waitress|bartender|housewife|homemaker|nanny|widow|widower|grandmother|grandfather|mother|father';
+  'architect|chef|cook|teacher|professor|nurse|doctor|physician|surgeon|dentist|lawyer|attorney|accountant|engineer|writer|author|novelist|poet|journalist|reporter|artist|painter|sculptor|photographer|musician|singer|songwriter|composer|actor|actress|dancer|farmer|baker|butcher|carpenter|plumber|electrician|mechanic|pilot|firefighter|police officer|soldier|student|retiree|entrepreneur|businessman|businesswoman|pharmacist|therapist|psychologist|scientist|historian|economist|politician|diplomat|priest|pastor|rabbi|imam|athlete|footballer|midfielder|striker|goalkeeper|chemist|biologist|physicist|mathematician|librarian|midwife|paramedic|veterinarian|tailor|florist|hairdresser|barber|waiter|waitress|bartender|housewife|homemaker|nanny|widow|widower|grandmother|grandfather|mother|father';
 const IS_OCCUPATION = new RegExp(
   String.raw`(?<![ \t])[ \t]+(?:is|was)[ \t]+an?[ \t]+(?!(?:AI|virtual|robotic|automated|digital)[ \t])(?:[\p{L}-]+[ \t]+){0,2}(?:${OCCUPATIONS})(?=[ \t]*(?:[,.;:!?)"]|$)|[ \t]+(?:based|from|in|at|who|with|and|living|working|turned)(?![\p{L}]))`,
   'gu',
@@ -150,14 +150,31 @@ const IS_OCCUPATION = new RegExp(
  */
 const ATTENTION_OR_IDENTIFIED = new RegExp(String.raw`(?<![\p{L}])(?:[Aa]ttn\.?|ATTN\.?|[Aa]ttention:|identified as)[ \t]*(?::[ \t]*)?(${NAME})`, 'dgu');
 /** A writer naming themselves in a declaration: "I, Rosmunda Casula, hereby authorize", "I, D'Amore, the undersigned". */
-const SELF_NAMED = new RegExp(String.raw`(?:^|[.!?\n"][ \t]*)I,[ \t]+(${NAME}),[ \t]+(?:hereby|do hereby|the undersigned|being|declare|certify|confirm)(?![\p{L}])`, 'dgu');
+const SELF_NAMED = new RegExp(String.raw`(?:^|[.!?\n"][ \t]*)I,[ \t]+(${NAME}),[ \t]+(?:hereby|do hereby|the undersigned|declare|certify|confirm)(?![\p{L}])`, 'dgu');
 /**
  * A chat's speakers, one per line before a colon ("Silvána: are you at home?\nHála: no, still at work", "[10:42] Ari:
  * ok"): two such lines at least, and a message that talks as people do (a pronoun, a greeting, thanks, yes or no, a
- * question). Config and logs label lines so too ("Redis: 7.2", "Error: timeout"), without talking.
+ * question; "ok", "yes" and "no" are a health check's too). Config and logs label lines so too ("Redis: OK",
+ * "Error: timeout"), and AI models are compared so ("Gemini: I think…"): their names are no speakers'.
  */
 const CHAT_LINE = new RegExp(String.raw`^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?):[ \t]+([^\n]+)$`, 'gmu');
-const TALKS = /(?<![\p{L}])(?:I|I'm|I’m|you|we|me|my|your|ok|okay|thanks|thank you|yes|yeah|no|nope|lol|hi|hey|hello|sure|sorry|please)(?![\p{L}])|\?[ \t]*$/iu;
+const TALKS = /(?<![\p{L}])(?:I|I'm|I’m|you|we|me|my|your|thanks|thank you|lol|hi|hey|hello|sorry|please)(?![\p{L}])|\?[ \t]*$/iu;
+/**
+ * Where departments, services, malware, clubs and projects stand as often as people ("Attn: Buchhaltung", "identified as
+ * Emotet", "reservation under Expedia", "Congrats Juventus!"): two words that are a person's, or one of the lists' names.
+ */
+function namesAPerson(name: string): boolean {
+  return name.includes(' ') ? personLike(name) === name : knownName(name) || isListedSurname(name);
+}
+/** Wishes that name whom they are for. */
+const WISHES = /^[^A-Za-z]*(?:happy|congrat)/i;
+/** A form's field that only a person fills, in a role's pattern. */
+const PEOPLE_FIELD = new RegExp(PEOPLE_FIELDS, 'i');
+/**
+ * A family member's title before a name ("Grandma Beahan", "Uncle Tobiasz"); not an apple's or a country's nickname, nor
+ * a sentence's words ("Granny Smith apples", "Uncle Sam", "the Grandpa Pointer").
+ */
+const FAMILY_TITLE = new RegExp(String.raw`(?<![\p{L}])(?:Grandma|Grandpa|Granny|Nana|Aunt|Auntie|Uncle)[ \t]+(?!Smith(?![\p{L}])|Sam(?![\p{L}])|Ben['’]s)(${NAME})`, 'dgu');
 /** The name a booking is made under: "The booking is under Baarck.", "reservation in the name of Hala Ruiz". */
 const BOOKED_UNDER = new RegExp(
   String.raw`(?<![\p{L}])(?:booking|reservation|appointment)(?:[ \t]+(?:is|was))?[ \t]+(?:under(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?|in[ \t]+the[ \t]+name[ \t]+of)[ \t]+(${NAME})`,
@@ -456,7 +473,7 @@ const MAX_LISTED = 50;
  * Anna Berg, Lopez"): each capitalised item is a person, one word only when it is a known name or no English word.
  * Not authors, members or contributors, which are teams and companies as often.
  */
-const ATTENDEE_WORDS = 'attendees|participants|invitees|guests|speakers|panel(?:l)?ists|volunteers|kids|children|grandchildren|siblings|present|teilnehmer(?:innen)?|anwesend(?:e)?|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig';
+const ATTENDEE_WORDS = 'attendees|participants|invitees|guests|speakers|panel(?:l)?ists|volunteers|kids|grandchildren|present|teilnehmer(?:innen)?|anwesend(?:e)?|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig';
 const ATTENDEES = new RegExp(String.raw`(?<![\p{L}])(?:${ATTENDEE_WORDS})(?:[ \t]*:|[ \t]+(?:were|are|included|include|will be))[ \t]+`, 'giu');
 /** Whether the text holds such a label's word at all: the pattern, tried from every position, is worth running only then. */
 const ATTENDEE_WORD = new RegExp(ATTENDEE_WORDS, 'i');
@@ -685,11 +702,11 @@ const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
 const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting)|is coming|called me|texted me|emailed me)(?![\p{L}])/u;
 /**
- * A verb in the past or a negated one after a census surname alone: "Kristensen resigned", "Ledner cancelled the",
- * "Pásztor won't stop". Products do things in the past too, and bear given names more often than surnames ("Loki
+ * A verb in the past after a census surname alone: "Kristensen resigned", "Trnka cancelled the". Products do things
+ * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than surnames ("Loki
  * crashed", "Athena failed"): not after a given name of the lists, nor a machine's verb.
  */
-const PAST_ACT_AFTER = /^[ \t]+(\p{Ll}{3,}ed|(?:didn|won|can|hasn|doesn|isn|wasn)['’]t)(?![\p{L}])/u;
+const PAST_ACT_AFTER = /^[ \t]+(\p{Ll}{3,}ed)(?![\p{L}])/u;
 const MACHINE_VERBS = /^(?:crashed|failed|errored|froze|hung|restarted|rebooted|booted|timed|deployed|returned|loaded|logged|leaked|stopped|started|updated|upgraded|installed|compiled|rendered|crawled|indexed|synced|cached|queued|parsed|scaled|throttled|dropped|blocked|flagged|rejected|accepted|supported|based|powered|hosted|backed|built|released|launched|deprecated)$/;
 function pastAct(after: string): boolean {
   const verb = PAST_ACT_AFTER.exec(after)?.[1];
@@ -781,7 +798,15 @@ export const personDetector: Detector = {
         seed(add(m.index + m[0].lastIndexOf(m[1]), name, 0.8));
       }
     }
-    for (const m of matches(text, GREETING)) seed(add(m.index + m[0].length - m[1].length, m[1], 0.8));
+    for (const m of matches(text, GREETING)) {
+      // Birthdays and congratulations are wished to teams, clubs, countries and projects too ("Congrats Juventus!").
+      if (WISHES.test(m[0]) && !namesAPerson(m[1])) continue;
+      seed(add(m.index + m[0].length - m[1].length, m[1], 0.8));
+    }
+    for (const m of matches(text, FAMILY_TITLE)) {
+      const name = personLike(m[1]!);
+      if (name && namesAPerson(name)) add(m.indices![1]![0] + m[1]!.indexOf(name), name, 0.8);
+    }
     for (const m of matches(text, PHRASE)) {
       // The name taken may hold the next trigger ("Emergency contact\nName: Renner"): the search goes on from the name.
       PHRASE.lastIndex = m.index + m[0].length - m[1].length;
@@ -817,18 +842,23 @@ export const personDetector: Detector = {
       // "from Harlev", "for Cortesi SPA", "Batz, Nicolas and Gutmann").
       const listedSurname = isListedSurname(words[0]!) && /^(?:with|ask|tell|contact|meet|met)$/.test(trigger);
       const knownSurname = words.length === 1 && (SURNAMES.has(words[0]!.toLowerCase()) || listedSurname) && standsAsPerson;
-      // "a folder called Tickets": one word of the sentence after "called" or "named" is a thing's name.
-      if (!personal && strong && words.length === 1 && !known && sentenceWord(name)) continue;
+      // "a folder called Tickets", "the full name Field": one word of the sentence there is a thing's name.
+      if ((!personal || trigger === 'full name') && strong && words.length === 1 && !known && sentenceWord(name)) continue;
       if (strong || known || weakPair || knownSurname) {
         const added = add(m.index + m[0].length - m[1].length, name, strong ? 0.85 : 0.7);
         if (personal || known) seed(added);
       }
     }
-    for (const m of matches(text, FAMILY_BEFORE_NAME)) seed(add(m.index + m[0].length - m[1]!.length, m[1]!, 0.85));
+    for (const m of matches(text, FAMILY_BEFORE_NAME)) {
+      // In brackets a grade, a year or a business partner stands as often ("My son (Grade 5)", "Our partner (Accenture)").
+      if (m[0].includes('(') && !namesAPerson(personLike(m[1]!))) continue;
+      seed(add(m.index + m[0].length - m[1]!.length, m[1]!, 0.85));
+    }
     const roles = ROLE_WORD.test(text);
     for (const m of roles ? matches(text, ROLE_BEFORE_NAME) : []) {
       const name = personLike(m[1]!);
-      if (name) addPerson(m.indices![1]![1], name, 0.75);
+      // A form's field names services and charities too ("The recipient is Mailchimp", "The beneficiary is Unicef").
+      if (name && (!PEOPLE_FIELD.test(m[0]) || namesAPerson(name))) addPerson(m.indices![1]![1], name, 0.75);
     }
     for (const m of roles ? matches(text, PERSON_LABEL) : []) {
       // A label's slot holds only a name: no sentence's word before it is left out.
@@ -853,16 +883,17 @@ export const personDetector: Detector = {
     }
     for (const m of OCCUPATION_WORD.test(text) ? matches(text, IS_OCCUPATION) : []) {
       const person = personBefore(text, m.index);
-      if (person) addPerson(person.end, person.name, 0.75);
+      // "Pt is a retired nurse": a clinical abbreviation.
+      if (person && person.name.length >= 3) addPerson(person.end, person.name, 0.75);
     }
     for (const m of /attn|attention:|identified as/i.test(text) ? matches(text, ATTENTION_OR_IDENTIFIED) : []) {
       const name = personLike(m[1]!);
-      if (name) addPerson(m.indices![1]![0] + m[1]!.indexOf(name) + name.length, name, 0.75);
+      if (name && namesAPerson(name)) addPerson(m.indices![1]![0] + m[1]!.indexOf(name) + name.length, name, 0.75);
     }
     const chat = text.includes(':') ? [...matches(text, CHAT_LINE)].filter((m) => TALKS.test(m[2]!)) : [];
     for (const m of chat.length >= 2 ? chat : []) {
       const name = personLike(m[1]!);
-      if (name === m[1]) addPerson(m.index + m[0].indexOf(name) + name.length, name, 0.75);
+      if (name === m[1] && !NOT_PEOPLE.has(name.toLowerCase())) addPerson(m.index + m[0].indexOf(name) + name.length, name, 0.75);
     }
     for (const m of text.includes('I, ') ? matches(text, SELF_NAMED) : []) {
       const name = personLike(m[1]!);
@@ -870,7 +901,7 @@ export const personDetector: Detector = {
     }
     for (const m of / under /.test(text) ? matches(text, BOOKED_UNDER) : []) {
       const name = personLike(m[1]!);
-      if (name) addPerson(m.indices![1]![0] + m[1]!.indexOf(name) + name.length, name, 0.75);
+      if (name && namesAPerson(name)) addPerson(m.indices![1]![0] + m[1]!.indexOf(name) + name.length, name, 0.75);
     }
     for (const m of matches(text, PERSON_TEMPER)) {
       const name = personLike(m[1]!);

@@ -8,6 +8,7 @@ const NET_USE_VALUE = String.raw`[^\s\-$%{<'"\`/*][^\s'"\`]{5,}`;
 
 /** Providers whose keys are UUIDs. */
 const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce|railway|splunk';
+const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Known credential formats: a prefix a provider puts on its tokens, or a shape no
@@ -50,7 +51,15 @@ export const SECRET_PATTERNS: Array<{
   { name: 'databricks-token', pattern: /\bdapi[a-f0-9]{32}(?:-\d)?\b/g },
   { name: 'vault-token', pattern: /\bhv[sbr]\.[A-Za-z0-9_-]{24,}/g },
   // Vault's tokens before 1.10 ("s.PPqP0ZBmkEOnVgUaxayXvedg"): a short prefix, so only after Vault's name.
-  { name: 'vault-legacy-token', pattern: /\b[sbr]\.[A-Za-z0-9]{24}(?![A-Za-z0-9])/g, requires: /vault/i, context: /vault/i },
+  // Service tokens of 24 characters; batch tokens start with their encoded version ("b.AAAAAQ…"), a short "b." one is
+  // none; a property's words are none ("s.VaultClientConfiguration").
+  {
+    name: 'vault-legacy-token',
+    pattern: /\b(?:[sr]\.[A-Za-z0-9]{24}|b\.AAAAA[A-Za-z0-9_-]{40,})(?![A-Za-z0-9_-])/g,
+    requires: /vault/i,
+    context: /vault/i,
+    valid: (value) => looksRandom(value.slice(2)),
+  },
   { name: 'sourcegraph-token', pattern: /\bsgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40}\b/g },
   { name: 'postman-key', pattern: /\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b/g },
   { name: 'tavily-key', pattern: /\btvly-[A-Za-z0-9]{20,}/g },
@@ -181,6 +190,8 @@ export const SECRET_PATTERNS: Array<{
     pattern: /\b(?:GenieKey|Splunk|AccessKey|ApiKey|Api-Key|Key|DeepL-Auth-Key|Klaviyo-API-Key)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg,
     requires: /authorization/i,
     context: /authorization\s*["']?\s*[:=,]\s*["']?\s*$/i,
+    // Not the documentation's "YOUR_FIREBASE_SERVER_KEY_HERE" or "your-hec-token-goes-here".
+    valid: (value) => looksRandom(value) || UUID_VALUE.test(value),
   },
   // A random literal handed to an SDK's client or its setup, the way SDKs take their key: "cohere.Client('lqsu…')",
   // "mandrill.Mandrill('md-…')", "rollbar.init('0118…')", "sgMail.setApiKey('…')".
@@ -188,7 +199,8 @@ export const SECRET_PATTERNS: Array<{
     name: 'sdk-client-key',
     pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?:[A-Z][A-Za-z]*Client|Client|Mandrill|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?['"]([^'"\s]{20,200})['"]/dg,
     requires: /Client\(|Mandrill\(|init\(|configure\(|setApiKey\(|set_api_key\(|setAccessToken\(|authenticate\(/,
-    valid: looksRandom,
+    // Not a list, a path or a digest ("init('en-US,de-DE')", "init('k8s4vx/production-web')", a SHA-256).
+    valid: (value) => looksRandom(value) && !/[,/:]/.test(value) && !/^[0-9a-f]{64}$/i.test(value),
   },
   // An Azure shared access signature's "sig" in a URL's query, beside its "sv" version.
   { name: 'azure-sas-signature', pattern: /[?&]sig=([A-Za-z0-9%+/]{30,}(?:%3D|=){0,2})/dg, requires: /[?&]sv=\d{4}-\d\d-\d\d/ },
