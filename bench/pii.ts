@@ -83,6 +83,8 @@ export function scoreSamples(samples: Sample[], prefix = ''): Figures {
  * digests, ids, truncated tokens), written for this project from the providers' documentation; their misses were read.
  */
 const WRITTEN_SECRETS = fixture('secrets-written.jsonl');
+/** 125 more and 85 near misses, written apart afterwards; first measured unread (recall 0.912, near misses 17.6%), then read. */
+const WRITTEN_SECRETS_2 = fixture('secrets-written-2.jsonl');
 
 export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl'), prefix = ''): Figures {
   const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { label: number; text: string });
@@ -228,6 +230,7 @@ export async function benchPii(): Promise<Figures> {
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES, UNREAD_SEEDS), 'unread_templates_'),
     ...evaluateSecrets(),
     ...evaluateSecrets(WRITTEN_SECRETS, 'written_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_2, 'written_2_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),
     ...evaluateHonestCode(),

@@ -256,6 +256,15 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       "const client = new Client('https://api.example.org/v1')", "app.init('main-container-element')",
       'Authorization: Key YOUR_FIREBASE_SERVER_KEY_HERE', "i18n.init('en-US,de-DE,fr-FR,es-ES')",
       'In our Vault wrapper: s.VaultClientConfiguration = cfg', 'VAULT_CLIENT_TOKEN="b.Z4bTMtngfLeQ18AqVoBBkUAOD1"',
+      // A second set's near misses: a bearer of x's, a file's name under a key, references to a vault, a secrets
+      // manager or 1Password, public project and site keys, jwt.io's example, a README's fake Slack token, REPLACE_ME.
+      'curl -H "Authorization: Bearer xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" https://api.clickup.com/api/v2/team',
+      'aws s3api head-object --bucket nightly --key 2024-06-01/db.sql.gz', 'password: vault:secret/data/payroll/db#password',
+      '"valueFrom": "arn:aws:secretsmanager:eu-west-1:212271148473:secret:prod/payroll/db-H61VyG:password::"',
+      'STRIPE_SECRET_KEY=op://Production/Stripe/credential', "posthog.init('phc_g8hRGPNR8AkhAUybL1wT8lHXOY4SX3c8JNwpmmek2y2')",
+      '<div class="g-recaptcha" data-sitekey="6Lc7x3k-aqGK8Q7Rp28ynI4DZSok7CiMpEqGoUTq"></div>', 'key: "rzp_live_LIgbjzmH56mN8z",',
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+      'export SLACK_BOT_TOKEN=xoxb-not-a-real-token-this-will-not-work', 'SENDGRID_API_KEY: "REPLACE_ME"',
     ]) {
       expect(categories(text)).toEqual([]);
     }

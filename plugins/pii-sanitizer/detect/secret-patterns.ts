@@ -1,4 +1,4 @@
-import { isDummy, isPlaceholder, looksRandom } from './secret-values';
+import { isDummy, isPlaceholder, isWords, looksRandom } from './secret-values';
 
 /** "-u <user> -p": the user option, then the password option (attached or after a blank: the patterns below). */
 const USER_THEN_P = String.raw`\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p`;
@@ -31,7 +31,7 @@ export const SECRET_PATTERNS: Array<{
   { name: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/g },
   { name: 'gitlab-token', pattern: /\bgl(?:pat|dt|rt|ptt|cbt|oas|ft|imt|soat|ffct|agent)-[A-Za-z0-9_-]{20,}|\bGR1348941[A-Za-z0-9_-]{20}\b/g },
   // A Slack token holds its team's and user's numbers or is long ("xoxo-3184-summer" is a campaign's code).
-  { name: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b|\bxapp-\d-?[A-Za-z0-9/-]{10,}/g, valid: (value) => /\d{8}/.test(value) || value.length >= 30 },
+  { name: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b|\bxapp-\d-?[A-Za-z0-9/-]{10,}/g, valid: (value) => (/\d{8}/.test(value) || value.length >= 30) && !isWords(value.slice(5)) },
   // Not the documentation's "T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX".
   { name: 'slack-webhook', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/g, valid: (value) => !/0{8}|X{8}/.test(value) },
   // Secret and restricted keys; a publishable key ("pk_live_…") is made to be shipped to browsers.
@@ -168,7 +168,8 @@ export const SECRET_PATTERNS: Array<{
     valid: (value) => [...value.replace(/\\n|\s/g, '').matchAll(/[A-Za-z0-9+/=]{16,}/g)].some((m) => /[A-Z]/.test(m[0]) && /[a-z0-9]/.test(m[0])),
   },
   { name: 'base64-pem-private-key', pattern: /\bLS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,}/g },
-  { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g },
+  // Not jwt.io's own example, whose payload every tutorial prints ("John Doe", subject 1234567890).
+  { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g, valid: (value) => !value.includes('.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.') },
   // "Password =specialbill_user;" too: blanks before "=" but none after, as code's "pwd = (char *) p" has (bounded,
   // and the value a group: a lookbehind would scan back over blanks from every position).
   { name: 'connection-string-password', pattern: /(?:^|[;"'\s])(?:password|pwd)[ \t]{0,3}=((?![#$%{<(])[^;'"\s]{3,})(?=;|$|["'\s])/dgim, requires: /(?:password|pwd)[ \t]{0,3}=/i, valid: (value) => !isDummy(value) },
@@ -183,7 +184,7 @@ export const SECRET_PATTERNS: Array<{
     valid: (value) => !isPlaceholder(value),
   },
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
-  { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg },
+  { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg, valid: (value) => !isDummy(value) && !/^(.)\1+$/.test(value) },
   // Other schemes of an Authorization header: Opsgenie's "GenieKey", Splunk's HEC, MessageBird's "AccessKey", "ApiKey".
   {
     name: 'authorization-scheme',
@@ -200,7 +201,8 @@ export const SECRET_PATTERNS: Array<{
     pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?:[A-Z][A-Za-z]*Client|Client|Mandrill|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?['"]([^'"\s]{20,200})['"]/dg,
     requires: /Client\(|Mandrill\(|init\(|configure\(|setApiKey\(|set_api_key\(|setAccessToken\(|authenticate\(/,
     // Not a list, a path or a digest ("init('en-US,de-DE')", "init('k8s4vx/production-web')", a SHA-256).
-    valid: (value) => looksRandom(value) && !/[,/:]/.test(value) && !/^[0-9a-f]{64}$/i.test(value),
+    // Nor a public project key ("phc_…", PostHog's).
+    valid: (value) => looksRandom(value) && !/[,/:]/.test(value) && !/^[0-9a-f]{64}$/i.test(value) && !/^phc_/.test(value),
   },
   // An Azure shared access signature's "sig" in a URL's query, beside its "sv" version.
   { name: 'azure-sas-signature', pattern: /[?&]sig=([A-Za-z0-9%+/]{30,}(?:%3D|=){0,2})/dg, requires: /[?&]sv=\d{4}-\d\d-\d\d/ },
@@ -208,7 +210,7 @@ export const SECRET_PATTERNS: Array<{
   // "mysql -u root -pS3cret", "mysql -u root -p'S3cr3t!x'", "docker login --password=abc…": a password given on a command line.
   {
     name: 'command-line-password',
-    pattern: new RegExp(String.raw`(?:${USER_THEN_P}|\s--password=)(?:(${COMMAND_LINE_VALUE})|['"]([^'"\s]{6,})['"])`, 'dg'),
+    pattern: new RegExp(String.raw`(?:${USER_THEN_P}=?|\s--password=)(?:(${COMMAND_LINE_VALUE})|['"]([^'"\s]{6,})['"])`, 'dg'),
     requires: /\s-p|--password=/,
     valid: commandLinePassword,
   },

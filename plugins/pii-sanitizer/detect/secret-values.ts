@@ -8,7 +8,13 @@ export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Stands where a value goes and never is one. */
-const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|example\w*|placeholder|redacted)$/i;
+const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|todo|tbd|fixme|example\w*|placeholder|redacted)$/i;
+/**
+ * A reference to where the secret is kept, resolved at run time: Vault's "vault:secret/data/app#password", AWS's
+ * "arn:aws:secretsmanager:…" (its secret's key ending in "::"), 1Password's "op://Vault/Item/field", Google's
+ * "projects/p/secrets/s/versions/1".
+ */
+const REFERENCE = /^(?:vault:|arn:aws:|op:\/\/|ssm:|secretsmanager:|projects\/[\w-]+\/secrets\/)|::$/;
 /** Names the value instead of being it ("password = password", "token: null"); in a connection string, "Password=secret" is one. */
 const NAME_WORD = /^(?:null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
 
@@ -17,7 +23,7 @@ const MASKED_TAIL = /(?:x{8}|\*{4}|•{4})$/i;
 
 /** A dummy standing where a secret would be: "xxx", "<token>", "${API_KEY}", "your_api_key", "changeme", a masked tail. */
 export function isDummy(value: string): boolean {
-  return DUMMY.test(value) || MASKED_TAIL.test(value);
+  return DUMMY.test(value) || MASKED_TAIL.test(value) || REFERENCE.test(value);
 }
 
 /** One character over and over ("aaaaaaaa", "========"). */
@@ -88,7 +94,8 @@ export function isWords(value: string): boolean {
 
 export function looksRandom(value: string): boolean {
   if (isPlaceholder(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://') || HOST_NAME.test(value)) return false;
-  if (FILE_PATH.test(value)) return false;
+  // A file's path or name ("2024-06-01/db.sql.gz").
+  if (FILE_PATH.test(value) || /\.(?:gz|zip|tgz|tar|sql|json|csv|txt|log|png|jpe?g|pdf|ya?ml|xml|html?)$/i.test(value)) return false;
   if (isOneCharacter(value) || /^(.)\1{6,}/.test(value)) return false;
   if (isWords(value)) return false;
   if (/^\d+$/.test(value) && value.length < 12) return false;

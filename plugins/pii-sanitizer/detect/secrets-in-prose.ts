@@ -58,7 +58,8 @@ export function secretsInProse(text: string): Array<[number, string]> {
           : kind === 'pin'
             ? /^\d{4,8}$/.test(value)
             : looksRandom(value) && !NOT_A_VALUE.test(value);
-    if (ok) out.push([m.index + m[0].lastIndexOf(value), value]);
+    // Inside an ARN, "secret:…" names a secret kept in AWS's manager ("arn:aws:secretsmanager:…:secret:prod/db").
+    if (ok && !/arn:aws:[^\s"']*$/.test(text.slice(Math.max(0, m.index - 80), m.index + 1))) out.push([m.index + m[0].lastIndexOf(value), value]);
   }
   for (const m of matches(text, ANNOUNCED)) {
     const value = m[1]!;

@@ -86,7 +86,9 @@ const TEMPLATE = /^(?:\$[({]|\{\{|#\{|%[A-Za-z_]\w*%|env:[A-Z_][A-Z0-9_]*$)/;
  */
 const CODE_VALUE = /^(?:\+[A-Za-z_$][\w$.]*\+?$|!!|![A-Za-z_$][\w$]*\.|=)/;
 /** Keys made to be public: "publicKey", "STRIPE_PUBLISHABLE_KEY", Next.js's "NEXT_PUBLIC_…"; not "PUBLICATION_API_KEY". */
-const PUBLIC_NAME = /(?:public|Public)(?![a-z])|PUBLIC(?![A-Z])|publishable|Publishable|PUBLISHABLE|pub[_-]?key|PUB[_-]?KEY|pubKey/;
+const PUBLIC_NAME = /(?:public|Public)(?![a-z])|PUBLIC(?![A-Z])|publishable|Publishable|PUBLISHABLE|pub[_-]?key|PUB[_-]?KEY|pubKey|site[_-]?key|sitekey/;
+/** Values made to be public: Razorpay's key id ("rzp_live_" and 14 characters), a browser SDK's client token ("pub…"). */
+const PUBLIC_VALUE = /^rzp_(?:live|test)_[A-Za-z0-9]{14}$|^pub[0-9a-f]{32}$/;
 
 /**
  * Whether a value given to a secret's name is a secret: a literal (quoted, or a record's field) given to a
@@ -97,7 +99,7 @@ function assignedSecret(name: string, assigned: string, literal: boolean, before
   const value = /cookie/i.test(name) ? assigned.slice(assigned.indexOf('=') + 1) : assigned;
   if (!ASSIGNMENT_WORDS.test(name.replace(NOT_SECRET_WORDS, '')) || BADGE_URL.test(before)) return false;
   // An id, or a key made to be public (shipped to browsers).
-  if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || PUBLIC_NAME.test(name)) return false;
+  if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || PUBLIC_NAME.test(name) || PUBLIC_VALUE.test(value)) return false;
   if (/label$/i.test(name) || /:$/.test(value) || /^[#.]/.test(value) || CODE_VALUE.test(value) || TEMPLATE.test(value)) return false;
   const literalPassword =
     literal &&
