@@ -29,8 +29,6 @@ kroger uber palo monzo zelle vespa gradle seaborn sobel nyquist butterworth eric
 nielsen gartner santander bayer merck abbott lego michelin nordstrom aldi goodyear pearson abend urlaub montag dienstag
 mittwoch donnerstag freitag samstag sonntag drucker treiber speicher ordner kosten preis fenster pago banco correo`.split(/\s+/),
 );
-/** SCOWL's sizes past 50 too: "lexer", "getter" are words of code; a real surname lost there is a small price. */
-const RARE_ENGLISH_WORDS = new Set(wordLists(['55', '60', '70']).flatMap(readList));
 
 /** How many of the census's most frequent surnames that are English words count as surnames still ("Baker", "Hill"). */
 const COMMON_RANKS = 3000;
@@ -38,6 +36,9 @@ const COMMON_RANKS = 3000;
 function listedSurnames(): { listed: Set<string>; words: Set<string> } {
   const names = new Set<string>();
   const words = new Set<string>();
+  // SCOWL's sizes past 50 too: "lexer", "getter" are words of code; a real surname lost there is a small price. Needed
+  // only here, so not kept.
+  const rareEnglishWords = new Set(wordLists(['55', '60', '70']).flatMap(readList));
   // Read as data, not loaded as a module: its given names and the surnames' spellings are not kept.
   const source = fs.readFileSync(require.resolve(CENSUS_SURNAMES), 'utf8');
   const from = source.indexOf('module.exports.last');
@@ -45,7 +46,7 @@ function listedSurnames(): { listed: Set<string>; words: Set<string> } {
   for (const [rank, raw] of census.entries()) {
     const name = raw.toLowerCase();
     if (rank < COMMON_RANKS && ENGLISH_WORDS.has(name)) words.add(name);
-    if (!/^\p{L}{4,}$/u.test(name) || ENGLISH_WORDS.has(name) || RARE_ENGLISH_WORDS.has(name) || NOT_PEOPLE_SURNAMES.has(name)) continue;
+    if (!/^\p{L}{4,}$/u.test(name) || ENGLISH_WORDS.has(name) || rareEnglishWords.has(name) || NOT_PEOPLE_SURNAMES.has(name)) continue;
     if (NOT_PEOPLE.has(name) || PLACES_AND_EPONYMS.has(name) || COUNTRIES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name) || LISTED_GIVEN_NAMES.has(name)) continue;
     names.add(name);
   }

@@ -145,15 +145,15 @@ const IS_OCCUPATION = new RegExp(
   'gu',
 );
 /**
- * Who a letter is for or the police name, where only people stand but a department may too ("attn. Tidow", "a man,
- * identified as Devyn,"; not "Attn: Accounts Payable"): a word that is no English one, or a known name.
+ * Who a letter is for or the police name ("attn. Fenstermacher", "a man, identified as Gottschalk,"): departments and
+ * malware stand there too ("Attn: Buchhaltung", "identified as Emotet"), so only a name that `namesAPerson`.
  */
 const ATTENTION_OR_IDENTIFIED = new RegExp(String.raw`(?<![\p{L}])(?:[Aa]ttn\.?|ATTN\.?|[Aa]ttention:|identified as)[ \t]*(?::[ \t]*)?(${NAME})`, 'dgu');
 /** A writer naming themselves in a declaration: "I, Rosmunda Casula, hereby authorize", "I, D'Amore, the undersigned". */
 const SELF_NAMED = new RegExp(String.raw`(?:^|[.!?\n"][ \t]*)I,[ \t]+(${NAME}),[ \t]+(?:hereby|do hereby|the undersigned|declare|certify|confirm)(?![\p{L}])`, 'dgu');
 /**
- * A chat's speakers, one per line before a colon ("Silvána: are you at home?\nHála: no, still at work", "[10:42] Ari:
- * ok"): two such lines at least, and a message that talks as people do (a pronoun, a greeting, thanks, yes or no, a
+ * A chat's speakers, one per line before a colon ("Silvána: are you at home?\nHála: no, I'm still at work", "[10:42]
+ * Ari: thanks!"): two such lines at least whose message talks as people do (a pronoun, a greeting, thanks, a
  * question; "ok", "yes" and "no" are a health check's too). Config and logs label lines so too ("Redis: OK",
  * "Error: timeout"), and AI models are compared so ("Gemini: I think…"): their names are no speakers'.
  */
@@ -166,8 +166,6 @@ const TALKS = /(?<![\p{L}])(?:I|I'm|I’m|you|we|me|my|your|thanks|thank you|lol
 function namesAPerson(name: string): boolean {
   return name.includes(' ') ? personLike(name) === name : knownName(name) || isListedSurname(name);
 }
-/** Wishes that name whom they are for. */
-const WISHES = /^[^A-Za-z]*(?:happy|congrat)/i;
 /** A form's field that only a person fills, in a role's pattern. */
 const PEOPLE_FIELD = new RegExp(PEOPLE_FIELDS, 'i');
 /**
@@ -175,7 +173,7 @@ const PEOPLE_FIELD = new RegExp(PEOPLE_FIELDS, 'i');
  * a sentence's words ("Granny Smith apples", "Uncle Sam", "the Grandpa Pointer").
  */
 const FAMILY_TITLE = new RegExp(String.raw`(?<![\p{L}])(?:Grandma|Grandpa|Granny|Nana|Aunt|Auntie|Uncle)[ \t]+(?!Smith(?![\p{L}])|Sam(?![\p{L}])|Ben['’]s)(${NAME})`, 'dgu');
-/** The name a booking is made under: "The booking is under Baarck.", "reservation in the name of Hala Ruiz". */
+/** The name a booking is made under ("reservation in the name of Hala Ruiz"; not "under Expedia": see `namesAPerson`). */
 const BOOKED_UNDER = new RegExp(
   String.raw`(?<![\p{L}])(?:booking|reservation|appointment)(?:[ \t]+(?:is|was))?[ \t]+(?:under(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?|in[ \t]+the[ \t]+name[ \t]+of)[ \t]+(${NAME})`,
   'dgu',
@@ -221,7 +219,10 @@ const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')}
  * Greetings in other languages count where a greeting stands, at a line's or a sentence's start, and with the
  * punctuation that follows an addressee ("Hola Ximena,", "Chère Amélie !"): "C'est trop cher Paris" is no greeting.
  */
-const GREETINGS = ['hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile', 'happy birthday', 'happy bday', 'congrats', 'congratulations'];
+/** Wishes that name whom they are for; clubs, countries and projects are wished them too ("Congrats Juventus!"). */
+const WISH_GREETINGS = ['happy birthday', 'happy bday', 'congrats', 'congratulations'];
+const GREETINGS = ['hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile', ...WISH_GREETINGS];
+const WISHES = new RegExp(`^[^A-Za-z]*(?:${WISH_GREETINGS.join('|')})`, 'i');
 const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${GREETINGS.map(caseless).join('|')})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
 /**
  * "Deutsche Telekom AG", "Robert Bosch GmbH", "Andresen Hvidevarer ApS", "Hruška a Šrámek s.r.o.": a legal form of
@@ -578,7 +579,7 @@ const NOUN_SUFFIX = /\p{L}{3}(?:tion|sion|ment|ity|ism|ssor|ware|ship|ency|ancy)
 const isGivenName = remembered((word: string): boolean => {
   const [first, ...rest] = word.toLowerCase().split('-');
   // With its accents or without: the list holds "ivan" and "josé", the text may write "Iván" or "Jose".
-  if (!GIVEN_NAMES.has(first!) && !(/[^\x00-\x7f]/.test(first!) && GIVEN_NAMES.has(foldAccents(first!)))) return false;
+  if (!listHolds(GIVEN_NAMES, first!)) return false;
   return rest.length === 0 || (rest.length === 1 && (GIVEN_NAMES.has(rest[0]!) || (rest[0]!.length <= 4 && !WORDLIKE_NAMES.has(first!))));
 });
 
@@ -623,7 +624,7 @@ function personLike(candidate: string): string {
 /** A name of the published lists (`LISTED_GIVEN_NAMES`), with its accents or without. */
 const isListedGivenName = remembered((word: string): boolean => {
   const lower = word.toLowerCase();
-  return LISTED_GIVEN_NAMES.has(lower) || (/[^\x00-\x7f]/.test(lower) && LISTED_GIVEN_NAMES.has(foldAccents(lower)));
+  return listHolds(LISTED_GIVEN_NAMES, lower);
 });
 
 /**
@@ -633,9 +634,13 @@ const isListedGivenName = remembered((word: string): boolean => {
  */
 const isListedSurname = remembered((word: string): boolean => {
   const lower = word.toLowerCase();
-  const folds = /[^\x00-\x7f]/.test(lower) && !/[äöüß]/.test(lower);
-  return LISTED_SURNAMES.has(lower) || (folds && LISTED_SURNAMES.has(foldAccents(lower))) || surnameByEnding(word);
+  return listHolds(LISTED_SURNAMES, lower, /[^\x00-\x7f]/.test(lower) && !/[äöüß]/.test(lower)) || surnameByEnding(word);
 });
+
+/** Whether a list holds a lower-case word, as written or, where `folding` allows, without its accents ("Iván" as "ivan"). */
+function listHolds(list: Set<string>, lower: string, folding = /[^\x00-\x7f]/.test(lower)): boolean {
+  return list.has(lower) || (folding && list.has(foldAccents(lower)));
+}
 
 /** "María" as "maria", "Søren" as "soren": the list holds most names without their accents. */
 function foldAccents(word: string): string {
@@ -703,8 +708,8 @@ const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite
 const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting)|is coming|called me|texted me|emailed me)(?![\p{L}])/u;
 /**
  * A verb in the past after a census surname alone: "Kristensen resigned", "Trnka cancelled the". Products do things
- * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than surnames ("Loki
- * crashed", "Athena failed"): not after a given name of the lists, nor a machine's verb.
+ * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than
+ * surnames ("Loki crashed", "Athena failed"): not after a given name of the lists, nor a machine's verb.
  */
 const PAST_ACT_AFTER = /^[ \t]+(\p{Ll}{3,}ed)(?![\p{L}])/u;
 const MACHINE_VERBS = /^(?:crashed|failed|errored|froze|hung|restarted|rebooted|booted|timed|deployed|returned|loaded|logged|leaked|stopped|started|updated|upgraded|installed|compiled|rendered|crawled|indexed|synced|cached|queued|parsed|scaled|throttled|dropped|blocked|flagged|rejected|accepted|supported|based|powered|hosted|backed|built|released|launched|deprecated)$/;
@@ -788,6 +793,12 @@ export const personDetector: Detector = {
     const addPerson = (end: number, name: string, confidence: number) => {
       const added = add(end - name.length, name, confidence);
       if (name.includes(' ') || knownName(name)) seed(added);
+    };
+    // The person in a pattern's first group (the sentence's words before it left out, so the name ends where the group
+    // does); where departments, services and malware stand as often, only a name that `namesAPerson`.
+    const addGroupPerson = (m: RegExpExecArray, confidence: number, onlyListed: boolean) => {
+      const name = personLike(m[1]!);
+      if (name && (!onlyListed || namesAPerson(name))) addPerson(m.indices![1]![1], name, confidence);
     };
     for (const m of matches(text, TITLE)) seed(add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9));
     for (const m of matches(text, LOWER_TITLE)) {
@@ -886,27 +897,15 @@ export const personDetector: Detector = {
       // "Pt is a retired nurse": a clinical abbreviation.
       if (person && person.name.length >= 3) addPerson(person.end, person.name, 0.75);
     }
-    for (const m of /attn|attention:|identified as/i.test(text) ? matches(text, ATTENTION_OR_IDENTIFIED) : []) {
-      const name = personLike(m[1]!);
-      if (name && namesAPerson(name)) addPerson(m.indices![1]![0] + m[1]!.indexOf(name) + name.length, name, 0.75);
-    }
+    for (const m of /attn|attention:|identified as/i.test(text) ? matches(text, ATTENTION_OR_IDENTIFIED) : []) addGroupPerson(m, 0.75, true);
     const chat = text.includes(':') ? [...matches(text, CHAT_LINE)].filter((m) => TALKS.test(m[2]!)) : [];
     for (const m of chat.length >= 2 ? chat : []) {
       const name = personLike(m[1]!);
       if (name === m[1] && !NOT_PEOPLE.has(name.toLowerCase())) addPerson(m.index + m[0].indexOf(name) + name.length, name, 0.75);
     }
-    for (const m of text.includes('I, ') ? matches(text, SELF_NAMED) : []) {
-      const name = personLike(m[1]!);
-      if (name) addPerson(m.indices![1]![0] + m[1]!.indexOf(name) + name.length, name, 0.8);
-    }
-    for (const m of / under /.test(text) ? matches(text, BOOKED_UNDER) : []) {
-      const name = personLike(m[1]!);
-      if (name && namesAPerson(name)) addPerson(m.indices![1]![0] + m[1]!.indexOf(name) + name.length, name, 0.75);
-    }
-    for (const m of matches(text, PERSON_TEMPER)) {
-      const name = personLike(m[1]!);
-      if (name) addPerson(m.indices![1]![1], name, 0.75);
-    }
+    for (const m of text.includes('I, ') ? matches(text, SELF_NAMED) : []) addGroupPerson(m, 0.8, false);
+    for (const m of / under /.test(text) ? matches(text, BOOKED_UNDER) : []) addGroupPerson(m, 0.75, true);
+    for (const m of matches(text, PERSON_TEMPER)) addGroupPerson(m, 0.75, false);
     for (const { pattern, words, nameFirst } of KNOWN_NAME_CONTEXTS) {
       if (!words.test(text)) continue;
       for (const m of matches(text, pattern)) {
@@ -1057,9 +1056,10 @@ export const personDetector: Detector = {
     }
     // A name of the published lists (given names, the census's surnames) alone is a person where only a person stands:
     // after a word that addresses or introduces one ("Tell Leora", "seconded by Valentino", "went to Liza") or before a
-    // person's act ("Liza asked me", "Valentino said"; a surname before a verb in the past too: "Kristensen resigned"). Products, places and myths bear these names as often ("replaced Athena with Trino", "Loki
-    // crashed", "Winston is the logging library"), so neither a function word nor "is" after it is enough, and a word the
-    // text also writes in lower case or as code ("grafana/loki") is a thing's.
+    // person's act ("Liza asked me", "Valentino said"; a surname before a verb in the past too: "Kristensen resigned").
+    // Products, places and myths bear these names as often ("replaced Athena with Trino", "Loki crashed", "Winston is
+    // the logging library"), so neither a function word nor "is" after it is enough, and a word the text also writes in
+    // lower case or as code ("grafana/loki") is a thing's.
     const addListedName = (start: number, word: string, surname: boolean) => {
       const end = start + word.length;
       const before = text.slice(Math.max(0, start - 30), start);

@@ -147,6 +147,8 @@ export const secretDetector: Detector = {
       if (next === '{' || (quote === '' && CALL.test(next))) continue;
       const start = m.index + m[0].lastIndexOf(matched!);
       if (quote !== '' && CALL.test(next)) value = quotedValue(text, start, quote[quote.length - 1]!) ?? value;
+      // A known format's prefix on a value too short for it is a truncated or redacted token ("revoked token glpat-b8Zq8M").
+      if (value.length < 20 && /^[A-Za-z]{2,8}[-_.]/.test(value) && ALL_PREFIXES.some((prefix) => value.startsWith(prefix))) continue;
       if (/aws.*secret/i.test(name)) {
         // AWS's own format (40 characters of base64's alphabet) under AWS's own name is a key, random-looking or not.
         if (value.length !== 40) continue;
@@ -164,8 +166,6 @@ export const secretDetector: Detector = {
       // An environment file's or a shell's "DB_PASSWORD=Summer_2024" holds a literal without quotes.
       const environment = between === '=' && /^[A-Z][A-Z0-9_]*$/.test(name) && LINE_START.test(text.slice(Math.max(0, m.index - 20), m.index));
       const literal = ((quote !== '' && (!spaced || /passw(?:or)?d|pwd|passphrase/i.test(name))) || environment) && !listed;
-      // A known format's prefix on a value too short for it is a truncated or redacted token ("revoked token glpat-b8Zq8M").
-      if (value.length < 20 && /^[A-Za-z]{2,8}[-_.]/.test(value) && ALL_PREFIXES.some((prefix) => value.startsWith(prefix))) continue;
       if (assignedSecret(name, value, literal, text.slice(Math.max(0, m.index - 200), m.index))) {
         out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });
       }
