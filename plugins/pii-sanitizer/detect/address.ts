@@ -1,4 +1,4 @@
-import { matches, stickyMatch } from './context';
+import { cuedMatches, matches, stickyMatch } from './context';
 import { finding, type Detector, type Finding } from './types';
 
 /**
@@ -154,8 +154,10 @@ const ROMANCE_STREET = new RegExp(
  */
 const POLISH_STREET = new RegExp(
   String.raw`(?<![\p{L}\p{N}.])(?<!et\.?[ \t]+)(?:(?:[Uu]l|[Aa]l|pl|[Oo]s|bulw|wyb)\.[ \t]*|(?:ulica|aleja|plac|osiedle|bulwar|rondo|skwer|rynek|szosa|droga|wyspa|ogród)[ \t]+)\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]+(?!${YEAR})\d{1,5}[a-zA-Z]?(?:\/\d{1,4})?(?![\p{L}\p{N}]|[.,]\d)(?:[ \t]+m\.[ \t]*\d{1,4}(?![\p{L}\p{N}]))?`,
-  'gu',
+  'uy',
 );
+/** Where a Polish street's type can start: the pattern is tried there only (`cuedMatches`). */
+const POLISH_STREET_TYPE = /(?:[Uu]l|[Aa]l|pl|[Oo]s|bulw|wyb)\.|(?:ulica|aleja|plac|osiedle|bulwar|rondo|skwer|rynek|szosa|droga|wyspa|ogród)[ \t]/g;
 const ENGLISH_STREET_TYPE = /^(?:Via|Sector|Camino|Barrio|Grupo|Conjunto|Acceso|Plaza|Largo|Corso|Salida|Lugar|Partida|Bloque)[ \t]/;
 const WORD_AFTER = /^[ \t]+\p{L}/u;
 /** "Vía Appia, 5 km", "Camino Real, 3 days later": a number that counts or measures is no house's. */
@@ -172,8 +174,11 @@ const COMPOUND = new RegExp(
   String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}]+(?:${COMPOUND_ENDINGS}|(?:-\p{Lu}[\p{Ll}]+){0,3}-(?:${HYPHENATED_ENDINGS}))\s+(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?\b${UNIT}`,
   'gu',
 );
-/** A text without an ending before a number skips the pattern, which tries the endings from each capital. */
-const COMPOUND_PRECHECK = new RegExp(String.raw`(?:${COMPOUND_ENDINGS}|-(?:${HYPHENATED_ENDINGS}))\s+\d`);
+/**
+ * A text without an ending before a number skips the pattern, which tries the endings from each capital. The endings
+ * after a stem of any two letters are their last letters here ("tie", "ska"): a literal first lets the scan skip ahead.
+ */
+const COMPOUND_PRECHECK = new RegExp(String.raw`(?:${COMPOUND_ENDINGS.replace(/\[[^\]]+\]\{2\}/g, '')}|-(?:${HYPHENATED_ENDINGS}))\s+\d`);
 const BOXES = [
   /\b[Pp]\.?[ \t]?[Oo]\.?[ \t]+(?:Box|BOX|box)[ \t]+\d{1,6}\b/g,
   /\b(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}\b/gu,
@@ -339,7 +344,7 @@ export const addressDetector: Detector = {
     if (COMPOUND_PRECHECK.test(text)) precise.push(COMPOUND);
     if (FLAT_AFTER_NUMBER.test(text)) precise.push(NAME_NUMBER_FLAT);
     for (const pattern of precise) {
-      for (const m of matches(text, pattern)) {
+      for (const m of pattern === POLISH_STREET ? cuedMatches(text, POLISH_STREET_TYPE, pattern) : matches(text, pattern)) {
         const end = m.index + m[0].length;
         // A number that ends the match and counts time is none of a house ("on Market Street takes 45 minutes").
         if (!DURATION_AFTER.test(text.slice(end, end + 12))) add(m.index, end, 0.75);

@@ -1,5 +1,5 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
-import { matches, remembered, stickyMatch } from './context';
+import { cuedMatches, matches, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, COUNTRIES, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
@@ -53,9 +53,11 @@ const RELATIVE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${RELATIVES})$`, 'i
  */
 const FAMILY = 'wife|husband|spouse|partner|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|boyfriend|girlfriend|fiancé|fiancée|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|cousin|nephew|niece|stepson|stepdaughter';
 const FAMILY_BEFORE_NAME = new RegExp(
-  String.raw`(?=[MmOoHhTt])(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder)[ \t]+)?(?:${FAMILY})[ \t]*(?:[,(][ \t]*)?(${NAME})`,
-  'gu',
+  String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder)[ \t]+)?(?:${FAMILY})[ \t]*(?:[,(][ \t]*)?(${NAME})`,
+  'uy',
 );
+/** Where a family member's owner can stand, for `FAMILY_BEFORE_NAME`. */
+const FAMILY_OWNER = /(?<![A-Za-z])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]/g;
 /** Roles only people hold. */
 const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire';
 /**
@@ -81,10 +83,11 @@ const ROLE_WORD = new RegExp(`${PEOPLE_ROLES}|${OWNED_ROLES}|${PERSON_FIELDS}`, 
  * case ("My Manager Dashboard" is a product).
  */
 const ROLE_BEFORE_NAME = new RegExp(
-  // The first letter each alternative can start with, tested first: a cheap check at every position.
-  String.raw`(?=[MmOoHhTtYyAa'’])(?:(?:${OWNER}|(?<![\p{L}])(?:[Tt]he|[Aa])[ \t]+${ROLE_ADJECTIVE}|['’]s[ \t]+${ROLE_ADJECTIVE})(?:${PEOPLE_ROLES}|${PEOPLE_FIELDS})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|${OWNER}(?:${PEOPLE_ROLES}|${OWNED_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+))(${NAME})`,
-  'dgu',
+  String.raw`(?:(?:${OWNER}|(?<![\p{L}])(?:[Tt]he|[Aa])[ \t]+${ROLE_ADJECTIVE}|['’]s[ \t]+${ROLE_ADJECTIVE})(?:${PEOPLE_ROLES}|${PEOPLE_FIELDS})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+)|${OWNER}(?:${PEOPLE_ROLES}|${OWNED_ROLES})(?:[ \t]*[,:][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+))(${NAME})`,
+  'duy',
 );
+/** Where a role's owner or article can stand, for `ROLE_BEFORE_NAME`. */
+const ROLE_OWNER = /(?<![A-Za-z])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Tt]he|[Aa])[ \t]|['’]s[ \t]/g;
 /** Every letter in either case: a form writes its labels in title case or capitals too ("Account Holder:", "INSURED:"). */
 const anyCase = (label: string) => label.replace(/\p{L}/gu, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
 /** A role's or a person's field as a label where a line, a quote, a bullet or a sentence starts ("- **Passenger:** …"). */
@@ -197,8 +200,12 @@ const PERSON_TEMPER = new RegExp(
  * cue follows the name, the pattern is the cue alone and the name is read back from it (`nameFirst`): trying a name
  * from every capital costs more than finding the cue.
  */
-const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean }> = [
-  { pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et)[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know)(?![\p{L}])`, 'dgu'), words: /(?:tell|ask|remind|inform|let) /i },
+const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean; cued?: boolean }> = [
+  {
+    pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et)[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know)(?![\p{L}])`, 'duy'),
+    words: /(?<![A-Za-z])(?:[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et)[ \t]/g,
+    cued: true,
+  },
   { pattern: new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})`, 'dgu'), words: /this is /i },
   { pattern: /(?<![ \t])[ \t]+and[ \t]+(?:I|me|myself)(?![\p{L}])/gu, words: / and (?:I|me|myself)(?![\p{L}])/u, nameFirst: true },
   { pattern: /,[ \t]+who(?![\p{L}])/gu, words: /, who(?![\p{L}])/u, nameFirst: true },
@@ -284,8 +291,13 @@ const MEASURE_NAMES = /^(?:Max|Min)$/;
 /** A capitalised word before, that is no word introducing a person ("Histogram Max Size"; "Ask Max Weber" is not). */
 const TITLE_WORD_BEFORE = /(?<![\p{L}])(?!(?:Ask|Call|Tell|Email|Ping|Text|Meet|Dear|Hi|Hello|Hey|Thanks|With|From|And)[ \t])\p{Lu}\p{Ll}+[ \t]+$/u;
 const PERSONAL_WORK = /(?:novels?|biography|memoirs?|autobiography|estate|administration|presidency)$/;
-const SINGLE = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])`, 'gu');
-const PAIR = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICLES})?(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'gu');
+const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])`, 'uy');
+const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICLES})?(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'uy');
+/**
+ * Where a capital can stand, for the patterns that start with one: an ASCII capital or any other character (a
+ * scan for \p{Lu} itself costs as much as the patterns).
+ */
+const CAPITAL = /[A-Z\u0080-\uffff]/g;
 /**
  * A line that holds only a name, as in signatures and contact cards ("Jamie Pratt", ">Gyala Antall"). Title-case
  * lines are also a document's headings ("Next Steps", "Risk Assessment"): unless it starts with a known given
@@ -393,7 +405,7 @@ const LOWER_AFTER_TRIGGER = new RegExp(
 /** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
 const WEAK_LOWER_TRIGGER = /^i(?: a|['’])m$/i;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
-const WITH_INITIAL = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'gu');
+const WITH_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'uy');
 /** A capital alone between blanks, as a middle initial stands: the pattern is worth running only when the text holds one. */
 const INITIAL = /[ \t]\p{Lu}\.?[ \t]+\p{Lu}/u;
 /**
@@ -475,9 +487,9 @@ const MAX_LISTED = 50;
  * Not authors, members or contributors, which are teams and companies as often.
  */
 const ATTENDEE_WORDS = 'attendees|participants|invitees|guests|speakers|panel(?:l)?ists|volunteers|kids|grandchildren|present|teilnehmer(?:innen)?|anwesend(?:e)?|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig';
-const ATTENDEES = new RegExp(String.raw`(?<![\p{L}])(?:${ATTENDEE_WORDS})(?:[ \t]*:|[ \t]+(?:were|are|included|include|will be))[ \t]+`, 'giu');
-/** Whether the text holds such a label's word at all: the pattern, tried from every position, is worth running only then. */
-const ATTENDEE_WORD = new RegExp(ATTENDEE_WORDS, 'i');
+const ATTENDEES = new RegExp(String.raw`(?<![\p{L}])(?:${ATTENDEE_WORDS})(?:[ \t]*:|[ \t]+(?:were|are|included|include|will be))[ \t]+`, 'iuy');
+/** Where such a label can start: the pattern is tried there only. */
+const ATTENDEE_WORD = new RegExp(ATTENDEE_WORDS, 'giu');
 const ATTENDEE = new RegExp(String.raw`(${NAME})${LIST_SEPARATOR}?`, 'uy');
 /** "Zhang Wei", "Kim Min", "Kovács Anna": a common East Asian or Hungarian surname before a known given name, in that order. */
 const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
@@ -860,13 +872,13 @@ export const personDetector: Detector = {
         if (personal || known) seed(added);
       }
     }
-    for (const m of matches(text, FAMILY_BEFORE_NAME)) {
+    for (const m of cuedMatches(text, FAMILY_OWNER, FAMILY_BEFORE_NAME)) {
       // In brackets a grade, a year or a business partner stands as often ("My son (Grade 5)", "Our partner (Accenture)").
       if (m[0].includes('(') && !namesAPerson(personLike(m[1]!))) continue;
       seed(add(m.index + m[0].length - m[1]!.length, m[1]!, 0.85));
     }
     const roles = ROLE_WORD.test(text);
-    for (const m of roles ? matches(text, ROLE_BEFORE_NAME) : []) {
+    for (const m of roles ? cuedMatches(text, ROLE_OWNER, ROLE_BEFORE_NAME) : []) {
       const name = personLike(m[1]!);
       // A form's field names services and charities too ("The recipient is Mailchimp", "The beneficiary is Unicef").
       if (name && (!PEOPLE_FIELD.test(m[0]) || namesAPerson(name))) addPerson(m.indices![1]![1], name, 0.75);
@@ -906,9 +918,9 @@ export const personDetector: Detector = {
     for (const m of text.includes('I, ') ? matches(text, SELF_NAMED) : []) addGroupPerson(m, 0.8, false);
     for (const m of / under /.test(text) ? matches(text, BOOKED_UNDER) : []) addGroupPerson(m, 0.75, true);
     for (const m of matches(text, PERSON_TEMPER)) addGroupPerson(m, 0.75, false);
-    for (const { pattern, words, nameFirst } of KNOWN_NAME_CONTEXTS) {
-      if (!words.test(text)) continue;
-      for (const m of matches(text, pattern)) {
+    for (const { pattern, words, nameFirst, cued } of KNOWN_NAME_CONTEXTS) {
+      // The words are where the pattern is tried (`cued`), or what the text must hold for it to be tried at all.
+      for (const m of cued ? cuedMatches(text, words, pattern) : words.test(text) ? matches(text, pattern) : []) {
         const found = nameFirst ? nameBefore(text, m.index) : { name: m[1]!, end: m.indices![1]![1] };
         if (!found) continue;
         const name = found.name;
@@ -923,7 +935,7 @@ export const personDetector: Detector = {
     // Given "his" or "her" something, the name is a person's, whose other mentions are too ("Kamron had given Kamron
     // Quigley his address").
     for (const m of matches(text, GIVEN_TO)) seed(add(m.index + m[0].indexOf(m[1]!, m[0].search(/[ \t]/)), m[1]!, 0.8));
-    for (const m of matches(text, PAIR)) {
+    for (const m of cuedMatches(text, CAPITAL, PAIR)) {
       const first = m[1].toLowerCase();
       const atSentenceStart = /(^|[.!?]\s+|\n)$/.test(text.slice(Math.max(0, m.index - 3), m.index));
       // Capitalised pairs are also places, companies and titles: only a following verb makes them a person.
@@ -969,7 +981,7 @@ export const personDetector: Detector = {
         else add(m.index, m[0], verb && !sentenceWords ? 0.65 : atSentenceStart ? 0.4 : 0.45);
       }
     }
-    for (const m of INITIAL.test(text) ? matches(text, WITH_INITIAL) : []) {
+    for (const m of INITIAL.test(text) ? cuedMatches(text, CAPITAL, WITH_INITIAL) : []) {
       // "Submit A Request", "Tracer A Tracer", "Lessons I Learned": "A" or "I" without a period is the article or the
       // pronoun, unless a given name comes first or a person's verb follows ("Juliusz A Kwiatkowski lives at").
       const words = m[0].split(/[ \t]+/);
@@ -1073,7 +1085,7 @@ export const personDetector: Detector = {
       if (writtenInLowerCase(text, word.toLowerCase())) return;
       add(start, word, 0.6);
     };
-    for (const m of matches(text, SINGLE)) {
+    for (const m of cuedMatches(text, CAPITAL, SINGLE)) {
       // Joined by a hyphen, both words are given names ("Jean-Pierre"), or the word is a compound ("Max-Width",
       // "Walter-Nernst-Straße") and a surname after it makes a pair, found as such.
       if (!isGivenName(m[1])) {
@@ -1130,7 +1142,7 @@ export const personDetector: Detector = {
     for (const m of matches(text, LIVES_AT)) {
       if (!NOT_NAMES.has(m[1]!.toLowerCase())) add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.7);
     }
-    for (const m of ATTENDEE_WORD.test(text) ? matches(text, ATTENDEES) : []) {
+    for (const m of cuedMatches(text, ATTENDEE_WORD, ATTENDEES)) {
       let at = m.index + m[0].length;
       for (let n = 0; n < MAX_LISTED; n++) {
         const item = stickyMatch(ATTENDEE, text, at);
