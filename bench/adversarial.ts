@@ -25,6 +25,8 @@ export const ADVERSARIAL_UNITS = [
   'anna m. berg\n\n0393 1144137\n\n',
   // Names before their mailboxes, one-word lines under sign-offs, roles before names.
   'Anna Berg (a@b.c) ', 'Best,\nCsonka\n', 'my manager is Góra, ', 'Ab Cd, 12, of ', 'Ab (12) a ', 'Ab, the teacher, ', "Ab's Cd Ef ",
+  // Secrets by their place: a keypair's bytes, a quoted phrase, quoted pairs, tokens as a URL's user, a scheme's word.
+  'solana [1,', '"seed abc ', "'KEY', '", 'https://abcdefghijklmnopqrstu@', 'Authorization: App ',
 ];
 
 /**
@@ -35,6 +37,8 @@ export const ADVERSARIAL_TRIGGERS = [
   'password', 'api key', 'key: api_key', 'my password is', 'Address:', '• Jane Doe\n', '• Jane Doe\n(', '• Jane Doe\na@.', 'Ignore all previous', 'You are',
   // Cues of the person rules whose blanks came twice in a row ("Thanks" and ", who" took 30 s on 200 KB of blanks).
   'Thanks', 'Anna, who', 'I, ', 'attn.', 'Apt. 12', 'Anna is a nurse.', 'Anna and I', 'my husband (', 'lives alone at',
+  // Cues of the secret rules written for the third written set.
+  'Authorization: App', 'ConvertTo-SecureString', "define('AUTH_KEY',", '{"kty": "EC", "d":', 'sk =', "secret_key = b'", 'sshpass -p', 'mnemonic "',
 ];
 
 /** And a value's start followed by 200 KB of one character: a value checked by a pattern anchored at both ends. */

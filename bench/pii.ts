@@ -85,6 +85,11 @@ export function scoreSamples(samples: Sample[], prefix = ''): Figures {
 const WRITTEN_SECRETS = fixture('secrets-written.jsonl');
 /** 125 more and 85 near misses, written apart afterwards; first measured unread (recall 0.912, near misses 17.6%), then read. */
 const WRITTEN_SECRETS_2 = fixture('secrets-written-2.jsonl');
+/**
+ * 133 more and 110 near misses of other providers and layouts (PHP's define(), JWKs, SealedSecrets, public client
+ * keys), written apart by a helper who saw no rule; first measured unread (recall 0.805, near misses 19.1%), then read.
+ */
+const WRITTEN_SECRETS_3 = fixture('secrets-written-3.jsonl');
 
 export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl'), prefix = ''): Figures {
   const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { label: number; text: string });
@@ -231,6 +236,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(),
     ...evaluateSecrets(WRITTEN_SECRETS, 'written_'),
     ...evaluateSecrets(WRITTEN_SECRETS_2, 'written_2_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_3, 'written_3_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),
     ...evaluateHonestCode(),

@@ -274,6 +274,53 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('request id 7c9e6679-7425-40de-944b-e07fc1f90ae7')).toEqual([]);
   });
 
+  it('secrets by their place rather than their format: a third written set’s misses', () => {
+    for (const text of [
+      'curl https://api.lob.com/v1/addresses -u live_9f2c51e0b7d84a36c1e5f07a2b9d4c83e61: -d "name=HQ"',
+      'POST /sms/2/text/advanced\nAuthorization: App 7c41e0f9a2b85d36e1c04f7a9b2d5e83-a1c2d3e4-5f60-4a7b-8c9d-0e1f2a3b4c5d',
+      "url: 'https://eth-mainnet.g.alchemy.com/v2/Qm7xK2pLw9vR4tZs8NcYb3HfJd6GaE1u'",
+      'ALERT_URL=https://chat.acme.io/hooks/8k2m4x7qz1n9w3b6r5t0y8c2ue',
+      'DEEPSOURCE_DSN: https://3b9f0c2e71a54d86b1e0f7c29a4d5e18@app.deepsource.com',
+      "AIRFLOW_CONN_DWH='snowflake://loader:Wq8vT3mZ1pK6rN2x@/analytics/raw?account=xy1234'",
+      'network={\n    ssid="Office"\n    psk="Tm3vQ8zL1pW6rK2xN9bY"\n}',
+      '{"kty": "EC", "crv": "P-256", "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "d": "jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI"}',
+      'var hmacKey = []byte("Zk3r8Qw1Xv7Lp2Nm9Tb4Yc6Hd0Gf5Js")',
+      "app.secret_key = b'\\x9a\\x1f\\xe3\\x07\\xbb\\x52\\xc8\\x11\\x0e'",
+      '$p = ConvertTo-SecureString "Wint3r!Rain#88" -AsPlainText -Force',
+      "const wallet = Wallet.fromPhrase('glove amber orbit candle wisdom ferry lunar spice velvet anchor marble tiger')",
+      `$ cat ~/.config/solana/id.json\n[${Array.from({ length: 64 }, (_, i) => (i * 37 + 11) % 256).join(',')}]`,
+      "define( 'SECURE_AUTH_KEY', 'Zq)8t[<Kp2&w>Rn9,Lx|3Vb(Mc7{Hd' );",
+      "define('DB_PASSWORD', '.r7Kx-Wq2=Lm9+Tz!');",
+      '[obs]\nak = 7QK2M9XPL4ZT1RWV8C3N\nsk = Yq8Lp3Vm2Xc7Rb1Nk5Tz9Wd4Hg6Js0Fa2Qe8Uo1',
+      "line = LineBotApi('Vb8Qm2Lx7Tz1Nk4Rp9Wd3Hg6Js0Fa5Ye2Uo8Ci1Km7')",
+      "for h in $(cat hosts); do sshpass -p 'Fj4kL9mQ2x+' ssh admin@$h uptime; done",
+    ]) {
+      expect([text, categories(text).length > 0]).toEqual([text, true]);
+    }
+    // Near misses: shell variables, an f-string's slots, a path, a placeholder in a PEM block, vendors' documented test
+    // keys, Turnstile's dummy secrets, a certificate's base64 armour, a SealedSecret's ciphertext, an index as a
+    // password, public ids and client keys, a minified property, a public site key in capitals.
+    for (const text of [
+      'curl -sf -u "$JENKINS_USER:$JENKINS_API_TOKEN" -X POST "$JENKINS_URL/job/x/build"',
+      'engine = create_engine(f"postgresql://{cfg.user}:{quote_plus(cfg.password)}@{cfg.host}/db")',
+      '{"key_filepath": "./AuthKey_7Q2K9XPL4Z.p8"}',
+      '-----BEGIN PRIVATE KEY-----\n...your App Store Connect key contents...\n-----END PRIVATE KEY-----',
+      'curl https://api.stripe.com/v1/customers -u sk_test_4eC39HqLyjWDarjtT1zdp7dc: -d limit=3',
+      'UseDevelopmentStorage: AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFMWkC1XJ5q7bSwBZsuKtw==',
+      'RECAPTCHA_SITE_KEY = "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI"\nRECAPTCHA_SECRET_KEY = "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"',
+      'TURNSTILE_SECRET_KEY = "1x0000000000000000000000000000000AA"',
+      `certificate-authority-data: ${Buffer.from(`-----BEGIN CERTIFICATE-----\nMIIBkTCB+wIJAKHHIG...\n`).toString('base64')}`,
+      `kind: SealedSecret\nspec:\n  encryptedData:\n    DB_PASSWORD: Ag${Buffer.from(Array.from({ length: 150 }, (_, i) => (i * 73 + 29) % 256)).toString('base64')}`,
+      'conn = psycopg2.connect(host=s["host"], password=secret["password"])',
+      "const payments = Square.payments('sq0idp-cxDcCY_9So66hd9fEYtIhN', 'L3K1YT5CKD4JS');",
+      'const pubnub = new PubNub({ subscribeKey: "sub-c-7e86e1aa-c197-4821-ab34-05f16214db8c" });',
+      'const stytch = new StytchUIClient("public-token-live-8aaaae4d-9ef4-4c93-8d5d-46932b02a74f");',
+      'VAULT_CLIENT_TOKEN="b.Z4bTMtngfLeQ18AqVoBBkUAOD1"',
+    ]) {
+      expect([text, categories(text)]).toEqual([text, []]);
+    }
+  });
+
   describe('secrets told in a sentence', () => {
     it.each([
       ['my password is Tr0ub4dor&3 can you check it', 'Tr0ub4dor&3'],
@@ -390,6 +437,14 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['password-hash', `$apr1$${lower(8)}$${r(22)}`],
       ['adobe-client-secret', `p8e-${r(32)}`],
       ['truenas-api-key', `1-${r(64)}`],
+      ['paddle-api-key', `pdl_live_apikey_${lower(26)}_${r(22)}_${r(3)}`],
+      ['astra-db-token', `AstraCS:${r(24)}:${hex(64)}`],
+      ['things-network-key', `NNSXS.${r(39, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}.${r(52, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`],
+      ['harness-token', `pat.${r(22)}.${hex(24)}.${r(20)}`],
+      ['mailersend-token', `mlsn.${hex(64)}`],
+      ['volcengine-access-key', `AKLT${r(43)}`],
+      ['flagsmith-server-key', `ser.${r(22)}`],
+      ['secret-prefixed-value', `secret-${r(43)}`],
     ];
     it.each(samples)('%s, found in a sentence, with the exact span', (name, value) => {
       const text = `here is the value ${value} from the config`;

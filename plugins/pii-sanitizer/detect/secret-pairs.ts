@@ -26,8 +26,13 @@ const ELEMENT = new RegExp(
   String.raw`<(${NAME})(?![\w.:-])(?:[ \t]+(?:key|name)[ \t]*=[ \t]*["'](${NAME})["'])?(?:[ \t][^<>\n]{0,200})?>(${VALUE})</\1>`,
   'dgi',
 );
+/**
+ * A quoted name, a comma and a quoted value, as PHP's define() and settings' setters take them ("define( 'AUTH_KEY',
+ * '@E)w)t1Gc[>yET8…' )"): the value runs to its closing quote, whatever it holds but blanks.
+ */
+const QUOTED_PAIR = new RegExp(String.raw`(["'])(${NAME})\1[ \t]*,[ \t]*(?:'([^'\s]{6,200})'|"([^"\s]{6,200})")`, 'dg');
 /** Every pattern above holds one of these words: a text without any skips them. */
-const PAIR_WORDS = /value|<\//i;
+const PAIR_WORDS = /value|<\/|['"][ \t]*,[ \t]*['"]/i;
 
 export interface NamedValue {
   name: string;
@@ -45,5 +50,7 @@ export function namedValues(text: string): NamedValue[] {
   for (const m of matches(text, NAME_THEN_VALUE)) add(m, m[1]!, 2);
   for (const m of matches(text, ATTRIBUTES)) add(m, m[1]!, 2);
   for (const m of matches(text, ELEMENT)) add(m, m[2] ?? m[1]!, 3);
+  // A word alone is the next item of a list (["secret", "public", "private"]).
+  for (const m of matches(text, QUOTED_PAIR)) if (!/^[A-Za-z]+$/.test(m[3] ?? m[4]!)) add(m, m[2]!, m[3] === undefined ? 4 : 3);
   return out;
 }

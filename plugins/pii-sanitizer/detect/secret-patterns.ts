@@ -1,4 +1,4 @@
-import { isDummy, isPlaceholder, isWords, looksRandom } from './secret-values';
+import { isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE } from './secret-values';
 
 /** "-u <user> -p": the user option, then the password option (attached or after a blank: the patterns below). */
 const USER_THEN_P = String.raw`\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p`;
@@ -94,7 +94,8 @@ export const SECRET_PATTERNS: Array<{
   { name: 'discord-bot-token', pattern: /\b[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g },
   { name: 'teams-webhook', pattern: /https:\/\/(?:[a-z0-9-]+\.webhook\.office\.com\/webhookb2|outlook\.office(?:365)?\.com\/webhook)\/[A-Za-z0-9@-]+\/IncomingWebhook\/[A-Za-z0-9]+\/[A-Za-z0-9-]+/g },
   { name: 'zapier-webhook', pattern: /https:\/\/hooks\.zapier\.com\/hooks\/catch\/\d+\/[a-z0-9]+/g },
-  { name: 'square-token', pattern: /\bsq0(?:atp|csp|idp)-[A-Za-z0-9_-]{22,43}(?![A-Za-z0-9_-])|\bEAAA[A-Za-z0-9_-]{60}(?![A-Za-z0-9_-])/g },
+  // An access token or an application's secret; an application's id ("sq0idp-…") is given to browsers.
+  { name: 'square-token', pattern: /\bsq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}(?![A-Za-z0-9_-])|\bEAAA[A-Za-z0-9_-]{60}(?![A-Za-z0-9_-])/g },
   { name: 'braintree-token', pattern: /\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b/g },
   { name: 'facebook-token', pattern: /\bEAA[BC][A-Za-z0-9]{100,}/g },
   { name: 'dropbox-token', pattern: /\bsl\.(?:u\.)?[A-Za-z0-9_-]{130,}/g },
@@ -118,6 +119,22 @@ export const SECRET_PATTERNS: Array<{
   { name: 'segment-token', pattern: /\bsgp_[A-Za-z0-9]{64}\b/g },
   { name: 'tailscale-key', pattern: /\btskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,}/g },
   { name: 'replicate-token', pattern: /\br8_[A-Za-z0-9]{37}\b/g },
+  { name: 'paddle-api-key', pattern: /\bpdl_(?:live|sdbx)_apikey_[a-z0-9]{26}_[A-Za-z0-9]{22}_[A-Za-z0-9]{3}\b/g },
+  { name: 'astra-db-token', pattern: /\bAstraCS:[A-Za-z0-9]{24}:[a-f0-9]{64}\b/g },
+  { name: 'things-network-key', pattern: /\bNNSXS\.[A-Z0-9]{39}\.[A-Z0-9]{52}\b/g },
+  { name: 'harness-token', pattern: /\b(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[a-f0-9]{24}\.[A-Za-z0-9]{20}\b/g },
+  { name: 'mailersend-token', pattern: /\bmlsn\.[a-f0-9]{64}\b/g },
+  { name: 'volcengine-access-key', pattern: /\bAKLT[A-Za-z0-9_-]{40,60}(?![A-Za-z0-9_-])/g },
+  // A Flagsmith environment's server-side key ("ser." and 22); its client key has no prefix.
+  { name: 'flagsmith-server-key', pattern: /\bser\.[A-Za-z0-9]{22}\b/g, valid: (value) => looksRandom(value.slice(4)) },
+  // A value its maker prefixed with "secret": Statsig's server secrets ("secret-…"), and others'.
+  { name: 'secret-prefixed-value', pattern: /\bsecret[-_][A-Za-z0-9]{24,}(?![A-Za-z0-9_-])/g, valid: (value) => looksRandom(value.slice(7)) },
+  // Ethereum node providers take the project's key in the RPC URL's path.
+  { name: 'rpc-url-key', pattern: /\b(?:[a-z0-9-]+\.g\.alchemy\.com|alchemyapi\.io)\/v2\/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])|\binfura\.io\/v3\/([0-9a-f]{32})\b/dg },
+  // An incoming webhook's id in its URL is the secret that lets anyone post (Mattermost's: 26 letters and digits).
+  { name: 'webhook-url-id', pattern: /\bhttps?:\/\/[^\s/]+\/hooks\/([a-z0-9]{26})(?![A-Za-z0-9_-])/dg, valid: (value) => /\d/.test(value) && looksRandom(value) },
+  // A token as a URL's user with no password, as DSNs carry one ("https://fed3…@app.deepsource.com").
+  { name: 'url-userinfo-token', pattern: /\bhttps?:\/\/([A-Za-z0-9_-]{20,200})@[a-z0-9-]+(?:\.[a-z0-9-]+)+/dg, requires: '://', valid: looksRandom },
   { name: 'groq-key', pattern: /\bgsk_[A-Za-z0-9]{52}\b/g },
   { name: 'perplexity-key', pattern: /\bpplx-[A-Za-z0-9]{48}\b/g },
   { name: 'xai-key', pattern: /\bxai-[A-Za-z0-9]{70,90}\b/g },
@@ -165,14 +182,16 @@ export const SECRET_PATTERNS: Array<{
   {
     name: 'pem-private-key',
     pattern: /-----BEGIN (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----/g,
-    valid: (value) => [...value.replace(/\\n|\s/g, '').matchAll(/[A-Za-z0-9+/=]{16,}/g)].some((m) => /[A-Z]/.test(m[0]) && /[a-z0-9]/.test(m[0])),
+    // Lines joined, but not the words of a line: "...your App Store Connect key contents..." is no body.
+    valid: (value) => [...value.replace(/\\n|\r?\n[ \t]*/g, '').matchAll(/[A-Za-z0-9+/=]{16,}/g)].some((m) => /[A-Z]/.test(m[0]) && /[a-z0-9]/.test(m[0])),
   },
-  { name: 'base64-pem-private-key', pattern: /\bLS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,}/g },
+  // Decoded, a private key's armour (a certificate's is public: kubeconfig's "certificate-authority-data").
+  { name: 'base64-pem-private-key', pattern: /\bLS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,}/g, valid: (value) => /PRIVATE KEY/.test(Buffer.from(value.slice(0, 80), 'base64').toString('latin1')) },
   // Not jwt.io's own example, whose payload every tutorial prints ("John Doe", subject 1234567890).
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g, valid: (value) => !value.includes('.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.') },
   // "Password =specialbill_user;" too: blanks before "=" but none after, as code's "pwd = (char *) p" has (bounded,
   // and the value a group: a lookbehind would scan back over blanks from every position).
-  { name: 'connection-string-password', pattern: /(?:^|[;"'\s])(?:password|pwd)[ \t]{0,3}=((?![#$%{<(])[^;'"\s]{3,})(?=;|$|["'\s])/dgim, requires: /(?:password|pwd)[ \t]{0,3}=/i, valid: (value) => !isDummy(value) },
+  { name: 'connection-string-password', pattern: /(?:^|[;"'\s])(?:password|pwd)[ \t]{0,3}=((?![#$%{<(])[^;'"\s]{3,})(?=;|$|["'\s])/dgim, requires: /(?:password|pwd)[ \t]{0,3}=/i, valid: (value) => !isDummy(value) && !/[[(]$/.test(value) },
   // A URL's query ("jdbc:mysql://db/app?user=root&password=…"), where "password=secret" is the documentation's example.
   {
     name: 'url-query-password',
@@ -185,28 +204,34 @@ export const SECRET_PATTERNS: Array<{
   },
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
   { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg, valid: (value) => !isDummy(value) && !/^(.)\1+$/.test(value) },
-  // Other schemes of an Authorization header: Opsgenie's "GenieKey", Splunk's HEC, MessageBird's "AccessKey", "ApiKey".
+  // Other schemes of an Authorization header, whatever their name: Opsgenie's "GenieKey", Splunk's HEC, MessageBird's
+  // "AccessKey", Infobip's "App", "ApiKey".
   {
     name: 'authorization-scheme',
-    pattern: /\b(?:GenieKey|Splunk|AccessKey|ApiKey|Api-Key|Key|DeepL-Auth-Key|Klaviyo-API-Key)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg,
+    // Not the schemes other rules judge (Basic's credentials are decoded there).
+    pattern: /\b(?!(?:Basic|Bearer|Token|Digest|Negotiate|NTLM)[^\S\n])[A-Z][A-Za-z0-9-]{1,30}[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg,
     requires: /authorization/i,
     context: /authorization\s*["']?\s*[:=,]\s*["']?\s*$/i,
     // Not the documentation's "YOUR_FIREBASE_SERVER_KEY_HERE" or "your-hec-token-goes-here".
     valid: (value) => looksRandom(value) || UUID_VALUE.test(value),
   },
   // A random literal handed to an SDK's client or its setup, the way SDKs take their key: "cohere.Client('lqsu…')",
-  // "mandrill.Mandrill('md-…')", "rollbar.init('0118…')", "sgMail.setApiKey('…')".
+  // "mandrill.Mandrill('md-…')", "rollbar.init('0118…')", "sgMail.setApiKey('…')", "LineBotApi('…')",
+  // "WebhookHandler('…')", "NewStaticCredentials('…', …)".
   {
     name: 'sdk-client-key',
-    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?:[A-Z][A-Za-z]*Client|Client|Mandrill|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?['"]([^'"\s]{20,200})['"]/dg,
-    requires: /Client\(|Mandrill\(|init\(|configure\(|setApiKey\(|set_api_key\(|setAccessToken\(|authenticate\(/,
+    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?:[A-Z][A-Za-z]*(?:Client|Api|API|Credentials|Handler)|Client|Mandrill|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?['"]([^'"\s]{20,200})['"]/dg,
+    requires: /(?:Client|Api|API|Credentials|Handler|Mandrill|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(/,
     // Not a list, a path or a digest ("init('en-US,de-DE')", "init('k8s4vx/production-web')", a SHA-256).
-    // Nor a public project key ("phc_…", PostHog's).
-    valid: (value) => looksRandom(value) && !/[,/:]/.test(value) && !/^[0-9a-f]{64}$/i.test(value) && !/^phc_/.test(value),
+    // Nor a public project key ("phc_…", PostHog's) or a client token made for browsers.
+    valid: (value) => looksRandom(value) && !/[,/:]/.test(value) && !/^[0-9a-f]{64}$/i.test(value) && !/^phc_/.test(value) && !PUBLIC_VALUE.test(value),
   },
   // An Azure shared access signature's "sig" in a URL's query, beside its "sv" version.
   { name: 'azure-sas-signature', pattern: /[?&]sig=([A-Za-z0-9%+/]{30,}(?:%3D|=){0,2})/dg, requires: /[?&]sv=\d{4}-\d\d-\d\d/ },
-  { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg, requires: '-u' },
+  // Not a shell's variables ("-u \"$USER:$TOKEN\"").
+  { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg, requires: '-u', valid: (value) => !isDummy(value) },
+  // An API key as the user with no password, as Stripe's and Lob's APIs take it ("curl … -u live_4454…:").
+  { name: 'basic-auth-user-key', pattern: /\s-u[^\S\n]+['"]?([A-Za-z0-9_-]{20,200}):(?=['"]?(?:\s|$))/dg, requires: '-u', valid: looksRandom },
   // "mysql -u root -pS3cret", "mysql -u root -p'S3cr3t!x'", "docker login --password=abc…": a password given on a command line.
   {
     name: 'command-line-password',
@@ -230,7 +255,7 @@ export const SECRET_PATTERNS: Array<{
   {
     name: 'password-option',
     pattern: new RegExp(
-      String.raw`(?:\bsshpass[^\S\n]+-p[^\S\n]*|\s-(?:store|key|srcstore|deststore|srckey|destkey)pass[^\S\n]+|\s-pass(?:in|out)[^\S\n]+pass:|\s--(?:requirepass|masterauth)[^\S\n]+)(${COMMAND_LINE_VALUE})`,
+      String.raw`(?:\bsshpass[^\S\n]+-p[^\S\n]*|\s-(?:store|key|srcstore|deststore|srckey|destkey)pass[^\S\n]+|\s-pass(?:in|out)[^\S\n]+pass:|\s--(?:requirepass|masterauth)[^\S\n]+)(?:(${COMMAND_LINE_VALUE})|'([^'\s]{6,200})'|"([^"\s]{6,200})")`,
       'dg',
     ),
     requires: /sshpass|pass[^\S\n]|pass:|masterauth/,
@@ -296,6 +321,35 @@ export const SECRET_PATTERNS: Array<{
   { name: 'circleci-personal-token', pattern: /\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}\b/g },
   // "Authorization: Basic dXNlcjpwYXNz": the base64 of "user:password", checked by decoding it.
   { name: 'basic-auth-header', pattern: /\bBasic[^\S\n]+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/dg, valid: isBasicCredentials },
+  // A JSON Web Key's private members: an EC or OKP key's "d", an RSA key's primes and exponents, a symmetric key's "k".
+  { name: 'jwk-private-key', pattern: /"(?:d|p|q|dp|dq|qi|k)"\s*:\s*"([A-Za-z0-9_-]{20,})"/dg, requires: '"kty"' },
+  // PowerShell's plain text made a SecureString: the literal is the password.
+  { name: 'powershell-plaintext-password', pattern: /ConvertTo-SecureString[^\S\n]+(?:-String[^\S\n]+)?(?:"([^"\n]{4,200})"|'([^'\n]{4,200})')[^\S\n]+-AsPlainText/dgi, requires: /ConvertTo-SecureString/i },
+  // A wallet's recovery phrase: 12 to 24 lower-case words in quotes, near what names one.
+  {
+    name: 'mnemonic-phrase',
+    pattern: new RegExp(['"', "'", '`'].map((q) => String.raw`${q}((?:[a-z]{3,8} ){11,23}[a-z]{3,8})${q}`).join('|'), 'dg'),
+    requires: /mnemonic|seed|phrase|recovery|wallet/i,
+    context: /mnemonic|seed|phrase|recovery|wallet/i,
+    valid: (value) => [12, 15, 18, 21, 24].includes(value.split(' ').length),
+  },
+  // A keypair file's 64 bytes (Solana's CLI writes its secret key so), near what names one.
+  {
+    name: 'keypair-bytes',
+    pattern: /\[(?:\s*\d{1,3}\s*,){63}\s*\d{1,3}\s*\]/g,
+    requires: /solana|keypair|secret_?key|private_?key/i,
+    context: /solana|keypair|secret_?key|private_?key/i,
+    valid: (value) => value.match(/\d+/g)!.every((n) => Number(n) <= 255),
+  },
+  // Python's bytes with escapes given to a secret's name ("app.secret_key = b'&7\\x83…'", what os.urandom printed).
+  {
+    name: 'bytes-literal-key',
+    pattern: new RegExp(['"', "'"].map((q) => String.raw`(?:secret|key)\w*[^\S\n]*=[^\S\n]*b${q}((?:\\.|[^${q}\\\n]){8,200})${q}`).join('|'), 'dgi'),
+    requires: '\\x',
+    valid: (value) => (value.match(/\\x/g)?.length ?? 0) >= 4,
+  },
+  // Short names of an access key's pair in an ini or a YAML file ("ak = …", "sk: …"), as Huawei's and others' tools write them.
+  { name: 'access-key-pair', pattern: /^[ \t]*(?:ak|sk|AK|SK)[ \t]*[=:][ \t]*["']?([A-Za-z0-9/+]{16,80})["']?[ \t]*$/dgm, requires: /^[ \t]*(?:ak|sk)[ \t]*[=:]/im, valid: looksRandom },
   { name: 'password-hash', pattern: /\$(?:2[abxy]|5|6|7|8|9|y|krb5asrep|krb5tgs)\$[^\s'"]{20,}|\$(?:apr)?1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}(?![./A-Za-z0-9])/g, requires: '$' },
 ];
 

@@ -2,6 +2,12 @@ import { entropy } from './context';
 
 // How a value assigned to or told as a secret is judged: random enough to be one, or a placeholder, a word, a reference.
 
+/**
+ * Values made to be public: Razorpay's key id ("rzp_live_" and 14 characters), a browser SDK's client token ("pub…"),
+ * Stytch's public token, PubNub's subscribe key, Statsig's client key.
+ */
+export const PUBLIC_VALUE = /^rzp_(?:live|test)_[A-Za-z0-9]{14}$|^pub[0-9a-f]{32}$|^public-token-(?:live|test)-|^sub-c-[0-9a-f-]{36}$|^client-[A-Za-z0-9]{20,}$/;
+
 /** Dummy values in docs and tests: long alphabetic or numeric runs. */
 export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
 /** "AUTH0_DOMAIN=dev-r0alk1x87r7luw3z.us.auth0.com": a host name under a name saying auth is an address, not a secret. */
@@ -21,9 +27,26 @@ const NAME_WORD = /^(?:null|none|true|false|undefined|password\w*|secret\w*|toke
 /** A value masked at its end ("sk-proj-XXXXXXXX", "Pass****"); tested apart, as a pattern anchored at both ends would rescan the value from every start. */
 const MASKED_TAIL = /(?:x{8}|\*{4}|•{4})$/i;
 
+/**
+ * Values vendors publish for anyone to use in tests and examples: Stripe's documentation key, Azurite's (the storage
+ * emulator's) account key, Google's reCAPTCHA test keys, Cloudflare Turnstile's dummy site keys and secrets.
+ */
+const DOCUMENTED_EXAMPLES = [
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFMWkC1XJ5q7bSwBZsuKtw==',
+  '6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI',
+  '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe',
+];
+const TURNSTILE_DUMMY = /^[123]x0{20}(?:0{11})?A[ABA]$|^[123]x0{20}FF$/;
+
+/** A value published as an example or a test key by its vendor, or holding one ("AccountKey=…"), or a pattern's start of one. */
+export function isDocumentedExample(value: string): boolean {
+  return DOCUMENTED_EXAMPLES.some((example) => value.includes(example) || (value.length >= 16 && example.startsWith(value))) || TURNSTILE_DUMMY.test(value);
+}
+
 /** A dummy standing where a secret would be: "xxx", "<token>", "${API_KEY}", "your_api_key", "changeme", a masked tail. */
 export function isDummy(value: string): boolean {
-  return DUMMY.test(value) || MASKED_TAIL.test(value) || REFERENCE.test(value);
+  return DUMMY.test(value) || MASKED_TAIL.test(value) || REFERENCE.test(value) || isDocumentedExample(value);
 }
 
 /** One character over and over ("aaaaaaaa", "========"). */
@@ -42,7 +65,7 @@ export function isPlaceholder(value: string): boolean {
  * start with "/" too ("/UwcSPg38hW/D9Y3…="), so a path needs one of those.
  */
 export const FILE_PATH =
-  /^(?:~|\.{1,2})?\/(?:(?:etc|usr|var|home|opt|tmp|srv|run|mnt|root|Users|app|data|secrets?|certs?|ssl|keys?|config)\/[\w.@/-]*|[\w.@/-]*\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|json|ya?ml|txt|env|conf|cfg|ini|pub|der|asc|gpg|kdbx))$/;
+  /^(?:~|\.{1,2})\/[\w.@/-]+$|^(?:~|\.{1,2})?\/(?:(?:etc|usr|var|home|opt|tmp|srv|run|mnt|root|Users|app|data|secrets?|certs?|ssl|keys?|config)\/[\w.@/-]*|[\w.@/-]*\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|json|ya?ml|txt|env|conf|cfg|ini|pub|der|asc|gpg|kdbx))$/;
 
 /** Separators between words, and the words: plain, camel case, acronyms ("aws4", "sharedData", "HMAC", "SHA256"). */
 const JOINER = String.raw`[/._=:|@-]`;
@@ -92,6 +115,13 @@ export function isWords(value: string): boolean {
   );
 }
 
+const PROPERTY_ACCESS = /^[A-Za-z_$][\w$]*(?:\??\.#?[A-Za-z_$][\w$]*)+(?:\(|(?:\?\?|\|\||&&)[!\w$.]*)?$/;
+/** A property's name: short, or words ("HF_TOKEN", "sortKeys||!1"). */
+function propertyName(part: string): boolean {
+  const name = /^[\w$]*/.exec(part)![0];
+  return name.length < 12 || isWords(name.replace(/\$/g, ''));
+}
+
 export function looksRandom(value: string): boolean {
   if (isPlaceholder(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://') || HOST_NAME.test(value)) return false;
   // A file's path or name ("2024-06-01/db.sql.gz").
@@ -101,8 +131,10 @@ export function looksRandom(value: string): boolean {
   if (/^\d+$/.test(value) && value.length < 12) return false;
   // A hexadecimal literal up to an address's 40 digits: a PGP key's id, a checksum, a contract's address ("0x5158EAC31884F57B").
   if (/^0x[0-9a-fA-F]{1,40}$/.test(value)) return false;
-  // A property access, perhaps with a fallback: "process.env?.HF_TOKEN", "e.sortKeys||!1".
-  if (/^[A-Za-z_$][\w$]*(?:\??\.#?[\w$]+)+(?:\(|(?:\?\?|\|\||&&)[!\w$.]*)?$/.test(value)) return false;
+  // A property access, perhaps with a fallback: "process.env?.HF_TOKEN", "e.sortKeys||!1". Its properties are names, not
+  // random runs: "mlsn.4015af…", "pat.Ln4ktKd4soxvwvBNGHcEp2.0da0…" are tokens whose provider put a dot after its prefix.
+  // A minified variable's ("b.Z4bTMtngfLeQ18AqVoBBkUAOD1", "e.sortKeys") may hold anything.
+  if (PROPERTY_ACCESS.test(value) && (/^[A-Za-z_$][\w$]?\./.test(value) || value.split(/\??\.#?/).slice(1).every(propertyName))) return false;
   // A regular expression's literal, a documented example ("…EXAMPLEKEY"), a number with its unit ("30.00s", "512MB").
   if (/^\/\^|\$\/[gimsuy]*$/.test(value) || /EXAMPLE/.test(value) || /^[\d.,:]+[a-z%]{0,3}$/i.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;

@@ -1,6 +1,6 @@
 import { literalPrefixes, matches } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
-import { FILE_PATH, isOneCharacter, isPlaceholder, looksRandom, SEQUENTIAL } from './secret-values';
+import { FILE_PATH, isDocumentedExample, isOneCharacter, isPlaceholder, looksRandom, PUBLIC_VALUE, SEQUENTIAL } from './secret-values';
 import { namedValues } from './secret-pairs';
 import { secretsInProse } from './secrets-in-prose';
 import { finding, type Detector, type Finding } from './types';
@@ -11,13 +11,13 @@ import { finding, type Detector, type Finding } from './types';
  * not a placeholder, a repeated character, a variable reference or a word.
  */
 const ASSIGNMENT =
-  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie)[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|[^\S\n]+)(?:\(\s*)?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
+  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk)[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
 /**
  * The assignment rule backtracks over names at every word; a text without any of its name words skips it.
  * Its separator alternatives never put two runs of blanks side by side ("password" and 200 KB of
  * spaces took minutes when they did).
  */
-const ASSIGNMENT_WORDS = /key|token|secret|pass|pwd|pat|auth|credential|client|session|cookie/i;
+const ASSIGNMENT_WORDS = /key|token|secret|pass|pwd|pat|auth|credential|client|session|cookie|psk/i;
 /**
  * Names a password (or a secret) as its last word, perhaps before "key" or an environment's name: "DB_PASSWORD",
  * "smtp.pass", "client_secret", "JWT_SECRET_KEY", "DB_PASSWORD_PROD", "passwort"; not "PasswordPolicy".
@@ -76,6 +76,7 @@ const LINE_START = /(?:^|\n)[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
  */
 const NOT_SECRET_WORDS =
   /path|pattern|patch|patient|compat|pass(?!w(?:or)?[dt]|phrase|code)[a-z]+|bypass|compass|author(?!i[sz]ation)|key(?:board|word|stroke|frame|code|press|down|up|ed|of)|tokeni[sz]|hockey|monkey|donkey|turkey|whiskey|(?:recv|send|search|list|import|export)-keys|fingerprint/gi;
+const SEALED_SECRET = /\bkind:[ \t]*SealedSecret\b/;
 /** Codecov's and others' badge URLs carry a token made to be published ("badge.svg?token=…"). */
 const BADGE_URL = /badge\.svg\?$/;
 /** A template's slot or a reference, not a value: "$(DB_PASS)", "${pass}", "{{ .Values.pw }}", "#{secret}", "%PASS%", "env:P12_PASS". */
@@ -86,9 +87,7 @@ const TEMPLATE = /^(?:\$[({]|\{\{|#\{|%[A-Za-z_]\w*%|env:[A-Z_][A-Z0-9_]*$)/;
  */
 const CODE_VALUE = /^(?:\+[A-Za-z_$][\w$.]*\+?$|!!|![A-Za-z_$][\w$]*\.|=)/;
 /** Keys made to be public: "publicKey", "STRIPE_PUBLISHABLE_KEY", Next.js's "NEXT_PUBLIC_…"; not "PUBLICATION_API_KEY". */
-const PUBLIC_NAME = /(?:public|Public)(?![a-z])|PUBLIC(?![A-Z])|publishable|Publishable|PUBLISHABLE|pub[_-]?key|PUB[_-]?KEY|pubKey|site[_-]?key|sitekey/;
-/** Values made to be public: Razorpay's key id ("rzp_live_" and 14 characters), a browser SDK's client token ("pub…"). */
-const PUBLIC_VALUE = /^rzp_(?:live|test)_[A-Za-z0-9]{14}$|^pub[0-9a-f]{32}$/;
+const PUBLIC_NAME = /(?:public|Public)(?![a-z])|PUBLIC(?![A-Z])|publishable|Publishable|PUBLISHABLE|pub[_-]?key|PUB[_-]?KEY|pubKey|site[_-]?key|sitekey|Site[_-]?Key|SITE[_-]?KEY|subscribe[_-]?[Kk]ey/;
 
 /**
  * Whether a value given to a secret's name is a secret: a literal (quoted, or a record's field) given to a
@@ -100,7 +99,8 @@ function assignedSecret(name: string, assigned: string, literal: boolean, before
   if (!ASSIGNMENT_WORDS.test(name.replace(NOT_SECRET_WORDS, '')) || BADGE_URL.test(before)) return false;
   // An id, or a key made to be public (shipped to browsers).
   if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || PUBLIC_NAME.test(name) || PUBLIC_VALUE.test(value)) return false;
-  if (/label$/i.test(name) || /:$/.test(value) || /^[#.]/.test(value) || CODE_VALUE.test(value) || TEMPLATE.test(value)) return false;
+  // A selector, an anchor or an extension ("#token-field", ".pem"), not ".xZ-vdFhK=sVG6+dP!y@".
+  if (/label$/i.test(name) || /:$/.test(value) || /^[#.][\w-]*$/.test(value) || CODE_VALUE.test(value) || TEMPLATE.test(value)) return false;
   const literalPassword =
     literal &&
     PASSWORD_NAME.test(name) &&
@@ -132,12 +132,14 @@ export const secretDetector: Detector = {
         let group = 1;
         while (group < m.length && m[group] === undefined) group++;
         const value = m[group] ?? m[0];
-        if (valid && !valid(value)) continue;
+        if ((valid && !valid(value)) || isDocumentedExample(value)) continue;
         const [start] = m.indices?.[group] ?? [m.index];
         out.push({ ...finding(this, start, value, 0.97), detector: `secrets:${name}` });
       }
     }
     for (const [start, value] of secretsInProse(text)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
+    // A SealedSecret's values are ciphertext that only its cluster's controller can open, made to be committed.
+    const sealed = SEALED_SECRET.test(text);
     for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, matched] = m;
       let value = matched!;
@@ -166,6 +168,7 @@ export const secretDetector: Detector = {
       // An environment file's or a shell's "DB_PASSWORD=Summer_2024" holds a literal without quotes.
       const environment = between === '=' && /^[A-Z][A-Z0-9_]*$/.test(name) && LINE_START.test(text.slice(Math.max(0, m.index - 20), m.index));
       const literal = ((quote !== '' && (!spaced || /passw(?:or)?d|pwd|passphrase/i.test(name))) || environment) && !listed;
+      if (sealed && /^Ag[A-Za-z0-9+/=]{100,}$/.test(value)) continue;
       if (assignedSecret(name, value, literal, text.slice(Math.max(0, m.index - 200), m.index))) {
         out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });
       }

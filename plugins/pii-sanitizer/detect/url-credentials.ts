@@ -2,9 +2,10 @@ import { matches } from './context';
 import { finding, type Detector } from './types';
 
 /** URLs that carry a password, with or without a user: scheme://user:password@host, redis://:password@host. */
-const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]*:([^\s@/]+)@[^\s/?#]+/gi;
+/** The host may be left out where the driver takes it from elsewhere ("snowflake://etl:pw@/analytics?account=…"). */
+const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]*:([^\s@/]+)@(?:[^\s/?#]+|(?=\/[\w-]))/gi;
 /** A template's slot where the password goes: "<password>", "${DB_PASS}", "{{ pwd }}", "%s", "****". */
-const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{.*\}\}|%\(?\w*\)?s|\*+|\[[^\]]*\])$/;
+const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{.*\}\}|\{[^{}]+\}|%\(?\w*\)?s|\*+|\[[^\]]*\])$/;
 
 /**
  * A URL written as a template, each part named by what goes there: "postgres://USER:PASSWORD@HOST:5432/DBNAME",
