@@ -705,8 +705,27 @@ function verbLike(word: string): boolean {
 function followsMention(word: string): boolean {
   return knownAfterName(word) || ARTICLE_NEXT.test(word) || /ed$/.test(word);
 }
-/** A place's word before a capitalised given name: "Saint Helena", "Fort Collins", "Port Elizabeth". */
-const PLACE_BEFORE_CAPITAL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${PLACE_WORDS}|${SIDE_WORDS}|${STREET_TYPES}|Sainte|Lady)[ \t_]+$`, 'u');
+/**
+ * A place's word before a capitalised given name: "Saint Helena", "Fort Collins", "Port Elizabeth". The words are a
+ * set (each spelling of an optional period apart), looked up by the text's last words: a pattern of the whole list tried
+ * at every position cost 18 µs for 16 characters.
+ */
+const PLACE_WORDS_BEFORE_CAPITAL = new Set(
+  `${PLACE_WORDS}|${SIDE_WORDS}|${STREET_TYPES}|Sainte|Lady`.split('|').flatMap((word) => {
+    const plain = word.replace(/\\\./g, '.');
+    return plain.endsWith('.?') ? [plain.slice(0, -2), plain.slice(0, -1)] : [plain];
+  }),
+);
+const LONGEST_PLACE_WORD = Math.max(...[...PLACE_WORDS_BEFORE_CAPITAL].map((word) => word.length));
+/** Whether `before` ends with such a word, after blanks, where no letter stands before the word. */
+function placeWordBefore(before: string): boolean {
+  const word = before.replace(/[ \t_]+$/, '');
+  if (word.length === before.length) return false;
+  for (let length = 1; length <= Math.min(LONGEST_PLACE_WORD, word.length); length++) {
+    if (PLACE_WORDS_BEFORE_CAPITAL.has(word.slice(-length)) && !/\p{L}$/u.test(word.slice(0, -length))) return true;
+  }
+  return false;
+}
 /** Given names that are months' names, which a day's number or a year beside them makes: "Jan 26, 2015", "9 May", "Jan 2024". */
 const MONTHS = /^(?:Jan|April|May|June|July|August)$/;
 const DAY_BEFORE = /(?<!\d)\d{1,2}[ \t]+$/;
@@ -1103,7 +1122,7 @@ export const personDetector: Detector = {
       if (comparedWithThing(text, m.index, end)) continue;
       const previous = text[m.index - 1];
       // "Saint Helena", "Fort Collins"; "Jan 26", "9 May"; a table's column ("Avg   Stdev   Max").
-      if ((previous === ' ' || previous === '_') && PLACE_BEFORE_CAPITAL.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+      if ((previous === ' ' || previous === '_') && placeWordBefore(text.slice(Math.max(0, m.index - 16), m.index))) continue;
       if (MONTHS.test(m[1]) && (DAY_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || DAY_AFTER.test(text.slice(end, end + 7)))) continue;
       // At a sentence's start, "Max safe length", "Mark global groups", "Per the spec" use the word, not the name
       // ("Kevin the printer is broken" addresses Kevin).

@@ -28,8 +28,10 @@ export const SECRET_PATTERNS: Array<{
 }> = [
   // AWS's documented example ("AKIAIOSFODNN7EXAMPLE") is no key.
   { name: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b/g, valid: (value) => !value.endsWith('EXAMPLE') },
-  { name: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/g },
-  { name: 'gitlab-token', pattern: /\bgl(?:pat|dt|rt|ptt|cbt|oas|ft|imt|soat|ffct|agent)-[A-Za-z0-9_-]{20,}|\bGR1348941[A-Za-z0-9_-]{20}\b/g },
+  // Prefixes spelled out whole ("ghp_", not "gh" and a class): the pre-filter looks for them, and "gh" or "gl" is in
+  // many words.
+  { name: 'github-token', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b|\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
+  { name: 'gitlab-token', pattern: /\b(?:glpat|gldt|glrt|glptt|glcbt|gloas|glft|glimt|glsoat|glffct|glagent)-[A-Za-z0-9_-]{20,}|\bGR1348941[A-Za-z0-9_-]{20}\b/g },
   // A Slack token holds its team's and user's numbers or is long ("xoxo-3184-summer" is a campaign's code).
   { name: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b|\bxapp-\d-?[A-Za-z0-9/-]{10,}/g, valid: (value) => (/\d{8}/.test(value) || value.length >= 30) && !isWords(value.slice(5)) },
   // Not the documentation's "T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX".
@@ -46,7 +48,7 @@ export const SECRET_PATTERNS: Array<{
   { name: 'pypi-token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{50,}/g },
   { name: 'huggingface-token', pattern: /\bhf_[A-Za-z0-9]{30,}\b/g },
   { name: 'shopify-token', pattern: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g },
-  { name: 'digitalocean-token', pattern: /\bdo[opr]_v1_[a-f0-9]{64}\b/g },
+  { name: 'digitalocean-token', pattern: /\b(?:doo|dop|dor)_v1_[a-f0-9]{64}\b/g },
   { name: 'doppler-token', pattern: /\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9._-]{30,}/g },
   { name: 'databricks-token', pattern: /\bdapi[a-f0-9]{32}(?:-\d)?\b/g },
   { name: 'vault-token', pattern: /\bhv[sbr]\.[A-Za-z0-9_-]{24,}/g },
@@ -130,7 +132,7 @@ export const SECRET_PATTERNS: Array<{
   // A value its maker prefixed with "secret": Statsig's server secrets ("secret-…"), and others'.
   { name: 'secret-prefixed-value', pattern: /\bsecret[-_][A-Za-z0-9]{24,}(?![A-Za-z0-9_-])/g, valid: (value) => looksRandom(value.slice(7)) },
   // Ethereum node providers take the project's key in the RPC URL's path.
-  { name: 'rpc-url-key', pattern: /\b(?:[a-z0-9-]+\.g\.alchemy\.com|alchemyapi\.io)\/v2\/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])|\binfura\.io\/v3\/([0-9a-f]{32})\b/dg },
+  { name: 'rpc-url-key', pattern: /\b(?:[a-z0-9-]+\.g\.alchemy\.com|alchemyapi\.io)\/v2\/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])|\binfura\.io\/v3\/([0-9a-f]{32})\b/dg, requires: /alchemy|infura\.io/ },
   // An incoming webhook's id in its URL is the secret that lets anyone post (Mattermost's: 26 letters and digits).
   { name: 'webhook-url-id', pattern: /\bhttps?:\/\/[^\s/]+\/hooks\/([a-z0-9]{26})(?![A-Za-z0-9_-])/dg, valid: (value) => /\d/.test(value) && looksRandom(value) },
   // A token as a URL's user with no password, as DSNs carry one ("https://fed3…@app.deepsource.com").
