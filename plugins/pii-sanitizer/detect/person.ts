@@ -109,10 +109,12 @@ const AGE_AFTER_NAME = new RegExp(
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
 const PERSON_ONLY_AFTER_AGE = /^(?:last seen|is survived|passed away)$/;
 /** The name that ends where a cue after it starts, found from the cue back: a name is tried from every capital otherwise. */
-const NAME_ENDING = new RegExp(String.raw`(?<![\p{L}\p{N}])["']?(${NAME})["']?[ \t]*$`, 'u');
+const NAME_ENDING = new RegExp(String.raw`(?<![\p{L}\p{N}])["']?(${NAME})["']?[ \t]*$`, 'uy');
+/** Where such a name can start: a quote, a capital, a particle's first letter; tried there only (`cuedMatches`). */
+const NAME_START = /(?<![A-Za-z0-9])["'A-Z\u0080-\uffffvtd]/g;
 function nameBefore(text: string, at: number): { name: string; end: number } | undefined {
   const from = Math.max(0, at - 80);
-  const m = NAME_ENDING.exec(text.slice(from, at));
+  const m = cuedMatches(text.slice(from, at), NAME_START, NAME_ENDING).next().value;
   return m ? { name: m[1]!, end: from + m.index + m[0].indexOf(m[1]!) + m[1]!.length } : undefined;
 }
 /** What of the name before a cue is a person's (`personLike`), with where it ends; undefined when none. */
@@ -474,7 +476,7 @@ const INNER_CAPITAL_FIRST = /^\S*\p{Ll}\p{Lu}/u;
 const LIST_SEPARATOR = String.raw`(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)`;
 const LIST_ITEM = String.raw`(?:${WORD})(?:[ \t]+(?:${WORD})){1,2}`;
 const NEXT_IN_LIST = new RegExp(String.raw`${LIST_SEPARATOR}(${LIST_ITEM})(?![\p{L}\p{N}]|[ \t]+(?:of|from)[ \t])`, 'uy');
-const PREVIOUS_IN_LIST = new RegExp(String.raw`(?<![\p{L}\p{N}])(?<!(?:of|from|at|for)[ \t]+)(${LIST_ITEM})${LIST_SEPARATOR}$`, 'u');
+const PREVIOUS_IN_LIST = new RegExp(String.raw`(?<![\p{L}\p{N}])(?<!(?:of|from|at|for)[ \t]+)(${LIST_ITEM})${LIST_SEPARATOR}$`, 'uy');
 /** An item that owns something ("Reed Elsevier's") or belongs to the one before ("… of Inrix Traffic") is an organisation. */
 const NOT_A_LISTED_PERSON = /['’]s$/;
 const AND = /(?:^|[^\p{L}])and(?![\p{L}])|&/u;
@@ -1239,7 +1241,7 @@ function addListNeighbours(text: string, found: Finding[], add: (start: number, 
     let first = seed.start;
     for (let n = 0; n < MAX_LISTED; n++) {
       const window = text.slice(Math.max(0, first - 80), first);
-      const previous = PREVIOUS_IN_LIST.exec(window);
+      const previous = cuedMatches(window, CAPITAL, PREVIOUS_IN_LIST).next().value;
       if (!previous) break;
       enumerated ||= AND.test(window.slice(previous.index + previous[1]!.length));
       first = first - window.length + previous.index;
