@@ -90,6 +90,12 @@ const WRITTEN_SECRETS_2 = fixture('secrets-written-2.jsonl');
  * keys), written apart by a helper who saw no rule; first measured unread (recall 0.805, near misses 19.1%), then read.
  */
 const WRITTEN_SECRETS_3 = fixture('secrets-written-3.jsonl');
+/**
+ * 120 more and 121 near misses in the style of a scanner's rule tests (one to four lines; prefixes with bodies of the
+ * wrong length or alphabet, documented examples, public keys), written apart by a helper who saw no rule; first
+ * measured unread (recall 0.825, near misses 23.1%; 0.825 and 24.0% with the session-start code), then read.
+ */
+const WRITTEN_SECRETS_4 = fixture('secrets-written-4.jsonl');
 
 export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl'), prefix = ''): Figures {
   const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { label: number; text: string });
@@ -237,6 +243,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS, 'written_'),
     ...evaluateSecrets(WRITTEN_SECRETS_2, 'written_2_'),
     ...evaluateSecrets(WRITTEN_SECRETS_3, 'written_3_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_4, 'written_4_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),
     ...evaluateHonestCode(),

@@ -321,6 +321,45 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
   });
 
+  it('a fourth written set: tokens cut short, stand-ins, public keys, and secrets by their place', () => {
+    for (const text of [
+      'consul acl set-agent-token default; export CONSUL_HTTP_TOKEN=6d0f8a4e-3b1c-4f7e-9a2d-5c8b1e0f7a93',
+      'npx cypress run --record --key 3f9e2c1a-7b4d-4e8f-a0c6-d2b5e9f1c7a4',
+      "sqlcmd -S tcp:db,1433 -U sa -P 'Qz8vLp2wXk9!mR4t' -Q \"SELECT 1\"",
+      "echo 'Hk3mQ9vLx2pR7tZ8wN4bY6cJ' | docker login registry.acme.io -u 'robot$ci' --password-stdin",
+      "curl --user 'OXkRorkxhodqBly9Qfxp:4b1dabRwGgwFIaLtdj2afFlNcn54HZ9Ah99O3rOGIL' https://api.example.cloud/v1/orgs",
+      'curl --user "editor:yxHK S5Qm yQvs kHQx 5Bcw dKm6" https://blog.acme.io/wp-json/wp/v2/posts',
+      'bundle config --global enterprise.contribsys.com 7a2c9e1f:4b8d3f6a',
+      'POST https://fn-billing.azurewebsites.net/api/Invoice?code=ZBXKSx131A6E1XWSNT2mBDrAbkb002VVejh19uzexB3izzKKwGFZ2Q==',
+      'encrypt = "XW/dhgvL/PCYYCrjqTUK/cUE34YxUe2CGwGdGAsRQSY="',
+      'f = Fernet(b"_nd2S6R_FOU8dySI86WHPHDT4TxEWLCcPqADcpDRoio=")',
+      'curl -X POST -d {} https://api.netlify.com/build_hooks/d6bbc05a05f58cb16b371f30',
+    ]) {
+      expect([text, categories(text).length > 0]).toEqual([text, true]);
+    }
+    for (const text of [
+      // A provider's token cut short: its format would take it were it longer.
+      'GITHUB_REFRESH_TOKEN=ghr_z1KOFPdHVPrpxobjQSG2XoG4q9Tc84', 'export DATABRICKS_TOKEN=dapi66df10a682cd71cee8155f00964',
+      'refresh_token=dor_v1_4574630f15cf1a55cbf3ecc0b6ae9f8489f32c37',
+      // Frameworks' and tests' stand-ins, a digest under its name, documented examples.
+      'APP_SECRET=ThisTokenIsNotSoSecretChangeIt', "process.env.WEBHOOK_SECRET = 'test-secret';",
+      "UPDATE api_tokens SET token_sha256 = 'b78eb00ab79a226962238facbc3accc70eb6f075d78b90d49e55a9f124a946c6'",
+      'data:\n  username: YWRtaW4=\n  password: MWYyZDFlMmU2N2Rm',
+      'AccountEndpoint=https://localhost:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
+      // Public by design: Supabase's anon key, Braintree's tokenization key, an analytics project token.
+      `createClient("https://x.supabase.co", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${Buffer.from('{"iss":"supabase","role":"anon","iat":1716230400}').toString('base64url')}.V21dIZD2Z_O-CpTvCqVTbdnKaBsYcBnYbNlK")`,
+      "braintree.client.create({ authorization: 'production_goi2gtxs_r96rovdx1bu789u1' })",
+      'mixpanel.init("9927055d318c2fa6b1e7920d30919e49", { track_pageview: true });',
+      // Public logins, a variable given as a password.
+      'wget ftp://anonymous:anonymous@ftp.gnu.org/gnu/bash/bash-5.2.tar.gz', 'amqp://guest:guest@localhost:5672/',
+      'conn = connect(host=DB_HOST, user="orders", password=db_password)',
+      'Sentry.init({ dsn: "https://296e69953ac1d397809dfcbd6224f275@o137841.ingest.sentry.io/5745857" });',
+    ]) {
+      // (A URL's user and host read as a mailbox, which the email rule takes.)
+      expect([text, categories(text).filter((c) => c === 'secret' || c === 'url_credentials')]).toEqual([text, []]);
+    }
+  });
+
   describe('secrets told in a sentence', () => {
     it.each([
       ['my password is Tr0ub4dor&3 can you check it', 'Tr0ub4dor&3'],
@@ -378,7 +417,6 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['grafana-token', `glsa_${r(32)}_${hex(8)}`],
       ['heroku-key', `HRKU-${r(36)}`],
       ['crates-io-token', `cio${r(32)}`],
-      ['sentry-dsn', `https://${hex(32)}@o123456.ingest.sentry.io/7654321`],
       ['stackhawk-key', `hawk.${r(20)}.${r(20)}`],
       ['telegram-bot-token', `123456789:AA${r(33)}`],
       ['discord-webhook', `https://discord.com/api/webhooks/123456789012345678/${r(68)}`],
@@ -445,6 +483,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['volcengine-access-key', `AKLT${r(43)}`],
       ['flagsmith-server-key', `ser.${r(22)}`],
       ['secret-prefixed-value', `secret-${r(43)}`],
+      ['bip32-private-key', `xprv9s21ZrQH143K${r(95, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz')}`],
+      ['nats-nkey-seed', `SU${r(56, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`],
+      ['neon-api-key', `napi_${lower(64)}`],
+      ['docker-swarm-token', `SWMTKN-1-${lower(50)}-${lower(25)}`],
     ];
     it.each(samples)('%s, found in a sentence, with the exact span', (name, value) => {
       const text = `here is the value ${value} from the config`;

@@ -2,12 +2,14 @@ import { isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE } from './se
 
 /** "-u <user> -p": the user option, then the password option (attached or after a blank: the patterns below). */
 const USER_THEN_P = String.raw`\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p`;
+/** "-U <user> -P": SQL Server's sqlcmd, ipmitool, Sybase's tools: the password after a capital P. */
+const CAPITAL_USER_THEN_P = String.raw`\s-U[^\S\n]*[^\s-]\S*[^\S\n]+-P`;
 const COMMAND_LINE_VALUE = String.raw`[^\s\-$%{<'"\`][^\s'"\`]{5,}`;
 /** As above, but not an option of Windows' ("/persistent:no") or its prompt for the password ("*"). */
 const NET_USE_VALUE = String.raw`[^\s\-$%{<'"\`/*][^\s'"\`]{5,}`;
 
 /** Providers whose keys are UUIDs. */
-const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce|railway|splunk';
+const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce|railway|splunk|consul|atlas|cypress|scw|scaleway';
 const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -62,7 +64,7 @@ export const SECRET_PATTERNS: Array<{
     context: /vault/i,
     valid: (value) => looksRandom(value.slice(2)),
   },
-  { name: 'sourcegraph-token', pattern: /\bsgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40}\b/g },
+  { name: 'sourcegraph-token', pattern: /\bsgp_(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40}\b/g },
   { name: 'postman-key', pattern: /\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b/g },
   { name: 'tavily-key', pattern: /\btvly-[A-Za-z0-9]{20,}/g },
   { name: 'jina-key', pattern: /\bjina_[a-f0-9]{32}[A-Za-z0-9]{20,}/g },
@@ -101,7 +103,6 @@ export const SECRET_PATTERNS: Array<{
   { name: 'braintree-token', pattern: /\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b/g },
   { name: 'facebook-token', pattern: /\bEAA[BC][A-Za-z0-9]{100,}/g },
   { name: 'dropbox-token', pattern: /\bsl\.(?:u\.)?[A-Za-z0-9_-]{130,}/g },
-  { name: 'sentry-dsn', pattern: /https:\/\/[0-9a-f]{32}@[a-z0-9.-]*\bsentry\.io\/\d+/g },
   { name: 'sentry-token', pattern: /\bsntry[su]_[A-Za-z0-9+/=_-]{40,}/g },
   { name: 'supabase-key', pattern: /\bsbp_[a-f0-9]{40}\b|\bsb_secret_[A-Za-z0-9_-]{20,}/g },
   { name: 'netlify-token', pattern: /\bnfp_[A-Za-z0-9]{36}\b/g },
@@ -132,11 +133,26 @@ export const SECRET_PATTERNS: Array<{
   // A value its maker prefixed with "secret": Statsig's server secrets ("secret-…"), and others'.
   { name: 'secret-prefixed-value', pattern: /\bsecret[-_][A-Za-z0-9]{24,}(?![A-Za-z0-9_-])/g, valid: (value) => looksRandom(value.slice(7)) },
   // Ethereum node providers take the project's key in the RPC URL's path.
-  { name: 'rpc-url-key', pattern: /\b(?:[a-z0-9-]+\.g\.alchemy\.com|alchemyapi\.io)\/v2\/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])|\binfura\.io\/v3\/([0-9a-f]{32})\b/dg, requires: /alchemy|infura\.io/ },
+  // (Infura's project id in its URL is given to browsers; its secret goes apart.)
+  { name: 'rpc-url-key', pattern: /\b(?:[a-z0-9-]+\.g\.alchemy\.com|alchemyapi\.io)\/v2\/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])|\.quiknode\.pro\/([0-9a-f]{32,64})(?![0-9a-f])/dg, requires: /alchemy|quiknode\.pro/ },
   // An incoming webhook's id in its URL is the secret that lets anyone post (Mattermost's: 26 letters and digits).
-  { name: 'webhook-url-id', pattern: /\bhttps?:\/\/[^\s/]+\/hooks\/([a-z0-9]{26})(?![A-Za-z0-9_-])/dg, valid: (value) => /\d/.test(value) && looksRandom(value) },
+  // Netlify's build hooks too ("/build_hooks/" and 24 hex digits).
+  { name: 'webhook-url-id', pattern: /\bhttps?:\/\/[^\s/]+\/(?:build_)?hooks\/([a-z0-9]{24,26})(?![A-Za-z0-9_-])/dg, valid: (value) => /\d/.test(value) && looksRandom(value) },
+  // An Azure Function's key in its URL ("…azurewebsites.net/api/Fn?code=…").
+  { name: 'azure-function-key', pattern: /\.azurewebsites\.net\/api\/[^\s?#]*\?(?:[^\s#]*&)?code=([A-Za-z0-9_%/+-]{40,}={0,2})/dg, requires: 'azurewebsites.net' },
+  // Bundler's credentials for a gem server: "bundle config enterprise.contribsys.com user:pass", "BUNDLE_GEMS__ACME__COM=user:pass".
+  { name: 'bundler-credentials', pattern: /\bbundle[^\S\n]+config[^\S\n]+(?:--(?:global|local)[^\S\n]+)?[\w-]+(?:\.[\w-]+)+[^\S\n]+([^\s:]+:[^\s:]{6,})|\bBUNDLE_[A-Z0-9_]+__[A-Z0-9_]+=["']?([^\s:"']+:[^\s"']{6,})/dg, requires: /bundle|BUNDLE_/ },
+  // Consul's and Serf's gossip encryption key: 32 bytes of base64.
+  { name: 'gossip-encryption-key', pattern: /^[ \t]*"?encrypt"?[ \t]*[=:][ \t]*"([A-Za-z0-9+/]{43}=)"/dgm, requires: 'encrypt' },
+  // An extended private key of a wallet (BIP 32), main net or test net.
+  { name: 'bip32-private-key', pattern: /\b[xt]prv[1-9A-HJ-NP-Za-km-z]{100,112}\b/g },
+  // A NATS nkey's seed: "S", its kind, and base32.
+  { name: 'nats-nkey-seed', pattern: /\bS[UAONCXP][A-Z2-7]{54,56}\b/g },
+  { name: 'neon-api-key', pattern: /\bnapi_[a-z0-9]{64}\b/g },
+  { name: 'docker-swarm-token', pattern: /\bSWMTKN-1-[a-z0-9]{50}-[a-z0-9]{25}\b/g },
   // A token as a URL's user with no password, as DSNs carry one ("https://fed3…@app.deepsource.com").
-  { name: 'url-userinfo-token', pattern: /\bhttps?:\/\/([A-Za-z0-9_-]{20,200})@[a-z0-9-]+(?:\.[a-z0-9-]+)+/dg, requires: '://', valid: looksRandom },
+  // Not Sentry's DSN, whose key its docs make public (it only lets events in).
+  { name: 'url-userinfo-token', pattern: /\bhttps?:\/\/([A-Za-z0-9_-]{20,200})@(?![\w.-]*sentry\.io)[a-z0-9-]+(?:\.[a-z0-9-]+)+/dg, requires: '://', valid: looksRandom },
   { name: 'groq-key', pattern: /\bgsk_[A-Za-z0-9]{52}\b/g },
   { name: 'perplexity-key', pattern: /\bpplx-[A-Za-z0-9]{48}\b/g },
   { name: 'xai-key', pattern: /\bxai-[A-Za-z0-9]{70,90}\b/g },
@@ -190,10 +206,15 @@ export const SECRET_PATTERNS: Array<{
   // Decoded, a private key's armour (a certificate's is public: kubeconfig's "certificate-authority-data").
   { name: 'base64-pem-private-key', pattern: /\bLS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,}/g, valid: (value) => /PRIVATE KEY/.test(Buffer.from(value.slice(0, 80), 'base64').toString('latin1')) },
   // Not jwt.io's own example, whose payload every tutorial prints ("John Doe", subject 1234567890).
-  { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g, valid: (value) => !value.includes('.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.') },
+  // Nor a token whose claims make it public: Supabase's "anon" key, made for browsers.
+  {
+    name: 'jwt',
+    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g,
+    valid: (value) => !value.includes('.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.') && !/"role"\s*:\s*"anon"/.test(Buffer.from(value.split('.')[1]!, 'base64url').toString('latin1')),
+  },
   // "Password =specialbill_user;" too: blanks before "=" but none after, as code's "pwd = (char *) p" has (bounded,
   // and the value a group: a lookbehind would scan back over blanks from every position).
-  { name: 'connection-string-password', pattern: /(?:^|[;"'\s])(?:password|pwd)[ \t]{0,3}=((?![#$%{<(])[^;'"\s]{3,})(?=;|$|["'\s])/dgim, requires: /(?:password|pwd)[ \t]{0,3}=/i, valid: (value) => !isDummy(value) && !/[[(]$/.test(value) },
+  { name: 'connection-string-password', pattern: /(?:^|[;"'\s])(?:password|pwd)[ \t]{0,3}=((?![#$%{<(])[^;'"\s]{3,})(?=;|$|["'\s])/dgim, requires: /(?:password|pwd)[ \t]{0,3}=/i, valid: (value) => !isDummy(value) && !/[()[\]]/.test(value) },
   // A URL's query ("jdbc:mysql://db/app?user=root&password=…"), where "password=secret" is the documentation's example.
   {
     name: 'url-query-password',
@@ -222,22 +243,33 @@ export const SECRET_PATTERNS: Array<{
   // "WebhookHandler('…')", "NewStaticCredentials('…', …)".
   {
     name: 'sdk-client-key',
-    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?:[A-Z][A-Za-z]*(?:Client|Api|API|Credentials|Handler)|Client|Mandrill|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?['"]([^'"\s]{20,200})['"]/dg,
-    requires: /(?:Client|Api|API|Credentials|Handler|Mandrill|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(/,
+    // An analytics SDK's project token is made for browsers ("mixpanel.init('…')", "amplitude.init('…')").
+    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?<!(?:[Mm]ixpanel|[Aa]mplitude|[Pp]osthog|[Hh]eap|[Hh]otjar|LogRocket|[Aa]nalytics)\.)(?:[A-Z][A-Za-z]*(?:Client|Api|API|Credentials|Handler)|Client|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?b?['"]([^'"\s]{20,200})['"]/dg,
+    requires: /(?:Client|Api|API|Credentials|Handler|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(/,
     // Not a list, a path or a digest ("init('en-US,de-DE')", "init('k8s4vx/production-web')", a SHA-256).
     // Nor a public project key ("phc_…", PostHog's) or a client token made for browsers.
     valid: (value) => looksRandom(value) && !/[,/:]/.test(value) && !/^[0-9a-f]{64}$/i.test(value) && !/^phc_/.test(value) && !PUBLIC_VALUE.test(value),
   },
   // An Azure shared access signature's "sig" in a URL's query, beside its "sv" version.
-  { name: 'azure-sas-signature', pattern: /[?&]sig=([A-Za-z0-9%+/]{30,}(?:%3D|=){0,2})/dg, requires: /[?&]sv=\d{4}-\d\d-\d\d/ },
+  // Logic Apps' trigger URLs sign with "sv=1.0" and a URL-safe "sig".
+  { name: 'azure-sas-signature', pattern: /[?&]sig=([A-Za-z0-9%+/_-]{30,}(?:%3D|=){0,2})/dg, requires: /[?&]sv=(?:\d{4}-\d\d-\d\d|1\.0)/ },
   // Not a shell's variables ("-u \"$USER:$TOKEN\"").
   { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg, requires: '-u', valid: (value) => !isDummy(value) },
+  // Quoted, whole or after the user: "--user 'id:secret'", "-u deploy:'…'", WordPress's application passwords in groups of four.
+  {
+    name: 'basic-auth-option-quoted',
+    pattern: /\s(?:-u|--user)[ =]+(?:'[^\s:'"]{3,}:([^'\n]{8,200})'|"[^\s:'"]{3,}:([^"\n]{8,200})"|[^\s:'"]{3,}:'([^'\n]{8,200})'|[^\s:'"]{3,}:"([^"\n]{8,200})")/dg,
+    requires: /-u|--user/,
+    valid: (value) => !isDummy(value) && /\S{4}/.test(value) && looksRandom(value.replace(/ /g, '')),
+  },
+  // A password echoed into a login that reads it from its input ("echo '…' | docker login … --password-stdin").
+  { name: 'password-stdin', pattern: /\becho[^\S\n]+(?:'([^'\s]{6,200})'|"([^"\s$]{6,200})"|([^\s'"$|]{6,200}))[^\S\n]*\|[^\n]*--password-stdin/dg, requires: '--password-stdin', valid: (value) => !isDummy(value) },
   // An API key as the user with no password, as Stripe's and Lob's APIs take it ("curl … -u live_4454…:").
   { name: 'basic-auth-user-key', pattern: /\s-u[^\S\n]+['"]?([A-Za-z0-9_-]{20,200}):(?=['"]?(?:\s|$))/dg, requires: '-u', valid: looksRandom },
   // "mysql -u root -pS3cret", "mysql -u root -p'S3cr3t!x'", "docker login --password=abc…": a password given on a command line.
   {
     name: 'command-line-password',
-    pattern: new RegExp(String.raw`(?:${USER_THEN_P}=?|\s--password=)(?:(${COMMAND_LINE_VALUE})|['"]([^'"\s]{6,})['"])`, 'dg'),
+    pattern: new RegExp(String.raw`(?:${USER_THEN_P}=?|${CAPITAL_USER_THEN_P}|\s--password=)(?:(${COMMAND_LINE_VALUE})|['"]([^'"\s]{6,})['"])`, 'dg'),
     requires: /\s-p|--password=/,
     valid: commandLinePassword,
   },
@@ -245,8 +277,8 @@ export const SECRET_PATTERNS: Array<{
   // tools, whose "-p" or "--password" and a blank ask for the password, the next word being a database.
   {
     name: 'command-line-password-after-blank',
-    pattern: new RegExp(String.raw`(?:${USER_THEN_P}|\s--password)[^\S\n]+(?:(${COMMAND_LINE_VALUE})|'([^'\s]{6,200})'|"([^"\s]{6,200})")`, 'dg'),
-    requires: /\s-p[^\S\n]|--password[^\S\n]/,
+    pattern: new RegExp(String.raw`(?:${USER_THEN_P}|${CAPITAL_USER_THEN_P}|\s--password)[^\S\n]+(?:(${COMMAND_LINE_VALUE})|'([^'\s]{6,200})'|"([^"\s]{6,200})")`, 'dg'),
+    requires: /\s-[pP][^\S\n]|--password[^\S\n]/,
     // MySQL's tool must be the command these options belong to: its name, then only options up to "-u"
     // ("docker exec db mysql -h db -u root -p shop", not "the mysql database, then run psexec -u …").
     unlessBefore: /(?<![\w-])(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport|mysqlshow)(?:[ \t]+--?[\w-]+(?:[= ](?:"[^"\n]*"|'[^'\n]*'|[^\s"'-]\S*))?)*[ \t]*$/,

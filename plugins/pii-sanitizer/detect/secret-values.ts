@@ -4,9 +4,10 @@ import { entropy } from './context';
 
 /**
  * Values made to be public: Razorpay's key id ("rzp_live_" and 14 characters), a browser SDK's client token ("pub…"),
- * Stytch's public token, PubNub's subscribe key, Statsig's client key.
+ * Stytch's public token, PubNub's subscribe key, Statsig's client key, Braintree's tokenization key.
  */
-export const PUBLIC_VALUE = /^rzp_(?:live|test)_[A-Za-z0-9]{14}$|^pub[0-9a-f]{32}$|^public-token-(?:live|test)-|^sub-c-[0-9a-f-]{36}$|^client-[A-Za-z0-9]{20,}$/;
+export const PUBLIC_VALUE =
+  /^rzp_(?:live|test)_[A-Za-z0-9]{14}$|^pub[0-9a-f]{32}$|^public-token-(?:live|test)-|^sub-c-[0-9a-f-]{36}$|^client-[A-Za-z0-9]{20,}$|^(?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16}$/;
 
 /** Dummy values in docs and tests: long alphabetic or numeric runs. */
 export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
@@ -36,6 +37,12 @@ const DOCUMENTED_EXAMPLES = [
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFMWkC1XJ5q7bSwBZsuKtw==',
   '6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI',
   '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe',
+  // The Cosmos DB emulator's key, Docker's swarm token in its docs, Pushover's API docs' keys, Kubernetes' docs' Secret.
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
+  'SWMTKN-1-49nj1cmql0jkz5s954yi3oex3nedyz0fb0xx14ie39trti4wxv-8vxv8rssmk743ojnwacrr2e7c',
+  'azGDORePK8gMaC0QOYAMyEEuzJnyUi',
+  'uQiRzpo4DXghDmr9QzzfQu27cmVRsG',
+  'MWYyZDFlMmU2N2Rm',
 ];
 const TURNSTILE_DUMMY = /^[123]x0{20}(?:0{11})?A[ABA]$|^[123]x0{20}FF$/;
 
@@ -44,9 +51,15 @@ export function isDocumentedExample(value: string): boolean {
   return DOCUMENTED_EXAMPLES.some((example) => value.includes(example) || (value.length >= 16 && example.startsWith(value))) || TURNSTILE_DUMMY.test(value);
 }
 
+/**
+ * Words that say the value is a stand-in, anywhere in it: frameworks' defaults ("ThisTokenIsNotSoSecretChangeIt",
+ * Strapi's "tobemodified"), tests' values ("test-secret", "fake_token").
+ */
+const STAND_IN_WORDS = /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|^(?:test|fake|mock)[-_]|[-_](?:test|fake|mock)$/i;
+
 /** A dummy standing where a secret would be: "xxx", "<token>", "${API_KEY}", "your_api_key", "changeme", a masked tail. */
 export function isDummy(value: string): boolean {
-  return DUMMY.test(value) || MASKED_TAIL.test(value) || REFERENCE.test(value) || isDocumentedExample(value);
+  return DUMMY.test(value) || MASKED_TAIL.test(value) || REFERENCE.test(value) || STAND_IN_WORDS.test(value) || isDocumentedExample(value);
 }
 
 /** One character over and over ("aaaaaaaa", "========"). */

@@ -49,6 +49,46 @@ const ALL_PREFIXES = [...new Set(PATTERNS.flatMap((p) => p.prefixes ?? []))].sor
 const PREFIX_SCAN = new RegExp(ALL_PREFIXES.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
 const HELD = new Map(ALL_PREFIXES.map((p) => [p, ALL_PREFIXES.filter((q) => p.includes(q))]));
 
+/** The prefixes that name one provider (not "key-", "sk-", "api-"), with the formats that start with each. */
+const PROVIDER_FORMATS = new Map(
+  ALL_PREFIXES.filter(
+    (prefix) =>
+      prefix.length >= 4 &&
+      (/^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*[-_.]$/.test(prefix) || /^(?:[A-Z][A-Za-z0-9]{3}|dapi)$/.test(prefix)) &&
+      !/^(?:key|api|sdk|secret|token|auth|pat|pass|mosquitto|PuTTY)[-_.]/i.test(prefix) &&
+      !/^(.)\1+$/.test(prefix),
+  ).map((prefix) => [prefix, PATTERNS.filter((p) => p.prefixes?.includes(prefix)).map((p) => new RegExp(p.pattern.source, `${p.pattern.flags.replace('g', '')}y`))]),
+);
+const FILLERS = ['a', '0', 'A'];
+const MAX_TRUNCATION_CHECKS = 100;
+/**
+ * A provider's token cut short: a value with the provider's prefix that its format would take were it longer ("ghr_"
+ * and 30 characters of 36, "dapi" and 27 hex digits of 32, "dor_v1_" and 40 of 64). It is a near miss of the format,
+ * unusable, not a secret of another kind. A value the format cannot take at any length (another alphabet, more
+ * characters, a variant the format does not know) is judged as any other.
+ */
+function truncatedToken(value: string, budget: { checks: number }): boolean {
+  // Each check tries a format at up to 64 lengths: a text of thousands of such values flags them rather than stall.
+  if (budget.checks-- <= 0) return false;
+  for (const [prefix, formats] of PROVIDER_FORMATS) {
+    if (!value.startsWith(prefix)) continue;
+    for (const format of formats) {
+      for (const filler of FILLERS) {
+        for (let added = 1; added <= 64; added++) {
+          format.lastIndex = 0;
+          const m = format.exec(value + filler.repeat(added));
+          if (m && m[0].length > value.length) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+/** A name one of whose words says its value is a digest: "token_sha256", "passwordHash", "CHECKSUM" (not "PresharedKey"). */
+function digestName(name: string): boolean {
+  return name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).some((word) => /^(?:sha\d*|md5|hash(?:ed)?|digest|checksum)$/i.test(word));
+}
+
 function prefixesIn(text: string): Set<string> {
   const found = new Set<string>();
   PREFIX_SCAN.lastIndex = 0;
@@ -96,7 +136,7 @@ const PUBLIC_NAME = /(?:public|Public)(?![a-z])|PUBLIC(?![A-Z])|publishable|Publ
 function assignedSecret(name: string, assigned: string, literal: boolean, before: string): boolean {
   // A cookie is "name=value": its value is what may be secret ("undici=getSetCookies" is not).
   const value = /cookie/i.test(name) ? assigned.slice(assigned.indexOf('=') + 1) : assigned;
-  if (!ASSIGNMENT_WORDS.test(name.replace(NOT_SECRET_WORDS, '')) || BADGE_URL.test(before)) return false;
+  if (!ASSIGNMENT_WORDS.test(name.replace(NOT_SECRET_WORDS, '')) || BADGE_URL.test(before) || digestName(name)) return false;
   // An id, or a key made to be public (shipped to browsers).
   if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || PUBLIC_NAME.test(name) || PUBLIC_VALUE.test(value)) return false;
   // A selector, an anchor or an extension ("#token-field", ".pem"), not ".xZ-vdFhK=sVG6+dP!y@".
@@ -121,6 +161,7 @@ export const secretDetector: Detector = {
   detect(text) {
     const out: Finding[] = [];
     const present = prefixesIn(text);
+    const budget = { checks: MAX_TRUNCATION_CHECKS };
     for (const { name, pattern, context, unlessBefore, prefixes, precheck, valid } of PATTERNS) {
       if (prefixes && !prefixes.some((prefix) => present.has(prefix))) continue;
       if (precheck && !precheck.test(text)) continue;
@@ -137,7 +178,9 @@ export const secretDetector: Detector = {
         out.push({ ...finding(this, start, value, 0.97), detector: `secrets:${name}` });
       }
     }
-    for (const [start, value] of secretsInProse(text)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
+    for (const [start, value] of secretsInProse(text)) {
+      if (!truncatedToken(value, budget)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
+    }
     // A SealedSecret's values are ciphertext that only its cluster's controller can open, made to be committed.
     const sealed = SEALED_SECRET.test(text);
     for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
@@ -150,7 +193,8 @@ export const secretDetector: Detector = {
       const start = m.index + m[0].lastIndexOf(matched!);
       if (quote !== '' && CALL.test(next)) value = quotedValue(text, start, quote[quote.length - 1]!) ?? value;
       // A known format's prefix on a value too short for it is a truncated or redacted token ("revoked token glpat-b8Zq8M").
-      if (value.length < 20 && /^[A-Za-z]{2,8}[-_.]/.test(value) && ALL_PREFIXES.some((prefix) => value.startsWith(prefix))) continue;
+      // And one of a provider's prefix is judged by the provider's format alone.
+      if ((value.length < 20 && /^[A-Za-z]{2,8}[-_.]/.test(value) && ALL_PREFIXES.some((prefix) => value.startsWith(prefix))) || truncatedToken(value, budget)) continue;
       if (/aws.*secret/i.test(name)) {
         // AWS's own format (40 characters of base64's alphabet) under AWS's own name is a key, random-looking or not.
         if (value.length !== 40) continue;
@@ -174,7 +218,7 @@ export const secretDetector: Detector = {
       }
     }
     for (const { name, value, start } of namedValues(text)) {
-      if (assignedSecret(name, value, true, text.slice(Math.max(0, start - 200), start))) {
+      if (!truncatedToken(value, budget) && assignedSecret(name, value, true, text.slice(Math.max(0, start - 200), start))) {
         out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:named-value' });
       }
     }

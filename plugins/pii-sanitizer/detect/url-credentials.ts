@@ -12,6 +12,11 @@ const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{.*\}\}|\{[^{}]+\}|%\(?\w*\)?s
  * "mysql://user:password@hostname/db". A real password that is the word itself sits beside a real user or host.
  */
 const TEMPLATE_URL = /:\/\/(?:user(?:name)?|usr|login)?:(?:password|passwd|pass|pwd|secret)@(?:host(?:name)?|server|db[-_]?host)(?=[:/?#\s]|$)/i;
+/**
+ * Logins that are public by convention or by default: anonymous FTP's (RFC 1635), and a local server's default account
+ * whose password is its user's name ("amqp://guest:guest@localhost", RabbitMQ's, which it refuses from elsewhere).
+ */
+const PUBLIC_LOGIN = /:\/\/(?:anonymous|ftp):|:\/\/([^\s:@/]+):\1@(?:localhost|127\.0\.0\.1|\[::1\])(?=[:/?#\s]|$)/i;
 /** Hosts reserved for documentation (RFC 2606, 3849, 5737): credentials pointing there are examples. */
 const DOCUMENTATION_HOST = /@(?:[\w.-]*\.)?example\.(?:com|org|net)\b|@\[?2001:db8:|@(?:192\.0\.2|198\.51\.100|203\.0\.113)\./i;
 
@@ -35,7 +40,7 @@ export const urlCredentialsDetector: Detector = {
   detect(text) {
     if (!text.includes('://') || !text.includes('@')) return [];
     return [...matches(text, URL_WITH_PASSWORD)]
-      .filter((m) => !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!) && !TEMPLATE_URL.test(m[0]))
+      .filter((m) => !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!) && !TEMPLATE_URL.test(m[0]) && !PUBLIC_LOGIN.test(m[0]))
       .map((m) => finding(this, m.index, m[0], 0.97));
   },
 };
