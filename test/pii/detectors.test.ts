@@ -4,6 +4,8 @@ import { mayBeValidFromUs } from '../../plugins/pii-sanitizer/detect/phone';
 import { isWords } from '../../plugins/pii-sanitizer/detect/secret-values';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import fc from 'fast-check';
+import { entropyToMnemonic } from '@scure/bip39';
+import { wordlist as english } from '@scure/bip39/wordlists/english';
 import { hash32, seededRandom } from '../mock-llm/random';
 
 const detector = createDetector();
@@ -287,12 +289,12 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'var hmacKey = []byte("Zk3r8Qw1Xv7Lp2Nm9Tb4Yc6Hd0Gf5Js")',
       "app.secret_key = b'\\x9a\\x1f\\xe3\\x07\\xbb\\x52\\xc8\\x11\\x0e'",
       '$p = ConvertTo-SecureString "Wint3r!Rain#88" -AsPlainText -Force',
-      "const wallet = Wallet.fromPhrase('glove amber orbit candle wisdom ferry lunar spice velvet anchor marble tiger')",
+      `const wallet = Wallet.fromPhrase('${entropyToMnemonic(Uint8Array.from({ length: 16 }, (_, i) => (i * 97 + 13) % 256), english)}')`,
       `$ cat ~/.config/solana/id.json\n[${Array.from({ length: 64 }, (_, i) => (i * 37 + 11) % 256).join(',')}]`,
       "define( 'SECURE_AUTH_KEY', 'Zq)8t[<Kp2&w>Rn9,Lx|3Vb(Mc7{Hd' );",
       "define('DB_PASSWORD', '.r7Kx-Wq2=Lm9+Tz!');",
       '[obs]\nak = 7QK2M9XPL4ZT1RWV8C3N\nsk = Yq8Lp3Vm2Xc7Rb1Nk5Tz9Wd4Hg6Js0Fa2Qe8Uo1',
-      "line = LineBotApi('Vb8Qm2Lx7Tz1Nk4Rp9Wd3Hg6Js0Fa5Ye2Uo8Ci1Km7')",
+      "const credential = new AzureKeyCredential('Vb8Qm2Lx7Tz1Nk4Rp9Wd3Hg6Js0Fa5Ye2Uo8Ci1Km7')",
       "for h in $(cat hosts); do sshpass -p 'Fj4kL9mQ2x+' ssh admin@$h uptime; done",
     ]) {
       expect([text, categories(text).length > 0]).toEqual([text, true]);
@@ -354,6 +356,26 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'wget ftp://anonymous:anonymous@ftp.gnu.org/gnu/bash/bash-5.2.tar.gz', 'amqp://guest:guest@localhost:5672/',
       'conn = connect(host=DB_HOST, user="orders", password=db_password)',
       'Sentry.init({ dsn: "https://296e69953ac1d397809dfcbd6224f275@o137841.ingest.sentry.io/5745857" });',
+      // A review's probes of this session's rules: ids handed to handlers, handshakes and public ids as schemes, labels
+      // and fields given with a name, PSK identities, constants in bytes, another object's members beside a JWK, a
+      // variable made a SecureString, a published test phrase, a sort key, a resource's name, a ULID in a path, a proxy's
+      // user, a driver's template, an account's SID, a systemd unit.
+      "const handler = new PaymentHandler('pi_3MtwBwLkdIwHu7ix28a3tqPa');",
+      'Authorization: Kerberos YIIGhgYJKoZIhvcSAQICAQBuggZ1MIIGcaADAgEFoQMCAQ6iBwMFACAAAACjggSNYYIE',
+      'Authorization: Client-ID 4f7a9c2e1b8d3f6a0c5e7b9d2f4a6c8e',
+      "_e('Password', 'wp-members'); get_option('stripe_secret_key', 'not-set');",
+      'psk_identity = "sensor-01A7"\npskIdentityHint: "edge-gw-0193af"',
+      "KEY_USAGE_OID = b'\\x06\\x03\\x55\\x1d\\x0f'",
+      '{"keys": [{"kty": "EC", "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU"}]}\n{"p": "pagination-cursor-7f3a9c2e1b8d3f6a"}',
+      '$p = ConvertTo-SecureString "$env:ADMIN_PASSWORD" -AsPlainText -Force',
+      'HARDHAT_MNEMONIC="test test test test test test test test test test test junk"',
+      'SK: 01HF8Z3K9Q7W2X4Y6V8B0N1M3P',
+      'volumes:\n  - name: secret-c2VydmljZWFjY291bnQtdG9rZW4tN2Y4ZDk',
+      'GET https://api.shipfast.io/hooks/01hf8z3k9q7w2x4y6v8b0n1m3p',
+      'proxy: http://brd-customer-c7f3k2z-zone-res@brd.superproxy.io:22225',
+      'engine = create_engine("mysql+pymysql://DB_USER:DB_PASS@/DB_NAME?unix_socket=/cloudsql/x")',
+      'curl -u ACe3f1a9b8c7d6e5f4a3b2c1d0e9f8a7b6: https://api.twilio.com/2010-04-01/Accounts.json',
+      'journalctl -u kube-apiserver-7d9f8b6c5x2k4m: --since today',
     ]) {
       // (A URL's user and host read as a mailbox, which the email rule takes.)
       expect([text, categories(text).filter((c) => c === 'secret' || c === 'url_credentials')]).toEqual([text, []]);

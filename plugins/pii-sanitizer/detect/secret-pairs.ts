@@ -27,10 +27,14 @@ const ELEMENT = new RegExp(
   'dgi',
 );
 /**
- * A quoted name, a comma and a quoted value, as PHP's define() and settings' setters take them ("define( 'AUTH_KEY',
- * '@E)w)t1Gc[>yET8…' )"): the value runs to its closing quote, whatever it holds but blanks.
+ * A quoted name, a comma and a quoted value given to a call that sets the name's value: PHP's define(), setenv,
+ * settings' setters ("define( 'AUTH_KEY', '@E)w)t1Gc[>yET8…' )"). The value runs to its closing quote, whatever it holds
+ * but blanks. Other calls of two strings are labels, events, fields and defaults ("_e('Password', 'wp-members')").
  */
-const QUOTED_PAIR = new RegExp(String.raw`(["'])(${NAME})\1[ \t]*,[ \t]*(?:'([^'\s]{6,200})'|"([^"\s]{6,200})")`, 'dg');
+const QUOTED_PAIR = new RegExp(
+  String.raw`\b(?:define|putenv|setenv|setdefault|ini_set|set|Set|put|setProperty|setSecret)\([ \t]*(["'])(${NAME})\1[ \t]*,[ \t]*(?:'([^'\s]{6,200})'|"([^"\s]{6,200})")`,
+  'dg',
+);
 /** Every pattern above holds one of these words: a text without any skips them. */
 const PAIR_WORDS = /value|<\/|['"][ \t]*,[ \t]*['"]/i;
 

@@ -1,4 +1,12 @@
+import { validateMnemonic } from '@scure/bip39';
+import { wordlist as english } from '@scure/bip39/wordlists/english';
 import { isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE } from './secret-values';
+
+/** Test phrases published for anyone to use: BIP 39's first vector, Hardhat's and Anvil's development wallets. */
+const PUBLISHED_MNEMONICS = [
+  'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
+  'test test test test test test test test test test test junk',
+];
 
 /** "-u <user> -p": the user option, then the password option (attached or after a blank: the patterns below). */
 const USER_THEN_P = String.raw`\s-u[^\S\n]*[^\s-]\S*[^\S\n]+-p`;
@@ -11,11 +19,13 @@ const NET_USE_VALUE = String.raw`[^\s\-$%{<'"\`/*][^\s'"\`]{5,}`;
 /** Providers whose keys are UUIDs. */
 const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce|railway|splunk|consul|atlas|cypress|scw|scaleway';
 const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A ULID (a sortable id in Crockford's base 32), which REST APIs put in their paths. */
+const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/i;
 
 /**
  * Known credential formats: a prefix a provider puts on its tokens, or a shape no
  * ordinary text has. Each is specific enough to need no surrounding context, except
- * those with `context`: words that must appear in the 100 characters before the value.
+ * those with `context`: words that must appear in the 100 characters (or `window`) before the value.
  * `unlessBefore`: a pattern the 300 characters before the value must not match.
  * `requires` names a literal the text must contain (or a cheap pattern it must match), for patterns that start with no prefix.
  * A pattern with capture groups (and the `d` flag) finds the first group that matched, not the whole match; `valid` checks what it found.
@@ -26,6 +36,8 @@ export const SECRET_PATTERNS: Array<{
   context?: RegExp;
   unlessBefore?: RegExp;
   requires?: string | RegExp;
+  /** How many characters before the value `context` reads (100 unless given). */
+  window?: number;
   valid?: (value: string) => boolean;
 }> = [
   // AWS's documented example ("AKIAIOSFODNN7EXAMPLE") is no key.
@@ -131,13 +143,20 @@ export const SECRET_PATTERNS: Array<{
   // A Flagsmith environment's server-side key ("ser." and 22); its client key has no prefix.
   { name: 'flagsmith-server-key', pattern: /\bser\.[A-Za-z0-9]{22}\b/g, valid: (value) => looksRandom(value.slice(4)) },
   // A value its maker prefixed with "secret": Statsig's server secrets ("secret-…"), and others'.
-  { name: 'secret-prefixed-value', pattern: /\bsecret[-_][A-Za-z0-9]{24,}(?![A-Za-z0-9_-])/g, valid: (value) => looksRandom(value.slice(7)) },
+  // Not a resource named after the secrets it holds ("name: secret-c2Vyd…", "secret-7f8d9c…" in a listing): the body mixes
+  // cases and digits, and no name's label stands before it.
+  {
+    name: 'secret-prefixed-value',
+    pattern: /\bsecret[-_][A-Za-z0-9]{24,}(?![A-Za-z0-9_-])/g,
+    unlessBefore: /name:[ \t]*["']?$/,
+    valid: (value) => looksRandom(value.slice(7)) && /[a-z]/.test(value.slice(7)) && /[A-Z]/.test(value) && /\d/.test(value),
+  },
   // Ethereum node providers take the project's key in the RPC URL's path.
   // (Infura's project id in its URL is given to browsers; its secret goes apart.)
   { name: 'rpc-url-key', pattern: /\b(?:[a-z0-9-]+\.g\.alchemy\.com|alchemyapi\.io)\/v2\/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])|\.quiknode\.pro\/([0-9a-f]{32,64})(?![0-9a-f])/dg, requires: /alchemy|quiknode\.pro/ },
   // An incoming webhook's id in its URL is the secret that lets anyone post (Mattermost's: 26 letters and digits).
   // Netlify's build hooks too ("/build_hooks/" and 24 hex digits).
-  { name: 'webhook-url-id', pattern: /\bhttps?:\/\/[^\s/]+\/(?:build_)?hooks\/([a-z0-9]{24,26})(?![A-Za-z0-9_-])/dg, valid: (value) => /\d/.test(value) && looksRandom(value) },
+  { name: 'webhook-url-id', pattern: /\bhttps?:\/\/[^\s/]+\/(?:build_)?hooks\/([a-z0-9]{24,26})(?![A-Za-z0-9_-])/dg, valid: (value) => /\d/.test(value) && looksRandom(value) && !ULID.test(value) },
   // An Azure Function's key in its URL ("…azurewebsites.net/api/Fn?code=…").
   { name: 'azure-function-key', pattern: /\.azurewebsites\.net\/api\/[^\s?#]*\?(?:[^\s#]*&)?code=([A-Za-z0-9_%/+-]{40,}={0,2})/dg, requires: 'azurewebsites.net' },
   // Bundler's credentials for a gem server: "bundle config enterprise.contribsys.com user:pass", "BUNDLE_GEMS__ACME__COM=user:pass".
@@ -151,8 +170,15 @@ export const SECRET_PATTERNS: Array<{
   { name: 'neon-api-key', pattern: /\bnapi_[a-z0-9]{64}\b/g },
   { name: 'docker-swarm-token', pattern: /\bSWMTKN-1-[a-z0-9]{50}-[a-z0-9]{25}\b/g },
   // A token as a URL's user with no password, as DSNs carry one ("https://fed3…@app.deepsource.com").
-  // Not Sentry's DSN, whose key its docs make public (it only lets events in).
-  { name: 'url-userinfo-token', pattern: /\bhttps?:\/\/([A-Za-z0-9_-]{20,200})@(?![\w.-]*sentry\.io)[a-z0-9-]+(?:\.[a-z0-9-]+)+/dg, requires: '://', valid: looksRandom },
+  // Not Sentry's DSN, whose key its docs make public (it only lets events in), known by its project's number as the path,
+  // self-hosted too; nor a user's name ("brd-customer-c7f3k2z-zone-res", "contoso-eng-7f3k2qx9"): a token is hex or one
+  // run of letters and digits.
+  {
+    name: 'url-userinfo-token',
+    pattern: /\b(?:https?|wss?):\/\/([A-Za-z0-9_-]{20,200})@(?![\w.-]*sentry\.io)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?(?![\w.:-])(?!\/\d+(?:["'\s]|$))/dg,
+    requires: '://',
+    valid: (value) => looksRandom(value) && (/^[0-9a-f]{32,}$/.test(value) || !/-/.test(value)),
+  },
   { name: 'groq-key', pattern: /\bgsk_[A-Za-z0-9]{52}\b/g },
   { name: 'perplexity-key', pattern: /\bpplx-[A-Za-z0-9]{48}\b/g },
   { name: 'xai-key', pattern: /\bxai-[A-Za-z0-9]{70,90}\b/g },
@@ -201,10 +227,14 @@ export const SECRET_PATTERNS: Array<{
     name: 'pem-private-key',
     pattern: /-----BEGIN (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9 ]+ )?PRIVATE KEY(?: BLOCK)?-----/g,
     // Lines joined, but not the words of a line: "...your App Store Connect key contents..." is no body.
-    valid: (value) => [...value.replace(/\\n|\r?\n[ \t]*/g, '').matchAll(/[A-Za-z0-9+/=]{16,}/g)].some((m) => /[A-Z]/.test(m[0]) && /[a-z0-9]/.test(m[0])),
+    // Nor a body cut short ("MIIEpAIBAAKCAQEA...") or written in words ("YourBase64EncodedPrivateKeyGoesHere").
+    valid: (value) =>
+      !/\.\.\.|…/.test(value) &&
+      [...value.replace(/\\n|\r?\n[ \t]*/g, '').matchAll(/[A-Za-z0-9+/=]{16,}/g)].some((m) => /[A-Z]/.test(m[0]) && /[a-z0-9]/.test(m[0]) && !(m[0].length >= 24 && isWords(m[0]))),
   },
   // Decoded, a private key's armour (a certificate's is public: kubeconfig's "certificate-authority-data").
-  { name: 'base64-pem-private-key', pattern: /\bLS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,}/g, valid: (value) => /PRIVATE KEY/.test(Buffer.from(value.slice(0, 80), 'base64').toString('latin1')) },
+  // The whole of it: a bundle may hold a certificate or the curve's parameters before the key.
+  { name: 'base64-pem-private-key', pattern: /\bLS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,}/g, valid: (value) => /PRIVATE KEY/.test(Buffer.from(value.slice(0, 20_000), 'base64').toString('latin1')) },
   // Not jwt.io's own example, whose payload every tutorial prints ("John Doe", subject 1234567890).
   // Nor a token whose claims make it public: Supabase's "anon" key, made for browsers.
   {
@@ -232,20 +262,22 @@ export const SECRET_PATTERNS: Array<{
   {
     name: 'authorization-scheme',
     // Not the schemes other rules judge (Basic's credentials are decoded there).
-    pattern: /\b(?!(?:Basic|Bearer|Token|Digest|Negotiate|NTLM)[^\S\n])[A-Z][A-Za-z0-9-]{1,30}[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg,
+    // Nor handshakes (Kerberos), public ids (Unsplash's and Imgur's "Client-ID"), one request's signature (HMAC,
+    // Signature) or a log's redaction.
+    pattern: /\b(?!(?:Basic|Bearer|Token|Digest|Negotiate|NTLM|Kerberos|Client-ID|HMAC|HMAC-SHA256|Signature|Redacted)[^\S\n])[A-Z][A-Za-z0-9-]{1,30}[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg,
     requires: /authorization/i,
     context: /authorization\s*["']?\s*[:=,]\s*["']?\s*$/i,
     // Not the documentation's "YOUR_FIREBASE_SERVER_KEY_HERE" or "your-hec-token-goes-here".
-    valid: (value) => looksRandom(value) || UUID_VALUE.test(value),
+    valid: (value) => looksRandom(value) || (UUID_VALUE.test(value) && looksRandom(value.replace(/-/g, ''))),
   },
   // A random literal handed to an SDK's client or its setup, the way SDKs take their key: "cohere.Client('lqsu…')",
-  // "mandrill.Mandrill('md-…')", "rollbar.init('0118…')", "sgMail.setApiKey('…')", "LineBotApi('…')",
-  // "WebhookHandler('…')", "NewStaticCredentials('…', …)".
+  // "mandrill.Mandrill('md-…')", "rollbar.init('0118…')", "sgMail.setApiKey('…')", "NewStaticCredentials('…', …)",
+  // "new AzureKeyCredential('…')". (Not any "…Api" or "…Handler": those take ids, hashes and data as often.)
   {
     name: 'sdk-client-key',
     // An analytics SDK's project token is made for browsers ("mixpanel.init('…')", "amplitude.init('…')").
-    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?<!(?:[Mm]ixpanel|[Aa]mplitude|[Pp]osthog|[Hh]eap|[Hh]otjar|LogRocket|[Aa]nalytics)\.)(?:[A-Z][A-Za-z]*(?:Client|Api|API|Credentials|Handler)|Client|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?b?['"]([^'"\s]{20,200})['"]/dg,
-    requires: /(?:Client|Api|API|Credentials|Handler|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(/,
+    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?<!(?:[Mm]ixpanel|[Aa]mplitude|[Pp]osthog|[Hh]eap|[Hh]otjar|LogRocket|[Aa]nalytics)\.)(?:[A-Z][A-Za-z]*(?:Client|Credentials?)|Client|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?b?['"]([^'"\s]{20,200})['"]/dg,
+    requires: /(?:Client|Credentials?|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(/,
     // Not a list, a path or a digest ("init('en-US,de-DE')", "init('k8s4vx/production-web')", a SHA-256).
     // Nor a public project key ("phc_…", PostHog's) or a client token made for browsers.
     valid: (value) => looksRandom(value) && !/[,/:]/.test(value) && !/^[0-9a-f]{64}$/i.test(value) && !/^phc_/.test(value) && !PUBLIC_VALUE.test(value),
@@ -265,7 +297,14 @@ export const SECRET_PATTERNS: Array<{
   // A password echoed into a login that reads it from its input ("echo '…' | docker login … --password-stdin").
   { name: 'password-stdin', pattern: /\becho[^\S\n]+(?:'([^'\s]{6,200})'|"([^"\s$]{6,200})"|([^\s'"$|]{6,200}))[^\S\n]*\|[^\n]*--password-stdin/dg, requires: '--password-stdin', valid: (value) => !isDummy(value) },
   // An API key as the user with no password, as Stripe's and Lob's APIs take it ("curl … -u live_4454…:").
-  { name: 'basic-auth-user-key', pattern: /\s-u[^\S\n]+['"]?([A-Za-z0-9_-]{20,200}):(?=['"]?(?:\s|$))/dg, requires: '-u', valid: looksRandom },
+  // On an HTTP client's line ("journalctl -u unit:" is none), and not an account's id (Twilio's "AC…" SID).
+  {
+    name: 'basic-auth-user-key',
+    pattern: /\s(?:-u|--user)[^\S\n]+['"]?([A-Za-z0-9_-]{20,200}):(?=['"]?(?:\s|$))/dg,
+    requires: /-u|--user/,
+    context: /\b(?:curl|http|https|wget|httpie)\b(?:[^\n]*\\\r?\n)*[^\n]*$/,
+    valid: (value) => looksRandom(value) && !/^AC[0-9a-f]{32}$/.test(value) && !/[A-Za-z]+-[A-Za-z]+-/.test(value),
+  },
   // "mysql -u root -pS3cret", "mysql -u root -p'S3cr3t!x'", "docker login --password=abc…": a password given on a command line.
   {
     name: 'command-line-password',
@@ -293,7 +332,7 @@ export const SECRET_PATTERNS: Array<{
       'dg',
     ),
     requires: /sshpass|pass[^\S\n]|pass:|masterauth/,
-    valid: commandLinePassword,
+    valid: (value) => commandLinePassword(value) && !/\$[({A-Za-z]|\{\{/.test(value),
   },
   // A .netrc entry's password, however guessable (the anonymous login's is an email address by convention).
   {
@@ -356,34 +395,64 @@ export const SECRET_PATTERNS: Array<{
   // "Authorization: Basic dXNlcjpwYXNz": the base64 of "user:password", checked by decoding it.
   { name: 'basic-auth-header', pattern: /\bBasic[^\S\n]+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/dg, valid: isBasicCredentials },
   // A JSON Web Key's private members: an EC or OKP key's "d", an RSA key's primes and exponents, a symmetric key's "k".
-  { name: 'jwk-private-key', pattern: /"(?:d|p|q|dp|dq|qi|k)"\s*:\s*"([A-Za-z0-9_-]{20,})"/dg, requires: '"kty"' },
+  // Only a member of the object that holds "kty" (no brace between them), random, not RFC 7517's example.
+  {
+    name: 'jwk-private-key',
+    pattern: /"(?:d|p|q|dp|dq|qi|k)"\s*:\s*"([A-Za-z0-9_-]{20,})"/dg,
+    requires: '"kty"',
+    context: /"kty"\s*:[^{}]*$/,
+    window: 4000,
+    valid: (value) => looksRandom(value) && value !== 'GawgguFyGrWKav7AX4VKUg',
+  },
   // PowerShell's plain text made a SecureString: the literal is the password.
-  { name: 'powershell-plaintext-password', pattern: /ConvertTo-SecureString[^\S\n]+(?:-String[^\S\n]+)?(?:"([^"\n]{4,200})"|'([^'\n]{4,200})')[^\S\n]+-AsPlainText/dgi, requires: /ConvertTo-SecureString/i },
+  // Also piped in ("'…' | ConvertTo-SecureString -AsPlainText"). A double-quoted string with "$" in it is a variable's.
+  {
+    name: 'powershell-plaintext-password',
+    pattern: /ConvertTo-SecureString[^\S\n]+(?:-String[^\S\n]+)?(?:"([^"\n]{4,200})"|'([^'\n]{4,200})')[^\S\n]+-AsPlainText|(?:"([^"\n]{4,200})"|'([^'\n]{4,200})')[^\S\n]*\|[^\S\n]*ConvertTo-SecureString[^\n]*-AsPlainText/dgi,
+    requires: /ConvertTo-SecureString/i,
+    valid: (value) => !value.includes('$') && !isDummy(value),
+  },
   // A wallet's recovery phrase: 12 to 24 lower-case words in quotes, near what names one.
   {
     name: 'mnemonic-phrase',
     pattern: new RegExp(['"', "'", '`'].map((q) => String.raw`${q}((?:[a-z]{3,8} ){11,23}[a-z]{3,8})${q}`).join('|'), 'dg'),
     requires: /mnemonic|seed|phrase|recovery|wallet/i,
     context: /mnemonic|seed|phrase|recovery|wallet/i,
-    valid: (value) => [12, 15, 18, 21, 24].includes(value.split(' ').length),
+    // Its last word's bits are a checksum of the others (BIP 39): prose and word lists fail it. Not a published test phrase.
+    valid: (value) => validateMnemonic(value, english) && !PUBLISHED_MNEMONICS.includes(value),
   },
-  // A keypair file's 64 bytes (Solana's CLI writes its secret key so), near what names one.
+  // A keypair file's 64 bytes (Solana's CLI writes its secret key so), named so on its line or the one before, not a
+  // signature's or a digest's, and random (not zeros or 0 to 63).
   {
     name: 'keypair-bytes',
-    pattern: /\[(?:\s*\d{1,3}\s*,){63}\s*\d{1,3}\s*\]/g,
+    pattern: /\[(?:\s*\d{1,3}\s*,){63}\s*\d{1,3}\s*,?\s*\]/g,
     requires: /solana|keypair|secret_?key|private_?key/i,
-    context: /solana|keypair|secret_?key|private_?key/i,
-    valid: (value) => value.match(/\d+/g)!.every((n) => Number(n) <= 255),
+    // The name is the array's own: its variable or key ("secretKey = [", "fromSecretKey(Uint8Array.from(["), or the
+    // keypair file just printed ("cat ~/.config/solana/id.json").
+    context:
+      /(?:(?:solana|keypair|secret_?key|private_?key)[\w.-]*["']?[ \t]*(?:[:=]|\()[ \t]*(?:(?:new[ \t]+)?Uint8Array(?:\.from)?\(|Buffer\.from\(|bytes\()?|(?:solana|keypair|id)[\w./~-]*\.json[^\n]*\r?\n)[ \t]*$/i,
+    valid: (value) => {
+      const bytes = value.match(/\d+/g)!.map(Number);
+      return bytes.every((n) => n <= 255) && new Set(bytes).size >= 32 && !bytes.every((n, i) => n === i);
+    },
   },
-  // Python's bytes with escapes given to a secret's name ("app.secret_key = b'&7\\x83…'", what os.urandom printed).
+  // Python's bytes with escapes given to a secret key's name ("app.secret_key = b'&7\\x83…'", what os.urandom printed),
+  // with bytes of many values: not a constant's (an OID's, a start code's) nor a test key of zeros.
   {
     name: 'bytes-literal-key',
-    pattern: new RegExp(['"', "'"].map((q) => String.raw`(?:secret|key)\w*[^\S\n]*=[^\S\n]*b${q}((?:\\.|[^${q}\\\n]){8,200})${q}`).join('|'), 'dgi'),
+    pattern: new RegExp(['"', "'"].map((q) => String.raw`=[^\S\n]*[rR]?[bB][rR]?${q}((?:\\.|[^${q}\\\n]){8,200})${q}`).join('|'), 'dg'),
     requires: '\\x',
-    valid: (value) => (value.match(/\\x/g)?.length ?? 0) >= 4,
+    context: /(?:(?:secret|signing|private|hmac|session|encryption)[_-]?key|secret)['"\]]*[^\S\n]*$/i,
+    valid: (value) => new Set(value.match(/\\x[0-9a-fA-F]{2}/g) ?? []).size >= 6,
   },
   // Short names of an access key's pair in an ini or a YAML file ("ak = …", "sk: …"), as Huawei's and others' tools write them.
-  { name: 'access-key-pair', pattern: /^[ \t]*(?:ak|sk|AK|SK)[ \t]*[=:][ \t]*["']?([A-Za-z0-9/+]{16,80})["']?[ \t]*$/dgm, requires: /^[ \t]*(?:ak|sk)[ \t]*[=:]/im, valid: looksRandom },
+  // Both halves, the id's line first ("SK: 01HF…" alone is a sort key, "sk = 9d61…" a test vector).
+  {
+    name: 'access-key-pair',
+    pattern: /^[ \t]*(?:export[ \t]+)?(?:ak|sk|AK|SK)[ \t]*[=:][ \t]*["']?([A-Za-z0-9/+]{16,80}={0,2})["']?[ \t]*(?:#[^\n]*)?$/dgm,
+    requires: /^[ \t]*(?:export[ \t]+)?ak[ \t]*[=:][^\n]*\n(?:[^\n]*\n)?[ \t]*(?:export[ \t]+)?sk[ \t]*[=:]/im,
+    valid: looksRandom,
+  },
   { name: 'password-hash', pattern: /\$(?:2[abxy]|5|6|7|8|9|y|krb5asrep|krb5tgs)\$[^\s'"]{20,}|\$(?:apr)?1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}(?![./A-Za-z0-9])/g, requires: '$' },
 ];
 

@@ -34,6 +34,7 @@ const MASKED_TAIL = /(?:x{8}|\*{4}|•{4})$/i;
  */
 const DOCUMENTED_EXAMPLES = [
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+  'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFMWkC1XJ5q7bSwBZsuKtw==',
   '6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI',
   '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe',
@@ -43,6 +44,10 @@ const DOCUMENTED_EXAMPLES = [
   'azGDORePK8gMaC0QOYAMyEEuzJnyUi',
   'uQiRzpo4DXghDmr9QzzfQu27cmVRsG',
   'MWYyZDFlMmU2N2Rm',
+  // Digests of nothing (MD5, SHA-1, SHA-256 of an empty input), which code compares files and caches with.
+  'd41d8cd98f00b204e9800998ecf8427e',
+  'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
 ];
 const TURNSTILE_DUMMY = /^[123]x0{20}(?:0{11})?A[ABA]$|^[123]x0{20}FF$/;
 
@@ -146,8 +151,14 @@ export function looksRandom(value: string): boolean {
   if (/^0x[0-9a-fA-F]{1,40}$/.test(value)) return false;
   // A property access, perhaps with a fallback: "process.env?.HF_TOKEN", "e.sortKeys||!1". Its properties are names, not
   // random runs: "mlsn.4015af…", "pat.Ln4ktKd4soxvwvBNGHcEp2.0da0…" are tokens whose provider put a dot after its prefix.
-  // A minified variable's ("b.Z4bTMtngfLeQ18AqVoBBkUAOD1", "e.sortKeys") may hold anything.
-  if (PROPERTY_ACCESS.test(value) && (/^[A-Za-z_$][\w$]?\./.test(value) || value.split(/\??\.#?/).slice(1).every(propertyName))) return false;
+  // A minified variable's ("b.Z4bTMtngfLeQ18AqVoBBkUAOD1", "e.sortKeys") or an object's of code's ("this.ctx.x7Kp…",
+  // "settings.…") may hold anything.
+  if (PROPERTY_ACCESS.test(value) && (/^(?:[A-Za-z_$][\w$]?|this|self|ctx|context|settings|config|cfg|env|process|window|props|state|options|opts|params|req|res|app)\./.test(value) || value.split(/\??\.#?/).slice(1).every(propertyName))) return false;
+  // JSON in base64url ("eyJhbGciOiJIUzI1NiJ9", a token's header alone) is data, unless it holds a key (Neptune's tokens).
+  if (/^eyJ[A-Za-z0-9_-]*={0,2}$/.test(value)) {
+    const json = Buffer.from(value, 'base64url').toString('latin1');
+    if (json.startsWith('{"') && !/key|token|secret|passw/i.test(json)) return false;
+  }
   // A regular expression's literal, a documented example ("…EXAMPLEKEY"), a number with its unit ("30.00s", "512MB").
   if (/^\/\^|\$\/[gimsuy]*$/.test(value) || /EXAMPLE/.test(value) || /^[\d.,:]+[a-z%]{0,3}$/i.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;

@@ -115,7 +115,14 @@ const LINE_START = /(?:^|\n)[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
  * The assignment's name pattern takes them (it cannot look around cheaply); the value must then not count.
  */
 const NOT_SECRET_WORDS =
-  /path|pattern|patch|patient|compat|pass(?!w(?:or)?[dt]|phrase|code)[a-z]+|bypass|compass|author(?!i[sz]ation)|key(?:board|word|stroke|frame|code|press|down|up|ed|of)|tokeni[sz]|hockey|monkey|donkey|turkey|whiskey|(?:recv|send|search|list|import|export)-keys|fingerprint/gi;
+  /path|pattern|patch|patient|compat|pass(?!w(?:or)?[dt]|phrase|code)[a-z]+|bypass|compass|author(?!i[sz]ation)|key(?:board|word|stroke|frame|code|press|down|up|ed|of)|tokeni[sz]|hockey|monkey|donkey|turkey|whiskey|(?:recv|send|search|list|import|export)-keys|fingerprint|psk[_-]?identity(?:[_-]?hint)?|psk[_-]?(?:id|hint|file|mode)(?![a-z])/gi;
+/**
+ * The last word of a name that is about the secret, not it: "PASSWORD_ALLOWED_CHARS", "password_expiry_notice",
+ * "auth_secret_rotated_at", "api_key_id", "SECRET_NAME", "TOKEN_TTL".
+ */
+const ABOUT_THE_SECRET = /[_.-](?:chars|length|len|min|max|policy|expiry|expires|expiration|rotated|rotation|notice|count|enabled|required|regex|pattern|format|hint|label|prompt|field|column|name|type|mode|header|param|version|strength|ttl|timeout|at|date|time|id|ids)$/i;
+/** A call that sets a name's value, right before the quoted name. */
+const SETTER_BEFORE = /\b(?:define|putenv|setenv|setdefault|ini_set|set|Set|put|setProperty|setSecret|setItem|environ\.setdefault)\([ \t]*["']$/;
 const SEALED_SECRET = /\bkind:[ \t]*SealedSecret\b/;
 /** Codecov's and others' badge URLs carry a token made to be published ("badge.svg?token=…"). */
 const BADGE_URL = /badge\.svg\?$/;
@@ -127,7 +134,10 @@ const TEMPLATE = /^(?:\$[({]|\{\{|#\{|%[A-Za-z_]\w*%|env:[A-Z_][A-Z0-9_]*$)/;
  */
 const CODE_VALUE = /^(?:\+[A-Za-z_$][\w$.]*\+?$|!!|![A-Za-z_$][\w$]*\.|=)/;
 /** Keys made to be public: "publicKey", "STRIPE_PUBLISHABLE_KEY", Next.js's "NEXT_PUBLIC_…"; not "PUBLICATION_API_KEY". */
-const PUBLIC_NAME = /(?:public|Public)(?![a-z])|PUBLIC(?![A-Z])|publishable|Publishable|PUBLISHABLE|pub[_-]?key|PUB[_-]?KEY|pubKey|site[_-]?key|sitekey|Site[_-]?Key|SITE[_-]?KEY|subscribe[_-]?[Kk]ey/;
+const PUBLIC_NAME =
+  /(?:public|Public)(?![a-z])|PUBLIC(?![A-Z])|publishable|Publishable|PUBLISHABLE|pub[_-]?key|PUB[_-]?KEY|pubKey|verify[_-]?key|verifyKey|VERIFY[_-]?KEY|(?<![A-Za-z])(?:site[_-]?key|sitekey|siteKey|Site[_-]?Key|SITE[_-]?KEY)(?![a-z]|[A-Z]{2})|subscribe[_-]?[Kk]ey/;
+/** A secret's word after the public one: "SITE_KEY_SECRET", "PUBLIC_KEY_PASSPHRASE" name secrets. */
+const SECRET_AFTER_PUBLIC = /(?:secret|passw|passphrase|pwd)[^/]*$/i;
 
 /**
  * Whether a value given to a secret's name is a secret: a literal (quoted, or a record's field) given to a
@@ -136,9 +146,11 @@ const PUBLIC_NAME = /(?:public|Public)(?![a-z])|PUBLIC(?![A-Z])|publishable|Publ
 function assignedSecret(name: string, assigned: string, literal: boolean, before: string): boolean {
   // A cookie is "name=value": its value is what may be secret ("undici=getSetCookies" is not).
   const value = /cookie/i.test(name) ? assigned.slice(assigned.indexOf('=') + 1) : assigned;
-  if (!ASSIGNMENT_WORDS.test(name.replace(NOT_SECRET_WORDS, '')) || BADGE_URL.test(before) || digestName(name)) return false;
+  if (!ASSIGNMENT_WORDS.test(name.replace(NOT_SECRET_WORDS, '')) || BADGE_URL.test(before) || digestName(name) || ABOUT_THE_SECRET.test(name)) return false;
   // An id, or a key made to be public (shipped to browsers).
-  if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || PUBLIC_NAME.test(name) || PUBLIC_VALUE.test(value)) return false;
+  const publicName = PUBLIC_NAME.exec(name);
+  if (publicName && !SECRET_AFTER_PUBLIC.test(name.slice(publicName.index + publicName[0].length))) return false;
+  if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || (PUBLIC_VALUE.test(value) && !/secret|passw/i.test(name))) return false;
   // A selector, an anchor or an extension ("#token-field", ".pem"), not ".xZ-vdFhK=sVG6+dP!y@".
   if (/label$/i.test(name) || /:$/.test(value) || /^[#.][\w-]*$/.test(value) || CODE_VALUE.test(value) || TEMPLATE.test(value)) return false;
   const literalPassword =
@@ -162,11 +174,11 @@ export const secretDetector: Detector = {
     const out: Finding[] = [];
     const present = prefixesIn(text);
     const budget = { checks: MAX_TRUNCATION_CHECKS };
-    for (const { name, pattern, context, unlessBefore, prefixes, precheck, valid } of PATTERNS) {
+    for (const { name, pattern, context, window = 100, unlessBefore, prefixes, precheck, valid } of PATTERNS) {
       if (prefixes && !prefixes.some((prefix) => present.has(prefix))) continue;
       if (precheck && !precheck.test(text)) continue;
       for (const m of matches(text, pattern)) {
-        if (context && !context.test(text.slice(Math.max(0, m.index - 100), m.index))) continue;
+        if (context && !context.test(text.slice(Math.max(0, m.index - window), m.index))) continue;
         // A command's name may stand far before its options.
         if (unlessBefore?.test(text.slice(Math.max(0, m.index - 300), m.index))) continue;
         // The value is the first group that took part in the match (alternatives may capture in different groups).
@@ -208,7 +220,10 @@ export const secretDetector: Detector = {
       // What the pattern matched stands between the name and the value, however far a quoted value runs on.
       const between = m[0].slice(name.length, m[0].length - matched!.length);
       const spaced = !/[=:,]/.test(between);
-      const listed = /^["']?\s*,/.test(between) && /^[A-Za-z]+$/.test(value);
+      // Two strings given to a call set a name's value only in a setter ("define('DB_PASSWORD', '…')", "setenv(…)");
+      // elsewhere the second is a label, a field, an event or a default ("_e('Password', 'wp-members')").
+      const paired = /^["']?\s*,/.test(between);
+      const listed = paired && (/^[A-Za-z]+$/.test(value) || !SETTER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)));
       // An environment file's or a shell's "DB_PASSWORD=Summer_2024" holds a literal without quotes.
       const environment = between === '=' && /^[A-Z][A-Z0-9_]*$/.test(name) && LINE_START.test(text.slice(Math.max(0, m.index - 20), m.index));
       const literal = ((quote !== '' && (!spaced || /passw(?:or)?d|pwd|passphrase/i.test(name))) || environment) && !listed;

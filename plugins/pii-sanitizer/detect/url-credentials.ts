@@ -5,18 +5,20 @@ import { finding, type Detector } from './types';
 /** The host may be left out where the driver takes it from elsewhere ("snowflake://etl:pw@/analytics?account=…"). */
 const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]*:([^\s@/]+)@(?:[^\s/?#]+|(?=\/[\w-]))/gi;
 /** A template's slot where the password goes: "<password>", "${DB_PASS}", "{{ pwd }}", "%s", "****". */
-const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{.*\}\}|\{[^{}]+\}|%\(?\w*\)?s|\*+|\[[^\]]*\])$/;
+const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{.*\}\}|\{[^{}]*\}|%\(?\w*\)?[sv]|\*+|\[[^\]]*\]|\$env:\w+)$/;
 
 /**
  * A URL written as a template, each part named by what goes there: "postgres://USER:PASSWORD@HOST:5432/DBNAME",
  * "mysql://user:password@hostname/db". A real password that is the word itself sits beside a real user or host.
  */
-const TEMPLATE_URL = /:\/\/(?:user(?:name)?|usr|login)?:(?:password|passwd|pass|pwd|secret)@(?:host(?:name)?|server|db[-_]?host)(?=[:/?#\s]|$)/i;
+const TEMPLATE_URL = /:\/\/(?:user(?:name)?|usr|login)?:(?:password|passwd|pass|pwd|secret)@(?:host(?:name)?|server|db[-_]?host)?(?=[:/?#\s]|$)/i;
 /**
  * Logins that are public by convention or by default: anonymous FTP's (RFC 1635), and a local server's default account
  * whose password is its user's name ("amqp://guest:guest@localhost", RabbitMQ's, which it refuses from elsewhere).
  */
-const PUBLIC_LOGIN = /:\/\/(?:anonymous|ftp):|:\/\/([^\s:@/]+):\1@(?:localhost|127\.0\.0\.1|\[::1\])(?=[:/?#\s]|$)/i;
+const PUBLIC_LOGIN = /:\/\/(?:anonymous|ftp):|:\/\/([^\s:@/]+):\1@(?:localhost|127\.0\.0\.1|\[::1\])?(?=[:/?#\s]|$)/i;
+/** Both parts named in capitals where a driver's documentation names them: "mysql://DB_USER:DB_PASS@/DB_NAME". */
+const NAMED_PARTS = /:\/\/[A-Z][A-Z0-9_]*:[A-Z][A-Z0-9_]*@/;
 /** Hosts reserved for documentation (RFC 2606, 3849, 5737): credentials pointing there are examples. */
 const DOCUMENTATION_HOST = /@(?:[\w.-]*\.)?example\.(?:com|org|net)\b|@\[?2001:db8:|@(?:192\.0\.2|198\.51\.100|203\.0\.113)\./i;
 
@@ -40,7 +42,8 @@ export const urlCredentialsDetector: Detector = {
   detect(text) {
     if (!text.includes('://') || !text.includes('@')) return [];
     return [...matches(text, URL_WITH_PASSWORD)]
-      .filter((m) => !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!) && !TEMPLATE_URL.test(m[0]) && !PUBLIC_LOGIN.test(m[0]))
+      // An image's tag and digest ("docker://nginx:1.25@sha256:…") hold no password.
+      .filter((m) => !/@sha\d+:/.test(m[0]) && !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!) && !TEMPLATE_URL.test(m[0]) && !PUBLIC_LOGIN.test(m[0]) && !NAMED_PARTS.test(m[0]))
       .map((m) => finding(this, m.index, m[0], 0.97));
   },
 };
