@@ -219,6 +219,8 @@ export const secretDetector: Detector = {
       // A word after a quoted name and a comma is the next item of a list: ["secret", "public", "private"].
       // What the pattern matched stands between the name and the value, however far a quoted value runs on.
       const between = m[0].slice(name.length, m[0].length - matched!.length);
+      // A bytes literal cut short by a quote or an escape inside it (Flask's docs' b'_5#y2L"F4Q8z\n\xec]/') is no value.
+      if (/b["']$/.test(between) && text[m.index + m[0].length] !== between[between.length - 1]) continue;
       const spaced = !/[=:,]/.test(between);
       // Two strings given to a call set a name's value only in a setter ("define('DB_PASSWORD', '…')", "setenv(…)");
       // elsewhere the second is a label, a field, an event or a default ("_e('Password', 'wp-members')").
