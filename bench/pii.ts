@@ -96,6 +96,12 @@ const WRITTEN_SECRETS_3 = fixture('secrets-written-3.jsonl');
  * measured unread (recall 0.825, near misses 23.1%; 0.825 and 24.0% with the session-start code), then read.
  */
 const WRITTEN_SECRETS_4 = fixture('secrets-written-4.jsonl');
+/**
+ * 112 more and 130 near misses, half short rule-test lines and half long prompt content (compose files, manifests,
+ * notebooks, shell history), written apart by a helper who saw no rule or fixture; first measured unread (recall 0.893,
+ * near misses 16.9%; 0.839 and 19.2% with the session-start code), then read.
+ */
+const WRITTEN_SECRETS_5 = fixture('secrets-written-5.jsonl');
 
 export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl'), prefix = ''): Figures {
   const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { label: number; text: string });
@@ -244,6 +250,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_2, 'written_2_'),
     ...evaluateSecrets(WRITTEN_SECRETS_3, 'written_3_'),
     ...evaluateSecrets(WRITTEN_SECRETS_4, 'written_4_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_5, 'written_5_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),
     ...evaluateHonestCode(),

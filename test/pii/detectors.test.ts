@@ -336,6 +336,15 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'encrypt = "XW/dhgvL/PCYYCrjqTUK/cUE34YxUe2CGwGdGAsRQSY="',
       'f = Fernet(b"_nd2S6R_FOU8dySI86WHPHDT4TxEWLCcPqADcpDRoio=")',
       'curl -X POST -d {} https://api.netlify.com/build_hooks/d6bbc05a05f58cb16b371f30',
+      // A fifth written set's misses: a name in brackets, SQL's password literals, a client's auth pair, an empty user
+      // before a PAT, a signed URL's signature, Grafana's legacy key, Resend's, Asaas's and ZeptoMail's formats.
+      'app.config["SECRET_KEY"] = "7391a2ed9f713a9524cd1d486337ead7c4301b146fdb97be85de6c5ae62c0d14"',
+      "CREATE USER 'etl'@'10.0.%' IDENTIFIED BY 'e=YM7P4o%lZp1VfaUIh-';",
+      'driver = GraphDatabase.driver("neo4j+s://x.databases.neo4j.io", auth=("neo4j", "IwRivTjKirCGV_Q0gYnwwjvB04JB1v2ZK8R"))',
+      `extraheader = AUTHORIZATION: Basic ${Buffer.from(':czwp5jnrsfp4ok25j6mfo0envpobr2y0qfhdakk5vrtnlrq').toString('base64')}`,
+      'https://d1.cloudfront.net/a.mp4?Expires=1767225600&Signature=Ivotms4kFqMEVsGjP~rRP89yEFHt5tLMSresAybZjdzvc&Key-Pair-Id=K2JCJMDEHXQW5F',
+      'GRAFANA_API_KEY=eyJrIjoiSjFRTkpQMmcwRW4wWW5rREh0cFlNWk1EVzhwb281WUoiLCJuIjoiZGVwbG95IiwiaWQiOjF9',
+      "const resend = new Resend('re_ua901FGG_vsooHww2Gq0fMWWHJZpWHYBp');",
     ]) {
       expect([text, categories(text).length > 0]).toEqual([text, true]);
     }
@@ -376,6 +385,22 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'engine = create_engine("mysql+pymysql://DB_USER:DB_PASS@/DB_NAME?unix_socket=/cloudsql/x")',
       'curl -u ACe3f1a9b8c7d6e5f4a3b2c1d0e9f8a7b6: https://api.twilio.com/2010-04-01/Accounts.json',
       'journalctl -u kube-apiserver-7d9f8b6c5x2k4m: --since today',
+      // A fifth written set's: defaults whose password is the user's or the user's and a word, a ciphertext under its
+      // name, public client keys (Pusher's, Midtrans's, PubNub's publish key, a NATS user's nkey, Paddle's client
+      // token), an idempotency key, a path to a state file, a test's fake key, documented examples.
+      'MINIO_ROOT_USER=minioadmin\nMINIO_ROOT_PASSWORD=minioadmin',
+      'username="admin" password="admin-secret"',
+      'SMTP_PASSWORD_ENCRYPTED: AQICAHoSDvVDpiaobnDvNZES2/iC3VKBv+704UPZdYZKH0/f04pEOQUFSt/2O2DGMrV+yNhEYE3YSHbY8mj8L7bK',
+      "window.Echo = new Echo({ broadcaster: 'pusher', key: '7f075f7ec9f7a80b9e2f', cluster: 'ap1' });",
+      '<script src="https://app.midtrans.com/snap/snap.js" data-client-key="Mid-client-d8ewRfFkG56xmjYj"></script>',
+      "new PubNub({ publishKey: 'pub-c-451df346-d111-43bd-91f4-3ac874b91205' })",
+      'users = [ { nkey: UBAL6UHWD6I6W65SKQN4IVBVS5OBJDJHLDB6CYJQAKMQVRCCPFJIAKBJ } ]',
+      'Paddle.Initialize({ token: "live_d76f8c7ee7d112dff1d13a17f09" });',
+      "headers={'Idempotency-key': 'INV-2024-09-00481'}",
+      'key = "envs/prod/gqycvmda9n/terraform.tfstate"',
+      "process.env.CHAPA_SECRET_KEY = 'CHASECK_TEST-fake-key-for-unit-tests';",
+      'Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
+      'MSSQL_SA_PASSWORD: "yourStrong(!)Password"',
     ]) {
       // (A URL's user and host read as a mailbox, which the email rule takes.)
       expect([text, categories(text).filter((c) => c === 'secret' || c === 'url_credentials')]).toEqual([text, []]);

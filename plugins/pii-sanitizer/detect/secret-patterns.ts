@@ -17,7 +17,7 @@ const COMMAND_LINE_VALUE = String.raw`[^\s\-$%{<'"\`][^\s'"\`]{5,}`;
 const NET_USE_VALUE = String.raw`[^\s\-$%{<'"\`/*][^\s'"\`]{5,}`;
 
 /** Providers whose keys are UUIDs. */
-const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce|railway|splunk|consul|atlas|cypress|scw|scaleway';
+const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce|railway|splunk|consul|atlas|cypress|scw|scaleway|appsignal|push_api';
 const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A ULID (a sortable id in Crockford's base 32), which REST APIs put in their paths. */
 const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/i;
@@ -168,6 +168,15 @@ export const SECRET_PATTERNS: Array<{
   // A NATS nkey's seed: "S", its kind, and base32.
   { name: 'nats-nkey-seed', pattern: /\bS[UAONCXP][A-Z2-7]{54,56}\b/g },
   { name: 'neon-api-key', pattern: /\bnapi_[a-z0-9]{64}\b/g },
+  { name: 'resend-api-key', pattern: /\bre_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}\b/g },
+  { name: 'asaas-api-key', pattern: /\$aact_(?:prod|hmlg)_[A-Za-z0-9+/=_-]{40,}/g, requires: '$aact_' },
+  { name: 'zeptomail-token', pattern: /\bZoho-enczapikey[^\S\n]+([A-Za-z0-9+/]{40,}={0,2})/dg },
+  // A signed URL's signature beside what signs it: CloudFront's Key-Pair-Id, S3's X-Amz-Credential.
+  { name: 'signed-url-signature', pattern: /[?&](?:Signature|X-Amz-Signature)=([A-Za-z0-9~_%+/-]{40,}={0,2})/dg, requires: /Key-Pair-Id=|X-Amz-Credential=/ },
+  // SQL's password literal: "CREATE USER … IDENTIFIED BY '…'", "CREATE ROLE … WITH PASSWORD '…'".
+  { name: 'sql-password', pattern: /\b(?:IDENTIFIED[^\S\n]+BY|PASSWORD)[^\S\n]+'([^'\n]{4,200})'/dgi, requires: /IDENTIFIED|PASSWORD/i, valid: (value) => !isDummy(value) && !/^\$|\{\{|%s/.test(value) },
+  // A user's name and password given as a pair to a client's auth: "auth=('neo4j', '…')", requests' auth=(user, pass).
+  { name: 'auth-pair-password', pattern: /\bauth[ \t]*=[ \t]*\([ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*(?:"([^"\s]{6,200})"|'([^'\s]{6,200})')[ \t]*\)/dg, requires: 'auth', valid: (value) => !isDummy(value) },
   { name: 'docker-swarm-token', pattern: /\bSWMTKN-1-[a-z0-9]{50}-[a-z0-9]{25}\b/g },
   // A token as a URL's user with no password, as DSNs carry one ("https://fed3…@app.deepsource.com").
   // Not Sentry's DSN, whose key its docs make public (it only lets events in), known by its project's number as the path,
@@ -478,5 +487,7 @@ function npmrcCredential(value: string): boolean {
 /** Base64 that decodes to printable "user:password" with both parts present. */
 function isBasicCredentials(encoded: string): boolean {
   const decoded = Buffer.from(encoded, 'base64').toString('latin1');
+  // An empty user before a long random password is a token's convention (Azure DevOps' PATs: ":<pat>").
+  if (/^:[\x21-\x7e]{20,200}$/.test(decoded)) return looksRandom(decoded.slice(1));
   return /^[\x21-\x7e]{1,100}:[\x20-\x7e]{3,200}$/.test(decoded) && !/^[^:]*:\s*$/.test(decoded);
 }

@@ -4,10 +4,11 @@ import { entropy } from './context';
 
 /**
  * Values made to be public: Razorpay's key id ("rzp_live_" and 14 characters), a browser SDK's client token ("pub…"),
- * Stytch's public token, PubNub's subscribe key, Statsig's client key, Braintree's tokenization key.
+ * Stytch's public token, PubNub's subscribe and publish keys (its secret key is "sec-c-"), Statsig's client key, Braintree's
+ * tokenization key, Paddle's client-side token, Midtrans's client key, a NATS public nkey (its seed starts with "S").
  */
 export const PUBLIC_VALUE =
-  /^rzp_(?:live|test)_[A-Za-z0-9]{14}$|^pub[0-9a-f]{32}$|^public-token-(?:live|test)-|^sub-c-[0-9a-f-]{36}$|^client-[A-Za-z0-9]{20,}$|^(?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16}$/;
+  /^rzp_(?:live|test)_[A-Za-z0-9]{14}$|^pub[0-9a-f]{32}$|^public-token-(?:live|test)-|^(?:sub|pub)-c-[0-9a-f-]{36}$|^client-[A-Za-z0-9]{20,}$|^(?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16}$|^(?:live|test)_[0-9a-f]{27}$|^(?:SB-)?Mid-client-|^[UANOC][A-Z2-7]{55}$/;
 
 /** Dummy values in docs and tests: long alphabetic or numeric runs. */
 export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
@@ -44,6 +45,10 @@ const DOCUMENTED_EXAMPLES = [
   'azGDORePK8gMaC0QOYAMyEEuzJnyUi',
   'uQiRzpo4DXghDmr9QzzfQu27cmVRsG',
   'MWYyZDFlMmU2N2Rm',
+  // RFC 7617's Basic example (Aladdin, open sesame), Mailgun's docs' key, SQL Server's image's docs' password.
+  'QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
+  'key-3ax6xnjp29jd6fds4gc373sgvjxteol0',
+  'yourStrong(!)Password',
   // Digests of nothing (MD5, SHA-1, SHA-256 of an empty input), which code compares files and caches with.
   'd41d8cd98f00b204e9800998ecf8427e',
   'da39a3ee5e6b4b0d3255bfef95601890afd80709',
@@ -60,7 +65,8 @@ export function isDocumentedExample(value: string): boolean {
  * Words that say the value is a stand-in, anywhere in it: frameworks' defaults ("ThisTokenIsNotSoSecretChangeIt",
  * Strapi's "tobemodified"), tests' values ("test-secret", "fake_token").
  */
-const STAND_IN_WORDS = /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|^(?:test|fake|mock)[-_]|[-_](?:test|fake|mock)$/i;
+const STAND_IN_WORDS =
+  /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|unit[-_]?test|-insecure-|(?:^|[-_])fake(?:[-_]|$)|^(?:test|mock)[-_]|[-_](?:test|mock)$/i;
 
 /** A dummy standing where a secret would be: "xxx", "<token>", "${API_KEY}", "your_api_key", "changeme", a masked tail. */
 export function isDummy(value: string): boolean {
@@ -143,7 +149,7 @@ function propertyName(part: string): boolean {
 export function looksRandom(value: string): boolean {
   if (isPlaceholder(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://') || HOST_NAME.test(value)) return false;
   // A file's path or name ("2024-06-01/db.sql.gz").
-  if (FILE_PATH.test(value) || /\.(?:gz|zip|tgz|tar|sql|json|csv|txt|log|png|jpe?g|pdf|ya?ml|xml|html?)$/i.test(value)) return false;
+  if (FILE_PATH.test(value) || /\.(?:gz|zip|tgz|tar|sql|json|csv|txt|log|png|jpe?g|pdf|ya?ml|xml|html?|tfstate)$/i.test(value)) return false;
   if (isOneCharacter(value) || /^(.)\1{6,}/.test(value)) return false;
   if (isWords(value)) return false;
   if (/^\d+$/.test(value) && value.length < 12) return false;
@@ -157,7 +163,7 @@ export function looksRandom(value: string): boolean {
   // JSON in base64url ("eyJhbGciOiJIUzI1NiJ9", a token's header alone) is data, unless it holds a key (Neptune's tokens).
   if (/^eyJ[A-Za-z0-9_-]*={0,2}$/.test(value)) {
     const json = Buffer.from(value, 'base64url').toString('latin1');
-    if (json.startsWith('{"') && !/key|token|secret|passw/i.test(json)) return false;
+    if (json.startsWith('{"') && !/key|token|secret|passw|"k"\s*:/i.test(json)) return false;
   }
   // A regular expression's literal, a documented example ("…EXAMPLEKEY"), a number with its unit ("30.00s", "512MB").
   if (/^\/\^|\$\/[gimsuy]*$/.test(value) || /EXAMPLE/.test(value) || /^[\d.,:]+[a-z%]{0,3}$/i.test(value)) return false;

@@ -1,6 +1,6 @@
 import { literalPrefixes, matches } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
-import { FILE_PATH, isDocumentedExample, isOneCharacter, isPlaceholder, looksRandom, PUBLIC_VALUE, SEQUENTIAL } from './secret-values';
+import { FILE_PATH, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL } from './secret-values';
 import { namedValues } from './secret-pairs';
 import { secretsInProse } from './secrets-in-prose';
 import { finding, type Detector, type Finding } from './types';
@@ -11,7 +11,7 @@ import { finding, type Detector, type Finding } from './types';
  * not a placeholder, a repeated character, a variable reference or a word.
  */
 const ASSIGNMENT =
-  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk)[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
+  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk)[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\]?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
 /**
  * The assignment rule backtracks over names at every word; a text without any of its name words skips it.
  * Its separator alternatives never put two runs of blanks side by side ("password" and 200 KB of
@@ -115,19 +115,27 @@ const LINE_START = /(?:^|\n)[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
  * The assignment's name pattern takes them (it cannot look around cheaply); the value must then not count.
  */
 const NOT_SECRET_WORDS =
-  /path|pattern|patch|patient|compat|pass(?!w(?:or)?[dt]|phrase|code)[a-z]+|bypass|compass|author(?!i[sz]ation)|key(?:board|word|stroke|frame|code|press|down|up|ed|of)|tokeni[sz]|hockey|monkey|donkey|turkey|whiskey|(?:recv|send|search|list|import|export)-keys|fingerprint|psk[_-]?identity(?:[_-]?hint)?|psk[_-]?(?:id|hint|file|mode)(?![a-z])/gi;
+  /path|pattern|patch|patient|compat|pass(?!w(?:or)?[dt]|phrase|code)[a-z]+|bypass|compass|author(?!i[sz]ation)|key(?:board|word|stroke|frame|code|press|down|up|ed|of)|tokeni[sz]|hockey|monkey|donkey|turkey|whiskey|(?:recv|send|search|list|import|export)-keys|fingerprint|keychain|idempotency[-_]?key|psk[_-]?identity(?:[_-]?hint)?|psk[_-]?(?:id|hint|file|mode)(?![a-z])/gi;
 /**
  * The last word of a name that is about the secret, not it: "PASSWORD_ALLOWED_CHARS", "password_expiry_notice",
  * "auth_secret_rotated_at", "api_key_id", "SECRET_NAME", "TOKEN_TTL".
  */
-const ABOUT_THE_SECRET = /[_.-](?:chars|length|len|min|max|policy|expiry|expires|expiration|rotated|rotation|notice|count|enabled|required|regex|pattern|format|hint|label|prompt|field|column|name|type|mode|header|param|version|strength|ttl|timeout|at|date|time|id|ids)$/i;
+const ABOUT_THE_SECRET = /[_.-](?:chars|length|len|min|max|policy|expiry|expires|expiration|rotated|rotation|notice|count|enabled|required|regex|pattern|format|hint|label|prompt|field|column|name|type|mode|header|param|version|strength|ttl|timeout|at|date|time|id|ids|encrypted|enc|ciphertext|cipher)$/i;
+/** A client key is given to browsers and apps, as a client id is (Adyen's clientKey, Midtrans's data-client-key). */
+const CLIENT_KEY_NAME = /client[_-]?key$/i;
+/** Whether a user's name given just before makes the value its default password ("USER=minioadmin … PASSWORD=minioadmin"). */
+function defaultLogin(value: string, before: string): boolean {
+  const user = /(?:user(?:name)?|login)\w*["']?[ \t]*[=:][ \t]*["']?([\w.-]{2,40})["']?[^\n]*\n?[^\n]*$/i.exec(before)?.[1];
+  return user !== undefined && (value === user || (value.startsWith(`${user}-`) && isWords(value)));
+}
 /** A call that sets a name's value, right before the quoted name. */
 const SETTER_BEFORE = /\b(?:define|putenv|setenv|setdefault|ini_set|set|Set|put|setProperty|setSecret|setItem|environ\.setdefault)\([ \t]*["']$/;
 const SEALED_SECRET = /\bkind:[ \t]*SealedSecret\b/;
+const SEALED_VALUE = /^Ag[A-Za-z0-9+/=]{100,}$/;
 /** Codecov's and others' badge URLs carry a token made to be published ("badge.svg?token=…"). */
 const BADGE_URL = /badge\.svg\?$/;
 /** A template's slot or a reference, not a value: "$(DB_PASS)", "${pass}", "{{ .Values.pw }}", "#{secret}", "%PASS%", "env:P12_PASS". */
-const TEMPLATE = /^(?:\$[({]|\{\{|#\{|%[A-Za-z_]\w*%|env:[A-Z_][A-Z0-9_]*$)/;
+const TEMPLATE = /^(?:\$[({]|\{\{|#\{|%[A-Za-z_]\w*%|env:[A-Z_][A-Z0-9_]*$|\$env:\w+$)/;
 /**
  * Code, not a value: a concatenated or negated identifier, or the rest of a comparison ("+e.maxKeys+",
  * "!!inputs.past", "===s.token"); "!Qaz2wsx3edc" and "+3xK9…" (base64) are values.
@@ -150,7 +158,11 @@ function assignedSecret(name: string, assigned: string, literal: boolean, before
   // An id, or a key made to be public (shipped to browsers).
   const publicName = PUBLIC_NAME.exec(name);
   if (publicName && !SECRET_AFTER_PUBLIC.test(name.slice(publicName.index + publicName[0].length))) return false;
-  if ((/client[_-]?id/i.test(name) && !/secret/i.test(name)) || (PUBLIC_VALUE.test(value) && !/secret|passw/i.test(name))) return false;
+  if (((/client[_-]?id/i.test(name) || CLIENT_KEY_NAME.test(name)) && !/secret/i.test(name)) || (PUBLIC_VALUE.test(value) && !/secret|passw/i.test(name))) return false;
+  // Pusher's app key (twenty hex digits) in a client's config is public; its secret is another value.
+  if (/^key$/i.test(name) && /^[0-9a-f]{20}$/.test(value) && /pusher/i.test(before)) return false;
+  // A default whose password is its user's name, or the name and a word ("minioadmin", Kafka's "admin-secret").
+  if (defaultLogin(value, before)) return false;
   // A selector, an anchor or an extension ("#token-field", ".pem"), not ".xZ-vdFhK=sVG6+dP!y@".
   if (/label$/i.test(name) || /:$/.test(value) || /^[#.][\w-]*$/.test(value) || CODE_VALUE.test(value) || TEMPLATE.test(value)) return false;
   const literalPassword =
@@ -174,6 +186,8 @@ export const secretDetector: Detector = {
     const out: Finding[] = [];
     const present = prefixesIn(text);
     const budget = { checks: MAX_TRUNCATION_CHECKS };
+    // A SealedSecret's values are ciphertext that only its cluster's controller can open, made to be committed.
+    const sealed = SEALED_SECRET.test(text);
     for (const { name, pattern, context, window = 100, unlessBefore, prefixes, precheck, valid } of PATTERNS) {
       if (prefixes && !prefixes.some((prefix) => present.has(prefix))) continue;
       if (precheck && !precheck.test(text)) continue;
@@ -191,10 +205,8 @@ export const secretDetector: Detector = {
       }
     }
     for (const [start, value] of secretsInProse(text)) {
-      if (!truncatedToken(value, budget)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
+      if (!truncatedToken(value, budget) && !(sealed && SEALED_VALUE.test(value)) && !PUBLIC_VALUE.test(value)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     }
-    // A SealedSecret's values are ciphertext that only its cluster's controller can open, made to be committed.
-    const sealed = SEALED_SECRET.test(text);
     for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, matched] = m;
       let value = matched!;
@@ -229,7 +241,7 @@ export const secretDetector: Detector = {
       // An environment file's or a shell's "DB_PASSWORD=Summer_2024" holds a literal without quotes.
       const environment = between === '=' && /^[A-Z][A-Z0-9_]*$/.test(name) && LINE_START.test(text.slice(Math.max(0, m.index - 20), m.index));
       const literal = ((quote !== '' && (!spaced || /passw(?:or)?d|pwd|passphrase/i.test(name))) || environment) && !listed;
-      if (sealed && /^Ag[A-Za-z0-9+/=]{100,}$/.test(value)) continue;
+      if (sealed && SEALED_VALUE.test(value)) continue;
       if (assignedSecret(name, value, literal, text.slice(Math.max(0, m.index - 200), m.index))) {
         out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });
       }
