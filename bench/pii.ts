@@ -102,6 +102,12 @@ const WRITTEN_SECRETS_4 = fixture('secrets-written-4.jsonl');
  * near misses 16.9%; 0.839 and 19.2% with the session-start code), then read.
  */
 const WRITTEN_SECRETS_5 = fixture('secrets-written-5.jsonl');
+/**
+ * 108 more and 146 near misses in many languages and layouts (diffs, crontabs, chats, CSV, configs named in Swedish,
+ * Turkish, Chinese), written apart by a helper who saw no rule or fixture; first measured unread (recall 0.833, near
+ * misses 10.3%; 0.759 and 16.4% with the session-start code), then read.
+ */
+const WRITTEN_SECRETS_6 = fixture('secrets-written-6.jsonl');
 
 export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl'), prefix = ''): Figures {
   const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { label: number; text: string });
@@ -251,6 +257,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_3, 'written_3_'),
     ...evaluateSecrets(WRITTEN_SECRETS_4, 'written_4_'),
     ...evaluateSecrets(WRITTEN_SECRETS_5, 'written_5_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_6, 'written_6_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),
     ...evaluateHonestCode(),

@@ -345,6 +345,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'https://d1.cloudfront.net/a.mp4?Expires=1767225600&Signature=Ivotms4kFqMEVsGjP~rRP89yEFHt5tLMSresAybZjdzvc&Key-Pair-Id=K2JCJMDEHXQW5F',
       'GRAFANA_API_KEY=eyJrIjoiSjFRTkpQMmcwRW4wWW5rREh0cFlNWk1EVzhwb281WUoiLCJuIjoiZGVwbG95IiwiaWQiOjF9',
       "const resend = new Resend('re_ua901FGG_vsooHww2Gq0fMWWHJZpWHYBp');",
+      // A sixth set's: a password under its name in other languages, Oracle's user/password@, a token's setter.
+      'lösenord = "MJQH-dK7Tvyz85"', 'public const string Şifre = "HNNBQp6ks!1_RXW!";', '{"密码": "JGzEij.6OdOdXR-?"}',
+      'пароль = -uH!k5#Mf?EBoH', 'banco.senha=M8zulUyYIO%HIQ25*', 'mot_de_passe: "7YuHaCr?9?eV#FQG4H"',
+      'sqlplus -s rpt_batch/khnKIfXru0qRaRVy@//exa-scan.dc1.local:1521/RPTPDB @/opt/jobs/rollup.sql',
+      'gitea.SetToken("f8f19ddf08d7be0c10ead7d2ac6c0b758b694984")',
     ]) {
       expect([text, categories(text).length > 0]).toEqual([text, true]);
     }
@@ -401,6 +406,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       "process.env.CHAPA_SECRET_KEY = 'CHASECK_TEST-fake-key-for-unit-tests';",
       'Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
       'MSSQL_SA_PASSWORD: "yourStrong(!)Password"',
+      // A sixth set's: placeholders in other spellings and languages, a ULID, a cache key, kubeseal's output.
+      'db_password   = "REPLACE-WITH-YOURS"', "secret: 'INSERT_YOUR_WEBHOOK_SECRET'", 'contraseña: "tu_contraseña_aquí"',
+      '"ConnectionPassword": "__SqlPassword__"', 'apikey: pk1_...\nsecretapikey: sk1_...', 'authtoken: 2C7G…(redacted, 48 chars)',
+      '{"session_key": "01J6NXESV2KK7J4GP0VFXTRW99"}', 'x-cache-key: a0afdce4919e70b04aa6e57ebec19e63',
+      `# kubeseal --raw --name smtp --from-file=/dev/stdin\npassword: Ag${Buffer.from(Array.from({ length: 120 }, (_, i) => (i * 89 + 7) % 256)).toString('base64')}`,
     ]) {
       // (A URL's user and host read as a mailbox, which the email rule takes.)
       expect([text, categories(text).filter((c) => c === 'secret' || c === 'url_credentials')]).toEqual([text, []]);

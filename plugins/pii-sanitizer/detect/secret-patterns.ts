@@ -2,6 +2,10 @@ import { validateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english';
 import { isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE } from './secret-values';
 
+/** "Password" in the languages prompts come in besides English, as configs name it. */
+const FOREIGN_PASSWORD_WORDS =
+  'passwort|kennwort|mot[_ ]de[_ ]passe|motdepasse|contrase(?:ñ|n)a|senha|wachtwoord|lösenord|losenord|adgangskode|passord|salasana|hasło|haslo|heslo|jelszó|jelszo|parola|şifre|sifre|lozinka|geslo|пароль|密码|密碼|パスワード|비밀번호|κωδικός|סיסמה|كلمة[_ ]المرور|mật[_ ]khẩu';
+
 /** Test phrases published for anyone to use: BIP 39's first vector, Hardhat's and Anvil's development wallets. */
 const PUBLISHED_MNEMONICS = [
   'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
@@ -176,7 +180,24 @@ export const SECRET_PATTERNS: Array<{
   // SQL's password literal: "CREATE USER … IDENTIFIED BY '…'", "CREATE ROLE … WITH PASSWORD '…'".
   { name: 'sql-password', pattern: /\b(?:IDENTIFIED[^\S\n]+BY|PASSWORD)[^\S\n]+'([^'\n]{4,200})'/dgi, requires: /IDENTIFIED|PASSWORD/i, valid: (value) => !isDummy(value) && !/^\$|\{\{|%s/.test(value) },
   // A user's name and password given as a pair to a client's auth: "auth=('neo4j', '…')", requests' auth=(user, pass).
-  { name: 'auth-pair-password', pattern: /\bauth[ \t]*=[ \t]*\([ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*(?:"([^"\s]{6,200})"|'([^'\s]{6,200})')[ \t]*\)/dg, requires: 'auth', valid: (value) => !isDummy(value) },
+  { name: 'auth-pair-password', pattern: /\bauth[ \t]*=[ \t]*\([ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*(?:"([^"\s]{6,200})"|'([^'\s]{6,200})')[ \t]*\)/dgi, requires: /auth/i, valid: (value) => !isDummy(value) },
+  // Oracle's tools take "user/password@connect": "sqlplus rpt/khnK…@//host:1521/PDB".
+  {
+    name: 'oracle-connect-password',
+    pattern: /\b(?:sqlplus|sqlldr|rman|expdp|impdp|exp|imp|dgmgrl)\b[^\S\n]+(?:-[sSlL][^\S\n]+)*[A-Za-z][\w$#]*\/([^\s@/"']{4,200})@/dg,
+    requires: /sqlplus|sqlldr|rman|expdp|impdp|exp|imp|dgmgrl/,
+    valid: (value) => !isDummy(value) && !/^\$|^&/.test(value),
+  },
+  // A password under its name in another language ("lösenord = …", "Şifre = \"…\"", "\"密码\": \"…\"", "пароль = …").
+  {
+    name: 'password-in-other-languages',
+    pattern: new RegExp(
+      String.raw`(?<![\p{L}\p{N}])(?:${FOREIGN_PASSWORD_WORDS})["']?[ \t]*(?:=>|[=:])[ \t]*(?:"([^"\n]{4,200})"|'([^'\n]{4,200})'|([^\s"',;]{4,200}))`,
+      'dgiu',
+    ),
+    requires: new RegExp(FOREIGN_PASSWORD_WORDS, 'iu'),
+    valid: (value) => value.length >= 6 && !isPlaceholder(value) && !/^[$%{<]|^env:|\{\{/.test(value) && /[\d\p{P}\p{S}]/u.test(value) && /\p{L}/u.test(value),
+  },
   { name: 'docker-swarm-token', pattern: /\bSWMTKN-1-[a-z0-9]{50}-[a-z0-9]{25}\b/g },
   // A token as a URL's user with no password, as DSNs carry one ("https://fed3…@app.deepsource.com").
   // Not Sentry's DSN, whose key its docs make public (it only lets events in), known by its project's number as the path,
@@ -265,7 +286,8 @@ export const SECRET_PATTERNS: Array<{
     valid: (value) => !isPlaceholder(value),
   },
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
-  { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg, valid: (value) => !isDummy(value) && !/^(.)\1+$/.test(value) },
+  // YouTrack's permanent tokens start "perm:".
+  { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+((?:perm:)?[A-Za-z0-9._~+/-]{20,}=*)/dg, valid: (value) => !isDummy(value) && !/^(.)\1+$/.test(value) },
   // Other schemes of an Authorization header, whatever their name: Opsgenie's "GenieKey", Splunk's HEC, MessageBird's
   // "AccessKey", Infobip's "App", "ApiKey".
   {
@@ -285,8 +307,8 @@ export const SECRET_PATTERNS: Array<{
   {
     name: 'sdk-client-key',
     // An analytics SDK's project token is made for browsers ("mixpanel.init('…')", "amplitude.init('…')").
-    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?<!(?:[Mm]ixpanel|[Aa]mplitude|[Pp]osthog|[Hh]eap|[Hh]otjar|LogRocket|[Aa]nalytics)\.)(?:[A-Z][A-Za-z]*(?:Client|Credentials?)|Client|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?b?['"]([^'"\s]{20,200})['"]/dg,
-    requires: /(?:Client|Credentials?|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|authenticate)\(/,
+    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?<!(?:[Mm]ixpanel|[Aa]mplitude|[Pp]osthog|[Hh]eap|[Hh]otjar|LogRocket|[Aa]nalytics)\.)(?:[A-Z][A-Za-z]*(?:Client|Credentials?)|Client|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?b?['"]([^'"\s]{20,200})['"]/dg,
+    requires: /(?:Client|Credentials?|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate)\(/,
     // Not a list, a path or a digest ("init('en-US,de-DE')", "init('k8s4vx/production-web')", a SHA-256).
     // Nor a public project key ("phc_…", PostHog's) or a client token made for browsers.
     valid: (value) => looksRandom(value) && !/[,/:]/.test(value) && !/^[0-9a-f]{64}$/i.test(value) && !/^phc_/.test(value) && !PUBLIC_VALUE.test(value),

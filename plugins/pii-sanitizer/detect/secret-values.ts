@@ -15,6 +15,7 @@ export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
 /** "AUTH0_DOMAIN=dev-r0alk1x87r7luw3z.us.auth0.com": a host name under a name saying auth is an address, not a secret. */
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 /** Stands where a value goes and never is one. */
 const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|todo|tbd|fixme|example\w*|placeholder|redacted)$/i;
 /**
@@ -22,7 +23,7 @@ const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?[
  * "arn:aws:secretsmanager:…" (its secret's key ending in "::"), 1Password's "op://Vault/Item/field", Google's
  * "projects/p/secrets/s/versions/1".
  */
-const REFERENCE = /^(?:vault:|arn:aws:|op:\/\/|ssm:|secretsmanager:|projects\/[\w-]+\/secrets\/)|::$/;
+const REFERENCE = /^(?:vault:|arn:aws:|op:\/\/|ssm:|secretsmanager:)|(?:^|[=,])projects\/[\w-]+\/secrets\/|::$/;
 /** Names the value instead of being it ("password = password", "token: null"); in a connection string, "Password=secret" is one. */
 const NAME_WORD = /^(?:null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
 
@@ -49,6 +50,8 @@ const DOCUMENTED_EXAMPLES = [
   'QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
   'key-3ax6xnjp29jd6fds4gc373sgvjxteol0',
   'yourStrong(!)Password',
+  // Dynatrace's docs' example of its token's structure.
+  'dt0c01.ST2EY72KQINMH574WMNVI7YN.G3DFPBEJYMODIDAEX454M7YWBUVEFOWKPRVMWFASS64NFH52PX6BNDVFFM572RZM',
   // Digests of nothing (MD5, SHA-1, SHA-256 of an empty input), which code compares files and caches with.
   'd41d8cd98f00b204e9800998ecf8427e',
   'da39a3ee5e6b4b0d3255bfef95601890afd80709',
@@ -66,7 +69,7 @@ export function isDocumentedExample(value: string): boolean {
  * Strapi's "tobemodified"), tests' values ("test-secret", "fake_token").
  */
 const STAND_IN_WORDS =
-  /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|unit[-_]?test|-insecure-|(?:^|[-_])fake(?:[-_]|$)|^(?:test|mock)[-_]|[-_](?:test|mock)$/i;
+  /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|unit[-_]?test|-insecure-|(?:^|[-_])fake(?:[-_]|$)|^(?:test|mock)[-_]|[-_](?:test|mock)$|replace[-_]?(?:me|with|this)|^insert[-_]|redacted|\.\.\.|…|[-_](?:here|aqu[ií]|ici|hier|qui|aqui)$|^(?:tu|su|votre|ton|ihr|dein|seu|sua|il[-_]?tuo|la[-_]?tua|je|uw|din|ditt|twoje)[-_]|^ваш|^__\w+__$/iu;
 
 /** A dummy standing where a secret would be: "xxx", "<token>", "${API_KEY}", "your_api_key", "changeme", a masked tail. */
 export function isDummy(value: string): boolean {
@@ -147,7 +150,8 @@ function propertyName(part: string): boolean {
 }
 
 export function looksRandom(value: string): boolean {
-  if (isPlaceholder(value) || SEQUENTIAL.test(value) || UUID.test(value) || value.includes('://') || HOST_NAME.test(value)) return false;
+  // A UUID or a ULID is an id ("session_key": "01J6NXESV2KK7J4GP0VFXTRW99").
+  if (isPlaceholder(value) || SEQUENTIAL.test(value) || UUID.test(value) || ULID.test(value) || value.includes('://') || HOST_NAME.test(value)) return false;
   // A file's path or name ("2024-06-01/db.sql.gz").
   if (FILE_PATH.test(value) || /\.(?:gz|zip|tgz|tar|sql|json|csv|txt|log|png|jpe?g|pdf|ya?ml|xml|html?|tfstate)$/i.test(value)) return false;
   if (isOneCharacter(value) || /^(.)\1{6,}/.test(value)) return false;

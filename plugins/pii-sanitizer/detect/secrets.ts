@@ -115,7 +115,7 @@ const LINE_START = /(?:^|\n)[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
  * The assignment's name pattern takes them (it cannot look around cheaply); the value must then not count.
  */
 const NOT_SECRET_WORDS =
-  /path|pattern|patch|patient|compat|pass(?!w(?:or)?[dt]|phrase|code)[a-z]+|bypass|compass|author(?!i[sz]ation)|key(?:board|word|stroke|frame|code|press|down|up|ed|of)|tokeni[sz]|hockey|monkey|donkey|turkey|whiskey|(?:recv|send|search|list|import|export)-keys|fingerprint|keychain|idempotency[-_]?key|psk[_-]?identity(?:[_-]?hint)?|psk[_-]?(?:id|hint|file|mode)(?![a-z])/gi;
+  /path|pattern|patch|patient|compat|pass(?!w(?:or)?[dt]|phrase|code)[a-z]+|bypass|compass|author(?!i[sz]ation)|key(?:board|word|stroke|frame|code|press|down|up|ed|of)|tokeni[sz]|hockey|monkey|donkey|turkey|whiskey|(?:recv|send|search|list|import|export)-keys|fingerprint|keychain|idempotency[-_]?key|cache[-_]?key|psk[_-]?identity(?:[_-]?hint)?|psk[_-]?(?:id|hint|file|mode)(?![a-z])/gi;
 /**
  * The last word of a name that is about the secret, not it: "PASSWORD_ALLOWED_CHARS", "password_expiry_notice",
  * "auth_secret_rotated_at", "api_key_id", "SECRET_NAME", "TOKEN_TTL".
@@ -130,7 +130,7 @@ function defaultLogin(value: string, before: string): boolean {
 }
 /** A call that sets a name's value, right before the quoted name. */
 const SETTER_BEFORE = /\b(?:define|putenv|setenv|setdefault|ini_set|set|Set|put|setProperty|setSecret|setItem|environ\.setdefault)\([ \t]*["']$/;
-const SEALED_SECRET = /\bkind:[ \t]*SealedSecret\b/;
+const SEALED_SECRET = /\bkind:[ \t]*SealedSecret\b|\bkubeseal\b/;
 const SEALED_VALUE = /^Ag[A-Za-z0-9+/=]{100,}$/;
 /** Codecov's and others' badge URLs carry a token made to be published ("badge.svg?token=…"). */
 const BADGE_URL = /badge\.svg\?$/;
@@ -205,7 +205,9 @@ export const secretDetector: Detector = {
       }
     }
     for (const [start, value] of secretsInProse(text)) {
-      if (!truncatedToken(value, budget) && !(sealed && SEALED_VALUE.test(value)) && !PUBLIC_VALUE.test(value)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
+      // A value that an ellipsis cuts ("pk1_...") was never given whole.
+      const cut = /^(?:\.\.\.|…)/.test(text.slice(start + value.length, start + value.length + 3));
+      if (!cut && !truncatedToken(value, budget) && !(sealed && SEALED_VALUE.test(value)) && !PUBLIC_VALUE.test(value)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     }
     for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, matched] = m;
