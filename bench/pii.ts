@@ -108,6 +108,13 @@ const WRITTEN_SECRETS_5 = fixture('secrets-written-5.jsonl');
  * misses 10.3%; 0.759 and 16.4% with the session-start code), then read.
  */
 const WRITTEN_SECRETS_6 = fixture('secrets-written-6.jsonl');
+/**
+ * 100 credentials and 120 near misses written apart at the session's end by a helper who saw no rule or fixture, and
+ * never read: the standing measure of how the secret rules carry over to data nobody tuned them for (`unread_*`).
+ * With the code of the session that wrote it: recall 0.940, near misses 11.7%; with that session's starting code 0.900
+ * and 15.8%.
+ */
+const UNREAD_SECRETS = fixture('secrets-unread.jsonl');
 
 export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl'), prefix = ''): Figures {
   const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { label: number; text: string });
@@ -258,6 +265,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_4, 'written_4_'),
     ...evaluateSecrets(WRITTEN_SECRETS_5, 'written_5_'),
     ...evaluateSecrets(WRITTEN_SECRETS_6, 'written_6_'),
+    ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),
     ...evaluateHonestCode(),
