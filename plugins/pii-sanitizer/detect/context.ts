@@ -60,7 +60,7 @@ export function* cuedMatches(text: string, cue: RegExp, pattern: RegExp): Genera
   }
 }
 
-/** A sticky copy of a global pattern, for `cuedMatches`. */
+/** A sticky copy of a global pattern: tried at one position only (`cuedMatches`, or a format tried on a value). */
 export function sticky(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, `${pattern.flags.replace('g', '')}y`);
 }

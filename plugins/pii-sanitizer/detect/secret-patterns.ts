@@ -1,6 +1,6 @@
 import { validateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english';
-import { isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE } from './secret-values';
+import { isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, ULID, UUID } from './secret-values';
 
 /** "Password" in the languages prompts come in besides English, as configs name it. */
 const FOREIGN_PASSWORD_WORDS =
@@ -22,9 +22,6 @@ const NET_USE_VALUE = String.raw`[^\s\-$%{<'"\`/*][^\s'"\`]{5,}`;
 
 /** Providers whose keys are UUIDs. */
 const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce|railway|splunk|consul|atlas|cypress|scw|scaleway|appsignal|push_api';
-const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A ULID (a sortable id in Crockford's base 32), which REST APIs put in their paths. */
-const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/i;
 
 /**
  * Known credential formats: a prefix a provider puts on its tokens, or a shape no
@@ -160,7 +157,7 @@ export const SECRET_PATTERNS: Array<{
   { name: 'rpc-url-key', pattern: /\b(?:[a-z0-9-]+\.g\.alchemy\.com|alchemyapi\.io)\/v2\/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])|\.quiknode\.pro\/([0-9a-f]{32,64})(?![0-9a-f])/dg, requires: /alchemy|quiknode\.pro/ },
   // An incoming webhook's id in its URL is the secret that lets anyone post (Mattermost's: 26 letters and digits).
   // Netlify's build hooks too ("/build_hooks/" and 24 hex digits).
-  { name: 'webhook-url-id', pattern: /\bhttps?:\/\/[^\s/]+\/(?:build_)?hooks\/([a-z0-9]{24,26})(?![A-Za-z0-9_-])/dg, valid: (value) => /\d/.test(value) && looksRandom(value) && !ULID.test(value) },
+  { name: 'webhook-url-id', pattern: /\bhttps?:\/\/[^\s/]+\/(?:build_)?hooks\/([a-z0-9]{24,26})(?![A-Za-z0-9_-])/dg, valid: (value) => /\d/.test(value) && looksRandom(value) && !ULID.test(value.toUpperCase()) },
   // An Azure Function's key in its URL ("…azurewebsites.net/api/Fn?code=…").
   { name: 'azure-function-key', pattern: /\.azurewebsites\.net\/api\/[^\s?#]*\?(?:[^\s#]*&)?code=([A-Za-z0-9_%/+-]{40,}={0,2})/dg, requires: 'azurewebsites.net' },
   // Bundler's credentials for a gem server: "bundle config enterprise.contribsys.com user:pass", "BUNDLE_GEMS__ACME__COM=user:pass".
@@ -299,7 +296,7 @@ export const SECRET_PATTERNS: Array<{
     requires: /authorization/i,
     context: /authorization\s*["']?\s*[:=,]\s*["']?\s*$/i,
     // Not the documentation's "YOUR_FIREBASE_SERVER_KEY_HERE" or "your-hec-token-goes-here".
-    valid: (value) => looksRandom(value) || (UUID_VALUE.test(value) && looksRandom(value.replace(/-/g, ''))),
+    valid: (value) => looksRandom(value) || (UUID.test(value) && looksRandom(value.replace(/-/g, ''))),
   },
   // A random literal handed to an SDK's client or its setup, the way SDKs take their key: "cohere.Client('lqsu…')",
   // "mandrill.Mandrill('md-…')", "rollbar.init('0118…')", "sgMail.setApiKey('…')", "NewStaticCredentials('…', …)",

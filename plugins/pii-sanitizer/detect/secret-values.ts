@@ -14,8 +14,9 @@ export const PUBLIC_VALUE =
 export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
 /** "AUTH0_DOMAIN=dev-r0alk1x87r7luw3z.us.auth0.com": a host name under a name saying auth is an address, not a secret. */
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A ULID (a sortable id in Crockford's base 32, in capitals as generated), which APIs give records and put in paths. */
+export const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 /** Stands where a value goes and never is one. */
 const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|todo|tbd|fixme|example\w*|placeholder|redacted)$/i;
 /**

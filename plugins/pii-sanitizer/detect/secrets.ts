@@ -1,4 +1,4 @@
-import { literalPrefixes, matches } from './context';
+import { literalPrefixes, matches, sticky } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
 import { FILE_PATH, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL } from './secret-values';
 import { namedValues } from './secret-pairs';
@@ -57,7 +57,7 @@ const PROVIDER_FORMATS = new Map(
       (/^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*[-_.]$/.test(prefix) || /^(?:[A-Z][A-Za-z0-9]{3}|dapi)$/.test(prefix)) &&
       !/^(?:key|api|sdk|secret|token|auth|pat|pass|mosquitto|PuTTY)[-_.]/i.test(prefix) &&
       !/^(.)\1+$/.test(prefix),
-  ).map((prefix) => [prefix, PATTERNS.filter((p) => p.prefixes?.includes(prefix)).map((p) => new RegExp(p.pattern.source, `${p.pattern.flags.replace('g', '')}y`))]),
+  ).map((prefix) => [prefix, PATTERNS.filter((p) => p.prefixes?.includes(prefix)).map((p) => sticky(p.pattern))]),
 );
 const FILLERS = ['a', '0', 'A'];
 const MAX_TRUNCATION_CHECKS = 100;
