@@ -1,5 +1,6 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
-import { literalPrefixes } from '../../plugins/pii-sanitizer/detect/context';
+import { wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
+import { literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
 import { mayBeValidFromUs } from '../../plugins/pii-sanitizer/detect/phone';
 import { isWords } from '../../plugins/pii-sanitizer/detect/secret-values';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
@@ -1777,6 +1778,39 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(findings.map((f) => [f.category, f.value])).toEqual([['employee_id', 'EMP-123456'], ['email', 'bob@gmail.com']]);
     for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.value);
     expect(() => createDetector({ custom: [{ name: 'bad', pattern: '(a+)+$' }] })).toThrow(/nested quantifier/);
+  });
+});
+
+describe('word alternations and cues, the scans the detectors share', () => {
+  const all = (pattern: RegExp, text: string) => [...text.matchAll(pattern)].map((m) => [m.index, m[0]]);
+  const plain = (words: string[], caseless = false) =>
+    words.map((w) => (caseless ? `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]` : w[0]) + w.slice(1).replace(/[.?]/g, '\\$&')).join('|');
+
+  it('share the words’ starts and keep a word tried before the longer ones it starts', () => {
+    expect(wordAlternation(['name is', 'named', 'named him', 'name:'])).toBe('name(?: is|d(?:| him)|:)');
+    expect(wordAlternation(['hi', 'hello', 'hey'], true)).toBe('[Hh](?:i|e(?:llo|y))');
+    expect(wordAlternation(['str.', 'https://x', 'a+b?'])).toBe('str\\.|https:\\/\\/x|a\\+b\\?');
+    // Tried in the order listed: "named" first takes "him" for the word after it; "named him" first would not.
+    expect(all(new RegExp(`(?:${wordAlternation(['named', 'named him'])}) \\w+`, 'g'), 'named him Bo')).toEqual([[0, 'named him']]);
+    expect(all(new RegExp(`(?:${wordAlternation(['named him', 'named'])}) \\w+`, 'g'), 'named him Bo')).toEqual([[0, 'named him Bo']]);
+  });
+
+  it('match what the plain alternation matches, where it does, for any words and text', () => {
+    const letters = fc.constantFrom(...'abAB .:?'.split(''));
+    const word = fc.string({ unit: letters, minLength: 1, maxLength: 5 }).filter((w) => /^[abAB]/.test(w));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), fc.string({ unit: letters, maxLength: 60 }), fc.boolean(), (words, text, caseless) => {
+        const distinct = [...new Set(words)];
+        const expected = all(new RegExp(`(?:${plain(distinct, caseless)})(?:[ .:]|$)`, 'g'), text);
+        expect(all(new RegExp(`(?:${wordAlternation(distinct, caseless)})(?:[ .:]|$)`, 'g'), text)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a cue’s check for a letter before reads back the words it matched', () => {
+    const owner = new RegExp(`${notAfter('A-Za-z', 'our|your')} `, 'g');
+    expect(all(owner, 'your car, our house, tour bus, 4our x').map(([at]) => at)).toEqual([0, 10, 32]);
   });
 });
 

@@ -128,6 +128,11 @@ const NUMBER_THEN_STREET_WORD = new RegExp(String.raw`(?<!${HEADING_WORD}[ \t]+)
 /** The number is no version's or possessive's: "a friendly way 4.2.0", "in-place 2's" ("Rua Augusta 24.2 Esq" is a floor's). */
 const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b(?!\.\d+\.\d|['’]s)${UNIT}`, 'gu');
 /**
+ * Whether a street word stands before a number at all, looked for back from each digit: `NAME_FIRST` tries its street
+ * words at every position, and prose holds far fewer digits than words.
+ */
+const NAME_FIRST_PRECHECK = new RegExp(String.raw`\d(?<=\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d)`, 'u');
+/**
  * Street words that are a surname, a music term or an English word too ("Shortstop Estrada 3 for 4", "Play the Largo 2
  * times", "See Plaza 2"): a name's word must stand between them and the number ("Plaza Mayor 1", "Largo do Machado 5").
  */
@@ -176,9 +181,9 @@ const COMPOUND = new RegExp(
 );
 /**
  * A text without an ending before a number skips the pattern, which tries the endings from each capital. The endings
- * after a stem of any two letters are their last letters here ("tie", "ska"): a literal first lets the scan skip ahead.
+ * after a stem of any two letters are their last letters here ("tie", "ska"), looked for back from each digit.
  */
-const COMPOUND_PRECHECK = new RegExp(String.raw`(?:${COMPOUND_ENDINGS.replace(/\[[^\]]+\]\{2\}/g, '')}|-(?:${HYPHENATED_ENDINGS}))\s+\d`);
+const COMPOUND_PRECHECK = new RegExp(String.raw`\d(?<=(?:${COMPOUND_ENDINGS.replace(/\[[^\]]+\]\{2\}/g, '')}|-(?:${HYPHENATED_ENDINGS}))\s+\d)`);
 const BOXES = [
   /\b[Pp]\.?[ \t]?[Oo]\.?[ \t]+(?:Box|BOX|box)[ \t]+\d{1,6}\b/g,
   /\b(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}\b/gu,
@@ -340,7 +345,8 @@ export const addressDetector: Detector = {
       // line), the street line itself is still masked.
       if (from !== start || to !== end) out.push(finding(this, start, text.slice(start, end), confidence - 0.01));
     };
-    const precise = [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAME_FIRST, NAMED_NAME_FIRST, POLISH_STREET, ...BOXES];
+    const precise = [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAMED_NAME_FIRST, POLISH_STREET, ...BOXES];
+    if (NAME_FIRST_PRECHECK.test(text)) precise.splice(2, 0, NAME_FIRST);
     if (COMPOUND_PRECHECK.test(text)) precise.push(COMPOUND);
     if (FLAT_AFTER_NUMBER.test(text)) precise.push(NAME_NUMBER_FLAT);
     for (const pattern of precise) {

@@ -9,6 +9,8 @@ import { finding, type Detector } from './types';
 const V4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)/g;
 /** Not the start of an address with an IPv4 tail ("a6ea::2454:a5ce:94.105.123.75" is checked as a whole or not at all). */
 const V6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:]|\.\d)/g;
+/** Two colons with at most four hex digits between: `V6`, tried from every position, is worth running only then. */
+const V6_COLONS = /:[0-9A-Fa-f]{0,4}:/;
 const VERSION = /(?:(?<![a-z])(?:version|ver|v|release|build)|_version)["']?\)?\s*(?:[:=(]|\s*value\s*=)?\s*["']?$/;
 /** "AssemblyVersion(", "webpages:Version": a camel-case name ending in "Version" (not "conversion"). */
 const CAMEL_VERSION = /[a-z:]Version["']?\)?\s*(?:[:=(]|\s*value\s*=)?\s*["']?$/;
@@ -48,7 +50,7 @@ export const ipDetector: Detector = {
       if (VERSION.test(before.toLowerCase()) || CAMEL_VERSION.test(before)) continue;
       out.push(finding(this, m.index, m[0], nearWords(text, m.index, m.index + m[0].length, /\b(ip|address|host|server)\b/i) ? 0.99 : 0.9));
     }
-    for (const m of matches(text, V6)) {
+    for (const m of V6_COLONS.test(text) ? matches(text, V6) : []) {
       if (isNetwork(text, m.index, m[0], false)) continue;
       if (isIPv6(m[0]) && !NOBODY_V6.test(m[0]) && /[0-9a-f]/i.test(m[0]) && m[0].replace(/[^:]/g, '').length >= 2) out.push(finding(this, m.index, m[0], 0.9));
     }

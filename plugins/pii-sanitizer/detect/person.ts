@@ -1,5 +1,6 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
-import { cuedMatches, matches, remembered, stickyMatch } from './context';
+import { wordAlternation } from './alternation';
+import { cuedMatches, matches, notAfter, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, COUNTRIES, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
@@ -42,8 +43,6 @@ const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'na
   'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
   'mi chiamo', 'il mio nome è', 'meu nome é', 'chamo-me', 'mijn naam is', 'ik heet', 'jag heter', 'jeg heter', 'jeg hedder',
   'nazywam się', 'grüße', 'grüßen', 'cordialement,', 'saludos,', 'atentamente,'];
-/** Triggers match in either case at their first letter; the name itself must be capitalised (no `i` flag). */
-const caseless = (t: string) => `[${t[0].toUpperCase()}${t[0]}]${t.slice(1).replace(/[?]/g, '\\?')}`;
 /** People whose name a possessive gives: "my partner's name", "her father's name". */
 const RELATIVES = 'partner|wife|husband|spouse|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|friend|boss|colleague|manager|boyfriend|girlfriend|fiancée?|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|landlord|doctor|lawyer';
 const RELATIVE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${RELATIVES})$`, 'iu');
@@ -57,7 +56,7 @@ const FAMILY_BEFORE_NAME = new RegExp(
   'uy',
 );
 /** Where a family member's owner can stand, for `FAMILY_BEFORE_NAME`. */
-const FAMILY_OWNER = /(?<![A-Za-z])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]/g;
+const FAMILY_OWNER = new RegExp(String.raw`${notAfter('A-Za-z', '[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir')}[ \t]`, 'g');
 /** Roles only people hold. */
 const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire';
 /**
@@ -87,7 +86,7 @@ const ROLE_BEFORE_NAME = new RegExp(
   'duy',
 );
 /** Where a role's owner or article can stand, for `ROLE_BEFORE_NAME`. */
-const ROLE_OWNER = /(?<![A-Za-z])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Tt]he|[Aa])[ \t]|['’]s[ \t]/g;
+const ROLE_OWNER = new RegExp(String.raw`${notAfter('A-Za-z', '[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Tt]he|[Aa]')}[ \t]|['’]s[ \t]`, 'g');
 /** Every letter in either case: a form writes its labels in title case or capitals too ("Account Holder:", "INSURED:"). */
 const anyCase = (label: string) => label.replace(/\p{L}/gu, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
 /** A role's or a person's field as a label where a line, a quote, a bullet or a sentence starts ("- **Passenger:** …"). */
@@ -106,12 +105,14 @@ const AGE_AFTER_NAME = new RegExp(
   String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(who|was|died|said|last seen|last|has|had|is survived|passed away|and (?:his|her))(?![\p{L}]))|(?<![ \t])[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}])|(?:,|(?<![ \t,])(?=[ \t]))[ \t]*\(?aged?[ \t]+(\d{1,3})(?![\d]|[ \t]*(?:years?|yrs?|months?|weeks?|days?|hours?)(?![\p{L}])))`,
   'gu',
 );
+/** An age in one of those shapes: the pattern, tried at every blank, is worth running only when the text holds one. */
+const AGE_SHAPE = /,[ \t]+\d{1,3},|[ \t]\(\d{1,3}\)|aged?[ \t]+\d/;
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
 const PERSON_ONLY_AFTER_AGE = /^(?:last seen|is survived|passed away)$/;
 /** The name that ends where a cue after it starts, found from the cue back: a name is tried from every capital otherwise. */
 const NAME_ENDING = new RegExp(String.raw`(?<![\p{L}\p{N}])["']?(${NAME})["']?[ \t]*$`, 'uy');
 /** Where such a name can start: a quote, a capital, a particle's first letter; tried there only (`cuedMatches`). */
-const NAME_START = /(?<![A-Za-z0-9])["'A-Z\u0080-\uffffvtd]/g;
+const NAME_START = new RegExp(notAfter('A-Za-z0-9', String.raw`["'A-Z\u0080-\uffffvtd]`), 'g');
 function nameBefore(text: string, at: number): { name: string; end: number } | undefined {
   const from = Math.max(0, at - 80);
   const m = cuedMatches(text.slice(from, at), NAME_START, NAME_ENDING).next().value;
@@ -205,7 +206,7 @@ const PERSON_TEMPER = new RegExp(
 const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean; cued?: boolean }> = [
   {
     pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et)[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know)(?![\p{L}])`, 'duy'),
-    words: /(?<![A-Za-z])(?:[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et)[ \t]/g,
+    words: new RegExp(String.raw`${notAfter('A-Za-z', '[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et')}[ \t]`, 'g'),
     cued: true,
   },
   { pattern: new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})`, 'dgu'), words: /this is /i },
@@ -220,10 +221,11 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
  * ("pay Stripe our fees", "never give Claude your API key").
  */
 const GIVEN_TO = new RegExp(
-  String.raw`\b(?:${['gave', 'given', 'give', 'gives', 'giving', 'handed', 'sent', 'send', 'told', 'tell', 'showed', 'shown', 'show', 'offered', 'promised', 'lent', 'owe', 'owes', 'owed', 'paid', 'pay', 'emailed', 'texted'].map(caseless).join('|')})[ \t]+(${NAME})[ \t]+(?:his|her)(?![\p{L}])`,
+  String.raw`\b(?:${wordAlternation(['gave', 'given', 'give', 'gives', 'giving', 'handed', 'sent', 'send', 'told', 'tell', 'showed', 'shown', 'show', 'offered', 'promised', 'lent', 'owe', 'owes', 'owed', 'paid', 'pay', 'emailed', 'texted'], true)})[ \t]+(${NAME})[ \t]+(?:his|her)(?![\p{L}])`,
   'gu',
 );
-const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')})\s+)(${NAME})`, 'gu');
+/** Triggers match in either case at their first letter; the name itself must be capitalised (no `i` flag). */
+const PHRASE = new RegExp(String.raw`(?:\b(?:${wordAlternation(TRIGGERS, true)})\s+)(${NAME})`, 'gu');
 /**
  * Greetings in other languages count where a greeting stands, at a line's or a sentence's start, and with the
  * punctuation that follows an addressee ("Hola Ximena,", "Chère Amélie !"): "C'est trop cher Paris" is no greeting.
@@ -232,7 +234,7 @@ const PHRASE = new RegExp(String.raw`(?:\b(?:${TRIGGERS.map(caseless).join('|')}
 const WISH_GREETINGS = ['happy birthday', 'happy bday', 'congrats', 'congratulations'];
 const GREETINGS = ['hallo', 'bonjour', 'salut', 'hola', 'ciao', 'olá', 'hej', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile', ...WISH_GREETINGS];
 const WISHES = new RegExp(`^[^A-Za-z]*(?:${WISH_GREETINGS.join('|')})`, 'i');
-const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${GREETINGS.map(caseless).join('|')})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
+const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${wordAlternation(GREETINGS, true)})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
 /**
  * "Deutsche Telekom AG", "Robert Bosch GmbH", "Andresen Hvidevarer ApS", "Hruška a Šrámek s.r.o.": a legal form of
  * Europe or the Americas after the words (and up to three more capitalised ones) makes them a company. Not forms that
@@ -378,7 +380,7 @@ const SIGN_OFF = new RegExp(
   'iu',
 );
 const COMMA_SIGN_OFF = new RegExp(
-  String.raw`^[ \t]*(?!(?:${['hi', 'hello', 'hey', 'dear', ...GREETINGS, 'liebe', 'lieber', 'sehr'].map(caseless).join('|')})(?![\p{L}]))\p{Lu}[\p{L}'’]*(?:[ \t]+[\p{L}'’]+){0,3}[ \t]*,[ \t]*$`,
+  String.raw`^[ \t]*(?!(?:${wordAlternation(['hi', 'hello', 'hey', 'dear', ...GREETINGS, 'liebe', 'lieber', 'sehr'], true)})(?![\p{L}]))\p{Lu}[\p{L}'’]*(?:[ \t]+[\p{L}'’]+){0,3}[ \t]*,[ \t]*$`,
   'u',
 );
 
@@ -423,7 +425,7 @@ const PERSONAL_THING_AFTER =
  * One word doing what only people do: "Mustonen walked to school", "Sipos admits", "Kowalczyk was born in". Companies
  * and tools are said to ask, email, say and write ("Stripe asked me", "Reuters said"), so those verbs are not here.
  */
-const PEOPLE_ACTS = 'was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologi[sz]ed|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged';
+const PEOPLE_ACTS = wordAlternation('was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologised|apologized|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged'.split('|'));
 const DOES_WHAT_PEOPLE_DO = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:${PEOPLE_ACTS})(?![\p{L}])`, 'gu');
 /** Whether the text holds such a verb at all: the pattern, tried from every capital, is worth running only then. */
 const PEOPLE_ACT = new RegExp(PEOPLE_ACTS);
@@ -453,10 +455,9 @@ const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|our|my|your|this|that|their|hi
  * alternation of the names: V8 matches it in half the time of finding every pair of words.
  */
 const LOWER_NAME_PAIR = new RegExp(
-  String.raw`(?<![\w\u00e0-\u00ff])(?:${[...GIVEN_NAMES]
-    .filter((n) => /^[a-z\u00e0-\u00ff]{2,}$/.test(n))
-    .sort((a, b) => b.length - a.length)
-    .join('|')})(?![\w\u00e0-\u00ff])\s+(?:[b-hj-z]\.?\s+|[ai]\.\s+)?([a-z\u00e0-\u024f]{3,})(?![\w\u00e0-\u024f])`,
+  String.raw`(?<![\w\u00e0-\u00ff])(?:${wordAlternation(
+    [...GIVEN_NAMES].filter((n) => /^[a-z\u00e0-\u00ff]{2,}$/.test(n)).sort((a, b) => b.length - a.length),
+  )})(?![\w\u00e0-\u00ff])\s+(?:[b-hj-z]\.?\s+|[ai]\.\s+)?([a-z\u00e0-\u024f]{3,})(?![\w\u00e0-\u024f])`,
   'g',
 );
 
@@ -488,7 +489,7 @@ const MAX_LISTED = 50;
  * Anna Berg, Lopez"): each capitalised item is a person, one word only when it is a known name or no English word.
  * Not authors, members or contributors, which are teams and companies as often.
  */
-const ATTENDEE_WORDS = 'attendees|participants|invitees|guests|speakers|panel(?:l)?ists|volunteers|kids|grandchildren|present|teilnehmer(?:innen)?|anwesend(?:e)?|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig';
+const ATTENDEE_WORDS = wordAlternation('attendees|participants|invitees|guests|speakers|panellists|panelists|volunteers|kids|grandchildren|present|teilnehmerinnen|teilnehmer|anwesende|anwesend|présents|asistentes|participantes|partecipanti|deelnemers|aanwezig'.split('|'));
 const ATTENDEES = new RegExp(String.raw`(?<![\p{L}])(?:${ATTENDEE_WORDS})(?:[ \t]*:|[ \t]+(?:were|are|included|include|will be))[ \t]+`, 'iuy');
 /** Where such a label can start: the pattern is tried there only. */
 const ATTENDEE_WORD = new RegExp(ATTENDEE_WORDS, 'giu');
@@ -909,7 +910,7 @@ export const personDetector: Detector = {
       const name = m[1]!.includes(' ') ? (personLike(m[1]!) === m[1] ? m[1]! : '') : writtenName(m[1]!) || isListedSurname(m[1]!) ? m[1]! : '';
       if (name) add(m.indices![1]![0], name, 0.75);
     }
-    for (const m of /\d/.test(text) ? matches(text, AGE_AFTER_NAME) : []) {
+    for (const m of AGE_SHAPE.test(text) ? matches(text, AGE_AFTER_NAME) : []) {
       const age = Number(m[1] ?? m[4] ?? m[5]);
       const person = age > 0 && age <= 110 ? personBefore(text, m.index) : undefined;
       // One word with an age is a version's or a count's as often, unless a known name, of a place, doing what only

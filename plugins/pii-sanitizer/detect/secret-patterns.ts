@@ -1,10 +1,12 @@
 import { validateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english';
+import { wordAlternation } from './alternation';
 import { isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, ULID, UUID } from './secret-values';
 
 /** "Password" in the languages prompts come in besides English, as configs name it. */
-const FOREIGN_PASSWORD_WORDS =
-  'passwort|kennwort|mot[_ ]de[_ ]passe|motdepasse|contrase(?:ñ|n)a|senha|wachtwoord|lösenord|losenord|adgangskode|passord|salasana|hasło|haslo|heslo|jelszó|jelszo|parola|şifre|sifre|lozinka|geslo|пароль|密码|密碼|パスワード|비밀번호|κωδικός|סיסמה|كلمة[_ ]المرور|mật[_ ]khẩu';
+const FOREIGN_PASSWORD_WORDS = wordAlternation(
+  'passwort|kennwort|mot_de_passe|mot_de passe|mot de_passe|mot de passe|motdepasse|contraseña|contrasena|senha|wachtwoord|lösenord|losenord|adgangskode|passord|salasana|hasło|haslo|heslo|jelszó|jelszo|parola|şifre|sifre|lozinka|geslo|пароль|密码|密碼|パスワード|비밀번호|κωδικός|סיסמה|كلمة_المرور|كلمة المرور|mật_khẩu|mật khẩu'.split('|'),
+);
 
 /** Test phrases published for anyone to use: BIP 39's first vector, Hardhat's and Anvil's development wallets. */
 const PUBLISHED_MNEMONICS = [
@@ -21,7 +23,7 @@ const COMMAND_LINE_VALUE = String.raw`[^\s\-$%{<'"\`][^\s'"\`]{5,}`;
 const NET_USE_VALUE = String.raw`[^\s\-$%{<'"\`/*][^\s'"\`]{5,}`;
 
 /** Providers whose keys are UUIDs. */
-const UUID_KEY_PROVIDERS = 'heroku|snyk|codecov|postmark|opsgenie|sauce|railway|splunk|consul|atlas|cypress|scw|scaleway|appsignal|push_api';
+const UUID_KEY_PROVIDERS = wordAlternation('heroku|snyk|codecov|postmark|opsgenie|sauce|railway|splunk|consul|atlas|cypress|scw|scaleway|appsignal|push_api'.split('|'));
 
 /**
  * Known credential formats: a prefix a provider puts on its tokens, or a shape no
@@ -305,7 +307,8 @@ export const SECRET_PATTERNS: Array<{
     name: 'sdk-client-key',
     // An analytics SDK's project token is made for browsers ("mixpanel.init('…')", "amplitude.init('…')").
     pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?<!(?:[Mm]ixpanel|[Aa]mplitude|[Pp]osthog|[Hh]eap|[Hh]otjar|LogRocket|[Aa]nalytics)\.)(?:[A-Z][A-Za-z]*(?:Client|Credentials?)|Client|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?b?['"]([^'"\s]{20,200})['"]/dg,
-    requires: /(?:Client|Credentials?|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate)\(/,
+    // Looked for back from each bracket: prose holds far fewer brackets than words.
+    requires: /\((?<=(?:Client|Credentials?|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate)\()/,
     // Not a list, a path or a digest ("init('en-US,de-DE')", "init('k8s4vx/production-web')", a SHA-256).
     // Nor a public project key ("phc_…", PostHog's) or a client token made for browsers.
     valid: (value) => looksRandom(value) && !/[,/:]/.test(value) && !/^[0-9a-f]{64}$/i.test(value) && !/^phc_/.test(value) && !PUBLIC_VALUE.test(value),

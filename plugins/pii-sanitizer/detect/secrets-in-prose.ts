@@ -1,3 +1,4 @@
+import { wordAlternation } from './alternation';
 import { matches } from './context';
 import { FILE_PATH, isOneCharacter, isPlaceholder, isWords, looksRandom } from './secret-values';
 
@@ -19,7 +20,7 @@ const QUOTED = `(["'\`“‘«])([^\\n"'\`”’»]{4,100})["'\`”’»]`;
 const TOLD = new RegExp(`\\b(${PASSWORD}|${PIN}|${KEY})${FOR_WHAT}[ \\t]*${VERB}[ \\t]*(?:${QUOTED}|([^\\s"'\`<>]{4,200}))`, 'gi');
 const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)?[ \\t]*([^\\s]{8,200})[ \\t]*(?=\\r?\\n|$)`, 'gi');
 /** Every name above contains one of these: a text without any skips both patterns. */
-const NAME_WORDS = /pass|pwd|kennw|mot de|contrase|senha|pin|key|token|secret/i;
+const NAME_WORDS = new RegExp(wordAlternation(['pass', 'pwd', 'kennw', 'mot de', 'contrase', 'senha', 'pin', 'key', 'token', 'secret']), 'i');
 
 /**
  * A variable, a call, an index, an expression, minified code, a URL, a template, a YAML tag or a size: "is process.env.X",

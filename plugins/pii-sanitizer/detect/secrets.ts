@@ -1,3 +1,4 @@
+import { wordAlternation } from './alternation';
 import { literalPrefixes, matches, sticky } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
 import { FILE_PATH, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL } from './secret-values';
@@ -17,7 +18,7 @@ const ASSIGNMENT =
  * Its separator alternatives never put two runs of blanks side by side ("password" and 200 KB of
  * spaces took minutes when they did).
  */
-const ASSIGNMENT_WORDS = /key|token|secret|pass|pwd|pat|auth|credential|client|session|cookie|psk/i;
+const ASSIGNMENT_WORDS = new RegExp(wordAlternation(['key', 'token', 'secret', 'pass', 'pwd', 'pat', 'auth', 'credential', 'client', 'session', 'cookie', 'psk']), 'i');
 /**
  * Names a password (or a secret) as its last word, perhaps before "key" or an environment's name: "DB_PASSWORD",
  * "smtp.pass", "client_secret", "JWT_SECRET_KEY", "DB_PASSWORD_PROD", "passwort"; not "PasswordPolicy".
@@ -46,7 +47,7 @@ const PATTERNS = SECRET_PATTERNS.map((p) => ({
  * for every other prefix it holds ("sk-ant-" holds "sk-", "pk.eyJ" holds "eyJ").
  */
 const ALL_PREFIXES = [...new Set(PATTERNS.flatMap((p) => p.prefixes ?? []))].sort((a, b) => b.length - a.length);
-const PREFIX_SCAN = new RegExp(ALL_PREFIXES.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
+const PREFIX_SCAN = new RegExp(wordAlternation(ALL_PREFIXES), 'g');
 const HELD = new Map(ALL_PREFIXES.map((p) => [p, ALL_PREFIXES.filter((q) => p.includes(q))]));
 
 /** The prefixes that name one provider (not "key-", "sk-", "api-"), with the formats that start with each. */
