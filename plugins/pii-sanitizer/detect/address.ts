@@ -163,6 +163,11 @@ const POLISH_STREET = new RegExp(
 );
 /** Where a Polish street's type can start: the pattern is tried there only (`cuedMatches`). */
 const POLISH_STREET_TYPE = /(?:[Uu]l|[Aa]l|pl|[Oo]s|bulw|wyb)\.|(?:ulica|aleja|plac|osiedle|bulwar|rondo|skwer|rynek|szosa|droga|wyspa|ogród)[ \t]/g;
+/** Whether a Polish street's type and name stand before a number at all, looked for back from each digit. */
+const POLISH_STREET_PRECHECK = new RegExp(
+  String.raw`\d(?<=(?:(?:[Uu]l|[Aa]l|pl|[Oo]s|bulw|wyb)\.[ \t]*|(?:ulica|aleja|plac|osiedle|bulwar|rondo|skwer|rynek|szosa|droga|wyspa|ogród)[ \t]+)\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]+\d)`,
+  'u',
+);
 const ENGLISH_STREET_TYPE = /^(?:Via|Sector|Camino|Barrio|Grupo|Conjunto|Acceso|Plaza|Largo|Corso|Salida|Lugar|Partida|Bloque)[ \t]/;
 const WORD_AFTER = /^[ \t]+\p{L}/u;
 /** "Vía Appia, 5 km", "Camino Real, 3 days later": a number that counts or measures is no house's. */
@@ -345,7 +350,8 @@ export const addressDetector: Detector = {
       // line), the street line itself is still masked.
       if (from !== start || to !== end) out.push(finding(this, start, text.slice(start, end), confidence - 0.01));
     };
-    const precise = [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAMED_NAME_FIRST, POLISH_STREET, ...BOXES];
+    const precise = [NUMBER_FIRST, NUMBER_THEN_STREET_WORD, NAMED_NAME_FIRST, ...BOXES];
+    if (POLISH_STREET_PRECHECK.test(text)) precise.splice(3, 0, POLISH_STREET);
     if (NAME_FIRST_PRECHECK.test(text)) precise.splice(2, 0, NAME_FIRST);
     if (COMPOUND_PRECHECK.test(text)) precise.push(COMPOUND);
     if (FLAT_AFTER_NUMBER.test(text)) precise.push(NAME_NUMBER_FLAT);
