@@ -1543,6 +1543,28 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
   });
 
+  it('person names by their pronouns, executive roles, the people told or spoken to, a lawsuit, a department', () => {
+    expect(found('Milella (she/her) will be covering support while I am out.')).toContainEqual(['person', 'Milella']);
+    expect(found('Our new CTO, Laakso, wants weekly architecture reviews.')).toContainEqual(['person', 'Laakso']);
+    expect(found('Polish this thank-you note to my mentor Garnier for the advice.')).toContainEqual(['person', 'Garnier']);
+    expect(found('Reminder to self: call Bergström about the roof estimate.')).toContainEqual(['person', 'Bergström']);
+    expect(found('Explain this error to Nikki who is not technical.')).toContainEqual(['person', 'Nikki']);
+    expect(found('Rewrite more warmly: "Arnesen, your timesheet is late again."')).toContainEqual(['person', 'Arnesen']);
+    expect(found('In the case Wilkinson v. City of Eastbrook, what was the reasoning?')).toContainEqual(['person', 'Wilkinson']);
+    expect(found('Is it normal that Dufour from HR asked for my records?')).toContainEqual(['person', 'Dufour']);
+    expect(found('Patient Krogh, 35, presents with chest pain.')).toContainEqual(['person', 'Krogh']);
+    for (const honest of [
+      'Move the launch to Tue Sep 09 2025, then Wed Oct 22.',
+      'Call Stripe about the refund. Email Support if it fails.',
+      'Docker, your daemon is not running.',
+      'Apple v. Samsung was settled.',
+      'Alerts from Security arrive hourly; the Team who is on call gets them.',
+      'Use the tag (he/him) in the template.',
+    ]) {
+      expect(categories(honest)).not.toContain('person');
+    }
+  });
+
   it('addresses announced on the next line or after "address … with", and street lines of contact cards', () => {
     expect(address('Phone:\n201-948-1927\n\nAddress:\n0645 Reyes Católicos 17 Apt. 209 Montehermoso Cáceres')).toContainEqual(
       expect.stringMatching(/^0645 Reyes Católicos 17 Apt\. 209/),

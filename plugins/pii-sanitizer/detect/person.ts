@@ -58,7 +58,7 @@ const FAMILY_BEFORE_NAME = new RegExp(
 /** Where a family member's owner can stand, for `FAMILY_BEFORE_NAME`. */
 const FAMILY_OWNER = new RegExp(String.raw`${notAfter('A-Za-z', '[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir')}[ \t]`, 'g');
 /** Roles only people hold. */
-const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire';
+const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire|mentor|mentee|borrower|co-borrower|pediatrician|paediatrician|physician|surgeon|psychiatrist|psychologist|counselor|counsellor|caregiver|accountant|CEO|CTO|CFO|COO|CIO|CISO|founder|co-founder|cofounder';
 /**
  * A form's fields that hold a person's name, as labels in any case: "Insured: Nielsen", "Account Holder: Deneval
  * Batista", "NEXT OF KIN:". Parties, assignees and reporters are bots, teams and companies as often ("Reporter:
@@ -102,11 +102,13 @@ const PERSON_LABEL = new RegExp(
  * an age by the word ("Braga, age 23", "Oksana (aged 40)").
  */
 const AGE_AFTER_NAME = new RegExp(
-  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(who|was|died|said|last seen|last|has|had|is survived|passed away|and (?:his|her))(?![\p{L}]))|(?<![ \t])[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}])|(?:,|(?<![ \t,])(?=[ \t]))[ \t]*\(?aged?[ \t]+(\d{1,3})(?![\d]|[ \t]*(?:years?|yrs?|months?|weeks?|days?|hours?)(?![\p{L}])))`,
+  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(who|was|died|said|last seen|last|has|had|is survived|passed away|and (?:his|her)|presents|presented|reports|reported|complains|complained|denies|denied|underwent)(?![\p{L}]))|(?<![ \t])[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}])|(?:,|(?<![ \t,])(?=[ \t]))[ \t]*\(?aged?[ \t]+(\d{1,3})(?![\d]|[ \t]*(?:years?|yrs?|months?|weeks?|days?|hours?)(?![\p{L}])))`,
   'gu',
 );
 /** An age in one of those shapes: the pattern, tried at every blank, is worth running only when the text holds one. */
 const AGE_SHAPE = /,[ \t]+\d{1,3},|[ \t]\(\d{1,3}\)|aged?[ \t]+\d/;
+/** Pronouns in brackets after a name ("Milella (she/her)", "Sam Ortiz (they/them)"): only people state theirs. */
+const PRONOUNS_AFTER = /[ \t]*\((?:she|he|they|ze|xe)\/(?:her|hers|him|his|them|theirs|zir|hir|xem)(?:\/[a-z]+)?\)/gi;
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
 const PERSON_ONLY_AFTER_AGE = /^(?:last seen|is survived|passed away)$/;
 /** The name that ends where a cue after it starts, found from the cue back: a name is tried from every capital otherwise. */
@@ -203,15 +205,32 @@ const PERSON_TEMPER = new RegExp(
  * cue follows the name, the pattern is the cue alone and the name is read back from it (`nameFirst`): trying a name
  * from every capital costs more than finding the cue.
  */
+/** Verbs that tell or ask someone something, and the ways of reaching them: "Tell Mátyás that", "call Harms about". */
+const TOLD_VERBS = '[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et|[Cc]all|[Ee]mail|[Tt]ext|[Pp]ing|[Mm]essage';
 const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean; cued?: boolean }> = [
   {
-    pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et)[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know)(?![\p{L}])`, 'duy'),
-    words: new RegExp(String.raw`${notAfter('A-Za-z', '[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et')}[ \t]`, 'g'),
+    pattern: new RegExp(String.raw`(?<![\p{L}])(?:${TOLD_VERBS})[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know|when)(?![\p{L}])`, 'duy'),
+    words: new RegExp(String.raw`${notAfter('A-Za-z', TOLD_VERBS)}[ \t]`, 'g'),
     cued: true,
   },
   { pattern: new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})`, 'dgu'), words: /this is /i },
   { pattern: /(?<![ \t])[ \t]+and[ \t]+(?:I|me|myself)(?![\p{L}])/gu, words: / and (?:I|me|myself)(?![\p{L}])/u, nameFirst: true },
   { pattern: /,[ \t]+who(?![\p{L}])/gu, words: /, who(?![\p{L}])/u, nameFirst: true },
+  // Without the comma, "who" and what a person is or does: "Explain this to Nikki who is not technical".
+  { pattern: /(?<![ \t,])[ \t]+who[ \t]+(?:is|isn['’]t|was|wasn['’]t|has|had|works|worked|lives|lived|can|can['’]t|cannot|does|doesn['’]t|did|didn['’]t|will|won['’]t|needs|wants|knows)(?![\p{L}])/gu, words: / who /, nameFirst: true },
+  // Spoken to, where a sentence or a quote starts: "Almine, your timesheet is late", "Anna, could you send…".
+  {
+    pattern: new RegExp(String.raw`(?:^|[.!?\n"“'‘])[ \t]*(${NAME}),[ \t]+(?:your?|you['’](?:re|ve|ll|d)|please|(?:could|can|would|will|do|did|are|have)[ \t]+you|thanks|thank[ \t]+you)(?![\p{L}])`, 'dgu'),
+    words: /, (?:you|please|could|can|would|will|do|did|are|have|thank)/i,
+  },
+  // A party of a lawsuit: "Cooper v. City of Eastbrook" (companies sue too, so one word needs a listed name).
+  { pattern: /[ \t]+vs?\.[ \t]+\p{Lu}/gu, words: / vs?\. /, nameFirst: true },
+  // Someone of a department: "Stachurski from HR asked", "forward it to Kinga in accounts payable".
+  {
+    pattern: /(?<![ \t])[ \t]+(?:from|in)[ \t]+(?:HR|IT|[Ff]inance|[Ll]egal|[Pp]ayroll|[Aa]ccounting|[Aa]ccounts (?:payable|receivable)|[Pp]rocurement|[Cc]ompliance|[Hh]uman [Rr]esources)(?![\p{L}])/gu,
+    words: /(?:from|in) (?:HR|IT|finance|Finance|legal|Legal|payroll|Payroll|accounting|Accounting|accounts|Accounts|procurement|Procurement|compliance|Compliance|human|Human)/,
+    nameFirst: true,
+  },
   { pattern: new RegExp(String.raw`['’]s[ \t]+(?:${FAMILY})(?![\p{L}])`, 'gu'), words: /['’]s (?:wife|husband|son|daughter|mother|father|brother|sister|kids|children|parents|family)/, nameFirst: true },
   { pattern: new RegExp(String.raw`(?<![\p{L}])[Tt]hank(?:s|[ \t]+you)(?:[ \t]*,)?[ \t]+(${NAME})[ \t]*[,!.:]`, 'dgu'), words: /thank/i },
 ];
@@ -762,10 +781,13 @@ function comparedWithThing(text: string, start: number, end: number): boolean {
 /** A word before a lower-case name that introduces a person ("meet with max", "tell frank"); not "and" ("min and max"). */
 const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met|from|by|under|named|called|contact|email|text|remind|invite|cc|ping|dear|hi|hello|hey|thanks|thank)[ \t]+$/iu;
 
+/** Days' and months' short names: "Tue Sep 09 2025" is a date ("Jan", "Sun" alone may be a person's). */
+const DATE_ABBREVIATIONS = new Set('mon tue tues wed thu thur thurs fri sat sun jan feb mar apr may jun jul aug sep sept oct nov dec'.split(' '));
 function isNameish(candidate: string): boolean {
   const words = candidate.split(/\s+/);
   // A lone letter between two words is a middle initial ("benjamin a seiler"), not the article.
   if (DETERMINERS.has(words[0]!.toLowerCase())) return false;
+  if (words.length > 1 && words.every((w) => DATE_ABBREVIATIONS.has(w.toLowerCase().replace(/\.$/, '')))) return false;
   return words.every((w, i) => (i > 0 && i < words.length - 1 && /^\p{L}\.?$/u.test(w)) || !NOT_NAMES.has(w.toLowerCase()));
 }
 
@@ -917,6 +939,10 @@ export const personDetector: Detector = {
       // people do, or given an age by the word.
       const personal = m[2] !== undefined || m[5] !== undefined || PERSON_ONLY_AFTER_AGE.test(m[3] ?? '');
       if (person && (person.name.includes(' ') || writtenName(person.name) || isListedSurname(person.name) || personal)) addPerson(person.end, person.name, 0.75);
+    }
+    for (const m of text.includes('/') ? matches(text, PRONOUNS_AFTER) : []) {
+      const person = personBefore(text, m.index);
+      if (person) addPerson(person.end, person.name, 0.8);
     }
     for (const m of text.includes(',') ? matches(text, ROLE_AFTER_NAME) : []) {
       const person = personBefore(text, m.index);
