@@ -1553,6 +1553,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('In the case Wilkinson v. City of Eastbrook, what was the reasoning?')).toContainEqual(['person', 'Wilkinson']);
     expect(found('Is it normal that Dufour from HR asked for my records?')).toContainEqual(['person', 'Dufour']);
     expect(found('Patient Krogh, 35, presents with chest pain.')).toContainEqual(['person', 'Krogh']);
+    expect(found('Senator Pintér voted against the bill.')).toContainEqual(['person', 'Pintér']);
+    expect(found('Mathew (born 12 May 1950) is a retired diplomat.')).toContainEqual(['person', 'Mathew']);
+    expect(found('Gvozden Skenderija used to live next door to us.')).toContainEqual(['person', 'Gvozden Skenderija']);
+    expect(found('I had lunch with Camilla yesterday.')).toContainEqual(['person', 'Camilla']);
+    expect(found('Stanton scored twice in the second half.')).toContainEqual(['person', 'Stanton']);
     for (const honest of [
       'Move the launch to Tue Sep 09 2025, then Wed Oct 22.',
       'Call Stripe about the refund. Email Support if it fails.',
@@ -1560,6 +1565,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Apple v. Samsung was settled.',
       'Alerts from Security arrive hourly; the Team who is on call gets them.',
       'Use the tag (he/him) in the template.',
+      'Coach Outlet has a sale; Captain America is streaming; Cardinal Health reported earnings.',
+      'Visual Studio used to crash on startup.',
     ]) {
       expect(categories(honest)).not.toContain('person');
     }

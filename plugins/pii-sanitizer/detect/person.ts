@@ -107,6 +107,17 @@ const AGE_AFTER_NAME = new RegExp(
 );
 /** An age in one of those shapes: the pattern, tried at every blank, is worth running only when the text holds one. */
 const AGE_SHAPE = /,[ \t]+\d{1,3},|[ \t]\(\d{1,3}\)|aged?[ \t]+\d/;
+/**
+ * An office or a rank before a name, written out: "Senator Pintér", "Coach Bergström", "Professor Svensson", "Detective
+ * Hale". Brands and works stand so too ("Coach Outlet", "Captain America", "Cardinal Health"): the name is no word of a
+ * sentence nor a place (`personLike`).
+ */
+const OFFICE_TITLE = new RegExp(
+  String.raw`(?<![\p{L}])(?:Professor|Senator|Sen\.|Congressman|Congresswoman|Rep\.|Governor|Gov\.|Mayor|President|Chancellor|Ambassador|Judge|Justice|Coach|Detective|Det\.|Officer|Sergeant|Sgt\.|Lieutenant|Lt\.|Captain|Capt\.|Inspector|Sheriff|Deputy|Constable|Commissioner|Councillor|Councilman|Councilwoman|Reverend|Rev\.|Pastor|Rabbi|Imam|Bishop|Nurse)[ \t]+(${NAME})`,
+  'dgu',
+);
+/** "Mathew (born 12 May 1950)", "Anna Berg (née Holm)": a birth's date or name in brackets is a person's. */
+const BORN_AFTER = /[ \t]*\((?:born|b\.|née|nee)[ \t]/g;
 /** Pronouns in brackets after a name ("Milella (she/her)", "Sam Ortiz (they/them)"): only people state theirs. */
 const PRONOUNS_AFTER = /[ \t]*\((?:she|he|they|ze|xe)\/(?:her|hers|him|his|them|theirs|zir|hir|xem)(?:\/[a-z]+)?\)/gi;
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
@@ -437,6 +448,11 @@ const INITIAL = /[ \t]\p{Lu}\.?[ \t]+\p{Lu}/u;
  */
 const LIVES_AT = new RegExp(String.raw`(?:^|[.!?][ \t]+|\n[ \t]*)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:lives|lived|resides|resided)[ \t]+(?:at|in|on)[ \t]+[\p{Lu}\d]`, 'gu');
 const PERSON_VERB = /^\s*(?:(?:lives|lived|works|worked|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told|points out|pointed out|notes|noted|explains|explained|adds|added|argues|argued|replied|thinks|believes|flew|went)(?![A-Za-z\u00c0-\u024f])|['’]s|\()/;
+/**
+ * What people do, after two capitalised words that are no sentence's: "Gvozden Skenderija used to live", "Darrell Ames
+ * won the election", "Jamel Kemmer and her husband". Not verbs that firms and products share ("moved", "joined", "became").
+ */
+const PERSON_DEED = /^\s*(?:used to|won|scored|forgot|passed|married|sang|taught|studied|retired|graduated|and (?:his|her))(?![A-Za-z\u00c0-\u024f])/;
 /** What a person has, after a possessive: "Layla Howe's address", "Anna Berg's wife". */
 const PERSONAL_THING_AFTER =
   /^[ \t]+(?:(?:home|work|private|personal|new|old|current|full|mailing|email|e-mail|phone|mobile|cell)[ \t]+)?(?:address|name|phone|number|email|e-mail|birthday|wife|husband|partner|son|daughter|mother|father|family|house|home|car|account|card|passport|licen[cs]e|salary|desk|friend|boss|mobile|cell)(?![\p{L}])/u;
@@ -756,9 +772,9 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
-const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like)[ \t]+$/iu;
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by)[ \t]+$/iu;
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
-const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting)|is coming|called me|texted me|emailed me)(?![\p{L}])/u;
+const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family))(?![\p{L}])/u;
 /**
  * A verb in the past after a census surname alone: "Kristensen resigned", "Trnka cancelled the". Products do things
  * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than
@@ -905,9 +921,9 @@ export const personDetector: Detector = {
       const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
       const standsAsPerson = !nextWord || followsMention(nextWord);
       if (/^\p{Ll}/u.test(name) && !standsAsPerson) continue;
-      // A surname of the census's list only after a phrase that a place or a firm never follows ("meet with Sobotka"; not
-      // "from Harlev", "for Cortesi SPA", "Batz, Nicolas and Gutmann").
-      const listedSurname = isListedSurname(words[0]!) && /^(?:with|ask|tell|contact|meet|met)$/.test(trigger);
+      // A surname or a given name of the published lists only after a phrase that a place or a firm never follows ("meet with
+      // Sobotka", "ask Liana"; not "from Harlev", "for Cortesi SPA", "to Florence", "Batz, Nicolas and Gutmann").
+      const listedSurname = (isListedSurname(words[0]!) || isListedGivenName(words[0]!)) && /^(?:with|ask|tell|contact|meet|met)$/.test(trigger);
       const knownSurname = words.length === 1 && (SURNAMES.has(words[0]!.toLowerCase()) || listedSurname) && standsAsPerson;
       // "a folder called Tickets", "the full name Field": one word of the sentence there is a thing's name.
       if ((!personal || trigger === 'full name') && strong && words.length === 1 && !known && sentenceWord(name)) continue;
@@ -939,6 +955,11 @@ export const personDetector: Detector = {
       // people do, or given an age by the word.
       const personal = m[2] !== undefined || m[5] !== undefined || PERSON_ONLY_AFTER_AGE.test(m[3] ?? '');
       if (person && (person.name.includes(' ') || writtenName(person.name) || isListedSurname(person.name) || personal)) addPerson(person.end, person.name, 0.75);
+    }
+    for (const m of matches(text, OFFICE_TITLE)) addGroupPerson(m, 0.8, false);
+    for (const m of text.includes('(') ? matches(text, BORN_AFTER) : []) {
+      const person = personBefore(text, m.index);
+      if (person) addPerson(person.end, person.name, 0.8);
     }
     for (const m of text.includes('/') ? matches(text, PRONOUNS_AFTER) : []) {
       const person = personBefore(text, m.index);
@@ -1002,7 +1023,7 @@ export const personDetector: Detector = {
       const followedAsPerson = !/^[ \t]+[\p{Lu}\d]/u.test(after) && (!nextAfterPair || followsMention(nextAfterPair));
       const listedSurnameAfter = (word: string) => isListedSurname(lastWord) && !sentenceWord(word);
       const surname = !atSentenceStart && followedAsPerson && (SURNAMES.has(lastWord.toLowerCase()) || listedSurnameAfter(lead.trim()));
-      const verb = PERSON_VERB.test(after) || possessive || introduced || surname;
+      const verb = PERSON_VERB.test(after) || PERSON_DEED.test(after) || possessive || introduced || surname;
       const rest = m[0].slice(lead.length);
       if (isGivenName(first)) seed(add(m.index, m[0], 0.85));
       // "Did Arjun Merhotra", "Meet Anna Berg": a sentence's word before a given name and its surname.
