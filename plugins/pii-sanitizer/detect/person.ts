@@ -117,9 +117,9 @@ const OFFICE_TITLE = new RegExp(
   'dgu',
 );
 /** "Mathew (born 12 May 1950)", "Anna Berg (née Holm)": a birth's date or name in brackets is a person's. */
-const BORN_AFTER = /[ \t]*\((?:born|b\.|née|nee)[ \t]/g;
+const BORN_AFTER = /\((?:born|b\.|née|nee)[ \t]/g;
 /** Pronouns in brackets after a name ("Milella (she/her)", "Sam Ortiz (they/them)"): only people state theirs. */
-const PRONOUNS_AFTER = /[ \t]*\((?:she|he|they|ze|xe)\/(?:her|hers|him|his|them|theirs|zir|hir|xem)(?:\/[a-z]+)?\)/gi;
+const PRONOUNS_AFTER = /\((?:she|he|they|ze|xe)\/(?:her|hers|him|his|them|theirs|zir|hir|xem)(?:\/[a-z]+)?\)/gi;
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
 const PERSON_ONLY_AFTER_AGE = /^(?:last seen|is survived|passed away)$/;
 /** The name that ends where a cue after it starts, found from the cue back: a name is tried from every capital otherwise. */
