@@ -25,6 +25,7 @@ export const ADVERSARIAL_UNITS = [
   'anna m. berg\n\n0393 1144137\n\n',
   // Names before their mailboxes, one-word lines under sign-offs, roles before names.
   'Anna Berg (a@b.c) ', 'Best,\nCsonka\n', 'my manager is Góra, ', 'Ab Cd, 12, of ', 'Ab (12) a ', 'Ab, the teacher, ', "Ab's Cd Ef ",
+  'Ab (born ', 'Ab (she/her) ', 'Ab v. Cd ', 'Ab who is ', '"Ab, your ', 'Senator Ab ', 'call Ab about ', 'Ship to:\nAb\n',
   // Secrets by their place: a keypair's bytes, a quoted phrase, quoted pairs, tokens as a URL's user, a scheme's word.
   'solana [1,', '"seed abc ', "'KEY', '", 'https://abcdefghijklmnopqrstu@', 'Authorization: App ',
 ];
@@ -39,6 +40,9 @@ export const ADVERSARIAL_TRIGGERS = [
   'Thanks', 'Anna, who', 'I, ', 'attn.', 'Apt. 12', 'Anna is a nurse.', 'Anna and I', 'my husband (', 'lives alone at',
   // Cues of the secret rules written for the third written set.
   'Authorization: App', 'ConvertTo-SecureString', "define('AUTH_KEY',", '{"kty": "EC", "d":', 'sk =', "secret_key = b'", 'sshpass -p', 'mnemonic "',
+  // Cues of the person rules of the fourteenth session (a bracket's birth or pronouns took 49 s when blanks could open them).
+  'Ab (born', 'Ab (she/her', 'Ab v.', 'Ab vs.', 'Ab who is', 'Ab from HR', 'Ab, your', 'Senator', 'this is Ab', 'thanks to Ab', 'in the name of',
+  'reports directly to', 'ship it to Ab,', 'Billing address:\n', 'Dr.', 'Ab just', "Ab's late", 'married to', 'mi hermana',
 ];
 
 /** And a value's start followed by 200 KB of one character: a value checked by a pattern anchored at both ends. */

@@ -1558,6 +1558,14 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Gvozden Skenderija used to live next door to us.')).toContainEqual(['person', 'Gvozden Skenderija']);
     expect(found('I had lunch with Camilla yesterday.')).toContainEqual(['person', 'Camilla']);
     expect(found('Stanton scored twice in the second half.')).toContainEqual(['person', 'Stanton']);
+    expect(found('Olá, sou Koivisto e gostaria de saber o saldo.')).toContainEqual(['person', 'Koivisto']);
+    expect(found('Mi hermana Nova vive en Vrbovec desde hace cinco años.')).toContainEqual(['person', 'Nova']);
+    expect(found('Fun fact: Liza Okafor’s first job was delivering newspapers.')).toContainEqual(['person', 'Liza Okafor']);
+    expect(found('lol Greenfelder just fell asleep during the meeting')).toContainEqual(['person', 'Greenfelder']);
+    expect(found('Billing address:\nArmstrong\n32560 Aufderhar Station\nMozelle, OK 29401')).toContainEqual(['person', 'Armstrong']);
+    expect(found('Hi, this is Eggenmueller calling about the dishwasher.')).toContainEqual(['person', 'Eggenmueller']);
+    expect(found('huge thanks to Girolamo for lending us the van!')).toContainEqual(['person', 'Girolamo']);
+    expect(found('Your appointment with Dr. maria lopez is confirmed.')).toContainEqual(['person', 'maria lopez']);
     for (const honest of [
       'Move the launch to Tue Sep 09 2025, then Wed Oct 22.',
       'Call Stripe about the refund. Email Support if it fails.',
@@ -1567,6 +1575,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Use the tag (he/him) in the template.',
       'Coach Outlet has a sale; Captain America is streaming; Cardinal Health reported earnings.',
       'Visual Studio used to crash on startup.',
+      'Curriculum Vitae\n\nEducation and work history follow.',
+      'Vielen Dank für Ihre Bewerbung als Dr. bei Becker - Lang.',
+      'Thanks to Docker for the great tooling; report to Jira when it breaks.',
     ]) {
       expect(categories(honest)).not.toContain('person');
     }

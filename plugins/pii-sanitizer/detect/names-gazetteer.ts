@@ -192,7 +192,7 @@ molnár németh farkas balogh papp takács juhász lakatos mészáros oláh rác
  */
 export const NOT_NAMES = new Set(
   `the a an i my your our their his her its this that these those what why how when where who which will would can could should
-please thanks thank hello hi dear regards best see people users customers none unknown anonymous null nil tbd yet same blank empty yes no not and or but if then also just so very it is are was were be been
+please thanks thank hello hi dear regards best see people users customers curriculum vitae none unknown anonymous null nil tbd yet same blank empty yes no not and or but if then also just so very it is are was were be been
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
 november december street avenue road suite apt apartment company inc ltd llc gmbh bank card account number phone email address
 network computer systems administrator personal info website unlike great brilliant follow call send ask tell

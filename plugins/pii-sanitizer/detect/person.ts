@@ -31,7 +31,7 @@ const TRAILING_LABEL = /[ \t]+(?:Phone|Tel|Mobile|Email|E-mail|Address|Date|Webs
 /** Whole words only: "GmbH" is not the name "Gmb". */
 const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTICLES})?(?:${WORD})){0,3}(?![\p{L}\p{N}])`;
 /** "mr. elliott flew…": typed all in lower case, a title needs its period, and the name one or two words. */
-const LOWER_TITLE = /\b(?:mr|mrs|ms|dr|prof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
+const LOWER_TITLE = /\b(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Pp]rof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
 const TITLE = new RegExp(
   String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?\s+)+(${NAME})`,
@@ -42,7 +42,16 @@ const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'na
   // capitalises its nouns, "Ich bin Student", "Liebe Kolleginnen").
   'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
   'mi chiamo', 'il mio nome è', 'meu nome é', 'chamo-me', 'mijn naam is', 'ik heet', 'jag heter', 'jeg heter', 'jeg hedder',
-  'nazywam się', 'grüße', 'grüßen', 'cordialement,', 'saludos,', 'atentamente,'];
+  'nazywam się', 'grüße', 'grüßen', 'cordialement,', 'saludos,', 'atentamente,',
+  // "I am" where nouns and nationalities are written in lower case ("soy ingeniera", "sono italiano"); people married or
+  // engaged to someone; family members in those languages.
+  'sou', 'eu sou', 'soy', 'yo soy', 'sono', 'io sono', 'je suis', 'ik ben', 'married to', 'engaged to',
+  'mi hermana', 'mi hermano', 'mi madre', 'mi padre', 'mi esposa', 'mi esposo', 'mi marido', 'mi hija', 'mi hijo',
+  'mia sorella', 'mio fratello', 'mia madre', 'mio padre', 'mia moglie', 'mio marito', 'mia figlia', 'mio figlio',
+  'ma sœur', 'mon frère', 'ma mère', 'mon père', 'ma femme', 'mon mari', 'ma fille', 'mon fils',
+  'minha irmã', 'meu irmão', 'minha mãe', 'meu pai', 'minha esposa', 'meu marido', 'minha filha', 'meu filho',
+  'mijn zus', 'mijn broer', 'mijn moeder', 'mijn vader', 'mijn vrouw', 'mijn man', 'mijn dochter', 'mijn zoon',
+  'meine Schwester', 'mein Bruder', 'meine Mutter', 'mein Vater', 'meine Frau', 'mein Mann', 'meine Tochter', 'mein Sohn'];
 /** People whose name a possessive gives: "my partner's name", "her father's name". */
 const RELATIVES = 'partner|wife|husband|spouse|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|friend|boss|colleague|manager|boyfriend|girlfriend|fiancée?|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|landlord|doctor|lawyer';
 const RELATIVE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${RELATIVES})$`, 'iu');
@@ -118,6 +127,10 @@ const OFFICE_TITLE = new RegExp(
 );
 /** "Mathew (born 12 May 1950)", "Anna Berg (née Holm)": a birth's date or name in brackets is a person's. */
 const BORN_AFTER = /\((?:born|b\.|née|nee)[ \t]/g;
+/** A caller naming themselves: "Hi, this is Fredrik calling about the dishwasher", "this is Eggenmueller speaking". */
+const CALLER = new RegExp(String.raw`(?<![\p{L}])[Tt]his is[ \t]+(${NAME})[ \t]+(?:calling|speaking|here)(?![\p{L}])`, 'dgu');
+/** The line before a name and an address: "Billing address:", "Ship to:". */
+const ADDRESS_LABEL_LINE = /^[ \t>]*(?:(?:billing|shipping|mailing|delivery|postal|return|home|invoice)[ \t]+address|(?:ship|deliver|bill|send|mail|sold)[ \t]+to)[ \t]*:?[ \t]*$/i;
 /** Pronouns in brackets after a name ("Milella (she/her)", "Sam Ortiz (they/them)"): only people state theirs. */
 const PRONOUNS_AFTER = /\((?:she|he|they|ze|xe)\/(?:her|hers|him|his|them|theirs|zir|hir|xem)(?:\/[a-z]+)?\)/gi;
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
@@ -234,8 +247,21 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
     pattern: new RegExp(String.raw`(?:^|[.!?\n"“'‘])[ \t]*(${NAME}),[ \t]+(?:your?|you['’](?:re|ve|ll|d)|please|(?:could|can|would|will|do|did|are|have)[ \t]+you|thanks|thank[ \t]+you)(?![\p{L}])`, 'dgu'),
     words: /, (?:you|please|could|can|would|will|do|did|are|have|thank)/i,
   },
+  // Thanked for something: "huge thanks to Flak for lending us the van", "shout-out to Bálint for the cake".
+  {
+    pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Tt]hanks|THANKS|[Ss]hout-?out|[Kk]udos|[Pp]rops)[ \t]+to[ \t]+(${NAME})[ \t]+for(?![\p{L}])`, 'dgu'),
+    words: /(?:thanks|shout-?out|kudos|props) to /i,
+  },
+  // Whose name a card, an account or a booking is in, and whom someone reports to.
+  { pattern: new RegExp(String.raw`(?<![\p{L}])in[ \t]+the[ \t]+name[ \t]+of[ \t]+(${NAME})`, 'dgu'), words: / name of /i },
+  { pattern: new RegExp(String.raw`(?<![\p{L}])(?:report|reports|reported|reporting)(?:[ \t]+directly)?[ \t]+to[ \t]+(${NAME})`, 'dgu'), words: /report/i },
+  // Whom a parcel or a letter goes to, before the house's number: "ship order #48213 to Mathew, 84436 Pagac Lights".
+  {
+    pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Ss]hip|[Ss]end|[Dd]eliver|[Mm]ail|[Pp]ost|[Ff]orward|[Aa]ddressed|envoy[ée]e?s?|enviad[oa]|inviat[oa]|geschickt|gesendet)[^\n.!?]{0,40}?[ \t](?:to|à|a|an|aan)[ \t]+(${NAME}),[ \t]*\d{1,5}[A-Za-z]?,?[ \t]+\p{Lu}`, 'dgu'),
+    words: /, ?\d/,
+  },
   // A party of a lawsuit: "Cooper v. City of Eastbrook" (companies sue too, so one word needs a listed name).
-  { pattern: /[ \t]+vs?\.[ \t]+\p{Lu}/gu, words: / vs?\. /, nameFirst: true },
+  { pattern: /(?<![ \t])[ \t]+vs?\.[ \t]+\p{Lu}/gu, words: / vs?\. /, nameFirst: true },
   // Someone of a department: "Stachurski from HR asked", "forward it to Kinga in accounts payable".
   {
     pattern: /(?<![ \t])[ \t]+(?:from|in)[ \t]+(?:HR|IT|[Ff]inance|[Ll]egal|[Pp]ayroll|[Aa]ccounting|[Aa]ccounts (?:payable|receivable)|[Pp]rocurement|[Cc]ompliance|[Hh]uman [Rr]esources)(?![\p{L}])/gu,
@@ -455,13 +481,16 @@ const PERSON_VERB = /^\s*(?:(?:lives|lived|works|worked|is|was|said|says|wrote|w
 const PERSON_DEED = /^\s*(?:used to|won|scored|forgot|passed|married|sang|taught|studied|retired|graduated|and (?:his|her))(?![A-Za-z\u00c0-\u024f])/;
 /** What a person has, after a possessive: "Layla Howe's address", "Anna Berg's wife". */
 const PERSONAL_THING_AFTER =
-  /^[ \t]+(?:(?:home|work|private|personal|new|old|current|full|mailing|email|e-mail|phone|mobile|cell)[ \t]+)?(?:address|name|phone|number|email|e-mail|birthday|wife|husband|partner|son|daughter|mother|father|family|house|home|car|account|card|passport|licen[cs]e|salary|desk|friend|boss|mobile|cell)(?![\p{L}])/u;
+  /^[ \t]+(?:(?:home|work|private|personal|new|old|current|full|mailing|email|e-mail|phone|mobile|cell)[ \t]+)?(?:address|name|phone|number|email|e-mail|birthday|wife|husband|partner|son|daughter|mother|father|family|house|home|car|account|card|passport|licen[cs]e|salary|desk|friend|boss|mobile|cell|funeral|childhood|wedding|first job|career|widow|widower|late husband|late wife)(?![\p{L}])/u;
 /**
  * One word doing what only people do: "Mustonen walked to school", "Sipos admits", "Kowalczyk was born in". Companies
  * and tools are said to ask, email, say and write ("Stripe asked me", "Reuters said"), so those verbs are not here.
  */
-const PEOPLE_ACTS = wordAlternation('was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologised|apologized|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged'.split('|'));
-const DOES_WHAT_PEOPLE_DO = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:${PEOPLE_ACTS})(?![\p{L}])`, 'gu');
+const PEOPLE_ACTS = wordAlternation('was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologised|apologized|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged|was hospitalised|was hospitalized|had been hospitalised|had been hospitalized'.split('|'));
+const DOES_WHAT_PEOPLE_DO = new RegExp(
+  String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:(?:just|finally|suddenly|never|always|already|then|also|reportedly)[ \t]+)?(?:${PEOPLE_ACTS})(?![\p{L}])`,
+  'gu',
+);
 /** Whether the text holds such a verb at all: the pattern, tried from every capital, is worth running only then. */
 const PEOPLE_ACT = new RegExp(PEOPLE_ACTS);
 /**
@@ -470,14 +499,15 @@ const PEOPLE_ACT = new RegExp(PEOPLE_ACTS);
  * "Redux's father is Flux"): an unknown word counts only before a spouse's or a child's noun, or an address or a
  * number given right after; a known name before the rest too.
  */
-const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather';
+const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|widow|widower|late husband|late wife';
 const OWNS_PERSONAL_THING = new RegExp(
   String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s|(?<=s)['’])[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(${PERSONAL_THINGS})(?![\p{L}])`,
   'gu',
 );
 /** An owner's mark before such a thing: the pattern is worth running only when the text holds one. */
 const OWNED_THING = new RegExp(String.raw`['’]s?[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(?:${PERSONAL_THINGS})`);
-const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter)$/;
+/** What only a person has: a spouse, a child, a childhood, a funeral ("Liza's first job", "Kovač's funeral"). */
+const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter|funeral|childhood|wedding|first job|widow|widower|late husband|late wife)$/;
 /**
  * "Jane Doe of Acme", "Jane Doe from 3 Round Stones Inc": a person introduced by the organisation they belong to.
  * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).
@@ -772,7 +802,7 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
-const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by)[ \t]+$/iu;
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to)[ \t]+$/iu;
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
 const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family))(?![\p{L}])/u;
 /**
@@ -877,7 +907,9 @@ export const personDetector: Detector = {
       const words = m[1].split(/\s+/);
       // A second word only after a known given name ("mr. john smith"); "mr. elliott flew" is one name.
       const name = words.length === 2 && GIVEN_NAMES.has(words[0]!) && !NOT_NAMES.has(words[1]!) && !PERSON_VERB.test(` ${words[1]}`) ? m[1] : words[0]!;
-      if (!NOT_NAMES.has(words[0]!) && !ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) {
+      // After a capitalised title, a lower-case word is a sentence's as often ("als Dr. bei Becker"): a known name only.
+      const typedLower = /^\p{Ll}/u.test(m[0]) || knownName(words[0]!) || isListedSurname(words[0]!);
+      if (typedLower && !NOT_NAMES.has(words[0]!) && !ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) {
         seed(add(m.index + m[0].lastIndexOf(m[1]), name, 0.8));
       }
     }
@@ -957,6 +989,7 @@ export const personDetector: Detector = {
       if (person && (person.name.includes(' ') || writtenName(person.name) || isListedSurname(person.name) || personal)) addPerson(person.end, person.name, 0.75);
     }
     for (const m of matches(text, OFFICE_TITLE)) addGroupPerson(m, 0.8, false);
+    for (const m of /this is/i.test(text) ? matches(text, CALLER) : []) addGroupPerson(m, 0.8, false);
     for (const m of text.includes('(') ? matches(text, BORN_AFTER) : []) {
       const person = personBefore(text, m.index);
       if (person) addPerson(person.end, person.name, 0.8);
@@ -1102,13 +1135,13 @@ export const personDetector: Detector = {
         /^[\s>]*$/.test(text.slice(0, m.index)) &&
         PERSON_CARD_LABEL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 400)) &&
         cardFollows(text, m.index + m[0].length + 1, 8);
-      if (!signed && !heads) continue;
+      if (!signed && !heads && !ADDRESS_LABEL_LINE.test(line)) continue;
       if (personLike(word)) add(m.index + m[0].indexOf(word), word, signed ? 0.8 : 0.7);
     }
     for (const m of matches(text, NAME_LINE)) {
       const known = isGivenName(m[1].split(/[ \t]/, 1)[0]!);
       const line = previousLine(text, m.index);
-      const signed = SIGN_OFF.test(line) || COMMA_SIGN_OFF.test(line);
+      const signed = SIGN_OFF.test(line) || COMMA_SIGN_OFF.test(line) || ADDRESS_LABEL_LINE.test(line);
       if (known || signed || cardFollows(text, m.index + m[0].length + 1, 8)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
     }
     for (const m of matches(text, BULLETED_NAME_LINE)) {
