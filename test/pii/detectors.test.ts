@@ -1566,6 +1566,16 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Hi, this is Eggenmueller calling about the dishwasher.')).toContainEqual(['person', 'Eggenmueller']);
     expect(found('huge thanks to Girolamo for lending us the van!')).toContainEqual(['person', 'Girolamo']);
     expect(found('Your appointment with Dr. maria lopez is confirmed.')).toContainEqual(['person', 'maria lopez']);
+    expect(found('Name | Role | Ext.\nHunter Farrell | Mrs. | 2231\nhunter farrell | Dr. | 2240')).toEqual([
+      ['person', 'Hunter Farrell'],
+      ['person', 'hunter farrell'],
+    ]);
+    expect(found('first_name,last_name,email\nTabea,Nieklauson,t@x.de')).toEqual(expect.arrayContaining([['person', 'Tabea'], ['person', 'Nieklauson']]));
+    expect(found('From: Almine Masson <a.masson@example.fr>\nTo: Almine\nSubject: Re: invoice')).toEqual(
+      expect.arrayContaining([['person', 'Almine Masson'], ['person', 'Almine']]),
+    );
+    expect(found('Hi, the plumber (Fredrik) will come by on Monday.')).toContainEqual(['person', 'Fredrik']);
+    expect(found('Candidate: Kisabaka Mwangi\nInterviewers: Ines Roth')).toContainEqual(['person', 'Kisabaka Mwangi']);
     for (const honest of [
       'Move the launch to Tue Sep 09 2025, then Wed Oct 22.',
       'Call Stripe about the refund. Email Support if it fails.',
@@ -1578,6 +1588,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Curriculum Vitae\n\nEducation and work history follow.',
       'Vielen Dank für Ihre Bewerbung als Dr. bei Becker - Lang.',
       'Thanks to Docker for the great tooling; report to Jira when it breaks.',
+      '| Name | Version |\n|---|---|\n| lodash | 4.17.21 |\n| Apache Kafka | 3.7 |',
+      'From: Duolingo <hello@duolingo.com>\nTo: Engineering',
+      'Role applied: Dr.\nInterviewers: two',
     ]) {
       expect(categories(honest)).not.toContain('person');
     }

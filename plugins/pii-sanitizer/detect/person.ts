@@ -4,6 +4,7 @@ import { cuedMatches, matches, notAfter, remembered, stickyMatch } from './conte
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, COUNTRIES, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
+import { namesInColumns } from './name-columns';
 import { addMentions, writtenInLowerCase } from './person-mentions';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
 
@@ -34,7 +35,7 @@ const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTIC
 const LOWER_TITLE = /\b(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Pp]rof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
 const TITLE = new RegExp(
-  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?\s+)+(${NAME})`,
+  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+)+(${NAME})`,
   'gu',
 );
 const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
@@ -61,7 +62,7 @@ const RELATIVE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${RELATIVES})$`, 'i
  */
 const FAMILY = 'wife|husband|spouse|partner|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|boyfriend|girlfriend|fiancé|fiancée|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|cousin|nephew|niece|stepson|stepdaughter';
 const FAMILY_BEFORE_NAME = new RegExp(
-  String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder)[ \t]+)?(?:${FAMILY})[ \t]*(?:[,(][ \t]*)?(${NAME})`,
+  String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder|best)[ \t]+)?(?:${FAMILY})[ \t]*(?:[,(][ \t]*)?(${NAME})`,
   'uy',
 );
 /** Where a family member's owner can stand, for `FAMILY_BEFORE_NAME`. */
@@ -75,9 +76,9 @@ const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|ad
  * counts only when it is a name of the lists written for the project, and nothing found there names the person's
  * other mentions.
  */
-const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|recipient|addressee|account owner';
+const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|recipient|addressee|account owner|candidate|applicant|adjuster|adjuster assigned|complainant|executor|executrix|guardian|emergency contact|contact person|employee|student|pupil|owner|interviewee|caller name|patient name';
 /** The fields of those forms that only a person fills: "The account holder is Trnka", "the recipient is Morrison". */
-const PEOPLE_FIELDS = 'account holder|account owner|cardholder|card holder|policyholder|beneficiary|recipient|addressee|claimant|guarantor|next of kin|deceased';
+const PEOPLE_FIELDS = 'account holder|account owner|cardholder|card holder|policyholder|beneficiary|recipient|addressee|claimant|guarantor|next of kin|deceased|complainant|executor|executrix|applicant|candidate';
 /** Roles that software holds too: a package manager, a process supervisor, a function's caller, a SaaS tenant. */
 const OWNED_ROLES = 'manager|supervisor|coach|intern|recruiter|interviewer|tenant|caller';
 const ROLE_ADJECTIVE = String.raw`(?:(?:new|old|former|current|late)[ \t]+)?`;
@@ -131,6 +132,12 @@ const BORN_AFTER = /\((?:born|b\.|née|nee)[ \t]/g;
 const CALLER = new RegExp(String.raw`(?<![\p{L}])[Tt]his is[ \t]+(${NAME})[ \t]+(?:calling|speaking|here)(?![\p{L}])`, 'dgu');
 /** The line before a name and an address: "Billing address:", "Ship to:". */
 const ADDRESS_LABEL_LINE = /^[ \t>]*(?:(?:billing|shipping|mailing|delivery|postal|return|home|invoice)[ \t]+address|(?:ship|deliver|bill|send|mail|sold)[ \t]+to)[ \t]*:?[ \t]*$/i;
+/** A mail header's person: "To: Almine", "Cc: Almine Masson", "From: Anna Berg <…>" (not "To: Engineering"). */
+const MAIL_HEADER = new RegExp(String.raw`^[ \t>]*(?:From|To|Cc|CC|Bcc|BCC|Reply-To|Von|An|À|Para):[ \t]*(${NAME})[ \t]*(?:<|,|\r?$)`, 'dgmu');
+/** A person's role, then their name in brackets: "the plumber (Camilla) will come", "opposing counsel (Ceylin Cleve)". */
+const ROLE_THEN_NAME_IN_BRACKETS = new RegExp(String.raw`(?<![\p{L}])(?:${PEOPLE_ROLES}|${PEOPLE_FIELDS}|counsel|GP|agent|driver|courier|technician|plumber|electrician|contractor|manager|supervisor)[ \t]*\((${NAME})\)`, 'dgu');
+/** Whether a table's header may name a column of people: `namesInColumns` is worth running only then. */
+const COLUMN_HEADER_WORD = /name|nom|employee|contact|patient|student|attendee|participant|guest|candidate|applicant|tenant|assignee/i;
 /** Pronouns in brackets after a name ("Milella (she/her)", "Sam Ortiz (they/them)"): only people state theirs. */
 const PRONOUNS_AFTER = /\((?:she|he|they|ze|xe)\/(?:her|hers|him|his|them|theirs|zir|hir|xem)(?:\/[a-z]+)?\)/gi;
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
@@ -499,7 +506,7 @@ const PEOPLE_ACT = new RegExp(PEOPLE_ACTS);
  * "Redux's father is Flux"): an unknown word counts only before a spouse's or a child's noun, or an address or a
  * number given right after; a known name before the rest too.
  */
-const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|widow|widower|late husband|late wife';
+const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife';
 const OWNS_PERSONAL_THING = new RegExp(
   String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s|(?<=s)['’])[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(${PERSONAL_THINGS})(?![\p{L}])`,
   'gu',
@@ -507,7 +514,7 @@ const OWNS_PERSONAL_THING = new RegExp(
 /** An owner's mark before such a thing: the pattern is worth running only when the text holds one. */
 const OWNED_THING = new RegExp(String.raw`['’]s?[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(?:${PERSONAL_THINGS})`);
 /** What only a person has: a spouse, a child, a childhood, a funeral ("Liza's first job", "Kovač's funeral"). */
-const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter|funeral|childhood|wedding|first job|widow|widower|late husband|late wife)$/;
+const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife)$/;
 /**
  * "Jane Doe of Acme", "Jane Doe from 3 Round Stones Inc": a person introduced by the organisation they belong to.
  * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).
@@ -802,7 +809,7 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
-const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to)[ \t]+$/iu;
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend)[ \t]+$/iu;
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
 const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family))(?![\p{L}])/u;
 /**
@@ -990,6 +997,17 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, OFFICE_TITLE)) addGroupPerson(m, 0.8, false);
     for (const m of /this is/i.test(text) ? matches(text, CALLER) : []) addGroupPerson(m, 0.8, false);
+    // Before a mailbox the sender is a company's as often ("From: Duolingo <hello@…>"): one word there only a listed name.
+    for (const m of text.includes(':') ? matches(text, MAIL_HEADER) : []) addGroupPerson(m, 0.75, m[0].endsWith('<'));
+    for (const m of text.includes('(') ? matches(text, ROLE_THEN_NAME_IN_BRACKETS) : []) addGroupPerson(m, 0.8, false);
+    for (const cell of COLUMN_HEADER_WORD.test(text) ? namesInColumns(text) : []) {
+      // A column of people's names holds names in any form: in lower case, a known given name first ("hunter farrell");
+      // capitalised, no word of a sentence alone, and two words or more with a name's last word.
+      const words = cell.value.split(/[ \t]+/);
+      const named = words.length > 1 ? lastWordNamelike(cell.value) || words.some(knownName) : personLike(cell.value) === cell.value;
+      const name = (/^\p{Ll}/u.test(cell.value) ? knownName(words[0]!) : named) ? cell.value : '';
+      if (name) addPerson(cell.start + name.length, name, 0.75);
+    }
     for (const m of text.includes('(') ? matches(text, BORN_AFTER) : []) {
       const person = personBefore(text, m.index);
       if (person) addPerson(person.end, person.name, 0.8);

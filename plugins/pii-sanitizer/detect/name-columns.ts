@@ -1,0 +1,63 @@
+/**
+ * Names in a table's name column: a header line of cells split by "|", a tab, ";" or ",", one of which names people
+ * ("Name | Role | Ext.", "first_name,last_name,email", "Employee\tDept"), and the rows under it with as many cells.
+ * Pasted spreadsheets, CSV exports and Markdown tables hold people this way, with no sentence around them.
+ */
+const SEPARATORS = ['|', '\t', ';', ','] as const;
+/** Headers of a column that holds only people. */
+const PEOPLE_HEADER = /^(?:full[ _-]?name|first[ _-]?name|last[ _-]?name|given[ _-]?name|family[ _-]?name|surname|employee(?:[ _-]?name)?|contact(?:[ _-]?(?:name|person))?|customer[ _-]?name|patient(?:[ _-]?name)?|student(?:[ _-]?name)?|attendee|participant|guest|candidate|applicant|tenant|owner[ _-]?name|assignee|nome|nombre|vorname|nachname|prénom|nom)$/i;
+/**
+ * A bare "Name" column: packages, products and files are named too ("Name | Version"), so it counts only beside a column
+ * that people have ("Name | Role | Ext.", "name,email,phone").
+ */
+const NAME_HEADER = /^name$/i;
+const PEOPLE_COLUMN = /^(?:e-?mail(?:[ _-]?address)?|phone(?:[ _-]?number)?|mobile|tel(?:ephone)?|ext\.?|extension|role|title|job[ _-]?title|position|dept\.?|department|team|manager|age|dob|date[ _-]?of[ _-]?birth|birthday|gender|address|salary|start[ _-]?date|hire[ _-]?date|relationship|grade|class)$/i;
+/** A cell that can hold a name: one to four words of letters, without digits or markup. */
+const NAME_CELL = /^\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,3}$/u;
+const MAX_ROWS = 500;
+
+export interface ColumnName {
+  start: number;
+  value: string;
+}
+
+function cells(line: string, separator: string): string[] {
+  return line.replace(/^[ \t]*\|/, '').replace(/\|[ \t]*$/, '').split(separator);
+}
+
+export function namesInColumns(text: string): ColumnName[] {
+  const found: ColumnName[] = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  const starts = lines.map((line) => {
+    const start = offset;
+    offset += line.length + 1;
+    return start;
+  });
+  for (let i = 0; i < lines.length - 1; i++) {
+    const header = lines[i]!;
+    const separator = SEPARATORS.find((s) => header.includes(s));
+    if (!separator) continue;
+    const titles = cells(header, separator).map((c) => c.trim().replace(/^["'*_`]+|["'*_`:]+$/g, ''));
+    if (titles.length < 2) continue;
+    const peopleTable = titles.some((title) => PEOPLE_COLUMN.test(title));
+    const columns = titles.flatMap((title, index) => (PEOPLE_HEADER.test(title) || (peopleTable && NAME_HEADER.test(title)) ? [index] : []));
+    if (columns.length === 0) continue;
+    for (let r = i + 1; r < lines.length && r <= i + MAX_ROWS; r++) {
+      const row = lines[r]!;
+      // A Markdown table's rule line ("|---|---|") sits under the header.
+      if (/^[\s|:+-]+$/.test(row) && row.includes('-')) continue;
+      const values = cells(row, separator);
+      if (values.length !== titles.length) break;
+      // Where the row's cells start: after a leading "|" and each separator before.
+      let at = starts[r]! + (row.length - row.replace(/^[ \t]*\|/, '').length);
+      for (let c = 0; c < values.length; c++) {
+        const raw = values[c]!;
+        const value = raw.trim().replace(/^["']|["']$/g, '');
+        if (columns.includes(c) && NAME_CELL.test(value)) found.push({ start: at + raw.indexOf(value), value });
+        at += raw.length + separator.length;
+      }
+    }
+  }
+  return found;
+}
