@@ -115,6 +115,13 @@ const WRITTEN_SECRETS_5 = fixture('secrets-written-5.jsonl');
  */
 const WRITTEN_SECRETS_6 = fixture('secrets-written-6.jsonl');
 /**
+ * 121 more and 152 near misses, pasted as people paste them into an assistant (SDK clients, logs, stack traces, chats,
+ * prose in nine languages; browser keys, emulator keys, test vectors, tokens cut by an ellipsis), written apart by a
+ * helper who saw no rule or fixture; first measured unread (recall 0.934, near misses 8.6%, the same with the
+ * session-start code), then read.
+ */
+const WRITTEN_SECRETS_7 = fixture('secrets-written-7.jsonl');
+/**
  * 100 credentials and 120 near misses written apart at the session's end by a helper who saw no rule or fixture, and
  * never read: the standing measure of how the secret rules carry over to data nobody tuned them for (`unread_*`).
  * With the code of the session that wrote it: recall 0.940, near misses 11.7%; with that session's starting code 0.900
@@ -271,6 +278,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_4, 'written_4_'),
     ...evaluateSecrets(WRITTEN_SECRETS_5, 'written_5_'),
     ...evaluateSecrets(WRITTEN_SECRETS_6, 'written_6_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_7, 'written_7_'),
     ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),

@@ -277,6 +277,33 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('request id 7c9e6679-7425-40de-944b-e07fc1f90ae7')).toEqual([]);
   });
 
+  it('secrets of a seventh written set: SDK clients, a bind password, passwords told in other languages; public and cut-short values', () => {
+    const secrets = (text: string) => detector.detect(text).filter((f) => f.category === 'secret' || f.category === 'url_credentials').map((f) => f.value);
+    expect(secrets('co = cohere.ClientV2("WoR7SLlj7VZ5qJnZEZMqs10MeNliiJpI1f0K4rU2")')).toEqual(['WoR7SLlj7VZ5qJnZEZMqs10MeNliiJpI1f0K4rU2']);
+    expect(secrets('INFO connecting to ldap://ldap.corp.local:389 bind_pw="9!lHw5AYImEbadQp"')).toEqual(['9!lHw5AYImEbadQp']);
+    expect(secrets("$client = Factory::createWithAccessToken('pat-na1-a7c4c81e-f00d-4a35-8ea9-770fcd3d6cf2');")).toEqual(['pat-na1-a7c4c81e-f00d-4a35-8ea9-770fcd3d6cf2']);
+    expect(secrets('HTTPError: 429 for url: https://api.openweathermap.org/data/2.5/forecast?q=Lyon&appid=3d2af98bf3e82c9e3958f76b25979869&units=metric')).toEqual([
+      '3d2af98bf3e82c9e3958f76b25979869',
+    ]);
+    expect(secrets('Usuario: lgarcia\nContraseña temporal: i5goEci2E296')).toEqual(['i5goEci2E296']);
+    expect(secrets('utente "admin", la password è To5cGsnBMu!n1 . Mi sai dire')).toEqual(['To5cGsnBMu!n1']);
+    expect(secrets('het wachtwoord voor de gedeelde mailbox facturen@bakkerij.nl is Lantern-Velvet97# — wil je')).toEqual(['Lantern-Velvet97#']);
+    for (const honest of [
+      'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
+      'NIST SP 800-38A F.5.1 CTR-AES128\nKey            2b7e151628aed2a6abf7158809cf4f3c',
+      'const firebaseConfig = {\n  apiKey: "AIzahLqQyZI9Qt8CA3g4fwH1aHr4R_SxRitUMM8",\n  authDomain: "box-6svfq.firebaseapp.com",\n};',
+      '<script src="https://maps.googleapis.com/maps/api/js?key=AIzaT6ZOiqrpFvgcc57eloagJH2RRQbB7MLvc2p&callback=initMap"></script>',
+      'Logs show `slack_token=xoxb-549684415476-…` and then "invalid_auth".',
+      '//registry.npmjs.org/:_authToken=npm_hOdinvylP',
+      'Authorization: Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IjEifQ',
+      '{"username": "admin", "password": "example-password"}',
+      'analytics._writeKey="qeUUQRPREFDdSoPJC2OSM9NP3sQMMk2o";',
+      '"PM":"551234","PW":"6201234","PY":"961456789"',
+    ]) {
+      expect(secrets(honest)).toEqual([]);
+    }
+  });
+
   it('secrets by their place rather than their format: a third written set’s misses', () => {
     for (const text of [
       'curl https://api.lob.com/v1/addresses -u live_9f2c51e0b7d84a36c1e5f07a2b9d4c83e61: -d "name=HQ"',

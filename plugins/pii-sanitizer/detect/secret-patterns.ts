@@ -1,7 +1,7 @@
 import { validateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english';
 import { wordAlternation } from './alternation';
-import { isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, ULID, UUID } from './secret-values';
+import { EMULATOR_ACCOUNT, isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, ULID, UUID } from './secret-values';
 
 /** "Password" in the languages prompts come in besides English, as configs name it. */
 const FOREIGN_PASSWORD_WORDS = wordAlternation(
@@ -57,7 +57,13 @@ export const SECRET_PATTERNS: Array<{
   { name: 'stripe-key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
   { name: 'anthropic-key', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
   { name: 'openai-key', pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}(?:T3BlbkFJ[A-Za-z0-9_-]{20,})?/g },
-  { name: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  // Not a key a web page ships to every browser: the Maps JavaScript API's script and a Firebase web app's config are
+  // public by design (Google and Firebase document them so; referrer restrictions, not secrecy, guard them).
+  {
+    name: 'google-api-key',
+    pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
+    unlessBefore: /maps\.googleapis\.com\/maps\/api\/js\?[^\s"'<>]*$|(?:firebaseConfig|initializeApp\()[^;]{0,40}\{[^}]{0,200}apiKey["']?[ \t]*:[ \t]*["']$/,
+  },
   { name: 'google-oauth-secret', pattern: /\bGOCSPX-[A-Za-z0-9_-]{20,}/g },
   { name: 'sendgrid-key', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g },
   { name: 'twilio-key', pattern: /\bSK[0-9a-f]{32}\b/g },
@@ -91,7 +97,12 @@ export const SECRET_PATTERNS: Array<{
   { name: 'dynatrace-token', pattern: /\bdt0[a-z]\d{2}\.[A-Z0-9]{24}\.[A-Z0-9]{64}\b/g },
   { name: 'new-relic-key', pattern: /\bNRA[AKJ]-[a-f0-9]{27}\b|\bNRAK-[A-Z0-9]{27}\b/g },
   { name: 'mapbox-token', pattern: /\b(?:pk|sk|tk)\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/g },
-  { name: 'azure-connection-string', pattern: /\b(?:AccountKey|SharedAccessKey|Secret)=[A-Za-z0-9+/=]{20,}/g },
+  // Not the storage emulator's account, whose key Azurite ships and Microsoft publishes.
+  { name: 'azure-connection-string', pattern: /\b(?:AccountKey|SharedAccessKey|Secret)=[A-Za-z0-9+/=]{20,}/g, unlessBefore: EMULATOR_ACCOUNT },
+  // HubSpot's private apps' tokens: "pat-", the data centre's region, a UUID.
+  { name: 'hubspot-private-app-token', pattern: /\bpat-(?:na|eu|ap)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g },
+  // OpenWeatherMap's key is its API's "appid" parameter.
+  { name: 'openweathermap-key', pattern: /\bopenweathermap\.org\/[^\s"'<>]*[?&]appid=([0-9a-f]{32})\b/dg, requires: 'openweathermap.org' },
   { name: 'amazon-mws-token', pattern: /\bamzn\.mws\.[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\b/g },
   { name: 'aws-appsync-key', pattern: /\bda2-[a-z0-9]{26}\b/g },
   { name: 'salesforce-token', pattern: /\b00[A-Za-z0-9]{13}![A-Za-z0-9._]{80,}/g },
@@ -286,7 +297,12 @@ export const SECRET_PATTERNS: Array<{
   },
   // The value is group 1: a lookbehind such as (?<=Bearer\s+) is re-run backwards from every position, quadratic in whitespace.
   // YouTrack's permanent tokens start "perm:".
-  { name: 'bearer-token', pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+((?:perm:)?[A-Za-z0-9._~+/-]{20,}=*)/dg, valid: (value) => !isDummy(value) && !/^(.)\1+$/.test(value) },
+  // Not a JWT's header alone ("eyJhbGciOi…" with no payload and no signature after a dot).
+  {
+    name: 'bearer-token',
+    pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+((?:perm:)?[A-Za-z0-9._~+/-]{20,}=*)/dg,
+    valid: (value) => !isDummy(value) && !/^(.)\1+$/.test(value) && !/^eyJ[A-Za-z0-9_-]+$/.test(value),
+  },
   // Other schemes of an Authorization header, whatever their name: Opsgenie's "GenieKey", Splunk's HEC, MessageBird's
   // "AccessKey", Infobip's "App", "ApiKey".
   {
@@ -306,9 +322,9 @@ export const SECRET_PATTERNS: Array<{
   {
     name: 'sdk-client-key',
     // An analytics SDK's project token is made for browsers ("mixpanel.init('…')", "amplitude.init('…')").
-    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?<!(?:[Mm]ixpanel|[Aa]mplitude|[Pp]osthog|[Hh]eap|[Hh]otjar|LogRocket|[Aa]nalytics)\.)(?:[A-Z][A-Za-z]*(?:Client|Credentials?)|Client|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?b?['"]([^'"\s]{20,200})['"]/dg,
+    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?<!(?:[Mm]ixpanel|[Aa]mplitude|[Pp]osthog|[Hh]eap|[Hh]otjar|LogRocket|[Aa]nalytics)\.)(?:[A-Z][A-Za-z]*(?:Client(?:V\d)?|Credentials?)|Client(?:V\d)?|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?b?['"]([^'"\s]{20,200})['"]/dg,
     // Looked for back from each bracket: prose holds far fewer brackets than words.
-    requires: /\((?<=(?:Client|Credentials?|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate)\()/,
+    requires: /\((?<=(?:Client(?:V\d)?|Credentials?|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate)\()/,
     // Not a list, a path or a digest ("init('en-US,de-DE')", "init('k8s4vx/production-web')", a SHA-256).
     // Nor a public project key ("phc_…", PostHog's) or a client token made for browsers.
     valid: (value) => looksRandom(value) && !/[,/:]/.test(value) && !/^[0-9a-f]{64}$/i.test(value) && !/^phc_/.test(value) && !PUBLIC_VALUE.test(value),

@@ -33,12 +33,12 @@ const MASKED_TAIL = /(?:x{8}|\*{4}|•{4})$/i;
 
 /**
  * Values vendors publish for anyone to use in tests and examples: Stripe's documentation key, Azurite's (the storage
- * emulator's) account key, Google's reCAPTCHA test keys, Cloudflare Turnstile's dummy site keys and secrets.
+ * emulator's) account key (Microsoft's docs' "well-known storage account and key"), Google's reCAPTCHA test keys, Cloudflare Turnstile's dummy site keys and secrets.
  */
 const DOCUMENTED_EXAMPLES = [
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFMWkC1XJ5q7bSwBZsuKtw==',
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
   '6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI',
   '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe',
   // The Cosmos DB emulator's key, Docker's swarm token in its docs, Pushover's API docs' keys, Kubernetes' docs' Secret.
@@ -53,12 +53,22 @@ const DOCUMENTED_EXAMPLES = [
   'yourStrong(!)Password',
   // Dynatrace's docs' example of its token's structure.
   'dt0c01.ST2EY72KQINMH574WMNVI7YN.G3DFPBEJYMODIDAEX454M7YWBUVEFOWKPRVMWFASS64NFH52PX6BNDVFFM572RZM',
+  // OpenWeatherMap's sample key, which its documentation's sample server answered to.
+  'b6907d289e10d714a6e88b30761fae22',
+  // AES's test vectors' keys (FIPS-197's example, SP 800-38A's for AES-128, -192 and -256), which every cipher's tests use.
+  '000102030405060708090a0b0c0d0e0f',
+  '2b7e151628aed2a6abf7158809cf4f3c',
+  '8e73b0f7da0e6452c810f32b809079e562f8ead2522c6b7b',
+  '603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4',
   // Digests of nothing (MD5, SHA-1, SHA-256 of an empty input), which code compares files and caches with.
   'd41d8cd98f00b204e9800998ecf8427e',
   'da39a3ee5e6b4b0d3255bfef95601890afd80709',
   'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
 ];
 const TURNSTILE_DUMMY = /^[123]x0{20}(?:0{11})?A[ABA]$|^[123]x0{20}FF$/;
+
+/** The storage emulator's account before its key in a connection string: Azurite's well-known key, whoever spells it. */
+export const EMULATOR_ACCOUNT = /AccountName=devstoreaccount1;[^\n]*$/;
 
 /** A value published as an example or a test key by its vendor, or holding one ("AccountKey=…"), or a pattern's start of one. */
 export function isDocumentedExample(value: string): boolean {
@@ -70,7 +80,7 @@ export function isDocumentedExample(value: string): boolean {
  * Strapi's "tobemodified"), tests' values ("test-secret", "fake_token").
  */
 const STAND_IN_WORDS =
-  /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|unit[-_]?test|-insecure-|(?:^|[-_])fake(?:[-_]|$)|^(?:test|mock)[-_]|[-_](?:test|mock)$|replace[-_]?(?:me|with|this)|^insert[-_]|redacted|\.\.\.|…|[-_](?:here|aqu[ií]|ici|hier|qui|aqui)$|^(?:tu|su|votre|ton|ihr|dein|seu|sua|il[-_]?tuo|la[-_]?tua|je|uw|din|ditt|twoje)[-_]|^ваш|^__\w+__$/iu;
+  /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|(?:^|[-_])example(?:[-_]|$)|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|unit[-_]?test|-insecure-|(?:^|[-_])fake(?:[-_]|$)|^(?:test|mock)[-_]|[-_](?:test|mock)$|replace[-_]?(?:me|with|this)|^insert[-_]|redacted|\.\.\.|…|[-_](?:here|aqu[ií]|ici|hier|qui|aqui)$|^(?:tu|su|votre|ton|ihr|dein|seu|sua|il[-_]?tuo|la[-_]?tua|je|uw|din|ditt|twoje)[-_]|^ваш|^__\w+__$/iu;
 
 /** A dummy standing where a secret would be: "xxx", "<token>", "${API_KEY}", "your_api_key", "changeme", a masked tail. */
 export function isDummy(value: string): boolean {

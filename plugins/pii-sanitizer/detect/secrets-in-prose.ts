@@ -13,14 +13,16 @@ import { FILE_PATH, isOneCharacter, isPlaceholder, isWords, looksRandom } from '
 const PASSWORD = 'passw(?:or)?[dt]|passphrase|passcode|kennwort|mot de passe|contrase(?:ñ|n)a|senha|wachtwoord|pwd';
 const PIN = 'pin(?:[ -]code| number)?';
 const KEY = '(?:api|access|secret|private|license|licence)[ _-]?key|(?:(?:access|auth|api|bearer|refresh|session)[ _-]?)?token|client[ _-]?secret|secret';
-const FOR_WHAT = '(?:[ \\t]+(?:for|to|of|on|für|zu|de|para|pour)[ \\t]+[^\\s:]{1,30}(?:[ \\t]+[^\\s:]{1,20}){0,2}?)?';
+/** What the secret is for, in a few words ("for the shared mailbox", "voor de gedeelde mailbox …"), or how it is meant ("temporal"). */
+const FOR_WHAT =
+  '(?:[ \\t]+(?:temporary|temporal|temporaire|provisoire|provisória|provisional|provvisoria|temporanea|tijdelijk|tymczasowe|vorläufiges|temporäres|initial|new|nuevo|nueva|nouveau|neues|nuovo|nova))?(?:[ \\t]+(?:for|to|of|on|für|zu|de|para|pour|voor|van|per|dla|för|til|do)[ \\t]+[^\\s:]{1,30}(?:[ \\t]+[^\\s:]{1,40}){0,3}?)?';
 /** A verb is followed by a space or a quote ("password island" is no disclosure); a colon by anything. */
-const VERB = '(?:(?:is(?: now| still| set to)?|was(?: set to)?|will be|would be|ist|lautet|war|est|es|é)(?=[ \\t"\'`“‘«])|:)';
+const VERB = '(?:(?:is(?: now| still| set to)?|was(?: set to)?|will be|would be|ist|lautet|war|est|es|é|è|är|er|jest|wynosi)(?=[ \\t"\'`“‘«])|:)';
 const QUOTED = `(["'\`“‘«])([^\\n"'\`”’»]{4,100})["'\`”’»]`;
 const TOLD = new RegExp(`\\b(${PASSWORD}|${PIN}|${KEY})${FOR_WHAT}[ \\t]*${VERB}[ \\t]*(?:${QUOTED}|([^\\s"'\`<>]{4,200}))`, 'gi');
 const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)?[ \\t]*([^\\s]{8,200})[ \\t]*(?=\\r?\\n|$)`, 'gi');
 /** Every name above contains one of these: a text without any skips both patterns. */
-const NAME_WORDS = new RegExp(wordAlternation(['pass', 'pwd', 'kennw', 'mot de', 'contrase', 'senha', 'pin', 'key', 'token', 'secret']), 'i');
+const NAME_WORDS = new RegExp(wordAlternation(['pass', 'pwd', 'kennw', 'mot de', 'contrase', 'senha', 'wachtwoord', 'pin', 'key', 'token', 'secret']), 'i');
 
 /**
  * A variable, a call, an index, an expression, minified code, a URL, a template, a YAML tag or a size: "is process.env.X",

@@ -1,7 +1,7 @@
 import { wordAlternation } from './alternation';
 import { literalPrefixes, matches, sticky } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
-import { FILE_PATH, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL } from './secret-values';
+import { EMULATOR_ACCOUNT, FILE_PATH, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL } from './secret-values';
 import { namedValues } from './secret-pairs';
 import { secretsInProse } from './secrets-in-prose';
 import { finding, type Detector, type Finding } from './types';
@@ -12,19 +12,19 @@ import { finding, type Detector, type Finding } from './types';
  * not a placeholder, a repeated character, a variable reference or a word.
  */
 const ASSIGNMENT =
-  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk)[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\]?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
+  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk|(?<![a-z])pw(?![a-z]))[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\]?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
 /**
  * The assignment rule backtracks over names at every word; a text without any of its name words skips it.
  * Its separator alternatives never put two runs of blanks side by side ("password" and 200 KB of
  * spaces took minutes when they did).
  */
-const ASSIGNMENT_WORDS = new RegExp(wordAlternation(['key', 'token', 'secret', 'pass', 'pwd', 'pat', 'auth', 'credential', 'client', 'session', 'cookie', 'psk']), 'i');
+const ASSIGNMENT_WORDS = new RegExp(wordAlternation(['key', 'token', 'secret', 'pass', 'pwd', 'pw', 'pat', 'auth', 'credential', 'client', 'session', 'cookie', 'psk']), 'i');
 /**
  * Names a password (or a secret) as its last word, perhaps before "key" or an environment's name: "DB_PASSWORD",
  * "smtp.pass", "client_secret", "JWT_SECRET_KEY", "DB_PASSWORD_PROD", "passwort"; not "PasswordPolicy".
  */
 const PASSWORD_NAME =
-  /(?:passw(?:or)?[dt]|pwd|(?:^|[_.-])pass|secret)(?:[_.-]?(?:key|token|value|prod|production|dev|development|staging|stage|test|local|old|new))?\d*$/i;
+  /(?:passw(?:or)?[dt]|pwd|(?:^|[_.-])pass|(?:^|[_.-])pw|secret)(?:[_.-]?(?:key|token|value|prod|production|dev|development|staging|stage|test|local|old|new))?\d*$/i;
 /**
  * An anonymous login's password is public by convention (anonymous FTP asks for any text, usually an
  * email address: RFC 1635), so a literal given to it is not a hard-coded secret.
@@ -63,17 +63,20 @@ const PROVIDER_FORMATS = new Map(
 const FILLERS = ['a', '0', 'A'];
 const MAX_TRUNCATION_CHECKS = 100;
 /**
- * A provider's token cut short: a value with the provider's prefix that its format would take were it longer ("ghr_"
- * and 30 characters of 36, "dapi" and 27 hex digits of 32, "dor_v1_" and 40 of 64). It is a near miss of the format,
- * unusable, not a secret of another kind. A value the format cannot take at any length (another alphabet, more
- * characters, a variant the format does not know) is judged as any other.
+ * Whether a value with a provider's prefix is the provider's to judge: a token of the provider's format, which the
+ * format's own pattern finds or leaves alone with its reasons (a key a web page ships, an emulator's), or one cut short
+ * of it, a value the format would take were it longer ("ghr_" and 30 characters of 36, "dapi" and 27 hex digits of 32,
+ * "dor_v1_" and 40 of 64): a near miss of the format, unusable, not a secret of another kind. A value the format cannot
+ * take at any length (another alphabet, more characters, a variant the format does not know) is judged as any other.
  */
-function truncatedToken(value: string, budget: { checks: number }): boolean {
-  // Each check tries a format at up to 64 lengths: a text of thousands of such values flags them rather than stall.
-  if (budget.checks-- <= 0) return false;
+function providerJudged(value: string, budget: { checks: number }): boolean {
   for (const [prefix, formats] of PROVIDER_FORMATS) {
     if (!value.startsWith(prefix)) continue;
+    // Each check tries a format at up to 64 lengths: a text of thousands of such values flags them rather than stall.
+    if (budget.checks-- <= 0) return false;
     for (const format of formats) {
+      format.lastIndex = 0;
+      if (format.exec(value)?.[0].length === value.length) return true;
       for (const filler of FILLERS) {
         for (let added = 1; added <= 64; added++) {
           format.lastIndex = 0;
@@ -98,6 +101,11 @@ function prefixesIn(text: string): Set<string> {
     PREFIX_SCAN.lastIndex = m.index + 1;
   }
   return found;
+}
+
+/** Whether an ellipsis cuts the value ending at `end` ("pk1_...", "xoxb-549684415476-…"): it was never given whole. */
+function cutShort(text: string, end: number): boolean {
+  return /^[-_.]?(?:\.\.\.|…)/.test(text.slice(end, end + 4));
 }
 
 /** A quoted value from `start` to its closing quote on the same line (up to 200 characters), or undefined. */
@@ -142,9 +150,9 @@ const TEMPLATE = /^(?:\$[({]|\{\{|#\{|%[A-Za-z_]\w*%|env:[A-Z_][A-Z0-9_]*$|\$env
  * "!!inputs.past", "===s.token"); "!Qaz2wsx3edc" and "+3xK9…" (base64) are values.
  */
 const CODE_VALUE = /^(?:\+[A-Za-z_$][\w$.]*\+?$|!!|![A-Za-z_$][\w$]*\.|=)/;
-/** Keys made to be public: "publicKey", "STRIPE_PUBLISHABLE_KEY", Next.js's "NEXT_PUBLIC_…"; not "PUBLICATION_API_KEY". */
+/** Keys made to be public: "publicKey", "STRIPE_PUBLISHABLE_KEY", Next.js's "NEXT_PUBLIC_…", an analytics snippet's "writeKey"; not "PUBLICATION_API_KEY". */
 const PUBLIC_NAME =
-  /(?:public|Public)(?![a-z])|PUBLIC(?![A-Z])|publishable|Publishable|PUBLISHABLE|pub[_-]?key|PUB[_-]?KEY|pubKey|verify[_-]?key|verifyKey|VERIFY[_-]?KEY|(?<![A-Za-z])(?:site[_-]?key|sitekey|siteKey|Site[_-]?Key|SITE[_-]?KEY)(?![a-z]|[A-Z]{2})|subscribe[_-]?[Kk]ey/;
+  /(?:public|Public)(?![a-z])|PUBLIC(?![A-Z])|publishable|Publishable|PUBLISHABLE|pub[_-]?key|PUB[_-]?KEY|pubKey|verify[_-]?key|verifyKey|VERIFY[_-]?KEY|(?<![A-Za-z])(?:site[_-]?key|sitekey|siteKey|Site[_-]?Key|SITE[_-]?KEY)(?![a-z]|[A-Z]{2})|subscribe[_-]?[Kk]ey|(?<![A-Za-z])_?write[_-]?[Kk]ey(?![a-z])|WRITE[_-]?KEY(?![A-Z])/;
 /** A secret's word after the public one: "SITE_KEY_SECRET", "PUBLIC_KEY_PASSPHRASE" name secrets. */
 const SECRET_AFTER_PUBLIC = /(?:secret|passw|passphrase|pwd)[^/]*$/i;
 
@@ -155,7 +163,9 @@ const SECRET_AFTER_PUBLIC = /(?:secret|passw|passphrase|pwd)[^/]*$/i;
 function assignedSecret(name: string, assigned: string, literal: boolean, before: string): boolean {
   // A cookie is "name=value": its value is what may be secret ("undici=getSetCookies" is not).
   const value = /cookie/i.test(name) ? assigned.slice(assigned.indexOf('=') + 1) : assigned;
-  if (!ASSIGNMENT_WORDS.test(name.replace(NOT_SECRET_WORDS, '')) || BADGE_URL.test(before) || digestName(name) || ABOUT_THE_SECRET.test(name)) return false;
+  if (!ASSIGNMENT_WORDS.test(name.replace(NOT_SECRET_WORDS, '')) || BADGE_URL.test(before) || digestName(name) || ABOUT_THE_SECRET.test(name) || EMULATOR_ACCOUNT.test(before)) return false;
+  // "PW" alone in capitals is Palau's country code in locale data ("PW": "6201234"), not a password's name.
+  if (name === 'PW') return false;
   // An id, or a key made to be public (shipped to browsers).
   const publicName = PUBLIC_NAME.exec(name);
   if (publicName && !SECRET_AFTER_PUBLIC.test(name.slice(publicName.index + publicName[0].length))) return false;
@@ -200,15 +210,15 @@ export const secretDetector: Detector = {
         let group = 1;
         while (group < m.length && m[group] === undefined) group++;
         const value = m[group] ?? m[0];
-        if ((valid && !valid(value)) || isDocumentedExample(value)) continue;
+        if ((valid && !valid(value)) || isDocumentedExample(value) || cutShort(text, m.index + m[0].length)) continue;
+        // A value a carrier holds ("_authToken=", "Bearer ") with a provider's prefix is judged by the provider's format.
+        if (!prefixes?.some((prefix) => value.startsWith(prefix)) && providerJudged(value, budget)) continue;
         const [start] = m.indices?.[group] ?? [m.index];
         out.push({ ...finding(this, start, value, 0.97), detector: `secrets:${name}` });
       }
     }
     for (const [start, value] of secretsInProse(text)) {
-      // A value that an ellipsis cuts ("pk1_...") was never given whole.
-      const cut = /^(?:\.\.\.|…)/.test(text.slice(start + value.length, start + value.length + 3));
-      if (!cut && !truncatedToken(value, budget) && !(sealed && SEALED_VALUE.test(value)) && !PUBLIC_VALUE.test(value)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
+      if (!cutShort(text, start + value.length) && !providerJudged(value, budget) && !(sealed && SEALED_VALUE.test(value)) && !PUBLIC_VALUE.test(value)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     }
     for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, matched] = m;
@@ -221,7 +231,7 @@ export const secretDetector: Detector = {
       if (quote !== '' && CALL.test(next)) value = quotedValue(text, start, quote[quote.length - 1]!) ?? value;
       // A known format's prefix on a value too short for it is a truncated or redacted token ("revoked token glpat-b8Zq8M").
       // And one of a provider's prefix is judged by the provider's format alone.
-      if ((value.length < 20 && /^[A-Za-z]{2,8}[-_.]/.test(value) && ALL_PREFIXES.some((prefix) => value.startsWith(prefix))) || truncatedToken(value, budget)) continue;
+      if ((value.length < 20 && /^[A-Za-z]{2,8}[-_.]/.test(value) && ALL_PREFIXES.some((prefix) => value.startsWith(prefix))) || providerJudged(value, budget)) continue;
       if (/aws.*secret/i.test(name)) {
         // AWS's own format (40 characters of base64's alphabet) under AWS's own name is a key, random-looking or not.
         if (value.length !== 40) continue;
@@ -250,7 +260,7 @@ export const secretDetector: Detector = {
       }
     }
     for (const { name, value, start } of namedValues(text)) {
-      if (!truncatedToken(value, budget) && assignedSecret(name, value, true, text.slice(Math.max(0, start - 200), start))) {
+      if (!providerJudged(value, budget) && assignedSecret(name, value, true, text.slice(Math.max(0, start - 200), start))) {
         out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:named-value' });
       }
     }
