@@ -26,6 +26,7 @@ export const ADVERSARIAL_UNITS = [
   // Names before their mailboxes, one-word lines under sign-offs, roles before names.
   'Anna Berg (a@b.c) ', 'Best,\nCsonka\n', 'my manager is Góra, ', 'Ab Cd, 12, of ', 'Ab (12) a ', 'Ab, the teacher, ', "Ab's Cd Ef ",
   'Ab (born ', 'Ab (she/her) ', 'Ab v. Cd ', 'Ab who is ', '"Ab, your ', 'Senator Ab ', 'call Ab about ', 'Ship to:\nAb\n',
+  '"customer": "Ab", ', '<recipient>Ab</recipient>', 'Ab | Cd\n', 'the collector Ab ',
   // Secrets by their place: a keypair's bytes, a quoted phrase, quoted pairs, tokens as a URL's user, a scheme's word.
   'solana [1,', '"seed abc ', "'KEY', '", 'https://abcdefghijklmnopqrstu@', 'Authorization: App ',
 ];
@@ -43,6 +44,7 @@ export const ADVERSARIAL_TRIGGERS = [
   // Cues of the person rules of the fourteenth session (a bracket's birth or pronouns took 49 s when blanks could open them).
   'Ab (born', 'Ab (she/her', 'Ab v.', 'Ab vs.', 'Ab who is', 'Ab from HR', 'Ab, your', 'Senator', 'this is Ab', 'thanks to Ab', 'in the name of',
   'reports directly to', 'ship it to Ab,', 'Billing address:\n', 'Dr.', 'Ab just', "Ab's late", 'married to', 'mi hermana',
+  '"customer": "', '<recipient>', 'the architect', 'htpasswd -b', 'Name | Role\n', 'To:', 'the plumber (',
 ];
 
 /** And a value's start followed by 200 KB of one character: a value checked by a pattern anchored at both ends. */

@@ -29,13 +29,14 @@ const LABELS: Record<string, string> = {
 const UNREAD_SEEDS = 9_000_000;
 const fixture = (name: string) => path.resolve(__dirname, '..', '..', 'bench', 'fixtures', name);
 /**
- * 410 sentences written for this project outside the development set, in seven sets; their misses were read. The last
- * four were measured before: the fourth (prompts people send an assistant) at person P 0.956, R 0.722; the fifth (short
- * sentences about people, as news, reviews and chats write them) at P 0.995, R 0.656; the sixth and the seventh, written
- * apart by helpers who saw no rule (requests, reviews, forms and chats; mails, minutes, tickets, tables, notices, some in
- * other languages), at P 0.964, R 0.708 and P 0.966, R 0.745.
+ * 490 sentences written for this project outside the development set, in eight sets; their misses were read. The last
+ * five were measured before: the fourth (prompts people send an assistant) at person P 0.956, R 0.722; the fifth (short
+ * sentences about people, as news, reviews and chats write them) at P 0.995, R 0.656; the sixth, seventh and eighth,
+ * written apart by helpers who saw no rule (requests, reviews, forms and chats; mails, minutes, tickets, tables, notices;
+ * requests to banks and shops, biographies, text messages, records), at P 0.964, R 0.708; P 0.966, R 0.745; P 0.965,
+ * R 0.666 (0.957 / 0.649 with this session's starting code).
  */
-const NEW_TEMPLATES = [1, 2, 3, 4, 5, 6, 7].map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
+const NEW_TEMPLATES = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
 /** Sixty more, written apart in the same way, whose misses nobody has read. */
 const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
 /**
@@ -121,6 +122,12 @@ const WRITTEN_SECRETS_6 = fixture('secrets-written-6.jsonl');
  * session-start code), then read.
  */
 const WRITTEN_SECRETS_7 = fixture('secrets-written-7.jsonl');
+/**
+ * 106 more and 122 near misses in short lines, as a scanner's rule tests write them (a config line, a flag, a header),
+ * written apart by a helper who saw no rule or fixture; first measured unread (recall 0.981, near misses 3.3%; 0.981 and
+ * 4.1% with the session-start code), then read.
+ */
+const WRITTEN_SECRETS_8 = fixture('secrets-written-8.jsonl');
 /**
  * 100 credentials and 120 near misses written apart at the session's end by a helper who saw no rule or fixture, and
  * never read: the standing measure of how the secret rules carry over to data nobody tuned them for (`unread_*`).
@@ -279,6 +286,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_5, 'written_5_'),
     ...evaluateSecrets(WRITTEN_SECRETS_6, 'written_6_'),
     ...evaluateSecrets(WRITTEN_SECRETS_7, 'written_7_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_8, 'written_8_'),
     ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),

@@ -288,6 +288,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(secrets('Usuario: lgarcia\nContraseña temporal: i5goEci2E296')).toEqual(['i5goEci2E296']);
     expect(secrets('utente "admin", la password è To5cGsnBMu!n1 . Mi sai dire')).toEqual(['To5cGsnBMu!n1']);
     expect(secrets('het wachtwoord voor de gedeelde mailbox facturen@bakkerij.nl is Lantern-Velvet97# — wil je')).toEqual(['Lantern-Velvet97#']);
+    expect(secrets('htpasswd -b -c /etc/nginx/.htpasswd admin kkhhhbm4-D+H')).toEqual(['kkhhhbm4-D+H']);
     for (const honest of [
       'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
       'NIST SP 800-38A F.5.1 CTR-AES128\nKey            2b7e151628aed2a6abf7158809cf4f3c',
@@ -299,6 +300,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       '{"username": "admin", "password": "example-password"}',
       'analytics._writeKey="qeUUQRPREFDdSoPJC2OSM9NP3sQMMk2o";',
       '"PM":"551234","PW":"6201234","PY":"961456789"',
+      'STRIPE_SECRET_KEY=sk_live_••••••••••••••••••••4242',
     ]) {
       expect(secrets(honest)).toEqual([]);
     }
@@ -1603,6 +1605,12 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     );
     expect(found('Hi, the plumber (Fredrik) will come by on Monday.')).toContainEqual(['person', 'Fredrik']);
     expect(found('Candidate: Kisabaka Mwangi\nInterviewers: Ines Roth')).toContainEqual(['person', 'Kisabaka Mwangi']);
+    expect(found('{"first_name": "Laakso", "email": "x@example.org"}')).toContainEqual(['person', 'Laakso']);
+    expect(found('<recipient>Darrell</recipient><street>69008 Conn Lights</street>')).toContainEqual(['person', 'Darrell']);
+    expect(found('assigned_to: Lennert\npriority: high')).toContainEqual(['person', 'Lennert']);
+    expect(found('The manuscript was later acquired by the collector Fadel, whose estate donated it.')).toContainEqual(['person', 'Fadel']);
+    expect(found('omg just ran into Vivienne at the airport')).toContainEqual(['person', 'Vivienne']);
+    expect(found('Camilla turns 33 today and still cant cook')).toContainEqual(['person', 'Camilla']);
     for (const honest of [
       'Move the launch to Tue Sep 09 2025, then Wed Oct 22.',
       'Call Stripe about the refund. Email Support if it fails.',
@@ -1618,6 +1626,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       '| Name | Version |\n|---|---|\n| lodash | 4.17.21 |\n| Apache Kafka | 3.7 |',
       'From: Duolingo <hello@duolingo.com>\nTo: Engineering',
       'Role applied: Dr.\nInterviewers: two',
+      '{"assignee": "Oncall", "name": "lodash"}\nRecipient: Santander\ncandidate: LargeNumberLike',
+      'The architect Pattern is explained in chapter 3.',
     ]) {
       expect(categories(honest)).not.toContain('person');
     }

@@ -5,6 +5,7 @@ import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SU
 import { COMMON_ENGLISH_WORDS, COUNTRIES, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
 import { namesInColumns } from './name-columns';
+import { namesInFields } from './name-fields';
 import { addMentions, writtenInLowerCase } from './person-mentions';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
 
@@ -68,7 +69,7 @@ const FAMILY_BEFORE_NAME = new RegExp(
 /** Where a family member's owner can stand, for `FAMILY_BEFORE_NAME`. */
 const FAMILY_OWNER = new RegExp(String.raw`${notAfter('A-Za-z', '[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir')}[ \t]`, 'g');
 /** Roles only people hold. */
-const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire|mentor|mentee|borrower|co-borrower|pediatrician|paediatrician|physician|surgeon|psychiatrist|psychologist|counselor|counsellor|caregiver|accountant|CEO|CTO|CFO|COO|CIO|CISO|founder|co-founder|cofounder';
+const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire|loan officer|technician|mentor|mentee|borrower|co-borrower|pediatrician|paediatrician|physician|surgeon|psychiatrist|psychologist|counselor|counsellor|caregiver|accountant|CEO|CTO|CFO|COO|CIO|CISO|founder|co-founder|cofounder';
 /**
  * A form's fields that hold a person's name, as labels in any case: "Insured: Nielsen", "Account Holder: Deneval
  * Batista", "NEXT OF KIN:". Parties, assignees and reporters are bots, teams and companies as often ("Reporter:
@@ -163,7 +164,7 @@ function personBefore(text: string, at: number): { name: string; end: number } |
  * "Multics, the father of Unix" are things; and roles software holds too are none ("Kubelet, the manager of pods").
  */
 const ROLE_AFTER_NAME = new RegExp(
-  String.raw`(?:(?<![ \t])[ \t]+here)?,[ \t]+(?:(?:a|an|the|our|my|his|her|their)[ \t]+)(?:(?:local|new|former|retired|young|old|senior|junior|head|family)[ \t]+)?(?:${PEOPLE_ROLES}|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}]))`,
+  String.raw`(?:(?<![ \t])[ \t]+here)?,[ \t]+(?:(?:a|an|the|our|my|his|her|their)[ \t]+)(?:(?:local|new|former|retired|young|old|senior|junior|head|family)[ \t]+)?(?:${PEOPLE_ROLES}|schoolteacher|industrialist|collector|philanthropist|spokesperson|spokeswoman|spokesman|understudy|novelist|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}]))`,
   'gu',
 );
 /**
@@ -183,6 +184,13 @@ const IS_OCCUPATION = new RegExp(
   String.raw`(?<![ \t])[ \t]+(?:is|was)[ \t]+an?[ \t]+(?!(?:AI|virtual|robotic|automated|digital)[ \t])(?:[\p{L}-]+[ \t]+){0,2}(?:${OCCUPATIONS})(?=[ \t]*(?:[,.;:!?)"]|$)|[ \t]+(?:based|from|in|at|who|with|and|living|working|turned)(?![\p{L}]))`,
   'gu',
 );
+/** Occupations that only people have, before a capitalised name: "the industrialist Ravn", "married the architect Santos". */
+const PERSON_OCCUPATIONS = `${OCCUPATIONS}|industrialist|collector|philanthropist|novelist|schoolteacher|sculptor`;
+const OCCUPATION_BEFORE_NAME = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Tt]he|[Aa]n?)[ \t]+(?:(?:local|famous|renowned|retired|young|late|celebrated|acclaimed|former)[ \t]+)?(?:${PERSON_OCCUPATIONS})[ \t]+(${NAME})`,
+  'dgu',
+);
+const OCCUPATION_THEN_CAPITAL = new RegExp(String.raw`(?:${PERSON_OCCUPATIONS})[ \t]+\p{Lu}`, 'u');
 /**
  * Who a letter is for or the police name ("attn. Fenstermacher", "a man, identified as Gottschalk,"): departments and
  * malware stand there too ("Attn: Buchhaltung", "identified as Emotet"), so only a name that `namesAPerson`.
@@ -575,7 +583,7 @@ const WORD_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u;
  * "=> Jack`", "this.Max", "class Jack {", "import { Min }", "kernelName: Min"). Only what is
  * attached: "Joe Smith <joe@x.org>" and "| Anna Berg | CEO |" are people.
  */
-const CODE_AFTER = /^(?:\.\w|:\d|_|#\w|\((?!\p{Lu}\p{Ll}+\))|<(?![^>\n]*@)|\[|`|[ \t]+extends\b|[ \t]*(?:=>|::|=(?![=>])|\|[ \t]*(?:null|undefined|string|number|boolean|void|never|any|unknown|object)(?![\w$])))/u;
+const CODE_AFTER = /^(?:\.\w|:\d|_|#\w|\((?!\p{Lu}\p{Ll}+\))|<(?![^>\n]*@|\/)|\[|`|[ \t]+extends\b|[ \t]*(?:=>|::|=(?![=>])|\|[ \t]*(?:null|undefined|string|number|boolean|void|never|any|unknown|object)(?![\w$])))/u;
 const ATTACHED_BEFORE = /(?:[\w)\]]\.|[`_<]|(?:(?<![\p{L}])\p{Ll}[\p{Ll}\d_.-]*|\.{1,2})\/)$/u;
 const KEYWORD_BEFORE = /(?:^|[^\p{L}])(?:import|class|extends|implements|interface|enum|function|typeof|instanceof|var|const)[ \t]+$/u;
 const IMPORT_LIST_BEFORE = /(?:import|export)[ \t]+(?:type[ \t]+)?\{[^}\n]*$/;
@@ -809,9 +817,9 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
-const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend)[ \t]+$/iu;
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with)[ \t]+$/iu;
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
-const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family))(?![\p{L}])/u;
+const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user)(?![\p{L}])/u;
 /**
  * A verb in the past after a census surname alone: "Kristensen resigned", "Trnka cancelled the". Products do things
  * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than
@@ -996,10 +1004,20 @@ export const personDetector: Detector = {
       if (person && (person.name.includes(' ') || writtenName(person.name) || isListedSurname(person.name) || personal)) addPerson(person.end, person.name, 0.75);
     }
     for (const m of matches(text, OFFICE_TITLE)) addGroupPerson(m, 0.8, false);
+    for (const m of OCCUPATION_THEN_CAPITAL.test(text) ? matches(text, OCCUPATION_BEFORE_NAME) : []) addGroupPerson(m, 0.75, false);
     for (const m of /this is/i.test(text) ? matches(text, CALLER) : []) addGroupPerson(m, 0.8, false);
     // Before a mailbox the sender is a company's as often ("From: Duolingo <hello@…>"): one word there only a listed name.
     for (const m of text.includes(':') ? matches(text, MAIL_HEADER) : []) addGroupPerson(m, 0.75, m[0].endsWith('<'));
     for (const m of text.includes('(') ? matches(text, ROLE_THEN_NAME_IN_BRACKETS) : []) addGroupPerson(m, 0.8, false);
+    // A record's field that people fill ("first_name": "Laakso", <recipient>Darrell</recipient>): one word that is no
+    // sentence's (a party's field, which firms fill too, only a listed name), or a known given name first in lower case.
+    for (const field of namesInFields(text)) {
+      const lower = /^\p{Ll}/u.test(field.value);
+      // A type's name in camel case is code's ("candidate: LargeNumberLike"); "McDonald" has one inner capital.
+      const typeName = /\p{Ll}\p{Lu}.*\p{Ll}\p{Lu}/u.test(field.value);
+      const named = lower ? knownName(field.value.split(/[ \t]+/)[0]!) : !typeName && personLike(field.value) === field.value && (field.personal || namesAPerson(field.value));
+      if (named) addPerson(field.start + field.value.length, field.value, 0.75);
+    }
     for (const cell of COLUMN_HEADER_WORD.test(text) ? namesInColumns(text) : []) {
       // A column of people's names holds names in any form: in lower case, a known given name first ("hunter farrell");
       // capitalised, no word of a sentence alone, and two words or more with a name's last word.
@@ -1198,7 +1216,8 @@ export const personDetector: Detector = {
       // The lists hold towns' names too: not after a place's preposition, nor before a hyphen or a slash ("Florence-2",
       // "Berkeley/Facebook"); nor after a capitalised word, unless that word addresses the person ("Tell Leora").
       const introduced = ADDRESSES_PERSON.test(before);
-      if (ARTICLE_BEFORE.test(before) || PLACE_PREPOSITION_BEFORE.test(before) || (!introduced && /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before))) return;
+      // A place's preposition ends a phrase that addresses a person too ("ran into Vivienne", "heard from Liana").
+      if (ARTICLE_BEFORE.test(before) || (!introduced && (PLACE_PREPOSITION_BEFORE.test(before) || /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before)))) return;
       if (/^(?:[ \t]+\p{Lu}|[-/'’])/u.test(text.slice(end, end + 3))) return;
       const actsAfter = ACTS_AFTER.test(text.slice(end, end + 24)) || (surname && pastAct(text.slice(end, end + 24)));
       if (!introduced && !actsAfter) return;

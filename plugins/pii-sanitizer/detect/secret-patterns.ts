@@ -407,6 +407,13 @@ export const SECRET_PATTERNS: Array<{
     requires: 'ldap',
     valid: commandLinePassword,
   },
+  // htpasswd's batch mode takes the password as the argument after the file and the user ("htpasswd -b -c .htpasswd admin …").
+  {
+    name: 'htpasswd-password',
+    pattern: new RegExp(String.raw`\bhtpasswd(?:[^\S\n]+-[A-Za-z]+)*[^\S\n]+-[A-Za-z]*b[A-Za-z]*(?:[^\S\n]+-[A-Za-z]+)*[^\S\n]+\S+[^\S\n]+\S+[^\S\n]+['"]?(${COMMAND_LINE_VALUE})`, 'dg'),
+    requires: 'htpasswd',
+    valid: commandLinePassword,
+  },
   // Mosquitto's clients take the MQTT password with "-P".
   { name: 'mqtt-password', pattern: new RegExp(String.raw`\s-P[^\S\n]+['"]?(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bmosquitto_(?:pub|sub|rr)\b[^\n]*$/, requires: 'mosquitto_', valid: (value) => !isPlaceholder(value) },
   // redis-cli's "-a" or "--pass": its password.

@@ -28,8 +28,12 @@ const REFERENCE = /^(?:vault:|arn:aws:|op:\/\/|ssm:|secretsmanager:)|(?:^|[=,])p
 /** Names the value instead of being it ("password = password", "token: null"); in a connection string, "Password=secret" is one. */
 const NAME_WORD = /^(?:null|none|true|false|undefined|password\w*|secret\w*|token\w*)$/i;
 
-/** A value masked at its end ("sk-proj-XXXXXXXX", "Pass****"); tested apart, as a pattern anchored at both ends would rescan the value from every start. */
-const MASKED_TAIL = /(?:x{8}|\*{4}|•{4})$/i;
+/**
+ * A value masked at its end ("sk-proj-XXXXXXXX", "Pass****"), or by bullets or stars anywhere as a dashboard shows a key
+ * ("sk_live_••••••••4242", "ghp_****abcd"); tested apart, as a pattern anchored at both ends would rescan the value from
+ * every start.
+ */
+const MASKED_TAIL = /x{8}$|[*•]{4}/i;
 
 /**
  * Values vendors publish for anyone to use in tests and examples: Stripe's documentation key, Azurite's (the storage

@@ -1,0 +1,39 @@
+import { cuedMatches, matches } from './context';
+
+/**
+ * Values of a record's fields that only people fill, in the syntaxes records are pasted in: JSON and YAML
+ * (`"customer": "Laakso"`, `assigned_to: Lennert`), logs and query strings (`recipient=Mia`), INI, and markup
+ * (`<recipient>Darrell</recipient>`). Unlike a "name" field, which packages and products have too, these name a person;
+ * not an assignee's, a reporter's or a tenant's, which bots, rotations and SaaS tenants fill as often ("assignee": "Oncall",
+ * "Tenant: Contoso").
+ */
+/** Fields of a person's own name or of a role only a person holds. */
+const PERSON_FIELD = String.raw`(?:full[ _-]?name|fullName|first[ _-]?name|firstName|last[ _-]?name|lastName|given[ _-]?names?|givenName|surname|family[ _-]?name|familyName|patient|patient[ _-]?name|account[ _-]?holder|card[ _-]?holder|cardholder|holder[ _-]?name|contact[ _-]?name|contact[ _-]?person|employee|employee[ _-]?name|passenger|passenger[ _-]?name|guest[ _-]?name|traveller|traveler|beneficiary|insured|policy[ _-]?holder|policyholder|applicant|candidate|student[ _-]?name|next[ _-]?of[ _-]?kin)`;
+/** Fields of a party that firms fill as often ("Recipient: Santander", "Bill to: Acme"): one word there needs a listed name. */
+const PARTY_FIELD = String.raw`(?:recipient|recipient[ _-]?name|customer|customer[ _-]?name|client[ _-]?name|assigned[ _-]?to|bill[ _-]?to|ship[ _-]?to|sold[ _-]?to|deliver[ _-]?to|owner[ _-]?name|sender[ _-]?name)`;
+const PEOPLE_FIELD = `(?:${PERSON_FIELD}|${PARTY_FIELD})`;
+const IS_PERSON_FIELD = new RegExp(`^${PERSON_FIELD}$`, 'i');
+/** A value: one to four words of letters (not ending in a quote), up to the field's end (a quote, a separator, the line's end). */
+const WORD = String.raw`\p{L}(?:[\p{L}'’.-]*[\p{L}.])?`;
+const VALUE = String.raw`(${WORD}(?:[ \t]+${WORD}){0,3})`;
+const KEYED = new RegExp(String.raw`(?<![\p{L}\p{N}_-])${PEOPLE_FIELD}["']?[ \t]*(?:=>|[:=])[ \t]*["']?${VALUE}(?=["']|[ \t]*(?:[,;|/}\]&)\r\n]|$))`, 'diuy');
+/** Where such a field's name starts: the pattern is tried there only (`cuedMatches`). */
+const FIELD_CUE = new RegExp(PEOPLE_FIELD, 'gi');
+const MARKUP = new RegExp(String.raw`<(${PEOPLE_FIELD})>[ \t]*${VALUE}[ \t]*</\1>`, 'dgiu');
+
+export interface FieldName {
+  start: number;
+  value: string;
+  /** Whether the field is a person's own (a first name, a patient), not a party's that firms fill too. */
+  personal: boolean;
+}
+
+export function namesInFields(text: string): FieldName[] {
+  const found: FieldName[] = [];
+  for (const m of cuedMatches(text, FIELD_CUE, KEYED)) {
+    const field = /^[\p{L} _-]+/u.exec(m[0])![0].trim();
+    found.push({ start: m.indices![1]![0], value: m[1]!, personal: IS_PERSON_FIELD.test(field) });
+  }
+  for (const m of text.includes('</') ? matches(text, MARKUP) : []) found.push({ start: m.indices![2]![0], value: m[2]!, personal: IS_PERSON_FIELD.test(m[1]!) });
+  return found;
+}
