@@ -5,7 +5,8 @@
  */
 const SEPARATORS = ['|', '\t', ';', ','] as const;
 /** Headers of a column that holds only people. */
-const PEOPLE_HEADER = /^(?:full[ _-]?name|first[ _-]?name|last[ _-]?name|given[ _-]?name|family[ _-]?name|surname|employee(?:[ _-]?name)?|contact(?:[ _-]?(?:name|person))?|customer[ _-]?name|patient(?:[ _-]?name)?|student(?:[ _-]?name)?|attendee|participant|guest|candidate|applicant|tenant|owner[ _-]?name|assignee|nome|nombre|vorname|nachname|prénom|nom)$/i;
+const PEOPLE_HEADERS = String.raw`full[ _-]?name|first[ _-]?name|last[ _-]?name|given[ _-]?name|family[ _-]?name|surname|employee(?:[ _-]?name)?|contact(?:[ _-]?(?:name|person))?|customer[ _-]?name|patient(?:[ _-]?name)?|student(?:[ _-]?name)?|attendee|participant|guest|candidate|applicant|tenant|owner[ _-]?name|assignee|nome|nombre|vorname|nachname|prénom|nom`;
+const PEOPLE_HEADER = new RegExp(`^(?:${PEOPLE_HEADERS})$`, 'i');
 /**
  * A bare "Name" column: packages, products and files are named too ("Name | Version"), so it counts only beside a column
  * that people have ("Name | Role | Ext.", "name,email,phone").
@@ -15,6 +16,8 @@ const PEOPLE_COLUMN = /^(?:e-?mail(?:[ _-]?address)?|phone(?:[ _-]?number)?|mobi
 /** A cell that can hold a name: one to four words of letters, without digits or markup. */
 const NAME_CELL = /^\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,3}$/u;
 const MAX_ROWS = 500;
+/** A header's cell that may name people, between separators or a line's ends: the lines are split only when one stands. */
+const HEADER_CELL = new RegExp(String.raw`(?:^|[|\t;,])[ \t"'*_\`]*(?:${PEOPLE_HEADERS}|name)[ \t"'*_\`:]*(?=[|\t;,]|$)`, 'im');
 
 export interface ColumnName {
   start: number;
@@ -27,6 +30,7 @@ function cells(line: string, separator: string): string[] {
 
 export function namesInColumns(text: string): ColumnName[] {
   const found: ColumnName[] = [];
+  if (!HEADER_CELL.test(text)) return found;
   const lines = text.split('\n');
   let offset = 0;
   const starts = lines.map((line) => {

@@ -1,4 +1,4 @@
-import { cuedMatches, matches } from './context';
+import { matches } from './context';
 
 /**
  * Values of a record's fields that only people fill, in the syntaxes records are pasted in: JSON and YAML
@@ -16,9 +16,11 @@ const IS_PERSON_FIELD = new RegExp(`^${PERSON_FIELD}$`, 'i');
 /** A value: one to four words of letters (not ending in a quote), up to the field's end (a quote, a separator, the line's end). */
 const WORD = String.raw`\p{L}(?:[\p{L}'’.-]*[\p{L}.])?`;
 const VALUE = String.raw`(${WORD}(?:[ \t]+${WORD}){0,3})`;
-const KEYED = new RegExp(String.raw`(?<![\p{L}\p{N}_-])${PEOPLE_FIELD}["']?[ \t]*(?:=>|[:=])[ \t]*["']?${VALUE}(?=["']|[ \t]*(?:[,;|/}\]&)\r\n]|$))`, 'diuy');
-/** Where such a field's name starts: the pattern is tried there only (`cuedMatches`). */
-const FIELD_CUE = new RegExp(PEOPLE_FIELD, 'gi');
+/** The field found back from its ":", "=" or "=>": prose holds far fewer of those than words, where a field's name may start. */
+const KEYED = new RegExp(
+  String.raw`[:=](?<=(?<![\p{L}\p{N}_-])(${PEOPLE_FIELD})["']?[ \t]*[:=])>?[ \t]*["']?${VALUE}(?=["']|[ \t]*(?:[,;|/}\]&)\r\n]|$))`,
+  'dgiu',
+);
 const MARKUP = new RegExp(String.raw`<(${PEOPLE_FIELD})>[ \t]*${VALUE}[ \t]*</\1>`, 'dgiu');
 
 export interface FieldName {
@@ -30,10 +32,7 @@ export interface FieldName {
 
 export function namesInFields(text: string): FieldName[] {
   const found: FieldName[] = [];
-  for (const m of cuedMatches(text, FIELD_CUE, KEYED)) {
-    const field = /^[\p{L} _-]+/u.exec(m[0])![0].trim();
-    found.push({ start: m.indices![1]![0], value: m[1]!, personal: IS_PERSON_FIELD.test(field) });
-  }
+  for (const m of matches(text, KEYED)) found.push({ start: m.indices![2]![0], value: m[2]!, personal: IS_PERSON_FIELD.test(m[1]!) });
   for (const m of text.includes('</') ? matches(text, MARKUP) : []) found.push({ start: m.indices![2]![0], value: m[2]!, personal: IS_PERSON_FIELD.test(m[1]!) });
   return found;
 }

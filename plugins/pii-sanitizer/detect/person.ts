@@ -123,8 +123,10 @@ const AGE_SHAPE = /,[ \t]+\d{1,3},|[ \t]\(\d{1,3}\)|aged?[ \t]+\d/;
  * Hale". Brands and works stand so too ("Coach Outlet", "Captain America", "Cardinal Health"): the name is no word of a
  * sentence nor a place (`personLike`).
  */
+const OFFICE_TITLE_WORDS = String.raw`Professor|Senator|Sen\.|Congressman|Congresswoman|Rep\.|Governor|Gov\.|Mayor|President|Chancellor|Ambassador|Judge|Justice|Coach|Detective|Det\.|Officer|Sergeant|Sgt\.|Lieutenant|Lt\.|Captain|Capt\.|Inspector|Sheriff|Deputy|Constable|Commissioner|Councillor|Councilman|Councilwoman|Reverend|Rev\.|Pastor|Rabbi|Imam|Bishop|Nurse`;
+// No title ends another, so the check for a letter before one reads back the very title matched.
 const OFFICE_TITLE = new RegExp(
-  String.raw`(?<![\p{L}])(?:Professor|Senator|Sen\.|Congressman|Congresswoman|Rep\.|Governor|Gov\.|Mayor|President|Chancellor|Ambassador|Judge|Justice|Coach|Detective|Det\.|Officer|Sergeant|Sgt\.|Lieutenant|Lt\.|Captain|Capt\.|Inspector|Sheriff|Deputy|Constable|Commissioner|Councillor|Councilman|Councilwoman|Reverend|Rev\.|Pastor|Rabbi|Imam|Bishop|Nurse)[ \t]+(${NAME})`,
+  String.raw`(?:${OFFICE_TITLE_WORDS})(?<![\p{L}](?:${OFFICE_TITLE_WORDS}))[ \t]+(${NAME})`,
   'dgu',
 );
 /** "Mathew (born 12 May 1950)", "Anna Berg (née Holm)": a birth's date or name in brackets is a person's. */
@@ -134,11 +136,12 @@ const CALLER = new RegExp(String.raw`(?<![\p{L}])[Tt]his is[ \t]+(${NAME})[ \t]+
 /** The line before a name and an address: "Billing address:", "Ship to:". */
 const ADDRESS_LABEL_LINE = /^[ \t>]*(?:(?:billing|shipping|mailing|delivery|postal|return|home|invoice)[ \t]+address|(?:ship|deliver|bill|send|mail|sold)[ \t]+to)[ \t]*:?[ \t]*$/i;
 /** A mail header's person: "To: Almine", "Cc: Almine Masson", "From: Anna Berg <…>" (not "To: Engineering"). */
-const MAIL_HEADER = new RegExp(String.raw`^[ \t>]*(?:From|To|Cc|CC|Bcc|BCC|Reply-To|Von|An|À|Para):[ \t]*(${NAME})[ \t]*(?:<|,|\r?$)`, 'dgmu');
+const MAIL_HEADER = new RegExp(String.raw`:(?<=^[ \t>]*(?:From|To|Cc|CC|Bcc|BCC|Reply-To|Von|An|À|Para):)[ \t]*(${NAME})[ \t]*(?:<|,|\r?$)`, 'dgmu');
 /** A person's role, then their name in brackets: "the plumber (Camilla) will come", "opposing counsel (Ceylin Cleve)". */
-const ROLE_THEN_NAME_IN_BRACKETS = new RegExp(String.raw`(?<![\p{L}])(?:${PEOPLE_ROLES}|${PEOPLE_FIELDS}|counsel|GP|agent|driver|courier|technician|plumber|electrician|contractor|manager|supervisor)[ \t]*\((${NAME})\)`, 'dgu');
-/** Whether a table's header may name a column of people: `namesInColumns` is worth running only then. */
-const COLUMN_HEADER_WORD = /name|nom|employee|contact|patient|student|attendee|participant|guest|candidate|applicant|tenant|assignee/i;
+const ROLE_THEN_NAME_IN_BRACKETS = new RegExp(
+  String.raw`\((?<=(?<![\p{L}])(?:${PEOPLE_ROLES}|${PEOPLE_FIELDS}|counsel|GP|agent|driver|courier|technician|plumber|electrician|contractor|manager|supervisor)[ \t]*\()(${NAME})\)`,
+  'dgu',
+);
 /** Pronouns in brackets after a name ("Milella (she/her)", "Sam Ortiz (they/them)"): only people state theirs. */
 const PRONOUNS_AFTER = /\((?:she|he|they|ze|xe)\/(?:her|hers|him|his|them|theirs|zir|hir|xem)(?:\/[a-z]+)?\)/gi;
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
@@ -190,7 +193,7 @@ const OCCUPATION_BEFORE_NAME = new RegExp(
   String.raw`(?<![\p{L}])(?:[Tt]he|[Aa]n?)[ \t]+(?:(?:local|famous|renowned|retired|young|late|celebrated|acclaimed|former)[ \t]+)?(?:${PERSON_OCCUPATIONS})[ \t]+(${NAME})`,
   'dgu',
 );
-const OCCUPATION_THEN_CAPITAL = new RegExp(String.raw`(?:${PERSON_OCCUPATIONS})[ \t]+\p{Lu}`, 'u');
+const OCCUPATION_THEN_CAPITAL = new RegExp(String.raw`[A-Z\u00c0-\uffff](?<=(?:${PERSON_OCCUPATIONS})[ \t]+.)`, 'u');
 /**
  * Who a letter is for or the police name ("attn. Fenstermacher", "a man, identified as Gottschalk,"): departments and
  * malware stand there too ("Attn: Buchhaltung", "identified as Emotet"), so only a name that `namesAPerson`.
@@ -265,7 +268,7 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
   // Thanked for something: "huge thanks to Flak for lending us the van", "shout-out to Bálint for the cake".
   {
     pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Tt]hanks|THANKS|[Ss]hout-?out|[Kk]udos|[Pp]rops)[ \t]+to[ \t]+(${NAME})[ \t]+for(?![\p{L}])`, 'dgu'),
-    words: /(?:thanks|shout-?out|kudos|props) to /i,
+    words: /thank|shout|kudos|props/i,
   },
   // Whose name a card, an account or a booking is in, and whom someone reports to.
   { pattern: new RegExp(String.raw`(?<![\p{L}])in[ \t]+the[ \t]+name[ \t]+of[ \t]+(${NAME})`, 'dgu'), words: / name of /i },
@@ -1018,7 +1021,7 @@ export const personDetector: Detector = {
       const named = lower ? knownName(field.value.split(/[ \t]+/)[0]!) : !typeName && personLike(field.value) === field.value && (field.personal || namesAPerson(field.value));
       if (named) addPerson(field.start + field.value.length, field.value, 0.75);
     }
-    for (const cell of COLUMN_HEADER_WORD.test(text) ? namesInColumns(text) : []) {
+    for (const cell of namesInColumns(text)) {
       // A column of people's names holds names in any form: in lower case, a known given name first ("hunter farrell");
       // capitalised, no word of a sentence alone, and two words or more with a name's last word.
       const words = cell.value.split(/[ \t]+/);
