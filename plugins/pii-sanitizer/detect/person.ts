@@ -252,7 +252,8 @@ const TOLD_VERBS = '[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et|[Cc]all|[Ee]mail|[
 const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean; cued?: boolean }> = [
   {
     pattern: new RegExp(String.raw`(?<![\p{L}])(?:${TOLD_VERBS})[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know|when)(?![\p{L}])`, 'duy'),
-    words: new RegExp(String.raw`${notAfter('A-Za-z', TOLD_VERBS)}[ \t]`, 'g'),
+    // Only where a name can follow ("call me", "email the team" are tried no further).
+    words: new RegExp(String.raw`${notAfter('A-Za-z', TOLD_VERBS)}[ \t]+(?=[A-Z\u0080-\uffffvtd])`, 'g'),
     cued: true,
   },
   { pattern: new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})`, 'dgu'), words: /this is /i },
