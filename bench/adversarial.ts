@@ -45,6 +45,7 @@ export const ADVERSARIAL_TRIGGERS = [
   'Ab (born', 'Ab (she/her', 'Ab v.', 'Ab vs.', 'Ab who is', 'Ab from HR', 'Ab, your', 'Senator', 'this is Ab', 'thanks to Ab', 'in the name of',
   'reports directly to', 'ship it to Ab,', 'Billing address:\n', 'Dr.', 'Ab just', "Ab's late", 'married to', 'mi hermana',
   '"customer": "', '<recipient>', 'the architect', 'htpasswd -b', 'Name | Role\n', 'To:', 'the plumber (',
+  'new_addr="', '<street>', 'Loss location:', 'delivery to', 'flat at',
 ];
 
 /** And a value's start followed by 200 KB of one character: a value checked by a pattern anchored at both ends. */

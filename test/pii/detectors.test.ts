@@ -1643,7 +1643,14 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('??? Carly Jones\n??? Topcoder\n??? 53772 Holmatun 45\n??? Suite 757\n??? Bessastaðahreppur\n??? Iceland 28766')).toContainEqual(
       '53772 Holmatun 45\n??? Suite 757\n??? Bessastaðahreppur\n??? Iceland 28766',
     );
-    for (const honest of ['Year Product Units\n2019 Widgets 120\n2020 Gadgets 95\n2021 Gizmos 3300', 'What is the address of the Louvre? Room 12 is closed']) {
+    // A record's street field, a label, and what is delivered to or happens at a home.
+    expect(address('<recipient>Krogh</recipient><street>Bergstykket 17 Oppgang B</street>')).toContainEqual(expect.stringMatching(/^Bergstykket 17/));
+    expect(address('INFO user=Mia action=address_change new_addr="21432 Malika Trace" ip=10.2.4.17')).toEqual(['21432 Malika Trace']);
+    expect(address('Insured: Johannes. Loss location: Västra Fabriksgärdet 771 Lgh. 124. Adjuster assigned: Ann')).toContainEqual(
+      expect.stringMatching(/^Västra Fabriksgärdet 771/),
+    );
+    expect(address('Subject: Re: delivery to Nordvestpassagen 39')).toEqual(['Nordvestpassagen 39']);
+        for (const honest of ['Year Product Units\n2019 Widgets 120\n2020 Gadgets 95\n2021 Gizmos 3300', 'What is the address of the Louvre? Room 12 is closed']) {
       expect(categories(honest)).not.toContain('address');
     }
   });

@@ -200,7 +200,7 @@ const BOXES = [
  * product, a section or a team: "Python 3", "Team 5").
  */
 const ANNOUNCED = new RegExp(
-  String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})(?:[ \t]+(?:alone|now|currently|still|together))?[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('drop|stop|come|swing')})[ \t]+by[ \t]+|\b(?:${anyCase('meet')})[ \t]+(?:me|us)[ \t]+at[ \t]+|\b(?:${anyCase('pick')})[ \t]+(?:me|us)[ \t]+up[ \t]+(?:at|from)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with)[ \t]+|:[ \t]*(?:\n[ \t]*){0,2})(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+`,
+  String.raw`\b(?:${anyCase('lives?|living|resides?|staying')})(?:[ \t]+(?:alone|now|currently|still|together))?[ \t]+(?:at|on|in)[ \t]+|\b(?:${anyCase('drop|stop|come|swing')})[ \t]+by[ \t]+|\b(?:${anyCase('meet')})[ \t]+(?:me|us)[ \t]+at[ \t]+|\b(?:${anyCase('pick')})[ \t]+(?:me|us)[ \t]+up[ \t]+(?:at|from)[ \t]+|\b(?:${anyCase('located')})[ \t]+at[ \t]+|\b(?:${anyCase('ship|send|sent|deliver|delivered|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|\b(?:${anyCase('address(?:es)?')})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with)[ \t]+|:[ \t]*(?:\n[ \t]*){0,2})(?:it is[ \t]+)?|\b(?:${anyCase('corner')}) of[ \t]+|\b(?:${anyCase('shipped|delivery|delivered|forwarded|redirected')})[ \t]+to[ \t]+|\b(?:flat|apartment|property|tenancy|house|home|unit)[ \t]+at[ \t]+|\b(?:${anyCase('loss location|street|street address|address line 1|address line1|mailing address|new address')})[ \t]*:[ \t]*|(?<![\p{L}\p{N}_])(?:street|street_address|streetAddress|addr|new_addr|address_line_?1|addressLine1|shipping_address|billing_address|home_address|mailing_address)["']?[ \t]*[:=][ \t]*["']?|<(?:street|address|addr|street_address|address_line1)>[ \t]*`,
   'gu',
 );
 const NUMBERED_PLACE = new RegExp(String.raw`\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+${NAME_WORD}){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b`, 'uy');
@@ -215,8 +215,12 @@ const PERSONAL_ADDRESS = new RegExp(
   String.raw`(?:(?:^|\n)[ \t]*|(?<![\p{L}])(?:my|your|his|her|their|our|the|home|billing|shipping|postal|mailing|delivery|street|new|current|business|office)[ \t]+)address(?:[ \t]+is|[ \t]*:)[^\n]*$|(?<![\p{L}])(?:home|billing|shipping|postal|mailing|delivery)[ \t]+address[ \t]+with[ \t]+$|\?[ \t]+it is[ \t]+$`,
   'iu',
 );
-/** Where someone lives or a delivery goes: "lives at Týnská 750", "delivered to Geiterygglia 4". */
-const RESIDENCE = /^(?:lives?|living|resides?)[ \t]+at|^(?:deliver(?:ed)?)[ \t]/i;
+/**
+ * Where someone lives or a delivery goes, or a record's street: "lives at Týnská 750", "delivered to Geiterygglia 4", "flat
+ * at Jankovačka 2", "Loss location: Nickpark 3", "new_addr=\"Laudonova 3\"", "<street>Bergstykket 17</street>".
+ */
+const RESIDENCE =
+  /^(?:lives?|living|resides?)[ \t]+at|^(?:deliver(?:ed)?)[ \t]|^(?:shipped|delivery|forwarded|redirected)[ \t]+to|^(?:flat|apartment|property|tenancy|house|home|unit)[ \t]+at|^(?:loss location|street|street address|address line ?1|mailing address|new address)[ \t]*:|^(?:street|street_address|streetAddress|addr|new_addr|address_line_?1|addressLine1|shipping_address|billing_address|home_address|mailing_address)["']?[ \t]*[:=]|^</i;
 const SETTING_WORD = /^(?:Unknown|None|Team|Line|Suite|Field|Block|Route|Version|Default|Port|Node|Localhost|Sprint|Admin|Sector|Zone|Region|Room|Building|Item|Row|Page|Slot|Channel|Level|Floor|Unit|Bus|Gate|Pin|Register|Slave|Master|Host|Server|Cluster|Core|Device|Window|Tab|Step|Option|Section|Chapter|Part|Phase|Stage|Round|Week|Day|Lesson|Module|Table|Figure)$/;
 function namedStreetNumber(text: string, at: number): RegExpExecArray | null {
   const m = stickyMatch(NAMED_STREET_NUMBER, text, at);
