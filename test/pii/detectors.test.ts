@@ -1611,6 +1611,12 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('The manuscript was later acquired by the collector Fadel, whose estate donated it.')).toContainEqual(['person', 'Fadel']);
     expect(found('omg just ran into Vivienne at the airport')).toContainEqual(['person', 'Vivienne']);
     expect(found('Camilla turns 33 today and still cant cook')).toContainEqual(['person', 'Camilla']);
+    expect(found("Hey, it's me. Tell Mikkel Finstad I'll be late for dinner.")).toContainEqual(['person', 'Mikkel Finstad']);
+    expect(found('Call Bergström on +4639205146 if the alarm goes off.')).toContainEqual(['person', 'Bergström']);
+    expect(found('Agent (Góra): Thanks for holding.')).toContainEqual(['person', 'Góra']);
+    expect(found('As Seweryn Szcześniak and Kowalczyk (2017) showed, soil diversity drops.')).toContainEqual(['person', 'Kowalczyk']);
+    expect(found('Prosecutors accused Camilla of laundering money.')).toContainEqual(['person', 'Camilla']);
+    expect(found('The account is under Carvalho, and my number is (04) 68188-1234.')).toContainEqual(['person', 'Carvalho']);
     for (const honest of [
       'Move the launch to Tue Sep 09 2025, then Wed Oct 22.',
       'Call Stripe about the refund. Email Support if it fails.',

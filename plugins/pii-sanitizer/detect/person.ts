@@ -77,7 +77,7 @@ const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|ad
  * counts only when it is a name of the lists written for the project, and nothing found there names the person's
  * other mentions.
  */
-const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|recipient|addressee|account owner|candidate|applicant|adjuster|adjuster assigned|complainant|executor|executrix|guardian|emergency contact|contact person|employee|student|pupil|owner|interviewee|caller name|patient name';
+const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|recipient|addressee|account owner|candidate|applicant|adjuster|adjuster assigned|complainant|executor|executrix|guardian|emergency contact|contact person|employee|student|pupil|owner|interviewee|caller name|patient name|registered owner|insured party';
 /** The fields of those forms that only a person fills: "The account holder is Trnka", "the recipient is Morrison". */
 const PEOPLE_FIELDS = 'account holder|account owner|cardholder|card holder|policyholder|beneficiary|recipient|addressee|claimant|guarantor|next of kin|deceased|complainant|executor|executrix|applicant|candidate';
 /** Roles that software holds too: a package manager, a process supervisor, a function's caller, a SaaS tenant. */
@@ -139,7 +139,7 @@ const ADDRESS_LABEL_LINE = /^[ \t>]*(?:(?:billing|shipping|mailing|delivery|post
 const MAIL_HEADER = new RegExp(String.raw`:(?<=^[ \t>]*(?:From|To|Cc|CC|Bcc|BCC|Reply-To|Von|An|À|Para):)[ \t]*(${NAME})[ \t]*(?:<|,|\r?$)`, 'dgmu');
 /** A person's role, then their name in brackets: "the plumber (Camilla) will come", "opposing counsel (Ceylin Cleve)". */
 const ROLE_THEN_NAME_IN_BRACKETS = new RegExp(
-  String.raw`\((?<=(?<![\p{L}])(?:${PEOPLE_ROLES}|${PEOPLE_FIELDS}|counsel|GP|agent|driver|courier|technician|plumber|electrician|contractor|manager|supervisor)[ \t]*\()(${NAME})\)`,
+  String.raw`\((?<=(?<![\p{L}])(?:${wordAlternation(`${PEOPLE_ROLES}|${PEOPLE_FIELDS}|counsel|GP|agent|driver|courier|technician|plumber|electrician|contractor|manager|supervisor`.split('|'), true)})[ \t]*\()(${NAME})\)`,
   'dgu',
 );
 /** Pronouns in brackets after a name ("Milella (she/her)", "Sam Ortiz (they/them)"): only people state theirs. */
@@ -225,7 +225,7 @@ const PEOPLE_FIELD = new RegExp(PEOPLE_FIELDS, 'i');
 const FAMILY_TITLE = new RegExp(String.raw`(?<![\p{L}])(?:Grandma|Grandpa|Granny|Nana|Aunt|Auntie|Uncle)[ \t]+(?!Smith(?![\p{L}])|Sam(?![\p{L}])|Ben['’]s)(${NAME})`, 'dgu');
 /** The name a booking is made under ("reservation in the name of Hala Ruiz"; not "under Expedia": see `namesAPerson`). */
 const BOOKED_UNDER = new RegExp(
-  String.raw`(?<![\p{L}])(?:booking|reservation|appointment)(?:[ \t]+(?:is|was))?[ \t]+(?:under(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?|in[ \t]+the[ \t]+name[ \t]+of)[ \t]+(${NAME})`,
+  String.raw`(?<![\p{L}])(?:booking|reservation|appointment|account|policy)(?:[ \t]+(?:is|was))?[ \t]+(?:under(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?|in[ \t]+the[ \t]+name[ \t]+of)[ \t]+(${NAME})`,
   'dgu',
 );
 /** Whether an occupation's word is in the text at all. */
@@ -251,7 +251,7 @@ const PERSON_TEMPER = new RegExp(
 const TOLD_VERBS = '[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et|[Cc]all|[Ee]mail|[Tt]ext|[Pp]ing|[Mm]essage';
 const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean; cued?: boolean }> = [
   {
-    pattern: new RegExp(String.raw`(?<![\p{L}])(?:${TOLD_VERBS})[ \t]+(${NAME})[ \t]+(?:that|to|about|if|whether|know|when)(?![\p{L}])`, 'duy'),
+    pattern: new RegExp(String.raw`(?<![\p{L}])(?:${TOLD_VERBS})[ \t]+(${NAME})[ \t]+(?:(?:that|to|about|if|whether|know|when|I|I['’](?:ll|m|ve|d)|we|you|he|she|they)(?![\p{L}])|(?:on|at)[ \t]+[+(\d])`, 'duy'),
     // Only where a name can follow ("call me", "email the team" are tried no further).
     words: new RegExp(String.raw`${notAfter('A-Za-z', TOLD_VERBS)}[ \t]+(?=[A-Z\u0080-\uffffvtd])`, 'g'),
     cued: true,
@@ -268,7 +268,7 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
   },
   // Thanked for something: "huge thanks to Flak for lending us the van", "shout-out to Bálint for the cake".
   {
-    pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Tt]hanks|THANKS|[Ss]hout-?out|[Kk]udos|[Pp]rops)[ \t]+to[ \t]+(${NAME})[ \t]+for(?![\p{L}])`, 'dgu'),
+    pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Tt]hanks|THANKS|[Ss]hout-?out|[Kk]udos|[Pp]rops)(?:[ \t]+again)?[ \t]+to[ \t]+(${NAME})[ \t]+(?:for|at)(?![\p{L}])`, 'dgu'),
     words: /thank|shout|kudos|props/i,
   },
   // Whose name a card, an account or a booking is in, and whom someone reports to.
@@ -279,6 +279,8 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
     pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Ss]hip|[Ss]end|[Dd]eliver|[Mm]ail|[Pp]ost|[Ff]orward|[Aa]ddressed|envoy[ée]e?s?|enviad[oa]|inviat[oa]|geschickt|gesendet)[^\n.!?]{0,40}?[ \t](?:to|à|a|an|aan)[ \t]+(${NAME}),[ \t]*\d{1,5}[A-Za-z]?,?[ \t]+\p{Lu}`, 'dgu'),
     words: /, ?\d/,
   },
+  // A citation's author before the year: "Szcześniak (2017)", "Ahonen et al. (2019)".
+  { pattern: /(?<![ \t])[ \t]+(?:et al\.[ \t]+)?\((?:19|20)\d\d[a-z]?\)/gu, words: /\((?:19|20)\d\d[a-z]?\)/, nameFirst: true },
   // A party of a lawsuit: "Cooper v. City of Eastbrook" (companies sue too, so one word needs a listed name).
   { pattern: /(?<![ \t])[ \t]+vs?\.[ \t]+\p{Lu}/gu, words: / vs?\. /, nameFirst: true },
   // Someone of a department: "Stachurski from HR asked", "forward it to Kinga in accounts payable".
@@ -821,9 +823,9 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
-const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with)[ \t]+$/iu;
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found)[ \t]+$/iu;
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
-const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user)(?![\p{L}])/u;
+const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters)(?![\p{L}])/u;
 /**
  * A verb in the past after a census surname alone: "Kristensen resigned", "Trnka cancelled the". Products do things
  * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than
