@@ -1616,6 +1616,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Agent (Góra): Thanks for holding.')).toContainEqual(['person', 'Góra']);
     expect(found('As Seweryn Szcześniak and Kowalczyk (2017) showed, soil diversity drops.')).toContainEqual(['person', 'Kowalczyk']);
     expect(found('Prosecutors accused Camilla of laundering money.')).toContainEqual(['person', 'Camilla']);
+    expect(found('Il mio collega Arnesen lavora come medico a Bergen.')).toContainEqual(['person', 'Arnesen']);
+    expect(found('Emergency contact: Sydnee Okafor (mother), 0456144772')).toContainEqual(['person', 'Sydnee Okafor']);
+    expect(found('Could you ring Nova Ahonen on 011064 88207? It is urgent.')).toContainEqual(['person', 'Nova Ahonen']);
+    expect(found('Navigate to Fadel’s house at 7156 Gemma Trail, avoiding tolls.')).toContainEqual(['person', 'Fadel']);
+    expect(found('Add Fredrik Lindqvist to my contacts with the number 0701234567.')).toContainEqual(['person', 'Fredrik Lindqvist']);
     expect(found('The account is under Carvalho, and my number is (04) 68188-1234.')).toContainEqual(['person', 'Carvalho']);
     for (const honest of [
       'Move the launch to Tue Sep 09 2025, then Wed Oct 22.',

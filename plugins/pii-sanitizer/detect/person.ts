@@ -53,6 +53,7 @@ const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'na
   'ma sœur', 'mon frère', 'ma mère', 'mon père', 'ma femme', 'mon mari', 'ma fille', 'mon fils',
   'minha irmã', 'meu irmão', 'minha mãe', 'meu pai', 'minha esposa', 'meu marido', 'minha filha', 'meu filho',
   'mijn zus', 'mijn broer', 'mijn moeder', 'mijn vader', 'mijn vrouw', 'mijn man', 'mijn dochter', 'mijn zoon',
+  'il mio collega', 'la mia collega', 'mio cugino', 'mia cugina', 'il mio vicino', 'la mia vicina', 'mi compañero', 'mi compañera', 'mi primo', 'mi prima', 'mi vecino', 'mi vecina', 'mon collègue', 'ma collègue', 'mon cousin', 'ma cousine', 'mon voisin', 'ma voisine', 'o meu primo', 'a minha prima', 'meu primo', 'minha prima', 'o meu vizinho', 'a minha vizinha', 'mijn collega', 'mijn buurman', 'mijn buurvrouw', 'mijn neef', 'mijn nicht', 'mein Kollege', 'meine Kollegin', 'mein Nachbar', 'meine Nachbarin', 'mein Cousin', 'meine Cousine', 'jeg mødte', 'jeg møtte', 'jag träffade', 'ik ontmoette',
   'meine Schwester', 'mein Bruder', 'meine Mutter', 'mein Vater', 'meine Frau', 'mein Mann', 'meine Tochter', 'mein Sohn'];
 /** People whose name a possessive gives: "my partner's name", "her father's name". */
 const RELATIVES = 'partner|wife|husband|spouse|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|friend|boss|colleague|manager|boyfriend|girlfriend|fiancée?|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|landlord|doctor|lawyer';
@@ -142,6 +143,10 @@ const ROLE_THEN_NAME_IN_BRACKETS = new RegExp(
   String.raw`\((?<=(?<![\p{L}])(?:${wordAlternation(`${PEOPLE_ROLES}|${PEOPLE_FIELDS}|counsel|GP|agent|driver|courier|technician|plumber|electrician|contractor|manager|supervisor`.split('|'), true)})[ \t]*\()(${NAME})\)`,
   'dgu',
 );
+/** A person's relation in brackets after their name: "Emergency contact: Sydnee (mother)", "Parker (spouse)". */
+const RELATION_AFTER = new RegExp(String.raw`\((?:${FAMILY}|friend|neighbou?r|landlord|landlady|boss|colleague|roommate|flatmate|guardian|caregiver)\)`, 'g');
+/** Someone added to one's contacts: "Add Fredrik to my contacts". */
+const ADDED_CONTACT = new RegExp(String.raw`(?<![\p{L}])[Aa]dd[ \t]+(${NAME})[ \t]+to[ \t]+my[ \t]+(?:contacts|address book|phone)`, 'dgu');
 /** Pronouns in brackets after a name ("Milella (she/her)", "Sam Ortiz (they/them)"): only people state theirs. */
 const PRONOUNS_AFTER = /\((?:she|he|they|ze|xe)\/(?:her|hers|him|his|them|theirs|zir|hir|xem)(?:\/[a-z]+)?\)/gi;
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
@@ -248,7 +253,7 @@ const PERSON_TEMPER = new RegExp(
  * from every capital costs more than finding the cue.
  */
 /** Verbs that tell or ask someone something, and the ways of reaching them: "Tell Mátyás that", "call Harms about". */
-const TOLD_VERBS = '[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et|[Cc]all|[Ee]mail|[Tt]ext|[Pp]ing|[Mm]essage';
+const TOLD_VERBS = '[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et|[Cc]all|[Ee]mail|[Tt]ext|[Pp]ing|[Mm]essage|[Rr]ing|[Pp]hone|[Cc]ontact';
 const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean; cued?: boolean }> = [
   {
     pattern: new RegExp(String.raw`(?<![\p{L}])(?:${TOLD_VERBS})[ \t]+(${NAME})[ \t]+(?:(?:that|to|about|if|whether|know|when|I|I['’](?:ll|m|ve|d)|we|you|he|she|they)(?![\p{L}])|(?:on|at)[ \t]+[+(\d])`, 'duy'),
@@ -272,13 +277,19 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
     words: /thank|shout|kudos|props/i,
   },
   // Whose name a card, an account or a booking is in, and whom someone reports to.
-  { pattern: new RegExp(String.raw`(?<![\p{L}])in[ \t]+the[ \t]+name[ \t]+of[ \t]+(${NAME})`, 'dgu'), words: / name of /i },
+  {
+    pattern: new RegExp(String.raw`(?<![\p{L}])(?:in[ \t]+the[ \t]+name[ \t]+of|a[ \t]+nombre[ \t]+de|au[ \t]+nom[ \t]+de|em[ \t]+nome[ \t]+de|a[ \t]+nome[ \t]+di|auf[ \t]+den[ \t]+Namen)[ \t]+(${NAME})`, 'dgu'),
+    words: / name of | nombre de | nom de | nome d[ei] | den Namen /i,
+  },
   { pattern: new RegExp(String.raw`(?<![\p{L}])(?:report|reports|reported|reporting)(?:[ \t]+directly)?[ \t]+to[ \t]+(${NAME})`, 'dgu'), words: /report/i },
   // Whom a parcel or a letter goes to, before the house's number: "ship order #48213 to Mathew, 84436 Pagac Lights".
   {
     pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Ss]hip|[Ss]end|[Dd]eliver|[Mm]ail|[Pp]ost|[Ff]orward|[Aa]ddressed|envoy[ée]e?s?|enviad[oa]|inviat[oa]|geschickt|gesendet)[^\n.!?]{0,40}?[ \t](?:to|à|a|an|aan)[ \t]+(${NAME}),[ \t]*\d{1,5}[A-Za-z]?,?[ \t]+\p{Lu}`, 'dgu'),
     words: /, ?\d/,
   },
+  // Thanked for something, then named: "Thanks for yesterday, McDermott!"; the writer's friend: "Me and Radmanović have…".
+  { pattern: new RegExp(String.raw`(?<![\p{L}])[Tt]hank(?:s|[ \t]+you)[ \t]+for[ \t]+[^\n,.!?]{1,40},[ \t]+(${NAME})[ \t]*[!.]`, 'dgu'), words: /thank/i },
+  { pattern: new RegExp(String.raw`(?<![\p{L}])[Mm]e[ \t]+and[ \t]+(${NAME})`, 'dgu'), words: /me and /i },
   // A citation's author before the year: "Szcześniak (2017)", "Ahonen et al. (2019)".
   { pattern: /(?<![ \t])[ \t]+(?:et al\.[ \t]+)?\((?:19|20)\d\d[a-z]?\)/gu, words: /\((?:19|20)\d\d[a-z]?\)/, nameFirst: true },
   // A party of a lawsuit: "Cooper v. City of Eastbrook" (companies sue too, so one word needs a listed name).
@@ -520,7 +531,7 @@ const PEOPLE_ACT = new RegExp(PEOPLE_ACTS);
  * "Redux's father is Flux"): an unknown word counts only before a spouse's or a child's noun, or an address or a
  * number given right after; a known name before the rest too.
  */
-const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife';
+const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|house|flat|apartment';
 const OWNS_PERSONAL_THING = new RegExp(
   String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s|(?<=s)['’])[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(${PERSONAL_THINGS})(?![\p{L}])`,
   'gu',
@@ -823,7 +834,7 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
-const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found)[ \t]+$/iu;
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially)[ \t]+$/iu;
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
 const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters)(?![\p{L}])/u;
 /**
@@ -1036,6 +1047,11 @@ export const personDetector: Detector = {
       const person = personBefore(text, m.index);
       if (person) addPerson(person.end, person.name, 0.8);
     }
+    for (const m of text.includes('(') ? matches(text, RELATION_AFTER) : []) {
+      const person = personBefore(text, m.index);
+      if (person) addPerson(person.end, person.name, 0.8);
+    }
+    for (const m of /add /i.test(text) ? matches(text, ADDED_CONTACT) : []) addGroupPerson(m, 0.75, false);
     for (const m of text.includes('/') ? matches(text, PRONOUNS_AFTER) : []) {
       const person = personBefore(text, m.index);
       if (person) addPerson(person.end, person.name, 0.8);
@@ -1160,7 +1176,9 @@ export const personDetector: Detector = {
       const known = writtenName(word);
       // An unknown word's address or number counts when it is given right after ("here's Kuypers's address:\n\n613 …").
       const end = m.index + m[0].length;
-      const given = /address|number/.test(m[2]!) && /^[ \t]*(?::|is)[ \t\r\n]*[^\n]{0,40}\d/.test(text.slice(end, end + 80));
+      const given =
+        (/address|number/.test(m[2]!) && /^[ \t]*(?::|is)[ \t\r\n]*[^\n]{0,40}\d/.test(text.slice(end, end + 80))) ||
+        (/house|flat|apartment/.test(m[2]!) && /^[ \t]+(?:at|on|in)[ \t]+\d/.test(text.slice(end, end + 12)));
       if (known || ((SPOUSE_OR_CHILD.test(m[2]!) || given) && !sentenceWord(word))) addPerson(m.index + word.length, word, 0.75);
     }
     for (const m of matches(text, ONE_WORD_LINE)) {
