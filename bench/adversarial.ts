@@ -26,7 +26,7 @@ export const ADVERSARIAL_UNITS = [
   // Names before their mailboxes, one-word lines under sign-offs, roles before names.
   'Anna Berg (a@b.c) ', 'Best,\nCsonka\n', 'my manager is Góra, ', 'Ab Cd, 12, of ', 'Ab (12) a ', 'Ab, the teacher, ', "Ab's Cd Ef ",
   'Ab (born ', 'Ab (she/her) ', 'Ab v. Cd ', 'Ab who is ', '"Ab, your ', 'Senator Ab ', 'call Ab about ', 'Ship to:\nAb\n',
-  '"customer": "Ab", ', '<recipient>Ab</recipient>', 'Ab | Cd\n', 'the collector Ab ', 'Ab (2019) ', 'Tell Ab I ', 'Agent (Ab): ', 'Ab (mother) ', 'Add Ab to my ',
+  '"customer": "Ab", ', '<recipient>Ab</recipient>', 'Ab | Cd\n', 'the collector Ab ', 'Ab (2019) ', 'Tell Ab I ', 'Agent (Ab): ', 'Ab (mother) ', 'Add Ab to my ', '"A," said Ab ', 'Sorry, Ab, ',
   // Secrets by their place: a keypair's bytes, a quoted phrase, quoted pairs, tokens as a URL's user, a scheme's word.
   'solana [1,', '"seed abc ', "'KEY', '", 'https://abcdefghijklmnopqrstu@', 'Authorization: App ',
 ];

@@ -1621,6 +1621,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Could you ring Nova Ahonen on 011064 88207? It is urgent.')).toContainEqual(['person', 'Nova Ahonen']);
     expect(found('Navigate to Fadel’s house at 7156 Gemma Trail, avoiding tolls.')).toContainEqual(['person', 'Fadel']);
     expect(found('Add Fredrik Lindqvist to my contacts with the number 0701234567.')).toContainEqual(['person', 'Fredrik Lindqvist']);
+    expect(found('"Get down!" shouted Coty Reinger-Wisozk, pulling the boy behind the wall.')).toContainEqual(['person', 'Coty Reinger-Wisozk']);
+    expect(found("Sorry, Gvozden Skenderija, but I can't make it tonight.")).toContainEqual(['person', 'Gvozden Skenderija']);
+    expect(found('Horacy’s cat knocked over the vase again.')).toContainEqual(['person', 'Horacy']);
     expect(found('The account is under Carvalho, and my number is (04) 68188-1234.')).toContainEqual(['person', 'Carvalho']);
     for (const honest of [
       'Move the launch to Tue Sep 09 2025, then Wed Oct 22.',

@@ -147,6 +147,8 @@ const ROLE_THEN_NAME_IN_BRACKETS = new RegExp(
 const RELATION_AFTER = new RegExp(String.raw`\((?:${FAMILY}|friend|neighbou?r|landlord|landlady|boss|colleague|roommate|flatmate|guardian|caregiver)\)`, 'g');
 /** Someone added to one's contacts: "Add Fredrik to my contacts". */
 const ADDED_CONTACT = new RegExp(String.raw`(?<![\p{L}])[Aa]dd[ \t]+(${NAME})[ \t]+to[ \t]+my[ \t]+(?:contacts|address book|phone)`, 'dgu');
+/** A quote's speaker after the verb: '"Get down!" shouted Coty Reinger-Wisozk'; products do not shout or mutter. */
+const QUOTE_SPEAKER = new RegExp(String.raw`[”"][ \t]*(?:said|shouted|asked|whispered|replied|muttered|yelled|cried|snapped|sighed|laughed|added|answered)[ \t]+(${NAME})`, 'dgu');
 /** Pronouns in brackets after a name ("Milella (she/her)", "Sam Ortiz (they/them)"): only people state theirs. */
 const PRONOUNS_AFTER = /\((?:she|he|they|ze|xe)\/(?:her|hers|him|his|them|theirs|zir|hir|xem)(?:\/[a-z]+)?\)/gi;
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
@@ -253,10 +255,10 @@ const PERSON_TEMPER = new RegExp(
  * from every capital costs more than finding the cue.
  */
 /** Verbs that tell or ask someone something, and the ways of reaching them: "Tell Mátyás that", "call Harms about". */
-const TOLD_VERBS = '[Tt]ell|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et|[Cc]all|[Ee]mail|[Tt]ext|[Pp]ing|[Mm]essage|[Rr]ing|[Pp]hone|[Cc]ontact';
+const TOLD_VERBS = '[Tt]ell|[Tt]old|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et|[Cc]all|[Ee]mail|[Tt]ext|[Pp]ing|[Mm]essage|[Rr]ing|[Pp]hone|[Cc]ontact';
 const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean; cued?: boolean }> = [
   {
-    pattern: new RegExp(String.raw`(?<![\p{L}])(?:${TOLD_VERBS})[ \t]+(${NAME})[ \t]+(?:(?:that|to|about|if|whether|know|when|I|I['’](?:ll|m|ve|d)|we|you|he|she|they)(?![\p{L}])|(?:on|at)[ \t]+[+(\d])`, 'duy'),
+    pattern: new RegExp(String.raw`(?<![\p{L}])(?:${TOLD_VERBS})[ \t]+(${NAME})[ \t]+(?:(?:that|to|about|if|whether|know|when|back|I|I['’](?:ll|m|ve|d)|we|you|he|she|they)(?![\p{L}])|(?:on|at)[ \t]+[+(\d])`, 'duy'),
     // Only where a name can follow ("call me", "email the team" are tried no further).
     words: new RegExp(String.raw`${notAfter('A-Za-z', TOLD_VERBS)}[ \t]+(?=[A-Z\u0080-\uffffvtd])`, 'g'),
     cued: true,
@@ -290,6 +292,11 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
   // Thanked for something, then named: "Thanks for yesterday, McDermott!"; the writer's friend: "Me and Radmanović have…".
   { pattern: new RegExp(String.raw`(?<![\p{L}])[Tt]hank(?:s|[ \t]+you)[ \t]+for[ \t]+[^\n,.!?]{1,40},[ \t]+(${NAME})[ \t]*[!.]`, 'dgu'), words: /thank/i },
   { pattern: new RegExp(String.raw`(?<![\p{L}])[Mm]e[ \t]+and[ \t]+(${NAME})`, 'dgu'), words: /me and /i },
+  // Spoken to after an interjection: "Sorry, Gvozden Skenderija, but…", "Listen to me, Loboda: you don't…".
+  {
+    pattern: new RegExp(String.raw`(?:^|[.!?"“]\s*)(?:[Ss]orry|[Ll]isten(?:[ \t]+to[ \t]+me)?|[Hh]onestly|[Ll]ook|[Ww]ell|[Oo]kay|OK|[Yy]es|[Nn]o|[Oo]h|[Cc]ome on)[ \t]*,[ \t]+(${NAME})[ \t]*[,:!?]`, 'dgu'),
+    words: /(?:sorry|listen|honestly|look|well|okay|ok|yes|no|oh|come on)[ \t]*,/i,
+  },
   // A citation's author before the year: "Szcześniak (2017)", "Ahonen et al. (2019)".
   { pattern: /(?<![ \t])[ \t]+(?:et al\.[ \t]+)?\((?:19|20)\d\d[a-z]?\)/gu, words: /\((?:19|20)\d\d[a-z]?\)/, nameFirst: true },
   // A party of a lawsuit: "Cooper v. City of Eastbrook" (companies sue too, so one word needs a listed name).
@@ -531,7 +538,7 @@ const PEOPLE_ACT = new RegExp(PEOPLE_ACTS);
  * "Redux's father is Flux"): an unknown word counts only before a spouse's or a child's noun, or an address or a
  * number given right after; a known name before the rest too.
  */
-const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|house|flat|apartment';
+const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|house|flat|apartment|cat|dog|puppy|kitten';
 const OWNS_PERSONAL_THING = new RegExp(
   String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s|(?<=s)['’])[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(${PERSONAL_THINGS})(?![\p{L}])`,
   'gu',
@@ -539,7 +546,7 @@ const OWNS_PERSONAL_THING = new RegExp(
 /** An owner's mark before such a thing: the pattern is worth running only when the text holds one. */
 const OWNED_THING = new RegExp(String.raw`['’]s?[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(?:${PERSONAL_THINGS})`);
 /** What only a person has: a spouse, a child, a childhood, a funeral ("Liza's first job", "Kovač's funeral"). */
-const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife)$/;
+const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|cat|dog|puppy|kitten)$/;
 /**
  * "Jane Doe of Acme", "Jane Doe from 3 Round Stones Inc": a person introduced by the organisation they belong to.
  * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).
@@ -834,9 +841,9 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
-const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially)[ \t]+$/iu;
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite)[ \t]+$/iu;
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
-const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters)(?![\p{L}])/u;
+const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped)(?![\p{L}])/u;
 /**
  * A verb in the past after a census surname alone: "Kristensen resigned", "Trnka cancelled the". Products do things
  * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than
@@ -1052,6 +1059,7 @@ export const personDetector: Detector = {
       if (person) addPerson(person.end, person.name, 0.8);
     }
     for (const m of /add /i.test(text) ? matches(text, ADDED_CONTACT) : []) addGroupPerson(m, 0.75, false);
+    for (const m of /["”]/.test(text) ? matches(text, QUOTE_SPEAKER) : []) addGroupPerson(m, 0.8, false);
     for (const m of text.includes('/') ? matches(text, PRONOUNS_AFTER) : []) {
       const person = personBefore(text, m.index);
       if (person) addPerson(person.end, person.name, 0.8);
