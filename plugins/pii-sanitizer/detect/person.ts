@@ -151,6 +151,8 @@ const ADDED_CONTACT = new RegExp(String.raw`(?<![\p{L}])[Aa]dd[ \t]+(${NAME})[ \
 const QUOTE_SPEAKER = new RegExp(String.raw`[”"][ \t]*(?:said|shouted|asked|whispered|replied|muttered|yelled|cried|snapped|sighed|laughed|added|answered)[ \t]+(${NAME})`, 'dgu');
 /** Pronouns in brackets after a name ("Milella (she/her)", "Sam Ortiz (they/them)"): only people state theirs. */
 const PRONOUNS_AFTER = /\((?:she|he|they|ze|xe)\/(?:her|hers|him|his|them|theirs|zir|hir|xem)(?:\/[a-z]+)?\)/gi;
+/** What a bracket right after a name says only of a person: a birth, a relation, pronouns. */
+const BRACKETS_AFTER_NAME = [BORN_AFTER, RELATION_AFTER, PRONOUNS_AFTER];
 /** What only people do after their age: a version or a count is not seen last, does not die, leaves no one behind. */
 const PERSON_ONLY_AFTER_AGE = /^(?:last seen|is survived|passed away)$/;
 /** The name that ends where a cue after it starts, found from the cue back: a name is tried from every capital otherwise. */
@@ -1050,20 +1052,14 @@ export const personDetector: Detector = {
       const name = (/^\p{Ll}/u.test(cell.value) ? knownName(words[0]!) : named) ? cell.value : '';
       if (name) addPerson(cell.start + name.length, name, 0.75);
     }
-    for (const m of text.includes('(') ? matches(text, BORN_AFTER) : []) {
-      const person = personBefore(text, m.index);
-      if (person) addPerson(person.end, person.name, 0.8);
-    }
-    for (const m of text.includes('(') ? matches(text, RELATION_AFTER) : []) {
-      const person = personBefore(text, m.index);
-      if (person) addPerson(person.end, person.name, 0.8);
+    for (const pattern of text.includes('(') ? BRACKETS_AFTER_NAME : []) {
+      for (const m of matches(text, pattern)) {
+        const person = personBefore(text, m.index);
+        if (person) addPerson(person.end, person.name, 0.8);
+      }
     }
     for (const m of /add /i.test(text) ? matches(text, ADDED_CONTACT) : []) addGroupPerson(m, 0.75, false);
     for (const m of /["”]/.test(text) ? matches(text, QUOTE_SPEAKER) : []) addGroupPerson(m, 0.8, false);
-    for (const m of text.includes('/') ? matches(text, PRONOUNS_AFTER) : []) {
-      const person = personBefore(text, m.index);
-      if (person) addPerson(person.end, person.name, 0.8);
-    }
     for (const m of text.includes(',') ? matches(text, ROLE_AFTER_NAME) : []) {
       const person = personBefore(text, m.index);
       if (person) addPerson(person.end, person.name, 0.75);
