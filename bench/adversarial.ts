@@ -29,6 +29,8 @@ export const ADVERSARIAL_UNITS = [
   '"customer": "Ab", ', '<recipient>Ab</recipient>', 'Ab | Cd\n', 'the collector Ab ', 'Ab (2019) ', 'Tell Ab I ', 'Agent (Ab): ', 'Ab (mother) ', 'Add Ab to my ', '"A," said Ab ', 'Sorry, Ab, ',
   // Secrets by their place: a keypair's bytes, a quoted phrase, quoted pairs, tokens as a URL's user, a scheme's word.
   'solana [1,', '"seed abc ', "'KEY', '", 'https://abcdefghijklmnopqrstu@', 'Authorization: App ',
+  // Cues of the fifteenth session: a question's verb, an age apposed, a payee's label line, setters, logins, Basic's keys.
+  'Is Ab ', 'Ab, a 44-year-old ', 'Beneficiary:\nAb\n', "setPassword('", 'login("a", "', 'Basic ab.', "Ab's kids ", 'X-Api-Key: ',
 ];
 
 /**
@@ -46,6 +48,7 @@ export const ADVERSARIAL_TRIGGERS = [
   'reports directly to', 'ship it to Ab,', 'Billing address:\n', 'Dr.', 'Ab just', "Ab's late", 'married to', 'mi hermana',
   '"customer": "', '<recipient>', 'the architect', 'htpasswd -b', 'Name | Role\n', 'To:', 'the plumber (',
   'new_addr="', '<street>', 'Loss location:', 'delivery to', 'flat at',
+  'Is Ab', 'Ab, a', 'Beneficiary:', "setPassword('", 'login("a",', 'ldapsearch -x \\\n', 'Authorization: Basic ab.', '--setup-key',
 ];
 
 /** And a value's start followed by 200 KB of one character: a value checked by a pattern anchored at both ends. */

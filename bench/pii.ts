@@ -29,16 +29,17 @@ const LABELS: Record<string, string> = {
 const UNREAD_SEEDS = 9_000_000;
 const fixture = (name: string) => path.resolve(__dirname, '..', '..', 'bench', 'fixtures', name);
 /**
- * 730 sentences written for this project outside the development set, in eleven sets; their misses were read. The
- * last eight were measured before: the fourth (prompts people send an assistant) at person P 0.956, R 0.722; the fifth (short
+ * 830 sentences written for this project outside the development set, in twelve sets; their misses were read. The
+ * last nine were measured before: the fourth (prompts people send an assistant) at person P 0.956, R 0.722; the fifth (short
  * sentences about people, as news, reviews and chats write them) at P 0.995, R 0.656; the sixth to ninth, written apart
  * by helpers who saw no rule (requests, reviews, forms and chats; mails, minutes, tickets, tables, notices; requests to
  * banks and shops, biographies, text messages, records; news, court reports, credits, citations), at P 0.964, R 0.708;
  * P 0.966, R 0.745; P 0.965, R 0.666 (0.957 / 0.649 with this session's starting code); P 0.974, R 0.673 (0.973 / 0.652);
  * the tenth (requests to a bank or an assistant, address blocks, family and workplace lines) at P 0.972, R 0.736 (0.937 /
- * 0.715); the eleventh (people as web text, novels and subtitles mention them) at P 0.986, R 0.679 (0.974 / 0.654).
+ * 0.715); the eleventh (people as web text, novels and subtitles mention them) at P 0.986, R 0.679 (0.974 / 0.654); the
+ * twelfth (in the development set's manner: chats with a bank or a shop, reviews, headlines, forms) at P 0.974, R 0.724.
  */
-const NEW_TEMPLATES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
+const NEW_TEMPLATES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
 /** Sixty more, written apart in the same way, whose misses nobody has read. */
 const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
 /**
@@ -130,6 +131,12 @@ const WRITTEN_SECRETS_7 = fixture('secrets-written-7.jsonl');
  * 4.1% with the session-start code), then read.
  */
 const WRITTEN_SECRETS_8 = fixture('secrets-written-8.jsonl');
+/**
+ * 133 more and 97 near misses of providers none of the sets before named (Sauce Labs, Braze, Nostr, Blockfrost, Make,
+ * Teradata, LDAP binds, SDK logins), written apart by a helper who saw no rule; first measured unread (recall 0.722,
+ * near misses 4.1%), then read.
+ */
+const WRITTEN_SECRETS_9 = fixture('secrets-written-9.jsonl');
 /**
  * 100 credentials and 120 near misses written apart at the session's end by a helper who saw no rule or fixture, and
  * never read: the standing measure of how the secret rules carry over to data nobody tuned them for (`unread_*`).
@@ -223,9 +230,9 @@ const CODE_FILE = /\.(?:js|mjs|cjs|ts|md|ya?ml)$/;
 function codeFiles(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
-    // Faker's locale data is lists of names, streets and phone numbers: values, not code.
+    // Faker's locale data and the registers' given names are lists of names, streets and phone numbers: values, not code.
     if (entry.isDirectory()) {
-      if (entry.name !== '@faker-js') codeFiles(file, out);
+      if (entry.name !== '@faker-js' && entry.name !== 'gender-detection-from-name') codeFiles(file, out);
     }
     else if (entry.isFile() && CODE_FILE.test(entry.name)) out.push(file);
   }
@@ -289,6 +296,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_6, 'written_6_'),
     ...evaluateSecrets(WRITTEN_SECRETS_7, 'written_7_'),
     ...evaluateSecrets(WRITTEN_SECRETS_8, 'written_8_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_9, 'written_9_'),
     ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),

@@ -277,6 +277,35 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('request id 7c9e6679-7425-40de-944b-e07fc1f90ae7')).toEqual([]);
   });
 
+  it('secrets of a ninth written set: UUIDs under a secret\'s name, setters and logins, new formats; documentation fillers and sentences', () => {
+    const secrets = (text: string) => detector.detect(text).filter((f) => f.category === 'secret' || f.category === 'url_credentials').map((f) => f.value);
+    expect(secrets('curl https://api.commerce.coinbase.com/charges -H "X-CC-Api-Key: 88fd8b8d-5865-4074-b08b-b2e387cb2dba"')).toEqual(['88fd8b8d-5865-4074-b08b-b2e387cb2dba']);
+    expect(secrets('netbird up --setup-key 0A0B2B07-BD30-45C4-B566-EAECE74D5213')).toEqual(['0A0B2B07-BD30-45C4-B566-EAECE74D5213']);
+    expect(secrets("    ->setPassword('02C12232-54D0-4858-B8EB-F5DB08DFF405');")).toEqual(['02C12232-54D0-4858-B8EB-F5DB08DFF405']);
+    expect(secrets('client.login("release-bot.fernleaf.dev", "waqm-0zum-s0h5-vnk2")')).toEqual(['waqm-0zum-s0h5-vnk2']);
+    expect(secrets("ldapsearch -x -H ldaps://dc01.corp.local:636 \\\n  -D \"CN=svc,DC=corp\" \\\n  -w 'H5h?Dr6-^KY=*XDt' \\\n  -b \"OU=Staff\"")).toEqual(['H5h?Dr6-^KY=*XDt']);
+    expect(secrets('Authorization: Bearer eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_wkvQavHWPb0kzz1Ny4PueNpWZQ8uWk24OURkbixRzwx')).toEqual([
+      'eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_wkvQavHWPb0kzz1Ny4PueNpWZQ8uWk24OURkbixRzwx',
+    ]);
+    expect(secrets("$settings['hash_salt'] = '6pmZhZrSPDZxllRJJf_CpcGto30UTK-ObQz5N07SSzBC1egRXaZetJn0Pzl4algoPbUiLdmNzl';")).toEqual([
+      '6pmZhZrSPDZxllRJJf_CpcGto30UTK-ObQz5N07SSzBC1egRXaZetJn0Pzl4algoPbUiLdmNzl',
+    ]);
+    expect(secrets('my key is nsec1urs9fad40pnrjygv7k5k25rg5qx4fyqwrz4pqcvcsftgvxqzyes5z9rxmw , what did I do wrong')).toEqual([
+      'nsec1urs9fad40pnrjygv7k5k25rg5qx4fyqwrz4pqcvcsftgvxqzyes5z9rxmw',
+    ]);
+    for (const honest of [
+      'idempotency_key: 3f1c2a9e-8b7d-4e6f-9a0b-1c2d3e4f5a6b',
+      'client_id = "0A0B2B07-BD30-45C4-B566-EAECE74D5213"',
+      'secret = "8f742231b10e8888abcd99yyyzzz85a5"',
+      'Authorization: Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IjEifQ',
+      '同事建议改用 Vault 或者 AWS Secrets Manager。两者在密钥轮换方面有什么区别？',
+      "blake2b(ab, { salt: 'salt1234salt1234' });",
+      'client.login("admin", "your-password")',
+    ]) {
+      expect(secrets(honest)).toEqual([]);
+    }
+  });
+
   it('secrets of a seventh written set: SDK clients, a bind password, passwords told in other languages; public and cut-short values', () => {
     const secrets = (text: string) => detector.detect(text).filter((f) => f.category === 'secret' || f.category === 'url_credentials').map((f) => f.value);
     expect(secrets('co = cohere.ClientV2("WoR7SLlj7VZ5qJnZEZMqs10MeNliiJpI1f0K4rU2")')).toEqual(['WoR7SLlj7VZ5qJnZEZMqs10MeNliiJpI1f0K4rU2']);
@@ -1195,6 +1224,16 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['[10:42] Ari: ok see you there\n[10:43] Mirjam Kos: thanks!', 'Mirjam Kos'],
       // One such surname alone where only a person stands: after a phrase no place follows, in a person's context, after
       // a form's person field, before a person's act or a verb in the past.
+      // A question's verb where the sentence starts; an age apposed; a name on the line under a payee's label; one owning
+      // a family; a person's act after a listed name ("had lived at").
+      ['Is Volpe still the branch manager over in Leeds?', 'Volpe'],
+      ['Is Theron Greenholt still the branch manager?', 'Theron Greenholt'],
+      ['Police say Spataro, a 44-year-old Irish national, was detained.', 'Spataro'],
+      ['Beneficiary:\nOberbrunner\nIBAN: DE89 3704 0044 0532 0130 00', 'Oberbrunner'],
+      ["Spent the afternoon with Angelica's kids at the lake.", 'Angelica'],
+      ['Neighbours say Laakso had lived at 5 Main Street since May.', 'Laakso'],
+      // Given names of the birth registers: the US's, France's, Italy's, Spain's, Germany's, Turkey's.
+      ['Tell Beniamin that the lease is ready.', 'Beniamin'],
       ['Can you set up a call with Fenstermacher tomorrow?', 'Fenstermacher'],
       ['Tell Fenstermacher that the lease is ready.', 'Fenstermacher'],
       ['Insured: Fenstermacher\nUnit: 4B', 'Fenstermacher'],

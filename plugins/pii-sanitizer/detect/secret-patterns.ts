@@ -1,7 +1,7 @@
 import { validateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english';
 import { wordAlternation } from './alternation';
-import { EMULATOR_ACCOUNT, isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, ULID, UUID } from './secret-values';
+import { EMULATOR_ACCOUNT, isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL, ULID, UUID } from './secret-values';
 
 /** "Password" in the languages prompts come in besides English, as configs name it. */
 const FOREIGN_PASSWORD_WORDS = wordAlternation(
@@ -124,6 +124,11 @@ export const SECRET_PATTERNS: Array<{
   { name: 'discord-bot-token', pattern: /\b[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g },
   { name: 'teams-webhook', pattern: /https:\/\/(?:[a-z0-9-]+\.webhook\.office\.com\/webhookb2|outlook\.office(?:365)?\.com\/webhook)\/[A-Za-z0-9@-]+\/IncomingWebhook\/[A-Za-z0-9]+\/[A-Za-z0-9-]+/g },
   { name: 'zapier-webhook', pattern: /https:\/\/hooks\.zapier\.com\/hooks\/catch\/\d+\/[a-z0-9]+/g },
+  { name: 'make-webhook', pattern: /https:\/\/hook\.(?:eu|us)\d\.make\.com\/[a-z0-9]{32}\b/g },
+  // Nostr's private keys in bech32 ("nsec1" and 58 characters of its alphabet).
+  { name: 'nostr-private-key', pattern: /\bnsec1[02-9ac-hj-np-z]{58}\b/g },
+  // Blockfrost's project ids are its API keys: the network's name and 32 letters and digits.
+  { name: 'blockfrost-project-id', pattern: /\b(?:mainnet|preprod|preview|testnet)[A-Za-z0-9]{32}\b/g, valid: (value) => /\d/.test(value) && /[A-Z]/.test(value) },
   // An access token or an application's secret; an application's id ("sq0idp-…") is given to browsers.
   { name: 'square-token', pattern: /\bsq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}(?![A-Za-z0-9_-])|\bEAAA[A-Za-z0-9_-]{60}(?![A-Za-z0-9_-])/g },
   { name: 'braintree-token', pattern: /\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b/g },
@@ -301,7 +306,7 @@ export const SECRET_PATTERNS: Array<{
   {
     name: 'bearer-token',
     pattern: /\b(?:Bearer|SSWS|Token)[^\S\n]+((?:perm:)?[A-Za-z0-9._~+/-]{20,}=*)/dg,
-    valid: (value) => !isDummy(value) && !/^(.)\1+$/.test(value) && !/^eyJ[A-Za-z0-9_-]+$/.test(value),
+    valid: (value) => !isDummy(value) && !/^(.)\1+$/.test(value) && !jwtHeaderAlone(value),
   },
   // Other schemes of an Authorization header, whatever their name: Opsgenie's "GenieKey", Splunk's HEC, MessageBird's
   // "AccessKey", Infobip's "App", "ApiKey".
@@ -310,7 +315,7 @@ export const SECRET_PATTERNS: Array<{
     // Not the schemes other rules judge (Basic's credentials are decoded there).
     // Nor handshakes (Kerberos), public ids (Unsplash's and Imgur's "Client-ID"), one request's signature (HMAC,
     // Signature) or a log's redaction.
-    pattern: /\b(?!(?:Basic|Bearer|Token|Digest|Negotiate|NTLM|Kerberos|Client-ID|HMAC|HMAC-SHA256|Signature|Redacted)[^\S\n])[A-Z][A-Za-z0-9-]{1,30}[^\S\n]+([A-Za-z0-9._~+/-]{20,}=*)/dg,
+    pattern: /\b(?!(?:Basic|Bearer|Token|Digest|Negotiate|NTLM|Kerberos|Client-ID|HMAC|HMAC-SHA256|Signature|Redacted)[^\S\n])[A-Z][A-Za-z0-9-]{1,30}[^\S\n]+((?:\d{1,10}\$)?[A-Za-z0-9._~+/-]{20,}=*)/dg,
     requires: /authorization/i,
     context: /authorization\s*["']?\s*[:=,]\s*["']?\s*$/i,
     // Not the documentation's "YOUR_FIREBASE_SERVER_KEY_HERE" or "your-hec-token-goes-here".
@@ -322,9 +327,9 @@ export const SECRET_PATTERNS: Array<{
   {
     name: 'sdk-client-key',
     // An analytics SDK's project token is made for browsers ("mixpanel.init('…')", "amplitude.init('…')").
-    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?<!(?:[Mm]ixpanel|[Aa]mplitude|[Pp]osthog|[Hh]eap|[Hh]otjar|LogRocket|[Aa]nalytics)\.)(?:[A-Z][A-Za-z]*(?:Client(?:V\d)?|Credentials?)|Client(?:V\d)?|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate)\(\s*(?:api_?[Kk]ey\s*=\s*)?b?['"]([^'"\s]{20,200})['"]/dg,
+    pattern: /\b(?:[A-Za-z_$][\w$]*\.)?(?<!(?:[Mm]ixpanel|[Aa]mplitude|[Pp]osthog|[Hh]eap|[Hh]otjar|LogRocket|[Aa]nalytics)\.)(?:[A-Z][A-Za-z]*(?:Client(?:V\d)?|Credentials?)|Client(?:V\d)?|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate|FromSubscription)\(\s*(?:api_?[Kk]ey\s*=\s*)?b?['"]([^'"\s]{20,200})['"]/dg,
     // Looked for back from each bracket: prose holds far fewer brackets than words.
-    requires: /\((?<=(?:Client(?:V\d)?|Credentials?|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate)\()/,
+    requires: /\((?<=(?:Client(?:V\d)?|Credentials?|Mandrill|Fernet|init|configure|setApiKey|set_api_key|setAccessToken|SetToken|setToken|set_token|WithToken|authenticate|FromSubscription)\()/,
     // Not a list, a path or a digest ("init('en-US,de-DE')", "init('k8s4vx/production-web')", a SHA-256).
     // Nor a public project key ("phc_…", PostHog's) or a client token made for browsers.
     valid: (value) => looksRandom(value) && !/[,/:]/.test(value) && !/^[0-9a-f]{64}$/i.test(value) && !/^phc_/.test(value) && !PUBLIC_VALUE.test(value),
@@ -403,9 +408,26 @@ export const SECRET_PATTERNS: Array<{
   {
     name: 'ldap-bind-password',
     pattern: new RegExp(String.raw`\s-w[^\S\n]+['"]?(${COMMAND_LINE_VALUE})`, 'dg'),
-    context: /\bldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn|exop)\b[^\n|;&]*$/,
+    // The command's options may run over lines joined by a backslash.
+    context: /\bldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn|exop)\b(?:[^\n|;&]|\\\r?\n)*$/,
+    window: 400,
     requires: 'ldap',
     valid: commandLinePassword,
+  },
+  // A literal given to a setter of a password or a key ("setPassword('…')", Authorize.Net's "setTransactionKey(\"…\")").
+  {
+    name: 'secret-setter',
+    pattern: /\b(?:set|with)[A-Za-z]*?(?:Password|Passwd|Secret|TransactionKey|ApiKey|AccessKey|AuthToken|AccessToken)\(\s*['"]([^'"\s]{6,200})['"]\s*\)/dg,
+    requires: /(?:Password|Passwd|Secret|Key|Token)\(/,
+    valid: (value) => !isDummy(value) && !SEQUENTIAL.test(value),
+  },
+  // A user's name and a password literal handed to a login: "client.login('bot.dev', 'waqm-0zum-s0h5-vnk2')",
+  // "ClusterOptions.clusterOptions(\"svc\", \"…\")", "new NetworkCredential(\"svc\", \"…\")".
+  {
+    name: 'login-password-argument',
+    pattern: /\b(?:login|logIn|log_in|signIn|sign_in|simple_bind_s|clusterOptions|PasswordAuthenticator|NetworkCredential|UsernamePasswordCredentials|PasswordCredential|HTTPBasicAuth|BasicAuth)\(\s*['"][^'"\n]{1,100}['"]\s*,\s*['"]([^'"\n]{6,200})['"]/dg,
+    requires: /(?:login|logIn|log_in|signIn|sign_in|bind_s|clusterOptions|Authenticator|Credentials?|BasicAuth)\(/,
+    valid: (value) => !isDummy(value) && !SEQUENTIAL.test(value) && !/^[\w.]+\(|^[$%{]/.test(value),
   },
   // htpasswd's batch mode takes the password as the argument after the file and the user ("htpasswd -b -c .htpasswd admin …").
   {
@@ -448,6 +470,13 @@ export const SECRET_PATTERNS: Array<{
   { name: 'circleci-personal-token', pattern: /\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}\b/g },
   // "Authorization: Basic dXNlcjpwYXNz": the base64 of "user:password", checked by decoding it.
   { name: 'basic-auth-header', pattern: /\bBasic[^\S\n]+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/dg, valid: isBasicCredentials },
+  // A key in place of Basic's base64 after an Authorization header (FullStory's "Basic na1.…"): a credential still.
+  {
+    name: 'basic-auth-key',
+    pattern: /\bBasic[^\S\n]+([A-Za-z0-9]{2,12}\.[A-Za-z0-9+/._-]{20,}={0,2})(?![A-Za-z0-9+/=._-])/dg,
+    requires: /authorization/i,
+    valid: (value) => looksRandom(value.slice(value.indexOf('.') + 1)),
+  },
   // A JSON Web Key's private members: an EC or OKP key's "d", an RSA key's primes and exponents, a symmetric key's "k".
   // Only a member of the object that holds "kty" (no brace between them), random, not RFC 7517's example.
   {
@@ -530,6 +559,11 @@ function npmrcCredential(value: string): boolean {
 }
 
 /** Base64 that decodes to printable "user:password" with both parts present. */
+/** A JWT's header alone: base64url of one JSON object, nothing after it ("eyJhbGciOiJIUzI1NiJ9"; not Miro's "eyJ…fQ_wkvQ…"). */
+function jwtHeaderAlone(value: string): boolean {
+  return /^eyJ[A-Za-z0-9_-]+$/.test(value) && Buffer.from(value, 'base64url').toString('latin1').trimEnd().endsWith('}');
+}
+
 function isBasicCredentials(encoded: string): boolean {
   const decoded = Buffer.from(encoded, 'base64').toString('latin1');
   // An empty user before a long random password is a token's convention (Azure DevOps' PATs: ":<pat>").

@@ -87,8 +87,11 @@ const STAND_IN_WORDS =
   /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|(?:^|[-_])example(?:[-_]|$)|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|unit[-_]?test|-insecure-|(?:^|[-_])fake(?:[-_]|$)|^(?:test|mock)[-_]|[-_](?:test|mock)$|replace[-_]?(?:me|with|this)|^insert[-_]|redacted|\.\.\.|…|[-_](?:here|aqu[ií]|ici|hier|qui|aqui)$|^(?:tu|su|votre|ton|ihr|dein|seu|sua|il[-_]?tuo|la[-_]?tua|je|uw|din|ditt|twoje)[-_]|^ваш|^__\w+__$/iu;
 
 /** A dummy standing where a secret would be: "xxx", "<token>", "${API_KEY}", "your_api_key", "changeme", a masked tail. */
+/** Letters typed over and over to fill a documentation's value ("8f742231b10e8888abcd99yyyzzz85a5"). */
+const TYPED_FILLER = /(?:xxx|yyy|zzz)(?:xxx|yyy|zzz)/i;
+
 export function isDummy(value: string): boolean {
-  return DUMMY.test(value) || MASKED_TAIL.test(value) || REFERENCE.test(value) || STAND_IN_WORDS.test(value) || isDocumentedExample(value);
+  return DUMMY.test(value) || TYPED_FILLER.test(value) || MASKED_TAIL.test(value) || REFERENCE.test(value) || STAND_IN_WORDS.test(value) || isDocumentedExample(value);
 }
 
 /** One character over and over ("aaaaaaaa", "========"). */
@@ -170,6 +173,8 @@ export function looksRandom(value: string): boolean {
   // A file's path or name ("2024-06-01/db.sql.gz").
   if (FILE_PATH.test(value) || /\.(?:gz|zip|tgz|tar|sql|json|csv|txt|log|png|jpe?g|pdf|ya?ml|xml|html?|tfstate)$/i.test(value)) return false;
   if (isOneCharacter(value) || /^(.)\1{6,}/.test(value)) return false;
+  // Words of a script written without blanks ("Manager。两者在密钥轮换方面…"): a sentence, not a key.
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f]/u.test(value)) return false;
   if (isWords(value)) return false;
   if (/^\d+$/.test(value) && value.length < 12) return false;
   // A hexadecimal literal up to an address's 40 digits: a PGP key's id, a checksum, a contract's address ("0x5158EAC31884F57B").

@@ -1,7 +1,7 @@
 import { wordAlternation } from './alternation';
 import { literalPrefixes, matches, sticky } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
-import { EMULATOR_ACCOUNT, FILE_PATH, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL } from './secret-values';
+import { EMULATOR_ACCOUNT, FILE_PATH, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL, UUID } from './secret-values';
 import { namedValues } from './secret-pairs';
 import { secretsInProse } from './secrets-in-prose';
 import { finding, type Detector, type Finding } from './types';
@@ -12,13 +12,13 @@ import { finding, type Detector, type Finding } from './types';
  * not a placeholder, a repeated character, a variable reference or a word.
  */
 const ASSIGNMENT =
-  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk|(?<![a-z])pw(?![a-z]))[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\]?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
+  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk|[_.-]salt|(?<![a-z])pw(?![a-z]))[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\]?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
 /**
  * The assignment rule backtracks over names at every word; a text without any of its name words skips it.
  * Its separator alternatives never put two runs of blanks side by side ("password" and 200 KB of
  * spaces took minutes when they did).
  */
-const ASSIGNMENT_WORDS = new RegExp(wordAlternation(['key', 'token', 'secret', 'pass', 'pwd', 'pw', 'pat', 'auth', 'credential', 'client', 'session', 'cookie', 'psk']), 'i');
+const ASSIGNMENT_WORDS = new RegExp(wordAlternation(['key', 'token', 'secret', 'pass', 'pwd', 'pw', 'pat', 'auth', 'credential', 'client', 'session', 'cookie', 'psk', 'salt']), 'i');
 /**
  * Names a password (or a secret) as its last word, perhaps before "key" or an environment's name: "DB_PASSWORD",
  * "smtp.pass", "client_secret", "JWT_SECRET_KEY", "DB_PASSWORD_PROD", "passwort"; not "PasswordPolicy".
@@ -88,9 +88,10 @@ function providerJudged(value: string, budget: { checks: number }): boolean {
   }
   return false;
 }
-/** A name one of whose words says its value is a digest: "token_sha256", "passwordHash", "CHECKSUM" (not "PresharedKey"). */
+/** A name one of whose words says its value is a digest: "token_sha256", "passwordHash", "CHECKSUM" (not "PresharedKey", "hash_salt"). */
 function digestName(name: string): boolean {
-  return name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).some((word) => /^(?:sha\d*|md5|hash(?:ed)?|digest|checksum)$/i.test(word));
+  // A hash's salt is the secret a digest is made with ("hash_salt").
+  return !/salt$/i.test(name) && name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).some((word) => /^(?:sha\d*|md5|hash(?:ed)?|digest|checksum)$/i.test(word));
 }
 
 function prefixesIn(text: string): Set<string> {
@@ -153,6 +154,11 @@ const CODE_VALUE = /^(?:\+[A-Za-z_$][\w$.]*\+?$|!!|![A-Za-z_$][\w$]*\.|=)/;
 /** Keys made to be public: "publicKey", "STRIPE_PUBLISHABLE_KEY", Next.js's "NEXT_PUBLIC_…", an analytics snippet's "writeKey"; not "PUBLICATION_API_KEY". */
 const PUBLIC_NAME =
   /(?:public|Public)(?![a-z])|PUBLIC(?![A-Z])|publishable|Publishable|PUBLISHABLE|pub[_-]?key|PUB[_-]?KEY|pubKey|verify[_-]?key|verifyKey|VERIFY[_-]?KEY|(?<![A-Za-z])(?:site[_-]?key|sitekey|siteKey|Site[_-]?Key|SITE[_-]?KEY)(?![a-z]|[A-Z]{2})|subscribe[_-]?[Kk]ey|(?<![A-Za-z])_?write[_-]?[Kk]ey(?![a-z])|WRITE[_-]?KEY(?![A-Z])/;
+/**
+ * Names whose value is a secret even when it is a UUID, as many providers' keys are ("X-CC-Api-Key: <uuid>",
+ * "--setup-key <uuid>", "CLIENT_SECRET=<uuid>"); under "key" or "id" alone a UUID is an id.
+ */
+const UUID_SECRET_NAME = /(?:passw(?:or)?d|secret|api[_-]?key|access[_-]?key|setup[_-]?key|auth[_-]?key|(?:auth|access|api|bearer|refresh)[_-]?token)$/i;
 /** A secret's word after the public one: "SITE_KEY_SECRET", "PUBLIC_KEY_PASSPHRASE" name secrets. */
 const SECRET_AFTER_PUBLIC = /(?:secret|passw|passphrase|pwd)[^/]*$/i;
 
@@ -186,7 +192,7 @@ function assignedSecret(name: string, assigned: string, literal: boolean, before
     !SEQUENTIAL.test(value) &&
     !/^[\w.]+\(/.test(value) &&
     !ANONYMOUS_USER.test(before);
-  return literalPassword || looksRandom(value);
+  return literalPassword || looksRandom(value) || (UUID.test(value) && UUID_SECRET_NAME.test(name));
 }
 
 export const secretDetector: Detector = {
