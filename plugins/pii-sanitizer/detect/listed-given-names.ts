@@ -55,6 +55,13 @@ export function readList(file: string): string[] {
 
 /** SCOWL's words of the common sizes (10 to 35): "design", "traders"; not "martini" or "berg" (50), surnames too. */
 export const COMMON_ENGLISH_WORDS = new Set(wordLists(COMMON_SIZES).flatMap(readList));
+/**
+ * SCOWL's rarer English words (sizes 55 to 70: "lexer", "getter", "knowledge"), which name lists hold too. Read where a
+ * list is built and not kept: 7 MB of words needed only at start.
+ */
+export function rareEnglishWords(): Set<string> {
+  return new Set(wordLists(['55', '60', '70']).flatMap(readList));
+}
 /** SCOWL's English words to size 50, in lower case. */
 export const ENGLISH_WORDS = new Set([...COMMON_ENGLISH_WORDS, ...wordLists(['40', '50']).flatMap(readList)]);
 
@@ -76,6 +83,6 @@ export const POPULAR_GIVEN_NAMES = givenNamesOf(NAME_LISTS.flatMap(readList));
 export const LISTED_GIVEN_NAMES = new Set([...POPULAR_GIVEN_NAMES, ...givenNamesOf(registeredNames())]);
 
 function registeredNames(): string[] {
-  const rarerWords = new Set(wordLists(['55', '60', '70']).flatMap(readList));
-  return REGISTER_LISTS.flatMap((file) => [...(require(file) as Map<string, string>).keys()]).filter((name) => !rarerWords.has(name));
+  const rare = rareEnglishWords();
+  return REGISTER_LISTS.flatMap((file) => [...(require(file) as Map<string, string>).keys()]).filter((name) => !rare.has(name));
 }

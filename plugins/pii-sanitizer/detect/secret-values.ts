@@ -86,10 +86,10 @@ export function isDocumentedExample(value: string): boolean {
 const STAND_IN_WORDS =
   /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|(?:^|[-_])example(?:[-_]|$)|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|unit[-_]?test|-insecure-|(?:^|[-_])fake(?:[-_]|$)|^(?:test|mock)[-_]|[-_](?:test|mock)$|replace[-_]?(?:me|with|this)|^insert[-_]|redacted|\.\.\.|…|[-_](?:here|aqu[ií]|ici|hier|qui|aqui)$|^(?:tu|su|votre|ton|ihr|dein|seu|sua|il[-_]?tuo|la[-_]?tua|je|uw|din|ditt|twoje)[-_]|^ваш|^__\w+__$/iu;
 
-/** A dummy standing where a secret would be: "xxx", "<token>", "${API_KEY}", "your_api_key", "changeme", a masked tail. */
 /** Letters typed over and over to fill a documentation's value ("8f742231b10e8888abcd99yyyzzz85a5"). */
 const TYPED_FILLER = /(?:xxx|yyy|zzz)(?:xxx|yyy|zzz)/i;
 
+/** A dummy standing where a secret would be: "xxx", "<token>", "${API_KEY}", "your_api_key", "changeme", a masked tail. */
 export function isDummy(value: string): boolean {
   return DUMMY.test(value) || TYPED_FILLER.test(value) || MASKED_TAIL.test(value) || REFERENCE.test(value) || STAND_IN_WORDS.test(value) || isDocumentedExample(value);
 }
