@@ -961,6 +961,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('reserve a table under jack arnold')).toContainEqual(['person', 'jack arnold']);
     // Offsets stay true when the blanks between the words are not one space.
     expect(found('send the contract to anna  schmidt today')).toEqual([['person', 'anna  schmidt']]);
+    // A given name and a surname of the published lists, both in lower case; one of them listed and the other no English
+    // word where a person is introduced or acts.
+    expect(found('thanks to mirka radmanović at the checkout')).toContainEqual(['person', 'mirka radmanović']);
+    expect(found("We borrowed johannes prinsen's truck to move the couch")).toContainEqual(['person', 'johannes prinsen']);
+    expect(found('ugh johannes prinsen cancelled again')).toContainEqual(['person', 'johannes prinsen']);
     for (const honest of [
       'set max tokens to 100',
       'what is the grace period on my loan',
@@ -972,6 +977,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'can you call me something else',
       'train the model with adam for 10 epochs',
       'use round robin with sticky sessions',
+      // Other languages' words, which the lists hold as names, are no name in lower case.
+      'Gentile cliente, le comunichiamo che il pacco verrà consegnato domani',
+      'Ich habe 30 Minuten Zeit. Was kann ich heute kochen?',
+      'hey jude don\'t make it bad',
     ]) {
       expect(categories(honest)).not.toContain('person');
     }
@@ -1241,6 +1250,21 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Kowalczyková cancelled the meeting again.', 'Kowalczyková'],
       // After a weak phrase, two unknown words whose last is an English word only when a common surname.
       ['Please send the keys to Ottoline Baker tomorrow.', 'Ottoline Baker'],
+      // A name of the lists after "to", "by" or "for" where no journey ends; "who" and a verb in the singular after any
+      // name; an office or a party in apposition without an article; a home's or a phone's number owned.
+      ['Please update the emergency contact to Hjort, phone 81157965.', 'Hjort'],
+      ['The novel was translated into English by Stensrud.', 'Stensrud'],
+      ['Hotel confirmation for Arnesen: check-in on Friday.', 'Arnesen'],
+      ['It was Greenfelder who first proposed the bridge.', 'Greenfelder'],
+      ['Letters should be sent care of Radmanović, executor, at the old address.', 'Radmanović'],
+      ["we're at Renner's place, come whenever", 'Renner'],
+      ['Góra swapped shifts with me, so I will be in on Sunday.', 'Góra'],
+      ['Neighbours say Laakso broke up with the band in May.', 'Laakso'],
+      // A listed given name and a surname after a sentence's word, or before a common surname that is a word.
+      ["If Nikolas Hirthe calls, say I'm in a meeting.", 'Nikolas Hirthe'],
+      ["I've known Rhiannon Stokes for twenty years.", 'Rhiannon Stokes'],
+      // A Dutch surname alone with its particles.
+      ['Could you pass this note to van der Heijden after class?', 'van der Heijden'],
     ]) {
       expect(found(text)).toContainEqual(['person', name]);
     }
@@ -1254,6 +1278,14 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // A review's prompts without a person: products, places and myths named like people, software's roles, mailboxes
       // of teams and companies, enums, config, brands owning an address.
       'We replaced Athena with Trino last quarter.', 'After the upgrade Loki crashed twice.', 'Should I use Django or FastAPI?',
+      // A journey's end after "to", cities, languages, feasts and universities that the lists hold; peoples before "who";
+      // a firm's partners and a street named after a Dutch surname; German "von" as a preposition.
+      'We are planning a trip to Metz in the spring.', 'She moved back to Solin last year.', 'Do you ship to Kleinberg?',
+      'What would a teenager want for Christmas?', 'Why do so many people want to go to Harvard?', 'word lists defined by BIP39 for Czech, English, French',
+      'Palestinian rockets fly to Jerusalem and Tel Aviv.', 'Do you know any Europeans who look like East Asians?',
+      'The novel was published by Corrao SPA in March.', 'Hi, this is Iris from Molenaar, van der Meer and de Ruiter.',
+      'Merchant: Huisman - van de Velden', 'Welche Ausgaben kann ich von der Steuer absetzen?', 'The office is at van Vlietdijk 8.',
+      'hype post for the Boston Celtics vs Los Angeles Lakers game',
       'We use Apollo and Relay for the client.', 'Winston is the logging library we use', 'Brighton is cheaper than London',
       '- Package manager: Homebrew', 'Window manager: Hyprland', 'The supervisor is Systemd', 'Tenant: Contoso',
       'The caller was Gunicorn', 'Interviewer: Design Twitter.', 'Tenant: Northwind Traders',

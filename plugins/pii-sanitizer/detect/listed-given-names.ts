@@ -36,14 +36,19 @@ omni callee elem olmo jina ajax prisma siri alexa cortana uber lexus acer sony t
 );
 /**
  * Places and eponyms of the lists, written from general knowledge: towns, states and regions that are given names too
- * ("moved to Dallas", "Florence-2", "Georgia"), and the names of series, units and laws ("Taylor series", "Bessel's
- * correction", "Kelvin", "Monte Carlo"). Countries come from the runtime's own region names.
+ * ("moved to Dallas", "Florence-2", "Georgia"), capitals and cities that registers and the census hold ("Cairo", "Rome",
+ * "Jerusalem"), universities, languages, feasts and faiths ("Harvard", "Czech", "Christmas", "Islam"), and the names of
+ * series, units and laws ("Taylor series", "Bessel's correction", "Kelvin", "Monte Carlo"). Countries come from the
+ * runtime's own region names.
  */
 export const PLACES_AND_EPONYMS = new Set(
   `paris london sydney florence geneva lyon dallas austin denver orlando jackson madison savannah chelsea brooklyn berkeley
 washington adelaide hamilton kingston regina valencia santiago vienna odessa alexandria augusta camden lincoln eugene salem
 cleveland virginia dakota montana florida indiana lorraine rochester atlanta boston richmond raleigh albany bern york
-bristol chester kent devon taylor bessel kelvin haskell shannon nash moore morris lambert morgan monte carlo`.split(/\s+/),
+bristol chester kent devon miami cairo lagos nairobi tunis havana boise chicago juneau baghdad colombo hebron jerusalem riyadh
+nicosia brisbane hobart melbourne amsterdam athens belgrade dublin kiev madrid prague rome stockholm warsaw zurich tahiti
+harvard yale princeton cambridge czech slovak catalan swahili maltese georgian breton cornish christmas easter islam
+taylor bessel kelvin haskell shannon nash moore morris lambert morgan monte carlo`.split(/\s+/),
 );
 const REGION_CODES = [...Array(26 * 26).keys()].map((n) => String.fromCharCode(65 + Math.floor(n / 26), 65 + (n % 26)));
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });

@@ -175,8 +175,13 @@ function personBefore(text: string, at: number): { name: string; end: number } |
  * from Tuesday". The role ends the apposition: "Okta, the tenant-wide identity provider",
  * "Multics, the father of Unix" are things; and roles software holds too are none ("Kubelet, the manager of pods").
  */
+/**
+ * Offices and a lawsuit's or an estate's parties, which an apposition names without an article: "Krogh, executor, at",
+ * "Vivienne, notary, on", "Taylor, treasurer of the club", "Pouros, deceased".
+ */
+const BARE_ROLES = 'executor|executrix|notary|notary public|deceased|treasurer|secretary|chairman|chairwoman|chairperson|spokesperson|spokesman|spokeswoman|plaintiff|defendant|petitioner|respondent|claimant|appellant|widow|widower|beneficiary|guarantor|witness|trustee|administrator of the estate';
 const ROLE_AFTER_NAME = new RegExp(
-  String.raw`(?:(?<![ \t])[ \t]+here)?,[ \t]+(?:(?:a|an|the|our|my|his|her|their)[ \t]+)(?:(?:local|new|former|retired|young|old|senior|junior|head|family)[ \t]+)?(?:${PEOPLE_ROLES}|schoolteacher|industrialist|collector|philanthropist|spokesperson|spokeswoman|spokesman|understudy|novelist|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}]))`,
+  String.raw`(?:(?<![ \t])[ \t]+here)?,[ \t]+(?:(?:${BARE_ROLES})(?=[ \t]*[,.;:)]|[ \t]+(?:of|at|for|to)(?![\p{L}]))|(?:a|an|the|our|my|his|her|their)[ \t]+(?:(?:local|new|former|retired|young|old|senior|junior|head|family)[ \t]+)?(?:${PEOPLE_ROLES}|schoolteacher|industrialist|collector|philanthropist|spokesperson|spokeswoman|spokesman|understudy|novelist|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}])))`,
   'gu',
 );
 /**
@@ -258,7 +263,7 @@ const PERSON_TEMPER = new RegExp(
  */
 /** Verbs that tell or ask someone something, and the ways of reaching them: "Tell Mátyás that", "call Harms about". */
 const TOLD_VERBS = '[Tt]ell|[Tt]old|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et|[Cc]all|[Ee]mail|[Tt]ext|[Pp]ing|[Mm]essage|[Rr]ing|[Pp]hone|[Cc]ontact';
-const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean; cued?: boolean }> = [
+const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean; cued?: boolean; anyName?: boolean }> = [
   {
     pattern: new RegExp(String.raw`(?<![\p{L}])(?:${TOLD_VERBS})[ \t]+(${NAME})[ \t]+(?:(?:that|to|about|if|whether|know|when|back|I|I['’](?:ll|m|ve|d)|we|you|he|she|they)(?![\p{L}])|(?:on|at)[ \t]+[+(\d])`, 'duy'),
     // Only where a name can follow ("call me", "email the team" are tried no further).
@@ -270,6 +275,14 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
   { pattern: /,[ \t]+who(?![\p{L}])/gu, words: /, who(?![\p{L}])/u, nameFirst: true },
   // Without the comma, "who" and what a person is or does: "Explain this to Nikki who is not technical".
   { pattern: /(?<![ \t,])[ \t]+who[ \t]+(?:is|isn['’]t|was|wasn['’]t|has|had|works|worked|lives|lived|can|can['’]t|cannot|does|doesn['’]t|did|didn['’]t|will|won['’]t|needs|wants|knows)(?![\p{L}])/gu, words: / who /, nameFirst: true },
+  // "who" and a verb in the singular: a person, whatever the name ("It was Greenfelder who first proposed", "Cooper, who
+  // sat beside me"); peoples take the plural ("Europeans who look", "Hindus who have").
+  {
+    pattern: /(?<![ \t])(?:,[ \t]*|[ \t]+)who[ \t]+(?:(?:first|also|never|always|still|just|once|later|then|actually)[ \t]+)?(?:is|was|has|had|\p{Ll}{2,}(?<![aeiou]s|ss|us|is)s|\p{Ll}{2,}ed|taught|thought|brought|bought|sat|led|made|took|gave|wrote|ran|won|lost|told|said|held|found|kept|left|met|built|drew|sang|grew|knew|went|came|began|became|spent|stood)(?![\p{L}])/gu,
+    words: / who /,
+    nameFirst: true,
+    anyName: true,
+  },
   // Spoken to, where a sentence or a quote starts: "Almine, your timesheet is late", "Anna, could you send…".
   {
     pattern: new RegExp(String.raw`(?:^|[.!?\n"“'‘])[ \t]*(${NAME}),[ \t]+(?:your?|you['’](?:re|ve|ll|d)|please|(?:could|can|would|will|do|did|are|have)[ \t]+you|thanks|thank[ \t]+you)(?![\p{L}])`, 'dgu'),
@@ -338,14 +351,14 @@ const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${wordAlte
  * are a job title ("Anna Berg, SA"); those that are a degree, a credential or a state too count only right after the
  * name, without a comma ("Atlas Copco AB", not "Thomas Whitfield, AB" or "Laura Jensen, ASA").
  */
-const LEGAL_FORM = String.raw`(?:[ \t]+(?:AB|ASA|NV|HB|SA)|[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SASU|SARL|EURL|SNC|SCS|SCA|SCOP|SCI|SEM|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|B\.V\.|BV|N\.V\.|VOF|Oyj?|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|EIRELI))(?![\p{L}])`;
+const LEGAL_FORM = String.raw`(?:[ \t]+(?:AB|ASA|NV|HB|SA)|[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SASU|SARL|EURL|SNC|SCS|SCA|SCOP|SCI|SEM|S\.p\.A\.|SpA|SPA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|B\.V\.|BV|N\.V\.|VOF|Oyj?|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|Sp\.[ \t]?[jk]\.|SKA|S\.K\.A\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|EIRELI))(?![\p{L}])`;
 const LEGAL_FORM_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:${WORD})){0,3}${LEGAL_FORM}`, 'u');
 /** "Thomas and Sons", "Morgan & Co.", "Baker Brothers", "Durán Hermanos", "Wold og Sønner": a family firm's name, without a legal form. */
 const FIRM_AFTER =
   /^[ \t]+(?:(?:and|&|und|e|y|et|en|og|och|i|a)[ \t]+(?:Sons|Söhne|Partners|Co\.?|Company|Associates|Brothers|Bros\.?|Daughters|Hijos|Hermanos|Asociados|Figli|Fratelli|Filhos|Irmãos|Fils|Frères|Zonen|Sønner|Söner|Synové)|Brothers|Bros\.|Hermanos|Asociados|Fratelli|Frères)(?![\p{L}])/u;
 /** After one word only: "Simon & Schuster, Inc." is a company, "John Smith & Acme Corp." a person and a company. */
 const JOINED_LEGAL_FORM_AFTER = new RegExp(
-  String.raw`^(?:,?[ \t]+(?:${WORD}|&|und|and(?=[ \t]+(?:Partners?|Sons|Söhne|Co\.?|Company)(?![\p{L}])))){0,3}${LEGAL_FORM}`,
+  String.raw`^(?:,?[ \t]+(?:${WORD}|&|und|e|y|et|og|och|és|a|i|and(?=[ \t]+(?:Partners?|Sons|Söhne|Co\.?|Company)(?![\p{L}])))){0,3}${LEGAL_FORM}`,
   'u',
 );
 /**
@@ -358,6 +371,8 @@ const WORK_OF = new RegExp(
   'gu',
 );
 /** Before a place: "in Bergen", "from Tromsø", "University of Uppsala". */
+/** A journey's or a shipment's word before "to", whose end is a place: "a trip to", "moved back to", "drove all the way to". */
+const JOURNEY_BEFORE = /(?:^|[^\p{L}])(?:trips?|travel(?:l?ed|l?ing|s)?|mov(?:e|ed|es|ing)|emigrat(?:e|ed|ing)|immigrat(?:e|ed|ing)|relocat(?:e|ed|ing)|migrat(?:e|ed|ing)|dr(?:ive|ove|iven|iving)|fl(?:y|ew|ies|ying|ights?)|rides?|way|been|go|goes|going|went|gone|come|comes|came|coming|get|got|ship(?:s|ped|ping)?|ambassador|route|roads?|trains?|bus|back|visits?|welcome|return(?:s|ed|ing)?|head(?:s|ed|ing)?|arriv(?:e|ed|ing)|bound|tickets?|directions?|close|closer|near|nearer|similar|compared|convert(?:s|ed|ing)?|next|exports?|imports?)(?:[ \t]+(?:all[ \t]+the[ \t]+way|over|down|up|out|home))?[ \t]*$/iu;
 const PLACE_PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|at|from|of|near|into|via|across|around|outside|inside|through)[ \t]+$/iu;
 /** A flat's or a suite's number right before: what follows it is the address's town. */
 const UNIT_BEFORE = /(?<![\p{L}])(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?\d+[A-Za-z]?,?[ \t]+$/iu;
@@ -370,8 +385,8 @@ const FOUNDER_BRAND_AT = new RegExp(
   String.raw`^(?:${`Louis Vuitton|Morgan Stanley|Wells Fargo|Calvin Klein|Ralph Lauren|Tommy Hilfiger|Hugo Boss|Giorgio Armani|Yves Saint Laurent|Estée Lauder|Charles Schwab|Merrill Lynch|Dow Jones|Rolls Royce|Aston Martin|Alfa Romeo|Mercedes Benz|Harley Davidson|Dolce Gabbana|Salvatore Ferragamo|Michael Kors|Tory Burch|Kate Spade|Marc Jacobs|Christian Dior|Coco Chanel|Jimmy Choo|Ted Baker|Paul Smith|Stella McCartney|Bobbi Brown|Max Factor|Jack Daniels|Johnnie Walker|Ben Jerry|Tim Hortons|Baskin Robbins|Dunkin Donuts|Roger Dubuis|Patek Philippe|Audemars Piguet|Vacheron Constantin|Jaeger LeCoultre|Lloyd Webber|Goldman Sachs|Lehman Brothers|Warner Bros|Procter Gamble|Johnson Johnson|Ernst Young|Arthur Andersen|Booz Allen|Bain Capital|John Deere`.replace(/ /g, '[ \t]+')})(?![\p{L}])`,
   'u',
 );
-/** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena". */
-const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape`;
+/** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena", "Tel Aviv", "Kuala Lumpur". */
+const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape|Tel|Abu|Kuala|Buenos|Los|Las`;
 const PLACE_FIRST = new RegExp(`^(?:${PLACE_WORDS})$`);
 /** A Romance mountain's word, a given name too: "Monte Carlo", "Monte Rosa" against weak evidence, not "my uncle Monte Smith". */
 const MOUNTAIN_FIRST = /^Monte$/;
@@ -527,7 +542,7 @@ const PERSONAL_THING_AFTER =
  * One word doing what only people do: "Mustonen walked to school", "Sipos admits", "Kowalczyk was born in". Companies
  * and tools are said to ask, email, say and write ("Stripe asked me", "Reuters said"), so those verbs are not here.
  */
-const PEOPLE_ACTS = wordAlternation('was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologised|apologized|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged|was hospitalised|was hospitalized|had been hospitalised|had been hospitalized'.split('|'));
+const PEOPLE_ACTS = wordAlternation('was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologised|apologized|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged|was hospitalised|was hospitalized|had been hospitalised|had been hospitalized|had lived|has lived|moved out|broke up|stepped down|will step down|resigned|swears'.split('|'));
 const DOES_WHAT_PEOPLE_DO = new RegExp(
   String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:(?:just|finally|suddenly|never|always|already|then|also|reportedly)[ \t]+)?(?:${PEOPLE_ACTS})(?![\p{L}])`,
   'gu',
@@ -540,12 +555,14 @@ const PEOPLE_ACT = new RegExp(PEOPLE_ACTS);
  * "Redux's father is Flux"): an unknown word counts only before a spouse's or a child's noun, or an address or a
  * number given right after; a known name before the rest too.
  */
-const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|house|flat|apartment|cat|dog|puppy|kitten|kids|children|mum|mom|dad|sister|brother|grave|idea|warnings?|advice';
+const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|house|flat|apartment|cat|dog|puppy|kitten|kids|children|mum|mom|dad|sister|brother|grave|idea|warnings?|advice|place|number';
 const OWNS_PERSONAL_THING = new RegExp(
   String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s|(?<=s)['’])[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(${PERSONAL_THINGS})(?![\p{L}])`,
   'gu',
 );
 /** An owner's mark before such a thing: the pattern is worth running only when the text holds one. */
+/** What of those a name of the published lists owns as a person: "Renner's place", "Adi's number". */
+const LISTED_OWNERS_THINGS = /^(?:place|number|phone number|mobile number|house|flat|apartment)$/;
 const OWNED_THING = new RegExp(String.raw`['’]s?[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(?:${PERSONAL_THINGS})`);
 /** What only a person has: a spouse, a child, a childhood, a funeral ("Liza's first job", "Kovač's funeral"). */
 const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|cat|dog|puppy|kitten|kids|children|mum|mom|dad|sister|brother|grave)$/;
@@ -567,6 +584,28 @@ const LOWER_NAME_PAIR = new RegExp(
   'g',
 );
 
+/** A lower-case word, an Irish or a French surname's apostrophe and a hyphen's second part in it ("o'conner"). */
+const LOWER_TOKEN = /(?:[od]['’])?[a-z\u00e0-\u024f]+(?:-[a-z\u00e0-\u024f]+)?/g;
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+/**
+ * Two lower-case words side by side, each of three letters at least and none of a sentence's small or common words: the
+ * candidates for a name typed in lower case. One scan of the words, each looked up once.
+ */
+function* lowerCasePairs(text: string): Generator<{ index: number; given: string; gap: string; surname: string }> {
+  let previous: { word: string; at: number; end: number } | undefined;
+  LOWER_TOKEN.lastIndex = 0;
+  for (let m = LOWER_TOKEN.exec(text); m; m = LOWER_TOKEN.exec(text)) {
+    const word = m[0];
+    const at = m.index;
+    const end = at + word.length;
+    // The common words first: most of a text's words, ruled out by one lookup.
+    const usable = word.length >= 3 && lowerNameWord(word) && !WORD_CHARACTER.test(text[at - 1] ?? ' ') && !WORD_CHARACTER.test(text[end] ?? ' ');
+    if (usable && previous && /^[ \t]+$/.test(text.slice(previous.end, at))) {
+      yield { index: previous.at, given: previous.word, gap: text.slice(previous.end, at), surname: word };
+    }
+    previous = usable ? { word, at, end } : undefined;
+  }
+}
 const ARTICLE_BEFORE_NAME = /(?:^|[^\p{L}])(the|an|a)[ \t]+$/iu;
 /** The lower-case word right after a name ("criterion" in "a Kelly criterion"). */
 const NOUN_AFTER = /^[ \t]+(\p{Ll}+)(?![\p{L}])/u;
@@ -712,6 +751,37 @@ function lastWordNamelike(candidate: string): boolean {
   const last = clean(candidate).split(/[ \t]+/).pop()!;
   return writtenName(last) || !(COMMON_ENGLISH_WORDS.has(last.toLowerCase()) || NOT_NAMES.has(last.toLowerCase()));
 }
+/**
+ * The last word after a given name of the published lists is a surname's: no common English word, or mid-sentence and
+ * followed as a person is, one of the census's common surnames that are words ("I've known Rhiannon Stokes for",
+ * "Mack West"; not "Amber Alert" or "Ruby Rose Gold").
+ */
+function surnameAfterListedGiven(candidate: string, atSentenceStart: boolean, followedAsPerson: boolean): boolean {
+  const last = clean(candidate).split(/[ \t]+/).pop()!.toLowerCase();
+  return lastWordNamelike(candidate) || (!atSentenceStart && followedAsPerson && COMMON_WORD_SURNAMES.has(last));
+}
+/** Before a lower-case name, a title, a relative or a verb that only people follow: "Dr. sondre arnesen", "my son antoinette durand", "Did olof jonsson ever". */
+const LOWER_PERSON_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:(?:dr|mr|mrs|ms|prof|sr|sra|srta)\.?|detective|officer|i['’]m|i am|(?:my|our|his|her)[ \t]+(?:${FAMILY}|${PEOPLE_ROLES})|sat next to|trust|did|does|who is|who's|thank you,|thanks,|congratulations,?|congrats,?|happy (?:birthday|anniversary),?)[ \t]+$`,
+  'iu',
+);
+/** After a lower-case name, what a person does or has: "johannes prinsen cancelled", "sondre arnesen's name", ", who". */
+const LOWER_PERSON_AFTER = /^(?:['’]s[ \t]|,?[ \t]+(?:who|said|says|asked|told|cancell?ed|handed|walks|walked|says hi|is coming|was sitting|swapped|recommended|posted|forgot)(?![\p{L}]))/u;
+/** A lower-case word that can be part of a name: none of the sentence's small words. */
+function lowerNameWord(word: string): boolean {
+  return !COMMON_ENGLISH_WORDS.has(word) && !NOT_NAMES.has(word) && !LINKING_WORDS.has(word) && !FOLLOWING_WORDS.has(word) && !DETERMINERS.has(word);
+}
+/**
+ * A Dutch surname alone with its particles, which no word starts with: "pass this note to van der Heijden", "ask for
+ * ten Pas" (not German "von", a preposition: "von der Steuer absetzen").
+ */
+const PARTICLE_SURNAME = /(?<![\p{L}\p{N}])(?:van|ten|ter)(?:[ \t]+(?:der|den|de|het))?[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}]|[ \t]*\d)/gu;
+/** Dutch streets named after such a surname: "van Vlietdijk 8", "van der Horstplantsoen". */
+const DUTCH_STREET_END = /(?:straat|laan|plein|weg|plantsoen|gracht|kade|singel|park|hof|pad|steeg|markt|dijk|dreef|erf|kwartier|ring)$/;
+/** Eponyms of science and medicine with such a particle: "von Neumann architecture", "von Willebrand disease". */
+const EPONYM_AFTER_PARTICLE = /^(?:Neumann|Mises|Karman|Kármán|Willebrand|Hippel|Koch|Bertalanffy|Economo)$/;
+/** Articles that start places' and teams' names: "Los Angeles Lakers", "Las Vegas", "El Paso", "La Paz", "Le Mans". */
+const PLACE_ARTICLE = /^(?:Los|Las|El|La|Le|Les|Il|Lo|Der|Die|Das|De|Den|Het|Al)$/;
 /** A given name of the written or the published lists, or a known surname. */
 function knownName(word: string): boolean {
   return writtenName(word) || isListedGivenName(word);
@@ -862,6 +932,12 @@ function pastAct(after: string): boolean {
   const verb = PAST_ACT_AFTER.exec(after)?.[1];
   return verb !== undefined && !MACHINE_VERBS.test(verb);
 }
+/** A verb in the past done to or with a person, after any name of the lists: "Liana recommended me", "Góra swapped shifts with me", "Clovis announced her". */
+const PAST_ACT_ON_PERSON = /^[ \t]+(?:\p{Ll}{3,}ed|was[ \t]+\p{Ll}{3,}ing)(?:[ \t]+\p{Ll}{2,}){0,2}[ \t]+(?:his|her|him|me|us|my|our)(?![\p{L}])/u;
+const MACHINE_DOING = /^[ \t]+was[ \t]+(?:running|loading|failing|crashing|hanging|working|building|deploying|syncing|updating|blocking|throttling|logging|tracking|using)(?![\p{L}])/u;
+function pastActOnPerson(after: string): boolean {
+  return PAST_ACT_ON_PERSON.test(after) && (/^[ \t]+was[ \t]/.test(after) ? !MACHINE_DOING.test(after) : pastAct(after));
+}
 /** A capitalised word compared with the one before or after it: "vs", "versus" or "or" between them. */
 const COMPARED_AFTER = /^[ \t]+(?:vs\.?|versus|or)[ \t]+(\p{Lu}[\p{L}\p{N}.+#-]*)/u;
 const COMPARED_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}.+#-]*)[ \t]+(?:vs\.?|versus|or)[ \t]+$/u;
@@ -1001,7 +1077,10 @@ export const personDetector: Detector = {
       if (/^\p{Ll}/u.test(name) && !standsAsPerson) continue;
       // A surname or a given name of the published lists only after a phrase that a place or a firm never follows ("meet with
       // Sobotka", "ask Liana"; not "from Harlev", "for Cortesi SPA", "to Florence", "Batz, Nicolas and Gutmann").
-      const listedSurname = (isListedSurname(words[0]!) || isListedGivenName(words[0]!)) && /^(?:with|ask|tell|contact|meet|met)$/.test(trigger);
+      // After "to", "by" and "for" too, where a journey does not end at a place ("a trip to Metz", "moved to Solin").
+      const listedSurname =
+        (isListedSurname(words[0]!) || isListedGivenName(words[0]!)) &&
+        (/^(?:with|ask|tell|contact|meet|met|by|for)$/.test(trigger) || (trigger === 'to' && !JOURNEY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))));
       const knownSurname = words.length === 1 && (SURNAMES.has(words[0]!.toLowerCase()) || listedSurname) && standsAsPerson;
       // "a folder called Tickets", "the full name Field": one word of the sentence there is a thing's name.
       if ((!personal || trigger === 'full name') && strong && words.length === 1 && !known && sentenceWord(name)) continue;
@@ -1087,7 +1166,7 @@ export const personDetector: Detector = {
     for (const m of text.includes('I, ') ? matches(text, SELF_NAMED) : []) addGroupPerson(m, 0.8, false);
     for (const m of / under /.test(text) ? matches(text, BOOKED_UNDER) : []) addGroupPerson(m, 0.75, true);
     for (const m of matches(text, PERSON_TEMPER)) addGroupPerson(m, 0.75, false);
-    for (const { pattern, words, nameFirst, cued } of KNOWN_NAME_CONTEXTS) {
+    for (const { pattern, words, nameFirst, cued, anyName } of KNOWN_NAME_CONTEXTS) {
       // The words are where the pattern is tried (`cued`), or what the text must hold for it to be tried at all.
       for (const m of cued ? cuedMatches(text, words, pattern) : words.test(text) ? matches(text, pattern) : []) {
         const found = nameFirst ? nameBefore(text, m.index) : { name: m[1]!, end: m.indices![1]![1] };
@@ -1098,7 +1177,8 @@ export const personDetector: Detector = {
         const start = found.end - name.length;
         const listed = !writtenName(name) && (isListedGivenName(name) || isListedSurname(name));
         const place = listed && PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start));
-        if (name.includes(' ') || writtenName(name) || (listed && !place)) add(start, name, 0.7);
+        const unknown = anyName && !place && personLike(name) === name;
+        if (name.includes(' ') || writtenName(name) || (listed && !place) || unknown) add(start, name, 0.7);
       }
     }
     // Given "his" or "her" something, the name is a person's, whose other mentions are too ("Kamron had given Kamron
@@ -1132,8 +1212,15 @@ export const personDetector: Detector = {
       // (a street's suffix after a house number still objects: "257 Terrence Lodge").
       // A greeting that is a name too ("Cara Ludovica,") is the greeting's.
       // Its last word must be no English one, or a known surname: "Pandora Radio", "Tate Modern" are things.
-      else if (isListedGivenName(first) && !GREETINGS.includes(first) && isNameish(m[0]) && !ROMANCE_PARTICLE.test(m[0]) && lastWordNamelike(m[0])) {
+      else if (isListedGivenName(first) && !GREETINGS.includes(first) && isNameish(m[0]) && !ROMANCE_PARTICLE.test(m[0]) && surnameAfterListedGiven(m[0], atSentenceStart, followedAsPerson)) {
         seed(add(m.index, m[0], 0.75));
+      }
+      // "If Nikolas Hirthe calls", "Without Hassie Grant": a sentence's word before a listed given name and a surname.
+      else if (
+        sentenceWord(lead.trim()) && !PLACE_ARTICLE.test(lead.trim()) && /^\S+[ \t]+\S+$/.test(rest) && isListedGivenName(rest.split(/[ \t]/, 1)[0]!) && isNameish(rest) && !ROMANCE_PARTICLE.test(rest) &&
+        surnameAfterListedGiven(rest, false, followedAsPerson)
+      ) {
+        seed(add(m.index + lead.length, rest, 0.75));
       }
       // "Is Theron Greenholt still the manager?": a question's verb where the sentence starts, then two words that are no
       // sentence's.
@@ -1186,8 +1273,10 @@ export const personDetector: Detector = {
     }
     for (const m of OWNED_THING.test(text) ? matches(text, OWNS_PERSONAL_THING) : []) {
       const word = m[1]!;
-      // The published lists' names are products' as often ("Django's birthday"): only the written lists' count as known.
-      const known = writtenName(word);
+      // The published lists' names are products' as often ("Django's birthday"): only the written lists' count as known,
+      // but for a home's or a phone's number, which products have not ("we're at Renner's place", "send me Adi's number").
+      const listed = (isListedGivenName(word) || isListedSurname(word)) && LISTED_OWNERS_THINGS.test(m[2]!);
+      const known = writtenName(word) || listed;
       // An unknown word's address or number counts when it is given right after ("here's Kuypers's address:\n\n613 …").
       const end = m.index + m[0].length;
       const given =
@@ -1257,7 +1346,7 @@ export const personDetector: Detector = {
       // A place's preposition ends a phrase that addresses a person too ("ran into Vivienne", "heard from Liana").
       if (ARTICLE_BEFORE.test(before) || (!introduced && (PLACE_PREPOSITION_BEFORE.test(before) || /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before)))) return;
       if (/^(?:[ \t]+\p{Lu}|[-/'’])/u.test(text.slice(end, end + 3))) return;
-      const actsAfter = ACTS_AFTER.test(text.slice(end, end + 24)) || (surname && pastAct(text.slice(end, end + 24)));
+      const actsAfter = ACTS_AFTER.test(text.slice(end, end + 24)) || (surname && pastAct(text.slice(end, end + 24))) || pastActOnPerson(text.slice(end, end + 40));
       if (!introduced && !actsAfter) return;
       if (writtenInLowerCase(text, word.toLowerCase())) return;
       add(start, word, 0.6);
@@ -1315,6 +1404,35 @@ export const personDetector: Detector = {
       const name = lowerCaseName(m[0], true);
       if (!name || (WORDLIKE_NAMES.has(name.split(' ', 1)[0]!) && !INTRODUCES_PERSON.test(before))) continue;
       add(m.index, name, 0.6);
+    }
+    for (const m of lowerCasePairs(text)) {
+      // "thanks to mirka radmanović", "is eugenia witkowski coming": a given name of the published lists and a surname
+      // (of the census, by its ending, or the written list), both in lower case; neither is a word of English.
+      const { given, surname } = m;
+      if (GIVEN_NAMES.has(given) || /['’]/.test(given)) continue;
+      const listedSurname = SURNAMES.has(surname) || isListedSurname(surname) || surnameByEnding(surname[0]!.toUpperCase() + surname.slice(1));
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      // One of the two listed and the other no English word ("johannes prinsen", "kalervo aaltonen") only where a person
+      // is introduced or acts: other languages' words are no English ones either ("alten haus", "deve essere").
+      const both = isListedGivenName(given) && listedSurname;
+      const one = (isListedGivenName(given) && !ENGLISH_WORDS.has(surname)) || (listedSurname && !ENGLISH_WORDS.has(given));
+      const end = m.index + given.length + m.gap.length + surname.length;
+      const wider = text.slice(Math.max(0, m.index - 24), m.index);
+      const introduced =
+        (INTRODUCES_PERSON.test(before) && !JOURNEY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index).replace(/to[ \t]+$/, ''))) || LOWER_PERSON_BEFORE.test(wider);
+      if (!both && !(one && (introduced || LOWER_PERSON_AFTER.test(text.slice(end, end + 16))))) continue;
+      // Not amid another language's words, which the lists hold as names ("il pacco verrà consegnato").
+      if (ARTICLE_BEFORE.test(before) || PLACE_BEFORE.test(before) || FOREIGN_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index + 60))) continue;
+      add(m.index, `${given}${m.gap}${surname}`, 0.6);
+    }
+    for (const m of / van | te[nr] /.test(` ${text}`) ? matches(text, PARTICLE_SURNAME) : []) {
+      // After a capitalised word the particle is inside a whole name ("Roos van der Linden"), found as such.
+      // Nor beside other names joined by a comma, a dash or "and": a Dutch firm's partners ("Molenaar, van der Meer and de
+      // Ruiter", "Peeters - van der Wal"); nor before a capitalised word (a street: "ten Pas Pass").
+      const end = m.index + m[0].length;
+      if (/\p{Lu}[\p{L}.]*[ \t]+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) || EPONYM_AFTER_PARTICLE.test(m[1]!) || DUTCH_STREET_END.test(m[1]!)) continue;
+      if (/(?:[,–-]|\p{L}[ \t]+(?:and|en|&))[ \t]*$/u.test(text.slice(Math.max(0, m.index - 8), m.index)) || /^(?:[ \t]*[,–-]|[ \t]+(?:and|en|&)[ \t])|^[ \t]+\p{Lu}/u.test(text.slice(end, end + 8))) continue;
+      add(m.index, m[0], 0.7);
     }
     for (const m of matches(text, LIVES_AT)) {
       if (!NOT_NAMES.has(m[1]!.toLowerCase())) add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.7);
