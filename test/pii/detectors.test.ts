@@ -1265,6 +1265,18 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ["I've known Rhiannon Stokes for twenty years.", 'Rhiannon Stokes'],
       // A Dutch surname alone with its particles.
       ['Could you pass this note to van der Heijden after class?', 'van der Heijden'],
+      // Who someone is asked; a letter to someone; a teacher's pupils; the late; what people are and become; a tenant's
+      // and a cardholder's label; a parcel's label before the address; what only people do.
+      ['Sorry, who is Garnier? I don\'t think we\'ve met.', 'Garnier'],
+      ['Draft a polite email to Laisha asking for an extension.', 'Laisha'],
+      ['The estate of the late Krahovski is represented by counsel.', 'Krahovski'],
+      ["Our new head coach, Majewski, joins us from the city club.", 'Majewski'],
+      ['My claim was rejected and the adjuster, Kwieciński, won\'t return my calls.', 'Kwieciński'],
+      ['Two stars. Moreira was friendly but the colour came out orange.', 'Moreira'],
+      ['Note to self: pay Santos back for the concert tickets.', 'Santos'],
+      ['Insured: Liana\nLoss location: 12 Main Street', 'Liana'],
+      ['Return address: Stehr, 2097 Lake Street, West Kyleigh', 'Stehr'],
+      ['Bibianna was arrested on Monday outside the bank.', 'Bibianna'],
     ]) {
       expect(found(text)).toContainEqual(['person', name]);
     }
@@ -1285,7 +1297,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Palestinian rockets fly to Jerusalem and Tel Aviv.', 'Do you know any Europeans who look like East Asians?',
       'The novel was published by Corrao SPA in March.', 'Hi, this is Iris from Molenaar, van der Meer and de Ruiter.',
       'Merchant: Huisman - van de Velden', 'Welche Ausgaben kann ich von der Steuer absetzen?', 'The office is at van Vlietdijk 8.',
-      'hype post for the Boston Celtics vs Los Angeles Lakers game',
+      'hype post for the Boston Celtics vs Los Angeles Lakers game', 'Two Bloody Marys and a Tom Collins for table six, please.',
+      'Victoria sponge with Earl Grey buttercream', 'Who is Shia?', 'Return address: Acme Logistics, 12 Main Street',
       'We use Apollo and Relay for the client.', 'Winston is the logging library we use', 'Brighton is cheaper than London',
       '- Package manager: Homebrew', 'Window manager: Hyprland', 'The supervisor is Systemd', 'Tenant: Contoso',
       'The caller was Gunicorn', 'Interviewer: Design Twitter.', 'Tenant: Northwind Traders',

@@ -47,7 +47,7 @@ washington adelaide hamilton kingston regina valencia santiago vienna odessa ale
 cleveland virginia dakota montana florida indiana lorraine rochester atlanta boston richmond raleigh albany bern york
 bristol chester kent devon miami cairo lagos nairobi tunis havana boise chicago juneau baghdad colombo hebron jerusalem riyadh
 nicosia brisbane hobart melbourne amsterdam athens belgrade dublin kiev madrid prague rome stockholm warsaw zurich tahiti
-harvard yale princeton cambridge czech slovak catalan swahili maltese georgian breton cornish christmas easter islam
+harvard yale princeton cambridge czech slovak catalan swahili maltese georgian breton cornish christmas easter islam shia sunni
 taylor bessel kelvin haskell shannon nash moore morris lambert morgan monte carlo`.split(/\s+/),
 );
 const REGION_CODES = [...Array(26 * 26).keys()].map((n) => String.fromCharCode(65 + Math.floor(n / 26), 65 + (n % 26)));

@@ -39,7 +39,7 @@ const TITLE = new RegExp(
   String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+)+(${NAME})`,
   'gu',
 );
-const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
+const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', 'the late', "'s name", '’s name',
   // The same in the languages prompts most often come in besides English (not German "ich bin" or "liebe": German
   // capitalises its nouns, "Ich bin Student", "Liebe Kolleginnen").
   'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
@@ -70,20 +70,19 @@ const FAMILY_BEFORE_NAME = new RegExp(
 /** Where a family member's owner can stand, for `FAMILY_BEFORE_NAME`. */
 const FAMILY_OWNER = new RegExp(String.raw`${notAfter('A-Za-z', '[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir')}[ \t]`, 'g');
 /** Roles only people hold. */
-const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire|loan officer|technician|mentor|mentee|borrower|co-borrower|pediatrician|paediatrician|physician|surgeon|psychiatrist|psychologist|counselor|counsellor|caregiver|accountant|CEO|CTO|CFO|COO|CIO|CISO|founder|co-founder|cofounder';
+const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire|loan officer|technician|mentor|mentee|borrower|co-borrower|pediatrician|paediatrician|physician|surgeon|psychiatrist|psychologist|counselor|counsellor|caregiver|accountant|adjuster|loss adjuster|hairdresser|physio|physiotherapist|CEO|CTO|CFO|COO|CIO|CISO|founder|co-founder|cofounder';
 /**
  * A form's fields that hold a person's name, as labels in any case: "Insured: Nielsen", "Account Holder: Deneval
  * Batista", "NEXT OF KIN:". Parties, assignees and reporters are bots, teams and companies as often ("Reporter:
  * Dependabot", "Assignee: Oncall", "Petitioner: Samsung"), so after a label (a role's too: "Listing agent:") one word
- * counts only when it is a name of the lists written for the project, and nothing found there names the person's
- * other mentions.
+ * counts only when it is a name of the lists, and nothing found there names the person's other mentions.
  */
-const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|recipient|addressee|account owner|candidate|applicant|adjuster|adjuster assigned|complainant|executor|executrix|guardian|emergency contact|contact person|employee|student|pupil|owner|interviewee|caller name|patient name|registered owner|insured party';
+const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|recipient|addressee|account owner|candidate|applicant|adjuster|adjuster assigned|complainant|executor|executrix|guardian|emergency contact|contact person|employee|student|pupil|owner|interviewee|caller name|patient name|registered owner|insured party|tenant|landlord|landlady|lessee|lessor|bill to|sold to|lead passenger';
 /** The fields of those forms that only a person fills: "The account holder is Trnka", "the recipient is Morrison". */
 const PEOPLE_FIELDS = 'account holder|account owner|cardholder|card holder|policyholder|beneficiary|recipient|addressee|claimant|guarantor|next of kin|deceased|complainant|executor|executrix|applicant|candidate';
 /** Roles that software holds too: a package manager, a process supervisor, a function's caller, a SaaS tenant. */
 const OWNED_ROLES = 'manager|supervisor|coach|intern|recruiter|interviewer|tenant|caller';
-const ROLE_ADJECTIVE = String.raw`(?:(?:new|old|former|current|late)[ \t]+)?`;
+const ROLE_ADJECTIVE = String.raw`(?:(?:new|old|former|current|late)[ \t]+)?(?:(?:head|assistant|chief|lead)[ \t]+)?`;
 const OWNER = String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+${ROLE_ADJECTIVE}`;
 /** Whether a role's word is in the text at all: the patterns, tried from every position, are worth running only then. */
 const ROLE_WORD = new RegExp(`${PEOPLE_ROLES}|${OWNED_ROLES}|${PERSON_FIELDS}`, 'i');
@@ -262,7 +261,7 @@ const PERSON_TEMPER = new RegExp(
  * from every capital costs more than finding the cue.
  */
 /** Verbs that tell or ask someone something, and the ways of reaching them: "Tell Mátyás that", "call Harms about". */
-const TOLD_VERBS = '[Tt]ell|[Tt]old|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et|[Cc]all|[Ee]mail|[Tt]ext|[Pp]ing|[Mm]essage|[Rr]ing|[Pp]hone|[Cc]ontact';
+const TOLD_VERBS = '[Tt]ell|[Tt]old|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et|[Cc]all|[Ee]mail|[Tt]ext|[Pp]ing|[Mm]essage|[Rr]ing|[Pp]hone|[Cc]ontact|[Pp]ay|[Pp]aid';
 const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean; cued?: boolean; anyName?: boolean }> = [
   {
     pattern: new RegExp(String.raw`(?<![\p{L}])(?:${TOLD_VERBS})[ \t]+(${NAME})[ \t]+(?:(?:that|to|about|if|whether|know|when|back|I|I['’](?:ll|m|ve|d)|we|you|he|she|they)(?![\p{L}])|(?:on|at)[ \t]+[+(\d])`, 'duy'),
@@ -380,9 +379,12 @@ const UNIT_BEFORE = /(?<![\p{L}])(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#
 const HOUSE_NUMBER_AFTER = /^[ \t]+\d{1,5}[A-Za-z]?[ \t]*(?:[,.;](?:\s|$)|\r?\n|$)/;
 /** A title's, a phrase's or a known given name's evidence: what weaker rules' objections do not outweigh. */
 const STRONG = 0.8;
-/** Brands and firms named after their founders, which prompts name far more often than the founders themselves. */
+/**
+ * Brands and firms named after their founders, which prompts name far more often than the founders themselves; and
+ * drinks and dishes named after people ("a Tom Collins", "Earl Grey buttercream", "Eggs Benedict").
+ */
 const FOUNDER_BRAND_AT = new RegExp(
-  String.raw`^(?:${`Louis Vuitton|Morgan Stanley|Wells Fargo|Calvin Klein|Ralph Lauren|Tommy Hilfiger|Hugo Boss|Giorgio Armani|Yves Saint Laurent|Estée Lauder|Charles Schwab|Merrill Lynch|Dow Jones|Rolls Royce|Aston Martin|Alfa Romeo|Mercedes Benz|Harley Davidson|Dolce Gabbana|Salvatore Ferragamo|Michael Kors|Tory Burch|Kate Spade|Marc Jacobs|Christian Dior|Coco Chanel|Jimmy Choo|Ted Baker|Paul Smith|Stella McCartney|Bobbi Brown|Max Factor|Jack Daniels|Johnnie Walker|Ben Jerry|Tim Hortons|Baskin Robbins|Dunkin Donuts|Roger Dubuis|Patek Philippe|Audemars Piguet|Vacheron Constantin|Jaeger LeCoultre|Lloyd Webber|Goldman Sachs|Lehman Brothers|Warner Bros|Procter Gamble|Johnson Johnson|Ernst Young|Arthur Andersen|Booz Allen|Bain Capital|John Deere`.replace(/ /g, '[ \t]+')})(?![\p{L}])`,
+  String.raw`^(?:${`Louis Vuitton|Morgan Stanley|Wells Fargo|Calvin Klein|Ralph Lauren|Tommy Hilfiger|Hugo Boss|Giorgio Armani|Yves Saint Laurent|Estée Lauder|Charles Schwab|Merrill Lynch|Dow Jones|Rolls Royce|Aston Martin|Alfa Romeo|Mercedes Benz|Harley Davidson|Dolce Gabbana|Salvatore Ferragamo|Michael Kors|Tory Burch|Kate Spade|Marc Jacobs|Christian Dior|Coco Chanel|Jimmy Choo|Ted Baker|Paul Smith|Stella McCartney|Bobbi Brown|Max Factor|Jack Daniels|Johnnie Walker|Ben Jerry|Tim Hortons|Baskin Robbins|Dunkin Donuts|Roger Dubuis|Patek Philippe|Audemars Piguet|Vacheron Constantin|Jaeger LeCoultre|Lloyd Webber|Goldman Sachs|Lehman Brothers|Warner Bros|Procter Gamble|Johnson Johnson|Ernst Young|Arthur Andersen|Booz Allen|Bain Capital|John Deere|Tom Collins|Earl Grey|Bloody Mary|Lady Grey|Arnold Palmer|Shirley Temple|Rob Roy|John Collins|Eggs Benedict|Peach Melba|Beef Wellington`.replace(/ /g, '[ \t]+')})(?![\p{L}])`,
   'u',
 );
 /** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena", "Tel Aviv", "Kuala Lumpur". */
@@ -542,7 +544,7 @@ const PERSONAL_THING_AFTER =
  * One word doing what only people do: "Mustonen walked to school", "Sipos admits", "Kowalczyk was born in". Companies
  * and tools are said to ask, email, say and write ("Stripe asked me", "Reuters said"), so those verbs are not here.
  */
-const PEOPLE_ACTS = wordAlternation('was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologised|apologized|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged|was hospitalised|was hospitalized|had been hospitalised|had been hospitalized|had lived|has lived|moved out|broke up|stepped down|will step down|resigned|swears'.split('|'));
+const PEOPLE_ACTS = wordAlternation('was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologised|apologized|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged|was hospitalised|was hospitalized|had been hospitalised|had been hospitalized|had lived|has lived|moved out|broke up|stepped down|will step down|resigned|swears|was arrested|was elected|was sworn in|was sentenced|was charged|was convicted|was acquitted|used to live|won the election|passed the bar|scored twice|wrote the foreword|is the kindest|gave birth|got engaged|got divorced|is pregnant'.split('|'));
 const DOES_WHAT_PEOPLE_DO = new RegExp(
   String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:(?:just|finally|suddenly|never|always|already|then|also|reportedly)[ \t]+)?(?:${PEOPLE_ACTS})(?![\p{L}])`,
   'gu',
@@ -555,14 +557,14 @@ const PEOPLE_ACT = new RegExp(PEOPLE_ACTS);
  * "Redux's father is Flux"): an unknown word counts only before a spouse's or a child's noun, or an address or a
  * number given right after; a known name before the rest too.
  */
-const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|house|flat|apartment|cat|dog|puppy|kitten|kids|children|mum|mom|dad|sister|brother|grave|idea|warnings?|advice|place|number';
+const PERSONAL_THINGS = 'address|phone number|mobile number|email address|wife|husband|birthday|mother|father|son|daughter|boyfriend|girlfriend|fiancée?|parents|grandmother|grandfather|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|house|flat|apartment|cat|dog|puppy|kitten|kids|children|mum|mom|dad|sister|brother|grave|idea|warnings?|advice|place|number|family';
 const OWNS_PERSONAL_THING = new RegExp(
   String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s|(?<=s)['’])[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(${PERSONAL_THINGS})(?![\p{L}])`,
   'gu',
 );
-/** An owner's mark before such a thing: the pattern is worth running only when the text holds one. */
 /** What of those a name of the published lists owns as a person: "Renner's place", "Adi's number". */
-const LISTED_OWNERS_THINGS = /^(?:place|number|phone number|mobile number|house|flat|apartment)$/;
+const LISTED_OWNERS_THINGS = /^(?:place|number|phone number|mobile number|house|flat|apartment|family)$/;
+/** An owner's mark before such a thing: the pattern is worth running only when the text holds one. */
 const OWNED_THING = new RegExp(String.raw`['’]s?[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(?:${PERSONAL_THINGS})`);
 /** What only a person has: a spouse, a child, a childhood, a funeral ("Liza's first job", "Kovač's funeral"). */
 const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|cat|dog|puppy|kitten|kids|children|mum|mom|dad|sister|brother|grave)$/;
@@ -780,6 +782,16 @@ const PARTICLE_SURNAME = /(?<![\p{L}\p{N}])(?:van|ten|ter)(?:[ \t]+(?:der|den|de
 const DUTCH_STREET_END = /(?:straat|laan|plein|weg|plantsoen|gracht|kade|singel|park|hof|pad|steeg|markt|dijk|dreef|erf|kwartier|ring)$/;
 /** Eponyms of science and medicine with such a particle: "von Neumann architecture", "von Willebrand disease". */
 const EPONYM_AFTER_PARTICLE = /^(?:Neumann|Mises|Karman|Kármán|Willebrand|Hippel|Koch|Bertalanffy|Economo)$/;
+/**
+ * A parcel's or a letter's label, a name and its address on one line: "Return address: Stehr, 2097 Lake Street",
+ * "Shipping label: Inga, Slaz 526", "SHIP TO: Cooper / 6666 Cartwright Circuit".
+ */
+const NAME_THEN_ADDRESS = new RegExp(
+  String.raw`(?<![\p{L}])(?:${['return address', 'sender', 'shipping label', 'ship to', 'deliver to', 'bill to', 'registered owner', 'addressee', 'recipient'].map(anyCase).join('|')})[ \t]*:[ \t]*(${NAME})[ \t]*[,/][ \t]*(?:\d{1,5}[A-Za-z]?[ \t]+\p{Lu}|\p{Lu}\p{Ll}+[ \t]+\d{1,5}(?![\d.]))`,
+  'dgu',
+);
+/** A firm's words in a name's place: "Acme Logistics", "Nordic Trading Group". */
+const FIRM_WORD = /(?:^|[ \t])(?:Group|Logistics|Trading|Holdings|Industries|Company|Services|Solutions|Systems|Partners|Associates|Store|Shop|Bank|Inc|Ltd|LLC|GmbH)(?![\p{L}])/u;
 /** Articles that start places' and teams' names: "Los Angeles Lakers", "Las Vegas", "El Paso", "La Paz", "Le Mans". */
 const PLACE_ARTICLE = /^(?:Los|Las|El|La|Le|Les|Il|Lo|Der|Die|Das|De|Den|Het|Al)$/;
 /** A given name of the written or the published lists, or a known surname. */
@@ -913,14 +925,14 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
-const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite)[ \t]+$/iu;
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite|who is|who's|who was|(?:email|letter|note|message|reply|card|apology) to|(?:taught|coached|trained|mentored|treated|represented|raised|replaced|stood up) by|the late|avoid|adore|adores|highly recommend|played (?:doubles|tennis|chess|golf) with|just saw)[ \t]+$/iu;
 /** A question about someone, the name after its verb where the sentence starts: "Is Volpe still the manager?", "Does Kunze have". */
 const QUESTION_VERBS = 'is does did has was will could should would'.split(' ');
 const QUESTION_BEFORE = new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:${QUESTION_VERBS.map((verb) => `[${verb[0]!.toUpperCase()}${verb[0]}]${verb.slice(1)}`).join('|')})[ \t]+$`);
 /** The same verbs capitalised, as a sentence's first word. */
 const QUESTION_WORD = new RegExp(`^(?:${QUESTION_VERBS.map((verb) => verb[0]!.toUpperCase() + verb.slice(1)).join('|')})$`);
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
-const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped|(?:has|had|have) (?:already |just |never |once )?lived|no longer works|(?:was|has been) reported missing|(?:dies|died) at)(?![\p{L}])/u;
+const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped|(?:has|had|have) (?:already |just |never |once )?lived|no longer works|(?:was|has been) reported missing|(?:dies|died) at|was (?:so |very |really |super )?(?:friendly|rude|polite|lovely|charming|helpful|patient|kind|nervous|pregnant)|(?:has been|was) (?:promoted|appointed|named|hired)|joins us|has joined)(?![\p{L}])/u;
 /**
  * A verb in the past after a census surname alone: "Kristensen resigned", "Trnka cancelled the". Products do things
  * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than
@@ -1102,7 +1114,7 @@ export const personDetector: Detector = {
     }
     for (const m of roles ? matches(text, PERSON_LABEL) : []) {
       // A label's slot holds only a name: no sentence's word before it is left out.
-      const name = m[1]!.includes(' ') ? (personLike(m[1]!) === m[1] ? m[1]! : '') : writtenName(m[1]!) || isListedSurname(m[1]!) ? m[1]! : '';
+      const name = m[1]!.includes(' ') ? (personLike(m[1]!) === m[1] ? m[1]! : '') : knownName(m[1]!) || isListedSurname(m[1]!) ? m[1]! : '';
       if (name) add(m.indices![1]![0], name, 0.75);
     }
     for (const m of AGE_SHAPE.test(text) ? matches(text, AGE_AFTER_NAME) : []) {
@@ -1433,6 +1445,10 @@ export const personDetector: Detector = {
       if (/\p{Lu}[\p{L}.]*[ \t]+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) || EPONYM_AFTER_PARTICLE.test(m[1]!) || DUTCH_STREET_END.test(m[1]!)) continue;
       if (/(?:[,–-]|\p{L}[ \t]+(?:and|en|&))[ \t]*$/u.test(text.slice(Math.max(0, m.index - 8), m.index)) || /^(?:[ \t]*[,–-]|[ \t]+(?:and|en|&)[ \t])|^[ \t]+\p{Lu}/u.test(text.slice(end, end + 8))) continue;
       add(m.index, m[0], 0.7);
+    }
+    for (const m of text.includes(':') ? matches(text, NAME_THEN_ADDRESS) : []) {
+      // A label's name, then the house's number and a street's word: the person a parcel or a letter is for or from.
+      if (!FIRM_WORD.test(m[1]!)) addGroupPerson(m, 0.75, false);
     }
     for (const m of matches(text, LIVES_AT)) {
       if (!NOT_NAMES.has(m[1]!.toLowerCase())) add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.7);
