@@ -31,6 +31,12 @@ export const ADVERSARIAL_UNITS = [
   'solana [1,', '"seed abc ', "'KEY', '", 'https://abcdefghijklmnopqrstu@', 'Authorization: App ',
   // Cues of the fifteenth session: a question's verb, an age apposed, a payee's label line, setters, logins, Basic's keys.
   'Is Ab ', 'Ab, a 44-year-old ', 'Beneficiary:\nAb\n', "setPassword('", 'login("a", "', 'Basic ab.', "Ab's kids ", 'X-Api-Key: ',
+  // Cues of the sixteenth session: a Dutch particle, a parcel's label and its address, "who" and a verb, names in lower
+  // case, the late, a home owned, what people are, a listed name after "to", an apposed office, a sentence's word first.
+  'van der Ab ', 'Return address: Ab, 12 Cd ', 'Ab who was ', 'anna berg ', 'the late Ab ', "Ab's place ", 'Ab was friendly ', 'to Ab, ',
+  'Ab, executor, ', 'If Anna Berg ', 'Ab swapped me ',
+  // Tabs, a table's separator and its padding alike: a header's pattern tried from each tab read the rest of the run (45 s).
+  '\t', '|\t', 'Name\t',
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
 import { wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
 import { literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
+import { hasHeaderCell } from '../../plugins/pii-sanitizer/detect/name-columns';
 import { mayBeValidFromUs } from '../../plugins/pii-sanitizer/detect/phone';
 import { isWords } from '../../plugins/pii-sanitizer/detect/secret-values';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
@@ -1973,6 +1974,25 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(findings.map((f) => [f.category, f.value])).toEqual([['employee_id', 'EMP-123456'], ['email', 'bob@gmail.com']]);
     for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.value);
     expect(() => createDetector({ custom: [{ name: 'bad', pattern: '(a+)+$' }] })).toThrow(/nested quantifier/);
+  });
+});
+
+describe('a table’s header cell for people, found from its words', () => {
+  // The pattern it replaces, which read the rest of a run of tabs from each tab: the reference on short texts.
+  const separatorFirst = /(?:^|[|\t;,])[ \t"'*_`]*(?:surname|first[ _-]?name|name)[ \t"'*_`:]*(?=[|\t;,]|$)/im;
+
+  it('stands where the separator-first pattern stood, for any cells', () => {
+    const unit = fc.constantFrom('name', 'Surname', 'first_name', 'filename', 'named', '|', '\t', ';', ',', ' ', '"', '*', ':', 'x', '\n', '\r\n');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 14 }), (units) => {
+        const text = units.join('').replace(/first_name/g, 'surname');
+        expect(hasHeaderCell(text)).toBe(separatorFirst.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(hasHeaderCell('Name | Role | Ext.')).toBe(true);
+    expect(hasHeaderCell('first_name,last_name,email')).toBe(true);
+    expect(hasHeaderCell('filename\tsize')).toBe(false);
   });
 });
 
