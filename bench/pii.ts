@@ -47,9 +47,16 @@ const NEW_TEMPLATES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) =>
 const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
 /**
  * Prompts without a person, written for this project, full of products, firms, places and eponyms named like people
- * ("Jenkins", "Wells Fargo", "Kalman filter"): 400 whose findings were read while rules were written, 400 whose were not.
+ * ("Jenkins", "Wells Fargo", "Kalman filter"): 400 whose findings were read while rules were written, 400 whose were not,
+ * and 160 written by a helper who saw no rule to tempt the sixteenth session's cues (names in lower case, "who" after a
+ * firm, a place after "to", a cluster's roles apposed, Dutch places, what teams become; 13 findings with that session's
+ * starting code, 33 with its first draft, read and brought back to 13).
  */
-const PERSON_FREE = { read: fixture('person-free-prompts.json'), unread: fixture('person-free-prompts-unread.json') };
+const PERSON_FREE = {
+  read: fixture('person-free-prompts.json'),
+  unread: fixture('person-free-prompts-unread.json'),
+  cues: fixture('person-free-prompts-cues.json'),
+};
 
 export interface Sample {
   full_text: string;

@@ -39,7 +39,7 @@ const TITLE = new RegExp(
   String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+)+(${NAME})`,
   'gu',
 );
-const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', 'the late', "'s name", '’s name',
+const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', "'s name", '’s name',
   // The same in the languages prompts most often come in besides English (not German "ich bin" or "liebe": German
   // capitalises its nouns, "Ich bin Student", "Liebe Kolleginnen").
   'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
@@ -175,10 +175,11 @@ function personBefore(text: string, at: number): { name: string; end: number } |
  * "Multics, the father of Unix" are things; and roles software holds too are none ("Kubelet, the manager of pods").
  */
 /**
- * Offices and a lawsuit's or an estate's parties, which an apposition names without an article: "Krogh, executor, at",
- * "Vivienne, notary, on", "Taylor, treasurer of the club", "Pouros, deceased".
+ * Offices and a lawsuit's or an estate's parties, which an apposition names without an article: "Vivienne, notary, on",
+ * "Taylor, treasurer of the club", "Pouros, deceased". Not the roles that software, clusters and surveys have too
+ * ("Dask, executor,", "Frankfurt, witness, 1 vote", a trustee, a respondent, a secretary).
  */
-const BARE_ROLES = 'executor|executrix|notary|notary public|deceased|treasurer|secretary|chairman|chairwoman|chairperson|spokesperson|spokesman|spokeswoman|plaintiff|defendant|petitioner|respondent|claimant|appellant|widow|widower|beneficiary|guarantor|witness|trustee|administrator of the estate';
+const BARE_ROLES = 'executrix|notary|notary public|deceased|treasurer|chairman|chairwoman|chairperson|spokesperson|spokesman|spokeswoman|plaintiff|defendant|petitioner|appellant|widow|widower|beneficiary|guarantor|administrator of the estate';
 const ROLE_AFTER_NAME = new RegExp(
   String.raw`(?:(?<![ \t])[ \t]+here)?,[ \t]+(?:(?:${BARE_ROLES})(?=[ \t]*[,.;:)]|[ \t]+(?:of|at|for|to)(?![\p{L}]))|(?:a|an|the|our|my|his|her|their)[ \t]+(?:(?:local|new|former|retired|young|old|senior|junior|head|family)[ \t]+)?(?:${PEOPLE_ROLES}|schoolteacher|industrialist|collector|philanthropist|spokesperson|spokeswoman|spokesman|understudy|novelist|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}])))`,
   'gu',
@@ -274,10 +275,11 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
   { pattern: /,[ \t]+who(?![\p{L}])/gu, words: /, who(?![\p{L}])/u, nameFirst: true },
   // Without the comma, "who" and what a person is or does: "Explain this to Nikki who is not technical".
   { pattern: /(?<![ \t,])[ \t]+who[ \t]+(?:is|isn['’]t|was|wasn['’]t|has|had|works|worked|lives|lived|can|can['’]t|cannot|does|doesn['’]t|did|didn['’]t|will|won['’]t|needs|wants|knows)(?![\p{L}])/gu, words: / who /, nameFirst: true },
-  // "who" and a verb in the singular: a person, whatever the name ("It was Greenfelder who first proposed", "Cooper, who
-  // sat beside me"); peoples take the plural ("Europeans who look", "Hindus who have").
+  // "who" and a verb in the past: a person, whatever the name ("It was Greenfelder who first proposed", "Cooper, who
+  // sat beside me"). Not the present: firms, teams and towns do things habitually, and British English gives them "who"
+  // ("Netflix, who raises prices", "Liverpool, who plays away"); peoples take the plural ("Europeans who looked").
   {
-    pattern: /(?<![ \t])(?:,[ \t]*|[ \t]+)who[ \t]+(?:(?:first|also|never|always|still|just|once|later|then|actually)[ \t]+)?(?:is|was|has|had|\p{Ll}{2,}(?<![aeiou]s|ss|us|is)s|\p{Ll}{2,}ed|taught|thought|brought|bought|sat|led|made|took|gave|wrote|ran|won|lost|told|said|held|found|kept|left|met|built|drew|sang|grew|knew|went|came|began|became|spent|stood)(?![\p{L}])/gu,
+    pattern: /(?<![ \t])(?:,[ \t]*|[ \t]+)who[ \t]+(?:(?:first|also|never|always|still|just|once|later|then|actually)[ \t]+)?(?:was|had|\p{Ll}{2,}ed|taught|thought|brought|bought|sat|led|made|took|gave|wrote|ran|won|lost|told|said|held|found|kept|left|met|built|drew|sang|grew|knew|went|came|began|became|spent|stood)(?![\p{L}])/gu,
     words: / who /,
     nameFirst: true,
     anyName: true,
@@ -755,12 +757,13 @@ function lastWordNamelike(candidate: string): boolean {
 }
 /**
  * The last word after a given name of the published lists is a surname's: no common English word, or mid-sentence and
- * followed as a person is, one of the census's common surnames that are words ("I've known Rhiannon Stokes for",
- * "Mack West"; not "Amber Alert" or "Ruby Rose Gold").
+ * followed as a person is, one of the census's common surnames that are words, right after the given name ("I've known
+ * Rhiannon Stokes for", "Mack West"; not "Amber Alert", "Thai Green Curry with").
  */
 function surnameAfterListedGiven(candidate: string, atSentenceStart: boolean, followedAsPerson: boolean): boolean {
-  const last = clean(candidate).split(/[ \t]+/).pop()!.toLowerCase();
-  return lastWordNamelike(candidate) || (!atSentenceStart && followedAsPerson && COMMON_WORD_SURNAMES.has(last));
+  const words = clean(candidate).split(/[ \t]+/);
+  const common = words.length === 2 && !atSentenceStart && followedAsPerson && COMMON_WORD_SURNAMES.has(words[1]!.toLowerCase());
+  return lastWordNamelike(candidate) || common;
 }
 /** Before a lower-case name, a title, a relative or a verb that only people follow: "Dr. sondre arnesen", "my son antoinette durand", "Did olof jonsson ever". */
 const LOWER_PERSON_BEFORE = new RegExp(
@@ -775,9 +778,10 @@ function lowerNameWord(word: string): boolean {
 }
 /**
  * A Dutch surname alone with its particles, which no word starts with: "pass this note to van der Heijden", "ask for
- * ten Pas" (not German "von", a preposition: "von der Steuer absetzen").
+ * van Dijk" (not German "von", a preposition: "von der Steuer absetzen"; nor "ten" and "ter", which start Dutch places:
+ * "ter Apel", "ten Boer").
  */
-const PARTICLE_SURNAME = /(?<![\p{L}\p{N}])(?:van|ten|ter)(?:[ \t]+(?:der|den|de|het))?[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}]|[ \t]*\d)/gu;
+const PARTICLE_SURNAME = /(?<![\p{L}\p{N}])van(?:[ \t]+(?:der|den|de|het))?[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}]|[ \t]*\d)/gu;
 /** Dutch streets named after such a surname: "van Vlietdijk 8", "van der Horstplantsoen". */
 const DUTCH_STREET_END = /(?:straat|laan|plein|weg|plantsoen|gracht|kade|singel|park|hof|pad|steeg|markt|dijk|dreef|erf|kwartier|ring)$/;
 /** Eponyms of science and medicine with such a particle: "von Neumann architecture", "von Willebrand disease". */
@@ -932,7 +936,7 @@ const QUESTION_BEFORE = new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:${QUESTION_V
 /** The same verbs capitalised, as a sentence's first word. */
 const QUESTION_WORD = new RegExp(`^(?:${QUESTION_VERBS.map((verb) => verb[0]!.toUpperCase() + verb.slice(1)).join('|')})$`);
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
-const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped|(?:has|had|have) (?:already |just |never |once )?lived|no longer works|(?:was|has been) reported missing|(?:dies|died) at|was (?:so |very |really |super )?(?:friendly|rude|polite|lovely|charming|helpful|patient|kind|nervous|pregnant)|(?:has been|was) (?:promoted|appointed|named|hired)|joins us|has joined)(?![\p{L}])/u;
+const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped|(?:has|had|have) (?:already |just |never |once )?lived|no longer works|(?:was|has been) reported missing|(?:dies|died) at|was (?:so |very |really |super )?(?:friendly|rude|polite|lovely|charming|helpful|patient|kind|nervous|pregnant)|(?:has been|was) (?:appointed|named|hired)|joins us|has joined)(?![\p{L}])/u;
 /**
  * A verb in the past after a census surname alone: "Kristensen resigned", "Trnka cancelled the". Products do things
  * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than
@@ -1229,7 +1233,7 @@ export const personDetector: Detector = {
       }
       // "If Nikolas Hirthe calls", "Without Hassie Grant": a sentence's word before a listed given name and a surname.
       else if (
-        sentenceWord(lead.trim()) && !PLACE_ARTICLE.test(lead.trim()) && /^\S+[ \t]+\S+$/.test(rest) && isListedGivenName(rest.split(/[ \t]/, 1)[0]!) && isNameish(rest) && !ROMANCE_PARTICLE.test(rest) &&
+        sentenceWord(lead.trim()) && !PLACE_ARTICLE.test(lead.trim()) && !COUNTRIES.has(rest.toLowerCase()) && /^\S+[ \t]+\S+$/.test(rest) && isListedGivenName(rest.split(/[ \t]/, 1)[0]!) && isNameish(rest) && !ROMANCE_PARTICLE.test(rest) &&
         surnameAfterListedGiven(rest, false, followedAsPerson)
       ) {
         seed(add(m.index + lead.length, rest, 0.75));
@@ -1437,12 +1441,13 @@ export const personDetector: Detector = {
       if (ARTICLE_BEFORE.test(before) || PLACE_BEFORE.test(before) || FOREIGN_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index + 60))) continue;
       add(m.index, `${given}${m.gap}${surname}`, 0.6);
     }
-    for (const m of / van | te[nr] /.test(` ${text}`) ? matches(text, PARTICLE_SURNAME) : []) {
+    for (const m of / van /.test(` ${text}`) ? matches(text, PARTICLE_SURNAME) : []) {
       // After a capitalised word the particle is inside a whole name ("Roos van der Linden"), found as such.
       // Nor beside other names joined by a comma, a dash or "and": a Dutch firm's partners ("Molenaar, van der Meer and de
       // Ruiter", "Peeters - van der Wal"); nor before a capitalised word (a street: "ten Pas Pass").
       const end = m.index + m[0].length;
-      if (/\p{Lu}[\p{L}.]*[ \t]+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) || EPONYM_AFTER_PARTICLE.test(m[1]!) || DUTCH_STREET_END.test(m[1]!)) continue;
+      const before = text.slice(Math.max(0, m.index - 20), m.index);
+      if (/\p{Lu}[\p{L}.]*[ \t]+$/u.test(before) || PLACE_PREPOSITION_BEFORE.test(before) || EPONYM_AFTER_PARTICLE.test(m[1]!) || DUTCH_STREET_END.test(m[1]!)) continue;
       if (/(?:[,–-]|\p{L}[ \t]+(?:and|en|&))[ \t]*$/u.test(text.slice(Math.max(0, m.index - 8), m.index)) || /^(?:[ \t]*[,–-]|[ \t]+(?:and|en|&)[ \t])|^[ \t]+\p{Lu}/u.test(text.slice(end, end + 8))) continue;
       add(m.index, m[0], 0.7);
     }
