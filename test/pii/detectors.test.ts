@@ -1278,6 +1278,17 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Insured: Liana\nLoss location: 12 Main Street', 'Liana'],
       ['Return address: Stehr, 2097 Lake Street, West Kyleigh', 'Stehr'],
       ['Bibianna was arrested on Monday outside the bank.', 'Bibianna'],
+      // After reading the fifteenth set: a question's "Can", someone overheard, a maiden name, an estate owned, a German
+      // greeting, an account in someone's name in Dutch, a contact's label, a novelist best known, an age in brackets.
+      ['Can Santos pick up my prescription for me?', 'Santos'],
+      ['I overheard Santos saying the office is closing.', 'Santos'],
+      ["My wife's maiden name was Milella, should I put that on the form?", 'Milella'],
+      ["I'm the executor of Tracey's estate and need access to her safe.", 'Tracey'],
+      ['Guten Tag Lydie,\n\nvielen Dank für Ihre Nachricht.', 'Lydie'],
+      ['De rekening staat op naam van Rybarczyk, IBAN volgt.', 'Rybarczyk'],
+      ['Contact: Santos\nTel: 555 0101', 'Santos'],
+      ['Prisca is a Hindu novelist best known for her debut.', 'Prisca'],
+      ['Camilla (52) was arrested on Friday.', 'Camilla'],
     ]) {
       expect(found(text)).toContainEqual(['person', name]);
     }
@@ -1305,7 +1316,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Netflix, who raises prices almost every year, is testing an ad tier.', 'Spreadsheet rows: Dask, executor, Data team; Prefect, orchestrator',
       'Witness nodes per site: Frankfurt, witness, 1 vote', 'Good news, Leicester has been promoted back to the Premier League!',
       'Remember the late Concorde?', 'How long is the bus from Groningen to ten Boer?', 'Recipe: Thai Green Curry with Chicken, Coconut Milk and Basil.',
-      'Unlike Costa Rica, Panama uses the US dollar, right?',
+      'Unlike Costa Rica, Panama uses the US dollar, right?', 'Guten Morgen Deutschland!', 'Mit freundlichen Grüßen\nMoen AS',
+      "What's the best way to integrate AngularJS with Django for the front end?",
       'We use Apollo and Relay for the client.', 'Winston is the logging library we use', 'Brighton is cheaper than London',
       '- Package manager: Homebrew', 'Window manager: Hyprland', 'The supervisor is Systemd', 'Tenant: Contoso',
       'The caller was Gunicorn', 'Interviewer: Design Twitter.', 'Tenant: Northwind Traders',

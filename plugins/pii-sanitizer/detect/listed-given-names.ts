@@ -32,7 +32,8 @@ export const wordLists = (sizes: string[]) =>
 export const NOT_PEOPLE = new Set(
   `pascal perl travis cassandra darwin gemma claude bert electra luna terra meta dall ceil curr iban rand valida leven vite
 bing conn mata regen kort janus artemis stanford cornell hudson gemini mistral grok copilot llama json param davinci nano
-omni callee elem olmo jina ajax prisma siri alexa cortana uber lexus acer sony trino dyson sephora hermes fendi cartier zeus kratos`.split(/\s+/),
+omni callee elem olmo jina ajax prisma siri alexa cortana uber lexus acer sony trino dyson sephora hermes fendi cartier zeus kratos
+django`.split(/\s+/),
 );
 /**
  * Places and eponyms of the lists, written from general knowledge: towns, states and regions that are given names too
@@ -51,8 +52,17 @@ harvard yale princeton cambridge czech slovak catalan swahili maltese georgian b
 taylor bessel kelvin haskell shannon nash moore morris lambert morgan monte carlo`.split(/\s+/),
 );
 const REGION_CODES = [...Array(26 * 26).keys()].map((n) => String.fromCharCode(65 + Math.floor(n / 26), 65 + (n % 26)));
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-export const COUNTRIES = new Set(REGION_CODES.map((code) => regionNames.of(code)?.toLowerCase()).filter((name): name is string => name !== undefined));
+const countryNames = (language: string) => {
+  const regionNames = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+  return REGION_CODES.map((code) => regionNames.of(code)?.toLowerCase()).filter((name): name is string => name !== undefined);
+};
+/** Countries' names in English, which the lists leave out. */
+export const COUNTRIES = new Set(countryNames('en'));
+/**
+ * And in the languages prompts most often come in besides ("Deutschland", "España"): no name where a country stands as
+ * well ("Guten Morgen Deutschland!"), but kept in the lists, where some are given names ("Maurice", French Mauritius).
+ */
+export const COUNTRIES_IN_ANY_LANGUAGE = new Set(['en', 'de', 'fr', 'es', 'it', 'nl', 'pt'].flatMap(countryNames));
 
 export function readList(file: string): string[] {
   return JSON.parse(fs.readFileSync(require.resolve(file), 'utf8')) as string[];
