@@ -784,8 +784,8 @@ function lowerNameWord(word: string): boolean {
 const PARTICLE_SURNAME = /(?<![\p{L}\p{N}])van(?:[ \t]+(?:der|den|de|het))?[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}]|[ \t]*\d)/gu;
 /** Dutch streets named after such a surname: "van Vlietdijk 8", "van der Horstplantsoen". */
 const DUTCH_STREET_END = /(?:straat|laan|plein|weg|plantsoen|gracht|kade|singel|park|hof|pad|steeg|markt|dijk|dreef|erf|kwartier|ring)$/;
-/** Eponyms of science and medicine with such a particle: "von Neumann architecture", "von Willebrand disease". */
-const EPONYM_AFTER_PARTICLE = /^(?:Neumann|Mises|Karman|Kármán|Willebrand|Hippel|Koch|Bertalanffy|Economo)$/;
+/** Eponyms of science with such a particle: "van der Waals forces", "the van der Pol oscillator", "Van Allen belts". */
+const EPONYM_AFTER_PARTICLE = /^(?:Waals|Pol|Allen|Emde|Wijngaarden|Cittert|Hove|Kampen|Leer)$/;
 /**
  * A parcel's or a letter's label, a name and its address on one line: "Return address: Stehr, 2097 Lake Street",
  * "Shipping label: Inga, Slaz 526", "SHIP TO: Cooper / 6666 Cartwright Circuit".
@@ -1293,7 +1293,7 @@ export const personDetector: Detector = {
     for (const m of OWNED_THING.test(text) ? matches(text, OWNS_PERSONAL_THING) : []) {
       const word = m[1]!;
       // The published lists' names are products' as often ("Django's birthday"): only the written lists' count as known,
-      // but for a home's or a phone's number, which products have not ("we're at Renner's place", "send me Adi's number").
+      // but for a home, a phone's number or a family, which products have not ("we're at Renner's place", "Adi's number").
       const listed = (isListedGivenName(word) || isListedSurname(word)) && LISTED_OWNERS_THINGS.test(m[2]!);
       const known = writtenName(word) || listed;
       // An unknown word's address or number counts when it is given right after ("here's Kuypers's address:\n\n613 …").
@@ -1447,7 +1447,7 @@ export const personDetector: Detector = {
     for (const m of / van /.test(` ${text}`) ? matches(text, PARTICLE_SURNAME) : []) {
       // After a capitalised word the particle is inside a whole name ("Roos van der Linden"), found as such.
       // Nor beside other names joined by a comma, a dash or "and": a Dutch firm's partners ("Molenaar, van der Meer and de
-      // Ruiter", "Peeters - van der Wal"); nor before a capitalised word (a street: "ten Pas Pass").
+      // Ruiter", "Peeters - van der Wal"); nor before a capitalised word (a street's or a whole name's: "van Houten Avenue").
       const end = m.index + m[0].length;
       const before = text.slice(Math.max(0, m.index - 20), m.index);
       if (/\p{Lu}[\p{L}.]*[ \t]+$/u.test(before) || PLACE_PREPOSITION_BEFORE.test(before) || EPONYM_AFTER_PARTICLE.test(m[1]!) || DUTCH_STREET_END.test(m[1]!)) continue;
