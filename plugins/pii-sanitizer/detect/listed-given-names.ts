@@ -47,7 +47,7 @@ export const PLACES_AND_EPONYMS = new Set(
 washington adelaide hamilton kingston regina valencia santiago vienna odessa alexandria augusta camden lincoln eugene salem
 cleveland virginia dakota montana florida indiana lorraine rochester atlanta boston richmond raleigh albany bern york
 bristol chester kent devon miami cairo lagos nairobi tunis havana boise chicago juneau baghdad colombo hebron jerusalem riyadh
-nicosia brisbane hobart melbourne amsterdam athens belgrade dublin kiev madrid prague rome stockholm warsaw zurich tahiti
+nicosia brisbane hobart melbourne amsterdam athens belgrade dublin kiev madrid prague rome roma praha lisboa stockholm warsaw zurich tahiti
 harvard yale princeton cambridge czech slovak catalan swahili maltese georgian breton cornish christmas easter islam shia sunni
 taylor bessel kelvin haskell shannon nash moore morris lambert morgan monte carlo`.split(/\s+/),
 );

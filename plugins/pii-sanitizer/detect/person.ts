@@ -2,7 +2,7 @@ import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './addres
 import { wordAlternation } from './alternation';
 import { cuedMatches, matches, notAfter, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
-import { COMMON_ENGLISH_WORDS, COUNTRIES, COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE } from './listed-given-names';
+import { COMMON_ENGLISH_WORDS, COUNTRIES, COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE, PLACES_AND_EPONYMS } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
 import { namesInColumns } from './name-columns';
 import { namesInFields } from './name-fields';
@@ -170,16 +170,17 @@ function personBefore(text: string, at: number): { name: string; end: number } |
   return name ? { name, end: before!.end } : undefined;
 }
 /**
+ * Offices and a lawsuit's or an estate's parties, which an apposition names without an article: "Vivienne, notary, on",
+ * "Taylor, treasurer of the club", "Pouros, deceased". Not the roles that software, clusters and surveys have too
+ * ("Dask, executor,", "Frankfurt, witness, 1 vote", a trustee, a respondent, a secretary), nor a party, which firms and states
+ * are ("Samsung, plaintiff,", "Switzerland, guarantor of the treaty").
+ */
+const BARE_ROLES = 'executrix|notary|notary public|deceased|treasurer|chairman|chairwoman|chairperson|spokesperson|spokesman|spokeswoman|widow|widower|administrator of the estate';
+/**
  * A role only people hold after a name and a comma: "named after Gleason, a local teacher", "Vunak here, the plumber
  * from Tuesday". The role ends the apposition: "Okta, the tenant-wide identity provider",
  * "Multics, the father of Unix" are things; and roles software holds too are none ("Kubelet, the manager of pods").
  */
-/**
- * Offices and a lawsuit's or an estate's parties, which an apposition names without an article: "Vivienne, notary, on",
- * "Taylor, treasurer of the club", "Pouros, deceased". Not the roles that software, clusters and surveys have too
- * ("Dask, executor,", "Frankfurt, witness, 1 vote", a trustee, a respondent, a secretary).
- */
-const BARE_ROLES = 'executrix|notary|notary public|deceased|treasurer|chairman|chairwoman|chairperson|spokesperson|spokesman|spokeswoman|plaintiff|defendant|petitioner|appellant|widow|widower|beneficiary|guarantor|administrator of the estate';
 const ROLE_AFTER_NAME = new RegExp(
   String.raw`(?:(?<![ \t])[ \t]+here)?,[ \t]+(?:(?:${BARE_ROLES})(?=[ \t]*[,.;:)]|[ \t]+(?:of|at|for|to)(?![\p{L}]))|(?:a|an|the|our|my|his|her|their)[ \t]+(?:(?:local|new|former|retired|young|old|senior|junior|head|family)[ \t]+)?(?:${PEOPLE_ROLES}|schoolteacher|industrialist|collector|philanthropist|spokesperson|spokeswoman|spokesman|understudy|novelist|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}])))`,
   'gu',
@@ -263,7 +264,7 @@ const PERSON_TEMPER = new RegExp(
  */
 /** Verbs that tell or ask someone something, and the ways of reaching them: "Tell Mátyás that", "call Harms about". */
 const TOLD_VERBS = '[Tt]ell|[Tt]old|[Aa]sk|[Rr]emind|[Ii]nform|[Ll]et|[Cc]all|[Ee]mail|[Tt]ext|[Pp]ing|[Mm]essage|[Rr]ing|[Pp]hone|[Cc]ontact|[Pp]ay|[Pp]aid';
-const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean; cued?: boolean; anyName?: boolean }> = [
+const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: boolean; cued?: boolean }> = [
   {
     pattern: new RegExp(String.raw`(?<![\p{L}])(?:${TOLD_VERBS})[ \t]+(${NAME})[ \t]+(?:(?:that|to|about|if|whether|know|when|back|I|I['’](?:ll|m|ve|d)|we|you|he|she|they)(?![\p{L}])|(?:on|at)[ \t]+[+(\d])`, 'duy'),
     // Only where a name can follow ("call me", "email the team" are tried no further).
@@ -275,14 +276,13 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
   { pattern: /,[ \t]+who(?![\p{L}])/gu, words: /, who(?![\p{L}])/u, nameFirst: true },
   // Without the comma, "who" and what a person is or does: "Explain this to Nikki who is not technical".
   { pattern: /(?<![ \t,])[ \t]+who[ \t]+(?:is|isn['’]t|was|wasn['’]t|has|had|works|worked|lives|lived|can|can['’]t|cannot|does|doesn['’]t|did|didn['’]t|will|won['’]t|needs|wants|knows)(?![\p{L}])/gu, words: / who /, nameFirst: true },
-  // "who" and a verb in the past: a person, whatever the name ("It was Greenfelder who first proposed", "Cooper, who
-  // sat beside me"). Not the present: firms, teams and towns do things habitually, and British English gives them "who"
-  // ("Netflix, who raises prices", "Liverpool, who plays away"); peoples take the plural ("Europeans who looked").
+  // "who" and a verb in the past after a name of the lists ("It was Santos who first proposed", "Cooper, who sat beside
+  // me"); not after any word: British English gives firms, teams and countries "who" ("Kodak, who invented", "Germany,
+  // who won the World Cup").
   {
     pattern: /(?<![ \t])(?:,[ \t]*|[ \t]+)who[ \t]+(?:(?:first|also|never|always|still|just|once|later|then|actually)[ \t]+)?(?:was|had|\p{Ll}{2,}ed|taught|thought|brought|bought|sat|led|made|took|gave|wrote|ran|won|lost|told|said|held|found|kept|left|met|built|drew|sang|grew|knew|went|came|began|became|spent|stood)(?![\p{L}])/gu,
     words: / who /,
     nameFirst: true,
-    anyName: true,
   },
   // Spoken to, where a sentence or a quote starts: "Almine, your timesheet is late", "Anna, could you send…".
   {
@@ -371,9 +371,18 @@ const WORK_OF = new RegExp(
   String.raw`(?<![\p{L}])[Tt]he[ \t]+((?:${WORD})(?:[ \t]+(?:${WORD}))?)[ \t]+(?:novel|book|biography|memoir|autobiography|album|song|film|movie|play|poem|painting|portrait|essay|lecture|speech|interview|trilogy|saga|estate|family|household|administration|presidency|campaign|archive|papers)s?(?![\p{L}])`,
   'gu',
 );
+/**
+ * A journey's, a shipment's or a match's word before "to", whose end is a place or a team: "a trip to", "moved back to",
+ * "drove all the way to", "lost to".
+ */
+const JOURNEY_BEFORE = /(?:^|[^\p{L}])(?:trips?|travel(?:l?ed|l?ing|s)?|mov(?:e|ed|es|ing)|emigrat(?:e|ed|ing)|immigrat(?:e|ed|ing)|relocat(?:e|ed|ing)|migrat(?:e|ed|ing)|dr(?:ive|ove|iven|iving)|fl(?:y|ew|ies|ying|ights?)|rides?|way|been|go|goes|going|went|gone|come|comes|came|coming|get|got|ship(?:s|ped|ping)?|ambassador|route|roads?|trains?|bus|back|visits?|welcome|return(?:s|ed|ing)?|head(?:s|ed|ing)?|arriv(?:e|ed|ing)|bound|tickets?|directions?|close|closer|near|nearer|similar|compared|convert(?:s|ed|ing)?|next|exports?|imports?|lost|lose|loses|losing|drew|draw|fell|falls|beaten|relegated|promoted)(?:[ \t]+(?:all[ \t]+the[ \t]+way|over|down|up|out|home))?[ \t]*$/iu;
+/** "from Lisbon to": a journey's start before "to", whose end is a place too. */
+const JOURNEY_START_BEFORE = /(?:^|[^\p{L}])from[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*)?[ \t]+$/u;
+/** What is for a place, a dish or a product rather than a person: "a recipe for Pavlova", "a guide for Marseille". */
+const THING_FOR_BEFORE = /(?:^|[^\p{L}])(?:recipes?|guides?|itinerary|itineraries|tips|visas?|flights?|hotels?|weather|forecast|maps?|routes?|directions|tickets?|fares?|deals?|prices?|reviews?|ingredients|drivers?|plugins?|bindings?|support|alternatives?)[ \t]+$/iu;
+/** What firms do by a brand's name: "distributed by Warner", "powered by Vercel", "acquired by Oracle". */
+const FIRM_BY_BEFORE = /(?:^|[^\p{L}])(?:distributed|published|powered|acquired|developed|hosted|operated|manufactured|sold|backed|funded|sponsored|owned|licensed|maintained|issued|insured|underwritten|provided)[ \t]+$/iu;
 /** Before a place: "in Bergen", "from Tromsø", "University of Uppsala". */
-/** A journey's or a shipment's word before "to", whose end is a place: "a trip to", "moved back to", "drove all the way to". */
-const JOURNEY_BEFORE = /(?:^|[^\p{L}])(?:trips?|travel(?:l?ed|l?ing|s)?|mov(?:e|ed|es|ing)|emigrat(?:e|ed|ing)|immigrat(?:e|ed|ing)|relocat(?:e|ed|ing)|migrat(?:e|ed|ing)|dr(?:ive|ove|iven|iving)|fl(?:y|ew|ies|ying|ights?)|rides?|way|been|go|goes|going|went|gone|come|comes|came|coming|get|got|ship(?:s|ped|ping)?|ambassador|route|roads?|trains?|bus|back|visits?|welcome|return(?:s|ed|ing)?|head(?:s|ed|ing)?|arriv(?:e|ed|ing)|bound|tickets?|directions?|close|closer|near|nearer|similar|compared|convert(?:s|ed|ing)?|next|exports?|imports?)(?:[ \t]+(?:all[ \t]+the[ \t]+way|over|down|up|out|home))?[ \t]*$/iu;
 const PLACE_PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|at|from|of|near|into|via|across|around|outside|inside|through)[ \t]+$/iu;
 /** A flat's or a suite's number right before: what follows it is the address's town. */
 const UNIT_BEFORE = /(?<![\p{L}])(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?\d+[A-Za-z]?,?[ \t]+$/iu;
@@ -387,7 +396,7 @@ const STRONG = 0.8;
  */
 const FOUNDER_BRAND_AT = new RegExp(
   String.raw`^(?:${`Louis Vuitton|Morgan Stanley|Wells Fargo|Calvin Klein|Ralph Lauren|Tommy Hilfiger|Hugo Boss|Giorgio Armani|Yves Saint Laurent|Estée Lauder|Charles Schwab|Merrill Lynch|Dow Jones|Rolls Royce|Aston Martin|Alfa Romeo|Mercedes Benz|Harley Davidson|Dolce Gabbana|Salvatore Ferragamo|Michael Kors|Tory Burch|Kate Spade|Marc Jacobs|Christian Dior|Coco Chanel|Jimmy Choo|Ted Baker|Paul Smith|Stella McCartney|Bobbi Brown|Max Factor|Jack Daniels|Johnnie Walker|Ben Jerry|Tim Hortons|Baskin Robbins|Dunkin Donuts|Roger Dubuis|Patek Philippe|Audemars Piguet|Vacheron Constantin|Jaeger LeCoultre|Lloyd Webber|Goldman Sachs|Lehman Brothers|Warner Bros|Procter Gamble|Johnson Johnson|Ernst Young|Arthur Andersen|Booz Allen|Bain Capital|John Deere|Tom Collins|Earl Grey|Bloody Mary|Lady Grey|Arnold Palmer|Shirley Temple|Rob Roy|John Collins|Eggs Benedict|Peach Melba|Beef Wellington`.replace(/ /g, '[ \t]+')})(?![\p{L}])`,
-  'u',
+  'iu',
 );
 /** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena", "Tel Aviv", "Kuala Lumpur". */
 const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape|Tel|Abu|Kuala|Buenos|Los|Las`;
@@ -546,7 +555,7 @@ const PERSONAL_THING_AFTER =
  * One word doing what only people do: "Mustonen walked to school", "Sipos admits", "Kowalczyk was born in". Companies
  * and tools are said to ask, email, say and write ("Stripe asked me", "Reuters said"), so those verbs are not here.
  */
-const PEOPLE_ACTS = wordAlternation('was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologised|apologized|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged|was hospitalised|was hospitalized|had been hospitalised|had been hospitalized|had lived|has lived|moved out|broke up|stepped down|will step down|resigned|swears|was arrested|was elected|was sworn in|was sentenced|was charged|was convicted|was acquitted|used to live|won the election|passed the bar|scored twice|wrote the foreword|is the kindest|gave birth|got engaged|got divorced|is pregnant'.split('|'));
+const PEOPLE_ACTS = wordAlternation('was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologised|apologized|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged|was hospitalised|was hospitalized|had been hospitalised|had been hospitalized|had lived|has lived|moved out|broke up|stepped down|resigned|swears|was arrested|was elected|was sworn in|was sentenced|was charged|was convicted|was acquitted|used to live|passed the bar|scored twice|wrote the foreword|is the kindest|gave birth|got engaged|got divorced|is pregnant'.split('|'));
 const DOES_WHAT_PEOPLE_DO = new RegExp(
   String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:(?:just|finally|suddenly|never|always|already|then|also|reportedly)[ \t]+)?(?:${PEOPLE_ACTS})(?![\p{L}])`,
   'gu',
@@ -565,11 +574,11 @@ const OWNS_PERSONAL_THING = new RegExp(
   'gu',
 );
 /** What of those a name of the published lists owns as a person: "Renner's place", "Adi's number". */
-const LISTED_OWNERS_THINGS = /^(?:place|number|phone number|mobile number|house|flat|apartment|family)$/;
+const LISTED_OWNERS_THINGS = /^(?:place|number|phone number|mobile number|house|flat|apartment|family|estate)$/;
 /** An owner's mark before such a thing: the pattern is worth running only when the text holds one. */
 const OWNED_THING = new RegExp(String.raw`['’]s?[ \t]+(?:(?:home|private|personal|mailing)[ \t]+)?(?:${PERSONAL_THINGS})`);
 /** What only a person has: a spouse, a child, a childhood, a funeral ("Liza's first job", "Kovač's funeral"). */
-const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|cat|dog|puppy|kitten|kids|children|mum|mom|dad|sister|brother|grave|estate)$/;
+const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|daughter|funeral|childhood|wedding|first job|retirement|widow|widower|late husband|late wife|cat|dog|puppy|kitten|kids|children|mum|mom|dad|sister|brother|grave)$/;
 /**
  * "Jane Doe of Acme", "Jane Doe from 3 Round Stones Inc": a person introduced by the organisation they belong to.
  * Two words only, and no article before them ("the Eiffel Tower of Paris" is a thing).
@@ -588,26 +597,44 @@ const LOWER_NAME_PAIR = new RegExp(
   'g',
 );
 
-/** A lower-case word, an Irish or a French surname's apostrophe and a hyphen's second part in it ("o'conner"). */
-const LOWER_TOKEN = /(?:[od]['’])?[a-z\u00e0-\u024f]+(?:-[a-z\u00e0-\u024f]+)?/g;
-const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+/** A lower-case letter of ASCII or Latin-1 and Latin Extended (not "÷"). */
+const isLowerLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 0xdf && code <= 0x24f && code !== 0xf7);
+const isWordCharacter = (code: number) => isLowerLetter(code) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || (code >= 0xc0 && code <= 0xde);
 /**
  * Two lower-case words side by side, each of three letters at least and none of a sentence's small or common words: the
- * candidates for a name typed in lower case. One scan of the words, each looked up once.
+ * candidates for a name typed in lower case. A word may hold an Irish or a French surname's apostrophe and a hyphen's
+ * second part ("o'conner", "budimčić-kovačević"). One pass over the characters without a match object per word: the
+ * scan runs on every lower-case word of every prompt.
  */
 function* lowerCasePairs(text: string): Generator<{ index: number; given: string; gap: string; surname: string }> {
-  let previous: { word: string; at: number; end: number } | undefined;
-  LOWER_TOKEN.lastIndex = 0;
-  for (let m = LOWER_TOKEN.exec(text); m; m = LOWER_TOKEN.exec(text)) {
-    const word = m[0];
-    const at = m.index;
-    const end = at + word.length;
-    // The common words first: most of a text's words, ruled out by one lookup.
-    const usable = word.length >= 3 && lowerNameWord(word) && !WORD_CHARACTER.test(text[at - 1] ?? ' ') && !WORD_CHARACTER.test(text[end] ?? ' ');
-    if (usable && previous && /^[ \t]+$/.test(text.slice(previous.end, at))) {
-      yield { index: previous.at, given: previous.word, gap: text.slice(previous.end, at), surname: word };
+  let given = '';
+  let givenAt = -1;
+  let givenEnd = -1;
+  const wordEnd = (from: number) => {
+    let end = from;
+    while (end < text.length && isLowerLetter(text.charCodeAt(end))) end++;
+    return end;
+  };
+  for (let at = 0; at < text.length; ) {
+    const code = text.charCodeAt(at);
+    if (!isLowerLetter(code) || (at > 0 && isWordCharacter(text.charCodeAt(at - 1)))) {
+      // Blanks between two words keep the first; anything else ends the pair.
+      if (code !== 32 && code !== 9) givenAt = -1;
+      at++;
+      continue;
     }
-    previous = usable ? { word, at, end } : undefined;
+    let end = wordEnd(at);
+    const quote = text[end];
+    if (end === at + 1 && (code === 111 || code === 100) && (quote === "'" || quote === '’') && isLowerLetter(text.charCodeAt(end + 1))) end = wordEnd(end + 1);
+    if (text[end] === '-' && isLowerLetter(text.charCodeAt(end + 1))) end = wordEnd(end + 1);
+    const free = end === text.length || !isWordCharacter(text.charCodeAt(end));
+    // The common words first: most of a text's words, ruled out by one lookup.
+    const word = free && end - at >= 3 ? text.slice(at, end) : '';
+    const usable = word !== '' && lowerNameWord(word);
+    if (usable && givenAt >= 0) yield { index: givenAt, given, gap: text.slice(givenEnd, at), surname: word };
+    if (usable) [given, givenAt, givenEnd] = [word, at, end];
+    else givenAt = -1;
+    at = end;
   }
 }
 const ARTICLE_BEFORE_NAME = /(?:^|[^\p{L}])(the|an|a)[ \t]+$/iu;
@@ -765,9 +792,9 @@ function surnameAfterListedGiven(candidate: string, atSentenceStart: boolean, fo
   const common = words.length === 2 && !atSentenceStart && followedAsPerson && COMMON_WORD_SURNAMES.has(words[1]!.toLowerCase());
   return lastWordNamelike(candidate) || common;
 }
-/** Before a lower-case name, a title, a relative or a verb that only people follow: "Dr. sondre arnesen", "my son antoinette durand", "Did olof jonsson ever". */
+/** Before a lower-case name, a title, a relative or a verb that only people follow: "Dr. sondre arnesen", "my son antoinette durand". */
 const LOWER_PERSON_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:(?:dr|mr|mrs|ms|prof|sr|sra|srta)\.?|detective|officer|i['’]m|i am|(?:my|our|his|her)[ \t]+(?:${FAMILY}|${PEOPLE_ROLES})|sat next to|trust|did|does|who is|who's|thank you,|thanks,|congratulations,?|congrats,?|happy (?:birthday|anniversary),?)[ \t]+$`,
+  String.raw`(?:^|[^\p{L}])(?:(?:dr|mr|mrs|ms|prof|sr|sra|srta)\.?|detective|officer|i['’]m|i am|(?:my|our|his|her)[ \t]+(?:${FAMILY}|${PEOPLE_ROLES})|sat next to|trust|who is|who's|thank you,|thanks,|congratulations,?|congrats,?|happy (?:birthday|anniversary),?)[ \t]+$`,
   'iu',
 );
 /** After a lower-case name, what a person does or has: "johannes prinsen cancelled", "sondre arnesen's name", ", who". */
@@ -796,6 +823,15 @@ const NAME_THEN_ADDRESS = new RegExp(
 );
 /** A firm's words in a name's place: "Acme Logistics", "Nordic Trading Group". */
 const FIRM_WORD = /(?:^|[ \t])(?:Group|Logistics|Trading|Holdings|Industries|Company|Services|Solutions|Systems|Partners|Associates|Store|Shop|Bank|Inc|Ltd|LLC|GmbH)(?![\p{L}])/u;
+/**
+ * A place, a country or a product of the lists' exclusions ("Amsterdam", "Sweden", "Django"); with `anyLanguage`, a
+ * country in any of the languages prompts come in too ("Deutschland"), where the text is in one ("Guten Morgen …!",
+ * "het museum van …"): in English "Maurice" is a name, in French Mauritius.
+ */
+function placeOrCountry(word: string, anyLanguage = false): boolean {
+  const lower = word.toLowerCase();
+  return (anyLanguage ? COUNTRIES_IN_ANY_LANGUAGE : COUNTRIES).has(lower) || PLACES_AND_EPONYMS.has(lower) || NOT_PEOPLE.has(lower);
+}
 /** Articles that start places' and teams' names: "Los Angeles Lakers", "Las Vegas", "El Paso", "La Paz", "Le Mans". */
 const PLACE_ARTICLE = /^(?:Los|Las|El|La|Le|Les|Il|Lo|Der|Die|Das|De|Den|Het|Al)$/;
 /** A given name of the written or the published lists, or a known surname. */
@@ -929,7 +965,7 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
-const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite|who is|who's|who was|(?:email|letter|note|message|reply|card|apology) to|(?:taught|coached|trained|mentored|treated|represented|raised|replaced|stood up) by|the late|avoid|adore|adores|highly recommend|played (?:doubles|tennis|chess|golf) with|just saw|overheard|overhear)[ \t]+$/iu;
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite|who is|who's|who was|(?:email|letter|note|message|reply|card|apology) to|(?:taught|coached|trained|mentored|treated|represented|raised|replaced|stood up) by|avoid|adore|adores|highly recommend|played (?:doubles|tennis|chess|golf) with|just saw|overheard|overhear)[ \t]+$/iu;
 /** A question about someone, the name after its verb where the sentence starts: "Is Volpe still the manager?", "Does Kunze have". */
 const QUESTION_VERBS = 'is does did has was will can could should would'.split(' ');
 /** The verb where the sentence starts ("Can Majewski pick up my prescription?"); not after "why" or "when", before products as often. */
@@ -1055,8 +1091,9 @@ export const personDetector: Detector = {
     for (const m of matches(text, GREETING)) {
       // Birthdays and congratulations are wished to teams, clubs, countries and projects too ("Congrats Juventus!").
       if (WISHES.test(m[0]) && !namesAPerson(m[1])) continue;
-      // "Guten Morgen Deutschland!", "Hola España": a country greeted.
-      if (COUNTRIES_IN_ANY_LANGUAGE.has(m[1].toLowerCase())) continue;
+      // "Guten Morgen Deutschland!", "Buongiorno Roma!", "Hola España": a country or a town greeted; one word hailed with
+      // "!" only when the lists hold it as a person's.
+      if (placeOrCountry(m[1], true) || (!m[1].includes(' ') && text[m.index + m[0].length] === '!' && !namesAPerson(m[1]))) continue;
       seed(add(m.index + m[0].length - m[1].length, m[1], 0.8));
     }
     for (const m of matches(text, FAMILY_TITLE)) {
@@ -1094,12 +1131,15 @@ export const personDetector: Detector = {
       const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
       const standsAsPerson = !nextWord || followsMention(nextWord);
       if (/^\p{Ll}/u.test(name) && !standsAsPerson) continue;
-      // A surname or a given name of the published lists only after a phrase that a place or a firm never follows ("meet with
-      // Sobotka", "ask Liana"; not "from Harlev", "for Cortesi SPA", "to Florence", "Batz, Nicolas and Gutmann").
-      // After "to", "by" and "for" too, where a journey does not end at a place ("a trip to Metz", "moved to Solin").
+      // A surname or a given name of the published lists only after a phrase that introduces a person ("meet with Sobotka",
+      // "ask Liana", "the emergency contact to Hjort"; not "from Harlev", "for Cortesi SPA", "to Florence", "Batz, Nicolas and
+      // Gutmann"): after "to", "for" and "by" not where a journey or a match ends ("a trip to Metz", "lost to Brighton", "from
+      // Lisbon to Porto"), a thing is for a place or a dish ("a recipe for Pavlova") or a firm does it ("distributed by Warner").
+      const lead = text.slice(Math.max(0, m.index - 40), m.index);
+      const thingOrPlace =
+        (trigger === 'to' && (JOURNEY_BEFORE.test(lead) || JOURNEY_START_BEFORE.test(lead))) || (trigger === 'for' && THING_FOR_BEFORE.test(lead)) || (trigger === 'by' && FIRM_BY_BEFORE.test(lead));
       const listedSurname =
-        (isListedSurname(words[0]!) || isListedGivenName(words[0]!)) &&
-        (/^(?:with|ask|tell|contact|meet|met|by|for)$/.test(trigger) || (trigger === 'to' && !JOURNEY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))));
+        (isListedSurname(words[0]!) || isListedGivenName(words[0]!)) && /^(?:with|ask|tell|contact|meet|met|by|for|to)$/.test(trigger) && !thingOrPlace && !placeOrCountry(words[0]!);
       const knownSurname = words.length === 1 && (SURNAMES.has(words[0]!.toLowerCase()) || listedSurname) && standsAsPerson;
       // "a folder called Tickets", "the full name Field": one word of the sentence there is a thing's name.
       if ((!personal || trigger === 'full name') && strong && words.length === 1 && !known && sentenceWord(name)) continue;
@@ -1185,7 +1225,7 @@ export const personDetector: Detector = {
     for (const m of text.includes('I, ') ? matches(text, SELF_NAMED) : []) addGroupPerson(m, 0.8, false);
     for (const m of / under /.test(text) ? matches(text, BOOKED_UNDER) : []) addGroupPerson(m, 0.75, true);
     for (const m of matches(text, PERSON_TEMPER)) addGroupPerson(m, 0.75, false);
-    for (const { pattern, words, nameFirst, cued, anyName } of KNOWN_NAME_CONTEXTS) {
+    for (const { pattern, words, nameFirst, cued } of KNOWN_NAME_CONTEXTS) {
       // The words are where the pattern is tried (`cued`), or what the text must hold for it to be tried at all.
       for (const m of cued ? cuedMatches(text, words, pattern) : words.test(text) ? matches(text, pattern) : []) {
         const found = nameFirst ? nameBefore(text, m.index) : { name: m[1]!, end: m.indices![1]![1] };
@@ -1196,8 +1236,7 @@ export const personDetector: Detector = {
         const start = found.end - name.length;
         const listed = !writtenName(name) && (isListedGivenName(name) || isListedSurname(name));
         const place = listed && PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start));
-        const unknown = anyName && !place && personLike(name) === name;
-        if (name.includes(' ') || writtenName(name) || (listed && !place) || unknown) add(start, name, 0.7);
+        if (name.includes(' ') || writtenName(name) || (listed && !place)) add(start, name, 0.7);
       }
     }
     // Given "his" or "her" something, the name is a person's, whose other mentions are too ("Kamron had given Kamron
@@ -1288,13 +1327,14 @@ export const personDetector: Detector = {
       if (name) addPerson(before.end, name, 0.75);
     }
     for (const m of PEOPLE_ACT.test(text) ? matches(text, DOES_WHAT_PEOPLE_DO) : []) {
-      if (personLike(m[1]!)) addPerson(m.index + m[1]!.length, m[1]!, 0.7);
+      if (personLike(m[1]!) && !placeOrCountry(m[1]!)) addPerson(m.index + m[1]!.length, m[1]!, 0.7);
     }
     for (const m of OWNED_THING.test(text) ? matches(text, OWNS_PERSONAL_THING) : []) {
       const word = m[1]!;
       // The published lists' names are products' as often ("Django's birthday"): only the written lists' count as known,
       // but for a home, a phone's number or a family, which products have not ("we're at Renner's place", "Adi's number").
-      const listed = (isListedGivenName(word) || isListedSurname(word)) && LISTED_OWNERS_THINGS.test(m[2]!);
+      // A family of products is none ("Porsche's family of SUVs").
+      const listed = (isListedGivenName(word) || isListedSurname(word)) && LISTED_OWNERS_THINGS.test(m[2]!) && !/^[ \t]+of(?![\p{L}])/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4));
       const known = writtenName(word) || listed;
       // An unknown word's address or number counts when it is given right after ("here's Kuypers's address:\n\n613 …").
       const end = m.index + m[0].length;
@@ -1451,12 +1491,16 @@ export const personDetector: Detector = {
       const end = m.index + m[0].length;
       const before = text.slice(Math.max(0, m.index - 20), m.index);
       if (/\p{Lu}[\p{L}.]*[ \t]+$/u.test(before) || PLACE_PREPOSITION_BEFORE.test(before) || EPONYM_AFTER_PARTICLE.test(m[1]!) || DUTCH_STREET_END.test(m[1]!)) continue;
+      // Dutch "van" alone is "of" and "from" as often ("het museum van Amsterdam", "de cursus van Coursera"): alone, only
+      // after a word that introduces a person, and never a place or a country.
+      if (placeOrCountry(m[1]!, true) || (!/^van[ \t]+(?:der|den|de|het)[ \t]/.test(m[0]) && !INTRODUCES_PERSON.test(before))) continue;
       if (/(?:[,–-]|\p{L}[ \t]+(?:and|en|&))[ \t]*$/u.test(text.slice(Math.max(0, m.index - 8), m.index)) || /^(?:[ \t]*[,–-]|[ \t]+(?:and|en|&)[ \t])|^[ \t]+\p{Lu}/u.test(text.slice(end, end + 8))) continue;
       add(m.index, m[0], 0.7);
     }
     for (const m of text.includes(':') ? matches(text, NAME_THEN_ADDRESS) : []) {
       // A label's name, then the house's number and a street's word: the person a parcel or a letter is for or from.
-      if (!FIRM_WORD.test(m[1]!)) addGroupPerson(m, 0.75, false);
+      // Firms send parcels and have return addresses too ("Sender: Zalando, Postbus 12"): one word only a name of the lists.
+      if (!FIRM_WORD.test(m[1]!)) addGroupPerson(m, 0.75, true);
     }
     for (const m of matches(text, LIVES_AT)) {
       if (!NOT_NAMES.has(m[1]!.toLowerCase())) add(m.index + m[0].indexOf(m[1]!), m[1]!, 0.7);
