@@ -274,13 +274,12 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
   { pattern: new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})`, 'dgu'), words: /this is /i },
   { pattern: /(?<![ \t])[ \t]+and[ \t]+(?:I|me|myself)(?![\p{L}])/gu, words: / and (?:I|me|myself)(?![\p{L}])/u, nameFirst: true },
   { pattern: /,[ \t]+who(?![\p{L}])/gu, words: /, who(?![\p{L}])/u, nameFirst: true },
-  // Without the comma, "who" and what a person is or does: "Explain this to Nikki who is not technical".
-  { pattern: /(?<![ \t,])[ \t]+who[ \t]+(?:is|isn['’]t|was|wasn['’]t|has|had|works|worked|lives|lived|can|can['’]t|cannot|does|doesn['’]t|did|didn['’]t|will|won['’]t|needs|wants|knows)(?![\p{L}])/gu, words: / who /, nameFirst: true },
-  // "who" and a verb in the past after a name of the lists ("It was Santos who first proposed", "Cooper, who sat beside
-  // me"); not after any word: British English gives firms, teams and countries "who" ("Kodak, who invented", "Germany,
-  // who won the World Cup").
+  // Without the comma, "who" and what a person is or does, or did ("Explain this to Nikki who is not technical", "It was
+  // Santos who first proposed"). Only after a name of the lists, as every context here: British English gives firms,
+  // teams and countries "who" too ("Kodak, who invented", "Germany, who won the World Cup").
   {
-    pattern: /(?<![ \t])(?:,[ \t]*|[ \t]+)who[ \t]+(?:(?:first|also|never|always|still|just|once|later|then|actually)[ \t]+)?(?:was|had|\p{Ll}{2,}ed|taught|thought|brought|bought|sat|led|made|took|gave|wrote|ran|won|lost|told|said|held|found|kept|left|met|built|drew|sang|grew|knew|went|came|began|became|spent|stood)(?![\p{L}])/gu,
+    pattern:
+      /(?<![ \t,])[ \t]+who[ \t]+(?:is|isn['’]t|was|wasn['’]t|has|had|works|worked|lives|lived|can|can['’]t|cannot|does|doesn['’]t|did|didn['’]t|will|won['’]t|needs|wants|knows|(?:(?:first|also|never|always|still|just|once|later|then|actually)[ \t]+)?(?:was|had|\p{Ll}{2,}ed|taught|thought|brought|bought|sat|led|made|took|gave|wrote|ran|won|lost|told|said|held|found|kept|left|met|built|drew|sang|grew|knew|went|came|began|became|spent|stood))(?![\p{L}])/gu,
     words: / who /,
     nameFirst: true,
   },
