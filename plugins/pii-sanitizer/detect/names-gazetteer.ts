@@ -212,7 +212,7 @@ machine learning deep neural model models intelligence artificial language serve
 cloud platform web native framework boot spring lightning python java javascript typescript kotlin scala react angular vue node
 docker kubernetes linux windows android ios microsoft google amazon azure oracle ibm salesforce github gitlab slack jira excel
 word powerpoint outlook teams database engine api sdk app apps edge functions lambda storage compute analytics pipeline
-mr mrs ms miss mx dr dra prof herr herrn frau mme mlle sr sra srta pani panna mevrouw mevr meneer dhr signora signore signorina senhor senhora fru herra rouva neiti frøken gospodin gospođa world welt monde mundo mondo verden värld wereld grüße grüßen zusammen leute kollegen kolleginnen equipo equipe ragazzi amigos amici alla
+mr mrs ms miss mx dr dra prof sig dott avv mgr herr herrn frau mme mlle sr sra srta pani panna mevrouw mevr meneer dhr signora signore signorina senhor senhora fru herra rouva neiti frøken gospodin gospođa world welt monde mundo mondo verden värld wereld grüße grüßen zusammen leute kollegen kolleginnen equipo equipe ragazzi amigos amici alla
 cliente clientes usuario usuaria utente dottore collègue collègues maître monsieur servicio atención soporte kundenservice kundendienst
 station airport terminal hotel stadium arena cathedral palace tower church castle sir madam madame everybody all folks guys friends did does do has have had los las san santa saint welcome congrats congratulations remind invite ping message text
 object i'm i’m i'll i’ll i've i’ve i'd i’d

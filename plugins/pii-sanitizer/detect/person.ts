@@ -36,10 +36,10 @@ const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTIC
 const LOWER_TITLE = /\b(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Pp]rof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
 const TITLE = new RegExp(
-  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+)+(${NAME})`,
+  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|dr(?=\.)|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+)+(${NAME})`,
   'gu',
 );
-const TRIGGERS = ['my name is', 'name is', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', 'maiden name was', 'maiden name is', "'s name", '’s name',
+const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name's", 'his name’s', "her name's", 'her name’s', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', 'maiden name was', 'maiden name is', "'s name", '’s name', "'s name,", '’s name,',
   // The same in the languages prompts most often come in besides English (not German "ich bin" or "liebe": German
   // capitalises its nouns, "Ich bin Student", "Liebe Kolleginnen").
   'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
@@ -64,7 +64,7 @@ const RELATIVE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${RELATIVES})$`, 'i
  */
 const FAMILY = 'wife|husband|spouse|partner|son|daughter|child|kid|mother|father|mom|mum|dad|brother|sister|boyfriend|girlfriend|fiancé|fiancée|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|cousin|nephew|niece|stepson|stepdaughter';
 const FAMILY_BEFORE_NAME = new RegExp(
-  String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder|best)[ \t]+)?(?:${FAMILY})[ \t]*(?:[,(][ \t]*)?(${NAME})`,
+  String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?:late|dear|little|older|younger|elder|elderly|eldest|youngest|oldest|best|beloved|baby|big|twin|step)[ \t]+)?(?:${FAMILY})[ \t]*(?:[,(][ \t]*)?(${NAME})`,
   'uy',
 );
 /** Where a family member's owner can stand, for `FAMILY_BEFORE_NAME`. */
@@ -82,10 +82,14 @@ const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holde
 const PEOPLE_FIELDS = 'account holder|account owner|cardholder|card holder|policyholder|beneficiary|recipient|addressee|claimant|guarantor|next of kin|deceased|complainant|executor|executrix|applicant|candidate';
 /** Roles that software holds too: a package manager, a process supervisor, a function's caller, a SaaS tenant. */
 const OWNED_ROLES = 'manager|supervisor|coach|intern|recruiter|interviewer|tenant|caller';
+/** Labels before people's names in minutes, reviews and tickets ("Attendees: Heikkinen, …", "Reviewer: Anna Berg"). */
+const PEOPLE_LABELS = 'attendees|participants|present|speaker|speakers|panelists|presenter|presenters|moderator|organizer|organiser|reviewer|reviewers|author|authors|assignee|chaired by|minutes taken by';
+/** Those as a label's word: a caller's line shows a firm as often ("Caller: Verizon Wireless"), and Coach is a brand. */
+const LABELLED_OWNED_ROLES = 'manager|supervisor|intern|recruiter|interviewer|tenant';
 const ROLE_ADJECTIVE = String.raw`(?:(?:new|old|former|current|late)[ \t]+)?(?:(?:head|assistant|chief|lead)[ \t]+)?`;
 const OWNER = String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+${ROLE_ADJECTIVE}`;
 /** Whether a role's word is in the text at all: the patterns, tried from every position, are worth running only then. */
-const ROLE_WORD = new RegExp(`${PEOPLE_ROLES}|${OWNED_ROLES}|${PERSON_FIELDS}`, 'i');
+const ROLE_WORD = new RegExp(`${PEOPLE_ROLES}|${OWNED_ROLES}|${PERSON_FIELDS}|${PEOPLE_LABELS}`, 'i');
 /**
  * A role only people hold before their name: "my daughter's teacher, Imani Hyatt,", "the waiter, Perrot", "our new hire
  * Nowiński". A role software holds too counts only owned by a person's determiner, right before it ("My manager is
@@ -98,11 +102,20 @@ const ROLE_BEFORE_NAME = new RegExp(
 );
 /** Where a role's owner or article can stand, for `ROLE_BEFORE_NAME`. */
 const ROLE_OWNER = new RegExp(String.raw`${notAfter('A-Za-z', '[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Tt]he|[Aa]')}[ \t]|['’]s[ \t]`, 'g');
+/**
+ * A party or a role that only people are, standing before the name as a title does, as records and news write it:
+ * "Patient Bakken, 55-year-old", "for passenger Sydnee, flight", "Plaintiff Tracey alleges", "the host Almine was".
+ * Products bear such words too ("Patient Portal", "Host Header", "Employee Self-Service"): the name must be no word of
+ * a sentence, and one word a name of the lists, closed by a comma or a bracket, or followed by a person's verb.
+ */
+const PARTY_TITLES = 'passenger|patient|plaintiff|defendant|claimant|complainant|petitioner|respondent|co-signer|cosigner|employee|applicant|tenant|host|witness|suspect|victim|inmate|borrower|guarantor|policyholder|cardholder|insured';
+const PARTY_BEFORE_NAME = new RegExp(String.raw`(?<![\p{L}-])(?:${PARTY_TITLES.split('|').map((t) => `[${t[0]!.toUpperCase()}${t[0]}]${t.slice(1)}`).join('|')})[ \t]+(${NAME})`, 'dgu');
+const PARTY_WORD = new RegExp(`(?:${PARTY_TITLES}) \\p{Lu}`, 'iu');
 /** Every letter in either case: a form writes its labels in title case or capitals too ("Account Holder:", "INSURED:"). */
 const anyCase = (label: string) => label.replace(/\p{L}/gu, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
 /** A role's or a person's field as a label where a line, a quote, a bullet or a sentence starts ("- **Passenger:** …"). */
 const PERSON_LABEL = new RegExp(
-  String.raw`(?:^|\n|[.!?])[ \t]*(?:>[ \t]*)?(?:[-*•]+[ \t]*)?(?:\*\*)?(?:${`${PEOPLE_ROLES}|${PERSON_FIELDS}`.split('|').map(anyCase).join('|')})(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(${NAME})`,
+  String.raw`(?:^|\n|[.!?,;]|[ \t][-–—|])[ \t]*(?:>[ \t]*)?(?:[-*•]+[ \t]*)?(?:\*\*)?(?:${`${PEOPLE_ROLES}|${LABELLED_OWNED_ROLES}|${PERSON_FIELDS}|${PEOPLE_LABELS}`.split('|').map(anyCase).join('|')})(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(${NAME})`,
   'dgu',
 );
 /**
@@ -133,6 +146,11 @@ const OFFICE_TITLE = new RegExp(
 const BORN_AFTER = /\((?:born|b\.|née|nee)[ \t]/g;
 /** A caller naming themselves: "Hi, this is Fredrik calling about the dishwasher", "this is Eggenmueller speaking". */
 const CALLER = new RegExp(String.raw`(?<![\p{L}])[Tt]his is[ \t]+(${NAME})[ \t]+(?:calling|speaking|here)(?![\p{L}])`, 'dgu');
+/** A caller greeting and saying where they are from: "Hi there, this is Stroman from North Brandoboro." */
+const GREETING_CALLER = new RegExp(
+  String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))(?:[ \t]+there)?[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})[ \t]+from[ \t]+\p{Lu}`,
+  'dgu',
+);
 /** The line before a name (and an address): "Billing address:", "Ship to:", "Beneficiary:". */
 const LABEL_LINE_BEFORE_NAME = /^[ \t>]*(?:(?:billing|shipping|mailing|delivery|postal|return|home|invoice)[ \t]+address|(?:ship|deliver|bill|send|mail|sold)[ \t]+to|(?:beneficiary|payee|recipient|addressee|account[ \t]+holder|card[ \t]?holder|policy[ \t]?holder|insured|patient|applicant|full[ \t]+name|name)[ \t]*:)[ \t]*:?[ \t]*$/i;
 /** A mail header's person: "To: Almine", "Cc: Almine Masson", "From: Anna Berg <…>" (not "To: Engineering"). */
@@ -182,7 +200,7 @@ const BARE_ROLES = 'executrix|notary|notary public|deceased|treasurer|chairman|c
  * "Multics, the father of Unix" are things; and roles software holds too are none ("Kubelet, the manager of pods").
  */
 const ROLE_AFTER_NAME = new RegExp(
-  String.raw`(?:(?<![ \t])[ \t]+here)?,[ \t]+(?:(?:${BARE_ROLES})(?=[ \t]*[,.;:)]|[ \t]+(?:of|at|for|to)(?![\p{L}]))|(?:a|an|the|our|my|his|her|their)[ \t]+(?:(?:local|new|former|retired|young|old|senior|junior|head|family)[ \t]+)?(?:${PEOPLE_ROLES}|schoolteacher|industrialist|collector|philanthropist|spokesperson|spokeswoman|spokesman|understudy|novelist|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}])))`,
+  String.raw`(?:(?<![ \t])[ \t]+here)?,[ \t]+(?:(?:${BARE_ROLES})(?=[ \t]*[,.;:)]|[ \t]+(?:of|at|for|to)(?![\p{L}]))|(?:a|an|the|our|my|his|her|their)[ \t]+(?:(?:local|new|former|retired|young|old|senior|junior|head|family|beloved|devoted|dedicated|respected|renowned|popular|longtime|long-time|veteran|trusted|talented)[ \t]+)?(?:${PEOPLE_ROLES}|schoolteacher|industrialist|collector|philanthropist|spokesperson|spokeswoman|spokesman|understudy|novelist|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|chef|pilot|farmer|teenager|retiree|artist|writer|author|singer|actor|actress|musician|painter|poet|journalist|architect|engineer|professor|priest|pastor|rabbi|imam)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:at|from|who)(?![\p{L}])))`,
   'gu',
 );
 /**
@@ -271,8 +289,11 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
     words: new RegExp(String.raw`${notAfter('A-Za-z', TOLD_VERBS)}[ \t]+(?=[A-Z\u0080-\uffffvtd])`, 'g'),
     cued: true,
   },
-  { pattern: new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})`, 'dgu'), words: /this is /i },
-  { pattern: /(?<![ \t])[ \t]+and[ \t]+(?:I|me|myself)(?![\p{L}])/gu, words: / and (?:I|me|myself)(?![\p{L}])/u, nameFirst: true },
+  { pattern: new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))(?:[ \t]+there)?[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})`, 'dgu'), words: /this is /i },
+  // Whether the writer reached the person: "hey is this Nikki?", "Hi, is this Moreira?".
+  { pattern: new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Ss]orry|[Uu]m|[Hh]m+)[,!]?[ \t]+is[ \t]+this[ \t]+(${NAME})[ \t]*\?`, 'dgu'), words: /is this /i },
+  // "Cooper and i should split the bill": chat writes "I" in lower case.
+  { pattern: /(?<![ \t])[ \t]+and[ \t]+(?:I|i|me|myself)(?![\p{L}'’])/gu, words: / and (?:I|i|me|myself)(?![\p{L}'’])/u, nameFirst: true },
   { pattern: /,[ \t]+who(?![\p{L}])/gu, words: /, who(?![\p{L}])/u, nameFirst: true },
   // Without the comma, "who" and what a person is or does, or did ("Explain this to Nikki who is not technical", "It was
   // Santos who first proposed"). Only after a name of the lists, as every context here: British English gives firms,
@@ -322,8 +343,13 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
     words: /(?:from|in) (?:HR|IT|finance|Finance|legal|Legal|payroll|Payroll|accounting|Accounting|accounts|Accounts|procurement|Procurement|compliance|Compliance|human|Human)/,
     nameFirst: true,
   },
-  { pattern: new RegExp(String.raw`['’]s[ \t]+(?:${FAMILY})(?![\p{L}])`, 'gu'), words: /['’]s (?:wife|husband|son|daughter|mother|father|brother|sister|kids|children|parents|family)/, nameFirst: true },
-  { pattern: new RegExp(String.raw`(?<![\p{L}])[Tt]hank(?:s|[ \t]+you)(?:[ \t]*,)?[ \t]+(${NAME})[ \t]*[,!.:]`, 'dgu'), words: /thank/i },
+  // Whose family, counsel or superior someone is: "Kwiecień's wife", "Dufour's lawyer said", "Who is Nemes's manager?".
+  {
+    pattern: new RegExp(String.raw`['’]s[ \t]+(?:${FAMILY}|parents|lawyer|attorney|solicitor|manager|line manager|boss|assistant|secretary|therapist|landlord|landlady|ex)(?![\p{L}])`, 'gu'),
+    words: /['’]s (?:wife|husband|son|daughter|mother|father|brother|sister|kids|children|parents|family|lawyer|attorney|solicitor|manager|line manager|boss|assistant|secretary|therapist|landlord|landlady|ex)/,
+    nameFirst: true,
+  },
+  { pattern: new RegExp(String.raw`(?<![\p{L}])[Tt]hank(?:s|[ \t]+you)(?:[ \t]+(?:again|so much|a lot|a million|a ton))?(?:[ \t]*,)?[ \t]+(${NAME})[ \t]*[,!.:]`, 'dgu'), words: /thank/i },
 ];
 /**
  * The person something is given or told to, before "his" or "her": "had given Angel his address", "I sent Marta her
@@ -342,7 +368,7 @@ const PHRASE = new RegExp(String.raw`(?:\b(?:${wordAlternation(TRIGGERS, true)})
  */
 /** Wishes that name whom they are for; clubs, countries and projects are wished them too ("Congrats Juventus!"). */
 const WISH_GREETINGS = ['happy birthday', 'happy bday', 'congrats', 'congratulations'];
-const GREETINGS = ['hallo', 'guten Tag', 'guten tag', 'guten Morgen', 'guten morgen', 'bonjour', 'salut', 'hola', 'buenos días', 'ciao', 'buongiorno', 'olá', 'bom dia', 'hej', 'beste', 'goedendag', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile', ...WISH_GREETINGS];
+const GREETINGS = ['hallo', 'guten Tag', 'guten tag', 'guten Morgen', 'guten morgen', 'bonjour', 'salut', 'hola', 'buenos días', 'ciao', 'buongiorno', 'olá', 'bom dia', 'hej', 'beste', 'goedendag', 'goedemorgen', 'goedemiddag', 'goedenavond', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile', ...WISH_GREETINGS];
 const WISHES = new RegExp(`^[^A-Za-z]*(?:${WISH_GREETINGS.join('|')})`, 'i');
 const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${wordAlternation(GREETINGS, true)})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
 /**
@@ -527,7 +553,7 @@ function cardFollows(text: string, from: number, count: number): boolean {
  */
 const FORM_LOWER_TRIGGER = /[?:]$|['’]s name(?: is)?$/i;
 const LOWER_AFTER_TRIGGER = new RegExp(
-  String.raw`\b((?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|call me|i am|i'm|(?:first|last|full|maiden|family)[ \t]name[ \t]*[?:]|surname[ \t]*[?:]|(?:${RELATIVES})['’]s name(?: is)?)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?;:)]|$)`,
+  String.raw`\b((?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|(?:my|his|her) name['’]s|call me|i am|i'm|(?:first|last|full|maiden|family)[ \t]name[ \t]*[?:]|surname[ \t]*[?:]|(?:${RELATIVES})['’]s name(?: is)?)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?;:)]|$)`,
   'gi',
 );
 /** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
@@ -541,7 +567,7 @@ const INITIAL = /[ \t]\p{Lu}\.?[ \t]+\p{Lu}/u;
  * du Havre", "Anna lives in Tromsø"; not "Redis lives in memory", "Config lives at ~/.config".
  */
 const LIVES_AT = new RegExp(String.raw`(?:^|[.!?][ \t]+|\n[ \t]*)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:lives|lived|resides|resided)[ \t]+(?:at|in|on)[ \t]+[\p{Lu}\d]`, 'gu');
-const PERSON_VERB = /^\s*(?:(?:lives|lived|works|worked|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told|points out|pointed out|notes|noted|explains|explained|adds|added|argues|argued|replied|thinks|believes|flew|went)(?![A-Za-z\u00c0-\u024f])|['’]s|\()/;
+const PERSON_VERB = /^\s*(?:(?:(?:just|already|also|never|finally|recently|still)[ \t]+)?(?:lives|lived|works|worked|is|was|said|says|wrote|writes|has|had|will|would|called|asked|told|points out|pointed out|notes|noted|explains|explained|adds|added|argues|argued|replied|thinks|believes|flew|went)(?![A-Za-z\u00c0-\u024f])|['’]s|\()/;
 /**
  * What people do, after two capitalised words that are no sentence's: "Gvozden Skenderija used to live", "Darrell Ames
  * won the election", "Jamel Kemmer and her husband". Not verbs that firms and products share ("moved", "joined", "became").
@@ -554,7 +580,7 @@ const PERSONAL_THING_AFTER =
  * One word doing what only people do: "Mustonen walked to school", "Sipos admits", "Kowalczyk was born in". Companies
  * and tools are said to ask, email, say and write ("Stripe asked me", "Reuters said"), so those verbs are not here.
  */
-const PEOPLE_ACTS = wordAlternation('was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologised|apologized|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged|was hospitalised|was hospitalized|had been hospitalised|had been hospitalized|had lived|has lived|moved out|broke up|stepped down|resigned|swears|was arrested|was elected|was sworn in|was sentenced|was charged|was convicted|was acquitted|used to live|passed the bar|scored twice|wrote the foreword|is the kindest|gave birth|got engaged|got divorced|is pregnant'.split('|'));
+const PEOPLE_ACTS = wordAlternation('was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologised|apologized|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged|was hospitalised|was hospitalized|had been hospitalised|had been hospitalized|had lived|has lived|moved out|broke up|stepped down|resigned|swears|was arrested|was elected|was sworn in|was sentenced|was charged|was convicted|was acquitted|used to live|passed the bar|scored twice|wrote the foreword|is the kindest|gave birth|got engaged|got divorced|is pregnant|is on holiday|is on vacation|is on maternity leave|is on paternity leave|is on parental leave|is on sick leave|is out sick|is off sick|called in sick'.split('|'));
 const DOES_WHAT_PEOPLE_DO = new RegExp(
   String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:(?:just|finally|suddenly|never|always|already|then|also|reportedly)[ \t]+)?(?:${PEOPLE_ACTS})(?![\p{L}])`,
   'gu',
@@ -584,6 +610,9 @@ const SPOUSE_OR_CHILD = /^(?:wife|husband|boyfriend|girlfriend|fiancée?|son|dau
  */
 const OF_ORGANISATION = /^[ \t]+(?:of|from)[ \t]+(?:\p{Lu}|\d+[ \t]+\p{Lu})/u;
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|our|my|your|this|that|their|his|her|its)[ \t]+$/iu;
+/** "Is this" asks whom the writer reached ("hey is this lisa andreasson?"): "this" is no article there. */
+const IS_THIS_BEFORE = /(?:^|[^\p{L}])is[ \t]+this[ \t]+$/iu;
+const articleBefore = (before: string) => ARTICLE_BEFORE.test(before) && !IS_THIS_BEFORE.test(before);
 /**
  * A known given name in lower case followed by another word ("follow up with maria gonzalez"), maybe
  * after a middle initial ("john f kennedy"; "a" and "i" only with a period: "send amy a text"). One
@@ -793,11 +822,11 @@ function surnameAfterListedGiven(candidate: string, atSentenceStart: boolean, fo
 }
 /** Before a lower-case name, a title, a relative or a verb that only people follow: "Dr. sondre arnesen", "my son antoinette durand". */
 const LOWER_PERSON_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:(?:dr|mr|mrs|ms|prof|sr|sra|srta)\.?|detective|officer|i['’]m|i am|(?:my|our|his|her)[ \t]+(?:${FAMILY}|${PEOPLE_ROLES})|sat next to|trust|who is|who's|thank you,|thanks,|congratulations,?|congrats,?|happy (?:birthday|anniversary),?)[ \t]+$`,
+  String.raw`(?:^|[^\p{L}])(?:(?:dr|mr|mrs|ms|prof|sr|sra|srta)\.?|detective|officer|i['’]m|i am|(?:my|our|his|her)[ \t]+(?:${FAMILY}|${PEOPLE_ROLES})|sat next to|trust|who is|who's|is this|thank you,|thanks,|(?:thank you|thanks)[ \t]+(?:again|so much),|congratulations,?|congrats,?|happy (?:birthday|anniversary),?)[ \t]+$`,
   'iu',
 );
 /** After a lower-case name, what a person does or has: "johannes prinsen cancelled", "sondre arnesen's name", ", who". */
-const LOWER_PERSON_AFTER = /^(?:['’]s[ \t]|,?[ \t]+(?:who|said|says|asked|told|cancell?ed|handed|walks|walked|says hi|is coming|was sitting|swapped|recommended|posted|forgot)(?![\p{L}]))/u;
+const LOWER_PERSON_AFTER = /^(?:['’]s[ \t]|,?[ \t]+(?:who|said|says|asked|told|cancell?ed|handed|walks|walked|says hi|is coming|was sitting|swapped|recommended|posted|forgot|just called|called again|is on (?:holiday|vacation|leave)|is (?:out|off) sick|is the only one)(?![\p{L}]))/u;
 /** A lower-case word that can be part of a name: none of the sentence's small words. */
 function lowerNameWord(word: string): boolean {
   return !COMMON_ENGLISH_WORDS.has(word) && !NOT_NAMES.has(word) && !LINKING_WORDS.has(word) && !FOLLOWING_WORDS.has(word) && !DETERMINERS.has(word);
@@ -964,7 +993,7 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
-const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite|who is|who's|who was|(?:email|letter|note|message|reply|card|apology) to|(?:taught|coached|trained|mentored|treated|represented|raised|replaced|stood up) by|avoid|adore|adores|highly recommend|played (?:doubles|tennis|chess|golf) with|just saw|overheard|overhear)[ \t]+$/iu;
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite|who is|who's|who was|(?:email|letter|note|message|reply|card|apology) to|(?:taught|coached|trained|mentored|treated|represented|raised|replaced|stood up) by|avoid|adore|adores|highly recommend|played (?:doubles|tennis|chess|golf) with|just saw|overheard|overhear|payable to|is this|(?:have|has|had|I['’]ve|we['’]ve) known|remove|(?:filed|posted|post|comment) by)[ \t]+$/iu;
 /** A question about someone, the name after its verb where the sentence starts: "Is Volpe still the manager?", "Does Kunze have". */
 const QUESTION_VERBS = 'is does did has was will can could should would'.split(' ');
 /** The verb where the sentence starts ("Can Majewski pick up my prescription?"); not after "why" or "when", before products as often. */
@@ -972,7 +1001,7 @@ const QUESTION_BEFORE = new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:${QUESTION_V
 /** The same verbs capitalised, as a sentence's first word. */
 const QUESTION_WORD = new RegExp(`^(?:${QUESTION_VERBS.map((verb) => verb[0]!.toUpperCase() + verb.slice(1)).join('|')})$`);
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
-const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped|(?:has|had|have) (?:already |just |never |once )?lived|no longer works|(?:was|has been) reported missing|(?:dies|died) at|was (?:so |very |really |super )?(?:friendly|rude|polite|lovely|charming|helpful|patient|kind|nervous|pregnant)|(?:has been|was) (?:appointed|named|hired)|joins us|has joined|has worked as an?)(?![\p{L}])/u;
+const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped|(?:has|had|have) (?:already |just |never |once )?lived|no longer works|(?:was|has been) reported missing|(?:dies|died) at|was (?:so |very |really |super )?(?:friendly|rude|polite|lovely|charming|helpful|patient|kind|nervous|pregnant)|(?:has been|was) (?:appointed|named|hired)|joins us|has joined|has worked as an?|just called|called (?:again|back|in sick)|is (?:on (?:holiday|vacation|leave|maternity leave|paternity leave|parental leave|sick leave|annual leave)|off sick|out sick|the only one (?:who|in|that))|(?:had |has )?already left|is still working|posted (?:last|yesterday|this|on|in|a|an|the)|arrived (?:at|home|late|early|safely)|quit(?=[ \t]*[?!.]))(?![\p{L}])/u;
 /**
  * A verb in the past after a census surname alone: "Kristensen resigned", "Trnka cancelled the". Products do things
  * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than
@@ -1163,6 +1192,12 @@ export const personDetector: Detector = {
       const name = m[1]!.includes(' ') ? (personLike(m[1]!) === m[1] ? m[1]! : '') : knownName(m[1]!) || isListedSurname(m[1]!) ? m[1]! : '';
       if (name) add(m.indices![1]![0], name, 0.75);
     }
+    for (const m of PARTY_WORD.test(text) ? matches(text, PARTY_BEFORE_NAME) : []) {
+      const name = personLike(m[1]!);
+      const end = m.indices![1]![0] + name.length;
+      const closed = /^[ \t]*[,(]/.test(text.slice(end, end + 3)) || PERSON_VERB.test(text.slice(end, end + 24));
+      if (name && name === m[1] && !placeOrCountry(name) && (name.includes(' ') || namesAPerson(name) || closed)) add(m.indices![1]![0], name, 0.75);
+    }
     for (const m of AGE_SHAPE.test(text) ? matches(text, AGE_AFTER_NAME) : []) {
       const age = Number(m[1] ?? m[4] ?? m[5] ?? m[6]);
       const person = age > 0 && age <= 110 ? personBefore(text, m.index) : undefined;
@@ -1173,7 +1208,7 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, OFFICE_TITLE)) addGroupPerson(m, 0.8, false);
     for (const m of OCCUPATION_THEN_CAPITAL.test(text) ? matches(text, OCCUPATION_BEFORE_NAME) : []) addGroupPerson(m, 0.75, false);
-    for (const m of /this is/i.test(text) ? matches(text, CALLER) : []) addGroupPerson(m, 0.8, false);
+    for (const pattern of /this is/i.test(text) ? [CALLER, GREETING_CALLER] : []) for (const m of matches(text, pattern)) addGroupPerson(m, 0.8, false);
     // Before a mailbox the sender is a company's as often ("From: Duolingo <hello@…>"): one word there only a listed name.
     for (const m of text.includes(':') ? matches(text, MAIL_HEADER) : []) addGroupPerson(m, 0.75, m[0].endsWith('<'));
     for (const m of text.includes('(') ? matches(text, ROLE_THEN_NAME_IN_BRACKETS) : []) addGroupPerson(m, 0.8, false);
@@ -1235,7 +1270,8 @@ export const personDetector: Detector = {
         const start = found.end - name.length;
         const listed = !writtenName(name) && (isListedGivenName(name) || isListedSurname(name));
         const place = listed && PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start));
-        if (name.includes(' ') || writtenName(name) || (listed && !place)) add(start, name, 0.7);
+        // Two words or more must read as a name ("Thanks again, Stack Overflow," thanks a site).
+        if ((name.includes(' ') && personLike(name) !== '') || writtenName(name) || (listed && !place)) add(start, name, 0.7);
       }
     }
     // Given "his" or "her" something, the name is a person's, whose other mentions are too ("Kamron had given Kamron
@@ -1402,7 +1438,7 @@ export const personDetector: Detector = {
       // "Berkeley/Facebook"); nor after a capitalised word, unless that word addresses the person ("Tell Leora").
       const introduced = ADDRESSES_PERSON.test(before) || QUESTION_BEFORE.test(before);
       // A place's preposition ends a phrase that addresses a person too ("ran into Vivienne", "heard from Liana").
-      if (ARTICLE_BEFORE.test(before) || (!introduced && (PLACE_PREPOSITION_BEFORE.test(before) || /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before)))) return;
+      if (articleBefore(before) || (!introduced && (PLACE_PREPOSITION_BEFORE.test(before) || /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before)))) return;
       if (/^(?:[ \t]+\p{Lu}|[-/'’])/u.test(text.slice(end, end + 3))) return;
       const actsAfter = ACTS_AFTER.test(text.slice(end, end + 24)) || (surname && pastAct(text.slice(end, end + 24))) || pastActOnPerson(text.slice(end, end + 40));
       if (!introduced && !actsAfter) return;
@@ -1458,7 +1494,7 @@ export const personDetector: Detector = {
     for (const m of matches(text, LOWER_NAME_PAIR)) {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "the max value", "a frank discussion": an article before it makes it a word; "san diego", "in charlotte" a place.
-      if (ARTICLE_BEFORE.test(before) || PLACE_BEFORE.test(before)) continue;
+      if (articleBefore(before) || PLACE_BEFORE.test(before)) continue;
       const name = lowerCaseName(m[0], true);
       if (!name || (WORDLIKE_NAMES.has(name.split(' ', 1)[0]!) && !INTRODUCES_PERSON.test(before))) continue;
       add(m.index, name, 0.6);
@@ -1480,7 +1516,7 @@ export const personDetector: Detector = {
         (INTRODUCES_PERSON.test(before) && !JOURNEY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index).replace(/to[ \t]+$/, ''))) || LOWER_PERSON_BEFORE.test(wider);
       if (!both && !(one && (introduced || LOWER_PERSON_AFTER.test(text.slice(end, end + 16))))) continue;
       // Not amid another language's words, which the lists hold as names ("il pacco verrà consegnato").
-      if (ARTICLE_BEFORE.test(before) || PLACE_BEFORE.test(before) || FOREIGN_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index + 60))) continue;
+      if (articleBefore(before) || PLACE_BEFORE.test(before) || FOREIGN_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index + 60))) continue;
       add(m.index, `${given}${m.gap}${surname}`, 0.6);
     }
     for (const m of / van /.test(` ${text}`) ? matches(text, PARTICLE_SURNAME) : []) {

@@ -138,6 +138,10 @@ function defaultLogin(value: string, before: string): boolean {
   const user = /(?:user(?:name)?|login)\w*["']?[ \t]*[=:][ \t]*["']?([\w.-]{2,40})["']?[^\n]*\n?[^\n]*$/i.exec(before)?.[1];
   return user !== undefined && (value === user || (value.startsWith(`${user}-`) && isWords(value)));
 }
+/** Whether the value is one of its name's words, three letters or more. */
+function nameWord(name: string, value: string): boolean {
+  return value.length >= 3 && name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).some((word) => word.toLowerCase() === value.toLowerCase());
+}
 /** A call that sets a name's value, right before the quoted name. */
 const SETTER_BEFORE = /\b(?:define|putenv|setenv|setdefault|ini_set|set|Set|put|setProperty|setSecret|setItem|environ\.setdefault)\([ \t]*["']$/;
 const SEALED_SECRET = /\bkind:[ \t]*SealedSecret\b|\bkubeseal\b/;
@@ -178,8 +182,9 @@ function assignedSecret(name: string, assigned: string, literal: boolean, before
   if (((/client[_-]?id/i.test(name) || CLIENT_KEY_NAME.test(name)) && !/secret/i.test(name)) || (PUBLIC_VALUE.test(value) && !/secret|passw/i.test(name))) return false;
   // Pusher's app key (twenty hex digits) in a client's config is public; its secret is another value.
   if (/^key$/i.test(name) && /^[0-9a-f]{20}$/.test(value) && /pusher/i.test(before)) return false;
-  // A default whose password is its user's name, or the name and a word ("minioadmin", Kafka's "admin-secret").
-  if (defaultLogin(value, before)) return false;
+  // A default whose password is its user's name, or the name and a word ("minioadmin", Kafka's "admin-secret"), or a
+  // word of its own name ("POSTGRES_PASSWORD=postgres", "redis_password: redis").
+  if (defaultLogin(value, before) || nameWord(name, value)) return false;
   // A selector, an anchor or an extension ("#token-field", ".pem"), not ".xZ-vdFhK=sVG6+dP!y@".
   if (/label$/i.test(name) || /:$/.test(value) || /^[#.][\w-]*$/.test(value) || CODE_VALUE.test(value) || TEMPLATE.test(value)) return false;
   const literalPassword =
