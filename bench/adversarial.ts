@@ -35,6 +35,9 @@ export const ADVERSARIAL_UNITS = [
   // case, the late, a home owned, what people are, a listed name after "to", an apposed office, a sentence's word first.
   'van der Ab ', 'Return address: Ab, 12 Cd ', 'Ab who was ', 'anna berg ', 'the late Ab ', "Ab's place ", 'Ab was friendly ', 'to Ab, ',
   'Ab, executor, ', 'If Anna Berg ', 'Ab swapped me ',
+  // Cues of the seventeenth session: a party as a title, a label after a dash, a pronoun after a word, "is this", a quote's
+  // author after a dash, "Oh" calling out, a greeting caller.
+  'Patient Ab, ', ' - passenger: Ab ', 'Ab and he ', 'Ab ab ab ab ab ab ab ', 'hey is this Ab? ', '" - Ab\n', 'Oh Ab, ', 'Hi there, this is Ab from Cd ', "My name's Ab ",
   // Tabs, a table's separator and its padding alike: a header's pattern tried from each tab read the rest of the run (45 s).
   '\t', '|\t', 'Name\t',
 ];

@@ -180,6 +180,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['He is reachable at 023 8908069, but never picks up.', '023 8908069'],
       // A table's column separator after a number is no operator of code.
       ['Direct: 0036202601328 | tibor@example.hu', '0036202601328'],
+      // "Text me at" anywhere, and a number followed by the sentence rather than a street's name.
+      ["Just landed in Brno, text me at 601 634 369 when you're free.", '601 634 369'],
+      ["Just landed, text me at 02734677 when you're free.", '02734677'],
+      ['The phone line at 95-634-87-09 has had no signal since Monday.', '95-634-87-09'],
     ]) {
       expect(found(text)).toContainEqual(['phone', phone]);
     }
@@ -191,6 +195,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     for (const honest of [
       'ISBN 0596517742', 'Books: 0131103628 (K&R), 0201633612 (GoF)', 'Seed: 0847261935', 'mask = 0377777777 | flags',
       'sms_sent_at=1712345678', 'direct: true\ntimeout: 1712345678', 'Invoice 5551234567 is in the big text below.',
+      // Years in brackets before the next line; a house's number before its street.
+      'Warehouse Lead, Gebhardt AG (2017-2022)\nSupervised a team of 14 pickers.', 'Ship it to 370 3911 Fourth Avenue.',
     ]) {
       expect(categories(honest)).not.toContain('phone');
     }

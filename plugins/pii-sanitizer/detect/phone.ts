@@ -22,7 +22,7 @@ const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,6}\)?(?:[ .\-\u00a0]?\(0\))?
  * "Text 0441680692"); not "calling", which code's docs use, nor a config's "direct: true".
  */
 const PHONE_WORD =
-  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|reachable|dial(?:led|ing)?|ring me|texted me|texting me|sms|ph|be reached (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|(?:^|[.!?\n][ \t]*)text(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$/i;
+  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|reachable|dial(?:led|ing)?|ring me|texted me|texting me|sms|ph|be reached (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|(?:^|[.!?\n][ \t]*)text(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$|\btext(?:ing)?[ \t]+(?:me|us|him|her|them)[ \t]+(?:at|on)\b/i;
 const CONTEXT = new RegExp(`${PHONE_WORD.source}|\\bnumber\\b`, 'i');
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 /** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */
@@ -72,6 +72,11 @@ const BARE_LOCAL = /^\d{7,9}$/;
 const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefoon|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|handy|puhelin|mob|gsm|extension)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?`;
 /** A person's number given as theirs: "my number is", "save this number:", "Best number is" (not "order number:"). */
 const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
+/** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
+const PHONE_PHRASE_BEFORE = new RegExp(
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER})[ \t]*$`,
+  'i',
+);
 const PHONE_LABEL_BEFORE = new RegExp(
   String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
   'iu',
@@ -89,7 +94,11 @@ const POSTCODE_THEN_HOUSE = /^\d{5}-\d{3,4} \d{1,5}$/;
 const FIVE_FIVE = /^\d{5}[ .\-]\d{5}$/;
 const INDIAN_MOBILE = /^[6-9]/;
 /** After a candidate: a letter, a capitalised word, or a word or a numbered street's ordinal. */
-const LETTER_NEXT = /^\s*\p{L}/u;
+/**
+ * A word after a short number makes it a house's, on the same line: a street's capitalised name or a word of one, not the
+ * sentence going on ("text me at 601 634 369 when you're free", "95-634-87-09 has had no signal").
+ */
+const LETTER_NEXT = /^[ \t]*(?:\p{Lu}|(?!(?:when|whenever|and|or|if|before|after|until|till|to|for|is|was|has|had|have|but|so|as|on|at|in|from|any|anytime|between|during|tomorrow|today|tonight|please|thanks|which|that|who|we|i|you|he|she|they|it|instead|asap|or|since|because|ext|x)(?![\p{L}]))\p{Ll})/u;
 const CAPITAL_NEXT = /^[ \t]+\p{Lu}/u;
 const WORD_NEXT = /^\s*(?:\p{L}|\d{1,3}(?:st|nd|rd|th)(?![\p{L}\p{N}]))/u;
 /** A candidate's first group, with its "+", "00" or bracket. */
@@ -117,7 +126,7 @@ export function mayBeValidFromUs(digits: string): boolean {
 function shapeScore(value: string, digits: string): number {
   if (digits.length < 7 || digits.length > 15) return 0;
   const bare = value.replace(/^\((.*)\)$/, '$1');
-  if (DATE.test(bare) || STARTS_WITH_DATE.test(bare) || HOLDS_ISO_DATE.test(value) || YEARS.test(value)) return 0;
+  if (DATE.test(bare) || STARTS_WITH_DATE.test(bare) || HOLDS_ISO_DATE.test(value) || YEARS.test(bare)) return 0;
   if (DUMMY_DIGITS.test(digits) || INT_LIMITS.has(digits)) return 0;
   const groups = value.split(/[ .\-\u00a0()]+/).filter(Boolean);
   // Dotted groups are a phone's in North America and France ("415.555.0133", "01.84.17.61.18"), not an
@@ -183,8 +192,8 @@ export const phoneDetector: Detector = {
           !DUMMY_DIGITS.test(digits) &&
           !ROUND_OR_DATE.test(digits) &&
           !counting(digits) &&
-          !NOT_A_BARE_PHONE_AFTER.test(text.slice(end, end + 4)) &&
-          PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index));
+          (PHONE_PHRASE_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index)) ||
+            (!NOT_A_BARE_PHONE_AFTER.test(text.slice(end, end + 4)) && PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index))));
         if (bare) {
           out.push(finding(this, m.index, value, 0.8));
         } else rescan(m);
