@@ -42,9 +42,12 @@ const fixture = (name: string) => path.resolve(__dirname, '..', '..', 'bench', '
  * with its session's starting code; the fourteenth (what people type to an assistant or a support desk, short web
  * text) at P 0.956, R 0.739 with that code and P 0.958, R 0.793 with the code written before anyone read it; the
  * fifteenth (the development set's variety, some in other languages) at P 0.962, R 0.753 with that code and P 0.964,
- * R 0.803 with the code written from the first fourteen, before anyone read it.
+ * R 0.803 with the code written from the first fourteen, before anyone read it. The sixteenth to eighteenth, written apart
+ * in the seventeenth session (customer, HR, legal and chat lines; the development set's own variety; seven registers
+ * with assistant prompts about other people), each measured before it was read: F1 0.878, 0.873 and 0.895 with that
+ * session's starting code, 0.874 and 0.895 for the last two with the rules written from the sets before them.
  */
-const NEW_TEMPLATES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
+const NEW_TEMPLATES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18].map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
 /** Sixty more, written apart in the same way, whose misses nobody has read. */
 const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
 /**
@@ -52,12 +55,17 @@ const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
  * ("Jenkins", "Wells Fargo", "Kalman filter"): 400 whose findings were read while rules were written, 400 whose were not,
  * and 160 written by a helper who saw no rule to tempt the sixteenth session's cues (names in lower case, "who" after a
  * firm, a place after "to", a cluster's roles apposed, Dutch places, what teams become; 13 findings with that session's
- * starting code, 33 with its first draft, read and brought back to 13).
+ * starting code, 33 with its first draft, read and brought back to 13); 150 more for the seventeenth session's cues
+ * (calls and leave after a name, "is this", "Thanks again,", labels after a dash, parties as titles, greetings before a
+ * town: 14 findings with its starting code) and 150 where a pet, a ship, a storm, a country or a product stands before
+ * "he", "she" or "who" (4 with that code).
  */
 const PERSON_FREE = {
   read: fixture('person-free-prompts.json'),
   unread: fixture('person-free-prompts-unread.json'),
   cues: fixture('person-free-prompts-cues.json'),
+  cues_2: fixture('person-free-prompts-cues-2.json'),
+  pronouns: fixture('person-free-prompts-pronouns.json'),
 };
 
 export interface Sample {
@@ -150,10 +158,16 @@ const WRITTEN_SECRETS_8 = fixture('secrets-written-8.jsonl');
  */
 const WRITTEN_SECRETS_9 = fixture('secrets-written-9.jsonl');
 /**
- * 100 credentials and 120 near misses written apart at the session's end by a helper who saw no rule or fixture, and
- * never read: the standing measure of how the secret rules carry over to data nobody tuned them for (`unread_*`).
- * With the code of the session that wrote it: recall 0.940, near misses 11.7%; with that session's starting code 0.900
- * and 15.8%.
+ * 100 credentials and 120 near misses written apart at the thirteenth session's end by a helper who saw no rule or
+ * fixture, the never-read measure until the seventeenth session read it (recall 0.940, near misses 11.7% unread through
+ * three sessions; its flagged near misses then: digests, numbers in groups, default passwords, placeholders in a
+ * provider's format, which a scanner's own tests count as keys and so stay flagged).
+ */
+const WRITTEN_SECRETS_10 = fixture('secrets-written-10.jsonl');
+/**
+ * 100 credentials and 140 near misses written apart in the seventeenth session by a helper who saw no rule or fixture,
+ * never read: the standing measure of how the secret rules carry over to data nobody tuned them for (`unread_*`). With
+ * that session's starting code: recall 0.99, near misses 12.1% (17 of 140).
  */
 const UNREAD_SECRETS = fixture('secrets-unread.jsonl');
 
@@ -239,7 +253,7 @@ function realLatency(detector: ReturnType<typeof createDetector>): Figures {
 const CODE_FILE = /\.(?:js|mjs|cjs|ts|md|ya?ml)$/;
 
 /** Source, type definitions, docs and configs under node_modules, each file once (the lock file pins them). */
-function codeFiles(dir: string, out: string[] = []): string[] {
+export function codeFiles(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     // Faker's locale data and the registers' given names are lists of names, streets and phone numbers: values, not code.
@@ -309,6 +323,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_7, 'written_7_'),
     ...evaluateSecrets(WRITTEN_SECRETS_8, 'written_8_'),
     ...evaluateSecrets(WRITTEN_SECRETS_9, 'written_9_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_10, 'written_10_'),
     ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),

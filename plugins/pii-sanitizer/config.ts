@@ -24,7 +24,12 @@ export const configSchema = z.object({
     .default(['system', 'developer', 'user', 'assistant', 'tool'])
     .describe('Message roles whose content is scanned (tool results included via the tool role).'),
   scan_tool_calls: z.boolean().default(true).describe('Also scan the arguments of tool calls in the conversation.'),
-  min_confidence: z.number().min(0).max(1).default(0.5).describe('Findings below this confidence are ignored.'),
+  min_confidence: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.5)
+    .describe('Findings below this confidence are ignored. Person names guessed by the context model alone have 0.55: 0.56 keeps the rules alone.'),
   custom_patterns: z
     .array(
       z.object({

@@ -97,7 +97,7 @@ return {
               0,
               1,
             },
-            description = "Findings below this confidence are ignored.",
+            description = "Findings below this confidence are ignored. Person names guessed by the context model alone have 0.55: 0.56 keeps the rules alone.",
             default = 0.5,
           },
         },

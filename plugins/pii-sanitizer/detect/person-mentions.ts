@@ -42,7 +42,7 @@ export function writtenInLowerCase(text: string, lower: string): boolean {
 }
 
 /** Whether [start, end) overlaps one of the findings: a binary search over their starts, with the furthest end so far. */
-function coverage(findings: Finding[]): (start: number, end: number) => boolean {
+export function coverage(findings: Finding[]): (start: number, end: number) => boolean {
   const sorted = [...findings].sort((a, b) => a.start - b.start);
   const furthest: number[] = [];
   for (const f of sorted) furthest.push(Math.max(f.end, furthest[furthest.length - 1] ?? 0));

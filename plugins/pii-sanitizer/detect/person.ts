@@ -6,7 +6,8 @@ import { COMMON_ENGLISH_WORDS, COUNTRIES, COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WOR
 import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
 import { namesInColumns } from './name-columns';
 import { namesInFields } from './name-fields';
-import { addMentions, writtenInLowerCase } from './person-mentions';
+import { candidateWords, contextFeatures, personProbability, type Token, type WordFacts } from './person-context';
+import { addMentions, coverage, writtenInLowerCase } from './person-mentions';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
 
 /**
@@ -36,7 +37,7 @@ const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTIC
 const LOWER_TITLE = /\b(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Pp]rof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
 const TITLE = new RegExp(
-  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|dr(?=\.)|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+)+(${NAME})`,
+  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)dr(?=\.)|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+)+(${NAME})`,
   'gu',
 );
 const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name's", 'his name’s', "her name's", 'her name’s', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', 'maiden name was', 'maiden name is', "'s name", '’s name', "'s name,", '’s name,',
@@ -70,7 +71,7 @@ const FAMILY_BEFORE_NAME = new RegExp(
 /** Where a family member's owner can stand, for `FAMILY_BEFORE_NAME`. */
 const FAMILY_OWNER = new RegExp(String.raw`${notAfter('A-Za-z', '[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir')}[ \t]`, 'g');
 /** Roles only people hold. */
-const PEOPLE_ROLES = 'boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire|loan officer|technician|mentor|mentee|borrower|co-borrower|pediatrician|paediatrician|physician|surgeon|psychiatrist|psychologist|counselor|counsellor|caregiver|accountant|adjuster|loss adjuster|hairdresser|physio|physiotherapist|CEO|CTO|CFO|COO|CIO|CISO|founder|co-founder|cofounder';
+const PEOPLE_ROLES = 'travel agent|booking agent|chef|boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire|loan officer|technician|mentor|mentee|borrower|co-borrower|pediatrician|paediatrician|physician|surgeon|psychiatrist|psychologist|counselor|counsellor|caregiver|accountant|adjuster|loss adjuster|hairdresser|physio|physiotherapist|CEO|CTO|CFO|COO|CIO|CISO|founder|co-founder|cofounder';
 /**
  * A form's fields that hold a person's name, as labels in any case: "Insured: Nielsen", "Account Holder: Deneval
  * Batista", "NEXT OF KIN:". Parties, assignees and reporters are bots, teams and companies as often ("Reporter:
@@ -83,7 +84,8 @@ const PEOPLE_FIELDS = 'account holder|account owner|cardholder|card holder|polic
 /** Roles that software holds too: a package manager, a process supervisor, a function's caller, a SaaS tenant. */
 const OWNED_ROLES = 'manager|supervisor|coach|intern|recruiter|interviewer|tenant|caller';
 /** Labels before people's names in minutes, reviews and tickets ("Attendees: Heikkinen, …", "Reviewer: Anna Berg"). */
-const PEOPLE_LABELS = 'attendees|participants|present|speaker|speakers|panelists|presenter|presenters|moderator|organizer|organiser|reviewer|reviewers|author|authors|assignee|chaired by|minutes taken by';
+const PEOPLE_LABELS =
+  'attendees|participants|present|panelists|presenter|presenters|moderator|reviewer|reviewers|author|authors|assignee|chaired by|minutes taken by|prepared by|approved by|reviewed by|checked by|signed by|authorised by|authorized by|requested by|witness|witnessed by';
 /** Those as a label's word: a caller's line shows a firm as often ("Caller: Verizon Wireless"), and Coach is a brand. */
 const LABELLED_OWNED_ROLES = 'manager|supervisor|intern|recruiter|interviewer|tenant';
 const ROLE_ADJECTIVE = String.raw`(?:(?:new|old|former|current|late)[ \t]+)?(?:(?:head|assistant|chief|lead)[ \t]+)?`;
@@ -115,7 +117,7 @@ const PARTY_WORD = new RegExp(`(?:${PARTY_TITLES}) \\p{Lu}`, 'iu');
 const anyCase = (label: string) => label.replace(/\p{L}/gu, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
 /** A role's or a person's field as a label where a line, a quote, a bullet or a sentence starts ("- **Passenger:** …"). */
 const PERSON_LABEL = new RegExp(
-  String.raw`(?:^|\n|[.!?,;]|[ \t][-–—|])[ \t]*(?:>[ \t]*)?(?:[-*•]+[ \t]*)?(?:\*\*)?(?:${`${PEOPLE_ROLES}|${LABELLED_OWNED_ROLES}|${PERSON_FIELDS}|${PEOPLE_LABELS}`.split('|').map(anyCase).join('|')})(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(${NAME})`,
+  String.raw`(?:^|\n|[.!?,;]|[ \t][-–—|]|[ \t]{2}(?![ \t]))[ \t]*(?:>[ \t]*)?(?:[-*•]+[ \t]*)?(?:\*\*)?(?:${`${PEOPLE_ROLES}|${LABELLED_OWNED_ROLES}|${PERSON_FIELDS}|${PEOPLE_LABELS}`.split('|').map(anyCase).join('|')})(?:\(s\))?(?:[ \t]+[Nn]ame)?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(${NAME})`,
   'dgu',
 );
 /**
@@ -228,7 +230,7 @@ const IS_OCCUPATION = new RegExp(
 /** Occupations that only people have, before a capitalised name: "the industrialist Ravn", "married the architect Santos". */
 const PERSON_OCCUPATIONS = `${OCCUPATIONS}|industrialist|collector|philanthropist|novelist|schoolteacher|sculptor`;
 const OCCUPATION_BEFORE_NAME = new RegExp(
-  String.raw`(?<![\p{L}])(?:[Tt]he|[Aa]n?|by|with|featuring)[ \t]+(?:(?:local|famous|renowned|retired|young|late|celebrated|acclaimed|former)[ \t]+)?(?:${PERSON_OCCUPATIONS})[ \t]+(${NAME})`,
+  String.raw`(?<![\p{L}])(?:[Tt]he|[Aa]n?)[ \t]+(?:(?:local|famous|renowned|retired|young|late|celebrated|acclaimed|former)[ \t]+)?(?:${PERSON_OCCUPATIONS})[ \t]+(${NAME})`,
   'dgu',
 );
 const OCCUPATION_THEN_CAPITAL = new RegExp(String.raw`[A-Z\u00c0-\uffff](?<=(?:${PERSON_OCCUPATIONS})[ \t]+.)`, 'u');
@@ -415,6 +417,11 @@ const THING_FOR_BEFORE = /(?:^|[^\p{L}])(?:recipes?|guides?|itinerary|itinerarie
 /** What firms do by a brand's name: "distributed by Warner", "powered by Vercel", "acquired by Oracle". */
 const FIRM_BY_BEFORE = /(?:^|[^\p{L}])(?:distributed|published|powered|acquired|developed|hosted|operated|manufactured|sold|backed|funded|sponsored|owned|licensed|maintained|issued|insured|underwritten|provided)[ \t]+$/iu;
 /** Before a place: "in Bergen", "from Tromsø", "University of Uppsala". */
+/** Whether "to", "for" or "by" after `lead` ends a journey or a match, a thing for a place or a dish, or a firm's deed. */
+function thingOrPlaceAfter(trigger: string, lead: string): boolean {
+  return (trigger === 'to' && (JOURNEY_BEFORE.test(lead) || JOURNEY_START_BEFORE.test(lead))) || (trigger === 'for' && THING_FOR_BEFORE.test(lead)) || (trigger === 'by' && FIRM_BY_BEFORE.test(lead));
+}
+const TO_FOR_BY_BEFORE = /(?<![\p{L}])(to|for|by)[ \t]+$/iu;
 const PLACE_PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|at|from|of|near|into|via|across|around|outside|inside|through)[ \t]+$/iu;
 /** A flat's or a suite's number right before: what follows it is the address's town. */
 const UNIT_BEFORE = /(?<![\p{L}])(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?\d+[A-Za-z]?,?[ \t]+$/iu;
@@ -422,6 +429,13 @@ const UNIT_BEFORE = /(?<![\p{L}])(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#
 const HOUSE_NUMBER_AFTER = /^[ \t]+\d{1,5}[A-Za-z]?[ \t]*(?:[,.;](?:\s|$)|\r?\n|$)/;
 /** A title's, a phrase's or a known given name's evidence: what weaker rules' objections do not outweigh. */
 const STRONG = 0.8;
+/** The context model's probability above which a capitalised word no rule took is a name (`person-context.ts`). */
+const CONTEXT_MODEL_THRESHOLD = 0.9;
+/**
+ * The confidence of the context model's findings, below every rule's (0.6 and up): `min_confidence` above it keeps the
+ * rules alone, for traffic where products and places stand where people do.
+ */
+export const CONTEXT_MODEL_CONFIDENCE = 0.55;
 /**
  * Brands and firms named after their founders, which prompts name far more often than the founders themselves; and
  * drinks and dishes named after people ("a Tom Collins", "Earl Grey buttercream", "Eggs Benedict").
@@ -564,7 +578,7 @@ const LOWER_AFTER_TRIGGER = new RegExp(
   'gi',
 );
 /** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
-const WEAK_LOWER_TRIGGER = /^i(?: a|['’])m$/i;
+const WEAK_LOWER_TRIGGER = /^(?:i(?: a|['’])m|(?:my|his|her) name['’]s)$/i;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
 const WITH_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+\p{Lu}[\p{Ll}'’\-]+\p{Ll}`, 'uy');
 /** A capital alone between blanks, as a middle initial stands: the pattern is worth running only when the text holds one. */
@@ -899,6 +913,46 @@ function personLike(candidate: string): string {
   return !sentenceWord(words[0]!) && lastWordNamelike(name) ? name : '';
 }
 
+/** Capitalised words without the sentence's words that end them ("Aristide Vasseur Card" -> "Aristide Vasseur"). */
+function withoutTrailingWords(candidate: string): string {
+  const words = candidate.split(/[ \t]+/);
+  while (words.length > 1 && sentenceWord(words[words.length - 1]!)) words.pop();
+  return words.length === 1 ? words[0]! : candidate.slice(0, candidate.lastIndexOf(words[words.length - 1]!) + words[words.length - 1]!.length);
+}
+
+const LOG_LINE_BEFORE = /(?:^|\n)[^\n]{0,40}(?<![\p{L}])(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)(?![\p{L}])[^\n]*$/u;
+/**
+ * A word standing as prose writes one, between blanks and a sentence's punctuation, not inside code ("this.Hh",
+ * "Func<Args>", "{ h: Ch, l: Cl }" have a dot, a bracket or a colon's field around them).
+ */
+function inProse(text: string, start: number, end: number): boolean {
+  if (!/[\s"'“‘(«¡¿*-]/.test(text[start - 1] ?? ' ')) return false;
+  // A log's line names components and pools ("WARN Hikari pool exhausted"), not people.
+  if (LOG_LINE_BEFORE.test(text.slice(Math.max(0, start - 120), start))) return false;
+  const after = text[end] ?? ' ';
+  if (/[\s,;!?"'”’)»:]/.test(after)) return after !== ':' || !/[,}]/.test(text.slice(end + 1, end + 40).split(/\s/, 3).join(' '));
+  return after === '.' && /[\s"'”’)]/.test(text[end + 1] ?? ' ');
+}
+
+/** What the lists say of a word, for the context model (`person-context.ts`) and its training. */
+export const WORD_FACTS: WordFacts = {
+  flags(word) {
+    const lower = word.toLowerCase();
+    const flags: string[] = [];
+    if (isGivenName(word)) flags.push('given');
+    else if (isListedGivenName(word)) flags.push('listed_given');
+    if (SURNAMES.has(lower)) flags.push('surname');
+    else if (isListedSurname(word)) flags.push('listed_surname');
+    if (COMMON_ENGLISH_WORDS.has(lower)) flags.push('common_english');
+    else if (ENGLISH_WORDS.has(lower)) flags.push('english');
+    if (NOT_NAMES.has(lower) || DETERMINERS.has(lower)) flags.push('not_name');
+    if (placeOrCountry(word, true)) flags.push('place');
+    if (flags.length === 0) flags.push('unknown');
+    return flags;
+  },
+  common: (word) => sentenceWord(word),
+};
+
 /** A name of the published lists (`LISTED_GIVEN_NAMES`), with its accents or without. */
 const isListedGivenName = remembered((word: string): boolean => {
   const lower = word.toLowerCase();
@@ -1000,7 +1054,7 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
-const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite|who is|who's|who was|(?:email|letter|note|message|reply|card|apology) to|(?:taught|coached|trained|mentored|treated|represented|raised|replaced|stood up) by|avoid|adore|adores|highly recommend|played (?:doubles|tennis|chess|golf) with|just saw|overheard|overhear|payable to|is this|(?:have|has|had|I['’]ve|we['’]ve) known|remove|introduced|from my account to|(?:filed|posted|post|comment) by)[ \t]+$/iu;
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite|who is|who's|who was|(?:email|letter|note|message|reply|card|apology) to|(?:taught|coached|trained|mentored|treated|represented|raised|replaced|stood up) by|avoid|adore|adores|highly recommend|played (?:doubles|tennis|chess|golf) with|just saw|overheard|overhear|payable to|is this|(?:have|has|had|I['’]ve|we['’]ve) known|remove|introduced|from my account to|(?:letter|note|message|card|toast|poem|speech|gift|present|party|eulogy)[ \t]+for|(?:call|meeting|1:1|one-on-one)[ \t]+with|(?:filed|posted|post|comment) by)[ \t]+$/iu;
 /** A question about someone, the name after its verb where the sentence starts: "Is Volpe still the manager?", "Does Kunze have". */
 const QUESTION_VERBS = 'is does did has was will can could should would'.split(' ');
 /** The verb where the sentence starts ("Can Majewski pick up my prescription?"); not after "why" or "when", before products as often. */
@@ -1008,17 +1062,15 @@ const QUESTION_BEFORE = new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(?:${QUESTION_V
 /** The same verbs capitalised, as a sentence's first word. */
 const QUESTION_WORD = new RegExp(`^(?:${QUESTION_VERBS.map((verb) => verb[0]!.toUpperCase() + verb.slice(1)).join('|')})$`);
 /**
- * A person's pronoun a few lower-case words after a name, in the same clause: "Marlena does what she can", "If Costa
- * isn't in my payee list yet, add her", "Who is Ritsma and why is he on my statement?". No capitalised word between,
- * which the pronoun may be about, nor an article bringing in another noun ("Liverpool were brilliant, and the captain said
- * his"). "His/her" is anyone's ("Quora writers … his/her thanks").
+ * A person's pronoun a few lower-case words after a name, in the same clause: "Marlena does her best", "If Costa isn't
+ * in my payee list yet, add her". No capitalised word between, which the pronoun may be about; no article, relative
+ * or conjunction bringing in another noun or clause ("Liverpool were brilliant, and the captain said his", "Mercedes is
+ * what she drives", "hit Cornwall and she brought"). "His/her" is anyone's ("Quora writers … his/her thanks").
  */
-const PRONOUN_NEAR = /[ \t](?:she|he|her|his|him)(?![\p{L}/])/u;
-const PRONOUN_AFTER = /^(?:[ \t]+(?!(?:the|a|an|my|our|your|their|this|that|these|those)(?![\p{L}]))[\p{Ll}\d'’]+,?){0,6}?[ \t]+(?:she|he|her|his|him)(?![\p{L}/])/u;
-/** A word of no list must be the clause's subject, a verb right after it ("Ritsma is", "Marlena does"; not "Airbnb host said she'd"). */
-const VERB_AFTER = /^[ \t]+(?:is|was|isn['’]t|wasn['’]t|has|had|hasn['’]t|does|did|doesn['’]t|didn['’]t|will|would|won['’]t|can|could|can['’]t|should|must|may|might|says|said|told|tells|asked|asks|wants|wanted|needs|needed|thinks|thought|knows|knew|gave|gives|remains|remained|and[ \t]+why)(?![\p{L}])/u;
+const PRONOUN_AFTER =
+  /^(?:[ \t]+(?!(?:the|a|an|my|our|your|their|this|that|these|those|what|where|which|who|whom|whose|and|but|or|so|because|while|when|if)(?![\p{L}]))[\p{Ll}\d'’]+,?){0,6}?[ \t]+(?:she|he|her|his|him)(?![\p{L}/])/u;
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
-const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped|(?:has|had|have) (?:already |just |never |once )?lived|no longer works|(?:was|has been) reported missing|(?:dies|died) at|was (?:so |very |really |super )?(?:friendly|rude|polite|lovely|charming|helpful|patient|kind|nervous|pregnant)|(?:has been|was) (?:appointed|named|hired)|joins us|has joined|has worked as an?|co-founded|is retiring|is expected to (?:resign|step down|testify|plead)|was \d{1,3} when|just called|called (?:again|back|in sick)|is (?:on (?:holiday|vacation|leave|maternity leave|paternity leave|parental leave|sick leave|annual leave)|off sick|out sick|the only one (?:who|in|that))|(?:had |has )?already left|is still working|posted (?:last|yesterday|this|on|in|a|an|the)|arrived (?:at|home|late|early|safely)|quit(?=[ \t]*[?!.]))(?![\p{L}])/u;
+const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped|(?:has|had|have) (?:already |just |never |once )?lived|no longer works|(?:was|has been) reported missing|(?:dies|died) at|was (?:so |very |really |super )?(?:friendly|rude|polite|lovely|charming|helpful|patient|kind|nervous|pregnant)|(?:has been|was) (?:appointed|named|hired)|joins us|has joined|has worked as an?|co-founded|was given a (?:final |formal |written |verbal )*warning|was (?:fired|dismissed|suspended|laid off|promoted)|is retiring|is expected to (?:resign|step down|testify|plead)|was \d{1,3} when|just called|called (?:again|back|in sick)|is (?:on (?:holiday|vacation|leave|maternity leave|paternity leave|parental leave|sick leave|annual leave)|off sick|out sick|the only one (?:who|in|that))|(?:had |has )?already left|is still working|posted (?:last|yesterday|this|on|in|a|an|the)|quit(?=[ \t]*[?!.]))(?![\p{L}])/u;
 /**
  * A verb in the past after a census surname alone: "Kristensen resigned", "Trnka cancelled the". Products do things
  * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than
@@ -1181,8 +1233,7 @@ export const personDetector: Detector = {
       // Gutmann"): after "to", "for" and "by" not where a journey or a match ends ("a trip to Metz", "lost to Brighton", "from
       // Lisbon to Porto"), a thing is for a place or a dish ("a recipe for Pavlova") or a firm does it ("distributed by Warner").
       const lead = text.slice(Math.max(0, m.index - 40), m.index);
-      const thingOrPlace =
-        (trigger === 'to' && (JOURNEY_BEFORE.test(lead) || JOURNEY_START_BEFORE.test(lead))) || (trigger === 'for' && THING_FOR_BEFORE.test(lead)) || (trigger === 'by' && FIRM_BY_BEFORE.test(lead));
+      const thingOrPlace = thingOrPlaceAfter(trigger, lead);
       const listedSurname =
         (isListedSurname(words[0]!) || isListedGivenName(words[0]!)) && /^(?:with|ask|tell|contact|meet|met|by|for|to)$/.test(trigger) && !thingOrPlace && !placeOrCountry(words[0]!);
       const knownSurname = words.length === 1 && (SURNAMES.has(words[0]!.toLowerCase()) || listedSurname) && standsAsPerson;
@@ -1205,8 +1256,12 @@ export const personDetector: Detector = {
       if (name && (!PEOPLE_FIELD.test(m[0]) || namesAPerson(name))) addPerson(m.indices![1]![1], name, 0.75);
     }
     for (const m of roles ? matches(text, PERSON_LABEL) : []) {
-      // A label's slot holds only a name: no sentence's word before it is left out.
-      const name = m[1]!.includes(' ') ? (personLike(m[1]!) === m[1] ? m[1]! : '') : knownName(m[1]!) || isListedSurname(m[1]!) ? m[1]! : '';
+      // A label's slot holds only a name: no sentence's word before it is left out; the next field's label after it is
+      // ("Cardholder name: Aristide Vasseur Card number: …", "Prepared by: Kristine Martinsen    Approved by: …").
+      const trimmed = withoutTrailingWords(m[1]!);
+      const nextLabel = /^[ \t]+[\p{L} \t]{1,30}:/u.test(text.slice(m.indices![1]![0] + trimmed.length, m.indices![1]![0] + trimmed.length + 40));
+      const value = nextLabel ? trimmed : m[1]!;
+      const name = value.includes(' ') ? (personLike(value) === value ? value : '') : knownName(value) || isListedSurname(value) ? value : '';
       if (name) add(m.indices![1]![0], name, 0.75);
     }
     for (const m of PARTY_WORD.test(text) ? matches(text, PARTY_BEFORE_NAME) : []) {
@@ -1225,7 +1280,9 @@ export const personDetector: Detector = {
     }
     for (const m of matches(text, OFFICE_TITLE)) addGroupPerson(m, 0.8, false);
     for (const m of OCCUPATION_THEN_CAPITAL.test(text) ? matches(text, OCCUPATION_BEFORE_NAME) : []) addGroupPerson(m, 0.75, false);
-    for (const pattern of /this is/i.test(text) ? [CALLER, GREETING_CALLER] : []) for (const m of matches(text, pattern)) addGroupPerson(m, 0.8, false);
+    for (const m of /this is/i.test(text) ? matches(text, CALLER) : []) addGroupPerson(m, 0.8, false);
+    // Firms call and say where from too ("Hi there, this is Verizon from New Jersey"): one word only a name of the lists.
+    for (const m of /this is/i.test(text) ? matches(text, GREETING_CALLER) : []) addGroupPerson(m, 0.8, true);
     // Before a mailbox the sender is a company's as often ("From: Duolingo <hello@…>"): one word there only a listed name.
     for (const m of text.includes(':') ? matches(text, MAIL_HEADER) : []) addGroupPerson(m, 0.75, m[0].endsWith('<'));
     for (const m of text.includes('(') ? matches(text, ROLE_THEN_NAME_IN_BRACKETS) : []) addGroupPerson(m, 0.8, false);
@@ -1254,8 +1311,8 @@ export const personDetector: Detector = {
     }
     for (const m of /add /i.test(text) ? matches(text, ADDED_CONTACT) : []) addGroupPerson(m, 0.75, false);
     for (const m of /["”]/.test(text) ? matches(text, QUOTE_SPEAKER) : []) addGroupPerson(m, 0.8, false);
-    // A source is quoted so too ("” - Reuters"): one word only a name of the lists.
-    for (const m of /["”][ \t]*[-–—―]/.test(text) ? matches(text, QUOTE_AUTHOR) : []) addGroupPerson(m, 0.75, true);
+    // A source is quoted so too ("” - Reuters", "” - Forbes"): a whole name only.
+    for (const m of /["”][ \t]*[-–—―]/.test(text) ? matches(text, QUOTE_AUTHOR) : []) if (/[ \t]/.test(m[1]!)) addGroupPerson(m, 0.75, false);
     for (const m of text.includes(',') ? matches(text, ROLE_AFTER_NAME) : []) {
       const person = personBefore(text, m.index);
       if (person) addPerson(person.end, person.name, 0.75);
@@ -1457,19 +1514,17 @@ export const personDetector: Detector = {
       if (written === undefined) lowerCase.set(lower, (written = writtenInLowerCase(text, lower)));
       return written;
     };
-    // A word of no list counts only before a person's pronoun (`unlisted`): "Who is Ritsma and why is he on my statement?".
-    const addListedName = (start: number, word: string, surname: boolean, unlisted = false) => {
+    const addListedName = (start: number, word: string, surname: boolean) => {
       const end = start + word.length;
       const before = text.slice(Math.max(0, start - 30), start);
       // The lists hold towns' names too: not after a place's preposition, nor before a hyphen or a slash ("Florence-2",
       // "Berkeley/Facebook"); nor after a capitalised word, unless that word addresses the person ("Tell Leora").
-      const introduced = !unlisted && (ADDRESSES_PERSON.test(before) || QUESTION_BEFORE.test(before));
+      const introduced = ADDRESSES_PERSON.test(before) || QUESTION_BEFORE.test(before);
       // A place's preposition ends a phrase that addresses a person too ("ran into Vivienne", "heard from Liana").
       if (articleBefore(before) || (!introduced && (PLACE_PREPOSITION_BEFORE.test(before) || /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before)))) return;
       if (/^(?:[ \t]+\p{Lu}|[-/'’])/u.test(text.slice(end, end + 3))) return;
-      const actsAfter = unlisted
-        ? VERB_AFTER.test(text.slice(end, end + 16)) && PRONOUN_AFTER.test(text.slice(end, end + 60))
-        : ACTS_AFTER.test(text.slice(end, end + 24)) || (surname && pastAct(text.slice(end, end + 24))) || pastActOnPerson(text.slice(end, end + 40)) || PRONOUN_AFTER.test(text.slice(end, end + 60));
+      const actsAfter =
+        ACTS_AFTER.test(text.slice(end, end + 24)) || (surname && pastAct(text.slice(end, end + 24))) || pastActOnPerson(text.slice(end, end + 40)) || PRONOUN_AFTER.test(text.slice(end, end + 60));
       if (!introduced && !actsAfter) return;
       if (lowerCaseWritten(word.toLowerCase())) return;
       add(start, word, 0.6);
@@ -1480,7 +1535,6 @@ export const personDetector: Detector = {
       if (!isGivenName(m[1])) {
         if (isListedGivenName(m[1])) addListedName(m.index, m[1], false);
         else if (isListedSurname(m[1])) addListedName(m.index, m[1], true);
-        else if (PRONOUN_NEAR.test(text.slice(m.index, m.index + 90)) && !sentenceWord(m[1]) && !placeOrCountry(m[1], true)) addListedName(m.index, m[1], false, true);
         continue;
       }
       // "the Adam optimizer", "a Kelly criterion", "an Adam optimizer": after an English article and before a
@@ -1582,6 +1636,42 @@ export const personDetector: Detector = {
       }
     }
     addListNeighbours(text, out, (start, value) => add(start, value, 0.6));
+    // Capitalised words no rule took, judged by the words around them; consecutive ones make one name.
+    // The rules' findings, searched by position (a scan per word made 800 KB of capitalised words take seconds); the
+    // model's own findings come in order, after all of them.
+    const coveredByRules = coverage(out);
+    let modelEnd = -1;
+    const taken = (start: number, end: number) => start < modelEnd || coveredByRules(start, end);
+    // A word the text also writes in lower case or as code is a thing's ("a new `Redis` instance … redis://").
+    // A word of a name found is a mention, which `addMentions` judges ("Peter Kafka wrote it. Kafka handles the log.").
+    const foundWords = new Set(out.flatMap((f) => f.value.split(/[ \t]+/)));
+    const judged = (word: Token) =>
+      inProse(text, word.start, word.end) &&
+      !taken(word.start, word.end) &&
+      !foundWords.has(word.text) &&
+      !lowerCaseWritten(word.text.toLowerCase()) &&
+      !comparedWithThing(text, word.start, word.end) &&
+      !thingOrPlaceBefore(word.start) &&
+      personProbability(contextFeatures(text, word, WORD_FACTS)) >= CONTEXT_MODEL_THRESHOLD;
+    const thingOrPlaceBefore = (start: number) => {
+      const before = text.slice(Math.max(0, start - 48), start);
+      const preposition = TO_FOR_BY_BEFORE.exec(before);
+      return preposition !== null && thingOrPlaceAfter(preposition[1]!.toLowerCase(), before.slice(0, preposition.index));
+    };
+    // Its words together may name a place ("Unlike Costa Rica, Panama…").
+    const addJudged = (name: Token) => {
+      if (!placeOrCountry(name.text, true) && add(name.start, name.text, CONTEXT_MODEL_CONFIDENCE)) modelEnd = name.end;
+    };
+    let name: Token | undefined;
+    for (const word of /\p{Lu}/u.test(text) ? candidateWords(text, WORD_FACTS) : []) {
+      if (name && /^[ \t]$/.test(text.slice(name.end, word.start)) && inProse(text, word.start, word.end) && !taken(word.start, word.end)) {
+        name = { text: text.slice(name.start, word.end), start: name.start, end: word.end };
+        continue;
+      }
+      if (name) addJudged(name);
+      name = judged(word) ? word : undefined;
+    }
+    if (name) addJudged(name);
     addMentions(text, seeds, out, (start, value, alone) => {
       // A surname or a given name alone: as the person, not as a thing named after them ("the Myers algorithm", "a
       // Request instance", "Parsing Examples", "Kafka handles").

@@ -95,10 +95,10 @@ const FIVE_FIVE = /^\d{5}[ .\-]\d{5}$/;
 const INDIAN_MOBILE = /^[6-9]/;
 /** After a candidate: a letter, a capitalised word, or a word or a numbered street's ordinal. */
 /**
- * A word after a short number makes it a house's, on the same line: a street's capitalised name or a word of one, not the
- * sentence going on ("text me at 601 634 369 when you're free", "95-634-87-09 has had no signal").
+ * A word after a short number on the same line makes it a house's number or an amount ("8 336 817 and growing"), unless
+ * phone words stand near ("text me at 601 634 369 when you're free").
  */
-const LETTER_NEXT = /^[ \t]*(?:\p{Lu}|(?!(?:when|whenever|and|or|if|before|after|until|till|to|for|is|was|has|had|have|but|so|as|on|at|in|from|any|anytime|between|during|tomorrow|today|tonight|please|thanks|which|that|who|we|i|you|he|she|they|it|instead|asap|or|since|because|ext|x)(?![\p{L}]))\p{Ll})/u;
+const LETTER_NEXT = /^[ \t]*\p{L}/u;
 const CAPITAL_NEXT = /^[ \t]+\p{Lu}/u;
 const WORD_NEXT = /^\s*(?:\p{L}|\d{1,3}(?:st|nd|rd|th)(?![\p{L}\p{N}]))/u;
 /** A candidate's first group, with its "+", "00" or bracket. */

@@ -14,7 +14,9 @@ export const PUBLIC_VALUE =
 export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
 /** "AUTH0_DOMAIN=dev-r0alk1x87r7luw3z.us.auth0.com": a host name under a name saying auth is an address, not a secret. */
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
-const DIGEST = /(?:^|[@:])(?:sha(?:1|224|256|384|512)|md5|blake2b?)[:-][A-Za-z0-9+/_-]{20,}={0,2}$/i;
+/** A digest in an integrity check's or an image reference's notation: its algorithm, then hex or base64 of its length. */
+const DIGEST =
+  /(?:^|[@:])(?:md5[:-][0-9a-f]{32}|sha1[:-][0-9a-f]{40}|sha256[:-](?:[0-9a-f]{64}|[A-Za-z0-9+/]{43}=)|sha384[:-](?:[0-9a-f]{96}|[A-Za-z0-9+/]{64})|sha512[:-](?:[0-9a-f]{128}|[A-Za-z0-9+/]{86}==))$/i;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A ULID (a sortable id in Crockford's base 32, in capitals as generated), which APIs give records and put in paths. */
 export const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
@@ -27,10 +29,11 @@ const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?[
  */
 const REFERENCE = /^(?:vault:|arn:aws:|op:\/\/|ssm:|secretsmanager:)|(?:^|[=,])projects\/[\w-]+\/secrets\/|::$/;
 /**
- * Names the value instead of being it ("password = password", "token: null", "'wrong-password'", "my_secret"); in a
- * connection string, "Password=secret" is one.
+ * Names the value instead of being it ("password = password", "token: null", a test's "'wrong-password'", "my_secret");
+ * in a connection string, "Password=secret" is one, and so are words beside it that are no stand-in's ("Tiger_password").
  */
-const NAME_WORD = /^(?:null|none|true|false|undefined|password\w*|secret\w*|token\w*|(?:[a-z]+[-_])+(?:passw(?:or)?d|secret|token|api[-_]?key)(?:[-_][a-z]+)*)$/i;
+const NAME_WORD =
+  /^(?:null|none|true|false|undefined|password\w*|secret\w*|token\w*|(?:(?:wrong|bad|invalid|incorrect|correct|right|new|old|current|my|your|our|the|some|any|test|dummy|sample|example|fake|default|temp|temporary|super|strong|weak|secure|long|short|valid)[-_])+(?:passw(?:or)?d|secret|token|api[-_]?key))$/i;
 
 /**
  * A value masked at its end ("sk-proj-XXXXXXXX", "Pass****"), or by bullets or stars anywhere as a dashboard shows a key
@@ -181,9 +184,10 @@ export function looksRandom(value: string): boolean {
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f]/u.test(value)) return false;
   if (isWords(value)) return false;
   if (/^\d+$/.test(value) && value.length < 12) return false;
-  // Digits in groups are a number written out ("978-0-13-468599-1", "4021 3321"), a digest an integrity check or an
-  // image's reference ("sha256:9f8…", "v1.2@sha256:…", "sha512-Qx…="), not a secret.
-  if (/^\d+(?:[ .\/-]\d+)+$/.test(value) || DIGEST.test(value)) return false;
+  // Digits in groups of different lengths are a number written out ("978-0-13-468599-1"; a key's groups are alike:
+  // "8841-2290-5573-1164-9920"), a digest an integrity check or an image's reference ("sha256:9f8…", "v1.2@sha256:…"),
+  // not a secret.
+  if ((/^\d+(?:[ .\/-]\d+)+$/.test(value) && new Set(value.split(/[ .\/-]/).map((group) => group.length)).size > 1) || DIGEST.test(value)) return false;
   // A hexadecimal literal up to an address's 40 digits: a PGP key's id, a checksum, a contract's address ("0x5158EAC31884F57B").
   if (/^0x[0-9a-fA-F]{1,40}$/.test(value)) return false;
   // A property access, perhaps with a fallback: "process.env?.HF_TOKEN", "e.sortKeys||!1". Its properties are names, not
