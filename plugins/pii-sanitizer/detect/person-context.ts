@@ -40,7 +40,8 @@ export function* candidateWords(text: string, facts: WordFacts): Generator<Token
   CAPITALISED_RUN.lastIndex = 0;
   for (let m = CAPITALISED_RUN.exec(text); m; m = CAPITALISED_RUN.exec(text)) {
     // A sentence's word ("The", "Please", "Berlin"'s "Hello") is left to the rules: judging each costs more than it finds.
-    if (m[0].length >= 2 && CANDIDATE.test(m[0]) && !facts.common(m[0])) yield { text: m[0], start: m.index, end: m.index + m[0].length };
+    // A compound of a sentence's words is a term ("Pre-Training", "Encoder-Decoder"), not a double-barrelled name.
+    if (m[0].length >= 2 && CANDIDATE.test(m[0]) && !m[0].split('-').some((part) => facts.common(part))) yield { text: m[0], start: m.index, end: m.index + m[0].length };
   }
 }
 
