@@ -51,6 +51,12 @@ const NEW_TEMPLATES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17
 /** Sixty more, written apart in the same way, whose misses nobody has read. */
 const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
 /**
+ * A hundred more, written apart at the seventeenth session's end (reviews, biographies, news, requests, family and
+ * workplace lines), never read nor trained on (`unread_templates_2_*`): F1 0.887 with that session's starting code,
+ * 0.889 with its rules alone, 0.908 with the context model.
+ */
+const UNREAD_TEMPLATES_2 = fixture('pii-unread-templates-2.json');
+/**
  * Prompts without a person, written for this project, full of products, firms, places and eponyms named like people
  * ("Jenkins", "Wells Fargo", "Kalman filter"): 400 whose findings were read while rules were written, 400 whose were not,
  * and 160 written by a helper who saw no rule to tempt the sixteenth session's cues (names in lower case, "who" after a
@@ -58,11 +64,14 @@ const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
  * starting code, 33 with its first draft, read and brought back to 13); 150 more for the seventeenth session's cues
  * (calls and leave after a name, "is this", "Thanks again,", labels after a dash, parties as titles, greetings before a
  * town: 14 findings with its starting code) and 150 where a pet, a ship, a storm, a country or a product stands before
- * "he", "she" or "who" (4 with that code).
+ * "he", "she" or "who" (4 with that code); and 300 general prompts an assistant receives, products, places, bands, drugs
+ * and storms throughout, never read (`unread_2`: 55 findings with the seventeenth session's starting code, 52 with its
+ * rules alone, 61 with the context model).
  */
 const PERSON_FREE = {
   read: fixture('person-free-prompts.json'),
   unread: fixture('person-free-prompts-unread.json'),
+  unread_2: fixture('person-free-prompts-unread-2.json'),
   cues: fixture('person-free-prompts-cues.json'),
   cues_2: fixture('person-free-prompts-cues-2.json'),
   pronouns: fixture('person-free-prompts-pronouns.json'),
@@ -313,6 +322,7 @@ export async function benchPii(): Promise<Figures> {
     // seeds: how the rules carry over to sentences they were not shaped on; the last set's misses are not read.
     ...scoreSamples(NEW_TEMPLATES.flatMap((file) => refilledSamples(file, UNREAD_SEEDS)), 'new_templates_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES, UNREAD_SEEDS), 'unread_templates_'),
+    ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_2, UNREAD_SEEDS), 'unread_templates_2_'),
     ...evaluateSecrets(),
     ...evaluateSecrets(WRITTEN_SECRETS, 'written_'),
     ...evaluateSecrets(WRITTEN_SECRETS_2, 'written_2_'),
@@ -331,6 +341,9 @@ export async function benchPii(): Promise<Figures> {
   };
   const detector = createDetector();
   const text = prompt4kb();
+  // The evaluations above leave a large heap (84 MB of code read, the lists' caches filled): collect it first, so the
+  // figure is the detector's and not the collector's finishing their garbage.
+  (globalThis as { gc?: () => void }).gc?.();
   for (let i = 0; i < 200; i++) detector.detect(text);
   const samples: number[] = [];
   const started = performance.now();
