@@ -187,6 +187,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ["Just landed in Brno, text me at 601 634 369 when you're free.", '601 634 369'],
       ["Just landed, text me at 02734677 when you're free.", '02734677'],
       ['The phone line at 95-634-87-09 has had no signal since Monday.', '95-634-87-09'],
+      // The bracket closing what the number sits in is no part of it.
+      ['The vendor contact is Wava (wava@example.org, 0505 4572685). Call her.', '0505 4572685'],
     ]) {
       expect(found(text)).toContainEqual(['phone', phone]);
     }

@@ -169,7 +169,9 @@ export const phoneDetector: Detector = {
       rescanUntil = Math.max(rescanUntil, m.index + m[0].length);
     };
     for (const m of matches(text, CANDIDATE)) {
-      const value = m[0].trim().replace(/[.\-]$/, '');
+      // A bracket that closes what the number sits in is no part of it ("(a@b.com, 0505 4572685)").
+      const trimmed = m[0].trim().replace(/[.\-]$/, '');
+      const value = trimmed.endsWith(')') && !trimmed.includes('(') ? trimmed.slice(0, -1) : trimmed;
       const digits = digitsOf(value.replace(EXTENSION, ''));
       const shape = shapeScore(value, digits);
       const rescanned = m.index < rescanUntil;
