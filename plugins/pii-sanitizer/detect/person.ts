@@ -950,7 +950,7 @@ export const WORD_FACTS: WordFacts = {
     if (flags.length === 0) flags.push('unknown');
     return flags;
   },
-  common: (word) => sentenceWord(word),
+  common: sentenceWord,
 };
 
 /** A name of the published lists (`LISTED_GIVEN_NAMES`), with its accents or without. */
@@ -1637,41 +1637,43 @@ export const personDetector: Detector = {
     }
     addListNeighbours(text, out, (start, value) => add(start, value, 0.6));
     // Capitalised words no rule took, judged by the words around them; consecutive ones make one name.
-    // The rules' findings, searched by position (a scan per word made 800 KB of capitalised words take seconds); the
-    // model's own findings come in order, after all of them.
-    const coveredByRules = coverage(out);
-    let modelEnd = -1;
-    const taken = (start: number, end: number) => start < modelEnd || coveredByRules(start, end);
-    // A word the text also writes in lower case or as code is a thing's ("a new `Redis` instance … redis://").
-    // A word of a name found is a mention, which `addMentions` judges ("Peter Kafka wrote it. Kafka handles the log.").
-    const foundWords = new Set(out.flatMap((f) => f.value.split(/[ \t]+/)));
-    const judged = (word: Token) =>
-      inProse(text, word.start, word.end) &&
-      !taken(word.start, word.end) &&
-      !foundWords.has(word.text) &&
-      !lowerCaseWritten(word.text.toLowerCase()) &&
-      !comparedWithThing(text, word.start, word.end) &&
-      !thingOrPlaceBefore(word.start) &&
-      personProbability(contextFeatures(text, word, WORD_FACTS)) >= CONTEXT_MODEL_THRESHOLD;
-    const thingOrPlaceBefore = (start: number) => {
-      const before = text.slice(Math.max(0, start - 48), start);
-      const preposition = TO_FOR_BY_BEFORE.exec(before);
-      return preposition !== null && thingOrPlaceAfter(preposition[1]!.toLowerCase(), before.slice(0, preposition.index));
-    };
-    // Its words together may name a place ("Unlike Costa Rica, Panama…").
-    const addJudged = (name: Token) => {
-      if (!placeOrCountry(name.text, true) && add(name.start, name.text, CONTEXT_MODEL_CONFIDENCE)) modelEnd = name.end;
-    };
-    let name: Token | undefined;
-    for (const word of /\p{Lu}/u.test(text) ? candidateWords(text, WORD_FACTS) : []) {
-      if (name && /^[ \t]$/.test(text.slice(name.end, word.start)) && inProse(text, word.start, word.end) && !taken(word.start, word.end)) {
-        name = { text: text.slice(name.start, word.end), start: name.start, end: word.end };
-        continue;
+    if (/\p{Lu}/u.test(text)) {
+      // The rules' findings, searched by position (a scan per word made 800 KB of capitalised words take seconds); the
+      // model's own findings come in order, after all of them.
+      const coveredByRules = coverage(out);
+      let modelEnd = -1;
+      const taken = (start: number, end: number) => start < modelEnd || coveredByRules(start, end);
+      // A word of a name found is a mention, which `addMentions` judges ("Peter Kafka wrote it. Kafka handles the log.").
+      const foundWords = new Set(out.flatMap((f) => f.value.split(/[ \t]+/)));
+      const thingOrPlaceBefore = (start: number) => {
+        const before = text.slice(Math.max(0, start - 48), start);
+        const preposition = TO_FOR_BY_BEFORE.exec(before);
+        return preposition !== null && thingOrPlaceAfter(preposition[1]!.toLowerCase(), before.slice(0, preposition.index));
+      };
+      // A word the text also writes in lower case or as code is a thing's ("a new `Redis` instance … redis://").
+      const judged = (word: Token) =>
+        inProse(text, word.start, word.end) &&
+        !taken(word.start, word.end) &&
+        !foundWords.has(word.text) &&
+        !lowerCaseWritten(word.text.toLowerCase()) &&
+        !comparedWithThing(text, word.start, word.end) &&
+        !thingOrPlaceBefore(word.start) &&
+        personProbability(contextFeatures(text, word, WORD_FACTS)) >= CONTEXT_MODEL_THRESHOLD;
+      // Its words together may name a place ("Unlike Costa Rica, Panama…").
+      const addJudged = (name: Token) => {
+        if (!placeOrCountry(name.text, true) && add(name.start, name.text, CONTEXT_MODEL_CONFIDENCE)) modelEnd = name.end;
+      };
+      let name: Token | undefined;
+      for (const word of candidateWords(text, WORD_FACTS)) {
+        if (name && /^[ \t]$/.test(text.slice(name.end, word.start)) && inProse(text, word.start, word.end) && !taken(word.start, word.end)) {
+          name = { text: text.slice(name.start, word.end), start: name.start, end: word.end };
+          continue;
+        }
+        if (name) addJudged(name);
+        name = judged(word) ? word : undefined;
       }
       if (name) addJudged(name);
-      name = judged(word) ? word : undefined;
     }
-    if (name) addJudged(name);
     addMentions(text, seeds, out, (start, value, alone) => {
       // A surname or a given name alone: as the person, not as a thing named after them ("the Myers algorithm", "a
       // Request instance", "Parsing Examples", "Kafka handles").
