@@ -38,6 +38,9 @@ export const ADVERSARIAL_UNITS = [
   // Cues of the seventeenth session: a party as a title, a label after a dash, a pronoun after a word, "is this", a quote's
   // author after a dash, "Oh" calling out, a greeting caller.
   'Patient Ab, ', ' - passenger: Ab ', 'Ab and he ', 'Ab ab ab ab ab ab ab ', 'hey is this Ab? ', '" - Ab\n', 'Oh Ab, ', 'Hi there, this is Ab from Cd ', "My name's Ab ",
+  // Cues of the eighteenth session: names in lower case after a title, a header, kin or a role's bracket; a contact
+  // list's line; a firm's partners before its word; a password in a chat's code span; a key handed to a client.
+  'Frau ab cd ', 'From: ab cd <', 'my sister, ab cd ', 'the driver (ab cd ', 'Ab - 0474381400\n', 'Ab, Cd y Ef Asociados ', 'password `ab1!', 'new Ab("ab12cd34ef56ab12cd34ef56ab12cd34", ',
   // Tabs, a table's separator and its padding alike: a header's pattern tried from each tab read the rest of the run (45 s).
   '\t', '|\t', 'Name\t',
 ];
@@ -58,6 +61,7 @@ export const ADVERSARIAL_TRIGGERS = [
   '"customer": "', '<recipient>', 'the architect', 'htpasswd -b', 'Name | Role\n', 'To:', 'the plumber (',
   'new_addr="', '<street>', 'Loss location:', 'delivery to', 'flat at',
   'Is Ab', 'Ab, a', 'Beneficiary:', "setPassword('", 'login("a",', 'ldapsearch -x \\\n', 'Authorization: Basic ab.', '--setup-key',
+  'Frau ab', 'From: ab', 'the driver (ab', 'Hola ab', 'Ab -', 'password `',
 ];
 
 /** And a value's start followed by 200 KB of one character: a value checked by a pattern anchored at both ends. */

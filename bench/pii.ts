@@ -45,9 +45,13 @@ const fixture = (name: string) => path.resolve(__dirname, '..', '..', 'bench', '
  * R 0.803 with the code written from the first fourteen, before anyone read it. The sixteenth to eighteenth, written apart
  * in the seventeenth session (customer, HR, legal and chat lines; the development set's own variety; seven registers
  * with assistant prompts about other people), each measured before it was read: F1 0.878, 0.873 and 0.895 with that
- * session's starting code, 0.874 and 0.895 for the last two with the rules written from the sets before them.
+ * session's starting code, 0.874 and 0.895 for the last two with the rules written from the sets before them. The
+ * twentieth, written apart in the eighteenth session in the development set's manner with more phones, lower-case
+ * names and capitalised things (the nineteenth is `pii-unread-templates-2.json`, never read): F1 0.904 (P 0.936, R 0.873)
+ * with that session's starting code, measured before it was read.
  */
-const NEW_TEMPLATES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18].map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
+export const WRITTEN_TEMPLATE_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20];
+const NEW_TEMPLATES = WRITTEN_TEMPLATE_SETS.map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
 /** Sixty more, written apart in the same way, whose misses nobody has read. */
 const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
 /**
@@ -66,7 +70,9 @@ const UNREAD_TEMPLATES_2 = fixture('pii-unread-templates-2.json');
  * town: 14 findings with its starting code) and 150 where a pet, a ship, a storm, a country or a product stands before
  * "he", "she" or "who" (4 with that code); and 300 general prompts an assistant receives, products, places, bands, drugs
  * and storms throughout, never read (`unread_2`: 55 findings with the seventeenth session's starting code, 52 with its
- * rules alone, 61 with the context model).
+ * rules alone, 61 with the context model); and 300 more written by a helper in the eighteenth session, brands,
+ * products, places, feasts and faiths where people stand ("Honda told me", "travel to Hong Kong", "Sunni and Shia
+ * Islam"; `cues_3`: 11 findings with that session's starting code, then read).
  */
 const PERSON_FREE = {
   read: fixture('person-free-prompts.json'),
@@ -75,6 +81,7 @@ const PERSON_FREE = {
   cues: fixture('person-free-prompts-cues.json'),
   cues_2: fixture('person-free-prompts-cues-2.json'),
   pronouns: fixture('person-free-prompts-pronouns.json'),
+  cues_3: fixture('person-free-prompts-cues-3.json'),
 };
 
 export interface Sample {
@@ -173,6 +180,14 @@ const WRITTEN_SECRETS_9 = fixture('secrets-written-9.jsonl');
  * provider's format, which a scanner's own tests count as keys and so stay flagged).
  */
 const WRITTEN_SECRETS_10 = fixture('secrets-written-10.jsonl');
+/**
+ * 100 credentials and 140 near misses written apart in the eighteenth session by a helper who saw no rule or fixture
+ * (smaller SaaS vendors, SDK clients, chat; placeholders, digests, public keys, sealed values); first measured unread
+ * (recall 0.97, near misses 4.3%), then read. Its flagged near misses that stay: x-filled keys in a provider's format,
+ * a bcrypt hash in a fixture, a Mapbox public token and "user:password" in a sample URL, which the development set
+ * counts as secrets.
+ */
+const WRITTEN_SECRETS_11 = fixture('secrets-written-11.jsonl');
 /**
  * 100 credentials and 140 near misses written apart in the seventeenth session by a helper who saw no rule or fixture,
  * never read: the standing measure of how the secret rules carry over to data nobody tuned them for (`unread_*`). With
@@ -334,6 +349,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_8, 'written_8_'),
     ...evaluateSecrets(WRITTEN_SECRETS_9, 'written_9_'),
     ...evaluateSecrets(WRITTEN_SECRETS_10, 'written_10_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_11, 'written_11_'),
     ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),

@@ -4,7 +4,7 @@ import { candidateWords, contextFeatures } from '../plugins/pii-sanitizer/detect
 import { WORD_FACTS } from '../plugins/pii-sanitizer/detect/person';
 import { refilledSamples } from './pii-refill';
 import { hash32, seededRandom } from '../test/mock-llm/random';
-import { codeFiles } from './pii';
+import { codeFiles, WRITTEN_TEMPLATE_SETS } from './pii';
 
 /**
  * Trains the person detector's context model (`plugins/pii-sanitizer/detect/person-context.ts`): a logistic regression
@@ -19,7 +19,7 @@ import { codeFiles } from './pii';
  * CLINC150's utterances, deepset's prompts (Apache-2.0; QQP's terms allow evaluation only, so it is left out) and the
  * person-free prompts written for this project, except the unread set. The never-read sentences
  * (`pii-unread-templates.json`) and the unread seeds the bench fills from are never trained on. `--hold-out` leaves
- * the last three written sets out too, to measure them as unseen.
+ * the last three written sets (17, 18 and 20) out too, to measure them as unseen.
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const DATA = path.resolve(ROOT, '..', 'shared', 'data');
@@ -27,7 +27,6 @@ const FIXTURES = path.join(ROOT, 'bench', 'fixtures');
 const OUT = path.join(ROOT, 'plugins', 'pii-sanitizer', 'detect', 'person-context-weights.json');
 /** Far from the bench's seeds (0 and 9,000,000): the values trained on are not those measured. */
 const TRAINING_SEEDS = [20_000_000, 21_000_000];
-const WRITTEN_SETS = 18;
 const HELD_OUT = 3;
 const EPOCHS = 8;
 const RATE = 0.05;
@@ -57,8 +56,8 @@ function examples(holdOut: boolean): Example[] {
   const dev = path.join(DATA, 'pii', 'presidio_synth_dev.json');
   const devSamples = JSON.parse(fs.readFileSync(dev, 'utf8')) as Array<{ full_text: string; spans: Array<{ entity_type: string; start_position: number; end_position: number }> }>;
   for (const s of devSamples) labelledExamples(s.full_text, personSpans(s.spans), out);
-  const sets = Array.from({ length: holdOut ? WRITTEN_SETS - HELD_OUT : WRITTEN_SETS }, (_, i) =>
-    path.join(FIXTURES, i === 0 ? 'pii-new-templates.json' : `pii-new-templates-${i + 1}.json`),
+  const sets = WRITTEN_TEMPLATE_SETS.slice(0, holdOut ? -HELD_OUT : undefined).map((n) =>
+    path.join(FIXTURES, n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`),
   );
   for (const seeds of TRAINING_SEEDS) {
     for (const file of [dev, ...sets]) for (const s of refilledSamples(file, seeds)) labelledExamples(s.full_text, personSpans(s.spans), out);
@@ -68,7 +67,7 @@ function examples(holdOut: boolean): Example[] {
   for (const line of fs.readFileSync(path.join(DATA, 'prompt_guard', 'deepset_prompt_injections', 'train.jsonl'), 'utf8').trim().split('\n')) {
     labelledExamples((JSON.parse(line) as { text: string }).text, [], out);
   }
-  for (const file of ['person-free-prompts.json', 'person-free-prompts-cues.json', 'person-free-prompts-cues-2.json', 'person-free-prompts-pronouns.json']) {
+  for (const file of ['person-free-prompts.json', 'person-free-prompts-cues.json', 'person-free-prompts-cues-2.json', 'person-free-prompts-cues-3.json', 'person-free-prompts-pronouns.json']) {
     for (const text of JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as string[]) labelledExamples(text, [], out);
   }
   // Code and its docs, as coding assistants' prompts hold them: half of the dependencies' files, chosen by their path's

@@ -126,6 +126,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('Contact: Beverly Hills, CA 90210-1234')).not.toContain('phone');
     expect(categories('My order number is 12345 678')).not.toContain('phone');
     expect(found('Tel.: 07352 1234')).toEqual([['phone', '07352 1234']]);
+    // Short numbers before words need words of calling near, in the languages prompts come in.
+    for (const sentence of ['Ruf mich an unter 9472 7916 bitte', 'Sie ist unter 9472 7916 erreichbar.', 'Vous pouvez appeler le 467 3395 demain', 'i got calls from 467 3395 all week']) {
+      expect(categories(sentence)).toContain('phone');
+    }
+    expect(categories('the cluster grew from 467 3395 nodes last year')).not.toContain('phone');
     // What is looked at again after a rejected run of numbers must be a valid phone.
     for (const numbers of ['Years: 2021 2022 2023 2024 2025 2026', 'epochs 1000 2000 3000 4000', 'Kontonummer 3704 0044 0532 0130 00']) {
       expect(categories(numbers)).not.toContain('phone');
@@ -308,6 +313,25 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(secrets("'password': 'Wr0ng-Passw0rd!'")).toEqual(['Wr0ng-Passw0rd!']);
     // A scanner's own tests count a filler in a provider's format as a key ("tvly-xxxx…"), so it stays one.
     expect(secrets('TAVILY_API_KEY = "tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"')).toEqual(['tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx']);
+  });
+
+  it('secrets of an eleventh written set: keys handed to an SDK client as it is built, a password in a chat\'s code span, Fly.io tokens', () => {
+    expect(secrets('geocoder = OpenCageGeocode("35cad6127fbe7e817d064b03db5d876a")')).toEqual(['35cad6127fbe7e817d064b03db5d876a']);
+    expect(secrets('new BraintreeGateway(\n    Environment.PRODUCTION,\n    "wmh6734iu39z7vsq",\n    "tabvw1hmaxoga5oq",\n    "c96aa7c674ddddd3c7c5b69af2ed9d1b"\n);')).toEqual([
+      'c96aa7c674ddddd3c7c5b69af2ed9d1b',
+    ]);
+    expect(secrets('ok the staging db creds are user `report_ro` password `e-7!wy9oN.f-jl8Q` — host is staging-pg.acme.internal')).toEqual(['e-7!wy9oN.f-jl8Q']);
+    expect(secrets('FLY_API_TOKEN=FlyV1 fm2_lJPECAAAAAAAA7QdGi96yew5JiEjFiErMMPtojVqjkX6LaFT+4lhjQZsPsTrbiLrTGKYhD5GrlFfhDGjhKVFIQ')).toHaveLength(1);
+    for (const honest of [
+      'redis-cli -u redis://127.0.0.1:6379/0 PING',
+      'const stytch = new StytchUIClient("public-token-live-8aaaae4d-9ef4-4c93-8d5d-46932b02a74f");',
+      "const mp = new MercadoPago('APP_USR-395f38af-5f0c-4b94-8567-6b0fc5f37f0d', { locale: 'es-AR' });",
+      "const searchClient = algoliasearch('I0KQBBTIIP', '5a0aa809851083132f60b2026b54dc79'); // search-only key",
+      "const digest = new Sha256('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');",
+      'the password `field_name` must be set before the token `abc` expires',
+    ]) {
+      expect(secrets(honest)).toEqual([]);
+    }
   });
 
   it('secrets of a ninth written set: UUIDs under a secret\'s name, setters and logins, new formats; documentation fillers and sentences', () => {
@@ -953,6 +977,57 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     for (const honest of ["i'm thankful for your help", 'check if i am still booked at 6:30', "i'm locked out of my account", 'see the prof. notes']) {
       expect(categories(honest)).not.toContain('person');
     }
+  });
+
+  it('names typed in lower case after a title, a mail header, an introduction in another language, a role in brackets, kin or a greeting', () => {
+    expect(foundByRules("Bonjour, je m'appelle redmond bubeníková et j'ai perdu ma carte bancaire.")).toContainEqual(['person', 'redmond bubeníková']);
+    expect(foundByRules('Sehr geehrte Frau leticia tijerina barreto, anbei die Rechnung.')).toContainEqual(['person', 'leticia tijerina barreto']);
+    expect(foundByRules('From: pauliina laine <Anna.Manninen44@yahoo.com>')).toContainEqual(['person', 'pauliina laine']);
+    expect(foundByRules('Dear Prof. isa poels,')).toContainEqual(['person', 'isa poels']);
+    expect(foundByRules('quisiera saber el saldo de la cuenta a nombre de savanah nikolaus.')).toContainEqual(['person', 'savanah nikolaus']);
+    expect(foundByRules("If the driver (kristian berg) doesn't show up, ring the depot.")).toContainEqual(['person', 'kristian berg']);
+    expect(foundByRules('Please deliver the sofa to my sister, porfiry bielski – her number is 54-993-11-21.')).toContainEqual(['person', 'porfiry bielski']);
+    expect(foundByRules('Hola layne weimann, te paso el teléfono del fontanero.')).toContainEqual(['person', 'layne weimann']);
+    expect(foundByRules('Pan olof jonsson mieszka przy Nyallén 440.')).toContainEqual(['person', 'olof jonsson']);
+    for (const honest of [
+      'Hi team lead, thanks everyone! Hello there, Thanks so much! Dear hiring manager,',
+      'Pan fried salmon, Pan seared tuna. Daniel joined in 2009 and became Mr. four years later.',
+      'the driver (night shift) and the contractor (local company), the plumber (tbd)',
+      'From: noreply <a@b.com>',
+    ]) {
+      expect(found(honest).filter(([c, v]) => c === 'person' && v === v.toLowerCase())).toEqual([]);
+    }
+  });
+
+  it('a contact list\'s name before a phone; things joined to a word of the sentence, towns, institutions and shops are no people', () => {
+    expect(foundByRules('Contacts for the trip:\nAliénor - 0474381400\nVáclavek - +420 080 690 785\nHotel front desk - 00420 814 177 711')).toEqual([
+      ['person', 'Aliénor'],
+      ['phone', '0474381400'],
+      ['person', 'Václavek'],
+      ['phone', '+420 080 690 785'],
+      ['phone', '00420 814 177 711'],
+    ]);
+    for (const honest of [
+      "Does anyone know if Trader Joe's still sells the frozen mandarin chicken?",
+      'Ask at reception, they have the keys to the Marina Bay apartment.',
+      'Please make sure the school nurse at Lincoln Elementary is aware.',
+      'The login attempt came from 47.83.177.114 in Marcos do Sul, which definitely wasn\'t me.',
+      'Calling back from Soto, Niño y Vaca Asociados about your case.',
+      'A technician from Bognár Bt. will call you back.',
+      'What is the difference between Sunni and Shia Islam?',
+      'Why are Catholic and Orthodox Easter on different dates this year?',
+      'Difference between Mandarin and Cantonese for a beginner who wants to travel to Hong Kong?',
+      'Write a short hook for a one-shot set in a flooded harbour town called Saltmarsh.',
+      'Explain why the Roman Empire split into East and West.',
+      'Tomorrow is Diwali and the office is half empty.',
+    ]) {
+      expect(found(honest).filter(([c]) => c === 'person')).toEqual([]);
+    }
+    expect(foundByRules('I met Anna Berg and Tom Lee.')).toEqual([
+      ['person', 'Anna Berg'],
+      ['person', 'Tom Lee'],
+    ]);
+    expect(foundByRules('Please list Madita and Madita Plotzitzka as beneficiaries.')).toContainEqual(['person', 'Madita Plotzitzka']);
   });
 
   it('a bulleted name line is a person only when a contact card follows', () => {

@@ -174,7 +174,7 @@ const WORD_AFTER = /^[ \t]+\p{L}/u;
 const MEASURED_AFTER = new RegExp(String.raw`^[ \t]+${MEASURE}`, 'u');
 const DURATION_AFTER = /^[ \t]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?![\p{L}])/u;
 const COMPOUND_ENDINGS =
-  'strasse|straße|str\\.|gasse|weg|allee|platz|damm|ufer|chaussee|vej|stræde|plads|vænge|gata|gatan|gaten|sgate|gade|gränd|gränden|vägen|stigen|backen|leden|torget|veien|vegen|vei|haugen|bakken|åsen|svingen|toppen|kroken|stranda|katu|kuja|polku|väylä|kaari|[a-zäöå]{2}tie|raitti|linja|rinne|mäki|ranta|aukio|straat|laan|plein|gracht|dijk|kade|singel|plantsoen|steeg|dreef|[a-zčćšž]{2}ska|ička';
+  'strasse|straße|str\\.|gasse|weg|allee|platz|damm|ufer|chaussee|vej|stræde|plads|vænge|gata|gatan|gaten|sgate|gade|gränd|gränden|allén|vägen|stigen|backen|leden|torget|veien|vegen|vei|haugen|bakken|åsen|svingen|toppen|kroken|stranda|katu|kuja|polku|väylä|kaari|[a-zäöå]{2}tie|raitti|linja|rinne|mäki|ranta|aukio|straat|laan|plein|gracht|dijk|kade|singel|plantsoen|steeg|dreef|[a-zčćšž]{2}ska|ička';
 /** A German street named after a person or a place, the words joined by hyphens: "Walter-Nernst-Str. 60", "Konrad-Adenauer-Allee 1". */
 const HYPHENATED_ENDINGS = 'Straße|Strasse|Str\\.|Allee|Platz|Weg|Gasse|Damm|Ufer|Ring|Chaussee|Steig|Markt';
 // A stem of four letters at least before "-tie" and "-ska" ("Koulutie", "Vinogradska"; not "Bowtie 2", "Polska 2"), and no

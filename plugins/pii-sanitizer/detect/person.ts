@@ -3,7 +3,7 @@ import { wordAlternation } from './alternation';
 import { cuedMatches, matches, notAfter, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, COUNTRIES, COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE, PLACES_AND_EPONYMS } from './listed-given-names';
-import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding } from './listed-surnames';
+import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding, TIME_ZONE_CITIES } from './listed-surnames';
 import { namesInColumns } from './name-columns';
 import { namesInFields } from './name-fields';
 import { candidateWords, contextFeatures, personProbability, type Token, type WordFacts } from './person-context';
@@ -158,8 +158,9 @@ const LABEL_LINE_BEFORE_NAME = /^[ \t>]*(?:(?:billing|shipping|mailing|delivery|
 /** A mail header's person: "To: Almine", "Cc: Almine Masson", "From: Anna Berg <…>" (not "To: Engineering"). */
 const MAIL_HEADER = new RegExp(String.raw`:(?<=^[ \t>]*(?:From|To|Cc|CC|Bcc|BCC|Reply-To|Von|An|À|Para):)[ \t]*(${NAME})[ \t]*(?:<|,|\r?$)`, 'dgmu');
 /** A person's role, then their name in brackets: "the plumber (Camilla) will come", "opposing counsel (Ceylin Cleve)". */
+const ROLES_BEFORE_BRACKET = `${PEOPLE_ROLES}|${PEOPLE_FIELDS}|counsel|GP|agent|driver|courier|technician|plumber|electrician|contractor|manager|supervisor`.split('|');
 const ROLE_THEN_NAME_IN_BRACKETS = new RegExp(
-  String.raw`\((?<=(?<![\p{L}])(?:${wordAlternation(`${PEOPLE_ROLES}|${PEOPLE_FIELDS}|counsel|GP|agent|driver|courier|technician|plumber|electrician|contractor|manager|supervisor`.split('|'), true)})[ \t]*\()(${NAME})\)`,
+  String.raw`\((?<=(?<![\p{L}])(?:${wordAlternation(ROLES_BEFORE_BRACKET, true)})[ \t]*\()(${NAME})\)`,
   'dgu',
 );
 /** A person's relation in brackets after their name: "Emergency contact: Sydnee (mother)", "Parker (spouse)". */
@@ -387,6 +388,7 @@ const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${wordAlte
  * name, without a comma ("Atlas Copco AB", not "Thomas Whitfield, AB" or "Laura Jensen, ASA").
  */
 const LEGAL_FORM = String.raw`(?:[ \t]+(?:AB|AS|ASA|NV|HB|SA)|[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SASU|SARL|EURL|SNC|SCS|SCA|SCOP|SCI|SEM|S\.p\.A\.|SpA|SPA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|B\.V\.|BV|N\.V\.|VOF|Oyj?|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|Sp\.[ \t]?[jk]\.|SKA|S\.K\.A\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|EIRELI))(?![\p{L}])`;
+const LEGAL_FORM_LAST = new RegExp(`${LEGAL_FORM}$`, 'u');
 const LEGAL_FORM_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:${WORD})){0,3}${LEGAL_FORM}`, 'u');
 /** "Thomas and Sons", "Morgan & Co.", "Baker Brothers", "Durán Hermanos", "Wold og Sønner": a family firm's name, without a legal form. */
 const FIRM_AFTER =
@@ -418,6 +420,17 @@ const THING_FOR_BEFORE = /(?:^|[^\p{L}])(?:recipes?|guides?|itinerary|itinerarie
 const FIRM_BY_BEFORE = /(?:^|[^\p{L}])(?:distributed|published|powered|acquired|developed|hosted|operated|manufactured|sold|backed|funded|sponsored|owned|licensed|maintained|issued|insured|underwritten|provided)[ \t]+$/iu;
 /** Before a place: "in Bergen", "from Tromsø", "University of Uppsala". */
 /** Whether "to", "for" or "by" after `lead` ends a journey or a match, a thing for a place or a dish, or a firm's deed. */
+/**
+ * "Sunni and Shia Islam", "Catholic and Orthodox Easter": after "and", a pair joined to a capitalised word of the
+ * sentence or a place is of its kind ("Anna Berg and Tom Lee", "Madita and Madita Plotzitzka" are people).
+ */
+function thingsJoined(trigger: string, lead: string, first: string): boolean {
+  const before = trigger === 'and' ? CONJUNCT_BEFORE.exec(lead)?.[1] : undefined;
+  return before !== undefined && before.length >= 4 && before !== first && !listedName(before) && !COMMON_WORD_SURNAMES.has(before.toLowerCase()) && (sentenceWord(before) || placeOrCountry(before));
+}
+const THING_CALLED =
+  /(?<![\p{L}])(?:town|village|city|place|island|planet|kingdom|country|region|river|street|ship|boat|shop|store|restaurant|caf[eé]|bar|pub|hotel|inn|band|game|book|novel|film|movie|show|series|song|album|app|tool|library|project|product|brand|company|startup|firm|team|club|dog|cat|puppy|kitten|horse|pet|parrot|fish|robot|file|folder|channel|server|repo|repository)[ \t]+(?:called|named)[ \t]+$/iu;
+const CONJUNCT_BEFORE = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)[ \t]+and\s+$/u;
 function thingOrPlaceAfter(trigger: string, lead: string): boolean {
   return (trigger === 'to' && (JOURNEY_BEFORE.test(lead) || JOURNEY_START_BEFORE.test(lead))) || (trigger === 'for' && THING_FOR_BEFORE.test(lead)) || (trigger === 'by' && FIRM_BY_BEFORE.test(lead));
 }
@@ -447,6 +460,13 @@ const FOUNDER_BRAND_AT = new RegExp(
 /** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena", "Tel Aviv", "Kuala Lumpur". */
 const PLACE_WORDS = String.raw`San|Santa|Santo|São|St\.?|Saint|Fort|Port|Mount|Mt\.?|Lake|Cape|Tel|Abu|Kuala|Buenos|Los|Las`;
 const PLACE_FIRST = new RegExp(`^(?:${PLACE_WORDS})$`);
+/**
+ * A place's or an institution's kind last: "Marina Bay", "Lincoln Elementary", "Victoria Station", "Charles University";
+ * words that are no surnames ("Park", "Hall", "Church" are).
+ */
+const PLACE_LAST = /^(?:Empire|Kingdom|Republic|Dynasty|Bay|Harbou?r|Airport|Station|Elementary|Academy|College|University|Hospital|Clinic|Stadium|Arena|Mall|Plaza|Square|Gardens|Heights|Springs|Valley|Island|Museum|Cathedral|Boulevard|Avenue)$/;
+/** "Marcos do Sul", "Ígor do Norte": a Portuguese or Spanish town's side after its name. */
+const TOWN_SIDE_AFTER = /^[ \t]+d[aeo]l?[ \t]+(?:Sul|Norte|Sur|Leste|Oeste|Este|Mar|Campo|Monte|Serra|Vale)(?![\p{L}])/u;
 /** A Romance mountain's word, a given name too: "Monte Carlo", "Monte Rosa" against weak evidence, not "my uncle Monte Smith". */
 const MOUNTAIN_FIRST = /^Monte$/;
 /**
@@ -465,6 +485,36 @@ const STREET_TYPE_FIRST = new RegExp(`^(?:${STREET_TYPES})$`, 'u');
 const MEASURE_NAMES = /^(?:Max|Min)$/;
 /** A capitalised word before, that is no word introducing a person ("Histogram Max Size"; "Ask Max Weber" is not). */
 const TITLE_WORD_BEFORE = /(?<![\p{L}])(?!(?:Ask|Call|Tell|Email|Ping|Text|Meet|Dear|Hi|Hello|Hey|Thanks|With|From|And)[ \t])\p{Lu}\p{Ll}+[ \t]+$/u;
+/**
+ * "if Trader Joe's still sells", "at Papa John's": a word of the sentence, capitalised mid-sentence, before a given name
+ * and its "'s" makes a shop's name, unless it is a person's role or kin ("ask Uncle Joe's wife", "Coach Dan's team").
+ */
+function brandPossessive(text: string, start: number, end: number): boolean {
+  return /^['’]s(?![\p{L}])/u.test(text.slice(end, end + 3)) && afterCapitalisedWord(text, start);
+}
+/**
+ * Right after a word of the sentence capitalised mid-sentence, which is no role, kin or word that addresses a person:
+ * the second word of a thing's or a place's name ("Trader Joe's", "(Great Britain)"; not "Uncle Joe", "Thanks Anna").
+ */
+function afterCapitalisedWord(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const word = WORD_BEFORE.exec(before)?.[1];
+  if (!word || !TITLE_WORD_BEFORE.test(before) || !sentenceWord(word) || ROLE_WORD.test(word) || FAMILY_WORD.test(word)) return false;
+  return !SENTENCE_START.test(before.slice(0, before.length - word.length - 1).replace(/[ \t]+$/, ' '));
+}
+/**
+ * For the context model: right after a capitalised word that is no given name, role, kin or word addressing a person,
+ * mid-sentence, or at a sentence's start when it is no word of the sentence ("Goldman Sachs", "the Sagrada Família",
+ * "(Great Britain)"; not "Anna Karadamis", "Met Karadamis", "Thanks Karadamis").
+ */
+function afterProperNoun(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const word = WORD_BEFORE.exec(before)?.[1];
+  if (!word || !TITLE_WORD_BEFORE.test(before) || isGivenName(word) || isListedGivenName(word) || ROLE_WORD.test(word) || FAMILY_WORD.test(word) || TITLE_ALONE.test(word)) return false;
+  return !SENTENCE_START.test(before.slice(0, before.length - word.length - 1).replace(/[ \t]+$/, ' ')) || !sentenceWord(word);
+}
+const TITLE_ALONE = /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Frau|Herr|Madame|Monsieur|Señor|Señora|Signor|Signora)$/;
+const FAMILY_WORD = new RegExp(`^(?:${FAMILY})$`, 'i');
 const PERSONAL_WORK = /(?:novels?|biography|memoirs?|autobiography|estate|administration|presidency)$/;
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])`, 'uy');
 const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICLES})?(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'uy');
@@ -505,6 +555,13 @@ const ONE_WORD_LINE = new RegExp(String.raw`^[> \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{L
  * lost) is a person when a contact card follows: an email, a phone or a street line within the next three.
  * Without that, bulleted title-case lines are headings ("- Next Steps").
  */
+/**
+ * A contact list's line: a name, a dash, a colon or a bracket, and a phone number ending the line ("Aliénor - 0474381400",
+ * "Václavek: +420 080 690 785"; "Hotel front desk - …" is no name, and "Reception - …" a sentence's word).
+ */
+const CONTACT_LINE = new RegExp(String.raw`^[ \t]*(?:[•*·▪–-]+[ \t]*)?((?:${WORD})(?:[ \t]+(?:${WORD})){0,2})[ \t]*(?:[-–:|,][ \t]*|\()[+(]?\d[\d \t().\/-]{5,}\d\)?[ \t]*\r?$`, 'gmu');
+/** A number's own label, not its owner: "Tél: 02.123.45.67", "Hotline - 0800 …". */
+const NUMBER_LABEL = /^(?:t[eé]l[eé]?(?:fono?|phone|fon)?|phone|mobile?|fax|cell|tlf|gsm|mob|ph|whatsapp|hotline|helpline|office|home|work|main|direct|support|sales|reception|emergency|ext)\.?$/iu;
 const BULLETED_NAME_LINE = new RegExp(String.raw`^[ \t]*[?•*·▪–-]+[ \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
 /**
  * A contact card's first line in lower case ("leone mazzi", "??? guðgeir bergsveinsson", "bertram m. jørgensen"):
@@ -576,6 +633,16 @@ const FORM_LOWER_TRIGGER = /[?:]$|['’]s name(?: is)?$/i;
 const LOWER_AFTER_TRIGGER = new RegExp(
   String.raw`\b((?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|(?:my|his|her) name['’]s|call me|i am|i'm|(?:first|last|full|maiden|family)[ \t]name[ \t]*[?:]|surname[ \t]*[?:]|(?:${RELATIVES})['’]s name(?: is)?)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?;:)]|$)`,
   'gi',
+);
+/**
+ * A name typed in lower case where only a person stands: after a title ("Frau leticia barreto", "Dear Prof. isa
+ * poels"), on a mail header's line, after an introduction in the languages prompts come in ("je m'appelle redmond
+ * bubeníková", "a nombre de savanah nikolaus"), in brackets after a role ("the driver (kristian berg)"), after one's
+ * kin ("my sister, porfiry bielski"), or after a greeting or thanks and before its punctuation ("Hola layne weimann,").
+ */
+const LOWER_NAME_AFTER_CUE = new RegExp(
+  String.raw`(?:(?<title>(?:Mr|Mrs|Ms|Mx|Dr|Prof|Frau|Herr|Ing|Pani|Pan|Sr|Sra|Srta|Mme|Mlle|Dott|Sig)\.?|(?:^|\n)[ \t>]*(?:From|To|Cc|Von|An|De|Para):|(?:[Jj]e m['’]appelle|[Nn]azywam się|[Mm]e llamo|[Mm]i chiamo|[Ii]ch hei(?:ß|ss)e|[Mm]ein Name ist|[Ii]k heet|[Mm]ijn naam is|[Jj]ag heter|[Jj]eg he(?:t|dd)er|[Mm]eu nome é|[Mm]i nombre es|[Mm]on nom est|a nombre de|au nom de|im Namen von|in nome di|em nome de))|(?<role>(?:${wordAlternation(ROLES_BEFORE_BRACKET, true)})[ \t]*\(|(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er)[ \t]+(?:${FAMILY})[ \t]*,)|(?<greeting>(?:^|[.!?\n][ \t]*)(?:[Dd]ear|[Hh]i|[Hh]ello|[Hh]ey|[Hh]ola|[Bb]onjour|[Cc]iao|[Hh]allo|[Hh]ej|[Tt]hank you|[Tt]hanks)))(?:[ \t]+|(?<=\())(?<name>\p{Ll}{2,}(?:-\p{Ll}{2,})?(?:[ \t]+\p{Ll}\.?)?(?:[ \t]+\p{Ll}{2,}(?:-\p{Ll}{2,})?){0,2})(?![\p{L}'’])(?<end>[ \t]*(?:[,!.;:)<?–-]|\r?$))?`,
+  'gmu',
 );
 /** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
 const WEAK_LOWER_TRIGGER = /^(?:i(?: a|['’])m|(?:my|his|her) name['’]s)$/i;
@@ -747,6 +814,9 @@ const PERSON_KEY =
  */
 /** "And" in the languages whose firms join their partners' names with it, and "and" itself, which joins a list's last. */
 const FOREIGN_AND_WORDS = 'et|e|y|und|og|och|és';
+const FOREIGN_AND_SET = new Set(FOREIGN_AND_WORDS.split('|'));
+/** A given name or a surname the lists hold, in any case. */
+const listedName = (word: string) => isGivenName(word) || isListedGivenName(word) || SURNAMES.has(word.toLowerCase()) || isListedSurname(word);
 const LIST_AND = `(?:and|&|${FOREIGN_AND_WORDS})`;
 /** A surname's particles before a partner's name ("van der Horst"). */
 const PARTNER_PARTICLE = '(?:van|von|de|der|den|la|le|du|da|di)';
@@ -758,10 +828,12 @@ const PARTNER_BEFORE = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+)${FIRM_J
 const PARTNER_AFTER = new RegExp(String.raw`^${FIRM_JOINER}(?:${PARTNER_PARTICLE}[ \t]+){0,2}(\p{Lu}\p{Ll}+)(?![\p{L}])`, 'u');
 const LISTED_PARTNERS = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+),[ \t]+$`, 'u');
 /** The list's last word ends it: not "Alshamsi, Abdulaziz" (a list of surnames and given names) or "Harm de Vries". */
-const LAST_PARTNER = new RegExp(String.raw`^,?[ \t]+${LIST_AND}[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+(?:\p{Lu}|${PARTNER_PARTICLE}[ \t]))`, 'u');
+/** A professional firm's word after its partners' surnames: "Soto, Niño y Vaca Asociados", "Mayer, Brown and Platt Partners". */
+const FIRM_TAIL = String.raw`(?:Asociados|Associates|Partners|Abogados|Avocats|Advocaten|Rechtsanwälte|Consultores|Consultants)(?![\p{L}])`;
+const LAST_PARTNER = new RegExp(String.raw`^,?[ \t]+${LIST_AND}[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+(?:(?!${FIRM_TAIL})\p{Lu}|${PARTNER_PARTICLE}[ \t]))`, 'u');
 /** The first two of a list of three before its last ("Marshall, Hernandez and Simpson"), and the last two after its first. */
 const FIRST_PARTNERS = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+),[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+${LIST_AND}[ \t]+$`, 'u');
-const OTHER_PARTNERS = new RegExp(String.raw`^,[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+${LIST_AND}[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+\p{Lu})`, 'u');
+const OTHER_PARTNERS = new RegExp(String.raw`^,[ \t]+(\p{Lu}\p{Ll}+),?[ \t]+${LIST_AND}[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L},]|[ \t]+(?!${FIRM_TAIL})\p{Lu})`, 'u');
 function firmPartner(text: string, start: number, end: number, given: boolean): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 40);
@@ -879,7 +951,7 @@ const FIRM_WORD = /(?:^|[ \t])(?:Group|Logistics|Trading|Holdings|Industries|Com
  */
 function placeOrCountry(word: string, anyLanguage = false): boolean {
   const lower = word.toLowerCase();
-  return (anyLanguage ? COUNTRIES_IN_ANY_LANGUAGE : COUNTRIES).has(lower) || PLACES_AND_EPONYMS.has(lower) || NOT_PEOPLE.has(lower);
+  return (anyLanguage ? COUNTRIES_IN_ANY_LANGUAGE : COUNTRIES).has(lower) || PLACES_AND_EPONYMS.has(lower) || NOT_PEOPLE.has(lower) || TIME_ZONE_CITIES.has(lower);
 }
 /** Articles that start places' and teams' names: "Los Angeles Lakers", "Las Vegas", "El Paso", "La Paz", "Le Mans". */
 const PLACE_ARTICLE = /^(?:Los|Las|El|La|Le|Les|Il|Lo|Der|Die|Das|De|Den|Het|Al)$/;
@@ -1054,7 +1126,7 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
  * Words that address or introduce a person and not a product, before a name of the published lists: "Tell Leora",
  * "seconded by Valentino", "went to Liza" (not "with", "to" or "from", which products follow as often).
  */
-const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite|who is|who's|who was|(?:email|letter|note|message|reply|card|apology) to|(?:taught|coached|trained|mentored|treated|represented|raised|replaced|stood up) by|avoid|adore|adores|highly recommend|played (?:doubles|tennis|chess|golf) with|just saw|overheard|overhear|payable to|is this|(?:have|has|had|I['’]ve|we['’]ve) known|remove|introduced|from my account to|(?:letter|note|message|card|toast|poem|speech|gift|present|party|eulogy)[ \t]+for|(?:call|meeting|1:1|one-on-one)[ \t]+with|(?:filed|posted|post|comment) by)[ \t]+$/iu;
+const ADDRESSES_PERSON = /(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite|who is|who's|who was|(?:email|letter|note|message|reply|card|apology) to|(?:taught|coached|trained|mentored|treated|represented|raised|replaced|stood up) by|avoid|adore|adores|highly recommend|played (?:doubles|tennis|chess|golf) with|just saw|overheard|overhear|payable to|is this|(?:have|has|had|I['’]ve|we['’]ve) known|remove|introduced|from my account to|(?:letter|note|message|card|toast|poem|speech|gift|present|party|eulogy)[ \t]+for|(?:call|meeting|1:1|one-on-one)[ \t]+with|(?:filed|posted|post|comment) by|attention|attn\.?|authori[sz]e|(?:my|our|a) conversation with|covering for|rsvp to)[ \t]+$/iu;
 /** A question about someone, the name after its verb where the sentence starts: "Is Volpe still the manager?", "Does Kunze have". */
 const QUESTION_VERBS = 'is does did has was will can could should would'.split(' ');
 /** The verb where the sentence starts ("Can Majewski pick up my prescription?"); not after "why" or "when", before products as often. */
@@ -1070,7 +1142,7 @@ const QUESTION_WORD = new RegExp(`^(?:${QUESTION_VERBS.map((verb) => verb[0]!.to
 const PRONOUN_AFTER =
   /^(?:[ \t]+(?!(?:the|a|an|my|our|your|their|this|that|these|those|what|where|which|who|whom|whose|and|but|or|so|because|while|when|if)(?![\p{L}]))[\p{Ll}\d'’]+,?){0,6}?[ \t]+(?:she|he|her|his|him)(?![\p{L}/])/u;
 /** A person's act after a name: "Liza asked me", "Valentino said", "Leora will be talking". */
-const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped|(?:has|had|have) (?:already |just |never |once )?lived|no longer works|(?:was|has been) reported missing|(?:dies|died) at|was (?:so |very |really |super )?(?:friendly|rude|polite|lovely|charming|helpful|patient|kind|nervous|pregnant)|(?:has been|was) (?:appointed|named|hired)|joins us|has joined|has worked as an?|co-founded|was given a (?:final |formal |written |verbal )*warning|was (?:fired|dismissed|suspended|laid off|promoted)|is retiring|is expected to (?:resign|step down|testify|plead)|was \d{1,3} when|just called|called (?:again|back|in sick)|is (?:on (?:holiday|vacation|leave|maternity leave|paternity leave|parental leave|sick leave|annual leave)|off sick|out sick|the only one (?:who|in|that))|(?:had |has )?already left|is still working|posted (?:last|yesterday|this|on|in|a|an|the)|quit(?=[ \t]*[?!.]))(?![\p{L}])/u;
+const ACTS_AFTER = /^[ \t]+(?:said|says|asked|told|wrote|replied|explained|thinks|believes|lives|lived|walked|was born|just (?:texted|messaged|emailed|rang)|is allergic to|(?:is|will be) out of (?:the )?office|once (?:said|quipped|wrote|remarked|joked)|quipped|will be (?:talking|speaking|joining|presenting|our)|is coming|called me|texted me|emailed me|forgot|scored|won the|married|used to|and (?:his|her) (?:husband|wife|partner|kids|children|son|daughter|family)|turns \d{1,3}|turned \d{1,3}|(?:still )?owes me|won['’]t be home|as an? (?:authori[sz]ed|additional) user|was (?:arrested|sworn in|elected|appointed|sentenced|charged|convicted|acquitted|hospitali[sz]ed)|emigrated|immigrated|equali[sz]ed|pleaded|testified|studied|told reporters|quit (?:his|her)|turned down|took over|stepped down|moved out|brought up|muttered|shouted|whispered|yelled|snapped|(?:has|had|have) (?:already |just |never |once )?lived|no longer works|(?:was|has been) reported missing|(?:dies|died) at|was (?:so |very |really |super )?(?:friendly|rude|polite|lovely|charming|helpful|patient|kind|nervous|pregnant)|(?:has been|was) (?:appointed|named|hired)|joins us|has joined|has worked as an?|co-founded|was given a (?:final |formal |written |verbal )*warning|was (?:fired|dismissed|suspended|laid off|promoted)|is retiring|is expected to (?:resign|step down|testify|plead)|was \d{1,3} when|just called|called (?:again|back|in sick)|is (?:on (?:holiday|vacation|leave|maternity leave|paternity leave|parental leave|sick leave|annual leave)|off sick|out sick|the only one (?:who|in|that))|(?:had |has )?already left|is still working|posted (?:last|yesterday|this|on|in|a|an|the)|quit(?=[ \t]*[?!.]))(?![\p{L}])/u;
 /**
  * A verb in the past after a census surname alone: "Kristensen resigned", "Trnka cancelled the". Products do things
  * in the past too (and can't, doesn't, isn't: "Gradle can't find the JDK"), and bear given names more often than
@@ -1132,7 +1204,10 @@ export const personDetector: Detector = {
       const given = isGivenName(first);
       const several = words.length > 1;
       // "Fort Worth", "Cape Town", "Mount Vernon": a place's first word ("Charles Fort" is a person).
-      if (several && PLACE_FIRST.test(words[0]!)) return false;
+      if (several && (PLACE_FIRST.test(words[0]!) || PLACE_LAST.test(words.at(-1)!))) return false;
+      if (TOWN_SIDE_AFTER.test(after)) return false;
+      // "Bognár Bt.", "Hansen AS": the last word is a firm's legal form.
+      if (several && LEGAL_FORM_LAST.test(value + (after.startsWith('.') ? '.' : ''))) return false;
       // "Canada Post", "Canada Goose": a country's name first, against weak evidence; a brand named after its founders,
       // or the given name that starts one ("Louis Vuitton", "Morgan Stanley").
       if (several && confidence < STRONG && COUNTRIES.has(first) && !given) return false;
@@ -1219,7 +1294,7 @@ export const personDetector: Detector = {
       // The last word a name's: no common English word, unless a common surname ("to Moira Pagan"; not "from Red Hat",
       // "and Stripe Billing", "to Order Items").
       const surnameLast = lastWordNamelike(name) || COMMON_WORD_SURNAMES.has(words[words.length - 1]!.toLowerCase());
-      const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(name) && !ROMANCE_PARTICLE.test(name) && !/^\p{Ll}/u.test(name) && surnameLast;
+      const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(name) && !ROMANCE_PARTICLE.test(name) && !/^\p{Ll}/u.test(name) && surnameLast && !placeOrCountry(name) && !thingsJoined(trigger, text.slice(Math.max(0, m.index - 40), m.index + m[0].length - m[1].length), words[0]!);
       // "called" and "named" name things as often ("a class called Request Handler").
       const personal = strong && !/^(?:called|named)$/.test(trigger);
       // "Follow up with Isaksson": a common surname alone after a weak phrase, standing as a person does ("and Myers
@@ -1239,6 +1314,8 @@ export const personDetector: Detector = {
       const knownSurname = words.length === 1 && (SURNAMES.has(words[0]!.toLowerCase()) || listedSurname) && standsAsPerson;
       // "a folder called Tickets", "the full name Field": one word of the sentence there is a thing's name.
       if ((!personal || trigger === 'full name') && strong && words.length === 1 && !known && sentenceWord(name)) continue;
+      // "a harbour town called Saltmarsh", "a dog named Biscuit": what a place, a work, a firm or an animal is called.
+      if (!personal && THING_CALLED.test(text.slice(Math.max(0, m.index - 40), m.index + m[0].length - m[1].length))) continue;
       if (strong || known || weakPair || knownSurname) {
         const added = add(m.index + m[0].length - m[1].length, name, strong ? 0.85 : 0.7);
         if (personal || known) seed(added);
@@ -1477,6 +1554,11 @@ export const personDetector: Detector = {
       const signed = SIGN_OFF.test(line) || COMMA_SIGN_OFF.test(line) || LABEL_LINE_BEFORE_NAME.test(line);
       if (known || signed || cardFollows(text, m.index + m[0].length + 1, 8)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
     }
+    for (const m of /\d[ \t]*\r?$/m.test(text) ? matches(text, CONTACT_LINE) : []) {
+      const name = personLike(m[1]!);
+      const digits = m[0].slice(m[0].indexOf(name) + name.length).replace(/\D/g, '').length;
+      if (name === m[1] && digits >= 7 && !placeOrCountry(name) && !MEASURE_NAMES.test(name) && !NUMBER_LABEL.test(name)) add(m.index + m[0].indexOf(name), name, 0.7);
+    }
     for (const m of matches(text, BULLETED_NAME_LINE)) {
       if (cardFollows(text, m.index + m[0].length + 1, 3)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
     }
@@ -1488,6 +1570,36 @@ export const personDetector: Detector = {
         GIVEN_NAMES.has(words[0]!) || words.some((w) => /^\p{L}\.?$/u.test(w)) || CARD_FIELD_LABEL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 400));
       // Every word name-like: "best regards", "call me" and "thanks again" are not names.
       if (sign && lowerCaseName(m[1], true) === m[1]) add(m.index + m[0].indexOf(m[1]), m[1], 0.6);
+    }
+    for (const m of matches(text, LOWER_NAME_AFTER_CUE)) {
+      // A cue's word starts a word: checked here, as a leading lookbehind would be tried at every position of the text.
+      if (/^\p{L}/u.test(m[0]) && /\p{L}/u.test(text[m.index - 1] ?? '')) {
+        LOWER_NAME_AFTER_CUE.lastIndex = m.index + 1;
+        continue;
+      }
+      const typed = m.groups!.name!;
+      const words = typed.split(/[ \t]+/);
+      // The name ends at the sentence's first word that no list holds as a name ("redmond bubeníková et j'ai"); before a
+      // strong cue's closing punctuation, at its first function word ("the driver (kristian berg)").
+      // strong cue's closing bracket, at its first function word ("the driver (kristian berg)"). A third word must be listed
+      // ("Pan olof jonsson mieszka przy").
+      const closed = m.groups!.role !== undefined && m.groups!.end !== undefined;
+      const ends = (word: string, at: number) =>
+        FOREIGN_AND_SET.has(word) ||
+        LINKING_WORDS.has(word) ||
+        FOLLOWING_WORDS.has(word) ||
+        DETERMINERS.has(word) ||
+        (!listedName(word) && ((!closed && sentenceWord(word)) || at >= 2));
+      let count = 0;
+      while (count < words.length && !ends(words[count]!, count)) count++;
+      const name = words.slice(0, count).join(' ');
+      if (count === 0 || !typed.startsWith(name)) continue;
+      const known = listedName(words[0]!) || isListedSurname(words[count - 1]!);
+      // After a greeting the whole of what stands before its punctuation, with a listed word: "hi team lead," is none.
+      if (m.groups!.greeting !== undefined) {
+        if (count < words.length || m.groups!.end === undefined || !known || (count === 1 && (WORDLIKE_NAMES.has(name) || !listedName(name)))) continue;
+      } else if (count === 1 ? !listedName(name) || WORDLIKE_NAMES.has(name) : !known && (count < 2 || m.groups!.role !== undefined)) continue;
+      add(m.index + m[0].indexOf(typed, m[0].length - typed.length - (m.groups!.end?.length ?? 0)), name, 0.6);
     }
     for (const m of matches(text, LOWER_AFTER_TRIGGER)) {
       const first = m[2].split(/\s+/)[0].toLowerCase();
@@ -1521,7 +1633,7 @@ export const personDetector: Detector = {
       // "Berkeley/Facebook"); nor after a capitalised word, unless that word addresses the person ("Tell Leora").
       const introduced = ADDRESSES_PERSON.test(before) || QUESTION_BEFORE.test(before);
       // A place's preposition ends a phrase that addresses a person too ("ran into Vivienne", "heard from Liana").
-      if (articleBefore(before) || (!introduced && (PLACE_PREPOSITION_BEFORE.test(before) || /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before)))) return;
+      if (articleBefore(before) || THING_CALLED.test(before) || (!introduced && (PLACE_PREPOSITION_BEFORE.test(before) || /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before)))) return;
       if (/^(?:[ \t]+\p{Lu}|[-/'’])/u.test(text.slice(end, end + 3))) return;
       const actsAfter =
         ACTS_AFTER.test(text.slice(end, end + 24)) || (surname && pastAct(text.slice(end, end + 24))) || pastActOnPerson(text.slice(end, end + 40)) || PRONOUN_AFTER.test(text.slice(end, end + 60));
@@ -1557,6 +1669,7 @@ export const personDetector: Detector = {
       const title = /^[ \t]\p{Lu}\p{Ll}/u.test(text.slice(end, end + 3)) && TITLE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
       const label = MEASURE_NAMES.test(m[1]) && /^:[ \t]*[\d"'+]/.test(text.slice(end, end + 4));
       if (WORDLIKE_NAMES.has(m[1].toLowerCase()) && (title || label)) continue;
+      if (brandPossessive(text, m.index, end)) continue;
       if (WORDLIKE_NAMES.has(m[1].toLowerCase()) && SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) {
         const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
         if (nextWord && (ARTICLE_NEXT.test(nextWord) || !verbLike(nextWord))) continue;
@@ -1658,6 +1771,8 @@ export const personDetector: Detector = {
         !lowerCaseWritten(word.text.toLowerCase()) &&
         !comparedWithThing(text, word.start, word.end) &&
         !thingOrPlaceBefore(word.start) &&
+        !placeWordBefore(text.slice(Math.max(0, word.start - 16), word.start)) &&
+        !afterProperNoun(text, word.start) &&
         personProbability(contextFeatures(text, word, WORD_FACTS)) >= CONTEXT_MODEL_THRESHOLD;
       // Its words together may name a place ("Unlike Costa Rica, Panama…").
       const addJudged = (name: Token) => {

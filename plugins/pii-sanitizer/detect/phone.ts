@@ -19,10 +19,11 @@ const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,6}\)?(?:[ .\-\u00a0]?\(0\))?
  * Letters, not word characters, bound the words that name a phone: "phone_number=…" and "mobile_phone" hold
  * them; "invoice_number" and "cell_count" do not hold "number" or "cell". Dialling, being reachable, a desk's or a
  * direct line's label and "Text" before the number name one too ("reachable at 023 8908069", "Front desk: 0465435452",
- * "Text 0441680692"); not "calling", which code's docs use, nor a config's "direct: true".
+ * "Text 0441680692"), calls from it and calls in the languages prompts come in ("Ruf mich an unter …", "appelez-moi au …");
+ * not "calling", which code's docs use, nor a config's "direct: true".
  */
 const PHONE_WORD =
-  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard)(?![A-Za-z])|\b(?:tel|cell|call|caller|contact|reach|reachable|dial(?:led|ing)?|ring me|texted me|texting me|sms|ph|be reached (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|(?:^|[.!?\n][ \t]*)text(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$|\btext(?:ing)?[ \t]+(?:me|us|him|her|them)[ \t]+(?:at|on)\b/i;
+  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard)(?![A-Za-z])|\b(?:tel|cell|call|caller|contacts?|reach|reachable|dial(?:led|ing)?|ring me|texted me|texting me|sms|ph|be reached (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|(?:^|[.!?\n][ \t]*)text(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$|\btext(?:ing)?[ \t]+(?:me|us|him|her|them)[ \t]+(?:at|on)\b|(?<![A-Za-z])(?:calls[ \t]+from|called[ \t]+from|missed[ \t]+call|anrufen|ruf(?:en[ \t]+Sie)?[ \t]+(?:mich|uns)[ \t]+an|erreichbar|joignable|appele[rz]|appelle-moi|llámame|llame[ \t]+al|llamar[ \t]+al|chiamami|chiamare|bel[ \t]+(?:me|ons)|zadzwoń)(?![A-Za-z])/i;
 const CONTEXT = new RegExp(`${PHONE_WORD.source}|\\bnumber\\b`, 'i');
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 /** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */

@@ -236,7 +236,7 @@ export const SECRET_PATTERNS: Array<{
   { name: 'alibaba-access-key-id', pattern: /\bLTAI[A-Za-z0-9]{12,20}\b/g },
   { name: 'tencent-secret-id', pattern: /\bAKID[A-Za-z0-9]{32}\b/g },
   { name: 'planetscale-token', pattern: /\bpscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64}/g },
-  { name: 'flyio-token', pattern: /\bfo1_[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])|\bFlyV1 fm[12][ar]?_[A-Za-z0-9+/=,_-]{100,}/g },
+  { name: 'flyio-token', pattern: /\bfo1_[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])|\bFlyV1 fm[12][ar]?_[A-Za-z0-9+/=,_-]{40,}/g },
   { name: 'sonarqube-token', pattern: /\bsq[pua]_[a-f0-9]{40}\b/g },
   { name: 'jfrog-identity-token', pattern: /\bcmVmdGtuOjAxOj[A-Za-z0-9]{40,}/g },
   { name: 'shippo-token', pattern: /\bshippo_(?:live|test)_[a-f0-9]{40}\b/g },
@@ -338,7 +338,7 @@ export const SECRET_PATTERNS: Array<{
   // Logic Apps' trigger URLs sign with "sv=1.0" and a URL-safe "sig".
   { name: 'azure-sas-signature', pattern: /[?&]sig=([A-Za-z0-9%+/_-]{30,}(?:%3D|=){0,2})/dg, requires: /[?&]sv=(?:\d{4}-\d\d-\d\d|1\.0)/ },
   // Not a shell's variables ("-u \"$USER:$TOKEN\"").
-  { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:([^\s'"]{8,})/dg, requires: '-u', valid: (value) => !isDummy(value) },
+  { name: 'basic-auth-option', pattern: /\s-u[^\S\n]+[^\s:]{3,}:(?!\/\/)([^\s'"]{8,})/dg, requires: '-u', valid: (value) => !isDummy(value) },
   // Quoted, whole or after the user: "--user 'id:secret'", "-u deploy:'…'", WordPress's application passwords in groups of four.
   {
     name: 'basic-auth-option-quoted',
@@ -428,6 +428,17 @@ export const SECRET_PATTERNS: Array<{
     pattern: /\b(?:login|logIn|log_in|signIn|sign_in|simple_bind_s|clusterOptions|PasswordAuthenticator|NetworkCredential|UsernamePasswordCredentials|PasswordCredential|HTTPBasicAuth|BasicAuth)\(\s*['"][^'"\n]{1,100}['"]\s*,\s*['"]([^'"\n]{6,200})['"]/dg,
     requires: /(?:login|logIn|log_in|signIn|sign_in|bind_s|clusterOptions|Authenticator|Credentials?|BasicAuth)\(/,
     valid: (value) => !isDummy(value) && !SEQUENTIAL.test(value) && !/^[\w.]+\(|^[$%{]/.test(value),
+  },
+  // An API's key handed to its client as it is built: "new OpenCageGeocode(\"35ca…\")", "new BraintreeGateway(env, \"…\", \"…\",
+  // \"c96a…\")", "client.AuthenticateTier(\"plugin\", id, \"d31e…\")". A random literal of 32
+  // characters at least, after literals or names only; not what a hash, an id, an address or a colour is built from.
+  {
+    name: 'client-key-argument',
+    pattern: /\b(?:new[ \t]+(?![\w.]*(?:Hash|Digest|Sha|SHA|Md5|MD5|Checksum|Public|Address|Colou?r|Commit|Uuid|UUID|Id\b|ID\b|Big|Decimal|Buffer|Error|Date|Regex|RegExp))[A-Z][\w.]*|[\w.]*(?:Client|Gateway|Geocoder?|Authenticate\w*|configure|Configure))\((?:\s*(?:[\w.]+|'[^'\n]*'|"[^"\n]*")\s*,)*?\s*['"]([A-Za-z0-9+/_=-]{32,128})['"]\s*[,)]/dg,
+    requires: /(?:new |Client|Gateway|Geocode|Authenticate|onfigure)/,
+    // Browsers' SDKs take a public key so ("new StytchUIClient(\"public-token-live-…\")", Mercado Pago's "APP_USR-<uuid>"),
+    // and Algolia's search-only key (its client is left out).
+    valid: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !/public|^pk_|^APP_USR-[0-9a-f]{8}-/i.test(value) && looksRandom(value),
   },
   // htpasswd's batch mode takes the password as the argument after the file and the user ("htpasswd -b -c .htpasswd admin …").
   {

@@ -20,6 +20,8 @@ const FOR_WHAT =
 const VERB = '(?:(?:is(?: now| still| set to)?|was(?: set to)?|will be|would be|ist|lautet|war|est|es|é|è|är|er|jest|wynosi)(?=[ \\t"\'`“‘«])|:)';
 const QUOTED = `(["'\`“‘«])([^\\n"'\`”’»]{4,100})["'\`”’»]`;
 const TOLD = new RegExp(`\\b(${PASSWORD}|${PIN}|${KEY})${FOR_WHAT}[ \\t]*${VERB}[ \\t]*(?:${QUOTED}|([^\\s"'\`<>]{4,200}))`, 'gi');
+/** Chat's code span right after the word, without a verb: "creds are user `report_ro` password `e-7!wy9oN.f-jl8Q`". */
+const IN_BACKTICKS = new RegExp(`\\b(${PASSWORD}|${KEY})[ \\t]+\`([^\`\\s]{6,100})\``, 'gi');
 const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)?[ \\t]*([^\\s]{8,200})[ \\t]*(?=\\r?\\n|$)`, 'gi');
 /** Every name above contains one of these: a text without any skips both patterns. */
 const NAME_WORDS = new RegExp(wordAlternation(['pass', 'pwd', 'kennw', 'mot de', 'contrase', 'senha', 'wachtwoord', 'pin', 'key', 'token', 'secret']), 'i');
@@ -63,6 +65,12 @@ export function secretsInProse(text: string): Array<[number, string]> {
             : looksRandom(value) && !NOT_A_VALUE.test(value);
     // Inside an ARN, "secret:…" names a secret kept in AWS's manager ("arn:aws:secretsmanager:…:secret:prod/db").
     if (ok && !/arn:aws:[^\s"']*$/.test(text.slice(Math.max(0, m.index - 80), m.index + 1))) out.push([m.index + m[0].lastIndexOf(value), value]);
+  }
+  for (const m of matches(text, IN_BACKTICKS)) {
+    const value = m[2]!;
+    // Not a name in code ("the password `field_name`").
+    if (/^[A-Za-z_.-]+$/.test(value)) continue;
+    if (IS_PASSWORD_WORD.test(m[1]!) ? passwordLike(value) : looksRandom(value) && !NOT_A_VALUE.test(value)) out.push([m.index + m[0].lastIndexOf(value), value]);
   }
   for (const m of matches(text, ANNOUNCED)) {
     const value = m[1]!;
