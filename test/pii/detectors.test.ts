@@ -127,7 +127,17 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('My order number is 12345 678')).not.toContain('phone');
     expect(found('Tel.: 07352 1234')).toEqual([['phone', '07352 1234']]);
     // Short numbers before words need words of calling near, in the languages prompts come in.
-    for (const sentence of ['Ruf mich an unter 9472 7916 bitte', 'Sie ist unter 9472 7916 erreichbar.', 'Vous pouvez appeler le 467 3395 demain', 'i got calls from 467 3395 all week']) {
+    for (const sentence of [
+      'Ruf mich an unter 9472 7916 bitte',
+      'Sie ist unter 9472 7916 erreichbar.',
+      'Vous pouvez appeler le 467 3395 demain',
+      'i got calls from 467 3395 all week',
+      'Il mio cellulare è 32885079.',
+      'Ph: 082376943 (after 6pm only)',
+      'RSVP by Tuesday at a@b.com or text 86610352.',
+      'Got a voicemail from 087467375 claiming to be the IRS.',
+      'Best,\nVolpe\nmob. +83 34 7934651',
+    ]) {
       expect(categories(sentence)).toContain('phone');
     }
     expect(categories('the cluster grew from 467 3395 nodes last year')).not.toContain('phone');
