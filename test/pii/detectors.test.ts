@@ -1040,6 +1040,25 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(foundByRules('Please list Madita and Madita Plotzitzka as beneficiaries.')).toContainEqual(['person', 'Madita Plotzitzka']);
   });
 
+  it('a chat log\'s speaker, a byline, an agent, a label\'s owner and what only a person owns; towns after "in" and firms\' partners are none', () => {
+    expect(foundByRules('[10:42] Sabina: ok pushing the hotfix now\n[10:43] Server: restarted')).toEqual([['person', 'Sabina']]);
+    expect(foundByRules('By Eggenmueller | Tue Nov 11 2025 | Updated 6 min ago\nBy default, the server listens on 8080')).toEqual([['person', 'Eggenmueller']]);
+    expect(foundByRules('Agent Rybarczyk transferred me three times. Agent Mode is now available in the IDE.')).toEqual([['person', 'Rybarczyk']]);
+    expect(foundByRules('Owner: Beryl Hagenes\nTeam: Platform Reliability\nStatus: Blocked')).toEqual([['person', 'Beryl Hagenes']]);
+    expect(foundByRules("Reminder: Parker's birthday is on Thursday. I can't stand Stehr's new haircut.")).toEqual([
+      ['person', 'Parker'],
+      ['person', 'Stehr'],
+    ]);
+    for (const honest of [
+      "Tesla's car is great, Mozilla's birthday is in March and Netflix's boss spoke.",
+      'Where is she staying in Gorzów Wielkopolski? Se queda en Czarna Białostocka.',
+      'Stanton left Roob, Bernhard and Ondricka for the whole Botsford, Lakin and Reid crew.',
+    ]) {
+      expect(foundByRules(honest).filter(([c, v]) => c === 'person' && v !== 'Stanton')).toEqual([]);
+    }
+    expect(foundByRules('I invited Kevin, Garcia and Lopez to the party.')).toContainEqual(['person', 'Kevin']);
+  });
+
   it('a bulleted name line is a person only when a contact card follows', () => {
     expect(found('??? Carly Jones\n??? Topcoder\n??? 53772 Holmatun 45\n??? Suite 757')).toContainEqual(['person', 'Carly Jones']);
     expect(found('• Odile Marchand\n• odile.marchand@example.org')).toContainEqual(['person', 'Odile Marchand']);

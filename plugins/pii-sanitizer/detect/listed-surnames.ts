@@ -30,10 +30,12 @@ nielsen gartner santander bayer merck abbott lego michelin nordstrom aldi goodye
 mittwoch donnerstag freitag samstag sonntag drucker treiber speicher ordner kosten preis fenster pago banco correo`.split(/\s+/),
 );
 
+/** How many of the census's most frequent surnames count as surnames when they are given names too ("Bernhard", not "Kevin"). */
+const GIVEN_NAME_SURNAME_RANKS = 15_000;
 /** How many of the census's most frequent surnames that are English words count as surnames still ("Baker", "Hill"). */
 const COMMON_RANKS = 3000;
 
-function listedSurnames(): { listed: Set<string>; words: Set<string>; cities: Set<string> } {
+function listedSurnames(): { listed: Set<string>; words: Set<string>; cities: Set<string>; given: Set<string> } {
   const names = new Set<string>();
   const words = new Set<string>();
   // SCOWL's sizes past 50 too: "lexer", "getter" are words of code; a real surname lost there is a small price.
@@ -55,7 +57,13 @@ function listedSurnames(): { listed: Set<string>; words: Set<string>; cities: Se
       .map((zone) => zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ').toLowerCase())
       .filter((city) => !surnames.has(city) && !ENGLISH_WORDS.has(city) && !GIVEN_NAMES.has(city) && !POPULAR_GIVEN_NAMES.has(city) && !LISTED_GIVEN_NAMES.has(city)),
   );
-  return { listed: names, words, cities };
+  const given = new Set(
+    census
+      .slice(0, GIVEN_NAME_SURNAME_RANKS)
+      .map((name) => name.toLowerCase())
+      .filter((name) => GIVEN_NAMES.has(name) || POPULAR_GIVEN_NAMES.has(name) || LISTED_GIVEN_NAMES.has(name)),
+  );
+  return { listed: names, words, cities, given };
 }
 
 const SURNAME_LISTS = listedSurnames();
@@ -70,6 +78,8 @@ export const COMMON_WORD_SURNAMES = SURNAME_LISTS.words;
  * that are a surname of the census or a given name too ("Davis", "Casey", "Sofia").
  */
 export const TIME_ZONE_CITIES = SURNAME_LISTS.cities;
+/** Given names that are frequent surnames of the census too ("Reid", "Bernhard", "Graham"): a firm's partners can bear them. */
+export const GIVEN_NAME_SURNAMES = SURNAME_LISTS.given;
 
 /**
  * Endings that only surnames have, of the countries a census of the US misses (Nordic patronymics, Slavic, Baltic,

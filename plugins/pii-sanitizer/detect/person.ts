@@ -3,7 +3,7 @@ import { wordAlternation } from './alternation';
 import { cuedMatches, matches, notAfter, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, COUNTRIES, COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE, PLACES_AND_EPONYMS } from './listed-given-names';
-import { COMMON_WORD_SURNAMES, LISTED_SURNAMES, surnameByEnding, TIME_ZONE_CITIES } from './listed-surnames';
+import { COMMON_WORD_SURNAMES, GIVEN_NAME_SURNAMES, LISTED_SURNAMES, surnameByEnding, TIME_ZONE_CITIES } from './listed-surnames';
 import { namesInColumns } from './name-columns';
 import { namesInFields } from './name-fields';
 import { candidateWords, contextFeatures, personProbability, type Token, type WordFacts } from './person-context';
@@ -110,7 +110,7 @@ const ROLE_OWNER = new RegExp(String.raw`${notAfter('A-Za-z', '[Mm]y|[Oo]ur|[Hh]
  * Products bear such words too ("Patient Portal", "Host Header", "Employee Self-Service"): the name must be no word of
  * a sentence, and one word a name of the lists, closed by a comma or a bracket, or followed by a person's verb.
  */
-const PARTY_TITLES = 'beneficiary|payee|passenger|patient|plaintiff|defendant|claimant|complainant|petitioner|respondent|co-signer|cosigner|employee|applicant|tenant|host|witness|suspect|victim|inmate|borrower|guarantor|policyholder|cardholder|insured';
+const PARTY_TITLES = 'beneficiary|payee|passenger|patient|plaintiff|defendant|claimant|complainant|petitioner|respondent|co-signer|cosigner|employee|applicant|tenant|host|witness|suspect|victim|inmate|borrower|guarantor|policyholder|cardholder|insured|agent';
 const PARTY_BEFORE_NAME = new RegExp(String.raw`(?<![\p{L}-])(?:${PARTY_TITLES.split('|').map((t) => `[${t[0]!.toUpperCase()}${t[0]}]${t.slice(1)}`).join('|')})[ \t]+(${NAME})`, 'dgu');
 const PARTY_WORD = new RegExp(`(?:${PARTY_TITLES}) \\p{Lu}`, 'iu');
 /** Every letter in either case: a form writes its labels in title case or capitals too ("Account Holder:", "INSURED:"). */
@@ -436,6 +436,8 @@ function thingOrPlaceAfter(trigger: string, lead: string): boolean {
 }
 const TO_FOR_BY_BEFORE = /(?<![\p{L}])(to|for|by)[ \t]+$/iu;
 const PLACE_PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|at|from|of|near|into|via|across|around|outside|inside|through)[ \t]+$/iu;
+/** Where a place stands far more often than a person, in the languages prompts come in: "staying in", "se queda en", "mieszka w". */
+const PLACE_ONLY_BEFORE = /(?:^|[^\p{L}])(?:in|en|à|au|w|we|im|near|outside|inside|across|around|through|via)[ \t]+$/iu;
 /** A flat's or a suite's number right before: what follows it is the address's town. */
 const UNIT_BEFORE = /(?<![\p{L}])(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?\d+[A-Za-z]?,?[ \t]+$/iu;
 /** A house number after a street's name, the line's or the sentence's end after it. */
@@ -473,7 +475,7 @@ const MOUNTAIN_FIRST = /^Monte$/;
  * A town's or a region's side ("North Carolina", "South Elizabeth", "Upper Darby", "Bad Homburg"), which weak evidence
  * does not outweigh ("My name is North West" is a person).
  */
-const SIDE_WORDS = String.raw`North|South|East|West|Upper|Lower|New|Neu|Nord|Süd|Ost|Bad|Borgo|Sesto|Settimo|Quarto`;
+const SIDE_WORDS = String.raw`North|South|East|West|Upper|Lower|New|Neu|Alt|Nord|Süd|Ost|Bad|Borgo|Sesto|Settimo|Quarto`;
 const SIDE_FIRST = new RegExp(`^(?:${SIDE_WORDS})$`);
 /**
  * A street's type before its name: "Calle Mayor", "Plaza Fernando Perea", "Via Garibaldi" (the street, not a person).
@@ -503,15 +505,17 @@ function afterCapitalisedWord(text: string, start: number): boolean {
   return !SENTENCE_START.test(before.slice(0, before.length - word.length - 1).replace(/[ \t]+$/, ' '));
 }
 /**
- * For the context model: right after a capitalised word that is no given name, role, kin or word addressing a person,
- * mid-sentence, or at a sentence's start when it is no word of the sentence ("Goldman Sachs", "the Sagrada Família",
- * "(Great Britain)"; not "Anna Karadamis", "Met Karadamis", "Thanks Karadamis").
+ * For the context model: where a capitalised word stands right before that is no given name, role, kin or word
+ * addressing a person, mid-sentence, or at a sentence's start when it is no word of the sentence ("Goldman Sachs", "the
+ * Sagrada Família", "(Great Britain)"; not "Anna Karadamis", "Met Karadamis", "Thanks Karadamis"); -1 where none does.
  */
-function afterProperNoun(text: string, start: number): boolean {
+function properNounBefore(text: string, start: number): number {
   const before = text.slice(Math.max(0, start - 30), start);
-  const word = WORD_BEFORE.exec(before)?.[1];
-  if (!word || !TITLE_WORD_BEFORE.test(before) || isGivenName(word) || isListedGivenName(word) || ROLE_WORD.test(word) || FAMILY_WORD.test(word) || TITLE_ALONE.test(word)) return false;
-  return !SENTENCE_START.test(before.slice(0, before.length - word.length - 1).replace(/[ \t]+$/, ' ')) || !sentenceWord(word);
+  const found = WORD_BEFORE.exec(before);
+  const word = found?.[1];
+  if (!word || !TITLE_WORD_BEFORE.test(before) || isGivenName(word) || isListedGivenName(word) || ROLE_WORD.test(word) || FAMILY_WORD.test(word) || TITLE_ALONE.test(word)) return -1;
+  const proper = !SENTENCE_START.test(before.slice(0, before.length - word.length - 1).replace(/[ \t]+$/, ' ')) || !sentenceWord(word);
+  return proper ? start - (before.length - found!.index) : -1;
 }
 const TITLE_ALONE = /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Frau|Herr|Madame|Monsieur|Señor|Señora|Signor|Signora)$/;
 const FAMILY_WORD = new RegExp(`^(?:${FAMILY})$`, 'i');
@@ -662,6 +666,18 @@ const PERSON_VERB = /^\s*(?:(?:(?:just|already|also|never|finally|recently|still
  */
 const PERSON_DEED = /^\s*(?:used to|won|scored|forgot|passed|married|sang|taught|studied|retired|graduated|and (?:his|her))(?![A-Za-z\u00c0-\u024f])/;
 /** What a person has, after a possessive: "Layla Howe's address", "Anna Berg's wife". */
+/**
+ * One word owning what only a person has: "Reminder: Parker's birthday", "I can't stand Stehr's new haircut",
+ * "Hodkiewicz's cabin", when the lists hold the name (not a firm's car, account or address: "Tesla's car", "Netflix's address").
+ */
+const OWNER_OF_PERSONAL = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)['’]s[ \t]+(?:(?:new|old|late|latest|first|second|ex-?)[ \t]*)?(?:birthday|wife|husband|partner|son|daughter|mother|father|mum|mom|dad|sister|brother|kids|children|parents|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fiancée?|funeral|wedding|widow|widower|grave|childhood|haircut|retirement|resignation|farewell|salary|desk|cabin|flat|apartment|laptop|friend|dog|cat)(?![\p{L}])`,
+  'gu',
+);
+/** A chat log's speaker after the time: "[10:42] Sabina: ok pushing the hotfix now", "10:43 - Anna Berg: wait". */
+const CHAT_SPEAKER = new RegExp(String.raw`^[ \t]*[\[(]?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])]?[ \t]*(?:[-–][ \t]*)?(${NAME})[ \t]*:`, 'dgmu');
+/** A byline: "By Eggenmueller | Tue Nov 11 2025", "By Anna Berg\n" (not "By default, …"). */
+const BYLINE = new RegExp(String.raw`(?:^|\n)[ \t]*By[ \t]+(${NAME})[ \t]*(?=[|·•—–]|\r?\n|$)`, 'dgu');
 const PERSONAL_THING_AFTER =
   /^[ \t]+(?:(?:home|work|private|personal|new|old|current|full|mailing|email|e-mail|phone|mobile|cell)[ \t]+)?(?:address|name|phone|number|email|e-mail|birthday|wife|husband|partner|son|daughter|mother|father|family|house|home|car|account|card|passport|licen[cs]e|salary|desk|friend|boss|mobile|cell|funeral|childhood|wedding|first job|career|widow|widower|late husband|late wife|idea|advice|warnings?|debut|kids|children|parents|mum|mom|dad|sister|brother|grave)(?![\p{L}])/u;
 /**
@@ -840,15 +856,19 @@ function firmPartner(text: string, start: number, end: number, given: boolean): 
   const surname = (word: string | undefined) => word !== undefined && !isGivenName(word) && !isGivenName(foldAccents(word)) && !NOT_NAMES.has(word.toLowerCase());
   // A known given name's partner must be a known surname too: "Emma und Jörg", "Anna y Aubrey" are people.
   const knownSurname = (word: string | undefined) => surname(word) && SURNAMES.has(word!.toLowerCase());
-  if (given) return knownSurname(FOREIGN_PARTNER_BEFORE.exec(before)?.[1]) || knownSurname(FOREIGN_PARTNER_AFTER.exec(after)?.[1]);
-  if (surname(PARTNER_BEFORE.exec(before)?.[1]) || surname(PARTNER_AFTER.exec(after)?.[1])) return true;
   const first = FIRST_PARTNERS.exec(before);
   const others = OTHER_PARTNERS.exec(after);
-  return (
+  const threePartners = () =>
     (surname(LISTED_PARTNERS.exec(before)?.[1]) && surname(LAST_PARTNER.exec(after)?.[1])) ||
     (first !== null && surname(first[1]) && surname(first[2])) ||
-    (others !== null && surname(others[1]) && surname(others[2]))
-  );
+    (others !== null && surname(others[1]) && surname(others[2]));
+  // A given name that is a surname too is a partner among two others that are no given names ("Roob, Bernhard and
+  // Ondricka", "Botsford, Lakin and Reid"); "Kevin, Garcia and Lopez" are people.
+  if (given) {
+    if (knownSurname(FOREIGN_PARTNER_BEFORE.exec(before)?.[1]) || knownSurname(FOREIGN_PARTNER_AFTER.exec(after)?.[1])) return true;
+    return GIVEN_NAME_SURNAMES.has(text.slice(start, end).toLowerCase()) && threePartners();
+  }
+  return surname(PARTNER_BEFORE.exec(before)?.[1]) || surname(PARTNER_AFTER.exec(after)?.[1]) || threePartners();
 }
 
 /** "Byte Order Mark (BOM)": the initials of the words that end at the name spell the acronym in brackets after it. */
@@ -1338,8 +1358,23 @@ export const personDetector: Detector = {
       const trimmed = withoutTrailingWords(m[1]!);
       const nextLabel = /^[ \t]+[\p{L} \t]{1,30}:/u.test(text.slice(m.indices![1]![0] + trimmed.length, m.indices![1]![0] + trimmed.length + 40));
       const value = nextLabel ? trimmed : m[1]!;
-      const name = value.includes(' ') ? (personLike(value) === value ? value : '') : knownName(value) || isListedSurname(value) ? value : '';
+      // Where only a person's name stands, a first word that is a word too ("Owner: Beryl Hagenes") is the name's.
+      const name = value.includes(' ') ? (personLike(value) !== '' ? value : '') : knownName(value) || isListedSurname(value) ? value : '';
       if (name) add(m.indices![1]![0], name, 0.75);
+    }
+    for (const m of /['’]s[ \t]/.test(text) ? matches(text, OWNER_OF_PERSONAL) : []) {
+      const word = m[1]!;
+      // A name the lists hold: firms have birthdays and bosses too ("Mozilla's birthday", "Netflix's boss").
+      if (!(knownName(word) || isListedSurname(word)) || (sentenceWord(word) && !knownName(word)) || placeOrCountry(word, true)) continue;
+      add(m.index, word, 0.7);
+    }
+    for (const m of /\d:\d\d/.test(text) ? matches(text, CHAT_SPEAKER) : []) {
+      const name = personLike(m[1]!);
+      if (name === m[1] && !placeOrCountry(name)) add(m.indices![1]![0], name, 0.75);
+    }
+    for (const m of /(?:^|\n)[ \t]*By[ \t]/.test(text) ? matches(text, BYLINE) : []) {
+      const name = personLike(m[1]!);
+      if (name === m[1] && !placeOrCountry(name)) add(m.indices![1]![0], name, 0.7);
     }
     for (const m of PARTY_WORD.test(text) ? matches(text, PARTY_BEFORE_NAME) : []) {
       const name = personLike(m[1]!);
@@ -1484,8 +1519,11 @@ export const personDetector: Detector = {
         const leading = atSentenceStart && possessive && sentenceWord(lead.trim());
         // Two words of the sentence are a feature's or a heading's name whatever verb follows ("Focus Mode has been moved").
         const sentenceWords = sentenceWord(lead.trim()) && !lastWordNamelike(m[0]) && !COMMON_WORD_SURNAMES.has(lastWord.toLowerCase());
+        // Unknown words after "in", "en", "w" are a town's ("staying in Gorzów Wielkopolski"), unless something is theirs
+        // ("in Don McLean's song").
+        const placed = !/['’]s$/.test(m[0]) && PLACE_ONLY_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
         if (leading) add(m.index + lead.length, rest, 0.65);
-        else add(m.index, m[0], verb && !sentenceWords ? 0.65 : atSentenceStart ? 0.4 : 0.45);
+        else add(m.index, m[0], verb && !sentenceWords && !placed ? 0.65 : atSentenceStart ? 0.4 : 0.45);
       }
     }
     for (const m of INITIAL.test(text) ? cuedMatches(text, CAPITAL, WITH_INITIAL) : []) {
@@ -1763,6 +1801,11 @@ export const personDetector: Detector = {
         const preposition = TO_FOR_BY_BEFORE.exec(before);
         return preposition !== null && thingOrPlaceAfter(preposition[1]!.toLowerCase(), before.slice(0, preposition.index));
       };
+      // The second word of a thing's name, unless the first is a found name's ("Samuel D. Altamirano Olmos").
+      const thingsFirstWord = (start: number) => {
+        const first = properNounBefore(text, start);
+        return first >= 0 && !coveredByRules(first, first + 1);
+      };
       // A word the text also writes in lower case or as code is a thing's ("a new `Redis` instance … redis://").
       const judged = (word: Token) =>
         inProse(text, word.start, word.end) &&
@@ -1772,7 +1815,7 @@ export const personDetector: Detector = {
         !comparedWithThing(text, word.start, word.end) &&
         !thingOrPlaceBefore(word.start) &&
         !placeWordBefore(text.slice(Math.max(0, word.start - 16), word.start)) &&
-        !afterProperNoun(text, word.start) &&
+        !thingsFirstWord(word.start) &&
         personProbability(contextFeatures(text, word, WORD_FACTS)) >= CONTEXT_MODEL_THRESHOLD;
       // Its words together may name a place ("Unlike Costa Rica, Panama…").
       const addJudged = (name: Token) => {
