@@ -1045,6 +1045,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(foundByRules('By Eggenmueller | Tue Nov 11 2025 | Updated 6 min ago\nBy default, the server listens on 8080')).toEqual([['person', 'Eggenmueller']]);
     expect(foundByRules('Agent Rybarczyk transferred me three times. Agent Mode is now available in the IDE.')).toEqual([['person', 'Rybarczyk']]);
     expect(foundByRules('Owner: Beryl Hagenes\nTeam: Platform Reliability\nStatus: Blocked')).toEqual([['person', 'Beryl Hagenes']]);
+    expect(foundByRules('Let Oberbrunner know, and let mato loboda know too; let us know, let the team know, let Slack know.')).toEqual([
+      ['person', 'Oberbrunner'],
+      ['person', 'mato loboda'],
+    ]);
     expect(foundByRules("Reminder: Parker's birthday is on Thursday. I can't stand Stehr's new haircut.")).toEqual([
       ['person', 'Parker'],
       ['person', 'Stehr'],

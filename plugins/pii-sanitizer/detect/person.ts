@@ -674,6 +674,8 @@ const OWNER_OF_PERSONAL = new RegExp(
   String.raw`(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)['’]s[ \t]+(?:(?:new|old|late|latest|first|second|ex-?)[ \t]*)?(?:birthday|wife|husband|partner|son|daughter|mother|father|mum|mom|dad|sister|brother|kids|children|parents|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fiancée?|funeral|wedding|widow|widower|grave|childhood|haircut|retirement|resignation|farewell|salary|desk|cabin|flat|apartment|laptop|friend|dog|cat)(?![\p{L}])`,
   'gu',
 );
+/** Someone to be told: "Let Oberbrunner know", "let mato loboda know" (a name in lower case there too). */
+const LET_KNOW = /(?<![\p{L}])[Ll]et[ \t]+((?:\p{Lu}\p{Ll}+|\p{Ll}{2,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Ll}{2,})){0,2})[ \t]+know(?![\p{L}])/dgu;
 /** A chat log's speaker after the time: "[10:42] Sabina: ok pushing the hotfix now", "10:43 - Anna Berg: wait". */
 const CHAT_SPEAKER = new RegExp(String.raw`^[ \t]*[\[(]?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])]?[ \t]*(?:[-–][ \t]*)?(${NAME})[ \t]*:`, 'dgmu');
 /** A byline: "By Eggenmueller | Tue Nov 11 2025", "By Anna Berg\n" (not "By default, …"). */
@@ -1367,6 +1369,13 @@ export const personDetector: Detector = {
       // A name the lists hold: firms have birthdays and bosses too ("Mozilla's birthday", "Netflix's boss").
       if (!(knownName(word) || isListedSurname(word)) || (sentenceWord(word) && !knownName(word)) || placeOrCountry(word, true)) continue;
       add(m.index, word, 0.7);
+    }
+    for (const m of /know/.test(text) ? matches(text, LET_KNOW) : []) {
+      const words = m[1]!.split(/[ \t]+/);
+      // Not "let us know", "let everyone know", "let the team know", "let Slack know".
+      if (words.some((word) => (sentenceWord(word) && !knownName(word)) || DETERMINERS.has(word.toLowerCase()) || placeOrCountry(word, true))) continue;
+      if (words.length === 1 && /^\p{Ll}/u.test(m[1]!) && !knownName(m[1]!)) continue;
+      add(m.indices![1]![0], m[1]!, 0.7);
     }
     for (const m of /\d:\d\d/.test(text) ? matches(text, CHAT_SPEAKER) : []) {
       const name = personLike(m[1]!);
