@@ -670,10 +670,12 @@ const PERSON_DEED = /^\s*(?:used to|won|scored|forgot|passed|married|sang|taught
  * One word owning what only a person has: "Reminder: Parker's birthday", "I can't stand Stehr's new haircut",
  * "Hodkiewicz's cabin", when the lists hold the name (not a firm's car, account or address: "Tesla's car", "Netflix's address").
  */
-const OWNER_OF_PERSONAL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)['’]s[ \t]+(?:(?:new|old|late|latest|first|second|ex-?)[ \t]*)?(?:birthday|wife|husband|partner|son|daughter|mother|father|mum|mom|dad|sister|brother|kids|children|parents|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fiancée?|funeral|wedding|widow|widower|grave|childhood|haircut|retirement|resignation|farewell|salary|desk|cabin|flat|apartment|laptop|friend|dog|cat)(?![\p{L}])`,
+const PERSONAL_OWNED = new RegExp(
+  String.raw`['’]s[ \t]+(?:(?:new|old|late|latest|first|second|ex-?)[ \t]*)?(?:birthday|wife|husband|partner|son|daughter|mother|father|mum|mom|dad|sister|brother|kids|children|parents|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fiancée?|funeral|wedding|widow|widower|grave|childhood|haircut|retirement|resignation|farewell|salary|desk|cabin|flat|apartment|laptop|friend|dog|cat)(?![\p{L}])`,
   'gu',
 );
+/** The owner's word right before its "'s", looked for only where a personal thing follows. */
+const OWNER_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
 /** Someone to be told: "Let Oberbrunner know", "let mato loboda know" (a name in lower case there too). */
 const LET_KNOW = /(?<![\p{L}])[Ll]et[ \t]+((?:\p{Lu}\p{Ll}+|\p{Ll}{2,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Ll}{2,})){0,2})[ \t]+know(?![\p{L}])/dgu;
 /** A chat log's speaker after the time: "[10:42] Sabina: ok pushing the hotfix now", "10:43 - Anna Berg: wait". */
@@ -1364,11 +1366,13 @@ export const personDetector: Detector = {
       const name = value.includes(' ') ? (personLike(value) !== '' ? value : '') : knownName(value) || isListedSurname(value) ? value : '';
       if (name) add(m.indices![1]![0], name, 0.75);
     }
-    for (const m of /['’]s[ \t]/.test(text) ? matches(text, OWNER_OF_PERSONAL) : []) {
-      const word = m[1]!;
+    for (const m of /['’]s[ \t]/.test(text) ? matches(text, PERSONAL_OWNED) : []) {
+      const owner = OWNER_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
+      if (!owner) continue;
+      const word = owner[1]!;
       // A name the lists hold: firms have birthdays and bosses too ("Mozilla's birthday", "Netflix's boss").
       if (!(knownName(word) || isListedSurname(word)) || (sentenceWord(word) && !knownName(word)) || placeOrCountry(word, true)) continue;
-      add(m.index, word, 0.7);
+      add(m.index - word.length, word, 0.7);
     }
     for (const m of /know/.test(text) ? matches(text, LET_KNOW) : []) {
       const words = m[1]!.split(/[ \t]+/);
