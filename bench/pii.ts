@@ -72,7 +72,9 @@ const UNREAD_TEMPLATES_2 = fixture('pii-unread-templates-2.json');
  * and storms throughout, never read (`unread_2`: 55 findings with the seventeenth session's starting code, 52 with its
  * rules alone, 61 with the context model); and 300 more written by a helper in the eighteenth session, brands,
  * products, places, feasts and faiths where people stand ("Honda told me", "travel to Hong Kong", "Sunni and Shia
- * Islam"; `cues_3`: 11 findings with that session's starting code, then read).
+ * Islam"; `cues_3`: 11 findings with that session's starting code, then read); and 250 general prompts full of
+ * products, places, teams and drugs, written by a helper in the same session (`general`: 12 findings with its starting
+ * code, 10 with its first commits, then read).
  */
 const PERSON_FREE = {
   read: fixture('person-free-prompts.json'),
@@ -82,6 +84,7 @@ const PERSON_FREE = {
   cues_2: fixture('person-free-prompts-cues-2.json'),
   pronouns: fixture('person-free-prompts-pronouns.json'),
   cues_3: fixture('person-free-prompts-cues-3.json'),
+  general: fixture('person-free-prompts-general.json'),
 };
 
 export interface Sample {

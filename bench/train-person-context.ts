@@ -67,7 +67,7 @@ function examples(holdOut: boolean): Example[] {
   for (const line of fs.readFileSync(path.join(DATA, 'prompt_guard', 'deepset_prompt_injections', 'train.jsonl'), 'utf8').trim().split('\n')) {
     labelledExamples((JSON.parse(line) as { text: string }).text, [], out);
   }
-  for (const file of ['person-free-prompts.json', 'person-free-prompts-cues.json', 'person-free-prompts-cues-2.json', 'person-free-prompts-cues-3.json', 'person-free-prompts-pronouns.json']) {
+  for (const file of ['person-free-prompts.json', 'person-free-prompts-cues.json', 'person-free-prompts-cues-2.json', 'person-free-prompts-cues-3.json', 'person-free-prompts-general.json', 'person-free-prompts-pronouns.json']) {
     for (const text of JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as string[]) labelledExamples(text, [], out);
   }
   // Code and its docs, as coding assistants' prompts hold them: half of the dependencies' files, chosen by their path's

@@ -1030,6 +1030,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'Write a short hook for a one-shot set in a flooded harbour town called Saltmarsh.',
       'Explain why the Roman Empire split into East and West.',
       'Tomorrow is Diwali and the office is half empty.',
+      'Markets in Frankfurt and Milan rose on Thursday.',
+      'See the cherry blossoms at Ueno Park and Shinjuku Gyoen without the crowds.',
+      'Is Lyme disease common in the Scottish Highlands?',
     ]) {
       expect(found(honest).filter(([c]) => c === 'person')).toEqual([]);
     }

@@ -49,6 +49,10 @@ cleveland virginia dakota montana florida indiana lorraine rochester atlanta bos
 bristol chester kent devon miami cairo lagos nairobi tunis havana boise chicago juneau baghdad colombo hebron jerusalem riyadh
 nicosia brisbane hobart melbourne amsterdam athens belgrade dublin kiev madrid prague rome roma praha lisboa stockholm warsaw zurich tahiti
 harvard yale princeton cambridge czech slovak catalan swahili maltese georgian breton cornish christmas easter islam shia sunni
+frankfurt munich hamburg cologne düsseldorf stuttgart leipzig turin naples venice genoa bologna barcelona seville bilbao malaga
+porto marseille toulouse bordeaux lille strasbourg antwerp rotterdam utrecht eindhoven ghent bruges manchester liverpool
+glasgow edinburgh leeds cardiff krakow gdansk wroclaw poznan kyoto osaka yokohama nagoya sapporo busan beijing shenzhen
+guangzhou chengdu mumbai delhi bangalore chennai hyderabad pune lahore bangkok hanoi taipei montreal boston seattle oakland
 labrador newfoundland diwali hanukkah ramadan passover thanksgiving halloween holi navratri nowruz vesak kwanzaa purim pentecost oktoberfest songkran hogmanay
 taylor bessel kelvin haskell shannon nash moore morris lambert morgan monte carlo`.split(/\s+/),
 );

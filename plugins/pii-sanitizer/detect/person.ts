@@ -426,8 +426,19 @@ const FIRM_BY_BEFORE = /(?:^|[^\p{L}])(?:distributed|published|powered|acquired|
  */
 function thingsJoined(trigger: string, lead: string, first: string): boolean {
   const before = trigger === 'and' ? CONJUNCT_BEFORE.exec(lead)?.[1] : undefined;
-  return before !== undefined && before.length >= 4 && before !== first && !listedName(before) && !COMMON_WORD_SURNAMES.has(before.toLowerCase()) && (sentenceWord(before) || placeOrCountry(before));
+  return (
+    (before !== undefined && before.length >= 4 && before !== first && !listedName(before) && !COMMON_WORD_SURNAMES.has(before.toLowerCase()) && (sentenceWord(before) || placeOrCountry(before))) ||
+    placeJoined(lead)
+  );
 }
+/** After a place and "and", "or" or a comma: "Frankfurt and Milan", "Ueno Park and Shinjuku Gyoen", "Paris, Florence". */
+function placeJoined(lead: string): boolean {
+  const before = PLACE_CONJUNCT_BEFORE.exec(lead);
+  return before !== null && ((before[1] === undefined && placeOrCountry(before[2]!)) || (before[1] !== undefined && PLACE_KIND_LAST.test(before[2]!)));
+}
+const PLACE_CONJUNCT_BEFORE = /(?<![\p{L}'’-])(?:(\p{Lu}\p{Ll}+)[ \t]+)?(\p{Lu}\p{Ll}+)(?:[ \t]+(?:and|or|&)|,)[ \t]+$/u;
+/** A place's kind after its name, surnames among them ("Ueno Park", "Bondi Beach", "Central Station"). */
+const PLACE_KIND_LAST = /^(?:Park|Beach|Lake|River|Hill|Hills|Garden|Gardens|Station|Airport|Square|Street|Road|Avenue|Bay|Island|Bridge|Tower|Palace|Castle|Cathedral|Museum|Market|Harbou?r|Centre|Center|Mall|Plaza)$/;
 const THING_CALLED =
   /(?<![\p{L}])(?:town|village|city|place|island|planet|kingdom|country|region|river|street|ship|boat|shop|store|restaurant|caf[eé]|bar|pub|hotel|inn|band|game|book|novel|film|movie|show|series|song|album|app|tool|library|project|product|brand|company|startup|firm|team|club|dog|cat|puppy|kitten|horse|pet|parrot|fish|robot|file|folder|channel|server|repo|repository)[ \t]+(?:called|named)[ \t]+$/iu;
 const CONJUNCT_BEFORE = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)[ \t]+and\s+$/u;
@@ -1340,6 +1351,8 @@ export const personDetector: Detector = {
       if ((!personal || trigger === 'full name') && strong && words.length === 1 && !known && sentenceWord(name)) continue;
       // "a harbour town called Saltmarsh", "a dog named Biscuit": what a place, a work, a firm or an animal is called.
       if (!personal && THING_CALLED.test(text.slice(Math.max(0, m.index - 40), m.index + m[0].length - m[1].length))) continue;
+      // "Markets in Frankfurt and Milan": joined to a place by "and", a given name is a place's too.
+      if (!strong && placeJoined(text.slice(Math.max(0, m.index - 40), m.index + m[0].length - m[1].length))) continue;
       if (strong || known || weakPair || knownSurname) {
         const added = add(m.index + m[0].length - m[1].length, name, strong ? 0.85 : 0.7);
         if (personal || known) seed(added);
@@ -1684,6 +1697,8 @@ export const personDetector: Detector = {
       // "Berkeley/Facebook"); nor after a capitalised word, unless that word addresses the person ("Tell Leora").
       const introduced = ADDRESSES_PERSON.test(before) || QUESTION_BEFORE.test(before);
       // A place's preposition ends a phrase that addresses a person too ("ran into Vivienne", "heard from Liana").
+      // "Lyme disease", "Crohn's disease": an illness named after a town or a doctor.
+      if (/^(?:['’]s)?[ \t]+(?:disease|syndrome|palsy)(?![\p{L}])/u.test(text.slice(end, end + 14))) return;
       if (articleBefore(before) || THING_CALLED.test(before) || (!introduced && (PLACE_PREPOSITION_BEFORE.test(before) || /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before)))) return;
       if (/^(?:[ \t]+\p{Lu}|[-/'’])/u.test(text.slice(end, end + 3))) return;
       const actsAfter =
@@ -1720,7 +1735,7 @@ export const personDetector: Detector = {
       const title = /^[ \t]\p{Lu}\p{Ll}/u.test(text.slice(end, end + 3)) && TITLE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
       const label = MEASURE_NAMES.test(m[1]) && /^:[ \t]*[\d"'+]/.test(text.slice(end, end + 4));
       if (WORDLIKE_NAMES.has(m[1].toLowerCase()) && (title || label)) continue;
-      if (brandPossessive(text, m.index, end)) continue;
+      if (brandPossessive(text, m.index, end) || placeJoined(text.slice(Math.max(0, m.index - 40), m.index))) continue;
       if (WORDLIKE_NAMES.has(m[1].toLowerCase()) && SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) {
         const nextWord = NEXT_WORD.exec(text.slice(end, end + 30))?.[1];
         if (nextWord && (ARTICLE_NEXT.test(nextWord) || !verbLike(nextWord))) continue;
@@ -1829,6 +1844,7 @@ export const personDetector: Detector = {
         !thingOrPlaceBefore(word.start) &&
         !placeWordBefore(text.slice(Math.max(0, word.start - 16), word.start)) &&
         !thingsFirstWord(word.start) &&
+        !placeJoined(text.slice(Math.max(0, word.start - 40), word.start)) &&
         personProbability(contextFeatures(text, word, WORD_FACTS)) >= CONTEXT_MODEL_THRESHOLD;
       // Its words together may name a place ("Unlike Costa Rica, Panama…").
       const addJudged = (name: Token) => {
