@@ -61,6 +61,11 @@ const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
  */
 const UNREAD_TEMPLATES_2 = fixture('pii-unread-templates-2.json');
 /**
+ * A hundred more, written apart at the eighteenth session's end in the development set's manner, never read nor trained
+ * on (`unread_templates_3_*`): person F1 0.925 with that session's starting code, 0.929 with its end (0.905 rules alone).
+ */
+const UNREAD_TEMPLATES_3 = fixture('pii-unread-templates-3.json');
+/**
  * Prompts without a person, written for this project, full of products, firms, places and eponyms named like people
  * ("Jenkins", "Wells Fargo", "Kalman filter"): 400 whose findings were read while rules were written, 400 whose were not,
  * and 160 written by a helper who saw no rule to tempt the sixteenth session's cues (names in lower case, "who" after a
@@ -341,6 +346,7 @@ export async function benchPii(): Promise<Figures> {
     ...scoreSamples(NEW_TEMPLATES.flatMap((file) => refilledSamples(file, UNREAD_SEEDS)), 'new_templates_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES, UNREAD_SEEDS), 'unread_templates_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_2, UNREAD_SEEDS), 'unread_templates_2_'),
+    ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_3, UNREAD_SEEDS), 'unread_templates_3_'),
     ...evaluateSecrets(),
     ...evaluateSecrets(WRITTEN_SECRETS, 'written_'),
     ...evaluateSecrets(WRITTEN_SECRETS_2, 'written_2_'),
