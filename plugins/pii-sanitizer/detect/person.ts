@@ -1329,7 +1329,9 @@ export const personDetector: Detector = {
       // The last word a name's: no common English word, unless a common surname ("to Moira Pagan"; not "from Red Hat",
       // "and Stripe Billing", "to Order Items").
       const surnameLast = lastWordNamelike(name) || COMMON_WORD_SURNAMES.has(words[words.length - 1]!.toLowerCase());
-      const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(name) && !ROMANCE_PARTICLE.test(name) && !/^\p{Ll}/u.test(name) && surnameLast && !placeOrCountry(name) && !thingsJoined(trigger, text.slice(Math.max(0, m.index - 40), m.index + m[0].length - m[1].length), words[0]!);
+      // The words before the name, its trigger with them ("… town called ", "Frankfurt and ").
+      const uptoName = text.slice(Math.max(0, m.index - 40), m.index + m[0].length - m[1].length);
+      const weakPair = words.length >= 2 && !INNER_CAPITAL_FIRST.test(name) && !ROMANCE_PARTICLE.test(name) && !/^\p{Ll}/u.test(name) && surnameLast && !placeOrCountry(name) && !thingsJoined(trigger, uptoName, words[0]!);
       // "called" and "named" name things as often ("a class called Request Handler").
       const personal = strong && !/^(?:called|named)$/.test(trigger);
       // "Follow up with Isaksson": a common surname alone after a weak phrase, standing as a person does ("and Myers
@@ -1350,9 +1352,9 @@ export const personDetector: Detector = {
       // "a folder called Tickets", "the full name Field": one word of the sentence there is a thing's name.
       if ((!personal || trigger === 'full name') && strong && words.length === 1 && !known && sentenceWord(name)) continue;
       // "a harbour town called Saltmarsh", "a dog named Biscuit": what a place, a work, a firm or an animal is called.
-      if (!personal && THING_CALLED.test(text.slice(Math.max(0, m.index - 40), m.index + m[0].length - m[1].length))) continue;
+      if (!personal && THING_CALLED.test(uptoName)) continue;
       // "Markets in Frankfurt and Milan": joined to a place by "and", a given name is a place's too.
-      if (!strong && placeJoined(text.slice(Math.max(0, m.index - 40), m.index + m[0].length - m[1].length))) continue;
+      if (!strong && placeJoined(uptoName)) continue;
       if (strong || known || weakPair || knownSurname) {
         const added = add(m.index + m[0].length - m[1].length, name, strong ? 0.85 : 0.7);
         if (personal || known) seed(added);
