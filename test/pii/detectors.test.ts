@@ -331,6 +331,14 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'c96aa7c674ddddd3c7c5b69af2ed9d1b',
     ]);
     expect(secrets('ok the staging db creds are user `report_ro` password `e-7!wy9oN.f-jl8Q` — host is staging-pg.acme.internal')).toEqual(['e-7!wy9oN.f-jl8Q']);
+    // The last such literal: an account's id comes before its secret.
+    expect(secrets("client = Twilio::REST::Client.new('ACc251071bc4ea2b0a7b929683360ac225', 'f7cefd6fc4c08634ff57899780fad674')")).toEqual([
+      'f7cefd6fc4c08634ff57899780fad674',
+    ]);
+    expect(secrets('const token = jwt.sign({ id: user.id }, "biIe+tARQtjZ3XAAqo4v2yF7XkM+AVfLDxZEjQWi09P9", { expiresIn: \'7d\' });')).toEqual([
+      'biIe+tARQtjZ3XAAqo4v2yF7XkM+AVfLDxZEjQWi09P9',
+    ]);
+    expect(secrets("jwt.sign(payload, process.env.JWT_SECRET); jwt.verify(token, 'your-256-bit-secret')")).toEqual([]);
     expect(secrets('FLY_API_TOKEN=FlyV1 fm2_lJPECAAAAAAAA7QdGi96yew5JiEjFiErMMPtojVqjkX6LaFT+4lhjQZsPsTrbiLrTGKYhD5GrlFfhDGjhKVFIQ')).toHaveLength(1);
     for (const honest of [
       'redis-cli -u redis://127.0.0.1:6379/0 PING',

@@ -430,15 +430,23 @@ export const SECRET_PATTERNS: Array<{
     valid: (value) => !isDummy(value) && !SEQUENTIAL.test(value) && !/^[\w.]+\(|^[$%{]/.test(value),
   },
   // An API's key handed to its client as it is built: "new OpenCageGeocode(\"35ca…\")", "new BraintreeGateway(env, \"…\", \"…\",
-  // \"c96a…\")", "client.AuthenticateTier(\"plugin\", id, \"d31e…\")". A random literal of 32
-  // characters at least, after literals or names only; not what a hash, an id, an address or a colour is built from.
+  // \"c96a…\")", "client.AuthenticateTier(\"plugin\", id, \"d31e…\")", Ruby's "RestClient.new(\"MA9Q…\", \"gjbk…\")". A random literal of 32
+  // characters at least, after literals or names only, the last such (an account's id comes before its secret: Twilio's
+  // "Client.new('AC…', '…')"); not what a hash, an id, an address or a colour is built from.
   {
     name: 'client-key-argument',
-    pattern: /\b(?:new[ \t]+(?![\w.]*(?:Hash|Digest|Sha|SHA|Md5|MD5|Checksum|Public|Address|Colou?r|Commit|Uuid|UUID|Id\b|ID\b|Big|Decimal|Buffer|Error|Date|Regex|RegExp))[A-Z][\w.]*|[\w.]*(?:Client|Gateway|Geocoder?|Authenticate\w*|configure|Configure))\((?:\s*(?:[\w.]+|'[^'\n]*'|"[^"\n]*")\s*,)*?\s*['"]([A-Za-z0-9+/_=-]{32,128})['"]\s*[,)]/dg,
+    pattern: /\b(?:new[ \t]+(?![\w.]*(?:Hash|Digest|Sha|SHA|Md5|MD5|Checksum|Public|Address|Colou?r|Commit|Uuid|UUID|Id\b|ID\b|Big|Decimal|Buffer|Error|Date|Regex|RegExp))[A-Z][\w.]*|[\w.:]*(?:Client|Gateway|Geocoder?|Authenticate\w*|configure|Configure)(?:\.new)?)\((?:\s*(?:[\w.]+|'[^'\n]*'|"[^"\n]*")\s*,)*\s*['"]([A-Za-z0-9+/_=-]{32,128})['"]\s*[,)]/dg,
     requires: /(?:new |Client|Gateway|Geocode|Authenticate|onfigure)/,
     // Browsers' SDKs take a public key so ("new StytchUIClient(\"public-token-live-…\")", Mercado Pago's "APP_USR-<uuid>"),
     // and Algolia's search-only key (its client is left out).
     valid: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !/public|^pk_|^APP_USR-[0-9a-f]{8}-/i.test(value) && looksRandom(value),
+  },
+  // A JWT's signing secret written into the call: "jwt.sign({ id }, \"biIe+tAR…\", { expiresIn: '7d' })", "jwt.verify(token, '…')".
+  {
+    name: 'jwt-signing-secret',
+    pattern: /\bjwt\.(?:sign|verify)\((?:[^()'"\n;]|\([^()\n]*\))*?,\s*['"]([^'"\s]{16,200})['"]/dg,
+    requires: 'jwt.',
+    valid: (value) => !isDummy(value) && looksRandom(value),
   },
   // htpasswd's batch mode takes the password as the argument after the file and the user ("htpasswd -b -c .htpasswd admin …").
   {
