@@ -50,7 +50,7 @@ const fixture = (name: string) => path.resolve(__dirname, '..', '..', 'bench', '
  * names and capitalised things (the nineteenth is `pii-unread-templates-2.json`, never read): F1 0.904 (P 0.936, R 0.873)
  * with that session's starting code, measured before it was read.
  */
-export const WRITTEN_TEMPLATE_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21];
+export const WRITTEN_TEMPLATE_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22];
 const NEW_TEMPLATES = WRITTEN_TEMPLATE_SETS.map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
 /** Sixty more, written apart in the same way, whose misses nobody has read. */
 const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
@@ -196,6 +196,12 @@ const WRITTEN_SECRETS_10 = fixture('secrets-written-10.jsonl');
  * counts as secrets.
  */
 const WRITTEN_SECRETS_11 = fixture('secrets-written-11.jsonl');
+/**
+ * 90 credentials and 110 near misses written apart later in the eighteenth session, aimed at where detectors miss
+ * (SDK constructors in ten languages, CLI flags, tables with a password column, chats, signing keys, webhook paths);
+ * first measured unread (recall 0.83, near misses 6.4%), then read.
+ */
+const WRITTEN_SECRETS_12 = fixture('secrets-written-12.jsonl');
 /**
  * 100 credentials and 140 near misses written apart in the seventeenth session by a helper who saw no rule or fixture,
  * never read: the standing measure of how the secret rules carry over to data nobody tuned them for (`unread_*`). With
@@ -359,6 +365,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_9, 'written_9_'),
     ...evaluateSecrets(WRITTEN_SECRETS_10, 'written_10_'),
     ...evaluateSecrets(WRITTEN_SECRETS_11, 'written_11_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_12, 'written_12_'),
     ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),

@@ -339,6 +339,29 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'biIe+tARQtjZ3XAAqo4v2yF7XkM+AVfLDxZEjQWi09P9',
     ]);
     expect(secrets("jwt.sign(payload, process.env.JWT_SECRET); jwt.verify(token, 'your-256-bit-secret')")).toEqual([]);
+  });
+
+  it('secrets of a twelfth written set: a table\'s password or key column, CLI and client calls; an ARN and an empty assignment are none', () => {
+    expect(secrets('service,username,password,notes\ngrafana,admin,see 1Password,SSO enabled\njenkins,svc-jenkins,fB_xZB-BH!8kkTyRCNEh,nightly\nsonarqube,admin,(LDAP),')).toEqual([
+      'fB_xZB-BH!8kkTyRCNEh',
+    ]);
+    expect(secrets('| Env | DB host | User | Password |\n|-----|---------|------|----------|\n| staging | pg-stg.internal | app | 54lydQLq30BozWiGQP |\n| prod | pg-prod.internal | app | ask #dba-oncall |')).toEqual([
+      '54lydQLq30BozWiGQP',
+    ]);
+    expect(secrets('jedis.auth("V!WjkvHA14%bDhb=-cWuAR");')).toEqual(['V!WjkvHA14%bDhb=-cWuAR']);
+    expect(secrets('spring.datasource.url=jdbc:oracle:thin:ledger/h4o-BIMbQSFWAzpvp.@//exa-db01.fin.internal:1521/LEDGERPDB')).toEqual(['h4o-BIMbQSFWAzpvp.']);
+    expect(secrets("$pdo = new PDO('mysql:host=db;dbname=shop', 'shop_app', 'l092FX!xZrT_L4tfesng');")).toEqual(['l092FX!xZrT_L4tfesng']);
+    expect(secrets('$ mc alias set prod-minio https://s3.corp.lan:9000 CB6DVBUUY1XTF8NWWHHV 5Mr9zKHx5AaNNFeouC3oSkwaJuGi1D+8pNgXPG/S')).toEqual([
+      '5Mr9zKHx5AaNNFeouC3oSkwaJuGi1D+8pNgXPG/S',
+    ]);
+    expect(secrets("redis-cli -h redis.internal -p 6379 -a 'xef!I%9PjCnmEUvLVZxA2!ousg!NzCtw' INFO keyspace")).toEqual(['xef!I%9PjCnmEUvLVZxA2!ousg!NzCtw']);
+    for (const honest of [
+      'TWILIO_ACCOUNT_SID=AC7829e4ca149000baa3dc370ce0d9d483\nTWILIO_AUTH_TOKEN=\nTWILIO_FROM_NUMBER=+15017122661',
+      '- arn:aws:secretsmanager:eu-west-1:331783130983:secret:prod/payments/db-password-vjI1YF',
+      'function (parent, key, node) {\n  if (!(0, _is.default)("ExportDefaultDeclaration", parent)) {',
+    ]) {
+      expect(secrets(honest)).toEqual([]);
+    }
     expect(secrets('FLY_API_TOKEN=FlyV1 fm2_lJPECAAAAAAAA7QdGi96yew5JiEjFiErMMPtojVqjkX6LaFT+4lhjQZsPsTrbiLrTGKYhD5GrlFfhDGjhKVFIQ')).toHaveLength(1);
     for (const honest of [
       'redis-cli -u redis://127.0.0.1:6379/0 PING',

@@ -435,8 +435,8 @@ export const SECRET_PATTERNS: Array<{
   // "Client.new('AC…', '…')"); not what a hash, an id, an address or a colour is built from.
   {
     name: 'client-key-argument',
-    pattern: /\b(?:new[ \t]+(?![\w.]*(?:Hash|Digest|Sha|SHA|Md5|MD5|Checksum|Public|Address|Colou?r|Commit|Uuid|UUID|Id\b|ID\b|Big|Decimal|Buffer|Error|Date|Regex|RegExp))[A-Z][\w.]*|[\w.:]*(?:Client|Gateway|Geocoder?|Authenticate\w*|configure|Configure)(?:\.new)?)\((?:\s*(?:[\w.]+|'[^'\n]*'|"[^"\n]*")\s*,)*\s*['"]([A-Za-z0-9+/_=-]{32,128})['"]\s*[,)]/dg,
-    requires: /(?:new |Client|Gateway|Geocode|Authenticate|onfigure)/,
+    pattern: /\b(?:new[ \t]+(?![\w.]*(?:Hash|Digest|Sha|SHA|Md5|MD5|Checksum|Public|Address|Colou?r|Commit|Uuid|UUID|Id\b|ID\b|Big|Decimal|Buffer|Error|Date|Regex|RegExp))[A-Z][\w.]*|[\w.:]*(?:Client|Gateway|Geocoder?|Authenticate\w*|configure|Configure|hmacShaKeyFor|SecretKeySpec)(?:\.new)?)\((?:\s*(?:[\w.]+|'[^'\n]*'|"[^"\n]*")\s*,)*\s*['"]([A-Za-z0-9+/_=-]{32,128})['"](?:\.getBytes\([^)\n]*\))?\s*[,)]/dg,
+    requires: /(?:new |Client|Gateway|Geocode|Authenticate|onfigure|hmacShaKeyFor)/,
     // Browsers' SDKs take a public key so ("new StytchUIClient(\"public-token-live-…\")", Mercado Pago's "APP_USR-<uuid>"),
     // and Algolia's search-only key (its client is left out).
     valid: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !/public|^pk_|^APP_USR-[0-9a-f]{8}-/i.test(value) && looksRandom(value),
@@ -458,7 +458,26 @@ export const SECRET_PATTERNS: Array<{
   // Mosquitto's clients take the MQTT password with "-P".
   { name: 'mqtt-password', pattern: new RegExp(String.raw`\s-P[^\S\n]+['"]?(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bmosquitto_(?:pub|sub|rr)\b[^\n]*$/, requires: 'mosquitto_', valid: (value) => !isPlaceholder(value) },
   // redis-cli's "-a" or "--pass": its password.
-  { name: 'redis-cli-password', pattern: new RegExp(String.raw`\s(?:-a|--pass)[^\S\n]+(${COMMAND_LINE_VALUE})`, 'dg'), context: /\bredis-cli\b[^\n]*$/, requires: 'redis-cli', valid: commandLinePassword },
+  {
+    name: 'redis-cli-password',
+    pattern: new RegExp(String.raw`\s(?:-a|--pass)[^\S\n]+(?:'([^'\n]{6,200})'|"([^"\n]{6,200})"|(${COMMAND_LINE_VALUE}))`, 'dg'),
+    context: /\bredis-cli\b[^\n]*$/,
+    requires: 'redis-cli',
+    valid: commandLinePassword,
+  },
+  // A Redis client's AUTH with its password alone ("jedis.auth(\"V!Wjkv…\")", "client.auth('…')").
+  { name: 'redis-auth-call', pattern: /\.auth\(\s*['"]([^'"\s]{8,200})['"]\s*\)/dg, requires: '.auth(', valid: (value) => !isDummy(value) && looksRandom(value) },
+  // Oracle's thin JDBC URL carries the user and the password before the host: "jdbc:oracle:thin:ledger/h4o-…@//db:1521/X".
+  { name: 'oracle-jdbc-password', pattern: /\bjdbc:oracle:thin:[^\/\s@:'"]+\/([^@\s'"]{4,200})@/dg, requires: 'jdbc:oracle', valid: (value) => !isPlaceholder(value) },
+  // PHP's PDO: the DSN, the user, then the password ("new PDO('mysql:host=…', 'shop_app', 'l092FX!…')").
+  {
+    name: 'pdo-password',
+    pattern: /\bnew[ \t]+PDO\(\s*(?:'[^'\n]*'|"[^"\n]*")\s*,\s*(?:'[^'\n]*'|"[^"\n]*")\s*,\s*['"]([^'"\n]{6,200})['"]/dg,
+    requires: 'PDO(',
+    valid: (value) => !isDummy(value) && !SEQUENTIAL.test(value),
+  },
+  // MinIO's client: "mc alias set <name> <url> <access key> <secret key>".
+  { name: 'minio-alias-secret', pattern: /\bmc[ \t]+alias[ \t]+set[ \t]+\S+[ \t]+\S+[ \t]+\S+[ \t]+['"]?([A-Za-z0-9+\/=_-]{20,80})/dg, requires: 'mc alias', valid: (value) => !isPlaceholder(value) && looksRandom(value) },
   // Windows' "net use Z: \\server\share <password> /user:DOMAIN\name" (or the password after the user).
   {
     name: 'net-use-password',

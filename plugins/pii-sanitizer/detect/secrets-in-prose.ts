@@ -38,7 +38,7 @@ const CODE_BETWEEN_QUOTES = /^[\s,;:=)\]}]|[:=({]$|\.\.\.$|…$/;
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token)\s+/i;
 const IS_PASSWORD_WORD = new RegExp(`^(?:${PASSWORD})$`, 'i');
 
-function passwordLike(value: string): boolean {
+export function passwordLike(value: string): boolean {
   if (value.length < 6 || isPlaceholder(value) || NOT_A_VALUE.test(value)) return false;
   const letters = /\p{L}/u.test(value);
   const digits = /\d/.test(value);

@@ -3,6 +3,7 @@ import { literalPrefixes, matches, sticky } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
 import { EMULATOR_ACCOUNT, FILE_PATH, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL, UUID } from './secret-values';
 import { namedValues } from './secret-pairs';
+import { secretsInColumns } from './secret-columns';
 import { secretsInProse } from './secrets-in-prose';
 import { finding, type Detector, type Finding } from './types';
 
@@ -12,7 +13,7 @@ import { finding, type Detector, type Finding } from './types';
  * not a placeholder, a repeated character, a variable reference or a word.
  */
 const ASSIGNMENT =
-  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk|[_.-]salt|(?<![a-z])pw(?![a-z]))[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\]?(?:\s*(?:=>|==|!=|[:=])\s*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
+  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk|[_.-]salt|(?<![a-z])pw(?![a-z]))[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\]?(?:\s*(?:=>|==|!=|[:=])[^\S\n]*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
 /**
  * The assignment rule backtracks over names at every word; a text without any of its name words skips it.
  * Its separator alternatives never put two runs of blanks side by side ("password" and 200 KB of
@@ -228,6 +229,9 @@ export const secretDetector: Detector = {
         out.push({ ...finding(this, start, value, 0.97), detector: `secrets:${name}` });
       }
     }
+    for (const [start, value] of secretsInColumns(text)) {
+      if (!providerJudged(value, budget) && !PUBLIC_VALUE.test(value)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:column' });
+    }
     for (const [start, value] of secretsInProse(text)) {
       if (!cutShort(text, start + value.length) && !providerJudged(value, budget) && !(sealed && SEALED_VALUE.test(value)) && !PUBLIC_VALUE.test(value)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     }
@@ -266,6 +270,8 @@ export const secretDetector: Detector = {
       const environment = between === '=' && /^[A-Z][A-Z0-9_]*$/.test(name) && LINE_START.test(text.slice(Math.max(0, m.index - 20), m.index));
       const literal = ((quote !== '' && (!spaced || /passw(?:or)?d|pwd|passphrase/i.test(name))) || environment) && !listed;
       if (sealed && SEALED_VALUE.test(value)) continue;
+      // Inside an ARN, "secretsmanager:…:secret:…" names a secret kept in AWS's manager, not its value.
+      if (/arn:aws[^\s"']*$/.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
       if (assignedSecret(name, value, literal, text.slice(Math.max(0, m.index - 200), m.index))) {
         out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });
       }
