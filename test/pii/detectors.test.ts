@@ -1095,6 +1095,17 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(foundByRules(honest).filter(([c, v]) => c === 'person' && v !== 'Stanton')).toEqual([]);
     }
     expect(foundByRules('I invited Kevin, Garcia and Lopez to the party.')).toContainEqual(['person', 'Kevin']);
+    // Telling, asking, thanking someone in other languages, a listed name after it.
+    for (const [sentence, name] of [
+      ['Perdón Toivonen, no vi tu mensaje hasta el lunes.', 'Toivonen'],
+      ['Dziękuję Lichtenfeld za pomoc!', 'Lichtenfeld'],
+      ['Sag Nordby bitte, dass ich heute später komme.', 'Nordby'],
+      ['Pergunta ao Bengtsson se ele ainda tem o carregador.', 'Bengtsson'],
+      ['Kannst du Konow fragen, ob der Termin passt?', 'Konow'],
+      ['Our guide Stensrud knew everything about the Old Town.', 'Stensrud'],
+    ]) {
+      expect(foundByRules(sentence!)).toContainEqual(['person', name]);
+    }
   });
 
   it('a bulleted name line is a person only when a contact card follows', () => {
