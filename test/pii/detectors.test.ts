@@ -355,6 +355,14 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       '5Mr9zKHx5AaNNFeouC3oSkwaJuGi1D+8pNgXPG/S',
     ]);
     expect(secrets("redis-cli -h redis.internal -p 6379 -a 'xef!I%9PjCnmEUvLVZxA2!ousg!NzCtw' INFO keyspace")).toEqual(['xef!I%9PjCnmEUvLVZxA2!ousg!NzCtw']);
+    expect(secrets('    url: https://deploy.acme-internal.net/api/hooks/trigger/892e2593a1d655c6af580c4aefd483ff0c588cda')).toEqual([
+      '892e2593a1d655c6af580c4aefd483ff0c588cda',
+    ]);
+    expect(secrets('KEY = b"\\xd0\\x4d\\xbf\\xd8\\x76\\xec\\x08\\x14\\x02\\xaf\\x6f\\xf2\\x59\\x48\\x23\\x0a"')).toHaveLength(1);
+    expect(secrets('byte[] Key = new byte[] { 0x8E, 0x94, 0x2F, 0x18, 0x30, 0x33, 0x56, 0x03, 0xFF, 0x12, 0x65, 0x25, 0x1E, 0x9B, 0x2E, 0x81 };')).toEqual([
+      '0x8E, 0x94, 0x2F, 0x18, 0x30, 0x33, 0x56, 0x03, 0xFF, 0x12, 0x65, 0x25, 0x1E, 0x9B, 0x2E, 0x81',
+    ]);
+    expect(secrets('https://api.github.com/repos/o/r/hooks/123456, https://example.com/webhooks/stripe-events-handler-v2, ZERO_KEY = b"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00"')).toEqual([]);
     for (const honest of [
       'TWILIO_ACCOUNT_SID=AC7829e4ca149000baa3dc370ce0d9d483\nTWILIO_AUTH_TOKEN=\nTWILIO_FROM_NUMBER=+15017122661',
       '- arn:aws:secretsmanager:eu-west-1:331783130983:secret:prod/payments/db-password-vjI1YF',

@@ -476,6 +476,21 @@ export const SECRET_PATTERNS: Array<{
     requires: 'PDO(',
     valid: (value) => !isDummy(value) && !SEQUENTIAL.test(value),
   },
+  // A webhook's URL whose path holds its secret, 32 characters at least: "https://deploy.acme.net/api/hooks/trigger/892e…"
+  // (GitHub's "/hooks/123" and a ULID's 26 characters are ids).
+  {
+    name: 'webhook-path-secret',
+    pattern: /\bhttps?:\/\/[^\s'"<>\/]+\/(?:[^\s'"<>?#\/]+\/)*(?:hooks?|webhooks?|trigger)\/(?:[^\s'"<>?#\/]+\/)*([A-Za-z0-9_-]{32,128})(?![A-Za-z0-9_-])/dg,
+    requires: /hook|trigger/,
+    valid: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && looksRandom(value),
+  },
+  // A key written as bytes under a key's or a secret's name: "KEY = b\"\\xd0\\x4d…\"", "byte[] Key = new byte[] { 0x8E, 0x94, … }".
+  {
+    name: 'byte-literal-key',
+    pattern: /\b[\w.]*(?:key|secret)\w*\s*=\s*(?:b["']((?:\\x[0-9a-fA-F]{2}){16,64})["']|new\s+byte\[\]\s*\{\s*((?:0x[0-9A-Fa-f]{2}\s*,\s*){15,63}0x[0-9A-Fa-f]{2})\s*,?\s*\})/dgi,
+    requires: /\\x|0x/,
+    valid: (value) => new Set(value.match(/[0-9A-Fa-f]{2}(?![0-9A-Fa-f])/g)).size >= 8,
+  },
   // MinIO's client: "mc alias set <name> <url> <access key> <secret key>".
   { name: 'minio-alias-secret', pattern: /\bmc[ \t]+alias[ \t]+set[ \t]+\S+[ \t]+\S+[ \t]+\S+[ \t]+['"]?([A-Za-z0-9+\/=_-]{20,80})/dg, requires: 'mc alias', valid: (value) => !isPlaceholder(value) && looksRandom(value) },
   // Windows' "net use Z: \\server\share <password> /user:DOMAIN\name" (or the password after the user).
