@@ -40,7 +40,7 @@ export const ADVERSARIAL_UNITS = [
   'Patient Ab, ', ' - passenger: Ab ', 'Ab and he ', 'Ab ab ab ab ab ab ab ', 'hey is this Ab? ', '" - Ab\n', 'Oh Ab, ', 'Hi there, this is Ab from Cd ', "My name's Ab ",
   // Cues of the eighteenth session: names in lower case after a title, a header, kin or a role's bracket; a contact
   // list's line; a firm's partners before its word; a password in a chat's code span; a key handed to a client.
-  'Frau ab cd ', 'From: ab cd <', 'my sister, ab cd ', 'the driver (ab cd ', 'Ab - 0474381400\n', 'Ab, Cd y Ef Asociados ', 'password `ab1!', 'new Ab("ab12cd34ef56ab12cd34ef56ab12cd34", ', 'Client.new(a, ', 'jwt.sign({a: 1}, ', 'a,password\nb,c1!d2e3\n', '| user | password |\n', 'jedis.auth("', 'https://a.b/hooks/', 'key = new byte[] { 0x8E, ',
+  'Frau ab cd ', 'From: ab cd <', 'my sister, ab cd ', 'the driver (ab cd ', 'Ab - 0474381400\n', 'Ab, Cd y Ef Asociados ', 'password `ab1!', 'new Ab("ab12cd34ef56ab12cd34ef56ab12cd34", ', 'Client.new(a, ', 'jwt.sign({a: 1}, ', 'a,password\nb,c1!d2e3\n', '| user | password |\n', 'jedis.auth("', 'https://a.b/hooks/', 'key = new byte[] { 0x8E, ', 'creds `a` / `', "SECRET_KEY = '(",
   // Tabs, a table's separator and its padding alike: a header's pattern tried from each tab read the rest of the run (45 s).
   '\t', '|\t', 'Name\t',
 ];

@@ -362,6 +362,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(secrets('byte[] Key = new byte[] { 0x8E, 0x94, 0x2F, 0x18, 0x30, 0x33, 0x56, 0x03, 0xFF, 0x12, 0x65, 0x25, 0x1E, 0x9B, 0x2E, 0x81 };')).toEqual([
       '0x8E, 0x94, 0x2F, 0x18, 0x30, 0x33, 0x56, 0x03, 0xFF, 0x12, 0x65, 0x25, 0x1E, 0x9B, 0x2E, 0x81',
     ]);
+    expect(secrets("SECRET_KEY = '(!an!s53-_y=oy%hf(b5s^*gz3k((q-bm)k4@neptv!+v-g%ig'")).toEqual(['(!an!s53-_y=oy%hf(b5s^*gz3k((q-bm)k4@neptv!+v-g%ig']);
+    expect(secrets('new creds are user `report_ro` / `xhhU9IXgdX+M-!m+0ZTK` on reporting-db.internal:5432')).toEqual(['xhhU9IXgdX+M-!m+0ZTK']);
+    expect(secrets("User agents may set (`Accept`, `text/event-stream`); the login is `admin` / `admin`.")).toEqual([]);
     expect(secrets('https://api.github.com/repos/o/r/hooks/123456, https://example.com/webhooks/stripe-events-handler-v2, ZERO_KEY = b"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00"')).toEqual([]);
     for (const honest of [
       'TWILIO_ACCOUNT_SID=AC7829e4ca149000baa3dc370ce0d9d483\nTWILIO_AUTH_TOKEN=\nTWILIO_FROM_NUMBER=+15017122661',

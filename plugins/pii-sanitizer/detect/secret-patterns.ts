@@ -491,6 +491,8 @@ export const SECRET_PATTERNS: Array<{
     requires: /\\x|0x/,
     valid: (value) => new Set(value.match(/[0-9A-Fa-f]{2}(?![0-9A-Fa-f])/g)).size >= 8,
   },
+  // Django's SECRET_KEY, whose alphabet holds brackets and symbols the generic assignment stops at ("(!an!s53-_y=oy%hf(b5…").
+  { name: 'django-secret-key', pattern: /\bSECRET_KEY\s*=\s*(?:'([^'\s]{40,100})'|"([^"\s]{40,100})")/dg, requires: 'SECRET_KEY', valid: (value) => !isDummy(value) && looksRandom(value) },
   // MinIO's client: "mc alias set <name> <url> <access key> <secret key>".
   { name: 'minio-alias-secret', pattern: /\bmc[ \t]+alias[ \t]+set[ \t]+\S+[ \t]+\S+[ \t]+\S+[ \t]+['"]?([A-Za-z0-9+\/=_-]{20,80})/dg, requires: 'mc alias', valid: (value) => !isPlaceholder(value) && looksRandom(value) },
   // Windows' "net use Z: \\server\share <password> /user:DOMAIN\name" (or the password after the user).

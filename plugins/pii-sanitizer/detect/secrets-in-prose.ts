@@ -22,6 +22,8 @@ const QUOTED = `(["'\`“‘«])([^\\n"'\`”’»]{4,100})["'\`”’»]`;
 const TOLD = new RegExp(`\\b(${PASSWORD}|${PIN}|${KEY})${FOR_WHAT}[ \\t]*${VERB}[ \\t]*(?:${QUOTED}|([^\\s"'\`<>]{4,200}))`, 'gi');
 /** Chat's code span right after the word, without a verb: "creds are user `report_ro` password `e-7!wy9oN.f-jl8Q`". */
 const IN_BACKTICKS = new RegExp(`\\b(${PASSWORD}|${KEY})[ \\t]+\`([^\`\\s]{6,100})\``, 'gi');
+/** A user and a password given as two code spans: "new creds are user `report_ro` / `xhhU9IXgdX+M-!m+0ZTK`". */
+const CREDENTIAL_SPANS = /\b(?:creds|credentials|login|user(?:name)?)\b[^\n`]{0,30}`[^`\s]{2,64}`[ \t]*[\/:][ \t]*`([^`\s]{6,100})`/gi;
 const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)?[ \\t]*([^\\s]{8,200})[ \\t]*(?=\\r?\\n|$)`, 'gi');
 /** Every name above contains one of these: a text without any skips both patterns. */
 const NAME_WORDS = new RegExp(wordAlternation(['pass', 'pwd', 'kennw', 'mot de', 'contrase', 'senha', 'wachtwoord', 'pin', 'key', 'token', 'secret']), 'i');
@@ -48,8 +50,12 @@ export function passwordLike(value: string): boolean {
 
 /** [start, value] of each secret told in the text. */
 export function secretsInProse(text: string): Array<[number, string]> {
-  if (!NAME_WORDS.test(text)) return [];
   const out: Array<[number, string]> = [];
+  for (const m of text.includes('`') ? matches(text, CREDENTIAL_SPANS) : []) {
+    const value = m[1]!;
+    if (passwordLike(value) && !/^[A-Za-z_.-]+$/.test(value) && !/^[a-z]+\/[a-z.+-]+$/.test(value)) out.push([m.index + m[0].lastIndexOf(value), value]);
+  }
+  if (!NAME_WORDS.test(text)) return out;
   for (const m of matches(text, TOLD)) {
     const [, name, , quoted, bare] = m;
     const kind = IS_PASSWORD_WORD.test(name!) ? 'password' : /^pin/i.test(name!) ? 'pin' : 'key';
