@@ -3,7 +3,8 @@ import path from 'node:path';
 import { candidateWords, contextFeatures } from '../plugins/pii-sanitizer/detect/person-context';
 import { WORD_FACTS } from '../plugins/pii-sanitizer/detect/person';
 import { refilledSamples } from './pii-refill';
-import { hash32, seededRandom } from '../test/mock-llm/random';
+import { hash32 } from '../test/mock-llm/random';
+import { seededRandom, shuffleInPlace } from '../plugins/core/seeded-random';
 import { codeFiles, WRITTEN_TEMPLATE_SETS } from './pii';
 
 /**
@@ -83,10 +84,7 @@ function train(data: Example[]): Map<string, number> {
   const random = seededRandom(17);
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     const rate = RATE / (1 + epoch);
     for (const index of order) {
       const { feats, label } = data[index]!;

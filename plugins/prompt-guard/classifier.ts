@@ -7,6 +7,9 @@
  * prompt. Training on both sides is what keeps it from flagging every prompt
  * that shares a word with an attack.
  */
+
+import { shuffleInPlace } from '../core/seeded-random';
+
 const DIM = 1 << 18;
 
 function fnv1a(text: string): number {
@@ -85,10 +88,7 @@ export class LexicalClassifier {
     const random = seeded(42);
     const order = rows.map((_, i) => i);
     for (let epoch = 0; epoch < epochs; epoch++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
+      shuffleInPlace(order, random);
       for (const r of order) {
         const { x, y, w } = rows[r]!;
         let z = bias;

@@ -7,6 +7,8 @@
  * a few seconds (in the background, yielding to the event loop).
  */
 
+import { seededRandom, shuffleInPlace } from '../core/seeded-random';
+
 export interface LinearModel {
   classes: number;
   dim: number;
@@ -27,26 +29,6 @@ export interface TrainOptions {
   scale?: number;
   /** Initial weights are the class centroids times this (on unscaled inputs). */
   init?: number;
-}
-
-/** Deterministic shuffling (mulberry32), so that a config always trains the same model. */
-function shuffler(seed: number): (a: Uint32Array) => void {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return (a) => {
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      const t = a[i]!;
-      a[i] = a[j]!;
-      a[j] = t;
-    }
-  };
 }
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -80,10 +62,11 @@ export async function trainSoftmax(
   const gradB = new Float64Array(classes);
   const p = new Float64Array(classes);
   const order = Uint32Array.from({ length: n }, (_, i) => i);
-  const shuffle = shuffler(n * 31 + classes);
+  // Seeded, so that a config always trains the same model.
+  const random = seededRandom(n * 31 + classes);
   const step = lr * scale * scale;
   for (let epoch = 0; epoch < epochs && classes > 1; epoch++) {
-    shuffle(order);
+    shuffleInPlace(order, random);
     for (let start = 0; start < n; start += batchSize) {
       const end = Math.min(n, start + batchSize);
       const size = end - start;
