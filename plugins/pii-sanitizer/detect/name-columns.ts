@@ -1,3 +1,5 @@
+import { cellOffsets, lineStarts, tableCells } from './table-lines';
+
 /**
  * Names in a table's name column: a header line of cells split by "|", a tab, ";" or ",", one of which names people
  * ("Name | Role | Ext.", "first_name,last_name,email", "Employee\tDept"), and the rows under it with as many cells.
@@ -47,25 +49,16 @@ export interface ColumnName {
   value: string;
 }
 
-function cells(line: string, separator: string): string[] {
-  return line.replace(/^[ \t]*\|/, '').replace(/\|[ \t]*$/, '').split(separator);
-}
-
 export function namesInColumns(text: string): ColumnName[] {
   const found: ColumnName[] = [];
   if (!hasHeaderCell(text)) return found;
   const lines = text.split('\n');
-  let offset = 0;
-  const starts = lines.map((line) => {
-    const start = offset;
-    offset += line.length + 1;
-    return start;
-  });
+  const starts = lineStarts(lines);
   for (let i = 0; i < lines.length - 1; i++) {
     const header = lines[i]!;
     const separator = SEPARATORS.find((s) => header.includes(s));
     if (!separator) continue;
-    const titles = cells(header, separator).map((c) => c.trim().replace(/^["'*_`]+|["'*_`:]+$/g, ''));
+    const titles = tableCells(header, separator).map((c) => c.trim().replace(/^["'*_`]+|["'*_`:]+$/g, ''));
     if (titles.length < 2) continue;
     const peopleTable = titles.some((title) => PEOPLE_COLUMN.test(title));
     const columns = titles.flatMap((title, index) => (PEOPLE_HEADER.test(title) || (peopleTable && NAME_HEADER.test(title)) ? [index] : []));
@@ -74,15 +67,13 @@ export function namesInColumns(text: string): ColumnName[] {
       const row = lines[r]!;
       // A Markdown table's rule line ("|---|---|") sits under the header.
       if (/^[\s|:+-]+$/.test(row) && row.includes('-')) continue;
-      const values = cells(row, separator);
+      const values = tableCells(row, separator);
       if (values.length !== titles.length) break;
-      // Where the row's cells start: after a leading "|" and each separator before.
-      let at = starts[r]! + (row.length - row.replace(/^[ \t]*\|/, '').length);
+      const offsets = cellOffsets(row, values, separator);
       for (let c = 0; c < values.length; c++) {
         const raw = values[c]!;
         const value = raw.trim().replace(/^["']|["']$/g, '');
-        if (columns.includes(c) && NAME_CELL.test(value)) found.push({ start: at + raw.indexOf(value), value });
-        at += raw.length + separator.length;
+        if (columns.includes(c) && NAME_CELL.test(value)) found.push({ start: starts[r]! + offsets[c]! + raw.indexOf(value), value });
       }
     }
   }

@@ -1,4 +1,5 @@
 import { isPlaceholder, looksRandom } from './secret-values';
+import { cellOffsets, lineStarts, tableCells } from './table-lines';
 import { passwordLike } from './secrets-in-prose';
 
 /**
@@ -15,29 +16,22 @@ const HEADER_CELL = /^[\p{L}\d][\p{L}\d _.#/-]{0,39}$/u;
 /** Tables are short: a header's column is followed for this many rows at most. */
 const MAX_ROWS = 200;
 
-function cells(line: string, separator: string): string[] {
-  const trimmed = separator === '|' ? line.trim().replace(/^\|/, '').replace(/\|$/, '') : line;
-  return trimmed.split(separator).map((cell) => cell.trim().replace(/^`(.*)`$/, '$1'));
-}
+/** A cell's text without its blanks and a code span's backticks. */
+const cellText = (cell: string) => cell.trim().replace(/^`(.*)`$/, '$1');
 
 /** [start, value] of each secret in a column named for one. */
 export function secretsInColumns(text: string): Array<[number, string]> {
   if (!/(?:pass|pwd|pw|secret|token|key)/i.test(text)) return [];
   const out: Array<[number, string]> = [];
   const lines = text.split('\n');
-  let offset = 0;
-  const starts = lines.map((line) => {
-    const at = offset;
-    offset += line.length + 1;
-    return at;
-  });
+  const starts = lineStarts(lines);
   for (let i = 0; i < lines.length; i++) {
     const header = lines[i]!.replace(/\r$/, '');
     const separator = header.includes('|') ? '|' : header.includes('\t') ? '\t' : header.includes(',') ? ',' : '';
     if (!separator) continue;
     // A header of labels only, and a CSV's without blanks after its commas: code's "(parent, key, node) {" is none.
     if ((separator === ',' && /,[ \t]/.test(header)) || /[(){};=<>"']/.test(header)) continue;
-    const names = cells(header, separator);
+    const names = tableCells(header, separator).map(cellText);
     if (!names.every((name) => HEADER_CELL.test(name))) continue;
     const column = names.findIndex((name) => SECRET_HEADER.test(name));
     if (column < 0 || names.length < 2) continue;
@@ -46,12 +40,11 @@ export function secretsInColumns(text: string): Array<[number, string]> {
     if (separator === '|' && SEPARATOR_ROW.test(lines[row]?.trim() ?? '')) row++;
     for (; row < lines.length && row <= i + MAX_ROWS; row++) {
       const line = lines[row]!.replace(/\r$/, '');
-      const values = cells(line, separator);
-      if (values.length !== names.length) break;
-      const value = values[column]!;
+      const raw = tableCells(line, separator);
+      if (raw.length !== names.length) break;
+      const value = cellText(raw[column]!);
       if (!value || /\s/.test(value) || /^[[(<{].*[\])>}]$/.test(value) || isPlaceholder(value) || !(password ? passwordLike(value) : looksRandom(value))) continue;
-      const at = line.indexOf(value, separator === '|' ? 0 : values.slice(0, column).join(separator).length);
-      if (at >= 0) out.push([starts[row]! + at, value]);
+      out.push([starts[row]! + cellOffsets(line, raw, separator)[column]! + raw[column]!.indexOf(value), value]);
     }
     // The table's rows are no headers of their own: each line is read once ("a,password" over and over took 4 s).
     i = row - 1;
