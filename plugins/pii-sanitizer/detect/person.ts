@@ -506,27 +506,34 @@ function brandPossessive(text: string, start: number, end: number): boolean {
   return /^['’]s(?![\p{L}])/u.test(text.slice(end, end + 3)) && afterCapitalisedWord(text, start);
 }
 /**
- * Right after a word of the sentence capitalised mid-sentence, which is no role, kin or word that addresses a person:
- * the second word of a thing's or a place's name ("Trader Joe's", "(Great Britain)"; not "Uncle Joe", "Thanks Anna").
+ * The capitalised word right before `start` when it is no word that addresses a person, no role and no kin: where it
+ * starts, and whether a sentence starts with it.
  */
-function afterCapitalisedWord(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 30), start);
-  const word = WORD_BEFORE.exec(before)?.[1];
-  if (!word || !TITLE_WORD_BEFORE.test(before) || !sentenceWord(word) || ROLE_WORD.test(word) || FAMILY_WORD.test(word)) return false;
-  return !SENTENCE_START.test(before.slice(0, before.length - word.length - 1).replace(/[ \t]+$/, ' '));
-}
-/**
- * For the context model: where a capitalised word stands right before that is no given name, role, kin or word
- * addressing a person, mid-sentence, or at a sentence's start when it is no word of the sentence ("Goldman Sachs", "the
- * Sagrada Família", "(Great Britain)"; not "Anna Karadamis", "Met Karadamis", "Thanks Karadamis"); -1 where none does.
- */
-function properNounBefore(text: string, start: number): number {
+function capitalisedWordBefore(text: string, start: number): { word: string; start: number; sentenceStart: boolean } | undefined {
   const before = text.slice(Math.max(0, start - 30), start);
   const found = WORD_BEFORE.exec(before);
   const word = found?.[1];
-  if (!word || !TITLE_WORD_BEFORE.test(before) || isGivenName(word) || isListedGivenName(word) || ROLE_WORD.test(word) || FAMILY_WORD.test(word) || TITLE_ALONE.test(word)) return -1;
-  const proper = !SENTENCE_START.test(before.slice(0, before.length - word.length - 1).replace(/[ \t]+$/, ' ')) || !sentenceWord(word);
-  return proper ? start - (before.length - found!.index) : -1;
+  if (!word || !TITLE_WORD_BEFORE.test(before) || ROLE_WORD.test(word) || FAMILY_WORD.test(word)) return undefined;
+  const sentenceStart = SENTENCE_START.test(before.slice(0, before.length - word.length - 1).replace(/[ \t]+$/, ' '));
+  return { word, start: start - (before.length - found!.index), sentenceStart };
+}
+/**
+ * Right after a word of the sentence capitalised mid-sentence: the second word of a thing's or a place's name ("Trader
+ * Joe's", "(Great Britain)"; not "Uncle Joe", "Thanks Anna").
+ */
+function afterCapitalisedWord(text: string, start: number): boolean {
+  const before = capitalisedWordBefore(text, start);
+  return before !== undefined && !before.sentenceStart && sentenceWord(before.word);
+}
+/**
+ * For the context model: where a capitalised word stands right before that is no given name or title either, mid-sentence,
+ * or at a sentence's start when it is no word of the sentence ("Goldman Sachs", "the Sagrada Família", "(Great Britain)";
+ * not "Anna Karadamis", "Met Karadamis", "Thanks Karadamis"); -1 where none does.
+ */
+function properNounBefore(text: string, start: number): number {
+  const before = capitalisedWordBefore(text, start);
+  if (!before || isGivenName(before.word) || isListedGivenName(before.word) || TITLE_ALONE.test(before.word)) return -1;
+  return !before.sentenceStart || !sentenceWord(before.word) ? before.start : -1;
 }
 const TITLE_ALONE = /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Frau|Herr|Madame|Monsieur|Señor|Señora|Signor|Signora)$/;
 const FAMILY_WORD = new RegExp(`^(?:${FAMILY})$`, 'i');
