@@ -44,25 +44,22 @@ function listedSurnames(): { listed: Set<string>; words: Set<string>; cities: Se
   const source = fs.readFileSync(require.resolve(CENSUS_SURNAMES), 'utf8');
   const from = source.indexOf('module.exports.last');
   const census = [...source.slice(from, source.indexOf('];', from)).matchAll(/'([^'\n]+)'/g)].map((m) => m[1]!);
+  // The time zones' cities that are nobody's word or given name; the census's surnames leave in the loop below.
+  const cities = new Set(
+    Intl.supportedValuesOf('timeZone')
+      .map((zone) => zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ').toLowerCase())
+      .filter((city) => !ENGLISH_WORDS.has(city) && !GIVEN_NAMES.has(city) && !POPULAR_GIVEN_NAMES.has(city) && !LISTED_GIVEN_NAMES.has(city)),
+  );
+  const given = new Set<string>();
   for (const [rank, raw] of census.entries()) {
     const name = raw.toLowerCase();
+    cities.delete(name);
+    if (rank < GIVEN_NAME_SURNAME_RANKS && (GIVEN_NAMES.has(name) || POPULAR_GIVEN_NAMES.has(name) || LISTED_GIVEN_NAMES.has(name))) given.add(name);
     if (rank < COMMON_RANKS && ENGLISH_WORDS.has(name)) words.add(name);
     if (!/^\p{L}{4,}$/u.test(name) || ENGLISH_WORDS.has(name) || rare.has(name) || NOT_PEOPLE_SURNAMES.has(name)) continue;
     if (NOT_PEOPLE.has(name) || PLACES_AND_EPONYMS.has(name) || COUNTRIES.has(name) || NOT_NAMES.has(name) || GIVEN_NAMES.has(name) || POPULAR_GIVEN_NAMES.has(name)) continue;
     names.add(name);
   }
-  const surnames = new Set(census.map((name) => name.toLowerCase()));
-  const cities = new Set(
-    Intl.supportedValuesOf('timeZone')
-      .map((zone) => zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ').toLowerCase())
-      .filter((city) => !surnames.has(city) && !ENGLISH_WORDS.has(city) && !GIVEN_NAMES.has(city) && !POPULAR_GIVEN_NAMES.has(city) && !LISTED_GIVEN_NAMES.has(city)),
-  );
-  const given = new Set(
-    census
-      .slice(0, GIVEN_NAME_SURNAME_RANKS)
-      .map((name) => name.toLowerCase())
-      .filter((name) => GIVEN_NAMES.has(name) || POPULAR_GIVEN_NAMES.has(name) || LISTED_GIVEN_NAMES.has(name)),
-  );
   return { listed: names, words, cities, given };
 }
 
