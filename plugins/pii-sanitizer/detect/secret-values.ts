@@ -206,3 +206,11 @@ export function looksRandom(value: string): boolean {
   if (value.length < 16) return classes >= 3 && /\d/.test(value);
   return entropy(value) >= 3.0 && classes >= 2;
 }
+
+/**
+ * Whether the word at `index` stands inside an ARN, where "secret" names a secret kept in AWS's manager, not its value
+ * ("arn:aws:secretsmanager:eu-west-1:…:secret:prod/db").
+ */
+export function insideArn(text: string, index: number): boolean {
+  return /arn:aws:[^\s"']*$/.test(text.slice(Math.max(0, index - 80), index + 1));
+}

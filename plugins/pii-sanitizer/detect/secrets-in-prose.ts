@@ -1,6 +1,6 @@
 import { wordAlternation } from './alternation';
 import { matches } from './context';
-import { FILE_PATH, isOneCharacter, isPlaceholder, isWords, looksRandom } from './secret-values';
+import { FILE_PATH, insideArn, isOneCharacter, isPlaceholder, isWords, looksRandom } from './secret-values';
 
 /**
  * Secrets told in a sentence rather than assigned in code: "my password is Tr0ub4dor&3", "the API
@@ -24,6 +24,8 @@ const TOLD = new RegExp(`\\b(${PASSWORD}|${PIN}|${KEY})${FOR_WHAT}[ \\t]*${VERB}
 const IN_BACKTICKS = new RegExp(`\\b(${PASSWORD}|${KEY})[ \\t]+\`([^\`\\s]{6,100})\``, 'gi');
 /** A user and a password given as two code spans: "new creds are user `report_ro` / `xhhU9IXgdX+M-!m+0ZTK`". */
 const CREDENTIAL_SPANS = /\b(?:creds|credentials|login|user(?:name)?)\b[^\n`]{0,30}`[^`\s]{2,64}`[ \t]*[\/:][ \t]*`([^`\s]{6,100})`/gi;
+/** A code span holding a name in code, not a value ("the password `field_name`", "user `x` / `admin`"). */
+const CODE_NAME = /^[A-Za-z_.-]+$/;
 const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)?[ \\t]*([^\\s]{8,200})[ \\t]*(?=\\r?\\n|$)`, 'gi');
 /** Every name above contains one of these: a text without any skips both patterns. */
 const NAME_WORDS = new RegExp(wordAlternation(['pass', 'pwd', 'kennw', 'mot de', 'contrase', 'senha', 'wachtwoord', 'pin', 'key', 'token', 'secret']), 'i');
@@ -53,7 +55,7 @@ export function secretsInProse(text: string): Array<[number, string]> {
   const out: Array<[number, string]> = [];
   for (const m of text.includes('`') ? matches(text, CREDENTIAL_SPANS) : []) {
     const value = m[1]!;
-    if (passwordLike(value) && !/^[A-Za-z_.-]+$/.test(value) && !/^[a-z]+\/[a-z.+-]+$/.test(value)) out.push([m.index + m[0].lastIndexOf(value), value]);
+    if (passwordLike(value) && !CODE_NAME.test(value) && !/^[a-z]+\/[a-z.+-]+$/.test(value)) out.push([m.index + m[0].lastIndexOf(value), value]);
   }
   if (!NAME_WORDS.test(text)) return out;
   for (const m of matches(text, TOLD)) {
@@ -69,13 +71,11 @@ export function secretsInProse(text: string): Array<[number, string]> {
           : kind === 'pin'
             ? /^\d{4,8}$/.test(value)
             : looksRandom(value) && !NOT_A_VALUE.test(value);
-    // Inside an ARN, "secret:…" names a secret kept in AWS's manager ("arn:aws:secretsmanager:…:secret:prod/db").
-    if (ok && !/arn:aws:[^\s"']*$/.test(text.slice(Math.max(0, m.index - 80), m.index + 1))) out.push([m.index + m[0].lastIndexOf(value), value]);
+    if (ok && !insideArn(text, m.index)) out.push([m.index + m[0].lastIndexOf(value), value]);
   }
   for (const m of matches(text, IN_BACKTICKS)) {
     const value = m[2]!;
-    // Not a name in code ("the password `field_name`").
-    if (/^[A-Za-z_.-]+$/.test(value)) continue;
+    if (CODE_NAME.test(value)) continue;
     if (IS_PASSWORD_WORD.test(m[1]!) ? passwordLike(value) : looksRandom(value) && !NOT_A_VALUE.test(value)) out.push([m.index + m[0].lastIndexOf(value), value]);
   }
   for (const m of matches(text, ANNOUNCED)) {

@@ -1,7 +1,7 @@
 import { wordAlternation } from './alternation';
 import { literalPrefixes, matches, sticky } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
-import { EMULATOR_ACCOUNT, FILE_PATH, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL, UUID } from './secret-values';
+import { EMULATOR_ACCOUNT, FILE_PATH, insideArn, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL, UUID } from './secret-values';
 import { namedValues } from './secret-pairs';
 import { secretsInColumns } from './secret-columns';
 import { secretsInProse } from './secrets-in-prose';
@@ -270,8 +270,7 @@ export const secretDetector: Detector = {
       const environment = between === '=' && /^[A-Z][A-Z0-9_]*$/.test(name) && LINE_START.test(text.slice(Math.max(0, m.index - 20), m.index));
       const literal = ((quote !== '' && (!spaced || /passw(?:or)?d|pwd|passphrase/i.test(name))) || environment) && !listed;
       if (sealed && SEALED_VALUE.test(value)) continue;
-      // Inside an ARN, "secretsmanager:…:secret:…" names a secret kept in AWS's manager, not its value.
-      if (/arn:aws[^\s"']*$/.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
+      if (insideArn(text, m.index)) continue;
       if (assignedSecret(name, value, literal, text.slice(Math.max(0, m.index - 200), m.index))) {
         out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });
       }
