@@ -52,8 +52,8 @@ const fixture = (name: string) => path.resolve(__dirname, '..', '..', 'bench', '
  * objects of plain verbs, chat logs, bylines) at 0.874 and the twenty-second (people where detectors rarely look: chat
  * messages, to-do items, calendar lines, other languages' verbs of telling and asking) at 0.847 with that code.
  */
-export const WRITTEN_TEMPLATE_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22];
-const NEW_TEMPLATES = WRITTEN_TEMPLATE_SETS.map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
+const WRITTEN_TEMPLATE_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22];
+export const NEW_TEMPLATES = WRITTEN_TEMPLATE_SETS.map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
 /** Sixty more, written apart in the same way, whose misses nobody has read. */
 const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
 /**
@@ -83,15 +83,15 @@ const UNREAD_TEMPLATES_3 = fixture('pii-unread-templates-3.json');
  * products, places, teams and drugs, written by a helper in the same session (`general`: 12 findings with its starting
  * code, 10 with its first commits, then read).
  */
-const PERSON_FREE = {
+export const PERSON_FREE = {
   read: fixture('person-free-prompts.json'),
   unread: fixture('person-free-prompts-unread.json'),
   unread_2: fixture('person-free-prompts-unread-2.json'),
   cues: fixture('person-free-prompts-cues.json'),
   cues_2: fixture('person-free-prompts-cues-2.json'),
-  pronouns: fixture('person-free-prompts-pronouns.json'),
   cues_3: fixture('person-free-prompts-cues-3.json'),
   general: fixture('person-free-prompts-general.json'),
+  pronouns: fixture('person-free-prompts-pronouns.json'),
 };
 
 export interface Sample {

@@ -5,7 +5,7 @@ import { WORD_FACTS } from '../plugins/pii-sanitizer/detect/person';
 import { refilledSamples } from './pii-refill';
 import { hash32 } from '../test/mock-llm/random';
 import { seededRandom, shuffleInPlace } from '../plugins/core/seeded-random';
-import { codeFiles, WRITTEN_TEMPLATE_SETS } from './pii';
+import { codeFiles, NEW_TEMPLATES, PERSON_FREE } from './pii';
 
 /**
  * Trains the person detector's context model (`plugins/pii-sanitizer/detect/person-context.ts`): a logistic regression
@@ -24,7 +24,6 @@ import { codeFiles, WRITTEN_TEMPLATE_SETS } from './pii';
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const DATA = path.resolve(ROOT, '..', 'shared', 'data');
-const FIXTURES = path.join(ROOT, 'bench', 'fixtures');
 const OUT = path.join(ROOT, 'plugins', 'pii-sanitizer', 'detect', 'person-context-weights.json');
 /** Far from the bench's seeds (0 and 9,000,000): the values trained on are not those measured. */
 const TRAINING_SEEDS = [20_000_000, 21_000_000];
@@ -57,9 +56,7 @@ function examples(holdOut: boolean): Example[] {
   const dev = path.join(DATA, 'pii', 'presidio_synth_dev.json');
   const devSamples = JSON.parse(fs.readFileSync(dev, 'utf8')) as Array<{ full_text: string; spans: Array<{ entity_type: string; start_position: number; end_position: number }> }>;
   for (const s of devSamples) labelledExamples(s.full_text, personSpans(s.spans), out);
-  const sets = WRITTEN_TEMPLATE_SETS.slice(0, holdOut ? -HELD_OUT : undefined).map((n) =>
-    path.join(FIXTURES, n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`),
-  );
+  const sets = NEW_TEMPLATES.slice(0, holdOut ? -HELD_OUT : undefined);
   for (const seeds of TRAINING_SEEDS) {
     for (const file of [dev, ...sets]) for (const s of refilledSamples(file, seeds)) labelledExamples(s.full_text, personSpans(s.spans), out);
   }
@@ -68,8 +65,10 @@ function examples(holdOut: boolean): Example[] {
   for (const line of fs.readFileSync(path.join(DATA, 'prompt_guard', 'deepset_prompt_injections', 'train.jsonl'), 'utf8').trim().split('\n')) {
     labelledExamples((JSON.parse(line) as { text: string }).text, [], out);
   }
-  for (const file of ['person-free-prompts.json', 'person-free-prompts-cues.json', 'person-free-prompts-cues-2.json', 'person-free-prompts-cues-3.json', 'person-free-prompts-general.json', 'person-free-prompts-pronouns.json']) {
-    for (const text of JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as string[]) labelledExamples(text, [], out);
+  // The bench's person-free sets, but the unread ones.
+  for (const [set, file] of Object.entries(PERSON_FREE)) {
+    if (set.startsWith('unread')) continue;
+    for (const text of JSON.parse(fs.readFileSync(file, 'utf8')) as string[]) labelledExamples(text, [], out);
   }
   // Code and its docs, as coding assistants' prompts hold them: half of the dependencies' files, chosen by their path's
   // hash (the bench's count over all of them is then half unseen), a few kilobytes of each.
