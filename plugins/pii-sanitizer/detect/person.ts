@@ -854,7 +854,7 @@ const PERSON_KEY =
 const FOREIGN_AND_WORDS = 'et|e|y|und|og|och|és';
 const FOREIGN_AND_SET = new Set(FOREIGN_AND_WORDS.split('|'));
 /** A given name or a surname the lists hold, in any case. */
-const listedName = (word: string) => isGivenName(word) || isListedGivenName(word) || SURNAMES.has(word.toLowerCase()) || isListedSurname(word);
+const listedName = (word: string) => knownName(word) || isListedSurname(word);
 const LIST_AND = `(?:and|&|${FOREIGN_AND_WORDS})`;
 /** A surname's particles before a partner's name ("van der Horst"). */
 const PARTNER_PARTICLE = '(?:van|von|de|der|den|la|le|du|da|di)';
@@ -1392,7 +1392,7 @@ export const personDetector: Detector = {
       const nextLabel = /^[ \t]+[\p{L} \t]{1,30}:/u.test(text.slice(m.indices![1]![0] + trimmed.length, m.indices![1]![0] + trimmed.length + 40));
       const value = nextLabel ? trimmed : m[1]!;
       // Where only a person's name stands, a first word that is a word too ("Owner: Beryl Hagenes") is the name's.
-      const name = value.includes(' ') ? (personLike(value) !== '' ? value : '') : knownName(value) || isListedSurname(value) ? value : '';
+      const name = value.includes(' ') ? (personLike(value) !== '' ? value : '') : listedName(value) ? value : '';
       if (name) add(m.indices![1]![0], name, 0.75);
     }
     for (const m of /['’]s[ \t]/.test(text) ? matches(text, PERSONAL_OWNED) : []) {
@@ -1400,7 +1400,7 @@ export const personDetector: Detector = {
       if (!owner) continue;
       const word = owner[1]!;
       // A name the lists hold: firms have birthdays and bosses too ("Mozilla's birthday", "Netflix's boss").
-      if (!(knownName(word) || isListedSurname(word)) || (sentenceWord(word) && !knownName(word)) || placeOrCountry(word, true)) continue;
+      if (!listedName(word) || (sentenceWord(word) && !knownName(word)) || placeOrCountry(word, true)) continue;
       add(m.index - word.length, word, 0.7);
     }
     for (const m of /know/.test(text) ? matches(text, LET_KNOW) : []) {
@@ -1430,7 +1430,7 @@ export const personDetector: Detector = {
       // One word with an age is a version's or a count's as often, unless a known name, of a place, doing what only
       // people do, or given an age by the word.
       const personal = m[2] !== undefined || m[5] !== undefined || m[6] !== undefined || PERSON_ONLY_AFTER_AGE.test(m[3] ?? '');
-      if (person && (person.name.includes(' ') || knownName(person.name) || isListedSurname(person.name) || personal)) addPerson(person.end, person.name, 0.75);
+      if (person && (person.name.includes(' ') || listedName(person.name) || personal)) addPerson(person.end, person.name, 0.75);
     }
     for (const m of matches(text, OFFICE_TITLE)) addGroupPerson(m, 0.8, false);
     for (const m of OCCUPATION_THEN_CAPITAL.test(text) ? matches(text, OCCUPATION_BEFORE_NAME) : []) addGroupPerson(m, 0.75, false);
