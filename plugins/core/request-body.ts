@@ -23,9 +23,10 @@ export async function readRawBody(kong: KongPDK, ctx: RequestContext): Promise<B
 
 /** Parses the body as JSON, with OpenAI-style errors for empty, oversized or malformed bodies. */
 export async function readJsonBody(kong: KongPDK, ctx: RequestContext, maxBytes: number): Promise<unknown> {
-  if (ctx.data.has(JSON_KEY)) return ctx.get(JSON_KEY);
   const raw = await readRawBody(kong, ctx);
+  // Each plugin's own limit holds, whichever plugin parsed the body first.
   if (raw.length > maxBytes) throw tooLarge(raw.length, maxBytes);
+  if (ctx.data.has(JSON_KEY)) return ctx.get(JSON_KEY);
   const parsed = parseJsonBody(raw);
   ctx.set(JSON_KEY, parsed);
   return parsed;
@@ -34,6 +35,11 @@ export async function readJsonBody(kong: KongPDK, ctx: RequestContext, maxBytes:
 /** The body a suite plugin already parsed on this request, if any (what Kong forwards upstream). */
 export function parsedBody(ctx: RequestContext): { value: unknown } | undefined {
   return ctx.data.has(JSON_KEY) ? { value: ctx.get(JSON_KEY) } : undefined;
+}
+
+/** Replaces the parsed body later plugins and the bridge read (a sanitized copy of it). */
+export function setParsedBody(ctx: RequestContext, value: unknown): void {
+  ctx.set(JSON_KEY, value);
 }
 
 /** JSON from body bytes whose size the caller has already bounded; OpenAI-style errors for empty or malformed bodies. */

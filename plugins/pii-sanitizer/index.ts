@@ -2,7 +2,7 @@ import { addTextTransform } from '../core/bridge/answer-hooks';
 import { recordDecision } from '../core/decisions';
 import { openAIErrorBody } from '../core/openai-error';
 import { definePlugin } from '../core/plugin-base';
-import { readJsonBody } from '../core/request-body';
+import { readJsonBody, setParsedBody } from '../core/request-body';
 import { configSchema } from './config';
 import { createDetector } from './detect';
 import { outputScanTransform } from './output-transform';
@@ -33,8 +33,10 @@ export = definePlugin({
     return { detector, actionFor };
   },
   async access({ kong, config, state, ctx, respond }) {
-    const body = (await readJsonBody(kong, ctx, config.max_body_size)) as Record<string, unknown>;
-    if (typeof body !== 'object' || body === null) return;
+    const parsed = await readJsonBody(kong, ctx, config.max_body_size);
+    if (typeof parsed !== 'object' || parsed === null) return;
+    // A copy is sanitized: should a detector fail and the config let the request pass, it passes whole, not half done.
+    const body = structuredClone(parsed) as Record<string, unknown>;
     const vault = new PiiVault();
     const changed = config.mode === 'output' ? false : sanitizeBody(body, config, (text) => applyFindings(text, state.detector.detect(text), state.actionFor, vault));
     recordDecision(ctx, {
@@ -43,19 +45,32 @@ export = definePlugin({
       level: vault.blocked.size > 0 ? 'WARNING' : 'DEFAULT',
       data: { counts: vault.counts, blocked: [...vault.blocked].sort(), mode: config.mode },
     });
+    ctx.set('pii.audit', vault.counts);
     if (vault.blocked.size > 0) {
+      await kong.log.setSerializeValue('ai.pii', { counts: vault.counts, blocked: [...vault.blocked].sort(), mode: config.mode });
       const categories = [...vault.blocked].sort().join(', ');
       const error = openAIErrorBody(400, `The request contains data that may not be sent to the model: ${categories}.`, 'pii_detected');
       await respond(400, JSON.stringify(error));
       return;
     }
-    ctx.set('pii.audit', vault.counts);
     if (Object.keys(vault.counts).length > 0) await kong.log.setSerializeValue('ai.pii', { counts: vault.counts, mode: config.mode });
-    if (changed) await kong.service.request.setRawBody(JSON.stringify(body));
-    if (config.mode !== 'input') addTextTransform(ctx, outputScanTransform(state.detector, state.actionFor, vault));
+    if (changed) {
+      setParsedBody(ctx, body);
+      await kong.service.request.setRawBody(JSON.stringify(body));
+    }
+    if (config.mode !== 'input') {
+      addTextTransform(ctx, () => outputScanTransform(state.detector, state.actionFor, vault));
+      addTextTransform(ctx, () => outputScanTransform(state.detector, state.actionFor, vault), 'tool_arguments');
+    }
     if (vault.byPlaceholder.size > 0) {
-      addTextTransform(ctx, restoreTransform(vault));
-      addTextTransform(ctx, restoreTransform(vault, { insideJson: true }), 'tool_arguments');
+      // A JSON answer (response_format) holds the values inside its strings: they are put back escaped as JSON.
+      addTextTransform(ctx, () => restoreTransform(vault, { insideJson: jsonAnswer(body) }));
+      addTextTransform(ctx, () => restoreTransform(vault, { insideJson: true }), 'tool_arguments');
     }
   },
 });
+
+function jsonAnswer(body: Record<string, unknown>): boolean {
+  const format = (body.response_format as { type?: unknown } | undefined)?.type;
+  return format === 'json_object' || format === 'json_schema';
+}

@@ -1,10 +1,12 @@
+import { isTextPart } from '../core/providers/openai-types';
 import type { PiiConfig } from './config';
 
 /**
  * Walks an OpenAI-format body and sanitizes every text the config names: message
- * contents (string or text parts) of the configured roles, tool-call arguments,
- * tool results, legacy `prompt` and embeddings `input`. Returns whether anything
- * changed; the body is edited in place.
+ * contents (a string, or parts: strings and text parts of every shape the providers
+ * read) of the configured roles, tool-call and legacy function-call arguments, tool
+ * results, legacy `prompt` and embeddings `input`. Returns whether anything changed;
+ * the body is edited in place.
  */
 export type Sanitize = (text: string) => string;
 
@@ -18,12 +20,16 @@ function sanitizeContent(content: unknown, sanitize: Sanitize): { value: unknown
   if (Array.isArray(content)) {
     let changed = false;
     const value = content.map((part: unknown) => {
-      const p = part as Json;
-      if (p && p.type === 'text' && typeof p.text === 'string') {
-        const text = sanitize(p.text);
-        if (text !== p.text) {
+      if (typeof part === 'string') {
+        const text = sanitize(part);
+        changed ||= text !== part;
+        return text;
+      }
+      if (isTextPart(part)) {
+        const text = sanitize(part.text);
+        if (text !== part.text) {
           changed = true;
-          return { ...p, text };
+          return { ...part, text };
         }
       }
       return part;
@@ -31,6 +37,47 @@ function sanitizeContent(content: unknown, sanitize: Sanitize): { value: unknown
     return { value, changed };
   }
   return { value: content, changed: false };
+}
+
+/**
+ * Every string inside a JSON value sanitized, keys left as they are. A string is read after its key, as the detectors
+ * would see it in a config ("password: s3cr3t-Value!", "first_name: Laakso"): the key is what says it is a secret
+ * or a name.
+ */
+function sanitizeStrings(value: unknown, sanitize: Sanitize, key?: string): unknown {
+  if (typeof value === 'string') {
+    if (key === undefined) return sanitize(value);
+    const label = `${key}: `;
+    const out = sanitize(label + value);
+    return out.startsWith(label) ? out.slice(label.length) : sanitize(value);
+  }
+  if (Array.isArray(value)) return value.map((item) => sanitizeStrings(item, sanitize, key));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeStrings(v, sanitize, k)]));
+  return value;
+}
+
+/**
+ * Arguments are JSON text: its string values are sanitized as the strings they decode to ("j\u00f6rg@…" is an email,
+ * "221B Baker Street\nLondon" one address) and encoded again, so the provider still gets valid JSON. Arguments that
+ * are no JSON are sanitized as text.
+ */
+function sanitizeArguments(args: string, sanitize: Sanitize): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(args);
+  } catch {
+    return sanitize(args);
+  }
+  const cleaned = sanitizeStrings(parsed, sanitize);
+  return JSON.stringify(cleaned) === JSON.stringify(parsed) ? args : JSON.stringify(cleaned);
+}
+
+function sanitizeCall(fn: Json | undefined, sanitize: Sanitize): boolean {
+  if (!fn || typeof fn.arguments !== 'string') return false;
+  const args = sanitizeArguments(fn.arguments, sanitize);
+  if (args === fn.arguments) return false;
+  fn.arguments = args;
+  return true;
 }
 
 export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize): boolean {
@@ -44,18 +91,9 @@ export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize):
         message.content = content.value;
         changed = true;
       }
-      if (config.scan_tool_calls && Array.isArray(message.tool_calls)) {
-        for (const call of message.tool_calls as Json[]) {
-          const fn = call?.function as Json | undefined;
-          if (fn && typeof fn.arguments === 'string') {
-            const args = sanitize(fn.arguments);
-            if (args !== fn.arguments) {
-              fn.arguments = args;
-              changed = true;
-            }
-          }
-        }
-      }
+      if (!config.scan_tool_calls) continue;
+      if (Array.isArray(message.tool_calls)) for (const call of message.tool_calls as Json[]) changed = sanitizeCall(call?.function as Json | undefined, sanitize) || changed;
+      changed = sanitizeCall(message.function_call as Json | undefined, sanitize) || changed;
     }
   }
   for (const key of ['prompt', 'input'] as const) {

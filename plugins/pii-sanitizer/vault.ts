@@ -20,7 +20,7 @@ export class PiiVault {
     const key = `${category}\u0000${value}`;
     let placeholder = this.byValue.get(key);
     if (!placeholder) {
-      const label = category.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+      const label = placeholderLabel(category);
       const n = (this.next.get(label) ?? 0) + 1;
       this.next.set(label, n);
       placeholder = `[${label}_${n}]`;
@@ -33,6 +33,23 @@ export class PiiVault {
   count(category: string): void {
     this.counts[category] = (this.counts[category] ?? 0) + 1;
   }
+}
+
+/**
+ * A category's name as a placeholder's label that the restore pattern takes back: letters without their accents, in
+ * capitals, digits and underscores, a letter first, 24 characters at most ("über_id" -> "UBER_ID", "2fa_code" ->
+ * "PII_2FA_CODE", "社員番号" -> "PII").
+ */
+function placeholderLabel(category: string): string {
+  const label = category
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 24)
+    .replace(/_+$/, '');
+  return /^[A-Z]/.test(label) ? label : `PII${label ? `_${label}` : ''}`.slice(0, 24).replace(/_+$/, '');
 }
 
 /** `****1234` for numbers, `j***@example.com` for emails, the first character otherwise. */

@@ -1,5 +1,6 @@
 import type { ChatChunk, ChatResponse } from '../core/providers/openai-types';
-import type { TextTransform } from '../core/bridge/answer-hooks';
+import type { TextTransformFactory } from '../core/bridge/answer-hooks';
+import { transformWhole } from '../core/bridge/transform-chain';
 
 /**
  * A cached answer as the client asked for it: the stored chat completion with a
@@ -9,33 +10,23 @@ import type { TextTransform } from '../core/bridge/answer-hooks';
  */
 const PIECE = 64;
 
-function applyTransforms(text: string, transforms: TextTransform[]): string {
-  if (transforms.length === 0) return text;
-  let out = text;
-  transforms.forEach((t, i) => {
-    out = t.push(out);
-    out += transforms.slice(i + 1).reduce((acc, next) => next.push(acc), t.flush());
-  });
-  return out;
-}
-
-function freshCopy(response: Record<string, unknown>, transforms: TextTransform[]): ChatResponse {
+function freshCopy(response: Record<string, unknown>, transforms: TextTransformFactory[]): ChatResponse {
   const copy = structuredClone(response) as unknown as ChatResponse;
   copy.id = `chatcmpl-cache-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   copy.created = Math.floor(Date.now() / 1000);
   for (const choice of copy.choices ?? []) {
-    if (typeof choice.message?.content === 'string') choice.message.content = applyTransforms(choice.message.content, transforms);
+    if (typeof choice.message?.content === 'string') choice.message.content = transformWhole(transforms, choice.message.content).client;
   }
   // Nothing was generated for this answer: no tokens were spent on it.
   if (copy.usage) copy.usage = { ...copy.usage, prompt_tokens_details: { cached_tokens: copy.usage.prompt_tokens } };
   return copy;
 }
 
-export function replayJson(response: Record<string, unknown>, transforms: TextTransform[]): string {
+export function replayJson(response: Record<string, unknown>, transforms: TextTransformFactory[]): string {
   return JSON.stringify(freshCopy(response, transforms));
 }
 
-export function replaySse(response: Record<string, unknown>, transforms: TextTransform[], includeUsage: boolean): string {
+export function replaySse(response: Record<string, unknown>, transforms: TextTransformFactory[], includeUsage: boolean): string {
   const answer = freshCopy(response, transforms);
   const frames: string[] = [];
   const chunk = (choices: ChatChunk['choices'], usage?: ChatChunk['usage']): void => {

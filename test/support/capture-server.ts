@@ -12,7 +12,8 @@ export interface Captured {
 export interface CaptureServer {
   url: string;
   received: Captured[];
-  respond: (req: Captured) => { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
+  /** A JSON answer, or (`sse`) an event stream written one event at a time, or no answer at all. */
+  respond: (req: Captured) => { status: number; body?: unknown; sse?: string[]; headers?: Record<string, string> } | 'hang';
   close(): Promise<void>;
 }
 
@@ -26,13 +27,22 @@ export async function startCaptureServer(): Promise<CaptureServer> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       let body = Buffer.concat(chunks);
       if (req.headers['content-encoding'] === 'gzip') body = zlib.gunzipSync(body);
       const entry = { path: req.url ?? '', headers: req.headers, body };
       const answer = capture.respond(entry);
       if (answer === 'hang') return;
       capture.received.push(entry);
+      if (answer.sse) {
+        res.writeHead(answer.status, { 'content-type': 'text/event-stream', ...answer.headers });
+        for (const event of answer.sse) {
+          res.write(event);
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+        res.end();
+        return;
+      }
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       res.end(JSON.stringify(answer.body ?? {}));
     });

@@ -3,7 +3,8 @@ import type { RequestContext } from '../request-context';
 
 /**
  * How other plugins take part in an answer the bridge streams: a text transform
- * sees every piece of answer text on its way to the client (the PII sanitizer
+ * (made afresh for each text of the answer: its content, each tool call's
+ * arguments) sees every piece of that text on its way to the client (the PII sanitizer
  * restores placeholders there, even when one is split across chunks), and answer
  * listeners learn how the call ended (the semantic cache writes back complete
  * answers, tracing finishes its trace).
@@ -18,6 +19,9 @@ export interface TextTransform {
    */
   restoresOriginals?: boolean;
 }
+
+/** Makes a transform for one text of one answer (its content, or one tool call's arguments). */
+export type TextTransformFactory = () => TextTransform;
 
 export interface AnswerRecord {
   status: number;
@@ -48,10 +52,10 @@ export type TextChannel = 'content' | 'tool_arguments';
 const TRANSFORMS = 'bridge.transforms';
 const LISTENERS = 'bridge.listeners';
 
-export function addTextTransform(ctx: RequestContext, transform: TextTransform, channel: TextChannel = 'content'): void {
+export function addTextTransform(ctx: RequestContext, create: TextTransformFactory, channel: TextChannel = 'content'): void {
   const key = `${TRANSFORMS}.${channel}`;
-  const list = ctx.get<TextTransform[]>(key) ?? [];
-  list.push(transform);
+  const list = ctx.get<TextTransformFactory[]>(key) ?? [];
+  list.push(create);
   ctx.set(key, list);
 }
 
@@ -61,8 +65,8 @@ export function addAnswerListener(ctx: RequestContext, listener: AnswerListener)
   ctx.set(LISTENERS, list);
 }
 
-export function textTransforms(ctx: RequestContext, channel: TextChannel = 'content'): TextTransform[] {
-  return ctx.get<TextTransform[]>(`${TRANSFORMS}.${channel}`) ?? [];
+export function textTransforms(ctx: RequestContext, channel: TextChannel = 'content'): TextTransformFactory[] {
+  return ctx.get<TextTransformFactory[]>(`${TRANSFORMS}.${channel}`) ?? [];
 }
 
 export function answerListeners(ctx: RequestContext): AnswerListener[] {

@@ -10,7 +10,8 @@ import type { ChatChunk, ChatRequest, ChatResponse, ToolCall, Usage } from '../p
 import { UnsupportedContent, type StreamEvent, type UpstreamCall } from '../providers/types';
 import { AttemptError, providerRetryAfter, statusFailure, type AttemptFailure } from './attempt-failure';
 import { estimatedUsage } from './accounting';
-import type { TextTransform } from './answer-hooks';
+import type { TextTransformFactory } from './answer-hooks';
+import { TransformChain, transformWhole } from './transform-chain';
 import { sendJson, sseData, write } from './client-writer';
 import type { CallPlan, PlannedTarget } from './plan';
 
@@ -48,8 +49,8 @@ export interface AttemptContext {
   target: PlannedTarget;
   res: ServerResponse;
   clientGone: AbortSignal;
-  transforms: TextTransform[];
-  toolTransforms: TextTransform[];
+  transforms: TextTransformFactory[];
+  toolTransforms: TextTransformFactory[];
   /** Headers for the client, computed when the first byte is about to be sent. */
   headers(extra: Record<string, string>): Record<string, string>;
 }
@@ -78,40 +79,6 @@ function failureOf(err: unknown, target: PlannedTarget): AttemptFailure {
     retryable: true,
     code: 'provider_unreachable',
   };
-}
-
-/**
- * Answer text passes the sanitizing transforms (what is recorded for the cache and
- * traces), then the restoring ones (what the client gets).
- */
-class TransformChain {
-  private readonly sanitizing: TextTransform[];
-  private readonly restoring: TextTransform[];
-
-  constructor(transforms: TextTransform[]) {
-    const split = transforms.findIndex((t) => t.restoresOriginals);
-    this.sanitizing = split < 0 ? transforms : transforms.slice(0, split);
-    this.restoring = split < 0 ? [] : transforms.slice(split);
-  }
-
-  push(text: string): { recorded: string; client: string } {
-    const recorded = this.sanitizing.reduce((t, transform) => transform.push(t), text);
-    return { recorded, client: this.restoring.reduce((t, transform) => transform.push(t), recorded) };
-  }
-
-  flush(): { recorded: string; client: string } {
-    const recorded = flushAll(this.sanitizing);
-    return { recorded, client: this.restoring.reduce((t, transform) => transform.push(t), recorded) + flushAll(this.restoring) };
-  }
-}
-
-function flushAll(transforms: TextTransform[]): string {
-  let out = '';
-  transforms.forEach((transform, i) => {
-    // What one transform releases at the end still passes through the ones after it.
-    out = transforms.slice(i + 1).reduce((t, next) => next.push(t), out + transform.flush());
-  });
-  return out;
 }
 
 export async function callTarget(a: AttemptContext): Promise<AttemptResult> {
@@ -175,28 +142,34 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
   let response: Record<string, unknown> = raw;
   let recordedResponse: Record<string, unknown> = raw;
   let completionText = '';
+  const transformed = a.transforms.length > 0 || a.toolTransforms.length > 0;
   if (plan.routeType === 'llm/v1/chat') {
     const chat = PROVIDERS[target.provider].parseChat(raw, target) as ChatResponse;
     // What is recorded differs from what the client gets only when a transform restores originals.
-    const recorded = a.transforms.length > 0 || a.toolTransforms.length > 0 ? structuredClone(chat) : chat;
-    const chain = new TransformChain(a.transforms);
-    const toolChain = new TransformChain(a.toolTransforms);
+    const recorded = transformed ? structuredClone(chat) : chat;
     chat.choices.forEach((choice, i) => {
       choice.message.tool_calls?.forEach((call, j) => {
-        const args = toolChain.push(call.function.arguments);
-        const tail = toolChain.flush();
-        recorded.choices[i].message.tool_calls![j].function.arguments = args.recorded + tail.recorded;
-        call.function.arguments = args.client + tail.client;
+        const args = transformWhole(a.toolTransforms, call.function.arguments);
+        recorded.choices[i].message.tool_calls![j].function.arguments = args.recorded;
+        call.function.arguments = args.client;
       });
       if (typeof choice.message.content !== 'string') return;
-      const body = chain.push(choice.message.content);
-      const tail = chain.flush();
-      recorded.choices[i].message.content = body.recorded + tail.recorded;
-      choice.message.content = body.client + tail.client;
+      const content = transformWhole(a.transforms, choice.message.content);
+      recorded.choices[i].message.content = content.recorded;
+      choice.message.content = content.client;
       completionText += choice.message.content;
     });
     response = chat as unknown as Record<string, unknown>;
     recordedResponse = recorded as unknown as Record<string, unknown>;
+  } else if (plan.routeType === 'llm/v1/completions' && Array.isArray(raw.choices)) {
+    recordedResponse = transformed ? structuredClone(raw) : raw;
+    (raw.choices as Array<{ text?: unknown }>).forEach((choice, i) => {
+      if (typeof choice.text !== 'string') return;
+      const text = transformWhole(a.transforms, choice.text);
+      (recordedResponse.choices as Array<{ text?: unknown }>)[i]!.text = text.recorded;
+      choice.text = text.client;
+      completionText += text.client;
+    });
   }
   let usage = response.usage as Usage | undefined;
   const usageEstimated = !usage;
@@ -216,25 +189,67 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
   return { status: 200, usage, usageEstimated, truncated: false, response: recordedResponse, upstreamWaitMs };
 }
 
-/** Legacy completions stream in OpenAI's own format: relayed event by event. */
+/**
+ * Legacy completions stream in OpenAI's own format: relayed event by event, each choice's text through its own
+ * transforms (what they hold back goes out with the choice's finish, or before [DONE]).
+ */
 async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number): Promise<AttemptResult> {
   a.res.writeHead(200, a.headers({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }));
   const upstreamWaitMs = performance.now() - started;
   let done = false;
+  const chains = new Map<number, TransformChain>();
+  const chainFor = (index: number) => chains.get(index) ?? chains.set(index, new TransformChain(a.transforms)).get(index)!;
+  let out = '';
   const parser = createParser({
     onEvent: (event) => {
-      if (event.data.trim() === '[DONE]') done = true;
+      if (event.data.trim() === '[DONE]') {
+        done = true;
+        for (const [index, chain] of chains) {
+          const tail = chain.flush().client;
+          if (tail) out += sseData({ object: 'text_completion', choices: [{ index, text: tail, finish_reason: null }] });
+        }
+        chains.clear();
+        out += 'data: [DONE]\n\n';
+        return;
+      }
+      if (a.transforms.length === 0) {
+        out += `data: ${event.data}\n\n`;
+        return;
+      }
+      let chunk: { choices?: Array<{ index?: number; text?: unknown; finish_reason?: unknown }> };
+      try {
+        chunk = JSON.parse(event.data);
+      } catch {
+        out += `data: ${event.data}\n\n`;
+        return;
+      }
+      for (const choice of chunk.choices ?? []) {
+        const index = choice.index ?? 0;
+        if (typeof choice.text !== 'string' || (!choice.text && !choice.finish_reason && !chains.has(index))) continue;
+        const chain = chainFor(index);
+        choice.text = chain.push(choice.text).client + (choice.finish_reason ? chain.flush().client : '');
+        if (choice.finish_reason) chains.delete(index);
+      }
+      out += sseData(chunk);
     },
   });
+  const decoder = new TextDecoder();
   try {
     for await (const chunk of upstream.body) {
-      parser.feed((chunk as Buffer).toString('utf8'));
-      await write(a.res, (chunk as Buffer).toString('utf8'));
+      parser.feed(decoder.decode(chunk as Buffer, { stream: true }));
+      if (out) await write(a.res, out);
+      out = '';
     }
   } catch {
     /* cut below */
   }
-  if (!done) await write(a.res, sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', code: 'stream_truncated' } }));
+  if (!done) {
+    for (const [index, chain] of chains) {
+      const tail = chain.flush().client;
+      if (tail) await write(a.res, sseData({ object: 'text_completion', choices: [{ index, text: tail, finish_reason: null }] }));
+    }
+    await write(a.res, sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', code: 'stream_truncated' } }));
+  }
   a.res.end();
   return { status: 200, usageEstimated: true, truncated: !done, upstreamWaitMs };
 }
@@ -282,7 +297,9 @@ async function relayChatStream(
   let text = '';
   let recordedText = '';
   const chain = new TransformChain(a.transforms);
-  const toolChain = new TransformChain(a.toolTransforms);
+  // Each tool call's arguments are a text of their own: one chain per call.
+  const toolChains = new Map<number, TransformChain>();
+  const toolChainFor = (index: number) => toolChains.get(index) ?? toolChains.set(index, new TransformChain(a.toolTransforms)).get(index)!;
   let last: ChatChunk | undefined;
   const toolCalls: Record<number, { id?: string; name?: string; arguments: string }> = {};
   let finish: string | null = null;
@@ -310,6 +327,25 @@ async function relayChatStream(
     await write(res, sseData(chunk));
   };
 
+  // What the transforms still hold, each tool call's and then the content's, sent once: at the finish, or when the
+  // stream ends without one.
+  let flushed = false;
+  const flushTails = async (template: ChatChunk) => {
+    if (flushed) return;
+    flushed = true;
+    for (const [index, toolChain] of [...toolChains].sort(([x], [y]) => x - y)) {
+      const tail = toolChain.flush();
+      if (toolCalls[index]) toolCalls[index].arguments += tail.recorded;
+      if (tail.client) await emit({ ...template, choices: [{ index: 0, delta: { tool_calls: [{ index, function: { arguments: tail.client } as ToolCall['function'] }] }, finish_reason: null }] });
+    }
+    const tail = chain.flush();
+    recordedText += tail.recorded;
+    if (tail.client) {
+      text += tail.client;
+      await emit({ ...template, choices: [{ index: 0, delta: { content: tail.client }, finish_reason: null }] });
+    }
+  };
+
   let failure: string | undefined;
   try {
     for await (const raw of upstream.body) {
@@ -333,7 +369,7 @@ async function relayChatStream(
             if (call.id) slot.id = call.id;
             if (call.function?.name) slot.name = call.function.name;
             if (call.function?.arguments) {
-              const piece = toolChain.push(call.function.arguments);
+              const piece = toolChainFor(call.index).push(call.function.arguments);
               call.function.arguments = piece.client;
               slot.arguments += piece.recorded;
             }
@@ -344,20 +380,13 @@ async function relayChatStream(
           }
           if (choice.finish_reason) {
             finish = choice.finish_reason;
-            const toolTail = toolChain.flush();
-            const lastTool = Object.keys(toolCalls).map(Number).sort((x, y) => y - x)[0];
-            if (lastTool !== undefined) {
-              toolCalls[lastTool].arguments += toolTail.recorded;
-              if (toolTail.client) {
-                await emit({ ...chunk, choices: [{ index: 0, delta: { tool_calls: [{ index: lastTool, function: { arguments: toolTail.client } as ToolCall['function'] }] }, finish_reason: null }] });
-              }
-            }
-            const tail = chain.flush();
-            recordedText += tail.recorded;
-            if (tail.client) {
-              text += tail.client;
-              await emit({ ...chunk, choices: [{ index: 0, delta: { content: tail.client }, finish_reason: null }] });
-            }
+            // The finishing chunk's own text goes first, then what the transforms held back, then the finish.
+            const carries = Boolean(choice.delta.content) || (choice.delta.tool_calls?.length ?? 0) > 0;
+            if (carries) await emit({ ...chunk, choices: [{ ...choice, finish_reason: null }] });
+            await flushTails(chunk);
+            last = chunk;
+            await emit(carries ? { ...chunk, choices: [{ index: choice.index, delta: {}, finish_reason: choice.finish_reason }] } : chunk);
+            continue;
           }
           last = chunk;
           await emit(chunk);
@@ -369,6 +398,10 @@ async function relayChatStream(
     failure = redactSecrets((err as Error).message ?? 'stream error');
   } finally {
     clearTimeout(firstToken);
+  }
+  // A stream that ended without a finish still gives the client what the transforms held back.
+  if (headersSent || (translator.done && failure === undefined)) {
+    await flushTails(last ?? { id: `chatcmpl-${Date.now().toString(36)}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: target.model, choices: [] });
   }
   if (!headersSent) {
     // Nothing reached the client yet: this attempt can still be retried or fall back.

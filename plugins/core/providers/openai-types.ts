@@ -68,16 +68,18 @@ export interface ChatChunk {
   usage?: Usage | null;
 }
 
+/** A content part that carries text to the model: `{type: "text"}`, the Responses API's `input_text`, or an untyped `{text}`. */
+export function isTextPart(part: unknown): part is { type?: string; text: string } {
+  const p = part as { type?: unknown; text?: unknown } | null;
+  return p !== null && typeof p === 'object' && (p.type === 'text' || p.type === 'input_text' || p.type === undefined) && typeof p.text === 'string';
+}
+
 /** The text of a message's content, whether a string or an array of parts (non-text parts skipped). */
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
-    .map((part: unknown) => {
-      if (typeof part === 'string') return part;
-      const p = part as { type?: unknown; text?: unknown } | null;
-      return p && typeof p === 'object' && (p.type === 'text' || p.type === 'input_text' || p.type === undefined) && typeof p.text === 'string' ? p.text : '';
-    })
+    .map((part: unknown) => (typeof part === 'string' ? part : isTextPart(part) ? part.text : ''))
     .filter(Boolean)
     .join('\n');
 }

@@ -23,7 +23,8 @@ export function customDetector(spec: CustomPattern): Detector {
     category: spec.name,
     priority: 120,
     detect(text): Finding[] {
-      return [...matches(text, pattern)].map((m) => ({
+      // A pattern that can match nothing ("(?:TKT-\d+)?") finds only its non-empty matches.
+      return [...matches(text, pattern)].filter((m) => m[0].length > 0).map((m) => ({
         category: spec.name,
         start: m.index,
         end: m.index + m[0].length,

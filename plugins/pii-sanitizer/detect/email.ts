@@ -2,13 +2,14 @@ import { stickyMatch } from './context';
 import { finding, type Detector } from './types';
 
 /**
- * Email addresses: RFC-ish local part, a dotted domain with a real-looking TLD. Not after "$" or "%":
+ * Email addresses: RFC-ish local part, a dotted domain with a real-looking TLD, in any script (RFC 6531's
+ * "jörg@例え.jp" too). Not after "$" or "%":
  * "$DB_PASSWORD@db.internal" and "%s@host" are a template's slots in a URL; after a percent-encoded
  * character they start ("?to=%3Canna.berg@gmail.com%3E").
  */
 const EMAIL =
-  /(?:(?<![\w.+$%-])|(?<=%[0-9A-Fa-f]{2}))[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/y;
-const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+  /(?:(?<![\p{L}\p{N}_.+$%-])|(?<=%[0-9A-Fa-f]{2}))[\p{L}\p{N}](?:[\p{L}\p{N}._%+-]{0,62}[\p{L}\p{N}_%+-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}_-])/uy;
+const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
 
 /**
  * Each address holds an "@": the pattern is tried only at the starts a local part before one can have (up to 64

@@ -1,0 +1,272 @@
+import { startCaptureServer, type CaptureServer } from '../support/capture-server';
+import { shipped } from '../support/shipped';
+import { chunksOf, readSse, streamedText } from '../support/sse';
+import { declarative, llmProxy, mockTarget, postRoute } from '../support/routes';
+import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+
+/**
+ * The sanitizer on every path an answer takes, against a scripted provider that answers exactly what each test
+ * says (chunk boundaries included): streamed output scanning, tool calls in parallel, legacy completions, JSON
+ * answers, the last chunk's order, streams without a finish, and every shape a request carries text in.
+ */
+const EMAIL = 'jane.doe@corp-example.com';
+const CARD = '4111 1111 1111 1111';
+
+const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
+  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+const DONE = 'data: [DONE]\n\n';
+const stream = (pieces: string[], finish: string | null = 'stop') => [chunk({ role: 'assistant', content: '' }), ...pieces.map((content) => chunk({ content })), ...(finish ? [chunk({}, finish)] : []), DONE];
+const completion = (content: string | null, toolCalls?: unknown[]) => ({
+  id: 'x',
+  object: 'chat.completion',
+  created: 1,
+  model: 'm',
+  choices: [{ index: 0, message: { role: 'assistant', content, ...(toolCalls ? { tool_calls: toolCalls } : {}) }, finish_reason: toolCalls ? 'tool_calls' : 'stop' }],
+  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+});
+const toolArguments = (events: Array<Record<string, any>>) => {
+  const args: Record<number, string> = {};
+  for (const c of events) for (const t of c.choices?.[0]?.delta?.tool_calls ?? []) args[t.index] = (args[t.index] ?? '') + (t.function?.arguments ?? '');
+  return args;
+};
+
+describe('pii-sanitizer on every answer path', () => {
+  let provider: CaptureServer;
+  let stack: SuiteStack;
+  const route = (name: string, pii: Record<string, unknown>, proxy: Record<string, unknown> = {}, before: object[] = []) =>
+    postRoute(name, [...before, { name: 'pii-sanitizer', config: pii }, { ...llmProxy(provider.url, { balancer: { retries: 0 }, ...proxy }) }]);
+
+  beforeAll(async () => {
+    provider = await startCaptureServer();
+    stack = await startSuiteStack({
+      plugins: shipped('prompt-guard', 'pii-sanitizer', 'llm-proxy'),
+      declarative: declarative([
+        route('placeholder', {}),
+        route('output', { mode: 'output' }),
+        route('completions', {}, { route_type: 'llm/v1/completions' }),
+        route('completions-output', { mode: 'output' }, { route_type: 'llm/v1/completions' }),
+        route('block', { actions: { credit_card: 'block' } }),
+        route('small', { max_body_size: 1000 }, {}, [{ name: 'prompt-guard', config: {} }]),
+      ]),
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await provider?.close();
+  });
+
+  const post = (path: string, body: unknown) =>
+    fetch(`${stack.standin.url}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const chat = (path: string, content: unknown, extra: Record<string, unknown> = {}) => post(path, { messages: [{ role: 'user', content }], ...extra });
+  const sent = () => provider.received.at(-1)!;
+  const sentBody = () => JSON.parse(sent().body.toString('utf8'));
+
+  it('masks a value with blanks that streams a few characters at a time in output mode, as the whole answer does', async () => {
+    const text = `Here is what you asked for, repeated back exactly as requested by you. The card is ${CARD} and the IBAN is DE89 3704 0044 0532 0130 00 and the phone is +1 415 555 2671, that is all I have for you today.`;
+    provider.respond = () => ({ status: 200, sse: stream(text.match(/.{1,3}/gs)!) });
+    const streamed = streamedText(await readSse(await chat('output', 'hello', { stream: true })));
+    provider.respond = () => ({ status: 200, body: completion(text) });
+    const whole = ((await (await chat('output', 'hello')).json()) as any).choices[0].message.content as string;
+    for (const answer of [streamed, whole]) {
+      expect(answer).not.toContain('1111 1111');
+      expect(answer).not.toContain('3704 0044');
+      expect(answer).not.toContain('555 2671');
+      expect(answer).toContain('that is all I have for you today.');
+    }
+    expect(streamed).toBe(whole);
+  });
+
+  it('streams text without blanks (Chinese) in output mode as it comes, not all at the end', async () => {
+    const text = '这是一个很长的回答，'.repeat(40);
+    provider.respond = () => ({ status: 200, sse: stream(Array.from(text)) });
+    const events = chunksOf(await readSse(await chat('output', 'hi', { stream: true })));
+    const pieces = events.map((c) => c.choices?.[0]?.delta?.content ?? '').filter(Boolean);
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.length).toBeGreaterThan(5);
+  });
+
+  it('keeps the last chunk’s own text before what was held back, and delivers held text when no finish comes', async () => {
+    provider.respond = () => ({ status: 200, sse: [chunk({ role: 'assistant', content: '' }), chunk({ content: 'Mail [EMAIL_1] today ' }), chunk({ content: 'or see note [1' }, 'stop'), DONE] });
+    expect(streamedText(await readSse(await chat('placeholder', `to ${EMAIL}`, { stream: true })))).toBe(`Mail ${EMAIL} today or see note [1`);
+
+    const long = 'The answer goes on for a while so that the output scanner keeps a window of text back, and it ends here: THE END.';
+    provider.respond = () => ({ status: 200, sse: stream(long.match(/.{1,5}/gs)!, null) });
+    expect(streamedText(await readSse(await chat('output', 'hi', { stream: true })))).toBe(long);
+
+    provider.respond = () => ({ status: 200, sse: [chunk({ role: 'assistant', content: '' }), chunk({ content: 'Mail [EMA' }), chunk({ content: 'IL_1]' }), DONE] });
+    expect(streamedText(await readSse(await chat('placeholder', `to ${EMAIL}`, { stream: true })))).toBe(`Mail ${EMAIL}`);
+  });
+
+  it('restores each of several streamed tool calls on its own, as valid JSON', async () => {
+    provider.respond = () => ({
+      status: 200,
+      sse: [
+        chunk({ role: 'assistant', content: null }),
+        chunk({ tool_calls: [{ index: 0, id: 'a', type: 'function', function: { name: 'f', arguments: '' } }] }),
+        chunk({ tool_calls: [{ index: 0, function: { arguments: '{"to":"[EMAIL_1]","note":"see [1' } }] }),
+        chunk({ tool_calls: [{ index: 0, function: { arguments: '"}' } }] }),
+        chunk({ tool_calls: [{ index: 1, id: 'b', type: 'function', function: { name: 'g', arguments: '' } }] }),
+        chunk({ tool_calls: [{ index: 1, function: { arguments: '{"x":1}' } }] }),
+        chunk({}, 'tool_calls'),
+        DONE,
+      ],
+    });
+    const args = toolArguments(chunksOf(await readSse(await chat('placeholder', `mail ${EMAIL}`, { stream: true }))));
+    expect(JSON.parse(args[0]!)).toEqual({ to: EMAIL, note: 'see [1' });
+    expect(JSON.parse(args[1]!)).toEqual({ x: 1 });
+  });
+
+  it('masks what the model writes into tool-call arguments in output mode', async () => {
+    provider.respond = () => ({ status: 200, body: completion(null, [{ id: 'c', type: 'function', function: { name: 'f', arguments: JSON.stringify({ email: EMAIL }) } }]) });
+    const args = ((await (await chat('output', 'hi')).json()) as any).choices[0].message.tool_calls[0].function.arguments as string;
+    expect(args).not.toContain(EMAIL);
+    expect(JSON.parse(args)).toHaveProperty('email');
+  });
+
+  it('restores and scans legacy completions, plain and streamed', async () => {
+    const echo = (body: { prompt: string }) => `Echo: ${body.prompt}`;
+    provider.respond = (req) => ({ status: 200, body: { id: 'x', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: echo(JSON.parse(req.body.toString())), finish_reason: 'stop' }] } });
+    const plain = (await (await post('completions', { prompt: `Write to ${EMAIL}` })).json()) as any;
+    expect(sentBody().prompt).toBe('Write to [EMAIL_1]');
+    expect(plain.choices[0].text).toBe(`Echo: Write to ${EMAIL}`);
+
+    provider.respond = (req) => {
+      const text = echo(JSON.parse(req.body.toString()));
+      const cut = text.indexOf('[EMAIL') + 4;
+      const event = (t: string, finish: string | null) => `data: ${JSON.stringify({ id: 'x', object: 'text_completion', choices: [{ index: 0, text: t, finish_reason: finish }] })}\n\n`;
+      return { status: 200, sse: [event(text.slice(0, cut), null), event(text.slice(cut), 'stop'), DONE] };
+    };
+    const events = chunksOf(await readSse(await post('completions', { prompt: `Write to ${EMAIL}`, stream: true })));
+    expect(events.map((c) => c.choices?.[0]?.text ?? '').join('')).toBe(`Echo: Write to ${EMAIL}`);
+
+    provider.respond = () => ({ status: 200, body: { id: 'x', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: `Contact ${EMAIL} or card ${CARD}`, finish_reason: 'stop' }] } });
+    const scanned = ((await (await post('completions-output', { prompt: 'who?' })).json()) as any).choices[0].text as string;
+    expect(scanned).not.toContain(EMAIL);
+    expect(scanned).not.toContain(CARD);
+  });
+
+  it('puts values back escaped inside a JSON answer (response_format)', async () => {
+    const prompt = 'Ship to:\n221B Baker Street\nLondon NW1 6XE\nthanks, reach me at "jane\\doe"@corp-example.com';
+    provider.respond = (req) => {
+      const placeholders = req.body.toString().match(/\[[A-Z_]+_\d+\]/g) ?? [];
+      return { status: 200, body: completion(JSON.stringify({ slots: placeholders })) };
+    };
+    const content = ((await (await chat('placeholder', prompt, { response_format: { type: 'json_object' } })).json()) as any).choices[0].message.content as string;
+    const parsed = JSON.parse(content) as { slots: string[] };
+    expect(parsed.slots.length).toBeGreaterThan(0);
+    expect(parsed.slots.join('\n')).toContain('221B Baker Street');
+  });
+
+  it('sanitizes the strings of tool-call and function-call arguments and still sends valid JSON', async () => {
+    provider.respond = () => ({ status: 200, body: completion('ok') });
+    const args = '{"email":"j\\u00f6rg@example.com","addr":"221B Baker Street\\nLondon NW1 6XE","password":"Xk9#mP2qz7!vB4"}';
+    await post('placeholder', {
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: args } }] },
+        { role: 'tool', tool_call_id: 'c1', content: 'done' },
+        { role: 'assistant', content: null, function_call: { name: 'lookup', arguments: JSON.stringify({ email: EMAIL }) } },
+        { role: 'function', name: 'lookup', content: `found ${EMAIL}` },
+      ],
+    });
+    const body = sentBody();
+    const decoded = JSON.parse(body.messages[1].tool_calls[0].function.arguments);
+    expect(decoded.email).toBe('[EMAIL_1]');
+    expect(decoded.addr).not.toContain('London NW1');
+    expect(decoded.password).toMatch(/^\[SECRET_\d+\]$/);
+    expect(JSON.parse(body.messages[3].function_call.arguments)).toEqual({ email: '[EMAIL_2]' });
+    expect(sent().body.toString()).not.toContain(EMAIL);
+  });
+
+  it('sanitizes input_text parts, which the providers read as text', async () => {
+    provider.respond = () => ({ status: 200, body: completion('ok') });
+    const res = await post('placeholder', {
+      messages: [
+        { role: 'system', content: [{ type: 'input_text', text: `Customer email ${EMAIL}` }] },
+        { role: 'user', content: [{ type: 'input_text', text: `card ${CARD}` }, { type: 'text', text: `or ${EMAIL}` }] },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const raw = sent().body.toString();
+    expect(raw).not.toContain(EMAIL);
+    expect(raw).not.toContain(CARD);
+    expect(JSON.stringify(sentBody().messages[0])).toContain('Customer email [EMAIL_1]');
+  });
+
+  it('records the counts in what Kong logs when it blocks, and holds its own body limit after another plugin read the body', async () => {
+    const res = await chat('block', `Charge card ${CARD}`);
+    expect(res.status).toBe(400);
+    await new Promise((r) => setTimeout(r, 300));
+    const entry = stack.standin.logs.at(-1) as { ai?: { pii?: { counts: Record<string, number>; blocked: string[] } } };
+    expect(entry.ai?.pii).toMatchObject({ counts: { credit_card: 1 }, blocked: ['credit_card'] });
+    expect(JSON.stringify(stack.standin.logs)).not.toContain('4111');
+
+    const large = await chat('small', 'x'.repeat(5000));
+    expect(large.status).toBe(413);
+    expect(((await large.json()) as any).error.code).toBe('request_too_large');
+  });
+});
+
+describe('pii-sanitizer custom categories', () => {
+  it('gives every category a placeholder the answer can restore', async () => {
+    const { PiiVault, applyFindings } = await import('../../plugins/pii-sanitizer/vault');
+    const { restoreTransform } = await import('../../plugins/pii-sanitizer/restore-transform');
+    const { createDetector } = await import('../../plugins/pii-sanitizer/detect');
+    const detector = createDetector({
+      categories: [],
+      custom: [
+        { name: '2fa_code', pattern: 'OTP-\\d{6}', confidence: 0.9 },
+        { name: 'über_id', pattern: 'UID-\\d{4}', confidence: 0.9 },
+        { name: 'ticket', pattern: '(?:TKT-\\d+)?', confidence: 0.9 },
+      ],
+    });
+    const vault = new PiiVault();
+    const text = 'codes OTP-123456 and UID-9876, ticket TKT-42';
+    const sanitized = applyFindings(text, detector.detect(text), () => 'placeholder', vault);
+    expect(sanitized).toBe('codes [PII_2FA_CODE_1] and [UBER_ID_1], ticket [TICKET_1]');
+    const restore = restoreTransform(vault);
+    expect(restore.push(sanitized) + restore.flush()).toBe(text);
+  });
+});
+
+// A provider that is not OpenAI gets the sanitized system prompt too (it reads input_text parts into its own fields).
+describe('pii-sanitizer before a translating provider', () => {
+  let provider: CaptureServer;
+  let stack: SuiteStack;
+  beforeAll(async () => {
+    provider = await startCaptureServer();
+    provider.respond = () => ({ status: 200, body: { id: 'm', model: 'c', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', usage: { input_tokens: 1, output_tokens: 1 } } });
+    stack = await startSuiteStack({
+      plugins: shipped('pii-sanitizer', 'llm-proxy'),
+      declarative: declarative([
+        postRoute('anthropic', [
+          { name: 'pii-sanitizer', config: {} },
+          { name: 'llm-proxy', config: { targets: [mockTarget(provider.url, { provider: 'anthropic', model: 'claude-3-5-haiku' })], balancer: { retries: 0 } } },
+        ]),
+      ]),
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await provider?.close();
+  });
+
+  it('never sends the original of an input_text system part or tool result', async () => {
+    const res = await fetch(`${stack.standin.url}/anthropic`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        messages: [
+          { role: 'system', content: [{ type: 'input_text', text: `Customer email ${EMAIL}` }] },
+          { role: 'user', content: 'hi' },
+          { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } }] },
+          { role: 'tool', tool_call_id: 'c1', content: [{ type: 'input_text', text: `record: ${EMAIL}` }] },
+        ],
+      }),
+    });
+    expect(res.status).toBe(200);
+    const raw = provider.received.at(-1)!.body.toString();
+    expect(raw).not.toContain(EMAIL);
+    expect(raw).toContain('[EMAIL_1]');
+  });
+});
