@@ -205,6 +205,13 @@ const WRITTEN_SECRETS_11 = fixture('secrets-written-11.jsonl');
  */
 const WRITTEN_SECRETS_12 = fixture('secrets-written-12.jsonl');
 /**
+ * 132 credentials of about 100 providers and 131 near misses written apart in the nineteenth session (cloud, CI, AI
+ * APIs, payments, databases, keys; references, public keys, ids and digests among the near misses), first measured
+ * unread (recall 0.985, near misses 4.6%), then read. Its flagged near misses that stay: an AWS key id alone, which
+ * scanners report as a credential's half, and a Mapbox public token, which the development set counts as a secret.
+ */
+const WRITTEN_SECRETS_13 = fixture('secrets-written-13.jsonl');
+/**
  * 100 credentials and 140 near misses written apart in the seventeenth session by a helper who saw no rule or fixture,
  * never read: the standing measure of how the secret rules carry over to data nobody tuned them for (`unread_*`). With
  * that session's starting code: recall 0.99, near misses 12.1% (17 of 140).
@@ -368,6 +375,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_10, 'written_10_'),
     ...evaluateSecrets(WRITTEN_SECRETS_11, 'written_11_'),
     ...evaluateSecrets(WRITTEN_SECRETS_12, 'written_12_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_13, 'written_13_'),
     ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),

@@ -466,6 +466,13 @@ export const SECRET_PATTERNS: Array<{
     valid: commandLinePassword,
   },
   // A Redis client's AUTH with its password alone ("jedis.auth(\"V!Wjkv…\")", "client.auth('…')").
+  // A builder's or a setter's method named for the secret, given a literal: Vonage's ".apiSecret(\"BXh8…\")", ".password('…')".
+  {
+    name: 'secret-method-call',
+    pattern: /\.(?:set)?(?:api[Ss]ecret|[Ss]ecret(?:Key)?|[Pp]assword|client[Ss]ecret|auth[Tt]oken|access[Tt]oken|secret[Aa]ccess[Kk]ey|private[Kk]ey)\(\s*['"]([^'"\s]{8,200})['"]\s*\)/dg,
+    requires: /\.(?:set)?(?:api|secret|Secret|password|Password|client|auth|access|private)/,
+    valid: (value) => !isDummy(value) && looksRandom(value),
+  },
   { name: 'redis-auth-call', pattern: /\.auth\(\s*['"]([^'"\s]{8,200})['"]\s*\)/dg, requires: '.auth(', valid: (value) => !isDummy(value) && looksRandom(value) },
   // Oracle's thin JDBC URL carries the user and the password before the host: "jdbc:oracle:thin:ledger/h4o-…@//db:1521/X".
   { name: 'oracle-jdbc-password', pattern: /\bjdbc:oracle:thin:[^\/\s@:'"]+\/([^@\s'"]{4,200})@/dg, requires: 'jdbc:oracle', valid: (value) => !isPlaceholder(value) },

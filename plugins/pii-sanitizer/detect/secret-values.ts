@@ -5,10 +5,11 @@ import { entropy } from './context';
 /**
  * Values made to be public: Razorpay's key id ("rzp_live_" and 14 characters), a browser SDK's client token ("pub…"),
  * Stytch's public token, PubNub's subscribe and publish keys (its secret key is "sec-c-"), Statsig's client key, Braintree's
- * tokenization key, Paddle's client-side token, Midtrans's client key, a NATS public nkey (its seed starts with "S").
+ * tokenization key, Paddle's client-side token, Midtrans's client key, a NATS public nkey (its seed starts with "S"),
+ * publishable keys ("pk_live_…": Stripe's, Paystack's, Clerk's), Flutterwave's public key, New Relic's browser key.
  */
 export const PUBLIC_VALUE =
-  /^rzp_(?:live|test)_[A-Za-z0-9]{14}$|^pub[0-9a-f]{32}$|^public-token-(?:live|test)-|^(?:sub|pub)-c-[0-9a-f-]{36}$|^client-[A-Za-z0-9]{20,}$|^(?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16}$|^(?:live|test)_[0-9a-f]{27}$|^(?:SB-)?Mid-client-|^[UANOC][A-Z2-7]{55}$/;
+  /^rzp_(?:live|test)_[A-Za-z0-9]{14}$|^pub[0-9a-f]{32}$|^public-token-(?:live|test)-|^(?:sub|pub)-c-[0-9a-f-]{36}$|^client-[A-Za-z0-9]{20,}$|^(?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16}$|^(?:live|test)_[0-9a-f]{27}$|^(?:SB-)?Mid-client-|^[UANOC][A-Z2-7]{55}$|^pk_(?:live|test)_[A-Za-z0-9]{16,}$|^FLWPUBK(?:_TEST)?-|^NRJS-[0-9a-f]{19}$/;
 
 /** Dummy values in docs and tests: long alphabetic or numeric runs. */
 export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
@@ -25,9 +26,9 @@ const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?[
 /**
  * A reference to where the secret is kept, resolved at run time: Vault's "vault:secret/data/app#password", AWS's
  * "arn:aws:secretsmanager:…" (its secret's key ending in "::"), 1Password's "op://Vault/Item/field", Google's
- * "projects/p/secrets/s/versions/1".
+ * "projects/p/secrets/s/versions/1", Azure's Key Vault references ("@Microsoft.KeyVault(SecretUri=…)", "secretref:").
  */
-const REFERENCE = /^(?:vault:|arn:aws:|op:\/\/|ssm:|secretsmanager:)|(?:^|[=,])projects\/[\w-]+\/secrets\/|::$/;
+const REFERENCE = /^(?:vault:|arn:aws:|op:\/\/|ssm:|secretsmanager:|@Microsoft\.KeyVault\(|secretref:|keyvaultref:)|(?:^|[=,])projects\/[\w-]+\/secrets\/|::$/;
 /**
  * Names the value instead of being it ("password = password", "token: null", a test's "'wrong-password'", "my_secret");
  * in a connection string, "Password=secret" is one, and so are words beside it that are no stand-in's ("Tiger_password").
@@ -92,6 +93,11 @@ export function isDocumentedExample(value: string): boolean {
  */
 const STAND_IN_WORDS =
   /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|(?:^|[-_])example(?:[-_]|$)|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|unit[-_]?test|-insecure-|(?:^|[-_])fake(?:[-_]|$)|^(?:test|mock)[-_]|[-_](?:test|mock)$|replace[-_]?(?:me|with|this)|^insert[-_]|redacted|\.\.\.|…|[-_](?:here|aqu[ií]|ici|hier|qui|aqui)$|^(?:tu|su|votre|ton|ihr|dein|seu|sua|il[-_]?tuo|la[-_]?tua|je|uw|din|ditt|twoje)[-_]|^ваш|^__\w+__$/iu;
+
+/** Whether a value says it is a stand-in ("sk-ant-api03-YOUR-KEY-HERE"); an x-filled key of a format may be a key's example, not this. */
+export function saysStandIn(value: string): boolean {
+  return STAND_IN_WORDS.test(value);
+}
 
 /** Letters typed over and over to fill a documentation's value ("8f742231b10e8888abcd99yyyzzz85a5"). */
 const TYPED_FILLER = /(?:xxx|yyy|zzz)(?:xxx|yyy|zzz)/i;

@@ -1,7 +1,7 @@
 import { wordAlternation } from './alternation';
 import { literalPrefixes, matches, sticky } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
-import { EMULATOR_ACCOUNT, FILE_PATH, insideArn, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL, UUID } from './secret-values';
+import { EMULATOR_ACCOUNT, FILE_PATH, insideArn, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, saysStandIn, SEQUENTIAL, UUID } from './secret-values';
 import { namedValues } from './secret-pairs';
 import { secretsInColumns } from './secret-columns';
 import { secretsInProse } from './secrets-in-prose';
@@ -222,7 +222,7 @@ export const secretDetector: Detector = {
         let group = 1;
         while (group < m.length && m[group] === undefined) group++;
         const value = m[group] ?? m[0];
-        if ((valid && !valid(value)) || isDocumentedExample(value) || cutShort(text, m.index + m[0].length)) continue;
+        if ((valid && !valid(value)) || isDocumentedExample(value) || saysStandIn(value) || cutShort(text, m.index + m[0].length)) continue;
         // A value a carrier holds ("_authToken=", "Bearer ") with a provider's prefix is judged by the provider's format.
         if (!prefixes?.some((prefix) => value.startsWith(prefix)) && providerJudged(value, budget)) continue;
         const [start] = m.indices?.[group] ?? [m.index];
