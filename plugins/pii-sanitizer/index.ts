@@ -2,7 +2,7 @@ import { addTextTransform } from '../core/bridge/answer-hooks';
 import { recordDecision } from '../core/decisions';
 import { openAIErrorBody } from '../core/openai-error';
 import { definePlugin } from '../core/plugin-base';
-import { readJsonBody, setParsedBody } from '../core/request-body';
+import { readJsonBody, readRawBody, setParsedBody } from '../core/request-body';
 import { configSchema } from './config';
 import { createDetector } from './detect';
 import { outputScanTransform } from './output-transform';
@@ -38,6 +38,8 @@ export = definePlugin({
     // A copy is sanitized: should a detector fail and the config let the request pass, it passes whole, not half done.
     const body = structuredClone(parsed) as Record<string, unknown>;
     const vault = new PiiVault();
+    // Placeholders are ASCII: the body's bytes read as Latin-1 show them without decoding UTF-8.
+    vault.reserve((await readRawBody(kong, ctx)).toString('latin1'));
     const changed = config.mode === 'output' ? false : sanitizeBody(body, config, (text) => applyFindings(text, state.detector.detect(text), state.actionFor, vault));
     recordDecision(ctx, {
       plugin: 'pii-sanitizer',

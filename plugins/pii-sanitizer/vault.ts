@@ -16,12 +16,21 @@ export class PiiVault {
   readonly counts: Record<string, number> = {};
   readonly blocked = new Set<string>();
 
+  /** Placeholders the request itself writes ("see [EMAIL_1] in the template"): never issued, so never restored. */
+  private readonly taken = new Set<string>();
+
+  reserve(text: string): void {
+    for (const m of text.matchAll(PLACEHOLDER)) this.taken.add(m[0]);
+  }
+
   placeholderFor(category: string, value: string): string {
     const key = `${category}\u0000${value}`;
     let placeholder = this.byValue.get(key);
     if (!placeholder) {
       const label = placeholderLabel(category);
-      const n = (this.next.get(label) ?? 0) + 1;
+      let n = this.next.get(label) ?? 0;
+      do n++;
+      while (this.taken.has(`[${label}_${n}]`));
       this.next.set(label, n);
       placeholder = `[${label}_${n}]`;
       this.byValue.set(key, placeholder);

@@ -97,6 +97,30 @@ describe('pii-sanitizer on every answer path', () => {
     expect(streamedText(await readSse(await chat('placeholder', `to ${EMAIL}`, { stream: true })))).toBe(`Mail ${EMAIL}`);
   });
 
+  it('restores the placeholders the model writes into tool-call arguments, plain and streamed', async () => {
+    const placeholderIn = (req: { body: Buffer }) => /\[EMAIL_\d+\]/.exec(req.body.toString())![0];
+    provider.respond = (req) => ({ status: 200, body: completion(null, [{ id: 'c', type: 'function', function: { name: 'send_mail', arguments: JSON.stringify({ to: placeholderIn(req) }) } }]) });
+    const plain = ((await (await chat('placeholder', `Mail ${EMAIL}`)).json()) as any).choices[0].message.tool_calls[0];
+    expect(JSON.parse(plain.function.arguments)).toEqual({ to: EMAIL });
+    expect(sent().body.toString()).not.toContain(EMAIL);
+
+    provider.respond = (req) => {
+      const args = JSON.stringify({ to: placeholderIn(req) });
+      return {
+        status: 200,
+        sse: [
+          chunk({ role: 'assistant', content: null }),
+          chunk({ tool_calls: [{ index: 0, id: 'a', type: 'function', function: { name: 'send_mail', arguments: '' } }] }),
+          ...args.match(/.{1,4}/gs)!.map((piece) => chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] })),
+          chunk({}, 'tool_calls'),
+          DONE,
+        ],
+      };
+    };
+    const streamed = toolArguments(chunksOf(await readSse(await chat('placeholder', `Mail ${EMAIL}`, { stream: true }))));
+    expect(JSON.parse(streamed[0]!)).toEqual({ to: EMAIL });
+  });
+
   it('restores each of several streamed tool calls on its own, as valid JSON', async () => {
     provider.respond = () => ({
       status: 200,
@@ -176,6 +200,13 @@ describe('pii-sanitizer on every answer path', () => {
     expect(decoded.password).toMatch(/^\[SECRET_\d+\]$/);
     expect(JSON.parse(body.messages[3].function_call.arguments)).toEqual({ email: '[EMAIL_2]' });
     expect(sent().body.toString()).not.toContain(EMAIL);
+  });
+
+  it('never puts a value back for a placeholder the request wrote itself', async () => {
+    provider.respond = (req) => ({ status: 200, body: completion(`Echo: ${JSON.parse(req.body.toString()).messages[0].content}`) });
+    const content = ((await (await chat('placeholder', `Fill [EMAIL_1] in the template; my address is ${EMAIL}`)).json()) as any).choices[0].message.content;
+    expect(sentBody().messages[0].content).toBe('Fill [EMAIL_1] in the template; my address is [EMAIL_2]');
+    expect(content).toBe(`Echo: Fill [EMAIL_1] in the template; my address is ${EMAIL}`);
   });
 
   it('sanitizes input_text parts, which the providers read as text', async () => {
