@@ -37,7 +37,7 @@ const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTIC
 const LOWER_TITLE = /\b(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Pp]rof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
 const TITLE = new RegExp(
-  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)dr(?=\.)|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+)+(${NAME})`,
+  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)(?:dr|fr|hr)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+)+(${NAME})`,
   'gu',
 );
 const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name's", 'his name’s', "her name's", 'her name’s', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', 'maiden name was', 'maiden name is', "'s name", '’s name', "'s name,", '’s name,',
@@ -125,20 +125,20 @@ const PERSON_LABEL = new RegExp(
  * Finocchiaro, 78, last seen", "The homeowner, Emidio Ruzzante (72), declined". Versions and counts are written so too
  * ("Redis, 7, was forked", "Postgres (16) and MySQL (8)"): one word counts only when it is a written name, before a
  * place it is of ("Ravn, 78, of Klarup"), before what only people do ("Erkki, 33, last seen"; processes die too), or given
- * an age by the word ("Braga, age 23", "Oksana (aged 40)", "Spataro, a 44-year-old").
+ * an age by the word ("Braga, age 23", "Oksana (aged 40)", "Spataro, a 44-year-old", "Patient Lie, 81 y/o").
  */
 const AGE_AFTER_NAME = new RegExp(
-  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(who|was|died|said|last seen|last|has|had|is survived|passed away|and (?:his|her)|presents|presented|reports|reported|complains|complained|denies|denied|underwent)(?![\p{L}]))|(?<![ \t])[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}])|(?:,|(?<![ \t,])(?=[ \t]))[ \t]*\(?aged?[ \t]+(\d{1,3})(?![\d]|[ \t]*(?:years?|yrs?|months?|weeks?|days?|hours?)(?![\p{L}])))|,[ \t]+an?[ \t]+(\d{1,3})[ -]year[ -]old(?![\p{L}])`,
+  String.raw`(?:,[ \t]+(\d{1,3}),[ \t]+(?:(of|from)[ \t]+\p{Lu}|(who|was|died|said|last seen|last|has|had|is survived|passed away|and (?:his|her)|presents|presented|reports|reported|complains|complained|denies|denied|underwent|announced|won|retired|became|married|graduated|pleaded|testified|scored|finished|claimed|lives|lived|works|worked|told|says|spoke)(?![\p{L}]))|(?<![ \t])[ \t]+\((\d{1,3})\)[ \t,]+(?:was|is|who|has|had|died|said|declined|became|told|refused|admitted|denied|lives|lived)(?![\p{L}])|(?:,|(?<![ \t,])(?=[ \t]))[ \t]*\(?aged?[ \t]+(\d{1,3})(?![\d]|[ \t]*(?:years?|yrs?|months?|weeks?|days?|hours?)(?![\p{L}])))|,[ \t]+an?[ \t]+(\d{1,3})[ -]year[ -]old(?![\p{L}])|,[ \t]+(\d{1,3})[ \t]*(?:y\/o|y\.o\.|yo|years?[ \t]+old|yrs?[ \t]+old)(?![\p{L}])`,
   'gu',
 );
 /** An age in one of those shapes: the pattern, tried at every blank, is worth running only when the text holds one. */
-const AGE_SHAPE = /,[ \t]+\d{1,3},|[ \t]\(\d{1,3}\)|aged?[ \t]+\d|\d[ -]year[ -]old/;
+const AGE_SHAPE = /,[ \t]+\d{1,3}(?:,|[ \t]*y(?:\/|\.|o|ea|r))|[ \t]\(\d{1,3}\)|aged?[ \t]+\d|\d[ -]year[ -]old/;
 /**
  * An office or a rank before a name, written out: "Senator Pintér", "Coach Bergström", "Professor Svensson", "Detective
  * Hale". Brands and works stand so too ("Coach Outlet", "Captain America", "Cardinal Health"): the name is no word of a
  * sentence nor a place (`personLike`).
  */
-const OFFICE_TITLE_WORDS = String.raw`Professor|Senator|Sen\.|Congressman|Congresswoman|Rep\.|Governor|Gov\.|Mayor|President|Chancellor|Ambassador|Judge|Justice|Coach|Detective|Det\.|Officer|Sergeant|Sgt\.|Lieutenant|Lt\.|Captain|Capt\.|Inspector|Sheriff|Deputy|Constable|Commissioner|Councillor|Councilman|Councilwoman|Reverend|Rev\.|Pastor|Rabbi|Imam|Bishop|Nurse`;
+const OFFICE_TITLE_WORDS = String.raw`Prime Minister|Minister|Chief Justice|Olympic champion|World champion|Professor|Senator|Sen\.|Congressman|Congresswoman|Rep\.|Governor|Gov\.|Mayor|President|Chancellor|Ambassador|Judge|Justice|Coach|Detective|Det\.|Officer|Sergeant|Sgt\.|Lieutenant|Lt\.|Captain|Capt\.|Inspector|Sheriff|Deputy|Constable|Commissioner|Councillor|Councilman|Councilwoman|Reverend|Rev\.|Pastor|Rabbi|Imam|Bishop|Nurse`;
 // No title ends another, so the check for a letter before one reads back the very title matched.
 const OFFICE_TITLE = new RegExp(
   String.raw`(?:${OFFICE_TITLE_WORDS})(?<![\p{L}](?:${OFFICE_TITLE_WORDS}))[ \t]+(${NAME})`,
@@ -165,6 +165,10 @@ const ROLE_THEN_NAME_IN_BRACKETS = new RegExp(
 );
 /** A person's relation in brackets after their name: "Emergency contact: Sydnee (mother)", "Parker (spouse)". */
 const RELATION_AFTER = new RegExp(String.raw`\((?:${FAMILY}|friend|neighbou?r|landlord|landlady|boss|colleague|roommate|flatmate|guardian|caregiver)\)`, 'g');
+/** A group chat's notice of who added whom: "Armstrong added Crystal to the group \"Lisbon Trip 2024\"". */
+const ADDED_TO_GROUP = new RegExp(String.raw`(?:^|\n)[ \t]*(${NAME})[ \t]+(?:added|removed)[ \t]+(${NAME})[ \t]+(?:to|from)[ \t]+the[ \t]+(?:group|chat|conversation)(?![\p{L}])`, 'dgu');
+/** Someone back with a message, where it starts: "Blom here again, still waiting on that refund", "Brájen Molnár here,". */
+const HERE_AGAIN = new RegExp(String.raw`(?:^|\n|[.!?][ \t]+)[ \t]*(${NAME})[ \t]+here(?:[ \t]+again)?[ \t]*[,.!—–-]`, 'dgu');
 /** Someone added to one's contacts: "Add Fredrik to my contacts". */
 const ADDED_CONTACT = new RegExp(String.raw`(?<![\p{L}])[Aa]dd[ \t]+(${NAME})[ \t]+to[ \t]+my[ \t]+(?:contacts|address book|phone)`, 'dgu');
 /** A quote's speaker after the verb: '"Get down!" shouted Coty Reinger-Wisozk'; products do not shout or mutter. */
@@ -189,10 +193,10 @@ function nameBefore(text: string, at: number): { name: string; end: number } | u
   const m = cuedMatches(text.slice(from, at), NAME_START, NAME_ENDING).next().value;
   return m ? { name: m[1]!, end: from + m.index + m[0].indexOf(m[1]!) + m[1]!.length } : undefined;
 }
-/** What of the name before a cue is a person's (`personLike`), with where it ends; undefined when none. */
-function personBefore(text: string, at: number): { name: string; end: number } | undefined {
+/** What of the name before a cue is a person's (`personLike`, or `cuedName` after a strong cue), with where it ends. */
+function personBefore(text: string, at: number, strong = false): { name: string; end: number } | undefined {
   const before = nameBefore(text, at);
-  const name = before ? personLike(before.name) : '';
+  const name = before ? (strong ? cuedName : personLike)(before.name) : '';
   return name ? { name, end: before!.end } : undefined;
 }
 /**
@@ -378,7 +382,7 @@ const PHRASE = new RegExp(String.raw`(?:\b(?:${wordAlternation(TRIGGERS, true)})
  */
 /** Wishes that name whom they are for; clubs, countries and projects are wished them too ("Congrats Juventus!"). */
 const WISH_GREETINGS = ['happy birthday', 'happy bday', 'congrats', 'congratulations'];
-const GREETINGS = ['hallo', 'guten Tag', 'guten tag', 'guten Morgen', 'guten morgen', 'bonjour', 'salut', 'hola', 'buenos días', 'ciao', 'buongiorno', 'olá', 'bom dia', 'hej', 'beste', 'goedendag', 'goedemorgen', 'goedemiddag', 'goedenavond', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile', ...WISH_GREETINGS];
+const GREETINGS = ['hallo', 'guten Tag', 'guten tag', 'guten Morgen', 'guten morgen', 'bonjour', 'salut', 'hola', 'buenos días', 'ciao', 'buongiorno', 'olá', 'bom dia', 'hej', 'beste', 'goedendag', 'goedemorgen', 'goedemiddag', 'goedenavond', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile', 'dearest', ...WISH_GREETINGS];
 const WISHES = new RegExp(`^[^A-Za-z]*(?:${WISH_GREETINGS.join('|')})`, 'i');
 const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${wordAlternation(GREETINGS, true)})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
 /**
@@ -618,11 +622,11 @@ const CARD_LABEL = new RegExp(String.raw`^(?:[?•*·▪–>-]+[ \t]*)?(?:${CARD
 /**
  * A letter's sign-off on the line before a name line: the name signs the letter. A sign-off in one of the
  * triggers' languages ("Best regards,", "Thanks again for your help!", "Mit freundlichem Gruß", "Bien à vous",
- * "Met vriendelijke groet"), or a line of up to four words ending in a comma that is not a greeting
- * ("Yours ever,").
+ * "Met vriendelijke groet"), a mail's signature delimiter ("-- "), or a line of up to four words ending in a comma that
+ * is not a greeting ("Yours ever,").
  */
 const SIGN_OFF = new RegExp(
-  String.raw`^[ \t]*(?:(?:with[ \t]+)?(?:(?:kind|warm|warmest|best|many)[ \t]+)?(?:regards|wishes|thanks)|thanks[ \t]*(?:&|and)[ \t]*regards|all the best|best|cheers|thanks|thank you|sincerely(?:[ \t]+yours)?|yours(?:[ \t]+(?:sincerely|faithfully|truly|ever))?|take care|love|` +
+  String.raw`^[ \t]*(?:--|(?:with[ \t]+)?(?:(?:kind|warm|warmest|best|many)[ \t]+)?(?:regards|wishes|thanks)|thanks[ \t]*(?:&|and)[ \t]*regards|all the best|best|cheers|thanks|thank you|sincerely(?:[ \t]+yours)?|yours(?:[ \t]+(?:sincerely|faithfully|truly|ever))?|take care|love|` +
     String.raw`(?:mit[ \t]+)?(?:freundlichen|freundlichem|besten|herzlichen|herzlichem|vielen|liebe|lieben|viele|schöne|schönen)[ \t]+(?:grüßen|grüssen|grüße|grüsse|gruß|gruss|dank)|danke|gruß|gruss|grüße|grüsse|lg|vg|mfg|` +
     String.raw`bien à vous|bien cordialement|cordialement|salutations|amitiés|(?:un[ \t]+)?(?:cordial[ \t]+)?saludos?(?:[ \t]+cordiales)?|(?:un[ \t]+)?abrazo|atentamente|gracias|cordiali saluti|distinti saluti|saluti|un saluto|grazie|` +
     String.raw`cumprimentos|obrigad[oa]|abraços|(?:met[ \t]+)?(?:vriendelijke|hartelijke)[ \t]+groet(?:en)?|groetjes|groeten|(?:med[ \t]+)?(?:vänliga?|bästa)[ \t]+hälsning(?:ar)?|hälsningar|(?:med[ \t]+)?venn?lig[ \t]+hilsen|hilsen|mvh)` +
@@ -660,10 +664,11 @@ const LOWER_AFTER_TRIGGER = new RegExp(
  * A name typed in lower case where only a person stands: after a title ("Frau leticia barreto", "Dear Prof. isa
  * poels"), on a mail header's line, after an introduction in the languages prompts come in ("je m'appelle redmond
  * bubeníková", "a nombre de savanah nikolaus"), in brackets after a role ("the driver (kristian berg)"), after one's
- * kin ("my sister, porfiry bielski"), or after a greeting or thanks and before its punctuation ("Hola layne weimann,").
+ * kin ("my sister, porfiry bielski"), after a greeting or thanks and before its punctuation ("Hola layne weimann,"), or
+ * after a sign-off at a line's end ("Cheers, britt de ruiter").
  */
 const LOWER_NAME_AFTER_CUE = new RegExp(
-  String.raw`(?:(?<title>(?:Mr|Mrs|Ms|Mx|Dr|Prof|Frau|Herr|Ing|Pani|Pan|Sr|Sra|Srta|Mme|Mlle|Dott|Sig)\.?|(?:^|\n)[ \t>]*(?:From|To|Cc|Von|An|De|Para):|(?:[Jj]e m['’]appelle|[Nn]azywam się|[Mm]e llamo|[Mm]i chiamo|[Ii]ch hei(?:ß|ss)e|[Mm]ein Name ist|[Ii]k heet|[Mm]ijn naam is|[Jj]ag heter|[Jj]eg he(?:t|dd)er|[Mm]eu nome é|[Mm]i nombre es|[Mm]on nom est|a nombre de|au nom de|im Namen von|in nome di|em nome de))|(?<role>(?:${wordAlternation(ROLES_BEFORE_BRACKET, true)})[ \t]*\(|(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er)[ \t]+(?:${FAMILY})[ \t]*,)|(?<greeting>(?:^|[.!?\n][ \t]*)(?:[Dd]ear|[Hh]i|[Hh]ello|[Hh]ey|[Hh]ola|[Bb]onjour|[Cc]iao|[Hh]allo|[Hh]ej|[Tt]hank you|[Tt]hanks)))(?:[ \t]+|(?<=\())(?<name>\p{Ll}{2,}(?:-\p{Ll}{2,})?(?:[ \t]+\p{Ll}\.?)?(?:[ \t]+\p{Ll}{2,}(?:-\p{Ll}{2,})?){0,2})(?![\p{L}'’])(?<end>[ \t]*(?:[,!.;:)<?–-]|\r?$))?`,
+  String.raw`(?:(?<title>(?:Mr|Mrs|Ms|Mx|Dr|Prof|Frau|Herr|Ing|Pani|Pan|Sr|Sra|Srta|Mme|Mlle|Dott|Sig|Judge|[Hh]r|[Ff]r|[Ff]ru)\.?|(?:^|\n)[ \t>]*(?:From|To|Cc|Von|An|De|Para):|(?:[Jj]e m['’]appelle|[Nn]azywam się|[Mm]e llamo|[Mm]i chiamo|[Ii]ch hei(?:ß|ss)e|[Mm]ein Name ist|[Ii]k heet|[Mm]ijn naam is|[Jj]ag heter|[Jj]eg he(?:t|dd)er|[Mm]eu nome é|[Mm]i nombre es|[Mm]on nom est|a nombre de|au nom de|im Namen von|in nome di|em nome de))|(?<role>(?:${wordAlternation(ROLES_BEFORE_BRACKET, true)})[ \t]*\(|(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er)[ \t]+(?:${FAMILY})[ \t]*,)|(?<greeting>(?:^|[.!?\n][ \t]*)(?:[Dd]ear|[Dd]earest|[Hh]i|[Hh]ello|[Hh]ey|[Hh]ola|[Bb]onjour|[Cc]iao|[Hh]allo|[Hh]ej|[Tt]hank you|[Tt]hanks|[Cc]heers,|[Bb]est,|[Rr]egards,|[Tt]hanks,|[Ll]ove,|(?:[Bb]est|[Kk]ind|[Ww]arm)[ \t]+regards,)))(?:[ \t]+|(?<=\())(?<name>\p{Ll}{2,}(?:-\p{Ll}{2,})?(?:[ \t]+\p{Ll}\.?)?(?:[ \t]+\p{Ll}{2,}(?:-\p{Ll}{2,})?){0,2})(?![\p{L}'’])(?<end>[ \t]*(?:[,!.;:)<?–-]|\r?$))?`,
   'gmu',
 );
 /** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
@@ -689,7 +694,7 @@ const PERSON_DEED = /^\s*(?:used to|won|scored|forgot|passed|married|sang|taught
  * "Hodkiewicz's cabin", when the lists hold the name (not a firm's car, account or address: "Tesla's car", "Netflix's address").
  */
 const PERSONAL_OWNED = new RegExp(
-  String.raw`['’]s[ \t]+(?:(?:new|old|late|latest|first|second|ex-?)[ \t]*)?(?:birthday|wife|husband|partner|son|daughter|mother|father|mum|mom|dad|sister|brother|kids|children|parents|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fiancée?|funeral|wedding|widow|widower|grave|childhood|haircut|retirement|resignation|farewell|salary|desk|cabin|flat|apartment|laptop|friend|dog|cat)(?![\p{L}])`,
+  String.raw`['’]s[ \t]+(?:(?:new|old|late|latest|first|second|ex-?)[ \t]*)?(?:birthday|wife|husband|partner|son|daughter|mother|father|mum|mom|dad|sister|brother|kids|children|parents|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fiancée?|funeral|wedding|widow|widower|grave|childhood|haircut|retirement|resignation|farewell|salary|desk|cabin|flat|apartment|laptop|friend|dog|cat|vocals|turn)(?![\p{L}])`,
   'gu',
 );
 /** The owner's word right before its "'s", looked for only where a personal thing follows. */
@@ -1027,6 +1032,22 @@ function personLike(candidate: string): string {
   return !sentenceWord(words[0]!) && lastWordNamelike(name) ? name : '';
 }
 
+/**
+ * The name a strong cue (an office, an age) stands beside, whole when a word of it is a name of the lists: "Olympic
+ * champion Joy Welch, 22," and "Prime Minister Isa van Loon" keep their words that are English ones too.
+ */
+function cuedName(candidate: string): string {
+  const words = candidate.split(/[ \t]+/);
+  // A sentence's word that is no name before it is the sentence's ("Patient Sempronio Scala").
+  const nameWord = (word: string) => listedName(word) || COMMON_WORD_SURNAMES.has(word.toLowerCase());
+  while (words.length > 1 && sentenceWord(words[0]!) && !nameWord(words[0]!)) words.shift();
+  candidate = words.join(' ');
+  // A name of the lists in it, no English word in it, or a particle ("Isa van Loon").
+  const named = words.some(listedName) || !words.some(sentenceWord) || ROMANCE_PARTICLE.test(candidate) || /[ \t](?:van|von|ter|ten)[ \t]/.test(candidate);
+  const whole = words.length > 1 && words.length <= 4 && named && !words.some((word) => placeOrCountry(word));
+  return whole ? candidate : personLike(candidate);
+}
+
 /** Capitalised words without the sentence's words that end them ("Aristide Vasseur Card" -> "Aristide Vasseur"). */
 function withoutTrailingWords(candidate: string): string {
   const words = candidate.split(/[ \t]+/);
@@ -1171,11 +1192,11 @@ const DAY_AFTER = /^[ \t]+(?:\d{1,2}|\d{4})(?!\d)/;
 /**
  * Telling, asking, thanking and apologising to someone in the languages prompts come in: "Sag X bitte", "Kannst du X
  * fragen", "Dis à X", "Dile a X", "Perdón X", "Ho detto a X", "Chiedi a X", "Pergunta ao X", "Obrigado X", "Vraag X",
- * "Zapytaj X", "Dziękuję X".
+ * "Zapytaj X", "Dziękuję X"; talking with someone ("falar com X", "hablar con X", "sprechen mit X").
  */
 const FOREIGN_ADDRESSING =
-  "sag|sage|sagen sie|frag|frage|kannst du|könnten sie|danke|dis à|dites à|demandé à|demande à|merci|dile a|pregúntale a|pregunta a|perdón|perdona|gracias|ho detto a|chiedi a|dì a|grazie(?: mille)?|pergunta ao|pergunta à|diz ao|diz à|disse ao|disse à|obrigad[oa]|vraag|bedankt|dank je|zapytaj|powiedz|powiedziałem|powiedziałam|dziękuję|tack";
-const ADDRESSES_PERSON = new RegExp(String.raw`(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite|who is|who's|who was|(?:email|letter|note|message|reply|card|apology) to|(?:taught|coached|trained|mentored|treated|represented|raised|replaced|stood up) by|avoid|adore|adores|highly recommend|played (?:doubles|tennis|chess|golf) with|just saw|overheard|overhear|payable to|is this|(?:have|has|had|I['’]ve|we['’]ve) known|remove|introduced|from my account to|(?:letter|note|message|card|toast|poem|speech|gift|present|party|eulogy)[ \t]+for|(?:call|meeting|1:1|one-on-one)[ \t]+with|(?:filed|posted|post|comment) by|attention|attn\.?|authori[sz]e|(?:my|our|a) conversation with|covering for|rsvp to|thank u|thx|(?:so )?sorry|excuse|congratulate|waiting on|(?:coffee|lunch|dinner) w(?:ith|\/)|approval from|reopened by|co-authored-by:|${FOREIGN_ADDRESSING})[ \t]+$`, 'iu');
+  "falar com|fala com|hablar con|habla con|parlare con|parla con|sprechen mit|spreken met|praten met|parler à|parler avec|hartelijk dank,?|sag|sage|sagen sie|frag|frage|kannst du|könnten sie|danke|dis à|dites à|demandé à|demande à|merci|dile a|pregúntale a|pregunta a|perdón|perdona|gracias|ho detto a|chiedi a|dì a|grazie(?: mille)?|pergunta ao|pergunta à|diz ao|diz à|disse ao|disse à|obrigad[oa]|vraag|bedankt|dank je|zapytaj|powiedz|powiedziałem|powiedziałam|dziękuję|tack";
+const ADDRESSES_PERSON = new RegExp(String.raw`(?:^|[^\p{L}])(?:tell|ask|asked|meet|met|remind|invite|ping|dear|hi|hello|hey|thanks|thank|seconded by|went to|married|marrying|named|called|regulars like|friends? like|(?:say|said) (?:hi|hello) to|(?:talk|talked|spoke|speak|chat|chatted) (?:to|with)|(?:lunch|dinner|coffee|drinks|interview) with|(?:text|message|call|email|letter|note|gift|postcard) from|heard from|sat next to|worried about|directed by|played by|founded by|signed by|(?:worked|working) with|addressed to|assigned to|escalated to|moderated by|recommend|ran into|bumped into|invited|pick up|picked up|miss (?:u|you)|congrats to|shout-?out to|(?:payments?|transfer|transfers|wire) to|issued to|share with|shared with|(?:call-?back|call back) for|delivered to|(?:novels?|books?|poems?|songs?) by|(?:sponsored|written|co-written|painted|composed|produced|authored|illustrated|narrated|photographed) by|co-written with|accused|fired|hired|sued|visited|interviewed|acquitted|convicted|sentenced|described|(?:succeeded|replaced|led|owned|bought|interviewed|shared) by|dedicated to|estate of|marriage of|(?:goodbye|love|condolences) to|jury found|approved by|taken by|accepted by|especially|ask for|unlike|everyone (?:but|except)|toward|towards|beside|despite|who is|who's|who was|(?:email|letter|note|message|reply|card|apology) to|(?:taught|coached|trained|mentored|treated|represented|raised|replaced|stood up) by|avoid|adore|adores|highly recommend|played (?:doubles|tennis|chess|golf) with|just saw|overheard|overhear|payable to|is this|(?:have|has|had|I['’]ve|we['’]ve) known|remove|introduced|from my account to|(?:letter|note|message|card|toast|poem|speech|gift|present|party|eulogy)[ \t]+for|(?:call|meeting|1:1|one-on-one)[ \t]+with|(?:filed|posted|post|comment) by|attention|attn\.?|authori[sz]e|(?:my|our|a) conversation with|covering for|rsvp to|thank u|thx|(?:so )?sorry|excuse|congratulate|waiting on|(?:coffee|lunch|dinner) w(?:ith|\/)|approval from|reopened by|co-authored-by:|nominate|nominated|nominating|(?:music|lyrics|screenplay|vocals|artwork) by|death of|on behalf of|drinks are on|${FOREIGN_ADDRESSING})[ \t]+$`, 'iu');
 /** A question about someone, the name after its verb where the sentence starts: "Is Volpe still the manager?", "Does Kunze have". */
 const QUESTION_VERBS = 'is does did has was will can could should would'.split(' ');
 /** The verb where the sentence starts ("Can Majewski pick up my prescription?"); not after "why" or "when", before products as often. */
@@ -1255,6 +1276,8 @@ export const personDetector: Detector = {
       // "Fort Worth", "Cape Town", "Mount Vernon": a place's first word ("Charles Fort" is a person).
       if (several && (PLACE_FIRST.test(words[0]!) || PLACE_LAST.test(words.at(-1)!))) return false;
       if (TOWN_SIDE_AFTER.test(after)) return false;
+      // "Columbus Day", "Boxing Day", "Hogmanay Eve": a feast, on weak evidence ("Doris Day" has a given name first).
+      if (several && confidence < STRONG && /^(?:Day|Eve)$/.test(words.at(-1)!) && !given) return false;
       // "Bognár Bt.", "Hansen AS": the last word is a firm's legal form.
       if (several && LEGAL_FORM_LAST.test(value + (after.startsWith('.') ? '.' : ''))) return false;
       // "Canada Post", "Canada Goose": a country's name first, against weak evidence; a brand named after its founders,
@@ -1425,14 +1448,17 @@ export const personDetector: Detector = {
       if (name && name === m[1] && !placeOrCountry(name) && (name.includes(' ') || namesAPerson(name) || closed)) add(m.indices![1]![0], name, 0.75);
     }
     for (const m of AGE_SHAPE.test(text) ? matches(text, AGE_AFTER_NAME) : []) {
-      const age = Number(m[1] ?? m[4] ?? m[5] ?? m[6]);
-      const person = age > 0 && age <= 110 ? personBefore(text, m.index) : undefined;
+      const age = Number(m[1] ?? m[4] ?? m[5] ?? m[6] ?? m[7]);
+      const person = age > 0 && age <= 110 ? personBefore(text, m.index, true) : undefined;
       // One word with an age is a version's or a count's as often, unless a known name, of a place, doing what only
       // people do, or given an age by the word.
-      const personal = m[2] !== undefined || m[5] !== undefined || m[6] !== undefined || PERSON_ONLY_AFTER_AGE.test(m[3] ?? '');
+      const personal = m[2] !== undefined || m[5] !== undefined || m[6] !== undefined || m[7] !== undefined || PERSON_ONLY_AFTER_AGE.test(m[3] ?? '');
       if (person && (person.name.includes(' ') || listedName(person.name) || personal)) addPerson(person.end, person.name, 0.75);
     }
-    for (const m of matches(text, OFFICE_TITLE)) addGroupPerson(m, 0.8, false);
+    for (const m of matches(text, OFFICE_TITLE)) {
+      const name = cuedName(m[1]!);
+      if (name) addPerson(m.indices![1]![0] + m[1]!.lastIndexOf(name) + name.length, name, 0.8);
+    }
     for (const m of OCCUPATION_THEN_CAPITAL.test(text) ? matches(text, OCCUPATION_BEFORE_NAME) : []) addGroupPerson(m, 0.75, false);
     for (const m of /this is/i.test(text) ? matches(text, CALLER) : []) addGroupPerson(m, 0.8, false);
     // Firms call and say where from too ("Hi there, this is Verizon from New Jersey"): one word only a name of the lists.
@@ -1464,6 +1490,14 @@ export const personDetector: Detector = {
       }
     }
     for (const m of /add /i.test(text) ? matches(text, ADDED_CONTACT) : []) addGroupPerson(m, 0.75, false);
+    for (const m of / (?:added|removed) /.test(text) ? matches(text, ADDED_TO_GROUP) : []) {
+      for (const group of [1, 2]) {
+        const name = cuedName(m[group]!);
+        if (name && (name.includes(' ') || namesAPerson(name) || COMMON_WORD_SURNAMES.has(name.toLowerCase()))) addPerson(m.indices![group]![1], name, 0.75);
+      }
+    }
+    // Teams and bots say where they are too ("Support here,", "Dependabot here"): a name of the lists, or a whole name.
+    for (const m of / here/.test(text) ? matches(text, HERE_AGAIN) : []) addGroupPerson(m, 0.75, true);
     for (const m of /["”]/.test(text) ? matches(text, QUOTE_SPEAKER) : []) addGroupPerson(m, 0.8, false);
     // A source is quoted so too ("” - Reuters", "” - Forbes"): a whole name only.
     for (const m of /["”][ \t]*[-–—―]/.test(text) ? matches(text, QUOTE_AUTHOR) : []) if (/[ \t]/.test(m[1]!)) addGroupPerson(m, 0.75, false);
@@ -1643,9 +1677,15 @@ export const personDetector: Detector = {
       if (cardFollows(text, m.index + m[0].length + 1, 3)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
     }
     for (const m of matches(text, LOWER_NAME_LINE)) {
+      const words = m[1].split(/[ \t]+/);
+      // Under a sign-off, a name of the lists signs the letter ("Best,\nmaccabeo scaglione").
+      if (SIGN_OFF.test(previousLine(text, m.index))) {
+        const listed = knownName(words[0]!) || listedName(words.at(-1)!);
+        if (listed && lowerCaseName(m[1], true) === m[1]) add(m.index + m[0].indexOf(m[1]), m[1], 0.6);
+        continue;
+      }
       if (CARD_HEADING_WORD.test(m[1]) || !OPENS_BLOCK.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
       if (!cardFollows(text, m.index + m[0].length + 1, 8)) continue;
-      const words = m[1].split(/[ \t]+/);
       const sign =
         GIVEN_NAMES.has(words[0]!) || words.some((w) => /^\p{L}\.?$/u.test(w)) || CARD_FIELD_LABEL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 400));
       // Every word name-like: "best regards", "call me" and "thanks again" are not names.
@@ -1776,6 +1816,10 @@ export const personDetector: Detector = {
       if (articleBefore(before) || PLACE_BEFORE.test(before)) continue;
       const name = lowerCaseName(m[0], true);
       if (!name || (WORDLIKE_NAMES.has(name.split(' ', 1)[0]!) && !INTRODUCES_PERSON.test(before))) continue;
+      // In another language's sentence a given name is a word as often ("alle otto davanti al Duomo"): a long word after
+      // it must be a surname ("wer ist kevin liu" keeps its short one).
+      const second = name.split(' ')[1];
+      if (second && second.length >= 5 && !SURNAMES.has(second) && !isListedSurname(second) && FOREIGN_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40))) continue;
       add(m.index, name, 0.6);
     }
     for (const m of lowerCasePairs(text)) {
