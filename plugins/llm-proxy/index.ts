@@ -47,9 +47,9 @@ export = definePlugin({
     // The body crosses the PDK socket only if an earlier suite plugin has read it already (then it is
     // free) or the analytics fields need the plan now; otherwise the bridge plans from the body Kong
     // forwards to it, and bad input gets the same OpenAI error from there.
-    const body = parsedBody(ctx);
-    if (body || config.logging.log_statistics) {
-      const made = plan(body ? body.value : await readJsonBody(kong, ctx, config.max_request_body_size));
+    if (parsedBody(ctx) || config.logging.log_statistics) {
+      // Read through the limit even when parsed already: another plugin's limit may be larger.
+      const made = plan(await readJsonBody(kong, ctx, config.max_request_body_size));
       ctx.set(PLAN_KEY, made);
       if (config.logging.log_statistics) await serializeAnalytics(kong, made, meta.pluginId);
     } else {

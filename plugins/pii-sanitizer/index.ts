@@ -5,10 +5,11 @@ import { definePlugin } from '../core/plugin-base';
 import { readJsonBody, readRawBody, setParsedBody } from '../core/request-body';
 import { configSchema } from './config';
 import { createDetector } from './detect';
-import { outputScanTransform } from './output-transform';
+import { outputScanArgumentsTransform, outputScanTransform } from './output-transform';
 import { restoreTransform } from './restore-transform';
 import { sanitizeBody } from './sanitize-request';
-import { applyFindings, PiiVault } from './vault';
+import { PiiVault } from './vault';
+import { textSanitizer } from './sanitize-text';
 
 /**
  * pii-sanitizer: finds PII and secrets in the prompt in-process, replaces, masks
@@ -40,7 +41,7 @@ export = definePlugin({
     const vault = new PiiVault();
     // Placeholders are ASCII: the body's bytes read as Latin-1 show them without decoding UTF-8.
     vault.reserve((await readRawBody(kong, ctx)).toString('latin1'));
-    const changed = config.mode === 'output' ? false : sanitizeBody(body, config, (text) => applyFindings(text, state.detector.detect(text), state.actionFor, vault));
+    const changed = config.mode === 'output' ? false : sanitizeBody(body, config, textSanitizer(state.detector, state.actionFor, vault));
     recordDecision(ctx, {
       plugin: 'pii-sanitizer',
       name: 'pii-scan',
@@ -62,7 +63,7 @@ export = definePlugin({
     }
     if (config.mode !== 'input') {
       addTextTransform(ctx, () => outputScanTransform(state.detector, state.actionFor, vault));
-      addTextTransform(ctx, () => outputScanTransform(state.detector, state.actionFor, vault), 'tool_arguments');
+      addTextTransform(ctx, () => outputScanArgumentsTransform(state.detector, state.actionFor, vault), 'tool_arguments');
     }
     if (vault.byPlaceholder.size > 0) {
       // A JSON answer (response_format) holds the values inside its strings: they are put back escaped as JSON.

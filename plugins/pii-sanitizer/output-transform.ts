@@ -1,33 +1,42 @@
 import type { TextTransform } from '../core/bridge/answer-hooks';
 import type { Finding, PiiDetector } from './detect';
-import { applyFindings, PiiVault } from './vault';
 import type { PiiAction } from './config';
+import { sanitizeJsonText } from './sanitize-json-text';
+import { findingsAfter, textSanitizer } from './sanitize-text';
+import { applyFindings, type PiiVault } from './vault';
+
+/** Blocking an answer already under way is not possible: block findings are masked, placeholders redacted (none is restored). */
+function outputActions(actionFor: (category: string) => PiiAction): (category: string) => PiiAction {
+  return (category) => (actionFor(category) === 'block' ? 'mask' : actionFor(category) === 'placeholder' ? 'redact' : actionFor(category));
+}
+
+/** A private key's armour begun and not yet ended: its body is held until its whole end line shows the whole key. */
+const ARMOUR_BEGIN = '-----BEGIN';
+const ARMOUR_END = /-----END[^\n-]*-----/;
+const MAX_ARMOUR_HELD = 16_384;
 
 /**
  * Output mode: masks PII the model writes. A stream is scanned in windows: the text
  * held (at least `lookback` characters beyond what is released) is scanned with the
- * last released characters before it as context, and released up to a point that no
+ * last released characters before it as context, and released only up to a point that no
  * finding spans, so a value split across chunks ("4111 1" + "111 1111 1111") is seen
  * whole and masked whole, with or without blanks in the text.
  */
 export function outputScanTransform(detector: PiiDetector, actionFor: (category: string) => PiiAction, audit: PiiVault, lookback = 96): TextTransform {
   let context = '';
   let pending = '';
-  // Blocking an answer already under way is not possible; block findings are masked instead.
-  const outputAction = (category: string): PiiAction => (actionFor(category) === 'block' ? 'mask' : actionFor(category) === 'placeholder' ? 'redact' : actionFor(category));
+  const action = outputActions(actionFor);
 
-  /** Releases the pending text up to `limit`, or less where a finding crosses it. */
-  const release = (limit: number): string => {
-    const findings = detector
-      .detect(context + pending)
-      .map((f) => ({ ...f, start: f.start - context.length, end: f.end - context.length }))
-      .filter((f) => f.end > 0);
+  /** Releases the pending text up to `limit`, or less where a finding crosses it or a key's armour is open. */
+  const release = (limit: number, final: boolean): string => {
+    const findings = findingsAfter(detector, pending, context);
     let cut = limit;
-    for (const f of [...findings].sort((x, y) => y.start - x.start)) if (f.start < cut && cut < f.end) cut = Math.max(0, f.start);
+    const armour = final ? -1 : pending.lastIndexOf(ARMOUR_BEGIN, cut);
+    if (armour >= 0 && !ARMOUR_END.test(pending.slice(armour)) && pending.length - armour < MAX_ARMOUR_HELD) cut = armour;
+    for (const f of [...findings].sort((x, y) => y.start - x.start)) if (f.start < cut && cut < f.end) cut = f.start;
     if (cut <= 0) return '';
-    // A value whose start was released before it was recognised is masked from here on.
-    const ready: Finding[] = findings.filter((f) => f.end <= cut).map((f) => (f.start < 0 ? { ...f, start: 0 } : f));
-    const out = applyFindings(pending.slice(0, cut), ready, outputAction, audit);
+    const ready: Finding[] = findings.filter((f) => f.end <= cut);
+    const out = applyFindings(pending.slice(0, cut), ready, action, audit);
     context = (context + pending.slice(0, cut)).slice(-lookback);
     pending = pending.slice(cut);
     return out;
@@ -37,11 +46,31 @@ export function outputScanTransform(detector: PiiDetector, actionFor: (category:
     push(text) {
       pending += text;
       // Scanned again every few words, not at every token.
-      return pending.length >= lookback + 24 ? release(pending.length - lookback) : '';
+      return pending.length >= lookback + 24 ? release(pending.length - lookback, false) : '';
     },
     flush() {
-      const out = pending ? release(pending.length) : '';
+      const out = pending ? release(pending.length, true) : '';
       pending = '';
+      return out;
+    },
+  };
+}
+
+/**
+ * Output mode for a tool call's arguments: JSON, scanned whole when the call ends (a value masked inside its string,
+ * as the request's arguments are), so what the client gets stays valid JSON.
+ */
+export function outputScanArgumentsTransform(detector: PiiDetector, actionFor: (category: string) => PiiAction, audit: PiiVault): TextTransform {
+  let held = '';
+  const sanitize = textSanitizer(detector, outputActions(actionFor), audit);
+  return {
+    push(text) {
+      held += text;
+      return '';
+    },
+    flush() {
+      const out = held ? sanitizeJsonText(held, sanitize) : '';
+      held = '';
       return out;
     },
   };

@@ -1,5 +1,7 @@
 import { isTextPart } from '../core/providers/openai-types';
 import type { PiiConfig } from './config';
+import { sanitizeJsonText } from './sanitize-json-text';
+import type { Sanitize } from './sanitize-text';
 
 /**
  * Walks an OpenAI-format body and sanitizes every text the config names: message
@@ -8,8 +10,6 @@ import type { PiiConfig } from './config';
  * results, legacy `prompt` and embeddings `input`. Returns whether anything changed;
  * the body is edited in place.
  */
-export type Sanitize = (text: string) => string;
-
 type Json = Record<string, unknown>;
 
 function sanitizeContent(content: unknown, sanitize: Sanitize): { value: unknown; changed: boolean } {
@@ -39,42 +39,9 @@ function sanitizeContent(content: unknown, sanitize: Sanitize): { value: unknown
   return { value: content, changed: false };
 }
 
-/**
- * Every string inside a JSON value sanitized, keys left as they are. A string is read after its key, as the detectors
- * would see it in a config ("password: s3cr3t-Value!", "first_name: Laakso"): the key is what says it is a secret
- * or a name.
- */
-function sanitizeStrings(value: unknown, sanitize: Sanitize, key?: string): unknown {
-  if (typeof value === 'string') {
-    if (key === undefined) return sanitize(value);
-    const label = `${key}: `;
-    const out = sanitize(label + value);
-    return out.startsWith(label) ? out.slice(label.length) : sanitize(value);
-  }
-  if (Array.isArray(value)) return value.map((item) => sanitizeStrings(item, sanitize, key));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeStrings(v, sanitize, k)]));
-  return value;
-}
-
-/**
- * Arguments are JSON text: its string values are sanitized as the strings they decode to ("j\u00f6rg@…" is an email,
- * "221B Baker Street\nLondon" one address) and encoded again, so the provider still gets valid JSON. Arguments that
- * are no JSON are sanitized as text.
- */
-function sanitizeArguments(args: string, sanitize: Sanitize): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(args);
-  } catch {
-    return sanitize(args);
-  }
-  const cleaned = sanitizeStrings(parsed, sanitize);
-  return JSON.stringify(cleaned) === JSON.stringify(parsed) ? args : JSON.stringify(cleaned);
-}
-
 function sanitizeCall(fn: Json | undefined, sanitize: Sanitize): boolean {
   if (!fn || typeof fn.arguments !== 'string') return false;
-  const args = sanitizeArguments(fn.arguments, sanitize);
+  const args = sanitizeJsonText(fn.arguments, sanitize);
   if (args === fn.arguments) return false;
   fn.arguments = args;
   return true;
@@ -99,7 +66,7 @@ export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize):
   for (const key of ['prompt', 'input'] as const) {
     const value = body[key];
     if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
-      const next = typeof value === 'string' ? sanitize(value) : (value as string[]).map(sanitize);
+      const next = typeof value === 'string' ? sanitize(value) : (value as string[]).map((item) => sanitize(item));
       if (JSON.stringify(next) !== JSON.stringify(value)) {
         body[key] = next;
         changed = true;

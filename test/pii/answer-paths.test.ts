@@ -24,6 +24,14 @@ const completion = (content: string | null, toolCalls?: unknown[]) => ({
   choices: [{ index: 0, message: { role: 'assistant', content, ...(toolCalls ? { tool_calls: toolCalls } : {}) }, finish_reason: toolCalls ? 'tool_calls' : 'stop' }],
   usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
 });
+/** One tool call streamed, its arguments cut into pieces of `size` characters. */
+const toolCallStream = (name: string, args: string, size: number) => [
+  chunk({ role: 'assistant', content: null }),
+  chunk({ tool_calls: [{ index: 0, id: 'a', type: 'function', function: { name, arguments: '' } }] }),
+  ...args.match(new RegExp(`.{1,${size}}`, 'gs'))!.map((piece) => chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] })),
+  chunk({}, 'tool_calls'),
+  DONE,
+];
 const toolArguments = (events: Array<Record<string, any>>) => {
   const args: Record<number, string> = {};
   for (const c of events) for (const t of c.choices?.[0]?.delta?.tool_calls ?? []) args[t.index] = (args[t.index] ?? '') + (t.function?.arguments ?? '');
@@ -47,6 +55,9 @@ describe('pii-sanitizer on every answer path', () => {
         route('completions-output', { mode: 'output' }, { route_type: 'llm/v1/completions' }),
         route('block', { actions: { credit_card: 'block' } }),
         route('small', { max_body_size: 1000 }, {}, [{ name: 'prompt-guard', config: {} }]),
+        route('proxy-small', {}, { max_request_body_size: 1000 }),
+        postRoute('plain', [llmProxy(provider.url, { balancer: { retries: 0 } })]),
+        postRoute('plain-completions', [llmProxy(provider.url, { balancer: { retries: 0 }, route_type: 'llm/v1/completions' })]),
       ]),
     });
   });
@@ -104,19 +115,7 @@ describe('pii-sanitizer on every answer path', () => {
     expect(JSON.parse(plain.function.arguments)).toEqual({ to: EMAIL });
     expect(sent().body.toString()).not.toContain(EMAIL);
 
-    provider.respond = (req) => {
-      const args = JSON.stringify({ to: placeholderIn(req) });
-      return {
-        status: 200,
-        sse: [
-          chunk({ role: 'assistant', content: null }),
-          chunk({ tool_calls: [{ index: 0, id: 'a', type: 'function', function: { name: 'send_mail', arguments: '' } }] }),
-          ...args.match(/.{1,4}/gs)!.map((piece) => chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] })),
-          chunk({}, 'tool_calls'),
-          DONE,
-        ],
-      };
-    };
+    provider.respond = (req) => ({ status: 200, sse: toolCallStream('send_mail', JSON.stringify({ to: placeholderIn(req) }), 4) });
     const streamed = toolArguments(chunksOf(await readSse(await chat('placeholder', `Mail ${EMAIL}`, { stream: true }))));
     expect(JSON.parse(streamed[0]!)).toEqual({ to: EMAIL });
   });
@@ -138,13 +137,6 @@ describe('pii-sanitizer on every answer path', () => {
     const args = toolArguments(chunksOf(await readSse(await chat('placeholder', `mail ${EMAIL}`, { stream: true }))));
     expect(JSON.parse(args[0]!)).toEqual({ to: EMAIL, note: 'see [1' });
     expect(JSON.parse(args[1]!)).toEqual({ x: 1 });
-  });
-
-  it('masks what the model writes into tool-call arguments in output mode', async () => {
-    provider.respond = () => ({ status: 200, body: completion(null, [{ id: 'c', type: 'function', function: { name: 'f', arguments: JSON.stringify({ email: EMAIL }) } }]) });
-    const args = ((await (await chat('output', 'hi')).json()) as any).choices[0].message.tool_calls[0].function.arguments as string;
-    expect(args).not.toContain(EMAIL);
-    expect(JSON.parse(args)).toHaveProperty('email');
   });
 
   it('restores and scans legacy completions, plain and streamed', async () => {
@@ -209,6 +201,59 @@ describe('pii-sanitizer on every answer path', () => {
     expect(content).toBe(`Echo: Fill [EMAIL_1] in the template; my address is ${EMAIL}`);
   });
 
+  it('sanitizes keys and long numbers of the arguments too, leaves every other byte as it was, and takes any depth', async () => {
+    provider.respond = () => ({ status: 200, body: completion('ok') });
+    const args = `{"card": 4111111111111111, "${EMAIL}": "vip", "order_id": 12345678901234567890, "price": 1.50, "note": "call +1 415 555 2671"}`;
+    const deep = `${'['.repeat(20000)}"${EMAIL}"${']'.repeat(20000)}`;
+    const res = await post('placeholder', {
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: args } }, { id: 'c2', type: 'function', function: { name: 'g', arguments: deep } }] },
+        { role: 'tool', tool_call_id: 'c1', content: 'done' },
+        { role: 'tool', tool_call_id: 'c2', content: 'done' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const [first, second] = sentBody().messages[1].tool_calls.map((c: any) => c.function.arguments as string);
+    expect(first).toBe('{"card": "[CREDIT_CARD_1]", "[EMAIL_1]": "vip", "order_id": 12345678901234567890, "price": 1.50, "note": "call [PHONE_1]"}');
+    expect(second).toBe(`${'['.repeat(20000)}"[EMAIL_1]"${']'.repeat(20000)}`);
+  });
+
+  it('masks what the model writes into tool-call arguments in output mode and keeps them valid JSON', async () => {
+    const args = '{"card": 4111111111111111, "email": "j\\u00f6rg@example.com", "to": "221B Baker Street\\nLondon NW1 6XE"}';
+    provider.respond = () => ({ status: 200, body: completion(null, [{ id: 'c', type: 'function', function: { name: 'f', arguments: args } }]) });
+    const plain = ((await (await chat('output', 'hi')).json()) as any).choices[0].message.tool_calls[0].function.arguments as string;
+    provider.respond = () => ({ status: 200, sse: toolCallStream('f', args, 5) });
+    const streamed = toolArguments(chunksOf(await readSse(await chat('output', 'hi', { stream: true }))))[0]!;
+    for (const answer of [plain, streamed]) {
+      const decoded = JSON.parse(answer);
+      expect(JSON.stringify(decoded)).not.toMatch(/4111|rg@example|London NW1/);
+    }
+  });
+
+  it('masks a private key streamed in output mode, longer than the window', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const text = `Here is the key you asked for:\n${pem}\nKeep it safe.`;
+    provider.respond = () => ({ status: 200, sse: stream(text.match(/.{1,7}/gs)!) });
+    const streamed = streamedText(await readSse(await chat('output', 'hi', { stream: true })));
+    expect(streamed).not.toContain(pem.split('\n')[1]);
+    expect(streamed).toContain('Keep it safe.');
+  });
+
+  it('relays a provider’s stream unchanged where no plugin transforms it', async () => {
+    const completionEvents = [': keep-alive\n\n', `event: completion\nid: 7\ndata: ${JSON.stringify({ id: 'x', object: 'text_completion', choices: [{ index: 0, text: 'Hello', finish_reason: 'stop' }] })}\n\n`, DONE];
+    provider.respond = () => ({ status: 200, sse: completionEvents });
+    expect(await (await post('plain-completions', { prompt: 'hi', stream: true })).text()).toBe(completionEvents.join(''));
+
+    const usage = { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 };
+    const final = `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: ' there' }, finish_reason: 'stop' }], usage })}\n\n`;
+    provider.respond = () => ({ status: 200, sse: [chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hi' }), final, DONE] });
+    const events = chunksOf(await readSse(await chat('plain', 'hi', { stream: true })));
+    expect(events.filter((c) => c.usage).length).toBe(1);
+    expect(events.map((c) => c.choices?.[0]?.delta?.content ?? '').join('')).toBe('Hi there');
+  });
+
   it('sanitizes input_text parts, which the providers read as text', async () => {
     provider.respond = () => ({ status: 200, body: completion('ok') });
     const res = await post('placeholder', {
@@ -232,9 +277,11 @@ describe('pii-sanitizer on every answer path', () => {
     expect(entry.ai?.pii).toMatchObject({ counts: { credit_card: 1 }, blocked: ['credit_card'] });
     expect(JSON.stringify(stack.standin.logs)).not.toContain('4111');
 
-    const large = await chat('small', 'x'.repeat(5000));
-    expect(large.status).toBe(413);
-    expect(((await large.json()) as any).error.code).toBe('request_too_large');
+    for (const path of ['small', 'proxy-small']) {
+      const large = await chat(path, 'x'.repeat(5000));
+      expect(large.status).toBe(413);
+      expect(((await large.json()) as any).error.code).toBe('request_too_large');
+    }
   });
 });
 

@@ -30,6 +30,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     // An "@" with no local part before it (at the text's start, or alone) does not end the search.
     expect(found('@ fuzz.person@corp-example.com')).toEqual([['email', 'fuzz.person@corp-example.com']]);
     expect(found('@@ @a b@c.io')).toEqual([['email', 'b@c.io']]);
+    // Any script written with blanks; the scripts written without take none of the text around an address.
+    expect(found('mail jörg@müller.de or иван@почта.рф')).toEqual([['email', 'jörg@müller.de'], ['email', 'иван@почта.рф']]);
+    expect(found('请发邮件到support@example.com联系我们')).toEqual([['email', 'support@example.com']]);
+    expect(found('연락처는hong@example.kr입니다')).toEqual([['email', 'hong@example.kr']]);
   });
 
   it('credit cards need Luhn and a known issuer range', () => {

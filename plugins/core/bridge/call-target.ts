@@ -190,39 +190,45 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
 }
 
 /**
- * Legacy completions stream in OpenAI's own format: relayed event by event, each choice's text through its own
- * transforms (what they hold back goes out with the choice's finish, or before [DONE]).
+ * Legacy completions stream in OpenAI's own format: relayed byte for byte, or, when transforms take part, event by
+ * event with each choice's text through its own transforms (what they hold back goes out with the choice's finish,
+ * before an error event, or before [DONE]).
  */
 async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number): Promise<AttemptResult> {
   a.res.writeHead(200, a.headers({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }));
   const upstreamWaitMs = performance.now() - started;
+  const transformed = a.transforms.length > 0;
   let done = false;
   const chains = new Map<number, TransformChain>();
   const chainFor = (index: number) => chains.get(index) ?? chains.set(index, new TransformChain(a.transforms)).get(index)!;
+  let template: Record<string, unknown> = { object: 'text_completion' };
+  const tails = (): string => {
+    let out = '';
+    for (const [index, chain] of chains) {
+      const tail = chain.flush().client;
+      if (tail) out += sseData({ ...template, choices: [{ index, text: tail, finish_reason: null }] });
+    }
+    chains.clear();
+    return out;
+  };
   let out = '';
   const parser = createParser({
     onEvent: (event) => {
       if (event.data.trim() === '[DONE]') {
         done = true;
-        for (const [index, chain] of chains) {
-          const tail = chain.flush().client;
-          if (tail) out += sseData({ object: 'text_completion', choices: [{ index, text: tail, finish_reason: null }] });
-        }
-        chains.clear();
-        out += 'data: [DONE]\n\n';
+        if (transformed) out += `${tails()}data: [DONE]\n\n`;
         return;
       }
-      if (a.transforms.length === 0) {
-        out += `data: ${event.data}\n\n`;
-        return;
-      }
-      let chunk: { choices?: Array<{ index?: number; text?: unknown; finish_reason?: unknown }> };
+      if (!transformed) return;
+      let chunk: { id?: unknown; created?: unknown; model?: unknown; error?: unknown; choices?: Array<{ index?: number; text?: unknown; finish_reason?: unknown }> };
       try {
         chunk = JSON.parse(event.data);
       } catch {
-        out += `data: ${event.data}\n\n`;
+        out += event.data.split('\n').map((line) => `data: ${line}\n`).join('') + '\n';
         return;
       }
+      if (chunk.error !== undefined) out += tails();
+      else template = { id: chunk.id, object: 'text_completion', created: chunk.created, model: chunk.model };
       for (const choice of chunk.choices ?? []) {
         const index = choice.index ?? 0;
         if (typeof choice.text !== 'string' || (!choice.text && !choice.finish_reason && !chains.has(index))) continue;
@@ -236,7 +242,9 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
   const decoder = new TextDecoder();
   try {
     for await (const chunk of upstream.body) {
-      parser.feed(decoder.decode(chunk as Buffer, { stream: true }));
+      const piece = decoder.decode(chunk as Buffer, { stream: true });
+      parser.feed(piece);
+      if (!transformed) out = piece;
       if (out) await write(a.res, out);
       out = '';
     }
@@ -244,9 +252,9 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
     /* cut below */
   }
   if (!done) {
-    for (const [index, chain] of chains) {
-      const tail = chain.flush().client;
-      if (tail) await write(a.res, sseData({ object: 'text_completion', choices: [{ index, text: tail, finish_reason: null }] }));
+    if (transformed) {
+      const held = tails();
+      if (held) await write(a.res, held);
     }
     await write(a.res, sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', code: 'stream_truncated' } }));
   }
@@ -327,23 +335,26 @@ async function relayChatStream(
     await write(res, sseData(chunk));
   };
 
-  // What the transforms still hold, each tool call's and then the content's, sent once: at the finish, or when the
-  // stream ends without one.
+  // What the transforms still hold, each tool call's and then the content's, as chunks to send: taken once, at the
+  // finish or when the stream ends without one.
   let flushed = false;
-  const flushTails = async (template: ChatChunk) => {
-    if (flushed) return;
+  const tailChunks = (template: ChatChunk): ChatChunk[] => {
+    if (flushed) return [];
     flushed = true;
+    const { usage: _usage, ...base } = template;
+    const chunks: ChatChunk[] = [];
     for (const [index, toolChain] of [...toolChains].sort(([x], [y]) => x - y)) {
       const tail = toolChain.flush();
       if (toolCalls[index]) toolCalls[index].arguments += tail.recorded;
-      if (tail.client) await emit({ ...template, choices: [{ index: 0, delta: { tool_calls: [{ index, function: { arguments: tail.client } as ToolCall['function'] }] }, finish_reason: null }] });
+      if (tail.client) chunks.push({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index, function: { arguments: tail.client } as ToolCall['function'] }] }, finish_reason: null }] });
     }
     const tail = chain.flush();
     recordedText += tail.recorded;
     if (tail.client) {
       text += tail.client;
-      await emit({ ...template, choices: [{ index: 0, delta: { content: tail.client }, finish_reason: null }] });
+      chunks.push({ ...base, choices: [{ index: 0, delta: { content: tail.client }, finish_reason: null }] });
     }
+    return chunks;
   };
 
   let failure: string | undefined;
@@ -381,11 +392,18 @@ async function relayChatStream(
           if (choice.finish_reason) {
             finish = choice.finish_reason;
             // The finishing chunk's own text goes first, then what the transforms held back, then the finish.
-            const carries = Boolean(choice.delta.content) || (choice.delta.tool_calls?.length ?? 0) > 0;
-            if (carries) await emit({ ...chunk, choices: [{ ...choice, finish_reason: null }] });
-            await flushTails(chunk);
+            const tails = tailChunks(chunk);
             last = chunk;
-            await emit(carries ? { ...chunk, choices: [{ index: choice.index, delta: {}, finish_reason: choice.finish_reason }] } : chunk);
+            const carries = Boolean(choice.delta.content) || (choice.delta.tool_calls?.length ?? 0) > 0;
+            if (tails.length > 0 && carries) {
+              const { usage: _usage, ...base } = chunk;
+              await emit({ ...base, choices: [{ ...choice, finish_reason: null }] });
+              for (const tail of tails) await emit(tail);
+              await emit({ ...chunk, choices: [{ index: choice.index, delta: {}, finish_reason: choice.finish_reason }] });
+            } else {
+              for (const tail of tails) await emit(tail);
+              await emit(chunk);
+            }
             continue;
           }
           last = chunk;
@@ -401,7 +419,8 @@ async function relayChatStream(
   }
   // A stream that ended without a finish still gives the client what the transforms held back.
   if (headersSent || (translator.done && failure === undefined)) {
-    await flushTails(last ?? { id: `chatcmpl-${Date.now().toString(36)}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: target.model, choices: [] });
+    const template = last ?? { id: `chatcmpl-${Date.now().toString(36)}`, object: 'chat.completion.chunk' as const, created: Math.floor(Date.now() / 1000), model: target.model, choices: [] };
+    for (const tail of tailChunks(template)) await emit(tail);
   }
   if (!headersSent) {
     // Nothing reached the client yet: this attempt can still be retried or fall back.

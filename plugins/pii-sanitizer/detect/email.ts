@@ -2,14 +2,18 @@ import { stickyMatch } from './context';
 import { finding, type Detector } from './types';
 
 /**
- * Email addresses: RFC-ish local part, a dotted domain with a real-looking TLD, in any script (RFC 6531's
- * "jörg@例え.jp" too). Not after "$" or "%":
- * "$DB_PASSWORD@db.internal" and "%s@host" are a template's slots in a URL; after a percent-encoded
- * character they start ("?to=%3Canna.berg@gmail.com%3E").
+ * Email addresses: RFC-ish local part, a dotted domain with a real-looking TLD, in the scripts written with blanks
+ * between words (RFC 6531's "jörg@müller.de", "иван@почта.рф"). Chinese, Japanese and Korean write none: an address
+ * there is ASCII and the text around it no part of it ("请发邮件到support@example.com联系我们"). Not after "$" or "%":
+ * "$DB_PASSWORD@db.internal" and "%s@host" are a template's slots in a URL; after a percent-encoded character they
+ * start ("?to=%3Canna.berg@gmail.com%3E").
  */
-const EMAIL =
-  /(?:(?<![\p{L}\p{N}_.+$%-])|(?<=%[0-9A-Fa-f]{2}))[\p{L}\p{N}](?:[\p{L}\p{N}._%+-]{0,62}[\p{L}\p{N}_%+-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}_-])/uy;
-const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
+const L = String.raw`\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}`;
+const EMAIL = new RegExp(
+  String.raw`(?:(?<![${L}\p{N}_.+$%-])|(?<=%[0-9A-Fa-f]{2}))[${L}\p{N}](?:[${L}\p{N}._%+-]{0,62}[${L}\p{N}_%+-])?@(?:[${L}\p{N}](?:[${L}\p{N}-]{0,61}[${L}\p{N}])?\.)+[${L}]{2,24}(?![${L}\p{N}_-])`,
+  'uy',
+);
+const LOCAL_CHAR = new RegExp(`[${L}\\p{N}._%+-]`, 'u');
 
 /**
  * Each address holds an "@": the pattern is tried only at the starts a local part before one can have (up to 64

@@ -1,0 +1,50 @@
+import { createDetector } from '../../plugins/pii-sanitizer/detect';
+import { outputScanTransform } from '../../plugins/pii-sanitizer/output-transform';
+import { applyFindings, PiiVault } from '../../plugins/pii-sanitizer/vault';
+import { seededRandom } from '../mock-llm/random';
+
+/**
+ * Output mode scans a stream in windows: whatever the chunks, the client must get what scanning the whole answer
+ * gives, and the audit the same counts. Random answers mix values of every kind (with blanks, in other scripts) into
+ * filler, cut into random chunk sizes.
+ */
+const VALUES = [
+  'jane.doe@corp-example.com',
+  '4111 1111 1111 1111',
+  '+1 415 555 2671',
+  'DE89 3704 0044 0532 0130 00',
+  '078-05-1120',
+  '192.168.10.25',
+  'postgres://admin:hunter2pass@db.example.com/x',
+  'sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z',
+  'John Smith',
+  '221B Baker Street, London NW1 6XE',
+  'jörg@example.com',
+];
+const WORDS = ['the', 'answer', 'is', 'here,', 'and', 'then', 'some', 'more', 'text.', '\n', 'ok', '1234', 'call', 'me', 'at', 'email:', 'card', 'number', '这是'];
+
+describe('output mode on a stream', () => {
+  it('masks what the whole answer masks, and counts the same, however the answer is cut', () => {
+    const detector = createDetector();
+    const random = seededRandom(7);
+    const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
+    for (let i = 0; i < 150; i++) {
+      const words: string[] = [];
+      const length = 20 + Math.floor(random() * 200);
+      for (let j = 0; j < length; j++) words.push(random() < 0.06 ? pick(VALUES) : pick(WORDS));
+      const answer = words.join(' ');
+      const wholeVault = new PiiVault();
+      const whole = applyFindings(answer, detector.detect(answer), () => 'redact', wholeVault);
+
+      const vault = new PiiVault();
+      const transform = outputScanTransform(detector, () => 'placeholder', vault);
+      const size = 1 + Math.floor(random() * 12);
+      let streamed = '';
+      for (let k = 0; k < answer.length; k += size) streamed += transform.push(answer.slice(k, k + size));
+      streamed += transform.flush();
+
+      expect(streamed).toBe(whole);
+      expect(vault.counts).toEqual(wholeVault.counts);
+    }
+  });
+});
