@@ -39,8 +39,10 @@ export = definePlugin({
     // A copy is sanitized: should a detector fail and the config let the request pass, it passes whole, not half done.
     const body = structuredClone(parsed) as Record<string, unknown>;
     const vault = new PiiVault();
-    // Placeholders are ASCII: the body's bytes read as Latin-1 show them without decoding UTF-8.
-    vault.reserve((await readRawBody(kong, ctx)).toString('latin1'));
+    // Placeholders are ASCII: the body's bytes read as Latin-1 show them without decoding UTF-8, unless JSON escapes
+    // write them ("[EMAIL\u005f1]"): then the decoded body is read.
+    const raw = (await readRawBody(kong, ctx)).toString('latin1');
+    vault.reserve(raw.includes('\\u') ? JSON.stringify(parsed) : raw);
     const changed = config.mode === 'output' ? false : sanitizeBody(body, config, textSanitizer(state.detector, state.actionFor, vault));
     recordDecision(ctx, {
       plugin: 'pii-sanitizer',

@@ -13,7 +13,24 @@ function outputActions(actionFor: (category: string) => PiiAction): (category: s
 /** A private key's armour begun and not yet ended: its body is held until its whole end line shows the whole key. */
 const ARMOUR_BEGIN = '-----BEGIN';
 const ARMOUR_END = /-----END[^\n-]*-----/;
-const MAX_ARMOUR_HELD = 16_384;
+/**
+ * A token still growing (a JWT, a URL with a password, a key: letters, digits and the marks they are written with)
+ * is held whole until a blank or other text ends it, so no secret's start goes out before the secret is recognised.
+ * Text of scripts written without blanks is no such run and streams as it comes.
+ */
+const TOKEN_CHAR = /[A-Za-z0-9_\-.~+/=:@%?&#!$*]/;
+/** What is held for a key's armour or a token is bounded: beyond it, text goes out as the window allows. */
+const MAX_HELD = 16_384;
+
+/** Where the pending text may be cut at most, before any scan: not inside an open armour or a growing token. */
+function holdPoint(pending: string, limit: number): number {
+  if (pending.length > MAX_HELD) return limit;
+  let cut = limit;
+  const armour = pending.lastIndexOf(ARMOUR_BEGIN, cut);
+  if (armour >= 0 && !ARMOUR_END.test(pending.slice(armour))) cut = armour;
+  while (cut > 0 && TOKEN_CHAR.test(pending[cut - 1]!) && TOKEN_CHAR.test(pending[cut]!)) cut--;
+  return cut;
+}
 
 /**
  * Output mode: masks PII the model writes. A stream is scanned in windows: the text
@@ -27,12 +44,12 @@ export function outputScanTransform(detector: PiiDetector, actionFor: (category:
   let pending = '';
   const action = outputActions(actionFor);
 
-  /** Releases the pending text up to `limit`, or less where a finding crosses it or a key's armour is open. */
+  /** Releases the pending text up to `limit`, or less where a finding crosses it, a key's armour is open or a token grows. */
   const release = (limit: number, final: boolean): string => {
+    let cut = final ? limit : holdPoint(pending, limit);
+    // Nothing can go out yet: no scan (a held key's armour is not scanned again at every token).
+    if (cut <= 0) return '';
     const findings = findingsAfter(detector, pending, context);
-    let cut = limit;
-    const armour = final ? -1 : pending.lastIndexOf(ARMOUR_BEGIN, cut);
-    if (armour >= 0 && !ARMOUR_END.test(pending.slice(armour)) && pending.length - armour < MAX_ARMOUR_HELD) cut = armour;
     for (const f of [...findings].sort((x, y) => y.start - x.start)) if (f.start < cut && cut < f.end) cut = f.start;
     if (cut <= 0) return '';
     const ready: Finding[] = findings.filter((f) => f.end <= cut);

@@ -3,14 +3,23 @@ import type { Sanitize } from './sanitize-text';
 /**
  * JSON text (tool-call arguments) sanitized where its values are, and nowhere else byte for byte: each string, key
  * or value, is read as the text it decodes to ("j\u00f6rg@…" is an email, "221B Baker Street\nLondon" one address),
- * a value after its key ("password: …"), and written back encoded when it changed; a long number (a card, a phone,
- * an SSN given as a number) likewise, and then as a string. The walk is flat: no depth of nesting overflows it.
- * Text that is no JSON is sanitized as text.
+ * a value after the key it belongs to ("password: …", an array's items after the array's key), and written back
+ * encoded when it changed; a long number (a card, a phone, an SSN given as a number) likewise, and then as a string.
+ * The walk is flat, with a stack of the containers it is in: no depth of nesting overflows it. Text that is no JSON
+ * is sanitized as text.
  */
-const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-const KEY_AFTER = /^\s*:/;
+const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[{}[\]:,]/g;
 /** Numbers of fewer digits are counts, amounts and ids, not a card's, a phone's or an SSN's. */
 const LONG_NUMBER = /^\d{7,}$/;
+/** Only a key's end is read before its value: a key of 20 KB is not scanned again before each of its values. */
+const KEY_CONTEXT = 64;
+
+interface Container {
+  object: boolean;
+  /** The key this container's values belong to: a member's own key in an object, the array's key in an array. */
+  key: string;
+  expectsKey: boolean;
+}
 
 export function sanitizeJsonText(json: string, sanitize: Sanitize): string {
   try {
@@ -18,26 +27,39 @@ export function sanitizeJsonText(json: string, sanitize: Sanitize): string {
   } catch {
     return sanitize(json);
   }
+  const stack: Container[] = [{ object: false, key: '', expectsKey: false }];
   let out = '';
   let cursor = 0;
-  let key = '';
   for (const m of json.matchAll(TOKEN)) {
     const token = m[0];
-    const end = m.index + token.length;
+    const top = stack[stack.length - 1]!;
+    if (token === '{' || token === '[') {
+      stack.push({ object: token === '{', key: top.key, expectsKey: token === '{' });
+      continue;
+    }
+    if (token === '}' || token === ']') {
+      if (stack.length > 1) stack.pop();
+      continue;
+    }
+    if (token === ':' || token === ',') {
+      top.expectsKey = top.object && token === ',';
+      continue;
+    }
+    const context = top.key ? `${top.key.slice(-KEY_CONTEXT)}: ` : '';
     let next: string | undefined;
     if (token.startsWith('"')) {
       const text = JSON.parse(token) as string;
-      const isKey = KEY_AFTER.test(json.slice(end, end + 64));
-      const cleaned = isKey ? sanitize(text) : sanitize(text, key ? `${key}: ` : '');
-      if (isKey) key = text;
+      const isKey = top.object && top.expectsKey;
+      const cleaned = isKey ? sanitize(text) : sanitize(text, context);
+      if (isKey) top.key = text;
       if (cleaned !== text) next = JSON.stringify(cleaned);
     } else if (LONG_NUMBER.test(token)) {
-      const cleaned = sanitize(token, key ? `${key}: ` : '');
+      const cleaned = sanitize(token, context);
       if (cleaned !== token) next = JSON.stringify(cleaned);
     }
     if (next === undefined) continue;
     out += json.slice(cursor, m.index) + next;
-    cursor = end;
+    cursor = m.index + token.length;
   }
   return cursor === 0 ? json : out + json.slice(cursor);
 }

@@ -199,6 +199,12 @@ describe('pii-sanitizer on every answer path', () => {
     const content = ((await (await chat('placeholder', `Fill [EMAIL_1] in the template; my address is ${EMAIL}`)).json()) as any).choices[0].message.content;
     expect(sentBody().messages[0].content).toBe('Fill [EMAIL_1] in the template; my address is [EMAIL_2]');
     expect(content).toBe(`Echo: Fill [EMAIL_1] in the template; my address is ${EMAIL}`);
+
+    // Written with a JSON escape, it is the same placeholder.
+    provider.respond = () => ({ status: 200, body: completion('Fill [EMAIL_1]') });
+    const escaped = `{"messages":[{"role":"user","content":"Fill [EMAIL\\u005f1] in; my address is ${EMAIL}"}]}`;
+    const res = await fetch(`${stack.standin.url}/placeholder`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: escaped });
+    expect(((await res.json()) as any).choices[0].message.content).toBe('Fill [EMAIL_1]');
   });
 
   it('sanitizes keys and long numbers of the arguments too, leaves every other byte as it was, and takes any depth', async () => {
@@ -217,6 +223,27 @@ describe('pii-sanitizer on every answer path', () => {
     const [first, second] = sentBody().messages[1].tool_calls.map((c: any) => c.function.arguments as string);
     expect(first).toBe('{"card": "[CREDIT_CARD_1]", "[EMAIL_1]": "vip", "order_id": 12345678901234567890, "price": 1.50, "note": "call [PHONE_1]"}');
     expect(second).toBe(`${'['.repeat(20000)}"[EMAIL_1]"${']'.repeat(20000)}`);
+  });
+
+  it('reads each argument value after the key it belongs to, however nested or spaced', async () => {
+    provider.respond = () => ({ status: 200, body: completion('ok') });
+    const cases = [
+      { args: '{"password":[{"hint":"pet"},"S3cr3t-Passw0rd!"]}', masked: 'S3cr3t-Passw0rd!' },
+      { args: `{"password"${' '.repeat(80)}: "hunter2Xyz!93"}`, masked: 'hunter2Xyz!93' },
+      { args: '{"contacts":[{"first_name":"Ann"},"Springfield"]}', kept: 'Springfield' },
+    ];
+    for (const { args, masked, kept } of cases) {
+      await post('placeholder', {
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: args } }] },
+          { role: 'tool', tool_call_id: 'c1', content: 'done' },
+        ],
+      });
+      const sentArgs = sentBody().messages[1].tool_calls[0].function.arguments as string;
+      if (masked) expect(sentArgs).not.toContain(masked);
+      if (kept) expect(sentArgs).toContain(kept);
+    }
   });
 
   it('masks what the model writes into tool-call arguments in output mode and keeps them valid JSON', async () => {
@@ -249,8 +276,9 @@ describe('pii-sanitizer on every answer path', () => {
     const usage = { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 };
     const final = `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: ' there' }, finish_reason: 'stop' }], usage })}\n\n`;
     provider.respond = () => ({ status: 200, sse: [chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hi' }), final, DONE] });
-    const events = chunksOf(await readSse(await chat('plain', 'hi', { stream: true })));
+    const events = chunksOf(await readSse(await chat('plain', 'hi', { stream: true, stream_options: { include_usage: true } })));
     expect(events.filter((c) => c.usage).length).toBe(1);
+    expect(events.at(-1)!.choices).toEqual([]);
     expect(events.map((c) => c.choices?.[0]?.delta?.content ?? '').join('')).toBe('Hi there');
   });
 

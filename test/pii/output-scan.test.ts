@@ -20,6 +20,8 @@ const VALUES = [
   'John Smith',
   '221B Baker Street, London NW1 6XE',
   'jörg@example.com',
+  // Longer than the window: recognised only whole.
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1LTg4MTIiLCJuYW1lIjoiTWFyeSBBbm4gU21pdGgiLCJlbWFpbCI6Im1hcnlAZXhhbXBsZS5jb20iLCJyb2xlcyI6WyJhZG1pbiIsIm9wcyJdLCJpYXQiOjE3MDAwMDAwMDB9.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
 ];
 const WORDS = ['the', 'answer', 'is', 'here,', 'and', 'then', 'some', 'more', 'text.', '\n', 'ok', '1234', 'call', 'me', 'at', 'email:', 'card', 'number', '这是'];
 

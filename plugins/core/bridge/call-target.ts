@@ -332,7 +332,9 @@ async function relayChatStream(
       headersSent = true;
       if (heldRole) await write(res, sseData(heldRole));
     }
-    await write(res, sseData(chunk));
+    // Usage goes to the client once, in the bridge's own chunk at the end, whichever chunk the provider put it on.
+    const { usage: _usage, ...relayed } = chunk;
+    await write(res, sseData(relayed));
   };
 
   // What the transforms still hold, each tool call's and then the content's, as chunks to send: taken once, at the
@@ -341,18 +343,17 @@ async function relayChatStream(
   const tailChunks = (template: ChatChunk): ChatChunk[] => {
     if (flushed) return [];
     flushed = true;
-    const { usage: _usage, ...base } = template;
     const chunks: ChatChunk[] = [];
     for (const [index, toolChain] of [...toolChains].sort(([x], [y]) => x - y)) {
       const tail = toolChain.flush();
       if (toolCalls[index]) toolCalls[index].arguments += tail.recorded;
-      if (tail.client) chunks.push({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index, function: { arguments: tail.client } as ToolCall['function'] }] }, finish_reason: null }] });
+      if (tail.client) chunks.push({ ...template, choices: [{ index: 0, delta: { tool_calls: [{ index, function: { arguments: tail.client } as ToolCall['function'] }] }, finish_reason: null }] });
     }
     const tail = chain.flush();
     recordedText += tail.recorded;
     if (tail.client) {
       text += tail.client;
-      chunks.push({ ...base, choices: [{ index: 0, delta: { content: tail.client }, finish_reason: null }] });
+      chunks.push({ ...template, choices: [{ index: 0, delta: { content: tail.client }, finish_reason: null }] });
     }
     return chunks;
   };
@@ -396,8 +397,7 @@ async function relayChatStream(
             last = chunk;
             const carries = Boolean(choice.delta.content) || (choice.delta.tool_calls?.length ?? 0) > 0;
             if (tails.length > 0 && carries) {
-              const { usage: _usage, ...base } = chunk;
-              await emit({ ...base, choices: [{ ...choice, finish_reason: null }] });
+              await emit({ ...chunk, choices: [{ ...choice, finish_reason: null }] });
               for (const tail of tails) await emit(tail);
               await emit({ ...chunk, choices: [{ index: choice.index, delta: {}, finish_reason: choice.finish_reason }] });
             } else {
