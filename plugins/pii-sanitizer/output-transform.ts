@@ -22,14 +22,29 @@ const TOKEN_CHAR = /[A-Za-z0-9_\-.~+/=:@%?&#!$*]/;
 /** What is held for a key's armour or a token is bounded: beyond it, text goes out as the window allows. */
 const MAX_HELD = 16_384;
 
-/** Where the pending text may be cut at most, before any scan: not inside an open armour or a growing token. */
-function holdPoint(pending: string, limit: number): number {
-  if (pending.length > MAX_HELD) return limit;
+/** Why nothing of the pending text can go out yet. */
+type Hold = 'armour' | 'token' | undefined;
+
+/**
+ * Where the pending text may be cut at most, before any scan: not inside an open armour nor inside a growing token
+ * (beyond the bound only the token still counts, and not a token that fills the whole text).
+ */
+function holdPoint(pending: string, limit: number): { cut: number; hold: Hold } {
+  const bounded = pending.length > MAX_HELD;
   let cut = limit;
-  const armour = pending.lastIndexOf(ARMOUR_BEGIN, cut);
+  const armour = bounded ? -1 : pending.lastIndexOf(ARMOUR_BEGIN, cut);
   if (armour >= 0 && !ARMOUR_END.test(pending.slice(armour))) cut = armour;
+  if (cut === 0) return { cut, hold: 'armour' };
   while (cut > 0 && TOKEN_CHAR.test(pending[cut - 1]!) && TOKEN_CHAR.test(pending[cut]!)) cut--;
-  return cut;
+  if (cut > 0) return { cut, hold: undefined };
+  return bounded ? { cut: limit, hold: undefined } : { cut, hold: 'token' };
+}
+
+/** Whether what was just added can end a hold: a character that ends a token, or a key's end line. */
+function mayEndHold(hold: Hold, pending: string, added: string): boolean {
+  if (pending.length > MAX_HELD) return true;
+  if (hold === 'token') return [...added].some((c) => !TOKEN_CHAR.test(c));
+  return ARMOUR_END.test(pending.slice(Math.max(0, pending.length - added.length - 40)));
 }
 
 /**
@@ -42,12 +57,16 @@ function holdPoint(pending: string, limit: number): number {
 export function outputScanTransform(detector: PiiDetector, actionFor: (category: string) => PiiAction, audit: PiiVault, lookback = 96): TextTransform {
   let context = '';
   let pending = '';
+  // While nothing can go out, what arrives is only checked for what could end the hold: a held key's armour or a
+  // long token is not walked or scanned again at every token.
+  let hold: Hold;
   const action = outputActions(actionFor);
 
   /** Releases the pending text up to `limit`, or less where a finding crosses it, a key's armour is open or a token grows. */
   const release = (limit: number, final: boolean): string => {
-    let cut = final ? limit : holdPoint(pending, limit);
-    // Nothing can go out yet: no scan (a held key's armour is not scanned again at every token).
+    const point = final ? { cut: limit, hold: undefined } : holdPoint(pending, limit);
+    let cut = point.cut;
+    hold = point.hold;
     if (cut <= 0) return '';
     const findings = findingsAfter(detector, pending, context);
     for (const f of [...findings].sort((x, y) => y.start - x.start)) if (f.start < cut && cut < f.end) cut = f.start;
@@ -62,12 +81,14 @@ export function outputScanTransform(detector: PiiDetector, actionFor: (category:
   return {
     push(text) {
       pending += text;
+      if (hold && !mayEndHold(hold, pending, text)) return '';
       // Scanned again every few words, not at every token.
       return pending.length >= lookback + 24 ? release(pending.length - lookback, false) : '';
     },
     flush() {
       const out = pending ? release(pending.length, true) : '';
       pending = '';
+      hold = undefined;
       return out;
     },
   };

@@ -231,6 +231,7 @@ describe('pii-sanitizer on every answer path', () => {
       { args: '{"password":[{"hint":"pet"},"S3cr3t-Passw0rd!"]}', masked: 'S3cr3t-Passw0rd!' },
       { args: `{"password"${' '.repeat(80)}: "hunter2Xyz!93"}`, masked: 'hunter2Xyz!93' },
       { args: '{"contacts":[{"first_name":"Ann"},"Springfield"]}', kept: 'Springfield' },
+      { args: '{"env":[{"name":"DB_PASSWORD","value":"Tr0ub4dor&3horse"}]}', masked: '3horse' },
     ];
     for (const { args, masked, kept } of cases) {
       await post('placeholder', {
@@ -275,7 +276,8 @@ describe('pii-sanitizer on every answer path', () => {
 
     const usage = { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 };
     const final = `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: ' there' }, finish_reason: 'stop' }], usage })}\n\n`;
-    provider.respond = () => ({ status: 200, sse: [chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hi' }), final, DONE] });
+    const roleWithUsage = `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }], usage: { prompt_tokens: 1, completion_tokens: 0, total_tokens: 1 } })}\n\n`;
+    provider.respond = () => ({ status: 200, sse: [roleWithUsage, chunk({ content: 'Hi' }), final, DONE] });
     const events = chunksOf(await readSse(await chat('plain', 'hi', { stream: true, stream_options: { include_usage: true } })));
     expect(events.filter((c) => c.usage).length).toBe(1);
     expect(events.at(-1)!.choices).toEqual([]);

@@ -345,6 +345,15 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(secrets("jwt.sign(payload, process.env.JWT_SECRET); jwt.verify(token, 'your-256-bit-secret')")).toEqual([]);
   });
 
+  it('secrets of a thirteenth written set: a builder\'s method named for the secret, a quoted value run to its quote; references and public keys are none', () => {
+    expect(secrets('val client = VonageClient.builder()\n    .apiKey("f1aa8ffb")\n    .apiSecret("BXh813DRyovqKVFc")\n    .build()')).toEqual(['BXh813DRyovqKVFc']);
+    expect(secrets('{"DB_PASSWORD": "Tr0ub4dor&3horse"}')).toEqual(['Tr0ub4dor&3horse']);
+    expect(secrets('token = "{{ with secret \\"secret/data/prod/api\\" }}{{ .Data.data.token }}{{ end }}"')).toEqual([]);
+    expect(secrets('"clientSecret": "@Microsoft.KeyVault(SecretUri=https://kv-prod.vault.azure.net/secrets/sp-secret/)"')).toEqual([]);
+    expect(secrets("PaystackPop.setup({ key: 'pk_live_4e7ce848c21231ff34b66d3b276cb936ddf56f7c', email, amount });")).toEqual([]);
+    expect(secrets('client = anthropic.Anthropic(api_key="sk-ant-api03-YOUR-KEY-HERE")')).toEqual([]);
+  });
+
   it('secrets of a twelfth written set: a table\'s password or key column, CLI and client calls; an ARN and an empty assignment are none', () => {
     expect(secrets('service,username,password,notes\ngrafana,admin,see 1Password,SSO enabled\njenkins,svc-jenkins,fB_xZB-BH!8kkTyRCNEh,nightly\nsonarqube,admin,(LDAP),')).toEqual([
       'fB_xZB-BH!8kkTyRCNEh',

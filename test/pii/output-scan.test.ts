@@ -49,4 +49,18 @@ describe('output mode on a stream', () => {
       expect(vault.counts).toEqual(wholeVault.counts);
     }
   });
+
+  it('keeps a token whole when what it holds reaches its bound, after a key armour named in prose', () => {
+    const detector = createDetector();
+    const jwt = VALUES.at(-1)!;
+    for (let offset = 0; offset < 300; offset += 37) {
+      const answer = `A PEM file starts with -----BEGIN and then base64. ${'Some more explanation follows here. '.repeat(455)}${'x'.repeat(offset)} your token is ${jwt} keep it safe.`;
+      const transform = outputScanTransform(detector, () => 'redact', new PiiVault());
+      let streamed = '';
+      for (let k = 0; k < answer.length; k += 7) streamed += transform.push(answer.slice(k, k + 7));
+      streamed += transform.flush();
+      expect(streamed).not.toContain(jwt.slice(0, 40));
+      expect(streamed).toContain('keep it safe.');
+    }
+  });
 });

@@ -281,6 +281,12 @@ function streamFeeder(framing: 'sse' | 'aws-eventstream', events: StreamEvent[])
   return (chunk) => parser.feed(decoder.decode(chunk, { stream: true }));
 }
 
+/** Usage goes to the client once, in the bridge's own chunk at the end, whichever chunks the provider put it on. */
+function withoutUsage(chunk: ChatChunk): ChatChunk {
+  const { usage: _usage, ...relayed } = chunk;
+  return relayed;
+}
+
 /** A chunk that carries nothing but the assistant's role. */
 function isRoleOnly(chunk: ChatChunk): boolean {
   const choice = chunk.choices[0];
@@ -330,11 +336,9 @@ async function relayChatStream(
       upstreamWaitMs = performance.now() - started;
       res.writeHead(200, a.headers({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' }));
       headersSent = true;
-      if (heldRole) await write(res, sseData(heldRole));
+      if (heldRole) await write(res, sseData(withoutUsage(heldRole)));
     }
-    // Usage goes to the client once, in the bridge's own chunk at the end, whichever chunk the provider put it on.
-    const { usage: _usage, ...relayed } = chunk;
-    await write(res, sseData(relayed));
+    await write(res, sseData(withoutUsage(chunk)));
   };
 
   // What the transforms still hold, each tool call's and then the content's, as chunks to send: taken once, at the

@@ -243,7 +243,12 @@ export const secretDetector: Detector = {
       const next = text[m.index + m[0].length] ?? '';
       if (next === '{' || (quote === '' && CALL.test(next))) continue;
       const start = m.index + m[0].lastIndexOf(matched!);
-      if (quote !== '' && CALL.test(next)) value = quotedValue(text, start, quote[quote.length - 1]!) ?? value;
+      // Inside quotes the value runs to the closing quote past a mark the unquoted pattern stops at ("Tr0ub4dor&3horse",
+      // "p@ss;word"), when it holds no blank ("Password is required" is a message).
+      if (quote !== '' && next !== quote[quote.length - 1] && next !== '\\' && /\S/.test(next)) {
+        const whole = quotedValue(text, start, quote[quote.length - 1]!);
+        if (whole !== undefined && (CALL.test(next) || !/\s/.test(whole))) value = whole;
+      }
       // A known format's prefix on a value too short for it is a truncated or redacted token ("revoked token glpat-b8Zq8M").
       // And one of a provider's prefix is judged by the provider's format alone.
       if ((value.length < 20 && /^[A-Za-z]{2,8}[-_.]/.test(value) && ALL_PREFIXES.some((prefix) => value.startsWith(prefix))) || providerJudged(value, budget)) continue;
