@@ -5,7 +5,7 @@ import { definePlugin } from '../core/plugin-base';
 import { readJsonBody, readRawBody, setParsedBody } from '../core/request-body';
 import { configSchema } from './config';
 import { createDetector } from './detect';
-import { outputScanArgumentsTransform, outputScanTransform } from './output-transform';
+import { outputScanJsonTransform, outputScanTransform } from './output-transform';
 import { restoreTransform } from './restore-transform';
 import { sanitizeBody } from './sanitize-request';
 import { PiiVault } from './vault';
@@ -64,8 +64,10 @@ export = definePlugin({
       await kong.service.request.setRawBody(JSON.stringify(body));
     }
     if (config.mode !== 'input') {
-      addTextTransform(ctx, () => outputScanTransform(state.detector, state.actionFor, vault));
-      addTextTransform(ctx, () => outputScanArgumentsTransform(state.detector, state.actionFor, vault), 'tool_arguments');
+      // A JSON answer is scanned whole as JSON, as tool-call arguments are: an escaped value is masked whole, the JSON stays valid.
+      const scan = jsonAnswer(body) ? outputScanJsonTransform : outputScanTransform;
+      addTextTransform(ctx, () => scan(state.detector, state.actionFor, vault));
+      addTextTransform(ctx, () => outputScanJsonTransform(state.detector, state.actionFor, vault), 'tool_arguments');
     }
     if (vault.byPlaceholder.size > 0) {
       // A JSON answer (response_format) holds the values inside its strings: they are put back escaped as JSON.

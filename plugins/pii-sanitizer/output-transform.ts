@@ -95,10 +95,10 @@ export function outputScanTransform(detector: PiiDetector, actionFor: (category:
 }
 
 /**
- * Output mode for a tool call's arguments: JSON, scanned whole when the call ends (a value masked inside its string,
- * as the request's arguments are), so what the client gets stays valid JSON.
+ * Output mode for JSON the model writes, a tool call's arguments or a JSON answer (response_format): scanned whole when
+ * it ends (a value masked inside its string, as the request's arguments are), so what the client gets stays valid JSON.
  */
-export function outputScanArgumentsTransform(detector: PiiDetector, actionFor: (category: string) => PiiAction, audit: PiiVault): TextTransform {
+export function outputScanJsonTransform(detector: PiiDetector, actionFor: (category: string) => PiiAction, audit: PiiVault): TextTransform {
   let held = '';
   const sanitize = textSanitizer(detector, outputActions(actionFor), audit);
   return {

@@ -6,8 +6,9 @@ import type { Sanitize } from './sanitize-text';
 /**
  * Walks an OpenAI-format body and sanitizes every text the config names: message
  * contents (a string, or parts: strings and text parts of every shape the providers
- * read) of the configured roles, tool-call and legacy function-call arguments, tool
- * results, legacy `prompt` and embeddings `input`. Returns whether anything changed;
+ * read) and participants' names of the configured roles, tool-call and legacy
+ * function-call arguments, tool results, Predicted Outputs' content, legacy `prompt`,
+ * embeddings `input` and the end user's id (`user`). Returns whether anything changed;
  * the body is edited in place.
  */
 type Json = Record<string, unknown>;
@@ -47,6 +48,13 @@ function sanitizeCall(fn: Json | undefined, sanitize: Sanitize): boolean {
   return true;
 }
 
+function sanitizeName(name: string, sanitize: Sanitize): string {
+  const words = name.replace(/[_-]+/g, ' ');
+  const cleaned = sanitize(words, 'Name: ');
+  if (cleaned === words) return name;
+  return cleaned.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 64) || 'participant';
+}
+
 export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize): boolean {
   let changed = false;
   const roles = new Set<string>(config.roles);
@@ -58,12 +66,30 @@ export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize):
         message.content = content.value;
         changed = true;
       }
+      // A participant's name ("Ada_Lovelace") is read as words after a name's label; a name found is sent as its
+      // placeholder's label ("PERSON_1"), in the characters a name may have.
+      if (typeof message.name === 'string' && message.role !== 'tool' && message.role !== 'function') {
+        const name = sanitizeName(message.name, sanitize);
+        if (name !== message.name) {
+          message.name = name;
+          changed = true;
+        }
+      }
       if (!config.scan_tool_calls) continue;
       if (Array.isArray(message.tool_calls)) for (const call of message.tool_calls as Json[]) changed = sanitizeCall(call?.function as Json | undefined, sanitize) || changed;
       changed = sanitizeCall(message.function_call as Json | undefined, sanitize) || changed;
     }
   }
-  for (const key of ['prompt', 'input'] as const) {
+  // Predicted Outputs carry the document being edited, as content does.
+  const prediction = body.prediction as Json | undefined;
+  if (prediction && typeof prediction === 'object') {
+    const content = sanitizeContent(prediction.content, sanitize);
+    if (content.changed) {
+      prediction.content = content.value;
+      changed = true;
+    }
+  }
+  for (const key of ['prompt', 'input', 'user'] as const) {
     const value = body[key];
     if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
       const next = typeof value === 'string' ? sanitize(value) : (value as string[]).map((item) => sanitize(item));

@@ -1,4 +1,4 @@
-import type { ChatChunk, ChatResponse } from '../core/providers/openai-types';
+import { OTHER_ANSWER_TEXTS, type ChatChunk, type ChatResponse } from '../core/providers/openai-types';
 import type { TextTransformFactory } from '../core/bridge/answer-hooks';
 import { transformWhole } from '../core/bridge/transform-chain';
 
@@ -16,6 +16,8 @@ function freshCopy(response: Record<string, unknown>, transforms: TextTransformF
   copy.created = Math.floor(Date.now() / 1000);
   for (const choice of copy.choices ?? []) {
     if (typeof choice.message?.content === 'string') choice.message.content = transformWhole(transforms, choice.message.content).client;
+    const message = (choice.message ?? {}) as unknown as Record<string, unknown>;
+    for (const field of OTHER_ANSWER_TEXTS) if (typeof message[field] === 'string') message[field] = transformWhole(transforms, message[field] as string).client;
   }
   // Nothing was generated for this answer: no tokens were spent on it.
   if (copy.usage) copy.usage = { ...copy.usage, prompt_tokens_details: { cached_tokens: copy.usage.prompt_tokens } };

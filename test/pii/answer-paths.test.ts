@@ -87,6 +87,39 @@ describe('pii-sanitizer on every answer path', () => {
     expect(streamed).toBe(whole);
   });
 
+  it('masks reasoning and refusals in output mode, and sends no token log probabilities', async () => {
+    const reasoning = `I will write to ${EMAIL}, card ${CARD}`;
+    provider.respond = () => ({
+      status: 200,
+      body: {
+        ...completion('Done.'),
+        choices: [{ index: 0, message: { role: 'assistant', content: 'Done.', reasoning_content: reasoning }, finish_reason: 'stop', logprobs: { content: [{ token: EMAIL, logprob: -0.1, bytes: [] }] } }],
+      },
+    });
+    const plain = JSON.stringify(await (await chat('output', 'hi', { logprobs: true })).json());
+    expect(plain).not.toContain(EMAIL);
+    expect(plain).not.toContain('1111 1111');
+    expect(plain).toContain('reasoning_content');
+
+    provider.respond = () => ({ status: 200, sse: [chunk({ role: 'assistant', content: '' }), ...reasoning.match(/.{1,4}/gs)!.map((piece) => chunk({ reasoning_content: piece })), chunk({ content: 'Done.' }), chunk({}, 'stop'), DONE] });
+    const events = chunksOf(await readSse(await chat('output', 'hi', { stream: true })));
+    const streamed = events.map((c) => c.choices?.[0]?.delta?.reasoning_content ?? '').join('');
+    expect(streamed).toContain('I will write to');
+    expect(streamed).not.toContain(EMAIL);
+    expect(streamed).not.toContain('1111 1111');
+  });
+
+  it('scans a JSON answer (response_format) whole as JSON in output mode', async () => {
+    const answer = JSON.stringify({ address: '221B Baker Street\nLondon NW1 6XE', email: EMAIL });
+    provider.respond = () => ({ status: 200, body: completion(answer) });
+    const plain = ((await (await chat('output', 'hi', { response_format: { type: 'json_object' } })).json()) as any).choices[0].message.content as string;
+    provider.respond = () => ({ status: 200, sse: stream(answer.match(/.{1,3}/gs)!) });
+    const streamed = streamedText(await readSse(await chat('output', 'hi', { stream: true, response_format: { type: 'json_object' } })));
+    for (const content of [plain, streamed]) {
+      expect(JSON.stringify(JSON.parse(content))).not.toMatch(/London NW1|jane\.doe/);
+    }
+  });
+
   it('streams text without blanks (Chinese) in output mode as it comes, not all at the end', async () => {
     const text = '这是一个很长的回答，'.repeat(40);
     provider.respond = () => ({ status: 200, sse: stream(Array.from(text)) });
@@ -282,6 +315,20 @@ describe('pii-sanitizer on every answer path', () => {
     expect(events.filter((c) => c.usage).length).toBe(1);
     expect(events.at(-1)!.choices).toEqual([]);
     expect(events.map((c) => c.choices?.[0]?.delta?.content ?? '').join('')).toBe('Hi there');
+  });
+
+  it('sanitizes Predicted Outputs, the end user\'s id and a participant\'s name', async () => {
+    provider.respond = () => ({ status: 200, body: completion('ok') });
+    await post('placeholder', {
+      messages: [{ role: 'user', name: 'Ada_Lovelace', content: 'Fix the signature below' }],
+      prediction: { type: 'content', content: `Regards,\nAda Lovelace\n${EMAIL}\n+44 20 7946 0958` },
+      user: EMAIL,
+    });
+    const raw = sent().body.toString();
+    expect(raw).not.toContain(EMAIL);
+    expect(raw).not.toContain('7946 0958');
+    expect(raw).not.toContain('Lovelace');
+    expect(sentBody().messages[0].name).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
   it('sanitizes input_text parts, which the providers read as text', async () => {

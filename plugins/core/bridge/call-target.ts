@@ -6,12 +6,12 @@ import { redactSecrets } from '../redact';
 import { PROVIDERS } from '../providers';
 import { withoutThoughtSignatures } from '../providers/gemini';
 import { EventStreamDecoder } from '../providers/aws-eventstream';
-import type { ChatChunk, ChatRequest, ChatResponse, ToolCall, Usage } from '../providers/openai-types';
+import { OTHER_ANSWER_TEXTS, type ChatChunk, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from '../providers/openai-types';
 import { UnsupportedContent, type StreamEvent, type UpstreamCall } from '../providers/types';
 import { AttemptError, providerRetryAfter, statusFailure, type AttemptFailure } from './attempt-failure';
 import { estimatedUsage } from './accounting';
 import type { TextTransformFactory } from './answer-hooks';
-import { TransformChain, transformWhole } from './transform-chain';
+import { scansAnswers, TransformChain, transformWhole } from './transform-chain';
 import { sendJson, sseData, write } from './client-writer';
 import type { CallPlan, PlannedTarget } from './plan';
 
@@ -147,7 +147,17 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
     const chat = PROVIDERS[target.provider].parseChat(raw, target) as ChatResponse;
     // What is recorded differs from what the client gets only when a transform restores originals.
     const recorded = transformed ? structuredClone(chat) : chat;
+    const scans = scansAnswers(a.transforms);
     chat.choices.forEach((choice, i) => {
+      const message = choice.message as unknown as Record<string, unknown>;
+      const recordedMessage = recorded.choices[i].message as unknown as Record<string, unknown>;
+      for (const field of OTHER_ANSWER_TEXTS) {
+        if (typeof message[field] !== 'string') continue;
+        const other = transformWhole(a.transforms, message[field] as string);
+        recordedMessage[field] = other.recorded;
+        message[field] = other.client;
+      }
+      if (scans && choice.logprobs) choice.logprobs = recorded.choices[i].logprobs = null;
       choice.message.tool_calls?.forEach((call, j) => {
         const args = transformWhole(a.toolTransforms, call.function.arguments);
         recorded.choices[i].message.tool_calls![j].function.arguments = args.recorded;
@@ -311,7 +321,10 @@ async function relayChatStream(
   let text = '';
   let recordedText = '';
   const chain = new TransformChain(a.transforms);
-  // Each tool call's arguments are a text of their own: one chain per call.
+  const scans = scansAnswers(a.transforms);
+  // Reasoning and refusals are texts of their own, and so are each tool call's arguments: one chain each.
+  const otherChains = new Map<string, TransformChain>();
+  const otherChainFor = (field: string) => otherChains.get(field) ?? otherChains.set(field, new TransformChain(a.transforms)).get(field)!;
   const toolChains = new Map<number, TransformChain>();
   const toolChainFor = (index: number) => toolChains.get(index) ?? toolChains.set(index, new TransformChain(a.toolTransforms)).get(index)!;
   let last: ChatChunk | undefined;
@@ -348,6 +361,10 @@ async function relayChatStream(
     if (flushed) return [];
     flushed = true;
     const chunks: ChatChunk[] = [];
+    for (const [field, otherChain] of otherChains) {
+      const tail = otherChain.flush().client;
+      if (tail) chunks.push({ ...template, choices: [{ index: 0, delta: { [field]: tail } as ChatChunk['choices'][number]['delta'], finish_reason: null }] });
+    }
     for (const [index, toolChain] of [...toolChains].sort(([x], [y]) => x - y)) {
       const tail = toolChain.flush();
       if (toolCalls[index]) toolCalls[index].arguments += tail.recorded;
@@ -380,6 +397,9 @@ async function relayChatStream(
               clearTimeout(firstToken);
             }
           }
+          const delta = choice.delta as Record<string, unknown>;
+          for (const field of OTHER_ANSWER_TEXTS) if (typeof delta[field] === 'string' && delta[field]) delta[field] = otherChainFor(field).push(delta[field] as string).client;
+          if (scans && (choice as { logprobs?: unknown }).logprobs) (choice as { logprobs?: unknown }).logprobs = null;
           for (const call of choice.delta.tool_calls ?? []) {
             const slot = (toolCalls[call.index] ??= { arguments: '' });
             if (call.id) slot.id = call.id;

@@ -45,3 +45,11 @@ export function transformWhole(factories: TextTransformFactory[], text: string):
   const tail = chain.flush();
   return { recorded: body.recorded + tail.recorded, client: body.client + tail.client };
 }
+
+/**
+ * Whether the transforms scan what the model writes (output mode), not only put originals back: an answer's token
+ * log probabilities then go unsent, since no scan can mask a value spread over tokens.
+ */
+export function scansAnswers(factories: TextTransformFactory[]): boolean {
+  return factories.some((create) => !create().restoresOriginals);
+}

@@ -68,6 +68,12 @@ export interface ChatChunk {
   usage?: Usage | null;
 }
 
+/**
+ * Text a message or a delta carries besides its content, as OpenAI-compatible providers write it: DeepSeek's and
+ * vLLM's `reasoning_content`, OpenRouter's `reasoning`, OpenAI's `refusal`.
+ */
+export const OTHER_ANSWER_TEXTS = ['reasoning_content', 'reasoning', 'refusal'] as const;
+
 /** A content part that carries text to the model: `{type: "text"}`, the Responses API's `input_text`, or an untyped `{text}`. */
 export function isTextPart(part: unknown): part is { type?: string; text: string } {
   const p = part as { type?: unknown; text?: unknown } | null;
