@@ -42,15 +42,45 @@ export function setParsedBody(ctx: RequestContext, value: unknown): void {
   ctx.set(JSON_KEY, value);
 }
 
-/** JSON from body bytes whose size the caller has already bounded; OpenAI-style errors for empty or malformed bodies. */
+/** Deeper JSON is refused: no request needs it, and copying or serializing it would overflow the stack. */
+const MAX_DEPTH = 512;
+
+/**
+ * JSON from body bytes whose size the caller has already bounded; OpenAI-style errors for empty, compressed,
+ * malformed or too deeply nested bodies. UTF-8 (a BOM allowed), or UTF-16 when its BOM says so.
+ */
 export function parseJsonBody(raw: Buffer): unknown {
   if (raw.length === 0) throw new GatewayError(400, 'The request body is empty; a JSON object was expected.', 'invalid_json');
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(raw);
+  if (raw[0] === 0x1f && raw[1] === 0x8b) throw new GatewayError(415, 'The request body is gzip-compressed; send it as plain JSON.', 'unsupported_encoding');
+  const encoding = raw[0] === 0xff && raw[1] === 0xfe ? 'utf-16le' : raw[0] === 0xfe && raw[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(raw);
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (err) {
-    throw new GatewayError(400, `The request body is not valid JSON: ${(err as Error).message.slice(0, 120)}`, 'invalid_json');
+    // V8 quotes the body around the fault, and the body may hold PII: only the fault's kind is told.
+    const fault = (err as Error).message.split('"')[0]!.replace(/[,:.\s]+$/, '');
+    throw new GatewayError(400, `The request body is not valid JSON: ${fault.slice(0, 120)}.`, 'invalid_json');
   }
+  if (text.length > MAX_DEPTH && nestingDepth(text) > MAX_DEPTH) throw new GatewayError(400, `The request body nests more than ${MAX_DEPTH} levels deep.`, 'invalid_json');
+  return parsed;
+}
+
+/** How deep the objects and arrays of JSON text nest (brackets inside strings left out); stops past the limit. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length && deepest <= MAX_DEPTH; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
 }
 
 export function tooLarge(bytes: number, maxBytes: number): GatewayError {

@@ -34,7 +34,7 @@ export const configSchema = z.object({
     .array(
       z.object({
         name: z.string().min(1).describe('Category name of the pattern, used in placeholders and audit counts.'),
-        pattern: z.string().min(1).describe('A JavaScript regular expression; nested quantifiers are refused.'),
+        pattern: z.string().min(1).describe('A JavaScript regular expression; a repeated group holding a quantifier or an alternation is refused.'),
         confidence: z.number().min(0).max(1).default(0.9).describe('Confidence given to each match of the pattern.'),
       }),
     )

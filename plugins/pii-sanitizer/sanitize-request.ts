@@ -1,17 +1,46 @@
-import { isTextPart } from '../core/providers/openai-types';
+import { OTHER_ANSWER_TEXTS } from '../core/providers/openai-types';
 import type { PiiConfig } from './config';
 import { sanitizeJsonText } from './sanitize-json-text';
 import type { Sanitize } from './sanitize-text';
 
 /**
  * Walks an OpenAI-format body and sanitizes every text the config names: message
- * contents (a string, or parts: strings and text parts of every shape the providers
- * read) and participants' names of the configured roles, tool-call and legacy
- * function-call arguments, tool results, Predicted Outputs' content, legacy `prompt`,
- * embeddings `input` and the end user's id (`user`). Returns whether anything changed;
- * the body is edited in place.
+ * contents (a string, or parts: their text of any type, a refusal, an image's URL
+ * unless it is data, a file's name) and participants' names of the configured roles,
+ * reasoning and refusals in the history, tool-call and legacy function-call arguments,
+ * tool results, Predicted Outputs' content, legacy `prompt`, embeddings `input` (strings
+ * or message-like items), the end user's id (`user`) and `metadata`'s values. Returns
+ * whether anything changed; the body is edited in place.
  */
 type Json = Record<string, unknown>;
+
+/** A string of `holder` sanitized in place; whether it changed. */
+function sanitizeField(holder: Json, key: string, sanitize: Sanitize): boolean {
+  const value = holder[key];
+  if (typeof value !== 'string') return false;
+  const next = sanitize(value);
+  if (next === value) return false;
+  holder[key] = next;
+  return true;
+}
+
+/** What a content part carries as text: its text (a string, or `{value}`), a refusal, an image's URL, a file's name. */
+function sanitizePart(part: Json, sanitize: Sanitize): Json {
+  const copy: Json = { ...part };
+  let changed = sanitizeField(copy, 'text', sanitize) || sanitizeField(copy, 'refusal', sanitize);
+  for (const [key, field] of [['text', 'value'], ['image_url', 'url'], ['file', 'filename']] as const) {
+    const inner = copy[key];
+    if (!inner || typeof inner !== 'object') continue;
+    const innerCopy: Json = { ...(inner as Json) };
+    // A data URL is an image's bytes, not text.
+    if (field === 'url' && typeof innerCopy.url === 'string' && innerCopy.url.startsWith('data:')) continue;
+    if (sanitizeField(innerCopy, field, sanitize)) {
+      copy[key] = innerCopy;
+      changed = true;
+    }
+  }
+  return changed ? copy : part;
+}
 
 function sanitizeContent(content: unknown, sanitize: Sanitize): { value: unknown; changed: boolean } {
   if (typeof content === 'string') {
@@ -21,19 +50,9 @@ function sanitizeContent(content: unknown, sanitize: Sanitize): { value: unknown
   if (Array.isArray(content)) {
     let changed = false;
     const value = content.map((part: unknown) => {
-      if (typeof part === 'string') {
-        const text = sanitize(part);
-        changed ||= text !== part;
-        return text;
-      }
-      if (isTextPart(part)) {
-        const text = sanitize(part.text);
-        if (text !== part.text) {
-          changed = true;
-          return { ...part, text };
-        }
-      }
-      return part;
+      const next = typeof part === 'string' ? sanitize(part) : part && typeof part === 'object' ? sanitizePart(part as Json, sanitize) : part;
+      changed ||= next !== part;
+      return next;
     });
     return { value, changed };
   }
@@ -55,29 +74,35 @@ function sanitizeName(name: string, sanitize: Sanitize): string {
   return cleaned.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 64) || 'participant';
 }
 
+/** One message (or a message-like item of `input`): its content, its reasoning and refusal, its name, its calls. */
+function sanitizeMessage(message: Json, config: PiiConfig, sanitize: Sanitize): boolean {
+  let changed = false;
+  const content = sanitizeContent(message.content, sanitize);
+  if (content.changed) {
+    message.content = content.value;
+    changed = true;
+  }
+  for (const field of OTHER_ANSWER_TEXTS) changed = sanitizeField(message, field, sanitize) || changed;
+  // A participant's name ("Ada_Lovelace") is read as words after a name's label; a name found is sent as its
+  // placeholder's label ("PERSON_1"), in the characters a name may have.
+  if (typeof message.name === 'string' && message.role !== 'tool' && message.role !== 'function') {
+    const name = sanitizeName(message.name, sanitize);
+    if (name !== message.name) {
+      message.name = name;
+      changed = true;
+    }
+  }
+  if (!config.scan_tool_calls) return changed;
+  if (Array.isArray(message.tool_calls)) for (const call of message.tool_calls as Json[]) changed = sanitizeCall(call?.function as Json | undefined, sanitize) || changed;
+  return sanitizeCall(message.function_call as Json | undefined, sanitize) || changed;
+}
+
 export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize): boolean {
   let changed = false;
   const roles = new Set<string>(config.roles);
   if (Array.isArray(body.messages)) {
     for (const message of body.messages as Json[]) {
-      if (!message || !roles.has(String(message.role === 'function' ? 'tool' : message.role))) continue;
-      const content = sanitizeContent(message.content, sanitize);
-      if (content.changed) {
-        message.content = content.value;
-        changed = true;
-      }
-      // A participant's name ("Ada_Lovelace") is read as words after a name's label; a name found is sent as its
-      // placeholder's label ("PERSON_1"), in the characters a name may have.
-      if (typeof message.name === 'string' && message.role !== 'tool' && message.role !== 'function') {
-        const name = sanitizeName(message.name, sanitize);
-        if (name !== message.name) {
-          message.name = name;
-          changed = true;
-        }
-      }
-      if (!config.scan_tool_calls) continue;
-      if (Array.isArray(message.tool_calls)) for (const call of message.tool_calls as Json[]) changed = sanitizeCall(call?.function as Json | undefined, sanitize) || changed;
-      changed = sanitizeCall(message.function_call as Json | undefined, sanitize) || changed;
+      if (message && roles.has(String(message.role === 'function' ? 'tool' : message.role))) changed = sanitizeMessage(message, config, sanitize) || changed;
     }
   }
   // Predicted Outputs carry the document being edited, as content does.
@@ -89,15 +114,24 @@ export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize):
       changed = true;
     }
   }
-  for (const key of ['prompt', 'input', 'user'] as const) {
+  for (const key of ['prompt', 'input'] as const) {
     const value = body[key];
-    if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
-      const next = typeof value === 'string' ? sanitize(value) : (value as string[]).map((item) => sanitize(item));
-      if (JSON.stringify(next) !== JSON.stringify(value)) {
-        body[key] = next;
-        changed = true;
-      }
+    if (!Array.isArray(value)) {
+      changed = sanitizeField(body, key, sanitize) || changed;
+      continue;
     }
+    value.forEach((item: unknown, i) => {
+      if (typeof item === 'string') {
+        const next = sanitize(item);
+        if (next !== item) {
+          value[i] = next;
+          changed = true;
+        }
+      } else if (item && typeof item === 'object' && !Array.isArray(item)) changed = sanitizeMessage(item as Json, config, sanitize) || changed;
+    });
   }
+  changed = sanitizeField(body, 'user', sanitize) || changed;
+  const metadata = body.metadata as Json | undefined;
+  if (metadata && typeof metadata === 'object') for (const key of Object.keys(metadata)) changed = sanitizeField(metadata, key, sanitize) || changed;
   return changed;
 }

@@ -50,7 +50,7 @@ export const configSchema = z.object({
     .array(z.string().min(1).max(500))
     .max(50)
     .default([])
-    .describe('Regular expressions that refuse the request when any scanned message matches; nested quantifiers are refused.'),
+    .describe('Regular expressions that refuse the request when any scanned message matches; a repeated group holding a quantifier or an alternation is refused.'),
   case_sensitive: z.boolean().default(false).describe('Whether allow_patterns and deny_patterns match case-sensitively.'),
   max_messages: z.number().int().min(1).optional().describe('Largest number of messages a request may carry (all roles).'),
   max_prompt_chars: z

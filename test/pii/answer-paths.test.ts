@@ -54,6 +54,7 @@ describe('pii-sanitizer on every answer path', () => {
         route('completions', {}, { route_type: 'llm/v1/completions' }),
         route('completions-output', { mode: 'output' }, { route_type: 'llm/v1/completions' }),
         route('block', { actions: { credit_card: 'block' } }),
+        route('block-all', { default_action: 'block' }),
         route('small', { max_body_size: 1000 }, {}, [{ name: 'prompt-guard', config: {} }]),
         route('proxy-small', {}, { max_request_body_size: 1000 }),
         postRoute('plain', [llmProxy(provider.url, { balancer: { retries: 0 } })]),
@@ -331,6 +332,45 @@ describe('pii-sanitizer on every answer path', () => {
     expect(sentBody().messages[0].name).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
+  it('blocks what every place of the body carries, however the part or the field is shaped', async () => {
+    const user = (content: unknown) => ({ messages: [{ role: 'user', content }] });
+    const bodies = [
+      user([{ type: 'text', text: { value: `card ${CARD}` } }]),
+      user([{ type: 'text', text: 'hi' }, { type: 'image_url', image_url: { url: 'https://jane.doe:hunter2pass@img.example.com/a.png' } }]),
+      user([{ type: 'file', file: { filename: `statement ${EMAIL}.pdf`, file_data: 'JVBERi0xLjQK' } }]),
+      { messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: [{ type: 'output_text', text: `card ${CARD}` }] }] },
+      { messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: [{ type: 'refusal', refusal: `not ${EMAIL}` }] }] },
+      { messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'ok', reasoning_content: `write to ${EMAIL}`, refusal: null }] },
+      { messages: [{ role: 'user', content: 'hi' }], metadata: { customer: EMAIL } },
+    ];
+    for (const body of bodies) {
+      const res = await post('block-all', body);
+      expect(res.status).toBe(400);
+      expect(await res.text()).not.toMatch(/4111|jane\.doe|hunter2/);
+    }
+  });
+
+  it('refuses bad bodies clearly, and never repeats what they hold', async () => {
+    const send = (body: string | Buffer, headers: Record<string, string> = {}) =>
+      fetch(`${stack.standin.url}/placeholder`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const malformed = await send(`{"messages":[{"role":"user","content":'card ${CARD}'}]}`);
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).not.toContain('4111');
+
+    const deep = await send(`{"messages":[{"role":"user","content":"hi"}],"x":${'['.repeat(4000)}${']'.repeat(4000)}}`);
+    expect(deep.status).toBe(400);
+    expect(((await deep.json()) as any).error.message).toContain('levels deep');
+
+    const { gzipSync } = await import('node:zlib');
+    const gzip = await send(gzipSync(JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] })));
+    expect(gzip.status).toBe(415);
+
+    provider.respond = () => ({ status: 200, body: completion('ok') });
+    const utf16 = await send(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ messages: [{ role: 'user', content: `mail ${EMAIL}` }] }), 'utf16le')]));
+    expect(utf16.status).toBe(200);
+    expect(sent().body.toString()).toContain('[EMAIL_1]');
+  });
+
   it('sanitizes input_text parts, which the providers read as text', async () => {
     provider.respond = () => ({ status: 200, body: completion('ok') });
     const res = await post('placeholder', {
@@ -359,6 +399,14 @@ describe('pii-sanitizer on every answer path', () => {
       expect(large.status).toBe(413);
       expect(((await large.json()) as any).error.code).toBe('request_too_large');
     }
+  });
+});
+
+describe('pii-sanitizer custom patterns', () => {
+  it('refuses a pattern that repeats a group holding a quantifier or an alternation', async () => {
+    const { customDetector } = await import('../../plugins/pii-sanitizer/detect/custom');
+    for (const pattern of ['(?:\\d{1,9}){1,99}X', '(a|aa)*b', '(x+)+y']) expect(() => customDetector({ name: 't', pattern })).toThrow(/exponential/);
+    for (const pattern of ['(?:TKT-\\d+)?', '(?:TKT|INC)-\\d+', '(?:ab)+c', '(?<id>\\d+)-x']) expect(() => customDetector({ name: 't', pattern })).not.toThrow();
   });
 });
 

@@ -2260,7 +2260,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     const findings = custom.detect(text);
     expect(findings.map((f) => [f.category, f.value])).toEqual([['employee_id', 'EMP-123456'], ['email', 'bob@gmail.com']]);
     for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.value);
-    expect(() => createDetector({ custom: [{ name: 'bad', pattern: '(a+)+$' }] })).toThrow(/nested quantifier/);
+    expect(() => createDetector({ custom: [{ name: 'bad', pattern: '(a+)+$' }] })).toThrow(/exponential time/);
   });
 });
 

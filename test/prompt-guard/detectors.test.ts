@@ -176,8 +176,8 @@ describe('the guard decision', () => {
     expect((await guard.evaluate(system)).verdict).toBe('allow');
   });
 
-  it('refuses nested quantifiers when the instance starts', () => {
-    expect(() => guardOf({ deny_patterns: ['(a+)+$'] })).toThrow(/nested quantifier/);
+  it('refuses a repeated group holding a quantifier or an alternation when the instance starts', () => {
+    expect(() => guardOf({ deny_patterns: ['(a+)+$'] })).toThrow(/exponential time/);
   });
 
   it('enforces message, character and token limits', async () => {

@@ -119,7 +119,7 @@ return {
                   pattern = {
                     type = "string",
                     len_min = 1,
-                    description = "A JavaScript regular expression; nested quantifiers are refused.",
+                    description = "A JavaScript regular expression; a repeated group holding a quantifier or an alternation is refused.",
                     required = true,
                   },
                 },

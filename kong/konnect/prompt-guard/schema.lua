@@ -85,7 +85,7 @@ return {
               len_min = 1,
               len_max = 500,
             },
-            description = "Regular expressions that refuse the request when any scanned message matches; nested quantifiers are refused.",
+            description = "Regular expressions that refuse the request when any scanned message matches; a repeated group holding a quantifier or an alternation is refused.",
             default = {},
           },
         },
