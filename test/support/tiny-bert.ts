@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { onnx } from 'onnx-proto';
 import { FLOAT, INT64, floatTensor, int64Tensor, intAttr, modelBytes, node, valueInfo } from '../../plugins/core/embeddings/engines/onnx-builder';
+import { seededRandom } from '../../plugins/core/seeded-random';
 
 /**
  * A tiny BERT-like sentence model that @huggingface/transformers loads offline,
@@ -57,18 +58,6 @@ export function tinyBertVocab(): string[] {
   return [...new Set(vocab.filter((t) => t.length > 0))];
 }
 
-/** mulberry32: a small seeded PRNG, so the weights are identical on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Seeded uniform weights in [-scale, scale]. */
 function randomTensor(name: string, dims: number[], random: () => number, scale: number): onnx.ITensorProto {
   const values = new Float32Array(dims.reduce((a, b) => a * b, 1));
@@ -78,7 +67,8 @@ function randomTensor(name: string, dims: number[], random: () => number, scale:
 
 /** The ONNX model bytes (opset 13, IR version 8). */
 export function tinyBertOnnx(vocabSize: number, hidden = TINY_BERT_HIDDEN, seed = 1234): Uint8Array {
-  const random = prng(seed);
+  // Seeded, so the weights are identical on every run.
+  const random = seededRandom(seed);
   const batchSeq = ['batch_size', 'sequence_length'];
   const graph: onnx.IGraphProto = {
     name: 'tiny_bert',
