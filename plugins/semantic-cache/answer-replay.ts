@@ -1,6 +1,6 @@
-import { OTHER_ANSWER_TEXTS, type ChatChunk, type ChatResponse } from '../core/providers/openai-types';
+import type { ChatChunk, ChatResponse } from '../core/providers/openai-types';
 import type { TextTransformFactory } from '../core/bridge/answer-hooks';
-import { transformWhole } from '../core/bridge/transform-chain';
+import { transformMessage } from '../core/bridge/transform-chain';
 
 /**
  * A cached answer as the client asked for it: the stored chat completion with a
@@ -15,9 +15,7 @@ function freshCopy(response: Record<string, unknown>, transforms: TextTransformF
   copy.id = `chatcmpl-cache-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   copy.created = Math.floor(Date.now() / 1000);
   for (const choice of copy.choices ?? []) {
-    if (typeof choice.message?.content === 'string') choice.message.content = transformWhole(transforms, choice.message.content).client;
-    const message = (choice.message ?? {}) as unknown as Record<string, unknown>;
-    for (const field of OTHER_ANSWER_TEXTS) if (typeof message[field] === 'string') message[field] = transformWhole(transforms, message[field] as string).client;
+    if (choice.message) transformMessage(choice.message as unknown as Record<string, unknown>, transforms);
   }
   // Nothing was generated for this answer: no tokens were spent on it.
   if (copy.usage) copy.usage = { ...copy.usage, prompt_tokens_details: { cached_tokens: copy.usage.prompt_tokens } };

@@ -11,7 +11,7 @@ import { UnsupportedContent, type StreamEvent, type UpstreamCall } from '../prov
 import { AttemptError, providerRetryAfter, statusFailure, type AttemptFailure } from './attempt-failure';
 import { estimatedUsage } from './accounting';
 import type { TextTransformFactory } from './answer-hooks';
-import { scansAnswers, TransformChain, transformWhole } from './transform-chain';
+import { scansAnswers, TransformChain, TransformChains, transformMessage, transformWhole } from './transform-chain';
 import { sendJson, sseData, write } from './client-writer';
 import type { CallPlan, PlannedTarget } from './plan';
 
@@ -149,25 +149,14 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
     const recorded = transformed ? structuredClone(chat) : chat;
     const scans = scansAnswers(a.transforms);
     chat.choices.forEach((choice, i) => {
-      const message = choice.message as unknown as Record<string, unknown>;
-      const recordedMessage = recorded.choices[i].message as unknown as Record<string, unknown>;
-      for (const field of OTHER_ANSWER_TEXTS) {
-        if (typeof message[field] !== 'string') continue;
-        const other = transformWhole(a.transforms, message[field] as string);
-        recordedMessage[field] = other.recorded;
-        message[field] = other.client;
-      }
+      transformMessage(choice.message as unknown as Record<string, unknown>, a.transforms, recorded.choices[i].message as unknown as Record<string, unknown>);
       if (scans && choice.logprobs) choice.logprobs = recorded.choices[i].logprobs = null;
       choice.message.tool_calls?.forEach((call, j) => {
         const args = transformWhole(a.toolTransforms, call.function.arguments);
         recorded.choices[i].message.tool_calls![j].function.arguments = args.recorded;
         call.function.arguments = args.client;
       });
-      if (typeof choice.message.content !== 'string') return;
-      const content = transformWhole(a.transforms, choice.message.content);
-      recorded.choices[i].message.content = content.recorded;
-      choice.message.content = content.client;
-      completionText += choice.message.content;
+      if (typeof choice.message.content === 'string') completionText += choice.message.content;
     });
     response = chat as unknown as Record<string, unknown>;
     recordedResponse = recorded as unknown as Record<string, unknown>;
@@ -209,16 +198,14 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
   const upstreamWaitMs = performance.now() - started;
   const transformed = a.transforms.length > 0;
   let done = false;
-  const chains = new Map<number, TransformChain>();
-  const chainFor = (index: number) => chains.get(index) ?? chains.set(index, new TransformChain(a.transforms)).get(index)!;
+  const chains = new TransformChains<number>(a.transforms);
   let template: Record<string, unknown> = { object: 'text_completion' };
   const tails = (): string => {
     let out = '';
-    for (const [index, chain] of chains) {
+    for (const [index, chain] of chains.take()) {
       const tail = chain.flush().client;
       if (tail) out += sseData({ ...template, choices: [{ index, text: tail, finish_reason: null }] });
     }
-    chains.clear();
     return out;
   };
   let out = '';
@@ -242,7 +229,7 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
       for (const choice of chunk.choices ?? []) {
         const index = choice.index ?? 0;
         if (typeof choice.text !== 'string' || (!choice.text && !choice.finish_reason && !chains.has(index))) continue;
-        const chain = chainFor(index);
+        const chain = chains.of(index);
         choice.text = chain.push(choice.text).client + (choice.finish_reason ? chain.flush().client : '');
         if (choice.finish_reason) chains.delete(index);
       }
@@ -321,12 +308,9 @@ async function relayChatStream(
   let text = '';
   let recordedText = '';
   const chain = new TransformChain(a.transforms);
-  const scans = scansAnswers(a.transforms);
   // Reasoning and refusals are texts of their own, and so are each tool call's arguments: one chain each.
-  const otherChains = new Map<string, TransformChain>();
-  const otherChainFor = (field: string) => otherChains.get(field) ?? otherChains.set(field, new TransformChain(a.transforms)).get(field)!;
-  const toolChains = new Map<number, TransformChain>();
-  const toolChainFor = (index: number) => toolChains.get(index) ?? toolChains.set(index, new TransformChain(a.toolTransforms)).get(index)!;
+  const otherChains = new TransformChains<string>(a.transforms);
+  const toolChains = new TransformChains<number>(a.toolTransforms);
   let last: ChatChunk | undefined;
   const toolCalls: Record<number, { id?: string; name?: string; arguments: string }> = {};
   let finish: string | null = null;
@@ -361,11 +345,11 @@ async function relayChatStream(
     if (flushed) return [];
     flushed = true;
     const chunks: ChatChunk[] = [];
-    for (const [field, otherChain] of otherChains) {
+    for (const [field, otherChain] of otherChains.take()) {
       const tail = otherChain.flush().client;
       if (tail) chunks.push({ ...template, choices: [{ index: 0, delta: { [field]: tail } as ChatChunk['choices'][number]['delta'], finish_reason: null }] });
     }
-    for (const [index, toolChain] of [...toolChains].sort(([x], [y]) => x - y)) {
+    for (const [index, toolChain] of toolChains.take((x, y) => x - y)) {
       const tail = toolChain.flush();
       if (toolCalls[index]) toolCalls[index].arguments += tail.recorded;
       if (tail.client) chunks.push({ ...template, choices: [{ index: 0, delta: { tool_calls: [{ index, function: { arguments: tail.client } as ToolCall['function'] }] }, finish_reason: null }] });
@@ -398,14 +382,14 @@ async function relayChatStream(
             }
           }
           const delta = choice.delta as Record<string, unknown>;
-          for (const field of OTHER_ANSWER_TEXTS) if (typeof delta[field] === 'string' && delta[field]) delta[field] = otherChainFor(field).push(delta[field] as string).client;
-          if (scans && (choice as { logprobs?: unknown }).logprobs) (choice as { logprobs?: unknown }).logprobs = null;
+          for (const field of OTHER_ANSWER_TEXTS) if (typeof delta[field] === 'string' && delta[field]) delta[field] = otherChains.of(field).push(delta[field] as string).client;
+          if (chain.scans && (choice as { logprobs?: unknown }).logprobs) (choice as { logprobs?: unknown }).logprobs = null;
           for (const call of choice.delta.tool_calls ?? []) {
             const slot = (toolCalls[call.index] ??= { arguments: '' });
             if (call.id) slot.id = call.id;
             if (call.function?.name) slot.name = call.function.name;
             if (call.function?.arguments) {
-              const piece = toolChainFor(call.index).push(call.function.arguments);
+              const piece = toolChains.of(call.index).push(call.function.arguments);
               call.function.arguments = piece.client;
               slot.arguments += piece.recorded;
             }

@@ -1,3 +1,4 @@
+import { OTHER_ANSWER_TEXTS } from '../providers/openai-types';
 import type { TextTransform, TextTransformFactory } from './answer-hooks';
 
 /**
@@ -15,6 +16,14 @@ export class TransformChain {
     const split = transforms.findIndex((t) => t.restoresOriginals);
     this.sanitizing = split < 0 ? transforms : transforms.slice(0, split);
     this.restoring = split < 0 ? [] : transforms.slice(split);
+  }
+
+  /**
+   * Whether the chain scans what the model writes (output mode), not only puts originals back: an answer's token
+   * log probabilities then go unsent, since no scan can mask a value spread over tokens.
+   */
+  get scans(): boolean {
+    return this.sanitizing.length > 0;
   }
 
   push(text: string): { recorded: string; client: string } {
@@ -46,10 +55,52 @@ export function transformWhole(factories: TextTransformFactory[], text: string):
   return { recorded: body.recorded + tail.recorded, client: body.client + tail.client };
 }
 
-/**
- * Whether the transforms scan what the model writes (output mode), not only put originals back: an answer's token
- * log probabilities then go unsent, since no scan can mask a value spread over tokens.
- */
+/** Whether the transforms scan what the model writes (see `TransformChain.scans`). */
 export function scansAnswers(factories: TextTransformFactory[]): boolean {
-  return factories.some((create) => !create().restoresOriginals);
+  return new TransformChain(factories).scans;
+}
+
+/** Chains made on first use, one per text of a streamed answer: a choice's, a tool call's, a field's. */
+export class TransformChains<K> {
+  private readonly chains = new Map<K, TransformChain>();
+
+  constructor(private readonly factories: TextTransformFactory[]) {}
+
+  of(key: K): TransformChain {
+    let chain = this.chains.get(key);
+    if (!chain) this.chains.set(key, (chain = new TransformChain(this.factories)));
+    return chain;
+  }
+
+  has(key: K): boolean {
+    return this.chains.has(key);
+  }
+
+  delete(key: K): void {
+    this.chains.delete(key);
+  }
+
+  /** The chains made so far, in the order of their keys when asked, then forgotten. */
+  take(order?: (x: K, y: K) => number): Array<[K, TransformChain]> {
+    const taken = [...this.chains];
+    this.chains.clear();
+    return order ? taken.sort(([x], [y]) => order(x, y)) : taken;
+  }
+}
+
+/** The texts a message carries: its content, its reasoning, its refusal. */
+const MESSAGE_TEXTS = ['content', ...OTHER_ANSWER_TEXTS] as const;
+
+/**
+ * Each text of a whole message through a fresh chain: the client's message changed in place, and what is recorded
+ * written to `recorded` when given (the cache's replay records nothing).
+ */
+export function transformMessage(message: Record<string, unknown>, factories: TextTransformFactory[], recorded?: Record<string, unknown>): void {
+  for (const field of MESSAGE_TEXTS) {
+    const value = message[field];
+    if (typeof value !== 'string') continue;
+    const out = transformWhole(factories, value);
+    if (recorded) recorded[field] = out.recorded;
+    message[field] = out.client;
+  }
 }
