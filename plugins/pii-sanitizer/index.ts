@@ -63,15 +63,16 @@ export = definePlugin({
       setParsedBody(ctx, body);
       await kong.service.request.setRawBody(JSON.stringify(body));
     }
+    // A JSON answer (response_format) is scanned whole as JSON, as tool-call arguments are, and values go back into
+    // its strings escaped as JSON.
+    const json = jsonAnswer(body);
     if (config.mode !== 'input') {
-      // A JSON answer is scanned whole as JSON, as tool-call arguments are: an escaped value is masked whole, the JSON stays valid.
-      const scan = jsonAnswer(body) ? outputScanJsonTransform : outputScanTransform;
+      const scan = json ? outputScanJsonTransform : outputScanTransform;
       addTextTransform(ctx, () => scan(state.detector, state.actionFor, vault));
       addTextTransform(ctx, () => outputScanJsonTransform(state.detector, state.actionFor, vault), 'tool_arguments');
     }
     if (vault.byPlaceholder.size > 0) {
-      // A JSON answer (response_format) holds the values inside its strings: they are put back escaped as JSON.
-      addTextTransform(ctx, () => restoreTransform(vault, { insideJson: jsonAnswer(body) }));
+      addTextTransform(ctx, () => restoreTransform(vault, { insideJson: json }));
       addTextTransform(ctx, () => restoreTransform(vault, { insideJson: true }), 'tool_arguments');
     }
   },

@@ -42,21 +42,16 @@ function sanitizePart(part: Json, sanitize: Sanitize): Json {
   return changed ? copy : part;
 }
 
-function sanitizeContent(content: unknown, sanitize: Sanitize): { value: unknown; changed: boolean } {
-  if (typeof content === 'string') {
-    const value = sanitize(content);
-    return { value, changed: value !== content };
-  }
-  if (Array.isArray(content)) {
-    let changed = false;
-    const value = content.map((part: unknown) => {
-      const next = typeof part === 'string' ? sanitize(part) : part && typeof part === 'object' ? sanitizePart(part as Json, sanitize) : part;
-      changed ||= next !== part;
-      return next;
-    });
-    return { value, changed };
-  }
-  return { value: content, changed: false };
+/** The `content` of a message or a prediction, a string or parts, sanitized in place; whether it changed. */
+function sanitizeContent(holder: Json, sanitize: Sanitize): boolean {
+  if (!Array.isArray(holder.content)) return sanitizeField(holder, 'content', sanitize);
+  let changed = false;
+  holder.content = holder.content.map((part: unknown) => {
+    const next = typeof part === 'string' ? sanitize(part) : part && typeof part === 'object' ? sanitizePart(part as Json, sanitize) : part;
+    changed ||= next !== part;
+    return next;
+  });
+  return changed;
 }
 
 function sanitizeCall(fn: Json | undefined, sanitize: Sanitize): boolean {
@@ -76,12 +71,7 @@ function sanitizeName(name: string, sanitize: Sanitize): string {
 
 /** One message (or a message-like item of `input`): its content, its reasoning and refusal, its name, its calls. */
 function sanitizeMessage(message: Json, config: PiiConfig, sanitize: Sanitize): boolean {
-  let changed = false;
-  const content = sanitizeContent(message.content, sanitize);
-  if (content.changed) {
-    message.content = content.value;
-    changed = true;
-  }
+  let changed = sanitizeContent(message, sanitize);
   for (const field of OTHER_ANSWER_TEXTS) changed = sanitizeField(message, field, sanitize) || changed;
   // A participant's name ("Ada_Lovelace") is read as words after a name's label; a name found is sent as its
   // placeholder's label ("PERSON_1"), in the characters a name may have.
@@ -107,13 +97,7 @@ export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize):
   }
   // Predicted Outputs carry the document being edited, as content does.
   const prediction = body.prediction as Json | undefined;
-  if (prediction && typeof prediction === 'object') {
-    const content = sanitizeContent(prediction.content, sanitize);
-    if (content.changed) {
-      prediction.content = content.value;
-      changed = true;
-    }
-  }
+  if (prediction && typeof prediction === 'object') changed = sanitizeContent(prediction, sanitize) || changed;
   for (const key of ['prompt', 'input'] as const) {
     const value = body[key];
     if (!Array.isArray(value)) {
