@@ -2,7 +2,7 @@ import { addTextTransform } from '../core/bridge/answer-hooks';
 import { recordDecision } from '../core/decisions';
 import { openAIErrorBody } from '../core/openai-error';
 import { definePlugin } from '../core/plugin-base';
-import { readJsonBody, readRawBody, setParsedBody } from '../core/request-body';
+import { readJsonBody, setParsedBody } from '../core/request-body';
 import { configSchema } from './config';
 import { createDetector } from './detect';
 import { outputScanJsonTransform, outputScanTransform } from './output-transform';
@@ -39,10 +39,8 @@ export = definePlugin({
     // A copy is sanitized: should a detector fail and the config let the request pass, it passes whole, not half done.
     const body = structuredClone(parsed) as Record<string, unknown>;
     const vault = new PiiVault();
-    // Placeholders are ASCII: the body's bytes read as Latin-1 show them without decoding UTF-8, unless JSON escapes
-    // write them ("[EMAIL\u005f1]"): then the decoded body is read.
-    const raw = (await readRawBody(kong, ctx)).toString('latin1');
-    vault.reserve(raw.includes('\\u') ? JSON.stringify(parsed) : raw);
+    // Read from the parsed body, which a JSON escape ("[EMAIL\u005f1]") or UTF-16 does not hide.
+    vault.reserve(JSON.stringify(parsed));
     const changed = config.mode === 'output' ? false : sanitizeBody(body, config, textSanitizer(state.detector, state.actionFor, vault));
     recordDecision(ctx, {
       plugin: 'pii-sanitizer',

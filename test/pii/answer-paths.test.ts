@@ -366,9 +366,10 @@ describe('pii-sanitizer on every answer path', () => {
     expect(gzip.status).toBe(415);
 
     provider.respond = () => ({ status: 200, body: completion('ok') });
-    const utf16 = await send(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ messages: [{ role: 'user', content: `mail ${EMAIL}` }] }), 'utf16le')]));
+    // UTF-16 is read, and a placeholder the request writes in it is reserved too.
+    const utf16 = await send(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ messages: [{ role: 'user', content: `fill [EMAIL_1]; mail ${EMAIL}` }] }), 'utf16le')]));
     expect(utf16.status).toBe(200);
-    expect(sent().body.toString()).toContain('[EMAIL_1]');
+    expect(sent().body.toString()).toContain('fill [EMAIL_1]; mail [EMAIL_2]');
   });
 
   it('sanitizes input_text parts, which the providers read as text', async () => {
