@@ -20,7 +20,7 @@ import { codeFiles, NEW_TEMPLATES, PERSON_FREE } from './pii';
  * CLINC150's utterances, deepset's prompts (Apache-2.0; QQP's terms allow evaluation only, so it is left out) and the
  * person-free prompts written for this project, except the unread set. The never-read sentences
  * (`pii-unread-templates.json`) and the unread seeds the bench fills from are never trained on. `--hold-out` leaves
- * the last three written sets (20, 21 and 22) out too, to measure them as unseen.
+ * the last three written sets (22, 23 and 24) out too, to measure them as unseen.
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const DATA = path.resolve(ROOT, '..', 'shared', 'data');

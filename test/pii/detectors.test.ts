@@ -1643,6 +1643,25 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('Peter Kafka wrote it. Kafka handles the log.')).toEqual([['person', 'Peter Kafka']]);
   });
 
+  it('the context model raises a guess the rules keep below the threshold, whole, unless it doubts a word of it', () => {
+    for (const [text, name] of [
+      // A capitalised pair at a sentence's start, after a capitalised word, or after "add": the rules' guesses.
+      ['Agenore Giglio paid with card 4343-0621-7401-3670, but the charge appeared twice.', 'Agenore Giglio'],
+      ["I'd like to add Inja Vlašić as an authorized user on my account.", 'Inja Vlašić'],
+      // After a sentence's word, the name alone.
+      ['Without Wyatt, the expedition would never have reached the summit.', 'Wyatt'],
+    ]) {
+      expect(found(text).filter(([c]) => c === 'person')).toEqual([['person', name]]);
+    }
+    for (const honest of [
+      'Deutsche Bahn cancelled my ICE from Munich to Berlin. What compensation can I claim?',
+      "What's the best way to see the cherry blossoms at Ueno Park and Shinjuku Gyoen without the crowds?",
+      'Servus Wien, ab Montag sind wir mit der neuen Filiale im 7. Bezirk für euch da.',
+    ]) {
+      expect(found(honest).filter(([c]) => c === 'person')).toEqual([]);
+    }
+  });
+
   it('an owner is no part of the name it owns', () => {
     expect(found("Bridgewater's Parker Suknović said it.").filter(([c]) => c === 'person')).toEqual([['person', 'Parker Suknović']]);
   });

@@ -461,6 +461,9 @@ const HOUSE_NUMBER_AFTER = /^[ \t]+\d{1,5}[A-Za-z]?[ \t]*(?:[,.;](?:\s|$)|\r?\n|
 const STRONG = 0.8;
 /** The context model's probability above which a capitalised word no rule took is a name (`person-context.ts`). */
 const CONTEXT_MODEL_THRESHOLD = 0.9;
+/** Below this, the model doubts a word of a guess it would raise whole. */
+const MODEL_DOUBT = 0.5;
+const GUESS_WORD = /\p{Lu}[\p{L}\p{M}'’-]*/gu;
 /**
  * The confidence of the context model's findings, below every rule's (0.6 and up): `min_confidence` above it keeps the
  * rules alone, for traffic where products and places stand where people do.
@@ -1879,11 +1882,15 @@ export const personDetector: Detector = {
     if (/\p{Lu}/u.test(text)) {
       // The rules' findings, searched by position (a scan per word made 800 KB of capitalised words take seconds); the
       // model's own findings come in order, after all of them.
+      // A guess the rules keep below the threshold ("Inja Vlašić" after "add", "Without Wyatt") leaves its words to the
+      // model, which may raise it.
+      const confident = out.filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE);
       const coveredByRules = coverage(out);
+      const coveredByConfidentRules = coverage(confident);
       let modelEnd = -1;
-      const taken = (start: number, end: number) => start < modelEnd || coveredByRules(start, end);
+      const taken = (start: number, end: number) => start < modelEnd || coveredByConfidentRules(start, end);
       // A word of a name found is a mention, which `addMentions` judges ("Peter Kafka wrote it. Kafka handles the log.").
-      const foundWords = new Set(out.flatMap((f) => f.value.split(/[ \t]+/)));
+      const foundWords = new Set(confident.flatMap((f) => f.value.split(/[ \t]+/)));
       const thingOrPlaceBefore = (start: number) => {
         const before = text.slice(Math.max(0, start - 48), start);
         const preposition = TO_FOR_BY_BEFORE.exec(before);
@@ -1894,6 +1901,8 @@ export const personDetector: Detector = {
         const first = properNounBefore(text, start);
         return first >= 0 && !coveredByRules(first, first + 1);
       };
+      const placeOrThingBefore = (start: number) =>
+        thingOrPlaceBefore(start) || placeWordBefore(text.slice(Math.max(0, start - 16), start)) || placeJoined(text.slice(Math.max(0, start - 40), start));
       // A word the text also writes in lower case or as code is a thing's ("a new `Redis` instance … redis://").
       const judged = (word: Token) =>
         inProse(text, word.start, word.end) &&
@@ -1901,14 +1910,37 @@ export const personDetector: Detector = {
         !foundWords.has(word.text) &&
         !lowerCaseWritten(word.text.toLowerCase()) &&
         !comparedWithThing(text, word.start, word.end) &&
-        !thingOrPlaceBefore(word.start) &&
-        !placeWordBefore(text.slice(Math.max(0, word.start - 16), word.start)) &&
+        !placeOrThingBefore(word.start) &&
         !thingsFirstWord(word.start) &&
-        !placeJoined(text.slice(Math.max(0, word.start - 40), word.start)) &&
         personProbability(contextFeatures(text, word, WORD_FACTS)) >= CONTEXT_MODEL_THRESHOLD;
       // Its words together may name a place ("Unlike Costa Rica, Panama…").
-      const addJudged = (name: Token) => {
-        if (!placeOrCountry(name.text, true) && add(name.start, name.text, CONTEXT_MODEL_CONFIDENCE)) modelEnd = name.end;
+      // Inside a guess, the model's name raises the whole guess when the model does not doubt its other words either
+      // ("Agenore Giglio paid…", not "Deutsche Bahn cancelled…" nor "Porto Alegre"), so no part of the name stays in
+      // clear; after a sentence's word or a greeting ("Without Wyatt,", "Cara Ludovica,"), the name stands alone.
+      const addJudged = (judgedName: Token) => {
+        const greeting = /^(\S+)[ \t]+/.exec(judgedName.text);
+        const name = greeting && GREETINGS.includes(greeting[1]!.toLowerCase()) ? { ...judgedName, text: judgedName.text.slice(greeting[0].length), start: judgedName.start + greeting[0].length } : judgedName;
+        if (placeOrCountry(name.text, true) || GREETINGS.includes(name.text.toLowerCase())) return;
+        const guess = out.find((f) => f.confidence < DEFAULT_MIN_CONFIDENCE && f.start <= name.start && f.end >= name.end);
+        const lead = guess?.value.split(/[ \t]+/, 1)[0];
+        const leadingSentenceWord = lead !== undefined && guess!.start < name.start && (sentenceWord(lead) || GREETINGS.includes(lead.toLowerCase()));
+        // Not an imperative and an eponym ("Use Thompson sampling"): a person's next word, or none.
+        const nextWord = NEXT_WORD.exec(text.slice(name.end, name.end + 30))?.[1];
+        if (leadingSentenceWord && nextWord !== undefined && !followsMention(nextWord)) return;
+        if (guess && !leadingSentenceWord) {
+          if (!capitalisedName(guess.value) || placeOrThingBefore(guess.start) || !wordsUndoubted(guess)) return;
+          guess.confidence = CONTEXT_MODEL_CONFIDENCE;
+          modelEnd = Math.max(name.end, guess.end);
+        } else if (add(name.start, name.text, CONTEXT_MODEL_CONFIDENCE)) modelEnd = name.end;
+      };
+      // Not `candidateWords`, whose walk over the text this runs inside of.
+      const wordsUndoubted = (guess: Finding) => {
+        for (const word of guess.value.matchAll(GUESS_WORD)) {
+          const start = guess.start + word.index;
+          const token = { text: word[0], start, end: start + word[0].length };
+          if (!sentenceWord(word[0]) && personProbability(contextFeatures(text, token, WORD_FACTS)) < MODEL_DOUBT) return false;
+        }
+        return true;
       };
       let name: Token | undefined;
       for (const word of candidateWords(text, WORD_FACTS)) {
