@@ -99,11 +99,13 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
   const phases: Phase[] = (['access', 'log'] as const).filter((p) => typeof def[p] === 'function');
 
   class SuitePlugin {
-    private readonly config: C;
-    private readonly meta: InstanceMeta;
-    private readonly state: S;
-    private readonly policy: ErrorPolicy;
-    readonly scope: InstanceScope;
+    private readonly config!: C;
+    private readonly meta!: InstanceMeta;
+    private readonly state!: S;
+    private readonly policy!: ErrorPolicy;
+    readonly scope!: InstanceScope;
+    /** Why the instance's config was refused: each request it would serve is answered with an error instead. */
+    private readonly refusal?: string;
     private follows = { version: -1, value: true };
 
     constructor(raw: unknown) {
@@ -116,14 +118,24 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
         this.scope = scopeOf(typeof def.access === 'function', meta);
         registerInstance(this);
       } catch (err) {
-        // Kong logs the StartInstance error and answers 500; say why in the suite's own log too.
-        log.error('instance refused', { error: (err as Error).message });
-        throw err;
+        // Were the error thrown to Kong, it would answer each request with its own bare 500. The instance stays, says
+        // why in the suite's log, and refuses its requests in OpenAI's envelope: a plugin that cannot do its job
+        // (a sanitizer with a pattern that does not compile) must not let them through.
+        this.refusal = (err as Error).message;
+        log.error('instance refused', { error: this.refusal });
+        return;
       }
       log.info('instance started', { plugin_id: this.meta.pluginId, route_id: this.meta.routeId });
     }
 
     async runPhase(phase: Phase, kong: KongPDK): Promise<void> {
+      if (this.refusal !== undefined) {
+        if (phase !== 'access') return;
+        log.error('request refused: the instance is misconfigured', { error: this.refusal });
+        const body = openAIErrorBody(500, `The gateway's ${def.name} plugin is misconfigured on this route; the gateway's log says why.`, 'gateway_plugin_misconfigured');
+        await kong.response.exit(500, JSON.stringify(body), JSON_HEADERS);
+        return;
+      }
       const started = performance.now();
       const { ctx, transient } = await attachContext(kong, phase, def.publishContext !== false, phase === 'log' || this.mayFollowSuitePlugin());
       const respond = async (status: number, body: string | Buffer, headers?: Record<string, string>) => {

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { patternProblem } from '../core/configured-pattern';
+import { ALLOW_PATTERN_FLAGS, anchoredAllowPattern } from './detect/allow-list';
+import { CUSTOM_PATTERN_FLAGS } from './detect/custom';
+import { BUILT_IN_CATEGORIES } from './detect/types';
 
 /** pii-sanitizer's configuration: the single source of truth for Kong's schema and the docs. */
 const action = z.enum(['placeholder', 'redact', 'mask', 'block']);
@@ -7,7 +11,7 @@ export const configSchema = z.object({
   mode: z
     .enum(['input', 'output', 'both'])
     .default('input')
-    .describe('input: sanitize prompts; output: also mask PII the model writes; both: the two together.'),
+    .describe("input: sanitize the request; output: mask PII in the model's answer only (the request goes out as sent); both: the two."),
   default_action: action
     .default('placeholder')
     .describe('What to do with a finding whose category has no action of its own (placeholder is restored in the answer).'),
@@ -18,7 +22,7 @@ export const configSchema = z.object({
   categories: z
     .array(z.string())
     .optional()
-    .describe('Only these categories are detected (default: all built-in ones plus the custom patterns).'),
+    .describe('The built-in categories detected (default: all of them); custom patterns always run.'),
   roles: z
     .array(z.enum(['system', 'developer', 'user', 'assistant', 'tool']))
     .default(['system', 'developer', 'user', 'assistant', 'tool'])
@@ -41,12 +45,38 @@ export const configSchema = z.object({
     .default([])
     .describe('Extra detectors by name, such as employee or customer numbers.'),
   allow_values: z.array(z.string()).default([]).describe('Exact values never touched, such as the support address.'),
-  allow_patterns: z.array(z.string()).default([]).describe('Patterns of values never touched, such as [^@]+@ourcompany\\.com.'),
+  allow_patterns: z
+    .array(z.string())
+    .default([])
+    .describe('Patterns a whole value must match to be never touched (case-insensitive), such as [a-z0-9._%+-]+@ourcompany\\.com.'),
+  allow_categories: z
+    .array(z.string())
+    .optional()
+    .describe('The categories allow_values and allow_patterns apply to (default: all but secret and url_credentials: a password at your domain is still a password).'),
   max_body_size: z.number().int().min(1).default(1048576).describe('Largest request body scanned, in bytes; larger bodies are refused.'),
   on_error: z
     .enum(['block', 'pass'])
     .default('block')
     .describe('What a failure inside the sanitizer does: block the request (default) or let it through unsanitized.'),
+}).superRefine((config, issues) => {
+  const custom = config.custom_patterns.map((p) => p.name);
+  const known = new Set<string>([...BUILT_IN_CATEGORIES, ...custom]);
+  const unknown = (path: Array<string | number>, name: string) =>
+    issues.addIssue({ code: 'custom', path, message: `unknown category '${name}' (built-in: ${BUILT_IN_CATEGORIES.join(', ')}; or a custom pattern's name)` });
+  config.categories?.forEach((name, i) => known.has(name) || unknown(['categories', i], name));
+  config.allow_categories?.forEach((name, i) => known.has(name) || unknown(['allow_categories', i], name));
+  for (const name of Object.keys(config.actions ?? {})) if (!known.has(name)) unknown(['actions', name], name);
+  custom.forEach((name, i) => {
+    if (custom.indexOf(name) !== i) issues.addIssue({ code: 'custom', path: ['custom_patterns', i, 'name'], message: `'${name}' names another custom pattern too` });
+  });
+  config.custom_patterns.forEach((p, i) => {
+    const problem = patternProblem(p.pattern, CUSTOM_PATTERN_FLAGS);
+    if (problem) issues.addIssue({ code: 'custom', path: ['custom_patterns', i, 'pattern'], message: problem });
+  });
+  config.allow_patterns.forEach((p, i) => {
+    const problem = patternProblem(anchoredAllowPattern(p), ALLOW_PATTERN_FLAGS);
+    if (problem) issues.addIssue({ code: 'custom', path: ['allow_patterns', i], message: problem });
+  });
 });
 
 export type PiiConfig = z.output<typeof configSchema>;

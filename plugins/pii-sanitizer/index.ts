@@ -27,7 +27,7 @@ export = definePlugin({
     const detector = createDetector({
       categories: config.categories,
       custom: config.custom_patterns,
-      allow: { values: config.allow_values, patterns: config.allow_patterns },
+      allow: { values: config.allow_values, patterns: config.allow_patterns, categories: config.allow_categories },
       minConfidence: config.min_confidence,
     });
     const actionFor = (category: string) => config.actions?.[category] ?? config.default_action;

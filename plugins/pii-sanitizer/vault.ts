@@ -61,15 +61,38 @@ function placeholderLabel(category: string): string {
   return /^[A-Z]/.test(label) ? label : `PII${label ? `_${label}` : ''}`.slice(0, 24).replace(/_+$/, '');
 }
 
-/** `****1234` for numbers, `j***@example.com` for emails, the first character otherwise. */
+/**
+ * A value partly shown (`mask`): enough to tell which card or which mailbox, never enough to use. Cards and IBANs keep
+ * their last four, an SSN its last four as the SSA prints them, a phone its last four (two when it is short); an email
+ * its domain and, when the local part is long enough to hide, its first letter; a secret its last four only when it is
+ * long (an API key), none of a password or a PIN; a URL with credentials everything but the password; anything else
+ * its first letter when long enough. No mask tells a value's length.
+ */
 export function maskValue(category: string, value: string): string {
-  if (category === 'email') {
-    const [local, domain] = value.split('@');
-    return `${local[0]}***@${domain}`;
-  }
   const digits = value.replace(/\D/g, '');
-  if (digits.length >= 6) return `****${digits.slice(-4)}`;
-  return `${value[0]}${'*'.repeat(Math.max(3, value.length - 1))}`;
+  switch (category) {
+    case 'email': {
+      const at = value.lastIndexOf('@');
+      const local = value.slice(0, at);
+      return `${local.length >= 4 ? local[0] : ''}***${value.slice(at)}`;
+    }
+    case 'credit_card':
+      return `****${digits.slice(-4)}`;
+    case 'iban':
+      return `****${value.replace(/[\s-]/g, '').slice(-4)}`;
+    case 'ssn':
+      return `***-**-${digits.slice(-4)}`;
+    case 'phone':
+      return `****${digits.slice(digits.length >= 10 ? -4 : -2)}`;
+    case 'secret':
+      return value.length >= 24 ? `****${value.slice(-4)}` : '****';
+    case 'url_credentials': {
+      const masked = value.replace(/^([^:/?#\s]+:\/\/[^:@/\s]*:)[^@\s]*@/, '$1****@');
+      return masked === value ? '****' : masked;
+    }
+    default:
+      return value.length >= 8 ? `${value[0]}***` : '****';
+  }
 }
 
 /** Applies the action of each finding to the text; block findings are only recorded. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patternProblem } from '../core/configured-pattern';
 import { embeddingConfigSchema } from '../core/embeddings';
 
 /** prompt-guard's configuration: the single source of truth for Kong's schema and the docs. */
@@ -131,6 +132,16 @@ export const configSchema = z.object({
     .enum(['block', 'pass'])
     .default('block')
     .describe('What a failure inside the guard (such as an embedding engine that cannot load) does: block (500) or let the request pass.'),
+}).superRefine((config, issues) => {
+  for (const field of ['allow_patterns', 'deny_patterns'] as const) {
+    config[field].forEach((pattern, i) => {
+      const problem = patternProblem(pattern, guardPatternFlags(config.case_sensitive));
+      if (problem) issues.addIssue({ code: 'custom', path: [field, i], message: problem });
+    });
+  }
 });
+
+/** The flags allow_patterns and deny_patterns run with. */
+export const guardPatternFlags = (caseSensitive: boolean) => (caseSensitive ? 'u' : 'iu');
 
 export type GuardConfig = z.output<typeof configSchema>;

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { cosine, getEmbedder, topKMean, type Embedder } from '../core/embeddings';
 import { estimateTokens, promptText } from '../core/bridge/accounting';
-import { customDetector } from '../pii-sanitizer/detect/custom';
+import { compileConfiguredPattern } from '../core/configured-pattern';
 import { LexicalClassifier } from './classifier';
-import type { GuardConfig } from './config';
+import { guardPatternFlags, type GuardConfig } from './config';
 import { builtinCorpus, type Corpus } from './corpus';
 import { extractTexts } from './extract';
 import { combine, scanHeuristics } from './heuristics';
@@ -60,9 +60,7 @@ function trainedClassifier(corpus: Corpus): LexicalClassifier {
 }
 
 function compilePattern(pattern: string, index: number, kind: string, caseSensitive: boolean): RegExp {
-  // pii-sanitizer's custom-pattern check refuses nested quantifiers (catastrophic backtracking).
-  customDetector({ name: `${kind}_patterns[${index}]`, pattern });
-  return new RegExp(pattern, caseSensitive ? 'u' : 'iu');
+  return compileConfiguredPattern(pattern, guardPatternFlags(caseSensitive), `${kind}_patterns[${index}]`);
 }
 
 export class Guard {

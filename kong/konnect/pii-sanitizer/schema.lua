@@ -16,7 +16,7 @@ return {
               "output",
               "both",
             },
-            description = "input: sanitize prompts; output: also mask PII the model writes; both: the two together.",
+            description = "input: sanitize the request; output: mask PII in the model's answer only (the request goes out as sent); both: the two.",
             default = "input",
           },
         },
@@ -57,7 +57,7 @@ return {
             elements = {
               type = "string",
             },
-            description = "Only these categories are detected (default: all built-in ones plus the custom patterns).",
+            description = "The built-in categories detected (default: all of them); custom patterns always run.",
           },
         },
         {
@@ -156,8 +156,17 @@ return {
             elements = {
               type = "string",
             },
-            description = "Patterns of values never touched, such as [^@]+@ourcompany\\.com.",
+            description = "Patterns a whole value must match to be never touched (case-insensitive), such as [a-z0-9._%+-]+@ourcompany\\.com.",
             default = {},
+          },
+        },
+        {
+          allow_categories = {
+            type = "array",
+            elements = {
+              type = "string",
+            },
+            description = "The categories allow_values and allow_patterns apply to (default: all but secret and url_credentials: a password at your domain is still a password).",
           },
         },
         {

@@ -1,9 +1,10 @@
+import { compileConfiguredPattern } from '../../core/configured-pattern';
 import { matches } from './context';
 import type { Detector, Finding } from './types';
 
 /**
- * Custom patterns by name. Patterns are compiled once; patterns that repeat a group holding a quantifier or an
- * alternation (the usual cause of catastrophic backtracking) are refused.
+ * Custom patterns by name, compiled once; a pattern that could backtrack exponentially is refused
+ * (`configured-pattern.ts`).
  */
 export interface CustomPattern {
   name: string;
@@ -11,18 +12,11 @@ export interface CustomPattern {
   confidence?: number;
 }
 
-/**
- * A repeated group that holds a quantifier or an alternation ("(\d{1,9}){1,99}", "(a|aa)*", "(x+)+"): the ways of
- * matching a run multiply, and a failing match tries them all. Matching is synchronous, so no deadline can stop it.
- */
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*?|]|\{\d)(?:[^()\\]|\\.)*\)[+*{]/;
+/** The flags custom patterns run with. */
+export const CUSTOM_PATTERN_FLAGS = 'gu';
 
 export function customDetector(spec: CustomPattern): Detector {
-  // A group's own "(?:", "(?=", "(?<name>" holds no quantifier.
-  if (NESTED_QUANTIFIER.test(spec.pattern.replace(/\(\?(?::|=|!|<=|<!|<[A-Za-z]\w*>)/g, '('))) {
-    throw new Error(`custom pattern '${spec.name}' repeats a group that holds a quantifier or an alternation, which can make matching take exponential time`);
-  }
-  const pattern = new RegExp(spec.pattern, 'gu');
+  const pattern = compileConfiguredPattern(spec.pattern, CUSTOM_PATTERN_FLAGS, `custom pattern '${spec.name}'`);
   return {
     name: `custom:${spec.name}`,
     category: spec.name,

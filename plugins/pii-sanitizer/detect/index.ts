@@ -11,6 +11,8 @@ import { phoneDetector } from './phone';
 import { secretDetector } from './secrets';
 import { ssnDetector } from './ssn';
 import { DEFAULT_MIN_CONFIDENCE, type Category, type Detector, type Finding } from './types';
+
+export { BUILT_IN_CATEGORIES } from './types';
 import { urlCredentialsDetector } from './url-credentials';
 
 /**
@@ -32,7 +34,6 @@ export const BUILT_IN: Detector[] = [
   addressDetector,
 ];
 
-export const BUILT_IN_CATEGORIES = BUILT_IN.map((d) => d.category);
 
 export interface DetectorOptions {
   categories?: Category[];
@@ -52,6 +53,7 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
     ...BUILT_IN.filter((d) => !wanted || wanted.has(d.category)),
     ...(options.custom ?? []).map(customDetector),
   ];
+  const builtIn = new Set(BUILT_IN);
   const allowed = allowFilter(options.allow);
   const min = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   return {
@@ -59,16 +61,57 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
       if (!text) return [];
       const found: Finding[] = [];
       const priorities: number[] = [];
+      const custom: number[] = [];
       for (const d of detectors) {
         for (const f of d.detect(text)) {
           if (f.confidence < min || !allowed(f)) continue;
+          if (!builtIn.has(d)) custom.push(found.length);
           found.push(f);
           priorities.push(d.priority);
         }
       }
-      return resolveOverlaps(found, priorities);
+      if (custom.length === 0) return resolveOverlaps(found, priorities);
+      const dropped = customInsideBuiltIn(found, new Set(custom));
+      return resolveOverlaps(
+        found.filter((_, i) => !dropped.has(i)),
+        priorities.filter((_, i) => !dropped.has(i)),
+      );
     },
   };
+}
+
+/**
+ * A custom pattern outranks the built-in detectors where both take the same text ("EMP-123456" is no phone), but not
+ * inside a built-in finding that takes more: the host a custom pattern names inside a URL with a password, or an
+ * email address, would leave the password or the address's local part in clear.
+ */
+function customInsideBuiltIn(found: Finding[], custom: Set<number>): Set<number> {
+  const builtIns = found.filter((_, i) => !custom.has(i)).sort((a, b) => a.start - b.start || b.end - a.end);
+  // The furthest end among the built-in findings up to each one.
+  const furthest: number[] = [];
+  for (const f of builtIns) furthest.push(Math.max(f.end, furthest[furthest.length - 1] ?? 0));
+  /** The first built-in finding that starts at `start` or after it. */
+  const firstFrom = (start: number) => {
+    let lo = 0;
+    let hi = builtIns.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (builtIns[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const inside = new Set<number>();
+  for (const i of custom) {
+    const f = found[i]!;
+    const at = firstFrom(f.start);
+    // One that starts before it and reaches its end, or one that starts with it and goes further (the longest of those
+    // comes first).
+    const startsBefore = at > 0 && furthest[at - 1]! >= f.end;
+    const startsWith = at < builtIns.length && builtIns[at]!.start === f.start && builtIns[at]!.end > f.end;
+    if (startsBefore || startsWith) inside.add(i);
+  }
+  return inside;
 }
 
 export type { Category, Finding } from './types';

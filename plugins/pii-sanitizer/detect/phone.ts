@@ -142,7 +142,7 @@ function shapeScore(value: string, digits: string): number {
   // Australia write one ("0441680692", "025 9010611", "(0192) 832894"): ids, amounts and constants do not start with 0.
   // An area code in brackets allows a longer number ("(05490) 8064646").
   const longest = value.startsWith('(') ? 12 : 11;
-  if (NATIONAL.test(value) && digits.length >= 10 && digits.length <= longest && !counting(digits) && !(value === digits && isbn10(digits))) return 0.55;
+  if (NATIONAL.test(value) && digits.length >= 10 && digits.length <= longest && !counting(digits) && !(value === digits && isbn10(digits))) return 0.6;
   if (EPOCH_SECONDS.test(value)) return 0;
   // One unbroken group: ten digits or more, or after a "+" (whose country the phone library then judges: "+466479543").
   if (groups.length === 1) return digits.length >= 10 || value.startsWith('+') ? 0.35 : 0;

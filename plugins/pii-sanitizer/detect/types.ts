@@ -1,16 +1,8 @@
-/** What the detectors find: a category, where, the value, and how sure. */
-export type Category =
-  | 'email'
-  | 'phone'
-  | 'credit_card'
-  | 'iban'
-  | 'ssn'
-  | 'ip'
-  | 'url_credentials'
-  | 'secret'
-  | 'person'
-  | 'address'
-  | (string & {});
+/** The built-in detectors' categories. */
+export const BUILT_IN_CATEGORIES = ['email', 'phone', 'credit_card', 'iban', 'ssn', 'ip', 'url_credentials', 'secret', 'person', 'address'] as const;
+
+/** What the detectors find: a category (a built-in one or a custom pattern's name), where, the value, and how sure. */
+export type Category = (typeof BUILT_IN_CATEGORIES)[number] | (string & {});
 
 export interface Finding {
   category: Category;
