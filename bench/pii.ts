@@ -218,6 +218,14 @@ const WRITTEN_SECRETS_12 = fixture('secrets-written-12.jsonl');
  */
 const WRITTEN_SECRETS_13 = fixture('secrets-written-13.jsonl');
 /**
+ * 112 credentials and 122 near misses written apart in the twentieth session in a scanner's rule tests' manner (one to
+ * four lines of config, exports, headers and code of many languages; placeholders, references, documented examples,
+ * digests, masked keys), first measured unread (recall 0.946, near misses 8.2%), then read. Its flagged near misses
+ * that stay match a provider's format, as a scanner's rules take them: x-filled keys (`ghp_xxxx…`, `sk-xxxx…`), an
+ * all-"A" AWS key id, jwt.io's and RFC 6749's example tokens, Mailgun's counting key, a Mapbox public token.
+ */
+const WRITTEN_SECRETS_14 = fixture('secrets-written-14.jsonl');
+/**
  * 100 credentials and 140 near misses written apart in the seventeenth session by a helper who saw no rule or fixture,
  * never read: the standing measure of how the secret rules carry over to data nobody tuned them for (`unread_*`). With
  * that session's starting code: recall 0.99, near misses 12.1% (17 of 140).
@@ -382,6 +390,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_11, 'written_11_'),
     ...evaluateSecrets(WRITTEN_SECRETS_12, 'written_12_'),
     ...evaluateSecrets(WRITTEN_SECRETS_13, 'written_13_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_14, 'written_14_'),
     ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),

@@ -354,6 +354,18 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(secrets('client = anthropic.Anthropic(api_key="sk-ant-api03-YOUR-KEY-HERE")')).toEqual([]);
   });
 
+  it('secrets of a fourteenth written set: Go\'s MySQL DSN, a JWT signing value, X\'s bearer token; a variable and its path are none', () => {
+    expect(categories('db, err := sql.Open("mysql", "reporting:lYzBh628FUMMJJ6TsT@tcp(10.20.4.17:3306)/analytics?parseTime=true")')).toEqual(['url_credentials']);
+    for (const template of ['dsn := "user:password@tcp(127.0.0.1:3306)/dbname"', 'dsn := "root:root@tcp(localhost:3306)/test"', 'dsn := "app:${DB_PASS}@tcp(db:3306)/app"']) {
+      expect(categories(template)).toEqual([]);
+    }
+    expect(secrets('jwt:\n  issuer: acme-auth\n  signing: "nokOJx9fYS4ThQY1gRVz5AEvckV1Z4CBXC/E+4RcY4uOI8mf"')).toEqual(['nokOJx9fYS4ThQY1gRVz5AEvckV1Z4CBXC/E+4RcY4uOI8mf']);
+    for (const honest of ['signing: enabled', 'signing_algorithm: HS256', 'signing: sha256-rsa-pkcs1']) expect(secrets(honest)).toEqual([]);
+    const bearer = 'AAAAAAAAAAAAAAAAAAAAASCTCAAAAAAAhapmURAhvy6xYaotXDYM%2BeKwxd8SSldu30T7BdrOz%3DYjtc2y0G2TzE6sAp6CG7kslI19Tc2zwm6OaoweS8xD1uR2HY6w';
+    expect(secrets(`TWITTER_BEARER=${bearer}`)).toEqual([bearer]);
+    expect(secrets('curl -sS -H "Authorization: Bearer $ACCESS_TOKEN" "$API_BASE/v1/jobs"')).toEqual([]);
+  });
+
   it('secrets of a twelfth written set: a table\'s password or key column, CLI and client calls; an ARN and an empty assignment are none', () => {
     expect(secrets('service,username,password,notes\ngrafana,admin,see 1Password,SSO enabled\njenkins,svc-jenkins,fB_xZB-BH!8kkTyRCNEh,nightly\nsonarqube,admin,(LDAP),')).toEqual([
       'fB_xZB-BH!8kkTyRCNEh',

@@ -56,6 +56,8 @@ export const SECRET_PATTERNS: Array<{
   // Secret and restricted keys; a publishable key ("pk_live_…") is made to be shipped to browsers.
   { name: 'stripe-key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
   { name: 'anthropic-key', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+  // X's (Twitter's) app-only bearer token: twenty-odd "A"s, then the app's part with its URL-encoded "/" and "=".
+  { name: 'twitter-bearer-token', pattern: /\bA{20,24}[A-Za-z0-9]{10,}(?:%[0-9A-F]{2}[A-Za-z0-9]+){1,6}\b/g, valid: (value) => /[a-z]/.test(value) && value.length >= 80 },
   { name: 'openai-key', pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}(?:T3BlbkFJ[A-Za-z0-9_-]{20,})?/g },
   // Not a key a web page ships to every browser: the Maps JavaScript API's script and a Firebase web app's config are
   // public by design (Google and Firebase document them so; referrer restrictions, not secrecy, guard them).

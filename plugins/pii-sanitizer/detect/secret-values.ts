@@ -21,8 +21,8 @@ const DIGEST =
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A ULID (a sortable id in Crockford's base 32, in capitals as generated), which APIs give records and put in paths. */
 export const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
-/** Stands where a value goes and never is one. */
-const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|todo|tbd|fixme|example\w*|placeholder|redacted)$/i;
+/** Stands where a value goes and never is one ("$API_BASE/v1/jobs": a variable and a path after it). */
+const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?(?:\/[\w./-]*)?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|todo|tbd|fixme|example\w*|placeholder|redacted)$/i;
 /**
  * A reference to where the secret is kept, resolved at run time: Vault's "vault:secret/data/app#password", AWS's
  * "arn:aws:secretsmanager:…" (its secret's key ending in "::"), 1Password's "op://Vault/Item/field", Google's

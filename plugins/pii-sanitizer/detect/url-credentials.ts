@@ -4,6 +4,10 @@ import { finding, type Detector } from './types';
 /** URLs that carry a password, with or without a user: scheme://user:password@host, redis://:password@host. */
 /** The host may be left out where the driver takes it from elsewhere ("snowflake://etl:pw@/analytics?account=…"). */
 const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]*:([^\s@/]+)@(?:[^\s/?#]+|(?=\/[\w-]))/gi;
+/**
+ * Go's MySQL driver's DSN, which has no scheme: "user:password@tcp(10.0.0.1:3306)/db", "root:pw@unix(/tmp/mysql.sock)/db".
+ */
+const GO_DSN = /(?<![\w.:/@-])([\w.-]{1,64}):([^\s:@/"'`]+)@(?:tcp[46]?|udp|unix)\(([^\s)]*)\)/g;
 /** A template's slot where the password goes: "<password>", "${DB_PASS}", "{{ pwd }}", "%s", "****". */
 const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{.*\}\}|\{[^{}]*\}|%\(?\w*\)?[sv]|\*+|\[[^\]]*\]|\$env:\w+)$/;
 
@@ -40,10 +44,19 @@ export const urlCredentialsDetector: Detector = {
   category: 'url_credentials',
   priority: 100,
   detect(text) {
-    if (!text.includes('://') || !text.includes('@')) return [];
-    return [...matches(text, URL_WITH_PASSWORD)]
-      // An image's tag and digest ("docker://nginx:1.25@sha256:…") hold no password.
-      .filter((m) => !/@sha\d+:/.test(m[0]) && !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!) && !TEMPLATE_URL.test(m[0]) && !PUBLIC_LOGIN.test(m[0]) && !NAMED_PARTS.test(m[0]))
-      .map((m) => finding(this, m.index, m[0], 0.97));
+    if (!text.includes('@')) return [];
+    const urls = text.includes('://')
+      ? [...matches(text, URL_WITH_PASSWORD)]
+          // An image's tag and digest ("docker://nginx:1.25@sha256:…") hold no password.
+          .filter((m) => !/@sha\d+:/.test(m[0]) && !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!) && !TEMPLATE_URL.test(m[0]) && !PUBLIC_LOGIN.test(m[0]) && !NAMED_PARTS.test(m[0]))
+          .map((m) => finding(this, m.index, m[0], 0.97))
+      : [];
+    const dsns = /@(?:tcp|udp|unix)/.test(text)
+      ? [...matches(text, GO_DSN)]
+          // The same slots, variables, words and defaults as a URL's: "user:password@tcp(host)/db", "root:root@tcp(…)".
+          .filter((m) => !TEMPLATE_SLOT.test(m[2]!) && !isVariable(m[2]!) && !TEMPLATE_URL.test(`://${m[1]}:${m[2]}@`) && !PUBLIC_LOGIN.test(`://${m[1]}:${m[2]}@${m[3]}`) && !NAMED_PARTS.test(`://${m[1]}:${m[2]}@`))
+          .map((m) => finding(this, m.index, m[0], 0.95))
+      : [];
+    return dsns.length === 0 ? urls : [...urls, ...dsns].sort((a, b) => a.start - b.start);
   },
 };
