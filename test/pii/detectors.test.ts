@@ -116,6 +116,22 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
   });
 
   it('phone numbers, international and local, not dates', () => {
+    // Calling words in more forms and languages: a number the phone library cannot place is found beside them.
+    for (const [text, phone] of [
+      ['Dial 70515958 and ask for Nina in accounting.', '70515958'],
+      ['Could you ring Agostinelli on +74 436 6256936? It is urgent.', '+74 436 6256936'],
+      ['I can be contacted on 467 3395 during office hours.', '467 3395'],
+      ['Ping me at 9472 7916 when you land.', '9472 7916'],
+      ['Veuillez contacter Sara Richter au 28 27 33 34 pour toute question.', '28 27 33 34'],
+      ['Add Contreras to my contacts with the number 912167773, please.', '912167773'],
+      ['Powiedziałem Mii, żeby zadzwoniła pod numer 94765567.', '94765567'],
+    ]) {
+      expect(found(text).filter(([c]) => c === 'phone')).toEqual([['phone', phone]]);
+    }
+    // Not a count or an id after those words.
+    for (const honest of ['Ring 3 of the cluster has 1234567 keys.', 'The number 1234567 is a counting placeholder.']) {
+      expect(categories(honest)).not.toContain('phone');
+    }
     expect(found('call me on +44 20 7946 0958')).toEqual([['phone', '+44 20 7946 0958']]);
     expect(found('Phone: (415) 555-0133')).toEqual([['phone', '(415) 555-0133']]);
     expect(categories('born 1978-04-13 12:00')).not.toContain('phone');

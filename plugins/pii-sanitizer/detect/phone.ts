@@ -23,7 +23,7 @@ const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,6}\)?(?:[ .\-\u00a0]?\(0\))?
  * not "calling", which code's docs use, nor a config's "direct: true".
  */
 const PHONE_WORD =
-  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard)(?![A-Za-z])|\b(?:tel|cell|mob|call|caller|contacts?|reach|reachable|dial(?:led|ing)?|ring me|texted me|texting me|sms|ph|be reached (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|(?:^|[.!?\n][ \t]*)text(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$|\btext(?:ing)?[ \t]+(?:me|us|him|her|them)[ \t]+(?:at|on)\b|(?<![A-Za-z])(?:calls[ \t]+from|called[ \t]+from|missed[ \t]+call|voicemail|anrufen|zurückrufen|ruf(?:en[ \t]+Sie)?[ \t]+(?:mich|uns)[ \t]+an|erreichbar|joignable|appele[rz]|appelle-moi|llámame|llame[ \t]+al|llamar[ \t]+al|chiamami|chiamare|bel[ \t]+(?:me|ons)|zadzwoń)(?![A-Za-z])/i;
+  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard)(?![A-Za-z])|\b(?:tel|cell|mob|call|caller|contacts?|reach|reachable|dial(?:led|ing)?|ring|ping me|texted me|texting me|sms|ph|be reached (?:at|on)|contacted (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|(?:^|[.!?\n][ \t]*)text(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$|\btext(?:ing)?[ \t]+(?:me|us|him|her|them)[ \t]+(?:at|on)\b|(?<![A-Za-z])(?:calls[ \t]+from|called[ \t]+from|missed[ \t]+call|voicemail|anrufen|zurückrufen|ruf(?:en[ \t]+Sie)?[ \t]+(?:mich|uns)[ \t]+an|erreichbar|joignable|appele[rz]|appelle-moi|llámame|llame[ \t]+al|llamar[ \t]+al|chiamami|chiamare|bel[ \t]+(?:me|ons)|zadzwoń|zadzwonił[ao]?|contacter|contactez|contactar|kontaktieren|bereikbaar|pod[ \t]+numer(?:em)?)(?![A-Za-z])/i;
 const CONTEXT = new RegExp(`${PHONE_WORD.source}|\\bnumber\\b`, 'i');
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 /** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */
@@ -75,7 +75,7 @@ const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|t
 const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
 /** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|[.!?\n])[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
   'i',
 );
 const PHONE_LABEL_BEFORE = new RegExp(
