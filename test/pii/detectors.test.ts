@@ -1216,7 +1216,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // Other languages' words, which the lists hold as names, are no name in lower case.
       'Gentile cliente, le comunichiamo che il pacco verrà consegnato domani',
       'Ich habe 30 Minuten Zeit. Was kann ich heute kochen?',
-      'hey jude don\'t make it bad',
+      // ("hey jude" greets Jude: a text in lower case is read as it would be written.)
+      "hey, don't make it bad",
     ]) {
       expect(categories(honest)).not.toContain('person');
     }
@@ -1669,6 +1670,26 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
     // A found name's other mentions are the mentions' rule's to judge: "Kafka handles" is the tool's.
     expect(found('Peter Kafka wrote it. Kafka handles the log.')).toEqual([['person', 'Peter Kafka']]);
+  });
+
+  it('a text written all in lower case is read with the capitals it would have had; findings keep its letters', () => {
+    for (const [text, names] of [
+      ['follow up with patricia desrosiers in a couple of months.', ['patricia desrosiers']],
+      ['i would like to remove my kid oskar from the will. how do i do that?', ['oskar']],
+      ['she named him devin', ['devin']],
+      ["i'm so jealous! said gladys to logan", ['gladys', 'logan']],
+      ['date: 1978-04-13 12:20:39\nname: toshimi arata\nphone: 0490 75 40 81', ['toshimi arata']],
+    ] as Array<[string, string[]]>) {
+      expect(found(text).filter(([c]) => c === 'person').map(([, v]) => v)).toEqual(names);
+    }
+    for (const honest of [
+      'nowa wersja aplikacji jest już dostępna, pobierz ją teraz ze sklepu.',
+      "grandma said she'd bring the pie if someone picks her up at noon.",
+      'tauri vs electron for a desktop note-taking app, mainly worried about bundle size.',
+      'hey! quick one: kubernetes hpa will not scale above 3 pods even though cpu is at 90%.',
+    ]) {
+      expect(found(honest).filter(([c]) => c === 'person')).toEqual([]);
+    }
   });
 
   it('the context model raises a guess the rules keep below the threshold, whole, unless it doubts a word of it', () => {

@@ -6,7 +6,8 @@ import { emailDetector } from './email';
 import { ibanDetector } from './iban';
 import { ipDetector } from './ip';
 import { resolveOverlaps } from './overlap';
-import { personDetector } from './person';
+import { CASING_FACTS, personDetector } from './person';
+import { readingLowerCaseAsCased } from './truecase';
 import { phoneDetector } from './phone';
 import { secretDetector } from './secrets';
 import { ssnDetector } from './ssn';
@@ -30,8 +31,9 @@ export const BUILT_IN: Detector[] = [
   ipDetector,
   urlCredentialsDetector,
   secretDetector,
-  personDetector,
-  addressDetector,
+  // Their rules read capitals: a text written all in lower case is read with the capitals it would have had.
+  readingLowerCaseAsCased(personDetector, CASING_FACTS),
+  readingLowerCaseAsCased(addressDetector, CASING_FACTS),
 ];
 
 

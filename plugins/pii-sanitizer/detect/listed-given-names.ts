@@ -33,7 +33,7 @@ export const NOT_PEOPLE = new Set(
   `pascal perl travis cassandra darwin gemma claude bert electra luna terra meta dall ceil curr iban rand valida leven vite
 bing conn mata regen kort janus artemis stanford cornell hudson gemini mistral grok copilot llama json param davinci nano
 omni callee elem olmo jina ajax prisma siri alexa cortana uber lexus acer sony trino dyson sephora hermes fendi cartier zeus kratos
-django`.split(/\s+/),
+django nissan toyota mazda subaru hyundai porsche skoda renault peugeot citroen`.split(/\s+/),
 );
 /**
  * Places and eponyms of the lists, written from general knowledge: towns, states and regions that are given names too

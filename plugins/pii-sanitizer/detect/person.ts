@@ -8,6 +8,7 @@ import { namesInColumns } from './name-columns';
 import { namesInFields } from './name-fields';
 import { candidateWords, contextFeatures, personProbability, type Token, type WordFacts } from './person-context';
 import { addMentions, coverage, writtenInLowerCase } from './person-mentions';
+import type { CasingFacts } from './truecase';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
 
 /**
@@ -946,6 +947,22 @@ const isGivenName = remembered((word: string): boolean => {
 });
 
 /**
+ * What the lists say of a word in a text written all in lower case (`truecase.ts`): a writer would have capitalised a
+ * given name that is no common English word ("marie", "oskar"; not "will", "grace"), and a word that is no English one
+ * ("desrosiers", "københavn").
+ */
+const knownGivenName = (word: string) => isGivenName(word) && !COMMON_ENGLISH_WORDS.has(word.toLowerCase()) && !WORDLIKE_NAMES.has(word.toLowerCase());
+export const CASING_FACTS: CasingFacts = {
+  givenName: knownGivenName,
+  capitalised(word) {
+    const lower = word.toLowerCase();
+    if (isGivenName(word)) return knownGivenName(word);
+    return !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower) || DETERMINERS.has(lower));
+  },
+  common: (word) => COMMON_ENGLISH_WORDS.has(word.toLowerCase()) || DETERMINERS.has(word.toLowerCase()),
+};
+
+/**
  * The last word of a candidate is a name's: a known surname, or no common English word ("Siriano Martini", "Anna
  * Berg"; not "Pandora Radio", "Northwind Traders").
  */
@@ -1283,9 +1300,9 @@ export const personDetector: Detector = {
       if (several && confidence < STRONG && /^(?:Day|Eve)$/.test(words.at(-1)!) && !given) return false;
       // "Bognár Bt.", "Hansen AS": the last word is a firm's legal form.
       if (several && LEGAL_FORM_LAST.test(value + (after.startsWith('.') ? '.' : ''))) return false;
-      // "Canada Post", "Canada Goose": a country's name first, against weak evidence; a brand named after its founders,
+      // "Canada Post", "Canada Goose", "Nissan Qashqai": a country's or a brand's name first, against weak evidence; a brand named after its founders,
       // or the given name that starts one ("Louis Vuitton", "Morgan Stanley").
-      if (several && confidence < STRONG && COUNTRIES.has(first) && !given) return false;
+      if (several && confidence < STRONG && (COUNTRIES.has(first) || NOT_PEOPLE.has(first)) && !given) return false;
       if (FOUNDER_BRAND_AT.test(text.slice(start, start + 40))) return false;
       // A town's side or a street's type first, unless a title or a phrase says a person ("Dear West Thompson").
       const weak = confidence < STRONG;

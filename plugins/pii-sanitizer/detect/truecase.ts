@@ -1,0 +1,148 @@
+import { DEFAULT_MIN_CONFIDENCE, type Detector, type Finding } from './types';
+
+/**
+ * A text written all in lower case ("follow up with patricia desrosiers in a couple of months", a chat typed on a phone)
+ * is read with the capitals a writer would have given it: each sentence's first word, "I", titles, and the words that
+ * are no English ones or are given names. The person and address rules, written for capitals, then read it as they
+ * read any text; the findings keep the text's own letters. Only the first letter of a word changes, so every offset
+ * stays where it was.
+ */
+const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
+const UPPER = /\p{Lu}/u;
+const LETTERS = /\p{L}/gu;
+/** Enough letters to tell a text written in lower case from a word or two. */
+const MIN_LETTERS = 12;
+const TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'frau', 'herr', 'madame', 'monsieur', 'señor', 'señora', 'signor', 'signora']);
+/** A sentence's or a line's start before a word, past a bullet or a quote's marks ("> ", "??? ", "- "). */
+const SENTENCE_START_BEFORE = /(?:^|[.!?\n][ \t"'“‘(]*|\n[ \t]*[>?*•·▪–-]+[ \t]*)$/;
+
+export function writtenInLowerCase(text: string): boolean {
+  if (UPPER.test(text)) return false;
+  LETTERS.lastIndex = 0;
+  let letters = 0;
+  while (LETTERS.exec(text) && ++letters < MIN_LETTERS);
+  return letters >= MIN_LETTERS;
+}
+
+function capitalise(word: string): string {
+  const first = word[0]!.toUpperCase();
+  return first.length === 1 ? first + word.slice(1) : word;
+}
+
+/** Part of an address, a path or an identifier: "jourrapide.com", "a@b", "snake_case", "v1.2". */
+function partOfToken(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? ' ';
+  const after = text[end] ?? ' ';
+  if (/[@/\\_#$&=%]/.test(before) || /[@/\\_#$&=%]/.test(after)) return true;
+  return (after === '.' && /\p{L}|\d/u.test(text[end + 1] ?? ' ')) || (before === '.' && /\p{L}|\d/u.test(text[start - 2] ?? ' '));
+}
+
+/** Short words that are no English ones are acronyms as often ("cpu", "hpa", "sso"); abbreviations stay as written. */
+const SHORTEST_CAPITALISED = 4;
+/** A place's first word, capitalised with the name after it ("san francisco" → "San Francisco", not "san Francisco"). */
+const PLACE_FIRST_WORDS = new Set(['san', 'santa', 'santo', 'são', 'st', 'saint', 'sainte', 'fort', 'port', 'mount', 'mt', 'cape', 'los', 'las']);
+/** Words written with a period that ends no sentence. */
+const SHORTENED = new Set([...TITLES, 'st', 'mt', 'vs', 'etc', 'e.g', 'i.e', 'no', 'vol', 'ch', 'fig', 'approx', 'dept', 'inc', 'ltd', 'co', 'jr', 'sr']);
+const CONTRACTION = /n['’]t$|['’](?:s|d|ll|re|ve|m)$/i;
+const ABBREVIATIONS = new Set(['vs', 'etc', 'eg', 'ie', 'aka', 'approx', 'incl', 'excl', 're', 'ok', 'pls', 'thx', 'lol', 'btw', 'imo', 'fyi', 'asap']);
+/**
+ * A text is read as English when a fifth of its words or more are English's commonest: a line of names and addresses
+ * has few ("eva kleist lives at 255 hersnapvej 18, københavn k" has two), a sentence of another language none ("nowa
+ * wersja aplikacji jest już dostępna"). In another language only its sentences' first words, titles and given names
+ * are capitalised, since most of its words are no English ones.
+ */
+const ENGLISH_SHARE = 0.2;
+/** Or when few of its words would be capitalised: a line of names, a form. */
+const FEW_CAPITALISED = 0.34;
+
+/** What the word lists say of a word in a text written in lower case. */
+export interface CasingFacts {
+  /** A word a writer would capitalise (a given name, a word that is no English one). */
+  capitalised(word: string): boolean;
+  /** A given name that is no English word ("marie"; not "will"). */
+  givenName(word: string): boolean;
+  /** One of English's commonest words. */
+  common(word: string): boolean;
+}
+
+/** `text` with the capitals `capitalised` says its words take, each sentence's first word and "I". */
+export function truecased(text: string, facts: CasingFacts): string {
+  const words: Array<{ word: string; start: number; named: boolean }> = [];
+  let unknown = 0;
+  let common = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const word = m[0];
+    if (partOfToken(text, m.index, m.index + word.length)) continue;
+    // A contraction is judged by its word ("she'd", "won't", "couldn't").
+    const base = word.replace(CONTRACTION, '');
+    const named = !ABBREVIATIONS.has(base) && base.split('-').some((part) => part.length >= SHORTEST_CAPITALISED - (facts.givenName(part) ? 2 : 0) && facts.capitalised(part));
+    if (named) unknown++;
+    else if (facts.common(base)) common++;
+    words.push({ word, start: m.index, named });
+  }
+  const english = common >= words.length * ENGLISH_SHARE || unknown <= words.length * FEW_CAPITALISED;
+  const up = words.map(({ word, start, named }, i) => {
+    const pronoun = word === 'i' || /^i['’]/.test(word);
+    // Not after an abbreviation's period ("see the prof. notes").
+    const sentenceStart = SENTENCE_START_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && !(i > 0 && text[start - 1] !== '\n' && SHORTENED.has(words[i - 1]!.word));
+    return pronoun || TITLES.has(word) || sentenceStart || (named && (english || facts.givenName(word)));
+  });
+  // A middle initial between two capitalised words ("benjamin k seiler"; not a vowel, which is a word: "anna e marco"),
+  // and a place's first word before one.
+  words.forEach(({ word, start }, i) => {
+    const next = words[i + 1];
+    const adjacent = next !== undefined && /^[ \t]+$/.test(text.slice(start + word.length, next.start));
+    if (!adjacent || !up[i + 1]) return;
+    if (PLACE_FIRST_WORDS.has(word) || (word.length === 1 && !/[aeiouyå]/.test(word) && up[i - 1] && /^[ \t]+$/.test(text.slice(words[i - 1]!.start + words[i - 1]!.word.length, start)))) up[i] = true;
+  });
+  let out = '';
+  let last = 0;
+  for (const [i, { word, start }] of words.entries()) {
+    if (!up[i]) continue;
+    // Each part of a double name ("jean-pierre" → "Jean-Pierre"), or the first of a word with a hyphen.
+    const cased = word.includes('-') && word.split('-').every((part) => part.length > 1 && facts.capitalised(part)) ? word.split('-').map(capitalise).join('-') : capitalise(word);
+    out += text.slice(last, start) + cased;
+    last = start + word.length;
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * The two readings' findings: where one holds the other ("benjamin k seiler" and "Benjamin"), the wider stays, as sure
+ * as the surer of the two, so the rest of a name is not left in clear.
+ */
+function merged(asWritten: Finding[], asCased: Finding[]): Finding[] {
+  const out = [...asWritten];
+  for (const f of asCased) {
+    // Only findings that count: a detector's weak guesses are no name to widen.
+    if (f.confidence < DEFAULT_MIN_CONFIDENCE) {
+      out.push(f);
+      continue;
+    }
+    const holder = out.find((g) => g.confidence >= DEFAULT_MIN_CONFIDENCE && g.start <= f.start && g.end >= f.end);
+    if (holder) {
+      holder.confidence = Math.max(holder.confidence, f.confidence);
+      continue;
+    }
+    const held = out.filter((g) => g.confidence >= DEFAULT_MIN_CONFIDENCE && f.start <= g.start && f.end >= g.end);
+    const confidence = Math.max(f.confidence, ...held.map((g) => g.confidence));
+    for (const g of held) out.splice(out.indexOf(g), 1);
+    out.push({ ...f, confidence });
+  }
+  return out;
+}
+
+/** A detector that reads a text written in lower case with its capitals restored (`truecased`). */
+export function readingLowerCaseAsCased(detector: Detector, facts: CasingFacts): Detector {
+  return {
+    ...detector,
+    detect(text) {
+      if (!writtenInLowerCase(text)) return detector.detect(text);
+      // The rules written for names typed in lower case ("with mark stevens", "a nombre de savanah nikolaus") read it as
+      // it is; the rest read it cased. Where both find a name, the overlap is resolved as any other.
+      const cased = truecased(text, facts);
+      return merged(detector.detect(text), detector.detect(cased).map((f) => ({ ...f, value: text.slice(f.start, f.end) })));
+    },
+  };
+}
