@@ -63,37 +63,44 @@ function placeholderLabel(category: string): string {
 
 /**
  * A value partly shown (`mask`): enough to tell which card or which mailbox, never enough to use. Cards and IBANs keep
- * their last four, an SSN its last four as the SSA prints them, a phone its last four (two when it is short); an email
- * its domain and, when the local part is long enough to hide, its first letter; a secret its last four only when it is
- * long (an API key), none of a password or a PIN; a URL with credentials everything but the password; anything else
- * its first letter when long enough. No mask tells a value's length.
+ * their last four, an SSN its last four as the SSA prints them, a phone its last four (two when it is short; never its
+ * extension's); an email its domain and, when the local part is long enough to hide, its first letter; an API key in a
+ * provider's format (a prefix such as "sk-" or "ghp_", 24 characters or more) its last four, no other secret anything;
+ * a URL with credentials everything but the password; anything else its first letter when long enough. No mask tells
+ * a value's length.
  */
 export function maskValue(category: string, value: string): string {
-  const digits = value.replace(/\D/g, '');
   switch (category) {
     case 'email': {
       const at = value.lastIndexOf('@');
-      const local = value.slice(0, at);
-      return `${local.length >= 4 ? local[0] : ''}***${value.slice(at)}`;
+      const local = value.slice(0, Math.max(0, at));
+      return at < 0 ? '****' : `${local.length >= 4 ? local[0] : ''}***${value.slice(at)}`;
     }
     case 'credit_card':
-      return `****${digits.slice(-4)}`;
+      return `****${digitsOf(value).slice(-4)}`;
     case 'iban':
       return `****${value.replace(/[\s-]/g, '').slice(-4)}`;
     case 'ssn':
-      return `***-**-${digits.slice(-4)}`;
-    case 'phone':
+      return `***-**-${digitsOf(value).slice(-4)}`;
+    case 'phone': {
+      const digits = digitsOf(value.replace(PHONE_EXTENSION, ''));
       return `****${digits.slice(digits.length >= 10 ? -4 : -2)}`;
+    }
     case 'secret':
-      return value.length >= 24 ? `****${value.slice(-4)}` : '****';
+      return value.length >= 24 && PROVIDER_PREFIX.test(value) ? `****${value.slice(-4)}` : '****';
     case 'url_credentials': {
-      const masked = value.replace(/^([^:/?#\s]+:\/\/[^:@/\s]*:)[^@\s]*@/, '$1****@');
-      return masked === value ? '****' : masked;
+      // The user's information runs to the last "@" (a password may hold one).
+      const m = /^([^:/?#\s]+:\/\/[^:@/\s]*:)[^\s]*@([^@]*)$/.exec(value);
+      return m ? `${m[1]}****@${m[2]}` : '****';
     }
     default:
       return value.length >= 8 ? `${value[0]}***` : '****';
   }
 }
+const digitsOf = (value: string) => value.replace(/\D/g, '');
+const PHONE_EXTENSION = /\s*(?:x|ext\.?|extension)\s*\d+$/i;
+/** A provider's prefix before a key's random part: "sk-", "ghp_", "xoxb-", "glpat-", "SG.". */
+const PROVIDER_PREFIX = /^[A-Za-z]{2,12}(?:[_-]|\.(?=[A-Za-z0-9_-]{20}))/;
 
 /** Applies the action of each finding to the text; block findings are only recorded. */
 export function applyFindings(text: string, findings: Finding[], actionFor: (category: string) => PiiAction, vault: PiiVault): string {

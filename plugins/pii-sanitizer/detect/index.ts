@@ -72,26 +72,23 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
           priorities.push(d.priority);
         }
       }
-      if (custom.length === 0) return resolveOverlaps(found, priorities);
-      const dropped = customInsideBuiltIn(found, new Set(custom));
-      return resolveOverlaps(
-        found.filter((_, i) => !dropped.has(i)),
-        priorities.filter((_, i) => !dropped.has(i)),
-      );
+      if (custom.length > 0) widenCustomInsideBuiltIn(found, new Set(custom));
+      return resolveOverlaps(found, priorities);
     },
   };
 }
 
 /**
- * A custom pattern outranks the built-in detectors where both take the same text ("EMP-123456" is no phone), but not
- * inside a built-in finding that takes more: the host a custom pattern names inside a URL with a password, or an
- * email address, would leave the password or the address's local part in clear.
+ * A custom pattern outranks the built-in detectors where both take the same text ("EMP-123456" is no phone). Inside a
+ * built-in finding that takes more, it takes the whole of it: the host a custom pattern names inside a URL with a
+ * password, or an email address, would otherwise leave the password or the mailbox in clear, and the custom pattern's
+ * action (a block) still applies.
  */
-function customInsideBuiltIn(found: Finding[], custom: Set<number>): Set<number> {
+function widenCustomInsideBuiltIn(found: Finding[], custom: Set<number>): void {
   const builtIns = found.filter((_, i) => !custom.has(i)).sort((a, b) => a.start - b.start || b.end - a.end);
-  // The furthest end among the built-in findings up to each one.
-  const furthest: number[] = [];
-  for (const f of builtIns) furthest.push(Math.max(f.end, furthest[furthest.length - 1] ?? 0));
+  // The built-in finding that reaches furthest among those up to each one.
+  const furthest: Finding[] = [];
+  for (const f of builtIns) furthest.push(furthest.length > 0 && furthest[furthest.length - 1]!.end >= f.end ? furthest[furthest.length - 1]! : f);
   /** The first built-in finding that starts at `start` or after it. */
   const firstFrom = (start: number) => {
     let lo = 0;
@@ -103,17 +100,15 @@ function customInsideBuiltIn(found: Finding[], custom: Set<number>): Set<number>
     }
     return lo;
   };
-  const inside = new Set<number>();
   for (const i of custom) {
     const f = found[i]!;
     const at = firstFrom(f.start);
     // One that starts before it and reaches its end, or one that starts with it and goes further (the longest of those
     // comes first).
-    const startsBefore = at > 0 && furthest[at - 1]! >= f.end;
-    const startsWith = at < builtIns.length && builtIns[at]!.start === f.start && builtIns[at]!.end > f.end;
-    if (startsBefore || startsWith) inside.add(i);
+    const before = at > 0 && furthest[at - 1]!.end >= f.end ? furthest[at - 1] : undefined;
+    const holder = before ?? (at < builtIns.length && builtIns[at]!.start === f.start && builtIns[at]!.end > f.end ? builtIns[at] : undefined);
+    if (holder) found[i] = { ...f, start: holder.start, end: holder.end, value: holder.value };
   }
-  return inside;
 }
 
 export type { Category, Finding } from './types';
