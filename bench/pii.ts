@@ -109,6 +109,14 @@ export function evaluatePresidio(file = path.join(DATA, 'presidio_synth_dev.json
   return scoreSamples(JSON.parse(fs.readFileSync(file, 'utf8')) as Sample[]);
 }
 
+/** Samples written all in lower case: every offset stays where it was. */
+function lowerCased(samples: Sample[]): Sample[] {
+  return samples.map((sample) => {
+    const lower = sample.full_text.toLowerCase();
+    return lower.length === sample.full_text.length ? { ...sample, full_text: lower } : sample;
+  });
+}
+
 /** Precision, recall and F1 per category of labelled samples; keys start with `prefix`. */
 export function scoreSamples(samples: Sample[], prefix = ''): Figures {
   const detector = createDetector();
@@ -376,6 +384,9 @@ export async function benchPii(): Promise<Figures> {
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES, UNREAD_SEEDS), 'unread_templates_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_2, UNREAD_SEEDS), 'unread_templates_2_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_3, UNREAD_SEEDS), 'unread_templates_3_'),
+    // The same, written all in lower case, as the generator writes a few of its sentences and people type chats.
+    ...scoreSamples(lowerCased(refilledSamples(path.join(DATA, 'presidio_synth_dev.json'), UNREAD_SEEDS)), 'lower_case_unread_refill_'),
+    ...scoreSamples(lowerCased([UNREAD_TEMPLATES, UNREAD_TEMPLATES_2, UNREAD_TEMPLATES_3].flatMap((file) => refilledSamples(file, UNREAD_SEEDS))), 'lower_case_unread_templates_'),
     ...evaluateSecrets(),
     ...evaluateSecrets(WRITTEN_SECRETS, 'written_'),
     ...evaluateSecrets(WRITTEN_SECRETS_2, 'written_2_'),

@@ -41,6 +41,8 @@ function partOfToken(text: string, start: number, end: number): boolean {
 const SHORTEST_CAPITALISED = 4;
 /** A place's first word, capitalised with the name after it ("san francisco" → "San Francisco", not "san Francisco"). */
 const PLACE_FIRST_WORDS = new Set(['san', 'santa', 'santo', 'são', 'st', 'saint', 'sainte', 'fort', 'port', 'mount', 'mt', 'cape', 'los', 'las']);
+const LINE_START_BEFORE = /(?:^|\n)[ \t>?*•·▪–-]*$/;
+const LINE_END_AFTER = /^[ \t.,:;!?"'\]]*(?:\r?\n|$)/;
 /** Words written with a period that ends no sentence. */
 const SHORTENED = new Set([...TITLES, 'st', 'mt', 'vs', 'etc', 'e.g', 'i.e', 'no', 'vol', 'ch', 'fig', 'approx', 'dept', 'inc', 'ltd', 'co', 'jr', 'sr']);
 const CONTRACTION = /n['’]t$|['’](?:s|d|ll|re|ve|m)$/i;
@@ -84,8 +86,12 @@ export function truecased(text: string, facts: CasingFacts): string {
   const english = common >= words.length * ENGLISH_SHARE || unknown <= words.length * FEW_CAPITALISED;
   const up = words.map(({ word, start, named }, i) => {
     const pronoun = word === 'i' || /^i['’]/.test(word);
-    // Not after an abbreviation's period ("see the prof. notes").
-    const sentenceStart = SENTENCE_START_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && !(i > 0 && text[start - 1] !== '\n' && SHORTENED.has(words[i - 1]!.word));
+    // Not after an abbreviation's period ("see the prof. notes"), nor a word alone on its line (a list of words, a
+    // card's "nurse"), which no sentence starts.
+    const sentenceStart =
+      SENTENCE_START_BEFORE.test(text.slice(Math.max(0, start - 12), start)) &&
+      !(i > 0 && text[start - 1] !== '\n' && SHORTENED.has(words[i - 1]!.word)) &&
+      !(LINE_START_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && LINE_END_AFTER.test(text.slice(start + word.length, start + word.length + 8)));
     return pronoun || TITLES.has(word) || sentenceStart || (named && (english || facts.givenName(word)));
   });
   // A middle initial between two capitalised words ("benjamin k seiler"; not a vowel, which is a word: "anna e marco"),
@@ -113,24 +119,45 @@ export function truecased(text: string, facts: CasingFacts): string {
  * as the surer of the two, so the rest of a name is not left in clear.
  */
 function merged(asWritten: Finding[], asCased: Finding[]): Finding[] {
-  const out = [...asWritten];
+  // Only findings that count: a detector's weak guesses are no name to widen. Searched by position: a 200 KB text can
+  // hold 30,000 findings.
+  const counts = (f: Finding) => f.confidence >= DEFAULT_MIN_CONFIDENCE;
+  const written = asWritten.filter(counts).sort((a, b) => a.start - b.start || b.end - a.end);
+  const reach: Finding[] = [];
+  for (const f of written) reach.push(reach.length > 0 && reach[reach.length - 1]!.end >= f.end ? reach[reach.length - 1]! : f);
+  /** The first written finding that starts after `start` (`after`) or at it or after it. */
+  const firstFrom = (start: number, after: boolean) => {
+    let lo = 0;
+    let hi = written.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (written[mid]!.start < start || (after && written[mid]!.start === start)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const dropped = new Set<Finding>();
+  const added: Finding[] = [];
   for (const f of asCased) {
-    // Only findings that count: a detector's weak guesses are no name to widen.
-    if (f.confidence < DEFAULT_MIN_CONFIDENCE) {
-      out.push(f);
+    if (!counts(f)) {
+      added.push(f);
       continue;
     }
-    const holder = out.find((g) => g.confidence >= DEFAULT_MIN_CONFIDENCE && g.start <= f.start && g.end >= f.end);
-    if (holder) {
+    const at = firstFrom(f.start, true);
+    const holder = at > 0 && reach[at - 1]!.end >= f.end ? reach[at - 1]! : undefined;
+    if (holder && !dropped.has(holder)) {
       holder.confidence = Math.max(holder.confidence, f.confidence);
       continue;
     }
-    const held = out.filter((g) => g.confidence >= DEFAULT_MIN_CONFIDENCE && f.start <= g.start && f.end >= g.end);
-    const confidence = Math.max(f.confidence, ...held.map((g) => g.confidence));
-    for (const g of held) out.splice(out.indexOf(g), 1);
-    out.push({ ...f, confidence });
+    let confidence = f.confidence;
+    for (let i = firstFrom(f.start, false); i < written.length && written[i]!.start < f.end; i++) {
+      if (written[i]!.end > f.end) continue;
+      confidence = Math.max(confidence, written[i]!.confidence);
+      dropped.add(written[i]!);
+    }
+    added.push({ ...f, confidence });
   }
-  return out;
+  return [...asWritten.filter((f) => !dropped.has(f)), ...added];
 }
 
 /** A detector that reads a text written in lower case with its capitals restored (`truecased`). */
