@@ -64,10 +64,9 @@ function placeholderLabel(category: string): string {
 /**
  * A value partly shown (`mask`): enough to tell which card or which mailbox, never enough to use. Cards and IBANs keep
  * their last four, an SSN its last four as the SSA prints them, a phone its last four (two when it is short; never its
- * extension's); an email its domain and, when the local part is long enough to hide, its first letter; an API key in a
- * provider's format (a prefix such as "sk-" or "ghp_", 24 characters or more) its last four, no other secret anything;
- * a URL with credentials everything but the password; anything else its first letter when long enough. No mask tells
- * a value's length.
+ * extension's); an email its domain and, when the local part is long enough to hide, its first letter; a secret nothing
+ * (a password's shape tells nothing of whether its tail is random); a URL with credentials everything but the password;
+ * anything else its first letter when long enough. No mask tells a value's length.
  */
 export function maskValue(category: string, value: string): string {
   switch (category) {
@@ -87,7 +86,7 @@ export function maskValue(category: string, value: string): string {
       return `****${digits.slice(digits.length >= 10 ? -4 : -2)}`;
     }
     case 'secret':
-      return value.length >= 24 && PROVIDER_PREFIX.test(value) ? `****${value.slice(-4)}` : '****';
+      return '****';
     case 'url_credentials': {
       // The user's information runs to the last "@" (a password may hold one).
       const m = /^([^:/?#\s]+:\/\/[^:@/\s]*:)[^\s]*@([^@]*)$/.exec(value);
@@ -99,8 +98,6 @@ export function maskValue(category: string, value: string): string {
 }
 const digitsOf = (value: string) => value.replace(/\D/g, '');
 const PHONE_EXTENSION = /\s*(?:x|ext\.?|extension)\s*\d+$/i;
-/** A provider's prefix before a key's random part: "sk-", "ghp_", "xoxb-", "glpat-", "SG.". */
-const PROVIDER_PREFIX = /^[A-Za-z]{2,12}(?:[_-]|\.(?=[A-Za-z0-9_-]{20}))/;
 
 /** Applies the action of each finding to the text; block findings are only recorded. */
 export function applyFindings(text: string, findings: Finding[], actionFor: (category: string) => PiiAction, vault: PiiVault): string {

@@ -72,19 +72,19 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
           priorities.push(d.priority);
         }
       }
-      if (custom.length > 0) widenCustomInsideBuiltIn(found, new Set(custom));
+      if (custom.length > 0) widenCustomOverBuiltIn(text, found, new Set(custom));
       return resolveOverlaps(found, priorities);
     },
   };
 }
 
 /**
- * A custom pattern outranks the built-in detectors where both take the same text ("EMP-123456" is no phone). Inside a
- * built-in finding that takes more, it takes the whole of it: the host a custom pattern names inside a URL with a
- * password, or an email address, would otherwise leave the password or the mailbox in clear, and the custom pattern's
- * action (a block) still applies.
+ * A custom pattern outranks the built-in detectors where both take the same text ("EMP-123456" is no phone). Where it
+ * takes part of a built-in finding (a host inside a URL with a password or an email address, "api_key=sk" of a key),
+ * it takes the whole of both: the rest would otherwise go out in clear, and the custom pattern's action (a block) still
+ * applies.
  */
-function widenCustomInsideBuiltIn(found: Finding[], custom: Set<number>): void {
+function widenCustomOverBuiltIn(text: string, found: Finding[], custom: Set<number>): void {
   const builtIns = found.filter((_, i) => !custom.has(i)).sort((a, b) => a.start - b.start || b.end - a.end);
   // The built-in finding that reaches furthest among those up to each one.
   const furthest: Finding[] = [];
@@ -102,12 +102,16 @@ function widenCustomInsideBuiltIn(found: Finding[], custom: Set<number>): void {
   };
   for (const i of custom) {
     const f = found[i]!;
+    let start = f.start;
+    let end = f.end;
     const at = firstFrom(f.start);
-    // One that starts before it and reaches its end, or one that starts with it and goes further (the longest of those
-    // comes first).
-    const before = at > 0 && furthest[at - 1]!.end >= f.end ? furthest[at - 1] : undefined;
-    const holder = before ?? (at < builtIns.length && builtIns[at]!.start === f.start && builtIns[at]!.end > f.end ? builtIns[at] : undefined);
-    if (holder) found[i] = { ...f, start: holder.start, end: holder.end, value: holder.value };
+    // One that starts before it and reaches into it; those that start inside it.
+    if (at > 0 && furthest[at - 1]!.end > f.start) {
+      start = furthest[at - 1]!.start;
+      end = Math.max(end, furthest[at - 1]!.end);
+    }
+    for (let j = at; j < builtIns.length && builtIns[j]!.start < f.end; j++) end = Math.max(end, builtIns[j]!.end);
+    if (start !== f.start || end !== f.end) found[i] = { ...f, start, end, value: text.slice(start, end) };
   }
 }
 

@@ -36,9 +36,9 @@ const TRAILING_LABEL = /[ \t]+(?:Phone|Tel|Mobile|Email|E-mail|Address|Date|Webs
 const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTICLES})?(?:${WORD})){0,3}(?![\p{L}\p{N}])`;
 /** "mr. elliott flew…": typed all in lower case, a title needs its period, and the name one or two words. */
 const LOWER_TITLE = /\b(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Pp]rof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
-/** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"). */
+/** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"); three at most, or "dr. " over and over is read from each start to the end. */
 const TITLE = new RegExp(
-  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)(?:dr|fr|hr)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+)+(${NAME})`,
+  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)(?:dr|fr|hr)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+){1,3}(${NAME})`,
   'gu',
 );
 const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name's", 'his name’s', "her name's", 'her name’s', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', 'maiden name was', 'maiden name is', "'s name", '’s name', "'s name,", '’s name,',

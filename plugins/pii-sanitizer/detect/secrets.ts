@@ -13,13 +13,13 @@ import { finding, type Detector, type Finding } from './types';
  * not a placeholder, a repeated character, a variable reference or a word.
  */
 const ASSIGNMENT =
-  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk|[_.-]salt|(?<![a-z])pw(?![a-z])|(?<![a-z])signing(?![\w.-]))[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\]?(?:\s*(?:=>|==|!=|[:=])[^\S\n]*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
+  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk|[_.-]salt|(?<![a-z])pw(?![a-z]))[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\]?(?:\s*(?:=>|==|!=|[:=])[^\S\n]*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
 /**
  * The assignment rule backtracks over names at every word; a text without any of its name words skips it.
  * Its separator alternatives never put two runs of blanks side by side ("password" and 200 KB of
  * spaces took minutes when they did).
  */
-const ASSIGNMENT_WORDS = new RegExp(wordAlternation(['key', 'token', 'secret', 'pass', 'pwd', 'pw', 'pat', 'auth', 'credential', 'client', 'session', 'cookie', 'psk', 'salt', 'signing']), 'i');
+const ASSIGNMENT_WORDS = new RegExp(wordAlternation(['key', 'token', 'secret', 'pass', 'pwd', 'pw', 'pat', 'auth', 'credential', 'client', 'session', 'cookie', 'psk', 'salt']), 'i');
 /**
  * Names a password (or a secret) as its last word, perhaps before "key" or an environment's name: "DB_PASSWORD",
  * "smtp.pass", "client_secret", "JWT_SECRET_KEY", "DB_PASSWORD_PROD", "passwort"; not "PasswordPolicy".

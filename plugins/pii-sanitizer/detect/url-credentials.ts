@@ -1,13 +1,15 @@
 import { matches } from './context';
+import { isPlaceholder } from './secret-values';
 import { finding, type Detector } from './types';
 
 /** URLs that carry a password, with or without a user: scheme://user:password@host, redis://:password@host. */
 /** The host may be left out where the driver takes it from elsewhere ("snowflake://etl:pw@/analytics?account=…"). */
 const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]*:([^\s@/]+)@(?:[^\s/?#]+|(?=\/[\w-]))/gi;
 /**
- * Go's MySQL driver's DSN, which has no scheme: "user:password@tcp(10.0.0.1:3306)/db", "root:pw@unix(/tmp/mysql.sock)/db".
+ * Go's MySQL driver's DSN, which has no scheme: "user:password@tcp(10.0.0.1:3306)/db", "root:pw@unix(/tmp/mysql.sock)/db";
+ * the driver takes any character in the password, "@", ":" and "/" too, up to the "@" before the address.
  */
-const GO_DSN = /(?<![\w.:/@-])([\w.-]{1,64}):([^\s:@/"'`]+)@(?:tcp[46]?|udp|unix)\(([^\s)]*)\)/g;
+const GO_DSN = /(?<![\w.:/@-])([\w.-]{1,64}):([^\s"'`]{1,200}?)@(?:tcp[46]?|udp|unix)\(([^\s)]*)\)/g;
 /** A template's slot where the password goes: "<password>", "${DB_PASS}", "{{ pwd }}", "%s", "****". */
 const TEMPLATE_SLOT = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{.*\}\}|\{[^{}]*\}|%\(?\w*\)?[sv]|\*+|\[[^\]]*\]|\$env:\w+)$/;
 
@@ -53,8 +55,9 @@ export const urlCredentialsDetector: Detector = {
       : [];
     const dsns = /@(?:tcp|udp|unix)/.test(text)
       ? [...matches(text, GO_DSN)]
-          // The same slots, variables, words and defaults as a URL's: "user:password@tcp(host)/db", "root:root@tcp(…)".
-          .filter((m) => !TEMPLATE_SLOT.test(m[2]!) && !isVariable(m[2]!) && !TEMPLATE_URL.test(`://${m[1]}:${m[2]}@`) && !PUBLIC_LOGIN.test(`://${m[1]}:${m[2]}@${m[3]}`) && !NAMED_PARTS.test(`://${m[1]}:${m[2]}@`))
+          // The same slots, variables, words and defaults as a URL's, and the stand-ins a secret's value may be:
+          // "user:password@tcp(host)/db", "root:root@tcp(…)", "user:your_password@tcp(…)", "admin:xxxxxx@tcp(…)".
+          .filter((m) => !TEMPLATE_SLOT.test(m[2]!) && !isVariable(m[2]!) && !isPlaceholder(m[2]!) && !TEMPLATE_URL.test(`://${m[1]}:${m[2]}@`) && !PUBLIC_LOGIN.test(`://${m[1]}:${m[2]}@${m[3]}`) && !NAMED_PARTS.test(`://${m[1]}:${m[2]}@`))
           .map((m) => finding(this, m.index, m[0], 0.95))
       : [];
     return dsns.length === 0 ? urls : [...urls, ...dsns].sort((a, b) => a.start - b.start);
