@@ -1681,6 +1681,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['she named him devin', ['devin']],
       ["i'm so jealous! said gladys to logan", ['gladys', 'logan']],
       ['date: 1978-04-13 12:20:39\nname: toshimi arata\nphone: 0490 75 40 81', ['toshimi arata']],
+      // Nicknames (the lists held Nick and Tom, not Jim, Dan or Liz).
+      ["can you tell jim i'll be late", ['jim']],
+      ['ask dan about the invoice', ['dan']],
     ] as Array<[string, string[]]>) {
       expect(found(text).filter(([c]) => c === 'person').map(([, v]) => v)).toEqual(names);
     }

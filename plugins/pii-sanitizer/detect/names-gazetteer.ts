@@ -7,7 +7,7 @@
  * likely a person's name; alone it is one with less confidence.
  */
 export const GIVEN_NAMES = new Set(
-  `aaron abdul abigail adam adrian agnes ahmed aiko aisha akira alan albert alberto alejandro aleksandr alex alexander alexandra
+  `jim jimmy dan liz lizzie mike mikey matt meg dave pete ted teddy ron ronnie stevie rob rick jen cathy nate tommy billy bobby patty bob sue pat aaron abdul abigail adam adrian agnes ahmed aiko aisha akira alan albert alberto alejandro aleksandr alex alexander alexandra
 alexandre alfred ali alice alicia alina alison amanda amelia amir ana anders andrea andreas andrei andrew andrzej angela angelo anita
 anja ann anna anne annika anthony antoine anton antonio arjun arne arthur astrid aurora ava barbara beatriz ben benjamin bernard bernd
 berta bettina birgit bjorn björn boris brian bruno camila carl carla carlos carmen carol caroline catherine cecilia charles charlotte
@@ -254,5 +254,5 @@ see saw look looks sent send time telling saying used publish`.split(/\s+/),
  * Given names that are also everyday words ("set max tokens", "a grace period", "mark down the price", "a frank
  * talk", "christian values"): in lower case they are a name only after a word that introduces a person.
  */
-export const WORDLIKE_NAMES = new Set('max min per grace mark frank jack christian victoria oscar leo dag robin julia hugo adam milan charlotte nick roger'.split(' '));
+export const WORDLIKE_NAMES = new Set('max min per grace mark frank jack christian victoria oscar leo dag robin julia hugo adam milan charlotte nick roger bob sue pat rob'.split(' '));
 
