@@ -1,4 +1,5 @@
 import { addressDetector } from './address';
+import { byStart, firstFrom, furthestReaching } from './by-position';
 import { allowFilter, type AllowList } from './allow-list';
 import { creditCardDetector } from './credit-card';
 import { customDetector, type CustomPattern } from './custom';
@@ -85,26 +86,13 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
  * applies.
  */
 function widenCustomOverBuiltIn(text: string, found: Finding[], custom: Set<number>): void {
-  const builtIns = found.filter((_, i) => !custom.has(i)).sort((a, b) => a.start - b.start || b.end - a.end);
-  // The built-in finding that reaches furthest among those up to each one.
-  const furthest: Finding[] = [];
-  for (const f of builtIns) furthest.push(furthest.length > 0 && furthest[furthest.length - 1]!.end >= f.end ? furthest[furthest.length - 1]! : f);
-  /** The first built-in finding that starts at `start` or after it. */
-  const firstFrom = (start: number) => {
-    let lo = 0;
-    let hi = builtIns.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (builtIns[mid]!.start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const builtIns = byStart(found.filter((_, i) => !custom.has(i)));
+  const furthest = furthestReaching(builtIns);
   for (const i of custom) {
     const f = found[i]!;
     let start = f.start;
     let end = f.end;
-    const at = firstFrom(f.start);
+    const at = firstFrom(builtIns, f.start);
     // One that starts before it and reaches into it; those that start inside it.
     if (at > 0 && furthest[at - 1]!.end > f.start) {
       start = furthest[at - 1]!.start;

@@ -1,5 +1,6 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
 import { wordAlternation } from './alternation';
+import { byStart, firstFrom, furthestReaching } from './by-position';
 import { cuedMatches, matches, notAfter, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, COUNTRIES, COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE, PLACES_AND_EPONYMS } from './listed-given-names';
@@ -1954,18 +1955,11 @@ export const personDetector: Detector = {
       // Not `candidateWords`, whose walk over the text this runs inside of.
       // The rules' guesses in order, and the one that holds a name found by the model, searched by position: a scan of
       // every finding for each name made 1 MB of names take seconds.
-      const guesses = out.filter((f) => f.confidence < DEFAULT_MIN_CONFIDENCE).sort((a, b) => a.start - b.start || b.end - a.end);
-      const reach: Finding[] = [];
-      for (const g of guesses) reach.push(reach.length > 0 && reach[reach.length - 1]!.end >= g.end ? reach[reach.length - 1]! : g);
+      const guesses = byStart(out.filter((f) => f.confidence < DEFAULT_MIN_CONFIDENCE));
+      const reach = furthestReaching(guesses);
       const guessAround = (name: Token) => {
-        let lo = 0;
-        let hi = guesses.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (guesses[mid]!.start <= name.start) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo > 0 && reach[lo - 1]!.end >= name.end ? reach[lo - 1] : undefined;
+        const at = firstFrom(guesses, name.start, true);
+        return at > 0 && reach[at - 1]!.end >= name.end ? reach[at - 1] : undefined;
       };
       const wordsUndoubted = (guess: Finding) => {
         for (const word of guess.value.matchAll(GUESS_WORD)) {

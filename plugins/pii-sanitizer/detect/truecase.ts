@@ -1,3 +1,4 @@
+import { byStart, firstFrom, furthestReaching } from './by-position';
 import { DEFAULT_MIN_CONFIDENCE, type Detector, type Finding } from './types';
 
 /**
@@ -122,20 +123,8 @@ function merged(asWritten: Finding[], asCased: Finding[]): Finding[] {
   // Only findings that count: a detector's weak guesses are no name to widen. Searched by position: a 200 KB text can
   // hold 30,000 findings.
   const counts = (f: Finding) => f.confidence >= DEFAULT_MIN_CONFIDENCE;
-  const written = asWritten.filter(counts).sort((a, b) => a.start - b.start || b.end - a.end);
-  const reach: Finding[] = [];
-  for (const f of written) reach.push(reach.length > 0 && reach[reach.length - 1]!.end >= f.end ? reach[reach.length - 1]! : f);
-  /** The first written finding that starts after `start` (`after`) or at it or after it. */
-  const firstFrom = (start: number, after: boolean) => {
-    let lo = 0;
-    let hi = written.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (written[mid]!.start < start || (after && written[mid]!.start === start)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const written = byStart(asWritten.filter(counts));
+  const reach = furthestReaching(written);
   const dropped = new Set<Finding>();
   const added: Finding[] = [];
   for (const f of asCased) {
@@ -143,14 +132,14 @@ function merged(asWritten: Finding[], asCased: Finding[]): Finding[] {
       added.push(f);
       continue;
     }
-    const at = firstFrom(f.start, true);
+    const at = firstFrom(written, f.start, true);
     const holder = at > 0 && reach[at - 1]!.end >= f.end ? reach[at - 1]! : undefined;
     if (holder && !dropped.has(holder)) {
       holder.confidence = Math.max(holder.confidence, f.confidence);
       continue;
     }
     let confidence = f.confidence;
-    for (let i = firstFrom(f.start, false); i < written.length && written[i]!.start < f.end; i++) {
+    for (let i = firstFrom(written, f.start); i < written.length && written[i]!.start < f.end; i++) {
       if (written[i]!.end > f.end) continue;
       confidence = Math.max(confidence, written[i]!.confidence);
       dropped.add(written[i]!);
