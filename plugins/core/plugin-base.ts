@@ -105,7 +105,7 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
     private readonly policy!: ErrorPolicy;
     readonly scope!: InstanceScope;
     /** Why the instance's config was refused: each request it would serve is answered with an error instead. */
-    private readonly refusal?: string;
+    readonly refusal?: string;
     private follows = { version: -1, value: true };
 
     constructor(raw: unknown) {

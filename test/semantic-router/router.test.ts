@@ -83,15 +83,18 @@ describe('semantic-router decisions', () => {
 
   it('refuses bad configs at instance start with a clear message', () => {
     const route = (name: string, utterances: string[] = ['hello there']) => ({ name, utterances, targets: ['t'] });
-    expect(() => new SemanticRouter.Plugin({ routes: [route('a'), route('a')] })).toThrow(/the name 'a' is used twice/);
-    expect(() => new SemanticRouter.Plugin({ routes: [route('a', [])] })).toThrow(/routes\.0\.utterances/);
-    expect(() => new SemanticRouter.Plugin({ routes: [{ ...route('a'), threshold: 1.5 }] })).toThrow(/routes\.0\.threshold/);
-    expect(() => new SemanticRouter.Plugin({ routes: [{ ...route('a'), targets: [] }] })).toThrow(/routes\.0\.targets/);
-    expect(() => new SemanticRouter.Plugin({ routes: [] })).toThrow(/at least one route/);
-    expect(() => new SemanticRouter.Plugin({ routes: [route('default')] })).toThrow(/also the name of a route/);
-    expect(() => new SemanticRouter.Plugin({ cost_aware: { enabled: true, strong_targets: ['a'], strong_examples: ['x', 'y'] } })).toThrow(
+    // The instance stays and answers each request 500 gateway_plugin_misconfigured; its refusal says why.
+    const refusal = (config: Record<string, unknown>) => (new SemanticRouter.Plugin(config) as { refusal?: string }).refusal;
+    expect(refusal({ routes: [route('a'), route('a')] })).toMatch(/the name 'a' is used twice/);
+    expect(refusal({ routes: [route('a', [])] })).toMatch(/routes\.0\.utterances/);
+    expect(refusal({ routes: [{ ...route('a'), threshold: 1.5 }] })).toMatch(/routes\.0\.threshold/);
+    expect(refusal({ routes: [{ ...route('a'), targets: [] }] })).toMatch(/routes\.0\.targets/);
+    expect(refusal({ routes: [] })).toMatch(/at least one route/);
+    expect(refusal({ routes: [route('default')] })).toMatch(/also the name of a route/);
+    expect(refusal({ cost_aware: { enabled: true, strong_targets: ['a'], strong_examples: ['x', 'y'] } })).toMatch(
       /cost_aware\.weak_targets: at least one target.*cost_aware\.weak_examples: at least two/,
     );
+    expect(refusal({ routes: [route('a')] })).toBeUndefined();
   });
 
   it('fitting thresholds improves accuracy with abstention on a labelled set', async () => {
