@@ -1692,6 +1692,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       "grandma said she'd bring the pie if someone picks her up at noon.",
       'tauri vs electron for a desktop note-taking app, mainly worried about bundle size.',
       'hey! quick one: kubernetes hpa will not scale above 3 pods even though cpu is at 90%.',
+      // A species', an illness' Latin name.
+      'can you explain candida albicans and how it is treated in adults',
+      'is keratosis pilaris contagious?',
     ]) {
       expect(found(honest).filter(([c]) => c === 'person')).toEqual([]);
     }

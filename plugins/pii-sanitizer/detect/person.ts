@@ -961,6 +961,7 @@ export const CASING_FACTS: CasingFacts = {
     return !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower) || DETERMINERS.has(lower));
   },
   common: (word) => COMMON_ENGLISH_WORDS.has(word.toLowerCase()) || DETERMINERS.has(word.toLowerCase()),
+  name: (word) => isGivenName(word) || SURNAMES.has(word.toLowerCase()),
 };
 
 /**

@@ -66,7 +66,12 @@ export interface CasingFacts {
   givenName(word: string): boolean;
   /** One of English's commonest words. */
   common(word: string): boolean;
+  /** A given name or a surname of the lists written for people ("kristian", "olsen"). */
+  name(word: string): boolean;
 }
+
+/** A Latin word's ending: the second word of a species, an illness or a phrase ("candida albicans", "keratosis pilaris"). */
+const LATIN_ENDING = /(?:us|um|ae|ii|ans|ens|ica|alis|aris|itis|osis|ium|ensis|oides)$/;
 
 /** `text` with the capitals `capitalised` says its words take, each sentence's first word and "I". */
 export function truecased(text: string, facts: CasingFacts): string {
@@ -94,6 +99,16 @@ export function truecased(text: string, facts: CasingFacts): string {
       !(i > 0 && text[start - 1] !== '\n' && SHORTENED.has(words[i - 1]!.word)) &&
       !(LINE_START_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && LINE_END_AFTER.test(text.slice(start + word.length, start + word.length + 8)));
     return pronoun || TITLES.has(word) || sentenceStart || (named && (english || facts.givenName(word)));
+  });
+  // Two words capitalised only for being no English ones, the second ending as Latin words do and neither a name the
+  // written lists know, are a species' or an illness' name ("candida albicans", "keratosis pilaris", "homo erectus"),
+  // not a person's.
+  words.forEach(({ word, start, named }, i) => {
+    const next = words[i + 1];
+    if (!next || !named || !next.named || !up[i + 1] || !/^[ \t]+$/.test(text.slice(start + word.length, next.start))) return;
+    if (!LATIN_ENDING.test(next.word) || facts.name(word) || facts.name(next.word)) return;
+    up[i + 1] = false;
+    if (!SENTENCE_START_BEFORE.test(text.slice(Math.max(0, start - 12), start))) up[i] = false;
   });
   // A middle initial between two capitalised words ("benjamin k seiler"; not a vowel, which is a word: "anna e marco"),
   // and a place's first word before one.
