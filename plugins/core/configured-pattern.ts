@@ -27,8 +27,7 @@ const BRACES = /^\{(\d+)(,(\d*))?\}/;
 function quantifierAt(source: string, i: number): Quantifier | undefined {
   const c = source[i];
   let q: Quantifier | undefined;
-  if (c === '*') q = { length: 1, max: Infinity, variable: true };
-  else if (c === '+') q = { length: 1, max: Infinity, variable: true };
+  if (c === '*' || c === '+') q = { length: 1, max: Infinity, variable: true };
   else if (c === '?') q = { length: 1, max: 1, variable: true };
   else if (c === '{') {
     const m = BRACES.exec(source.slice(i));

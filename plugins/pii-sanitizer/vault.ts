@@ -1,4 +1,5 @@
 import type { Finding } from './detect';
+import { digitsOf } from './detect/context';
 import type { PiiAction } from './config';
 
 /**
@@ -96,7 +97,6 @@ export function maskValue(category: string, value: string): string {
       return value.length >= 8 ? `${value[0]}***` : '****';
   }
 }
-const digitsOf = (value: string) => value.replace(/\D/g, '');
 const PHONE_EXTENSION = /\s*(?:x|ext\.?|extension)\s*\d+$/i;
 
 /** Applies the action of each finding to the text; block findings are only recorded. */

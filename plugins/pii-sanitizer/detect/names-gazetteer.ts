@@ -256,3 +256,6 @@ see saw look looks sent send time telling saying used publish`.split(/\s+/),
  */
 export const WORDLIKE_NAMES = new Set('max min per grace mark frank jack christian victoria oscar leo dag robin julia hugo adam milan charlotte nick roger bob sue pat rob'.split(' '));
 
+
+/** Titles written alone before a name, in lower case: "Dr" in "Dr Weber", "mr" in "mr. elliott". */
+export const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'frau', 'herr', 'madame', 'monsieur', 'señor', 'señora', 'signor', 'signora']);

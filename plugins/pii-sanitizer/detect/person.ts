@@ -2,7 +2,7 @@ import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './addres
 import { wordAlternation } from './alternation';
 import { byStart, firstFrom, furthestReaching } from './by-position';
 import { cuedMatches, matches, notAfter, remembered, stickyMatch } from './context';
-import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, WORDLIKE_NAMES } from './names-gazetteer';
+import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, TITLE_WORDS, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, COUNTRIES, COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE, PLACES_AND_EPONYMS } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, GIVEN_NAME_SURNAMES, LISTED_SURNAMES, surnameByEnding, TIME_ZONE_CITIES } from './listed-surnames';
 import { namesInColumns } from './name-columns';
@@ -476,7 +476,7 @@ export const CONTEXT_MODEL_CONFIDENCE = 0.55;
  * drinks and dishes named after people ("a Tom Collins", "Earl Grey buttercream", "Eggs Benedict").
  */
 const FOUNDER_BRAND_AT = new RegExp(
-  String.raw`^(?:${`Louis Vuitton|Morgan Stanley|Wells Fargo|Calvin Klein|Ralph Lauren|Tommy Hilfiger|Hugo Boss|Giorgio Armani|Yves Saint Laurent|Estée Lauder|Charles Schwab|Merrill Lynch|Dow Jones|Rolls Royce|Aston Martin|Alfa Romeo|Mercedes Benz|Harley Davidson|Dolce Gabbana|Salvatore Ferragamo|Michael Kors|Tory Burch|Kate Spade|Marc Jacobs|Christian Dior|Coco Chanel|Jimmy Choo|Ted Baker|Paul Smith|Stella McCartney|Bobbi Brown|Max Factor|Jack Daniels|Johnnie Walker|Ben Jerry|Tim Hortons|Baskin Robbins|Dunkin Donuts|Roger Dubuis|Patek Philippe|Audemars Piguet|Vacheron Constantin|Jaeger LeCoultre|Lloyd Webber|Goldman Sachs|Lehman Brothers|Warner Bros|Procter Gamble|Johnson Johnson|Ernst Young|Arthur Andersen|Booz Allen|Bain Capital|John Deere|Tom Collins|Earl Grey|Bloody Mary|Lady Grey|Arnold Palmer|Shirley Temple|Rob Roy|John Collins|Eggs Benedict|Peach Melba|Beef Wellington|Hewlett Packard|Johnson Matthey|Bristol Myers|Allen Overy|Pitney Bowes|Abercrombie Fitch|Marks Spencer|Sotheby|Christie|Deloitte Touche|Skadden Arps|Baker McKenzie|Clifford Chance|Freshfields Bruckhaus|Sherwin Williams|Black Decker|Smith Wesson|Harper Collins|Simon Schuster|Houghton Mifflin|Charles River|Ben Sherman|Fred Perry|Hugo Boss`.replace(/ /g, '[ \t]+')})(?![\p{L}])`,
+  String.raw`^(?:${`Louis Vuitton|Morgan Stanley|Wells Fargo|Calvin Klein|Ralph Lauren|Tommy Hilfiger|Hugo Boss|Giorgio Armani|Yves Saint Laurent|Estée Lauder|Charles Schwab|Merrill Lynch|Dow Jones|Rolls Royce|Aston Martin|Alfa Romeo|Mercedes Benz|Harley Davidson|Dolce Gabbana|Salvatore Ferragamo|Michael Kors|Tory Burch|Kate Spade|Marc Jacobs|Christian Dior|Coco Chanel|Jimmy Choo|Ted Baker|Paul Smith|Stella McCartney|Bobbi Brown|Max Factor|Jack Daniels|Johnnie Walker|Ben Jerry|Tim Hortons|Baskin Robbins|Dunkin Donuts|Roger Dubuis|Patek Philippe|Audemars Piguet|Vacheron Constantin|Jaeger LeCoultre|Lloyd Webber|Goldman Sachs|Lehman Brothers|Warner Bros|Procter Gamble|Johnson Johnson|Ernst Young|Arthur Andersen|Booz Allen|Bain Capital|John Deere|Tom Collins|Earl Grey|Bloody Mary|Lady Grey|Arnold Palmer|Shirley Temple|Rob Roy|John Collins|Eggs Benedict|Peach Melba|Beef Wellington|Hewlett Packard|Johnson Matthey|Bristol Myers|Allen Overy|Pitney Bowes|Abercrombie Fitch|Marks Spencer|Sotheby|Christie|Deloitte Touche|Skadden Arps|Baker McKenzie|Clifford Chance|Freshfields Bruckhaus|Sherwin Williams|Black Decker|Smith Wesson|Harper Collins|Simon Schuster|Houghton Mifflin|Charles River|Ben Sherman|Fred Perry`.replace(/ /g, '[ \t]+')})(?![\p{L}])`,
   'iu',
 );
 /** The first words of places' names: "Fort Worth", "Cape Town", "Saint Helena", "Tel Aviv", "Kuala Lumpur". */
@@ -541,10 +541,9 @@ function afterCapitalisedWord(text: string, start: number): boolean {
  */
 function properNounBefore(text: string, start: number): number {
   const before = capitalisedWordBefore(text, start);
-  if (!before || isGivenName(before.word) || isListedGivenName(before.word) || TITLE_ALONE.test(before.word)) return -1;
+  if (!before || isGivenName(before.word) || isListedGivenName(before.word) || TITLE_WORDS.has(before.word.toLowerCase())) return -1;
   return !before.sentenceStart || !sentenceWord(before.word) ? before.start : -1;
 }
-const TITLE_ALONE = /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Frau|Herr|Madame|Monsieur|Señor|Señora|Signor|Signora)$/;
 const FAMILY_WORD = new RegExp(`^(?:${FAMILY})$`, 'i');
 const PERSONAL_WORK = /(?:novels?|biography|memoirs?|autobiography|estate|administration|presidency)$/;
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])`, 'uy');
@@ -961,7 +960,7 @@ export const CASING_FACTS: CasingFacts = {
     return !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower) || DETERMINERS.has(lower));
   },
   common: (word) => COMMON_ENGLISH_WORDS.has(word.toLowerCase()) || DETERMINERS.has(word.toLowerCase()),
-  name: (word) => isGivenName(word) || SURNAMES.has(word.toLowerCase()),
+  name: writtenName,
 };
 
 /**
@@ -1302,8 +1301,8 @@ export const personDetector: Detector = {
       if (several && confidence < STRONG && /^(?:Day|Eve)$/.test(words.at(-1)!) && !given) return false;
       // "Bognár Bt.", "Hansen AS": the last word is a firm's legal form.
       if (several && LEGAL_FORM_LAST.test(value + (after.startsWith('.') ? '.' : ''))) return false;
-      // "Canada Post", "Canada Goose", "Nissan Qashqai": a country's or a brand's name first, against weak evidence; a brand named after its founders,
-      // or the given name that starts one ("Louis Vuitton", "Morgan Stanley").
+      // "Canada Post", "Canada Goose", "Nissan Qashqai": a country's or a brand's name first, against weak evidence; a
+      // brand named after its founders, or the given name that starts one ("Louis Vuitton", "Morgan Stanley").
       if (several && confidence < STRONG && (COUNTRIES.has(first) || NOT_PEOPLE.has(first)) && !given) return false;
       if (FOUNDER_BRAND_AT.test(text.slice(start, start + 40))) return false;
       // A town's side or a street's type first, unless a title or a phrase says a person ("Dear West Thompson").
@@ -1953,7 +1952,6 @@ export const personDetector: Detector = {
           modelEnd = Math.max(name.end, guess.end);
         } else if (add(name.start, name.text, CONTEXT_MODEL_CONFIDENCE)) modelEnd = name.end;
       };
-      // Not `candidateWords`, whose walk over the text this runs inside of.
       // The rules' guesses in order, and the one that holds a name found by the model, searched by position: a scan of
       // every finding for each name made 1 MB of names take seconds.
       const guesses = byStart(out.filter((f) => f.confidence < DEFAULT_MIN_CONFIDENCE));
@@ -1962,6 +1960,7 @@ export const personDetector: Detector = {
         const at = firstFrom(guesses, name.start, true);
         return at > 0 && reach[at - 1]!.end >= name.end ? reach[at - 1] : undefined;
       };
+      // Not `candidateWords`, whose walk over the text this runs inside of.
       const wordsUndoubted = (guess: Finding) => {
         for (const word of guess.value.matchAll(GUESS_WORD)) {
           const start = guess.start + word.index;

@@ -1,4 +1,5 @@
 import { byStart, firstFrom, furthestReaching } from './by-position';
+import { TITLE_WORDS } from './names-gazetteer';
 import { DEFAULT_MIN_CONFIDENCE, type Detector, type Finding } from './types';
 
 /**
@@ -13,7 +14,6 @@ const UPPER = /\p{Lu}/u;
 const LETTERS = /\p{L}/gu;
 /** Enough letters to tell a text written in lower case from a word or two. */
 const MIN_LETTERS = 12;
-const TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'frau', 'herr', 'madame', 'monsieur', 'señor', 'señora', 'signor', 'signora']);
 /** A sentence's or a line's start before a word, past a bullet or a quote's marks ("> ", "??? ", "- "). */
 const SENTENCE_START_BEFORE = /(?:^|[.!?\n][ \t"'“‘(]*|\n[ \t]*[>?*•·▪–-]+[ \t]*)$/;
 
@@ -45,7 +45,7 @@ const PLACE_FIRST_WORDS = new Set(['san', 'santa', 'santo', 'são', 'st', 'saint
 const LINE_START_BEFORE = /(?:^|\n)[ \t>?*•·▪–-]*$/;
 const LINE_END_AFTER = /^[ \t.,:;!?"'\]]*(?:\r?\n|$)/;
 /** Words written with a period that ends no sentence. */
-const SHORTENED = new Set([...TITLES, 'st', 'mt', 'vs', 'etc', 'e.g', 'i.e', 'no', 'vol', 'ch', 'fig', 'approx', 'dept', 'inc', 'ltd', 'co', 'jr', 'sr']);
+const SHORTENED = new Set([...TITLE_WORDS, 'st', 'mt', 'vs', 'etc', 'e.g', 'i.e', 'no', 'vol', 'ch', 'fig', 'approx', 'dept', 'inc', 'ltd', 'co', 'jr', 'sr']);
 const CONTRACTION = /n['’]t$|['’](?:s|d|ll|re|ve|m)$/i;
 const ABBREVIATIONS = new Set(['vs', 'etc', 'eg', 'ie', 'aka', 'approx', 'incl', 'excl', 're', 'ok', 'pls', 'thx', 'lol', 'btw', 'imo', 'fyi', 'asap']);
 /**
@@ -90,33 +90,34 @@ export function truecased(text: string, facts: CasingFacts): string {
     words.push({ word, start: m.index, named });
   }
   const english = common >= words.length * ENGLISH_SHARE || unknown <= words.length * FEW_CAPITALISED;
+  const before = (start: number) => text.slice(Math.max(0, start - 12), start);
+  /** Whether the words at `i` and `i + 1` stand side by side, blanks alone between them. */
+  const sideBySide = (i: number) => i >= 0 && i + 1 < words.length && /^[ \t]+$/.test(text.slice(words[i]!.start + words[i]!.word.length, words[i + 1]!.start));
   const up = words.map(({ word, start, named }, i) => {
     const pronoun = word === 'i' || /^i['’]/.test(word);
     // Not after an abbreviation's period ("see the prof. notes"), nor a word alone on its line (a list of words, a
     // card's "nurse"), which no sentence starts.
     const sentenceStart =
-      SENTENCE_START_BEFORE.test(text.slice(Math.max(0, start - 12), start)) &&
+      SENTENCE_START_BEFORE.test(before(start)) &&
       !(i > 0 && text[start - 1] !== '\n' && SHORTENED.has(words[i - 1]!.word)) &&
-      !(LINE_START_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && LINE_END_AFTER.test(text.slice(start + word.length, start + word.length + 8)));
-    return pronoun || TITLES.has(word) || sentenceStart || (named && (english || facts.givenName(word)));
+      !(LINE_START_BEFORE.test(before(start)) && LINE_END_AFTER.test(text.slice(start + word.length, start + word.length + 8)));
+    return pronoun || TITLE_WORDS.has(word) || sentenceStart || (named && (english || facts.givenName(word)));
   });
   // Two words capitalised only for being no English ones, the second ending as Latin words do and neither a name the
   // written lists know, are a species' or an illness' name ("candida albicans", "keratosis pilaris", "homo erectus"),
   // not a person's.
   words.forEach(({ word, start, named }, i) => {
     const next = words[i + 1];
-    if (!next || !named || !next.named || !up[i + 1] || !/^[ \t]+$/.test(text.slice(start + word.length, next.start))) return;
+    if (!next || !sideBySide(i) || !named || !next.named || !up[i + 1]) return;
     if (!LATIN_ENDING.test(next.word) || facts.name(word) || facts.name(next.word)) return;
     up[i + 1] = false;
-    if (!SENTENCE_START_BEFORE.test(text.slice(Math.max(0, start - 12), start))) up[i] = false;
+    if (!SENTENCE_START_BEFORE.test(before(start))) up[i] = false;
   });
   // A middle initial between two capitalised words ("benjamin k seiler"; not a vowel, which is a word: "anna e marco"),
   // and a place's first word before one.
-  words.forEach(({ word, start }, i) => {
-    const next = words[i + 1];
-    const adjacent = next !== undefined && /^[ \t]+$/.test(text.slice(start + word.length, next.start));
-    if (!adjacent || !up[i + 1]) return;
-    if (PLACE_FIRST_WORDS.has(word) || (word.length === 1 && !/[aeiouyå]/.test(word) && up[i - 1] && /^[ \t]+$/.test(text.slice(words[i - 1]!.start + words[i - 1]!.word.length, start)))) up[i] = true;
+  words.forEach(({ word }, i) => {
+    if (!sideBySide(i) || !up[i + 1]) return;
+    if (PLACE_FIRST_WORDS.has(word) || (word.length === 1 && !/[aeiouyå]/.test(word) && up[i - 1] && sideBySide(i - 1))) up[i] = true;
   });
   let out = '';
   let last = 0;

@@ -57,7 +57,10 @@ export const urlCredentialsDetector: Detector = {
       ? [...matches(text, GO_DSN)]
           // The same slots, variables, words and defaults as a URL's, and the stand-ins a secret's value may be:
           // "user:password@tcp(host)/db", "root:root@tcp(…)", "user:your_password@tcp(…)", "admin:xxxxxx@tcp(…)".
-          .filter((m) => !TEMPLATE_SLOT.test(m[2]!) && !isVariable(m[2]!) && !isPlaceholder(m[2]!) && !TEMPLATE_URL.test(`://${m[1]}:${m[2]}@`) && !PUBLIC_LOGIN.test(`://${m[1]}:${m[2]}@${m[3]}`) && !NAMED_PARTS.test(`://${m[1]}:${m[2]}@`))
+          .filter((m) => {
+            const userInfo = `://${m[1]}:${m[2]}@`;
+            return !TEMPLATE_SLOT.test(m[2]!) && !isVariable(m[2]!) && !isPlaceholder(m[2]!) && !TEMPLATE_URL.test(userInfo) && !PUBLIC_LOGIN.test(userInfo + m[3]) && !NAMED_PARTS.test(userInfo);
+          })
           .map((m) => finding(this, m.index, m[0], 0.95))
       : [];
     return dsns.length === 0 ? urls : [...urls, ...dsns].sort((a, b) => a.start - b.start);
