@@ -275,6 +275,14 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U')).toEqual(['secret']);
     expect(categories('API_KEY = "951bc382db9abad29c68634761dd6e19"')).toEqual(['secret']);
     expect(categories('password = "changeme"')).toEqual([]);
+    // A key's body that spells a stand-in word by chance (CI generated such an RSA key) is a key; a word written as one
+    // ("Dummy", "_dummy_") still says the value stands in.
+    const body = 'MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDeRwLmNMUumCA8\nqNtw9i5TAgMBAAECggEAAwnWYeNpx1YEBYPvsmIcIbOaqTuUZw9BE0onaGGpeRw5\n';
+    for (const spelled of ['duMMY', 'PLAceholder', 'aredacted']) {
+      expect(categories(`-----BEGIN PRIVATE KEY-----\n${body}6VvAro2iEPj3${spelled}/GEHG44C6g3DmOLFxeNGoPEgOnq6k\n-----END PRIVATE KEY-----`)).toEqual(['secret']);
+    }
+    expect(categories(`-----BEGIN PRIVATE KEY-----\n${body}6VvAro2iEPj3/Dummy/GEHG44C6g3DmOLFxeNGoPEgOnq6k\n-----END PRIVATE KEY-----`)).toEqual([]);
+    expect(categories('GOOGLE_API_KEY=AIzaSyDummyKeyForTestingPurposesOnly1234567')).toEqual([]);
     // Formats written from providers' documentation after a set of 177 was checked: Vault's tokens before 1.10 after
     // its name, a Telegram bot's token inside the API's URL, an Authorization header's other schemes, an Azure SAS
     // signature, a quoted password after "-p" and a blank, Railway's and Splunk's UUID tokens under their names.

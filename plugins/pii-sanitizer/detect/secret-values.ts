@@ -94,9 +94,39 @@ export function isDocumentedExample(value: string): boolean {
 const STAND_IN_WORDS =
   /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|(?:^|[-_])example(?:[-_]|$)|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|unit[-_]?test|-insecure-|(?:^|[-_])fake(?:[-_]|$)|^(?:test|mock)[-_]|[-_](?:test|mock)$|replace[-_]?(?:me|with|this)|^insert[-_]|redacted|\.\.\.|…|[-_](?:here|aqu[ií]|ici|hier|qui|aqui)$|^(?:tu|su|votre|ton|ihr|dein|seu|sua|il[-_]?tuo|la[-_]?tua|je|uw|din|ditt|twoje)[-_]|^ваш|^__\w+__$/iu;
 
+const STAND_IN_WORDS_EACH = new RegExp(STAND_IN_WORDS.source, 'giu');
+
+/**
+ * A long run of base64's alphabet in both cases and with digits, no words: a key's body, where letters spell a stand-in
+ * word by chance (one RSA key in some ten thousand holds "duMMY" or the like).
+ */
+const RANDOM_RUN = /[A-Za-z0-9+/]{32,}/g;
+
+function randomRuns(value: string): Array<[number, number]> {
+  return [...value.matchAll(RANDOM_RUN)]
+    .filter((run) => /[A-Z]/.test(run[0]) && /[a-z]/.test(run[0]) && /\d/.test(run[0]) && !isWords(run[0]))
+    .map((run) => [run.index, run.index + run[0].length]);
+}
+
+/** A word written as one inside a run: in one case or capitalised ("Dummy", "changeMe"), not run on in lower case. */
+function spelledAsWord(value: string, start: number, word: string): boolean {
+  const before = value[start - 1] ?? '';
+  const after = value[start + word.length] ?? '';
+  const shaped = /^(?:[a-z]+|[A-Z]+|[A-Z]?[a-z]+(?:[A-Z][a-z]+)*)$/.test(word.replace(/[-_]/g, ''));
+  const startsAsWord = !/[A-Za-z]/.test(before) || (/[A-Z]/.test(word[0]!) && /[a-z]/.test(before));
+  return shaped && startsAsWord && !/[a-z]/.test(after);
+}
+
 /** Whether a value says it is a stand-in ("sk-ant-api03-YOUR-KEY-HERE"); an x-filled key of a format may be a key's example, not this. */
 export function saysStandIn(value: string): boolean {
-  return STAND_IN_WORDS.test(value);
+  if (!STAND_IN_WORDS.test(value)) return false;
+  const runs = randomRuns(value);
+  if (runs.length === 0) return true;
+  for (const m of value.matchAll(STAND_IN_WORDS_EACH)) {
+    const inRun = runs.some(([start, end]) => m.index >= start && m.index + m[0].length <= end);
+    if (!inRun || spelledAsWord(value, m.index, m[0])) return true;
+  }
+  return false;
 }
 
 /** Letters typed over and over to fill a documentation's value ("8f742231b10e8888abcd99yyyzzz85a5"). */
@@ -104,7 +134,7 @@ const TYPED_FILLER = /(?:xxx|yyy|zzz)(?:xxx|yyy|zzz)/i;
 
 /** A dummy standing where a secret would be: "xxx", "<token>", "${API_KEY}", "your_api_key", "changeme", a masked tail. */
 export function isDummy(value: string): boolean {
-  return DUMMY.test(value) || TYPED_FILLER.test(value) || MASKED_TAIL.test(value) || REFERENCE.test(value) || STAND_IN_WORDS.test(value) || isDocumentedExample(value);
+  return DUMMY.test(value) || TYPED_FILLER.test(value) || MASKED_TAIL.test(value) || REFERENCE.test(value) || saysStandIn(value) || isDocumentedExample(value);
 }
 
 /** One character over and over ("aaaaaaaa", "========"). */
