@@ -1692,6 +1692,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // Nicknames (the lists held Nick and Tom, not Jim, Dan or Liz).
       ["can you tell jim i'll be late", ['jim']],
       ['ask dan about the invoice', ['dan']],
+      // In another language, the words a greeting or an introduction names (the lists hold no "veum").
+      ['hola, soy fannie veum. quiero cancelar mi reserva para el sábado en el hotel de cheyennestad.', ['fannie veum']],
+      ['bonjour altenwerth, pouvez-vous me rappeler avant mardi ?', ['altenwerth']],
     ] as Array<[string, string[]]>) {
       expect(found(text).filter(([c]) => c === 'person').map(([, v]) => v)).toEqual(names);
     }
@@ -1703,6 +1706,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // A species', an illness' Latin name.
       'can you explain candida albicans and how it is treated in adults',
       'is keratosis pilaris contagious?',
+      // Another language's sentence, whose longer words are no English ones, and a greeting to a group.
+      'bonjour, pouvez-vous résumer les différences entre scaleway et ovhcloud pour héberger une application django à paris ?',
+      'pouvez-vous traduire en anglais : « la mise à jour de salesforce est prévue pour le jeudi 12 septembre, pendant la nuit. »',
+      'olá equipa, alguém sabe porque é que o relatório de vendas não atualiza?',
     ]) {
       expect(found(honest).filter(([c]) => c === 'person')).toEqual([]);
     }

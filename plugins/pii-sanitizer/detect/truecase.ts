@@ -57,6 +57,40 @@ const ABBREVIATIONS = new Set(['vs', 'etc', 'eg', 'ie', 'aka', 'approx', 'incl',
 const ENGLISH_SHARE = 0.2;
 /** Or when few of its words would be capitalised: a line of names, a form. */
 const FEW_CAPITALISED = 0.34;
+/**
+ * The small words of the languages prompts come in besides English (French, Spanish, Italian, Portuguese, German,
+ * Dutch, Polish): a text holding more of them than of English's commonest is in another language, however few of its
+ * longer words read as unknown ("nous sommes une clinique vétérinaire à nantes").
+ */
+const OTHER_LANGUAGES_SMALL_WORDS = new Set(
+  [
+    'le la les des du une un est sont et ou que qui pour avec dans sur pas nous vous je il elle ils ce cette ces mon ma mes sa ses au aux à été être très mais comme déjà',
+    'el los las del una por para es está están qué cómo pero muy mi mis tu su sus se lo al y tiene tengo esta este esto',
+    'il lo gli della delle dei degli di da che non sono è uno nel nella alla anche questo questa mio mia',
+    'o os da dos das não em uma com são você meu minha na nos nas é mas',
+    'der das und ist nicht ich du wir sie es ein eine einen mit für von zu auf bei wie auch sich dem des im oder aber',
+    'het een de en ik je jij wij niet wel voor ons onze moet heeft hebben zijn wordt met op naar maar ook dit dat deze',
+    'w z na się nie jest że jak czy dla po od',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/**
+ * Other languages' greetings, salutations and introductions, after which a name stands ("hola, soy", "beste",
+ * "sehr geehrte frau", "je m'appelle"); not their verbs "to be" alone ("ich bin müde").
+ */
+const NAME_CUES_OF_OTHER_LANGUAGES = new Set(
+  `soy sou llamo chiamo appelle heiße heisse heet nazywam chamo hola hallo hoi bonjour bonsoir salut cher chère ciao caro cara olá oi
+querido querida estimado estimada lieber liebe geehrte geehrter frau herr señor señora signor signora signore mevrouw meneer pani pan
+groeten saludos grüße gruß merci gracias grazie obrigado obrigada danke bedankt dziękuję cześć witam szanowna szanowny`.split(/\s+/),
+);
+
+/** Whom a greeting addresses when it names no one: "olá equipa", "hallo zusammen", "ciao ragazzi". */
+const GROUPS_GREETED = new Set(
+  `equipa equipo todos todas tutti tutte zusammen allemaal iedereen tous toutes team collega's colleghi colegas kollegen kolleginnen leute
+ragazzi chicos chicas amigos amigas amici gente pessoal pessoas wszystkim wszyscy mundo monde welt mondo wereld familia famiglia família familie`.split(/\s+/),
+);
 
 /** What the word lists say of a word in a text written in lower case. */
 export interface CasingFacts {
@@ -78,6 +112,7 @@ export function truecased(text: string, facts: CasingFacts): string {
   const words: Array<{ word: string; start: number; named: boolean }> = [];
   let unknown = 0;
   let common = 0;
+  let foreign = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const word = m[0];
@@ -86,10 +121,11 @@ export function truecased(text: string, facts: CasingFacts): string {
     const base = word.replace(CONTRACTION, '');
     const named = !ABBREVIATIONS.has(base) && base.split('-').some((part) => part.length >= SHORTEST_CAPITALISED - (facts.givenName(part) ? 2 : 0) && facts.capitalised(part));
     if (named) unknown++;
+    else if (OTHER_LANGUAGES_SMALL_WORDS.has(base)) foreign++;
     else if (facts.common(base)) common++;
     words.push({ word, start: m.index, named });
   }
-  const english = common >= words.length * ENGLISH_SHARE || unknown <= words.length * FEW_CAPITALISED;
+  const english = (common >= words.length * ENGLISH_SHARE || unknown <= words.length * FEW_CAPITALISED) && foreign <= common;
   const before = (start: number) => text.slice(Math.max(0, start - 12), start);
   /** Whether the words at `i` and `i + 1` stand side by side, blanks alone between them. */
   const sideBySide = (i: number) => i >= 0 && i + 1 < words.length && /^[ \t]+$/.test(text.slice(words[i]!.start + words[i]!.word.length, words[i + 1]!.start));
@@ -103,12 +139,24 @@ export function truecased(text: string, facts: CasingFacts): string {
       !(LINE_START_BEFORE.test(before(start)) && LINE_END_AFTER.test(text.slice(start + word.length, start + word.length + 8)));
     return pronoun || TITLE_WORDS.has(word) || sentenceStart || (named && (english || facts.givenName(word)));
   });
+  // In another language the words a greeting, a letter's salutation or an introduction names are a person's ("hola,
+  // soy kyllikki mattila", "beste inja vlašić,"), and so is a given name's neighbour that is no English word.
+  const cued = new Set<number>();
+  if (!english) {
+    words.forEach(({ word, start, named }, i) => {
+      if (named && !GROUPS_GREETED.has(word) && i > 0 && NAME_CUES_OF_OTHER_LANGUAGES.has(words[i - 1]!.word) && /^[ \t]*,?[ \t]+$/.test(text.slice(words[i - 1]!.start + words[i - 1]!.word.length, start))) {
+        up[i] = true;
+        cued.add(i);
+      }
+      if (up[i] && (cued.has(i) || facts.givenName(word)) && sideBySide(i) && words[i + 1]!.named) up[i + 1] = true;
+    });
+  }
   // Two words capitalised only for being no English ones, the second ending as Latin words do and neither a name the
   // written lists know, are a species' or an illness' name ("candida albicans", "keratosis pilaris", "homo erectus"),
   // not a person's.
   words.forEach(({ word, start, named }, i) => {
     const next = words[i + 1];
-    if (!next || !sideBySide(i) || !named || !next.named || !up[i + 1]) return;
+    if (!next || !sideBySide(i) || !named || !next.named || !up[i + 1] || cued.has(i)) return;
     if (!LATIN_ENDING.test(next.word) || facts.name(word) || facts.name(next.word)) return;
     up[i + 1] = false;
     if (!SENTENCE_START_BEFORE.test(before(start))) up[i] = false;
