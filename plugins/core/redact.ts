@@ -19,3 +19,18 @@ export function redactSecrets(text: string): string {
   }
   return out;
 }
+
+/**
+ * `text` without the given secret values, nor any run of eight characters or more taken from one of them: a provider's
+ * error may echo the very key the gateway sent ("Incorrect API key provided: …"), whatever its format.
+ */
+export function redactValues(text: string, secrets: Array<string | undefined>): string {
+  const known = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8);
+  if (known.length === 0) return text;
+  return text.replace(/[A-Za-z0-9_\-.+/=~]{8,}/g, (run) => {
+    // A sentence's period after the value is no part of it.
+    const value = run.replace(/\.+$/, '');
+    const taken = value.length >= 8 && known.some((secret) => secret.includes(value) || value.includes(secret));
+    return taken ? `[redacted]${run.slice(value.length)}` : run;
+  });
+}

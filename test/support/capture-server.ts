@@ -12,8 +12,11 @@ export interface Captured {
 export interface CaptureServer {
   url: string;
   received: Captured[];
-  /** A JSON answer, or (`sse`) an event stream written one event at a time, or no answer at all. */
-  respond: (req: Captured) => { status: number; body?: unknown; sse?: string[]; headers?: Record<string, string> } | 'hang';
+  /**
+   * A JSON answer, a body written as is (`raw`), or (`sse`) an event stream written one event at a time (`sseGapMs`
+   * apart), after `delayMs`; or no answer at all.
+   */
+  respond: (req: Captured) => { status: number; body?: unknown; raw?: string; sse?: string[]; sseGapMs?: number; delayMs?: number; headers?: Record<string, string> } | 'hang';
   close(): Promise<void>;
 }
 
@@ -34,17 +37,19 @@ export async function startCaptureServer(): Promise<CaptureServer> {
       const answer = capture.respond(entry);
       if (answer === 'hang') return;
       capture.received.push(entry);
+      if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+      if (res.destroyed) return;
       if (answer.sse) {
         res.writeHead(answer.status, { 'content-type': 'text/event-stream', ...answer.headers });
         for (const event of answer.sse) {
           res.write(event);
-          await new Promise((resolve) => setTimeout(resolve, 2));
+          await new Promise((resolve) => setTimeout(resolve, answer.sseGapMs ?? 2));
         }
         res.end();
         return;
       }
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      res.end(JSON.stringify(answer.body ?? {}));
+      res.end(answer.raw ?? JSON.stringify(answer.body ?? {}));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

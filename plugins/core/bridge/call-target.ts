@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createParser } from 'eventsource-parser';
 import { Agent, request, type Dispatcher } from 'undici';
-import { redactSecrets } from '../redact';
+import { redactSecrets, redactValues } from '../redact';
 import { PROVIDERS } from '../providers';
 import { withoutThoughtSignatures } from '../providers/gemini';
 import { EventStreamDecoder } from '../providers/aws-eventstream';
@@ -81,7 +81,20 @@ function failureOf(err: unknown, target: PlannedTarget): AttemptFailure {
   };
 }
 
+/** One attempt, whose error messages never carry the target's own credentials back (see `redactValues`). */
 export async function callTarget(a: AttemptContext): Promise<AttemptResult> {
+  const secrets = [a.target.apiKey, a.target.authHeader?.value, a.target.awsCredentials?.secretAccessKey, a.target.awsCredentials?.sessionToken];
+  try {
+    const result = await attempt(a);
+    if (result.errorMessage) result.errorMessage = redactValues(result.errorMessage, secrets);
+    return result;
+  } catch (err) {
+    if (err instanceof AttemptError) throw new AttemptError({ ...err.failure, message: redactValues(err.failure.message, secrets) });
+    throw err;
+  }
+}
+
+async function attempt(a: AttemptContext): Promise<AttemptResult> {
   const { plan, target } = a;
   const started = performance.now();
   let call: UpstreamCall;
@@ -135,9 +148,24 @@ export async function callTarget(a: AttemptContext): Promise<AttemptResult> {
   }
 }
 
+/** The provider's whole answer as a JSON object; anything else (a proxy's HTML page, a cut body) is its error, not the network's. */
+async function jsonAnswer(upstream: Dispatcher.ResponseData, target: PlannedTarget): Promise<Record<string, unknown>> {
+  const text = await upstream.body.text();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new AttemptError({ kind: 'protocol', status: 502, message: `The provider (${target.name}) answered with something that is not a JSON object.`, retryable: true, code: 'provider_error' });
+  }
+  return raw as Record<string, unknown>;
+}
+
 async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number): Promise<AttemptResult> {
   const { plan, target } = a;
-  const raw = (await upstream.body.json()) as Record<string, unknown>;
+  const raw = await jsonAnswer(upstream, target);
   const upstreamWaitMs = performance.now() - started;
   let response: Record<string, unknown> = raw;
   let recordedResponse: Record<string, unknown> = raw;
@@ -209,6 +237,9 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
     return out;
   };
   let out = '';
+  // What the model wrote and the provider's own usage, for budgets and cost, whether or not the stream is relayed as is.
+  let written = '';
+  let providerUsage: Usage | undefined;
   const parser = createParser({
     onEvent: (event) => {
       if (event.data.trim() === '[DONE]') {
@@ -216,14 +247,16 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
         if (transformed) out += `${tails()}data: [DONE]\n\n`;
         return;
       }
-      if (!transformed) return;
-      let chunk: { id?: unknown; created?: unknown; model?: unknown; error?: unknown; choices?: Array<{ index?: number; text?: unknown; finish_reason?: unknown }> };
+      let chunk: { id?: unknown; created?: unknown; model?: unknown; error?: unknown; usage?: unknown; choices?: Array<{ index?: number; text?: unknown; finish_reason?: unknown }> };
       try {
         chunk = JSON.parse(event.data);
       } catch {
-        out += event.data.split('\n').map((line) => `data: ${line}\n`).join('') + '\n';
+        if (transformed) out += event.data.split('\n').map((line) => `data: ${line}\n`).join('') + '\n';
         return;
       }
+      if (isUsage(chunk.usage)) providerUsage = chunk.usage;
+      for (const choice of chunk.choices ?? []) if (typeof choice.text === 'string') written += choice.text;
+      if (!transformed) return;
       if (chunk.error !== undefined) out += tails();
       else template = { id: chunk.id, object: 'text_completion', created: chunk.created, model: chunk.model };
       for (const choice of chunk.choices ?? []) {
@@ -256,7 +289,8 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
     await write(a.res, sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', code: 'stream_truncated' } }));
   }
   a.res.end();
-  return { status: 200, usageEstimated: true, truncated: !done, upstreamWaitMs };
+  const usage = providerUsage ?? estimatedUsage(a.plan.request, written);
+  return { status: 200, usage, usageEstimated: !providerUsage, truncated: !done, upstreamWaitMs };
 }
 
 /** Turns the provider's stream bytes into events: SSE, or AWS event-stream frames (Bedrock). */
@@ -276,6 +310,10 @@ function streamFeeder(framing: 'sse' | 'aws-eventstream', events: StreamEvent[])
   const decoder = new TextDecoder();
   const parser = createParser({ onEvent: (event) => events.push({ event: event.event, data: event.data }) });
   return (chunk) => parser.feed(decoder.decode(chunk, { stream: true }));
+}
+
+function isUsage(value: unknown): value is Usage {
+  return value !== null && typeof value === 'object' && typeof (value as Usage).prompt_tokens === 'number' && typeof (value as Usage).total_tokens === 'number';
 }
 
 /** Usage goes to the client once, in the bridge's own chunk at the end, whichever chunks the provider put it on. */
@@ -324,6 +362,12 @@ async function relayChatStream(
   // first content, tool call or finish: an error event right after it (Anthropic's overloaded_error
   // after a 200, a Bedrock throttlingException frame) can then still be retried or fall back.
   let heldRole: ChatChunk | undefined;
+  // Text, reasoning or a tool call: the model has begun to answer, however long it thinks before its content.
+  const tokenSeen = () => {
+    if (ttftMs !== undefined) return;
+    ttftMs = performance.now() - started;
+    clearTimeout(firstToken);
+  };
   const emit = async (chunk: ChatChunk) => {
     if (!headersSent && isRoleOnly(chunk)) {
       heldRole = chunk;
@@ -376,13 +420,14 @@ async function relayChatStream(
             choice.delta.content = piece.client;
             recordedText += piece.recorded;
             text += piece.client;
-            if (ttftMs === undefined) {
-              ttftMs = performance.now() - started;
-              clearTimeout(firstToken);
-            }
+            tokenSeen();
           }
           const delta = choice.delta as Record<string, unknown>;
-          for (const field of OTHER_ANSWER_TEXTS) if (typeof delta[field] === 'string' && delta[field]) delta[field] = otherChains.of(field).push(delta[field] as string).client;
+          for (const field of OTHER_ANSWER_TEXTS) {
+            if (typeof delta[field] !== 'string' || !delta[field]) continue;
+            delta[field] = otherChains.of(field).push(delta[field] as string).client;
+            tokenSeen();
+          }
           if (chain.scans && (choice as { logprobs?: unknown }).logprobs) (choice as { logprobs?: unknown }).logprobs = null;
           for (const call of choice.delta.tool_calls ?? []) {
             const slot = (toolCalls[call.index] ??= { arguments: '' });
@@ -393,10 +438,7 @@ async function relayChatStream(
               call.function.arguments = piece.client;
               slot.arguments += piece.recorded;
             }
-            if (ttftMs === undefined) {
-              ttftMs = performance.now() - started;
-              clearTimeout(firstToken);
-            }
+            tokenSeen();
           }
           if (choice.finish_reason) {
             finish = choice.finish_reason;
@@ -432,12 +474,13 @@ async function relayChatStream(
   }
   if (!headersSent) {
     // Nothing reached the client yet: this attempt can still be retried or fall back.
+    const protocol = (message: string): AttemptFailure => ({ kind: 'protocol', status: 502, message, retryable: true, code: 'provider_error' });
     throw new AttemptError(
-      failure === undefined && translator.done
-        ? { kind: 'protocol', status: 502, message: 'The provider sent an empty stream.', retryable: true, code: 'provider_error' }
-        : failure !== undefined && !timedOut && !controller.signal.aborted
-          ? { kind: 'protocol', status: 502, message: `The provider failed before answering: ${failure}`, retryable: true, code: 'provider_error' }
-          : { kind: 'timeout', status: 504, message: `The provider (${target.name}) sent no answer in time.`, retryable: true, code: 'provider_timeout' },
+      timedOut || (failure !== undefined && controller.signal.aborted)
+        ? { kind: 'timeout', status: 504, message: `The provider (${target.name}) sent no answer in time.`, retryable: true, code: 'provider_timeout' }
+        : failure !== undefined
+          ? protocol(`The provider failed before answering: ${failure}`)
+          : protocol(translator.done ? 'The provider sent an empty stream.' : 'The provider ended the stream before answering.'),
     );
   }
   const usage = translator.usage ?? estimatedUsage(plan.request, text);

@@ -111,6 +111,12 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
       }
       const failure = err.failure;
       waitedMs += performance.now() - attemptStart;
+      if (clientGone.aborted) {
+        // The client hung up ("stop" pressed): the aborted call says nothing of the target's health.
+        releaseProbe(target.key);
+        lastFailure = failure;
+        break;
+      }
       log.warn('attempt failed', { target: target.name, kind: failure.kind, status: failure.status, retryable: failure.retryable });
       if (failure.skipTarget) {
         // Another target may serve the request; this one will not, however long we wait.
@@ -131,7 +137,9 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
       recordFailure(target.key, plan.balancer.maxFails);
       const sameNext = order.every((t, i) => i === index || skipped.has(t.key) || isOpen(t.key));
       cursor = index + 1;
-      if (sameNext) {
+      // No wait once no attempt is left: the client gets the error at once.
+      const attemptsLeft = attempts - skipped.size <= plan.balancer.retries;
+      if (sameNext && attemptsLeft) {
         const wait = backoffMs(plan, attempts - 1, failure);
         if (wait === undefined) break;
         const before = performance.now();

@@ -1,4 +1,5 @@
 import { providerErrorMessage } from './error-message';
+import { inlineFile, isFilePart, unreadableFile, type InlineFile } from './file-parts';
 import { JSON_TOOL, jsonModeTool } from './json-mode';
 import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
@@ -28,6 +29,8 @@ function blocks(message: ChatMessage): Block[] {
         const url = (part.image_url as { url: string }).url;
         const inline = parseDataUrl(url);
         out.push({ type: 'image', source: inline ? { type: 'base64', media_type: inline.mediaType, data: inline.data } : { type: 'url', url } });
+      } else if (isFilePart(part)) {
+        out.push(documentBlock(inlineFile(part, 'Anthropic')));
       }
     }
   }
@@ -35,6 +38,13 @@ function blocks(message: ChatMessage): Block[] {
     out.push({ type: 'tool_use', id: call.id, name: call.function.name, input: parseArguments(call.function.arguments) });
   }
   return out;
+}
+
+/** Claude reads PDFs and plain text as documents; no audio. */
+function documentBlock(file: InlineFile): Block {
+  if (file.mediaType === 'application/pdf') return { type: 'document', source: { type: 'base64', media_type: file.mediaType, data: file.data } };
+  if (file.mediaType === 'text/plain') return { type: 'document', source: { type: 'text', media_type: 'text/plain', data: Buffer.from(file.data, 'base64').toString('utf8') } };
+  throw unreadableFile('Anthropic', file.mediaType.startsWith('audio/') ? 'audio' : `a file of type ${file.mediaType}`);
 }
 
 function toolChoice(choice: unknown): Block | undefined {

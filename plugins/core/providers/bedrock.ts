@@ -3,6 +3,7 @@ import { JSON_TOOL, jsonModeTool } from './json-mode';
 import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { signV4 } from './sigv4';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
+import { inlineFile, isFilePart, unreadableFile, type InlineFile } from './file-parts';
 import { UnsupportedContent, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec, type UpstreamCall } from './types';
 
 /**
@@ -37,6 +38,8 @@ function blocks(message: ChatMessage): Block[] {
         // Converse takes image bytes only (or S3 locations): a web link cannot be passed on.
         if (!inline) throw new UnsupportedContent('Bedrock takes images only as base64 data: URLs, not as links.');
         out.push({ image: { format: inline.mediaType.split('/')[1], source: { bytes: inline.data } } });
+      } else if (isFilePart(part)) {
+        out.push(documentBlock(inlineFile(part, 'Bedrock')));
       }
     }
   }
@@ -44,6 +47,27 @@ function blocks(message: ChatMessage): Block[] {
     out.push({ toolUse: { toolUseId: call.id, name: call.function.name, input: parseArguments(call.function.arguments) } });
   }
   return out;
+}
+
+/** Converse's document formats by media type; no audio. */
+const DOCUMENT_FORMATS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'text/csv': 'csv',
+  'application/msword': 'doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.ms-excel': 'xls',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'text/html': 'html',
+  'text/plain': 'txt',
+  'text/markdown': 'md',
+};
+
+function documentBlock(file: InlineFile): Block {
+  const format = DOCUMENT_FORMATS[file.mediaType];
+  if (!format) throw unreadableFile('Bedrock', file.mediaType.startsWith('audio/') ? 'audio' : `a file of type ${file.mediaType}`);
+  // A document's name may hold letters, digits, blanks, hyphens, brackets only.
+  const name = (file.filename ?? 'document').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9 ()[\]-]+/g, ' ').trim() || 'document';
+  return { document: { format, name, source: { bytes: file.data } } };
 }
 
 export function converseRequest(target: TargetSpec, request: ChatRequest): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { providerErrorMessage } from './error-message';
+import { isFilePart, unreadableFile } from './file-parts';
 import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase } from './tool-args';
 import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
@@ -16,6 +17,7 @@ const FINISH: Record<string, string> = {
 
 function cohereMessage(message: ChatMessage): Record<string, unknown> {
   const role = message.role === 'developer' ? 'system' : message.role === 'function' ? 'tool' : message.role;
+  if (Array.isArray(message.content) && message.content.some(isFilePart)) throw unreadableFile('Cohere', 'files or audio');
   // A user's images go as v2 content parts (vision models read them); everything else as text.
   const images = role === 'user' && Array.isArray(message.content) && message.content.some((p) => p.type === 'image_url');
   const content = images

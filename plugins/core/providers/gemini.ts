@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { inlineFile, isFilePart } from './file-parts';
 import { providerErrorMessage } from './error-message';
 import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
@@ -162,6 +163,10 @@ function parts(message: ChatMessage, toolNames: Map<string, string>): Part[] {
         const url = (part.image_url as { url: string }).url;
         const inline = parseDataUrl(url);
         out.push(inline ? { inlineData: { mimeType: inline.mediaType, data: inline.data } } : { fileData: { mimeType: mimeTypeOf(url), fileUri: url } });
+      } else if (isFilePart(part)) {
+        // Gemini reads documents and recordings inline, as it reads images.
+        const file = inlineFile(part, 'Gemini');
+        out.push({ inlineData: { mimeType: file.mediaType, data: file.data } });
       }
     }
   }

@@ -14,16 +14,27 @@ export function parseRequest(routeType: RouteType, body: unknown): Record<string
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new GatewayError(400, 'The request body must be a JSON object.', 'invalid_request');
   }
-  const parsed = SCHEMAS[routeType].safeParse(body);
-  if (parsed.success) return withoutNulls(parsed.data);
+  const parsed = SCHEMAS[routeType].safeParse(withoutNulls(body as Record<string, unknown>));
+  if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const param = issue.path.join('.') || null;
   const where = param ? `'${param}'` : 'the request';
   throw new GatewayError(400, `Invalid value for ${where}: ${issue.message}`, 'invalid_value', param);
 }
 
-/** A top-level null means "not set" in OpenAI's API; Anthropic, Gemini, Bedrock and Cohere refuse it (`stop: null` became `[null]`). */
+/**
+ * A null means "not set" in OpenAI's API, at the top ("stream": null) and in a message a client echoes back ("tool_calls":
+ * null, "refusal": null, as SDKs dump them); Anthropic, Gemini, Bedrock and Cohere refuse it (`stop: null` became
+ * `[null]`). A message's null content stays: it is an assistant's turn that only calls tools.
+ */
 function withoutNulls(request: Record<string, unknown>): Record<string, unknown> {
-  for (const [key, value] of Object.entries(request)) if (value === null) delete request[key];
-  return request;
+  const kept = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== null));
+  if (Array.isArray(kept.messages)) {
+    kept.messages = kept.messages.map((message: unknown) =>
+      message !== null && typeof message === 'object' && !Array.isArray(message)
+        ? Object.fromEntries(Object.entries(message).filter(([key, value]) => value !== null || key === 'content'))
+        : message,
+    );
+  }
+  return kept;
 }

@@ -1,0 +1,39 @@
+import type { ContentPart } from './openai-types';
+import { parseDataUrl } from './tool-args';
+import { UnsupportedContent } from './types';
+
+/** A document or a recording a client sends inline in OpenAI's parts: its media type, base64 bytes and file name. */
+export interface InlineFile {
+  mediaType: string;
+  data: string;
+  filename?: string;
+}
+
+const AUDIO_TYPES: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mp3' };
+
+/** Whether a part carries a file or audio (`file`, `input_audio`) rather than text or an image. */
+export function isFilePart(part: ContentPart): boolean {
+  return part.type === 'file' || part.type === 'input_audio';
+}
+
+/**
+ * The bytes of a `file` part (a data: URL in `file_data`) or an `input_audio` part (base64 and its format). A file known
+ * only by its OpenAI id (`file_id`) lives in OpenAI's storage, which no other provider reads: refused, never dropped.
+ */
+export function inlineFile(part: ContentPart, provider: string): InlineFile {
+  if (part.type === 'input_audio') {
+    const audio = (part as { input_audio?: { data?: unknown; format?: unknown } }).input_audio;
+    const mediaType = typeof audio?.format === 'string' ? AUDIO_TYPES[audio.format] : undefined;
+    if (typeof audio?.data === 'string' && mediaType) return { mediaType, data: audio.data };
+    throw new UnsupportedContent(`${provider} needs input_audio as base64 data with a format of wav or mp3.`);
+  }
+  const file = (part as { file?: { file_data?: unknown; filename?: unknown } }).file;
+  const inline = typeof file?.file_data === 'string' ? parseDataUrl(file.file_data) : undefined;
+  if (!inline) throw new UnsupportedContent(`${provider} takes files only inline, as a base64 data: URL in file_data (not an OpenAI file_id).`);
+  return { ...inline, filename: typeof file?.filename === 'string' ? file.filename : undefined };
+}
+
+/** The refusal for a file or audio part a provider cannot read: the client learns it, the model never answers without it. */
+export function unreadableFile(provider: string, what: string): UnsupportedContent {
+  return new UnsupportedContent(`${provider} cannot read ${what} in a message.`);
+}

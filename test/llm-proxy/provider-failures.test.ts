@@ -1,0 +1,205 @@
+import Redis from 'ioredis';
+import { startCaptureServer, type CaptureServer } from '../support/capture-server';
+import { shipped } from '../support/shipped';
+import { readSse } from '../support/sse';
+import { declarative, postRoute } from '../support/routes';
+import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+
+/**
+ * How llm-proxy judges what goes wrong on the way to a provider and back, against a scripted provider: a client that
+ * hangs up, retries that run out, a model that reasons before it answers, a streamed answer's tokens, a key echoed in
+ * an error, a stream or an answer that is no answer, files a provider cannot take, and the nulls SDKs send.
+ */
+const KEY = 'Zq7mYp2Lk9Xw3Rt8Vb6Nc1Hd4Fg5Js0A';
+const BUDGET_PREFIX = `test:failures:${process.pid}:${Date.now()}`;
+const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
+  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+const completion = (content: string) => ({
+  id: 'x',
+  object: 'chat.completion',
+  created: 1,
+  model: 'm',
+  choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+});
+
+describe('llm-proxy when the provider, the client or the request misbehaves', () => {
+  let provider: CaptureServer;
+  let stack: SuiteStack;
+  const target = (name: string, kind: string, model: string, extra: Record<string, unknown> = {}) => ({
+    name,
+    provider: kind,
+    model,
+    upstream_url: provider.url,
+    auth: { api_key: KEY },
+    ...extra,
+  });
+  const proxy = (config: Record<string, unknown>) => ({ name: 'llm-proxy', config });
+
+  beforeAll(async () => {
+    provider = await startCaptureServer();
+    stack = await startSuiteStack({
+      plugins: shipped('llm-proxy'),
+      declarative: declarative([
+        postRoute('breaker', [proxy({ targets: [target('oa', 'openai', 'gpt-4o-mini')], balancer: { retries: 0, max_fails: 2, fail_timeout_s: 60 } })]),
+        postRoute('limited', [proxy({ targets: [target('oa', 'openai', 'gpt-4o-mini')], balancer: { retries: 1, backoff_ms: 10 } })]),
+        postRoute('reasoning', [proxy({ targets: [target('r1', 'openai-compatible', 'deepseek-r1')], balancer: { retries: 0, first_token_timeout_ms: 600 } })]),
+        postRoute('openai', [proxy({ targets: [target('oa', 'openai', 'gpt-4o-mini')], balancer: { retries: 0 } })]),
+        postRoute('mistral', [proxy({ targets: [target('mi', 'mistral', 'mistral-large')], balancer: { retries: 0 } })]),
+        postRoute('anthropic', [proxy({ targets: [target('an', 'anthropic', 'claude-sonnet-4')], balancer: { retries: 0 } })]),
+        postRoute('gemini', [proxy({ targets: [target('gm', 'gemini', 'gemini-2.5-flash')], balancer: { retries: 0 } })]),
+        postRoute('cohere', [proxy({ targets: [target('co', 'cohere', 'command-a')], balancer: { retries: 0 } })]),
+        postRoute('completions', [
+          proxy({
+            route_type: 'llm/v1/completions',
+            targets: [target('oa', 'openai', 'gpt-3.5-turbo-instruct')],
+            balancer: { retries: 0 },
+            budgets: { redis_url: 'redis://127.0.0.1:6379', key_prefix: BUDGET_PREFIX, limits: [{ name: 'team', by: 'header', header_name: 'x-team', max_tokens: 20, period_s: 3600 }] },
+          }),
+        ]),
+      ]),
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await provider?.close();
+    const redis = new Redis('redis://127.0.0.1:6379');
+    const keys = await redis.keys(`${BUDGET_PREFIX}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) =>
+    fetch(`${stack.standin.url}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal });
+  const chat = (extra: Record<string, unknown> = {}) => ({ messages: [{ role: 'user', content: 'hi' }], ...extra });
+  const sentBody = () => JSON.parse(provider.received.at(-1)!.body.toString('utf8'));
+
+  it('a client that hangs up says nothing of the provider’s health: its breaker stays closed', async () => {
+    provider.respond = () => ({ status: 200, body: completion('late'), delayMs: 600 });
+    for (let i = 0; i < 3; i++) {
+      const hangUp = new AbortController();
+      const pending = post('breaker', chat(), {}, hangUp.signal).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      hangUp.abort();
+      await pending;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    provider.respond = () => ({ status: 200, body: completion('fine') });
+    const res = await post('breaker', chat());
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).choices[0].message.content).toBe('fine');
+  });
+
+  it('no wait once the retries are spent: the provider’s retry-after is not slept a last time', async () => {
+    provider.respond = () => ({ status: 429, body: { error: { message: 'slow down' } }, headers: { 'retry-after': '2' } });
+    const before = provider.received.length;
+    const startedAt = Date.now();
+    const res = await post('limited', chat());
+    const tookMs = Date.now() - startedAt;
+    expect(res.status).toBe(429);
+    expect(provider.received.length - before).toBe(2);
+    // One wait of two seconds between the two attempts, none after the second.
+    expect(tookMs).toBeGreaterThanOrEqual(1900);
+    expect(tookMs).toBeLessThan(3900);
+  });
+
+  it('reasoning streamed before the content is the answer’s first tokens: no first-token timeout cuts it', async () => {
+    const thinking = Array.from({ length: 8 }, (_, i) => chunk({ reasoning_content: `step ${i}. ` }));
+    provider.respond = () => ({
+      status: 200,
+      sse: [chunk({ role: 'assistant', content: '' }), ...thinking, chunk({ content: 'The answer.' }), chunk({}, 'stop'), 'data: [DONE]\n\n'],
+      sseGapMs: 150,
+    });
+    const events = await readSse(await post('reasoning', chat({ stream: true })));
+    const text = events.map((e) => e.data).join('\n');
+    expect(text).toContain('The answer.');
+    expect(text).not.toContain('stream_truncated');
+    expect(events.at(-1)!.data).toBe('[DONE]');
+  });
+
+  it('a streamed legacy completion’s tokens are counted against a budget, as a whole one’s are', async () => {
+    const pieces = Array.from({ length: 40 }, (_, i) => `data: ${JSON.stringify({ id: 'x', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: `word${i} `, finish_reason: null }] })}\n\n`);
+    provider.respond = () => ({ status: 200, sse: [...pieces, 'data: [DONE]\n\n'] });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await post('completions', { prompt: 'write a story', stream: true }, { 'x-team': 'streamers' });
+      statuses.push(res.status);
+      await res.text();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    expect(statuses[0]).toBe(200);
+    expect(statuses.slice(1)).toContain(429);
+  });
+
+  it('the target’s own key, echoed in a provider’s error, never reaches the client', async () => {
+    provider.respond = () => ({ status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}. Also tried ${KEY.slice(0, 20)}.` } } });
+    const res = await post('mistral', chat());
+    const text = await res.text();
+    expect(res.status).toBe(502);
+    expect(text).not.toContain(KEY.slice(0, 12));
+    expect(text).not.toContain(KEY.slice(-12));
+    expect(JSON.parse(text).error.message).toContain('[redacted]');
+  });
+
+  it('a stream that ends before any answer is the provider’s error (502), not a timeout', async () => {
+    provider.respond = () => ({ status: 200, sse: [] });
+    const empty = await post('openai', chat({ stream: true }));
+    expect(empty.status).toBe(502);
+    expect(((await empty.json()) as any).error.code).toBe('provider_error');
+    provider.respond = () => ({ status: 200, sse: [`event: message_start\ndata: ${JSON.stringify({ type: 'message_start', message: { model: 'claude', usage: { input_tokens: 3 } } })}\n\n`] });
+    const cut = await post('anthropic', chat({ stream: true }));
+    expect(cut.status).toBe(502);
+    expect(((await cut.json()) as any).error.message).toMatch(/ended the stream before answering/);
+  });
+
+  it('a 200 that is no JSON is the provider’s error, and none of its body is quoted', async () => {
+    provider.respond = () => ({ status: 200, raw: '<html><body>Bad gateway from a proxy</body></html>', headers: { 'content-type': 'text/html' } });
+    const res = await post('openai', chat());
+    expect(res.status).toBe(502);
+    const error = ((await res.json()) as any).error;
+    expect(error.code).toBe('provider_error');
+    expect(error.message).not.toMatch(/html|Bad gateway|could not be reached/);
+  });
+
+  it('files and audio reach providers that read them, and are refused (400) by those that cannot, never dropped', async () => {
+    const pdf = { type: 'file', file: { filename: 'q3 report.pdf', file_data: 'data:application/pdf;base64,JVBERi0x' } };
+    const audio = { type: 'input_audio', input_audio: { data: 'UklGRg==', format: 'wav' } };
+    const withParts = (...parts: object[]) => ({ messages: [{ role: 'user', content: [{ type: 'text', text: 'look' }, ...parts] }] });
+    provider.respond = () => ({ status: 200, body: { id: 'm', type: 'message', role: 'assistant', model: 'claude', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', usage: { input_tokens: 1, output_tokens: 1 } } });
+    expect((await post('anthropic', withParts(pdf))).status).toBe(200);
+    expect(sentBody().messages[0].content[1]).toEqual({ type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0x' } });
+    const noAudio = await post('anthropic', withParts(audio));
+    expect(noAudio.status).toBe(400);
+    expect(((await noAudio.json()) as any).error).toMatchObject({ code: 'unsupported_content' });
+    provider.respond = () => ({ status: 200, body: { candidates: [{ content: { role: 'model', parts: [{ text: 'ok' }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1 } } });
+    expect((await post('gemini', withParts(pdf, audio))).status).toBe(200);
+    expect(sentBody().contents[0].parts.slice(1)).toEqual([{ inlineData: { mimeType: 'application/pdf', data: 'JVBERi0x' } }, { inlineData: { mimeType: 'audio/wav', data: 'UklGRg==' } }]);
+    const byId = await post('gemini', withParts({ type: 'file', file: { file_id: 'file-abc' } }));
+    expect(byId.status).toBe(400);
+    const before = provider.received.length;
+    const cohere = await post('cohere', withParts(pdf));
+    expect(cohere.status).toBe(400);
+    expect(provider.received.length).toBe(before);
+  });
+
+  it('nulls SDKs send for “not set” are dropped, at the top and in an echoed message', async () => {
+    provider.respond = () => ({ status: 200, body: completion('ok') });
+    const res = await post('openai', {
+      model: null,
+      stream: null,
+      tools: null,
+      response_format: null,
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: 'hello', tool_calls: null, refusal: null },
+        { role: 'user', content: 'again' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const sent = sentBody();
+    expect(sent.stream).not.toBeNull();
+    expect('tools' in sent).toBe(false);
+    expect('response_format' in sent).toBe(false);
+    expect(sent.messages[1]).toEqual({ role: 'assistant', content: 'hello' });
+  });
+});
