@@ -1,3 +1,4 @@
+import { documentText, withDocumentText } from '../core/providers/file-parts';
 import { OTHER_ANSWER_TEXTS } from '../core/providers/openai-types';
 import type { PiiConfig } from './config';
 import { sanitizeJsonText } from './sanitize-json-text';
@@ -6,7 +7,7 @@ import type { Sanitize } from './sanitize-text';
 /**
  * Walks an OpenAI-format body and sanitizes every text the config names: message
  * contents (a string, or parts: their text of any type, a refusal, an image's URL
- * unless it is data, a file's name) and participants' names of the configured roles,
+ * unless it is data, a file's name and a text document's words) and participants' names of the configured roles,
  * reasoning and refusals in the history, tool-call and legacy function-call arguments,
  * tool results, Predicted Outputs' content, legacy `prompt`, embeddings `input` (strings
  * or message-like items), the end user's id (`user`) and `metadata`'s values. Returns
@@ -26,6 +27,12 @@ function sanitizeField(holder: Json, key: string, sanitize: Sanitize): boolean {
 
 /** What a content part carries as text: its text (a string, or `{value}`), a refusal, an image's URL, a file's name. */
 function sanitizePart(part: Json, sanitize: Sanitize): Json {
+  // A text document's words go to the model as a message's do (a .txt, a .csv, JSON).
+  const document = documentText(part);
+  if (document !== undefined) {
+    const cleaned = sanitize(document);
+    if (cleaned !== document) part = withDocumentText(part, cleaned);
+  }
   const copy: Json = { ...part };
   let changed = sanitizeField(copy, 'text', sanitize) || sanitizeField(copy, 'refusal', sanitize);
   for (const [key, field] of [['text', 'value'], ['image_url', 'url'], ['file', 'filename']] as const) {
@@ -71,7 +78,10 @@ function sanitizeName(name: string, sanitize: Sanitize): string {
 
 /** One message (or a message-like item of `input`): its content, its reasoning and refusal, its name, its calls. */
 function sanitizeMessage(message: Json, config: PiiConfig, sanitize: Sanitize): boolean {
-  let changed = sanitizeContent(message, sanitize);
+  // A tool's result is JSON as often as not, read as the text it decodes to, as a call's arguments are
+  // ("Fran\u00e7ois Dupont"), and written back valid.
+  const toolResult = message.role === 'tool' || message.role === 'function';
+  let changed = sanitizeContent(message, toolResult ? (text) => sanitizeJsonText(text, sanitize) : sanitize);
   for (const field of OTHER_ANSWER_TEXTS) changed = sanitizeField(message, field, sanitize) || changed;
   // A participant's name ("Ada_Lovelace") is read as words after a name's label; a name found is sent as its
   // placeholder's label ("PERSON_1"), in the characters a name may have.

@@ -6,6 +6,7 @@ import { LexicalClassifier } from './classifier';
 import { guardPatternFlags, type GuardConfig } from './config';
 import { builtinCorpus, type Corpus } from './corpus';
 import { extractTexts } from './extract';
+import { normalizeText } from './normalize';
 import { combine, scanHeuristics } from './heuristics';
 import { PERSONA_WEIGHT, personaHijack } from './persona';
 
@@ -145,9 +146,11 @@ export class Guard {
     if (cfg.max_prompt_chars !== undefined && totalChars > cfg.max_prompt_chars) return done({ layer: 'limits', rule: 'max_prompt_chars', score: 1 }, true);
     if (cfg.max_prompt_tokens !== undefined && estimateTokens(promptText(body)) > cfg.max_prompt_tokens) return done({ layer: 'limits', rule: 'max_prompt_tokens', score: 1 }, true);
 
-    // 2. Deny and allow patterns.
+    // 2. Deny and allow patterns. A denied phrase is denied however it is written: in full-width letters, split by
+    // invisible characters, with look-alikes of other scripts, encoded (the views injection detection reads).
     for (const t of texts) {
-      const i = this.deny.findIndex((re) => re.test(t.text));
+      const views = this.deny.length > 0 ? normalizeText(t.text).views.map((v) => v.text) : [];
+      const i = this.deny.findIndex((re) => re.test(t.text) || views.some((view) => re.test(view)));
       if (i >= 0) return done({ layer: 'rules', rule: `deny_patterns[${i}]`, score: 1 }, true);
     }
     if (this.allow.length > 0) {
@@ -180,7 +183,9 @@ export class Guard {
       }
     }
 
-    // 4. Semantic topics.
+    // 4. Semantic topics. With allowed topics, a request with no text to judge (an image alone, a system prompt alone)
+    // is on none of them, as it matches no allowed pattern.
+    if (cfg.allow_topics.length > 0 && texts.length === 0) return done({ layer: 'topics', rule: 'allow_topics', score: 0 }, true);
     if ((cfg.deny_topics.length > 0 || cfg.allow_topics.length > 0) && texts.length > 0) {
       const { deny, allow } = await this.prepared;
       const vectors = await this.embedder!.embedMany(texts.map((t) => t.text));

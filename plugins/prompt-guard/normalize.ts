@@ -19,8 +19,12 @@ export interface Normalized {
   tricks: Record<string, number>;
 }
 
-// Zero-width and other invisible format characters (soft hyphen, joiners, BOM, bidi controls, variation selectors).
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+// Zero-width and other invisible characters: every format character (soft hyphen, joiners, BOM, bidi controls,
+// interlinear annotations, musical and shorthand format controls) and every code point Unicode says to ignore in
+// display (variation selectors of both planes, as "emoji smuggling" uses them; Hangul fillers).
+const INVISIBLE_CLASS = String.raw`\p{Cf}\p{Default_Ignorable_Code_Point}`;
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
+const INVISIBLE_INSIDE_WORD = new RegExp(`\\p{L}[${INVISIBLE_CLASS}]+\\p{L}`, 'gu');
 // Unicode tag characters U+E0000..U+E007F mirror ASCII and render as nothing.
 const TAGS = /[\u{E0000}-\u{E007F}]/gu;
 
@@ -120,6 +124,13 @@ function decodeHex(run: string): string | undefined {
   return looksLikeText(text) ? text : undefined;
 }
 
+const ESCAPED_CHARACTER = /\\u([0-9a-fA-F]{4})|\\u\{([0-9a-fA-F]{1,6})\}|\\x([0-9a-fA-F]{2})|&#(\d{1,7});?|&#[xX]([0-9a-fA-F]{1,6});?/g;
+
+function unescapeCharacter(escape: string, u4?: string, u6?: string, x2?: string, dec?: string, hex?: string): string {
+  const code = parseInt(u4 ?? u6 ?? x2 ?? hex ?? '', 16) || Number(dec);
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : escape;
+}
+
 function rot13(text: string): string {
   return text.replace(/[A-Za-z]/g, (c) => {
     const base = c <= 'Z' ? 65 : 97;
@@ -150,6 +161,8 @@ function decodedPayloads(text: string, tricks: Record<string, number>): TextView
       // not valid percent-encoding
     }
   }
+  // Characters written as escapes: JSON's and JavaScript's "\u0049", HTML's "&#73;" and "&#x49;".
+  if ((text.match(ESCAPED_CHARACTER) ?? []).length >= 4) push('escapes', text.replace(ESCAPED_CHARACTER, unescapeCharacter));
   // Asked-for transformations: ROT13/Caesar and reversed text are only decoded when the text mentions them.
   if (/\brot[- ]?13\b|\bcaesar\b|\bcäsar\b/i.test(text)) push('rot13', rot13(text));
   if (/\b(?:reverse[ds]?|backwards?|rückwärts|umgekehrt)\b/i.test(text)) push('reversed', [...text].reverse().join(''));
@@ -169,7 +182,7 @@ export function normalizeText(input: string, depth = 0): Normalized {
   const invisible = text.match(INVISIBLE);
   if (invisible) {
     // Inside words, invisible characters split a trigger word; between words they are noise.
-    const inside = text.match(/\p{L}[\u00AD\u034F\u180E\u200B-\u200F\u2060-\u2064\uFEFF]+\p{L}/gu);
+    const inside = text.match(INVISIBLE_INSIDE_WORD);
     if (inside) tricks.zero_width = inside.length;
     text = text.replace(INVISIBLE, '');
   }

@@ -473,4 +473,40 @@ describe('pii-sanitizer before a translating provider', () => {
     expect(raw).not.toContain(EMAIL);
     expect(raw).toContain('[EMAIL_1]');
   });
+
+  const send = (messages: unknown[]) =>
+    fetch(`${stack.standin.url}/anthropic`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages }) });
+
+  it('reads a text document attached as a file part, which Claude reads as text, and sends it sanitized', async () => {
+    const notes = `Customer: ${EMAIL}, card ${CARD}`;
+    const file = { filename: 'notes.txt', file_data: `data:text/plain;base64,${Buffer.from(notes).toString('base64')}` };
+    const res = await send([{ role: 'user', content: [{ type: 'text', text: 'Summarise the attached notes.' }, { type: 'file', file }] }]);
+    expect(res.status).toBe(200);
+    const document = JSON.parse(provider.received.at(-1)!.body.toString()).messages[0].content[1];
+    expect(document).toMatchObject({ type: 'document', source: { type: 'text', media_type: 'text/plain' } });
+    expect(document.source.data).toBe('Customer: [EMAIL_1], card [CREDIT_CARD_1]');
+  });
+
+  it('reads a tool result that is JSON as the text it decodes to, and keeps it valid JSON', async () => {
+    const record = { customer: { full_name: 'François Dupont', email: 'françois.dupont@example.com', street: 'Königstraße 12, 70173 Stuttgart' } };
+    // As Python's json.dumps writes it by default: every character beyond ASCII escaped.
+    const ascii = JSON.stringify(record).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const res = await send([
+      { role: 'user', content: 'Look up the customer' },
+      { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'lookup', arguments: '{}' } }] },
+      { role: 'tool', tool_call_id: 'c1', content: ascii },
+    ]);
+    expect(res.status).toBe(200);
+    const result = JSON.parse(provider.received.at(-1)!.body.toString()).messages[2].content[0].content as string;
+    expect(() => JSON.parse(result)).not.toThrow();
+    expect(result).not.toMatch(/Dupont|fran|K\\u00f6nigstra|70173/);
+  });
+
+  it('reads digits and marks typed in full width (a Japanese IME) and values split by invisible characters', async () => {
+    const res = await send([{ role: 'user', content: `電話番号は０９０－１２３４－５６７８です。カード番号は４１１１ １１１１ １１１１ １１１１です。メールは jane.doe\u200b@corp-example.com` }]);
+    expect(res.status).toBe(200);
+    const raw = provider.received.at(-1)!.body.toString();
+    expect(raw).not.toMatch(/０９０|４１１１|jane\.doe/);
+    expect(raw).toMatch(/\[PHONE_1\].*\[CREDIT_CARD_1\].*\[EMAIL_1\]/);
+  });
 });

@@ -33,6 +33,24 @@ export function inlineFile(part: ContentPart, provider: string): InlineFile {
   return { ...inline, filename: typeof file?.filename === 'string' ? file.filename : undefined };
 }
 
+/** Media types a model reads as text: a document whose words the guard and the sanitizer must read too. */
+const TEXT_DOCUMENT = /^(?:text\/[\w.+-]+|application\/(?:json|xml|yaml|x-yaml))$/i;
+
+/** The text of a `file` part that holds a text document inline (`data:text/plain;base64,…`), or undefined. */
+export function documentText(part: unknown): string | undefined {
+  const p = part as { type?: unknown; file?: { file_data?: unknown } } | null;
+  if (p === null || typeof p !== 'object' || p.type !== 'file' || typeof p.file?.file_data !== 'string') return undefined;
+  const inline = parseDataUrl(p.file.file_data);
+  return inline && TEXT_DOCUMENT.test(inline.mediaType) ? Buffer.from(inline.data, 'base64').toString('utf8') : undefined;
+}
+
+/** A copy of a text document's `file` part holding `text` instead, in the same media type. */
+export function withDocumentText(part: Record<string, unknown>, text: string): Record<string, unknown> {
+  const file = part.file as Record<string, unknown>;
+  const mediaType = parseDataUrl(file.file_data as string)!.mediaType;
+  return { ...part, file: { ...file, file_data: `data:${mediaType};base64,${Buffer.from(text, 'utf8').toString('base64')}` } };
+}
+
 /** The refusal for a file or audio part a provider cannot read: the client learns it, the model never answers without it. */
 export function unreadableFile(provider: string, what: string): UnsupportedContent {
   return new UnsupportedContent(`${provider} cannot read ${what} in a message.`);

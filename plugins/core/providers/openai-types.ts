@@ -3,6 +3,8 @@
  * provider to and from. Only the fields the gateway reads or writes are typed;
  * the rest passes through.
  */
+import { documentText } from './file-parts';
+
 export type ContentPart =
   | { type: 'text'; text: string }
   | { type: 'image_url'; image_url: { url: string; detail?: string } }
@@ -80,12 +82,12 @@ export function isTextPart(part: unknown): part is { type?: string; text: string
   return p !== null && typeof p === 'object' && (p.type === 'text' || p.type === 'input_text' || p.type === undefined) && typeof p.text === 'string';
 }
 
-/** The text of a message's content, whether a string or an array of parts (non-text parts skipped). */
+/** The text of a message's content, whether a string or an array of parts (a text document's words too; images, audio skipped). */
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
-    .map((part: unknown) => (typeof part === 'string' ? part : isTextPart(part) ? part.text : ''))
+    .map((part: unknown) => (typeof part === 'string' ? part : isTextPart(part) ? part.text : (documentText(part) ?? '')))
     .filter(Boolean)
     .join('\n');
 }

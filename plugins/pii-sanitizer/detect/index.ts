@@ -4,6 +4,7 @@ import { allowFilter, type AllowList } from './allow-list';
 import { creditCardDetector } from './credit-card';
 import { customDetector, type CustomPattern } from './custom';
 import { emailDetector } from './email';
+import { folded, unfolded } from './folding';
 import { ibanDetector } from './iban';
 import { ipDetector } from './ip';
 import { resolveOverlaps } from './overlap';
@@ -60,8 +61,10 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
   const allowed = allowFilter(options.allow);
   const min = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   return {
-    detect(text) {
-      if (!text) return [];
+    detect(typed) {
+      if (!typed) return [];
+      const fold = folded(typed);
+      const text = fold ? fold.text : typed;
       const found: Finding[] = [];
       const priorities: number[] = [];
       const custom: number[] = [];
@@ -74,7 +77,8 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
         }
       }
       if (custom.length > 0) widenCustomOverBuiltIn(text, found, new Set(custom));
-      return resolveOverlaps(found, priorities);
+      const kept = resolveOverlaps(found, priorities);
+      return fold ? kept.map((f) => unfolded(f, fold, typed)) : kept;
     },
   };
 }

@@ -1,0 +1,48 @@
+import type { Finding } from './types';
+
+/**
+ * What the detectors read instead of what was typed, where the two differ: full-width forms (a Japanese or Chinese
+ * IME's "０９０－１２３４－５６７８", "jane＠example.com") and the ideographic space as their ASCII, and invisible
+ * characters (zero-width spaces and joiners, soft hyphens, bidi marks: "4111\u200b1111…") as nothing. Findings are
+ * mapped back onto the text as typed, so what is masked or restored is what the writer wrote.
+ */
+const FOLDED = /[\uFF01-\uFF5E\u3000]|[\p{Cf}\p{Default_Ignorable_Code_Point}]+/gu;
+
+export interface FoldedText {
+  text: string;
+  /** For each position of the folded text (and its end), the position in the text as typed. */
+  origin: number[];
+}
+
+/** The folded reading of `text`, or undefined when it reads as typed. */
+export function folded(text: string): FoldedText | undefined {
+  FOLDED.lastIndex = 0;
+  if (!FOLDED.test(text)) return undefined;
+  let out = '';
+  const origin: number[] = [];
+  let last = 0;
+  const keep = (from: number, to: number) => {
+    out += text.slice(from, to);
+    for (let i = from; i < to; i++) origin.push(i);
+  };
+  FOLDED.lastIndex = 0;
+  for (let m = FOLDED.exec(text); m; m = FOLDED.exec(text)) {
+    keep(last, m.index);
+    const code = m[0].charCodeAt(0);
+    if (code === 0x3000) out += ' ';
+    else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    // An invisible run is read as nothing.
+    if (out.length > origin.length) origin.push(m.index);
+    last = m.index + m[0].length;
+  }
+  keep(last, text.length);
+  origin.push(text.length);
+  return { text: out, origin };
+}
+
+/** A finding on the folded text, onto the text as typed: the same characters, the invisible ones inside it included. */
+export function unfolded(finding: Finding, fold: FoldedText, typed: string): Finding {
+  const start = fold.origin[finding.start]!;
+  const end = finding.end > finding.start ? fold.origin[finding.end - 1]! + 1 : start;
+  return { ...finding, start, end, value: typed.slice(start, end) };
+}
