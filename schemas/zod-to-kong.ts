@@ -87,6 +87,9 @@ function convert(raw: JsonSchema, path: string): KongFieldDef {
     if (!schema.items) fail(path, 'an array without an element type');
     def.type = 'array';
     def.elements = convert(schema.items, `${path}[]`);
+    // Kong checks an array's length as a string's (`#value`): at least one target, at most 50 patterns.
+    if (typeof schema.minItems === 'number' && schema.minItems > 0) def.len_min = schema.minItems;
+    if (typeof schema.maxItems === 'number') def.len_max = schema.maxItems;
   } else if (type === 'object' && schema.properties) {
     def.type = 'record';
     def.fields = toFields(schema, path);

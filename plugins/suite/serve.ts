@@ -37,6 +37,8 @@ export interface SuiteServer {
 
 const log = createLogger('suite');
 const EMBEDDING_PLUGINS = new Set(['semantic-cache', 'semantic-router', 'prompt-guard']);
+/** The plugins that send a request on or answer it (the provider call, a cached answer): they listen last. */
+const FORWARDING_PLUGINS = new Set(['llm-proxy', 'semantic-cache']);
 
 export function socketPath(prefix: string, plugin: string): string {
   return path.join(prefix, `${plugin}.sock`);
@@ -65,14 +67,22 @@ export function loadPluginServer(dir: string): { server: Server; name: string } 
   return { server, name: names[0] };
 }
 
+/** The plugins in the order their sockets listen: those that send a request on or answer it last. */
+export function inListeningOrder<T extends { name: string }>(plugins: T[]): T[] {
+  return [...plugins].sort((a, b) => Number(FORWARDING_PLUGINS.has(a.name)) - Number(FORWARDING_PLUGINS.has(b.name)));
+}
+
 export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
   fs.mkdirSync(options.prefix, { recursive: true });
   // The pid file first: whoever sees a socket (Kong, a follower, a test) finds the process announced.
   writePidFile(options.prefix);
   const listeners: RpcListener[] = [];
   const plugins: ServedPlugin[] = [];
-  for (const { dir } of listPluginDirs(options.pluginsRoot)) {
-    const { server, name } = loadPluginServer(dir);
+  // Every plugin loaded before any socket listens, and the plugins that forward a request listen last: Kong marks each
+  // socket ready on its own and skips a plugin whose socket is not, so while the process starts (or restarts) a route
+  // must never find llm-proxy ready and the guard or the sanitizer before it not yet.
+  const loaded = inListeningOrder(listPluginDirs(options.pluginsRoot).map(({ dir }) => loadPluginServer(dir)));
+  for (const { server, name } of loaded) {
     const socket = socketPath(options.prefix, name);
     listeners.push(await listen(server, socket, name));
     plugins.push({ name, socket });

@@ -237,6 +237,7 @@ return {
                 },
               },
             },
+            len_min = 1,
             description = "Where requests go: one or more provider targets, balanced and failed over.",
             required = true,
           },

@@ -15,6 +15,7 @@ const config = z.object({
   mode: z.enum(['block', 'flag']).default('block').describe('What happens when a rule matches.'),
   api_key: z.string().meta({ referenceable: true, encrypted: true }).optional().describe('Provider key; may be a vault reference.'),
   tags: z.array(z.string()).default([]).describe('Labels attached to every trace.'),
+  targets: z.array(z.string()).min(1).max(3).optional().describe('Where requests go, one to three.'),
   headers: z.record(z.string(), z.string()).optional().describe('Extra headers sent to the provider.'),
   limits: z
     .object({
@@ -38,6 +39,10 @@ describe('zod → Kong schema', () => {
     expect(byName.temperature).toMatchObject({ type: 'number', between: [0, 2], default: 1 });
     expect(byName.temperature.required).toBeUndefined();
     expect(byName.max_tokens).toMatchObject({ type: 'integer', between: [1, 32768] });
+    // An array's length is checked by Kong as a string's is, so decK refuses what the plugin would.
+    expect(byName.targets).toMatchObject({ type: 'array', len_min: 1, len_max: 3 });
+    expect(applyKongSchema(fields, { model: 'm', targets: [] })).toMatchObject({ ok: false, errors: { 'config.targets': 'length must be at least 1' } });
+    expect(applyKongSchema(fields, { model: 'm', targets: ['a', 'b', 'c', 'd'] }).ok).toBe(false);
     expect(byName.mode).toMatchObject({ type: 'string', one_of: ['block', 'flag'], default: 'block' });
     expect(byName.api_key).toMatchObject({ type: 'string', referenceable: true, encrypted: true });
     expect(byName.tags).toMatchObject({ type: 'array', elements: { type: 'string' }, default: [] });
@@ -95,6 +100,7 @@ describe('config processed as Kong does', () => {
       mode: 'block',
       api_key: null,
       tags: [],
+      targets: null,
       headers: null,
       limits: { rpm: 60, burst: false },
     });
