@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { AnswerRecord } from '../core/bridge/answer-hooks';
-import { PLAN_KEY, RESULT_KEY, type CallPlan } from '../core/bridge/plan';
+import { PLAN_KEY, RESULT_KEY, SERVED_ANSWER_KEY, type CallPlan } from '../core/bridge/plan';
 import { decisionsOf } from '../core/decisions';
 import type { RequestContext } from '../core/request-context';
 import { spanId } from './trace-id';
@@ -105,6 +105,8 @@ export function buildTrace(
   const plan = ctx.get<CallPlan>(PLAN_KEY);
   const record = ctx.get<AnswerRecord>(RESULT_KEY);
   const generation = plan && record ? generationOf(plan, record, options.logPayloads) : undefined;
+  // A cache hit has no generation: its request and stored answer are the trace's input and output.
+  const served = ctx.get<{ input?: unknown; output?: unknown }>(SERVED_ANSWER_KEY);
   const status = record?.status ?? options.status;
   const level: Level = status >= 500 || generation?.level === 'ERROR' ? 'ERROR' : status >= 400 ? 'WARNING' : 'DEFAULT';
   return {
@@ -117,8 +119,8 @@ export function buildTrace(
     status,
     level,
     statusMessage: level === 'DEFAULT' ? undefined : generation?.statusMessage ?? `HTTP ${status}`,
-    input: generation?.input,
-    output: generation?.output,
+    input: generation ? generation.input : options.logPayloads ? served?.input : undefined,
+    output: generation ? generation.output : options.logPayloads ? served?.output : undefined,
     generation,
     observations: decisionsOf(ctx).map((d) => ({
       id: spanId(),

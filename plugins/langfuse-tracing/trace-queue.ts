@@ -1,38 +1,73 @@
 import type { GatewayTrace } from './trace-model';
 
+/** What the held traces may weigh together, whatever their number: 600 KB prompts would otherwise hold gigabytes. */
+export const MAX_HELD_BYTES = 64 * 1024 * 1024;
+
 /**
- * The only thing the request path touches: a bounded queue. When Langfuse is slow
- * or down and the queue is full, new traces are dropped and counted, so memory
- * stays bounded and no request ever waits for tracing.
+ * The only thing the request path touches: a queue bounded in traces and in bytes. When Langfuse is slow or down and
+ * the queue is full, new traces are dropped and counted, so memory stays bounded and no request ever waits for tracing.
  */
 export class TraceQueue {
-  private items: GatewayTrace[] = [];
+  private items: Array<{ trace: GatewayTrace; bytes: number }> = [];
+  private bytes = 0;
   dropped = 0;
   accepted = 0;
 
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly maxBytes = MAX_HELD_BYTES,
+  ) {}
 
   push(trace: GatewayTrace): void {
-    if (this.items.length >= this.max) {
+    const bytes = traceBytes(trace);
+    if (this.items.length >= this.max || this.bytes + bytes > this.maxBytes) {
       this.dropped++;
       return;
     }
     this.accepted++;
-    this.items.push(trace);
+    this.items.push({ trace, bytes });
+    this.bytes += bytes;
   }
 
   take(n: number): GatewayTrace[] {
-    return this.items.splice(0, n);
+    const taken = this.items.splice(0, n);
+    for (const item of taken) this.bytes -= item.bytes;
+    return taken.map((item) => item.trace);
   }
 
-  /** Puts traces back at the front after a failed delivery, within the bound. */
+  /** Puts traces back at the front after a failed delivery, within the bounds. */
   unshift(traces: GatewayTrace[]): void {
-    const room = this.max - this.items.length;
-    if (traces.length > room) this.dropped += traces.length - Math.max(0, room);
-    this.items = [...traces.slice(0, Math.max(0, room)), ...this.items];
+    const kept: Array<{ trace: GatewayTrace; bytes: number }> = [];
+    for (const trace of traces) {
+      const bytes = traceBytes(trace);
+      if (this.items.length + kept.length >= this.max || this.bytes + bytes > this.maxBytes) {
+        this.dropped++;
+        continue;
+      }
+      kept.push({ trace, bytes });
+      this.bytes += bytes;
+    }
+    this.items = [...kept, ...this.items];
   }
 
   get size(): number {
     return this.items.length;
   }
+
+  get heldBytes(): number {
+    return this.bytes;
+  }
+}
+
+/** A trace's weight, roughly: its prompts' and answers' text (walked, not serialised, on the request path). */
+export function traceBytes(trace: GatewayTrace): number {
+  return 2048 + textBytes(trace.input) + textBytes(trace.output) + textBytes(trace.generation?.input) + textBytes(trace.generation?.output);
+}
+
+function textBytes(value: unknown, depth = 0): number {
+  if (typeof value === 'string') return value.length * 2;
+  if (value === null || typeof value !== 'object' || depth > 32) return 8;
+  let sum = 16;
+  for (const inner of Array.isArray(value) ? value : Object.values(value)) sum += textBytes(inner, depth + 1);
+  return sum;
 }

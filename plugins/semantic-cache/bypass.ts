@@ -7,8 +7,12 @@ import type { CacheDirectives } from './cache-control';
  */
 export function bypassReason(config: CacheConfig, body: Record<string, unknown>, directives: CacheDirectives, bypassHeader: boolean): string | undefined {
   if (bypassHeader) return 'header';
+  // Chat completions only: a legacy completion's or an embedding's answer is never stored, so never looked up.
+  if (!Array.isArray(body.messages)) return 'not-chat';
   if (config.respect_cache_control && directives.noStore) return 'no-store';
   if (typeof body.n === 'number' && body.n > 1) return 'n';
+  // A replay carries no token log probabilities in the other mode, and a stream records none.
+  if (body.logprobs === true || typeof body.top_logprobs === 'number') return 'logprobs';
   const temperature = body.temperature;
   if (config.bypass_temperature_above !== undefined && typeof temperature === 'number' && temperature > config.bypass_temperature_above) return 'temperature';
   if (!config.cache_tool_requests) {

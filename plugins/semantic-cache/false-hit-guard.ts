@@ -5,7 +5,7 @@
  * candidate is refused when the two prompts differ in numbers, in negation, by
  * an antonym, in names, or in too many content words.
  */
-export type Refusal = 'numbers' | 'negation' | 'antonym' | 'entity' | 'words';
+export type Refusal = 'layout' | 'numbers' | 'negation' | 'antonym' | 'entity' | 'words';
 
 const NEGATIONS = new Set([
   'not', 'no', 'never', 'none', 'nothing', 'nobody', 'neither', 'nor', 'nowhere', 'without', 'cannot', 'cant', 'dont', 'doesnt', 'didnt',
@@ -132,7 +132,25 @@ function coverage(from: Set<string>, to: Set<string>): number {
   return found / from.size;
 }
 
+/**
+ * Two prompts whose characters are the same but for their layout or the case of what they quote: code indented
+ * otherwise ("print(i)" inside the loop or after it), "encode 'Secret'" and "encode 'SECRET'". Plain prose that differs
+ * only in case or spacing ("what is the capital of france?") is a repeat.
+ */
+function layoutOrQuotedCaseDiffers(query: string, candidate: string): boolean {
+  const q = query.trim();
+  const c = candidate.trim();
+  if (q === c) return false;
+  const indented = (text: string) => /\n[ \t]+\S/.test(text);
+  if ((indented(q) || indented(c)) && q.replace(/\s+/g, '') === c.replace(/\s+/g, '')) return true;
+  // A quote opens after no letter and closes before none: "don't … it's" quotes nothing.
+  const quoted = (text: string) => [...text.matchAll(/(?<![\p{L}\p{N}])(["'`])([^\n]{1,200}?)\1(?![\p{L}\p{N}])/gu)].map((m) => m[2]).join('\u0000');
+  const qq = quoted(q);
+  return qq !== quoted(c) && qq.toLowerCase() === quoted(c).toLowerCase();
+}
+
 export function falseHitReason(query: string, candidate: string, minWordOverlap: number): Refusal | undefined {
+  if (layoutOrQuotedCaseDiffers(query, candidate)) return 'layout';
   const qn = numbers(query);
   const cn = numbers(candidate);
   if (qn.join(' ') !== cn.join(' ')) return 'numbers';
@@ -150,5 +168,24 @@ export function falseHitReason(query: string, candidate: string, minWordOverlap:
   const qc = new Set(contentList(query));
   const cc = new Set(contentList(candidate));
   if (Math.min(coverage(qc, cc), coverage(cc, qc)) < minWordOverlap) return 'words';
+  // Prompts that open with the same long context are judged by what follows it: an embedding reads a prompt's start,
+  // and a shared context outweighs two different questions after it in the words counted above.
+  const shared = sharedStart(query.toLowerCase(), candidate.toLowerCase());
+  if (shared >= SHARED_CONTEXT) {
+    const qr = new Set(contentList(query.slice(shared)));
+    const cr = new Set(contentList(candidate.slice(shared)));
+    if (Math.min(coverage(qr, cr), coverage(cr, qr)) < minWordOverlap) return 'words';
+  }
   return undefined;
+}
+
+/** A start long enough to be a context rather than a question's first words. */
+const SHARED_CONTEXT = 200;
+
+/** How many characters two texts share from their start, back to a word's beginning. */
+function sharedStart(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  while (i > 0 && /\p{L}/u.test(a[i - 1] ?? '')) i--;
+  return i;
 }

@@ -1,4 +1,5 @@
 import { addAnswerListener, textTransforms } from '../core/bridge/answer-hooks';
+import { SERVED_ANSWER_KEY } from '../core/bridge/plan';
 import { recordDecision } from '../core/decisions';
 import { getEmbedder } from '../core/embeddings';
 import { definePlugin } from '../core/plugin-base';
@@ -78,6 +79,9 @@ export = definePlugin({
         state.store.touch(hit.entry.id);
         const age = Math.max(0, Math.floor((Date.now() - hit.entry.storedAt) / 1000));
         const recorded = status('Hit', { kind: hit.kind, score: Number(hit.score.toFixed(4)), age_s: age }, false);
+        // For the trace: what was asked and answered, as stored (sanitized, placeholders not restored).
+        const cachedChoice = (hit.entry.value.response.choices as Array<{ message?: unknown }> | undefined)?.[0];
+        ctx.set(SERVED_ANSWER_KEY, { input: body.messages, output: cachedChoice?.message });
         const stream = body.stream === true;
         const transforms = textTransforms(ctx, 'content');
         const includeUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;

@@ -1,3 +1,4 @@
+import { TraceQueue } from '../../plugins/langfuse-tracing/trace-queue';
 import { IngestionTransport, eventsOf } from '../../plugins/langfuse-tracing/transports/ingestion';
 import { RetryableError } from '../../plugins/langfuse-tracing/transports/transport';
 import { TraceShipper } from '../../plugins/langfuse-tracing/shipper';
@@ -134,6 +135,18 @@ describe('langfuse-tracing legacy batch transport against a fake /api/public/ing
     await shipper.drain();
     expect(shipper.stats()).toMatchObject({ queued: 0, delivered: 5 });
     await shipper.close();
+  });
+
+  it('bounds what it holds in bytes too, whatever the number of traces', () => {
+    const queue = new TraceQueue(10_000, 4 * 1024 * 1024);
+    const heavy = (i: number) => ({ ...trace(i), input: 'x'.repeat(600_000) });
+    for (let i = 0; i < 20; i++) queue.push(heavy(i));
+    // Three of 1.2 MB fit in 4 MB; the rest are dropped and counted.
+    expect(queue.size).toBe(3);
+    expect(queue.dropped).toBe(17);
+    expect(queue.heldBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+    queue.take(3);
+    expect(queue.heldBytes).toBe(0);
   });
 
   it('splits batches above 3.5 MB', async () => {

@@ -35,6 +35,8 @@ describe('semantic-cache through the stand-in and the real plugin server', () =>
           // Its own target: the failures below open that target's circuit breaker.
           route('faults', {}, mock.url),
           route('hot', { bypass_temperature_above: 1 }, mock.url),
+          route('tool-requests', { cache_tool_requests: true }, mock.url),
+          postRoute('completions', [{ name: 'semantic-cache', config: { redis_prefix: `${PREFIX}completions:` } }, llmProxy(mock.url, { route_type: 'llm/v1/completions' })]),
         ],
         {
           consumers: [
@@ -162,6 +164,58 @@ describe('semantic-cache through the stand-in and the real plugin server', () =>
     await settle();
     const bobShared = await ask('shared', question, {}, { apikey: 'bob-key' });
     expect(bobShared.headers.get('x-cache-status')).toBe('Hit');
+  });
+
+  it('keeps apart what the last user message leaves out: earlier turns, pictures, the tools offered, tool results', async () => {
+    const post = (routeName: string, body: Record<string, unknown>) =>
+      fetch(`${stack.standin.url}/${routeName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const status = async (routeName: string, body: Record<string, unknown>) => {
+      const res = await post(routeName, body);
+      await res.text();
+      await settle();
+      return res.headers.get('x-cache-status');
+    };
+    const followUp = (document: string) => ({
+      messages: [
+        { role: 'user', content: document },
+        { role: 'assistant', content: 'Got it.' },
+        { role: 'user', content: 'Summarise the text above in one sentence.' },
+      ],
+    });
+    expect(await status('cache', followUp('The quarterly report shows revenue up 12% in the north.'))).toBe('Miss');
+    expect(await status('cache', followUp('The quarterly report shows revenue up 12% in the north.'))).toBe('Hit');
+    expect(await status('cache', followUp('Our cat Mittens knocked the vase off the shelf again.'))).toBe('Miss');
+    const picture = (url: string) => ({ messages: [{ role: 'user', content: [{ type: 'text', text: 'What is shown in this picture?' }, { type: 'image_url', image_url: { url } }] }] });
+    expect(await status('cache', picture('https://example.com/cat.png'))).toBe('Miss');
+    expect(await status('cache', picture('https://example.com/cat.png'))).toBe('Hit');
+    expect(await status('cache', picture('https://example.com/x-ray.png'))).toBe('Miss');
+    const tools = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: {} } } }];
+    const weather = (extra: Record<string, unknown>) => ({ messages: [{ role: 'user', content: 'What is the weather in Bergen today?' }], ...extra });
+    expect(await status('tool-requests', weather({}))).toBe('Miss');
+    expect(await status('tool-requests', weather({ tools, tool_choice: 'required' }))).toBe('Miss');
+    const result = (content: string) => ({
+      messages: [
+        { role: 'user', content: 'How should I dress for Tromsø tomorrow?' },
+        { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] },
+        { role: 'tool', tool_call_id: 'c1', content },
+      ],
+    });
+    expect(await status('tool-requests', result('{"temp_c": 25, "sky": "sunny"}'))).toBe('Miss');
+    expect(await status('tool-requests', result('{"temp_c": -12, "sky": "blizzard"}'))).toBe('Miss');
+  });
+
+  it('keeps code apart by its indentation, and never caches a request for log probabilities', async () => {
+    const code = (indent: string) => `Does this Python print anything?\n\nfor i in range(3):\n    pass\n${indent}print(i)`;
+    expect((await (await ask('cache', code('    ')).then(async (r) => (await r.text(), settle(), r)))).headers.get('x-cache-status')).toBe('Miss');
+    await settle();
+    const dedented = await ask('cache', code(''));
+    expect(dedented.headers.get('x-cache-status')).not.toBe('Hit');
+    await dedented.text();
+    expect((await ask('cache', 'Name a prime number above 100', { logprobs: true })).headers.get('x-cache-status')).toBe('Bypass');
+    // A legacy completion is never stored, so it is never looked up either.
+    const completion = await fetch(`${stack.standin.url}/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'Say hello' }) });
+    expect(completion.status).toBe(200);
+    expect(completion.headers.get('x-cache-status')).toBe('Bypass');
   });
 
   it('keeps answers to different system prompts apart', async () => {

@@ -58,4 +58,32 @@ describe('one trace holds every plugin decision', () => {
     expect(byPlugin['semantic-cache']).toMatchObject({ status: 'Miss' });
     expect(JSON.stringify(spans)).not.toContain('ada@example-corp.com');
   });
+
+  it('gives a cache hit’s trace the request and the cached answer as input and output, sanitized', async () => {
+    const ask = () =>
+      fetch(`${stack.standin.url}/chat`, {
+        method: 'POST',
+        headers: { apikey: 'alice-key', 'content-type': 'application/json' },
+        body: JSON.stringify({ messages: [{ role: 'user', content: 'Write a Python function that emails grace@example-corp.com a daily report' }] }),
+      });
+    await (await ask()).text();
+    let hit: Response | undefined;
+    for (let i = 0; i < 30 && hit?.headers.get('x-cache-status') !== 'Hit'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      hit = await ask();
+      if (hit.headers.get('x-cache-status') !== 'Hit') await hit.text();
+    }
+    expect(hit!.headers.get('x-cache-status')).toBe('Hit');
+    const traceId = hit!.headers.get('x-langfuse-trace-id')!;
+    await hit!.text();
+    let root: OtlpSpan | undefined;
+    for (let i = 0; i < 100 && !root; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      root = spansFor(traceId).find((s) => typeof attrs(s)['langfuse.observation.output'] === 'string' || typeof attrs(s)['langfuse.trace.output'] === 'string');
+    }
+    expect(root).toBeDefined();
+    const carried = JSON.stringify(attrs(root!));
+    expect(carried).toContain('[EMAIL_1]');
+    expect(carried).not.toContain('grace@example-corp.com');
+  });
 });

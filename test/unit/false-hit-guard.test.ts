@@ -1,5 +1,8 @@
 import { falseHitReason } from '../../plugins/semantic-cache/false-hit-guard';
 
+const CONTEXT =
+  'We run a small online shop selling handmade ceramics. Our team is five people and we use Shopify for the store, Klaviyo for email and Gorgias for support. Customers are mostly in Europe and the US, and orders peak before Christmas. ';
+
 describe('false-hit guard', () => {
   const check = (a: string, b: string) => falseHitReason(a, b, 0.5);
 
@@ -12,6 +15,11 @@ describe('false-hit guard', () => {
     ['What are the best flights to Paris?', 'What are the best flights to Rome?', 'entity'],
     ['How do I learn Python quickly?', 'How do I learn Java quickly?', 'entity'],
     ['How do I cook rice?', 'How do I fix a flat bicycle tyre?', 'words'],
+    // Code indented otherwise, and a quoted value in another case.
+    ['Does this print?\nfor i in range(3):\n    pass\n    print(i)', 'Does this print?\nfor i in range(3):\n    pass\nprint(i)', 'layout'],
+    ["Base64-encode the string 'Secret'", "Base64-encode the string 'SECRET'", 'layout'],
+    // Two questions after one long shared context, which an embedding of the start cannot tell apart.
+    [`${CONTEXT}Question: how should I handle a refund request for a broken mug?`, `${CONTEXT}Question: what should I wear to the office party?`, 'words'],
   ])('refuses %j for %j (%s)', (a, b, reason) => {
     expect(check(a, b)).toBe(reason);
   });
@@ -21,6 +29,8 @@ describe('false-hit guard', () => {
     ['What is the capital of France?', 'what is the capital city of France'],
     ['Book a table for 2 people', 'Please book a table for 2 people'],
     ['Is coffee good for you?', 'Is coffee good for your health?'],
+    ["What's the capital of France? I don't know it", "what's the capital of france? i don't know it"],
+    [`${CONTEXT}Question: how should I handle a refund request for a broken mug?`, `${CONTEXT}Question: how do I handle a refund request for a broken mug?`],
   ])('lets %j stand for %j', (a, b) => {
     expect(check(a, b)).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { createLogger } from '../../core/logger';
+import { MAX_HELD_BYTES } from '../trace-queue';
 
 const log = createLogger('langfuse-tracing');
 
@@ -18,7 +19,7 @@ const CAP_PROBE_AFTER = 50;
  *   the spans' text, and tries again; a larger cap is tried after 50 exports under the smaller one; a single span still
  *   too large is dropped;
  * - any other refusal (400, 401, 403, a redirect) drops the batch, which resending cannot fix.
- * Beyond the bound the oldest spans are dropped. Every drop is counted. Langfuse upserts on span
+ * Beyond the bound, in spans or in bytes (64 MB: spans carry prompts and answers), the oldest spans are dropped. Every drop is counted. Langfuse upserts on span
  * ids, so a span that was in fact received twice is stored once.
  */
 export class RetryingExporter implements SpanExporter {
@@ -35,8 +36,16 @@ export class RetryingExporter implements SpanExporter {
   dropped = 0;
 
   private readonly maxBatch: number;
+  /** Each held span's estimated size (forgotten with the span), and their sum. */
+  private readonly sizes = new WeakMap<ReadableSpan, number>();
+  private pendingBytes = 0;
 
-  constructor(private readonly inner: SpanExporter, private readonly maxPending: number, maxBatch = 512) {
+  constructor(
+    private readonly inner: SpanExporter,
+    private readonly maxPending: number,
+    maxBatch = 512,
+    private readonly maxPendingBytes = MAX_HELD_BYTES,
+  ) {
     this.maxBatch = Math.max(1, maxBatch);
   }
 
@@ -48,12 +57,40 @@ export class RetryingExporter implements SpanExporter {
   }
 
   private keep(spans: ReadableSpan[]): void {
-    this.pending.push(...spans);
-    const excess = this.pending.length - this.maxPending;
+    this.hold(spans, false);
+    this.trim();
+  }
+
+  /** Beyond the bound, in spans or in bytes, the oldest go. */
+  private trim(): void {
+    let excess = Math.max(0, this.pending.length - this.maxPending);
+    let bytes = this.pendingBytes;
+    for (let i = 0; i < excess; i++) bytes -= this.sizeOf(this.pending[i]!);
+    while (excess < this.pending.length - 1 && bytes > this.maxPendingBytes) bytes -= this.sizeOf(this.pending[excess++]!);
     if (excess > 0) {
-      this.pending.splice(0, excess);
+      this.release(this.pending.splice(0, excess));
       this.dropped += excess;
     }
+  }
+
+  /** Spans into the buffer, at its end or (after a failed send) at its front. */
+  private hold(spans: ReadableSpan[], front: boolean): void {
+    for (const span of spans) {
+      const bytes = this.sizes.get(span) ?? approximateBytes(span);
+      this.sizes.set(span, bytes);
+      this.pendingBytes += bytes;
+    }
+    if (front) this.pending.unshift(...spans);
+    else this.pending.push(...spans);
+  }
+
+  /** Spans out of the buffer, sent or dropped. */
+  private release(spans: ReadableSpan[]): void {
+    for (const span of spans) this.pendingBytes -= this.sizeOf(span);
+  }
+
+  private sizeOf(span: ReadableSpan): number {
+    return this.sizes.get(span) ?? 0;
   }
 
   /** Sends what is buffered, batch after batch, unless a send is under way or a failure asked to wait. */
@@ -69,6 +106,7 @@ export class RetryingExporter implements SpanExporter {
   private async sendAll(): Promise<void> {
     while (this.pending.length > 0 && Date.now() >= this.notBefore) {
       const batch = this.takeBatch();
+      this.release(batch);
       const result = await new Promise<ExportResult>((resolve) => this.inner.export(batch, resolve));
       if (result.code === ExportResultCode.SUCCESS) {
         this.failures = 0;
@@ -81,11 +119,12 @@ export class RetryingExporter implements SpanExporter {
       const status = (result.error as { code?: unknown } | undefined)?.code;
       const code = typeof status === 'number' ? status : undefined;
       if (code === 413 && batch.length > 1) {
-        this.pending.unshift(...batch);
+        this.hold(batch, true);
         this.byteCap = Math.floor(batch.reduce((sum, span) => sum + approximateBytes(span), 0) / 2);
         this.successesAtCap = 0;
       } else if (code === undefined || RETRYABLE.has(code)) {
-        this.pending.unshift(...batch);
+        this.hold(batch, true);
+        this.trim();
         this.failures++;
         this.notBefore = Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (this.failures - 1));
       } else {
