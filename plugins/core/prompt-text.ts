@@ -36,15 +36,23 @@ function roleAllowed(role: unknown, selection: PromptSelection): boolean {
   return false;
 }
 
+/** Where the selected messages of a chat body stand in its `messages`, oldest first. */
+export function selectedPositions(messages: unknown[], selection: PromptSelection): number[] {
+  const positions: number[] = [];
+  messages.forEach((m, i) => {
+    if (!!m && typeof m === 'object' && roleAllowed((m as ChatMessage).role, selection) && contentText((m as ChatMessage).content).trim().length > 0) positions.push(i);
+  });
+  return positions.slice(-selection.last_messages);
+}
+
 /** The selected messages of a chat body, oldest first, as role and text. */
 export function selectMessages(body: unknown, selection: PromptSelection): Array<{ role: string; text: string }> {
   const messages = (body as { messages?: unknown })?.messages;
   if (Array.isArray(messages)) {
-    const picked = messages
-      .filter((m): m is ChatMessage => !!m && typeof m === 'object' && roleAllowed((m as ChatMessage).role, selection))
-      .map((m) => ({ role: String(m.role), text: contentText(m.content) }))
-      .filter((m) => m.text.trim().length > 0);
-    return picked.slice(-selection.last_messages);
+    return selectedPositions(messages, selection).map((i) => {
+      const m = messages[i] as ChatMessage;
+      return { role: String(m.role), text: contentText(m.content) };
+    });
   }
   // Legacy completions: the prompt is the user's text.
   const prompt = (body as { prompt?: unknown })?.prompt;

@@ -59,13 +59,19 @@ export class TraceQueue {
   }
 }
 
-/** A trace's weight, roughly: its prompts' and answers' text (walked, not serialised, on the request path). */
+/**
+ * A trace's weight, roughly: its prompts' and answers' text (walked, not serialised, on the request path), each object
+ * once (the root and the generation share theirs).
+ */
 export function traceBytes(trace: GatewayTrace): number {
-  return 2048 + textBytes(trace.input) + textBytes(trace.output) + textBytes(trace.generation?.input) + textBytes(trace.generation?.output);
+  const payloads = new Set([trace.input, trace.output, trace.generation?.input, trace.generation?.output]);
+  let sum = 2048;
+  for (const payload of payloads) sum += textBytes(payload);
+  return sum;
 }
 
 function textBytes(value: unknown, depth = 0): number {
-  if (typeof value === 'string') return value.length * 2;
+  if (typeof value === 'string') return value.length;
   if (value === null || typeof value !== 'object' || depth > 32) return 8;
   let sum = 16;
   for (const inner of Array.isArray(value) ? value : Object.values(value)) sum += textBytes(inner, depth + 1);

@@ -64,6 +64,9 @@ function compilePattern(pattern: string, index: number, kind: string, caseSensit
   return compileConfiguredPattern(pattern, guardPatternFlags(caseSensitive), `${kind}_patterns[${index}]`);
 }
 
+/** Views of the whole text transformed because the prompt mentions the transformation, not decoded from it. */
+const WHOLE_TEXT_TRANSFORMS = new Set(['reversed', 'rot13']);
+
 export class Guard {
   private readonly deny: RegExp[];
   private readonly allow: RegExp[];
@@ -147,9 +150,10 @@ export class Guard {
     if (cfg.max_prompt_tokens !== undefined && estimateTokens(promptText(body)) > cfg.max_prompt_tokens) return done({ layer: 'limits', rule: 'max_prompt_tokens', score: 1 }, true);
 
     // 2. Deny and allow patterns. A denied phrase is denied however it is written: in full-width letters, split by
-    // invisible characters, with look-alikes of other scripts, encoded (the views injection detection reads).
+    // invisible characters, with look-alikes of other scripts, encoded (the views injection detection reads; not the
+    // whole text reversed or rotated, which a prompt that mentions "reverse" gets and in which any word may appear).
     for (const t of texts) {
-      const views = this.deny.length > 0 ? normalizeText(t.text).views.map((v) => v.text) : [];
+      const views = this.deny.length > 0 ? normalizeText(t.text).views.filter((v) => !v.via.split('+').some((step) => WHOLE_TEXT_TRANSFORMS.has(step))).map((v) => v.text) : [];
       const i = this.deny.findIndex((re) => re.test(t.text) || views.some((view) => re.test(view)));
       if (i >= 0) return done({ layer: 'rules', rule: `deny_patterns[${i}]`, score: 1 }, true);
     }

@@ -162,7 +162,9 @@ function decodedPayloads(text: string, tricks: Record<string, number>): TextView
     }
   }
   // Characters written as escapes: JSON's and JavaScript's "\u0049", HTML's "&#73;" and "&#x49;".
-  if ((text.match(ESCAPED_CHARACTER) ?? []).length >= 4) push('escapes', text.replace(ESCAPED_CHARACTER, unescapeCharacter));
+  // One is enough to hide a word ("&#105;gnore all previous instructions").
+  ESCAPED_CHARACTER.lastIndex = 0;
+  if (ESCAPED_CHARACTER.test(text)) push('escapes', text.replace(ESCAPED_CHARACTER, unescapeCharacter));
   // Asked-for transformations: ROT13/Caesar and reversed text are only decoded when the text mentions them.
   if (/\brot[- ]?13\b|\bcaesar\b|\bcäsar\b/i.test(text)) push('rot13', rot13(text));
   if (/\b(?:reverse[ds]?|backwards?|rückwärts|umgekehrt)\b/i.test(text)) push('reversed', [...text].reverse().join(''));

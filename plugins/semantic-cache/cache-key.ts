@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KongPDK } from '../core/kong-pdk';
 import type { InstanceMeta } from '../core/instance-config';
 import type { RequestContext } from '../core/request-context';
-import { systemText } from '../core/prompt-text';
+import { selectedPositions, systemText, type PromptSelection } from '../core/prompt-text';
 import type { CacheConfig } from './config';
 
 /**
@@ -55,27 +55,45 @@ export async function cacheScope(kong: KongPDK, ctx: RequestContext, config: Cac
     } else parts.push(['system', systemText(body)]);
   }
   parts.push(ANSWER_SHAPING.map((k) => body[k] ?? null));
-  parts.push(conversationAround(body, config.messages.last_messages > 1));
+  parts.push(conversationAround(body, config.messages));
   // Vectors of another embedding model are no neighbours of these (nor of their length): a new model, a new index.
-  parts.push(config.exact_only ? null : config.embedding);
+  // Only what makes the vectors (not a key rotated or a timeout changed).
+  const { engine, model, pooling, url } = config.embedding;
+  parts.push(config.exact_only ? null : [engine, model ?? null, engine === 'transformers' ? pooling : null, engine === 'openai' ? url ?? null : null]);
   return sha(JSON.stringify(parts));
 }
 
 /**
- * What the prompt text leaves out and the answer depends on: the turns before the last user message ("summarise the
- * text above" follows another text in each conversation; tool calls and their results), unless the config has earlier
- * turns embedded with it (`messages.last_messages`), and what the last message carries besides text (a picture, a
- * recording, a document: "what is in this picture?").
+ * What the prompt text leaves out and the answer depends on: the turns the embedded text does not hold (by default all
+ * before the last user message: "summarise the text above" follows another text in each conversation; tool calls and
+ * their results), and what the last user message carries besides text (a picture, a recording, a document: "what is
+ * in this picture?"). Messages are compared as what they say, not as a client happens to serialise them (nulls, empty
+ * fields and key order aside: an SDK's dump and a hand-built history are the same conversation).
  */
-function conversationAround(body: Record<string, unknown>, historyEmbedded: boolean): unknown {
+function conversationAround(body: Record<string, unknown>, selection: PromptSelection): unknown {
   const messages = Array.isArray(body.messages) ? (body.messages as unknown[]) : [];
   const isUser = (m: unknown) => !!m && typeof m === 'object' && (m as { role?: unknown }).role === 'user';
   const last = messages.map(isUser).lastIndexOf(true);
-  const earlier = historyEmbedded ? [] : messages.slice(0, Math.max(0, last)).filter((m) => !!m && typeof m === 'object' && !['system', 'developer'].includes(String((m as { role?: unknown }).role)));
-  const after = last >= 0 ? messages.slice(last + 1) : [];
+  const embedded = new Set(selectedPositions(messages, selection));
+  const aside = messages.filter(
+    (m, i) => i !== last && !embedded.has(i) && !!m && typeof m === 'object' && !['system', 'developer'].includes(String((m as { role?: unknown }).role)),
+  );
   const content = last >= 0 ? (messages[last] as { content?: unknown }).content : undefined;
   const attached = Array.isArray(content) ? content.filter((part) => !!part && typeof part === 'object' && !['text', 'input_text'].includes(String((part as { type?: unknown }).type))) : [];
-  return earlier.length + after.length + attached.length === 0 ? null : sha(JSON.stringify([earlier, after, attached]));
+  return aside.length + attached.length === 0 ? null : sha(JSON.stringify(canonical([aside, attached])));
+}
+
+/** A value with nulls, empty strings, arrays and objects left out and object keys sorted. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const inner = canonical((value as Record<string, unknown>)[key]);
+    const empty = inner === null || inner === undefined || inner === '' || (Array.isArray(inner) && inner.length === 0) || (typeof inner === 'object' && !Array.isArray(inner) && Object.keys(inner as object).length === 0);
+    if (!empty) out[key] = inner;
+  }
+  return out;
 }
 
 /**

@@ -139,13 +139,17 @@ describe('langfuse-tracing legacy batch transport against a fake /api/public/ing
 
   it('bounds what it holds in bytes too, whatever the number of traces', () => {
     const queue = new TraceQueue(10_000, 4 * 1024 * 1024);
-    const heavy = (i: number) => ({ ...trace(i), input: 'x'.repeat(600_000) });
+    const prompt = 'x'.repeat(600_000);
+    const heavy = (i: number) => {
+      const t = trace(i);
+      return { ...t, input: prompt, generation: { ...t.generation!, input: prompt } };
+    };
     for (let i = 0; i < 20; i++) queue.push(heavy(i));
-    // Three of 1.2 MB fit in 4 MB; the rest are dropped and counted.
-    expect(queue.size).toBe(3);
-    expect(queue.dropped).toBe(17);
+    // Six of 600 KB fit in 4 MB (the root's input counted once, though the generation shares it); the rest are dropped.
+    expect(queue.size).toBe(6);
+    expect(queue.dropped).toBe(14);
     expect(queue.heldBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
-    queue.take(3);
+    queue.take(6);
     expect(queue.heldBytes).toBe(0);
   });
 

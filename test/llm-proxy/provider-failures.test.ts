@@ -43,6 +43,7 @@ describe('llm-proxy when the provider, the client or the request misbehaves', ()
       declarative: declarative([
         postRoute('breaker', [proxy({ targets: [target('oa', 'openai', 'gpt-4o-mini')], balancer: { retries: 0, max_fails: 2, fail_timeout_s: 60 } })]),
         postRoute('limited', [proxy({ targets: [target('oa', 'openai', 'gpt-4o-mini')], balancer: { retries: 1, backoff_ms: 10 } })]),
+        postRoute('fragile', [proxy({ targets: [target('fr', 'openai', 'gpt-4o-mini')], balancer: { retries: 2, max_fails: 1, fail_timeout_s: 60 } })]),
         postRoute('reasoning', [proxy({ targets: [target('r1', 'openai-compatible', 'deepseek-r1')], balancer: { retries: 0, first_token_timeout_ms: 600 } })]),
         postRoute('openai', [proxy({ targets: [target('oa', 'openai', 'gpt-4o-mini')], balancer: { retries: 0 } })]),
         postRoute('mistral', [proxy({ targets: [target('mi', 'mistral', 'mistral-large')], balancer: { retries: 0 } })]),
@@ -103,6 +104,14 @@ describe('llm-proxy when the provider, the client or the request misbehaves', ()
     expect(tookMs).toBeLessThan(3900);
   });
 
+  it('no wait either once the failure opened the only target’s breaker', async () => {
+    provider.respond = () => ({ status: 429, body: { error: { message: 'slow down' } }, headers: { 'retry-after': '2' } });
+    const startedAt = Date.now();
+    const res = await post('fragile', chat());
+    expect(res.status).toBe(429);
+    expect(Date.now() - startedAt).toBeLessThan(1500);
+  });
+
   it('reasoning streamed before the content is the answer’s first tokens: no first-token timeout cuts it', async () => {
     const thinking = Array.from({ length: 8 }, (_, i) => chunk({ reasoning_content: `step ${i}. ` }));
     provider.respond = () => ({
@@ -132,7 +141,7 @@ describe('llm-proxy when the provider, the client or the request misbehaves', ()
   });
 
   it('the target’s own key, echoed in a provider’s error, never reaches the client', async () => {
-    provider.respond = () => ({ status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}. Also tried ${KEY.slice(0, 20)}.` } } });
+    provider.respond = () => ({ status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}. Also tried ${KEY.slice(0, 20)}, ${KEY.slice(0, 12)}...${KEY.slice(-4)}.` } } });
     const res = await post('mistral', chat());
     const text = await res.text();
     expect(res.status).toBe(502);

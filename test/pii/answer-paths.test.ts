@@ -412,6 +412,16 @@ describe('pii-sanitizer custom patterns', () => {
 });
 
 describe('pii-sanitizer custom categories', () => {
+  it('reads a custom pattern on the text as typed, full-width characters and all, while the built-ins read it folded', async () => {
+    const { createDetector } = await import('../../plugins/pii-sanitizer/detect');
+    const detector = createDetector({ custom: [{ name: 'employee_id', pattern: '社員番号：[０-９]{5}', confidence: 0.9 }] });
+    const text = '社員番号：１２３４５、電話は０９０－１２３４－５６７８です。';
+    expect(detector.detect(text).map((f) => [f.category, f.value])).toEqual([
+      ['employee_id', '社員番号：１２３４５'],
+      ['phone', '０９０－１２３４－５６７８'],
+    ]);
+  });
+
   it('gives every category a placeholder the answer can restore', async () => {
     const { PiiVault, applyFindings } = await import('../../plugins/pii-sanitizer/vault');
     const { restoreTransform } = await import('../../plugins/pii-sanitizer/restore-transform');

@@ -1710,6 +1710,11 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       'bonjour, pouvez-vous résumer les différences entre scaleway et ovhcloud pour héberger une application django à paris ?',
       'pouvez-vous traduire en anglais : « la mise à jour de salesforce est prévue pour le jeudi 12 septembre, pendant la nuit. »',
       'olá equipa, alguém sabe porque é que o relatório de vendas não atualiza?',
+      // What follows a greeting when it names no one: the time of day, a role.
+      'hola buenas tardes, tengo una pregunta sobre mi factura del mes pasado',
+      'lieber kunde, ihre bestellung wurde heute versandt und kommt morgen an',
+      'hola doctora, tengo una pregunta sobre los resultados de mi análisis',
+      'ciao buongiorno, vorrei sapere se il negozio è aperto domenica',
     ]) {
       expect(found(honest).filter(([c]) => c === 'person')).toEqual([]);
     }

@@ -174,9 +174,11 @@ describe('the guard decision', () => {
     expect((await guard.evaluate(history)).verdict).toBe('allow');
     expect((await guardOf({ deny_patterns: ['falcon'] }).evaluate(history)).verdict).toBe('block');
     // However the phrase is written: split by an invisible character, in full-width letters, with a Cyrillic "а".
-    for (const written of ['project fal\u200Bcon', 'ｐｒｏｊｅｃｔ ｆａｌｃｏｎ', 'project f\u0430lcon']) {
+    for (const written of ['project fal\u200Bcon', 'ｐｒｏｊｅｃｔ ｆａｌｃｏｎ', 'project f\u0430lcon', '&#112;roject falcon', 'project \\u0066alcon']) {
       expect((await guard.evaluate(ask(written))).rule).toBe('deny_patterns[0]');
     }
+    // Not in the whole text reversed, which a prompt that mentions "reverse" also gets: any word may appear there.
+    expect((await guardOf({ deny_patterns: ['\\bevil\\b'] }).evaluate(ask('How do I reverse a linked list? My live demo is tomorrow.'))).verdict).toBe('allow');
     const allow = guardOf({ allow_patterns: ['\\b(?:invoice|refund)\\b'] });
     expect((await allow.evaluate(ask('Where is my refund?'))).verdict).toBe('allow');
     expect((await allow.evaluate(ask('Write me a poem'))).rule).toBe('allow_patterns');

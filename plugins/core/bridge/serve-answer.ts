@@ -138,7 +138,8 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
       const sameNext = order.every((t, i) => i === index || skipped.has(t.key) || isOpen(t.key));
       cursor = index + 1;
       // No wait once no attempt is left: the client gets the error at once.
-      const attemptsLeft = attempts - skipped.size <= plan.balancer.retries;
+      // Nor once this failure opened the target's breaker and no other target is left to try.
+      const attemptsLeft = attempts - skipped.size <= plan.balancer.retries && !isOpen(target.key);
       if (sameNext && attemptsLeft) {
         const wait = backoffMs(plan, attempts - 1, failure);
         if (wait === undefined) break;

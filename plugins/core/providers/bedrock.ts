@@ -43,6 +43,10 @@ function blocks(message: ChatMessage): Block[] {
       }
     }
   }
+  // Converse takes a document only beside some text: a message of documents alone gets their names as its text.
+  if (out.some((block) => block.document) && !out.some((block) => typeof block.text === 'string')) {
+    out.unshift({ text: out.filter((block) => block.document).map((block) => (block.document as { name: string }).name).join(', ') });
+  }
   for (const call of message.tool_calls ?? []) {
     out.push({ toolUse: { toolUseId: call.id, name: call.function.name, input: parseArguments(call.function.arguments) } });
   }
@@ -65,8 +69,8 @@ const DOCUMENT_FORMATS: Record<string, string> = {
 function documentBlock(file: InlineFile): Block {
   const format = DOCUMENT_FORMATS[file.mediaType];
   if (!format) throw unreadableFile('Bedrock', file.mediaType.startsWith('audio/') ? 'audio' : `a file of type ${file.mediaType}`);
-  // A document's name may hold letters, digits, blanks, hyphens, brackets only.
-  const name = (file.filename ?? 'document').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9 ()[\]-]+/g, ' ').trim() || 'document';
+  // A document's name may hold letters, digits, single blanks, hyphens, brackets only.
+  const name = (file.filename ?? 'document').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9 ()[\]-]+/g, ' ').replace(/ {2,}/g, ' ').trim() || 'document';
   return { document: { format, name, source: { bytes: file.data } } };
 }
 

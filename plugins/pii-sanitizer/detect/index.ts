@@ -63,22 +63,24 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
   return {
     detect(typed) {
       if (!typed) return [];
+      // The built-in detectors read the folded text; a custom pattern reads what was typed, as its author wrote it
+      // ("社員番号：[０-９]{5}").
       const fold = folded(typed);
-      const text = fold ? fold.text : typed;
       const found: Finding[] = [];
       const priorities: number[] = [];
       const custom: number[] = [];
       for (const d of detectors) {
-        for (const f of d.detect(text)) {
+        const reading = fold && builtIn.has(d) ? fold : undefined;
+        for (const raw of d.detect(reading ? reading.text : typed)) {
+          const f = reading ? unfolded(raw, reading, typed) : raw;
           if (f.confidence < min || !allowed(f)) continue;
           if (!builtIn.has(d)) custom.push(found.length);
           found.push(f);
           priorities.push(d.priority);
         }
       }
-      if (custom.length > 0) widenCustomOverBuiltIn(text, found, new Set(custom));
-      const kept = resolveOverlaps(found, priorities);
-      return fold ? kept.map((f) => unfolded(f, fold, typed)) : kept;
+      if (custom.length > 0) widenCustomOverBuiltIn(typed, found, new Set(custom));
+      return resolveOverlaps(found, priorities);
     },
   };
 }

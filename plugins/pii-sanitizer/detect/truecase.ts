@@ -86,10 +86,18 @@ querido querida estimado estimada lieber liebe geehrte geehrter frau herr señor
 groeten saludos grüße gruß merci gracias grazie obrigado obrigada danke bedankt dziękuję cześć witam szanowna szanowny`.split(/\s+/),
 );
 
-/** Whom a greeting addresses when it names no one: "olá equipa", "hallo zusammen", "ciao ragazzi". */
-const GROUPS_GREETED = new Set(
+/**
+ * What follows a greeting when it names no one: a group ("olá equipa", "hallo zusammen"), the time of day ("hola buenas
+ * tardes", "bonjour bonne journée", "ciao buongiorno"), a role ("lieber kunde", "hola doctora").
+ */
+const GREETED_NOT_BY_NAME = new Set(
   `equipa equipo todos todas tutti tutte zusammen allemaal iedereen tous toutes team collega's colleghi colegas kollegen kolleginnen leute
-ragazzi chicos chicas amigos amigas amici gente pessoal pessoas wszystkim wszyscy mundo monde welt mondo wereld familia famiglia família familie`.split(/\s+/),
+ragazzi chicos chicas amigos amigas amici gente pessoal pessoas wszystkim wszyscy mundo monde welt mondo wereld familia famiglia família familie
+buenas buenos tardes noches días dias buen bom boa tarde noite bonne bonnes journée soirée buongiorno buonasera buonanotte buona giornata serata
+guten morgen abend tag goedemorgen goedemiddag goedenavond dzień dobry
+kunde kundin kunden cliente clientes client clients klant klanten klient doctora doctor docteur dottore dottoressa doktor dokter médico médica
+amigo amiga amico amica chef chefe jefe jefa capo madame monsieur mademoiselle messieurs mesdames damen herren dames heren signori signore
+colega collega collègue collègues kollege kollegin vecino vecina voisin voisine nachbar nachbarin professor professora profesor profesora professeur professore`.split(/\s+/),
 );
 
 /** What the word lists say of a word in a text written in lower case. */
@@ -144,7 +152,7 @@ export function truecased(text: string, facts: CasingFacts): string {
   const cued = new Set<number>();
   if (!english) {
     words.forEach(({ word, start, named }, i) => {
-      if (named && !GROUPS_GREETED.has(word) && i > 0 && NAME_CUES_OF_OTHER_LANGUAGES.has(words[i - 1]!.word) && /^[ \t]*,?[ \t]+$/.test(text.slice(words[i - 1]!.start + words[i - 1]!.word.length, start))) {
+      if (named && !GREETED_NOT_BY_NAME.has(word) && !NAME_CUES_OF_OTHER_LANGUAGES.has(word) && i > 0 && NAME_CUES_OF_OTHER_LANGUAGES.has(words[i - 1]!.word) && /^[ \t]*,?[ \t]+$/.test(text.slice(words[i - 1]!.start + words[i - 1]!.word.length, start))) {
         up[i] = true;
         cued.add(i);
       }

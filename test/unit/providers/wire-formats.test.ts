@@ -92,6 +92,12 @@ describe('tools across turns', () => {
     { role: 'tool', tool_call_id: 'call_b', content: '19°C' },
   ];
 
+  it('Bedrock gets a document a name Converse takes, and some text beside it', () => {
+    const file = { type: 'file', file: { filename: 'Angebot – Müller  Q3.pdf', file_data: 'data:application/pdf;base64,JVBERi0x' } };
+    const content = body('bedrock', 'anthropic.claude-sonnet-4-v1:0', { messages: [{ role: 'user', content: [file] }] } as Partial<ChatRequest>, false, { awsRegion: 'us-east-1' }).messages[0].content;
+    expect(content).toEqual([{ text: 'Angebot M ller Q3' }, { document: { format: 'pdf', name: 'Angebot M ller Q3', source: { bytes: 'JVBERi0x' } } }]);
+  });
+
   it('Bedrock refuses an image given as a link (Converse takes bytes), saying so', () => {
     const image = { type: 'image_url', image_url: { url: 'https://example.org/cat.png' } };
     expect(() => body('bedrock', 'anthropic.claude-sonnet-4-v1:0', { messages: [{ role: 'user', content: [image] }] } as Partial<ChatRequest>, false, { awsRegion: 'us-east-1' })).toThrow(
