@@ -27,6 +27,9 @@ export function redactSecrets(text: string): string {
 export function redactValues(text: string, secrets: Array<string | undefined>): string {
   const known = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8);
   if (known.length === 0) return text;
-  // Runs split at dots too: a key shortened with "..." ("Zq7mYp2Lk9Xw...Js0A") is judged part by part.
-  return text.replace(/[A-Za-z0-9_\-+/=~]{8,}/g, (run) => (known.some((secret) => secret.includes(run) || run.includes(secret)) ? '[redacted]' : run));
+  // A run joins its parts by single dots ("k1.Ab3dEf.Gh5jKl"); an ellipsis splits it, so a key shortened with "..."
+  // ("Zq7mYp2Lk9Xw...Js0A") is judged part by part.
+  return text.replace(/[A-Za-z0-9_\-+/=~]+(?:\.[A-Za-z0-9_\-+/=~]+)*/g, (run) =>
+    run.length >= 8 && known.some((secret) => secret.includes(run) || run.includes(secret)) ? '[redacted]' : run,
+  );
 }

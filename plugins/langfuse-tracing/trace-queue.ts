@@ -60,8 +60,8 @@ export class TraceQueue {
 }
 
 /**
- * A trace's weight, roughly: its prompts' and answers' text (walked, not serialised, on the request path), each object
- * once (the root and the generation share theirs).
+ * A trace's weight, roughly: its prompts' and answers' text as memory holds it (walked, not serialised, on the request
+ * path), each once (the root and the generation share theirs).
  */
 export function traceBytes(trace: GatewayTrace): number {
   const payloads = new Set([trace.input, trace.output, trace.generation?.input, trace.generation?.output]);
@@ -71,7 +71,8 @@ export function traceBytes(trace: GatewayTrace): number {
 }
 
 function textBytes(value: unknown, depth = 0): number {
-  if (typeof value === 'string') return value.length;
+  // A string holds a byte a character, two once one character is beyond Latin-1 ("漢").
+  if (typeof value === 'string') return /[^\x00-\xff]/.test(value) ? value.length * 2 : value.length;
   if (value === null || typeof value !== 'object' || depth > 32) return 8;
   let sum = 16;
   for (const inner of Array.isArray(value) ? value : Object.values(value)) sum += textBytes(inner, depth + 1);

@@ -6,7 +6,7 @@ import { LexicalClassifier } from './classifier';
 import { guardPatternFlags, type GuardConfig } from './config';
 import { builtinCorpus, type Corpus } from './corpus';
 import { extractTexts } from './extract';
-import { normalizeText } from './normalize';
+import { normalizeText, unescaped } from './normalize';
 import { combine, scanHeuristics } from './heuristics';
 import { PERSONA_WEIGHT, personaHijack } from './persona';
 
@@ -153,7 +153,8 @@ export class Guard {
     // invisible characters, with look-alikes of other scripts, encoded (the views injection detection reads; not the
     // whole text reversed or rotated, which a prompt that mentions "reverse" gets and in which any word may appear).
     for (const t of texts) {
-      const views = this.deny.length > 0 ? normalizeText(t.text).views.filter((v) => !v.via.split('+').some((step) => WHOLE_TEXT_TRANSFORMS.has(step))).map((v) => v.text) : [];
+      // The escapes decoded whole as well: a decoded view is cut to 20,000 characters and the views are eight at most.
+      const views = this.deny.length > 0 ? [...normalizeText(t.text).views.filter((v) => !v.via.split('+').some((step) => WHOLE_TEXT_TRANSFORMS.has(step))).map((v) => v.text), unescaped(t.text)] : [];
       const i = this.deny.findIndex((re) => re.test(t.text) || views.some((view) => re.test(view)));
       if (i >= 0) return done({ layer: 'rules', rule: `deny_patterns[${i}]`, score: 1 }, true);
     }

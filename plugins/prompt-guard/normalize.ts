@@ -131,6 +131,11 @@ function unescapeCharacter(escape: string, u4?: string, u6?: string, x2?: string
   return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : escape;
 }
 
+/** The text with its characters written as escapes decoded, whole. */
+export function unescaped(text: string): string {
+  return text.replace(ESCAPED_CHARACTER, unescapeCharacter);
+}
+
 function rot13(text: string): string {
   return text.replace(/[A-Za-z]/g, (c) => {
     const base = c <= 'Z' ? 65 : 97;
@@ -163,8 +168,8 @@ function decodedPayloads(text: string, tricks: Record<string, number>): TextView
   }
   // Characters written as escapes: JSON's and JavaScript's "\u0049", HTML's "&#73;" and "&#x49;".
   // One is enough to hide a word ("&#105;gnore all previous instructions").
-  ESCAPED_CHARACTER.lastIndex = 0;
-  if (ESCAPED_CHARACTER.test(text)) push('escapes', text.replace(ESCAPED_CHARACTER, unescapeCharacter));
+  const plain = unescaped(text);
+  if (plain !== text) push('escapes', plain);
   // Asked-for transformations: ROT13/Caesar and reversed text are only decoded when the text mentions them.
   if (/\brot[- ]?13\b|\bcaesar\b|\bcäsar\b/i.test(text)) push('rot13', rot13(text));
   if (/\b(?:reverse[ds]?|backwards?|rückwärts|umgekehrt)\b/i.test(text)) push('reversed', [...text].reverse().join(''));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KongPDK } from '../core/kong-pdk';
 import type { InstanceMeta } from '../core/instance-config';
 import type { RequestContext } from '../core/request-context';
+import { contentText } from '../core/providers/openai-types';
 import { selectedPositions, systemText, type PromptSelection } from '../core/prompt-text';
 import type { CacheConfig } from './config';
 
@@ -72,15 +73,18 @@ export async function cacheScope(kong: KongPDK, ctx: RequestContext, config: Cac
  */
 function conversationAround(body: Record<string, unknown>, selection: PromptSelection): unknown {
   const messages = Array.isArray(body.messages) ? (body.messages as unknown[]) : [];
-  const isUser = (m: unknown) => !!m && typeof m === 'object' && (m as { role?: unknown }).role === 'user';
-  const last = messages.map(isUser).lastIndexOf(true);
   const embedded = new Set(selectedPositions(messages, selection));
-  const aside = messages.filter(
-    (m, i) => i !== last && !embedded.has(i) && !!m && typeof m === 'object' && !['system', 'developer'].includes(String((m as { role?: unknown }).role)),
-  );
-  const content = last >= 0 ? (messages[last] as { content?: unknown }).content : undefined;
-  const attached = Array.isArray(content) ? content.filter((part) => !!part && typeof part === 'object' && !['text', 'input_text'].includes(String((part as { type?: unknown }).type))) : [];
-  return aside.length + attached.length === 0 ? null : sha(JSON.stringify(canonical([aside, attached])));
+  const said = messages.flatMap((m, i): Array<Record<string, unknown>> => {
+    if (!m || typeof m !== 'object' || ['system', 'developer'].includes(String((m as { role?: unknown }).role))) return [];
+    const { content, ...rest } = m as Record<string, unknown>;
+    const parts = Array.isArray(content) ? content : [];
+    // Text written as parts says what a string says; pictures, recordings and documents are what the text is about.
+    const attached = parts.filter((part) => !!part && typeof part === 'object' && !['text', 'input_text'].includes(String((part as { type?: unknown }).type)));
+    // An embedded message's text is in the prompt already; what it carries besides is not.
+    if (embedded.has(i)) return attached.length > 0 ? [{ at: i, attached }] : [];
+    return [{ ...rest, text: contentText(content), attached }];
+  });
+  return said.length === 0 ? null : sha(JSON.stringify(canonical(said)));
 }
 
 /** A value with nulls, empty strings, arrays and objects left out and object keys sorted. */
@@ -97,9 +101,15 @@ function canonical(value: unknown): unknown {
 }
 
 /**
- * The entry id: one entry per scope and prompt, so an exact repeat is one lookup. Only the blanks around the prompt are
- * set aside: case and the blanks inside it may be what the answer is about (code's indentation, "encode 'Secret'").
+ * The entry id: one entry per scope and prompt, so an exact repeat is one lookup. Only the blanks around the prompt and
+ * its lines are set aside: case and the blanks inside a line may be what the answer is about (code's indentation,
+ * "encode 'Secret'").
  */
 export function entryId(scope: string, prompt: string): string {
-  return sha(`${scope}\n${prompt.trim()}`);
+  return sha(`${scope}\n${withoutLineEndBlanks(prompt)}`);
+}
+
+/** A prompt without its line endings' kind (CRLF or LF) and the blanks ending its lines or around it. */
+export function withoutLineEndBlanks(prompt: string): string {
+  return prompt.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
 }

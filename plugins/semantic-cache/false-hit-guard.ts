@@ -1,3 +1,4 @@
+import { withoutLineEndBlanks } from './cache-key';
 /**
  * The check a semantic candidate must pass before it is served. Embeddings
  * place "turn on the heater" next to "turn off the heater" and "flights to
@@ -138,8 +139,8 @@ function coverage(from: Set<string>, to: Set<string>): number {
  * only in case or spacing ("what is the capital of france?") is a repeat.
  */
 function layoutOrQuotedCaseDiffers(query: string, candidate: string): boolean {
-  const q = query.trim();
-  const c = candidate.trim();
+  const q = withoutLineEndBlanks(query);
+  const c = withoutLineEndBlanks(candidate);
   if (q === c) return false;
   const indented = (text: string) => /\n[ \t]+\S/.test(text);
   if ((indented(q) || indented(c)) && q.replace(/\s+/g, '') === c.replace(/\s+/g, '')) return true;
@@ -174,7 +175,8 @@ export function falseHitReason(query: string, candidate: string, minWordOverlap:
   if (shared >= SHARED_CONTEXT) {
     const qr = new Set(contentList(query.slice(shared)));
     const cr = new Set(contentList(candidate.slice(shared)));
-    if (Math.min(coverage(qr, cr), coverage(cr, qr)) < minWordOverlap) return 'words';
+    // A remainder without a word of its own is a courtesy or a mark ("… Summarise it." and "… Summarise it, thanks!").
+    if (qr.size > 0 && cr.size > 0 && Math.min(coverage(qr, cr), coverage(cr, qr)) < minWordOverlap) return 'words';
   }
   return undefined;
 }

@@ -151,6 +151,11 @@ describe('langfuse-tracing legacy batch transport against a fake /api/public/ing
     expect(queue.heldBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
     queue.take(6);
     expect(queue.heldBytes).toBe(0);
+    // Text beyond Latin-1 takes two bytes a character in memory: half as many such traces fit.
+    const wide = new TraceQueue(10_000, 4 * 1024 * 1024);
+    const kanji = '漢'.repeat(600_000);
+    for (let i = 0; i < 10; i++) wide.push({ ...trace(i), input: kanji, generation: { ...trace(i).generation!, input: kanji } });
+    expect(wide.size).toBe(3);
   });
 
   it('splits batches above 3.5 MB', async () => {

@@ -420,6 +420,11 @@ describe('pii-sanitizer custom categories', () => {
       ['employee_id', '社員番号：１２３４５'],
       ['phone', '０９０－１２３４－５６７８'],
     ]);
+    // And a pattern written in ASCII finds the value typed in full width or split by an invisible character; an allowed
+    // value is allowed however it is typed.
+    const ascii = createDetector({ custom: [{ name: 'employee_id', pattern: 'EMP-\\d{5}', confidence: 0.9 }], allow: { values: ['support@example.com'] } });
+    expect(ascii.detect('badge ＥＭＰ－１２３４５ and EMP-12\u200b345').map((f) => f.value)).toEqual(['ＥＭＰ－１２３４５', 'EMP-12\u200b345']);
+    expect(ascii.detect('write to support＠example.com or sup\u200bport@example.com')).toEqual([]);
   });
 
   it('gives every category a placeholder the answer can restore', async () => {

@@ -34,6 +34,28 @@ describe('a cache entry’s scope', () => {
     expect(await scopeOf({ messages: toolChat('A page about cats') }, config)).not.toBe(await scopeOf({ messages: toolChat('A page about tax law') }, config));
   });
 
+  it('holds a picture of an embedded earlier message, and the question when another message is embedded', async () => {
+    const config = { messages: { last_messages: 2 } };
+    const animal = (url: string) => [
+      { role: 'user', content: [{ type: 'text', text: 'Look at this picture.' }, { type: 'image_url', image_url: { url } }] },
+      { role: 'user', content: 'What animal is it?' },
+    ];
+    expect(await scopeOf({ messages: animal('https://example.com/cat.png') }, config)).not.toBe(await scopeOf({ messages: animal('https://example.com/dog.png') }, config));
+    // With tool results embedded, the last one is the embedded text and the user's question goes into the scope.
+    const weather = (question: string) => [
+      { role: 'user', content: question },
+      { role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] },
+      { role: 'tool', tool_call_id: 'c', content: '{"temp_c": -12}' },
+    ];
+    const tools = { messages: { include_tool: true } };
+    expect(await scopeOf({ messages: weather('How should I dress for Tromsø tomorrow?') }, tools)).not.toBe(await scopeOf({ messages: weather('Is tomorrow a good day for a picnic?') }, tools));
+  });
+
+  it('reads an earlier turn written as text parts as the same turn written as a string', async () => {
+    const asParts = [{ role: 'user', content: [{ type: 'text', text: 'What is 2 + 2?' }] }, { role: 'assistant', content: [{ type: 'text', text: '4' }] }, history[2]];
+    expect(await scopeOf({ messages: asParts })).toBe(await scopeOf({ messages: history }));
+  });
+
   it('changes with the embedding model, not with its key or timeout', async () => {
     const body = { messages: [{ role: 'user', content: 'hi' }] };
     const openai = { engine: 'openai', model: 'text-embedding-3-small', url: 'https://api.openai.com/v1' };
@@ -45,5 +67,7 @@ describe('a cache entry’s scope', () => {
   it('keeps case and inner blanks in the exact id', () => {
     expect(entryId('s', '  print(i)  ')).toBe(entryId('s', 'print(i)'));
     expect(entryId('s', "encode 'Secret'")).not.toBe(entryId('s', "encode 'SECRET'"));
+    // Line endings and the blanks ending a line are no layout of their own.
+    expect(entryId('s', 'while True:\r\n    pass   \r\n')).toBe(entryId('s', 'while True:\n    pass\n'));
   });
 });

@@ -74,6 +74,18 @@ function documentBlock(file: InlineFile): Block {
   return { document: { format, name, source: { bytes: file.data } } };
 }
 
+/** Converse refuses two documents of one name in a request: "report" and "report (2)". */
+function distinctDocumentNames(content: Block[]): void {
+  const seen = new Map<string, number>();
+  for (const block of content) {
+    const document = block.document as { name: string } | undefined;
+    if (!document) continue;
+    const count = (seen.get(document.name) ?? 0) + 1;
+    seen.set(document.name, count);
+    if (count > 1) document.name = `${document.name} (${count})`;
+  }
+}
+
 export function converseRequest(target: TargetSpec, request: ChatRequest): Record<string, unknown> {
   const system = request.messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => ({ text: contentText(m.content) }));
   const messages: Array<{ role: 'user' | 'assistant'; content: Block[] }> = [];
@@ -84,6 +96,7 @@ export function converseRequest(target: TargetSpec, request: ChatRequest): Recor
     if (last && last.role === role) last.content.push(...blocks(message));
     else messages.push({ role, content: blocks(message) });
   }
+  distinctDocumentNames(messages.flatMap((m) => m.content));
   const inferenceConfig: Record<string, unknown> = {};
   const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? target.options.maxTokens;
   if (maxTokens !== undefined) inferenceConfig.maxTokens = maxTokens;

@@ -4,7 +4,7 @@ import { allowFilter, type AllowList } from './allow-list';
 import { creditCardDetector } from './credit-card';
 import { customDetector, type CustomPattern } from './custom';
 import { emailDetector } from './email';
-import { folded, unfolded } from './folding';
+import { folded, unfolded, type FoldedText } from './folding';
 import { ibanDetector } from './iban';
 import { ipDetector } from './ip';
 import { resolveOverlaps } from './overlap';
@@ -63,20 +63,23 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
   return {
     detect(typed) {
       if (!typed) return [];
-      // The built-in detectors read the folded text; a custom pattern reads what was typed, as its author wrote it
-      // ("社員番号：[０-９]{5}").
+      // The built-in detectors read the folded text; a custom pattern reads both, what was typed as its author may
+      // have written it ("社員番号：[０-９]{5}") and the folded text ("EMP-\d{5}" in "ＥＭＰ－１２３４５"). An allowed
+      // value is allowed in either form.
       const fold = folded(typed);
       const found: Finding[] = [];
       const priorities: number[] = [];
       const custom: number[] = [];
       for (const d of detectors) {
-        const reading = fold && builtIn.has(d) ? fold : undefined;
-        for (const raw of d.detect(reading ? reading.text : typed)) {
-          const f = reading ? unfolded(raw, reading, typed) : raw;
-          if (f.confidence < min || !allowed(f)) continue;
-          if (!builtIn.has(d)) custom.push(found.length);
-          found.push(f);
-          priorities.push(d.priority);
+        const readings: Array<FoldedText | undefined> = !fold ? [undefined] : builtIn.has(d) ? [fold] : [undefined, fold];
+        for (const reading of readings) {
+          for (const raw of d.detect(reading ? reading.text : typed)) {
+            const f = reading ? unfolded(raw, reading, typed) : raw;
+            if (f.confidence < min || !allowed(f) || !allowed(raw)) continue;
+            if (!builtIn.has(d)) custom.push(found.length);
+            found.push(f);
+            priorities.push(d.priority);
+          }
         }
       }
       if (custom.length > 0) widenCustomOverBuiltIn(typed, found, new Set(custom));

@@ -96,6 +96,11 @@ describe('tools across turns', () => {
     const file = { type: 'file', file: { filename: 'Angebot – Müller  Q3.pdf', file_data: 'data:application/pdf;base64,JVBERi0x' } };
     const content = body('bedrock', 'anthropic.claude-sonnet-4-v1:0', { messages: [{ role: 'user', content: [file] }] } as Partial<ChatRequest>, false, { awsRegion: 'us-east-1' }).messages[0].content;
     expect(content).toEqual([{ text: 'Angebot M ller Q3' }, { document: { format: 'pdf', name: 'Angebot M ller Q3', source: { bytes: 'JVBERi0x' } } }]);
+    // Two documents of one name (report.txt and report.csv; two names of Japanese letters only) are told apart.
+    const named = (filename: string, type: string) => ({ type: 'file', file: { filename, file_data: `data:${type};base64,aGk=` } });
+    const parts = [{ type: 'text', text: 'compare' }, named('report.txt', 'text/plain'), named('report.csv', 'text/csv'), named('契約書.txt', 'text/plain'), named('見積書.txt', 'text/plain')];
+    const documents = body('bedrock', 'anthropic.claude-sonnet-4-v1:0', { messages: [{ role: 'user', content: parts }] } as Partial<ChatRequest>, false, { awsRegion: 'us-east-1' }).messages[0].content.filter((b: any) => b.document);
+    expect(documents.map((b: any) => b.document.name)).toEqual(['report', 'report (2)', 'document', 'document (2)']);
   });
 
   it('Bedrock refuses an image given as a link (Converse takes bytes), saying so', () => {
