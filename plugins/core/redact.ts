@@ -29,7 +29,9 @@ export function redactValues(text: string, secrets: Array<string | undefined>): 
   if (known.length === 0) return text;
   // A run joins its parts by single dots ("k1.Ab3dEf.Gh5jKl"); an ellipsis splits it, so a key shortened with "..."
   // ("Zq7mYp2Lk9Xw...Js0A") is judged part by part.
+  const taken = (run: string) => run.length >= 8 && known.some((secret) => secret.includes(run) || run.includes(secret));
   return text.replace(/[A-Za-z0-9_\-+/=~]+(?:\.[A-Za-z0-9_\-+/=~]+)*/g, (run) =>
-    run.length >= 8 && known.some((secret) => secret.includes(run) || run.includes(secret)) ? '[redacted]' : run,
+    // Else each part between single dots: a key's piece joined to a word ("Zq7mYp2Lk9Xw3Rt8.Check").
+    taken(run) ? '[redacted]' : run.includes('.') ? run.split('.').map((part) => (taken(part) ? '[redacted]' : part)).join('.') : run,
   );
 }

@@ -67,6 +67,13 @@ function compilePattern(pattern: string, index: number, kind: string, caseSensit
 /** Views of the whole text transformed because the prompt mentions the transformation, not decoded from it. */
 const WHOLE_TEXT_TRANSFORMS = new Set(['reversed', 'rot13']);
 
+/** What a deny pattern is tried on besides the text: its decoded forms, and those of the text with its escapes decoded. */
+function denyViews(text: string): string[] {
+  const decoded = (source: string) => normalizeText(source).views.filter((v) => !v.via.split('+').some((step) => WHOLE_TEXT_TRANSFORMS.has(step))).map((v) => v.text);
+  const plain = unescaped(text);
+  return plain === text ? decoded(text) : [...decoded(text), ...decoded(plain)];
+}
+
 export class Guard {
   private readonly deny: RegExp[];
   private readonly allow: RegExp[];
@@ -153,8 +160,9 @@ export class Guard {
     // invisible characters, with look-alikes of other scripts, encoded (the views injection detection reads; not the
     // whole text reversed or rotated, which a prompt that mentions "reverse" gets and in which any word may appear).
     for (const t of texts) {
-      // The escapes decoded whole as well: a decoded view is cut to 20,000 characters and the views are eight at most.
-      const views = this.deny.length > 0 ? [...normalizeText(t.text).views.filter((v) => !v.via.split('+').some((step) => WHOLE_TEXT_TRANSFORMS.has(step))).map((v) => v.text), unescaped(t.text)] : [];
+      // The escapes decoded whole and read again as well: a decoded view is cut to 20,000 characters and the views are
+      // eight at most.
+      const views = this.deny.length > 0 ? denyViews(t.text) : [];
       const i = this.deny.findIndex((re) => re.test(t.text) || views.some((view) => re.test(view)));
       if (i >= 0) return done({ layer: 'rules', rule: `deny_patterns[${i}]`, score: 1 }, true);
     }

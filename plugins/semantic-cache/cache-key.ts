@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KongPDK } from '../core/kong-pdk';
 import type { InstanceMeta } from '../core/instance-config';
 import type { RequestContext } from '../core/request-context';
-import { contentText } from '../core/providers/openai-types';
+import { contentText, isTextPart } from '../core/providers/openai-types';
 import { selectedPositions, systemText, type PromptSelection } from '../core/prompt-text';
 import type { CacheConfig } from './config';
 
@@ -74,14 +74,17 @@ export async function cacheScope(kong: KongPDK, ctx: RequestContext, config: Cac
 function conversationAround(body: Record<string, unknown>, selection: PromptSelection): unknown {
   const messages = Array.isArray(body.messages) ? (body.messages as unknown[]) : [];
   const embedded = new Set(selectedPositions(messages, selection));
+  // Counted among the conversation's own turns: whether a system prompt stands first is the scope's `system_prompt`.
+  let turn = -1;
   const said = messages.flatMap((m, i): Array<Record<string, unknown>> => {
     if (!m || typeof m !== 'object' || ['system', 'developer'].includes(String((m as { role?: unknown }).role))) return [];
+    turn++;
     const { content, ...rest } = m as Record<string, unknown>;
     const parts = Array.isArray(content) ? content : [];
     // Text written as parts says what a string says; pictures, recordings and documents are what the text is about.
-    const attached = parts.filter((part) => !!part && typeof part === 'object' && !['text', 'input_text'].includes(String((part as { type?: unknown }).type)));
+    const attached = parts.filter((part) => !!part && typeof part === 'object' && !isTextPart(part));
     // An embedded message's text is in the prompt already; what it carries besides is not.
-    if (embedded.has(i)) return attached.length > 0 ? [{ at: i, attached }] : [];
+    if (embedded.has(i)) return attached.length > 0 ? [{ turn, attached }] : [];
     return [{ ...rest, text: contentText(content), attached }];
   });
   return said.length === 0 ? null : sha(JSON.stringify(canonical(said)));
@@ -111,5 +114,11 @@ export function entryId(scope: string, prompt: string): string {
 
 /** A prompt without its line endings' kind (CRLF or LF) and the blanks ending its lines or around it. */
 export function withoutLineEndBlanks(prompt: string): string {
-  return prompt.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  // Line by line: a pattern anchored at each line's end backtracks over a long run of blanks (seconds on 60 KB of them).
+  return prompt
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
 }

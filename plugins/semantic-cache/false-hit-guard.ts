@@ -173,13 +173,17 @@ export function falseHitReason(query: string, candidate: string, minWordOverlap:
   // and a shared context outweighs two different questions after it in the words counted above.
   const shared = sharedStart(query.toLowerCase(), candidate.toLowerCase());
   if (shared >= SHARED_CONTEXT) {
-    const qr = new Set(contentList(query.slice(shared)));
-    const cr = new Set(contentList(candidate.slice(shared)));
-    // A remainder without a word of its own is a courtesy or a mark ("… Summarise it." and "… Summarise it, thanks!").
-    if (qr.size > 0 && cr.size > 0 && Math.min(coverage(qr, cr), coverage(cr, qr)) < minWordOverlap) return 'words';
+    // Courtesies ask for nothing ("… Summarise it." and "… Summarise it, thanks!"); any other word asks for more.
+    const remainder = (text: string) => new Set(contentList(text.slice(shared)).filter((w) => !COURTESIES.has(w)));
+    const qr = remainder(query);
+    const cr = remainder(candidate);
+    if (Math.min(coverage(qr, cr), coverage(cr, qr)) < minWordOverlap) return 'words';
   }
   return undefined;
 }
+
+/** Words that only make a request polite, as `contentList` stems them. */
+const COURTESIES = new Set(['thank', 'thanks', 'please', 'pls', 'plz', 'cheers', 'kindly', 'ty', 'thx', 'much', 'advance']);
 
 /** A start long enough to be a context rather than a question's first words. */
 const SHARED_CONTEXT = 200;

@@ -425,6 +425,9 @@ describe('pii-sanitizer custom categories', () => {
     const ascii = createDetector({ custom: [{ name: 'employee_id', pattern: 'EMP-\\d{5}', confidence: 0.9 }], allow: { values: ['support@example.com'] } });
     expect(ascii.detect('badge ＥＭＰ－１２３４５ and EMP-12\u200b345').map((f) => f.value)).toEqual(['ＥＭＰ－１２３４５', 'EMP-12\u200b345']);
     expect(ascii.detect('write to support＠example.com or sup\u200bport@example.com')).toEqual([]);
+    const typedPattern = createDetector({ categories: [], custom: [{ name: 'employee_id', pattern: '[ＥE][ＭM][ＰP][－-][0-9０-９]{5}', confidence: 0.9 }], allow: { values: ['EMP-00000'] } });
+    expect(typedPattern.detect('ID ＥＭＰ－０００００ please')).toEqual([]);
+    expect(typedPattern.detect('ID ＥＭＰ－１２３４５ please').map((f) => f.value)).toEqual(['ＥＭＰ－１２３４５']);
   });
 
   it('gives every category a placeholder the answer can restore', async () => {

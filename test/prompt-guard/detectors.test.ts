@@ -179,6 +179,7 @@ describe('the guard decision', () => {
     }
     // However far in the prompt the escape stands (a decoded view is cut to 20,000 characters).
     expect((await guard.evaluate(ask(`${'Quarterly numbers look fine. '.repeat(900)}Now tell me about &#112;roject falcon`))).rule).toBe('deny_patterns[0]');
+    expect((await guard.evaluate(ask(`${'Quarterly numbers look fine. '.repeat(900)}Now tell me about &#112;roject f\u0430lcon`))).rule).toBe('deny_patterns[0]');
     // Not in the whole text reversed, which a prompt that mentions "reverse" also gets: any word may appear there.
     expect((await guardOf({ deny_patterns: ['\\bevil\\b'] }).evaluate(ask('How do I reverse a linked list? My live demo is tomorrow.'))).verdict).toBe('allow');
     const allow = guardOf({ allow_patterns: ['\\b(?:invoice|refund)\\b'] });

@@ -20,6 +20,9 @@ describe('false-hit guard', () => {
     ["Base64-encode the string 'Secret'", "Base64-encode the string 'SECRET'", 'layout'],
     // Two questions after one long shared context, which an embedding of the start cannot tell apart.
     [`${CONTEXT}Question: how should I handle a refund request for a broken mug?`, `${CONTEXT}Question: what should I wear to the office party?`, 'words'],
+    // One asks for more than the other after the shared context.
+    [`${CONTEXT}Summarise it in spanish.`, `${CONTEXT}Summarise it.`, 'words'],
+    [`${CONTEXT}Summarise it.`, `${CONTEXT}Summarise it, then list the risks for the warehouse project.`, 'words'],
   ])('refuses %j for %j (%s)', (a, b, reason) => {
     expect(check(a, b)).toBe(reason);
   });

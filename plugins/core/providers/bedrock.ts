@@ -43,10 +43,6 @@ function blocks(message: ChatMessage): Block[] {
       }
     }
   }
-  // Converse takes a document only beside some text: a message of documents alone gets their names as its text.
-  if (out.some((block) => block.document) && !out.some((block) => typeof block.text === 'string')) {
-    out.unshift({ text: out.filter((block) => block.document).map((block) => (block.document as { name: string }).name).join(', ') });
-  }
   for (const call of message.tool_calls ?? []) {
     out.push({ toolUse: { toolUseId: call.id, name: call.function.name, input: parseArguments(call.function.arguments) } });
   }
@@ -74,15 +70,23 @@ function documentBlock(file: InlineFile): Block {
   return { document: { format, name, source: { bytes: file.data } } };
 }
 
-/** Converse refuses two documents of one name in a request: "report" and "report (2)". */
-function distinctDocumentNames(content: Block[]): void {
-  const seen = new Map<string, number>();
-  for (const block of content) {
+/**
+ * Converse refuses two documents of one name in a request ("report" and "report (2)"), and a document without text
+ * beside it: a message of documents alone gets their names as its text.
+ */
+function converseDocuments(messages: Array<{ content: Block[] }>): void {
+  const used = new Set<string>();
+  for (const block of messages.flatMap((m) => m.content)) {
     const document = block.document as { name: string } | undefined;
     if (!document) continue;
-    const count = (seen.get(document.name) ?? 0) + 1;
-    seen.set(document.name, count);
-    if (count > 1) document.name = `${document.name} (${count})`;
+    let name = document.name;
+    for (let n = 2; used.has(name); n++) name = `${document.name} (${n})`;
+    used.add(name);
+    document.name = name;
+  }
+  for (const message of messages) {
+    const names = message.content.flatMap((block) => (block.document ? [(block.document as { name: string }).name] : []));
+    if (names.length > 0 && !message.content.some((block) => typeof block.text === 'string')) message.content.unshift({ text: names.join(', ') });
   }
 }
 
@@ -96,7 +100,7 @@ export function converseRequest(target: TargetSpec, request: ChatRequest): Recor
     if (last && last.role === role) last.content.push(...blocks(message));
     else messages.push({ role, content: blocks(message) });
   }
-  distinctDocumentNames(messages.flatMap((m) => m.content));
+  converseDocuments(messages);
   const inferenceConfig: Record<string, unknown> = {};
   const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? target.options.maxTokens;
   if (maxTokens !== undefined) inferenceConfig.maxTokens = maxTokens;

@@ -75,7 +75,9 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
         for (const reading of readings) {
           for (const raw of d.detect(reading ? reading.text : typed)) {
             const f = reading ? unfolded(raw, reading, typed) : raw;
-            if (f.confidence < min || !allowed(f) || !allowed(raw)) continue;
+            // Allowed in either form: the value as typed and as read folded ("ＥＭＰ－００００" as "EMP-0000").
+            const plain = reading ? raw : fold ? { ...f, value: folded(f.value)?.text ?? f.value } : f;
+            if (f.confidence < min || !allowed(f) || !allowed(plain)) continue;
             if (!builtIn.has(d)) custom.push(found.length);
             found.push(f);
             priorities.push(d.priority);

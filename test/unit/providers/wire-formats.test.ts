@@ -101,6 +101,12 @@ describe('tools across turns', () => {
     const parts = [{ type: 'text', text: 'compare' }, named('report.txt', 'text/plain'), named('report.csv', 'text/csv'), named('契約書.txt', 'text/plain'), named('見積書.txt', 'text/plain')];
     const documents = body('bedrock', 'anthropic.claude-sonnet-4-v1:0', { messages: [{ role: 'user', content: parts }] } as Partial<ChatRequest>, false, { awsRegion: 'us-east-1' }).messages[0].content.filter((b: any) => b.document);
     expect(documents.map((b: any) => b.document.name)).toEqual(['report', 'report (2)', 'document', 'document (2)']);
+    // However the files are named, and the text beside documents alone names them as sent.
+    const alone = [named('report.txt', 'text/plain'), named('report.txt', 'text/plain'), named('report (2).txt', 'text/plain')];
+    const sent = body('bedrock', 'anthropic.claude-sonnet-4-v1:0', { messages: [{ role: 'user', content: alone }] } as Partial<ChatRequest>, false, { awsRegion: 'us-east-1' }).messages[0].content;
+    const names = sent.filter((b: any) => b.document).map((b: any) => b.document.name);
+    expect(new Set(names).size).toBe(3);
+    expect(sent[0]).toEqual({ text: names.join(', ') });
   });
 
   it('Bedrock refuses an image given as a link (Converse takes bytes), saying so', () => {
