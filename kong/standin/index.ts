@@ -21,6 +21,7 @@ export interface StandinOptions {
   declarative?: string | object;
   listen?: { host?: string; port?: number };
   errorLog?: (line: string) => void;
+  /** How long the sockets may take to appear (60 s: every plugin loads before any listens, on a loaded CI machine too). */
   startTimeoutMs?: number;
   /** Kong's cosocket read timeout for plugin-server RPCs (60 s in Kong). */
   rpcTimeoutMs?: number;
@@ -89,7 +90,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
   for (const supervisor of supervisors) supervisor.start();
   const stopAll = () => Promise.all(supervisors.map((s) => s.stop()));
   try {
-    await waitForSockets(conf.pluginServers.map((s) => s.socket), options.startTimeoutMs ?? 20_000);
+    await waitForSockets(conf.pluginServers.map((s) => s.socket), options.startTimeoutMs ?? 60_000);
   } catch (err) {
     await stopAll();
     throw err;
