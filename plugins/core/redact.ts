@@ -21,17 +21,37 @@ export function redactSecrets(text: string): string {
 }
 
 /**
- * `text` without the given secret values, nor any run of eight characters or more taken from one of them: a provider's
- * error may echo the very key the gateway sent ("Incorrect API key provided: …"), whatever its format.
+ * `text` without the given secret values, nor any piece of eight characters or more taken from one of them, whatever
+ * stands around it: a provider's error may echo the very key the gateway sent ("Incorrect API key provided: …"),
+ * whole, shortened ("Zq7mYp2Lk9Xw...Js0A") or joined to a word ("Ab3dEf.Gh5jKl.Check").
  */
 export function redactValues(text: string, secrets: Array<string | undefined>): string {
-  const known = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8);
-  if (known.length === 0) return text;
-  // A run joins its parts by single dots ("k1.Ab3dEf.Gh5jKl"); an ellipsis splits it, so a key shortened with "..."
-  // ("Zq7mYp2Lk9Xw...Js0A") is judged part by part.
-  const taken = (run: string) => run.length >= 8 && known.some((secret) => secret.includes(run) || run.includes(secret));
-  return text.replace(/[A-Za-z0-9_\-+/=~]+(?:\.[A-Za-z0-9_\-+/=~]+)*/g, (run) =>
-    // Else each part between single dots: a key's piece joined to a word ("Zq7mYp2Lk9Xw3Rt8.Check").
-    taken(run) ? '[redacted]' : run.includes('.') ? run.split('.').map((part) => (taken(part) ? '[redacted]' : part)).join('.') : run,
-  );
+  const known = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= PIECE);
+  const ranges: Array<[number, number]> = [];
+  for (const secret of known) {
+    for (let j = 0; j + PIECE <= secret.length; j++) {
+      const piece = secret.slice(j, j + PIECE);
+      for (let at = text.indexOf(piece); at >= 0; ) {
+        // As far as the text goes on as the secret does: one range for the whole echoed stretch.
+        let end = at + PIECE;
+        while (end < text.length && j + (end - at) < secret.length && text[end] === secret[j + (end - at)]) end++;
+        ranges.push([at, end]);
+        at = text.indexOf(piece, Math.max(at + 1, end - PIECE + 1));
+      }
+    }
+  }
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let cursor = 0;
+  for (const [from, to] of ranges) {
+    if (to <= cursor) continue;
+    if (from > cursor) out += text.slice(cursor, from) + '[redacted]';
+    else if (cursor === 0 && from === 0) out += '[redacted]';
+    cursor = to;
+  }
+  return out + text.slice(cursor);
 }
+
+/** The shortest piece of a secret that counts as the secret. */
+const PIECE = 8;

@@ -182,8 +182,8 @@ export function falseHitReason(query: string, candidate: string, minWordOverlap:
   return undefined;
 }
 
-/** Words that only make a request polite, as `contentList` stems them. */
-const COURTESIES = new Set(['thank', 'thanks', 'please', 'pls', 'plz', 'cheers', 'kindly', 'ty', 'thx', 'much', 'advance']);
+/** Words that only make a request polite, stemmed as `contentList` stems the prompts' words. */
+const COURTESIES = new Set(['thank', 'thanks', 'please', 'pls', 'plz', 'cheers', 'kindly', 'ty', 'ta', 'thx', 'much', 'advance', 'appreciated'].map(stem));
 
 /** A start long enough to be a context rather than a question's first words. */
 const SHARED_CONTEXT = 200;

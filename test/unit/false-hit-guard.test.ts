@@ -35,6 +35,7 @@ describe('false-hit guard', () => {
     ["What's the capital of France? I don't know it", "what's the capital of france? i don't know it"],
     [`${CONTEXT}Question: how should I handle a refund request for a broken mug?`, `${CONTEXT}Question: how do I handle a refund request for a broken mug?`],
     [`${CONTEXT}Summarise it.`, `${CONTEXT}Summarise it, thanks!`],
+    [`${CONTEXT}Summarise it.`, `${CONTEXT}Summarise it, cheers!`],
     ['Why does this loop never stop?\r\nwhile True:\r\n    pass   \r\n', 'Why does this loop never stop?\nwhile True:\n    pass\n'],
   ])('lets %j stand for %j', (a, b) => {
     expect(check(a, b)).toBeUndefined();
