@@ -41,13 +41,18 @@ export function redactValues(text: string, secrets: Array<string | undefined>): 
     }
   }
   if (ranges.length === 0) return text;
+  // Overlapping and touching stretches are one.
   ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [from, to] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
   let out = '';
   let cursor = 0;
-  for (const [from, to] of ranges) {
-    if (to <= cursor) continue;
-    if (from > cursor) out += text.slice(cursor, from) + '[redacted]';
-    else if (cursor === 0 && from === 0) out += '[redacted]';
+  for (const [from, to] of merged) {
+    out += `${text.slice(cursor, from)}[redacted]`;
     cursor = to;
   }
   return out + text.slice(cursor);

@@ -147,7 +147,8 @@ function layoutOrQuotedCaseDiffers(query: string, candidate: string): boolean {
   // A quote opens after no letter and closes before none: "don't … it's" quotes nothing.
   const quoted = (text: string) => [...text.matchAll(/(?<![\p{L}\p{N}])(["'`])([^\n]{1,200}?)\1(?![\p{L}\p{N}])/gu)].map((m) => m[2]).join('\u0000');
   const qq = quoted(q);
-  return qq !== quoted(c) && qq.toLowerCase() === quoted(c).toLowerCase();
+  const cq = quoted(c);
+  return qq !== cq && qq.toLowerCase() === cq.toLowerCase();
 }
 
 export function falseHitReason(query: string, candidate: string, minWordOverlap: number): Refusal | undefined {

@@ -27,10 +27,17 @@ export function inlineFile(part: ContentPart, provider: string): InlineFile {
     if (typeof audio?.data === 'string' && mediaType) return { mediaType, data: audio.data };
     throw new UnsupportedContent(`${provider} needs input_audio as base64 data with a format of wav or mp3.`);
   }
-  const file = (part as { file?: { file_data?: unknown; filename?: unknown } }).file;
-  const inline = typeof file?.file_data === 'string' ? parseDataUrl(file.file_data) : undefined;
+  const inline = fileData(part);
   if (!inline) throw new UnsupportedContent(`${provider} takes files only inline, as a base64 data: URL in file_data (not an OpenAI file_id).`);
-  return { ...inline, filename: typeof file?.filename === 'string' ? file.filename : undefined };
+  const filename = (part as { file?: { filename?: unknown } }).file?.filename;
+  return { ...inline, filename: typeof filename === 'string' ? filename : undefined };
+}
+
+/** A `file` part's inline data (its `file_data` as a base64 data: URL), or undefined. */
+function fileData(part: unknown): { mediaType: string; data: string } | undefined {
+  const p = part as { type?: unknown; file?: { file_data?: unknown } } | null;
+  if (p === null || typeof p !== 'object' || p.type !== 'file' || typeof p.file?.file_data !== 'string') return undefined;
+  return parseDataUrl(p.file.file_data);
 }
 
 /** Media types a model reads as text: a document whose words the guard and the sanitizer must read too. */
@@ -38,17 +45,14 @@ const TEXT_DOCUMENT = /^(?:text\/[\w.+-]+|application\/(?:json|xml|yaml|x-yaml))
 
 /** The text of a `file` part that holds a text document inline (`data:text/plain;base64,…`), or undefined. */
 export function documentText(part: unknown): string | undefined {
-  const p = part as { type?: unknown; file?: { file_data?: unknown } } | null;
-  if (p === null || typeof p !== 'object' || p.type !== 'file' || typeof p.file?.file_data !== 'string') return undefined;
-  const inline = parseDataUrl(p.file.file_data);
+  const inline = fileData(part);
   return inline && TEXT_DOCUMENT.test(inline.mediaType) ? Buffer.from(inline.data, 'base64').toString('utf8') : undefined;
 }
 
 /** A copy of a text document's `file` part holding `text` instead, in the same media type. */
 export function withDocumentText(part: Record<string, unknown>, text: string): Record<string, unknown> {
   const file = part.file as Record<string, unknown>;
-  const mediaType = parseDataUrl(file.file_data as string)!.mediaType;
-  return { ...part, file: { ...file, file_data: `data:${mediaType};base64,${Buffer.from(text, 'utf8').toString('base64')}` } };
+  return { ...part, file: { ...file, file_data: `data:${fileData(part)!.mediaType};base64,${Buffer.from(text, 'utf8').toString('base64')}` } };
 }
 
 /** The refusal for a file or audio part a provider cannot read: the client learns it, the model never answers without it. */
