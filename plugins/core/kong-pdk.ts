@@ -25,6 +25,8 @@ export interface KongPDK {
     getPath(): Promise<string>;
     getMethod(): Promise<string>;
     getQuery(max?: number): Promise<Record<string, string[] | string | boolean>>;
+    /** When Kong began the request, in epoch ms. */
+    getStartTime(): Promise<number>;
   };
   client: {
     getIp(): Promise<string>;

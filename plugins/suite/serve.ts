@@ -5,6 +5,7 @@ import Server from 'kong-pdk/server';
 import { createLogger } from '../core/logger';
 import { contexts } from '../core/request-context';
 import { runShutdownHooks } from '../core/lifecycle';
+import { markReady } from '../core/restart-check';
 import { startMetricsEndpoint } from '../core/metrics';
 import { warmDefaultEmbedder } from '../core/embeddings';
 import { useSharedInstanceIds } from './instance-ids';
@@ -82,11 +83,14 @@ export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
   // socket ready on its own and skips a plugin whose socket is not, so while the process starts (or restarts) a route
   // must never find llm-proxy ready and the guard or the sanitizer before it not yet.
   const loaded = inListeningOrder(listPluginDirs(options.pluginsRoot).map(({ dir }) => loadPluginServer(dir)));
+  // A socket still on disk was left by a process that died: Kong still holds that process's instances.
+  const replacedDeadProcess = loaded.some(({ name }) => fs.existsSync(socketPath(options.prefix, name)));
   for (const { server, name } of loaded) {
     const socket = socketPath(options.prefix, name);
     listeners.push(await listen(server, socket, name));
     plugins.push({ name, socket });
   }
+  markReady(replacedDeadProcess);
   await startMetricsEndpoint();
   // Load the model now, in its workers, so the first semantic request does not wait for it.
   if (plugins.some((p) => EMBEDDING_PLUGINS.has(p.name))) warmDefaultEmbedder();

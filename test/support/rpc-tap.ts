@@ -7,12 +7,18 @@ import { decodeMultiStream } from '@msgpack/msgpack';
  * A unix socket between Kong (the stand-in) and one plugin server socket that
  * passes every byte through unchanged and notes the PDK methods the plugin
  * asks Kong to run (the `Data.Method` of HandleEvent and Step replies), so a
- * test can count round trips on the real protocol.
+ * test can count round trips on the real protocol. Held, it keeps each new
+ * connection from Kong waiting, unconnected, until released: a pause in
+ * Kong's chain before that plugin's turn, which outlasts a plugin-server restart.
  */
 export interface RpcTap {
   path: string;
   /** PDK methods in the order the plugin called them; 'ret' ends an event. */
   calls: string[];
+  /** Connections from Kong waiting while held. */
+  readonly waiting: number;
+  hold(): void;
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -33,11 +39,16 @@ async function connectWhenListening(target: string, deadline: number): Promise<n
 export async function startRpcTap(tapPath: string, target: string): Promise<RpcTap> {
   const calls: string[] = [];
   const sockets = new Set<net.Socket>();
+  let held: Array<() => void> | undefined;
   const server = net.createServer((kong) => {
     sockets.add(kong);
     // A reset at teardown is not a test failure; the other side is closed with it.
     kong.on('error', () => kong.destroy());
     kong.pause();
+    if (held) held.push(() => pipe(kong));
+    else pipe(kong);
+  });
+  const pipe = (kong: net.Socket) => {
     void connectWhenListening(target, Date.now() + 15_000).then(
       (plugin) => {
         sockets.add(plugin);
@@ -63,12 +74,23 @@ export async function startRpcTap(tapPath: string, target: string): Promise<RpcT
       },
       () => kong.destroy(),
     );
-  });
+  };
   fs.rmSync(tapPath, { force: true });
   await new Promise<void>((resolve) => server.listen(tapPath, resolve));
   return {
     path: tapPath,
     calls,
+    get waiting() {
+      return held?.length ?? 0;
+    },
+    hold() {
+      held ??= [];
+    },
+    release() {
+      const queued = held ?? [];
+      held = undefined;
+      for (const start of queued) start();
+    },
     async close() {
       for (const s of sockets) s.destroy();
       await new Promise((r) => server.close(r));
