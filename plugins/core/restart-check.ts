@@ -8,8 +8,8 @@ import type { KongPDK } from './kong-pdk';
  * request can pass the guard's or the sanitizer's turn with neither having run, and still meet
  * llm-proxy (or any suite plugin) once the new process listens. Such a request began before this
  * process was ready: the first suite plugin that sees it here asks Kong when it began, and refuses
- * it when that was before. Only a process that replaced one that died checks (its sockets were
- * still on disk); on a first start Kong has no cached instance, and a failed start is a 500.
+ * it when that was before. Only a process that replaced another checks (its sockets were still on
+ * disk, or the mark a stopped process leaves): on a first start Kong has cached no instance.
  */
 
 /**
@@ -22,7 +22,7 @@ const CHECK_WINDOW_MS = 5 * 60_000;
 let readyAt = 0;
 let checkUntil = 0;
 
-/** Called once every socket listens; `replacedDeadProcess` when stale sockets were found at start. */
+/** Called once every socket listens; `replacedDeadProcess` when this process replaces another. */
 export function markReady(replacedDeadProcess: boolean, now = Date.now()): void {
   readyAt = now;
   checkUntil = replacedDeadProcess ? now + CHECK_WINDOW_MS : 0;

@@ -41,6 +41,9 @@ const EMBEDDING_PLUGINS = new Set(['semantic-cache', 'semantic-router', 'prompt-
 /** The plugins that send a request on or answer it (the provider call, a cached answer): they listen last. */
 const FORWARDING_PLUGINS = new Set(['llm-proxy', 'semantic-cache']);
 
+/** Left in the prefix by a process that stopped: the next one knows it replaces a process Kong may still count on. */
+const STOPPED_MARK = 'suite.stopped';
+
 export function socketPath(prefix: string, plugin: string): string {
   return path.join(prefix, `${plugin}.sock`);
 }
@@ -83,8 +86,11 @@ export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
   // socket ready on its own and skips a plugin whose socket is not, so while the process starts (or restarts) a route
   // must never find llm-proxy ready and the guard or the sanitizer before it not yet.
   const loaded = inListeningOrder(listPluginDirs(options.pluginsRoot).map(({ dir }) => loadPluginServer(dir)));
-  // A socket still on disk was left by a process that died: Kong still holds that process's instances.
-  const replacedDeadProcess = loaded.some(({ name }) => fs.existsSync(socketPath(options.prefix, name)));
+  // A socket still on disk was left by a process that died, the mark by one that was stopped: either way Kong may
+  // still hold that process's instances, and skip them for the requests in its chain while this one starts.
+  const stoppedMark = path.join(options.prefix, STOPPED_MARK);
+  const replacedDeadProcess = fs.existsSync(stoppedMark) || loaded.some(({ name }) => fs.existsSync(socketPath(options.prefix, name)));
+  fs.rmSync(stoppedMark, { force: true });
   for (const { server, name } of loaded) {
     const socket = socketPath(options.prefix, name);
     listeners.push(await listen(server, socket, name));
@@ -108,6 +114,7 @@ export async function serveSuite(options: SuiteOptions): Promise<SuiteServer> {
         if (listeners[i]!.ownsSocket()) fs.rmSync(plugin.socket, { force: true });
       });
       removePidFile(options.prefix);
+      fs.writeFileSync(path.join(options.prefix, STOPPED_MARK), `${process.pid}\n`);
       log.info('suite stopped');
     })();
     return closing;

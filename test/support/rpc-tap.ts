@@ -17,6 +17,8 @@ export interface RpcTap {
   calls: string[];
   /** Connections from Kong waiting while held. */
   readonly waiting: number;
+  /** Connections from Kong piped to the plugin server and still open. */
+  readonly piped: number;
   hold(): void;
   release(): void;
   close(): Promise<void>;
@@ -40,6 +42,7 @@ export async function startRpcTap(tapPath: string, target: string): Promise<RpcT
   const calls: string[] = [];
   const sockets = new Set<net.Socket>();
   let held: Array<() => void> | undefined;
+  let piped = 0;
   const server = net.createServer((kong) => {
     sockets.add(kong);
     // A reset at teardown is not a test failure; the other side is closed with it.
@@ -52,6 +55,8 @@ export async function startRpcTap(tapPath: string, target: string): Promise<RpcT
     void connectWhenListening(target, Date.now() + 15_000).then(
       (plugin) => {
         sockets.add(plugin);
+        piped++;
+        kong.once('close', () => piped--);
         plugin.on('error', () => plugin.destroy());
         const replies = new PassThrough();
         plugin.on('data', (chunk: Buffer) => {
@@ -82,6 +87,9 @@ export async function startRpcTap(tapPath: string, target: string): Promise<RpcT
     calls,
     get waiting() {
       return held?.length ?? 0;
+    },
+    get piped() {
+      return piped;
     },
     hold() {
       held ??= [];
