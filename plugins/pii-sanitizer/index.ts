@@ -39,9 +39,18 @@ export = definePlugin({
     // A copy is sanitized: should a detector fail and the config let the request pass, it passes whole, not half done.
     const body = structuredClone(parsed) as Record<string, unknown>;
     const vault = new PiiVault();
-    // Read from the parsed body, which a JSON escape ("[EMAIL\u005f1]") or UTF-16 does not hide.
+    // Placeholders the request writes itself are never issued: read in the parsed body, which a JSON escape
+    // ("[EMAIL\u005f1]") or UTF-16 does not hide, and in every text the sanitizer reads as the model will (a text
+    // document's decoded bytes, a tool call's decoded arguments), before any placeholder is issued.
     vault.reserve(JSON.stringify(parsed));
-    const changed = config.mode === 'output' ? false : sanitizeBody(body, config, textSanitizer(state.detector, state.actionFor, vault));
+    let changed = false;
+    if (config.mode !== 'output') {
+      sanitizeBody(body, config, (text) => {
+        vault.reserve(text);
+        return text;
+      });
+      changed = sanitizeBody(body, config, textSanitizer(state.detector, state.actionFor, vault));
+    }
     recordDecision(ctx, {
       plugin: 'pii-sanitizer',
       name: 'pii-scan',

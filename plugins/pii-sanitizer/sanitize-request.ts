@@ -9,8 +9,8 @@ import type { Sanitize } from './sanitize-text';
  * contents (a string, or parts: their text of any type, a refusal, an image's URL
  * unless it is data, a file's name and a text document's words) and participants' names of the configured roles,
  * reasoning and refusals in the history, tool-call and legacy function-call arguments,
- * tool results, Predicted Outputs' content, legacy `prompt`, embeddings `input` (strings
- * or message-like items), the end user's id (`user`) and `metadata`'s values. Returns
+ * tool results, Predicted Outputs' content, legacy `prompt` and `suffix`, embeddings `input` (strings
+ * or message-like items), the end user's id (`user`, `safety_identifier`), `prompt_cache_key` and `metadata`'s values. Returns
  * whether anything changed; the body is edited in place.
  */
 type Json = Record<string, unknown>;
@@ -25,7 +25,10 @@ function sanitizeField(holder: Json, key: string, sanitize: Sanitize): boolean {
   return true;
 }
 
-/** What a content part carries as text: its text (a string, or `{value}`), a refusal, an image's URL, a file's name. */
+/**
+ * What a content part carries as text: its text (a string, or `{value}`), a refusal, reasoning (`thinking`, a string
+ * or, as Mistral writes it, parts of its own), an image's URL, a file's name.
+ */
 function sanitizePart(part: Json, sanitize: Sanitize): Json {
   // A text document's words go to the model as a message's do (a .txt, a .csv, JSON).
   const document = documentText(part);
@@ -35,6 +38,7 @@ function sanitizePart(part: Json, sanitize: Sanitize): Json {
   }
   const copy: Json = { ...part };
   let changed = sanitizeField(copy, 'text', sanitize) || sanitizeField(copy, 'refusal', sanitize);
+  changed = sanitizeContent(copy, sanitize, 'thinking') || changed;
   for (const [key, field] of [['text', 'value'], ['image_url', 'url'], ['file', 'filename']] as const) {
     const inner = copy[key];
     if (!inner || typeof inner !== 'object') continue;
@@ -49,11 +53,12 @@ function sanitizePart(part: Json, sanitize: Sanitize): Json {
   return changed ? copy : part;
 }
 
-/** The `content` of a message or a prediction, a string or parts, sanitized in place; whether it changed. */
-function sanitizeContent(holder: Json, sanitize: Sanitize): boolean {
-  if (!Array.isArray(holder.content)) return sanitizeField(holder, 'content', sanitize);
+/** The `content` of a message or a prediction (or a part's `thinking`), a string or parts, sanitized in place; whether it changed. */
+function sanitizeContent(holder: Json, sanitize: Sanitize, key = 'content'): boolean {
+  const parts = holder[key];
+  if (!Array.isArray(parts)) return sanitizeField(holder, key, sanitize);
   let changed = false;
-  holder.content = holder.content.map((part: unknown) => {
+  holder[key] = parts.map((part: unknown) => {
     const next = typeof part === 'string' ? sanitize(part) : part && typeof part === 'object' ? sanitizePart(part as Json, sanitize) : part;
     changed ||= next !== part;
     return next;
@@ -97,6 +102,8 @@ function sanitizeMessage(message: Json, config: PiiConfig, sanitize: Sanitize): 
   return sanitizeCall(message.function_call as Json | undefined, sanitize) || changed;
 }
 
+const END_USER_FIELDS = ['user', 'safety_identifier', 'prompt_cache_key'] as const;
+
 export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize): boolean {
   let changed = false;
   const roles = new Set<string>(config.roles);
@@ -108,7 +115,8 @@ export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize):
   // Predicted Outputs carry the document being edited, as content does.
   const prediction = body.prediction as Json | undefined;
   if (prediction && typeof prediction === 'object') changed = sanitizeContent(prediction, sanitize) || changed;
-  for (const key of ['prompt', 'input'] as const) {
+  // A legacy completion's text after the insertion point is prompt too.
+  for (const key of ['prompt', 'input', 'suffix'] as const) {
     const value = body[key];
     if (!Array.isArray(value)) {
       changed = sanitizeField(body, key, sanitize) || changed;
@@ -124,7 +132,8 @@ export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize):
       } else if (item && typeof item === 'object' && !Array.isArray(item)) changed = sanitizeMessage(item as Json, config, sanitize) || changed;
     });
   }
-  changed = sanitizeField(body, 'user', sanitize) || changed;
+  // The end user's id in each of the names OpenAI has given it, and the key that groups prompts for its cache.
+  for (const key of END_USER_FIELDS) changed = sanitizeField(body, key, sanitize) || changed;
   const metadata = body.metadata as Json | undefined;
   if (metadata && typeof metadata === 'object') for (const key of Object.keys(metadata)) changed = sanitizeField(metadata, key, sanitize) || changed;
   return changed;

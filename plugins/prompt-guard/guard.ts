@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { cosine, getEmbedder, topKMean, type Embedder } from '../core/embeddings';
+import { textForRemoteEmbedding } from './remote-embedding-text';
 import { estimateTokens, promptText } from '../core/bridge/accounting';
 import { compileConfiguredPattern } from '../core/configured-pattern';
 import { LexicalClassifier } from './classifier';
@@ -79,6 +80,8 @@ export class Guard {
   private readonly allow: RegExp[];
   private readonly classifier?: LexicalClassifier;
   private readonly embedder?: Embedder;
+  /** The text as the embedder may see it (see remote-embedding-text). */
+  private readonly embeddable: (text: string) => string;
   private readonly prepared: Promise<{ deny: Topic[]; allow: Topic[]; attacks: Float32Array[]; benign: Float32Array[] }>;
 
   constructor(
@@ -95,6 +98,7 @@ export class Guard {
     }
     const needsEmbeddings = config.deny_topics.length > 0 || config.allow_topics.length > 0 || (inj.enabled && inj.embedding_similarity);
     if (needsEmbeddings) this.embedder = options.embedder ?? getEmbedder(config.embedding);
+    this.embeddable = config.embedding.engine === 'openai' ? textForRemoteEmbedding : (text) => text;
     this.prepared = this.prepare(corpus);
     // A failure surfaces on the first request (and blocks it unless on_error is pass), never as an unhandled rejection.
     this.prepared.catch(() => undefined);
@@ -180,7 +184,7 @@ export class Guard {
         const { attacks, benign } = await this.prepared;
         for (const s of scored) {
           if (s.score >= cfg.injection.threshold) continue;
-          const v = await this.embedder!.embed(s.text);
+          const v = await this.embedder!.embed(this.embeddable(s.text));
           const margin = topKMean(v, attacks, TOP_K) - topKMean(v, benign, TOP_K);
           if (margin > EMBED_MARGIN_FLOOR) {
             s.weights.push(Math.min(0.9, (margin - EMBED_MARGIN_FLOOR) * cfg.injection.embedding_weight));
@@ -201,7 +205,7 @@ export class Guard {
     if (cfg.allow_topics.length > 0 && texts.length === 0) return done({ layer: 'topics', rule: 'allow_topics', score: 0 }, true);
     if ((cfg.deny_topics.length > 0 || cfg.allow_topics.length > 0) && texts.length > 0) {
       const { deny, allow } = await this.prepared;
-      const vectors = await this.embedder!.embedMany(texts.map((t) => t.text));
+      const vectors = await this.embedder!.embedMany(texts.map((t) => this.embeddable(t.text)));
       for (const topic of deny) {
         let best = 0;
         for (const v of vectors) for (const e of topic.vectors) best = Math.max(best, cosine(v, e));

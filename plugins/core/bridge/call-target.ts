@@ -163,6 +163,9 @@ async function jsonAnswer(upstream: Dispatcher.ResponseData, target: PlannedTarg
   return raw as Record<string, unknown>;
 }
 
+/** A message or a delta with OpenAI's legacy `function_call` (requests that name `functions`). */
+type LegacyCall = { function_call?: { name?: string; arguments?: string } };
+
 async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number): Promise<AttemptResult> {
   const { plan, target } = a;
   const raw = await jsonAnswer(upstream, target);
@@ -184,6 +187,13 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
         recorded.choices[i].message.tool_calls![j].function.arguments = args.recorded;
         call.function.arguments = args.client;
       });
+      // A legacy function call's arguments, as a tool call's.
+      const legacy = (choice.message as LegacyCall).function_call;
+      if (typeof legacy?.arguments === 'string') {
+        const args = transformWhole(a.toolTransforms, legacy.arguments);
+        (recorded.choices[i].message as LegacyCall).function_call!.arguments = args.recorded;
+        legacy.arguments = args.client;
+      }
       if (typeof choice.message.content === 'string') completionText += choice.message.content;
     });
     response = chat as unknown as Record<string, unknown>;
@@ -349,8 +359,10 @@ async function relayChatStream(
   // Reasoning and refusals are texts of their own, and so are each tool call's arguments: one chain each.
   const otherChains = new TransformChains<string>(a.transforms);
   const toolChains = new TransformChains<number>(a.toolTransforms);
+  const functionChains = new TransformChains<'function_call'>(a.toolTransforms);
   let last: ChatChunk | undefined;
   const toolCalls: Record<number, { id?: string; name?: string; arguments: string }> = {};
+  let functionCall: { name?: string; arguments: string } | undefined;
   let finish: string | null = null;
   let timedOut = false;
   const firstToken = setTimeout(() => {
@@ -398,6 +410,11 @@ async function relayChatStream(
       if (toolCalls[index]) toolCalls[index].arguments += tail.recorded;
       if (tail.client) chunks.push({ ...template, choices: [{ index: 0, delta: { tool_calls: [{ index, function: { arguments: tail.client } as ToolCall['function'] }] }, finish_reason: null }] });
     }
+    for (const [, functionChain] of functionChains.take()) {
+      const tail = functionChain.flush();
+      functionCall!.arguments += tail.recorded;
+      if (tail.client) chunks.push({ ...template, choices: [{ index: 0, delta: { function_call: { arguments: tail.client } } as ChatChunk['choices'][number]['delta'], finish_reason: null }] });
+    }
     const tail = chain.flush();
     recordedText += tail.recorded;
     if (tail.client) {
@@ -440,12 +457,23 @@ async function relayChatStream(
             }
             tokenSeen();
           }
+          const legacy = (choice.delta as LegacyCall).function_call;
+          if (legacy) {
+            functionCall ??= { arguments: '' };
+            if (legacy.name) functionCall.name = legacy.name;
+            if (legacy.arguments) {
+              const piece = functionChains.of('function_call').push(legacy.arguments);
+              legacy.arguments = piece.client;
+              functionCall.arguments += piece.recorded;
+            }
+            tokenSeen();
+          }
           if (choice.finish_reason) {
             finish = choice.finish_reason;
             // The finishing chunk's own text goes first, then what the transforms held back, then the finish.
             const tails = tailChunks(chunk);
             last = chunk;
-            const carries = Boolean(choice.delta.content) || (choice.delta.tool_calls?.length ?? 0) > 0;
+            const carries = Boolean(choice.delta.content) || (choice.delta.tool_calls?.length ?? 0) > 0 || Boolean(legacy);
             if (tails.length > 0 && carries) {
               await emit({ ...chunk, choices: [{ ...choice, finish_reason: null }] });
               for (const tail of tails) await emit(tail);
@@ -496,6 +524,7 @@ async function relayChatStream(
   const message: Record<string, unknown> = { role: 'assistant', content: recordedText || null };
   const calls = Object.entries(toolCalls).map(([, c]) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
   if (calls.length > 0) message.tool_calls = calls;
+  if (functionCall) message.function_call = functionCall;
   const response = {
     id: last?.id,
     object: 'chat.completion',

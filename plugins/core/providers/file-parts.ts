@@ -41,12 +41,33 @@ function fileData(part: unknown): { mediaType: string; data: string } | undefine
 }
 
 /** Media types a model reads as text: a document whose words the guard and the sanitizer must read too. */
-const TEXT_DOCUMENT = /^(?:text\/[\w.+-]+|application\/(?:json|xml|yaml|x-yaml))$/i;
+const TEXT_DOCUMENT =
+  /^(?:text\/[\w.+-]+|application\/(?:[\w.-]+\+(?:json|xml|yaml)|json|x-ndjson|ndjson|jsonl|xml|yaml|x-yaml|toml|x-toml|javascript|x-javascript|ecmascript|typescript|x-typescript|x-python|x-python-code|x-sh|x-shellscript|sql|x-sql|graphql|rtf|x-rtf|x-tex|x-latex|x-httpd-php|x-php|x-ruby|x-perl|csv|x-csv|x-www-form-urlencoded))$/i;
+/** Media types whose bytes are no text: images, recordings, videos, fonts, PDFs, archives, office files. */
+const BINARY_MEDIA = /^(?:image|audio|video|font)\/|^application\/(?:pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|x-bzip2|msword|vnd\.)/i;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The text of a `file` part that holds a text document inline (`data:text/plain;base64,…`), or undefined. */
+/** Bytes that decode as UTF-8 with no control character but blanks: text, whatever its media type says. */
+function asText(bytes: Buffer): string | undefined {
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+  return /[\u0000-\u0008\u000e-\u001f\u007f]/.test(text) ? undefined : text;
+}
+
+/**
+ * The text of a `file` part that holds a text document inline (`data:text/plain;base64,…`), or undefined. A media
+ * type that names no known binary kind (`application/octet-stream`, a vendor's script type) counts as text when its
+ * bytes are: some providers (Gemini) pass any type to the model, which reads what it can.
+ */
 export function documentText(part: unknown): string | undefined {
   const inline = fileData(part);
-  return inline && TEXT_DOCUMENT.test(inline.mediaType) ? Buffer.from(inline.data, 'base64').toString('utf8') : undefined;
+  if (!inline) return undefined;
+  if (TEXT_DOCUMENT.test(inline.mediaType)) return Buffer.from(inline.data, 'base64').toString('utf8');
+  return BINARY_MEDIA.test(inline.mediaType) ? undefined : asText(Buffer.from(inline.data, 'base64'));
 }
 
 /** A copy of a text document's `file` part holding `text` instead, in the same media type. */

@@ -1,5 +1,5 @@
 import { providerErrorMessage } from './error-message';
-import type { ChatChunk, ChatRequest, ChatResponse, Usage } from './openai-types';
+import { isTextPart, type ChatChunk, type ChatRequest, type ChatResponse, type Usage } from './openai-types';
 import type { Provider, ProviderName, StreamEvent, StreamTranslator, TargetSpec, UpstreamCall } from './types';
 import { endpoint, withQuery } from './urls';
 
@@ -83,6 +83,36 @@ function call(dialect: Dialect, target: TargetSpec, path: Parameters<Dialect['ur
   return { url: dialect.url(target, path), headers: { 'content-type': 'application/json', ...dialect.auth(target) }, body };
 }
 
+/** The words of answer parts: text parts, and the parts a `thinking` part holds in turn. */
+function partsText(parts: unknown[], kind: 'text' | 'thinking'): string {
+  let out = '';
+  for (const part of parts) {
+    if (kind === 'text' && typeof part === 'string') out += part;
+    else if (kind === 'text' && isTextPart(part)) out += part.text;
+    else if (kind === 'thinking' && (part as { type?: unknown } | null)?.type === 'thinking') {
+      const thinking = (part as { thinking?: unknown }).thinking;
+      out += typeof thinking === 'string' ? thinking : Array.isArray(thinking) ? partsText(thinking, 'text') : '';
+    }
+  }
+  return out;
+}
+
+/**
+ * An answer (a message or a delta) whose content is parts, as Mistral's reasoning models write it (`text`, and
+ * `thinking` holding parts of its own), in OpenAI's form: content a string, reasoning beside it. Clients of this
+ * gateway read OpenAI's form, and the answer's words then pass the same transforms as any other's (placeholders
+ * put back, the output scanned).
+ */
+function flattenContent(answer: Record<string, unknown> | undefined, whole: boolean): void {
+  if (!answer || !Array.isArray(answer.content)) return;
+  const parts = answer.content as unknown[];
+  const text = partsText(parts, 'text');
+  const thinking = partsText(parts, 'thinking');
+  if (text || whole) answer.content = text || null;
+  else delete answer.content;
+  if (thinking) answer.reasoning_content = (typeof answer.reasoning_content === 'string' ? answer.reasoning_content : '') + thinking;
+}
+
 class OpenAIStream implements StreamTranslator {
   done = false;
   usage: Usage | undefined;
@@ -95,6 +125,7 @@ class OpenAIStream implements StreamTranslator {
     const chunk = JSON.parse(event.data) as ChatChunk & { error?: unknown };
     if (chunk.error) throw new Error(providerErrorMessage(500, chunk));
     if (chunk.usage) this.usage = chunk.usage;
+    for (const choice of chunk.choices ?? []) flattenContent(choice.delta as Record<string, unknown> | undefined, false);
     return [chunk];
   }
 }
@@ -117,7 +148,9 @@ export function openAIFamily(name: ProviderName): Provider {
       return call(dialect, target, '/v1/chat/completions', body);
     },
     parseChat(body) {
-      return body as ChatResponse;
+      const chat = body as ChatResponse;
+      for (const choice of Array.isArray(chat.choices) ? chat.choices : []) flattenContent(choice?.message as unknown as Record<string, unknown> | undefined, true);
+      return chat;
     },
     streamTranslator() {
       return new OpenAIStream();

@@ -16,10 +16,28 @@ export function parseRequest(routeType: RouteType, body: unknown): Record<string
   }
   const parsed = SCHEMAS[routeType].safeParse(withoutNulls(body as Record<string, unknown>));
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
+  const issue = mostSpecific(parsed.error.issues[0]);
   const param = issue.path.join('.') || null;
   const where = param ? `'${param}'` : 'the request';
   throw new GatewayError(400, `Invalid value for ${where}: ${issue.message}`, 'invalid_value', param);
+}
+
+type Issue = { path: PropertyKey[]; message: string; code?: string; errors?: Issue[][] };
+
+/**
+ * A value that matched none of a union's forms (a content part) is told by the form it came closest to: the deepest
+ * problem ("messages.0.content.1.image_url.url: …"), not zod's bare "Invalid input".
+ */
+function mostSpecific(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union' || !issue.errors?.length) return issue;
+  let best = issue;
+  for (const branch of issue.errors) {
+    for (const inner of branch) {
+      const candidate = mostSpecific({ ...inner, path: [...issue.path, ...inner.path] });
+      if (candidate.path.length > best.path.length) best = candidate;
+    }
+  }
+  return best;
 }
 
 /**

@@ -2,11 +2,19 @@ import { z } from 'zod';
 
 /** What clients may send, per route type, in OpenAI's format. Unknown parameters pass through. */
 const textPart = z.object({ type: z.literal('text'), text: z.string() });
+/**
+ * A link, or an image inline as a base64 data: URL. Any other data (a text file's words under an image's name) is
+ * refused: no guard or sanitizer reads it as text, and Gemini would pass it to the model as a document.
+ */
+const imageUrl = z
+  .string()
+  .min(1)
+  .refine((url) => !/^\s*data:/i.test(url) || /^data:image\/[\w.+-]+(?:;[^,;]*)*;base64,/i.test(url), 'an image_url data: URL must hold a base64 image; send a document as a file part');
 const imagePart = z.object({
   type: z.literal('image_url'),
-  image_url: z.object({ url: z.string().min(1), detail: z.string().optional() }),
+  image_url: z.object({ url: imageUrl, detail: z.string().optional() }),
 });
-const otherPart = z.looseObject({ type: z.string() });
+const otherPart = z.looseObject({ type: z.string().refine((type) => type !== 'text' && type !== 'image_url') });
 const content = z.union([z.string(), z.array(z.union([textPart, imagePart, otherPart])), z.null()]);
 
 const toolCall = z.object({
