@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { Chain, validateConfigs } from './chain';
 import { loadDeclarative, type Declarative, type Service } from './declarative';
 import { discoverPlugin, type PluginInfo } from './discovery';
@@ -9,6 +8,7 @@ import { createHandler } from './http-front';
 import { InstanceManager } from './instances';
 import { loadKongConf } from './kong-conf';
 import { NATIVE_PLUGINS } from './native';
+import { READINESS_SKEW_MS } from '../../plugins/core/readiness-check';
 import { Supervisor } from './supervisor';
 
 /**
@@ -25,6 +25,8 @@ export interface StandinOptions {
   startTimeoutMs?: number;
   /** Kong's cosocket read timeout for plugin-server RPCs (60 s in Kong). */
   rpcTimeoutMs?: number;
+  /** How long after the sockets accept the port opens (see waitForSockets; default: the suite's readiness skew and a tenth of a second). */
+  readyDelayMs?: number;
 }
 
 export interface Standin {
@@ -37,14 +39,29 @@ export interface Standin {
   close(): Promise<void>;
 }
 
-async function waitForSockets(paths: string[], timeoutMs: number): Promise<void> {
+const accepts = (path: string) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(path, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+/**
+ * Kong serves at once and skips each plugin until it sees that plugin's socket ready (about 0.7 s after `kong start`
+ * when the servers start fast). The stand-in opens its port once every socket accepts and `readyDelayMs` more have
+ * passed, the moment the suite stops refusing requests begun while Kong could skip one of its plugins.
+ */
+async function waitForSockets(paths: string[], timeoutMs: number, readyDelayMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (const path of paths) {
-    while (!fs.existsSync(path)) {
-      if (Date.now() > deadline) throw new Error(`plugin server socket ${path} did not appear within ${timeoutMs} ms`);
+    while (!(await accepts(path))) {
+      if (Date.now() > deadline) throw new Error(`plugin server socket ${path} did not accept connections within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+  await new Promise((r) => setTimeout(r, readyDelayMs));
 }
 
 export async function startStandin(options: StandinOptions): Promise<Standin> {
@@ -90,7 +107,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
   for (const supervisor of supervisors) supervisor.start();
   const stopAll = () => Promise.all(supervisors.map((s) => s.stop()));
   try {
-    await waitForSockets(conf.pluginServers.map((s) => s.socket), options.startTimeoutMs ?? 60_000);
+    await waitForSockets(conf.pluginServers.map((s) => s.socket), options.startTimeoutMs ?? 60_000, options.readyDelayMs ?? READINESS_SKEW_MS + 100);
   } catch (err) {
     await stopAll();
     throw err;

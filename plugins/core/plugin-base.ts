@@ -9,7 +9,7 @@ import { contexts, type RequestContext } from './request-context';
 import { parseInstanceConfig, type InstanceMeta } from './instance-config';
 import { recordPhase } from './phase-stats';
 import { instancesVersion, mayFollowSuitePlugin, registerInstance, scopeOf, type InstanceScope } from './instance-scopes';
-import { begunBeforeRestart, restartCheckOpen } from './restart-check';
+import { begunBeforeReady, readinessCheckOpen } from './readiness-check';
 
 /**
  * The base every suite plugin is built from. It produces the CommonJS exports
@@ -65,8 +65,8 @@ export interface PluginModule {
 
 /** The one key the suite keeps in `kong.ctx.shared`. */
 export const CONTEXT_KEY = 'ai_suite_ctx';
-/** Set in a request's context once its start time was checked against the process's restart. */
-const BEGUN_AFTER_RESTART_KEY = 'suite.begunAfterRestart';
+/** Set in a request's context once its start time was checked against the process's readiness. */
+const BEGUN_AFTER_READY_KEY = 'suite.begunAfterReady';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -149,7 +149,7 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
       };
       if (phase === 'access' && def.log) ctx.hold(def.name);
       try {
-        if (phase === 'access' && (await this.refusedAfterRestart(kong, ctx, respond))) return;
+        if (phase === 'access' && (await this.refusedBeforeReady(kong, ctx, respond))) return;
         const args = { kong, config: this.config, state: this.state, meta: this.meta, ctx, log, respond };
         await withDeadline(def[phase]!(args), PHASE_DEADLINE_MS, `the ${phase} phase`);
       } catch (err) {
@@ -166,17 +166,17 @@ export function definePlugin<Shape extends z.ZodRawShape, S = undefined>(
     }
 
     /**
-     * The first suite plugin of a request that began before this process replaced a dead one refuses it: an earlier
-     * plugin's turn may have been skipped by Kong while no process listened (see restart-check).
+     * The first suite plugin of a request that began before this process was ready refuses it: an earlier plugin's
+     * turn may have been skipped by Kong while it could not reach this process (see readiness-check).
      */
-    private async refusedAfterRestart(kong: KongPDK, ctx: RequestContext, respond: PhaseArgs<C, S>['respond']): Promise<boolean> {
-      if (!restartCheckOpen() || ctx.get(BEGUN_AFTER_RESTART_KEY)) return false;
-      if (!(await begunBeforeRestart(kong))) {
-        ctx.set(BEGUN_AFTER_RESTART_KEY, true);
+    private async refusedBeforeReady(kong: KongPDK, ctx: RequestContext, respond: PhaseArgs<C, S>['respond']): Promise<boolean> {
+      if (!readinessCheckOpen() || ctx.get(BEGUN_AFTER_READY_KEY)) return false;
+      if (!(await begunBeforeReady(kong))) {
+        ctx.set(BEGUN_AFTER_READY_KEY, true);
         return false;
       }
-      log.warn('request refused: it began before the plugin server restarted, and an earlier plugin may have been skipped');
-      const body = openAIErrorBody(503, 'The gateway restarted while this request was in progress; retry it.', 'gateway_restarting');
+      log.warn('request refused: it began while the plugin server was starting, and an earlier plugin may have been skipped');
+      const body = openAIErrorBody(503, 'The gateway was starting or restarting while this request was in progress; retry it.', 'gateway_starting');
       await respond(503, JSON.stringify(body), { 'retry-after': '1' });
       return true;
     }

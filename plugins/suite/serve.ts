@@ -5,7 +5,7 @@ import Server from 'kong-pdk/server';
 import { createLogger } from '../core/logger';
 import { contexts } from '../core/request-context';
 import { runShutdownHooks } from '../core/lifecycle';
-import { markReady } from '../core/restart-check';
+import { markReady } from '../core/readiness-check';
 import { startMetricsEndpoint } from '../core/metrics';
 import { warmDefaultEmbedder } from '../core/embeddings';
 import { useSharedInstanceIds } from './instance-ids';

@@ -55,8 +55,19 @@ export async function startRpcTap(tapPath: string, target: string): Promise<RpcT
     void connectWhenListening(target, Date.now() + 15_000).then(
       (plugin) => {
         sockets.add(plugin);
+        // Kong may have hung up while the plugin's socket was awaited (a readiness probe).
+        if (kong.destroyed) {
+          plugin.destroy();
+          return;
+        }
         piped++;
-        kong.once('close', () => piped--);
+        let open = true;
+        const closed = () => {
+          if (open) piped--;
+          open = false;
+        };
+        kong.once('close', closed);
+        plugin.once('close', closed);
         plugin.on('error', () => plugin.destroy());
         const replies = new PassThrough();
         plugin.on('data', (chunk: Buffer) => {
