@@ -27,9 +27,42 @@ export async function readJsonBody(kong: KongPDK, ctx: RequestContext, maxBytes:
   // Each plugin's own limit holds, whichever plugin parsed the body first.
   if (raw.length > maxBytes) throw tooLarge(raw.length, maxBytes);
   if (ctx.data.has(JSON_KEY)) return ctx.get(JSON_KEY);
-  const parsed = parseJsonBody(raw);
+  let parsed: unknown;
+  try {
+    parsed = parseJsonBody(raw);
+  } catch (err) {
+    if (!(err instanceof GatewayError)) throw err;
+    // Read as UTF-8 the body failed: its headers may say why (a charset, a compression), asked only now.
+    const [contentType, contentEncoding] = await Promise.all([kong.request.getHeader('content-type'), kong.request.getHeader('content-encoding')]);
+    if (!contentType && !contentEncoding) throw err;
+    parsed = parseJsonBody(raw, { contentType, contentEncoding });
+  }
   ctx.set(JSON_KEY, parsed);
   return parsed;
+}
+
+/** What a request's headers declare about its body's bytes. */
+export interface DeclaredBody {
+  contentType?: string | null;
+  contentEncoding?: string | null;
+}
+
+/**
+ * The body as a JSON object: the guard and the sanitizer cannot judge another shape (an array, a string) and must not
+ * pass it on unread, and llm-proxy refuses it too.
+ */
+export async function readJsonObject(kong: KongPDK, ctx: RequestContext, maxBytes: number): Promise<Record<string, unknown>> {
+  const body = await readJsonBody(kong, ctx, maxBytes);
+  if (!isJsonObject(body)) throw notAJsonObject();
+  return body;
+}
+
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function notAJsonObject(): GatewayError {
+  return new GatewayError(400, 'The request body must be a JSON object.', 'invalid_request');
 }
 
 /** The body a suite plugin already parsed on this request, if any (what Kong forwards upstream). */
@@ -45,15 +78,46 @@ export function setParsedBody(ctx: RequestContext, value: unknown): void {
 /** Deeper JSON is refused: no request needs it, and copying or serializing it would overflow the stack. */
 const MAX_DEPTH = 512;
 
+/** The first bytes of gzip, zlib (deflate) and zstd streams. */
+const COMPRESSED = /^(?:\x1f\x8b|\x78[\x01\x5e\x9c\xda]|\x28\xb5\x2f\xfd)/;
+
+/** The charset a Content-Type names, lower-cased, or undefined. */
+function charsetOf(contentType: string | null | undefined): string | undefined {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+}
+
+/** Body bytes as text: UTF-16 when a BOM says so, the declared charset, else UTF-8, which must be valid. */
+function decodeBody(raw: Buffer, declared: DeclaredBody): string {
+  if ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff)) {
+    return new TextDecoder(raw[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(raw);
+  }
+  const charset = charsetOf(declared.contentType) ?? 'utf-8';
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new GatewayError(415, 'The request body declares a charset the gateway does not read; send it as UTF-8.', 'unsupported_encoding');
+  }
+  try {
+    return decoder.decode(raw);
+  } catch {
+    // Nothing is guessed: a byte read as the wrong character could hide a value from the sanitizer.
+    throw new GatewayError(400, `The request body is not valid ${decoder.encoding === 'utf-8' ? 'UTF-8' : decoder.encoding}; send UTF-8 or declare the charset in Content-Type.`, 'invalid_encoding');
+  }
+}
+
 /**
  * JSON from body bytes whose size the caller has already bounded; OpenAI-style errors for empty, compressed,
- * malformed or too deeply nested bodies. UTF-8 (a BOM allowed), or UTF-16 when its BOM says so.
+ * wrongly encoded, malformed or too deeply nested bodies. UTF-8 (a BOM allowed), UTF-16 when its BOM says so, or the
+ * charset `declared` names.
  */
-export function parseJsonBody(raw: Buffer): unknown {
+export function parseJsonBody(raw: Buffer, declared: DeclaredBody = {}): unknown {
   if (raw.length === 0) throw new GatewayError(400, 'The request body is empty; a JSON object was expected.', 'invalid_json');
-  if (raw[0] === 0x1f && raw[1] === 0x8b) throw new GatewayError(415, 'The request body is gzip-compressed; send it as plain JSON.', 'unsupported_encoding');
-  const encoding = raw[0] === 0xff && raw[1] === 0xfe ? 'utf-16le' : raw[0] === 0xfe && raw[1] === 0xff ? 'utf-16be' : 'utf-8';
-  const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(raw);
+  const encoding = declared.contentEncoding?.trim().toLowerCase();
+  if ((encoding && encoding !== 'identity') || COMPRESSED.test(raw.subarray(0, 4).toString('latin1'))) {
+    throw new GatewayError(415, `The request body is compressed${encoding && encoding !== 'identity' ? ` (${encoding.slice(0, 20)})` : ''}; send it as plain JSON.`, 'unsupported_encoding');
+  }
+  const text = decodeBody(raw, declared);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -2,7 +2,7 @@ import { addTextTransform } from '../core/bridge/answer-hooks';
 import { recordDecision } from '../core/decisions';
 import { openAIErrorBody } from '../core/openai-error';
 import { definePlugin } from '../core/plugin-base';
-import { readJsonBody, setParsedBody } from '../core/request-body';
+import { readJsonObject, setParsedBody } from '../core/request-body';
 import { configSchema } from './config';
 import { createDetector } from './detect';
 import { outputScanJsonTransform, outputScanTransform } from './output-transform';
@@ -34,8 +34,7 @@ export = definePlugin({
     return { detector, actionFor };
   },
   async access({ kong, config, state, ctx, respond }) {
-    const parsed = await readJsonBody(kong, ctx, config.max_body_size);
-    if (typeof parsed !== 'object' || parsed === null) return;
+    const parsed = await readJsonObject(kong, ctx, config.max_body_size);
     // A copy is sanitized: should a detector fail and the config let the request pass, it passes whole, not half done.
     const body = structuredClone(parsed) as Record<string, unknown>;
     const vault = new PiiVault();

@@ -1,7 +1,7 @@
 import { recordDecision } from '../core/decisions';
 import { openAIErrorBody } from '../core/openai-error';
 import { definePlugin } from '../core/plugin-base';
-import { readJsonBody } from '../core/request-body';
+import { readJsonObject } from '../core/request-body';
 import { configSchema } from './config';
 import { Guard } from './guard';
 
@@ -23,9 +23,8 @@ export = definePlugin({
     return { guard: new Guard(config) };
   },
   async access({ kong, config, state, ctx, respond }) {
-    const body = await readJsonBody(kong, ctx, config.max_body_size);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
-    const verdict = await state.guard.evaluate(body as Record<string, unknown>);
+    const body = await readJsonObject(kong, ctx, config.max_body_size);
+    const verdict = await state.guard.evaluate(body);
     ctx.set('guard.verdict', verdict);
     recordDecision(ctx, {
       plugin: 'prompt-guard',

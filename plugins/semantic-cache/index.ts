@@ -1,3 +1,4 @@
+import { parseRequest } from '../llm-proxy/filters/parse-request';
 import { addAnswerListener, textTransforms } from '../core/bridge/answer-hooks';
 import { SERVED_ANSWER_KEY } from '../core/bridge/plan';
 import { recordDecision } from '../core/decisions';
@@ -23,6 +24,15 @@ import { writeBack } from './write-back';
  * through and stores the complete answer the bridge saw. X-Cache-Status tells
  * the client which (Hit, Miss, Bypass, Refresh); Age how old a hit is.
  */
+function validChatRequest(body: Record<string, unknown>): boolean {
+  try {
+    parseRequest('llm/v1/chat', body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export = definePlugin({
   name: 'semantic-cache',
   version: '0.1.0',
@@ -56,6 +66,8 @@ export = definePlugin({
     const directives = parseCacheControl(config.respect_cache_control ? header(headers, 'cache-control') : undefined);
     const reason = bypassReason(config, body, directives, headers[config.bypass_header.toLowerCase()] !== undefined);
     if (reason) return status('Bypass', { reason });
+    // A request llm-proxy would refuse (a temperature of "hot", n of 0) gets its 400 there, never a stored answer.
+    if (!validChatRequest(body)) return status('Bypass', { reason: 'invalid' });
     const prompt = promptText(body, config.messages);
     if (!prompt.trim()) return status('Bypass', { reason: 'no-prompt' });
     const refresh = config.respect_cache_control && directives.noCache;

@@ -37,7 +37,9 @@ async function planFor(ctx: RequestContext, req: http.IncomingMessage): Promise<
     return made;
   }
   const deferred = ctx.get<DeferredPlan>(DEFERRED_PLAN_KEY)!;
-  const plan = deferred.make(parseJsonBody(await readForwardedBody(req, deferred.maxBodyBytes)));
+  const plan = deferred.make(
+    parseJsonBody(await readForwardedBody(req, deferred.maxBodyBytes), { contentType: req.headers['content-type'], contentEncoding: req.headers['content-encoding'] }),
+  );
   ctx.set(PLAN_KEY, plan);
   return plan;
 }

@@ -1,7 +1,7 @@
 import { providerErrorMessage } from './error-message';
-import { inlineFile, isFilePart, unreadableFile, type InlineFile } from './file-parts';
+import { inlineFile, isFilePart, legacyFunctionResult, unreadableFile, type InlineFile } from './file-parts';
 import { JSON_TOOL, jsonModeTool } from './json-mode';
-import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
 import { endpoint } from './urls';
@@ -23,7 +23,7 @@ function blocks(message: ChatMessage): Block[] {
     if (message.content) out.push({ type: 'text', text: message.content });
   } else if (Array.isArray(message.content)) {
     for (const part of message.content) {
-      if (part.type === 'text') {
+      if (isTextPart(part)) {
         if (part.text) out.push({ type: 'text', text: part.text }); // Claude refuses empty text blocks
       } else if (part.type === 'image_url') {
         const url = (part.image_url as { url: string }).url;
@@ -60,6 +60,7 @@ export function anthropicRequest(target: TargetSpec, request: ChatRequest, strea
   const messages: Array<{ role: 'user' | 'assistant'; content: Block[] }> = [];
   for (const message of request.messages) {
     if (message.role === 'system' || message.role === 'developer') continue;
+    if (message.role === 'function') throw legacyFunctionResult('Anthropic');
     const role = message.role === 'assistant' ? 'assistant' : 'user';
     const content =
       message.role === 'tool'

@@ -1,9 +1,9 @@
 import { providerErrorMessage } from './error-message';
 import { JSON_TOOL, jsonModeTool } from './json-mode';
-import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { signV4 } from './sigv4';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
-import { inlineFile, isFilePart, unreadableFile, type InlineFile } from './file-parts';
+import { inlineFile, isFilePart, legacyFunctionResult, unreadableFile, type InlineFile } from './file-parts';
 import { UnsupportedContent, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec, type UpstreamCall } from './types';
 
 /**
@@ -23,6 +23,7 @@ const STOP: Record<string, string> = {
 };
 
 function blocks(message: ChatMessage): Block[] {
+  if (message.role === 'function') throw legacyFunctionResult('Bedrock');
   if (message.role === 'tool') {
     return [{ toolResult: { toolUseId: message.tool_call_id, content: [{ text: contentText(message.content) }] } }];
   }
@@ -31,7 +32,7 @@ function blocks(message: ChatMessage): Block[] {
     if (message.content) out.push({ text: message.content });
   } else if (Array.isArray(message.content)) {
     for (const part of message.content) {
-      if (part.type === 'text') {
+      if (isTextPart(part)) {
         if (part.text) out.push({ text: part.text }); // an empty text block is refused ("blank text")
       } else if (part.type === 'image_url') {
         const inline = parseDataUrl((part.image_url as { url: string }).url);

@@ -1,6 +1,6 @@
 import { providerErrorMessage } from './error-message';
 import { isFilePart, unreadableFile } from './file-parts';
-import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase } from './tool-args';
 import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
 import { endpoint } from './urls';
@@ -21,7 +21,7 @@ function cohereMessage(message: ChatMessage): Record<string, unknown> {
   // A user's images go as v2 content parts (vision models read them); everything else as text.
   const images = role === 'user' && Array.isArray(message.content) && message.content.some((p) => p.type === 'image_url');
   const content = images
-    ? (message.content as Array<Record<string, unknown>>).filter((p) => p.type === 'text' || p.type === 'image_url').map((p) => (p.type === 'text' ? { type: 'text', text: p.text } : { type: 'image_url', image_url: p.image_url }))
+    ? (message.content as Array<Record<string, unknown>>).filter((p) => isTextPart(p) || p.type === 'image_url').map((p) => (isTextPart(p) ? { type: 'text', text: p.text } : { type: 'image_url', image_url: p.image_url }))
     : contentText(message.content);
   const out: Record<string, unknown> = { role, content };
   if (message.tool_calls) out.tool_calls = message.tool_calls;

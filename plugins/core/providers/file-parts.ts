@@ -80,3 +80,11 @@ export function withDocumentText(part: Record<string, unknown>, text: string): R
 export function unreadableFile(provider: string, what: string): UnsupportedContent {
   return new UnsupportedContent(`${provider} cannot read ${what} in a message.`);
 }
+
+/**
+ * A legacy `function` message (a result with no call id) to a provider that ties each result to its call's id: refused,
+ * never sent as the user's words, which the guard does not read as such (it is a tool's result to the guard).
+ */
+export function legacyFunctionResult(provider: string): UnsupportedContent {
+  return new UnsupportedContent(`${provider} takes a tool's result as a tool message with its tool_call_id; legacy function messages are not supported.`);
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inlineFile, isFilePart } from './file-parts';
 import { providerErrorMessage } from './error-message';
-import { contentText, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
 import { withQuery } from './urls';
@@ -148,7 +148,8 @@ function functionCalling(choice: unknown): Record<string, unknown> | undefined {
 }
 
 function parts(message: ChatMessage, toolNames: Map<string, string>): Part[] {
-  if (message.role === 'tool') {
+  // A legacy function's result is named as Gemini's are: no call id needed.
+  if (message.role === 'tool' || message.role === 'function') {
     const name = toolNames.get(message.tool_call_id ?? '') ?? message.name ?? 'tool';
     return [{ functionResponse: { name, response: { content: contentText(message.content) } } }];
   }
@@ -157,7 +158,7 @@ function parts(message: ChatMessage, toolNames: Map<string, string>): Part[] {
     if (message.content) out.push({ text: message.content });
   } else if (Array.isArray(message.content)) {
     for (const part of message.content) {
-      if (part.type === 'text') {
+      if (isTextPart(part)) {
         if (part.text) out.push({ text: part.text }); // an empty text block is refused ("blank text")
       } else if (part.type === 'image_url') {
         const url = (part.image_url as { url: string }).url;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GatewayError } from '../../core/openai-error';
+import { isJsonObject, notAJsonObject } from '../../core/request-body';
 import type { RouteType } from '../../core/providers';
 import { chatRequestSchema, completionsRequestSchema, embeddingsRequestSchema } from './request-schemas';
 
@@ -11,9 +12,7 @@ const SCHEMAS: Record<RouteType, z.ZodType<Record<string, unknown>>> = {
 };
 
 export function parseRequest(routeType: RouteType, body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new GatewayError(400, 'The request body must be a JSON object.', 'invalid_request');
-  }
+  if (!isJsonObject(body)) throw notAJsonObject();
   const parsed = SCHEMAS[routeType].safeParse(withoutNulls(body as Record<string, unknown>));
   if (parsed.success) return parsed.data;
   const issue = mostSpecific(parsed.error.issues[0]);

@@ -3,10 +3,11 @@ import type { Finding } from './types';
 /**
  * What the detectors read instead of what was typed, where the two differ: full-width forms (a Japanese or Chinese
  * IME's "０９０－１２３４－５６７８", "jane＠example.com") and the ideographic space as their ASCII, and invisible
- * characters (zero-width spaces and joiners, soft hyphens, bidi marks: "4111\u200b1111…") as nothing. Findings are
- * mapped back onto the text as typed, so what is masked or restored is what the writer wrote.
+ * characters (zero-width spaces and joiners, soft hyphens, bidi marks: "4111\u200b1111…") and control characters
+ * other than tabs and line ends ("jane.doe\u0000@…", DEL) as nothing. Findings are mapped back onto the text as
+ * typed, so what is masked or restored is what the writer wrote.
  */
-const FOLDED = /[\uFF01-\uFF5E\u3000]|[\p{Cf}\p{Default_Ignorable_Code_Point}]+/gu;
+const FOLDED = /[\uFF01-\uFF5E\u3000]|[\p{Cf}\p{Default_Ignorable_Code_Point}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/gu;
 
 export interface FoldedText {
   text: string;
