@@ -33,7 +33,7 @@ export const configSchema = z.object({
   roles: z
     .array(role)
     .default(['user'])
-    .describe('Message roles whose content the rules, topics and injection detection look at (tool results: see scan_tool_results).'),
+    .describe('Message roles whose content the rules, topics and injection detection look at; system or developer also reads tool definitions and a response schema, tool reads tool results with the rest (or see scan_tool_results).'),
   turns: z
     .enum(['latest', 'all'])
     .default('all')
@@ -41,7 +41,7 @@ export const configSchema = z.object({
   scan_tool_results: z
     .boolean()
     .default(false)
-    .describe('Also run injection detection on tool results (role tool), where indirect injections hide in fetched content.'),
+    .describe('Also run injection detection and deny patterns on tool results (role tool), where indirect injections hide in fetched content.'),
   allow_patterns: z
     .array(z.string().min(1).max(500))
     .max(50)

@@ -3,9 +3,13 @@ import type { GuardConfig } from './config';
 
 /**
  * The texts of an OpenAI-format body that the guard looks at, by the config's
- * roles and turns: message contents (strings or text parts), legacy `prompt`
- * and embeddings `input` (as user text), and tool results apart. Also the
- * totals the size limits need, over every message of every role.
+ * roles and turns: message contents (strings, text and refusal parts, text
+ * documents) with an assistant's calls' arguments, legacy `prompt` and `suffix`
+ * and embeddings `input` (as user text), tool definitions and a response schema
+ * (as system text: the developer writes them, and the model reads them as it
+ * reads the system prompt), and tool results: with the other texts when `roles`
+ * names `tool`, apart for `scan_tool_results`. Also the totals the size limits
+ * need, over every message of every role.
  */
 export interface ScannedText {
   role: string;
@@ -15,7 +19,7 @@ export interface ScannedText {
 export interface Extracted {
   /** Texts for the rules, the topics and injection detection. */
   texts: ScannedText[];
-  /** Tool results, for injection detection only (when scan_tool_results is on). */
+  /** Tool results, for injection detection and deny patterns (when scan_tool_results is on and `roles` has no `tool`). */
   toolTexts: string[];
   messageCount: number;
   totalChars: number;
@@ -25,10 +29,38 @@ type Json = Record<string, unknown>;
 
 const roleOf = (m: Json) => (m.role === 'function' ? 'tool' : String(m.role));
 
+/** What a message says to the model: its content, and an assistant's calls' arguments. */
+function messageText(m: Json): string {
+  const texts = [contentText(m.content)];
+  for (const call of Array.isArray(m.tool_calls) ? (m.tool_calls as Json[]) : []) {
+    const args = (call?.function as Json | undefined)?.arguments;
+    if (typeof args === 'string') texts.push(args);
+  }
+  const legacy = (m.function_call as Json | undefined)?.arguments;
+  if (typeof legacy === 'string') texts.push(legacy);
+  return texts.filter(Boolean).join('\n');
+}
+
+/** Keys of a JSON schema whose strings are no words the model reads as instructions. */
+const SCHEMA_KEYWORDS = new Set(['type', '$schema', '$ref', 'format', 'strict']);
+
+/** Every string of tool definitions or a response schema (descriptions, titles, enums, names, defaults). */
+function definitionStrings(value: unknown, out: string[], key = '', depth = 0): string[] {
+  if (depth > 64) return out;
+  if (typeof value === 'string') {
+    if (!SCHEMA_KEYWORDS.has(key)) out.push(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) definitionStrings(item, out, key, depth + 1);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) definitionStrings(v, out, k, depth + 1);
+  }
+  return out;
+}
+
 export function extractTexts(body: Json, config: Pick<GuardConfig, 'roles' | 'turns' | 'scan_tool_results'>): Extracted {
   const roles = new Set<string>(config.roles);
   const messages = Array.isArray(body.messages) ? (body.messages as Json[]).filter((m) => m && typeof m === 'object') : [];
-  const all = messages.map((m) => ({ role: roleOf(m), text: contentText(m.content) }));
+  const all = messages.map((m) => ({ role: roleOf(m), text: messageText(m) }));
   let totalChars = all.reduce((n, m) => n + m.text.length, 0);
 
   let texts: ScannedText[];
@@ -40,12 +72,18 @@ export function extractTexts(body: Json, config: Pick<GuardConfig, 'roles' | 'tu
   } else {
     texts = all.filter((m) => roles.has(m.role) && m.role !== 'tool');
   }
+  // Tool results since the latest user message (all of them with turns: all).
+  const lastUser = all.map((m) => m.role).lastIndexOf('user');
+  const results = all.filter((m, i) => m.role === 'tool' && (config.turns === 'all' || i > lastUser));
   let toolTexts: string[] = [];
-  if (config.scan_tool_results || roles.has('tool')) {
-    const lastUser = all.map((m) => m.role).lastIndexOf('user');
-    toolTexts = all.filter((m, i) => m.role === 'tool' && (config.turns === 'all' || i > lastUser)).map((m) => m.text);
+  if (roles.has('tool')) texts.push(...results);
+  else if (config.scan_tool_results) toolTexts = results.map((m) => m.text);
+  if (roles.has('system') || roles.has('developer')) {
+    const definitions = definitionStrings([body.tools, body.functions, (body.response_format as Json | undefined)?.json_schema], []).join('\n');
+    totalChars += definitions.length;
+    texts.push({ role: 'system', text: definitions });
   }
-  for (const key of ['prompt', 'input'] as const) {
+  for (const key of ['prompt', 'input', 'suffix'] as const) {
     const value = body[key];
     const values = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : [];
     for (const v of values) {

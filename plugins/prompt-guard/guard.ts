@@ -7,7 +7,7 @@ import { LexicalClassifier } from './classifier';
 import { guardPatternFlags, type GuardConfig } from './config';
 import { builtinCorpus, type Corpus } from './corpus';
 import { extractTexts } from './extract';
-import { normalizeText, unescaped } from './normalize';
+import { looseReadings, normalizeText, unescaped } from './normalize';
 import { combine, scanHeuristics } from './heuristics';
 import { PERSONA_WEIGHT, personaHijack } from './persona';
 
@@ -72,7 +72,8 @@ const WHOLE_TEXT_TRANSFORMS = new Set(['reversed', 'rot13']);
 function denyViews(text: string): string[] {
   const decoded = (source: string) => normalizeText(source).views.filter((v) => !v.via.split('+').some((step) => WHOLE_TEXT_TRANSFORMS.has(step))).map((v) => v.text);
   const plain = unescaped(text);
-  return plain === text ? decoded(text) : [...decoded(text), ...decoded(plain)];
+  const views = plain === text ? decoded(text) : [...decoded(text), ...decoded(plain)];
+  return [...views, ...views.flatMap(looseReadings)];
 }
 
 export class Guard {
@@ -163,11 +164,11 @@ export class Guard {
     // 2. Deny and allow patterns. A denied phrase is denied however it is written: in full-width letters, split by
     // invisible characters, with look-alikes of other scripts, encoded (the views injection detection reads; not the
     // whole text reversed or rotated, which a prompt that mentions "reverse" gets and in which any word may appear).
-    for (const t of texts) {
-      // The escapes decoded whole and read again as well: a decoded view is cut to 20,000 characters and the views are
-      // eight at most.
-      const views = this.deny.length > 0 ? denyViews(t.text) : [];
-      const i = this.deny.findIndex((re) => re.test(t.text) || views.some((view) => re.test(view)));
+    // Tool results too when they are scanned: a denied phrase a tool fetched still reaches the model.
+    for (const text of [...texts.map((t) => t.text), ...(cfg.scan_tool_results ? toolTexts : [])]) {
+      // The text with its escapes decoded is read again as well: a payload written in escapes is decoded too.
+      const views = this.deny.length > 0 ? denyViews(text) : [];
+      const i = this.deny.findIndex((re) => re.test(text) || views.some((view) => re.test(view)));
       if (i >= 0) return done({ layer: 'rules', rule: `deny_patterns[${i}]`, score: 1 }, true);
     }
     if (this.allow.length > 0) {

@@ -37,6 +37,10 @@ const HOMOGLYPHS: Record<string, string> = {
   α: 'a', ο: 'o', ρ: 'p', ν: 'v', τ: 't', ι: 'i', κ: 'k', υ: 'u', ε: 'e', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
   // Latin look-alikes outside ASCII
   ı: 'i', ȷ: 'j', ɑ: 'a', ɩ: 'i', ʟ: 'l', ᴀ: 'a', ᴇ: 'e', ᴏ: 'o',
+  // Small capitals
+  ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ᴍ: 'm', ɴ: 'n', ᴘ: 'p', ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z',
+  // Armenian and Coptic
+  օ: 'o', ց: 'g', հ: 'h', ⲟ: 'o', ⲣ: 'p', ⲭ: 'x', Ⲟ: 'O', Ⲣ: 'P',
 };
 const HOMOGLYPH_CLASS = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'u');
 const LATIN = /[A-Za-z]/;
@@ -72,6 +76,26 @@ function mapLeet(text: string): { text: string; count: number } {
     return [...word].map((c) => LEET[c] ?? c).join('') + tail;
   });
   return { text: out, count };
+}
+
+/**
+ * Readings a deny pattern is also tried on, looser than the views injection detection takes: one leet character is
+ * enough ("pr0ject falcon"), and any percent escape is decoded ("project%20falcon"). A policy's phrase is exact, so
+ * the looser reading cannot make an innocent prompt look like an attack.
+ */
+export function looseReadings(text: string): string[] {
+  const readings: string[] = [];
+  const leet = mapLeet(text);
+  if (leet.count > 0) readings.push(leet.text);
+  const percent = text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+  if (percent !== text) readings.push(percent);
+  return readings;
 }
 
 /** "I g n o r e  a l l" → "Ignore all": runs of single characters joined (a double space separates words). */
@@ -143,13 +167,17 @@ function rot13(text: string): string {
   });
 }
 
-/** Payloads encoded inside the text, decoded (bounded in number and size). */
+/**
+ * Payloads encoded inside the text, decoded whole (together no longer than the text). Past the first few, the rest
+ * are read together as one view: decoys cannot push a payload out of sight, and ten thousand small payloads cost one
+ * more read, not ten thousand.
+ */
 function decodedPayloads(text: string, tricks: Record<string, number>): TextView[] {
-  const views: TextView[] = [];
+  const payloads: TextView[] = [];
   const push = (via: string, decoded: string | undefined) => {
-    if (decoded === undefined || views.length >= MAX_DECODED) return;
+    if (decoded === undefined) return;
     tricks[via] = (tricks[via] ?? 0) + 1;
-    views.push({ via, text: decoded.slice(0, 20_000) });
+    payloads.push({ via, text: decoded });
   };
   for (const m of text.matchAll(BASE64_RUN)) {
     const run = m[0];
@@ -166,13 +194,21 @@ function decodedPayloads(text: string, tricks: Record<string, number>): TextView
       // not valid percent-encoding
     }
   }
-  // Characters written as escapes: JSON's and JavaScript's "\u0049", HTML's "&#73;" and "&#x49;".
-  // One is enough to hide a word ("&#105;gnore all previous instructions").
+  const views =
+    payloads.length <= MAX_DECODED
+      ? payloads
+      : [...payloads.slice(0, MAX_DECODED - 1), { via: payloads[MAX_DECODED - 1]!.via, text: payloads.slice(MAX_DECODED - 1).map((p) => p.text).join('\n') }];
+  // The whole text transformed, each once. Characters written as escapes: JSON's and JavaScript's "\u0049", HTML's
+  // "&#73;" and "&#x49;"; one is enough to hide a word ("&#105;gnore all previous instructions").
+  const whole = (via: string, transformed: string) => {
+    tricks[via] = (tricks[via] ?? 0) + 1;
+    views.push({ via, text: transformed });
+  };
   const plain = unescaped(text);
-  if (plain !== text) push('escapes', plain);
+  if (plain !== text) whole('escapes', plain);
   // Asked-for transformations: ROT13/Caesar and reversed text are only decoded when the text mentions them.
-  if (/\brot[- ]?13\b|\bcaesar\b|\bcäsar\b/i.test(text)) push('rot13', rot13(text));
-  if (/\b(?:reverse[ds]?|backwards?|rückwärts|umgekehrt)\b/i.test(text)) push('reversed', [...text].reverse().join(''));
+  if (/\brot[- ]?13\b|\bcaesar\b|\bcäsar\b/i.test(text)) whole('rot13', rot13(text));
+  if (/\b(?:reverse[ds]?|backwards?|rückwärts|umgekehrt)\b/i.test(text)) whole('reversed', [...text].reverse().join(''));
   return views;
 }
 

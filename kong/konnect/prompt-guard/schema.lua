@@ -41,7 +41,7 @@ return {
                 "tool",
               },
             },
-            description = "Message roles whose content the rules, topics and injection detection look at (tool results: see scan_tool_results).",
+            description = "Message roles whose content the rules, topics and injection detection look at; system or developer also reads tool definitions and a response schema, tool reads tool results with the rest (or see scan_tool_results).",
             default = {
               "user",
             },
@@ -61,7 +61,7 @@ return {
         {
           scan_tool_results = {
             type = "boolean",
-            description = "Also run injection detection on tool results (role tool), where indirect injections hide in fetched content.",
+            description = "Also run injection detection and deny patterns on tool results (role tool), where indirect injections hide in fetched content.",
             default = false,
           },
         },

@@ -82,14 +82,24 @@ export function isTextPart(part: unknown): part is { type?: string; text: string
   return p !== null && typeof p === 'object' && (p.type === 'text' || p.type === 'input_text' || p.type === undefined) && typeof p.text === 'string';
 }
 
-/** The text of a message's content, whether a string or an array of parts (a text document's words too; images, audio skipped). */
+/**
+ * The text of a message's content, whether a string or an array of parts: text, a refusal and reasoning (`thinking`,
+ * a string or parts of its own) as OpenAI-compatible servers read them in any role, a text document's words; images
+ * and audio skipped.
+ */
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content
-    .map((part: unknown) => (typeof part === 'string' ? part : isTextPart(part) ? part.text : (documentText(part) ?? '')))
-    .filter(Boolean)
-    .join('\n');
+  return content.map(partText).filter(Boolean).join('\n');
+}
+
+function partText(part: unknown): string {
+  if (typeof part === 'string') return part;
+  if (isTextPart(part)) return part.text;
+  const p = part as { type?: unknown; refusal?: unknown; thinking?: unknown } | null;
+  if (p?.type === 'refusal' && typeof p.refusal === 'string') return p.refusal;
+  if (p?.type === 'thinking') return contentText(p.thinking);
+  return documentText(part) ?? '';
 }
 
 /** `completion` includes `reasoning`, as in OpenAI's usage. */
