@@ -118,9 +118,10 @@ async function attempt(a: AttemptContext): Promise<AttemptResult> {
         signal: controller.signal,
         dispatcher: dispatcherFor(plan.balancer.connectTimeoutMs),
         // A provider sends a whole answer's headers only once the answer is complete: until then the
-        // total timeout applies. A stream's headers come before its first token.
+        // total timeout applies. A stream's headers come before its first token, which the first-token
+        // timeout counts from this attempt's start; after it a stream may pause as long as the total allows.
         headersTimeout: plan.stream ? plan.balancer.firstTokenTimeoutMs : plan.balancer.totalTimeoutMs,
-        bodyTimeout: plan.stream ? plan.balancer.firstTokenTimeoutMs : plan.balancer.totalTimeoutMs,
+        bodyTimeout: plan.balancer.totalTimeoutMs,
       });
     } catch (err) {
       throw new AttemptError(failureOf(err, target));
@@ -337,7 +338,9 @@ function isRoleOnly(chunk: ChatChunk): boolean {
   const choice = chunk.choices[0];
   if (chunk.choices.length !== 1 || !choice || choice.finish_reason) return false;
   const { role, content, tool_calls: toolCalls, ...rest } = choice.delta as Record<string, unknown>;
-  return role !== undefined && !content && !(Array.isArray(toolCalls) && toolCalls.length > 0) && Object.keys(rest).length === 0;
+  // OpenAI and Azure open with {"role": "assistant", "content": "", "refusal": null}: empty fields say nothing yet.
+  const says = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+  return role !== undefined && !content && !says(toolCalls) && !Object.values(rest).some(says);
 }
 
 async function relayChatStream(
@@ -368,7 +371,7 @@ async function relayChatStream(
   const firstToken = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, plan.balancer.firstTokenTimeoutMs);
+  }, Math.max(0, plan.balancer.firstTokenTimeoutMs - (performance.now() - started)));
 
   // The chunk that only announces the assistant's role waits, with the response headers, for the
   // first content, tool call or finish: an error event right after it (Anthropic's overloaded_error

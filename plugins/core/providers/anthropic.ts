@@ -15,6 +15,9 @@ const STOP_REASONS: Record<string, string> = {
   max_tokens: 'length',
   tool_use: 'tool_calls',
   refusal: 'content_filter',
+  model_context_window_exceeded: 'length',
+  // A long turn of server tools paused, to be continued: not an ended answer (nor one to cache).
+  pause_turn: 'error',
 };
 
 function blocks(message: ChatMessage): Block[] {

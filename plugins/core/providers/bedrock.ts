@@ -18,6 +18,7 @@ const STOP: Record<string, string> = {
   stop_sequence: 'stop',
   max_tokens: 'length',
   tool_use: 'tool_calls',
+  model_context_window_exceeded: 'length',
   guardrail_intervened: 'content_filter',
   content_filtered: 'content_filter',
 };

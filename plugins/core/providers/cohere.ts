@@ -11,8 +11,9 @@ const FINISH: Record<string, string> = {
   STOP_SEQUENCE: 'stop',
   MAX_TOKENS: 'length',
   TOOL_CALL: 'tool_calls',
-  ERROR: 'stop',
-  TIMEOUT: 'length',
+  // The answer broke off: never reported (nor cached) as one that ended.
+  ERROR: 'error',
+  TIMEOUT: 'error',
 };
 
 function cohereMessage(message: ChatMessage): Record<string, unknown> {
@@ -61,7 +62,7 @@ class CohereStream implements StreamTranslator {
       case 'message-end':
         this.done = true;
         this.usage = cohereUsage(data.delta?.usage);
-        return [this.chunk({}, FINISH[data.delta?.finish_reason] ?? 'stop')];
+        return [this.chunk({}, FINISH[data.delta?.finish_reason] ?? 'error')];
       default:
         return [];
     }
@@ -92,7 +93,7 @@ export const cohere: Provider = {
   parseChat(raw, target): ChatResponse {
     const body = raw as { id: string; finish_reason?: string; message?: { content?: Array<{ type: string; text?: string }>; tool_calls?: ToolCall[] }; usage?: never };
     const text = (body.message?.content ?? []).filter((c) => c.type === 'text').map((c) => c.text ?? '').join('');
-    return chatCompletion(body.id, target.model, text, body.message?.tool_calls ?? [], FINISH[body.finish_reason ?? 'COMPLETE'] ?? 'stop', cohereUsage(body.usage));
+    return chatCompletion(body.id, target.model, text, body.message?.tool_calls ?? [], FINISH[body.finish_reason ?? 'COMPLETE'] ?? 'error', cohereUsage(body.usage));
   },
   streamTranslator(target, id) {
     return new CohereStream(id, target.model);

@@ -19,6 +19,8 @@ const FINISH: Record<string, string> = {
   SPII: 'content_filter',
   IMAGE_SAFETY: 'content_filter',
 };
+/** Any other reason (OTHER, MALFORMED_FUNCTION_CALL…): the answer broke off, never reported (nor cached) as ended. */
+const BROKE_OFF = 'error';
 
 /**
  * Gemini 3 returns a `thoughtSignature` with each function call and refuses the next turn without it.
@@ -277,7 +279,7 @@ class GeminiStream implements StreamTranslator {
     const blocked = !candidate && data.promptFeedback?.blockReason;
     if (candidate?.finishReason || blocked) {
       this.done = true;
-      const finish = blocked ? 'content_filter' : this.tools > 0 ? 'tool_calls' : FINISH[candidate!.finishReason!] ?? 'stop';
+      const finish = blocked ? 'content_filter' : this.tools > 0 ? 'tool_calls' : FINISH[candidate!.finishReason!] ?? BROKE_OFF;
       out.push({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }] });
     }
     return out;
@@ -302,7 +304,7 @@ export const gemini: Provider = {
     const toolCalls = toolCallsOf(candidate);
     const text = textOf(candidate);
     const blocked = !candidate && body.promptFeedback?.blockReason;
-    const finish = blocked ? 'content_filter' : toolCalls.length > 0 ? 'tool_calls' : FINISH[candidate?.finishReason ?? 'STOP'] ?? 'stop';
+    const finish = blocked ? 'content_filter' : toolCalls.length > 0 ? 'tool_calls' : FINISH[candidate?.finishReason ?? 'STOP'] ?? BROKE_OFF;
     return chatCompletion(`chatcmpl-${Date.now().toString(36)}`, body.modelVersion ?? target.model, text, toolCalls, finish, geminiUsage(body.usageMetadata));
   },
   streamTranslator(target, id) {

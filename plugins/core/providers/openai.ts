@@ -125,7 +125,12 @@ class OpenAIStream implements StreamTranslator {
     const chunk = JSON.parse(event.data) as ChatChunk & { error?: unknown };
     if (chunk.error) throw new Error(providerErrorMessage(500, chunk));
     if (chunk.usage) this.usage = chunk.usage;
-    for (const choice of chunk.choices ?? []) flattenContent(choice.delta as Record<string, unknown> | undefined, false);
+    if (!Array.isArray(chunk.choices)) chunk.choices = [];
+    for (const choice of chunk.choices) {
+      // Azure's asynchronous content filter sends choices with annotations and no delta, after the finish too.
+      choice.delta ??= {};
+      flattenContent(choice.delta as Record<string, unknown>, false);
+    }
     return [chunk];
   }
 }

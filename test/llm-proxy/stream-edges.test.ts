@@ -1,0 +1,99 @@
+import { startCaptureServer, type CaptureServer } from '../support/capture-server';
+import { shipped } from '../support/shipped';
+import { readSse } from '../support/sse';
+import { declarative, postRoute } from '../support/routes';
+import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+
+jest.setTimeout(60_000);
+
+/**
+ * Streams as real providers send them, at their edges: OpenAI's opening chunk with its empty fields, Azure's
+ * annotation frames without a delta, an answer that breaks off with an error reason, a first token that comes late
+ * after early headers, and a pause in the middle of an answer.
+ */
+const chunk = (delta: Record<string, unknown> | undefined, finish: string | null = null, extra: Record<string, unknown> = {}) =>
+  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, ...(delta ? { delta } : {}), finish_reason: finish, ...extra }] })}\n\n`;
+const cohereEvent = (type: string, data: Record<string, unknown> = {}) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+const OPENING = { role: 'assistant', content: '', refusal: null };
+
+describe('llm-proxy at the edges of real streams', () => {
+  let provider: CaptureServer;
+  let stack: SuiteStack;
+  const target = (name: string, kind: string, model: string) => ({ name, provider: kind, model, upstream_url: provider.url, auth: { api_key: 'sk-test-0123456789' } });
+  const proxy = (config: Record<string, unknown>) => ({ name: 'llm-proxy', config });
+
+  beforeAll(async () => {
+    provider = await startCaptureServer();
+    stack = await startSuiteStack({
+      plugins: shipped('semantic-cache', 'llm-proxy'),
+      declarative: declarative([
+        postRoute('fallback', [proxy({ targets: [target('first', 'openai', 'model-one'), target('second', 'openai', 'model-two')], balancer: { retries: 1, backoff_ms: 10, first_token_timeout_ms: 800 } })]),
+        postRoute('openai', [proxy({ targets: [target('oa', 'openai', 'gpt-4o-mini')], balancer: { retries: 0, first_token_timeout_ms: 1000 } })]),
+        postRoute('cohere', [{ name: 'semantic-cache', config: { exact_only: true } }, proxy({ targets: [target('co', 'cohere', 'command-a')], balancer: { retries: 0 } })]),
+      ]),
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await provider?.close();
+  });
+
+  const stream = (route: string, content: string) =>
+    fetch(`${stack.standin.url}/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stream: true, messages: [{ role: 'user', content }] }) });
+  const textOf = (events: Array<{ data: string }>) =>
+    events.filter((e) => e.data !== '[DONE]').map((e) => (JSON.parse(e.data) as { choices?: Array<{ delta?: { content?: string } }> }).choices?.[0]?.delta?.content ?? '').join('');
+
+  it("falls back after OpenAI's opening chunk when the first target then fails or says nothing", async () => {
+    for (const failure of ['data: {"error":{"message":"overloaded","type":"server_error"}}\n\n', 'hang']) {
+      provider.respond = (req) => {
+        if (JSON.parse(req.body.toString('utf8')).model === 'model-two') return { status: 200, sse: [chunk(OPENING), chunk({ content: 'From two.' }), chunk({}, 'stop'), 'data: [DONE]\n\n'] };
+        return failure === 'hang' ? { status: 200, sse: [chunk(OPENING)], sseGapMs: 3000 } : { status: 200, sse: [chunk(OPENING), failure] };
+      };
+      const res = await stream('fallback', 'Hello');
+      expect(res.status).toBe(200);
+      expect(textOf(await readSse(res))).toBe('From two.');
+    }
+  });
+
+  it('passes over frames without a delta (Azure content-filter annotations), before and after the finish', async () => {
+    const annotation = chunk(undefined, null, { content_filter_offsets: { start_offset: 0, end_offset: 10 }, content_filter_results: { hate: { filtered: false } } });
+    provider.respond = () => ({ status: 200, sse: [chunk(OPENING), annotation, chunk({ content: 'Part one,' }), annotation, chunk({ content: ' part two.' }), chunk({}, 'stop'), annotation, 'data: [DONE]\n\n'] });
+    const events = await readSse(await stream('openai', 'Hello'));
+    expect(textOf(events)).toBe('Part one, part two.');
+    expect(events.at(-1)!.data).toBe('[DONE]');
+  });
+
+  it('reports an answer that broke off as such, and never caches it', async () => {
+    provider.respond = () => ({
+      status: 200,
+      sse: [
+        cohereEvent('message-start', { id: 'x', delta: { message: { role: 'assistant' } } }),
+        cohereEvent('content-start', { index: 0, delta: { message: { content: { type: 'text', text: '' } } } }),
+        cohereEvent('content-delta', { index: 0, delta: { message: { content: { text: 'The capital of France is' } } } }),
+        cohereEvent('message-end', { delta: { finish_reason: 'ERROR', usage: { tokens: { input_tokens: 3, output_tokens: 5 } } } }),
+      ],
+    });
+    const events = await readSse(await stream('cohere', 'What is the capital of France?'));
+    const finishes = events.filter((e) => e.data !== '[DONE]').map((e) => JSON.parse(e.data).choices?.[0]?.finish_reason).filter(Boolean);
+    expect(finishes).toEqual(['error']);
+    await new Promise((r) => setTimeout(r, 300));
+    const again = await stream('cohere', 'What is the capital of France?');
+    expect(again.headers.get('x-cache-status')).not.toBe('Hit');
+    await readSse(again);
+  });
+
+  it('counts the first-token timeout from the attempt, not from the headers', async () => {
+    // Headers at 0.6 s, the first token at 1.5 s: past the 1 s allowed.
+    provider.respond = () => ({ status: 200, delayMs: 600, sseGapMs: 900, sse: [': waiting\n\n', chunk({ role: 'assistant', content: 'Late.' }), chunk({}, 'stop'), 'data: [DONE]\n\n'] });
+    const res = await stream('openai', 'Hello');
+    expect(res.status).toBe(504);
+    expect(JSON.parse(await res.text()).error.code).toBe('provider_timeout');
+  });
+
+  it('lets an answer pause longer than the first-token timeout once it has begun', async () => {
+    provider.respond = () => ({ status: 200, sseGapMs: 1300, sse: [chunk({ role: 'assistant', content: 'Part one,' }), chunk({ content: ' part two.' }), chunk({}, 'stop'), 'data: [DONE]\n\n'] });
+    const events = await readSse(await stream('openai', 'Hello'));
+    expect(textOf(events)).toBe('Part one, part two.');
+    expect(events.at(-1)!.data).toBe('[DONE]');
+  });
+});
