@@ -1,7 +1,7 @@
 /**
  * List prices in USD per million tokens (input, output), as published by the
  * providers in 2026; a target's input_cost/output_cost override them. Matching is
- * by exact model name, then by the longest known prefix (dated snapshots).
+ * by exact model name, then by the longest known name it starts with, up to a dash, colon, at or dot (dated snapshots).
  */
 export const PRICES_AS_OF = '2026-11';
 
@@ -14,25 +14,45 @@ const PRICES: Record<string, [number, number]> = {
   'gpt-5': [1.25, 10],
   'gpt-5-mini': [0.25, 2],
   'gpt-5-nano': [0.05, 0.4],
+  'gpt-4-turbo': [10, 30],
+  'gpt-3.5-turbo': [0.5, 1.5],
+  'o1': [15, 60],
+  'o1-mini': [1.1, 4.4],
   'o3': [2, 8],
+  'o3-mini': [1.1, 4.4],
+  'o3-pro': [20, 80],
   'o4-mini': [1.1, 4.4],
   'text-embedding-3-small': [0.02, 0],
   'text-embedding-3-large': [0.13, 0],
   'claude-opus-4': [15, 75],
+  'claude-opus-4-5': [5, 25],
   'claude-sonnet-4': [3, 15],
   'claude-3-7-sonnet': [3, 15],
+  'claude-3-5-sonnet': [3, 15],
   'claude-3-5-haiku': [0.8, 4],
+  'claude-3-opus': [15, 75],
+  'claude-3-haiku': [0.25, 1.25],
   'claude-haiku-4': [1, 5],
   'gemini-2.5-pro': [1.25, 10],
   'gemini-2.5-flash': [0.3, 2.5],
+  'gemini-2.5-flash-lite': [0.1, 0.4],
   'gemini-2.0-flash': [0.1, 0.4],
+  'gemini-2.0-flash-lite': [0.075, 0.3],
+  'gemini-1.5-pro': [1.25, 5],
+  'gemini-1.5-flash': [0.075, 0.3],
   'mistral-large': [2, 6],
+  'mistral-medium': [0.4, 2],
   'mistral-small': [0.1, 0.3],
+  'codestral': [0.3, 0.9],
   'command-a': [2.5, 10],
   'command-r-plus': [2.5, 10],
   'command-r': [0.15, 0.6],
   'deepseek-chat': [0.27, 1.1],
+  'deepseek-reasoner': [0.55, 2.19],
 };
+
+/** Where a known name may end inside a longer one: a dated snapshot or a version ("gpt-4o-2024-08-06", "…-v1:0"). */
+const NAME_END = /^(?:$|[-:@.])/;
 
 /** USD per million input and output tokens, or undefined for a model the table does not know. */
 export function priceOf(rawModel: string): [number, number] | undefined {
@@ -42,7 +62,8 @@ export function priceOf(rawModel: string): [number, number] | undefined {
   if (exact) return exact;
   let best: string | undefined;
   for (const known of Object.keys(PRICES)) {
-    if (model.startsWith(known) && (!best || known.length > best.length)) best = known;
+    // Only at a name's end: "o3" is no price for "o3-mini" when that has one, and none for "command-r7b".
+    if (model.startsWith(known) && NAME_END.test(model.slice(known.length)) && (!best || known.length > best.length)) best = known;
   }
   return best ? PRICES[best] : undefined;
 }

@@ -10,6 +10,16 @@ describe('price table', () => {
     expect(priceOf('some-local-model')).toBeUndefined();
   });
 
+  it("gives a model of its own its own price, never a shorter name's", () => {
+    expect(priceOf('o3-mini')).toEqual([1.1, 4.4]);
+    expect(priceOf('o3-2025-04-16')).toEqual([2, 8]);
+    expect(priceOf('gemini-2.5-flash-lite')).toEqual([0.1, 0.4]);
+    expect(priceOf('claude-opus-4-5-20251101')).toEqual([5, 25]);
+    expect(priceOf('anthropic.claude-3-haiku-20240307-v1:0')).toEqual([0.25, 1.25]);
+    // A name that only starts like a known one is not priced as it: no price is better than a wrong one.
+    expect(priceOf('command-r7b-12-2024')).toBeUndefined();
+  });
+
   it('prices usage per million tokens', () => {
     const target = { inputCost: 3, outputCost: 15, priced: true } as PlannedTarget;
     const usage = { prompt_tokens: 1_000_000, completion_tokens: 100_000, total_tokens: 1_100_000 };
