@@ -5,7 +5,9 @@ import { createLogger } from './logger';
 /**
  * One Redis connection per URL for the whole process, shared by every plugin.
  * Commands fail fast instead of queueing while Redis is down, so callers can
- * degrade (a cache miss, a local count) rather than hold a request.
+ * degrade (a cache miss, a local count) rather than hold a request; only the
+ * first ones, sent while the connection is first made, wait for it (within the
+ * command timeout): a budget spent in Redis must hold from the first request.
  */
 const clients = new Map<string, Redis>();
 const log = createLogger('redis');
@@ -19,12 +21,17 @@ export function getRedis(url: string): Redis {
   if (!client) {
     client = new Redis(url, {
       lazyConnect: false,
-      enableOfflineQueue: false,
+      enableOfflineQueue: true,
       maxRetriesPerRequest: 1,
       commandTimeout: 500,
       connectTimeout: 2000,
       retryStrategy: (times) => Math.min(times * 200, 2000),
     });
+    const failFast = (c: Redis) => () => {
+      c.options.enableOfflineQueue = false;
+    };
+    client.once('ready', failFast(client));
+    client.once('error', failFast(client));
     let lastError = 0;
     client.on('error', (err) => {
       // Once a minute is enough: a Redis outage must not flood the log.
