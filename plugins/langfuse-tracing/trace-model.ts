@@ -75,7 +75,8 @@ function generationOf(plan: CallPlan, record: AnswerRecord, logPayloads: boolean
   }
   const usage = record.usage;
   const failed = record.status >= 400 || record.truncated;
-  const choice = (record.response?.choices as Array<{ message?: unknown }> | undefined)?.[0];
+  // A chat answer's message, or a legacy completion's text.
+  const choice = (record.response?.choices as Array<{ message?: unknown; text?: unknown }> | undefined)?.[0];
   return {
     id: spanId(),
     name: `${record.provider ?? 'llm'}-${plan.routeType.slice(7)}`,
@@ -83,7 +84,7 @@ function generationOf(plan: CallPlan, record: AnswerRecord, logPayloads: boolean
     model: record.model,
     parameters,
     input: logPayloads ? plan.request.messages ?? plan.request.prompt ?? plan.request.input : undefined,
-    output: logPayloads ? choice?.message : undefined,
+    output: logPayloads ? choice?.message ?? choice?.text : undefined,
     usage: usage
       ? { input: usage.prompt_tokens, output: usage.completion_tokens ?? 0, total: usage.total_tokens, cached: usage.prompt_tokens_details?.cached_tokens }
       : undefined,

@@ -242,14 +242,18 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
   const tails = (): string => {
     let out = '';
     for (const [index, chain] of chains.take()) {
-      const tail = chain.flush().client;
-      if (tail) out += sseData({ ...template, choices: [{ index, text: tail, finish_reason: null }] });
+      const tail = chain.flush();
+      recorded += tail.recorded;
+      if (tail.client) out += sseData({ ...template, choices: [{ index, text: tail.client, finish_reason: null }] });
     }
     return out;
   };
   let out = '';
-  // What the model wrote and the provider's own usage, for budgets and cost, whether or not the stream is relayed as is.
+  // What the model wrote and the provider's own usage, for budgets and cost, whether or not the stream is relayed as is;
+  // and what is recorded of it for the trace (scanned, placeholders not restored).
   let written = '';
+  let recorded = '';
+  let finish: unknown = null;
   let providerUsage: Usage | undefined;
   const parser = createParser({
     onEvent: (event) => {
@@ -266,7 +270,10 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
         return;
       }
       if (isUsage(chunk.usage)) providerUsage = chunk.usage;
-      for (const choice of chunk.choices ?? []) if (typeof choice.text === 'string') written += choice.text;
+      for (const choice of chunk.choices ?? []) {
+        if (typeof choice.text === 'string') written += choice.text;
+        if (choice.finish_reason) finish = choice.finish_reason;
+      }
       if (!transformed) return;
       if (chunk.error !== undefined) out += tails();
       else template = { id: chunk.id, object: 'text_completion', created: chunk.created, model: chunk.model };
@@ -274,7 +281,10 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
         const index = choice.index ?? 0;
         if (typeof choice.text !== 'string' || (!choice.text && !choice.finish_reason && !chains.has(index))) continue;
         const chain = chains.of(index);
-        choice.text = chain.push(choice.text).client + (choice.finish_reason ? chain.flush().client : '');
+        const piece = chain.push(choice.text);
+        const tail = choice.finish_reason ? chain.flush() : { recorded: '', client: '' };
+        recorded += piece.recorded + tail.recorded;
+        choice.text = piece.client + tail.client;
         if (choice.finish_reason) chains.delete(index);
       }
       out += sseData(chunk);
@@ -301,7 +311,8 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
   }
   a.res.end();
   const usage = providerUsage ?? estimatedUsage(a.plan.request, written);
-  return { status: 200, usage, usageEstimated: !providerUsage, truncated: !done, upstreamWaitMs };
+  const response = { object: 'text_completion', model: template.model, choices: [{ index: 0, text: transformed ? recorded : written, finish_reason: finish }], usage };
+  return { status: 200, usage, usageEstimated: !providerUsage, truncated: !done, upstreamWaitMs, response };
 }
 
 /** Turns the provider's stream bytes into events: SSE, or AWS event-stream frames (Bedrock). */
@@ -363,6 +374,8 @@ async function relayChatStream(
   const otherChains = new TransformChains<string>(a.transforms);
   const toolChains = new TransformChains<number>(a.toolTransforms);
   const functionChains = new TransformChains<'function_call'>(a.toolTransforms);
+  /** Reasoning and refusals as recorded (for the trace and the cache), by field. */
+  const recordedOthers: Record<string, string> = {};
   let last: ChatChunk | undefined;
   const toolCalls: Record<number, { id?: string; name?: string; arguments: string }> = {};
   let functionCall: { name?: string; arguments: string } | undefined;
@@ -405,8 +418,9 @@ async function relayChatStream(
     flushed = true;
     const chunks: ChatChunk[] = [];
     for (const [field, otherChain] of otherChains.take()) {
-      const tail = otherChain.flush().client;
-      if (tail) chunks.push({ ...template, choices: [{ index: 0, delta: { [field]: tail } as ChatChunk['choices'][number]['delta'], finish_reason: null }] });
+      const tail = otherChain.flush();
+      recordedOthers[field] = (recordedOthers[field] ?? '') + tail.recorded;
+      if (tail.client) chunks.push({ ...template, choices: [{ index: 0, delta: { [field]: tail.client } as ChatChunk['choices'][number]['delta'], finish_reason: null }] });
     }
     for (const [index, toolChain] of toolChains.take((x, y) => x - y)) {
       const tail = toolChain.flush();
@@ -445,7 +459,9 @@ async function relayChatStream(
           const delta = choice.delta as Record<string, unknown>;
           for (const field of OTHER_ANSWER_TEXTS) {
             if (typeof delta[field] !== 'string' || !delta[field]) continue;
-            delta[field] = otherChains.of(field).push(delta[field] as string).client;
+            const piece = otherChains.of(field).push(delta[field] as string);
+            delta[field] = piece.client;
+            recordedOthers[field] = (recordedOthers[field] ?? '') + piece.recorded;
             tokenSeen();
           }
           if (chain.scans && (choice as { logprobs?: unknown }).logprobs) (choice as { logprobs?: unknown }).logprobs = null;
@@ -524,7 +540,7 @@ async function relayChatStream(
     await write(res, 'data: [DONE]\n\n');
   }
   res.end();
-  const message: Record<string, unknown> = { role: 'assistant', content: recordedText || null };
+  const message: Record<string, unknown> = { role: 'assistant', content: recordedText || null, ...recordedOthers };
   const calls = Object.entries(toolCalls).map(([, c]) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
   if (calls.length > 0) message.tool_calls = calls;
   if (functionCall) message.function_call = functionCall;

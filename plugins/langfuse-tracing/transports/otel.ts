@@ -27,6 +27,8 @@ const json = (value: unknown) => JSON.stringify(value);
  * attributes: a quarter of the cap each keeps the span well under Langfuse's 4.5 MB.
  */
 const ROOT_PAYLOAD_BYTES = 256 * 1024;
+/** Spans the exporter holds while Langfuse is slow or down: its byte bound (64 MB) is the one that matters. */
+const MAX_HELD_SPANS = 200_000;
 
 /**
  * The gateway picks each trace's id (Kong's request id) and its root span's id. The root span must
@@ -68,8 +70,9 @@ export class OtelTransport implements TraceTransport {
 
   constructor(options: OtelOptions) {
     // Our own exporter (same endpoint and headers as Langfuse's default) with smaller batches, so
-    // that pending exports hold less while Langfuse is slow or down; the processor's queue holds
-    // 2,048 spans and drops new ones beyond that.
+    // that pending exports hold less while Langfuse is slow or down. The processor's queue holds
+    // 2,048 spans and drops new ones beyond that, uncounted: each delivery is handed over to the
+    // exporter before the next (see deliver), and the exporter's own buffer is bounded in bytes.
     const Exporter = options.protocol === 'http/json' ? JsonExporter : ProtobufExporter;
     this.exporter = new RetryingExporter(new Exporter({
       url: `${options.host.replace(/\/+$/, '')}/api/public/otel/v1/traces`,
@@ -83,7 +86,7 @@ export class OtelTransport implements TraceTransport {
       // The exporter's default agent factory loads node:http with a dynamic import(), which jest's VM
       // (where the transport is tested) refuses; the agents are made here instead.
       httpAgentOptions: (protocol: string) => (protocol === 'http:' ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true })),
-    }), 4096);
+    }), MAX_HELD_SPANS);
     const processor = new LangfuseSpanProcessor({
       exporter: this.exporter,
       baseUrl: options.host,
@@ -103,6 +106,9 @@ export class OtelTransport implements TraceTransport {
 
   async deliver(traces: GatewayTrace[]): Promise<void> {
     for (const t of traces) this.emit(t);
+    // Into the exporter's buffer now (it takes them at once): the processor's queue never holds more than one
+    // delivery (the shipper's hundred traces), however fast traces come.
+    if (traces.length > 0) await this.provider.forceFlush();
     // Also called on every shipper tick, so spans kept from an outage go out once Langfuse is back.
     void this.exporter.retry();
   }
