@@ -36,7 +36,7 @@ export function instancesVersion(): number {
  * Whether two instances can run on one request. Conservative where Kong's own matching needs
  * what an instance does not know (the service of a route-scoped instance's route, the consumer).
  */
-function mayMeet(a: InstanceScope, b: InstanceScope): boolean {
+export function mayMeet(a: InstanceScope, b: InstanceScope): boolean {
   const route = a.routeId === null || b.routeId === null || a.routeId === b.routeId;
   const service = a.serviceId === null || b.serviceId === null || a.serviceId === b.serviceId;
   return route && service;

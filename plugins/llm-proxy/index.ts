@@ -1,4 +1,6 @@
 import { definePlugin } from '../core/plugin-base';
+import { scopeOf } from '../core/instance-scopes';
+import { publishStreamingPolicy } from '../core/streaming-policy';
 import { getBridge, TICKET_HEADER } from '../core/bridge/bridge-server';
 import { performance } from 'node:perf_hooks';
 import { DEFERRED_PLAN_KEY, PLAN_KEY, type CallPlan, type DeferredPlan } from '../core/bridge/plan';
@@ -24,9 +26,9 @@ export = definePlugin({
   config: configSchema,
   onError: 'block',
   publishContext: false,
-  init(config) {
+  init(config, meta) {
     void getBridge();
-    return {
+    const state = {
       balancer: balancerSettings(config),
       budgets: config.budgets.limits.length > 0 ? budgetStore(config.budgets) : undefined,
       /**
@@ -35,6 +37,8 @@ export = definePlugin({
        */
       service: undefined as { http: boolean; bridge: boolean } | undefined,
     };
+    publishStreamingPolicy(state, scopeOf(true, meta), config.response_streaming);
+    return state;
   },
   async access({ kong, config, state, meta, ctx }) {
     const startedAt = performance.now();

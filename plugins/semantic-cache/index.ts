@@ -1,3 +1,5 @@
+import { scopeOf } from '../core/instance-scopes';
+import { streamingPolicyFor } from '../core/streaming-policy';
 import { parseRequest } from '../llm-proxy/filters/parse-request';
 import { addAnswerListener, textTransforms } from '../core/bridge/answer-hooks';
 import { SERVED_ANSWER_KEY } from '../core/bridge/plan';
@@ -68,6 +70,10 @@ export = definePlugin({
     if (reason) return status('Bypass', { reason });
     // A request llm-proxy would refuse (a temperature of "hot", n of 0) gets its 400 there, never a stored answer.
     if (!validChatRequest(body)) return status('Bypass', { reason: 'invalid' });
+    // Streamed, or not, as llm-proxy would answer on this route.
+    const streaming = streamingPolicyFor(scopeOf(true, meta));
+    if (streaming === 'deny' && body.stream === true) return status('Bypass', { reason: 'stream-denied' });
+    const stream = body.stream === true || streaming === 'always';
     const prompt = promptText(body, config.messages);
     if (!prompt.trim()) return status('Bypass', { reason: 'no-prompt' });
     const refresh = config.respect_cache_control && directives.noCache;
@@ -94,7 +100,6 @@ export = definePlugin({
         // For the trace: what was asked and answered, as stored (sanitized, placeholders not restored).
         const cachedChoice = (hit.entry.value.response.choices as Array<{ message?: unknown }> | undefined)?.[0];
         ctx.set(SERVED_ANSWER_KEY, { input: body.messages, output: cachedChoice?.message });
-        const stream = body.stream === true;
         const transforms = textTransforms(ctx, 'content');
         const includeUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
         const answer = stream ? replaySse(hit.entry.value.response, transforms, includeUsage) : replayJson(hit.entry.value.response, transforms);

@@ -16,13 +16,15 @@ const OPENAI_OK = { id: 'x', object: 'chat.completion', created: 1, model: 'm', 
 const ANTHROPIC_OK = { id: 'x', type: 'message', role: 'assistant', model: 'c', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', usage: { input_tokens: 1, output_tokens: 1 } };
 const GEMINI_OK = { candidates: [{ content: { parts: [{ text: 'ok' }] }, finishReason: 'STOP' }] };
 
+const answerOk: CaptureServer['respond'] = (req) => ({ status: 200, body: req.path.includes('/messages') ? ANTHROPIC_OK : req.path.includes(':generateContent') ? GEMINI_OK : OPENAI_OK });
+
 describe('odd requests through the chain', () => {
   let provider: CaptureServer;
   let stack: SuiteStack;
 
   beforeAll(async () => {
     provider = await startCaptureServer();
-    provider.respond = (req) => ({ status: 200, body: req.path.includes('/messages') ? ANTHROPIC_OK : req.path.includes(':generateContent') ? GEMINI_OK : OPENAI_OK });
+    provider.respond = answerOk;
     const guarded = (name: string, target: Record<string, unknown>) =>
       postRoute(name, [{ name: 'prompt-guard', config: {} }, { name: 'pii-sanitizer', config: {} }, llmProxy(provider.url, { targets: [mockTarget(provider.url, target)], balancer: { retries: 0 } })]);
     stack = await startSuiteStack({
@@ -38,6 +40,9 @@ describe('odd requests through the chain', () => {
               guarded('anthropic', { provider: 'anthropic', model: 'claude-x' }),
               guarded('gemini', { provider: 'gemini', model: 'gemini-2.0-flash' }),
               postRoute('cached', [{ name: 'semantic-cache', config: { exact_only: true, redis_prefix: `odd:${process.pid}:${Date.now()}:` } }, llmProxy(provider.url, { balancer: { retries: 0 } })]),
+              ...(['deny', 'always'] as const).map((policy) =>
+                postRoute(`cached-${policy}`, [{ name: 'semantic-cache', config: { exact_only: true, redis_prefix: `odd:${policy}:${process.pid}:${Date.now()}:` } }, llmProxy(provider.url, { balancer: { retries: 0 }, response_streaming: policy })]),
+              ),
             ],
           },
           {
@@ -101,6 +106,31 @@ describe('odd requests through the chain', () => {
       expect(res.status).toBe(400);
       expect(res.headers.get('x-cache-status')).toBe('Bypass');
     }
+  });
+
+  it("serves a cached answer only in the form llm-proxy's response_streaming allows", async () => {
+    const ask = { messages: [{ role: 'user', content: 'Tell me a joke about owls please' }] };
+    const settle = () => new Promise((r) => setTimeout(r, 500));
+    expect((await post('cached-deny', ask)).status).toBe(200);
+    await settle();
+    expect((await post('cached-deny', ask)).headers.get('x-cache-status')).toBe('Hit');
+    const denied = await post('cached-deny', { ...ask, stream: true });
+    expect(denied.status).toBe(400);
+    expect((await errorOf(denied)).code).toBe('stream_not_allowed');
+
+    provider.respond = () => ({
+      status: 200,
+      sse: [`data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: 'Hoo.' }, finish_reason: null }] })}\n\n`, `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`, 'data: [DONE]\n\n'],
+    });
+    const miss = await post('cached-always', ask);
+    expect(miss.headers.get('content-type')).toMatch(/text\/event-stream/);
+    await miss.text();
+    await settle();
+    const hit = await post('cached-always', ask);
+    expect(hit.headers.get('x-cache-status')).toBe('Hit');
+    expect(hit.headers.get('content-type')).toMatch(/text\/event-stream/);
+    expect(await hit.text()).toContain('Hoo.');
+    provider.respond = answerOk;
   });
 
   it('reads a body in the charset it declares, and refuses bytes that are no valid text', async () => {
