@@ -7,6 +7,7 @@ import { applyKongSchema } from '../../../schemas/kong-config';
 import { validateKongSchema } from '../../../schemas/kong-metaschema';
 import { toSchemaLua } from '../../../schemas/schema-lua';
 import { toKongFields } from '../../../schemas/zod-to-kong';
+import { REPO } from '../../support/paths';
 
 const config = z.object({
   model: z.string().min(1).describe('The model every request on this route uses.'),
@@ -153,13 +154,20 @@ describe('Konnect schema.lua', () => {
       }
     }
     if (!lua51) return; // CI machines may not have Lua; the structural checks above still run.
+    const typedefs = 'package.preload["kong.db.schema.typedefs"] = function() return { protocols_http = {} } end';
+    // The shipped schemas too: each loads and names its plugin.
+    for (const plugin of fs.readdirSync(path.join(REPO, 'kong', 'konnect'))) {
+      const shipped = path.join(REPO, 'kong', 'konnect', plugin, 'schema.lua');
+      execFileSync(lua51, ['-e', `${typedefs}\nlocal s = dofile(${JSON.stringify(shipped)})\nassert(s.name == ${JSON.stringify(plugin)})\nassert(#s.fields[2].config.fields > 0)`]);
+    }
     const file = path.join(os.tmpdir(), `schema-${process.pid}.lua`);
     fs.writeFileSync(file, lua);
-    const program = `package.preload["kong.db.schema.typedefs"] = function() return { protocols_http = {} } end
+    const program = `${typedefs}
       local s = dofile(${JSON.stringify(file)})
       assert(s.name == "demo-plugin")
-      assert(#s.fields[2].config.fields == 8)
-      assert(s.fields[2].config.fields[8].limits.fields[1].rpm.default == 60)`;
+      assert(#s.fields[2].config.fields == 9)
+      assert(s.fields[2].config.fields[7].targets.len_max == 3)
+      assert(s.fields[2].config.fields[9].limits.fields[1].rpm.default == 60)`;
     try {
       execFileSync(lua51, ['-e', program]);
     } finally {
