@@ -42,6 +42,32 @@ describe('vector indexes', () => {
     expect(hnsw.search(vectors[5]!, 1)[0]!.id).toBe('again');
     expect(hnsw.size).toBe(100);
   });
+
+  it('HNSW keeps every live entry findable and removable through batches of deletes and adds', () => {
+    // hnswlib reuses whichever deleted slot it likes: a label handed out again once named a live entry's slot, and
+    // removing that entry threw "Label not found".
+    const vectors = randomVectors(400, 16, 3);
+    const hnsw = new HnswIndex(16, { initialCapacity: 64 });
+    const live = new Map<string, Float32Array>();
+    let next = 0;
+    const add = (n: number) => {
+      for (let i = 0; i < n; i++, next++) {
+        hnsw.add(`e${next}`, vectors[next % vectors.length]!);
+        live.set(`e${next}`, vectors[next % vectors.length]!);
+      }
+    };
+    add(40);
+    for (let round = 0; round < 6; round++) {
+      for (const id of [...live.keys()].filter((_, i) => i % 2 === 0)) {
+        expect(hnsw.remove(id)).toBe(true);
+        live.delete(id);
+      }
+      add(30);
+      for (const [id, v] of live) expect(hnsw.search(v, 1)[0]!.id).toBe(id);
+    }
+    for (const id of live.keys()) expect(hnsw.remove(id)).toBe(true);
+    expect(hnsw.size).toBe(0);
+  });
 });
 
 describe('VectorStore', () => {

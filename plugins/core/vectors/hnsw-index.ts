@@ -3,7 +3,9 @@ import type { Neighbor, VectorIndex } from './types';
 
 /**
  * Approximate search with hnswlib: sub-millisecond at 100,000 vectors. Deleted
- * slots are reused, and the index grows by doubling.
+ * slots are reused, and the index grows by doubling. Labels are never reused:
+ * hnswlib puts a new point in whichever deleted slot it likes and forgets that
+ * slot's old label, so a label handed out again could name a live point's slot.
  */
 export interface HnswOptions {
   m?: number;
@@ -16,7 +18,8 @@ export class HnswIndex implements VectorIndex {
   private readonly index: HierarchicalNSW;
   private readonly labels = new Map<string, number>();
   private readonly ids = new Map<number, string>();
-  private readonly freeLabels: number[] = [];
+  /** Slots of removed points, which the next additions take before the index grows. */
+  private deletedSlots = 0;
   private nextLabel = 0;
   private capacity: number;
 
@@ -37,13 +40,14 @@ export class HnswIndex implements VectorIndex {
   add(id: string, vector: Float32Array): void {
     if (vector.length !== this.dim) throw new Error(`vector has ${vector.length} dimensions, the index ${this.dim}`);
     this.remove(id);
-    const reuse = this.freeLabels.pop();
-    const label = reuse ?? this.nextLabel++;
-    if (reuse === undefined && label >= this.capacity) {
+    const label = this.nextLabel++;
+    const reuse = this.deletedSlots > 0;
+    if (reuse) this.deletedSlots--;
+    else if (this.index.getCurrentCount() >= this.capacity) {
       this.capacity *= 2;
       this.index.resizeIndex(this.capacity);
     }
-    this.index.addPoint(Array.from(vector), label, reuse !== undefined);
+    this.index.addPoint(Array.from(vector), label, reuse);
     this.labels.set(id, label);
     this.ids.set(label, id);
   }
@@ -51,10 +55,10 @@ export class HnswIndex implements VectorIndex {
   remove(id: string): boolean {
     const label = this.labels.get(id);
     if (label === undefined) return false;
-    this.index.markDelete(label);
     this.labels.delete(id);
     this.ids.delete(label);
-    this.freeLabels.push(label);
+    this.index.markDelete(label);
+    this.deletedSlots++;
     return true;
   }
 

@@ -73,9 +73,10 @@ export class VectorStore<T> {
     if (!entry) return false;
     this.byId.delete(id);
     const ns = this.namespaces.get(entry.ns)!;
-    ns.index.remove(id);
+    // The maps first: whatever the index does, eviction (a loop on the LRU's size) always makes progress.
     ns.lru.delete(id);
     if (ns.lru.size === 0) this.namespaces.delete(entry.ns);
+    ns.index.remove(id);
     return true;
   }
 
