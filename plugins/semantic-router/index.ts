@@ -2,6 +2,7 @@ import { definePlugin } from '../core/plugin-base';
 import { readJsonBody } from '../core/request-body';
 import { configSchema } from './config';
 import { publish, routeBody, startRouter, type RouterState } from './route-request';
+import { defaultDecision } from './router';
 
 /**
  * semantic-router: picks the route of a prompt from a few example utterances
@@ -18,9 +19,17 @@ export = definePlugin({
   init(config): RouterState {
     return startRouter(config);
   },
-  async access({ kong, config, state, ctx }) {
+  async access({ kong, config, state, ctx, log }) {
     const body = await readJsonBody(kong, ctx, config.max_body_size);
-    const decision = await routeBody(config, state, body);
+    let decision;
+    try {
+      decision = await routeBody(config, state, body);
+    } catch (err) {
+      if (config.on_error === 'block') throw err;
+      // The router cannot judge this prompt (its embeddings are down): the default route's targets, said so.
+      log.error('routing failed; the default route is used', { error: (err as Error).message });
+      decision = { ...defaultDecision(config), reason: 'router_error' };
+    }
     await publish(kong, ctx, config, decision);
   },
 });

@@ -20,11 +20,28 @@ export const DECISION_KEY = 'router.decision';
 export interface RouterState {
   embedder: Embedder;
   model: Promise<RouterModel>;
+  /** When the model's last build failed: it is built again, at most this often (the embeddings may be back). */
+  failedAt?: number;
+}
+
+const REBUILD_AFTER_MS = 5000;
+
+async function modelOf(config: RouterConfig, state: RouterState): Promise<RouterModel> {
+  try {
+    return await state.model;
+  } catch (err) {
+    if (Date.now() - (state.failedAt ?? 0) >= REBUILD_AFTER_MS) {
+      state.failedAt = Date.now();
+      state.model = loadModel(config, state.embedder);
+      state.model.catch(() => undefined);
+    }
+    throw err;
+  }
 }
 
 /** The routing decision for a parsed request body: prompt text, embedding, decision (no PDK calls). */
 export async function routeBody(config: RouterConfig, state: RouterState, body: unknown): Promise<RouterDecision> {
-  const model = await state.model;
+  const model = await modelOf(config, state);
   // The lexical view reads what the embedder reads (the start of the prompt), not a megabyte of it.
   const text = promptText(body, config.messages).slice(0, MAX_TEXT_CHARS);
   const vector = text.trim() ? await state.embedder.embed(text) : undefined;

@@ -37,7 +37,7 @@ export interface RouterDecision {
   abstained: boolean;
   /** llm-proxy target names; empty means no narrowing. */
   targets: string[];
-  /** Why the default route was taken: below_threshold, no_text, no_routes. */
+  /** Why the default route was taken: below_threshold, no_text, no_routes, router_error. */
   reason?: string;
   /** Cost-aware mode: the tier and the estimated probability that the prompt needs the strong model. */
   tier?: 'strong' | 'weak';
@@ -180,9 +180,14 @@ function fallback(config: RouterConfig, model: RouterModel, v: Float32Array | un
   };
 }
 
+/** The decision when no route passes its threshold, or when the router cannot judge the prompt. */
+export function defaultDecision(config: RouterConfig): RouterDecision {
+  return { route: config.default_route.name, score: 0, abstained: true, targets: config.default_route.targets };
+}
+
 /** The decision for a prompt vector (or for no text at all). */
 export function decide(config: RouterConfig, model: RouterModel, v: Float32Array | undefined, text?: string): RouterDecision {
-  const dflt: RouterDecision = { route: config.default_route.name, score: 0, abstained: true, targets: config.default_route.targets };
+  const dflt = defaultDecision(config);
   if (!v) return fallback(config, model, v, { ...dflt, reason: 'no_text' });
   const { index, score } = scoreVector(model, v, text);
   if (index < 0) return fallback(config, model, v, { ...dflt, reason: 'no_routes' });
