@@ -11,33 +11,17 @@ import type { CacheConfig } from './config';
  * (route, model, consumer, system prompt) and also folds in the parameters that
  * change an answer's shape, so a JSON-mode answer is never served as prose.
  */
-const ANSWER_SHAPING = [
-  'response_format',
-  'max_tokens',
-  'max_completion_tokens',
-  'stop',
-  'seed',
-  'logprobs',
-  'top_logprobs',
-  'modalities',
-  'audio',
-  // The tools offered and how they may be called (with cache_tool_requests): a text answer is no answer to "call a tool".
-  'tools',
-  'tool_choice',
-  'parallel_tool_calls',
-  'functions',
-  'function_call',
-  // How much the model reasons, and how it samples beyond the temperature bypass_temperature_above governs.
-  'reasoning_effort',
-  'reasoning',
-  'verbosity',
-  'top_p',
-  'presence_penalty',
-  'frequency_penalty',
-  'logit_bias',
-  'prediction',
-  'web_search_options',
-];
+/**
+ * Request fields that do not change what an answer says: the prompt (read apart), the model (a scope dimension), the
+ * temperature (`bypass_temperature_above` governs it), delivery, identity and bookkeeping. Every other field shapes the
+ * answer and is part of the scope, known here or not: response_format, tools, max_tokens, seed, and a provider's own
+ * knobs (vLLM's top_k and guided_choice, Mistral's random_seed), which llm-proxy passes on.
+ */
+const NOT_ANSWER_SHAPING = new Set(['messages', 'model', 'temperature', 'stream', 'stream_options', 'user', 'safety_identifier', 'prompt_cache_key', 'metadata', 'store', 'service_tier']);
+
+function answerShaping(body: Record<string, unknown>): unknown {
+  return canonical(Object.fromEntries(Object.entries(body).filter(([key]) => !NOT_ANSWER_SHAPING.has(key))));
+}
 
 function sha(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
@@ -55,7 +39,7 @@ export async function cacheScope(kong: KongPDK, ctx: RequestContext, config: Cac
       parts.push(['consumer', consumer?.id ?? credential?.id ?? '']);
     } else parts.push(['system', systemText(body)]);
   }
-  parts.push(ANSWER_SHAPING.map((k) => body[k] ?? null));
+  parts.push(answerShaping(body));
   parts.push(conversationAround(body, config.messages));
   // Vectors of another embedding model are no neighbours of these (nor of their length): a new model, a new index.
   // Only what makes the vectors (not a key rotated or a timeout changed).
@@ -83,8 +67,12 @@ function conversationAround(body: Record<string, unknown>, selection: PromptSele
     const parts = Array.isArray(content) ? content : [];
     // Text written as parts says what a string says; pictures, recordings and documents are what the text is about.
     const attached = parts.filter((part) => !!part && typeof part === 'object' && !isTextPart(part));
-    // An embedded message's text is in the prompt already; what it carries besides is not.
-    if (embedded.has(i)) return attached.length > 0 ? [{ turn, attached }] : [];
+    // An embedded message's text is in the prompt already; what it carries besides is not (its attachments, the
+    // participant's name: "what is my name?").
+    if (embedded.has(i)) {
+      const name = (m as { name?: unknown }).name;
+      return attached.length > 0 || name ? [{ turn, attached, name }] : [];
+    }
     return [{ ...rest, text: contentText(content), attached }];
   });
   return said.length === 0 ? null : sha(JSON.stringify(canonical(said)));

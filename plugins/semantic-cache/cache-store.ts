@@ -62,7 +62,7 @@ export class CacheStore {
     private readonly prefix: string,
     maxPerNamespace: number,
   ) {
-    this.local = new VectorStore<CachedValue>({ maxPerNamespace });
+    this.local = new VectorStore<CachedValue>({ maxPerNamespace, maxTotal: maxPerNamespace });
     reportSize(() => this.local.size);
     if (redisUrl) {
       this.follower = new StreamFollower(redisUrl, this.streamKey, (event) => this.apply(event));

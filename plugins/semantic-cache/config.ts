@@ -24,7 +24,7 @@ export const configSchema = z.object({
     .describe('With verify: the share of content words of each prompt that the other must contain.'),
   exact_only: z.boolean().default(false).describe('Serve only exact repeats of a prompt (no embedding at all).'),
   ttl_seconds: z.number().int().min(1).default(3600).describe('How long an answer stays in the cache, in seconds.'),
-  max_entries: z.number().int().min(1).default(100000).describe('Most entries kept per scope on each node; the least recently used go first.'),
+  max_entries: z.number().int().min(1).default(100000).describe('Most entries kept on each node, all scopes together; the least recently used go first.'),
   scope: z
     .array(z.enum(['route', 'model', 'consumer', 'system_prompt']))
     .default(['route', 'model', 'consumer', 'system_prompt'])

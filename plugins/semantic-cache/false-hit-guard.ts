@@ -3,10 +3,11 @@ import { withoutLineEndBlanks } from './cache-key';
  * The check a semantic candidate must pass before it is served. Embeddings
  * place "turn on the heater" next to "turn off the heater" and "flights to
  * Paris" next to "flights to Rome"; serving those is worse than a miss. The
- * candidate is refused when the two prompts differ in numbers, in negation, by
- * an antonym, in names, or in too many content words.
+ * candidate is refused when the two prompts differ in numbers (signs too), in
+ * negation, by an antonym, in names or operators, in what goes from where to
+ * where, or in too many content words.
  */
-export type Refusal = 'layout' | 'numbers' | 'negation' | 'antonym' | 'entity' | 'words';
+export type Refusal = 'layout' | 'numbers' | 'negation' | 'antonym' | 'entity' | 'order' | 'words';
 
 const NEGATIONS = new Set([
   'not', 'no', 'never', 'none', 'nothing', 'nobody', 'neither', 'nor', 'nowhere', 'without', 'cannot', 'cant', 'dont', 'doesnt', 'didnt',
@@ -39,6 +40,15 @@ const ANTONYM_PAIRS: Array<[string, string]> = [
   ['raise', 'lower'], ['raise', 'reduce'], ['soft', 'hard'], ['allow', 'block'], ['allow', 'forbid'], ['permit', 'forbid'],
   ['tight', 'loose'], ['wide', 'narrow'], ['thick', 'thin'], ['deep', 'shallow'], ['clean', 'dirty'], ['sweet', 'sour'],
   ['present', 'absent'], ['maximize', 'minimize'], ['maximise', 'minimise'], ['attack', 'defend'], ['offline', 'online'],
+  ['soft', 'firm'], ['firm', 'runny'], ['raw', 'cooked'], ['warm', 'cool'], ['light', 'heavy'],
+  // Comparatives: a prompt asks which is heavier or which is lighter.
+  ['heavier', 'lighter'], ['darker', 'lighter'], ['bigger', 'smaller'], ['larger', 'smaller'], ['longer', 'shorter'],
+  ['taller', 'shorter'], ['older', 'younger'], ['hotter', 'colder'], ['warmer', 'colder'], ['warmer', 'cooler'],
+  ['stronger', 'weaker'], ['richer', 'poorer'], ['easier', 'harder'], ['softer', 'harder'], ['wider', 'narrower'],
+  ['thicker', 'thinner'], ['deeper', 'shallower'], ['earlier', 'later'], ['cheaper', 'pricier'], ['safer', 'riskier'],
+  ['closer', 'farther'], ['closer', 'further'], ['louder', 'quieter'], ['brighter', 'dimmer'], ['greater', 'smaller'],
+  ['greater', 'less'], ['biggest', 'smallest'], ['largest', 'smallest'], ['longest', 'shortest'], ['highest', 'lowest'],
+  ['oldest', 'youngest'], ['oldest', 'newest'], ['fastest', 'slowest'], ['cheapest', 'priciest'], ['heaviest', 'lightest'],
 ];
 
 const ANTONYMS = new Map<string, Set<string>>();
@@ -73,9 +83,12 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Symbols that carry meaning on their own in short questions: "what does ~ mean", "% vs $". */
+/**
+ * Symbols that carry meaning on their own in short questions: "what does ~ mean", "% vs $", and an operator between
+ * numbers or blanks ("10 - 3" and "10 / 3").
+ */
 function symbols(text: string): string {
-  return (text.match(/(?<![\p{L}\p{N}])[~%$€£^&*=<>|\\@]|[+#](?=\s|$)/gu) ?? []).sort().join('');
+  return (text.match(/(?<![\p{L}\p{N}])[~%$€£^&*=<>|\\@]|[+#](?=\s|$)|(?<=[\s\d])[-−/×÷*+](?=[\s\d])/gu) ?? []).sort().join('');
 }
 
 function numbers(text: string): string[] {
@@ -84,7 +97,48 @@ function numbers(text: string): string[] {
     if (/^\d+(?:\.\d+)*(?:st|nd|rd|th|s|k|m|gb|mb|kb|%)?$/.test(w)) out.push(w.replace(/^0+(?=\d)/, ''));
     else if (NUMBER_WORDS[w]) out.push(NUMBER_WORDS[w]!);
   }
+  // A minus sign written on a number ("-40 degrees"), which the words above lose.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.])[-−](\d+(?:\.\d+)*)/gu)) out.push(`-${m[1]!.replace(/^0+(?=\d)/, '')}`);
   return out.sort();
+}
+
+/** Prepositions whose object says which way a request goes: "from the airport to downtown", "EUR to USD". */
+const DIRECTIONS = ['from', 'to', 'into', 'than'];
+
+interface Direction {
+  word: string;
+  before?: string;
+  after?: string;
+}
+
+/** Each direction word with the content words nearest before and after it ("eur to usd": eur, to, usd). */
+function directions(text: string): Direction[] {
+  const ws = words(text);
+  const content = (w: string) => !STOPWORDS.has(w) && !DIRECTIONS.includes(w) && !NEGATIONS.has(w);
+  const out: Direction[] = [];
+  ws.forEach((w, i) => {
+    if (!DIRECTIONS.includes(w)) return;
+    const before = ws.slice(0, i).reverse().find(content);
+    const after = ws.slice(i + 1).find(content);
+    out.push({ word: w, before: before && stem(before), after: after && stem(after) });
+  });
+  return out;
+}
+
+/**
+ * The same words, which go the other way: "EUR to USD" and "USD to EUR" (a direction word's neighbours swapped),
+ * "to the airport from downtown" and "from the airport to downtown" (two direction words' objects exchanged).
+ */
+function directionSwapped(query: string, candidate: string): boolean {
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+  if (!same(contentList(query).sort(), contentList(candidate).sort())) return false;
+  const q = directions(query);
+  const c = directions(candidate);
+  const swappedNeighbours = q.some((x) => x.before && x.after && x.before !== x.after && c.some((y) => y.word === x.word && y.before === x.after && y.after === x.before));
+  const exchanged = q.some((x) =>
+    q.some((x2) => x2.word !== x.word && x.after && x2.after && x.after !== x2.after && c.some((y) => y.word === x.word && y.after === x2.after) && c.some((y) => y.word === x2.word && y.after === x.after)),
+  );
+  return swappedNeighbours || exchanged;
 }
 
 function negations(text: string): number {
@@ -167,6 +221,7 @@ export function falseHitReason(query: string, candidate: string, minWordOverlap:
   for (const e of qe) if (!present(e, cWords)) return 'entity';
   for (const e of ce) if (!present(e, qWords)) return 'entity';
   if (symbols(query) !== symbols(candidate)) return 'entity';
+  if (directionSwapped(query, candidate)) return 'order';
   const qc = new Set(contentList(query));
   const cc = new Set(contentList(candidate));
   if (Math.min(coverage(qc, cc), coverage(cc, qc)) < minWordOverlap) return 'words';

@@ -202,6 +202,17 @@ describe('semantic-cache through the stand-in and the real plugin server', () =>
     });
     expect(await status('tool-requests', result('{"temp_c": 25, "sky": "sunny"}'))).toBe('Miss');
     expect(await status('tool-requests', result('{"temp_c": -12, "sky": "blizzard"}'))).toBe('Miss');
+    // Any parameter llm-proxy passes on shapes the answer, known to the cache or not (vLLM's, Mistral's), and so does
+    // the name of whoever asks.
+    const question = (extra: Record<string, unknown>, name?: string) => ({ messages: [{ role: 'user', content: 'Is Bergen rainier than Oslo?', ...(name ? { name } : {}) }], ...extra });
+    expect(await status('cache', question({ guided_choice: ['yes', 'no'] }))).toBe('Miss');
+    expect(await status('cache', question({ guided_choice: ['yes', 'no'] }))).toBe('Hit');
+    expect(await status('cache', question({}))).toBe('Miss');
+    expect(await status('cache', question({ top_k: 1 }))).toBe('Miss');
+    expect(await status('cache', question({ random_seed: 2 }))).toBe('Miss');
+    expect(await status('cache', question({ user: 'someone-else', metadata: { run: 'b' } }))).toBe('Hit');
+    expect(await status('cache', question({}, 'alice'))).toBe('Miss');
+    expect(await status('cache', question({}, 'bob'))).toBe('Miss');
   });
 
   it('keeps code apart by its indentation, and never caches a request for log probabilities', async () => {

@@ -23,6 +23,13 @@ describe('false-hit guard', () => {
     // One asks for more than the other after the shared context.
     [`${CONTEXT}Summarise it in spanish.`, `${CONTEXT}Summarise it.`, 'words'],
     [`${CONTEXT}Summarise it.`, `${CONTEXT}Summarise it, then list the risks for the warehouse project.`, 'words'],
+    // A sign, an operator, a comparative, a texture, a direction.
+    ['Convert -40 degrees Celsius to Fahrenheit', 'Convert 40 degrees Celsius to Fahrenheit', 'numbers'],
+    ['What is 10 - 3?', 'What is 10 / 3?', 'entity'],
+    ['Which is heavier, a kilo of feathers or a kilo of steel?', 'Which is lighter, a kilo of feathers or a kilo of steel?', 'antonym'],
+    ['How long to boil an egg for a soft yolk?', 'How long to boil an egg for a firm yolk?', 'antonym'],
+    ['How do I get to the airport from downtown?', 'How do I get from the airport to downtown?', 'order'],
+    ['Convert EUR to USD', 'Convert USD to EUR', 'order'],
   ])('refuses %j for %j (%s)', (a, b, reason) => {
     expect(check(a, b)).toBe(reason);
   });
@@ -37,6 +44,8 @@ describe('false-hit guard', () => {
     [`${CONTEXT}Summarise it.`, `${CONTEXT}Summarise it, thanks!`],
     [`${CONTEXT}Summarise it.`, `${CONTEXT}Summarise it, cheers!`],
     ['Why does this loop never stop?\r\nwhile True:\r\n    pass   \r\n', 'Why does this loop never stop?\nwhile True:\n    pass\n'],
+    ['Translate this to French please', 'Please translate this to French'],
+    ['Is 2024-01-05 a Monday?', 'Was 2024-01-05 a Monday?'],
   ])('lets %j stand for %j', (a, b) => {
     expect(check(a, b)).toBeUndefined();
   });

@@ -93,6 +93,21 @@ describe('VectorStore', () => {
     expect(store.get('a')).toBeDefined();
   });
 
+  it('bounds the entries of all namespaces together, the least recently used going first', () => {
+    const vectors = randomVectors(10, 8);
+    const store = new VectorStore<string>({ maxPerNamespace: 10, maxTotal: 4 });
+    const put = (id: string, ns: string, i: number) => store.put({ id, ns, vector: vectors[i]!, storedAt: 0, expiresAt: Infinity });
+    put('a', 'one', 0);
+    put('b', 'two', 1);
+    put('c', 'three', 2);
+    put('d', 'four', 3);
+    store.touch('a');
+    expect(put('e', 'five', 4)).toEqual(['b']);
+    expect(store.size).toBe(4);
+    expect(store.get('a')).toBeDefined();
+    expect(store.get('b')).toBeUndefined();
+  });
+
   it('never returns an expired entry, and sweeps them', () => {
     const [v] = randomVectors(1, 8);
     const store = new VectorStore<string>({ maxPerNamespace: 10 });

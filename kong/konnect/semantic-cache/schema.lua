@@ -191,7 +191,7 @@ return {
               1,
               9007199254740991,
             },
-            description = "Most entries kept per scope on each node; the least recently used go first.",
+            description = "Most entries kept on each node, all scopes together; the least recently used go first.",
             default = 100000,
           },
         },

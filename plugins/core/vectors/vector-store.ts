@@ -2,8 +2,8 @@ import { AdaptiveIndex } from './adaptive-index';
 import type { HnswOptions } from './hnsw-index';
 
 /**
- * Vectors with a payload, per namespace: capacity per namespace with LRU
- * eviction, expiry, deletes. Expired entries are skipped when found and swept.
+ * Vectors with a payload, per namespace: capacity per namespace and in all, with
+ * LRU eviction, expiry, deletes. Expired entries are skipped when found and swept.
  */
 export interface StoredEntry<T> {
   id: string;
@@ -16,6 +16,8 @@ export interface StoredEntry<T> {
 
 export interface StoreOptions {
   maxPerNamespace: number;
+  /** Most entries in all namespaces together (every conversation can be a namespace of its own): the least recently used go. */
+  maxTotal?: number;
   /** Size above which a namespace switches from exact search to HNSW. */
   exactUpTo?: number;
   hnsw?: HnswOptions;
@@ -29,6 +31,7 @@ interface Namespace<T> {
 
 export class VectorStore<T> {
   private readonly namespaces = new Map<string, Namespace<T>>();
+  /** Every entry, least recently used first. */
   private readonly byId = new Map<string, StoredEntry<T>>();
 
   constructor(private readonly options: StoreOptions) {}
@@ -52,6 +55,11 @@ export class VectorStore<T> {
     const evicted: string[] = [];
     while (ns.lru.size > this.options.maxPerNamespace) {
       const oldest = ns.lru.keys().next().value as string;
+      this.delete(oldest);
+      evicted.push(oldest);
+    }
+    while (this.byId.size > (this.options.maxTotal ?? Infinity)) {
+      const oldest = this.byId.keys().next().value as string;
       this.delete(oldest);
       evicted.push(oldest);
     }
@@ -87,6 +95,8 @@ export class VectorStore<T> {
     const lru = this.namespaces.get(entry.ns)!.lru;
     lru.delete(id);
     lru.set(id, entry);
+    this.byId.delete(id);
+    this.byId.set(id, entry);
   }
 
   /** The k nearest live entries of a namespace, best first. */
