@@ -6,6 +6,7 @@ import { InstanceManager } from './instances';
 import { NATIVE_PLUGINS, type NativePlugin } from './native';
 import type { PdkEnv } from './pdk';
 import type { ExitResponse, RequestState } from './request-state';
+import { resolveReferences } from './vault';
 
 /**
  * The plugins iterator: which plugin configuration applies to a request (the most
@@ -35,7 +36,7 @@ export interface ChainPlugin {
 /** A Lua error or a failed instance start in access: Kong answers 500 and skips the rest. */
 export class PhaseAbort extends Error {}
 
-export function validateConfigs(entities: Declarative, external: Map<string, PluginInfo>): Map<string, Record<string, unknown>> {
+export function validateConfigs(entities: Declarative, external: Map<string, PluginInfo>, errorLog: (line: string) => void = () => undefined): Map<string, Record<string, unknown>> {
   const configs = new Map<string, Record<string, unknown>>();
   const problems: string[] = [];
   for (const entity of entities.plugins) {
@@ -45,7 +46,7 @@ export function validateConfigs(entities: Declarative, external: Map<string, Plu
       continue;
     }
     const result = applyKongSchema(fields, entity.config);
-    if (result.ok) configs.set(entity.id, result.value);
+    if (result.ok) configs.set(entity.id, resolveReferences(fields, result.value, process.env, errorLog));
     else problems.push(`plugin '${entity.name}': ${Object.entries(result.errors).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
   }
   if (problems.length > 0) throw new Error(`failed parsing declarative configuration: ${problems.join('; ')}`);

@@ -94,7 +94,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
   let seq = 1;
   const build = (input: string | object) => {
     const entities: Declarative = loadDeclarative(input, catalogue);
-    const configs = validateConfigs(entities, external);
+    const configs = validateConfigs(entities, external, errorLog);
     const services = new Map<string, Service>(entities.services.map((s) => [s.id, s]));
     const chain = new Chain({ entities, external, configs, seq: seq++, instances, nodeId, errorLog });
     return { entities, services, chain };
