@@ -17,7 +17,12 @@ import type { CacheConfig } from './config';
  * answer and is part of the scope, known here or not: response_format, tools, max_tokens, seed, and a provider's own
  * knobs (vLLM's top_k and guided_choice, Mistral's random_seed), which llm-proxy passes on.
  */
-const NOT_ANSWER_SHAPING = new Set(['messages', 'model', 'temperature', 'stream', 'stream_options', 'user', 'safety_identifier', 'prompt_cache_key', 'metadata', 'store', 'service_tier']);
+const NOT_ANSWER_SHAPING = new Set([
+  'messages', 'model', 'temperature', 'n', 'stream', 'stream_options', 'user', 'safety_identifier', 'prompt_cache_key', 'prompt_cache_retention',
+  'metadata', 'store', 'service_tier',
+  // Tracing and session ids clients add of their own (LangChain, LiteLLM-style SDKs).
+  'session_id', 'trace_id', 'request_id', 'tags',
+]);
 
 function answerShaping(body: Record<string, unknown>): unknown {
   return canonical(Object.fromEntries(Object.entries(body).filter(([key]) => !NOT_ANSWER_SHAPING.has(key))));
