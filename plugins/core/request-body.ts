@@ -78,6 +78,8 @@ export function setParsedBody(ctx: RequestContext, value: unknown): void {
 /** Deeper JSON is refused: no request needs it, and copying or serializing it would overflow the stack. */
 const MAX_DEPTH = 512;
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** The first bytes of gzip, zlib (deflate) and zstd streams. */
 const COMPRESSED = /^(?:\x1f\x8b|\x78[\x01\x5e\x9c\xda]|\x28\xb5\x2f\xfd)/;
 
@@ -86,10 +88,19 @@ function charsetOf(contentType: string | null | undefined): string | undefined {
   return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
 }
 
-/** Body bytes as text: UTF-16 when a BOM says so, the declared charset, else UTF-8, which must be valid. */
+/**
+ * Body bytes as text: UTF-16 when a BOM says so, UTF-8 when they are valid UTF-8 (whatever a label says: a client
+ * that labels UTF-8 as Latin-1 is common, and valid UTF-8 by chance is not), else the declared charset. Every plugin
+ * and the bridge decode alike, whichever reads the body first.
+ */
 function decodeBody(raw: Buffer, declared: DeclaredBody): string {
   if ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff)) {
     return new TextDecoder(raw[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(raw);
+  }
+  try {
+    return UTF8.decode(raw);
+  } catch {
+    // not UTF-8: the declared charset, if any, says what it is
   }
   const charset = charsetOf(declared.contentType) ?? 'utf-8';
   let decoder: InstanceType<typeof TextDecoder>;

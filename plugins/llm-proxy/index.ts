@@ -37,7 +37,7 @@ export = definePlugin({
        */
       service: undefined as { http: boolean; bridge: boolean } | undefined,
     };
-    publishStreamingPolicy(state, scopeOf(true, meta), config.response_streaming);
+    publishStreamingPolicy(meta.pluginId ?? 'llm-proxy', state, scopeOf(true, meta), config.response_streaming);
     return state;
   },
   async access({ kong, config, state, meta, ctx }) {

@@ -16,8 +16,10 @@ const PRICES: Record<string, [number, number]> = {
   'gpt-5-nano': [0.05, 0.4],
   'gpt-4-turbo': [10, 30],
   'gpt-3.5-turbo': [0.5, 1.5],
+  'gpt-3.5-turbo-instruct': [1.5, 2],
   'o1': [15, 60],
   'o1-mini': [1.1, 4.4],
+  'o1-pro': [150, 600],
   'o3': [2, 8],
   'o3-mini': [1.1, 4.4],
   'o3-pro': [20, 80],
@@ -51,8 +53,12 @@ const PRICES: Record<string, [number, number]> = {
   'deepseek-reasoner': [0.55, 2.19],
 };
 
-/** Where a known name may end inside a longer one: a dated snapshot or a version ("gpt-4o-2024-08-06", "…-v1:0"). */
-const NAME_END = /^(?:$|[-:@.])/;
+/**
+ * Where a known name may end inside a longer one: a dated snapshot, a version, a preview of the same model
+ * ("gpt-4o-2024-08-06", "claude-opus-4-1", "…-v1:0", "mistral-large-latest"); not another model ("o1-pro",
+ * "gpt-4o-audio-preview", "gpt-3.5-turbo-instruct"), which has no price rather than a wrong one.
+ */
+const NAME_END = /^(?:$|[:@]|[-.](?:\d|v\d|latest|preview|exp))/;
 
 /** USD per million input and output tokens, or undefined for a model the table does not know. */
 export function priceOf(rawModel: string): [number, number] | undefined {
@@ -62,7 +68,7 @@ export function priceOf(rawModel: string): [number, number] | undefined {
   if (exact) return exact;
   let best: string | undefined;
   for (const known of Object.keys(PRICES)) {
-    // Only at a name's end: "o3" is no price for "o3-mini" when that has one, and none for "command-r7b".
+    // Only at a name's end: "o3" is no price for "o3-mini", nor "command-r" for "command-r7b".
     if (model.startsWith(known) && NAME_END.test(model.slice(known.length)) && (!best || known.length > best.length)) best = known;
   }
   return best ? PRICES[best] : undefined;

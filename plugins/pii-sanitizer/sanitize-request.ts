@@ -38,6 +38,8 @@ function sanitizePart(part: Json, sanitize: Sanitize): Json {
   }
   const copy: Json = { ...part };
   let changed = sanitizeField(copy, 'text', sanitize) || sanitizeField(copy, 'refusal', sanitize);
+  // An image's URL given alone, as some clients send it (a data URL is an image's bytes, not text).
+  if (typeof copy.image_url === 'string' && !copy.image_url.startsWith('data:')) changed = sanitizeField(copy, 'image_url', sanitize) || changed;
   changed = sanitizeContent(copy, sanitize, 'thinking') || changed;
   for (const [key, field] of [['text', 'value'], ['image_url', 'url'], ['file', 'filename']] as const) {
     const inner = copy[key];

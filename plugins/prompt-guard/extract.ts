@@ -81,7 +81,8 @@ export function extractTexts(body: Json, config: Pick<GuardConfig, 'roles' | 'tu
   if (roles.has('system') || roles.has('developer')) {
     const definitions = definitionStrings([body.tools, body.functions, (body.response_format as Json | undefined)?.json_schema], []).join('\n');
     totalChars += definitions.length;
-    texts.push({ role: 'system', text: definitions });
+    // First, as the system prompt stands: the latest user message stays the request's current ask.
+    texts.unshift({ role: 'system', text: definitions });
   }
   for (const key of ['prompt', 'input', 'suffix'] as const) {
     const value = body[key];

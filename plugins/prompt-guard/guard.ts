@@ -213,8 +213,10 @@ export class Guard {
         if (best >= topic.threshold) return done({ layer: 'topics', rule: `deny_topic:${topic.name}`, score: round(best) }, true);
       }
       if (allow.length > 0) {
-        // The request's current ask (the latest scanned message) must be on an allowed topic.
-        const latest = vectors[vectors.length - 1]!;
+        // The request's current ask (the latest user message scanned, else the latest text) must be on an allowed topic:
+        // not a tool's result or a definition that came after it.
+        const asked = texts.map((t) => t.role).lastIndexOf('user');
+        const latest = vectors[asked >= 0 ? asked : vectors.length - 1]!;
         const fits = allow.some((topic) => topic.vectors.some((e) => cosine(latest, e) >= topic.threshold));
         if (!fits) return done({ layer: 'topics', rule: 'allow_topics', score: 0 }, true);
       }

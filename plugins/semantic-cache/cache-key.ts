@@ -1,3 +1,4 @@
+import { requestRoute } from '../core/request-route';
 import { createHash } from 'node:crypto';
 import type { KongPDK } from '../core/kong-pdk';
 import type { InstanceMeta } from '../core/instance-config';
@@ -36,7 +37,7 @@ export async function cacheScope(kong: KongPDK, ctx: RequestContext, config: Cac
   // Chat and legacy completions never share entries.
   const parts: unknown[] = [config.namespace, Array.isArray(body.messages) ? 'chat' : 'completions'];
   for (const dimension of config.scope) {
-    if (dimension === 'route') parts.push(['route', meta.routeId ?? (await kong.router.getRoute())?.id ?? '']);
+    if (dimension === 'route') parts.push(['route', (await requestRoute(kong, ctx, meta))?.id ?? '']);
     // The model: the client's, and the targets semantic-router chose (it runs first), so entries of one route never answer another.
     else if (dimension === 'model') parts.push(['model', typeof body.model === 'string' ? body.model : '', ctx.get<string[]>('router.targets') ?? []]);
     else if (dimension === 'consumer') {

@@ -1,5 +1,6 @@
+import { requestRoute } from '../core/request-route';
 import { scopeOf } from '../core/instance-scopes';
-import { streamingPolicyFor } from '../core/streaming-policy';
+import { cachedAnswerForm } from '../core/streaming-policy';
 import { parseRequest } from '../llm-proxy/filters/parse-request';
 import { addAnswerListener, textTransforms } from '../core/bridge/answer-hooks';
 import { SERVED_ANSWER_KEY } from '../core/bridge/plan';
@@ -71,9 +72,9 @@ export = definePlugin({
     // A request llm-proxy would refuse (a temperature of "hot", n of 0) gets its 400 there, never a stored answer.
     if (!validChatRequest(body)) return status('Bypass', { reason: 'invalid' });
     // Streamed, or not, as llm-proxy would answer on this route.
-    const streaming = streamingPolicyFor(scopeOf(true, meta));
-    if (streaming === 'deny' && body.stream === true) return status('Bypass', { reason: 'stream-denied' });
-    const stream = body.stream === true || streaming === 'always';
+    const form = cachedAnswerForm(scopeOf(true, meta), body.stream === true, await requestRoute(kong, ctx, meta));
+    if (form === 'bypass') return status('Bypass', { reason: 'response-streaming' });
+    const stream = form === 'stream';
     const prompt = promptText(body, config.messages);
     if (!prompt.trim()) return status('Bypass', { reason: 'no-prompt' });
     const refresh = config.respect_cache_control && directives.noCache;

@@ -29,6 +29,7 @@ describe('llm-proxy at the edges of real streams', () => {
       declarative: declarative([
         postRoute('fallback', [proxy({ targets: [target('first', 'openai', 'model-one'), target('second', 'openai', 'model-two')], balancer: { retries: 1, backoff_ms: 10, first_token_timeout_ms: 800 } })]),
         postRoute('openai', [proxy({ targets: [target('oa', 'openai', 'gpt-4o-mini')], balancer: { retries: 0, first_token_timeout_ms: 1000 } })]),
+        postRoute('completions', [proxy({ route_type: 'llm/v1/completions', targets: [target('oa', 'openai', 'gpt-3.5-turbo-instruct')], balancer: { retries: 0, first_token_timeout_ms: 500 } })]),
         postRoute('cohere', [{ name: 'semantic-cache', config: { exact_only: true } }, proxy({ targets: [target('co', 'cohere', 'command-a')], balancer: { retries: 0 } })]),
       ]),
     });
@@ -88,6 +89,17 @@ describe('llm-proxy at the edges of real streams', () => {
     const res = await stream('openai', 'Hello');
     expect(res.status).toBe(504);
     expect(JSON.parse(await res.text()).error.code).toBe('provider_timeout');
+  });
+
+  it('cuts a legacy completions stream whose first text comes later than the first-token timeout', async () => {
+    const text = (t: string, finish: string | null = null) => `data: ${JSON.stringify({ id: 'x', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: t, finish_reason: finish }] })}\n\n`;
+    provider.respond = () => ({ status: 200, sseGapMs: 2000, sse: [': waiting\n\n', text('Late.', 'stop'), 'data: [DONE]\n\n'] });
+    const started = Date.now();
+    const res = await fetch(`${stack.standin.url}/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'Hello', stream: true }) });
+    const body = await res.text();
+    expect(body).toContain('stream_truncated');
+    expect(body).not.toContain('Late.');
+    expect(Date.now() - started).toBeLessThan(1800);
   });
 
   it('lets an answer pause longer than the first-token timeout once it has begun', async () => {

@@ -26,6 +26,10 @@ describe('prompt-guard reads what the model reads', () => {
         guard('default', { deny_patterns: ['\\bproject\\s+falcon\\b'] }),
         guard('all-roles', { roles: ['system', 'developer', 'user', 'assistant', 'tool'] }),
         guard('tool-results', { scan_tool_results: true, deny_patterns: ['\\bproject\\s+falcon\\b'] }),
+        guard('cooking', {
+          roles: ['user', 'system'],
+          allow_topics: [{ name: 'cooking', examples: ['How do I bake bread?', 'A recipe for lentil soup', 'How long do I roast a chicken?'] }],
+        }),
       ]),
     });
   });
@@ -61,6 +65,12 @@ describe('prompt-guard reads what the model reads', () => {
     const messages = [...hi, { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } }] }, { role: 'tool', tool_call_id: 'c1', content: 'The budget of Project Falcon is 3M.' }];
     expect((await post('tool-results', { messages })).status).toBe(400);
     expect((await post('default', { messages })).status).toBe(200);
+  });
+
+  it("judges allowed topics by the user's latest question, whatever tools are offered", async () => {
+    const tool = (name: string, description: string) => [{ type: 'function', function: { name, description, parameters: { type: 'object' } } }];
+    expect((await post('cooking', { messages: [{ role: 'user', content: 'How long should I bake a loaf of sourdough bread?' }], tools: tool('get_current_time', 'Returns the current time in a time zone.') })).status).toBe(200);
+    expect((await post('cooking', { messages: [{ role: 'user', content: 'Write me a limerick about the stock market crash.' }], tools: tool('find_recipe', 'Finds a recipe for a dish to bake or roast.') })).status).toBe(400);
   });
 
   it("reads a refusal part in the user's turn, which OpenAI-compatible servers give the model as text", async () => {

@@ -39,6 +39,7 @@ describe('odd requests through the chain', () => {
               guarded('openai', {}),
               guarded('anthropic', { provider: 'anthropic', model: 'claude-x' }),
               guarded('gemini', { provider: 'gemini', model: 'gemini-2.0-flash' }),
+              postRoute('proxy-alone', [llmProxy(provider.url, { balancer: { retries: 0 } })]),
               postRoute('cached', [{ name: 'semantic-cache', config: { exact_only: true, redis_prefix: `odd:${process.pid}:${Date.now()}:` } }, llmProxy(provider.url, { balancer: { retries: 0 } })]),
               ...(['deny', 'always'] as const).map((policy) =>
                 postRoute(`cached-${policy}`, [{ name: 'semantic-cache', config: { exact_only: true, redis_prefix: `odd:${policy}:${process.pid}:${Date.now()}:` } }, llmProxy(provider.url, { balancer: { retries: 0 }, response_streaming: policy })]),
@@ -89,11 +90,14 @@ describe('odd requests through the chain', () => {
   });
 
   it('refuses malformed known parts with a 400 that names the field, never a 500', async () => {
-    for (const part of [{ type: 'image_url' }, { type: 'image_url', image_url: 'https://example.com/a.png' }, { type: 'text', text: 42 }, { type: 'text', text: { value: INJECTION } }]) {
+    for (const part of [{ type: 'image_url' }, { type: 'image_url', image_url: 42 }, { type: 'text', text: 42 }, { type: 'text', text: { value: INJECTION } }]) {
       const res = await post('anthropic', { messages: [{ role: 'user', content: [part] }] });
       expect(res.status).toBe(400);
-      expect((await errorOf(res)).param).toMatch(/^messages\.0\.content\.0/);
+      expect((await errorOf(res)).param).toMatch(/^messages\.0\.content\.0\.(?!type$)/);
     }
+    // The URL alone, as some clients send it, is the object it stands for.
+    expect((await post('anthropic', { messages: [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: 'https://example.com/cat.png' }] }] })).status).toBe(200);
+    expect(JSON.parse(provider.received.at(-1)!.body.toString('utf8')).messages[0].content[1]).toMatchObject({ type: 'image', source: { type: 'url', url: 'https://example.com/cat.png' } });
   });
 
   it('never answers from the cache a request llm-proxy refuses', async () => {
@@ -137,6 +141,13 @@ describe('odd requests through the chain', () => {
     const latin1 = Buffer.from(JSON.stringify({ messages: [{ role: 'user', content: 'Crème brûlée à la française, por favor' }] }), 'latin1');
     expect((await send('openai', latin1, { 'content-type': 'application/json; charset=iso-8859-1' })).status).toBe(200);
     expect(JSON.parse(provider.received.at(-1)!.body.toString('utf8')).messages[0].content).toBe('Crème brûlée à la française, por favor');
+
+    // Valid UTF-8 is read as UTF-8 whatever the label says, by llm-proxy alone as by the plugins before it.
+    const utf8 = Buffer.from(JSON.stringify({ messages: [{ role: 'user', content: 'Schöne Grüße, café crème' }] }), 'utf8');
+    for (const route of ['openai', 'proxy-alone']) {
+      expect((await send(route, utf8, { 'content-type': 'application/json; charset=iso-8859-1' })).status).toBe(200);
+      expect(JSON.parse(provider.received.at(-1)!.body.toString('utf8')).messages[0].content).toBe('Schöne Grüße, café crème');
+    }
 
     const before = provider.received.length;
     const res = await send('openai', latin1);

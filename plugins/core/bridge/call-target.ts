@@ -138,7 +138,7 @@ async function attempt(a: AttemptContext): Promise<AttemptResult> {
       throw new AttemptError(statusFailure(upstream.statusCode, message, providerRetryAfter(upstream.headers, body)));
     }
     if (!plan.stream) return await relayWhole(a, upstream, started);
-    if (plan.routeType !== 'llm/v1/chat') return await relayRawStream(a, upstream, started);
+    if (plan.routeType !== 'llm/v1/chat') return await relayRawStream(a, upstream, started, controller);
     return await relayChatStream(a, upstream, started, controller);
   } catch (err) {
     if (err instanceof AttemptError) throw err;
@@ -232,8 +232,10 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
  * event with each choice's text through its own transforms (what they hold back goes out with the choice's finish,
  * before an error event, or before [DONE]).
  */
-async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number): Promise<AttemptResult> {
+async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number, controller: AbortController): Promise<AttemptResult> {
   a.res.writeHead(200, a.headers({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }));
+  // The first text within the first-token timeout, counted from the attempt's start; the stream is cut otherwise.
+  const firstToken = setTimeout(() => controller.abort(), Math.max(0, a.plan.balancer.firstTokenTimeoutMs - (performance.now() - started)));
   const upstreamWaitMs = performance.now() - started;
   const transformed = a.transforms.length > 0;
   let done = false;
@@ -274,6 +276,7 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
         if (typeof choice.text === 'string') written += choice.text;
         if (choice.finish_reason) finish = choice.finish_reason;
       }
+      if (written || finish) clearTimeout(firstToken);
       if (!transformed) return;
       if (chunk.error !== undefined) out += tails();
       else template = { id: chunk.id, object: 'text_completion', created: chunk.created, model: chunk.model };
@@ -301,6 +304,8 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
     }
   } catch {
     /* cut below */
+  } finally {
+    clearTimeout(firstToken);
   }
   if (!done) {
     if (transformed) {

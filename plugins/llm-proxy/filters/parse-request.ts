@@ -29,14 +29,12 @@ type Issue = { path: PropertyKey[]; message: string; code?: string; errors?: Iss
  */
 function mostSpecific(issue: Issue): Issue {
   if (issue.code !== 'invalid_union' || !issue.errors?.length) return issue;
-  let best = issue;
-  for (const branch of issue.errors) {
-    for (const inner of branch) {
-      const candidate = mostSpecific({ ...inner, path: [...issue.path, ...inner.path] });
-      if (candidate.path.length > best.path.length) best = candidate;
-    }
-  }
-  return best;
+  const branches = issue.errors.map((branch) => branch.map((inner) => mostSpecific({ ...inner, path: [...issue.path, ...inner.path] })));
+  // A form whose `type` matched the value's says what is wrong with it; the others only that the type differs.
+  const typeMismatch = (found: Issue) => found.path.length === issue.path.length + 1 && found.path.at(-1) === 'type';
+  const matched = branches.filter((branch) => !branch.some(typeMismatch));
+  const pool = (matched.length > 0 ? matched : branches).flat();
+  return pool.reduce((best, found) => (found.path.length > best.path.length ? found : best), pool[0] ?? issue);
 }
 
 /**

@@ -12,9 +12,11 @@ const imageUrl = z
   .refine((url) => !/^\s*data:/i.test(url) || /^data:image\/[\w.+-]+(?:;[^,;]*)*;base64,/i.test(url), 'an image_url data: URL must hold a base64 image; send a document as a file part');
 const imagePart = z.object({
   type: z.literal('image_url'),
-  image_url: z.object({ url: imageUrl, detail: z.string().optional() }),
+  // OpenAI's form is an object; some clients send the URL alone, taken as the object it stands for.
+  image_url: z.union([z.object({ url: imageUrl, detail: z.string().optional() }), imageUrl.transform((url) => ({ url }))]),
 });
-const otherPart = z.looseObject({ type: z.string().refine((type) => type !== 'text' && type !== 'image_url') });
+// Any other part passes as is; a text or image part must be whole (aborting, so a malformed one is told by its own form).
+const otherPart = z.looseObject({ type: z.string().refine((type) => type !== 'text' && type !== 'image_url', { abort: true }) });
 const content = z.union([z.string(), z.array(z.union([textPart, imagePart, otherPart])), z.null()]);
 
 const toolCall = z.object({

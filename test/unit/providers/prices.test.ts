@@ -18,6 +18,11 @@ describe('price table', () => {
     expect(priceOf('anthropic.claude-3-haiku-20240307-v1:0')).toEqual([0.25, 1.25]);
     // A name that only starts like a known one is not priced as it: no price is better than a wrong one.
     expect(priceOf('command-r7b-12-2024')).toBeUndefined();
+    expect(priceOf('gpt-4o-audio-preview')).toBeUndefined();
+    expect(priceOf('o1-pro-2025-03-19')).toEqual([150, 600]);
+    expect(priceOf('mistral-large-latest')).toEqual([2, 6]);
+    expect(priceOf('gemini-2.5-flash-preview-05-20')).toEqual([0.3, 2.5]);
+    expect(priceOf('claude-opus-4-1-20250805')).toEqual([15, 75]);
   });
 
   it('prices usage per million tokens', () => {
