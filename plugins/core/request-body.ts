@@ -97,12 +97,15 @@ function decodeBody(raw: Buffer, declared: DeclaredBody): string {
   if ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff)) {
     return new TextDecoder(raw[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(raw);
   }
-  try {
-    return UTF8.decode(raw);
-  } catch {
-    // not UTF-8: the declared charset, if any, says what it is
-  }
   const charset = charsetOf(declared.contentType) ?? 'utf-8';
+  // UTF-16 and UTF-32 of ASCII text are valid UTF-8 too (a NUL after each letter): their label is believed.
+  if (!/^utf-?(?:16|32)/.test(charset)) {
+    try {
+      return UTF8.decode(raw);
+    } catch {
+      // not UTF-8: the declared charset, if any, says what it is
+    }
+  }
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(charset, { fatal: true });

@@ -1,7 +1,11 @@
 import type { InstanceMeta } from './instance-config';
 import type { KongPDK } from './kong-pdk';
 import type { RequestContext } from './request-context';
-import type { RouteOfRequest } from './streaming-policy';
+/** The request's route, and its service when known. */
+export interface RouteOfRequest {
+  id: string;
+  serviceId: string | null;
+}
 
 const ROUTE_KEY = 'kong.route';
 

@@ -1,10 +1,11 @@
 import { mayMeet, type InstanceScope } from './instance-scopes';
+import type { RouteOfRequest } from './request-route';
 
 /**
  * What llm-proxy's `response_streaming` makes of a route's answers, for a cache hit that answers before llm-proxy
  * runs: a stream a route denies is not served from the cache either, and a route that always streams gets its hits
- * streamed. When the llm-proxy instances that may follow a cache disagree (a global cache before routes of different
- * policies), a request whose form one of them would change or refuse is left to llm-proxy.
+ * streamed. Kong starts llm-proxy lazily, so the cache knows a route's policy once that route's llm-proxy has served a
+ * request on this node; until then, or when it cannot tell which llm-proxy runs, it leaves the request to llm-proxy.
  */
 export type StreamingPolicy = 'allow' | 'deny' | 'always';
 
@@ -22,39 +23,39 @@ export function publishStreamingPolicy(pluginId: string, owner: object, scope: I
   published.set(pluginId, { owner: new WeakRef(owner), scope, policy });
 }
 
-/** The request's route, when the cache knows it: its id and its service's. */
-export interface RouteOfRequest {
-  id: string;
-  serviceId: string | null;
+/**
+ * The policy of the llm-proxy Kong runs on this route: the most specific instance configured for it (a route's over a
+ * service's over a global one), as Kong picks one configuration per plugin and request; undefined when that cannot be
+ * told (the route's service unknown and some instance scoped to a service).
+ */
+function policyOnRoute(route: RouteOfRequest, candidates: Published[]): StreamingPolicy | undefined {
+  const onRoute = candidates.find((entry) => entry.scope.routeId === route.id);
+  if (onRoute) return onRoute.policy;
+  const services = candidates.filter((entry) => entry.scope.routeId === null && entry.scope.serviceId !== null);
+  if (services.length > 0) {
+    if (route.serviceId === null) return undefined;
+    const onService = services.find((entry) => entry.scope.serviceId === route.serviceId);
+    if (onService) return onService.policy;
+  }
+  return candidates.find((entry) => entry.scope.routeId === null && entry.scope.serviceId === null)?.policy;
 }
 
 /**
- * The policy of the llm-proxy Kong runs on this route: of the instances configured for it, the most specific (a
- * route's over a service's over a global one), as Kong picks one configuration per plugin and request.
+ * How a cache hit answers a request: as a stream, as JSON, not at all ('unknown': which llm-proxy follows cannot be
+ * told yet, so the answer is stored and none served), or the request is llm-proxy's alone ('bypass': a stream it
+ * refuses). The route is free for a route-scoped cache and, by default, fetched for the cache's scope anyway: it is
+ * asked for only when some llm-proxy instance may follow the cache.
  */
-function policyOnRoute(route: RouteOfRequest): StreamingPolicy | undefined {
-  let best: { rank: number; policy: StreamingPolicy } | undefined;
-  for (const entry of published.values()) {
-    const { routeId, serviceId } = entry.scope;
-    // A service-scoped instance, and the route's service unknown: which one Kong runs cannot be told here.
-    if (serviceId !== null && route.serviceId === null) return undefined;
-    if (routeId !== null && routeId !== route.id) continue;
-    if (serviceId !== null && serviceId !== route.serviceId) continue;
-    const rank = routeId !== null ? (serviceId !== null ? 0 : 1) : serviceId !== null ? 2 : 3;
-    if (!best || rank < best.rank) best = { rank, policy: entry.policy };
+export async function cachedAnswerForm(scope: InstanceScope, wantsStream: boolean, route: () => Promise<RouteOfRequest | undefined>): Promise<'stream' | 'json' | 'bypass' | 'unknown'> {
+  const candidates: Published[] = [];
+  for (const [id, entry] of published) {
+    if (!entry.owner.deref()) published.delete(id);
+    else if (mayMeet(scope, entry.scope)) candidates.push(entry);
   }
-  return best?.policy;
-}
-
-/** How a cache hit answers a request: as a stream, as JSON, or not at all ('bypass': llm-proxy decides). */
-export function cachedAnswerForm(scope: InstanceScope, wantsStream: boolean, route?: RouteOfRequest): 'stream' | 'json' | 'bypass' {
-  for (const [id, entry] of published) if (!entry.owner.deref()) published.delete(id);
-  const exact = route ? policyOnRoute(route) : undefined;
-  if (exact) return exact === 'deny' && wantsStream ? 'bypass' : exact === 'always' || wantsStream ? 'stream' : 'json';
-  const policies = new Set<StreamingPolicy>();
-  for (const entry of published.values()) if (mayMeet(scope, entry.scope)) policies.add(entry.policy);
-  if (wantsStream) return policies.has('deny') ? 'bypass' : 'stream';
-  if (!policies.has('always')) return 'json';
-  // Every llm-proxy after the cache streams whatever is asked: so does the hit. Some would not: llm-proxy decides.
-  return policies.size === 1 ? 'stream' : 'bypass';
+  if (candidates.length === 0) return 'unknown';
+  const form = (policy: StreamingPolicy) => (policy === 'deny' && wantsStream ? 'bypass' : policy === 'always' || wantsStream ? 'stream' : 'json');
+  // Another route's instance is no answer for this one, even when all agree: this route's may not have started yet.
+  const known = await route();
+  const policy = known ? policyOnRoute(known, candidates) : undefined;
+  return policy ? form(policy) : 'unknown';
 }

@@ -72,9 +72,11 @@ export = definePlugin({
     // A request llm-proxy would refuse (a temperature of "hot", n of 0) gets its 400 there, never a stored answer.
     if (!validChatRequest(body)) return status('Bypass', { reason: 'invalid' });
     // Streamed, or not, as llm-proxy would answer on this route.
-    const form = cachedAnswerForm(scopeOf(true, meta), body.stream === true, await requestRoute(kong, ctx, meta));
+    const form = await cachedAnswerForm(scopeOf(true, meta), body.stream === true, () => requestRoute(kong, ctx, meta));
     if (form === 'bypass') return status('Bypass', { reason: 'response-streaming' });
     const stream = form === 'stream';
+    // Until this route's llm-proxy has served a request on this node, its answers are stored but none is served.
+    const serve = form !== 'unknown';
     const prompt = promptText(body, config.messages);
     if (!prompt.trim()) return status('Bypass', { reason: 'no-prompt' });
     const refresh = config.respect_cache_control && directives.noCache;
@@ -88,7 +90,7 @@ export = definePlugin({
 
     let vector: Float32Array | undefined;
     let refused: string | undefined;
-    if (!refresh) {
+    if (!refresh && serve) {
       const exact = await state.store.exact(id);
       const semantic = (exact && exact.storedAt >= oldest) || !vectorPending ? undefined : await findSemantic(state.store, vectorPending, config, scope, prompt, oldest);
       vector = semantic?.vector;

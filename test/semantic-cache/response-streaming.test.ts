@@ -30,6 +30,13 @@ describe("a global cache before routes of different response_streaming", () => {
               postRoute('deny', [llmProxy(mock.url, { response_streaming: 'deny' })]),
             ],
           },
+          {
+            // A route-scoped cache, and another service whose llm-proxy always streams: not this route's.
+            name: 'own',
+            url: 'http://127.0.0.1:9',
+            routes: [postRoute('own-cache', [{ name: 'semantic-cache', config: { exact_only: true, redis_prefix: `own:${process.pid}:${Date.now()}:` } }, llmProxy(mock.url)])],
+          },
+          { name: 'other', url: 'http://127.0.0.1:9', plugins: [llmProxy(mock.url, { response_streaming: 'always' })], routes: [postRoute('other', [])] },
         ],
       },
     });
@@ -60,5 +67,9 @@ describe("a global cache before routes of different response_streaming", () => {
     expect(await ask('always')).toMatchObject({ status: 200, cache: 'Hit', type: expect.stringMatching(/event-stream/) });
     expect(await ask('deny')).toMatchObject({ status: 200, cache: 'Hit', type: expect.stringMatching(/json/) });
     expect(await ask('deny', true)).toMatchObject({ status: 400, cache: 'Bypass' });
+
+    await ask('other');
+    await ask('own-cache');
+    expect(await ask('own-cache')).toMatchObject({ status: 200, cache: 'Hit', type: expect.stringMatching(/json/) });
   });
 });

@@ -149,6 +149,11 @@ describe('odd requests through the chain', () => {
       expect(JSON.parse(provider.received.at(-1)!.body.toString('utf8')).messages[0].content).toBe('Schöne Grüße, café crème');
     }
 
+    // UTF-16 without a BOM, as its label says (ASCII text in UTF-16 is valid UTF-8 too, with a NUL after each letter).
+    const utf16 = Buffer.from(JSON.stringify({ messages: [{ role: 'user', content: 'hello there' }] }), 'utf16le');
+    expect((await send('openai', utf16, { 'content-type': 'application/json; charset=utf-16le' })).status).toBe(200);
+    expect(JSON.parse(provider.received.at(-1)!.body.toString('utf8')).messages[0].content).toBe('hello there');
+
     const before = provider.received.length;
     const res = await send('openai', latin1);
     expect(res.status).toBe(400);

@@ -68,6 +68,18 @@ describe('vector indexes', () => {
     for (const id of live.keys()) expect(hnsw.remove(id)).toBe(true);
     expect(hnsw.size).toBe(0);
   });
+
+  it('HNSW labels its points from 0 again before hnswlib would read a label past 32 bits', () => {
+    const vectors = randomVectors(3, 16, 5);
+    const hnsw = new HnswIndex(16, { initialCapacity: 8 });
+    hnsw.add('old', vectors[0]!);
+    (hnsw as unknown as { nextLabel: number }).nextLabel = 2 ** 32 - 1;
+    hnsw.add('new', vectors[1]!);
+    expect(hnsw.search(vectors[1]!, 1)[0]!.id).toBe('new');
+    expect(hnsw.search(vectors[0]!, 1)[0]!.id).toBe('old');
+    expect(hnsw.remove('new')).toBe(true);
+    expect(hnsw.search(vectors[0]!, 1)[0]!.id).toBe('old');
+  });
 });
 
 describe('VectorStore', () => {

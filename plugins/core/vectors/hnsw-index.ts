@@ -14,8 +14,11 @@ export interface HnswOptions {
   initialCapacity?: number;
 }
 
+/** hnswlib-node reads a label as an unsigned 32-bit integer: past this the labels are made again from 0. */
+const MAX_LABEL = 2 ** 32 - 1;
+
 export class HnswIndex implements VectorIndex {
-  private readonly index: HierarchicalNSW;
+  private index: HierarchicalNSW;
   private readonly labels = new Map<string, number>();
   private readonly ids = new Map<number, string>();
   /** Slots of removed points, which the next additions take before the index grows. */
@@ -25,12 +28,34 @@ export class HnswIndex implements VectorIndex {
 
   constructor(
     private readonly dim: number,
-    options: HnswOptions = {},
+    private readonly options: HnswOptions = {},
   ) {
     this.capacity = options.initialCapacity ?? 1024;
-    this.index = new HierarchicalNSW('ip', dim);
-    this.index.initIndex(this.capacity, options.m ?? 16, options.efConstruction ?? 200, 42, true);
-    this.index.setEf(options.efSearch ?? 128);
+    this.index = this.emptyIndex();
+  }
+
+  private emptyIndex(): HierarchicalNSW {
+    const index = new HierarchicalNSW('ip', this.dim);
+    index.initIndex(this.capacity, this.options.m ?? 16, this.options.efConstruction ?? 200, 42, true);
+    index.setEf(this.options.efSearch ?? 128);
+    return index;
+  }
+
+  /** The live points in a new index, labelled from 0 again (once in four billion additions). */
+  private relabel(): void {
+    const live = [...this.labels].map(([id, label]) => [id, this.index.getPoint(label)] as const);
+    this.capacity = Math.max(this.options.initialCapacity ?? 1024, live.length * 2);
+    this.index = this.emptyIndex();
+    this.labels.clear();
+    this.ids.clear();
+    this.deletedSlots = 0;
+    this.nextLabel = 0;
+    for (const [id, point] of live) {
+      const label = this.nextLabel++;
+      this.index.addPoint(point, label);
+      this.labels.set(id, label);
+      this.ids.set(label, id);
+    }
   }
 
   get size(): number {
@@ -40,6 +65,7 @@ export class HnswIndex implements VectorIndex {
   add(id: string, vector: Float32Array): void {
     if (vector.length !== this.dim) throw new Error(`vector has ${vector.length} dimensions, the index ${this.dim}`);
     this.remove(id);
+    if (this.nextLabel >= MAX_LABEL) this.relabel();
     const label = this.nextLabel++;
     const reuse = this.deletedSlots > 0;
     if (reuse) this.deletedSlots--;
