@@ -1,5 +1,6 @@
 import type { KongPDK } from './kong-pdk';
 import { GatewayError } from './openai-error';
+import { strictUtf8 } from './utf8';
 import type { RequestContext } from './request-context';
 
 /**
@@ -78,8 +79,6 @@ export function setParsedBody(ctx: RequestContext, value: unknown): void {
 /** Deeper JSON is refused: no request needs it, and copying or serializing it would overflow the stack. */
 const MAX_DEPTH = 512;
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /** The first bytes of gzip, zlib (deflate) and zstd streams. */
 const COMPRESSED = /^(?:\x1f\x8b|\x78[\x01\x5e\x9c\xda]|\x28\xb5\x2f\xfd)/;
 
@@ -99,13 +98,9 @@ function decodeBody(raw: Buffer, declared: DeclaredBody): string {
   }
   const charset = charsetOf(declared.contentType) ?? 'utf-8';
   // UTF-16 and UTF-32 of ASCII text are valid UTF-8 too (a NUL after each letter): their label is believed.
-  if (!/^utf-?(?:16|32)/.test(charset)) {
-    try {
-      return UTF8.decode(raw);
-    } catch {
-      // not UTF-8: the declared charset, if any, says what it is
-    }
-  }
+  // Not UTF-8: the declared charset, if any, says what it is.
+  const utf8 = /^utf-?(?:16|32)/.test(charset) ? undefined : strictUtf8(raw);
+  if (utf8 !== undefined) return utf8;
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(charset, { fatal: true });

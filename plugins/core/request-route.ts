@@ -1,6 +1,7 @@
 import type { InstanceMeta } from './instance-config';
 import type { KongPDK } from './kong-pdk';
 import type { RequestContext } from './request-context';
+
 /** The request's route, and its service when known. */
 export interface RouteOfRequest {
   id: string;

@@ -5,7 +5,7 @@ import type { RouteOfRequest } from './request-route';
  * What llm-proxy's `response_streaming` makes of a route's answers, for a cache hit that answers before llm-proxy
  * runs: a stream a route denies is not served from the cache either, and a route that always streams gets its hits
  * streamed. Kong starts llm-proxy lazily, so the cache knows a route's policy once that route's llm-proxy has served a
- * request on this node; until then, or when it cannot tell which llm-proxy runs, it leaves the request to llm-proxy.
+ * request on this node; until then, or when it cannot tell which llm-proxy runs, it serves no hit there.
  */
 export type StreamingPolicy = 'allow' | 'deny' | 'always';
 

@@ -1,7 +1,7 @@
 /**
  * List prices in USD per million tokens (input, output), as published by the
  * providers in 2026; a target's input_cost/output_cost override them. Matching is
- * by exact model name, then by the longest known name it starts with, up to a dash, colon, at or dot (dated snapshots).
+ * by exact model name, then by the longest known name it starts with where only a date, version or preview follows.
  */
 export const PRICES_AS_OF = '2026-11';
 

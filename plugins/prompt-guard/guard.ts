@@ -164,8 +164,10 @@ export class Guard {
     // 2. Deny and allow patterns. A denied phrase is denied however it is written: in full-width letters, split by
     // invisible characters, with look-alikes of other scripts, encoded (the views injection detection reads; not the
     // whole text reversed or rotated, which a prompt that mentions "reverse" gets and in which any word may appear).
-    // Tool results too when they are scanned: a denied phrase a tool fetched still reaches the model.
-    for (const text of [...texts.map((t) => t.text), ...(cfg.scan_tool_results ? toolTexts : [])]) {
+    // With the tool results scan_tool_results asks for (extractTexts gives none otherwise): a denied phrase a tool
+    // fetched still reaches the model.
+    const scanned = [...texts.map((t) => t.text), ...toolTexts];
+    for (const text of scanned) {
       // The text with its escapes decoded is read again as well: a payload written in escapes is decoded too.
       const views = this.deny.length > 0 ? denyViews(text) : [];
       const i = this.deny.findIndex((re) => re.test(text) || views.some((view) => re.test(view)));
@@ -179,8 +181,7 @@ export class Guard {
     // 3. Injection and jailbreak detection.
     let injectionScore = 0;
     if (cfg.injection.enabled) {
-      const candidates = [...texts.map((t) => t.text), ...(cfg.scan_tool_results ? toolTexts : [])];
-      const scored = candidates.map((text) => ({ text, ...this.scoreText(text) }));
+      const scored = scanned.map((text) => ({ text, ...this.scoreText(text) }));
       if (cfg.injection.embedding_similarity && scored.length > 0) {
         const { attacks, benign } = await this.prepared;
         for (const s of scored) {

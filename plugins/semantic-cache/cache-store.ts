@@ -60,9 +60,10 @@ export class CacheStore {
   constructor(
     private readonly redisUrl: string | undefined,
     private readonly prefix: string,
-    maxPerNamespace: number,
+    maxEntries: number,
   ) {
-    this.local = new VectorStore<CachedValue>({ maxPerNamespace, maxTotal: maxPerNamespace });
+    // `max_entries` bounds the node; a scope can hold no more than the node does.
+    this.local = new VectorStore<CachedValue>({ maxPerNamespace: maxEntries, maxTotal: maxEntries });
     reportSize(() => this.local.size);
     if (redisUrl) {
       this.follower = new StreamFollower(redisUrl, this.streamKey, (event) => this.apply(event));
@@ -185,11 +186,11 @@ export class CacheStore {
 const stores = new Map<string, CacheStore>();
 
 /** The process's store for this Redis and prefix, shared by every instance that names them. */
-export function cacheStoreFor(redisUrl: string | undefined, prefix: string, maxPerNamespace: number): CacheStore {
-  const key = JSON.stringify([redisUrl ?? '', prefix, maxPerNamespace]);
+export function cacheStoreFor(redisUrl: string | undefined, prefix: string, maxEntries: number): CacheStore {
+  const key = JSON.stringify([redisUrl ?? '', prefix, maxEntries]);
   let store = stores.get(key);
   if (!store) {
-    store = new CacheStore(redisUrl, prefix, maxPerNamespace);
+    store = new CacheStore(redisUrl, prefix, maxEntries);
     stores.set(key, store);
     const s = store;
     onShutdown(`semantic-cache:${stores.size}`, () => s.close());

@@ -1,6 +1,7 @@
 import type { ContentPart } from './openai-types';
 import { parseDataUrl } from './tool-args';
 import { UnsupportedContent } from './types';
+import { strictUtf8 } from '../utf8';
 
 /** A document or a recording a client sends inline in OpenAI's parts: its media type, base64 bytes and file name. */
 export interface InlineFile {
@@ -45,17 +46,10 @@ const TEXT_DOCUMENT =
   /^(?:text\/[\w.+-]+|application\/(?:[\w.-]+\+(?:json|xml|yaml)|json|x-ndjson|ndjson|jsonl|xml|yaml|x-yaml|toml|x-toml|javascript|x-javascript|ecmascript|typescript|x-typescript|x-python|x-python-code|x-sh|x-shellscript|sql|x-sql|graphql|rtf|x-rtf|x-tex|x-latex|x-httpd-php|x-php|x-ruby|x-perl|csv|x-csv|x-www-form-urlencoded))$/i;
 /** Media types whose bytes are no text: images, recordings, videos, fonts, PDFs, archives, office files. */
 const BINARY_MEDIA = /^(?:image|audio|video|font)\/|^application\/(?:pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|x-bzip2|msword|vnd\.)/i;
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Bytes that decode as UTF-8 with no control character but blanks: text, whatever its media type says. */
 function asText(bytes: Buffer): string | undefined {
-  let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    return undefined;
-  }
-  return /[\u0000-\u0008\u000e-\u001f\u007f]/.test(text) ? undefined : text;
+  const text = strictUtf8(bytes);
+  return text === undefined || /[\u0000-\u0008\u000e-\u001f\u007f]/.test(text) ? undefined : text;
 }
 
 /**

@@ -11,10 +11,21 @@ const SCHEMAS: Record<RouteType, z.ZodType<Record<string, unknown>>> = {
   'llm/v1/embeddings': embeddingsRequestSchema,
 };
 
+/**
+ * Requests already validated, by the parsed body they came from: semantic-cache validates the body llm-proxy plans
+ * from on the same request, and a large body is read by the schema once.
+ */
+const validated = new WeakMap<object, Partial<Record<RouteType, Record<string, unknown>>>>();
+
 export function parseRequest(routeType: RouteType, body: unknown): Record<string, unknown> {
   if (!isJsonObject(body)) throw notAJsonObject();
-  const parsed = SCHEMAS[routeType].safeParse(withoutNulls(body as Record<string, unknown>));
-  if (parsed.success) return parsed.data;
+  const known = validated.get(body)?.[routeType];
+  if (known) return known;
+  const parsed = SCHEMAS[routeType].safeParse(withoutNulls(body));
+  if (parsed.success) {
+    validated.set(body, { ...validated.get(body), [routeType]: parsed.data });
+    return parsed.data;
+  }
   const issue = mostSpecific(parsed.error.issues[0]);
   const param = issue.path.join('.') || null;
   const where = param ? `'${param}'` : 'the request';
