@@ -1,5 +1,6 @@
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { attrs, spansOf } from '../support/otlp-decode';
+import { declarative, postRoute } from '../support/routes';
 import { shipped } from '../support/shipped';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 import { waitFor } from '../support/wait-for';
@@ -25,19 +26,10 @@ describe('trace outputs', () => {
     const target = { name: 'm', provider: 'openai-compatible', model: 'deepseek-r1', upstream_url: provider.url, auth: { api_key: 'k' } };
     stack = await startSuiteStack({
       plugins: shipped('langfuse-tracing', 'llm-proxy'),
-      declarative: {
-        _format_version: '3.0',
-        services: [
-          {
-            name: 'llm',
-            url: 'http://127.0.0.1:9',
-            routes: [
-              { name: 'chat', paths: ['/chat'], plugins: [tracing, { name: 'llm-proxy', config: { targets: [target] } }] },
-              { name: 'completions', paths: ['/completions'], plugins: [tracing, { name: 'llm-proxy', config: { route_type: 'llm/v1/completions', targets: [target] } }] },
-            ],
-          },
-        ],
-      },
+      declarative: declarative([
+        postRoute('chat', [tracing, { name: 'llm-proxy', config: { targets: [target] } }]),
+        postRoute('completions', [tracing, { name: 'llm-proxy', config: { route_type: 'llm/v1/completions', targets: [target] } }]),
+      ]),
     });
   });
   afterAll(async () => {
