@@ -107,38 +107,45 @@ const DIRECTIONS = ['from', 'to', 'into', 'than'];
 
 interface Direction {
   word: string;
-  before?: string;
-  after?: string;
+  before: Set<string>;
+  after: Set<string>;
+  /** The first content word after it: the direction's object. */
+  next?: string;
 }
 
-/** Each direction word with the content words nearest before and after it ("eur to usd": eur, to, usd). */
+/** Each direction word with the content words before and after it ("cat bigger than dog": cat bigger, than, dog). */
 function directions(text: string): Direction[] {
   const ws = words(text);
   const content = (w: string) => !STOPWORDS.has(w) && !DIRECTIONS.includes(w) && !NEGATIONS.has(w);
   const out: Direction[] = [];
   ws.forEach((w, i) => {
     if (!DIRECTIONS.includes(w)) return;
-    const before = ws.slice(0, i).reverse().find(content);
-    const after = ws.slice(i + 1).find(content);
-    out.push({ word: w, before: before && stem(before), after: after && stem(after) });
+    const before = ws.slice(0, i).filter(content).map(stem);
+    const after = ws.slice(i + 1).filter(content).map(stem);
+    out.push({ word: w, before: new Set(before), after: new Set(after), next: after[0] });
   });
   return out;
 }
 
 /**
- * The same words, which go the other way: "EUR to USD" and "USD to EUR" (a direction word's neighbours swapped),
- * "to the airport from downtown" and "from the airport to downtown" (two direction words' objects exchanged).
+ * The same words, which go the other way: "EUR to USD" and "USD to EUR", "is a cat bigger than a dog" and "is a dog
+ * bigger than a cat" (words crossed a direction word both ways), "to the airport from downtown" and "from the airport to
+ * downtown" (two direction words' objects exchanged). "From the airport to downtown" and "to downtown from the airport"
+ * move words one way only: the same trip.
  */
 function directionSwapped(query: string, candidate: string): boolean {
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
   if (!same(contentList(query).sort(), contentList(candidate).sort())) return false;
   const q = directions(query);
   const c = directions(candidate);
-  const swappedNeighbours = q.some((x) => x.before && x.after && x.before !== x.after && c.some((y) => y.word === x.word && y.before === x.after && y.after === x.before));
-  const exchanged = q.some((x) =>
-    q.some((x2) => x2.word !== x.word && x.after && x2.after && x.after !== x2.after && c.some((y) => y.word === x.word && y.after === x2.after) && c.some((y) => y.word === x2.word && y.after === x.after)),
+  const crossed = (from: Set<string>, to: Set<string>, stayed: Set<string>) => [...from].some((w) => to.has(w) && !stayed.has(w));
+  const crossedBothWays = q.some((x) =>
+    c.some((y) => y.word === x.word && crossed(x.before, y.after, y.before) && crossed(x.after, y.before, y.after)),
   );
-  return swappedNeighbours || exchanged;
+  const exchanged = q.some((x) =>
+    q.some((x2) => x2.word !== x.word && x.next && x2.next && x.next !== x2.next && c.some((y) => y.word === x.word && y.next === x2.next) && c.some((y) => y.word === x2.word && y.next === x.next)),
+  );
+  return crossedBothWays || exchanged;
 }
 
 function negations(text: string): number {

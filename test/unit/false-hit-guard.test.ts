@@ -30,6 +30,8 @@ describe('false-hit guard', () => {
     ['How long to boil an egg for a soft yolk?', 'How long to boil an egg for a firm yolk?', 'antonym'],
     ['How do I get to the airport from downtown?', 'How do I get from the airport to downtown?', 'order'],
     ['Convert EUR to USD', 'Convert USD to EUR', 'order'],
+    ['Is a cat bigger than a dog?', 'Is a dog bigger than a cat?', 'order'],
+    ['Is Python faster than Java for web servers?', 'Is Java faster than Python for web servers?', 'order'],
   ])('refuses %j for %j (%s)', (a, b, reason) => {
     expect(check(a, b)).toBe(reason);
   });
@@ -46,6 +48,8 @@ describe('false-hit guard', () => {
     ['Why does this loop never stop?\r\nwhile True:\r\n    pass   \r\n', 'Why does this loop never stop?\nwhile True:\n    pass\n'],
     ['Translate this to French please', 'Please translate this to French'],
     ['Is 2024-01-05 a Monday?', 'Was 2024-01-05 a Monday?'],
+    ['How do I get from the airport to downtown?', 'How do I get to downtown from the airport?'],
+    ['Is a dog bigger than a cat?', 'Than a cat, is a dog bigger?'],
   ])('lets %j stand for %j', (a, b) => {
     expect(check(a, b)).toBeUndefined();
   });
