@@ -28,11 +28,19 @@ export const targetSchema = z.object({
       temperature: z.number().min(0).max(5).optional().describe('Default temperature when the client sends none.'),
       azure_instance: z.string().optional().describe('Azure OpenAI resource name (<instance>.openai.azure.com).'),
       azure_deployment_id: z.string().optional().describe('Azure OpenAI deployment id, when it differs from model.'),
-      azure_api_version: z.string().default('2024-10-21').describe('Azure OpenAI api-version query parameter.'),
+      azure_api_version: z
+        .string()
+        .default('2025-04-01-preview')
+        .describe('Azure OpenAI api-version query parameter (o-series and gpt-5 deployments need 2024-12-01-preview or later).'),
       anthropic_version: z.string().default('2023-06-01').describe('Value of the anthropic-version header.'),
       aws_region: z.string().optional().describe('Bedrock: the AWS region (defaults to AWS_REGION, then us-east-1).'),
       input_cost: z.number().min(0).optional().describe('USD per million prompt tokens; overrides the shipped price table.'),
       output_cost: z.number().min(0).optional().describe('USD per million completion tokens; overrides the shipped price table.'),
+      cached_input_cost: z
+        .number()
+        .min(0)
+        .optional()
+        .describe("USD per million prompt tokens read from the provider's prompt cache; defaults to the table's cached price, else input_cost."),
     })
     .prefault({})
     .describe('Provider options and price overrides for this target.'),

@@ -80,6 +80,10 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
               route('small', '/small', { max_request_body_size: 200, targets: [target('oa', 'openai', 'gpt-4o-mini', u)] }),
               route('slow', '/slow', { balancer: { connect_timeout_ms: 300, retries: 0 }, targets: [target('oa', 'openai', 'gpt-4o-mini', u)] }),
               route('keys', '/keys', { balancer: fast, targets: [target('revoked', 'openai', 'revoked-model', u)] }),
+              route('gemini-keys', '/gemini-keys', {
+                balancer: fast,
+                targets: [target('gm', 'gemini', 'gemini-2.5-flash', u, { auth: { api_key: 'bad-key' } }), target('backup', 'openai', 'gpt-4o-mini', u, { priority: 1 })],
+              }),
               route('images-strict', '/images-strict', {
                 balancer: { ...fast, retries: 0 },
                 targets: [
@@ -198,6 +202,14 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
       expect(() => JSON.parse(args)).not.toThrow();
       expect(chunksOf(events).some((c) => c.choices?.[0]?.finish_reason === 'tool_calls')).toBe(true);
     });
+
+    it('gives a streamed call of a tool without parameters the arguments "{}" (Claude streams an empty input)', async () => {
+      const tools = [{ type: 'function', function: { name: 'get_time', parameters: { type: 'object', properties: {} } } }];
+      const events = await readSse(await post(routePath, chat('What time is it? [[mock:tool]]', { tools, stream: true })));
+      const deltas = chunksOf(events).flatMap((c) => c.choices?.[0]?.delta?.tool_calls ?? []);
+      expect(deltas[0].function.name).toBe('get_time');
+      expect(deltas.map((d: any) => d.function?.arguments ?? '').join('')).toBe('{}');
+    });
   });
 
   it('retries a 429, honouring retry-after, before answering', async () => {
@@ -236,6 +248,11 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     const fellBack = await post('/fallback', chat('fall back past a revoked key'));
     expect(fellBack.status).toBe(200);
     expect(fellBack.headers.get('x-ai-target')).toBe('backup');
+    // Gemini refuses a wrong key with 400 INVALID_ARGUMENT (reason API_KEY_INVALID): the gateway's failure too.
+    const gemini = await post('/gemini-keys', chat('past a wrong Gemini key'));
+    expect(gemini.status).toBe(200);
+    expect(gemini.headers.get('x-ai-target')).toBe('backup');
+    expect(gemini.headers.get('x-ai-attempts')).toBe('2');
   });
 
   it('passes a request a provider cannot take as it is (an image link for Bedrock) to the next target', async () => {

@@ -6,7 +6,7 @@
 import { countPromptTokens } from './answer';
 import { BAD_KEY, header, type Dialect, type Inbound } from './dialect';
 import { bodyObject, jsonReply, type Endpoint, type EndpointInput } from './endpoint';
-import { prepareGeneration, type Conversation, type Finish, type Generation, type ToolChoice, type ToolDefinition } from './generation';
+import { argumentPieces, prepareGeneration, type Conversation, type Finish, type Generation, type ToolChoice, type ToolDefinition } from './generation';
 import { MockHttpError } from './http-error';
 import { randomId } from './ids';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json';
@@ -154,7 +154,7 @@ function events(model: string, generation: Generation): StreamPlan {
       event('ping'),
     ],
     content: call
-      ? call.pieces.map((piece) => event('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: piece } }))
+      ? argumentPieces(call).map((piece) => event('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: piece } }))
       : generation.pieces.map((piece) => event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: piece } })),
     tail: [
       event('content_block_stop', { index: 0 }),

@@ -6,7 +6,7 @@
 import { encodeEventStream } from '../../plugins/core/providers/aws-eventstream';
 import { bearerToken, BAD_KEY, header, type Dialect } from './dialect';
 import { bodyObject, type Endpoint, type EndpointInput } from './endpoint';
-import { prepareGeneration, type Conversation, type Finish, type Generation, type ToolDefinition } from './generation';
+import { argumentPieces, prepareGeneration, type Conversation, type Finish, type Generation, type ToolDefinition } from './generation';
 import { MockHttpError } from './http-error';
 import { randomId } from './ids';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json';
@@ -108,7 +108,7 @@ function events(generation: Generation): StreamPlan {
       ...(call ? [{ event: 'contentBlockStart', data: { contentBlockIndex: 0, start: { toolUse: { toolUseId: randomId('tooluse_', 22), name: call.name } } } }] : []),
     ],
     content: call
-      ? call.pieces.map((piece) => ({ event: 'contentBlockDelta', data: { contentBlockIndex: 0, delta: { toolUse: { input: piece } } } }))
+      ? argumentPieces(call).map((piece) => ({ event: 'contentBlockDelta', data: { contentBlockIndex: 0, delta: { toolUse: { input: piece } } } }))
       : generation.pieces.map((piece) => ({ event: 'contentBlockDelta', data: { contentBlockIndex: 0, delta: { text: piece } } })),
     tail: [
       { event: 'contentBlockStop', data: { contentBlockIndex: 0 } },

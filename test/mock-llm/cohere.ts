@@ -41,6 +41,10 @@ function prepareChat(input: EndpointInput) {
   if (!model) throw new MockHttpError(400, 'invalid request: model must be specified');
   const messages = asArray(body.messages).filter(isObject);
   if (messages.length === 0) throw new MockHttpError(400, 'invalid request: messages cannot be empty');
+  // As Cohere answers a v2 assistant turn holding both (its words before a call go in tool_plan).
+  if (messages.some((m) => m.role === 'assistant' && asArray(m.tool_calls).length > 0 && text(m.content) !== '')) {
+    throw new MockHttpError(400, "invalid request: text content is not allowed when tool_calls are provided, use 'tool_plan' instead");
+  }
   const tools = asArray(body.tools).flatMap((t): ToolDefinition[] => {
     const fn = asObject(asObject(t).function);
     const name = asString(fn.name);

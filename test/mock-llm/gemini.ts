@@ -28,7 +28,6 @@ const STATUSES: Record<number, string> = {
   504: 'DEADLINE_EXCEEDED',
 };
 const MESSAGES: Record<number, string> = {
-  401: 'API key not valid. Please pass a valid API key.',
   404: 'Requested entity was not found.',
   429: 'Resource has been exhausted (e.g. check quota).',
   500: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
@@ -39,11 +38,14 @@ export const geminiDialect: Dialect = {
   provider: 'gemini',
   authenticate(inbound) {
     const key = header(inbound, 'x-goog-api-key') ?? inbound.query.get('key') ?? undefined;
-    return key === undefined || key === '' || key === BAD_KEY ? new MockHttpError(401) : undefined;
+    // As Google answers: a wrong key is a 400 INVALID_ARGUMENT (reason API_KEY_INVALID), a missing one a 403.
+    if (key === BAD_KEY) return new MockHttpError(400, 'API key not valid. Please pass a valid API key.', { code: 'API_KEY_INVALID' });
+    if (key === undefined || key === '') return new MockHttpError(403, "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.");
+    return undefined;
   },
   renderError(error) {
     const details: JsonObject[] = [];
-    if (error.status === 401) {
+    if (error.detail.code === 'API_KEY_INVALID') {
       details.push({ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } });
     }
     if (error.detail.retryAfter !== undefined) {

@@ -39,6 +39,11 @@ export interface ToolCall {
   pieces: string[];
 }
 
+/** A call's input as Claude streams it (Anthropic, Bedrock): a call without arguments gets one empty fragment, not "{}". */
+export function argumentPieces(call: ToolCall): string[] {
+  return Object.keys(call.args).length === 0 ? [''] : call.pieces;
+}
+
 export type Finish = 'stop' | 'length' | 'tool';
 
 export interface Generation {

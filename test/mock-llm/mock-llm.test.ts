@@ -385,10 +385,10 @@ describe('Gemini', () => {
 
   test('errors in Google shape', async () => {
     const bad = await client.json(`${base}:generateContent?key=bad-key`, { body: gemini('hi') });
-    expect(bad.status).toBe(401);
-    expect(bad.json).toMatchObject({ error: { code: 401, message: expect.any(String), status: 'UNAUTHENTICATED' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ error: { code: 400, message: expect.any(String), status: 'INVALID_ARGUMENT', details: [{ reason: 'API_KEY_INVALID' }] } });
     const missing = await client.json(`${base}:generateContent`, { body: gemini('hi') });
-    expect(missing.status).toBe(401);
+    expect(missing.status).toBe(403);
     const noContents = await client.json(`${base}:generateContent`, { headers: GEMINI_AUTH, body: {} });
     expect(noContents.status).toBe(400);
     expect(noContents.json).toMatchObject({ error: { code: 400, status: 'INVALID_ARGUMENT' } });

@@ -171,8 +171,8 @@ return {
                       {
                         azure_api_version = {
                           type = "string",
-                          description = "Azure OpenAI api-version query parameter.",
-                          default = "2024-10-21",
+                          description = "Azure OpenAI api-version query parameter (o-series and gpt-5 deployments need 2024-12-01-preview or later).",
+                          default = "2025-04-01-preview",
                         },
                       },
                       {
@@ -206,6 +206,16 @@ return {
                             9007199254740991,
                           },
                           description = "USD per million completion tokens; overrides the shipped price table.",
+                        },
+                      },
+                      {
+                        cached_input_cost = {
+                          type = "number",
+                          between = {
+                            0,
+                            9007199254740991,
+                          },
+                          description = "USD per million prompt tokens read from the provider's prompt cache; defaults to the table's cached price, else input_cost.",
                         },
                       },
                     },

@@ -23,10 +23,12 @@ export function estimatedUsage(request: Record<string, unknown>, completion: str
 }
 
 /**
- * USD for the usage at the target's prices (cached prompt tokens at the full price: no discount table
- * yet), or undefined when the model has no price, so that Langfuse prices it from its own table.
+ * USD for the usage at the target's prices, the prompt tokens the provider read from its cache at the cached price
+ * (cache writes, which Anthropic bills at 1.25x, at the input price), or undefined when the model has no price, so
+ * that Langfuse prices it from its own table.
  */
 export function costOf(usage: Usage, target: PlannedTarget): number | undefined {
   if (!target.priced) return undefined;
-  return (usage.prompt_tokens * target.inputCost + usage.completion_tokens * target.outputCost) / 1_000_000;
+  const cached = Math.min(usage.prompt_tokens, usage.prompt_tokens_details?.cached_tokens ?? 0);
+  return ((usage.prompt_tokens - cached) * target.inputCost + cached * target.cachedInputCost + usage.completion_tokens * target.outputCost) / 1_000_000;
 }

@@ -31,11 +31,12 @@ export function retryAfterSeconds(header: string | string[] | undefined): number
 /**
  * A provider's error status, for the client and for the balancer. 401/403 (the gateway's key for that
  * provider) and 404 (a model that target does not serve) are the gateway's configuration, not the
- * client's request: the client gets 502, and another target may still answer. Other 4xx mean the
+ * client's request: the client gets 502, and another target may still answer; so does a key the provider refuses with
+ * another status (`keyRefused`: Gemini's 400 API_KEY_INVALID). Other 4xx mean the
  * request itself is wrong and go back as they are.
  */
-export function statusFailure(status: number, message: string, retryAfterS?: number): AttemptFailure {
-  const gatewaySide = status === 401 || status === 403 || status === 404;
+export function statusFailure(status: number, message: string, retryAfterS?: number, keyRefused = false): AttemptFailure {
+  const gatewaySide = keyRefused || status === 401 || status === 403 || status === 404;
   const retryable = status === 429 || status === 408 || status >= 500 || gatewaySide;
   const clientStatus = status === 429 ? 429 : status >= 500 || gatewaySide ? 502 : status;
   const code = status === 429 ? 'provider_rate_limited' : status === 404 ? 'provider_model_not_found' : gatewaySide ? 'provider_auth_error' : 'provider_error';

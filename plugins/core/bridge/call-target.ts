@@ -134,8 +134,9 @@ async function attempt(a: AttemptContext): Promise<AttemptResult> {
       } catch {
         /* not JSON */
       }
-      const message = PROVIDERS[target.provider].errorMessage(upstream.statusCode, body);
-      throw new AttemptError(statusFailure(upstream.statusCode, message, providerRetryAfter(upstream.headers, body)));
+      const provider = PROVIDERS[target.provider];
+      const message = provider.errorMessage(upstream.statusCode, body);
+      throw new AttemptError(statusFailure(upstream.statusCode, message, providerRetryAfter(upstream.headers, body), provider.keyRefused?.(upstream.statusCode, body)));
     }
     if (!plan.stream) return await relayWhole(a, upstream, started);
     if (plan.routeType !== 'llm/v1/chat') return await relayRawStream(a, upstream, started, controller);

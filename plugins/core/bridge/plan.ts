@@ -11,6 +11,8 @@ export interface PlannedTarget extends TargetSpec {
   /** USD per million tokens. */
   inputCost: number;
   outputCost: number;
+  /** Prompt tokens the provider read from its prompt cache (billed less by most). */
+  cachedInputCost: number;
   /** Whether the model has a price (the table's or the target's); unpriced answers report no cost, not 0. */
   priced: boolean;
   /** Process-wide key for this target's breaker and latency statistics. */

@@ -122,6 +122,8 @@ class AnthropicStream implements StreamTranslator {
   private promptUsage: Record<string, number> | undefined;
   private toolIndex = -1;
   private readonly toolByBlock = new Map<number, number>();
+  /** Tool blocks whose input has had a character: a call without arguments streams none, and OpenAI's form is "{}". */
+  private readonly argumentsSeen = new Set<number>();
   /** Content blocks that are the JSON-mode tool: their input streams as the answer's content. */
   private readonly jsonBlocks = new Set<number>();
 
@@ -160,9 +162,17 @@ class AnthropicStream implements StreamTranslator {
         if (data.delta?.type === 'input_json_delta' && this.jsonBlocks.has(data.index)) return [this.chunk({ content: data.delta.partial_json })];
         if (data.delta?.type === 'input_json_delta') {
           const index = this.toolByBlock.get(data.index) ?? 0;
+          if (!data.delta.partial_json) return [];
+          this.argumentsSeen.add(index);
           return [this.chunk({ tool_calls: [{ index, function: { arguments: data.delta.partial_json } as ToolCall['function'] }] })];
         }
         return [];
+      case 'content_block_stop': {
+        const index = this.toolByBlock.get(data.index);
+        if (index === undefined || this.argumentsSeen.has(index)) return [];
+        this.argumentsSeen.add(index);
+        return [this.chunk({ tool_calls: [{ index, function: { arguments: '{}' } as ToolCall['function'] }] })];
+      }
       case 'message_delta':
         this.usage = anthropicUsage({ ...this.promptUsage, ...definedOnly(data.usage) }, data.usage?.output_tokens ?? undefined);
         // A forced JSON-mode call ends with stop_reason tool_use; for the client it is a plain answer.

@@ -21,6 +21,9 @@ const STOP: Record<string, string> = {
   model_context_window_exceeded: 'length',
   guardrail_intervened: 'content_filter',
   content_filtered: 'content_filter',
+  // The model wrote what Bedrock could not read as an answer or a tool call: not an ended answer (nor one to cache).
+  malformed_model_output: 'error',
+  malformed_tool_use: 'error',
 };
 
 function blocks(message: ChatMessage): Block[] {
@@ -92,6 +95,9 @@ function converseDocuments(messages: Array<{ content: Block[] }>): void {
   }
 }
 
+/** Models whose Converse API takes `toolChoice: { tool }`. */
+const FORCED_TOOL_MODELS = /anthropic|claude|nova/i;
+
 export function converseRequest(target: TargetSpec, request: ChatRequest): Record<string, unknown> {
   const system = request.messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => ({ text: contentText(m.content) }));
   const messages: Array<{ role: 'user' | 'assistant'; content: Block[] }> = [];
@@ -114,8 +120,12 @@ export function converseRequest(target: TargetSpec, request: ChatRequest): Recor
   const body: Record<string, unknown> = { messages };
   if (system.length > 0) body.system = system;
   if (Object.keys(inferenceConfig).length > 0) body.inferenceConfig = inferenceConfig;
-  // Only Claude on Bedrock takes a forced tool choice; other models keep their own JSON habits.
-  const jsonTool = /anthropic|claude/i.test(target.model) ? jsonModeTool(request) : undefined;
+  // JSON mode is a tool the model must call, which Converse forces only on Claude and Nova; another model would
+  // answer free text, so the request goes to the next target rather than lose its format in silence.
+  const jsonTool = jsonModeTool(request);
+  if (jsonTool && !FORCED_TOOL_MODELS.test(target.model)) {
+    throw new UnsupportedContent(`Bedrock cannot hold ${target.model} to response_format ${String(request.response_format?.type)} (only Claude and Nova take a forced tool).`);
+  }
   if (jsonTool) {
     body.toolConfig = {
       tools: [{ toolSpec: { name: jsonTool.name, description: jsonTool.description, inputSchema: { json: jsonTool.schema } } }],
@@ -148,6 +158,8 @@ class ConverseStream implements StreamTranslator {
   usage: Usage | undefined;
   private stopped = false;
   private readonly toolIndex = new Map<number, number>();
+  /** Tool blocks whose input has had a character: a call without arguments streams none, and OpenAI's form is "{}". */
+  private readonly argumentsSeen = new Set<number>();
   /** Content blocks that are the JSON-mode tool: their input streams as the answer's content. */
   private readonly jsonBlocks = new Set<number>();
 
@@ -178,13 +190,21 @@ class ConverseStream implements StreamTranslator {
         if (data.delta?.toolUse && this.jsonBlocks.has(data.contentBlockIndex ?? 0)) return [this.chunk({ content: data.delta.toolUse.input ?? '' })];
         if (data.delta?.toolUse) {
           const index = this.toolIndex.get(data.contentBlockIndex ?? 0) ?? 0;
-          return [this.chunk({ tool_calls: [{ index, function: { arguments: data.delta.toolUse.input ?? '' } as ToolCall['function'] }] })];
+          if (!data.delta.toolUse.input) return [];
+          this.argumentsSeen.add(index);
+          return [this.chunk({ tool_calls: [{ index, function: { arguments: data.delta.toolUse.input } as ToolCall['function'] }] })];
         }
         return [];
+      case 'contentBlockStop': {
+        const index = this.toolIndex.get(data.contentBlockIndex ?? 0);
+        if (index === undefined || this.argumentsSeen.has(index)) return [];
+        this.argumentsSeen.add(index);
+        return [this.chunk({ tool_calls: [{ index, function: { arguments: '{}' } as ToolCall['function'] }] })];
+      }
       case 'messageStop':
         this.stopped = true;
         // A forced JSON-mode call ends with tool_use; for the client it is a plain answer.
-        return [this.chunk({}, this.toolIndex.size === 0 && this.jsonBlocks.size > 0 ? 'stop' : STOP[data.stopReason] ?? 'stop')];
+        return [this.chunk({}, this.toolIndex.size === 0 && this.jsonBlocks.size > 0 ? 'stop' : STOP[data.stopReason] ?? 'error')];
       case 'metadata':
         this.usage = bedrockUsage(data.usage);
         this.done = this.stopped;
@@ -222,7 +242,7 @@ export const bedrock: Provider = {
         const use = b.toolUse as { toolUseId: string; name: string; input?: unknown };
         return { id: use.toolUseId, type: 'function', function: { name: use.name, arguments: JSON.stringify(use.input ?? {}) } };
       });
-    const finish = json && toolCalls.length === 0 ? 'stop' : STOP[body.stopReason ?? 'end_turn'] ?? 'stop';
+    const finish = json && toolCalls.length === 0 ? 'stop' : STOP[body.stopReason ?? 'end_turn'] ?? 'error';
     return chatCompletion(`chatcmpl-${Date.now().toString(36)}`, target.model, text, toolCalls, finish, bedrockUsage(body.usage));
   },
   streamTranslator(target, id) {

@@ -25,6 +25,11 @@ function cohereMessage(message: ChatMessage): Record<string, unknown> {
     ? (message.content as Array<Record<string, unknown>>).filter((p) => isTextPart(p) || p.type === 'image_url').map((p) => (isTextPart(p) ? { type: 'text', text: p.text } : { type: 'image_url', image_url: p.image_url }))
     : contentText(message.content);
   const out: Record<string, unknown> = { role, content };
+  // Cohere refuses an assistant turn with both words and calls: the words before a call are its tool_plan.
+  if (message.tool_calls?.length && role === 'assistant') {
+    delete out.content;
+    if (typeof content === 'string' && content !== '') out.tool_plan = content;
+  }
   if (message.tool_calls) out.tool_calls = message.tool_calls;
   if (message.tool_call_id) out.tool_call_id = message.tool_call_id;
   return out;
@@ -79,8 +84,13 @@ export const cohere: Provider = {
     if (temperature !== undefined) body.temperature = temperature;
     if (request.top_p !== undefined) body.p = Math.min(0.99, Math.max(0.01, request.top_p)); // Cohere's p is 0.01–0.99
     if (request.stop !== undefined) body.stop_sequences = Array.isArray(request.stop) ? request.stop : [request.stop];
-    if (request.tools) body.tools = request.tools;
-    if (request.tool_choice === 'required') body.tool_choice = 'REQUIRED';
+    if (request.seed != null) body.seed = request.seed;
+    if (request.frequency_penalty != null) body.frequency_penalty = request.frequency_penalty;
+    if (request.presence_penalty != null) body.presence_penalty = request.presence_penalty;
+    // Cohere's tool_choice is REQUIRED or NONE: a named function is required from a list of that one tool.
+    const named = (request.tool_choice as { function?: { name?: string } } | undefined)?.function?.name;
+    if (request.tools) body.tools = named ? request.tools.filter((t) => t.function.name === named) : request.tools;
+    if (request.tool_choice === 'required' || named) body.tool_choice = 'REQUIRED';
     if (request.tool_choice === 'none') body.tool_choice = 'NONE';
     if (request.response_format?.type === 'json_object') body.response_format = { type: 'json_object' };
     const schema = (request.response_format as { json_schema?: { schema?: unknown } } | undefined)?.json_schema?.schema;

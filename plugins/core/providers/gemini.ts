@@ -200,6 +200,9 @@ export function geminiRequest(target: TargetSpec, request: ChatRequest): Record<
   if (temperature !== undefined) generationConfig.temperature = temperature;
   if (request.top_p !== undefined) generationConfig.topP = request.top_p;
   if (request.stop !== undefined) generationConfig.stopSequences = Array.isArray(request.stop) ? request.stop : [request.stop];
+  if (request.seed != null) generationConfig.seed = request.seed;
+  if (request.frequency_penalty != null) generationConfig.frequencyPenalty = request.frequency_penalty;
+  if (request.presence_penalty != null) generationConfig.presencePenalty = request.presence_penalty;
   if (request.response_format?.type === 'json_object' || request.response_format?.type === 'json_schema') {
     generationConfig.responseMimeType = 'application/json';
     const schema = (request.response_format as { json_schema?: { schema?: unknown } }).json_schema?.schema;
@@ -311,4 +314,9 @@ export const gemini: Provider = {
     return new GeminiStream(id, target.model);
   },
   errorMessage: providerErrorMessage,
+  // Google answers a wrong API key with 400 INVALID_ARGUMENT, reason API_KEY_INVALID.
+  keyRefused(status, body) {
+    const details = (body as { error?: { details?: unknown } } | undefined)?.error?.details;
+    return status === 400 && Array.isArray(details) && details.some((d) => (d as { reason?: unknown } | null)?.reason === 'API_KEY_INVALID');
+  },
 };

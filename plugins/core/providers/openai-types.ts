@@ -34,6 +34,9 @@ export interface ChatRequest {
   temperature?: number;
   top_p?: number;
   stop?: string | string[];
+  seed?: number;
+  frequency_penalty?: number;
+  presence_penalty?: number;
   tools?: Array<{ type: 'function'; function: { name: string; description?: string; parameters?: unknown } }>;
   tool_choice?: unknown;
   response_format?: { type: string; json_schema?: unknown };

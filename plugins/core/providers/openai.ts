@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { providerErrorMessage } from './error-message';
 import { isTextPart, type ChatChunk, type ChatRequest, type ChatResponse, type Usage } from './openai-types';
 import type { Provider, ProviderName, StreamEvent, StreamTranslator, TargetSpec, UpstreamCall } from './types';
@@ -36,6 +37,28 @@ function mistralParameters(body: ChatRequest): void {
   delete raw.max_completion_tokens;
   if (raw.seed != null && raw.random_seed == null) raw.random_seed = raw.seed;
   delete raw.seed;
+  if (body.messages.some((m) => m.tool_calls || m.tool_call_id !== undefined)) {
+    body.messages = body.messages.map((m) => ({
+      ...m,
+      ...(m.tool_calls ? { tool_calls: m.tool_calls.map((c) => ({ ...c, id: mistralToolCallId(c.id) })) } : {}),
+      ...(m.tool_call_id !== undefined ? { tool_call_id: mistralToolCallId(m.tool_call_id) } : {}),
+    }));
+  }
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Mistral takes tool-call ids of exactly nine letters and digits ("must be a-z, A-Z, 0-9, with a length of 9"); a
+ * history whose calls another provider made ("call_…", "toolu_…") gets ids derived from them, the same for a call
+ * and its result.
+ */
+function mistralToolCallId(id: string): string {
+  if (/^[A-Za-z0-9]{9}$/.test(id)) return id;
+  const digest = createHash('sha256').update(id).digest();
+  let out = '';
+  for (let i = 0; i < 9; i++) out += BASE62[digest[i]! % 62];
+  return out;
 }
 
 function bearer(target: TargetSpec): Record<string, string> {
@@ -56,6 +79,9 @@ function baseDialect(defaultBase: string | undefined, adjust?: Dialect['adjust']
   };
 }
 
+/** Where a target names none: the first that serves every current model (o-series and gpt-5 refuse older ones). */
+const AZURE_API_VERSION = '2025-04-01-preview';
+
 const azure: Dialect = {
   adjust: reasoningParameters,
   url(target, path) {
@@ -63,7 +89,7 @@ const azure: Dialect = {
     const base = target.upstreamUrl ?? `https://${target.options.azureInstance}.openai.azure.com`;
     if (!target.upstreamUrl && !target.options.azureInstance) throw new Error(`target '${target.name}' needs azure_instance or upstream_url`);
     const url = `${base.replace(/\/+$/, '')}/openai/deployments/${encodeURIComponent(deployment)}${path.slice(3)}`;
-    return withQuery(url, { 'api-version': target.options.azureApiVersion ?? '2024-10-21' });
+    return withQuery(url, { 'api-version': target.options.azureApiVersion ?? AZURE_API_VERSION });
   },
   auth(target) {
     if (target.authHeader) return { [target.authHeader.name]: target.authHeader.value };

@@ -74,4 +74,6 @@ export interface Provider {
   embeddings?(target: TargetSpec, request: Record<string, unknown>): UpstreamCall;
   /** The provider's error message from its error body, without credentials. */
   errorMessage(status: number, body: unknown): string;
+  /** An error answer that refuses the gateway's key, where the provider says so with another status than 401/403. */
+  keyRefused?(status: number, body: unknown): boolean;
 }

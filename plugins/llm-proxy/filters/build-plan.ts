@@ -16,7 +16,7 @@ function awsCredentials(target: TargetConfig): PlannedTarget['awsCredentials'] {
 
 export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTarget {
   const price = priceOf(target.model);
-  const priced = price !== undefined || target.options.input_cost !== undefined || target.options.output_cost !== undefined;
+  const priced = price !== undefined || target.options.input_cost !== undefined || target.options.output_cost !== undefined || target.options.cached_input_cost !== undefined;
   const apiKey = target.auth.api_key ?? (target.auth.api_key_env ? process.env[target.auth.api_key_env] : undefined);
   return {
     name: target.name,
@@ -39,6 +39,8 @@ export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTa
     priority: target.priority,
     inputCost: target.options.input_cost ?? price?.[0] ?? 0,
     outputCost: target.options.output_cost ?? price?.[1] ?? 0,
+    // A target that sets its own input price pays it for cached tokens too unless it names their price.
+    cachedInputCost: target.options.cached_input_cost ?? target.options.input_cost ?? price?.[2] ?? price?.[0] ?? 0,
     priced,
     key: `${pluginId}:${target.name}`,
   };

@@ -1,6 +1,6 @@
 import { PROVIDERS, type ProviderName } from '../../../plugins/core/providers';
 import type { ChatRequest } from '../../../plugins/core/providers/openai-types';
-import type { TargetSpec } from '../../../plugins/core/providers/types';
+import { UnsupportedContent, type TargetSpec } from '../../../plugins/core/providers/types';
 import { geminiSchema, withoutThoughtSignatures } from '../../../plugins/core/providers/gemini';
 import { parseRequest } from '../../../plugins/llm-proxy/filters/parse-request';
 
@@ -77,6 +77,14 @@ describe('request parameters', () => {
   });
 });
 
+describe('sampling parameters beyond temperature', () => {
+  it('Gemini and Cohere get seed and penalties in their own names', () => {
+    const request = { seed: 7, frequency_penalty: 0.5, presence_penalty: -0.25 } as Partial<ChatRequest>;
+    expect(body('gemini', 'gemini-2.5-flash', request).generationConfig).toMatchObject({ seed: 7, frequencyPenalty: 0.5, presencePenalty: -0.25 });
+    expect(body('cohere', 'command-a', request)).toMatchObject({ seed: 7, frequency_penalty: 0.5, presence_penalty: -0.25 });
+  });
+});
+
 describe('tools across turns', () => {
   const history = [
     { role: 'user', content: 'weather in Oslo and Rome?' },
@@ -91,6 +99,31 @@ describe('tools across turns', () => {
     { role: 'tool', tool_call_id: 'call_a', content: '3°C' },
     { role: 'tool', tool_call_id: 'call_b', content: '19°C' },
   ];
+
+  it("Mistral gets tool-call ids of nine letters and digits, a call's and its result's alike, and the client's history untouched", () => {
+    const request = { messages: history } as unknown as Partial<ChatRequest>;
+    const sent = body('mistral', 'mistral-large-latest', request).messages;
+    const ids = [sent[1].tool_calls[0].id, sent[1].tool_calls[1].id, sent[2].tool_call_id, sent[3].tool_call_id];
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9]{9}$/);
+    expect(ids[0]).toBe(ids[2]);
+    expect(ids[1]).toBe(ids[3]);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(history[2]!.tool_call_id).toBe('call_a');
+    // Mistral's own ids go back as they came.
+    const own = [{ role: 'assistant', content: null, tool_calls: [{ id: 'D681PevKs', type: 'function', function: { name: 'weather', arguments: '{}' } }] }, { role: 'tool', tool_call_id: 'D681PevKs', content: '3°C' }];
+    expect(body('mistral', 'mistral-large-latest', { messages: own } as unknown as Partial<ChatRequest>).messages[1].tool_call_id).toBe('D681PevKs');
+  });
+
+  it("Cohere: an assistant's words beside its calls go as tool_plan; a named tool_choice requires that tool alone", () => {
+    const turns = [{ role: 'user', content: 'weather in Oslo?' }, { ...history[1], content: 'Let me look that up.' }, history[2]];
+    const sent = body('cohere', 'command-a', { messages: turns } as unknown as Partial<ChatRequest>);
+    expect(sent.messages[1]).not.toHaveProperty('content');
+    expect(sent.messages[1]).toMatchObject({ role: 'assistant', tool_plan: 'Let me look that up.', tool_calls: history[1]!.tool_calls });
+    const time = { type: 'function' as const, function: { name: 'time', parameters: { type: 'object', properties: {} } } };
+    const named = body('cohere', 'command-a', { tools: [weather, time], tool_choice: { type: 'function', function: { name: 'time' } } } as Partial<ChatRequest>);
+    expect(named.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(['time']);
+    expect(named.tool_choice).toBe('REQUIRED');
+  });
 
   it('Bedrock gets a document a name Converse takes, and some text beside it', () => {
     const file = { type: 'file', file: { filename: 'Angebot – Müller  Q3.pdf', file_data: 'data:application/pdf;base64,JVBERi0x' } };
@@ -227,10 +260,12 @@ describe('JSON mode on Claude (a forced tool)', () => {
     expect(withTools.tools.map((t: any) => t.name)).toEqual(['weather']);
   });
 
-  it('on Bedrock too, for Claude models only', () => {
+  it('on Bedrock too, for the models Converse forces a tool on (Claude, Nova); others refuse rather than drop the format', () => {
     const format = { response_format: { type: 'json_object' } } as Partial<ChatRequest>;
     expect(body('bedrock', 'anthropic.claude-sonnet-4-v1:0', format, false, { awsRegion: 'us-east-1' }).toolConfig.toolChoice).toEqual({ tool: { name: 'json_response' } });
-    expect(body('bedrock', 'meta.llama3-70b-instruct-v1:0', format, false, { awsRegion: 'us-east-1' })).not.toHaveProperty('toolConfig');
+    expect(body('bedrock', 'us.amazon.nova-pro-v1:0', format, false, { awsRegion: 'us-east-1' }).toolConfig.toolChoice).toEqual({ tool: { name: 'json_response' } });
+    expect(() => body('bedrock', 'meta.llama3-70b-instruct-v1:0', format, false, { awsRegion: 'us-east-1' })).toThrow(UnsupportedContent);
+    expect(body('bedrock', 'meta.llama3-70b-instruct-v1:0', {}, false, { awsRegion: 'us-east-1' })).not.toHaveProperty('toolConfig');
     const answer = PROVIDERS.bedrock.parseChat(
       { output: { message: { content: [{ toolUse: { toolUseId: 't', name: 'json_response', input: { city: 'Oslo' } } }] } }, stopReason: 'tool_use' },
       target('bedrock', 'anthropic.claude-sonnet-4-v1:0'),
@@ -261,6 +296,14 @@ describe('JSON mode on Claude (a forced tool)', () => {
 });
 
 describe('answers', () => {
+  it("Bedrock: an answer Converse could not read (malformed output or tool use) is no ended answer", () => {
+    const bedrock = target('bedrock', 'anthropic.claude-sonnet-4-v1:0');
+    for (const stopReason of ['malformed_model_output', 'malformed_tool_use', 'a_reason_from_next_year']) {
+      const answer = PROVIDERS.bedrock.parseChat({ output: { message: { content: [{ text: 'Half an' }] } }, stopReason }, bedrock);
+      expect(answer.choices[0]!.finish_reason).toBe('error');
+    }
+  });
+
   it('Gemini counts thinking tokens as output, and a blocked prompt is a content filter', () => {
     const answer = PROVIDERS.gemini.parseChat(
       { candidates: [{ content: { parts: [{ text: 'ok' }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 5, thoughtsTokenCount: 40 } },
