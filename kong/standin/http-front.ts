@@ -73,7 +73,9 @@ function newState(req: http.IncomingMessage, body: Buffer, conf: KongConf, route
       path: upstreamPath(service, stripped),
       rawQuery: url.search.slice(1),
       method: req.method ?? 'GET',
-      headers: structuredClone(headers),
+      // Kong has one request: kong.service.request.set_header is ngx.req.set_header, which kong.request and the
+      // log serializer see afterwards.
+      headers,
       buffering: false,
       connectTimeout: service.connect_timeout,
       readTimeout: service.read_timeout,

@@ -19,6 +19,12 @@ function firstValues(headers: Record<string, string[]>): Record<string, string |
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
 }
 
+/** Kong 3.4's pdk/log.lua default serialize values: these two request headers, when present, read REDACTED. */
+function redactedAuthorization(headers: Record<string, string | string[]>): Record<string, string | string[]> {
+  for (const name of ['authorization', 'proxy-authorization']) if (headers[name] !== undefined) headers[name] = 'REDACTED';
+  return headers;
+}
+
 export function takeSnapshot(state: RequestState, responseSize: number, status: number): Record<string, unknown> {
   const now = Date.now();
   const { upstreamStart, upstreamEnd, proxyStart } = state.latencies;
@@ -31,7 +37,7 @@ export function takeSnapshot(state: RequestState, responseSize: number, status: 
       url: `${state.scheme}://${state.host}${uri}`,
       querystring: queryObject(state.rawQuery),
       method: state.method,
-      headers: firstValues(state.headers),
+      headers: redactedAuthorization(firstValues(state.headers)),
       size: state.body.length,
     },
     upstream_uri: state.upstream.rawQuery ? `${state.upstream.path}?${state.upstream.rawQuery}` : state.upstream.path,

@@ -1,17 +1,20 @@
 import { definePlugin } from '../core/plugin-base';
 import { scopeOf } from '../core/instance-scopes';
 import { publishStreamingPolicy } from '../core/streaming-policy';
-import { getBridge, TICKET_HEADER } from '../core/bridge/bridge-server';
+import { getBridge, TICKET_HEADER, ticketHeaderValue } from '../core/bridge/bridge-server';
 import { performance } from 'node:perf_hooks';
 import { DEFERRED_PLAN_KEY, PLAN_KEY, type CallPlan, type DeferredPlan } from '../core/bridge/plan';
 import { parsedBody, readJsonBody } from '../core/request-body';
 import { addAnswerListener } from '../core/bridge/answer-hooks';
 import { budgetStore, checkBudgets, settleBudgets } from './budgets/budgets';
 import { configSchema } from './config';
+import { createLogger } from '../core/logger';
 import { balancerSettings, buildPlan, plannedTarget } from './filters/build-plan';
 import { parseRequest } from './filters/parse-request';
 import { resolveTargets, supportedBy } from './filters/resolve-targets';
 import { serializeAnalytics } from './filters/serialize-analytics';
+
+const log = createLogger('llm-proxy');
 
 /**
  * llm-proxy (the design's ai-proxy): plans the provider call in the access phase
@@ -27,7 +30,8 @@ export = definePlugin({
   onError: 'block',
   publishContext: false,
   init(config, meta) {
-    void getBridge();
+    // Started early so the first request does not wait; a failure is logged here and met again by that request.
+    getBridge().catch((err: unknown) => log.error('bridge failed to start', { error: (err as Error).message }));
     const state = {
       balancer: balancerSettings(config),
       budgets: config.budgets.limits.length > 0 ? budgetStore(config.budgets) : undefined,
@@ -76,6 +80,6 @@ export = definePlugin({
     }
     if (!state.service?.bridge) await kong.service.setTarget('127.0.0.1', bridge.port);
     if (!state.service?.http) await kong.service.request.setScheme('http');
-    await kong.service.request.setHeader(TICKET_HEADER, ticket);
+    await kong.service.request.setHeader(TICKET_HEADER, ticketHeaderValue(ticket));
   },
 });

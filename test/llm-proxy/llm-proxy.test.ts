@@ -432,7 +432,7 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
   });
 
   it('refuses requests that reach the bridge without a valid ticket (fails closed)', async () => {
-    const direct = await fetch(`http://127.0.0.1:${bridgePort}/__ai_bridge`, { method: 'POST', body: '{}', headers: { 'x-ai-suite-ticket': 'forged' } });
+    const direct = await fetch(`http://127.0.0.1:${bridgePort}/__ai_bridge`, { method: 'POST', body: '{}', headers: { 'proxy-authorization': 'AI-Suite-Ticket forged' } });
     expect(direct.status).toBe(403);
     expect(((await direct.json()) as any).error.code).toBe('missing_ticket');
   });
@@ -446,6 +446,9 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     const entry = stack.standin.logs.at(-1) as any;
     expect(entry.ai.proxy.meta).toMatchObject({ provider_name: 'openai', route_type: 'llm/v1/chat' });
     expect(JSON.stringify(stack.standin.logs)).not.toContain(KEY);
+    // The bridge ticket is set on Kong's one request object, which the serializer shows: under a header it redacts.
+    expect(entry.request.headers['proxy-authorization']).toBe('REDACTED');
+    expect(JSON.stringify(stack.standin.logs)).not.toContain('AI-Suite-Ticket');
     const errorLog = stack.standin.errorLog.join('\n');
     expect(errorLog).toContain('"method":"plugin.StartInstance"'); // debug lines are being written
     expect(errorLog).not.toContain(KEY);

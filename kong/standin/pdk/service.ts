@@ -73,6 +73,8 @@ export const serviceRequestPdk: PdkTable = {
     const upstream = before(env, 'kong.service.request.set_raw_body');
     if (typeof body !== 'string' && !Buffer.isBuffer(body)) throw new LuaError(`body must be a string, got ${luaType(body)}`);
     upstream.body = Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
+    // ngx.req.set_body_data: kong.request.get_raw_body reads the new body from here on.
+    env.state.body = upstream.body;
     return undefined;
   },
   set_body: (env, body, mime) => {
@@ -80,6 +82,7 @@ export const serviceRequestPdk: PdkTable = {
     const type = String(mime ?? upstream.headers['content-type']?.[0] ?? '');
     if (!/json/i.test(type)) throw new LuaError(`unsupported content type '${type}'`);
     upstream.body = Buffer.from(JSON.stringify(body));
+    env.state.body = upstream.body;
     upstream.headers['content-type'] = ['application/json'];
     return undefined;
   },

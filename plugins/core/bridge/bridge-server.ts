@@ -18,7 +18,22 @@ import { TicketBook } from './tickets';
  * that llm-proxy minted in the access phase; anything else gets a 403, so a
  * route never fails open to a provider.
  */
-export const TICKET_HEADER = 'x-ai-suite-ticket';
+/**
+ * The ticket travels as Proxy-Authorization: Kong sets a service request header on its one request object, which
+ * kong.request and the log serializer then show, and Kong's serializer writes this header (and Authorization) as
+ * REDACTED, so no file-log or http-log line carries a ticket.
+ */
+export const TICKET_HEADER = 'proxy-authorization';
+const TICKET_SCHEME = 'AI-Suite-Ticket ';
+
+export function ticketHeaderValue(ticket: string): string {
+  return TICKET_SCHEME + ticket;
+}
+
+function ticketOf(value: string | string[] | undefined): string | undefined {
+  const header = Array.isArray(value) ? value[0] : value;
+  return header?.startsWith(TICKET_SCHEME) ? header.slice(TICKET_SCHEME.length) : undefined;
+}
 
 const log = createLogger('bridge');
 
@@ -45,8 +60,7 @@ async function planFor(ctx: RequestContext, req: http.IncomingMessage): Promise<
 }
 
 async function handle(tickets: TicketBook, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const ticket = req.headers[TICKET_HEADER];
-  const contextId = tickets.redeem(Array.isArray(ticket) ? ticket[0] : ticket);
+  const contextId = tickets.redeem(ticketOf(req.headers[TICKET_HEADER]));
   const ctx = contexts.get(contextId);
   if (!ctx || !(ctx.data.has(PLAN_KEY) || ctx.data.has(DEFERRED_PLAN_KEY))) {
     req.resume();
@@ -78,36 +92,61 @@ async function handle(tickets: TicketBook, req: http.IncomingMessage, res: http.
 
 let bridge: Promise<Bridge> | undefined;
 
-/** The process's one bridge, started on first use (port from AI_SUITE_BRIDGE_PORT, else a free one). */
+/**
+ * The process's one bridge, started on first use (port from AI_SUITE_BRIDGE_PORT, else a free one). On `kong reload`
+ * Kong starts the new suite process while the old one still serves its streams on that port: the new bridge then
+ * listens on a free port, and llm-proxy points Kong's upstream at it (a service URL naming the fixed port is then
+ * one PDK call per request more, until the next restart).
+ */
 export function getBridge(): Promise<Bridge> {
-  bridge ??= new Promise((resolve, reject) => {
-    const tickets = new TicketBook();
-    const server = http.createServer((req, res) => void handle(tickets, req, res));
-    server.keepAliveTimeout = 65_000;
-    server.headersTimeout = 70_000;
-    server.requestTimeout = 0;
-    server.once('error', reject);
-    server.listen(Number(process.env.AI_SUITE_BRIDGE_PORT ?? 0), '127.0.0.1', () => {
-      const sweeper = setInterval(() => tickets.sweep(), 30_000);
-      sweeper.unref();
-      const instance: Bridge = {
-        port: (server.address() as AddressInfo).port,
-        tickets,
-        close: () =>
-          new Promise((done) => {
-            clearInterval(sweeper);
-            server.closeIdleConnections();
-            server.close(() => done());
-            setTimeout(() => {
-              server.closeAllConnections();
-              done();
-            }, 3000).unref();
-          }),
-      };
-      onShutdown('bridge', () => instance.close());
-      log.info('bridge listening', { port: instance.port });
-      resolve(instance);
-    });
+  bridge ??= startBridge().catch((err: unknown) => {
+    bridge = undefined;
+    throw err;
   });
   return bridge;
+}
+
+async function startBridge(): Promise<Bridge> {
+  const tickets = new TicketBook();
+  const server = http.createServer((req, res) => void handle(tickets, req, res));
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 70_000;
+  server.requestTimeout = 0;
+  const wanted = Number(process.env.AI_SUITE_BRIDGE_PORT ?? 0);
+  try {
+    await listen(server, wanted);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || wanted === 0) throw err;
+    log.warn('bridge port in use (another suite process still serves it): listening on a free port', { port: wanted });
+    await listen(server, 0);
+  }
+  const sweeper = setInterval(() => tickets.sweep(), 30_000);
+  sweeper.unref();
+  const instance: Bridge = {
+    port: (server.address() as AddressInfo).port,
+    tickets,
+    close: () =>
+      new Promise((done) => {
+        clearInterval(sweeper);
+        server.closeIdleConnections();
+        server.close(() => done());
+        setTimeout(() => {
+          server.closeAllConnections();
+          done();
+        }, 3000).unref();
+      }),
+  };
+  onShutdown('bridge', () => instance.close());
+  log.info('bridge listening', { port: instance.port });
+  return instance;
+}
+
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
