@@ -53,6 +53,16 @@ export const configSchema = z.object({
     .array(z.string())
     .optional()
     .describe('The categories allow_values and allow_patterns apply to (default: all but secret and url_credentials: a password at your domain is still a password).'),
+  restore_categories: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "The categories whose placeholders are put back in the answer (default: all but secret and url_credentials, which stay placeholders: a model that read an injection could write them into a link or a tool call).",
+    ),
+  restore_in_links: z
+    .boolean()
+    .default(false)
+    .describe('Put values back inside links the model wrote (https://…?q=[EMAIL_1]); off by default, as a link is fetched by whoever renders it.'),
   max_body_size: z.number().int().min(1).default(1048576).describe('Largest request body scanned, in bytes; larger bodies are refused.'),
   on_error: z
     .enum(['block', 'pass'])
@@ -65,6 +75,7 @@ export const configSchema = z.object({
     issues.addIssue({ code: 'custom', path, message: `unknown category '${name}' (built-in: ${BUILT_IN_CATEGORIES.join(', ')}; or a custom pattern's name)` });
   config.categories?.forEach((name, i) => known.has(name) || unknown(['categories', i], name));
   config.allow_categories?.forEach((name, i) => known.has(name) || unknown(['allow_categories', i], name));
+  config.restore_categories?.forEach((name, i) => known.has(name) || unknown(['restore_categories', i], name));
   for (const name of Object.keys(config.actions ?? {})) if (!known.has(name)) unknown(['actions', name], name);
   custom.forEach((name, i) => {
     if (custom.indexOf(name) !== i) issues.addIssue({ code: 'custom', path: ['custom_patterns', i, 'name'], message: `'${name}' names another custom pattern too` });

