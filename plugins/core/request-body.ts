@@ -71,9 +71,17 @@ export function parsedBody(ctx: RequestContext): { value: unknown } | undefined 
   return ctx.data.has(JSON_KEY) ? { value: ctx.get(JSON_KEY) } : undefined;
 }
 
-/** Replaces the parsed body later plugins and the bridge read (a sanitized copy of it). */
-export function setParsedBody(ctx: RequestContext, value: unknown): void {
+/** Sends `value` on in place of the client's body (a sanitized copy of it): what later plugins, Kong and the bridge read. */
+export async function forwardBody(kong: KongPDK, ctx: RequestContext, value: unknown): Promise<void> {
+  const raw = Buffer.from(JSON.stringify(value));
   ctx.set(JSON_KEY, value);
+  ctx.set(RAW, raw);
+  await kong.service.request.setRawBody(raw.toString('utf8'));
+}
+
+/** The bytes Kong forwards upstream as far as the suite knows (the client's, or what a suite plugin sent on), if read. */
+export function knownBodyBytes(ctx: RequestContext): Buffer | undefined {
+  return ctx.get<Buffer>(RAW);
 }
 
 /** Deeper JSON is refused: no request needs it, and copying or serializing it would overflow the stack. */

@@ -55,13 +55,14 @@ export = definePlugin({
     // The body crosses the PDK socket only if an earlier suite plugin has read it already (then it is
     // free) or the analytics fields need the plan now; otherwise the bridge plans from the body Kong
     // forwards to it, and bad input gets the same OpenAI error from there.
+    // The bridge plans (again) from the body Kong forwards when it differs from the one read here: a Kong plugin
+    // between the suite's readers and llm-proxy (request-transformer, 801) may have rewritten it.
+    ctx.set(DEFERRED_PLAN_KEY, { maxBodyBytes: config.max_request_body_size, make: plan } satisfies DeferredPlan);
     if (parsedBody(ctx) || config.logging.log_statistics) {
       // Read through the limit even when parsed already: another plugin's limit may be larger.
       const made = plan(await readJsonBody(kong, ctx, config.max_request_body_size));
       ctx.set(PLAN_KEY, made);
       if (config.logging.log_statistics) await serializeAnalytics(kong, made, meta.pluginId);
-    } else {
-      ctx.set(DEFERRED_PLAN_KEY, { maxBodyBytes: config.max_request_body_size, make: plan } satisfies DeferredPlan);
     }
     if (state.budgets) {
       const store = state.budgets;

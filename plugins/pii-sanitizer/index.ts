@@ -2,7 +2,7 @@ import { addTextTransform } from '../core/bridge/answer-hooks';
 import { recordDecision } from '../core/decisions';
 import { openAIErrorBody } from '../core/openai-error';
 import { definePlugin } from '../core/plugin-base';
-import { readJsonObject, setParsedBody } from '../core/request-body';
+import { forwardBody, readJsonObject } from '../core/request-body';
 import { configSchema } from './config';
 import { createDetector } from './detect';
 import { outputScanJsonTransform, outputScanTransform } from './output-transform';
@@ -80,8 +80,7 @@ export = definePlugin({
     }
     if (Object.keys(vault.counts).length > 0) await kong.log.setSerializeValue('ai.pii', { counts: vault.counts, mode: config.mode });
     if (changed) {
-      setParsedBody(ctx, body);
-      await kong.service.request.setRawBody(JSON.stringify(body));
+      await forwardBody(kong, ctx, body);
     }
     // A JSON answer (response_format) is scanned whole as JSON, as tool-call arguments are, and values go back into
     // its strings escaped as JSON.

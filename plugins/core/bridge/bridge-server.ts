@@ -4,7 +4,7 @@ import { onShutdown } from '../lifecycle';
 import { createLogger } from '../logger';
 import { contexts } from '../request-context';
 import { GatewayError } from '../openai-error';
-import { parseJsonBody } from '../request-body';
+import { knownBodyBytes, parseJsonBody } from '../request-body';
 import type { RequestContext } from '../request-context';
 import { sendError, sendJson } from './client-writer';
 import { readForwardedBody } from './forwarded-body';
@@ -43,18 +43,17 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-/** The plan made in access, or the one made now from the body Kong forwards. */
+/**
+ * The plan made in access, or the one made now from the body Kong forwards: when access made none, or when the body
+ * Kong forwards is not the one the suite read (a Kong plugin between the suite's readers and llm-proxy rewrote it).
+ */
 async function planFor(ctx: RequestContext, req: http.IncomingMessage): Promise<CallPlan> {
-  const made = ctx.get<CallPlan>(PLAN_KEY);
-  if (made) {
-    // The bridge works from the plan; the forwarded copy of the body is drained.
-    req.resume();
-    return made;
-  }
   const deferred = ctx.get<DeferredPlan>(DEFERRED_PLAN_KEY)!;
-  const plan = deferred.make(
-    parseJsonBody(await readForwardedBody(req, deferred.maxBodyBytes), { contentType: req.headers['content-type'], contentEncoding: req.headers['content-encoding'] }),
-  );
+  const forwarded = await readForwardedBody(req, deferred.maxBodyBytes);
+  const made = ctx.get<CallPlan>(PLAN_KEY);
+  if (made && knownBodyBytes(ctx)?.equals(forwarded)) return made;
+  if (made) log.debug('the body Kong forwards is not the one the suite read: planned from what Kong forwards');
+  const plan = deferred.make(parseJsonBody(forwarded, { contentType: req.headers['content-type'], contentEncoding: req.headers['content-encoding'] }));
   ctx.set(PLAN_KEY, plan);
   return plan;
 }
@@ -62,7 +61,7 @@ async function planFor(ctx: RequestContext, req: http.IncomingMessage): Promise<
 async function handle(tickets: TicketBook, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const contextId = tickets.redeem(ticketOf(req.headers[TICKET_HEADER]));
   const ctx = contexts.get(contextId);
-  if (!ctx || !(ctx.data.has(PLAN_KEY) || ctx.data.has(DEFERRED_PLAN_KEY))) {
+  if (!ctx || !ctx.data.has(DEFERRED_PLAN_KEY)) {
     req.resume();
     sendError(res, 403, 'This request was not authorised by the gateway.', 'missing_ticket');
     return;
