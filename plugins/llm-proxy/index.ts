@@ -5,7 +5,7 @@ import { getBridge, TICKET_HEADER, ticketHeaderValue } from '../core/bridge/brid
 import { performance } from 'node:perf_hooks';
 import { DEFERRED_PLAN_KEY, PLAN_KEY, type CallPlan, type DeferredPlan } from '../core/bridge/plan';
 import { parsedBody, readJsonBody } from '../core/request-body';
-import { addAnswerListener } from '../core/bridge/answer-hooks';
+import { addSpendListener } from '../core/bridge/answer-hooks';
 import { budgetStore, checkBudgets, settleBudgets } from './budgets/budgets';
 import { configSchema } from './config';
 import { createLogger } from '../core/logger';
@@ -67,7 +67,7 @@ export = definePlugin({
     if (state.budgets) {
       const store = state.budgets;
       const claims = await checkBudgets(kong, config.budgets, store);
-      addAnswerListener(ctx, (record) => settleBudgets(claims, config.budgets, store, record));
+      addSpendListener(ctx, (spend) => settleBudgets(claims, config.budgets, store, spend));
     }
     const bridge = await getBridge();
     ctx.hold('bridge');

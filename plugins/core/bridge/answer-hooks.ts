@@ -5,9 +5,10 @@ import type { RequestContext } from '../request-context';
  * How other plugins take part in an answer the bridge streams: a text transform
  * (made afresh for each text of the answer: its content, each tool call's
  * arguments) sees every piece of that text on its way to the client (the PII sanitizer
- * restores placeholders there, even when one is split across chunks), and answer
- * listeners learn how the call ended (the semantic cache writes back complete
- * answers, tracing finishes its trace).
+ * restores placeholders there, even when one is split across chunks), spend
+ * listeners count what the answer used before its last bytes reach the client
+ * (budgets), and answer listeners learn how the call ended, once it has (the
+ * semantic cache writes back complete answers, tracing finishes its trace).
  */
 export interface TextTransform {
   push(text: string): string;
@@ -46,11 +47,24 @@ export interface AnswerRecord {
 
 export type AnswerListener = (record: AnswerRecord, ctx: RequestContext) => void | Promise<void>;
 
+/** What an answer used: its usage (the provider's or estimated) and its cost, when the target has a price. */
+export interface Spend {
+  usage?: Usage;
+  costUsd?: number;
+}
+
+/**
+ * Counts an answer's spend before the client has all of it, so that a request the client sends once it has read
+ * the answer is checked against it. The answer's end waits for it: it must be quick (a counter's increment).
+ */
+export type SpendListener = (spend: Spend) => Promise<void>;
+
 /** Answer text (message content) or the JSON text of tool-call arguments. */
 export type TextChannel = 'content' | 'tool_arguments';
 
 const TRANSFORMS = 'bridge.transforms';
 const LISTENERS = 'bridge.listeners';
+const SPEND_LISTENERS = 'bridge.spend-listeners';
 
 export function addTextTransform(ctx: RequestContext, create: TextTransformFactory, channel: TextChannel = 'content'): void {
   const key = `${TRANSFORMS}.${channel}`;
@@ -65,10 +79,20 @@ export function addAnswerListener(ctx: RequestContext, listener: AnswerListener)
   ctx.set(LISTENERS, list);
 }
 
+export function addSpendListener(ctx: RequestContext, listener: SpendListener): void {
+  const list = ctx.get<SpendListener[]>(SPEND_LISTENERS) ?? [];
+  list.push(listener);
+  ctx.set(SPEND_LISTENERS, list);
+}
+
 export function textTransforms(ctx: RequestContext, channel: TextChannel = 'content'): TextTransformFactory[] {
   return ctx.get<TextTransformFactory[]>(`${TRANSFORMS}.${channel}`) ?? [];
 }
 
 export function answerListeners(ctx: RequestContext): AnswerListener[] {
   return ctx.get<AnswerListener[]>(LISTENERS) ?? [];
+}
+
+export function spendListeners(ctx: RequestContext): SpendListener[] {
+  return ctx.get<SpendListener[]>(SPEND_LISTENERS) ?? [];
 }

@@ -51,6 +51,8 @@ export interface AttemptContext {
   clientGone: AbortSignal;
   transforms: TextTransformFactory[];
   toolTransforms: TextTransformFactory[];
+  /** Counts what the answer used (budgets): called once, before the answer's last bytes go to the client. */
+  spend(usage: Usage): Promise<void>;
   /** Headers for the client, computed when the first byte is about to be sent. */
   headers(extra: Record<string, string>): Record<string, string>;
 }
@@ -222,6 +224,7 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
   }
   const headers: Record<string, string> = {};
   if (usage) {
+    await a.spend(usage);
     headers['x-ai-usage-prompt-tokens'] = String(usage.prompt_tokens);
     headers['x-ai-usage-completion-tokens'] = String(usage.completion_tokens ?? 0);
     headers['x-ai-usage-total-tokens'] = String(usage.total_tokens);
@@ -262,6 +265,12 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
   let recorded = '';
   let finish: unknown = null;
   let providerUsage: Usage | undefined;
+  let usage: Usage | undefined;
+  const spend = async () => {
+    if (usage) return;
+    usage = providerUsage ?? estimatedUsage(a.plan.request, written);
+    await a.spend(usage);
+  };
   const parser = createParser({
     onEvent: (event) => {
       if (event.data.trim() === '[DONE]') {
@@ -305,6 +314,8 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
       const piece = decoder.decode(chunk as Buffer, { stream: true });
       parser.feed(piece);
       if (!transformed) out = piece;
+      // The spend is counted before the client reads [DONE].
+      if (done) await spend();
       if (out) await write(a.res, out);
       out = '';
     }
@@ -313,6 +324,7 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
   } finally {
     clearTimeout(firstToken);
   }
+  await spend();
   if (!done) {
     if (transformed) {
       const held = tails();
@@ -321,7 +333,6 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
     await write(a.res, sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', code: 'stream_truncated' } }));
   }
   a.res.end();
-  const usage = providerUsage ?? estimatedUsage(a.plan.request, written);
   const response = { object: 'text_completion', model: template.model, choices: [{ index: 0, text: transformed ? recorded : written, finish_reason: finish }], usage };
   return { status: 200, usage, usageEstimated: !providerUsage, truncated: !done, upstreamWaitMs, response };
 }
@@ -544,6 +555,7 @@ async function relayChatStream(
   const usage = translator.usage ?? estimatedUsage(plan.request, text);
   const usageEstimated = !translator.usage;
   const truncated = !translator.done;
+  await a.spend(usage);
   if (truncated) {
     await write(res, sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', param: null, code: 'stream_truncated' } }));
   } else {

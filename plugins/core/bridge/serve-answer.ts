@@ -4,7 +4,7 @@ import { createLogger } from '../logger';
 import { recordAnswer } from '../metrics';
 import type { RequestContext } from '../request-context';
 import { costOf } from './accounting';
-import { answerListeners, textTransforms, type AnswerRecord } from './answer-hooks';
+import { answerListeners, spendListeners, textTransforms, type AnswerRecord } from './answer-hooks';
 import { AttemptError, type AttemptFailure } from './attempt-failure';
 import { orderTargets } from './balancer';
 import { callTarget } from './call-target';
@@ -15,8 +15,9 @@ import { admit, isOpen, recordFailure, recordSuccess, releaseProbe, started } fr
 /**
  * Carries out a call plan: walks the ordered targets, retrying with exponential
  * backoff and jitter (honouring retry-after) and falling back across targets and
- * providers, but only before the first byte reaches the client; then records
- * usage, cost and timings and tells the answer listeners.
+ * providers, but only before the first byte reaches the client. What the answer
+ * used is counted before its last bytes go out (spend listeners); usage, cost and
+ * timings are recorded, and the answer listeners told, once it has ended.
  */
 const log = createLogger('bridge');
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -72,6 +73,7 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
         clientGone,
         transforms,
         toolTransforms,
+        spend: (usage) => runListeners(spendListeners(ctx).map((listener) => () => listener({ usage, costUsd: costOf(usage, target) }))),
         headers: (extra) => ({
           ...extra,
           'x-kong-llm-model': `${target.provider}/${target.model}`,
@@ -175,15 +177,22 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
   };
 }
 
-/** Stores the outcome for tracing and tells every listener; a listener's failure never reaches the client. */
+/** Stores the outcome for tracing and tells every listener. */
 export async function settle(record: AnswerRecord, ctx: RequestContext): Promise<void> {
   ctx.set(RESULT_KEY, record);
   recordAnswer(record);
-  for (const listener of answerListeners(ctx)) {
-    try {
-      await listener(record, ctx);
-    } catch (err) {
-      log.error('answer listener failed', { error: (err as Error).message });
-    }
-  }
+  await runListeners(answerListeners(ctx).map((listener) => () => listener(record, ctx)));
+}
+
+/** Runs listeners side by side (none waits for another's work); a listener's failure never reaches the client. */
+async function runListeners(calls: Array<() => void | Promise<void>>): Promise<void> {
+  await Promise.all(
+    calls.map(async (call) => {
+      try {
+        await call();
+      } catch (err) {
+        log.error('answer listener failed', { error: (err as Error).message });
+      }
+    }),
+  );
 }

@@ -1,14 +1,15 @@
 import type { KongPDK } from '../../core/kong-pdk';
 import { GatewayError } from '../../core/openai-error';
 import { getRedis, redisUrlFrom } from '../../core/redis';
-import type { AnswerRecord } from '../../core/bridge/answer-hooks';
+import type { Spend } from '../../core/bridge/answer-hooks';
 import type { Budget, BudgetsConfig } from './budget-schema';
 import { MemoryCounters, RedisCounters, type CounterStore } from './counter-store';
 
 /**
  * Budgets: checked in the access phase (an exhausted budget gets a 429 with
  * retry-after before any provider is called) and settled when the bridge knows
- * what the answer cost. Cost is counted in micro-dollars so counters stay integers.
+ * what the answer cost, before the answer's last bytes reach the client. Cost
+ * is counted in micro-dollars so counters stay integers.
  */
 const memory = new MemoryCounters();
 
@@ -88,16 +89,19 @@ export async function checkBudgets(kong: KongPDK, config: BudgetsConfig, store: 
   return claims;
 }
 
-export async function settleBudgets(claims: BudgetClaim[], config: BudgetsConfig, store: CounterStore, record: AnswerRecord, now = Date.now()): Promise<void> {
-  const tokens = record.usage?.total_tokens ?? 0;
-  const micros = Math.round((record.costUsd ?? 0) * 1_000_000);
+export async function settleBudgets(claims: BudgetClaim[], config: BudgetsConfig, store: CounterStore, spend: Spend, now = Date.now()): Promise<void> {
+  const tokens = spend.usage?.total_tokens ?? 0;
+  const micros = Math.round((spend.costUsd ?? 0) * 1_000_000);
+  const adds: Array<Promise<void>> = [];
   for (const { budget, identity } of claims) {
     const ttl = budget.period_s * 2;
     if (budget.max_tokens !== undefined && tokens > 0) {
-      await store.add(windowFor(budget, config.key_prefix, identity, 'tokens', now).key, tokens, ttl);
+      adds.push(store.add(windowFor(budget, config.key_prefix, identity, 'tokens', now).key, tokens, ttl));
     }
     if (budget.max_cost_usd !== undefined && micros > 0) {
-      await store.add(windowFor(budget, config.key_prefix, identity, 'cost', now).key, micros, ttl);
+      adds.push(store.add(windowFor(budget, config.key_prefix, identity, 'cost', now).key, micros, ttl));
     }
   }
+  // The answer's end waits for these: side by side, not one after another.
+  await Promise.all(adds);
 }

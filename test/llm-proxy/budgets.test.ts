@@ -1,0 +1,70 @@
+import Redis from 'ioredis';
+import { startMockLlm, type MockLlm } from '../mock-llm/server';
+import { shipped } from '../support/shipped';
+import { declarative, mockTarget, postRoute } from '../support/routes';
+import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+
+jest.setTimeout(60_000);
+
+/**
+ * Budgets through the stand-in, the suite process, the mock provider and the shared Redis: what a sequential client
+ * is let through, whatever else listens to the answer.
+ */
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const PREFIX = `test:budgets:${process.pid}:${Date.now()}`;
+
+describe('llm-proxy budgets', () => {
+  let mock: MockLlm;
+  let stack: SuiteStack;
+  const budgets = (name: string, limit: Record<string, unknown>) => ({
+    redis_url: REDIS_URL,
+    key_prefix: `${PREFIX}:${name}`,
+    limits: [{ name, by: 'header', header_name: 'x-team', period_s: 3600, ...limit }],
+  });
+  const proxy = (config: Record<string, unknown>) => ({ name: 'llm-proxy', config });
+
+  beforeAll(async () => {
+    mock = await startMockLlm();
+    // The cache's remote embeddings never answer (within the test): its write-back of every answer stays pending.
+    mock.program({ match: { path: '/v1/embeddings' }, times: 'forever', behaviour: { hang: true } });
+    stack = await startSuiteStack({
+      plugins: shipped('semantic-cache', 'llm-proxy'),
+      declarative: declarative([
+        postRoute('behind-cache', [
+          { name: 'semantic-cache', config: { embed_timeout_ms: 50, embedding: { engine: 'openai', url: `${mock.url}/v1`, api_key: 'k', timeout_ms: 60_000 } } },
+          proxy({ targets: [mockTarget(mock.url)], budgets: budgets('behind-cache', { max_tokens: 60 }) }),
+        ]),
+      ]),
+    });
+  });
+  afterAll(async () => {
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${PREFIX}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+    await stack?.close();
+    await mock?.close();
+  });
+
+  const ask = (route: string, content: string) =>
+    fetch(`${stack.standin.url}/${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-team': 'team-a' },
+      body: JSON.stringify({ messages: [{ role: 'user', content }] }),
+    });
+  /** Each request sent once the whole answer to the one before was read, as a sequential client does. */
+  const sequentially = async (route: string, count: number) => {
+    const statuses: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const res = await ask(route, `question number ${i} about apples`);
+      await res.text();
+      statuses.push(res.status);
+    }
+    return statuses;
+  };
+
+  it('refuses a sequential client once its budget is spent, while the cache is still writing the answers back', async () => {
+    // About 45 tokens an answer against 60: the second answer spends the budget and the third request is refused.
+    expect(await sequentially('behind-cache', 4)).toEqual([200, 200, 429, 429]);
+  });
+});
