@@ -4,6 +4,7 @@ import { getRedis, redisUrlFrom } from '../../core/redis';
 import type { Spend } from '../../core/bridge/answer-hooks';
 import type { Budget, BudgetsConfig } from './budget-schema';
 import { MemoryCounters, RedisCounters, type CounterStore } from './counter-store';
+import { retryAfterS, windowFor } from './windows';
 
 /**
  * Budgets: checked in the access phase (an exhausted budget gets a 429 with
@@ -16,27 +17,6 @@ const memory = new MemoryCounters();
 export function budgetStore(config: BudgetsConfig): CounterStore {
   const url = redisUrlFrom(config.redis_url);
   return url ? new RedisCounters(getRedis(url), memory) : memory;
-}
-
-interface Window {
-  key: string;
-  previousKey: string;
-  /** Share of the previous window still inside a sliding window. */
-  previousWeight: number;
-  resetInS: number;
-}
-
-function windowFor(budget: Budget, prefix: string, identity: string, metric: string, now: number): Window {
-  const period = budget.period_s;
-  const start = Math.floor(now / 1000 / period) * period;
-  const elapsed = now / 1000 - start;
-  const base = `${prefix}:${budget.name}:${metric}:${identity}`;
-  return {
-    key: `${base}:${start}`,
-    previousKey: `${base}:${start - period}`,
-    previousWeight: budget.window === 'sliding' ? 1 - elapsed / period : 0,
-    resetInS: Math.max(1, Math.ceil(period - elapsed)),
-  };
 }
 
 async function identify(kong: KongPDK, budget: Budget): Promise<string> {
@@ -76,12 +56,13 @@ export async function checkBudgets(kong: KongPDK, config: BudgetsConfig, store: 
       const used = current + previous * w.previousWeight;
       if (used >= limit * scale) {
         const unit = metric === 'tokens' ? `${limit} tokens` : `$${limit}`;
+        const retryAfter = retryAfterS(budget, w, current, previous, limit * scale);
         throw new GatewayError(
           429,
-          `Budget '${budget.name}' is exhausted: ${unit} per ${budget.period_s} s. Try again in ${w.resetInS} s.`,
+          `Budget '${budget.name}' is exhausted: ${unit} per ${budget.period_s} s. Try again in ${retryAfter} s.`,
           'budget_exceeded',
           null,
-          { 'retry-after': String(w.resetInS) },
+          { 'retry-after': String(retryAfter) },
         );
       }
     }
