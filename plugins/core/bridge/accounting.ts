@@ -1,4 +1,4 @@
-import { contentText, makeUsage, type ChatMessage, type Usage } from '../providers/openai-types';
+import { contentText, makeUsage, OTHER_ANSWER_TEXTS, type ChatMessage, type Usage } from '../providers/openai-types';
 import type { PlannedTarget } from './plan';
 import { countTokens } from '../token-count';
 
@@ -16,6 +16,21 @@ export function promptText(request: Record<string, unknown>): string {
   if (Array.isArray(messages)) return messages.map((m) => (m && typeof m === 'object' ? contentText(m.content) : '')).join('\n');
   const prompt = request.prompt ?? request.input;
   return Array.isArray(prompt) ? prompt.filter((p) => typeof p === 'string').join('\n') : String(prompt ?? '');
+}
+
+/**
+ * All a model wrote in an answer's message, as a provider counts completion tokens: its content, reasoning and
+ * refusal, and the names and arguments of its tool calls and legacy function call.
+ */
+export function writtenText(message: Record<string, unknown>): string {
+  const texts = [contentText(message.content)];
+  for (const field of OTHER_ANSWER_TEXTS) if (typeof message[field] === 'string') texts.push(message[field]);
+  const calls = Array.isArray(message.tool_calls) ? (message.tool_calls as Array<{ function?: unknown }>).map((call) => call?.function) : [];
+  for (const call of [...calls, message.function_call] as Array<{ name?: unknown; arguments?: unknown } | undefined>) {
+    if (typeof call?.name === 'string') texts.push(call.name);
+    if (typeof call?.arguments === 'string') texts.push(call.arguments);
+  }
+  return texts.filter(Boolean).join('\n');
 }
 
 export function estimatedUsage(request: Record<string, unknown>, completion: string): Usage {

@@ -9,7 +9,7 @@ import { EventStreamDecoder } from '../providers/aws-eventstream';
 import { OTHER_ANSWER_TEXTS, type ChatChunk, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from '../providers/openai-types';
 import { UnsupportedContent, type StreamEvent, type UpstreamCall } from '../providers/types';
 import { AttemptError, providerRetryAfter, statusFailure, type AttemptFailure } from './attempt-failure';
-import { estimatedUsage } from './accounting';
+import { estimatedUsage, writtenText } from './accounting';
 import type { TextTransformFactory } from './answer-hooks';
 import { scansAnswers, TransformChain, TransformChains, transformMessage, transformWhole } from './transform-chain';
 import { sendJson, sseData, write } from './client-writer';
@@ -198,7 +198,7 @@ async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, 
         (recorded.choices[i].message as LegacyCall).function_call!.arguments = args.recorded;
         legacy.arguments = args.client;
       }
-      if (typeof choice.message.content === 'string') completionText += choice.message.content;
+      completionText += writtenText(recorded.choices[i].message as unknown as Record<string, unknown>);
     });
     response = chat as unknown as Record<string, unknown>;
     recordedResponse = recorded as unknown as Record<string, unknown>;
@@ -389,7 +389,6 @@ async function relayChatStream(
   let headersSent = false;
   let ttftMs: number | undefined;
   let upstreamWaitMs = 0;
-  let text = '';
   let recordedText = '';
   const chain = new TransformChain(a.transforms);
   // Reasoning and refusals are texts of their own, and so are each tool call's arguments: one chain each.
@@ -456,10 +455,7 @@ async function relayChatStream(
     }
     const tail = chain.flush();
     recordedText += tail.recorded;
-    if (tail.client) {
-      text += tail.client;
-      chunks.push({ ...template, choices: [{ index: 0, delta: { content: tail.client }, finish_reason: null }] });
-    }
+    if (tail.client) chunks.push({ ...template, choices: [{ index: 0, delta: { content: tail.client }, finish_reason: null }] });
     return chunks;
   };
 
@@ -475,7 +471,6 @@ async function relayChatStream(
             const piece = chain.push(choice.delta.content);
             choice.delta.content = piece.client;
             recordedText += piece.recorded;
-            text += piece.client;
             tokenSeen();
           }
           const delta = choice.delta as Record<string, unknown>;
@@ -552,7 +547,11 @@ async function relayChatStream(
           : protocol(translator.done ? 'The provider sent an empty stream.' : 'The provider ended the stream before answering.'),
     );
   }
-  const usage = translator.usage ?? estimatedUsage(plan.request, text);
+  const message: Record<string, unknown> = { role: 'assistant', content: recordedText || null, ...recordedOthers };
+  const calls = Object.entries(toolCalls).map(([, c]) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
+  if (calls.length > 0) message.tool_calls = calls;
+  if (functionCall) message.function_call = functionCall;
+  const usage = translator.usage ?? estimatedUsage(plan.request, writtenText(message));
   const usageEstimated = !translator.usage;
   const truncated = !translator.done;
   await a.spend(usage);
@@ -563,10 +562,6 @@ async function relayChatStream(
     await write(res, 'data: [DONE]\n\n');
   }
   res.end();
-  const message: Record<string, unknown> = { role: 'assistant', content: recordedText || null, ...recordedOthers };
-  const calls = Object.entries(toolCalls).map(([, c]) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
-  if (calls.length > 0) message.tool_calls = calls;
-  if (functionCall) message.function_call = functionCall;
   const response = {
     id: last?.id,
     object: 'chat.completion',

@@ -1,4 +1,4 @@
-import { estimatedUsage } from '../../../plugins/core/bridge/accounting';
+import { estimatedUsage, writtenText } from '../../../plugins/core/bridge/accounting';
 import { countTokens } from '../../../plugins/core/token-count';
 
 describe('token counts where providers report none', () => {
@@ -20,5 +20,18 @@ describe('token counts where providers report none', () => {
     const usage = estimatedUsage({ messages: [{ role: 'user', content: 'one two three four five' }] }, 'six seven');
     expect(usage).toEqual({ prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 });
     expect(estimatedUsage({ messages: ['not a message', null] }, '').prompt_tokens).toBe(1);
+  });
+
+  it('counts all a model wrote: content, reasoning, refusal, and its calls\' names and arguments', () => {
+    const written = writtenText({
+      role: 'assistant',
+      content: [{ type: 'text', text: 'one' }],
+      reasoning_content: 'two',
+      refusal: 'three',
+      tool_calls: [{ id: 'c1', type: 'function', function: { name: 'four', arguments: '{"five":6}' } }],
+      function_call: { name: 'seven', arguments: '{}' },
+    });
+    expect(written.split('\n')).toEqual(['one', 'two', 'three', 'four', '{"five":6}', 'seven', '{}']);
+    expect(writtenText({ role: 'assistant', content: null, tool_calls: [null] })).toBe('');
   });
 });
