@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES } from '../core/providers';
 import { budgetsConfigSchema } from './budgets/budget-schema';
+import { targetPriced } from './prices';
 
 /** llm-proxy's configuration: the single source of truth for Kong's schema and the docs. */
 const secret = () => z.string().min(1).meta({ referenceable: true, encrypted: true });
@@ -93,6 +94,18 @@ export const configSchema = z.object({
     })
     .prefault({})
     .describe('What the gateway records about each call.'),
+}).superRefine((config, issues) => {
+  // A target without a price costs nothing to count: refused, or the cost budget would never be enforced on it.
+  const costBudget = config.budgets.limits.find((budget) => budget.max_cost_usd !== undefined);
+  if (!costBudget) return;
+  config.targets.forEach((target, i) => {
+    if (targetPriced(target.model, target.options)) return;
+    issues.addIssue({
+      code: 'custom',
+      path: ['targets', i, 'options'],
+      message: `target '${target.name}': the price table does not know model '${target.model}', and budget '${costBudget.name}' limits cost (max_cost_usd): set its input_cost and output_cost`,
+    });
+  });
 });
 
 export type LlmProxyConfig = z.output<typeof configSchema>;

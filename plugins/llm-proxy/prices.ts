@@ -64,6 +64,11 @@ const PRICES: Record<string, Price> = {
  */
 const NAME_END = /^(?:$|[:@]|[-.](?:\d|v\d|latest|preview|exp))/;
 
+/** Whether a target has a price: the table's for its model, or its own input_cost or output_cost. */
+export function targetPriced(model: string, options: { input_cost?: number; output_cost?: number }): boolean {
+  return options.input_cost !== undefined || options.output_cost !== undefined || priceOf(model) !== undefined;
+}
+
 /** USD per million input, output (and cached input) tokens, or undefined for a model the table does not know. */
 export function priceOf(rawModel: string): Price | undefined {
   // Bedrock ids carry an inference profile's geography and a vendor: us.anthropic.claude-sonnet-4-v1:0,

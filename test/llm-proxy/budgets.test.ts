@@ -8,7 +8,7 @@ jest.setTimeout(60_000);
 
 /**
  * Budgets through the stand-in, the suite process, the mock provider and the shared Redis: what a sequential client
- * is let through, whatever else listens to the answer.
+ * is let through, whatever else listens to the answer, and cost budgets on models without a shipped price.
  */
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const PREFIX = `test:budgets:${process.pid}:${Date.now()}`;
@@ -27,12 +27,17 @@ describe('llm-proxy budgets', () => {
     mock = await startMockLlm();
     // The cache's remote embeddings never answer (within the test): its write-back of every answer stays pending.
     mock.program({ match: { path: '/v1/embeddings' }, times: 'forever', behaviour: { hang: true } });
+    const selfHosted = mockTarget(mock.url, { name: 'llama', provider: 'openai-compatible', model: 'my-llama-3.1-8b', upstream_url: `${mock.url}/v1` });
     stack = await startSuiteStack({
       plugins: shipped('semantic-cache', 'llm-proxy'),
       declarative: declarative([
         postRoute('behind-cache', [
           { name: 'semantic-cache', config: { embed_timeout_ms: 50, embedding: { engine: 'openai', url: `${mock.url}/v1`, api_key: 'k', timeout_ms: 60_000 } } },
           proxy({ targets: [mockTarget(mock.url)], budgets: budgets('behind-cache', { max_tokens: 60 }) }),
+        ]),
+        postRoute('unpriced', [proxy({ targets: [selfHosted], budgets: budgets('unpriced', { max_cost_usd: 0.000001 }) })]),
+        postRoute('priced-by-config', [
+          proxy({ targets: [{ ...selfHosted, options: { input_cost: 0.2, output_cost: 0.2 } }], budgets: budgets('priced-by-config', { max_cost_usd: 0.000001 }) }),
         ]),
       ]),
     });
@@ -66,5 +71,17 @@ describe('llm-proxy budgets', () => {
   it('refuses a sequential client once its budget is spent, while the cache is still writing the answers back', async () => {
     // About 45 tokens an answer against 60: the second answer spends the budget and the third request is refused.
     expect(await sequentially('behind-cache', 4)).toEqual([200, 200, 429, 429]);
+  });
+
+  it('refuses each request of a cost budget over a model with no price, as misconfigured, and calls no provider', async () => {
+    const before = mock.requests.filter((r) => r.path.includes('/chat/completions')).length;
+    const res = await ask('unpriced', 'hello');
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as any).error).toMatchObject({ code: 'gateway_plugin_misconfigured' });
+    expect(mock.requests.filter((r) => r.path.includes('/chat/completions')).length).toBe(before);
+  });
+
+  it('enforces a cost budget over a model the target prices itself', async () => {
+    expect(await sequentially('priced-by-config', 3)).toEqual([200, 429, 429]);
   });
 });

@@ -468,7 +468,7 @@ return {
                             0,
                             9007199254740991,
                           },
-                          description = "Spend allowed per window, in USD at the route\226\128\153s prices.",
+                          description = "Spend allowed per window, in USD at the route\226\128\153s prices; every target then needs a price (the shipped table\226\128\153s, or its input_cost and output_cost), or the instance is refused.",
                         },
                       },
                     },

@@ -8,7 +8,11 @@ export const budgetSchema = z.object({
   window: z.enum(['fixed', 'sliding']).default('fixed').describe('fixed: counts reset at each period boundary; sliding: a weighted two-window estimate.'),
   period_s: z.number().int().min(1).default(3600).describe('Length of the budget window in seconds.'),
   max_tokens: z.number().int().min(1).optional().describe('Total (prompt + completion) tokens allowed per window.'),
-  max_cost_usd: z.number().min(0).optional().describe('Spend allowed per window, in USD at the route’s prices.'),
+  max_cost_usd: z
+    .number()
+    .min(0)
+    .optional()
+    .describe('Spend allowed per window, in USD at the route’s prices; every target then needs a price (the shipped table’s, or its input_cost and output_cost), or the instance is refused.'),
 });
 
 export const budgetsConfigSchema = z.object({

@@ -1,7 +1,7 @@
 import type { BalancerSettings, CallPlan, PlannedTarget } from '../../core/bridge/plan';
 import type { RouteType } from '../../core/providers';
 import type { LlmProxyConfig, TargetConfig } from '../config';
-import { priceOf } from '../prices';
+import { priceOf, targetPriced } from '../prices';
 import { GatewayError } from '../../core/openai-error';
 
 /** Turns the route's config and the validated request into the bridge's call plan. */
@@ -16,7 +16,6 @@ function awsCredentials(target: TargetConfig): PlannedTarget['awsCredentials'] {
 
 export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTarget {
   const price = priceOf(target.model);
-  const priced = price !== undefined || target.options.input_cost !== undefined || target.options.output_cost !== undefined || target.options.cached_input_cost !== undefined;
   const apiKey = target.auth.api_key ?? (target.auth.api_key_env ? process.env[target.auth.api_key_env] : undefined);
   return {
     name: target.name,
@@ -41,7 +40,7 @@ export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTa
     outputCost: target.options.output_cost ?? price?.[1] ?? 0,
     // A target that sets its own input price pays it for cached tokens too unless it names their price.
     cachedInputCost: target.options.cached_input_cost ?? target.options.input_cost ?? price?.[2] ?? price?.[0] ?? 0,
-    priced,
+    priced: targetPriced(target.model, target.options),
     key: `${pluginId}:${target.name}`,
   };
 }
