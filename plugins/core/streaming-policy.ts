@@ -2,24 +2,31 @@ import { mayMeet, type InstanceScope } from './instance-scopes';
 import type { RouteOfRequest } from './request-route';
 
 /**
- * What llm-proxy's `response_streaming` makes of a route's answers, for a cache hit that answers before llm-proxy
- * runs: a stream a route denies is not served from the cache either, and a route that always streams gets its hits
- * streamed. Kong starts llm-proxy lazily, so the cache knows a route's policy once that route's llm-proxy has served a
+ * What llm-proxy's `response_streaming` and `max_request_body_size` make of a route's requests, for a cache hit that
+ * answers before llm-proxy runs: a stream a route denies is not served from the cache either, nor a body larger than
+ * the route's llm-proxy accepts, and a route that always streams gets its hits streamed. Kong starts llm-proxy lazily, so the cache knows a route's policy once that route's llm-proxy has served a
  * request on this node; until then, or when it cannot tell which llm-proxy runs, it serves no hit there.
  */
 export type StreamingPolicy = 'allow' | 'deny' | 'always';
 
+/** What one llm-proxy instance publishes for the cache. */
+export interface ProxyPolicy {
+  streaming: StreamingPolicy;
+  /** Its `max_request_body_size`, in bytes. */
+  maxBodyBytes: number;
+}
+
 interface Published {
   owner: WeakRef<object>;
   scope: InstanceScope;
-  policy: StreamingPolicy;
+  policy: ProxyPolicy;
 }
 
 /** By plugin entity: an instance Kong starts for a changed config replaces the one before it. */
 const published = new Map<string, Published>();
 
 /** Called by each llm-proxy instance; `owner` is what the instance keeps while it lives (its state). */
-export function publishStreamingPolicy(pluginId: string, owner: object, scope: InstanceScope, policy: StreamingPolicy): void {
+export function publishProxyPolicy(pluginId: string, owner: object, scope: InstanceScope, policy: ProxyPolicy): void {
   published.set(pluginId, { owner: new WeakRef(owner), scope, policy });
 }
 
@@ -28,7 +35,7 @@ export function publishStreamingPolicy(pluginId: string, owner: object, scope: I
  * service's over a global one), as Kong picks one configuration per plugin and request; undefined when that cannot be
  * told (the route's service unknown and some instance scoped to a service).
  */
-function policyOnRoute(route: RouteOfRequest, candidates: Published[]): StreamingPolicy | undefined {
+function policyOnRoute(route: RouteOfRequest, candidates: Published[]): ProxyPolicy | undefined {
   const onRoute = candidates.find((entry) => entry.scope.routeId === route.id);
   if (onRoute) return onRoute.policy;
   const services = candidates.filter((entry) => entry.scope.routeId === null && entry.scope.serviceId !== null);
@@ -43,17 +50,23 @@ function policyOnRoute(route: RouteOfRequest, candidates: Published[]): Streamin
 /**
  * How a cache hit answers a request: as a stream, as JSON, not at all ('unknown': which llm-proxy follows cannot be
  * told yet, so the answer is stored and none served), or the request is llm-proxy's alone ('bypass': a stream it
- * refuses). The route is free for a route-scoped cache and, by default, fetched for the cache's scope anyway: it is
+ * refuses; 'too-large': a body over its size limit, which it answers with a 413). The route is free for a route-scoped cache and, by default, fetched for the cache's scope anyway: it is
  * asked for only when some llm-proxy instance may follow the cache.
  */
-export async function cachedAnswerForm(scope: InstanceScope, wantsStream: boolean, route: () => Promise<RouteOfRequest | undefined>): Promise<'stream' | 'json' | 'bypass' | 'unknown'> {
+export async function cachedAnswerForm(
+  scope: InstanceScope,
+  request: { wantsStream: boolean; bodyBytes: number },
+  route: () => Promise<RouteOfRequest | undefined>,
+): Promise<'stream' | 'json' | 'bypass' | 'too-large' | 'unknown'> {
   const candidates: Published[] = [];
   for (const [id, entry] of published) {
     if (!entry.owner.deref()) published.delete(id);
     else if (mayMeet(scope, entry.scope)) candidates.push(entry);
   }
   if (candidates.length === 0) return 'unknown';
-  const form = (policy: StreamingPolicy) => (policy === 'deny' && wantsStream ? 'bypass' : policy === 'always' || wantsStream ? 'stream' : 'json');
+  const { wantsStream, bodyBytes } = request;
+  const form = ({ streaming, maxBodyBytes }: ProxyPolicy) =>
+    bodyBytes > maxBodyBytes ? 'too-large' : streaming === 'deny' && wantsStream ? 'bypass' : streaming === 'always' || wantsStream ? 'stream' : 'json';
   // Another route's instance is no answer for this one, even when all agree: this route's may not have started yet.
   const known = await route();
   const policy = known ? policyOnRoute(known, candidates) : undefined;

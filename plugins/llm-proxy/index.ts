@@ -1,6 +1,6 @@
 import { definePlugin } from '../core/plugin-base';
 import { scopeOf } from '../core/instance-scopes';
-import { publishStreamingPolicy } from '../core/streaming-policy';
+import { publishProxyPolicy } from '../core/streaming-policy';
 import { getBridge, TICKET_HEADER, ticketHeaderValue } from '../core/bridge/bridge-server';
 import { performance } from 'node:perf_hooks';
 import { DEFERRED_PLAN_KEY, PLAN_KEY, type CallPlan, type DeferredPlan } from '../core/bridge/plan';
@@ -41,7 +41,10 @@ export = definePlugin({
        */
       service: undefined as { http: boolean; bridge: boolean } | undefined,
     };
-    publishStreamingPolicy(meta.pluginId ?? 'llm-proxy', state, scopeOf(true, meta), config.response_streaming);
+    publishProxyPolicy(meta.pluginId ?? 'llm-proxy', state, scopeOf(true, meta), {
+      streaming: config.response_streaming,
+      maxBodyBytes: config.max_request_body_size,
+    });
     return state;
   },
   async access({ kong, config, state, meta, ctx }) {

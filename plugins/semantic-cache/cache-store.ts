@@ -26,6 +26,9 @@ export interface Candidate {
   score: number;
 }
 
+/** The bound of entries whose instance does not run on this node (the default max_entries). */
+const UNKNOWN_OWNER_BOUND = 100_000;
+
 interface RedisRecord {
   ns: string;
   prompt: string;
@@ -56,14 +59,14 @@ export class CacheStore {
   readonly local: VectorStore<CachedValue>;
   private readonly follower: StreamFollower | undefined;
   private readonly sweeper: NodeJS.Timeout;
+  /** Each cache instance's `max_entries`, by owner: it bounds that instance's entries on this node. */
+  private readonly bounds = new Map<string, number>();
 
   constructor(
     private readonly redisUrl: string | undefined,
     private readonly prefix: string,
-    maxEntries: number,
   ) {
-    // `max_entries` bounds the node; a scope can hold no more than the node does.
-    this.local = new VectorStore<CachedValue>({ maxPerNamespace: maxEntries, maxTotal: maxEntries });
+    this.local = new VectorStore<CachedValue>({ maxPerNamespace: Infinity, maxPerGroup: (owner) => this.bounds.get(owner) ?? UNKNOWN_OWNER_BOUND });
     reportSize(() => this.local.size);
     if (redisUrl) {
       this.follower = new StreamFollower(redisUrl, this.streamKey, (event) => this.apply(event));
@@ -79,6 +82,11 @@ export class CacheStore {
 
   private recordKey(id: string): string {
     return `${this.prefix}e:${id}`;
+  }
+
+  /** Sets the most entries `owner` (a cache instance, the same on every node) keeps on this node. */
+  bound(owner: string, maxEntries: number): void {
+    this.bounds.set(owner, maxEntries);
   }
 
   /** Resolves once the local index has caught up with the shared stream (or Redis is absent). */
@@ -108,7 +116,7 @@ export class CacheStore {
     this.local.touch(id);
   }
 
-  async put(entry: CacheEntry & { value: Required<CachedValue> }): Promise<void> {
+  async put(entry: CacheEntry & { group: string; value: Required<CachedValue> }): Promise<void> {
     this.local.put(entry);
     if (!this.redisUrl) return;
     const redis = getRedis(this.redisUrl);
@@ -118,7 +126,7 @@ export class CacheStore {
       await redis
         .multi()
         .set(this.recordKey(entry.id), JSON.stringify(record), 'PX', ttl)
-        .xadd(this.streamKey, 'MAXLEN', '~', STREAM_MAX_LEN, '*', 'op', 'add', 'id', entry.id, 'ns', entry.ns, 'at', String(entry.storedAt), 'exp', String(entry.expiresAt), 'p', entry.value.prompt, 'v', encodeVector(entry.vector))
+        .xadd(this.streamKey, 'MAXLEN', '~', STREAM_MAX_LEN, '*', 'op', 'add', 'id', entry.id, 'ns', entry.ns, 'at', String(entry.storedAt), 'exp', String(entry.expiresAt), 'p', entry.value.prompt, 'v', encodeVector(entry.vector), 'o', entry.group)
         .exec();
     } catch (err) {
       log.warn('cache write kept local: redis failed', { error: (err as Error).message });
@@ -179,21 +187,26 @@ export class CacheStore {
     if (event.expiresAt <= Date.now()) return;
     const existing = this.local.get(event.id);
     if (existing && existing.storedAt >= event.storedAt) return;
-    this.local.put({ id: event.id, ns: event.ns, vector: decodeVector(event.vector), storedAt: event.storedAt, expiresAt: event.expiresAt, value: { prompt: event.prompt } });
+    const { id, ns, storedAt, expiresAt, owner: group } = event;
+    this.local.put({ id, ns, group, vector: decodeVector(event.vector), storedAt, expiresAt, value: { prompt: event.prompt } });
   }
 }
 
 const stores = new Map<string, CacheStore>();
 
-/** The process's store for this Redis and prefix, shared by every instance that names them. */
-export function cacheStoreFor(redisUrl: string | undefined, prefix: string, maxEntries: number): CacheStore {
-  const key = JSON.stringify([redisUrl ?? '', prefix, maxEntries]);
+/**
+ * The process's store for this Redis and prefix, shared by every instance that names them; `owner`'s entries are
+ * bounded by its `max_entries`, whatever other instances on the prefix store.
+ */
+export function cacheStoreFor(redisUrl: string | undefined, prefix: string, owner: string, maxEntries: number): CacheStore {
+  const key = JSON.stringify([redisUrl ?? '', prefix]);
   let store = stores.get(key);
   if (!store) {
-    store = new CacheStore(redisUrl, prefix, maxEntries);
+    store = new CacheStore(redisUrl, prefix);
     stores.set(key, store);
     const s = store;
     onShutdown(`semantic-cache:${stores.size}`, () => s.close());
   }
+  store.bound(owner, maxEntries);
   return store;
 }

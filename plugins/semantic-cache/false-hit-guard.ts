@@ -74,21 +74,25 @@ const STOPWORDS = new Set(
     .split(/\s+/),
 );
 
+/** Scripts written without spaces between words: each character counts as a word. */
+const UNSPACED = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}])/gu;
+
 function words(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/[’']/g, '')
+    .replace(UNSPACED, ' $1 ')
     .split(/[^\p{L}\p{N}.+#]+/u)
     .map((w) => w.replace(/^[.+#]+|\.+$/g, ''))
     .filter(Boolean);
 }
 
 /**
- * Symbols that carry meaning on their own in short questions: "what does ~ mean", "% vs $", and an operator between
- * numbers or blanks ("10 - 3" and "10 / 3").
+ * Symbols that carry meaning on their own in short questions: "what does ~ mean", "% vs $", an operator between
+ * numbers or blanks ("10 - 3" and "10 / 3"), and emoji ("what does 🍕 mean").
  */
 function symbols(text: string): string {
-  return (text.match(/(?<![\p{L}\p{N}])[~%$€£^&*=<>|\\@]|[+#](?=\s|$)|(?<=[\s\d])[-−/×÷*+](?=[\s\d])/gu) ?? []).sort().join('');
+  return (text.match(/(?<![\p{L}\p{N}])[~%$€£^&*=<>|\\@]|[+#](?=\s|$)|(?<=[\s\d])[-−/×÷*+](?=[\s\d])|\p{Extended_Pictographic}/gu) ?? []).sort().join('');
 }
 
 function numbers(text: string): string[] {
@@ -159,7 +163,23 @@ function stem(word: string): string {
 }
 
 function contentList(text: string): string[] {
-  return words(text).filter((w) => !STOPWORDS.has(w) && !NEGATIONS.has(w) && !/^\d/.test(w) && w.length > 1).map(stem);
+  return words(text).filter((w) => !STOPWORDS.has(w) && !NEGATIONS.has(w) && !/^\d/.test(w) && (w.length > 1 || nonLatin(w))).map(stem);
+}
+
+/** A word with a letter of another script than Latin (a single Chinese character is a word). */
+function nonLatin(word: string): boolean {
+  return /(?!\p{Script=Latin})\p{L}/u.test(word);
+}
+
+/**
+ * Words of other scripts than Latin that one prompt has and the other lacks. The word lists above were made for
+ * English; an embedding model made for English reads these words poorly or not at all (USE-lite reads every Chinese,
+ * Arabic or Cyrillic word as one unknown token), so nothing else tells "我饿了" from "我累了".
+ */
+function nonLatinDiffers(q: Set<string>, c: Set<string>): boolean {
+  for (const w of q) if (nonLatin(w) && !c.has(w)) return true;
+  for (const w of c) if (nonLatin(w) && !q.has(w)) return true;
+  return false;
 }
 
 /** Names and codes: capitalised words not at a sentence start, acronyms, and tokens mixing letters and digits. */
@@ -228,6 +248,7 @@ export function falseHitReason(query: string, candidate: string, minWordOverlap:
   for (const e of qe) if (!present(e, cWords)) return 'entity';
   for (const e of ce) if (!present(e, qWords)) return 'entity';
   if (symbols(query) !== symbols(candidate)) return 'entity';
+  if (nonLatinDiffers(qWords, cWords)) return 'words';
   if (directionSwapped(query, candidate)) return 'order';
   const qc = new Set(contentList(query));
   const cc = new Set(contentList(candidate));

@@ -9,7 +9,7 @@ import { getEmbedder } from '../core/embeddings';
 import { definePlugin } from '../core/plugin-base';
 import { promptText } from '../core/prompt-text';
 import { redisUrlFrom } from '../core/redis';
-import { readJsonBody } from '../core/request-body';
+import { readJsonBody, readRawBody } from '../core/request-body';
 import { header, readHeaders } from '../core/request-headers';
 import { replayJson, replaySse } from './answer-replay';
 import { bypassReason } from './bypass';
@@ -42,11 +42,13 @@ export = definePlugin({
   priority: 850,
   config: configSchema,
   onError: 'pass',
-  init(config) {
-    const store = cacheStoreFor(redisUrlFrom(config.redis_url), config.redis_prefix, config.max_entries);
+  init(config, meta) {
+    // The plugin entity's id is the same on every node, so each node bounds the instance's entries alike.
+    const owner = meta.pluginId ?? `max_entries:${config.max_entries}`;
+    const store = cacheStoreFor(redisUrlFrom(config.redis_url), config.redis_prefix, owner, config.max_entries);
     const embedder = config.exact_only ? undefined : getEmbedder(config.embedding);
     embedder?.ready().catch(() => undefined);
-    return { store, embedder };
+    return { store, embedder, owner };
   },
   async access({ kong, config, state, meta, ctx, respond }) {
     const status = async (value: string, data: Record<string, unknown> = {}, setHeader = true) => {
@@ -72,8 +74,11 @@ export = definePlugin({
     // A request llm-proxy would refuse (a temperature of "hot", n of 0) gets its 400 there, never a stored answer.
     if (!validChatRequest(body)) return status('Bypass', { reason: 'invalid' });
     // Streamed, or not, as llm-proxy would answer on this route.
-    const form = await cachedAnswerForm(scopeOf(true, meta), body.stream === true, () => requestRoute(kong, ctx, meta));
+    const bodyBytes = (await readRawBody(kong, ctx)).length;
+    const form = await cachedAnswerForm(scopeOf(true, meta), { wantsStream: body.stream === true, bodyBytes }, () => requestRoute(kong, ctx, meta));
     if (form === 'bypass') return status('Bypass', { reason: 'response-streaming' });
+    // Blanks around the prompt do not change its entry: the size is llm-proxy's to refuse, never a stored answer's.
+    if (form === 'too-large') return status('Bypass', { reason: 'body-size' });
     const stream = form === 'stream';
     // Until this route's llm-proxy has served a request on this node, its answers are stored but none is served.
     const serve = form !== 'unknown';
@@ -92,7 +97,7 @@ export = definePlugin({
     let refused: string | undefined;
     if (!refresh && serve) {
       const exact = await state.store.exact(id);
-      const semantic = (exact && exact.storedAt >= oldest) || !vectorPending ? undefined : await findSemantic(state.store, vectorPending, config, scope, prompt, oldest);
+      const semantic = (exact && exact.storedAt >= oldest) || !vectorPending ? undefined : await findSemantic(state.store, vectorPending, config, scope, prompt, oldest, state.embedder?.read);
       vector = semantic?.vector;
       refused = semantic?.refused;
       const hit = exact && exact.storedAt >= oldest ? { entry: exact, score: 1, kind: 'exact' } : semantic?.hit;
@@ -114,6 +119,6 @@ export = definePlugin({
       }
     }
     await status(refresh ? 'Refresh' : 'Miss', refused ? { refused } : {});
-    addAnswerListener(ctx, (record) => writeBack(state.store, state.embedder, config, { id, scope, prompt, refresh, vector }, record));
+    addAnswerListener(ctx, (record) => writeBack(state.store, state.embedder, config, { id, scope, prompt, refresh, vector, owner: state.owner }, record));
   },
 });

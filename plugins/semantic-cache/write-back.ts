@@ -16,6 +16,8 @@ export interface PendingEntry {
   prompt: string;
   refresh: boolean;
   vector?: Float32Array;
+  /** The cache instance writing it, whose max_entries bounds it. */
+  owner: string;
 }
 
 const log = createLogger('semantic-cache');
@@ -42,7 +44,7 @@ export async function writeBack(store: CacheStore, embedder: Embedder | undefine
   }
   try {
     const now = Date.now();
-    const entry = { id: pending.id, ns: pending.scope, storedAt: now, expiresAt: now + config.ttl_seconds * 1000, value: { prompt: pending.prompt, response: record.response! } };
+    const entry = { id: pending.id, ns: pending.scope, group: pending.owner, storedAt: now, expiresAt: now + config.ttl_seconds * 1000, value: { prompt: pending.prompt, response: record.response! } };
     if (!pending.vector && embedder) {
       // Exact repeats are served at once; the semantic index gets the entry when its vector is ready.
       store.local.put({ ...entry, vector: new Float32Array(0) });

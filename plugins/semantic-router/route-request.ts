@@ -1,10 +1,10 @@
 import { recordDecision } from '../core/decisions';
-import { getEmbedder, MAX_TEXT_CHARS } from '../core/embeddings';
+import { getEmbedder, MAX_TEXT_CHARS, mostlyUnknown } from '../core/embeddings';
 import type { KongPDK } from '../core/kong-pdk';
 import { promptText } from '../core/prompt-text';
 import type { RequestContext } from '../core/request-context';
 import { validateRouterConfig, type RouterConfig } from './config';
-import { decide, loadModel, type RouterDecision, type RouterModel } from './router';
+import { decide, defaultDecision, loadModel, type RouterDecision, type RouterModel } from './router';
 import type { Embedder } from '../core/embeddings/types';
 
 /**
@@ -44,8 +44,10 @@ export async function routeBody(config: RouterConfig, state: RouterState, body: 
   const model = await modelOf(config, state);
   // The lexical view reads what the embedder reads (the start of the prompt), not a megabyte of it.
   const text = promptText(body, config.messages).slice(0, MAX_TEXT_CHARS);
-  const vector = text.trim() ? await state.embedder.embed(text) : undefined;
-  return decide(config, model, vector, text);
+  if (!text.trim()) return decide(config, model, undefined, text);
+  // A prompt the model mostly cannot read has the vector of the unknown token, near any other such prompt.
+  if (mostlyUnknown(state.embedder.read?.(text))) return { ...defaultDecision(config), reason: 'out_of_vocabulary' };
+  return decide(config, model, await state.embedder.embed(text), text);
 }
 
 export function startRouter(config: RouterConfig, embedder: Embedder = getEmbedder(config.embedding)): RouterState {

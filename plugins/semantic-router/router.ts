@@ -37,7 +37,7 @@ export interface RouterDecision {
   abstained: boolean;
   /** llm-proxy target names; empty means no narrowing. */
   targets: string[];
-  /** Why the default route was taken: below_threshold, no_text, no_routes, router_error. */
+  /** Why the default route was taken: below_threshold, no_text, no_routes, router_error, out_of_vocabulary. */
   reason?: string;
   /** Cost-aware mode: the tier and the estimated probability that the prompt needs the strong model. */
   tier?: 'strong' | 'weak';

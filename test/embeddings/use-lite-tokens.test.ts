@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { EmbeddingsModel } from '@energetic-ai/embeddings';
-import { encodeTokens } from '../../plugins/core/embeddings/engines/use-lite-tokens';
+import { encodeTokens, tokenSpans } from '../../plugins/core/embeddings/engines/use-lite-tokens';
+import { useLiteTokenizer } from '../../plugins/core/embeddings/engines/use-lite-reading';
 
 jest.setTimeout(60_000);
 
@@ -37,6 +38,8 @@ describe('USE-lite tokens in linear time', () => {
       'aGVsbG8gd29ybGQgdGhpcyBpcyBiYXNlNjQ=',
     ];
     for (const text of texts) expect(encodeTokens(model, text)).toEqual(model.tokenizer.encode(text));
+    // The tokenizer the plugins' threads build from the vocabulary alone (to tell what the model reads) is the same.
+    for (const text of texts) expect(tokenSpans(useLiteTokenizer(), text).map((t) => t.id)).toEqual(model.tokenizer.encode(text));
   });
 
   it('matches the library on random text', () => {

@@ -55,6 +55,22 @@ describe('semantic-router decisions', () => {
     expect(await routeBody(cfg, state, { model: 'x', messages: [] })).toMatchObject({ route: 'default', reason: 'no_text' });
   });
 
+  it('abstains on a prompt the model mostly cannot read, where every such prompt looks the same', async () => {
+    // Chinese utterances: USE-lite reads each as the unknown token, as it reads any Chinese prompt.
+    const cfg = configSchema.parse({
+      routes: [
+        { name: 'billing', utterances: [...BILLING, '我的信用卡被扣了两次', '我可以退款吗'], targets: ['billing-model'] },
+        { name: 'weather', utterances: [...WEATHER, '明天会下雨吗', '山上在下雪吗'], targets: ['weather-model'] },
+      ],
+    });
+    const state = startRouter(cfg, embedder);
+    for (const text of ['这是一句完全无关的话关于猫和狗', '今天北京的天气怎么样', 'مرحبا كيف حالك']) {
+      expect(await routeBody(cfg, state, chat(text))).toMatchObject({ route: 'default', abstained: true, reason: 'out_of_vocabulary', targets: [] });
+    }
+    // A few foreign words in an English prompt leave it readable.
+    expect(await routeBody(cfg, state, chat('will it rain tomorrow in 北京'))).toMatchObject({ route: 'weather', abstained: false });
+  });
+
   it('takes the last user message by default and earlier ones when asked', async () => {
     const body = {
       messages: [

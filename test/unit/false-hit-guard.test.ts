@@ -32,6 +32,13 @@ describe('false-hit guard', () => {
     ['Convert EUR to USD', 'Convert USD to EUR', 'order'],
     ['Is a cat bigger than a dog?', 'Is a dog bigger than a cat?', 'order'],
     ['Is Python faster than Java for web servers?', 'Is Java faster than Python for web servers?', 'order'],
+    // Words of scripts an English word list cannot judge, Chinese read character by character; emoji.
+    ['Translate to English: 我饿了', 'Translate to English: 我累了', 'words'],
+    ['What does 猫 mean?', 'What does 狗 mean?', 'words'],
+    ['请用英语回答：什么是光合作用？', '请用英语回答：什么是黑洞？', 'words'],
+    ['Translate to English: أنا جائع', 'Translate to English: أنا متعب', 'words'],
+    ['Translate to English: Я голоден', 'Translate to English: Я устал', 'words'],
+    ['What is the meaning of the emoji 🍕', 'What is the meaning of the emoji 🎉', 'entity'],
   ])('refuses %j for %j (%s)', (a, b, reason) => {
     expect(check(a, b)).toBe(reason);
   });
@@ -50,6 +57,7 @@ describe('false-hit guard', () => {
     ['Is 2024-01-05 a Monday?', 'Was 2024-01-05 a Monday?'],
     ['How do I get from the airport to downtown?', 'How do I get to downtown from the airport?'],
     ['Is a dog bigger than a cat?', 'Than a cat, is a dog bigger?'],
+    ['Translate to English: 我饿了', 'Please translate this to English: 我饿了'],
   ])('lets %j stand for %j', (a, b) => {
     expect(check(a, b)).toBeUndefined();
   });
@@ -62,6 +70,7 @@ describe('false-hit guard on identical prompts', () => {
     "What are some statistics on the use of Apple's ResearchKit for medical data research?",
     "Rather than using X-rays to detect cancer, isn't genetic analysis a better diagnosis?",
     'What does ~ mean in C++ and C#, version 10.0.1?',
+    '请用英语回答：什么是光合作用？',
   ])('never refuses %j for itself', (text) => {
     expect(falseHitReason(text, text, 0.5)).toBeUndefined();
   });

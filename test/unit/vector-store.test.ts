@@ -120,6 +120,21 @@ describe('VectorStore', () => {
     expect(store.get('b')).toBeUndefined();
   });
 
+  it("bounds each group by its own limit: another group's entries never evict a small group's", () => {
+    const vectors = randomVectors(50, 8);
+    const limits: Record<string, number> = { small: 2, big: 100 };
+    const store = new VectorStore<string>({ maxPerNamespace: Infinity, maxPerGroup: (g) => limits[g]! });
+    const put = (id: string, ns: string, group: string, i: number) => store.put({ id, ns, group, vector: vectors[i]!, storedAt: 0, expiresAt: Infinity });
+    put('s1', 'route-small', 'small', 0);
+    put('s2', 'route-small', 'small', 1);
+    for (let i = 0; i < 40; i++) put(`b${i}`, 'route-big', 'big', 2 + i);
+    expect(store.get('s1')).toBeDefined();
+    expect(store.get('s2')).toBeDefined();
+    store.touch('s1');
+    expect(put('s3', 'route-small', 'small', 45)).toEqual(['s2']);
+    expect(store.size).toBe(42);
+  });
+
   it('never returns an expired entry, and sweeps them', () => {
     const [v] = randomVectors(1, 8);
     const store = new VectorStore<string>({ maxPerNamespace: 10 });

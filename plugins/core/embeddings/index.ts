@@ -6,10 +6,11 @@ import type { LocalEngineSpec } from './engines/local-engines';
 import { openAIEmbeddings } from './engines/openai';
 import { VectorMemo } from './memo';
 import { MicroBatcher } from './micro-batcher';
-import type { EmbedBatch, Embedder, EngineName } from './types';
+import type { EmbedBatch, Embedder, EngineName, Reading } from './types';
+import { useLiteReading } from './engines/use-lite-reading';
 import { defaultPoolSize, WorkerPool } from './worker-pool';
 
-export type { Embedder } from './types';
+export type { Embedder, Reading } from './types';
 export { embeddingConfigSchema, type EmbeddingConfig, DEFAULT_EMBEDDING } from './config';
 export { cosine, normalize, centroid, topKMean } from './vector-math';
 
@@ -33,9 +34,13 @@ class BatchedEmbedder implements Embedder {
     run: EmbedBatch,
     concurrency: number,
     private readonly readyFn: () => Promise<void>,
+    reader?: (text: string, maxChars: number) => Reading,
   ) {
     this.batcher = new MicroBatcher(run, concurrency, MAX_BATCH);
+    if (reader) this.read = (text) => reader(text, MAX_TEXT_CHARS);
   }
+
+  readonly read?: (text: string) => Reading;
 
   ready(): Promise<void> {
     return this.readyFn();
@@ -77,7 +82,18 @@ function create(config: EmbeddingConfig): Embedder {
   const pool = new WorkerPool(spec, defaultPoolSize());
   onShutdown(`embeddings:${embedders.size}:${spec.engine}`, () => pool.close());
   const id = spec.engine === 'use-lite' ? 'use-lite' : `transformers:${spec.transformers!.model}:${spec.transformers!.pooling}`;
-  return new BatchedEmbedder(spec.engine, id, (texts) => pool.run(texts), pool.size, () => pool.ready());
+  const reader = spec.engine === 'use-lite' ? useLiteReading : undefined;
+  // The tokenizer loads (a fraction of a second) with the model, not on the first request that needs it.
+  const ready = () => pool.ready().then(() => void reader?.('', 0));
+  return new BatchedEmbedder(spec.engine, id, (texts) => pool.run(texts), pool.size, ready, reader);
+}
+
+/** Above this share of unknown characters, a vector says more about the model's vocabulary than about the text. */
+const MOSTLY_UNKNOWN = 0.5;
+
+/** Whether the model reads the text mostly as unknown tokens (its vector is then near any other such text's). */
+export function mostlyUnknown(reading: Reading | undefined): boolean {
+  return reading !== undefined && reading.unknownShare > MOSTLY_UNKNOWN;
 }
 
 /** The shared embedder for these settings, started (model loading) on first use. */

@@ -12,6 +12,23 @@ export interface Embedder {
   ready(): Promise<void>;
   embed(text: string): Promise<Float32Array>;
   embedMany(texts: readonly string[]): Promise<Float32Array[]>;
+  /** What the model reads of a text, for engines that can tell (USE-lite); absent for the others. */
+  read?(text: string): Reading;
+}
+
+/**
+ * What a model reads of a text, in the text's NFKC form: a vector says nothing of the rest. Two texts that differ
+ * only in what their model does not read get the same vector, however different they are.
+ */
+export interface Reading {
+  /** The text, NFKC-normalised (the offsets below count in it). */
+  text: string;
+  /** Where the model's window ends: it reads nothing after this offset. */
+  windowEnd: number;
+  /** The runs of characters inside the window that the model reads as one unknown token, in order. */
+  unknown: string[];
+  /** The share of the window's characters (blanks aside) that the model reads as unknown. */
+  unknownShare: number;
 }
 
 /**

@@ -2,8 +2,8 @@ import { AdaptiveIndex } from './adaptive-index';
 import type { HnswOptions } from './hnsw-index';
 
 /**
- * Vectors with a payload, per namespace: capacity per namespace and in all, with
- * LRU eviction, expiry, deletes. Expired entries are skipped when found and swept.
+ * Vectors with a payload, per namespace: capacity per namespace, per group (who
+ * wrote an entry) and in all, with LRU eviction, expiry, deletes. Expired entries are skipped when found and swept.
  */
 export interface StoredEntry<T> {
   id: string;
@@ -11,6 +11,8 @@ export interface StoredEntry<T> {
   vector: Float32Array;
   storedAt: number;
   expiresAt: number;
+  /** Who the entry belongs to, when its owner's own bound applies (`maxPerGroup`). */
+  group?: string;
   value?: T;
 }
 
@@ -18,6 +20,8 @@ export interface StoreOptions {
   maxPerNamespace: number;
   /** Most entries in all namespaces together (every conversation can be a namespace of its own): the least recently used go. */
   maxTotal?: number;
+  /** Most entries of one group: a group's entries evict only each other. */
+  maxPerGroup?: (group: string) => number;
   /** Size above which a namespace switches from exact search to HNSW. */
   exactUpTo?: number;
   hnsw?: HnswOptions;
@@ -33,6 +37,8 @@ export class VectorStore<T> {
   private readonly namespaces = new Map<string, Namespace<T>>();
   /** Every entry, least recently used first. */
   private readonly byId = new Map<string, StoredEntry<T>>();
+  /** Entries of each group, least recently used first. */
+  private readonly groups = new Map<string, Map<string, StoredEntry<T>>>();
 
   constructor(private readonly options: StoreOptions) {}
 
@@ -53,10 +59,19 @@ export class VectorStore<T> {
     ns.lru.set(entry.id, entry);
     this.byId.set(entry.id, entry);
     const evicted: string[] = [];
-    while (ns.lru.size > this.options.maxPerNamespace) {
-      const oldest = ns.lru.keys().next().value as string;
-      this.delete(oldest);
-      evicted.push(oldest);
+    const evictFrom = (lru: Map<string, StoredEntry<T>>, max: number) => {
+      while (lru.size > max) {
+        const oldest = lru.keys().next().value as string;
+        this.delete(oldest);
+        evicted.push(oldest);
+      }
+    };
+    evictFrom(ns.lru, this.options.maxPerNamespace);
+    if (entry.group !== undefined && this.options.maxPerGroup && this.byId.has(entry.id)) {
+      let group = this.groups.get(entry.group);
+      if (!group) this.groups.set(entry.group, (group = new Map()));
+      group.set(entry.id, entry);
+      evictFrom(group, this.options.maxPerGroup(entry.group));
     }
     while (this.byId.size > (this.options.maxTotal ?? Infinity)) {
       const oldest = this.byId.keys().next().value as string;
@@ -85,6 +100,11 @@ export class VectorStore<T> {
     ns.lru.delete(id);
     if (ns.lru.size === 0) this.namespaces.delete(entry.ns);
     ns.index.remove(id);
+    if (entry.group !== undefined) {
+      const group = this.groups.get(entry.group);
+      group?.delete(id);
+      if (group?.size === 0) this.groups.delete(entry.group);
+    }
     return true;
   }
 
@@ -97,6 +117,8 @@ export class VectorStore<T> {
     lru.set(id, entry);
     this.byId.delete(id);
     this.byId.set(id, entry);
+    const group = entry.group === undefined ? undefined : this.groups.get(entry.group);
+    if (group?.delete(id)) group.set(id, entry);
   }
 
   /** The k nearest live entries of a namespace, best first. */
@@ -126,5 +148,6 @@ export class VectorStore<T> {
   clear(): void {
     this.namespaces.clear();
     this.byId.clear();
+    this.groups.clear();
   }
 }

@@ -10,16 +10,33 @@ import type { EmbeddingsModel } from '@energetic-ai/embeddings';
  * are exactly the library's; a test checks that on real and random text.
  */
 type Piece = [string[], number, number];
-interface TrieNode {
+export interface TrieNode {
   end: boolean;
   children: Record<string, TrieNode>;
   word: Piece;
 }
 
+/** The parts of the library's tokenizer this one reads. */
+export interface UseLiteTokenizer {
+  trie: { root: TrieNode };
+  vocabulary: Array<[string, number]>;
+}
+
+/** One token: its id, and where it stands among the symbols (code points) of the NFKC text, its separator aside. */
+export interface TokenSpan {
+  id: number;
+  start: number;
+  end: number;
+}
+
 const SEPARATOR = '\u2581';
 
 export function encodeTokens(model: EmbeddingsModel, input: string): number[] {
-  const tokenizer = model.tokenizer as unknown as { trie: { root: TrieNode }; vocabulary: Array<[string, number]> };
+  return tokenSpans(model.tokenizer as unknown as UseLiteTokenizer, input).map((t) => t.id);
+}
+
+/** The tokens of a text, a run of unknown characters as one token (id 0), as the model gets them. */
+export function tokenSpans(tokenizer: UseLiteTokenizer, input: string): TokenSpan[] {
   const normalized = input.normalize('NFKC');
   if (normalized.length === 0) return [];
   const symbols = [...(SEPARATOR + normalized.replace(/ /g, SEPARATOR))];
@@ -49,13 +66,19 @@ export function encodeTokens(model: EmbeddingsModel, input: string): number[] {
       }
     }
   }
-  const ids: number[] = [];
-  for (let at = n; at > 0; at -= tokenizer.vocabulary[words[at]!]![0].length) ids.push(words[at]!);
-  const merged: number[] = [];
-  let previousUnknown = false;
-  for (const id of ids) {
-    if (!(previousUnknown && id === 0)) merged.push(id);
-    previousUnknown = id === 0;
+  const spans: TokenSpan[] = [];
+  for (let at = n; at > 0; ) {
+    const id = words[at]!;
+    const start = Math.max(0, at - tokenizer.vocabulary[id]![0].length);
+    // Symbol 0 is the separator the tokenizer puts first: positions count from the text's first code point.
+    spans.push({ id, start: Math.max(0, start - 1), end: at - 1 });
+    at = start;
+  }
+  const merged: TokenSpan[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && last.id === 0 && span.id === 0) last.start = span.start;
+    else merged.push(span);
   }
   return merged.reverse();
 }
