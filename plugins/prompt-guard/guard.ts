@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { cosine, getEmbedder, topKMean, type Embedder } from '../core/embeddings';
 import { textForRemoteEmbedding } from './remote-embedding-text';
@@ -51,7 +52,7 @@ interface Topic {
 const classifiers = new Map<string, LexicalClassifier>();
 
 function trainedClassifier(corpus: Corpus): LexicalClassifier {
-  const key = `${corpus.attacks.length}:${corpus.benign.length}:${JSON.stringify([corpus.attacks.slice(-50), corpus.benign.slice(-50)])}`;
+  const key = createHash('sha256').update(JSON.stringify([corpus.attacks, corpus.benign])).digest('base64');
   let clf = classifiers.get(key);
   if (!clf) {
     clf = LexicalClassifier.train(corpus.attacks, corpus.benign);
@@ -79,7 +80,9 @@ function denyViews(text: string): string[] {
 export class Guard {
   private readonly deny: RegExp[];
   private readonly allow: RegExp[];
-  private readonly classifier?: LexicalClassifier;
+  private classifier?: LexicalClassifier;
+  /** The corpus the classifier is still to be trained on (see the constructor). */
+  private untrained?: Corpus;
   private readonly embedder?: Embedder;
   /** The text as the embedder may see it (see remote-embedding-text). */
   private readonly embeddable: (text: string) => string;
@@ -94,8 +97,17 @@ export class Guard {
     const inj = config.injection;
     const base = inj.builtin_corpus ? options.corpus ?? builtinCorpus() : { attacks: [], benign: [] };
     const corpus: Corpus = { attacks: [...base.attacks, ...inj.extra_attacks], benign: [...base.benign, ...inj.extra_benign] };
+    // Trained just after the instance starts, not while Kong waits for its id: a large extra corpus takes seconds,
+    // and Kong skips a plugin for requests that wait over 10 s on an instance another request is starting.
     if (inj.enabled && inj.classifier_weight > 0 && corpus.attacks.length > 0 && corpus.benign.length > 0) {
-      this.classifier = trainedClassifier(corpus);
+      this.untrained = corpus;
+      setImmediate(() => {
+        try {
+          this.trainedClassifier();
+        } catch {
+          /* trained again, and failing, on the first request */
+        }
+      }).unref();
     }
     const needsEmbeddings = config.deny_topics.length > 0 || config.allow_topics.length > 0 || (inj.enabled && inj.embedding_similarity);
     if (needsEmbeddings) this.embedder = options.embedder ?? getEmbedder(config.embedding);
@@ -125,6 +137,14 @@ export class Guard {
     };
   }
 
+  private trainedClassifier(): LexicalClassifier | undefined {
+    if (this.untrained) {
+      this.classifier = trainedClassifier(this.untrained);
+      this.untrained = undefined;
+    }
+    return this.classifier;
+  }
+
   /** Injection score of one text from the cheap layers (heuristics and the classifier). */
   scoreText(text: string): { score: number; weights: number[]; signals: string[] } {
     const h = scanHeuristics(text);
@@ -134,9 +154,10 @@ export class Guard {
       weights.push(PERSONA_WEIGHT);
       signals.push('persona');
     }
-    if (this.classifier) {
+    const classifier = this.trainedClassifier();
+    if (classifier) {
       // The classifier reads the normalised text (tricks undone), and decoded payloads too.
-      const p = Math.max(...h.views.slice(0, 6).map((v) => this.classifier!.predict(v.text)));
+      const p = Math.max(...h.views.slice(0, 6).map((v) => classifier.predict(v.text)));
       const w = p <= 0.5 ? 0 : Math.min(0.95, (p - 0.5) * 2 * this.config.injection.classifier_weight);
       if (w > 0) {
         weights.push(w);
