@@ -60,6 +60,8 @@ export function outputScanTransform(detector: PiiDetector, actionFor: (category:
   // While nothing can go out, what arrives is only checked for what could end the hold: a held key's armour or a
   // long token is not walked or scanned again at every token.
   let hold: Hold;
+  /** A value found across the cut of a held text past its bound: the rest of its token is the same value, dropped. */
+  let swallowing = false;
   const action = outputActions(actionFor);
 
   /** Releases the pending text up to `limit`, or less where a finding crosses it, a key's armour is open or a token grows. */
@@ -68,27 +70,50 @@ export function outputScanTransform(detector: PiiDetector, actionFor: (category:
     let cut = point.cut;
     hold = point.hold;
     if (cut <= 0) return '';
+    const bounded = !final && pending.length > MAX_HELD;
     const findings = findingsAfter(detector, pending, context);
-    for (const f of [...findings].sort((x, y) => y.start - x.start)) if (f.start < cut && cut < f.end) cut = f.start;
+    let crossing: Finding | undefined;
+    for (const f of [...findings].sort((x, y) => y.start - x.start)) {
+      if (!(f.start < cut && cut < f.end)) continue;
+      // Past the bound a value is not waited for (its scan would start over at each token): what is held of it is
+      // masked now, and the rest of its token dropped as it comes.
+      if (bounded) crossing = { ...f, end: cut, value: pending.slice(f.start, cut) };
+      else cut = f.start;
+    }
     if (cut <= 0) return '';
     const ready: Finding[] = findings.filter((f) => f.end <= cut);
+    if (crossing) {
+      ready.push(crossing);
+      swallowing = true;
+    }
     const out = applyFindings(pending.slice(0, cut), ready, action, audit);
     context = (context + pending.slice(0, cut)).slice(-lookback);
     pending = pending.slice(cut);
     return out;
   };
 
+  /** Drops the start of the pending text that continues a value masked past the bound. */
+  const swallow = (): void => {
+    let end = 0;
+    while (end < pending.length && TOKEN_CHAR.test(pending[end]!)) end++;
+    if (end < pending.length) swallowing = false;
+    pending = pending.slice(end);
+  };
+
   return {
     push(text) {
       pending += text;
+      if (swallowing) swallow();
       if (hold && !mayEndHold(hold, pending, text)) return '';
       // Scanned again every few words, not at every token.
       return pending.length >= lookback + 24 ? release(pending.length - lookback, false) : '';
     },
     flush() {
+      if (swallowing) swallow();
       const out = pending ? release(pending.length, true) : '';
       pending = '';
       hold = undefined;
+      swallowing = false;
       return out;
     },
   };

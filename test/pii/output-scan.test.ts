@@ -63,4 +63,26 @@ describe('output mode on a stream', () => {
       expect(streamed).toContain('keep it safe.');
     }
   });
+
+  it('masks a secret longer than what is held whole, without scanning it again at every token (it took seconds per 20 KB)', () => {
+    const detector = createDetector();
+    for (const [label, body] of [['password=', 'Zq8x'], ['Authorization: Bearer ', 'aB3xK9']] as const) {
+      const secret = body.repeat(60_000 / body.length);
+      const answer = `Here it is: ${label}${secret} and mail jane.doe@example.com today.`;
+      const vault = new PiiVault();
+      const transform = outputScanTransform(detector, () => 'redact', vault);
+      let streamed = '';
+      let scans = 0;
+      const counting = { detect: (text: string) => (scans++, detector.detect(text)) } as typeof detector;
+      const counted = outputScanTransform(counting, () => 'redact', new PiiVault());
+      for (let k = 0; k < answer.length; k += 4) {
+        streamed += transform.push(answer.slice(k, k + 4));
+        counted.push(answer.slice(k, k + 4));
+      }
+      streamed += transform.flush();
+      expect(streamed).toBe(`Here it is: ${label}[REDACTED] and mail [REDACTED] today.`);
+      // Scans are bounded by the answer's length over the window, not by the square of the secret's.
+      expect(scans).toBeLessThan(answer.length / 20);
+    }
+  });
 });
