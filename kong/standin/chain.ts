@@ -2,7 +2,8 @@ import { applyKongSchema } from '../../schemas/kong-config';
 import type { Declarative, PluginEntity } from './declarative';
 import type { PluginInfo } from './discovery';
 import { runEvent } from './event-loop';
-import { InstanceManager } from './instances';
+import { RpcMismatch } from './msgpack-rpc';
+import { ClaimTimeout, InstanceManager } from './instances';
 import { NATIVE_PLUGINS, type NativePlugin } from './native';
 import type { PdkEnv } from './pdk';
 import type { ExitResponse, RequestState } from './request-state';
@@ -130,6 +131,10 @@ export class Chain {
       try {
         instanceId = await instances.instanceFor(info, entity, config, this.deps.seq);
       } catch (err) {
+        if (err instanceof ClaimTimeout) {
+          errorLog(`[error] [${info.name}] ${err.message}`);
+          return;
+        }
         errorLog(`[error] [${info.name}] starting instance: ${(err as Error).message}`);
         throw new PhaseAbort((err as Error).message);
       }
@@ -139,6 +144,11 @@ export class Chain {
         return;
       } catch (err) {
         if (err instanceof PhaseAbort) throw err;
+        if (err instanceof RpcMismatch) {
+          // Kong: "lua entry thread aborted: runtime error: … unexpected RPC response ID …", and a 500.
+          errorLog(`[error] [${info.name}] ${phase}: runtime error: ${err.message}`);
+          throw new PhaseAbort(err.message);
+        }
         if (InstanceManager.isNoInstance(err)) {
           instances.resetEntity(entity);
           continue;

@@ -8,6 +8,12 @@ import type { PluginInfo } from './discovery';
  * JSON string, restarted when the config's __seq__ changes, dropped for the whole
  * plugin when the server says "no plugin instance".
  */
+/** How long Kong lets a request wait for an instance another request is starting. */
+const CLAIM_WAIT_MS = 10_000;
+
+/** Kong gave up waiting for another request's instance start: the plugin is skipped for this request. */
+export class ClaimTimeout extends Error {}
+
 interface CachedInstance {
   id: number;
   seq: number;
@@ -32,11 +38,23 @@ export class InstanceManager {
   async instanceFor(info: PluginInfo, entity: PluginEntity, config: Record<string, unknown>, seq: number): Promise<number> {
     const cached = this.cache.get(entity.id);
     if (cached && cached.seq === seq) return cached.id;
-    let pending = this.starting.get(entity.id);
-    if (!pending) {
-      pending = this.start(info, entity, config, seq, cached).finally(() => this.starting.delete(entity.id));
-      this.starting.set(entity.id, pending);
+    const other = this.starting.get(entity.id);
+    if (other) {
+      // Kong 3.4.2's get_instance_id: a request waits at most 10 s (100 sleeps of 0.1 s) for an instance another
+      // request is starting, then returns "Could not claim instance_id", which handle_event only logs: the plugin
+      // is skipped for that request.
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new ClaimTimeout(`Could not claim instance_id for ${info.name} (key: ${entity.id})`)), CLAIM_WAIT_MS);
+      });
+      try {
+        return (await Promise.race([other, waited])).id;
+      } finally {
+        clearTimeout(timer);
+      }
     }
+    const pending = this.start(info, entity, config, seq, cached).finally(() => this.starting.delete(entity.id));
+    this.starting.set(entity.id, pending);
     return (await pending).id;
   }
 

@@ -21,10 +21,18 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
+/**
+ * A reply read by a call other than the one it answers: Kong's mp_rpc asserts on the msgid, a Lua error, so the
+ * request whose call read it gets a 500 (not a skipped plugin).
+ */
+export class RpcMismatch extends RpcError {}
+
 class Connection {
   private chunks: Buffer[] = [];
   pending: Pending | undefined;
   closed = false;
+  /** A reply that came after its call timed out: Kong keeps the connection, and the next call reads this first. */
+  private late: unknown[] = [];
 
   constructor(readonly socket: net.Socket, private readonly decoder: Decoder, private readonly onIdle: (c: Connection) => void) {
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
@@ -47,13 +55,29 @@ class Connection {
       return;
     }
     this.chunks = [];
+    if (!this.pending) {
+      this.late.push(message);
+      return;
+    }
+    this.answer(message);
+  }
+
+  /** Sends a call; a late reply buffered on this connection is what the call reads first, as in Kong. */
+  send(pending: Pending, bytes: Uint8Array): void {
+    this.pending = pending;
+    this.socket.write(bytes);
+    const late = this.late.shift();
+    if (late !== undefined) this.answer(late);
+  }
+
+  private answer(message: unknown): void {
     const [, msgid, error, result] = message as [number, number, string | null, unknown];
     const pending = this.pending;
     if (!pending) return;
     this.pending = undefined;
     clearTimeout(pending.timer);
     if (msgid !== pending.msgid) {
-      pending.reject(new RpcError(`msgid mismatch: sent ${pending.msgid}, got ${msgid}`));
+      pending.reject(new RpcMismatch(`unexpected RPC response ID from Go plugin server: sent ${pending.msgid}, got ${msgid}`));
       this.socket.destroy();
       return;
     }
@@ -107,12 +131,12 @@ export class RpcClient {
     const chosen = conn;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
+        // Kong's "no data": the connection goes back to the pool (setkeepalive) with the reply still to come.
         chosen.pending = undefined;
-        chosen.socket.destroy();
+        this.release(chosen);
         reject(new RpcError('timeout'));
       }, this.timeoutMs);
-      chosen.pending = { msgid, resolve, reject, timer };
-      chosen.socket.write(this.encoder.encode([0, msgid, method, params]));
+      chosen.send({ msgid, resolve, reject, timer }, this.encoder.encode([0, msgid, method, params]));
     });
   }
 

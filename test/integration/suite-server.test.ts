@@ -248,6 +248,32 @@ describe('the follower', () => {
   });
 });
 
+describe('a phase that outlives Kong’s socket timeout (why the suite has its own, shorter, deadline)', () => {
+  let upstream: EchoUpstream;
+  let stack: SuiteStack;
+
+  beforeAll(async () => {
+    upstream = await startEchoUpstream();
+    // Kong's timeout shortened below the suite's deadline: what happens with nginx's 60 s and a phase of 61 s.
+    stack = await startSuiteStack({ plugins: PROBES, declarative: declarative(upstream.url), env: { AI_SUITE_PHASE_DEADLINE_MS: '1500' }, rpcTimeoutMs: 300 });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await upstream?.close();
+  });
+
+  const post = (headers: Record<string, string>) => fetch(`${stack.standin.url}/probe`, { method: 'POST', headers: { apikey: 'alice-key', ...headers }, body: '{}' });
+
+  it('skips the plugin for that request, then answers the next one on the same connection with a 500, as Kong 3.4.2 does', async () => {
+    // Kong gives up waiting ("no data"), logs it and goes on without the plugin: the plugin is skipped.
+    expect((await post({ 'x-probe': 'sleep' })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 2_000));
+    // The late reply waits on the pooled connection; the next call reads it, and Kong's msgid assertion fails.
+    expect((await post({ 'x-probe': 'answer' })).status).toBe(500);
+    expect(stack.standin.errorLog.join('\n')).toContain('unexpected RPC response ID');
+  });
+});
+
 describe('kong reload: a new suite process starts before the old one is stopped', () => {
   it('keeps the new process’s sockets and serves Kong from it after the old one exits', async () => {
     const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-suite-reload-'));

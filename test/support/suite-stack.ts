@@ -18,6 +18,8 @@ export interface SuiteStackOptions {
   env?: Record<string, string>;
   /** Where Kong connects for a plugin, when not straight to the suite's socket (a tap in between). */
   kongSocket?: (plugin: string, suiteSocket: string) => string;
+  /** Kong's plugin-server socket timeout (nginx's 60 s), shortened to show what happens past it. */
+  rpcTimeoutMs?: number;
 }
 
 export interface SuiteStack {
@@ -50,7 +52,7 @@ export async function startSuiteStack(options: SuiteStackOptions): Promise<Suite
     rewire ? conf.replace(/^(\S+)_socket = (.+)\/([\w-]+)\.sock$/gm, (_, key: string, prefix: string, plugin: string) => `${key}_socket = ${rewire(plugin, `${prefix}/${plugin}.sock`)}`) : conf,
   );
   const errorLog: string[] = [];
-  const standin = await startStandin({ confPath, declarative: options.declarative, errorLog: (l) => errorLog.push(l) });
+  const standin = await startStandin({ confPath, declarative: options.declarative, errorLog: (l) => errorLog.push(l), rpcTimeoutMs: options.rpcTimeoutMs });
   let closing: Promise<void> | undefined;
   return {
     standin,
