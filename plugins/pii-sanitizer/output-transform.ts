@@ -22,6 +22,11 @@ const TOKEN_CHAR = /[A-Za-z0-9_\-.~+/=:@%?&#!$*]/;
 /** What is held for a key's armour or a token is bounded: beyond it, text goes out as the window allows. */
 const MAX_HELD = 16_384;
 
+function isToken(text: string): boolean {
+  for (const c of text) if (!TOKEN_CHAR.test(c)) return false;
+  return true;
+}
+
 /** Why nothing of the pending text can go out yet. */
 type Hold = 'armour' | 'token' | undefined;
 
@@ -75,9 +80,10 @@ export function outputScanTransform(detector: PiiDetector, actionFor: (category:
     let crossing: Finding | undefined;
     for (const f of [...findings].sort((x, y) => y.start - x.start)) {
       if (!(f.start < cut && cut < f.end)) continue;
-      // Past the bound a value is not waited for (its scan would start over at each token): what is held of it is
-      // masked now, and the rest of its token dropped as it comes.
-      if (bounded) crossing = { ...f, end: cut, value: pending.slice(f.start, cut) };
+      // Past the bound, a token that runs to the end of what is held (a key tens of KB long) is not waited for (its
+      // scan would start over at each token): what is held of it is masked now, and the rest of it dropped as it
+      // comes. Any other value waits whole, as within the bound.
+      if (bounded && f.end >= pending.length && isToken(pending.slice(f.start))) crossing = { ...f, end: cut, value: pending.slice(f.start, cut) };
       else cut = f.start;
     }
     if (cut <= 0) return '';

@@ -4,8 +4,14 @@ import { MAX_PLACEHOLDER_LENGTH, PLACEHOLDER, type PiiVault } from './vault';
 /** How much of the answer before a placeholder is kept to tell whether the placeholder sits in a link. */
 const CONTEXT_CHARS = 2048;
 
-/** The text since the last blank, quote, bracket or angle bracket opens a URL ("https://x.example/?k=", "www.x.example/"). */
-const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s"'`<>()]*$/i;
+/**
+ * The text since the last blank, quote, bracket or angle bracket opens a URL ("https://x.example/?k=",
+ * "//x.example/p.png?m=", which a browser fetches as well, "www.x.example/").
+ */
+const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?:^|[\s("'`<=[\]])\/\/)[^\s"'`<>()]*$/i;
+
+/** Slashes written as JSON escapes ("https:\/\/…", "\u002f"), read as the slashes they decode to. */
+const ESCAPED_SLASH = /\\(?:\/|u002[fF])/g;
 
 export interface RestorePolicy {
   /** Whether a placeholder of this category is put back at all (not: secrets, by default). */
@@ -34,7 +40,7 @@ export function restoreTransform(vault: PiiVault, policy: RestorePolicy, options
       const value = vault.byPlaceholder.get(match);
       const category = vault.categoryOf.get(match);
       if (value === undefined || category === undefined || !policy.restores(category)) return match;
-      if (!policy.inLinks && IN_LINK.test((before + text.slice(0, offset)).slice(-CONTEXT_CHARS))) return match;
+      if (!policy.inLinks && IN_LINK.test((before + text.slice(0, offset)).slice(-CONTEXT_CHARS).replace(ESCAPED_SLASH, '/'))) return match;
       return render(value);
     });
     before = (before + text).slice(-CONTEXT_CHARS);

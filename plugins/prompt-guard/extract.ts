@@ -74,11 +74,12 @@ export function extractTexts(body: Json, config: Pick<GuardConfig, 'roles' | 'tu
     // First, as the system prompt stands: the latest user message stays the request's current ask.
     texts.unshift({ role: 'system', text: definitions });
   }
-  // Fields a provider reads that this gateway does not know (vLLM's `documents`) are the client's words.
+  // Fields a provider reads that this gateway does not know (vLLM's `documents`) are the client's words, read with the
+  // user's but never taken for the request's current ask (allow_topics judges the latest user message).
   for (const key of otherFields(body)) {
     const text = jsonStrings(body[key]).join('\n');
     totalChars += text.length;
-    if (roles.has('user')) texts.push({ role: 'user', text });
+    if (roles.has('user')) texts.push({ role: 'field', text });
   }
   for (const key of ['prompt', 'input', 'suffix'] as const) {
     const value = body[key];

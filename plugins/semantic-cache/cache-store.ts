@@ -26,8 +26,12 @@ export interface Candidate {
   score: number;
 }
 
-/** The bound of entries whose instance does not run on this node (the default max_entries). */
-const UNKNOWN_OWNER_BOUND = 100_000;
+/**
+ * Entries of instances that do not run on this node (another node's config, a node of an older version whose entries
+ * name no owner) are one group, bounded by the smallest max_entries of those that run here: they cannot crowd out an
+ * instance's own entries, nor grow past what this node's instances allow.
+ */
+const OTHER_OWNERS = '\u0000other';
 
 interface RedisRecord {
   ns: string;
@@ -66,7 +70,17 @@ export class CacheStore {
     private readonly redisUrl: string | undefined,
     private readonly prefix: string,
   ) {
-    this.local = new VectorStore<CachedValue>({ maxPerNamespace: Infinity, maxPerGroup: (owner) => this.bounds.get(owner) ?? UNKNOWN_OWNER_BOUND });
+    const bounds = this.bounds;
+    this.local = new VectorStore<CachedValue>({
+      maxPerNamespace: Infinity,
+      maxPerGroup: (owner) => bounds.get(owner) ?? Math.min(...bounds.values()),
+      // Every instance's bound and the other owners' together (read at each put: instances start after the store).
+      get maxTotal() {
+        let sum = 0;
+        for (const bound of bounds.values()) sum += bound;
+        return sum + Math.min(...bounds.values());
+      },
+    });
     reportSize(() => this.local.size);
     if (redisUrl) {
       this.follower = new StreamFollower(redisUrl, this.streamKey, (event) => this.apply(event));
@@ -187,7 +201,8 @@ export class CacheStore {
     if (event.expiresAt <= Date.now()) return;
     const existing = this.local.get(event.id);
     if (existing && existing.storedAt >= event.storedAt) return;
-    const { id, ns, storedAt, expiresAt, owner: group } = event;
+    const { id, ns, storedAt, expiresAt, owner } = event;
+    const group = this.bounds.has(owner) ? owner : OTHER_OWNERS;
     this.local.put({ id, ns, group, vector: decodeVector(event.vector), storedAt, expiresAt, value: { prompt: event.prompt } });
   }
 }

