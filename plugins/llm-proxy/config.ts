@@ -83,6 +83,14 @@ export const configSchema = z.object({
     .describe('Balancing, retries, timeouts and the circuit breaker.'),
   budgets: budgetsConfigSchema.prefault({}).describe('Token and cost budgets, counted in Redis so that all Kong nodes agree.'),
   max_request_body_size: z.number().int().min(1).default(1048576).describe('Largest request body accepted, in bytes.'),
+  max_response_body_size: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'Largest answer read from a provider, in bytes: a whole answer over it is the provider’s error (502, the next target is tried), a stream event that grows past it without ending cuts the stream. Defaults to 32 MiB, 256 MiB on llm/v1/embeddings routes (2,048 vectors of 3,072 dimensions are about 190 MB of JSON).',
+    ),
   response_streaming: z
     .enum(['allow', 'deny', 'always'])
     .default('allow')

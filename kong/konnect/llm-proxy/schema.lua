@@ -509,6 +509,16 @@ return {
           },
         },
         {
+          max_response_body_size = {
+            type = "integer",
+            between = {
+              1,
+              9007199254740991,
+            },
+            description = "Largest answer read from a provider, in bytes: a whole answer over it is the provider\226\128\153s error (502, the next target is tried), a stream event that grows past it without ending cuts the stream. Defaults to 32 MiB, 256 MiB on llm/v1/embeddings routes (2,048 vectors of 3,072 dimensions are about 190 MB of JSON).",
+          },
+        },
+        {
           response_streaming = {
             type = "string",
             one_of = {

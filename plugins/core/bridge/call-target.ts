@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { createParser } from 'eventsource-parser';
+import { createParser, type ParserConfig } from 'eventsource-parser';
 import { Agent, request, type Dispatcher } from 'undici';
 import { redactSecrets, redactValues } from '../redact';
 import { PROVIDERS } from '../providers';
@@ -10,6 +10,7 @@ import { OTHER_ANSWER_TEXTS, type ChatChunk, type ChatRequest, type ChatResponse
 import { UnsupportedContent, type StreamEvent, type UpstreamCall } from '../providers/types';
 import { AttemptError, providerRetryAfter, statusFailure, type AttemptFailure } from './attempt-failure';
 import { estimatedUsage, writtenText } from './accounting';
+import { ERROR_BODY_LIMIT, readUpTo } from './bounded-body';
 import type { TextTransformFactory } from './answer-hooks';
 import { scansAnswers, TransformChain, TransformChains, transformMessage, transformWhole } from './transform-chain';
 import { sendJson, sseData, write } from './client-writer';
@@ -129,7 +130,7 @@ async function attempt(a: AttemptContext): Promise<AttemptResult> {
       throw new AttemptError(failureOf(err, target));
     }
     if (upstream.statusCode >= 400) {
-      const text = await upstream.body.text().catch(() => '');
+      const { text } = await readUpTo(upstream.body, ERROR_BODY_LIMIT).catch(() => ({ text: '' }));
       let body: unknown = text;
       try {
         body = JSON.parse(text);
@@ -153,8 +154,11 @@ async function attempt(a: AttemptContext): Promise<AttemptResult> {
 }
 
 /** The provider's whole answer as a JSON object; anything else (a proxy's HTML page, a cut body) is its error, not the network's. */
-async function jsonAnswer(upstream: Dispatcher.ResponseData, target: PlannedTarget): Promise<Record<string, unknown>> {
-  const text = await upstream.body.text();
+async function jsonAnswer(upstream: Dispatcher.ResponseData, target: PlannedTarget, limit: number): Promise<Record<string, unknown>> {
+  const { text, complete } = await readUpTo(upstream.body, limit);
+  if (!complete) {
+    throw new AttemptError({ kind: 'protocol', status: 502, message: `The provider (${target.name}) answered with more than max_response_body_size (${limit} bytes).`, retryable: true, code: 'provider_error' });
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -172,7 +176,7 @@ type LegacyCall = { function_call?: { name?: string; arguments?: string } };
 
 async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number): Promise<AttemptResult> {
   const { plan, target } = a;
-  const raw = await jsonAnswer(upstream, target);
+  const raw = await jsonAnswer(upstream, target, plan.maxResponseBodyBytes);
   const upstreamWaitMs = performance.now() - started;
   let response: Record<string, unknown> = raw;
   let recordedResponse: Record<string, unknown> = raw;
@@ -272,6 +276,7 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
     await a.spend(usage);
   };
   const parser = createParser({
+    ...eventBound(a.plan.maxResponseBodyBytes),
     onEvent: (event) => {
       if (event.data.trim() === '[DONE]') {
         done = true;
@@ -338,9 +343,9 @@ async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseDa
 }
 
 /** Turns the provider's stream bytes into events: SSE, or AWS event-stream frames (Bedrock). */
-function streamFeeder(framing: 'sse' | 'aws-eventstream', events: StreamEvent[]): (chunk: Buffer) => void {
+function streamFeeder(framing: 'sse' | 'aws-eventstream', events: StreamEvent[], maxEventBytes: number): (chunk: Buffer) => void {
   if (framing === 'aws-eventstream') {
-    const decoder = new EventStreamDecoder();
+    const decoder = new EventStreamDecoder(maxEventBytes);
     return (chunk) => {
       for (const message of decoder.push(chunk)) {
         const payload = message.payload.toString('utf8');
@@ -352,8 +357,18 @@ function streamFeeder(framing: 'sse' | 'aws-eventstream', events: StreamEvent[])
     };
   }
   const decoder = new TextDecoder();
-  const parser = createParser({ onEvent: (event) => events.push({ event: event.event, data: event.data }) });
+  const parser = createParser({ ...eventBound(maxEventBytes), onEvent: (event) => events.push({ event: event.event, data: event.data }) });
   return (chunk) => parser.feed(decoder.decode(chunk, { stream: true }));
+}
+
+/** An SSE event (or a line) that grows past the bound without ending breaks the stream: its feed throws. */
+function eventBound(maxEventBytes: number): Pick<ParserConfig, 'maxBufferSize' | 'onError'> {
+  return {
+    maxBufferSize: maxEventBytes,
+    onError: (err) => {
+      if (err.type === 'max-buffer-size-exceeded') throw new Error(`an event of the stream grew past max_response_body_size (${maxEventBytes} bytes) without ending`);
+    },
+  };
 }
 
 function isUsage(value: unknown): value is Usage {
@@ -385,7 +400,7 @@ async function relayChatStream(
   const { plan, target, res } = a;
   const translator = PROVIDERS[target.provider].streamTranslator(target, `chatcmpl-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
   const events: StreamEvent[] = [];
-  const feed = streamFeeder(PROVIDERS[target.provider].streamFraming ?? 'sse', events);
+  const feed = streamFeeder(PROVIDERS[target.provider].streamFraming ?? 'sse', events, plan.maxResponseBodyBytes);
   let headersSent = false;
   let ttftMs: number | undefined;
   let upstreamWaitMs = 0;

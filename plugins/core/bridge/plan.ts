@@ -42,6 +42,8 @@ export interface CallPlan {
   targets: PlannedTarget[];
   balancer: BalancerSettings;
   logPayloads: boolean;
+  /** Largest whole answer read from a provider, and largest unfinished event of a stream, in bytes. */
+  maxResponseBodyBytes: number;
   /** performance.now() when llm-proxy's access phase started on this request. */
   startedAt: number;
 }

@@ -56,11 +56,15 @@ function decodeHeaders(buffer: Buffer): Record<string, string> {
 export class EventStreamDecoder {
   private pending: Buffer = Buffer.alloc(0);
 
+  /** `maxFrameBytes`: a frame that says it is longer is refused before it is buffered. */
+  constructor(private readonly maxFrameBytes = Infinity) {}
+
   push(chunk: Buffer): EventStreamMessage[] {
     this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
     const out: EventStreamMessage[] = [];
     while (this.pending.length >= 12) {
       const total = this.pending.readUInt32BE(0);
+      if (total > this.maxFrameBytes) throw new Error(`an event-stream frame of ${total} bytes is over max_response_body_size (${this.maxFrameBytes} bytes)`);
       if (this.pending.length < total) break;
       const frame = this.pending.subarray(0, total);
       this.pending = this.pending.subarray(total);

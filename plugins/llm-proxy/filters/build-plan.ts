@@ -61,6 +61,13 @@ export function balancerSettings(config: LlmProxyConfig): BalancerSettings {
   };
 }
 
+/** What max_response_body_size is when unset: no real answer reaches it; a batch of embeddings is far larger than a chat answer. */
+const DEFAULT_RESPONSE_BODY_BYTES: Record<RouteType, number> = {
+  'llm/v1/chat': 32 * 1024 * 1024,
+  'llm/v1/completions': 32 * 1024 * 1024,
+  'llm/v1/embeddings': 256 * 1024 * 1024,
+};
+
 export function buildPlan(
   config: LlmProxyConfig,
   request: Record<string, unknown>,
@@ -84,6 +91,7 @@ export function buildPlan(
     targets,
     balancer,
     logPayloads: config.logging.log_payloads,
+    maxResponseBodyBytes: config.max_response_body_size ?? DEFAULT_RESPONSE_BODY_BYTES[routeType],
     startedAt,
   };
 }

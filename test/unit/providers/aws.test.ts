@@ -38,4 +38,10 @@ describe('AWS event-stream framing', () => {
     corrupt[corrupt.length - 6] ^= 0xff;
     expect(() => new EventStreamDecoder().push(corrupt)).toThrow(/CRC/);
   });
+
+  it('refuses a frame longer than its bound from the length it announces, before buffering it', () => {
+    const frame = encodeEventStream({ headers: { ':message-type': 'event' }, payload: Buffer.alloc(2000) });
+    expect(() => new EventStreamDecoder(1000).push(frame.subarray(0, 12))).toThrow(/max_response_body_size/);
+    expect(new EventStreamDecoder(frame.length).push(frame)).toHaveLength(1);
+  });
 });
