@@ -10,7 +10,7 @@ import { OTHER_ANSWER_TEXTS, type ChatChunk, type ChatRequest, type ChatResponse
 import { UnsupportedContent, type StreamEvent, type UpstreamCall } from '../providers/types';
 import { AttemptError, providerRetryAfter, statusFailure, type AttemptFailure } from './attempt-failure';
 import { estimatedUsage, writtenText } from './accounting';
-import { ERROR_BODY_LIMIT, readUpTo } from './bounded-body';
+import { ERROR_BODY_LIMIT, readUpTo } from '../bounded-body';
 import type { TextTransformFactory } from './answer-hooks';
 import { scansAnswers, TransformChain, TransformChains, transformMessage, transformWhole } from './transform-chain';
 import { sendJson, sseData, write } from './client-writer';

@@ -4,6 +4,9 @@ import { retryAfterSeconds } from '../../core/bridge/attempt-failure';
 import { createLogger } from '../../core/logger';
 import type { GatewayTrace } from '../trace-model';
 import { basicAuth, capped, iso, RetryableError, usageDetails, type LangfuseDestination, type TraceTransport } from './transport';
+import { readUpTo } from '../../core/bounded-body';
+
+const ANSWER_LIMIT = 4 * 1024 * 1024;
 
 /**
  * The legacy batch API (POST /api/public/ingestion) for Langfuse v2 and v3 before
@@ -113,7 +116,8 @@ export class IngestionTransport implements TraceTransport {
     } catch (err) {
       throw new RetryableError(`langfuse unreachable: ${(err as Error).message}`);
     }
-    const text = await res.body.text().catch(() => '');
+    // Langfuse's answer lists the events it refused: a few MB at most for the largest batch.
+    const text = (await readUpTo(res.body, ANSWER_LIMIT).catch(() => ({ text: '' }))).text;
     if (res.statusCode === 429 || res.statusCode >= 500) {
       const seconds = retryAfterSeconds(res.headers['retry-after']);
       throw new RetryableError(`langfuse answered ${res.statusCode}`, seconds !== undefined ? seconds * 1000 : undefined);

@@ -1,6 +1,10 @@
 import { request } from 'undici';
 import type { EmbedBatch } from '../types';
 import { normalize } from '../vector-math';
+import { readUpTo } from '../../bounded-body';
+
+/** A batch's vectors as JSON: tens of MB for the largest batches of the largest models. */
+const ANSWER_LIMIT = 64 * 1024 * 1024;
 
 /**
  * A remote OpenAI-compatible /v1/embeddings. Runs on the main thread (it only
@@ -26,8 +30,9 @@ export function openAIEmbeddings(options: OpenAIEmbeddingOptions): EmbedBatch {
       bodyTimeout: options.timeoutMs,
       signal: AbortSignal.timeout(options.timeoutMs),
     });
-    const text = await res.body.text();
+    const { text, complete } = await readUpTo(res.body, ANSWER_LIMIT);
     if (res.statusCode !== 200) throw new Error(`embeddings endpoint answered ${res.statusCode}`);
+    if (!complete) throw new Error(`embeddings endpoint answered more than ${ANSWER_LIMIT} bytes`);
     const parsed = JSON.parse(text) as { data?: Array<{ index?: number; embedding?: number[] }> };
     const rows = parsed.data ?? [];
     if (rows.length !== texts.length) throw new Error('embeddings endpoint returned the wrong number of vectors');

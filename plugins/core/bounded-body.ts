@@ -4,8 +4,9 @@ import type { Dispatcher } from 'undici';
 export const ERROR_BODY_LIMIT = 64 * 1024;
 
 /**
- * A provider's body as text, read up to `limit` bytes. Past it the upstream request is aborted (its
- * connection closes, nothing more is read) and `complete` is false; `text` holds what came before.
+ * An HTTP answer's body (a provider's, Langfuse's, an embeddings endpoint's) as text, read up to `limit` bytes. Past
+ * it the request is aborted (its connection closes, nothing more is read) and `complete` is false; `text` holds what
+ * came before. No endpoint, however broken, makes the suite process hold more than that.
  */
 export async function readUpTo(body: Dispatcher.ResponseData['body'], limit: number): Promise<{ text: string; complete: boolean }> {
   const chunks: Buffer[] = [];
