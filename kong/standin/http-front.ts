@@ -122,7 +122,8 @@ export function createHandler(deps: FrontDeps) {
       sendExit(res, state, failure, failure.headers);
     }
     const done = () => runLogPhase(chain, plugins, state, deps, responseSize, status);
-    if (res.writableFinished) done();
+    // nginx runs the log phase for a client that went away too (a 499): the connection may have closed already.
+    if (res.writableFinished || res.destroyed) done();
     else res.once('close', done);
   };
 }

@@ -1,7 +1,7 @@
 import { header, readHeaders } from '../core/request-headers';
 import { createHash } from 'node:crypto';
 import { addAnswerListener } from '../core/bridge/answer-hooks';
-import { PLAN_KEY, RESULT_KEY } from '../core/bridge/plan';
+import { IN_BRIDGE_KEY, RESULT_KEY } from '../core/bridge/plan';
 import { definePlugin } from '../core/plugin-base';
 import type { RequestContext } from '../core/request-context';
 import { createLogger } from '../core/logger';
@@ -54,8 +54,9 @@ export = definePlugin({
     const emit = (ctx: RequestContext) => {
       const state = ctx.get<TraceState>(STATE);
       if (!state || state.emitted || !state.logDone) return;
-      // A call under way in the bridge reports its end later; the listener emits then.
-      if (ctx.get(PLAN_KEY) && !ctx.get(RESULT_KEY) && !ctx.isEnded) return;
+      // A call under way in the bridge reports its end later; the listener emits then. A request refused before it
+      // reached the bridge (a budget's 429 after llm-proxy planned it, a Kong plugin after llm-proxy) has nothing to wait for.
+      if (ctx.get(IN_BRIDGE_KEY) && !ctx.get(RESULT_KEY) && !ctx.isEnded) return;
       state.emitted = true;
       shipper.enqueue(
         buildTrace(ctx, state.identity, { status: state.status ?? 0, release: config.release, environment: config.environment, logPayloads: config.log_payloads }),

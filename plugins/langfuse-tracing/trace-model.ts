@@ -91,10 +91,17 @@ function generationOf(plan: CallPlan, record: AnswerRecord, logPayloads: boolean
     usageEstimated: record.usageEstimated,
     costUsd: record.costUsd,
     startTime: start,
-    completionStartTime: record.ttftMs !== undefined ? start + record.ttftMs : undefined,
+    completionStartTime: record.firstTokenMs !== undefined ? start + record.firstTokenMs : undefined,
     endTime: start + record.durationMs,
-    level: failed ? 'ERROR' : 'DEFAULT',
-    statusMessage: failed ? (record.truncated ? `stream truncated: ${record.errorMessage ?? ''}` : record.errorMessage ?? String(record.status)) : undefined,
+    // A client that hung up is no provider's failure.
+    level: record.cancelled ? 'WARNING' : failed ? 'ERROR' : 'DEFAULT',
+    statusMessage: record.cancelled
+      ? 'client disconnected before the answer ended'
+      : failed
+        ? record.truncated
+          ? `stream truncated: ${record.errorMessage ?? ''}`
+          : record.errorMessage ?? String(record.status)
+        : undefined,
   };
 }
 
@@ -109,7 +116,7 @@ export function buildTrace(
   // A cache hit has no generation: its request and stored answer are the trace's input and output.
   const served = ctx.get<{ input?: unknown; output?: unknown }>(SERVED_ANSWER_KEY);
   const status = record?.status ?? options.status;
-  const level: Level = status >= 500 || generation?.level === 'ERROR' ? 'ERROR' : status >= 400 ? 'WARNING' : 'DEFAULT';
+  const level: Level = status >= 500 || generation?.level === 'ERROR' ? 'ERROR' : status >= 400 || generation?.level === 'WARNING' ? 'WARNING' : 'DEFAULT';
   return {
     ...identity,
     rootSpanId: spanId(),

@@ -17,6 +17,8 @@ export interface CachedValue {
   prompt: string;
   /** The OpenAI response; absent on entries learnt from the stream until first served. */
   response?: Record<string, unknown>;
+  /** The cache instance that wrote it, when it does not run on this node (yet): its entries wait among the others'. */
+  owner?: string;
 }
 
 export type CacheEntry = StoredEntry<CachedValue>;
@@ -27,11 +29,13 @@ export interface Candidate {
 }
 
 /**
- * Entries of instances that do not run on this node (another node's config, a node of an older version whose entries
- * name no owner) are one group, bounded by the smallest max_entries of those that run here: they cannot crowd out an
- * instance's own entries, nor grow past what this node's instances allow.
+ * Entries of instances that do not run on this node, or not yet (Kong starts an instance at its route's first
+ * request), and of nodes of an older version whose entries name no owner, are one group, bounded as one instance of
+ * the default max_entries: they cannot crowd out an instance's own entries, nor grow without bound. An instance that
+ * starts here takes its entries from that group.
  */
 const OTHER_OWNERS = '\u0000other';
+const OTHER_OWNERS_BOUND = 100_000;
 
 interface RedisRecord {
   ns: string;
@@ -73,12 +77,12 @@ export class CacheStore {
     const bounds = this.bounds;
     this.local = new VectorStore<CachedValue>({
       maxPerNamespace: Infinity,
-      maxPerGroup: (owner) => bounds.get(owner) ?? Math.min(...bounds.values()),
+      maxPerGroup: (owner) => bounds.get(owner) ?? OTHER_OWNERS_BOUND,
       // Every instance's bound and the other owners' together (read at each put: instances start after the store).
       get maxTotal() {
-        let sum = 0;
+        let sum = OTHER_OWNERS_BOUND;
         for (const bound of bounds.values()) sum += bound;
-        return sum + Math.min(...bounds.values());
+        return sum;
       },
     });
     reportSize(() => this.local.size);
@@ -100,7 +104,9 @@ export class CacheStore {
 
   /** Sets the most entries `owner` (a cache instance, the same on every node) keeps on this node. */
   bound(owner: string, maxEntries: number): void {
+    const known = this.bounds.has(owner);
     this.bounds.set(owner, maxEntries);
+    if (!known) this.local.regroup(OTHER_OWNERS, owner, (entry) => entry.value?.owner === owner);
   }
 
   /** Resolves once the local index has caught up with the shared stream (or Redis is absent). */
@@ -130,7 +136,7 @@ export class CacheStore {
     this.local.touch(id);
   }
 
-  async put(entry: CacheEntry & { group: string; value: Required<CachedValue> }): Promise<void> {
+  async put(entry: CacheEntry & { group: string; value: Required<Omit<CachedValue, 'owner'>> }): Promise<void> {
     this.local.put(entry);
     if (!this.redisUrl) return;
     const redis = getRedis(this.redisUrl);
@@ -202,8 +208,9 @@ export class CacheStore {
     const existing = this.local.get(event.id);
     if (existing && existing.storedAt >= event.storedAt) return;
     const { id, ns, storedAt, expiresAt, owner } = event;
-    const group = this.bounds.has(owner) ? owner : OTHER_OWNERS;
-    this.local.put({ id, ns, group, vector: decodeVector(event.vector), storedAt, expiresAt, value: { prompt: event.prompt } });
+    const known = this.bounds.has(owner);
+    const value: CachedValue = known ? { prompt: event.prompt } : { prompt: event.prompt, owner };
+    this.local.put({ id, ns, group: known ? owner : OTHER_OWNERS, vector: decodeVector(event.vector), storedAt, expiresAt, value });
   }
 }
 

@@ -32,7 +32,10 @@ export interface AnswerRecord {
   usage?: Usage;
   usageEstimated: boolean;
   costUsd?: number;
+  /** The answering attempt's time to first token, from that attempt's start (the provider's own). */
   ttftMs?: number;
+  /** From the plan to the first token the client got: earlier attempts, backoff and retry-after included. */
+  firstTokenMs?: number;
   durationMs: number;
   tokensPerSecond?: number;
   attempts: number;
@@ -40,6 +43,8 @@ export interface AnswerRecord {
   /** The answer ended normally (a complete 200), not cut, failed or abandoned. */
   complete: boolean;
   truncated: boolean;
+  /** The client went away before the answer ended (not the provider's failure). */
+  cancelled?: boolean;
   errorMessage?: string;
   /** The full OpenAI response (non-streamed) or the assembled one (streamed), in its sanitized form (before placeholders are restored). */
   response?: Record<string, unknown>;

@@ -8,7 +8,7 @@ import { knownBodyBytes, parseJsonBody } from '../request-body';
 import type { RequestContext } from '../request-context';
 import { sendError, sendJson } from './client-writer';
 import { readForwardedBody } from './forwarded-body';
-import { DEFERRED_PLAN_KEY, PLAN_KEY, type CallPlan, type DeferredPlan } from './plan';
+import { DEFERRED_PLAN_KEY, IN_BRIDGE_KEY, PLAN_KEY, type CallPlan, type DeferredPlan } from './plan';
 import { serveAnswer, settle } from './serve-answer';
 import { TicketBook } from './tickets';
 
@@ -70,11 +70,14 @@ async function handle(tickets: TicketBook, req: http.IncomingMessage, res: http.
   res.on('close', () => {
     if (!res.writableFinished) clientGone.abort();
   });
+  ctx.set(IN_BRIDGE_KEY, true);
   try {
     const plan = await planFor(ctx, req);
     const record = await serveAnswer(plan, ctx, res, clientGone.signal);
     await settle(record, ctx);
   } catch (err) {
+    // No answer record follows: whoever waits for one (tracing) must not wait, and is told before the client's answer ends.
+    ctx.set(IN_BRIDGE_KEY, false);
     if (err instanceof GatewayError) {
       sendJson(res, err.status, err.toBody(), err.headers);
     } else if (req.destroyed && clientGone.signal.aborted) {

@@ -60,5 +60,7 @@ export interface DeferredPlan {
 export const PLAN_KEY = 'llm.plan';
 export const DEFERRED_PLAN_KEY = 'llm.deferred-plan';
 export const RESULT_KEY = 'llm.result';
+/** Set while the bridge serves the request: its end is reported through the answer listeners (RESULT_KEY). */
+export const IN_BRIDGE_KEY = 'llm.in-bridge';
 /** An answer the client got without a provider call (a cache hit): the request's messages and the answer, as recorded. */
 export const SERVED_ANSWER_KEY = 'llm.served-answer';

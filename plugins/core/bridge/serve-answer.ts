@@ -86,7 +86,8 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
       recordSuccess(target.key, result.ttftMs ?? performance.now() - attemptStart);
       const durationMs = performance.now() - plan.startedAt;
       const completion = result.usage?.completion_tokens ?? 0;
-      const generationMs = durationMs - (result.ttftMs ?? 0);
+      const firstTokenMs = result.ttftMs === undefined ? undefined : attemptStart - plan.startedAt + result.ttftMs;
+      const generationMs = durationMs - (firstTokenMs ?? 0);
       return {
         status: result.status,
         provider: target.provider,
@@ -96,12 +97,14 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
         usageEstimated: result.usageEstimated,
         costUsd: result.usage ? costOf(result.usage, target) : undefined,
         ttftMs: result.ttftMs,
+        firstTokenMs,
         durationMs,
         tokensPerSecond: completion > 0 && generationMs > 0 ? completion / (generationMs / 1000) : undefined,
         attempts,
         streamed: plan.stream,
         complete: !result.truncated && !clientGone.aborted,
         truncated: result.truncated,
+        cancelled: clientGone.aborted,
         errorMessage: result.errorMessage,
         response: result.response,
       };

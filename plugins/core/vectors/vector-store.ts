@@ -108,6 +108,33 @@ export class VectorStore<T> {
     return true;
   }
 
+  /**
+   * Moves the entries of group `from` that `belongs` picks into group `to` and applies `to`'s bound; returns the ids
+   * evicted to keep it.
+   */
+  regroup(from: string, to: string, belongs: (entry: StoredEntry<T>) => boolean): string[] {
+    const source = this.groups.get(from);
+    if (!source) return [];
+    let target = this.groups.get(to);
+    if (!target) this.groups.set(to, (target = new Map()));
+    for (const [id, entry] of source) {
+      if (!belongs(entry)) continue;
+      source.delete(id);
+      entry.group = to;
+      target.set(id, entry);
+    }
+    if (source.size === 0) this.groups.delete(from);
+    const evicted: string[] = [];
+    const max = this.options.maxPerGroup?.(to) ?? Infinity;
+    while (target.size > max) {
+      const oldest = target.keys().next().value as string;
+      this.delete(oldest);
+      evicted.push(oldest);
+    }
+    if (target.size === 0) this.groups.delete(to);
+    return evicted;
+  }
+
   /** Marks an entry as just used, so LRU eviction takes it last. */
   touch(id: string): void {
     const entry = this.byId.get(id);
