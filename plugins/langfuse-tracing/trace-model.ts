@@ -38,7 +38,7 @@ export interface GatewayGeneration {
   parameters: Record<string, string | number | boolean>;
   input?: unknown;
   output?: unknown;
-  usage?: { input: number; output: number; total: number; cached?: number };
+  usage?: { input: number; output: number; total: number; cached?: number; cacheCreation?: number };
   usageEstimated: boolean;
   costUsd?: number;
   startTime: number;
@@ -86,7 +86,13 @@ function generationOf(plan: CallPlan, record: AnswerRecord, logPayloads: boolean
     input: logPayloads ? plan.request.messages ?? plan.request.prompt ?? plan.request.input : undefined,
     output: logPayloads ? choice?.message ?? choice?.text : undefined,
     usage: usage
-      ? { input: usage.prompt_tokens, output: usage.completion_tokens ?? 0, total: usage.total_tokens, cached: usage.prompt_tokens_details?.cached_tokens }
+      ? {
+          input: usage.prompt_tokens,
+          output: usage.completion_tokens ?? 0,
+          total: usage.total_tokens,
+          cached: usage.prompt_tokens_details?.cached_tokens,
+          cacheCreation: usage.prompt_tokens_details?.cache_creation_tokens,
+        }
       : undefined,
     usageEstimated: record.usageEstimated,
     costUsd: record.costUsd,

@@ -69,6 +69,11 @@ export function targetPriced(model: string, options: { input_cost?: number; outp
   return options.input_cost !== undefined || options.output_cost !== undefined || priceOf(model) !== undefined;
 }
 
+/** What writing a prompt token to the provider's cache costs, as a share of its input price: Claude's 5-minute cache 1.25. */
+export function cacheWriteShare(model: string): number {
+  return /claude/i.test(model) ? 1.25 : 1;
+}
+
 /** USD per million input, output (and cached input) tokens, or undefined for a model the table does not know. */
 export function priceOf(rawModel: string): Price | undefined {
   // Bedrock ids carry an inference profile's geography and a vendor: us.anthropic.claude-sonnet-4-v1:0,

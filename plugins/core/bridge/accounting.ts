@@ -39,11 +39,13 @@ export function estimatedUsage(request: Record<string, unknown>, completion: str
 
 /**
  * USD for the usage at the target's prices, the prompt tokens the provider read from its cache at the cached price
- * (cache writes, which Anthropic bills at 1.25x, at the input price), or undefined when the model has no price, so
+ * and those it wrote to it at the write price (Claude: 1.25x input), or undefined when the model has no price, so
  * that Langfuse prices it from its own table.
  */
 export function costOf(usage: Usage, target: PlannedTarget): number | undefined {
   if (!target.priced) return undefined;
   const cached = Math.min(usage.prompt_tokens, usage.prompt_tokens_details?.cached_tokens ?? 0);
-  return ((usage.prompt_tokens - cached) * target.inputCost + cached * target.cachedInputCost + usage.completion_tokens * target.outputCost) / 1_000_000;
+  const written = Math.min(usage.prompt_tokens - cached, usage.prompt_tokens_details?.cache_creation_tokens ?? 0);
+  const plain = usage.prompt_tokens - cached - written;
+  return (plain * target.inputCost + cached * target.cachedInputCost + written * target.cacheWriteCost + usage.completion_tokens * target.outputCost) / 1_000_000;
 }

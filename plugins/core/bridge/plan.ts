@@ -13,6 +13,8 @@ export interface PlannedTarget extends TargetSpec {
   outputCost: number;
   /** Prompt tokens the provider read from its prompt cache (billed less by most). */
   cachedInputCost: number;
+  /** Prompt tokens the provider wrote to its prompt cache (Anthropic bills them at 1.25x input). */
+  cacheWriteCost: number;
   /** Whether the model has a price (the table's or the target's); unpriced answers report no cost, not 0. */
   priced: boolean;
   /** Process-wide key for this target's breaker and latency statistics. */

@@ -111,8 +111,9 @@ function definedOnly(usage: Record<string, number | null> | undefined): Record<s
 
 function anthropicUsage(raw: Record<string, number> | undefined, output?: number): Usage {
   const cached = raw?.cache_read_input_tokens ?? 0;
-  const prompt = (raw?.input_tokens ?? 0) + cached + (raw?.cache_creation_input_tokens ?? 0);
-  return makeUsage(prompt, output ?? raw?.output_tokens ?? 0, cached);
+  const written = raw?.cache_creation_input_tokens ?? 0;
+  const prompt = (raw?.input_tokens ?? 0) + cached + written;
+  return makeUsage(prompt, output ?? raw?.output_tokens ?? 0, cached, undefined, written);
 }
 
 class AnthropicStream implements StreamTranslator {

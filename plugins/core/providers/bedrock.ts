@@ -150,7 +150,11 @@ export function converseRequest(target: TargetSpec, request: ChatRequest): Recor
 }
 
 function bedrockUsage(raw: Record<string, number> | undefined): Usage | undefined {
-  return raw ? makeUsage(raw.inputTokens ?? 0, raw.outputTokens ?? 0, raw.cacheReadInputTokens) : undefined;
+  if (!raw) return undefined;
+  // Converse counts prompt-cache reads and writes apart from inputTokens, as Anthropic does.
+  const read = raw.cacheReadInputTokens ?? 0;
+  const written = raw.cacheWriteInputTokens ?? 0;
+  return makeUsage((raw.inputTokens ?? 0) + read + written, raw.outputTokens ?? 0, read, undefined, written);
 }
 
 class ConverseStream implements StreamTranslator {

@@ -47,7 +47,8 @@ export interface Usage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
-  prompt_tokens_details?: { cached_tokens?: number };
+  /** `cache_creation_tokens`: prompt tokens written to the provider's prompt cache (Anthropic bills them above input). */
+  prompt_tokens_details?: { cached_tokens?: number; cache_creation_tokens?: number };
   completion_tokens_details?: { reasoning_tokens?: number };
 }
 
@@ -109,9 +110,9 @@ function partText(part: unknown): string {
 }
 
 /** `completion` includes `reasoning`, as in OpenAI's usage. */
-export function makeUsage(prompt: number, completion: number, cached?: number, reasoning?: number): Usage {
+export function makeUsage(prompt: number, completion: number, cached?: number, reasoning?: number, cacheCreation?: number): Usage {
   const usage: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
-  if (cached) usage.prompt_tokens_details = { cached_tokens: cached };
+  if (cached || cacheCreation) usage.prompt_tokens_details = { ...(cached ? { cached_tokens: cached } : {}), ...(cacheCreation ? { cache_creation_tokens: cacheCreation } : {}) };
   if (reasoning) usage.completion_tokens_details = { reasoning_tokens: reasoning };
   return usage;
 }

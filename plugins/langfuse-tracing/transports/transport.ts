@@ -54,7 +54,15 @@ function cut(text: string, maxBytes: number): string {
 }
 
 /** Token counts as Langfuse's usage details name them: `input` without the cached part, which is `input_cached_tokens`. */
-export function usageDetails(usage: { input: number; output: number; total: number; cached?: number }): Record<string, number> {
+export function usageDetails(usage: { input: number; output: number; total: number; cached?: number; cacheCreation?: number }): Record<string, number> {
   const cached = usage.cached ?? 0;
-  return { input: usage.input - cached, output: usage.output, total: usage.total, ...(cached ? { input_cached_tokens: cached } : {}) };
+  const written = usage.cacheCreation ?? 0;
+  return {
+    input: usage.input - cached - written,
+    output: usage.output,
+    total: usage.total,
+    ...(cached ? { input_cached_tokens: cached } : {}),
+    // Priced apart by Langfuse for models that bill cache writes (Claude).
+    ...(written ? { input_cache_creation: written } : {}),
+  };
 }

@@ -1,7 +1,7 @@
 import type { BalancerSettings, CallPlan, PlannedTarget } from '../../core/bridge/plan';
 import type { RouteType } from '../../core/providers';
 import type { LlmProxyConfig, TargetConfig } from '../config';
-import { priceOf, targetPriced } from '../prices';
+import { cacheWriteShare, priceOf, targetPriced } from '../prices';
 import { GatewayError } from '../../core/openai-error';
 
 /** Turns the route's config and the validated request into the bridge's call plan. */
@@ -16,6 +16,7 @@ function awsCredentials(target: TargetConfig): PlannedTarget['awsCredentials'] {
 
 export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTarget {
   const price = priceOf(target.model);
+  const inputCost = target.options.input_cost ?? price?.[0] ?? 0;
   const apiKey = target.auth.api_key ?? (target.auth.api_key_env ? process.env[target.auth.api_key_env] : undefined);
   return {
     name: target.name,
@@ -36,10 +37,11 @@ export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTa
     },
     weight: target.weight,
     priority: target.priority,
-    inputCost: target.options.input_cost ?? price?.[0] ?? 0,
+    inputCost,
     outputCost: target.options.output_cost ?? price?.[1] ?? 0,
     // A target that sets its own input price pays it for cached tokens too unless it names their price.
     cachedInputCost: target.options.cached_input_cost ?? target.options.input_cost ?? price?.[2] ?? price?.[0] ?? 0,
+    cacheWriteCost: inputCost * cacheWriteShare(target.model),
     priced: targetPriced(target.model, target.options),
     key: `${pluginId}:${target.name}`,
   };

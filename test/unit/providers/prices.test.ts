@@ -28,11 +28,14 @@ describe('price table', () => {
   });
 
   it('prices usage per million tokens', () => {
-    const target = { inputCost: 3, outputCost: 15, cachedInputCost: 0.3, priced: true } as PlannedTarget;
+    const target = { inputCost: 3, outputCost: 15, cachedInputCost: 0.3, cacheWriteCost: 3, priced: true } as PlannedTarget;
     const usage = { prompt_tokens: 1_000_000, completion_tokens: 100_000, total_tokens: 1_100_000 };
     expect(costOf(usage, target)).toBeCloseTo(4.5);
     // Prompt tokens read from the provider's cache at the cached price (Claude: a tenth).
     expect(costOf({ ...usage, prompt_tokens_details: { cached_tokens: 900_000 } }, target)).toBeCloseTo(0.3 + 0.27 + 1.5);
+    // Prompt tokens written to the cache at the write price (Claude: 1.25x input).
+    const claude = { ...target, cacheWriteCost: 3.75 } as PlannedTarget;
+    expect(costOf({ ...usage, prompt_tokens_details: { cache_creation_tokens: 800_000 } }, claude)).toBeCloseTo(0.6 + 3 + 1.5);
     // A model without a price reports no cost (Langfuse then prices it), not a cost of 0.
     expect(costOf(usage, { inputCost: 0, outputCost: 0, priced: false } as PlannedTarget)).toBeUndefined();
   });

@@ -321,4 +321,17 @@ describe('answers', () => {
     send('message_delta', { delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 12, input_tokens: null } });
     expect(stream.usage).toMatchObject({ prompt_tokens: 25, completion_tokens: 12 });
   });
+
+  it('Anthropic and Bedrock: prompt-cache reads and writes are prompt tokens, counted apart', () => {
+    const claude = PROVIDERS.anthropic.parseChat(
+      { id: 'm', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', usage: { input_tokens: 10, cache_read_input_tokens: 300, cache_creation_input_tokens: 5000, output_tokens: 2 } },
+      target('anthropic', 'claude-sonnet-4'),
+    );
+    expect(claude.usage).toEqual({ prompt_tokens: 5310, completion_tokens: 2, total_tokens: 5312, prompt_tokens_details: { cached_tokens: 300, cache_creation_tokens: 5000 } });
+    const bedrock = PROVIDERS.bedrock.parseChat(
+      { output: { message: { content: [{ text: 'ok' }] } }, stopReason: 'end_turn', usage: { inputTokens: 10, outputTokens: 2, cacheReadInputTokens: 300, cacheWriteInputTokens: 5000, totalTokens: 5312 } },
+      target('bedrock', 'anthropic.claude-sonnet-4-v1:0'),
+    );
+    expect(bedrock.usage).toEqual(claude.usage);
+  });
 });
