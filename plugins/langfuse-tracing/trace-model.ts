@@ -122,7 +122,9 @@ export function buildTrace(
   // A cache hit has no generation: its request and stored answer are the trace's input and output.
   const served = ctx.get<{ input?: unknown; output?: unknown }>(SERVED_ANSWER_KEY);
   const status = record?.status ?? options.status;
-  const level: Level = status >= 500 || generation?.level === 'ERROR' ? 'ERROR' : status >= 400 || generation?.level === 'WARNING' ? 'WARNING' : 'DEFAULT';
+  // A client that hung up decides first: whatever status Kong logged for the closed connection, no one failed.
+  const cancelled = record?.cancelled === true;
+  const level: Level = cancelled ? 'WARNING' : status >= 500 || generation?.level === 'ERROR' ? 'ERROR' : status >= 400 || generation?.level === 'WARNING' ? 'WARNING' : 'DEFAULT';
   return {
     ...identity,
     rootSpanId: spanId(),

@@ -6,12 +6,15 @@ const CONTEXT_CHARS = 2048;
 
 /**
  * The text since the last blank, quote, bracket or angle bracket opens a URL ("https://x.example/?k=",
- * "//x.example/p.png?m=", which a browser fetches as well, "www.x.example/").
+ * "//x.example/p.png?m=", which a browser fetches as well, "www.x.example/"); a "//" not followed by a host is a
+ * code comment, not a link.
  */
-const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?:^|[\s("'`<=[\]])\/\/)[^\s"'`<>()]*$/i;
+const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?:^|[\s("'`<=[\]])\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?=[/?#:]|$))[^\s"'`<>()]*$/i;
 
-/** Slashes written as JSON escapes ("https:\/\/…", "\u002f"), read as the slashes they decode to. */
-const ESCAPED_SLASH = /\\(?:\/|u002[fF])/g;
+/** JSON text read as the text it encodes, for the link check: escaped slashes as slashes, escaped blanks as blanks. */
+function unescapedJson(text: string): string {
+  return text.replace(/\\(?:\/|u002[fF])/g, '/').replace(/\\[nrt]|\\u00(?:0[9aAdD]|20)/g, ' ').replace(/\\"/g, '"');
+}
 
 export interface RestorePolicy {
   /** Whether a placeholder of this category is put back at all (not: secrets, by default). */
@@ -40,7 +43,8 @@ export function restoreTransform(vault: PiiVault, policy: RestorePolicy, options
       const value = vault.byPlaceholder.get(match);
       const category = vault.categoryOf.get(match);
       if (value === undefined || category === undefined || !policy.restores(category)) return match;
-      if (!policy.inLinks && IN_LINK.test((before + text.slice(0, offset)).slice(-CONTEXT_CHARS).replace(ESCAPED_SLASH, '/'))) return match;
+      const preceding = (before + text.slice(0, offset)).slice(-CONTEXT_CHARS);
+      if (!policy.inLinks && IN_LINK.test(options.insideJson ? unescapedJson(preceding) : preceding)) return match;
       return render(value);
     });
     before = (before + text).slice(-CONTEXT_CHARS);

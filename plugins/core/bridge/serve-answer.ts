@@ -162,11 +162,14 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
     retryable: false,
     code: 'no_target_available',
   };
+  // A client that hung up before any answer: nginx's 499, no provider's failure.
+  const cancelled = clientGone.aborted;
   const headers: Record<string, string> = { 'x-ai-attempts': String(attempts) };
   if (failure.status === 429 || failure.status === 503) headers['retry-after'] = String(Math.ceil(failure.retryAfterS ?? plan.balancer.failTimeoutS));
-  sendError(res, failure.status, failure.message, failure.code, headers);
+  if (!cancelled) sendError(res, failure.status, failure.message, failure.code, headers);
   return {
-    status: failure.status,
+    status: cancelled ? 499 : failure.status,
+    cancelled,
     provider: lastTarget?.provider,
     model: lastTarget?.model,
     target: lastTarget?.name,
@@ -176,7 +179,7 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
     streamed: plan.stream,
     complete: false,
     truncated: false,
-    errorMessage: failure.message,
+    errorMessage: cancelled ? undefined : failure.message,
   };
 }
 
