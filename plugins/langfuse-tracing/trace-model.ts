@@ -35,6 +35,9 @@ export interface GatewayGeneration {
   name: string;
   provider?: string;
   model?: string;
+  /** The llm-proxy target that answered (or failed last), and how many attempts it took to get there. */
+  target?: string;
+  attempts: number;
   parameters: Record<string, string | number | boolean>;
   input?: unknown;
   output?: unknown;
@@ -82,6 +85,8 @@ function generationOf(plan: CallPlan, record: AnswerRecord, logPayloads: boolean
     name: `${record.provider ?? 'llm'}-${plan.routeType.slice(7)}`,
     provider: record.provider,
     model: record.model,
+    target: record.target,
+    attempts: record.attempts,
     parameters,
     input: logPayloads ? plan.request.messages ?? plan.request.prompt ?? plan.request.input : undefined,
     output: logPayloads ? choice?.message ?? choice?.text : undefined,

@@ -24,6 +24,7 @@ function trace(n: number): GatewayTrace {
       name: 'openai-chat',
       provider: 'openai',
       model: 'gpt-4o-mini',
+      attempts: 1,
       parameters: { temperature: 0.2 },
       input: [{ role: 'user', content: 'hi' }],
       output: { role: 'assistant', content: 'hello' },

@@ -71,6 +71,9 @@ describe('langfuse-tracing on refused, retried and abandoned requests', () => {
     const started = Number(BigInt(span.startTimeUnixNano) / 1_000_000n);
     const firstToken = Date.parse(String(attrs(span)['langfuse.observation.completion_start_time']));
     expect(firstToken - started).toBeGreaterThanOrEqual(900);
+    // The attempts it took, as the client's x-ai-attempts says.
+    expect(attrs(span)['langfuse.observation.metadata.attempts']).toBe(2);
+    expect(attrs(span)['langfuse.observation.metadata.target']).toBe('m');
   });
 
   it('records a client that left mid-stream as a warning, not as the provider’s error', async () => {

@@ -25,6 +25,7 @@ function trace(n: number): GatewayTrace {
       name: 'openai-chat',
       provider: 'openai',
       model: 'gpt-4o-mini',
+      attempts: 1,
       parameters: {},
       input: [{ role: 'user', content: `question ${n}` }],
       output: { role: 'assistant', content: `answer ${n}` },

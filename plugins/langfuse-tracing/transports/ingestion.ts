@@ -62,7 +62,7 @@ export function eventsOf(t: GatewayTrace, environment?: string): Event[] {
         costDetails: g.costUsd !== undefined ? { total: g.costUsd } : undefined,
         level: g.level,
         statusMessage: g.statusMessage,
-        metadata: { provider: g.provider, usage_estimated: g.usageEstimated },
+        metadata: { provider: g.provider, target: g.target, attempts: g.attempts, usage_estimated: g.usageEstimated },
         environment,
       }),
     );

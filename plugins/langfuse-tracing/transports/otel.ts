@@ -170,6 +170,8 @@ export class OtelTransport implements TraceTransport {
               'langfuse.observation.level': g.level,
               'langfuse.observation.status_message': g.statusMessage,
               'langfuse.observation.metadata.provider': g.provider,
+              'langfuse.observation.metadata.target': g.target,
+              'langfuse.observation.metadata.attempts': g.attempts,
               'langfuse.observation.metadata.usage_estimated': g.usageEstimated,
               'gen_ai.system': g.provider,
               'gen_ai.request.model': g.model,
