@@ -61,10 +61,14 @@ export function selectMessages(body: unknown, selection: PromptSelection): Array
   return [];
 }
 
-/** The selected messages joined into one text (roles kept when more than one message is taken). */
-export function promptText(body: unknown, selection: PromptSelection): string {
+/**
+ * The selected messages joined into one text (roles kept when more than one message is taken), oldest first, or newest
+ * first for a reader that sees only a text's start (an embedding's window): the current question then comes first.
+ */
+export function promptText(body: unknown, selection: PromptSelection, order: 'oldest-first' | 'newest-first' = 'oldest-first'): string {
   const picked = selectMessages(body, selection);
   if (picked.length === 1) return picked[0]!.text;
+  if (order === 'newest-first') picked.reverse();
   return picked.map((m) => `${m.role}: ${m.text}`).join('\n');
 }
 

@@ -102,13 +102,18 @@ export type RouteConfig = z.output<typeof routeSchema>;
 export type CostAwareConfig = z.output<typeof costAwareSchema>;
 
 /** Rules zod cannot see field by field; a violation refuses the instance with a clear message. */
+/** An example with no letter or digit ("", " ", ".") embeds near every short or junk prompt, pulling them to its route. */
+function wordless(example: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(example);
+}
+
 export function validateRouterConfig(config: RouterConfig): void {
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const route of config.routes) {
     if (seen.has(route.name)) problems.push(`routes: the name '${route.name}' is used twice`);
     seen.add(route.name);
-    if (route.utterances.every((u) => u.trim().length === 0)) problems.push(`routes.${route.name}: utterances are all blank`);
+    route.utterances.forEach((u, i) => wordless(u) && problems.push(`routes.${route.name}.utterances[${i}]: has no words`));
   }
   if (seen.has(config.default_route.name)) {
     problems.push(`default_route.name '${config.default_route.name}' is also the name of a route`);
@@ -119,6 +124,9 @@ export function validateRouterConfig(config: RouterConfig): void {
     if (cost.weak_targets.length === 0) problems.push('cost_aware.weak_targets: at least one target is needed');
     if (cost.strong_examples.length < 2) problems.push('cost_aware.strong_examples: at least two examples are needed');
     if (cost.weak_examples.length < 2) problems.push('cost_aware.weak_examples: at least two examples are needed');
+    for (const key of ['strong_examples', 'weak_examples'] as const) {
+      cost[key].forEach((u, i) => wordless(u) && problems.push(`cost_aware.${key}[${i}]: has no words`));
+    }
   }
   if (config.routes.length === 0 && !cost.enabled) problems.push('routes: at least one route (or cost_aware) is needed');
   if (problems.length > 0) throw new Error(`invalid configuration for plugin 'semantic-router': ${problems.join('; ')}`);

@@ -2,7 +2,7 @@ import { definePlugin } from '../core/plugin-base';
 import { readJsonBody } from '../core/request-body';
 import { configSchema } from './config';
 import { publish, routeBody, startRouter, type RouterState } from './route-request';
-import { defaultDecision } from './router';
+import { unjudgedDecision } from './router';
 
 /**
  * semantic-router: picks the route of a prompt from a few example utterances
@@ -28,7 +28,7 @@ export = definePlugin({
       if (config.on_error === 'block') throw err;
       // The router cannot judge this prompt (its embeddings are down): the default route's targets, said so.
       log.error('routing failed; the default route is used', { error: (err as Error).message });
-      decision = { ...defaultDecision(config), reason: 'router_error' };
+      decision = unjudgedDecision(config, 'router_error');
     }
     await publish(kong, ctx, config, decision);
   },

@@ -4,7 +4,7 @@ import type { KongPDK } from '../core/kong-pdk';
 import { promptText } from '../core/prompt-text';
 import type { RequestContext } from '../core/request-context';
 import { validateRouterConfig, type RouterConfig } from './config';
-import { decide, defaultDecision, loadModel, type RouterDecision, type RouterModel } from './router';
+import { decide, loadModel, unjudgedDecision, type RouterDecision, type RouterModel } from './router';
 import type { Embedder } from '../core/embeddings/types';
 
 /**
@@ -42,11 +42,12 @@ async function modelOf(config: RouterConfig, state: RouterState): Promise<Router
 /** The routing decision for a parsed request body: prompt text, embedding, decision (no PDK calls). */
 export async function routeBody(config: RouterConfig, state: RouterState, body: unknown): Promise<RouterDecision> {
   const model = await modelOf(config, state);
-  // The lexical view reads what the embedder reads (the start of the prompt), not a megabyte of it.
-  const text = promptText(body, config.messages).slice(0, MAX_TEXT_CHARS);
+  // The lexical view reads what the embedder reads (the start of the prompt), not a megabyte of it; with several
+  // messages taken, the newest comes first, so that a long earlier turn cannot push the current question out of view.
+  const text = promptText(body, config.messages, 'newest-first').slice(0, MAX_TEXT_CHARS);
   if (!text.trim()) return decide(config, model, undefined, text);
   // A prompt the model mostly cannot read has the vector of the unknown token, near any other such prompt.
-  if (mostlyUnknown(state.embedder.read?.(text))) return { ...defaultDecision(config), reason: 'out_of_vocabulary' };
+  if (mostlyUnknown(state.embedder.read?.(text))) return unjudgedDecision(config, 'out_of_vocabulary');
   return decide(config, model, await state.embedder.embed(text), text);
 }
 

@@ -167,7 +167,8 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 function fallback(config: RouterConfig, model: RouterModel, v: Float32Array | undefined, base: RouterDecision): RouterDecision {
   const cost = config.cost_aware;
-  if (!cost.enabled || !model.cost || !v) return base;
+  if (!v) return unjudgedDecision(config, base.reason ?? 'no_text');
+  if (!cost.enabled || !model.cost) return base;
   const diff = topKMean(v, model.cost.strong, model.topK) - topKMean(v, model.cost.weak, model.topK);
   const p = sigmoid(model.cost.platt.a * diff + model.cost.platt.b);
   const tier = p > cost.threshold ? 'strong' : 'weak';
@@ -183,6 +184,16 @@ function fallback(config: RouterConfig, model: RouterModel, v: Float32Array | un
 /** The decision when no route passes its threshold, or when the router cannot judge the prompt. */
 export function defaultDecision(config: RouterConfig): RouterDecision {
   return { route: config.default_route.name, score: 0, abstained: true, targets: config.default_route.targets };
+}
+
+/**
+ * The decision for a prompt the router cannot judge (no text, text the model cannot read, the embeddings failing):
+ * the default route, and in cost-aware mode its weak tier, as for any default-route prompt not shown to need more.
+ */
+export function unjudgedDecision(config: RouterConfig, reason: string): RouterDecision {
+  const base = { ...defaultDecision(config), reason };
+  if (!config.cost_aware.enabled) return base;
+  return { ...base, route: `${base.route}:weak`, tier: 'weak', targets: config.cost_aware.weak_targets };
 }
 
 /** The decision for a prompt vector (or for no text at all). */

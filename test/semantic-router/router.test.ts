@@ -160,5 +160,27 @@ describe('semantic-router decisions', () => {
     const easy = await routeBody(cfg, state, chat('hello, nice to meet you'));
     expect(easy).toMatchObject({ route: 'default:weak', tier: 'weak', targets: ['small'] });
     expect(hard.strongProbability!).toBeGreaterThan(easy.strongProbability!);
+    // A prompt it cannot judge (images only, a script the model cannot read) goes to the weak tier, as any other
+    // default-route prompt not shown to need more: it balanced across every target, the strong one too.
+    const imageOnly = { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.org/cat.png' } }] }] };
+    expect(await routeBody(cfg, state, imageOnly)).toMatchObject({ route: 'default:weak', tier: 'weak', targets: ['small'], reason: 'no_text' });
+    expect(await routeBody(cfg, state, chat('你好，很高兴认识你'))).toMatchObject({ route: 'default:weak', targets: ['small'], reason: 'out_of_vocabulary' });
+  });
+
+  it('reads the newest of several messages first, so a long earlier turn cannot push the current question out of view', async () => {
+    const invoices = Array.from({ length: 60 }, (_, i) => `invoice ${i} was charged twice to my credit card`).join('; ');
+    const cfg = config({ messages: { last_messages: 3, include_assistant: true } });
+    const state = startRouter(cfg, embedder);
+    const ask = (question: string) => ({ messages: [{ role: 'user', content: invoices }, { role: 'assistant', content: 'Noted.' }, { role: 'user', content: question }] });
+    // Before, the 4,000 characters read held only the invoices: both questions got one decision, to the same score.
+    const rain = await routeBody(cfg, state, ask('will it rain tomorrow'));
+    const egg = await routeBody(cfg, state, ask('how long do I boil an egg'));
+    expect(rain.score).not.toBe(egg.score);
+  });
+
+  it('refuses an example with no words, which pulls junk prompts to its route', () => {
+    const refusal = (config: Record<string, unknown>) => (new SemanticRouter.Plugin(config) as { refusal?: string }).refusal;
+    expect(refusal({ routes: [{ name: 'a', utterances: ['hello there', '   '], targets: ['t'] }] })).toMatch(/routes\.a\.utterances\[1\]: has no words/);
+    expect(refusal({ routes: [{ name: 'a', utterances: ['hello there', '.'], targets: ['t'] }] })).toMatch(/has no words/);
   });
 });

@@ -44,12 +44,18 @@ const PREFIX_SYMBOLS = 1024;
 /** How far before a prefix's end its tokens are the whole text's (the tokenizer's best path settles within a few pieces). */
 const SETTLED = 64;
 
-/** Readings of recent texts: a cached prompt is read again each time it is a candidate. */
+/**
+ * Readings of recent texts: a cached prompt is read again each time it is a candidate. Only texts of a question's size
+ * are kept (a reading holds its whole text): a megabyte prompt is read again when it comes again, in milliseconds,
+ * rather than a thousand of them held.
+ */
 const MEMO_ENTRIES = 1000;
+const MEMO_MAX_CHARS = 8192;
 const memo = new Map<string, Reading>();
 
 /** The reading of `text`, of which the model gets the first `maxChars` characters at most. */
 export function useLiteReading(text: string, maxChars: number): Reading {
+  if (text.length > MEMO_MAX_CHARS) return readText(text, maxChars);
   const key = `${maxChars}\u0000${text}`;
   let reading = memo.get(key);
   if (reading) memo.delete(key);
