@@ -33,6 +33,8 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private nextId = 1;
   private closed = false;
+  /** Some worker has loaded the model. */
+  private loaded = false;
   private readonly readyPromise: Promise<void>;
   private readyWaiters: { resolve(): void; reject(e: Error): void } | undefined;
   private readonly idleWaiters: Array<(slot: Slot) => void> = [];
@@ -115,13 +117,18 @@ export class WorkerPool {
       if (msg.type === 'ready') {
         if (this.runtime === undefined && msg.runtime) log.info('embedding engine ready', { engine: this.spec.engine, runtime: msg.runtime, workers: this.size });
         this.runtime ??= msg.runtime;
+        this.loaded = true;
         slot.ready = true;
         this.readyWaiters?.resolve();
         this.release(slot);
       } else if (msg.type === 'failed') {
         log.error('embedding engine failed to load', { engine: this.spec.engine, error: msg.message });
-        this.readyWaiters?.reject(new Error(`embedding engine ${this.spec.engine} failed to load: ${msg.message}`));
-        this.closed = true;
+        // A model no worker could load will not load: the pool refuses. One that others loaded (a worker started
+        // again after a crash, short of memory) is tried again by the exit handler, so the pool never dwindles to none.
+        if (!this.loaded) {
+          this.readyWaiters?.reject(new Error(`embedding engine ${this.spec.engine} failed to load: ${msg.message}`));
+          this.closed = true;
+        }
         void worker.terminate();
       } else if (slot.busy && msg.id === slot.busy.id) {
         const { resolve, reject } = slot.busy;
