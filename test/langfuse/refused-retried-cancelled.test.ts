@@ -4,6 +4,7 @@ import { declarative, postRoute } from '../support/routes';
 import { shipped } from '../support/shipped';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 import { waitFor } from '../support/wait-for';
+import { chatChunk as chunk } from '../support/sse';
 
 jest.setTimeout(60_000);
 
@@ -12,8 +13,6 @@ jest.setTimeout(60_000);
  * trace waited for a bridge that never got the request), answered after a retry (first token timed from the request,
  * not from the last attempt), or left by its client in mid-stream (a warning, not the provider's error).
  */
-const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 
 describe('langfuse-tracing on refused, retried and abandoned requests', () => {
   let provider: CaptureServer;

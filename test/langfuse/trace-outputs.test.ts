@@ -4,12 +4,11 @@ import { declarative, postRoute } from '../support/routes';
 import { shipped } from '../support/shipped';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 import { waitFor } from '../support/wait-for';
+import { chatChunk as chunk } from '../support/sse';
 
 jest.setTimeout(60_000);
 
 /** What a trace's generation says the model answered, whichever route and however it was sent. */
-const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 const textChunk = (text: string, finish: string | null = null) =>
   `data: ${JSON.stringify({ id: 'x', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text, finish_reason: finish }] })}\n\n`;
 

@@ -1,6 +1,6 @@
 import { startCaptureServer, type CaptureServer, type Repeated } from '../support/capture-server';
 import { shipped } from '../support/shipped';
-import { readSse, streamedText } from '../support/sse';
+import { readSse, streamedText, chatChunk as chunk } from '../support/sse';
 import { declarative, postRoute } from '../support/routes';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 import { waitFor } from '../support/wait-for';
@@ -16,8 +16,6 @@ const LIMIT = 1024 * 1024;
 const PIECE = 64 * 1024;
 /** 20 MiB of one unbroken string, after `head`: more than the loopback socket buffers hold, so a cut shows at the provider. */
 const overLimit = (head: string, tail = ''): Repeated => ({ head, piece: 'a'.repeat(PIECE), times: 320, tail });
-const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 const small = {
   id: 'x',
   object: 'chat.completion',

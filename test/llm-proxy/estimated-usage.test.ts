@@ -1,6 +1,6 @@
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { shipped } from '../support/shipped';
-import { chunksOf, readSse } from '../support/sse';
+import { chunksOf, readSse, chatChunk as chunk } from '../support/sse';
 import { declarative, postRoute } from '../support/routes';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 
@@ -10,8 +10,6 @@ jest.setTimeout(60_000);
  * Usage the gateway counts itself when a provider sends none (as several self-hosted servers do in streams): every
  * text the model wrote counts, its reasoning and its calls' arguments as much as its content, or budgets miss them.
  */
-const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 /** About 300 tokens of tool-call arguments, as a model streams them, in 50-character pieces. */
 const ARGUMENTS = JSON.stringify({ city: 'Paris', notes: 'word '.repeat(300) });
 const pieces = (text: string) => Array.from({ length: Math.ceil(text.length / 50) }, (_, i) => text.slice(i * 50, i * 50 + 50));

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { shipped } from '../support/shipped';
-import { readSse } from '../support/sse';
+import { readSse, chatChunk as chunk } from '../support/sse';
 import { declarative, postRoute } from '../support/routes';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 
@@ -12,8 +12,6 @@ import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
  */
 const KEY = 'Zq7mYp2Lk9Xw3Rt8Vb6Nc1Hd4Fg5Js0A';
 const BUDGET_PREFIX = `test:failures:${process.pid}:${Date.now()}`;
-const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 const completion = (content: string) => ({
   id: 'x',
   object: 'chat.completion',

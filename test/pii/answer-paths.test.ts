@@ -1,6 +1,6 @@
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { shipped } from '../support/shipped';
-import { chunksOf, readSse, streamedText } from '../support/sse';
+import { chunksOf, readSse, streamedText, chatChunk as chunk } from '../support/sse';
 import { declarative, llmProxy, mockTarget, postRoute } from '../support/routes';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 
@@ -12,8 +12,6 @@ import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 const EMAIL = 'jane.doe@corp-example.com';
 const CARD = '4111 1111 1111 1111';
 
-const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 const DONE = 'data: [DONE]\n\n';
 const stream = (pieces: string[], finish: string | null = 'stop') => [chunk({ role: 'assistant', content: '' }), ...pieces.map((content) => chunk({ content })), ...(finish ? [chunk({}, finish)] : []), DONE];
 const completion = (content: string | null, toolCalls?: unknown[]) => ({

@@ -1,6 +1,6 @@
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { shipped } from '../support/shipped';
-import { readSse } from '../support/sse';
+import { readSse, chatChunk as chunk } from '../support/sse';
 import { declarative, llmProxy, mockTarget, postRoute } from '../support/routes';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 
@@ -22,8 +22,6 @@ const completion = (message: Record<string, unknown>, finish = 'stop') => ({
   choices: [{ index: 0, message: { role: 'assistant', ...message }, finish_reason: finish }],
   usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
 });
-const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-  `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 const GEMINI_OK = { candidates: [{ content: { parts: [{ text: 'ok' }] }, finishReason: 'STOP' }] };
 
 describe('pii-sanitizer on the less common shapes of requests and answers', () => {

@@ -23,3 +23,8 @@ export function streamedText(events: TimedEvent[]): string {
     .map((c) => c.choices?.[0]?.delta?.content ?? '')
     .join('');
 }
+
+/** One OpenAI chat chunk as a provider streams it, an SSE event with its blank line. */
+export function chatChunk(delta: Record<string, unknown>, finish: string | null = null): string {
+  return `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+}
