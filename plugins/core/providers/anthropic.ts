@@ -1,7 +1,7 @@
 import { providerErrorMessage } from './error-message';
 import { inlineFile, isFilePart, legacyFunctionResult, unreadableFile, type InlineFile } from './file-parts';
 import { JSON_TOOL, jsonModeTool } from './json-mode';
-import { contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
 import { endpoint } from './urls';
@@ -54,7 +54,7 @@ function toolChoice(choice: unknown): Block | undefined {
   if (choice === 'auto') return { type: 'auto' };
   if (choice === 'required') return { type: 'any' };
   if (choice === 'none') return { type: 'none' };
-  const named = (choice as { function?: { name?: string } } | undefined)?.function?.name;
+  const named = namedToolChoice(choice);
   return named ? { type: 'tool', name: named } : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { providerErrorMessage } from './error-message';
 import { JSON_TOOL, jsonModeTool } from './json-mode';
-import { contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { signV4 } from './sigv4';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import { inlineFile, isFilePart, legacyFunctionResult, unreadableFile, type InlineFile } from './file-parts';
@@ -136,7 +136,7 @@ export function converseRequest(target: TargetSpec, request: ChatRequest): Recor
   const specs = request.tools?.map((t) => ({ toolSpec: { name: t.function.name, description: t.function.description, inputSchema: { json: t.function.parameters ?? { type: 'object' } } } }));
   if (specs && request.tool_choice !== 'none') {
     const toolConfig: Record<string, unknown> = { tools: specs };
-    const named = (request.tool_choice as { function?: { name?: string } } | undefined)?.function?.name;
+    const named = namedToolChoice(request.tool_choice);
     if (named) toolConfig.toolChoice = { tool: { name: named } };
     else if (request.tool_choice === 'required') toolConfig.toolChoice = { any: {} };
     body.toolConfig = toolConfig;

@@ -1,6 +1,6 @@
 import { providerErrorMessage } from './error-message';
 import { isFilePart, unreadableFile } from './file-parts';
-import { contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase } from './tool-args';
 import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
 import { endpoint } from './urls';
@@ -88,7 +88,7 @@ export const cohere: Provider = {
     if (request.frequency_penalty != null) body.frequency_penalty = request.frequency_penalty;
     if (request.presence_penalty != null) body.presence_penalty = request.presence_penalty;
     // Cohere's tool_choice is REQUIRED or NONE: a named function is required from a list of that one tool.
-    const named = (request.tool_choice as { function?: { name?: string } } | undefined)?.function?.name;
+    const named = namedToolChoice(request.tool_choice);
     if (request.tools) body.tools = named ? request.tools.filter((t) => t.function.name === named) : request.tools;
     if (request.tool_choice === 'required' || named) body.tool_choice = 'REQUIRED';
     if (request.tool_choice === 'none') body.tool_choice = 'NONE';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inlineFile, isFilePart } from './file-parts';
 import { providerErrorMessage } from './error-message';
-import { contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
 import { withQuery } from './urls';
@@ -145,7 +145,7 @@ function mimeTypeOf(url: string): string {
 function functionCalling(choice: unknown): Record<string, unknown> | undefined {
   if (choice === 'none') return { mode: 'NONE' };
   if (choice === 'required') return { mode: 'ANY' };
-  const named = (choice as { function?: { name?: string } } | undefined)?.function?.name;
+  const named = namedToolChoice(choice);
   return named ? { mode: 'ANY', allowedFunctionNames: [named] } : undefined;
 }
 

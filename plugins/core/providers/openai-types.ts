@@ -109,6 +109,11 @@ function partText(part: unknown): string {
   return documentText(part) ?? '';
 }
 
+/** The function a `tool_choice` names (`{"type": "function", "function": {"name": …}}`), if it names one. */
+export function namedToolChoice(choice: unknown): string | undefined {
+  return (choice as { function?: { name?: string } } | undefined)?.function?.name;
+}
+
 /** `completion` includes `reasoning`, as in OpenAI's usage. */
 export function makeUsage(prompt: number, completion: number, cached?: number, reasoning?: number, cacheCreation?: number): Usage {
   const usage: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
