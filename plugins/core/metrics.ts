@@ -4,6 +4,7 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 import type { AnswerRecord } from './bridge/answer-hooks';
 import { onShutdown } from './lifecycle';
 import { createLogger } from './logger';
+import { listen } from './listen';
 
 /**
  * The suite's own Prometheus endpoint. Kong's log plugins only see what is known
@@ -70,14 +71,7 @@ export async function startMetricsEndpoint(): Promise<number | undefined> {
       .catch(() => res.writeHead(500).end());
   });
   const host = process.env.AI_SUITE_METRICS_HOST ?? '127.0.0.1';
-  const bind = () =>
-    new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(Number(port), host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+  const bind = () => listen(server, Number(port), host);
   onShutdown('metrics', () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve())));
   try {
     await bind();

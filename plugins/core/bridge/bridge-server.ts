@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listen } from '../listen';
 import { onShutdown } from '../lifecycle';
 import { createLogger } from '../logger';
 import { contexts } from '../request-context';
@@ -116,11 +117,11 @@ async function startBridge(): Promise<Bridge> {
   server.requestTimeout = 0;
   const wanted = Number(process.env.AI_SUITE_BRIDGE_PORT ?? 0);
   try {
-    await listen(server, wanted);
+    await listen(server, wanted, '127.0.0.1');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || wanted === 0) throw err;
     log.warn('bridge port in use (another suite process still serves it): listening on a free port', { port: wanted });
-    await listen(server, 0);
+    await listen(server, 0, '127.0.0.1');
   }
   const sweeper = setInterval(() => tickets.sweep(), 30_000);
   sweeper.unref();
@@ -141,14 +142,4 @@ async function startBridge(): Promise<Bridge> {
   onShutdown('bridge', () => instance.close());
   log.info('bridge listening', { port: instance.port });
   return instance;
-}
-
-function listen(server: http.Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
