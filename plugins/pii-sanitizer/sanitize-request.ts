@@ -58,6 +58,12 @@ function sanitizePart(part: Json, sanitize: Sanitize): Json {
   return changed ? copy : part;
 }
 
+/** One content part as it stands: a bare string, a part object, or anything else left as it is. */
+function sanitizeAnyPart(part: unknown, sanitize: Sanitize): unknown {
+  if (typeof part === 'string') return sanitize(part);
+  return part && typeof part === 'object' ? sanitizePart(part as Json, sanitize) : part;
+}
+
 /** Joins neighbouring text parts for the detectors, which read across it as across nothing (an invisible separator). */
 const PART_JOINER = '\u2063';
 
@@ -75,7 +81,7 @@ function plainText(part: unknown): string | undefined {
  */
 function sanitizeTextRun(run: unknown[], sanitize: Sanitize): unknown[] {
   const texts = run.map((part) => plainText(part)!);
-  if (texts.some((text) => text.includes(PART_JOINER))) return run.map((part) => (typeof part === 'string' ? sanitize(part) : sanitizePart(part as Json, sanitize)));
+  if (texts.some((text) => text.includes(PART_JOINER))) return run.map((part) => sanitizeAnyPart(part, sanitize));
   const joined = texts.join(PART_JOINER);
   const cleaned = sanitize(joined);
   if (cleaned === joined) return run;
@@ -99,7 +105,7 @@ function sanitizeContent(holder: Json, sanitize: Sanitize, key = 'content'): boo
       continue;
     }
     const part: unknown = parts[i++];
-    out.push(typeof part === 'string' ? sanitize(part) : part && typeof part === 'object' ? sanitizePart(part as Json, sanitize) : part);
+    out.push(sanitizeAnyPart(part, sanitize));
   }
   const changed = out.length !== parts.length || out.some((part, i) => part !== parts[i]);
   if (changed) holder[key] = out;
