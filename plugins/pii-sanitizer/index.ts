@@ -1,14 +1,17 @@
 import { addTextTransform } from '../core/bridge/answer-hooks';
 import { recordDecision } from '../core/decisions';
 import { openAIErrorBody } from '../core/openai-error';
+import { preparedSetup } from '../core/off-thread/pool';
 import { definePlugin } from '../core/plugin-base';
 import { forwardBody, readJsonObject } from '../core/request-body';
 import { configSchema } from './config';
-import { createDetector } from './detect';
+import { createDetector, type DetectorOptions } from './detect';
+import { task as detectTask } from './detect-task';
 import { outputScanJsonTransform, outputScanTransform } from './output-transform';
 import { restoreTransform, type RestorePolicy } from './restore-transform';
 import { sanitizeBody } from './sanitize-request';
 import { PiiVault } from './vault';
+import { requestDetector } from './read-findings';
 import { textSanitizer } from './sanitize-text';
 
 /** Credentials stay placeholders in the answer: put back, they would be the model's to write into a link or a call. */
@@ -27,19 +30,20 @@ export = definePlugin({
   config: configSchema,
   onError: (config) => config.on_error,
   init(config) {
-    const detector = createDetector({
+    const options: DetectorOptions = {
       categories: config.categories,
       custom: config.custom_patterns,
       allow: { values: config.allow_values, patterns: config.allow_patterns, categories: config.allow_categories },
       minConfidence: config.min_confidence,
-    });
+    };
+    const detector = createDetector(options);
     const actionFor = (category: string) => config.actions?.[category] ?? config.default_action;
     const restoring = config.restore_categories ? new Set(config.restore_categories) : undefined;
     const restore: RestorePolicy = {
       restores: (category) => (restoring ? restoring.has(category) : !UNRESTORED_BY_DEFAULT.has(category)),
       inLinks: config.restore_in_links,
     };
-    return { detector, actionFor, restore };
+    return { detector, detectorSetup: preparedSetup(detectTask, options), actionFor, restore };
   },
   async access({ kong, config, state, ctx, respond }) {
     const parsed = await readJsonObject(kong, ctx, config.max_body_size);
@@ -58,11 +62,15 @@ export = definePlugin({
     vault.reserve(JSON.stringify(parsed));
     let changed = false;
     if (config.mode !== 'output') {
-      sanitizeBody(body, config, (text) => {
+      // The texts the detectors will read, as they will read them (a JSON value after its key).
+      const inputs: string[] = [];
+      sanitizeBody(body, config, (text, context = '', suffix = '') => {
         vault.reserve(text);
+        inputs.push(context + text + suffix);
         return text;
       });
-      changed = sanitizeBody(body, config, textSanitizer(state.detector, state.actionFor, vault));
+      const detector = await requestDetector(inputs, state.detector, state.detectorSetup);
+      changed = sanitizeBody(body, config, textSanitizer(detector, state.actionFor, vault));
     }
     recordDecision(ctx, {
       plugin: 'pii-sanitizer',

@@ -1,16 +1,14 @@
-import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { cosine, getEmbedder, topKMean, type Embedder } from '../core/embeddings';
+import { offThreadAbove, offThreadPool, preparedSetup, type PreparedSetup } from '../core/off-thread/pool';
 import { textForRemoteEmbedding } from './remote-embedding-text';
 import { estimateTokens, promptText } from '../core/bridge/accounting';
-import { compileConfiguredPattern } from '../core/configured-pattern';
-import { LexicalClassifier } from './classifier';
-import { guardPatternFlags, type GuardConfig } from './config';
-import { builtinCorpus, type Corpus } from './corpus';
+import type { GuardConfig } from './config';
+import type { Corpus } from './corpus';
 import { extractTexts } from './extract';
-import { looseReadings, normalizeText, unescaped } from './normalize';
-import { combine, scanHeuristics } from './heuristics';
-import { PERSONA_WEIGHT, personaHijack } from './persona';
+import { combine } from './heuristics';
+import { guardCorpus, LexicalLayers, type LexicalReading } from './lexical';
+import { task as lexicalTask, type LexicalSetup } from './lexical-task';
 
 /**
  * The guard's decision for one request body, layer by layer, cheapest first:
@@ -48,41 +46,10 @@ interface Topic {
   vectors: Float32Array[];
 }
 
-// Classifiers are trained once per distinct corpus, whichever instances ask for them.
-const classifiers = new Map<string, LexicalClassifier>();
-
-function trainedClassifier(corpus: Corpus): LexicalClassifier {
-  const key = createHash('sha256').update(JSON.stringify([corpus.attacks, corpus.benign])).digest('base64');
-  let clf = classifiers.get(key);
-  if (!clf) {
-    clf = LexicalClassifier.train(corpus.attacks, corpus.benign);
-    if (classifiers.size > 32) classifiers.clear();
-    classifiers.set(key, clf);
-  }
-  return clf;
-}
-
-function compilePattern(pattern: string, index: number, kind: string, caseSensitive: boolean): RegExp {
-  return compileConfiguredPattern(pattern, guardPatternFlags(caseSensitive), `${kind}_patterns[${index}]`);
-}
-
-/** Views of the whole text transformed because the prompt mentions the transformation, not decoded from it. */
-const WHOLE_TEXT_TRANSFORMS = new Set(['reversed', 'rot13']);
-
-/** What a deny pattern is tried on besides the text: its decoded forms, and those of the text with its escapes decoded. */
-function denyViews(text: string): string[] {
-  const decoded = (source: string) => normalizeText(source).views.filter((v) => !v.via.split('+').some((step) => WHOLE_TEXT_TRANSFORMS.has(step))).map((v) => v.text);
-  const plain = unescaped(text);
-  const views = plain === text ? decoded(text) : [...decoded(text), ...decoded(plain)];
-  return [...views, ...views.flatMap(looseReadings)];
-}
-
 export class Guard {
-  private readonly deny: RegExp[];
-  private readonly allow: RegExp[];
-  private classifier?: LexicalClassifier;
-  /** The corpus the classifier is still to be trained on (see the constructor). */
-  private untrained?: Corpus;
+  private readonly lexical: LexicalLayers;
+  /** The lexical layers' setup, for reading a large prompt in a worker thread. */
+  private readonly lexicalSetup: PreparedSetup<LexicalSetup>;
   private readonly embedder?: Embedder;
   /** The text as the embedder may see it (see remote-embedding-text). */
   private readonly embeddable: (text: string) => string;
@@ -92,23 +59,19 @@ export class Guard {
     private readonly config: GuardConfig,
     options: GuardOptions = {},
   ) {
-    this.deny = config.deny_patterns.map((p, i) => compilePattern(p, i, 'deny', config.case_sensitive));
-    this.allow = config.allow_patterns.map((p, i) => compilePattern(p, i, 'allow', config.case_sensitive));
-    const inj = config.injection;
-    const base = inj.builtin_corpus ? options.corpus ?? builtinCorpus() : { attacks: [], benign: [] };
-    const corpus: Corpus = { attacks: [...base.attacks, ...inj.extra_attacks], benign: [...base.benign, ...inj.extra_benign] };
+    const corpus = guardCorpus(config, options.corpus);
+    this.lexical = new LexicalLayers(config, corpus);
+    this.lexicalSetup = preparedSetup(lexicalTask, { config, corpus: options.corpus });
     // Trained just after the instance starts, not while Kong waits for its id: a large extra corpus takes seconds,
     // and Kong skips a plugin for requests that wait over 10 s on an instance another request is starting.
-    if (inj.enabled && inj.classifier_weight > 0 && corpus.attacks.length > 0 && corpus.benign.length > 0) {
-      this.untrained = corpus;
-      setImmediate(() => {
-        try {
-          this.trainedClassifier();
-        } catch {
-          /* trained again, and failing, on the first request */
-        }
-      }).unref();
-    }
+    setImmediate(() => {
+      try {
+        this.lexical.train();
+      } catch {
+        /* trained again, and failing, on the first request */
+      }
+    }).unref();
+    const inj = config.injection;
     const needsEmbeddings = config.deny_topics.length > 0 || config.allow_topics.length > 0 || (inj.enabled && inj.embedding_similarity);
     if (needsEmbeddings) this.embedder = options.embedder ?? getEmbedder(config.embedding);
     this.embeddable = config.embedding.engine === 'openai' ? textForRemoteEmbedding : (text) => text;
@@ -137,34 +100,10 @@ export class Guard {
     };
   }
 
-  private trainedClassifier(): LexicalClassifier | undefined {
-    if (this.untrained) {
-      this.classifier = trainedClassifier(this.untrained);
-      this.untrained = undefined;
-    }
-    return this.classifier;
-  }
-
-  /** Injection score of one text from the cheap layers (heuristics and the classifier). */
-  scoreText(text: string): { score: number; weights: number[]; signals: string[] } {
-    const h = scanHeuristics(text);
-    const weights = h.signals.map((s) => s.weight);
-    const signals = h.signals.map((s) => (s.via === 'plain' ? s.id : `${s.id}@${s.via}`));
-    if (this.config.injection.block_persona && h.views.some((v) => personaHijack(v.text))) {
-      weights.push(PERSONA_WEIGHT);
-      signals.push('persona');
-    }
-    const classifier = this.trainedClassifier();
-    if (classifier) {
-      // The classifier reads the normalised text (tricks undone), and decoded payloads too.
-      const p = Math.max(...h.views.slice(0, 6).map((v) => classifier.predict(v.text)));
-      const w = p <= 0.5 ? 0 : Math.min(0.95, (p - 0.5) * 2 * this.config.injection.classifier_weight);
-      if (w > 0) {
-        weights.push(w);
-        signals.push(`classifier:${p.toFixed(2)}`);
-      }
-    }
-    return { score: combine(weights), weights, signals };
+  private readLexically(texts: string[], scanned: string[]): Promise<LexicalReading> | LexicalReading {
+    const chars = scanned.reduce((n, text) => n + text.length, 0);
+    if (chars < offThreadAbove()) return this.lexical.read(texts, scanned);
+    return offThreadPool().run(lexicalTask, this.lexicalSetup, { texts, scanned });
   }
 
   async evaluate(body: Record<string, unknown>): Promise<Verdict> {
@@ -182,27 +121,15 @@ export class Guard {
     if (cfg.max_prompt_chars !== undefined && totalChars > cfg.max_prompt_chars) return done({ layer: 'limits', rule: 'max_prompt_chars', score: 1 }, true);
     if (cfg.max_prompt_tokens !== undefined && estimateTokens(promptText(body)) > cfg.max_prompt_tokens) return done({ layer: 'limits', rule: 'max_prompt_tokens', score: 1 }, true);
 
-    // 2. Deny and allow patterns. A denied phrase is denied however it is written: in full-width letters, split by
-    // invisible characters, with look-alikes of other scripts, encoded (the views injection detection reads; not the
-    // whole text reversed or rotated, which a prompt that mentions "reverse" gets and in which any word may appear).
-    // With the tool results scan_tool_results asks for (extractTexts gives none otherwise): a denied phrase a tool
-    // fetched still reaches the model.
+    // 2. Deny and allow patterns, and 3. injection and jailbreak detection: their lexical part read here, or for a
+    // large prompt in a worker thread, so that reading it holds no other request.
     const scanned = [...texts.map((t) => t.text), ...toolTexts];
-    for (const text of scanned) {
-      // The text with its escapes decoded is read again as well: a payload written in escapes is decoded too.
-      const views = this.deny.length > 0 ? denyViews(text) : [];
-      const i = this.deny.findIndex((re) => re.test(text) || views.some((view) => re.test(view)));
-      if (i >= 0) return done({ layer: 'rules', rule: `deny_patterns[${i}]`, score: 1 }, true);
-    }
-    if (this.allow.length > 0) {
-      const joined = texts.map((t) => t.text).join('\n');
-      if (!this.allow.some((re) => re.test(joined))) return done({ layer: 'rules', rule: 'allow_patterns', score: 1 }, true);
-    }
-
-    // 3. Injection and jailbreak detection.
+    const reading = await this.readLexically(texts.map((t) => t.text), scanned);
+    if (reading.denied !== undefined) return done({ layer: 'rules', rule: `deny_patterns[${reading.denied}]`, score: 1 }, true);
+    if (reading.notAllowed) return done({ layer: 'rules', rule: 'allow_patterns', score: 1 }, true);
     let injectionScore = 0;
     if (cfg.injection.enabled) {
-      const scored = scanned.map((text) => ({ text, ...this.scoreText(text) }));
+      const scored = scanned.map((text, i) => ({ text, ...reading.scores[i]! }));
       if (cfg.injection.embedding_similarity && scored.length > 0) {
         const { attacks, benign } = await this.prepared;
         for (const s of scored) {
