@@ -8,6 +8,7 @@ import { benchGuard } from './guard';
 import { benchRouter } from './router';
 import { benchSystem } from './system';
 import { benchSoak } from './soak';
+import { benchLargePrompts } from './large-prompts';
 import { writeReport, type Figures } from './report';
 
 /**
@@ -24,6 +25,7 @@ const GROUPS: Record<string, () => Promise<Figures>> = {
   router: benchRouter,
   system: benchSystem,
   soak: benchSoak,
+  large: benchLargePrompts,
 };
 
 const RESULTS = path.resolve(__dirname, '..', '..', 'bench', 'results');
