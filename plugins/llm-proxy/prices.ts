@@ -1,6 +1,6 @@
 /**
  * List prices in USD per million tokens (input, output, and input read from the provider's prompt cache where it
- * bills that less: a tenth on Claude, a quarter to a half on OpenAI and Gemini), as published by the
+ * bills that less: a tenth on Claude and gpt-5, a quarter to a half on other OpenAI models and Gemini), as published by the
  * providers in 2026; a target's input_cost/output_cost/cached_input_cost override them. Matching is
  * by exact model name, then by the longest known name it starts with where only a date, version or preview follows.
  */
