@@ -24,7 +24,6 @@ function sampleContext() {
     includeUsage: false,
     targets: [],
     balancer: {},
-    logPayloads: true,
     startedAt: performance.now() - 50,
   });
   ctx.set(RESULT_KEY, {

@@ -98,10 +98,9 @@ export const configSchema = z.object({
   logging: z
     .object({
       log_statistics: z.boolean().default(false).describe('Add ai.proxy.* fields to what Kong’s log plugins serialize (off by default, as in Kong’s ai-proxy: one PDK round trip per request).'),
-      log_payloads: z.boolean().default(false).describe('Also record prompts and answers for tracing (never keys).'),
     })
     .prefault({})
-    .describe('What the gateway records about each call.'),
+    .describe('What the gateway records about each call in Kong’s log. Prompts and answers are not put there (an external plugin sets log fields only before the answer streams); langfuse-tracing’s log_payloads records them.'),
 }).superRefine((config, issues) => {
   // A target without a price costs nothing to count: refused, or the cost budget would never be enforced on it.
   const costBudget = config.budgets.limits.find((budget) => budget.max_cost_usd !== undefined);

@@ -541,15 +541,8 @@ return {
                   default = false,
                 },
               },
-              {
-                log_payloads = {
-                  type = "boolean",
-                  description = "Also record prompts and answers for tracing (never keys).",
-                  default = false,
-                },
-              },
             },
-            description = "What the gateway records about each call.",
+            description = "What the gateway records about each call in Kong\226\128\153s log. Prompts and answers are not put there (an external plugin sets log fields only before the answer streams); langfuse-tracing\226\128\153s log_payloads records them.",
             default = {},
           },
         },

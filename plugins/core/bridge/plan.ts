@@ -43,7 +43,6 @@ export interface CallPlan {
   clientModel?: string;
   targets: PlannedTarget[];
   balancer: BalancerSettings;
-  logPayloads: boolean;
   /** Largest whole answer read from a provider, and largest unfinished event of a stream, in bytes. */
   maxResponseBodyBytes: number;
   /** performance.now() when llm-proxy's access phase started on this request. */

@@ -92,7 +92,6 @@ export function buildPlan(
     clientModel: typeof request.model === 'string' ? request.model : undefined,
     targets,
     balancer,
-    logPayloads: config.logging.log_payloads,
     maxResponseBodyBytes: config.max_response_body_size ?? DEFAULT_RESPONSE_BODY_BYTES[routeType],
     startedAt,
   };
