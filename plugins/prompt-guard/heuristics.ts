@@ -1,3 +1,4 @@
+import { wordEdgeFirst } from '../core/word-edges';
 import { normalizeText, type Normalized, type TextView } from './normalize';
 
 /**
@@ -35,7 +36,8 @@ const E = `(?!${L})`;
 const S = `[^\\p{L}\\p{N}]{1,6}`;
 const any = (words: string) => `(?:${words})`;
 
-const rx = (src: string, flags = 'iu') => new RegExp(src, flags);
+// A rule opening on a word edge checks the edge after its first words (see word-edges.ts): the same matches, faster.
+const rx = (src: string, flags = 'iu') => new RegExp(wordEdgeFirst('\\p{L}\\p{N}', src), flags);
 
 // English: a verb of overriding, up to four qualifiers, an object that is the model's instructions.
 const VERB_EN = any(

@@ -60,14 +60,7 @@ export function* cuedMatches(text: string, cue: RegExp, pattern: RegExp): Genera
   }
 }
 
-/**
- * `(?<![before])(?:words)` for a cue, with the check moved after the words: V8 makes a leading lookbehind at every
- * position of the text, a trailing one only where the words matched. It reads back the very words matched (`\\1`), so
- * "our" inside "your" still has a letter before it.
- */
-export function notAfter(before: string, words: string): string {
-  return String.raw`(${words})(?<![${before}]\1)`;
-}
+export { notAfter } from '../../core/word-edges';
 
 /** A sticky copy of a global pattern: tried at one position only (`cuedMatches`, or a format tried on a value). */
 export function sticky(pattern: RegExp): RegExp {
