@@ -28,13 +28,27 @@ export interface SparseVector {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
+const MAX_WORDS = 1500;
+/** Enough text for MAX_WORDS words in any prompt but a pathological one (then the whole text is read). */
+const WORDS_PREFIX_CHARS = 65_536;
+
+/** The first `max` words of the text in lower case, without lower-casing and splitting a long text whole. */
+function firstWords(text: string, max: number): string[] {
+  if (text.length > WORDS_PREFIX_CHARS) {
+    const words = text.slice(0, WORDS_PREFIX_CHARS).toLowerCase().match(WORD) ?? [];
+    // One word more than needed proves the first `max` end inside the prefix, none cut by it.
+    if (words.length > max) return words.slice(0, max);
+  }
+  return (text.toLowerCase().match(WORD) ?? []).slice(0, max);
+}
+
 export function features(text: string): SparseVector {
   const counts = new Map<number, number>();
   const add = (key: string) => {
     const i = fnv1a(key) % DIM;
     counts.set(i, (counts.get(i) ?? 0) + 1);
   };
-  const words = (text.toLowerCase().match(WORD) ?? []).slice(0, 1500);
+  const words = firstWords(text, MAX_WORDS);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     add(`w:${w}`);
