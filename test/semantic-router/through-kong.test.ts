@@ -40,6 +40,7 @@ describe('semantic-router through Kong (stand-in) and llm-proxy', () => {
         postRoute('routed', [{ name: 'semantic-router', config: { routes, default_route: { targets: ['general'] } } }, proxy]),
         postRoute('duplicate', [{ name: 'semantic-router', config: { routes: [routes[0], routes[0]] } }, proxy]),
         postRoute('unknown-target', [{ name: 'semantic-router', config: { routes: [{ ...routes[0], targets: ['no-such-target'] }] } }, proxy]),
+        postRoute('one-unknown', [{ name: 'semantic-router', config: { routes: [{ ...routes[0], targets: ['billing-llm', 'misspelt-llm'] }] } }, proxy]),
       ]),
     });
   });
@@ -94,5 +95,17 @@ describe('semantic-router through Kong (stand-in) and llm-proxy', () => {
     expect(body.error.code).toBe('router_config_error');
     expect(body.error.message).toContain('no-such-target');
     expect(mock.requests).toHaveLength(0);
+  });
+
+  it('serves from the known targets when a route also names one llm-proxy does not define, and says so in the log once', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await post('/one-unknown', 'why was my credit card charged twice');
+      expect(res.status).toBe(200);
+      await res.text();
+    }
+    expect(mock.requests.map((r) => r.model)).toEqual(['billing-model', 'billing-model']);
+    const warnings = stack.errorLog.filter((line) => line.includes('misspelt-llm'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("does not define");
   });
 });

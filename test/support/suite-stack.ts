@@ -26,6 +26,8 @@ export interface SuiteStack {
   standin: Standin;
   dir: string;
   pluginsRoot: string;
+  /** Kong's error log as the stand-in writes it: the suite process's stderr among it. */
+  errorLog: string[];
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startSuiteStack(options: SuiteStackOptions): Promise<Suite
     standin,
     dir,
     pluginsRoot,
+    errorLog,
     close(): Promise<void> {
       closing ??= standin.close().finally(() => fs.rmSync(dir, { recursive: true, force: true }));
       return closing;

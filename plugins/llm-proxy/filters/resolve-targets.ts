@@ -1,3 +1,4 @@
+import { createLogger } from '../../core/logger';
 import { GatewayError } from '../../core/openai-error';
 import type { RouteType } from '../../core/providers';
 import type { LlmProxyConfig, TargetConfig } from '../config';
@@ -9,6 +10,17 @@ import type { LlmProxyConfig, TargetConfig } from '../config';
  * completions exist only in the OpenAI family.
  */
 const OPENAI_FAMILY = new Set(['openai', 'azure', 'mistral', 'ollama', 'openai-compatible']);
+const log = createLogger('llm-proxy');
+
+/** Router targets this route does not define, each named in the log once (a bounded memory of what was said). */
+const warnedUnknown = new Set<string>();
+function warnUnknownTargets(unknown: string[], known: string[]): void {
+  const key = unknown.join('\0');
+  if (warnedUnknown.has(key)) return;
+  if (warnedUnknown.size >= 1000) warnedUnknown.clear();
+  warnedUnknown.add(key);
+  log.warn("semantic-router chose targets this route's llm-proxy does not define; the others serve", { unknown, serving: known });
+}
 
 export function resolveTargets(
   config: LlmProxyConfig,
@@ -29,6 +41,7 @@ export function resolveTargets(
     if (known.length === 0) {
       throw new GatewayError(500, `semantic-router chose target(s) ${routedTargets.join(', ')} that this route's llm-proxy does not define.`, 'router_config_error');
     }
+    if (known.length < routedTargets.length) warnUnknownTargets(routedTargets.filter((name) => !known.includes(name)), known);
     const routed = targets.filter((t) => routedTargets.includes(t.name));
     if (routed.length > 0) targets = routed;
   }
