@@ -3,6 +3,7 @@ import type { Finding, PiiDetector } from './detect';
 import type { PiiAction } from './config';
 import { sanitizeJsonText } from './sanitize-json-text';
 import { findingsAfter, textSanitizer } from './sanitize-text';
+import { ScanContext } from './table-context';
 import { applyFindings, type PiiVault } from './vault';
 
 /** Blocking an answer already under way is not possible: block findings are masked, placeholders redacted (none is restored). */
@@ -57,10 +58,11 @@ function mayEndHold(hold: Hold, pending: string, added: string): boolean {
  * held (at least `lookback` characters beyond what is released) is scanned with the
  * last released characters before it as context, and released only up to a point that no
  * finding spans, so a value split across chunks ("4111 1" + "111 1111 1111") is seen
- * whole and masked whole, with or without blanks in the text.
+ * whole and masked whole, with or without blanks in the text. Inside a table, the context also holds the table's
+ * header (see `ScanContext`). A whole answer (not streamed) is scanned in one pass.
  */
 export function outputScanTransform(detector: PiiDetector, actionFor: (category: string) => PiiAction, audit: PiiVault, lookback = 96): TextTransform {
-  let context = '';
+  const context = new ScanContext(lookback);
   let pending = '';
   // While nothing can go out, what arrives is only checked for what could end the hold: a held key's armour or a
   // long token is not walked or scanned again at every token.
@@ -76,7 +78,7 @@ export function outputScanTransform(detector: PiiDetector, actionFor: (category:
     hold = point.hold;
     if (cut <= 0) return '';
     const bounded = !final && pending.length > MAX_HELD;
-    const findings = findingsAfter(detector, pending, context);
+    const findings = findingsAfter(detector, pending, context.text);
     let crossing: Finding | undefined;
     for (const f of [...findings].sort((x, y) => y.start - x.start)) {
       if (!(f.start < cut && cut < f.end)) continue;
@@ -93,7 +95,7 @@ export function outputScanTransform(detector: PiiDetector, actionFor: (category:
       swallowing = true;
     }
     const out = applyFindings(pending.slice(0, cut), ready, action, audit);
-    context = (context + pending.slice(0, cut)).slice(-lookback);
+    context.add(pending.slice(0, cut));
     pending = pending.slice(cut);
     return out;
   };
@@ -107,6 +109,7 @@ export function outputScanTransform(detector: PiiDetector, actionFor: (category:
   };
 
   return {
+    whole: (text) => applyFindings(text, detector.detect(text), action, audit),
     push(text) {
       pending += text;
       if (swallowing) swallow();

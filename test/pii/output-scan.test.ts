@@ -1,4 +1,5 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
+import { transformWhole } from '../../plugins/core/bridge/transform-chain';
 import { outputScanTransform } from '../../plugins/pii-sanitizer/output-transform';
 import { applyFindings, PiiVault } from '../../plugins/pii-sanitizer/vault';
 import { seededRandom } from '../mock-llm/random';
@@ -97,6 +98,28 @@ describe('output mode on a stream', () => {
       let streamed = '';
       for (let k = 0; k < answer.length; k += 4) streamed += transform.push(answer.slice(k, k + 4));
       expect(streamed + transform.flush()).toBe(expected);
+    }
+  });
+
+  it("masks a table's last rows, far from its header, as the whole answer does, streamed or not", () => {
+    const detector = createDetector();
+    const names = ['Zorbek Quillfeather', 'Ilse Vantongeren', 'Marek Oszczak', 'Tiiu Saarepuu', 'Kwabena Owusu-Ansah', 'Yevgenia Pluzhnikova', 'Ngaire Te Whata', 'Oisin Mac Giolla'];
+    const tables = [
+      `The team:\n| Full name | Team |\n|---|---|\n${names.map((n, i) => `| ${n} | Platform ${i} |`).join('\n')}\n\nThat is all.`,
+      `first_name,last_name,team\n${names.map((n, i) => `${n.split(' ').slice(0, 2).join(',')},Platform ${i}`).join('\n')}\n`,
+      `| Env | User | Password |\n|---|---|---|\n${['staging', 'prod', 'qa', 'dev', 'perf', 'uat', 'demo'].map((e, i) => `| ${e} | app${i} | Summer202${i}! |`).join('\n')}\n`,
+    ];
+    for (const answer of tables) {
+      const whole = applyFindings(answer, detector.detect(answer), () => 'redact', new PiiVault());
+      expect(whole).not.toContain('Oisin');
+      expect(whole).not.toContain('Summer2026!');
+      expect(transformWhole([() => outputScanTransform(detector, () => 'redact', new PiiVault())], answer).client).toBe(whole);
+      for (const size of [1, 5, 13]) {
+        const transform = outputScanTransform(detector, () => 'redact', new PiiVault());
+        let streamed = '';
+        for (let k = 0; k < answer.length; k += size) streamed += transform.push(answer.slice(k, k + size));
+        expect(streamed + transform.flush()).toBe(whole);
+      }
     }
   });
 });

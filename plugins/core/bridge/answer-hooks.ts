@@ -14,6 +14,8 @@ export interface TextTransform {
   push(text: string): string;
   /** Whatever the transform still holds when the answer ends. */
   flush(): string;
+  /** A whole text (an answer not streamed), read in one pass: what `push` then `flush` give, or better. */
+  whole?(text: string): string;
   /**
    * Puts original (sensitive) values back for the client. What the cache and the
    * traces record is the text before the first such transform.

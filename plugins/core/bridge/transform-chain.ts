@@ -31,6 +31,12 @@ export class TransformChain {
     return { recorded, client: this.restoring.reduce((t, transform) => transform.push(t), recorded) };
   }
 
+  /** A whole text through the chain, each transform reading it in one pass where it can. */
+  whole(text: string): { recorded: string; client: string } {
+    const recorded = wholeThrough(this.sanitizing, text);
+    return { recorded, client: wholeThrough(this.restoring, recorded) };
+  }
+
   flush(): { recorded: string; client: string } {
     const recorded = flushAll(this.sanitizing);
     return { recorded, client: this.restoring.reduce((t, transform) => transform.push(t), recorded) + flushAll(this.restoring) };
@@ -46,13 +52,14 @@ function flushAll(transforms: TextTransform[]): string {
   return out;
 }
 
+function wholeThrough(transforms: TextTransform[], text: string): string {
+  return transforms.reduce((t, transform) => (transform.whole ? transform.whole(t) : transform.push(t) + transform.flush()), text);
+}
+
 /** A whole text through a fresh chain: what is recorded and what the client gets. */
 export function transformWhole(factories: TextTransformFactory[], text: string): { recorded: string; client: string } {
   if (factories.length === 0) return { recorded: text, client: text };
-  const chain = new TransformChain(factories);
-  const body = chain.push(text);
-  const tail = chain.flush();
-  return { recorded: body.recorded + tail.recorded, client: body.client + tail.client };
+  return new TransformChain(factories).whole(text);
 }
 
 /** Whether the transforms scan what the model writes (see `TransformChain.scans`). */
