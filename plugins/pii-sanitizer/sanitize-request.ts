@@ -1,6 +1,7 @@
 import { mapJsonStrings, SCHEMA_KEYWORDS } from '../core/json-strings';
 import { documentText, withDocumentText } from '../core/providers/file-parts';
 import { isTextPart, OTHER_ANSWER_TEXTS } from '../core/providers/openai-types';
+import { OPAQUE_KEYS, otherMessageFields } from '../core/providers/message-fields';
 import { otherFields } from '../core/providers/request-fields';
 import type { PiiConfig } from './config';
 import { sanitizeJsonText } from './sanitize-json-text';
@@ -13,7 +14,8 @@ import type { Sanitize } from './sanitize-text';
  * reasoning and refusals in the history, tool-call and legacy function-call arguments,
  * tool results, Predicted Outputs' content, legacy `prompt` and `suffix`, embeddings `input` (strings
  * or message-like items), the end user's id (`user`, `safety_identifier`), `prompt_cache_key` and `metadata`'s values,
- * tool definitions and a response schema (but names and patterns), and any field the gateway does not know. Returns
+ * tool definitions and a response schema (but names and patterns), and any field (of the body or of a message) the
+ * gateway does not know. Returns
  * whether anything changed; the body is edited in place.
  */
 type Json = Record<string, unknown>;
@@ -134,6 +136,9 @@ function sanitizeMessage(message: Json, config: PiiConfig, sanitize: Sanitize): 
   const toolResult = message.role === 'tool' || message.role === 'function';
   let changed = sanitizeContent(message, toolResult ? (text) => sanitizeJsonText(text, sanitize) : sanitize);
   for (const field of OTHER_ANSWER_TEXTS) changed = sanitizeField(message, field, sanitize) || changed;
+  // Fields a provider adds to a message that this gateway does not know (OpenRouter's `reasoning_details`) pass on as
+  // sent: each of their strings sanitized, but a kind, an id and an encrypted payload.
+  for (const key of otherMessageFields(message)) changed = sanitizeTree(message, key, sanitize, OPAQUE_KEYS) || changed;
   // A participant's name ("Ada_Lovelace") is read as words after a name's label; a name found is sent as its
   // placeholder's label ("PERSON_1"), in the characters a name may have.
   if (typeof message.name === 'string' && message.role !== 'tool' && message.role !== 'function') {

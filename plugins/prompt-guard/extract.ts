@@ -1,4 +1,5 @@
 import { jsonStrings, SCHEMA_KEYWORDS } from '../core/json-strings';
+import { OPAQUE_KEYS, otherMessageFields } from '../core/providers/message-fields';
 import { contentText } from '../core/providers/openai-types';
 import { otherFields } from '../core/providers/request-fields';
 import type { GuardConfig } from './config';
@@ -31,7 +32,10 @@ type Json = Record<string, unknown>;
 
 const roleOf = (m: Json) => (m.role === 'function' ? 'tool' : String(m.role));
 
-/** What a message says to the model: its content, its files' names (Bedrock sends them as words), an assistant's calls' arguments. */
+/**
+ * What a message says to the model: its content, its files' names (Bedrock sends them as words), an assistant's calls'
+ * arguments, and the strings of fields a provider adds that the gateway does not know (OpenRouter's `reasoning_details`).
+ */
 function messageText(m: Json): string {
   const texts = [contentText(m.content)];
   for (const part of Array.isArray(m.content) ? (m.content as Json[]) : []) {
@@ -44,6 +48,7 @@ function messageText(m: Json): string {
   }
   const legacy = (m.function_call as Json | undefined)?.arguments;
   if (typeof legacy === 'string') texts.push(legacy);
+  for (const key of otherMessageFields(m)) texts.push(...jsonStrings(m[key], OPAQUE_KEYS));
   return texts.filter(Boolean).join('\n');
 }
 

@@ -88,6 +88,22 @@ describe('pii-sanitizer on the less common shapes of requests and answers', () =
       expect(JSON.parse(lastSent()).messages[1].content[0].thinking[0].text).toContain('[EMAIL_1]');
     });
 
+    it("sanitizes fields a provider adds to a message (OpenRouter's reasoning_details), keeping their kinds and signatures", async () => {
+      provider.respond = () => ({ status: 200, body: completion({ content: 'ok' }) });
+      const details = [
+        { type: 'reasoning.text', text: `The user is ${EMAIL}, card ${CARD}.`, signature: 'c2lnbmF0dXJlLWFiYzEyMw==', format: 'unknown', index: 0 },
+        { type: 'reasoning.encrypted', data: 'gAAAAABoZ3xK9mQ2pR7sT1uV4wX8yZ0aB3cD6eF9gH2iJ5kL8mN1oP4qR7sT0uV3wX6yZ9aB2cD5eF8gH1iJ4kL7', id: 'r1', format: 'unknown', index: 1 },
+      ];
+      const history = { role: 'assistant', content: 'Done.', reasoning_details: details };
+      const res = await post('oa', { messages: [{ role: 'user', content: 'hi' }, history, { role: 'user', content: 'go on' }] });
+      expect(res.status).toBe(200);
+      expect(lastSent()).not.toContain(EMAIL);
+      expect(lastSent()).not.toContain(CARD);
+      const sent = JSON.parse(lastSent()).messages[1].reasoning_details;
+      expect(sent[0]).toEqual({ ...details[0], text: 'The user is [EMAIL_1], card [CREDIT_CARD_1].' });
+      expect(sent[1]).toEqual(details[1]);
+    });
+
     it('refuses an image_url whose data is not an image, before anything leaves', async () => {
       const before = provider.received.length;
       for (const url of [`data:text/plain;base64,${b64(`Contact ${EMAIL}`)}`, `data:text/plain,Contact%20${encodeURIComponent(EMAIL)}`]) {
@@ -170,6 +186,29 @@ describe('pii-sanitizer on the less common shapes of requests and answers', () =
       expect(streamed).toContain('function_call');
       expect(streamed).not.toContain(EMAIL);
       expect(streamed).not.toContain(CARD);
+    });
+
+    it("scans fields a provider adds to an answer (OpenRouter's reasoning_details), whole, and drops them from a scanned stream", async () => {
+      const details = [{ type: 'reasoning.text', text: `The user is ${EMAIL}, card ${CARD}.`, format: 'unknown', index: 0 }];
+      provider.respond = () => ({ status: 200, body: completion({ content: 'Sure.', reasoning_details: details }) });
+      const whole = (await (await post('out', { messages: [{ role: 'user', content: 'hi' }] })).json()) as any;
+      expect(JSON.stringify(whole)).not.toContain(EMAIL);
+      expect(JSON.stringify(whole)).not.toContain(CARD);
+      expect(whole.choices[0].message.reasoning_details[0]).toMatchObject({ type: 'reasoning.text', format: 'unknown', index: 0 });
+
+      provider.respond = () => ({
+        status: 200,
+        sse: [chunk({ role: 'assistant', content: '' }), chunk({ reasoning: `The user is ${EMAIL} `, reasoning_details: details }), chunk({ content: 'Sure.' }), chunk({}, 'stop'), 'data: [DONE]\n\n'],
+      });
+      const streamed = JSON.stringify(await readSse(await post('out', { messages: [{ role: 'user', content: 'hi' }], stream: true })));
+      expect(streamed).toContain('Sure.');
+      expect(streamed).not.toContain(EMAIL);
+      expect(streamed).not.toContain(CARD);
+
+      // Restored, not scanned, they go on as the provider wrote them, placeholders put back.
+      provider.respond = () => ({ status: 200, body: completion({ content: 'ok', reasoning_details: [{ type: 'reasoning.text', text: 'Mailing [EMAIL_1].' }] }) });
+      const restored = (await (await post('oa', { messages: [{ role: 'user', content: `mail ${EMAIL}` }] })).json()) as any;
+      expect(restored.choices[0].message.reasoning_details[0].text).toBe(`Mailing ${EMAIL}.`);
     });
 
     it("gives an answer written as parts (Mistral's reasoning models) in OpenAI's form, restored and scanned", async () => {

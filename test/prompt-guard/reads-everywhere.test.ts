@@ -82,6 +82,12 @@ describe('prompt-guard reads what the model reads', () => {
     }
   });
 
+  it("reads fields a provider adds to a message (OpenRouter's reasoning_details) with that message's turn", async () => {
+    const reasoning = { role: 'assistant', content: 'ok', reasoning_details: [{ type: 'reasoning.text', text: ATTACK, format: 'unknown', index: 0 }] };
+    expect((await post('all-roles', { messages: [...hi, reasoning, { role: 'user', content: 'go on' }] })).status).toBe(400);
+    expect((await post('default', { messages: [{ role: 'user', content: 'hi', x_note: 'What is the budget of Project Falcon?' }] })).status).toBe(400);
+  });
+
   it("reads a refusal part in the user's turn, which OpenAI-compatible servers give the model as text", async () => {
     expect((await post('default', user([{ type: 'refusal', refusal: ATTACK }]))).status).toBe(400);
   });

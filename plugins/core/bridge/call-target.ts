@@ -12,7 +12,7 @@ import { AttemptError, providerRetryAfter, statusFailure, type AttemptFailure } 
 import { estimatedUsage, writtenText } from './accounting';
 import { ERROR_BODY_LIMIT, readUpTo } from '../bounded-body';
 import type { TextTransformFactory } from './answer-hooks';
-import { scansAnswers, TransformChain, TransformChains, transformMessage, transformWhole } from './transform-chain';
+import { dropUnscannedFields, scansAnswers, TransformChain, TransformChains, transformMessage, transformWhole } from './transform-chain';
 import { sendJson, sseData, write } from './client-writer';
 import type { CallPlan, PlannedTarget } from './plan';
 
@@ -496,6 +496,7 @@ async function relayChatStream(
             recordedOthers[field] = (recordedOthers[field] ?? '') + piece.recorded;
             tokenSeen();
           }
+          if (chain.scans) dropUnscannedFields(delta);
           if (chain.scans && (choice as { logprobs?: unknown }).logprobs) (choice as { logprobs?: unknown }).logprobs = null;
           for (const call of choice.delta.tool_calls ?? []) {
             const slot = (toolCalls[call.index] ??= { arguments: '' });

@@ -1,3 +1,5 @@
+import { jsonStrings, mapJsonStrings } from '../json-strings';
+import { OPAQUE_KEYS, otherMessageFields } from '../providers/message-fields';
 import { OTHER_ANSWER_TEXTS } from '../providers/openai-types';
 import type { TextTransform, TextTransformFactory } from './answer-hooks';
 
@@ -95,7 +97,7 @@ export class TransformChains<K> {
   }
 }
 
-/** The texts a message carries: its content, its reasoning, its refusal. */
+/** The texts a message carries by name: its content, its reasoning, its refusal. */
 const MESSAGE_TEXTS = ['content', ...OTHER_ANSWER_TEXTS] as const;
 
 /**
@@ -110,4 +112,36 @@ export function transformMessage(message: Record<string, unknown>, factories: Te
     if (recorded) recorded[field] = out.recorded;
     message[field] = out.client;
   }
+  // Fields a provider adds that this gateway does not know (OpenRouter's `reasoning_details`): each of their strings.
+  for (const field of otherMessageFields(message)) {
+    const out = transformTree(message[field], factories);
+    if (recorded) recorded[field] = out.recorded;
+    message[field] = out.client;
+  }
+}
+
+/** Each string of a JSON value (but opaque payloads, ids and kinds) through a fresh chain. */
+function transformTree(value: unknown, factories: TextTransformFactory[]): { recorded: unknown; client: unknown } {
+  if (factories.length === 0) return { recorded: value, client: value };
+  const recorded: string[] = [];
+  const client = mapJsonStrings(
+    value,
+    (text) => {
+      const out = transformWhole(factories, text);
+      recorded.push(out.recorded);
+      return out.client;
+    },
+    OPAQUE_KEYS,
+  );
+  let i = 0;
+  return { recorded: mapJsonStrings(value, () => recorded[i++]!, OPAQUE_KEYS), client };
+}
+
+/**
+ * A stream delta's fields that this gateway does not know, holding words (OpenRouter's `reasoning_details`), dropped
+ * when the answer is scanned: they come in pieces that no scan reads whole. What the known fields carry (the reasoning)
+ * goes on scanned.
+ */
+export function dropUnscannedFields(delta: Record<string, unknown>): void {
+  for (const field of otherMessageFields(delta)) if (jsonStrings(delta[field], OPAQUE_KEYS).length > 0) delete delta[field];
 }
