@@ -3,6 +3,7 @@ import { documentText, withDocumentText } from '../core/providers/file-parts';
 import { isTextPart, OTHER_ANSWER_TEXTS } from '../core/providers/openai-types';
 import { OPAQUE_KEYS, otherMessageFields } from '../core/providers/message-fields';
 import { otherFields } from '../core/providers/request-fields';
+import { askedContext } from './asked-context';
 import type { PiiConfig } from './config';
 import { sanitizeJsonText } from './sanitize-json-text';
 import type { Sanitize } from './sanitize-text';
@@ -171,8 +172,15 @@ export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize):
   let changed = false;
   const roles = new Set<string>(config.roles);
   if (Array.isArray(body.messages)) {
+    let previous: Json | undefined;
     for (const message of body.messages as Json[]) {
-      if (message && roles.has(String(message.role === 'function' ? 'tool' : message.role))) changed = sanitizeMessage(message, config, sanitize) || changed;
+      if (message && roles.has(String(message.role === 'function' ? 'tool' : message.role))) {
+        // A short reply is read after what the assistant asked ("…your Social Security number?" then "536904399").
+        const asked = askedContext(previous, message);
+        const read: Sanitize = asked ? (text, context, suffix) => sanitize(text, context ?? asked, suffix) : sanitize;
+        changed = sanitizeMessage(message, config, read) || changed;
+      }
+      previous = message && typeof message === 'object' ? message : undefined;
     }
   }
   // Predicted Outputs carry the document being edited, as content does.

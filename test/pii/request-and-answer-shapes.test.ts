@@ -104,6 +104,21 @@ describe('pii-sanitizer on the less common shapes of requests and answers', () =
       expect(sent[1]).toEqual(details[1]);
     });
 
+    it("sanitizes a bare value that answers the assistant's question, and leaves an ordinary short number", async () => {
+      provider.respond = () => ({ status: 200, body: completion({ content: 'ok' }) });
+      const replies: Array<[string, string, boolean]> = [
+        ['To verify your identity, what is your Social Security number?', '536904399', true],
+        ['What mobile number can we reach you on?', '0151 23456789', true],
+        ['How many items are in your cart?', '42', false],
+        ['Which order is it about?', '536904399', false],
+      ];
+      for (const [asked, reply, sensitive] of replies) {
+        const res = await post('oa', { messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: asked }, { role: 'user', content: reply }] });
+        expect(res.status).toBe(200);
+        expect(JSON.parse(lastSent()).messages[2].content === reply).toBe(!sensitive);
+      }
+    });
+
     it('refuses an image_url whose data is not an image, before anything leaves', async () => {
       const before = provider.received.length;
       for (const url of [`data:text/plain;base64,${b64(`Contact ${EMAIL}`)}`, `data:text/plain,Contact%20${encodeURIComponent(EMAIL)}`]) {
