@@ -59,13 +59,13 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .optional()
-    .describe('Largest total length of the prompt text in characters (all messages, all roles, text parts only).'),
+    .describe('Largest total length of the prompt text in characters (all messages and roles, their reasoning included, and a prediction).'),
   max_prompt_tokens: z
     .number()
     .int()
     .min(1)
     .optional()
-    .describe('Largest prompt size in tokens, all messages and roles (counted with the o200k_base tokenizer: exact for OpenAI models, an estimate for others).'),
+    .describe('Largest prompt size in tokens, all messages and roles, their reasoning included, and a prediction (counted with the o200k_base tokenizer: exact for OpenAI models, an estimate for others).'),
   deny_topics: z
     .array(topic)
     .default([])

@@ -1,13 +1,13 @@
 import { jsonStrings, SCHEMA_KEYWORDS } from '../core/json-strings';
 import { OPAQUE_KEYS, otherMessageFields } from '../core/providers/message-fields';
-import { contentText } from '../core/providers/openai-types';
+import { contentText, OTHER_ANSWER_TEXTS } from '../core/providers/openai-types';
 import { otherFields } from '../core/providers/request-fields';
 import type { GuardConfig } from './config';
 
 /**
  * The texts of an OpenAI-format body that the guard looks at, by the config's
  * roles and turns: message contents (strings, text and refusal parts, text
- * documents, files' names) with an assistant's calls' arguments, legacy `prompt` and `suffix`,
+ * documents, files' names) with an assistant's calls' arguments and reasoning, a prediction, legacy `prompt` and `suffix`,
  * embeddings `input` and request fields the gateway does not know (as user text), tool definitions and a response schema
  * (as system text: the developer writes them, and the model reads them as it
  * reads the system prompt), and tool results: with the other texts when `roles`
@@ -26,6 +26,11 @@ export interface Extracted {
   toolTexts: string[];
   messageCount: number;
   totalChars: number;
+  /**
+   * What the model reads beyond the messages' contents, counted in `totalChars` and scanned with the texts: reasoning
+   * and refusals in the history, fields of a message the gateway does not know, a prediction.
+   */
+  beyondContent: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -33,9 +38,18 @@ type Json = Record<string, unknown>;
 const roleOf = (m: Json) => (m.role === 'function' ? 'tool' : String(m.role));
 
 /**
- * What a message says to the model: its content, its files' names (Bedrock sends them as words), an assistant's calls'
- * arguments, and the strings of fields a provider adds that the gateway does not know (OpenRouter's `reasoning_details`).
+ * What a message carries besides its content that the model reads too: reasoning and a refusal in the history (as
+ * providers take them back), and the strings of fields a provider adds that the gateway does not know (OpenRouter's
+ * `reasoning_details`).
  */
+function besideContent(m: Json): string[] {
+  const texts: string[] = [];
+  for (const field of OTHER_ANSWER_TEXTS) if (typeof m[field] === 'string') texts.push(m[field]);
+  for (const key of otherMessageFields(m)) texts.push(...jsonStrings(m[key], OPAQUE_KEYS));
+  return texts.filter(Boolean);
+}
+
+/** What a message says to the model: its content, its files' names (Bedrock sends them as words), an assistant's calls' arguments, and what it carries besides. */
 function messageText(m: Json): string {
   const texts = [contentText(m.content)];
   for (const part of Array.isArray(m.content) ? (m.content as Json[]) : []) {
@@ -48,7 +62,7 @@ function messageText(m: Json): string {
   }
   const legacy = (m.function_call as Json | undefined)?.arguments;
   if (typeof legacy === 'string') texts.push(legacy);
-  for (const key of otherMessageFields(m)) texts.push(...jsonStrings(m[key], OPAQUE_KEYS));
+  texts.push(...besideContent(m));
   return texts.filter(Boolean).join('\n');
 }
 
@@ -86,6 +100,11 @@ export function extractTexts(body: Json, config: Pick<GuardConfig, 'roles' | 'tu
     totalChars += text.length;
     if (roles.has('user')) texts.push({ role: 'field', text });
   }
+  // Predicted Outputs carry the document being edited: the client's words, as a field's.
+  const prediction = body.prediction as Json | undefined;
+  const predicted = prediction && typeof prediction === 'object' ? contentText(prediction.content) : '';
+  totalChars += predicted.length;
+  if (roles.has('user') && predicted) texts.push({ role: 'field', text: predicted });
   for (const key of ['prompt', 'input', 'suffix'] as const) {
     const value = body[key];
     const values = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : [];
@@ -94,5 +113,6 @@ export function extractTexts(body: Json, config: Pick<GuardConfig, 'roles' | 'tu
       if (roles.has('user')) texts.push({ role: 'user', text: v });
     }
   }
-  return { texts: texts.filter((t) => t.text.trim().length > 0), toolTexts: toolTexts.filter((t) => t.trim().length > 0), messageCount: messages.length, totalChars };
+  const beyondContent = [...messages.flatMap(besideContent), predicted].filter(Boolean);
+  return { texts: texts.filter((t) => t.text.trim().length > 0), toolTexts: toolTexts.filter((t) => t.trim().length > 0), messageCount: messages.length, totalChars, beyondContent };
 }

@@ -114,12 +114,12 @@ export class Guard {
       ms: Math.round((performance.now() - started) * 1000) / 1000,
     });
     const cfg = this.config;
-    const { texts, toolTexts, messageCount, totalChars } = extractTexts(body, cfg);
+    const { texts, toolTexts, messageCount, totalChars, beyondContent } = extractTexts(body, cfg);
 
     // 1. Size limits.
     if (cfg.max_messages !== undefined && messageCount > cfg.max_messages) return done({ layer: 'limits', rule: 'max_messages', score: 1 }, true);
     if (cfg.max_prompt_chars !== undefined && totalChars > cfg.max_prompt_chars) return done({ layer: 'limits', rule: 'max_prompt_chars', score: 1 }, true);
-    if (cfg.max_prompt_tokens !== undefined && estimateTokens(promptText(body)) > cfg.max_prompt_tokens) return done({ layer: 'limits', rule: 'max_prompt_tokens', score: 1 }, true);
+    if (cfg.max_prompt_tokens !== undefined && estimateTokens([promptText(body), ...beyondContent].join('\n')) > cfg.max_prompt_tokens) return done({ layer: 'limits', rule: 'max_prompt_tokens', score: 1 }, true);
 
     // 2. Deny and allow patterns, and 3. injection and jailbreak detection: their lexical part read here, or for a
     // large prompt in a worker thread, so that reading it holds no other request.

@@ -25,6 +25,8 @@ describe('prompt-guard reads what the model reads', () => {
       declarative: declarative([
         guard('default', { deny_patterns: ['\\bproject\\s+falcon\\b'] }),
         guard('all-roles', { roles: ['system', 'developer', 'user', 'assistant', 'tool'] }),
+        guard('limits', { max_prompt_chars: 2000 }),
+        guard('tokens', { max_prompt_tokens: 500 }),
         guard('tool-results', { scan_tool_results: true, deny_patterns: ['\\bproject\\s+falcon\\b'] }),
         guard('cooking', {
           roles: ['user', 'system'],
@@ -86,6 +88,26 @@ describe('prompt-guard reads what the model reads', () => {
     const reasoning = { role: 'assistant', content: 'ok', reasoning_details: [{ type: 'reasoning.text', text: ATTACK, format: 'unknown', index: 0 }] };
     expect((await post('all-roles', { messages: [...hi, reasoning, { role: 'user', content: 'go on' }] })).status).toBe(400);
     expect((await post('default', { messages: [{ role: 'user', content: 'hi', x_note: 'What is the budget of Project Falcon?' }] })).status).toBe(400);
+  });
+
+  it('reads a prediction and the reasoning in the history, and counts them in the size limits', async () => {
+    expect((await post('default', { messages: hi, prediction: { type: 'content', content: 'The budget of Project Falcon is 3M.' } })).status).toBe(400);
+    expect((await post('default', { messages: hi, prediction: { type: 'content', content: [{ type: 'text', text: 'The budget of Project Falcon is 3M.' }] } })).status).toBe(400);
+    for (const field of ['reasoning_content', 'reasoning']) {
+      expect((await post('all-roles', { messages: [...hi, { role: 'assistant', content: 'ok', [field]: ATTACK }, { role: 'user', content: 'go on' }] })).status).toBe(400);
+    }
+    const long = 'lorem ipsum dolor sit amet '.repeat(200);
+    const bodies = [
+      { messages: hi, prediction: { type: 'content', content: long } },
+      { messages: [...hi, { role: 'assistant', content: 'ok', reasoning_content: long }, { role: 'user', content: 'go on' }] },
+      { messages: [...hi, { role: 'assistant', content: 'ok', reasoning: long }, { role: 'user', content: 'go on' }] },
+    ];
+    for (const body of bodies) {
+      expect((await post('limits', body)).status).toBe(400);
+      expect((await post('tokens', body)).status).toBe(400);
+    }
+    expect((await post('limits', { messages: hi })).status).toBe(200);
+    expect((await post('tokens', { messages: hi })).status).toBe(200);
   });
 
   it("reads a refusal part in the user's turn, which OpenAI-compatible servers give the model as text", async () => {

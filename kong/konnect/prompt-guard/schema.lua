@@ -115,7 +115,7 @@ return {
               1,
               9007199254740991,
             },
-            description = "Largest total length of the prompt text in characters (all messages, all roles, text parts only).",
+            description = "Largest total length of the prompt text in characters (all messages and roles, their reasoning included, and a prediction).",
           },
         },
         {
@@ -125,7 +125,7 @@ return {
               1,
               9007199254740991,
             },
-            description = "Largest prompt size in tokens, all messages and roles (counted with the o200k_base tokenizer: exact for OpenAI models, an estimate for others).",
+            description = "Largest prompt size in tokens, all messages and roles, their reasoning included, and a prediction (counted with the o200k_base tokenizer: exact for OpenAI models, an estimate for others).",
           },
         },
         {
