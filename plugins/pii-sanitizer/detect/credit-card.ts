@@ -1,5 +1,5 @@
 import { digitsOf, luhnValid, matches, nearWords } from './context';
-import { finding, type Detector } from './types';
+import { finding, type Detector, type Finding } from './types';
 
 /**
  * Payment cards: 12–19 digits (spaces or dashes allowed), Luhn-valid, in a known issuer range; not the digits of
@@ -8,6 +8,11 @@ import { finding, type Detector } from './types';
  * phone number, while a URL's "+" for a blank leaves a card a card ("pay+with+card+4111111111111111").
  */
 const CANDIDATE = /(?<![\d-])(?<!\d\.)(?<!(?:^|[^\d.,])0,)\d(?:[ -]?\d){11,18}(?![\d-])(?!\.\d)/g;
+/**
+ * Dotted as some forms print a card ("4539.1488.0343.6467", Amex's "3714.496353.98431"): only a card's groups, so a
+ * version or an address in dots is never one.
+ */
+const DOTTED = /(?<![\d.])\d{4}\.(?:\d{4}\.\d{4}\.\d{4}|\d{6}\.\d{4,5})(?!\d|\.\d)/g;
 const CONTEXT = /\b(card|credit|debit|visa|mastercard|amex|cc|payment|pay)\b/i;
 
 /** Issuer prefixes and lengths (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro). */
@@ -39,11 +44,16 @@ export const creditCardDetector: Detector = {
       if (!card) continue;
       const start = m.index + card.offset;
       if (text[start - 1] === '+' && !CARD_GROUPING.test(card.value)) continue;
-      out.push(finding(this, start, card.value, nearWords(text, start, start + card.value.length, CONTEXT) ? 0.99 : 0.9));
+      out.push(cardFinding(this, text, start, card.value));
     }
+    for (const m of matches(text, DOTTED)) if (isCard(m[0])) out.push(cardFinding(this, text, m.index, m[0]));
     return out;
   },
 };
+
+function cardFinding(detector: Detector, text: string, start: number, value: string): Finding {
+  return finding(detector, start, value, nearWords(text, start, start + value.length, CONTEXT) ? 0.99 : 0.9);
+}
 
 /** A card number's digits, Luhn-valid and in an issuer's range. */
 function isCard(value: string): boolean {

@@ -4,10 +4,16 @@ import type { Finding } from './types';
  * What the detectors read instead of what was typed, where the two differ: full-width forms (a Japanese or Chinese
  * IME's "０９０－１２３４－５６７８", "jane＠example.com") and the ideographic space as their ASCII, and invisible
  * characters (zero-width spaces and joiners, soft hyphens, bidi marks: "4111\u200b1111…") and control characters
- * other than tabs and line ends ("jane.doe\u0000@…", DEL) as nothing. Findings are mapped back onto the text as
- * typed, so what is masked or restored is what the writer wrote.
+ * other than tabs and line ends ("jane.doe\u0000@…", DEL) as nothing. The blanks that keep a number on one line (no-break,
+ * narrow no-break and figure spaces: a French "4539\u202f1488\u202f0343\u202f6467", an IBAN pasted from a bank's page)
+ * are read as a space, and the dashes a word processor puts between digits ("415–555–0132", "536‑90‑4399") as "-";
+ * a dash between words stays a dash. Findings are mapped back onto the text as typed, so what is masked or restored is
+ * what the writer wrote.
  */
-const FOLDED = /[\uFF01-\uFF5E\u3000]|[\p{Cf}\p{Default_Ignorable_Code_Point}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/gu;
+const FOLDED =
+  /[\uFF01-\uFF5E\u3000\u00A0\u2007\u202F]|[\u2010-\u2013\u2212](?<=\d.)(?=\d)|[\p{Cf}\p{Default_Ignorable_Code_Point}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/gu;
+const AS_SPACE = new Set([0x3000, 0x00a0, 0x2007, 0x202f]);
+const AS_DASH = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2212]);
 
 export interface FoldedText {
   text: string;
@@ -30,7 +36,8 @@ export function folded(text: string): FoldedText | undefined {
   for (let m = FOLDED.exec(text); m; m = FOLDED.exec(text)) {
     keep(last, m.index);
     const code = m[0].charCodeAt(0);
-    if (code === 0x3000) out += ' ';
+    if (AS_SPACE.has(code)) out += ' ';
+    else if (AS_DASH.has(code)) out += '-';
     else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
     // An invisible run is read as nothing.
     if (out.length > origin.length) origin.push(m.index);

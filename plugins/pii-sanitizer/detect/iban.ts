@@ -15,16 +15,24 @@ const LENGTHS: Record<string, number> = {
  * 000000123456"): of up to four characters in the country code's case, or longer with a digit, so words
  * of a sentence are no groups ("NL72 for the test"); compact, in any case. In either case: prompts typed in lower case hold
  * IBANs in lower case too, and mod-97 keeps look-alikes out. A group only ever starts after a space, so a long word is not split into groups in
- * every possible way; what follows the IBAN is cut off at the country's length below, and looked at again.
+ * every possible way; what follows the IBAN is cut off at the country's length below, and looked at again. Groups may be
+ * set apart by a run of blanks or a tab (a table's cell, a bank's page pasted), and in capitals the country code by a
+ * blank from its check digits ("DE 89 3704 …"). Dashed, only in fours ("DE89-3704-0044-0532-0130-00"): a UUID's
+ * groups are none.
  */
 const LONG_GROUP = String.raw`(?=[A-Za-z]*\d)[A-Za-z0-9]{5,30}`;
-/** Country code, check digits and groups, all in one case (`letter`, `alphanumeric`). */
-const grouped = (letter: string, alphanumeric: string) =>
-  String.raw`${letter}{2}\d{2}${alphanumeric}{0,30}(?: (?:${alphanumeric}{1,4}(?![A-Za-z0-9])|${LONG_GROUP})){0,9}`;
+/** Country code, check digits and groups, all in one case (`letter`, `alphanumeric`); `gap`: what may part the first two. */
+const grouped = (letter: string, alphanumeric: string, gap: string) =>
+  String.raw`${letter}{2}${gap}\d{2}${alphanumeric}{0,30}(?:[ \t]+(?:${alphanumeric}{1,4}(?![A-Za-z0-9])|${LONG_GROUP})){0,9}`;
+const dashed = (letter: string, alphanumeric: string) =>
+  String.raw`${letter}{2}\d{2}(?:-${alphanumeric}{4}){2,7}(?:-${alphanumeric}{1,3})?(?![A-Za-z0-9-])`;
 const CANDIDATE = new RegExp(
-  String.raw`\b(?:${grouped('[A-Z]', '[A-Z0-9]')}|${grouped('[a-z]', '[a-z0-9]')}|[A-Za-z]{2}\d{2}[A-Za-z0-9]{11,30}(?![A-Za-z0-9 ]))\b`,
+  String.raw`\b(?:${dashed('[A-Z]', '[A-Z0-9]')}|${dashed('[a-z]', '[a-z0-9]')}|${grouped('[A-Z]', '[A-Z0-9]', ' ?')}|${grouped('[a-z]', '[a-z0-9]', '')}|[A-Za-z]{2}\d{2}[A-Za-z0-9]{11,30}(?![A-Za-z0-9 ]))\b`,
   'g',
 );
+/** What parts an IBAN's groups. */
+const GAP = /[ \t-]/;
+const GAPS = /[ \t-]/g;
 
 export function ibanValid(compact: string): boolean {
   if (LENGTHS[compact.slice(0, 2)] !== compact.length) return false;
@@ -39,17 +47,17 @@ export function ibanValid(compact: string): boolean {
 
 /** The IBAN a candidate starts with, cut at its country's length (it may run into following words), or undefined. */
 function ibanAt(candidate: string): string | undefined {
-  const compact = candidate.replace(/ /g, '').toUpperCase();
+  const compact = candidate.replace(GAPS, '').toUpperCase();
   const length = LENGTHS[compact.slice(0, 2)];
   if (!length || compact.length < length) return undefined;
   let consumed = 0;
   let end = 0;
   while (consumed < length && end < candidate.length) {
-    if (candidate[end] !== ' ') consumed++;
+    if (!GAP.test(candidate[end]!)) consumed++;
     end++;
   }
   const value = candidate.slice(0, end);
-  return ibanValid(value.replace(/ /g, '').toUpperCase()) ? value : undefined;
+  return ibanValid(value.replace(GAPS, '').toUpperCase()) ? value : undefined;
 }
 
 export const ibanDetector: Detector = {
@@ -63,7 +71,7 @@ export const ibanDetector: Detector = {
       if (value) out.push(finding(this, m.index, value, 0.99));
       // What the candidate ran into may hold another IBAN ("DE89 … 00 and GB82 …"): scan on from after this
       // one, or after the candidate's first word when it was none.
-      const firstWord = m[0].indexOf(' ');
+      const firstWord = m[0].search(GAP);
       CANDIDATE.lastIndex = m.index + (value ? value.length : firstWord > 0 ? firstWord : m[0].length);
     }
     return out;

@@ -110,6 +110,13 @@ const YEARS = /^(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d$/;
 /** An operator of code beside a bare run of digits: "(sign << 31 | 2139095040) >>> 0" is a constant. */
 const OPERATOR_BEFORE = /(?:[|&^=]|<<|>>)[ \t]*$/;
 const OPERATOR_AFTER = /^[ \t]*(?:[|&^]|<<|>>)/;
+/**
+ * Thousands in groups of three beside a currency: an amount ("1 234 567 €", "12\u202f345,50 EUR", "€ 45 000 000"), as
+ * French and other European prices are written.
+ */
+const THOUSANDS = /^\d{1,3}(?: \d{3})+$/;
+const CURRENCY_AFTER = /^(?:[.,]\d{1,2})?[ \t]*(?:[€$£¥₹]|(?:EUR|USD|GBP|CHF|euros?|dollars?|francs?)(?![A-Za-z]))/i;
+const CURRENCY_BEFORE = /(?:[€$£¥₹]|(?<![A-Za-z])(?:EUR|USD|GBP|CHF))[ \t]*$/i;
 /** A changelog's "6.0.1 (2018-09-14)": a version, then a date. */
 const HOLDS_ISO_DATE = /(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)/;
 
@@ -183,6 +190,10 @@ export const phoneDetector: Detector = {
         (PAIRS_BEFORE.test(text.slice(Math.max(0, m.index - 7), m.index)) || PAIRS_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 7)));
       // A dotted quad is an address's notation (the IP detector's to judge), or a version's.
       if (listed || DOTTED_QUAD.test(value)) continue;
+      const amount =
+        THOUSANDS.test(value) &&
+        (CURRENCY_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index)));
+      if (amount) continue;
       // A "00" and a country's code is no constant of code: "0036202601328 | email" is a table's phone.
       const operand =
         /^(?!00)\d+$/.test(value) &&
