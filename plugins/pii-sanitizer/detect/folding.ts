@@ -23,8 +23,23 @@ export interface FoldedText {
 
 /** The folded reading of `text`, or undefined when it reads as typed. */
 export function folded(text: string): FoldedText | undefined {
-  FOLDED.lastIndex = 0;
-  if (!FOLDED.test(text)) return undefined;
+  return reading(text, FOLDED, (m) => {
+    const code = m.charCodeAt(0);
+    if (AS_SPACE.has(code)) return ' ';
+    if (AS_DASH.has(code)) return '-';
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+    // An invisible run is read as nothing.
+    return '';
+  });
+}
+
+/**
+ * `text` with each match of `pattern` (global) read as `as` gives (one character or none), or undefined when nothing
+ * matches; what a match is read as stands at the match's start in the text as typed.
+ */
+export function reading(text: string, pattern: RegExp, as: (match: string) => string): FoldedText | undefined {
+  pattern.lastIndex = 0;
+  if (!pattern.test(text)) return undefined;
   let out = '';
   const origin: number[] = [];
   let last = 0;
@@ -32,15 +47,12 @@ export function folded(text: string): FoldedText | undefined {
     out += text.slice(from, to);
     for (let i = from; i < to; i++) origin.push(i);
   };
-  FOLDED.lastIndex = 0;
-  for (let m = FOLDED.exec(text); m; m = FOLDED.exec(text)) {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     keep(last, m.index);
-    const code = m[0].charCodeAt(0);
-    if (AS_SPACE.has(code)) out += ' ';
-    else if (AS_DASH.has(code)) out += '-';
-    else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    // An invisible run is read as nothing.
-    if (out.length > origin.length) origin.push(m.index);
+    const read = as(m[0]);
+    out += read;
+    if (read) origin.push(m.index);
     last = m.index + m[0].length;
   }
   keep(last, text.length);

@@ -4,6 +4,7 @@ import { allowFilter, type AllowList } from './allow-list';
 import { creditCardDetector } from './credit-card';
 import { customDetector, type CustomPattern } from './custom';
 import { emailDetector } from './email';
+import { ADDRESS_ESCAPES, PLUS_ESCAPES, readingEscapes } from './escapes';
 import { folded, unfolded, type FoldedText } from './folding';
 import { ibanDetector } from './iban';
 import { ipDetector } from './ip';
@@ -25,8 +26,9 @@ import { urlCredentialsDetector } from './url-credentials';
  * instance; `detect` is synchronous and allocation-light.
  */
 export const BUILT_IN: Detector[] = [
-  emailDetector,
-  phoneDetector,
+  // An "@" or a "+" escaped in a URL or an HTML page ("maria.gonzalez%40gmail.com") is read decoded.
+  readingEscapes(emailDetector, ADDRESS_ESCAPES),
+  readingEscapes(phoneDetector, PLUS_ESCAPES),
   creditCardDetector,
   ibanDetector,
   ssnDetector,
