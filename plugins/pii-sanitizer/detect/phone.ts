@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { digitsOf, matches, nearWords } from './context';
+import { areaCodeSlashed } from './phone-slash';
 import { finding, type Detector } from './types';
 
 /**
@@ -20,10 +21,11 @@ const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,6}\)?(?:[ .\-\u00a0]?\(0\))?
  * them; "invoice_number" and "cell_count" do not hold "number" or "cell". Dialling, being reachable, a desk's or a
  * direct line's label and "Text" before the number name one too ("reachable at 023 8908069", "Front desk: 0465435452",
  * "Text 0441680692"), calls from it and calls in the languages prompts come in ("Ruf mich an unter …", "appelez-moi au …");
- * not "calling", which code's docs use, nor a config's "direct: true".
+ * not "calling", which code's docs use, nor a config's "direct: true". German labels name one too ("Handynummer", "Mobil",
+ * "Telefon").
  */
 const PHONE_WORD =
-  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard)(?![A-Za-z])|\b(?:tel|cell|mob|call|caller|contacts?|reach|reachable|dial(?:led|ing)?|ring me|ring[ \t]+(?:[\w'’-]+[ \t]+){0,2}(?:on|at)|texted me|texting me|sms|ph|be reached (?:at|on)|contacted (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|(?:^|[.!?\n][ \t]*)text(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$|\btext(?:ing)?[ \t]+(?:me|us|him|her|them)[ \t]+(?:at|on)\b|(?<![A-Za-z])(?:calls[ \t]+from|called[ \t]+from|missed[ \t]+call|voicemail|anrufen|zurückrufen|ruf(?:en[ \t]+Sie)?[ \t]+(?:mich|uns)[ \t]+an|erreichbar|joignable|appele[rz]|appelle-moi|llámame|llame[ \t]+al|llamar[ \t]+al|chiamami|chiamare|bel[ \t]+(?:me|ons)|zadzwoń|zadzwonił[ao]?|contacter|contactez|contactar|kontaktieren|bereikbaar|pod[ \t]+numer(?:em)?)(?![A-Za-z])/i;
+  /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard|handy(?:nummer)?|mobil(?:nummer|telefon)?|telefon(?:nummer)?|rufnummer|festnetz(?:nummer)?)(?![A-Za-z])|\b(?:tel|cell|mob|call|caller|contacts?|reach|reachable|dial(?:led|ing)?|ring me|ring[ \t]+(?:[\w'’-]+[ \t]+){0,2}(?:on|at)|texted me|texting me|sms|ph|be reached (?:at|on)|contacted (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|(?:^|[.!?\n][ \t]*)text(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$|\btext(?:ing)?[ \t]+(?:me|us|him|her|them)[ \t]+(?:at|on)\b|(?<![A-Za-z])(?:calls[ \t]+from|called[ \t]+from|missed[ \t]+call|voicemail|anrufen|zurückrufen|ruf(?:en[ \t]+Sie)?[ \t]+(?:mich|uns)[ \t]+an|erreichbar|joignable|appele[rz]|appelle-moi|llámame|llame[ \t]+al|llamar[ \t]+al|chiamami|chiamare|bel[ \t]+(?:me|ons)|zadzwoń|zadzwonił[ao]?|contacter|contactez|contactar|kontaktieren|bereikbaar|pod[ \t]+numer(?:em)?)(?![A-Za-z])/i;
 const CONTEXT = new RegExp(`${PHONE_WORD.source}|\\bnumber\\b`, 'i');
 const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d{1,2} \d{1,2} (?:19|20)\d\d$/;
 /** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */
@@ -46,6 +48,8 @@ function isbn10(digits: string): boolean {
 /** A Unix time in seconds of the years 2017 to 2033 ("sms_sent_at=1712345678"): no phone without a "+". */
 const EPOCH_SECONDS = /^1[5-9]\d{8}$/;
 const NATIONAL = /^0[1-9]\d{8,9}$|^\(?0[1-9]\d{0,5}\)? \d{4,8}$/;
+/** A German mobile's 11 or 12 digits: 015x, 016x or 017x, then the subscriber's ("0151 23456789", "015123456789"). */
+const GERMAN_MOBILE = /^01[5-7]\d{1,2}[ -]?\d{6,8}$/;
 const EXTENSION = /(x|ext\.?)\s?\d+$/i;
 /**
  * A ZIP+4 code or a Brazilian CEP ("90210-1234", "01310-100"), or five digits and three or four not starting
@@ -59,7 +63,7 @@ const POSTAL_OR_REFERENCE = /^\d{5}-\d{3,4}$|^[1-9]\d{4} \d{3,4}$/;
  * "Caller ID" is a phone's. A word for a phone near keeps it a phone.
  */
 const OTHER_NUMBER_BEFORE = new RegExp(
-  String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run|isbn(?:-1[03])?|issn|asin|ean|upc|gtin|barcode|seed|checksum|hash|version|value|balance|offset)(?:[ \t]*(?:number|no\.?|nr\.?|#|id))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
+  String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run|isbn(?:-1[03])?|issn|asin|ean|upc|gtin|barcode|seed|checksum|hash|version|value|balance|offset|(?:bestell|auftrags|rechnungs|kunden|vertrags|artikel|sendungs|referenz|versicherungs|steuer|konto)(?:nummer|[ \t-]?nr\.?))(?:[ \t]*(?:number|no\.?|nr\.?|#|id))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
   'i',
 );
 /**
@@ -70,7 +74,7 @@ const OTHER_NUMBER_BEFORE = new RegExp(
  * sheet", "mobile 1234567 downloads", "Cell: 1000000"), a date ("tel 20240115"), or code ("int cell = 1234567;").
  */
 const BARE_LOCAL = /^\d{7,9}$/;
-const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefonu|telefoon|telefoonnummer|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|cellulare|cellulaire|handy|handynummer|rufnummer|mobilnummer|puhelin|mob|gsm|ph|extension)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?(?:[ \t]+(?:is|è|est|es|ist|é|är|er|jest|na|on|at))?`;
+const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefonu|telefoon|telefoonnummer|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|cellulare|cellulaire|handy|handynummer|rufnummer|mobil|mobilnummer|telefonnummer|puhelin|mob|gsm|ph|extension)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?(?:[ \t]+(?:is|è|est|es|ist|é|är|er|jest|na|on|at))?`;
 /** A person's number given as theirs: "my number is", "save this number:", "Best number is" (not "order number:"). */
 const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
 /** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
@@ -149,6 +153,7 @@ function shapeScore(value: string, digits: string): number {
   // Australia write one ("0441680692", "025 9010611", "(0192) 832894"): ids, amounts and constants do not start with 0.
   // An area code in brackets allows a longer number ("(05490) 8064646").
   const longest = value.startsWith('(') ? 12 : 11;
+  if (GERMAN_MOBILE.test(value) && digits.length >= 11 && digits.length <= 12 ) return 0.6;
   if (NATIONAL.test(value) && digits.length >= 10 && digits.length <= longest && !counting(digits) && !(value === digits && isbn10(digits))) return 0.6;
   if (EPOCH_SECONDS.test(value)) return 0;
   // One unbroken group: ten digits or more, or after a "+" (whose country the phone library then judges: "+466479543").
@@ -176,6 +181,10 @@ export const phoneDetector: Detector = {
       CANDIDATE.lastIndex = m.index + FIRST_GROUP.exec(m[0])![0].length;
       rescanUntil = Math.max(rescanUntil, m.index + m[0].length);
     };
+    // "Tel.: 089/12345678": an area code set apart by a slash, beside a phone's word.
+    for (const slashed of areaCodeSlashed(text)) {
+      if (nearWords(text, slashed.index, slashed.index + slashed[0].length, PHONE_WORD)) out.push(finding(this, slashed.index, slashed[0], 0.9));
+    }
     for (const m of matches(text, CANDIDATE)) {
       // A bracket that closes what the number sits in is no part of it ("(a@b.com, 0505 4572685)").
       const trimmed = m[0].trim().replace(/[.\-]$/, '');

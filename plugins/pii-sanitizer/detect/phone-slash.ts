@@ -1,0 +1,17 @@
+import { digitsOf, matches } from './context';
+
+/**
+ * A number with its area code set apart by a slash, as German and Austrian numbers are written ("089/12345678",
+ * "030/1234567", "089 / 123 456 78"): a trunk "0", an area code, then the subscriber's digits, 7 to 13 digits in all.
+ * A date's, a fraction's or a path's slash looks the same: the phone detector takes one only beside a phone's word.
+ */
+const AREA_SLASH = /(?<![\w+./-])\(?0[1-9]\d{1,4}\)? ?\/ ?\d{2,8}(?:[ -]\d{2,5}){0,3}(?![\w/-]|[.,]\d)/g;
+
+/** The area-code-and-slash numbers of `text`. */
+export function areaCodeSlashed(text: string): RegExpExecArray[] {
+  if (!text.includes('/')) return [];
+  return [...matches(text, AREA_SLASH)].filter((m) => {
+    const digits = digitsOf(m[0]).length;
+    return digits >= 7 && digits <= 13;
+  });
+}
