@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { digitsOf, matches, nearWords } from './context';
+import { phonesInColumns } from './phone-columns';
 import { areaCodeSlashed } from './phone-slash';
 import { finding, type Detector } from './types';
 
@@ -181,6 +182,7 @@ export const phoneDetector: Detector = {
       CANDIDATE.lastIndex = m.index + FIRST_GROUP.exec(m[0])![0].length;
       rescanUntil = Math.max(rescanUntil, m.index + m[0].length);
     };
+    for (const cell of phonesInColumns(text)) out.push(finding(this, cell.start, cell.value, 0.85));
     // "Tel.: 089/12345678": an area code set apart by a slash, beside a phone's word.
     for (const slashed of areaCodeSlashed(text)) {
       if (nearWords(text, slashed.index, slashed.index + slashed[0].length, PHONE_WORD)) out.push(finding(this, slashed.index, slashed[0], 0.9));

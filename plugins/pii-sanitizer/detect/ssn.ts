@@ -1,4 +1,5 @@
 import { matches, nearWords } from './context';
+import { cellsUnder } from './table-lines';
 import { finding, type Detector } from './types';
 
 /**
@@ -9,6 +10,9 @@ import { finding, type Detector } from './types';
 const FORMATTED = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
 const BARE = /(?<!\d)(\d{3})(\d{2})(\d{4})(?!\d)/g;
 const CONTEXT = /\b(ssn|social security|social sec|tax id|taxpayer)\b/i;
+/** A table's column of SSNs ("name,ssn", "| Name | SSN |"): each row's cell is one, however far below the header. */
+const COLUMN = /^(?:ssns?|social[ _-]?security(?:[ _-]?(?:number|no\.?|#))?|ssn[ _-]?(?:number|no\.?|#))$/i;
+const CELL = /^(\d{3})([- ]?)(\d{2})\2(\d{4})$/;
 
 function validParts(area: string, group: string, serial: string): boolean {
   const a = Number(area);
@@ -26,6 +30,11 @@ export const ssnDetector: Detector = {
     }
     for (const m of matches(text, BARE)) {
       if (validParts(m[1], m[2], m[3]) && nearWords(text, m.index, m.index + m[0].length, CONTEXT)) out.push(finding(this, m.index, m[0], 0.8));
+    }
+    if (!/ssn|social[ _-]?security/i.test(text)) return out;
+    for (const cell of cellsUnder(text, COLUMN)) {
+      const parts = CELL.exec(cell.value);
+      if (parts && validParts(parts[1]!, parts[3]!, parts[4]!)) out.push(finding(this, cell.start, cell.value, 0.9));
     }
     return out;
   },

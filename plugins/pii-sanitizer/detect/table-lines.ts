@@ -24,3 +24,49 @@ export function cellOffsets(line: string, cells: readonly string[], separator: s
     return start;
   });
 }
+
+/** The separators a pasted table's cells are split by, in the order they are looked for in a header line. */
+const SEPARATORS = ['|', '\t', ';', ','] as const;
+/** A Markdown table's rule line ("|---|:---:|") under its header. */
+const RULE_LINE = /^[\s|:+-]+$/;
+/** What pads a cell's value: blanks and quotes; a header's Markdown emphasis and trailing colon too. */
+const unquoted = (cell: string) => cell.trim().replace(/^["']|["']$/g, '');
+const title = (cell: string) => cell.trim().replace(/^["'*_`]+|["'*_`:]+$/g, '');
+
+export interface ColumnCell {
+  start: number;
+  value: string;
+}
+
+/**
+ * The cells under each header cell `header` accepts, in a CSV, a TSV or a Markdown table: the rows after the header with
+ * as many cells, `maxRows` at most; a column's values are known by its header however many rows there are.
+ */
+export function cellsUnder(text: string, header: RegExp, maxRows = 500): ColumnCell[] {
+  const found: ColumnCell[] = [];
+  const lines = text.split('\n');
+  const starts = lineStarts(lines);
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    const separator = SEPARATORS.find((s) => line.includes(s));
+    if (!separator) continue;
+    const titles = tableCells(line, separator).map(title);
+    const columns = titles.flatMap((t, index) => (header.test(t) ? [index] : []));
+    if (titles.length < 2 || columns.length === 0) continue;
+    let r = i + 1;
+    for (; r < lines.length && r <= i + maxRows; r++) {
+      const row = lines[r]!.replace(/\r$/, '');
+      if (RULE_LINE.test(row) && row.includes('-')) continue;
+      const cells = tableCells(row, separator);
+      if (cells.length !== titles.length) break;
+      const offsets = cellOffsets(row, cells, separator);
+      for (const c of columns) {
+        const value = unquoted(cells[c]!);
+        if (value) found.push({ start: starts[r]! + offsets[c]! + cells[c]!.indexOf(value), value });
+      }
+    }
+    // The table's rows are no headers of their own.
+    i = r - 1;
+  }
+  return found;
+}
