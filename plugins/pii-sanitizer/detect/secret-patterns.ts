@@ -69,6 +69,19 @@ export const SECRET_PATTERNS: Array<{
   { name: 'google-oauth-secret', pattern: /\bGOCSPX-[A-Za-z0-9_-]{20,}/g },
   { name: 'sendgrid-key', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g },
   { name: 'twilio-key', pattern: /\bSK[0-9a-f]{32}\b/g },
+  // Its secret beside it, as a pair is written ("SK…:secret" for Basic auth, "SK…, secret", twilio("SK…", "secret")).
+  {
+    name: 'twilio-key-secret',
+    pattern: /\bSK[0-9a-f]{32}['"]?[ \t]*[:,][ \t]*['"]?([A-Za-z0-9]{32})(?![A-Za-z0-9])/dg,
+    valid: looksRandom,
+  },
+  // Ably's key: the app's id and the key's id, public, then its secret ("Ggkvcu.AkuyB1:_TJai5Sd…"); taken whole.
+  {
+    name: 'ably-key',
+    pattern: /(?<![\w.-])[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_-]{30,60}(?![\w-])/g,
+    requires: /\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_-]{30}/,
+    valid: (value) => looksRandom(value.slice(value.indexOf(':') + 1)),
+  },
   { name: 'npm-token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
   { name: 'pypi-token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{50,}/g },
   { name: 'huggingface-token', pattern: /\bhf_[A-Za-z0-9]{30,}\b/g },
@@ -295,10 +308,11 @@ export const SECRET_PATTERNS: Array<{
   // A URL's query ("jdbc:mysql://db/app?user=root&password=…"), where "password=secret" is the documentation's example.
   {
     name: 'url-query-password',
-    // A closing bracket, comma, period, colon or semicolon after the value is the sentence's or the markdown's
+    // A "#" is the password's ("…&password=S3cr3t!Pa$$w0rd#2024&useSSL=true": a JDBC URL is no browser's, and a
+    // fragment taken along only masks more). A closing bracket, comma, period, colon or semicolon after the value is the sentence's or the markdown's
     // ("…&password=Hunter22x)", "…, then"); "!" and "?" stay, passwords end in them.
     // A value that opens a bracket keeps its closing one ("p@ss(1)").
-    pattern: /[?&](?:password|passwd|pwd)=((?![#$%{<(])(?:[^&#\s'"]*\([^()&#\s'"]*\)|[^&#\s'"]{2,}[^&#\s'"),.;:\]]))(?=[),.;:\]]*(?:[&#\s'"]|$))/dgi,
+    pattern: /[?&](?:password|passwd|pwd)=((?![#$%{<(])(?:[^&\s'"]*\([^()&\s'"]*\)|[^&\s'"]{2,}[^&\s'"),.;:\]]))(?=[),.;:\]]*(?:[&\s'"]|$))/dgi,
     requires: /[?&](?:password|passwd|pwd)=/i,
     valid: (value) => !isPlaceholder(value),
   },
@@ -533,7 +547,8 @@ export const SECRET_PATTERNS: Array<{
   { name: 'frameio-token', pattern: /\bfio-u-[A-Za-z0-9_=-]{64}(?![A-Za-z0-9_=-])/g },
   { name: 'circleci-personal-token', pattern: /\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}\b/g },
   // "Authorization: Basic dXNlcjpwYXNz": the base64 of "user:password", checked by decoding it.
-  { name: 'basic-auth-header', pattern: /\bBasic[^\S\n]+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/dg, valid: isBasicCredentials },
+  // In any case: a git config's "http.extraheader=\"AUTHORIZATION: basic …\"".
+  { name: 'basic-auth-header', pattern: /\b(?:Basic|basic|BASIC)[^\S\n]+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/dg, valid: isBasicCredentials },
   // A key in place of Basic's base64 after an Authorization header (FullStory's "Basic na1.…"): a credential still.
   {
     name: 'basic-auth-key',

@@ -6,10 +6,11 @@ import { entropy } from './context';
  * Values made to be public: Razorpay's key id ("rzp_live_" and 14 characters), a browser SDK's client token ("pub…"),
  * Stytch's public token, PubNub's subscribe and publish keys (its secret key is "sec-c-"), Statsig's client key, Braintree's
  * tokenization key, Paddle's client-side token, Midtrans's client key, a NATS public nkey (its seed starts with "S"),
- * publishable keys ("pk_live_…": Stripe's, Paystack's, Clerk's), Flutterwave's public key, New Relic's browser key.
+ * publishable keys ("pk_live_…": Stripe's, Paystack's, Clerk's), Flutterwave's public key, New Relic's browser key, an
+ * age recipient ("age1…", a public key in bech32; its identity is "AGE-SECRET-KEY-1…").
  */
 export const PUBLIC_VALUE =
-  /^rzp_(?:live|test)_[A-Za-z0-9]{14}$|^pub[0-9a-f]{32}$|^public-token-(?:live|test)-|^(?:sub|pub)-c-[0-9a-f-]{36}$|^client-[A-Za-z0-9]{20,}$|^(?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16}$|^(?:live|test)_[0-9a-f]{27}$|^(?:SB-)?Mid-client-|^[UANOC][A-Z2-7]{55}$|^pk_(?:live|test)_[A-Za-z0-9]{16,}$|^FLWPUBK(?:_TEST)?-|^NRJS-[0-9a-f]{19}$/;
+  /^rzp_(?:live|test)_[A-Za-z0-9]{14}$|^pub[0-9a-f]{32}$|^public-token-(?:live|test)-|^(?:sub|pub)-c-[0-9a-f-]{36}$|^client-[A-Za-z0-9]{20,}$|^(?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16}$|^(?:live|test)_[0-9a-f]{27}$|^(?:SB-)?Mid-client-|^[UANOC][A-Z2-7]{55}$|^pk_(?:live|test)_[A-Za-z0-9]{16,}$|^FLWPUBK(?:_TEST)?-|^NRJS-[0-9a-f]{19}$|^age1[02-9ac-hj-np-z]{58}$/;
 
 /** Dummy values in docs and tests: long alphabetic or numeric runs. */
 export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
