@@ -109,6 +109,9 @@ describe('pii-sanitizer on the less common shapes of requests and answers', () =
       const replies: Array<[string, string, boolean]> = [
         ['To verify your identity, what is your Social Security number?', '536904399', true],
         ['What mobile number can we reach you on?', '0151 23456789', true],
+        ['To continue, please type your account password.', 'Summer2024!', true],
+        ['What is the PIN of the card?', '4821', true],
+        ['Which password manager do you use?', '1Password', false],
         ['How many items are in your cart?', '42', false],
         ['Which order is it about?', '536904399', false],
       ];

@@ -27,6 +27,12 @@ const CREDENTIAL_SPANS = /\b(?:creds|credentials|login|user(?:name)?)\b[^\n`]{0,
 /** A code span holding a name in code, not a value ("the password `field_name`", "user `x` / `admin`"). */
 const CODE_NAME = /^[A-Za-z_.-]+$/;
 const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)?[ \\t]*([^\\s]{8,200})[ \\t]*(?=\\r?\\n|$)`, 'gi');
+/**
+ * A value alone on the text's last line, after a line that asks for one ("Please type your account password.\n
+ * Summer2024!"): a user's bare reply, read after the question the assistant asked (the sanitizer gives it that context).
+ * A line of code or configuration (an assignment, a call, a comment) asks for nothing.
+ */
+const ASKED = new RegExp(`\\b(${PASSWORD}|${PIN}|${KEY})\\b(?![ \\t]+(?:managers?|polic(?:y|ies)|length|hints?|reset|strength|requirements|rules|fields?|expiry|generator)\\b)[^\\n=(){}<>$#[\\]]{0,80}\\r?\\n[ \\t]*([^\\s=(){}]{4,200})[ \\t]*$`, 'i');
 /** Every name above contains one of these: a text without any skips both patterns. */
 const NAME_WORDS = new RegExp(wordAlternation(['pass', 'pwd', 'kennw', 'mot de', 'contrase', 'senha', 'wachtwoord', 'pin', 'key', 'token', 'secret']), 'i');
 
@@ -77,6 +83,13 @@ export function secretsInProse(text: string): Array<[number, string]> {
     const value = m[2]!;
     if (CODE_NAME.test(value)) continue;
     if (IS_PASSWORD_WORD.test(m[1]!) ? passwordLike(value) : looksRandom(value) && !NOT_A_VALUE.test(value)) out.push([m.index + m[0].lastIndexOf(value), value]);
+  }
+  const asked = ASKED.exec(text);
+  if (asked) {
+    const [, name, value] = asked;
+    const kind = IS_PASSWORD_WORD.test(name!) ? 'password' : /^pin/i.test(name!) ? 'pin' : 'key';
+    const ok = kind === 'password' ? passwordLike(value!) : kind === 'pin' ? /^\d{4,8}$/.test(value!) : looksRandom(value!) && !NOT_A_VALUE.test(value!);
+    if (ok && !out.some(([at]) => at === asked.index + asked[0].lastIndexOf(value!))) out.push([asked.index + asked[0].lastIndexOf(value!), value!]);
   }
   for (const m of matches(text, ANNOUNCED)) {
     const value = m[1]!;
