@@ -1,0 +1,117 @@
+import type { Dispatcher } from 'undici';
+import { performance } from 'node:perf_hooks';
+import { createParser } from 'eventsource-parser';
+import type { Usage } from '../providers/openai-types';
+import { estimatedUsage } from './accounting';
+import { scansAnswers, TransformChains } from './transform-chain';
+import { sseData, write } from './client-writer';
+import { eventBound } from './stream-feeder';
+import type { AttemptContext, AttemptResult } from './call-target';
+
+/**
+ * Legacy completions stream in OpenAI's own format: relayed byte for byte, or, when transforms take part, event by
+ * event with each choice's text through its own transforms (what they hold back goes out with the choice's finish,
+ * before an error event, or before [DONE]).
+ */
+export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number, controller: AbortController): Promise<AttemptResult> {
+  a.res.writeHead(200, a.headers({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }));
+  // The first text within the first-token timeout, counted from the attempt's start; the stream is cut otherwise.
+  const firstToken = setTimeout(() => controller.abort(), Math.max(0, a.plan.balancer.firstTokenTimeoutMs - (performance.now() - started)));
+  const upstreamWaitMs = performance.now() - started;
+  const transformed = a.transforms.length > 0;
+  const scans = scansAnswers(a.transforms);
+  let done = false;
+  const chains = new TransformChains<number>(a.transforms);
+  let template: Record<string, unknown> = { object: 'text_completion' };
+  const tails = (): string => {
+    let out = '';
+    for (const [index, chain] of chains.take()) {
+      const tail = chain.flush();
+      recorded += tail.recorded;
+      if (tail.client) out += sseData({ ...template, choices: [{ index, text: tail.client, finish_reason: null }] });
+    }
+    return out;
+  };
+  let out = '';
+  // What the model wrote and the provider's own usage, for budgets and cost, whether or not the stream is relayed as is;
+  // and what is recorded of it for the trace (scanned, placeholders not restored).
+  let written = '';
+  let recorded = '';
+  let finish: unknown = null;
+  let providerUsage: Usage | undefined;
+  let usage: Usage | undefined;
+  const spend = async () => {
+    if (usage) return;
+    usage = providerUsage ?? estimatedUsage(a.plan.request, written);
+    await a.spend(usage);
+  };
+  const parser = createParser({
+    ...eventBound(a.plan.maxResponseBodyBytes),
+    onEvent: (event) => {
+      if (event.data.trim() === '[DONE]') {
+        done = true;
+        if (transformed) out += `${tails()}data: [DONE]\n\n`;
+        return;
+      }
+      let chunk: { id?: unknown; created?: unknown; model?: unknown; error?: unknown; usage?: unknown; choices?: Array<{ index?: number; text?: unknown; finish_reason?: unknown }> };
+      try {
+        chunk = JSON.parse(event.data);
+      } catch {
+        if (transformed) out += event.data.split('\n').map((line) => `data: ${line}\n`).join('') + '\n';
+        return;
+      }
+      if (isUsage(chunk.usage)) providerUsage = chunk.usage;
+      for (const choice of chunk.choices ?? []) {
+        if (typeof choice.text === 'string') written += choice.text;
+        if (choice.finish_reason) finish = choice.finish_reason;
+      }
+      if (written || finish) clearTimeout(firstToken);
+      if (!transformed) return;
+      if (chunk.error !== undefined) out += tails();
+      else template = { id: chunk.id, object: 'text_completion', created: chunk.created, model: chunk.model };
+      for (const choice of chunk.choices ?? []) {
+        const index = choice.index ?? 0;
+        if (scans && (choice as { logprobs?: unknown }).logprobs) (choice as { logprobs?: unknown }).logprobs = null;
+        if (typeof choice.text !== 'string' || (!choice.text && !choice.finish_reason && !chains.has(index))) continue;
+        const chain = chains.of(index);
+        const piece = chain.push(choice.text);
+        const tail = choice.finish_reason ? chain.flush() : { recorded: '', client: '' };
+        recorded += piece.recorded + tail.recorded;
+        choice.text = piece.client + tail.client;
+        if (choice.finish_reason) chains.delete(index);
+      }
+      out += sseData(chunk);
+    },
+  });
+  const decoder = new TextDecoder();
+  try {
+    for await (const chunk of upstream.body) {
+      const piece = decoder.decode(chunk as Buffer, { stream: true });
+      parser.feed(piece);
+      if (!transformed) out = piece;
+      // The spend is counted before the client reads [DONE].
+      if (done) await spend();
+      if (out) await write(a.res, out);
+      out = '';
+    }
+  } catch {
+    /* cut below */
+  } finally {
+    clearTimeout(firstToken);
+  }
+  await spend();
+  if (!done) {
+    if (transformed) {
+      const held = tails();
+      if (held) await write(a.res, held);
+    }
+    await write(a.res, sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', code: 'stream_truncated' } }));
+  }
+  a.res.end();
+  const response = { object: 'text_completion', model: template.model, choices: [{ index: 0, text: transformed ? recorded : written, finish_reason: finish }], usage };
+  return { status: 200, usage, usageEstimated: !providerUsage, truncated: !done, upstreamWaitMs, response };
+}
+
+function isUsage(value: unknown): value is Usage {
+  return value !== null && typeof value === 'object' && typeof (value as Usage).prompt_tokens === 'number' && typeof (value as Usage).total_tokens === 'number';
+}
