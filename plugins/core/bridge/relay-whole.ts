@@ -1,46 +1,26 @@
 import type { Dispatcher } from 'undici';
 import { performance } from 'node:perf_hooks';
-import { PROVIDERS } from '../providers';
-import type { ChatResponse, Usage } from '../providers/openai-types';
-import { AttemptError } from './attempt-failure';
+import type { Usage } from '../providers/openai-types';
 import { estimatedUsage, writtenText } from './accounting';
-import { readUpTo } from '../bounded-body';
 import { scansAnswers, transformMessage, transformWhole } from './transform-chain';
 import { sendJson } from './client-writer';
-import type { PlannedTarget } from './plan';
+import { chatAnswer, jsonAnswer, openAIAnswer } from './whole-answer';
 import type { AttemptContext, AttemptResult } from './call-target';
-
-/** The provider's whole answer as a JSON object; anything else (a proxy's HTML page, a cut body) is its error, not the network's. */
-async function jsonAnswer(upstream: Dispatcher.ResponseData, target: PlannedTarget, limit: number): Promise<Record<string, unknown>> {
-  const { text, complete } = await readUpTo(upstream.body, limit);
-  if (!complete) {
-    throw new AttemptError({ kind: 'protocol', status: 502, message: `The provider (${target.name}) answered with more than max_response_body_size (${limit} bytes).`, retryable: true, code: 'provider_error' });
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    raw = undefined;
-  }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new AttemptError({ kind: 'protocol', status: 502, message: `The provider (${target.name}) answered with something that is not a JSON object.`, retryable: true, code: 'provider_error' });
-  }
-  return raw as Record<string, unknown>;
-}
 
 /** A message or a delta with OpenAI's legacy `function_call` (requests that name `functions`). */
 export type LegacyCall = { function_call?: { name?: string; arguments?: string } };
 
 export async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number): Promise<AttemptResult> {
   const { plan, target } = a;
-  const raw = await jsonAnswer(upstream, target, plan.maxResponseBodyBytes);
+  const json = await jsonAnswer(upstream, target, plan.maxResponseBodyBytes);
+  const raw = plan.routeType === 'llm/v1/chat' ? json : openAIAnswer(plan.routeType, target, json);
   const upstreamWaitMs = performance.now() - started;
   let response: Record<string, unknown> = raw;
   let recordedResponse: Record<string, unknown> = raw;
   let completionText = '';
   const transformed = a.transforms.length > 0 || a.toolTransforms.length > 0;
   if (plan.routeType === 'llm/v1/chat') {
-    const chat = PROVIDERS[target.provider].parseChat(raw, target) as ChatResponse;
+    const chat = chatAnswer(target, raw);
     // What is recorded differs from what the client gets only when a transform restores originals.
     const recorded = transformed ? structuredClone(chat) : chat;
     const scans = scansAnswers(a.transforms);
@@ -63,7 +43,7 @@ export async function relayWhole(a: AttemptContext, upstream: Dispatcher.Respons
     });
     response = chat as unknown as Record<string, unknown>;
     recordedResponse = recorded as unknown as Record<string, unknown>;
-  } else if (plan.routeType === 'llm/v1/completions' && Array.isArray(raw.choices)) {
+  } else if (plan.routeType === 'llm/v1/completions') {
     recordedResponse = transformed ? structuredClone(raw) : raw;
     const scans = scansAnswers(a.transforms);
     (raw.choices as Array<{ text?: unknown; logprobs?: unknown }>).forEach((choice, i) => {

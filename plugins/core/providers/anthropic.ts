@@ -3,7 +3,7 @@ import { inlineFile, isFilePart, legacyFunctionResult, unreadableFile, type Inli
 import { JSON_TOOL, jsonModeTool } from './json-mode';
 import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
-import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
+import { NotAnAnswer, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec } from './types';
 import { endpoint } from './urls';
 
 /** Anthropic's Messages API (`POST /v1/messages`), translated to and from OpenAI chat. */
@@ -206,6 +206,7 @@ export const anthropic: Provider = {
   },
   parseChat(raw, target): ChatResponse {
     const body = raw as { id: string; model?: string; content: Block[]; stop_reason: string; usage: Record<string, number> };
+    if (!Array.isArray(body.content)) throw new NotAnAnswer('no content');
     const json = body.content.find((b) => b.type === 'tool_use' && b.name === JSON_TOOL);
     const text = json ? JSON.stringify(json.input ?? {}) : body.content.filter((b) => b.type === 'text').map((b) => String(b.text)).join('');
     const toolCalls: ToolCall[] = body.content

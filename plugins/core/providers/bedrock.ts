@@ -4,7 +4,7 @@ import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, ty
 import { signV4 } from './sigv4';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import { inlineFile, isFilePart, legacyFunctionResult, unreadableFile, type InlineFile } from './file-parts';
-import { UnsupportedContent, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec, type UpstreamCall } from './types';
+import { NotAnAnswer, UnsupportedContent, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec, type UpstreamCall } from './types';
 
 /**
  * AWS Bedrock's Converse and ConverseStream APIs, signed with SigV4 (or a Bedrock
@@ -237,7 +237,8 @@ export const bedrock: Provider = {
   },
   parseChat(raw, target): ChatResponse {
     const body = raw as { output?: { message?: { content?: Block[] } }; stopReason?: string; usage?: Record<string, number> };
-    const content = body.output?.message?.content ?? [];
+    if (body.output?.message === null || typeof body.output?.message !== 'object') throw new NotAnAnswer('no output message');
+    const content = body.output.message.content ?? [];
     const json = content.find((b) => (b.toolUse as { name?: string } | undefined)?.name === JSON_TOOL)?.toolUse as { input?: unknown } | undefined;
     const text = json ? JSON.stringify(json.input ?? {}) : content.map((b) => (typeof b.text === 'string' ? b.text : '')).join('');
     const toolCalls: ToolCall[] = content

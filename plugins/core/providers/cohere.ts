@@ -2,7 +2,7 @@ import { providerErrorMessage } from './error-message';
 import { isFilePart, unreadableFile } from './file-parts';
 import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase } from './tool-args';
-import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
+import { NotAnAnswer, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec } from './types';
 import { endpoint } from './urls';
 
 /** Cohere's v2 Chat API (`POST /v2/chat`), close to OpenAI's, translated both ways. */
@@ -102,6 +102,7 @@ export const cohere: Provider = {
   },
   parseChat(raw, target): ChatResponse {
     const body = raw as { id: string; finish_reason?: string; message?: { content?: Array<{ type: string; text?: string }>; tool_calls?: ToolCall[] }; usage?: never };
+    if (body.message === null || typeof body.message !== 'object') throw new NotAnAnswer('no message');
     const text = (body.message?.content ?? []).filter((c) => c.type === 'text').map((c) => c.text ?? '').join('');
     return chatCompletion(body.id, target.model, text, body.message?.tool_calls ?? [], FINISH[body.finish_reason ?? 'COMPLETE'] ?? 'error', cohereUsage(body.usage));
   },

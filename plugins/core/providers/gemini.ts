@@ -3,7 +3,7 @@ import { inlineFile, isFilePart } from './file-parts';
 import { providerErrorMessage } from './error-message';
 import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
-import type { Provider, StreamEvent, StreamTranslator, TargetSpec } from './types';
+import { NotAnAnswer, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec } from './types';
 import { withQuery } from './urls';
 
 /** Google Gemini's generateContent / streamGenerateContent (SSE), translated to and from OpenAI chat. */
@@ -304,9 +304,10 @@ export const gemini: Provider = {
   parseChat(raw, target): ChatResponse {
     const body = raw as { candidates?: Candidate[]; usageMetadata?: Record<string, number>; modelVersion?: string; promptFeedback?: { blockReason?: string } };
     const candidate = body.candidates?.[0];
+    const blocked = !candidate && body.promptFeedback?.blockReason;
+    if (!Array.isArray(body.candidates) && !blocked) throw new NotAnAnswer('no candidates');
     const toolCalls = toolCallsOf(candidate);
     const text = textOf(candidate);
-    const blocked = !candidate && body.promptFeedback?.blockReason;
     const finish = blocked ? 'content_filter' : toolCalls.length > 0 ? 'tool_calls' : FINISH[candidate?.finishReason ?? 'STOP'] ?? BROKE_OFF;
     return chatCompletion(`chatcmpl-${Date.now().toString(36)}`, body.modelVersion ?? target.model, text, toolCalls, finish, geminiUsage(body.usageMetadata));
   },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { providerErrorMessage } from './error-message';
 import { isTextPart, type ChatChunk, type ChatRequest, type ChatResponse, type Usage } from './openai-types';
-import type { Provider, ProviderName, StreamEvent, StreamTranslator, TargetSpec, UpstreamCall } from './types';
+import { NotAnAnswer, type Provider, type ProviderName, type StreamEvent, type StreamTranslator, type TargetSpec, type UpstreamCall } from './types';
 import { endpoint, withQuery } from './urls';
 
 /**
@@ -180,7 +180,8 @@ export function openAIFamily(name: ProviderName): Provider {
     },
     parseChat(body) {
       const chat = body as ChatResponse;
-      for (const choice of Array.isArray(chat.choices) ? chat.choices : []) flattenContent(choice?.message as unknown as Record<string, unknown> | undefined, true);
+      if (!Array.isArray(chat.choices)) throw new NotAnAnswer('no choices');
+      for (const choice of chat.choices) flattenContent(choice?.message as unknown as Record<string, unknown> | undefined, true);
       return chat;
     },
     streamTranslator() {

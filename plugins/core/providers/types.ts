@@ -61,6 +61,9 @@ export interface StreamTranslator {
 /** A request this provider cannot take as it is: the client gets a 400 that says why. */
 export class UnsupportedContent extends Error {}
 
+/** A 200 whose body is not the provider's answer: its error under a 200, or a body without the answer's shape. */
+export class NotAnAnswer extends Error {}
+
 export interface Provider {
   name: ProviderName;
   /** How the provider frames a streamed answer: Server-Sent Events, or AWS's binary event stream. */

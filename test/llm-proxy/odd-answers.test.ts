@@ -1,0 +1,104 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startCaptureServer, type CaptureServer } from '../support/capture-server';
+import { shipped } from '../support/shipped';
+import { declarative, postRoute } from '../support/routes';
+import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+
+jest.setTimeout(60_000);
+
+/**
+ * Answers that are not what the bridge asked for, as providers and the proxies before them do send them: an error
+ * under a 200. The client gets the provider's error (or the next target's answer), never a crash message or an
+ * empty answer.
+ */
+const AWS = { aws_access_key_id: 'AKIDEXAMPLE', aws_secret_access_key: 'secretsecretsecret' };
+const completion = (content: string) => ({ id: 'x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] });
+
+describe('llm-proxy when the provider answers something else than an answer', () => {
+  let provider: CaptureServer;
+  let raw: http.Server;
+  /** The raw provider: answers with bytes as scripted, and records the client port of each request. */
+  let rawAnswer: (res: http.ServerResponse) => void = (res) => res.end();
+  let stack: SuiteStack;
+
+  beforeAll(async () => {
+    provider = await startCaptureServer();
+    raw = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => rawAnswer(res));
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const rawUrl = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+    const target = (name: string, kind: string, model: string, extra: Record<string, unknown> = {}) => ({ name, provider: kind, model, upstream_url: provider.url, auth: { api_key: 'sk-test-0123456789' }, ...extra });
+    const proxy = (targets: object[], extra: Record<string, unknown> = {}) => ({ name: 'llm-proxy', config: { targets, balancer: { retries: 0 }, ...extra } });
+    const second = target('second', 'openai', 'model-two', { priority: 1 });
+    const fallback = { balancer: { retries: 1, backoff_ms: 10 } };
+    stack = await startSuiteStack({
+      plugins: shipped('llm-proxy'),
+      declarative: declarative([
+        postRoute('openai', [proxy([target('oa', 'openai', 'gpt-4o-mini')])]),
+        postRoute('azure', [proxy([target('az', 'azure', 'gpt-4o')])]),
+        postRoute('mistral', [proxy([target('mi', 'mistral', 'mistral-large')])]),
+        postRoute('anthropic', [proxy([target('an', 'anthropic', 'claude-sonnet-4')])]),
+        postRoute('gemini', [proxy([target('gm', 'gemini', 'gemini-2.5-flash')])]),
+        postRoute('cohere', [proxy([target('co', 'cohere', 'command-a')])]),
+        postRoute('bedrock', [proxy([target('br', 'bedrock', 'anthropic.claude-3-haiku', { auth: AWS })])]),
+        postRoute('openai-fb', [proxy([target('oa', 'openai', 'gpt-4o-mini'), second], fallback)]),
+        postRoute('gemini-fb', [proxy([target('gm', 'gemini', 'gemini-2.5-flash'), second], fallback)]),
+        postRoute('cmpl', [proxy([target('oa', 'openai', 'gpt-3.5-turbo-instruct')], { route_type: 'llm/v1/completions' })]),
+        postRoute('raw', [proxy([target('raw', 'openai', 'gpt-4o-mini', { upstream_url: rawUrl })])]),
+      ]),
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await provider?.close();
+    raw?.close();
+  });
+
+  const post = (route: string, body: Record<string, unknown>) =>
+    fetch(`${stack.standin.url}/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const chat = (stream = false) => ({ stream, messages: [{ role: 'user', content: 'hi' }] });
+  const fromSecond = (req: { body: Buffer }) => JSON.parse(req.body.toString()).model === 'model-two';
+
+  it("an error under a 200 is the provider's error (502, its message), for every provider", async () => {
+    const errors: Record<string, unknown> = {
+      openai: { error: { message: 'The server had an error while processing your request.', type: 'server_error' } },
+      azure: { error: { message: 'The server had an error while processing your request.', type: 'server_error' } },
+      mistral: { error: { message: 'The server had an error while processing your request.', type: 'server_error' } },
+      anthropic: { type: 'error', error: { type: 'overloaded_error', message: 'The server had an error while processing your request.' } },
+      gemini: { error: { code: 500, message: 'The server had an error while processing your request.', status: 'INTERNAL' } },
+      cohere: { message: 'The server had an error while processing your request.' },
+      bedrock: { message: 'The server had an error while processing your request.' },
+    };
+    for (const [route, body] of Object.entries(errors)) {
+      provider.respond = () => ({ status: 200, body });
+      const res = await post(route, chat());
+      const error = ((await res.json()) as { error: { message: string; code: string } }).error;
+      expect([route, res.status, error.code]).toEqual([route, 502, 'provider_error']);
+      expect(error.message).toContain('The server had an error while processing your request.');
+    }
+  });
+
+  it('a 200 whose body has no answer in it is an error too, and so is a legacy completion without choices', async () => {
+    provider.respond = () => ({ status: 200, body: { id: 'x', object: 'chat.completion' } });
+    const res = await post('openai', chat());
+    expect(res.status).toBe(502);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('provider_error');
+    provider.respond = () => ({ status: 200, body: { error: { message: 'Engine overloaded.' } } });
+    const cmpl = await post('cmpl', { prompt: 'hi' });
+    expect(cmpl.status).toBe(502);
+    expect(((await cmpl.json()) as { error: { message: string } }).error.message).toContain('Engine overloaded.');
+  });
+
+  it('the next target answers when the first one sent an error under a 200', async () => {
+    for (const route of ['openai-fb', 'gemini-fb']) {
+      provider.respond = (req) => (fromSecond(req) ? { status: 200, body: completion('From two.') } : { status: 200, body: { error: { code: 500, message: 'Internal error encountered.', status: 'INTERNAL' } } });
+      const res = await post(route, chat());
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-ai-target')).toBe('second');
+      expect(((await res.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content).toBe('From two.');
+    }
+  });
+});
