@@ -2,17 +2,22 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { shipped } from '../support/shipped';
+import { readSse, chatChunk as chunk } from '../support/sse';
 import { declarative, postRoute } from '../support/routes';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+import { encodeEventStream } from '../../plugins/core/providers/aws-eventstream';
 
 jest.setTimeout(60_000);
 
 /**
  * Answers that are not what the bridge asked for, as providers and the proxies before them do send them: an error
- * under a 200. The client gets the provider's error (or the next target's answer), never a crash message or an
- * empty answer.
+ * under a 200; a stream that ends after its last finish without the end marker. The client gets the provider's error
+ * (or the next target's answer), never a crash message or an empty answer, and a finished answer is one.
  */
 const AWS = { aws_access_key_id: 'AKIDEXAMPLE', aws_secret_access_key: 'secretsecretsecret' };
+const text = (t: string, finish: string | null = null) => `data: ${JSON.stringify({ id: 'x', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: t, finish_reason: finish }] })}\n\n`;
+const frame = (event: string, payload: Record<string, unknown>) =>
+  encodeEventStream({ headers: { ':message-type': 'event', ':event-type': event, ':content-type': 'application/json' }, payload: Buffer.from(JSON.stringify(payload)) });
 const completion = (content: string) => ({ id: 'x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] });
 
 describe('llm-proxy when the provider answers something else than an answer', () => {
@@ -35,7 +40,7 @@ describe('llm-proxy when the provider answers something else than an answer', ()
     const second = target('second', 'openai', 'model-two', { priority: 1 });
     const fallback = { balancer: { retries: 1, backoff_ms: 10 } };
     stack = await startSuiteStack({
-      plugins: shipped('llm-proxy'),
+      plugins: shipped('semantic-cache', 'llm-proxy'),
       declarative: declarative([
         postRoute('openai', [proxy([target('oa', 'openai', 'gpt-4o-mini')])]),
         postRoute('azure', [proxy([target('az', 'azure', 'gpt-4o')])]),
@@ -48,6 +53,8 @@ describe('llm-proxy when the provider answers something else than an answer', ()
         postRoute('gemini-fb', [proxy([target('gm', 'gemini', 'gemini-2.5-flash'), second], fallback)]),
         postRoute('cmpl', [proxy([target('oa', 'openai', 'gpt-3.5-turbo-instruct')], { route_type: 'llm/v1/completions' })]),
         postRoute('raw', [proxy([target('raw', 'openai', 'gpt-4o-mini', { upstream_url: rawUrl })])]),
+        postRoute('bedrock-raw', [proxy([target('br', 'bedrock', 'anthropic.claude-3-haiku', { upstream_url: rawUrl, auth: AWS })])]),
+        postRoute('cached', [{ name: 'semantic-cache', config: { exact_only: true } }, proxy([target('oa', 'openai', 'gpt-4o-mini')])]),
       ]),
     });
   });
@@ -99,6 +106,46 @@ describe('llm-proxy when the provider answers something else than an answer', ()
       expect(res.status).toBe(200);
       expect(res.headers.get('x-ai-target')).toBe('second');
       expect(((await res.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content).toBe('From two.');
+    }
+  });
+
+  it('a stream that ends cleanly after its finish is complete without [DONE], and is cached', async () => {
+    for (const [i, ending] of [[], ['data: [DONE]\n']].entries()) {
+      provider.respond = () => ({ status: 200, sse: [chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hello' }), chunk({}, 'stop'), ...ending] });
+      const ask = () => post('cached', { stream: true, messages: [{ role: 'user', content: `ending ${i}` }] });
+      const events = await readSse(await ask());
+      expect(events.map((e) => e.data).join('')).not.toContain('stream_truncated');
+      expect(events.at(-1)!.data).toBe('[DONE]');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const again = await ask();
+      expect(again.headers.get('x-cache-status')).toBe('Hit');
+      await again.text();
+    }
+  });
+
+  it('a stream that ends cleanly before its finish is still cut', async () => {
+    provider.respond = () => ({ status: 200, sse: [chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hello' })] });
+    const events = await readSse(await post('openai', chat(true)));
+    expect(JSON.parse(events.at(-1)!.data).error.code).toBe('stream_truncated');
+  });
+
+  it("a Bedrock stream is complete after messageStop, whether or not the metadata frame follows", async () => {
+    rawAnswer = (res) => {
+      res.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream' });
+      res.end(Buffer.concat([frame('messageStart', { role: 'assistant' }), frame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'Hello' } }), frame('messageStop', { stopReason: 'end_turn' })]));
+    };
+    const events = await readSse(await post('bedrock-raw', chat(true)));
+    expect(events.at(-1)!.data).toBe('[DONE]');
+    expect(JSON.parse(events.at(-2)!.data).choices[0].finish_reason).toBe('stop');
+  });
+
+  it('a legacy completions stream is complete after its finish, and its last event reaches the client whole', async () => {
+    for (const ending of [[], ['data: [DONE]\n']]) {
+      provider.respond = () => ({ status: 200, sse: [text('Hello'), text(' world', 'stop'), ...ending] });
+      const events = await readSse(await post('cmpl', { prompt: 'hi', stream: true }));
+      expect(events.map((e) => e.data).join('')).not.toContain('stream_truncated');
+      expect(JSON.parse(events.find((e) => e.data !== '[DONE]' && JSON.parse(e.data).choices[0].finish_reason)!.data).choices[0].text).toBe(' world');
+      expect(events.at(-1)!.data).toBe('[DONE]');
     }
   });
 });

@@ -111,80 +111,94 @@ export async function relayChatStream(
     return chunks;
   };
 
+  // Each choice that began and each that finished: a stream that ends cleanly once all have finished is complete,
+  // with or without the provider's own end marker ([DONE], message_stop, Bedrock's metadata).
+  const begun = new Set<number>();
+  const finished = new Set<number>();
+  const relayEvents = async () => {
+    for (const event of events.splice(0)) {
+      for (const chunk of translator.push(event)) {
+        for (const c of chunk.choices) (c.finish_reason ? finished : begun).add(c.index);
+        if (chunk.choices.length === 0) continue; // the provider's usage chunk; ours comes at the end
+        const choice = chunk.choices[0];
+        if (typeof choice.delta.content === 'string' && choice.delta.content) {
+          const piece = chain.push(choice.delta.content);
+          choice.delta.content = piece.client;
+          recordedText += piece.recorded;
+          tokenSeen();
+        }
+        const delta = choice.delta as Record<string, unknown>;
+        for (const field of OTHER_ANSWER_TEXTS) {
+          if (typeof delta[field] !== 'string' || !delta[field]) continue;
+          const piece = otherChains.of(field).push(delta[field] as string);
+          delta[field] = piece.client;
+          recordedOthers[field] = (recordedOthers[field] ?? '') + piece.recorded;
+          tokenSeen();
+        }
+        if (chain.scans && (choice as { logprobs?: unknown }).logprobs) (choice as { logprobs?: unknown }).logprobs = null;
+        for (const call of choice.delta.tool_calls ?? []) {
+          const slot = (toolCalls[call.index] ??= { arguments: '' });
+          if (call.id) slot.id = call.id;
+          if (call.function?.name) slot.name = call.function.name;
+          if (call.function?.arguments) {
+            const piece = toolChains.of(call.index).push(call.function.arguments);
+            call.function.arguments = piece.client;
+            slot.arguments += piece.recorded;
+          }
+          tokenSeen();
+        }
+        const legacy = (choice.delta as LegacyCall).function_call;
+        if (legacy) {
+          functionCall ??= { arguments: '' };
+          if (legacy.name) functionCall.name = legacy.name;
+          if (legacy.arguments) {
+            const piece = functionChains.of('function_call').push(legacy.arguments);
+            legacy.arguments = piece.client;
+            functionCall.arguments += piece.recorded;
+          }
+          tokenSeen();
+        }
+        if (choice.finish_reason) {
+          finish = choice.finish_reason;
+          // The finishing chunk's own text goes first, then what the transforms held back, then the finish.
+          const tails = tailChunks(chunk);
+          last = chunk;
+          const carries = Boolean(choice.delta.content) || (choice.delta.tool_calls?.length ?? 0) > 0 || Boolean(legacy);
+          if (tails.length > 0 && carries) {
+            await emit({ ...chunk, choices: [{ ...choice, finish_reason: null }] });
+            for (const tail of tails) await emit(tail);
+            await emit({ ...chunk, choices: [{ index: choice.index, delta: {}, finish_reason: choice.finish_reason }] });
+          } else {
+            for (const tail of tails) await emit(tail);
+            await emit(chunk);
+          }
+          continue;
+        }
+        last = chunk;
+        await emit(chunk);
+      }
+    }
+  };
+
   let failure: string | undefined;
   try {
     for await (const raw of upstream.body) {
-      feed(raw as Buffer);
-      for (const event of events.splice(0)) {
-        for (const chunk of translator.push(event)) {
-          if (chunk.choices.length === 0) continue; // the provider's usage chunk; ours comes at the end
-          const choice = chunk.choices[0];
-          if (typeof choice.delta.content === 'string' && choice.delta.content) {
-            const piece = chain.push(choice.delta.content);
-            choice.delta.content = piece.client;
-            recordedText += piece.recorded;
-            tokenSeen();
-          }
-          const delta = choice.delta as Record<string, unknown>;
-          for (const field of OTHER_ANSWER_TEXTS) {
-            if (typeof delta[field] !== 'string' || !delta[field]) continue;
-            const piece = otherChains.of(field).push(delta[field] as string);
-            delta[field] = piece.client;
-            recordedOthers[field] = (recordedOthers[field] ?? '') + piece.recorded;
-            tokenSeen();
-          }
-          if (chain.scans && (choice as { logprobs?: unknown }).logprobs) (choice as { logprobs?: unknown }).logprobs = null;
-          for (const call of choice.delta.tool_calls ?? []) {
-            const slot = (toolCalls[call.index] ??= { arguments: '' });
-            if (call.id) slot.id = call.id;
-            if (call.function?.name) slot.name = call.function.name;
-            if (call.function?.arguments) {
-              const piece = toolChains.of(call.index).push(call.function.arguments);
-              call.function.arguments = piece.client;
-              slot.arguments += piece.recorded;
-            }
-            tokenSeen();
-          }
-          const legacy = (choice.delta as LegacyCall).function_call;
-          if (legacy) {
-            functionCall ??= { arguments: '' };
-            if (legacy.name) functionCall.name = legacy.name;
-            if (legacy.arguments) {
-              const piece = functionChains.of('function_call').push(legacy.arguments);
-              legacy.arguments = piece.client;
-              functionCall.arguments += piece.recorded;
-            }
-            tokenSeen();
-          }
-          if (choice.finish_reason) {
-            finish = choice.finish_reason;
-            // The finishing chunk's own text goes first, then what the transforms held back, then the finish.
-            const tails = tailChunks(chunk);
-            last = chunk;
-            const carries = Boolean(choice.delta.content) || (choice.delta.tool_calls?.length ?? 0) > 0 || Boolean(legacy);
-            if (tails.length > 0 && carries) {
-              await emit({ ...chunk, choices: [{ ...choice, finish_reason: null }] });
-              for (const tail of tails) await emit(tail);
-              await emit({ ...chunk, choices: [{ index: choice.index, delta: {}, finish_reason: choice.finish_reason }] });
-            } else {
-              for (const tail of tails) await emit(tail);
-              await emit(chunk);
-            }
-            continue;
-          }
-          last = chunk;
-          await emit(chunk);
-        }
-      }
+      feed.feed(raw as Buffer);
+      await relayEvents();
       if (translator.done) break;
+    }
+    if (!translator.done) {
+      feed.end();
+      await relayEvents();
     }
   } catch (err) {
     failure = redactSecrets((err as Error).message ?? 'stream error');
   } finally {
     clearTimeout(firstToken);
   }
+  const complete = translator.done || (failure === undefined && finished.size > 0 && [...begun].every((i) => finished.has(i)));
   // A stream that ended without a finish still gives the client what the transforms held back.
-  if (headersSent || (translator.done && failure === undefined)) {
+  if (headersSent || (complete && failure === undefined)) {
     const template = last ?? { id: `chatcmpl-${Date.now().toString(36)}`, object: 'chat.completion.chunk' as const, created: Math.floor(Date.now() / 1000), model: target.model, choices: [] };
     for (const tail of tailChunks(template)) await emit(tail);
   }
@@ -196,7 +210,7 @@ export async function relayChatStream(
         ? { kind: 'timeout', status: 504, message: `The provider (${target.name}) sent no answer in time.`, retryable: true, code: 'provider_timeout' }
         : failure !== undefined
           ? protocol(`The provider failed before answering: ${failure}`)
-          : protocol(translator.done ? 'The provider sent an empty stream.' : 'The provider ended the stream before answering.'),
+          : protocol(complete ? 'The provider sent an empty stream.' : 'The provider ended the stream before answering.'),
     );
   }
   const message: Record<string, unknown> = { role: 'assistant', content: recordedText || null, ...recordedOthers };
@@ -205,7 +219,7 @@ export async function relayChatStream(
   if (functionCall) message.function_call = functionCall;
   const usage = translator.usage ?? estimatedUsage(plan.request, writtenText(message));
   const usageEstimated = !translator.usage;
-  const truncated = !translator.done;
+  const truncated = !complete;
   await a.spend(usage);
   if (truncated) {
     await write(res, sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', param: null, code: 'stream_truncated' } }));

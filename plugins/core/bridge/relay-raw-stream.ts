@@ -45,6 +45,15 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
     usage = providerUsage ?? estimatedUsage(a.plan.request, written);
     await a.spend(usage);
   };
+  // Each choice that began and each that finished: a stream that ends cleanly once all have finished is complete.
+  const begun = new Set<number>();
+  const finished = new Set<number>();
+  /** The last characters the client got: whether they end an event. */
+  let sent = '';
+  const relay = async (text: string) => {
+    sent = (sent + text).slice(-4);
+    await write(a.res, text);
+  };
   const parser = createParser({
     ...eventBound(a.plan.maxResponseBodyBytes),
     onEvent: (event) => {
@@ -64,6 +73,7 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
       for (const choice of chunk.choices ?? []) {
         if (typeof choice.text === 'string') written += choice.text;
         if (choice.finish_reason) finish = choice.finish_reason;
+        (choice.finish_reason ? finished : begun).add(choice.index ?? 0);
       }
       if (written || finish) clearTimeout(firstToken);
       if (!transformed) return;
@@ -84,6 +94,7 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
     },
   });
   const decoder = new TextDecoder();
+  let cleanEnd = false;
   try {
     for await (const chunk of upstream.body) {
       const piece = decoder.decode(chunk as Buffer, { stream: true });
@@ -91,15 +102,24 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
       if (!transformed) out = piece;
       // The spend is counted before the client reads [DONE].
       if (done) await spend();
-      if (out) await write(a.res, out);
+      if (out) await relay(out);
       out = '';
     }
+    // A last event without its blank line (`data: [DONE]\n` at the body's end) is an event all the same.
+    parser.feed(`${decoder.decode()}\n\n`);
+    cleanEnd = true;
   } catch {
     /* cut below */
   } finally {
     clearTimeout(firstToken);
   }
+  const marked = done;
+  done ||= cleanEnd && finished.size > 0 && [...begun].every((i) => finished.has(i));
   await spend();
+  if (out) await relay(out);
+  // What the client got ends with a whole event, so that it reads the last one.
+  if (done && sent && !/(?:\r?\n){2}$|\r\r$/.test(sent)) await relay('\n\n');
+  if (done && !marked) await relay('data: [DONE]\n\n');
   if (!done) {
     if (transformed) {
       const held = tails();

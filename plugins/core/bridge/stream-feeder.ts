@@ -3,11 +3,17 @@ import { redactSecrets } from '../redact';
 import { EventStreamDecoder } from '../providers/aws-eventstream';
 import type { StreamEvent } from '../providers/types';
 
+export interface StreamFeeder {
+  feed(chunk: Buffer): void;
+  /** At the body's end: a last event that came without its blank line is an event all the same. */
+  end(): void;
+}
+
 /** Turns the provider's stream bytes into events: SSE, or AWS event-stream frames (Bedrock). */
-export function streamFeeder(framing: 'sse' | 'aws-eventstream', events: StreamEvent[], maxEventBytes: number): (chunk: Buffer) => void {
+export function streamFeeder(framing: 'sse' | 'aws-eventstream', events: StreamEvent[], maxEventBytes: number): StreamFeeder {
   if (framing === 'aws-eventstream') {
     const decoder = new EventStreamDecoder(maxEventBytes);
-    return (chunk) => {
+    const feed = (chunk: Buffer) => {
       for (const message of decoder.push(chunk)) {
         const payload = message.payload.toString('utf8');
         if (message.headers[':message-type'] === 'exception') {
@@ -16,10 +22,11 @@ export function streamFeeder(framing: 'sse' | 'aws-eventstream', events: StreamE
         events.push({ event: message.headers[':event-type'], data: payload });
       }
     };
+    return { feed, end: () => undefined };
   }
   const decoder = new TextDecoder();
   const parser = createParser({ ...eventBound(maxEventBytes), onEvent: (event) => events.push({ event: event.event, data: event.data }) });
-  return (chunk) => parser.feed(decoder.decode(chunk, { stream: true }));
+  return { feed: (chunk) => parser.feed(decoder.decode(chunk, { stream: true })), end: () => parser.feed(`${decoder.decode()}\n\n`) };
 }
 
 /** An SSE event (or a line) that grows past the bound without ending breaks the stream: its feed throws. */
