@@ -51,6 +51,7 @@ describe('llm-proxy when the provider answers something else than an answer', ()
         postRoute('bedrock', [proxy([target('br', 'bedrock', 'anthropic.claude-3-haiku', { auth: AWS })])]),
         postRoute('openai-fb', [proxy([target('oa', 'openai', 'gpt-4o-mini'), second], fallback)]),
         postRoute('gemini-fb', [proxy([target('gm', 'gemini', 'gemini-2.5-flash'), second], fallback)]),
+        postRoute('cmpl-fb', [proxy([target('first', 'openai', 'model-one'), second], { route_type: 'llm/v1/completions', ...fallback })]),
         postRoute('cmpl', [proxy([target('oa', 'openai', 'gpt-3.5-turbo-instruct')], { route_type: 'llm/v1/completions' })]),
         postRoute('raw', [proxy([target('raw', 'openai', 'gpt-4o-mini', { upstream_url: rawUrl })])]),
         postRoute('bedrock-raw', [proxy([target('br', 'bedrock', 'anthropic.claude-3-haiku', { upstream_url: rawUrl, auth: AWS })])]),
@@ -147,5 +148,24 @@ describe('llm-proxy when the provider answers something else than an answer', ()
       expect(JSON.parse(events.find((e) => e.data !== '[DONE]' && JSON.parse(e.data).choices[0].finish_reason)!.data).choices[0].text).toBe(' world');
       expect(events.at(-1)!.data).toBe('[DONE]');
     }
+  });
+
+  it('a legacy completions stream that fails before its first text falls back, as a chat stream does', async () => {
+    provider.respond = (req) =>
+      fromSecond(req) ? { status: 200, sse: [text('From two.', 'stop'), 'data: [DONE]\n\n'] } : { status: 200, sse: [': hello\n\n', 'data: {"error":{"message":"overloaded","type":"server_error"}}\n\n'] };
+    const res = await post('cmpl-fb', { prompt: 'hi', stream: true });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-ai-target')).toBe('second');
+    expect((await readSse(res)).map((e) => e.data)).toEqual([expect.stringContaining('From two.'), '[DONE]']);
+    provider.respond = () => ({ status: 200, sse: ['data: {"error":{"message":"overloaded","type":"server_error"}}\n\n'] });
+    const alone = await post('cmpl', { prompt: 'hi', stream: true });
+    expect(alone.status).toBe(502);
+    expect(((await alone.json()) as { error: { message: string } }).error.message).toContain('overloaded');
+  });
+
+  it("a legacy completions stream that fails after its first text ends with the provider's error alone", async () => {
+    provider.respond = () => ({ status: 200, sse: [text('Hello'), 'data: {"error":{"message":"overloaded","type":"server_error"}}\n\n'] });
+    const events = await readSse(await post('cmpl', { prompt: 'hi', stream: true }));
+    expect(events.map((e) => e.data)).toEqual([expect.stringContaining('Hello'), expect.stringContaining('overloaded')]);
   });
 });

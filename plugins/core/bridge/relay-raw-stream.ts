@@ -2,6 +2,9 @@ import type { Dispatcher } from 'undici';
 import { performance } from 'node:perf_hooks';
 import { createParser } from 'eventsource-parser';
 import type { Usage } from '../providers/openai-types';
+import { redactSecrets } from '../redact';
+import { providerErrorMessage } from '../providers/error-message';
+import { AttemptError, type AttemptFailure } from './attempt-failure';
 import { estimatedUsage } from './accounting';
 import { scansAnswers, TransformChains } from './transform-chain';
 import { sseData, write } from './client-writer';
@@ -11,13 +14,21 @@ import type { AttemptContext, AttemptResult } from './call-target';
 /**
  * Legacy completions stream in OpenAI's own format: relayed byte for byte, or, when transforms take part, event by
  * event with each choice's text through its own transforms (what they hold back goes out with the choice's finish,
- * before an error event, or before [DONE]).
+ * before an error event, or before [DONE]). Nothing goes to the client before the first text or finish: an error
+ * event or a silence before it fails the attempt, which can then be retried or fall back.
  */
 export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number, controller: AbortController): Promise<AttemptResult> {
-  a.res.writeHead(200, a.headers({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }));
-  // The first text within the first-token timeout, counted from the attempt's start; the stream is cut otherwise.
-  const firstToken = setTimeout(() => controller.abort(), Math.max(0, a.plan.balancer.firstTokenTimeoutMs - (performance.now() - started)));
-  const upstreamWaitMs = performance.now() - started;
+  // The first text within the first-token timeout, counted from the attempt's start; the attempt fails otherwise.
+  let timedOut = false;
+  const firstToken = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, Math.max(0, a.plan.balancer.firstTokenTimeoutMs - (performance.now() - started)));
+  let upstreamWaitMs = 0;
+  let answered = false;
+  /** What the provider sent before its first text or finish, held with the response headers. */
+  let held = '';
+  let providerError: string | undefined;
   const transformed = a.transforms.length > 0;
   const scans = scansAnswers(a.transforms);
   let done = false;
@@ -51,6 +62,12 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
   /** The last characters the client got: whether they end an event. */
   let sent = '';
   const relay = async (text: string) => {
+    if (!a.res.headersSent) {
+      upstreamWaitMs = performance.now() - started;
+      a.res.writeHead(200, a.headers({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }));
+      text = held + text;
+      held = '';
+    }
     sent = (sent + text).slice(-4);
     await write(a.res, text);
   };
@@ -69,13 +86,17 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
         if (transformed) out += event.data.split('\n').map((line) => `data: ${line}\n`).join('') + '\n';
         return;
       }
+      if (chunk.error !== undefined) providerError ??= providerErrorMessage(500, chunk);
       if (isUsage(chunk.usage)) providerUsage = chunk.usage;
       for (const choice of chunk.choices ?? []) {
         if (typeof choice.text === 'string') written += choice.text;
         if (choice.finish_reason) finish = choice.finish_reason;
         (choice.finish_reason ? finished : begun).add(choice.index ?? 0);
       }
-      if (written || finish) clearTimeout(firstToken);
+      if ((written || finish) && !answered) {
+        answered = true;
+        clearTimeout(firstToken);
+      }
       if (!transformed) return;
       if (chunk.error !== undefined) out += tails();
       else template = { id: chunk.id, object: 'text_completion', created: chunk.created, model: chunk.model };
@@ -95,11 +116,19 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
   });
   const decoder = new TextDecoder();
   let cleanEnd = false;
+  let failure: string | undefined;
   try {
     for await (const chunk of upstream.body) {
       const piece = decoder.decode(chunk as Buffer, { stream: true });
       parser.feed(piece);
       if (!transformed) out = piece;
+      if (!answered) {
+        if (providerError !== undefined) break;
+        held += out;
+        out = '';
+        if (held.length > a.plan.maxResponseBodyBytes) throw new Error(`the stream sent more than max_response_body_size (${a.plan.maxResponseBodyBytes} bytes) before its first text`);
+        continue;
+      }
       // The spend is counted before the client reads [DONE].
       if (done) await spend();
       if (out) await relay(out);
@@ -107,29 +136,41 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
     }
     // A last event without its blank line (`data: [DONE]\n` at the body's end) is an event all the same.
     parser.feed(`${decoder.decode()}\n\n`);
-    cleanEnd = true;
-  } catch {
-    /* cut below */
+    cleanEnd = providerError === undefined;
+  } catch (err) {
+    failure = redactSecrets((err as Error).message ?? 'stream error');
   } finally {
     clearTimeout(firstToken);
+  }
+  if (!answered) {
+    // Nothing reached the client yet: this attempt can still be retried or fall back.
+    const protocol = (message: string): AttemptFailure => ({ kind: 'protocol', status: 502, message, retryable: true, code: 'provider_error' });
+    throw new AttemptError(
+      timedOut || (failure !== undefined && controller.signal.aborted)
+        ? { kind: 'timeout', status: 504, message: `The provider (${a.target.name}) sent no answer in time.`, retryable: true, code: 'provider_timeout' }
+        : providerError !== undefined || failure !== undefined
+          ? protocol(`The provider failed before answering: ${providerError ?? failure}`)
+          : protocol(done ? 'The provider sent an empty stream.' : 'The provider ended the stream before answering.'),
+    );
   }
   const marked = done;
   done ||= cleanEnd && finished.size > 0 && [...begun].every((i) => finished.has(i));
   await spend();
-  if (out) await relay(out);
+  if (out || !a.res.headersSent) await relay(out);
   // What the client got ends with a whole event, so that it reads the last one.
   if (done && sent && !/(?:\r?\n){2}$|\r\r$/.test(sent)) await relay('\n\n');
   if (done && !marked) await relay('data: [DONE]\n\n');
-  if (!done) {
+  // The provider's own error event, relayed, says why the answer is cut: no gateway error after it.
+  if (!done && providerError === undefined) {
     if (transformed) {
-      const held = tails();
-      if (held) await write(a.res, held);
+      const rest = tails();
+      if (rest) await relay(rest);
     }
-    await write(a.res, sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', code: 'stream_truncated' } }));
+    await relay(sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', code: 'stream_truncated' } }));
   }
   a.res.end();
   const response = { object: 'text_completion', model: template.model, choices: [{ index: 0, text: transformed ? recorded : written, finish_reason: finish }], usage };
-  return { status: 200, usage, usageEstimated: !providerUsage, truncated: !done, upstreamWaitMs, response };
+  return { status: 200, usage, usageEstimated: !providerUsage, truncated: !done, errorMessage: done ? undefined : providerError ?? failure ?? 'stream cut by the provider', upstreamWaitMs, response };
 }
 
 function isUsage(value: unknown): value is Usage {
