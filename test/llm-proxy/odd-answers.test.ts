@@ -168,4 +168,11 @@ describe('llm-proxy when the provider answers something else than an answer', ()
     const events = await readSse(await post('cmpl', { prompt: 'hi', stream: true }));
     expect(events.map((e) => e.data)).toEqual([expect.stringContaining('Hello'), expect.stringContaining('overloaded')]);
   });
+
+  it('a legacy completions stream cut inside an event gets its error as an event of its own', async () => {
+    provider.respond = () => ({ status: 200, sse: [text('Hello'), text(' world').slice(0, 40)] });
+    const events = await readSse(await post('cmpl', { prompt: 'hi', stream: true }));
+    expect(JSON.parse(events[0]!.data).choices[0].text).toBe('Hello');
+    expect(JSON.parse(events.at(-1)!.data).error.code).toBe('stream_truncated');
+  });
 });

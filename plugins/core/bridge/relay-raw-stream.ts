@@ -157,8 +157,8 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
   done ||= cleanEnd && finished.size > 0 && [...begun].every((i) => finished.has(i));
   await spend();
   if (out || !a.res.headersSent) await relay(out);
-  // What the client got ends with a whole event, so that it reads the last one.
-  if (done && sent && !/(?:\r?\n){2}$|\r\r$/.test(sent)) await relay('\n\n');
+  // What the client got ends with a whole event, so that it reads the last one and never glues the gateway's to it.
+  if (sent && !/(?:\r?\n){2}$|\r\r$/.test(sent)) await relay('\n\n');
   if (done && !marked) await relay('data: [DONE]\n\n');
   // The provider's own error event, relayed, says why the answer is cut: no gateway error after it.
   if (!done && providerError === undefined) {
