@@ -175,4 +175,41 @@ describe('llm-proxy when the provider answers something else than an answer', ()
     expect(JSON.parse(events[0]!.data).choices[0].text).toBe('Hello');
     expect(JSON.parse(events.at(-1)!.data).error.code).toBe('stream_truncated');
   });
+
+  it("the provider's own error in the middle of a stream reaches the client, without the target's key", async () => {
+    const an = (type: string, data: Record<string, unknown>) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+    provider.respond = () => ({
+      status: 200,
+      sse: [
+        an('message_start', { message: { id: 'm', role: 'assistant', model: 'claude', content: [], usage: { input_tokens: 3, output_tokens: 1 } } }),
+        an('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
+        an('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'Hi' } }),
+        an('error', { error: { type: 'overloaded_error', message: 'Overloaded (key sk-test-0123456789)' } }),
+      ],
+    });
+    const events = await readSse(await post('anthropic', chat(true)));
+    const error = JSON.parse(events.at(-1)!.data).error;
+    expect(error.code).toBe('stream_truncated');
+    expect(error.message).toContain('Overloaded');
+    expect(events.map((e) => e.data).join('')).not.toContain('0123456789');
+  });
+
+  it('a Bedrock error frame is the provider’s error: a throttled stream is a 429 before the first byte, its message after it', async () => {
+    const throttled = encodeEventStream({ headers: { ':message-type': 'error', ':error-code': 'ThrottlingException', ':error-message': 'Too many requests' }, payload: Buffer.alloc(0) });
+    rawAnswer = (res) => {
+      res.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream' });
+      res.end(throttled);
+    };
+    const before = await post('bedrock-raw', chat(true));
+    expect(before.status).toBe(429);
+    const error = ((await before.json()) as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('provider_rate_limited');
+    expect(error.message).toContain('Too many requests');
+    rawAnswer = (res) => {
+      res.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream' });
+      res.end(Buffer.concat([frame('messageStart', { role: 'assistant' }), frame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'Hello' } }), throttled]));
+    };
+    const events = await readSse(await post('bedrock-raw', chat(true)));
+    expect(JSON.parse(events.at(-1)!.data).error).toMatchObject({ code: 'stream_truncated', message: expect.stringContaining('Too many requests') });
+  });
 });

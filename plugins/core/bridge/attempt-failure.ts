@@ -1,3 +1,6 @@
+import { redactSecrets } from '../redact';
+import { ProviderStreamError } from '../providers/types';
+
 /** Why one attempt at one target failed, and whether trying again can help. */
 export interface AttemptFailure {
   kind: 'connect' | 'timeout' | 'status' | 'protocol';
@@ -56,4 +59,22 @@ export function providerRetryAfter(headers: Record<string, string | string[] | u
   const delay = Array.isArray(details) ? details.find((d) => typeof d?.retryDelay === 'string')?.retryDelay : undefined;
   const seconds = typeof delay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(delay)?.[1] : undefined;
   return seconds === undefined ? undefined : Number(seconds);
+}
+
+/**
+ * Why a stream failed before its first byte went to the client: a silence past the first-token timeout, the
+ * provider's own error event (with the status it stands for: a throttled stream is a 429 like any other), another
+ * failure, or an end before any answer.
+ */
+export function unansweredStream(targetName: string, timedOut: boolean, error: Error | undefined, empty: boolean): AttemptFailure {
+  if (timedOut) return { kind: 'timeout', status: 504, message: `The provider (${targetName}) sent no answer in time.`, retryable: true, code: 'provider_timeout' };
+  const protocol = (message: string): AttemptFailure => ({ kind: 'protocol', status: 502, message, retryable: true, code: 'provider_error' });
+  if (error instanceof ProviderStreamError) return { ...statusFailure(error.status, error.message), message: `The provider failed before answering: ${error.message}` };
+  if (error) return protocol(`The provider failed before answering: ${redactSecrets(error.message || 'stream error')}`);
+  return protocol(empty ? 'The provider sent an empty stream.' : 'The provider ended the stream before answering.');
+}
+
+/** The error event that ends a stream the provider cut, with what the provider said of it (its own error event). */
+export function truncatedEvent(said: string | undefined): Record<string, unknown> {
+  return { error: { message: `The provider ended the stream before the answer was complete${said ? `: ${said}` : '.'}`, type: 'server_error', param: null, code: 'stream_truncated' } };
 }

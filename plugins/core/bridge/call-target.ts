@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Agent, request, type Dispatcher } from 'undici';
-import { redactSecrets, redactValues } from '../redact';
+import { redactSecrets } from '../redact';
+import { withoutTargetSecrets } from './target-secrets';
 import { PROVIDERS } from '../providers';
 import { withoutThoughtSignatures } from '../providers/gemini';
 import type { ChatRequest, Usage } from '../providers/openai-types';
@@ -84,13 +85,12 @@ function failureOf(err: unknown, target: PlannedTarget): AttemptFailure {
 
 /** One attempt, whose error messages never carry the target's own credentials back (see `redactValues`). */
 export async function callTarget(a: AttemptContext): Promise<AttemptResult> {
-  const secrets = [a.target.apiKey, a.target.authHeader?.value, a.target.awsCredentials?.secretAccessKey, a.target.awsCredentials?.sessionToken];
   try {
     const result = await attempt(a);
-    if (result.errorMessage) result.errorMessage = redactValues(result.errorMessage, secrets);
+    if (result.errorMessage) result.errorMessage = withoutTargetSecrets(result.errorMessage, a.target);
     return result;
   } catch (err) {
-    if (err instanceof AttemptError) throw new AttemptError({ ...err.failure, message: redactValues(err.failure.message, secrets) });
+    if (err instanceof AttemptError) throw new AttemptError({ ...err.failure, message: withoutTargetSecrets(err.failure.message, a.target) });
     throw err;
   }
 }

@@ -3,8 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { redactSecrets } from '../redact';
 import { PROVIDERS } from '../providers';
 import { OTHER_ANSWER_TEXTS, type ChatChunk, type ToolCall } from '../providers/openai-types';
-import type { StreamEvent } from '../providers/types';
-import { AttemptError, type AttemptFailure } from './attempt-failure';
+import { ProviderStreamError, type StreamEvent } from '../providers/types';
+import { AttemptError, truncatedEvent, unansweredStream } from './attempt-failure';
+import { withoutTargetSecrets } from './target-secrets';
 import { estimatedUsage, writtenText } from './accounting';
 import { TransformChain, TransformChains } from './transform-chain';
 import { sseData, write } from './client-writer';
@@ -117,6 +118,7 @@ export async function relayChatStream(
   const finished = new Set<number>();
   const relayEvents = async () => {
     for (const event of events.splice(0)) {
+      if (event.error) throw event.error;
       for (const chunk of translator.push(event)) {
         for (const c of chunk.choices) (c.finish_reason ? finished : begun).add(c.index);
         if (chunk.choices.length === 0) continue; // the provider's usage chunk; ours comes at the end
@@ -180,7 +182,7 @@ export async function relayChatStream(
     }
   };
 
-  let failure: string | undefined;
+  let failure: Error | undefined;
   try {
     for await (const raw of upstream.body) {
       feed.feed(raw as Buffer);
@@ -192,7 +194,7 @@ export async function relayChatStream(
       await relayEvents();
     }
   } catch (err) {
-    failure = redactSecrets((err as Error).message ?? 'stream error');
+    failure = err instanceof Error ? err : new Error(String(err));
   } finally {
     clearTimeout(firstToken);
   }
@@ -204,14 +206,7 @@ export async function relayChatStream(
   }
   if (!headersSent) {
     // Nothing reached the client yet: this attempt can still be retried or fall back.
-    const protocol = (message: string): AttemptFailure => ({ kind: 'protocol', status: 502, message, retryable: true, code: 'provider_error' });
-    throw new AttemptError(
-      timedOut || (failure !== undefined && controller.signal.aborted)
-        ? { kind: 'timeout', status: 504, message: `The provider (${target.name}) sent no answer in time.`, retryable: true, code: 'provider_timeout' }
-        : failure !== undefined
-          ? protocol(`The provider failed before answering: ${failure}`)
-          : protocol(complete ? 'The provider sent an empty stream.' : 'The provider ended the stream before answering.'),
-    );
+    throw new AttemptError(unansweredStream(target.name, timedOut || (failure !== undefined && controller.signal.aborted), failure, complete));
   }
   const message: Record<string, unknown> = { role: 'assistant', content: recordedText || null, ...recordedOthers };
   const calls = Object.entries(toolCalls).map(([, c]) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
@@ -222,7 +217,7 @@ export async function relayChatStream(
   const truncated = !complete;
   await a.spend(usage);
   if (truncated) {
-    await write(res, sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', param: null, code: 'stream_truncated' } }));
+    await write(res, sseData(truncatedEvent(failure instanceof ProviderStreamError ? withoutTargetSecrets(failure.message, target) : undefined)));
   } else {
     if (plan.includeUsage && last) await write(res, sseData({ ...last, choices: [], usage }));
     await write(res, 'data: [DONE]\n\n');
@@ -236,5 +231,5 @@ export async function relayChatStream(
     choices: [{ index: 0, message, finish_reason: finish, logprobs: null }],
     usage,
   };
-  return { status: 200, usage, usageEstimated, ttftMs, truncated, errorMessage: truncated ? failure ?? 'stream cut by the provider' : undefined, response, upstreamWaitMs };
+  return { status: 200, usage, usageEstimated, ttftMs, truncated, errorMessage: truncated ? redactSecrets(failure?.message || 'stream cut by the provider') : undefined, response, upstreamWaitMs };
 }

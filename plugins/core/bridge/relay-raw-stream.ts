@@ -4,7 +4,8 @@ import { createParser } from 'eventsource-parser';
 import type { Usage } from '../providers/openai-types';
 import { redactSecrets } from '../redact';
 import { providerErrorMessage } from '../providers/error-message';
-import { AttemptError, type AttemptFailure } from './attempt-failure';
+import { ProviderStreamError } from '../providers/types';
+import { AttemptError, truncatedEvent, unansweredStream } from './attempt-failure';
 import { estimatedUsage } from './accounting';
 import { scansAnswers, TransformChains } from './transform-chain';
 import { sseData, write } from './client-writer';
@@ -28,7 +29,7 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
   let answered = false;
   /** What the provider sent before its first text or finish, held with the response headers. */
   let held = '';
-  let providerError: string | undefined;
+  let providerError: ProviderStreamError | undefined;
   const transformed = a.transforms.length > 0;
   const scans = scansAnswers(a.transforms);
   let done = false;
@@ -86,7 +87,7 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
         if (transformed) out += event.data.split('\n').map((line) => `data: ${line}\n`).join('') + '\n';
         return;
       }
-      if (chunk.error !== undefined) providerError ??= providerErrorMessage(500, chunk);
+      if (chunk.error !== undefined) providerError ??= new ProviderStreamError(providerErrorMessage(500, chunk));
       if (isUsage(chunk.usage)) providerUsage = chunk.usage;
       for (const choice of chunk.choices ?? []) {
         if (typeof choice.text === 'string') written += choice.text;
@@ -116,7 +117,7 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
   });
   const decoder = new TextDecoder();
   let cleanEnd = false;
-  let failure: string | undefined;
+  let failure: Error | undefined;
   try {
     for await (const chunk of upstream.body) {
       const piece = decoder.decode(chunk as Buffer, { stream: true });
@@ -138,20 +139,13 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
     parser.feed(`${decoder.decode()}\n\n`);
     cleanEnd = providerError === undefined;
   } catch (err) {
-    failure = redactSecrets((err as Error).message ?? 'stream error');
+    failure = err instanceof Error ? err : new Error(String(err));
   } finally {
     clearTimeout(firstToken);
   }
   if (!answered) {
     // Nothing reached the client yet: this attempt can still be retried or fall back.
-    const protocol = (message: string): AttemptFailure => ({ kind: 'protocol', status: 502, message, retryable: true, code: 'provider_error' });
-    throw new AttemptError(
-      timedOut || (failure !== undefined && controller.signal.aborted)
-        ? { kind: 'timeout', status: 504, message: `The provider (${a.target.name}) sent no answer in time.`, retryable: true, code: 'provider_timeout' }
-        : providerError !== undefined || failure !== undefined
-          ? protocol(`The provider failed before answering: ${providerError ?? failure}`)
-          : protocol(done ? 'The provider sent an empty stream.' : 'The provider ended the stream before answering.'),
-    );
+    throw new AttemptError(unansweredStream(a.target.name, timedOut || (failure !== undefined && controller.signal.aborted), providerError ?? failure, done));
   }
   const marked = done;
   done ||= cleanEnd && finished.size > 0 && [...begun].every((i) => finished.has(i));
@@ -166,11 +160,11 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
       const rest = tails();
       if (rest) await relay(rest);
     }
-    await relay(sseData({ error: { message: 'The provider ended the stream before the answer was complete.', type: 'server_error', code: 'stream_truncated' } }));
+    await relay(sseData(truncatedEvent(undefined)));
   }
   a.res.end();
   const response = { object: 'text_completion', model: template.model, choices: [{ index: 0, text: transformed ? recorded : written, finish_reason: finish }], usage };
-  return { status: 200, usage, usageEstimated: !providerUsage, truncated: !done, errorMessage: done ? undefined : providerError ?? failure ?? 'stream cut by the provider', upstreamWaitMs, response };
+  return { status: 200, usage, usageEstimated: !providerUsage, truncated: !done, errorMessage: done ? undefined : redactSecrets((providerError ?? failure)?.message || 'stream cut by the provider'), upstreamWaitMs, response };
 }
 
 function isUsage(value: unknown): value is Usage {

@@ -1,6 +1,5 @@
 import { createParser, type ParserConfig } from 'eventsource-parser';
-import { redactSecrets } from '../redact';
-import { EventStreamDecoder } from '../providers/aws-eventstream';
+import { EventStreamDecoder, frameError } from '../providers/aws-eventstream';
 import type { StreamEvent } from '../providers/types';
 
 export interface StreamFeeder {
@@ -15,11 +14,12 @@ export function streamFeeder(framing: 'sse' | 'aws-eventstream', events: StreamE
     const decoder = new EventStreamDecoder(maxEventBytes);
     const feed = (chunk: Buffer) => {
       for (const message of decoder.push(chunk)) {
-        const payload = message.payload.toString('utf8');
-        if (message.headers[':message-type'] === 'exception') {
-          throw new Error(`${message.headers[':exception-type'] ?? 'exception'}: ${redactSecrets(payload).slice(0, 300)}`);
+        const error = frameError(message);
+        if (error) {
+          events.push({ data: '', error });
+          return;
         }
-        events.push({ event: message.headers[':event-type'], data: payload });
+        events.push({ event: message.headers[':event-type'], data: message.payload.toString('utf8') });
       }
     };
     return { feed, end: () => undefined };

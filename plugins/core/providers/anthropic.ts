@@ -3,7 +3,7 @@ import { inlineFile, isFilePart, legacyFunctionResult, unreadableFile, type Inli
 import { JSON_TOOL, jsonModeTool } from './json-mode';
 import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
-import { NotAnAnswer, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec } from './types';
+import { NotAnAnswer, ProviderStreamError, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec } from './types';
 import { endpoint } from './urls';
 
 /** Anthropic's Messages API (`POST /v1/messages`), translated to and from OpenAI chat. */
@@ -182,7 +182,7 @@ class AnthropicStream implements StreamTranslator {
         this.done = true;
         return [];
       case 'error':
-        throw new Error(providerErrorMessage(500, data));
+        throw new ProviderStreamError(providerErrorMessage(500, data), data.error?.type === 'rate_limit_error' ? 429 : 500);
       default:
         return [];
     }

@@ -1,4 +1,7 @@
 import { crc32 } from 'node:zlib';
+import { redactSecrets } from '../redact';
+import { providerErrorMessage } from './error-message';
+import { ProviderStreamError } from './types';
 
 /**
  * AWS's binary event-stream framing (application/vnd.amazon.eventstream), used by
@@ -76,4 +79,34 @@ export class EventStreamDecoder {
     }
     return out;
   }
+}
+
+/** The HTTP status an AWS error code stands for (ThrottlingException is Bedrock's 429). */
+export function awsErrorStatus(code: string): number {
+  if (/Throttling|TooManyRequests/i.test(code)) return 429;
+  if (/Validation/i.test(code)) return 400;
+  if (/ServiceUnavailable/i.test(code)) return 503;
+  if (/Timeout/i.test(code)) return 408;
+  return 500;
+}
+
+/**
+ * The error a frame carries, if it is one: an `exception` (its type in `:exception-type`, its message in the JSON
+ * payload) or an `error` (`:error-code` and `:error-message`).
+ */
+export function frameError(message: EventStreamMessage): ProviderStreamError | undefined {
+  const type = message.headers[':message-type'];
+  if (type !== 'exception' && type !== 'error') return undefined;
+  const code = (type === 'exception' ? message.headers[':exception-type'] : message.headers[':error-code']) ?? type;
+  let said = message.headers[':error-message'];
+  if (type === 'exception') {
+    let body: unknown = message.payload.toString('utf8');
+    try {
+      body = JSON.parse(body as string);
+    } catch {
+      /* said as plain text */
+    }
+    said = typeof body === 'string' ? body.slice(0, 300) : providerErrorMessage(awsErrorStatus(code), body);
+  }
+  return new ProviderStreamError(redactSecrets(`${code}: ${said ?? 'no message'}`), awsErrorStatus(code));
 }

@@ -2,9 +2,10 @@ import { providerErrorMessage } from './error-message';
 import { JSON_TOOL, jsonModeTool } from './json-mode';
 import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { signV4 } from './sigv4';
+import { awsErrorStatus } from './aws-eventstream';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import { inlineFile, isFilePart, legacyFunctionResult, unreadableFile, type InlineFile } from './file-parts';
-import { NotAnAnswer, UnsupportedContent, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec, type UpstreamCall } from './types';
+import { NotAnAnswer, ProviderStreamError, UnsupportedContent, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec, type UpstreamCall } from './types';
 
 /**
  * AWS Bedrock's Converse and ConverseStream APIs, signed with SigV4 (or a Bedrock
@@ -214,7 +215,7 @@ class ConverseStream implements StreamTranslator {
         this.done = this.stopped;
         return [];
       default:
-        if (event.event && /Exception$/.test(event.event)) throw new Error(providerErrorMessage(500, data));
+        if (event.event && /Exception$/.test(event.event)) throw new ProviderStreamError(`${event.event}: ${providerErrorMessage(500, data)}`, awsErrorStatus(event.event));
         return [];
     }
   }

@@ -3,7 +3,7 @@ import { inlineFile, isFilePart } from './file-parts';
 import { providerErrorMessage } from './error-message';
 import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
-import { NotAnAnswer, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec } from './types';
+import { NotAnAnswer, ProviderStreamError, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec } from './types';
 import { withQuery } from './urls';
 
 /** Google Gemini's generateContent / streamGenerateContent (SSE), translated to and from OpenAI chat. */
@@ -262,7 +262,10 @@ class GeminiStream implements StreamTranslator {
 
   push(event: StreamEvent): ChatChunk[] {
     const data = JSON.parse(event.data) as { candidates?: Candidate[]; usageMetadata?: Record<string, number>; error?: unknown; promptFeedback?: { blockReason?: string } };
-    if (data.error) throw new Error(providerErrorMessage(500, data));
+    if (data.error) {
+      const code = (data.error as { code?: unknown }).code;
+      throw new ProviderStreamError(providerErrorMessage(500, data), typeof code === 'number' && code >= 400 ? code : 500);
+    }
     const candidate = data.candidates?.[0];
     const out: ChatChunk[] = [];
     const base = chunkBase(this.id, this.model);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { providerErrorMessage } from './error-message';
 import { isTextPart, type ChatChunk, type ChatRequest, type ChatResponse, type Usage } from './openai-types';
-import { NotAnAnswer, type Provider, type ProviderName, type StreamEvent, type StreamTranslator, type TargetSpec, type UpstreamCall } from './types';
+import { NotAnAnswer, ProviderStreamError, type Provider, type ProviderName, type StreamEvent, type StreamTranslator, type TargetSpec, type UpstreamCall } from './types';
 import { endpoint, withQuery } from './urls';
 
 /**
@@ -149,7 +149,7 @@ class OpenAIStream implements StreamTranslator {
       return [];
     }
     const chunk = JSON.parse(event.data) as ChatChunk & { error?: unknown };
-    if (chunk.error) throw new Error(providerErrorMessage(500, chunk));
+    if (chunk.error) throw new ProviderStreamError(providerErrorMessage(500, chunk));
     if (chunk.usage) this.usage = chunk.usage;
     if (!Array.isArray(chunk.choices)) chunk.choices = [];
     for (const choice of chunk.choices) {

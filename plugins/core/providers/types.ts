@@ -49,6 +49,8 @@ export interface UpstreamCall {
 export interface StreamEvent {
   event?: string;
   data: string;
+  /** The provider's error, where the framing itself carries it (an event-stream error frame): it ends the stream, after the events before it. */
+  error?: Error;
 }
 
 export interface StreamTranslator {
@@ -60,6 +62,13 @@ export interface StreamTranslator {
 
 /** A request this provider cannot take as it is: the client gets a 400 that says why. */
 export class UnsupportedContent extends Error {}
+
+/** An error the provider itself reports in the middle of a stream (an error event or frame), with the HTTP status it stands for. */
+export class ProviderStreamError extends Error {
+  constructor(message: string, readonly status = 500) {
+    super(message);
+  }
+}
 
 /** A 200 whose body is not the provider's answer: its error under a 200, or a body without the answer's shape. */
 export class NotAnAnswer extends Error {}
