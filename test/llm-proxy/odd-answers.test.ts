@@ -212,4 +212,32 @@ describe('llm-proxy when the provider answers something else than an answer', ()
     const events = await readSse(await post('bedrock-raw', chat(true)));
     expect(JSON.parse(events.at(-1)!.data).error).toMatchObject({ code: 'stream_truncated', message: expect.stringContaining('Too many requests') });
   });
+
+  it('a whole JSON answer to a stream request (a server that ignores stream: true) reaches the client as a stream', async () => {
+    provider.respond = () => ({ status: 200, body: { ...completion('Hello'), usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 } } });
+    const res = await post('openai', { ...chat(true), stream_options: { include_usage: true } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const events = await readSse(res);
+    const chunks = events.filter((e) => e.data !== '[DONE]').map((e) => JSON.parse(e.data));
+    expect(chunks.map((c) => c.choices[0]?.delta?.content ?? '').join('')).toBe('Hello');
+    expect(chunks.map((c) => c.choices[0]?.finish_reason).filter(Boolean)).toEqual(['stop']);
+    expect(chunks.at(-1).usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 });
+    expect(events.at(-1)!.data).toBe('[DONE]');
+    provider.respond = () => ({ status: 200, body: { id: 'x', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: 'Hello', finish_reason: 'stop' }] } });
+    const cmpl = await readSse(await post('cmpl', { prompt: 'hi', stream: true }));
+    expect(JSON.parse(cmpl[0]!.data).choices[0]).toMatchObject({ text: 'Hello', finish_reason: 'stop' });
+    expect(cmpl.at(-1)!.data).toBe('[DONE]');
+  });
+
+  it('a JSON error under a 200 to a stream request is the provider’s error, and the next target answers', async () => {
+    provider.respond = () => ({ status: 200, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } });
+    const res = await post('anthropic', chat(true));
+    expect(res.status).toBe(502);
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'provider_error', message: expect.stringContaining('Overloaded') });
+    provider.respond = (req) => (fromSecond(req) ? { status: 200, sse: [chunk({ content: 'From two.' }), chunk({}, 'stop'), 'data: [DONE]\n\n'] } : { status: 200, body: { error: { message: 'Overloaded' } } });
+    const fb = await post('openai-fb', chat(true));
+    expect(fb.headers.get('x-ai-target')).toBe('second');
+    expect((await readSse(fb)).at(-1)!.data).toBe('[DONE]');
+  });
 });

@@ -14,6 +14,8 @@ import type { CallPlan, PlannedTarget } from './plan';
 import { relayWhole } from './relay-whole';
 import { relayRawStream } from './relay-raw-stream';
 import { relayChatStream } from './relay-chat-stream';
+import { chatAnswer, jsonAnswer, openAIAnswer } from './whole-answer';
+import { chatAsStream, completionAsStream } from './whole-as-stream';
 
 /**
  * One attempt at one target. Until the first byte goes to the client, any
@@ -83,6 +85,13 @@ function failureOf(err: unknown, target: PlannedTarget): AttemptFailure {
   };
 }
 
+/** A whole JSON answer (or error) to a request that asked for a stream: the answer as a stream, the error as any provider error. */
+async function relayWholeAsStream(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number, controller: AbortController): Promise<AttemptResult> {
+  const json = await jsonAnswer(upstream, a.target, a.plan.maxResponseBodyBytes);
+  if (a.plan.routeType === 'llm/v1/chat') return relayChatStream(a, chatAsStream(chatAnswer(a.target, json)), started, controller, PROVIDERS.openai);
+  return relayRawStream(a, completionAsStream(openAIAnswer('llm/v1/completions', a.target, json)), started, controller);
+}
+
 /** One attempt, whose error messages never carry the target's own credentials back (see `redactValues`). */
 export async function callTarget(a: AttemptContext): Promise<AttemptResult> {
   try {
@@ -140,8 +149,9 @@ async function attempt(a: AttemptContext): Promise<AttemptResult> {
       throw new AttemptError(statusFailure(upstream.statusCode, message, providerRetryAfter(upstream.headers, body), provider.keyRefused?.(upstream.statusCode, body)));
     }
     if (!plan.stream) return await relayWhole(a, upstream, started);
-    if (plan.routeType !== 'llm/v1/chat') return await relayRawStream(a, upstream, started, controller);
-    return await relayChatStream(a, upstream, started, controller);
+    if (/\bjson\b/i.test(String(upstream.headers['content-type'] ?? ''))) return await relayWholeAsStream(a, upstream, started, controller);
+    if (plan.routeType !== 'llm/v1/chat') return await relayRawStream(a, upstream.body, started, controller);
+    return await relayChatStream(a, upstream.body, started, controller);
   } catch (err) {
     if (err instanceof AttemptError) throw err;
     throw new AttemptError(failureOf(err, target));

@@ -1,7 +1,7 @@
-import type { Dispatcher } from 'undici';
+import type { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { redactSecrets } from '../redact';
-import { PROVIDERS } from '../providers';
+import { PROVIDERS, type Provider } from '../providers';
 import { OTHER_ANSWER_TEXTS, type ChatChunk, type ToolCall } from '../providers/openai-types';
 import { ProviderStreamError, type StreamEvent } from '../providers/types';
 import { AttemptError, truncatedEvent, unansweredStream } from './attempt-failure';
@@ -31,14 +31,16 @@ function isRoleOnly(chunk: ChatChunk): boolean {
 
 export async function relayChatStream(
   a: AttemptContext,
-  upstream: Dispatcher.ResponseData,
+  body: Readable,
   started: number,
   controller: AbortController,
+  /** Whose stream format the body is in: the target's provider, or OpenAI's for a whole answer made a stream. */
+  format: Pick<Provider, 'streamTranslator' | 'streamFraming'> = PROVIDERS[a.target.provider],
 ): Promise<AttemptResult> {
   const { plan, target, res } = a;
-  const translator = PROVIDERS[target.provider].streamTranslator(target, `chatcmpl-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
+  const translator = format.streamTranslator(target, `chatcmpl-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
   const events: StreamEvent[] = [];
-  const feed = streamFeeder(PROVIDERS[target.provider].streamFraming ?? 'sse', events, plan.maxResponseBodyBytes);
+  const feed = streamFeeder(format.streamFraming ?? 'sse', events, plan.maxResponseBodyBytes);
   let headersSent = false;
   let ttftMs: number | undefined;
   let upstreamWaitMs = 0;
@@ -184,7 +186,7 @@ export async function relayChatStream(
 
   let failure: Error | undefined;
   try {
-    for await (const raw of upstream.body) {
+    for await (const raw of body) {
       feed.feed(raw as Buffer);
       await relayEvents();
       if (translator.done) break;

@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import type { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { createParser } from 'eventsource-parser';
 import type { Usage } from '../providers/openai-types';
@@ -18,7 +18,7 @@ import type { AttemptContext, AttemptResult } from './call-target';
  * before an error event, or before [DONE]). Nothing goes to the client before the first text or finish: an error
  * event or a silence before it fails the attempt, which can then be retried or fall back.
  */
-export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number, controller: AbortController): Promise<AttemptResult> {
+export async function relayRawStream(a: AttemptContext, body: Readable, started: number, controller: AbortController): Promise<AttemptResult> {
   // The first text within the first-token timeout, counted from the attempt's start; the attempt fails otherwise.
   let timedOut = false;
   const firstToken = setTimeout(() => {
@@ -119,7 +119,7 @@ export async function relayRawStream(a: AttemptContext, upstream: Dispatcher.Res
   let cleanEnd = false;
   let failure: Error | undefined;
   try {
-    for await (const chunk of upstream.body) {
+    for await (const chunk of body) {
       const piece = decoder.decode(chunk as Buffer, { stream: true });
       parser.feed(piece);
       if (!transformed) out = piece;
