@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import type { Readable } from 'node:stream';
 
 /** How much of a provider's error answer is read: any provider's message fits; the rest is never read. */
 export const ERROR_BODY_LIMIT = 64 * 1024;
@@ -8,7 +8,7 @@ export const ERROR_BODY_LIMIT = 64 * 1024;
  * it the request is aborted (its connection closes, nothing more is read) and `complete` is false; `text` holds what
  * came before. No endpoint, however broken, makes the suite process hold more than that.
  */
-export async function readUpTo(body: Dispatcher.ResponseData['body'], limit: number): Promise<{ text: string; complete: boolean }> {
+export async function readUpTo(body: Readable, limit: number): Promise<{ text: string; complete: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {

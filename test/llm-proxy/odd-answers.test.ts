@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { shipped } from '../support/shipped';
 import { readSse, chatChunk as chunk } from '../support/sse';
@@ -11,7 +12,8 @@ jest.setTimeout(60_000);
 
 /**
  * Answers that are not what the bridge asked for, as providers and the proxies before them do send them: an error
- * under a 200; a stream that ends after its last finish without the end marker. The client gets the provider's error
+ * under a 200; a stream that ends after its last finish without the end marker; a whole answer to a stream request;
+ * a compressed answer. The client gets the provider's error
  * (or the next target's answer), never a crash message or an empty answer, and a finished answer is one.
  */
 const AWS = { aws_access_key_id: 'AKIDEXAMPLE', aws_secret_access_key: 'secretsecretsecret' };
@@ -23,13 +25,15 @@ const completion = (content: string) => ({ id: 'x', object: 'chat.completion', c
 describe('llm-proxy when the provider answers something else than an answer', () => {
   let provider: CaptureServer;
   let raw: http.Server;
-  /** The raw provider: answers with bytes as scripted, and records the client port of each request. */
+  /** The raw provider: answers with bytes as scripted, and records the headers of each request. */
   let rawAnswer: (res: http.ServerResponse) => void = (res) => res.end();
+  const rawRequests: http.IncomingHttpHeaders[] = [];
   let stack: SuiteStack;
 
   beforeAll(async () => {
     provider = await startCaptureServer();
     raw = http.createServer((req, res) => {
+      rawRequests.push(req.headers);
       req.resume();
       req.on('end', () => rawAnswer(res));
     });
@@ -54,6 +58,7 @@ describe('llm-proxy when the provider answers something else than an answer', ()
         postRoute('cmpl-fb', [proxy([target('first', 'openai', 'model-one'), second], { route_type: 'llm/v1/completions', ...fallback })]),
         postRoute('cmpl', [proxy([target('oa', 'openai', 'gpt-3.5-turbo-instruct')], { route_type: 'llm/v1/completions' })]),
         postRoute('raw', [proxy([target('raw', 'openai', 'gpt-4o-mini', { upstream_url: rawUrl })])]),
+        postRoute('raw-small', [proxy([target('raw', 'openai', 'gpt-4o-mini', { upstream_url: rawUrl })], { max_response_body_size: 4096 })]),
         postRoute('bedrock-raw', [proxy([target('br', 'bedrock', 'anthropic.claude-3-haiku', { upstream_url: rawUrl, auth: AWS })])]),
         postRoute('cached', [{ name: 'semantic-cache', config: { exact_only: true } }, proxy([target('oa', 'openai', 'gpt-4o-mini')])]),
       ]),
@@ -239,5 +244,40 @@ describe('llm-proxy when the provider answers something else than an answer', ()
     const fb = await post('openai-fb', chat(true));
     expect(fb.headers.get('x-ai-target')).toBe('second');
     expect((await readSse(fb)).at(-1)!.data).toBe('[DONE]');
+  });
+
+  it('asks for gzip and reads gzip and deflate answers and streams; a bomb stops at max_response_body_size', async () => {
+    rawAnswer = (res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(zlib.gzipSync(JSON.stringify(completion('Hello'))));
+    };
+    const res = await post('raw', chat());
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content).toBe('Hello');
+    expect(rawRequests.at(-1)!['accept-encoding']).toContain('gzip');
+    rawAnswer = (res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'content-encoding': 'deflate' });
+      res.end(zlib.deflateSync(chunk({ content: 'Hello' }) + chunk({}, 'stop') + 'data: [DONE]\n\n'));
+    };
+    const events = await readSse(await post('raw', chat(true)));
+    expect(JSON.parse(events[0]!.data).choices[0].delta.content).toBe('Hello');
+    expect(events.at(-1)!.data).toBe('[DONE]');
+    rawAnswer = (res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(zlib.gzipSync(Buffer.alloc(20_000_000, 32)));
+    };
+    const bomb = await post('raw-small', chat());
+    expect(bomb.status).toBe(502);
+    expect(((await bomb.json()) as { error: { message: string } }).error.message).toContain('max_response_body_size');
+  });
+
+  it('an answer in an encoding the bridge did not ask for is the provider’s error', async () => {
+    rawAnswer = (res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br' });
+      res.end(zlib.brotliCompressSync(JSON.stringify(completion('Hello'))));
+    };
+    const res = await post('raw', chat());
+    expect(res.status).toBe(502);
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'provider_error', message: expect.stringContaining('(br)') });
   });
 });

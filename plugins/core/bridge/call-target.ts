@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { Agent, request, type Dispatcher } from 'undici';
 import { redactSecrets } from '../redact';
@@ -16,6 +17,7 @@ import { relayRawStream } from './relay-raw-stream';
 import { relayChatStream } from './relay-chat-stream';
 import { chatAnswer, jsonAnswer, openAIAnswer } from './whole-answer';
 import { chatAsStream, completionAsStream } from './whole-as-stream';
+import { ACCEPT_ENCODING, decodedBody } from './upstream-body';
 
 /**
  * One attempt at one target. Until the first byte goes to the client, any
@@ -86,8 +88,8 @@ function failureOf(err: unknown, target: PlannedTarget): AttemptFailure {
 }
 
 /** A whole JSON answer (or error) to a request that asked for a stream: the answer as a stream, the error as any provider error. */
-async function relayWholeAsStream(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number, controller: AbortController): Promise<AttemptResult> {
-  const json = await jsonAnswer(upstream, a.target, a.plan.maxResponseBodyBytes);
+async function relayWholeAsStream(a: AttemptContext, body: Readable, started: number, controller: AbortController): Promise<AttemptResult> {
+  const json = await jsonAnswer(body, a.target, a.plan.maxResponseBodyBytes);
   if (a.plan.routeType === 'llm/v1/chat') return relayChatStream(a, chatAsStream(chatAnswer(a.target, json)), started, controller, PROVIDERS.openai);
   return relayRawStream(a, completionAsStream(openAIAnswer('llm/v1/completions', a.target, json)), started, controller);
 }
@@ -123,7 +125,7 @@ async function attempt(a: AttemptContext): Promise<AttemptResult> {
     try {
       upstream = await request(call.url, {
         method: 'POST',
-        headers: call.headers,
+        headers: { 'accept-encoding': ACCEPT_ENCODING, ...call.headers },
         body: JSON.stringify(call.body),
         signal: controller.signal,
         dispatcher: dispatcherFor(plan.balancer.connectTimeoutMs),
@@ -136,22 +138,23 @@ async function attempt(a: AttemptContext): Promise<AttemptResult> {
     } catch (err) {
       throw new AttemptError(failureOf(err, target));
     }
+    const body = decodedBody(upstream, target.name);
     if (upstream.statusCode >= 400) {
-      const { text } = await readUpTo(upstream.body, ERROR_BODY_LIMIT).catch(() => ({ text: '' }));
-      let body: unknown = text;
+      const { text } = await readUpTo(body, ERROR_BODY_LIMIT).catch(() => ({ text: '' }));
+      let error: unknown = text;
       try {
-        body = JSON.parse(text);
+        error = JSON.parse(text);
       } catch {
         /* not JSON */
       }
       const provider = PROVIDERS[target.provider];
-      const message = provider.errorMessage(upstream.statusCode, body);
-      throw new AttemptError(statusFailure(upstream.statusCode, message, providerRetryAfter(upstream.headers, body), provider.keyRefused?.(upstream.statusCode, body)));
+      const message = provider.errorMessage(upstream.statusCode, error);
+      throw new AttemptError(statusFailure(upstream.statusCode, message, providerRetryAfter(upstream.headers, error), provider.keyRefused?.(upstream.statusCode, error)));
     }
-    if (!plan.stream) return await relayWhole(a, upstream, started);
-    if (/\bjson\b/i.test(String(upstream.headers['content-type'] ?? ''))) return await relayWholeAsStream(a, upstream, started, controller);
-    if (plan.routeType !== 'llm/v1/chat') return await relayRawStream(a, upstream.body, started, controller);
-    return await relayChatStream(a, upstream.body, started, controller);
+    if (!plan.stream) return await relayWhole(a, body, started);
+    if (/\bjson\b/i.test(String(upstream.headers['content-type'] ?? ''))) return await relayWholeAsStream(a, body, started, controller);
+    if (plan.routeType !== 'llm/v1/chat') return await relayRawStream(a, body, started, controller);
+    return await relayChatStream(a, body, started, controller);
   } catch (err) {
     if (err instanceof AttemptError) throw err;
     throw new AttemptError(failureOf(err, target));

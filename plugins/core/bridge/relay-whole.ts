@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import type { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import type { Usage } from '../providers/openai-types';
 import { estimatedUsage, writtenText } from './accounting';
@@ -10,9 +10,9 @@ import type { AttemptContext, AttemptResult } from './call-target';
 /** A message or a delta with OpenAI's legacy `function_call` (requests that name `functions`). */
 export type LegacyCall = { function_call?: { name?: string; arguments?: string } };
 
-export async function relayWhole(a: AttemptContext, upstream: Dispatcher.ResponseData, started: number): Promise<AttemptResult> {
+export async function relayWhole(a: AttemptContext, body: Readable, started: number): Promise<AttemptResult> {
   const { plan, target } = a;
-  const json = await jsonAnswer(upstream, target, plan.maxResponseBodyBytes);
+  const json = await jsonAnswer(body, target, plan.maxResponseBodyBytes);
   const raw = plan.routeType === 'llm/v1/chat' ? json : openAIAnswer(plan.routeType, target, json);
   const upstreamWaitMs = performance.now() - started;
   let response: Record<string, unknown> = raw;

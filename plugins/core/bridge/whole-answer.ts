@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import type { Readable } from 'node:stream';
 import { PROVIDERS, type RouteType } from '../providers';
 import type { ChatResponse } from '../providers/openai-types';
 import { NotAnAnswer } from '../providers/types';
@@ -7,8 +7,8 @@ import { readUpTo } from '../bounded-body';
 import type { PlannedTarget } from './plan';
 
 /** The provider's whole answer as a JSON object; anything else (a proxy's HTML page, a cut body) is its error, not the network's. */
-export async function jsonAnswer(upstream: Dispatcher.ResponseData, target: PlannedTarget, limit: number): Promise<Record<string, unknown>> {
-  const { text, complete } = await readUpTo(upstream.body, limit);
+export async function jsonAnswer(body: Readable, target: PlannedTarget, limit: number): Promise<Record<string, unknown>> {
+  const { text, complete } = await readUpTo(body, limit);
   if (!complete) {
     throw new AttemptError({ kind: 'protocol', status: 502, message: `The provider (${target.name}) answered with more than max_response_body_size (${limit} bytes).`, retryable: true, code: 'provider_error' });
   }
