@@ -13,7 +13,7 @@ jest.setTimeout(60_000);
 /**
  * Answers that are not what the bridge asked for, as providers and the proxies before them do send them: an error
  * under a 200; a stream that ends after its last finish without the end marker; a whole answer to a stream request;
- * a compressed answer. The client gets the provider's error
+ * a compressed answer; a body that goes on after the stream's end marker. The client gets the provider's error
  * (or the next target's answer), never a crash message or an empty answer, and a finished answer is one.
  */
 const AWS = { aws_access_key_id: 'AKIDEXAMPLE', aws_secret_access_key: 'secretsecretsecret' };
@@ -28,12 +28,14 @@ describe('llm-proxy when the provider answers something else than an answer', ()
   /** The raw provider: answers with bytes as scripted, and records the headers of each request. */
   let rawAnswer: (res: http.ServerResponse) => void = (res) => res.end();
   const rawRequests: http.IncomingHttpHeaders[] = [];
+  const rawPorts: number[] = [];
   let stack: SuiteStack;
 
   beforeAll(async () => {
     provider = await startCaptureServer();
     raw = http.createServer((req, res) => {
       rawRequests.push(req.headers);
+      rawPorts.push(req.socket.remotePort!);
       req.resume();
       req.on('end', () => rawAnswer(res));
     });
@@ -58,6 +60,9 @@ describe('llm-proxy when the provider answers something else than an answer', ()
         postRoute('cmpl-fb', [proxy([target('first', 'openai', 'model-one'), second], { route_type: 'llm/v1/completions', ...fallback })]),
         postRoute('cmpl', [proxy([target('oa', 'openai', 'gpt-3.5-turbo-instruct')], { route_type: 'llm/v1/completions' })]),
         postRoute('raw', [proxy([target('raw', 'openai', 'gpt-4o-mini', { upstream_url: rawUrl })])]),
+        // Targets of their own, whose circuit breakers the failures asked of the others never opened.
+        postRoute('keep', [proxy([target('keep', 'openai', 'gpt-4o-mini', { upstream_url: rawUrl })])]),
+        postRoute('gemini-usage', [proxy([target('gu', 'gemini', 'gemini-2.5-flash')])]),
         postRoute('raw-small', [proxy([target('raw', 'openai', 'gpt-4o-mini', { upstream_url: rawUrl })], { max_response_body_size: 4096 })]),
         postRoute('bedrock-raw', [proxy([target('br', 'bedrock', 'anthropic.claude-3-haiku', { upstream_url: rawUrl, auth: AWS })])]),
         postRoute('cached', [{ name: 'semantic-cache', config: { exact_only: true } }, proxy([target('oa', 'openai', 'gpt-4o-mini')])]),
@@ -67,7 +72,8 @@ describe('llm-proxy when the provider answers something else than an answer', ()
   afterAll(async () => {
     await stack?.close();
     await provider?.close();
-    raw?.close();
+    raw?.closeAllConnections();
+    await new Promise((resolve) => raw?.close(resolve));
   });
 
   const post = (route: string, body: Record<string, unknown>) =>
@@ -279,5 +285,38 @@ describe('llm-proxy when the provider answers something else than an answer', ()
     const res = await post('raw', chat());
     expect(res.status).toBe(502);
     expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'provider_error', message: expect.stringContaining('(br)') });
+  });
+
+  it('a stream whose body ends after its end marker keeps its upstream connection, within a bound', async () => {
+    rawAnswer = (res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(chunk({ content: 'Hello' }) + chunk({}, 'stop') + 'data: [DONE]\n\n');
+      setTimeout(() => res.end(), 20);
+    };
+    rawPorts.length = 0;
+
+    for (let i = 0; i < 3; i++) expect((await readSse(await post('keep', chat(true)))).at(-1)!.data).toBe('[DONE]');
+    expect(new Set(rawPorts).size).toBe(1);
+    rawAnswer = (res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(chunk({ content: 'Hello' }) + chunk({}, 'stop') + 'data: [DONE]\n\n');
+      const late = setTimeout(() => res.end(), 5000);
+      res.on('close', () => clearTimeout(late));
+    };
+    const started = Date.now();
+    expect((await readSse(await post('keep', chat(true)))).at(-1)!.data).toBe('[DONE]');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("usage a provider sends after its answer's end (Gemini) is counted", async () => {
+    const gm = (data: Record<string, unknown>) => `data: ${JSON.stringify(data)}\n\n`;
+    provider.respond = () => ({
+      status: 200,
+      sse: [gm({ candidates: [{ content: { role: 'model', parts: [{ text: 'Hello' }] }, finishReason: 'STOP' }] }), gm({ usageMetadata: { promptTokenCount: 7, candidatesTokenCount: 2, totalTokenCount: 9 } })],
+    });
+    const events = await readSse(await post('gemini-usage', { ...chat(true), stream_options: { include_usage: true } }));
+    const chunks = events.filter((e) => e.data !== '[DONE]').map((e) => JSON.parse(e.data));
+    expect(chunks.at(-1).usage).toMatchObject({ prompt_tokens: 7, completion_tokens: 2, total_tokens: 9 });
+    expect(events.at(-1)!.data).toBe('[DONE]');
   });
 });

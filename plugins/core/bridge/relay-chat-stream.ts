@@ -10,6 +10,7 @@ import { estimatedUsage, writtenText } from './accounting';
 import { TransformChain, TransformChains } from './transform-chain';
 import { sseData, write } from './client-writer';
 import { streamFeeder } from './stream-feeder';
+import { drainBound } from './drain-bound';
 import type { LegacyCall } from './relay-whole';
 import type { AttemptContext, AttemptResult } from './call-target';
 
@@ -121,7 +122,11 @@ export async function relayChatStream(
   const relayEvents = async () => {
     for (const event of events.splice(0)) {
       if (event.error) throw event.error;
-      for (const chunk of translator.push(event)) {
+      const ended = translator.done;
+      const chunks = translator.push(event);
+      // After the end marker, the translator only learns (late usage): nothing more goes to the client.
+      if (ended) continue;
+      for (const chunk of chunks) {
         for (const c of chunk.choices) (c.finish_reason ? finished : begun).add(c.index);
         if (chunk.choices.length === 0) continue; // the provider's usage chunk; ours comes at the end
         const choice = chunk.choices[0];
@@ -185,20 +190,24 @@ export async function relayChatStream(
   };
 
   let failure: Error | undefined;
+  const drain = drainBound(body);
   try {
     for await (const raw of body) {
+      if (translator.done && !drain.allow((raw as Buffer).length)) break;
       feed.feed(raw as Buffer);
       await relayEvents();
-      if (translator.done) break;
+      if (translator.done) drain.start();
     }
     if (!translator.done) {
       feed.end();
       await relayEvents();
     }
   } catch (err) {
-    failure = err instanceof Error ? err : new Error(String(err));
+    // What breaks after the end marker (a body cut while drained) takes nothing from a complete answer.
+    if (!translator.done) failure = err instanceof Error ? err : new Error(String(err));
   } finally {
     clearTimeout(firstToken);
+    drain.stop();
   }
   const complete = translator.done || (failure === undefined && finished.size > 0 && [...begun].every((i) => finished.has(i)));
   // A stream that ended without a finish still gives the client what the transforms held back.

@@ -10,6 +10,7 @@ import { estimatedUsage } from './accounting';
 import { scansAnswers, TransformChains } from './transform-chain';
 import { sseData, write } from './client-writer';
 import { eventBound } from './stream-feeder';
+import { drainBound } from './drain-bound';
 import type { AttemptContext, AttemptResult } from './call-target';
 
 /**
@@ -118,8 +119,10 @@ export async function relayRawStream(a: AttemptContext, body: Readable, started:
   const decoder = new TextDecoder();
   let cleanEnd = false;
   let failure: Error | undefined;
+  const drain = drainBound(body);
   try {
     for await (const chunk of body) {
+      if (done && !drain.allow((chunk as Buffer).length)) break;
       const piece = decoder.decode(chunk as Buffer, { stream: true });
       parser.feed(piece);
       if (!transformed) out = piece;
@@ -131,7 +134,10 @@ export async function relayRawStream(a: AttemptContext, body: Readable, started:
         continue;
       }
       // The spend is counted before the client reads [DONE].
-      if (done) await spend();
+      if (done) {
+        drain.start();
+        await spend();
+      }
       if (out) await relay(out);
       out = '';
     }
@@ -142,6 +148,7 @@ export async function relayRawStream(a: AttemptContext, body: Readable, started:
     failure = err instanceof Error ? err : new Error(String(err));
   } finally {
     clearTimeout(firstToken);
+    drain.stop();
   }
   if (!answered) {
     // Nothing reached the client yet: this attempt can still be retried or fall back.
