@@ -7,7 +7,7 @@ import { ProviderStreamError, type StreamEvent } from '../providers/types';
 import { AttemptError, truncatedEvent, unansweredStream } from './attempt-failure';
 import { withoutTargetSecrets } from './target-secrets';
 import { estimatedUsage, writtenText } from './accounting';
-import { TransformChain, TransformChains } from './transform-chain';
+import { dropUnscannedFields, TransformChain, TransformChains } from './transform-chain';
 import { sseData, write } from './client-writer';
 import { streamFeeder } from './stream-feeder';
 import { drainBound } from './drain-bound';
@@ -144,6 +144,7 @@ export async function relayChatStream(
           recordedOthers[field] = (recordedOthers[field] ?? '') + piece.recorded;
           tokenSeen();
         }
+        if (chain.scans) dropUnscannedFields(delta);
         if (chain.scans && (choice as { logprobs?: unknown }).logprobs) (choice as { logprobs?: unknown }).logprobs = null;
         for (const call of choice.delta.tool_calls ?? []) {
           const slot = (toolCalls[call.index] ??= { arguments: '' });
