@@ -18,7 +18,8 @@ const WORKER_FILE = path.join(__dirname, 'worker.js');
 
 /** Texts to read of at least this many characters, together, are read off the event loop. */
 export function offThreadAbove(): number {
-  const fromEnv = Number(process.env.AI_SUITE_OFF_THREAD_CHARS);
+  const raw = process.env.AI_SUITE_OFF_THREAD_CHARS?.trim();
+  const fromEnv = raw ? Number(raw) : NaN;
   return Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : 16_384;
 }
 
