@@ -234,6 +234,15 @@ const WRITTEN_SECRETS_13 = fixture('secrets-written-13.jsonl');
  */
 const WRITTEN_SECRETS_14 = fixture('secrets-written-14.jsonl');
 /**
+ * 155 credentials of about 120 providers and 140 near misses written apart in the twenty-fourth session by a helper who
+ * saw no rule or fixture (a quarter pasted into chat prompts), first measured unread (recall 0.981, near misses 6.4%),
+ * then read: found since, a Twilio API key's secret beside its SID, Ably's keys, a JDBC URL's whole password, a git
+ * extraheader's Basic credentials. Its flagged near misses that stay match a provider's format as the development set
+ * labels them: x-filled keys (`ghp_xxxx…`, `hvs.XXXX…`), a Mapbox public token, jwt.io's example, a bcrypt hash, RFC
+ * 6238's TOTP example secret.
+ */
+const WRITTEN_SECRETS_15 = fixture('secrets-written-15.jsonl');
+/**
  * 100 credentials and 140 near misses written apart in the seventeenth session by a helper who saw no rule or fixture,
  * never read: the standing measure of how the secret rules carry over to data nobody tuned them for (`unread_*`). With
  * that session's starting code: recall 0.99, near misses 12.1% (17 of 140).
@@ -402,6 +411,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_12, 'written_12_'),
     ...evaluateSecrets(WRITTEN_SECRETS_13, 'written_13_'),
     ...evaluateSecrets(WRITTEN_SECRETS_14, 'written_14_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_15, 'written_15_'),
     ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),
