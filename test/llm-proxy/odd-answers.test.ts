@@ -308,6 +308,28 @@ describe('llm-proxy when the provider answers something else than an answer', ()
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('a stream that has ended with its usage reaches the client whole while the provider holds its body open', async () => {
+    let providerEnded = 0;
+    rawAnswer = (res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(chunk({ content: 'Hello' }) + chunk({}, 'stop') + `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [], usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 } })}\n\n` + 'data: [DONE]\n\n');
+      const late = setTimeout(() => {
+        providerEnded = Date.now();
+        res.end();
+      }, 3000);
+      res.on('close', () => {
+        clearTimeout(late);
+        providerEnded ||= Date.now();
+      });
+    };
+    const events = await readSse(await post('keep', { ...chat(true), stream_options: { include_usage: true } }));
+    // The provider's body was still open when the client had the whole answer.
+    const openWhenAnswered = providerEnded === 0;
+    expect(events.at(-1)!.data).toBe('[DONE]');
+    expect(JSON.parse(events.at(-2)!.data).usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 1 });
+    expect(openWhenAnswered).toBe(true);
+  });
+
   it("usage a provider sends after its answer's end (Gemini) is counted", async () => {
     const gm = (data: Record<string, unknown>) => `data: ${JSON.stringify(data)}\n\n`;
     provider.respond = () => ({

@@ -192,24 +192,40 @@ export async function relayChatStream(
 
   let failure: Error | undefined;
   const drain = drainBound(body);
-  try {
-    for await (const raw of body) {
-      if (translator.done && !drain.allow((raw as Buffer).length)) break;
-      feed.feed(raw as Buffer);
-      await relayEvents();
-      if (translator.done) drain.start();
+  // Once the answer has ended with the provider's usage, the client gets its last bytes at once; the rest of the body
+  // is read behind them (within the drain's bound) for the connection's sake alone.
+  let settled = false;
+  let settle!: () => void;
+  const answerSettled = new Promise<void>((resolve) => (settle = resolve));
+  const reading = (async () => {
+    try {
+      for await (const raw of body) {
+        if (translator.done && !drain.allow((raw as Buffer).length)) break;
+        if (settled) continue;
+        feed.feed(raw as Buffer);
+        await relayEvents();
+        if (translator.done) {
+          drain.start();
+          if (translator.usage) {
+            settled = true;
+            settle();
+          }
+        }
+      }
+      if (!translator.done) {
+        feed.end();
+        await relayEvents();
+      }
+    } catch (err) {
+      // What breaks after the end marker (a body cut while drained) takes nothing from a complete answer.
+      if (!translator.done) failure = err instanceof Error ? err : new Error(String(err));
+    } finally {
+      clearTimeout(firstToken);
+      drain.stop();
     }
-    if (!translator.done) {
-      feed.end();
-      await relayEvents();
-    }
-  } catch (err) {
-    // What breaks after the end marker (a body cut while drained) takes nothing from a complete answer.
-    if (!translator.done) failure = err instanceof Error ? err : new Error(String(err));
-  } finally {
-    clearTimeout(firstToken);
-    drain.stop();
-  }
+  })();
+  await Promise.race([reading, answerSettled]);
+  settled = true;
   const complete = translator.done || (failure === undefined && finished.size > 0 && [...begun].every((i) => finished.has(i)));
   // A stream that ended without a finish still gives the client what the transforms held back.
   if (headersSent || (complete && failure === undefined)) {
