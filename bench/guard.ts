@@ -176,6 +176,8 @@ async function latency(injection: Record<string, unknown>, iterations: number): 
 async function worstCase(): Promise<number> {
   const guard = new Guard(configSchema.parse({}));
   await guard.ready();
+  // Prompts this long are read in the off-thread workers: start them (and train their classifier) before timing.
+  await guard.evaluate(body('Please summarise these meeting notes for the team. '.repeat(500)));
   return slowestAdversarial((text) => guard.evaluate(body(text)));
 }
 
