@@ -8,8 +8,8 @@ export function notAfter(before: string, words: string): string {
   return String.raw`(${words})(?<![${before}]\1)`;
 }
 
-/** The index just past the group opened at `open` in a pattern's source, or -1. */
-function pastGroup(source: string, open: number): number {
+/** The index of the ")" closing the group opened at `open` in a pattern's source, or -1. */
+export function groupEnd(source: string, open: number): number {
   let depth = 0;
   let inClass = false;
   for (let i = open; i < source.length; i++) {
@@ -18,7 +18,7 @@ function pastGroup(source: string, open: number): number {
     else if (inClass) inClass = ch !== ']';
     else if (ch === '[') inClass = true;
     else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return i + 1;
+    else if (ch === ')' && --depth === 0) return i;
   }
   return -1;
 }
@@ -32,7 +32,7 @@ export function wordEdgeFirst(before: string, source: string): string {
   const lookbehind = `(?<![${before}])`;
   if (!source.startsWith(lookbehind) || /\\\d/.test(source)) return source;
   const rest = source.slice(lookbehind.length);
-  const end = rest.startsWith('(?:') ? pastGroup(rest, 0) : (/^[\p{L}' ]*\p{L}/u.exec(rest)?.[0].length ?? -1);
+  const end = rest.startsWith('(?:') ? groupEnd(rest, 0) + 1 : (/^[\p{L}' ]*\p{L}/u.exec(rest)?.[0].length ?? -1);
   if (end <= 0 || /^[?*+{]/.test(rest.slice(end))) return source;
   return notAfter(before, rest.slice(0, end)) + rest.slice(end);
 }

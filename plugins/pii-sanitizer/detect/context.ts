@@ -1,3 +1,5 @@
+import { groupEnd } from '../../core/word-edges';
+
 /** Whether any of the words appears within `window` characters before (or after) a span. */
 export function nearWords(text: string, start: number, end: number, words: RegExp, window = 40): boolean {
   const before = text.slice(Math.max(0, start - window), start);
@@ -128,20 +130,6 @@ function topLevelAlternatives(source: string): string[] {
   return alternatives;
 }
 
-/** The index of the ")" closing the group opened at `open`, or -1. */
-function groupEnd(source: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') i++;
-    else if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
 
 /** The literal an alternative starts with, and whether it is the whole alternative. */
 function leadingLiteral(body: string): { literal: string; whole: boolean } {
