@@ -8,6 +8,7 @@ import { task as detectTask } from '../plugins/pii-sanitizer/detect-task';
 import { requestDetector } from '../plugins/pii-sanitizer/read-findings';
 import { configSchema } from '../plugins/prompt-guard/config';
 import { Guard } from '../plugins/prompt-guard/guard';
+import { withOffThreadAbove } from '../test/support/off-thread-threshold';
 import type { Figures } from './report';
 import { round } from './stats';
 
@@ -32,17 +33,6 @@ function largePrompt(): string {
   return text.slice(0, PROMPT_CHARS);
 }
 
-async function withThreshold<T>(chars: number, run: () => Promise<T>): Promise<T> {
-  const before = process.env.AI_SUITE_OFF_THREAD_CHARS;
-  process.env.AI_SUITE_OFF_THREAD_CHARS = String(chars);
-  try {
-    return await run();
-  } finally {
-    if (before === undefined) delete process.env.AI_SUITE_OFF_THREAD_CHARS;
-    else process.env.AI_SUITE_OFF_THREAD_CHARS = before;
-  }
-}
-
 export async function benchLargePrompts(): Promise<Figures> {
   const prompt = largePrompt();
   const guard = new Guard(configSchema.parse({}));
@@ -55,7 +45,7 @@ export async function benchLargePrompts(): Promise<Figures> {
   };
   // Warm both ways (the workers start, build their detectors and train the classifier once).
   await read(prompt.slice(0, 50_000));
-  await withThreshold(Number.MAX_SAFE_INTEGER, () => read(prompt.slice(0, 50_000)));
+  await withOffThreadAbove(Number.MAX_SAFE_INTEGER, () => read(prompt.slice(0, 50_000)));
   const measure = async () => {
     const ms: number[] = [];
     const stalls: number[] = [];
@@ -78,7 +68,7 @@ export async function benchLargePrompts(): Promise<Figures> {
     }
     return { ms: Math.min(...ms), stall: Math.min(...stalls), ...outcome };
   };
-  const onLoop = await withThreshold(Number.MAX_SAFE_INTEGER, measure);
+  const onLoop = await withOffThreadAbove(Number.MAX_SAFE_INTEGER, measure);
   const offLoop = await measure();
   await offThreadPool().close();
   return {

@@ -7,6 +7,7 @@ import { requestDetector } from '../../plugins/pii-sanitizer/read-findings';
 import { configSchema } from '../../plugins/prompt-guard/config';
 import deepset from '../../plugins/prompt-guard/corpus/deepset.json';
 import { Guard } from '../../plugins/prompt-guard/guard';
+import { withOffThreadAbove } from '../support/off-thread-threshold';
 import { REPO } from '../support/paths';
 
 jest.setTimeout(120_000);
@@ -26,17 +27,6 @@ const people = [
   'my ssn is 078-05-1120 and my server is 10.20.30.40, ask for ticket EMP-20931 or for acme.example staff',
 ];
 
-const withThreshold = async <T>(chars: number, run: () => Promise<T>): Promise<T> => {
-  const before = process.env.AI_SUITE_OFF_THREAD_CHARS;
-  process.env.AI_SUITE_OFF_THREAD_CHARS = String(chars);
-  try {
-    return await run();
-  } finally {
-    if (before === undefined) delete process.env.AI_SUITE_OFF_THREAD_CHARS;
-    else process.env.AI_SUITE_OFF_THREAD_CHARS = before;
-  }
-};
-
 afterAll(async () => {
   await offThreadPool().close();
 });
@@ -46,14 +36,14 @@ describe('reading off the event loop', () => {
     const options: DetectorOptions = { custom: [{ name: 'employee_id', pattern: 'EMP-\\d{5}' }], allow: { patterns: ['[a-z.]*@?acme\\.example'] }, minConfidence: 0.6 };
     const detector = createDetector(options);
     const texts = [...people, ...secrets];
-    const off = await withThreshold(0, () => requestDetector(texts, detector, preparedSetup(detectTask, options)));
+    const off = await withOffThreadAbove(0, () => requestDetector(texts, detector, preparedSetup(detectTask, options)));
     expect(off).not.toBe(detector);
     const findings = texts.map((text) => off.detect(text));
     expect(findings).toEqual(texts.map((text) => detector.detect(text)));
     expect(findings.flat().some((f) => f.category === 'employee_id')).toBe(true);
     expect(findings.flat().length).toBeGreaterThan(200);
     // Below the threshold the loop reads: the detector itself.
-    expect(await withThreshold(1_000_000, () => requestDetector(texts, detector, preparedSetup(detectTask, options)))).toBe(detector);
+    expect(await withOffThreadAbove(1_000_000, () => requestDetector(texts, detector, preparedSetup(detectTask, options)))).toBe(detector);
   });
 
   it('gives the guard’s verdicts on the loop, deny patterns and the classifier included', async () => {
@@ -68,8 +58,8 @@ describe('reading off the event loop', () => {
       }
       return out;
     };
-    const onLoop = await withThreshold(1_000_000, verdicts);
-    const offLoop = await withThreshold(0, verdicts);
+    const onLoop = await withOffThreadAbove(1_000_000, verdicts);
+    const offLoop = await withOffThreadAbove(0, verdicts);
     expect(offLoop).toEqual(onLoop);
     expect(offThreadPool().workers).toBeGreaterThan(0);
     expect(onLoop.filter((v) => (v as { verdict: string }).verdict === 'block').length).toBeGreaterThan(40);
