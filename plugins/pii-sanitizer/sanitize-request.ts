@@ -174,13 +174,15 @@ export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize):
   if (Array.isArray(body.messages)) {
     let previous: Json | undefined;
     for (const message of body.messages as Json[]) {
+      // What the message said as sent: it is sanitized in place below, and the next reply is read after its words.
+      const said = message && typeof message === 'object' ? { role: message.role, content: message.content } : undefined;
       if (message && roles.has(String(message.role === 'function' ? 'tool' : message.role))) {
         // A short reply is read after what the assistant asked ("…your Social Security number?" then "536904399").
         const asked = askedContext(previous, message);
         const read: Sanitize = asked ? (text, context, suffix) => sanitize(text, context ?? asked, suffix) : sanitize;
         changed = sanitizeMessage(message, config, read) || changed;
       }
-      previous = message && typeof message === 'object' ? message : undefined;
+      previous = said;
     }
   }
   // Predicted Outputs carry the document being edited, as content does.
