@@ -131,7 +131,9 @@ function decodeBody(raw: Buffer, declared: DeclaredBody): string {
 export function parseJsonBody(raw: Buffer, declared: DeclaredBody = {}): unknown {
   if (raw.length === 0) throw new GatewayError(400, 'The request body is empty; a JSON object was expected.', 'invalid_json');
   const encoding = declared.contentEncoding?.trim().toLowerCase();
-  if ((encoding && encoding !== 'identity') || COMPRESSED.test(raw.subarray(0, 4).toString('latin1'))) {
+  // Sniffed only in bytes that are no UTF-8 text: a zlib header is two ASCII letters ("x^"), and text that starts so is no compression.
+  const sniffed = COMPRESSED.test(raw.subarray(0, 4).toString('latin1')) && strictUtf8(raw) === undefined;
+  if ((encoding && encoding !== 'identity') || sniffed) {
     throw new GatewayError(415, `The request body is compressed${encoding && encoding !== 'identity' ? ` (${encoding.slice(0, 20)})` : ''}; send it as plain JSON.`, 'unsupported_encoding');
   }
   const text = decodeBody(raw, declared);

@@ -44,7 +44,8 @@ describe('bad input, fuzzed through the whole chain', () => {
   }
 
   function checkAnswer({ status, text }: { status: number; text: string }): void {
-    expect([200, 400, 404, 413]).toContain(status);
+    // 415: random bytes may start as gzip, zlib or zstd do (a compressed body is refused as such).
+    expect([200, 400, 404, 413, 415]).toContain(status);
     expect(text).not.toContain(PROVIDER_KEY);
     expect(text).not.toMatch(/\n\s+at [\w.<>]+ \(|node:internal|\.js:\d+:\d+/);
     if (status !== 200) {

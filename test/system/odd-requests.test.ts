@@ -168,6 +168,12 @@ describe('odd requests through the chain', () => {
       expect(res.status).toBe(415);
       expect((await errorOf(res)).code).toBe('unsupported_encoding');
     }
+    // Undeclared compression is told by its bytes; text that happens to start as a zlib header ("x^") is malformed JSON.
+    const undeclared = await send('openai', zlib.deflateSync(json));
+    expect(undeclared.status).toBe(415);
+    const text = await send('openai', Buffer.from('x^2 + 1'));
+    expect(text.status).toBe(400);
+    expect((await errorOf(text)).code).toBe('invalid_json');
   });
 
   it('hides no value behind control characters', async () => {
