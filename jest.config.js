@@ -5,5 +5,5 @@ module.exports = {
   testMatch: ['**/*.test.js'],
   testTimeout: 60000,
   maxWorkers: 2,
-  setupFilesAfterEnv: ['<rootDir>/dist/test/support/close-after-file.js'],
+  setupFilesAfterEnv: ['<rootDir>/dist/test/support/close-after-file.js', '<rootDir>/dist/test/support/fast-check-seed.js'],
 };
