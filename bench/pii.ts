@@ -60,7 +60,10 @@ const fixture = (name: string) => path.resolve(__dirname, '..', '..', 'bench', '
  */
 const WRITTEN_TEMPLATE_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24];
 export const NEW_TEMPLATES = WRITTEN_TEMPLATE_SETS.map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
-/** Sixty more, written apart in the same way, whose misses nobody has read. */
+/**
+ * Sixty more, written apart in the same way, whose person and address misses nobody has read (the phone misses of this
+ * set and the next two were read in the twenty-fifth session: recall 0.94, 0.85 and 0.92 before, unread).
+ */
 const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
 /**
  * A hundred more, written apart at the seventeenth session's end (reviews, biographies, news, requests, family and

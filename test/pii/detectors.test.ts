@@ -206,6 +206,31 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('Fort Wiley, 90722-3774 577 6th Avenue')).not.toContain('phone');
   });
 
+  it('numbers given by the phrase before them, after an unknown country code, with an extension, or six digits after a label', () => {
+    for (const [text, phone] of [
+      // A verb and the person's name before "at" or "on", whatever follows the number.
+      ['Note to self: call Contreras Zambrano at 912167773 about the roof.', '912167773'],
+      ['If found please ring Alfredo Contreras on 973784846, reward offered.', '973784846'],
+      ['and please stop texting 086869381.', '086869381'],
+      ['Our Airbnb host Oda texted from 42 53 88 01 to say check-in is after 3.', '42 53 88 01'],
+      ['Bonjour Camilla, pouvez-vous me rappeler au 968.083.347 avant mardi ?', '968.083.347'],
+      ['Qualquer dúvida, ligue para 906736069.', '906736069'],
+      // A signature's line: a number with a trunk 0 is no operand of code beside a table's "|".
+      ['Signed,\nFleury\nBaron et Lucas\n0382582786 | adam@example.fr', '0382582786'],
+      // A "+" and a code the library does not know, then a subscriber's long group; an extension is no group.
+      ['If that does not work, reschedule at +59 20 9430748.', '+59 20 9430748'],
+      ['Preferably after 5pm at 1-790-301-5211 x48706.', '1-790-301-5211 x48706'],
+      ['Phone: 187 539', '187 539'],
+      ['Tel. 050 455', '050 455'],
+    ]) {
+      expect(found(text)).toContainEqual(['phone', phone]);
+    }
+    // Six digits without a phone's label are a code, an amount or an id; a label before counting digits is a placeholder.
+    for (const honest of ['Your verification code is 187 539.', 'Phone: 123 456', 'Order 050 455 shipped', 'Tel: 187 539 units sold', 'The total is +12 345678 over budget']) {
+      expect(categories(honest)).not.toContain('phone');
+    }
+  });
+
   it('national numbers with their trunk 0, and numbers beside a desk, a direct line or being reachable', () => {
     for (const [text, phone] of [
       ['Party on Friday, bring snacks. Text 0441680692 if you get lost.', '0441680692'],

@@ -75,18 +75,21 @@ const OTHER_NUMBER_BEFORE = new RegExp(
  * sheet", "mobile 1234567 downloads", "Cell: 1000000"), a date ("tel 20240115"), or code ("int cell = 1234567;").
  */
 const BARE_LOCAL = /^\d{7,9}$/;
+/** Six digits, as a few countries' local numbers are written ("Tel. 050 455"): a phone only right after a phone's label. */
+const SHORT_LOCAL = /^\d{3}[ .\-]?\d{3}$/;
 const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefonu|telefoon|telefoonnummer|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|cellulare|cellulaire|handy|handynummer|rufnummer|mobil|mobilnummer|telefonnummer|puhelin|mob|gsm|ph|extension)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?(?:[ \t]+(?:is|è|est|es|ist|é|är|er|jest|na|on|at))?`;
 /** A person's number given as theirs: "my number is", "save this number:", "Best number is" (not "order number:"). */
 const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
 /** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|[.!?\n])[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
-  'i',
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})(?:[ \t]+back)?[ \t]+(?:on|at)|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|[.!?\n])[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
+  'iu',
 );
 const PHONE_LABEL_BEFORE = new RegExp(
   String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
   'iu',
 );
+const SHORT_LABEL_BEFORE = new RegExp(String.raw`(?<![A-Za-z])${PHONE_LABEL}[ \t]*\r?\n?[ \t]*$`, 'i');
 const NOT_A_BARE_PHONE_AFTER = /^[ \t]*(?:\p{L}|%|[=;])/u;
 const ROUND_OR_DATE = /0{3}$|^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 /** Digits counting up or down, as placeholders are written ("1234567", "98765432"). */
@@ -141,7 +144,7 @@ function shapeScore(value: string, digits: string): number {
   const bare = value.replace(/^\((.*)\)$/, '$1');
   if (DATE.test(bare) || STARTS_WITH_DATE.test(bare) || HOLDS_ISO_DATE.test(value) || YEARS.test(bare)) return 0;
   if (DUMMY_DIGITS.test(digits) || INT_LIMITS.has(digits)) return 0;
-  const groups = value.split(/[ .\-\u00a0()]+/).filter(Boolean);
+  const groups = value.replace(EXTENSION, '').split(/[ .\-\u00a0()]+/).filter(Boolean);
   // Dotted groups are a phone's in North America and France ("415.555.0133", "01.84.17.61.18"), not an
   // address's or a version's ("68.185.127.196.55").
   const dotted = /^\d+(?:\.\d+)+$/.test(value) && !groups.every((g) => g.length === 2);
@@ -159,6 +162,9 @@ function shapeScore(value: string, digits: string): number {
   if (EPOCH_SECONDS.test(value)) return 0;
   // One unbroken group: ten digits or more, or after a "+" (whose country the phone library then judges: "+466479543").
   if (groups.length === 1) return digits.length >= 10 || value.startsWith('+') ? 0.35 : 0;
+  // After a "+" and a country's code of up to three digits, a long group is a subscriber's ("+84 991 6551569"), even
+  // where the library knows no such country or length.
+  if (value.startsWith('+') && groups[0]!.length <= 3 && digits.length >= 9) return 0.6;
   if (groups.some((g) => g.length > 5)) return 0.3;
   // Two groups with a five-digit one are postal codes ("90010-170", "43 73313"); 4-2-4 is an id shape.
   if (groups.length === 2 && groups.some((g) => g.length === 5)) return 0.35;
@@ -205,20 +211,21 @@ export const phoneDetector: Detector = {
         THOUSANDS.test(value) &&
         (CURRENCY_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index)));
       if (amount) continue;
-      // A "00" and a country's code is no constant of code: "0036202601328 | email" is a table's phone.
+      // A constant of code has no leading zero, or is an octal's ("0377777777 | flags"): "0382582786 | email" is a
+      // signature's phone, "0036202601328 | email" a table's.
       const operand =
-        /^(?!00)\d+$/.test(value) &&
+        /^(?!0)\d+$|^0(?!0)[0-7]+$/.test(value) &&
         (OPERATOR_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || OPERATOR_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 4)));
       if (operand && !nearWords(text, m.index, m.index + value.length, CONTEXT)) continue;
       if (shape === 0) {
         const end = m.index + value.length;
+        const before = text.slice(Math.max(0, m.index - 32), m.index);
+        const wordAfter = NOT_A_BARE_PHONE_AFTER.test(text.slice(end, end + 4));
+        const plausible = !DUMMY_DIGITS.test(digits) && !ROUND_OR_DATE.test(digits) && !counting(digits);
         const bare =
-          BARE_LOCAL.test(value) &&
-          !DUMMY_DIGITS.test(digits) &&
-          !ROUND_OR_DATE.test(digits) &&
-          !counting(digits) &&
-          (PHONE_PHRASE_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index)) ||
-            (!NOT_A_BARE_PHONE_AFTER.test(text.slice(end, end + 4)) && PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index))));
+          plausible &&
+          ((BARE_LOCAL.test(value) && (PHONE_PHRASE_BEFORE.test(before) || (!wordAfter && PHONE_LABEL_BEFORE.test(before)))) ||
+            (SHORT_LOCAL.test(value) && !wordAfter && SHORT_LABEL_BEFORE.test(before)));
         if (bare) {
           out.push(finding(this, m.index, value, 0.8));
         } else rescan(m);
@@ -240,7 +247,9 @@ export const phoneDetector: Detector = {
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : fiveFive ? indian : mayBeValidFromUs(digits);
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, region) : undefined;
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
-      const phoneWordsNear = !POSTAL_OR_REFERENCE.test(value) && nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT);
+      const phoneWordsNear =
+        !POSTAL_OR_REFERENCE.test(value) &&
+        (nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT) || PHONE_PHRASE_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index)));
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
       // "370 3911 Fourth Avenue", "90722-3774 577 6th Avenue": short numbers followed by words are house numbers, not
       // phones; a ZIP+4 code and a house number before a numbered street's ordinal too.
