@@ -63,6 +63,7 @@ describe('llm-proxy when the provider answers something else than an answer', ()
         // Targets of their own, whose circuit breakers the failures asked of the others never opened.
         postRoute('keep', [proxy([target('keep', 'openai', 'gpt-4o-mini', { upstream_url: rawUrl })])]),
         postRoute('gemini-usage', [proxy([target('gu', 'gemini', 'gemini-2.5-flash')])]),
+        postRoute('raw-cmpl', [proxy([target('raw-cmpl', 'openai', 'gpt-3.5-turbo-instruct', { upstream_url: rawUrl })], { route_type: 'llm/v1/completions' })]),
         postRoute('raw-small', [proxy([target('raw', 'openai', 'gpt-4o-mini', { upstream_url: rawUrl })], { max_response_body_size: 4096 })]),
         postRoute('bedrock-raw', [proxy([target('br', 'bedrock', 'anthropic.claude-3-haiku', { upstream_url: rawUrl, auth: AWS })])]),
         postRoute('cached', [{ name: 'semantic-cache', config: { exact_only: true } }, proxy([target('oa', 'openai', 'gpt-4o-mini')])]),
@@ -328,6 +329,25 @@ describe('llm-proxy when the provider answers something else than an answer', ()
     expect(events.at(-1)!.data).toBe('[DONE]');
     expect(JSON.parse(events.at(-2)!.data).usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 1 });
     expect(openWhenAnswered).toBe(true);
+  });
+
+  it('a legacy completions stream reaches the client whole at its [DONE], before the bridge stops reading the body behind it', async () => {
+    let providerClosed: Promise<number> = Promise.resolve(0);
+    rawAnswer = (res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(text('Hello') + text(' there', 'stop') + 'data: [DONE]\n\n');
+      // The body stays open until the bridge lets it go (its drain's bound) or for 3 s.
+      const late = setTimeout(() => res.end(), 3000);
+      providerClosed = new Promise((resolve) => res.on('close', () => {
+        clearTimeout(late);
+        resolve(Date.now());
+      }));
+    };
+    const events = await readSse(await post('raw-cmpl', { model: 'gpt-3.5-turbo-instruct', prompt: 'Say hello', stream: true }));
+    const answered = Date.now();
+    expect(events.at(-1)!.data).toBe('[DONE]');
+    expect(events.slice(0, -1).map((e) => JSON.parse(e.data).choices[0].text).join('')).toBe('Hello there');
+    expect(answered).toBeLessThan(await providerClosed);
   });
 
   it("usage a provider sends after its answer's end (Gemini) is counted", async () => {

@@ -120,36 +120,52 @@ export async function relayRawStream(a: AttemptContext, body: Readable, started:
   let cleanEnd = false;
   let failure: Error | undefined;
   const drain = drainBound(body);
-  try {
-    for await (const chunk of body) {
-      if (done && !drain.allow((chunk as Buffer).length)) break;
-      const piece = decoder.decode(chunk as Buffer, { stream: true });
-      parser.feed(piece);
-      if (!transformed) out = piece;
-      if (!answered) {
-        if (providerError !== undefined) break;
-        held += out;
+  // Once [DONE] has reached the client, it gets the end of the response at once; the rest of the body is read behind
+  // it (within the drain's bound) for the connection's sake alone.
+  let settled = false;
+  let settle!: () => void;
+  const answerSettled = new Promise<void>((resolve) => (settle = resolve));
+  const reading = (async () => {
+    try {
+      for await (const chunk of body) {
+        if (done && !drain.allow((chunk as Buffer).length)) break;
+        if (settled) continue;
+        const piece = decoder.decode(chunk as Buffer, { stream: true });
+        parser.feed(piece);
+        if (!transformed) out = piece;
+        if (!answered) {
+          if (providerError !== undefined) break;
+          held += out;
+          out = '';
+          if (held.length > a.plan.maxResponseBodyBytes) throw new Error(`the stream sent more than max_response_body_size (${a.plan.maxResponseBodyBytes} bytes) before its first text`);
+          continue;
+        }
+        // The spend is counted before the client reads [DONE].
+        if (done) {
+          drain.start();
+          await spend();
+        }
+        if (out) await relay(out);
         out = '';
-        if (held.length > a.plan.maxResponseBodyBytes) throw new Error(`the stream sent more than max_response_body_size (${a.plan.maxResponseBodyBytes} bytes) before its first text`);
-        continue;
+        if (done) {
+          settled = true;
+          settle();
+        }
       }
-      // The spend is counted before the client reads [DONE].
-      if (done) {
-        drain.start();
-        await spend();
-      }
-      if (out) await relay(out);
-      out = '';
+      if (settled) return;
+      // A last event without its blank line (`data: [DONE]\n` at the body's end) is an event all the same.
+      parser.feed(`${decoder.decode()}\n\n`);
+      cleanEnd = providerError === undefined;
+    } catch (err) {
+      // What breaks after [DONE] (a body cut while drained) takes nothing from a complete answer.
+      if (!done) failure = err instanceof Error ? err : new Error(String(err));
+    } finally {
+      clearTimeout(firstToken);
+      drain.stop();
     }
-    // A last event without its blank line (`data: [DONE]\n` at the body's end) is an event all the same.
-    parser.feed(`${decoder.decode()}\n\n`);
-    cleanEnd = providerError === undefined;
-  } catch (err) {
-    failure = err instanceof Error ? err : new Error(String(err));
-  } finally {
-    clearTimeout(firstToken);
-    drain.stop();
-  }
+  })();
+  await Promise.race([reading, answerSettled]);
+  settled = true;
   if (!answered) {
     // Nothing reached the client yet: this attempt can still be retried or fall back.
     throw new AttemptError(unansweredStream(a.target.name, timedOut || (failure !== undefined && controller.signal.aborted), providerError ?? failure, done));
