@@ -77,6 +77,13 @@ const UNREAD_TEMPLATES_2 = fixture('pii-unread-templates-2.json');
  */
 const UNREAD_TEMPLATES_3 = fixture('pii-unread-templates-3.json');
 /**
+ * 120 more, written apart in the twenty-fifth session by a helper who saw no rule, fixture or figure (chats, mails and
+ * signatures, forms, CSV and tables, résumés, notes, reviews, lower-case messages, seven other languages; 15 without a
+ * person but full of eponyms and brands), never read (`unread_templates_4_*`): with that session's starting code phone
+ * 0.933, person F1 0.924 (P 0.953, R 0.896), address F1 0.926; with its phone rules, written before the set was, 0.953.
+ */
+const UNREAD_TEMPLATES_4 = fixture('pii-unread-templates-4.json');
+/**
  * Prompts without a person, written for this project, full of products, firms, places and eponyms named like people
  * ("Jenkins", "Wells Fargo", "Kalman filter"): 400 whose findings were read while rules were written, 400 whose were not,
  * and 160 written by a helper who saw no rule to tempt the sixteenth session's cues (names in lower case, "who" after a
@@ -396,9 +403,10 @@ export async function benchPii(): Promise<Figures> {
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES, UNREAD_SEEDS), 'unread_templates_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_2, UNREAD_SEEDS), 'unread_templates_2_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_3, UNREAD_SEEDS), 'unread_templates_3_'),
+    ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_4, UNREAD_SEEDS), 'unread_templates_4_'),
     // The same, written all in lower case, as the generator writes a few of its sentences and people type chats.
     ...scoreSamples(lowerCased(refilledSamples(path.join(DATA, 'presidio_synth_dev.json'), UNREAD_SEEDS)), 'lower_case_unread_refill_'),
-    ...scoreSamples(lowerCased([UNREAD_TEMPLATES, UNREAD_TEMPLATES_2, UNREAD_TEMPLATES_3].flatMap((file) => refilledSamples(file, UNREAD_SEEDS))), 'lower_case_unread_templates_'),
+    ...scoreSamples(lowerCased([UNREAD_TEMPLATES, UNREAD_TEMPLATES_2, UNREAD_TEMPLATES_3, UNREAD_TEMPLATES_4].flatMap((file) => refilledSamples(file, UNREAD_SEEDS))), 'lower_case_unread_templates_'),
     ...evaluateSecrets(),
     ...evaluateSecrets(WRITTEN_SECRETS, 'written_'),
     ...evaluateSecrets(WRITTEN_SECRETS_2, 'written_2_'),
