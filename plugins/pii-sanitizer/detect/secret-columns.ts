@@ -9,8 +9,22 @@ import { passwordLike } from './secrets-in-prose';
  * password told in prose is, a key's or a token's as a random value; notes in the cell ("see 1Password", "(LDAP)",
  * "ask #dba-oncall") are none.
  */
-const SECRET_HEADER = /^(?:passwords?|passphrase|passwd|pwd|pw|pass|secret|secret[ _-]?key|client[ _-]?secret|token|api[ _-]?token|access[ _-]?token|api[ _-]?key|key|access[ _-]?key)$/i;
-const PASSWORD_HEADER = /^(?:passwords?|passphrase|passwd|pwd|pw|pass)$/i;
+/**
+ * A header that names a secret, its words set apart (camelCase and snake_case too): a bare "key", or a secret's word
+ * with up to three words before it ("Secret access key", "aws_secret_access_key", "SecretAccessKey", "Auth token");
+ * not what names a public part or a secret's metadata ("Access key ID", "Public key", "Token type").
+ */
+const SECRET_HEADER = /^(?:key|(?:[a-z\d]+ ){0,3}(?:passwords?|passphrase|passwd|pwd|pw|pass|secret|secret key|secret access key|client secret|token|api token|access token|auth token|api key|access key))$/;
+const NOT_SECRET_HEADER = /\b(?:public|publishable|id|type|name|hash|expir\w*|length|count|url|file|path)\b/;
+const PASSWORD_HEADER = /(?:^| )(?:passwords?|passphrase|passwd|pwd|pw|pass)$/;
+/** A header cell's words in lower case: "SecretAccessKey" and "secret_access_key" read "secret access key". */
+const headerWords = (name: string) =>
+  name
+    .replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ')
+    .replace(/[\s_.#/-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+const namesSecret = (words: string) => SECRET_HEADER.test(words) && !NOT_SECRET_HEADER.test(words);
 const SEPARATOR_ROW = /^\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-{0,}:?[ \t]*$/;
 const HEADER_CELL = /^[\p{L}\d][\p{L}\d _.#/-]{0,39}$/u;
 /** Tables are short: a header's column is followed for this many rows at most. */
@@ -33,18 +47,21 @@ export function secretsInColumns(text: string): Array<[number, string]> {
     if ((separator === ',' && /,[ \t]/.test(header)) || /[(){};=<>"']/.test(header)) continue;
     const names = tableCells(header, separator).map(cellText);
     if (!names.every((name) => HEADER_CELL.test(name))) continue;
-    const column = names.findIndex((name) => SECRET_HEADER.test(name));
-    if (column < 0 || names.length < 2) continue;
-    const password = PASSWORD_HEADER.test(names[column]!);
+    const words = names.map(headerWords);
+    const columns = words.flatMap((w, column) => (namesSecret(w) ? [column] : []));
+    if (columns.length === 0 || names.length < 2) continue;
     let row = i + 1;
     if (separator === '|' && SEPARATOR_ROW.test(lines[row]?.trim() ?? '')) row++;
     for (; row < lines.length && row <= i + MAX_ROWS; row++) {
       const line = lines[row]!.replace(/\r$/, '');
       const raw = tableCells(line, separator);
       if (raw.length !== names.length) break;
-      const value = cellText(raw[column]!);
-      if (!value || /\s/.test(value) || /^[[(<{].*[\])>}]$/.test(value) || isPlaceholder(value) || !(password ? passwordLike(value) : looksRandom(value))) continue;
-      out.push([starts[row]! + cellOffsets(line, raw, separator)[column]! + raw[column]!.indexOf(value), value]);
+      for (const column of columns) {
+        const value = cellText(raw[column]!);
+        const password = PASSWORD_HEADER.test(words[column]!);
+        if (!value || /\s/.test(value) || /^[[(<{].*[\])>}]$/.test(value) || isPlaceholder(value) || !(password ? passwordLike(value) : looksRandom(value))) continue;
+        out.push([starts[row]! + cellOffsets(line, raw, separator)[column]! + raw[column]!.indexOf(value), value]);
+      }
     }
     // The table's rows are no headers of their own: each line is read once ("a,password" over and over took 4 s).
     i = row - 1;

@@ -75,6 +75,18 @@ export const SECRET_PATTERNS: Array<{
     pattern: /\bSK[0-9a-f]{32}['"]?[ \t]*[:,][ \t]*['"]?([A-Za-z0-9]{32})(?![A-Za-z0-9])/dg,
     valid: looksRandom,
   },
+  // A secret written after its public id, as the pair is pasted ("AKIA…/9drT…", "AKIA… / …", "AC…:…", a CSV's two cells):
+  // AWS's secret access key after its key id, Twilio's auth token after its account SID.
+  {
+    name: 'aws-secret-beside-key-id',
+    pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}['"]?[ \t]*(?:[:,/|;]|[ \t])[ \t]*['"]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dg,
+    valid: looksRandom,
+  },
+  {
+    name: 'twilio-token-beside-sid',
+    pattern: /\bAC[0-9a-f]{32}['"]?[ \t]*(?:[:,/|;]|[ \t])[ \t]*['"]?([0-9a-f]{32})(?![0-9a-f])/dg,
+    valid: looksRandom,
+  },
   // Ably's key: the app's id and the key's id, public, then its secret ("Ggkvcu.AkuyB1:_TJai5Sd…"); taken whole.
   {
     name: 'ably-key',

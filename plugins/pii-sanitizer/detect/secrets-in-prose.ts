@@ -10,7 +10,9 @@ import { FILE_PATH, insideArn, isOneCharacter, isPlaceholder, isWords, looksRand
  * key or token looks random; a PIN is digits), so "the password is incorrect", "the token is valid
  * for 24h" and "the password is 12-characters long" are not findings.
  */
-const PASSWORD = 'passw(?:or)?[dt]|passphrase|passcode|kennwort|mot de passe|contrase(?:ñ|n)a|senha|wachtwoord|pwd';
+/** Also "pw", a Wi-Fi network's key (a password people choose) and "my pass", "the wifi pass" (not a boarding pass). */
+const PASSWORD =
+  'passw(?:or)?[dt]|passphrase|passcode|kennwort|mot de passe|contrase(?:ñ|n)a|senha|wachtwoord|pwd|pw|(?:wpa2?|wi-?fi|wlan|network)[ _-]?key|(?:(?:my|the|your|wi-?fi|wlan|router|admin|root|db)[ \\t_-]?)pass(?![a-z])';
 const PIN = 'pin(?:[ -]code| number)?';
 const KEY = '(?:api|access|secret|private|license|licence)[ _-]?key|(?:(?:access|auth|api|bearer|refresh|session)[ _-]?)?token|client[ _-]?secret|secret';
 /** What the secret is for, in a few words ("for the shared mailbox", "voor de gedeelde mailbox …"), or how it is meant ("temporal"). */
@@ -26,6 +28,12 @@ const IN_BACKTICKS = new RegExp(`\\b(${PASSWORD}|${KEY})[ \\t]+\`([^\`\\s]{6,100
 const CREDENTIAL_SPANS = /\b(?:creds|credentials|login|user(?:name)?)\b[^\n`]{0,30}`[^`\s]{2,64}`[ \t]*[\/:][ \t]*`([^`\s]{6,100})`/gi;
 /** A code span holding a name in code, not a value ("the password `field_name`", "user `x` / `admin`"). */
 const CODE_NAME = /^[A-Za-z_.-]+$/;
+/**
+ * A user and a password told as a pair without code spans: "login: admin / P@ssw0rd!", "creds are jsmith/Winter2023!",
+ * "creds: jsmith:Fluffy2019!" (the password judged as one told in prose; not a URL's scheme and path).
+ */
+const CREDENTIAL_PAIR =
+  /\b(?:creds|credentials|login|log[ \t]?in with|sign[ \t]?in with|user(?:name)?[ \t]*(?:and|&|\/)[ \t]*pass(?:word)?)\b(?:[ \t]+(?:are|is|were|was))?[ \t]*:?[ \t]*([A-Za-z][\w.@+-]{1,63})[ \t]*[/:][ \t]*(?![/\\:])([^\s`'"]{6,100})/gi;
 const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)?[ \\t]*([^\\s]{8,200})[ \\t]*(?=\\r?\\n|$)`, 'gi');
 /**
  * A value alone on the text's last line, after a line that asks for one ("Please type your account password.\n
@@ -34,7 +42,7 @@ const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\
  */
 const ASKED = new RegExp(`\\b(${PASSWORD}|${PIN}|${KEY})\\b(?![ \\t]+(?:managers?|polic(?:y|ies)|length|hints?|reset|strength|requirements|rules|fields?|expiry|generator)\\b)[^\\n=(){}<>$#[\\]]{0,80}\\r?\\n[ \\t]*([^\\s=(){}]{4,200})[ \\t]*$`, 'i');
 /** Every name above contains one of these: a text without any skips both patterns. */
-const NAME_WORDS = new RegExp(wordAlternation(['pass', 'pwd', 'kennw', 'mot de', 'contrase', 'senha', 'wachtwoord', 'pin', 'key', 'token', 'secret']), 'i');
+const NAME_WORDS = new RegExp(wordAlternation(['pass', 'pwd', 'pw', 'kennw', 'mot de', 'contrase', 'senha', 'wachtwoord', 'pin', 'key', 'token', 'secret']), 'i');
 
 /**
  * A variable, a call, an index, an expression, minified code, a URL, a template, a YAML tag or a size: "is process.env.X",
@@ -62,6 +70,11 @@ export function secretsInProse(text: string): Array<[number, string]> {
   for (const m of text.includes('`') ? matches(text, CREDENTIAL_SPANS) : []) {
     const value = m[1]!;
     if (passwordLike(value) && !CODE_NAME.test(value) && !/^[a-z]+\/[a-z.+-]+$/.test(value)) out.push([m.index + m[0].lastIndexOf(value), value]);
+  }
+  for (const m of /cred|log|sign|user/i.test(text) ? matches(text, CREDENTIAL_PAIR) : []) {
+    const value = m[2]!.replace(/[.,;:?)\]]+$/, '');
+    // A further "/" makes it a path ("login: api/v1/users2"), a bracket a call.
+    if (passwordLike(value) && !/[/()]/.test(value)) out.push([m.index + m[0].lastIndexOf(m[2]!), value]);
   }
   if (!NAME_WORDS.test(text)) return out;
   for (const m of matches(text, TOLD)) {
