@@ -28,6 +28,9 @@ function issuerKnown(d: string): boolean {
   if (p2 === 35) return n >= 16 && n <= 19;
   if (d.startsWith('2131') || d.startsWith('1800')) return n === 15;
   if (d.startsWith('62')) return n >= 16 && n <= 19;
+  // Mir (Russia, 2200–2204), RuPay (India, 81, 82 and 508) and Troy (Türkiye, 9792).
+  if (p4 >= 2200 && p4 <= 2204) return n >= 16 && n <= 19;
+  if (p2 === 81 || p2 === 82 || d.startsWith('508') || d.startsWith('9792')) return n === 16;
   // Maestro: 50, 56–69 and the UK 0604 range, 12 to 19 digits.
   if (d.startsWith('0604') || d[0] === '5' || d[0] === '6') return n >= 12 && n <= 19;
   return false;

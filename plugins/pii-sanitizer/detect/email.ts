@@ -10,10 +10,11 @@ import { finding, type Detector } from './types';
  */
 const L = String.raw`\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}`;
 const EMAIL = new RegExp(
-  String.raw`(?:(?<![${L}\p{N}_.+$%-])|(?<=%[0-9A-Fa-f]{2}))[${L}\p{N}](?:[${L}\p{N}._%+-]{0,62}[${L}\p{N}_%+-])?@(?:[${L}\p{N}](?:[${L}\p{N}-]{0,61}[${L}\p{N}])?\.)+[${L}]{2,24}(?![${L}\p{N}_-])`,
+  String.raw`(?:(?<![${L}\p{N}_.+$%-])|(?<=%[0-9A-Fa-f]{2}))[${L}\p{N}](?:[${L}\p{N}._%+'’-]{0,62}[${L}\p{N}_%+-])?@(?:[${L}\p{N}](?:[${L}\p{N}-]{0,61}[${L}\p{N}])?\.)+[${L}]{2,24}(?![${L}\p{N}_-])`,
   'uy',
 );
-const LOCAL_CHAR = new RegExp(`[${L}\\p{N}._%+-]`, 'u');
+/** An apostrophe too, as Irish and French names hold one ("siobhan.o'brien@…"): a local part never starts with it. */
+const LOCAL_CHAR = new RegExp(`[${L}\\p{N}._%+'’-]`, 'u');
 
 /**
  * Each address holds an "@": the pattern is tried only at the starts a local part before one can have (up to 64

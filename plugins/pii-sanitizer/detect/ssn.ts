@@ -9,7 +9,14 @@ import { finding, type Detector } from './types';
  */
 const FORMATTED = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
 const BARE = /(?<!\d)(\d{3})(\d{2})(\d{4})(?!\d)/g;
-const CONTEXT = /\b(ssn|social security|social sec|tax id|taxpayer)\b/i;
+/** Words that name an SSN, in prose and as a field's name ("social_security_number", "socialSecurityNumber", "customerSSN"). */
+const CONTEXT = new RegExp(
+  [
+    /(?<![A-Za-z])(?:[Ss]sn|[Ss]ocial[ _-]?[Ss]ec(?:urity)?|[Tt]ax[ _-]?[Ii][Dd]|[Tt]axpayer)(?![a-z])/.source,
+    /(?<![A-Za-z])(?:SSN|SOCIAL[ _-]?SEC(?:URITY)?|TAX[ _-]?ID|TAXPAYER)(?![A-Za-z])/.source,
+    /(?<=[a-z])(?:SSN|Ssn|SocialSecurity|TaxId)(?![a-z])/.source,
+  ].join('|'),
+);
 /** A table's column of SSNs ("name,ssn", "| Name | SSN |"): each row's cell is one, however far below the header. */
 const COLUMN = /^(?:ssns?|social[ _-]?security(?:[ _-]?(?:number|no\.?|#))?|ssn[ _-]?(?:number|no\.?|#))$/i;
 const CELL = /^(\d{3})([- ]?)(\d{2})\2(\d{4})$/;
