@@ -10,6 +10,7 @@ import { ibanDetector } from './iban';
 import { ipDetector } from './ip';
 import { resolveOverlaps } from './overlap';
 import { CASING_FACTS, personDetector } from './person';
+import { personInOtherScriptsDetector } from './person-other-scripts';
 import { readingLowerCaseAsCased } from './truecase';
 import { phoneDetector } from './phone';
 import { secretDetector } from './secrets';
@@ -37,6 +38,7 @@ export const BUILT_IN: Detector[] = [
   secretDetector,
   // Their rules read capitals: a text written all in lower case is read with the capitals it would have had.
   readingLowerCaseAsCased(personDetector, CASING_FACTS),
+  personInOtherScriptsDetector,
   readingLowerCaseAsCased(addressDetector, CASING_FACTS),
 ];
 

@@ -591,7 +591,7 @@ const ONE_WORD_LINE = new RegExp(String.raw`^[> \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{L
  */
 const CONTACT_LINE = new RegExp(String.raw`^[ \t]*(?:[•*·▪–-]+[ \t]*)?((?:${WORD})(?:[ \t]+(?:${WORD})){0,2})[ \t]*(?:[-–:|,][ \t]*|\()[+(]?\d[\d \t().\/-]{5,}\d\)?[ \t]*\r?$`, 'gmu');
 /** A number's own label, not its owner: "Tél: 02.123.45.67", "Hotline - 0800 …". */
-const NUMBER_LABEL = /^(?:t[eé]l[eé]?(?:fono?|phone|fon)?|phone|mobile?|fax|cell|tlf|gsm|mob|ph|whatsapp|hotline|helpline|office|home|work|main|direct|support|sales|reception|emergency|ext)\.?$/iu;
+const NUMBER_LABEL = /^(?:t[eé]l[eé]?(?:fono?|phone|fone?)?|phone|mobile?|m[oó]vil|celular|cellulare|handy|fax|cell|tlf|gsm|mob|ph|whatsapp|hotline|helpline|office|home|work|main|direct|support|sales|reception|emergency|ext|contato|contacto|kontakt|numer)\.?$/iu;
 const BULLETED_NAME_LINE = new RegExp(String.raw`^[ \t]*[?•*·▪–-]+[ \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
 /**
  * A contact card's first line in lower case ("leone mazzi", "??? guðgeir bergsveinsson", "bertram m. jørgensen"):
