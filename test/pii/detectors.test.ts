@@ -294,6 +294,51 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('db at postgres://admin:s3cr3t@db.internal:5432/app')).toEqual([['url_credentials', 'postgres://admin:s3cr3t@db.internal:5432']]);
   });
 
+  it('values a review pasted as people paste them: credential pairs, key columns, SSN fields, other scripts, Mir cards, apostrophes', () => {
+    const awsSecret = '9drTJvcXLB89fRq2s8oFnR3pZq2Yk1Xw4tHj6KzP';
+    // AWS's own credentials CSV: every column named for a secret, in any casing of its words.
+    const csv = `User name,Password,Access key ID,Secret access key,Console login link\ndeploy-bot,,AKIAQ3EGRT5YBX7KQW4M,${awsSecret},https://x.signin.aws.amazon.com/console`;
+    expect(found(csv)).toContainEqual(['secret', awsSecret]);
+    expect(found(`AccessKeyId\tSecretAccessKey\nAKIAQ3EGRT5YBX7KQW4M\t${awsSecret}`)).toContainEqual(['secret', awsSecret]);
+    // A secret after its public id, as the pair is pasted.
+    expect(found(`AWS creds: AKIAQ3EGRT5YBX7KQW4M / ${awsSecret}`)).toContainEqual(['secret', awsSecret]);
+    expect(found('Twilio: AC0123456789abcdef0123456789abcdef / 9f8e7d6c5b4a39281706f5e4d3c2b1a0')).toContainEqual(['secret', '9f8e7d6c5b4a39281706f5e4d3c2b1a0']);
+    // A column of ids or public parts is none.
+    expect(categories('Key ID,Public key\nk-1,ssh-ed25519-AAAAC3NzaC1lZDI1NTE5AAAAIGm2')).not.toContain('secret');
+    // Users and passwords told in prose, without code spans.
+    for (const [text, password] of [
+      ['login: admin / P@ssw0rd!', 'P@ssw0rd!'],
+      ['creds are admin/Hunter2024! for the staging box', 'Hunter2024!'],
+      ['creds: jsmith:Fluffy2019!', 'Fluffy2019!'],
+      ['the pw is Fluffy2019!', 'Fluffy2019!'],
+      ['wifi pass is Fluffy2019!', 'Fluffy2019!'],
+      ['WPA key: purple-monkey-dishwasher-42', 'purple-monkey-dishwasher-42'],
+    ]) {
+      expect(found(text)).toContainEqual(['secret', password]);
+    }
+    for (const honest of ['my boarding pass is 12AB34', 'login: https://example.com/login2024', 'Use the login: api/v1/users2', 'credentials: Aws::Credentials.new(a, b)']) {
+      expect(categories(honest)).not.toContain('secret');
+    }
+    // An SSN under a field's name in snake_case, camelCase or capitals; not after a word that ends in "ssn".
+    for (const text of ['{"social_security_number":"536904399"}', '{"socialSecurityNumber":"536904399"}', 'customerSSN=536904399', 'SOCIAL_SECURITY_NUMBER=536904399']) {
+      expect(found(text)).toContainEqual(['ssn', '536904399']);
+    }
+    expect(categories('assn 536904399')).not.toContain('ssn');
+    // Names in scripts without Latin capitals, where a phrase or a label gives one; phone labels in those scripts.
+    expect(found('My name is 王小明. 我的手机号是13800138000，请回电。')).toEqual([['person', '王小明'], ['phone', '13800138000']]);
+    expect(found('Меня зовут Иван Петров')).toEqual([['person', 'Иван Петров']]);
+    expect(found('My name is محمد أحمد')).toEqual([['person', 'محمد أحمد']]);
+    expect(found('제 이름은 김민준입니다')).toEqual([['person', '김민준']]);
+    expect(found('联系电话:13912345678')).toEqual([['phone', '13912345678']]);
+    expect(categories('Name: 東京タワー')).not.toContain('person');
+    // A phone's label in Portuguese or Spanish is no person before it.
+    expect(found('Telefone: (11) 98765-4321')).toEqual([['phone', '(11) 98765-4321']]);
+    // Mir's range; an apostrophe inside an address's local part.
+    expect(found('Mir card 2200 7001 2345 6781')).toEqual([['credit_card', '2200 7001 2345 6781']]);
+    expect(found("email: siobhan.o'brien@acme-corp.ie")).toEqual([['email', "siobhan.o'brien@acme-corp.ie"]]);
+    expect(found("write to 'bob@corp.example' now")).toEqual([['email', 'bob@corp.example']]);
+  });
+
   it('secrets: known formats, PEM keys, JWTs, random values assigned to secret names', () => {
     expect(categories('export GITHUB_TOKEN=ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789')).toEqual(['secret']);
     expect(categories('-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----')).toEqual(['secret']);
