@@ -69,13 +69,13 @@ const NOT_AFTER_COPYRIGHT = String.raw`(?:(?<!(?:©|\([Cc]\)|[Cc]opyright)[ \t]*
  * left out ("4096 RSA Key", "1000 Bonus Points", "500 Event Loop").
  */
 const SUFFIX_WORDS =
-  'Alley|Arcade|Bayou|Bend|Bluffs?|Branch|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Centers?|Centre|Circles|Cliffs?|Commons?|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extensions?|Falls|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Freeway|Gardens?|Gate|Gateway|Glens?|Greens?|Groves?|Harbou?rs?|Haven|Heights|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Knolls?|Lakes?|Landing|Lodge|Mall|Manors?|Mead|Meadows?|Mews|Mills?|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Parade|Parkways|Pass|Passage|Pike|Pines?|Plains?|Plaza|Prairie|Quay|Radial|Ranch|Rapids?|Ridges?|Rise|River|Roads|Route|Row|Shoals?|Shores?|Skyway|Springs|Spurs?|Squares|Stravenue|Stream|Streets|Summit|Terraces|Throughway|Trafficway|Trail|Tunnel|Turnpike|Underpass|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wharf';
+  'Alley|Arcade|Bayou|Bend|Bluffs?|Branch|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Centers?|Centre|Chase|Circles|Cliffs?|Club|Commons?|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extensions?|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Freeway|Gardens?|Gate|Gateway|Glens?|Greens?|Groves?|Harbou?rs?|Haven|Heights|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Knolls?|Lakes?|Landing|Lodge|Mall|Manors?|Mead|Meadows?|Mews|Mills?|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Parade|Parkways|Pass|Passage|Pike|Pines?|Plains?|Plaza|Prairie|Quay|Radial|Ranch|Rapids?|Ridges?|Rise|River|Roads|Route|Row|Shoals?|Shores?|Skyway|Spinney|Springs?|Spurs?|Squares|Stravenue|Stream|Streets|Summit|Terraces|Throughway|Trafficway|Trail(?:er)?|Tunnel|Turnpike|Underpass|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wharf';
 /**
  * The suffixes left out above, which technical text uses most ("Event Loop", "Dry Run", "RSA Key"): a street named
  * with one needs a unit, or a place and its postcode, after it ("318 Wendell Loop Apt. 4", "6020 Harlan Run,
  * Eastbrook, 83110"), or a house's number and a postcode.
  */
-const TECHNICAL_SUFFIX_WORDS = 'Loop|Run|Wells?|Keys?|Points?|Station|Unions?|Track|Trace|Path|Locks?|Lights?|Land|Rest|Bridge|Mission|Ramp|Wall|Woods?|Fold|Croft';
+const TECHNICAL_SUFFIX_WORDS = 'Loop|Run|Wells?|Keys?|Points?|Ports?|Station|Unions?|Track|Trace|Path|Locks?|Lights?|Land|Rest|Bridge|Mission|Ramp|Wall|Woods?|Fold|Croft|Fort|Loaf';
 const suffixStreet = (words: string) =>
   new RegExp(
     String.raw`${NOT_AFTER_COPYRIGHT}\b(\d{1,5})[A-Za-z]?[ \t]+(?:(?:\p{Lu}[\p{L}'’.-]*|${ORDINAL}|(?:van|von|de|der|den|la|le|du|di|da|del|ten|ter)(?=[ \t]+\p{Lu}))[ \t]+){1,3}(?:${words}|${words.toUpperCase()})(?![\p{L}\p{N}])`,
@@ -107,7 +107,9 @@ export function houseNumberBefore(text: string, at: number): boolean {
   return !NOT_A_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, number - 30), number));
 }
 /** A lower-case word after the street that a sentence's own words do not explain: a noun the number counts. */
-const COUNTED_NOUN_AFTER = /^[ \t]+(?!(?:in|on|at|and|or|for|is|was|near|by|to|from|with|where|which|that|but|since|until|if|when|after|before|every|each|then|so|as|please|today|tomorrow|tonight|now|soon|instead|yesterday)(?![\p{L}]))\p{Ll}/u;
+/** Not a verb in the past ("the gate code for 7156 Gemma Trail changed") nor an adverb of time or place. */
+const COUNTED_NOUN_AFTER =
+  /^[ \t]+(?!(?:in|on|at|and|or|for|is|was|near|by|to|from|with|where|which|that|but|since|until|if|when|after|before|every|each|then|so|as|please|today|tomorrow|tonight|now|soon|instead|yesterday|still|again|already|just|also|too|late|last|here|there|anymore|overnight|recently)(?![\p{L}])|\p{Ll}+ed(?![\p{L}]))\p{Ll}/u;
 const NUMBER_FIRST = new RegExp(String.raw`${NOT_AFTER_COPYRIGHT}\b\d{1,5}[A-Za-z]?\s+(?:(?:${NUMBERED_NAME_WORD}|${ORDINAL})\s+){1,4}${STREET_END}${UNIT}`, 'gu');
 /**
  * "799 Place d'Assas", "5 Voie des Lombards": French street words that are English words
