@@ -2253,6 +2253,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('Please ship to 7821 Haverford Junction\nMillbrook, 40215')).toEqual(['7821 Haverford Junction\nMillbrook, 40215']);
     expect(address('He lives on the north side of 417 Elmstead Gardens Suite 12.')).toEqual(['417 Elmstead Gardens Suite 12']);
     expect(address('Deliver to 417 Elmstead Gardens tomorrow')).toEqual(['417 Elmstead Gardens']);
+    // A side or an end of a street, and where a place is, announce a street named without a street word.
+    expect(address('He lives on the north side of Joaquin Suarez 2906.')).toEqual(['Joaquin Suarez 2906']);
+    expect(address('The bus station is on Pod Floriánem 1677')).toEqual(['Pod Floriánem 1677']);
+    expect(address('The office is on Windows 10 now; the bus stop is at Gate 12.')).toEqual([]);
     // Faker's and Britain's other suffixes; a verb in the past after the street counts nothing.
     expect(address('Ask whether the gate code for 7156 Gemma Trail changed, I cannot get in.')).toEqual(['7156 Gemma Trail']);
     expect(address('The bakery on 28208 Weimann Pines closed last week')).toEqual(['28208 Weimann Pines']);
