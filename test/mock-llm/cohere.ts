@@ -30,9 +30,14 @@ function text(content: unknown): string {
     .join('');
 }
 
+const PROMPT_TEMPLATE_TOKENS = 412;
+
+/** As Cohere counts: `billed_units` what is charged, `tokens` more (its prompt template, tokens it does not charge). */
 function usage(generation: Generation): JsonObject {
-  const counts = { input_tokens: generation.promptTokens, output_tokens: generation.completionTokens };
-  return { billed_units: counts, tokens: counts };
+  return {
+    billed_units: { input_tokens: generation.promptTokens, output_tokens: generation.completionTokens },
+    tokens: { input_tokens: generation.promptTokens + PROMPT_TEMPLATE_TOKENS, output_tokens: generation.completionTokens + 2 },
+  };
 }
 
 function prepareChat(input: EndpointInput) {

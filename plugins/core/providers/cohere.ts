@@ -35,8 +35,9 @@ function cohereMessage(message: ChatMessage): Record<string, unknown> {
   return out;
 }
 
+/** `billed_units` is what Cohere charges; `tokens` also counts what it does not (its prompt template), so only stands in. */
 function cohereUsage(raw: { tokens?: Record<string, number>; billed_units?: Record<string, number> } | undefined): Usage | undefined {
-  const counts = raw?.tokens ?? raw?.billed_units;
+  const counts = raw?.billed_units ?? raw?.tokens;
   return counts ? makeUsage(counts.input_tokens ?? 0, counts.output_tokens ?? 0) : undefined;
 }
 

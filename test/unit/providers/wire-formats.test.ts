@@ -322,6 +322,18 @@ describe('answers', () => {
     expect(stream.usage).toMatchObject({ prompt_tokens: 25, completion_tokens: 12 });
   });
 
+  it('Cohere: usage is the billed units (what Cohere charges), its token counts only where none are billed', () => {
+    const cohere = target('cohere', 'command-a-03-2025');
+    const usage = { billed_units: { input_tokens: 37, output_tokens: 28 }, tokens: { input_tokens: 913, output_tokens: 83 } };
+    const answer = PROVIDERS.cohere.parseChat({ id: 'c', finish_reason: 'COMPLETE', message: { content: [{ type: 'text', text: 'ok' }] }, usage }, cohere);
+    expect(answer.usage).toEqual({ prompt_tokens: 37, completion_tokens: 28, total_tokens: 65 });
+    const stream = PROVIDERS.cohere.streamTranslator(cohere, 'chatcmpl-x');
+    stream.push({ event: 'message-end', data: JSON.stringify({ type: 'message-end', delta: { finish_reason: 'COMPLETE', usage } }) });
+    expect(stream.usage).toEqual(answer.usage);
+    const unbilled = PROVIDERS.cohere.parseChat({ id: 'c', finish_reason: 'COMPLETE', message: { content: [] }, usage: { tokens: usage.tokens } }, cohere);
+    expect(unbilled.usage).toMatchObject({ prompt_tokens: 913, completion_tokens: 83 });
+  });
+
   it('Anthropic and Bedrock: prompt-cache reads and writes are prompt tokens, counted apart', () => {
     const claude = PROVIDERS.anthropic.parseChat(
       { id: 'm', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', usage: { input_tokens: 10, cache_read_input_tokens: 300, cache_creation_input_tokens: 5000, output_tokens: 2 } },
