@@ -26,7 +26,7 @@ describe('llm-proxy budgets', () => {
   beforeAll(async () => {
     mock = await startMockLlm();
     // The cache's remote embeddings never answer (within the test): its write-back of every answer stays pending.
-    mock.program({ match: { path: '/v1/embeddings' }, times: 'forever', behaviour: { hang: true } });
+    mock.program({ match: { path: '/v1/embeddings', model: 'text-embedding-3-small' }, times: 'forever', behaviour: { hang: true } });
     const selfHosted = mockTarget(mock.url, { name: 'llama', provider: 'openai-compatible', model: 'my-llama-3.1-8b', upstream_url: `${mock.url}/v1` });
     stack = await startSuiteStack({
       plugins: shipped('semantic-cache', 'llm-proxy'),
@@ -34,6 +34,9 @@ describe('llm-proxy budgets', () => {
         postRoute('behind-cache', [
           { name: 'semantic-cache', config: { embed_timeout_ms: 50, embedding: { engine: 'openai', url: `${mock.url}/v1`, api_key: 'k', timeout_ms: 60_000 } } },
           proxy({ targets: [mockTarget(mock.url)], budgets: budgets('behind-cache', { max_tokens: 60 }) }),
+        ]),
+        postRoute('embeddings', [
+          proxy({ route_type: 'llm/v1/embeddings', targets: [mockTarget(mock.url, { model: 'text-embedding-3-large' })], budgets: budgets('embeddings', { max_cost_usd: 0.000001 }) }),
         ]),
         postRoute('unpriced', [proxy({ targets: [selfHosted], budgets: budgets('unpriced', { max_cost_usd: 0.000001 }) })]),
         postRoute('priced-by-config', [
@@ -71,6 +74,19 @@ describe('llm-proxy budgets', () => {
   it('refuses a sequential client once its budget is spent, while the cache is still writing the answers back', async () => {
     // About 45 tokens an answer against 60: the second answer spends the budget and the third request is refused.
     expect(await sequentially('behind-cache', 4)).toEqual([200, 200, 429, 429]);
+  });
+
+  it('counts embeddings against a cost budget (their usage has no completion tokens)', async () => {
+    // About 60 input tokens at $0.13 a million: more than the budget's millionth of a dollar.
+    const embed = () =>
+      fetch(`${stack.standin.url}/embeddings`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-team': 'team-a' }, body: JSON.stringify({ input: 'apples and pears '.repeat(20) }) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await embed();
+      await res.text();
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([200, 429]);
   });
 
   it('refuses each request of a cost budget over a model with no price, as misconfigured, and calls no provider', async () => {

@@ -44,8 +44,10 @@ export function estimatedUsage(request: Record<string, unknown>, completion: str
  */
 export function costOf(usage: Usage, target: PlannedTarget): number | undefined {
   if (!target.priced) return undefined;
-  const cached = Math.min(usage.prompt_tokens, usage.prompt_tokens_details?.cached_tokens ?? 0);
-  const written = Math.min(usage.prompt_tokens - cached, usage.prompt_tokens_details?.cache_creation_tokens ?? 0);
-  const plain = usage.prompt_tokens - cached - written;
-  return (plain * target.inputCost + cached * target.cachedInputCost + written * target.cacheWriteCost + usage.completion_tokens * target.outputCost) / 1_000_000;
+  // The usage is the provider's as it came: an embeddings answer's has no completion_tokens.
+  const prompt = usage.prompt_tokens ?? 0;
+  const cached = Math.min(prompt, usage.prompt_tokens_details?.cached_tokens ?? 0);
+  const written = Math.min(prompt - cached, usage.prompt_tokens_details?.cache_creation_tokens ?? 0);
+  const plain = prompt - cached - written;
+  return (plain * target.inputCost + cached * target.cachedInputCost + written * target.cacheWriteCost + (usage.completion_tokens ?? 0) * target.outputCost) / 1_000_000;
 }

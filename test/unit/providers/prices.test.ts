@@ -36,6 +36,8 @@ describe('price table', () => {
     // Prompt tokens written to the cache at the write price (Claude: 1.25x input).
     const claude = { ...target, cacheWriteCost: 3.75 } as PlannedTarget;
     expect(costOf({ ...usage, prompt_tokens_details: { cache_creation_tokens: 800_000 } }, claude)).toBeCloseTo(0.6 + 3 + 1.5);
+    // An embeddings answer's usage has no completion_tokens.
+    expect(costOf({ prompt_tokens: 1_000_000, total_tokens: 1_000_000 } as typeof usage, target)).toBeCloseTo(3);
     // A model without a price reports no cost (Langfuse then prices it), not a cost of 0.
     expect(costOf(usage, { inputCost: 0, outputCost: 0, priced: false } as PlannedTarget)).toBeUndefined();
   });
