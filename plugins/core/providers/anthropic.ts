@@ -1,6 +1,6 @@
 import { providerErrorMessage } from './error-message';
 import { inlineFile, isFilePart, legacyFunctionResult, unreadableFile, type InlineFile } from './file-parts';
-import { JSON_TOOL, jsonModeTool } from './json-mode';
+import { JSON_TOOL, jsonModeFinish, jsonModeTool } from './json-mode';
 import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import { NotAnAnswer, ProviderStreamError, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec } from './types';
@@ -174,10 +174,11 @@ class AnthropicStream implements StreamTranslator {
         this.argumentsSeen.add(index);
         return [this.chunk({ tool_calls: [{ index, function: { arguments: '{}' } as ToolCall['function'] }] })];
       }
-      case 'message_delta':
+      case 'message_delta': {
         this.usage = anthropicUsage({ ...this.promptUsage, ...definedOnly(data.usage) }, data.usage?.output_tokens ?? undefined);
-        // A forced JSON-mode call ends with stop_reason tool_use; for the client it is a plain answer.
-        return [this.chunk({}, this.toolIndex < 0 && this.jsonBlocks.size > 0 ? 'stop' : STOP_REASONS[data.delta?.stop_reason] ?? 'stop')];
+        const finish = STOP_REASONS[data.delta?.stop_reason] ?? 'stop';
+        return [this.chunk({}, this.toolIndex < 0 && this.jsonBlocks.size > 0 ? jsonModeFinish(finish) : finish)];
+      }
       case 'message_stop':
         this.done = true;
         return [];
@@ -212,7 +213,8 @@ export const anthropic: Provider = {
     const toolCalls: ToolCall[] = body.content
       .filter((b) => b.type === 'tool_use' && b.name !== JSON_TOOL)
       .map((b) => ({ id: String(b.id), type: 'function', function: { name: String(b.name), arguments: JSON.stringify(b.input ?? {}) } }));
-    const finish = json && toolCalls.length === 0 ? 'stop' : STOP_REASONS[body.stop_reason] ?? 'stop';
+    const stopped = STOP_REASONS[body.stop_reason] ?? 'stop';
+    const finish = json && toolCalls.length === 0 ? jsonModeFinish(stopped) : stopped;
     return chatCompletion(body.id, body.model ?? target.model, text, toolCalls, finish, anthropicUsage(body.usage));
   },
   streamTranslator(target, id) {

@@ -1,5 +1,5 @@
 import { providerErrorMessage } from './error-message';
-import { JSON_TOOL, jsonModeTool } from './json-mode';
+import { JSON_TOOL, jsonModeFinish, jsonModeTool } from './json-mode';
 import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { signV4 } from './sigv4';
 import { awsErrorStatus } from './aws-eventstream';
@@ -206,10 +206,11 @@ class ConverseStream implements StreamTranslator {
         this.argumentsSeen.add(index);
         return [this.chunk({ tool_calls: [{ index, function: { arguments: '{}' } as ToolCall['function'] }] })];
       }
-      case 'messageStop':
+      case 'messageStop': {
         this.stopped = true;
-        // A forced JSON-mode call ends with tool_use; for the client it is a plain answer.
-        return [this.chunk({}, this.toolIndex.size === 0 && this.jsonBlocks.size > 0 ? 'stop' : STOP[data.stopReason] ?? 'error')];
+        const finish = STOP[data.stopReason] ?? 'error';
+        return [this.chunk({}, this.toolIndex.size === 0 && this.jsonBlocks.size > 0 ? jsonModeFinish(finish) : finish)];
+      }
       case 'metadata':
         this.usage = bedrockUsage(data.usage);
         this.done = this.stopped;
@@ -248,7 +249,8 @@ export const bedrock: Provider = {
         const use = b.toolUse as { toolUseId: string; name: string; input?: unknown };
         return { id: use.toolUseId, type: 'function', function: { name: use.name, arguments: JSON.stringify(use.input ?? {}) } };
       });
-    const finish = json && toolCalls.length === 0 ? 'stop' : STOP[body.stopReason ?? 'end_turn'] ?? 'error';
+    const stopped = STOP[body.stopReason ?? 'end_turn'] ?? 'error';
+    const finish = json && toolCalls.length === 0 ? jsonModeFinish(stopped) : stopped;
     return chatCompletion(`chatcmpl-${Date.now().toString(36)}`, target.model, text, toolCalls, finish, bedrockUsage(body.usage));
   },
   streamTranslator(target, id) {

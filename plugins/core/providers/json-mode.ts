@@ -8,6 +8,11 @@ import type { ChatRequest } from './openai-types';
  */
 export const JSON_TOOL = 'json_response';
 
+/** The forced call ends with tool_use, for the client a plain answer's end; any other end (max_tokens: JSON cut short) stays. */
+export function jsonModeFinish(finish: string): string {
+  return finish === 'tool_calls' ? 'stop' : finish;
+}
+
 export function jsonModeTool(request: ChatRequest): { name: string; description: string; schema: unknown } | undefined {
   const format = request.response_format as { type?: string; json_schema?: { schema?: unknown; description?: string } } | undefined;
   if (request.tools?.length || (format?.type !== 'json_object' && format?.type !== 'json_schema')) return undefined;

@@ -293,6 +293,29 @@ describe('JSON mode on Claude (a forced tool)', () => {
     expect(chunks.some((c) => c.choices[0]!.delta.tool_calls)).toBe(false);
     expect(chunks.at(-1)!.choices[0]!.finish_reason).toBe('stop');
   });
+  it('an answer cut at max_tokens ends with length, not stop (its JSON is incomplete), whole and streamed, on Claude and Bedrock', () => {
+    const cut = PROVIDERS.anthropic.parseChat(
+      { id: 'm', content: [{ type: 'tool_use', id: 't', name: 'json_response', input: {} }], stop_reason: 'max_tokens', usage: { input_tokens: 5, output_tokens: 3 } },
+      claude,
+    );
+    expect(cut.choices[0]!.finish_reason).toBe('length');
+    const stream = PROVIDERS.anthropic.streamTranslator(claude, 'chatcmpl-x');
+    const send = (event: string, data: object) => stream.push({ event, data: JSON.stringify({ type: event, ...data }) });
+    send('message_start', { message: { id: 'm', usage: { input_tokens: 5 } } });
+    send('content_block_start', { index: 0, content_block: { type: 'tool_use', id: 't', name: 'json_response', input: {} } });
+    send('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: '{"city":' } });
+    expect(send('message_delta', { delta: { stop_reason: 'max_tokens' }, usage: { output_tokens: 3 } })[0]!.choices[0]!.finish_reason).toBe('length');
+
+    const sonnet = target('bedrock', 'anthropic.claude-sonnet-4-v1:0');
+    const whole = PROVIDERS.bedrock.parseChat({ output: { message: { content: [{ toolUse: { toolUseId: 't', name: 'json_response', input: {} } }] } }, stopReason: 'max_tokens' }, sonnet);
+    expect(whole.choices[0]!.finish_reason).toBe('length');
+    const converse = PROVIDERS.bedrock.streamTranslator(sonnet, 'chatcmpl-x');
+    const emit = (event: string, data: object) => converse.push({ event, data: JSON.stringify(data) });
+    emit('messageStart', { role: 'assistant' });
+    emit('contentBlockStart', { contentBlockIndex: 0, start: { toolUse: { toolUseId: 't', name: 'json_response' } } });
+    emit('contentBlockDelta', { contentBlockIndex: 0, delta: { toolUse: { input: '{"city":' } } });
+    expect(emit('messageStop', { stopReason: 'max_tokens' })[0]!.choices[0]!.finish_reason).toBe('length');
+  });
 });
 
 describe('answers', () => {
