@@ -46,6 +46,7 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
             routes: [
               route('openai', '/openai', { targets: [target('oa', 'openai', 'gpt-4o-mini', u)], balancer: fast }),
               route('azure', '/azure', { targets: [target('az', 'azure', 'gpt-4o', u, { options: { azure_deployment_id: 'prod-4o' } })] }),
+              route('azure-2024-06', '/azure-2024-06', { targets: [target('az', 'azure', 'gpt-4o', u, { options: { azure_api_version: '2024-06-01' } })] }),
               route('anthropic', '/anthropic', { targets: [target('cl', 'anthropic', 'claude-sonnet-4', u)] }),
               route('gemini', '/gemini', { targets: [target('gm', 'gemini', 'gemini-2.5-flash', u)] }),
               route('compat', '/compat', { targets: [target('vllm', 'openai-compatible', 'llama-3.1-8b', `${u}/v1`)] }),
@@ -335,6 +336,15 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     for (let i = 0; i < 3; i++) expect((await post('/breaker', chat(`open ${i}`))).status).toBe(200);
     expect(before).toBe(2);
     expect(flakyCalls()).toBe(before);
+  });
+
+  it('streams from an Azure api-version that refuses stream_options (GA 2024-06-01) without them, the usage estimated', async () => {
+    const res = await post('/azure-2024-06', chat('Stream please [[mock:tokens=6]]', { stream: true, stream_options: { include_usage: true } }));
+    expect(res.status).toBe(200);
+    const events = await readSse(res);
+    expect(streamedText(events)).toContain('Mock answer to: Stream please');
+    expect(chunksOf(events).at(-1)!.usage.completion_tokens).toBeGreaterThan(0);
+    expect(mock.requests.at(-1)!.body).not.toHaveProperty('stream_options');
   });
 
   it('ends a stream the provider cuts with an SSE error event, never [DONE]', async () => {

@@ -6,6 +6,7 @@
 import { BAD_KEY, bearerToken, header, type Dialect } from './dialect';
 import type { Endpoint, EndpointInput, Prepared } from './endpoint';
 import { MockHttpError } from './http-error';
+import { isObject } from './json';
 import { prepareChat } from './openai-chat';
 import { prepareCompletion } from './openai-completions';
 import { openAiErrorBody } from './openai-dialect';
@@ -33,13 +34,21 @@ export const azureDialect: Dialect = {
 
 type OpenAiPrepare = (input: EndpointInput, options: OpenAiOptions) => Prepared;
 
+/** api-versions before 2024-09-01-preview (GA: before 2024-10-21) refuse stream_options, as Azure does. */
+function refusesStreamOptions(apiVersion: string, body: unknown): boolean {
+  const date = /^\d{4}-\d{2}-\d{2}/.exec(apiVersion)?.[0];
+  return date !== undefined && date < '2024-09-01' && isObject(body) && body.stream_options !== undefined;
+}
+
 function deploymentEndpoint(operation: string, prepare: OpenAiPrepare): Endpoint {
   return {
     method: 'POST',
     pattern: new RegExp(`^/openai/deployments/(?<deployment>[^/]+)/${operation}$`),
     dialect: azureDialect,
     prepare(input) {
-      if (!input.query.get('api-version')) throw new MockHttpError(404);
+      const apiVersion = input.query.get('api-version');
+      if (!apiVersion) throw new MockHttpError(404);
+      if (refusesStreamOptions(apiVersion, input.body)) throw new MockHttpError(400, 'Unrecognized request argument supplied: stream_options');
       return prepare(input, { model: input.params.deployment });
     },
   };

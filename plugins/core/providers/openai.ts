@@ -15,6 +15,8 @@ interface Dialect {
   auth(target: TargetSpec): Record<string, string>;
   /** Where the dialect departs from OpenAI's chat parameters. */
   adjust?(body: ChatRequest): void;
+  /** Whether the target takes `stream_options`, where a stream asks for its usage (all but the dialects that say no). */
+  streamOptions?(target: TargetSpec): boolean;
 }
 
 /** OpenAI's reasoning models refuse `max_tokens` ("use max_completion_tokens") and any temperature but the default (gpt-5-chat is not one). */
@@ -27,12 +29,11 @@ function reasoningParameters(body: ChatRequest): void {
 }
 
 /**
- * Mistral refuses fields it does not know (422 extra_forbidden): `stream_options` (it reports usage in
- * the last chunk anyway) and `max_completion_tokens`; its seed is `random_seed`.
+ * Mistral refuses fields it does not know (422 extra_forbidden): `stream_options` (see its dialect) and
+ * `max_completion_tokens`; its seed is `random_seed`.
  */
 function mistralParameters(body: ChatRequest): void {
   const raw = body as Record<string, unknown>;
-  delete raw.stream_options;
   if (raw.max_completion_tokens != null && raw.max_tokens == null) raw.max_tokens = raw.max_completion_tokens;
   delete raw.max_completion_tokens;
   if (raw.seed != null && raw.random_seed == null) raw.random_seed = raw.seed;
@@ -82,14 +83,26 @@ function baseDialect(defaultBase: string | undefined, adjust?: Dialect['adjust']
 /** Where a target names none: the first that serves every current model (o-series and gpt-5 refuse older ones). */
 const AZURE_API_VERSION = '2025-04-01-preview';
 
+/**
+ * The first api-version that takes `stream_options` (2024-09-01-preview; GA from 2024-10-21): older ones refuse it
+ * with a 400 ("Unrecognized request argument supplied"), and their streams' usage is estimated.
+ */
+const AZURE_STREAM_OPTIONS_SINCE = '2024-09-01';
+
+const azureApiVersion = (target: TargetSpec): string => target.options.azureApiVersion ?? AZURE_API_VERSION;
+
 const azure: Dialect = {
   adjust: reasoningParameters,
+  streamOptions(target) {
+    const date = /^\d{4}-\d{2}-\d{2}/.exec(azureApiVersion(target))?.[0];
+    return date === undefined || date >= AZURE_STREAM_OPTIONS_SINCE;
+  },
   url(target, path) {
     const deployment = target.options.azureDeploymentId ?? target.model;
     const base = target.upstreamUrl ?? `https://${target.options.azureInstance}.openai.azure.com`;
     if (!target.upstreamUrl && !target.options.azureInstance) throw new Error(`target '${target.name}' needs azure_instance or upstream_url`);
     const url = `${base.replace(/\/+$/, '')}/openai/deployments/${encodeURIComponent(deployment)}${path.slice(3)}`;
-    return withQuery(url, { 'api-version': target.options.azureApiVersion ?? AZURE_API_VERSION });
+    return withQuery(url, { 'api-version': azureApiVersion(target) });
   },
   auth(target) {
     if (target.authHeader) return { [target.authHeader.name]: target.authHeader.value };
@@ -99,11 +112,18 @@ const azure: Dialect = {
 
 const DIALECTS: Record<string, Dialect> = {
   openai: baseDialect('https://api.openai.com', reasoningParameters),
-  mistral: baseDialect('https://api.mistral.ai', mistralParameters),
+  // Mistral reports a stream's usage in its last chunk unasked, and refuses stream_options.
+  mistral: { ...baseDialect('https://api.mistral.ai', mistralParameters), streamOptions: () => false },
   ollama: baseDialect('http://127.0.0.1:11434'),
   'openai-compatible': baseDialect(undefined),
   azure,
 };
+
+/** A stream asks for the provider's usage (include_usage) where the target takes stream_options; nothing else does. */
+function streamUsage(dialect: Dialect, target: TargetSpec, body: Record<string, unknown>, stream: boolean): void {
+  if (stream && (dialect.streamOptions?.(target) ?? true)) body.stream_options = { ...(body.stream_options ?? {}), include_usage: true };
+  else delete body.stream_options;
+}
 
 function call(dialect: Dialect, target: TargetSpec, path: Parameters<Dialect['url']>[1], body: unknown): UpstreamCall {
   return { url: dialect.url(target, path), headers: { 'content-type': 'application/json', ...dialect.auth(target) }, body };
@@ -172,8 +192,7 @@ export function openAIFamily(name: ProviderName): Provider {
       }
       const reasoning = REASONING_MODEL.test(target.model);
       if (target.options.temperature !== undefined && body.temperature === undefined && !reasoning) body.temperature = target.options.temperature;
-      if (stream) body.stream_options = { ...(request.stream_options ?? {}), include_usage: true };
-      else delete body.stream_options;
+      streamUsage(dialect, target, body, stream);
       dialect.adjust?.(body);
       if (name === 'azure') delete body.model;
       return call(dialect, target, '/v1/chat/completions', body);

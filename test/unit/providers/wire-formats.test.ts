@@ -32,6 +32,12 @@ describe('request parameters', () => {
     expect(body('openai', 'gpt-4o-mini', {}, true).stream_options).toEqual({ include_usage: true });
   });
 
+  it('Azure: stream_options only from api-version 2024-09-01-preview on (older ones refuse it), compared by date', () => {
+    const sent = (azureApiVersion?: string) => body('azure', 'gpt-4o', {}, true, { azureApiVersion });
+    for (const version of ['2024-06-01', '2024-02-01', '2024-08-01-preview', '2023-05-15']) expect(sent(version)).not.toHaveProperty('stream_options');
+    for (const version of ['2024-09-01-preview', '2024-10-21', '2025-04-01-preview', 'preview', undefined]) expect(sent(version).stream_options).toEqual({ include_usage: true });
+  });
+
   it('OpenAI reasoning models: max_completion_tokens, and no default temperature', () => {
     const sent = body('openai', 'o4-mini', { max_tokens: 100 }, false, { temperature: 0.3, maxTokens: 900 });
     expect(sent).toMatchObject({ max_completion_tokens: 100 });
