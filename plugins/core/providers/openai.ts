@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { providerErrorMessage } from './error-message';
-import { isTextPart, type ChatChunk, type ChatRequest, type ChatResponse, type Usage } from './openai-types';
+import { isTextPart, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type Usage } from './openai-types';
 import { NotAnAnswer, ProviderStreamError, type Provider, type ProviderName, type StreamEvent, type StreamTranslator, type TargetSpec, type UpstreamCall } from './types';
 import { endpoint, withQuery } from './urls';
 
@@ -38,13 +38,18 @@ function mistralParameters(body: ChatRequest): void {
   delete raw.max_completion_tokens;
   if (raw.seed != null && raw.random_seed == null) raw.random_seed = raw.seed;
   delete raw.seed;
-  if (body.messages.some((m) => m.tool_calls || m.tool_call_id !== undefined)) {
-    body.messages = body.messages.map((m) => ({
-      ...m,
-      ...(m.tool_calls ? { tool_calls: m.tool_calls.map((c) => ({ ...c, id: mistralToolCallId(c.id) })) } : {}),
-      ...(m.tool_call_id !== undefined ? { tool_call_id: mistralToolCallId(m.tool_call_id) } : {}),
-    }));
-  }
+  body.messages = body.messages.map(mistralMessage);
+}
+
+/**
+ * A history message as Mistral takes it: tool-call ids its way, and without reasoning fields, which it refuses
+ * (reasoning_content is what this gateway makes of Magistral's own thinking parts).
+ */
+function mistralMessage(message: ChatMessage): ChatMessage {
+  const { reasoning_content: _content, reasoning_details: _details, ...out } = message as ChatMessage & Record<string, unknown>;
+  if (out.tool_calls) out.tool_calls = out.tool_calls.map((c) => ({ ...c, id: mistralToolCallId(c.id) }));
+  if (out.tool_call_id !== undefined) out.tool_call_id = mistralToolCallId(out.tool_call_id);
+  return out;
 }
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -38,6 +38,20 @@ describe('request parameters', () => {
     for (const version of ['2024-09-01-preview', '2024-10-21', '2025-04-01-preview', 'preview', undefined]) expect(sent(version).stream_options).toEqual({ include_usage: true });
   });
 
+  it("Mistral: a history without reasoning fields, which it refuses, the gateway's reasoning_content from Magistral's thinking included", () => {
+    const magistral = target('mistral', 'magistral-medium-latest');
+    const thinking = [{ type: 'thinking', thinking: [{ type: 'text', text: 'Let me think.' }] }, { type: 'text', text: '42' }];
+    const answer = PROVIDERS.mistral.parseChat({ id: 'm', object: 'chat.completion', created: 1, model: 'magistral-medium-latest', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: thinking } }] }, magistral);
+    const said = answer.choices[0]!.message;
+    expect(said).toMatchObject({ content: '42', reasoning_content: 'Let me think.' });
+    const other = { role: 'assistant', content: 'yes', reasoning_details: [{ type: 'reasoning.text', text: 'hm' }] };
+    const messages = [{ role: 'user', content: 'q' }, said, { role: 'user', content: 'why?' }, other, { role: 'user', content: 'sure?' }];
+    const sent = body('mistral', 'magistral-medium-latest', { messages } as Partial<ChatRequest>).messages;
+    expect(sent[1]).toEqual({ role: 'assistant', content: '42' });
+    expect(sent[3]).toEqual({ role: 'assistant', content: 'yes' });
+    expect(said).toHaveProperty('reasoning_content');
+  });
+
   it('OpenAI reasoning models: max_completion_tokens, and no default temperature', () => {
     const sent = body('openai', 'o4-mini', { max_tokens: 100 }, false, { temperature: 0.3, maxTokens: 900 });
     expect(sent).toMatchObject({ max_completion_tokens: 100 });
