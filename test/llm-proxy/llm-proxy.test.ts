@@ -280,6 +280,20 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     expect(JSON.parse(streamedText(await readSse(await ask(true))))).toHaveProperty('city');
   });
 
+  it("gives Cohere's tool_plan as the content beside its calls, plain and streamed, which goes back to it as tool_plan", async () => {
+    const tools = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
+    const plain = (await (await post('/cohere', chat('Weather in Paris? [[mock:tool]]', { tools }))).json()) as any;
+    const message = plain.choices[0].message;
+    expect(message.content).toBe('I will call the tool.');
+    expect(message.tool_calls).toHaveLength(1);
+    const events = await readSse(await post('/cohere', chat('Weather in Paris? [[mock:tool]]', { tools, stream: true })));
+    expect(streamedText(events)).toBe('I will call the tool.');
+    expect(chunksOf(events).some((c) => c.choices?.[0]?.delta?.tool_calls)).toBe(true);
+    const history = [{ role: 'user', content: 'Weather in Paris?' }, message, { role: 'tool', tool_call_id: message.tool_calls[0].id, content: '18°C' }];
+    expect((await post('/cohere', { messages: history, tools })).status).toBe(200);
+    expect((mock.requests.at(-1)!.body as any).messages[1]).toMatchObject({ role: 'assistant', tool_plan: 'I will call the tool.' });
+  });
+
   it('sends another provider a Gemini history without the thought signatures in its tool-call ids', async () => {
     const id = `call_${'a'.repeat(24)}__ts_${'b'.repeat(300)}`;
     const res = await post('/openai', {

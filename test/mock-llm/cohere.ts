@@ -32,6 +32,9 @@ function text(content: unknown): string {
 
 const PROMPT_TEMPLATE_TOKENS = 412;
 
+/** What Cohere says before it calls a tool (streamed in two tool-plan-delta events). */
+const TOOL_PLAN = 'I will call the tool.';
+
 /** As Cohere counts: `billed_units` what is charged, `tokens` more (its prompt template, tokens it does not charge). */
 function usage(generation: Generation): JsonObject {
   return {
@@ -74,7 +77,7 @@ function prepareChat(input: EndpointInput) {
       message: generation.toolCall
         ? {
             role: 'assistant',
-            tool_plan: 'I will call the tool.',
+            tool_plan: TOOL_PLAN,
             tool_calls: [{ id: randomId('call_', 16), type: 'function', function: { name: generation.toolCall.name, arguments: generation.toolCall.json } }],
           }
         : { role: 'assistant', content: [{ type: 'text', text: generation.text }] },
@@ -90,6 +93,7 @@ function events(id: string, generation: Generation): StreamPlan {
   return {
     head: [
       event('message-start', { id, delta: { message: { role: 'assistant' } } }),
+      ...(call ? [TOOL_PLAN.slice(0, 7), TOOL_PLAN.slice(7)].map((piece) => event('tool-plan-delta', { delta: { message: { tool_plan: piece } } })) : []),
       call
         ? event('tool-call-start', { index: 0, delta: { message: { tool_calls: { id: randomId('call_', 16), type: 'function', function: { name: call.name, arguments: '' } } } } })
         : event('content-start', { index: 0, delta: { message: { content: { type: 'text', text: '' } } } }),

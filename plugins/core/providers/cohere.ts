@@ -59,6 +59,9 @@ class CohereStream implements StreamTranslator {
         return [this.chunk({ role: 'assistant', content: '' })];
       case 'content-delta':
         return [this.chunk({ content: message.content?.text ?? '' })];
+      // The words before its calls, as an assistant message has them in OpenAI's form (and cohereMessage sends back).
+      case 'tool-plan-delta':
+        return [this.chunk({ content: message.tool_plan ?? '' })];
       case 'tool-call-start': {
         const call = message.tool_calls ?? {};
         return [this.chunk({ tool_calls: [{ index: data.index ?? 0, id: call.id, type: 'function', function: { name: call.function?.name, arguments: call.function?.arguments ?? '' } }] })];
@@ -102,9 +105,10 @@ export const cohere: Provider = {
     return { url: endpoint(target.upstreamUrl ?? 'https://api.cohere.com', '/v2/chat', '/chat'), headers, body };
   },
   parseChat(raw, target): ChatResponse {
-    const body = raw as { id: string; finish_reason?: string; message?: { content?: Array<{ type: string; text?: string }>; tool_calls?: ToolCall[] }; usage?: never };
+    const body = raw as { id: string; finish_reason?: string; message?: { content?: Array<{ type: string; text?: string }>; tool_plan?: string; tool_calls?: ToolCall[] }; usage?: never };
     if (body.message === null || typeof body.message !== 'object') throw new NotAnAnswer('no message');
-    const text = (body.message?.content ?? []).filter((c) => c.type === 'text').map((c) => c.text ?? '').join('');
+    // The words before its calls (tool_plan) are the content beside them in OpenAI's form, as cohereMessage sends them back.
+    const text = (body.message?.tool_plan ?? '') + (body.message?.content ?? []).filter((c) => c.type === 'text').map((c) => c.text ?? '').join('');
     return chatCompletion(body.id, target.model, text, body.message?.tool_calls ?? [], FINISH[body.finish_reason ?? 'COMPLETE'] ?? 'error', cohereUsage(body.usage));
   },
   streamTranslator(target, id) {
