@@ -103,6 +103,24 @@ describe('llm-proxy at the edges of real streams', () => {
     expect(Date.now() - started).toBeLessThan(1800);
   });
 
+  it("asks a legacy completions stream for the provider's usage, as chat streams do; the client gets it only when it asked", async () => {
+    const text = (t: string, finish: string | null = null) => `data: ${JSON.stringify({ id: 'x', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: t, finish_reason: finish, logprobs: null }] })}\n\n`;
+    const asked: unknown[] = [];
+    const answer = [': keep-alive\n\n', text('Hello'), text(' there', 'stop')];
+    const usage = `data: ${JSON.stringify({ id: 'x', object: 'text_completion', created: 1, model: 'm', choices: [], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } })}\n\n`;
+    provider.respond = (req) => {
+      const sent = JSON.parse(req.body.toString('utf8'));
+      asked.push(sent.stream_options);
+      return { status: 200, sse: [...answer, ...(sent.stream_options?.include_usage ? [usage] : []), 'data: [DONE]\n\n'] };
+    };
+    const complete = async (extra: Record<string, unknown>) =>
+      (await fetch(`${stack.standin.url}/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'Hello', stream: true, ...extra }) })).text();
+    // The rest of the stream as the provider sent it, byte for byte.
+    expect(await complete({})).toBe([...answer, 'data: [DONE]\n\n'].join(''));
+    expect(asked.at(-1)).toEqual({ include_usage: true });
+    expect(await complete({ stream_options: { include_usage: true } })).toBe([...answer, usage, 'data: [DONE]\n\n'].join(''));
+  });
+
   it('lets an answer pause longer than the first-token timeout once it has begun', async () => {
     provider.respond = () => ({ status: 200, sseGapMs: 1300, sse: [chunk({ role: 'assistant', content: 'Part one,' }), chunk({ content: ' part two.' }), chunk({}, 'stop'), 'data: [DONE]\n\n'] });
     const events = await readSse(await stream('openai', 'Hello'));

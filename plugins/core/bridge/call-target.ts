@@ -87,11 +87,16 @@ function failureOf(err: unknown, target: PlannedTarget): AttemptFailure {
   };
 }
 
+/** Whether the call asks a stream for the provider's usage (which the gateway does whether or not the client did). */
+function asksUsage(body: unknown): boolean {
+  return (body as { stream_options?: { include_usage?: unknown } }).stream_options?.include_usage === true;
+}
+
 /** A whole JSON answer (or error) to a request that asked for a stream: the answer as a stream, the error as any provider error. */
 async function relayWholeAsStream(a: AttemptContext, body: Readable, started: number, controller: AbortController): Promise<AttemptResult> {
   const json = await jsonAnswer(body, a.target, a.plan.maxResponseBodyBytes);
   if (a.plan.routeType === 'llm/v1/chat') return relayChatStream(a, chatAsStream(chatAnswer(a.target, json)), started, controller, PROVIDERS.openai);
-  return relayRawStream(a, completionAsStream(openAIAnswer('llm/v1/completions', a.target, json)), started, controller);
+  return relayRawStream(a, completionAsStream(openAIAnswer('llm/v1/completions', a.target, json)), started, controller, !a.plan.includeUsage);
 }
 
 /** One attempt, whose error messages never carry the target's own credentials back (see `redactValues`). */
@@ -153,7 +158,7 @@ async function attempt(a: AttemptContext): Promise<AttemptResult> {
     }
     if (!plan.stream) return await relayWhole(a, body, started);
     if (/\bjson\b/i.test(String(upstream.headers['content-type'] ?? ''))) return await relayWholeAsStream(a, body, started, controller);
-    if (plan.routeType !== 'llm/v1/chat') return await relayRawStream(a, body, started, controller);
+    if (plan.routeType !== 'llm/v1/chat') return await relayRawStream(a, body, started, controller, asksUsage(call.body) && !plan.includeUsage);
     return await relayChatStream(a, body, started, controller);
   } catch (err) {
     if (err instanceof AttemptError) throw err;

@@ -11,15 +11,17 @@ import { scansAnswers, TransformChains } from './transform-chain';
 import { sseData, write } from './client-writer';
 import { eventBound } from './stream-feeder';
 import { drainBound } from './drain-bound';
+import { isUsage, isUsageChunk, UnaskedUsageFilter } from './unasked-usage';
 import type { AttemptContext, AttemptResult } from './call-target';
 
 /**
  * Legacy completions stream in OpenAI's own format: relayed byte for byte, or, when transforms take part, event by
  * event with each choice's text through its own transforms (what they hold back goes out with the choice's finish,
  * before an error event, or before [DONE]). Nothing goes to the client before the first text or finish: an error
- * event or a silence before it fails the attempt, which can then be retried or fall back.
+ * event or a silence before it fails the attempt, which can then be retried or fall back. With `dropUsage` (the gateway
+ * asked for the usage, the client did not), the usage chunk is left out.
  */
-export async function relayRawStream(a: AttemptContext, body: Readable, started: number, controller: AbortController): Promise<AttemptResult> {
+export async function relayRawStream(a: AttemptContext, body: Readable, started: number, controller: AbortController, dropUsage = false): Promise<AttemptResult> {
   // The first text within the first-token timeout, counted from the attempt's start; the attempt fails otherwise.
   let timedOut = false;
   const firstToken = setTimeout(() => {
@@ -32,6 +34,7 @@ export async function relayRawStream(a: AttemptContext, body: Readable, started:
   let held = '';
   let providerError: ProviderStreamError | undefined;
   const transformed = a.transforms.length > 0;
+  const unasked = dropUsage && !transformed ? new UnaskedUsageFilter() : undefined;
   const scans = scansAnswers(a.transforms);
   let done = false;
   const chains = new TransformChains<number>(a.transforms);
@@ -99,7 +102,7 @@ export async function relayRawStream(a: AttemptContext, body: Readable, started:
         answered = true;
         clearTimeout(firstToken);
       }
-      if (!transformed) return;
+      if (!transformed || (dropUsage && isUsageChunk(chunk))) return;
       if (chunk.error !== undefined) out += tails();
       else template = { id: chunk.id, object: 'text_completion', created: chunk.created, model: chunk.model };
       for (const choice of chunk.choices ?? []) {
@@ -132,7 +135,7 @@ export async function relayRawStream(a: AttemptContext, body: Readable, started:
         if (settled) continue;
         const piece = decoder.decode(chunk as Buffer, { stream: true });
         parser.feed(piece);
-        if (!transformed) out = piece;
+        if (!transformed) out = unasked ? unasked.push(piece) : piece;
         if (!answered) {
           if (providerError !== undefined) break;
           held += out;
@@ -170,6 +173,7 @@ export async function relayRawStream(a: AttemptContext, body: Readable, started:
     // Nothing reached the client yet: this attempt can still be retried or fall back.
     throw new AttemptError(unansweredStream(a.target.name, timedOut || (failure !== undefined && controller.signal.aborted), providerError ?? failure, done));
   }
+  if (unasked) out += unasked.flush();
   const marked = done;
   done ||= cleanEnd && finished.size > 0 && [...begun].every((i) => finished.has(i));
   await spend();
@@ -188,8 +192,4 @@ export async function relayRawStream(a: AttemptContext, body: Readable, started:
   a.res.end();
   const response = { object: 'text_completion', model: template.model, choices: [{ index: 0, text: transformed ? recorded : written, finish_reason: finish }], usage };
   return { status: 200, usage, usageEstimated: !providerUsage, truncated: !done, errorMessage: done ? undefined : redactSecrets((providerError ?? failure)?.message || 'stream cut by the provider'), upstreamWaitMs, response };
-}
-
-function isUsage(value: unknown): value is Usage {
-  return value !== null && typeof value === 'object' && typeof (value as Usage).prompt_tokens === 'number' && typeof (value as Usage).total_tokens === 'number';
 }

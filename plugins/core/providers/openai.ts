@@ -212,7 +212,9 @@ export function openAIFamily(name: ProviderName): Provider {
       return new OpenAIStream();
     },
     completions(target, request) {
-      return call(dialect, target, '/v1/completions', { ...request, model: target.model });
+      const body = { ...request, model: target.model };
+      streamUsage(dialect, target, body, request.stream === true);
+      return call(dialect, target, '/v1/completions', body);
     },
     embeddings(target, request) {
       return call(dialect, target, '/v1/embeddings', { ...request, model: target.model });

@@ -52,6 +52,16 @@ describe('request parameters', () => {
     expect(said).toHaveProperty('reasoning_content');
   });
 
+  it('legacy completions streams ask for usage where chat streams do, and only streams', () => {
+    const completion = (provider: ProviderName, request: Record<string, unknown>, options: TargetSpec['options'] = {}) =>
+      PROVIDERS[provider].completions!(target(provider, 'gpt-3.5-turbo-instruct', options), { prompt: 'hi', ...request }).body as Record<string, unknown>;
+    expect(completion('openai', { stream: true }).stream_options).toEqual({ include_usage: true });
+    expect(completion('openai-compatible', { stream: true, stream_options: { include_usage: false } }).stream_options).toEqual({ include_usage: true });
+    expect(completion('openai', { stream_options: { include_usage: true } })).not.toHaveProperty('stream_options');
+    expect(completion('azure', { stream: true }, { azureApiVersion: '2024-06-01' })).not.toHaveProperty('stream_options');
+    expect(completion('mistral', { stream: true })).not.toHaveProperty('stream_options');
+  });
+
   it('OpenAI reasoning models: max_completion_tokens, and no default temperature', () => {
     const sent = body('openai', 'o4-mini', { max_tokens: 100 }, false, { temperature: 0.3, maxTokens: 900 });
     expect(sent).toMatchObject({ max_completion_tokens: 100 });
