@@ -69,9 +69,10 @@ export function targetPriced(model: string, options: { input_cost?: number; outp
   return options.input_cost !== undefined || options.output_cost !== undefined || priceOf(model) !== undefined;
 }
 
-/** What writing a prompt token to the provider's cache costs, as a share of its input price: Claude's 5-minute cache 1.25. */
-export function cacheWriteShare(model: string): number {
-  return /claude/i.test(model) ? 1.25 : 1;
+/** What writing a prompt token to the provider's cache costs, as a share of its input price: Claude's 5-minute cache 1.25, its 1-hour cache 2. */
+export function cacheWriteShare(model: string, ttl: '5m' | '1h' = '5m'): number {
+  if (!/claude/i.test(model)) return 1;
+  return ttl === '1h' ? 2 : 1.25;
 }
 
 /** USD per million input, output (and cached input) tokens, or undefined for a model the table does not know. */

@@ -39,7 +39,7 @@ export function estimatedUsage(request: Record<string, unknown>, completion: str
 
 /**
  * USD for the usage at the target's prices, the prompt tokens the provider read from its cache at the cached price
- * and those it wrote to it at the write price (Claude: 1.25x input), or undefined when the model has no price, so
+ * and those it wrote to it at the write price (Claude: 1.25x input, 2x for its 1-hour cache), or undefined when the model has no price, so
  * that Langfuse prices it from its own table.
  */
 export function costOf(usage: Usage, target: PlannedTarget): number | undefined {
@@ -48,6 +48,8 @@ export function costOf(usage: Usage, target: PlannedTarget): number | undefined 
   const prompt = usage.prompt_tokens ?? 0;
   const cached = Math.min(prompt, usage.prompt_tokens_details?.cached_tokens ?? 0);
   const written = Math.min(prompt - cached, usage.prompt_tokens_details?.cache_creation_tokens ?? 0);
+  const hour = Math.min(written, usage.prompt_tokens_details?.cache_creation_1h_tokens ?? 0);
   const plain = prompt - cached - written;
-  return (plain * target.inputCost + cached * target.cachedInputCost + written * target.cacheWriteCost + (usage.completion_tokens ?? 0) * target.outputCost) / 1_000_000;
+  const writes = (written - hour) * target.cacheWriteCost + hour * target.hourCacheWriteCost;
+  return (plain * target.inputCost + cached * target.cachedInputCost + writes + (usage.completion_tokens ?? 0) * target.outputCost) / 1_000_000;
 }

@@ -15,6 +15,8 @@ export interface PlannedTarget extends TargetSpec {
   cachedInputCost: number;
   /** Prompt tokens the provider wrote to its prompt cache (Anthropic bills them at 1.25x input). */
   cacheWriteCost: number;
+  /** Those it wrote to its 1-hour cache (Anthropic: 2x input). */
+  hourCacheWriteCost: number;
   /** Whether the model has a price (the table's or the target's); unpriced answers report no cost, not 0. */
   priced: boolean;
   /** Process-wide key for this target's breaker and latency statistics. */

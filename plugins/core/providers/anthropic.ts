@@ -109,11 +109,15 @@ function definedOnly(usage: Record<string, number | null> | undefined): Record<s
   return Object.fromEntries(Object.entries(usage ?? {}).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
 }
 
-function anthropicUsage(raw: Record<string, number> | undefined, output?: number): Usage {
+function anthropicUsage(raw: Record<string, any> | undefined, output?: number): Usage {
   const cached = raw?.cache_read_input_tokens ?? 0;
   const written = raw?.cache_creation_input_tokens ?? 0;
   const prompt = (raw?.input_tokens ?? 0) + cached + written;
-  return makeUsage(prompt, output ?? raw?.output_tokens ?? 0, cached, undefined, written);
+  const usage = makeUsage(prompt, output ?? raw?.output_tokens ?? 0, cached, undefined, written);
+  // Writes to the 1-hour cache are billed above the 5-minute cache's.
+  const hour = raw?.cache_creation?.ephemeral_1h_input_tokens;
+  if (typeof hour === 'number' && hour > 0 && usage.prompt_tokens_details) usage.prompt_tokens_details.cache_creation_1h_tokens = hour;
+  return usage;
 }
 
 class AnthropicStream implements StreamTranslator {

@@ -47,8 +47,11 @@ export interface Usage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
-  /** `cache_creation_tokens`: prompt tokens written to the provider's prompt cache (Anthropic bills them above input). */
-  prompt_tokens_details?: { cached_tokens?: number; cache_creation_tokens?: number };
+  /**
+   * `cache_creation_tokens`: prompt tokens written to the provider's prompt cache (Anthropic bills them above input);
+   * `cache_creation_1h_tokens`: those of them written for an hour (Anthropic bills them higher still).
+   */
+  prompt_tokens_details?: { cached_tokens?: number; cache_creation_tokens?: number; cache_creation_1h_tokens?: number };
   completion_tokens_details?: { reasoning_tokens?: number };
 }
 

@@ -42,6 +42,7 @@ export function plannedTarget(pluginId: string, target: TargetConfig): PlannedTa
     // A target that sets its own input price pays it for cached tokens too unless it names their price.
     cachedInputCost: target.options.cached_input_cost ?? target.options.input_cost ?? price?.[2] ?? price?.[0] ?? 0,
     cacheWriteCost: inputCost * cacheWriteShare(target.model),
+    hourCacheWriteCost: inputCost * cacheWriteShare(target.model, '1h'),
     priced: targetPriced(target.model, target.options),
     key: `${pluginId}:${target.name}`,
   };

@@ -1,4 +1,4 @@
-import { priceOf } from '../../../plugins/llm-proxy/prices';
+import { cacheWriteShare, priceOf } from '../../../plugins/llm-proxy/prices';
 import { costOf } from '../../../plugins/core/bridge/accounting';
 import type { PlannedTarget } from '../../../plugins/core/bridge/plan';
 
@@ -27,15 +27,23 @@ describe('price table', () => {
     expect(priceOf('claude-opus-4-1-20250805')).toEqual([15, 75, 1.5]);
   });
 
+  it("prices Claude's cache writes above input, its 1-hour cache's above its 5-minute cache's", () => {
+    expect(cacheWriteShare('claude-sonnet-4-5')).toBe(1.25);
+    expect(cacheWriteShare('us.anthropic.claude-sonnet-4-v1:0', '1h')).toBe(2);
+    expect(cacheWriteShare('gpt-4o', '1h')).toBe(1);
+  });
+
   it('prices usage per million tokens', () => {
-    const target = { inputCost: 3, outputCost: 15, cachedInputCost: 0.3, cacheWriteCost: 3, priced: true } as PlannedTarget;
+    const target = { inputCost: 3, outputCost: 15, cachedInputCost: 0.3, cacheWriteCost: 3, hourCacheWriteCost: 3, priced: true } as PlannedTarget;
     const usage = { prompt_tokens: 1_000_000, completion_tokens: 100_000, total_tokens: 1_100_000 };
     expect(costOf(usage, target)).toBeCloseTo(4.5);
     // Prompt tokens read from the provider's cache at the cached price (Claude: a tenth).
     expect(costOf({ ...usage, prompt_tokens_details: { cached_tokens: 900_000 } }, target)).toBeCloseTo(0.3 + 0.27 + 1.5);
     // Prompt tokens written to the cache at the write price (Claude: 1.25x input).
-    const claude = { ...target, cacheWriteCost: 3.75 } as PlannedTarget;
+    const claude = { ...target, cacheWriteCost: 3.75, hourCacheWriteCost: 6 } as PlannedTarget;
     expect(costOf({ ...usage, prompt_tokens_details: { cache_creation_tokens: 800_000 } }, claude)).toBeCloseTo(0.6 + 3 + 1.5);
+    // Those written to Claude's 1-hour cache at 2x input.
+    expect(costOf({ ...usage, prompt_tokens_details: { cache_creation_tokens: 800_000, cache_creation_1h_tokens: 500_000 } }, claude)).toBeCloseTo(0.6 + 1.125 + 3 + 1.5);
     // An embeddings answer's usage has no completion_tokens.
     expect(costOf({ prompt_tokens: 1_000_000, total_tokens: 1_000_000 } as typeof usage, target)).toBeCloseTo(3);
     // A model without a price reports no cost (Langfuse then prices it), not a cost of 0.

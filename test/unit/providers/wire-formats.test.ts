@@ -399,4 +399,16 @@ describe('answers', () => {
     );
     expect(bedrock.usage).toEqual(claude.usage);
   });
+
+  it('Anthropic: the prompt-cache writes of an hour are counted apart (billed higher), whole and streamed', () => {
+    const usage = { input_tokens: 10, cache_creation_input_tokens: 5000, cache_creation: { ephemeral_5m_input_tokens: 1000, ephemeral_1h_input_tokens: 4000 }, output_tokens: 2 };
+    const claude = target('anthropic', 'claude-sonnet-4');
+    const answer = PROVIDERS.anthropic.parseChat({ id: 'm', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', usage }, claude);
+    expect(answer.usage!.prompt_tokens_details).toEqual({ cache_creation_tokens: 5000, cache_creation_1h_tokens: 4000 });
+    const stream = PROVIDERS.anthropic.streamTranslator(claude, 'chatcmpl-x');
+    const send = (event: string, data: unknown) => stream.push({ event, data: JSON.stringify({ type: event, ...(data as object) }) });
+    send('message_start', { message: { id: 'm', model: 'claude-sonnet-4', usage: { ...usage, output_tokens: 1 } } });
+    send('message_delta', { delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 2 } });
+    expect(stream.usage).toEqual(answer.usage);
+  });
 });
