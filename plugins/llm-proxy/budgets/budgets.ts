@@ -72,7 +72,8 @@ export async function checkBudgets(kong: KongPDK, config: BudgetsConfig, store: 
 
 export async function settleBudgets(claims: BudgetClaim[], config: BudgetsConfig, store: CounterStore, spend: Spend, now = Date.now()): Promise<void> {
   const tokens = spend.usage?.total_tokens ?? 0;
-  const micros = Math.round((spend.costUsd ?? 0) * 1_000_000);
+  // Counted in millionths of a dollar, rounded up: a short embeddings call (8 tokens cost $1.6e-7) is never free.
+  const micros = Math.ceil((spend.costUsd ?? 0) * 1_000_000 - 1e-9);
   const adds: Array<Promise<void>> = [];
   for (const { budget, identity } of claims) {
     const ttl = budget.period_s * 2;
