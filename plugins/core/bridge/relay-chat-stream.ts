@@ -25,8 +25,10 @@ function isRoleOnly(chunk: ChatChunk): boolean {
   const choice = chunk.choices[0];
   if (chunk.choices.length !== 1 || !choice || choice.finish_reason) return false;
   const { role, content, tool_calls: toolCalls, ...rest } = choice.delta as Record<string, unknown>;
-  // OpenAI and Azure open with {"role": "assistant", "content": "", "refusal": null}: empty fields say nothing yet.
-  const says = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+  // OpenAI and Azure open with {"role": "assistant", "content": "", "refusal": null}: empty fields (and Azure's empty
+  // content_filter_results) say nothing yet.
+  const says = (value: unknown) =>
+    value !== null && value !== undefined && value !== '' && !(typeof value === 'object' && Object.keys(value as object).length === 0);
   return role !== undefined && !content && !says(toolCalls) && !Object.values(rest).some(says);
 }
 
