@@ -45,10 +45,16 @@ describe('llm-proxy at the edges of real streams', () => {
     events.filter((e) => e.data !== '[DONE]').map((e) => (JSON.parse(e.data) as { choices?: Array<{ delta?: { content?: string } }> }).choices?.[0]?.delta?.content ?? '').join('');
 
   it("falls back after OpenAI's opening chunk when the first target then fails or says nothing", async () => {
-    for (const failure of ['data: {"error":{"message":"overloaded","type":"server_error"}}\n\n', 'hang']) {
+    // Azure's opening chunk may carry an empty content_filter_results beside the role: it says nothing yet either.
+    const azureOpening = { ...OPENING, content_filter_results: {} };
+    for (const [opening, failure] of [
+      [OPENING, 'data: {"error":{"message":"overloaded","type":"server_error"}}\n\n'],
+      [OPENING, 'hang'],
+      [azureOpening, 'data: {"error":{"message":"overloaded","type":"server_error"}}\n\n'],
+    ] as const) {
       provider.respond = (req) => {
         if (JSON.parse(req.body.toString('utf8')).model === 'model-two') return { status: 200, sse: [chunk(OPENING), chunk({ content: 'From two.' }), chunk({}, 'stop'), 'data: [DONE]\n\n'] };
-        return failure === 'hang' ? { status: 200, sse: [chunk(OPENING)], sseGapMs: 3000 } : { status: 200, sse: [chunk(OPENING), failure] };
+        return failure === 'hang' ? { status: 200, sse: [chunk(opening)], sseGapMs: 3000 } : { status: 200, sse: [chunk(opening), failure] };
       };
       const res = await stream('fallback', 'Hello');
       expect(res.status).toBe(200);
