@@ -24,19 +24,32 @@ const INTERNAL_KEYS = [
   '__seq__',
 ] as const;
 
-/** Kong encodes unset fields as null (and empty tables as []); zod defaults apply to undefined. */
+/**
+ * Kong encodes unset fields as null (and empty tables as []); zod defaults apply to undefined. A vault reference Kong
+ * could not resolve arrives as "", listed in its record's "$refs": unset too, so a secret whose reference failed
+ * behaves as a secret never configured rather than failing the whole instance.
+ */
 function dropNulls(value: unknown): unknown {
   if (value === null) return undefined;
   if (Array.isArray(value)) return value.map(dropNulls);
   if (typeof value === 'object') {
+    const { $refs: refs, ...fields } = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-      const cleaned = dropNulls(inner);
+    for (const [key, inner] of Object.entries(fields)) {
+      const cleaned = dropNulls(dropUnresolved(inner, (refs as Record<string, unknown> | undefined)?.[key]));
       if (cleaned !== undefined) out[key] = cleaned;
     }
     return out;
   }
   return value;
+}
+
+/** `reference` is the field's "$refs" entry: a string, or for an array the references by position (Lua's 1-based keys once cjson makes it an object). */
+function dropUnresolved(value: unknown, reference: unknown): unknown {
+  if (typeof reference === 'string') return value === '' ? undefined : value;
+  if (!Array.isArray(value) || !reference || typeof reference !== 'object') return value;
+  const at = (i: number): unknown => (Array.isArray(reference) ? reference[i] : (reference as Record<string, unknown>)[String(i + 1)]);
+  return value.filter((item, i) => !(item === '' && typeof at(i) === 'string'));
 }
 
 function asId(value: unknown): string | null {

@@ -1,3 +1,6 @@
+import { resolveReferences } from '../../kong/standin/vault';
+import { configSchema } from '../../plugins/llm-proxy/config';
+import { toKongFields } from '../../schemas/zod-to-kong';
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { shipped } from '../support/shipped';
 import { declarative, llmProxy, mockTarget, postRoute } from '../support/routes';
@@ -6,7 +9,8 @@ import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 /**
  * Secret references in referenceable fields, resolved by the stand-in from the environment before the plugin sees
  * its config, as Kong's env vault does: a provider key kept out of kong.yml reaches the provider, and a reference that
- * names no variable is logged by field, never by value.
+ * names no variable is logged by field, never by value. Kong 3.4.2 sends an unresolved reference as "" with the
+ * record's "$refs" naming it; the suite takes that as a key never configured, for that target only.
  */
 describe("the stand-in's env vault", () => {
   let provider: CaptureServer;
@@ -21,7 +25,14 @@ describe("the stand-in's env vault", () => {
       plugins: shipped('llm-proxy'),
       declarative: declarative([
         postRoute('vaulted', [llmProxy(provider.url, { targets: [mockTarget(provider.url, { auth: { api_key: '{vault://env/demo-provider-key}' } })] })]),
-        postRoute('unset', [llmProxy(provider.url, { targets: [mockTarget(provider.url, { auth: { api_key: '{vault://env/no-such-variable}' } })] })]),
+        postRoute('unset', [
+          llmProxy(provider.url, {
+            targets: [
+              mockTarget(provider.url, { name: 'unset', auth: { api_key: '{vault://env/no-such-variable}' }, priority: 0 }),
+              mockTarget(provider.url, { name: 'vaulted', auth: { api_key: '{vault://env/demo-provider-key}' }, priority: 1 }),
+            ],
+          }),
+        ]),
       ]),
     });
   });
@@ -39,10 +50,23 @@ describe("the stand-in's env vault", () => {
     expect(provider.received.at(-1)!.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
-  it('logs a reference it cannot resolve by its field, and leaves the field unset', async () => {
+  it('sends an unresolved reference as Kong does: "" in the field, the reference in the record\'s "$refs"', () => {
+    const target = (api_key: string) => ({ name: 't', provider: 'openai', model: 'm', auth: { api_key } });
+    const config = { targets: [target('{vault://env/no-such-variable}'), target('{vault://env/demo-provider-key}'), target('plain')] };
+    const sent = resolveReferences(toKongFields(configSchema), config, { DEMO_PROVIDER_KEY: KEY }, () => undefined);
+    expect((sent.targets as Array<{ auth: unknown }>).map((t) => t.auth)).toEqual([
+      { api_key: '', $refs: { api_key: '{vault://env/no-such-variable}' } },
+      { api_key: KEY, $refs: { api_key: '{vault://env/demo-provider-key}' } },
+      { api_key: 'plain' },
+    ]);
+  });
+
+  it('logs a reference it cannot resolve by its field; only that target goes without its key', async () => {
     expect(stack.standin.errorLog.join('\n')).toMatch(/unable to resolve the secret reference in config\.targets\[1\]\.auth\.api_key/);
     expect(stack.standin.errorLog.join('\n')).not.toContain(KEY);
-    await (await ask('unset')).text();
+    const response = await ask('unset');
+    await response.text();
+    expect(response.status).toBe(200);
     expect(provider.received.at(-1)!.headers.authorization).toBeUndefined();
   });
 });
