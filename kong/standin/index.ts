@@ -6,7 +6,7 @@ import { loadDeclarative, type Declarative, type Service } from './declarative';
 import { discoverPlugin, type PluginInfo } from './discovery';
 import { createHandler } from './http-front';
 import { InstanceManager } from './instances';
-import { loadKongConf } from './kong-conf';
+import { loadKongConf, logKeeps } from './kong-conf';
 import { NATIVE_PLUGINS } from './native';
 import { READINESS_SKEW_MS } from '../../plugins/core/readiness-check';
 import { Supervisor } from './supervisor';
@@ -103,7 +103,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
 
   const supervisors = conf.pluginServers
     .filter((s) => s.startCmd)
-    .map((s) => new Supervisor(s.name, s.startCmd!, errorLog));
+    .map((s) => new Supervisor(s.name, s.startCmd!, errorLog, logKeeps(conf, 'info')));
   for (const supervisor of supervisors) supervisor.start();
   const stopAll = () => Promise.all(supervisors.map((s) => s.stop()));
   try {

@@ -23,6 +23,15 @@ export interface KongConf {
   /** 0 means unlimited, as in nginx. */
   maxBodyBytes: number;
   declarativeConfig?: string;
+  /** Kong's `log_level`: its error log drops lines below it. */
+  logLevel: string;
+}
+
+const LOG_LEVELS = ['debug', 'info', 'notice', 'warn', 'error', 'crit', 'alert', 'emerg'];
+
+/** Whether Kong's error log keeps a line logged at `level`. */
+export function logKeeps(conf: KongConf, level: string): boolean {
+  return LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(conf.logLevel);
 }
 
 export function parseKongConfText(text: string): Record<string, string> {
@@ -69,5 +78,6 @@ export function loadKongConf(path: string): KongConf {
     bodyBufferBytes: parseSize(raw.nginx_http_client_body_buffer_size ?? '8k'),
     maxBodyBytes: parseSize(raw.nginx_http_client_max_body_size ?? '0'),
     declarativeConfig: raw.declarative_config,
+    logLevel: raw.log_level ?? 'notice',
   };
 }

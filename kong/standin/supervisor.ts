@@ -3,8 +3,9 @@ import readline from 'node:readline';
 
 /**
  * Kong's supervision of a plugin server's start_cmd: run with `exec` from a shell,
- * stdout and stderr into the error log prefixed `[<name>:<pid>]`, respawned at most
- * once a second when it dies, given up on exit status 127, SIGTERM on stop.
+ * stdout and stderr into the error log prefixed `[<name>:<pid>]` at level info (so
+ * only when `showOutput`: Kong's default log_level, notice, drops them), respawned at
+ * most once a second when it dies, given up on exit status 127, SIGTERM on stop.
  */
 export class Supervisor {
   private child: ChildProcess | undefined;
@@ -16,6 +17,7 @@ export class Supervisor {
     readonly name: string,
     private readonly command: string,
     private readonly log: (line: string) => void,
+    private readonly showOutput: boolean,
   ) {}
 
   start(): void {
@@ -25,7 +27,8 @@ export class Supervisor {
     this.child = child;
     const prefix = `[${this.name}:${child.pid}] `;
     for (const stream of [child.stdout!, child.stderr!]) {
-      readline.createInterface({ input: stream }).on('line', (line) => this.log(prefix + line));
+      // Read even when dropped, as Kong does: a full pipe would block the process.
+      readline.createInterface({ input: stream }).on('line', (line) => this.showOutput && this.log(prefix + line));
     }
     this.exited = new Promise((resolve) => {
       child.on('exit', (code, signal) => {

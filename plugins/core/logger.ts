@@ -1,7 +1,8 @@
 /**
- * The suite's process logger. Lines go to stderr: Kong merges a plugin server's
- * stdout and stderr into its error log, and stdout must stay clean for the query
- * command. Callers pass messages and small field maps; never secrets or PII.
+ * The suite's process logger. Lines go to stderr, never stdout (it must stay clean for
+ * the query command), and in the suite process also to its log file (log-file.ts):
+ * Kong logs a plugin server's output at level info, below its default log_level.
+ * Callers pass messages and small field maps; never secrets or PII.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -15,6 +16,15 @@ let sink: (line: string) => void = (line) => process.stderr.write(line + '\n');
 /** Tests and the query command redirect or silence the log. */
 export function setLogSink(next: (line: string) => void): void {
   sink = next;
+}
+
+/** Every line from now on also goes to `write`. */
+export function alsoLogTo(write: (line: string) => void): void {
+  const before = sink;
+  sink = (line) => {
+    before(line);
+    write(line);
+  };
 }
 
 function format(level: LogLevel, scope: string, message: string, fields?: Record<string, unknown>): string {

@@ -6,6 +6,8 @@
  *   query  <plugin> [--plugins-root DIR]       an entry's query_cmd: pure JSON on stdout
  * Each mode loads only what it needs, so `query` and `follow` start fast.
  */
+import { createLogger } from '../core/logger';
+import { redactSecrets } from '../core/redact';
 import { DEFAULT_PLUGINS_ROOT } from './registry';
 
 interface Args {
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   switch (args.mode) {
     case 'serve': {
+      (await import('./log-file')).logToFile(args.prefix);
       const { serveSuite } = await import('./serve');
       const suite = await serveSuite({ prefix: args.prefix, pluginsRoot: args.pluginsRoot });
       const stop = () => void suite.close().then(() => process.exit(0));
@@ -62,6 +65,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: Error) => {
-  process.stderr.write(`kong-ai-suite: ${err.message}\n`);
+  // Through the logger: a suite process that fails to start says why in its log file too.
+  createLogger('kong-ai-suite').error(redactSecrets(err.message));
   process.exit(1);
 });

@@ -471,10 +471,10 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     // The bridge ticket is set on Kong's one request object, which the serializer shows: under a header it redacts.
     expect(entry.request.headers['proxy-authorization']).toBe('REDACTED');
     expect(JSON.stringify(stack.standin.logs)).not.toContain('AI-Suite-Ticket');
-    const errorLog = stack.standin.errorLog.join('\n');
-    expect(errorLog).toContain('"method":"plugin.StartInstance"'); // debug lines are being written
-    expect(errorLog).not.toContain(KEY);
-    expect(errorLog).not.toContain('log me');
+    const suiteLog = stack.suiteLog() + stack.standin.errorLog.join('\n');
+    expect(suiteLog).toContain('"method":"plugin.StartInstance"'); // debug lines are being written
+    expect(suiteLog).not.toContain(KEY);
+    expect(suiteLog).not.toContain('log me');
   });
 
   it('exports tokens, cost and timings on the suite’s Prometheus endpoint', async () => {

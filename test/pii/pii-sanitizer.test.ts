@@ -100,7 +100,7 @@ describe('pii-sanitizer with llm-proxy, through the stand-in', () => {
     await new Promise((r) => setTimeout(r, 300));
     const entry = stack.standin.logs.at(-1) as { ai: { pii: { counts: Record<string, number> } } };
     expect(entry.ai.pii.counts.email).toBe(1);
-    const everything = JSON.stringify(stack.standin.logs) + stack.standin.errorLog.join('\n');
+    const everything = JSON.stringify(stack.standin.logs) + stack.standin.errorLog.join('\n') + stack.suiteLog();
     expect(everything).not.toContain(EMAIL);
     expect(everything).not.toContain('4111 1111');
   });

@@ -104,7 +104,7 @@ describe('semantic-router through Kong (stand-in) and llm-proxy', () => {
       await res.text();
     }
     expect(mock.requests.map((r) => r.model)).toEqual(['billing-model', 'billing-model']);
-    const warnings = stack.errorLog.filter((line) => line.includes('misspelt-llm'));
+    const warnings = stack.suiteLog().split('\n').filter((line) => line.includes('misspelt-llm'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain("does not define");
   });

@@ -20,14 +20,18 @@ export interface SuiteStackOptions {
   kongSocket?: (plugin: string, suiteSocket: string) => string;
   /** Kong's plugin-server socket timeout (nginx's 60 s), shortened to show what happens past it. */
   rpcTimeoutMs?: number;
+  /** kong.conf's log_level (Kong's default, notice, drops the suite process's output from the error log). */
+  kongLogLevel?: string;
 }
 
 export interface SuiteStack {
   standin: Standin;
   dir: string;
   pluginsRoot: string;
-  /** Kong's error log as the stand-in writes it: the suite process's stderr among it. */
+  /** Kong's error log as the stand-in writes it: the suite process's output only at `kongLogLevel` info or debug. */
   errorLog: string[];
+  /** The suite's own log file (logs/ai-suite.log in the prefix), read now. */
+  suiteLog(): string;
   close(): Promise<void>;
 }
 
@@ -46,6 +50,7 @@ export async function startSuiteStack(options: SuiteStackOptions): Promise<Suite
     plugins: options.plugins.map((p) => p.name),
     bodyBufferSize: options.bodyBufferSize,
     maxBodySize: options.maxBodySize,
+    extra: options.kongLogLevel ? { log_level: options.kongLogLevel } : undefined,
   });
   const confPath = path.join(dir, 'kong.conf');
   const rewire = options.kongSocket;
@@ -61,6 +66,13 @@ export async function startSuiteStack(options: SuiteStackOptions): Promise<Suite
     dir,
     pluginsRoot,
     errorLog,
+    suiteLog: () => {
+      try {
+        return fs.readFileSync(path.join(dir, 'logs', 'ai-suite.log'), 'utf8');
+      } catch {
+        return '';
+      }
+    },
     close(): Promise<void> {
       closing ??= standin.close().finally(() => fs.rmSync(dir, { recursive: true, force: true }));
       return closing;

@@ -106,7 +106,7 @@ describe('a plugin-server restart with a request in the chain', () => {
     const sent = JSON.stringify(mock.requests.slice(before).map((r) => r.body));
     expect(sent).not.toContain(EMAIL);
     expect(sent).not.toMatch(/Ignore all previous instructions/);
-    expect(stack.standin.errorLog.join('\n')).not.toContain(EMAIL);
+    expect(stack.standin.errorLog.join('\n') + stack.suiteLog()).not.toContain(EMAIL);
 
     // Requests Kong begins once it can see every socket ready go through the new process as usual, guarded.
     await until(async () => (await ask('Name three colours of the rainbow')).status === 200, 'a request to go through');
