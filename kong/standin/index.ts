@@ -10,6 +10,7 @@ import { loadKongConf, logKeeps } from './kong-conf';
 import { NATIVE_PLUGINS } from './native';
 import { READINESS_SKEW_MS } from '../../plugins/core/readiness-check';
 import { Supervisor } from './supervisor';
+import { workerEnv } from './worker-env';
 
 /**
  * The Kong stand-in: a development and test tool that plays Kong's side of the
@@ -103,7 +104,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
 
   const supervisors = conf.pluginServers
     .filter((s) => s.startCmd)
-    .map((s) => new Supervisor(s.name, s.startCmd!, errorLog, logKeeps(conf, 'info')));
+    .map((s) => new Supervisor(s.name, s.startCmd!, errorLog, logKeeps(conf, 'info'), workerEnv(conf.mainEnv, process.env)));
   for (const supervisor of supervisors) supervisor.start();
   const stopAll = () => Promise.all(supervisors.map((s) => s.stop()));
   try {

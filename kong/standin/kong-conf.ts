@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseSize } from './sizes';
+import { declaredEnv } from './worker-env';
 
 /**
  * kong.conf as Kong reads it: `key = value` lines, `#` comments, lower-cased keys.
@@ -25,6 +26,8 @@ export interface KongConf {
   declarativeConfig?: string;
   /** Kong's `log_level`: its error log drops lines below it. */
   logLevel: string;
+  /** The variables `nginx_main_env` declares: all a plugin server inherits besides TZ (worker-env.ts). */
+  mainEnv: string[];
 }
 
 const LOG_LEVELS = ['debug', 'info', 'notice', 'warn', 'error', 'crit', 'alert', 'emerg'];
@@ -79,5 +82,6 @@ export function loadKongConf(path: string): KongConf {
     maxBodyBytes: parseSize(raw.nginx_http_client_max_body_size ?? '0'),
     declarativeConfig: raw.declarative_config,
     logLevel: raw.log_level ?? 'notice',
+    mainEnv: declaredEnv(raw.nginx_main_env),
   };
 }

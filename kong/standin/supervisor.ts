@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 
 /**
- * Kong's supervision of a plugin server's start_cmd: run with `exec` from a shell,
+ * Kong's supervision of a plugin server's start_cmd: run with `exec` from a shell
+ * in the environment an nginx worker has (`env`, see worker-env.ts),
  * stdout and stderr into the error log prefixed `[<name>:<pid>]` at level info (so
  * only when `showOutput`: Kong's default log_level, notice, drops them), respawned at
  * most once a second when it dies, given up on exit status 127, SIGTERM on stop.
@@ -18,12 +19,13 @@ export class Supervisor {
     private readonly command: string,
     private readonly log: (line: string) => void,
     private readonly showOutput: boolean,
+    private readonly env: NodeJS.ProcessEnv,
   ) {}
 
   start(): void {
     if (this.stopped) return;
     this.lastStart = Date.now();
-    const child = spawn('/bin/sh', ['-c', `exec ${this.command}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/bin/sh', ['-c', `exec ${this.command}`], { stdio: ['ignore', 'pipe', 'pipe'], env: this.env });
     this.child = child;
     const prefix = `[${this.name}:${child.pid}] `;
     for (const stream of [child.stdout!, child.stderr!]) {
