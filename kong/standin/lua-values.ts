@@ -18,6 +18,16 @@ export function toLua(value: unknown): unknown {
   return value;
 }
 
+/**
+ * A value the plugin server sent, as Kong's cjson writes it (log plugins, kong.log.serialize): lua-MessagePack
+ * unpacks an empty array into a plain table, which cjson encodes as {}.
+ */
+export function asCjson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? {} : value.map(asCjson);
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, asCjson(inner)]));
+}
+
 /** Values the plugin server sends are decoded by Lua: bin and str both become Lua strings. */
 export function fromJs(value: unknown): unknown {
   if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);

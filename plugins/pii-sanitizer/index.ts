@@ -1,5 +1,6 @@
 import { addTextTransform } from '../core/bridge/answer-hooks';
 import { recordDecision } from '../core/decisions';
+import { setLogField } from '../core/log-field';
 import { openAIErrorBody } from '../core/openai-error';
 import { preparedSetup } from '../core/off-thread/pool';
 import { definePlugin } from '../core/plugin-base';
@@ -80,13 +81,13 @@ export = definePlugin({
     });
     ctx.set('pii.audit', vault.counts);
     if (vault.blocked.size > 0) {
-      await kong.log.setSerializeValue('ai.pii', { counts: vault.counts, blocked: [...vault.blocked].sort(), mode: config.mode });
+      await setLogField(kong, 'ai.pii', { counts: vault.counts, blocked: [...vault.blocked].sort(), mode: config.mode });
       const categories = [...vault.blocked].sort().join(', ');
       const error = openAIErrorBody(400, `The request contains data that may not be sent to the model: ${categories}.`, 'pii_detected');
       await respond(400, JSON.stringify(error));
       return;
     }
-    if (Object.keys(vault.counts).length > 0) await kong.log.setSerializeValue('ai.pii', { counts: vault.counts, mode: config.mode });
+    if (Object.keys(vault.counts).length > 0) await setLogField(kong, 'ai.pii', { counts: vault.counts, mode: config.mode });
     if (changed) {
       await forwardBody(kong, ctx, body);
     }

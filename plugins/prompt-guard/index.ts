@@ -1,4 +1,5 @@
 import { recordDecision } from '../core/decisions';
+import { setLogField } from '../core/log-field';
 import { openAIErrorBody } from '../core/openai-error';
 import { definePlugin } from '../core/plugin-base';
 import { readJsonObject } from '../core/request-body';
@@ -32,7 +33,7 @@ export = definePlugin({
       level: verdict.verdict === 'allow' ? 'DEFAULT' : 'WARNING',
       data: { verdict: verdict.verdict, layer: verdict.layer ?? null, rule: verdict.rule ?? null, score: verdict.score, ms: verdict.ms },
     });
-    await kong.log.setSerializeValue('ai.guard', { verdict: verdict.verdict, layer: verdict.layer ?? null, rule: verdict.rule ?? null, score: verdict.score });
+    await setLogField(kong, 'ai.guard', { verdict: verdict.verdict, layer: verdict.layer ?? null, rule: verdict.rule ?? null, score: verdict.score });
     if (verdict.verdict === 'block') {
       await respond(400, JSON.stringify(openAIErrorBody(400, config.block_message, 'content_policy_violation')));
     }

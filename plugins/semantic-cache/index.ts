@@ -5,6 +5,7 @@ import { parseRequest } from '../llm-proxy/filters/parse-request';
 import { addAnswerListener, textTransforms } from '../core/bridge/answer-hooks';
 import { SERVED_ANSWER_KEY } from '../core/bridge/plan';
 import { recordDecision } from '../core/decisions';
+import { setLogField } from '../core/log-field';
 import { getEmbedder } from '../core/embeddings';
 import { definePlugin } from '../core/plugin-base';
 import { promptText } from '../core/prompt-text';
@@ -55,7 +56,7 @@ export = definePlugin({
       countLookup(value);
       if (setHeader) await kong.response.setHeader('X-Cache-Status', value);
       recordDecision(ctx, { plugin: 'semantic-cache', name: 'cache', data: { status: value, ...data } });
-      await kong.log.setSerializeValue('ai.cache', { status: value, ...data });
+      await setLogField(kong, 'ai.cache', { status: value, ...data });
     };
     // Body and headers travel over the socket together.
     const [read, headers] = await Promise.all([

@@ -1,6 +1,7 @@
 import { recordDecision } from '../core/decisions';
 import { getEmbedder, MAX_TEXT_CHARS, mostlyUnknown } from '../core/embeddings';
 import type { KongPDK } from '../core/kong-pdk';
+import { setLogField } from '../core/log-field';
 import { promptText } from '../core/prompt-text';
 import type { RequestContext } from '../core/request-context';
 import { validateRouterConfig, type RouterConfig } from './config';
@@ -73,6 +74,6 @@ export async function publish(kong: KongPDK, ctx: RequestContext, config: Router
   ctx.logFields['ai.router'] = summary;
   recordDecision(ctx, { plugin: 'semantic-router', name: 'route', level: 'DEFAULT', data: summary });
   if (config.response_header) await kong.response.setHeader(config.response_header, decision.route);
-  await kong.log.setSerializeValue('ai.router', summary);
+  await setLogField(kong, 'ai.router', summary);
 }
 

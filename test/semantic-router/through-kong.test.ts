@@ -38,6 +38,7 @@ describe('semantic-router through Kong (stand-in) and llm-proxy', () => {
       plugins: shipped('semantic-router', 'llm-proxy'),
       declarative: declarative([
         postRoute('routed', [{ name: 'semantic-router', config: { routes, default_route: { targets: ['general'] } } }, proxy]),
+        postRoute('any-target', [{ name: 'semantic-router', config: { routes } }, proxy]),
         postRoute('duplicate', [{ name: 'semantic-router', config: { routes: [routes[0], routes[0]] } }, proxy]),
         postRoute('unknown-target', [{ name: 'semantic-router', config: { routes: [{ ...routes[0], targets: ['no-such-target'] }] } }, proxy]),
         postRoute('one-unknown', [{ name: 'semantic-router', config: { routes: [{ ...routes[0], targets: ['billing-llm', 'misspelt-llm'] }] } }, proxy]),
@@ -79,6 +80,16 @@ describe('semantic-router through Kong (stand-in) and llm-proxy', () => {
     expect(res.headers.get('x-ai-target')).toBe('general');
     await res.text();
     expect(mock.requests.map((r) => r.model)).toEqual(['general-model']);
+  });
+
+  it("logs a default route that leaves the targets to llm-proxy without its empty list (Kong's logs would write it as {})", async () => {
+    const res = await post('/any-target', 'zxq vlorp 7781 plinth gargle');
+    expect(res.status).toBe(200);
+    await res.text();
+    await new Promise((r) => setTimeout(r, 200));
+    const router = (stack.standin.logs.at(-1) as { ai: { router: Record<string, unknown> } }).ai.router;
+    expect(router).toMatchObject({ route: 'default', abstained: true });
+    expect(router).not.toHaveProperty('targets');
   });
 
   it('refuses an instance whose routes share a name (Kong answers 500, nothing reaches a provider)', async () => {

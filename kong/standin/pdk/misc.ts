@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { ALL, LuaError, NOT_LOG, requirePhase, requireString } from './lua-error';
-import { toLua } from '../lua-values';
+import { asCjson, toLua } from '../lua-values';
 import type { PdkEnv, PdkTable } from './types';
 
 /** kong.ctx.shared, kong.nginx, kong.log, kong.plugin, kong.node. */
@@ -75,7 +75,7 @@ export const logPdk: PdkTable = {
   },
   set_serialize_value: (env, key, value) => {
     requirePhase('kong.log.set_serialize_value', env.state.phase, ALL);
-    setDotted(env.state.serialize, requireString('kong.log.set_serialize_value', 1, key), value);
+    setDotted(env.state.serialize, requireString('kong.log.set_serialize_value', 1, key), asCjson(value));
     return undefined;
   },
 };

@@ -1,4 +1,5 @@
 import type { KongPDK } from '../../core/kong-pdk';
+import { setLogField } from '../../core/log-field';
 import type { CallPlan } from '../../core/bridge/plan';
 
 /**
@@ -9,7 +10,7 @@ import type { CallPlan } from '../../core/bridge/plan';
  */
 export async function serializeAnalytics(kong: KongPDK, plan: CallPlan, pluginId: string | null): Promise<void> {
   const first = plan.targets[0];
-  await kong.log.setSerializeValue('ai.proxy.meta', {
+  await setLogField(kong, 'ai.proxy.meta', {
     plugin_id: pluginId ?? undefined,
     provider_name: first?.provider,
     request_model: plan.clientModel ?? first?.model,
