@@ -319,6 +319,7 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     for (const honest of ['my boarding pass is 12AB34', 'login: https://example.com/login2024', 'Use the login: api/v1/users2', 'credentials: Aws::Credentials.new(a, b)']) {
       expect(categories(honest)).not.toContain('secret');
     }
+    expect(found('IP of the suspicious login: d95c:6a4f:f2be:cb92:cc1f:fbb2:f545:69df.')).toEqual([['ip', 'd95c:6a4f:f2be:cb92:cc1f:fbb2:f545:69df']]);
     // An SSN under a field's name in snake_case, camelCase or capitals; not after a word that ends in "ssn".
     for (const text of ['{"social_security_number":"536904399"}', '{"socialSecurityNumber":"536904399"}', 'customerSSN=536904399', 'SOCIAL_SECURITY_NUMBER=536904399']) {
       expect(found(text)).toContainEqual(['ssn', '536904399']);

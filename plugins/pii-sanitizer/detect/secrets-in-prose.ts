@@ -73,8 +73,8 @@ export function secretsInProse(text: string): Array<[number, string]> {
   }
   for (const m of /cred|log|sign|user/i.test(text) ? matches(text, CREDENTIAL_PAIR) : []) {
     const value = m[2]!.replace(/[.,;:?)\]]+$/, '');
-    // A further "/" makes it a path ("login: api/v1/users2"), a bracket a call.
-    if (passwordLike(value) && !/[/()]/.test(value)) out.push([m.index + m[0].lastIndexOf(m[2]!), value]);
+    // A further "/" makes it a path ("login: api/v1/users2"), a bracket a call, a ":" an address ("login: d95c:6a4f:…").
+    if (passwordLike(value) && !/[/():]/.test(value)) out.push([m.index + m[0].lastIndexOf(m[2]!), value]);
   }
   if (!NAME_WORDS.test(text)) return out;
   for (const m of matches(text, TOLD)) {
