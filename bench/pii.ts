@@ -253,6 +253,16 @@ const WRITTEN_SECRETS_14 = fixture('secrets-written-14.jsonl');
  */
 const WRITTEN_SECRETS_15 = fixture('secrets-written-15.jsonl');
 /**
+ * 150 credentials of about 130 providers and kinds and 150 near misses written apart in the twenty-fifth session by a
+ * helper who saw no rule, fixture or figure (keys generated in each provider's format, some with their real checksums;
+ * placeholders, references, public keys, ids, digests), first measured unread (recall 0.947, near misses 9.3%, the same
+ * with that session's starting code), then read: found since, passwords told in Spanish, Portuguese, Russian, Chinese and
+ * Japanese, a key decoded from hex as it is assigned, a Bitcoin WIF key (checksum verified). Its flagged near misses that
+ * stay match a provider's format as the development set labels them: x-filled keys, bcrypt digests in a fixture,
+ * "user:password" in a sample URL, key ids alone (AWS, Alibaba), jwt.io's example, a Mapbox public token.
+ */
+const WRITTEN_SECRETS_16 = fixture('secrets-written-16.jsonl');
+/**
  * 100 credentials and 140 near misses written apart in the seventeenth session by a helper who saw no rule or fixture,
  * never read: the standing measure of how the secret rules carry over to data nobody tuned them for (`unread_*`). With
  * that session's starting code: recall 0.99, near misses 12.1% (17 of 140).
@@ -423,6 +433,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_13, 'written_13_'),
     ...evaluateSecrets(WRITTEN_SECRETS_14, 'written_14_'),
     ...evaluateSecrets(WRITTEN_SECRETS_15, 'written_15_'),
+    ...evaluateSecrets(WRITTEN_SECRETS_16, 'written_16_'),
     ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),

@@ -320,6 +320,29 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       expect(categories(honest)).not.toContain('secret');
     }
     expect(found('IP of the suspicious login: d95c:6a4f:f2be:cb92:cc1f:fbb2:f545:69df.')).toEqual([['ip', 'd95c:6a4f:f2be:cb92:cc1f:fbb2:f545:69df']]);
+    // Passwords told in other languages and scripts; keys decoded from hex as they are assigned; a Bitcoin WIF key.
+    for (const [text, secret] of [
+      ['te paso la contraseña del panel de administración: Pepper_basalt6670$ (usuario: soporte).', 'Pepper_basalt6670$'],
+      ['本番DBのパスワードは「Sparrow!ember5000?」です。', 'Sparrow!ember5000?'],
+      ['跳板机 root 密码是 Pepper.orchid2092# ，用完请及时修改。', 'Pepper.orchid2092#'],
+      ['Коллеги, пароль от тестового стенда Jenkins (пользователь admin): Falcon#ember3938!', 'Falcon#ember3938!'],
+      ['a senha do Wi-Fi do escritório e do roteador admin é Copper#cobalt1870*', 'Copper#cobalt1870*'],
+      ['var encKey, _ = hex.DecodeString("400496f677a87b92ece11112c47c0b31511aa9ea9efd94957461e3822be61f2a")', '400496f677a87b92ece11112c47c0b31511aa9ea9efd94957461e3822be61f2a'],
+      ["hot_wallet = Key('L225Zep56MuAhgPr2g3dERJNRbWXzFgLUKwH9E6NRyeD2qgHhjFo')", 'L225Zep56MuAhgPr2g3dERJNRbWXzFgLUKwH9E6NRyeD2qgHhjFo'],
+    ]) {
+      expect(found(text)).toContainEqual(['secret', secret]);
+    }
+    // A WIF whose checksum fails, the Bitcoin wiki's example, a public key in hex, a variable after "Password:", a hex zero.
+    for (const honest of [
+      'L225Zep56MuAhgPr2g3dERJNRbWXzFgLUKwH9E6NRyeD2qgHhjFa',
+      'WIF: 5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ',
+      'publicKey := hex.DecodeString("400496f677a87b92ece11112c47c0b31")',
+      'twilio.ClientParams{Username: os.Getenv("TWILIO_ACCOUNT_SID"), Password: authToken})',
+      'HCAPTCHA_SECRET=0x0000000000000000000000000000000000000000',
+      '密码是什么？',
+    ]) {
+      expect(categories(honest)).not.toContain('secret');
+    }
     // An SSN under a field's name in snake_case, camelCase or capitals; not after a word that ends in "ssn".
     for (const text of ['{"social_security_number":"536904399"}', '{"socialSecurityNumber":"536904399"}', 'customerSSN=536904399', 'SOCIAL_SECURITY_NUMBER=536904399']) {
       expect(found(text)).toContainEqual(['ssn', '536904399']);

@@ -1,7 +1,8 @@
 import { validateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english';
 import { wordAlternation } from './alternation';
-import { EMULATOR_ACCOUNT, isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL, ULID, UUID } from './secret-values';
+import { isBitcoinWif } from './bitcoin-wif';
+import { EMULATOR_ACCOUNT, isDocumentedExample, isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL, ULID, UUID } from './secret-values';
 
 /** "Password" in the languages prompts come in besides English, as configs name it. */
 const FOREIGN_PASSWORD_WORDS = wordAlternation(
@@ -525,6 +526,16 @@ export const SECRET_PATTERNS: Array<{
     pattern: /\b[\w.]*(?:key|secret)\w*\s*=\s*(?:b["']((?:\\x[0-9a-fA-F]{2}){16,64})["']|new\s+byte\[\]\s*\{\s*((?:0x[0-9A-Fa-f]{2}\s*,\s*){15,63}0x[0-9A-Fa-f]{2})\s*,?\s*\})/dgi,
     requires: /\\x|0x/,
     valid: (value) => new Set(value.match(/[0-9A-Fa-f]{2}(?![0-9A-Fa-f])/g)).size >= 8,
+  },
+  // A Bitcoin private key in Wallet Import Format, its checksum verified (a base58 run of that length by chance fails it).
+  { name: 'bitcoin-wif', pattern: /(?<![A-Za-z0-9])(?:[5KL9c][1-9A-HJ-NP-Za-km-z]{50,51})(?![A-Za-z0-9])/g, valid: (value) => isBitcoinWif(value) && !isDocumentedExample(value) },
+  // A key written as hex and decoded as it is assigned to a key's or a secret's name: Go's "encKey, _ := hex.DecodeString(\"…\")",
+  // Python's "bytes.fromhex('…')", "unhexlify('…')", Node's "Buffer.from('…', 'hex')"; 16 to 64 bytes.
+  {
+    name: 'hex-decoded-key',
+    pattern: /\b(?![\w.]*pub)[\w.]*(?:key|secret)\w*(?:\s*,\s*_)?\s*:?=\s*(?:hex\.DecodeString|bytes\.fromhex|(?:binascii\.)?unhexlify|Buffer\.from|Hex\.decodeHex|DatatypeConverter\.parseHexBinary)\(\s*["']([0-9a-fA-F]{32,128})["']/dgi,
+    requires: /DecodeString|fromhex|unhexlify|Buffer\.from|decodeHex|parseHexBinary/,
+    valid: (value) => value.length % 2 === 0 && looksRandom(value),
   },
   // Django's SECRET_KEY, whose alphabet holds brackets and symbols the generic assignment stops at ("(!an!s53-_y=oy%hf(b5…").
   { name: 'django-secret-key', pattern: /\bSECRET_KEY\s*=\s*(?:'([^'\s]{40,100})'|"([^"\s]{40,100})")/dg, requires: 'SECRET_KEY', valid: (value) => !isDummy(value) && looksRandom(value) },

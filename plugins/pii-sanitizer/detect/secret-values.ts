@@ -23,7 +23,7 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** A ULID (a sortable id in Crockford's base 32, in capitals as generated), which APIs give records and put in paths. */
 export const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 /** Stands where a value goes and never is one ("$API_BASE/v1/jobs": a variable and a path after it). */
-const DUMMY = /^(?:x+|\*+|\.+|<[^>]*>|\$\{?[\w.]+\}?(?:\/[\w./-]*)?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|todo|tbd|fixme|example\w*|placeholder|redacted)$/i;
+const DUMMY = /^(?:x+|\*+|\.+|0x(.)\1+|<[^>]*>|\$\{?[\w.]+\}?(?:\/[\w./-]*)?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|todo|tbd|fixme|example\w*|placeholder|redacted)$/i;
 /**
  * A reference to where the secret is kept, resolved at run time: Vault's "vault:secret/data/app#password", AWS's
  * "arn:aws:secretsmanager:…" (its secret's key ending in "::"), 1Password's "op://Vault/Item/field", Google's
@@ -49,6 +49,8 @@ const MASKED_TAIL = /x{8}$|[*•]{4}/i;
  * emulator's) account key (Microsoft's docs' "well-known storage account and key"), Google's reCAPTCHA test keys, Cloudflare Turnstile's dummy site keys and secrets.
  */
 const DOCUMENTED_EXAMPLES = [
+  // The Bitcoin wiki's example private key in Wallet Import Format.
+  '5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ',
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',

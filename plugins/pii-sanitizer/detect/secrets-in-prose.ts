@@ -11,17 +11,21 @@ import { FILE_PATH, insideArn, isOneCharacter, isPlaceholder, isWords, looksRand
  * for 24h" and "the password is 12-characters long" are not findings.
  */
 /** Also "pw", a Wi-Fi network's key (a password people choose) and "my pass", "the wifi pass" (not a boarding pass). */
+/** "Password" in the scripts that \b cannot bound (Cyrillic, Chinese, Japanese, Korean, Greek): a lookahead opens them. */
+const PASSWORD_OTHER_SCRIPTS = 'пароль|密码|密碼|口令|パスワード|비밀번호|κωδικός';
 const PASSWORD =
-  'passw(?:or)?[dt]|passphrase|passcode|kennwort|mot de passe|contrase(?:ñ|n)a|senha|wachtwoord|pwd|pw|(?:wpa2?|wi-?fi|wlan|network)[ _-]?key|(?:(?:my|the|your|wi-?fi|wlan|router|admin|root|db)[ \\t_-]?)pass(?![a-z])';
+  'passw(?:or)?[dt]|passphrase|passcode|kennwort|mot de passe|contrase(?:ñ|n)a|senha|wachtwoord|lösenord|passord|salasana|hasło|heslo|jelszó|parola|şifre|lozinka|' +
+  PASSWORD_OTHER_SCRIPTS +
+  '|pwd|pw|(?:wpa2?|wi-?fi|wlan|network)[ _-]?key|(?:(?:my|the|your|wi-?fi|wlan|router|admin|root|db)[ \\t_-]?)pass(?![a-z])';
 const PIN = 'pin(?:[ -]code| number)?';
 const KEY = '(?:api|access|secret|private|license|licence)[ _-]?key|(?:(?:access|auth|api|bearer|refresh|session)[ _-]?)?token|client[ _-]?secret|secret';
 /** What the secret is for, in a few words ("for the shared mailbox", "voor de gedeelde mailbox …"), or how it is meant ("temporal"). */
 const FOR_WHAT =
-  '(?:[ \\t]+(?:temporary|temporal|temporaire|provisoire|provisória|provisional|provvisoria|temporanea|tijdelijk|tymczasowe|vorläufiges|temporäres|initial|new|nuevo|nueva|nouveau|neues|nuovo|nova))?(?:[ \\t]+(?:for|to|of|on|für|zu|de|para|pour|voor|van|per|dla|för|til|do)[ \\t]+[^\\s:]{1,30}(?:[ \\t]+[^\\s:]{1,40}){0,3}?)?';
+  '(?:[ \\t]+(?:temporary|temporal|temporaire|provisoire|provisória|provisional|provvisoria|temporanea|tijdelijk|tymczasowe|vorläufiges|temporäres|initial|new|nuevo|nueva|nouveau|neues|nuovo|nova))?(?:[ \\t]+(?:for|to|of|on|für|zu|de|del|des|du|para|pour|voor|van|per|dla|för|til|do|da|dos|das|della|от|для|к)[ \\t]+[^\\s:]{1,30}(?:[ \\t]+[^\\s:]{1,40}){0,7}?)?';
 /** A verb is followed by a space or a quote ("password island" is no disclosure); a colon by anything. */
-const VERB = '(?:(?:is(?: now| still| set to)?|was(?: set to)?|will be|would be|ist|lautet|war|est|es|é|è|är|er|jest|wynosi)(?=[ \\t"\'`“‘«])|:)';
-const QUOTED = `(["'\`“‘«])([^\\n"'\`”’»]{4,100})["'\`”’»]`;
-const TOLD = new RegExp(`\\b(${PASSWORD}|${PIN}|${KEY})${FOR_WHAT}[ \\t]*${VERB}[ \\t]*(?:${QUOTED}|([^\\s"'\`<>]{4,200}))`, 'gi');
+const VERB = '(?:(?:is(?: now| still| set to)?|was(?: set to)?|will be|would be|ist|lautet|war|est|es|é|è|är|er|jest|wynosi|это)(?=[ \\t"\'`“‘«「『])|[:：]|是|为|為|は(?=[「『])|는|은)';
+const QUOTED = `(["'\`“‘«「『])([^\\n"'\`”’»」』]{4,100})["'\`”’»」』]`;
+const TOLD = new RegExp(`(?:\\b|(?=${PASSWORD_OTHER_SCRIPTS}))(${PASSWORD}|${PIN}|${KEY})${FOR_WHAT}[ \\t]*${VERB}[ \\t]*(?:${QUOTED}|([^\\s"'\`<>「」『』，。、]{4,200}))`, 'gi');
 /** Chat's code span right after the word, without a verb: "creds are user `report_ro` password `e-7!wy9oN.f-jl8Q`". */
 const IN_BACKTICKS = new RegExp(`\\b(${PASSWORD}|${KEY})[ \\t]+\`([^\`\\s]{6,100})\``, 'gi');
 /** A user and a password given as two code spans: "new creds are user `report_ro` / `xhhU9IXgdX+M-!m+0ZTK`". */
@@ -42,7 +46,10 @@ const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\
  */
 const ASKED = new RegExp(`\\b(${PASSWORD}|${PIN}|${KEY})\\b(?![ \\t]+(?:managers?|polic(?:y|ies)|length|hints?|reset|strength|requirements|rules|fields?|expiry|generator)\\b)[^\\n=(){}<>$#[\\]]{0,80}\\r?\\n[ \\t]*([^\\s=(){}]{4,200})[ \\t]*$`, 'i');
 /** Every name above contains one of these: a text without any skips both patterns. */
-const NAME_WORDS = new RegExp(wordAlternation(['pass', 'pwd', 'pw', 'kennw', 'mot de', 'contrase', 'senha', 'wachtwoord', 'pin', 'key', 'token', 'secret']), 'i');
+const NAME_WORDS = new RegExp(
+  wordAlternation(['pass', 'pwd', 'pw', 'kennw', 'mot de', 'contrase', 'senha', 'wachtwoord', 'lösen', 'salasana', 'hasło', 'heslo', 'jelsz', 'parola', 'şifre', 'lozinka', ...PASSWORD_OTHER_SCRIPTS.split('|'), 'pin', 'key', 'token', 'secret']),
+  'i',
+);
 
 /**
  * A variable, a call, an index, an expression, minified code, a URL, a template, a YAML tag or a size: "is process.env.X",
@@ -81,7 +88,7 @@ export function secretsInProse(text: string): Array<[number, string]> {
     const [, name, , quoted, bare] = m;
     const kind = IS_PASSWORD_WORD.test(name!) ? 'password' : /^pin/i.test(name!) ? 'pin' : 'key';
     // Sentence punctuation ends the value; a password may end in "!".
-    const value = quoted ?? bare!.replace(kind === 'password' ? /[.,;:?)\]]+$/ : /[.,;:?!)\]]+$/, '');
+    const value = quoted ?? bare!.replace(kind === 'password' ? /[.,;:?)\]}]+$/ : /[.,;:?!)\]}]+$/, '');
     const ok =
       quoted !== undefined
         ? !isPlaceholder(value.replace(AUTH_SCHEME, '')) && !NOT_A_VALUE.test(value) && !FILE_PATH.test(value) && !isOneCharacter(value) && !CODE_BETWEEN_QUOTES.test(value) && !(kind === 'key' && isWords(value))
