@@ -2277,6 +2277,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(address('Please ship to 7821 Haverford Junction\nMillbrook, 40215')).toEqual(['7821 Haverford Junction\nMillbrook, 40215']);
     expect(address('He lives on the north side of 417 Elmstead Gardens Suite 12.')).toEqual(['417 Elmstead Gardens Suite 12']);
     expect(address('Deliver to 417 Elmstead Gardens tomorrow')).toEqual(['417 Elmstead Gardens']);
+    // Latin American addresses run on over a flat's word, a colonia, a state's code after a dash, a CEP, a "#11-27".
+    expect(address('Entregar na Rua Augusta 1500, apto 82, São Paulo - SP, 01304-001, obrigado')).toEqual(['Rua Augusta 1500, apto 82, São Paulo - SP, 01304-001']);
+    expect(address('Mi dirección es Avenida Insurgentes Sur 1234, Col. Del Valle, 03100 Ciudad de México.')[0]).toMatch(/^Avenida Insurgentes Sur 1234, Col\. Del Valle, 03100/);
+    expect(address('Vivo en Calle 93 #11-27, Bogotá')).toEqual(['Calle 93 #11-27, Bogotá']);
     // A side or an end of a street, and where a place is, announce a street named without a street word.
     expect(address('He lives on the north side of Joaquin Suarez 2906.')).toEqual(['Joaquin Suarez 2906']);
     expect(address('The bus station is on Pod Floriánem 1677')).toEqual(['Pod Floriánem 1677']);

@@ -12,8 +12,11 @@ import { finding, type Detector, type Finding } from './types';
  * whole address is masked, not just its first line.
  */
 const STREET_WORDS = String.raw`street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|place|pl\.?|square|sq\.?|way|parkway|pkwy|terrace|highway|hwy|parks?|circle|crescent|close|strasse|straße|str\.|gasse|weg|allee|platz|rue|avenida|rua|calle|via|viale|piazza|straat|laan|gata|gatan|gade|vej|katu|tie|utca|ulica|ul\.|corso|vicolo|strada|contrada|piazzale|paseo|travessa|praça|rodovia|trg|aleja|plac|náměstí|gränd|vägen|veien|vei`;
-/** A flat's or a floor's word: English, and Spanish "Puerta", "Piso", "Esc." (escalera), Norwegian "Leil.", German "Whg.". */
-const UNIT_WORD = String.raw`apt\.?|apartment|suite|ste\.?|unit|floor|fl\.?|puerta|piso|esc\.|leil\.|whg\.|interno|zimmer`;
+/**
+ * A flat's or a floor's word: English, and Spanish "Puerta", "Piso", "Esc." (escalera), "Depto."/"Dpto.", Portuguese
+ * "apto", "sala", "bloco", "andar", Norwegian "Leil.", German "Whg.".
+ */
+const UNIT_WORD = String.raw`apt\.?|apartment|suite|ste\.?|unit|floor|fl\.?|puerta|piso|esc\.|depto\.?|dpto\.?|apto\.?|apartamento|sala|bloco|andar|leil\.|whg\.|interno|zimmer`;
 /**
  * The flat's words that follow a house number in an address, capitalised ("Apt. 461", "Puerta 322", "Leil. 664");
  * not "Unit" or "Floor", which count modules and levels, nor Italian "Piano" and "Scala", a floor and a staircase but
@@ -300,7 +303,7 @@ const NAME_NUMBER_FLAT = new RegExp(
 const FLAT_AFTER_NUMBER = new RegExp(String.raw`\d[A-Za-z]?,?[ \t]+(?:${FLAT_WORD}|Suite|SUITE|Ste\.|\d{1,2}\.[ \t]*(?:th|tv|mf)\b)`);
 /** One more piece of an address after what was found: a unit, a place, a region code, a postcode. */
 const TAIL_PIECE = new RegExp(
-  String.raw`(?:${SEPARATOR}|[ \t]+)(?:(?:${UNIT_ANY_CASE})(?![\p{L}])[ \t]*#?[ \t]*[\p{L}\d]+|\d{4}-\d{3}(?![\p{L}\p{N}])|\d{4,6}(?:-\d{4})?(?![\p{L}\p{N}]|[ \t]\d)|\d{2}-\d{3}(?![\p{L}\p{N}])|\d{1,2}[º°ª](?:[ \t]*(?:izq|izda|dcha|der|dr|esq|centro|[A-D])\.?)?|${POSTCODE_UK_CA}|[A-Z]{2}(?![\p{L}\d])|${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE})){0,5}|\([\p{L} ]{1,24}\))`,
+  String.raw`(?:${SEPARATOR}|[ \t]+)(?:(?:${UNIT_ANY_CASE})(?![\p{L}])[ \t]*#?[ \t]*[\p{L}\d]+|#[ \t]*\d{1,3}[A-Za-z]?-\d{1,3}(?![\p{L}\p{N}])|[-–][ \t]+[A-Z]{2}(?![\p{L}\d])|(?:Col\.|Colonia|Bairro|Barrio|Fracc\.)[ \t]+${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE})){0,4}|\d{4,5}-\d{3}(?![\p{L}\p{N}])|\d{4,6}(?:-\d{4})?(?![\p{L}\p{N}]|[ \t]\d)|\d{2}-\d{3}(?![\p{L}\p{N}])|\d{1,2}[º°ª](?:[ \t]*(?:izq|izda|dcha|der|dr|esq|centro|[A-D])\.?)?|${POSTCODE_UK_CA}|[A-Z]{2}(?![\p{L}\d])|${PLACE_WORD}(?:[ \t]+(?:${PLACE_WORD}|${PARTICLE})){0,5}|\([\p{L} ]{1,24}\))`,
   'uy',
 );
 const MAX_TAIL_PIECES = 8;
@@ -325,7 +328,8 @@ function extendTail(text: string, end: number): number {
     // A sentence goes on after a space ("12 Baker Street Thanks"): across a bare space only codes and units count.
     const piece = m[0].trimStart();
     const bareSpace = !/^[ \t]*(?:[,\n>]|\?\?\?)/.test(m[0]);
-    if (bareSpace && !/^(?:\d|[A-Z]{2}$|[A-Z]{1,2}\d)/.test(piece) && !UNIT_WORD_FIRST.test(piece)) break;
+    // Also a Colombian house's "#11-27" and a Brazilian state's " - SP".
+    if (bareSpace && !/^(?:\d|[A-Z]{2}$|[A-Z]{1,2}\d|#|[-–][ \t]+[A-Z]{2}$)/.test(piece) && !UNIT_WORD_FIRST.test(piece)) break;
     // A word before a colon is a form's next label, not the town ("12 Main Street\nRecipient: Anna").
     if (/^\p{L}/u.test(piece) && /^[ \t]*:/.test(text.slice(at + m[0].length, at + m[0].length + 3))) break;
     at += m[0].length;
