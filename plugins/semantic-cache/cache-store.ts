@@ -13,7 +13,10 @@ import { reportSize } from './cache-metrics';
  * Redis failing never fails a request: reads miss, writes stay local.
  */
 export interface CachedValue {
-  /** The prompt as embedded (sanitized), used to verify semantic candidates. */
+  /**
+   * The prompt as embedded (sanitized), used to verify semantic candidates; empty on entries learnt from the stream
+   * until read from their record, which expires with them (the stream holds no prompt: it may outlive an entry).
+   */
   prompt: string;
   /** The OpenAI response; absent on entries learnt from the stream until first served. */
   response?: Record<string, unknown>;
@@ -46,8 +49,10 @@ interface RedisRecord {
 }
 
 const log = createLogger('semantic-cache');
-/** How many inserts and deletes the shared stream keeps: what a node starting later can catch up on. */
+/** How many inserts and deletes the shared stream keeps at most: what a node starting later can catch up on. */
 const STREAM_MAX_LEN = String(Number(process.env.AI_SUITE_CACHE_STREAM_MAX) || 200_000);
+/** How often the stream is trimmed to the entries that may still live, exactly (each write trims it roughly). */
+const TRIM_EVERY_MS = 30_000;
 
 /** How long a cache read may wait for Redis before it counts as a miss. */
 const READ_DEADLINE_MS = 100;
@@ -69,6 +74,8 @@ export class CacheStore {
   private readonly sweeper: NodeJS.Timeout;
   /** Each cache instance's `max_entries`, by owner: it bounds that instance's entries on this node. */
   private readonly bounds = new Map<string, number>();
+  /** The longest time to live of the entries this node wrote: stream events older than that announce expired entries. */
+  private longestTtlMs = 0;
 
   constructor(
     private readonly redisUrl: string | undefined,
@@ -90,7 +97,10 @@ export class CacheStore {
       this.follower = new StreamFollower(redisUrl, this.streamKey, (event) => this.apply(event));
       this.follower.start();
     }
-    this.sweeper = setInterval(() => this.local.sweep(), 30_000);
+    this.sweeper = setInterval(() => {
+      this.local.sweep();
+      void this.trimStream();
+    }, TRIM_EVERY_MS);
     this.sweeper.unref();
   }
 
@@ -142,11 +152,16 @@ export class CacheStore {
     const redis = getRedis(this.redisUrl);
     const record: RedisRecord = { ns: entry.ns, prompt: entry.value.prompt, response: entry.value.response, storedAt: entry.storedAt, expiresAt: entry.expiresAt };
     const ttl = Math.max(1, entry.expiresAt - Date.now());
+    this.longestTtlMs = Math.max(this.longestTtlMs, entry.expiresAt - entry.storedAt);
     try {
+      // The prompt stays in the record, which expires with the entry; the stream gets the vector and is trimmed to
+      // the entries that may still live, and vanishes with the last of them when nothing more is written.
       await redis
         .multi()
         .set(this.recordKey(entry.id), JSON.stringify(record), 'PX', ttl)
-        .xadd(this.streamKey, 'MAXLEN', '~', STREAM_MAX_LEN, '*', 'op', 'add', 'id', entry.id, 'ns', entry.ns, 'at', String(entry.storedAt), 'exp', String(entry.expiresAt), 'p', entry.value.prompt, 'v', encodeVector(entry.vector), 'o', entry.group)
+        .xadd(this.streamKey, 'MINID', '~', this.oldestLiveId(), '*', 'op', 'add', 'id', entry.id, 'ns', entry.ns, 'at', String(entry.storedAt), 'exp', String(entry.expiresAt), 'v', encodeVector(entry.vector), 'o', entry.group)
+        .xtrim(this.streamKey, 'MAXLEN', '~', STREAM_MAX_LEN)
+        .pexpire(this.streamKey, this.longestTtlMs)
         .exec();
     } catch (err) {
       log.warn('cache write kept local: redis failed', { error: (err as Error).message });
@@ -158,9 +173,25 @@ export class CacheStore {
     this.local.delete(id);
     if (!this.redisUrl) return;
     try {
-      await getRedis(this.redisUrl).multi().del(this.recordKey(id)).xadd(this.streamKey, 'MAXLEN', '~', STREAM_MAX_LEN, '*', 'op', 'del', 'id', id).exec();
+      const redis = getRedis(this.redisUrl).multi().del(this.recordKey(id)).xadd(this.streamKey, 'MINID', '~', this.oldestLiveId(), '*', 'op', 'del', 'id', id);
+      // A delete keeps the stream no longer than its entries live; with no entry written here yet, none is known.
+      await (this.longestTtlMs > 0 ? redis.pexpire(this.streamKey, this.longestTtlMs) : redis).exec();
     } catch (err) {
       log.warn('cache delete kept local: redis failed', { error: (err as Error).message });
+    }
+  }
+
+  /** The stream id before which every event is of an expired entry (as far as this node's entries tell). */
+  private oldestLiveId(): string {
+    return this.longestTtlMs > 0 ? String(Math.max(0, Date.now() - this.longestTtlMs)) : '0';
+  }
+
+  private async trimStream(): Promise<void> {
+    if (!this.redisUrl || this.longestTtlMs === 0) return;
+    try {
+      await getRedis(this.redisUrl).xtrim(this.streamKey, 'MINID', this.oldestLiveId());
+    } catch {
+      // Trimmed on the next write or sweep.
     }
   }
 
@@ -209,7 +240,7 @@ export class CacheStore {
     if (existing && existing.storedAt >= event.storedAt) return;
     const { id, ns, storedAt, expiresAt, owner } = event;
     const known = this.bounds.has(owner);
-    const value: CachedValue = known ? { prompt: event.prompt } : { prompt: event.prompt, owner };
+    const value: CachedValue = known ? { prompt: '' } : { prompt: '', owner };
     this.local.put({ id, ns, group: known ? owner : OTHER_OWNERS, vector: decodeVector(event.vector), storedAt, expiresAt, value });
   }
 }

@@ -43,14 +43,16 @@ export async function findSemantic(
   for (const candidate of store.nearest(scope, vector, CANDIDATES)) {
     if (candidate.score < config.threshold) break;
     if (candidate.entry.storedAt < oldest) continue;
-    const stored = candidate.entry.value?.prompt ?? '';
+    // An entry learnt from the stream gets its prompt with its response, from the record that expires with it.
+    const entry = await store.withResponse(candidate.entry);
+    if (!entry) continue;
+    const stored = entry.value?.prompt ?? '';
     const reason = reading && differsUnread(reading, read!(stored)) ? 'unread' : config.verify ? falseHitReason(prompt, stored, config.min_word_overlap) : undefined;
     if (reason) {
       refused ??= reason;
       continue;
     }
-    const entry = await store.withResponse(candidate.entry);
-    if (entry) return { hit: { entry, score: candidate.score, kind: 'semantic' }, vector };
+    return { hit: { entry, score: candidate.score, kind: 'semantic' }, vector };
   }
   return { vector, refused };
 }

@@ -8,7 +8,7 @@ import { createLogger } from '../core/logger';
  * own blocking connection never delays other commands.
  */
 export type StreamEvent =
-  | { op: 'add'; id: string; ns: string; storedAt: number; expiresAt: number; prompt: string; vector: string; owner: string }
+  | { op: 'add'; id: string; ns: string; storedAt: number; expiresAt: number; vector: string; owner: string }
   | { op: 'del'; id: string };
 
 const log = createLogger('semantic-cache');
@@ -22,7 +22,7 @@ function toEvent(fields: string[]): StreamEvent | undefined {
   if (!f.id) return undefined;
   if (f.op === 'del') return { op: 'del', id: f.id };
   if (f.op !== 'add' || !f.ns || !f.v) return undefined;
-  return { op: 'add', id: f.id, ns: f.ns, storedAt: Number(f.at), expiresAt: Number(f.exp), prompt: f.p ?? '', vector: f.v, owner: f.o ?? '' };
+  return { op: 'add', id: f.id, ns: f.ns, storedAt: Number(f.at), expiresAt: Number(f.exp), vector: f.v, owner: f.o ?? '' };
 }
 
 export class StreamFollower {
