@@ -4,7 +4,7 @@ import { getEmbedder } from '../core/embeddings';
 import type { Embedder } from '../core/embeddings/types';
 import { formatZodIssues } from '../core/instance-config';
 import { configSchema, validateRouterConfig, type RouterConfig } from './config';
-import { buildModel, scoreVector, thresholdOf, type RouterModel } from './router';
+import { buildModel, foldCase, scoreVector, thresholdOf, type RouterModel } from './router';
 
 /**
  * Fitting: per-route thresholds tuned on labelled utterances to maximise
@@ -165,7 +165,7 @@ export async function fitConfig(
 ): Promise<{ fitted: FittedThresholds; before: Evaluation; after: Evaluation; config: RouterConfig; model: RouterModel }> {
   const labels = data.map((d) => labelIndex(config, d.route));
   const model = await buildModel(config, embedder);
-  const vectors = await embedder.embedMany(data.map((d) => d.text));
+  const vectors = await embedder.embedMany(data.map((d) => foldCase(d.text)));
   const predictions = predictAll(model, vectors, labels, data.map((d) => d.text));
   const fitted = fitThresholds(config, predictions, options);
   return {

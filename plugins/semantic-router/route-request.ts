@@ -5,7 +5,7 @@ import { setLogField } from '../core/log-field';
 import { promptText } from '../core/prompt-text';
 import type { RequestContext } from '../core/request-context';
 import { validateRouterConfig, type RouterConfig } from './config';
-import { decide, loadModel, unjudgedDecision, type RouterDecision, type RouterModel } from './router';
+import { decide, foldCase, loadModel, unjudgedDecision, type RouterDecision, type RouterModel } from './router';
 import type { Embedder } from '../core/embeddings/types';
 
 /**
@@ -49,7 +49,7 @@ export async function routeBody(config: RouterConfig, state: RouterState, body: 
   if (!text.trim()) return decide(config, model, undefined, text);
   // A prompt the model mostly cannot read has the vector of the unknown token, near any other such prompt.
   if (mostlyUnknown(state.embedder.read?.(text))) return unjudgedDecision(config, 'out_of_vocabulary');
-  return decide(config, model, await state.embedder.embed(text), text);
+  return decide(config, model, await state.embedder.embed(foldCase(text)), text);
 }
 
 export function startRouter(config: RouterConfig, embedder: Embedder = getEmbedder(config.embedding)): RouterState {

@@ -55,10 +55,19 @@ export function modelKey(config: RouterConfig, embedder: Pick<Embedder, 'id'>): 
   return createHash('sha256').update(material).digest('hex');
 }
 
+/**
+ * What the router embeds: USE-lite reads a text in capitals as other tokens (cosine 0.59 between a question and its
+ * upper-case copy), so "WHY WAS MY CARD CHARGED TWICE" scored far from the utterance it repeats. A route does not
+ * depend on case; the cache, which embeds too, keeps it (a quoted value's case may be what a prompt asks about).
+ */
+export function foldCase(text: string): string {
+  return text.toLowerCase();
+}
+
 /** Embeds the utterances and trains the classifier (no memo: see loadModel). */
 export async function buildModel(config: RouterConfig, embedder: Embedder): Promise<RouterModel> {
   const started = performance.now();
-  const vectors = await Promise.all(config.routes.map((r) => embedder.embedMany(r.utterances)));
+  const vectors = await Promise.all(config.routes.map((r) => embedder.embedMany(r.utterances.map(foldCase))));
   const centroids = vectors.map((set) => centroid(set));
   let classifier: LinearModel | undefined;
   if (config.classifier === 'logistic' && vectors.length > 1) {
@@ -70,8 +79,8 @@ export async function buildModel(config: RouterConfig, embedder: Embedder): Prom
   const lexical = config.classifier === 'logistic' && vectors.length > 1 ? buildLexical(config.routes.map((r) => r.utterances)) : undefined;
   let cost: RouterModel['cost'];
   if (config.cost_aware.enabled) {
-    const strong = await embedder.embedMany(config.cost_aware.strong_examples);
-    const weak = await embedder.embedMany(config.cost_aware.weak_examples);
+    const strong = await embedder.embedMany(config.cost_aware.strong_examples.map(foldCase));
+    const weak = await embedder.embedMany(config.cost_aware.weak_examples.map(foldCase));
     // Leave-one-out similarity differences of the examples calibrate the probability.
     const k = config.top_k;
     const diffs: number[] = [];

@@ -55,6 +55,35 @@ describe('semantic-router decisions', () => {
     expect(await routeBody(cfg, state, { model: 'x', messages: [] })).toMatchObject({ route: 'default', reason: 'no_text' });
   });
 
+  it('routes a prompt in capitals as its lower-case form: the embedding model reads capitals as other tokens', async () => {
+    const cfg = config();
+    const state = startRouter(cfg, embedder);
+    const lower = await routeBody(cfg, state, chat('why was my credit card charged twice'));
+    const upper = await routeBody(cfg, state, chat('WHY WAS MY CREDIT CARD CHARGED TWICE'));
+    expect(upper).toMatchObject({ route: 'billing', abstained: false });
+    expect(upper.score).toBeCloseTo(lower.score, 3);
+  });
+
+  it("routes the README example's obvious prompts (three utterances a route, top_k 1)", async () => {
+    const readme = configSchema.parse({
+      threshold: 0.5,
+      top_k: 1,
+      default_route: { targets: ['general'] },
+      routes: [
+        { name: 'billing', utterances: ['why was my credit card charged twice', 'I need a copy of my last invoice', 'how do I update my payment method'], targets: ['billing-llm'] },
+        { name: 'code', utterances: ['fix this TypeScript error', 'write a SQL query that joins two tables', 'why does my Python loop never end'], targets: ['strong-llm'], threshold: 0.45 },
+      ],
+    });
+    const state = startRouter(readme, embedder);
+    const routeOf = async (text: string) => (await routeBody(readme, state, chat(text))).route;
+    expect(await routeOf('why was my credit card charged twice?')).toBe('billing');
+    expect(await routeOf('I was billed twice this month')).toBe('billing');
+    expect(await routeOf('can you send me my receipt')).toBe('billing');
+    expect(await routeOf('my javascript promise never resolves')).toBe('code');
+    expect(await routeOf('what is the capital of france')).toBe('default');
+    expect(await routeOf('tell me a joke')).toBe('default');
+  });
+
   it('abstains on a prompt the model mostly cannot read, where every such prompt looks the same', async () => {
     // Chinese utterances: USE-lite reads each as the unknown token, as it reads any Chinese prompt.
     const cfg = configSchema.parse({
