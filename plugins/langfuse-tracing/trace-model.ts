@@ -30,6 +30,16 @@ export interface GatewayObservation {
   metadata: Record<string, unknown>;
 }
 
+/** Token counts; `cacheCreation` holds every prompt-cache write, `cacheCreation1h` those of them written for an hour. */
+export interface GenerationUsage {
+  input: number;
+  output: number;
+  total: number;
+  cached?: number;
+  cacheCreation?: number;
+  cacheCreation1h?: number;
+}
+
 export interface GatewayGeneration {
   id: string;
   name: string;
@@ -41,7 +51,7 @@ export interface GatewayGeneration {
   parameters: Record<string, string | number | boolean>;
   input?: unknown;
   output?: unknown;
-  usage?: { input: number; output: number; total: number; cached?: number; cacheCreation?: number };
+  usage?: GenerationUsage;
   usageEstimated: boolean;
   costUsd?: number;
   startTime: number;
@@ -97,6 +107,7 @@ function generationOf(plan: CallPlan, record: AnswerRecord, logPayloads: boolean
           total: usage.total_tokens,
           cached: usage.prompt_tokens_details?.cached_tokens,
           cacheCreation: usage.prompt_tokens_details?.cache_creation_tokens,
+          cacheCreation1h: usage.prompt_tokens_details?.cache_creation_1h_tokens,
         }
       : undefined,
     usageEstimated: record.usageEstimated,

@@ -170,6 +170,16 @@ describe('langfuse-tracing legacy batch transport against a fake /api/public/ing
     for (const r of server.received) expect(r.body.length).toBeLessThanOrEqual(3.5 * 1024 * 1024);
   });
 
+  it('sends prompt-cache writes as Langfuse prices them: five-minute and one-hour writes apart, no total besides', () => {
+    const t = trace(9);
+    t.generation!.usage = { input: 5310, output: 2, total: 5312, cached: 300, cacheCreation: 5000, cacheCreation1h: 4000 };
+    const generation = eventsOf(t).find((e) => e.type === 'generation-create')!;
+    expect(generation.body.usageDetails).toEqual({ input: 10, output: 2, total: 5312, input_cached_tokens: 300, input_cache_creation_5m: 1000, input_cache_creation_1h: 4000 });
+    // Writes of unknown lifetime are the five-minute cache's (Anthropic's default).
+    t.generation!.usage = { input: 5010, output: 2, total: 5012, cacheCreation: 5000 };
+    expect(eventsOf(t).find((e) => e.type === 'generation-create')!.body.usageDetails).toEqual({ input: 10, output: 2, total: 5012, input_cache_creation_5m: 5000 });
+  });
+
   it('never sends a trace id that is not 32 hex', () => {
     for (const e of eventsOf(trace(7))) if (e.body.traceId) expect(e.body.traceId).toMatch(/^[0-9a-f]{32}$/);
   });

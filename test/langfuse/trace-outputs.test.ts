@@ -23,10 +23,12 @@ describe('trace outputs', () => {
     langfuse.respond = () => ({ status: 200, body: {} });
     const tracing = { name: 'langfuse-tracing', config: { otlp_protocol: 'http/json', host: langfuse.url, public_key: 'pk', secret_key: 'sk', flush_interval_ms: 50 } };
     const target = { name: 'm', provider: 'openai-compatible', model: 'deepseek-r1', upstream_url: provider.url, auth: { api_key: 'k' } };
+    const claude = { name: 'c', provider: 'anthropic', model: 'claude-sonnet-4', upstream_url: provider.url, auth: { api_key: 'k' } };
     stack = await startSuiteStack({
       plugins: shipped('langfuse-tracing', 'llm-proxy'),
       declarative: declarative([
         postRoute('chat', [tracing, { name: 'llm-proxy', config: { targets: [target] } }]),
+        postRoute('claude', [tracing, { name: 'llm-proxy', config: { targets: [claude] } }]),
         postRoute('completions', [tracing, { name: 'llm-proxy', config: { route_type: 'llm/v1/completions', targets: [target] } }]),
       ]),
     });
@@ -37,12 +39,12 @@ describe('trace outputs', () => {
     await provider?.close();
   });
 
-  const outputOf = async (res: Response): Promise<unknown> => {
+  const generationOf = async (res: Response) => {
     await res.text();
     const traceId = res.headers.get('x-langfuse-trace-id')!;
-    const generation = await waitFor(() => spansOf(langfuse.received).find((s) => s.traceId === traceId && attrs(s)['langfuse.observation.type'] === 'generation'));
-    return JSON.parse(String(attrs(generation)['langfuse.observation.output']));
+    return attrs(await waitFor(() => spansOf(langfuse.received).find((s) => s.traceId === traceId && attrs(s)['langfuse.observation.type'] === 'generation')));
   };
+  const outputOf = async (res: Response): Promise<unknown> => JSON.parse(String((await generationOf(res))['langfuse.observation.output']));
   const post = (path: string, body: Record<string, unknown>) =>
     fetch(`${stack.standin.url}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -58,5 +60,20 @@ describe('trace outputs', () => {
     provider.respond = () => ({ status: 200, sse: [textChunk('Once upon'), textChunk(' a time.', 'stop'), 'data: [DONE]\n\n'] });
     const streamed = await post('completions', { prompt: 'Tell a story', stream: true });
     expect(await outputOf(streamed)).toBe('Once upon a time.');
+  });
+
+  it("reports a Claude answer's prompt-cache writes by how long they live, as Langfuse prices them", async () => {
+    const usage = { input_tokens: 10, cache_read_input_tokens: 300, cache_creation_input_tokens: 5000, cache_creation: { ephemeral_5m_input_tokens: 1000, ephemeral_1h_input_tokens: 4000 }, output_tokens: 2 };
+    provider.respond = () => ({ status: 200, body: { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-sonnet-4', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', usage } });
+    const generation = await generationOf(await post('claude', { messages: [{ role: 'user', content: 'hi' }] }));
+    // No total of the writes besides: Langfuse adds up every priced key it gets.
+    expect(JSON.parse(String(generation['langfuse.observation.usage_details']))).toEqual({
+      input: 10,
+      output: 2,
+      total: 5312,
+      input_cached_tokens: 300,
+      input_cache_creation_5m: 1000,
+      input_cache_creation_1h: 4000,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { GatewayTrace } from '../trace-model';
+import type { GatewayTrace, GenerationUsage } from '../trace-model';
 
 /** Where traces go. `deliver` throws a RetryableError when the batch should be tried again later. */
 export interface TraceTransport {
@@ -53,16 +53,22 @@ function cut(text: string, maxBytes: number): string {
   return `${kept}… [truncated: ${Buffer.byteLength(text) - Buffer.byteLength(kept)} more bytes]`;
 }
 
-/** Token counts as Langfuse's usage details name them: `input` without the cached part, which is `input_cached_tokens`. */
-export function usageDetails(usage: { input: number; output: number; total: number; cached?: number; cacheCreation?: number }): Record<string, number> {
+/**
+ * Token counts as Langfuse's usage details name them: `input` without the cached part (`input_cached_tokens`) nor the
+ * prompt-cache writes, which Langfuse prices by how long they live (Claude: 1.25x input for five minutes, 2x for an
+ * hour) as `input_cache_creation_5m` and `input_cache_creation_1h`. Langfuse prices every key it is sent and adds them
+ * up, so the writes' total (`input_cache_creation`, priced at the five-minute rate) is not sent besides.
+ */
+export function usageDetails(usage: GenerationUsage): Record<string, number> {
   const cached = usage.cached ?? 0;
   const written = usage.cacheCreation ?? 0;
+  const hour = Math.min(written, usage.cacheCreation1h ?? 0);
   return {
     input: usage.input - cached - written,
     output: usage.output,
     total: usage.total,
     ...(cached ? { input_cached_tokens: cached } : {}),
-    // Priced apart by Langfuse for models that bill cache writes (Claude).
-    ...(written ? { input_cache_creation: written } : {}),
+    ...(written > hour ? { input_cache_creation_5m: written - hour } : {}),
+    ...(hour ? { input_cache_creation_1h: hour } : {}),
   };
 }
