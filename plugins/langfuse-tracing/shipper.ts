@@ -2,7 +2,7 @@ import { onShutdown } from '../core/lifecycle';
 import { createLogger } from '../core/logger';
 import type { GatewayTrace } from './trace-model';
 import { TraceQueue } from './trace-queue';
-import { RetryableError, type TraceTransport } from './transports/transport';
+import { PartlyDelivered, RetryableError, type TraceTransport } from './transports/transport';
 
 /**
  * Moves traces from the bounded queue to the transport on a timer, off the request
@@ -42,33 +42,38 @@ export class TraceShipper {
     this.schedule(this.backoffMs > 0 ? this.backoffMs : this.intervalMs);
   }
 
-  /** Sends everything queued; stops at the first retryable failure. */
+  /** Sends everything queued (nothing, when empty: the transport may resend what it holds); stops at the first retryable failure. */
   async drain(): Promise<void> {
-    if (this.queue.size === 0) await this.transport.deliver([]).catch(() => undefined);
     if (this.sending) return;
     this.sending = true;
     try {
-      while (this.queue.size > 0) {
-        const batch = this.queue.take(BATCH);
-        try {
-          await this.transport.deliver(batch);
-          this.delivered += batch.length;
-          this.backoffMs = 0;
-        } catch (err) {
-          if (!(err instanceof RetryableError)) {
-            // Sending the same batch again would fail the same way and hold up every trace behind it.
-            this.undeliverable += batch.length;
-            log.error('trace delivery failed; the batch is dropped', { error: (err as Error).message, traces: batch.length });
-            continue;
-          }
-          this.queue.unshift(batch);
-          const doubled = Math.min(30_000, Math.max(500, this.backoffMs * 2));
-          this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(doubled, err.retryAfterMs ?? 0));
-          return;
-        }
-      }
+      do {
+        if (!(await this.send(this.queue.take(BATCH)))) return;
+      } while (this.queue.size > 0);
     } finally {
       this.sending = false;
+    }
+  }
+
+  /** One delivery; false when the next must wait. */
+  private async send(batch: GatewayTrace[]): Promise<boolean> {
+    try {
+      await this.transport.deliver(batch);
+      this.delivered += batch.length;
+      this.backoffMs = 0;
+      return true;
+    } catch (err) {
+      if (!(err instanceof RetryableError)) {
+        // Sending the same batch again would fail the same way and hold up every trace behind it.
+        this.undeliverable += batch.length;
+        log.error('trace delivery failed; the batch is dropped', { error: (err as Error).message, traces: batch.length });
+        return true;
+      }
+      if (err instanceof PartlyDelivered) this.delivered += batch.length;
+      else this.queue.unshift(batch);
+      const doubled = Math.min(30_000, Math.max(500, this.backoffMs * 2));
+      this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(doubled, err.retryAfterMs ?? 0));
+      return false;
     }
   }
 

@@ -99,14 +99,46 @@ describe('langfuse-tracing legacy batch transport against a fake /api/public/ing
     await expect(t.deliver([trace(4)])).rejects.toBeInstanceOf(RetryableError);
     server.respond = () => ({ status: 429 });
     await expect(t.deliver([trace(5)])).rejects.toBeInstanceOf(RetryableError);
-    // A 5xx inside the 207 is Langfuse failing to process: the batch goes again.
-    server.respond = () => ({ status: 207, body: { successes: [], errors: [{ id: 'x', status: 500, message: 'processing failed' }] } });
-    await expect(t.deliver([trace(6)])).rejects.toBeInstanceOf(RetryableError);
     // A redirect (an http:// host moved to https) is configuration: counted, not resent forever.
     const before = t.rejectedEvents;
     server.respond = () => ({ status: 301 });
     await t.deliver([trace(7)]);
     expect(t.rejectedEvents - before).toBe(3);
+  });
+
+  it('sends again only the events Langfuse failed to process, three attempts in all, then drops and counts them', async () => {
+    const poisoned = trace(20);
+    // Langfuse v2 already retried this one on its side: its 500 stays.
+    server.respond = (req) => {
+      const { batch } = JSON.parse(req.body.toString());
+      const failing = (e: { type: string; body: { traceId?: string } }) => e.type === 'generation-create' && e.body.traceId === poisoned.traceId;
+      return {
+        status: 207,
+        body: {
+          successes: batch.filter((e: never) => !failing(e)).map((e: { id: string }) => ({ id: e.id, status: 201 })),
+          errors: batch.filter(failing).map((e: { id: string }) => ({ id: e.id, status: 500, message: 'Internal Server Error' })),
+        },
+      };
+    };
+    const shipper = new TraceShipper(transport(), 50, 60_000);
+    const sent = () => server.received.flatMap((r) => JSON.parse(r.body.toString()).batch as Array<{ type: string; body: { id?: string; traceId?: string } }>);
+    shipper.enqueue(poisoned);
+    for (let i = 1; i <= 30; i++) shipper.enqueue(trace(20 + i));
+    await shipper.drain();
+    // The traces are Langfuse's (nothing waits in the queue), and the next attempt waits the shipper's backoff.
+    expect(shipper.stats()).toMatchObject({ queued: 0, delivered: 31, droppedInTransport: 0 });
+    expect(shipper.nextAttemptInMs).toBe(500);
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 5; i++) shipper.enqueue(trace(100 + round * 5 + i));
+      await shipper.drain();
+    }
+    expect(sent().filter((e) => e.type === 'generation-create' && e.body.traceId === poisoned.traceId)).toHaveLength(3);
+    // What Langfuse stored went once.
+    expect(sent().filter((e) => e.type === 'trace-create' && e.body.id === trace(21).traceId)).toHaveLength(1);
+    expect(sent().filter((e) => e.type === 'trace-create')).toHaveLength(51);
+    expect(shipper.stats()).toMatchObject({ queued: 0, dropped: 0, delivered: 51, droppedInTransport: 1 });
+    expect(shipper.nextAttemptInMs).toBe(60_000);
+    await shipper.close();
   });
 
   it('waits as long as a 429’s Retry-After asks (up to a minute) before trying again', async () => {

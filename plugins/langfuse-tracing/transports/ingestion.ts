@@ -3,7 +3,7 @@ import { request } from 'undici';
 import { retryAfterSeconds } from '../../core/bridge/attempt-failure';
 import { createLogger } from '../../core/logger';
 import type { GatewayTrace } from '../trace-model';
-import { basicAuth, capped, iso, RetryableError, usageDetails, type LangfuseDestination, type TraceTransport } from './transport';
+import { basicAuth, capped, iso, PartlyDelivered, RetryableError, usageDetails, type LangfuseDestination, type TraceTransport } from './transport';
 import { readUpTo } from '../../core/bounded-body';
 
 const ANSWER_LIMIT = 4 * 1024 * 1024;
@@ -12,11 +12,16 @@ const ANSWER_LIMIT = 4 * 1024 * 1024;
  * The legacy batch API (POST /api/public/ingestion) for Langfuse v2 and v3 before
  * 3.22: batches of at most 3.5 MB; network errors, 429 and 5xx are retried (the
  * shipper keeps the batch, and waits as long as a Retry-After asks); per-event 4xx
- * inside a 207 are final and counted.
+ * inside a 207 are final and counted. A per-event 5xx inside a 207 (Langfuse already
+ * retried it on its side) sends that event alone again, three attempts in all.
  */
 export type IngestionOptions = LangfuseDestination;
 
 const MAX_BATCH_BYTES = 3.5 * 1024 * 1024;
+/** Sends of an event Langfuse failed to process, the first included, before it is given up. */
+const MAX_ATTEMPTS = 3;
+/** What the events held for another attempt may weigh together; beyond it they are given up. */
+const MAX_HELD_BYTES = 4 * MAX_BATCH_BYTES;
 const log = createLogger('langfuse-tracing');
 
 interface Event {
@@ -24,6 +29,13 @@ interface Event {
   timestamp: string;
   type: string;
   body: Record<string, unknown>;
+}
+
+/** An event on its way, with its size as sent and how many times Langfuse failed to process it. */
+interface Outgoing {
+  event: Event;
+  bytes: number;
+  failures: number;
 }
 
 export function eventsOf(t: GatewayTrace, environment?: string): Event[] {
@@ -74,32 +86,52 @@ export function eventsOf(t: GatewayTrace, environment?: string): Event[] {
 }
 
 export class IngestionTransport implements TraceTransport {
+  /** Events Langfuse refused (per-event 4xx, a batch refused whole), or too large alone for a body limit. */
   rejectedEvents = 0;
+  /** Events Langfuse failed to process at every attempt, or beyond what may be held for another. */
+  unprocessedEvents = 0;
+  private held: Outgoing[] = [];
+  private heldBytes = 0;
 
   get dropped(): number {
-    return this.rejectedEvents;
+    return this.rejectedEvents + this.unprocessedEvents;
   }
 
   constructor(private readonly options: IngestionOptions) {}
 
   async deliver(traces: GatewayTrace[]): Promise<void> {
-    const events = traces.flatMap((t) => eventsOf(t, this.options.environment));
-    let batch: Event[] = [];
-    let bytes = 0;
-    for (const e of events) {
-      const size = Buffer.byteLength(JSON.stringify(e));
-      if (batch.length > 0 && bytes + size > MAX_BATCH_BYTES) {
-        await this.post(batch);
-        batch = [];
-        bytes = 0;
-      }
-      batch.push(e);
-      bytes += size;
-    }
-    if (batch.length > 0) await this.post(batch);
+    // Events Langfuse failed to process go again first; an outage keeps them as they were (no attempt counted).
+    const again = this.held;
+    this.held = [];
+    this.heldBytes = 0;
+    await this.sendAll(again, (unsent) => {
+      for (const item of unsent) this.hold(item);
+    });
+    const heldBefore = this.held.length;
+    const fresh = traces.flatMap((t) => eventsOf(t, this.options.environment)).map((event) => ({ event, bytes: Buffer.byteLength(JSON.stringify(event)), failures: 0 }));
+    // On an outage the shipper queues these traces again: what this delivery held would go twice.
+    await this.sendAll(fresh, () => this.release(heldBefore));
+    if (this.held.length > 0) throw new PartlyDelivered(`langfuse could not process ${this.held.length} events; they are sent again`);
   }
 
-  private async post(batch: Event[]): Promise<void> {
+  /** In batches within 3.5 MB; on a retryable failure `onOutage` gets what was not sent. */
+  private async sendAll(items: Outgoing[], onOutage: (unsent: Outgoing[]) => void): Promise<void> {
+    let start = 0;
+    while (start < items.length) {
+      let end = start + 1;
+      let bytes = items[start]!.bytes;
+      while (end < items.length && bytes + items[end]!.bytes <= MAX_BATCH_BYTES) bytes += items[end++]!.bytes;
+      try {
+        await this.post(items.slice(start, end));
+      } catch (err) {
+        onOutage(items.slice(start));
+        throw err;
+      }
+      start = end;
+    }
+  }
+
+  private async post(batch: Outgoing[]): Promise<void> {
     let res;
     try {
       res = await request(`${this.options.host.replace(/\/+$/, '')}/api/public/ingestion`, {
@@ -109,7 +141,7 @@ export class IngestionTransport implements TraceTransport {
           authorization: basicAuth(this.options.publicKey, this.options.secretKey),
           'x-langfuse-sdk-name': 'kong-ai-gateway-suite',
         },
-        body: JSON.stringify({ batch }),
+        body: JSON.stringify({ batch: batch.map((item) => item.event) }),
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
       });
@@ -129,22 +161,52 @@ export class IngestionTransport implements TraceTransport {
       log.warn('langfuse refused a batch', { status: res.statusCode, events: batch.length });
       return;
     }
-    let errors: Array<{ status: number; message?: string }> = [];
+    let errors: Array<{ id?: string; status: number; message?: string }> = [];
     try {
       errors = (JSON.parse(text || '{}') as { errors?: typeof errors }).errors ?? [];
     } catch {
       log.warn('langfuse answered something other than JSON', { status: res.statusCode });
     }
-    // A 5xx inside the 207 is Langfuse failing to process the event: the batch goes again (bodies carry
-    // stable ids, so what was stored is upserted, not doubled).
-    if (errors.some((e) => e.status >= 500)) throw new RetryableError('langfuse could not process some events');
-    if (errors.length > 0) {
-      this.rejectedEvents += errors.length;
-      log.warn('langfuse refused events', { events: errors.length, statuses: [...new Set(errors.map((e) => e.status))], first: errors[0]?.message?.slice(0, 200) });
+    const failed = new Set(errors.filter((e) => e.status >= 500).map((e) => e.id));
+    const again = batch.filter((item) => failed.has(item.event.id));
+    for (const item of again) this.retryLater(item);
+    // A failure that names no event of the batch cannot be sent again.
+    this.unprocessedEvents += failed.size - again.length;
+    const refused = errors.filter((e) => e.status < 500);
+    if (refused.length > 0) {
+      this.rejectedEvents += refused.length;
+      log.warn('langfuse refused events', { events: refused.length, statuses: [...new Set(refused.map((e) => e.status))], first: refused[0]?.message?.slice(0, 200) });
     }
   }
 
-  async flush(): Promise<void> {}
+  /**
+   * Langfuse failed to process the event (v2 retried it on its side already): it goes again, alone, with the shipper's
+   * next delivery, until its third failure. The events stored beside it are not sent again.
+   */
+  private retryLater(item: Outgoing): void {
+    const failures = item.failures + 1;
+    if (failures >= MAX_ATTEMPTS || this.heldBytes + item.bytes > MAX_HELD_BYTES) {
+      this.unprocessedEvents++;
+      log.warn('langfuse could not process an event; it is dropped', { type: item.event.type, attempts: failures });
+      return;
+    }
+    this.hold({ ...item, failures });
+  }
+
+  private hold(item: Outgoing): void {
+    this.held.push(item);
+    this.heldBytes += item.bytes;
+  }
+
+  /** Lets go of what was held after the first `keep` events. */
+  private release(keep: number): void {
+    for (const item of this.held.splice(keep)) this.heldBytes -= item.bytes;
+  }
+
+  /** At shutdown: one more attempt for what Langfuse failed to process. */
+  async flush(): Promise<void> {
+    if (this.held.length > 0) await this.deliver([]).catch(() => undefined);
+  }
 
   async close(): Promise<void> {}
 }

@@ -16,6 +16,12 @@ export class RetryableError extends Error {
   }
 }
 
+/**
+ * The traces were taken, but the transport holds some of their events to send again (Langfuse failed to process
+ * them): the shipper counts them delivered, queues nothing again, and waits before its next delivery.
+ */
+export class PartlyDelivered extends RetryableError {}
+
 /** Where a Langfuse project is and how to authenticate to it. */
 export interface LangfuseDestination {
   host: string;
