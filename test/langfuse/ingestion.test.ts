@@ -141,6 +141,32 @@ describe('langfuse-tracing legacy batch transport against a fake /api/public/ing
     await shipper.close();
   });
 
+  it('sends each half of what a proxy’s body limit refused (413), caps later batches, and drops an event too large alone', async () => {
+    const limit = 1024 * 1024;
+    server.respond = (req) => (req.body.length > limit ? { status: 413, raw: '<html><head><title>413 Request Entity Too Large</title></head></html>' } : { status: 207, body: { successes: [], errors: [] } });
+    const t = transport();
+    const shipper = new TraceShipper(t, 10_000, 60_000);
+    const prompted = (i: number, content: string) => ({ ...trace(i), generation: { ...trace(i).generation!, input: [{ role: 'user', content }] } });
+    for (let i = 1; i <= 100; i++) shipper.enqueue(prompted(200 + i, 'x'.repeat(6000)));
+    await shipper.drain();
+    const accepted = () => server.received.filter((r) => r.body.length <= limit);
+    const events = () => accepted().flatMap((r) => JSON.parse(r.body.toString()).batch as unknown[]);
+    expect(events()).toHaveLength(300);
+    expect(shipper.stats()).toMatchObject({ queued: 0, delivered: 100, droppedInTransport: 0 });
+    // Later batches stay under half the refused size: no 413 again.
+    const refusedBefore = server.received.length - accepted().length;
+    for (let i = 1; i <= 100; i++) shipper.enqueue(prompted(400 + i, 'y'.repeat(6000)));
+    await shipper.drain();
+    expect(server.received.length - accepted().length).toBe(refusedBefore);
+    expect(events()).toHaveLength(600);
+    // One event larger than the limit alone: dropped and counted, the others of its trace delivered.
+    shipper.enqueue(prompted(600, 'z'.repeat(1_100_000)));
+    await shipper.drain();
+    expect(shipper.stats()).toMatchObject({ delivered: 201, droppedInTransport: 1 });
+    expect(events()).toHaveLength(602);
+    await shipper.close();
+  });
+
   it('waits as long as a 429’s Retry-After asks (up to a minute) before trying again', async () => {
     server.respond = () => ({ status: 429, headers: { 'retry-after': '7' } });
     await expect(transport().deliver([trace(8)])).rejects.toMatchObject({ retryAfterMs: 7000 });

@@ -3,6 +3,7 @@ import { request } from 'undici';
 import { retryAfterSeconds } from '../../core/bridge/attempt-failure';
 import { createLogger } from '../../core/logger';
 import type { GatewayTrace } from '../trace-model';
+import { BodyLimit } from './body-limit';
 import { basicAuth, capped, iso, PartlyDelivered, RetryableError, usageDetails, type LangfuseDestination, type TraceTransport } from './transport';
 import { readUpTo } from '../../core/bounded-body';
 
@@ -13,7 +14,8 @@ const ANSWER_LIMIT = 4 * 1024 * 1024;
  * 3.22: batches of at most 3.5 MB; network errors, 429 and 5xx are retried (the
  * shipper keeps the batch, and waits as long as a Retry-After asks); per-event 4xx
  * inside a 207 are final and counted. A per-event 5xx inside a 207 (Langfuse already
- * retried it on its side) sends that event alone again, three attempts in all.
+ * retried it on its side) sends that event alone again, three attempts in all; a 413
+ * (a proxy's body limit) sends each half of the batch and caps later batches.
  */
 export type IngestionOptions = LangfuseDestination;
 
@@ -92,6 +94,7 @@ export class IngestionTransport implements TraceTransport {
   unprocessedEvents = 0;
   private held: Outgoing[] = [];
   private heldBytes = 0;
+  private readonly limit = new BodyLimit();
 
   get dropped(): number {
     return this.rejectedEvents + this.unprocessedEvents;
@@ -114,13 +117,14 @@ export class IngestionTransport implements TraceTransport {
     if (this.held.length > 0) throw new PartlyDelivered(`langfuse could not process ${this.held.length} events; they are sent again`);
   }
 
-  /** In batches within 3.5 MB; on a retryable failure `onOutage` gets what was not sent. */
+  /** In batches within 3.5 MB and what a body limit allows; on a retryable failure `onOutage` gets what was not sent. */
   private async sendAll(items: Outgoing[], onOutage: (unsent: Outgoing[]) => void): Promise<void> {
     let start = 0;
     while (start < items.length) {
+      const cap = Math.min(MAX_BATCH_BYTES, this.limit.bytes);
       let end = start + 1;
       let bytes = items[start]!.bytes;
-      while (end < items.length && bytes + items[end]!.bytes <= MAX_BATCH_BYTES) bytes += items[end++]!.bytes;
+      while (end < items.length && bytes + items[end]!.bytes <= cap) bytes += items[end++]!.bytes;
       try {
         await this.post(items.slice(start, end));
       } catch (err) {
@@ -154,13 +158,15 @@ export class IngestionTransport implements TraceTransport {
       const seconds = retryAfterSeconds(res.headers['retry-after']);
       throw new RetryableError(`langfuse answered ${res.statusCode}`, seconds !== undefined ? seconds * 1000 : undefined);
     }
+    if (res.statusCode === 413) return this.split(batch);
     if (res.statusCode >= 300) {
-      // 400/401/403/413 will not get better by resending the same batch; a redirect (an http:// host
+      // 400/401/403 will not get better by resending the same batch; a redirect (an http:// host
       // that moved to https) is a configuration to fix, and would lose the body anyway.
       this.rejectedEvents += batch.length;
       log.warn('langfuse refused a batch', { status: res.statusCode, events: batch.length });
       return;
     }
+    this.limit.passed();
     let errors: Array<{ id?: string; status: number; message?: string }> = [];
     try {
       errors = (JSON.parse(text || '{}') as { errors?: typeof errors }).errors ?? [];
@@ -177,6 +183,19 @@ export class IngestionTransport implements TraceTransport {
       this.rejectedEvents += refused.length;
       log.warn('langfuse refused events', { events: refused.length, statuses: [...new Set(refused.map((e) => e.status))], first: refused[0]?.message?.slice(0, 200) });
     }
+  }
+
+  /** A body limit refused the batch: each half goes on its own, and later batches stay under half its size. */
+  private async split(batch: Outgoing[]): Promise<void> {
+    if (batch.length === 1) {
+      this.rejectedEvents++;
+      log.warn('an event alone is larger than what a proxy in front of langfuse accepts; it is dropped', { bytes: batch[0]!.bytes, type: batch[0]!.event.type });
+      return;
+    }
+    this.limit.refused(batch.reduce((sum, item) => sum + item.bytes, 0));
+    const middle = Math.ceil(batch.length / 2);
+    await this.post(batch.slice(0, middle));
+    await this.post(batch.slice(middle));
   }
 
   /**

@@ -2,14 +2,13 @@ import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { createLogger } from '../../core/logger';
 import { MAX_HELD_BYTES } from '../trace-queue';
+import { BodyLimit } from './body-limit';
 
 const log = createLogger('langfuse-tracing');
 
 /** Statuses worth sending the same spans again for (Langfuse's own SDKs retry these and network errors). */
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 const MAX_BACKOFF_MS = 60_000;
-/** Successful exports at the size cap before a larger batch is tried again (one large trace must not shrink batches for good). */
-const CAP_PROBE_AFTER = 50;
 
 /**
  * Every span goes through a bounded buffer and leaves in batches of at most `maxBatch`:
@@ -27,12 +26,8 @@ export class RetryingExporter implements SpanExporter {
   private inFlight: Promise<void> | undefined;
   private failures = 0;
   private notBefore = 0;
-  /**
-   * Batches stay under half the estimated size of the last one a body limit (413) refused; after a run of successes
-   * the cap is tried higher. A count would not do: a batch of the same number of larger spans passes the limit.
-   */
-  private byteCap = Infinity;
-  private successesAtCap = 0;
+  /** Batches stay under half the estimated size of the last one a body limit (413) refused. */
+  private readonly limit = new BodyLimit();
   dropped = 0;
 
   private readonly maxBatch: number;
@@ -110,18 +105,14 @@ export class RetryingExporter implements SpanExporter {
       const result = await new Promise<ExportResult>((resolve) => this.inner.export(batch, resolve));
       if (result.code === ExportResultCode.SUCCESS) {
         this.failures = 0;
-        if (this.byteCap !== Infinity && ++this.successesAtCap >= CAP_PROBE_AFTER) {
-          this.byteCap *= 2;
-          this.successesAtCap = 0;
-        }
+        this.limit.passed();
         continue;
       }
       const status = (result.error as { code?: unknown } | undefined)?.code;
       const code = typeof status === 'number' ? status : undefined;
       if (code === 413 && batch.length > 1) {
         this.hold(batch, true);
-        this.byteCap = Math.floor(batch.reduce((sum, span) => sum + approximateBytes(span), 0) / 2);
-        this.successesAtCap = 0;
+        this.limit.refused(batch.reduce((sum, span) => sum + approximateBytes(span), 0));
       } else if (code === undefined || RETRYABLE.has(code)) {
         this.hold(batch, true);
         this.trim();
@@ -136,12 +127,12 @@ export class RetryingExporter implements SpanExporter {
 
   /** The oldest pending spans, at most `maxBatch` of them and, one at least, within the size cap. */
   private takeBatch(): ReadableSpan[] {
-    if (this.byteCap === Infinity) return this.pending.splice(0, this.maxBatch);
+    if (this.limit.bytes === Infinity) return this.pending.splice(0, this.maxBatch);
     let count = 0;
     let bytes = 0;
     while (count < this.pending.length && count < this.maxBatch) {
       bytes += approximateBytes(this.pending[count]!);
-      if (count > 0 && bytes > this.byteCap) break;
+      if (count > 0 && bytes > this.limit.bytes) break;
       count++;
     }
     return this.pending.splice(0, count);
