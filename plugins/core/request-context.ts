@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createLogger } from './logger';
 
 /**
  * Per-request state shared by the suite's plugins inside the one process.
@@ -14,6 +15,8 @@ export interface PhaseTiming {
   ms: number;
 }
 
+const log = createLogger('suite');
+
 export class RequestContext {
   readonly id: string;
   readonly createdAt = Date.now();
@@ -27,6 +30,11 @@ export class RequestContext {
   /** Parties (plugins with a log phase, the bridge) that still need this context. */
   private readonly holds = new Set<string>();
   private ended = false;
+  /** Requests the bridge is serving for it now. */
+  private pins = 0;
+  /** When the bridge last finished serving it (its creation before): the TTL counts from there. */
+  private activeAt = this.createdAt;
+  private readonly endListeners: Array<(ctx: RequestContext) => void> = [];
 
   constructor(id: string, private readonly onEnd: (ctx: RequestContext) => void) {
     this.id = id;
@@ -59,11 +67,50 @@ export class RequestContext {
     return this.holds.size > 0;
   }
 
+  /**
+   * The bridge serves the request now: the TTL does not evict the context, and the capacity bound only once every
+   * live context is pinned. Ended meanwhile, its end listeners wait for `unpin`: the bridge still writes to it.
+   */
+  pin(): void {
+    this.pins++;
+  }
+
+  unpin(): void {
+    this.pins = Math.max(0, this.pins - 1);
+    this.activeAt = Date.now();
+    if (this.pins === 0 && this.ended) this.notifyEnd();
+  }
+
+  get isPinned(): boolean {
+    return this.pins > 0;
+  }
+
+  /** How long since the context was created or the bridge last finished serving it. */
+  idleMs(now: number): number {
+    return now - this.activeAt;
+  }
+
+  /** Runs once the context ends however it ends (its holders done, or evicted), and the bridge is done with it. */
+  whenEnded(listener: (ctx: RequestContext) => void): void {
+    this.endListeners.push(listener);
+  }
+
   end(): void {
     if (this.ended) return;
     this.ended = true;
     this.holds.clear();
     this.onEnd(this);
+    if (this.pins === 0) this.notifyEnd();
+  }
+
+  private notifyEnd(): void {
+    for (const listener of this.endListeners.splice(0)) {
+      try {
+        listener(this);
+      } catch (err) {
+        log.error('request context end listener failed', { error: (err as Error).message });
+      }
+    }
   }
 }
 
@@ -77,7 +124,7 @@ export interface ContextStoreOptions {
    * for `ttlMs`.
    */
   unheldTtlMs: number;
-  /** Hard bound on live contexts; the oldest is evicted first. */
+  /** Hard bound on live contexts; the oldest the bridge is not serving is evicted first. */
   maxEntries: number;
 }
 
@@ -98,9 +145,8 @@ export class ContextStore {
 
   create(): RequestContext {
     while (this.contexts.size >= this.options.maxEntries) {
-      const oldest = this.contexts.values().next().value as RequestContext;
       this.stats.evictedByCapacity++;
-      oldest.end();
+      this.oldestUnpinned().end();
     }
     const ctx = new RequestContext(randomUUID(), (c) => this.forget(c));
     this.contexts.set(ctx.id, ctx);
@@ -122,17 +168,29 @@ export class ContextStore {
   }
 
   /**
-   * Evicts contexts past their TTL, and unheld ones past the shorter one. Map order is creation order,
-   * so it stops at the first context younger than both; held ones in between are stepped over.
+   * Evicts contexts past their TTL, and unheld ones past the shorter one, counted from their creation or from when the
+   * bridge last finished serving them; never one the bridge is serving (a stream may outlast the TTL). Map order is
+   * creation order, so it stops at the first context created more recently than both; others are stepped over.
    */
   sweep(now = Date.now()): void {
+    const shorter = Math.min(this.options.unheldTtlMs, this.options.ttlMs);
     for (const ctx of this.contexts.values()) {
-      const age = now - ctx.createdAt;
-      if (age < Math.min(this.options.unheldTtlMs, this.options.ttlMs)) break;
-      if (age < this.options.ttlMs && ctx.isHeld) continue;
+      if (now - ctx.createdAt < shorter) break;
+      const idle = ctx.idleMs(now);
+      if (ctx.isPinned || idle < shorter || (idle < this.options.ttlMs && ctx.isHeld)) continue;
       this.stats.evictedByTtl++;
       ctx.end();
     }
+  }
+
+  /** The oldest context the bridge is not serving, or the oldest of all when it serves every one. */
+  private oldestUnpinned(): RequestContext {
+    let oldest: RequestContext | undefined;
+    for (const ctx of this.contexts.values()) {
+      oldest ??= ctx;
+      if (!ctx.isPinned) return ctx;
+    }
+    return oldest!;
   }
 
   close(): void {

@@ -16,7 +16,8 @@ import { OtelTransport } from './transports/otel';
  * langfuse-tracing: one Langfuse trace per request. Access stamps the trace id
  * (returned to the client in a header) and who is calling; the trace is queued
  * once both the log phase has run and the bridge has reported how the answer
- * ended, with every gateway decision as an observation. Nothing waits for Langfuse.
+ * ended (or, when the context ended before its log phase, once the bridge is done),
+ * with every gateway decision as an observation. Nothing waits for Langfuse.
  */
 interface TraceState {
   identity: TraceIdentity;
@@ -53,7 +54,9 @@ export = definePlugin({
     const shipper = shipperFor(key, () => makeShipper(config));
     const emit = (ctx: RequestContext) => {
       const state = ctx.get<TraceState>(STATE);
-      if (!state || state.emitted || !state.logDone) return;
+      if (!state || state.emitted) return;
+      // An ended context gets no log phase (Kong's finds it gone): the trace goes with what the bridge told.
+      if (!state.logDone && !ctx.isEnded) return;
       // A call under way in the bridge reports its end later; the listener emits then. A request refused before it
       // reached the bridge (a budget's 429 after llm-proxy planned it, a Kong plugin after llm-proxy) has nothing to wait for.
       if (ctx.get(IN_BRIDGE_KEY) && !ctx.get(RESULT_KEY) && !ctx.isEnded) return;
@@ -84,6 +87,7 @@ export = definePlugin({
     };
     ctx.set(STATE, { identity, logDone: false, emitted: false } satisfies TraceState);
     addAnswerListener(ctx, (_record, c) => state.emit(c));
+    ctx.whenEnded((c) => state.emit(c));
   },
   async log({ kong, state, ctx }) {
     const trace = ctx.get<TraceState>(STATE);

@@ -21,6 +21,8 @@ export interface RpcTap {
   readonly piped: number;
   hold(): void;
   release(): void;
+  /** Closes the piped connections, so that Kong's next call connects anew (and waits, while held). */
+  cut(): void;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ async function connectWhenListening(target: string, deadline: number): Promise<n
 export async function startRpcTap(tapPath: string, target: string): Promise<RpcTap> {
   const calls: string[] = [];
   const sockets = new Set<net.Socket>();
+  const pipedFromKong = new Set<net.Socket>();
   let held: Array<() => void> | undefined;
   let piped = 0;
   const server = net.createServer((kong) => {
@@ -61,10 +64,12 @@ export async function startRpcTap(tapPath: string, target: string): Promise<RpcT
           return;
         }
         piped++;
+        pipedFromKong.add(kong);
         let open = true;
         const closed = () => {
           if (open) piped--;
           open = false;
+          pipedFromKong.delete(kong);
         };
         kong.once('close', closed);
         plugin.once('close', closed);
@@ -109,6 +114,9 @@ export async function startRpcTap(tapPath: string, target: string): Promise<RpcT
       const queued = held ?? [];
       held = undefined;
       for (const start of queued) start();
+    },
+    cut() {
+      for (const kong of pipedFromKong) kong.destroy();
     },
     async close() {
       for (const s of sockets) s.destroy();

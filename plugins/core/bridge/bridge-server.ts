@@ -71,6 +71,7 @@ async function handle(tickets: TicketBook, req: http.IncomingMessage, res: http.
   res.on('close', () => {
     if (!res.writableFinished) clientGone.abort();
   });
+  ctx.pin();
   ctx.set(IN_BRIDGE_KEY, true);
   try {
     const plan = await planFor(ctx, req);
@@ -90,6 +91,7 @@ async function handle(tickets: TicketBook, req: http.IncomingMessage, res: http.
     if (!res.writableEnded) res.end();
   } finally {
     ctx.release('bridge');
+    ctx.unpin();
   }
 }
 

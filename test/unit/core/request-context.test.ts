@@ -43,6 +43,47 @@ describe('ContextStore', () => {
     store.close();
   });
 
+  it('never evicts by TTL a context the bridge is serving, and counts its TTL again from when the bridge finished', () => {
+    const store = new ContextStore({ ttlMs: 1000, unheldTtlMs: 1000, maxEntries: 100 });
+    const streaming = store.create();
+    streaming.hold('bridge');
+    streaming.hold('langfuse-tracing');
+    streaming.pin();
+    const now = Date.now();
+    store.sweep(now + 5000);
+    expect(store.get(streaming.id)).toBe(streaming);
+    streaming.release('bridge');
+    streaming.unpin();
+    // Kong's log phase, right after the stream, still finds it.
+    store.sweep(Date.now() + 999);
+    expect(store.get(streaming.id)).toBe(streaming);
+    store.sweep(Date.now() + 1001);
+    expect(store.get(streaming.id)).toBeUndefined();
+    store.close();
+  });
+
+  it('evicts by capacity the oldest context the bridge is not serving; one it serves only when it serves them all', () => {
+    const store = new ContextStore({ ttlMs: 60_000, unheldTtlMs: 60_000, maxEntries: 2 });
+    const streaming = store.create();
+    streaming.pin();
+    const ended: string[] = [];
+    streaming.whenEnded((c) => ended.push(c.id));
+    const other = store.create();
+    other.whenEnded((c) => ended.push(c.id));
+    const third = store.create();
+    expect([store.get(streaming.id), store.get(other.id)]).toEqual([streaming, undefined]);
+    expect(ended).toEqual([other.id]);
+    third.pin();
+    store.create();
+    // Both served: the oldest goes, but hears of its end only once the bridge is done with it.
+    expect(store.get(streaming.id)).toBeUndefined();
+    expect(ended).toEqual([other.id]);
+    streaming.unpin();
+    expect(ended).toEqual([other.id, streaming.id]);
+    expect(store.snapshot().evictedByCapacity).toBe(2);
+    store.close();
+  });
+
   it('finds contexts only by a string id it issued', () => {
     const store = new ContextStore({ ttlMs: 1000, unheldTtlMs: 1000, maxEntries: 10 });
     const ctx = store.create();
