@@ -26,17 +26,20 @@ const INTERNAL_KEYS = [
 
 /**
  * Kong encodes unset fields as null (and empty tables as []); zod defaults apply to undefined. A vault reference Kong
- * could not resolve arrives as "", listed in its record's "$refs": unset too, so a secret whose reference failed
- * behaves as a secret never configured rather than failing the whole instance.
+ * could not resolve arrives as "", listed in its record's "$refs": its path is gathered in `unresolved`, and the
+ * instance is refused (fail closed): read as unset, a provider's key would fall back to the node's own credentials
+ * (Bedrock's AWS keys) or to none, and a budget's Redis URL to counting on each node alone.
  */
-function dropNulls(value: unknown): unknown {
+function dropNulls(value: unknown, unresolved: string[], path = ''): unknown {
   if (value === null) return undefined;
-  if (Array.isArray(value)) return value.map(dropNulls);
+  if (Array.isArray(value)) return value.map((item, i) => dropNulls(item, unresolved, `${path}.${i}`));
   if (typeof value === 'object') {
     const { $refs: refs, ...fields } = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(fields)) {
-      const cleaned = dropNulls(dropUnresolved(inner, (refs as Record<string, unknown> | undefined)?.[key]));
+      const at = path ? `${path}.${key}` : key;
+      for (const failed of unresolvedIn(inner, (refs as Record<string, unknown> | undefined)?.[key])) unresolved.push(failed === undefined ? at : `${at}.${failed}`);
+      const cleaned = dropNulls(inner, unresolved, at);
       if (cleaned !== undefined) out[key] = cleaned;
     }
     return out;
@@ -44,12 +47,15 @@ function dropNulls(value: unknown): unknown {
   return value;
 }
 
-/** `reference` is the field's "$refs" entry: a string, or for an array the references by position (Lua's 1-based keys once cjson makes it an object). */
-function dropUnresolved(value: unknown, reference: unknown): unknown {
-  if (typeof reference === 'string') return value === '' ? undefined : value;
-  if (!Array.isArray(value) || !reference || typeof reference !== 'object') return value;
+/**
+ * Where a field whose "$refs" entry is `reference` holds a reference Kong could not resolve: the field itself
+ * (`undefined`), or positions of an array (references by position: Lua's 1-based keys once cjson makes it an object).
+ */
+function unresolvedIn(value: unknown, reference: unknown): Array<number | undefined> {
+  if (typeof reference === 'string') return value === '' ? [undefined] : [];
+  if (!Array.isArray(value) || !reference || typeof reference !== 'object') return [];
   const at = (i: number): unknown => (Array.isArray(reference) ? reference[i] : (reference as Record<string, unknown>)[String(i + 1)]);
-  return value.filter((item, i) => !(item === '' && typeof at(i) === 'string'));
+  return value.flatMap((item, i) => (item === '' && typeof at(i) === 'string' ? [i] : []));
 }
 
 function asId(value: unknown): string | null {
@@ -85,7 +91,10 @@ export function parseInstanceConfig<C>(
   };
   const userConfig: Record<string, unknown> = { ...source };
   for (const key of INTERNAL_KEYS) delete userConfig[key];
-  const parsed = schema.safeParse(dropNulls(userConfig));
+  const unresolved: string[] = [];
+  const cleaned = dropNulls(userConfig, unresolved);
+  if (unresolved.length > 0) throw new ConfigError(plugin, unresolved.map((path) => `${path}: its vault reference could not be resolved`));
+  const parsed = schema.safeParse(cleaned);
   if (!parsed.success) throw new ConfigError(plugin, formatZodIssues(parsed.error));
   return { config: parsed.data, meta };
 }

@@ -10,7 +10,8 @@ import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
  * Secret references in referenceable fields, resolved by the stand-in from the environment before the plugin sees
  * its config, as Kong's env vault does: a provider key kept out of kong.yml reaches the provider, and a reference that
  * names no variable is logged by field, never by value. Kong 3.4.2 sends an unresolved reference as "" with the
- * record's "$refs" naming it; the suite takes that as a key never configured, for that target only.
+ * record's "$refs" naming it; the suite refuses that instance (fail closed) rather than call a provider without the key
+ * or with the node's own credentials.
  */
 describe("the stand-in's env vault", () => {
   let provider: CaptureServer;
@@ -61,12 +62,15 @@ describe("the stand-in's env vault", () => {
     ]);
   });
 
-  it('logs a reference it cannot resolve by its field; only that target goes without its key', async () => {
+  it('logs a reference it cannot resolve by its field; the instance is refused, and nothing goes out without the key', async () => {
     expect(stack.standin.errorLog.join('\n')).toMatch(/unable to resolve the secret reference in config\.targets\[1\]\.auth\.api_key/);
     expect(stack.standin.errorLog.join('\n')).not.toContain(KEY);
+    const before = provider.received.length;
     const response = await ask('unset');
-    await response.text();
-    expect(response.status).toBe(200);
-    expect(provider.received.at(-1)!.headers.authorization).toBeUndefined();
+    const body = (await response.json()) as { error: { code: string } };
+    expect(response.status).toBe(500);
+    expect(body.error.code).toBe('gateway_plugin_misconfigured');
+    expect(provider.received.length).toBe(before);
+    expect(stack.suiteLog()).toMatch(/targets\.0\.auth\.api_key: its vault reference could not be resolved/);
   });
 });
