@@ -30,7 +30,7 @@ export class PiiVault {
 
   placeholderFor(category: string, value: string): string {
     const key = `${category}\u0000${value}`;
-    let placeholder = this.byValue.get(key) ?? this.wholeNameOf(category, value);
+    let placeholder = this.byValue.get(key);
     if (!placeholder) {
       const label = placeholderLabel(category);
       let n = this.next.get(label) ?? 0;
@@ -43,22 +43,6 @@ export class PiiVault {
       this.categoryOf.set(placeholder, category);
     }
     return placeholder;
-  }
-
-  /**
-   * A person named by one word of a name already given whole ("Sarah Johnson … Sarah … Johnson") is the same person: the
-   * whole name's placeholder, so that the model reads one person, not three. Not when two names given hold the word.
-   */
-  private wholeNameOf(category: string, value: string): string | undefined {
-    if (category !== 'person' || /\s/.test(value.trim())) return undefined;
-    const word = value.trim().toLowerCase();
-    let found: string | undefined;
-    for (const [placeholder, whole] of this.byPlaceholder) {
-      if (this.categoryOf.get(placeholder) !== 'person' || !whole.toLowerCase().split(/\s+/).includes(word)) continue;
-      if (found) return undefined;
-      found = placeholder;
-    }
-    return found;
   }
 
   count(category: string): void {
@@ -122,10 +106,6 @@ const PHONE_EXTENSION = /\s*(?:x|ext\.?|extension)\s*\d+$/i;
 
 /** Applies the action of each finding to the text; block findings are only recorded. */
 export function applyFindings(text: string, findings: Finding[], actionFor: (category: string) => PiiAction, vault: PiiVault): string {
-  // Whole names first, so that one word of a name given whole later in the text ("Sarah … Sarah Johnson") is that person.
-  if (actionFor('person') === 'placeholder') {
-    for (const f of findings) if (f.category === 'person' && /\s/.test(f.value.trim())) vault.placeholderFor('person', f.value);
-  }
   let out = '';
   let cursor = 0;
   for (const f of findings) {
