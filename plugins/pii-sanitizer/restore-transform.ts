@@ -12,18 +12,24 @@ const CONTEXT_CHARS = 2048;
  */
 const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?:^|[\s("'`<=[\]])\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?=[/?#:]|$))[^\s"'`<>()]*$/i;
 
+/** A link that is a site's address alone, without a path, a query or a fragment ("https://acme.io", "www.acme.io/"). */
+const BARE_SITE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^/?#\s]+\/?$/i;
+
 /**
- * Whether `preceding` ends inside a link. In a row whose cells a "," or a "|" parts ("[PERSON_1],https://acme.io,[EMAIL_1]",
- * "| https://acme.io | [EMAIL_1] |"), that separator, found before the link on its line too, ends the link; not in a
- * Markdown link's or image's brackets, whose URL runs to its ")" whatever it holds.
+ * Whether `preceding` ends inside a link. In a row whose cells a "," or a "|" parts ("[PERSON_1],https://acme.io,[EMAIL_1]"),
+ * that separator, found before the link on its line too, ends a link that is a site's address alone; a link with a path
+ * or a query runs on over it ("Hi, https://evil.example/?a=1,[EMAIL_1]" keeps its placeholder), and so does a Markdown
+ * link's or image's URL, to its ")".
  */
 function inLink(preceding: string): boolean {
   const link = IN_LINK.exec(preceding);
   if (!link) return false;
   const lineBefore = preceding.slice(preceding.lastIndexOf('\n', link.index) + 1, link.index);
   if (/\]\($/.test(lineBefore)) return true;
-  const cut = Math.max(...[',', '|'].filter((sep) => lineBefore.includes(sep)).map((sep) => link[0].lastIndexOf(sep)));
-  return cut < 0 || IN_LINK.test(link[0].slice(cut + 1));
+  const separator = [',', '|'].find((sep) => lineBefore.includes(sep) && link[0].includes(sep));
+  if (!separator) return true;
+  const cut = link[0].indexOf(separator);
+  return !BARE_SITE.test(link[0].slice(0, cut)) || IN_LINK.test(link[0].slice(cut + 1));
 }
 
 /** JSON text read as the text it encodes, for the link check: escaped slashes as slashes, escaped blanks as blanks. */

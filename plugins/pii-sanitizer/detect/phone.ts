@@ -82,11 +82,18 @@ const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|t
 const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
 /** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})(?:[ \t]+back)?[ \t]+(?:on|at)|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|[.!?\n])[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
-  'iu',
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|[.!?\n])[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
+  'i',
 );
+/**
+ * A person called by name before "at" or "on" ("call Contreras Zambrano at", "ring Alfredo on"), case-sensitive: the
+ * name's capitals tell it from "the message queue at", "call graph on".
+ */
+const NAMED_CALL_BEFORE = /(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp)[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}(?:[ \t]+back)?[ \t]+(?:on|at)[ \t]*$/u;
+/** A phrase that gives the number right after it, whatever follows the number. */
+const phraseBefore = (before: string) => PHONE_PHRASE_BEFORE.test(before) || NAMED_CALL_BEFORE.test(before);
 const PHONE_LABEL_BEFORE = new RegExp(
-  String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
+  String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
   'iu',
 );
 const SHORT_LABEL_BEFORE = new RegExp(String.raw`(?<![A-Za-z])${PHONE_LABEL}[ \t]*\r?\n?[ \t]*$`, 'i');
@@ -164,7 +171,7 @@ function shapeScore(value: string, digits: string): number {
   if (groups.length === 1) return digits.length >= 10 || value.startsWith('+') ? 0.35 : 0;
   // After a "+" and a country's code of up to three digits, a long group is a subscriber's ("+84 991 6551569"), even
   // where the library knows no such country or length.
-  if (value.startsWith('+') && groups[0]!.length <= 3 && digits.length >= 9) return 0.6;
+  if (value.startsWith('+') && groups[0]!.length <= 3 && groups.length >= 3 && digits.length >= 9) return 0.6;
   if (groups.some((g) => g.length > 5)) return 0.3;
   // Two groups with a five-digit one are postal codes ("90010-170", "43 73313"); 4-2-4 is an id shape.
   if (groups.length === 2 && groups.some((g) => g.length === 5)) return 0.35;
@@ -224,7 +231,7 @@ export const phoneDetector: Detector = {
         const plausible = !DUMMY_DIGITS.test(digits) && !ROUND_OR_DATE.test(digits) && !counting(digits);
         const bare =
           plausible &&
-          ((BARE_LOCAL.test(value) && (PHONE_PHRASE_BEFORE.test(before) || (!wordAfter && PHONE_LABEL_BEFORE.test(before)))) ||
+          ((BARE_LOCAL.test(value) && (phraseBefore(before) || (!wordAfter && PHONE_LABEL_BEFORE.test(before)))) ||
             (SHORT_LOCAL.test(value) && !wordAfter && SHORT_LABEL_BEFORE.test(before)));
         if (bare) {
           out.push(finding(this, m.index, value, 0.8));
@@ -249,7 +256,7 @@ export const phoneDetector: Detector = {
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
       const phoneWordsNear =
         !POSTAL_OR_REFERENCE.test(value) &&
-        (nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT) || PHONE_PHRASE_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index)));
+        (nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT) || phraseBefore(text.slice(Math.max(0, m.index - 32), m.index)));
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
       // "370 3911 Fourth Avenue", "90722-3774 577 6th Avenue": short numbers followed by words are house numbers, not
       // phones; a ZIP+4 code and a house number before a numbered street's ordinal too.

@@ -11,10 +11,11 @@ import { passwordLike } from './secrets-in-prose';
  */
 /**
  * A header that names a secret, its words set apart (camelCase and snake_case too): a bare "key", or a secret's word
- * with up to three words before it ("Secret access key", "aws_secret_access_key", "SecretAccessKey", "Auth token");
+ * with up to three words before it ("Secret access key", "aws_secret_access_key", "SecretAccessKey", "Auth token"); "pass"
+ * alone or after a login's word ("DB pass"; not "Boarding pass");
  * not what names a public part or a secret's metadata ("Access key ID", "Public key", "Token type").
  */
-const SECRET_HEADER = /^(?:key|(?:[a-z\d]+ ){0,3}(?:passwords?|passphrase|passwd|pwd|pw|pass|secret|secret key|secret access key|client secret|token|api token|access token|auth token|api key|access key))$/;
+const SECRET_HEADER = /^(?:key|(?:(?:db|admin|root|user|wifi|login) )?(?:pw|pass)|(?:[a-z\d]+ ){0,3}(?:passwords?|passphrase|passwd|pwd|secret|secret key|secret access key|client secret|token|api token|access token|auth token|api key|access key))$/;
 const NOT_SECRET_HEADER = /\b(?:public|publishable|id|type|name|hash|expir\w*|length|count|url|file|path)\b/;
 const PASSWORD_HEADER = /(?:^| )(?:passwords?|passphrase|passwd|pwd|pw|pass)$/;
 /** A header cell's words in lower case: "SecretAccessKey" and "secret_access_key" read "secret access key". */

@@ -523,7 +523,7 @@ export const SECRET_PATTERNS: Array<{
   // A key written as bytes under a key's or a secret's name: "KEY = b\"\\xd0\\x4d…\"", "byte[] Key = new byte[] { 0x8E, 0x94, … }".
   {
     name: 'byte-literal-key',
-    pattern: /\b[\w.]*(?:key|secret)\w*\s*=\s*(?:b["']((?:\\x[0-9a-fA-F]{2}){16,64})["']|new\s+byte\[\]\s*\{\s*((?:0x[0-9A-Fa-f]{2}\s*,\s*){15,63}0x[0-9A-Fa-f]{2})\s*,?\s*\})/dgi,
+    pattern: /(?<![\w.])[\w.]{0,64}?(?:key|secret)\w{0,32}\s*=\s*(?:b["']((?:\\x[0-9a-fA-F]{2}){16,64})["']|new\s+byte\[\]\s*\{\s*((?:0x[0-9A-Fa-f]{2}\s*,\s*){15,63}0x[0-9A-Fa-f]{2})\s*,?\s*\})/dgi,
     requires: /\\x|0x/,
     valid: (value) => new Set(value.match(/[0-9A-Fa-f]{2}(?![0-9A-Fa-f])/g)).size >= 8,
   },
@@ -533,7 +533,7 @@ export const SECRET_PATTERNS: Array<{
   // Python's "bytes.fromhex('…')", "unhexlify('…')", Node's "Buffer.from('…', 'hex')"; 16 to 64 bytes.
   {
     name: 'hex-decoded-key',
-    pattern: /\b(?![\w.]*pub)[\w.]*(?:key|secret)\w*(?:\s*,\s*_)?\s*:?=\s*(?:hex\.DecodeString|bytes\.fromhex|(?:binascii\.)?unhexlify|Buffer\.from|Hex\.decodeHex|DatatypeConverter\.parseHexBinary)\(\s*["']([0-9a-fA-F]{32,128})["']/dgi,
+    pattern: /(?<![\w.])(?![\w.]{0,64}pub)[\w.]{0,64}?(?:key|secret)\w{0,32}(?:\s*,\s*_)?\s*:?=\s*(?:hex\.DecodeString|bytes\.fromhex|(?:binascii\.)?unhexlify|Buffer\.from|Hex\.decodeHex|DatatypeConverter\.parseHexBinary)\(\s*["']([0-9a-fA-F]{32,128})["']/dgi,
     requires: /DecodeString|fromhex|unhexlify|Buffer\.from|decodeHex|parseHexBinary/,
     valid: (value) => value.length % 2 === 0 && looksRandom(value),
   },

@@ -21,7 +21,7 @@ const PIN = 'pin(?:[ -]code| number)?';
 const KEY = '(?:api|access|secret|private|license|licence)[ _-]?key|(?:(?:access|auth|api|bearer|refresh|session)[ _-]?)?token|client[ _-]?secret|secret';
 /** What the secret is for, in a few words ("for the shared mailbox", "voor de gedeelde mailbox …"), or how it is meant ("temporal"). */
 const FOR_WHAT =
-  '(?:[ \\t]+(?:temporary|temporal|temporaire|provisoire|provisória|provisional|provvisoria|temporanea|tijdelijk|tymczasowe|vorläufiges|temporäres|initial|new|nuevo|nueva|nouveau|neues|nuovo|nova))?(?:[ \\t]+(?:for|to|of|on|für|zu|de|del|des|du|para|pour|voor|van|per|dla|för|til|do|da|dos|das|della|от|для|к)[ \\t]+[^\\s:]{1,30}(?:[ \\t]+[^\\s:]{1,40}){0,7}?)?';
+  '(?:[ \\t]+(?:temporary|temporal|temporaire|provisoire|provisória|provisional|provvisoria|temporanea|tijdelijk|tymczasowe|vorläufiges|temporäres|initial|new|nuevo|nueva|nouveau|neues|nuovo|nova))?(?:[ \\t]+(?:for|to|of|on|für|zu|de|del|des|du|para|pour|voor|van|per|dla|för|til|do|da|dos|das|della|от|для|к)[ \\t]+[^\\s:,;!?]{0,29}[^\\s:,.;!?](?:[ \\t]+[^\\s:,;!?]{0,39}[^\\s:,.;!?]){0,6}?)?';
 /** A verb is followed by a space or a quote ("password island" is no disclosure); a colon by anything. */
 const VERB = '(?:(?:is(?: now| still| set to)?|was(?: set to)?|will be|would be|ist|lautet|war|est|es|é|è|är|er|jest|wynosi|это)(?=[ \\t"\'`“‘«「『])|[:：]|是|为|為|は(?=[「『])|는|은)';
 const QUOTED = `(["'\`“‘«「『])([^\\n"'\`”’»」』]{4,100})["'\`”’»」』]`;
@@ -37,7 +37,12 @@ const CODE_NAME = /^[A-Za-z_.-]+$/;
  * "creds: jsmith:Fluffy2019!" (the password judged as one told in prose; not a URL's scheme and path).
  */
 const CREDENTIAL_PAIR =
-  /\b(?:creds|credentials|login|log[ \t]?in with|sign[ \t]?in with|user(?:name)?[ \t]*(?:and|&|\/)[ \t]*pass(?:word)?)\b(?:[ \t]+(?:are|is|were|was))?[ \t]*:?[ \t]*([A-Za-z][\w.@+-]{1,63})[ \t]*[/:][ \t]*(?![/\\:])([^\s`'"]{6,100})/gi;
+  /\b(?:creds|credentials|login|user(?:name)?[ \t]*(?:and|&|\/)[ \t]*pass(?:word)?)\b(?:[ \t]+(?:are|is|were|was)[ \t]+|[ \t]*[:=][ \t]*)([A-Za-z][\w.@+-]{1,63})[ \t]*[/:][ \t]*(?![/\\:])([^\s`'"]{6,100})/gi;
+/**
+ * A pair's second half is a password, not a path's or a version's part ("login: ubuntu/jammy64", "kubectl/v1.28.0"):
+ * a symbol other than a dot, a dash or an underscore, or capitals, small letters and digits at once in eight or more.
+ */
+const STRONG_PASSWORD = /[^\w.\-]|^(?=.*[A-Z])(?=.*[a-z])(?=.*\d).{8,}$/;
 const ANNOUNCED = new RegExp(`\\b(?:${PASSWORD}|${KEY})\\b[^\\n:]{0,80}:[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)?[ \\t]*([^\\s]{8,200})[ \\t]*(?=\\r?\\n|$)`, 'gi');
 /**
  * A value alone on the text's last line, after a line that asks for one ("Please type your account password.\n
@@ -56,12 +61,13 @@ const NAME_WORDS = new RegExp(
  * "is getPassword()", "token: word[0]", "token: c.token+c.next.token", "{token:t,pos:o.index}", "password:!0",
  * "password: redis://…", "is {{pwd}}", "password: !vault |", "is 12-characters".
  */
-const NOT_A_VALUE = /^(?:[\w$.]+\(|[$%{[<]|!(?:vault|ref|sub|getatt|join|select|split|base64|cidr|importvalue|findinmap|getazs|if|equals|and|or|not|condition|env|include|secret|encrypted|unsafe|binary|str|int)$|[A-Za-z_]\w*\.[A-Za-z_][\w.]*$|[A-Za-z_$][\w$.]*\[|[A-Za-z_$][\w$]*\.[\w$.]*[-+*/?|&]|[A-Za-z_$][\w$]*,[\w$]+:|![01](?:\W|$)|[a-z][a-z0-9+.-]*:\/\/|\d+[ -]?(?:char|digit|letter|symbol|byte|bit|word))/i;
+const NOT_A_VALUE = /^(?:[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,}$|[\w$.]+\(|[$%{[<]|!(?:vault|ref|sub|getatt|join|select|split|base64|cidr|importvalue|findinmap|getazs|if|equals|and|or|not|condition|env|include|secret|encrypted|unsafe|binary|str|int)$|[A-Za-z_]\w*\.[A-Za-z_][\w.]*$|[A-Za-z_$][\w$.]*\[|[A-Za-z_$][\w$]*\.[\w$.]*[-+*/?|&]|[A-Za-z_$][\w$]*,[\w$]+:|![01](?:\W|$)|[a-z][a-z0-9+.-]*:\/\/|\d+[ -]?(?:char|digit|letter|symbol|byte|bit|word))/i;
 /** `"Password:",rememberMeLabel:"`: between two quotes is code, not a value; "Enter passphrase for ..." is a prompt. */
 const CODE_BETWEEN_QUOTES = /^[\s,;:=)\]}]|[:=({]$|\.\.\.$|…$/;
 /** "token: 'Bearer xxxx'": the scheme is not the credential. */
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token)\s+/i;
 const IS_PASSWORD_WORD = new RegExp(`^(?:${PASSWORD})$`, 'i');
+const OTHER_SCRIPT_WORD = new RegExp(`^(?:${PASSWORD_OTHER_SCRIPTS})$`);
 
 export function passwordLike(value: string): boolean {
   if (value.length < 6 || isPlaceholder(value) || NOT_A_VALUE.test(value)) return false;
@@ -81,7 +87,7 @@ export function secretsInProse(text: string): Array<[number, string]> {
   for (const m of /cred|log|sign|user/i.test(text) ? matches(text, CREDENTIAL_PAIR) : []) {
     const value = m[2]!.replace(/[.,;:?)\]]+$/, '');
     // A further "/" makes it a path ("login: api/v1/users2"), a bracket a call, a ":" an address ("login: d95c:6a4f:…").
-    if (passwordLike(value) && !/[/():]/.test(value)) out.push([m.index + m[0].lastIndexOf(m[2]!), value]);
+    if (passwordLike(value) && STRONG_PASSWORD.test(value) && !/[/():]/.test(value)) out.push([m.index + m[0].lastIndexOf(m[2]!), value]);
   }
   if (!NAME_WORDS.test(text)) return out;
   for (const m of matches(text, TOLD)) {
@@ -89,6 +95,11 @@ export function secretsInProse(text: string): Array<[number, string]> {
     const kind = IS_PASSWORD_WORD.test(name!) ? 'password' : /^pin/i.test(name!) ? 'pin' : 'key';
     // Sentence punctuation ends the value; a password may end in "!".
     const value = quoted ?? bare!.replace(kind === 'password' ? /[.,;:?)\]}]+$/ : /[.,;:?!)\]}]+$/, '');
+    // After a word of another script the value is what follows in Latin letters and ASCII signs ("密码是否正确？" asks
+    // whether it is right; "パスワードは「8文字以上」" says how long).
+    if (OTHER_SCRIPT_WORD.test(name!) && !/^[!-~]+$/.test(value)) continue;
+    // A Wi-Fi network's security mode is no key ("Network key: WPA2-Personal").
+    if (/^(?:WPA|WEP)/i.test(value) && /key/i.test(name!)) continue;
     const ok =
       quoted !== undefined
         ? !isPlaceholder(value.replace(AUTH_SCHEME, '')) && !NOT_A_VALUE.test(value) && !FILE_PATH.test(value) && !isOneCharacter(value) && !CODE_BETWEEN_QUOTES.test(value) && !(kind === 'key' && isWords(value))
