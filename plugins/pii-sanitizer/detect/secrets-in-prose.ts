@@ -61,7 +61,7 @@ const NAME_WORDS = new RegExp(
  * "is getPassword()", "token: word[0]", "token: c.token+c.next.token", "{token:t,pos:o.index}", "password:!0",
  * "password: redis://…", "is {{pwd}}", "password: !vault |", "is 12-characters".
  */
-const NOT_A_VALUE = /^(?:[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,}$|[\w$.]+\(|[$%{[<]|!(?:vault|ref|sub|getatt|join|select|split|base64|cidr|importvalue|findinmap|getazs|if|equals|and|or|not|condition|env|include|secret|encrypted|unsafe|binary|str|int)$|[A-Za-z_]\w*\.[A-Za-z_][\w.]*$|[A-Za-z_$][\w$.]*\[|[A-Za-z_$][\w$]*\.[\w$.]*[-+*/?|&]|[A-Za-z_$][\w$]*,[\w$]+:|![01](?:\W|$)|[a-z][a-z0-9+.-]*:\/\/|\d+[ -]?(?:char|digit|letter|symbol|byte|bit|word))/i;
+const NOT_A_VALUE = /^(?:[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,}$|[\w$.]+\(|[$%{[<]|!(?:vault|ref|sub|getatt|join|select|split|base64|cidr|importvalue|findinmap|getazs|if|equals|and|or|not|condition|env|include|secret|encrypted|unsafe|binary|str|int)$|[A-Za-z_]\w*\.[A-Za-z_][\w.]*$|[A-Za-z_$][\w$.]*\[|[A-Za-z_$][\w$]*\.[\w$.]*[-+*/?|&]|[A-Za-z_$][\w$]*,[\w$]+:|![01](?:\W|$)|[a-z][a-z0-9+.-]*:\/\/|\d+[ -]?(?:char|digit|letter|symbol|byte|bit|word))/i;
 /** `"Password:",rememberMeLabel:"`: between two quotes is code, not a value; "Enter passphrase for ..." is a prompt. */
 const CODE_BETWEEN_QUOTES = /^[\s,;:=)\]}]|[:=({]$|\.\.\.$|…$/;
 /** "token: 'Bearer xxxx'": the scheme is not the credential. */
