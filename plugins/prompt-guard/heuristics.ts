@@ -39,20 +39,29 @@ const any = (words: string) => `(?:${words})`;
 // A rule opening on a word edge checks the edge after its first words (see word-edges.ts): the same matches, faster.
 const rx = (src: string, flags = 'iu') => new RegExp(wordEdgeFirst('\\p{L}\\p{N}', src), flags);
 
-// English: a verb of overriding, up to four qualifiers, an object that is the model's instructions.
+// English: a verb of overriding, up to a few qualifiers, an object that is the model's instructions. Verbs and nouns
+// alone are everyday words ("cancel my order", "remove all filters", "skip the prompts", "ignoring the rules at
+// school"), so the object must be marked as the model's own: its instructions with a word that places them before
+// this message or in its setup ("your", "previous", "above", "system"), or its safety machinery with "your".
 const VERB_EN = any(
   'ignore|ignoring|ignored|disregard|disregarding|forget|forgetting|skip|drop|abandon|bypass|override|overwrite|overrule|neglect|discard|dismiss|omit|set aside|put aside|leave behind|throw out|erase|delete|remove|clear|cancel|reset|nullify|void|do not follow|don\'?t follow|stop following|no longer follow|ignore all of',
 );
-/** Verbs that, aimed at weaker objects (tasks, information, context), still mean "stop obeying". */
+/** Verbs that mean "stop obeying" whatever they are aimed at (unlike cancel, clear, reset, remove…). */
 const VERB_EN_SOFT = any('ignore|ignoring|disregard|disregarding|forget|forgetting|abandon|drop|discard|dismiss|neglect|override|overrule|bypass|throw out|set aside|put aside');
 const QUAL_EN = any(
   "all|any|every|each|the|your|my|these|those|this|that|of|previous|previously|prior|preceding|above|earlier|former|initial|original|old|existing|foregoing|given|provided|system|developer|developers'?|current|past|before|mentioned|aforementioned|received|so far|until now|and|assigned|pre-?programmed|preset|default|hidden|built-in|internal|standard|safety|ethical|moral|content",
 );
-const OBJ_STRONG_EN = any(
-  'instructions?|instruction set|instruct|prompts?|system prompt|system message|rules?|directives?|guidelines?|guidance|commands?|orders?|programming|guardrails?|polic(?:y|ies)|restrictions?|constraints?|limitations?|safeguards?|filters?|conditioning|training|principles|protocols?|parameters',
+/** Qualifiers that make the object the model's own: its setup, or what came before this message. */
+const QUAL_MODEL_EN = any(
+  "your|previous|previously|prior|preceding|above|earlier|foregoing|initial|original|given|provided|received|so far|until now|aforementioned|assigned|system|developer|developers'?|pre-?programmed|hidden|built-in|internal",
 );
-const OBJ_WEAK_EN = any('tasks?|assignments?|information|context|directions|requirements|what you were told|what you have been told|what i said before');
-
+/** Words for what the model was told. */
+const OBJ_INSTR_EN = any('instructions?|instruction set|prompts?|system prompt|system message|rules?|directives?|guidelines?|guidance|commands?|programming|guardrails?|conditioning|principles|protocols?');
+/** The model's safety machinery; "the safety restrictions on the machines" or "all filters" are anyone's. */
+const OBJ_LIMITS_EN = any('orders?|polic(?:y|ies)|restrictions?|constraints?|limitations?|safeguards?|filters?|training|parameters|ethics|morals');
+const OBJ_STRONG_EN = `(?:${OBJ_INSTR_EN}|${OBJ_LIMITS_EN})`;
+const OBJ_WEAK_EN = any('tasks?|assignments?|information|context|directions|requirements');
+const OBJ_TOLD_EN = any('what you were told|what you have been told|what i said before');
 // German (also verb-final order: "die obigen Anweisungen ignorieren").
 const VERB_DE = any(
   'ignorier(?:e|en|t|st)?|vergiss|vergesst|vergessen|missacht(?:e|en|et)?|übergeh(?:e|en|t)?|verwirf|verwerfen|lösch(?:e|en|t)?|streich(?:e|en|t)?|überschreib(?:e|en|t)?|verwirf|beachte(?:n)? (?:nicht|keine)|befolge(?:n)? (?:nicht|keine)|hör(?:e)? auf',
@@ -67,8 +76,11 @@ const OBJ_DE = any(
 // Every rule must stay linear in the text's length: `npm run bench -- guard` reports the slowest adversarial prompt.
 const RULES: Rule[] = [
   // --- overriding earlier instructions ---
-  { id: 'override', weight: 0.85, re: rx(`${B}${VERB_EN}${S}(?:${QUAL_EN}${S}){0,5}${OBJ_STRONG_EN}${E}`) },
-  { id: 'override', weight: 0.7, re: rx(`${B}${VERB_EN_SOFT}${S}(?:${QUAL_EN}${S}){1,5}${OBJ_WEAK_EN}${E}`) },
+  { id: 'override', weight: 0.85, re: rx(`${B}${VERB_EN}${S}(?:${QUAL_EN}${S}){0,3}${QUAL_MODEL_EN}${S}(?:${QUAL_EN}${S}){0,3}${OBJ_INSTR_EN}${E}`) },
+  { id: 'override', weight: 0.85, re: rx(`${B}${VERB_EN_SOFT}${S}(?:${QUAL_EN}${S}){0,2}your${S}(?:${QUAL_EN}${S}){0,2}${OBJ_LIMITS_EN}${E}|${B}${VERB_EN_SOFT}${S}(?:${QUAL_EN}${S}){0,3}${QUAL_MODEL_EN}${S}orders?${E}`) },
+  // "Ignore all instructions" is an attack, "ignoring the rules at school" is not: the bare shape needs company.
+  { id: 'override', weight: 0.45, re: rx(`${B}${VERB_EN_SOFT}${S}(?:(?:all|any|every|the|these|those|of)${S}){1,3}${OBJ_INSTR_EN}${E}`) },
+  { id: 'override', weight: 0.7, re: rx(`${B}${VERB_EN_SOFT}${S}(?:${QUAL_EN}${S}){0,3}${QUAL_MODEL_EN}${S}(?:${QUAL_EN}${S}){0,3}${OBJ_WEAK_EN}${E}|${B}${VERB_EN_SOFT}${S}(?:(?:all|everything|of)${S}){0,2}${OBJ_TOLD_EN}${E}`) },
   {
     id: 'override',
     weight: 0.7,
@@ -90,9 +102,13 @@ const RULES: Rule[] = [
   { id: 'override', weight: 0.75, re: rx(`${B}(?:abweichend|entgegen)${S}(?:zu${S}|von${S})?(?:den${S}|allen${S})?(?:vorherigen|bisherigen|obigen|früheren|ursprünglichen)${S}${OBJ_DE}`) },
   { id: 'override', weight: 0.65, re: rx(`${B}(?:vorherigen|bisherigen|obigen|früheren)${S}(?:${OBJ_DE})${S}(?:${L}+${S}){0,6}(?:irrelevant|unwichtig|ungültig|hinfällig|nicht (?:mehr )?(?:gültig|wichtig|relevant|ganz großartig))`) },
   // Other languages: verb + (qualifiers) + instructions.
-  { id: 'override', weight: 0.8, re: rx(`${B}(?:ignore[zs]?|oublie[zs]?|néglige[zs]?|négligez)${S}(?:${any('toutes|tous|les|vos|tes|des|ces|précédentes|antérieures|ci-dessus')}${S}){0,4}${any('instructions|consignes|règles|directives|ordres|tâches')}${E}`) },
-  { id: 'override', weight: 0.8, re: rx(`${B}(?:ignora|ignore|ignorar|olvida|olvide|olvídate|olvidate|olvidar|olvidad)${S}(?:de${S})?(?:${any('todas|todos|las|los|tus|sus|anteriores|previas|de')}${S}){0,4}${any('instrucciones|reglas|indicaciones|órdenes|ordenes|tareas')}${E}`) },
-  { id: 'override', weight: 0.65, re: rx(`${B}(?:olvida|olvide|olvídate|olvidate|tienes que olvidar|debes olvidar)${S}(?:de${S})?todo${S}(?:lo${S})?(?:que|anterior|antes)${E}`) },
+  // French and Spanish: instructions are the model's; rules and orders only when "your" or "previous" says so
+  // ("Mon fils ignore toutes les règles de la maison" is a parent's worry).
+  { id: 'override', weight: 0.8, re: rx(`${B}(?:ignore[zs]?|oublie[zs]?|néglige[zs]?|négligez)${S}(?:${any('toutes|tous|les|vos|tes|des|ces|précédentes|antérieures|ci-dessus')}${S}){0,4}${any('instructions|consignes|directives')}${E}`) },
+  { id: 'override', weight: 0.8, re: rx(`${B}(?:ignore[zs]?|oublie[zs]?|néglige[zs]?|négligez)${S}(?:${any('toutes|tous|les|des|ces')}${S}){0,3}(?:(?:vos|tes)${S}${any('règles|ordres|tâches')}|${any('règles|ordres|tâches')}${S}${any('précédentes|précédents|antérieures|antérieurs|ci-dessus|reçues|reçus')})${E}`) },
+  { id: 'override', weight: 0.8, re: rx(`${B}(?:ignora|ignore|ignorar|olvida|olvide|olvídate|olvidate|olvidar|olvidad)${S}(?:de${S})?(?:${any('todas|todos|las|los|tus|sus|anteriores|previas|de')}${S}){0,4}${any('instrucciones|indicaciones')}${E}`) },
+  { id: 'override', weight: 0.8, re: rx(`${B}(?:ignora|ignore|ignorar|olvida|olvide|olvídate|olvidate|olvidar|olvidad)${S}(?:de${S})?(?:${any('todas|todos|las|los')}${S}){0,3}(?:(?:tus|sus)${S}${any('reglas|órdenes|ordenes|tareas')}|${any('reglas|órdenes|ordenes|tareas')}${S}${any('anteriores|previas|recibidas')})${E}`) },
+  { id: 'override', weight: 0.65, re: rx(`${B}(?:olvida|olvide|olvídate|olvidate|tienes que olvidar|debes olvidar)${S}(?:de${S})?todo${S}(?:lo${S})?(?:que|anterior|antes)${E}(?!${S}(?:sabes|sabe|conoces|conoce|aprendiste)${S}(?:sobre|de|acerca)${E})`) },
   { id: 'override', weight: 0.8, re: rx(`${B}(?:ignora|ignorate|dimentica|dimenticate)${S}(?:${any('tutte|tutti|le|gli|tue|sue|precedenti')}${S}){0,4}${any('istruzioni|regole|indicazioni|direttive')}${E}`) },
   { id: 'override', weight: 0.8, re: rx(`${B}(?:ignore|ignora|esqueça|esqueca|esquece|desconsidere)${S}(?:${any('todas|todos|as|os|suas|tuas|anteriores')}${S}){0,4}${any('instruções|instrucoes|regras|orientações|ordens')}${E}`) },
   { id: 'override', weight: 0.8, re: rx(`${B}(?:negeer|vergeet)${S}(?:${any('alle|de|je|uw|vorige|eerdere|voorgaande|bovenstaande')}${S}){0,4}${any('instructies|regels|opdrachten|aanwijzingen')}${E}`) },
