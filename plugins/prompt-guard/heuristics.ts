@@ -73,6 +73,18 @@ const OBJ_DE = any(
   'anweisungen|anweisung|instruktionen|instruktion|befehle|befehl|aufgaben|aufträge|auftrag|anordnungen|regeln|informationen|angaben|vorgaben|richtlinien|einschränkungen|prompts?|kommandos|ausführungen|anleitungen|beschränkungen|systemanweisungen',
 );
 
+// Requests for the hidden prompt.
+const LEAK_VERB_EN = `${B}(?:show|print|reveal|repeat|output|display|tell|give|write|list|dump|spell|leak|share|disclose|what(?:'s| is| are| were| was)|recite|paste|type)${S}(?:out${S})?(?:me${S}|us${S})?(?:(?:all|everything|exactly|word for word|verbatim)${S})?(?:(?:of${S})?(?:in${S})?)?`;
+const LEAK_QUAL_EN = any('full|complete|entire|whole|exact|original|initial|hidden|secret|system|previous|current|first|internal|underlying|pre-?');
+/** What makes instructions the model's setup rather than anyone's. */
+const LEAK_MARK_EN = any('exact|original|initial|hidden|secret|system|internal|underlying|confidential|pre-?');
+/** "Your rules for returns", "your guidelines on submissions", "the previous instructions I gave you": a topic or the user's own. */
+const LEAK_NOT_TOPIC_EN = `(?!${S}(?:for|on|about|regarding|concerning|when|if|to|of|i|we|in this)${E})`;
+
+// Fake system or developer messages.
+const FAKE_ROLE_LABEL = any('system|developer|admin|administrator|root|sudo|sys|override');
+const FAKE_ROLE_LABEL_STRONG = any('system prompt|system message|developer message|new instructions|new system prompt|system override');
+
 // Every rule must stay linear in the text's length: `npm run bench -- guard` reports the slowest adversarial prompt.
 const RULES: Rule[] = [
   // --- overriding earlier instructions ---
@@ -161,16 +173,24 @@ const RULES: Rule[] = [
   { id: 'context_override', weight: 0.6, re: rx(`${B}(?:ignore|ignoring|disregard|disregarding|do not (?:use|look (?:in|at)|consider|rely on)|don'?t (?:use|look (?:in|at)|consider|rely on)|not according to|without (?:using|looking at)|forget)${S}(?:(?:all|any|the|provided|given|retrieved|attached|supplied|these|those)${S}){0,3}(?:documents?|articles?|context|sources?|search results|passages?|artikels?)${E}`) },
 
   // --- requests for the hidden prompt ---
-  { id: 'prompt_leak', weight: 0.65, re: rx(`${B}(?:show|print|reveal|repeat|output|display|tell|give|write|list|dump|spell|leak|share|disclose|what(?:'s| is| are| were| was)|recite|paste|type)${S}(?:out${S})?(?:me${S}|us${S})?(?:(?:all|everything|exactly|word for word|verbatim)${S})?(?:(?:of${S})?(?:in${S})?)?(?:your|the above|the previous|the initial|the original|the hidden|the secret)${S}(?:(?:full|complete|entire|whole|exact|original|initial|hidden|secret|system|previous|current|first|internal|underlying|pre-?)${S}){0,3}(?:prompts?|prompt texts?|system prompt|instructions|system message|pre-?prompt|initial instructions|guidelines|rules|configuration|context window)${E}`) },
+  // "Your rules" or "the previous instructions" alone may be a shop's return rules or what the user wrote earlier: the
+  // prompt itself, or instructions marked as hidden, initial or the system's, are the model's; the rest needs company.
+  { id: 'prompt_leak', weight: 0.65, re: rx(`${LEAK_VERB_EN}(?:your|the above|the previous|the initial|the original|the hidden|the secret)${S}(?:${LEAK_QUAL_EN}${S}){0,3}(?:prompts?|prompt texts?|system prompt|system message|pre-?prompt|initial instructions|configuration|context window)${E}`) },
+  { id: 'prompt_leak', weight: 0.65, re: rx(`${LEAK_VERB_EN}(?:your|the above|the previous|the initial|the original|the hidden|the secret)${S}(?:${LEAK_QUAL_EN}${S}){0,2}${LEAK_MARK_EN}${S}(?:${LEAK_QUAL_EN}${S}){0,2}(?:instructions|guidelines|rules)${E}`) },
+  { id: 'prompt_leak', weight: 0.4, re: rx(`${LEAK_VERB_EN}(?:your|the above|the previous)${S}(?:instructions|guidelines|rules)${E}${LEAK_NOT_TOPIC_EN}`) },
   { id: 'prompt_leak', weight: 0.6, re: rx(`${B}what${S}(?:was|is|were)${S}written${S}(?:at${S}the${S}(?:beginning|start|top)${S}of${S}(?:this|the|your)${S}(?:prompt|conversation|chat|context)|above|before)`) },
   { id: 'prompt_leak', weight: 0.6, re: rx(`${B}(?:zeige?|gib|nenne|wiederhole|verrate|drucke?|schreibe?)${S}(?:mir${S}|uns${S})?(?:(?:alle|den|die|das)${S})?(?:deine[n]?|ihre[n]?)${S}(?:(?:gesamten?|vollständigen?|ganzen?|ursprünglichen?|geheimen?|internen?)${S})?(?:prompt-?texte?|prompts?|systemprompt|system-prompt|anweisungen|instruktionen|vorgaben)${E}`) },
-  { id: 'prompt_leak', weight: 0.5, re: rx(`${B}(?:what|which)${S}(?:are|were)${S}your${S}(?:(?:exact|original|initial|system|hidden|secret)${S})?(?:instructions|rules|guidelines|directives)${E}`) },
+  { id: 'prompt_leak', weight: 0.5, re: rx(`${B}(?:what|which)${S}(?:are|were)${S}your${S}(?:(?:exact|original|initial|system|hidden|secret)${S})?(?:instructions|rules|guidelines|directives)${E}${LEAK_NOT_TOPIC_EN}`) },
   { id: 'prompt_leak', weight: 0.5, re: rx(`${B}(?:use|include)${S}(?:also${S})?(?:the${S})?information${S}in${S}the${S}prompt`) },
 
   // --- fake system/developer messages and chat-template delimiters ---
   { id: 'fake_role', weight: 0.75, re: rx(`<\\|\\s*(?:im_start|im_sep)\\s*\\|>\\s*(?:system|developer|assistant|user)`) },
   { id: 'fake_role', weight: 0.45, re: rx(`<\\|\\s*(?:im_start|im_end|system|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|end|user|assistant)\\s*\\|>|<<\\s*/?SYS\\s*>>|\\[/?INST\\]|<\\/?s>\\s*\\[INST`) },
-  { id: 'fake_role', weight: 0.6, re: rx(`(?:^|\\n)[^\\S\\n]*(?:(?:#{1,6}|\\*\\*|\\[|<|=+|-{2,})[^\\S\\n]*)?(?:system|system prompt|system message|developer|developer message|admin|administrator|root|sudo|new instructions|new system prompt|system override|override|sys)\\s*(?:(?:\\]|>|\\*\\*|=+|-{2,})\\s*)?:`, 'iu') },
+  // A line opening with "System:" or "Admin:" is also a log line or a memo; it is a fake message when it is decorated
+  // as a header, names a prompt or new instructions, or speaks to the model.
+  { id: 'fake_role', weight: 0.6, re: rx(`(?:^|\\n)[^\\S\\n]*(?:(?:#{1,6}|\\*\\*|\\[|<|=+|-{2,})[^\\S\\n]*${FAKE_ROLE_LABEL}|${FAKE_ROLE_LABEL_STRONG})\\s*(?:(?:\\]|>|\\*\\*|=+|-{2,})\\s*)?:`, 'iu') },
+  { id: 'fake_role', weight: 0.6, re: rx(`(?:^|\\n)[^\\S\\n]*${FAKE_ROLE_LABEL}[^\\S\\n]*:[^\\n]{0,80}?${B}(?:you|your|yourself|assistant|ai|chatbot|model|ignore|disregard|forget|reveal|override|instructions?|unrestricted|from now on)${E}`, 'iu') },
+  { id: 'fake_role', weight: 0.25, re: rx(`(?:^|\\n)[^\\S\\n]*${FAKE_ROLE_LABEL}[^\\S\\n]*:`, 'iu') },
   { id: 'fake_role', weight: 0.55, re: rx(`(?:^|\\n)[^\\S\\n]*(?:#{1,6}|\\[|<)[^\\S\\n]*(?:system|developer|instruction|instructions|admin)[^\\S\\n]*(?:(?:\\]|>|#{1,6})[^\\S\\n]*)?(?:\\n|$)`) },
   { id: 'fake_role', weight: 0.6, re: rx(`${B}(?:end|begin|start)${S}(?:of${S})?(?:the${S})?(?:new${S})?(?:system${S})?(?:prompt|instructions|context|system message)${E}\\s*(?:[-=#*\\]>:]|\\n)`) },
   { id: 'fake_role', weight: 0.45, re: rx(`<\\/?\\s*(?:system|developer|instructions?|admin)\\s*>`) },
