@@ -43,12 +43,43 @@ function firstWords(text: string, max: number): string[] {
 }
 
 export function features(text: string): SparseVector {
+  return wordFeatures(firstWords(text, MAX_WORDS));
+}
+
+const WINDOW_WORDS = 40;
+const SENTENCE_END = /(?<=[.!?;:。！？；])\s+|[\n\r]+/u;
+
+/**
+ * The text in windows of whole sentences (up to WINDOW_WORDS words, a longer sentence cut into pieces), each starting
+ * about half a window after the last: an instruction diluted in a long document, anywhere in it, is read with little
+ * else around it. Every word is read about twice.
+ */
+export function sentenceWindows(text: string): string[][] {
+  const pieces: string[][] = [];
+  for (const sentence of text.split(SENTENCE_END)) {
+    const words = sentence.toLowerCase().match(WORD) ?? [];
+    for (let i = 0; i < words.length; i += WINDOW_WORDS) pieces.push(words.slice(i, i + WINDOW_WORDS));
+  }
+  const windows: string[][] = [];
+  for (let start = 0; start < pieces.length; ) {
+    const window: string[] = [];
+    let end = start;
+    while (end < pieces.length && (window.length === 0 || window.length + pieces[end]!.length <= WINDOW_WORDS)) window.push(...pieces[end++]!);
+    windows.push(window);
+    if (end >= pieces.length) break;
+    let next = start + 1;
+    for (let words = pieces[start]!.length; next < end && words < WINDOW_WORDS / 2; next++) words += pieces[next]!.length;
+    start = next;
+  }
+  return windows;
+}
+
+function wordFeatures(words: string[]): SparseVector {
   const counts = new Map<number, number>();
   const add = (key: string) => {
     const i = fnv1a(key) % DIM;
     counts.set(i, (counts.get(i) ?? 0) + 1);
   };
-  const words = firstWords(text, MAX_WORDS);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     add(`w:${w}`);
@@ -125,7 +156,18 @@ export class LexicalClassifier {
 
   /** Probability that the text is an attack. */
   predict(text: string): number {
-    const x = features(text);
+    return this.probability(features(text));
+  }
+
+  /** The highest probability of the text read whole (its first MAX_WORDS words) and read in sentence windows. */
+  predictWindows(text: string): number {
+    let p = this.predict(text);
+    const windows = sentenceWindows(text);
+    if (windows.length > 1) for (const words of windows) p = Math.max(p, this.probability(wordFeatures(words)));
+    return p;
+  }
+
+  private probability(x: SparseVector): number {
     let z = this.bias;
     for (let k = 0; k < x.idx.length; k++) z += this.weights[x.idx[k]!]! * x.val[k]!;
     return 1 / (1 + Math.exp(-z));

@@ -121,8 +121,8 @@ export class LexicalLayers {
     }
     const classifier = this.train();
     if (classifier) {
-      // The classifier reads the normalised text (tricks undone), and decoded payloads too.
-      const p = Math.max(...h.views.slice(0, 6).map((v) => classifier.predict(v.text)));
+      // The classifier reads the normalised text (tricks undone) whole and in windows, and decoded payloads too.
+      const p = Math.max(...h.views.slice(0, 6).map((v, i) => (i === 0 ? classifier.predictWindows(v.text) : classifier.predict(v.text))));
       const w = p <= 0.5 ? 0 : Math.min(0.95, (p - 0.5) * 2 * this.config.injection.classifier_weight);
       if (w > 0) {
         weights.push(w);
