@@ -1,5 +1,6 @@
 import { wordEdgeFirst } from '../core/word-edges';
 import { normalizeText, type Normalized, type TextView } from './normalize';
+import { OTHER_SCRIPT_RULES } from './rules-other-scripts';
 
 /**
  * Injection and jailbreak heuristics: phrases that try to override the
@@ -64,7 +65,7 @@ const OBJ_WEAK_EN = any('tasks?|assignments?|information|context|directions|requ
 const OBJ_TOLD_EN = any('what you were told|what you have been told|what i said before');
 // German (also verb-final order: "die obigen Anweisungen ignorieren").
 const VERB_DE = any(
-  'ignorier(?:e|en|t|st)?|vergiss|vergesst|vergessen|missacht(?:e|en|et)?|übergeh(?:e|en|t)?|verwirf|verwerfen|lösch(?:e|en|t)?|streich(?:e|en|t)?|überschreib(?:e|en|t)?|verwirf|beachte(?:n)? (?:nicht|keine)|befolge(?:n)? (?:nicht|keine)|hör(?:e)? auf',
+  'ignorier(?:e|en|t|st)?|kümmere dich nicht (?:mehr )?um|kümmert euch nicht um|kümmern sie sich nicht um|scher dich nicht um|vergiss|vergesst|vergessen|missacht(?:e|en|et)?|übergeh(?:e|en|t)?|verwirf|verwerfen|lösch(?:e|en|t)?|streich(?:e|en|t)?|überschreib(?:e|en|t)?|verwirf|beachte(?:n)? (?:nicht|keine)|befolge(?:n)? (?:nicht|keine)|hör(?:e)? auf',
 );
 const QUAL_DE = any(
   'alle|allen|aller|alles|die|der|den|das|dem|deine|deinen|deiner|ihre|ihren|ihrer|sämtliche|sämtlichen|vorherigen?|vorigen?|bisherigen?|obigen?|vorangegangenen?|vorangehenden?|vorhergehenden?|früheren?|ursprünglichen?|gegebenen?|erhaltenen?|zuvor|vorher|bis|jetzt|gesagten?|genannten?|erwähnten?|von|vorhin|mir|dir|ihnen|bisher|system|alten|sie|du|bitte|nun|jetzt|einfach',
@@ -84,6 +85,10 @@ const LEAK_NOT_TOPIC_EN = `(?!${S}(?:for|on|about|regarding|concerning|when|if|t
 // Fake system or developer messages.
 const FAKE_ROLE_LABEL = any('system|developer|admin|administrator|root|sudo|sys|override');
 const FAKE_ROLE_LABEL_STRONG = any('system prompt|system message|developer message|new instructions|new system prompt|system override');
+
+// French and Spanish verbs of ignoring, with the multi-word ones ("ne tiens plus compte de", "no hagas caso a").
+const VERB_FR = any('ignore[zs]?|oublie[zs]?|néglige[zs]?|négligez|ne (?:tiens|tenez) (?:plus|pas) compte|fais abstraction|faites abstraction|passe outre|passez outre|outrepasse[zs]?|contourne[zs]?');
+const VERB_ES = any('ignora|ignore|ignorar|olvida|olvide|olvídate|olvidate|olvidar|olvidad|no hagas caso|no haga caso|haz caso omiso|no sigas|no siga|deja de seguir|pasa por alto|sáltate|saltate');
 
 // Every rule must stay linear in the text's length: `npm run bench -- guard` reports the slowest adversarial prompt.
 const RULES: Rule[] = [
@@ -116,10 +121,10 @@ const RULES: Rule[] = [
   // Other languages: verb + (qualifiers) + instructions.
   // French and Spanish: instructions are the model's; rules and orders only when "your" or "previous" says so
   // ("Mon fils ignore toutes les règles de la maison" is a parent's worry).
-  { id: 'override', weight: 0.8, re: rx(`${B}(?:ignore[zs]?|oublie[zs]?|néglige[zs]?|négligez)${S}(?:${any('toutes|tous|les|vos|tes|des|ces|précédentes|antérieures|ci-dessus')}${S}){0,4}${any('instructions|consignes|directives')}${E}`) },
-  { id: 'override', weight: 0.8, re: rx(`${B}(?:ignore[zs]?|oublie[zs]?|néglige[zs]?|négligez)${S}(?:${any('toutes|tous|les|des|ces')}${S}){0,3}(?:(?:vos|tes)${S}${any('règles|ordres|tâches')}|${any('règles|ordres|tâches')}${S}${any('précédentes|précédents|antérieures|antérieurs|ci-dessus|reçues|reçus')})${E}`) },
-  { id: 'override', weight: 0.8, re: rx(`${B}(?:ignora|ignore|ignorar|olvida|olvide|olvídate|olvidate|olvidar|olvidad)${S}(?:de${S})?(?:${any('todas|todos|las|los|tus|sus|anteriores|previas|de')}${S}){0,4}${any('instrucciones|indicaciones')}${E}`) },
-  { id: 'override', weight: 0.8, re: rx(`${B}(?:ignora|ignore|ignorar|olvida|olvide|olvídate|olvidate|olvidar|olvidad)${S}(?:de${S})?(?:${any('todas|todos|las|los')}${S}){0,3}(?:(?:tus|sus)${S}${any('reglas|órdenes|ordenes|tareas')}|${any('reglas|órdenes|ordenes|tareas')}${S}${any('anteriores|previas|recibidas')})${E}`) },
+  { id: 'override', weight: 0.8, re: rx(`${B}${VERB_FR}${S}(?:${any('toutes|tous|les|vos|tes|des|ces|de|du|précédentes|antérieures|ci-dessus')}${S}){0,4}${any('instructions|consignes|directives')}${E}`) },
+  { id: 'override', weight: 0.8, re: rx(`${B}${VERB_FR}${S}(?:${any('toutes|tous|les|des|ces|de|du')}${S}){0,3}(?:(?:vos|tes)${S}${any('règles|ordres|tâches')}|${any('règles|ordres|tâches')}${S}${any('précédentes|précédents|antérieures|antérieurs|ci-dessus|reçues|reçus')})${E}`) },
+  { id: 'override', weight: 0.8, re: rx(`${B}${VERB_ES}${S}(?:de${S})?(?:${any('todas|todos|las|los|tus|sus|anteriores|previas|de|a|al')}${S}){0,4}${any('instrucciones|indicaciones')}${E}`) },
+  { id: 'override', weight: 0.8, re: rx(`${B}${VERB_ES}${S}(?:de${S})?(?:${any('todas|todos|las|los|a|al')}${S}){0,3}(?:(?:tus|sus)${S}${any('reglas|órdenes|ordenes|tareas|normas')}|${any('reglas|órdenes|ordenes|tareas|normas')}${S}(?:${any('anteriores|previas|recibidas')}|que${S}te${S}(?:dieron|dio|han${S}dado|di|dimos)))${E}`) },
   { id: 'override', weight: 0.65, re: rx(`${B}(?:olvida|olvide|olvídate|olvidate|tienes que olvidar|debes olvidar)${S}(?:de${S})?todo${S}(?:lo${S})?(?:que|anterior|antes)${E}(?!${S}(?:sabes|sabe|conoces|conoce|aprendiste)${S}(?:sobre|de|acerca)${E})`) },
   { id: 'override', weight: 0.8, re: rx(`${B}(?:ignora|ignorate|dimentica|dimenticate)${S}(?:${any('tutte|tutti|le|gli|tue|sue|precedenti')}${S}){0,4}${any('istruzioni|regole|indicazioni|direttive')}${E}`) },
   { id: 'override', weight: 0.8, re: rx(`${B}(?:ignore|ignora|esqueça|esqueca|esquece|desconsidere)${S}(?:${any('todas|todos|as|os|suas|tuas|anteriores')}${S}){0,4}${any('instruções|instrucoes|regras|orientações|ordens')}${E}`) },
@@ -138,7 +143,7 @@ const RULES: Rule[] = [
   { id: 'new_instructions', weight: 0.55, re: rx(`${B}(?:nun|jetzt)${S}folgen${S}(?:neue|weitere)${S}(?:aufgaben|anweisungen|instruktionen|befehle)`) },
   { id: 'new_instructions', weight: 0.5, re: rx(`${B}(?:konzentriere${S}dich|konzentrieren${S}sie${S}sich)${S}(?:jetzt${S}|nun${S})?auf${S}(?:deine|ihre|die)${S}neue${S}aufgabe`) },
   { id: 'new_instructions', weight: 0.6, re: rx(`${B}(?:deine|ihre)${S}(?:neuen?|eigentlichen?|wahren?)${S}(?:anweisungen|aufgabe|befehle|regeln)${S}(?:sind|ist|lauten|lautet)`) },
-  { id: 'new_instructions', weight: 0.3, re: rx(`${B}(?:from now on|from this point (?:on|forward)|henceforth|ab (?:jetzt|sofort)|von nun an)${E}`) },
+  { id: 'new_instructions', weight: 0.3, re: rx(`${B}(?:from now on|from this point (?:on|forward)|henceforth|ab (?:jetzt|sofort)|von nun an|désormais|dorénavant|à partir de maintenant|a partir de ahora|de ahora en adelante|desde ahora)${E}`) },
   { id: 'new_instructions', weight: 0.3, re: rx(`${B}(?:additional|new|zusätzliche|neue)${S}(?:instruction|anweisung)${S}?[-–—:]`) },
 
   // --- hijack markers: a stop or a forced output inside a question ---
@@ -181,6 +186,19 @@ const RULES: Rule[] = [
   { id: 'prompt_leak', weight: 0.4, re: rx(`${LEAK_VERB_EN}(?:your|the above|the previous)${S}(?:instructions|guidelines|rules)${E}${LEAK_NOT_TOPIC_EN}`) },
   { id: 'prompt_leak', weight: 0.6, re: rx(`${B}what${S}(?:was|is|were)${S}written${S}(?:at${S}the${S}(?:beginning|start|top)${S}of${S}(?:this|the|your)${S}(?:prompt|conversation|chat|context)|above|before)`) },
   { id: 'prompt_leak', weight: 0.6, re: rx(`${B}(?:zeige?|gib|nenne|wiederhole|verrate|drucke?|schreibe?)${S}(?:mir${S}|uns${S})?(?:(?:alle|den|die|das)${S})?(?:deine[n]?|ihre[n]?)${S}(?:(?:gesamten?|vollständigen?|ganzen?|ursprünglichen?|geheimen?|internen?)${S})?(?:prompt-?texte?|prompts?|systemprompt|system-prompt|anweisungen|instruktionen|vorgaben)${E}`) },
+  { id: 'prompt_leak', weight: 0.65, re: rx(`${B}(?:gib|gebe|geben${S}sie)${S}(?:den|deinen|ihren)${S}(?:system-?prompt|systemanweisungen|prompt)${S}aus${E}|${B}(?:révèle|révélez|montre|montrez|affiche|affichez|donne|donnez|répète|répétez|écris|écrivez|dis|dites)(?:-moi|${S}moi)?${S}(?:ton|votre|tes|vos)${S}(?:prompt(?:${S}(?:système|systeme|initial))?|message${S}système|(?:instructions|consignes)${S}(?:système|initiales|cachées|secrètes))${E}|${B}(?:dime|muéstrame|muestrame|muestra|revela|repite|escribe|dame|enséñame|imprime)${S}(?:tu|tus|su|sus)${S}(?:prompt(?:${S}(?:de|del)${S}sistema|${S}inicial)?|mensaje${S}(?:de|del)${S}sistema|instrucciones${S}(?:de${S}sistema|del${S}sistema|iniciales|ocultas|originales|secretas))${E}`) },
+  // Asking for the setup in other words: what came before the first message, what the model was started or briefed with.
+  { id: 'prompt_leak', weight: 0.65, re: rx(`${B}(?:summari[sz]e|paraphrase|describe|repeat|show|print|quote|recite|output|reveal|paste|copy)${S}(?:back${S})?(?:me${S})?your${S}(?:(?:full|complete|entire|exact|original|initial|first|hidden|secret|system|starting|startup)${S}){1,3}(?:setup${S})?(?:message|prompt|instructions|configuration|setup|briefing)${E}`) },
+  { id: 'prompt_leak', weight: 0.65, re: rx(`${B}(?:text|words|content|everything|instructions|message)${S}(?:that${S})?(?:appears|appeared|comes|came|is|was|were|are)${S}(?:written${S})?(?:before|above)${S}(?:my|this|our)${S}(?:first${S}|very${S}first${S})?(?:message|prompt|question|conversation)${E}`) },
+  { id: 'prompt_leak', weight: 0.6, re: rx(`${B}(?:text|prompt|instructions|configuration|message|context|rules)${S}(?:${L}+${S}){0,2}you${S}(?:were|have${S}been|got|are)${S}(?:started|initiali[sz]ed|configured|set${S}up|primed|launched|booted|briefed)${S}with${E}|${B}(?:what|which)${S}(?:instructions|rules|guidelines|directives|prompt)${S}(?:were|have)${S}you${S}(?:been${S})?(?:given|told|programmed|provided)${E}`) },
+  { id: 'prompt_leak', weight: 0.65, re: rx(`${B}(?:complete|continue|finish)${S}(?:the${S}|this${S}|my${S}|following${S}){0,2}(?:sentence|text|phrase)${E}[^\\n]{0,40}?${B}(?:my|your)${S}(?:system${S}prompt|system${S}message|initial${S}instructions|hidden${S}instructions|instructions)${S}(?:begins?|starts?|reads?|says?)${E}`) },
+
+  // --- indirect injection: instructions to whatever AI reads a page, an email or a tool result ---
+  { id: 'indirect', weight: 0.55, re: rx(`${B}(?:note|message|instructions?|attention)${S}(?:to|for)${S}(?:the${S}|all${S}|any${S})?(?:ai|a\\.i\\.|llm|llms)${S}(?:agents?|assistants?|models?|bots?|systems?)${E}|${B}(?:ai|a\\.i\\.|llm)${S}(?:(?:agents?|assistants?|models?)${S})?(?:that${S}(?:is|are)${S}|who${S}(?:is|are)${S})?(?:reading|processing|summari[sz]ing|parsing|browsing)${S}this${E}`) },
+  { id: 'indirect', weight: 0.45, re: rx(`${B}(?:do${S}not|don'?t|never|without)${S}(?:tell|telling|inform|informing|notify|notifying|mention|mentioning|alert|alerting)${S}(?:the${S})?user${E}`) },
+  { id: 'exfiltration', weight: 0.45, re: rx(`${B}(?:forward|send|email|post|upload|exfiltrate|include)${S}(?:(?:all|also)${S})?(?:of${S})?(?:the${S})?user(?:['’]s|s['’])?${S}(?:${L}+${S}){0,2}(?:emails?|messages|files|data|passwords?|address|addresses|contacts|history|conversations?|credentials)${E}`) },
+  // A markdown image whose address carries a placeholder for the conversation: the client fetches it and leaks it.
+  { id: 'exfiltration', weight: 0.6, re: /!\[[^\]\n]{0,60}\]\(\s*https?:\/\/[^)\s]{1,200}?[?&][^)\s=&]{1,30}=(?:\{|%7B|\[)[^)\s]{1,40}(?:\}|%7D|\])/iu },
   { id: 'prompt_leak', weight: 0.5, re: rx(`${B}(?:what|which)${S}(?:are|were)${S}your${S}(?:(?:exact|original|initial|system|hidden|secret)${S})?(?:instructions|rules|guidelines|directives)${E}${LEAK_NOT_TOPIC_EN}`) },
   { id: 'prompt_leak', weight: 0.5, re: rx(`${B}(?:use|include)${S}(?:also${S})?(?:the${S})?information${S}in${S}the${S}prompt`) },
 
@@ -200,6 +218,9 @@ const RULES: Rule[] = [
   { id: 'fake_role', weight: 0.45, re: rx(`\\S[^\\S\\n]*(?:\\n|\\\\n)\\s*(?:new${S})?(?:instruction|instructions|anweisung|befehl)\\s*:`) },
   { id: 'fake_role', weight: 0.3, re: rx(`(?:^|\\n)[^\\S\\n]*(?:human|user|assistant|ai|bot)[^\\S\\n]*:[^\\n]*\\n\\s*(?:human|user|assistant|ai|bot)\\s*:`) },
 
+  // A chat message written out as JSON, whose content gives orders (a request body pasted for debugging rarely does).
+  { id: 'fake_role', weight: 0.6, re: rx(`["']role["']\\s*:\\s*["'](?:system|developer)["']\\s*,\\s*["']content["']\\s*:\\s*["'][^"'\\n]{0,200}?${B}(?:new${S}policy|ignore|disregard|reveal|override|you${S}(?:must|are${S}now|have${S}no|may${S}now)|from${S}now${S}on|no${S}(?:restrictions|rules|filters))${E}`) },
+
   // --- role-play jailbreaks ---
   { id: 'jailbreak', weight: 0.75, re: rx(`${B}do${S}anything${S}now${E}`) },
   { id: 'jailbreak', weight: 0.45, re: /(?<![A-Za-z])DAN(?![A-Za-z])/u },
@@ -218,12 +239,16 @@ const RULES: Rule[] = [
   { id: 'jailbreak', weight: 0.45, re: rx(`${B}(?:jailbreak|jailbroken|jailbreaking|jail-?broken)${E}`) },
   { id: 'jailbreak', weight: 0.5, re: rx(`${B}(?:hypothetical|fictional|imaginary|theoretical|parallel)${S}(?:${L}+${S}){0,3}(?:world|scenario|universe|setting|story)${S}(?:${L}+${S}){0,6}(?:no|without|free of|keine|ohne)${S}(?:(?:any|moral|ethical)${S})?(?:rules|laws|restrictions|ethics|morals|limits|consequences|regeln|gesetze)${E}`) },
   { id: 'jailbreak', weight: 0.5, re: rx(`${B}(?:hypothetically|theoretically|hypothetical|theoretical|fictional|imaginary)${E}[^.!?\\n]{0,100}?${B}(?:you${S}(?:had|have|were|are)${S}(?:no|not${S}(?:bound|restricted|limited)(?:${S}by)?|free${S}(?:of|from))${S}(?:${L}+${S}){0,2}(?:polic(?:y|ies)|rules|restrictions|filters|guidelines|limits|ethics|morals|guardrails|newspaper|assistant)|you${S}are${S}no${S}(?:${L}+${S}){0,2}(?:team|assistant|ai|bot|model))${E}`) },
+  { id: 'jailbreak', weight: 0.6, re: rx(`${B}(?:(?:safety|content|ethical)${S})?(?:filters|restrictions|guidelines|rules|guardrails|policies|limits|safeguards)${S}(?:are|have${S}been|were|is)${S}(?:now${S}|temporarily${S})?(?:suspended|disabled|lifted|removed|deactivated|turned${S}off|switched${S}off|off|inactive|paused)${E}`) },
+  { id: 'jailbreak', weight: 0.4, re: rx(`${B}(?:switched|put|placed|entered|now)${S}(?:in|into|to)${S}(?:the${S})?(?:maintenance|debug|developer|admin|god|test|unrestricted|service)${S}mode${E}`) },
+  { id: 'jailbreak', weight: 0.5, re: rx(`${B}(?:asistente|ia|modelo|chatbot|bot|assistant|ki|assistent|modèle|ai|model)${S}(?:${L}+${S}){0,1}(?:sin|sans|ohne|without|with${S}no)${S}(?:(?:ninguna|ningún|aucune|aucun|jegliche|any)${S})?(?:restricciones|filtros|límites|limites|censura|reglas|restrictions|filtres|filtre|censure|règles|einschränkungen|filter|grenzen|zensur|regeln|filters|limits|censorship|rules)${E}`) },
   { id: 'jailbreak', weight: 0.45, re: rx(`${B}(?:two|2|both)${S}(?:different${S}|separate${S})?(?:responses|answers|outputs|paragraphs|replies)${E}.{0,200}${B}(?:normal|classic|standard|filtered|censored)${E}.{0,200}${B}(?:jailbroken|jailbreak|unfiltered|uncensored|developer mode|dan|opposite)${E}`, 'isu') },
   { id: 'jailbreak', weight: 0.35, re: rx(`${B}(?:regardless|irrespective)${S}of${S}(?:(?:how|whether)${S})?(?:(?:it${S}is|its?)${S})?(?:immoral|unethical|illegal|harmful|dangerous|inappropriate|offensive|the content|legality|ethics|morality)`) },
   { id: 'jailbreak', weight: 0.35, re: rx(`${B}(?:as an ai|as a language model)${S}(?:you${S})?(?:have no|don'?t have|do not have|are free of)${S}(?:limits|restrictions|rules|filters|ethics|morals)`) },
 
   // --- asking to decode and obey a payload ---
   { id: 'encoded_instruction', weight: 0.5, re: rx(`${B}(?:decode|decipher|decrypt|translate|convert|interpret)${S}(?:(?:this|the|following|it|message|string|text)${S}){0,3}(?:from${S})?(?:base64|base-64|hex|hexadecimal|rot-?13|binary|morse|caesar)${E}.{0,120}${B}(?:follow|execute|obey|do what|carry out|act on|perform|run|comply)`, 'isu') },
+  ...OTHER_SCRIPT_RULES,
 ];
 
 /** What the heuristics found in one text: signals (strongest per id) and the combined score. */
