@@ -1,5 +1,6 @@
 import { wordEdgeFirst } from '../core/word-edges';
 import { normalizeText, type Normalized, type TextView } from './normalize';
+import { usedNotMentioned } from './quoted-mention';
 import { OTHER_SCRIPT_RULES } from './rules-other-scripts';
 
 /**
@@ -264,14 +265,19 @@ export function combine(weights: number[]): number {
   return 1 - weights.reduce((p, w) => p * (1 - w), 1);
 }
 
+const MENTIONABLE = new Set(['override']);
+const MENTION_WEIGHT = 0.3;
+
 function scanView(view: TextView, found: Map<string, Signal>): void {
   for (const rule of RULES) {
     if (!rule.re.test(view.text)) continue;
+    // An override quoted as an example weighs as a hint: a security training or a worksheet names the phrase.
+    const weight = MENTIONABLE.has(rule.id) && !usedNotMentioned(rule.re, view.text) ? Math.min(rule.weight, MENTION_WEIGHT) : rule.weight;
     const key = rule.id;
     const prior = found.get(key);
     // Prefer the plain view at equal weight, so that a hidden instruction is only called hidden when it was.
-    if (!prior || rule.weight > prior.weight || (rule.weight === prior.weight && view.via === 'plain' && prior.via !== 'plain')) {
-      found.set(key, { id: key, weight: rule.weight, via: view.via });
+    if (!prior || weight > prior.weight || (weight === prior.weight && view.via === 'plain' && prior.via !== 'plain')) {
+      found.set(key, { id: key, weight, via: view.via });
     }
   }
 }
