@@ -1,7 +1,7 @@
 import type { ContentPart } from './openai-types';
 import { parseDataUrl } from './tool-args';
 import { UnsupportedContent } from './types';
-import { strictUtf8 } from '../utf8';
+import { fileLike, textOfFile } from '../utf8';
 
 /** A document or a recording a client sends inline in OpenAI's parts: its media type, base64 bytes and file name. */
 export interface InlineFile {
@@ -46,9 +46,9 @@ const TEXT_DOCUMENT =
   /^(?:text\/[\w.+-]+|application\/(?:[\w.-]+\+(?:json|xml|yaml)|json|x-ndjson|ndjson|jsonl|xml|yaml|x-yaml|toml|x-toml|javascript|x-javascript|ecmascript|typescript|x-typescript|x-python|x-python-code|x-sh|x-shellscript|sql|x-sql|graphql|rtf|x-rtf|x-tex|x-latex|x-httpd-php|x-php|x-ruby|x-perl|csv|x-csv|x-www-form-urlencoded))$/i;
 /** Media types whose bytes are no text: images, recordings, videos, fonts, PDFs, archives, office files. */
 const BINARY_MEDIA = /^(?:image|audio|video|font)\/|^application\/(?:pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|x-bzip2|msword|vnd\.)/i;
-/** Bytes that decode as UTF-8 with no control character but blanks: text, whatever its media type says. */
+/** Bytes that decode (as UTF-8, or UTF-16 with its mark) with no control character but blanks: text, whatever its media type says. */
 function asText(bytes: Buffer): string | undefined {
-  const text = strictUtf8(bytes);
+  const text = textOfFile(bytes, true);
   return text === undefined || /[\u0000-\u0008\u000e-\u001f\u007f]/.test(text) ? undefined : text;
 }
 
@@ -60,14 +60,15 @@ function asText(bytes: Buffer): string | undefined {
 export function documentText(part: unknown): string | undefined {
   const inline = fileData(part);
   if (!inline) return undefined;
-  if (TEXT_DOCUMENT.test(inline.mediaType)) return Buffer.from(inline.data, 'base64').toString('utf8');
+  if (TEXT_DOCUMENT.test(inline.mediaType)) return textOfFile(Buffer.from(inline.data, 'base64'));
   return BINARY_MEDIA.test(inline.mediaType) ? undefined : asText(Buffer.from(inline.data, 'base64'));
 }
 
-/** A copy of a text document's `file` part holding `text` instead, in the same media type. */
+/** A copy of a text document's `file` part holding `text` instead, in the same media type and encoding. */
 export function withDocumentText(part: Record<string, unknown>, text: string): Record<string, unknown> {
   const file = part.file as Record<string, unknown>;
-  return { ...part, file: { ...file, file_data: `data:${fileData(part)!.mediaType};base64,${Buffer.from(text, 'utf8').toString('base64')}` } };
+  const inline = fileData(part)!;
+  return { ...part, file: { ...file, file_data: `data:${inline.mediaType};base64,${fileLike(Buffer.from(inline.data, 'base64'), text).toString('base64')}` } };
 }
 
 /** The refusal for a file or audio part a provider cannot read: the client learns it, the model never answers without it. */
