@@ -47,31 +47,43 @@ export function features(text: string): SparseVector {
 }
 
 const WINDOW_WORDS = 40;
+/** Feature counts of the window being read, zeroed again after each (one thread reads one window at a time). */
+const windowCounts = new Uint32Array(DIM);
 const SENTENCE_END = /(?<=[.!?;:。！？；])\s+|[\n\r]+/u;
 
 /**
- * The text in windows of whole sentences (up to WINDOW_WORDS words, a longer sentence cut into pieces), each starting
- * about half a window after the last: an instruction diluted in a long document, anywhere in it, is read with little
- * else around it. Every word is read about twice.
+ * The text's words and windows of whole sentences over them (ranges of up to WINDOW_WORDS words, a longer sentence cut
+ * into pieces), each starting about half a window after the last: an instruction diluted in a long document, anywhere
+ * in it, is read with little else around it. Every word is in about two windows.
  */
-export function sentenceWindows(text: string): string[][] {
-  const pieces: string[][] = [];
+function windowRanges(text: string): { words: string[]; ranges: Array<[number, number]> } {
+  const words: string[] = [];
+  const pieces: Array<[number, number]> = [];
   for (const sentence of text.split(SENTENCE_END)) {
-    const words = sentence.toLowerCase().match(WORD) ?? [];
-    for (let i = 0; i < words.length; i += WINDOW_WORDS) pieces.push(words.slice(i, i + WINDOW_WORDS));
+    const found = sentence.toLowerCase().match(WORD) ?? [];
+    for (let i = 0; i < found.length; i += WINDOW_WORDS) {
+      const piece = found.slice(i, i + WINDOW_WORDS);
+      pieces.push([words.length, words.length + piece.length]);
+      words.push(...piece);
+    }
   }
-  const windows: string[][] = [];
+  const ranges: Array<[number, number]> = [];
   for (let start = 0; start < pieces.length; ) {
-    const window: string[] = [];
-    let end = start;
-    while (end < pieces.length && (window.length === 0 || window.length + pieces[end]!.length <= WINDOW_WORDS)) window.push(...pieces[end++]!);
-    windows.push(window);
+    let end = start + 1;
+    while (end < pieces.length && pieces[end]![1] - pieces[start]![0] <= WINDOW_WORDS) end++;
+    ranges.push([pieces[start]![0], pieces[end - 1]![1]]);
     if (end >= pieces.length) break;
     let next = start + 1;
-    for (let words = pieces[start]!.length; next < end && words < WINDOW_WORDS / 2; next++) words += pieces[next]!.length;
+    while (next < end && pieces[next]![0] - pieces[start]![0] < WINDOW_WORDS / 2) next++;
     start = next;
   }
-  return windows;
+  return { words, ranges };
+}
+
+/** The words of each window the classifier reads (see windowRanges). */
+export function sentenceWindows(text: string): string[][] {
+  const { words, ranges } = windowRanges(text);
+  return ranges.map(([from, to]) => words.slice(from, to));
 }
 
 function wordFeatures(words: string[]): SparseVector {
@@ -162,9 +174,39 @@ export class LexicalClassifier {
   /** The highest probability of the text read whole (its first MAX_WORDS words) and read in sentence windows. */
   predictWindows(text: string): number {
     let p = this.predict(text);
-    const windows = sentenceWindows(text);
-    if (windows.length > 1) for (const words of windows) p = Math.max(p, this.probability(wordFeatures(words)));
+    const { words, ranges } = windowRanges(text);
+    if (ranges.length < 2) return p;
+    // Each word's features are hashed once, not once per window that holds it.
+    const own = words.map((w) => {
+      const padded = ` ${w} `;
+      const keys = [fnv1a(`w:${w}`) % DIM];
+      for (let j = 0; j + 4 <= padded.length; j++) keys.push(fnv1a(`c:${padded.slice(j, j + 4)}`) % DIM);
+      return keys;
+    });
+    const bigram = words.map((w, i) => (i > 0 ? fnv1a(`b:${words[i - 1]} ${w}`) % DIM : -1));
+    for (const [from, to] of ranges) p = Math.max(p, this.rangeProbability(own, bigram, from, to));
     return p;
+  }
+
+  /** predict() of the words from..to, from their hashed features (the same log-scaled, L2-normalised counts). */
+  private rangeProbability(own: number[][], bigram: number[], from: number, to: number): number {
+    const touched: number[] = [];
+    const add = (f: number) => {
+      if (windowCounts[f]!++ === 0) touched.push(f);
+    };
+    for (let i = from; i < to; i++) {
+      for (const f of own[i]!) add(f);
+      if (i > from) add(bigram[i]!);
+    }
+    let norm = 0;
+    let dot = 0;
+    for (const f of touched) {
+      const v = 1 + Math.log(windowCounts[f]!);
+      windowCounts[f] = 0;
+      norm += v * v;
+      dot += this.weights[f]! * v;
+    }
+    return 1 / (1 + Math.exp(-(this.bias + dot / (Math.sqrt(norm) || 1))));
   }
 
   private probability(x: SparseVector): number {
