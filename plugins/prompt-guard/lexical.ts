@@ -7,6 +7,9 @@ import { combine, scanHeuristics } from './heuristics';
 import { looseReadings, normalizeText, unescaped } from './normalize';
 import { PERSONA_WEIGHT, personaHijack } from './persona';
 
+
+/** How many words the classifier needs before its score counts in full. */
+const SURE_WORDS = 5;
 /**
  * The guard's layers that read words and need no model: deny and allow patterns, and injection scores from the
  * heuristics and the corpus classifier. Synchronous, built from the config alone, so that a large prompt can be
@@ -123,7 +126,10 @@ export class LexicalLayers {
     if (classifier) {
       // The classifier reads the normalised text (tricks undone) whole and in windows, and decoded payloads too.
       const p = Math.max(...h.views.slice(0, 6).map((v, i) => (i === 0 ? classifier.predictWindows(v.text) : classifier.predict(v.text))));
-      const w = p <= 0.5 ? 0 : Math.min(0.95, (p - 0.5) * 2 * this.config.injection.classifier_weight);
+      // A text of a few words gives the classifier too few features to be trusted alone ("Say hello" scored 0.89): its
+      // weight grows with the words up to five.
+      const short = Math.min(1, (h.views[0]?.text ?? text).split(/\s+/).filter(Boolean).length / SURE_WORDS);
+      const w = p <= 0.5 ? 0 : Math.min(0.95, (p - 0.5) * 2 * this.config.injection.classifier_weight * short);
       if (w > 0) {
         weights.push(w);
         signals.push(`classifier:${p.toFixed(2)}`);
