@@ -35,9 +35,13 @@ function cohereMessage(message: ChatMessage): Record<string, unknown> {
   return out;
 }
 
-/** `billed_units` is what Cohere charges; `tokens` also counts what it does not (its prompt template), so only stands in. */
+/**
+ * `billed_units` is what Cohere charges; `tokens` also counts what it does not (its prompt template), so only stands in,
+ * also where the billed units count no tokens (`{}`, or a search's `search_units` alone).
+ */
 function cohereUsage(raw: { tokens?: Record<string, number>; billed_units?: Record<string, number> } | undefined): Usage | undefined {
-  const counts = raw?.billed_units ?? raw?.tokens;
+  const countsTokens = (units: Record<string, number> | undefined) => typeof units?.input_tokens === 'number' || typeof units?.output_tokens === 'number';
+  const counts = countsTokens(raw?.billed_units) ? raw?.billed_units : (raw?.tokens ?? raw?.billed_units);
   return counts ? makeUsage(counts.input_tokens ?? 0, counts.output_tokens ?? 0) : undefined;
 }
 

@@ -385,6 +385,11 @@ describe('answers', () => {
     expect(stream.usage).toEqual(answer.usage);
     const unbilled = PROVIDERS.cohere.parseChat({ id: 'c', finish_reason: 'COMPLETE', message: { content: [] }, usage: { tokens: usage.tokens } }, cohere);
     expect(unbilled.usage).toMatchObject({ prompt_tokens: 913, completion_tokens: 83 });
+    // Billed units that count no tokens leave the token counts to stand in.
+    for (const billed of [{}, { search_units: 1 }]) {
+      const answer2 = PROVIDERS.cohere.parseChat({ id: 'c', finish_reason: 'COMPLETE', message: { content: [] }, usage: { billed_units: billed, tokens: usage.tokens } }, cohere);
+      expect(answer2.usage).toMatchObject({ prompt_tokens: 913, completion_tokens: 83 });
+    }
   });
 
   it('Anthropic and Bedrock: prompt-cache reads and writes are prompt tokens, counted apart', () => {
