@@ -26,6 +26,9 @@ export function replayJson(response: Record<string, unknown>, transforms: TextTr
   return JSON.stringify(freshCopy(response, transforms));
 }
 
+/** The message's text fields a stream carries as deltas, in the order a model writes them. */
+const STREAMED_TEXT_FIELDS = ['reasoning_content', 'reasoning', 'content', 'refusal'] as const;
+
 export function replaySse(response: Record<string, unknown>, transforms: TextTransformFactory[], includeUsage: boolean): string {
   const answer = freshCopy(response, transforms);
   const frames: string[] = [];
@@ -37,9 +40,14 @@ export function replaySse(response: Record<string, unknown>, transforms: TextTra
   for (const choice of answer.choices ?? []) {
     const index = choice.index ?? 0;
     chunk([{ index, delta: { role: 'assistant', content: '' }, finish_reason: null }]);
-    const text = typeof choice.message?.content === 'string' ? choice.message.content : '';
-    const chars = Array.from(text);
-    for (let i = 0; i < chars.length; i += PIECE) chunk([{ index, delta: { content: chars.slice(i, i + PIECE).join('') }, finish_reason: null }]);
+    const message = (choice.message ?? {}) as unknown as Record<string, unknown>;
+    // The model's reasoning first, as it streamed, then its words or its refusal.
+    for (const field of STREAMED_TEXT_FIELDS) {
+      const text = message[field];
+      if (typeof text !== 'string' || !text) continue;
+      const chars = Array.from(text);
+      for (let i = 0; i < chars.length; i += PIECE) chunk([{ index, delta: { [field]: chars.slice(i, i + PIECE).join('') }, finish_reason: null }]);
+    }
     chunk([{ index, delta: {}, finish_reason: choice.finish_reason ?? 'stop' }]);
   }
   if (includeUsage && answer.usage) chunk([], answer.usage);
