@@ -1,6 +1,6 @@
 import type { KongPDK } from './kong-pdk';
 import { GatewayError } from './openai-error';
-import { strictUtf8 } from './utf8';
+import { markedEncoding, strictUtf8 } from './utf8';
 import type { RequestContext } from './request-context';
 
 /**
@@ -101,9 +101,8 @@ function charsetOf(contentType: string | null | undefined): string | undefined {
  * and the bridge decode alike, whichever reads the body first.
  */
 function decodeBody(raw: Buffer, declared: DeclaredBody): string {
-  if ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff)) {
-    return new TextDecoder(raw[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(raw);
-  }
+  const marked = markedEncoding(raw);
+  if (marked === 'utf16le' || marked === 'utf16be') return new TextDecoder(marked === 'utf16le' ? 'utf-16le' : 'utf-16be').decode(raw);
   const charset = charsetOf(declared.contentType) ?? 'utf-8';
   // UTF-16 and UTF-32 of ASCII text are valid UTF-8 too (a NUL after each letter): their label is believed.
   // Not UTF-8: the declared charset, if any, says what it is.

@@ -12,7 +12,7 @@ export function strictUtf8(bytes: Uint8Array): string | undefined {
 type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
 
 /** The encoding a byte-order mark names (UTF-16 in either byte order, or UTF-8), or undefined without one. */
-function markedEncoding(bytes: Uint8Array): TextEncoding | undefined {
+export function markedEncoding(bytes: Uint8Array): TextEncoding | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8';

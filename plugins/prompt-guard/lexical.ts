@@ -7,9 +7,9 @@ import { combine, scanHeuristics } from './heuristics';
 import { looseReadings, normalizeText, unescaped } from './normalize';
 import { PERSONA_WEIGHT, personaHijack } from './persona';
 
-
 /** How many words the classifier needs before its score counts in full. */
 const SURE_WORDS = 5;
+
 /**
  * The guard's layers that read words and need no model: deny and allow patterns, and injection scores from the
  * heuristics and the corpus classifier. Synchronous, built from the config alone, so that a large prompt can be

@@ -28,9 +28,8 @@ function issuerKnown(d: string): boolean {
   if (p2 === 35) return n >= 16 && n <= 19;
   if (d.startsWith('2131') || d.startsWith('1800')) return n === 15;
   if (d.startsWith('62')) return n >= 16 && n <= 19;
-  // Mir (Russia, 2200–2204), RuPay (India, 81, 82 and 508) and Troy (Türkiye, 9792).
-  if (p4 >= 2200 && p4 <= 2204) return n >= 16 && n <= 19;
-  if (p2 === 81 || p2 === 82 || d.startsWith('508') || d.startsWith('9792')) return n === 16;
+  if (mirRange(d)) return n >= 16 && n <= 19;
+  if (rupayOrTroyRange(d)) return n === 16;
   // Maestro: 50, 56–69 and the UK 0604 range, 12 to 19 digits.
   if (d.startsWith('0604') || d[0] === '5' || d[0] === '6') return n >= 12 && n <= 19;
   return false;
@@ -64,9 +63,13 @@ function cardFinding(detector: Detector, text: string, start: number, value: str
  * is a card only beside a card's word ("Order ID 8217345900123457" is none).
  */
 function regionalRange(digits: string): boolean {
-  const p4 = Number(digits.slice(0, 4));
-  return (p4 >= 2200 && p4 <= 2204) || /^(?:8[12]|508|9792)/.test(digits);
+  return mirRange(digits) || rupayOrTroyRange(digits);
 }
+
+/** Mir's range (Russia, 2200–2204). */
+const mirRange = (digits: string) => /^220[0-4]/.test(digits);
+/** RuPay's (India, 81, 82 and 508) and Troy's (Türkiye, 9792). */
+const rupayOrTroyRange = (digits: string) => /^(?:8[12]|508|9792)/.test(digits);
 
 /** A card number's digits, Luhn-valid and in an issuer's range. */
 function isCard(value: string): boolean {

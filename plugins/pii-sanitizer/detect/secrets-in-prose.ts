@@ -10,9 +10,9 @@ import { FILE_PATH, insideArn, isOneCharacter, isPlaceholder, isWords, looksRand
  * key or token looks random; a PIN is digits), so "the password is incorrect", "the token is valid
  * for 24h" and "the password is 12-characters long" are not findings.
  */
-/** Also "pw", a Wi-Fi network's key (a password people choose) and "my pass", "the wifi pass" (not a boarding pass). */
 /** "Password" in the scripts that \b cannot bound (Cyrillic, Chinese, Japanese, Korean, Greek): a lookahead opens them. */
 const PASSWORD_OTHER_SCRIPTS = 'пароль|密码|密碼|口令|パスワード|비밀번호|κωδικός';
+/** Also "pw", a Wi-Fi network's key (a password people choose) and "my pass", "the wifi pass" (not a boarding pass). */
 const PASSWORD =
   'passw(?:or)?[dt]|passphrase|passcode|kennwort|mot de passe|contrase(?:ñ|n)a|senha|wachtwoord|lösenord|passord|salasana|hasło|heslo|jelszó|parola|şifre|lozinka|' +
   PASSWORD_OTHER_SCRIPTS +
@@ -84,7 +84,7 @@ export function secretsInProse(text: string): Array<[number, string]> {
     const value = m[1]!;
     if (passwordLike(value) && !CODE_NAME.test(value) && !/^[a-z]+\/[a-z.+-]+$/.test(value)) out.push([m.index + m[0].lastIndexOf(value), value]);
   }
-  for (const m of /cred|log|sign|user/i.test(text) ? matches(text, CREDENTIAL_PAIR) : []) {
+  for (const m of /cred|login|user/i.test(text) ? matches(text, CREDENTIAL_PAIR) : []) {
     const value = m[2]!.replace(/[.,;:?)\]]+$/, '');
     // A further "/" makes it a path ("login: api/v1/users2"), a bracket a call, a ":" an address ("login: d95c:6a4f:…").
     if (passwordLike(value) && STRONG_PASSWORD.test(value) && !/[/():]/.test(value)) out.push([m.index + m[0].lastIndexOf(m[2]!), value]);
