@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { patternProblem } from '../core/configured-pattern';
 import { embeddingConfigSchema } from '../core/embeddings';
+import { UNREADABLE_KINDS } from './unreadable-parts';
 
 /** prompt-guard's configuration: the single source of truth for Kong's schema and the docs. */
 const role = z.enum(['system', 'developer', 'user', 'assistant', 'tool']);
@@ -121,6 +122,19 @@ export const configSchema = z.object({
         .max(20)
         .default(5)
         .describe('How fast the embedding margin (attack minus benign similarity) above 0.05 adds to the combined score.'),
+      unreadable_parts: z
+        .enum(['pass', 'flag', 'block'])
+        .default('pass')
+        .describe(
+          'What a request does when a scanned message holds a part the guard reads no words from (of unreadable_part_kinds: a PDF, a file_id, audio), where an injection goes unseen: pass: reaches the model unread (the default, as before); flag: passes and is recorded for logs and tracing, whatever action says; block: refused as an injection is (400, the message naming the kind of part; under action: flag, recorded as flag). Applies with enabled: false too.',
+        ),
+      unreadable_part_kinds: z
+        .array(z.enum(UNREADABLE_KINDS))
+        .min(1)
+        .default(['file', 'file_id', 'input_audio', 'other'])
+        .describe(
+          'Which parts unreadable_parts counts: file (a file inline that is no text document: PDF, office file, image), file_id (a file known by its id only), input_audio, image_url (images, whose text only the model reads; not by default), other (a part of a type the gateway does not know that carries no text, such as video_url).',
+        ),
     })
     .prefault({})
     .describe('Prompt-injection and jailbreak detection: heuristics on decoded text, a corpus classifier, optional embeddings.'),

@@ -31,6 +31,11 @@ export interface Extracted {
    * and refusals in the history, fields of a message the gateway does not know, a prediction.
    */
   beyondContent: string[];
+  /**
+   * The messages whose contents are scanned, by the roles and turns (tool results when scanned), for the parts in them
+   * the guard reads no words from (see unreadable-parts).
+   */
+  scannedMessages: Json[];
 }
 
 type Json = Record<string, unknown>;
@@ -72,21 +77,27 @@ export function extractTexts(body: Json, config: Pick<GuardConfig, 'roles' | 'tu
   const all = messages.map((m) => ({ role: roleOf(m), text: messageText(m) }));
   let totalChars = all.reduce((n, m) => n + m.text.length, 0);
 
-  let texts: ScannedText[];
+  // The messages scanned, by index.
+  let chosen: number[];
   if (config.turns === 'latest') {
     // The latest message of each scanned role.
-    const latest = new Map<string, ScannedText>();
-    for (const m of all) if (roles.has(m.role) && m.role !== 'tool') latest.set(m.role, m);
-    texts = [...latest.values()];
+    const latest = new Map<string, number>();
+    all.forEach((m, i) => {
+      if (roles.has(m.role) && m.role !== 'tool') latest.set(m.role, i);
+    });
+    chosen = [...latest.values()];
   } else {
-    texts = all.filter((m) => roles.has(m.role) && m.role !== 'tool');
+    chosen = all.flatMap((m, i) => (roles.has(m.role) && m.role !== 'tool' ? [i] : []));
   }
   // Tool results since the latest user message (all of them with turns: all).
   const lastUser = all.map((m) => m.role).lastIndexOf('user');
-  const results = all.filter((m, i) => m.role === 'tool' && (config.turns === 'all' || i > lastUser));
+  const resultsAt = all.flatMap((m, i) => (m.role === 'tool' && (config.turns === 'all' || i > lastUser) ? [i] : []));
+  const texts: ScannedText[] = chosen.map((i) => all[i]!);
+  const results = resultsAt.map((i) => all[i]!);
   let toolTexts: string[] = [];
   if (roles.has('tool')) texts.push(...results);
   else if (config.scan_tool_results) toolTexts = results.map((m) => m.text);
+  const scannedMessages = [...chosen, ...(roles.has('tool') || config.scan_tool_results ? resultsAt : [])].map((i) => messages[i]!);
   if (roles.has('system') || roles.has('developer')) {
     const definitions = jsonStrings([body.tools, body.functions, (body.response_format as Json | undefined)?.json_schema], SCHEMA_KEYWORDS).join('\n');
     totalChars += definitions.length;
@@ -114,5 +125,5 @@ export function extractTexts(body: Json, config: Pick<GuardConfig, 'roles' | 'tu
     }
   }
   const beyondContent = [...messages.flatMap(besideContent), predicted].filter(Boolean);
-  return { texts: texts.filter((t) => t.text.trim().length > 0), toolTexts: toolTexts.filter((t) => t.trim().length > 0), messageCount: messages.length, totalChars, beyondContent };
+  return { texts: texts.filter((t) => t.text.trim().length > 0), toolTexts: toolTexts.filter((t) => t.trim().length > 0), messageCount: messages.length, totalChars, beyondContent, scannedMessages };
 }

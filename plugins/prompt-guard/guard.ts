@@ -9,13 +9,15 @@ import { extractTexts } from './extract';
 import { combine } from './heuristics';
 import { guardCorpus, LexicalLayers, type LexicalReading } from './lexical';
 import { task as lexicalTask, type LexicalSetup } from './lexical-task';
+import { unreadableMessage, unreadableParts, unreadableRule } from './unreadable-parts';
 
 /**
  * The guard's decision for one request body, layer by layer, cheapest first:
  * size limits, deny and allow patterns, injection detection (heuristics on
  * every decoded view of the text, the corpus classifier, optionally embedding
  * similarity as a margin over benign anchors), then semantic topics. The first
- * layer that objects decides. Everything here is per instance and immutable
+ * layer that objects decides. Parts the guard cannot read (injection.unreadable_parts) are refused after the limits
+ * (block), or recorded when no layer objects (flag). Everything here is per instance and immutable
  * after start; nothing about a request is kept.
  */
 export type Layer = 'limits' | 'rules' | 'injection' | 'topics';
@@ -28,6 +30,8 @@ export interface Verdict {
   /** Injection score (0..1) or topic similarity, whichever layer decided; the highest injection score otherwise. */
   score: number;
   signals?: string[];
+  /** What a blocked client is told after block_message: only which kind of part the guard cannot read (see unreadable-parts). */
+  message?: string;
   ms: number;
 }
 
@@ -114,12 +118,18 @@ export class Guard {
       ms: Math.round((performance.now() - started) * 1000) / 1000,
     });
     const cfg = this.config;
-    const { texts, toolTexts, messageCount, totalChars, beyondContent } = extractTexts(body, cfg);
+    const { texts, toolTexts, messageCount, totalChars, beyondContent, scannedMessages } = extractTexts(body, cfg);
+    const unreadable = cfg.injection.unreadable_parts === 'pass' ? [] : unreadableParts(scannedMessages, cfg.injection.unreadable_part_kinds);
 
     // 1. Size limits.
     if (cfg.max_messages !== undefined && messageCount > cfg.max_messages) return done({ layer: 'limits', rule: 'max_messages', score: 1 }, true);
     if (cfg.max_prompt_chars !== undefined && totalChars > cfg.max_prompt_chars) return done({ layer: 'limits', rule: 'max_prompt_chars', score: 1 }, true);
     if (cfg.max_prompt_tokens !== undefined && estimateTokens([promptText(body), ...beyondContent].join('\n')) > cfg.max_prompt_tokens) return done({ layer: 'limits', rule: 'max_prompt_tokens', score: 1 }, true);
+
+    // Parts the guard reads no words from (a PDF, a file_id, audio), refused as an injection is with unreadable_parts:
+    // block, before any text is read; with flag, recorded at the end when nothing else objects.
+    const unread = unreadable.length > 0 ? { layer: 'injection' as const, rule: unreadableRule(unreadable), signals: unreadable.map((p) => p.label) } : undefined;
+    if (unread && cfg.injection.unreadable_parts === 'block') return done({ ...unread, score: 1, message: unreadableMessage(unreadable) }, true);
 
     // 2. Deny and allow patterns, and 3. injection and jailbreak detection: their lexical part read here, or for a
     // large prompt in a worker thread, so that reading it holds no other request.
@@ -170,6 +180,7 @@ export class Guard {
         if (!fits) return done({ layer: 'topics', rule: 'allow_topics', score: 0 }, true);
       }
     }
+    if (unread) return { ...done({ ...unread, score: round(injectionScore) }, false), verdict: 'flag' };
     return done({ score: round(injectionScore) }, false);
   }
 }

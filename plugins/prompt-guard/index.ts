@@ -35,7 +35,9 @@ export = definePlugin({
     });
     await setLogField(kong, 'ai.guard', { verdict: verdict.verdict, layer: verdict.layer ?? null, rule: verdict.rule ?? null, score: verdict.score });
     if (verdict.verdict === 'block') {
-      await respond(400, JSON.stringify(openAIErrorBody(400, config.block_message, 'content_policy_violation')));
+      // The same message whatever rule matched; a part the guard cannot read is named, as the client sent it.
+      const message = verdict.message ? `${config.block_message} ${verdict.message}` : config.block_message;
+      await respond(400, JSON.stringify(openAIErrorBody(400, message, 'content_policy_violation')));
     }
   },
 });

@@ -310,6 +310,41 @@ return {
                   default = 5,
                 },
               },
+              {
+                unreadable_parts = {
+                  type = "string",
+                  one_of = {
+                    "pass",
+                    "flag",
+                    "block",
+                  },
+                  description = "What a request does when a scanned message holds a part the guard reads no words from (of unreadable_part_kinds: a PDF, a file_id, audio), where an injection goes unseen: pass: reaches the model unread (the default, as before); flag: passes and is recorded for logs and tracing, whatever action says; block: refused as an injection is (400, the message naming the kind of part; under action: flag, recorded as flag). Applies with enabled: false too.",
+                  default = "pass",
+                },
+              },
+              {
+                unreadable_part_kinds = {
+                  type = "array",
+                  elements = {
+                    type = "string",
+                    one_of = {
+                      "file",
+                      "file_id",
+                      "input_audio",
+                      "image_url",
+                      "other",
+                    },
+                  },
+                  len_min = 1,
+                  description = "Which parts unreadable_parts counts: file (a file inline that is no text document: PDF, office file, image), file_id (a file known by its id only), input_audio, image_url (images, whose text only the model reads; not by default), other (a part of a type the gateway does not know that carries no text, such as video_url).",
+                  default = {
+                    "file",
+                    "file_id",
+                    "input_audio",
+                    "other",
+                  },
+                },
+              },
             },
             description = "Prompt-injection and jailbreak detection: heuristics on decoded text, a corpus classifier, optional embeddings.",
             default = {},
