@@ -28,8 +28,15 @@ export function asCjson(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, asCjson(inner)]));
 }
 
-/** Values the plugin server sends are decoded by Lua: bin and str both become Lua strings. */
+/**
+ * Values the plugin server sends are decoded by Lua: bin and str both become Lua strings, and lua-MessagePack's map
+ * unpacker stores `t[k] = v`, so a key whose value is nil is no key at all (`{layer: null}` is an empty table).
+ */
 export function fromJs(value: unknown): unknown {
-  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  return value;
+  if (value instanceof Uint8Array) return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  if (Array.isArray(value)) return value.map(fromJs);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) if (inner !== null && inner !== undefined) out[key] = fromJs(inner);
+  return out;
 }

@@ -17,7 +17,7 @@ function logAt(level: string) {
   };
 }
 
-/** Dotted keys nest, as in Kong's set_serialize_value (`ai.proxy.meta.provider`). */
+/** Dotted keys nest, as in Kong's set_serialize_value (`ai.proxy.meta.provider`); nil clears the key. */
 export function setDotted(target: Record<string, unknown>, key: string, value: unknown): void {
   const parts = key.split('.');
   let node = target;
@@ -26,7 +26,9 @@ export function setDotted(target: Record<string, unknown>, key: string, value: u
     if (typeof next !== 'object' || next === null) node[part] = {};
     node = node[part] as Record<string, unknown>;
   }
-  node[parts[parts.length - 1]] = value;
+  const last = parts[parts.length - 1];
+  if (value === null || value === undefined) delete node[last];
+  else node[last] = value;
 }
 
 export const ctxSharedPdk: PdkTable = {
