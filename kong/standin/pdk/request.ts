@@ -21,12 +21,13 @@ const notLog = (name: string, read: PdkTable[string]): PdkTable[string] => (env,
 };
 
 export const requestPdk: PdkTable = {
-  get_raw_body: (env, maxFileSize) => {
+  get_raw_body: (env) => {
     requirePhase('kong.request.get_raw_body', env.state.phase, ['rewrite', 'access', 'response']);
     const { body, bodyBufferBytes } = env.state;
     // A body over client_body_buffer_size is spooled to a file: get_raw_body returns nil,
-    // which Kong's bin packer cannot encode, so it raises (3.8+ reads the file when max is 0).
-    if (body.length > bodyBufferBytes && maxFileSize !== 0) {
+    // which Kong's bin packer cannot encode, so it raises. Kong 3.4.2's get_raw_body() takes no
+    // argument: getRawBody(0), which reads the file from Kong 3.8 on, fails the same way there.
+    if (body.length > bodyBufferBytes) {
       throw new LuaError('pack: cannot encode nil raw body (request body was buffered to a temporary file)');
     }
     return body;

@@ -1,0 +1,19 @@
+import { requestPdk } from '../../kong/standin/pdk/request';
+import { LuaError } from '../../kong/standin/pdk';
+import type { PdkEnv } from '../../kong/standin/pdk/types';
+
+/** PDK functions as Kong 3.4.2 defines them (kong/pdk/*.lua at the 3.4.2 tag), where later versions differ. */
+function env(state: Record<string, unknown>): PdkEnv {
+  return { state: { phase: 'access', headers: {}, ...state }, pluginId: 'p', nodeId: 'n', errorLog: () => undefined } as unknown as PdkEnv;
+}
+
+describe('kong.request.get_raw_body in Kong 3.4.2', () => {
+  it('takes no argument: a body spooled to a file is nil (a 500 through the bin packer) even when asked with 0', () => {
+    const spooled = env({ body: Buffer.alloc(9000, 'x'), bodyBufferBytes: 8192 });
+    // `getRawBody(0)` reads the file only from Kong 3.8 (max_allowed_file_size); 3.4.2's get_raw_body() ignores it.
+    expect(() => requestPdk.get_raw_body(spooled, 0)).toThrow(LuaError);
+    expect(() => requestPdk.get_raw_body(spooled)).toThrow(LuaError);
+    const buffered = env({ body: Buffer.alloc(8000, 'x'), bodyBufferBytes: 8192 });
+    expect((requestPdk.get_raw_body(buffered, 0) as Buffer).length).toBe(8000);
+  });
+});
