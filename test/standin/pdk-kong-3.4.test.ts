@@ -1,4 +1,6 @@
 import { requestPdk } from '../../kong/standin/pdk/request';
+import { responsePdk } from '../../kong/standin/pdk/response';
+import { serviceRequestPdk } from '../../kong/standin/pdk/service';
 import { LuaError } from '../../kong/standin/pdk';
 import type { PdkEnv } from '../../kong/standin/pdk/types';
 
@@ -15,5 +17,20 @@ describe('kong.request.get_raw_body in Kong 3.4.2', () => {
     expect(() => requestPdk.get_raw_body(spooled)).toThrow(LuaError);
     const buffered = env({ body: Buffer.alloc(8000, 'x'), bodyBufferBytes: 8192 });
     expect((requestPdk.get_raw_body(buffered, 0) as Buffer).length).toBe(8000);
+  });
+});
+
+describe('one header set to a list of values in Kong 3.4.2', () => {
+  it('is refused by set_header and add_header (validate_header takes a string, number or boolean) and taken by set_headers', () => {
+    const headers = () => env({ responseHeaders: {}, upstream: { headers: {} } });
+    for (const fn of [responsePdk.set_header, responsePdk.add_header, serviceRequestPdk.set_header, serviceRequestPdk.add_header]) {
+      expect(() => fn(headers(), 'x-many', ['one', 'two'])).toThrow(LuaError);
+      expect(() => fn(headers(), 'x-one', 1)).not.toThrow();
+    }
+    const both = headers();
+    responsePdk.set_headers(both, { 'x-many': ['one', 'two'] });
+    serviceRequestPdk.set_headers(both, { 'x-many': ['one', 'two'] });
+    expect(both.state.responseHeaders['x-many']).toEqual(['one', 'two']);
+    expect(both.state.upstream.headers['x-many']).toEqual(['one', 'two']);
   });
 });

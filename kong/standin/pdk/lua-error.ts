@@ -29,11 +29,18 @@ export function luaType(value: unknown): string {
   return typeof value;
 }
 
-/** Header names and values Kong refuses (its validate_header rejects control characters). */
-export function requireHeader(method: string, name: unknown, value?: unknown): void {
+/**
+ * Header names and values Kong refuses (its validate_header rejects control characters). One header set to a list is
+ * taken only where Kong 3.4.2 validates a whole table (`multi`: set_headers, exit's headers); set_header and add_header
+ * take a string, number or boolean (kong/pdk/private/checks.lua validate_header).
+ */
+export function requireHeader(method: string, name: unknown, value?: unknown, multi = false): void {
   requireString(method, 1, name);
   if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name as string)) throw new LuaError(`invalid header name "${String(name)}"`);
   if (value === undefined) return;
+  if (Array.isArray(value) && !multi) {
+    throw new LuaError(`invalid header value for "${String(name)}": got table, expected string, number or boolean`);
+  }
   const values = Array.isArray(value) ? value : [value];
   for (const v of values) {
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {

@@ -28,9 +28,9 @@ export function defaultMessage(status: number): string {
   return DEFAULT_MESSAGES[status] ?? (status >= 500 ? 'An unexpected error occurred' : 'Request error');
 }
 
-function setHeader(env: PdkEnv, method: string, name: unknown, value: unknown, add: boolean): undefined {
+function setHeader(env: PdkEnv, method: string, name: unknown, value: unknown, add: boolean, multi = false): undefined {
   requirePhase(method, env.state.phase, HEADER_PHASES);
-  requireHeader(method, name, value);
+  requireHeader(method, name, value, multi);
   const key = (name as string).toLowerCase();
   const values = (Array.isArray(value) ? value : [value]).map(String);
   if (add) (env.state.responseHeaders[key] ??= []).push(...values);
@@ -45,7 +45,7 @@ function exitHeaders(headers: unknown): HeaderMap {
     throw new LuaError(`headers must be a nil or table, got ${luaType(headers)}`);
   }
   for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
-    requireHeader('kong.response.exit', name, value);
+    requireHeader('kong.response.exit', name, value, true);
     out[name.toLowerCase()] = (Array.isArray(value) ? value : [value]).map(String);
   }
   return out;
@@ -90,7 +90,7 @@ export const responsePdk: PdkTable = {
   },
   set_headers: (env, headers) => {
     if (typeof headers !== 'object' || headers === null) throw new LuaError('headers must be a table');
-    for (const [name, value] of Object.entries(headers)) setHeader(env, 'kong.response.set_headers', name, value, false);
+    for (const [name, value] of Object.entries(headers)) setHeader(env, 'kong.response.set_headers', name, value, false, true);
     return undefined;
   },
   set_status: (env, status) => {

@@ -64,7 +64,7 @@ export const serviceRequestPdk: PdkTable = {
     const upstream = before(env, 'kong.service.request.set_headers');
     if (typeof headers !== 'object' || headers === null) throw new LuaError(`headers must be a table, got ${luaType(headers)}`);
     for (const [name, value] of Object.entries(headers)) {
-      requireHeader('kong.service.request.set_headers', name, value);
+      requireHeader('kong.service.request.set_headers', name, value, true);
       upstream.headers[name.toLowerCase()] = headerValues(value);
     }
     return undefined;
