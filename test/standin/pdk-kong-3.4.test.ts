@@ -1,5 +1,5 @@
 import { requestPdk } from '../../kong/standin/pdk/request';
-import { responsePdk } from '../../kong/standin/pdk/response';
+import { buildExit, finalHeaders, responsePdk } from '../../kong/standin/pdk/response';
 import { serviceRequestPdk } from '../../kong/standin/pdk/service';
 import { LuaError } from '../../kong/standin/pdk';
 import type { PdkEnv } from '../../kong/standin/pdk/types';
@@ -32,5 +32,17 @@ describe('one header set to a list of values in Kong 3.4.2', () => {
     serviceRequestPdk.set_headers(both, { 'x-many': ['one', 'two'] });
     expect(both.state.responseHeaders['x-many']).toEqual(['one', 'two']);
     expect(both.state.upstream.headers['x-many']).toEqual(['one', 'two']);
+  });
+});
+
+describe('kong.response.exit after a plugin set a response header', () => {
+  it('sends the exit’s value: Kong sets the exit’s headers last (ngx.header[name] in response.lua send)', () => {
+    const e = env({ responseHeaders: {} });
+    responsePdk.set_header(e, 'x-cache-status', 'Miss');
+    responsePdk.set_header(e, 'x-trace', 't1');
+    e.state.exit = buildExit(e, [200, 'cached', { 'X-Cache-Status': 'Hit' }]);
+    const sent = finalHeaders(e.state);
+    expect(sent['x-cache-status']).toEqual(['Hit']);
+    expect(sent['x-trace']).toEqual(['t1']);
   });
 });

@@ -114,13 +114,16 @@ export const responsePdk: PdkTable = {
   get_source: (env) => env.state.source,
 };
 
-/** The downstream headers: the upstream's or the exit's, then what plugins set. */
+/**
+ * The downstream headers: the upstream's, then what plugins set. An exit's own headers come last: Kong's exit sets
+ * them with ngx.header when it sends, over what plugins set before it.
+ */
 export function finalHeaders(state: PdkEnv['state']): HeaderMap {
-  const base = state.exit?.headers ?? state.upstreamResponse?.headers ?? {};
+  const base = state.exit ? {} : state.upstreamResponse?.headers ?? {};
   const out: HeaderMap = { ...base };
   for (const [name, values] of Object.entries(state.responseHeaders)) {
     if (values.length === 0) delete out[name];
     else out[name] = values;
   }
-  return out;
+  return state.exit ? { ...out, ...state.exit.headers } : out;
 }
