@@ -1,5 +1,6 @@
 import type { RequestState } from './request-state';
 import { finalHeaders } from './pdk';
+import { firstHeaders } from './pdk/request';
 
 /**
  * What kong.log.serialize() returns, taken once when the log phase begins: the
@@ -37,7 +38,8 @@ export function takeSnapshot(state: RequestState, responseSize: number, status: 
       url: `${state.scheme}://${state.host}${uri}`,
       querystring: queryObject(state.rawQuery),
       method: state.method,
-      headers: redactedAuthorization(firstValues(state.headers)),
+      // kong.request.get_headers(): the first lua_max_req_headers lines.
+      headers: redactedAuthorization(firstValues(firstHeaders(state.headers))),
       size: state.body.length,
     },
     upstream_uri: state.upstream.rawQuery ? `${state.upstream.path}?${state.upstream.rawQuery}` : state.upstream.path,

@@ -46,3 +46,29 @@ describe('kong.response.exit after a plugin set a response header', () => {
     expect(sent['x-trace']).toEqual(['t1']);
   });
 });
+
+describe('kong.request.get_headers in Kong 3.4.2', () => {
+  const many = () => {
+    const headers: Record<string, string[]> = {};
+    for (let i = 1; i <= 120; i++) headers[`x-h${i}`] = [String(i)];
+    headers['cache-control'] = ['no-store'];
+    return headers;
+  };
+
+  it('returns the first 100 headers unless asked for more (ngx.req.get_headers and lua_max_req_headers = 100)', () => {
+    const e = env({ headers: many() });
+    const seen = requestPdk.get_headers(e) as Record<string, string[]>;
+    expect(Object.keys(seen)).toHaveLength(100);
+    expect(seen['cache-control']).toBeUndefined();
+    expect((requestPdk.get_headers(e, 1000) as Record<string, string[]>)['cache-control']).toEqual(['no-store']);
+    // get_header reads ngx.var, which has every header.
+    expect(requestPdk.get_header(e, 'cache-control')).toBe('no-store');
+    expect(() => requestPdk.get_headers(e, 1001)).toThrow(LuaError);
+    expect(() => requestPdk.get_headers(e, 0)).toThrow(LuaError);
+  });
+
+  it('counts each value of a repeated header', () => {
+    const e = env({ headers: { 'x-multi': Array.from({ length: 99 }, (_, i) => String(i)), 'x-last': ['1', '2'] } });
+    expect((requestPdk.get_headers(e) as Record<string, string[]>)['x-last']).toEqual(['1']);
+  });
+});

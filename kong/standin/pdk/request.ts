@@ -15,6 +15,21 @@ export function parseQuery(raw: string): Record<string, string[]> {
   return out;
 }
 
+/** Kong's lua_max_req_headers (100): how many header lines ngx.req.get_headers() returns when not told otherwise. */
+export const MAX_REQ_HEADERS_DEFAULT = 100;
+
+/** The first `max` header lines, each value of a repeated header counting as one, as ngx.req.get_headers(max) reads them. */
+export function firstHeaders(headers: Record<string, string[]>, max = MAX_REQ_HEADERS_DEFAULT): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  let left = max;
+  for (const [name, values] of Object.entries(headers)) {
+    if (left <= 0) break;
+    out[name] = values.slice(0, left);
+    left -= out[name].length;
+  }
+  return out;
+}
+
 const notLog = (name: string, read: PdkTable[string]): PdkTable[string] => (env, ...args) => {
   requirePhase(`kong.request.${name}`, env.state.phase, NOT_LOG);
   return read(env, ...args);
@@ -44,11 +59,18 @@ export const requestPdk: PdkTable = {
   },
   get_header: (env, name) => {
     requireString('kong.request.get_header', 1, name);
-    return env.state.headers[(name as string).toLowerCase().replace(/_/g, '-')]?.[0];
+    // ngx.var.http_* sees every header; the log timer reads the saved ngx.req.get_headers() instead.
+    const headers = env.state.phase === 'log' ? firstHeaders(env.state.headers) : env.state.headers;
+    return headers[(name as string).toLowerCase().replace(/_/g, '-')]?.[0];
   },
-  get_headers: (env) => {
+  get_headers: (env, max) => {
     requirePhase('kong.request.get_headers', env.state.phase, ALL);
-    return env.state.headers;
+    // In the log timer Kong answers from the headers it saved with ngx.req.get_headers(), whatever max says.
+    if (env.state.phase === 'log' || max === undefined || max === null) return firstHeaders(env.state.headers);
+    if (typeof max !== 'number') throw new LuaError('max_headers must be a number');
+    if (max < 1) throw new LuaError('max_headers must be >= 1');
+    if (max > 1000) throw new LuaError('max_headers must be <= 1000');
+    return firstHeaders(env.state.headers, max);
   },
   get_path: notLog('get_path', (env) => env.state.path),
   get_raw_path: notLog('get_raw_path', (env) => env.state.path),
