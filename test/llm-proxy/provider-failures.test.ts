@@ -148,6 +148,22 @@ describe('llm-proxy when the provider, the client or the request misbehaves', ()
     expect(JSON.parse(text).error.message).toContain('[redacted]');
   });
 
+  it("a validation error written as pydantic writes it (Mistral's 422) reaches the client with the fields it names, not the values it quotes", async () => {
+    const problem = (loc: unknown[]) => ({ type: 'extra_forbidden', loc, msg: 'Extra inputs are not permitted', input: 'my secret prompt' });
+    for (const body of [
+      { object: 'error', message: { detail: [problem(['body', 'messages', 0, 'user', 'name']), problem(['body', 'user'])] }, type: 'invalid_request_error', param: null, code: null },
+      { object: 'Error', detail: [problem(['body', 'user'])], message: [problem(['body', 'user'])], type: 'invalid_request_error', code: 3001 },
+      { detail: [problem(['body', 'user'])] },
+    ]) {
+      provider.respond = () => ({ status: 422, body });
+      const res = await post('mistral', chat({ user: 'u1' }));
+      expect(res.status).toBe(422);
+      const message: string = ((await res.json()) as any).error.message;
+      expect(message).toContain('body.user: Extra inputs are not permitted');
+      expect(message).not.toContain('my secret prompt');
+    }
+  });
+
   it('a stream that ends before any answer is the provider’s error (502), not a timeout', async () => {
     provider.respond = () => ({ status: 200, sse: [] });
     const empty = await post('openai', chat({ stream: true }));
