@@ -148,6 +148,21 @@ describe('llm-proxy when the provider, the client or the request misbehaves', ()
     expect(JSON.parse(text).error.message).toContain('[redacted]');
   });
 
+  it("a request the provider refuses reaches the client with the provider's code and field, which clients act on", async () => {
+    provider.respond = () => ({ status: 400, body: { error: { message: "This model's maximum context length is 128000 tokens.", type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded' } } });
+    const long = await post('openai', chat());
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as any).error).toMatchObject({ type: 'invalid_request_error', code: 'context_length_exceeded', param: 'messages' });
+    // Azure's filtered prompt: the code its SDK users test for.
+    provider.respond = () => ({ status: 400, body: { error: { message: 'The response was filtered due to the prompt triggering content management policy.', type: null, param: 'prompt', code: 'content_filter', status: 400 } } });
+    expect(((await (await post('openai', chat())).json()) as any).error).toMatchObject({ code: 'content_filter', param: 'prompt' });
+    // The gateway's own failures keep the gateway's codes: a refused key is no request of the client's, nor is a 500.
+    provider.respond = () => ({ status: 401, body: { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } } });
+    expect(((await (await post('openai', chat())).json()) as any).error).toMatchObject({ code: 'provider_auth_error', param: null });
+    provider.respond = () => ({ status: 500, body: { error: { message: 'boom', type: 'server_error', param: 'messages', code: 'internal_error' } } });
+    expect(((await (await post('openai', chat())).json()) as any).error).toMatchObject({ code: 'provider_error', param: null });
+  });
+
   it("a validation error written as pydantic writes it (Mistral's 422) reaches the client with the fields it names, not the values it quotes", async () => {
     const problem = (loc: unknown[]) => ({ type: 'extra_forbidden', loc, msg: 'Extra inputs are not permitted', input: 'my secret prompt' });
     for (const body of [

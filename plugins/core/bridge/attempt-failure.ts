@@ -10,6 +10,8 @@ export interface AttemptFailure {
   retryable: boolean;
   retryAfterS?: number;
   code: string;
+  /** The request's field the provider named, for a request the provider refused as it was. */
+  param?: string;
   /** This target cannot serve this request (its key, its model, its input format): try the others, not it again. */
   skipTarget?: boolean;
   /** The target is healthy all the same: the failure does not count toward its circuit breaker. */
@@ -36,14 +38,17 @@ export function retryAfterSeconds(header: string | string[] | undefined): number
  * provider) and 404 (a model that target does not serve) are the gateway's configuration, not the
  * client's request: the client gets 502, and another target may still answer; so does a key the provider refuses with
  * another status (`keyRefused`: Gemini's 400 API_KEY_INVALID). Other 4xx mean the
- * request itself is wrong and go back as they are.
+ * request itself is wrong and go back as they are, with the code and the field the provider named (`said`), which
+ * clients act on.
  */
-export function statusFailure(status: number, message: string, retryAfterS?: number, keyRefused = false): AttemptFailure {
+export function statusFailure(status: number, message: string, retryAfterS?: number, keyRefused = false, said: { code?: string; param?: string } = {}): AttemptFailure {
   const gatewaySide = keyRefused || status === 401 || status === 403 || status === 404;
   const retryable = status === 429 || status === 408 || status >= 500 || gatewaySide;
   const clientStatus = status === 429 ? 429 : status >= 500 || gatewaySide ? 502 : status;
-  const code = status === 429 ? 'provider_rate_limited' : status === 404 ? 'provider_model_not_found' : gatewaySide ? 'provider_auth_error' : 'provider_error';
-  return { kind: 'status', status: clientStatus, message: `The provider answered ${status}: ${message}`, retryable, retryAfterS, code, skipTarget: gatewaySide };
+  const clients = clientStatus === status && status !== 429;
+  const code = status === 429 ? 'provider_rate_limited' : status === 404 ? 'provider_model_not_found' : gatewaySide ? 'provider_auth_error' : (clients && said.code) || 'provider_error';
+  const param = clients ? said.param : undefined;
+  return { kind: 'status', status: clientStatus, message: `The provider answered ${status}: ${message}`, retryable, retryAfterS, code, ...(param ? { param } : {}), skipTarget: gatewaySide };
 }
 
 /**

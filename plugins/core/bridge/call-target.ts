@@ -8,6 +8,7 @@ import { PROVIDERS } from '../providers';
 import { withoutThoughtSignatures } from '../providers/gemini';
 import type { ChatRequest, Usage } from '../providers/openai-types';
 import { UnsupportedContent, type UpstreamCall } from '../providers/types';
+import { providerErrorCode } from '../providers/error-message';
 import { AttemptError, providerRetryAfter, statusFailure, type AttemptFailure } from './attempt-failure';
 import { ERROR_BODY_LIMIT, readUpTo } from '../bounded-body';
 import type { TextTransformFactory } from './answer-hooks';
@@ -106,7 +107,10 @@ export async function callTarget(a: AttemptContext): Promise<AttemptResult> {
     if (result.errorMessage) result.errorMessage = withoutTargetSecrets(result.errorMessage, a.target);
     return result;
   } catch (err) {
-    if (err instanceof AttemptError) throw new AttemptError({ ...err.failure, message: withoutTargetSecrets(err.failure.message, a.target) });
+    if (err instanceof AttemptError) {
+      const { message, param } = err.failure;
+      throw new AttemptError({ ...err.failure, message: withoutTargetSecrets(message, a.target), ...(param ? { param: withoutTargetSecrets(param, a.target) } : {}) });
+    }
     throw err;
   }
 }
@@ -154,7 +158,7 @@ async function attempt(a: AttemptContext): Promise<AttemptResult> {
       }
       const provider = PROVIDERS[target.provider];
       const message = provider.errorMessage(upstream.statusCode, error);
-      throw new AttemptError(statusFailure(upstream.statusCode, message, providerRetryAfter(upstream.headers, error), provider.keyRefused?.(upstream.statusCode, error)));
+      throw new AttemptError(statusFailure(upstream.statusCode, message, providerRetryAfter(upstream.headers, error), provider.keyRefused?.(upstream.statusCode, error), providerErrorCode(error)));
     }
     if (!plan.stream) return await relayWhole(a, body, started);
     if (/\bjson\b/i.test(String(upstream.headers['content-type'] ?? ''))) return await relayWholeAsStream(a, body, started, controller);

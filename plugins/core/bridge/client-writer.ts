@@ -27,6 +27,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, status: number, message: string, code: string | null, headers: Record<string, string> = {}): void {
-  sendJson(res, status, openAIErrorBody(status, message, code), headers);
+export function sendError(res: ServerResponse, status: number, message: string, code: string | null, headers: Record<string, string> = {}, param: string | null = null): void {
+  sendJson(res, status, openAIErrorBody(status, message, code, param), headers);
 }

@@ -166,7 +166,7 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
   const cancelled = clientGone.aborted;
   const headers: Record<string, string> = { 'x-ai-attempts': String(attempts) };
   if (failure.status === 429 || failure.status === 503) headers['retry-after'] = String(Math.ceil(failure.retryAfterS ?? plan.balancer.failTimeoutS));
-  if (!cancelled) sendError(res, failure.status, failure.message, failure.code, headers);
+  if (!cancelled) sendError(res, failure.status, failure.message, failure.code, headers, failure.param ?? null);
   return {
     status: cancelled ? 499 : failure.status,
     cancelled,

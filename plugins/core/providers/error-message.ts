@@ -18,6 +18,21 @@ export function providerErrorMessage(status: number, body: unknown): string {
 }
 
 /**
+ * The code and the field an OpenAI-format error names (`context_length_exceeded`, Azure's `content_filter`,
+ * `unsupported_parameter` on `temperature`…): clients act on them (trim the history, report a filtered prompt).
+ * Only a code in OpenAI's form (lower-case words and underscores) and a field's path are taken.
+ */
+export function providerErrorCode(body: unknown): { code?: string; param?: string } {
+  const error = (body as { error?: unknown } | undefined)?.error;
+  if (!error || typeof error !== 'object') return {};
+  const { code, param } = error as { code?: unknown; param?: unknown };
+  return {
+    ...(typeof code === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(code) ? { code } : {}),
+    ...(typeof param === 'string' && /^[\w.[\]-]{1,200}$/.test(param) ? { param: redactSecrets(param) } : {}),
+  };
+}
+
+/**
  * Pydantic's validation errors as one line, each field and what is wrong with it ("body.messages.0.user.name: Extra
  * inputs are not permitted"); the values it quotes (`input`) are left out: they are the client's prompt.
  */
