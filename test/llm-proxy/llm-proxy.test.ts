@@ -49,6 +49,7 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
               route('azure-2024-06', '/azure-2024-06', { targets: [target('az', 'azure', 'gpt-4o', u, { options: { azure_api_version: '2024-06-01' } })] }),
               route('anthropic', '/anthropic', { targets: [target('cl', 'anthropic', 'claude-sonnet-4', u)] }),
               route('gemini', '/gemini', { targets: [target('gm', 'gemini', 'gemini-2.5-flash', u)] }),
+              route('gemini-3', '/gemini-3', { targets: [target('gm3', 'gemini', 'gemini-3-pro-preview', u)] }),
               route('compat', '/compat', { targets: [target('vllm', 'openai-compatible', 'llama-3.1-8b', `${u}/v1`)] }),
               route('cohere', '/cohere', { targets: [target('co', 'cohere', 'command-a-03-2025', u)] }),
               route('bedrock', '/bedrock', {
@@ -307,6 +308,39 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     const sent = mock.requests.at(-1)!.body as { messages: Array<{ tool_call_id?: string; tool_calls?: Array<{ id: string }> }> };
     expect(sent.messages[1]!.tool_calls![0]!.id).toBe(`call_${'a'.repeat(24)}`);
     expect(sent.messages[2]!.tool_call_id).toBe(`call_${'a'.repeat(24)}`);
+  });
+
+  it("gives Gemini 3 the calls it did not make (another provider's, a client's) with the signature that skips its check", async () => {
+    const signed = `call_${'a'.repeat(24)}__ts_${Buffer.from('gemini-signature').toString('base64url')}`;
+    const history = (model: string) =>
+      post(model, {
+        messages: [
+          { role: 'user', content: 'weather in two cities?' },
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [
+              { id: 'toolu_01', type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' } },
+              { id: 'toolu_02', type: 'function', function: { name: 'weather', arguments: '{"city":"Rome"}' } },
+            ],
+          },
+          { role: 'tool', tool_call_id: 'toolu_01', content: '3°C' },
+          { role: 'tool', tool_call_id: 'toolu_02', content: '18°C' },
+          { role: 'assistant', content: null, tool_calls: [{ id: signed, type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' } }] },
+          { role: 'tool', tool_call_id: signed, content: '4°C' },
+        ],
+        tools: [{ type: 'function', function: { name: 'weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }],
+      });
+    const signatures = () =>
+      (mock.requests.at(-1)!.body as { contents: Array<{ role: string; parts: Array<{ functionCall?: unknown; thoughtSignature?: string }> }> }).contents
+        .filter((c) => c.role === 'model')
+        .map((c) => c.parts.filter((p) => p.functionCall).map((p) => p.thoughtSignature));
+    expect((await history('/gemini-3')).status).toBe(200);
+    // Gemini signs the first call of a step: so does the gateway, and its own signatures go back as they came.
+    expect(signatures()).toEqual([['skip_thought_signature_validator', undefined], [Buffer.from('gemini-signature').toString('base64')]]);
+    // Gemini 2.5 checks nothing: it gets no sentinel.
+    expect((await history('/gemini')).status).toBe(200);
+    expect(signatures()).toEqual([[undefined, undefined], [Buffer.from('gemini-signature').toString('base64')]]);
   });
 
   it('a skipped target costs no retry, and the next one keeps its backoff and retry-after', async () => {

@@ -51,6 +51,15 @@ export function withoutThoughtSignatures(request: ChatRequest): ChatRequest {
   };
 }
 
+/**
+ * Gemini 3 refuses a function call of the current turn without a signature ("Function call is missing a
+ * thought_signature"). A call it did not make (another provider's, before a fallback or a router's choice, or a
+ * client's own) has none: the first call of such a step carries Google's sentinel that skips the check, where Gemini
+ * puts its own (on the first of parallel calls). Gemini 2.5 and before check nothing.
+ */
+const SKIP_SIGNATURE = 'skip_thought_signature_validator';
+const CHECKS_SIGNATURES = /gemini-(?:[3-9]|\d{2,})/i;
+
 function signatureOf(id: string): string | undefined {
   const at = id.indexOf(SIGNATURE_MARK);
   return at < 0 ? undefined : Buffer.from(id.slice(at + SIGNATURE_MARK.length), 'base64url').toString('base64');
@@ -149,7 +158,7 @@ function functionCalling(choice: unknown): Record<string, unknown> | undefined {
   return named ? { mode: 'ANY', allowedFunctionNames: [named] } : undefined;
 }
 
-function parts(message: ChatMessage, toolNames: Map<string, string>): Part[] {
+function parts(message: ChatMessage, toolNames: Map<string, string>, checksSignatures: boolean): Part[] {
   // A legacy function's result is named as Gemini's are: no call id needed.
   if (message.role === 'tool' || message.role === 'function') {
     const name = toolNames.get(message.tool_call_id ?? '') ?? message.name ?? 'tool';
@@ -173,9 +182,11 @@ function parts(message: ChatMessage, toolNames: Map<string, string>): Part[] {
       }
     }
   }
-  for (const call of message.tool_calls ?? []) {
+  const calls = message.tool_calls ?? [];
+  const unsigned = checksSignatures && !calls.some((call) => signatureOf(call.id));
+  for (const [i, call] of calls.entries()) {
     toolNames.set(call.id, call.function.name);
-    const signature = signatureOf(call.id);
+    const signature = signatureOf(call.id) ?? (unsigned && i === 0 ? SKIP_SIGNATURE : undefined);
     out.push({ functionCall: { name: call.function.name, args: parseArguments(call.function.arguments) }, ...(signature ? { thoughtSignature: signature } : {}) });
   }
   return out;
@@ -183,6 +194,7 @@ function parts(message: ChatMessage, toolNames: Map<string, string>): Part[] {
 
 export function geminiRequest(target: TargetSpec, request: ChatRequest): Record<string, unknown> {
   const toolNames = new Map<string, string>();
+  const checksSignatures = CHECKS_SIGNATURES.test(target.model);
   const system = request.messages.filter((m) => m.role === 'system' || m.role === 'developer');
   // One content per turn: parallel tool results must come together, as many responses as calls.
   const contents: Array<{ role: string; parts: Part[] }> = [];
@@ -190,8 +202,8 @@ export function geminiRequest(target: TargetSpec, request: ChatRequest): Record<
     if (m.role === 'system' || m.role === 'developer') continue;
     const role = m.role === 'assistant' ? 'model' : 'user';
     const last = contents[contents.length - 1];
-    if (last && last.role === role) last.parts.push(...parts(m, toolNames));
-    else contents.push({ role, parts: parts(m, toolNames) });
+    if (last && last.role === role) last.parts.push(...parts(m, toolNames, checksSignatures));
+    else contents.push({ role, parts: parts(m, toolNames, checksSignatures) });
   }
   const generationConfig: Record<string, unknown> = {};
   const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? target.options.maxTokens;
