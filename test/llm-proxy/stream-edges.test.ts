@@ -70,6 +70,30 @@ describe('llm-proxy at the edges of real streams', () => {
     expect(events.at(-1)!.data).toBe('[DONE]');
   });
 
+  it("numbers the tool calls a server streams without their index (Gemini's OpenAI endpoint, older Ollama), as OpenAI does", async () => {
+    const call = (id: string, name: string, args: string) => ({ id, type: 'function', function: { name, arguments: args } });
+    provider.respond = () => ({
+      status: 200,
+      sse: [
+        chunk({ role: 'assistant', tool_calls: [call('call_a', 'weather', '{"city":')] }),
+        // A delta with no id nor name goes on with the last call; one with a known id, with that call.
+        chunk({ tool_calls: [{ function: { arguments: '"Oslo"}' } }] }),
+        chunk({ tool_calls: [call('call_b', 'time', '{}'), call('call_c', 'news', '')] }),
+        chunk({ tool_calls: [{ id: 'call_c', function: { arguments: '{"topic":"ski"}' } }] }),
+        chunk({}, 'tool_calls'),
+        'data: [DONE]\n\n',
+      ],
+    });
+    const events = await readSse(await stream('openai', 'Weather, time and news?'));
+    const deltas = events.filter((e) => e.data !== '[DONE]').flatMap((e) => JSON.parse(e.data).choices?.[0]?.delta?.tool_calls ?? []);
+    const byIndex: Record<number, string> = {};
+    for (const delta of deltas) {
+      expect(typeof delta.index).toBe('number');
+      byIndex[delta.index] = (byIndex[delta.index] ?? '') + (delta.function?.arguments ?? '');
+    }
+    expect(byIndex).toEqual({ 0: '{"city":"Oslo"}', 1: '{}', 2: '{"topic":"ski"}' });
+  });
+
   it('reports an answer that broke off as such, and never caches it', async () => {
     provider.respond = () => ({
       status: 200,

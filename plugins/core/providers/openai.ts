@@ -167,6 +167,30 @@ function flattenContent(answer: Record<string, unknown> | undefined, whole: bool
 class OpenAIStream implements StreamTranslator {
   done = false;
   usage: Usage | undefined;
+  /** Indexes given to tool calls streamed without one, by call id; and the next index to give. */
+  private readonly callIndexes = new Map<string, number>();
+  private nextCall = 0;
+
+  /**
+   * Tool calls some servers stream without their `index` (Gemini's OpenAI endpoint, older Ollama), which OpenAI's SDKs
+   * and the AI SDK need (and the bridge reads to keep calls apart): numbered in order as OpenAI numbers them; a delta
+   * with the id of a call goes on with it, and one with no id nor name goes on with the last call.
+   */
+  private numberCalls(calls: Array<Record<string, unknown>> | undefined): void {
+    for (const call of calls ?? []) {
+      if (typeof call.index === 'number') {
+        this.nextCall = Math.max(this.nextCall, call.index + 1);
+        continue;
+      }
+      const id = typeof call.id === 'string' && call.id ? call.id : undefined;
+      const name = (call.function as { name?: unknown } | undefined)?.name;
+      const known = id === undefined ? undefined : this.callIndexes.get(id);
+      if (known !== undefined) call.index = known;
+      else if (id !== undefined || (typeof name === 'string' && name) || this.nextCall === 0) call.index = this.nextCall++;
+      else call.index = this.nextCall - 1;
+      if (id !== undefined) this.callIndexes.set(id, call.index as number);
+    }
+  }
 
   push(event: StreamEvent): ChatChunk[] {
     if (event.data.trim() === '[DONE]') {
@@ -181,6 +205,7 @@ class OpenAIStream implements StreamTranslator {
       // Azure's asynchronous content filter sends choices with annotations and no delta, after the finish too.
       choice.delta ??= {};
       flattenContent(choice.delta as Record<string, unknown>, false);
+      this.numberCalls(choice.delta.tool_calls as Array<Record<string, unknown>> | undefined);
     }
     return [chunk];
   }
