@@ -163,6 +163,25 @@ describe('llm-proxy when the provider, the client or the request misbehaves', ()
     expect(((await (await post('openai', chat())).json()) as any).error).toMatchObject({ code: 'provider_error', param: null });
   });
 
+  it('sends Mistral what its schema takes: a developer message as a system one, and names only on tool results', async () => {
+    provider.respond = () => ({ status: 200, body: completion('Hi.') });
+    const res = await post(
+      'mistral',
+      chat({
+        messages: [
+          { role: 'developer', content: 'Answer briefly.' },
+          { role: 'user', name: 'alice', content: 'weather?' },
+          { role: 'assistant', name: 'bot', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{}' } }] },
+          { role: 'tool', name: 'weather', tool_call_id: 'call_1', content: '3°C' },
+        ],
+      }),
+    );
+    expect(res.status).toBe(200);
+    const sent = sentBody().messages as Array<Record<string, unknown>>;
+    expect(sent.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool']);
+    expect(sent.map((m) => m.name)).toEqual([undefined, undefined, undefined, 'weather']);
+  });
+
   it("a validation error written as pydantic writes it (Mistral's 422) reaches the client with the fields it names, not the values it quotes", async () => {
     const problem = (loc: unknown[]) => ({ type: 'extra_forbidden', loc, msg: 'Extra inputs are not permitted', input: 'my secret prompt' });
     for (const body of [

@@ -42,11 +42,14 @@ function mistralParameters(body: ChatRequest): void {
 }
 
 /**
- * A history message as Mistral takes it: tool-call ids its way, and without reasoning fields, which it refuses
- * (reasoning_content is what this gateway makes of Magistral's own thinking parts).
+ * A history message as Mistral takes it: tool-call ids its way, and without the fields and roles its schema refuses
+ * (422): reasoning fields (reasoning_content is what this gateway makes of Magistral's own thinking parts), a `name`
+ * on any message but a tool result, and the `developer` role, which is OpenAI's system message.
  */
 function mistralMessage(message: ChatMessage): ChatMessage {
   const { reasoning_content: _content, reasoning_details: _details, ...out } = message as ChatMessage & Record<string, unknown>;
+  if (out.role === 'developer') out.role = 'system';
+  if (out.role !== 'tool') delete out.name;
   if (out.tool_calls) out.tool_calls = out.tool_calls.map((c) => ({ ...c, id: mistralToolCallId(c.id) }));
   if (out.tool_call_id !== undefined) out.tool_call_id = mistralToolCallId(out.tool_call_id);
   return out;
