@@ -231,6 +231,34 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     }
   });
 
+  it('numbers after a phone word earlier on the line, a contact or a line named, a signature letter, or a phrase after a question', () => {
+    for (const [text, phone] of [
+      ['Hi, I am locked out. The phone number linked to it is 77152825 but I no longer have it.', '77152825'],
+      ['Hotline 27300778 (24/7)', '27300778'],
+      ['I called 942-358-993 three times yesterday and nobody picked up.', '942-358-993'],
+      ['Hotel reservation confirmed, contact number 987095988.', '987095988'],
+      ['Guardian: marcus, relationship: mother, contact no. 089710735', '089710735'],
+      ['Please add Adi as an authorized user, reachable at 264 872.', '264 872'],
+      ["My husband's number is 565 757, mine is 45930078.", '565 757'],
+      ['Left with the neighbour. Questions? Call 81157965', '81157965'],
+      ['Cheers,\nJohannes\nM: 0603252355 | maud@example.nl', '0603252355'],
+      ['Hoppe GmbH\nAm Vogelsfeldchen 7\nT (0510) 830494378', '(0510) 830494378'],
+      ['Bonjour, vous pouvez me joindre au 06398701. Merci !', '06398701'],
+      ['Llámame al 902066972 cuando puedas.', '902066972'],
+      ['Hallo Emma, könntest du mich bitte unter 28963585 zurückrufen?', '28963585'],
+      ['email me at anna@example.se or ping me on 088040453', '088040453'],
+    ]) {
+      expect(found(text)).toContainEqual(['phone', phone]);
+    }
+    // A count or an id after a phone's word is none when something numeric or a line lies between, or it counts.
+    for (const honest of [
+      'The phone has 3 cameras and 12345678 pixels', 'We called it build 2\nrun 81157965', 'Mobile sales: 12500000 units',
+      'Question? Call 12345678', 'Phone orders\n\nOrder 55812345 shipped', 'M: 1234567',
+    ]) {
+      expect(categories(honest)).not.toContain('phone');
+    }
+  });
+
   it('national numbers with their trunk 0, and numbers beside a desk, a direct line or being reachable', () => {
     for (const [text, phone] of [
       ['Party on Friday, bring snacks. Text 0441680692 if you get lost.', '0441680692'],
@@ -1278,6 +1306,27 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       ['Our guide Stensrud knew everything about the Old Town.', 'Stensrud'],
     ]) {
       expect(foundByRules(sentence!)).toContainEqual(['person', name]);
+    }
+  });
+
+  it('a reply\'s attribution, a person addressed, a sign-off or a note\'s label; a form\'s next label is no part of the name', () => {
+    expect(foundByRules('Iris Mulder wrote:\n> I think we should postpone')).toContainEqual(['person', 'Iris Mulder']);
+    expect(foundByRules('On Tue, Mar 3, 2025 at 10:02 AM Mennone wrote:\n> hi')).toEqual([['person', 'Mennone']]);
+    expect(foundByRules('Reinger, could you send me the slides?')).toEqual([['person', 'Reinger']]);
+    expect(foundByRules("Sorry Hunter Farrell, I won't make it to the standup today.")).toEqual([['person', 'Hunter Farrell']]);
+    expect(foundByRules('Please fax the form.\nAttn: Laura Becker')).toEqual([['person', 'Laura Becker']]);
+    expect(foundByRules('Attn: Accounts Payable')).toEqual([]);
+    expect(foundByRules('Submitted by: Cummings-Wilkinson')).toEqual([['person', 'Cummings-Wilkinson']]);
+    expect(foundByRules("All the best,\nD'Agostino")).toEqual([['person', "D'Agostino"]]);
+    expect(foundByRules('Xoxo, Venanzio')).toEqual([['person', 'Venanzio']]);
+    expect(foundByRules('Cc: Adi; Adi Marino')).toContainEqual(['person', 'Adi']);
+    // The next field's label after a tab or a run of blanks ends the name; a chat's "Jari Ahonen:" is one name.
+    expect(foundByRules('Name: Brun   Allergies: peanuts')).toEqual([['person', 'Brun']]);
+    expect(foundByRules('Employee: Paulina Schönenberger\tDept: Finance\tExt: 214')).toEqual([['person', 'Paulina Schönenberger']]);
+    expect(foundByRules('[09:14] Jari Ahonen: build is red again')).toEqual([['person', 'Jari Ahonen']]);
+    // Sentence words addressed or writing are none.
+    for (const honest of ['Honestly, could you help?', 'Docker, can you explain volumes?', 'Someone wrote: hi', 'The docs wrote:\n> x', 'Thanks Again!']) {
+      expect(foundByRules(honest)).toEqual([]);
     }
   });
 

@@ -48,6 +48,8 @@ const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name
   'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
   'mi chiamo', 'il mio nome è', 'meu nome é', 'chamo-me', 'mijn naam is', 'ik heet', 'jag heter', 'jeg heter', 'jeg hedder',
   'nazywam się', 'grüße', 'grüßen', 'cordialement,', 'saludos,', 'atentamente,',
+  // Sign-offs and the labels of forms and notes that name who did a thing ("Submitted by: Cummings-Wilkinson").
+  'all the best,', 'best wishes,', 'xoxo,', 'submitted by', 'submitted by:', 'photo credit:', 'case officer:',
   // "I am" where nouns and nationalities are written in lower case ("soy ingeniera", "sono italiano"); people married or
   // engaged to someone; family members in those languages.
   'sou', 'eu sou', 'soy', 'yo soy', 'sono', 'io sono', 'je suis', 'ik ben', 'married to', 'engaged to',
@@ -80,7 +82,7 @@ const PEOPLE_ROLES = 'travel agent|booking agent|cashier|tour guide|guide|chef|b
  * Dependabot", "Assignee: Oncall", "Petitioner: Samsung"), so after a label (a role's too: "Listing agent:") one word
  * counts only when it is a name of the lists, and nothing found there names the person's other mentions.
  */
-const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|recipient|addressee|account owner|candidate|applicant|adjuster|adjuster assigned|complainant|executor|executrix|guardian|emergency contact|contact person|employee|student|pupil|owner|interviewee|caller name|patient name|registered owner|insured party|tenant|landlord|landlady|lessee|lessor|bill to|sold to|lead passenger|contact';
+const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|recipient|addressee|account owner|candidate|applicant|adjuster|adjuster assigned|complainant|executor|executrix|guardian|emergency contact|contact person|employee|student|pupil|owner|attn|attention|interviewee|caller name|patient name|registered owner|insured party|tenant|landlord|landlady|lessee|lessor|bill to|sold to|lead passenger|contact';
 /** The fields of those forms that only a person fills: "The account holder is Trnka", "the recipient is Morrison". */
 const PEOPLE_FIELDS = 'account holder|account owner|cardholder|card holder|policyholder|beneficiary|recipient|addressee|claimant|guarantor|next of kin|deceased|complainant|executor|executrix|applicant|candidate';
 /** Roles that software holds too: a package manager, a process supervisor, a function's caller, a SaaS tenant. */
@@ -158,7 +160,15 @@ const GREETING_CALLER = new RegExp(
 /** The line before a name (and an address): "Billing address:", "Ship to:", "Beneficiary:". */
 const LABEL_LINE_BEFORE_NAME = /^[ \t>]*(?:(?:billing|shipping|mailing|delivery|postal|return|home|invoice)[ \t]+address|(?:ship|deliver|bill|send|mail|sold)[ \t]+to|(?:beneficiary|payee|recipient|addressee|account[ \t]+holder|card[ \t]?holder|policy[ \t]?holder|insured|patient|applicant|full[ \t]+name|name)[ \t]*:)[ \t]*:?[ \t]*$/i;
 /** A mail header's person: "To: Almine", "Cc: Almine Masson", "From: Anna Berg <…>" (not "To: Engineering"). */
-const MAIL_HEADER = new RegExp(String.raw`:(?<=^[ \t>]*(?:From|To|Cc|CC|Bcc|BCC|Reply-To|Von|An|À|Para):)[ \t]*(${NAME})[ \t]*(?:<|,|\r?$)`, 'dgmu');
+const MAIL_HEADER = new RegExp(String.raw`:(?<=^[ \t>]*(?:From|To|Cc|CC|Bcc|BCC|Reply-To|Von|An|À|Para):)[ \t]*(${NAME})[ \t]*(?:<|[,;]|\r?$)`, 'dgmu');
+/** A reply's attribution: "Sempronio Scala wrote:", "On Tue, 3 Mar 2025 at 10:02, Mennone wrote:", "Anna Berg schrieb:". */
+const WROTE = new RegExp(
+  String.raw`(?:^|\n)[ \t>]*(?:On[ \t][^\n]{4,80}?[ \t])?(${NAME})[ \t]+(?:wrote|schrieb|a écrit|escribió|scrisse|escreveu|schreef|skrev|kirjoitti|napisał|napsal)[ \t]*:`,
+  'dgu',
+);
+const WROTE_WORD = /wrote|schrieb|a écrit|escribió|scrisse|escreveu|schreef|skrev|kirjoitti|napisał|napsal/;
+/** A person addressed before a request, where a sentence starts: "Reinger, could you send me the slides?", "Anna, please check". */
+const ADDRESSED = new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(${NAME}),[ \t]+(?:(?:could|can|would|will|do|did|are|have)[ \t]+you|please)(?![\p{L}])`, 'dgmu');
 /** A person's role, then their name in brackets: "the plumber (Camilla) will come", "opposing counsel (Ceylin Cleve)". */
 const ROLES_BEFORE_BRACKET = `${PEOPLE_ROLES}|${PEOPLE_FIELDS}|counsel|GP|agent|driver|courier|technician|plumber|electrician|contractor|manager|supervisor`.split('|');
 const ROLE_THEN_NAME_IN_BRACKETS = new RegExp(
@@ -384,7 +394,7 @@ const PHRASE = new RegExp(String.raw`(?:\b(?:${wordAlternation(TRIGGERS, true)})
  */
 /** Wishes that name whom they are for; clubs, countries and projects are wished them too ("Congrats Juventus!"). */
 const WISH_GREETINGS = ['happy birthday', 'happy bday', 'congrats', 'congratulations'];
-const GREETINGS = ['hallo', 'guten Tag', 'guten tag', 'guten Morgen', 'guten morgen', 'bonjour', 'salut', 'hola', 'buenos días', 'ciao', 'buongiorno', 'olá', 'bom dia', 'hej', 'beste', 'goedendag', 'goedemorgen', 'goedemiddag', 'goedenavond', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile', 'dearest', ...WISH_GREETINGS];
+const GREETINGS = ['hallo', 'guten Tag', 'guten tag', 'guten Morgen', 'guten morgen', 'bonjour', 'salut', 'hola', 'buenos días', 'ciao', 'buongiorno', 'olá', 'bom dia', 'hej', 'beste', 'goedendag', 'goedemorgen', 'goedemiddag', 'goedenavond', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile', 'dearest', 'sorry', ...WISH_GREETINGS];
 const WISHES = new RegExp(`^[^A-Za-z]*(?:${WISH_GREETINGS.join('|')})`, 'i');
 const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${wordAlternation(GREETINGS, true)})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
 /**
@@ -1284,7 +1294,10 @@ export const personDetector: Detector = {
       if (added) seeds.push(out[out.length - 1]!);
     };
     const add = (start: number, raw: string, confidence: number, afterDeterminer = false): boolean => {
-      const value = clean(raw);
+      // A form's next label, after a tab or a run of blanks, is no part of the name before it ("Name: Brun   Allergies:
+      // peanuts", "Anna Berg\tDept: HR"); a chat's "Jari Ahonen: hi" is one name.
+      const cleaned = clean(raw);
+      const value = text[start + cleaned.length] === ':' ? cleaned.replace(/(?:\t| {2,})\S+$/, '') : cleaned;
       if (value.length < 2 || !isNameish(value)) return false;
       const after = text.slice(start + value.length, start + value.length + 80);
       if (CODE_AFTER.test(after) || COMPOUND_AFTER.test(after) || codeBefore(text, start)) return false;
@@ -1486,6 +1499,13 @@ export const personDetector: Detector = {
     for (const m of /this is/i.test(text) ? matches(text, GREETING_CALLER) : []) addGroupPerson(m, 0.8, true);
     // Before a mailbox the sender is a company's as often ("From: Duolingo <hello@…>"): one word there only a listed name.
     for (const m of text.includes(':') ? matches(text, MAIL_HEADER) : []) addGroupPerson(m, 0.75, m[0].endsWith('<'));
+    for (const m of WROTE_WORD.test(text) ? matches(text, WROTE) : []) {
+      // At a line's start the capitalised words before "wrote:" are the name ("Iris Mulder wrote:"); after a date's words,
+      // only those the name's cue leaves ("… 10:02 AM Mennone wrote:").
+      const name = /^\n?[ \t>]*On[ \t]/.test(m[0]) ? cuedName(m[1]!) : personLike(m[1]!) && m[1]!;
+      if (name) addPerson(m.indices![1]![1], name, 0.75);
+    }
+    for (const m of text.includes(',') ? matches(text, ADDRESSED) : []) addGroupPerson(m, 0.8, false);
     for (const m of text.includes('(') ? matches(text, ROLE_THEN_NAME_IN_BRACKETS) : []) addGroupPerson(m, 0.8, false);
     // A record's field that people fill ("first_name": "Laakso", <recipient>Darrell</recipient>): one word that is no
     // sentence's (a party's field, which firms fill too, only a listed name), or a known given name first in lower case.
@@ -1922,8 +1942,11 @@ export const personDetector: Detector = {
       const placeOrThingBefore = (start: number) =>
         thingOrPlaceBefore(start) || placeWordBefore(text.slice(Math.max(0, start - 16), start)) || placeJoined(text.slice(Math.max(0, start - 40), start));
       // A word the text also writes in lower case or as code is a thing's ("a new `Redis` instance … redis://").
+      // After a tab or a run of blanks, a word before ":" is a form's next label ("Johan\tDept: Finance").
+      const nextLabel = (word: Token) => text[word.end] === ':' && /(?:\t| {2,})$/.test(text.slice(Math.max(0, word.start - 2), word.start));
       const judged = (word: Token) =>
         inProse(text, word.start, word.end) &&
+        !nextLabel(word) &&
         !taken(word.start, word.end) &&
         !foundWords.has(word.text) &&
         !lowerCaseWritten(word.text.toLowerCase()) &&

@@ -78,11 +78,13 @@ const BARE_LOCAL = /^\d{7,9}$/;
 /** Six digits, as a few countries' local numbers are written ("Tel. 050 455"): a phone only right after a phone's label. */
 const SHORT_LOCAL = /^\d{3}[ .\-]?\d{3}$/;
 const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefonu|telefoon|telefoonnummer|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|cellulare|cellulaire|handy|handynummer|rufnummer|mobil|mobilnummer|telefonnummer|puhelin|mob|gsm|ph|extension)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?(?:[ \t]+(?:is|è|est|es|ist|é|är|er|jest|na|on|at))?`;
-/** A person's number given as theirs: "my number is", "save this number:", "Best number is" (not "order number:"). */
-const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
+/** A person's number given as theirs: "my number is", "save this number:", "my husband's number is" (not "order number:"). */
+const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact|[A-Za-z]+['’]s)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
+/** A line's or a contact's number named so ("contact number 987095988", "home number, 080408858", "contact no. 089710735"). */
+const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone|mobile|cell)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?`;
 /** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|[.!?\n])[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+back)?[ \t]+(?:on|at)|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${LINE_NUMBER}|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:chiamami|chiamaci|chiamarmi)[ \t]+al|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?\n]))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
   'i',
 );
 /**
@@ -92,11 +94,19 @@ const PHONE_PHRASE_BEFORE = new RegExp(
 const NAMED_CALL_BEFORE = /(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp)[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}(?:[ \t]+back)?[ \t]+(?:on|at)[ \t]*$/u;
 /** A phrase that gives the number right after it, whatever follows the number. */
 const phraseBefore = (before: string) => PHONE_PHRASE_BEFORE.test(before) || NAMED_CALL_BEFORE.test(before);
+/** A signature's one-letter label at a line's start ("M: 064 494", "T (0510) 830494378"): mobile, telephone, phone, fax. */
+const SIGNATURE_LABEL = String.raw`(?:^|\n)[ \t]*[MTPF][ \t]*:?`;
 const PHONE_LABEL_BEFORE = new RegExp(
-  String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
+  String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n|${SIGNATURE_LABEL})[ \t]*$`,
   'iu',
 );
-const SHORT_LABEL_BEFORE = new RegExp(String.raw`(?<![A-Za-z])${PHONE_LABEL}[ \t]*\r?\n?[ \t]*$`, 'i');
+const SHORT_LABEL_BEFORE = new RegExp(String.raw`(?:(?<![A-Za-z])${PHONE_LABEL}[ \t]*\r?\n?|${SIGNATURE_LABEL})[ \t]*$`, 'i');
+/**
+ * A word that only a phone's number follows, earlier on the same line with nothing numeric between ("The phone number
+ * linked to it is 77152825", "Hotline 27300778 (24/7)", "I called 942-358-993 three times"): a bare number's phone
+ * whatever words follow it. Not "cell" or "contact", which sheets and forms use for other things.
+ */
+const PHONE_WORD_EARLIER = /(?<![A-Za-z])(?:phone|telephone|mobile|fax|facsimile|hotline|whatsapp|callback|called|calling|dialled|dialed|dialing|sms|landline|texting|texted|llámame|joindre|anrufen|erreichbar)(?![A-Za-z])[^\d\n]{0,30}$/i;
 const NOT_A_BARE_PHONE_AFTER = /^[ \t]*(?:\p{L}|%|[=;])/u;
 const ROUND_OR_DATE = /0{3}$|^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 /** Digits counting up or down, as placeholders are written ("1234567", "98765432"). */
@@ -219,11 +229,11 @@ export const phoneDetector: Detector = {
         (CURRENCY_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index)));
       if (amount) continue;
       // A constant of code has no leading zero, or is an octal's ("0377777777 | flags"): "0382582786 | email" is a
-      // signature's phone, "0036202601328 | email" a table's.
+      // signature's phone, "0036202601328 | email" a table's, and so is any after a phone's label ("M: 989668106 | email").
       const operand =
         /^(?!0)\d+$|^0(?!0)[0-7]+$/.test(value) &&
         (OPERATOR_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || OPERATOR_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 4)));
-      if (operand && !nearWords(text, m.index, m.index + value.length, CONTEXT)) continue;
+      if (operand && !nearWords(text, m.index, m.index + value.length, CONTEXT) && !PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index))) continue;
       if (shape === 0) {
         const end = m.index + value.length;
         const before = text.slice(Math.max(0, m.index - 32), m.index);
@@ -231,8 +241,8 @@ export const phoneDetector: Detector = {
         const plausible = !DUMMY_DIGITS.test(digits) && !ROUND_OR_DATE.test(digits) && !counting(digits);
         const bare =
           plausible &&
-          ((BARE_LOCAL.test(value) && (phraseBefore(before) || (!wordAfter && PHONE_LABEL_BEFORE.test(before)))) ||
-            (SHORT_LOCAL.test(value) && !wordAfter && SHORT_LABEL_BEFORE.test(before)));
+          ((BARE_LOCAL.test(value) && (phraseBefore(before) || PHONE_WORD_EARLIER.test(text.slice(Math.max(0, m.index - 40), m.index)) || (!wordAfter && PHONE_LABEL_BEFORE.test(before)))) ||
+            (SHORT_LOCAL.test(value) && (phraseBefore(before) || (!wordAfter && SHORT_LABEL_BEFORE.test(before)))));
         if (bare) {
           out.push(finding(this, m.index, value, 0.8));
         } else rescan(m);
@@ -254,14 +264,15 @@ export const phoneDetector: Detector = {
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : fiveFive ? indian : mayBeValidFromUs(digits);
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, region) : undefined;
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
+      const wordEarlier = PHONE_WORD_EARLIER.test(text.slice(Math.max(0, m.index - 40), m.index));
       const phoneWordsNear =
         !POSTAL_OR_REFERENCE.test(value) &&
-        (nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT) || phraseBefore(text.slice(Math.max(0, m.index - 32), m.index)));
+        (nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT) || phraseBefore(text.slice(Math.max(0, m.index - 32), m.index)) || PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index)) || wordEarlier);
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
       // "370 3911 Fourth Avenue", "90722-3774 577 6th Avenue": short numbers followed by words are house numbers, not
       // phones; a ZIP+4 code and a house number before a numbered street's ordinal too.
       const houseNext = digitsOf(value).length <= 9 ? LETTER_NEXT.test(next) : POSTCODE_THEN_HOUSE.test(value) && WORD_NEXT.test(next);
-      if (confidence < 0.9 && houseNext) confidence = 0.3;
+      if (confidence < 0.9 && houseNext && !wordEarlier) confidence = 0.3;
       if (phoneWordsNear) confidence = Math.min(0.99, confidence + 0.3);
       if (confidence < 0.5) rescan(m);
       out.push(finding(this, m.index, value, confidence));
