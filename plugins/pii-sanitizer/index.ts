@@ -92,15 +92,15 @@ export = definePlugin({
       await forwardBody(kong, ctx, body);
     }
     // A JSON answer (response_format) is scanned whole as JSON, as tool-call arguments are, and values go back into
-    // its strings escaped as JSON.
+    // its strings escaped as JSON; its reasoning and refusal (a `field` of their own) are prose.
     const json = jsonAnswer(body);
+    const inJson = (field?: string) => json && field === undefined;
     if (config.mode !== 'input') {
-      const scan = json ? outputScanJsonTransform : outputScanTransform;
-      addTextTransform(ctx, () => scan(state.detector, state.actionFor, vault));
+      addTextTransform(ctx, (field) => (inJson(field) ? outputScanJsonTransform : outputScanTransform)(state.detector, state.actionFor, vault));
       addTextTransform(ctx, () => outputScanJsonTransform(state.detector, state.actionFor, vault), 'tool_arguments');
     }
     if (vault.byPlaceholder.size > 0) {
-      addTextTransform(ctx, () => restoreTransform(vault, state.restore, { insideJson: json }));
+      addTextTransform(ctx, (field) => restoreTransform(vault, state.restore, { insideJson: inJson(field) }));
       addTextTransform(ctx, () => restoreTransform(vault, state.restore, { insideJson: true }), 'tool_arguments');
     }
   },

@@ -1,6 +1,6 @@
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { shipped } from '../support/shipped';
-import { chatChunk as chunk, readSse, streamedText } from '../support/sse';
+import { chatChunk as chunk, chunksOf, readSse, streamedText } from '../support/sse';
 import { declarative, llmProxy, postRoute } from '../support/routes';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
 
@@ -8,7 +8,7 @@ jest.setTimeout(60_000);
 
 /**
  * The sanitizer's answer paths at their edges, through the real plugin server and bridge against a scripted provider:
- * links a model writes to carry a value away, whole and streamed.
+ * links a model writes to carry a value away, whole and streamed; a JSON answer's reasoning and refusal, which are no JSON.
  */
 const EMAIL = 'jane.doe@corp-example.com';
 const DONE = 'data: [DONE]\n\n';
@@ -20,6 +20,7 @@ const completion = (content: string) => ({
   choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
   usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
 });
+const ADDRESS = '221B Baker Street\nLondon NW1 6XE';
 const stream = (text: string, size: number) => [chunk({ role: 'assistant', content: '' }), ...text.match(new RegExp(`.{1,${size}}`, 'gs'))!.map((content) => chunk({ content })), chunk({}, 'stop'), DONE];
 
 describe('pii-sanitizer at the edges of an answer', () => {
@@ -80,5 +81,27 @@ describe('pii-sanitizer at the edges of an answer', () => {
     for (const text of texts) {
       for (const answer of await answered(text)) expect(answer).toBe(text.replace('[EMAIL_1]', EMAIL));
     }
+  });
+  it("puts a value back as written in a JSON answer's reasoning and refusal, escaped as JSON in its content only", async () => {
+    const ask = () => chat('placeholder', `Send the parcel to ${ADDRESS} as JSON.`, { response_format: { type: 'json_object' } });
+    const reasoning = 'The parcel goes to [ADDRESS_1], so I write that.';
+    const content = '{"to":"[ADDRESS_1]"}';
+    provider.respond = () => ({
+      status: 200,
+      body: { ...completion(content), choices: [{ index: 0, message: { role: 'assistant', content, reasoning_content: reasoning, refusal: 'Not for [ADDRESS_1].' }, finish_reason: 'stop' }] },
+    });
+    const message = ((await (await ask()).json()) as any).choices[0].message;
+    expect(JSON.parse(message.content)).toEqual({ to: ADDRESS });
+    expect(message.reasoning_content).toBe(`The parcel goes to ${ADDRESS}, so I write that.`);
+    expect(message.refusal).toBe(`Not for ${ADDRESS}.`);
+
+    provider.respond = () => ({
+      status: 200,
+      sse: [chunk({ role: 'assistant', content: '' }), ...reasoning.match(/.{1,5}/gs)!.map((piece) => chunk({ reasoning_content: piece })), ...content.match(/.{1,5}/gs)!.map((piece) => chunk({ content: piece })), chunk({}, 'stop'), DONE],
+    });
+    const res = await chat('placeholder', `Send the parcel to ${ADDRESS} as JSON.`, { response_format: { type: 'json_object' }, stream: true });
+    const events = chunksOf(await readSse(res));
+    expect(events.map((c) => c.choices?.[0]?.delta?.reasoning_content ?? '').join('')).toBe(`The parcel goes to ${ADDRESS}, so I write that.`);
+    expect(JSON.parse(events.map((c) => c.choices?.[0]?.delta?.content ?? '').join(''))).toEqual({ to: ADDRESS });
   });
 });

@@ -23,8 +23,12 @@ export interface TextTransform {
   restoresOriginals?: boolean;
 }
 
-/** Makes a transform for one text of one answer (its content, or one tool call's arguments). */
-export type TextTransformFactory = () => TextTransform;
+/**
+ * Makes a transform for one text of one answer (its content, or one tool call's arguments). `field` names the message's
+ * field when the text is another than its content (`reasoning_content`, `refusal`, a provider's own field), which is
+ * prose even where the content is JSON (`response_format`).
+ */
+export type TextTransformFactory = (field?: string) => TextTransform;
 
 export interface AnswerRecord {
   status: number;

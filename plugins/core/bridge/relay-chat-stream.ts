@@ -50,7 +50,7 @@ export async function relayChatStream(
   let recordedText = '';
   const chain = new TransformChain(a.transforms);
   // Reasoning and refusals are texts of their own, and so are each tool call's arguments: one chain each.
-  const otherChains = new TransformChains<string>(a.transforms);
+  const otherChains = new TransformChains<string>(a.transforms, (field) => field);
   const toolChains = new TransformChains<number>(a.toolTransforms);
   const functionChains = new TransformChains<'function_call'>(a.toolTransforms);
   /** Reasoning and refusals as recorded (for the trace and the cache), by field. */

@@ -13,8 +13,9 @@ export class TransformChain {
   private readonly sanitizing: TextTransform[];
   private readonly restoring: TextTransform[];
 
-  constructor(factories: TextTransformFactory[]) {
-    const transforms = factories.map((create) => create());
+  /** `field`: the message field whose text this is, when not its content (see `TextTransformFactory`). */
+  constructor(factories: TextTransformFactory[], field?: string) {
+    const transforms = factories.map((create) => create(field));
     const split = transforms.findIndex((t) => t.restoresOriginals);
     this.sanitizing = split < 0 ? transforms : transforms.slice(0, split);
     this.restoring = split < 0 ? [] : transforms.slice(split);
@@ -59,9 +60,9 @@ function wholeThrough(transforms: TextTransform[], text: string): string {
 }
 
 /** A whole text through a fresh chain: what is recorded and what the client gets. */
-export function transformWhole(factories: TextTransformFactory[], text: string): { recorded: string; client: string } {
+export function transformWhole(factories: TextTransformFactory[], text: string, field?: string): { recorded: string; client: string } {
   if (factories.length === 0) return { recorded: text, client: text };
-  return new TransformChain(factories).whole(text);
+  return new TransformChain(factories, field).whole(text);
 }
 
 /** Whether the transforms scan what the model writes (see `TransformChain.scans`). */
@@ -73,11 +74,15 @@ export function scansAnswers(factories: TextTransformFactory[]): boolean {
 export class TransformChains<K> {
   private readonly chains = new Map<K, TransformChain>();
 
-  constructor(private readonly factories: TextTransformFactory[]) {}
+  /** `fieldOf`: the message field a key's text is in, when not its content (see `TextTransformFactory`). */
+  constructor(
+    private readonly factories: TextTransformFactory[],
+    private readonly fieldOf: (key: K) => string | undefined = () => undefined,
+  ) {}
 
   of(key: K): TransformChain {
     let chain = this.chains.get(key);
-    if (!chain) this.chains.set(key, (chain = new TransformChain(this.factories)));
+    if (!chain) this.chains.set(key, (chain = new TransformChain(this.factories, this.fieldOf(key))));
     return chain;
   }
 
@@ -108,26 +113,26 @@ export function transformMessage(message: Record<string, unknown>, factories: Te
   for (const field of MESSAGE_TEXTS) {
     const value = message[field];
     if (typeof value !== 'string') continue;
-    const out = transformWhole(factories, value);
+    const out = transformWhole(factories, value, field === 'content' ? undefined : field);
     if (recorded) recorded[field] = out.recorded;
     message[field] = out.client;
   }
   // Fields a provider adds that this gateway does not know (OpenRouter's `reasoning_details`): each of their strings.
   for (const field of otherMessageFields(message)) {
-    const out = transformTree(message[field], factories);
+    const out = transformTree(message[field], factories, field);
     if (recorded) recorded[field] = out.recorded;
     message[field] = out.client;
   }
 }
 
 /** Each string of a JSON value (but opaque payloads, ids and kinds) through a fresh chain. */
-function transformTree(value: unknown, factories: TextTransformFactory[]): { recorded: unknown; client: unknown } {
+function transformTree(value: unknown, factories: TextTransformFactory[], field: string): { recorded: unknown; client: unknown } {
   if (factories.length === 0) return { recorded: value, client: value };
   const recorded: string[] = [];
   const client = mapJsonStrings(
     value,
     (text) => {
-      const out = transformWhole(factories, text);
+      const out = transformWhole(factories, text, field);
       recorded.push(out.recorded);
       return out.client;
     },
