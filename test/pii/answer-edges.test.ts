@@ -32,7 +32,7 @@ describe('pii-sanitizer at the edges of an answer', () => {
     provider = await startCaptureServer();
     stack = await startSuiteStack({
       plugins: shipped('pii-sanitizer', 'llm-proxy'),
-      declarative: declarative([route('placeholder', {})]),
+      declarative: declarative([route('placeholder', {}), route('output', { mode: 'output' })]),
     });
   });
   afterAll(async () => {
@@ -103,5 +103,22 @@ describe('pii-sanitizer at the edges of an answer', () => {
     const events = chunksOf(await readSse(res));
     expect(events.map((c) => c.choices?.[0]?.delta?.reasoning_content ?? '').join('')).toBe(`The parcel goes to ${ADDRESS}, so I write that.`);
     expect(JSON.parse(events.map((c) => c.choices?.[0]?.delta?.content ?? '').join(''))).toEqual({ to: ADDRESS });
+  });
+  it('keeps the order of reasoning or a refusal that comes in the finishing chunk, with what was held back after it', async () => {
+    const reasoning = `Thinking about the request: the customer wrote from ${EMAIL} and wants a refund for the order placed last week, so I`;
+    // The last piece long enough that the scan releases part of the window with it.
+    const last = reasoning.slice(-60);
+    const pieces = reasoning.slice(0, -60).match(/.{1,9}/gs)!;
+    provider.respond = () => ({
+      status: 200,
+      sse: [chunk({ role: 'assistant', content: '' }), ...pieces.map((piece) => chunk({ reasoning_content: piece })), chunk({ reasoning_content: last }, 'length'), DONE],
+    });
+    const events = chunksOf(await readSse(await chat('output', 'hi', { stream: true })));
+    expect(events.map((c) => c.choices?.[0]?.delta?.reasoning_content ?? '').join('')).toBe(reasoning.replace(EMAIL, '[REDACTED]'));
+    expect(events.filter((c) => c.choices?.[0]?.finish_reason).map((c) => c.choices[0].finish_reason)).toEqual(['length']);
+
+    provider.respond = () => ({ status: 200, sse: [chunk({ role: 'assistant', content: '' }), chunk({ refusal: 'I will not write to ' }), chunk({ refusal: 'you at [EMA' }, 'stop'), DONE] });
+    const refused = chunksOf(await readSse(await chat('placeholder', `I am ${EMAIL}`, { stream: true })));
+    expect(refused.map((c) => c.choices?.[0]?.delta?.refusal ?? '').join('')).toBe('I will not write to you at [EMA');
   });
 });

@@ -175,7 +175,8 @@ export async function relayChatStream(
           // The finishing chunk's own text goes first, then what the transforms held back, then the finish.
           const tails = tailChunks(chunk);
           last = chunk;
-          const carries = Boolean(choice.delta.content) || (choice.delta.tool_calls?.length ?? 0) > 0 || Boolean(legacy);
+          const carries =
+            Boolean(choice.delta.content) || OTHER_ANSWER_TEXTS.some((field) => Boolean(delta[field])) || (choice.delta.tool_calls?.length ?? 0) > 0 || Boolean(legacy);
           if (tails.length > 0 && carries) {
             await emit({ ...chunk, choices: [{ ...choice, finish_reason: null }] });
             for (const tail of tails) await emit(tail);
