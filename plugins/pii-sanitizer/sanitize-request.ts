@@ -4,6 +4,7 @@ import { isTextPart, OTHER_ANSWER_TEXTS } from '../core/providers/openai-types';
 import { OPAQUE_KEYS, otherMessageFields } from '../core/providers/message-fields';
 import { otherFields } from '../core/providers/request-fields';
 import { askedContext } from './asked-context';
+import { PART_JOINER } from './part-joiner';
 import type { PiiConfig } from './config';
 import { sanitizeJsonText } from './sanitize-json-text';
 import type { Sanitize } from './sanitize-text';
@@ -66,9 +67,6 @@ function sanitizeAnyPart(part: unknown, sanitize: Sanitize): unknown {
   if (typeof part === 'string') return sanitize(part);
   return part && typeof part === 'object' ? sanitizePart(part as Json, sanitize) : part;
 }
-
-/** Joins neighbouring text parts for the detectors, which read across it as across nothing (an invisible separator). */
-const PART_JOINER = '\u2063';
 
 /** A part that is words alone: a string, or a text part with nothing else that could hold words. */
 function plainText(part: unknown): string | undefined {

@@ -1,6 +1,7 @@
 import type { Finding } from './detect';
 import { digitsOf } from './detect/context';
 import type { PiiAction } from './config';
+import { PART_JOINER } from './part-joiner';
 import { canonicalPlaceholder, PLACEHOLDER_VARIANT } from './placeholder-variants';
 
 /**
@@ -28,7 +29,9 @@ export class PiiVault {
     for (const m of text.matchAll(PLACEHOLDER_VARIANT)) this.taken.add(canonicalPlaceholder(m[1]!, m[2]!));
   }
 
-  placeholderFor(category: string, value: string): string {
+  placeholderFor(category: string, found: string): string {
+    // A value a client's chunking cut across text parts is put back as typed, without the parts' joiner.
+    const value = found.replaceAll(PART_JOINER, '');
     const key = `${category}\u0000${value}`;
     let placeholder = this.byValue.get(key);
     if (!placeholder) {

@@ -121,4 +121,10 @@ describe('pii-sanitizer at the edges of an answer', () => {
     const refused = chunksOf(await readSse(await chat('placeholder', `I am ${EMAIL}`, { stream: true })));
     expect(refused.map((c) => c.choices?.[0]?.delta?.refusal ?? '').join('')).toBe('I will not write to you at [EMA');
   });
+  it('restores a value a client cut across text parts as it was typed, without the separator the parts were read with', async () => {
+    provider.respond = () => ({ status: 200, body: completion('Sent to [EMAIL_1] for card [CREDIT_CARD_1].') });
+    const content = [{ type: 'text', text: 'Reply to jane.doe@corp-' }, { type: 'text', text: 'example.com about card 4111 1111 ' }, { type: 'text', text: '1111 1111 please.' }];
+    const res = await fetch(`${stack.standin.url}/placeholder`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content }] }) });
+    expect(((await res.json()) as any).choices[0].message.content).toBe(`Sent to ${EMAIL} for card 4111 1111 1111 1111.`);
+  });
 });
