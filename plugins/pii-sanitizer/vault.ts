@@ -82,7 +82,7 @@ export function maskValue(category: string, value: string): string {
     case 'email': {
       const at = value.lastIndexOf('@');
       const local = value.slice(0, Math.max(0, at));
-      return at < 0 ? '****' : `${local.length >= 4 ? local[0] : ''}***${value.slice(at)}`;
+      return at < 0 ? '****' : `${local.length >= 4 ? firstLetter(local) : ''}***${value.slice(at)}`;
     }
     case 'credit_card':
       return `****${digitsOf(value).slice(-4)}`;
@@ -102,8 +102,13 @@ export function maskValue(category: string, value: string): string {
       return m ? `${m[1]}****@${m[2]}` : '****';
     }
     default:
-      return value.length >= 8 ? `${value[0]}***` : '****';
+      return value.length >= 8 ? `${firstLetter(value)}***` : '****';
   }
+}
+
+/** A text's first character whole: a letter beyond the BMP ("𝐉", a name in a fancy font) is two UTF-16 units. */
+function firstLetter(text: string): string {
+  return String.fromCodePoint(text.codePointAt(0)!);
 }
 const PHONE_EXTENSION = /\s*(?:x|ext\.?|extension)\s*\d+$/i;
 

@@ -32,7 +32,7 @@ describe('pii-sanitizer at the edges of an answer', () => {
     provider = await startCaptureServer();
     stack = await startSuiteStack({
       plugins: shipped('pii-sanitizer', 'llm-proxy'),
-      declarative: declarative([route('placeholder', {}), route('output', { mode: 'output' })]),
+      declarative: declarative([route('placeholder', {}), route('output', { mode: 'output' }), route('mask', { default_action: 'mask' })]),
     });
   });
   afterAll(async () => {
@@ -126,5 +126,15 @@ describe('pii-sanitizer at the edges of an answer', () => {
     const content = [{ type: 'text', text: 'Reply to jane.doe@corp-' }, { type: 'text', text: 'example.com about card 4111 1111 ' }, { type: 'text', text: '1111 1111 please.' }];
     const res = await fetch(`${stack.standin.url}/placeholder`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content }] }) });
     expect(((await res.json()) as any).choices[0].message.content).toBe(`Sent to ${EMAIL} for card 4111 1111 1111 1111.`);
+  });
+  it('masks a value written in letters beyond the BMP (a name in a fancy font) with its whole first letter, never half of it', async () => {
+    provider.respond = () => ({ status: 200, body: completion('ok') });
+    const before = provider.received.length;
+    const res = await chat('mask', 'My name is 𝐉𝐚𝐧𝐞 𝐃𝐨𝐞, nice to meet you.');
+    expect(res.status).toBe(200);
+    const sent = JSON.parse(provider.received[before]!.body.toString('utf8')).messages[0].content as string;
+    expect(sent).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    expect(sent).toContain('My name is 𝐉***, nice');
+    expect(sent).not.toContain('𝐃𝐨𝐞');
   });
 });
