@@ -137,4 +137,14 @@ describe('pii-sanitizer at the edges of an answer', () => {
     expect(sent).toContain('My name is 𝐉***, nice');
     expect(sent).not.toContain('𝐃𝐨𝐞');
   });
+  it('reads digits and letters typed in a fancy font (mathematical alphanumerics) as their ASCII, and restores them as typed', async () => {
+    const card = '𝟒𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏';
+    const mail = '𝗷𝗮𝗻𝗲.𝗱𝗼𝗲@corp-example.com';
+    provider.respond = () => ({ status: 200, body: completion('Card [CREDIT_CARD_1], mail [EMAIL_1].') });
+    const before = provider.received.length;
+    const res = await chat('placeholder', `My card is ${card} and my mail ${mail} thanks`);
+    expect(((await res.json()) as any).choices[0].message.content).toBe(`Card ${card}, mail ${mail}.`);
+    const sent = JSON.parse(provider.received[before]!.body.toString('utf8')).messages[0].content as string;
+    expect(sent).toBe('My card is [CREDIT_CARD_1] and my mail [EMAIL_1] thanks');
+  });
 });

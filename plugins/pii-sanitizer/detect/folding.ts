@@ -2,7 +2,8 @@ import type { Finding } from './types';
 
 /**
  * What the detectors read instead of what was typed, where the two differ: full-width forms (a Japanese or Chinese
- * IME's "０９０－１２３４－５６７８", "jane＠example.com") and the ideographic space as their ASCII, and invisible
+ * IME's "０９０－１２３４－５６７８", "jane＠example.com"), the mathematical alphanumerics fancy-font generators type
+ * ("𝟒𝟏𝟏𝟏 𝟏𝟏𝟏𝟏…", "𝗷𝗮𝗻𝗲.𝗱𝗼𝗲@…", as Unicode's compatibility mapping reads them) and the ideographic space as their ASCII, and invisible
  * characters (zero-width spaces and joiners, soft hyphens, bidi marks: "4111\u200b1111…") and control characters
  * other than tabs and line ends ("jane.doe\u0000@…", DEL) as nothing. The blanks that keep a number on one line (no-break,
  * narrow no-break and figure spaces: a French "4539\u202f1488\u202f0343\u202f6467", an IBAN pasted from a bank's page)
@@ -11,7 +12,7 @@ import type { Finding } from './types';
  * what the writer wrote.
  */
 const FOLDED =
-  /[\uFF01-\uFF5E\u3000\u00A0\u2007\u202F]|[\u2010-\u2013\u2212](?<=\d.)(?=\d)|[\p{Cf}\p{Default_Ignorable_Code_Point}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/gu;
+  /[\uFF01-\uFF5E\u3000\u00A0\u2007\u202F\u{1D400}-\u{1D7FF}]|[\u2010-\u2013\u2212](?<=\d.)(?=\d)|[\p{Cf}\p{Default_Ignorable_Code_Point}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/gu;
 const AS_SPACE = new Set([0x3000, 0x00a0, 0x2007, 0x202f]);
 const AS_DASH = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2212]);
 
@@ -28,6 +29,10 @@ export function folded(text: string): FoldedText | undefined {
     if (AS_SPACE.has(code)) return ' ';
     if (AS_DASH.has(code)) return '-';
     if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+    // A mathematical letter or digit (two UTF-16 units) is one character of its compatibility mapping ("𝐉" -> "J"); a
+    // code point of the block that Unicode leaves unassigned is read as a character the detectors take for nothing.
+    const point = m.codePointAt(0)!;
+    if (point >= 0x1d400 && point <= 0x1d7ff) return m.normalize('NFKC').length === 1 ? m.normalize('NFKC') : '\uFFFD';
     // An invisible run is read as nothing.
     return '';
   });
@@ -60,9 +65,13 @@ export function reading(text: string, pattern: RegExp, as: (match: string) => st
   return { text: out, origin };
 }
 
-/** A finding on the folded text, onto the text as typed: the same characters, the invisible ones inside it included. */
+/**
+ * A finding on the folded text, onto the text as typed: the same characters, the invisible ones inside it included, and
+ * a last character beyond the BMP whole.
+ */
 export function unfolded(finding: Finding, fold: FoldedText, typed: string): Finding {
   const start = fold.origin[finding.start]!;
-  const end = finding.end > finding.start ? fold.origin[finding.end - 1]! + 1 : start;
+  const last = fold.origin[finding.end - 1]!;
+  const end = finding.end > finding.start ? last + (typed.codePointAt(last)! > 0xffff ? 2 : 1) : start;
   return { ...finding, start, end, value: typed.slice(start, end) };
 }
