@@ -69,6 +69,9 @@ export function anthropicRequest(target: TargetSpec, request: ChatRequest, strea
       message.role === 'tool'
         ? [{ type: 'tool_result', tool_use_id: message.tool_call_id, content: contentText(message.content) }]
         : blocks(message);
+    // An empty turn (an interrupted answer, an empty message) is left out: Claude refuses an empty content, and the
+    // turns beside it, of one role then, merge.
+    if (content.length === 0) continue;
     const last = messages[messages.length - 1];
     if (last && last.role === role) last.content.push(...content);
     else messages.push({ role, content });

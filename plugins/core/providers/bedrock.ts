@@ -105,9 +105,13 @@ export function converseRequest(target: TargetSpec, request: ChatRequest): Recor
   for (const message of request.messages) {
     if (message.role === 'system' || message.role === 'developer') continue;
     const role = message.role === 'assistant' ? 'assistant' : 'user';
+    const content = blocks(message);
+    // An empty turn (an interrupted answer, an empty message) is left out: Converse refuses an empty content, and the
+    // turns beside it, of one role then, merge.
+    if (content.length === 0) continue;
     const last = messages[messages.length - 1];
-    if (last && last.role === role) last.content.push(...blocks(message));
-    else messages.push({ role, content: blocks(message) });
+    if (last && last.role === role) last.content.push(...content);
+    else messages.push({ role, content });
   }
   converseDocuments(messages);
   const inferenceConfig: Record<string, unknown> = {};

@@ -201,9 +201,13 @@ export function geminiRequest(target: TargetSpec, request: ChatRequest): Record<
   for (const m of request.messages) {
     if (m.role === 'system' || m.role === 'developer') continue;
     const role = m.role === 'assistant' ? 'model' : 'user';
+    const turn = parts(m, toolNames, checksSignatures);
+    // An empty turn (an interrupted answer, an empty message) is left out: Gemini refuses empty parts, and the turns
+    // beside it, of one role then, merge.
+    if (turn.length === 0) continue;
     const last = contents[contents.length - 1];
-    if (last && last.role === role) last.parts.push(...parts(m, toolNames, checksSignatures));
-    else contents.push({ role, parts: parts(m, toolNames, checksSignatures) });
+    if (last && last.role === role) last.parts.push(...turn);
+    else contents.push({ role, parts: turn });
   }
   const generationConfig: Record<string, unknown> = {};
   const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? target.options.maxTokens;
