@@ -66,4 +66,49 @@ describe('histories the translating providers would refuse as they stand', () =>
       expect(got.map((t) => [t.role, t.blocks.map(textOf)])).toEqual(turns);
     }
   });
+
+  const PNG = 'iVBORw0KGgoAAAANSUhEUg==';
+  const withToolResult = (content: unknown) => ({
+    messages: [
+      { role: 'user', content: 'What is on the screen?' },
+      { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'screenshot', arguments: '{}' } }] },
+      { role: 'tool', tool_call_id: 'call_1', content },
+    ],
+    tools: [{ type: 'function', function: { name: 'screenshot', parameters: { type: 'object', properties: {} } } }],
+  });
+  const lastTurn = (kind: Provider) => turnsOf(kind, sent()).at(-1)!;
+
+  it("gives each provider the images of a tool's result, as it reads a user's images", async () => {
+    const inline = withToolResult([{ type: 'text', text: 'here' }, { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG}` } }]);
+    const link = withToolResult([{ type: 'text', text: 'here' }, { type: 'image_url', image_url: { url: 'https://example.org/screen.png' } }]);
+
+    expect((await post('anthropic', inline)).status).toBe(200);
+    expect(lastTurn('anthropic').blocks).toEqual([
+      { type: 'tool_result', tool_use_id: 'call_1', content: [{ type: 'text', text: 'here' }, { type: 'image', source: { type: 'base64', media_type: 'image/png', data: PNG } }] },
+    ]);
+    expect((await post('anthropic', link)).status).toBe(200);
+    expect(lastTurn('anthropic').blocks[0]!.content[1]).toEqual({ type: 'image', source: { type: 'url', url: 'https://example.org/screen.png' } });
+
+    expect((await post('bedrock', inline)).status).toBe(200);
+    expect(lastTurn('bedrock').blocks).toEqual([{ toolResult: { toolUseId: 'call_1', content: [{ text: 'here' }, { image: { format: 'png', source: { bytes: PNG } } }] } }]);
+    // Converse takes no image link, in a result as in a user's message: refused, never dropped.
+    const before = provider.received.length;
+    const refused = await post('bedrock', link);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('unsupported_content');
+    expect(provider.received.length).toBe(before);
+
+    // A functionResponse carries no image (before Gemini 3): the image follows it in the same user turn.
+    expect((await post('gemini', inline)).status).toBe(200);
+    expect(lastTurn('gemini')).toEqual({
+      role: 'user',
+      blocks: [{ functionResponse: { name: 'screenshot', response: { content: 'here' } } }, { inlineData: { mimeType: 'image/png', data: PNG } }],
+    });
+    expect((await post('gemini', link)).status).toBe(200);
+    expect(lastTurn('gemini').blocks[1]).toEqual({ fileData: { mimeType: 'image/png', fileUri: 'https://example.org/screen.png' } });
+
+    // A result of words alone goes as it did.
+    expect((await post('anthropic', withToolResult([{ type: 'text', text: 'nothing' }]))).status).toBe(200);
+    expect(lastTurn('anthropic').blocks[0]!.content).toBe('nothing');
+  });
 });

@@ -1,7 +1,7 @@
 import { providerErrorMessage } from './error-message';
 import { inlineFile, isFilePart, legacyFunctionResult, unreadableFile, type InlineFile } from './file-parts';
 import { JSON_TOOL, jsonModeFinish, jsonModeTool } from './json-mode';
-import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { namedToolChoice, contentText, isImagePart, isTextPart, makeUsage, toolResultBlocks, type ChatChunk, type ImagePart, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import { NotAnAnswer, ProviderStreamError, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec } from './types';
 import { endpoint } from './urls';
@@ -28,10 +28,8 @@ function blocks(message: ChatMessage): Block[] {
     for (const part of message.content) {
       if (isTextPart(part)) {
         if (part.text) out.push({ type: 'text', text: part.text }); // Claude refuses empty text blocks
-      } else if (part.type === 'image_url') {
-        const url = (part.image_url as { url: string }).url;
-        const inline = parseDataUrl(url);
-        out.push({ type: 'image', source: inline ? { type: 'base64', media_type: inline.mediaType, data: inline.data } : { type: 'url', url } });
+      } else if (isImagePart(part)) {
+        out.push(imageBlock(part));
       } else if (isFilePart(part)) {
         out.push(documentBlock(inlineFile(part, 'Anthropic')));
       }
@@ -41,6 +39,18 @@ function blocks(message: ChatMessage): Block[] {
     out.push({ type: 'tool_use', id: call.id, name: call.function.name, input: parseArguments(call.function.arguments) });
   }
   return out;
+}
+
+function imageBlock(part: ImagePart): Block {
+  const url = part.image_url.url;
+  const inline = parseDataUrl(url);
+  return { type: 'image', source: inline ? { type: 'base64', media_type: inline.mediaType, data: inline.data } : { type: 'url', url } };
+}
+
+/** A tool's result: its words, or, when it holds images, text and image blocks (which tool_result takes). */
+function toolResult(message: ChatMessage): Block {
+  const content = toolResultBlocks(message.content, imageBlock, (text): Block => ({ type: 'text', text })) ?? contentText(message.content);
+  return { type: 'tool_result', tool_use_id: message.tool_call_id, content };
 }
 
 /** Claude reads PDFs and plain text as documents; no audio. */
@@ -65,10 +75,7 @@ export function anthropicRequest(target: TargetSpec, request: ChatRequest, strea
     if (message.role === 'system' || message.role === 'developer') continue;
     if (message.role === 'function') throw legacyFunctionResult('Anthropic');
     const role = message.role === 'assistant' ? 'assistant' : 'user';
-    const content =
-      message.role === 'tool'
-        ? [{ type: 'tool_result', tool_use_id: message.tool_call_id, content: contentText(message.content) }]
-        : blocks(message);
+    const content = message.role === 'tool' ? [toolResult(message)] : blocks(message);
     // An empty turn (an interrupted answer, an empty message) is left out: Claude refuses an empty content, and the
     // turns beside it, of one role then, merge.
     if (content.length === 0) continue;

@@ -1,6 +1,6 @@
 import { providerErrorMessage } from './error-message';
 import { JSON_TOOL, jsonModeFinish, jsonModeTool } from './json-mode';
-import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { namedToolChoice, contentText, isImagePart, isTextPart, makeUsage, toolResultBlocks, type ChatChunk, type ImagePart, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { signV4 } from './sigv4';
 import { awsErrorStatus } from './aws-eventstream';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
@@ -30,7 +30,9 @@ const STOP: Record<string, string> = {
 function blocks(message: ChatMessage): Block[] {
   if (message.role === 'function') throw legacyFunctionResult('Bedrock');
   if (message.role === 'tool') {
-    return [{ toolResult: { toolUseId: message.tool_call_id, content: [{ text: contentText(message.content) }] } }];
+    // A result's images go in it as a user's do (Converse's toolResult takes image blocks).
+    const content = toolResultBlocks(message.content, imageBlock, (text): Block => ({ text })) ?? [{ text: contentText(message.content) }];
+    return [{ toolResult: { toolUseId: message.tool_call_id, content } }];
   }
   const out: Block[] = [];
   if (typeof message.content === 'string') {
@@ -39,11 +41,8 @@ function blocks(message: ChatMessage): Block[] {
     for (const part of message.content) {
       if (isTextPart(part)) {
         if (part.text) out.push({ text: part.text }); // an empty text block is refused ("blank text")
-      } else if (part.type === 'image_url') {
-        const inline = parseDataUrl((part.image_url as { url: string }).url);
-        // Converse takes image bytes only (or S3 locations): a web link cannot be passed on.
-        if (!inline) throw new UnsupportedContent('Bedrock takes images only as base64 data: URLs, not as links.');
-        out.push({ image: { format: inline.mediaType.split('/')[1], source: { bytes: inline.data } } });
+      } else if (isImagePart(part)) {
+        out.push(imageBlock(part));
       } else if (isFilePart(part)) {
         out.push(documentBlock(inlineFile(part, 'Bedrock')));
       }
@@ -53,6 +52,13 @@ function blocks(message: ChatMessage): Block[] {
     out.push({ toolUse: { toolUseId: call.id, name: call.function.name, input: parseArguments(call.function.arguments) } });
   }
   return out;
+}
+
+function imageBlock(part: ImagePart): Block {
+  const inline = parseDataUrl(part.image_url.url);
+  // Converse takes image bytes only (or S3 locations): a web link cannot be passed on.
+  if (!inline) throw new UnsupportedContent('Bedrock takes images only as base64 data: URLs, not as links.');
+  return { image: { format: inline.mediaType.split('/')[1], source: { bytes: inline.data } } };
 }
 
 /** Converse's document formats by media type; no audio. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inlineFile, isFilePart } from './file-parts';
 import { providerErrorMessage } from './error-message';
-import { namedToolChoice, contentText, isTextPart, makeUsage, type ChatChunk, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { namedToolChoice, contentText, isImagePart, isTextPart, makeUsage, type ChatChunk, type ImagePart, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import { NotAnAnswer, ProviderStreamError, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec } from './types';
 import { withQuery } from './urls';
@@ -150,6 +150,12 @@ function mimeTypeOf(url: string): string {
   return (ext && known[ext]) || 'image/jpeg';
 }
 
+function imagePart(part: ImagePart): Part {
+  const url = part.image_url.url;
+  const inline = parseDataUrl(url);
+  return inline ? { inlineData: { mimeType: inline.mediaType, data: inline.data } } : { fileData: { mimeType: mimeTypeOf(url), fileUri: url } };
+}
+
 /** OpenAI's tool_choice as Gemini's functionCallingConfig. */
 function functionCalling(choice: unknown): Record<string, unknown> | undefined {
   if (choice === 'none') return { mode: 'NONE' };
@@ -162,7 +168,9 @@ function parts(message: ChatMessage, toolNames: Map<string, string>, checksSigna
   // A legacy function's result is named as Gemini's are: no call id needed.
   if (message.role === 'tool' || message.role === 'function') {
     const name = toolNames.get(message.tool_call_id ?? '') ?? message.name ?? 'tool';
-    return [{ functionResponse: { name, response: { content: contentText(message.content) } } }];
+    // A functionResponse carries no image (before Gemini 3's own parts): a result's images follow it in the same turn.
+    const images = Array.isArray(message.content) ? message.content.filter(isImagePart).map(imagePart) : [];
+    return [{ functionResponse: { name, response: { content: contentText(message.content) } } }, ...images];
   }
   const out: Part[] = [];
   if (typeof message.content === 'string') {
@@ -171,10 +179,8 @@ function parts(message: ChatMessage, toolNames: Map<string, string>, checksSigna
     for (const part of message.content) {
       if (isTextPart(part)) {
         if (part.text) out.push({ text: part.text }); // an empty text block is refused ("blank text")
-      } else if (part.type === 'image_url') {
-        const url = (part.image_url as { url: string }).url;
-        const inline = parseDataUrl(url);
-        out.push(inline ? { inlineData: { mimeType: inline.mediaType, data: inline.data } } : { fileData: { mimeType: mimeTypeOf(url), fileUri: url } });
+      } else if (isImagePart(part)) {
+        out.push(imagePart(part));
       } else if (isFilePart(part)) {
         // Gemini reads documents and recordings inline, as it reads images.
         const file = inlineFile(part, 'Gemini');

@@ -5,9 +5,11 @@
  */
 import { documentText } from './file-parts';
 
+export type ImagePart = { type: 'image_url'; image_url: { url: string; detail?: string } };
+
 export type ContentPart =
   | { type: 'text'; text: string }
-  | { type: 'image_url'; image_url: { url: string; detail?: string } }
+  | ImagePart
   | { type: string; [key: string]: unknown };
 
 export interface ToolCall {
@@ -110,6 +112,25 @@ function partText(part: unknown): string {
   if (p?.type === 'refusal' && typeof p.refusal === 'string') return p.refusal;
   if (p?.type === 'thinking') return contentText(p.thinking);
   return documentText(part) ?? '';
+}
+
+/** An image part (`{type: "image_url"}`), which `contentText` leaves out. */
+export function isImagePart(part: unknown): part is ImagePart {
+  return (part as { type?: unknown } | null)?.type === 'image_url';
+}
+
+/**
+ * A tool result's content for a provider that reads images there as it reads a user's: each image as the driver's
+ * `image` translates it, the words beside it (as `contentText` reads them) in a block of `text`, in their order;
+ * undefined for a result without an image, whose text (`contentText`'s) goes alone.
+ */
+export function toolResultBlocks<T>(content: unknown, image: (part: ImagePart) => T, text: (words: string) => T): T[] | undefined {
+  if (!Array.isArray(content) || !content.some(isImagePart)) return undefined;
+  return content.flatMap((part: ContentPart) => {
+    if (isImagePart(part)) return [image(part)];
+    const words = partText(part);
+    return words ? [text(words)] : [];
+  });
 }
 
 /** The function a `tool_choice` names (`{"type": "function", "function": {"name": …}}`), if it names one. */
