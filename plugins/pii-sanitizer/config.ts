@@ -27,7 +27,7 @@ export const configSchema = z.object({
     .array(z.enum(['system', 'developer', 'user', 'assistant', 'tool']))
     .default(['system', 'developer', 'user', 'assistant', 'tool'])
     .describe('Message roles whose content is scanned (tool results included via the tool role).'),
-  scan_tool_calls: z.boolean().default(true).describe('Also scan the arguments of tool calls in the conversation.'),
+  scan_tool_calls: z.boolean().default(true).describe('Also scan the arguments of tool calls in the conversation, whatever roles names.'),
   min_confidence: z
     .number()
     .min(0)

@@ -147,7 +147,12 @@ function sanitizeMessage(message: Json, config: PiiConfig, sanitize: Sanitize): 
       changed = true;
     }
   }
-  if (!config.scan_tool_calls) return changed;
+  return (config.scan_tool_calls && sanitizeToolCalls(message, sanitize)) || changed;
+}
+
+/** The arguments of a message's tool calls (and a legacy function call) sanitized; whether anything changed. */
+function sanitizeToolCalls(message: Json, sanitize: Sanitize): boolean {
+  let changed = false;
   if (Array.isArray(message.tool_calls)) for (const call of message.tool_calls as Json[]) changed = sanitizeCall(call?.function as Json | undefined, sanitize) || changed;
   return sanitizeCall(message.function_call as Json | undefined, sanitize) || changed;
 }
@@ -179,6 +184,9 @@ export function sanitizeBody(body: Json, config: PiiConfig, sanitize: Sanitize):
         const asked = askedContext(previous, message);
         const read: Sanitize = asked ? (text, context, suffix) => sanitize(text, context ?? asked, suffix) : sanitize;
         changed = sanitizeMessage(message, config, read) || changed;
+      } else if (message && typeof message === 'object' && config.scan_tool_calls) {
+        // Tool calls are scanned whatever roles are: an assistant left out of them still sends its calls' arguments.
+        changed = sanitizeToolCalls(message, sanitize) || changed;
       }
       previous = said;
     }

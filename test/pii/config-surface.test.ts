@@ -43,6 +43,7 @@ describe('pii-sanitizer configuration through the stand-in', () => {
         route('backtracking', { allow_patterns: ['([a-z]+\\.?)+@ourcompany\\.com'] }),
         route('nested-custom', { custom_patterns: [{ name: 'ids', pattern: '(?:(?:[A-Z]+-)?\\d+)+;' }] }),
         route('misspelt', { categories: ['emails', 'credit_cards'], actions: { credit_cards: 'block' } }),
+        route('user-only', { roles: ['user'] }),
       ]),
     });
   });
@@ -54,6 +55,20 @@ describe('pii-sanitizer configuration through the stand-in', () => {
   const chat = (path: string, content: string) =>
     fetch(`${stack.standin.url}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content }] }) });
   const sentText = () => JSON.parse(provider.received.at(-1)!.body.toString('utf8')).messages[0].content as string;
+
+  it('scans tool calls whatever roles name: an assistant left out of roles still sends its calls\' arguments masked', async () => {
+    const messages = [
+      { role: 'user', content: 'Mail the report.' },
+      { role: 'assistant', content: 'Sending to jane.doe@corp-example.com', tool_calls: [{ id: 'c1', type: 'function', function: { name: 'send', arguments: '{"to":"jane.doe@corp-example.com"}' } }] },
+      { role: 'tool', tool_call_id: 'c1', content: 'sent' },
+    ];
+    const res = await fetch(`${stack.standin.url}/user-only`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages }) });
+    expect(res.status).toBe(200);
+    const sent = JSON.parse(provider.received.at(-1)!.body.toString('utf8')).messages;
+    expect(sent[1].tool_calls[0].function.arguments).not.toContain('jane.doe');
+    // The assistant's own words are left as roles say.
+    expect(sent[1].content).toContain('jane.doe@corp-example.com');
+  });
 
   it('keeps allow-listed values but never releases credentials unless allow_categories names them', async () => {
     const res = await chat('allow', 'Back up to ftp://backup:Winter2024x@ourcompany.com tonight and tell bob@ourcompany.com');

@@ -1324,6 +1324,12 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(foundByRules('Name: Brun   Allergies: peanuts')).toEqual([['person', 'Brun']]);
     expect(foundByRules('Employee: Paulina Schönenberger\tDept: Finance\tExt: 214')).toEqual([['person', 'Paulina Schönenberger']]);
     expect(foundByRules('[09:14] Jari Ahonen: build is red again')).toEqual([['person', 'Jari Ahonen']]);
+    // An address ends at a blank line or a sign-off, and the person who signs is found.
+    expect(found('Ship it to my home:\n221B Baker Street\nLondon NW1 6XE\nThanks, Jane Doe')).toEqual([
+      ['address', '221B Baker Street\nLondon NW1 6XE'],
+      ['person', 'Jane Doe'],
+    ]);
+    expect(found('Send to 12 Main Street, Springfield, IL 62704\n\nBest,\nJane')).toContainEqual(['address', '12 Main Street, Springfield, IL 62704']);
     // Sentence words addressed or writing are none.
     for (const honest of ['Honestly, could you help?', 'Docker, can you explain volumes?', 'Someone wrote: hi', 'The docs wrote:\n> x', 'Thanks Again!']) {
       expect(foundByRules(honest)).toEqual([]);

@@ -86,7 +86,7 @@ return {
         {
           scan_tool_calls = {
             type = "boolean",
-            description = "Also scan the arguments of tool calls in the conversation.",
+            description = "Also scan the arguments of tool calls in the conversation, whatever roles names.",
             default = true,
           },
         },

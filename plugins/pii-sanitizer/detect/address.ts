@@ -319,6 +319,7 @@ const PLACE_THEN_POSTCODE = new RegExp(
 const UNIT_OR_POSTCODE = new RegExp(String.raw`${UNIT_START}|(?<![\p{L}\p{N}])(?:\d{5,6}|(?<=\p{L},?[ \t]+)\d{4}|${POSTCODE_UK_CA})(?![\p{L}\p{N}])`, 'u');
 
 const UNIT_WORD_FIRST = new RegExp(String.raw`^(?:${UNIT_ANY_CASE})(?![\p{L}])`, 'u');
+const SIGN_OFF = /^(?:thanks|thank you|thx|best|regards|kind regards|best regards|warm regards|all the best|cheers|sincerely|yours|love|xoxo|br|mvh|mfg|cordialement|saludos|grazie|danke)(?![\p{L}])/iu;
 /** Where an address found at [start, end) really ends: over the units, place names and codes that follow it. */
 function extendTail(text: string, end: number): number {
   let at = end;
@@ -332,6 +333,8 @@ function extendTail(text: string, end: number): number {
     if (bareSpace && !/^(?:\d|[A-Z]{2}$|[A-Z]{1,2}\d|#|[-–][ \t]+[A-Z]{2}$)/.test(piece) && !UNIT_WORD_FIRST.test(piece)) break;
     // A word before a colon is a form's next label, not the town ("12 Main Street\nRecipient: Anna").
     if (/^\p{L}/u.test(piece) && /^[ \t]*:/.test(text.slice(at + m[0].length, at + m[0].length + 3))) break;
+    // A blank line ends the address, and so does a sign-off ("…\nLondon NW1 6XE\nThanks, Jane Doe").
+    if (/\n[ \t]*\n/.test(m[0]) || SIGN_OFF.test(piece)) break;
     at += m[0].length;
   }
   return at;
