@@ -16,6 +16,9 @@ export interface Decision {
 
 const KEY = 'decisions';
 
+/** Where prompt-guard leaves its verdict for the plugins after it ('flag': let through, but suspect). */
+export const GUARD_VERDICT_KEY = 'guard.verdict';
+
 export function recordDecision(ctx: RequestContext, decision: Omit<Decision, 'at'>): void {
   const list = ctx.get<Decision[]>(KEY) ?? [];
   list.push({ ...decision, at: Date.now() });

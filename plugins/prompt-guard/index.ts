@@ -1,4 +1,4 @@
-import { recordDecision } from '../core/decisions';
+import { GUARD_VERDICT_KEY, recordDecision } from '../core/decisions';
 import { setLogField } from '../core/log-field';
 import { openAIErrorBody } from '../core/openai-error';
 import { definePlugin } from '../core/plugin-base';
@@ -26,7 +26,7 @@ export = definePlugin({
   async access({ kong, config, state, ctx, respond }) {
     const body = await readJsonObject(kong, ctx, config.max_body_size);
     const verdict = await state.guard.evaluate(body);
-    ctx.set('guard.verdict', verdict);
+    ctx.set(GUARD_VERDICT_KEY, verdict);
     recordDecision(ctx, {
       plugin: 'prompt-guard',
       name: 'guard',

@@ -5,8 +5,11 @@ import type { CacheDirectives } from './cache-control';
  * Why a request must not be answered from the cache nor written to it, if it
  * must not. Reasons are short codes for logs and traces.
  */
-export function bypassReason(config: CacheConfig, body: Record<string, unknown>, directives: CacheDirectives, bypassHeader: boolean): string | undefined {
+export function bypassReason(config: CacheConfig, body: Record<string, unknown>, directives: CacheDirectives, bypassHeader: boolean, guardFlagged: boolean): string | undefined {
   if (bypassHeader) return 'header';
+  // A prompt prompt-guard let through flagged (an injection under action: flag) may have turned the model: its answer
+  // is kept for no one (a paraphrase by someone else would be served it), and it is not answered from an entry either.
+  if (guardFlagged) return 'guard-flag';
   // Chat completions only: a legacy completion's or an embedding's answer is never stored, so never looked up.
   if (!Array.isArray(body.messages)) return 'not-chat';
   if (config.respect_cache_control && directives.noStore) return 'no-store';

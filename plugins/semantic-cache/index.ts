@@ -4,7 +4,7 @@ import { cachedAnswerForm } from '../core/streaming-policy';
 import { parseRequest } from '../llm-proxy/filters/parse-request';
 import { addAnswerListener, textTransforms } from '../core/bridge/answer-hooks';
 import { SERVED_ANSWER_KEY } from '../core/bridge/plan';
-import { recordDecision } from '../core/decisions';
+import { GUARD_VERDICT_KEY, recordDecision } from '../core/decisions';
 import { setLogField } from '../core/log-field';
 import { getEmbedder } from '../core/embeddings';
 import { definePlugin } from '../core/plugin-base';
@@ -70,7 +70,8 @@ export = definePlugin({
     if (!read || typeof read !== 'object' || Array.isArray(read)) return status('Bypass', { reason: 'body' });
     const body = read as Record<string, unknown>;
     const directives = parseCacheControl(config.respect_cache_control ? header(headers, 'cache-control') : undefined);
-    const reason = bypassReason(config, body, directives, headers[config.bypass_header.toLowerCase()] !== undefined);
+    const flagged = ctx.get<{ verdict?: string }>(GUARD_VERDICT_KEY)?.verdict === 'flag';
+    const reason = bypassReason(config, body, directives, headers[config.bypass_header.toLowerCase()] !== undefined, flagged);
     if (reason) return status('Bypass', { reason });
     // A request llm-proxy would refuse (a temperature of "hot", n of 0) gets its 400 there, never a stored answer.
     if (!validChatRequest(body)) return status('Bypass', { reason: 'invalid' });
