@@ -121,6 +121,7 @@ export = definePlugin({
       }
     }
     await status(refresh ? 'Refresh' : 'Miss', refused ? { refused } : {});
-    addAnswerListener(ctx, (record) => writeBack(state.store, state.embedder, config, { id, scope, prompt, refresh, vector, owner: state.owner }, record));
+    const limitAsked = body.max_tokens !== undefined || body.max_completion_tokens !== undefined;
+    addAnswerListener(ctx, (record) => writeBack(state.store, state.embedder, config, { id, scope, prompt, refresh, vector, owner: state.owner, limitAsked }, record));
   },
 });

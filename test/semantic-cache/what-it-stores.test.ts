@@ -54,4 +54,17 @@ describe('semantic-cache stores only answers fit to serve again', () => {
     expect(again).toMatchObject({ status: 200, cache: 'Bypass' });
     expect(mock.requests.length).toBe(calls + 1);
   });
+
+  it('never keeps an answer cut by a limit the client did not set, but keeps one cut where the client asked', async () => {
+    const essay = 'Write an essay about the history of Rome';
+    expect(await ask('capped', essay)).toMatchObject({ status: 200, cache: 'Miss', finish: 'length' });
+    // The gateway's limit cut it: asked again (or once the limit is raised), the model should answer in full.
+    expect((await ask('capped', essay)).cache).toBe('Miss');
+    // A limit the client chose is part of the entry's scope: the same request wants the same short answer.
+    const title = 'Suggest a title for an essay about Rome';
+    expect(await ask('capped', title, { max_tokens: 3 })).toMatchObject({ cache: 'Miss', finish: 'length' });
+    expect((await ask('capped', title, { max_tokens: 3 })).cache).toBe('Hit');
+    expect((await ask('capped', title, { max_completion_tokens: 3 })).cache).toBe('Miss');
+    expect((await ask('capped', title, { max_completion_tokens: 3 })).cache).toBe('Hit');
+  });
 });
