@@ -13,6 +13,8 @@ const FAMILIES: string[][][] = [
   [['include', 'inclusive', 'contain', 'comprise'], ['exclude', 'exclusive']],
   [['start', 'begin', 'launch', 'found', 'create'], ['close', 'stop', 'end', 'finish', 'shut', 'quit']],
   [['reset', 'recover', 'restore'], ['change', 'update', 'modify', 'edit']],
+  // What a query does to data: one that finds rows is no answer to one that deletes them.
+  [['find', 'search', 'select', 'fetch', 'retrieve', 'lookup', 'list', 'get'], ['delete', 'remove', 'drop', 'erase', 'purge', 'truncate'], ['insert', 'add', 'append'], ['update', 'modify', 'edit', 'alter']],
   [['encode', 'encoding'], ['decode', 'decoding']],
   [['compress', 'zip'], ['decompress', 'unzip', 'extract']],
   [['serialize', 'serialise'], ['deserialize', 'deserialise']],
@@ -24,6 +26,8 @@ const FAMILIES: string[][][] = [
   [['before', 'prior'], ['after', 'following']],
   [['with'], ['without']],
   [['minimum', 'min', 'minimal', 'lowest', 'least'], ['maximum', 'max', 'maximal', 'highest']],
+  // Which case of an algorithm or a plan.
+  [['best'], ['worst'], ['average']],
   [['hot', 'warm', 'heat'], ['cold', 'cool', 'chill', 'freeze', 'frozen']],
   [['past', 'history'], ['future']],
   [['yesterday'], ['today', 'tonight'], ['tomorrow']],

@@ -91,6 +91,18 @@ describe('semantic-cache through the stand-in and the real plugin server', () =>
     expect(otherNumber.headers.get('x-cache-status')).toBe('Miss');
   });
 
+  it('never answers a query that lists or changes rows, nor another case of an algorithm, with the answer to the other', async () => {
+    await (await ask('cache', 'Write a SQL query to delete inactive users')).text();
+    await (await ask('cache', 'What is the time complexity of quicksort in the worst case?')).text();
+    await settle();
+    expect((await ask('cache', 'Write an SQL query to delete inactive users')).headers.get('x-cache-status')).toBe('Hit');
+    for (const other of ['Write a SQL query to list inactive users', 'Write a SQL query to update inactive users', 'What is the time complexity of quicksort in the average case?']) {
+      const res = await ask('cache', other);
+      await res.text();
+      expect([other, res.headers.get('x-cache-status')]).toEqual([other, 'Miss']);
+    }
+  });
+
   it('writes back a streamed answer and replays it as a well-formed stream', async () => {
     const events = await readSse(await ask('cache', 'Tell me a story about a lighthouse keeper', { stream: true }));
     const original = streamedText(events);
