@@ -43,7 +43,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
 
 function newState(req: http.IncomingMessage, body: Buffer, conf: KongConf, route: RequestState['route'], service: Service, stripped: string): RequestState {
   const url = new URL(req.url ?? '/', 'http://placeholder');
-  const headers = headerMapFrom(req.headers);
+  // Every line of a repeated header, as ngx.req.get_headers() gives them (Node's req.headers joins or drops repeats).
+  const headers = headerMapFrom(req.headersDistinct);
   const hostHeader = headers.host?.[0] ?? '127.0.0.1';
   return {
     id: randomUUID().replace(/-/g, ''),
