@@ -21,3 +21,10 @@ export function header(headers: HeaderMap, name: string): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return first || undefined;
 }
+
+/** Every line of a list header (Cache-Control…) as one list, as HTTP reads repeated lines (RFC 9110 §5.3). */
+export function headerList(headers: HeaderMap, name: string): string | undefined {
+  const value = headers[name.toLowerCase()] as string[] | string | undefined;
+  const joined = Array.isArray(value) ? value.join(', ') : value;
+  return joined || undefined;
+}

@@ -11,7 +11,7 @@ import { definePlugin } from '../core/plugin-base';
 import { promptText } from '../core/prompt-text';
 import { redisUrlFrom } from '../core/redis';
 import { readJsonBody, readRawBody } from '../core/request-body';
-import { header, readHeaders } from '../core/request-headers';
+import { headerList, readHeaders } from '../core/request-headers';
 import { replayJson, replaySse } from './answer-replay';
 import { bypassReason } from './bypass';
 import { parseCacheControl } from './cache-control';
@@ -69,7 +69,7 @@ export = definePlugin({
     // Unreadable or oversized: not the cache's to refuse; llm-proxy answers it.
     if (!read || typeof read !== 'object' || Array.isArray(read)) return status('Bypass', { reason: 'body' });
     const body = read as Record<string, unknown>;
-    const directives = parseCacheControl(config.respect_cache_control ? header(headers, 'cache-control') : undefined);
+    const directives = parseCacheControl(config.respect_cache_control ? headerList(headers, 'cache-control') : undefined);
     const flagged = ctx.get<{ verdict?: string }>(GUARD_VERDICT_KEY)?.verdict === 'flag';
     const reason = bypassReason(config, body, directives, headers[config.bypass_header.toLowerCase()] !== undefined, flagged);
     if (reason) return status('Bypass', { reason });

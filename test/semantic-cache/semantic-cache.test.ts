@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { shipped } from '../support/shipped';
 import { readSse, streamedText } from '../support/sse';
@@ -153,6 +154,18 @@ describe('semantic-cache through the stand-in and the real plugin server', () =>
     expect(fresh.headers.get('x-cache-status')).toBe('Hit');
     const header = await ask('cache', 'List three prime numbers', {}, { 'x-cache-bypass': '1' });
     expect(header.headers.get('x-cache-status')).toBe('Bypass');
+    // Header lines of one name are one list (RFC 9110 §5.3), as a proxy in front may add its own line.
+    const twoLines = await new Promise<string | undefined>((resolve, reject) => {
+      const url = new URL(`${stack.standin.url}/cache`);
+      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.headers['x-cache-status'] as string | undefined));
+      });
+      req.setHeader('cache-control', ['max-age=60', 'no-store']);
+      req.on('error', reject);
+      req.end(JSON.stringify({ messages: [{ role: 'user', content: 'List three prime numbers' }] }));
+    });
+    expect(twoLines).toBe('Bypass');
   });
 
   it('bypasses tool requests and hot temperatures', async () => {
