@@ -22,7 +22,9 @@ export function bypassReason(config: CacheConfig, body: Record<string, unknown>,
     if (Array.isArray(body.tools) && body.tools.length > 0) return 'tools';
     if (Array.isArray(body.functions) && body.functions.length > 0) return 'tools';
     const messages = Array.isArray(body.messages) ? body.messages : [];
-    if (messages.some((m) => m && typeof m === 'object' && ((m as { role?: unknown }).role === 'tool' || (m as { tool_calls?: unknown }).tool_calls))) return 'tools';
+    // Tool results and calls in the conversation, in today's form and the legacy one (role "function", function_call).
+    const toolTurn = (m: { role?: unknown; tool_calls?: unknown; function_call?: unknown }) => m.role === 'tool' || m.role === 'function' || m.tool_calls || m.function_call;
+    if (messages.some((m) => m && typeof m === 'object' && toolTurn(m as Record<string, unknown>))) return 'tools';
   }
   return undefined;
 }

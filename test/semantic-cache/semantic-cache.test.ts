@@ -227,6 +227,15 @@ describe('semantic-cache through the stand-in and the real plugin server', () =>
     });
     expect(await status('tool-requests', result('{"temp_c": 25, "sky": "sunny"}'))).toBe('Miss');
     expect(await status('tool-requests', result('{"temp_c": -12, "sky": "blizzard"}'))).toBe('Miss');
+    // On a route that does not cache tool requests, a conversation with a legacy function call and its result is bypassed.
+    const legacy = {
+      messages: [
+        { role: 'user', content: 'How should I dress for Narvik tomorrow?' },
+        { role: 'assistant', content: null, function_call: { name: 'get_weather', arguments: '{}' } },
+        { role: 'function', name: 'get_weather', content: '{"temp_c": 3}' },
+      ],
+    };
+    expect(await status('cache', legacy)).toBe('Bypass');
     // Any parameter llm-proxy passes on shapes the answer, known to the cache or not (vLLM's, Mistral's), and so does
     // the name of whoever asks.
     const question = (extra: Record<string, unknown>, name?: string) => ({ messages: [{ role: 'user', content: 'Is Bergen rainier than Oslo?', ...(name ? { name } : {}) }], ...extra });
