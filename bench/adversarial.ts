@@ -43,6 +43,9 @@ export const ADVERSARIAL_UNITS = [
   'Frau ab cd ', 'From: ab cd <', 'my sister, ab cd ', 'the driver (ab cd ', 'Ab - 0474381400\n', 'Ab, Cd y Ef Asociados ', 'password `ab1!', 'new Ab("ab12cd34ef56ab12cd34ef56ab12cd34", ', 'Client.new(a, ', 'jwt.sign({a: 1}, ', 'a,password\nb,c1!d2e3\n', '| user | password |\n', 'jedis.auth("', 'https://a.b/hooks/', 'key = new byte[] { 0x8E, ', 'creds `a` / `', "SECRET_KEY = '(",
   // Tabs, a table's separator and its padding alike: a header's pattern tried from each tab read the rest of the run (45 s).
   '\t', '|\t', 'Name\t',
+  // Cues of the twenty-sixth session: a long word before an IPv6's colons (a label's lookbehind), a reply's attribution,
+  // a person addressed, a phone's word earlier on the line, a form's next label after blanks.
+  `${'gx'.repeat(500)}:ab:cd:`, 'Ab wrote:\n', 'Ab, could you ', 'phone ab ab ab 1234567 ', 'Name: Ab   Cd: ',
 ];
 
 /**

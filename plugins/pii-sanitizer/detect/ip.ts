@@ -7,8 +7,14 @@ import { finding, type Detector } from './types';
  * ("version 1.2.3.4", "version: 1.2.3.4", "AssemblyVersion(\"1.0.0.0\")", key="webpages:Version" value="3.0.0.0").
  */
 const V4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)/g;
-/** Not the start of an address with an IPv4 tail ("a6ea::2454:a5ce:94.105.123.75" is checked as a whole or not at all). */
-const V6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:]|\.\d)/g;
+/**
+ * Not the start of an address with an IPv4 tail ("a6ea::2454:a5ce:94.105.123.75" is checked as a whole or not at all);
+ * right after a label's colon ("Source IP:cddb:0f8b:…", "from:c04d:…"), a word that is no hex.
+ */
+const V6_START = String.raw`(?:(?<![\w:])|(?<=(?<![\w:])[\w-]{0,15}[g-zG-Z][\w-]{0,15}:))`;
+const V6 = new RegExp(String.raw`${V6_START}(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:]|\.\d)`, 'g');
+/** All eight groups, then a port as people write one without brackets ("e8e3:f7f5:…:0ac8:443"). */
+const V6_PORT = new RegExp(String.raw`${V6_START}((?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}):\d{1,5}(?![\w:.])`, 'g');
 /** Two colons with at most four hex digits between: `V6`, tried from every position, is worth running only then. */
 const V6_COLONS = /:[0-9A-Fa-f]{0,4}:/;
 const VERSION = /(?:(?<![a-z])(?:version|ver|v|release|build)|_version)["']?\)?\s*(?:[:=(]|\s*value\s*=)?\s*["']?$/;
@@ -53,6 +59,10 @@ export const ipDetector: Detector = {
     for (const m of V6_COLONS.test(text) ? matches(text, V6) : []) {
       if (isNetwork(text, m.index, m[0], false)) continue;
       if (isIPv6(m[0]) && !NOBODY_V6.test(m[0]) && /[0-9a-f]/i.test(m[0]) && m[0].replace(/[^:]/g, '').length >= 2) out.push(finding(this, m.index, m[0], 0.9));
+    }
+    // With a port, the groups must be an address's, not a list of small numbers ("1:2:3:4:5:6:7:8:9").
+    for (const m of V6_COLONS.test(text) ? matches(text, V6_PORT) : []) {
+      if (!NOBODY_V6.test(m[1]!) && m[1]!.replace(/:/g, '').length >= 16) out.push(finding(this, m.index, m[1]!, 0.9));
     }
     return out;
   },

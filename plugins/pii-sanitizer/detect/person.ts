@@ -49,7 +49,7 @@ const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name
   'mi chiamo', 'il mio nome è', 'meu nome é', 'chamo-me', 'mijn naam is', 'ik heet', 'jag heter', 'jeg heter', 'jeg hedder',
   'nazywam się', 'grüße', 'grüßen', 'cordialement,', 'saludos,', 'atentamente,',
   // Sign-offs and the labels of forms and notes that name who did a thing ("Submitted by: Cummings-Wilkinson").
-  'all the best,', 'best wishes,', 'xoxo,', 'submitted by', 'submitted by:', 'photo credit:', 'case officer:',
+  'all the best,', 'best wishes,', 'xoxo,', 'submitted by', 'submitted by:',
   // "I am" where nouns and nationalities are written in lower case ("soy ingeniera", "sono italiano"); people married or
   // engaged to someone; family members in those languages.
   'sou', 'eu sou', 'soy', 'yo soy', 'sono', 'io sono', 'je suis', 'ik ben', 'married to', 'engaged to',
@@ -168,6 +168,8 @@ const WROTE = new RegExp(
 );
 const WROTE_WORD = /wrote|schrieb|a écrit|escribió|scrisse|escreveu|schreef|skrev|kirjoitti|napisał|napsal/;
 /** A person addressed before a request, where a sentence starts: "Reinger, could you send me the slides?", "Anna, please check". */
+/** Assistants, bots and CI servers people address or quote by name as they would a person ("Claude, can you…", "Jenkins wrote:"). */
+const ASSISTANT_NAMES = /^(?:claude|gemini|grok|cortana|siri|alexa|jenkins|chatgpt|gpt|copilot|bard|llama|mistral|jarvis|bixby|google|computer|bot|assistant|dependabot|renovate|github|gitlab|codex|perplexity|deepseek|qwen|kimi|cursor|devin)$/i;
 const ADDRESSED = new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(${NAME}),[ \t]+(?:(?:could|can|would|will|do|did|are|have)[ \t]+you|please)(?![\p{L}])`, 'dgmu');
 /** A person's role, then their name in brackets: "the plumber (Camilla) will come", "opposing counsel (Ceylin Cleve)". */
 const ROLES_BEFORE_BRACKET = `${PEOPLE_ROLES}|${PEOPLE_FIELDS}|counsel|GP|agent|driver|courier|technician|plumber|electrician|contractor|manager|supervisor`.split('|');
@@ -1294,10 +1296,10 @@ export const personDetector: Detector = {
       if (added) seeds.push(out[out.length - 1]!);
     };
     const add = (start: number, raw: string, confidence: number, afterDeterminer = false): boolean => {
-      // A form's next label, after a tab or a run of blanks, is no part of the name before it ("Name: Brun   Allergies:
-      // peanuts", "Anna Berg\tDept: HR"); a chat's "Jari Ahonen: hi" is one name.
+      // A form's next label, after a tab or three blanks or more, is no part of the name before it ("Name: Brun   Allergies:
+      // peanuts", "Anna Berg\tDept: HR"); a chat's "Jari Ahonen: hi" and "Anna  Berg: hi" are one name.
       const cleaned = clean(raw);
-      const value = text[start + cleaned.length] === ':' ? cleaned.replace(/(?:\t| {2,})\S+$/, '') : cleaned;
+      const value = text[start + cleaned.length] === ':' ? cleaned.replace(/(?:\t| {3,})\S+$/, '') : cleaned;
       if (value.length < 2 || !isNameish(value)) return false;
       const after = text.slice(start + value.length, start + value.length + 80);
       if (CODE_AFTER.test(after) || COMPOUND_AFTER.test(after) || codeBefore(text, start)) return false;
@@ -1503,9 +1505,9 @@ export const personDetector: Detector = {
       // At a line's start the capitalised words before "wrote:" are the name ("Iris Mulder wrote:"); after a date's words,
       // only those the name's cue leaves ("… 10:02 AM Mennone wrote:").
       const name = /^\n?[ \t>]*On[ \t]/.test(m[0]) ? cuedName(m[1]!) : personLike(m[1]!) && m[1]!;
-      if (name) addPerson(m.indices![1]![1], name, 0.75);
+      if (name && !ASSISTANT_NAMES.test(name)) addPerson(m.indices![1]![1], name, 0.75);
     }
-    for (const m of text.includes(',') ? matches(text, ADDRESSED) : []) addGroupPerson(m, 0.8, false);
+    for (const m of text.includes(',') ? matches(text, ADDRESSED) : []) if (!ASSISTANT_NAMES.test(m[1]!)) addGroupPerson(m, 0.8, false);
     for (const m of text.includes('(') ? matches(text, ROLE_THEN_NAME_IN_BRACKETS) : []) addGroupPerson(m, 0.8, false);
     // A record's field that people fill ("first_name": "Laakso", <recipient>Darrell</recipient>): one word that is no
     // sentence's (a party's field, which firms fill too, only a listed name), or a known given name first in lower case.
@@ -1942,8 +1944,9 @@ export const personDetector: Detector = {
       const placeOrThingBefore = (start: number) =>
         thingOrPlaceBefore(start) || placeWordBefore(text.slice(Math.max(0, start - 16), start)) || placeJoined(text.slice(Math.max(0, start - 40), start));
       // A word the text also writes in lower case or as code is a thing's ("a new `Redis` instance … redis://").
-      // After a tab or a run of blanks, a word before ":" is a form's next label ("Johan\tDept: Finance").
-      const nextLabel = (word: Token) => text[word.end] === ':' && /(?:\t| {2,})$/.test(text.slice(Math.max(0, word.start - 2), word.start));
+      // After a value and a tab or three blanks or more, a word before ":" is a form's next label ("Johan\tDept: Finance");
+      // after a label's own colon it is the value ("Speaker 2:  Okafor: thanks").
+      const nextLabel = (word: Token) => text[word.end] === ':' && /[^\s:](?:\t| {3,})$/.test(text.slice(Math.max(0, word.start - 4), word.start));
       const judged = (word: Token) =>
         inProse(text, word.start, word.end) &&
         !nextLabel(word) &&

@@ -77,9 +77,9 @@ const OTHER_NUMBER_BEFORE = new RegExp(
 const BARE_LOCAL = /^\d{7,9}$/;
 /** Six digits, as a few countries' local numbers are written ("Tel. 050 455"): a phone only right after a phone's label. */
 const SHORT_LOCAL = /^\d{3}[ .\-]?\d{3}$/;
-const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefonu|telefoon|telefoonnummer|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|cellulare|cellulaire|handy|handynummer|rufnummer|mobil|mobilnummer|telefonnummer|puhelin|mob|gsm|ph|extension)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?(?:[ \t]+(?:is|è|est|es|ist|é|är|er|jest|na|on|at))?`;
+const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefonu|telefoon|telefoonnummer|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|cellulare|cellulaire|handy|handynummer|rufnummer|mobil|mobilnummer|telefonnummer|puhelin|mob|gsm|ph|extension|hotline)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?(?:[ \t]+(?:is|è|est|es|ist|é|är|er|jest|na|on|at))?`;
 /** A person's number given as theirs: "my number is", "save this number:", "my husband's number is" (not "order number:"). */
-const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact|[A-Za-z]+['’]s)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
+const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact|(?:husband|wife|partner|spouse|mom|mum|dad|mother|father|son|daughter|brother|sister|friend|boss|manager|colleague|neighbou?r|landlord|landlady|doctor|girlfriend|boyfriend)['’]s)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
 /** A line's or a contact's number named so ("contact number 987095988", "home number, 080408858", "contact no. 089710735"). */
 const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone|mobile|cell)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?`;
 /** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
@@ -94,19 +94,24 @@ const PHONE_PHRASE_BEFORE = new RegExp(
 const NAMED_CALL_BEFORE = /(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp)[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}(?:[ \t]+back)?[ \t]+(?:on|at)[ \t]*$/u;
 /** A phrase that gives the number right after it, whatever follows the number. */
 const phraseBefore = (before: string) => PHONE_PHRASE_BEFORE.test(before) || NAMED_CALL_BEFORE.test(before);
-/** A signature's one-letter label at a line's start ("M: 064 494", "T (0510) 830494378"): mobile, telephone, phone, fax. */
-const SIGNATURE_LABEL = String.raw`(?:^|\n)[ \t]*[MTPF][ \t]*:?`;
+/** A signature's one-letter label and its colon at a line's start ("M: 064 494", "T: 0231 889120"): mobile, telephone, phone, fax. */
+const SIGNATURE_LABEL = String.raw`(?:^|\n)[ \t]*[MTPF][ \t]*:`;
 const PHONE_LABEL_BEFORE = new RegExp(
   String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n|${SIGNATURE_LABEL})[ \t]*$`,
   'iu',
 );
 const SHORT_LABEL_BEFORE = new RegExp(String.raw`(?:(?<![A-Za-z])${PHONE_LABEL}[ \t]*\r?\n?|${SIGNATURE_LABEL})[ \t]*$`, 'i');
 /**
- * A word that only a phone's number follows, earlier on the same line with nothing numeric between ("The phone number
- * linked to it is 77152825", "Hotline 27300778 (24/7)", "I called 942-358-993 three times"): a bare number's phone
- * whatever words follow it. Not "cell" or "contact", which sheets and forms use for other things.
+ * A phone's number named earlier on the same line and then given ("The phone number linked to it is 77152825", "the
+ * phone number stays the same: 70569889"), nothing numeric between: a bare number's phone whatever words follow it. Not
+ * where another identifier's label comes nearer ("phone number for account ID: 58213947"), and not a phone's word alone
+ * ("calling getUser with id 48291734", "Mobile users: 4829173").
  */
-const PHONE_WORD_EARLIER = /(?<![A-Za-z])(?:phone|telephone|mobile|fax|facsimile|hotline|whatsapp|callback|called|calling|dialled|dialed|dialing|sms|landline|texting|texted|llámame|joindre|anrufen|erreichbar)(?![A-Za-z])[^\d\n]{0,30}$/i;
+const PHONE_WORD_EARLIER = /(?<![A-Za-z])(?:phone|telephone|mobile|cell|fax|hotline|whatsapp|landline)[ \t]*(?:number|no\.?|line|#)(?![A-Za-z])[^\d\n]{0,25}(?:(?<![A-Za-z])(?:is|was|at|on)|:)[ \t]*$/i;
+function phoneNumberNamedBefore(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 40), index);
+  return PHONE_WORD_EARLIER.test(before) && !OTHER_NUMBER_BEFORE.test(before);
+}
 const NOT_A_BARE_PHONE_AFTER = /^[ \t]*(?:\p{L}|%|[=;])/u;
 const ROUND_OR_DATE = /0{3}$|^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 /** Digits counting up or down, as placeholders are written ("1234567", "98765432"). */
@@ -241,7 +246,7 @@ export const phoneDetector: Detector = {
         const plausible = !DUMMY_DIGITS.test(digits) && !ROUND_OR_DATE.test(digits) && !counting(digits);
         const bare =
           plausible &&
-          ((BARE_LOCAL.test(value) && (phraseBefore(before) || PHONE_WORD_EARLIER.test(text.slice(Math.max(0, m.index - 40), m.index)) || (!wordAfter && PHONE_LABEL_BEFORE.test(before)))) ||
+          ((BARE_LOCAL.test(value) && (phraseBefore(before) || phoneNumberNamedBefore(text, m.index) || (!wordAfter && PHONE_LABEL_BEFORE.test(before)))) ||
             (SHORT_LOCAL.test(value) && (phraseBefore(before) || (!wordAfter && SHORT_LABEL_BEFORE.test(before)))));
         if (bare) {
           out.push(finding(this, m.index, value, 0.8));
@@ -264,7 +269,7 @@ export const phoneDetector: Detector = {
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : fiveFive ? indian : mayBeValidFromUs(digits);
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, region) : undefined;
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
-      const wordEarlier = PHONE_WORD_EARLIER.test(text.slice(Math.max(0, m.index - 40), m.index));
+      const wordEarlier = phoneNumberNamedBefore(text, m.index);
       const phoneWordsNear =
         !POSTAL_OR_REFERENCE.test(value) &&
         (nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT) || phraseBefore(text.slice(Math.max(0, m.index - 32), m.index)) || PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index)) || wordEarlier);
