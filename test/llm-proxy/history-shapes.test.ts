@@ -67,6 +67,13 @@ describe('histories the translating providers would refuse as they stand', () =>
     }
   });
 
+  it.each(PROVIDERS)('%s: the last message, and one whose parts cannot be translated, are never left out (the conversation would end on the assistant)', async (kind) => {
+    for (const last of ['', [{ type: 'video_url', video_url: { url: 'https://example.com/clip.mp4' } }]]) {
+      await post(kind, { messages: [{ role: 'user', content: 'Write a poem' }, { role: 'assistant', content: 'Roses are red' }, { role: 'user', content: last }] });
+      expect(turnsOf(kind, sent()).at(-1)!.role).toBe('user');
+    }
+  });
+
   const PNG = 'iVBORw0KGgoAAAANSUhEUg==';
   const withToolResult = (content: unknown) => ({
     messages: [

@@ -1,7 +1,7 @@
 import { providerErrorMessage } from './error-message';
 import { inlineFile, isFilePart, legacyFunctionResult, unreadableFile, type InlineFile } from './file-parts';
 import { JSON_TOOL, jsonModeFinish, jsonModeTool } from './json-mode';
-import { namedToolChoice, contentText, isImagePart, isTextPart, makeUsage, toolResultBlocks, type ChatChunk, type ImagePart, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { namedToolChoice, contentText, isEmptyTurn, isImagePart, isTextPart, makeUsage, toolResultBlocks, type ChatChunk, type ImagePart, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import { NotAnAnswer, ProviderStreamError, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec } from './types';
 import { endpoint } from './urls';
@@ -76,9 +76,9 @@ export function anthropicRequest(target: TargetSpec, request: ChatRequest, strea
     if (message.role === 'function') throw legacyFunctionResult('Anthropic');
     const role = message.role === 'assistant' ? 'assistant' : 'user';
     const content = message.role === 'tool' ? [toolResult(message)] : blocks(message);
-    // An empty turn (an interrupted answer, an empty message) is left out: Claude refuses an empty content, and the
+    // An empty turn (an interrupted answer, an empty message) but the last is left out: Claude refuses an empty content, and the
     // turns beside it, of one role then, merge.
-    if (content.length === 0) continue;
+    if (content.length === 0 && isEmptyTurn(message, request.messages)) continue;
     const last = messages[messages.length - 1];
     if (last && last.role === role) last.content.push(...content);
     else messages.push({ role, content });

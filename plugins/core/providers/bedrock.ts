@@ -1,6 +1,6 @@
 import { providerErrorMessage } from './error-message';
 import { JSON_TOOL, jsonModeFinish, jsonModeTool } from './json-mode';
-import { namedToolChoice, contentText, isImagePart, isTextPart, makeUsage, toolResultBlocks, type ChatChunk, type ImagePart, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { namedToolChoice, contentText, isEmptyTurn, isImagePart, isTextPart, makeUsage, toolResultBlocks, type ChatChunk, type ImagePart, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { signV4 } from './sigv4';
 import { awsErrorStatus } from './aws-eventstream';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
@@ -114,7 +114,7 @@ export function converseRequest(target: TargetSpec, request: ChatRequest): Recor
     const content = blocks(message);
     // An empty turn (an interrupted answer, an empty message) is left out: Converse refuses an empty content, and the
     // turns beside it, of one role then, merge.
-    if (content.length === 0) continue;
+    if (content.length === 0 && isEmptyTurn(message, request.messages)) continue;
     const last = messages[messages.length - 1];
     if (last && last.role === role) last.content.push(...content);
     else messages.push({ role, content });

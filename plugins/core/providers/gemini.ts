@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inlineFile, isFilePart } from './file-parts';
 import { providerErrorMessage } from './error-message';
-import { namedToolChoice, contentText, isImagePart, isTextPart, makeUsage, type ChatChunk, type ImagePart, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
+import { namedToolChoice, contentText, isEmptyTurn, isImagePart, isTextPart, makeUsage, type ChatChunk, type ImagePart, type ChatMessage, type ChatRequest, type ChatResponse, type ToolCall, type Usage } from './openai-types';
 import { chatCompletion, chunkBase, parseArguments, parseDataUrl } from './tool-args';
 import { NotAnAnswer, ProviderStreamError, type Provider, type StreamEvent, type StreamTranslator, type TargetSpec } from './types';
 import { withQuery } from './urls';
@@ -210,7 +210,7 @@ export function geminiRequest(target: TargetSpec, request: ChatRequest): Record<
     const turn = parts(m, toolNames, checksSignatures);
     // An empty turn (an interrupted answer, an empty message) is left out: Gemini refuses empty parts, and the turns
     // beside it, of one role then, merge.
-    if (turn.length === 0) continue;
+    if (turn.length === 0 && isEmptyTurn(m, request.messages)) continue;
     const last = contents[contents.length - 1];
     if (last && last.role === role) last.parts.push(...turn);
     else contents.push({ role, parts: turn });

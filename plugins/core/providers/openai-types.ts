@@ -114,6 +114,21 @@ function partText(part: unknown): string {
   return documentText(part) ?? '';
 }
 
+/**
+ * Whether a message, not the conversation's last, says nothing a provider could be sent: no tool calls, and content
+ * that is "", null, [] or text parts with no text (an interrupted answer, an empty message). Such a turn is left out
+ * and the turns beside it merge. The last message is always sent (left out, the conversation would end on the
+ * assistant's words, which Claude reads as an answer to go on with), and so is one whose parts the driver could not
+ * translate (a video), which the provider then refuses rather than the gateway dropping the client's words in silence.
+ */
+export function isEmptyTurn(message: { content?: unknown; tool_calls?: unknown }, messages: readonly unknown[]): boolean {
+  if (message === messages[messages.length - 1]) return false;
+  if (Array.isArray(message.tool_calls) && message.tool_calls.length > 0) return false;
+  const content = message.content;
+  if (content === '' || content === null || content === undefined) return true;
+  return Array.isArray(content) && content.every((part) => isTextPart(part) && part.text === '');
+}
+
 /** An image part (`{type: "image_url"}`), which `contentText` leaves out. */
 export function isImagePart(part: unknown): part is ImagePart {
   return (part as { type?: unknown } | null)?.type === 'image_url';
