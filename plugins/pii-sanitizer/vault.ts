@@ -82,7 +82,7 @@ export function maskValue(category: string, value: string): string {
     case 'email': {
       const at = value.lastIndexOf('@');
       const local = value.slice(0, Math.max(0, at));
-      return at < 0 ? '****' : `${local.length >= 4 ? firstLetter(local) : ''}***${value.slice(at)}`;
+      return at < 0 ? '****' : `${characters(local) >= 4 ? firstLetter(local) : ''}***${value.slice(at)}`;
     }
     case 'credit_card':
       return `****${digitsOf(value).slice(-4)}`;
@@ -102,8 +102,15 @@ export function maskValue(category: string, value: string): string {
       return m ? `${m[1]}****@${m[2]}` : '****';
     }
     default:
-      return value.length >= 8 ? `${firstLetter(value)}***` : '****';
+      return characters(value) >= 8 ? `${firstLetter(value)}***` : '****';
   }
+}
+
+/** Characters, not UTF-16 units: "𝐉𝐚𝐧𝐞" is four, as "Jane" is. */
+function characters(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
 }
 
 /** A text's first character whole: a letter beyond the BMP ("𝐉", a name in a fancy font) is two UTF-16 units. */

@@ -174,6 +174,9 @@ describe('pii-sanitizer masks and confidences', () => {
     expect(maskValue('ssn', '123-45-6789')).toBe('***-**-6789');
     expect(maskValue('phone', '+1 415 555 2671')).toBe('****2671');
     expect(maskValue('phone', '467 3395')).toBe('****95');
+    // Lengths count characters: a short name or mailbox in a fancy font shows no letter, as in plain text.
+    expect(maskValue('person', '𝐉𝐚𝐧𝐞')).toBe(maskValue('person', 'Jane'));
+    expect(maskValue('email', '𝐣𝐨@x.io')).toBe('***@x.io');
     expect(maskValue('email', 'jane.doe@example.com')).toBe('j***@example.com');
     expect(maskValue('email', 'j@doe.io')).toBe('***@doe.io');
     expect(maskValue('secret', 'hunter123456')).toBe('****');
