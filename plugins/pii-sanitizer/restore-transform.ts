@@ -15,15 +15,16 @@ const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?:^|[\s("'`<=[\]])\/\/[a-z0-
 
 /**
  * A link in a quoted attribute's value or in a Markdown destination's angle brackets, where blanks do not end it
- * (`<img src="https://x.example/a b?k=`, `![](<https://x.example/a b?k=`): it runs to its closing quote or bracket.
+ * (`<img src="https://x.example/a b?k=`, `![](<https://x.example/a b?k=`): it runs to its closing quote or bracket; and
+ * a Markdown destination, where quotes and backticks do not end it (`![a](https://x.example/?m="`): to its ")" or a blank.
  */
-const ENCLOSED_LINK = /(?:=\s*"\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^"\n]*|=\s*'\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^'\n]*|\]\(\s*<\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>\n]*)$/i;
+const ENCLOSED_LINK = /(?:=\s*"\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^"\n]*|=\s*'\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^'\n]*|\]\(\s*<\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>\n]*|\]\(\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^)\s]*)$/i;
 
 /**
- * What no link holds unquoted: a text of CONTEXT_CHARS without one may be the middle of a link begun before it. Links
- * are written in ASCII; Chinese, Japanese or Thai prose runs as long without a blank.
+ * What no link holds unquoted: a text of CONTEXT_CHARS without one may be the middle of a link begun before it (renderers
+ * take letters of any script into a link, so a long Chinese or Japanese paragraph keeps its placeholders: failing safe).
  */
-const ENDS_LINKS = /[\s"`<>]|[^\x00-\x7f]/;
+const ENDS_LINKS = /[\s"`<>]/;
 
 /** A link that is a site's address alone, without a path, a query or a fragment ("https://acme.io", "www.acme.io/"). */
 const BARE_SITE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^/?#\s]+\/?$/i;
@@ -40,9 +41,11 @@ function inLink(preceding: string): boolean {
   if (preceding.length >= CONTEXT_CHARS && !ENDS_LINKS.test(preceding)) return true;
   const link = IN_LINK.exec(preceding);
   if (!link) return false;
-  // A link opened by a single quote ends at the next one ("['https://acme.io/u','[PERSON_1]']"); what follows may open another.
+  // A link opened by a single quote ends at the next one when what follows it ends links too ("['https://acme.io/u',
+  // '[PERSON_1]']"); "'https://x.example/?m='[EMAIL_1]" and "…/x'y?m=" run on, as autolinkers read them. What follows may
+  // open another.
   const close = preceding[link.index - 1] === "'" ? link[0].indexOf("'") : -1;
-  if (close >= 0) return inLink(preceding.slice(link.index + close + 1));
+  if (close >= 0 && /[\s,;)\]}]/.test(link[0][close + 1] ?? '')) return inLink(preceding.slice(link.index + close + 1));
   const lineBefore = preceding.slice(preceding.lastIndexOf('\n', link.index) + 1, link.index);
   if (/\]\($/.test(lineBefore)) return true;
   const separator = [',', '|'].find((sep) => lineBefore.includes(sep) && link[0].includes(sep));

