@@ -115,14 +115,16 @@ function partText(part: unknown): string {
 }
 
 /**
- * Whether a message, not the conversation's last, says nothing a provider could be sent: no tool calls, and content
+ * Whether a message, not the conversation's last turn, says nothing a provider could be sent: no tool calls, and content
  * that is "", null, [] or text parts with no text (an interrupted answer, an empty message). Such a turn is left out
  * and the turns beside it merge. The last message is always sent (left out, the conversation would end on the
  * assistant's words, which Claude reads as an answer to go on with), and so is one whose parts the driver could not
  * translate (a video), which the provider then refuses rather than the gateway dropping the client's words in silence.
  */
-export function isEmptyTurn(message: { content?: unknown; tool_calls?: unknown }, messages: readonly unknown[]): boolean {
-  if (message === messages[messages.length - 1]) return false;
+export function isEmptyTurn(message: { content?: unknown; tool_calls?: unknown }, messages: readonly { role?: unknown }[]): boolean {
+  // The last turn of the conversation: system and developer messages after it are instructions, no turn.
+  const last = [...messages].reverse().find((m) => m.role !== 'system' && m.role !== 'developer');
+  if (message === last) return false;
   if (Array.isArray(message.tool_calls) && message.tool_calls.length > 0) return false;
   const content = message.content;
   if (content === '' || content === null || content === undefined) return true;
