@@ -319,7 +319,7 @@ const PLACE_THEN_POSTCODE = new RegExp(
 const UNIT_OR_POSTCODE = new RegExp(String.raw`${UNIT_START}|(?<![\p{L}\p{N}])(?:\d{5,6}|(?<=\p{L},?[ \t]+)\d{4}|${POSTCODE_UK_CA})(?![\p{L}\p{N}])`, 'u');
 
 const UNIT_WORD_FIRST = new RegExp(String.raw`^(?:${UNIT_ANY_CASE})(?![\p{L}])`, 'u');
-const SIGN_OFF = /^(?:thanks|thank you|thx|best|regards|kind regards|best regards|warm regards|all the best|cheers|sincerely|yours|love|xoxo|br|mvh|mfg|cordialement|saludos|grazie|danke)(?![\p{L}])/iu;
+const SIGN_OFF = /^(?:thanks|thank you|thx|best|regards|kind regards|best regards|warm regards|all the best|cheers|sincerely|yours|love|xoxo|mvh|mfg|cordialement|saludos|grazie|danke)(?![\p{L}\p{N}])/iu;
 /** Where an address found at [start, end) really ends: over the units, place names and codes that follow it. */
 function extendTail(text: string, end: number): number {
   let at = end;

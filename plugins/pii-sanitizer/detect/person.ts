@@ -48,8 +48,8 @@ const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name
   'mein Name ist', 'ich heiße', 'ich heisse', "je m'appelle", 'je m’appelle', 'mon nom est', 'me llamo', 'mi nombre es',
   'mi chiamo', 'il mio nome è', 'meu nome é', 'chamo-me', 'mijn naam is', 'ik heet', 'jag heter', 'jeg heter', 'jeg hedder',
   'nazywam się', 'grüße', 'grüßen', 'cordialement,', 'saludos,', 'atentamente,',
-  // Sign-offs and the labels of forms and notes that name who did a thing ("Submitted by: Cummings-Wilkinson").
-  'all the best,', 'best wishes,', 'xoxo,', 'submitted by', 'submitted by:',
+  // Sign-offs.
+  'all the best,', 'best wishes,', 'xoxo,',
   // "I am" where nouns and nationalities are written in lower case ("soy ingeniera", "sono italiano"); people married or
   // engaged to someone; family members in those languages.
   'sou', 'eu sou', 'soy', 'yo soy', 'sono', 'io sono', 'je suis', 'ik ben', 'married to', 'engaged to',
@@ -167,9 +167,14 @@ const WROTE = new RegExp(
   'dgu',
 );
 const WROTE_WORD = /wrote|schrieb|a écrit|escribió|scrisse|escreveu|schreef|skrev|kirjoitti|napisał|napsal/;
+/** A time's or a date's words before the name in "On Mon, Jan 5, 2025 at 9:00 AM Iris Mulder wrote:". */
+const DATE_WORDS_FIRST = /^(?:(?:AM|PM|A\.M\.|P\.M\.|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|UTC|GMT|CET|CEST)\.?[ \t]+)+/;
 /** A person addressed before a request, where a sentence starts: "Reinger, could you send me the slides?", "Anna, please check". */
 /** Assistants, bots and CI servers people address or quote by name as they would a person ("Claude, can you…", "Jenkins wrote:"). */
-const ASSISTANT_NAMES = /^(?:claude|gemini|grok|cortana|siri|alexa|jenkins|chatgpt|gpt|copilot|bard|llama|mistral|jarvis|bixby|google|computer|bot|assistant|dependabot|renovate|github|gitlab|codex|perplexity|deepseek|qwen|kimi|cursor|devin)$/i;
+const ASSISTANT_NAMES =
+  /^(?:claude|gemini|grok|cortana|siri|alexa|jenkins|chatgpt|gpt|copilot|bard|llama|mistral|jarvis|bixby|google|computer|assistant|dependabot|renovate|github|gitlab|codex|perplexity|deepseek|qwen|kimi|cursor|devin|admin|administrator|system|guest|user|root|anonymous|moderator|support|grafana|sentry|datadog|pagerduty|(?:\S+[ \t]+)?\S*bot)$/i;
+/** What people say before a request as they would a name ("Hmm, can you try again?", "Btw, could you…"). */
+const INTERJECTION = /^(?:h+m+|u+h*m+|u+h+|e+r+m*|btw|gotcha|lol|omg|ok+|okay|yep|yup|nah|yo|ugh|a+h+|o+h+|wow|pls|plz|thx)$/i;
 const ADDRESSED = new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(${NAME}),[ \t]+(?:(?:could|can|would|will|do|did|are|have)[ \t]+you|please)(?![\p{L}])`, 'dgmu');
 /** A person's role, then their name in brackets: "the plumber (Camilla) will come", "opposing counsel (Ceylin Cleve)". */
 const ROLES_BEFORE_BRACKET = `${PEOPLE_ROLES}|${PEOPLE_FIELDS}|counsel|GP|agent|driver|courier|technician|plumber|electrician|contractor|manager|supervisor`.split('|');
@@ -1299,7 +1304,7 @@ export const personDetector: Detector = {
       // A form's next label, after a tab or three blanks or more, is no part of the name before it ("Name: Brun   Allergies:
       // peanuts", "Anna Berg\tDept: HR"); a chat's "Jari Ahonen: hi" and "Anna  Berg: hi" are one name.
       const cleaned = clean(raw);
-      const value = text[start + cleaned.length] === ':' ? cleaned.replace(/(?:\t| {3,})\S+$/, '') : cleaned;
+      const value = text[start + cleaned.length] === ':' ? cleaned.replace(/(?:\t| {3,})[ \t]*\S+$/, '') : cleaned;
       if (value.length < 2 || !isNameish(value)) return false;
       const after = text.slice(start + value.length, start + value.length + 80);
       if (CODE_AFTER.test(after) || COMPOUND_AFTER.test(after) || codeBefore(text, start)) return false;
@@ -1504,10 +1509,11 @@ export const personDetector: Detector = {
     for (const m of WROTE_WORD.test(text) ? matches(text, WROTE) : []) {
       // At a line's start the capitalised words before "wrote:" are the name ("Iris Mulder wrote:"); after a date's words,
       // only those the name's cue leaves ("… 10:02 AM Mennone wrote:").
-      const name = /^\n?[ \t>]*On[ \t]/.test(m[0]) ? cuedName(m[1]!) : personLike(m[1]!) && m[1]!;
+      const words = /^\n?[ \t>]*On[ \t]/.test(m[0]) ? m[1]!.replace(DATE_WORDS_FIRST, '') : m[1]!;
+      const name = words.includes(' ') ? words : personLike(words);
       if (name && !ASSISTANT_NAMES.test(name)) addPerson(m.indices![1]![1], name, 0.75);
     }
-    for (const m of text.includes(',') ? matches(text, ADDRESSED) : []) if (!ASSISTANT_NAMES.test(m[1]!)) addGroupPerson(m, 0.8, false);
+    for (const m of text.includes(',') ? matches(text, ADDRESSED) : []) if (!ASSISTANT_NAMES.test(m[1]!) && !INTERJECTION.test(m[1]!)) addGroupPerson(m, 0.8, false);
     for (const m of text.includes('(') ? matches(text, ROLE_THEN_NAME_IN_BRACKETS) : []) addGroupPerson(m, 0.8, false);
     // A record's field that people fill ("first_name": "Laakso", <recipient>Darrell</recipient>): one word that is no
     // sentence's (a party's field, which firms fill too, only a listed name), or a known given name first in lower case.

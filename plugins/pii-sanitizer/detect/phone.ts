@@ -80,11 +80,11 @@ const SHORT_LOCAL = /^\d{3}[ .\-]?\d{3}$/;
 const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefonu|telefoon|telefoonnummer|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|cellulare|cellulaire|handy|handynummer|rufnummer|mobil|mobilnummer|telefonnummer|puhelin|mob|gsm|ph|extension|hotline)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?(?:[ \t]+(?:is|è|est|es|ist|é|är|er|jest|na|on|at))?`;
 /** A person's number given as theirs: "my number is", "save this number:", "my husband's number is" (not "order number:"). */
 const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact|(?:husband|wife|partner|spouse|mom|mum|dad|mother|father|son|daughter|brother|sister|friend|boss|manager|colleague|neighbou?r|landlord|landlady|doctor|girlfriend|boyfriend)['’]s)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
-/** A line's or a contact's number named so ("contact number 987095988", "home number, 080408858", "contact no. 089710735"). */
-const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone|mobile|cell)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?`;
+/** A line's or a contact's number named so, as a label is ("contact number 987095988.", "home number, 080408858"): no word after the number. */
+const LINE_NUMBER = String.raw`(?:contact|home|work|office|landline|phone|mobile)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?`;
 /** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+back)?[ \t]+(?:on|at)|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${LINE_NUMBER}|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:chiamami|chiamaci|chiamarmi)[ \t]+al|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?\n]))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+back)?[ \t]+(?:on|at)|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:chiamami|chiamaci|chiamarmi)[ \t]+al|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
   'i',
 );
 /**
@@ -94,20 +94,18 @@ const PHONE_PHRASE_BEFORE = new RegExp(
 const NAMED_CALL_BEFORE = /(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp)[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}(?:[ \t]+back)?[ \t]+(?:on|at)[ \t]*$/u;
 /** A phrase that gives the number right after it, whatever follows the number. */
 const phraseBefore = (before: string) => PHONE_PHRASE_BEFORE.test(before) || NAMED_CALL_BEFORE.test(before);
-/** A signature's one-letter label and its colon at a line's start ("M: 064 494", "T: 0231 889120"): mobile, telephone, phone, fax. */
-const SIGNATURE_LABEL = String.raw`(?:^|\n)[ \t]*[MTPF][ \t]*:`;
 const PHONE_LABEL_BEFORE = new RegExp(
-  String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n|${SIGNATURE_LABEL})[ \t]*$`,
+  String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${LINE_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
   'iu',
 );
-const SHORT_LABEL_BEFORE = new RegExp(String.raw`(?:(?<![A-Za-z])${PHONE_LABEL}[ \t]*\r?\n?|${SIGNATURE_LABEL})[ \t]*$`, 'i');
+const SHORT_LABEL_BEFORE = new RegExp(String.raw`(?<![A-Za-z])${PHONE_LABEL}[ \t]*\r?\n?[ \t]*$`, 'i');
 /**
- * A phone's number named earlier on the same line and then given ("The phone number linked to it is 77152825", "the
- * phone number stays the same: 70569889"), nothing numeric between: a bare number's phone whatever words follow it. Not
- * where another identifier's label comes nearer ("phone number for account ID: 58213947"), and not a phone's word alone
- * ("calling getUser with id 48291734", "Mobile users: 4829173").
+ * A phone's number named, what it is to someone said, then given ("The phone number linked to it is 77152825", "the
+ * phone number stays the same: 70569889"): a bare number's phone whatever words follow it. Not a phone's word alone
+ * ("calling getUser with id 48291734", "Mobile users: 4829173", "phone number count is 48291734").
  */
-const PHONE_WORD_EARLIER = /(?<![A-Za-z])(?:phone|telephone|mobile|cell|fax|hotline|whatsapp|landline)[ \t]*(?:number|no\.?|line|#)(?![A-Za-z])[^\d\n]{0,25}(?:(?<![A-Za-z])(?:is|was|at|on)|:)[ \t]*$/i;
+const PHONE_WORD_EARLIER =
+  /(?<![A-Za-z])(?:phone|telephone|mobile|landline)[ \t]+number[ \t]+(?:(?:linked|registered|associated|attached|connected|tied)[ \t]+(?:to|with)[ \t]+(?:it|this|that|the|my|your|his|her|their|our)(?:[ \t]+account)?|on[ \t]+(?:file|record)|(?:stays|remains)[ \t]+the[ \t]+same|for[ \t]+(?:it|me|him|her|us|them))[ \t]*(?:is|:)[ \t]*$/i;
 function phoneNumberNamedBefore(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 40), index);
   return PHONE_WORD_EARLIER.test(before) && !OTHER_NUMBER_BEFORE.test(before);
