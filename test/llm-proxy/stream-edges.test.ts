@@ -70,28 +70,118 @@ describe('llm-proxy at the edges of real streams', () => {
     expect(events.at(-1)!.data).toBe('[DONE]');
   });
 
-  it("numbers the tool calls a server streams without their index (Gemini's OpenAI endpoint, older Ollama), as OpenAI does", async () => {
-    const call = (id: string, name: string, args: string) => ({ id, type: 'function', function: { name, arguments: args } });
-    provider.respond = () => ({
-      status: 200,
-      sse: [
-        chunk({ role: 'assistant', tool_calls: [call('call_a', 'weather', '{"city":')] }),
-        // A delta with no id nor name goes on with the last call; one with a known id, with that call.
-        chunk({ tool_calls: [{ function: { arguments: '"Oslo"}' } }] }),
-        chunk({ tool_calls: [call('call_b', 'time', '{}'), call('call_c', 'news', '')] }),
-        chunk({ tool_calls: [{ id: 'call_c', function: { arguments: '{"topic":"ski"}' } }] }),
-        chunk({}, 'tool_calls'),
-        'data: [DONE]\n\n',
-      ],
+  describe('tool calls streamed without their index', () => {
+    const call = (id: string | undefined, name: string | undefined, args: string) => ({
+      ...(id ? { id, type: 'function' } : {}),
+      function: { ...(name ? { name } : {}), arguments: args },
     });
-    const events = await readSse(await stream('openai', 'Weather, time and news?'));
-    const deltas = events.filter((e) => e.data !== '[DONE]').flatMap((e) => JSON.parse(e.data).choices?.[0]?.delta?.tool_calls ?? []);
-    const byIndex: Record<number, string> = {};
-    for (const delta of deltas) {
-      expect(typeof delta.index).toBe('number');
-      byIndex[delta.index] = (byIndex[delta.index] ?? '') + (delta.function?.arguments ?? '');
-    }
-    expect(byIndex).toEqual({ 0: '{"city":"Oslo"}', 1: '{}', 2: '{"topic":"ski"}' });
+    /** A chunk whose choices each bear their own delta (n > 1). */
+    const choices = (...deltas: Array<Record<string, unknown>>) =>
+      `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: deltas.map((delta, index) => ({ index, delta, finish_reason: null })) })}\n\n`;
+    /** The calls the client reads, by choice and index: each delta must bear a number. */
+    const callsOf = (events: Array<{ data: string }>) => {
+      const out: Record<number, Record<number, { ids: string[]; name: string; args: string }>> = {};
+      for (const event of events) {
+        if (event.data === '[DONE]') continue;
+        for (const choice of JSON.parse(event.data).choices ?? []) {
+          for (const delta of choice.delta?.tool_calls ?? []) {
+            expect(typeof delta.index).toBe('number');
+            const calls = (out[choice.index] ??= {});
+            const seen = (calls[delta.index] ??= { ids: [], name: '', args: '' });
+            if (delta.id && !seen.ids.includes(delta.id)) seen.ids.push(delta.id);
+            if (delta.function?.name && !seen.name) seen.name = delta.function.name;
+            seen.args += delta.function?.arguments ?? '';
+          }
+        }
+      }
+      return out;
+    };
+    const answer = async (...sse: string[]) => {
+      provider.respond = () => ({ status: 200, sse: [...sse, chunk({}, 'tool_calls'), 'data: [DONE]\n\n'] });
+      return callsOf(await readSse(await stream('openai', 'Call the tools.')));
+    };
+
+    it("numbers them in order, as OpenAI does (Gemini's OpenAI endpoint, older Ollama)", async () => {
+      expect(
+        await answer(
+          chunk({ role: 'assistant', tool_calls: [call('call_a', 'weather', '{"city":')] }),
+          // A delta with no id nor name goes on with the last call; one with a known id, with that call.
+          chunk({ tool_calls: [call(undefined, undefined, '"Oslo"}')] }),
+          chunk({ tool_calls: [call('call_b', 'time', '{}'), call('call_c', 'news', '')] }),
+          chunk({ tool_calls: [call('call_c', undefined, '{"topic":"ski"}')] }),
+        ),
+      ).toEqual({
+        0: {
+          0: { ids: ['call_a'], name: 'weather', args: '{"city":"Oslo"}' },
+          1: { ids: ['call_b'], name: 'time', args: '{}' },
+          2: { ids: ['call_c'], name: 'news', args: '{"topic":"ski"}' },
+        },
+      });
+    });
+
+    it('numbers the calls of each choice from 0 (n = 2)', async () => {
+      expect(
+        await answer(
+          choices({ role: 'assistant', tool_calls: [call('call_1', 'weather', '{"city":"Oslo"}')] }, { role: 'assistant', tool_calls: [call('call_2', 'weather', '{"city":')] }),
+          choices({ tool_calls: [call('call_3', 'time', '{}')] }, { tool_calls: [call(undefined, undefined, '"Bergen"}')] }),
+        ),
+      ).toEqual({
+        0: { 0: { ids: ['call_1'], name: 'weather', args: '{"city":"Oslo"}' }, 1: { ids: ['call_3'], name: 'time', args: '{}' } },
+        1: { 0: { ids: ['call_2'], name: 'weather', args: '{"city":"Bergen"}' } },
+      });
+    });
+
+    it('keeps together a call whose name comes again on every delta, and parts two calls of one name', async () => {
+      expect(
+        await answer(
+          chunk({ role: 'assistant', tool_calls: [call(undefined, 'f', '{"x":')] }),
+          chunk({ tool_calls: [call(undefined, 'f', '1}')] }),
+          // The arguments of the first call are whole: the same name again is the next call.
+          chunk({ tool_calls: [call(undefined, 'f', '{"x":2}')] }),
+        ),
+      ).toEqual({ 0: { 0: { ids: [], name: 'f', args: '{"x":1}' }, 1: { ids: [], name: 'f', args: '{"x":2}' } } });
+    });
+
+    it('keeps together a call that bears a new id on every delta', async () => {
+      expect(
+        await answer(
+          chunk({ role: 'assistant', tool_calls: [call('a1', 'f', '{"x":')] }),
+          chunk({ tool_calls: [call('a2', undefined, '1}')] }),
+          // The first call is whole: a new id starts the next call, named or not.
+          chunk({ tool_calls: [call('a3', 'g', '{}')] }),
+        ),
+      ).toEqual({ 0: { 0: { ids: ['a1', 'a2'], name: 'f', args: '{"x":1}' }, 1: { ids: ['a3'], name: 'g', args: '{}' } } });
+    });
+
+    it('parts two calls of different names that share an id', async () => {
+      expect(
+        await answer(
+          chunk({ role: 'assistant', tool_calls: [call('call_0', 'f', '{"x":1}')] }),
+          chunk({ tool_calls: [call('call_0', 'g', '{"y":')] }),
+          // The id now stands for the later call.
+          chunk({ tool_calls: [call('call_0', undefined, '2}')] }),
+        ),
+      ).toEqual({ 0: { 0: { ids: ['call_0'], name: 'f', args: '{"x":1}' }, 1: { ids: ['call_0'], name: 'g', args: '{"y":2}' } } });
+    });
+
+    it("passes OpenAI's own deltas, which bear their index, as they came", async () => {
+      const indexed = [
+        chunk({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_a', type: 'function', function: { name: 'f', arguments: '' } }] }),
+        chunk({ tool_calls: [{ index: 0, function: { arguments: '{"x":1}' } }] }),
+        // OpenAI's parallel calls: the next index, then the arguments of both interleaved as they come.
+        chunk({ tool_calls: [{ index: 1, id: 'call_b', type: 'function', function: { name: 'f', arguments: '' } }] }),
+        chunk({ tool_calls: [{ index: 1, function: { arguments: '{"x":' } }] }),
+        chunk({ tool_calls: [{ index: 0, function: { arguments: '' } }, { index: 1, function: { arguments: '2}' } }] }),
+      ];
+      provider.respond = () => ({ status: 200, sse: [...indexed, chunk({}, 'tool_calls'), 'data: [DONE]\n\n'] });
+      const events = await readSse(await stream('openai', 'Call the tools.'));
+      const sent = indexed.map((frame) => JSON.parse(frame.slice('data: '.length)).choices[0].delta.tool_calls);
+      const received = events
+        .filter((e) => e.data !== '[DONE]')
+        .map((e) => JSON.parse(e.data).choices?.[0]?.delta?.tool_calls)
+        .filter(Boolean);
+      expect(received).toEqual(sent);
+    });
   });
 
   it('reports an answer that broke off as such, and never caches it', async () => {

@@ -167,31 +167,87 @@ function flattenContent(answer: Record<string, unknown> | undefined, whole: bool
   if (thinking) answer.reasoning_content = (typeof answer.reasoning_content === 'string' ? answer.reasoning_content : '') + thinking;
 }
 
+/** What the numbering of index-less tool calls knows of one call of a choice: its name and the arguments streamed so far. */
+interface StreamedCall {
+  name?: string;
+  args: string;
+}
+
+/** The tool calls of one choice, by index, and the ids seen for them. */
+interface ChoiceCalls {
+  calls: StreamedCall[];
+  ids: Map<string, number>;
+}
+
+/**
+ * Whether a call's arguments so far are a whole JSON value (a call that is done). Arguments are JSON objects in
+ * practice: ones that open with a bracket are parsed only once they end with one, so that a long argument
+ * streamed in small pieces is not parsed again at each piece.
+ */
+function wholeJson(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed) return false;
+  if (/^[[{]/.test(trimmed) && !/[\]}]$/.test(trimmed)) return false;
+  try {
+    JSON.parse(trimmed);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 class OpenAIStream implements StreamTranslator {
   done = false;
   usage: Usage | undefined;
-  /** Indexes given to tool calls streamed without one, by call id; and the next index to give. */
-  private readonly callIndexes = new Map<string, number>();
-  private nextCall = 0;
+  /** The tool calls of each choice (by the choice's index), for numbering those streamed without their own index. */
+  private readonly choiceCalls = new Map<number, ChoiceCalls>();
 
   /**
-   * Tool calls some servers stream without their `index` (Gemini's OpenAI endpoint, older Ollama), which OpenAI's SDKs
-   * and the AI SDK need (and the bridge reads to keep calls apart): numbered in order as OpenAI numbers them; a delta
-   * with the id of a call goes on with it, and one with no id nor name goes on with the last call.
+   * Tool calls some servers stream without their `index` (Gemini's OpenAI endpoint and older Ollama send each call
+   * whole, with its id and name, in one delta; others spread a call over deltas that repeat its name, or bear a new
+   * id each time), which OpenAI's SDKs and the AI SDK need (and the bridge reads to keep calls apart): numbered in
+   * order, from 0 in each choice, as OpenAI numbers them. A delta without an index goes on with a call when:
+   * - it bears the id of that call, and no name or that call's name (another name is another call, whatever its id);
+   * - it bears a new id and no name, and the last call's arguments are not yet a whole JSON value;
+   * - it bears no id and no name (the last call), or the last call's name while its arguments are not yet whole.
+   * Any other delta starts the next call. Deltas that bear their index (OpenAI's own) pass as they came.
    */
-  private numberCalls(calls: Array<Record<string, unknown>> | undefined): void {
-    for (const call of calls ?? []) {
-      if (typeof call.index === 'number') {
-        this.nextCall = Math.max(this.nextCall, call.index + 1);
-        continue;
+  private numberCalls(choice: number, deltas: Array<Record<string, unknown>> | undefined): void {
+    if (!Array.isArray(deltas) || deltas.length === 0) return;
+    let state = this.choiceCalls.get(choice);
+    if (!state) this.choiceCalls.set(choice, (state = { calls: [], ids: new Map() }));
+    const { calls, ids } = state;
+    for (const delta of deltas) {
+      if (!delta || typeof delta !== 'object') continue;
+      const fn = delta.function as { name?: unknown; arguments?: unknown } | undefined;
+      const id = typeof delta.id === 'string' && delta.id ? delta.id : undefined;
+      const name = typeof fn?.name === 'string' && fn.name ? fn.name : undefined;
+      let index: number;
+      if (typeof delta.index === 'number') {
+        // Kept in mind only where it follows on (a stream that numbers some calls and not others), never as a gap.
+        if (!Number.isInteger(delta.index) || delta.index < 0 || delta.index > calls.length) continue;
+        index = delta.index;
+      } else {
+        const known = id === undefined ? undefined : ids.get(id);
+        const last = calls.length - 1;
+        let goesOn: number | undefined;
+        if (known !== undefined) {
+          const named = calls[known]!.name;
+          if (name === undefined || named === undefined || name === named) goesOn = known;
+        } else if (last >= 0 && name === undefined) {
+          if (id === undefined || !wholeJson(calls[last]!.args)) goesOn = last;
+        } else if (last >= 0 && id === undefined && name === calls[last]!.name && !wholeJson(calls[last]!.args)) {
+          goesOn = last;
+        }
+        index = goesOn ?? calls.length;
+        delta.index = index;
       }
-      const id = typeof call.id === 'string' && call.id ? call.id : undefined;
-      const name = (call.function as { name?: unknown } | undefined)?.name;
-      const known = id === undefined ? undefined : this.callIndexes.get(id);
-      if (known !== undefined) call.index = known;
-      else if (id !== undefined || (typeof name === 'string' && name) || this.nextCall === 0) call.index = this.nextCall++;
-      else call.index = this.nextCall - 1;
-      if (id !== undefined) this.callIndexes.set(id, call.index as number);
+      if (index === calls.length) calls.push({ args: '' });
+      const call = calls[index]!;
+      call.name ??= name;
+      if (typeof fn?.arguments === 'string') call.args += fn.arguments;
+      // An id goes with the last call that bore it (two calls sharing one: the later one).
+      if (id !== undefined) ids.set(id, index);
     }
   }
 
@@ -204,12 +260,13 @@ class OpenAIStream implements StreamTranslator {
     if (chunk.error) throw new ProviderStreamError(providerErrorMessage(500, chunk));
     if (chunk.usage) this.usage = chunk.usage;
     if (!Array.isArray(chunk.choices)) chunk.choices = [];
-    for (const choice of chunk.choices) {
+    chunk.choices.forEach((choice, position) => {
       // Azure's asynchronous content filter sends choices with annotations and no delta, after the finish too.
       choice.delta ??= {};
       flattenContent(choice.delta as Record<string, unknown>, false);
-      this.numberCalls(choice.delta.tool_calls as Array<Record<string, unknown>> | undefined);
-    }
+      const index = typeof choice.index === 'number' ? choice.index : position;
+      this.numberCalls(index, choice.delta.tool_calls as Array<Record<string, unknown>> | undefined);
+    });
     return [chunk];
   }
 }
