@@ -4,6 +4,7 @@ import { shipped } from '../support/shipped';
 import { readSse, chatChunk as chunk } from '../support/sse';
 import { declarative, postRoute } from '../support/routes';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+import { chatCompletion } from '../support/chat-completion';
 
 /**
  * How llm-proxy judges what goes wrong on the way to a provider and back, against a scripted provider: a client that
@@ -12,14 +13,6 @@ import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
  */
 const KEY = 'Zq7mYp2Lk9Xw3Rt8Vb6Nc1Hd4Fg5Js0A';
 const BUDGET_PREFIX = `test:failures:${process.pid}:${Date.now()}`;
-const completion = (content: string) => ({
-  id: 'x',
-  object: 'chat.completion',
-  created: 1,
-  model: 'm',
-  choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-});
 
 describe('llm-proxy when the provider, the client or the request misbehaves', () => {
   let provider: CaptureServer;
@@ -74,7 +67,7 @@ describe('llm-proxy when the provider, the client or the request misbehaves', ()
   const sentBody = () => JSON.parse(provider.received.at(-1)!.body.toString('utf8'));
 
   it('a client that hangs up says nothing of the provider’s health: its breaker stays closed', async () => {
-    provider.respond = () => ({ status: 200, body: completion('late'), delayMs: 600 });
+    provider.respond = () => ({ status: 200, body: chatCompletion('late'), delayMs: 600 });
     for (let i = 0; i < 3; i++) {
       const hangUp = new AbortController();
       const pending = post('breaker', chat(), {}, hangUp.signal).catch(() => undefined);
@@ -83,7 +76,7 @@ describe('llm-proxy when the provider, the client or the request misbehaves', ()
       await pending;
     }
     await new Promise((resolve) => setTimeout(resolve, 600));
-    provider.respond = () => ({ status: 200, body: completion('fine') });
+    provider.respond = () => ({ status: 200, body: chatCompletion('fine') });
     const res = await post('breaker', chat());
     expect(res.status).toBe(200);
     expect(((await res.json()) as any).choices[0].message.content).toBe('fine');
@@ -164,7 +157,7 @@ describe('llm-proxy when the provider, the client or the request misbehaves', ()
   });
 
   it('sends Mistral what its schema takes: a developer message as a system one, and names only on tool results', async () => {
-    provider.respond = () => ({ status: 200, body: completion('Hi.') });
+    provider.respond = () => ({ status: 200, body: chatCompletion('Hi.') });
     const res = await post(
       'mistral',
       chat({
@@ -240,7 +233,7 @@ describe('llm-proxy when the provider, the client or the request misbehaves', ()
   });
 
   it('nulls SDKs send for “not set” are dropped, at the top and in an echoed message', async () => {
-    provider.respond = () => ({ status: 200, body: completion('ok') });
+    provider.respond = () => ({ status: 200, body: chatCompletion('ok') });
     const res = await post('openai', {
       model: null,
       stream: null,

@@ -3,6 +3,7 @@ import { shipped } from '../support/shipped';
 import { chatChunk as chunk, chunksOf, readSse, streamedText } from '../support/sse';
 import { declarative, llmProxy, postRoute } from '../support/routes';
 import { startSuiteStack, type SuiteStack } from '../support/suite-stack';
+import { chatCompletion } from '../support/chat-completion';
 
 jest.setTimeout(60_000);
 
@@ -12,14 +13,6 @@ jest.setTimeout(60_000);
  */
 const EMAIL = 'jane.doe@corp-example.com';
 const DONE = 'data: [DONE]\n\n';
-const completion = (content: string) => ({
-  id: 'x',
-  object: 'chat.completion',
-  created: 1,
-  model: 'm',
-  choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-});
 const ADDRESS = '221B Baker Street\nLondon NW1 6XE';
 const stream = (text: string, size: number) => [chunk({ role: 'assistant', content: '' }), ...text.match(new RegExp(`.{1,${size}}`, 'gs'))!.map((content) => chunk({ content })), chunk({}, 'stop'), DONE];
 
@@ -45,7 +38,7 @@ describe('pii-sanitizer at the edges of an answer', () => {
 
   /** The answer's text as the client gets it, whole and streamed in pieces of `size`. */
   const answered = async (content: string, size = 7): Promise<string[]> => {
-    provider.respond = () => ({ status: 200, body: completion(content) });
+    provider.respond = () => ({ status: 200, body: chatCompletion(content) });
     const whole = ((await (await chat('placeholder', `My mail is ${EMAIL}.`)).json()) as any).choices[0].message.content as string;
     provider.respond = () => ({ status: 200, sse: stream(content, size) });
     const streamed = streamedText(await readSse(await chat('placeholder', `My mail is ${EMAIL}.`, { stream: true })));
@@ -133,13 +126,13 @@ describe('pii-sanitizer at the edges of an answer', () => {
     expect(refused.map((c) => c.choices?.[0]?.delta?.refusal ?? '').join('')).toBe('I will not write to you at [EMA');
   });
   it('restores a value a client cut across text parts as it was typed, without the separator the parts were read with', async () => {
-    provider.respond = () => ({ status: 200, body: completion('Sent to [EMAIL_1] for card [CREDIT_CARD_1].') });
+    provider.respond = () => ({ status: 200, body: chatCompletion('Sent to [EMAIL_1] for card [CREDIT_CARD_1].') });
     const content = [{ type: 'text', text: 'Reply to jane.doe@corp-' }, { type: 'text', text: 'example.com about card 4111 1111 ' }, { type: 'text', text: '1111 1111 please.' }];
     const res = await fetch(`${stack.standin.url}/placeholder`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content }] }) });
     expect(((await res.json()) as any).choices[0].message.content).toBe(`Sent to ${EMAIL} for card 4111 1111 1111 1111.`);
   });
   it('masks a value written in letters beyond the BMP (a name in a fancy font) with its whole first letter, never half of it', async () => {
-    provider.respond = () => ({ status: 200, body: completion('ok') });
+    provider.respond = () => ({ status: 200, body: chatCompletion('ok') });
     const before = provider.received.length;
     const res = await chat('mask', 'My name is 𝐉𝐚𝐧𝐞 𝐃𝐨𝐞, nice to meet you.');
     expect(res.status).toBe(200);
@@ -151,7 +144,7 @@ describe('pii-sanitizer at the edges of an answer', () => {
   it('reads digits and letters typed in a fancy font (mathematical alphanumerics) as their ASCII, and restores them as typed', async () => {
     const card = '𝟒𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏';
     const mail = '𝗷𝗮𝗻𝗲.𝗱𝗼𝗲@corp-example.com';
-    provider.respond = () => ({ status: 200, body: completion('Card [CREDIT_CARD_1], mail [EMAIL_1].') });
+    provider.respond = () => ({ status: 200, body: chatCompletion('Card [CREDIT_CARD_1], mail [EMAIL_1].') });
     const before = provider.received.length;
     const res = await chat('placeholder', `My card is ${card} and my mail ${mail} thanks`);
     expect(((await res.json()) as any).choices[0].message.content).toBe(`Card ${card}, mail ${mail}.`);
