@@ -92,7 +92,7 @@ describe('pii-sanitizer at the edges of an answer', () => {
     const content = '{"to":"[ADDRESS_1]"}';
     provider.respond = () => ({
       status: 200,
-      body: { ...completion(content), choices: [{ index: 0, message: { role: 'assistant', content, reasoning_content: reasoning, refusal: 'Not for [ADDRESS_1].' }, finish_reason: 'stop' }] },
+      body: { ...chatCompletion(content), choices: [{ index: 0, message: { role: 'assistant', content, reasoning_content: reasoning, refusal: 'Not for [ADDRESS_1].' }, finish_reason: 'stop' }] },
     });
     const message = ((await (await ask()).json()) as any).choices[0].message;
     expect(JSON.parse(message.content)).toEqual({ to: ADDRESS });
