@@ -20,6 +20,11 @@ export interface CachedValue {
   prompt: string;
   /** The OpenAI response; absent on entries learnt from the stream until first served. */
   response?: Record<string, unknown>;
+  /**
+   * Who answered, as `<provider>/<model>` (what a live answer's X-Kong-LLM-Model says), sent again with every hit;
+   * absent on entries written before it was kept, and on answers whose provider or model the bridge did not know.
+   */
+  answeredBy?: string;
   /** The cache instance that wrote it, when it does not run on this node (yet): its entries wait among the others'. */
   owner?: string;
 }
@@ -44,6 +49,8 @@ interface RedisRecord {
   ns: string;
   prompt: string;
   response: Record<string, unknown>;
+  /** Absent on records written before it was kept: such hits carry no X-Kong-LLM-Model. */
+  answeredBy?: string;
   storedAt: number;
   expiresAt: number;
 }
@@ -146,11 +153,12 @@ export class CacheStore {
     this.local.touch(id);
   }
 
-  async put(entry: CacheEntry & { group: string; value: Required<Omit<CachedValue, 'owner'>> }): Promise<void> {
+  async put(entry: CacheEntry & { group: string; value: Required<Pick<CachedValue, 'prompt' | 'response'>> & Pick<CachedValue, 'answeredBy'> }): Promise<void> {
     this.local.put(entry);
     if (!this.redisUrl) return;
     const redis = getRedis(this.redisUrl);
-    const record: RedisRecord = { ns: entry.ns, prompt: entry.value.prompt, response: entry.value.response, storedAt: entry.storedAt, expiresAt: entry.expiresAt };
+    const { prompt, response, answeredBy } = entry.value;
+    const record: RedisRecord = { ns: entry.ns, prompt, response, ...(answeredBy ? { answeredBy } : {}), storedAt: entry.storedAt, expiresAt: entry.expiresAt };
     const ttl = Math.max(1, entry.expiresAt - Date.now());
     this.longestTtlMs = Math.max(this.longestTtlMs, entry.expiresAt - entry.storedAt);
     try {
@@ -222,12 +230,15 @@ export class CacheStore {
       return undefined;
     }
     if (record.expiresAt <= Date.now()) return undefined;
+    // A record written before the answering model was kept has none: its hits go without the header.
+    const answeredBy = typeof record.answeredBy === 'string' && record.answeredBy ? record.answeredBy : undefined;
+    const read = { prompt: record.prompt, response: record.response, ...(answeredBy ? { answeredBy } : {}) };
     if (known) {
-      known.value = { ...known.value, prompt: record.prompt, response: record.response };
+      known.value = { ...known.value, ...read };
       return known;
     }
     // Not indexed here yet (the stream is behind): serve it without a vector for exact hits only.
-    return { id, ns: record.ns, vector: new Float32Array(0), storedAt: record.storedAt, expiresAt: record.expiresAt, value: { prompt: record.prompt, response: record.response } };
+    return { id, ns: record.ns, vector: new Float32Array(0), storedAt: record.storedAt, expiresAt: record.expiresAt, value: read };
   }
 
   private apply(event: StreamEvent): void {

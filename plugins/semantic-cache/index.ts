@@ -114,6 +114,8 @@ export = definePlugin({
         const includeUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
         const answer = stream ? replaySse(hit.entry.value.response, transforms, includeUsage) : replayJson(hit.entry.value.response, transforms);
         const answerHeaders: Record<string, string> = { 'X-Cache-Status': 'Hit', Age: String(age) };
+        // The provider and model that gave the stored answer, as its live answer said (entries stored before it was kept name none).
+        if (hit.entry.value.answeredBy) answerHeaders['x-kong-llm-model'] = hit.entry.value.answeredBy;
         if (stream) Object.assign(answerHeaders, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
         // The log field and the answer travel to Kong together.
         await Promise.all([recorded, respond(200, answer, answerHeaders)]);

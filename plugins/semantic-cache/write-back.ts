@@ -50,7 +50,10 @@ export async function writeBack(store: CacheStore, embedder: Embedder | undefine
   }
   try {
     const now = Date.now();
-    const entry = { id: pending.id, ns: pending.scope, group: pending.owner, storedAt: now, expiresAt: now + config.ttl_seconds * 1000, value: { prompt: pending.prompt, response: record.response! } };
+    // Who answered, sent again with every hit as a live answer's X-Kong-LLM-Model.
+    const answeredBy = record.provider && record.model ? `${record.provider}/${record.model}` : undefined;
+    const value = { prompt: pending.prompt, response: record.response!, ...(answeredBy ? { answeredBy } : {}) };
+    const entry = { id: pending.id, ns: pending.scope, group: pending.owner, storedAt: now, expiresAt: now + config.ttl_seconds * 1000, value };
     if (!pending.vector && embedder) {
       // Exact repeats are served at once; the semantic index gets the entry when its vector is ready.
       store.local.put({ ...entry, vector: new Float32Array(0) });

@@ -24,6 +24,8 @@ describe('semantic-cache stores only answers fit to serve again', () => {
         postRoute('flagged', [{ name: 'prompt-guard', config: { action: 'flag', deny_patterns: ['system prompt'] } }, cache('flagged'), llmProxy(mock.url)]),
         // The gateway's own default limit cuts every answer the client set no limit for.
         postRoute('capped', [cache('capped'), llmProxy(mock.url, { targets: [mockTarget(mock.url, { options: { max_tokens: 5 } })] })]),
+        // A model of its own, so the header can only come from this route's answer.
+        postRoute('answered', [cache('answered'), llmProxy(mock.url, { targets: [mockTarget(mock.url, { model: 'gpt-4.1-nano' })] })]),
       ]),
     });
   });
@@ -66,5 +68,27 @@ describe('semantic-cache stores only answers fit to serve again', () => {
     expect((await ask('capped', title, { max_tokens: 3 })).cache).toBe('Hit');
     expect((await ask('capped', title, { max_completion_tokens: 3 })).cache).toBe('Miss');
     expect((await ask('capped', title, { max_completion_tokens: 3 })).cache).toBe('Hit');
+  });
+
+  it('answers a hit with the X-Kong-LLM-Model of the answer it stored, plain and streamed', async () => {
+    const send = async (text: string, stream: boolean) => {
+      const res = await fetch(`${stack.standin.url}/answered`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ stream, messages: [{ role: 'user', content: text }] }),
+      });
+      await res.text();
+      await settle();
+      return { status: res.status, cache: res.headers.get('x-cache-status'), model: res.headers.get('x-kong-llm-model'), type: res.headers.get('content-type') };
+    };
+    const model = 'openai/gpt-4.1-nano';
+    const plain = 'Which ocean is the largest?';
+    expect(await send(plain, false)).toMatchObject({ status: 200, cache: 'Miss', model });
+    expect(await send(plain, false)).toMatchObject({ status: 200, cache: 'Hit', model, type: expect.stringMatching(/json/) });
+    // The same entry replayed as a stream.
+    expect(await send(plain, true)).toMatchObject({ status: 200, cache: 'Hit', model, type: expect.stringMatching(/event-stream/) });
+    const streamed = 'Which desert is the largest?';
+    expect(await send(streamed, true)).toMatchObject({ status: 200, cache: 'Miss', model });
+    expect(await send(streamed, true)).toMatchObject({ status: 200, cache: 'Hit', model, type: expect.stringMatching(/event-stream/) });
   });
 });
