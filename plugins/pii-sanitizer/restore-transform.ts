@@ -15,10 +15,12 @@ const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?:^|[\s("'`<=[\]])\/\/[a-z0-
 
 /**
  * A link in a quoted attribute's value or in a Markdown destination's angle brackets, where blanks do not end it
- * (`<img src="https://x.example/a b?k=`, `![](<https://x.example/a b?k=`): it runs to its closing quote or bracket; and
- * a Markdown destination, where quotes and backticks do not end it (`![a](https://x.example/?m="`): to its ")" or a blank.
+ * (`<img src="https://x.example/a b?k=`, `![](<https://x.example/a b?k=`): it runs to its closing quote or bracket; a
+ * Markdown destination, where quotes, backticks, escapes and balanced brackets do not end it (`![a](https://x.example/(x)?m="`):
+ * to its ")" or a blank; and a Markdown reference's definition (`[r]: https://x.example/p.png?m="`), to a blank.
  */
-const ENCLOSED_LINK = /(?:=\s*"\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^"\n]*|=\s*'\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^'\n]*|\]\(\s*<\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>\n]*|\]\(\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^)\s]*)$/i;
+const ENCLOSED_LINK =
+  /(?:=\s*"\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^"\n]*|=\s*'\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^'\n]*|\]\(\s*<\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>\n]*|\]\(\s*(?:[a-z][a-z0-9+.-]*:)?\/\/(?:[^()\s\\]|\\.|\([^()\s]*\))*\(?[^()\s]*|(?:^|\n)[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:[a-z][a-z0-9+.-]*:)?\/\/[^\s>]*)$/i;
 
 /**
  * What no link holds unquoted: a text of CONTEXT_CHARS without one may be the middle of a link begun before it (renderers
@@ -35,23 +37,31 @@ const BARE_SITE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^/?#\s]+\/?$/i;
  * or a query runs on over it ("Hi, https://evil.example/?a=1,[EMAIL_1]" keeps its placeholder), and so does a Markdown
  * link's or image's URL, to its ")".
  */
-function inLink(preceding: string): boolean {
+function inLink(raw: string): boolean {
+  const preceding = asRendered(raw);
   if (ENCLOSED_LINK.test(preceding)) return true;
   // A link longer than what is kept before a placeholder is a link all the same.
   if (preceding.length >= CONTEXT_CHARS && !ENDS_LINKS.test(preceding)) return true;
   const link = IN_LINK.exec(preceding);
   if (!link) return false;
-  // A link opened by a single quote ends at the next one when what follows it ends links too ("['https://acme.io/u',
-  // '[PERSON_1]']"); "'https://x.example/?m='[EMAIL_1]" and "…/x'y?m=" run on, as autolinkers read them. What follows may
-  // open another.
-  const close = preceding[link.index - 1] === "'" ? link[0].indexOf("'") : -1;
-  if (close >= 0 && /[\s,;)\]}]/.test(link[0][close + 1] ?? '')) return inLink(preceding.slice(link.index + close + 1));
   const lineBefore = preceding.slice(preceding.lastIndexOf('\n', link.index) + 1, link.index);
   if (/\]\($/.test(lineBefore)) return true;
   const separator = [',', '|'].find((sep) => lineBefore.includes(sep) && link[0].includes(sep));
   if (!separator) return true;
   const cut = link[0].indexOf(separator);
   return !BARE_SITE.test(link[0].slice(0, cut)) || IN_LINK.test(link[0].slice(cut + 1));
+}
+
+/**
+ * What a renderer reads in a link: HTML's character references for ":" and "/" decoded ("https&#58;//", "&#x2f;"), and
+ * Markdown's escaped slashes ("https:\/\/") as slashes.
+ */
+function asRendered(text: string): string {
+  if (!text.includes('&') && !text.includes('\\')) return text;
+  return text
+    .replace(/&#0*58;|&#x0*3a;|&colon;/gi, ':')
+    .replace(/&#0*47;|&#x0*2f;|&sol;/gi, '/')
+    .replace(/\\\//g, '/');
 }
 
 /** JSON text read as the text it encodes, for the link check: escaped slashes as slashes, escaped blanks as blanks. */

