@@ -71,6 +71,9 @@ describe('histories the translating providers would refuse as they stand', () =>
     for (const last of ['', [{ type: 'video_url', video_url: { url: 'https://example.com/clip.mp4' } }]]) {
       await post(kind, { messages: [{ role: 'user', content: 'Write a poem' }, { role: 'assistant', content: 'Roses are red' }, { role: 'user', content: last }] });
       expect(turnsOf(kind, sent()).at(-1)!.role).toBe('user');
+      // An empty assistant message last is left out: the conversation ends on the user.
+      await post(kind, { messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: '' }] });
+      expect(turnsOf(kind, sent()).map((t) => t.role)).toEqual(['user']);
       // A developer's instruction after it is no turn: the empty message is still the last one.
       await post(kind, { messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }, { role: 'user', content: last }, { role: 'developer', content: 's' }] });
       expect(turnsOf(kind, sent()).at(-1)!.role).toBe('user');

@@ -117,14 +117,15 @@ function partText(part: unknown): string {
 /**
  * Whether a message, not the conversation's last turn, says nothing a provider could be sent: no tool calls, and content
  * that is "", null, [] or text parts with no text (an interrupted answer, an empty message). Such a turn is left out
- * and the turns beside it merge. The last message is always sent (left out, the conversation would end on the
+ * and the turns beside it merge. The last turn, but an empty answer, is always sent (left out, the conversation would end on the
  * assistant's words, which Claude reads as an answer to go on with), and so is one whose parts the driver could not
  * translate (a video), which the provider then refuses rather than the gateway dropping the client's words in silence.
  */
-export function isEmptyTurn(message: { content?: unknown; tool_calls?: unknown }, messages: readonly { role?: unknown }[]): boolean {
-  // The last turn of the conversation: system and developer messages after it are instructions, no turn.
+export function isEmptyTurn(message: { role?: unknown; content?: unknown; tool_calls?: unknown }, messages: readonly { role?: unknown }[]): boolean {
+  // The last turn of the conversation: system and developer messages after it are instructions, no turn. An empty
+  // assistant turn there is left out all the same: the conversation then ends on the user.
   const last = [...messages].reverse().find((m) => m.role !== 'system' && m.role !== 'developer');
-  if (message === last) return false;
+  if (message === last && message.role !== 'assistant') return false;
   if (Array.isArray(message.tool_calls) && message.tool_calls.length > 0) return false;
   const content = message.content;
   if (content === '' || content === null || content === undefined) return true;
