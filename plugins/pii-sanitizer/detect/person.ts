@@ -168,11 +168,11 @@ const WROTE = new RegExp(
 );
 const WROTE_WORD = /wrote|schrieb|a écrit|escribió|scrisse|escreveu|schreef|skrev|kirjoitti|napisał|napsal/;
 /** A time's or a date's words before the name in "On Mon, Jan 5, 2025 at 9:00 AM Iris Mulder wrote:". */
-const DATE_WORDS_FIRST = /^(?:(?:AM|PM|A\.M\.|P\.M\.|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|UTC|GMT|CET|CEST)\.?[ \t]+)+/;
+const DATE_WORDS_FIRST = /^(?:(?:AM|PM|A\.M\.|P\.M\.|UTC|GMT|CET|CEST)[ \t]+)+/;
 /** A person addressed before a request, where a sentence starts: "Reinger, could you send me the slides?", "Anna, please check". */
 /** Assistants, bots and CI servers people address or quote by name as they would a person ("Claude, can you…", "Jenkins wrote:"). */
 const ASSISTANT_NAMES =
-  /^(?:claude|gemini|grok|cortana|siri|alexa|jenkins|chatgpt|gpt|copilot|bard|llama|mistral|jarvis|bixby|google|computer|assistant|dependabot|renovate|github|gitlab|codex|perplexity|deepseek|qwen|kimi|cursor|devin|admin|administrator|system|guest|user|root|anonymous|moderator|support|grafana|sentry|datadog|pagerduty|(?:\S+[ \t]+)?\S*bot)$/i;
+  /^(?:claude|gemini|grok|cortana|siri|alexa|jenkins|chatgpt|gpt|copilot|bard|llama|mistral|jarvis|bixby|google|computer|assistant|dependabot|renovate|github|gitlab|codex|perplexity|deepseek|qwen|kimi|cursor|devin|admin|administrator|system|guest|user|root|anonymous|moderator|support|grafana|sentry|datadog|pagerduty|slackbot|mergify|snyk|codecov|\S+[ \t]+bot|\S+\[bot\]|\S+-bot)$/i;
 /** What people say before a request as they would a name ("Hmm, can you try again?", "Btw, could you…"). */
 const INTERJECTION = /^(?:h+m+|u+h*m+|u+h+|e+r+m*|btw|gotcha|lol|omg|ok+|okay|yep|yup|nah|yo|ugh|a+h+|o+h+|wow|pls|plz|thx)$/i;
 const ADDRESSED = new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(${NAME}),[ \t]+(?:(?:could|can|would|will|do|did|are|have)[ \t]+you|please)(?![\p{L}])`, 'dgmu');
@@ -1510,7 +1510,9 @@ export const personDetector: Detector = {
       // At a line's start the capitalised words before "wrote:" are the name ("Iris Mulder wrote:"); after a date's words,
       // only those the name's cue leaves ("… 10:02 AM Mennone wrote:").
       const words = /^\n?[ \t>]*On[ \t]/.test(m[0]) ? m[1]!.replace(DATE_WORDS_FIRST, '') : m[1]!;
-      const name = words.includes(' ') ? words : personLike(words);
+      // The whole name when its last words are a person's ("Iris Mulder", whose "Iris" is a flower too), not a firm's.
+      const liked = personLike(words);
+      const name = liked && words.endsWith(liked) ? words : liked;
       if (name && !ASSISTANT_NAMES.test(name)) addPerson(m.indices![1]![1], name, 0.75);
     }
     for (const m of text.includes(',') ? matches(text, ADDRESSED) : []) if (!ASSISTANT_NAMES.test(m[1]!) && !INTERJECTION.test(m[1]!)) addGroupPerson(m, 0.8, false);

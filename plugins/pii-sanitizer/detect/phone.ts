@@ -81,10 +81,10 @@ const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|t
 /** A person's number given as theirs: "my number is", "save this number:", "my husband's number is" (not "order number:"). */
 const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact|(?:husband|wife|partner|spouse|mom|mum|dad|mother|father|son|daughter|brother|sister|friend|boss|manager|colleague|neighbou?r|landlord|landlady|doctor|girlfriend|boyfriend)['’]s)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
 /** A line's or a contact's number named so, as a label is ("contact number 987095988.", "home number, 080408858"): no word after the number. */
-const LINE_NUMBER = String.raw`(?:contact|home|work|office|landline|phone|mobile)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?`;
+const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone|mobile)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?`;
 /** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+back)?[ \t]+(?:on|at)|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:chiamami|chiamaci|chiamarmi)[ \t]+al|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+back)?[ \t]+(?:on|at)|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:chiamami|chiamaci|chiamarmi)[ \t]+al|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
   'i',
 );
 /**
@@ -107,8 +107,7 @@ const SHORT_LABEL_BEFORE = new RegExp(String.raw`(?<![A-Za-z])${PHONE_LABEL}[ \t
 const PHONE_WORD_EARLIER =
   /(?<![A-Za-z])(?:phone|telephone|mobile|landline)[ \t]+number[ \t]+(?:(?:linked|registered|associated|attached|connected|tied)[ \t]+(?:to|with)[ \t]+(?:it|this|that|the|my|your|his|her|their|our)(?:[ \t]+account)?|on[ \t]+(?:file|record)|(?:stays|remains)[ \t]+the[ \t]+same|for[ \t]+(?:it|me|him|her|us|them))[ \t]*(?:is|:)[ \t]*$/i;
 function phoneNumberNamedBefore(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 40), index);
-  return PHONE_WORD_EARLIER.test(before) && !OTHER_NUMBER_BEFORE.test(before);
+  return PHONE_WORD_EARLIER.test(text.slice(Math.max(0, index - 72), index));
 }
 const NOT_A_BARE_PHONE_AFTER = /^[ \t]*(?:\p{L}|%|[=;])/u;
 const ROUND_OR_DATE = /0{3}$|^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
