@@ -159,10 +159,10 @@ async function proxyToUpstream(
   const upstream = await callUpstream(state, (r) => (upstreamReq = r));
   const buffered = state.upstream.buffering || plugins.some((p) => p.info?.phases.includes('response'));
   const latencyHeaders = () => ({
-    via: `1.1 kong/${KONG_VERSION}`,
+    // Kong 3.4.2 sends its server token alone as Via (runloop/handler.lua) and no X-Kong-Request-Id (added in 3.5).
+    via: `kong/${KONG_VERSION}`,
     'x-kong-upstream-latency': String(Date.now() - state.latencies.upstreamStart!),
     'x-kong-proxy-latency': String(state.latencies.upstreamStart! - state.startedAt),
-    'x-kong-request-id': state.id,
   });
   if (buffered) {
     const chunks: Buffer[] = [];

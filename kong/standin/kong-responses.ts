@@ -30,10 +30,7 @@ export function sendExit(res: http.ServerResponse, state: RequestState | undefin
   const out = flatten(headers);
   out['content-length'] = String(exit.body.length);
   out['server'] = `kong/${KONG_VERSION}`;
-  if (state) {
-    out['x-kong-response-latency'] = String(Date.now() - state.startedAt);
-    out['x-kong-request-id'] = state.id;
-  }
+  if (state) out['x-kong-response-latency'] = String(Date.now() - state.startedAt);
   res.writeHead(exit.status, out);
   res.end(exit.body);
 }

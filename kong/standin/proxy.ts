@@ -31,7 +31,6 @@ export function upstreamHeaders(state: RequestState): HeaderMap {
   out['x-forwarded-port'] = [String(state.port)];
   out['x-forwarded-path'] = [state.path];
   out['x-real-ip'] = [state.clientIp];
-  out['x-kong-request-id'] = [state.id];
   const { host, port, scheme } = state.upstream;
   const defaultPort = scheme === 'https' ? 443 : 80;
   out['host'] = state.route.preserve_host && state.headers.host ? state.headers.host : [port === defaultPort ? host : `${host}:${port}`];

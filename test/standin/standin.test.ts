@@ -59,6 +59,14 @@ describe('Kong stand-in fidelity', () => {
     expect(entry.probe).toEqual({ access: 'set-in-access' });
   });
 
+  it('sends Via as Kong 3.4.2 does (its server token alone) and no X-Kong-Request-Id, which came with 3.5', async () => {
+    const res = await fetch(`${small.standin.url}/p`, { method: 'POST', body: '' });
+    expect(res.headers.get('via')).toBe('kong/3.4.2');
+    expect(res.headers.get('x-kong-request-id')).toBeNull();
+    const echoed = (await res.json()) as { headers: Record<string, string> };
+    expect(echoed.headers['x-kong-request-id']).toBeUndefined();
+  });
+
   it('routes unknown paths to a 404 like Kong', async () => {
     const res = await fetch(`${small.standin.url}/nowhere`);
     expect(res.status).toBe(404);
