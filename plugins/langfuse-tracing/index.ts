@@ -29,17 +29,22 @@ interface TraceState {
 const STATE = 'tracing';
 const log = createLogger('langfuse-tracing');
 
-/** The longest user or session id Langfuse's SDK sends (`isValidPropagatedString` in @langfuse/core), in UTF-16 units. */
+/** The longest user or session id (or tag) Langfuse's SDK sends (`isValidPropagatedString` in @langfuse/core), in UTF-16 units. */
 const MAX_ID_LENGTH = 200;
 
 /**
  * A user or session id as Langfuse's SDK would send it: over 200 characters it is dropped, not cut (a cut id would
  * merge distinct users or sessions), and a warning names the field and its length, never the value (an id may be PII).
  */
-function propagatedId(field: 'userId' | 'sessionId', value: string | undefined): string | undefined {
+function propagatedId(field: 'userId' | 'sessionId' | 'tag', value: string | undefined): string | undefined {
   if (value === undefined || value.length <= MAX_ID_LENGTH) return value;
   log.warn(`${field} over ${MAX_ID_LENGTH} characters left out of the trace, as Langfuse's SDK drops it`, { field, length: value.length });
   return undefined;
+}
+
+/** Tags as Langfuse's SDK sends them: each over 200 characters is dropped, with the same warning. */
+function propagatedTags(tags: string[]): string[] {
+  return tags.filter((tag) => propagatedId('tag', tag) !== undefined);
 }
 
 function makeShipper(config: TracingConfig): TraceShipper {
@@ -95,7 +100,7 @@ export = definePlugin({
       name: config.trace_name ?? route?.name ?? 'kong-llm-request',
       userId: propagatedId('userId', consumer?.username ?? consumer?.custom_id ?? consumer?.id ?? header(headers, config.user_id_header)),
       sessionId: propagatedId('sessionId', header(headers, config.session_id_header)),
-      tags: [...config.tags, ...extraTags],
+      tags: propagatedTags([...config.tags, ...extraTags]),
       metadata: { route_id: route?.id ?? meta.routeId, route: route?.name, service_id: meta.serviceId, consumer_id: consumer?.id, kong_request_id: requestId },
     };
     ctx.set(STATE, { identity, logDone: false, emitted: false } satisfies TraceState);

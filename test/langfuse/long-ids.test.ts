@@ -104,6 +104,19 @@ describe('user and session ids over 200 characters', () => {
     await waitFor(() => warnings().find((line) => line.includes('"field":"sessionId"')));
   });
 
+  it('drops a tag over 200 characters and keeps the others', async () => {
+    const traceId = await ask('ingestion', { 'x-langfuse-tags': `short-tag, ${id('long-tag-', 201)}` });
+    const trace = await waitFor(() =>
+      langfuse.received
+        .filter((r) => r.path === '/api/public/ingestion')
+        .flatMap((r) => (JSON.parse(r.body.toString()) as { batch: Array<{ type: string; body: Record<string, unknown> }> }).batch)
+        .find((e) => e.type === 'trace-create' && e.body.id === traceId),
+    );
+    expect(trace.body.tags).toContain('short-tag');
+    expect((trace.body.tags as string[]).some((t) => t.startsWith('long-tag-'))).toBe(false);
+    await waitFor(() => warnings().find((line) => line.includes('"field":"tag"')));
+  });
+
   it("drops a Kong consumer's name over 200 characters as the user id", async () => {
     const root = await rootOf(await ask('member', { apikey: 'long-key', 'x-session-id': 'sess-8' }));
     expect(root['user.id']).toBeUndefined();
