@@ -28,6 +28,12 @@ const ENCLOSED_LINK =
  */
 const ENDS_LINKS = /[\s"`<>]/;
 
+/**
+ * A link written bare in prose, not opened by a quote, runs over quotes and backticks to a blank, as autolinkers read it
+ * ("Visit https://x.example/?m=\"[EMAIL_1]"); one a quote opens ends at its closing quote (`"url":"https://x.example","`).
+ */
+const BARE_LINK_OVER_QUOTES = /(?:^|[\s(<[])(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"`]*["`][^\s<>]*$/i;
+
 /** A link that is a site's address alone, without a path, a query or a fragment ("https://acme.io", "www.acme.io/"). */
 const BARE_SITE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^/?#\s]+\/?$/i;
 
@@ -42,6 +48,7 @@ function inLink(raw: string): boolean {
   if (ENCLOSED_LINK.test(preceding)) return true;
   // A link longer than what is kept before a placeholder is a link all the same.
   if (preceding.length >= CONTEXT_CHARS && !ENDS_LINKS.test(preceding)) return true;
+  if (BARE_LINK_OVER_QUOTES.test(preceding)) return true;
   const link = IN_LINK.exec(preceding);
   if (!link) return false;
   const lineBefore = preceding.slice(preceding.lastIndexOf('\n', link.index) + 1, link.index);

