@@ -83,6 +83,10 @@ export const configSchema = z.object({
   config.custom_patterns.forEach((p, i) => {
     const problem = patternProblem(p.pattern, CUSTOM_PATTERN_FLAGS);
     if (problem) issues.addIssue({ code: 'custom', path: ['custom_patterns', i, 'pattern'], message: problem });
+    // A pattern whose matches fall below min_confidence would never act: a config that says nothing it does.
+    if (p.confidence < config.min_confidence) {
+      issues.addIssue({ code: 'custom', path: ['custom_patterns', i, 'confidence'], message: `${p.confidence} is below min_confidence (${config.min_confidence}): '${p.name}' would never match` });
+    }
   });
   config.allow_patterns.forEach((p, i) => {
     const problem = patternProblem(anchoredAllowPattern(p), ALLOW_PATTERN_FLAGS);

@@ -161,6 +161,9 @@ describe('configured patterns', () => {
       'allow_categories.0',
       'actions.phones',
     ]);
+    // A custom pattern whose confidence is below min_confidence would never match.
+    expect(issues(piiConfig.safeParse({ custom_patterns: [{ name: 'x', pattern: 'X-\\d+', confidence: 0.3 }] }))).toEqual(['custom_patterns.0.confidence']);
+    expect(piiConfig.safeParse({ custom_patterns: [{ name: 'x', pattern: 'X-\\d+', confidence: 0.3 }], min_confidence: 0.3 }).success).toBe(true);
     // A custom pattern's name is a category too.
     expect(piiConfig.safeParse({ custom_patterns: [{ name: 'employee_id', pattern: 'EMP-\\d{6}' }], actions: { employee_id: 'block' } }).success).toBe(true);
     expect(issues(guardConfig.safeParse({ deny_patterns: ['(a|aa)*b'] }))).toEqual(['deny_patterns.0']);
