@@ -43,8 +43,8 @@ const BARE_SITE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^/?#\s]+\/?$/i;
 /**
  * Whether `preceding` ends inside a link. In a row whose cells a "," or a "|" parts ("[PERSON_1],https://acme.io,[EMAIL_1]"),
  * that separator, found before the link on its line too, ends a link that is a site's address alone; a link with a path
- * or a query runs on over it ("Hi, https://evil.example/?a=1,[EMAIL_1]" keeps its placeholder), and so does a Markdown
- * link's or image's URL, to its ")".
+ * or a query runs on over it ("Hi, https://evil.example/?a=1,[EMAIL_1]" keeps its placeholder), and a Markdown
+ * destination is read by `ENCLOSED_LINK`, to its end.
  */
 function inLink(raw: string): boolean {
   const preceding = asRendered(raw);
@@ -55,7 +55,6 @@ function inLink(raw: string): boolean {
   const link = IN_LINK.exec(preceding);
   if (!link) return false;
   const lineBefore = preceding.slice(preceding.lastIndexOf('\n', link.index) + 1, link.index);
-  if (/\]\($/.test(lineBefore)) return true;
   const separator = [',', '|'].find((sep) => lineBefore.includes(sep) && link[0].includes(sep));
   if (!separator) return true;
   const cut = link[0].indexOf(separator);

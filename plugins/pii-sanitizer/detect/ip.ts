@@ -56,12 +56,13 @@ export const ipDetector: Detector = {
       if (VERSION.test(before.toLowerCase()) || CAMEL_VERSION.test(before)) continue;
       out.push(finding(this, m.index, m[0], nearWords(text, m.index, m.index + m[0].length, /\b(ip|address|host|server)\b/i) ? 0.99 : 0.9));
     }
-    for (const m of V6_COLONS.test(text) ? matches(text, V6) : []) {
+    const colons = V6_COLONS.test(text);
+    for (const m of colons ? matches(text, V6) : []) {
       if (isNetwork(text, m.index, m[0], false)) continue;
       if (isIPv6(m[0]) && !NOBODY_V6.test(m[0]) && /[0-9a-f]/i.test(m[0]) && m[0].replace(/[^:]/g, '').length >= 2) out.push(finding(this, m.index, m[0], 0.9));
     }
     // With a port, the groups must be an address's, not a list of small numbers ("1:2:3:4:5:6:7:8:9").
-    for (const m of V6_COLONS.test(text) ? matches(text, V6_PORT) : []) {
+    for (const m of colons ? matches(text, V6_PORT) : []) {
       if (!NOBODY_V6.test(m[1]!) && m[1]!.replace(/:/g, '').length >= 16) out.push(finding(this, m.index, m[1]!, 0.9));
     }
     return out;

@@ -162,19 +162,17 @@ const LABEL_LINE_BEFORE_NAME = /^[ \t>]*(?:(?:billing|shipping|mailing|delivery|
 /** A mail header's person: "To: Almine", "Cc: Almine Masson", "From: Anna Berg <…>" (not "To: Engineering"). */
 const MAIL_HEADER = new RegExp(String.raw`:(?<=^[ \t>]*(?:From|To|Cc|CC|Bcc|BCC|Reply-To|Von|An|À|Para):)[ \t]*(${NAME})[ \t]*(?:<|[,;]|\r?$)`, 'dgmu');
 /** A reply's attribution: "Sempronio Scala wrote:", "On Tue, 3 Mar 2025 at 10:02, Mennone wrote:", "Anna Berg schrieb:". */
-const WROTE = new RegExp(
-  String.raw`(?:^|\n)[ \t>]*(?:On[ \t][^\n]{4,80}?[ \t])?(${NAME})[ \t]+(?:wrote|schrieb|a écrit|escribió|scrisse|escreveu|schreef|skrev|kirjoitti|napisał|napsal)[ \t]*:`,
-  'dgu',
-);
-const WROTE_WORD = /wrote|schrieb|a écrit|escribió|scrisse|escreveu|schreef|skrev|kirjoitti|napisał|napsal/;
+const WROTE_VERBS = 'wrote|schrieb|a écrit|escribió|scrisse|escreveu|schreef|skrev|kirjoitti|napisał|napsal';
+const WROTE = new RegExp(String.raw`(?:^|\n)[ \t>]*(?:On[ \t][^\n]{4,80}?[ \t])?(${NAME})[ \t]+(?:${WROTE_VERBS})[ \t]*:`, 'dgu');
+const WROTE_WORD = new RegExp(WROTE_VERBS);
 /** A time's or a date's words before the name in "On Mon, Jan 5, 2025 at 9:00 AM Iris Mulder wrote:". */
 const DATE_WORDS_FIRST = /^(?:(?:AM|PM|A\.M\.|P\.M\.|UTC|GMT|CET|CEST)[ \t]+)+/;
-/** A person addressed before a request, where a sentence starts: "Reinger, could you send me the slides?", "Anna, please check". */
 /** Assistants, bots and CI servers people address or quote by name as they would a person ("Claude, can you…", "Jenkins wrote:"). */
 const ASSISTANT_NAMES =
   /^(?:claude|gemini|grok|cortana|siri|alexa|jenkins|chatgpt|gpt|copilot|bard|llama|mistral|jarvis|bixby|google|computer|assistant|dependabot|renovate|github|gitlab|codex|perplexity|deepseek|qwen|kimi|cursor|devin|admin|administrator|system|guest|user|root|anonymous|moderator|support|grafana|sentry|datadog|pagerduty|slackbot|mergify|snyk|codecov|\S+[ \t]+bot|\S+\[bot\]|\S+-bot)$/i;
 /** What people say before a request as they would a name ("Hmm, can you try again?", "Btw, could you…"). */
 const INTERJECTION = /^(?:h+m+|u+h*m+|u+h+|e+r+m*|btw|gotcha|lol|omg|ok+|okay|yep|yup|nah|yo|ugh|a+h+|o+h+|wow|pls|plz|thx)$/i;
+/** A person addressed before a request, where a sentence starts: "Reinger, could you send me the slides?", "Anna, please check". */
 const ADDRESSED = new RegExp(String.raw`(?:^|[.!?\n][ \t]*)(${NAME}),[ \t]+(?:(?:could|can|would|will|do|did|are|have)[ \t]+you|please)(?![\p{L}])`, 'dgmu');
 /** A person's role, then their name in brackets: "the plumber (Camilla) will come", "opposing counsel (Ceylin Cleve)". */
 const ROLES_BEFORE_BRACKET = `${PEOPLE_ROLES}|${PEOPLE_FIELDS}|counsel|GP|agent|driver|courier|technician|plumber|electrician|contractor|manager|supervisor`.split('|');
@@ -1951,10 +1949,10 @@ export const personDetector: Detector = {
       };
       const placeOrThingBefore = (start: number) =>
         thingOrPlaceBefore(start) || placeWordBefore(text.slice(Math.max(0, start - 16), start)) || placeJoined(text.slice(Math.max(0, start - 40), start));
-      // A word the text also writes in lower case or as code is a thing's ("a new `Redis` instance … redis://").
       // After a value and a tab or three blanks or more, a word before ":" is a form's next label ("Johan\tDept: Finance");
       // after a label's own colon it is the value ("Speaker 2:  Okafor: thanks").
       const nextLabel = (word: Token) => text[word.end] === ':' && /[^\s:](?:\t| {3,})$/.test(text.slice(Math.max(0, word.start - 4), word.start));
+      // A word the text also writes in lower case or as code is a thing's ("a new `Redis` instance … redis://").
       const judged = (word: Token) =>
         inProse(text, word.start, word.end) &&
         !nextLabel(word) &&

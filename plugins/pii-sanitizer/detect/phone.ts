@@ -104,10 +104,10 @@ const SHORT_LABEL_BEFORE = new RegExp(String.raw`(?<![A-Za-z])${PHONE_LABEL}[ \t
  * phone number stays the same: 70569889"): a bare number's phone whatever words follow it. Not a phone's word alone
  * ("calling getUser with id 48291734", "Mobile users: 4829173", "phone number count is 48291734").
  */
-const PHONE_WORD_EARLIER =
+const PHONE_NUMBER_NAMED =
   /(?<![A-Za-z])(?:phone|telephone|mobile|landline)[ \t]+number[ \t]+(?:(?:linked|registered|associated|attached|connected|tied)[ \t]+(?:to|with)[ \t]+(?:it|this|that|the|my|your|his|her|their|our)(?:[ \t]+account)?|on[ \t]+(?:file|record)|(?:stays|remains)[ \t]+the[ \t]+same|for[ \t]+(?:it|me|him|her|us|them))[ \t]*(?:is|:)[ \t]*$/i;
 function phoneNumberNamedBefore(text: string, index: number): boolean {
-  return PHONE_WORD_EARLIER.test(text.slice(Math.max(0, index - 72), index));
+  return PHONE_NUMBER_NAMED.test(text.slice(Math.max(0, index - 72), index));
 }
 const NOT_A_BARE_PHONE_AFTER = /^[ \t]*(?:\p{L}|%|[=;])/u;
 const ROUND_OR_DATE = /0{3}$|^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
@@ -219,6 +219,8 @@ export const phoneDetector: Detector = {
       const digits = digitsOf(value.replace(EXTENSION, ''));
       const shape = shapeScore(value, digits);
       const rescanned = m.index < rescanUntil;
+      // The words right before the number, where a phrase or a label gives it.
+      const before = text.slice(Math.max(0, m.index - 32), m.index);
       // Pairs that go on before or after the candidate, two more at least, are a list of bytes or days, not a number
       // ("<Buffer 01 02 03 04 05 06 07 08>", "<Buffer 12 34 56 78 9a bc de f0>"); "06 12 34 56 78 24h/24" is a phone.
       const listed =
@@ -235,10 +237,9 @@ export const phoneDetector: Detector = {
       const operand =
         /^(?!0)\d+$|^0(?!0)[0-7]+$/.test(value) &&
         (OPERATOR_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || OPERATOR_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 4)));
-      if (operand && !nearWords(text, m.index, m.index + value.length, CONTEXT) && !PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index))) continue;
+      if (operand && !nearWords(text, m.index, m.index + value.length, CONTEXT) && !PHONE_LABEL_BEFORE.test(before)) continue;
       if (shape === 0) {
         const end = m.index + value.length;
-        const before = text.slice(Math.max(0, m.index - 32), m.index);
         const wordAfter = NOT_A_BARE_PHONE_AFTER.test(text.slice(end, end + 4));
         const plausible = !DUMMY_DIGITS.test(digits) && !ROUND_OR_DATE.test(digits) && !counting(digits);
         const bare =
@@ -265,16 +266,16 @@ export const phoneDetector: Detector = {
       const indian = fiveFive && INDIAN_MOBILE.test(digits) && !CAPITAL_NEXT.test(next);
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : fiveFive ? indian : mayBeValidFromUs(digits);
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, region) : undefined;
+      const numberNamed = phoneNumberNamedBefore(text, m.index);
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
-      const wordEarlier = phoneNumberNamedBefore(text, m.index);
       const phoneWordsNear =
         !POSTAL_OR_REFERENCE.test(value) &&
-        (nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT) || phraseBefore(text.slice(Math.max(0, m.index - 32), m.index)) || PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index)) || wordEarlier);
+        (nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT) || phraseBefore(before) || PHONE_LABEL_BEFORE.test(before) || numberNamed);
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
       // "370 3911 Fourth Avenue", "90722-3774 577 6th Avenue": short numbers followed by words are house numbers, not
       // phones; a ZIP+4 code and a house number before a numbered street's ordinal too.
       const houseNext = digitsOf(value).length <= 9 ? LETTER_NEXT.test(next) : POSTCODE_THEN_HOUSE.test(value) && WORD_NEXT.test(next);
-      if (confidence < 0.9 && houseNext && !wordEarlier) confidence = 0.3;
+      if (confidence < 0.9 && houseNext && !numberNamed) confidence = 0.3;
       if (phoneWordsNear) confidence = Math.min(0.99, confidence + 0.3);
       if (confidence < 0.5) rescan(m);
       out.push(finding(this, m.index, value, confidence));
