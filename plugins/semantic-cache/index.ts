@@ -2,7 +2,7 @@ import { requestRoute } from '../core/request-route';
 import { scopeOf } from '../core/instance-scopes';
 import { cachedAnswerForm } from '../core/streaming-policy';
 import { parseRequest } from '../llm-proxy/filters/parse-request';
-import { addAnswerListener, textTransforms } from '../core/bridge/answer-hooks';
+import { addAnswerListener, LLM_MODEL_HEADER, textTransforms } from '../core/bridge/answer-hooks';
 import { SERVED_ANSWER_KEY } from '../core/bridge/plan';
 import { GUARD_VERDICT_KEY, recordDecision } from '../core/decisions';
 import { setLogField } from '../core/log-field';
@@ -115,7 +115,7 @@ export = definePlugin({
         const answer = stream ? replaySse(hit.entry.value.response, transforms, includeUsage) : replayJson(hit.entry.value.response, transforms);
         const answerHeaders: Record<string, string> = { 'X-Cache-Status': 'Hit', Age: String(age) };
         // The provider and model that gave the stored answer, as its live answer said (entries stored before it was kept name none).
-        if (hit.entry.value.answeredBy) answerHeaders['x-kong-llm-model'] = hit.entry.value.answeredBy;
+        if (hit.entry.value.answeredBy) answerHeaders[LLM_MODEL_HEADER] = hit.entry.value.answeredBy;
         if (stream) Object.assign(answerHeaders, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
         // The log field and the answer travel to Kong together.
         await Promise.all([recorded, respond(200, answer, answerHeaders)]);

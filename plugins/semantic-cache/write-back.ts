@@ -1,4 +1,4 @@
-import type { AnswerRecord } from '../core/bridge/answer-hooks';
+import { answeredBy, type AnswerRecord } from '../core/bridge/answer-hooks';
 import type { Embedder } from '../core/embeddings';
 import { createLogger } from '../core/logger';
 import type { CacheStore } from './cache-store';
@@ -51,8 +51,8 @@ export async function writeBack(store: CacheStore, embedder: Embedder | undefine
   try {
     const now = Date.now();
     // Who answered, sent again with every hit as a live answer's X-Kong-LLM-Model.
-    const answeredBy = record.provider && record.model ? `${record.provider}/${record.model}` : undefined;
-    const value = { prompt: pending.prompt, response: record.response!, ...(answeredBy ? { answeredBy } : {}) };
+    const by = record.provider && record.model ? answeredBy(record.provider, record.model) : undefined;
+    const value = { prompt: pending.prompt, response: record.response!, ...(by ? { answeredBy: by } : {}) };
     const entry = { id: pending.id, ns: pending.scope, group: pending.owner, storedAt: now, expiresAt: now + config.ttl_seconds * 1000, value };
     if (!pending.vector && embedder) {
       // Exact repeats are served at once; the semantic index gets the entry when its vector is ready.

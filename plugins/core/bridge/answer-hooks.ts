@@ -30,6 +30,10 @@ export interface TextTransform {
  */
 export type TextTransformFactory = (field?: string) => TextTransform;
 
+/** The header that names who answered, as Kong's ai-proxy names it, and its value: `<provider>/<model>`. */
+export const LLM_MODEL_HEADER = 'x-kong-llm-model';
+export const answeredBy = (provider: string, model: string): string => `${provider}/${model}`;
+
 export interface AnswerRecord {
   status: number;
   provider?: string;

@@ -4,7 +4,7 @@ import { createLogger } from '../logger';
 import { recordAnswer } from '../metrics';
 import type { RequestContext } from '../request-context';
 import { costOf } from './accounting';
-import { answerListeners, spendListeners, textTransforms, type AnswerRecord } from './answer-hooks';
+import { answerListeners, answeredBy, LLM_MODEL_HEADER, spendListeners, textTransforms, type AnswerRecord } from './answer-hooks';
 import { AttemptError, type AttemptFailure } from './attempt-failure';
 import { orderTargets } from './balancer';
 import { callTarget } from './call-target';
@@ -76,7 +76,7 @@ export async function serveAnswer(plan: CallPlan, ctx: RequestContext, res: Serv
         spend: (usage) => runListeners(spendListeners(ctx).map((listener) => () => listener({ usage, costUsd: costOf(usage, target) }))),
         headers: (extra) => ({
           ...extra,
-          'x-kong-llm-model': `${target.provider}/${target.model}`,
+          [LLM_MODEL_HEADER]: answeredBy(target.provider, target.model),
           'x-ai-target': target.name,
           'x-ai-attempts': String(attempts),
           'x-ai-gateway-overhead-ms': (performance.now() - plan.startedAt - waitedMs - (performance.now() - attemptStart)).toFixed(2),
