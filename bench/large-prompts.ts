@@ -6,6 +6,7 @@ import { offThreadPool, preparedSetup } from '../plugins/core/off-thread/pool';
 import { createDetector } from '../plugins/pii-sanitizer/detect';
 import { task as detectTask } from '../plugins/pii-sanitizer/detect-task';
 import { requestDetector } from '../plugins/pii-sanitizer/read-findings';
+import { RememberingDetector } from '../plugins/pii-sanitizer/remembered-findings';
 import { configSchema } from '../plugins/prompt-guard/config';
 import { Guard } from '../plugins/prompt-guard/guard';
 import { withOffThreadAbove } from '../test/support/off-thread-threshold';
@@ -40,7 +41,8 @@ export async function benchLargePrompts(): Promise<Figures> {
   const setup = preparedSetup(detectTask, {});
   const read = async (text: string) => {
     const verdict = await guard.evaluate({ messages: [{ role: 'user', content: text }] });
-    const reading = await requestDetector([text], detector, setup);
+    // A new memory each time: the figure is a first reading's, not a recall's.
+    const reading = await requestDetector([text], new RememberingDetector(detector), setup);
     return { verdict: verdict.verdict, findings: reading.detect(text).length };
   };
   // Warm both ways (the workers start, build their detectors and train the classifier once).

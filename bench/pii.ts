@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BUILT_IN_CATEGORIES, createDetector } from '../plugins/pii-sanitizer/detect';
+import { RememberingDetector } from '../plugins/pii-sanitizer/remembered-findings';
 import { slowestAdversarial } from './adversarial';
 import { refilledSamples } from './pii-refill';
 import { quantile, round } from './stats';
@@ -357,6 +358,48 @@ function realLatency(detector: ReturnType<typeof createDetector>): Figures {
   return { real_4kb_prompts: samples.length, ms_p50_4kb_real: round(quantile(samples, 0.5)), ms_p99_4kb_real: round(quantile(samples, 0.99)) };
 }
 
+/**
+ * A chat's requests as the sanitizer reads them: each resends the system prompt (2 KB) and every earlier turn (a
+ * user's 300 characters, an answer's 700) with the new question, each message read as its own text. The figures are a
+ * request's reading time from its tenth turn on (about 12 KB), with the route's memory of texts read before
+ * (`RememberingDetector`) and without it; twelve chats of real text, each with its own memory.
+ */
+export function chatLatency(detector: ReturnType<typeof createDetector>): Figures {
+  const texts = honestTexts();
+  const remembered: number[] = [];
+  const unremembered: number[] = [];
+  let chars = 0;
+  let cursor = 0;
+  const take = (length: number) => {
+    let out = '';
+    while (out.length < length) out += `${texts[cursor++ % texts.length]} `;
+    return out;
+  };
+  for (let chat = 0; chat < 12; chat++) {
+    const memory = new RememberingDetector(detector);
+    const messages = [take(2048)];
+    for (let turn = 0; turn < 20; turn++) {
+      messages.push(take(300));
+      if (turn >= 10) {
+        let t = performance.now();
+        for (const message of messages) memory.detect(message);
+        remembered.push(performance.now() - t);
+        t = performance.now();
+        for (const message of messages) detector.detect(message);
+        unremembered.push(performance.now() - t);
+        chars += messages.reduce((n, message) => n + message.length, 0);
+      } else for (const message of messages) memory.detect(message);
+      messages.push(take(700));
+    }
+  }
+  return {
+    chat_request_kb: round(chars / remembered.length / 1024, 1),
+    ms_p50_chat_request_remembered: round(quantile(remembered, 0.5)),
+    ms_p99_chat_request_remembered: round(quantile(remembered, 0.99)),
+    ms_p50_chat_request_unremembered: round(quantile(unremembered, 0.5)),
+  };
+}
+
 const CODE_FILE = /\.(?:js|mjs|cjs|ts|md|ya?ml)$/;
 
 /** Source, type definitions, docs and configs under node_modules, each file once (the lock file pins them). */
@@ -466,7 +509,7 @@ export async function benchPii(): Promise<Figures> {
   figures.ms_p50_4kb = round(quantile(samples, 0.5));
   figures.ms_p99_4kb = round(quantile(samples, 0.99));
   figures.mb_per_s = round((text.length * samples.length) / 1e6 / seconds, 2);
-  Object.assign(figures, realLatency(detector));
+  Object.assign(figures, realLatency(detector), chatLatency(detector));
   // The slowest 200 KB prompt built to make the detectors backtrack or pile up findings (the guard's set).
   figures.ms_worst_200kb_adversarial = await slowestAdversarial((text) => detector.detect(text));
   return figures;

@@ -8,6 +8,7 @@ import { forwardBody, readJsonObject } from '../core/request-body';
 import { configSchema } from './config';
 import { createDetector, type DetectorOptions } from './detect';
 import { task as detectTask } from './detect-task';
+import { RememberingDetector } from './remembered-findings';
 import { outputScanJsonTransform, outputScanTransform } from './output-transform';
 import { restoreTransform, type RestorePolicy } from './restore-transform';
 import { sanitizeBody } from './sanitize-request';
@@ -44,7 +45,7 @@ export = definePlugin({
       restores: (category) => (restoring ? restoring.has(category) : !UNRESTORED_BY_DEFAULT.has(category)),
       inLinks: config.restore_in_links,
     };
-    return { detector, detectorSetup: preparedSetup(detectTask, options), actionFor, restore };
+    return { detector, remembering: new RememberingDetector(detector), detectorSetup: preparedSetup(detectTask, options), actionFor, restore };
   },
   async access({ kong, config, state, ctx, respond }) {
     const parsed = await readJsonObject(kong, ctx, config.max_body_size);
@@ -70,7 +71,7 @@ export = definePlugin({
         inputs.push(context + text + suffix);
         return text;
       });
-      const detector = await requestDetector(inputs, state.detector, state.detectorSetup);
+      const detector = await requestDetector(inputs, state.remembering, state.detectorSetup);
       changed = sanitizeBody(body, config, textSanitizer(detector, state.actionFor, vault));
     }
     recordDecision(ctx, {

@@ -4,6 +4,7 @@ import { offThreadPool, preparedSetup } from '../../plugins/core/off-thread/pool
 import { createDetector, type DetectorOptions } from '../../plugins/pii-sanitizer/detect';
 import { task as detectTask } from '../../plugins/pii-sanitizer/detect-task';
 import { requestDetector } from '../../plugins/pii-sanitizer/read-findings';
+import { RememberingDetector } from '../../plugins/pii-sanitizer/remembered-findings';
 import { configSchema } from '../../plugins/prompt-guard/config';
 import deepset from '../../plugins/prompt-guard/corpus/deepset.json';
 import { Guard } from '../../plugins/prompt-guard/guard';
@@ -36,14 +37,29 @@ describe('reading off the event loop', () => {
     const options: DetectorOptions = { custom: [{ name: 'employee_id', pattern: 'EMP-\\d{5}' }], allow: { patterns: ['[a-z.]*@?acme\\.example'] }, minConfidence: 0.6 };
     const detector = createDetector(options);
     const texts = [...people, ...secrets];
-    const off = await withOffThreadAbove(0, () => requestDetector(texts, detector, preparedSetup(detectTask, options)));
-    expect(off).not.toBe(detector);
+    const remembering = new RememberingDetector(detector);
+    const off = await withOffThreadAbove(0, () => requestDetector(texts, remembering, preparedSetup(detectTask, options)));
+    expect(off).not.toBe(remembering);
     const findings = texts.map((text) => off.detect(text));
     expect(findings).toEqual(texts.map((text) => detector.detect(text)));
     expect(findings.flat().some((f) => f.category === 'employee_id')).toBe(true);
     expect(findings.flat().length).toBeGreaterThan(200);
     // Below the threshold the loop reads: the detector itself.
-    expect(await withOffThreadAbove(1_000_000, () => requestDetector(texts, detector, preparedSetup(detectTask, options)))).toBe(detector);
+    const fresh = new RememberingDetector(detector);
+    expect(await withOffThreadAbove(1_000_000, () => requestDetector(texts, fresh, preparedSetup(detectTask, options)))).toBe(fresh);
+  });
+
+  it('sends no text it has read before to the workers: the long ones are remembered, with the same findings', async () => {
+    const detector = createDetector();
+    const texts = [...people, ...secrets];
+    const remembering = new RememberingDetector(detector);
+    await withOffThreadAbove(0, () => requestDetector(texts, remembering, preparedSetup(detectTask, {})));
+    const long = texts.filter((text) => text.length >= 256);
+    expect(long.length).toBeGreaterThan(5);
+    // Everything long was read off the loop and is remembered: asked again, the loop answers (no worker), from memory.
+    const again = await withOffThreadAbove(0, () => requestDetector(long, remembering, preparedSetup(detectTask, {})));
+    expect(again).toBe(remembering);
+    for (const text of long) expect(remembering.recall(text)).toEqual(detector.detect(text));
   });
 
   it('gives the guard’s verdicts on the loop, deny patterns and the classifier included', async () => {

@@ -221,6 +221,16 @@ function merged(asWritten: Finding[], asCased: Finding[]): Finding[] {
   return [...asWritten.filter((f) => !dropped.has(f)), ...added];
 }
 
+/**
+ * The person and the address rules read the same text one after the other: it is cased once for both (the last text
+ * and the facts it was cased with are kept; a string compared with itself is not read).
+ */
+let lastCased: { text: string; facts: CasingFacts; cased: string } | undefined;
+function casedOnce(text: string, facts: CasingFacts): string {
+  if (lastCased?.text !== text || lastCased.facts !== facts) lastCased = { text, facts, cased: truecased(text, facts) };
+  return lastCased.cased;
+}
+
 /** A detector that reads a text written in lower case with its capitals restored (`truecased`). */
 export function readingLowerCaseAsCased(detector: Detector, facts: CasingFacts): Detector {
   return {
@@ -229,7 +239,7 @@ export function readingLowerCaseAsCased(detector: Detector, facts: CasingFacts):
       if (!writtenInLowerCase(text)) return detector.detect(text);
       // The rules written for names typed in lower case ("with mark stevens", "a nombre de savanah nikolaus") read it as
       // it is; the rest read it cased. Where both find a name, the overlap is resolved as any other.
-      const cased = truecased(text, facts);
+      const cased = casedOnce(text, facts);
       return merged(detector.detect(text), detector.detect(cased).map((f) => ({ ...f, value: text.slice(f.start, f.end) })));
     },
   };
