@@ -22,6 +22,7 @@ import { quantile, round } from './stats';
  *   placeholder filled by AdvBench goals, scored by the full built-in corpus.
  * - honest prompts written for this evaluation (test/prompt-guard/fixtures/
  *   benign-eval.json: trigger words, ordinary instructions, long prompts).
+ * - everyday requests and questions (CLINC150, QQP; evaluation only): `everyday_block_rate`.
  *
  * Latency: the guard's decision function on a 2 KB prompt (fresh text each
  * call, so no memo helps).
@@ -106,7 +107,24 @@ async function blocked(guard: Guard, texts: readonly string[]): Promise<boolean[
 
 const rate = (xs: boolean[]) => (xs.length === 0 ? 0 : xs.filter(Boolean).length / xs.length);
 
-async function evaluate(injection: Record<string, unknown>): Promise<Record<string, number>> {
+/**
+ * What people ask assistants every day, none of it an attack: CLINC150's utterances (to a voice and banking assistant:
+ * "can you repeat that", "change your name to adam", "forget the milk") and QQP's questions ("Will I ever find love?").
+ * Evaluation only, never trained on; every `step`-th of the 29,635 distinct texts.
+ */
+function everydayTexts(step: number): string[] {
+  const shared = path.resolve(DATA, '..');
+  const texts = new Set<string>();
+  const clinc = JSON.parse(fs.readFileSync(path.join(shared, 'intent', 'clinc150', 'data_full.json'), 'utf8')) as Record<string, Array<[string, string]>>;
+  for (const split of Object.values(clinc)) for (const [utterance] of split) texts.add(utterance);
+  for (const line of fs.readFileSync(path.join(shared, 'paraphrase', 'qqp_dev.jsonl'), 'utf8').trim().split('\n')) {
+    const pair = JSON.parse(line) as Record<string, unknown>;
+    for (const value of Object.values(pair)) if (typeof value === 'string') texts.add(value);
+  }
+  return [...texts].filter((_, i) => i % step === 0);
+}
+
+async function evaluate(injection: Record<string, unknown>, everydayStep = 1): Promise<Record<string, number>> {
   const rows = fs
     .readFileSync(path.join(DATA, 'deepset_prompt_injections', 'train.jsonl'), 'utf8')
     .split('\n')
@@ -142,7 +160,10 @@ async function evaluate(injection: Record<string, unknown>): Promise<Record<stri
   const jailbreaks = await blocked(full, templates.map((t, i) => t.split('[INSERT PROMPT HERE]').join(goals[i % goals.length]!)));
   const own = (JSON.parse(fs.readFileSync(BENIGN_EVAL, 'utf8')) as { prompts: string[] }).prompts;
   const ownBenign = await blocked(full, own);
+  const everyday = await blocked(full, everydayTexts(everydayStep));
   return {
+    everyday_block_rate: round(rate(everyday)),
+    n_everyday: everyday.length,
     attack_detection_rate: round(rate([...deepsetAttack, ...jailbreaks])),
     benign_block_rate: round(rate([...deepsetBenign, ...ownBenign])),
     deepset_injection_detection_rate: round(rate(deepsetAttack)),
@@ -190,10 +211,10 @@ export async function benchGuard(): Promise<Record<string, number>> {
   figures.ms_worst_200kb_adversarial = await worstCase();
   // A route serving a general assistant, where "act as…" is an ordinary request.
   const general = await evaluate({ block_persona: false });
-  for (const key of ['attack_detection_rate', 'benign_block_rate', 'deepset_injection_detection_rate', 'own_benign_block_rate']) figures[`${key}_without_persona`] = general[key]!;
+  for (const key of ['attack_detection_rate', 'benign_block_rate', 'deepset_injection_detection_rate', 'own_benign_block_rate', 'everyday_block_rate']) figures[`${key}_without_persona`] = general[key]!;
   if (process.env.AI_SUITE_BENCH_GUARD_EMBEDDINGS !== '0') {
     // The same with embedding similarity to the corpus (margin over benign anchors), use-lite engine.
-    const withEmb = await evaluate({ embedding_similarity: true });
+    const withEmb = await evaluate({ embedding_similarity: true }, 20);
     for (const [k, v] of Object.entries(withEmb)) figures[`${k}_with_embeddings`] = v;
     const slow = await latency({ embedding_similarity: true }, 60);
     figures.ms_p50_2kb_with_embeddings = slow.p50;

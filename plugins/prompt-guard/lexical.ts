@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
 import { compileConfiguredPattern } from '../core/configured-pattern';
+import { TextMemo } from '../core/text-memo';
 import { LexicalClassifier } from './classifier';
 import { guardPatternFlags, type GuardConfig } from './config';
 import { builtinCorpus, type Corpus } from './corpus';
 import { combine, scanHeuristics } from './heuristics';
 import { looseReadings, normalizeText, unescaped } from './normalize';
 import { PERSONA_WEIGHT, personaHijack } from './persona';
+
+/** Texts shorter than this are scored again: their reading costs about what their hash does. */
+const MIN_REMEMBERED_CHARS = 256;
+const REMEMBERED_TEXTS = 2_000;
 
 /** How many words the classifier needs before its score counts in full. */
 const SURE_WORDS = 5;
@@ -68,6 +73,7 @@ function denyViews(text: string): string[] {
 
 export class LexicalLayers {
   private readonly deny: RegExp[];
+  private readonly scored = new TextMemo<TextScore>(REMEMBERED_TEXTS);
   private readonly allow: RegExp[];
   private classifier?: LexicalClassifier;
   /** The corpus the classifier is still to be trained on (see `train`). */
@@ -113,8 +119,19 @@ export class LexicalLayers {
     return { scores: this.config.injection.enabled ? scanned.map((text) => this.scoreText(text)) : [] };
   }
 
-  /** Injection score of one text from the cheap layers (heuristics and the classifier). */
+  /**
+   * Injection score of one text from the cheap layers, remembered for long texts: a chat resends its system prompt and
+   * earlier turns with each request. A copy each time, as the embedding layer adds to its weights.
+   */
   scoreText(text: string): TextScore {
+    if (text.length < MIN_REMEMBERED_CHARS) return this.scoreAfresh(text);
+    const key = TextMemo.key(text);
+    let score = this.scored.get(key);
+    if (!score) this.scored.set(key, (score = this.scoreAfresh(text)));
+    return { score: score.score, weights: [...score.weights], signals: [...score.signals] };
+  }
+
+  private scoreAfresh(text: string): TextScore {
     const h = scanHeuristics(text);
     const weights = h.signals.map((s) => s.weight);
     const signals = h.signals.map((s) => (s.via === 'plain' ? s.id : `${s.id}@${s.via}`));
