@@ -64,7 +64,7 @@ const POSTAL_OR_REFERENCE = /^\d{5}-\d{3,4}$|^[1-9]\d{4} \d{3,4}$/;
  * "Caller ID" is a phone's. A word for a phone near keeps it a phone.
  */
 const OTHER_NUMBER_BEFORE = new RegExp(
-  String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run|isbn(?:-1[03])?|issn|asin|ean|upc|gtin|barcode|seed|checksum|hash|version|value|balance|offset|(?:bestell|auftrags|rechnungs|kunden|vertrags|artikel|sendungs|referenz|versicherungs|steuer|konto)(?:nummer|[ \t-]?nr\.?))(?:[ \t]*(?:number|no\.?|nr\.?|#|id))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
+  String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|parcel|shipment|consignment|waybill|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run|isbn(?:-1[03])?|issn|asin|ean|upc|gtin|barcode|seed|checksum|hash|version|value|balance|offset|(?:bestell|auftrags|rechnungs|kunden|vertrags|artikel|sendungs|referenz|versicherungs|steuer|konto)(?:nummer|[ \t-]?nr\.?))(?:[ \t]*(?:number|no\.?|nr\.?|#|id))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
   'i',
 );
 /**
@@ -77,14 +77,16 @@ const OTHER_NUMBER_BEFORE = new RegExp(
 const BARE_LOCAL = /^\d{7,9}$/;
 /** Six digits, as a few countries' local numbers are written ("Tel. 050 455"): a phone only right after a phone's label. */
 const SHORT_LOCAL = /^\d{3}[ .\-]?\d{3}$/;
-const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefonu|telefoon|telefoonnummer|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|cellulare|cellulaire|handy|handynummer|rufnummer|mobil|mobilnummer|telefonnummer|puhelin|mob|gsm|ph|extension|hotline)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?(?:[ \t]+(?:is|è|est|es|ist|é|är|er|jest|na|on|at))?`;
+const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefonu|telefoon|telefoonnummer|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|cellulare|cellulaire|handy|handynummer|rufnummer|mobil|mobilnummer|telefonnummer|festnetz|festnetznummer|puhelin|mob|gsm|ph|extension|hotline|callback|call-back)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?(?:[ \t]+(?:is|è|est|es|ist|é|är|er|jest|na|on|at|al|au|op|unter))?`;
 /** A person's number given as theirs: "my number is", "save this number:", "my husband's number is" (not "order number:"). */
 const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact|(?:husband|wife|partner|spouse|mom|mum|dad|mother|father|son|daughter|brother|sister|friend|boss|manager|colleague|neighbou?r|landlord|landlady|doctor|girlfriend|boyfriend)['’]s)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
+/** The same in the languages prompts come in: "mijn nieuwe nummer is", "mein Handy ist", "mój numer telefonu to", "mi número es". */
+const OWN_NUMBER_IN_OTHER_LANGUAGES = String.raw`(?:mijn|onze|mein|meine|unsere|mon|notre|mi|nuestro|il[ \t]+mio|o[ \t]+meu|a[ \t]+minha|mój|nasz)[ \t]+(?:(?:nieuwe|neue|nouveau|nuevo|nuovo|novo|nowy)[ \t]+)?(?:nummer|telefoonnummer|handynummer|telefonnummer|numéro|número|numero|numer(?:[ \t]+telefonu)?)(?:[ \t]+(?:is|ist|lautet|est|es|è|é|to|jest)|[ \t]*:)`;
 /** A line's or a contact's number named so, as a label is ("contact number 987095988.", "home number, 080408858"): no word after the number. */
 const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone|mobile)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?`;
 /** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+back)?[ \t]+(?:on|at)|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:chiamami|chiamaci|chiamarmi)[ \t]+al|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+back)?[ \t]+(?:on|at)|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiamare[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just|will|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
   'i',
 );
 /**
@@ -98,6 +100,8 @@ const PHONE_LABEL_BEFORE = new RegExp(
   String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${LINE_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
   'iu',
 );
+/** A record's field named for a phone, its value quoted: `"phone":"62449189"`, `mobile: '49703563'`. */
+const PHONE_KEY_BEFORE = new RegExp(String.raw`["']?${PHONE_LABEL}["']?[ \t]*[:=]?[ \t]*["']$`, 'i');
 const SHORT_LABEL_BEFORE = new RegExp(String.raw`(?<![A-Za-z])${PHONE_LABEL}[ \t]*\r?\n?[ \t]*$`, 'i');
 /**
  * A phone's number named, what it is to someone said, then given ("The phone number linked to it is 77152825", "the
@@ -129,6 +133,18 @@ const INDIAN_MOBILE = /^[6-9]/;
 const LETTER_NEXT = /^[ \t]*\p{L}/u;
 const CAPITAL_NEXT = /^[ \t]+\p{Lu}/u;
 const WORD_NEXT = /^\s*(?:\p{L}|\d{1,3}(?:st|nd|rd|th)(?![\p{L}\p{N}]))/u;
+const ACCESS_LOG_BEFORE = /HTTP\/\d(?:\.\d)?"[ \t]*$/;
+const CODE_PART_BEFORE = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]*\p{L})(?=[\p{L}\p{N}]*\d)[\p{L}\p{N}]{2,} $/u;
+/**
+ * Phone words before a number, or after it in its own sentence and line: the next field's label ("Ticket no. 220
+ * 2417738104\nContact phone: …") or the next sentence's words ("policy 6021-448-91. Her phone …") are another number's.
+ */
+const SENTENCE_OR_LINE_END = /\n|[.!?;](?=\s|$)/;
+function wordsNearNumber(text: string, start: number, end: number, words: RegExp): boolean {
+  const after = text.slice(end, end + 20);
+  const stop = after.search(SENTENCE_OR_LINE_END);
+  return words.test(text.slice(Math.max(0, start - 40), start)) || words.test(stop < 0 ? after : after.slice(0, stop));
+}
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
@@ -226,8 +242,10 @@ export const phoneDetector: Detector = {
       const listed =
         PAIRS.test(value) &&
         (PAIRS_BEFORE.test(text.slice(Math.max(0, m.index - 7), m.index)) || PAIRS_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 7)));
-      // A dotted quad is an address's notation (the IP detector's to judge), or a version's.
-      if (listed || DOTTED_QUAD.test(value)) continue;
+      // A dotted quad is an address's notation (the IP detector's to judge), or a version's; after an access log's
+      // protocol, a status and a size ('"GET / HTTP/1.1" 200 4521'); after a code of letters and digits, its rest ("1Z
+      // 4F7 A93 03 6621 8874").
+      if (listed || DOTTED_QUAD.test(value) || ACCESS_LOG_BEFORE.test(before) || (CODE_PART_BEFORE.test(before) && !/^(?:\+|00)/.test(value))) continue;
       const amount =
         THOUSANDS.test(value) &&
         (CURRENCY_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index)));
@@ -237,14 +255,16 @@ export const phoneDetector: Detector = {
       const operand =
         /^(?!0)\d+$|^0(?!0)[0-7]+$/.test(value) &&
         (OPERATOR_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || OPERATOR_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 4)));
-      if (operand && !nearWords(text, m.index, m.index + value.length, CONTEXT) && !PHONE_LABEL_BEFORE.test(before)) continue;
+      const labelled = PHONE_LABEL_BEFORE.test(before) || PHONE_KEY_BEFORE.test(before);
+      if (operand && !wordsNearNumber(text, m.index, m.index + value.length, CONTEXT) && !labelled) continue;
       if (shape === 0) {
         const end = m.index + value.length;
-        const wordAfter = NOT_A_BARE_PHONE_AFTER.test(text.slice(end, end + 4));
+        // A semicolon ends code's statement ("int cell = 1234567;"), and a form's field after a label's colon ("Celular: 994796359; E-mail:").
+        const wordAfter = NOT_A_BARE_PHONE_AFTER.test(text.slice(end, end + 4)) && !(text[end] === ';' && /:[ \t]*$/.test(before));
         const plausible = !DUMMY_DIGITS.test(digits) && !ROUND_OR_DATE.test(digits) && !counting(digits);
         const bare =
           plausible &&
-          ((BARE_LOCAL.test(value) && (phraseBefore(before) || phoneNumberNamedBefore(text, m.index) || (!wordAfter && PHONE_LABEL_BEFORE.test(before)))) ||
+          ((BARE_LOCAL.test(value) && (phraseBefore(before) || phoneNumberNamedBefore(text, m.index) || (!wordAfter && labelled))) ||
             (SHORT_LOCAL.test(value) && (phraseBefore(before) || (!wordAfter && SHORT_LABEL_BEFORE.test(before)))));
         if (bare) {
           out.push(finding(this, m.index, value, 0.8));
@@ -253,7 +273,7 @@ export const phoneDetector: Detector = {
       }
       const international = value.startsWith('+') || value.startsWith('00');
       // Judged before the phone library parses it: a labelled number is another identifier whatever the library says.
-      if (!international && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !nearWords(text, m.index, m.index + value.length, PHONE_WORD)) {
+      if (!international && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !wordsNearNumber(text, m.index, m.index + value.length, PHONE_WORD)) {
         labelledUntil = m.index + m[0].length;
         rescan(m);
         continue;
@@ -270,7 +290,7 @@ export const phoneDetector: Detector = {
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
       const phoneWordsNear =
         !POSTAL_OR_REFERENCE.test(value) &&
-        (nearWords(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT) || phraseBefore(before) || PHONE_LABEL_BEFORE.test(before) || numberNamed);
+        (wordsNearNumber(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT) || phraseBefore(before) || labelled || numberNamed);
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
       // "370 3911 Fourth Avenue", "90722-3774 577 6th Avenue": short numbers followed by words are house numbers, not
       // phones; a ZIP+4 code and a house number before a numbered street's ordinal too.

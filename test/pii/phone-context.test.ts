@@ -1,0 +1,43 @@
+import { createDetector } from '../../plugins/pii-sanitizer/detect';
+
+const detector = createDetector();
+const phones = (text: string) => detector.detect(text).filter((f) => f.category === 'phone').map((f) => f.value);
+
+describe('a number given as a phone by the words around it', () => {
+  it.each([
+    ['{"email":"a@b.example","phone":"62449189"}', '62449189'],
+    ['const contact = {\n  phone: "49703563",\n};', '49703563'],
+    ['Endereço: Rua Augusta, 2; Celular: 994796359; E-mail: d@x.example', '994796359'],
+    ['Callback 985101207.', '985101207'],
+    ['She can be contacted on 66414791.', '66414791'],
+    ['and the number she left is 0506590', '0506590'],
+    ['Driver will text 609 293 521 on arrival.', '609 293 521'],
+    ['Deliver to reception, call 089101740.', '089101740'],
+    ['Può richiamarmi al 980-983-147 o scrivermi', '980-983-147'],
+    ['Per disdire chiamare il 98686240.', '98686240'],
+    ['Scrivimi su WhatsApp al 610 717, il vecchio numero non lo uso più.', '610 717'],
+    ['Mój numer telefonu to (00874) 2339449.', '(00874) 2339449'],
+    ['Mijn nieuwe nummer is 0793146895. Groeten', '0793146895'],
+    ['kun je me appen op (0262) 919947669. Fijne dag!', '(0262) 919947669'],
+  ])('%s', (text, phone) => {
+    expect(phones(text)).toEqual([phone]);
+  });
+
+  it('a German landline labelled so', () => {
+    expect(phones('Handy: 987719965\nFestnetz: 915637743')).toEqual(['987719965', '915637743']);
+  });
+});
+
+describe('numbers that are another identifier’s, whatever phone stands in the next field or sentence', () => {
+  it.each([
+    ['Ticket no. 220 2417738104\nContact phone: (10) 5165-5008', ['(10) 5165-5008']],
+    ['insurance with geico, policy 6021-448-91. her phone +385 06 904 184.', ['+385 06 904 184']],
+    ['Text from 00385 57 084 965: "Your parcel 7731 0042 9918 could not be delivered."', ['00385 57 084 965']],
+    ['el número de seguimiento 1Z 4F7 A93 03 6621 8874 lleva una semana en aduanas', []],
+    ['203.0.113.7 - - [12/Mar/2024:08:14:51 +0000] "POST /wp-login.php HTTP/1.1" 200 4521', []],
+    ['int cell = 1234567;', []],
+    ['order 4155550133', []],
+  ])('%s', (text, expected) => {
+    expect(phones(text)).toEqual(expected);
+  });
+});
