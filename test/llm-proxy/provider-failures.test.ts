@@ -12,6 +12,8 @@ import { chatCompletion } from '../support/chat-completion';
  * an error, a stream or an answer that is no answer, files a provider cannot take, and the nulls SDKs send.
  */
 const KEY = 'Zq7mYp2Lk9Xw3Rt8Vb6Nc1Hd4Fg5Js0A';
+/** A key that holds words of the gateway's own messages, as demo and self-hosted keys do ("demo-provider-key"). */
+const WORDY_KEY = 'sk-provider-answered-Q8w2Lm';
 const BUDGET_PREFIX = `test:failures:${process.pid}:${Date.now()}`;
 
 describe('llm-proxy when the provider, the client or the request misbehaves', () => {
@@ -37,6 +39,7 @@ describe('llm-proxy when the provider, the client or the request misbehaves', ()
         postRoute('fragile', [proxy({ targets: [target('fr', 'openai', 'gpt-4o-mini')], balancer: { retries: 2, max_fails: 1, fail_timeout_s: 60 } })]),
         postRoute('reasoning', [proxy({ targets: [target('r1', 'openai-compatible', 'deepseek-r1')], balancer: { retries: 0, first_token_timeout_ms: 600 } })]),
         postRoute('openai', [proxy({ targets: [target('oa', 'openai', 'gpt-4o-mini')], balancer: { retries: 0 } })]),
+        postRoute('wordy-key', [proxy({ targets: [{ ...target('wk', 'openai', 'gpt-4o-mini'), auth: { api_key: WORDY_KEY } }], balancer: { retries: 0 } })]),
         postRoute('mistral', [proxy({ targets: [target('mi', 'mistral', 'mistral-large')], balancer: { retries: 0 } })]),
         postRoute('anthropic', [proxy({ targets: [target('an', 'anthropic', 'claude-sonnet-4')], balancer: { retries: 0 } })]),
         postRoute('gemini', [proxy({ targets: [target('gm', 'gemini', 'gemini-2.5-flash')], balancer: { retries: 0 } })]),
@@ -139,6 +142,14 @@ describe('llm-proxy when the provider, the client or the request misbehaves', ()
     expect(text).not.toContain(KEY.slice(0, 12));
     expect(text).not.toContain(KEY.slice(-12));
     expect(JSON.parse(text).error.message).toContain('[redacted]');
+  });
+
+  it('a key holding words of the gateway’s own message leaves that message whole, and is still redacted where the provider echoes it', async () => {
+    provider.respond = () => ({ status: 400, body: { error: { message: `Bad request for key ${WORDY_KEY}: 'input' is required.` } } });
+    const res = await post('wordy-key', chat());
+    expect(res.status).toBe(400);
+    const { message } = ((await res.json()) as any).error;
+    expect(message).toBe("The provider answered 400: Bad request for key [redacted]: 'input' is required.");
   });
 
   it("a request the provider refuses reaches the client with the provider's code and field, which clients act on", async () => {

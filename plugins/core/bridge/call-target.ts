@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { Agent, request, type Dispatcher } from 'undici';
 import { redactSecrets } from '../redact';
-import { withoutTargetSecrets } from './target-secrets';
+import { failureWithoutTargetSecrets, withoutTargetSecrets } from './target-secrets';
 import { PROVIDERS } from '../providers';
 import { withoutThoughtSignatures } from '../providers/gemini';
 import type { ChatRequest, Usage } from '../providers/openai-types';
@@ -109,7 +109,7 @@ export async function callTarget(a: AttemptContext): Promise<AttemptResult> {
   } catch (err) {
     if (err instanceof AttemptError) {
       const { message, param } = err.failure;
-      throw new AttemptError({ ...err.failure, message: withoutTargetSecrets(message, a.target), ...(param ? { param: withoutTargetSecrets(param, a.target) } : {}) });
+      throw new AttemptError({ ...err.failure, message: failureWithoutTargetSecrets(message, a.target), ...(param ? { param: withoutTargetSecrets(param, a.target) } : {}) });
     }
     throw err;
   }

@@ -5,3 +5,13 @@ import type { TargetSpec } from '../providers';
 export function withoutTargetSecrets(text: string, target: TargetSpec): string {
   return redactValues(text, [target.apiKey, target.authHeader?.value, target.awsCredentials?.secretAccessKey, target.awsCredentials?.sessionToken]);
 }
+
+/**
+ * A failure's message without the target's credentials. The gateway's own opening ("The provider answered 500: ")
+ * is kept as written: only what follows it can come from the provider, and a key that holds a word ("provider",
+ * "answered") must not blank the gateway's own wording.
+ */
+export function failureWithoutTargetSecrets(message: string, target: TargetSpec): string {
+  const opening = /^The provider(?: \([^)]*\))? [^:]*: /.exec(message)?.[0] ?? '';
+  return opening + withoutTargetSecrets(message.slice(opening.length), target);
+}
