@@ -118,10 +118,20 @@ export function extractTexts(body: Json, config: Pick<GuardConfig, 'roles' | 'tu
   if (roles.has('user') && predicted) texts.push({ role: 'field', text: predicted });
   for (const key of ['prompt', 'input', 'suffix'] as const) {
     const value = body[key];
-    const values = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : [];
-    for (const v of values) {
-      totalChars += v.length;
-      if (roles.has('user')) texts.push({ role: 'user', text: v });
+    const items: unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    for (const item of items) {
+      if (typeof item === 'string') {
+        totalChars += item.length;
+        if (roles.has('user')) texts.push({ role: 'user', text: item });
+      } else if (item && typeof item === 'object' && !Array.isArray(item)) {
+        // A message-like item (the Responses API's `input`, which the sanitizer reads as a message too) is read as
+        // the message it stands for, by its role; another item (a call's output) as the client's words.
+        const m = item as Json;
+        const role = typeof m.role === 'string' ? roleOf(m) : 'user';
+        const text = typeof m.role === 'string' ? messageText(m) : jsonStrings(m, OPAQUE_KEYS).join('\n');
+        totalChars += text.length;
+        if (roles.has(role)) texts.push({ role, text });
+      }
     }
   }
   const beyondContent = [...messages.flatMap(besideContent), predicted].filter(Boolean);
