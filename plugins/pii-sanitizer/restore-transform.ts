@@ -78,6 +78,9 @@ function asRendered(text: string): string {
  * URL's argument the whole of it (`{"url":"https://x.example/?m=\"[EMAIL_1]"}`), and a JSON answer's next field is
  * another (`{"site":"https://acme.io","email":"[EMAIL_1]"}` restores).
  */
+/** Prose that ends inside a JSON field's string value (`"to": "` and the string's characters so far): a key, a colon, an open quote. */
+const JSON_FIELD_STRING_BEFORE = /"(?:[^"\\\n]|\\.)*"\s*:\s*"(?:[^"\\\n]|\\.)*$/;
+
 function jsonStringBefore(preceding: string): string {
   for (let i = preceding.length - 1; i >= 0; i--) {
     if (preceding[i] !== '"') continue;
@@ -125,6 +128,9 @@ export function restoreTransform(vault: PiiVault, policy: RestorePolicy, options
       if (value === undefined || category === undefined || !policy.restores(category)) return match;
       const preceding = (before + text.slice(0, offset)).slice(-CONTEXT_CHARS);
       if (!policy.inLinks && inLink(options.insideJson ? unescapedJson(jsonStringBefore(preceding)) : preceding)) return match;
+      // JSON written in prose (a prompt that asks for JSON without response_format, a ```json block): a value put into a
+      // field's string is escaped as one, or a line break or a quote in it (an address over two lines) breaks the JSON.
+      if (!options.insideJson && JSON_FIELD_STRING_BEFORE.test(preceding)) return JSON.stringify(value).slice(1, -1);
       return render(value);
     });
     before = (before + text).slice(-CONTEXT_CHARS);

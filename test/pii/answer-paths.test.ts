@@ -475,6 +475,25 @@ describe('pii-sanitizer custom categories', () => {
     expect(restored(`{"text":"Hi, https:\\/\\/evil.example\\/?a=1,${email}"}`, true)).toContain(email);
   });
 
+  it('escapes a value restored into a JSON field the model wrote in prose, so an address over two lines leaves the JSON valid', async () => {
+    const { PiiVault } = await import('../../plugins/pii-sanitizer/vault');
+    const { restoreTransform } = await import('../../plugins/pii-sanitizer/restore-transform');
+    const vault = new PiiVault();
+    const address = vault.placeholderFor('address', '123 Main Street\nSpringfield, IL 62704');
+    const person = vault.placeholderFor('person', 'Alice Martin');
+    const answer = `Here it is:\n\`\`\`json\n{"ship_to": "${address}", "note": "for ${person} at ${address}"}\n\`\`\``;
+    for (const size of [answer.length, 1, 3]) {
+      const restore = restoreTransform(vault, { restores: () => true, inLinks: false });
+      let out = '';
+      for (let k = 0; k < answer.length; k += size) out += restore.push(answer.slice(k, k + size));
+      out += restore.flush();
+      expect(JSON.parse(out.slice(out.indexOf('{'), out.lastIndexOf('}') + 1))).toEqual({ ship_to: '123 Main Street\nSpringfield, IL 62704', note: 'for Alice Martin at 123 Main Street\nSpringfield, IL 62704' });
+    }
+    // In prose, outside a JSON field, the value goes back as it was written.
+    const prose = restoreTransform(vault, { restores: () => true, inLinks: false });
+    expect(prose.push(`Ship to "${address}" for ${person}.`) + prose.flush()).toBe('Ship to "123 Main Street\nSpringfield, IL 62704" for Alice Martin.');
+  });
+
   it('restores the placeholders a model alters (case, a blank, Markdown escapes), the vault issued only, also split across chunks', async () => {
     const { PiiVault } = await import('../../plugins/pii-sanitizer/vault');
     const { restoreTransform } = await import('../../plugins/pii-sanitizer/restore-transform');
