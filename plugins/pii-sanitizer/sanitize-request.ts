@@ -95,6 +95,13 @@ function sanitizeTextRun(run: unknown[], sanitize: Sanitize): unknown[] {
 /** The `content` of a message or a prediction (or a part's `thinking`), a string or parts, sanitized in place; whether it changed. */
 function sanitizeContent(holder: Json, sanitize: Sanitize, key = 'content'): boolean {
   const parts = holder[key];
+  // One part given alone, not in an array: llm-proxy refuses it, but an upstream behind the sanitizer alone may read it.
+  if (parts && typeof parts === 'object' && !Array.isArray(parts)) {
+    const next = sanitizePart(parts as Json, sanitize);
+    if (next === parts) return false;
+    holder[key] = next;
+    return true;
+  }
   if (!Array.isArray(parts)) return sanitizeField(holder, key, sanitize);
   const out: unknown[] = [];
   for (let i = 0; i < parts.length; ) {

@@ -182,6 +182,19 @@ describe('odd requests through the chain', () => {
     expect(sent).not.toMatch(/jane\.doe/);
   });
 
+  it('the guard and the sanitizer alone read a content part given alone, not in an array, as an upstream may read it', async () => {
+    const part = (text: string) => ({ messages: [{ role: 'user', content: { type: 'text', text } }] });
+    const blocked = await post('guard-alone', part(INJECTION));
+    expect(blocked.status).toBe(400);
+    expect((await errorOf(blocked)).code).toBe('content_policy_violation');
+    const before = provider.received.length;
+    await post('pii-alone', part(`Write to ${EMAIL}`));
+    expect(provider.received.length).toBe(before + 1);
+    const sent = provider.received.at(-1)!.body.toString('utf8');
+    expect(sent).not.toContain(EMAIL);
+    expect(JSON.parse(sent).messages[0].content).toEqual({ type: 'text', text: 'Write to [EMAIL_1]' });
+  });
+
   it('the guard and the sanitizer alone refuse a body that is no JSON object, as llm-proxy does', async () => {
     const before = provider.received.length;
     for (const route of ['guard-alone', 'pii-alone', 'openai']) {

@@ -98,6 +98,8 @@ export function isTextPart(part: unknown): part is { type?: string; text: string
  */
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
+  // One part given alone, not in an array ({"type": "text", "text": …}): what a lenient upstream reads is read here too.
+  if (content && typeof content === 'object' && !Array.isArray(content)) return partText(content);
   if (!Array.isArray(content)) return '';
   return content.map(partText).filter(Boolean).join('\n');
 }
