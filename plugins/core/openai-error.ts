@@ -6,7 +6,6 @@ export type OpenAIErrorType =
   | 'invalid_request_error'
   | 'authentication_error'
   | 'permission_error'
-  | 'not_found_error'
   | 'rate_limit_error'
   | 'server_error'
   | 'api_error';
@@ -15,11 +14,12 @@ export interface OpenAIErrorBody {
   error: { message: string; type: OpenAIErrorType; param: string | null; code: string | null };
 }
 
+/** OpenAI's own: an unknown model or object is a 404 of type `invalid_request_error` ("model_not_found"). */
 const TYPE_BY_STATUS: Record<number, OpenAIErrorType> = {
   400: 'invalid_request_error',
   401: 'authentication_error',
   403: 'permission_error',
-  404: 'not_found_error',
+  404: 'invalid_request_error',
   413: 'invalid_request_error',
   415: 'invalid_request_error',
   422: 'invalid_request_error',

@@ -424,7 +424,13 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     expect((await post('/models', { ...chat('x'), model: 'claude-sonnet-4' })).headers.get('x-ai-target')).toBe('claude');
     const unknown = await post('/models', { ...chat('x'), model: 'gpt-9' });
     expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as any).error.code).toBe('model_not_found');
+    // As OpenAI answers it, so SDKs branch on it as they would on OpenAI's.
+    expect(((await unknown.json()) as any).error).toEqual({
+      message: "The model 'gpt-9' does not exist or you do not have access to it.",
+      type: 'invalid_request_error',
+      param: null,
+      code: 'model_not_found',
+    });
   });
 
   it('serves embeddings', async () => {
@@ -440,6 +446,8 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     ['a wrong type', { messages: 'hello' }, 400, 'invalid_value'],
     ['empty messages', { messages: [] }, 400, 'invalid_value'],
     ['an unknown role', { messages: [{ role: 'wizard', content: 'x' }] }, 400, 'invalid_value'],
+    ['a user message without content', { messages: [{ role: 'user' }] }, 400, 'invalid_value'],
+    ['a tool result whose content is null', { messages: [{ role: 'user', content: 'x' }, { role: 'tool', tool_call_id: 'c1', content: null }] }, 400, 'invalid_value'],
     ['a JSON array', [1, 2], 400, 'invalid_request'],
   ])('refuses %s with an OpenAI error', async (_what, body, status, code) => {
     const res = await post('/openai', body as never);
@@ -447,6 +455,17 @@ describe('llm-proxy through Kong (stand-in), the suite process and the bridge', 
     const error = ((await res.json()) as any).error;
     expect(error.code).toBe(code);
     expect(error.type).toBe('invalid_request_error');
+  });
+
+  it('names the message whose content is missing', async () => {
+    const res = await post('/openai', { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user' }] });
+    expect(((await res.json()) as any).error).toMatchObject({ param: 'messages.1.content', message: expect.stringContaining('a user message must have content') });
+  });
+
+  it('says why n above 1 is refused', async () => {
+    const res = await post('/openai', { ...chat('x'), n: 2 });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error).toMatchObject({ param: 'n', message: expect.stringContaining('one choice per request') });
   });
 
   it('refuses a body over the route limit with 413', async () => {

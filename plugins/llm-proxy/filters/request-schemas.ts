@@ -25,13 +25,23 @@ const toolCall = z.object({
   function: z.object({ name: z.string(), arguments: z.string() }),
 });
 
-const message = z.looseObject({
-  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
-  content: content.optional(),
-  name: z.string().optional(),
-  tool_calls: z.array(toolCall).optional(),
-  tool_call_id: z.string().optional(),
-});
+/**
+ * A system, developer, user or tool message has content: OpenAI refuses one without (a 400 that names it). An
+ * assistant's may only call tools, and a legacy function's result may be null.
+ */
+const message = z
+  .looseObject({
+    role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
+    content: content.optional(),
+    name: z.string().optional(),
+    tool_calls: z.array(toolCall).optional(),
+    tool_call_id: z.string().optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.role !== 'assistant' && m.role !== 'function' && (m.content === undefined || m.content === null)) {
+      ctx.addIssue({ code: 'custom', path: ['content'], message: `a ${m.role} message must have content (a string or an array of parts)` });
+    }
+  });
 
 export const chatRequestSchema = z.looseObject({
   model: z.string().optional(),
@@ -42,7 +52,8 @@ export const chatRequestSchema = z.looseObject({
   max_completion_tokens: z.number().int().positive().nullish(),
   temperature: z.number().min(0).max(2).nullish(),
   top_p: z.number().min(0).max(1).nullish(),
-  n: z.number().int().min(1).max(1).nullish(),
+  // One choice per request: the answer's placeholders are restored and its output scanned as one stream.
+  n: z.number().int().min(1).max(1, 'this gateway answers with one choice per request: n must be 1').nullish(),
   stop: z.union([z.string(), z.array(z.string()).max(4)]).nullish(),
   tools: z
     .array(z.object({ type: z.literal('function'), function: z.looseObject({ name: z.string().min(1), description: z.string().optional(), parameters: z.unknown().optional() }) }))

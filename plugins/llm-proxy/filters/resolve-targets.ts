@@ -32,7 +32,7 @@ export function resolveTargets(
     const wanted = config.model_alias?.[clientModel] ?? clientModel;
     targets = targets.filter((t) => t.name === wanted || t.model === wanted);
     if (targets.length === 0) {
-      throw new GatewayError(404, `The model '${clientModel}' does not exist or you do not have access to it.`, 'model_not_found', 'model');
+      throw new GatewayError(404, `The model '${clientModel}' does not exist or you do not have access to it.`, 'model_not_found');
     }
   }
   if (routedTargets && routedTargets.length > 0) {
