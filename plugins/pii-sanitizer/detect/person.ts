@@ -37,6 +37,8 @@ const TRAILING_LABEL = /[ \t]+(?:Phone|Tel|Mobile|Email|E-mail|Address|Date|Webs
 const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTICLES})?(?:${WORD})){0,3}(?![\p{L}\p{N}])`;
 /** "mr. elliott flew…": typed all in lower case, a title needs its period, and the name one or two words. */
 const LOWER_TITLE = /\b(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Pp]rof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
+/** Brands named with a title, which a title's name would otherwise be: "the Dr. Martens store", "Dr Pepper or Mr. Pibb". */
+const TITLED_BRAND = /^(?:Dr\.?[ \t]+(?:Martens|Pepper|Oetker|Scholl|Bronner|Dre)|Mr\.?[ \t]+(?:Pibb|Clean|Muscle|Sheen|Coffee|Kipling|Bean))(?![\p{L}]|[ \t]+\p{Lu})/u;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"); three at most, or "dr. " over and over is read from each start to the end. */
 const TITLE = new RegExp(
   String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)(?:dr|fr|hr)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+){1,3}(${NAME})`,
@@ -606,7 +608,7 @@ const ONE_WORD_LINE = new RegExp(String.raw`^[> \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{L
  */
 const CONTACT_LINE = new RegExp(String.raw`^[ \t]*(?:[•*·▪–-]+[ \t]*)?((?:${WORD})(?:[ \t]+(?:${WORD})){0,2})[ \t]*(?:[-–:|,][ \t]*|\()[+(]?\d[\d \t().\/-]{5,}\d\)?[ \t]*\r?$`, 'gmu');
 /** A number's own label, not its owner: "Tél: 02.123.45.67", "Hotline - 0800 …". */
-const NUMBER_LABEL = /^(?:t[eé]l[eé]?(?:fono?|phone|fone?)?|phone|mobile?|m[oó]vil|celular|cellulare|handy|fax|cell|tlf|gsm|mob|ph|whatsapp|hotline|helpline|office|home|work|main|direct|support|sales|reception|emergency|ext|contato|contacto|kontakt|numer)\.?$/iu;
+const NUMBER_LABEL = /^(?:t[eé]l[eé]?(?:fono?|phone|fone?)?|phone|mobile?|m[oó]vil|celular|cellulare|handy|fax|cell|tlf|gsm|mob|ph|whatsapp|hotline|helpline|office|home|work|main|direct|support|sales|reception|emergency|ext|contato|contacto|kontakt|numer|festnetz(?:nummer)?|callback|call-?back|landline|fixe|fijo|fisso|privat|büro|casa|trabajo|lavoro|mobiel|telefoon|telefon|telefonu|cellphone)\.?$/iu;
 const BULLETED_NAME_LINE = new RegExp(String.raw`^[ \t]*[?•*·▪–-]+[ \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
 /**
  * A contact card's first line in lower case ("leone mazzi", "??? guðgeir bergsveinsson", "bertram m. jørgensen"):
@@ -1180,6 +1182,9 @@ const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|san|santa|santo|são|st\.?|saint|fort|
 /** Where a sentence starts: a text's or a line's start, after its end, a code comment's marker or a quote. */
 const SENTENCE_START = /(?:^|\n|[.!?:][ \t]+|(?:\/\/|#|\*)[ \t]*|["'(])[ \t]*$/;
 const NEXT_WORD = /^[ \t]+(\p{Ll}[\p{Ll}'’]*)/u;
+/** A letter's closing after its adjective: "Liebe Grüße", "Beste Groeten", "Warm Wishes" (the adjective is no name). */
+const CLOSING_NOUN_AFTER = /^[ \t]+(?:Grüße|Grüsse|Gruß|Gruss|Groeten|Saluti|Saludos|Wishes|Regards)(?![\p{L}])/u;
+const THING_NAME_LABEL = /(?<![\p{L}])(?:business|company|firm|organi[sz]ation|brand|product|project|app|file|street|pet|team|store|shop|trading|host|domain|venue|hotel|restaurant|school|bank|device|server|server's)[ \t_-]*$/iu;
 const ARTICLE_NEXT = /^(?:the|a|an|all|your|my|this|these|each|every)$/;
 /** A word the person rules know to follow a name: a person's verb, a function word, a verb or adverb ending a lower-case name. */
 function knownAfterName(word: string): boolean {
@@ -1277,6 +1282,14 @@ function comparedWithThing(text: string, start: number, end: number): boolean {
 /** A word before a lower-case name that introduces a person ("meet with max", "tell frank"); not "and" ("min and max"). */
 const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met|from|by|under|named|called|contact|email|text|remind|invite|cc|ping|dear|hi|hello|hey|thanks|thank)[ \t]+$/iu;
 
+/** A team or a department that signs or is addressed ("Accounts Receivable", "Customer Service", "Human Resources", "The Support Team"). */
+const DEPARTMENT_WORDS = new Set(
+  'the accounts account receivable payable customer customers client clients service services support care team billing sales marketing human resources hr it help desk helpdesk front office reception admissions finance legal operations management department dept staff board committee security compliance payroll procurement purchasing shipping returns logistics engineering product research development recruitment recruiting talent acquisition partnerships success relations investor public press media communications administration admin member membership guest guests patient patients student students international claims underwriting collections treasury facilities maintenance'.split(' '),
+);
+function department(value: string): boolean {
+  const words = value.toLowerCase().split(/[ \t]+/);
+  return words.length > 1 && words.every((word) => DEPARTMENT_WORDS.has(word));
+}
 /** Days' and months' short names: "Tue Sep 09 2025" is a date ("Jan", "Sun" alone may be a person's). */
 const DATE_ABBREVIATIONS = new Set('mon tue tues wed thu thur thurs fri sat sun jan feb mar apr may jun jul aug sep sept oct nov dec'.split(' '));
 function isNameish(candidate: string): boolean {
@@ -1303,7 +1316,7 @@ export const personDetector: Detector = {
       // peanuts", "Anna Berg\tDept: HR"); a chat's "Jari Ahonen: hi" and "Anna  Berg: hi" are one name.
       const cleaned = clean(raw);
       const value = text[start + cleaned.length] === ':' ? cleaned.replace(/(?:\t| {3,})[ \t]*\S+$/, '') : cleaned;
-      if (value.length < 2 || !isNameish(value)) return false;
+      if (value.length < 2 || !isNameish(value) || department(value)) return false;
       const after = text.slice(start + value.length, start + value.length + 80);
       if (CODE_AFTER.test(after) || COMPOUND_AFTER.test(after) || codeBefore(text, start)) return false;
       const words = value.split(/[ \t]+/);
@@ -1338,7 +1351,7 @@ export const personDetector: Detector = {
       if ((several ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after) || FIRM_AFTER.test(after)) return false;
       // "358 Kenneth Mount", "7463 Darren Gateway": a house number, then a name and a street's suffix.
       const suffix = several ? words[words.length - 1]! : /^[ \t]+(\p{Lu}\p{Ll}+)/u.exec(after)?.[1];
-      if (weak && suffix && STREET_SUFFIX.test(suffix) && houseNumberBefore(text, start)) return false;
+      if ((weak || several) && suffix && STREET_SUFFIX.test(suffix) && houseNumberBefore(text, start)) return false;
       // "Joaquin Suarez 2906.", "Pavla Pejačevića 335": a street named after a person, then its house number.
       if (weak && several && HOUSE_NUMBER_AFTER.test(after)) return false;
       // "… 17 Apt. 209 Montehermoso Cáceres": after a flat's number, an address's town.
@@ -1360,7 +1373,7 @@ export const personDetector: Detector = {
       const name = personLike(m[1]!);
       if (name && (!onlyListed || namesAPerson(name))) addPerson(m.indices![1]![1], name, confidence);
     };
-    for (const m of matches(text, TITLE)) seed(add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9));
+    for (const m of matches(text, TITLE)) if (!TITLED_BRAND.test(m[0])) seed(add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9));
     for (const m of matches(text, LOWER_TITLE)) {
       const words = m[1].split(/\s+/);
       // A second word only after a known given name ("mr. john smith"); "mr. elliott flew" is one name.
@@ -1389,6 +1402,8 @@ export const personDetector: Detector = {
       const trigger = m[0].slice(0, m[0].length - m[1].length).trim().toLowerCase();
       // "name: Identifier;", "(name: Name)": a type annotation, not a name.
       if (trigger === 'name:' && /^[;)]/.test(text[m.index + m[0].length] ?? '')) continue;
+      // "Business name:", "Company name:", "Street name:": the name of something else.
+      if (/^name:?$/.test(trigger) && THING_NAME_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
       // Weak triggers (and a possessive's name, which may be a company's) need two words or a known given name.
       // "hi High 32 bits": a greeting greets where a line or a sentence starts.
       const addressed = /^[ \t]*[,!:]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
@@ -1955,6 +1970,7 @@ export const personDetector: Detector = {
       // A word the text also writes in lower case or as code is a thing's ("a new `Redis` instance … redis://").
       const judged = (word: Token) =>
         inProse(text, word.start, word.end) &&
+        !CLOSING_NOUN_AFTER.test(text.slice(word.end, word.end + 12)) &&
         !nextLabel(word) &&
         !taken(word.start, word.end) &&
         !foundWords.has(word.text) &&
