@@ -21,3 +21,21 @@ describe('words where a person’s name stands that name none', () => {
     expect(persons('Customer Jane Doe called about her order.')).toContain('Jane Doe');
   });
 });
+
+describe('people greeted, named as the dead, or signing in other languages', () => {
+  it.each([
+    ['Hey, it’s Lundström. Can you put the card on file?', ['Lundström']],
+    ['Good afternoon Armstrong, this is a reminder that your car is due.', ['Armstrong']],
+    ['Carissimo Nordby, grazie per l’ospitalità!', ['Nordby']],
+    ['Cześć Deneval Batista, przesyłam dane do przelewu.', ['Deneval Batista']],
+    ['the estate of the late Marianne Dupont', ['Marianne Dupont']],
+    ['Je soussigné Solberg, demeurant à Lillestrøm', ['Solberg']],
+    ['IBAN QA42 intestato a Jacobson-Leannon. Causale: caparra', ['Jacobson-Leannon']],
+  ])('%s', (text, expected) => {
+    expect(persons(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each(['Good morning Vietnam is a film.', 'Hey it’s Monday!', 'Remember the late Concorde?', 'the late Blockbuster store on our street'])('names no one in %s', (text) => {
+    expect(persons(text)).toEqual([]);
+  });
+});

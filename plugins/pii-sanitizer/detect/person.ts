@@ -52,6 +52,10 @@ const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name
   'nazywam się', 'grüße', 'grüßen', 'cordialement,', 'saludos,', 'atentamente,',
   // Sign-offs.
   'all the best,', 'best wishes,', 'xoxo,',
+  // Greetings of the day, and other languages' dearest and hello ("Carissimo Nordby,", "Cześć Deneval Batista,"); the dead
+  // ("the estate of the late Honor Zíková"); a French declaration's signer ("Je soussigné Solberg"); an Italian account's
+  // holder ("intestato a Jacobson-Leannon").
+  'good morning', 'good afternoon', 'good evening', 'carissimo', 'carissima', 'cześć', 'witaj', 'the late', 'soussigné', 'soussignée', 'intestato a',
   // "I am" where nouns and nationalities are written in lower case ("soy ingeniera", "sono italiano"); people married or
   // engaged to someone; family members in those languages.
   'sou', 'eu sou', 'soy', 'yo soy', 'sono', 'io sono', 'je suis', 'ik ben', 'married to', 'engaged to',
@@ -157,6 +161,11 @@ const CALLER = new RegExp(String.raw`(?<![\p{L}])[Tt]his is[ \t]+(${NAME})[ \t]+
 /** A caller greeting and saying where they are from: "Hi there, this is Stroman from North Brandoboro." */
 const GREETING_CALLER = new RegExp(
   String.raw`(?:^|[.!?\n][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))(?:[ \t]+there)?[,!]?[ \t]+[Tt]his is[ \t]+(${NAME})[ \t]+from[ \t]+\p{Lu}`,
+  'dgu',
+);
+/** A greeting, then who it is: "Hey, it's Lundström.", "hey its Altenwerth from the climbing gym", "Hi — it's Madita here". */
+const GREETING_ITS = new RegExp(
+  String.raw`(?:^|[.!?\n"“„][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya)(?:[ \t]+there)?[,!]?[ \t]*(?:[—–-][ \t]*)?(?:it['’]?s|its)[ \t]+(${NAME})(?=[ \t]*[,.!—–-]|[ \t]+(?:from|here)(?![\p{L}]))`,
   'dgu',
 );
 /** The line before a name (and an address): "Billing address:", "Ship to:", "Beneficiary:". */
@@ -1407,10 +1416,13 @@ export const personDetector: Detector = {
       // Weak triggers (and a possessive's name, which may be a company's) need two words or a known given name.
       // "hi High 32 bits": a greeting greets where a line or a sentence starts.
       const addressed = /^[ \t]*[,!:]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
-      if (/^(?:hi|hello|hey)$/.test(trigger) && !addressed && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+      const greeting = /^(?:hi|hello|hey|good morning|good afternoon|good evening|cześć|witaj)$/.test(trigger);
+      if (greeting && !addressed && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+      // "Good morning Vietnam", "Hello Kraków!": a place greeted.
+      if (greeting && placeOrCountry(m[1], true)) continue;
       // A possessive's name is a person's when the owner is one ("my partner's name Heikkinen", not "Acme's name").
       const relative = /^['’]s name$/.test(trigger) && RELATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
-      const strong = relative || !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name)$/.test(trigger);
+      const strong = relative || !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name|the late)$/.test(trigger);
       // "Name: van de Veen Phone:": a label's word after the name ends it.
       const name = strong ? m[1].replace(TRAILING_LABEL, '') : m[1];
       const words = name.split(/\s+/);
@@ -1517,6 +1529,8 @@ export const personDetector: Detector = {
     for (const m of /this is/i.test(text) ? matches(text, CALLER) : []) addGroupPerson(m, 0.8, false);
     // Firms call and say where from too ("Hi there, this is Verizon from New Jersey"): one word only a name of the lists.
     for (const m of /this is/i.test(text) ? matches(text, GREETING_CALLER) : []) addGroupPerson(m, 0.8, true);
+    // "Hey, it's Monday!", "Hi, it's Google": one word only a name of the lists.
+    for (const m of /it['’]?s /i.test(text) ? matches(text, GREETING_ITS) : []) addGroupPerson(m, 0.8, true);
     // Before a mailbox the sender is a company's as often ("From: Duolingo <hello@…>"): one word there only a listed name.
     for (const m of text.includes(':') ? matches(text, MAIL_HEADER) : []) addGroupPerson(m, 0.75, m[0].endsWith('<'));
     for (const m of WROTE_WORD.test(text) ? matches(text, WROTE) : []) {
