@@ -199,6 +199,10 @@ const BOXES = [
   /\b(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}\b/gu,
   /\b(?:USNS|USNV|USS|USCGC|usns|usnv|uss|uscgc)[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+)?\s+(?:FPO|fpo)\s+(?:A[AEP]|a[aep])[ \t]+\d{5}\b/gu,
 ];
+/** "Address" in the languages prompts come in ("Adresse de facturation :", "la nouvelle adresse est", "indirizzo:"). */
+const ADDRESS_WORDS = 'address(?:es)?|adresse|adres|direcci[oó]n|indirizzo|endere[cç]o|anschrift|osoite';
+/** Whose address, said before it without a verb: "billing address Lundbergs Väg 87", "current address Zeleno polje 98". */
+const QUALIFIED_ADDRESS = ['current', 'billing', 'shipping', 'home', 'mailing', 'postal', 'delivery', 'permanent', 'residential', 'registered', 'previous'].map((whose) => `${whose} address`).join('|');
 /**
  * After a phrase that announces an address: a house number, words and a number ("172 Maneeži 75"), or
  * two or more capitalised words and a number ("Pod Floriánem 1677"; one word and a number is a
@@ -206,7 +210,7 @@ const BOXES = [
  */
 const ANNOUNCED = new RegExp(
   // One word boundary before every phrase: V8 tests each alternative's start at every position of the text.
-  String.raw`\b(?:(?:${anyCase('lives?|living|resides?|staying')})(?:[ \t]+(?:alone|now|currently|still|together))?[ \t]+(?:at|on|in)[ \t]+|(?:${anyCase('drop|stop|come|swing')})[ \t]+by[ \t]+|(?:${anyCase('meet')})[ \t]+(?:me|us)[ \t]+at[ \t]+|(?:${anyCase('pick')})[ \t]+(?:me|us)[ \t]+up[ \t]+(?:at|from)[ \t]+|(?:${anyCase('located')}|flat|apartment|property|tenancy|house|home|unit)[ \t]+at[ \t]+|(?:${anyCase('ship|shipped|send|sent|deliver|delivered|delivery|forwarded|redirected|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|(?:${anyCase('address(?:es)?')})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with)[ \t]+|:[ \t]*(?:\n[ \t]*){0,2})(?:it is[ \t]+)?|(?:${anyCase('corner')}) of[ \t]+|(?:north|south|east|west|other|far|near)(?:ern)?[ \t]+(?:side|end)[ \t]+of[ \t]+|(?:station|stop|office|shop|store|school|clinic|hospital|hotel|restaurant|bakery|church|library|gym|pharmacy|warehouse|studio|salon|caf[eé]|pub|venue|depot)[ \t]+is[ \t]+(?:on|at)[ \t]+|(?:${anyCase('loss location|street address|address line 1|address line1|mailing address|new address|street')}|street_address|streetAddress|addr|new_addr|address_line_?1|addressLine1|shipping_address|billing_address|home_address|mailing_address)["']?[ \t]*[:=][ \t]*["']?)|<(?:street|address|addr|street_address|address_line1)>[ \t]*`,
+  String.raw`\b(?:(?:${anyCase('lives?|living|resides?|staying')})(?:[ \t]+(?:alone|now|currently|still|together))?[ \t]+(?:at|on|in)[ \t]+|(?:${anyCase('drop|stop|come|swing')})[ \t]+by[ \t]+|(?:${anyCase('meet')})[ \t]+(?:me|us)[ \t]+at[ \t]+|(?:${anyCase('pick')})[ \t]+(?:me|us)[ \t]+up[ \t]+(?:at|from)[ \t]+|(?:${anyCase('located')}|flat|apartment|property|tenancy|house|home|unit)[ \t]+at[ \t]+|(?:${anyCase('ship|shipped|send|sent|deliver|delivered|delivery|forwarded|redirected|mail|mailed|post|posted')})(?:[ \t]+(?:it|them|this|the \p{L}+))?[ \t]+to[ \t]+|(?:${anyCase(ADDRESS_WORDS)})(?![\p{L}])[^\n\d:]{0,40}?(?:(?<![\p{L}])(?:is|are|with|will be|on file|of record|est|es|ist|è|é)[ \t]+|[ \t]:[ \t]*(?:\n[ \t]*){0,2}|:[ \t]*(?:\n[ \t]*){0,2})(?:it is[ \t]+)?|(?:${anyCase(QUALIFIED_ADDRESS)})[ \t]+(?=\p{Lu}|\d)|(?:${anyCase('corner')}) of[ \t]+|(?:north|south|east|west|other|far|near)(?:ern)?[ \t]+(?:side|end)[ \t]+of[ \t]+|(?:station|stop|office|shop|store|school|clinic|hospital|hotel|restaurant|bakery|church|library|gym|pharmacy|warehouse|studio|salon|caf[eé]|pub|venue|depot)[ \t]+is[ \t]+(?:on|at)[ \t]+|(?:${anyCase('loss location|street address|address line 1|address line1|mailing address|new address|street')}|street_address|streetAddress|addr|new_addr|address_line_?1|addressLine1|shipping_address|billing_address|home_address|mailing_address)["']?[ \t]*[:=][ \t]*["']?)|<(?:street|address|addr|street_address|address_line1)>[ \t]*`,
   'gu',
 );
 const NUMBERED_PLACE = new RegExp(String.raw`\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+${NAME_WORD}){0,3}[ \t]+\d{1,5}[A-Za-z]?\b|\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|do|da|del|la|le|na|am|an|der|von|van)(?![\p{L}\p{N}]))){1,3}[ \t]+\d{1,5}[A-Za-z]?\b`, 'uy');
@@ -218,7 +222,7 @@ const NUMBERED_PLACE = new RegExp(String.raw`\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?\p{L
  */
 const NAMED_STREET_NUMBER = new RegExp(String.raw`(\p{Lu}\p{Ll}[\p{L}'’.-]*)[ \t]+(?!${YEAR})\d{1,5}[A-Za-z]?(?![\p{L}\p{N}]|[.,]\d)`, 'uy');
 const PERSONAL_ADDRESS = new RegExp(
-  String.raw`(?:(?:^|\n)[ \t]*|(?<![\p{L}])(?:my|your|his|her|their|our|the|home|billing|shipping|postal|mailing|delivery|street|new|current|business|office)[ \t]+)address(?:[ \t]+is|[ \t]*:)[^\n]*$|(?<![\p{L}])(?:home|billing|shipping|postal|mailing|delivery)[ \t]+address[ \t]+with[ \t]+$|\?[ \t]+it is[ \t]+$`,
+  String.raw`(?:(?:^|\n)[ \t]*|(?<![\p{L}])(?:my|your|his|her|their|our|the|home|billing|shipping|postal|mailing|delivery|street|new|current|business|office)[ \t]+)address(?:[ \t]+is|[ \t]*:|[ \t]+(?:on[ \t]+file|of[ \t]+record|will[ \t]+be))[^\n]*$|(?<![\p{L}])(?:${QUALIFIED_ADDRESS})[ \t]+$|(?<![\p{L}])address[ \t]+(?:on[ \t]+file|of[ \t]+record)[ \t]+$|(?<![\p{L}])(?:adresse|adres|direcci[oó]n|indirizzo|endere[cç]o|anschrift|osoite)(?:[^\n\d:]{0,30}?(?<![\p{L}])(?:est|es|ist|è|é|is)[ \t]+|[^\n\d:]{0,30}?:[ \t]*)$|(?<![\p{L}])(?:home|billing|shipping|postal|mailing|delivery)[ \t]+address[ \t]+with[ \t]+$|\?[ \t]+it is[ \t]+$`,
   'iu',
 );
 /**

@@ -1,0 +1,22 @@
+import { createDetector } from '../../plugins/pii-sanitizer/detect';
+
+const detector = createDetector();
+const addresses = (text: string) => detector.detect(text).filter((f) => f.category === 'address').map((f) => f.value);
+
+describe('an address announced without "is" or a colon, or in another language', () => {
+  it.each([
+    ['exp 09/27, billing address Lundbergs Väg 87. The bank says there is no block.', 'Lundbergs Väg 87'],
+    ['member ID 00419387, address on file Annepark 526b. Please stop the direct debit.', 'Annepark 526b'],
+    ['commande n° FR-88213-07 : la nouvelle adresse est Lehtinenpenger 1 C 3.', 'Lehtinenpenger 1'],
+    ['- new address will be Incrocio Salvadori 95, Piano 2\n- keep her old mobile', 'Incrocio Salvadori 95, Piano'],
+  ])('%s', (text, address) => {
+    expect(addresses(text).some((found) => found.startsWith(address))).toBe(true);
+  });
+
+  it.each(['The IP address is Version 6', 'the address on file Version 6 of the form', 'my email address is on file with you', 'the billing address Python 3 release'])(
+    'finds none in %s',
+    (text) => {
+      expect(addresses(text)).toEqual([]);
+    },
+  );
+});
