@@ -356,14 +356,29 @@ function honestTexts(): string[] {
  */
 function realLatency(detector: ReturnType<typeof createDetector>): Figures {
   const chunks = honestTexts().join('\n').match(/[\s\S]{1,4096}/g) ?? [];
-  for (const chunk of chunks.slice(0, 20)) detector.detect(chunk);
+  // A route that leaves names and addresses alone (`categories` without person and address): the structured detectors.
+  const structured = createDetector({ categories: BUILT_IN_CATEGORIES.filter((category) => category !== 'person' && category !== 'address') });
+  for (const chunk of chunks.slice(0, 20)) {
+    detector.detect(chunk);
+    structured.detect(chunk);
+  }
   const samples: number[] = [];
+  const structuredSamples: number[] = [];
   for (const chunk of chunks.slice(20)) {
-    const t = performance.now();
+    let t = performance.now();
     detector.detect(chunk);
     samples.push(performance.now() - t);
+    t = performance.now();
+    structured.detect(chunk);
+    structuredSamples.push(performance.now() - t);
   }
-  return { real_4kb_prompts: samples.length, ms_p50_4kb_real: round(quantile(samples, 0.5)), ms_p99_4kb_real: round(quantile(samples, 0.99)) };
+  return {
+    real_4kb_prompts: samples.length,
+    ms_p50_4kb_real: round(quantile(samples, 0.5)),
+    ms_p99_4kb_real: round(quantile(samples, 0.99)),
+    ms_p50_4kb_real_without_names: round(quantile(structuredSamples, 0.5)),
+    ms_p99_4kb_real_without_names: round(quantile(structuredSamples, 0.99)),
+  };
 }
 
 /**
