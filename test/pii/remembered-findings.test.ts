@@ -1,5 +1,6 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
 import { RememberingDetector } from '../../plugins/pii-sanitizer/remembered-findings';
+import { holdsCasedText } from '../../plugins/pii-sanitizer/detect/truecase';
 
 /**
  * A route's memory of the texts it has read: a chat resends its system prompt and earlier turns with each request, and
@@ -46,5 +47,12 @@ describe('remembered findings', () => {
     for (let i = 0; i < 2_000; i++) memory.remember(`${system}${i}`, []);
     expect(memory.recall(system)).toBeUndefined();
     expect(memory.recall(`${system}1999`)).toEqual([]);
+  });
+});
+
+describe('the text cased for the person and address rules', () => {
+  it('is not kept once a text is read', () => {
+    createDetector().detect('please send the contract to margarethe okonkwo at 12 baker street, london. thanks!');
+    expect(holdsCasedText()).toBe(false);
   });
 });

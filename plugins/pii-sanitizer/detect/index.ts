@@ -11,7 +11,7 @@ import { ipDetector } from './ip';
 import { resolveOverlaps } from './overlap';
 import { CASING_FACTS, personDetector } from './person';
 import { personInOtherScriptsDetector } from './person-other-scripts';
-import { readingLowerCaseAsCased } from './truecase';
+import { forgetCasedText, readingLowerCaseAsCased } from './truecase';
 import { phoneDetector } from './phone';
 import { secretDetector } from './secrets';
 import { ssnDetector } from './ssn';
@@ -66,32 +66,41 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
   const min = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   return {
     detect(typed) {
-      if (!typed) return [];
-      // The built-in detectors read the folded text; a custom pattern reads both, what was typed as its author may
-      // have written it ("社員番号：[０-９]{5}") and the folded text ("EMP-\d{5}" in "ＥＭＰ－１２３４５"). An allowed
-      // value is allowed in either form.
-      const fold = folded(typed);
-      const found: Finding[] = [];
-      const priorities: number[] = [];
-      const custom: number[] = [];
-      for (const d of detectors) {
-        const readings: Array<FoldedText | undefined> = !fold ? [undefined] : builtIn.has(d) ? [fold] : [undefined, fold];
-        for (const reading of readings) {
-          for (const raw of d.detect(reading ? reading.text : typed)) {
-            const f = reading ? unfolded(raw, reading, typed) : raw;
-            // Allowed in either form: the value as typed and as read folded ("ＥＭＰ－００００" as "EMP-0000").
-            const plain = reading ? raw : fold ? { ...f, value: folded(f.value)?.text ?? f.value } : f;
-            if (f.confidence < min || !allowed(f) || !allowed(plain)) continue;
-            if (!builtIn.has(d)) custom.push(found.length);
-            found.push(f);
-            priorities.push(d.priority);
-          }
-        }
+      try {
+        return detectAll(typed);
+      } finally {
+        // The text the person and address rules cased once between them is the prompt's: not kept past this reading.
+        forgetCasedText();
       }
-      if (custom.length > 0) widenCustomOverBuiltIn(typed, found, new Set(custom));
-      return resolveOverlaps(found, priorities);
     },
   };
+
+  function detectAll(typed: string): Finding[] {
+    if (!typed) return [];
+    // The built-in detectors read the folded text; a custom pattern reads both, what was typed as its author may
+    // have written it ("社員番号：[０-９]{5}") and the folded text ("EMP-\d{5}" in "ＥＭＰ－１２３４５"). An allowed
+    // value is allowed in either form.
+    const fold = folded(typed);
+    const found: Finding[] = [];
+    const priorities: number[] = [];
+    const custom: number[] = [];
+    for (const d of detectors) {
+      const readings: Array<FoldedText | undefined> = !fold ? [undefined] : builtIn.has(d) ? [fold] : [undefined, fold];
+      for (const reading of readings) {
+        for (const raw of d.detect(reading ? reading.text : typed)) {
+          const f = reading ? unfolded(raw, reading, typed) : raw;
+          // Allowed in either form: the value as typed and as read folded ("ＥＭＰ－００００" as "EMP-0000").
+          const plain = reading ? raw : fold ? { ...f, value: folded(f.value)?.text ?? f.value } : f;
+          if (f.confidence < min || !allowed(f) || !allowed(plain)) continue;
+          if (!builtIn.has(d)) custom.push(found.length);
+          found.push(f);
+          priorities.push(d.priority);
+        }
+      }
+    }
+    if (custom.length > 0) widenCustomOverBuiltIn(typed, found, new Set(custom));
+    return resolveOverlaps(found, priorities);
+  }
 }
 
 /**

@@ -223,12 +223,24 @@ function merged(asWritten: Finding[], asCased: Finding[]): Finding[] {
 
 /**
  * The person and the address rules read the same text one after the other: it is cased once for both (the last text
- * and the facts it was cased with are kept; a string compared with itself is not read).
+ * and the facts it was cased with are kept; a string compared with itself is not read). The text is a prompt's, personal
+ * data and all: whoever reads with these detectors forgets it when the reading is done (`forgetCasedText`), so that it
+ * does not outlive its request in this module.
  */
 let lastCased: { text: string; facts: CasingFacts; cased: string } | undefined;
 function casedOnce(text: string, facts: CasingFacts): string {
   if (lastCased?.text !== text || lastCased.facts !== facts) lastCased = { text, facts, cased: truecased(text, facts) };
   return lastCased.cased;
+}
+
+/** Drops the text kept for `casedOnce`. */
+export function forgetCasedText(): void {
+  lastCased = undefined;
+}
+
+/** Whether a text is kept for `casedOnce` (for tests). */
+export function holdsCasedText(): boolean {
+  return lastCased !== undefined;
 }
 
 /** A detector that reads a text written in lower case with its capitals restored (`truecased`). */
