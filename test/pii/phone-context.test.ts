@@ -41,3 +41,29 @@ describe('numbers that are another identifier’s, whatever phone stands in the 
     expect(phones(text)).toEqual(expected);
   });
 });
+
+describe('review: a quoted field’s key and the letters and digits before a number', () => {
+  it.each(['{"graph": "62449189"}', '{"paragraph":"62449189"}', '{"hotel": "62449189", "stars": 4}', "morph: '62449189'"])(
+    'a key that only ends as a phone’s label does is none: %s',
+    (text) => {
+      expect(phones(text)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['{"homePhone": "62449189"}', '62449189'],
+    ['{"contact_phone": "62449189"}', '62449189'],
+    ['{"cellphone": "62449189"}', '62449189'],
+  ])('a phone’s key with a qualifier: %s', (text, phone) => {
+    expect(phones(text)).toEqual([phone]);
+  });
+
+  it.each([
+    ['Call me after 6pm 555-123-4567.', '555-123-4567'],
+    ['Ring me at 9am 07700 900123', '07700 900123'],
+    ['phone2 0412 345 678', '0412 345 678'],
+    ['Tel1 020 7946 0018', '020 7946 0018'],
+  ])('a time or a numbered label is no code’s first part: %s', (text, phone) => {
+    expect(phones(text)).toEqual([phone]);
+  });
+});

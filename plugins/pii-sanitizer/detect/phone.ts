@@ -100,8 +100,12 @@ const PHONE_LABEL_BEFORE = new RegExp(
   String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${LINE_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
   'iu',
 );
-/** A record's field named for a phone, its value quoted: `"phone":"62449189"`, `mobile: '49703563'`. */
-const PHONE_KEY_BEFORE = new RegExp(String.raw`["']?${PHONE_LABEL}["']?[ \t]*[:=]?[ \t]*["']$`, 'i');
+/**
+ * A record's field named for a phone, its value quoted: `"phone":"62449189"`, `mobile: '49703563'`, `"homePhone"`. The
+ * label starts the key or follows a phone's qualifier: "graph", "hotel" or "paragraph" end in no phone's label.
+ */
+const PHONE_KEY_QUALIFIER = 'home|work|cell|mobile|contact|office|private|business|primary|secondary|alt|alternate|other|emergency|main|personal|direct|customer|client|user|owner|billing|shipping|fixed|land';
+const PHONE_KEY_BEFORE = new RegExp(String.raw`(?:(?<![A-Za-z])|(?<=(?<![A-Za-z])(?:${PHONE_KEY_QUALIFIER})))${PHONE_LABEL}["']?[ \t]*[:=]?[ \t]*["']$`, 'i');
 const SHORT_LABEL_BEFORE = new RegExp(String.raw`(?<![A-Za-z])${PHONE_LABEL}[ \t]*\r?\n?[ \t]*$`, 'i');
 /**
  * A phone's number named, what it is to someone said, then given ("The phone number linked to it is 77152825", "the
@@ -135,6 +139,8 @@ const CAPITAL_NEXT = /^[ \t]+\p{Lu}/u;
 const WORD_NEXT = /^\s*(?:\p{L}|\d{1,3}(?:st|nd|rd|th)(?![\p{L}\p{N}]))/u;
 const ACCESS_LOG_BEFORE = /HTTP\/\d(?:\.\d)?"[ \t]*$/;
 const CODE_PART_BEFORE = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]*\p{L})(?=[\p{L}\p{N}]*\d)[\p{L}\p{N}]{2,} $/u;
+/** Letters and digits that are no code: a time, an ordinal, a numbered phone's label ("after 6pm", "the 3rd", "Tel1", "mobile2"). */
+const NOT_A_CODE_BEFORE = /(?<![\p{L}\p{N}])(?:\d{1,2}(?:[ap]\.?m\.?|h)|\d+(?:st|nd|rd|th)|(?:phone|tel|mobile|mob|cell|fax|ph|gsm|tlf|telefon|handy|whatsapp)\d{1,2}) $/iu;
 /**
  * Phone words before a number, or after it in its own sentence and line: the next field's label ("Ticket no. 220
  * 2417738104\nContact phone: …") or the next sentence's words ("policy 6021-448-91. Her phone …") are another number's.
@@ -245,7 +251,7 @@ export const phoneDetector: Detector = {
       // A dotted quad is an address's notation (the IP detector's to judge), or a version's; after an access log's
       // protocol, a status and a size ('"GET / HTTP/1.1" 200 4521'); after a code of letters and digits, its rest ("1Z
       // 4F7 A93 03 6621 8874").
-      if (listed || DOTTED_QUAD.test(value) || ACCESS_LOG_BEFORE.test(before) || (CODE_PART_BEFORE.test(before) && !/^(?:\+|00)/.test(value))) continue;
+      if (listed || DOTTED_QUAD.test(value) || ACCESS_LOG_BEFORE.test(before) || (CODE_PART_BEFORE.test(before) && !NOT_A_CODE_BEFORE.test(before) && !/^(?:\+|00)/.test(value))) continue;
       const amount =
         THOUSANDS.test(value) &&
         (CURRENCY_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index)));
