@@ -39,3 +39,13 @@ describe('people greeted, named as the dead, or signing in other languages', () 
     expect(persons(text)).toEqual([]);
   });
 });
+
+describe('review: a person after a small number or a time is no street', () => {
+  it.each([
+    ['Interviews today:\n09:00 Sarah Hill\n11:15 Tom Ford', ['Sarah Hill', 'Tom Ford']],
+    ['seat 14 Emma Green', ['Emma Green']],
+    ['Speaker list: 2 James Woods', ['James Woods']],
+  ])('%s', (text, expected) => {
+    expect(persons(text)).toEqual(expect.arrayContaining(expected));
+  });
+});

@@ -1291,6 +1291,8 @@ function comparedWithThing(text: string, start: number, end: number): boolean {
 /** A word before a lower-case name that introduces a person ("meet with max", "tell frank"); not "and" ("min and max"). */
 const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met|from|by|under|named|called|contact|email|text|remind|invite|cc|ping|dear|hi|hello|hey|thanks|thank)[ \t]+$/iu;
 
+/** A house's number of three digits or more right before a name, no time's minutes ("359 Ashley Loop", not "10:30 Jimin Park"). */
+const STREET_NUMBER_BEFORE = /(?<![\d.,:])\d{3,5}[A-Za-z]?[ \t]+$/;
 /** A team or a department that signs or is addressed ("Accounts Receivable", "Customer Service", "Human Resources", "The Support Team"). */
 const DEPARTMENT_WORDS = new Set(
   'the accounts account receivable payable customer customers client clients service services support care team billing sales marketing human resources hr it help desk helpdesk front office reception admissions finance legal operations management department dept staff board committee security compliance payroll procurement purchasing shipping returns logistics engineering product research development recruitment recruiting talent acquisition partnerships success relations investor public press media communications administration admin member membership guest guests patient patients student students international claims underwriting collections treasury facilities maintenance'.split(' '),
@@ -1360,7 +1362,10 @@ export const personDetector: Detector = {
       if ((several ? LEGAL_FORM_AFTER : JOINED_LEGAL_FORM_AFTER).test(after) || FIRM_AFTER.test(after)) return false;
       // "358 Kenneth Mount", "7463 Darren Gateway": a house number, then a name and a street's suffix.
       const suffix = several ? words[words.length - 1]! : /^[ \t]+(\p{Lu}\p{Ll}+)/u.exec(after)?.[1];
-      if ((weak || several) && suffix && STREET_SUFFIX.test(suffix) && houseNumberBefore(text, start)) return false;
+      // A name sure of itself gives way only to a house's number of three digits or more, not a time's minutes or a count
+      // ("09:00 Sarah Hill", "seat 14 Emma Green", "2 James Woods" are people).
+      const sureNameAfterHouseNumber = several && STREET_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+      if ((weak || sureNameAfterHouseNumber) && suffix && STREET_SUFFIX.test(suffix) && houseNumberBefore(text, start)) return false;
       // "Joaquin Suarez 2906.", "Pavla Pejačevića 335": a street named after a person, then its house number.
       if (weak && several && HOUSE_NUMBER_AFTER.test(after)) return false;
       // "… 17 Apt. 209 Montehermoso Cáceres": after a flat's number, an address's town.
