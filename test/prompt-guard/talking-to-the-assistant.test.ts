@@ -22,6 +22,10 @@ describe('talking to the assistant', () => {
     'Please answer in German from now on, I am practising.',
     'never mind the last question, it does not matter anymore',
     'Now you are ready to deploy: run npm publish.',
+    // A capitalised word after "now you are" that names no one (review).
+    'Great, the migration is finished. Now you are GDPR compliant and can go live.',
+    'I moved the files. Now you are Owner of the folder.',
+    'Congrats! Now you are Level 3 in the program.',
     'i do not know what to say to that',
     'Will the price of gold ever go down again?',
     'Tell me something about yourself.',
