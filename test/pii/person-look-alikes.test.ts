@@ -49,3 +49,13 @@ describe('review: a person after a small number or a time is no street', () => {
     expect(persons(text)).toEqual(expect.arrayContaining(expected));
   });
 });
+
+describe('what the review of the look-alike rules found', () => {
+  it('a doctor named like a brand is a person when a person’s verb follows', () => {
+    expect(persons('Dr. Martens will see you at 3.')).toEqual(['Martens']);
+  });
+
+  it.each(['Good morning Ladies and Gentlemen', 'Cześć Wszystkim, jak się macie?', 'Witaj Świecie!'])('greets no one by name in %s', (text) => {
+    expect(persons(text)).toEqual([]);
+  });
+});

@@ -67,3 +67,12 @@ describe('review: a quoted field’s key and the letters and digits before a num
     expect(phones(text)).toEqual([phone]);
   });
 });
+
+describe('a flat’s number or a postcode before a phone is no code', () => {
+  it.each([
+    ['Flat 3B 07700 900123', '07700 900123'],
+    ['London SW1A 2AA 020 7925 0918', '020 7925 0918'],
+  ])('%s', (text, phone) => {
+    expect(phones(text)).toEqual([phone]);
+  });
+});

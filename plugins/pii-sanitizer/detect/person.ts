@@ -38,7 +38,7 @@ const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTIC
 /** "mr. elliott flew…": typed all in lower case, a title needs its period, and the name one or two words. */
 const LOWER_TITLE = /\b(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Pp]rof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Brands named with a title, which a title's name would otherwise be: "the Dr. Martens store", "Dr Pepper or Mr. Pibb". */
-const TITLED_BRAND = /^(?:Dr\.?[ \t]+(?:Martens|Pepper|Oetker|Scholl|Bronner|Dre)|Mr\.?[ \t]+(?:Pibb|Clean|Muscle|Sheen|Coffee|Kipling|Bean))(?![\p{L}]|[ \t]+\p{Lu})/u;
+const TITLED_BRAND = /^(?:Dr\.?[ \t]+(?:Martens|Pepper|Oetker)|Mr\.?[ \t]+(?:Pibb|Clean|Muscle))(?![\p{L}]|[ \t]+\p{Lu})/u;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"); three at most, or "dr. " over and over is read from each start to the end. */
 const TITLE = new RegExp(
   String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)(?:dr|fr|hr)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+){1,3}(${NAME})`,
@@ -1191,6 +1191,7 @@ const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|san|santa|santo|são|st\.?|saint|fort|
 /** Where a sentence starts: a text's or a line's start, after its end, a code comment's marker or a quote. */
 const SENTENCE_START = /(?:^|\n|[.!?:][ \t]+|(?:\/\/|#|\*)[ \t]*|["'(])[ \t]*$/;
 const NEXT_WORD = /^[ \t]+(\p{Ll}[\p{Ll}'’]*)/u;
+const INSTITUTION_FIRST = /^(?:Banca|Banco|Bank|Cassa|Caisse|Credito|Crédit|Poste|Società|Studio|Fondazione|Associazione|Comune|Agenzia)(?![\p{L}])/u;
 /** A letter's closing after its adjective: "Liebe Grüße", "Beste Groeten", "Warm Wishes" (the adjective is no name). */
 const CLOSING_NOUN_AFTER = /^[ \t]+(?:Grüße|Grüsse|Gruß|Gruss|Groeten|Saluti|Saludos|Wishes|Regards)(?![\p{L}])/u;
 const THING_NAME_LABEL = /(?<![\p{L}])(?:business|company|firm|organi[sz]ation|brand|product|project|app|file|street|pet|team|store|shop|trading|host|domain|venue|hotel|restaurant|school|bank|device|server|server's)[ \t_-]*$/iu;
@@ -1387,7 +1388,11 @@ export const personDetector: Detector = {
       const name = personLike(m[1]!);
       if (name && (!onlyListed || namesAPerson(name))) addPerson(m.indices![1]![1], name, confidence);
     };
-    for (const m of matches(text, TITLE)) if (!TITLED_BRAND.test(m[0])) seed(add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9));
+    for (const m of matches(text, TITLE)) {
+      // "Dr. Martens will see you at 3" is a doctor: a person's verb after the brand's words makes them a person's.
+      if (TITLED_BRAND.test(m[0]) && !PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
+      seed(add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9));
+    }
     for (const m of matches(text, LOWER_TITLE)) {
       const words = m[1].split(/\s+/);
       // A second word only after a known given name ("mr. john smith"); "mr. elliott flew" is one name.
@@ -1425,6 +1430,11 @@ export const personDetector: Detector = {
       if (greeting && !addressed && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
       // "Good morning Vietnam", "Hello Kraków!": a place greeted.
       if (greeting && placeOrCountry(m[1], true)) continue;
+      // Other languages' greetings and the day's greet groups and words too ("Good morning Ladies and Gentlemen", "Cześć
+      // Wszystkim", "Witaj Świecie", "Carissimo Amico"): one word only a name of the lists.
+      if (/^(?:good morning|good afternoon|good evening|cześć|witaj|carissim[oa])$/.test(trigger) && !/[ \t]/.test(m[1]) && !namesAPerson(m[1])) continue;
+      // An account is held by a bank or a firm as often ("intestato a Banca Intesa", "a Poste Italiane").
+      if (trigger === 'intestato a' && INSTITUTION_FIRST.test(m[1])) continue;
       // A possessive's name is a person's when the owner is one ("my partner's name Heikkinen", not "Acme's name").
       const relative = /^['’]s name$/.test(trigger) && RELATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
       const strong = relative || !/^(from|by|with|to|for|ask|tell|contact|meet|met|and|['’]s name|the late)$/.test(trigger);

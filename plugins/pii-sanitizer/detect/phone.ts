@@ -138,7 +138,11 @@ const LETTER_NEXT = /^[ \t]*\p{L}/u;
 const CAPITAL_NEXT = /^[ \t]+\p{Lu}/u;
 const WORD_NEXT = /^\s*(?:\p{L}|\d{1,3}(?:st|nd|rd|th)(?![\p{L}\p{N}]))/u;
 const ACCESS_LOG_BEFORE = /HTTP\/\d(?:\.\d)?"[ \t]*$/;
-const CODE_PART_BEFORE = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]*\p{L})(?=[\p{L}\p{N}]*\d)[\p{L}\p{N}]{2,} $/u;
+/**
+ * Three groups of letters and digits or more before the number: a tracking number's ("1Z 4F7 A93 03 6621 8874"); one
+ * or two are a flat's or a postcode's ("Flat 3B 07700 900123", "SW1A 2AA 020 7925 0918").
+ */
+const CODE_PART_BEFORE = /(?<![\p{L}\p{N}])(?:(?=[\p{L}\p{N}]{0,5}\d)[\p{L}\p{N}]{1,6} ){2}(?=[\p{L}\p{N}]*\p{L})(?=[\p{L}\p{N}]*\d)[\p{L}\p{N}]{2,} $/u;
 /** Letters and digits that are no code: a time, an ordinal, a numbered phone's label ("after 6pm", "the 3rd", "Tel1", "mobile2"). */
 const NOT_A_CODE_BEFORE = /(?<![\p{L}\p{N}])(?:\d{1,2}(?:[ap]\.?m\.?|h)|\d+(?:st|nd|rd|th)|(?:phone|tel|mobile|mob|cell|fax|ph|gsm|tlf|telefon|handy|whatsapp)\d{1,2}) $/iu;
 /**
