@@ -59,3 +59,13 @@ describe('what the review of the look-alike rules found', () => {
     expect(persons(text)).toEqual([]);
   });
 });
+
+describe('a form’s contact fields', () => {
+  it.each([
+    ['Amount: €14,200.00\nContact for queries: Connelly, 066 7815138', ['Connelly']],
+    ['Next of kin: son Vedran, 00385 23 406 499.', ['Vedran']],
+    ['Kontakt: Support, tel. 373 958 837.', []],
+  ])('%s', (text, expected) => {
+    expect(persons(text)).toEqual(expected);
+  });
+});

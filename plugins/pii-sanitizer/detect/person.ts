@@ -88,7 +88,7 @@ const PEOPLE_ROLES = 'travel agent|booking agent|cashier|tour guide|guide|chef|b
  * Dependabot", "Assignee: Oncall", "Petitioner: Samsung"), so after a label (a role's too: "Listing agent:") one word
  * counts only when it is a name of the lists, and nothing found there names the person's other mentions.
  */
-const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|recipient|addressee|account owner|candidate|applicant|adjuster|adjuster assigned|complainant|executor|executrix|guardian|emergency contact|contact person|employee|student|pupil|owner|attn|attention|interviewee|caller name|patient name|registered owner|insured party|tenant|landlord|landlady|lessee|lessor|bill to|sold to|lead passenger|contact';
+const PERSON_FIELDS = 'insured|policyholder|cardholder|card holder|account holder|beneficiary|claimant|plaintiff|defendant|petitioner|respondent|guarantor|co-signer|cosigner|next of kin|spouse|traveller|traveler|signed for by|deceased|assignee|reporter|recipient|addressee|account owner|candidate|applicant|adjuster|adjuster assigned|complainant|executor|executrix|guardian|emergency contact|contact person|employee|student|pupil|owner|attn|attention|interviewee|caller name|patient name|registered owner|insured party|tenant|landlord|landlady|lessee|lessor|bill to|sold to|lead passenger|contact|contact for queries|contact for questions|contact for enquiries|point of contact|buddy|kontakt|osoba kontaktowa|ansprechpartner|ansprechpartnerin|persona de contacto|persona di contatto|referente';
 /** The fields of those forms that only a person fills: "The account holder is Trnka", "the recipient is Morrison". */
 const PEOPLE_FIELDS = 'account holder|account owner|cardholder|card holder|policyholder|beneficiary|recipient|addressee|claimant|guarantor|next of kin|deceased|complainant|executor|executrix|applicant|candidate';
 /** Roles that software holds too: a package manager, a process supervisor, a function's caller, a SaaS tenant. */
@@ -127,7 +127,7 @@ const PARTY_WORD = new RegExp(`(?:${PARTY_TITLES}) \\p{Lu}`, 'iu');
 const anyCase = (label: string) => label.replace(/\p{L}/gu, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
 /** A role's or a person's field as a label where a line, a quote, a bullet or a sentence starts ("- **Passenger:** …"). */
 const PERSON_LABEL = new RegExp(
-  String.raw`(?:^|\n|[.!?,;]|[ \t][-–—|]|[ \t]{2}(?![ \t]))[ \t]*(?:>[ \t]*)?(?:[-*•]+[ \t]*)?(?:\*\*)?(?:${`${PEOPLE_ROLES}|${LABELLED_OWNED_ROLES}|${PERSON_FIELDS}|${PEOPLE_LABELS}`.split('|').map(anyCase).join('|')})(?:\(s\))?(?:[ \t]+[Nn]ame)?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(${NAME})`,
+  String.raw`(?:^|\n|[.!?,;]|[ \t][-–—|]|[ \t]{2}(?![ \t]))[ \t]*(?:>[ \t]*)?(?:[-*•]+[ \t]*)?(?:\*\*)?(?:${`${PEOPLE_ROLES}|${LABELLED_OWNED_ROLES}|${PERSON_FIELDS}|${PEOPLE_LABELS}`.split('|').map(anyCase).join('|')})(?:\(s\))?(?:[ \t]+[Nn]ame)?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?:(?:${FAMILY})[ \t]+)?(${NAME})`,
   'dgu',
 );
 /**
