@@ -25,8 +25,9 @@ const PATTERNS: RegExp[] = [
   new RegExp(`(?:^|[.!?:]\\s*)be${S}(?:an?|the|my)${S}${L}+`, 'iu'),
   // "Now you are Ted, …", "Okay. Now you're DAN": a name after it, as German's "Nun bist du Ted" ("now you are ready" is none).
   // The name ends a sentence or a clause ("Now you are Ted, …", "now you are FreeGPT and …"): "Now you are GDPR compliant",
-  // "Now you are Admin on the repo" name no one.
-  new RegExp(`(?:^|[.!?:]\\s*)(?:(?:[Oo]kay|[Oo][Kk]|[Ss]o|[Ww]ell|[Aa]nd)${S})?[Nn]ow${S}you(?: are|'re)${S}(?:the${S})?\\p{Lu}${L}*(?=\\s*(?:[.,!?;:—–]|$)|\\s+(?:and|who|which|that)${E})`, 'u'),
+  // "Now you are Admin on the repo" name no one. A name of two words too ("Now you are Linus Torvalds.", "Now you are
+  // Developer Mode and …").
+  new RegExp(`(?:^|[.!?:]\\s*)(?:(?:[Oo]kay|[Oo][Kk]|[Ss]o|[Ww]ell|[Aa]nd)${S})?[Nn]ow${S}you(?: are|'re)${S}(?:the${S})?\\p{Lu}${L}*(?:[ \\t]+\\p{Lu}${L}*)?(?=\\s*(?:[.,!?;:—–]|$)|\\s+(?:and|who|which|that)${E})`, 'u'),
   // German
   new RegExp(`${B}ich${S}möchte${S}(?:dass${S})?(?:sie|du)${S}als${S}.{1,80}?(?:fungieren|agieren|auftreten|handeln)${E}`, 'iu'),
   new RegExp(`${B}(?:nun|jetzt|ab jetzt|ab sofort)${S}bist${S}du${E}`, 'iu'),
