@@ -55,6 +55,34 @@ describe('what the review of the look-alike rules found', () => {
     expect(persons('Dr. Martens will see you at 3.')).toEqual(['Martens']);
   });
 
+  it.each([
+    'Dr. Pepper is my favourite drink.',
+    'Dr. Pepper has a unique flavour.',
+    'Mr. Clean is the best cleaner I have used.',
+    'Mr. Clean works on everything.',
+    'Dr. Martens has a sale on boots.',
+    "Dr. Martens' boots last for years.",
+  ])('a brand named with a title stays a brand before a verb a firm or a product takes too: %s', (text) => {
+    expect(persons(text)).toEqual([]);
+  });
+
+  it('a doctor named like a brand is a person after a verb only people take', () => {
+    expect(persons('Dr. Martens said the results look fine.')).toEqual(['Martens']);
+    expect(persons('Dr. Pepper will call you tomorrow.')).toEqual(['Pepper']);
+  });
+
+  it.each([
+    'Il conto è intestato a Banca Intesa.',
+    'Il conto corrente intestato a Poste Italiane è chiuso.',
+    'La polizza è intestata a Cassa Centrale.',
+  ])('an account held by a bank or an agency names no one in a sentence: %s', (text) => {
+    expect(persons(text)).toEqual([]);
+  });
+
+  it('an account held by a person still names them in a sentence', () => {
+    expect(persons('Il conto è intestato a Mario Rossi.')).toEqual(['Mario Rossi']);
+  });
+
   it.each(['Good morning Ladies and Gentlemen', 'Cześć Wszystkim, jak się macie?', 'Witaj Świecie!'])('greets no one by name in %s', (text) => {
     expect(persons(text)).toEqual([]);
   });

@@ -39,6 +39,12 @@ const NAME = String.raw`(?:${LEADING_PARTICLES})?(?:${WORD})(?:[ \t]+(?:${PARTIC
 const LOWER_TITLE = /\b(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Pp]rof)\.\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]{2,})?)(?![\w\u00e0-\u024f])/g;
 /** Brands named with a title, which a title's name would otherwise be: "the Dr. Martens store", "Dr Pepper or Mr. Pibb". */
 const TITLED_BRAND = /^(?:Dr\.?[ \t]+(?:Martens|Pepper|Oetker)|Mr\.?[ \t]+(?:Pibb|Clean|Muscle))(?![\p{L}]|[ \t]+\p{Lu})/u;
+/**
+ * What only a doctor does after a brand's words, not a drink or a cleaner ("Dr. Martens will see you", "Dr. Pepper said";
+ * not "Dr. Pepper is my favourite", "Mr. Clean works on everything", "Dr. Martens has a sale").
+ */
+const TITLED_BRAND_PERSON_VERB =
+  /^[ \t]*(?:(?:will|would|can|could|may|is going to)[ \t]+(?:see|call|examine|phone|ring|meet|treat|operate|be with)|(?:just|also|then)?[ \t]*(?:said|says|told|asked|wrote|writes|replied|explained|explains|prescribed|recommended|advised|examined|diagnosed|thinks|believes|is on call|was on call))(?![\p{L}])/u;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"); three at most, or "dr. " over and over is read from each start to the end. */
 const TITLE = new RegExp(
   String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)(?:dr|fr|hr)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+){1,3}(${NAME})`,
@@ -1390,7 +1396,7 @@ export const personDetector: Detector = {
     };
     for (const m of matches(text, TITLE)) {
       // "Dr. Martens will see you at 3" is a doctor: a person's verb after the brand's words makes them a person's.
-      if (TITLED_BRAND.test(m[0]) && !PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
+      if (TITLED_BRAND.test(m[0]) && !TITLED_BRAND_PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 32))) continue;
       seed(add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9));
     }
     for (const m of matches(text, LOWER_TITLE)) {
@@ -1627,6 +1633,8 @@ export const personDetector: Detector = {
         const start = found.end - name.length;
         const listed = !writtenName(name) && (isListedGivenName(name) || isListedSurname(name));
         const place = listed && PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+        // "Il conto è intestato a Banca Intesa", "a nome di Poste Italiane": an account held by a bank or an agency.
+        if (!nameFirst && INSTITUTION_FIRST.test(name)) continue;
         // Two words or more must read as a name ("Thanks again, Stack Overflow," thanks a site).
         if ((name.includes(' ') && personLike(name) !== '') || writtenName(name) || (listed && !place)) add(start, name, 0.7);
       }
