@@ -90,6 +90,22 @@ describe('what the review of the look-alike rules found', () => {
 
 describe('a form’s contact fields', () => {
   it.each([
+    'Referente: Ufficio Tecnico',
+    'Persona di contatto: Servizio Clienti',
+    'Referente: Responsabile Qualità',
+    'Persona de contacto: Recursos Humanos',
+    'Ansprechpartner: Technischer Vertrieb',
+    'Osoba kontaktowa: Dział Kadr',
+  ])('a department in the form’s language is no contact person: %s', (text) => {
+    expect(persons(text)).toEqual([]);
+  });
+
+  it('a person after the same labels still is one', () => {
+    expect(persons('Referente: Marco Rossi')).toEqual(['Marco Rossi']);
+    expect(persons('Ansprechpartner: Hans Müller')).toEqual(['Hans Müller']);
+  });
+
+  it.each([
     ['Amount: €14,200.00\nContact for queries: Connelly, 066 7815138', ['Connelly']],
     ['Next of kin: son Vedran, 00385 23 406 499.', ['Vedran']],
     ['Kontakt: Support, tel. 373 958 837.', []],

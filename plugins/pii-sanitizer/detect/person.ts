@@ -1300,9 +1300,15 @@ const INTRODUCES_PERSON = /(?:^|[^\p{L}])(?:with|to|tell|ask|asked|call|meet|met
 
 /** A house's number of three digits or more right before a name, no time's minutes ("359 Ashley Loop", not "10:30 Jimin Park"). */
 const STREET_NUMBER_BEFORE = /(?<![\d.,:])\d{3,5}[A-Za-z]?[ \t]+$/;
-/** A team or a department that signs or is addressed ("Accounts Receivable", "Customer Service", "Human Resources", "The Support Team"). */
+/**
+ * A team or a department that signs or is addressed ("Accounts Receivable", "Customer Service", "Human Resources", "The
+ * Support Team"), in the languages of the contact labels too ("Referente: Ufficio Tecnico", "Persona de contacto: Recursos
+ * Humanos", "Ansprechpartner: Technischer Vertrieb", "Osoba kontaktowa: Dział Kadr").
+ */
 const DEPARTMENT_WORDS = new Set(
-  'the accounts account receivable payable customer customers client clients service services support care team billing sales marketing human resources hr it help desk helpdesk front office reception admissions finance legal operations management department dept staff board committee security compliance payroll procurement purchasing shipping returns logistics engineering product research development recruitment recruiting talent acquisition partnerships success relations investor public press media communications administration admin member membership guest guests patient patients student students international claims underwriting collections treasury facilities maintenance'.split(' '),
+  (
+    'ufficio uffici tecnico tecnica acquisti vendite commerciale amministrazione servizio servizi clienti assistenza risorse umane segreteria direzione qualità responsabile reparto contabilità logistica magazzino produzione departamento oficina servicio servicios atención cliente recursos humanos soporte técnico ventas compras administración contabilidad calidad sistemas recepción abteilung vertrieb technischer technische kundenservice kundendienst einkauf verkauf personalabteilung buchhaltung geschäftsführung empfang zentrale sekretariat innendienst außendienst dział działu kadr obsługa obsługi klienta biuro księgowość sprzedaży zakupów recepcja zarząd ' +
+    'the accounts account receivable payable customer customers client clients service services support care team billing sales marketing human resources hr it help desk helpdesk front office reception admissions finance legal operations management department dept staff board committee security compliance payroll procurement purchasing shipping returns logistics engineering product research development recruitment recruiting talent acquisition partnerships success relations investor public press media communications administration admin member membership guest guests patient patients student students international claims underwriting collections treasury facilities maintenance').split(' '),
 );
 function department(value: string): boolean {
   const words = value.toLowerCase().split(/[ \t]+/);
