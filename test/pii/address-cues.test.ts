@@ -20,3 +20,24 @@ describe('an address announced without "is" or a colon, or in another language',
     },
   );
 });
+
+describe('another language’s "address" of a mail box, a site or a machine', () => {
+  it.each([
+    'Indirizzo IP: Router 1',
+    'Dirección IP: Router 1',
+    'L’adresse e-mail est Gmail 2',
+    'Die E-Mail-Adresse ist Pflichtfeld 1.',
+    'Adres strony: Allegro 2',
+    'L’adresse du serveur est Tomcat 9',
+  ])('finds none in %s, as the English "IP address:" finds none', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Meine Adresse ist Hauptstraße 5', 'Hauptstraße 5'],
+    ['Adresse de livraison : Lindenweg 4', 'Lindenweg 4'],
+    ['Il mio indirizzo è Marconi 10', 'Marconi 10'],
+  ])('still finds a home’s in %s', (text, address) => {
+    expect(addresses(text)).toEqual([address]);
+  });
+});

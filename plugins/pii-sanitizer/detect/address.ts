@@ -221,8 +221,13 @@ const NUMBERED_PLACE = new RegExp(String.raw`\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?\p{L
  * ("The IP address is Version 6"), and some words are a form's or a system's ("Address: Line 2", "Port 8080").
  */
 const NAMED_STREET_NUMBER = new RegExp(String.raw`(\p{Lu}\p{Ll}[\p{L}'’.-]*)[ \t]+(?!${YEAR})\d{1,5}[A-Za-z]?(?![\p{L}\p{N}]|[.,]\d)`, 'uy');
+/**
+ * What else an address is in the other languages' words: a mail box's, a site's, a machine's ("Indirizzo IP:", "L'adresse
+ * e-mail est", "Adres strony:", "la dirección del servidor es"), as English's "IP address:" or "email address is" are none.
+ */
+const MACHINE_ADDRESS_KINDS = 'e-?mail|mail|courriel|correo|posta|pec|ip|ipv4|ipv6|mac|web|url|uri|site|sito|sitio|strony|internet|serveur|servidor|server|serwera|proxy|dns|wallet|portefeuille|m[ée]moire|memoria|speicher|pami[eę]ci';
 const PERSONAL_ADDRESS = new RegExp(
-  String.raw`(?:(?:^|\n)[ \t]*|(?<![\p{L}])(?:my|your|his|her|their|our|the|home|billing|shipping|postal|mailing|delivery|street|new|current|business|office)[ \t]+)address(?:[ \t]+is|[ \t]*:|[ \t]+(?:on[ \t]+file|of[ \t]+record|will[ \t]+be))[^\n]*$|(?<![\p{L}])(?:${QUALIFIED_ADDRESS})[ \t]+$|(?<![\p{L}])address[ \t]+(?:on[ \t]+file|of[ \t]+record)[ \t]+$|(?<![\p{L}])(?:adresse|adres|direcci[oó]n|indirizzo|endere[cç]o|anschrift|osoite)(?:[^\n\d:]{0,30}?(?<![\p{L}])(?:est|es|ist|è|é|is)[ \t]+|[^\n\d:]{0,30}?:[ \t]*)$|(?<![\p{L}])(?:home|billing|shipping|postal|mailing|delivery)[ \t]+address[ \t]+with[ \t]+$|\?[ \t]+it is[ \t]+$`,
+  String.raw`(?:(?:^|\n)[ \t]*|(?<![\p{L}])(?:my|your|his|her|their|our|the|home|billing|shipping|postal|mailing|delivery|street|new|current|business|office)[ \t]+)address(?:[ \t]+is|[ \t]*:|[ \t]+(?:on[ \t]+file|of[ \t]+record|will[ \t]+be))[^\n]*$|(?<![\p{L}])(?:${QUALIFIED_ADDRESS})[ \t]+$|(?<![\p{L}])address[ \t]+(?:on[ \t]+file|of[ \t]+record)[ \t]+$|(?<![\p{L}-])(?:adresse|adres|direcci[oó]n|indirizzo|endere[cç]o|anschrift|osoite)(?![^\n\d:]{0,30}?(?<![\p{L}])(?:${MACHINE_ADDRESS_KINDS})(?![\p{L}]))(?:[^\n\d:]{0,30}?(?<![\p{L}])(?:est|es|ist|è|é|is)[ \t]+|[^\n\d:]{0,30}?:[ \t]*)$|(?<![\p{L}])(?:home|billing|shipping|postal|mailing|delivery)[ \t]+address[ \t]+with[ \t]+$|\?[ \t]+it is[ \t]+$`,
   'iu',
 );
 /**
