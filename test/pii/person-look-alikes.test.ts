@@ -83,6 +83,16 @@ describe('what the review of the look-alike rules found', () => {
     expect(persons('Il conto è intestato a Mario Rossi.')).toEqual(['Mario Rossi']);
   });
 
+  it.each([
+    ['Cześć Kasiu, co słychać?', 'Kasiu'],
+    ['Witaj Tomku!', 'Tomku'],
+    ['Cześć Piotrze, dzięki za wiadomość.', 'Piotrze'],
+    ['Cześć Ewo, jutro o 10?', 'Ewo'],
+    ['Witaj Marcinie, przesyłam plik.', 'Marcinie'],
+  ])('a Polish greeting greets a name in its vocative too: %s', (text, name) => {
+    expect(persons(text)).toEqual([name]);
+  });
+
   it.each(['Good morning Ladies and Gentlemen', 'Cześć Wszystkim, jak się macie?', 'Witaj Świecie!'])('greets no one by name in %s', (text) => {
     expect(persons(text)).toEqual([]);
   });

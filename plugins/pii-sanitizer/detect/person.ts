@@ -295,6 +295,25 @@ const TALKS = /(?<![\p{L}])(?:I|I'm|I’m|you|we|me|my|your|thanks|thank you|lol
 function namesAPerson(name: string): boolean {
   return name.includes(' ') ? personLike(name) === name : knownName(name) || isListedSurname(name);
 }
+/**
+ * A Polish given name as a greeting addresses it, in the vocative ("Cześć Kasiu", "Witaj Tomku", "Piotrze", "Ewo",
+ * "Marcinie"): the nominatives it may come from, for the lists to be asked ("Kasia", "Tomek", "Piotr", "Ewa", "Marcin").
+ */
+const POLISH_VOCATIVE_ENDINGS: Array<[RegExp, string]> = [
+  [/iu$/u, 'ia'],
+  [/ku$/u, 'ek'],
+  [/o$/u, 'a'],
+  [/rze$/u, 'r'],
+  [/nie$/u, 'n'],
+  [/dzie$/u, 'd'],
+  [/cie$/u, 't'],
+  [/le$/u, 'eł'],
+  [/le$/u, 'ł'],
+  [/(?<=(?:sz|cz|ż|j|l|g|k|ch|h))u$/u, ''],
+];
+function namesAPersonInPolishVocative(word: string): boolean {
+  return POLISH_VOCATIVE_ENDINGS.some(([ending, nominative]) => ending.test(word) && knownName(word.replace(ending, nominative)));
+}
 /** A form's field that only a person fills, in a role's pattern. */
 const PEOPLE_FIELD = new RegExp(PEOPLE_FIELDS, 'i');
 /**
@@ -1444,7 +1463,9 @@ export const personDetector: Detector = {
       if (greeting && placeOrCountry(m[1], true)) continue;
       // Other languages' greetings and the day's greet groups and words too ("Good morning Ladies and Gentlemen", "Cześć
       // Wszystkim", "Witaj Świecie", "Carissimo Amico"): one word only a name of the lists.
-      if (/^(?:good morning|good afternoon|good evening|cześć|witaj|carissim[oa])$/.test(trigger) && !/[ \t]/.test(m[1]) && !namesAPerson(m[1])) continue;
+      if (/^(?:good morning|good afternoon|good evening|cześć|witaj|carissim[oa])$/.test(trigger) && !/[ \t]/.test(m[1]) && !namesAPerson(m[1])) {
+        if (!/^(?:cześć|witaj)$/.test(trigger) || !namesAPersonInPolishVocative(m[1])) continue;
+      }
       // An account is held by a bank or a firm as often ("intestato a Banca Intesa", "a Poste Italiane").
       if (trigger === 'intestato a' && INSTITUTION_FIRST.test(m[1])) continue;
       // A possessive's name is a person's when the owner is one ("my partner's name Heikkinen", not "Acme's name").
