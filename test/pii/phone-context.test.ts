@@ -75,4 +75,17 @@ describe('a flat’s number or a postcode before a phone is no code', () => {
   ])('%s', (text, phone) => {
     expect(phones(text)).toEqual([phone]);
   });
+
+  it.each([
+    ['Flat 3B SW1A 2AA 07700 900123', '07700 900123'],
+    ['Apt 4 EH1 1YZ 0131 496 0000', '0131 496 0000'],
+    ['Unit 12 M5V 3L9 416 555 0123', '416 555 0123'],
+    ['Suite 200 V6B 1A1 604 555 0101', '604 555 0101'],
+  ])('a flat’s number and a postcode, three groups, are no code either: %s', (text, phone) => {
+    expect(phones(text)).toEqual([phone]);
+  });
+
+  it('a tracking number’s groups still are one', () => {
+    expect(phones('Tracking: 1Z 4F7 A93 03 6621 8874')).toEqual([]);
+  });
 });

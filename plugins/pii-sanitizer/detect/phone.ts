@@ -145,6 +145,8 @@ const ACCESS_LOG_BEFORE = /HTTP\/\d(?:\.\d)?"[ \t]*$/;
 const CODE_PART_BEFORE = /(?<![\p{L}\p{N}])(?:(?=[\p{L}\p{N}]{0,5}\d)[\p{L}\p{N}]{1,6} ){2}(?=[\p{L}\p{N}]*\p{L})(?=[\p{L}\p{N}]*\d)[\p{L}\p{N}]{2,} $/u;
 /** Letters and digits that are no code: a time, an ordinal, a numbered phone's label ("after 6pm", "the 3rd", "Tel1", "mobile2"). */
 const NOT_A_CODE_BEFORE = /(?<![\p{L}\p{N}])(?:\d{1,2}(?:[ap]\.?m\.?|h)|\d+(?:st|nd|rd|th)|(?:phone|tel|mobile|mob|cell|fax|ph|gsm|tlf|telefon|handy|whatsapp)\d{1,2}) $/iu;
+/** A British or a Canadian postcode ends what is before the number, after a flat's number ("Flat 3B SW1A 2AA", "Unit 12 M5V 3L9"). */
+const POSTCODE_BEFORE = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] \d[A-Z]\d) $/u;
 /**
  * Phone words before a number, or after it in its own sentence and line: the next field's label ("Ticket no. 220
  * 2417738104\nContact phone: …") or the next sentence's words ("policy 6021-448-91. Her phone …") are another number's.
@@ -255,7 +257,7 @@ export const phoneDetector: Detector = {
       // A dotted quad is an address's notation (the IP detector's to judge), or a version's; after an access log's
       // protocol, a status and a size ('"GET / HTTP/1.1" 200 4521'); after a code of letters and digits, its rest ("1Z
       // 4F7 A93 03 6621 8874").
-      if (listed || DOTTED_QUAD.test(value) || ACCESS_LOG_BEFORE.test(before) || (CODE_PART_BEFORE.test(before) && !NOT_A_CODE_BEFORE.test(before) && !/^(?:\+|00)/.test(value))) continue;
+      if (listed || DOTTED_QUAD.test(value) || ACCESS_LOG_BEFORE.test(before) || (CODE_PART_BEFORE.test(before) && !NOT_A_CODE_BEFORE.test(before) && !POSTCODE_BEFORE.test(before) && !/^(?:\+|00)/.test(value))) continue;
       const amount =
         THOUSANDS.test(value) &&
         (CURRENCY_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index)));
