@@ -387,7 +387,7 @@ function realLatency(detector: ReturnType<typeof createDetector>): Figures {
  * request's reading time from its tenth turn on (about 12 KB), with the route's memory of texts read before
  * (`RememberingDetector`) and without it; twelve chats of real text, each with its own memory.
  */
-export function chatLatency(detector: ReturnType<typeof createDetector>): Figures {
+function chatLatency(detector: ReturnType<typeof createDetector>): Figures {
   const texts = honestTexts();
   const remembered: number[] = [];
   const unremembered: number[] = [];

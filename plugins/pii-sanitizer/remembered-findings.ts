@@ -1,12 +1,8 @@
-import { TextMemo } from '../core/text-memo';
+import { MIN_REMEMBERED_CHARS, REMEMBERED_TEXTS, TextMemo } from '../core/text-memo';
 import type { Finding, PiiDetector } from './detect';
 
 /** A finding as remembered: where it is and what, not the value, which the text it was found in gives back. */
 type Remembered = Omit<Finding, 'value'>;
-
-/** Texts shorter than this are read again: their reading costs about what their hash does. */
-const MIN_REMEMBERED_CHARS = 256;
-const REMEMBERED_TEXTS = 2_000;
 
 /**
  * A detector that remembers each long text's findings by the text's hash. A chat resends its system prompt and every

@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
 import { compileConfiguredPattern } from '../core/configured-pattern';
-import { TextMemo } from '../core/text-memo';
+import { MIN_REMEMBERED_CHARS, REMEMBERED_TEXTS, TextMemo } from '../core/text-memo';
 import { LexicalClassifier } from './classifier';
 import { guardPatternFlags, type GuardConfig } from './config';
 import { builtinCorpus, type Corpus } from './corpus';
 import { combine, scanHeuristics } from './heuristics';
 import { looseReadings, normalizeText, unescaped } from './normalize';
 import { PERSONA_WEIGHT, personaHijack } from './persona';
-
-/** Texts shorter than this are scored again: their reading costs about what their hash does. */
-const MIN_REMEMBERED_CHARS = 256;
-const REMEMBERED_TEXTS = 2_000;
 
 /** How many words the classifier needs before its score counts in full. */
 const SURE_WORDS = 5;

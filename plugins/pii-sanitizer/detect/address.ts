@@ -200,7 +200,8 @@ const BOXES = [
   /\b(?:USNS|USNV|USS|USCGC|usns|usnv|uss|uscgc)[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+)?\s+(?:FPO|fpo)\s+(?:A[AEP]|a[aep])[ \t]+\d{5}\b/gu,
 ];
 /** "Address" in the languages prompts come in ("Adresse de facturation :", "la nouvelle adresse est", "indirizzo:"). */
-const ADDRESS_WORDS = 'address(?:es)?|adresse|adres|direcci[oó]n|indirizzo|endere[cç]o|anschrift|osoite';
+const OTHER_LANGUAGES_ADDRESS_WORDS = 'adresse|adres|direcci[oó]n|indirizzo|endere[cç]o|anschrift|osoite';
+const ADDRESS_WORDS = `address(?:es)?|${OTHER_LANGUAGES_ADDRESS_WORDS}`;
 /** Whose address, said before it without a verb: "billing address Lundbergs Väg 87", "current address Zeleno polje 98". */
 const QUALIFIED_ADDRESS = ['current', 'billing', 'shipping', 'home', 'mailing', 'postal', 'delivery', 'permanent', 'residential', 'registered', 'previous'].map((whose) => `${whose} address`).join('|');
 /**
@@ -227,7 +228,7 @@ const NAMED_STREET_NUMBER = new RegExp(String.raw`(\p{Lu}\p{Ll}[\p{L}'’.-]*)[ 
  */
 const MACHINE_ADDRESS_KINDS = 'e-?mail|mail|courriel|correo|posta|pec|ip|ipv4|ipv6|mac|web|url|uri|site|sito|sitio|strony|internet|serveur|servidor|server|serwera|proxy|dns|wallet|portefeuille|m[ée]moire|memoria|speicher|pami[eę]ci';
 const PERSONAL_ADDRESS = new RegExp(
-  String.raw`(?:(?:^|\n)[ \t]*|(?<![\p{L}])(?:my|your|his|her|their|our|the|home|billing|shipping|postal|mailing|delivery|street|new|current|business|office)[ \t]+)address(?:[ \t]+is|[ \t]*:|[ \t]+(?:on[ \t]+file|of[ \t]+record|will[ \t]+be))[^\n]*$|(?<![\p{L}])(?:${QUALIFIED_ADDRESS})[ \t]+$|(?<![\p{L}])address[ \t]+(?:on[ \t]+file|of[ \t]+record)[ \t]+$|(?<![\p{L}-])(?:adresse|adres|direcci[oó]n|indirizzo|endere[cç]o|anschrift|osoite)(?![^\n\d:]{0,30}?(?<![\p{L}])(?:${MACHINE_ADDRESS_KINDS})(?![\p{L}]))(?:[^\n\d:]{0,30}?(?<![\p{L}])(?:est|es|ist|è|é|is)[ \t]+|[^\n\d:]{0,30}?:[ \t]*)$|(?<![\p{L}])(?:home|billing|shipping|postal|mailing|delivery)[ \t]+address[ \t]+with[ \t]+$|\?[ \t]+it is[ \t]+$`,
+  String.raw`(?:(?:^|\n)[ \t]*|(?<![\p{L}])(?:my|your|his|her|their|our|the|home|billing|shipping|postal|mailing|delivery|street|new|current|business|office)[ \t]+)address(?:[ \t]+is|[ \t]*:|[ \t]+(?:on[ \t]+file|of[ \t]+record|will[ \t]+be))[^\n]*$|(?<![\p{L}])(?:${QUALIFIED_ADDRESS})[ \t]+$|(?<![\p{L}])address[ \t]+(?:on[ \t]+file|of[ \t]+record)[ \t]+$|(?<![\p{L}-])(?:${OTHER_LANGUAGES_ADDRESS_WORDS})(?![^\n\d:]{0,30}?(?<![\p{L}])(?:${MACHINE_ADDRESS_KINDS})(?![\p{L}]))(?:[^\n\d:]{0,30}?(?<![\p{L}])(?:est|es|ist|è|é|is)[ \t]+|[^\n\d:]{0,30}?:[ \t]*)$|(?<![\p{L}])(?:home|billing|shipping|postal|mailing|delivery)[ \t]+address[ \t]+with[ \t]+$|\?[ \t]+it is[ \t]+$`,
   'iu',
 );
 /**

@@ -1463,9 +1463,9 @@ export const personDetector: Detector = {
       if (greeting && placeOrCountry(m[1], true)) continue;
       // Other languages' greetings and the day's greet groups and words too ("Good morning Ladies and Gentlemen", "Cześć
       // Wszystkim", "Witaj Świecie", "Carissimo Amico"): one word only a name of the lists.
-      if (/^(?:good morning|good afternoon|good evening|cześć|witaj|carissim[oa])$/.test(trigger) && !/[ \t]/.test(m[1]) && !namesAPerson(m[1])) {
-        if (!/^(?:cześć|witaj)$/.test(trigger) || !namesAPersonInPolishVocative(m[1])) continue;
-      }
+      // A Polish greeting names the person in the vocative ("Cześć Kasiu").
+      const vocative = () => /^(?:cześć|witaj)$/.test(trigger) && namesAPersonInPolishVocative(m[1]);
+      if (/^(?:good morning|good afternoon|good evening|cześć|witaj|carissim[oa])$/.test(trigger) && !/[ \t]/.test(m[1]) && !namesAPerson(m[1]) && !vocative()) continue;
       // An account is held by a bank or a firm as often ("intestato a Banca Intesa", "a Poste Italiane").
       if (trigger === 'intestato a' && INSTITUTION_FIRST.test(m[1])) continue;
       // A possessive's name is a person's when the owner is one ("my partner's name Heikkinen", not "Acme's name").

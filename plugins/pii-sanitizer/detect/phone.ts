@@ -257,7 +257,8 @@ export const phoneDetector: Detector = {
       // A dotted quad is an address's notation (the IP detector's to judge), or a version's; after an access log's
       // protocol, a status and a size ('"GET / HTTP/1.1" 200 4521'); after a code of letters and digits, its rest ("1Z
       // 4F7 A93 03 6621 8874").
-      if (listed || DOTTED_QUAD.test(value) || ACCESS_LOG_BEFORE.test(before) || (CODE_PART_BEFORE.test(before) && !NOT_A_CODE_BEFORE.test(before) && !POSTCODE_BEFORE.test(before) && !/^(?:\+|00)/.test(value))) continue;
+      const international = value.startsWith('+') || value.startsWith('00');
+      if (listed || DOTTED_QUAD.test(value) || ACCESS_LOG_BEFORE.test(before) || (CODE_PART_BEFORE.test(before) && !NOT_A_CODE_BEFORE.test(before) && !POSTCODE_BEFORE.test(before) && !international)) continue;
       const amount =
         THOUSANDS.test(value) &&
         (CURRENCY_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index)));
@@ -283,7 +284,6 @@ export const phoneDetector: Detector = {
         } else rescan(m);
         continue;
       }
-      const international = value.startsWith('+') || value.startsWith('00');
       // Judged before the phone library parses it: a labelled number is another identifier whatever the library says.
       if (!international && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !wordsNearNumber(text, m.index, m.index + value.length, PHONE_WORD)) {
         labelledUntil = m.index + m[0].length;
