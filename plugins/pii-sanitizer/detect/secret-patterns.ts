@@ -24,7 +24,7 @@ const COMMAND_LINE_VALUE = String.raw`[^\s\-$%{<'"\`][^\s'"\`]{5,}`;
 const NET_USE_VALUE = String.raw`[^\s\-$%{<'"\`/*][^\s'"\`]{5,}`;
 
 /** Providers whose keys are UUIDs. */
-const UUID_KEY_PROVIDERS = wordAlternation('heroku|snyk|codecov|postmark|opsgenie|sauce|railway|splunk|consul|atlas|cypress|scw|scaleway|appsignal|push_api'.split('|'));
+const UUID_KEY_PROVIDERS = wordAlternation('heroku|snyk|codecov|postmark|opsgenie|sauce|railway|splunk|consul|atlas|cypress|scw|scaleway|appsignal|push_api|jenkins'.split('|'));
 
 /**
  * Known credential formats: a prefix a provider puts on its tokens, or a shape no
@@ -266,6 +266,20 @@ export const SECRET_PATTERNS: Array<{
   { name: 'planetscale-token', pattern: /\bpscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64}/g },
   { name: 'flyio-token', pattern: /\bfo1_[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])|\bFlyV1 fm[12][ar]?_[A-Za-z0-9+/=,_-]{40,}/g },
   { name: 'sonarqube-token', pattern: /\bsq[pua]_[a-f0-9]{40}\b/g },
+  // SonarQube's tokens before their prefixes: forty hex digits given as the scanner's login ("-Dsonar.login=…", "$sonarLogin = …").
+  { name: 'sonarqube-login-token', pattern: /\b[0-9a-f]{40}\b/g, requires: /sonar/i, context: /sonar[._-]?(?:login|token)\W{0,8}$/i, window: 40 },
+  // Code Climate's test reporter id: the key its coverage uploads are accepted with, whatever its name says.
+  { name: 'codeclimate-reporter-id', pattern: /\b[0-9a-f]{64}\b/g, requires: 'CC_TEST_REPORTER_ID', context: /CC_TEST_REPORTER_ID\W{0,8}$/, window: 40 },
+  // Jenkins' crumb (its CSRF token, bound to the session that asked for it).
+  { name: 'jenkins-crumb', pattern: /\bJenkins-Crumb[ \t]*[:=][ \t]*([0-9a-f]{32,64})\b/dg, requires: 'Jenkins-Crumb' },
+  // Twitch's stream key: whoever holds it broadcasts on the channel.
+  { name: 'twitch-stream-key', pattern: /\blive_\d{6,12}_[A-Za-z0-9]{30}\b/g },
+  // Azure DevOps' personal access tokens since 2024: 84 characters with "AZDO" at the 77th.
+  { name: 'azure-devops-pat', pattern: /\b[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}\b/g, requires: /AZDO/, valid: (value) => looksRandom(value.slice(0, 76)) },
+  // New Relic's license keys: forty characters ending in "NRAL", thirty-six hex digits or a region's "eu01xx" and thirty.
+  { name: 'new-relic-license-key', pattern: /\b(?:[a-z]{2}\d{2}xx[0-9a-f]{30}|[0-9a-f]{36})NRAL\b/g, requires: /NRAL/, valid: (value) => !SEQUENTIAL.test(value) && !isDummy(value) },
+  // Grafana's API keys before service accounts: base64 of {"k":…,"n":…,"id":…}.
+  { name: 'grafana-api-key', pattern: /\beyJrIjoi[A-Za-z0-9+/_-]{40,}={0,2}/g },
   { name: 'jfrog-identity-token', pattern: /\bcmVmdGtuOjAxOj[A-Za-z0-9]{40,}/g },
   { name: 'shippo-token', pattern: /\bshippo_(?:live|test)_[a-f0-9]{40}\b/g },
   { name: 'duffel-token', pattern: /\bduffel_(?:test|live)_[A-Za-z0-9_=-]{43}(?![A-Za-z0-9_=-])/g },
@@ -404,6 +418,16 @@ export const SECRET_PATTERNS: Array<{
     unlessBefore: /(?<![\w-])(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport|mysqlshow)(?:[ \t]+--?[\w-]+(?:[= ](?:"[^"\n]*"|'[^'\n]*'|[^\s"'-]\S*))?)*[ \t]*$/,
     valid: commandLinePassword,
   },
+  // Remote execution tools, whose "-p" after the user is always the password: "psexec \\host -u admin -p braksha",
+  // "paexec", "winexe", "PuTTY's plink -l root -pw …" — a word without digits is a password there too.
+  {
+    name: 'remote-exec-password',
+    pattern: new RegExp(String.raw`(?:${USER_THEN_P}|\s-pw)[^\S\n]+(?:(${COMMAND_LINE_VALUE})|'([^'\s]{6,200})'|"([^"\s]{6,200})")`, 'dg'),
+    requires: /psexec|paexec|winexe|plink|pscp/i,
+    context: /(?<![\w-])(?:psexec|paexec|winexe|plink|pscp)(?:\.exe)?\b[^\n]*$/i,
+    window: 300,
+    valid: (value) => !isPlaceholder(value) && !/^[A-Z][A-Z0-9_]*$/.test(value) && !/^\d+$/.test(value) && !/[%$]/.test(value),
+  },
   // Options that take nothing but a password: "sshpass -p …", "keytool -storepass …", "openssl … -passin pass:…",
   // "redis-server --requirepass …".
   {
@@ -451,11 +475,13 @@ export const SECRET_PATTERNS: Array<{
     valid: (value) => !isDummy(value) && !SEQUENTIAL.test(value),
   },
   // A user's name and a password literal handed to a login: "client.login('bot.dev', 'waqm-0zum-s0h5-vnk2')",
-  // "ClusterOptions.clusterOptions(\"svc\", \"…\")", "new NetworkCredential(\"svc\", \"…\")".
+  // "ClusterOptions.clusterOptions(\"svc\", \"…\")", "new NetworkCredential(\"svc\", \"…\")", and after an LDAP path
+  // "new DirectoryEntry(\"LDAP://…\", \"admin@corp\", \"…\")".
   {
     name: 'login-password-argument',
-    pattern: /\b(?:login|logIn|log_in|signIn|sign_in|simple_bind_s|clusterOptions|PasswordAuthenticator|NetworkCredential|UsernamePasswordCredentials|PasswordCredential|HTTPBasicAuth|BasicAuth)\(\s*['"][^'"\n]{1,100}['"]\s*,\s*['"]([^'"\n]{6,200})['"]/dg,
-    requires: /(?:login|logIn|log_in|signIn|sign_in|bind_s|clusterOptions|Authenticator|Credentials?|BasicAuth)\(/,
+    pattern:
+      /\b(?:(?:login|logIn|log_in|signIn|sign_in|simple_bind_s|clusterOptions|PasswordAuthenticator|NetworkCredential|UsernamePasswordCredentials|PasswordCredential|HTTPBasicAuth|BasicAuth)\(|DirectoryEntry\(\s*['"][^'"\n]*['"]\s*,)\s*['"][^'"\n]{1,100}['"]\s*,\s*['"]([^'"\n]{6,200})['"]/dg,
+    requires: /(?:login|logIn|log_in|signIn|sign_in|bind_s|clusterOptions|Authenticator|Credentials?|BasicAuth|DirectoryEntry)\(/,
     valid: (value) => !isDummy(value) && !SEQUENTIAL.test(value) && !/^[\w.]+\(|^[$%{]/.test(value),
   },
   // An API's key handed to its client as it is built: "new OpenCageGeocode(\"35ca…\")", "new BraintreeGateway(env, \"…\", \"…\",

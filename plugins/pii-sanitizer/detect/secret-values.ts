@@ -12,8 +12,8 @@ import { entropy } from './context';
 export const PUBLIC_VALUE =
   /^rzp_(?:live|test)_[A-Za-z0-9]{14}$|^pub[0-9a-f]{32}$|^public-token-(?:live|test)-|^(?:sub|pub)-c-[0-9a-f-]{36}$|^client-[A-Za-z0-9]{20,}$|^(?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16}$|^(?:live|test)_[0-9a-f]{27}$|^(?:SB-)?Mid-client-|^[UANOC][A-Z2-7]{55}$|^pk_(?:live|test)_[A-Za-z0-9]{16,}$|^FLWPUBK(?:_TEST)?-|^NRJS-[0-9a-f]{19}$|^age1[02-9ac-hj-np-z]{58}$/;
 
-/** Dummy values in docs and tests: long alphabetic or numeric runs. */
-export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456/;
+/** Dummy values in docs and tests: long alphabetic or numeric runs, or both in turn ("a1b2c3d4e5f6…"). */
+export const SEQUENTIAL = /abcdef|ABCDEF|123456789|0123456|a1b2c3d4|A1B2C3D4/;
 /** "AUTH0_DOMAIN=dev-r0alk1x87r7luw3z.us.auth0.com": a host name under a name saying auth is an address, not a secret. */
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
 /** A digest in an integrity check's or an image reference's notation: its algorithm, then hex or base64 of its length. */
@@ -23,7 +23,7 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** A ULID (a sortable id in Crockford's base 32, in capitals as generated), which APIs give records and put in paths. */
 export const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 /** Stands where a value goes and never is one ("$API_BASE/v1/jobs": a variable and a path after it). */
-const DUMMY = /^(?:x+|\*+|\.+|0x(.)\1+|<[^>]*>|\$\{?[\w.]+\}?(?:\/[\w./-]*)?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|todo|tbd|fixme|example\w*|placeholder|redacted)$/i;
+const DUMMY = /^(?:x+|\*+|\.+|0x(.)\1+|<[^>]*>|\$\{?[\w.]+\}?(?:\/[\w./#-]*)?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|todo|tbd|fixme|example\w*|placeholder|redacted)$/i;
 /**
  * A reference to where the secret is kept, resolved at run time: Vault's "vault:secret/data/app#password", AWS's
  * "arn:aws:secretsmanager:…" (its secret's key ending in "::"), 1Password's "op://Vault/Item/field", Google's
@@ -92,10 +92,11 @@ export function isDocumentedExample(value: string): boolean {
 
 /**
  * Words that say the value is a stand-in, anywhere in it: frameworks' defaults ("ThisTokenIsNotSoSecretChangeIt",
- * Strapi's "tobemodified"), tests' values ("test-secret", "fake_token").
+ * Strapi's "tobemodified"), tests' values ("test-secret", "fake_token"). Django's "django-insecure-…" is a key startproject
+ * generated at random: insecure only because it sits in the settings file.
  */
 const STAND_IN_WORDS =
-  /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|(?:^|[-_])example(?:[-_]|$)|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|unit[-_]?test|-insecure-|(?:^|[-_])fake(?:[-_]|$)|^(?:test|mock)[-_]|[-_](?:test|mock)$|replace[-_]?(?:me|with|this)|^insert[-_]|redacted|\.\.\.|…|[-_](?:here|aqu[ií]|ici|hier|qui|aqui)$|^(?:tu|su|votre|ton|ihr|dein|seu|sua|il[-_]?tuo|la[-_]?tua|je|uw|din|ditt|twoje)[-_]|^ваш|^__\w+__$/iu;
+  /change[-_]?(?:me|it)|to[-_]?be[-_]?modified|(?:^|[-_])example(?:[-_]|$)|not[-_]?so[-_]?secret|not[-_]?a[-_]?(?:real[-_]?)?secret|dummy|placeholder|do[-_]?not[-_]?use|unit[-_]?test|(?<!django)-insecure-|(?:^|[-_])fake(?:[-_]|$)|^(?:test|mock)[-_]|[-_](?:test|mock)$|replace[-_]?(?:me|with|this)|^insert[-_]|redacted|\.\.\.|…|[-_](?:here|aqu[ií]|ici|hier|qui|aqui)$|^(?:tu|su|votre|ton|ihr|dein|seu|sua|il[-_]?tuo|la[-_]?tua|je|uw|din|ditt|twoje)[-_]|^ваш|^__\w+__$/iu;
 
 const STAND_IN_WORDS_EACH = new RegExp(STAND_IN_WORDS.source, 'giu');
 
@@ -132,8 +133,11 @@ export function saysStandIn(value: string): boolean {
   return false;
 }
 
-/** Letters typed over and over to fill a documentation's value ("8f742231b10e8888abcd99yyyzzz85a5"). */
-const TYPED_FILLER = /(?:xxx|yyy|zzz)(?:xxx|yyy|zzz)/i;
+/**
+ * Letters typed over and over to fill a documentation's value ("8f742231b10e8888abcd99yyyzzz85a5"), or a UUID typed by
+ * hand, with letters past "f" ("px-dep-d4c3b2a1-f6e5-h8g7-j1i8-p5o0n5m3l2k1").
+ */
+const TYPED_FILLER = /(?:xxx|yyy|zzz)(?:xxx|yyy|zzz)|(?<![0-9a-z])(?=[0-9a-f-]{0,35}[g-z])[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}(?![0-9a-z])/i;
 
 /** A dummy standing where a secret would be: "xxx", "<token>", "${API_KEY}", "your_api_key", "changeme", a masked tail. */
 export function isDummy(value: string): boolean {

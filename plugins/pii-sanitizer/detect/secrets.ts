@@ -13,7 +13,7 @@ import { finding, type Detector, type Finding } from './types';
  * not a placeholder, a repeated character, a variable reference or a word.
  */
 const ASSIGNMENT =
-  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk|[_.-]salt|(?<![a-z])pw(?![a-z]))[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\]?(?:\s*(?:=>|==|!=|[:=])[^\S\n]*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
+  /\b([A-Za-z0-9_.-]{0,40}(?:key|token|secret|passw(?:or)?d|pwd|pass|pat|auth|credential|api[_-]?key|access[_-]?key|client[_-]?id|session|cookie|psk|[_.-]salt|(?<![a-z])pw(?![a-z]))[A-Za-z0-9_.-]{0,40})\b(?:\\?["'])?\]?(?:\s*(?:=>|==|!=|:=|[:=])[^\S\n]*|(?<=["'])\s*,\s*|[^\S\n]+)(?:(?:\[\]byte|bytes|Buffer\.from)?\(\s*)?(?:b(?=["']))?((?:\\?["']){0,2})([^\s"'`,;<>(){}\[\]&\\]{6,200})/gi;
 /**
  * The assignment rule backtracks over names at every word; a text without any of its name words skips it.
  * Its separator alternatives never put two runs of blanks side by side ("password" and 200 KB of
@@ -119,8 +119,8 @@ function quotedValue(text: string, start: number, quote: string): string | undef
 
 /** After an unquoted value, a call's or an index's bracket; after any, a template's brace. */
 const CALL = /[([]/;
-/** Where an environment line starts: a line, "export", or a Compose list's "- ". */
-const LINE_START = /(?:^|\n)[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
+/** Where an environment line starts: a line, "export", or a Compose list's "- ", commented out or not ("# DB_PASS=…" still gives it away). */
+const LINE_START = /(?:^|\n)[ \t]*(?:#[ \t]*)?(?:export[ \t]+|-[ \t]+)?$/;
 /**
  * Words holding a secret's word without meaning one: "localModelPath", "patch-package", "author", "tokenizer".
  * The assignment's name pattern takes them (it cannot look around cheaply); the value must then not count.
@@ -134,9 +134,11 @@ const NOT_SECRET_WORDS =
 const ABOUT_THE_SECRET = /[_.-](?:chars|length|len|min|max|policy|expiry|expires|expiration|rotated|rotation|notice|count|enabled|required|regex|pattern|format|hint|label|prompt|field|column|name|type|mode|header|param|version|strength|ttl|timeout|at|date|time|id|ids|encrypted|enc|ciphertext|cipher)$/i;
 /** A client key is given to browsers and apps, as a client id is (Adyen's clientKey, Midtrans's data-client-key). */
 const CLIENT_KEY_NAME = /client[_-]?key$/i;
+/** A user's name assigned on this line or the one before, comments aside: "USER=minioadmin", "user = 'Aladdin'", "username: ci". */
+const USER_BEFORE = /(?:user(?:name)?|login)\w*["']?[ \t]*[=:][ \t]*["']?([\w.@-]{2,64})["']?[^\n]*(?:\n[ \t]*(?:#|\/\/|;)[^\n]*){0,3}\n?[^\n]*$/i;
 /** Whether a user's name given just before makes the value its default password ("USER=minioadmin … PASSWORD=minioadmin"). */
 function defaultLogin(value: string, before: string): boolean {
-  const user = /(?:user(?:name)?|login)\w*["']?[ \t]*[=:][ \t]*["']?([\w.-]{2,40})["']?[^\n]*\n?[^\n]*$/i.exec(before)?.[1];
+  const user = USER_BEFORE.exec(before)?.[1];
   return user !== undefined && (value === user || (value.startsWith(`${user}-`) && isWords(value)));
 }
 /** Whether the value is one of its name's words, three letters or more. */
@@ -167,6 +169,16 @@ const UUID_SECRET_NAME = /(?:passw(?:or)?d|secret|api[_-]?key|access[_-]?key|set
 /** A secret's word after the public one: "SITE_KEY_SECRET", "PUBLIC_KEY_PASSPHRASE" name secrets. */
 const SECRET_AFTER_PUBLIC = /(?:secret|passw|passphrase|pwd)[^/]*$/i;
 
+/** A route's or a page's path whose parts are words ("/en/enterprise-server@3.0/auth", "cms/sites/passwords#update"). */
+function wordPath(value: string): boolean {
+  const parts = value.split(/[/#]/).filter(Boolean);
+  return (
+    value.includes('/') &&
+    parts.length >= (value.startsWith('/') ? 2 : 3) &&
+    parts.every((part) => /^[\d.]+$/.test(part) || isWords(part.replace(/@[\d.]+$/, '').replace(/^:/, '')))
+  );
+}
+
 /**
  * Whether a value given to a secret's name is a secret: a literal (quoted, or a record's field) given to a
  * password, however guessable; anything else only when it looks random.
@@ -187,7 +199,8 @@ function assignedSecret(name: string, assigned: string, literal: boolean, before
   // word of its own name ("POSTGRES_PASSWORD=postgres", "redis_password: redis").
   if (defaultLogin(value, before) || nameWord(name, value)) return false;
   // A selector, an anchor or an extension ("#token-field", ".pem"), not ".xZ-vdFhK=sVG6+dP!y@".
-  if (/label$/i.test(name) || /:$/.test(value) || /^[#.][\w-]*$/.test(value) || CODE_VALUE.test(value) || TEMPLATE.test(value)) return false;
+  // In a connection string's "…;Password=#gets0m3;" a "#" starts the password.
+  if (/label$/i.test(name) || /:$/.test(value) || (/^[#.][\w-]*$/.test(value) && !/;[ \t]*$/.test(before)) || CODE_VALUE.test(value) || TEMPLATE.test(value) || wordPath(value)) return false;
   const literalPassword =
     literal &&
     PASSWORD_NAME.test(name) &&
@@ -199,6 +212,45 @@ function assignedSecret(name: string, assigned: string, literal: boolean, before
     !/^[\w.]+\(/.test(value) &&
     !ANONYMOUS_USER.test(before);
   return literalPassword || looksRandom(value) || (UUID.test(value) && UUID_SECRET_NAME.test(name));
+}
+
+/**
+ * A password's name given a quoted literal the assignment's value cannot open with or hold: a mark first
+ * ("'`123QWERasdf'", 'jwtsecret: "7`D\'}/vYR)…"'), or, right after a user's name, blanks ("user = 'Aladdin'\npassword =
+ * 'open sesame'"; elsewhere "Password is required" is a message).
+ */
+const QUOTED_PASSWORD = /\b([A-Za-z0-9_.-]{0,40}(?:passw(?:or)?d|passphrase|pwd|pass|secret))["']?[^\S\n]*(?:=>|:=|[:=])[^\S\n]*(["'`])/gi;
+/**
+ * An INI file's or a properties file's password after its user, unquoted ("user = Aladdin\npassword = open_sesame"):
+ * a literal there, not a variable as in code, so long as it is no property or call ("password = args.password").
+ */
+const UNQUOTED_AFTER_USER = /(?:^|\n)[ \t]*([A-Za-z0-9_.-]{0,40}(?:passw(?:or)?d|pwd|pass))[ \t]*[=:][ \t]*([^\s"'`<>{}()[\];,]{4,200})[ \t]*(?=\r?\n|$)/gi;
+
+function passwordsAfterUsers(text: string): Array<[number, string, string]> {
+  const out: Array<[number, string, string]> = [];
+  for (const m of matches(text, QUOTED_PASSWORD)) {
+    const [, name, quote] = m;
+    const start = m.index + m[0].length;
+    const value = quotedValue(text, start, quote!);
+    // A quote, a bracket, an entity or a variable first is a value quoted twice, filtered, escaped or a reference
+    // ("'$PW'", "[FILTERED]", "&lt;YOUR…&gt;"); an encrypted one is made to be committed (EJSON's, Spring's, Jasypt's).
+    if (value === undefined || !PASSWORD_NAME.test(name!) || /^[\[{(<$%&'"#]|^(?:EJ\[|ENC\()/.test(value)) continue;
+    const before = text.slice(Math.max(0, m.index - 200), m.index);
+    const blanks = /\s/.test(value);
+    if (blanks && !(USER_BEFORE.test(before) && value.split(/\s+/).length <= 3 && !/[.!?:]$/.test(value))) continue;
+    // Values the assignment's pattern reads already (a letter or a digit first, none of its stops in the first six).
+    if (!blanks && /^[^\s"'`,;<>(){}\[\]&\\]{6}/.test(value)) continue;
+    out.push([start, name!, value]);
+  }
+  if (!/user|login/i.test(text)) return out;
+  for (const m of matches(text, UNQUOTED_AFTER_USER)) {
+    const [, name, value] = m;
+    const before = text.slice(Math.max(0, m.index - 200), m.index + 1);
+    // Code's variable or property ("password = dbPassword", "password = args.password") is no literal.
+    if (!USER_BEFORE.test(before) || /^[A-Za-z_$][\w$]*[.([]|^[a-z]+[A-Z]/.test(value!)) continue;
+    out.push([m.index + m[0].lastIndexOf(value!), name!, value!]);
+  }
+  return out;
 }
 
 export const secretDetector: Detector = {
@@ -275,9 +327,16 @@ export const secretDetector: Detector = {
       const environment = between === '=' && /^[A-Z][A-Z0-9_]*$/.test(name) && LINE_START.test(text.slice(Math.max(0, m.index - 20), m.index));
       const literal = ((quote !== '' && (!spaced || /passw(?:or)?d|pwd|passphrase/i.test(name))) || environment) && !listed;
       if (sealed && SEALED_VALUE.test(value)) continue;
+      // .NET's appSettings name a setting by its "key" attribute: <add key="ConnectionString_B2B" value="…" />.
+      if (/^key$/i.test(name!) && quote !== '' && /^["']\s+value\s*=/i.test(text.slice(start + value.length, start + value.length + 12))) continue;
       if (insideArn(text, m.index)) continue;
       if (assignedSecret(name, value, literal, text.slice(Math.max(0, m.index - 200), m.index))) {
         out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });
+      }
+    }
+    for (const [start, name, value] of /pass|pwd|secret/i.test(text) ? passwordsAfterUsers(text) : []) {
+      if (!providerJudged(value, budget) && assignedSecret(name, value, true, text.slice(Math.max(0, start - 200), start))) {
+        out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:quoted-password' });
       }
     }
     for (const { name, value, start } of namedValues(text)) {
