@@ -12,6 +12,9 @@ describe('words where a person’s name stands that name none', () => {
     ['a business’s name after its label', 'Business name: Schroeder, Botsford and Abbott\nTIN: 53-8476800', []],
     ['a street named with a given name after its house number', 'address 359 Ashley Loop, phone +61 1 9158 9788', []],
     ['brands named with a title', 'Dr. Pepper or Mr. Pibb? And the Dr. Martens store at Westfield.', []],
+    ['a Croatian domain’s last label before a sentence', 'Abbiamo inviato un link a ivana.horvat@mailhr.hr. Se non sei stato tu, scrivici.', []],
+    ['firms of one surname and a legal form', 'Signatories:\n- For Hildenbrand UG: Niels Jasper, CEO\n- For Kocsis Kv.: the board\nBeneficiary: Janik Sp. z o.o.', ['Niels Jasper']],
+    ['a firm of two surnames joined by a dash', 'Could you draft it on Dickinson - Graham letterhead? Thanks - Kevin', ['Kevin']],
   ])('%s', (_what, text, expected) => {
     expect(persons(text)).toEqual(expected);
   });

@@ -46,8 +46,9 @@ const TITLED_BRAND = /^(?:Dr\.?[ \t]+(?:Martens|Pepper|Oetker)|Mr\.?[ \t]+(?:Pib
 const TITLED_BRAND_PERSON_VERB =
   /^[ \t]*(?:(?:will|would|can|could|may|is going to)[ \t]+(?:see|call|examine|phone|ring|meet|treat|operate|be with)|(?:just|also|then)?[ \t]*(?:said|says|told|asked|wrote|writes|replied|explained|explains|prescribed|recommended|advised|examined|diagnosed|thinks|believes|is on call|was on call))(?![\p{L}])/u;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"); three at most, or "dr. " over and over is read from each start to the end. */
+// Not a host's or an address's last label ("mailhr.hr. Se non sei stato tu": Croatia's domain, not Danish "hr.").
 const TITLE = new RegExp(
-  String.raw`\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)(?:dr|fr|hr)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+){1,3}(${NAME})`,
+  String.raw`(?<![.@/])\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)(?:dr|fr|hr)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+){1,3}(${NAME})`,
   'gu',
 );
 const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name's", 'his name’s', "her name's", 'her name’s', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', 'maiden name was', 'maiden name is', "'s name", '’s name', "'s name,", '’s name,',
@@ -444,8 +445,9 @@ const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${wordAlte
  * are a job title ("Anna Berg, SA"); those that are a degree, a credential or a state too count only right after the
  * name, without a comma ("Atlas Copco AB", not "Thomas Whitfield, AB" or "Laura Jensen, ASA").
  */
-const LEGAL_FORM = String.raw`(?:[ \t]+(?:AB|AS|ASA|NV|HB|SA)|[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SASU|SARL|EURL|SNC|SCS|SCA|SCOP|SCI|SEM|S\.p\.A\.|SpA|SPA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|B\.V\.|BV|N\.V\.|VOF|Oyj?|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|Sp\.[ \t]?[jk]\.|SKA|S\.K\.A\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|EIRELI))(?![\p{L}])`;
+const LEGAL_FORM = String.raw`(?:[ \t]+(?:AB|AS|ASA|NV|HB|SA|UG)|[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SASU|SARL|EURL|SNC|SCS|SCA|SCOP|SCI|SEM|S\.p\.A\.|SpA|SPA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|B\.V\.|BV|N\.V\.|VOF|Oyj?|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|Sp\.[ \t]?[jk]\.|SKA|S\.K\.A\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|Kv\.|EIRELI|Sp\.[ \t]?p\.|[Ss]p\.[ \t]?z[ \t]?o\.o\.?|z[ \t]?o\.o\.?|s\.r\.l\.|s\.p\.a\.|e\.G\.))(?![\p{L}])`;
 const LEGAL_FORM_LAST = new RegExp(`${LEGAL_FORM}$`, 'u');
+const LEGAL_FORM_FIRST = new RegExp(`^${LEGAL_FORM}`, 'u');
 const LEGAL_FORM_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:${WORD})){0,3}${LEGAL_FORM}`, 'u');
 /** "Thomas and Sons", "Morgan & Co.", "Baker Brothers", "Durán Hermanos", "Wold og Sønner": a family firm's name, without a legal form. */
 const FIRM_AFTER =
@@ -920,6 +922,8 @@ const LIST_AND = `(?:and|&|${FOREIGN_AND_WORDS})`;
 const PARTNER_PARTICLE = '(?:van|von|de|der|den|la|le|du|da|di)';
 const FIRM_JOINER = String.raw`(?:[ \t]+(?:${FOREIGN_AND_WORDS}|&)[ \t]+|[ \t]+[-–][ \t]+)`;
 const FOREIGN_AND = String.raw`[ \t]+(?:${FOREIGN_AND_WORDS})[ \t]+`;
+const DASH_PARTNER_BEFORE = new RegExp(String.raw`(?<!\p{Lu}\p{Ll}*[ \t]+|[\p{L}])(\p{Lu}\p{Ll}+)[ \t]+[-–][ \t]+$`, 'u');
+const DASH_PARTNER_AFTER = new RegExp(String.raw`^[ \t]+[-–][ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}]|[ \t]+\p{Lu})`, 'u');
 const FOREIGN_PARTNER_BEFORE = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+)${FOREIGN_AND}$`, 'u');
 const FOREIGN_PARTNER_AFTER = new RegExp(String.raw`^${FOREIGN_AND}(\p{Lu}\p{Ll}+)(?![\p{L}])`, 'u');
 const PARTNER_BEFORE = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+)${FIRM_JOINER}$`, 'u');
@@ -948,6 +952,10 @@ function firmPartner(text: string, start: number, end: number, given: boolean): 
   // Ondricka", "Botsford, Lakin and Reid"); "Kevin, Garcia and Lopez" are people.
   if (given) {
     if (knownSurname(FOREIGN_PARTNER_BEFORE.exec(before)?.[1]) || knownSurname(FOREIGN_PARTNER_AFTER.exec(after)?.[1])) return true;
+    // A dash between two single names: "Dickinson - Graham", "Rohan - Bauch" (a person's team or firm after a dash has no
+    // surname of the lists: "Kevin - Backend").
+    const listedSurname = (word: string | undefined) => surname(word) && (SURNAMES.has(word!.toLowerCase()) || isListedSurname(word!));
+    if (listedSurname(DASH_PARTNER_BEFORE.exec(before)?.[1]) || listedSurname(DASH_PARTNER_AFTER.exec(after)?.[1])) return true;
     return GIVEN_NAME_SURNAMES.has(text.slice(start, end).toLowerCase()) && threePartners();
   }
   return surname(PARTNER_BEFORE.exec(before)?.[1]) || surname(PARTNER_AFTER.exec(after)?.[1]) || threePartners();
@@ -1373,8 +1381,9 @@ export const personDetector: Detector = {
       if (TOWN_SIDE_AFTER.test(after)) return false;
       // "Columbus Day", "Boxing Day", "Hogmanay Eve": a feast, on weak evidence ("Doris Day" has a given name first).
       if (several && confidence < STRONG && /^(?:Day|Eve)$/.test(words.at(-1)!) && !given) return false;
-      // "Bognár Bt.", "Hansen AS": the last word is a firm's legal form.
-      if (several && LEGAL_FORM_LAST.test(value + (after.startsWith('.') ? '.' : ''))) return false;
+      // "Bognár Bt.", "Hansen AS": the last word is a firm's legal form, or its first.
+      // "Janik Sp. z o.o.": the last word starts a legal form of several words.
+      if (several && (LEGAL_FORM_LAST.test(value + (after.startsWith('.') ? '.' : '')) || LEGAL_FORM_FIRST.test(` ${words.at(-1)!}${after}`))) return false;
       // "Canada Post", "Canada Goose", "Nissan Qashqai": a country's or a brand's name first, against weak evidence; a
       // brand named after its founders, or the given name that starts one ("Louis Vuitton", "Morgan Stanley").
       if (several && confidence < STRONG && (COUNTRIES.has(first) || NOT_PEOPLE.has(first)) && !given) return false;
