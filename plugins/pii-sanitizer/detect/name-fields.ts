@@ -21,6 +21,17 @@ const KEYED = new RegExp(
   String.raw`[:=](?<=(?<![\p{L}\p{N}_-])(${PEOPLE_FIELD})["']?[ \t]*[:=])>?[ \t]*["']?${VALUE}(?=["']|[ \t]*(?:[,;|/}\]&)\r\n]|$))`,
   'dgiu',
 );
+/**
+ * A bare "name" or "contact" field is a person's inside a record that holds a person's other fields too: a phone, an
+ * email, a card, a birth date (`{"name": "Evelína", "phone": "737 759 191"}`, `name="Bradtke" email=…`); a package's or
+ * a product's record holds none of those.
+ */
+const BARE_NAME_KEYED = new RegExp(
+  String.raw`[:=](?<=(?<![\p{L}\p{N}_-])(name|contact)["']?[ \t]*[:=])>?[ \t]*["']?${VALUE}(?=["']|[ \t]*(?:[,;|/}\]&)\r\n]|$))`,
+  'dgiu',
+);
+const PERSONAL_SIBLING = /["']?(?:phone|mobile|tel|telephone|email|e_mail|e-mail|mail|card|ssn|dob|birth_?date|date_of_birth|iban)(?:[_-]?(?:number|no|address))?["']?[ \t]*(?:=>|[:=])/i;
+
 const MARKUP = new RegExp(String.raw`<(${PEOPLE_FIELD})>[ \t]*${VALUE}[ \t]*</\1>`, 'dgiu');
 
 export interface FieldName {
@@ -34,5 +45,9 @@ export function namesInFields(text: string): FieldName[] {
   const found: FieldName[] = [];
   for (const m of matches(text, KEYED)) found.push({ start: m.indices![2]![0], value: m[2]!, personal: IS_PERSON_FIELD.test(m[1]!) });
   for (const m of text.includes('</') ? matches(text, MARKUP) : []) found.push({ start: m.indices![2]![0], value: m[2]!, personal: IS_PERSON_FIELD.test(m[1]!) });
+  for (const m of /name|contact/i.test(text) ? matches(text, BARE_NAME_KEYED) : []) {
+    const [start, end] = m.indices![2]!;
+    if (PERSONAL_SIBLING.test(text.slice(Math.max(0, m.index - 160), m.index)) || PERSONAL_SIBLING.test(text.slice(end, end + 160))) found.push({ start, value: m[2]!, personal: true });
+  }
   return found;
 }

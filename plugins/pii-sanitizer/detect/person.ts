@@ -436,7 +436,7 @@ const PHRASE = new RegExp(String.raw`(?:\b(?:${wordAlternation(TRIGGERS, true)})
  */
 /** Wishes that name whom they are for; clubs, countries and projects are wished them too ("Congrats Juventus!"). */
 const WISH_GREETINGS = ['happy birthday', 'happy bday', 'congrats', 'congratulations'];
-const GREETINGS = ['hallo', 'guten Tag', 'guten tag', 'guten Morgen', 'guten morgen', 'bonjour', 'salut', 'hola', 'buenos días', 'ciao', 'buongiorno', 'olá', 'bom dia', 'hej', 'beste', 'goedendag', 'goedemorgen', 'goedemiddag', 'goedenavond', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'querido', 'querida', 'gentile', 'dearest', 'sorry', ...WISH_GREETINGS];
+const GREETINGS = ['hallo', 'guten Tag', 'guten tag', 'guten Morgen', 'guten morgen', 'bonjour', 'salut', 'hola', 'buenos días', 'ciao', 'buongiorno', 'olá', 'bom dia', 'hej', 'beste', 'goedendag', 'goedemorgen', 'goedemiddag', 'goedenavond', 'cher', 'chère', 'caro', 'cara', 'estimado', 'estimada', 'prezado', 'prezada', 'querido', 'querida', 'gentile', 'dearest', 'sorry', ...WISH_GREETINGS];
 const WISHES = new RegExp(`^[^A-Za-z]*(?:${WISH_GREETINGS.join('|')})`, 'i');
 const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${wordAlternation(GREETINGS, true)})[ \t]+(${NAME})(?=[ \t]*(?:[,!:;]|$))`, 'gmu');
 /**
