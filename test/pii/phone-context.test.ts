@@ -89,3 +89,35 @@ describe('a flat’s number or a postcode before a phone is no code', () => {
     expect(phones('Tracking: 1Z 4F7 A93 03 6621 8874')).toEqual([]);
   });
 });
+
+describe('phones told in more ways, and numbers that only look like one', () => {
+  it.each([
+    ['Ich bitte um Rückruf unter 970359272 oder eine Antwort per Mail.', '970359272'],
+    ['I called from my phone, 970004441, the number she gave me.', '970004441'],
+    ['My contact: 929596617. Please keep it short.', '929596617'],
+    ["En cas de souci, appeler l'artisan au 988292583.", '988292583'],
+    ['In caso di imprevisti mi può contattare al 940658702.', '940658702'],
+    ['Our accounts team has called your office at 736 696 234 twice.', '736 696 234'],
+    ['She wants a call back on 12495032, not the switchboard.', '12495032'],
+    ['Please call me urgently on 06580511.', '06580511'],
+    ['Garage contact is 02720492.', '02720492'],
+    ['Quedo a su disposición en el teléfono 086459737 o en el correo.', '086459737'],
+    ['Give the alternative contact Emilie Vedvik on 43386471.', '43386471'],
+  ])('%s', (text, phone) => {
+    expect(phones(text)).toEqual([phone]);
+  });
+
+  it.each([
+    ['a dated ticket number', 'fixed a bug where ticket numbers like 2024-06-1187 were parsed as dates'],
+    ['an invoice number after "Nr."', 'anbei die Rechnung Nr. 2024-117. Bitte überweisen Sie den Betrag.'],
+    ['an NHS number (its mod-11 check holds) beside the NHS', 'Please check the NHS number 943 476 5919 for Keith Mills.'],
+    ['a column named for another number', 'PATIENT_NAME|NHS_NO|DOB\nKeith Mills|401 023 2137|Wed Oct 01 2025'],
+    ['calling code, not a phone', 'I called the function at 12345678 offsets.'],
+  ])('%s is none', (_what, text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it('a column of "Number" or "Contact number" still holds phones', () => {
+    expect(phones('Contact | Number\nPlumber | 02 8903 0001\nElectrician | 0483 544 750')).toEqual(['02 8903 0001', '0483 544 750']);
+  });
+});

@@ -19,3 +19,16 @@ export function phonesInColumns(text: string): ColumnCell[] {
     return CELL.test(cell.value) && digits.length >= 7 && digits.length <= 15 && !FILLER.test(digits);
   });
 }
+
+/**
+ * A column named for another number ("NHS_NO", "Patient ID", "Order #", "SSN"; not "Number" alone nor "Contact number"): its cells are that number's, however much
+ * they look like a phone ("PATIENT_NAME|NHS_NO|DOB|TEL\nKeith Mills|943 476 5919|…": a 3-3-4 NHS number).
+ */
+const ID_COLUMN =
+  /^(?![^\n]*(?:phone|tel|mobil|cell|fax|handy|tlf|gsm|whatsapp|contact|home|work|office|direct|landline|call))(?:(?:[\w ]*[ _-])?(?:nhs|ssn|sin|nino?|id|account|order|invoice|ticket|ref|reference|mrn|case|policy|member|customer|tracking)(?:[ _-][\w ]*)?|[\w ]*\w[ _-]?(?:no\.?|nr\.?|#|number))$/i;
+
+/** Where each cell of such a column starts. */
+export function idCellStarts(text: string): Set<number> {
+  if (!/nhs|ssn|sin|nin|id|no|nr|#|number|account|order|invoice|ticket|ref|mrn|case|policy|member|customer|tracking/i.test(text)) return new Set();
+  return new Set(cellsUnder(text, ID_COLUMN).map((cell) => cell.start));
+}

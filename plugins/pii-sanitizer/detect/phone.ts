@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { digitsOf, matches, nearWords } from './context';
-import { phonesInColumns } from './phone-columns';
+import { idCellStarts, phonesInColumns } from './phone-columns';
 import { areaCodeSlashed } from './phone-slash';
 import { finding, type Detector } from './types';
 
@@ -86,14 +86,14 @@ const OWN_NUMBER_IN_OTHER_LANGUAGES = String.raw`(?:mijn|onze|mein|meine|unsere|
 const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone|mobile)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?`;
 /** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+back)?[ \t]+(?:on|at)|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiamare[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just|will|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+(?:back|urgently|asap|directly|anytime|today|tomorrow|instead))?[ \t]+(?:on|at)|(?:call(?:ed)?|rang|ring|phoned|texted)[ \t]+(?:your|the|my|our|his|her|their)[ \t]+(?!function|method|endpoint|api|service|hook|handler|script)[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?[ \t]+(?:on|at)|call[ \t-]?back[ \t]+(?:on|at)|texts?[ \t]+from|contact(?:[ \t]+(?:number|no\.?))?[ \t]+is|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|R[üu]ckruf[ \t]+unter|(?:my|our|his|her|their)[ \t]+(?:phone|mobile|cell)[ \t]*,|(?:my|our)[ \t]+contact[ \t]*:|(?:contattare|contattarmi|contattarci|contattami)[ \t]+al|appele[rz](?:[ \t]+[^\s\d]+){0,2}[ \t]+au|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiamare[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just|will|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
   'i',
 );
 /**
  * A person called by name before "at" or "on" ("call Contreras Zambrano at", "ring Alfredo on"), case-sensitive: the
  * name's capitals tell it from "the message queue at", "call graph on".
  */
-const NAMED_CALL_BEFORE = /(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp)[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}(?:[ \t]+back)?[ \t]+(?:on|at)[ \t]*$/u;
+const NAMED_CALL_BEFORE = /(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp|[Cc]ontact)[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}(?:[ \t]+back)?[ \t]+(?:on|at)[ \t]*$/u;
 /** A phrase that gives the number right after it, whatever follows the number. */
 const phraseBefore = (before: string) => PHONE_PHRASE_BEFORE.test(before) || NAMED_CALL_BEFORE.test(before);
 const PHONE_LABEL_BEFORE = new RegExp(
@@ -117,7 +117,8 @@ const PHONE_NUMBER_NAMED =
 function phoneNumberNamedBefore(text: string, index: number): boolean {
   return PHONE_NUMBER_NAMED.test(text.slice(Math.max(0, index - 72), index));
 }
-const NOT_A_BARE_PHONE_AFTER = /^[ \t]*(?:\p{L}|%|[=;])/u;
+/** A word after the number (a count's noun: "cell 12345678 in the sheet"), but not "or" before another way to reach someone. */
+const NOT_A_BARE_PHONE_AFTER = /^[ \t]*(?:(?!(?:or|o|ou|oder|of|eller|lub|oppure)[ \t])\p{L}|%|[=;])/u;
 const ROUND_OR_DATE = /0{3}$|^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 /** Digits counting up or down, as placeholders are written ("1234567", "98765432"). */
 const counting = (digits: string) => '01234567890'.includes(digits) || '98765432109'.includes(digits);
@@ -159,6 +160,19 @@ function wordsNearNumber(text: string, start: number, end: number, words: RegExp
 }
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
+/**
+ * An NHS number, three, three and four digits whose last is the mod-11 check of the others ("943 476 5919"), where the
+ * text names the NHS: a patient's record, not a phone (one phone in eleven passes the check by chance, hence the name).
+ */
+function nhsNumber(text: string, value: string): boolean {
+  if (!/^\d{3}[ -]?\d{3}[ -]?\d{4}$/.test(value) || !/\bNHS\b/i.test(text)) return false;
+  const digits = value.replace(/\D/g, '');
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return check !== 10 && check === Number(digits[9]);
+}
+const YEAR_DASH_FIRST = /^(?:19|20)\d\d-\d/;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
 /** "Copyright 2012-2015": years from and to. */
 const YEARS = /^(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d$/;
@@ -236,6 +250,7 @@ export const phoneDetector: Detector = {
       rescanUntil = Math.max(rescanUntil, m.index + m[0].length);
     };
     for (const cell of phonesInColumns(text)) out.push(finding(this, cell.start, cell.value, 0.85));
+    const idCells = /[|,;\t]/.test(text) ? idCellStarts(text) : new Set<number>();
     // "Tel.: 089/12345678": an area code set apart by a slash, beside a phone's word.
     for (const slashed of areaCodeSlashed(text)) {
       if (nearWords(text, slashed.index, slashed.index + slashed[0].length, PHONE_WORD)) out.push(finding(this, slashed.index, slashed[0], 0.9));
@@ -258,6 +273,7 @@ export const phoneDetector: Detector = {
       // protocol, a status and a size ('"GET / HTTP/1.1" 200 4521'); after a code of letters and digits, its rest ("1Z
       // 4F7 A93 03 6621 8874").
       const international = value.startsWith('+') || value.startsWith('00');
+      if (idCells.has(m.index) || nhsNumber(text, value)) continue;
       if (listed || DOTTED_QUAD.test(value) || ACCESS_LOG_BEFORE.test(before) || (CODE_PART_BEFORE.test(before) && !NOT_A_CODE_BEFORE.test(before) && !POSTCODE_BEFORE.test(before) && !international)) continue;
       const amount =
         THOUSANDS.test(value) &&
@@ -287,6 +303,11 @@ export const phoneDetector: Detector = {
       // Judged before the phone library parses it: a labelled number is another identifier whatever the library says.
       if (!international && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !wordsNearNumber(text, m.index, m.index + value.length, PHONE_WORD)) {
         labelledUntil = m.index + m[0].length;
+        rescan(m);
+        continue;
+      }
+      // A year first and a dash is a dated id ("ticket 2024-06-1187", "Rechnung Nr. 2024-117"); no phone is written so.
+      if (!international && YEAR_DASH_FIRST.test(value) && !labelled && !phraseBefore(before) && !wordsNearNumber(text, m.index, m.index + value.length, PHONE_WORD)) {
         rescan(m);
         continue;
       }
