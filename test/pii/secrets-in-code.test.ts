@@ -59,6 +59,10 @@ describe('secrets in code and configuration: formats, quoted literals a pattern 
     expect(secrets('user = args.user\npassword = args.password\n')).toEqual([]);
     expect(secrets('username = "orders_app"\npassword = dbPassword\n')).toEqual([]);
     expect(secrets('interface Login {\n  username: string;\n  password: string;\n}')).toEqual([]);
+    // A form's or a translation's labels are no user and password: the user's label has blanks, or the password's is capitalised.
+    expect(secrets('{\n  "username": "Nom d\'utilisateur",\n  "password": "Mot de passe",\n}')).toEqual([]);
+    expect(secrets("messages = {\n  'user': 'Please log in',\n  'password': 'wrong password'\n}")).toEqual([]);
+    expect(secrets('{\n  "username": "Username",\n  "password": "Enter password"\n}')).toEqual([]);
   });
 
   it('Django\'s generated key is a key; routes, paths and a variable\'s path under a password\'s name are none', () => {

@@ -135,7 +135,7 @@ const ABOUT_THE_SECRET = /[_.-](?:chars|length|len|min|max|policy|expiry|expires
 /** A client key is given to browsers and apps, as a client id is (Adyen's clientKey, Midtrans's data-client-key). */
 const CLIENT_KEY_NAME = /client[_-]?key$/i;
 /** A user's name assigned on this line or the one before, comments aside: "USER=minioadmin", "user = 'Aladdin'", "username: ci". */
-const USER_BEFORE = /(?:user(?:name)?|login)\w*["']?[ \t]*[=:][ \t]*["']?([\w.@-]{2,64})["']?[^\n]*(?:\n[ \t]*(?:#|\/\/|;)[^\n]*){0,3}\n?[^\n]*$/i;
+const USER_BEFORE = /(?:user(?:name)?|login)\w*["']?[ \t]*[=:][ \t]*["']?([\w.@-]{2,64})["']?[^\n]*(?:\n[ \t]*(?:#|\/\/|;)[^\n]*){0,3}\n?[^\n]*$/di;
 /** Whether a user's name given just before makes the value its default password ("USER=minioadmin … PASSWORD=minioadmin"). */
 function defaultLogin(value: string, before: string): boolean {
   const user = USER_BEFORE.exec(before)?.[1];
@@ -226,6 +226,15 @@ const QUOTED_PASSWORD = /\b([A-Za-z0-9_.-]{0,40}(?:passw(?:or)?d|passphrase|pwd|
  */
 const UNQUOTED_AFTER_USER = /(?:^|\n)[ \t]*([A-Za-z0-9_.-]{0,40}(?:passw(?:or)?d|pwd|pass))[ \t]*[=:][ \t]*([^\s"'`<>{}()[\];,]{4,200})[ \t]*(?=\r?\n|$)/gi;
 
+/**
+ * Whether a user's name alone stands before, not a label of a form or a translation whose words go on ("Nom
+ * d'utilisateur", "Please log in"); a label's password is a label too ("Mot de passe"), capitalised as labels are.
+ */
+function userAlone(before: string): boolean {
+  const user = USER_BEFORE.exec(before);
+  return user !== null && !/^[ \t]+(?![\w.-]+["']?[ \t]*[=:])[^\s#;/]/.test(before.slice(user.indices![1]![1]));
+}
+
 function passwordsAfterUsers(text: string): Array<[number, string, string]> {
   const out: Array<[number, string, string]> = [];
   for (const m of matches(text, QUOTED_PASSWORD)) {
@@ -237,7 +246,7 @@ function passwordsAfterUsers(text: string): Array<[number, string, string]> {
     if (value === undefined || !PASSWORD_NAME.test(name!) || /^[\[{(<$%&'"#]|^(?:EJ\[|ENC\()/.test(value)) continue;
     const before = text.slice(Math.max(0, m.index - 200), m.index);
     const blanks = /\s/.test(value);
-    if (blanks && !(USER_BEFORE.test(before) && value.split(/\s+/).length <= 3 && !/[.!?:]$/.test(value))) continue;
+    if (blanks && !(userAlone(before) && value.split(/\s+/).length <= 3 && !/[.!?:]$/.test(value) && !/^\p{Lu}/u.test(value))) continue;
     // Values the assignment's pattern reads already (a letter or a digit first, none of its stops in the first six).
     if (!blanks && /^[^\s"'`,;<>(){}\[\]&\\]{6}/.test(value)) continue;
     out.push([start, name!, value]);
