@@ -58,6 +58,8 @@ describe('secrets in code and configuration: formats, quoted literals a pattern 
     expect(secrets('if (password == "Password is required") return;')).toEqual([]);
     expect(secrets('user = args.user\npassword = args.password\n')).toEqual([]);
     expect(secrets('username = "orders_app"\npassword = dbPassword\n')).toEqual([]);
+    expect(secrets('    user = args.user\n    password = db_password\n')).toEqual([]);
+    expect(secrets('    user = DB_USER\n    password = DB_PASSWORD\n')).toEqual([]);
     expect(secrets('interface Login {\n  username: string;\n  password: string;\n}')).toEqual([]);
     // A form's or a translation's labels are no user and password: the user's label has blanks, or the password's is capitalised.
     expect(secrets('{\n  "username": "Nom d\'utilisateur",\n  "password": "Mot de passe",\n}')).toEqual([]);

@@ -255,8 +255,9 @@ function passwordsAfterUsers(text: string): Array<[number, string, string]> {
   for (const m of matches(text, UNQUOTED_AFTER_USER)) {
     const [, name, value] = m;
     const before = text.slice(Math.max(0, m.index - 200), m.index + 1);
-    // Code's variable or property ("password = dbPassword", "password = args.password") is no literal.
-    if (!USER_BEFORE.test(before) || /^[A-Za-z_$][\w$]*[.([]|^[a-z]+[A-Z]/.test(value!)) continue;
+    // Code's variable, constant or property ("password = dbPassword", "password = db_password", "password = DB_PASSWORD",
+    // "password = args.password") is no literal.
+    if (!USER_BEFORE.test(before) || /^[A-Za-z_$][\w$]*[.([]|^[a-z]+[A-Z]|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:[a-z0-9]+_)*(?:passw(?:or)?d|pass|pwd|pw|secret)(?:_[a-z0-9]+)*$/.test(value!)) continue;
     out.push([m.index + m[0].lastIndexOf(value!), name!, value!]);
   }
   return out;
