@@ -29,6 +29,10 @@ describe('secrets in code and configuration: formats, quoted literals a pattern 
   it('a remote execution tool\'s password after its user, a word or not; its variables and placeholders are none', () => {
     expect(secrets('psexec \\\\10.20.0.15 -u CORP\\svc_deploy -p lanterns cmd /c ipconfig')).toEqual(['lanterns']);
     expect(secrets('PsExec.exe \\\\build01 -u Administrator -p ferrisWheel -i cmd')).toEqual(['ferrisWheel']);
+    expect(secrets('PsExec64.exe \\\\build01 -u Administrator -p ferrisWheel -i cmd')).toEqual(['ferrisWheel']);
+    // The command psexec runs has options of its own (docker's "-u app -p 8080:80"); a bracketed word is a placeholder.
+    expect(secrets('psexec \\\\host -s cmd /c "docker run -u app -p 8080:80 nginx"')).toEqual([]);
+    expect(secrets('psexec \\\\host -u admin -p [password] cmd')).toEqual([]);
     expect(secrets('psexec \\\\host -u admin -p $Password -i cmd')).toEqual([]);
     expect(secrets('psexec \\\\host -u DOMAIN\\ADMIN -p PASSWORD cmd')).toEqual([]);
     expect(secrets('psexec \\\\host -u admin -p %PW% cmd')).toEqual([]);

@@ -424,9 +424,10 @@ export const SECRET_PATTERNS: Array<{
     name: 'remote-exec-password',
     pattern: new RegExp(String.raw`(?:${USER_THEN_P}|\s-pw)[^\S\n]+(?:(${COMMAND_LINE_VALUE})|'([^'\s]{6,200})'|"([^"\s]{6,200})")`, 'dg'),
     requires: /psexec|paexec|winexe|plink|pscp/i,
-    context: /(?<![\w-])(?:psexec|paexec|winexe|plink|pscp)(?:\.exe)?\b[^\n]*$/i,
+    context: /(?<![\w-])(?:psexec(?:64)?|paexec|winexe|plink|pscp)(?:\.exe)?\b[^\n]*$/i,
     window: 300,
-    valid: (value) => !isPlaceholder(value) && !/^[A-Z][A-Z0-9_]*$/.test(value) && !/^\d+$/.test(value) && !/[%$]/.test(value),
+    // Not a port or a mapping of ports (the command run may be docker's "-u app -p 8080:80"), nor a bracketed placeholder.
+    valid: (value) => !isPlaceholder(value) && !/^[A-Z][A-Z0-9_]*$/.test(value) && !/^[\d.:]+(?:\/(?:tcp|udp))?$/.test(value) && !/^\[.*\]$|^\(.*\)$/.test(value) && !/[%$]/.test(value),
   },
   // Options that take nothing but a password: "sshpass -p …", "keytool -storepass …", "openssl … -passin pass:…",
   // "redis-server --requirepass …".
