@@ -52,6 +52,8 @@ describe('secrets in code and configuration: formats, quoted literals a pattern 
     expect(secrets('echo \'export DB_PASSWORD="\'$CI_DB_PASSWORD\'"\' >> .env')).toEqual([]);
     expect(secrets('Parameters: {"user"=>"ops", "password"=>"[FILTERED]"}')).toEqual([]);
     expect(secrets('"password": "&lt;YOUR_PASSWORD&gt;"')).toEqual([]);
+    // A rule's regular expression for passwords is none.
+    expect(secrets("rules = {'password': '^(?=.*[A-Z])(?=.*\\\\d).{8,}$'}")).toEqual([]);
   });
 
   it('a password after its user: with blanks when quoted, unquoted in an INI file, commented out in an env file', () => {

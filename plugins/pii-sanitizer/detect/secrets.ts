@@ -242,8 +242,9 @@ function passwordsAfterUsers(text: string): Array<[number, string, string]> {
     const start = m.index + m[0].length;
     const value = quotedValue(text, start, quote!);
     // A quote, a bracket, an entity or a variable first is a value quoted twice, filtered, escaped or a reference
-    // ("'$PW'", "[FILTERED]", "&lt;YOUR…&gt;"); an encrypted one is made to be committed (EJSON's, Spring's, Jasypt's).
-    if (value === undefined || !PASSWORD_NAME.test(name!) || /^[\[{(<$%&'"#]|^(?:EJ\[|ENC\()/.test(value)) continue;
+    // ("'$PW'", "[FILTERED]", "&lt;YOUR…&gt;"); an encrypted one is made to be committed (EJSON's, Spring's, Jasypt's); one
+    // anchored at both ends is a rule's regular expression ("^(?=.*[A-Z]).{8,}$").
+    if (value === undefined || !PASSWORD_NAME.test(name!) || /^[\[{(<$%&'"#]|^(?:EJ\[|ENC\()|^\^.*\$$/.test(value)) continue;
     const before = text.slice(Math.max(0, m.index - 200), m.index);
     const blanks = /\s/.test(value);
     if (blanks && !(userAlone(before) && value.split(/\s+/).length <= 3 && !/[.!?:]$/.test(value) && !/^\p{Lu}/u.test(value))) continue;
