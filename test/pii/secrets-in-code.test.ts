@@ -24,6 +24,9 @@ describe('secrets in code and configuration: formats, quoted literals a pattern 
     expect(secrets(`env:\n  CC_TEST_REPORTER_ID: ${reporter}\n`)).toEqual([reporter]);
     expect(secrets("curl -X POST -H 'Jenkins-Crumb:9b2e7f4a1c8d3e6b0a5f2c9d4e7b1a3f' https://ci.internal/job/x/build")).toEqual(['9b2e7f4a1c8d3e6b0a5f2c9d4e7b1a3f']);
     expect(secrets('private static final String jenkinsToken = "0c8e2f41-7b3d-4a9e-b6c5-2d1f8e7a9b30";')).toEqual(['0c8e2f41-7b3d-4a9e-b6c5-2d1f8e7a9b30']);
+    // Jenkins names its credentials by UUIDs: an id under a key's name is no key.
+    expect(secrets('JENKINS_SSH_KEY_ID=3f1c5e2a-8b7d-4c6e-9a1f-2d3e4b5c6d7e')).toEqual([]);
+    expect(secrets('jenkins:\n  sshKeyCredentialsId: 3f1c5e2a-8b7d-4c6e-9a1f-2d3e4b5c6d7e')).toEqual([]);
   });
 
   it('a remote execution tool\'s password after its user, a word or not; its variables and placeholders are none', () => {

@@ -302,7 +302,7 @@ export const SECRET_PATTERNS: Array<{
     name: 'uuid-key-of-named-provider',
     pattern: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g,
     context: new RegExp(
-      String.raw`(?<![a-z])(?:${UUID_KEY_PROVIDERS})[\w\s.:-]{0,30}?(?:key|token|secret|auth)[\w.-]*(?:[\s"'=:>\[\]()$,-]|(?<![a-z])(?:is|value)(?![a-z])){0,12}$`,
+      String.raw`(?<![a-z])(?:${UUID_KEY_PROVIDERS})[\w\s.:-]{0,30}?(?:key|token|secret|auth)[\w.-]*(?<![_.-]id|[a-z]Id)(?:[\s"'=:>\[\]()$,-]|(?<![a-z])(?:is|value)(?![a-z])){0,12}$`,
       'i',
     ),
     requires: new RegExp(UUID_KEY_PROVIDERS, 'i'),
