@@ -183,7 +183,7 @@ const JOINED_WORDS = new RegExp(String.raw`^${JOINER}*${WORD}(?:${JOINER}+(?:${W
  */
 const CAMEL_CASE = /^_*[a-z]*\d*(?:[A-Z][a-z]+\d*|[A-Z]+(?=[A-Z][a-z]|\d|$)\d*)+$/;
 /** A constant's name: "DEFAULT_MAX_KEY_LENGTH", "CL100K_TOKEN_SPLIT_REGEX". */
-const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+export const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 function wordShare(value: string): number {
   let letters = 0;

@@ -1,7 +1,7 @@
 import { wordAlternation } from './alternation';
 import { literalPrefixes, matches, sticky } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
-import { EMULATOR_ACCOUNT, FILE_PATH, insideArn, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, saysStandIn, SEQUENTIAL, UUID } from './secret-values';
+import { CONSTANT_NAME, EMULATOR_ACCOUNT, FILE_PATH, insideArn, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, saysStandIn, SEQUENTIAL, UUID } from './secret-values';
 import { namedValues } from './secret-pairs';
 import { secretsInColumns } from './secret-columns';
 import { secretsInProse } from './secrets-in-prose';
@@ -248,7 +248,7 @@ function passwordsAfterUsers(text: string): Array<[number, string, string]> {
     const before = text.slice(Math.max(0, m.index - 200), m.index);
     const blanks = /\s/.test(value);
     if (blanks && !(userAlone(before) && value.split(/\s+/).length <= 3 && !/[.!?:]$/.test(value) && !/^\p{Lu}/u.test(value))) continue;
-    // Values the assignment's pattern reads already (a letter or a digit first, none of its stops in the first six).
+    // Values the assignment's pattern reads already (none of its stops in the first six characters: "!Qaz2wsx3edc" is one).
     if (!blanks && /^[^\s"'`,;<>(){}\[\]&\\]{6}/.test(value)) continue;
     out.push([start, name!, value]);
   }
@@ -258,7 +258,7 @@ function passwordsAfterUsers(text: string): Array<[number, string, string]> {
     const before = text.slice(Math.max(0, m.index - 200), m.index + 1);
     // Code's variable, constant or property ("password = dbPassword", "password = db_password", "password = DB_PASSWORD",
     // "password = args.password") is no literal.
-    if (!USER_BEFORE.test(before) || /^[A-Za-z_$][\w$]*[.([]|^[a-z]+[A-Z]|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:[a-z0-9]+_)*(?:passw(?:or)?d|pass|pwd|pw|secret)(?:_[a-z0-9]+)*$/.test(value!)) continue;
+    if (!USER_BEFORE.test(before) || CONSTANT_NAME.test(value!) || /^[A-Za-z_$][\w$]*[.([]|^[a-z]+[A-Z]|^(?:[a-z0-9]+_)*(?:passw(?:or)?d|pass|pwd|pw|secret)(?:_[a-z0-9]+)*$/.test(value!)) continue;
     out.push([m.index + m[0].lastIndexOf(value!), name!, value!]);
   }
   return out;
