@@ -69,6 +69,9 @@ describe('secrets in code and configuration: formats, quoted literals a pattern 
     expect(secrets('username = "orders_app"\npassword = dbPassword\n')).toEqual([]);
     expect(secrets('    user = args.user\n    password = db_password\n')).toEqual([]);
     expect(secrets('    user = DB_USER\n    password = DB_PASSWORD\n')).toEqual([]);
+    // Unquoted, a word alone is a translation's label or a form's rule: "password: Kennwort", "password: required".
+    expect(secrets('de:\n  username: Benutzername\n  password: Kennwort\n')).toEqual([]);
+    expect(secrets('validation:\n  username: required\n  password: confirmed\n')).toEqual([]);
     expect(secrets('interface Login {\n  username: string;\n  password: string;\n}')).toEqual([]);
     // A form's or a translation's labels are no user and password: the user's label has blanks, or the password's is capitalised.
     expect(secrets('{\n  "username": "Nom d\'utilisateur",\n  "password": "Mot de passe",\n}')).toEqual([]);
