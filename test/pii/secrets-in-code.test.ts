@@ -72,6 +72,10 @@ describe('secrets in code and configuration: formats, quoted literals a pattern 
     // Unquoted, a word alone is a translation's label or a form's rule: "password: Kennwort", "password: required".
     expect(secrets('de:\n  username: Benutzername\n  password: Kennwort\n')).toEqual([]);
     expect(secrets('validation:\n  username: required\n  password: confirmed\n')).toEqual([]);
+    // A count, a date or an address is no password: "pass: 1024/1024" in a run's report.
+    expect(secrets('user: ci-bot\npass: 1024/1024\n')).toEqual([]);
+    expect(secrets('user: alice\npass: 2024-01-01\n')).toEqual([]);
+    expect(secrets('user: alice\npassword: http://vault/x\n')).toEqual([]);
     expect(secrets('interface Login {\n  username: string;\n  password: string;\n}')).toEqual([]);
     // A form's or a translation's labels are no user and password: the user's label has blanks, or the password's is capitalised.
     expect(secrets('{\n  "username": "Nom d\'utilisateur",\n  "password": "Mot de passe",\n}')).toEqual([]);

@@ -258,8 +258,8 @@ function passwordsAfterUsers(text: string): Array<[number, string, string]> {
     const before = text.slice(Math.max(0, m.index - 200), m.index + 1);
     // Code's variable, constant or property ("password = dbPassword", "password = db_password", "password = DB_PASSWORD",
     // "password = args.password") is no literal; nor is a word alone, a translation's label or a form's rule as often
-    // ("password: Kennwort", "password: required").
-    if (!USER_BEFORE.test(before) || CONSTANT_NAME.test(value!) || /^\p{L}+$/u.test(value!) || /^[A-Za-z_$][\w$]*[.([]|^[a-z]+[A-Z]|^(?:[a-z0-9]+_)*(?:passw(?:or)?d|pass|pwd|pw|secret)(?:_[a-z0-9]+)*$/.test(value!)) continue;
+    // ("password: Kennwort", "password: required"), a count, a date or an address ("pass: 1024/1024", "2024-01-01", "http://…").
+    if (!USER_BEFORE.test(before) || CONSTANT_NAME.test(value!) || /^\p{L}+$|^\d+(?:[-/.:]\d+)+$|:\/\//u.test(value!) || /^[A-Za-z_$][\w$]*[.([]|^[a-z]+[A-Z]|^(?:[a-z0-9]+_)*(?:passw(?:or)?d|pass|pwd|pw|secret)(?:_[a-z0-9]+)*$/.test(value!)) continue;
     out.push([m.index + m[0].lastIndexOf(value!), name!, value!]);
   }
   return out;
