@@ -63,6 +63,8 @@ describe('secrets in code and configuration: formats, quoted literals a pattern 
     expect(secrets("user = 'marta'\npassword = 'blue harbour'\n")).toEqual(['blue harbour']);
     expect(secrets('[db]\nuser = marta\n; staging only\npassword = blue_harbour\n')).toEqual(['blue_harbour']);
     expect(secrets('# REACT_APP_ADMIN_PASS=tangerine7\n')).toEqual(['tangerine7']);
+    // Commented out with a description, or words joined as a hint, the line documents the variable.
+    expect(secrets('# DB_PASSWORD=string  (the database password)\n# JWT_SECRET=some-long-random-string\n')).toEqual([]);
     // A message, a variable, a property or a type is none.
     expect(secrets('if (password == "Password is required") return;')).toEqual([]);
     expect(secrets('user = args.user\npassword = args.password\n')).toEqual([]);

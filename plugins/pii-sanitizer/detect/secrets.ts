@@ -336,7 +336,12 @@ export const secretDetector: Detector = {
       const paired = /^["']?\s*,/.test(between);
       const listed = paired && (/^[A-Za-z]+$/.test(value) || !SETTER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)));
       // An environment file's or a shell's "DB_PASSWORD=Summer_2024" holds a literal without quotes.
-      const environment = between === '=' && /^[A-Z][A-Z0-9_]*$/.test(name) && LINE_START.test(text.slice(Math.max(0, m.index - 20), m.index));
+      const lineStart = LINE_START.exec(text.slice(Math.max(0, m.index - 20), m.index));
+      // Commented out, the line may document the variable rather than set it: "# DB_PASSWORD=string  (the database's)",
+      // "# JWT_SECRET=some-long-random-string".
+      const documented =
+        lineStart !== null && lineStart[0].includes('#') && (/^[ \t]+\S/.test(text.slice(start + value.length, text.indexOf('\n', start) >>> 0)) || /^[a-z]+(?:-[a-z]+)+$/.test(value));
+      const environment = between === '=' && /^[A-Z][A-Z0-9_]*$/.test(name) && lineStart !== null && !documented;
       const literal = ((quote !== '' && (!spaced || /passw(?:or)?d|pwd|passphrase/i.test(name))) || environment) && !listed;
       if (sealed && SEALED_VALUE.test(value)) continue;
       // .NET's appSettings name a setting by its "key" attribute: <add key="ConnectionString_B2B" value="…" />.
