@@ -15,6 +15,10 @@ describe('words where a person’s name stands that name none', () => {
     ['a Croatian domain’s last label before a sentence', 'Abbiamo inviato un link a ivana.horvat@mailhr.hr. Se non sei stato tu, scrivici.', []],
     ['firms of one surname and a legal form', 'Signatories:\n- For Hildenbrand UG: Niels Jasper, CEO\n- For Kocsis Kv.: the board\nBeneficiary: Janik Sp. z o.o.', ['Niels Jasper']],
     ['a bare name field in a record with a phone, a card or an email', '{"name": "Evelína", "phone": "737 759 191"}\nuser_id=9 name="Bradtke" email="ob@example.org"\n{"contact": "Hettinger", "billing": {"card": "n/a"}}\n{"name": "express", "version": "4.18.2"}', ['Evelína', 'Bradtke', 'Hettinger']],
+    ['a street’s "Dr." before a Polish sentence', 'Przesyłam umowę najmu mieszkania przy 9145 Hamish Estate Dr. Proszę o podpisanie.', []],
+    ['a sentence’s first word in another language', 'Ton contrat finit à la fin du mois. Passe récupérer tes affaires et rends ton badge.', []],
+    ['an adverb after "call me"', 'Please call me urgently on the usual line.', []],
+    ['two Spanish words in lower case', 'Trabajó en nuestro departamento de contabilidad durante tres años.', []],
     ['a Portuguese letter’s greeting', 'Prezado Kunze, seu pedido foi enviado. Prezada Ana Souza, obrigado.', ['Kunze', 'Ana Souza']],
     ['a firm of two surnames joined by a dash', 'Could you draft it on Dickinson - Graham letterhead? Thanks - Kevin', ['Kevin']],
   ])('%s', (_what, text, expected) => {

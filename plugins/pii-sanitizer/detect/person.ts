@@ -46,6 +46,7 @@ const TITLED_BRAND = /^(?:Dr\.?[ \t]+(?:Martens|Pepper|Oetker)|Mr\.?[ \t]+(?:Pib
 const TITLED_BRAND_PERSON_VERB =
   /^[ \t]*(?:(?:will|would|can|could|may|is going to)[ \t]+(?:see|call|examine|phone|ring|meet|treat|operate|be with)|(?:just|also|then)?[ \t]*(?:said|says|told|asked|wrote|writes|replied|explained|explains|prescribed|recommended|advised|examined|diagnosed|thinks|believes|is on call|was on call))(?![\p{L}])/u;
 /** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"); three at most, or "dr. " over and over is read from each start to the end. */
+const HOUSE_THEN_STREET_BEFORE = /(?<![\p{L}\p{N}])\d{1,6}[A-Za-z]?(?:[ \t]+\p{Lu}[\p{L}'’-]*){1,3}[ \t]+$/u;
 // Not a host's or an address's last label ("mailhr.hr. Se non sei stato tu": Croatia's domain, not Danish "hr.").
 const TITLE = new RegExp(
   String.raw`(?<![.@/])\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)(?:dr|fr|hr)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+){1,3}(${NAME})`,
@@ -858,7 +859,8 @@ const ARTICLE_BEFORE_NAME = /(?:^|[^\p{L}])(the|an|a)[ \t]+$/iu;
 const NOUN_AFTER = /^[ \t]+(\p{Ll}+)(?![\p{L}])/u;
 const FUNCTION_WORDS = new Set('at in on of for to from with by and or but is was has had who which that said says will would can could'.split(' '));
 /** Function words of Spanish, Italian, Portuguese and German near the name: "a"/"an" there is a preposition. */
-const FOREIGN_NEAR = /(?:^|[^\p{L}])(?:que|el|los|las|del|por|para|con|en|mañana|su|di|il|lo|gli|che|per|domani|da|mia|mio|não|em|ligue|und|die|der|das|bitte|weiter|mit|für|von|zu|bei|morgen|ist)(?![\p{L}])/iu;
+const FOREIGN_NEAR =
+  /(?:^|[^\p{L}])(?:que|el|los|las|del|por|para|con|en|mañana|su|di|il|lo|gli|che|per|domani|da|mia|mio|não|em|ligue|und|die|der|das|bitte|weiter|mit|für|von|zu|bei|morgen|ist|una|uno|este|esta|ese|esa|durante|nuestro|nuestra|muy|pero|como|une|avec|dans|pour|nous|vous|tes|ton|ses|sont|uma|você|muito|algo|mas|nicht|auch|eine|einen|wir|sich|w|na|się|nie|jest|och|att|är|het|een|niet|ook)(?![\p{L}])/iu;
 /**
  * "DaVinci Resolve", "McAfee Antivirus", "DeFi Lending": a first word with inner capitals names a product as often
  * as a person, so weak evidence does not take it; as a surname ("Aoife MacNamara") it is a name's.
@@ -1431,6 +1433,8 @@ export const personDetector: Detector = {
     for (const m of matches(text, TITLE)) {
       // "Dr. Martens will see you at 3" is a doctor: a person's verb after the brand's words makes them a person's.
       if (TITLED_BRAND.test(m[0]) && !TITLED_BRAND_PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 32))) continue;
+      // "9145 Hamish Estate Dr. Proszę o podpisanie": after a house number and a street's name, "Dr." is its drive.
+      if (/^Dr\.?[ \t]/.test(m[0]) && HOUSE_THEN_STREET_BEFORE.test(text.slice(Math.max(0, m.index - 48), m.index))) continue;
       seed(add(m.index + m[0].lastIndexOf(m[1]), m[1], 0.9));
     }
     for (const m of matches(text, LOWER_TITLE)) {
@@ -1868,6 +1872,8 @@ export const personDetector: Detector = {
       if (FORM_LOWER_TRIGGER.test(m[1]) && (words.length < 2 || !(GIVEN_NAMES.has(words[0]!) || SURNAMES.has(words[words.length - 1]!)))) continue;
       // "the name is known", "the name is returned": a participle, not a name ("my name is shawn" is one).
       if (/^the /i.test(m[1]) && /^\p{L}{3,}(?:ed|wn)$/u.test(first) && !GIVEN_NAMES.has(first)) continue;
+      // "call me urgently on …": an adverb, not a name.
+      if (/ly$/.test(first) && ENGLISH_WORDS.has(first) && !GIVEN_NAMES.has(first)) continue;
       add(m.index + m[0].length - m[2].length, name, 0.7);
     }
     // A name of the published lists (given names, the census's surnames) alone is a person where only a person stands:
@@ -2067,6 +2073,17 @@ export const personDetector: Detector = {
         // know ("Without Wyatt,"; not "Without Figma,").
         const nextWord = NEXT_WORD.exec(text.slice(name.end, name.end + 30))?.[1];
         if (leadingSentenceWord && ((nextWord !== undefined && !followsMention(nextWord)) || !name.text.split(/[ \t]+/).some((word) => knownName(word) || isListedSurname(word)))) return;
+        // A sentence's first word in another language, before its own words ("Posso passare in ambulatorio?", "Passe
+        // récupérer tes affaires", "Quero algo simpático"): a verb or an adverb capitalised, not a name the lists know.
+        if (
+          !name.text.includes(' ') &&
+          /(?:^|[.!?\n][ \t"'«„“]*)$/.test(text.slice(Math.max(0, name.start - 4), name.start)) &&
+          nextWord !== undefined &&
+          /^\p{Ll}/u.test(nextWord) &&
+          !knownName(name.text) &&
+          FOREIGN_NEAR.test(text.slice(name.end, name.end + 60))
+        )
+          return;
         if (guess && !leadingSentenceWord) {
           if (!capitalisedName(guess.value) || placeOrThingBefore(guess.start) || !wordsUndoubted(guess)) return;
           guess.confidence = CONTEXT_MODEL_CONFIDENCE;
