@@ -9,6 +9,13 @@ describe('an address announced without "is" or a colon, or in another language',
     ['member ID 00419387, address on file Annepark 526b. Please stop the direct debit.', 'Annepark 526b'],
     ['commande n° FR-88213-07 : la nouvelle adresse est Lehtinenpenger 1 C 3.', 'Lehtinenpenger 1'],
     ['- new address will be Incrocio Salvadori 95, Piano 2\n- keep her old mobile', 'Incrocio Salvadori 95, Piano'],
+    ["Bonjour, j'habite au 14 Meadow View et je souhaite résilier mon abonnement.", '14 Meadow View'],
+    ['El siniestro ocurrió en mi domicilio, 167 Zboncak Ports, hace un mes.', '167 Zboncak Ports'],
+    ['hiermit kündige ich die Wohnung in der 7218 Hegedüs Trail zum Ende des Jahres.', '7218 Hegedüs Trail'],
+    ["le confermo la visita dell'appartamento in 4454 Lebsack Landing per sabato.", '4454 Lebsack Landing'],
+    ['Your order has shipped and will arrive at 2883 Natasa Ranch within 5 business days.', '2883 Natasa Ranch'],
+    ['We have updated your address to 87 Oscar Loop as requested.', '87 Oscar Loop'],
+    ['{"ship_to": "1801 Sawayn Wells", "email": "m@example.org"}', '1801 Sawayn Wells'],
   ])('%s', (text, address) => {
     expect(addresses(text).some((found) => found.startsWith(address))).toBe(true);
   });
