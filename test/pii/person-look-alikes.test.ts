@@ -19,6 +19,9 @@ describe('words where a person’s name stands that name none', () => {
     ['a sentence’s first word in another language', 'Ton contrat finit à la fin du mois. Passe récupérer tes affaires et rends ton badge.', []],
     ['an adverb after "call me"', 'Please call me urgently on the usual line.', []],
     ['two Spanish words in lower case', 'Trabajó en nuestro departamento de contabilidad durante tres años.', []],
+    ['a chat’s mentions by name, not code’s annotations or a team', '"@Iris Aalbers @Gonzalez the pallets go via Antwerp" cc @Support Team\n@Override\npublic void run() {}\n@Component("x")', ['Iris Aalbers', 'Gonzalez']],
+    ['someone named in Italian and Portuguese', 'Lui si chiama Ansgary, la sua mail è sotto. Chama-se Telmo e começa segunda.', ['Ansgary', 'Telmo']],
+    ['a person’s mobile and flight', "Can I have Braga's mobile? Jakab's flight lands at 21:40.", ['Braga', 'Jakab']],
     ['a Portuguese letter’s greeting', 'Prezado Kunze, seu pedido foi enviado. Prezada Ana Souza, obrigado.', ['Kunze', 'Ana Souza']],
     ['a firm of two surnames joined by a dash', 'Could you draft it on Dickinson - Graham letterhead? Thanks - Kevin', ['Kevin']],
   ])('%s', (_what, text, expected) => {

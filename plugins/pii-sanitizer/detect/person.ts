@@ -64,6 +64,8 @@ const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name
   // ("the estate of the late Honor Zíková"); a French declaration's signer ("Je soussigné Solberg"); an Italian account's
   // holder ("intestato a Jacobson-Leannon").
   'good morning', 'good afternoon', 'good evening', 'carissimo', 'carissima', 'cześć', 'witaj', 'the late', 'soussigné', 'soussignée', 'intestato a',
+  // Someone else's name in the Romance languages ("Lui si chiama Ansgary", "Chama-se Telmo", "Se llama Iker", "Elle s'appelle Inès").
+  'si chiama', 'chama-se', 'se chama', 'se llama', "s'appelle", 's’appelle',
   // "I am" where nouns and nationalities are written in lower case ("soy ingeniera", "sono italiano"); people married or
   // engaged to someone; family members in those languages.
   'sou', 'eu sou', 'soy', 'yo soy', 'sono', 'io sono', 'je suis', 'ik ben', 'married to', 'engaged to',
@@ -752,11 +754,12 @@ const PERSON_DEED = /^\s*(?:used to|won|scored|forgot|passed|married|sang|taught
  * "Hodkiewicz's cabin", when the lists hold the name (not a firm's car, account or address: "Tesla's car", "Netflix's address").
  */
 const PERSONAL_OWNED = new RegExp(
-  String.raw`['’]s[ \t]+(?:(?:new|old|late|latest|first|second|ex-?)[ \t]*)?(?:birthday|wife|husband|partner|son|daughter|mother|father|mum|mom|dad|sister|brother|kids|children|parents|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fiancée?|funeral|wedding|widow|widower|grave|childhood|haircut|retirement|resignation|farewell|salary|desk|cabin|flat|apartment|laptop|friend|dog|cat|vocals|turn)(?![\p{L}])`,
+  String.raw`['’]s[ \t]+(?:(?:new|old|late|latest|first|second|ex-?)[ \t]*)?(?:birthday|wife|husband|partner|son|daughter|mother|father|mum|mom|dad|sister|brother|kids|children|parents|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fiancée?|funeral|wedding|widow|widower|grave|childhood|haircut|retirement|resignation|farewell|salary|desk|cabin|flat|apartment|laptop|friend|dog|cat|vocals|turn|mobile|cellphone|mobile number|phone number|flight|inbox|calendar|handover notes)(?![\p{L}])`,
   'gu',
 );
 /** The owner's word right before its "'s", looked for only where a personal thing follows. */
 const OWNER_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
+const MENTION = /(?<![\p{L}\p{N}@._-])@(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}@._-])/gu;
 /** Someone to be told: "Let Oberbrunner know", "let mato loboda know" (a name in lower case there too). */
 const LET_KNOW = /(?<![\p{L}])[Ll]et[ \t]+((?:\p{Lu}\p{Ll}+|\p{Ll}{2,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Ll}{2,})){0,2})[ \t]+know(?![\p{L}])/dgu;
 /** A chat log's speaker after the time: "[10:42] Sabina: ok pushing the hotfix now", "10:43 - Anna Berg: wait". */
@@ -1607,6 +1610,16 @@ export const personDetector: Detector = {
     for (const m of text.includes('(') ? matches(text, ROLE_THEN_NAME_IN_BRACKETS) : []) addGroupPerson(m, 0.8, false);
     // A record's field that people fill ("first_name": "Laakso", <recipient>Darrell</recipient>): one word that is no
     // sentence's (a party's field, which firms fill too, only a listed name), or a known given name first in lower case.
+    // A chat's mention of a person by name ("@Iris Aalbers @Gonzalez the pallets…"); not an annotation of code ("@Override",
+    // "@Component(…)", "@Nullable String"), a handle in lower case or camel case, or an address's part.
+    for (const m of text.includes('@') ? matches(text, MENTION) : []) {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+      if (/^\(/.test(after) || /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index)) && /^[ \t]*(?:\r?\n|$)/.test(after)) continue;
+      const name = m[1]!;
+      // Two words after "@" are one name when the last is a name's ("@Hunter Farrell"), not a team's ("@Support Team").
+      const named = name.includes(' ') ? lastWordNamelike(name) && !sentenceWord(name.slice(name.indexOf(' ') + 1)) : personLike(name) === name;
+      if (named && !placeOrCountry(name)) add(m.index + 1, name, 0.7);
+    }
     for (const field of namesInFields(text)) {
       const lower = /^\p{Ll}/u.test(field.value);
       // A type's name in camel case is code's ("candidate: LargeNumberLike"); "McDonald" has one inner capital.
