@@ -60,9 +60,13 @@ const fixture = (name: string) => path.resolve(__dirname, '..', '..', 'bench', '
  * session's starting code, measured before it was read. The twenty-fifth, written apart in the twenty-sixth session by a
  * helper who saw no rule, fixture or figure (250: 70 with phones in support chats, forms, signatures, SMS, CSV and JSON
  * lines, other languages' labels; 90 with people in many roles; 50 addresses; 20 without a measured value), measured
- * before it was read: phone 0.941, person F1 0.911 (P 0.969, R 0.860), address recall 0.879.
+ * before it was read: phone 0.941, person F1 0.911 (P 0.969, R 0.860), address recall 0.879. The twenty-seventh, written
+ * apart in the twenty-eighth session by a helper who saw no rule or code (237: requests wrapping mails, transcripts and
+ * CRM notes; code and data as Python, SQL, CSV, YAML, logs and Markdown tables; HR, medical, legal and logistics
+ * lines; a fifth in other languages; a tenth without a slot but full of look-alikes), measured before it was read with
+ * that session's starting code: phone P 0.896, R 0.931; person P 0.938, R 0.861; address recall 0.857.
  */
-const WRITTEN_TEMPLATE_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24, 25, 26];
+const WRITTEN_TEMPLATE_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24, 25, 26, 27];
 export const NEW_TEMPLATES = WRITTEN_TEMPLATE_SETS.map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
 /**
  * Sixty more, written apart in the same way, whose person and address misses nobody has read (the phone misses of this
@@ -98,9 +102,16 @@ const UNREAD_TEMPLATES_5 = fixture('pii-unread-templates-5.json');
  * session's read set (`pii-new-templates-26.json`: support tickets, mails, forms, logs, JSON and CSV records, tables,
  * seven other languages, eponyms and brands named like people, ids shaped like phones), never read
  * (`unread_templates_6_*`): with that session's starting code phone P 0.966 R 0.939, person F1 0.893 (P 0.945, R
- * 0.847), address recall 0.853.
+ * 0.847), address recall 0.853. Its person and address misses were read in the twenty-eighth session: set 7 below is the
+ * one never read.
  */
 const UNREAD_TEMPLATES_6 = fixture('pii-unread-templates-6.json');
+/**
+ * 232 more, written apart in the twenty-eighth session beside that session's read set (`pii-new-templates-27.json`) by
+ * the same helper, in the same mix, never read (`unread_templates_7_*`): with that session's starting code phone P 0.902,
+ * R 0.932; person P 0.919, R 0.850; address recall 0.852; SSN P 0.917.
+ */
+const UNREAD_TEMPLATES_7 = fixture('pii-unread-templates-7.json');
 /**
  * Prompts without a person, written for this project, full of products, firms, places and eponyms named like people
  * ("Jenkins", "Wells Fargo", "Kalman filter"): 400 whose findings were read while rules were written, 400 whose were not,
@@ -491,6 +502,7 @@ export async function benchPii(): Promise<Figures> {
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_4, UNREAD_SEEDS), 'unread_templates_4_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_5, UNREAD_SEEDS), 'unread_templates_5_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_6, UNREAD_SEEDS), 'unread_templates_6_'),
+    ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_7, UNREAD_SEEDS), 'unread_templates_7_'),
     // The same, written all in lower case, as the generator writes a few of its sentences and people type chats.
     ...scoreSamples(lowerCased(refilledSamples(path.join(DATA, 'presidio_synth_dev.json'), UNREAD_SEEDS)), 'lower_case_unread_refill_'),
     ...scoreSamples(lowerCased([UNREAD_TEMPLATES, UNREAD_TEMPLATES_2, UNREAD_TEMPLATES_3, UNREAD_TEMPLATES_4, UNREAD_TEMPLATES_5].flatMap((file) => refilledSamples(file, UNREAD_SEEDS))), 'lower_case_unread_templates_'),
