@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import YAML from 'yaml';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BUILT_IN_CATEGORIES, createDetector } from '../plugins/pii-sanitizer/detect';
@@ -298,8 +299,46 @@ const WRITTEN_SECRETS_16 = fixture('secrets-written-16.jsonl');
  */
 const UNREAD_SECRETS = fixture('secrets-unread.jsonl');
 
+interface SecretRow {
+  label: number;
+  text: string;
+}
+
 export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl'), prefix = ''): Figures {
-  const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { label: number; text: string });
+  return scoreSecrets(fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SecretRow), prefix);
+}
+
+/**
+ * Nosey Parker's other rules: the development set holds the examples and counter-examples of a third of its rules; the
+ * rest, read from a copy of its rule files where `NOSEYPARKER_RULES` names their folder (never copied into this project),
+ * measure how the secret rules carry over to the kinds of secrets that set leaves out. Its counter-examples are per rule:
+ * some are another rule's secrets (a Slack user token under the bot-token rule), and some of its examples are
+ * identifiers, not secrets (ARNs, bucket names, OAuth client ids), which the sanitizer leaves alone.
+ */
+export function evaluateNoseyParkerRules(dir = process.env.NOSEYPARKER_RULES): Figures {
+  if (!dir) return {};
+  const dev = new Set(evaluatedRuleIds());
+  const rows: SecretRow[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) {
+    const parsed = YAML.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { rules?: Array<{ id: string; examples?: string[]; negative_examples?: string[] }> };
+    for (const rule of parsed.rules ?? []) {
+      if (dev.has(rule.id)) continue;
+      for (const text of rule.examples ?? []) rows.push({ label: 1, text });
+      for (const text of rule.negative_examples ?? []) rows.push({ label: 0, text });
+    }
+  }
+  return rows.length === 0 ? {} : { noseyparker_other_rules_snippets: rows.length, ...scoreSecrets(rows, 'noseyparker_other_rules_') };
+}
+
+function evaluatedRuleIds(): string[] {
+  return fs
+    .readFileSync(path.join(DATA, 'secrets_dev.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { rule_id: string }).rule_id);
+}
+
+function scoreSecrets(rows: SecretRow[], prefix: string): Figures {
   const detector = createDetector({ categories: ['secret', 'url_credentials'] });
   let caught = 0;
   let flagged = 0;
@@ -524,6 +563,7 @@ export async function benchPii(): Promise<Figures> {
     ...evaluateSecrets(WRITTEN_SECRETS_15, 'written_15_'),
     ...evaluateSecrets(WRITTEN_SECRETS_16, 'written_16_'),
     ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
+    ...evaluateNoseyParkerRules(),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),
     ...evaluateHonestCode(),
