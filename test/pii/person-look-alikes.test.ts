@@ -22,6 +22,8 @@ describe('words where a person’s name stands that name none', () => {
     ['a chat’s mentions by name, not code’s annotations or a team', '"@Iris Aalbers @Gonzalez the pallets go via Antwerp" cc @Support Team\n@Override\npublic void run() {}\n@Component("x")', ['Iris Aalbers', 'Gonzalez']],
     ['someone named in Italian and Portuguese', 'Lui si chiama Ansgary, la sua mail è sotto. Chama-se Telmo e começa segunda.', ['Ansgary', 'Telmo']],
     ['a person’s mobile and flight', "Can I have Braga's mobile? Jakab's flight lands at 21:40.", ['Braga', 'Jakab']],
+    ['an address card’s addressee, its lines set off by marks', '??? Luettgen\n??? Hoeger, Cassin and Zulauf\n??? 180 Erdman Run\n\n>Svatava\n>Šmejkal v.o.s.\n>Třešňová 74', ['Luettgen', 'Svatava']],
+    ['a firm named by its partners that someone works for', 'I work for Henry et Louis. She works at Koss, Mitchell and Young. I work for Anna and Tom.', ['Anna', 'Tom']],
     ['a Portuguese letter’s greeting', 'Prezado Kunze, seu pedido foi enviado. Prezada Ana Souza, obrigado.', ['Kunze', 'Ana Souza']],
     ['a firm of two surnames joined by a dash', 'Could you draft it on Dickinson - Graham letterhead? Thanks - Kevin', ['Kevin']],
   ])('%s', (_what, text, expected) => {

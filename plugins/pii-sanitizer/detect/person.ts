@@ -763,6 +763,17 @@ const MENTION = /(?<![\p{L}\p{N}@._-])@(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?)(?!
 /** Someone to be told: "Let Oberbrunner know", "let mato loboda know" (a name in lower case there too). */
 const LET_KNOW = /(?<![\p{L}])[Ll]et[ \t]+((?:\p{Lu}\p{Ll}+|\p{Ll}{2,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Ll}{2,})){0,2})[ \t]+know(?![\p{L}])/dgu;
 /** A chat log's speaker after the time: "[10:42] Sabina: ok pushing the hotfix now", "10:43 - Anna Berg: wait". */
+/**
+ * An address card's first line, its lines set off by the same mark ("??? Harmony Johnston\n??? Gleason - Nolan\n??? 89954
+ * Smitham Hills", ">Svatava\n>Šmejkal v.o.s.\n>Třešňová 74"): the addressee, when a line of a street's number follows
+ * within three.
+ */
+const CARD_ADDRESSEE = new RegExp(
+  String.raw`(?:^|\n)(\?\?\?|>)[ \t]*(${NAME})[ \t]*\r?\n(?:\1[^\n]*\r?\n){1,3}\1[ \t]*(?:\d{1,6}[A-Za-z]?[ \t]+\p{Lu}|\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}[ \t]+\d{1,5}[A-Za-z]?(?![\p{L}\p{N}]))`,
+  'dgu',
+);
+/** Those who work for a firm named by its partners: "I work for Henry et Louis", "works at Koss, Mitchell and Young". */
+const WORK_FOR_PARTNERS = /\bwork(?:s|ed|ing)?[ \t]+(?:for|at)[ \t]+\p{Lu}[\p{L}'’-]+(?:,[ \t]+\p{Lu}[\p{L}'’-]+)*,?[ \t]+(?:and|&|et|und|y|e|og|och)[ \t]+\p{Lu}[\p{L}'’-]+(?![\p{L}])/gu;
 const CHAT_SPEAKER = new RegExp(String.raw`^[ \t]*[\[(]?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])]?[ \t]*(?:[-–][ \t]*)?(${NAME})[ \t]*:`, 'dgmu');
 /** A byline: "By Eggenmueller | Tue Nov 11 2025", "By Anna Berg\n" (not "By default, …"). */
 const BYLINE = new RegExp(String.raw`(?:^|\n)[ \t]*By[ \t]+(${NAME})[ \t]*(?=[|·•—–]|\r?\n|$)`, 'dgu');
@@ -1563,6 +1574,10 @@ export const personDetector: Detector = {
       if (words.length === 1 && /^\p{Ll}/u.test(m[1]!) && !knownName(m[1]!)) continue;
       add(m.indices![1]![0], m[1]!, 0.7);
     }
+    for (const m of /(?:^|\n)(?:\?\?\?|>)/.test(text) ? matches(text, CARD_ADDRESSEE) : []) {
+      const name = cuedName(withoutTrailingWords(m[2]!));
+      if (name !== '' && !placeOrCountry(name) && !LEGAL_FORM_AFTER.test(text.slice(m.indices![2]![0] + name.length, m.indices![2]![0] + name.length + 30))) add(m.indices![2]![0], name, 0.7);
+    }
     for (const m of /\d:\d\d/.test(text) ? matches(text, CHAT_SPEAKER) : []) {
       const name = personLike(m[1]!);
       if (name === m[1] && !placeOrCountry(name)) add(m.indices![1]![0], name, 0.75);
@@ -2141,7 +2156,12 @@ export const personDetector: Detector = {
       return (!nextWord || followsMention(nextWord)) && add(start, value, 0.6);
     });
     raiseWholeNames(out);
-    return out;
+    if (!/\bwork/.test(text)) return out;
+    const firms = [...matches(text, WORK_FOR_PARTNERS)]
+      // Two given names joined by "and" are people ("I work for Anna and Tom"); three names, or another language's "and", a firm.
+      .filter((m) => !/^[^,]*[ \t](?:and|&)[ \t]/.test(m[0]) || !m[0].match(/\p{Lu}[\p{L}'’-]+/gu)!.every((word) => isGivenName(word.toLowerCase())))
+      .map((m) => [m.index + m[0].search(/\p{Lu}/u), m.index + m[0].length] as const);
+    return firms.length === 0 ? out : out.filter((f) => !firms.some(([start, end]) => f.start >= start && f.end <= end));
   },
 };
 
