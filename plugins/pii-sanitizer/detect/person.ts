@@ -64,6 +64,8 @@ const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name
   // ("the estate of the late Honor Zíková"); a French declaration's signer ("Je soussigné Solberg"); an Italian account's
   // holder ("intestato a Jacobson-Leannon").
   'good morning', 'good afternoon', 'good evening', 'carissimo', 'carissima', 'cześć', 'witaj', 'the late', 'soussigné', 'soussignée', 'intestato a',
+  // Someone to follow up or check in with ("Follow up with Ambrosiano in a couple of months").
+  'follow up with', 'following up with', 'check in with',
   // Someone else's name in the Romance languages ("Lui si chiama Ansgary", "Chama-se Telmo", "Se llama Iker", "Elle s'appelle Inès").
   'si chiama', 'chama-se', 'se chama', 'se llama', "s'appelle", 's’appelle',
   // "I am" where nouns and nationalities are written in lower case ("soy ingeniera", "sono italiano"); people married or
@@ -91,7 +93,7 @@ const FAMILY_BEFORE_NAME = new RegExp(
 /** Where a family member's owner can stand, for `FAMILY_BEFORE_NAME`. */
 const FAMILY_OWNER = new RegExp(String.raw`${notAfter('A-Za-z', '[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir')}[ \t]`, 'g');
 /** Roles only people hold. */
-const PEOPLE_ROLES = 'travel agent|booking agent|cashier|tour guide|guide|chef|boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire|loan officer|technician|mentor|mentee|borrower|co-borrower|pediatrician|paediatrician|physician|surgeon|psychiatrist|psychologist|counselor|counsellor|caregiver|accountant|adjuster|loss adjuster|hairdresser|physio|physiotherapist|CEO|CTO|CFO|COO|CIO|CISO|founder|co-founder|cofounder';
+const PEOPLE_ROLES = 'travel agent|commenter|commentator|booking agent|cashier|tour guide|guide|chef|boss|colleague|coworker|co-worker|teacher|tutor|advisor|adviser|doctor|dentist|nurse|therapist|lawyer|attorney|landlord|landlady|neighbour|neighbor|roommate|flatmate|waiter|waitress|passenger|applicant|witness|patient|realtor|listing agent|nanny|babysitter|plumber|electrician|receptionist|teammate|classmate|cousin|grandma|grandpa|new hire|loan officer|technician|mentor|mentee|borrower|co-borrower|pediatrician|paediatrician|physician|surgeon|psychiatrist|psychologist|counselor|counsellor|caregiver|accountant|adjuster|loss adjuster|hairdresser|physio|physiotherapist|CEO|CTO|CFO|COO|CIO|CISO|founder|co-founder|cofounder';
 /**
  * A form's fields that hold a person's name, as labels in any case: "Insured: Nielsen", "Account Holder: Deneval
  * Batista", "NEXT OF KIN:". Parties, assignees and reporters are bots, teams and companies as often ("Reporter:
@@ -759,6 +761,8 @@ const PERSONAL_OWNED = new RegExp(
 );
 /** The owner's word right before its "'s", looked for only where a personal thing follows. */
 const OWNER_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
+/** The right name given for a record: "The name in the account is not correct, please change it to Liboslav". */
+const NAME_CHANGED_TO = new RegExp(String.raw`\bname\b[^.\n]{0,60}?\b(?:change|update|correct|set)[ \t]+it[ \t]+to[ \t]+(${NAME})`, 'dgu');
 const MENTION = /(?<![\p{L}\p{N}@._-])@(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}@._-])/gu;
 /** Someone to be told: "Let Oberbrunner know", "let mato loboda know" (a name in lower case there too). */
 const LET_KNOW = /(?<![\p{L}])[Ll]et[ \t]+((?:\p{Lu}\p{Ll}+|\p{Ll}{2,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Ll}{2,})){0,2})[ \t]+know(?![\p{L}])/dgu;
@@ -1575,7 +1579,8 @@ export const personDetector: Detector = {
       add(m.indices![1]![0], m[1]!, 0.7);
     }
     for (const m of /(?:^|\n)(?:\?\?\?|>)/.test(text) ? matches(text, CARD_ADDRESSEE) : []) {
-      const name = cuedName(withoutTrailingWords(m[2]!));
+      const line = withoutTrailingWords(m[2]!);
+      const name = cuedName(line) || (listedName(line) ? line : '');
       if (name !== '' && !placeOrCountry(name) && !LEGAL_FORM_AFTER.test(text.slice(m.indices![2]![0] + name.length, m.indices![2]![0] + name.length + 30))) add(m.indices![2]![0], name, 0.7);
     }
     for (const m of /\d:\d\d/.test(text) ? matches(text, CHAT_SPEAKER) : []) {
@@ -1625,6 +1630,10 @@ export const personDetector: Detector = {
     for (const m of text.includes('(') ? matches(text, ROLE_THEN_NAME_IN_BRACKETS) : []) addGroupPerson(m, 0.8, false);
     // A record's field that people fill ("first_name": "Laakso", <recipient>Darrell</recipient>): one word that is no
     // sentence's (a party's field, which firms fill too, only a listed name), or a known given name first in lower case.
+    for (const m of /name/.test(text) ? matches(text, NAME_CHANGED_TO) : []) {
+      const name = personLike(m[1]!);
+      if (name !== '' && !placeOrCountry(name)) add(m.indices![1]![0] + m[1]!.indexOf(name), name, 0.75);
+    }
     // A chat's mention of a person by name ("@Iris Aalbers @Gonzalez the pallets…"); not an annotation of code ("@Override",
     // "@Component(…)", "@Nullable String"), a handle in lower case or camel case, or an address's part.
     for (const m of text.includes('@') ? matches(text, MENTION) : []) {
