@@ -450,7 +450,7 @@ const GREETING = new RegExp(String.raw`(?:^[ \t>]*|[.!?¡¿][ \t]*)(?:${wordAlte
  * are a job title ("Anna Berg, SA"); those that are a degree, a credential or a state too count only right after the
  * name, without a comma ("Atlas Copco AB", not "Thomas Whitfield, AB" or "Laura Jensen, ASA").
  */
-const LEGAL_FORM = String.raw`(?:[ \t]+(?:AB|AS|ASA|NV|HB|SA|UG)|[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SASU|SARL|EURL|SNC|SCS|SCA|SCOP|SCI|SEM|S\.p\.A\.|SpA|SPA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|B\.V\.|BV|N\.V\.|VOF|Oyj?|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|Sp\.[ \t]?[jk]\.|SKA|S\.K\.A\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|Kv\.|EIRELI|Sp\.[ \t]?p\.|[Ss]p\.[ \t]?z[ \t]?o\.o\.?|z[ \t]?o\.o\.?|s\.r\.l\.|s\.p\.a\.|e\.G\.))(?![\p{L}])`;
+const LEGAL_FORM = String.raw`(?:[ \t]+(?:AB|AS|ASA|NV|HB|SA|UG|RFH|Gruppen)|[ \t,]+(?:AG|GmbH|mbH|KGaA|KG|OHG|GbR|e\.V\.|Inc\.?|LLC|LLP|PLLC|Ltd\.?|Ltda\.?|LTDA|plc|PLC|Corp\.?|Co\.|Pty|S\.A\.(?:S\.|U\.)?|SAS|SASU|SARL|EURL|SNC|SCS|SCA|SCOP|SCI|SEM|S\.p\.A\.|SpA|SPA|S\.r\.l\.|Srl|SRL|S\.L\.U?\.?|B\.V\.|BV|N\.V\.|VOF|Oyj?|ApS|A\/S|I\/S|Sp\.[ \t]?z[ \t]?o\.o\.|Sp\.[ \t]?[jk]\.|SKA|S\.K\.A\.|s\.r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.|d\.o\.o\.|d\.d\.|Kft\.|Zrt\.|Nyrt\.|Bt\.|Kv\.|EIRELI|Sp\.[ \t]?p\.|[Ss]p\.[ \t]?z[ \t]?o\.o\.?|z[ \t]?o\.o\.?|s\.r\.l\.|s\.p\.a\.|e\.G\.))(?![\p{L}])`;
 const LEGAL_FORM_LAST = new RegExp(`${LEGAL_FORM}$`, 'u');
 const LEGAL_FORM_FIRST = new RegExp(`^${LEGAL_FORM}`, 'u');
 const LEGAL_FORM_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:${WORD})){0,3}${LEGAL_FORM}`, 'u');
