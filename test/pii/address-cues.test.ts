@@ -16,6 +16,7 @@ describe('an address announced without "is" or a colon, or in another language',
     ['Your order has shipped and will arrive at 2883 Natasa Ranch within 5 business days.', '2883 Natasa Ranch'],
     ['We have updated your address to 87 Oscar Loop as requested.', '87 Oscar Loop'],
     ['{"ship_to": "1801 Sawayn Wells", "email": "m@example.org"}', '1801 Sawayn Wells'],
+    ['I want to update my primary and secondary address to the same: Lublaňská 903', 'Lublaňská 903'],
   ])('%s', (text, address) => {
     expect(addresses(text).some((found) => found.startsWith(address))).toBe(true);
   });
