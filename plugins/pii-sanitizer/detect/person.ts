@@ -764,6 +764,14 @@ const OWNER_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$
 /** The right name given for a record: "The name in the account is not correct, please change it to Liboslav". */
 const NAME_CHANGED_TO = new RegExp(String.raw`\bname\b[^.\n]{0,60}?\b(?:change|update|correct|set)[ \t]+it[ \t]+to[ \t]+(${NAME})`, 'dgu');
 const MENTION = /(?<![\p{L}\p{N}@._-])@(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}@._-])/gu;
+/**
+ * A declaration after an annotation on its line, other annotations between ("@Singleton class Db", "@Provides
+ * @Singleton fun provideDb()", "@Getter @Setter private String name;"): code's, not a chat's mention.
+ */
+const DECLARATION_AFTER = new RegExp(
+  String.raw`^(?:[ \t]+@\p{L}[\p{L}\p{N}_.]*(?:\([^()\n]*\))?)*[ \t]+(?:(?:public|private|protected|internal)[ \t]+)?(?:(?:static|final|abstract|override|readonly|lateinit|suspend|inline|sealed|open|data|async|const)[ \t]+)*(?:(?:class|interface|enum|object|record)[ \t]+\p{Lu}|(?:fun|def|void)[ \t]+[\p{L}_][\p{L}\p{N}_.<>]*[ \t]*\(|(?:val|var|let)[ \t]+[\p{L}_][\p{L}\p{N}_]*[ \t]*[:=]|\p{Lu}[\p{L}\p{N}_.<>?,\[\]]*[ \t]+[\p{L}_][\p{L}\p{N}_]*[ \t]*[;=(])`,
+  'u',
+);
 /** Someone to be told: "Let Oberbrunner know", "let mato loboda know" (a name in lower case there too). */
 const LET_KNOW = /(?<![\p{L}])[Ll]et[ \t]+((?:\p{Lu}\p{Ll}+|\p{Ll}{2,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Ll}{2,})){0,2})[ \t]+know(?![\p{L}])/dgu;
 /** A chat log's speaker after the time: "[10:42] Sabina: ok pushing the hotfix now", "10:43 - Anna Berg: wait". */
@@ -1638,7 +1646,7 @@ export const personDetector: Detector = {
     // "@Component(…)", "@Nullable String"), a handle in lower case or camel case, or an address's part.
     for (const m of text.includes('@') ? matches(text, MENTION) : []) {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
-      if (/^\(/.test(after) || /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index)) && /^[ \t]*(?:\r?\n|$)/.test(after)) continue;
+      if (/^[(/]/.test(after) || DECLARATION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 120)) || /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index)) && /^[ \t]*(?:\r?\n|$)/.test(after)) continue;
       const name = m[1]!;
       // Two words after "@" are one name when the last is a name's ("@Hunter Farrell"), not a team's ("@Support Team").
       const named = name.includes(' ') ? lastWordNamelike(name) && !sentenceWord(name.slice(name.indexOf(' ') + 1)) : personLike(name) === name;
