@@ -884,9 +884,12 @@ const ARTICLE_BEFORE_NAME = /(?:^|[^\p{L}])(the|an|a)[ \t]+$/iu;
 /** The lower-case word right after a name ("criterion" in "a Kelly criterion"). */
 const NOUN_AFTER = /^[ \t]+(\p{Ll}+)(?![\p{L}])/u;
 const FUNCTION_WORDS = new Set('at in on of for to from with by and or but is was has had who which that said says will would can could'.split(' '));
-/** Function words of Spanish, Italian, Portuguese and German near the name: "a"/"an" there is a preposition. */
+/**
+ * Function words of Spanish, Italian, Portuguese, German, French, Polish, Swedish and Dutch near the name: "a"/"an" there
+ * is a preposition. None that English writes too ("a ton of", "pour", "algo", "w/").
+ */
 const FOREIGN_NEAR =
-  /(?:^|[^\p{L}])(?:que|el|los|las|del|por|para|con|en|mañana|su|di|il|lo|gli|che|per|domani|da|mia|mio|não|em|ligue|und|die|der|das|bitte|weiter|mit|für|von|zu|bei|morgen|ist|una|uno|este|esta|ese|esa|durante|nuestro|nuestra|muy|pero|como|une|avec|dans|pour|nous|vous|tes|ton|ses|sont|uma|você|muito|algo|mas|nicht|auch|eine|einen|wir|sich|w|na|się|nie|jest|och|att|är|het|een|niet|ook)(?![\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:que|el|los|las|del|por|para|con|en|mañana|su|di|il|lo|gli|che|per|domani|da|mia|mio|não|em|ligue|und|die|der|das|bitte|weiter|mit|für|von|zu|bei|morgen|ist|una|uno|este|esta|ese|esa|durante|nuestro|nuestra|muy|pero|como|une|avec|dans|nous|vous|tes|ses|sont|uma|você|muito|mas|nicht|auch|eine|einen|wir|sich|w(?!\/)|na|się|nie|jest|och|att|är|het|een|niet|ook)(?![\p{L}])/iu;
 /**
  * "DaVinci Resolve", "McAfee Antivirus", "DeFi Lending": a first word with inner capitals names a product as often
  * as a person, so weak evidence does not take it; as a surname ("Aoife MacNamara") it is a name's.
