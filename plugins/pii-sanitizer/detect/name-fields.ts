@@ -30,7 +30,15 @@ const BARE_NAME_KEYED = new RegExp(
   String.raw`[:=](?<=(?<![\p{L}\p{N}_-])(name|contact)["']?[ \t]*[:=])>?[ \t]*["']?${VALUE}(?=["']|[ \t]*(?:[,;|/}\]&)\r\n]|$))`,
   'dgiu',
 );
-const PERSONAL_SIBLING = /["']?(?:phone|mobile|tel|telephone|email|e_mail|e-mail|mail|card|ssn|dob|birth_?date|date_of_birth|iban)(?:[_-]?(?:number|no|address))?["']?[ \t]*(?:=>|[:=])/i;
+/**
+ * A person's other field: the whole key, or its last word after "_", "-" or in camel case ("contact_email", "homePhone");
+ * not a word that only ends as one does ("hotel", "headphone", "voicemail", "giftcard").
+ */
+const PERSONAL_SIBLING =
+  /(?<![\p{L}\p{N}])["']?(?:[\p{L}\p{N}]+[_-])*(?:phone|mobile|tel|telephone|email|e_mail|e-mail|mail|card|ssn|dob|birth_?date|date_of_birth|iban)(?:[_-]?(?:number|no|address))?["']?[ \t]*(?:=>|[:=])/iu;
+const PERSONAL_SIBLING_CAMEL =
+  /(?<![\p{L}\p{N}])["']?\p{Ll}[\p{L}\p{N}]*?(?:Phone|Mobile|Tel|Telephone|Email|EMail|Mail|Card|Ssn|SSN|Dob|DOB|BirthDate|Birthdate|OfBirth|Iban|IBAN)(?:Number|No|Address)?["']?[ \t]*(?:=>|[:=])/u;
+const personalSibling = (text: string) => PERSONAL_SIBLING.test(text) || PERSONAL_SIBLING_CAMEL.test(text);
 
 const MARKUP = new RegExp(String.raw`<(${PEOPLE_FIELD})>[ \t]*${VALUE}[ \t]*</\1>`, 'dgiu');
 
@@ -47,7 +55,7 @@ export function namesInFields(text: string): FieldName[] {
   for (const m of text.includes('</') ? matches(text, MARKUP) : []) found.push({ start: m.indices![2]![0], value: m[2]!, personal: IS_PERSON_FIELD.test(m[1]!) });
   for (const m of /name|contact/i.test(text) ? matches(text, BARE_NAME_KEYED) : []) {
     const [start, end] = m.indices![2]!;
-    if (PERSONAL_SIBLING.test(text.slice(Math.max(0, m.index - 160), m.index)) || PERSONAL_SIBLING.test(text.slice(end, end + 160))) found.push({ start, value: m[2]!, personal: true });
+    if (personalSibling(text.slice(Math.max(0, m.index - 160), m.index)) || personalSibling(text.slice(end, end + 160))) found.push({ start, value: m[2]!, personal: true });
   }
   return found;
 }
