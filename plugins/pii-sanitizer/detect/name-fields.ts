@@ -39,6 +39,15 @@ const PERSONAL_SIBLING =
 const PERSONAL_SIBLING_CAMEL =
   /(?<![\p{L}\p{N}])["']?\p{Ll}[\p{L}\p{N}]*?(?:Phone|Mobile|Tel|Telephone|Email|EMail|Mail|Card|Ssn|SSN|Dob|DOB|BirthDate|Birthdate|OfBirth|Iban|IBAN)(?:Number|No|Address)?["']?[ \t]*(?:=>|[:=])/u;
 const personalSibling = (text: string) => PERSONAL_SIBLING.test(text) || PERSONAL_SIBLING_CAMEL.test(text);
+/** A firm's mailbox: a role's ("info@", "support@") rather than a person's. */
+const ROLE_MAILBOX = /(?<![\p{L}\p{N}._%+-])(?:info|support|help|sales|admin|contact|hello|team|office|billing|accounts|noreply|no-reply|ops|marketing|hr|jobs|careers|press|enquiries|inquiries|service|customerservice)@/iu;
+/**
+ * A one-word name is a firm's in a record that gives a role's mailbox or a mailbox at the name's own domain
+ * (`{"name": "Initech", "email": "info@initech.com"}`, `{"name": "Heroku", "email": "ops@…"}`).
+ */
+function firmRecord(word: string, record: string): boolean {
+  return ROLE_MAILBOX.test(record) || record.toLowerCase().includes(`@${word.toLowerCase()}.`);
+}
 
 const MARKUP = new RegExp(String.raw`<(${PEOPLE_FIELD})>[ \t]*${VALUE}[ \t]*</\1>`, 'dgiu');
 
@@ -55,7 +64,9 @@ export function namesInFields(text: string): FieldName[] {
   for (const m of text.includes('</') ? matches(text, MARKUP) : []) found.push({ start: m.indices![2]![0], value: m[2]!, personal: IS_PERSON_FIELD.test(m[1]!) });
   for (const m of /name|contact/i.test(text) ? matches(text, BARE_NAME_KEYED) : []) {
     const [start, end] = m.indices![2]!;
-    if (personalSibling(text.slice(Math.max(0, m.index - 160), m.index)) || personalSibling(text.slice(end, end + 160))) found.push({ start, value: m[2]!, personal: true });
+    const [before, after] = [text.slice(Math.max(0, m.index - 160), m.index), text.slice(end, end + 160)];
+    if (!/[ \t]/.test(m[2]!) && firmRecord(m[2]!, before + after)) continue;
+    if (personalSibling(before) || personalSibling(after)) found.push({ start, value: m[2]!, personal: true });
   }
   return found;
 }
