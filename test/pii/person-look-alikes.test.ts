@@ -40,6 +40,12 @@ describe('words where a person’s name stands that name none', () => {
     expect(persons('Dr. Martens Smith will see you now.')).toContain('Martens Smith');
     expect(persons('Customer Jane Doe called about her order.')).toContain('Jane Doe');
   });
+
+  it('a doctor after a date or a street with its suffix is the rule’s, not the context model’s guess', () => {
+    const sure = (text: string) => detector.detect(text).filter((f) => f.category === 'person' && f.confidence > 0.56).map((f) => f.value);
+    expect(sure('On 14 March Dr. Evans reviewed the results.')).toEqual(['Evans']);
+    expect(sure('Meet at 5 Main Street Dr. Brown will join us.')).toEqual(['Brown']);
+  });
 });
 
 describe('people greeted, named as the dead, or signing in other languages', () => {

@@ -45,9 +45,17 @@ const TITLED_BRAND = /^(?:Dr\.?[ \t]+(?:Martens|Pepper|Oetker)|Mr\.?[ \t]+(?:Pib
  */
 const TITLED_BRAND_PERSON_VERB =
   /^[ \t]*(?:(?:will|would|can|could|may|is going to)[ \t]+(?:see|call|examine|phone|ring|meet|treat|operate|be with)|(?:just|also|then)?[ \t]*(?:said|says|told|asked|wrote|writes|replied|explained|explains|prescribed|recommended|advised|examined|diagnosed|thinks|believes|is on call|was on call))(?![\p{L}])/u;
-/** Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"); three at most, or "dr. " over and over is read from each start to the end. */
-const HOUSE_THEN_STREET_BEFORE = /(?<![\p{L}\p{N}])\d{1,6}[A-Za-z]?(?:[ \t]+\p{Lu}[\p{L}'’-]*){1,3}[ \t]+$/u;
-// Not a host's or an address's last label ("mailhr.hr. Se non sei stato tu": Croatia's domain, not Danish "hr.").
+/**
+ * A house's number and a street's name before "Dr.", which is then the street's drive ("9145 Hamish Estate Dr."); not a
+ * date's month ("On 14 March Dr. Evans") nor a street that already has its suffix ("5 Main Street Dr. Brown").
+ */
+const HOUSE_THEN_STREET_BEFORE =
+  /(?<![\p{L}\p{N}])\d{1,6}[A-Za-z]?(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}[ \t]+(?!(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Square|Sq|Terrace|Close|Crescent)[ \t]+$)\p{Lu}[\p{L}'’-]*[ \t]+$/u;
+/**
+ * Titles, stacked too ("Herrn Dr. Klein", "Frau Prof. Weber"); three at most, or "dr. " over and over is read from each
+ * start to the end. Not a host's or an address's last label ("mailhr.hr. Se non sei stato tu": Croatia's domain, not
+ * Danish "hr.").
+ */
 const TITLE = new RegExp(
   String.raw`(?<![.@/])\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)(?:dr|fr|hr)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+){1,3}(${NAME})`,
   'gu',
