@@ -117,6 +117,13 @@ describe('phones told in more ways, and numbers that only look like one', () => 
     expect(phones(text)).toEqual([]);
   });
 
+  it('a column of a phone’s number by its short word or by whose it is still holds phones', () => {
+    expect(phones('Name | Mob No\nRavi Kumar | 98765 43210')).toEqual(['98765 43210']);
+    expect(phones('Name,Ph No\nAsha Rao,9123456789')).toEqual(['9123456789']);
+    expect(phones('Name | Emergency Number\nRavi Kumar | 07700 900123')).toEqual(['07700 900123']);
+    expect(phones('Name | Alternate Number\nJo Bloggs | 020 7946 0958')).toEqual(['020 7946 0958']);
+  });
+
   it('a column of "Number" or "Contact number" still holds phones', () => {
     expect(phones('Contact | Number\nPlumber | 02 8903 0001\nElectrician | 0483 544 750')).toEqual(['02 8903 0001', '0483 544 750']);
   });

@@ -22,10 +22,12 @@ export function phonesInColumns(text: string): ColumnCell[] {
 
 /**
  * A column named for another number ("NHS_NO", "Patient ID", "Order #", "SSN"; not "Number" alone nor "Contact number"): its cells are that number's, however much
- * they look like a phone ("PATIENT_NAME|NHS_NO|DOB|TEL\nKeith Mills|943 476 5919|…": a 3-3-4 NHS number).
+ * they look like a phone ("PATIENT_NAME|NHS_NO|DOB|TEL\nKeith Mills|943 476 5919|…": a 3-3-4 NHS number). Not a phone's
+ * number by its short word or by whose or which line it is either ("Mob No", "Ph No", "Emergency Number", "Alternate
+ * Number", "Parent No").
  */
 const ID_COLUMN =
-  /^(?![^\n]*(?:phone|tel|mobil|cell|fax|handy|tlf|gsm|whatsapp|contact|home|work|office|direct|landline|call))(?:(?:[\w ]*[ _-])?(?:nhs|ssn|sin|nino?|id|account|order|invoice|ticket|ref|reference|mrn|case|policy|member|customer|tracking)(?:[ _-][\w ]*)?|[\w ]*\w[ _-]?(?:no\.?|nr\.?|#|number))$/i;
+  /^(?![^\n]*(?:phone|tel|mobil|cell|fax|handy|tlf|gsm|whatsapp|contact|home|work|office|direct|landline|call|(?<![a-z])(?:mob|ph|alt|sms|kin)(?![a-z])|emergenc|altern|parent|guardian|primary|secondary|backup|personal|private|viber|telegram|reach|dial|spouse))(?:(?:[\w ]*[ _-])?(?:nhs|ssn|sin|nino?|id|account|order|invoice|ticket|ref|reference|mrn|case|policy|member|customer|tracking)(?:[ _-][\w ]*)?|[\w ]*\w[ _-]?(?:no\.?|nr\.?|#|number))$/i;
 
 /** Where each cell of such a column starts. */
 export function idCellStarts(text: string): Set<number> {
