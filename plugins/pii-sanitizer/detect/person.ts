@@ -1647,8 +1647,6 @@ export const personDetector: Detector = {
     }
     for (const m of text.includes(',') ? matches(text, ADDRESSED) : []) if (!ASSISTANT_NAMES.test(m[1]!) && !INTERJECTION.test(m[1]!)) addGroupPerson(m, 0.8, false);
     for (const m of text.includes('(') ? matches(text, ROLE_THEN_NAME_IN_BRACKETS) : []) addGroupPerson(m, 0.8, false);
-    // A record's field that people fill ("first_name": "Laakso", <recipient>Darrell</recipient>): one word that is no
-    // sentence's (a party's field, which firms fill too, only a listed name), or a known given name first in lower case.
     for (const m of /name/.test(text) ? matches(text, NAME_CHANGED_TO) : []) {
       const name = personLike(m[1]!);
       if (name !== '' && !placeOrCountry(name)) add(m.indices![1]![0] + m[1]!.indexOf(name), name, 0.75);
@@ -1663,6 +1661,9 @@ export const personDetector: Detector = {
       const named = name.includes(' ') ? lastWordNamelike(name) && !sentenceWord(name.slice(name.indexOf(' ') + 1)) : personLike(name) === name;
       if (named && !placeOrCountry(name)) add(m.index + 1, name, 0.7);
     }
+    // A record's field that people fill ("first_name": "Laakso", <recipient>Darrell</recipient>): one word that is no
+    // sentence's (a party's field, which firms fill too, only a listed name; a bare "name" or "contact" beside a person's
+    // phone, mail or card as a person's own), or a known given name first in lower case.
     for (const field of namesInFields(text)) {
       const lower = /^\p{Ll}/u.test(field.value);
       // A type's name in camel case is code's ("candidate: LargeNumberLike"); "McDonald" has one inner capital.
