@@ -727,7 +727,7 @@ function cardFollows(text: string, from: number, count: number): boolean {
  */
 const FORM_LOWER_TRIGGER = /[?:]$|['’]s name(?: is)?$/i;
 const LOWER_AFTER_TRIGGER = new RegExp(
-  String.raw`\b((?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|(?:my|his|her) name['’]s|call me|i am|i'm|(?:first|last|full|maiden|family)[ \t]name[ \t]*[?:]|surname[ \t]*[?:]|(?:${RELATIVES})['’]s name(?: is)?)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?;:)]|$)`,
+  String.raw`\b((?:my|his|her|their|your|the|first|last|full|maiden|middle|family|nick) name is|(?:my|his|her) name['’]s|call me|i am|i'm|named (?:him|her)|follow(?:ing)? up with|(?:first|last|full|maiden|family)[ \t]name[ \t]*[?:]|surname[ \t]*[?:]|(?:${RELATIVES})['’]s name(?: is)?)\s+([a-z\u00e0-\u024f]{2,}(?:\s+[a-z\u00e0-\u024f]\.?)?(?:\s+[a-z\u00e0-\u024f]{2,})?)(?=[\s.,!?;:)]|$)`,
   'gi',
 );
 /**
@@ -1516,6 +1516,8 @@ export const personDetector: Detector = {
       // A Polish greeting names the person in the vocative ("Cześć Kasiu").
       const vocative = () => /^(?:cześć|witaj)$/.test(trigger) && namesAPersonInPolishVocative(m[1]);
       if (/^(?:good morning|good afternoon|good evening|cześć|witaj|carissim[oa])$/.test(trigger) && !/[ \t]/.test(m[1]) && !namesAPerson(m[1]) && !vocative()) continue;
+      // One follows up with a role or a firm too ("Follow up with GP", "follow up with VikingNetværk").
+      if (/^(?:follow(?:ing)? up with|check in with)$/.test(trigger) && (/^\p{Lu}{2,}(?![\p{Ll}])/u.test(m[1]) || INNER_CAPITAL_FIRST.test(m[1]) || /\p{Ll}\p{Lu}/u.test(m[1].split(/[ \t]/)[0]!))) continue;
       // An account is held by a bank or a firm as often ("intestato a Banca Intesa", "a Poste Italiane").
       if (trigger === 'intestato a' && INSTITUTION_FIRST.test(m[1])) continue;
       // A possessive's name is a person's when the owner is one ("my partner's name Heikkinen", not "Acme's name").
@@ -1929,6 +1931,9 @@ export const personDetector: Detector = {
       if (FORM_LOWER_TRIGGER.test(m[1]) && (words.length < 2 || !(GIVEN_NAMES.has(words[0]!) || SURNAMES.has(words[words.length - 1]!)))) continue;
       // "the name is known", "the name is returned": a participle, not a name ("my name is shawn" is one).
       if (/^the /i.test(m[1]) && /^\p{L}{3,}(?:ed|wn)$/u.test(first) && !GIVEN_NAMES.has(first)) continue;
+      // After "named him" or "follow up with", a word of English is what was named or who ("named her cat", "follow up with them").
+      // (Written with capitals, the phrase's other rules judge it: "Follow up with GP", "follow up with VikingNetværk".)
+      if (/^(?:named|follow)/i.test(m[1]) && (!/^\p{Ll}/u.test(m[2]) || ENGLISH_WORDS.has(first) || DETERMINERS.has(first) || /^(?:them|him|her|us|me|you|it)$/.test(first)) && !GIVEN_NAMES.has(first)) continue;
       // "call me urgently on …": an adverb, not a name.
       if (/ly$/.test(first) && ENGLISH_WORDS.has(first) && !GIVEN_NAMES.has(first)) continue;
       add(m.index + m[0].length - m[2].length, name, 0.7);
