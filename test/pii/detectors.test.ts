@@ -72,6 +72,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(categories('000-12-3456 and 666-12-3456 and 900-12-3456')).not.toContain('ssn');
     expect(found('social security number 123456789')).toEqual([['ssn', '123456789']]);
     expect(categories('invoice 123456789 attached')).not.toContain('ssn');
+    // Dashed, after another identifier's label and with no word for an SSN near, it is that identifier.
+    expect(categories('Order number 412-55-1234 shipped; Kundennummer 532-11-4321')).not.toContain('ssn');
+    expect(found('Employee ID 532-11-4321, SSN on file')).toEqual([['ssn', '532-11-4321']]);
   });
 
   it('IPv4 and IPv6, strictly parsed, not version numbers', () => {

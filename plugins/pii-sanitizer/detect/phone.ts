@@ -63,7 +63,7 @@ const POSTAL_OR_REFERENCE = /^\d{5}-\d{3,4}$|^[1-9]\d{4} \d{3,4}$/;
  * "patient", "case") need their "number", "no.", "#" or "ID" ("Customer: 415-555-0133" is the customer's phone), and
  * "Caller ID" is a phone's. A word for a phone near keeps it a phone.
  */
-const OTHER_NUMBER_BEFORE = new RegExp(
+export const OTHER_NUMBER_BEFORE = new RegExp(
   String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|parcel|shipment|consignment|waybill|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run|isbn(?:-1[03])?|issn|asin|ean|upc|gtin|barcode|seed|checksum|hash|version|value|balance|offset|(?:bestell|auftrags|rechnungs|kunden|vertrags|artikel|sendungs|referenz|versicherungs|steuer|konto)(?:nummer|[ \t-]?nr\.?))(?:[ \t]*(?:number|no\.?|nr\.?|#|id))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
   'i',
 );

@@ -1,4 +1,5 @@
 import { matches, nearWords } from './context';
+import { OTHER_NUMBER_BEFORE } from './phone';
 import { cellsUnder } from './table-lines';
 import { finding, type Detector } from './types';
 
@@ -33,7 +34,11 @@ export const ssnDetector: Detector = {
   detect(text) {
     const out = [];
     for (const m of matches(text, FORMATTED)) {
-      if (validParts(m[1], m[3], m[4])) out.push(finding(this, m.index, m[0], nearWords(text, m.index, m.index + m[0].length, CONTEXT) ? 0.99 : 0.85));
+      if (!validParts(m[1], m[3], m[4])) continue;
+      const named = nearWords(text, m.index, m.index + m[0].length, CONTEXT);
+      // Another identifier's label before it, with no word for an SSN near: "Invoice 412-55-1234", "Kundennummer 532-11-4321".
+      if (!named && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      out.push(finding(this, m.index, m[0], named ? 0.99 : 0.85));
     }
     for (const m of matches(text, BARE)) {
       if (validParts(m[1], m[2], m[3]) && nearWords(text, m.index, m.index + m[0].length, CONTEXT)) out.push(finding(this, m.index, m[0], 0.8));
