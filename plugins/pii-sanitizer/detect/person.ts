@@ -897,7 +897,7 @@ const FUNCTION_WORDS = new Set('at in on of for to from with by and or but is wa
  * is a preposition. None that English writes too ("a ton of", "pour", "algo", "w/").
  */
 const FOREIGN_NEAR =
-  /(?:^|[^\p{L}])(?:que|el|los|las|del|por|para|con|en|mañana|su|di|il|lo|gli|che|per|domani|da|mia|mio|não|em|ligue|und|die|der|das|bitte|weiter|mit|für|von|zu|bei|morgen|ist|una|uno|este|esta|ese|esa|durante|nuestro|nuestra|muy|pero|como|une|avec|dans|nous|vous|tes|ses|sont|uma|você|muito|mas|nicht|auch|eine|einen|wir|sich|w(?!\/)|na|się|nie|jest|och|att|är|het|een|niet|ook)(?![\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:que|el|los|las|del|por|para|con|en|mañana|su|di|il|lo|gli|che|per|domani|da|mia|mio|não|em|ligue|und|die|der|das|bitte|weiter|mit|für|von|zu|bei|morgen|ist|una|uno|este|esta|ese|esa|durante|nuestro|nuestra|muy|pero|como|une|avec|dans|nous|vous|tes|ses|sont|uma|você|muito|mas|nicht|auch|eine|einen|wir|sich|w(?!\/)|na|się|nie|jest|och|att|är|het|een|niet|ook|ik|bij|als|naar|maar|nella|nel|della|dello|tra)(?![\p{L}])/iu;
 /**
  * "DaVinci Resolve", "McAfee Antivirus", "DeFi Lending": a first word with inner capitals names a product as often
  * as a person, so weak evidence does not take it; as a surname ("Aoife MacNamara") it is a name's.
