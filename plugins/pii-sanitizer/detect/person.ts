@@ -771,6 +771,11 @@ const PERSONAL_OWNED = new RegExp(
 const OWNER_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
 /** The right name given for a record: "The name in the account is not correct, please change it to Liboslav". */
 const NAME_CHANGED_TO = new RegExp(String.raw`\bname\b[^.\n]{0,60}?\b(?:change|update|correct|set)[ \t]+it[ \t]+to[ \t]+(${NAME})`, 'dgu');
+/** Someone from a firm, named first: "Deriu from Flore SPA is the keynote speaker". */
+const PERSON_FROM_FIRM = new RegExp(
+  String.raw`(?:^|[.!?\n][ \t]*)(\p{Lu}[\p{L}'’-]+)[ \t]+from[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t,]+(?:\p{Lu}[\p{L}'’-]*|und|and|et|&)){0,4}?${LEGAL_FORM}`,
+  'dgu',
+);
 const MENTION = /(?<![\p{L}\p{N}@._-])@(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}@._-])/gu;
 /**
  * A declaration after an annotation on its line, other annotations between ("@Singleton class Db", "@Provides
@@ -961,6 +966,7 @@ const LIST_AND = `(?:and|&|${FOREIGN_AND_WORDS})`;
 const PARTNER_PARTICLE = '(?:van|von|de|der|den|la|le|du|da|di)';
 const FIRM_JOINER = String.raw`(?:[ \t]+(?:${FOREIGN_AND_WORDS}|&)[ \t]+|[ \t]+[-–][ \t]+)`;
 const FOREIGN_AND = String.raw`[ \t]+(?:${FOREIGN_AND_WORDS})[ \t]+`;
+const FOREIGN_AND_IN_LIST = new RegExp(String.raw`,[^,\n]{1,30}[ \t](?:${[...FOREIGN_AND_SET].filter((word) => word !== 'e').join('|')})[ \t]`);
 const DASH_PARTNER_BEFORE = new RegExp(String.raw`(?<!\p{Lu}\p{Ll}*[ \t]+|[\p{L}])(\p{Lu}\p{Ll}+)[ \t]+[-–][ \t]+$`, 'u');
 const DASH_PARTNER_AFTER = new RegExp(String.raw`^[ \t]+[-–][ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}]|[ \t]+\p{Lu})`, 'u');
 const FOREIGN_PARTNER_BEFORE = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+)${FOREIGN_AND}$`, 'u');
@@ -991,6 +997,8 @@ function firmPartner(text: string, start: number, end: number, given: boolean): 
   // Ondricka", "Botsford, Lakin and Reid"); "Kevin, Garcia and Lopez" are people.
   if (given) {
     if (knownSurname(FOREIGN_PARTNER_BEFORE.exec(before)?.[1]) || knownSurname(FOREIGN_PARTNER_AFTER.exec(after)?.[1])) return true;
+    // A list of three joined by another language's "and", the other two no given names: "Burkhard, Kettenis und Humbert".
+    if (FOREIGN_AND_IN_LIST.test(before + after) && threePartners()) return true;
     // A dash between two single names: "Dickinson - Graham", "Rohan - Bauch" (a person's team or firm after a dash has no
     // surname of the lists: "Kevin - Backend").
     const listedSurname = (word: string | undefined) => surname(word) && (SURNAMES.has(word!.toLowerCase()) || isListedSurname(word!));
@@ -1649,6 +1657,10 @@ export const personDetector: Detector = {
     }
     for (const m of text.includes(',') ? matches(text, ADDRESSED) : []) if (!ASSISTANT_NAMES.test(m[1]!) && !INTERJECTION.test(m[1]!)) addGroupPerson(m, 0.8, false);
     for (const m of text.includes('(') ? matches(text, ROLE_THEN_NAME_IN_BRACKETS) : []) addGroupPerson(m, 0.8, false);
+    for (const m of / from /.test(text) ? matches(text, PERSON_FROM_FIRM) : []) {
+      const name = m[1]!;
+      if (personLike(name) === name && !placeOrCountry(name)) add(m.indices![1]![0], name, 0.7);
+    }
     for (const m of /name/.test(text) ? matches(text, NAME_CHANGED_TO) : []) {
       const name = personLike(m[1]!);
       if (name !== '' && !placeOrCountry(name)) add(m.indices![1]![0] + m[1]!.indexOf(name), name, 0.75);
