@@ -967,7 +967,7 @@ const PARTNER_PARTICLE = '(?:van|von|de|der|den|la|le|du|da|di)';
 const FIRM_JOINER = String.raw`(?:[ \t]+(?:${FOREIGN_AND_WORDS}|&)[ \t]+|[ \t]+[-–][ \t]+)`;
 const FOREIGN_AND = String.raw`[ \t]+(?:${FOREIGN_AND_WORDS})[ \t]+`;
 const FOREIGN_AND_IN_LIST = new RegExp(String.raw`,[^,\n]{1,30}[ \t](?:${[...FOREIGN_AND_SET].filter((word) => word !== 'e').join('|')})[ \t]`);
-const DASH_PARTNER_BEFORE = new RegExp(String.raw`(?<!\p{Lu}\p{Ll}*[ \t]+|[\p{L}])(\p{Lu}\p{Ll}+)[ \t]+[-–][ \t]+$`, 'u');
+const DASH_PARTNER_BEFORE = new RegExp(String.raw`(?<!\p{Lu}\p{Ll}*[ \t]+|[\p{L}])(\p{Lu}\p{Ll}+)[ \t]+[-–][ \t]+(?:${PARTNER_PARTICLE}[ \t]+){0,2}$`, 'u');
 const DASH_PARTNER_AFTER = new RegExp(String.raw`^[ \t]+[-–][ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}]|[ \t]+\p{Lu})`, 'u');
 const FOREIGN_PARTNER_BEFORE = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}+)${FOREIGN_AND}$`, 'u');
 const FOREIGN_PARTNER_AFTER = new RegExp(String.raw`^${FOREIGN_AND}(\p{Lu}\p{Ll}+)(?![\p{L}])`, 'u');
