@@ -17,6 +17,7 @@ describe('an address announced without "is" or a colon, or in another language',
     ['We have updated your address to 87 Oscar Loop as requested.', '87 Oscar Loop'],
     ['{"ship_to": "1801 Sawayn Wells", "email": "m@example.org"}', '1801 Sawayn Wells'],
     ['I want to update my primary and secondary address to the same: Lublaňská 903', 'Lublaňská 903'],
+    ['El siniestro ocurrió en Riera Ricardo Enríquez, 7, hace un mes.', 'Riera Ricardo Enríquez, 7'],
   ])('%s', (text, address) => {
     expect(addresses(text).some((found) => found.startsWith(address))).toBe(true);
   });

@@ -26,6 +26,7 @@ describe('words where a person’s name stands that name none', () => {
     ['a firm named by its partners that someone works for', 'I work for Henry et Louis. She works at Koss, Mitchell and Young. I work for Anna and Tom.', ['Anna', 'Tom']],
     ['a name in lower case after "named him", not a pet or a pronoun; a role or a firm to follow up with', 'She named him josianne kuvalis. She named her cat. Follow up with them, with GP (Wanda Hane) and with VikingNetværk.', ['josianne kuvalis', 'Wanda Hane']],
     ['someone from a firm with a legal form; a firm of three partners joined by "und"', 'Deriu from Flore SPA is the keynote speaker. Boris Sailer from Burkhard, Kettenis und Humbert joins. Anna, Hans und Peter kommen.', ['Deriu', 'Boris Sailer', 'Anna', 'Hans', 'Peter']],
+    ['a street named after a person in Spanish and Italian addresses, not a person', 'His address: Arroyo Fernando Bañuelos s/n. My flat is at Calleja Felipe Magaña, 31. Spedizione a Incrocio Catullo 8. Paolo Conte, 35, was there.', ['Paolo Conte']],
     ['someone to follow up with, and a record’s right name', 'Follow up with Ambrosiano in a couple of months; follow up with Legal too. The name in the account is not correct, please change it to Liboslav.', ['Ambrosiano', 'Liboslav']],
     ['a Portuguese letter’s greeting', 'Prezado Kunze, seu pedido foi enviado. Prezada Ana Souza, obrigado.', ['Kunze', 'Ana Souza']],
     ['a firm of two surnames joined by a dash', 'Could you draft it on Dickinson - Graham letterhead? Thanks - Kevin', ['Kevin']],

@@ -145,12 +145,13 @@ const NAMED_NAME_FIRST = new RegExp(String.raw`\b(?:${anyCase('plaza|alameda|lar
 /**
  * Spanish, Portuguese and Italian addresses name the street's type, then its name, then a comma and the number, or
  * "s/n" for none ("Calle Mayor, 5", "Carretera Gabriela Durán, 21", "Via Roma, 10", "Plaza Fernando Perea s/n.").
- * The types of Spain's street register (INE) and their Portuguese and Italian kin, capitalised as in an address:
+ * The types of Spain's street register (INE) and their Portuguese and Italian kin (Faker's too: "Masía", "Riera",
+ * "Incrocio", "Viela"), capitalised as in an address:
  * in lower case most are words ("the camino", "a ronda"). The name's words are capitalised, with the particles of
  * those languages between them.
  */
 export const ROMANCE_STREET_TYPES =
-  'Calle|C/|Avenida|Avda\\.|Av\\.|Paseo|Plaza|Pza\\.|Carretera|Ctra\\.|Camino|Ronda|Travesía|Rambla|Glorieta|Callejón|Pasaje|Urbanización|Urb\\.|Acceso|Bajada|Subida|Cuesta|Cañada|Senda|Prolongación|Vía|Lugar|Arrabal|Conjunto|Manzana|Rincón|Salida|Terrenos|Rampa|Barranco|Barrio|Bloque|Edificio|Escalinata|Extramuros|Grupo|Municipio|Partida|Poblado|Polígono|Ramal|Sector|Quinta|Rua|Marginal|Praça|Travessa|Largo|Estrada|Alameda|Rodovia|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Contrada|Strada';
+  'Calle|C/|Avenida|Avda\\.|Av\\.|Paseo|Plaza|Pza\\.|Carretera|Ctra\\.|Camino|Ronda|Travesía|Rambla|Glorieta|Callejón|Pasaje|Urbanización|Urb\\.|Acceso|Bajada|Subida|Cuesta|Cañada|Senda|Prolongación|Vía|Lugar|Arrabal|Conjunto|Manzana|Rincón|Salida|Terrenos|Rampa|Barranco|Barrio|Bloque|Edificio|Escalinata|Extramuros|Grupo|Municipio|Partida|Poblado|Polígono|Ramal|Sector|Quinta|Rua|Marginal|Praça|Travessa|Largo|Estrada|Alameda|Rodovia|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Contrada|Strada|Arroyo|Monte|Masía|Colegio|Ferrocarril|Calleja|Riera|Extrarradio|Jardines|Torrente|Incrocio|Borgo|Rotonda|Viela|Quadra|Setor|Trecho|Vereda|Ladeira';
 const ROMANCE_PARTICLE = String.raw`(?:de|del|la|las|los|el|da|do|dos|das|di|della|delle|degli|dei|e|y)[ \t]+`;
 const ROMANCE_NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
 const ROMANCE_STREET = new RegExp(

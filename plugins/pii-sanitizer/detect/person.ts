@@ -524,6 +524,11 @@ const PLACE_ONLY_BEFORE = /(?:^|[^\p{L}])(?:in|en|à|au|w|we|im|near|outside|ins
 /** A flat's or a suite's number right before: what follows it is the address's town. */
 const UNIT_BEFORE = /(?<![\p{L}])(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?\d+[A-Za-z]?,?[ \t]+$/iu;
 /** A house number after a street's name, the line's or the sentence's end after it. */
+const ROMANCE_STREET_TYPE_FIRST = new RegExp(`^(?:${ROMANCE_STREET_TYPES})[ \\t]`, 'u');
+const ROMANCE_STREET_TYPE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${ROMANCE_STREET_TYPES})[ \\t]+$`, 'u');
+/** After the street's name words: its number (not a decimal, a time, a date's or an age: "Ronda Smith, 35, was…") or "s/n". */
+const NUMBER_AFTER_STREET_NAME =
+  /^(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*|de|del|la|di|da|do|dos))*,?[ \t]*(?:s\/n|(?!\d{1,3},[ \t]+(?:was|is|who|has|had|said|of|from|died|lives)(?![\p{L}]))\d{1,5}[A-Za-z]?(?![\d.,:\/-]\d|[\p{L}]))/u;
 const HOUSE_NUMBER_AFTER = /^[ \t]+\d{1,5}[A-Za-z]?[ \t]*(?:[,.;](?:\s|$)|\r?\n|$)/;
 /** A title's, a phrase's or a known given name's evidence: what weaker rules' objections do not outweigh. */
 const STRONG = 0.8;
@@ -1454,6 +1459,9 @@ export const personDetector: Detector = {
       // ("09:00 Sarah Hill", "seat 14 Emma Green", "2 James Woods" are people).
       const sureNameAfterHouseNumber = several && STREET_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 12), start));
       if ((weak || sureNameAfterHouseNumber) && suffix && STREET_SUFFIX.test(suffix) && houseNumberBefore(text, start)) return false;
+      // "Arroyo Fernando Bañuelos s/n.", "Calleja Felipe Magaña, 31", "Incrocio Catullo 8": a street's type in another
+      // language, then the person the street is named after and its number (or "s/n", without one).
+      if ((ROMANCE_STREET_TYPE_FIRST.test(value) || ROMANCE_STREET_TYPE_BEFORE.test(text.slice(Math.max(0, start - 16), start))) && NUMBER_AFTER_STREET_NAME.test(after)) return false;
       // "Joaquin Suarez 2906.", "Pavla Pejačevića 335": a street named after a person, then its house number.
       if (weak && several && HOUSE_NUMBER_AFTER.test(after)) return false;
       // "… 17 Apt. 209 Montehermoso Cáceres": after a flat's number, an address's town.
