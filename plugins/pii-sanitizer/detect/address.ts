@@ -151,7 +151,7 @@ const NAMED_NAME_FIRST = new RegExp(String.raw`\b(?:${anyCase('plaza|alameda|lar
  * those languages between them.
  */
 export const ROMANCE_STREET_TYPES =
-  'Calle|C/|Avenida|Avda\\.|Av\\.|Paseo|Plaza|Pza\\.|Carretera|Ctra\\.|Camino|Ronda|Travesía|Rambla|Glorieta|Callejón|Pasaje|Urbanización|Urb\\.|Acceso|Bajada|Subida|Cuesta|Cañada|Senda|Prolongación|Vía|Lugar|Arrabal|Conjunto|Manzana|Rincón|Salida|Terrenos|Rampa|Barranco|Barrio|Bloque|Edificio|Escalinata|Extramuros|Grupo|Municipio|Partida|Poblado|Polígono|Ramal|Sector|Quinta|Rua|Marginal|Praça|Travessa|Largo|Estrada|Alameda|Rodovia|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Contrada|Strada|Arroyo|Monte|Masía|Colegio|Ferrocarril|Calleja|Riera|Extrarradio|Jardines|Torrente|Incrocio|Borgo|Rotonda|Viela|Quadra|Setor|Trecho|Vereda|Ladeira';
+  'Calle|C/|Avenida|Avda\\.|Av\\.|Paseo|Plaza|Pza\\.|Carretera|Ctra\\.|Camino|Ronda|Travesía|Rambla|Glorieta|Callejón|Pasaje|Urbanización|Urb\\.|Acceso|Bajada|Subida|Cuesta|Cañada|Senda|Prolongación|Vía|Lugar|Arrabal|Conjunto|Manzana|Rincón|Salida|Terrenos|Rampa|Barranco|Barrio|Bloque|Edificio|Escalinata|Extramuros|Grupo|Municipio|Partida|Poblado|Polígono|Ramal|Sector|Quinta|Rua|Marginal|Praça|Travessa|Largo|Estrada|Alameda|Rodovia|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Contrada|Strada|Arroyo|Masía|Colegio|Ferrocarril|Calleja|Riera|Extrarradio|Jardines|Torrente|Incrocio|Borgo|Rotonda|Viela|Quadra|Setor|Trecho|Vereda|Ladeira';
 const ROMANCE_PARTICLE = String.raw`(?:de|del|la|las|los|el|da|do|dos|das|di|della|delle|degli|dei|e|y)[ \t]+`;
 const ROMANCE_NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
 const ROMANCE_STREET = new RegExp(
