@@ -804,6 +804,8 @@ const CARD_ADDRESSEE = new RegExp(
 );
 /** Those who work for a firm named by its partners: "I work for Henry et Louis", "works at Koss, Mitchell and Young". */
 const WORK_FOR_PARTNERS = /\bwork(?:s|ed|ing)?[ \t]+(?:for|at)[ \t]+\p{Lu}[\p{L}'’-]+(?:,[ \t]+\p{Lu}[\p{L}'’-]+)*,?[ \t]+(?:and|&|et|und|y|e|og|och)[ \t]+\p{Lu}[\p{L}'’-]+(?![\p{L}])/gu;
+/** After a firm's last partner, a word that is no preposition: the clause goes on, so that last name is its subject ("… and Sarah works at Amazon"). */
+const CLAUSE_GOES_ON = /^[ \t]+(?!(?:in|at|on|as|since|for|from|near|with|until|during|and|or|but|now|full|part)(?![\p{L}]))\p{Ll}/u;
 const CHAT_SPEAKER = new RegExp(String.raw`^[ \t]*[\[(]?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])]?[ \t]*(?:[-–][ \t]*)?(${NAME})[ \t]*:`, 'dgmu');
 /** A byline: "By Eggenmueller | Tue Nov 11 2025", "By Anna Berg\n" (not "By default, …"). */
 const BYLINE = new RegExp(String.raw`(?:^|\n)[ \t]*By[ \t]+(${NAME})[ \t]*(?=[|·•—–]|\r?\n|$)`, 'dgu');
@@ -2212,8 +2214,14 @@ export const personDetector: Detector = {
     raiseWholeNames(out);
     if (!/\bwork/.test(text)) return out;
     const firms = [...matches(text, WORK_FOR_PARTNERS)]
-      // Two given names joined by "and" are people ("I work for Anna and Tom"); three names, or another language's "and", a firm.
-      .filter((m) => !/^[^,]*[ \t](?:and|&)[ \t]/.test(m[0]) || !m[0].match(/\p{Lu}[\p{L}'’-]+/gu)!.every((word) => isGivenName(word.toLowerCase())))
+      // Given names joined by "and" are people ("I work for Anna and Tom", "for Sarah, Mike and Jen"), and so is a given name
+      // that a verb follows ("I work at Microsoft and Sarah works at Amazon"); other names, or another language's "and", a firm.
+      .filter((m) => {
+        if (!/[ \t](?:and|&)[ \t]/.test(m[0])) return true;
+        const words = m[0].match(/\p{Lu}[\p{L}'’-]+/gu)!;
+        if (words.every((word) => isGivenName(word))) return false;
+        return !(isGivenName(words[words.length - 1]!) && CLAUSE_GOES_ON.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)));
+      })
       .map((m) => [m.index + m[0].search(/\p{Lu}/u), m.index + m[0].length] as const);
     return firms.length === 0 ? out : out.filter((f) => !firms.some(([start, end]) => f.start >= start && f.end <= end));
   },
