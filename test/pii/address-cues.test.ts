@@ -22,7 +22,7 @@ describe('an address announced without "is" or a colon, or in another language',
     expect(addresses(text).some((found) => found.startsWith(address))).toBe(true);
   });
 
-  it.each(['The IP address is Version 6', 'the address on file Version 6 of the form', 'my email address is on file with you', 'the billing address Python 3 release'])(
+  it.each(['The IP address is Version 6', 'the address on file Version 6 of the form', 'my email address is on file with you', 'the billing address Python 3 release', 'My address bar shows: Chrome 120', 'my address space layout: Kernel 5'])(
     'finds none in %s',
     (text) => {
       expect(addresses(text)).toEqual([]);

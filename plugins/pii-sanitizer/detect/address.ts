@@ -228,8 +228,10 @@ const NAMED_STREET_NUMBER = new RegExp(String.raw`(\p{Lu}\p{Ll}[\p{L}'’.-]*)[ 
  * e-mail est", "Adres strony:", "la dirección del servidor es"), as English's "IP address:" or "email address is" are none.
  */
 const MACHINE_ADDRESS_KINDS = 'e-?mail|mail|courriel|correo|posta|pec|ip|ipv4|ipv6|mac|web|url|uri|site|sito|sitio|strony|internet|serveur|servidor|server|serwera|proxy|dns|wallet|portefeuille|m[ée]moire|memoria|speicher|pami[eę]ci';
+/** Things named for an address that hold none, before a colon: "My address bar shows: Chrome 120", "address space layout:". */
+const ADDRESS_AS_THING = 'bar|book|books|space|range|pool|block|mask|family|mode|bus|register|offset|format|type|validation|validator|parser|lookup|autocomplete|resolution|translation|sanitizer';
 const PERSONAL_ADDRESS = new RegExp(
-  String.raw`(?:(?:^|\n)[ \t]*|(?<![\p{L}])(?:my|your|his|her|their|our|the|home|billing|shipping|postal|mailing|delivery|street|new|current|business|office|primary|secondary|old|previous|permanent|temporary|forwarding)[ \t]+)address(?:[ \t]+is|[^\n\d:.]{0,30}:|[ \t]+(?:on[ \t]+file|of[ \t]+record|will[ \t]+be))[^\n]*$|(?<![\p{L}])(?:${QUALIFIED_ADDRESS})[ \t]+$|(?<![\p{L}])address[ \t]+(?:on[ \t]+file|of[ \t]+record)[ \t]+$|(?<![\p{L}-])(?:${OTHER_LANGUAGES_ADDRESS_WORDS})(?![^\n\d:]{0,30}?(?<![\p{L}])(?:${MACHINE_ADDRESS_KINDS})(?![\p{L}]))(?:[^\n\d:]{0,30}?(?<![\p{L}])(?:est|es|ist|è|é|is)[ \t]+|[^\n\d:]{0,30}?:[ \t]*)$|(?<![\p{L}])(?:home|billing|shipping|postal|mailing|delivery)[ \t]+address[ \t]+with[ \t]+$|\?[ \t]+it is[ \t]+$`,
+  String.raw`(?:(?:^|\n)[ \t]*|(?<![\p{L}])(?:my|your|his|her|their|our|the|home|billing|shipping|postal|mailing|delivery|street|new|current|business|office|primary|secondary|old|previous|permanent|temporary|forwarding)[ \t]+)address(?:[ \t]+is|(?![ \t]+(?:${ADDRESS_AS_THING})(?![\p{L}]))[^\n\d:.]{0,30}:|[ \t]+(?:on[ \t]+file|of[ \t]+record|will[ \t]+be))[^\n]*$|(?<![\p{L}])(?:${QUALIFIED_ADDRESS})[ \t]+$|(?<![\p{L}])address[ \t]+(?:on[ \t]+file|of[ \t]+record)[ \t]+$|(?<![\p{L}-])(?:${OTHER_LANGUAGES_ADDRESS_WORDS})(?![^\n\d:]{0,30}?(?<![\p{L}])(?:${MACHINE_ADDRESS_KINDS})(?![\p{L}]))(?:[^\n\d:]{0,30}?(?<![\p{L}])(?:est|es|ist|è|é|is)[ \t]+|[^\n\d:]{0,30}?:[ \t]*)$|(?<![\p{L}])(?:home|billing|shipping|postal|mailing|delivery)[ \t]+address[ \t]+with[ \t]+$|\?[ \t]+it is[ \t]+$`,
   'iu',
 );
 /**
