@@ -792,11 +792,10 @@ const DECLARATION_AFTER = new RegExp(
 );
 /** Someone to be told: "Let Oberbrunner know", "let mato loboda know" (a name in lower case there too). */
 const LET_KNOW = /(?<![\p{L}])[Ll]et[ \t]+((?:\p{Lu}\p{Ll}+|\p{Ll}{2,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Ll}{2,})){0,2})[ \t]+know(?![\p{L}])/dgu;
-/** A chat log's speaker after the time: "[10:42] Sabina: ok pushing the hotfix now", "10:43 - Anna Berg: wait". */
 /**
  * An address card's first line, its lines set off by the same mark ("??? Harmony Johnston\n??? Gleason - Nolan\n??? 89954
  * Smitham Hills", ">Svatava\n>Šmejkal v.o.s.\n>Třešňová 74"): the addressee, when a line of a street's number follows
- * within three.
+ * two to four lines below it (not on the next line: "??? Luettgen\n??? 180 Erdman Run" is not taken).
  */
 const CARD_ADDRESSEE = new RegExp(
   String.raw`(?:^|\n)(\?\?\?|>)[ \t]*(${NAME})[ \t]*\r?\n(?:\1[^\n]*\r?\n){1,3}\1[ \t]*(?:\d{1,6}[A-Za-z]?[ \t]+\p{Lu}|\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}[ \t]+\d{1,5}[A-Za-z]?(?![\p{L}\p{N}]))`,
@@ -806,6 +805,7 @@ const CARD_ADDRESSEE = new RegExp(
 const WORK_FOR_PARTNERS = /\bwork(?:s|ed|ing)?[ \t]+(?:for|at)[ \t]+\p{Lu}[\p{L}'’-]+(?:,[ \t]+\p{Lu}[\p{L}'’-]+)*,?[ \t]+(?:and|&|et|und|y|e|og|och)[ \t]+\p{Lu}[\p{L}'’-]+(?![\p{L}])/gu;
 /** After a firm's last partner, a word that is no preposition: the clause goes on, so that last name is its subject ("… and Sarah works at Amazon"). */
 const CLAUSE_GOES_ON = /^[ \t]+(?!(?:in|at|on|as|since|for|from|near|with|until|during|and|or|but|now|full|part)(?![\p{L}]))\p{Ll}/u;
+/** A chat log's speaker after the time: "[10:42] Sabina: ok pushing the hotfix now", "10:43 - Anna Berg: wait". */
 const CHAT_SPEAKER = new RegExp(String.raw`^[ \t]*[\[(]?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])]?[ \t]*(?:[-–][ \t]*)?(${NAME})[ \t]*:`, 'dgmu');
 /** A byline: "By Eggenmueller | Tue Nov 11 2025", "By Anna Berg\n" (not "By default, …"). */
 const BYLINE = new RegExp(String.raw`(?:^|\n)[ \t]*By[ \t]+(${NAME})[ \t]*(?=[|·•—–]|\r?\n|$)`, 'dgu');
