@@ -2,7 +2,7 @@ import { wordAlternation } from './alternation';
 import { literalPrefixes, matches, sticky } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
 import { CONSTANT_NAME, EMULATOR_ACCOUNT, FILE_PATH, insideArn, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, saysStandIn, SEQUENTIAL, UUID } from './secret-values';
-import { namedValues } from './secret-pairs';
+import { namedValues, type NamedValue } from './secret-pairs';
 import { secretsInColumns } from './secret-columns';
 import { secretsInProse } from './secrets-in-prose';
 import { finding, type Detector, type Finding } from './types';
@@ -108,6 +108,12 @@ function prefixesIn(text: string): Set<string> {
 /** Whether an ellipsis cuts the value ending at `end` ("pk1_...", "xoxb-549684415476-…"): it was never given whole. */
 function cutShort(text: string, end: number): boolean {
   return /^[-_.]?(?:\.\.\.|…)/.test(text.slice(end, end + 4));
+}
+
+/** The text from `start` to its line's end. */
+function restOfLine(text: string, start: number): string {
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? undefined : end);
 }
 
 /** A quoted value from `start` to its closing quote on the same line (up to 200 characters), or undefined. */
@@ -235,8 +241,8 @@ function userAlone(before: string): boolean {
   return user !== null && !/^[ \t]+(?![\w.-]+["']?[ \t]*[=:])[^\s#;/]/.test(before.slice(user.indices![1]![1]));
 }
 
-function passwordsAfterUsers(text: string): Array<[number, string, string]> {
-  const out: Array<[number, string, string]> = [];
+function passwordsAfterUsers(text: string): NamedValue[] {
+  const out: NamedValue[] = [];
   for (const m of matches(text, QUOTED_PASSWORD)) {
     const [, name, quote] = m;
     const start = m.index + m[0].length;
@@ -250,7 +256,7 @@ function passwordsAfterUsers(text: string): Array<[number, string, string]> {
     if (blanks && !(userAlone(before) && value.split(/\s+/).length <= 3 && !/[.!?:]$/.test(value) && !/^\p{Lu}/u.test(value))) continue;
     // Values the assignment's pattern reads already (none of its stops in the first six characters: "!Qaz2wsx3edc" is one).
     if (!blanks && /^[^\s"'`,;<>(){}\[\]&\\]{6}/.test(value)) continue;
-    out.push([start, name!, value]);
+    out.push({ start, name: name!, value });
   }
   if (!/user|login/i.test(text)) return out;
   for (const m of matches(text, UNQUOTED_AFTER_USER)) {
@@ -260,7 +266,7 @@ function passwordsAfterUsers(text: string): Array<[number, string, string]> {
     // "password = args.password") is no literal; nor is a word alone, a translation's label or a form's rule as often
     // ("password: Kennwort", "password: required"), a count, a date or an address ("pass: 1024/1024", "2024-01-01", "http://…").
     if (!USER_BEFORE.test(before) || CONSTANT_NAME.test(value!) || /^\p{L}+$|^\d+(?:[-/.:]\d+)+$|:\/\//u.test(value!) || /^[A-Za-z_$][\w$]*[.([]|^[a-z]+[A-Z]|^(?:[a-z0-9]+_)*(?:passw(?:or)?d|pass|pwd|pw|secret)(?:_[a-z0-9]+)*$/.test(value!)) continue;
-    out.push([m.index + m[0].lastIndexOf(value!), name!, value!]);
+    out.push({ start: m.index + m[0].lastIndexOf(value!), name: name!, value: value! });
   }
   return out;
 }
@@ -340,7 +346,7 @@ export const secretDetector: Detector = {
       // Commented out, the line may document the variable rather than set it: "# DB_PASSWORD=string  (the database's)",
       // "# JWT_SECRET=some-long-random-string".
       const documented =
-        lineStart !== null && lineStart[0].includes('#') && (/^[ \t]+\S/.test(text.slice(start + value.length, text.indexOf('\n', start) >>> 0)) || /^[a-z]+(?:-[a-z]+)+$/.test(value));
+        lineStart !== null && lineStart[0].includes('#') && (/^[ \t]+\S/.test(restOfLine(text, start + value.length)) || /^[a-z]+(?:-[a-z]+)+$/.test(value));
       const environment = between === '=' && /^[A-Z][A-Z0-9_]*$/.test(name) && lineStart !== null && !documented;
       const literal = ((quote !== '' && (!spaced || /passw(?:or)?d|pwd|passphrase/i.test(name))) || environment) && !listed;
       if (sealed && SEALED_VALUE.test(value)) continue;
@@ -351,14 +357,17 @@ export const secretDetector: Detector = {
         out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:assignment' });
       }
     }
-    for (const [start, name, value] of /pass|pwd|secret/i.test(text) ? passwordsAfterUsers(text) : []) {
-      if (!providerJudged(value, budget) && assignedSecret(name, value, true, text.slice(Math.max(0, start - 200), start))) {
-        out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:quoted-password' });
-      }
-    }
-    for (const { name, value, start } of namedValues(text)) {
-      if (!providerJudged(value, budget) && assignedSecret(name, value, true, text.slice(Math.max(0, start - 200), start))) {
-        out.push({ ...finding(this, start, value, 0.8), detector: 'secrets:named-value' });
+    // Literals given to a secret's name outside an assignment's pattern: after a user's line or opening with a mark, and
+    // as a record's fields.
+    const literals: Array<[string, NamedValue[]]> = [
+      ['secrets:quoted-password', /pass|pwd|secret/i.test(text) ? passwordsAfterUsers(text) : []],
+      ['secrets:named-value', namedValues(text)],
+    ];
+    for (const [detector, values] of literals) {
+      for (const { name, value, start } of values) {
+        if (!providerJudged(value, budget) && assignedSecret(name, value, true, text.slice(Math.max(0, start - 200), start))) {
+          out.push({ ...finding(this, start, value, 0.8), detector });
+        }
       }
     }
     return out;
