@@ -17,19 +17,15 @@ const IS_PERSON_FIELD = new RegExp(`^${PERSON_FIELD}$`, 'i');
 const WORD = String.raw`\p{L}(?:[\p{L}'’.-]*[\p{L}.])?`;
 const VALUE = String.raw`(${WORD}(?:[ \t]+${WORD}){0,3})`;
 /** The field found back from its ":", "=" or "=>": prose holds far fewer of those than words, where a field's name may start. */
-const KEYED = new RegExp(
-  String.raw`[:=](?<=(?<![\p{L}\p{N}_-])(${PEOPLE_FIELD})["']?[ \t]*[:=])>?[ \t]*["']?${VALUE}(?=["']|[ \t]*(?:[,;|/}\]&)\r\n]|$))`,
-  'dgiu',
-);
+const keyedField = (fields: string) =>
+  new RegExp(String.raw`[:=](?<=(?<![\p{L}\p{N}_-])(${fields})["']?[ \t]*[:=])>?[ \t]*["']?${VALUE}(?=["']|[ \t]*(?:[,;|/}\]&)\r\n]|$))`, 'dgiu');
+const KEYED = keyedField(PEOPLE_FIELD);
 /**
  * A bare "name" or "contact" field is a person's inside a record that holds a person's other fields too: a phone, an
  * email, a card, a birth date (`{"name": "Evelína", "phone": "737 759 191"}`, `name="Bradtke" email=…`); a package's or
  * a product's record holds none of those.
  */
-const BARE_NAME_KEYED = new RegExp(
-  String.raw`[:=](?<=(?<![\p{L}\p{N}_-])(name|contact)["']?[ \t]*[:=])>?[ \t]*["']?${VALUE}(?=["']|[ \t]*(?:[,;|/}\]&)\r\n]|$))`,
-  'dgiu',
-);
+const BARE_NAME_KEYED = keyedField('name|contact');
 /**
  * A person's other field: the whole key, or its last word after "_", "-" or in camel case ("contact_email", "homePhone");
  * not a word that only ends as one does ("hotel", "headphone", "voicemail", "giftcard").

@@ -26,11 +26,16 @@ export function phonesInColumns(text: string): ColumnCell[] {
  * number by its short word or by whose or which line it is either ("Mob No", "Ph No", "Emergency Number", "Alternate
  * Number", "Parent No").
  */
-const ID_COLUMN =
-  /^(?![^\n]*(?:phone|tel|mobil|cell|fax|handy|tlf|gsm|whatsapp|contact|home|work|office|direct|landline|call|(?<![a-z])(?:mob|ph|alt|sms|kin)(?![a-z])|emergenc|altern|parent|guardian|primary|secondary|backup|personal|private|viber|telegram|reach|dial|spouse))(?:(?:[\w ]*[ _-])?(?:nhs|ssn|sin|nino?|id|account|order|invoice|ticket|ref|reference|mrn|case|policy|member|customer|tracking)(?:[ _-][\w ]*)?|[\w ]*\w[ _-]?(?:no\.?|nr\.?|#|number))$/i;
+const ID_WORDS = 'nhs|ssn|sin|nino?|id|account|order|invoice|ticket|ref|reference|mrn|case|policy|member|customer|tracking';
+const ID_COLUMN = new RegExp(
+  String.raw`^(?![^\n]*(?:phone|tel|mobil|cell|fax|handy|tlf|gsm|whatsapp|contact|home|work|office|direct|landline|call|(?<![a-z])(?:mob|ph|alt|sms|kin)(?![a-z])|emergenc|altern|parent|guardian|primary|secondary|backup|personal|private|viber|telegram|reach|dial|spouse))(?:(?:[\w ]*[ _-])?(?:${ID_WORDS})(?:[ _-][\w ]*)?|[\w ]*\w[ _-]?(?:no\.?|nr\.?|#|number))$`,
+  'i',
+);
+/** A header's word for such a column (its own word whole, or a number's word ending one: "OrderNo"), without which no table has one. */
+const ID_HEADER_WORD = new RegExp(String.raw`(?<![a-z])(?:${ID_WORDS})(?![a-z])|(?:no|nr|number)(?![a-z])|#`, 'i');
 
 /** Where each cell of such a column starts. */
 export function idCellStarts(text: string): Set<number> {
-  if (!/nhs|ssn|sin|nin|id|no|nr|#|number|account|order|invoice|ticket|ref|mrn|case|policy|member|customer|tracking/i.test(text)) return new Set();
+  if (!ID_HEADER_WORD.test(text)) return new Set();
   return new Set(cellsUnder(text, ID_COLUMN).map((cell) => cell.start));
 }

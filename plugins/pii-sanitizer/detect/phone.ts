@@ -161,8 +161,8 @@ function wordsNearNumber(text: string, start: number, end: number, words: RegExp
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
 /**
- * An NHS number, three, three and four digits whose last is the mod-11 check of the others ("943 476 5919"), where the
- * text names the NHS: a patient's record, not a phone (one phone in eleven passes the check by chance, hence the name).
+ * An NHS number, three, three and four digits whose last is the mod-11 check of the others ("943 476 5919"). Asked only
+ * where the text names the NHS: one phone in eleven passes the check by chance.
  */
 function nhsNumber(value: string): boolean {
   if (!/^\d{3}[ -]?\d{3}[ -]?\d{4}$/.test(value)) return false;
