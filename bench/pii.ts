@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import YAML from 'yaml';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import YAML from 'yaml';
 import { BUILT_IN_CATEGORIES, createDetector } from '../plugins/pii-sanitizer/detect';
 import { RememberingDetector } from '../plugins/pii-sanitizer/remembered-findings';
 import { slowestAdversarial } from './adversarial';
@@ -302,10 +302,16 @@ const UNREAD_SECRETS = fixture('secrets-unread.jsonl');
 interface SecretRow {
   label: number;
   text: string;
+  rule_id?: string;
+}
+const DEV_SECRETS = path.join(DATA, 'secrets_dev.jsonl');
+
+function secretRows(file: string): SecretRow[] {
+  return fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SecretRow);
 }
 
-export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl'), prefix = ''): Figures {
-  return scoreSecrets(fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SecretRow), prefix);
+export function evaluateSecrets(file = DEV_SECRETS, prefix = ''): Figures {
+  return scoreSecrets(secretRows(file), prefix);
 }
 
 /**
@@ -317,7 +323,7 @@ export function evaluateSecrets(file = path.join(DATA, 'secrets_dev.jsonl'), pre
  */
 export function evaluateNoseyParkerRules(dir = process.env.NOSEYPARKER_RULES): Figures {
   if (!dir) return {};
-  const dev = new Set(evaluatedRuleIds());
+  const dev = new Set(secretRows(DEV_SECRETS).map((row) => row.rule_id));
   const rows: SecretRow[] = [];
   for (const file of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) {
     const parsed = YAML.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { rules?: Array<{ id: string; examples?: string[]; negative_examples?: string[] }> };
@@ -328,14 +334,6 @@ export function evaluateNoseyParkerRules(dir = process.env.NOSEYPARKER_RULES): F
     }
   }
   return rows.length === 0 ? {} : { noseyparker_other_rules_snippets: rows.length, ...scoreSecrets(rows, 'noseyparker_other_rules_') };
-}
-
-function evaluatedRuleIds(): string[] {
-  return fs
-    .readFileSync(path.join(DATA, 'secrets_dev.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => (JSON.parse(l) as { rule_id: string }).rule_id);
 }
 
 function scoreSecrets(rows: SecretRow[], prefix: string): Figures {
