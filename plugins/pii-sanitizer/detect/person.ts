@@ -994,6 +994,8 @@ function firmPartner(text: string, start: number, end: number, given: boolean): 
   const surname = (word: string | undefined) => word !== undefined && !isGivenName(word) && !isGivenName(foldAccents(word)) && !NOT_NAMES.has(word.toLowerCase());
   // A known given name's partner must be a known surname too: "Emma und Jörg", "Anna y Aubrey" are people.
   const knownSurname = (word: string | undefined) => surname(word) && SURNAMES.has(word!.toLowerCase());
+  // Of the census's lists too.
+  const listedSurname = (word: string | undefined) => knownSurname(word) || (surname(word) && isListedSurname(word!));
   const first = FIRST_PARTNERS.exec(before);
   const others = OTHER_PARTNERS.exec(after);
   const threePartners = () =>
@@ -1008,7 +1010,6 @@ function firmPartner(text: string, start: number, end: number, given: boolean): 
     if (FOREIGN_AND_IN_LIST.test(before + after) && threePartners()) return true;
     // A dash between two single names: "Dickinson - Graham", "Rohan - Bauch" (a person's team or firm after a dash has no
     // surname of the lists: "Kevin - Backend").
-    const listedSurname = (word: string | undefined) => surname(word) && (SURNAMES.has(word!.toLowerCase()) || isListedSurname(word!));
     if (listedSurname(DASH_PARTNER_BEFORE.exec(before)?.[1]) || listedSurname(DASH_PARTNER_AFTER.exec(after)?.[1])) return true;
     return GIVEN_NAME_SURNAMES.has(text.slice(start, end).toLowerCase()) && threePartners();
   }
@@ -1679,7 +1680,8 @@ export const personDetector: Detector = {
     // "@Component(…)", "@Nullable String"), a handle in lower case or camel case, or an address's part.
     for (const m of text.includes('@') ? matches(text, MENTION) : []) {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
-      if (/^[(/]/.test(after) || DECLARATION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 120)) || /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index)) && /^[ \t]*(?:\r?\n|$)/.test(after)) continue;
+      const aloneOnLine = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index)) && /^[ \t]*(?:\r?\n|$)/.test(after);
+      if (/^[(/]/.test(after) || aloneOnLine || DECLARATION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 120))) continue;
       const name = m[1]!;
       // Two words after "@" are one name when the last is a name's ("@Hunter Farrell"), not a team's ("@Support Team").
       const named = name.includes(' ') ? lastWordNamelike(name) && !sentenceWord(name.slice(name.indexOf(' ') + 1)) : personLike(name) === name;
