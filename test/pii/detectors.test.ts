@@ -337,6 +337,25 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('db at postgres://admin:s3cr3t@db.internal:5432/app')).toEqual([['url_credentials', 'postgres://admin:s3cr3t@db.internal:5432']]);
   });
 
+  it('formats checked against a scanner\'s other rules: documentation hosts, AWS\'s A3T ids, short Telegram tokens, weak passwords', () => {
+    // A real-looking password at a documentation host is still one; a stand-in there is an example.
+    expect(found('mongodb+srv://appUser:Wq7%21tRz9pLm@cluster0.example.com/?retryWrites=true')).toEqual([['url_credentials', 'mongodb+srv://appUser:Wq7%21tRz9pLm@cluster0.example.com']]);
+    expect(found('postgresql://user:secret@[2001:db8::42]/app')).toEqual([]);
+    // AWS's "A3T" key ids, and a secret written straight after its id in a second quoted string.
+    expect(categories('aws_key_id: A3TQ7RZK2MXPW4JD8VNB')).toEqual(['secret']);
+    expect(found("export AWS_KEYS='A3TQ7RZK2MXPW4JD8VNB''9c1f3a7be20d44f6a8b5e0c2d7f1a9b3c6e8d0f2'")).toContainEqual(['secret', '9c1f3a7be20d44f6a8b5e0c2d7f1a9b3c6e8d0f2']);
+    // Telegram's own documentation's token has 34 characters after the colon.
+    expect(categories('bot = Bot("7301942856:AAHk3Jq9vLm2Rt8sPz4Xw6Yb1Nc5Df7Gh0")')).toEqual(['secret']);
+    // Azure DevOps' mark makes an 84-character token one even when its letters repeat; a filler is none.
+    expect(categories(`${'aB3dE5'.repeat(12)}xY7zAZDOq8W2`)).toEqual(['secret']);
+    expect(categories(`${'A'.repeat(76)}AZDOq8W2`)).toEqual([]);
+    // A weak password that starts with its name's word is still a password; the word alone, or two variables, are none.
+    expect(found('The admin password is "Secret2024"')).toEqual([['secret', 'Secret2024']]);
+    expect(found("DB_PASSWORD='password1'")).toEqual([['secret', 'password1']]);
+    expect(found("DB_PASSWORD='password'")).toEqual([]);
+    expect(found('"password": "$db$pass",')).toEqual([]);
+  });
+
   it('values a review pasted as people paste them: credential pairs, key columns, SSN fields, other scripts, Mir cards, apostrophes', () => {
     const awsSecret = '9drTJvcXLB89fRq2s8oFnR3pZq2Yk1Xw4tHj6KzP';
     // AWS's own credentials CSV: every column named for a secret, in any casing of its words.

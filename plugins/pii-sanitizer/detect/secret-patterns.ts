@@ -2,7 +2,7 @@ import { validateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english';
 import { wordAlternation } from './alternation';
 import { isBitcoinWif } from './bitcoin-wif';
-import { EMULATOR_ACCOUNT, isDocumentedExample, isDummy, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL, ULID, UUID } from './secret-values';
+import { EMULATOR_ACCOUNT, isDocumentedExample, isDummy, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, SEQUENTIAL, ULID, UUID } from './secret-values';
 
 /** "Password" in the languages prompts come in besides English, as configs name it. */
 const FOREIGN_PASSWORD_WORDS = wordAlternation(
@@ -45,7 +45,7 @@ export const SECRET_PATTERNS: Array<{
   valid?: (value: string) => boolean;
 }> = [
   // AWS's documented example ("AKIAIOSFODNN7EXAMPLE") is no key.
-  { name: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b/g, valid: (value) => !value.endsWith('EXAMPLE') },
+  { name: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA|A3T[0-9A-Z])[0-9A-Z]{16}\b/g, valid: (value) => !value.endsWith('EXAMPLE') },
   // Prefixes spelled out whole ("ghp_", not "gh" and a class): the pre-filter looks for them, and "gh" or "gl" is in
   // many words.
   { name: 'github-token', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b|\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
@@ -76,11 +76,12 @@ export const SECRET_PATTERNS: Array<{
     pattern: /\bSK[0-9a-f]{32}['"]?[ \t]*[:,][ \t]*['"]?([A-Za-z0-9]{32})(?![A-Za-z0-9])/dg,
     valid: looksRandom,
   },
-  // A secret written after its public id, as the pair is pasted ("AKIA…/9drT…", "AKIA… / …", "AC…:…", a CSV's two cells):
+  // A secret written after its public id, as the pair is pasted ("AKIA…/9drT…", "AKIA… / …", "AC…:…", a CSV's two cells,
+  // two quoted strings run together):
   // AWS's secret access key after its key id, Twilio's auth token after its account SID.
   {
     name: 'aws-secret-beside-key-id',
-    pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}['"]?[ \t]*(?:[:,/|;]|[ \t])[ \t]*['"]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dg,
+    pattern: /\b(?:AKIA|ASIA|A3T[0-9A-Z])[0-9A-Z]{16}(?:['"]?[ \t]*(?:[:,/|;]|[ \t])[ \t]*['"]?|''|"")([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dg,
     valid: looksRandom,
   },
   {
@@ -104,8 +105,9 @@ export const SECRET_PATTERNS: Array<{
   { name: 'databricks-token', pattern: /\bdapi[a-f0-9]{32}(?:-\d)?\b/g },
   { name: 'vault-token', pattern: /\bhv[sbr]\.[A-Za-z0-9_-]{24,}/g },
   // Vault's tokens before 1.10 ("s.PPqP0ZBmkEOnVgUaxayXvedg"): a short prefix, so only after Vault's name.
-  // Service tokens of 24 characters; batch tokens start with their encoded version ("b.AAAAAQ…"), a short "b." one is
-  // none; a property's words are none ("s.VaultClientConfiguration").
+  // Service tokens of 24 characters (Nosey Parker's rules count 26 as one of these and as a near miss of the next
+  // version); batch tokens start with their encoded version ("b.AAAAAQ…"), a short "b." one is none; a property's
+  // words are none ("s.VaultClientConfiguration").
   {
     name: 'vault-legacy-token',
     pattern: /\b(?:[sr]\.[A-Za-z0-9]{24}|b\.AAAAA[A-Za-z0-9_-]{40,})(?![A-Za-z0-9_-])/g,
@@ -146,8 +148,9 @@ export const SECRET_PATTERNS: Array<{
   { name: 'figma-token', pattern: /\bfig[du]_[A-Za-z0-9_-]{40,}/g },
   { name: 'grafana-token', pattern: /\bglc_[A-Za-z0-9+/]{32,}={0,2}|\bglsa_[A-Za-z0-9]{32}_[a-f0-9]{8}\b/g },
   { name: 'heroku-key', pattern: /\bHRKU-[A-Za-z0-9_-]{30,}/g },
-  // Also inside the Bot API's URL ("api.telegram.org/bot6535017442:AAL…/sendMessage").
-  { name: 'telegram-bot-token', pattern: /(?<![\d:])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g, requires: ':AA' },
+  // Also inside the Bot API's URL ("api.telegram.org/bot6535017442:AAL…/sendMessage"); 35 characters after the colon,
+  // 34 in Telegram's own documentation.
+  { name: 'telegram-bot-token', pattern: /(?<![\d:])\d{8,10}:AA[A-Za-z0-9_-]{30,33}(?![A-Za-z0-9_-])/g, requires: ':AA' },
   { name: 'discord-webhook', pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{60,}/g },
   { name: 'discord-bot-token', pattern: /\b[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g },
   { name: 'teams-webhook', pattern: /https:\/\/(?:[a-z0-9-]+\.webhook\.office\.com\/webhookb2|outlook\.office(?:365)?\.com\/webhook)\/[A-Za-z0-9@-]+\/IncomingWebhook\/[A-Za-z0-9]+\/[A-Za-z0-9-]+/g },
@@ -274,8 +277,9 @@ export const SECRET_PATTERNS: Array<{
   { name: 'jenkins-crumb', pattern: /\bJenkins-Crumb[ \t]*[:=][ \t]*([0-9a-f]{32,64})\b/dg, requires: 'Jenkins-Crumb' },
   // Twitch's stream key: whoever holds it broadcasts on the channel.
   { name: 'twitch-stream-key', pattern: /\blive_\d{6,12}_[A-Za-z0-9]{30}\b/g },
-  // Azure DevOps' personal access tokens since 2024: 84 characters with "AZDO" at the 77th.
-  { name: 'azure-devops-pat', pattern: /\b[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}\b/g, requires: /AZDO/, valid: (value) => looksRandom(value.slice(0, 76)) },
+  // Azure DevOps' personal access tokens since 2024: 84 characters with "AZDO" at the 77th, a mark specific enough that
+  // only a filler is none.
+  { name: 'azure-devops-pat', pattern: /\b[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}\b/g, requires: /AZDO/, valid: (value) => !isDummy(value.slice(0, 76)) && !isOneCharacter(value.slice(0, 76)) },
   // New Relic's license keys: forty characters ending in "NRAL", thirty-six hex digits or a region's "eu01xx" and thirty.
   { name: 'new-relic-license-key', pattern: /\b(?:[a-z]{2}\d{2}xx[0-9a-f]{30}|[0-9a-f]{36})NRAL\b/g, requires: /NRAL/, valid: (value) => !SEQUENTIAL.test(value) && !isDummy(value) },
   // Grafana's API keys before service accounts: base64 of {"k":…,"n":…,"id":…}.

@@ -22,8 +22,8 @@ const DIGEST =
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A ULID (a sortable id in Crockford's base 32, in capitals as generated), which APIs give records and put in paths. */
 export const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
-/** Stands where a value goes and never is one ("$API_BASE/v1/jobs": a variable and a path after it). */
-const DUMMY = /^(?:x+|\*+|\.+|0x(.)\1+|<[^>]*>|\$\{?[\w.]+\}?(?:\/[\w./#-]*)?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|todo|tbd|fixme|example\w*|placeholder|redacted)$/i;
+/** Stands where a value goes and never is one ("$API_BASE/v1/jobs": a variable and a path after it; "$user$pass": variables run together). */
+const DUMMY = /^(?:x+|\*+|\.+|0x(.)\1+|<[^>]*>|(?:\$\{?[\w.]+\}?)+(?:\/[\w./#-]*)?|%[\w.]+%|#\{.*\}|your[_-]?[\w-]*|change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|todo|tbd|fixme|example\w*|placeholder|redacted)$/i;
 /**
  * A reference to where the secret is kept, resolved at run time: Vault's "vault:secret/data/app#password", AWS's
  * "arn:aws:secretsmanager:…" (its secret's key ending in "::"), 1Password's "op://Vault/Item/field", Google's
@@ -35,7 +35,7 @@ const REFERENCE = /^(?:vault:|arn:aws:|op:\/\/|ssm:|secretsmanager:|@Microsoft\.
  * in a connection string, "Password=secret" is one, and so are words beside it that are no stand-in's ("Tiger_password").
  */
 const NAME_WORD =
-  /^(?:null|none|true|false|undefined|password\w*|secret\w*|token\w*|(?:(?:wrong|bad|invalid|incorrect|correct|right|new|old|current|my|your|our|the|some|any|test|dummy|sample|example|fake|default|temp|temporary|super|strong|weak|secure|long|short|valid)[-_])+(?:passw(?:or)?d|secret|token|api[-_]?key))$/i;
+  /^(?:null|none|true|false|undefined|(?:password|secret|token)(?!\d+!?$)\w*|(?:(?:wrong|bad|invalid|incorrect|correct|right|new|old|current|my|your|our|the|some|any|test|dummy|sample|example|fake|default|temp|temporary|super|strong|weak|secure|long|short|valid)[-_])+(?:passw(?:or)?d|secret|token|api[-_]?key))$/i;
 
 /**
  * A value masked at its end ("sk-proj-XXXXXXXX", "Pass****"), or by bullets or stars anywhere as a dashboard shows a key

@@ -50,7 +50,7 @@ export const urlCredentialsDetector: Detector = {
     const urls = text.includes('://')
       ? [...matches(text, URL_WITH_PASSWORD)]
           // An image's tag and digest ("docker://nginx:1.25@sha256:…") hold no password.
-          .filter((m) => !/@sha\d+:/.test(m[0]) && !DOCUMENTATION_HOST.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!) && !TEMPLATE_URL.test(m[0]) && !PUBLIC_LOGIN.test(m[0]) && !NAMED_PARTS.test(m[0]))
+          .filter((m) => !/@sha\d+:/.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!) && !(DOCUMENTATION_HOST.test(m[0]) && isPlaceholder(m[1]!)) && !TEMPLATE_URL.test(m[0]) && !PUBLIC_LOGIN.test(m[0]) && !NAMED_PARTS.test(m[0]))
           .map((m) => finding(this, m.index, m[0], 0.97))
       : [];
     const dsns = /@(?:tcp|udp|unix)/.test(text)
