@@ -22,6 +22,8 @@ const LABELS: Record<string, string> = {
   CREDIT_CARD: 'credit_card',
   IBAN_CODE: 'iban',
   US_SSN: 'ssn',
+  // Presidio's driving licences: the national identifiers it labels.
+  US_DRIVER_LICENSE: 'national_id',
   IP_ADDRESS: 'ip',
   PERSON: 'person',
   STREET_ADDRESS: 'address',
@@ -374,7 +376,7 @@ export function evaluatePersonFree(): Figures {
  */
 export function evaluateHonestTexts(): Figures {
   const texts = honestTexts();
-  const counted = ['secret', 'url_credentials', 'credit_card', 'iban', 'ssn', 'address'] as const;
+  const counted = ['secret', 'url_credentials', 'credit_card', 'iban', 'ssn', 'national_id', 'crypto_address', 'address'] as const;
   const detector = createDetector({ categories: [...counted] });
   const figures: Figures = { honest_texts: texts.length };
   for (const category of counted) figures[`honest_text_findings_${category}`] = 0;
@@ -472,14 +474,16 @@ function chatLatency(detector: ReturnType<typeof createDetector>): Figures {
 }
 
 const CODE_FILE = /\.(?:js|mjs|cjs|ts|md|ya?ml)$/;
+const VALUE_PACKAGES = new Set(['@faker-js', 'gender-detection-from-name', 'stdnum']);
 
 /** Source, type definitions, docs and configs under node_modules, each file once (the lock file pins them). */
 export function codeFiles(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
-    // Faker's locale data and the registers' given names are lists of names, streets and phone numbers: values, not code.
+    // Faker's locale data and the registers' given names are lists of names, streets and phone numbers: values, not code;
+    // stdnum's tests are every country's identity, tax and bank numbers.
     if (entry.isDirectory()) {
-      if (entry.name !== '@faker-js' && entry.name !== 'gender-detection-from-name') codeFiles(file, out);
+      if (!VALUE_PACKAGES.has(entry.name)) codeFiles(file, out);
     }
     else if (entry.isFile() && CODE_FILE.test(entry.name)) out.push(file);
   }

@@ -71,8 +71,8 @@ function placeholderLabel(category: string): string {
 }
 
 /**
- * A value partly shown (`mask`): enough to tell which card or which mailbox, never enough to use. Cards and IBANs keep
- * their last four, an SSN its last four as the SSA prints them, a phone its last four (two when it is short; never its
+ * A value partly shown (`mask`): enough to tell which card or which mailbox, never enough to use. Cards, IBANs and wallet addresses keep
+ * their last four, an SSN its last four as the SSA prints them, a national identifier its last two (check digits, mostly), a phone its last four (two when it is short; never its
  * extension's); an email its domain and, when the local part is long enough to hide, its first letter; a secret nothing
  * (a password's shape tells nothing of whether its tail is random); a URL with credentials everything but the password;
  * anything else its first letter when long enough. No mask tells a value's length.
@@ -87,6 +87,7 @@ export function maskValue(category: string, value: string): string {
     case 'credit_card':
       return `****${digitsOf(value).slice(-4)}`;
     case 'iban':
+    case 'crypto_address':
       return `****${value.replace(/[\s-]/g, '').slice(-4)}`;
     case 'ssn':
       return `***-**-${digitsOf(value).slice(-4)}`;
@@ -94,6 +95,8 @@ export function maskValue(category: string, value: string): string {
       const digits = digitsOf(value.replace(PHONE_EXTENSION, ''));
       return `****${digits.slice(digits.length >= 10 ? -4 : -2)}`;
     }
+    case 'national_id':
+      return `****${value.replace(/[^\p{L}\p{N}]/gu, '').slice(-2)}`;
     case 'secret':
       return '****';
     case 'url_credentials': {

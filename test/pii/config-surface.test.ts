@@ -175,6 +175,7 @@ describe('pii-sanitizer masks and confidences', () => {
     expect(maskValue('credit_card', '4111 1111 1111 1234')).toBe('****1234');
     expect(maskValue('iban', 'DE89 3704 0044 0532 0130 00')).toBe('****3000');
     expect(maskValue('ssn', '123-45-6789')).toBe('***-**-6789');
+    expect(maskValue('national_id', '529.982.247-25')).toBe('****25');
     expect(maskValue('phone', '+1 415 555 2671')).toBe('****2671');
     expect(maskValue('phone', '467 3395')).toBe('****95');
     // Lengths count characters: a short name or mailbox in a fancy font shows no letter, as in plain text.

@@ -22,6 +22,7 @@ describe('pii-sanitizer with llm-proxy, through the stand-in', () => {
       declarative: declarative([
         route('placeholder', {}, mock.url),
         route('block', { actions: { credit_card: 'block' } }, mock.url),
+        route('block-ids', { actions: { national_id: 'block' } }, mock.url),
         route('mask', { default_action: 'mask' }, mock.url),
         route('output', { mode: 'output' }, mock.url),
       ]),
@@ -63,6 +64,20 @@ describe('pii-sanitizer with llm-proxy, through the stand-in', () => {
     expect(JSON.parse(text).error).toMatchObject({ code: 'pii_detected', type: 'invalid_request_error' });
     expect(text).toContain('credit_card');
     expect(text).not.toContain('4111');
+  });
+
+  it('puts a national identifier behind a placeholder and back, or blocks it by its category', async () => {
+    const dni = '54362315K';
+    const res = await ask('placeholder', `Mi DNI es ${dni}, ¿puedes rellenar el formulario?`);
+    const body = (await res.json()) as { choices: Array<{ message: { content: string } }> };
+    expect(lastPrompt()).toContain('[NATIONAL_ID_1]');
+    expect(lastPrompt()).not.toContain(dni);
+    expect(body.choices[0].message.content).toContain(dni);
+    const blocked = await ask('block-ids', 'BSN van de klant: 111222333');
+    expect(blocked.status).toBe(400);
+    const text = await blocked.text();
+    expect(text).toContain('national_id');
+    expect(text).not.toContain('111222333');
   });
 
   it('masks partially when asked', async () => {

@@ -2,12 +2,14 @@ import { addressDetector } from './address';
 import { byStart, firstFrom, furthestReaching } from './by-position';
 import { allowFilter, type AllowList } from './allow-list';
 import { creditCardDetector } from './credit-card';
+import { cryptoAddressDetector } from './crypto-address';
 import { customDetector, type CustomPattern } from './custom';
 import { emailDetector } from './email';
 import { ADDRESS_ESCAPES, PLUS_ESCAPES, readingEscapes } from './escapes';
 import { folded, unfolded, type FoldedText } from './folding';
 import { ibanDetector } from './iban';
 import { ipDetector } from './ip';
+import { nationalIdDetector } from './national-id';
 import { resolveOverlaps } from './overlap';
 import { CASING_FACTS, personDetector } from './person';
 import { personInOtherScriptsDetector } from './person-other-scripts';
@@ -33,6 +35,8 @@ export const BUILT_IN: Detector[] = [
   creditCardDetector,
   ibanDetector,
   ssnDetector,
+  nationalIdDetector,
+  cryptoAddressDetector,
   ipDetector,
   urlCredentialsDetector,
   secretDetector,

@@ -25,7 +25,11 @@ const TEMPLATE_URL = /:\/\/(?:user(?:name)?|usr|login)?:(?:password|passwd|pass|
 const PUBLIC_LOGIN = /:\/\/(?:anonymous|ftp):|:\/\/([^\s:@/]+):\1@(?:localhost|127\.0\.0\.1|\[::1\])?(?=[:/?#\s]|$)/i;
 /** Both parts named in capitals where a driver's documentation names them: "mysql://DB_USER:DB_PASS@/DB_NAME". */
 const NAMED_PARTS = /:\/\/[A-Z][A-Z0-9_]*:[A-Z][A-Z0-9_]*@/;
-/** Hosts reserved for documentation (RFC 2606, 3849, 5737): credentials pointing there are examples. */
+/**
+ * Hosts reserved for documentation (RFC 2606, 3849, 5737): credentials pointing there are examples ("abc:xyz",
+ * "user:secret"), unless the password looks like one someone chose ("D1fficultP%40ssw0rd", MongoDB's docs' own, is
+ * what a real one looks like, and a real host is often rewritten to example.com before a prompt is pasted).
+ */
 const DOCUMENTATION_HOST = /@(?:[\w.-]*\.)?example\.(?:com|org|net)\b|@\[?2001:db8:|@(?:192\.0\.2|198\.51\.100|203\.0\.113)\./i;
 
 /**
@@ -39,6 +43,10 @@ function isVariable(value: string): boolean {
   const parts = value.slice(1).split(/_|(?<=[a-z0-9])(?=[A-Z])/).map((p) => p.toLowerCase().replace(/\d+$/, ''));
   return parts.some((p) => VARIABLE_WORDS.has(p));
 }
+/** Eight characters or more, letters with digits, and no stand-in. */
+function realLooking(password: string): boolean {
+  return password.length >= 8 && /[A-Za-z]/.test(password) && /\d/.test(password) && !isPlaceholder(password);
+}
 const VARIABLE_WORDS = new Set('password passwd pass pwd secret token key apikey db dbpass user auth cred creds credentials'.split(' '));
 
 export const urlCredentialsDetector: Detector = {
@@ -50,7 +58,7 @@ export const urlCredentialsDetector: Detector = {
     const urls = text.includes('://')
       ? [...matches(text, URL_WITH_PASSWORD)]
           // An image's tag and digest ("docker://nginx:1.25@sha256:…") hold no password.
-          .filter((m) => !/@sha\d+:/.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!) && !(DOCUMENTATION_HOST.test(m[0]) && isPlaceholder(m[1]!)) && !TEMPLATE_URL.test(m[0]) && !PUBLIC_LOGIN.test(m[0]) && !NAMED_PARTS.test(m[0]))
+          .filter((m) => !/@sha\d+:/.test(m[0]) && !TEMPLATE_SLOT.test(m[1]!) && !isVariable(m[1]!) && !(DOCUMENTATION_HOST.test(m[0]) && !realLooking(m[1]!)) && !TEMPLATE_URL.test(m[0]) && !PUBLIC_LOGIN.test(m[0]) && !NAMED_PARTS.test(m[0]))
           .map((m) => finding(this, m.index, m[0], 0.97))
       : [];
     const dsns = /@(?:tcp|udp|unix)/.test(text)

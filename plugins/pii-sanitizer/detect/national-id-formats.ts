@@ -1,0 +1,104 @@
+import { stdnum } from 'stdnum';
+
+/** A check that a value is a valid identifier of its kind (its length, date and check digits). */
+type Validate = (value: string) => boolean;
+const checked = (validator: { validate(value: string): { isValid: boolean } }): Validate => (value) => validator.validate(value).isValid;
+
+/**
+ * A government-issued identifier of a person: how it is written (`pattern`, the value alone), how it is checked
+ * (python-stdnum's rules, through `stdnum`: lengths, dates and check digits), and the words that name it. A number that
+ * is only digits is found only with its name near: nine or eleven digits with a check digit are phone numbers, order
+ * numbers and amounts as often, one in ten or eleven of them valid by chance. A shape no other number has (letters at
+ * their places, a country's prefix, dots and dashes as the card prints them) is found alone (`alone`).
+ */
+export interface NationalIdFormat {
+  name: string;
+  pattern: string;
+  valid: Validate;
+  /** Words that name the identifier, in the languages it is written in (whole words, in any case). */
+  words: string;
+  /** Its abbreviations, in capitals as written ("BSN", "PESEL" is a word): "pan", "sin" and "nas" are words too. */
+  acronyms?: string;
+  /** Whether the value, as written, is found without its name near. */
+  alone?: (value: string) => boolean;
+  /** Letters in either case (a code typed in lower case in a chat); otherwise capitals only. */
+  anyCase?: boolean;
+  /**
+   * What a text holding the value holds, cheap to look for: a pattern that opens with letters is tried at every letter
+   * of a text, one that opens with a digit only at its digits.
+   */
+  requires?: RegExp;
+}
+
+const ALWAYS = () => true;
+/** Written as the card or the letter prints it, with its separators; typed as one run of digits, it needs its name. */
+const printed = (separators: RegExp) => (value: string) => separators.test(value);
+
+export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
+  // UK's National Insurance number: two letters, six digits, a letter ("AB 12 34 56 C"); "QQ" is the documentation's.
+  { name: 'gb-nino', pattern: String.raw`[A-CEGHJ-PR-TW-Z]{2}(?: ?\d{2}){3} ?[A-D]`, valid: (v) => stdnum.GB.nino.validate(v.replace(/ /g, '')).isValid, words: 'national insurance', acronyms: String.raw`NI (?:number|no)|NINO`, alone: ALWAYS, requires: /\d\d ?\d\d ?\d\d ?[A-D]/ },
+  // Spain's DNI and NIE: eight digits and a check letter, or X, Y or Z, seven digits and the letter.
+  { name: 'es-dni', pattern: String.raw`\d{8}-?[A-Z]|\d{2}\.\d{3}\.\d{3}-?[A-Z]`, valid: checked(stdnum.ES.dni), words: 'documento nacional', acronyms: 'DNI|NIF', alone: ALWAYS, anyCase: true },
+  { name: 'es-nie', pattern: String.raw`[XYZ]-?\d{7}-?[A-Z]`, valid: checked(stdnum.ES.nie), words: 'número de identidad de extranjero', acronyms: 'NIE|NIF', alone: ALWAYS, anyCase: true, requires: /\d{7}-?[A-Z]/i },
+  // Italy's codice fiscale: sixteen letters and digits, with the birth date's letters and a check letter.
+  {
+    name: 'it-codice-fiscale',
+    pattern: String.raw`[A-Z]{6}[0-9LMNP-V]{2}[A-EHLMPR-T][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z]`,
+    valid: (v) => /\d.*\d/.test(v) && stdnum.IT.codicefiscale.validate(v.toUpperCase()).isValid,
+    words: 'codice fiscale',
+    acronyms: 'C\\.F\\.|CF',
+    alone: ALWAYS,
+    anyCase: true,
+    // Its birth date in digits, as all but the rare codes given to a homonym write it.
+    requires: /\d\d[A-EHLMPR-T]\d\d[A-Z]\d{3}[A-Z]/i,
+  },
+  // France's social security number (NIR): fifteen digits, the key last; alone as the carte Vitale prints it, in groups.
+  { name: 'fr-nir', pattern: String.raw`[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}`, valid: checked(stdnum.FR.nir), words: String.raw`s[ée]curit[ée] sociale|carte vitale|num[ée]ro de s[ée]cu`, acronyms: 'NIR|INSEE', alone: printed(/ /) },
+  // Brazil's CPF: eleven digits with two check digits, printed "529.982.247-25".
+  { name: 'br-cpf', pattern: String.raw`\d{3}\.?\d{3}\.?\d{3}-?\d{2}`, valid: checked(stdnum.BR.cpf), words: 'cadastro de pessoas', acronyms: 'CPF', alone: printed(/^\d{3}\.\d{3}\.\d{3}-\d{2}$/) },
+  // Canada's Social Insurance Number: nine digits, Luhn.
+  { name: 'ca-sin', pattern: String.raw`\d{3}[ -]?\d{3}[ -]?\d{3}`, valid: checked(stdnum.CA.sin), words: String.raw`social insurance|assurance sociale`, acronyms: 'SIN|NAS' },
+  // The Netherlands' BSN: nine digits, the eleven test.
+  { name: 'nl-bsn', pattern: String.raw`\d{4}\.?\d{2}\.?\d{3}`, valid: checked(stdnum.NL.bsn), words: String.raw`burgerservicenummer|sofi-?nummer`, acronyms: 'BSN' },
+  // The Nordic countries' personal numbers: the birth date and a serial with a check digit or character.
+  { name: 'se-personnummer', pattern: String.raw`(?:\d{2})?\d{6}[-+ ]?\d{4}`, valid: checked(stdnum.SE.personnummer), words: 'personnummer|personnr|samordningsnummer' },
+  // Finland's henkilötunnus: its century sign and check character make it a shape of its own.
+  { name: 'fi-hetu', pattern: String.raw`\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]`, valid: checked(stdnum.FI.hetu), words: 'henkilötunnus|hetu|personbeteckning', alone: ALWAYS },
+  { name: 'dk-cpr', pattern: String.raw`\d{6}-?\d{4}`, valid: checked(stdnum.DK.cpr), words: String.raw`cpr-?(?:nr|nummer)|personnummer`, acronyms: 'CPR' },
+  { name: 'no-fodselsnummer', pattern: String.raw`\d{6} ?\d{5}`, valid: checked(stdnum.NO.fodselsnummer), words: String.raw`f[øo]dselsnummer|personnummer`, acronyms: 'FNR|fnr' },
+  // Poland's PESEL, Germany's tax id and pension insurance number, Austria's social insurance number.
+  { name: 'pl-pesel', pattern: String.raw`\d{11}`, valid: checked(stdnum.PL.pesel), words: 'pesel' },
+  { name: 'de-idnr', pattern: String.raw`\d{2} ?\d{3} ?\d{3} ?\d{3}`, valid: checked(stdnum.DE.idnr), words: String.raw`steuer-?id|steuer-?idnr|steueridentifikationsnummer|identifikationsnummer`, acronyms: 'IdNr' },
+  { name: 'de-svnr', pattern: String.raw`\d{2} ?\d{6} ?[A-Z] ?\d{3}`, valid: checked(stdnum.DE.svnr), words: String.raw`sozialversicherungsnummer|rentenversicherungsnummer|sv-?nummer|rv-?nummer`, acronyms: 'SVNR' },
+  { name: 'at-vnr', pattern: String.raw`\d{4} ?\d{6}`, valid: checked(stdnum.AT.vnr), words: String.raw`sozialversicherungsnummer|versicherungsnummer`, acronyms: 'SVNR|VSNR' },
+  // Belgium's national number, Switzerland's AHV number (its "756" country prefix alone is a shape of its own).
+  { name: 'be-national-number', pattern: String.raw`\d{2}\.?\d{2}\.?\d{2}[- ]?\d{3}\.?\d{2}`, valid: checked(stdnum.BE.nn), words: String.raw`rijksregisternummer|rijksregister|num[ée]ro national|national number`, acronyms: 'INSZ|NISS' },
+  { name: 'ch-ahv', pattern: String.raw`756\.\d{4}\.\d{4}\.\d{2}|756\d{10}`, valid: checked(stdnum.CH.ssn), words: String.raw`sozialversicherungsnummer|num[ée]ro AVS|AHV-?nummer`, acronyms: 'AHV|AVS', alone: printed(/\./) },
+  { name: 'ie-pps', pattern: String.raw`\d{7}[A-W][ABWTXZ]?`, valid: checked(stdnum.IE.pps), words: 'personal public service', acronyms: 'PPSN?' },
+  { name: 'pt-citizen-card', pattern: String.raw`\d{8} ?\d ?[A-Z]{2}\d`, valid: checked(stdnum.PT.cc), words: String.raw`cart[ãa]o de cidad[ãa]o|citizen card` },
+  { name: 'ro-cnp', pattern: String.raw`[1-9]\d{12}`, valid: checked(stdnum.RO.cnp), words: 'cod numeric personal', acronyms: 'CNP' },
+  { name: 'cz-birth-number', pattern: String.raw`\d{6}\/?\d{3,4}`, valid: checked(stdnum.CZ.rc), words: String.raw`rodn[ée] [čc][ií]slo`, acronyms: 'RČ' },
+  { name: 'gr-amka', pattern: String.raw`\d{11}`, valid: checked(stdnum.GR.amka), words: 'αμκα', acronyms: 'AMKA' },
+  { name: 'tr-kimlik', pattern: String.raw`[1-9]\d{10}`, valid: checked(stdnum.TR.tckimlik), words: String.raw`t\.?c\.? kimlik|kimlik (?:no|numaras[ıi])`, acronyms: 'TCKN' },
+  // India's Aadhaar (Verhoeff's check digit) and PAN; Mexico's CURP, a shape of its own.
+  { name: 'in-aadhaar', pattern: String.raw`[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}`, valid: checked(stdnum.IN.aadhaar), words: 'aadhaa?r|आधार', acronyms: 'UIDAI' },
+  { name: 'in-pan', pattern: String.raw`[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]`, valid: checked(stdnum.IN.pan), words: 'permanent account number', acronyms: 'PAN', requires: /\d{4}[A-Z]/ },
+  { name: 'mx-curp', pattern: String.raw`[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d`, valid: checked(stdnum.MX.curp), words: 'clave única de registro', acronyms: 'CURP', alone: ALWAYS, requires: /\d{6}[HMX][A-Z]{5}/ },
+  // China's resident identity number, South Korea's resident registration number, South Africa's identity number.
+  { name: 'cn-resident-id', pattern: String.raw`\d{17}[\dX]`, valid: checked(stdnum.CN.ric), words: String.raw`身份证(?:号码?)?|公民身份号码|resident identity|identity card|id card` },
+  { name: 'kr-rrn', pattern: String.raw`\d{6}-?\d{7}`, valid: checked(stdnum.KR.rrn), words: String.raw`주민등록번호|resident registration`, acronyms: 'RRN' },
+  { name: 'za-id', pattern: String.raw`\d{6} ?\d{4} ?\d{2} ?\d`, valid: checked(stdnum.ZA.idnr), words: String.raw`id number|identity number`, acronyms: 'SA ID' },
+  // Australia's tax file number; Israel's identity number.
+  { name: 'au-tfn', pattern: String.raw`\d{3} ?\d{3} ?\d{2,3}`, valid: checked(stdnum.AU.tfn), words: 'tax file number', acronyms: 'TFN' },
+  { name: 'il-id', pattern: String.raw`\d{9}`, valid: checked(stdnum.IL.idnr), words: String.raw`teudat zehut|תעודת זהות|ת\.ז|israeli id` },
+];
+
+/**
+ * A passport's or a driving licence's number after its label, in the languages prompts come in ("Passport No.:
+ * X1234567", "Führerscheinnummer B072RRE2I55", "the other driver was Inga, license 4CPRJ9NH", "I lost my license 51YCVFBA"): no check digit to test,
+ * so only there, and only a value with a digit.
+ */
+export const DOCUMENT_LABELS = {
+  passport: String.raw`passport|passeport|reisepass|pasaporte|passaporto|paspoort|paszport|passnummer|pass-?nr`,
+  driving_licence: String.raw`driver['’]?s? licen[cs]e|driving licen[cs]e|(?<=(?:driver|DMV)\b[^.\n]{0,60})licen[cs]e|(?:my|his|her|their|your) licen[cs]e|licen[cs]e(?=[ \t]*(?:no\b|nr\b|number|#))|DL ?(?:#|no\.?|number)|führerschein(?:nummer)?|permis de conduire|carn[eé]t? de conducir|licencia de conducir|patente di guida|rijbewijs(?:nummer)?|carteira de motorista`,
+};

@@ -1,0 +1,106 @@
+import { matches } from './context';
+import { DOCUMENT_LABELS, NATIONAL_ID_FORMATS, type NationalIdFormat } from './national-id-formats';
+import { finding, type Detector, type Finding } from './types';
+
+/** How far before a value its name may stand ("Burgerservicenummer (BSN) van de klant: …"); after it, 20 characters. */
+const NAME_WINDOW = 80;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const GROUP_SEPARATOR = /[ .\/-]/;
+
+/**
+ * Not inside a longer run of letters and digits, nor a group of a longer number ("4111 1111 1111 1111" holds no
+ * Aadhaar). Tested here rather than in the patterns: a pattern that opens with a lookbehind is tried at every position.
+ */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  if (LETTER_OR_DIGIT.test(before) || LETTER_OR_DIGIT.test(after)) return false;
+  return !(GROUP_SEPARATOR.test(before) && /\d/.test(text[start - 2] ?? '')) && !(GROUP_SEPARATOR.test(after) && /\d/.test(text[end + 1] ?? ''));
+}
+
+/** Whether a text holds an identifier's name. */
+type Names = (text: string) => boolean;
+
+/** Whether `pattern` matches a whole word of `text` (words are matched in the text written in lower case). */
+function holdsWord(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (!LETTER_OR_DIGIT.test(text[m.index - 1] ?? '') && !LETTER_OR_DIGIT.test(text[m.index + m[0].length] ?? '')) return true;
+    pattern.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+/** Its words in any case, its acronyms in capitals. */
+function names(words: string, acronyms: string | undefined): Names {
+  const inLowerCase = new RegExp(words.toLowerCase(), 'g');
+  const inCapitals = acronyms ? new RegExp(acronyms, 'g') : undefined;
+  return (text) => holdsWord(inLowerCase, text.toLowerCase()) || (inCapitals !== undefined && holdsWord(inCapitals, text));
+}
+
+function nameNear(text: string, start: number, end: number, named: Names): boolean {
+  return named(text.slice(Math.max(0, start - NAME_WINDOW), start)) || named(text.slice(end, end + 20));
+}
+
+interface CompiledFormat {
+  format: NationalIdFormat;
+  pattern: RegExp;
+  named: Names;
+}
+
+const FORMATS: CompiledFormat[] = NATIONAL_ID_FORMATS.map((format) => ({
+  format,
+  pattern: new RegExp(format.pattern, format.anyCase ? 'gi' : 'g'),
+  named: names(format.words, format.acronyms),
+}));
+/** Every format's name at once: a text naming none is read for the shapes found alone only. */
+const ANY_NAME = names(NATIONAL_ID_FORMATS.map((f) => f.words).join('|'), NATIONAL_ID_FORMATS.flatMap((f) => (f.acronyms ? [f.acronyms] : [])).join('|'));
+/** Formats found alone, for a text that names none. */
+const ALONE = FORMATS.filter((f) => f.format.alone);
+
+const NUMBER_WORD = String.raw`(?:no\.?|nr\.?|number|num(?:ber|[ée]ro|ero)?|nummer|n[úu]mero|#|n[°º])`;
+/**
+ * A document's number after its label ("Passport No.: X1234567", "my driver's license number is D123-4567"): one token of
+ * five letters and digits or more (dashes may part it), a digit at least.
+ */
+const DOCUMENT = new RegExp(
+  String.raw`(?:${DOCUMENT_LABELS.passport}|${DOCUMENT_LABELS.driving_licence})(?:[ \t]*${NUMBER_WORD})?(?![\p{L}\p{N}])(?:[ \t]+(?:is|was|ist|est|es|é|è))?[ \t]*[:#=]?[ \t]*((?=[A-Za-z-]*\d)(?=[A-Za-z0-9-]{5})[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,10}){0,3})(?![\p{L}\p{N}-])`,
+  'dgiu',
+);
+const DOCUMENT_CUE = /pass(?:port|eport|aporte|aporto|poort|zport|nummer|-?nr)|licen[cs]e|führerschein|permis de|carn[eé]?t? de|patente di|rijbewijs|carteira de|DL/i;
+
+/**
+ * National identity, tax and social security numbers of some thirty countries, each checked as its issuer checks it
+ * (`national-id-formats.ts`), and a passport's or a driving licence's number after its label. US SSNs are `ssn`.
+ */
+export const nationalIdDetector: Detector = {
+  name: 'national-id',
+  category: 'national_id',
+  priority: 88,
+  detect(text) {
+    if (!/\d/.test(text)) return [];
+    const named = ANY_NAME(text);
+    const out: Finding[] = [];
+    const taken = new Set<string>();
+    for (const { format, pattern, named: name } of named ? FORMATS : ALONE) {
+      if ((named && !format.alone && !name(text)) || (format.requires && !format.requires.test(text))) continue;
+      for (const m of matches(text, pattern)) {
+        const value = m[0];
+        const key = `${m.index}:${value.length}`;
+        if (!standsAlone(text, m.index, m.index + value.length) || taken.has(key) || !format.valid(value)) continue;
+        const near = named && nameNear(text, m.index, m.index + value.length, name);
+        if (!near && !format.alone?.(value)) continue;
+        taken.add(key);
+        out.push(finding(this, m.index, value, near ? 0.95 : 0.85));
+      }
+    }
+    if (DOCUMENT_CUE.test(text)) {
+      for (const m of matches(text, DOCUMENT)) {
+        if (LETTER_OR_DIGIT.test(text[m.index - 1] ?? '')) continue;
+        const start = m.indices![1]![0];
+        if (!taken.has(`${start}:${m[1]!.length}`)) out.push(finding(this, start, m[1]!, 0.9));
+      }
+    }
+    return out;
+  },
+};

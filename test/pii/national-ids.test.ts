@@ -1,0 +1,83 @@
+import { createDetector } from '../../plugins/pii-sanitizer/detect';
+
+const detector = createDetector();
+const ids = (text: string) => detector.detect(text).filter((f) => f.category === 'national_id').map((f) => f.value);
+
+describe('national identifiers: checked as their issuers check them, digits alone only beside their name', () => {
+  it('finds the shapes no other number has wherever they stand, and only with a valid check', () => {
+    for (const [text, value] of [
+      ['My NI number is AB 12 34 56 C.', 'AB 12 34 56 C'],
+      ['Please update AB123456C on the payroll', 'AB123456C'],
+      ['Datos: 54362315K, Madrid', '54362315K'],
+      ['mi documento es 54362315k', '54362315k'],
+      ['Residente con X2482300W', 'X2482300W'],
+      ['Intestatario RSSMRA85T10A562S', 'RSSMRA85T10A562S'],
+      ['Assuré : 2 95 10 99 126 111 93', '2 95 10 99 126 111 93'],
+      ['Cliente 529.982.247-25 pediu reembolso', '529.982.247-25'],
+      ['Potilas 131052-308T soitti', '131052-308T'],
+      ['Versicherter 756.1234.5678.97', '756.1234.5678.97'],
+      ['Solicitante BOXW310820HNERXN09', 'BOXW310820HNERXN09'],
+    ]) {
+      expect([text, ids(text)]).toEqual([text, [value]]);
+    }
+    // One character or digit off: the check fails.
+    for (const text of ['Datos: 54362315Z', 'Intestatario RSSMRA85T10A562T', 'Cliente 529.982.247-24', 'Potilas 131052-308U', 'AB 12 34 56 E', 'QQ 12 34 56 C']) {
+      expect([text, ids(text)]).toEqual([text, []]);
+    }
+  });
+
+  it('finds numbers of digits alone only beside their name, in the languages they are written in', () => {
+    for (const [text, value] of [
+      ['BSN van de klant: 111222333', '111222333'],
+      ['Burgerservicenummer 1112.22.333', '1112.22.333'],
+      ['SIN: 046 454 286', '046 454 286'],
+      ['numéro d’assurance sociale 046-454-286', '046-454-286'],
+      ['Personnummer 811228-9874', '811228-9874'],
+      ['PESEL: 44051401359', '44051401359'],
+      ['Steuer-ID 36 574 261 809', '36 574 261 809'],
+      ['Aadhaar no. 2345 6789 0124', '2345 6789 0124'],
+      ['PAN: ABCPE1234F', 'ABCPE1234F'],
+      ['CPR-nummer 211062-5629', '211062-5629'],
+      ['fødselsnummer 15108695088', '15108695088'],
+      ['Rijksregisternummer 85.07.30-033.28', '85.07.30-033.28'],
+      ['T.C. Kimlik No: 17291716060', '17291716060'],
+      ['CNP 1630615123457', '1630615123457'],
+      ['身份证号码 11010519491231002X', '11010519491231002X'],
+      ['주민등록번호 971013-9019902', '971013-9019902'],
+    ]) {
+      expect([text, ids(text)]).toEqual([text, [value]]);
+    }
+    // The same digits without their name are a phone, an order or nothing; an acronym in lower case is a word.
+    for (const text of ['Order 111222333 shipped', 'Ticket 44051401359', 'ref 2345 6789 0124', 'the pan ABCPE1234F', 'my sin 046 454 286']) {
+      expect([text, ids(text)]).toEqual([text, []]);
+    }
+    // Named, but the check fails.
+    expect(ids('BSN: 111222334')).toEqual([]);
+    expect(ids('PESEL: 44051401358')).toEqual([]);
+  });
+
+  it('reads no identifier out of a longer number', () => {
+    expect(ids('Aadhaar linked card 2345 6789 0124 5678')).toEqual([]);
+    expect(ids('BSN 9111222333')).toEqual([]);
+    expect(ids('CPF 1529.982.247-25')).toEqual([]);
+  });
+
+  it('finds a passport\'s or a driving licence\'s number after its label, with digits', () => {
+    for (const [text, value] of [
+      ['Passport No.: X1234567', 'X1234567'],
+      ['passport number is X12-34567', 'X12-34567'],
+      ["Driver's license: 1EQB09F4", '1EQB09F4'],
+      ['Führerscheinnummer B072RRE2I55', 'B072RRE2I55'],
+      ['numéro de passeport : 18AV12345', '18AV12345'],
+      ['the other driver was Inga Berg, license 4CPRJNHQ, insurance with Geico', '4CPRJNHQ'],
+      ['Licence No.: K86HU8U1 State: Texas', 'K86HU8U1'],
+      ['I lost my wallet with my license 51YCVFBA in it', '51YCVFBA'],
+      ['For the DMV form: license F1WB64NX, ZIP 82345', 'F1WB64NX'],
+    ]) {
+      expect([text, ids(text)]).toEqual([text, [value]]);
+    }
+    for (const text of ['Passport: 50 pages', 'my passport is valid until next year', "driver's license renewal", 'Passwort: Sommer2024!', 'MIT license 2.0', "Driver's license: REQUIRED", 'my license expired in 2024']) {
+      expect([text, ids(text)]).toEqual([text, []]);
+    }
+  });
+});
