@@ -71,9 +71,9 @@ function placeholderLabel(category: string): string {
 }
 
 /**
- * A value partly shown (`mask`): enough to tell which card or which mailbox, never enough to use. Cards, IBANs and wallet addresses keep
- * their last four, an SSN its last four as the SSA prints them, a national identifier its last two (check digits, mostly), a phone its last four (two when it is short; never its
- * extension's); an email its domain and, when the local part is long enough to hide, its first letter; a secret nothing
+ * A value partly shown (`mask`): enough to tell which card or which mailbox, never enough to use. Cards, IBANs and
+ * wallet addresses keep their last four, an SSN its last four as the SSA prints them, a national identifier its last two
+ * (check digits, mostly), a phone its last four (two when it is short; never its extension's); an email its domain and, when the local part is long enough to hide, its first letter; a secret nothing
  * (a password's shape tells nothing of whether its tail is random); a URL with credentials everything but the password;
  * anything else its first letter when long enough. No mask tells a value's length.
  */

@@ -18,8 +18,8 @@ function standsAlone(text: string, start: number, end: number): boolean {
   return !(GROUP_SEPARATOR.test(before) && /\d/.test(text[start - 2] ?? '')) && !(GROUP_SEPARATOR.test(after) && /\d/.test(text[end + 1] ?? ''));
 }
 
-/** Whether a text holds an identifier's name. */
-type Names = (text: string) => boolean;
+/** Whether a text holds an identifier's name; `lower` is the text in lower case, when the caller has it already. */
+type Names = (text: string, lower?: string) => boolean;
 
 /** Whether `pattern` matches a whole word of `text` (words are matched in the text written in lower case). */
 function holdsWord(pattern: RegExp, text: string): boolean {
@@ -35,7 +35,7 @@ function holdsWord(pattern: RegExp, text: string): boolean {
 function names(words: string, acronyms: string | undefined): Names {
   const inLowerCase = new RegExp(words.toLowerCase(), 'g');
   const inCapitals = acronyms ? new RegExp(acronyms, 'g') : undefined;
-  return (text) => holdsWord(inLowerCase, text.toLowerCase()) || (inCapitals !== undefined && holdsWord(inCapitals, text));
+  return (text, lower = text.toLowerCase()) => holdsWord(inLowerCase, lower) || (inCapitals !== undefined && holdsWord(inCapitals, text));
 }
 
 function nameNear(text: string, start: number, end: number, named: Names): boolean {
@@ -67,7 +67,8 @@ const DOCUMENT = new RegExp(
   String.raw`(?:${DOCUMENT_LABELS.passport}|${DOCUMENT_LABELS.driving_licence})(?:[ \t]*${NUMBER_WORD})?(?![\p{L}\p{N}])(?:[ \t]+(?:is|was|ist|est|es|é|è))?[ \t]*[:#=]?[ \t]*((?=[A-Za-z-]*\d)(?=[A-Za-z0-9-]{5})[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,10}){0,3})(?![\p{L}\p{N}-])`,
   'dgiu',
 );
-const DOCUMENT_CUE = /pass(?:port|eport|aporte|aporto|poort|zport|nummer|-?nr)|licen[cs]e|führerschein|permis de|carn[eé]?t? de|patente di|rijbewijs|carteira de|DL/i;
+/** What a text holding a label holds ("DL" with no letter before it: the label is a word's start, "handle" holds none). */
+const DOCUMENT_CUE = /pass(?:port|eport|aporte|aporto|poort|zport|nummer|-?nr)|licen[cs]e|führerschein|permis de|carn[eé]?t? de|patente di|rijbewijs|carteira de|(?<![a-z])dl/i;
 
 /**
  * National identity, tax and social security numbers of some thirty countries, each checked as its issuer checks it
@@ -79,11 +80,13 @@ export const nationalIdDetector: Detector = {
   priority: 88,
   detect(text) {
     if (!/\d/.test(text)) return [];
-    const named = ANY_NAME(text);
+    // The whole text in lower case once, for every format's words.
+    const lower = text.toLowerCase();
+    const named = ANY_NAME(text, lower);
     const out: Finding[] = [];
     const taken = new Set<string>();
     for (const { format, pattern, named: name } of named ? FORMATS : ALONE) {
-      if ((named && !format.alone && !name(text)) || (format.requires && !format.requires.test(text))) continue;
+      if ((named && !format.alone && !name(text, lower)) || (format.requires && !format.requires.test(text))) continue;
       for (const m of matches(text, pattern)) {
         const value = m[0];
         const key = `${m.index}:${value.length}`;

@@ -43,11 +43,12 @@ function isVariable(value: string): boolean {
   const parts = value.slice(1).split(/_|(?<=[a-z0-9])(?=[A-Z])/).map((p) => p.toLowerCase().replace(/\d+$/, ''));
   return parts.some((p) => VARIABLE_WORDS.has(p));
 }
+const VARIABLE_WORDS = new Set('password passwd pass pwd secret token key apikey db dbpass user auth cred creds credentials'.split(' '));
+
 /** Eight characters or more, letters with digits, and no stand-in. */
 function realLooking(password: string): boolean {
   return password.length >= 8 && /[A-Za-z]/.test(password) && /\d/.test(password) && !isPlaceholder(password);
 }
-const VARIABLE_WORDS = new Set('password passwd pass pwd secret token key apikey db dbpass user auth cred creds credentials'.split(' '));
 
 export const urlCredentialsDetector: Detector = {
   name: 'url-credentials',
