@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import YAML from 'yaml';
-import { BUILT_IN_CATEGORIES, createDetector } from '../plugins/pii-sanitizer/detect';
+import { BUILT_IN_CATEGORIES, createDetector, type Category } from '../plugins/pii-sanitizer/detect';
 import { RememberingDetector } from '../plugins/pii-sanitizer/remembered-findings';
 import { slowestAdversarial } from './adversarial';
 import { refilledSamples } from './pii-refill';
@@ -312,16 +312,25 @@ function secretRows(file: string): SecretRow[] {
   return fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SecretRow);
 }
 
-export function evaluateSecrets(file = DEV_SECRETS, prefix = ''): Figures {
-  return scoreSecrets(secretRows(file), prefix);
+/**
+ * What Nosey Parker's rules find, and so what its examples count: credentials, and the identifiers of cloud accounts and
+ * resources (its `identifier` rules: ARNs, AWS account ids, buckets, OAuth clients), which the sanitizer finds as
+ * `cloud_identifier`.
+ */
+const NOSEY_PARKER_KINDS: Category[] = ['secret', 'url_credentials', 'cloud_identifier'];
+/** What this project's written sets call secrets: their near misses hold cloud identifiers on purpose (ids, ARNs). */
+const CREDENTIALS: Category[] = ['secret', 'url_credentials'];
+
+export function evaluateSecrets(file = DEV_SECRETS, prefix = '', kinds = NOSEY_PARKER_KINDS): Figures {
+  return scoreSecrets(secretRows(file), prefix, kinds);
 }
 
 /**
  * Nosey Parker's other rules: the development set holds the examples and counter-examples of a third of its rules; the
  * rest, read from a copy of its rule files where `NOSEYPARKER_RULES` names their folder (never copied into this project),
  * measure how the secret rules carry over to the kinds of secrets that set leaves out. Its counter-examples are per rule:
- * some are another rule's secrets (a Slack user token under the bot-token rule), and some of its examples are
- * identifiers, not secrets (ARNs, bucket names, OAuth client ids), which the sanitizer leaves alone.
+ * some are another rule's secrets (a Slack user token under the bot-token rule). Some of its examples are identifiers
+ * (ARNs, bucket names, OAuth client ids), found as `cloud_identifier`; some are usernames, which the sanitizer leaves.
  */
 export function evaluateNoseyParkerRules(dir = process.env.NOSEYPARKER_RULES): Figures {
   if (!dir) return {};
@@ -335,18 +344,37 @@ export function evaluateNoseyParkerRules(dir = process.env.NOSEYPARKER_RULES): F
       for (const text of rule.negative_examples ?? []) rows.push({ label: 0, text });
     }
   }
-  return rows.length === 0 ? {} : { noseyparker_other_rules_snippets: rows.length, ...scoreSecrets(rows, 'noseyparker_other_rules_') };
+  return rows.length === 0 ? {} : { noseyparker_other_rules_snippets: rows.length, ...scoreSecrets(rows, 'noseyparker_other_rules_', NOSEY_PARKER_KINDS) };
 }
 
-function scoreSecrets(rows: SecretRow[], prefix: string): Figures {
-  const detector = createDetector({ categories: ['secret', 'url_credentials'] });
+function scoreSecrets(rows: SecretRow[], prefix: string, kinds: Category[]): Figures {
+  return scoreFlagged(rows, `${prefix}secrets_`, kinds);
+}
+
+/** Snippets labelled 1 (they hold one) or 0 (a near miss): the share of each that the categories find anything in. */
+function scoreFlagged(rows: SecretRow[], prefix: string, kinds: Category[]): Figures {
+  const detector = createDetector({ categories: kinds });
   let caught = 0;
   let flagged = 0;
   const positives = rows.filter((r) => r.label === 1);
   const negatives = rows.filter((r) => r.label === 0);
   for (const r of positives) if (detector.detect(r.text).length > 0) caught++;
   for (const r of negatives) if (detector.detect(r.text).length > 0) flagged++;
-  return { [`${prefix}secrets_recall`]: round(caught / positives.length), [`${prefix}secrets_near_miss_fp_rate`]: round(flagged / negatives.length) };
+  return { [`${prefix}recall`]: round(caught / positives.length), [`${prefix}near_miss_fp_rate`]: round(flagged / negatives.length) };
+}
+
+/**
+ * 152 snippets holding cloud identifiers (ARNs, AWS account ids, S3, GCS and Azure storage names, Azure subscriptions,
+ * Google OAuth clients, Shopify stores) and 153 near misses (endpoints without a name, managed policies' ARNs, other
+ * twelve-digit numbers and UUIDs, placeholders, e-mail addresses at those hosts), written in the thirtieth session by a
+ * helper who saw no rule or code; first measured unread (recall 0.914, near misses 0.7%: 1 of 153), then read.
+ */
+const WRITTEN_CLOUD_IDENTIFIERS = fixture('cloud-identifiers-written.jsonl');
+/** As many more, written apart by a helper who saw neither the rules nor the set above, never read. */
+const UNREAD_CLOUD_IDENTIFIERS = fixture('cloud-identifiers-unread.jsonl');
+
+export function evaluateCloudIdentifiers(file: string, prefix: string): Figures {
+  return scoreFlagged(secretRows(file), `${prefix}cloud_identifiers_`, ['cloud_identifier']);
 }
 
 /** Persons found in the prompts that hold none: every one is a false positive. */
@@ -376,7 +404,7 @@ export function evaluatePersonFree(): Figures {
  */
 export function evaluateHonestTexts(): Figures {
   const texts = honestTexts();
-  const counted = ['secret', 'url_credentials', 'credit_card', 'iban', 'ssn', 'national_id', 'crypto_address', 'address'] as const;
+  const counted = ['secret', 'url_credentials', 'cloud_identifier', 'credit_card', 'iban', 'ssn', 'national_id', 'crypto_address', 'address'] as const;
   const detector = createDetector({ categories: [...counted] });
   const figures: Figures = { honest_texts: texts.length };
   for (const category of counted) figures[`honest_text_findings_${category}`] = 0;
@@ -548,24 +576,26 @@ export async function benchPii(): Promise<Figures> {
     ...scoreSamples(lowerCased(refilledSamples(path.join(DATA, 'presidio_synth_dev.json'), UNREAD_SEEDS)), 'lower_case_unread_refill_'),
     ...scoreSamples(lowerCased([UNREAD_TEMPLATES, UNREAD_TEMPLATES_2, UNREAD_TEMPLATES_3, UNREAD_TEMPLATES_4, UNREAD_TEMPLATES_5].flatMap((file) => refilledSamples(file, UNREAD_SEEDS))), 'lower_case_unread_templates_'),
     ...evaluateSecrets(),
-    ...evaluateSecrets(WRITTEN_SECRETS, 'written_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_2, 'written_2_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_3, 'written_3_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_4, 'written_4_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_5, 'written_5_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_6, 'written_6_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_7, 'written_7_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_8, 'written_8_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_9, 'written_9_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_10, 'written_10_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_11, 'written_11_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_12, 'written_12_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_13, 'written_13_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_14, 'written_14_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_15, 'written_15_'),
-    ...evaluateSecrets(WRITTEN_SECRETS_16, 'written_16_'),
-    ...evaluateSecrets(UNREAD_SECRETS, 'unread_'),
+    ...evaluateSecrets(WRITTEN_SECRETS, 'written_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_2, 'written_2_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_3, 'written_3_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_4, 'written_4_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_5, 'written_5_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_6, 'written_6_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_7, 'written_7_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_8, 'written_8_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_9, 'written_9_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_10, 'written_10_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_11, 'written_11_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_12, 'written_12_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_13, 'written_13_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_14, 'written_14_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_15, 'written_15_', CREDENTIALS),
+    ...evaluateSecrets(WRITTEN_SECRETS_16, 'written_16_', CREDENTIALS),
+    ...evaluateSecrets(UNREAD_SECRETS, 'unread_', CREDENTIALS),
     ...evaluateNoseyParkerRules(),
+    ...evaluateCloudIdentifiers(WRITTEN_CLOUD_IDENTIFIERS, 'written_'),
+    ...evaluateCloudIdentifiers(UNREAD_CLOUD_IDENTIFIERS, 'unread_'),
     ...evaluatePersonFree(),
     ...evaluateHonestTexts(),
     ...evaluateHonestCode(),

@@ -18,7 +18,7 @@ export const configSchema = z.object({
   actions: z
     .record(z.string(), action)
     .optional()
-    .describe('Action per category (email, phone, credit_card, iban, ssn, national_id, crypto_address, ip, url_credentials, secret, person, address, or a custom name).'),
+    .describe('Action per category (email, phone, credit_card, iban, ssn, national_id, crypto_address, ip, url_credentials, secret, cloud_identifier, person, address, or a custom name).'),
   categories: z
     .array(z.string())
     .optional()

@@ -1,4 +1,5 @@
 import type { Finding } from './detect';
+import { maskCloudIdentifier } from './detect/cloud-identifier';
 import { digitsOf } from './detect/context';
 import type { PiiAction } from './config';
 import { PART_JOINER } from './part-joiner';
@@ -73,9 +74,10 @@ function placeholderLabel(category: string): string {
 /**
  * A value partly shown (`mask`): enough to tell which card or which mailbox, never enough to use. Cards, IBANs and
  * wallet addresses keep their last four, an SSN its last four as the SSA prints them, a national identifier its last two
- * (check digits, mostly), a phone its last four (two when it is short; never its extension's); an email its domain and, when the local part is long enough to hide, its first letter; a secret nothing
- * (a password's shape tells nothing of whether its tail is random); a URL with credentials everything but the password;
- * anything else its first letter when long enough. No mask tells a value's length.
+ * (check digits, mostly), a phone its last four (two when it is short; never its extension's); an email its domain and,
+ * when the local part is long enough to hide, its first letter; a secret nothing (a password's shape tells nothing of
+ * whether its tail is random); a URL with credentials everything but the password; a cloud identifier what kind it is
+ * (an ARN's service, a bucket's host); anything else its first letter when long enough. No mask tells a value's length.
  */
 export function maskValue(category: string, value: string): string {
   switch (category) {
@@ -99,6 +101,8 @@ export function maskValue(category: string, value: string): string {
       return `****${value.replace(/[^\p{L}\p{N}]/gu, '').slice(-2)}`;
     case 'secret':
       return '****';
+    case 'cloud_identifier':
+      return maskCloudIdentifier(value);
     case 'url_credentials': {
       // The user's information runs to the last "@" (a password may hold one).
       const m = /^([^:/?#\s]+:\/\/[^:@/\s]*:)[^\s]*@([^@]*)$/.exec(value);

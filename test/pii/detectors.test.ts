@@ -492,7 +492,6 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
       // manager or 1Password, public project and site keys, jwt.io's example, a README's fake Slack token, REPLACE_ME.
       'curl -H "Authorization: Bearer xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" https://api.clickup.com/api/v2/team',
       'aws s3api head-object --bucket nightly --key 2024-06-01/db.sql.gz', 'password: vault:secret/data/payroll/db#password',
-      '"valueFrom": "arn:aws:secretsmanager:eu-west-1:212271148473:secret:prod/payroll/db-H61VyG:password::"',
       'STRIPE_SECRET_KEY=op://Production/Stripe/credential', "posthog.init('phc_g8hRGPNR8AkhAUybL1wT8lHXOY4SX3c8JNwpmmek2y2')",
       '<div class="g-recaptcha" data-sitekey="6Lc7x3k-aqGK8Q7Rp28ynI4DZSok7CiMpEqGoUTq"></div>', 'key: "rzp_live_LIgbjzmH56mN8z",',
       'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
@@ -500,6 +499,8 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     ]) {
       expect(categories(text)).toEqual([]);
     }
+    // A secret's ARN names where it is kept: the ARN is a cloud identifier, and "password" in it no secret.
+    expect(categories('"valueFrom": "arn:aws:secretsmanager:eu-west-1:212271148473:secret:prod/payroll/db-H61VyG:password::"')).toEqual(['cloud_identifier']);
     expect(categories('AUTH0_DOMAIN="dev-r0alk1x87r7luw3z.us.auth0.com"')).toEqual([]);
     expect(categories('OAUTH_TOKEN="dev-r0alk1x87r7luw3z.us.Auth0.com"')).toEqual(['secret']);
     expect(categories('commit 3f786850e387550fdab836ed7e6dc881de23001b fixed it')).toEqual([]);

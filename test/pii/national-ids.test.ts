@@ -44,6 +44,8 @@ describe('national identifiers: checked as their issuers check them, digits alon
       ['CNP 1630615123457', '1630615123457'],
       ['身份证号码 11010519491231002X', '11010519491231002X'],
       ['주민등록번호 971013-9019902', '971013-9019902'],
+      ['NHS number 401 023 2137', '401 023 2137'],
+      ['patient nhs no: 4010232137', '4010232137'],
     ]) {
       expect([text, ids(text)]).toEqual([text, [value]]);
     }
@@ -54,6 +56,9 @@ describe('national identifiers: checked as their issuers check them, digits alon
     // Named, but the check fails.
     expect(ids('BSN: 111222334')).toEqual([]);
     expect(ids('PESEL: 44051401358')).toEqual([]);
+    expect(ids('NHS number 401 023 2138')).toEqual([]);
+    // The documentation's examples and the range kept for tests are issued to no one.
+    expect(ids('NHS number 943 476 5919, or 987 654 4321, or 999 000 0018')).toEqual([]);
   });
 
   it('reads no identifier out of a longer number', () => {

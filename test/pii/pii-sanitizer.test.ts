@@ -80,6 +80,15 @@ describe('pii-sanitizer with llm-proxy, through the stand-in', () => {
     expect(text).not.toContain('111222333');
   });
 
+  it("puts a cloud resource's identifier behind a placeholder and restores it in the answer", async () => {
+    const arn = 'arn:aws:iam::507349912345:role/payments-prod-deployer';
+    const res = await ask('placeholder', `Why can't ${arn} read s3://acme-payments-ledger/2024/?`);
+    const body = (await res.json()) as { choices: Array<{ message: { content: string } }> };
+    expect(lastPrompt()).toContain("Why can't [CLOUD_IDENTIFIER_1] read [CLOUD_IDENTIFIER_2]/2024/?");
+    expect(lastPrompt()).not.toContain('507349912345');
+    expect(body.choices[0].message.content).toContain(`${arn} read s3://acme-payments-ledger/2024/`);
+  });
+
   it('masks partially when asked', async () => {
     await ask('mask', `Card ${CARD} on file`);
     expect(lastPrompt()).toContain('****1111');

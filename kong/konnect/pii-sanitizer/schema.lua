@@ -48,7 +48,7 @@ return {
                 "block",
               },
             },
-            description = "Action per category (email, phone, credit_card, iban, ssn, national_id, crypto_address, ip, url_credentials, secret, person, address, or a custom name).",
+            description = "Action per category (email, phone, credit_card, iban, ssn, national_id, crypto_address, ip, url_credentials, secret, cloud_identifier, person, address, or a custom name).",
           },
         },
         {

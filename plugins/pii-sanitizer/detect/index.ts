@@ -1,6 +1,7 @@
 import { addressDetector } from './address';
 import { byStart, firstFrom, furthestReaching } from './by-position';
 import { allowFilter, type AllowList } from './allow-list';
+import { cloudIdentifierDetector } from './cloud-identifier';
 import { creditCardDetector } from './credit-card';
 import { cryptoAddressDetector } from './crypto-address';
 import { customDetector, type CustomPattern } from './custom';
@@ -40,6 +41,7 @@ export const BUILT_IN: Detector[] = [
   ipDetector,
   urlCredentialsDetector,
   secretDetector,
+  cloudIdentifierDetector,
   // Their rules read capitals: a text written all in lower case is read with the capitals it would have had.
   readingLowerCaseAsCased(personDetector, CASING_FACTS),
   personInOtherScriptsDetector,

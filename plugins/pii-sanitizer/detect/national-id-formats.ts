@@ -34,6 +34,19 @@ const ALWAYS = () => true;
 /** Written as the card or the letter prints it, with its separators; typed as one run of digits, it needs its name. */
 const printed = (separators: RegExp) => (value: string) => separators.test(value);
 
+/**
+ * An NHS number's shape and check: three, three and four digits, the last the mod-11 check of the others ("943 476
+ * 5919"). Asked only where the text names the NHS: one phone number in eleven passes the check by chance.
+ */
+export function nhsNumber(value: string): boolean {
+  if (!/^\d{3}[ -]?\d{3}[ -]?\d{4}$/.test(value)) return false;
+  const digits = value.replace(/\D/g, '');
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return check !== 10 && check === Number(digits[9]);
+}
+
 export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
   // UK's National Insurance number: two letters, six digits, a letter ("AB 12 34 56 C"); "QQ" is the documentation's.
   { name: 'gb-nino', pattern: String.raw`[A-CEGHJ-PR-TW-Z]{2}(?: ?\d{2}){3} ?[A-D]`, valid: (v) => stdnum.GB.nino.validate(v.replace(/ /g, '')).isValid, words: 'national insurance', acronyms: String.raw`NI (?:number|no)|NINO`, alone: ALWAYS, requires: /\d\d ?\d\d ?\d\d ?[A-D]/ },
@@ -66,6 +79,9 @@ export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
   { name: 'fi-hetu', pattern: String.raw`\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]`, valid: checked(stdnum.FI.hetu), words: 'henkilötunnus|hetu|personbeteckning', alone: ALWAYS },
   { name: 'dk-cpr', pattern: String.raw`\d{6}-?\d{4}`, valid: checked(stdnum.DK.cpr), words: String.raw`cpr-?(?:nr|nummer)|personnummer`, acronyms: 'CPR' },
   { name: 'no-fodselsnummer', pattern: String.raw`\d{6} ?\d{5}`, valid: checked(stdnum.NO.fodselsnummer), words: String.raw`f[øo]dselsnummer|personnummer`, acronyms: 'FNR|fnr' },
+  // The NHS number of England, Wales and the Isle of Man, in the ranges issued (3, 4, 6 and 7 hundred millions): the
+  // documentation's "943 476 5919" and "987 654 4321", and the 999 range kept for tests, are no one's.
+  { name: 'gb-nhs', pattern: String.raw`\d{3}[ -]?\d{3}[ -]?\d{4}`, valid: (v) => /^[3467]/.test(v) && nhsNumber(v), words: String.raw`nhs (?:number|no)`, acronyms: 'NHS' },
   // Poland's PESEL, Germany's tax id and pension insurance number, Austria's social insurance number.
   { name: 'pl-pesel', pattern: String.raw`\d{11}`, valid: checked(stdnum.PL.pesel), words: 'pesel' },
   { name: 'de-idnr', pattern: String.raw`\d{2} ?\d{3} ?\d{3} ?\d{3}`, valid: checked(stdnum.DE.idnr), words: String.raw`steuer-?id|steuer-?idnr|steueridentifikationsnummer|identifikationsnummer`, acronyms: 'IdNr' },

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { digitsOf, matches, nearWords } from './context';
+import { nhsNumber } from './national-id-formats';
 import { idCellStarts, phonesInColumns } from './phone-columns';
 import { areaCodeSlashed } from './phone-slash';
 import { finding, type Detector } from './types';
@@ -160,18 +161,6 @@ function wordsNearNumber(text: string, start: number, end: number, words: RegExp
 }
 /** A candidate's first group, with its "+", "00" or bracket. */
 const FIRST_GROUP = /^(?:\+|00)?\(?\d+\)?/;
-/**
- * An NHS number, three, three and four digits whose last is the mod-11 check of the others ("943 476 5919"). Asked only
- * where the text names the NHS: one phone in eleven passes the check by chance.
- */
-function nhsNumber(value: string): boolean {
-  if (!/^\d{3}[ -]?\d{3}[ -]?\d{4}$/.test(value)) return false;
-  const digits = value.replace(/\D/g, '');
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
-  const check = (11 - (sum % 11)) % 11;
-  return check !== 10 && check === Number(digits[9]);
-}
 const YEAR_DASH_FIRST = /^(?:19|20)\d\d-\d/;
 const STARTS_WITH_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/;
 /** "Copyright 2012-2015": years from and to. */

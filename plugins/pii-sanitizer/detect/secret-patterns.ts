@@ -306,7 +306,8 @@ export const SECRET_PATTERNS: Array<{
     name: 'uuid-key-of-named-provider',
     pattern: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g,
     context: new RegExp(
-      String.raw`(?<![a-z])(?:${UUID_KEY_PROVIDERS})[\w\s.:-]{0,30}?(?:key|token|secret|auth)[\w.-]*(?<![_.-]id|[a-z]Id)(?:[\s"'=:>\[\]()$,-]|(?<![a-z])(?:is|value)(?![a-z])){0,12}$`,
+      // Under a key that names the provider and a key ("HEROKU_API_KEY"), or the provider alone ("postmark: <uuid>").
+      String.raw`(?<![a-z])(?:${UUID_KEY_PROVIDERS})(?:[\w\s.:-]{0,30}?(?:key|token|secret|auth)[\w.-]*(?<![_.-]id|[a-z]Id)(?:[\s"'=:>\[\]()$,-]|(?<![a-z])(?:is|value)(?![a-z])){0,12}|["'\x60]?[ \t]{0,5}(?::|=>?)[ \t]{0,5}["'\x60]?)$`,
       'i',
     ),
     requires: new RegExp(UUID_KEY_PROVIDERS, 'i'),

@@ -1,5 +1,5 @@
 /** The built-in detectors' categories. */
-export const BUILT_IN_CATEGORIES = ['email', 'phone', 'credit_card', 'iban', 'ssn', 'national_id', 'crypto_address', 'ip', 'url_credentials', 'secret', 'person', 'address'] as const;
+export const BUILT_IN_CATEGORIES = ['email', 'phone', 'credit_card', 'iban', 'ssn', 'national_id', 'crypto_address', 'ip', 'url_credentials', 'secret', 'cloud_identifier', 'person', 'address'] as const;
 
 /** What the detectors find: a category (a built-in one or a custom pattern's name), where, the value, and how sure. */
 export type Category = (typeof BUILT_IN_CATEGORIES)[number] | (string & {});
