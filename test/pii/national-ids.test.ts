@@ -61,6 +61,16 @@ describe('national identifiers: checked as their issuers check them, digits alon
     expect(ids('NHS number 943 476 5919, or 987 654 4321, or 999 000 0018')).toEqual([]);
   });
 
+  it("reads a table's column named for an identifier however far below its header, by the identifier's check", () => {
+    const filler = Array.from({ length: 12 }, (_, i) => `Klant ${i},,Utrecht`).join('\n');
+    expect(ids(`naam,bsn,stad\n${filler}\nPiet,123456782,Delft\nJan,123456783,Delft`)).toEqual(['123456782']);
+    const rows = Array.from({ length: 8 }, (_, i) => `P${i}|pending|01/01/1990`).join('\n');
+    expect(ids(`PATIENT|NHS_NO|DOB\n${rows}\nP9|401 023 2137|01/01/1990`)).toEqual(['401 023 2137']);
+    // A column of another name holds no identifier, nor does a header that only starts with an acronym's letters.
+    expect(ids(`naam,order,stad\n${filler}\nPiet,123456782,Delft`)).toEqual([]);
+    expect(ids(`naam,bsnr,stad\n${filler}\nPiet,123456782,Delft`)).toEqual([]);
+  });
+
   it('reads no identifier out of a longer number', () => {
     expect(ids('Aadhaar linked card 2345 6789 0124 5678')).toEqual([]);
     expect(ids('BSN 9111222333')).toEqual([]);

@@ -11,8 +11,8 @@ const dashed = (ssn: string) => `${ssn.slice(0, 3)}-${ssn.slice(3, 5)}-${ssn.sli
 describe('a table\'s SSN or phone column, every row however far below its header', () => {
   it('reads the cells under a header as written, a Markdown rule line skipped', () => {
     const text = '| Name | SSN |\n|---|---|\n| Ann | 536904399 |\n';
-    expect(cellsUnder(text, /^ssn$/i)).toEqual([{ start: text.indexOf('536904399'), value: '536904399' }]);
-    expect(cellsUnder('a,b\r\n1,2\r\nx', /^b$/)).toEqual([{ start: 7, value: '2' }]);
+    expect(cellsUnder(text, /^ssn$/i)).toEqual([{ start: text.indexOf('536904399'), value: '536904399', title: 'SSN' }]);
+    expect(cellsUnder('a,b\r\n1,2\r\nx', /^b$/)).toEqual([{ start: 7, value: '2', title: 'b' }]);
   });
 
   it('SSNs in a CSV, a TSV or a Markdown table, bare or dashed', () => {

@@ -102,6 +102,9 @@ const SHAPES: Shape[] = [
   { name: 'shopify-store', cue: /\.myshopify\.com/, pattern: new RegExp(`${EDGE}${NAME}\\.myshopify\\.com(?![\\w-])`, 'g'), confidence: 0.9 },
 ];
 
+/** Every shape's cue at once: most texts name no cloud, and one scan tells. */
+const ANY_CUE = new RegExp(SHAPES.map((shape) => shape.cue.source).join('|'), 'i');
+
 /**
  * Cloud accounts and resources by their identifiers: AWS's ARNs and account ids, S3's, Google Cloud Storage's and
  * Azure Storage's buckets and accounts, Azure subscriptions, Google OAuth clients and Shopify stores. None is a credential,
@@ -113,6 +116,7 @@ export const cloudIdentifierDetector: Detector = {
   category: 'cloud_identifier',
   priority: 65,
   detect(text) {
+    if (!ANY_CUE.test(text)) return [];
     const out: Finding[] = [];
     for (const shape of SHAPES) {
       if (!shape.cue.test(text)) continue;

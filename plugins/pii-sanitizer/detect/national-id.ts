@@ -1,5 +1,6 @@
 import { matches } from './context';
 import { DOCUMENT_LABELS, NATIONAL_ID_FORMATS, type NationalIdFormat } from './national-id-formats';
+import { cellsUnder } from './table-lines';
 import { finding, type Detector, type Finding } from './types';
 
 /** How far before a value its name may stand ("Burgerservicenummer (BSN) van de klant: …"); after it, 20 characters. */
@@ -45,18 +46,50 @@ function nameNear(text: string, start: number, end: number, named: Names): boole
 interface CompiledFormat {
   format: NationalIdFormat;
   pattern: RegExp;
+  /** The pattern matching a whole cell. */
+  whole: RegExp;
   named: Names;
+  /** A header that is its acronym alone, in any case ("bsn", "Nhs_No"): a column's title is no word of a sentence. */
+  acronymHeader?: RegExp;
 }
 
 const FORMATS: CompiledFormat[] = NATIONAL_ID_FORMATS.map((format) => ({
   format,
   pattern: new RegExp(format.pattern, format.anyCase ? 'gi' : 'g'),
+  whole: new RegExp(`^(?:${format.pattern})$`, format.anyCase ? 'i' : ''),
   named: names(format.words, format.acronyms),
+  acronymHeader: format.acronyms ? new RegExp(String.raw`^(?:${format.acronyms})(?:[ _-]?(?:no|nr|number|num|#))?$`, 'i') : undefined,
 }));
 /** Every format's name at once: a text naming none is read for the shapes found alone only. */
 const ANY_NAME = names(NATIONAL_ID_FORMATS.map((f) => f.words).join('|'), NATIONAL_ID_FORMATS.flatMap((f) => (f.acronyms ? [f.acronyms] : [])).join('|'));
 /** Formats found alone, for a text that names none. */
 const ALONE = FORMATS.filter((f) => f.format.alone);
+/** A table's separators: a text without them, or without lines, has no column to read. */
+const TABLE = /[|\t;,]/;
+/** Any identifier's words or acronyms, whole words of the text in lower case: a text without one has no column of one. */
+const ANY_HEADER = new RegExp(
+  FORMATS.filter((f) => !f.format.alone)
+    .map(({ format }) => (format.acronyms ? `${format.words}|${format.acronyms}` : format.words).toLowerCase())
+    .join('|'),
+  'g',
+);
+/** The formats a column's title names (a title is short): their words or acronyms in it, or an acronym alone in any case. */
+function formatsNamedBy(title: string): CompiledFormat[] {
+  if (title.length > 40) return [];
+  return FORMATS.filter((f) => !f.format.alone && (f.named(title) || f.acronymHeader?.test(title) === true));
+}
+
+/**
+ * A table's column named for an identifier ("BSN", "NHS_NO", "Personnummer"): its cells are that identifier's however
+ * far below the header they stand, when its check holds.
+ */
+function inColumns(text: string): Array<{ start: number; value: string }> {
+  const byTitle = new Map<string, CompiledFormat[]>();
+  const formatsOf = (title: string) => byTitle.get(title) ?? byTitle.set(title, formatsNamedBy(title)).get(title)!;
+  return cellsUnder(text, { test: (title) => formatsOf(title).length > 0 }).filter((cell) =>
+    formatsOf(cell.title).some(({ whole, format }) => whole.test(cell.value) && format.valid(cell.value)),
+  );
+}
 
 const NUMBER_WORD = String.raw`(?:no\.?|nr\.?|number|num(?:ber|[ée]ro|ero)?|nummer|n[úu]mero|#|n[°º])`;
 /**
@@ -95,6 +128,14 @@ export const nationalIdDetector: Detector = {
         if (!near && !format.alone?.(value)) continue;
         taken.add(key);
         out.push(finding(this, m.index, value, near ? 0.95 : 0.85));
+      }
+    }
+    if (text.includes('\n') && TABLE.test(text) && holdsWord(ANY_HEADER, lower)) {
+      for (const cell of inColumns(text)) {
+        const key = `${cell.start}:${cell.value.length}`;
+        if (taken.has(key)) continue;
+        taken.add(key);
+        out.push(finding(this, cell.start, cell.value, 0.95));
       }
     }
     if (DOCUMENT_CUE.test(text)) {

@@ -36,13 +36,15 @@ const title = (cell: string) => cell.trim().replace(/^["'*_`]+|["'*_`:]+$/g, '')
 export interface ColumnCell {
   start: number;
   value: string;
+  /** The title of its column, as the header writes it. */
+  title: string;
 }
 
 /**
  * The cells under each header cell `header` accepts, in a CSV, a TSV or a Markdown table: the rows after the header with
  * as many cells, `maxRows` at most; a column's values are known by its header however many rows there are.
  */
-export function cellsUnder(text: string, header: RegExp, maxRows = 500): ColumnCell[] {
+export function cellsUnder(text: string, header: { test(title: string): boolean }, maxRows = 500): ColumnCell[] {
   const found: ColumnCell[] = [];
   const lines = text.split('\n');
   const starts = lineStarts(lines);
@@ -62,7 +64,7 @@ export function cellsUnder(text: string, header: RegExp, maxRows = 500): ColumnC
       const offsets = cellOffsets(row, cells, separator);
       for (const c of columns) {
         const value = unquoted(cells[c]!);
-        if (value) found.push({ start: starts[r]! + offsets[c]! + cells[c]!.indexOf(value), value });
+        if (value) found.push({ start: starts[r]! + offsets[c]! + cells[c]!.indexOf(value), value, title: titles[c]! });
       }
     }
     // The table's rows are no headers of their own.
