@@ -17,11 +17,18 @@ describe('national identifiers: checked as their issuers check them, digits alon
       ['Potilas 131052-308T soitti', '131052-308T'],
       ['Versicherter 756.1234.5678.97', '756.1234.5678.97'],
       ['Solicitante BOXW310820HNERXN09', 'BOXW310820HNERXN09'],
+      ['Applicant A123456(3) at the counter', 'A123456(3)'],
+      ['Pemohon 770305-02-1230', '770305-02-1230'],
+      ['ผู้สมัคร 1-1017-00203-45-0', '1-1017-00203-45-0'],
+      ['Please update S1234567D in HR', 'S1234567D'],
+      ['Cliente 12.345.678-5', '12.345.678-5'],
+      ['Empleado 20-12345678-6', '20-12345678-6'],
+      ['Applicant 35202-1234567-1', '35202-1234567-1'],
     ]) {
       expect([text, ids(text)]).toEqual([text, [value]]);
     }
     // One character or digit off: the check fails.
-    for (const text of ['Datos: 54362315Z', 'Intestatario RSSMRA85T10A562T', 'Cliente 529.982.247-24', 'Potilas 131052-308U', 'AB 12 34 56 E', 'QQ 12 34 56 C']) {
+    for (const text of ['Pemohon 770345-02-1230', 'Please update S1234567E in HR', 'Cliente 12.345.678-4', 'Empleado 20-12345678-5', 'Datos: 54362315Z', 'Intestatario RSSMRA85T10A562T', 'Cliente 529.982.247-24', 'Potilas 131052-308U', 'AB 12 34 56 E', 'QQ 12 34 56 C']) {
       expect([text, ids(text)]).toEqual([text, []]);
     }
   });
@@ -46,6 +53,12 @@ describe('national identifiers: checked as their issuers check them, digits alon
       ['주민등록번호 971013-9019902', '971013-9019902'],
       ['NHS number 401 023 2137', '401 023 2137'],
       ['patient nhs no: 4010232137', '4010232137'],
+      ['My Number: 1234 5678 9018', '1234 5678 9018'],
+      ['身分證字號 A123456789', 'A123456789'],
+      ['ITIN 912-70-1234', '912-70-1234'],
+      // Scripts written without blanks run a number on into the sentence.
+      ['私のマイナンバーは123456789018です', '123456789018'],
+      ['身份证号码11010519491231002X，谢谢', '11010519491231002X'],
     ]) {
       expect([text, ids(text)]).toEqual([text, [value]]);
     }
@@ -57,6 +70,10 @@ describe('national identifiers: checked as their issuers check them, digits alon
     expect(ids('BSN: 111222334')).toEqual([]);
     expect(ids('PESEL: 44051401358')).toEqual([]);
     expect(ids('NHS number 401 023 2138')).toEqual([]);
+    expect(ids('My Number: 1234 5678 9017')).toEqual([]);
+    // An ITIN's middle digits in a range the IRS does not issue; "my number" in lower case is a phone's.
+    expect(ids('ITIN 912-69-1234')).toEqual([]);
+    expect(ids('my number is 1234 5678 9018')).toEqual([]);
     // The documentation's examples and the range kept for tests are issued to no one.
     expect(ids('NHS number 943 476 5919, or 987 654 4321, or 999 000 0018')).toEqual([]);
   });

@@ -47,6 +47,36 @@ export function nhsNumber(value: string): boolean {
   return check !== 10 && check === Number(digits[9]);
 }
 
+/**
+ * Japan's My Number: twelve digits, the last checked against the others weighted 2 to 7 from the right, twice over
+ * (the Ministry's ordinance no. 85, article 5).
+ */
+export function japaneseMyNumber(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  if (digits.length !== 12) return false;
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) sum += Number(digits[11 - n]) * (n <= 6 ? n + 1 : n - 5);
+  const remainder = sum % 11;
+  return Number(digits[11]) === (remainder <= 1 ? 0 : 11 - remainder);
+}
+
+/**
+ * Singapore's NRIC and FIN: a letter for the century or the holder's kind, seven digits, and a check letter from the
+ * digits weighted 2, 7, 6, 5, 4, 3, 2 (the 21st century's and foreigners' issued since 2000 offset by four).
+ */
+export function singaporeNric(value: string): boolean {
+  const m = /^([STFG])(\d{7})([A-Z])$/.exec(value);
+  if (!m) return false;
+  const weights = [2, 7, 6, 5, 4, 3, 2];
+  let sum = [...m[2]!].reduce((total, digit, i) => total + Number(digit) * weights[i]!, 0);
+  if (m[1] === 'T' || m[1] === 'G') sum += 4;
+  const letters = m[1] === 'S' || m[1] === 'T' ? 'JZIHGFEDCBA' : 'XWUTRQPNMLK';
+  return letters[sum % 11] === m[3];
+}
+
+/** A US ITIN: nine digits, a 9 first and the middle two in the ranges the IRS issues (50–65, 70–88, 90–92, 94–99). */
+const itin = (value: string) => /^9\d\d-?(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])-?\d{4}$/.test(value);
+
 export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
   // UK's National Insurance number: two letters, six digits, a letter ("AB 12 34 56 C"); "QQ" is the documentation's.
   { name: 'gb-nino', pattern: String.raw`[A-CEGHJ-PR-TW-Z]{2}(?: ?\d{2}){3} ?[A-D]`, valid: (v) => stdnum.GB.nino.validate(v.replace(/ /g, '')).isValid, words: 'national insurance', acronyms: String.raw`NI (?:number|no)|NINO`, alone: ALWAYS, requires: /\d\d ?\d\d ?\d\d ?[A-D]/ },
@@ -104,6 +134,20 @@ export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
   { name: 'cn-resident-id', pattern: String.raw`\d{17}[\dX]`, valid: checked(stdnum.CN.ric), words: String.raw`身份证(?:号码?)?|公民身份号码|resident identity|identity card|id card` },
   { name: 'kr-rrn', pattern: String.raw`\d{6}-?\d{7}`, valid: checked(stdnum.KR.rrn), words: String.raw`주민등록번호|resident registration`, acronyms: 'RRN' },
   { name: 'za-id', pattern: String.raw`\d{6} ?\d{4} ?\d{2} ?\d`, valid: checked(stdnum.ZA.idnr), words: String.raw`id number|identity number`, acronyms: 'SA ID' },
+  // Japan's My Number (its acronym-like English name in capitals only: "my number" is a phone's); the US ITIN.
+  { name: 'jp-my-number', pattern: String.raw`\d{4}[ -]?\d{4}[ -]?\d{4}`, valid: japaneseMyNumber, words: 'マイナンバー|個人番号', acronyms: 'My ?Number' },
+  { name: 'us-itin', pattern: String.raw`9\d{2}-?\d{2}-?\d{4}`, valid: itin, words: 'individual taxpayer identification', acronyms: 'ITIN' },
+  // Asia's and Latin America's: Hong Kong's card number with its check digit in brackets, Taiwan's, Malaysia's MyKad
+  // and Thailand's as printed (a birth date and a state's code; Thailand's 1-4-5-2-1 groups), Singapore's NRIC (a shape
+  // of its own), Chile's RUN with its dots, Argentina's CUIL and Pakistan's CNIC in their dashed groups.
+  { name: 'hk-hkid', pattern: String.raw`[A-Z]{1,2}\d{6}(?:\([0-9A]\)|[0-9A])`, valid: checked(stdnum.HK.hkid), words: '香港身份證|identity card', acronyms: 'HKID', alone: printed(/\(/) },
+  { name: 'tw-national-id', pattern: String.raw`[A-Z][12]\d{8}`, valid: checked(stdnum.TW.natid), words: '身分證(?:字號|號碼)?|國民身分證|national id' },
+  { name: 'my-nric', pattern: String.raw`\d{6}-?\d{2}-?\d{4}`, valid: checked(stdnum.MY.nric), words: String.raw`mykad|kad pengenalan|no\. ?k\.?p`, acronyms: 'NRIC|IC No', alone: printed(/^\d{6}-\d{2}-\d{4}$/) },
+  { name: 'th-id', pattern: String.raw`\d[ -]?\d{4}[ -]?\d{5}[ -]?\d{2}[ -]?\d`, valid: checked(stdnum.TH.idnr), words: 'บัตรประจำตัวประชาชน|เลขประจำตัวประชาชน|thai id', alone: printed(/^\d-\d{4}-\d{5}-\d{2}-\d$/) },
+  { name: 'sg-nric', pattern: String.raw`[STFG]\d{7}[A-Z]`, valid: singaporeNric, words: 'nric|fin number', acronyms: 'NRIC|FIN', alone: ALWAYS, requires: /[STFG]\d{7}[A-Z]/ },
+  { name: 'cl-run', pattern: String.raw`\d{1,2}\.\d{3}\.\d{3}-[\dkK]|\d{7,8}-[\dkK]`, valid: (v) => stdnum.CL.run.validate(v.replace(/\./g, '')).isValid, words: String.raw`rol [úu]nico nacional|c[ée]dula de identidad`, acronyms: 'RUN|RUT', alone: printed(/^\d{1,2}\.\d{3}\.\d{3}-[\dkK]$/) },
+  { name: 'ar-cuil', pattern: String.raw`2[0347]-?\d{8}-?\d`, valid: checked(stdnum.AR.cuit), words: String.raw`c[óo]digo [úu]nico de identificaci[óo]n laboral`, acronyms: 'CUIL|CUIT', alone: printed(/^\d{2}-\d{8}-\d$/) },
+  { name: 'pk-cnic', pattern: String.raw`\d{5}-?\d{7}-?\d`, valid: checked(stdnum.PK.cnic), words: 'computerized national identity|national identity card', acronyms: 'CNIC', alone: printed(/^\d{5}-\d{7}-\d$/) },
   // Australia's tax file number; Israel's identity number.
   { name: 'au-tfn', pattern: String.raw`\d{3} ?\d{3} ?\d{2,3}`, valid: checked(stdnum.AU.tfn), words: 'tax file number', acronyms: 'TFN' },
   { name: 'il-id', pattern: String.raw`\d{9}`, valid: checked(stdnum.IL.idnr), words: String.raw`teudat zehut|תעודת זהות|ת\.ז|israeli id` },

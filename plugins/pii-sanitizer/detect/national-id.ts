@@ -5,7 +5,11 @@ import { finding, type Detector, type Finding } from './types';
 
 /** How far before a value its name may stand ("Burgerservicenummer (BSN) van de klant: …"); after it, 20 characters. */
 const NAME_WINDOW = 80;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/**
+ * What a word or a number may not touch: a letter or a digit, but not one of the scripts written without blanks, where
+ * a number runs on into the sentence ("私のマイナンバーは123456789018です").
+ */
+const LETTER_OR_DIGIT = /\p{N}|(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\p{L}/u;
 const GROUP_SEPARATOR = /[ .\/-]/;
 
 /**
@@ -22,11 +26,16 @@ function standsAlone(text: string, start: number, end: number): boolean {
 /** Whether a text holds an identifier's name; `lower` is the text in lower case, when the caller has it already. */
 type Names = (text: string, lower?: string) => boolean;
 
+/** A word of those scripts ends where a digit starts ("身份证号码11010519…"). */
+const WITHOUT_BLANKS = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+const touches = (edge: string, neighbour: string) => LETTER_OR_DIGIT.test(neighbour) && !(/\d/.test(neighbour) && WITHOUT_BLANKS.test(edge));
+
 /** Whether `pattern` matches a whole word of `text` (words are matched in the text written in lower case). */
 function holdsWord(pattern: RegExp, text: string): boolean {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    if (!LETTER_OR_DIGIT.test(text[m.index - 1] ?? '') && !LETTER_OR_DIGIT.test(text[m.index + m[0].length] ?? '')) return true;
+    const end = m.index + m[0].length;
+    if (!touches(m[0][0]!, text[m.index - 1] ?? '') && !touches(m[0][m[0].length - 1]!, text[end] ?? '')) return true;
     pattern.lastIndex = m.index + 1;
   }
   return false;
@@ -66,12 +75,13 @@ const ANY_NAME = names(NATIONAL_ID_FORMATS.map((f) => f.words).join('|'), NATION
 const ALONE = FORMATS.filter((f) => f.format.alone);
 /** A table's separators: a text without them, or without lines, has no column to read. */
 const TABLE = /[|\t;,]/;
-/** Any identifier's words or acronyms, whole words of the text in lower case: a text without one has no column of one. */
-const ANY_HEADER = new RegExp(
-  FORMATS.filter((f) => !f.format.alone)
-    .map(({ format }) => (format.acronyms ? `${format.words}|${format.acronyms}` : format.words).toLowerCase())
-    .join('|'),
-  'g',
+/**
+ * A cell that is an identifier's acronym alone, in any case ("bsn", "Nhs_No"): with the identifiers' names as the
+ * text writes them, what a table with such a column holds ("run" in a sentence is no header).
+ */
+const ACRONYM_CELL = new RegExp(
+  String.raw`(?:^|[|\t;,])[ \t]*["'*_\x60]*(?:${NATIONAL_ID_FORMATS.flatMap((f) => (f.acronyms && !f.alone ? [f.acronyms] : [])).join('|')})(?:[ _-]?(?:no|nr|number|num|#))?["'*_\x60:]*[ \t]*(?=[|\t;,\r]|$)`,
+  'im',
 );
 /** The formats a column's title names (a title is short): their words or acronyms in it, or an acronym alone in any case. */
 function formatsNamedBy(title: string): CompiledFormat[] {
@@ -104,7 +114,7 @@ const DOCUMENT = new RegExp(
 const DOCUMENT_CUE = /pass(?:port|eport|aporte|aporto|poort|zport|nummer|-?nr)|licen[cs]e|führerschein|permis de|carn[eé]?t? de|patente di|rijbewijs|carteira de|(?<![a-z])dl/i;
 
 /**
- * National identity, tax and social security numbers of some thirty countries, each checked as its issuer checks it
+ * National identity, tax and social security numbers of some forty countries, each checked as its issuer checks it
  * (`national-id-formats.ts`), and a passport's or a driving licence's number after its label. US SSNs are `ssn`.
  */
 export const nationalIdDetector: Detector = {
@@ -130,7 +140,7 @@ export const nationalIdDetector: Detector = {
         out.push(finding(this, m.index, value, near ? 0.95 : 0.85));
       }
     }
-    if (text.includes('\n') && TABLE.test(text) && holdsWord(ANY_HEADER, lower)) {
+    if (text.includes('\n') && TABLE.test(text) && (named || ACRONYM_CELL.test(text))) {
       for (const cell of inColumns(text)) {
         const key = `${cell.start}:${cell.value.length}`;
         if (taken.has(key)) continue;
