@@ -5,11 +5,10 @@ import { finding, type Detector, type Finding } from './types';
 
 /** How far before a value its name may stand ("Burgerservicenummer (BSN) van de klant: …"); after it, 20 characters. */
 const NAME_WINDOW = 80;
-/**
- * What a word or a number may not touch: a letter or a digit, but not one of the scripts written without blanks, where
- * a number runs on into the sentence ("私のマイナンバーは123456789018です").
- */
-const LETTER_OR_DIGIT = /\p{N}|(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\p{L}/u;
+/** The scripts written without blanks between words, where a number runs on into the sentence. */
+const WITHOUT_BLANKS = String.raw`[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]`;
+/** What a word or a number may not touch: a letter or a digit, but not one of those ("私のマイナンバーは123456789018です"). */
+const LETTER_OR_DIGIT = new RegExp(String.raw`\p{N}|(?!${WITHOUT_BLANKS})\p{L}`, 'u');
 const GROUP_SEPARATOR = /[ .\/-]/;
 
 /**
@@ -27,8 +26,8 @@ function standsAlone(text: string, start: number, end: number): boolean {
 type Names = (text: string, lower?: string) => boolean;
 
 /** A word of those scripts ends where a digit starts ("身份证号码11010519…"). */
-const WITHOUT_BLANKS = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
-const touches = (edge: string, neighbour: string) => LETTER_OR_DIGIT.test(neighbour) && !(/\d/.test(neighbour) && WITHOUT_BLANKS.test(edge));
+const IN_WITHOUT_BLANKS = new RegExp(WITHOUT_BLANKS, 'u');
+const touches = (edge: string, neighbour: string) => LETTER_OR_DIGIT.test(neighbour) && !(/\d/.test(neighbour) && IN_WITHOUT_BLANKS.test(edge));
 
 /** Whether `pattern` matches a whole word of `text` (words are matched in the text written in lower case). */
 function holdsWord(pattern: RegExp, text: string): boolean {
@@ -62,12 +61,15 @@ interface CompiledFormat {
   acronymHeader?: RegExp;
 }
 
+/** A column's title may add a number's word to an acronym ("NHS_NO", "SIN #"). */
+const ACRONYM_SUFFIX = String.raw`(?:[ _-]?(?:no|nr|number|num|#))?`;
+
 const FORMATS: CompiledFormat[] = NATIONAL_ID_FORMATS.map((format) => ({
   format,
   pattern: new RegExp(format.pattern, format.anyCase ? 'gi' : 'g'),
   whole: new RegExp(`^(?:${format.pattern})$`, format.anyCase ? 'i' : ''),
   named: names(format.words, format.acronyms),
-  acronymHeader: format.acronyms ? new RegExp(String.raw`^(?:${format.acronyms})(?:[ _-]?(?:no|nr|number|num|#))?$`, 'i') : undefined,
+  acronymHeader: format.acronyms ? new RegExp(String.raw`^(?:${format.acronyms})${ACRONYM_SUFFIX}$`, 'i') : undefined,
 }));
 /** Every format's name at once: a text naming none is read for the shapes found alone only. */
 const ANY_NAME = names(NATIONAL_ID_FORMATS.map((f) => f.words).join('|'), NATIONAL_ID_FORMATS.flatMap((f) => (f.acronyms ? [f.acronyms] : [])).join('|'));
@@ -80,7 +82,7 @@ const TABLE = /[|\t;,]/;
  * text writes them, what a table with such a column holds ("run" in a sentence is no header).
  */
 const ACRONYM_CELL = new RegExp(
-  String.raw`(?:^|[|\t;,])[ \t]*["'*_\x60]*(?:${NATIONAL_ID_FORMATS.flatMap((f) => (f.acronyms && !f.alone ? [f.acronyms] : [])).join('|')})(?:[ _-]?(?:no|nr|number|num|#))?["'*_\x60:]*[ \t]*(?=[|\t;,\r]|$)`,
+  String.raw`(?:^|[|\t;,])[ \t]*["'*_\x60]*(?:${NATIONAL_ID_FORMATS.flatMap((f) => (f.acronyms && !f.alone ? [f.acronyms] : [])).join('|')})${ACRONYM_SUFFIX}["'*_\x60:]*[ \t]*(?=[|\t;,\r]|$)`,
   'im',
 );
 /** The formats a column's title names (a title is short): their words or acronyms in it, or an acronym alone in any case. */
