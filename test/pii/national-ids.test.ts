@@ -94,7 +94,7 @@ describe('national identifiers: checked as their issuers check them, digits alon
     expect(ids('CPF 1529.982.247-25')).toEqual([]);
   });
 
-  it('finds a passport\'s or a driving licence\'s number after its label, with digits', () => {
+  it("finds a passport's or a driving licence's number after its label, with digits or, a licence's, of capitals alone", () => {
     for (const [text, value] of [
       ['Passport No.: X1234567', 'X1234567'],
       ['passport number is X12-34567', 'X12-34567'],
@@ -105,11 +105,20 @@ describe('national identifiers: checked as their issuers check them, digits alon
       ['Licence No.: K86HU8U1 State: Texas', 'K86HU8U1'],
       ['I lost my wallet with my license 51YCVFBA in it', '51YCVFBA'],
       ['For the DMV form: license F1WB64NX, ZIP 82345', 'F1WB64NX'],
+      ["provided a driver's license (50F8CZ82) as proof", '50F8CZ82'],
+      ['My license number is JEOEFCBJ and I live in Natal', 'JEOEFCBJ'],
     ]) {
       expect([text, ids(text)]).toEqual([text, [value]]);
     }
-    for (const text of ['Passport: 50 pages', 'my passport is valid until next year', "driver's license renewal", 'Passwort: Sommer2024!', 'MIT license 2.0', "Driver's license: REQUIRED", 'my license expired in 2024']) {
+    for (const text of ['Passport: 50 pages', 'my passport is valid until next year', "driver's license renewal", 'Passwort: Sommer2024!', 'MIT license 2.0', "Driver's license: REQUIRED", "Driver's license: EXPIRED", 'my license expired in 2024', 'Passport: ABCDEFGH', 'License: APACHE']) {
       expect([text, ids(text)]).toEqual([text, []]);
     }
+  });
+
+  it('finds a number found once wherever else the text repeats it', () => {
+    expect(ids("Driver's license: MUNZGMAZ. Please check that MUNZGMAZ matches; MUNZGMAZX is another")).toEqual(['MUNZGMAZ', 'MUNZGMAZ']);
+    const far = 'The form was sent to the office on Monday, and the clerk asked for a copy of every page we signed. ';
+    expect(ids(`BSN: 111222333. ${far}Later they typed 111222333 into the form.`)).toEqual(['111222333', '111222333']);
+    expect(ids(`Order 111222333. ${far}`)).toEqual([]);
   });
 });

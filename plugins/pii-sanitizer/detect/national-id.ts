@@ -1,4 +1,5 @@
 import { matches } from './context';
+import { ENGLISH_WORDS } from './listed-given-names';
 import { DOCUMENT_LABELS, NATIONAL_ID_FORMATS, type NationalIdFormat } from './national-id-formats';
 import { cellsUnder } from './table-lines';
 import { finding, type Detector, type Finding } from './types';
@@ -105,13 +106,16 @@ function inColumns(text: string): Array<{ start: number; value: string }> {
 
 const NUMBER_WORD = String.raw`(?:no\.?|nr\.?|number|num(?:ber|[ée]ro|ero)?|nummer|n[úu]mero|#|n[°º])`;
 /**
- * A document's number after its label ("Passport No.: X1234567", "my driver's license number is D123-4567"): one token of
- * five letters and digits or more (dashes may part it), a digit at least.
+ * A document's number after its label ("Passport No.: X1234567", "my driver's license number is D123-4567", "a driver's
+ * license (50F8CZ82)"): one token of five letters and digits or more (dashes may part it), a digit at least, or for
+ * a licence six to twelve capitals that spell no English word ("License: MUNZGMAZ"; not "EXPIRED", "PENDING").
  */
 const DOCUMENT = new RegExp(
-  String.raw`(?:${DOCUMENT_LABELS.passport}|${DOCUMENT_LABELS.driving_licence})(?:[ \t]*${NUMBER_WORD})?(?![\p{L}\p{N}])(?:[ \t]+(?:is|was|ist|est|es|é|è))?[ \t]*[:#=]?[ \t]*((?=[A-Za-z-]*\d)(?=[A-Za-z0-9-]{5})[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,10}){0,3})(?![\p{L}\p{N}-])`,
+  String.raw`(?:(?<passport>${DOCUMENT_LABELS.passport})|${DOCUMENT_LABELS.driving_licence})(?:[ \t]*${NUMBER_WORD})?(?![\p{L}\p{N}])(?:[ \t]+(?:is|was|ist|est|es|é|è))?[ \t]*[:#=(]?[ \t]*(?<value>(?=[A-Za-z-]*\d)(?=[A-Za-z0-9-]{5})[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,10}){0,3}|[A-Z]{6,12})(?![\p{L}\p{N}-])`,
   'dgiu',
 );
+const lettersSpellNoWord = (value: string) => /^[A-Z]+$/.test(value) && !ENGLISH_WORDS.has(value.toLowerCase());
+const hasDigit = (value: string) => /\d/.test(value);
 /** What a text holding a label holds ("DL" with no letter before it: the label is a word's start, "handle" holds none). */
 const DOCUMENT_CUE = /pass(?:port|eport|aporte|aporto|poort|zport|nummer|-?nr)|licen[cs]e|führerschein|permis de|carn[eé]?t? de|patente di|rijbewijs|carteira de|(?<![a-z])dl/i;
 
@@ -124,37 +128,44 @@ export const nationalIdDetector: Detector = {
   category: 'national_id',
   priority: 88,
   detect(text) {
-    if (!/\d/.test(text)) return [];
+    const labelled = DOCUMENT_CUE.test(text);
+    // Every identifier holds a digit, but a driving licence's number after its label ("License: MUNZGMAZ").
+    if (!labelled && !/\d/.test(text)) return [];
     // The whole text in lower case once, for every format's words.
     const lower = text.toLowerCase();
     const named = ANY_NAME(text, lower);
     const out: Finding[] = [];
     const taken = new Set<string>();
+    const add = (start: number, value: string, confidence: number) => {
+      const key = `${start}:${value.length}`;
+      if (taken.has(key)) return;
+      taken.add(key);
+      out.push(finding(this, start, value, confidence));
+    };
     for (const { format, pattern, named: name } of named ? FORMATS : ALONE) {
       if ((named && !format.alone && !name(text, lower)) || (format.requires && !format.requires.test(text))) continue;
       for (const m of matches(text, pattern)) {
         const value = m[0];
-        const key = `${m.index}:${value.length}`;
-        if (!standsAlone(text, m.index, m.index + value.length) || taken.has(key) || !format.valid(value)) continue;
+        if (!standsAlone(text, m.index, m.index + value.length) || taken.has(`${m.index}:${value.length}`) || !format.valid(value)) continue;
         const near = named && nameNear(text, m.index, m.index + value.length, name);
-        if (!near && !format.alone?.(value)) continue;
-        taken.add(key);
-        out.push(finding(this, m.index, value, near ? 0.95 : 0.85));
+        if (near || format.alone?.(value)) add(m.index, value, near ? 0.95 : 0.85);
       }
     }
     if (text.includes('\n') && TABLE.test(text) && (named || ACRONYM_CELL.test(text))) {
-      for (const cell of inColumns(text)) {
-        const key = `${cell.start}:${cell.value.length}`;
-        if (taken.has(key)) continue;
-        taken.add(key);
-        out.push(finding(this, cell.start, cell.value, 0.95));
+      for (const cell of inColumns(text)) add(cell.start, cell.value, 0.95);
+    }
+    if (labelled) {
+      for (const m of matches(text, DOCUMENT)) {
+        const value = m.groups!.value!;
+        if (LETTER_OR_DIGIT.test(text[m.index - 1] ?? '') || !(hasDigit(value) || (!m.groups!.passport && lettersSpellNoWord(value)))) continue;
+        add(m.indices!.groups!.value![0], value, 0.9);
       }
     }
-    if (DOCUMENT_CUE.test(text)) {
-      for (const m of matches(text, DOCUMENT)) {
-        if (LETTER_OR_DIGIT.test(text[m.index - 1] ?? '')) continue;
-        const start = m.indices![1]![0];
-        if (!taken.has(`${start}:${m[1]!.length}`)) out.push(finding(this, start, m[1]!, 0.9));
+    // A number found is that number wherever else the text repeats it ("…license (CUNQIWZS)… verify that CUNQIWZS").
+    for (const { value } of [...out]) {
+      if (value.length < 6) continue;
+      for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+        if (standsAlone(text, at, at + value.length)) add(at, value, 0.9);
       }
     }
     return out;
