@@ -46,6 +46,9 @@ export const ADVERSARIAL_UNITS = [
   // Cues of the twenty-sixth session: a long word before an IPv6's colons (a label's lookbehind), a reply's attribution,
   // a person addressed, a phone's word earlier on the line, a form's next label after blanks.
   `${'gx'.repeat(500)}:ab:cd:`, 'Ab wrote:\n', 'Ab, could you ', 'phone ab ab ab 1234567 ', 'Name: Ab   Cd: ',
+  // Cues of the thirtieth session: an ARN's closing brackets (cut one by one, each counting the value again: 100 s), a
+  // national id repeated (each copy looked for again from the text's start: 26 s), a licence's label and value, tables.
+  ')', 'arn:aws:s3:::b)', 'BSN 111222333 ok\n', 'user AB123456C in\n', 'my license ABC12-', 'name,bsn\na,111222333\n', 'a.s3.amazonaws.com/', 'subscription ',
 ];
 
 /**

@@ -13,6 +13,14 @@ describe('cloud identifiers: accounts and resources by the shapes their provider
     ]);
     // A sentence's or a bracket's close is not the resource's; a balanced brace is.
     expect(cloud('(see arn:aws:iam::507349912345:user/deploy).')).toEqual(['arn:aws:iam::507349912345:user/deploy']);
+    expect(cloud('?arn=arn:aws:iam::507349912345:role/Admin&region=us-east-1')).toEqual(['arn:aws:iam::507349912345:role/Admin']);
+    expect(cloud('"AccessDenied on arn:aws:s3:::acme-invoices\\nretrying"')).toEqual(['arn:aws:s3:::acme-invoices']);
+    expect(cloud('Is it arn:aws:s3:::acme-invoices?')).toEqual(['arn:aws:s3:::acme-invoices']);
+    // A template's region still holds the account.
+    expect(cloud('arn:aws:logs:*:507349912345:log-group:/x')).toEqual(['arn:aws:logs:*:507349912345:log-group:/x']);
+    expect(cloud('arn:aws:dynamodb:${AWS::Region}:507349912345:table/orders')).toEqual(['arn:aws:dynamodb:${AWS::Region}:507349912345:table/orders']);
+    // An ARN holding an id-shaped name is the ARN, whose account must not go out in clear.
+    expect(found('arn:aws:iam::507349912345:user/AB123456C')).toEqual([['cloud_identifier', 'arn:aws:iam::507349912345:user/AB123456C']]);
     expect(cloud('return f"arn:aws:s3:::{bucket_name}"')).toEqual(['arn:aws:s3:::{bucket_name}']);
     expect(cloud('arn:aws-us-gov:sns:us-gov-west-1:507349912345:alerts')).toEqual(['arn:aws-us-gov:sns:us-gov-west-1:507349912345:alerts']);
     // A managed policy every account has; a region or an account of the wrong shape; "arn" inside a word.
@@ -33,6 +41,7 @@ describe('cloud identifiers: accounts and resources by the shapes their provider
     // No account's word just before, or no AWS: an order's, a project's or a bank's number.
     expect(cloud('account id 891511536143')).toEqual([]);
     expect(cloud('We moved off AWS last year. Order 891511536143 shipped; GCP project number 891511536143.')).toEqual([]);
+    expect(cloud('The AWS S3 bucket contains 123456789012 objects')).toEqual([]);
     expect(cloud('aws_account_id=8915115361431')).toEqual([]);
   });
 
@@ -50,10 +59,15 @@ describe('cloud identifiers: accounts and resources by the shapes their provider
       ['AccountName=x; https://acmeprod.blob.core.windows.net/backups', 'acmeprod.blob.core.windows.net'],
       ['load("abfss://raw@adventureworkslake.dfs.core.windows.net/sales/")', 'abfss://raw@adventureworkslake.dfs.core.windows.net'],
       ['https://litwarestatic.z6.web.core.windows.net/ shows the old build', 'litwarestatic.z6.web.core.windows.net'],
+      ['https://storage.googleapis.com/storage/v1/b/acme-models/o', 'storage.googleapis.com/storage/v1/b/acme-models'],
+      ['https://s3.console.aws.amazon.com/s3/buckets/acme-invoices?region=us-east-1', 's3.console.aws.amazon.com/s3/buckets/acme-invoices'],
+      ['my-ap-123456789012.s3-accesspoint.us-east-1.amazonaws.com', 'my-ap-123456789012.s3-accesspoint.us-east-1.amazonaws.com'],
+      ['acme.privatelink.blob.core.windows.net', 'acme.privatelink.blob.core.windows.net'],
+      ['https://admin.shopify.com/store/acme-outlet/orders', 'admin.shopify.com/store/acme-outlet'],
     ]) {
       expect([text, cloud(text)]).toEqual([text, [value]]);
     }
-    for (const text of ['s3.amazonaws.com/', 'https://s3.amazonaws.com', '.s3.amazonaws.com', 'https://storage.googleapis.com', 'https://storage.googleapis.com/storage/v1/b/acme/o', 'ec2.us-east-1.amazonaws.com', 's3://${BUCKET}/x', 'Private DNS zone privatelink.blob.core.windows.net']) {
+    for (const text of ['s3.amazonaws.com/', 'https://s3.amazonaws.com', '.s3.amazonaws.com', 'https://storage.googleapis.com', 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"', 'POST https://storage.googleapis.com/upload/storage/v1/b/BUCKET_NAME/o', 'ec2.us-east-1.amazonaws.com', 's3://${BUCKET}/x', 'Private DNS zone privatelink.blob.core.windows.net']) {
       expect([text, cloud(text)]).toEqual([text, []]);
     }
   });
@@ -65,6 +79,8 @@ describe('cloud identifiers: accounts and resources by the shapes their provider
     expect(cloud(`"subscriptionId": "${id}"`)).toEqual([id]);
     expect(cloud(`subscriptionID := "${id}"`)).toEqual([id]);
     expect(cloud(`"subscriptionId": { "value": "${id}" },`)).toEqual([id]);
+    expect(cloud(`| Subscription ID | ${id} |`)).toEqual([id]);
+    expect(cloud(`az account set -s ${id}`)).toEqual([id]);
     expect(cloud('/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/x')).toEqual([]);
     expect(cloud(`request ${id} failed`)).toEqual([]);
     const client = '231545488769-4d1mcev9vifvlncrern52id2pqqf5u5l.apps.googleusercontent.com';
@@ -89,5 +105,6 @@ describe('cloud identifiers: accounts and resources by the shapes their provider
     expect(maskValue('cloud_identifier', 'acmeprod.blob.core.windows.net')).toBe('****.blob.core.windows.net');
     expect(maskValue('cloud_identifier', '891511536143')).toBe('****');
     expect(maskValue('cloud_identifier', '308145876017.dkr.ecr.us-east-1.amazonaws.com')).toBe('****.dkr.ecr.us-east-1.amazonaws.com');
+    expect(maskValue('cloud_identifier', 'my.dkr.ecr.bucket.s3.amazonaws.com')).toBe('****.s3.amazonaws.com');
   });
 });

@@ -81,7 +81,7 @@ export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
   // UK's National Insurance number: two letters, six digits, a letter ("AB 12 34 56 C"); "QQ" is the documentation's.
   { name: 'gb-nino', pattern: String.raw`[A-CEGHJ-PR-TW-Z]{2}(?: ?\d{2}){3} ?[A-D]`, valid: (v) => stdnum.GB.nino.validate(v.replace(/ /g, '')).isValid, words: 'national insurance', acronyms: String.raw`NI (?:number|no)|NINO`, alone: ALWAYS, requires: /\d\d ?\d\d ?\d\d ?[A-D]/ },
   // Spain's DNI and NIE: eight digits and a check letter, or X, Y or Z, seven digits and the letter.
-  { name: 'es-dni', pattern: String.raw`\d{8}-?[A-Z]|\d{2}\.\d{3}\.\d{3}-?[A-Z]`, valid: checked(stdnum.ES.dni), words: 'documento nacional', acronyms: 'DNI|NIF', alone: ALWAYS, anyCase: true },
+  { name: 'es-dni', pattern: String.raw`\d{8}-?[A-Z]|\d{2}\.\d{3}\.\d{3}-?[A-Z]`, valid: checked(stdnum.ES.dni), words: 'documento nacional', acronyms: 'DNI|NIF', alone: (v) => /[A-Z]$/.test(v) && !/0000-?[A-Z]$/.test(v), anyCase: true },
   { name: 'es-nie', pattern: String.raw`[XYZ]-?\d{7}-?[A-Z]`, valid: checked(stdnum.ES.nie), words: 'número de identidad de extranjero', acronyms: 'NIE|NIF', alone: ALWAYS, anyCase: true, requires: /\d{7}-?[A-Z]/i },
   // Italy's codice fiscale: sixteen letters and digits, with the birth date's letters and a check letter.
   {
@@ -100,14 +100,15 @@ export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
   // Brazil's CPF: eleven digits with two check digits, printed "529.982.247-25".
   { name: 'br-cpf', pattern: String.raw`\d{3}\.?\d{3}\.?\d{3}-?\d{2}`, valid: checked(stdnum.BR.cpf), words: 'cadastro de pessoas', acronyms: 'CPF', alone: printed(/^\d{3}\.\d{3}\.\d{3}-\d{2}$/) },
   // Canada's Social Insurance Number: nine digits, Luhn.
-  { name: 'ca-sin', pattern: String.raw`\d{3}[ -]?\d{3}[ -]?\d{3}`, valid: checked(stdnum.CA.sin), words: String.raw`social insurance|assurance sociale`, acronyms: 'SIN|NAS' },
+  { name: 'ca-sin', pattern: String.raw`\d{3}[ -]?\d{3}[ -]?\d{3}`, valid: checked(stdnum.CA.sin), words: String.raw`social insurance|assurance sociale`, acronyms: 'SIN' },
   // The Netherlands' BSN: nine digits, the eleven test.
   { name: 'nl-bsn', pattern: String.raw`\d{4}\.?\d{2}\.?\d{3}`, valid: checked(stdnum.NL.bsn), words: String.raw`burgerservicenummer|sofi-?nummer`, acronyms: 'BSN' },
   // The Nordic countries' personal numbers: the birth date and a serial with a check digit or character.
   { name: 'se-personnummer', pattern: String.raw`(?:\d{2})?\d{6}[-+ ]?\d{4}`, valid: checked(stdnum.SE.personnummer), words: 'personnummer|personnr|samordningsnummer' },
-  // Finland's henkilötunnus: its century sign and check character make it a shape of its own.
-  { name: 'fi-hetu', pattern: String.raw`\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]`, valid: checked(stdnum.FI.hetu), words: 'henkilötunnus|hetu|personbeteckning', alone: ALWAYS },
-  { name: 'dk-cpr', pattern: String.raw`\d{6}-?\d{4}`, valid: checked(stdnum.DK.cpr), words: String.raw`cpr-?(?:nr|nummer)|personnummer`, acronyms: 'CPR' },
+  // Finland's henkilötunnus: its century sign and check character make it a shape of its own, when one is a letter
+  // (a build's "240315-0070" is a date and a serial as much).
+  { name: 'fi-hetu', pattern: String.raw`\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]`, valid: checked(stdnum.FI.hetu), words: 'henkilötunnus|hetu|personbeteckning', alone: (v) => /[A-Z]/.test(v) },
+  { name: 'dk-cpr', pattern: String.raw`\d{6}-?\d{4}`, valid: checked(stdnum.DK.cpr), words: String.raw`cpr-?(?:nr|nummer)|personnummer` },
   { name: 'no-fodselsnummer', pattern: String.raw`\d{6} ?\d{5}`, valid: checked(stdnum.NO.fodselsnummer), words: String.raw`f[øo]dselsnummer|personnummer`, acronyms: 'FNR|fnr' },
   // The NHS number of England, Wales and the Isle of Man, in the ranges issued (3, 4, 6 and 7 hundred millions): the
   // documentation's "943 476 5919" and "987 654 4321", and the 999 range kept for tests, are no one's.
@@ -131,23 +132,24 @@ export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
   { name: 'in-pan', pattern: String.raw`[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]`, valid: checked(stdnum.IN.pan), words: 'permanent account number', acronyms: 'PAN', requires: /\d{4}[A-Z]/ },
   { name: 'mx-curp', pattern: String.raw`[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d`, valid: checked(stdnum.MX.curp), words: 'clave única de registro', acronyms: 'CURP', alone: ALWAYS, requires: /\d{6}[HMX][A-Z]{5}/ },
   // China's resident identity number, South Korea's resident registration number, South Africa's identity number.
-  { name: 'cn-resident-id', pattern: String.raw`\d{17}[\dX]`, valid: checked(stdnum.CN.ric), words: String.raw`身份证(?:号码?)?|公民身份号码|resident identity|identity card|id card` },
+  { name: 'cn-resident-id', pattern: String.raw`\d{17}[\dXx]`, valid: checked(stdnum.CN.ric), words: String.raw`身份证(?:号码?)?|公民身份号码|resident identity|identity card|id card` },
   { name: 'kr-rrn', pattern: String.raw`\d{6}-?\d{7}`, valid: checked(stdnum.KR.rrn), words: String.raw`주민등록번호|resident registration`, acronyms: 'RRN' },
   { name: 'za-id', pattern: String.raw`\d{6} ?\d{4} ?\d{2} ?\d`, valid: checked(stdnum.ZA.idnr), words: String.raw`id number|identity number`, acronyms: 'SA ID' },
   // Japan's My Number (its acronym-like English name in capitals only: "my number" is a phone's); the US ITIN.
   { name: 'jp-my-number', pattern: String.raw`\d{4}[ -]?\d{4}[ -]?\d{4}`, valid: japaneseMyNumber, words: 'マイナンバー|個人番号', acronyms: 'My ?Number' },
   { name: 'us-itin', pattern: String.raw`9\d{2}-?\d{2}-?\d{4}`, valid: itin, words: 'individual taxpayer identification', acronyms: 'ITIN' },
-  // Asia's and Latin America's: Hong Kong's card number with its check digit in brackets, Taiwan's, Malaysia's MyKad
-  // and Thailand's as printed (a birth date and a state's code; Thailand's 1-4-5-2-1 groups), Singapore's NRIC (a shape
-  // of its own), Chile's RUN with its dots, Argentina's CUIL and Pakistan's CNIC in their dashed groups.
+  // Asia's and Latin America's: Hong Kong's card number with its check digit in brackets, Thailand's in its 1-4-5-2-1
+  // groups, Singapore's NRIC (a shape of its own), Chile's RUN with its dots and Argentina's CUIL in its dashed groups
+  // are found alone; Taiwan's, Malaysia's MyKad and Pakistan's CNIC (no check digit: "Batch 240315-01-0001" is a date
+  // and serials too) beside their names.
   { name: 'hk-hkid', pattern: String.raw`[A-Z]{1,2}\d{6}(?:\([0-9A]\)|[0-9A])`, valid: checked(stdnum.HK.hkid), words: '香港身份證|identity card', acronyms: 'HKID', alone: printed(/\(/) },
   { name: 'tw-national-id', pattern: String.raw`[A-Z][12]\d{8}`, valid: checked(stdnum.TW.natid), words: '身分證(?:字號|號碼)?|國民身分證|national id' },
-  { name: 'my-nric', pattern: String.raw`\d{6}-?\d{2}-?\d{4}`, valid: checked(stdnum.MY.nric), words: String.raw`mykad|kad pengenalan|no\. ?k\.?p`, acronyms: 'NRIC|IC No', alone: printed(/^\d{6}-\d{2}-\d{4}$/) },
+  { name: 'my-nric', pattern: String.raw`\d{6}-?\d{2}-?\d{4}`, valid: checked(stdnum.MY.nric), words: String.raw`mykad|kad pengenalan|no\. ?k\.?p`, acronyms: 'NRIC|IC No' },
   { name: 'th-id', pattern: String.raw`\d[ -]?\d{4}[ -]?\d{5}[ -]?\d{2}[ -]?\d`, valid: checked(stdnum.TH.idnr), words: 'บัตรประจำตัวประชาชน|เลขประจำตัวประชาชน|thai id', alone: printed(/^\d-\d{4}-\d{5}-\d{2}-\d$/) },
   { name: 'sg-nric', pattern: String.raw`[STFG]\d{7}[A-Z]`, valid: singaporeNric, words: 'nric|fin number', acronyms: 'NRIC|FIN', alone: ALWAYS, requires: /[STFG]\d{7}[A-Z]/ },
-  { name: 'cl-run', pattern: String.raw`\d{1,2}\.\d{3}\.\d{3}-[\dkK]|\d{7,8}-[\dkK]`, valid: (v) => stdnum.CL.run.validate(v.replace(/\./g, '')).isValid, words: String.raw`rol [úu]nico nacional|c[ée]dula de identidad`, acronyms: 'RUN|RUT', alone: printed(/^\d{1,2}\.\d{3}\.\d{3}-[\dkK]$/) },
+  { name: 'cl-run', pattern: String.raw`\d{1,2}\.\d{3}\.\d{3}-[\dkK]|\d{7,8}-[\dkK]`, valid: (v) => stdnum.CL.run.validate(v.replace(/\./g, '')).isValid, words: String.raw`rol [úu]nico nacional|c[ée]dula de identidad`, acronyms: 'RUT', alone: printed(/^\d{1,2}\.\d{3}\.\d{3}-[\dkK]$/) },
   { name: 'ar-cuil', pattern: String.raw`2[0347]-?\d{8}-?\d`, valid: checked(stdnum.AR.cuit), words: String.raw`c[óo]digo [úu]nico de identificaci[óo]n laboral`, acronyms: 'CUIL|CUIT', alone: printed(/^\d{2}-\d{8}-\d$/) },
-  { name: 'pk-cnic', pattern: String.raw`\d{5}-?\d{7}-?\d`, valid: checked(stdnum.PK.cnic), words: 'computerized national identity|national identity card', acronyms: 'CNIC', alone: printed(/^\d{5}-\d{7}-\d$/) },
+  { name: 'pk-cnic', pattern: String.raw`\d{5}-?\d{7}-?\d`, valid: checked(stdnum.PK.cnic), words: 'computerized national identity|national identity card', acronyms: 'CNIC' },
   // Australia's tax file number; Israel's identity number.
   { name: 'au-tfn', pattern: String.raw`\d{3} ?\d{3} ?\d{2,3}`, valid: checked(stdnum.AU.tfn), words: 'tax file number', acronyms: 'TFN' },
   { name: 'il-id', pattern: String.raw`\d{9}`, valid: checked(stdnum.IL.idnr), words: String.raw`teudat zehut|תעודת זהות|ת\.ז|israeli id` },
@@ -160,5 +162,5 @@ export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
  */
 export const DOCUMENT_LABELS = {
   passport: String.raw`passport|passeport|reisepass|pasaporte|passaporto|paspoort|paszport|passnummer|pass-?nr`,
-  driving_licence: String.raw`driver['’]?s? licen[cs]e|driving licen[cs]e|(?<=(?:driver|DMV)\b[^.\n]{0,60})licen[cs]e|(?:my|his|her|their|your) licen[cs]e|licen[cs]e(?=[ \t]*(?:no\b|nr\b|number|#))|DL ?(?:#|no\.?|number)|führerschein(?:nummer)?|permis de conduire|carn[eé]t? de conducir|licencia de conducir|patente di guida|rijbewijs(?:nummer)?|carteira de motorista`,
+  driving_licence: String.raw`driver['’]?s? licen[cs]e|driving licen[cs]e|(?<=(?:driver|DMV)\b[^.\n]{0,60})licen[cs]e|(?:my|his|her|their|your) licen[cs]e|licen[cs]e(?=[ \t]*(?:no\b|nr\b|number|#))|DL ?(?:#|no\.?|number)|DL(?=[ \t]*:)|führerschein(?:nummer)?|permis de conduire|carn[eé]t? de conducir|licencia de conducir|patente di guida|rijbewijs(?:nummer)?|carteira de motorista`,
 };

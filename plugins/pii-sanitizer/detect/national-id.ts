@@ -1,5 +1,5 @@
 import { matches } from './context';
-import { ENGLISH_WORDS } from './listed-given-names';
+import { COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, PLACES_AND_EPONYMS } from './listed-given-names';
 import { DOCUMENT_LABELS, NATIONAL_ID_FORMATS, type NationalIdFormat } from './national-id-formats';
 import { cellsUnder } from './table-lines';
 import { finding, type Detector, type Finding } from './types';
@@ -20,8 +20,14 @@ function standsAlone(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? '';
   const after = text[end] ?? '';
   if (LETTER_OR_DIGIT.test(before) || LETTER_OR_DIGIT.test(after)) return false;
-  return !(GROUP_SEPARATOR.test(before) && /\d/.test(text[start - 2] ?? '')) && !(GROUP_SEPARATOR.test(after) && /\d/.test(text[end + 1] ?? ''));
+  // A group of a longer number only where the value's own edge is a digit: "12345678Z 28 años" ends at its letter.
+  const groupBefore = /\d/.test(text[start] ?? '') && GROUP_SEPARATOR.test(before) && /\d/.test(text[start - 2] ?? '');
+  const groupAfter = /\d/.test(text[end - 1] ?? '') && GROUP_SEPARATOR.test(after) && /\d/.test(text[end + 1] ?? '');
+  return !groupBefore && !groupAfter;
 }
+
+/** One digit over and over ("111.111.111-11", "000.000.000-00"): a form's filler, whatever its check says. */
+const oneDigitRepeated = (value: string) => /^(\d)\1*$/.test(value.replace(/\D/g, ''));
 
 /** Whether a text holds an identifier's name; `lower` is the text in lower case, when the caller has it already. */
 type Names = (text: string, lower?: string) => boolean;
@@ -62,6 +68,14 @@ interface CompiledFormat {
   acronymHeader?: RegExp;
 }
 
+/**
+ * The acronyms a column's title may hold in any case: letters alone, and no English word ("bsn", "pesel"; not "sin",
+ * "pan", whose columns hold other things).
+ */
+function headerAcronyms(format: NationalIdFormat): string | undefined {
+  const plain = (format.acronyms ?? '').split('|').filter((a) => /^[A-Za-z]+$/.test(a) && !ENGLISH_WORDS.has(a.toLowerCase()));
+  return plain.length > 0 ? plain.join('|') : undefined;
+}
 /** A column's title may add a number's word to an acronym ("NHS_NO", "SIN #"). */
 const ACRONYM_SUFFIX = String.raw`(?:[ _-]?(?:no|nr|number|num|#))?`;
 
@@ -70,7 +84,7 @@ const FORMATS: CompiledFormat[] = NATIONAL_ID_FORMATS.map((format) => ({
   pattern: new RegExp(format.pattern, format.anyCase ? 'gi' : 'g'),
   whole: new RegExp(`^(?:${format.pattern})$`, format.anyCase ? 'i' : ''),
   named: names(format.words, format.acronyms),
-  acronymHeader: format.acronyms ? new RegExp(String.raw`^(?:${format.acronyms})${ACRONYM_SUFFIX}$`, 'i') : undefined,
+  acronymHeader: headerAcronyms(format) ? new RegExp(String.raw`^(?:${headerAcronyms(format)})${ACRONYM_SUFFIX}$`, 'i') : undefined,
 }));
 /** Every format's name at once: a text naming none is read for the shapes found alone only. */
 const ANY_NAME = names(NATIONAL_ID_FORMATS.map((f) => f.words).join('|'), NATIONAL_ID_FORMATS.flatMap((f) => (f.acronyms ? [f.acronyms] : [])).join('|'));
@@ -83,13 +97,13 @@ const TABLE = /[|\t;,]/;
  * text writes them, what a table with such a column holds ("run" in a sentence is no header).
  */
 const ACRONYM_CELL = new RegExp(
-  String.raw`(?:^|[|\t;,])[ \t]*["'*_\x60]*(?:${NATIONAL_ID_FORMATS.flatMap((f) => (f.acronyms && !f.alone ? [f.acronyms] : [])).join('|')})${ACRONYM_SUFFIX}["'*_\x60:]*[ \t]*(?=[|\t;,\r]|$)`,
+  String.raw`(?:^|[|\t;,])[ \t]*["'*_\x60]*(?:${NATIONAL_ID_FORMATS.flatMap((f) => headerAcronyms(f) ?? []).join('|')})${ACRONYM_SUFFIX}["'*_\x60:]*[ \t]*(?=[|\t;,\r]|$)`,
   'im',
 );
 /** The formats a column's title names (a title is short): their words or acronyms in it, or an acronym alone in any case. */
 function formatsNamedBy(title: string): CompiledFormat[] {
   if (title.length > 40) return [];
-  return FORMATS.filter((f) => !f.format.alone && (f.named(title) || f.acronymHeader?.test(title) === true));
+  return FORMATS.filter((f) => f.named(title) || f.acronymHeader?.test(title) === true);
 }
 
 /**
@@ -104,6 +118,8 @@ function inColumns(text: string): Array<{ start: number; value: string }> {
   );
 }
 
+/** How many distinct numbers are looked for again: each is a scan of the text. */
+const MAX_REPEATED = 50;
 const NUMBER_WORD = String.raw`(?:no\.?|nr\.?|number|num(?:ber|[ée]ro|ero)?|nummer|n[úu]mero|#|n[°º])`;
 /**
  * A document's number after its label ("Passport No.: X1234567", "my driver's license number is D123-4567", "a driver's
@@ -111,13 +127,27 @@ const NUMBER_WORD = String.raw`(?:no\.?|nr\.?|number|num(?:ber|[ée]ro|ero)?|num
  * a licence six to twelve capitals that spell no English word ("License: MUNZGMAZ"; not "EXPIRED", "PENDING").
  */
 const DOCUMENT = new RegExp(
-  String.raw`(?:(?<passport>${DOCUMENT_LABELS.passport})|${DOCUMENT_LABELS.driving_licence})(?:[ \t]*${NUMBER_WORD})?(?![\p{L}\p{N}])(?:[ \t]+(?:is|was|ist|est|es|é|è))?[ \t]*[:#=(]?[ \t]*(?<value>(?=[A-Za-z-]*\d)(?=[A-Za-z0-9-]{5})[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,10}){0,3}|[A-Z]{6,12})(?![\p{L}\p{N}-])`,
+  String.raw`(?:(?<passport>${DOCUMENT_LABELS.passport})|${DOCUMENT_LABELS.driving_licence})(?:[ _-]*${NUMBER_WORD})?(?![\p{L}\p{N}])\.?(?:[ \t]+(?:is|was|ist|est|es|é|è))?(?:[ \t]*[:#=(|*"'\x60-]){0,4}[ \t]*(?<value>(?=[A-Za-z-]*\d)(?=[A-Za-z0-9-]{5})[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,10}){0,3}|[A-Z]{6,12})(?![\p{L}\p{N}-])`,
   'dgiu',
 );
-const lettersSpellNoWord = (value: string) => /^[A-Z]+$/.test(value) && !ENGLISH_WORDS.has(value.toLowerCase());
+/**
+ * Capitals alone that read as no word: none of the dictionary's, no place's, and as few vowels as letters drawn at
+ * random have (a fifth): "MUNZGMAZ", not "CALIFORNIA", "REDACTED", "SUSPENDU" or "PENDIENTE".
+ */
+function lettersSpellNoWord(value: string): boolean {
+  if (!/^[A-Z]+$/.test(value)) return false;
+  const lower = value.toLowerCase();
+  const vowels = value.replace(/[^AEIOU]/g, '').length;
+  return vowels / value.length < 0.35 && !ENGLISH_WORDS.has(lower) && !PLACES_AND_EPONYMS.has(lower) && !COUNTRIES_IN_ANY_LANGUAGE.has(lower);
+}
 const hasDigit = (value: string) => /\d/.test(value);
+/** A software licence's name after "license" ("my license is GPL-3.0", "MIT-0", "GPLv2"): no one's document. */
+const SOFTWARE_LICENCE = /^(?:A?GPL|LGPL|MPL|EPL|MIT|BSD|CC|CDDL|EUPL|OSL|AFL|APL|ISC|ZPL|CECILL|APACHE)(?![A-Z])/i;
+/** A document's number as printed: capitals and digits ("OAuth2" after "Laravel Passport" is a library's word). */
+const documentNumber = (value: string, passport: boolean) =>
+  !/[a-z]/.test(value) && !SOFTWARE_LICENCE.test(value) && (hasDigit(value) || (!passport && lettersSpellNoWord(value)));
 /** What a text holding a label holds ("DL" with no letter before it: the label is a word's start, "handle" holds none). */
-const DOCUMENT_CUE = /pass(?:port|eport|aporte|aporto|poort|zport|nummer|-?nr)|licen[cs]e|führerschein|permis de|carn[eé]?t? de|patente di|rijbewijs|carteira de|(?<![a-z])dl/i;
+const DOCUMENT_CUE = /pas(?:s(?:port|eport|aporte|aporto|nummer|-?nr)|aporte|aporto|poort|zport)|reisepass|licen[cs](?:e|ia)|führerschein|permis de|carn[eé]?t? de|patente di|rijbewijs|carteira de|(?<![a-z])dl/i;
 
 /**
  * National identity, tax and social security numbers of some forty countries, each checked as its issuer checks it
@@ -146,7 +176,7 @@ export const nationalIdDetector: Detector = {
       if ((named && !format.alone && !name(text, lower)) || (format.requires && !format.requires.test(text))) continue;
       for (const m of matches(text, pattern)) {
         const value = m[0];
-        if (!standsAlone(text, m.index, m.index + value.length) || taken.has(`${m.index}:${value.length}`) || !format.valid(value)) continue;
+        if (!standsAlone(text, m.index, m.index + value.length) || taken.has(`${m.index}:${value.length}`) || oneDigitRepeated(value) || !format.valid(value)) continue;
         const near = named && nameNear(text, m.index, m.index + value.length, name);
         if (near || format.alone?.(value)) add(m.index, value, near ? 0.95 : 0.85);
       }
@@ -157,14 +187,15 @@ export const nationalIdDetector: Detector = {
     if (labelled) {
       for (const m of matches(text, DOCUMENT)) {
         const value = m.groups!.value!;
-        if (LETTER_OR_DIGIT.test(text[m.index - 1] ?? '') || !(hasDigit(value) || (!m.groups!.passport && lettersSpellNoWord(value)))) continue;
+        if (LETTER_OR_DIGIT.test(text[m.index - 1] ?? '') || !documentNumber(value, m.groups!.passport !== undefined)) continue;
         add(m.indices!.groups!.value![0], value, 0.9);
       }
     }
-    // A number found is that number wherever else the text repeats it ("…license (CUNQIWZS)… verify that CUNQIWZS").
-    for (const { value } of [...out]) {
-      if (value.length < 6) continue;
-      for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+    // A number found is that number wherever else the text repeats it ("…license (4CPRJ9NH)… verify that 4CPRJ9NH"):
+    // one with a digit and six characters at least, so no word and no amount ("Passport No. 100000 … Salary: 100000").
+    const repeated = [...new Set(out.map((f) => f.value))].filter((v) => v.length >= 6 && hasDigit(v) && (/[A-Za-z]/.test(v) || v.length >= 9));
+    for (const value of repeated.slice(0, MAX_REPEATED)) {
+      for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) {
         if (standsAlone(text, at, at + value.length)) add(at, value, 0.9);
       }
     }
