@@ -121,12 +121,13 @@ describe('national identifiers: checked as their issuers check them, digits alon
       ['| Passport | X1234567 |', 'X1234567'],
       ["Driver's License Number - D1234567", 'D1234567'],
       ['DL: D1234567', 'D1234567'],
+      ["my driver's license is d1234567", 'd1234567'],
     ]) {
       expect([text, ids(text)]).toEqual([text, [value]]);
     }
     for (const text of ['Passport: 50 pages', 'my passport is valid until next year', "driver's license renewal", 'Passwort: Sommer2024!', 'MIT license 2.0', "Driver's license: REQUIRED", "Driver's license: EXPIRED", 'my license expired in 2024', 'Passport: ABCDEFGH', 'License: APACHE',
       // A library's word, a software licence, a state, a placeholder or a word of another language after the label.
-      'How do I configure Laravel Passport OAuth2 clients?', 'my license is GPL-3.0', 'This Linux driver is released under license GPLv2.',
+      'How do I configure Laravel Passport OAuth2 clients?', 'Set up passport jwt2fa', 'my license is GPL-3.0', 'This Linux driver is released under license GPLv2.',
       "Driver's license: CALIFORNIA", "Driver's license: REDACTED", 'Führerschein ENTZOGEN']) {
       expect([text, ids(text)]).toEqual([text, []]);
     }

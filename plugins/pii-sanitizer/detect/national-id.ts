@@ -143,9 +143,15 @@ function lettersSpellNoWord(value: string): boolean {
 const hasDigit = (value: string) => /\d/.test(value);
 /** A software licence's name after "license" ("my license is GPL-3.0", "MIT-0", "GPLv2"): no one's document. */
 const SOFTWARE_LICENCE = /^(?:A?GPL|LGPL|MPL|EPL|MIT|BSD|CC|CDDL|EUPL|OSL|AFL|APL|ISC|ZPL|CECILL|APACHE)(?![A-Z])/i;
-/** A document's number as printed: capitals and digits ("OAuth2" after "Laravel Passport" is a library's word). */
+/**
+ * A document's number as printed, or typed in lower case in a chat ("d1234567"): not in both cases ("OAuth2" after
+ * "Laravel Passport" is a library's word), nor a software licence's name.
+ */
 const documentNumber = (value: string, passport: boolean) =>
-  !/[a-z]/.test(value) && !SOFTWARE_LICENCE.test(value) && (hasDigit(value) || (!passport && lettersSpellNoWord(value)));
+  !(/[a-z]/.test(value) && /[A-Z]/.test(value)) &&
+  !SOFTWARE_LICENCE.test(value) &&
+  // A passport's number is mostly digits, four at least ("passport jwt2fa" is a library's name).
+  (passport ? value.replace(/\D/g, '').length >= 4 : hasDigit(value) || lettersSpellNoWord(value));
 /** What a text holding a label holds ("DL" with no letter before it: the label is a word's start, "handle" holds none). */
 const DOCUMENT_CUE = /pas(?:s(?:port|eport|aporte|aporto|nummer|-?nr)|aporte|aporto|poort|zport)|reisepass|licen[cs](?:e|ia)|führerschein|permis de|carn[eé]?t? de|patente di|rijbewijs|carteira de|(?<![a-z])dl/i;
 
