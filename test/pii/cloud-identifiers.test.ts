@@ -42,6 +42,7 @@ describe('cloud identifiers: accounts and resources by the shapes their provider
     expect(cloud('account id 891511536143')).toEqual([]);
     expect(cloud('We moved off AWS last year. Order 891511536143 shipped; GCP project number 891511536143.')).toEqual([]);
     expect(cloud('The AWS S3 bucket contains 123456789012 objects')).toEqual([]);
+    expect(cloud('Account ID 169040652902 (AWS), billing')).toEqual(['169040652902']);
     expect(cloud('aws_account_id=8915115361431')).toEqual([]);
   });
 

@@ -44,6 +44,8 @@ describe('national identifiers: checked as their issuers check them, digits alon
       ['SIN: 046 454 286', '046 454 286'],
       ['numéro d’assurance sociale 046-454-286', '046-454-286'],
       ['Personnummer 811228-9874', '811228-9874'],
+      ['Personnummer: 8112289874', '8112289874'],
+      ['personnummer 198112289874', '198112289874'],
       ['PESEL: 44051401359', '44051401359'],
       ['Steuer-ID 36 574 261 809', '36 574 261 809'],
       ['Aadhaar no. 2345 6789 0124', '2345 6789 0124'],

@@ -33,13 +33,14 @@ interface Shape {
 const ACCOUNT_WORDS = /account|acct(?![a-z])|(?<![a-z])(?:compte|cuenta|konto|conta|conto)(?![a-z])|アカウント|账户|账号|계정/;
 /**
  * Twelve digits are an AWS account's id where an account's word stands just before them and AWS is named in the lines
- * before ("the staging AWS account (1690…)", `account_id = "9445…"` under `aws_caller_identity`), or where they are
- * what `aws sts get-caller-identity` printed. Twelve digits alone are an order's, a phone's or a bank account's.
+ * before or just after ("the staging AWS account (1690…)", `account_id = "9445…"` under `aws_caller_identity`,
+ * "Account ID 1690… (AWS)"), or where they are what `aws sts get-caller-identity` printed. Twelve digits alone are an order's, a phone's or a bank account's.
  */
-function awsAccountId(text: string, at: number): boolean {
+function awsAccountId(text: string, at: number, value: string): boolean {
   const before = text.slice(Math.max(0, at - 300), at).toLowerCase();
   if (before.includes('get-caller-identity')) return true;
-  return ACCOUNT_WORDS.test(before.slice(-60)) && /(?<![a-z])aws/.test(before);
+  const after = text.slice(at + value.length, at + value.length + 20).toLowerCase();
+  return ACCOUNT_WORDS.test(before.slice(-60)) && (/(?<![a-z])aws/.test(before) || /(?<![a-z])aws(?![a-z])/.test(after));
 }
 
 /** A resource's path may close a sentence or a bracket the ARN was written in: "(see arn:aws:s3:::logs)." */

@@ -103,8 +103,9 @@ export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
   { name: 'ca-sin', pattern: String.raw`\d{3}[ -]?\d{3}[ -]?\d{3}`, valid: checked(stdnum.CA.sin), words: String.raw`social insurance|assurance sociale`, acronyms: 'SIN' },
   // The Netherlands' BSN: nine digits, the eleven test.
   { name: 'nl-bsn', pattern: String.raw`\d{4}\.?\d{2}\.?\d{3}`, valid: checked(stdnum.NL.bsn), words: String.raw`burgerservicenummer|sofi-?nummer`, acronyms: 'BSN' },
-  // The Nordic countries' personal numbers: the birth date and a serial with a check digit or character.
-  { name: 'se-personnummer', pattern: String.raw`(?:\d{2})?\d{6}[-+ ]?\d{4}`, valid: checked(stdnum.SE.personnummer), words: 'personnummer|personnr|samordningsnummer' },
+  // The Nordic countries' personal numbers: the birth date and a serial with a check digit or character (a Swedish one
+  // typed without its separator is checked as printed: the port takes no other length).
+  { name: 'se-personnummer', pattern: String.raw`(?:\d{2})?\d{6}[-+ ]?\d{4}`, valid: (v) => checked(stdnum.SE.personnummer)(/^\d{10}(?:\d\d)?$/.test(v) ? `${v.slice(0, -4)}-${v.slice(-4)}` : v), words: 'personnummer|personnr|samordningsnummer' },
   // Finland's henkilötunnus: its century sign and check character make it a shape of its own, when one is a letter
   // (a build's "240315-0070" is a date and a serial as much).
   { name: 'fi-hetu', pattern: String.raw`\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]`, valid: checked(stdnum.FI.hetu), words: 'henkilötunnus|hetu|personbeteckning', alone: (v) => /[A-Z]/.test(v) },
