@@ -34,7 +34,8 @@ const ACCOUNT_WORDS = /account|acct(?![a-z])|(?<![a-z])(?:compte|cuenta|konto|co
 /**
  * Twelve digits are an AWS account's id where an account's word stands just before them and AWS is named in the lines
  * before or just after ("the staging AWS account (1690…)", `account_id = "9445…"` under `aws_caller_identity`,
- * "Account ID 1690… (AWS)"), or where they are what `aws sts get-caller-identity` printed. Twelve digits alone are an order's, a phone's or a bank account's.
+ * "Account ID 1690… (AWS)"), or where they are what `aws sts get-caller-identity` printed. Twelve digits alone are an
+ * order's, a phone's or a bank account's.
  */
 function awsAccountId(text: string, at: number, value: string): boolean {
   const before = text.slice(Math.max(0, at - 300), at).toLowerCase();

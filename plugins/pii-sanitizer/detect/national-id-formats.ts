@@ -1,4 +1,5 @@
 import { stdnum } from 'stdnum';
+import { digitsOf } from './context';
 
 /** A check that a value is a valid identifier of its kind (its length, date and check digits). */
 type Validate = (value: string) => boolean;
@@ -40,7 +41,7 @@ const printed = (separators: RegExp) => (value: string) => separators.test(value
  */
 export function nhsNumber(value: string): boolean {
   if (!/^\d{3}[ -]?\d{3}[ -]?\d{4}$/.test(value)) return false;
-  const digits = value.replace(/\D/g, '');
+  const digits = digitsOf(value);
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
   const check = (11 - (sum % 11)) % 11;
@@ -52,7 +53,7 @@ export function nhsNumber(value: string): boolean {
  * (the Ministry's ordinance no. 85, article 5).
  */
 export function japaneseMyNumber(value: string): boolean {
-  const digits = value.replace(/\D/g, '');
+  const digits = digitsOf(value);
   if (digits.length !== 12) return false;
   let sum = 0;
   for (let n = 1; n <= 11; n++) sum += Number(digits[11 - n]) * (n <= 6 ? n + 1 : n - 5);

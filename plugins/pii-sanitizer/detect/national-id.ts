@@ -1,6 +1,7 @@
-import { matches } from './context';
+import { digitsOf, matches } from './context';
 import { COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, PLACES_AND_EPONYMS } from './listed-given-names';
 import { DOCUMENT_LABELS, NATIONAL_ID_FORMATS, type NationalIdFormat } from './national-id-formats';
+import { isOneCharacter } from './secret-values';
 import { cellsUnder } from './table-lines';
 import { finding, type Detector, type Finding } from './types';
 
@@ -27,7 +28,7 @@ function standsAlone(text: string, start: number, end: number): boolean {
 }
 
 /** One digit over and over ("111.111.111-11", "000.000.000-00"): a form's filler, whatever its check says. */
-const oneDigitRepeated = (value: string) => /^(\d)\1*$/.test(value.replace(/\D/g, ''));
+const oneDigitRepeated = (value: string) => isOneCharacter(digitsOf(value));
 
 /** Whether a text holds an identifier's name; `lower` is the text in lower case, when the caller has it already. */
 type Names = (text: string, lower?: string) => boolean;
@@ -79,13 +80,16 @@ function headerAcronyms(format: NationalIdFormat): string | undefined {
 /** A column's title may add a number's word to an acronym ("NHS_NO", "SIN #"). */
 const ACRONYM_SUFFIX = String.raw`(?:[ _-]?(?:no|nr|number|num|#))?`;
 
-const FORMATS: CompiledFormat[] = NATIONAL_ID_FORMATS.map((format) => ({
-  format,
-  pattern: new RegExp(format.pattern, format.anyCase ? 'gi' : 'g'),
-  whole: new RegExp(`^(?:${format.pattern})$`, format.anyCase ? 'i' : ''),
-  named: names(format.words, format.acronyms),
-  acronymHeader: headerAcronyms(format) ? new RegExp(String.raw`^(?:${headerAcronyms(format)})${ACRONYM_SUFFIX}$`, 'i') : undefined,
-}));
+const FORMATS: CompiledFormat[] = NATIONAL_ID_FORMATS.map((format) => {
+  const acronyms = headerAcronyms(format);
+  return {
+    format,
+    pattern: new RegExp(format.pattern, format.anyCase ? 'gi' : 'g'),
+    whole: new RegExp(`^(?:${format.pattern})$`, format.anyCase ? 'i' : ''),
+    named: names(format.words, format.acronyms),
+    acronymHeader: acronyms ? new RegExp(String.raw`^(?:${acronyms})${ACRONYM_SUFFIX}$`, 'i') : undefined,
+  };
+});
 /** Every format's name at once: a text naming none is read for the shapes found alone only. */
 const ANY_NAME = names(NATIONAL_ID_FORMATS.map((f) => f.words).join('|'), NATIONAL_ID_FORMATS.flatMap((f) => (f.acronyms ? [f.acronyms] : [])).join('|'));
 /** Formats found alone, for a text that names none. */
@@ -151,7 +155,7 @@ const documentNumber = (value: string, passport: boolean) =>
   !(/[a-z]/.test(value) && /[A-Z]/.test(value)) &&
   !SOFTWARE_LICENCE.test(value) &&
   // A passport's number is mostly digits, four at least ("passport jwt2fa" is a library's name).
-  (passport ? value.replace(/\D/g, '').length >= 4 : hasDigit(value) || lettersSpellNoWord(value));
+  (passport ? digitsOf(value).length >= 4 : hasDigit(value) || lettersSpellNoWord(value));
 /** What a text holding a label holds ("DL" with no letter before it: the label is a word's start, "handle" holds none). */
 const DOCUMENT_CUE = /pas(?:s(?:port|eport|aporte|aporto|nummer|-?nr)|aporte|aporto|poort|zport)|reisepass|licen[cs](?:e|ia)|führerschein|permis de|carn[eé]?t? de|patente di|rijbewijs|carteira de|(?<![a-z])dl/i;
 
