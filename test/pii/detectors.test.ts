@@ -1,5 +1,5 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
-import { wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
+import { alternativesTree, wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
 import { literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
 import { hasHeaderCell } from '../../plugins/pii-sanitizer/detect/name-columns';
 import { CONTEXT_MODEL_CONFIDENCE } from '../../plugins/pii-sanitizer/detect/person';
@@ -2632,6 +2632,25 @@ describe('word alternations and cues, the scans the detectors share', () => {
         expect(all(new RegExp(`(?:${wordAlternation(distinct, caseless)})(?:[ .:]|$)`, 'g'), text)).toEqual(expected);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('a pattern’s alternatives share their literal starts and match what they matched, where they did', () => {
+    expect(alternativesTree('passport|passeport|pasaporte')).toBe('pas(?:s(?:port|eport)|aporte)');
+    // An alternative that starts with no literal keeps its place: "ab" after "[a]c" stays after it.
+    expect(alternativesTree('a|ab|[a]c|ad|b\\.c|b\\.d|e?f|eg')).toBe('a(?:|b)|[a]c|ad|b\\.(?:c|d)|e?f|eg');
+    expect(alternativesTree('Abc|abd|ABE', true)).toBe('ab(?:c|d|e)');
+    // Random patterns of literals, classes, groups, escapes and quantifiers, global and sticky, in either case.
+    const atom = fc.constantFrom('a', 'b', 'A', ' ', '\\.', '[ab]', '(?:a|b)', 'a?', 'b+', '(?<=a)', '(?!b)', '.');
+    const alternative = fc.array(atom, { maxLength: 5 }).map((atoms) => atoms.join(''));
+    const text = fc.string({ unit: fc.constantFrom(...'abAB .'.split('')), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(alternative, { minLength: 1, maxLength: 10 }), text, fc.boolean(), (alternatives, text, caseless) => {
+        const source = alternatives.join('|');
+        const flags = caseless ? 'gi' : 'g';
+        expect(all(new RegExp(alternativesTree(source, caseless), flags), text)).toEqual(all(new RegExp(source, flags), text));
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -18,7 +18,7 @@ function atoms(word: string, caseless: boolean): string[] {
   });
 }
 
-function tree(words: string[][]): string {
+function tree(words: string[][], barrier: (atom: string) => boolean = () => false): string {
   const branches: Array<[string, string[][]]> = [];
   // A word that ends here is tried where it was listed: the words after it that go on past it start new branches.
   let open = new Map<string, string[][]>();
@@ -26,8 +26,9 @@ function tree(words: string[][]): string {
     const key = word[0] ?? '';
     const rests = open.get(key);
     if (rests) rests.push(word.slice(1));
-    else if (key === '') {
-      branches.push(['', []]);
+    else if (key === '' || barrier(key)) {
+      // So is a pattern's part that may match where a literal does: what is listed after it stays after it.
+      branches.push([key, [word.slice(1)]]);
       open = new Map();
     } else {
       const started: string[][] = [word.slice(1)];
@@ -43,7 +44,7 @@ function tree(words: string[][]): string {
       while (rests.every((rest) => rest.length > shared && rest[shared] === rests[0]![shared])) shared++;
       const head = atom + rests[0]!.slice(0, shared).join('');
       const tails = rests.map((rest) => rest.slice(shared));
-      return tails.length === 1 ? head : `${head}(?:${tree(tails)})`;
+      return tails.length === 1 ? head : `${head}(?:${tree(tails, barrier)})`;
     })
     .join('|');
 }
@@ -56,4 +57,64 @@ export function wordAlternation(words: readonly string[], caseless = false): str
   // The same word twice adds nothing; an empty word would match everywhere and is a mistake in the list.
   const distinct = [...new Set(words)].filter((w) => w !== '');
   return tree(distinct.map((w) => atoms(w, caseless)));
+}
+
+const SPECIAL = new Set('\\^$.|?*+()[]{}');
+const QUANTIFIER = new Set('?*+{');
+
+/** A regex's source cut at its top-level "|" (not inside a group or a class). */
+function topAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+/** One character matched as itself, or a sign escaped ("\\."); not a class, an anchor, a letter's escape ("\\d") or half a character. */
+function literalAtom(atom: string): boolean {
+  if (atom.length === 2) return atom[0] === '\\' && !/[\p{L}\p{N}]/u.test(atom[1]!);
+  const code = atom.charCodeAt(0);
+  return atom.length === 1 && !SPECIAL.has(atom) && (code < 0xd800 || code > 0xdfff);
+}
+
+/**
+ * One alternative as atoms: its leading literal characters one by one (an escaped sign is one), then the rest whole. A
+ * character a quantifier follows, or a surrogate (a half of a character under `u`), starts the rest.
+ */
+function patternAtoms(alternative: string, caseless: boolean): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < alternative.length) {
+    const width = alternative[i] === '\\' ? 2 : 1;
+    const atom = alternative.slice(i, i + width);
+    if (!literalAtom(atom) || QUANTIFIER.has(alternative[i + width] ?? '')) break;
+    out.push(caseless && /^[A-Z]$/.test(atom) ? atom.toLowerCase() : atom);
+    i += width;
+  }
+  if (i < alternative.length) out.push(alternative.slice(i));
+  return out;
+}
+
+/**
+ * A pattern's top-level alternatives as a tree of their shared literal starts, as `wordAlternation` makes of words:
+ * "pas(?:s(?:port|eport)|aporte)" of "passport|passeport|pasaporte", one test per distinct letter where a text holds
+ * none of them. An alternative whose start is no literal ("[Jj]e m", "(?<![a-z])dl") stays where it was listed, so the
+ * pattern matches where and what it did. `caseless` for a pattern under the `i` flag, whose letters match either case.
+ */
+export function alternativesTree(source: string, caseless = false): string {
+  return tree(topAlternatives(source).map((alternative) => patternAtoms(alternative, caseless)), (atom) => !literalAtom(atom));
 }

@@ -1,3 +1,4 @@
+import { alternativesTree } from './alternation';
 import { cellOffsets, lineStarts, tableCells } from './table-lines';
 
 /**
@@ -19,7 +20,7 @@ const PEOPLE_COLUMN = /^(?:e-?mail(?:[ _-]?address)?|phone(?:[ _-]?number)?|mobi
 const NAME_CELL = /^\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,3}$/u;
 const MAX_ROWS = 500;
 /** A header's word that may name people: the lines are split only when one stands alone in a cell (`hasHeaderCell`). */
-const HEADER_WORD = new RegExp(String.raw`${PEOPLE_HEADERS}|name`, 'gi');
+const HEADER_WORD = new RegExp(alternativesTree(`${PEOPLE_HEADERS}|name`, true), 'gi');
 /** What pads a header's word in its cell: blanks, quotes, Markdown's emphasis, a trailing colon. */
 const CELL_PADDING = new Set([' ', '\t', '"', "'", '*', '_', '`', ':']);
 const CELL_END = new Set(['|', '\t', ';', ',', '\n', '\r']);

@@ -1,3 +1,4 @@
+import { alternativesTree } from './alternation';
 import { digitsOf, matches } from './context';
 import { COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, PLACES_AND_EPONYMS } from './listed-given-names';
 import { DOCUMENT_LABELS, NATIONAL_ID_FORMATS, type NationalIdFormat } from './national-id-formats';
@@ -50,8 +51,8 @@ function holdsWord(pattern: RegExp, text: string): boolean {
 
 /** Its words in any case, its acronyms in capitals. */
 function names(words: string, acronyms: string | undefined): Names {
-  const inLowerCase = new RegExp(words.toLowerCase(), 'g');
-  const inCapitals = acronyms ? new RegExp(acronyms, 'g') : undefined;
+  const inLowerCase = new RegExp(alternativesTree(words.toLowerCase()), 'g');
+  const inCapitals = acronyms ? new RegExp(alternativesTree(acronyms), 'g') : undefined;
   return (text, lower = text.toLowerCase()) => holdsWord(inLowerCase, lower) || (inCapitals !== undefined && holdsWord(inCapitals, text));
 }
 

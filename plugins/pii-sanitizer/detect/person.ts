@@ -1,5 +1,5 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
-import { wordAlternation } from './alternation';
+import { alternativesTree, wordAlternation } from './alternation';
 import { byStart, firstFrom, furthestReaching } from './by-position';
 import { cuedMatches, matches, notAfter, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, TITLE_WORDS, WORDLIKE_NAMES } from './names-gazetteer';
@@ -9,7 +9,7 @@ import { namesInColumns } from './name-columns';
 import { namesInFields } from './name-fields';
 import { candidateWords, contextFeatures, personProbability, type Token, type WordFacts } from './person-context';
 import { addMentions, coverage, writtenInLowerCase } from './person-mentions';
-import type { CasingFacts } from './truecase';
+import { holdsCapital, type CasingFacts } from './truecase';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
 
 /**
@@ -56,10 +56,10 @@ const HOUSE_THEN_STREET_BEFORE =
  * start to the end. Not a host's or an address's last label ("mailhr.hr. Se non sei stato tu": Croatia's domain, not
  * Danish "hr.").
  */
-const TITLE = new RegExp(
-  String.raw`(?<![.@/])\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)(?:dr|fr|hr)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr)\.?[ \t]+){1,3}(${NAME})`,
-  'gu',
-);
+const HONORIFICS = String.raw`Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?<!\p{Lu}\p{Ll}*[ \t]+)(?:dr|fr|hr)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr`;
+const TITLE = new RegExp(String.raw`(?<![.@/])\b(?:(?:${HONORIFICS})\.?[ \t]+){1,3}(${NAME})`, 'uy');
+/** Where a title can start: its words without the conditions the pattern puts on some (the pattern is tried there only). */
+const TITLE_START = new RegExp(alternativesTree(HONORIFICS.replace(/\(\?<?[=!][^()]*\)/g, '')), 'g');
 const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name's", 'his name’s', "her name's", 'her name’s', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', 'maiden name was', 'maiden name is', "'s name", '’s name', "'s name,", '’s name,',
   // The same in the languages prompts most often come in besides English (not German "ich bin" or "liebe": German
   // capitalises its nouns, "Ich bin Student", "Liebe Kolleginnen").
@@ -121,7 +121,7 @@ const LABELLED_OWNED_ROLES = 'manager|supervisor|intern|recruiter|interviewer|te
 const ROLE_ADJECTIVE = String.raw`(?:(?:new|old|former|current|late)[ \t]+)?(?:(?:head|assistant|chief|lead)[ \t]+)?`;
 const OWNER = String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+${ROLE_ADJECTIVE}`;
 /** Whether a role's word is in the text at all: the patterns, tried from every position, are worth running only then. */
-const ROLE_WORD = new RegExp(`${PEOPLE_ROLES}|${OWNED_ROLES}|${PERSON_FIELDS}|${PEOPLE_LABELS}`, 'i');
+const ROLE_WORD = new RegExp(alternativesTree(`${PEOPLE_ROLES}|${OWNED_ROLES}|${PERSON_FIELDS}|${PEOPLE_LABELS}`, true), 'i');
 /**
  * A role only people hold before their name: "my daughter's teacher, Imani Hyatt,", "the waiter, Perrot", "our new hire
  * Nowiński". A role software holds too counts only owned by a person's determiner, right before it ("My manager is
@@ -142,7 +142,7 @@ const ROLE_OWNER = new RegExp(String.raw`${notAfter('A-Za-z', '[Mm]y|[Oo]ur|[Hh]
  */
 const PARTY_TITLES = 'beneficiary|payee|passenger|patient|plaintiff|defendant|claimant|complainant|petitioner|respondent|co-signer|cosigner|employee|applicant|tenant|host|witness|suspect|victim|inmate|borrower|guarantor|policyholder|cardholder|insured|agent';
 const PARTY_BEFORE_NAME = new RegExp(String.raw`(?<![\p{L}-])(?:${PARTY_TITLES.split('|').map((t) => `[${t[0]!.toUpperCase()}${t[0]}]${t.slice(1)}`).join('|')})[ \t]+(${NAME})`, 'dgu');
-const PARTY_WORD = new RegExp(`(?:${PARTY_TITLES}) \\p{Lu}`, 'iu');
+const PARTY_WORD = new RegExp(`(?:${alternativesTree(PARTY_TITLES, true)}) \\p{Lu}`, 'iu');
 /** Every letter in either case: a form writes its labels in title case or capitals too ("Account Holder:", "INSURED:"). */
 const anyCase = (label: string) => label.replace(/\p{L}/gu, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
 /** A role's or a person's field as a label where a line, a quote, a bullet or a sentence starts ("- **Passenger:** …"). */
@@ -195,7 +195,7 @@ const MAIL_HEADER = new RegExp(String.raw`:(?<=^[ \t>]*(?:From|To|Cc|CC|Bcc|BCC|
 /** A reply's attribution: "Sempronio Scala wrote:", "On Tue, 3 Mar 2025 at 10:02, Mennone wrote:", "Anna Berg schrieb:". */
 const WROTE_VERBS = 'wrote|schrieb|a écrit|escribió|scrisse|escreveu|schreef|skrev|kirjoitti|napisał|napsal';
 const WROTE = new RegExp(String.raw`(?:^|\n)[ \t>]*(?:On[ \t][^\n]{4,80}?[ \t])?(${NAME})[ \t]+(?:${WROTE_VERBS})[ \t]*:`, 'dgu');
-const WROTE_WORD = new RegExp(WROTE_VERBS);
+const WROTE_WORD = new RegExp(alternativesTree(WROTE_VERBS));
 /** A time's or a date's words before the name in "On Mon, Jan 5, 2025 at 9:00 AM Iris Mulder wrote:". */
 const DATE_WORDS_FIRST = /^(?:(?:AM|PM|A\.M\.|P\.M\.|UTC|GMT|CET|CEST)[ \t]+)+/;
 /** Assistants, bots and CI servers people address or quote by name as they would a person ("Claude, can you…", "Jenkins wrote:"). */
@@ -412,7 +412,7 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
   // Spoken to after an interjection: "Sorry, Gvozden Skenderija, but…", "Listen to me, Loboda: you don't…".
   {
     pattern: new RegExp(String.raw`(?:^|[.!?"“]\s*)(?:[Ss]orry|[Ll]isten(?:[ \t]+to[ \t]+me)?|[Hh]onestly|[Ll]ook|[Ww]ell|[Oo]kay|OK|[Yy]es|[Nn]o|[Oo]h|[Cc]ome on)[ \t]*,[ \t]+(${NAME})[ \t]*[,:!?]`, 'dgu'),
-    words: /(?:sorry|listen|honestly|look|well|okay|ok|yes|no|oh|come on)[ \t]*,/i,
+    words: new RegExp(String.raw`(?:${alternativesTree('sorry|listen|honestly|look|well|okay|ok|yes|no|oh|come on', true)})[ \t]*,`, 'i'),
   },
   // A citation's author before the year: "Szcześniak (2017)", "Ahonen et al. (2019)".
   { pattern: /(?<![ \t])[ \t]+(?:et al\.[ \t]+)?\((?:19|20)\d\d[a-z]?\)/gu, words: /\((?:19|20)\d\d[a-z]?\)/, nameFirst: true },
@@ -1104,8 +1104,10 @@ const LOWER_PERSON_BEFORE = new RegExp(
 const LOWER_PERSON_AFTER = /^(?:['’]s[ \t]|,?[ \t]+(?:who|said|says|asked|told|cancell?ed|handed|walks|walked|says hi|is coming|was sitting|swapped|recommended|posted|forgot|just called|called again|is on (?:holiday|vacation|leave)|is (?:out|off) sick|is the only one)(?![\p{L}]))/u;
 /** A lower-case word that can be part of a name: none of the sentence's small words. */
 function lowerNameWord(word: string): boolean {
-  return !COMMON_ENGLISH_WORDS.has(word) && !NOT_NAMES.has(word) && !LINKING_WORDS.has(word) && !FOLLOWING_WORDS.has(word) && !DETERMINERS.has(word);
+  return !NOT_LOWER_NAMES.has(word);
 }
+/** The lists `lowerNameWord` rules out, joined once: it asks about every lower-case word of every text. */
+const NOT_LOWER_NAMES = new Set([...COMMON_ENGLISH_WORDS, ...NOT_NAMES, ...LINKING_WORDS, ...FOLLOWING_WORDS, ...DETERMINERS]);
 /**
  * A Dutch surname alone with its particles, which no word starts with: "pass this note to van der Heijden", "ask for
  * van Dijk" (not German "von", a preposition: "von der Steuer absetzen"; nor "ten" and "ter", which start Dutch places:
@@ -1486,7 +1488,7 @@ export const personDetector: Detector = {
       const name = personLike(m[1]!);
       if (name && (!onlyListed || namesAPerson(name))) addPerson(m.indices![1]![1], name, confidence);
     };
-    for (const m of matches(text, TITLE)) {
+    for (const m of cuedMatches(text, TITLE_START, TITLE)) {
       // "Dr. Martens will see you at 3" is a doctor: a person's verb after the brand's words makes them a person's.
       if (TITLED_BRAND.test(m[0]) && !TITLED_BRAND_PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 32))) continue;
       // "9145 Hamish Estate Dr. Proszę o podpisanie": after a house number and a street's name, "Dr." is its drive.
@@ -2105,7 +2107,7 @@ export const personDetector: Detector = {
     }
     addListNeighbours(text, out, (start, value) => add(start, value, 0.6));
     // Capitalised words no rule took, judged by the words around them; consecutive ones make one name.
-    if (/\p{Lu}/u.test(text)) {
+    if (holdsCapital(text)) {
       // The rules' findings, searched by position (a scan per word made 800 KB of capitalised words take seconds); the
       // model's own findings come in order, after all of them.
       // A guess the rules keep below the threshold ("Inja Vlašić" after "add", "Without Wyatt") leaves its words to the

@@ -1,3 +1,4 @@
+import { alternativesTree } from './alternation';
 import { digitsOf } from './context';
 import { cellsUnder, type ColumnCell } from './table-lines';
 
@@ -8,7 +9,7 @@ import { cellsUnder, type ColumnCell } from './table-lines';
  */
 const COLUMN =
   /^(?:(?:home|work|office|mobile|cell|contact|primary|private|business)[ _-]?)?(?:phone|telephone|tel\.?|mobile|cell(?:phone)?|fax|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|tlf\.?|tel[eé]fono|t[eé]l[eé]phone|telefone|telefoon|puhelin|gsm|whatsapp)(?:[ _-]?(?:number|no\.?|nr\.?|#))?$/i;
-const CUE = /phone|tel|mobil|cell|fax|handy|tlf|puhelin|gsm|whatsapp/i;
+const CUE = new RegExp(alternativesTree('phone|tel|mobil|cell|fax|handy|tlf|puhelin|gsm|whatsapp', true), 'i');
 const CELL = /^\+?\(?\d[\d ().\/-]{5,22}\d$/;
 const FILLER = /^(\d)\1+$/;
 
