@@ -118,3 +118,17 @@ function patternAtoms(alternative: string, caseless: boolean): string[] {
 export function alternativesTree(source: string, caseless = false): string {
   return tree(topAlternatives(source).map((alternative) => patternAtoms(alternative, caseless)), (atom) => !literalAtom(atom));
 }
+
+/**
+ * The literal words a pattern is made of, where it is literals alone ("vault", "-u|--user", "Buffer\\.from"), as the
+ * text holds them; undefined where any part is more than a literal.
+ */
+export function literalAlternatives(source: string): string[] | undefined {
+  const words: string[] = [];
+  for (const alternative of topAlternatives(source)) {
+    const atoms = patternAtoms(alternative, false);
+    if (atoms.length === 0 || !atoms.every(literalAtom)) return undefined;
+    words.push(atoms.map((atom) => atom.at(-1)!).join(''));
+  }
+  return words;
+}

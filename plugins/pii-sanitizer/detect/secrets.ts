@@ -1,4 +1,4 @@
-import { wordAlternation } from './alternation';
+import { literalAlternatives, wordAlternation } from './alternation';
 import { literalPrefixes, matches, sticky } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
 import { CONSTANT_NAME, EMULATOR_ACCOUNT, FILE_PATH, insideArn, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, saysStandIn, SEQUENTIAL, UUID } from './secret-values';
@@ -40,6 +40,7 @@ const PATTERNS = SECRET_PATTERNS.map((p) => ({
   ...p,
   prefixes: typeof p.requires === 'string' ? [p.requires] : p.requires ? undefined : literalPrefixes(p.pattern),
   precheck: p.requires instanceof RegExp ? p.requires : undefined,
+  precheckWords: p.requires instanceof RegExp && !p.requires.unicode ? literalAlternatives(p.requires.source)?.map((word) => word.toLowerCase()) : undefined,
 }));
 
 /**
@@ -50,6 +51,13 @@ const PATTERNS = SECRET_PATTERNS.map((p) => ({
 const ALL_PREFIXES = [...new Set(PATTERNS.flatMap((p) => p.prefixes ?? []))].sort((a, b) => b.length - a.length);
 const PREFIX_SCAN = new RegExp(wordAlternation(ALL_PREFIXES), 'g');
 const HELD = new Map(ALL_PREFIXES.map((p) => [p, ALL_PREFIXES.filter((q) => p.includes(q))]));
+/**
+ * The words of the prechecks made of words alone ("vault", "psexec|paexec|…"), in lower case, found in one scan of the
+ * text in lower case: where none of a precheck's words is there, the precheck (some forty, each a scan) is not run.
+ */
+const PRECHECK_WORDS = [...new Set(PATTERNS.flatMap((p) => p.precheckWords ?? []))].sort((a, b) => b.length - a.length);
+const PRECHECK_WORD_SCAN = new RegExp(wordAlternation(PRECHECK_WORDS), 'g');
+const PRECHECK_WORD_HELD = new Map(PRECHECK_WORDS.map((p) => [p, PRECHECK_WORDS.filter((q) => p.includes(q))]));
 
 /** The prefixes that name one provider (not "key-", "sk-", "api-"), with the formats that start with each. */
 const PROVIDER_FORMATS = new Map(
@@ -95,12 +103,13 @@ function digestName(name: string): boolean {
   return !/salt$/i.test(name) && name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).some((word) => /^(?:sha\d*|md5|hash(?:ed)?|digest|checksum)$/i.test(word));
 }
 
-function prefixesIn(text: string): Set<string> {
+/** Which of a scan's literals `text` holds: each found stands for every other it holds ("sk-ant-" holds "sk-"). */
+function literalsIn(text: string, scan: RegExp, held: Map<string, string[]>): Set<string> {
   const found = new Set<string>();
-  PREFIX_SCAN.lastIndex = 0;
-  for (let m = PREFIX_SCAN.exec(text); m; m = PREFIX_SCAN.exec(text)) {
-    for (const held of HELD.get(m[0])!) found.add(held);
-    PREFIX_SCAN.lastIndex = m.index + 1;
+  scan.lastIndex = 0;
+  for (let m = scan.exec(text); m; m = scan.exec(text)) {
+    for (const literal of held.get(m[0])!) found.add(literal);
+    scan.lastIndex = m.index + 1;
   }
   return found;
 }
@@ -277,12 +286,14 @@ export const secretDetector: Detector = {
   priority: 110,
   detect(text) {
     const out: Finding[] = [];
-    const present = prefixesIn(text);
+    const present = literalsIn(text, PREFIX_SCAN, HELD);
+    const precheckWords = literalsIn(text.toLowerCase(), PRECHECK_WORD_SCAN, PRECHECK_WORD_HELD);
     const budget = { checks: MAX_TRUNCATION_CHECKS };
     // A SealedSecret's values are ciphertext that only its cluster's controller can open, made to be committed.
     const sealed = SEALED_SECRET.test(text);
-    for (const { name, pattern, context, window = 100, unlessBefore, prefixes, precheck, valid } of PATTERNS) {
+    for (const { name, pattern, context, window = 100, unlessBefore, prefixes, precheck, precheckWords: words, valid } of PATTERNS) {
       if (prefixes && !prefixes.some((prefix) => present.has(prefix))) continue;
+      if (words && !words.some((word) => precheckWords.has(word))) continue;
       if (precheck && !precheck.test(text)) continue;
       for (const m of matches(text, pattern)) {
         if (context && !context.test(text.slice(Math.max(0, m.index - window), m.index))) continue;
