@@ -1,5 +1,5 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
-import { alternativesTree, wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
+import { alternativesTree, literalAlternatives, wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
 import { literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
 import { hasHeaderCell } from '../../plugins/pii-sanitizer/detect/name-columns';
 import { CONTEXT_MODEL_CONFIDENCE } from '../../plugins/pii-sanitizer/detect/person';
@@ -2640,6 +2640,10 @@ describe('word alternations and cues, the scans the detectors share', () => {
     // An alternative that starts with no literal keeps its place: "ab" after "[a]c" stays after it.
     expect(alternativesTree('a|ab|[a]c|ad|b\\.c|b\\.d|e?f|eg')).toBe('a(?:|b)|[a]c|ad|b\\.(?:c|d)|e?f|eg');
     expect(alternativesTree('Abc|abd|ABE', true)).toBe('ab(?:c|d|e)');
+    // A pattern of literals alone, as the text holds them (what the secret rules' prechecks are looked for by).
+    expect(literalAlternatives('-u|--user|Buffer\\.from')).toEqual(['-u', '--user', 'Buffer.from']);
+    expect(literalAlternatives('vault|a?b')).toBeUndefined();
+    expect(literalAlternatives('\\d|x')).toBeUndefined();
     // Random patterns of literals, classes, groups, escapes and quantifiers, global and sticky, in either case.
     const atom = fc.constantFrom('a', 'b', 'A', ' ', '\\.', '[ab]', '(?:a|b)', 'a?', 'b+', '(?<=a)', '(?!b)', '.');
     const alternative = fc.array(atom, { maxLength: 5 }).map((atoms) => atoms.join(''));
