@@ -1066,14 +1066,15 @@ const isGivenName = remembered((word: string): boolean => {
  * ("desrosiers", "københavn").
  */
 const knownGivenName = (word: string) => isGivenName(word) && !COMMON_ENGLISH_WORDS.has(word.toLowerCase()) && !WORDLIKE_NAMES.has(word.toLowerCase());
+/** Asked of every word of a text written in lower case: remembered, as a text's words come again and again. */
 export const CASING_FACTS: CasingFacts = {
   givenName: knownGivenName,
-  capitalised(word) {
+  capitalised: remembered((word) => {
     const lower = word.toLowerCase();
     if (isGivenName(word)) return knownGivenName(word);
     return !(ENGLISH_WORDS.has(lower) || NOT_NAMES.has(lower) || DETERMINERS.has(lower));
-  },
-  common: (word) => COMMON_ENGLISH_WORDS.has(word.toLowerCase()) || DETERMINERS.has(word.toLowerCase()),
+  }),
+  common: remembered((word) => COMMON_ENGLISH_WORDS.has(word.toLowerCase()) || DETERMINERS.has(word.toLowerCase())),
   name: writtenName,
 };
 
