@@ -23,6 +23,32 @@ describe('a number given as a phone by the words around it', () => {
     expect(phones(text)).toEqual([phone]);
   });
 
+  // Written apart from any set the bench measures: a person called by a name with an initial, a role or commas, or typed
+  // in lower case; a number said to be one's after it; a card's labels that need their colon.
+  it.each([
+    ['Please ring Jan K. Vermeulen on 61837205 before noon.', '61837205'],
+    ['For the keys, phone the porter, Olu, at 704 116.', '704 116'],
+    ['Contact duty nurse Abebe at 0723918', '0723918'],
+    ['just ring femke de wit on 62004817', '62004817'],
+    ['Is 27 94 51 08 still the best number for you?', '27 94 51 08'],
+    ['53018826 is my new number, save it', '53018826'],
+    ['77312450, that’s my number', '77312450'],
+    ['please move my number 92837461 to the new plan', '92837461'],
+    ['Reception: 410 992', '410 992'],
+    ['Emergency contact: 0612887', '0612887'],
+    ['I rang 301 552 907 twice this morning.', '301 552 907'],
+    ['Stop texting me from 49920178!', '49920178'],
+  ])('%s', (text, phone) => {
+    expect(phones(text)).toEqual([phone]);
+  });
+
+  it('not a number said to be another identifier’s, nor one a verb of calling does not give', () => {
+    expect(phones('Is 60042871 still the tracking number for the parcel?')).toEqual([]);
+    expect(phones('The order is 60042871 and it shipped.')).toEqual([]);
+    expect(phones('Call the function at 12 times per second.')).toEqual([]);
+    expect(phones('Our record: 48291734 rows were written.')).toEqual([]);
+  });
+
   it('a German landline labelled so', () => {
     expect(phones('Handy: 987719965\nFestnetz: 915637743')).toEqual(['987719965', '915637743']);
   });

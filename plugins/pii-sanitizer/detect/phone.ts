@@ -84,10 +84,10 @@ const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|con
 /** The same in the languages prompts come in: "mijn nieuwe nummer is", "mein Handy ist", "mój numer telefonu to", "mi número es". */
 const OWN_NUMBER_IN_OTHER_LANGUAGES = String.raw`(?:mijn|onze|mein|meine|unsere|mon|notre|mi|nuestro|il[ \t]+mio|o[ \t]+meu|a[ \t]+minha|mój|nasz)[ \t]+(?:(?:nieuwe|neue|nouveau|nuevo|nuovo|novo|nowy)[ \t]+)?(?:nummer|telefoonnummer|handynummer|telefonnummer|numéro|número|numero|numer(?:[ \t]+telefonu)?)(?:[ \t]+(?:is|ist|lautet|est|es|è|é|to|jest)|[ \t]*:)`;
 /** A line's or a contact's number named so, as a label is ("contact number 987095988.", "home number, 080408858"): no word after the number. */
-const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone|mobile)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?`;
+const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone|mobile)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?|(?:(?:best|emergency|primary|alternate|alt|preferred)[ \t]+)?contact[ \t]*:|(?:direct|alternate|reception|front[ \t]+desk|switchboard|facsimile|\(?main[ \t]+line\)?)[ \t]*:`;
 /** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+(?:back|urgently|asap|directly|anytime|today|tomorrow|instead))?[ \t]+(?:on|at)|(?:call(?:ed)?|rang|ring|phoned|texted)[ \t]+(?:your|the|my|our|his|her|their)[ \t]+(?!function|method|endpoint|api|service|hook|handler|script)[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?[ \t]+(?:on|at)|call[ \t-]?back[ \t]+(?:on|at)|texts?[ \t]+from|contact(?:[ \t]+(?:number|no\.?))?[ \t]+is|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|R[üu]ckruf[ \t]+unter|(?:my|our|his|her|their)[ \t]+(?:phone|mobile|cell)[ \t]*,|(?:my|our)[ \t]+contact[ \t]*:|(?:contattare|contattarmi|contattarci|contattami)[ \t]+al|appele[rz](?:[ \t]+[^\s\d]+){0,2}[ \t]+au|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiamare[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just|will|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from)[ \t]*$`,
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+(?:back|urgently|asap|directly|anytime|today|tomorrow|instead))?[ \t]+(?:on|at)|(?:call(?:ed)?|rang|ring|phoned|texted)[ \t]+(?:your|the|my|our|his|her|their)[ \t]+(?!function|method|endpoint|api|service|hook|handler|script)[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?[ \t]+(?:on|at)|call[ \t-]?back[ \t]+(?:on|at)|texts?[ \t]+from|contact(?:[ \t]+(?:number|no\.?))?[ \t]+is|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|R[üu]ckruf[ \t]+unter|(?:my|our|his|her|their)[ \t]+(?:phone|mobile|cell)[ \t]*,|(?:my|our)[ \t]+contact[ \t]*:|(?:contattare|contattarmi|contattarci|contattami)[ \t]+al|appele[rz](?:[ \t]+[^\s\d]+){0,2}[ \t]+au|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiamare[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just|will|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from|(?:texting|calling|ringing)[ \t]+(?:me|us)[ \t]+from|sms[ \t]+from|(?:I|we|she|he|they)[ \t]+(?:called|rang|dialled|dialed|texted|phoned)|(?:my|our|his|her|their|your)[ \t]+(?:(?:new|old|phone|mobile|cell|home|work)[ \t]+)?number|number['’]s)[ \t]*$`,
   'i',
 );
 /**
@@ -95,8 +95,22 @@ const PHONE_PHRASE_BEFORE = new RegExp(
  * name's capitals tell it from "the message queue at", "call graph on".
  */
 const NAMED_CALL_BEFORE = /(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp|[Cc]ontact)[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}(?:[ \t]+back)?[ \t]+(?:on|at)[ \t]*$/u;
-/** A phrase that gives the number right after it, whatever follows the number. */
-const phraseBefore = (before: string) => PHONE_PHRASE_BEFORE.test(before) || NAMED_CALL_BEFORE.test(before);
+/**
+ * The same with the person's middle initial, a role before the name or the name set off by commas ("Call Moa F.
+ * Hellström on", "contact listing agent Bergqvist at", "call the caretaker, Marta, on"), and a person typed in lower
+ * case after a verb of calling only ("ring lisa andreasson on"): one to four words, a capitalised one among them.
+ */
+const PERSON_CALLED_BEFORE =
+  /(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp|[Cc]ontact)[ \t]+(?=(?:[\p{L}'’.-]+,?[ \t]+){0,3}\p{Lu})(?:[\p{L}'’-]+\.?,?[ \t]+){1,4}(?:back[ \t]+)?(?:on|at)[ \t]*$|(?<![A-Za-z])(?:[Cc]all|[Rr]ing|[Tt]ext)[ \t]+\p{Ll}{2,}(?:[ \t]+\p{Ll}{2,}){1,2}[ \t]+on[ \t]*$/u;
+/** A phrase that gives the number right after it, whatever follows the number; a person's name may stand in it. */
+const phraseBefore = (before: string, wider: string) => PHONE_PHRASE_BEFORE.test(before) || NAMED_CALL_BEFORE.test(before) || PERSON_CALLED_BEFORE.test(wider);
+/**
+ * The number said to be a phone's after it: "Is 616 20 478 still the best number to reach you?", "06366611 is the best
+ * number", "use 034269705 as the callback number", "993 653, that's my number"; not another identifier's number ("is
+ * the tracking number").
+ */
+const NUMBER_NAMED_AFTER =
+  /^[ \t]*,?[ \t]*(?:(?:(?:is|was|as)[ \t]+(?:still[ \t]+)?|still[ \t]+)(?:the|my|our|your|his|her|their|a)[ \t]+(?:(?!(?:order|tracking|account|reference|invoice|case|ticket|serial|policy|booking|confirmation|customer|member|membership|card|id|isbn|registration|routing|part|model|version|build|transaction|claim|vat|tax)(?![\p{L}]))[\p{L}-]+[ \t]+){0,3}number|that['’]s[ \t]+(?:my|our|his|her|their|the)[ \t]+(?:new[ \t]+)?number)(?![\p{L}])/iu;
 const PHONE_LABEL_BEFORE = new RegExp(
   String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${LINE_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
   'iu',
@@ -255,6 +269,7 @@ export const phoneDetector: Detector = {
       const rescanned = m.index < rescanUntil;
       // The words right before the number, where a phrase or a label gives it.
       const before = text.slice(Math.max(0, m.index - 32), m.index);
+      const wider = text.slice(Math.max(0, m.index - 48), m.index);
       // Pairs that go on before or after the candidate, two more at least, are a list of bytes or days, not a number
       // ("<Buffer 01 02 03 04 05 06 07 08>", "<Buffer 12 34 56 78 9a bc de f0>"); "06 12 34 56 78 24h/24" is a phone.
       const listed =
@@ -284,8 +299,8 @@ export const phoneDetector: Detector = {
         const plausible = !DUMMY_DIGITS.test(digits) && !ROUND_OR_DATE.test(digits) && !counting(digits);
         const bare =
           plausible &&
-          ((BARE_LOCAL.test(value) && (phraseBefore(before) || phoneNumberNamedBefore(text, m.index) || (!wordAfter && labelled))) ||
-            (SHORT_LOCAL.test(value) && (phraseBefore(before) || (!wordAfter && SHORT_LABEL_BEFORE.test(before)))));
+          ((BARE_LOCAL.test(value) && (phraseBefore(before, wider) || phoneNumberNamedBefore(text, m.index) || NUMBER_NAMED_AFTER.test(text.slice(end, end + 60)) || (!wordAfter && labelled))) ||
+            (SHORT_LOCAL.test(value) && (phraseBefore(before, wider) || (!wordAfter && (SHORT_LABEL_BEFORE.test(before) || labelled)))));
         if (bare) {
           out.push(finding(this, m.index, value, 0.8));
         } else rescan(m);
@@ -298,7 +313,7 @@ export const phoneDetector: Detector = {
         continue;
       }
       // A year first and a dash is a dated id ("ticket 2024-06-1187", "Rechnung Nr. 2024-117"); no phone is written so.
-      if (!international && YEAR_DASH_FIRST.test(value) && !labelled && !phraseBefore(before) && !wordsNearNumber(text, m.index, m.index + value.length, PHONE_WORD)) {
+      if (!international && YEAR_DASH_FIRST.test(value) && !labelled && !phraseBefore(before, wider) && !wordsNearNumber(text, m.index, m.index + value.length, PHONE_WORD)) {
         rescan(m);
         continue;
       }
@@ -310,11 +325,11 @@ export const phoneDetector: Detector = {
       const indian = fiveFive && INDIAN_MOBILE.test(digits) && !CAPITAL_NEXT.test(next);
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : fiveFive ? indian : mayBeValidFromUs(digits);
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, region) : undefined;
-      const numberNamed = phoneNumberNamedBefore(text, m.index);
+      const numberNamed = phoneNumberNamedBefore(text, m.index) || NUMBER_NAMED_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 60));
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
       const phoneWordsNear =
         !POSTAL_OR_REFERENCE.test(value) &&
-        (wordsNearNumber(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT) || phraseBefore(before) || labelled || numberNamed);
+        (wordsNearNumber(text, m.index, m.index + value.length, m.index < labelledUntil ? PHONE_WORD : CONTEXT) || phraseBefore(before, wider) || labelled || numberNamed);
       let confidence = parsed?.isValid() ? 0.95 : rescanned && !phoneWordsNear ? 0 : shape;
       // "370 3911 Fourth Avenue", "90722-3774 577 6th Avenue": short numbers followed by words are house numbers, not
       // phones; a ZIP+4 code and a house number before a numbered street's ordinal too.
