@@ -38,6 +38,10 @@ describe('a number given as a phone by the words around it', () => {
     ['Emergency contact: 0612887', '0612887'],
     ['I rang 301 552 907 twice this morning.', '301 552 907'],
     ['Stop texting me from 49920178!', '49920178'],
+    // A card's one-letter labels, a contact's label before the person and the number, an extension after a bare number.
+    ['Nordvik Bygg AS\nT 55210943\nE: post@nordvik.example', '55210943'],
+    ['Emergency contact: Ilse (sister), 0622901', '0622901'],
+    ['You can reach me directly at 47110385 ext. 12.', '47110385 ext. 12'],
   ])('%s', (text, phone) => {
     expect(phones(text)).toEqual([phone]);
   });
@@ -47,6 +51,8 @@ describe('a number given as a phone by the words around it', () => {
     expect(phones('The order is 60042871 and it shipped.')).toEqual([]);
     expect(phones('Call the function at 12 times per second.')).toEqual([]);
     expect(phones('Our record: 48291734 rows were written.')).toEqual([]);
+    expect(phones('Contact: see the sheet, row 12345678')).toEqual([]);
+    expect(phones('Part T 12345678 is out of stock')).toEqual([]);
   });
 
   it('a German landline labelled so', () => {

@@ -116,6 +116,20 @@ const PHONE_LABEL_BEFORE = new RegExp(
   'iu',
 );
 /**
+ * A card's or a signature's one-letter label starting its line ("M: 0603252355", "T 98 55 41 80"), where the card gives
+ * a mail or a web address too: a letter alone before a number is a table's or a log's as often ("M 58213947" under
+ * "sex", "T: 58213947" under "Totals").
+ */
+const CARD_LETTER_BEFORE = /^[ \t>]*(?:[TFMPW]|Tel|Tlf|Mob|Ph|Fax)\.?[ \t]*:?[ \t]*$/;
+const CARD_ADDRESS_NEAR = /@|www\.|https?:\/\/|(?:^|\n)[ \t]*[EW][ \t]*:/;
+const cardLetterBefore = (text: string, line: string, at: number) =>
+  CARD_LETTER_BEFORE.test(line) && CARD_ADDRESS_NEAR.test(text.slice(Math.max(0, at - 200), at + 200));
+/**
+ * A contact's label, then the person (and what they are to someone) before their number on the line: "Emergency contact:
+ * Richter (", "Emergency contact for Albin Holmberg: Albin (sister), ", "Emergency contact: Darko (mother) – ".
+ */
+const CONTACT_NAMED_BEFORE = /(?<![A-Za-z])contact(?:[ \t]+for[ \t]+[^\n:\d]{1,40})?[ \t]*:[^\n\d:@]{1,50}$/i;
+/**
  * A record's field named for a phone, its value quoted: `"phone":"62449189"`, `mobile: '49703563'`, `"homePhone"`. The
  * label starts the key or follows a phone's qualifier: "graph", "hotel" or "paragraph" end in no phone's label.
  */
@@ -290,7 +304,10 @@ export const phoneDetector: Detector = {
       const operand =
         /^(?!0)\d+$|^0(?!0)[0-7]+$/.test(value) &&
         (OPERATOR_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || OPERATOR_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 4)));
-      const labelled = PHONE_LABEL_BEFORE.test(before) || PHONE_KEY_BEFORE.test(before);
+      // The line before the number, 80 characters at most: a line of 200 KB of numbers is not read back for each.
+      const near = text.slice(Math.max(0, m.index - 80), m.index);
+      const line = near.slice(near.lastIndexOf('\n') + 1);
+      const labelled = PHONE_LABEL_BEFORE.test(before) || PHONE_KEY_BEFORE.test(before) || cardLetterBefore(text, line, m.index) || CONTACT_NAMED_BEFORE.test(line);
       if (operand && !wordsNearNumber(text, m.index, m.index + value.length, CONTEXT) && !labelled) continue;
       if (shape === 0) {
         const end = m.index + value.length;
@@ -299,7 +316,7 @@ export const phoneDetector: Detector = {
         const plausible = !DUMMY_DIGITS.test(digits) && !ROUND_OR_DATE.test(digits) && !counting(digits);
         const bare =
           plausible &&
-          ((BARE_LOCAL.test(value) && (phraseBefore(before, wider) || phoneNumberNamedBefore(text, m.index) || NUMBER_NAMED_AFTER.test(text.slice(end, end + 60)) || (!wordAfter && labelled))) ||
+          ((BARE_LOCAL.test(value.replace(EXTENSION, '').trim()) && (phraseBefore(before, wider) || phoneNumberNamedBefore(text, m.index) || NUMBER_NAMED_AFTER.test(text.slice(end, end + 60)) || (!wordAfter && labelled))) ||
             (SHORT_LOCAL.test(value) && (phraseBefore(before, wider) || (!wordAfter && (SHORT_LABEL_BEFORE.test(before) || labelled)))));
         if (bare) {
           out.push(finding(this, m.index, value, 0.8));
