@@ -34,7 +34,8 @@ describe('a number given as a phone by the words around it', () => {
     ['53018826 is my new number, save it', '53018826'],
     ['77312450, that’s my number', '77312450'],
     ['please move my number 92837461 to the new plan', '92837461'],
-    ['Reception: 410 992', '410 992'],
+    ['Hotel Fjord\nReception: 410 992\nE: stay@fjord.example', '410 992'],
+    ['Front desk: 0410992', '0410992'],
     ['Emergency contact: 0612887', '0612887'],
     ['I rang 301 552 907 twice this morning.', '301 552 907'],
     ['Stop texting me from 49920178!', '49920178'],
@@ -53,6 +54,15 @@ describe('a number given as a phone by the words around it', () => {
     expect(phones('Our record: 48291734 rows were written.')).toEqual([]);
     expect(phones('Contact: see the sheet, row 12345678')).toEqual([]);
     expect(phones('Part T 12345678 is out of stock')).toEqual([]);
+    // A review's texts that the cues first took: numbers of maths, reports, titles and surveys.
+    for (const text of [
+      'Prove that 73939133 is a prime number.', 'Excel tip: 1048576 is the max number of rows', '4829173 is my lucky number',
+      'Organic: 3120455\nDirect: 4829173\nReferral: 912834', 'Contact: John Smith, Order #48291734',
+      'Call of Duty Warzone peaked at 491 670 concurrent players', 'call stack overflowed on 48291734',
+      'In the survey we called 245 789 households', 'W: 48291734\nL: 23918221', 'My number 4829173 x 2 = 9658346',
+    ]) {
+      expect([text, phones(text)]).toEqual([text, []]);
+    }
   });
 
   it('a German landline labelled so', () => {

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { digitsOf, matches, nearWords } from './context';
+import { GIVEN_NAMES } from './names-gazetteer';
 import { nhsNumber } from './national-id-formats';
 import { idCellStarts, phonesInColumns } from './phone-columns';
 import { areaCodeSlashed } from './phone-slash';
@@ -84,10 +85,10 @@ const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|con
 /** The same in the languages prompts come in: "mijn nieuwe nummer is", "mein Handy ist", "mój numer telefonu to", "mi número es". */
 const OWN_NUMBER_IN_OTHER_LANGUAGES = String.raw`(?:mijn|onze|mein|meine|unsere|mon|notre|mi|nuestro|il[ \t]+mio|o[ \t]+meu|a[ \t]+minha|mój|nasz)[ \t]+(?:(?:nieuwe|neue|nouveau|nuevo|nuovo|novo|nowy)[ \t]+)?(?:nummer|telefoonnummer|handynummer|telefonnummer|numéro|número|numero|numer(?:[ \t]+telefonu)?)(?:[ \t]+(?:is|ist|lautet|est|es|è|é|to|jest)|[ \t]*:)`;
 /** A line's or a contact's number named so, as a label is ("contact number 987095988.", "home number, 080408858"): no word after the number. */
-const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone|mobile)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?|(?:(?:best|emergency|primary|alternate|alt|preferred)[ \t]+)?contact[ \t]*:|(?:direct|alternate|reception|front[ \t]+desk|switchboard|facsimile|\(?main[ \t]+line\)?)[ \t]*:`;
+const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone|mobile)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?|(?:best|emergency|preferred)[ \t]+contact[ \t]*:`;
 /** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+(?:back|urgently|asap|directly|anytime|today|tomorrow|instead))?[ \t]+(?:on|at)|(?:call(?:ed)?|rang|ring|phoned|texted)[ \t]+(?:your|the|my|our|his|her|their)[ \t]+(?!function|method|endpoint|api|service|hook|handler|script)[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?[ \t]+(?:on|at)|call[ \t-]?back[ \t]+(?:on|at)|texts?[ \t]+from|contact(?:[ \t]+(?:number|no\.?))?[ \t]+is|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|R[üu]ckruf[ \t]+unter|(?:my|our|his|her|their)[ \t]+(?:phone|mobile|cell)[ \t]*,|(?:my|our)[ \t]+contact[ \t]*:|(?:contattare|contattarmi|contattarci|contattami)[ \t]+al|appele[rz](?:[ \t]+[^\s\d]+){0,2}[ \t]+au|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiamare[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just|will|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from|(?:texting|calling|ringing)[ \t]+(?:me|us)[ \t]+from|sms[ \t]+from|(?:I|we|she|he|they)[ \t]+(?:called|rang|dialled|dialed|texted|phoned)|(?:my|our|his|her|their|your)[ \t]+(?:(?:new|old|phone|mobile|cell|home|work)[ \t]+)?number|number['’]s)[ \t]*$`,
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+(?:back|urgently|asap|directly|anytime|today|tomorrow|instead))?[ \t]+(?:on|at)|(?:call(?:ed)?|rang|ring|phoned|texted)[ \t]+(?:your|the|my|our|his|her|their)[ \t]+(?!function|method|endpoint|api|service|hook|handler|script)[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?[ \t]+(?:on|at)|call[ \t-]?back[ \t]+(?:on|at)|texts?[ \t]+from|contact(?:[ \t]+(?:number|no\.?))?[ \t]+is|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|R[üu]ckruf[ \t]+unter|(?:my|our|his|her|their)[ \t]+(?:phone|mobile|cell)[ \t]*,|(?:my|our)[ \t]+contact[ \t]*:|(?:contattare|contattarmi|contattarci|contattami)[ \t]+al|appele[rz](?:[ \t]+[^\s\d]+){0,2}[ \t]+au|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiamare[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just|will|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|texted|messaged)[ \t]+(?:me[ \t]+)?from|(?:texting|calling|ringing)[ \t]+(?:me|us)[ \t]+from|(?:my|our|his|her|their)[ \t]+(?:(?:new|old|phone|mobile|cell|home|work)[ \t]+)?number(?:['’]s)?)[ \t]*$`,
   'i',
 );
 /**
@@ -97,20 +98,30 @@ const PHONE_PHRASE_BEFORE = new RegExp(
 const NAMED_CALL_BEFORE = /(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp|[Cc]ontact)[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}(?:[ \t]+back)?[ \t]+(?:on|at)[ \t]*$/u;
 /**
  * The same with the person's middle initial, a role before the name or the name set off by commas ("Call Moa F.
- * Hellström on", "contact listing agent Bergqvist at", "call the caretaker, Marta, on"), and a person typed in lower
- * case after a verb of calling only ("ring lisa andreasson on"): one to four words, a capitalised one among them.
+ * Hellström on", "contact listing agent Bergqvist at", "call the caretaker, Marta, on"): each word a capitalised one
+ * (not in capitals: "Text Embeddings API at"), an initial or a role's, so a title's words are none ("Call of Duty …
+ * peaked at", "Message Broker restarted at").
  */
-const PERSON_CALLED_BEFORE =
-  /(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp|[Cc]ontact)[ \t]+(?=(?:[\p{L}'’.-]+,?[ \t]+){0,3}\p{Lu})(?:[\p{L}'’-]+\.?,?[ \t]+){1,4}(?:back[ \t]+)?(?:on|at)[ \t]*$|(?<![A-Za-z])(?:[Cc]all|[Rr]ing|[Tt]ext)[ \t]+\p{Ll}{2,}(?:[ \t]+\p{Ll}{2,}){1,2}[ \t]+on[ \t]*$/u;
+const CALLED_WORD = String.raw`(?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\.|the|our|my|your|his|her|their|agent|nurse|porter|caretaker|duty|listing|site|manager|doctor|dr\.?|mr\.?|mrs\.?|ms\.?|office|desk|front|reception|landlord|landlady|driver|courier|technician|plumber|electrician|recruiter|coordinator|concierge|recipient)`;
+const PERSON_CALLED_BEFORE = new RegExp(
+  String.raw`(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp|[Cc]ontact)[ \t]+(?=(?:\S+[ \t]+){0,3}\p{Lu}\p{Ll})(?:${CALLED_WORD},?[ \t]+){1,4}(?:back[ \t]+)?(?:on|at)[ \t]*$`,
+  'u',
+);
+/** A person typed in lower case after a verb of calling, a given name first ("ring lisa andreasson on"; not "call stack … on"). */
+const LOWER_PERSON_CALLED_BEFORE = /(?<![A-Za-z])(?:[Cc]all|[Rr]ing|[Tt]ext)[ \t]+(\p{Ll}{2,})(?:[ \t]+\p{Ll}{2,}){0,2}[ \t]+on[ \t]*$/u;
 /** A phrase that gives the number right after it, whatever follows the number; a person's name may stand in it. */
-const phraseBefore = (before: string, wider: string) => PHONE_PHRASE_BEFORE.test(before) || NAMED_CALL_BEFORE.test(before) || PERSON_CALLED_BEFORE.test(wider);
+const phraseBefore = (before: string, wider: string) =>
+  PHONE_PHRASE_BEFORE.test(before) || NAMED_CALL_BEFORE.test(before) || PERSON_CALLED_BEFORE.test(wider) || GIVEN_NAMES.has(LOWER_PERSON_CALLED_BEFORE.exec(wider)?.[1] ?? '');
 /**
- * The number said to be a phone's after it: "Is 616 20 478 still the best number to reach you?", "06366611 is the best
- * number", "use 034269705 as the callback number", "993 653, that's my number"; not another identifier's number ("is
- * the tracking number").
+ * The number said to be a phone's after it: "Is 616 20 478 still the best number to reach you?", "06366611 is my new
+ * number", "use 034269705 as the callback number", "993 653, that's my number", "48291734 is my cell". A phone's words
+ * only: not "a prime number", "the max number of rows", "my lucky number", "my social security number".
  */
-const NUMBER_NAMED_AFTER =
-  /^[ \t]*,?[ \t]*(?:(?:(?:is|was|as)[ \t]+(?:still[ \t]+)?|still[ \t]+)(?:the|my|our|your|his|her|their|a)[ \t]+(?:(?!(?:order|tracking|account|reference|invoice|case|ticket|serial|policy|booking|confirmation|customer|member|membership|card|id|isbn|registration|routing|part|model|version|build|transaction|claim|vat|tax)(?![\p{L}]))[\p{L}-]+[ \t]+){0,3}number|that['’]s[ \t]+(?:my|our|his|her|their|the)[ \t]+(?:new[ \t]+)?number)(?![\p{L}])/iu;
+const PHONE_QUALIFIER = String.raw`(?:best|right|correct|new|phone|mobile|cell|callback|call-back|contact|landline|direct|whatsapp|emergency|preferred|alternate|alt|home|work|office|main|UK|US|valid)`;
+const NUMBER_NAMED_AFTER = new RegExp(
+  String.raw`^[ \t]*,?[ \t]*(?:(?:(?:is|was|as)[ \t]+(?:still[ \t]+)?|still[ \t]+)(?:(?:my|our|his|her|their|your)[ \t]+(?:${PHONE_QUALIFIER}[ \t]+){0,2}(?:number|cell|mobile|phone|landline)|(?:the|a)[ \t]+(?:${PHONE_QUALIFIER}[ \t]+){1,3}number)|that['’]s[ \t]+(?:my|our|his|her|their)[ \t]+(?:${PHONE_QUALIFIER}[ \t]+){0,2}(?:number|cell|mobile|phone))(?![\p{L}]|[ \t]+(?:of|in|on)(?![\p{L}]))`,
+  'iu',
+);
 const PHONE_LABEL_BEFORE = new RegExp(
   String.raw`(?:(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp)[ \t]+(?:me|us|him|her|them)(?:[ \t]+back)?[ \t]+(?:on|at)|(?:be[ \t]+)?reached[ \t]+(?:on|at)|${OWN_NUMBER}|${LINE_NUMBER}|${PHONE_LABEL})|(?:^|\n)[ \t]*${PHONE_LABEL}[ \t]*\r?\n)[ \t]*$`,
   'iu',
@@ -121,14 +132,37 @@ const PHONE_LABEL_BEFORE = new RegExp(
  * "sex", "T: 58213947" under "Totals").
  */
 const CARD_LETTER_BEFORE = /^[ \t>]*(?:[TFMPW]|Tel|Tlf|Mob|Ph|Fax)\.?[ \t]*:?[ \t]*$/;
-const CARD_ADDRESS_NEAR = /@|www\.|https?:\/\/|(?:^|\n)[ \t]*[EW][ \t]*:/;
-const cardLetterBefore = (text: string, line: string, at: number) =>
-  CARD_LETTER_BEFORE.test(line) && CARD_ADDRESS_NEAR.test(text.slice(Math.max(0, at - 200), at + 200));
+/** A card's mail or web address: on its own labelled line ("E: a@b.example", "W: acme.example") or after a bar or an "E". */
+const CARD_ADDRESS = /(?:^|\n)[ \t>]*(?:E|W|Email|E-mail|Mail|Web)\.?[ \t]*:?[ \t]+[^\s@]+(?:@[^\s@]+)?\.[a-z]{2,}|(?:\||[ \t]E:?)[ \t]+[^\s@|]+@[^\s@]+\.[a-z]{2,}/i;
+/** The block around a number, 200 characters either way, up to a blank line. */
+function blockAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 200), start);
+  const after = text.slice(end, end + 200);
+  return before.slice(before.search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/) + 1) + text.slice(start, end) + after.split(/\n[ \t]*\n/)[0];
+}
+const cardLetterBefore = (text: string, line: string, start: number, end: number) => CARD_LETTER_BEFORE.test(line) && CARD_ADDRESS.test(blockAround(text, start, end));
+/**
+ * A label a report's or a table's line has too ("Direct: 4829173" beside "Organic:", "Contact: …" in a CRM export): a
+ * phone's where the number starts as a dialled one does, or a card's address or a phone's word stands in its block.
+ */
+const WEAK_LABEL_BEFORE = /(?<![A-Za-z])(?:contact|direct|alternate|reception|front[ \t]+desk|switchboard|facsimile|\(?main[ \t]+line\)?)[ \t]*:[ \t]*$/i;
+function weakLabelBefore(text: string, before: string, start: number, end: number): boolean {
+  if (!WEAK_LABEL_BEFORE.test(before)) return false;
+  const block = blockAround(text, start, end);
+  return /^[0+(]/.test(text.slice(start, end)) || CARD_ADDRESS.test(block) || PHONE_WORD.test(block.replace(/(?:direct|reception|front[ \t]+desk|contact)[ \t]*:/gi, ''));
+}
+/**
+ * "I called …", "SMS from …": a phone only where no noun counts what the number is ("we called 245 789 households",
+ * "SMS from 312 485 unique senders"), its sentence ending or going on with when and how often.
+ */
+const CALLED_BEFORE = /(?<![A-Za-z])(?:(?:I|we|she|he|they)[ \t]+(?:called|rang|dialled|dialed|texted|phoned)|sms[ \t]+from)[ \t]+$/i;
+const CALLED_AFTER = /^(?:[ \t]*(?:[.,;:!?)]|\r?\n|$)|[ \t]+(?:(?:\d+|one|two|three|four|five|several|many|multiple)[ \t]+times|twice|again|yesterday|today|earlier|this|last|back|but|and|at|from|before|after|all)(?![\p{L}]))/u;
 /**
  * A contact's label, then the person (and what they are to someone) before their number on the line: "Emergency contact:
  * Richter (", "Emergency contact for Albin Holmberg: Albin (sister), ", "Emergency contact: Darko (mother) – ".
  */
-const CONTACT_NAMED_BEFORE = /(?<![A-Za-z])contact(?:[ \t]+for[ \t]+[^\n:\d]{1,40})?[ \t]*:[^\n\d:@]{1,50}$/i;
+const CONTACT_NAMED_BEFORE =
+  /(?<![A-Za-z])[Cc]ontact(?:[ \t]+for[ \t]+[^\n:\d]{1,40})?[ \t]*:[ \t]*(?:(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)[ \t]+){0,3}\p{Lu}[\p{Ll}'’-]+(?:[ \t]*\([\p{Ll} ]{1,20}\))?[ \t]*[,(–-]?[ \t]*$/u;
 /**
  * A record's field named for a phone, its value quoted: `"phone":"62449189"`, `mobile: '49703563'`, `"homePhone"`. The
  * label starts the key or follows a phone's qualifier: "graph", "hotel" or "paragraph" end in no phone's label.
@@ -307,7 +341,7 @@ export const phoneDetector: Detector = {
       // The line before the number, 80 characters at most: a line of 200 KB of numbers is not read back for each.
       const near = text.slice(Math.max(0, m.index - 80), m.index);
       const line = near.slice(near.lastIndexOf('\n') + 1);
-      const labelled = PHONE_LABEL_BEFORE.test(before) || PHONE_KEY_BEFORE.test(before) || cardLetterBefore(text, line, m.index) || CONTACT_NAMED_BEFORE.test(line);
+      const labelled = PHONE_LABEL_BEFORE.test(before) || PHONE_KEY_BEFORE.test(before) || cardLetterBefore(text, line, m.index, m.index + value.length) || CONTACT_NAMED_BEFORE.test(line) || weakLabelBefore(text, before, m.index, m.index + value.length) || (CALLED_BEFORE.test(before) && CALLED_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 24)));
       if (operand && !wordsNearNumber(text, m.index, m.index + value.length, CONTEXT) && !labelled) continue;
       if (shape === 0) {
         const end = m.index + value.length;
@@ -316,7 +350,7 @@ export const phoneDetector: Detector = {
         const plausible = !DUMMY_DIGITS.test(digits) && !ROUND_OR_DATE.test(digits) && !counting(digits);
         const bare =
           plausible &&
-          ((BARE_LOCAL.test(value.replace(EXTENSION, '').trim()) && (phraseBefore(before, wider) || phoneNumberNamedBefore(text, m.index) || NUMBER_NAMED_AFTER.test(text.slice(end, end + 60)) || (!wordAfter && labelled))) ||
+          ((BARE_LOCAL.test(value.replace(/[ \t]*ext\.?[ \t]*\d+$/i, '')) && (phraseBefore(before, wider) || phoneNumberNamedBefore(text, m.index) || NUMBER_NAMED_AFTER.test(text.slice(end, end + 60)) || (!wordAfter && labelled))) ||
             (SHORT_LOCAL.test(value) && (phraseBefore(before, wider) || (!wordAfter && (SHORT_LABEL_BEFORE.test(before) || labelled)))));
         if (bare) {
           out.push(finding(this, m.index, value, 0.8));
