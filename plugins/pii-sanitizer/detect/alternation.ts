@@ -63,7 +63,7 @@ const SPECIAL = new Set('\\^$.|?*+()[]{}');
 const QUANTIFIER = new Set('?*+{');
 
 /** A regex's source cut at its top-level "|" (not inside a group or a class). */
-function topAlternatives(source: string): string[] {
+export function topAlternatives(source: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let inClass = false;

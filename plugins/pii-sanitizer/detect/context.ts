@@ -1,4 +1,5 @@
 import { groupEnd } from '../../core/word-edges';
+import { topAlternatives } from './alternation';
 
 /** Whether any of the words appears within `window` characters before (or after) a span. */
 export function nearWords(text: string, start: number, end: number, words: RegExp, window = 40): boolean {
@@ -101,35 +102,13 @@ export function stickyMatch(pattern: RegExp, text: string, at: number): RegExpEx
 export function literalPrefixes(pattern: RegExp): string[] | undefined {
   if (pattern.flags.includes('i')) return undefined;
   const prefixes: string[] = [];
-  for (const alternative of topLevelAlternatives(pattern.source)) {
+  for (const alternative of topAlternatives(pattern.source)) {
     const found = alternativePrefixes(alternative.replace(/^(?:\\b|\(\?<[=!](?:\\.|[^)])*\))+/, ''));
     if (!found) return undefined;
     prefixes.push(...found);
   }
   return prefixes;
 }
-
-function topLevelAlternatives(source: string): string[] {
-  const alternatives: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') i++;
-    else if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) {
-      alternatives.push(source.slice(start, i));
-      start = i + 1;
-    }
-  }
-  alternatives.push(source.slice(start));
-  return alternatives;
-}
-
 
 /** The literal an alternative starts with, and whether it is the whole alternative. */
 function leadingLiteral(body: string): { literal: string; whole: boolean } {
@@ -153,7 +132,7 @@ function alternativePrefixes(body: string): string[] | undefined {
     const end = groupEnd(body, 0);
     // An optional or repeated group, or one without literals, gives no prefix.
     if (end < 0 || /^[?*{]/.test(body.slice(end + 1))) return undefined;
-    const inner = topLevelAlternatives(body.slice(3, end)).map(leadingLiteral);
+    const inner = topAlternatives(body.slice(3, end)).map(leadingLiteral);
     if (inner.some((i) => i.literal.length < 2)) return undefined;
     // After a group of whole literals, the text that follows it is part of each prefix.
     const after = inner.every((i) => i.whole) ? leadingLiteral(body.slice(end + 1)).literal : '';
