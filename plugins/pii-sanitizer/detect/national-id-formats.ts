@@ -78,6 +78,8 @@ export function singaporeNric(value: string): boolean {
 /** A US ITIN: nine digits, a 9 first and the middle two in the ranges the IRS issues (50–65, 70–88, 90–92, 94–99). */
 const itin = (value: string) => /^9\d\d-?(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])-?\d{4}$/.test(value);
 
+const swedishPersonnummer = checked(stdnum.SE.personnummer);
+
 export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
   // UK's National Insurance number: two letters, six digits, a letter ("AB 12 34 56 C"); "QQ" is the documentation's.
   { name: 'gb-nino', pattern: String.raw`[A-CEGHJ-PR-TW-Z]{2}(?: ?\d{2}){3} ?[A-D]`, valid: (v) => stdnum.GB.nino.validate(v.replace(/ /g, '')).isValid, words: 'national insurance', acronyms: String.raw`NI (?:number|no)|NINO`, alone: ALWAYS, requires: /\d\d ?\d\d ?\d\d ?[A-D]/ },
@@ -106,7 +108,7 @@ export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
   { name: 'nl-bsn', pattern: String.raw`\d{4}\.?\d{2}\.?\d{3}`, valid: checked(stdnum.NL.bsn), words: String.raw`burgerservicenummer|sofi-?nummer`, acronyms: 'BSN' },
   // The Nordic countries' personal numbers: the birth date and a serial with a check digit or character (a Swedish one
   // typed without its separator is checked as printed: the port takes no other length).
-  { name: 'se-personnummer', pattern: String.raw`(?:\d{2})?\d{6}[-+ ]?\d{4}`, valid: (v) => checked(stdnum.SE.personnummer)(/^\d{10}(?:\d\d)?$/.test(v) ? `${v.slice(0, -4)}-${v.slice(-4)}` : v), words: 'personnummer|personnr|samordningsnummer' },
+  { name: 'se-personnummer', pattern: String.raw`(?:\d{2})?\d{6}[-+ ]?\d{4}`, valid: (v) => swedishPersonnummer(/^\d{10}(?:\d\d)?$/.test(v) ? `${v.slice(0, -4)}-${v.slice(-4)}` : v), words: 'personnummer|personnr|samordningsnummer' },
   // Finland's henkilötunnus: its century sign and check character make it a shape of its own, when one is a letter
   // (a build's "240315-0070" is a date and a serial as much).
   { name: 'fi-hetu', pattern: String.raw`\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]`, valid: checked(stdnum.FI.hetu), words: 'henkilötunnus|hetu|personbeteckning', alone: (v) => /[A-Z]/.test(v) },

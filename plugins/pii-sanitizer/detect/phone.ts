@@ -92,14 +92,10 @@ const PHONE_PHRASE_BEFORE = new RegExp(
   'i',
 );
 /**
- * A person called by name before "at" or "on" ("call Contreras Zambrano at", "ring Alfredo on"), case-sensitive: the
- * name's capitals tell it from "the message queue at", "call graph on".
- */
-const NAMED_CALL_BEFORE = /(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp|[Cc]ontact)[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}(?:[ \t]+back)?[ \t]+(?:on|at)[ \t]*$/u;
-/**
- * The same with the person's middle initial, a role before the name or the name set off by commas ("Call Moa F.
- * Hellström on", "contact listing agent Bergqvist at", "call the caretaker, Marta, on"): each word a capitalised one
- * (not in capitals: "Text Embeddings API at"), an initial or a role's, so a title's words are none ("Call of Duty …
+ * A person called by name before "at" or "on" ("call Contreras Zambrano at", "ring Alfredo on"), with a middle initial, a
+ * role before the name or the name set off by commas ("Call Moa F. Hellström on", "contact listing agent Bergqvist at",
+ * "call the caretaker, Marta, on"), case-sensitive: each word a capitalised one (not in capitals: "Text Embeddings API
+ * at"), an initial or a role's, so "the message queue at", "call graph on" and a title's words are none ("Call of Duty …
  * peaked at", "Message Broker restarted at").
  */
 const CALLED_WORD = String.raw`(?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\.|the|our|my|your|his|her|their|agent|nurse|porter|caretaker|duty|listing|site|manager|doctor|dr\.?|mr\.?|mrs\.?|ms\.?|office|desk|front|reception|landlord|landlady|driver|courier|technician|plumber|electrician|recruiter|coordinator|concierge|recipient)`;
@@ -111,7 +107,7 @@ const PERSON_CALLED_BEFORE = new RegExp(
 const LOWER_PERSON_CALLED_BEFORE = /(?<![A-Za-z])(?:[Cc]all|[Rr]ing|[Tt]ext)[ \t]+(\p{Ll}{2,})(?:[ \t]+\p{Ll}{2,}){0,2}[ \t]+on[ \t]*$/u;
 /** A phrase that gives the number right after it, whatever follows the number; a person's name may stand in it. */
 const phraseBefore = (before: string, wider: string) =>
-  PHONE_PHRASE_BEFORE.test(before) || NAMED_CALL_BEFORE.test(before) || PERSON_CALLED_BEFORE.test(wider) || GIVEN_NAMES.has(LOWER_PERSON_CALLED_BEFORE.exec(wider)?.[1] ?? '');
+  PHONE_PHRASE_BEFORE.test(before) || PERSON_CALLED_BEFORE.test(wider) || GIVEN_NAMES.has(LOWER_PERSON_CALLED_BEFORE.exec(wider)?.[1] ?? '');
 /**
  * The number said to be a phone's after it: "Is 616 20 478 still the best number to reach you?", "06366611 is my new
  * number", "use 034269705 as the callback number", "993 653, that's my number", "48291734 is my cell". A phone's words
@@ -177,8 +173,9 @@ const SHORT_LABEL_BEFORE = new RegExp(String.raw`(?<![A-Za-z])${PHONE_LABEL}[ \t
  */
 const PHONE_NUMBER_NAMED =
   /(?<![A-Za-z])(?:phone|telephone|mobile|landline)[ \t]+number[ \t]+(?:(?:linked|registered|associated|attached|connected|tied)[ \t]+(?:to|with)[ \t]+(?:it|this|that|the|my|your|his|her|their|our)(?:[ \t]+account)?|on[ \t]+(?:file|record)|(?:stays|remains)[ \t]+the[ \t]+same|for[ \t]+(?:it|me|him|her|us|them))[ \t]*(?:is|:)[ \t]*$/i;
-function phoneNumberNamedBefore(text: string, index: number): boolean {
-  return PHONE_NUMBER_NAMED.test(text.slice(Math.max(0, index - 72), index));
+/** The number from `start` to `end` named a phone's, before it or after it (`NUMBER_NAMED_AFTER`). */
+function namedAsPhone(text: string, start: number, end: number): boolean {
+  return PHONE_NUMBER_NAMED.test(text.slice(Math.max(0, start - 72), start)) || NUMBER_NAMED_AFTER.test(text.slice(end, end + 60));
 }
 /** A word after the number (a count's noun: "cell 12345678 in the sheet"), but not "or" before another way to reach someone. */
 const NOT_A_BARE_PHONE_AFTER = /^[ \t]*(?:(?!(?:or|o|ou|oder|of|eller|lub|oppure)[ \t])\p{L}|%|[=;])/u;
@@ -350,7 +347,7 @@ export const phoneDetector: Detector = {
         const plausible = !DUMMY_DIGITS.test(digits) && !ROUND_OR_DATE.test(digits) && !counting(digits);
         const bare =
           plausible &&
-          ((BARE_LOCAL.test(value.replace(/[ \t]*ext\.?[ \t]*\d+$/i, '')) && (phraseBefore(before, wider) || phoneNumberNamedBefore(text, m.index) || NUMBER_NAMED_AFTER.test(text.slice(end, end + 60)) || (!wordAfter && labelled))) ||
+          ((BARE_LOCAL.test(value.replace(/[ \t]*ext\.?[ \t]*\d+$/i, '')) && (phraseBefore(before, wider) || namedAsPhone(text, m.index, end) || (!wordAfter && labelled))) ||
             (SHORT_LOCAL.test(value) && (phraseBefore(before, wider) || (!wordAfter && (SHORT_LABEL_BEFORE.test(before) || labelled)))));
         if (bare) {
           out.push(finding(this, m.index, value, 0.8));
@@ -376,7 +373,7 @@ export const phoneDetector: Detector = {
       const indian = fiveFive && INDIAN_MOBILE.test(digits) && !CAPITAL_NEXT.test(next);
       const canBeValid = international ? /^[1-9]/.test(value.startsWith('+') ? digits : digits.slice(2)) : fiveFive ? indian : mayBeValidFromUs(digits);
       const parsed = canBeValid ? parsePhoneNumberFromString(international ? value.replace(/^00/, '+') : value, region) : undefined;
-      const numberNamed = phoneNumberNamedBefore(text, m.index) || NUMBER_NAMED_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 60));
+      const numberNamed = namedAsPhone(text, m.index, m.index + value.length);
       // The rest of a labelled number ("Order #12345 415-555-0133") counts the label's "number" for nothing.
       const phoneWordsNear =
         !POSTAL_OR_REFERENCE.test(value) &&

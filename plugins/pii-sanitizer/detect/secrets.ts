@@ -287,13 +287,13 @@ export const secretDetector: Detector = {
   detect(text) {
     const out: Finding[] = [];
     const present = literalsIn(text, PREFIX_SCAN, HELD);
-    const precheckWords = literalsIn(text.toLowerCase(), PRECHECK_WORD_SCAN, PRECHECK_WORD_HELD);
+    const wordsHeld = literalsIn(text.toLowerCase(), PRECHECK_WORD_SCAN, PRECHECK_WORD_HELD);
     const budget = { checks: MAX_TRUNCATION_CHECKS };
     // A SealedSecret's values are ciphertext that only its cluster's controller can open, made to be committed.
     const sealed = SEALED_SECRET.test(text);
     for (const { name, pattern, context, window = 100, unlessBefore, prefixes, precheck, precheckWords: words, valid } of PATTERNS) {
       if (prefixes && !prefixes.some((prefix) => present.has(prefix))) continue;
-      if (words && !words.some((word) => precheckWords.has(word))) continue;
+      if (words && !words.some((word) => wordsHeld.has(word))) continue;
       if (precheck && !precheck.test(text)) continue;
       for (const m of matches(text, pattern)) {
         if (context && !context.test(text.slice(Math.max(0, m.index - window), m.index))) continue;
