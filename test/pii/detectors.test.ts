@@ -1266,6 +1266,13 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(foundByRules('Please deliver the sofa to my sister, porfiry bielski – her number is 54-993-11-21.')).toContainEqual(['person', 'porfiry bielski']);
     expect(foundByRules('Hola layne weimann, te paso el teléfono del fontanero.')).toContainEqual(['person', 'layne weimann']);
     expect(foundByRules('Pan olof jonsson mieszka przy Nyallén 440.')).toContainEqual(['person', 'olof jonsson']);
+    // Each of the cues' kinds, as the scan for their opening words must find them.
+    expect(foundByRules('Guten Tag, mein Name ist leticia barreto und ich habe eine Frage.')).toContainEqual(['person', 'leticia barreto']);
+    expect(foundByRules('Hej! Jeg hedder porfiry bielski og bor i Aarhus.')).toContainEqual(['person', 'porfiry bielski']);
+    expect(foundByRules('Ciao, mi chiamo redmond bubeníková.')).toContainEqual(['person', 'redmond bubeníková']);
+    expect(foundByRules('> To: pauliina laine')).toContainEqual(['person', 'pauliina laine']);
+    expect(foundByRules('Dr. isa poels will see you now.')).toContainEqual(['person', 'isa poels']);
+    expect(foundByRules('My son, olof jonsson, starts school tomorrow.')).toContainEqual(['person', 'olof jonsson']);
     for (const honest of [
       'Hi team lead, thanks everyone! Hello there, Thanks so much! Dear hiring manager,',
       'Pan fried salmon, Pan seared tuna. Daniel joined in 2009 and became Mr. four years later.',
