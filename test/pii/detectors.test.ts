@@ -1,6 +1,6 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
 import { alternativesTree, literalAlternatives, wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
-import { literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
+import { cuedMatches, cueStarts, literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
 import { hasHeaderCell } from '../../plugins/pii-sanitizer/detect/name-columns';
 import { CONTEXT_MODEL_CONFIDENCE } from '../../plugins/pii-sanitizer/detect/person';
 import { mayBeValidFromUs } from '../../plugins/pii-sanitizer/detect/phone';
@@ -2668,6 +2668,23 @@ describe('word alternations and cues, the scans the detectors share', () => {
   it('a cue’s check for a letter before reads back the words it matched', () => {
     const owner = new RegExp(`${notAfter('A-Za-z', 'our|your')} `, 'g');
     expect(all(owner, 'your car, our house, tour bus, 4our x').map(([at]) => at)).toEqual([0, 10, 32]);
+  });
+
+  it('a pattern tried at a cue’s positions, found once, matches where the global pattern does', () => {
+    const text = fc.string({ unit: fc.constantFrom(...'abAB .'.split('')), maxLength: 60 });
+    const global = /[AB][ab]*(?: [AB][ab]*)?/g;
+    const sticky = /[AB][ab]*(?: [AB][ab]*)?/y;
+    const capital = /[AB]/g;
+    fc.assert(
+      fc.property(text, (t) => {
+        const expected = all(global, t).map(([at, m]) => `${at}:${m}`);
+        const byScan = [...cuedMatches(t, capital, sticky)].map((m) => `${m.index}:${m[0]}`);
+        const byStarts = [...cuedMatches(t, cueStarts(t, capital), sticky)].map((m) => `${m.index}:${m[0]}`);
+        expect(byScan).toEqual(expected);
+        expect(byStarts).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -50,16 +50,45 @@ export function* matches(text: string, pattern: RegExp): Generator<RegExpExecArr
  * The matches `matches(text, pattern)` gives, found by trying the pattern only where `cue` matches. V8 tries a
  * pattern that opens with a lookbehind, or ignores case under `u`, at every position of the text, at several
  * times the cost of a plain scan for the words it starts with. `cue` must match wherever a match of `pattern`
- * starts (its opening words, in the same case); `pattern` must be sticky (`y`, no `g`).
+ * starts (its opening words, in the same case), or be those positions (`cueStarts`); `pattern` must be sticky (`y`, no
+ * `g`).
  */
-export function* cuedMatches(text: string, cue: RegExp, pattern: RegExp): Generator<RegExpExecArray> {
-  cue.lastIndex = 0;
-  for (let c = cue.exec(text); c; c = cue.exec(text)) {
+export function* cuedMatches(text: string, cue: RegExp | readonly number[], pattern: RegExp): Generator<RegExpExecArray> {
+  if (Array.isArray(cue)) {
+    yield* matchesAt(text, cue, pattern);
+    return;
+  }
+  const scan = cue as RegExp;
+  scan.lastIndex = 0;
+  for (let c = scan.exec(text); c; c = scan.exec(text)) {
     pattern.lastIndex = c.index;
     const m = pattern.exec(text);
     // Every position the cue matches at is tried in turn, as the global pattern would, and none inside a match.
-    cue.lastIndex = m ? m.index + Math.max(1, m[0].length) : c.index + 1;
+    scan.lastIndex = m ? m.index + Math.max(1, m[0].length) : c.index + 1;
     if (m) yield m;
+  }
+}
+
+/** Where a cue matches in `text`, every position, for several patterns to be tried at (`cuedMatches` with the list). */
+export function cueStarts(text: string, cue: RegExp): number[] {
+  const starts: number[] = [];
+  cue.lastIndex = 0;
+  for (let c = cue.exec(text); c; c = cue.exec(text)) {
+    starts.push(c.index);
+    cue.lastIndex = c.index + 1;
+  }
+  return starts;
+}
+
+function* matchesAt(text: string, starts: readonly number[], pattern: RegExp): Generator<RegExpExecArray> {
+  let from = 0;
+  for (const at of starts) {
+    if (at < from) continue;
+    pattern.lastIndex = at;
+    const m = pattern.exec(text);
+    if (!m) continue;
+    from = m.index + Math.max(1, m[0].length);
+    yield m;
   }
 }
 

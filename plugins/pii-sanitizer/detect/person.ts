@@ -1,7 +1,7 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
 import { alternativesTree, wordAlternation } from './alternation';
 import { byStart, firstFrom, furthestReaching } from './by-position';
-import { cuedMatches, matches, notAfter, remembered, stickyMatch } from './context';
+import { cuedMatches, cueStarts, matches, notAfter, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, TITLE_WORDS, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, COUNTRIES, COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE, PLACES_AND_EPONYMS } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, GIVEN_NAME_SURNAMES, LISTED_SURNAMES, surnameByEnding, TIME_ZONE_CITIES } from './listed-surnames';
@@ -1432,6 +1432,8 @@ export const personDetector: Detector = {
   priority: 30,
   detect(text) {
     const out: Finding[] = [];
+    // Where a capitalised word can start, found once for the three patterns tried there.
+    const capitals = cueStarts(text, CAPITAL);
     // Names found with strong evidence, whose other mentions in the text are names too.
     const seeds: Finding[] = [];
     const seed = (added: boolean) => {
@@ -1785,7 +1787,7 @@ export const personDetector: Detector = {
     // Given "his" or "her" something, the name is a person's, whose other mentions are too ("Kamron had given Kamron
     // Quigley his address").
     for (const m of matches(text, GIVEN_TO)) seed(add(m.index + m[0].indexOf(m[1]!, m[0].search(/[ \t]/)), m[1]!, 0.8));
-    for (const m of cuedMatches(text, CAPITAL, PAIR)) {
+    for (const m of cuedMatches(text, capitals, PAIR)) {
       const first = m[1].toLowerCase();
       const atSentenceStart = /(^|[.!?]\s+|\n)$/.test(text.slice(Math.max(0, m.index - 3), m.index));
       // Capitalised pairs are also places, companies and titles: only a following verb makes them a person.
@@ -1846,7 +1848,7 @@ export const personDetector: Detector = {
         else add(m.index, m[0], verb && !sentenceWords && !placed ? 0.65 : atSentenceStart ? 0.4 : 0.45);
       }
     }
-    for (const m of INITIAL.test(text) ? cuedMatches(text, CAPITAL, WITH_INITIAL) : []) {
+    for (const m of INITIAL.test(text) ? cuedMatches(text, capitals, WITH_INITIAL) : []) {
       // "Submit A Request", "Tracer A Tracer", "Lessons I Learned": "A" or "I" without a period is the article or the
       // pronoun, unless a given name comes first or a person's verb follows ("Juliusz A Kwiatkowski lives at").
       const words = m[0].split(/[ \t]+/);
@@ -2007,7 +2009,7 @@ export const personDetector: Detector = {
       if (lowerCaseWritten(word.toLowerCase())) return;
       add(start, word, 0.6);
     };
-    for (const m of cuedMatches(text, CAPITAL, SINGLE)) {
+    for (const m of cuedMatches(text, capitals, SINGLE)) {
       // Joined by a hyphen, both words are given names ("Jean-Pierre"), or the word is a compound ("Max-Width",
       // "Walter-Nernst-Straße") and a surname after it makes a pair, found as such.
       if (!isGivenName(m[1])) {
