@@ -1,5 +1,5 @@
 import { alternativesTree } from './alternation';
-import { digitsOf, matches } from './context';
+import { cuedMatches, digitsOf, matches } from './context';
 import { COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, PLACES_AND_EPONYMS } from './listed-given-names';
 import { DOCUMENT_LABELS, NATIONAL_ID_FORMATS, type NationalIdFormat } from './national-id-formats';
 import { isOneCharacter } from './secret-values';
@@ -133,7 +133,7 @@ const NUMBER_WORD = String.raw`(?:no\.?|nr\.?|number|num(?:ber|[ée]ro|ero)?|num
  */
 const DOCUMENT = new RegExp(
   String.raw`(?:(?<passport>${DOCUMENT_LABELS.passport})|${DOCUMENT_LABELS.driving_licence})(?:[ _-]*${NUMBER_WORD})?(?![\p{L}\p{N}])\.?(?:[ \t]+(?:is|was|ist|est|es|é|è))?(?:[ \t]*[:#=(|*"'\x60-]){0,4}[ \t]*(?<value>(?=[A-Za-z-]*\d)(?=[A-Za-z0-9-]{5})[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,10}){0,3}|[A-Z]{6,12})(?![\p{L}\p{N}-])`,
-  'dgiu',
+  'diuy',
 );
 /**
  * Capitals alone that read as no word: none of the dictionary's, no place's, and as few vowels as letters drawn at
@@ -157,6 +157,11 @@ const documentNumber = (value: string, passport: boolean) =>
   !SOFTWARE_LICENCE.test(value) &&
   // A passport's number is mostly digits, four at least ("passport jwt2fa" is a library's name).
   (passport ? digitsOf(value).length >= 4 : hasDigit(value) || lettersSpellNoWord(value));
+/**
+ * Where a document's label can start: its first words. Ignoring case under `u`, the label's pattern tried at every
+ * position of a 4 KB text took 1.5 ms; tried only where one of these stands, some 20 µs.
+ */
+const DOCUMENT_START = new RegExp(alternativesTree('pas|reisepass|driv|licen|my|his|her|their|your|dl|führerschein|permis|carn|patente|rijbewijs|carteira', true), 'giu');
 /** What a text holding a label holds ("DL" with no letter before it: the label is a word's start, "handle" holds none). */
 const DOCUMENT_CUE = /pas(?:s(?:port|eport|aporte|aporto|nummer|-?nr)|aporte|aporto|poort|zport)|reisepass|licen[cs](?:e|ia)|führerschein|permis de|carn[eé]?t? de|patente di|rijbewijs|carteira de|(?<![a-z])dl/i;
 
@@ -196,7 +201,7 @@ export const nationalIdDetector: Detector = {
       for (const cell of inColumns(text)) add(cell.start, cell.value, 0.95);
     }
     if (labelled) {
-      for (const m of matches(text, DOCUMENT)) {
+      for (const m of cuedMatches(text, DOCUMENT_START, DOCUMENT)) {
         const value = m.groups!.value!;
         if (LETTER_OR_DIGIT.test(text[m.index - 1] ?? '') || !documentNumber(value, m.groups!.passport !== undefined)) continue;
         add(m.indices!.groups!.value![0], value, 0.9);
