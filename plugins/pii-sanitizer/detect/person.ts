@@ -834,10 +834,10 @@ const PERSONAL_THING_AFTER =
  */
 const PEOPLE_ACTS = wordAlternation('was born|got married|married|grew up|passed away|died|retired|graduated|fell asleep|walked|admits|admitted|apologised|apologized|thinks|believes|feels|felt|smiled|laughed|cried|sighed|whispered|shouted|nodded|shrugged|was hospitalised|was hospitalized|had been hospitalised|had been hospitalized|had lived|has lived|moved out|broke up|stepped down|resigned|swears|was arrested|was elected|was sworn in|was sentenced|was charged|was convicted|was acquitted|used to live|passed the bar|scored twice|wrote the foreword|is the kindest|gave birth|got engaged|got divorced|is pregnant|is on holiday|is on vacation|is on maternity leave|is on paternity leave|is on parental leave|is on sick leave|is out sick|is off sick|called in sick'.split('|'));
 const DOES_WHAT_PEOPLE_DO = new RegExp(
-  String.raw`(?=\p{Lu})(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:(?:just|finally|suddenly|never|always|already|then|also|reportedly)[ \t]+)?(?:${PEOPLE_ACTS})(?![\p{L}])`,
-  'gu',
+  String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:(?:just|finally|suddenly|never|always|already|then|also|reportedly)[ \t]+)?(?:${PEOPLE_ACTS})(?![\p{L}])`,
+  'uy',
 );
-/** Whether the text holds such a verb at all: the pattern, tried from every capital, is worth running only then. */
+/** Whether the text holds such a verb at all: the pattern, tried at every capital, is worth running only then. */
 const PEOPLE_ACT = new RegExp(PEOPLE_ACTS);
 /**
  * One word owning what only a person has: "Dubravka's husband", "here's Kuypers's address". Products have addresses,
@@ -1432,7 +1432,7 @@ export const personDetector: Detector = {
   priority: 30,
   detect(text) {
     const out: Finding[] = [];
-    // Where a capitalised word can start, found once for the three patterns tried there.
+    // Where a capitalised word can start, found once for the patterns tried there.
     const capitals = cueStarts(text, CAPITAL);
     // Names found with strong evidence, whose other mentions in the text are names too.
     const seeds: Finding[] = [];
@@ -1874,7 +1874,7 @@ export const personDetector: Detector = {
       const name = personLike(before.name);
       if (name) addPerson(before.end, name, 0.75);
     }
-    for (const m of PEOPLE_ACT.test(text) ? matches(text, DOES_WHAT_PEOPLE_DO) : []) {
+    for (const m of PEOPLE_ACT.test(text) ? cuedMatches(text, capitals, DOES_WHAT_PEOPLE_DO) : []) {
       if (personLike(m[1]!) && !placeOrCountry(m[1]!)) addPerson(m.index + m[1]!.length, m[1]!, 0.7);
     }
     for (const m of OWNED_THING.test(text) ? matches(text, OWNS_PERSONAL_THING) : []) {
