@@ -162,7 +162,8 @@ export const NATIONAL_ID_FORMATS: NationalIdFormat[] = [
 /**
  * A passport's or a driving licence's number after its label, in the languages prompts come in ("Passport No.:
  * X1234567", "Führerscheinnummer B072RRE2I55", "the other driver was Inga, license 4CPRJ9NH", "I lost my license
- * 51YCVFBA"): no check digit to test, so only there, and only a value with a digit.
+ * 51YCVFBA"): no check digit to test, so only there, and only a value with a digit. A new label's first word goes
+ * into `national-id.ts`'s DOCUMENT_START too: the labels are looked for only where one of those words stands.
  */
 export const DOCUMENT_LABELS = {
   passport: String.raw`passport|passeport|reisepass|pasaporte|passaporto|paspoort|paszport|passnummer|pass-?nr`,

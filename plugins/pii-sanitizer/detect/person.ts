@@ -743,7 +743,7 @@ const LOWER_AFTER_TRIGGER = new RegExp(
  * poels"), on a mail header's line, after an introduction in the languages prompts come in ("je m'appelle redmond
  * bubeníková", "a nombre de savanah nikolaus"), in brackets after a role ("the driver (kristian berg)"), after one's
  * kin ("my sister, porfiry bielski"), after a greeting or thanks and before its punctuation ("Hola layne weimann,"), or
- * after a sign-off at a line's end ("Cheers, britt de ruiter").
+ * after a sign-off at a line's end ("Cheers, britt de ruiter"). A new cue's opening word goes into LOWER_NAME_CUE too.
  */
 const LOWER_NAME_AFTER_CUE = new RegExp(
   String.raw`(?<![\p{L}])(?:(?<title>(?:Mr|Mrs|Ms|Mx|Dr|Prof|Frau|Herr|Ing|Pani|Pan|Sr|Sra|Srta|Mme|Mlle|Dott|Sig|Judge|[Hh]r|[Ff]r|[Ff]ru)\.?|(?<=^[ \t>]*)(?:From|To|Cc|Von|An|De|Para):|(?:[Jj]e m['’]appelle|[Nn]azywam się|[Mm]e llamo|[Mm]i chiamo|[Ii]ch hei(?:ß|ss)e|[Mm]ein Name ist|[Ii]k heet|[Mm]ijn naam is|[Jj]ag heter|[Jj]eg he(?:t|dd)er|[Mm]eu nome é|[Mm]i nombre es|[Mm]on nom est|a nombre de|au nom de|im Namen von|in nome di|em nome de))|(?<role>(?:${wordAlternation(ROLES_BEFORE_BRACKET, true)})[ \t]*\(|(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er)[ \t]+(?:${FAMILY})[ \t]*,)|(?<greeting>(?<=^|[.!?\n][ \t]*)(?:[Dd]ear|[Dd]earest|[Hh]i|[Hh]ello|[Hh]ey|[Hh]ola|[Bb]onjour|[Cc]iao|[Hh]allo|[Hh]ej|[Tt]hank you|[Tt]hanks|[Cc]heers,|[Bb]est,|[Rr]egards,|[Tt]hanks,|[Ll]ove,|(?:[Bb]est|[Kk]ind|[Ww]arm)[ \t]+regards,)))(?:[ \t]+|(?<=\())(?<name>\p{Ll}{2,}(?:-\p{Ll}{2,})?(?:[ \t]+\p{Ll}\.?)?(?:[ \t]+\p{Ll}{2,}(?:-\p{Ll}{2,})?){0,2})(?![\p{L}'’])(?<end>[ \t]*(?:[,!.;:)<?–-]|\r?$))?`,
