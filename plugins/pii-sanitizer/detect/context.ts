@@ -69,6 +69,12 @@ export function* cuedMatches(text: string, cue: RegExp | readonly number[], patt
   }
 }
 
+/**
+ * Where a capital can stand, for the patterns that start with one: an ASCII capital or any other character (a
+ * scan for \p{Lu} itself costs as much as the patterns).
+ */
+export const CAPITAL_START = /[A-Z\u0080-\uffff]/g;
+
 /** Where a cue matches in `text`, every position, for several patterns to be tried at (`cuedMatches` with the list). */
 export function cueStarts(text: string, cue: RegExp): number[] {
   const starts: number[] = [];

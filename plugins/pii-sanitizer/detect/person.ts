@@ -1,7 +1,7 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
 import { alternativesTree, wordAlternation } from './alternation';
 import { byStart, firstFrom, furthestReaching } from './by-position';
-import { cuedMatches, cueStarts, matches, notAfter, remembered, stickyMatch } from './context';
+import { CAPITAL_START, cuedMatches, cueStarts, matches, notAfter, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, TITLE_WORDS, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, COUNTRIES, COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE, PLACES_AND_EPONYMS } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, GIVEN_NAME_SURNAMES, LISTED_SURNAMES, surnameByEnding, TIME_ZONE_CITIES } from './listed-surnames';
@@ -622,11 +622,6 @@ const FAMILY_WORD = new RegExp(`^(?:${FAMILY})$`, 'i');
 const PERSONAL_WORK = /(?:novels?|biography|memoirs?|autobiography|estate|administration|presidency)$/;
 const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])`, 'uy');
 const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICLES})?(?:${WORD})){1,2}(?![\p{L}\p{N}])`, 'uy');
-/**
- * Where a capital can stand, for the patterns that start with one: an ASCII capital or any other character (a
- * scan for \p{Lu} itself costs as much as the patterns).
- */
-const CAPITAL = /[A-Z\u0080-\uffff]/g;
 /**
  * A line that holds only a name, as in signatures and contact cards ("Jamie Pratt", ">Gyala Antall"). Title-case
  * lines are also a document's headings ("Next Steps", "Risk Assessment"): unless it starts with a known given
@@ -1433,7 +1428,7 @@ export const personDetector: Detector = {
   detect(text) {
     const out: Finding[] = [];
     // Where a capitalised word can start, found once for the patterns tried there.
-    const capitals = cueStarts(text, CAPITAL);
+    const capitals = cueStarts(text, CAPITAL_START);
     // Names found with strong evidence, whose other mentions in the text are names too.
     const seeds: Finding[] = [];
     const seed = (added: boolean) => {
@@ -2298,7 +2293,7 @@ function addListNeighbours(text: string, found: Finding[], add: (start: number, 
     let first = seed.start;
     for (let n = 0; n < MAX_LISTED; n++) {
       const window = text.slice(Math.max(0, first - 80), first);
-      const previous = cuedMatches(window, CAPITAL, PREVIOUS_IN_LIST).next().value;
+      const previous = cuedMatches(window, CAPITAL_START, PREVIOUS_IN_LIST).next().value;
       if (!previous) break;
       enumerated ||= AND.test(window.slice(previous.index + previous[1]!.length));
       first = first - window.length + previous.index;
