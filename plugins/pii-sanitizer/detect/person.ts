@@ -123,8 +123,13 @@ const PEOPLE_LABELS =
 const LABELLED_OWNED_ROLES = 'manager|supervisor|intern|recruiter|interviewer|tenant';
 const ROLE_ADJECTIVE = String.raw`(?:(?:new|old|former|current|late)[ \t]+)?(?:(?:head|assistant|chief|lead)[ \t]+)?`;
 const OWNER = String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+${ROLE_ADJECTIVE}`;
-/** Whether a role's word is in the text at all: the patterns, tried from every position, are worth running only then. */
+/** A role's or a person's field's word, anywhere in a word. */
 const ROLE_WORD = new RegExp(alternativesTree(`${PEOPLE_ROLES}|${OWNED_ROLES}|${PERSON_FIELDS}|${PEOPLE_LABELS}`, true), 'i');
+/**
+ * Whether a text holds one at a word's start, as the patterns that read one after an owner or as a label need: they,
+ * tried from every position, are worth running only then (the `\b` halves the scan).
+ */
+const ROLE_WORD_IN_TEXT = new RegExp(String.raw`\b(?:${ROLE_WORD.source})`, 'i');
 /**
  * A role only people hold before their name: "my daughter's teacher, Imani Hyatt,", "the waiter, Perrot", "our new hire
  * Nowiński". A role software holds too counts only owned by a person's determiner, right before it ("My manager is
@@ -1604,7 +1609,7 @@ export const personDetector: Detector = {
       if (m[0].includes('(') && !namesAPerson(personLike(m[1]!))) continue;
       seed(add(m.index + m[0].length - m[1]!.length, m[1]!, 0.85));
     }
-    const roles = ROLE_WORD.test(text);
+    const roles = ROLE_WORD_IN_TEXT.test(text);
     for (const m of roles ? cuedMatches(text, ROLE_OWNER, ROLE_BEFORE_NAME) : []) {
       const name = personLike(m[1]!);
       // A form's field names services and charities too ("The recipient is Mailchimp", "The beneficiary is Unicef").
