@@ -1,6 +1,6 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
 import { alternativesTree, literalAlternatives, wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
-import { cuedMatches, cueStarts, literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
+import { cuedMatches, cueStarts, lineStartsOf, literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
 import { hasHeaderCell } from '../../plugins/pii-sanitizer/detect/name-columns';
 import { CONTEXT_MODEL_CONFIDENCE } from '../../plugins/pii-sanitizer/detect/person';
 import { mayBeValidFromUs } from '../../plugins/pii-sanitizer/detect/phone';
@@ -2685,6 +2685,19 @@ describe('word alternations and cues, the scans the detectors share', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('a pattern that opens with `^`, tried where each line starts, matches where the multiline pattern does', () => {
+    const text = fc.string({ unit: fc.constantFrom(...['a', 'A', ' ', '\n', '\r', '\r\n', '\u2028', '-']), maxLength: 40 });
+    const global = /^[ \t]*-?[ \t]*(A[a]*)[ \t]*$/gmu;
+    const sticky = /^[ \t]*-?[ \t]*(A[a]*)[ \t]*$/ymu;
+    fc.assert(
+      fc.property(text, (t) => {
+        expect([...cuedMatches(t, lineStartsOf(t), sticky)].map((m) => `${m.index}:${m[0]}`)).toEqual(all(global, t).map(([at, m]) => `${at}:${m}`));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(lineStartsOf('a\nb\r\nc\u2029')).toEqual([0, 2, 4, 5, 7]);
   });
 });
 

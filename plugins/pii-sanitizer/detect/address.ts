@@ -1,4 +1,4 @@
-import { CAPITAL_START, cuedMatches, cueStarts, matches, sticky, stickyMatch } from './context';
+import { CAPITAL_START, cuedMatches, cueStarts, lineStartsOf, matches, sticky, stickyMatch } from './context';
 import { finding, type Detector, type Finding } from './types';
 
 /**
@@ -270,7 +270,7 @@ const LIST_AND = /[ \t]*(?:,[ \t]*)?(?:and|&|;)[ \t]+/y;
  * name and a number ("4923 Parmova 109"): an address when a unit or a place and postcode follow on
  * the next lines, as in a contact card. Without them it is a table row ("2019 Widgets 120").
  */
-const CARD_STREET_LINE = /^[ \t]*(?:(?:>|\?\?\?|[-•*])[ \t]*)?(\d{1,6}[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?)[ \t]*$/gmu;
+const CARD_STREET_LINE = /^[ \t]*(?:(?:>|\?\?\?|[-•*])[ \t]*)?(\d{1,6}[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?)[ \t]*$/ymu;
 const CARD_TAIL = new RegExp(String.raw`(?:${UNIT_ANY_CASE})(?![\p{L}])|\p{Lu}[\p{L}'’-]+[ \t]+\d{4,6}(?![\p{L}\p{N}])`, 'u');
 
 /** British ("NW1 6XE") and Canadian ("K1A 0B1") postcodes. */
@@ -442,7 +442,7 @@ export const addressDetector: Detector = {
         if (settled || (numberOfHouse() && (house() || UNIT_OR_POSTCODE.test(tail)))) add(m.index, end, 0.7, to);
       }
     }
-    for (const m of matches(text, CARD_STREET_LINE)) {
+    for (const m of cuedMatches(text, lineStartsOf(text), CARD_STREET_LINE)) {
       const start = m.index + m[0].indexOf(m[1]!);
       const end = start + m[1]!.length;
       const to = extendTail(text, end);

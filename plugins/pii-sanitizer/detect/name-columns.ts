@@ -1,5 +1,5 @@
 import { alternativesTree } from './alternation';
-import { cellOffsets, lineStarts, tableCells } from './table-lines';
+import { cellOffsets, lineStarts, mayHoldTable, tableCells } from './table-lines';
 
 /**
  * Names in a table's name column: a header line of cells split by "|", a tab, ";" or ",", one of which names people
@@ -52,7 +52,7 @@ export interface ColumnName {
 
 export function namesInColumns(text: string): ColumnName[] {
   const found: ColumnName[] = [];
-  if (!hasHeaderCell(text)) return found;
+  if (!mayHoldTable(text) || !hasHeaderCell(text)) return found;
   const lines = text.split('\n');
   const starts = lineStarts(lines);
   for (let i = 0; i < lines.length - 1; i++) {

@@ -3,7 +3,7 @@ import { cuedMatches, digitsOf, matches } from './context';
 import { COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, PLACES_AND_EPONYMS } from './listed-given-names';
 import { DOCUMENT_LABELS, NATIONAL_ID_FORMATS, type NationalIdFormat } from './national-id-formats';
 import { isOneCharacter } from './secret-values';
-import { cellsUnder } from './table-lines';
+import { cellsUnder, mayHoldTable } from './table-lines';
 import { finding, type Detector, type Finding } from './types';
 
 /** How far before a value its name may stand ("Burgerservicenummer (BSN) van de klant: …"); after it, 20 characters. */
@@ -197,7 +197,7 @@ export const nationalIdDetector: Detector = {
         if (near || format.alone?.(value)) add(m.index, value, near ? 0.95 : 0.85);
       }
     }
-    if (text.includes('\n') && TABLE.test(text) && (named || ACRONYM_CELL.test(text))) {
+    if (mayHoldTable(text) && TABLE.test(text) && (named || ACRONYM_CELL.test(text))) {
       for (const cell of inColumns(text)) add(cell.start, cell.value, 0.95);
     }
     if (labelled) {

@@ -1,7 +1,7 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
-import { alternativesTree, wordAlternation } from './alternation';
+import { alternativesTree, literalAlternatives, wordAlternation } from './alternation';
 import { byStart, firstFrom, furthestReaching } from './by-position';
-import { CAPITAL_START, cuedMatches, cueStarts, matches, notAfter, remembered, stickyMatch } from './context';
+import { CAPITAL_START, cuedMatches, cueStarts, lineStartsOf, matches, notAfter, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, TITLE_WORDS, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, COUNTRIES, COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE, PLACES_AND_EPONYMS } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, GIVEN_NAME_SURNAMES, LISTED_SURNAMES, surnameByEnding, TIME_ZONE_CITIES } from './listed-surnames';
@@ -308,7 +308,7 @@ const SELF_NAMED = new RegExp(String.raw`(?:^|[.!?\n"][ \t]*)I,[ \t]+(${NAME}),[
  * question; "ok", "yes" and "no" are a health check's too). Config and logs label lines so too ("Redis: OK",
  * "Error: timeout"), and AI models are compared so ("Gemini: I think…"): their names are no speakers'.
  */
-const CHAT_LINE = new RegExp(String.raw`^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?):[ \t]+([^\n]+)$`, 'gmu');
+const CHAT_LINE = new RegExp(String.raw`^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?):[ \t]+([^\n]+)$`, 'ymu');
 const TALKS = /(?<![\p{L}])(?:I|I'm|I’m|you|we|me|my|your|thanks|thank you|lol|hi|hey|hello|sorry|please)(?![\p{L}])|\?[ \t]*$/iu;
 /**
  * Where departments, services, malware, clubs and projects stand as often as people ("Attn: Buchhaltung", "identified as
@@ -440,6 +440,11 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
   },
   { pattern: new RegExp(String.raw`(?<![\p{L}])[Tt]hank(?:s|[ \t]+you)(?:[ \t]+(?:again|so much|a lot|a million|a ton))?(?:[ \t]*,)?[ \t]+(${NAME})[ \t]*[,!.:]`, 'dgu'), words: /thank/i },
 ];
+/**
+ * A context's `words` in lower case where they are words alone ("thank", "this is "): a text that holds none of them
+ * (one `includes` each of the text in lower case) is not scanned for them.
+ */
+const CONTEXT_WORDS = KNOWN_NAME_CONTEXTS.map(({ words }) => literalAlternatives(words.source)?.map((word) => word.toLowerCase()));
 /**
  * The person something is given or told to, before "his" or "her": "had given Angel his address", "I sent Marta her
  * invoice", "Give Ben his results". Not before "their", "our", "your": companies and products are given those too
@@ -632,7 +637,7 @@ const PAIR = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})([ \t]+(?:${PARTICL
  * lines are also a document's headings ("Next Steps", "Risk Assessment"): unless it starts with a known given
  * name, such a line is a name only when a contact card follows it.
  */
-const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
+const NAME_LINE = new RegExp(String.raw`^[> \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'ymu');
 /**
  * A name and its mailbox in brackets, as mail headers and bug reports write them: "Koivisto <koivisto@example.org>",
  * "Inga Berg (inga@example.org) reported". Teams and tools have mailboxes too ("Support <support@…>"), so one word
@@ -653,7 +658,7 @@ function mailboxNamesOrganisation(name: string, mailbox: string): boolean {
   return words.some((word) => site === word && !local.replace(/[^a-z]/g, '').includes(word));
 }
 /** A line holding one capitalised word, as a letter is signed ("Best,\nCsonka") or a contact card headed. */
-const ONE_WORD_LINE = new RegExp(String.raw`^[> \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*\r?$`, 'gmu');
+const ONE_WORD_LINE = new RegExp(String.raw`^[> \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*\r?$`, 'ymu');
 /**
  * A bulleted line holding only a name ("• Carly Jones", "??? Freja Clausen" where a form's bullets were
  * lost) is a person when a contact card follows: an email, a phone or a street line within the next three.
@@ -663,10 +668,10 @@ const ONE_WORD_LINE = new RegExp(String.raw`^[> \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{L
  * A contact list's line: a name, a dash, a colon or a bracket, and a phone number ending the line ("Aliénor - 0474381400",
  * "Václavek: +420 080 690 785"; "Hotel front desk - …" is no name, and "Reception - …" a sentence's word).
  */
-const CONTACT_LINE = new RegExp(String.raw`^[ \t]*(?:[•*·▪–-]+[ \t]*)?((?:${WORD})(?:[ \t]+(?:${WORD})){0,2})[ \t]*(?:[-–:|,][ \t]*|\()[+(]?\d[\d \t().\/-]{5,}\d\)?[ \t]*\r?$`, 'gmu');
+const CONTACT_LINE = new RegExp(String.raw`^[ \t]*(?:[•*·▪–-]+[ \t]*)?((?:${WORD})(?:[ \t]+(?:${WORD})){0,2})[ \t]*(?:[-–:|,][ \t]*|\()[+(]?\d[\d \t().\/-]{5,}\d\)?[ \t]*\r?$`, 'ymu');
 /** A number's own label, not its owner: "Tél: 02.123.45.67", "Hotline - 0800 …". */
 const NUMBER_LABEL = /^(?:t[eé]l[eé]?(?:fono?|phone|fone?)?|phone|mobile?|m[oó]vil|celular|cellulare|handy|fax|cell|tlf|gsm|mob|ph|whatsapp|hotline|helpline|office|home|work|main|direct|support|sales|reception|emergency|ext|contato|contacto|kontakt|numer|festnetz(?:nummer)?|callback|call-?back|landline|fixe|fijo|fisso|privat|büro|casa|trabajo|lavoro|mobiel|telefoon|telefon|telefonu|cellphone)\.?$/iu;
-const BULLETED_NAME_LINE = new RegExp(String.raw`^[ \t]*[?•*·▪–-]+[ \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'gmu');
+const BULLETED_NAME_LINE = new RegExp(String.raw`^[ \t]*[?•*·▪–-]+[ \t]*((?:${WORD})(?:[ \t]+(?:${WORD})){1,2})[ \t]*$`, 'ymu');
 /**
  * A contact card's first line in lower case ("leone mazzi", "??? guðgeir bergsveinsson", "bertram m. jørgensen"):
  * two or three name-like words alone on a line that opens a block (the text's start or after a blank line), with a
@@ -677,7 +682,7 @@ const PERSON_CARD_FIELDS = 'phone|tel|telephone|mobile|cell|e-?mail';
 /** The fields of a contact card. */
 const CARD_FIELDS = `${PERSON_CARD_FIELDS}|fax|address|website`;
 const PERSON_CARD_LABEL = new RegExp(String.raw`^[ \t]*(?:[?•*·▪–>-]+[ \t]*)?(?:${PERSON_CARD_FIELDS}|personal info)[ \t]*:`, 'im');
-const LOWER_NAME_LINE = /^[ \t]*(?:[?•*·▪–-]+[ \t]*)?([a-z\u00e0-\u024f]{2,}(?:[ \t]+[a-z\u00e0-\u024f]\.?)?(?:[ \t]+[a-z\u00e0-\u024f]{2,}){1,2})[ \t]*\r?$/gmu;
+const LOWER_NAME_LINE = /^[ \t]*(?:[?•*·▪–-]+[ \t]*)?([a-z\u00e0-\u024f]{2,}(?:[ \t]+[a-z\u00e0-\u024f]\.?)?(?:[ \t]+[a-z\u00e0-\u024f]{2,}){1,2})[ \t]*\r?$/ymu;
 const OPENS_BLOCK = /(?:^|\n[ \t]*\r?\n)[ \t]*$/;
 /**
  * Besides the card below, the line needs a sign of a name: a known given name, a middle initial, or a card whose
@@ -823,7 +828,7 @@ const WORK_FOR_PARTNERS = /\bwork(?:s|ed|ing)?[ \t]+(?:for|at)[ \t]+\p{Lu}[\p{L}
 /** After a firm's last partner, a word that is no preposition: the clause goes on, so that last name is its subject ("… and Sarah works at Amazon"). */
 const CLAUSE_GOES_ON = /^[ \t]+(?!(?:in|at|on|as|since|for|from|near|with|until|during|and|or|but|now|full|part)(?![\p{L}]))\p{Ll}/u;
 /** A chat log's speaker after the time: "[10:42] Sabina: ok pushing the hotfix now", "10:43 - Anna Berg: wait". */
-const CHAT_SPEAKER = new RegExp(String.raw`^[ \t]*[\[(]?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])]?[ \t]*(?:[-–][ \t]*)?(${NAME})[ \t]*:`, 'dgmu');
+const CHAT_SPEAKER = new RegExp(String.raw`^[ \t]*[\[(]?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])]?[ \t]*(?:[-–][ \t]*)?(${NAME})[ \t]*:`, 'dymu');
 /** A byline: "By Eggenmueller | Tue Nov 11 2025", "By Anna Berg\n" (not "By default, …"). */
 const BYLINE = new RegExp(String.raw`(?:^|\n)[ \t]*By[ \t]+(${NAME})[ \t]*(?=[|·•—–]|\r?\n|$)`, 'dgu');
 const PERSONAL_THING_AFTER =
@@ -884,36 +889,47 @@ const isWordCharacter = (code: number) => isLowerLetter(code) || (code >= 65 && 
  * Two lower-case words side by side, each of three letters at least and none of a sentence's small or common words: the
  * candidates for a name typed in lower case. A word may hold an Irish or a French surname's apostrophe and a hyphen's
  * second part ("o'conner", "budimčić-kovačević"). One pass over the characters without a match object per word: the
- * scan runs on every lower-case word of every prompt.
+ * scan runs on every lower-case word of every prompt. A word is looked up only when the word before it, with blanks
+ * alone between them, is a name's word: most of a text's words stand beside a short word, a common one or punctuation.
  */
 function* lowerCasePairs(text: string): Generator<{ index: number; given: string; gap: string; surname: string }> {
-  let given = '';
-  let givenAt = -1;
-  let givenEnd = -1;
+  const length = text.length;
   const wordEnd = (from: number) => {
     let end = from;
-    while (end < text.length && isLowerLetter(text.charCodeAt(end))) end++;
+    while (end < length && isLowerLetter(text.charCodeAt(end))) end++;
     return end;
   };
-  for (let at = 0; at < text.length; ) {
+  // The word before, while blanks alone follow it, and whether it can be a name's: not yet asked, yes or no.
+  let previous = -1;
+  let previousEnd = -1;
+  let previousUsable: boolean | undefined;
+  for (let at = 0; at < length; ) {
     const code = text.charCodeAt(at);
     if (!isLowerLetter(code) || (at > 0 && isWordCharacter(text.charCodeAt(at - 1)))) {
       // Blanks between two words keep the first; anything else ends the pair.
-      if (code !== 32 && code !== 9) givenAt = -1;
+      if (code !== 32 && code !== 9) previous = -1;
       at++;
       continue;
     }
     let end = wordEnd(at);
-    const quote = text[end];
-    if (end === at + 1 && (code === 111 || code === 100) && (quote === "'" || quote === '’') && isLowerLetter(text.charCodeAt(end + 1))) end = wordEnd(end + 1);
-    if (text[end] === '-' && isLowerLetter(text.charCodeAt(end + 1))) end = wordEnd(end + 1);
-    const free = end === text.length || !isWordCharacter(text.charCodeAt(end));
-    // The common words first: most of a text's words, ruled out by one lookup.
-    const word = free && end - at >= 3 ? text.slice(at, end) : '';
-    const usable = word !== '' && lowerNameWord(word);
-    if (usable && givenAt >= 0) yield { index: givenAt, given, gap: text.slice(givenEnd, at), surname: word };
-    if (usable) [given, givenAt, givenEnd] = [word, at, end];
-    else givenAt = -1;
+    const quote = text.charCodeAt(end);
+    if (end === at + 1 && (code === 111 || code === 100) && (quote === 39 || quote === 0x2019) && isLowerLetter(text.charCodeAt(end + 1))) end = wordEnd(end + 1);
+    if (text.charCodeAt(end) === 45 && isLowerLetter(text.charCodeAt(end + 1))) end = wordEnd(end + 1);
+    if (end - at < 3 || (end < length && isWordCharacter(text.charCodeAt(end)))) {
+      previous = -1;
+      at = end;
+      continue;
+    }
+    let usable: boolean | undefined;
+    if (previous >= 0) {
+      previousUsable ??= lowerNameWord(text.slice(previous, previousEnd));
+      if (previousUsable) {
+        const word = text.slice(at, end);
+        usable = lowerNameWord(word);
+        if (usable) yield { index: previous, given: text.slice(previous, previousEnd), gap: text.slice(previousEnd, at), surname: word };
+      }
+    }
+    [previous, previousEnd, previousUsable] = [at, end, usable];
     at = end;
   }
 }
@@ -1434,6 +1450,11 @@ export const personDetector: Detector = {
     const out: Finding[] = [];
     // Where a capitalised word can start, found once for the patterns tried there.
     const capitals = cueStarts(text, CAPITAL_START);
+    // Where its lines start, for the patterns that open with `^`.
+    const lines = lineStartsOf(text);
+    // The text in lower case, asked for the words that gate a pattern (`includes`, far cheaper than a caseless scan).
+    const lowerText = text.toLowerCase();
+    const callerIntroduced = lowerText.includes('this is');
     // Names found with strong evidence, whose other mentions in the text are names too.
     const seeds: Finding[] = [];
     const seed = (added: boolean) => {
@@ -1645,7 +1666,7 @@ export const personDetector: Detector = {
       const name = cuedName(line) || (listedName(line) ? line : '');
       if (name !== '' && !placeOrCountry(name) && !LEGAL_FORM_AFTER.test(text.slice(m.indices![2]![0] + name.length, m.indices![2]![0] + name.length + 30))) add(m.indices![2]![0], name, 0.7);
     }
-    for (const m of /\d:\d\d/.test(text) ? matches(text, CHAT_SPEAKER) : []) {
+    for (const m of /\d:\d\d/.test(text) ? cuedMatches(text, lines, CHAT_SPEAKER) : []) {
       const name = personLike(m[1]!);
       if (name === m[1] && !placeOrCountry(name)) add(m.indices![1]![0], name, 0.75);
     }
@@ -1672,9 +1693,9 @@ export const personDetector: Detector = {
       if (name) addPerson(m.indices![1]![0] + m[1]!.lastIndexOf(name) + name.length, name, 0.8);
     }
     for (const m of OCCUPATION_THEN_CAPITAL.test(text) ? matches(text, OCCUPATION_BEFORE_NAME) : []) addGroupPerson(m, 0.75, false);
-    for (const m of /this is/i.test(text) ? matches(text, CALLER) : []) addGroupPerson(m, 0.8, false);
+    for (const m of callerIntroduced ? matches(text, CALLER) : []) addGroupPerson(m, 0.8, false);
     // Firms call and say where from too ("Hi there, this is Verizon from New Jersey"): one word only a name of the lists.
-    for (const m of /this is/i.test(text) ? matches(text, GREETING_CALLER) : []) addGroupPerson(m, 0.8, true);
+    for (const m of callerIntroduced ? matches(text, GREETING_CALLER) : []) addGroupPerson(m, 0.8, true);
     // "Hey, it's Monday!", "Hi, it's Google": one word only a name of the lists.
     for (const m of /it['’]?s /i.test(text) ? matches(text, GREETING_ITS) : []) addGroupPerson(m, 0.8, true);
     // Before a mailbox the sender is a company's as often ("From: Duolingo <hello@…>"): one word there only a listed name.
@@ -1733,7 +1754,7 @@ export const personDetector: Detector = {
         if (person) addPerson(person.end, person.name, 0.8);
       }
     }
-    for (const m of /add /i.test(text) ? matches(text, ADDED_CONTACT) : []) addGroupPerson(m, 0.75, false);
+    for (const m of lowerText.includes('add ') ? matches(text, ADDED_CONTACT) : []) addGroupPerson(m, 0.75, false);
     for (const m of / (?:added|removed) /.test(text) ? matches(text, ADDED_TO_GROUP) : []) {
       for (const group of [1, 2]) {
         const name = cuedName(m[group]!);
@@ -1758,8 +1779,8 @@ export const personDetector: Detector = {
       // "Pt is a retired nurse": a clinical abbreviation.
       if (person && person.name.length >= 3) addPerson(person.end, person.name, 0.75);
     }
-    for (const m of /attn|attention:|identified as/i.test(text) ? matches(text, ATTENTION_OR_IDENTIFIED) : []) addGroupPerson(m, 0.75, true);
-    const chat = text.includes(':') ? [...matches(text, CHAT_LINE)].filter((m) => TALKS.test(m[2]!)) : [];
+    for (const m of ['attn', 'attention:', 'identified as'].some((word) => lowerText.includes(word)) ? matches(text, ATTENTION_OR_IDENTIFIED) : []) addGroupPerson(m, 0.75, true);
+    const chat = text.includes(':') ? [...cuedMatches(text, lines, CHAT_LINE)].filter((m) => TALKS.test(m[2]!)) : [];
     for (const m of chat.length >= 2 ? chat : []) {
       const name = personLike(m[1]!);
       if (name === m[1] && !NOT_PEOPLE.has(name.toLowerCase())) addPerson(m.index + m[0].indexOf(name) + name.length, name, 0.75);
@@ -1767,9 +1788,10 @@ export const personDetector: Detector = {
     for (const m of text.includes('I, ') ? matches(text, SELF_NAMED) : []) addGroupPerson(m, 0.8, false);
     for (const m of / under /.test(text) ? matches(text, BOOKED_UNDER) : []) addGroupPerson(m, 0.75, true);
     for (const m of matches(text, PERSON_TEMPER)) addGroupPerson(m, 0.75, false);
-    for (const { pattern, words, nameFirst, cued } of KNOWN_NAME_CONTEXTS) {
+    for (const [i, { pattern, words, nameFirst, cued }] of KNOWN_NAME_CONTEXTS.entries()) {
       // The words are where the pattern is tried (`cued`), or what the text must hold for it to be tried at all.
-      for (const m of cued ? cuedMatches(text, words, pattern) : words.test(text) ? matches(text, pattern) : []) {
+      const held = () => (CONTEXT_WORDS[i]?.some((word) => lowerText.includes(word)) ?? true) && words.test(text);
+      for (const m of cued ? cuedMatches(text, words, pattern) : held() ? matches(text, pattern) : []) {
         const found = nameFirst ? nameBefore(text, m.index) : { name: m[1]!, end: m.indices![1]![1] };
         if (!found) continue;
         const name = found.name;
@@ -1891,7 +1913,7 @@ export const personDetector: Detector = {
         (/house|flat|apartment/.test(m[2]!) && /^[ \t]+(?:at|on|in)[ \t]+\d/.test(text.slice(end, end + 12)));
       if (known || ((SPOUSE_OR_CHILD.test(m[2]!) || given) && !sentenceWord(word))) addPerson(m.index + word.length, word, 0.75);
     }
-    for (const m of matches(text, ONE_WORD_LINE)) {
+    for (const m of cuedMatches(text, lines, ONE_WORD_LINE)) {
       // One word under a sign-off signs the letter ("Best,\nCsonka"), and one opening a block above a contact card
       // heads it ("Horacy\n\nPani\n\nPersonal Info:\nPhone: …"): a name, or a word that is no English one.
       const word = m[1]!;
@@ -1908,21 +1930,21 @@ export const personDetector: Detector = {
       if (!signed && !heads && !LABEL_LINE_BEFORE_NAME.test(line)) continue;
       if (personLike(word)) add(m.index + m[0].indexOf(word), word, signed ? 0.8 : 0.7);
     }
-    for (const m of matches(text, NAME_LINE)) {
+    for (const m of cuedMatches(text, lines, NAME_LINE)) {
       const known = isGivenName(m[1].split(/[ \t]/, 1)[0]!);
       const line = previousLine(text, m.index);
       const signed = SIGN_OFF.test(line) || COMMA_SIGN_OFF.test(line) || LABEL_LINE_BEFORE_NAME.test(line);
       if (known || signed || cardFollows(text, m.index + m[0].length + 1, 8)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
     }
-    for (const m of /\d[ \t]*\r?$/m.test(text) ? matches(text, CONTACT_LINE) : []) {
+    for (const m of /\d[ \t]*\r?$/m.test(text) ? cuedMatches(text, lines, CONTACT_LINE) : []) {
       const name = personLike(m[1]!);
       const digits = m[0].slice(m[0].indexOf(name) + name.length).replace(/\D/g, '').length;
       if (name === m[1] && digits >= 7 && !placeOrCountry(name) && !MEASURE_NAMES.test(name) && !NUMBER_LABEL.test(name)) add(m.index + m[0].indexOf(name), name, 0.7);
     }
-    for (const m of matches(text, BULLETED_NAME_LINE)) {
+    for (const m of cuedMatches(text, lines, BULLETED_NAME_LINE)) {
       if (cardFollows(text, m.index + m[0].length + 1, 3)) add(m.index + m[0].indexOf(m[1]), m[1], 0.7);
     }
-    for (const m of matches(text, LOWER_NAME_LINE)) {
+    for (const m of cuedMatches(text, lines, LOWER_NAME_LINE)) {
       const words = m[1].split(/[ \t]+/);
       // Under a sign-off, a name of the lists signs the letter ("Best,\nmaccabeo scaglione").
       if (SIGN_OFF.test(previousLine(text, m.index))) {

@@ -1,6 +1,6 @@
 import { alternativesTree } from './alternation';
 import { digitsOf } from './context';
-import { cellsUnder, type ColumnCell } from './table-lines';
+import { cellsUnder, mayHoldTable, type ColumnCell } from './table-lines';
 
 /**
  * Phones in a table's column named for them ("navn,telefon\nPerson 0,33115163", "| Name | Mobile |"): a cell of a phone's
@@ -14,7 +14,7 @@ const CELL = /^\+?\(?\d[\d ().\/-]{5,22}\d$/;
 const FILLER = /^(\d)\1+$/;
 
 export function phonesInColumns(text: string): ColumnCell[] {
-  if (!CUE.test(text)) return [];
+  if (!mayHoldTable(text) || !CUE.test(text)) return [];
   return cellsUnder(text, COLUMN).filter((cell) => {
     const digits = digitsOf(cell.value);
     return CELL.test(cell.value) && digits.length >= 7 && digits.length <= 15 && !FILLER.test(digits);
@@ -37,6 +37,6 @@ const ID_HEADER_WORD = new RegExp(String.raw`(?<![a-z])(?:${ID_WORDS})(?![a-z])|
 
 /** Where each cell of such a column starts. */
 export function idCellStarts(text: string): Set<number> {
-  if (!ID_HEADER_WORD.test(text)) return new Set();
+  if (!mayHoldTable(text) || !ID_HEADER_WORD.test(text)) return new Set();
   return new Set(cellsUnder(text, ID_COLUMN).map((cell) => cell.start));
 }

@@ -1,5 +1,5 @@
 import { isPlaceholder, looksRandom } from './secret-values';
-import { cellOffsets, lineStarts, tableCells } from './table-lines';
+import { cellOffsets, lineStarts, mayHoldTable, tableCells } from './table-lines';
 import { passwordLike } from './secrets-in-prose';
 
 /**
@@ -36,7 +36,7 @@ const cellText = (cell: string) => cell.trim().replace(/^`(.*)`$/, '$1');
 
 /** [start, value] of each secret in a column named for one. */
 export function secretsInColumns(text: string): Array<[number, string]> {
-  if (!/(?:pass|pwd|pw|secret|token|key)/i.test(text)) return [];
+  if (!mayHoldTable(text) || !/(?:pass|pwd|pw|secret|token|key)/i.test(text)) return [];
   const out: Array<[number, string]> = [];
   const lines = text.split('\n');
   const starts = lineStarts(lines);

@@ -1,6 +1,6 @@
 import { matches, nearWords } from './context';
 import { OTHER_NUMBER_BEFORE } from './phone';
-import { cellsUnder } from './table-lines';
+import { cellsUnder, mayHoldTable } from './table-lines';
 import { finding, type Detector } from './types';
 
 /**
@@ -43,7 +43,7 @@ export const ssnDetector: Detector = {
     for (const m of matches(text, BARE)) {
       if (validParts(m[1], m[2], m[3]) && nearWords(text, m.index, m.index + m[0].length, CONTEXT)) out.push(finding(this, m.index, m[0], 0.8));
     }
-    if (!/ssn|social[ _-]?security/i.test(text)) return out;
+    if (!mayHoldTable(text) || !/ssn|social[ _-]?security/i.test(text)) return out;
     for (const cell of cellsUnder(text, COLUMN)) {
       const parts = CELL.exec(cell.value);
       if (parts && validParts(parts[1]!, parts[3]!, parts[4]!)) out.push(finding(this, cell.start, cell.value, 0.9));

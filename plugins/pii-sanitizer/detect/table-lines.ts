@@ -10,6 +10,11 @@ export function lineStarts(lines: readonly string[]): number[] {
   });
 }
 
+/** Whether the text can hold a table: a header and a row under it are two lines (asked before any scan for a header). */
+export function mayHoldTable(text: string): boolean {
+  return text.includes('\n');
+}
+
 /** A line's cells as written, blanks kept: a Markdown row's outer "|" left out. */
 export function tableCells(line: string, separator: string): string[] {
   return line.replace(/^[ \t]*\|/, '').replace(/\|[ \t]*$/, '').split(separator);
