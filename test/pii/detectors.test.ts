@@ -1,6 +1,6 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
 import { alternativesTree, literalAlternatives, wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
-import { cuedMatches, cueStarts, lineStartsOf, literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
+import { cuedMatches, cueStarts, holds, lineStartsOf, literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
 import { hasHeaderCell } from '../../plugins/pii-sanitizer/detect/name-columns';
 import { CONTEXT_MODEL_CONFIDENCE } from '../../plugins/pii-sanitizer/detect/person';
 import { mayBeValidFromUs } from '../../plugins/pii-sanitizer/detect/phone';
@@ -2698,6 +2698,19 @@ describe('word alternations and cues, the scans the detectors share', () => {
       { numRuns: 2000 },
     );
     expect(lineStartsOf('a\nb\r\nc\u2029')).toEqual([0, 2, 4, 5, 7]);
+  });
+
+  it('a literal with leading blanks is found where `includes` finds it', () => {
+    const text = fc.string({ unit: fc.constantFrom(...['a', 'b', ' ', '\t', 'ab ']), maxLength: 30 });
+    const literal = fc.string({ unit: fc.constantFrom(...['a', 'b', ' ', '\t']), minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(text, literal, (t, l) => {
+        expect(holds(t, l)).toBe(t.includes(l));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(holds('mail from Anna', ' from ')).toBe(true);
+    expect(holds('from Anna', ' from ')).toBe(false);
   });
 });
 

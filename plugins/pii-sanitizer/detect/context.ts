@@ -87,6 +87,20 @@ export function cueStarts(text: string, cue: RegExp): number[] {
 }
 
 /**
+ * Whether `text` holds `literal` (as `includes`). V8 searches from a literal's first character: from a blank, every word
+ * of the text is a start to check, and a scan for " from " took as long as a pattern's. The rest is searched first.
+ */
+export function holds(text: string, literal: string): boolean {
+  const rest = literal.trimStart();
+  const lead = literal.slice(0, literal.length - rest.length);
+  if (lead === '' || rest === '') return text.includes(literal);
+  for (let at = text.indexOf(rest, lead.length); at >= 0; at = text.indexOf(rest, at + 1)) {
+    if (text.startsWith(lead, at - lead.length)) return true;
+  }
+  return false;
+}
+
+/**
  * Where a line starts as `^` under the `m` flag has it: the text's start and after each line terminator. The patterns
  * that open with `^` are tried there (`cuedMatches`): V8 tries a multiline pattern at every position of the text, and
  * a scan of its own for the starts (`/^/gm`) costs as much as the pattern. (`table-lines`' `lineStarts` gives where the

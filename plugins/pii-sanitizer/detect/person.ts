@@ -1,7 +1,7 @@
 import { houseNumberBefore, ROMANCE_STREET_TYPES, STREET_SUFFIX } from './address';
 import { alternativesTree, literalAlternatives, wordAlternation } from './alternation';
 import { byStart, firstFrom, furthestReaching } from './by-position';
-import { CAPITAL_START, cuedMatches, cueStarts, lineStartsOf, matches, notAfter, remembered, stickyMatch } from './context';
+import { CAPITAL_START, cuedMatches, cueStarts, holds, lineStartsOf, matches, notAfter, remembered, stickyMatch } from './context';
 import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SURNAMES, SURNAMES_FIRST, TITLE_WORDS, WORDLIKE_NAMES } from './names-gazetteer';
 import { COMMON_ENGLISH_WORDS, COUNTRIES, COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE, PLACES_AND_EPONYMS } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, GIVEN_NAME_SURNAMES, LISTED_SURNAMES, surnameByEnding, TIME_ZONE_CITIES } from './listed-surnames';
@@ -1711,7 +1711,7 @@ export const personDetector: Detector = {
     }
     for (const m of text.includes(',') ? matches(text, ADDRESSED) : []) if (!ASSISTANT_NAMES.test(m[1]!) && !INTERJECTION.test(m[1]!)) addGroupPerson(m, 0.8, false);
     for (const m of text.includes('(') ? matches(text, ROLE_THEN_NAME_IN_BRACKETS) : []) addGroupPerson(m, 0.8, false);
-    for (const m of / from /.test(text) ? matches(text, PERSON_FROM_FIRM) : []) {
+    for (const m of holds(text, ' from ') ? matches(text, PERSON_FROM_FIRM) : []) {
       const name = m[1]!;
       if (personLike(name) === name && !placeOrCountry(name)) add(m.indices![1]![0], name, 0.7);
     }
@@ -1755,14 +1755,14 @@ export const personDetector: Detector = {
       }
     }
     for (const m of lowerText.includes('add ') ? matches(text, ADDED_CONTACT) : []) addGroupPerson(m, 0.75, false);
-    for (const m of / (?:added|removed) /.test(text) ? matches(text, ADDED_TO_GROUP) : []) {
+    for (const m of holds(text, ' added ') || holds(text, ' removed ') ? matches(text, ADDED_TO_GROUP) : []) {
       for (const group of [1, 2]) {
         const name = cuedName(m[group]!);
         if (name && (name.includes(' ') || namesAPerson(name) || COMMON_WORD_SURNAMES.has(name.toLowerCase()))) addPerson(m.indices![group]![1], name, 0.75);
       }
     }
     // Teams and bots say where they are too ("Support here,", "Dependabot here"): a name of the lists, or a whole name.
-    for (const m of / here/.test(text) ? matches(text, HERE_AGAIN) : []) addGroupPerson(m, 0.75, true);
+    for (const m of holds(text, ' here') ? matches(text, HERE_AGAIN) : []) addGroupPerson(m, 0.75, true);
     for (const m of /["”]/.test(text) ? matches(text, QUOTE_SPEAKER) : []) addGroupPerson(m, 0.8, false);
     // A source is quoted so too ("” - Reuters", "” - Forbes"): a whole name only.
     for (const m of /["”][ \t]*[-–—―]/.test(text) ? matches(text, QUOTE_AUTHOR) : []) if (/[ \t]/.test(m[1]!)) addGroupPerson(m, 0.75, false);
@@ -1786,11 +1786,11 @@ export const personDetector: Detector = {
       if (name === m[1] && !NOT_PEOPLE.has(name.toLowerCase())) addPerson(m.index + m[0].indexOf(name) + name.length, name, 0.75);
     }
     for (const m of text.includes('I, ') ? matches(text, SELF_NAMED) : []) addGroupPerson(m, 0.8, false);
-    for (const m of / under /.test(text) ? matches(text, BOOKED_UNDER) : []) addGroupPerson(m, 0.75, true);
+    for (const m of holds(text, ' under ') ? matches(text, BOOKED_UNDER) : []) addGroupPerson(m, 0.75, true);
     for (const m of matches(text, PERSON_TEMPER)) addGroupPerson(m, 0.75, false);
     for (const [i, { pattern, words, nameFirst, cued }] of KNOWN_NAME_CONTEXTS.entries()) {
       // The words are where the pattern is tried (`cued`), or what the text must hold for it to be tried at all.
-      const held = () => (CONTEXT_WORDS[i]?.some((word) => lowerText.includes(word)) ?? true) && words.test(text);
+      const held = () => (CONTEXT_WORDS[i]?.some((word) => holds(lowerText, word)) ?? true) && words.test(text);
       for (const m of cued ? cuedMatches(text, words, pattern) : held() ? matches(text, pattern) : []) {
         const found = nameFirst ? nameBefore(text, m.index) : { name: m[1]!, end: m.indices![1]![1] };
         if (!found) continue;
@@ -2110,7 +2110,7 @@ export const personDetector: Detector = {
       if (articleBefore(before) || PLACE_BEFORE.test(before) || FOREIGN_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index + 60))) continue;
       add(m.index, `${given}${m.gap}${surname}`, 0.6);
     }
-    for (const m of / van /.test(` ${text}`) ? matches(text, PARTICLE_SURNAME) : []) {
+    for (const m of text.startsWith('van ') || holds(text, ' van ') ? matches(text, PARTICLE_SURNAME) : []) {
       // After a capitalised word the particle is inside a whole name ("Roos van der Linden"), found as such.
       // Nor beside other names joined by a comma, a dash or "and": a Dutch firm's partners ("Molenaar, van der Meer and de
       // Ruiter", "Peeters - van der Wal"); nor before a capitalised word (a street's or a whole name's: "van Houten Avenue").
