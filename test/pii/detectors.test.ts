@@ -2,6 +2,7 @@ import { createDetector } from '../../plugins/pii-sanitizer/detect';
 import { alternativesTree, literalAlternatives, wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
 import { cuedMatches, cueStarts, holds, lineStartsOf, literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
 import { hasHeaderCell } from '../../plugins/pii-sanitizer/detect/name-columns';
+import { literalFinder } from '../../plugins/pii-sanitizer/detect/literal-set';
 import { CONTEXT_MODEL_CONFIDENCE } from '../../plugins/pii-sanitizer/detect/person';
 import { mayBeValidFromUs } from '../../plugins/pii-sanitizer/detect/phone';
 import { isWords } from '../../plugins/pii-sanitizer/detect/secret-values';
@@ -2711,6 +2712,20 @@ describe('word alternations and cues, the scans the detectors share', () => {
     );
     expect(holds('mail from Anna', ' from ')).toBe(true);
     expect(holds('from Anna', ' from ')).toBe(false);
+  });
+});
+
+describe('a set of literals found in one pass', () => {
+  it('finds the literals the text holds, as `includes` does, whatever their characters', () => {
+    const unit = fc.constantFrom(...['a', 'b', '-', '_', 'é', '密', '\u{1F600}']);
+    const literals = fc.array(fc.string({ unit, minLength: 1, maxLength: 4 }), { maxLength: 8 });
+    fc.assert(
+      fc.property(literals, fc.string({ unit, maxLength: 40 }), (words, text) => {
+        expect([...literalFinder(words)(text)].sort()).toEqual([...new Set(words.filter((w) => text.includes(w)))].sort());
+      }),
+      { numRuns: 3000 },
+    );
+    expect([...literalFinder(['sk-ant-', 'sk-', 'eyJ', '$'])('key sk-ant-x pk.eyJ $')].sort()).toEqual(['$', 'eyJ', 'sk-', 'sk-ant-']);
   });
 });
 
