@@ -1,0 +1,4 @@
+import { piiLatency } from './pii';
+
+/** The sanitizer's latency figures as one line of JSON, measured in a process of its own (run by `benchPii`). */
+void piiLatency().then((figures) => process.stdout.write(`${JSON.stringify(figures)}\n`));
