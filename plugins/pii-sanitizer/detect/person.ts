@@ -444,7 +444,7 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
 ];
 /**
  * A context's `words` in lower case where they are words alone ("thank", "this is "): a text that holds none of them
- * (one `includes` each of the text in lower case) is not scanned for them.
+ * (asked of the text in lower case, `holds`) is not scanned for them.
  */
 const CONTEXT_WORDS = KNOWN_NAME_CONTEXTS.map(({ words }) => literalAlternatives(words.source)?.map((word) => word.toLowerCase()));
 /**
