@@ -86,16 +86,23 @@ export function cueStarts(text: string, cue: RegExp): number[] {
   return starts;
 }
 
+/** English letters from the most frequent in text to the least; a blank is more frequent still, anything else rarer. */
+const LETTERS_BY_FREQUENCY = 'etaoinshrdlcumwfgypbvkjxqz';
+const frequency = (ch: string) => (ch === ' ' || ch === '\t' ? 27 : 26 - (LETTERS_BY_FREQUENCY.indexOf(ch.toLowerCase()) + 1 || 27));
+
 /**
- * Whether `text` holds `literal` (as `includes`). V8 searches from a literal's first character: from a blank, every word
- * of the text is a start to check, and a scan for " from " took as long as a pattern's. The rest is searched first.
+ * Whether `text` holds `literal` (as `includes`). V8 searches from a literal's first character, and every occurrence of
+ * it is a start to check: from a blank or an "e", nearly every word ("this is " took 2.6 µs of a 4 KB prompt, " from "
+ * 4.8). The literal is searched from its rarest character, and the characters before it checked where that is found.
  */
 export function holds(text: string, literal: string): boolean {
-  const rest = literal.trimStart();
-  const lead = literal.slice(0, literal.length - rest.length);
-  if (lead === '' || rest === '') return text.includes(literal);
-  for (let at = text.indexOf(rest, lead.length); at >= 0; at = text.indexOf(rest, at + 1)) {
-    if (text.startsWith(lead, at - lead.length)) return true;
+  let from = 0;
+  for (let i = 1; i < literal.length; i++) if (frequency(literal[i]!) < frequency(literal[from]!)) from = i;
+  if (from === 0) return text.includes(literal);
+  const rest = literal.slice(from);
+  const lead = literal.slice(0, from);
+  for (let at = text.indexOf(rest, from); at >= 0; at = text.indexOf(rest, at + 1)) {
+    if (text.startsWith(lead, at - from)) return true;
   }
   return false;
 }

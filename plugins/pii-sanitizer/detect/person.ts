@@ -1454,9 +1454,9 @@ export const personDetector: Detector = {
     const capitals = cueStarts(text, CAPITAL_START);
     // Where its lines start, for the patterns that open with `^`.
     const lines = lineStartsOf(text);
-    // The text in lower case, asked for the words that gate a pattern (`includes`, far cheaper than a caseless scan).
+    // The text in lower case, asked for the words that gate a pattern (`holds`, far cheaper than a caseless scan).
     const lowerText = text.toLowerCase();
-    const callerIntroduced = lowerText.includes('this is');
+    const callerIntroduced = holds(lowerText, 'this is');
     // Names found with strong evidence, whose other mentions in the text are names too.
     const seeds: Finding[] = [];
     const seed = (added: boolean) => {
@@ -1756,7 +1756,7 @@ export const personDetector: Detector = {
         if (person) addPerson(person.end, person.name, 0.8);
       }
     }
-    for (const m of lowerText.includes('add ') ? matches(text, ADDED_CONTACT) : []) addGroupPerson(m, 0.75, false);
+    for (const m of holds(lowerText, 'add ') ? matches(text, ADDED_CONTACT) : []) addGroupPerson(m, 0.75, false);
     for (const m of holds(text, ' added ') || holds(text, ' removed ') ? matches(text, ADDED_TO_GROUP) : []) {
       for (const group of [1, 2]) {
         const name = cuedName(m[group]!);
@@ -1781,7 +1781,7 @@ export const personDetector: Detector = {
       // "Pt is a retired nurse": a clinical abbreviation.
       if (person && person.name.length >= 3) addPerson(person.end, person.name, 0.75);
     }
-    for (const m of ['attn', 'attention:', 'identified as'].some((word) => lowerText.includes(word)) ? matches(text, ATTENTION_OR_IDENTIFIED) : []) addGroupPerson(m, 0.75, true);
+    for (const m of ['attn', 'attention:', 'identified as'].some((word) => holds(lowerText, word)) ? matches(text, ATTENTION_OR_IDENTIFIED) : []) addGroupPerson(m, 0.75, true);
     const chat = text.includes(':') ? [...cuedMatches(text, lines, CHAT_LINE)].filter((m) => TALKS.test(m[2]!)) : [];
     for (const m of chat.length >= 2 ? chat : []) {
       const name = personLike(m[1]!);
