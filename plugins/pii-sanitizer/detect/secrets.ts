@@ -20,7 +20,10 @@ const ASSIGNMENT =
  * Its separator alternatives never put two runs of blanks side by side ("password" and 200 KB of
  * spaces took minutes when they did).
  */
-const ASSIGNMENT_WORDS = new RegExp(wordAlternation(['key', 'token', 'secret', 'pass', 'pwd', 'pw', 'pat', 'auth', 'credential', 'client', 'session', 'cookie', 'psk', 'salt']), 'i');
+const ASSIGNMENT_WORD_LIST = ['key', 'token', 'secret', 'pass', 'pwd', 'pw', 'pat', 'auth', 'credential', 'client', 'session', 'cookie', 'psk', 'salt'];
+const ASSIGNMENT_WORDS = new RegExp(wordAlternation(ASSIGNMENT_WORD_LIST), 'i');
+/** A password's words, before a user's line is looked for (`passwordsAfterUsers`). */
+const PASSWORD_WORD_LIST = ['pass', 'pwd', 'secret'];
 /**
  * Names a password (or a secret) as its last word, perhaps before "key" or an environment's name: "DB_PASSWORD",
  * "smtp.pass", "client_secret", "JWT_SECRET_KEY", "DB_PASSWORD_PROD", "passwort"; not "PasswordPolicy".
@@ -48,10 +51,11 @@ const PATTERNS = SECRET_PATTERNS.map((p) => ({
 const ALL_PREFIXES = [...new Set(PATTERNS.flatMap((p) => p.prefixes ?? []))].sort((a, b) => b.length - a.length);
 const prefixesIn = literalFinder(ALL_PREFIXES);
 /**
- * The words of the prechecks made of words alone ("vault", "psexec|paexec|…"), in lower case, found in one pass over the
- * text in lower case: where none of a precheck's words is there, the precheck (some forty, each a scan) is not run.
+ * The words of the prechecks made of words alone ("vault", "psexec|paexec|…"), and the assignments' and passwords' words,
+ * in lower case, found in one pass over the text in lower case: where none of a precheck's words is there, the precheck
+ * (some forty, each a scan) is not run; where none of the assignments' words is, their caseless scan is not.
  */
-const precheckWordsIn = literalFinder(PATTERNS.flatMap((p) => p.precheckWords ?? []));
+const wordsIn = literalFinder([...PATTERNS.flatMap((p) => p.precheckWords ?? []), ...ASSIGNMENT_WORD_LIST, ...PASSWORD_WORD_LIST]);
 
 /** The prefixes that name one provider (not "key-", "sk-", "api-"), with the formats that start with each. */
 const PROVIDER_FORMATS = new Map(
@@ -270,7 +274,7 @@ export const secretDetector: Detector = {
   detect(text) {
     const out: Finding[] = [];
     const present = prefixesIn(text);
-    const wordsHeld = precheckWordsIn(text.toLowerCase());
+    const wordsHeld = wordsIn(text.toLowerCase());
     const budget = { checks: MAX_TRUNCATION_CHECKS };
     // A SealedSecret's values are ciphertext that only its cluster's controller can open, made to be committed.
     const sealed = SEALED_SECRET.test(text);
@@ -299,7 +303,8 @@ export const secretDetector: Detector = {
     for (const [start, value] of secretsInProse(text)) {
       if (!cutShort(text, start + value.length) && !providerJudged(value, budget) && !(sealed && SEALED_VALUE.test(value)) && !PUBLIC_VALUE.test(value)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     }
-    for (const m of ASSIGNMENT_WORDS.test(text) ? matches(text, ASSIGNMENT) : []) {
+    const assigned = ASSIGNMENT_WORD_LIST.some((word) => wordsHeld.has(word)) && ASSIGNMENT_WORDS.test(text);
+    for (const m of assigned ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, matched] = m;
       let value = matched!;
       // The value stops at a call's or a template's bracket: "countTokens(request)", "v1-deps-{{ checksum … }}";
@@ -354,7 +359,7 @@ export const secretDetector: Detector = {
     // Literals given to a secret's name outside an assignment's pattern: after a user's line or opening with a mark, and
     // as a record's fields.
     const literals: Array<[string, NamedValue[]]> = [
-      ['secrets:quoted-password', /pass|pwd|secret/i.test(text) ? passwordsAfterUsers(text) : []],
+      ['secrets:quoted-password', PASSWORD_WORD_LIST.some((word) => wordsHeld.has(word)) && /pass|pwd|secret/i.test(text) ? passwordsAfterUsers(text) : []],
       ['secrets:named-value', namedValues(text)],
     ];
     for (const [detector, values] of literals) {
