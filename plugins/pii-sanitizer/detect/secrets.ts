@@ -24,6 +24,7 @@ const ASSIGNMENT_WORD_LIST = ['key', 'token', 'secret', 'pass', 'pwd', 'pw', 'pa
 const ASSIGNMENT_WORDS = new RegExp(wordAlternation(ASSIGNMENT_WORD_LIST), 'i');
 /** A password's words, before a user's line is looked for (`passwordsAfterUsers`). */
 const PASSWORD_WORD_LIST = ['pass', 'pwd', 'secret'];
+const PASSWORD_WORDS = new RegExp(PASSWORD_WORD_LIST.join('|'), 'i');
 /**
  * Names a password (or a secret) as its last word, perhaps before "key" or an environment's name: "DB_PASSWORD",
  * "smtp.pass", "client_secret", "JWT_SECRET_KEY", "DB_PASSWORD_PROD", "passwort"; not "PasswordPolicy".
@@ -275,12 +276,13 @@ export const secretDetector: Detector = {
     const out: Finding[] = [];
     const present = prefixesIn(text);
     const wordsHeld = wordsIn(text.toLowerCase());
+    const holdsAny = (words: readonly string[]) => words.some((word) => wordsHeld.has(word));
     const budget = { checks: MAX_TRUNCATION_CHECKS };
     // A SealedSecret's values are ciphertext that only its cluster's controller can open, made to be committed.
     const sealed = SEALED_SECRET.test(text);
     for (const { name, pattern, context, window = 100, unlessBefore, prefixes, precheck, precheckWords: words, valid } of PATTERNS) {
       if (prefixes && !prefixes.some((prefix) => present.has(prefix))) continue;
-      if (words && !words.some((word) => wordsHeld.has(word))) continue;
+      if (words && !holdsAny(words)) continue;
       if (precheck && !precheck.test(text)) continue;
       for (const m of matches(text, pattern)) {
         if (context && !context.test(text.slice(Math.max(0, m.index - window), m.index))) continue;
@@ -303,7 +305,7 @@ export const secretDetector: Detector = {
     for (const [start, value] of secretsInProse(text)) {
       if (!cutShort(text, start + value.length) && !providerJudged(value, budget) && !(sealed && SEALED_VALUE.test(value)) && !PUBLIC_VALUE.test(value)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     }
-    const assigned = ASSIGNMENT_WORD_LIST.some((word) => wordsHeld.has(word)) && ASSIGNMENT_WORDS.test(text);
+    const assigned = holdsAny(ASSIGNMENT_WORD_LIST) && ASSIGNMENT_WORDS.test(text);
     for (const m of assigned ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, matched] = m;
       let value = matched!;
@@ -359,7 +361,7 @@ export const secretDetector: Detector = {
     // Literals given to a secret's name outside an assignment's pattern: after a user's line or opening with a mark, and
     // as a record's fields.
     const literals: Array<[string, NamedValue[]]> = [
-      ['secrets:quoted-password', PASSWORD_WORD_LIST.some((word) => wordsHeld.has(word)) && /pass|pwd|secret/i.test(text) ? passwordsAfterUsers(text) : []],
+      ['secrets:quoted-password', holdsAny(PASSWORD_WORD_LIST) && PASSWORD_WORDS.test(text) ? passwordsAfterUsers(text) : []],
       ['secrets:named-value', namedValues(text)],
     ];
     for (const [detector, values] of literals) {
