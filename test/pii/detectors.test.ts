@@ -1,5 +1,5 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
-import { alternativesTree, literalAlternatives, wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
+import { alternativesTree, literalAlternatives, literalStart, wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
 import { cuedMatches, cueStarts, holds, lineStartsOf, literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
 import { hasHeaderCell } from '../../plugins/pii-sanitizer/detect/name-columns';
 import { literalFinder } from '../../plugins/pii-sanitizer/detect/literal-set';
@@ -2661,6 +2661,40 @@ describe('word alternations and cues, the scans the detectors share', () => {
         const source = alternatives.join('|');
         const flags = caseless ? 'gi' : 'g';
         expect(all(new RegExp(alternativesTree(source, caseless), flags), text)).toEqual(all(new RegExp(source, flags), text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('an alternative’s literal start is what each of its matches starts with, in any case', () => {
+    expect(literalStart('[Ll]ives?')).toBe('live');
+    expect(literalStart('LIVES?')).toBe('live');
+    expect(literalStart('address(?:es)?')).toBe('address');
+    expect(literalStart('caf[eé]')).toBe('caf');
+    expect(literalStart('address_line_?1')).toBe('address_line');
+    expect(literalStart('del addr')).toBe('del addr');
+    // A class of two letters is no case of one letter; an alternative that starts with no literal is a mistake in a cue.
+    expect(literalStart('a[bc]d')).toBe('a');
+    expect(() => literalStart('\\d+ street')).toThrow(/no literal start/);
+    expect(() => literalStart('a?b')).toThrow(/no literal start/);
+    // Random alternatives of literals, either-case letters, classes, groups, escapes and quantifiers: wherever one matches,
+    // the text there starts with its literal start, compared in lower case.
+    const atom = fc.constantFrom('a', 'b', 'A', 'B', ' ', '\\.', '[Aa]', '[Bb]', '[ab]', '(?:a|b)', 'a?', 'b+', '.');
+    const text = fc.string({ unit: fc.constantFrom(...'abAB .'.split('')), maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(atom, { minLength: 1, maxLength: 6 }), text, (atoms, text) => {
+        const alternative = atoms.join('');
+        let start: string;
+        try {
+          start = literalStart(alternative);
+        } catch {
+          return;
+        }
+        const pattern = new RegExp(alternative, 'y');
+        for (let at = 0; at <= text.length; at++) {
+          pattern.lastIndex = at;
+          if (pattern.test(text)) expect(text.slice(at).toLowerCase().startsWith(start)).toBe(true);
+        }
       }),
       { numRuns: 3000 },
     );

@@ -132,3 +132,28 @@ export function literalAlternatives(source: string): string[] | undefined {
   }
   return words;
 }
+
+/** A class of one letter in its two cases, as `anyCase` writes a word's first letter: "[Ll]". */
+const EITHER_CASE = /^\[(\p{L})(\p{L})\]/u;
+
+/**
+ * What every match of an alternative starts with, in lower case: its leading literal characters, a letter in either case
+ * ("[Ll]") as the letter, up to a character that a quantifier follows or anything more than a literal ("lives?" → "live",
+ * "[Cc]af[eé]" → "caf"). A cue of these, matched without case, matches wherever the alternative does. An alternative that
+ * starts with no literal has none to give: a mistake where a cue is made of it.
+ */
+export function literalStart(alternative: string): string {
+  let out = '';
+  let i = 0;
+  while (i < alternative.length) {
+    const pair = EITHER_CASE.exec(alternative.slice(i, i + 8));
+    const width = pair ? pair[0].length : alternative[i] === '\\' ? 2 : 1;
+    const atom = alternative.slice(i, i + width);
+    const letter = pair && pair[1]!.toLowerCase() === pair[2]!.toLowerCase() ? pair[1]!.toLowerCase() : literalAtom(atom) ? atom.at(-1)!.toLowerCase() : undefined;
+    if (letter === undefined || QUANTIFIER.has(alternative[i + width] ?? '')) break;
+    out += letter;
+    i += width;
+  }
+  if (out === '') throw new Error(`no literal start in /${alternative}/`);
+  return out;
+}
