@@ -136,13 +136,17 @@ export function truecased(text: string, facts: CasingFacts): string {
   let unknown = 0;
   let common = 0;
   let foreign = 0;
+  // A part of a word is capitalised when it is no English word and long enough, a short one only as a given name ("Li",
+  // "Ana"): asked without a list of parts where the word has no hyphen, as nearly every word, and the given names only
+  // of a short part.
+  const capitalisedPart = (part: string) => (part.length >= SHORTEST_CAPITALISED || (part.length >= SHORTEST_CAPITALISED - 2 && facts.givenName(part))) && facts.capitalised(part);
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const word = m[0];
     if (partOfToken(text, m.index, m.index + word.length)) continue;
     // A contraction is judged by its word ("she'd", "won't", "couldn't").
     const base = word.includes("'") || word.includes('’') ? word.replace(CONTRACTION, '') : word;
-    const named = !ABBREVIATIONS.has(base) && base.split('-').some((part) => part.length >= SHORTEST_CAPITALISED - (facts.givenName(part) ? 2 : 0) && facts.capitalised(part));
+    const named = !ABBREVIATIONS.has(base) && (base.includes('-') ? base.split('-').some(capitalisedPart) : capitalisedPart(base));
     if (named) unknown++;
     else if (OTHER_LANGUAGES_SMALL_WORDS.has(base)) foreign++;
     else if (facts.common(base)) common++;
