@@ -159,6 +159,14 @@ export function remembered(predicate: (word: string) => boolean, max = 50_000): 
   };
 }
 
+/**
+ * Whether any part of a word between its hyphens passes `test` ("Kowalczyk-Nowak", "Pre-Training"): the word itself where
+ * it has no hyphen, as nearly every word, without a list of one part made for each.
+ */
+export function someHyphenPart(word: string, test: (part: string) => boolean): boolean {
+  return word.includes('-') ? word.split('-').some(test) : test(word);
+}
+
 /** Runs a sticky regex at `at` only. */
 export function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
   pattern.lastIndex = at;

@@ -1,3 +1,4 @@
+import { someHyphenPart } from './context';
 import weights from './person-context-weights.json';
 
 /**
@@ -41,7 +42,7 @@ export function* candidateWords(text: string, facts: WordFacts): Generator<Token
   for (let m = CAPITALISED_RUN.exec(text); m; m = CAPITALISED_RUN.exec(text)) {
     // A sentence's word ("The", "Please", "Berlin"'s "Hello") is left to the rules: judging each costs more than it finds.
     // A compound of a sentence's words is a term ("Pre-Training", "Encoder-Decoder"), not a double-barrelled name.
-    if (m[0].length >= 2 && CANDIDATE.test(m[0]) && !m[0].split('-').some((part) => facts.common(part))) yield { text: m[0], start: m.index, end: m.index + m[0].length };
+    if (m[0].length >= 2 && CANDIDATE.test(m[0]) && !someHyphenPart(m[0], (part) => facts.common(part))) yield { text: m[0], start: m.index, end: m.index + m[0].length };
   }
 }
 

@@ -1,4 +1,5 @@
 import { byStart, firstFrom, furthestReaching } from './by-position';
+import { someHyphenPart } from './context';
 import { TITLE_WORDS } from './names-gazetteer';
 import { DEFAULT_MIN_CONFIDENCE, type Detector, type Finding } from './types';
 
@@ -137,8 +138,7 @@ export function truecased(text: string, facts: CasingFacts): string {
   let common = 0;
   let foreign = 0;
   // A part of a word is capitalised when it is no English word and long enough, a short one only as a given name ("Li",
-  // "Ana"): asked without a list of parts where the word has no hyphen, as nearly every word, and the given names only
-  // of a short part.
+  // "Ana"): the given names are asked only of a short part.
   const capitalisedPart = (part: string) => (part.length >= SHORTEST_CAPITALISED || (part.length >= SHORTEST_CAPITALISED - 2 && facts.givenName(part))) && facts.capitalised(part);
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
@@ -146,7 +146,7 @@ export function truecased(text: string, facts: CasingFacts): string {
     if (partOfToken(text, m.index, m.index + word.length)) continue;
     // A contraction is judged by its word ("she'd", "won't", "couldn't").
     const base = word.includes("'") || word.includes('’') ? word.replace(CONTRACTION, '') : word;
-    const named = !ABBREVIATIONS.has(base) && (base.includes('-') ? base.split('-').some(capitalisedPart) : capitalisedPart(base));
+    const named = !ABBREVIATIONS.has(base) && someHyphenPart(base, capitalisedPart);
     if (named) unknown++;
     else if (OTHER_LANGUAGES_SMALL_WORDS.has(base)) foreign++;
     else if (facts.common(base)) common++;
