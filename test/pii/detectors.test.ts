@@ -1,6 +1,7 @@
 import { createDetector } from '../../plugins/pii-sanitizer/detect';
 import { alternativesTree, literalAlternatives, literalStart, wordAlternation } from '../../plugins/pii-sanitizer/detect/alternation';
-import { cuedMatches, cueStarts, holds, lineStartsOf, literalPrefixes, notAfter } from '../../plugins/pii-sanitizer/detect/context';
+import { FOLD_START, FOLDED, folded } from '../../plugins/pii-sanitizer/detect/folding';
+import { cuedMatches, cueStarts, holds, lineStartsOf, literalPrefixes, notAfter, sticky } from '../../plugins/pii-sanitizer/detect/context';
 import { hasHeaderCell } from '../../plugins/pii-sanitizer/detect/name-columns';
 import { literalFinder } from '../../plugins/pii-sanitizer/detect/literal-set';
 import { CONTEXT_MODEL_CONFIDENCE } from '../../plugins/pii-sanitizer/detect/person';
@@ -2698,6 +2699,23 @@ describe('word alternations and cues, the scans the detectors share', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('a fold’s cue finds every character a fold can start at, and the folded text reads as the text typed', () => {
+    // Every character of the BMP, between two digits (a dash counts only there): where the pattern starts a fold, the
+    // cue of a few plain ranges stands.
+    const fold = sticky(FOLDED);
+    const cue = new RegExp(FOLD_START.source);
+    const missed: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const unit = String.fromCharCode(code);
+      fold.lastIndex = 1;
+      if (fold.test(`1${unit}1`) && !cue.test(unit)) missed.push(code.toString(16));
+    }
+    expect(missed).toEqual([]);
+    // A curly quote alone is no fold; a zero-width space, a no-break space, a full-width digit and a dash between digits are.
+    expect(folded('It’s here — 4111 1111')).toBeUndefined();
+    expect(folded('4111\u200b1111\u00a0２２ 5–3')?.text).toBe('41111111 22 5-3');
   });
 
   it('a cue’s check for a letter before reads back the words it matched', () => {

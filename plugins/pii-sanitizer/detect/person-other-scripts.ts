@@ -1,4 +1,4 @@
-import { matches } from './context';
+import { BEYOND_LATIN1, cuedMatches, matches, sticky } from './context';
 import { finding, type Detector, type Finding } from './types';
 
 /**
@@ -33,13 +33,15 @@ const NO_NAME =
 const NOT_LATIN = /[^\p{sc=Latin}\p{sc=Common}\p{sc=Inherited}]/u;
 /** Any letter of the scripts read here: a text without one skips the pattern. */
 const OTHER_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Cyrillic}\p{sc=Greek}\p{sc=Arabic}\p{sc=Hebrew}]/u;
+/** Asked only where a character beyond Latin-1 stands (`BEYOND_LATIN1`): its scripts' properties took 38 µs of 4 KB with a curly quote in it. */
+const OTHER_SCRIPT_AT = sticky(OTHER_SCRIPT);
 
 export const personInOtherScriptsDetector: Detector = {
   name: 'person-other-scripts',
   category: 'person',
   priority: 30,
   detect(text) {
-    if (!OTHER_SCRIPT.test(text)) return [];
+    if (cuedMatches(text, BEYOND_LATIN1, OTHER_SCRIPT_AT).next().done) return [];
     const out: Finding[] = [];
     for (const m of matches(text, NAME_AFTER_INTRODUCTION)) {
       const name = m.groups!.name!;
