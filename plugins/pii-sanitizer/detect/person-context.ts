@@ -1,4 +1,4 @@
-import { someHyphenPart } from './context';
+import { BEYOND_LATIN1, cuedMatches, matches, someHyphenPart, sticky } from './context';
 import weights from './person-context-weights.json';
 
 /**
@@ -36,15 +36,21 @@ function tokenize(text: string, offset = 0): Token[] {
 /**
  * A word of letters, apostrophes and hyphens that starts with a capital: a token as `TOKEN` reads one. The capital is
  * matched before the look back at the character before it: V8 tries a pattern that opens with a look back at every
- * position, and in a text stored two bytes per character each try searches the letters' ranges (0.23 against 0.02 ms
- * on 4 KB of questions; the look back after the capital, 0.15).
+ * position.
  */
 const CAPITALISED_RUN = /\p{Lu}(?<![\p{L}\p{M}'’-]\p{Lu})[\p{L}\p{M}'’-]*/gu;
+const CAPITALISED_RUN_AT = sticky(CAPITALISED_RUN);
 
-/** The capitalised words of a text that can be names and are no sentence's words, as tokens: only they are judged. */
-export function* candidateWords(text: string, facts: WordFacts): Generator<Token> {
-  CAPITALISED_RUN.lastIndex = 0;
-  for (let m = CAPITALISED_RUN.exec(text); m; m = CAPITALISED_RUN.exec(text)) {
+/**
+ * The capitalised words of a text that can be names and are no sentence's words, as tokens: only they are judged. In a
+ * text that V8 stores two bytes per character (one with a character beyond Latin-1), where it searches the capitals'
+ * ranges at each character, the words are tried only where `capitals` (found by a plain range) says one can start: 92
+ * against 7 µs for the same 4 KB stored one byte per character, 15 so.
+ */
+export function* candidateWords(text: string, facts: WordFacts, capitals?: readonly number[]): Generator<Token> {
+  BEYOND_LATIN1.lastIndex = 0;
+  const runs = capitals && BEYOND_LATIN1.test(text) ? cuedMatches(text, capitals, CAPITALISED_RUN_AT) : matches(text, CAPITALISED_RUN);
+  for (const m of runs) {
     // A sentence's word ("The", "Please", "Berlin"'s "Hello") is left to the rules: judging each costs more than it finds.
     // A compound of a sentence's words is a term ("Pre-Training", "Encoder-Decoder"), not a double-barrelled name.
     if (m[0].length >= 2 && CANDIDATE.test(m[0]) && !someHyphenPart(m[0], (part) => facts.common(part))) yield { text: m[0], start: m.index, end: m.index + m[0].length };

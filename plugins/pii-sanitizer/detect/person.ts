@@ -2235,7 +2235,7 @@ export const personDetector: Detector = {
         return true;
       };
       let name: Token | undefined;
-      for (const word of candidateWords(text, WORD_FACTS)) {
+      for (const word of candidateWords(text, WORD_FACTS, capitals)) {
         if (name && /^[ \t]$/.test(text.slice(name.end, word.start)) && inProse(text, word.start, word.end) && !taken(word.start, word.end)) {
           name = { text: text.slice(name.start, word.end), start: name.start, end: word.end };
           continue;
