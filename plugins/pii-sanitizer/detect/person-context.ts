@@ -44,8 +44,8 @@ const CAPITALISED_RUN_AT = sticky(CAPITALISED_RUN);
 /**
  * The capitalised words of a text that can be names and are no sentence's words, as tokens: only they are judged. In a
  * text that V8 stores two bytes per character (one with a character beyond Latin-1), where it searches the capitals'
- * ranges at each character, the words are tried only where `capitals` (found by a plain range) says one can start: 92
- * against 7 µs for the same 4 KB stored one byte per character, 15 so.
+ * ranges at each character, the words are tried only where `capitals` (found by a plain range) says one can start: the
+ * words of a 4 KB prompt so stored in 26 µs where the scan took 84 (stored one byte per character, the scan takes 20).
  */
 export function* candidateWords(text: string, facts: WordFacts, capitals?: readonly number[]): Generator<Token> {
   BEYOND_LATIN1.lastIndex = 0;
