@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import YAML from 'yaml';
+import { SERVER_NODE_FLAGS } from '../kong/conf';
 import { BUILT_IN_CATEGORIES, createDetector, type Category } from '../plugins/pii-sanitizer/detect';
 import { RememberingDetector } from '../plugins/pii-sanitizer/remembered-findings';
 import { slowestAdversarial } from './adversarial';
@@ -615,12 +616,12 @@ export async function benchPii(): Promise<Figures> {
 }
 
 /**
- * The latency figures, measured in a process of its own (`pii-latency.ts`), as the plugin server's holds the detectors
- * and its requests: the evaluations above leave a heap of 90 MB and more (84 MB of code read, the lists' caches filled),
+ * The latency figures, measured in a process of its own (`pii-latency.ts`) started as the plugin server is
+ * (`SERVER_NODE_FLAGS`), as the plugin server's holds the detectors and its requests: the evaluations above leave a heap of 90 MB and more (84 MB of code read, the lists' caches filled),
  * in which the same detector read the synthetic prompt a fifth slower, with twice the p99, even after a collection.
  */
 function latencyInItsOwnProcess(): Figures {
-  const out = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'pii-latency.js')], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', path.join(__dirname, 'pii-latency.js')], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Figures;
 }
 

@@ -6,7 +6,6 @@
  *   query  <plugin> [--plugins-root DIR]       an entry's query_cmd: pure JSON on stdout
  * Each mode loads only what it needs, so `query` and `follow` start fast.
  */
-import '../core/regexp-tiering';
 import { createLogger } from '../core/logger';
 import { redactSecrets } from '../core/redact';
 import { DEFAULT_PLUGINS_ROOT } from './registry';
