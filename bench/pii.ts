@@ -547,8 +547,9 @@ export function evaluateHonestCode(root = path.join(__dirname, '..', '..', 'node
 /**
  * A text as the sanitizer receives it, parsed out of a request's JSON body: a string of its own, in one byte per
  * character where its characters allow. A piece cut from a longer string is read through that string, and all of it
- * in two bytes per character where any part of it needs them (the real texts joined hold curly quotes): V8 matches
- * patterns on such a piece up to a third slower than on the same characters as a request carries them.
+ * in two bytes per character where any part of it needs them (the real texts joined hold curly quotes): V8 matched
+ * the detectors' patterns on such pieces a fifth to two fifths slower than on the same characters as a request carries
+ * them.
  */
 function asReceived(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
@@ -617,8 +618,9 @@ export async function benchPii(): Promise<Figures> {
 
 /**
  * The latency figures, measured in a process of its own (`pii-latency.ts`) started as the plugin server is
- * (`SERVER_NODE_FLAGS`), as the plugin server's holds the detectors and its requests: the evaluations above leave a heap of 90 MB and more (84 MB of code read, the lists' caches filled),
- * in which the same detector read the synthetic prompt a fifth slower, with twice the p99, even after a collection.
+ * (`SERVER_NODE_FLAGS`), as the plugin server's holds the detectors and its requests: the evaluations above leave a heap
+ * of 90 MB and more (84 MB of code read, the lists' caches filled), in which the same detector read the synthetic prompt
+ * a fifth slower, with twice the p99, even after a collection.
  */
 function latencyInItsOwnProcess(): Figures {
   const out = execFileSync(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', path.join(__dirname, 'pii-latency.js')], { encoding: 'utf8', maxBuffer: 1 << 20 });
