@@ -144,6 +144,12 @@ export { notAfter } from '../../core/word-edges';
  */
 export const BEYOND_LATIN1 = /[^\x00-\xFF]/g;
 
+/** Whether `text` holds a character beyond Latin-1 (`BEYOND_LATIN1`). */
+export function holdsBeyondLatin1(text: string): boolean {
+  BEYOND_LATIN1.lastIndex = 0;
+  return BEYOND_LATIN1.test(text);
+}
+
 /** A sticky copy of a global pattern: tried at one position only (`cuedMatches`, or a format tried on a value). */
 export function sticky(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, `${pattern.flags.replace('g', '')}y`);

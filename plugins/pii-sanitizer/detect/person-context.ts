@@ -1,4 +1,4 @@
-import { BEYOND_LATIN1, cuedMatches, matches, someHyphenPart, sticky } from './context';
+import { cuedMatches, holdsBeyondLatin1, matches, someHyphenPart, sticky } from './context';
 import weights from './person-context-weights.json';
 
 /**
@@ -48,8 +48,7 @@ const CAPITALISED_RUN_AT = sticky(CAPITALISED_RUN);
  * words of a 4 KB prompt so stored in 26 µs where the scan took 84 (stored one byte per character, the scan takes 20).
  */
 export function* candidateWords(text: string, facts: WordFacts, capitals?: readonly number[]): Generator<Token> {
-  BEYOND_LATIN1.lastIndex = 0;
-  const runs = capitals && BEYOND_LATIN1.test(text) ? cuedMatches(text, capitals, CAPITALISED_RUN_AT) : matches(text, CAPITALISED_RUN);
+  const runs = capitals && holdsBeyondLatin1(text) ? cuedMatches(text, capitals, CAPITALISED_RUN_AT) : matches(text, CAPITALISED_RUN);
   for (const m of runs) {
     // A sentence's word ("The", "Please", "Berlin"'s "Hello") is left to the rules: judging each costs more than it finds.
     // A compound of a sentence's words is a term ("Pre-Training", "Encoder-Decoder"), not a double-barrelled name.

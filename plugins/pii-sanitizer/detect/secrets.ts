@@ -24,7 +24,6 @@ const ASSIGNMENT_WORD_LIST = ['key', 'token', 'secret', 'pass', 'pwd', 'pw', 'pa
 const ASSIGNMENT_WORDS = new RegExp(wordAlternation(ASSIGNMENT_WORD_LIST), 'i');
 /** A password's words, before a user's line is looked for (`passwordsAfterUsers`). */
 const PASSWORD_WORD_LIST = ['pass', 'pwd', 'secret'];
-const PASSWORD_WORDS = new RegExp(PASSWORD_WORD_LIST.join('|'), 'i');
 /**
  * Names a password (or a secret) as its last word, perhaps before "key" or an environment's name: "DB_PASSWORD",
  * "smtp.pass", "client_secret", "JWT_SECRET_KEY", "DB_PASSWORD_PROD", "passwort"; not "PasswordPolicy".
@@ -54,7 +53,7 @@ const prefixesIn = literalFinder(ALL_PREFIXES);
 /**
  * The words of the prechecks made of words alone ("vault", "psexec|paexec|…"), and the assignments' and passwords' words,
  * in lower case, found in one pass over the text in lower case: where none of a precheck's words is there, the precheck
- * (some forty, each a scan) is not run; where none of the assignments' words is, their caseless scan is not.
+ * (some forty, each a scan) is not run; where none of the assignments' or the passwords' words is, their patterns are not tried.
  */
 const wordsIn = literalFinder([...PATTERNS.flatMap((p) => p.precheckWords ?? []), ...ASSIGNMENT_WORD_LIST, ...PASSWORD_WORD_LIST]);
 
@@ -305,8 +304,7 @@ export const secretDetector: Detector = {
     for (const [start, value] of secretsInProse(text)) {
       if (!cutShort(text, start + value.length) && !providerJudged(value, budget) && !(sealed && SEALED_VALUE.test(value)) && !PUBLIC_VALUE.test(value)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     }
-    const assigned = holdsAny(ASSIGNMENT_WORD_LIST) && ASSIGNMENT_WORDS.test(text);
-    for (const m of assigned ? matches(text, ASSIGNMENT) : []) {
+    for (const m of holdsAny(ASSIGNMENT_WORD_LIST) ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, matched] = m;
       let value = matched!;
       // The value stops at a call's or a template's bracket: "countTokens(request)", "v1-deps-{{ checksum … }}";
@@ -361,7 +359,7 @@ export const secretDetector: Detector = {
     // Literals given to a secret's name outside an assignment's pattern: after a user's line or opening with a mark, and
     // as a record's fields.
     const literals: Array<[string, NamedValue[]]> = [
-      ['secrets:quoted-password', holdsAny(PASSWORD_WORD_LIST) && PASSWORD_WORDS.test(text) ? passwordsAfterUsers(text) : []],
+      ['secrets:quoted-password', holdsAny(PASSWORD_WORD_LIST) ? passwordsAfterUsers(text) : []],
       ['secrets:named-value', namedValues(text)],
     ];
     for (const [detector, values] of literals) {
