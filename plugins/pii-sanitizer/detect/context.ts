@@ -88,7 +88,7 @@ export function cueStarts(text: string, cue: RegExp): number[] {
 
 /** English letters from the most frequent in text to the least; a blank is more frequent still, anything else rarer. */
 const LETTERS_BY_FREQUENCY = 'etaoinshrdlcumwfgypbvkjxqz';
-const frequency = (ch: string) => (ch === ' ' || ch === '\t' ? 27 : 26 - (LETTERS_BY_FREQUENCY.indexOf(ch.toLowerCase()) + 1 || 27));
+export const frequency = (ch: string) => (ch === ' ' || ch === '\t' ? 27 : 26 - (LETTERS_BY_FREQUENCY.indexOf(ch.toLowerCase()) + 1 || 27));
 
 /**
  * Whether `text` holds `literal` (as `includes`). V8 searches from a literal's first character, and every occurrence of

@@ -1,5 +1,6 @@
-import { literalAlternatives, wordAlternation } from './alternation';
+import { wordAlternation } from './alternation';
 import { literalFinder } from './literal-set';
+import { LiteralGate } from './required-literals';
 import { literalPrefixes, matches, sticky } from './context';
 import { SECRET_PATTERNS } from './secret-patterns';
 import { CONSTANT_NAME, EMULATOR_ACCOUNT, FILE_PATH, insideArn, isDocumentedExample, isOneCharacter, isPlaceholder, isWords, looksRandom, PUBLIC_VALUE, saysStandIn, SEQUENTIAL, UUID } from './secret-values';
@@ -20,10 +21,9 @@ const ASSIGNMENT =
  * Its separator alternatives never put two runs of blanks side by side ("password" and 200 KB of
  * spaces took minutes when they did).
  */
-const ASSIGNMENT_WORD_LIST = ['key', 'token', 'secret', 'pass', 'pwd', 'pw', 'pat', 'auth', 'credential', 'client', 'session', 'cookie', 'psk', 'salt'];
-const ASSIGNMENT_WORDS = new RegExp(wordAlternation(ASSIGNMENT_WORD_LIST), 'i');
+const ASSIGNMENT_WORDS = new RegExp(wordAlternation(['key', 'token', 'secret', 'pass', 'pwd', 'pw', 'pat', 'auth', 'credential', 'client', 'session', 'cookie', 'psk', 'salt']), 'i');
 /** A password's words, before a user's line is looked for (`passwordsAfterUsers`). */
-const PASSWORD_WORD_LIST = ['pass', 'pwd', 'secret'];
+const PASSWORD_WORDS = new RegExp(wordAlternation(['pass', 'pwd', 'secret']), 'i');
 /**
  * Names a password (or a secret) as its last word, perhaps before "key" or an environment's name: "DB_PASSWORD",
  * "smtp.pass", "client_secret", "JWT_SECRET_KEY", "DB_PASSWORD_PROD", "passwort"; not "PasswordPolicy".
@@ -44,18 +44,19 @@ const PATTERNS = SECRET_PATTERNS.map((p) => ({
   ...p,
   prefixes: typeof p.requires === 'string' ? [p.requires] : p.requires ? undefined : literalPrefixes(p.pattern),
   precheck: p.requires instanceof RegExp ? p.requires : undefined,
-  precheckWords: p.requires instanceof RegExp && !p.requires.unicode ? literalAlternatives(p.requires.source)?.map((word) => word.toLowerCase()) : undefined,
 }));
 
 /** Which prefixes a text holds, found in one pass (about 190: asking the text for each one in turn took three times as long). */
 const ALL_PREFIXES = [...new Set(PATTERNS.flatMap((p) => p.prefixes ?? []))].sort((a, b) => b.length - a.length);
 const prefixesIn = literalFinder(ALL_PREFIXES);
+/** A SealedSecret's manifest, whose values are ciphertext that only its cluster's controller can open. */
+const SEALED_SECRET = /\bkind:[ \t]*SealedSecret\b|\bkubeseal\b/;
 /**
- * The words of the prechecks made of words alone ("vault", "psexec|paexec|…"), and the assignments' and passwords' words,
- * in lower case, found in one pass over the text in lower case: where none of a precheck's words is there, the precheck
- * (some forty, each a scan) is not run; where none of the assignments' or the passwords' words is, their patterns are not tried.
+ * Which of the prechecks, the formats without a prefix, the assignments' and passwords' words and the gates of secrets
+ * told in prose or given as a record's fields a text may match: the literals each cannot match without, found in one
+ * pass over the text. Where a precheck's are missing, it (some fifty, each a scan) is not run, and so on.
  */
-const wordsIn = literalFinder([...PATTERNS.flatMap((p) => p.precheckWords ?? []), ...ASSIGNMENT_WORD_LIST, ...PASSWORD_WORD_LIST]);
+const GATE = new LiteralGate();
 
 /** The prefixes that name one provider (not "key-", "sk-", "api-"), with the formats that start with each. */
 const PROVIDER_FORMATS = new Map(
@@ -149,7 +150,6 @@ function nameWord(name: string, value: string): boolean {
 }
 /** A call that sets a name's value, right before the quoted name. */
 const SETTER_BEFORE = /\b(?:define|putenv|setenv|setdefault|ini_set|set|Set|put|setProperty|setSecret|setItem|environ\.setdefault)\([ \t]*["']$/;
-const SEALED_SECRET = /\bkind:[ \t]*SealedSecret\b|\bkubeseal\b/;
 const SEALED_VALUE = /^Ag[A-Za-z0-9+/=]{100,}$/;
 /** Codecov's and others' badge URLs carry a token made to be published ("badge.svg?token=…"). */
 const BADGE_URL = /badge\.svg\?$/;
@@ -274,14 +274,13 @@ export const secretDetector: Detector = {
   detect(text) {
     const out: Finding[] = [];
     const present = prefixesIn(text);
-    const wordsHeld = wordsIn(text.toLowerCase());
-    const holdsAny = (words: readonly string[]) => words.some((word) => wordsHeld.has(word));
+    const may = GATE.of(text);
     const budget = { checks: MAX_TRUNCATION_CHECKS };
     // A SealedSecret's values are ciphertext that only its cluster's controller can open, made to be committed.
-    const sealed = SEALED_SECRET.test(text);
-    for (const { name, pattern, context, window = 100, unlessBefore, prefixes, precheck, precheckWords: words, valid } of PATTERNS) {
+    const sealed = may(SEALED_SECRET) && SEALED_SECRET.test(text);
+    for (const { name, pattern, context, window = 100, unlessBefore, prefixes, precheck, valid } of PATTERNS) {
       if (prefixes && !prefixes.some((prefix) => present.has(prefix))) continue;
-      if (words && !holdsAny(words)) continue;
+      if (!may(precheck ?? pattern)) continue;
       if (precheck && !precheck.test(text)) continue;
       for (const m of matches(text, pattern)) {
         if (context && !context.test(text.slice(Math.max(0, m.index - window), m.index))) continue;
@@ -301,10 +300,10 @@ export const secretDetector: Detector = {
     for (const [start, value] of secretsInColumns(text)) {
       if (!providerJudged(value, budget) && !PUBLIC_VALUE.test(value)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:column' });
     }
-    for (const [start, value] of secretsInProse(text)) {
+    for (const [start, value] of secretsInProse(text, may)) {
       if (!cutShort(text, start + value.length) && !providerJudged(value, budget) && !(sealed && SEALED_VALUE.test(value)) && !PUBLIC_VALUE.test(value)) out.push({ ...finding(this, start, value, 0.85), detector: 'secrets:prose' });
     }
-    for (const m of holdsAny(ASSIGNMENT_WORD_LIST) ? matches(text, ASSIGNMENT) : []) {
+    for (const m of may(ASSIGNMENT_WORDS) ? matches(text, ASSIGNMENT) : []) {
       const [, name, quote, matched] = m;
       let value = matched!;
       // The value stops at a call's or a template's bracket: "countTokens(request)", "v1-deps-{{ checksum … }}";
@@ -359,8 +358,8 @@ export const secretDetector: Detector = {
     // Literals given to a secret's name outside an assignment's pattern: after a user's line or opening with a mark, and
     // as a record's fields.
     const literals: Array<[string, NamedValue[]]> = [
-      ['secrets:quoted-password', holdsAny(PASSWORD_WORD_LIST) ? passwordsAfterUsers(text) : []],
-      ['secrets:named-value', namedValues(text)],
+      ['secrets:quoted-password', may(PASSWORD_WORDS) ? passwordsAfterUsers(text) : []],
+      ['secrets:named-value', namedValues(text, may)],
     ];
     for (const [detector, values] of literals) {
       for (const { name, value, start } of values) {
