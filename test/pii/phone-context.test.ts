@@ -19,8 +19,16 @@ describe('a number given as a phone by the words around it', () => {
     ['Mój numer telefonu to (00874) 2339449.', '(00874) 2339449'],
     ['Mijn nieuwe nummer is 0793146895. Groeten', '0793146895'],
     ['kun je me appen op (0262) 919947669. Fijne dag!', '(0262) 919947669'],
-  ])('%s', (text, phone) => {
-    expect(phones(text)).toEqual([phone]);
+    // A promise to text or call, a helpline's or a messenger's label, a call from a number, an office's number before a clause.
+    ["We'll text 094 700 when it's ready.", '094 700'],
+    ['She’ll call 467 3395 after lunch', '467 3395'],
+    ['Helpline: 031842742', '031842742'],
+    ['Switchboard 94669405 / Direct line 192 18 830', '94669405', '192 18 830'],
+    ['Telegram / Viber: 58311404', '58311404'],
+    ['A man calling from 56-898-47-67 claimed to be from the bank.', '56-898-47-67'],
+    ['Our office number is 177 432 if you need to cancel.', '177 432'],
+  ])('%s', (text, ...phone) => {
+    expect(phones(text)).toEqual(phone);
   });
 
   // Written apart from any set the bench measures: a person called by a name with an initial, a role or commas, or typed
