@@ -79,7 +79,7 @@ describe('the literals a pattern cannot match without', () => {
   });
 
   it('are held wherever the secret detector’s prechecks and prefix-less formats match the secret fixtures', () => {
-    const gated = SECRET_PATTERNS.flatMap((p) => (p.requires instanceof RegExp ? [p.requires] : p.requires || literalPrefixes(p.pattern) ? [] : [p.pattern]))
+    const gated = SECRET_PATTERNS.flatMap((p) => (p.requires instanceof RegExp ? [p.requires] : Array.isArray(p.requires) ? p.requires : p.requires || literalPrefixes(p.pattern) ? [] : [p.pattern]))
       .map((pattern) => ({ pattern: new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')), literals: requiredLiterals(pattern) }))
       .filter((g) => g.literals);
     expect(gated.length).toBeGreaterThan(40);

@@ -31,7 +31,7 @@ const UUID_KEY_PROVIDERS = wordAlternation('heroku|snyk|codecov|postmark|opsgeni
  * ordinary text has. Each is specific enough to need no surrounding context, except
  * those with `context`: words that must appear in the 100 characters (or `window`) before the value.
  * `unlessBefore`: a pattern the 300 characters before the value must not match.
- * `requires` names a literal the text must contain (or a cheap pattern it must match), for patterns that start with no prefix.
+ * `requires` names a literal the text must contain (or cheap patterns it must match, each), for patterns that start with no prefix.
  * A pattern with capture groups (and the `d` flag) finds the first group that matched, not the whole match; `valid` checks what it found.
  */
 export const SECRET_PATTERNS: Array<{
@@ -39,7 +39,7 @@ export const SECRET_PATTERNS: Array<{
   pattern: RegExp;
   context?: RegExp;
   unlessBefore?: RegExp;
-  requires?: string | RegExp;
+  requires?: string | RegExp | RegExp[];
   /** How many characters before the value `context` reads (100 unless given). */
   window?: number;
   valid?: (value: string) => boolean;
@@ -497,7 +497,9 @@ export const SECRET_PATTERNS: Array<{
   {
     name: 'client-key-argument',
     pattern: /\b(?:new[ \t]+(?![\w.]*(?:Hash|Digest|Sha|SHA|Md5|MD5|Checksum|Public|Address|Colou?r|Commit|Uuid|UUID|Id\b|ID\b|Big|Decimal|Buffer|Error|Date|Regex|RegExp))[A-Z][\w.]*|[\w.:]*(?:Client|Gateway|Geocoder?|Authenticate\w*|configure|Configure|hmacShaKeyFor|SecretKeySpec)(?:\.new)?)\((?:\s*(?:[\w.]+|'[^'\n]*'|"[^"\n]*")\s*,)*\s*['"]([A-Za-z0-9+/_=-]{32,128})['"](?:\.getBytes\([^)\n]*\))?\s*[,)]/dg,
-    requires: /(?:new |Client|Gateway|Geocode|Authenticate|onfigure|hmacShaKeyFor)/,
+    // Its words, then a quoted token of 32 characters: the pattern tries every word's start, 28 µs of a real 4 KB prompt
+    // that says "new", a quoted token's scan a few.
+    requires: [/(?:new |Client|Gateway|Geocode|Authenticate|onfigure|hmacShaKeyFor)/, /['"][A-Za-z0-9+/_=-]{32}/],
     // Browsers' SDKs take a public key so ("new StytchUIClient(\"public-token-live-…\")", Mercado Pago's "APP_USR-<uuid>"),
     // and Algolia's search-only key (its client is left out).
     valid: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !/public|^pk_|^APP_USR-[0-9a-f]{8}-/i.test(value) && looksRandom(value),
