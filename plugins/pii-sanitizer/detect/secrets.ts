@@ -280,7 +280,7 @@ export const secretDetector: Detector = {
     const sealed = may(SEALED_SECRET) && SEALED_SECRET.test(text);
     for (const { name, pattern, context, window = 100, unlessBefore, prefixes, prechecks, valid } of PATTERNS) {
       if (prefixes && !prefixes.some((prefix) => present.has(prefix))) continue;
-      if (!(prechecks ?? [pattern]).every(may)) continue;
+      if (!prefixes && !(prechecks ?? [pattern]).every(may)) continue;
       if (prechecks && !prechecks.every((check) => check.test(text))) continue;
       for (const m of matches(text, pattern)) {
         if (context && !context.test(text.slice(Math.max(0, m.index - window), m.index))) continue;
