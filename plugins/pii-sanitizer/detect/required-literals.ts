@@ -36,6 +36,8 @@ export function caseless(text: string): string {
 /** Whether a pattern may match the text a gate was given: false only where the text holds none of its required literals. */
 export type MayMatch = (pattern: RegExp) => boolean;
 
+const MAX_PATTERNS = 10_000;
+
 /**
  * Which patterns are worth trying on a text: those whose required literals it holds (or that have none). The literals of
  * every pattern a gate has been asked about are found in one pass over the text, on its first question; a pattern asked
@@ -43,8 +45,6 @@ export type MayMatch = (pattern: RegExp) => boolean;
  * one gate and asks it before each of its scans: `const may = GATE.of(text); if (may(PATTERN)) …`, its patterns
  * constants (past 10,000 patterns it learns no more, and answers from each text itself).
  */
-const MAX_PATTERNS = 10_000;
-
 export class LiteralGate {
   private readonly required = new Map<RegExp, { literals: string[] | undefined; since: number }>();
   private finder: ((text: string) => Set<string>) | undefined;
