@@ -27,6 +27,9 @@ describe('the literals a pattern cannot match without', () => {
     expect(requiredLiterals(/(?!abc)de/)).toEqual(['de']);
     expect(requiredLiterals(/[a-c]de/)).toEqual(['de']);
     expect(requiredLiterals(new RegExp('[\\w]xy', 'v'))).toBeUndefined();
+    // An octal escape is one character: "\\012" is no NUL followed by "12".
+    expect(requiredLiterals(new RegExp('ab\\012cd'))).toEqual(['ab']);
+    expect(new RegExp('ab\\012cd').test('ab\ncd')).toBe(true);
   });
 
   it('holds in any text a pattern matches, in its caseless form', () => {

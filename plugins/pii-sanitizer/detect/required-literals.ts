@@ -242,6 +242,11 @@ class Reader {
     if (next === undefined) throw new Error('trailing backslash');
     this.at += 2;
     if (next === 'b' || next === 'B') return { known: EMPTY, zeroWidth: true };
+    // "\012" is an octal escape outside `u`: one character, not a NUL and two digits.
+    if (next === '0' && /[0-9]/.test(this.source[this.at] ?? '')) {
+      while (/[0-9]/.test(this.source[this.at] ?? '')) this.at++;
+      return { known: UNKNOWN, zeroWidth: false };
+    }
     if (SIMPLE_ESCAPES[next] !== undefined) return { known: { exact: new Set([SIMPLE_ESCAPES[next]!]) }, zeroWidth: false };
     if (next === 'x' || next === 'u') {
       const m = (next === 'x' ? /^[0-9A-Fa-f]{2}/ : /^(?:[0-9A-Fa-f]{4}|\{[0-9A-Fa-f]+\})/).exec(this.source.slice(this.at));
@@ -279,7 +284,7 @@ class Reader {
       if (ch === '\\') {
         const next = this.source[++this.at];
         if (next === undefined) throw new Error('trailing backslash');
-        if (SIMPLE_ESCAPES[next] !== undefined) ch = SIMPLE_ESCAPES[next]!;
+        if (SIMPLE_ESCAPES[next] !== undefined && !(next === '0' && /[0-9]/.test(this.source[this.at + 1] ?? ''))) ch = SIMPLE_ESCAPES[next]!;
         else if (/[A-Za-z0-9]/.test(next)) {
           plain = false;
           continue;

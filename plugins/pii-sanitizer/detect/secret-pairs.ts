@@ -46,8 +46,8 @@ export interface NamedValue {
 }
 
 /** Values given to a secret's name as a record's fields or as markup. */
-export function namedValues(text: string, may: MayMatch = () => true): NamedValue[] {
-  if (!may(SECRET_WORD) || !PAIR_WORDS.test(text) || !SECRET_WORD.test(text)) return [];
+export function namedValues(text: string, may: MayMatch): NamedValue[] {
+  if (!may(SECRET_WORD) || !PAIR_WORDS.test(text)) return [];
   const out: NamedValue[] = [];
   const add = (m: RegExpExecArray, name: string, group: number) => {
     if (SECRET_NAME.test(name)) out.push({ name, value: m[group]!, start: m.indices![group]![0] });

@@ -78,22 +78,22 @@ export function passwordLike(value: string): boolean {
   return (letters && (digits || symbols)) || (digits && !letters && value.length <= 16);
 }
 
-/** A credential pair's words: a text without any skips its pattern. */
+/** A credential pair's words, literals alone: where the caller's gate finds none, its pattern is not tried. */
 const CREDENTIAL_WORDS = /cred|login|user/i;
 
 /** [start, value] of each secret told in the text. */
-export function secretsInProse(text: string, may: MayMatch = () => true): Array<[number, string]> {
+export function secretsInProse(text: string, may: MayMatch): Array<[number, string]> {
   const out: Array<[number, string]> = [];
   for (const m of text.includes('`') ? matches(text, CREDENTIAL_SPANS) : []) {
     const value = m[1]!;
     if (passwordLike(value) && !CODE_NAME.test(value) && !/^[a-z]+\/[a-z.+-]+$/.test(value)) out.push([m.index + m[0].lastIndexOf(value), value]);
   }
-  for (const m of may(CREDENTIAL_WORDS) && CREDENTIAL_WORDS.test(text) ? matches(text, CREDENTIAL_PAIR) : []) {
+  for (const m of may(CREDENTIAL_WORDS) ? matches(text, CREDENTIAL_PAIR) : []) {
     const value = m[2]!.replace(/[.,;:?)\]]+$/, '');
     // A further "/" makes it a path ("login: api/v1/users2"), a bracket a call, a ":" an address ("login: d95c:6a4f:…").
     if (passwordLike(value) && STRONG_PASSWORD.test(value) && !/[/():]/.test(value)) out.push([m.index + m[0].lastIndexOf(m[2]!), value]);
   }
-  if (!may(NAME_WORDS) || !NAME_WORDS.test(text)) return out;
+  if (!may(NAME_WORDS)) return out;
   for (const m of matches(text, TOLD)) {
     const [, name, , quoted, bare] = m;
     const kind = IS_PASSWORD_WORD.test(name!) ? 'password' : /^pin/i.test(name!) ? 'pin' : 'key';
