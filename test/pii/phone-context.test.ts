@@ -90,6 +90,27 @@ describe('numbers that are another identifier’s, whatever phone stands in the 
   ])('%s', (text, expected) => {
     expect(phones(text)).toEqual(expected);
   });
+
+  // A reference, an article's or a tax register's number, a compound's label, a book's ISBN-13.
+  it.each([
+    ['Order ref 5512-3390-18, app version 4.2.1.', []],
+    ['Ref: 0207 118 4432', []],
+    ['The white one, item no. 204.567.89, is out of stock.', []],
+    ['PCN 6631 2209 4417 was issued at the retail park.', []],
+    ['NIF: 503 112 874\nMorada: Rua das Flores 12', []],
+    ['ABN 51 824 753 556', []],
+    ['Mitgliedsnummer 224-9917, bitte zum Monatsende kündigen.', []],
+    ['Mijn klantnummer is 0612 48 339.', []],
+    ['Medlemsnummer: 4471 2290', []],
+    ['Our product code 9783161484100 scans as a phone.', []],
+    ['The ISBN-13 of the manual, 978-0-306-40615-7, is on the back.', []],
+    ['What is the check digit of 979-10-90636-07?', []],
+    ['Ref: call me on 0161 496 0018', ['0161 496 0018']],
+    ['My cell is 978 555 0142.', ['978 555 0142']],
+    ['Item 3: ring the office on 020 7946 0018', ['020 7946 0018']],
+  ])('%s', (text, expected) => {
+    expect(phones(text)).toEqual(expected);
+  });
 });
 
 describe('review: a quoted field’s key and the letters and digits before a number', () => {

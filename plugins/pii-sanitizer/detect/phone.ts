@@ -48,6 +48,19 @@ function isbn10(digits: string): boolean {
   for (let i = 0; i < 10; i++) sum += (10 - i) * (digits.charCodeAt(i) - 48);
   return sum % 11 === 0;
 }
+/**
+ * A book's ISBN-13, whole and valid ("9783161484100") or in its hyphenated groups, the check digit left off too
+ * ("978-3-16-148410-0", "978-1-4028-9462"): no country code is 978 or 979, and a phone is not grouped so.
+ */
+const ISBN13_GROUPS = /^97[89]-\d{1,5}-\d{1,7}-\d{1,7}(?:-\d)?$/;
+function isbn13(value: string, digits: string): boolean {
+  if (!digits.startsWith('978') && !digits.startsWith('979')) return false;
+  if (ISBN13_GROUPS.test(value) && (digits.length === 12 || digits.length === 13)) return true;
+  if (digits.length !== 13 || value !== digits) return false;
+  let sum = 0;
+  for (let i = 0; i < 13; i++) sum += (i % 2 === 0 ? 1 : 3) * (digits.charCodeAt(i) - 48);
+  return sum % 10 === 0;
+}
 /** A Unix time in seconds of the years 2017 to 2033 ("sms_sent_at=1712345678"): no phone without a "+". */
 const EPOCH_SECONDS = /^1[5-9]\d{8}$/;
 const NATIONAL = /^0[1-9]\d{8,9}$|^\(?0[1-9]\d{0,5}\)? \d{4,8}$/;
@@ -61,12 +74,15 @@ const EXTENSION = /(x|ext\.?)\s?\d+$/i;
 const POSTAL_OR_REFERENCE = /^\d{5}-\d{3,4}$|^[1-9]\d{4} \d{3,4}$/;
 /**
  * The label of another identifier right before the number: "my driver's license number is 2270-66-1551", "order
- * 4155550133", "Request ID: 2125550199", "serial: 2013101809". Words that may name a person or a role ("customer",
- * "patient", "case") need their "number", "no.", "#" or "ID" ("Customer: 415-555-0133" is the customer's phone), and
- * "Caller ID" is a phone's. A word for a phone near keeps it a phone.
+ * 4155550133", "Request ID: 2125550199", "serial: 2013101809", "Order ref 2231-4410-77", "PCN 8812 4470 1195", a tax
+ * or company register's acronym ("NIF: 245 881 097", "ABN 51 824 753 556"), compounds in German, Dutch and the Nordic
+ * languages ("Mitgliedsnummer 118-4402", "klantnummer", "medlemsnummer"). Words that may name a person, a role or a
+ * thing ("customer", "patient", "case", "item") need their "number", "no.", "#", "ID", "ref" or "code" ("Customer:
+ * 415-555-0133" is the customer's phone; "item no. 800.862.55" a shop's article), and "Caller ID" is a phone's. A word
+ * for a phone near keeps it a phone.
  */
 export const OTHER_NUMBER_BEFORE = new RegExp(
-  String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|parcel|shipment|consignment|waybill|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run|isbn(?:-1[03])?|issn|asin|ean|upc|gtin|barcode|seed|checksum|hash|version|value|balance|offset|(?:bestell|auftrags|rechnungs|kunden|vertrags|artikel|sendungs|referenz|versicherungs|steuer|konto)(?:nummer|[ \t-]?nr\.?))(?:[ \t]*(?:number|no\.?|nr\.?|#|id))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card)[ \t]*(?:number|no\.?|nr\.?|#|id)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
+  String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|parcel|shipment|consignment|waybill|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run|isbn(?:-1[03])?|issn|asin|ean|upc|gtin|barcode|seed|checksum|hash|version|value|balance|offset|ref|pcn|nif|nipc|abn|acn|siren|siret|cnpj|utr|kvk|regon|(?:bestell|auftrags|rechnungs|kunden|vertrags|artikel|sendungs|referenz|versicherungs|steuer|konto|mitglieds|vorgangs|akten|ausweis|buchungs|serien|geräte|zähler|klant|bestel|lid|factuur|dossier|polis|ordre|kunde|kund|medlems|faktura|ärende|saks)(?:nummer|numer|[ \t-]?nr\.?))(?:[ \t]*(?:number|no\.?|nr\.?|#|id|ref\.?|code))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card|item|article|product|catalog(?:ue)?|stock|asset|lot|batch|permit|certificate|voucher|receipt|contract|docket|incident|application|loyalty|notice|penalty)[ \t]*(?:number|no\.?|nr\.?|#|id|ref\.?|code)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
   'i',
 );
 /**
@@ -252,7 +268,7 @@ function shapeScore(value: string, digits: string): number {
   if (digits.length < 7 || digits.length > 15) return 0;
   const bare = value.replace(/^\((.*)\)$/, '$1');
   if (DATE.test(bare) || STARTS_WITH_DATE.test(bare) || HOLDS_ISO_DATE.test(value) || YEARS.test(bare)) return 0;
-  if (DUMMY_DIGITS.test(digits) || INT_LIMITS.has(digits)) return 0;
+  if (DUMMY_DIGITS.test(digits) || INT_LIMITS.has(digits) || isbn13(value, digits)) return 0;
   const groups = value.replace(EXTENSION, '').split(/[ .\-\u00a0()]+/).filter(Boolean);
   // Dotted groups are a phone's in North America and France ("415.555.0133", "01.84.17.61.18"), not an
   // address's or a version's ("68.185.127.196.55").
