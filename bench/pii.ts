@@ -76,7 +76,9 @@ export const NEW_TEMPLATES = WRITTEN_TEMPLATE_SETS.map((n) => fixture(n === 1 ? 
 /**
  * Sixty more, written apart in the same way, whose person and address misses nobody has read (the phone misses of this
  * set and the next two were read in the twenty-fifth session: recall 0.94, 0.85 and 0.92 before, unread; those of all
- * seven unread sets in the thirty-fifth, whose cues took sets 5 and 6 from 0.913 and 0.947 to 0.925 and 0.951).
+ * seven unread sets in the thirty-fifth, whose cues took sets 5 and 6 from 0.913 and 0.947 to 0.925 and 0.951; their
+ * phone false positives and the misses left in the thirty-sixth: other identifiers' labels, ISBNs, a team or a person
+ * called).
  */
 const UNREAD_TEMPLATES = fixture('pii-unread-templates.json');
 /**

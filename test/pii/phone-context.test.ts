@@ -27,6 +27,14 @@ describe('a number given as a phone by the words around it', () => {
     ['Telegram / Viber: 58311404', '58311404'],
     ['A man calling from 56-898-47-67 claimed to be from the bank.', '56-898-47-67'],
     ['Our office number is 177 432 if you need to cancel.', '177 432'],
+    // Someone reached some words before "unter", a team or a desk called, a label saying whose line it is.
+    ['Herr Lindqvist ist dienstags und freitags erreichbar unter 44812093.', '44812093'],
+    ['Sie erreichen das Sekretariat vormittags unter 71902263.', '71902263'],
+    ['If the parcel is late, contact our returns team on 660 214.', '660 214'],
+    ['Questions? Contact the IT helpdesk at 447 391.', '447 391'],
+    ['Phone (mobile): 55190374\nEmail: k@x.example', '55190374'],
+    ['Our catering contact is Ines Baptista on 61183920.', '61183920'],
+    ['He spent the morning calling the supplier (733 508 214) about the delay.', '(733 508 214)'],
   ])('%s', (text, ...phone) => {
     expect(phones(text)).toEqual(phone);
   });
@@ -108,6 +116,10 @@ describe('numbers that are another identifier’s, whatever phone stands in the 
     ['Ref: call me on 0161 496 0018', ['0161 496 0018']],
     ['My cell is 978 555 0142.', ['978 555 0142']],
     ['Item 3: ring the office on 020 7946 0018', ['020 7946 0018']],
+    ['Sie erreichen uns unter der Adresse Hauptstr. 5, 10115 Berlin.', []],
+    ['Contact the sales team at 10:30 tomorrow.', []],
+    ['We kept calling the function (0x7fff5fbff8) in a loop.', []],
+    ['I called the office (09:00-17:00) twice.', []],
   ])('%s', (text, expected) => {
     expect(phones(text)).toEqual(expected);
   });

@@ -89,41 +89,46 @@ export const OTHER_NUMBER_BEFORE = new RegExp(
  * Seven to nine digits unbroken are a phone only right after a phone's label or a phrase that gives one ("can be
  * reached at", "call me back at"), in the languages prompts come in: many countries write their numbers so ("Phone:
  * 33115163", "Tlf. 38326182", "Teléfono: 934177302"); ten digits or more are judged by their shape and the words near;
- * a card may put the label alone on the line above. Not a count or an amount after the label ("cell 12345678 in the
+ * a card may put the label alone on the line above, and a label may say whose line it is in brackets ("Phone (mobile):"). Not a count or an amount after the label ("cell 12345678 in the
  * sheet", "mobile 1234567 downloads", "Cell: 1000000"), a date ("tel 20240115"), or code ("int cell = 1234567;").
  */
 const BARE_LOCAL = /^\d{7,9}$/;
 /** Six digits, as a few countries' local numbers are written ("Tel. 050 455"): a phone only right after a phone's label. */
 const SHORT_LOCAL = /^\d{3}[ .\-]?\d{3}$/;
-const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefonu|telefoon|telefoonnummer|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|cellulare|cellulaire|handy|handynummer|rufnummer|mobil|mobilnummer|telefonnummer|festnetz|festnetznummer|puhelin|mob|gsm|ph|extension|hotline|helpline|switchboard|viber|telegram|callback|call-back)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?(?:[ \t]+(?:is|è|est|es|ist|é|är|er|jest|na|on|at|al|au|op|unter))?`;
+const PHONE_LABEL = String.raw`(?:phone|telephone|tel|mobile|cell|fax|whatsapp|telefon|telefonu|telefoon|telefoonnummer|tlf|teléfono|telefono|telefone|téléphone|móvil|movil|celular|cellulare|cellulaire|handy|handynummer|rufnummer|mobil|mobilnummer|telefonnummer|festnetz|festnetznummer|puhelin|mob|gsm|ph|extension|hotline|helpline|switchboard|viber|telegram|callback|call-back)\.?(?:[ \t]*\((?:mobile|cell|work|home|office|private|personal|direct|landline|main|business)\))?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*[:.]?(?:[ \t]+(?:is|è|est|es|ist|é|är|er|jest|na|on|at|al|au|op|unter))?`;
 /** A person's number given as theirs: "my number is", "save this number:", "my husband's number is" (not "order number:"). */
 const OWN_NUMBER = String.raw`(?:my|our|his|her|their|this|best|new|callback|contact|(?:husband|wife|partner|spouse|mom|mum|dad|mother|father|son|daughter|brother|sister|friend|boss|manager|colleague|neighbou?r|landlord|landlady|doctor|girlfriend|boyfriend)['’]s)[ \t]+number(?:[ \t]+is|[ \t]*:)`;
 /** The same in the languages prompts come in: "mijn nieuwe nummer is", "mein Handy ist", "mój numer telefonu to", "mi número es". */
 const OWN_NUMBER_IN_OTHER_LANGUAGES = String.raw`(?:mijn|onze|mein|meine|unsere|mon|notre|mi|nuestro|il[ \t]+mio|o[ \t]+meu|a[ \t]+minha|mój|nasz)[ \t]+(?:(?:nieuwe|neue|nouveau|nuevo|nuovo|novo|nowy)[ \t]+)?(?:nummer|telefoonnummer|handynummer|telefonnummer|numéro|número|numero|numer(?:[ \t]+telefonu)?)(?:[ \t]+(?:is|ist|lautet|est|es|è|é|to|jest)|[ \t]*:)`;
 /** A line's or a contact's number named so, as a label is ("contact number 987095988.", "home number, 080408858"): no word after the number. */
 const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone|mobile)[ \t]+(?:number|line|no\.|nr\.|#)(?:[ \t]+is|[ \t]*[:,])?|(?:best|emergency|preferred)[ \t]+contact[ \t]*:`;
-/** A phrase that gives the number that follows ("text me at", "can be reached on", "my number is"): whatever comes after it. */
+/**
+ * A phrase that gives the number that follows ("text me at", "can be reached on", "my number is", "contact the booking
+ * team on", "spent Friday calling the customer ("): whatever comes after it.
+ */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+(?:back|urgently|asap|directly|anytime|today|tomorrow|instead))?[ \t]+(?:on|at)|(?:call(?:ed)?|rang|ring|phoned|texted)[ \t]+(?:your|the|my|our|his|her|their)[ \t]+(?!function|method|endpoint|api|service|hook|handler|script)[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?[ \t]+(?:on|at)|call[ \t-]?back[ \t]+(?:on|at)|texts?[ \t]+from|contact(?:[ \t]+(?:number|no\.?))?[ \t]+is|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|R[üu]ckruf[ \t]+unter|(?:my|our|his|her|their)[ \t]+(?:phone|mobile|cell)[ \t]*,|(?:my|our)[ \t]+contact[ \t]*:|(?:contattare|contattarmi|contattarci|contattami)[ \t]+al|appele[rz](?:[ \t]+[^\s\d]+){0,2}[ \t]+au|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiamare[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just|will|(?<=['’])ll|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|calling|texted|texting|messaged)[ \t]+(?:me[ \t]+)?from|(?:texting|calling|ringing)[ \t]+(?:me|us)[ \t]+from|(?:my|our|his|her|their)[ \t]+(?:(?:new|old|phone|mobile|cell|home|work|office|direct|personal|private|landline|emergency|contact)[ \t]+)?number(?:['’]s)?(?:[ \t]+is)?)[ \t]*$`,
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+(?:back|urgently|asap|directly|anytime|today|tomorrow|instead))?[ \t]+(?:on|at)|(?:call(?:ed|ing)?|rang|ring(?:ing)?|phoned|phoning|texted|texting)[ \t]+(?:your|the|my|our|his|her|their)[ \t]+(?!function|method|endpoint|api|service|hook|handler|script)[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?(?:[ \t]+(?:on|at)|[ \t]*\(|(?=[ \t]*$))|call[ \t-]?back[ \t]+(?:on|at)|texts?[ \t]+from|contact(?:[ \t]+(?:number|no\.?))?[ \t]+is|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:call|ring|phone|contact)[ \t]+(?:the|our|your)[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}(?:team|desk|office|department|helpdesk|hotline|reception|switchboard)[ \t]+(?:on|at)|R[üu]ckruf[ \t]+unter|(?:my|our|his|her|their)[ \t]+(?:phone|mobile|cell)[ \t]*,|(?:my|our)[ \t]+contact[ \t]*:|(?:contattare|contattarmi|contattarci|contattami)[ \t]+al|appele[rz](?:[ \t]+[^\s\d]+){0,2}[ \t]+au|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiamare[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just|will|(?<=['’])ll|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|calling|texted|texting|messaged)[ \t]+(?:me[ \t]+)?from|(?:texting|calling|ringing)[ \t]+(?:me|us)[ \t]+from|(?:my|our|his|her|their)[ \t]+(?:(?:new|old|phone|mobile|cell|home|work|office|direct|personal|private|landline|emergency|contact)[ \t]+)?number(?:['’]s)?(?:[ \t]+is)?)[ \t]*$`,
   'i',
 );
 /**
- * A person called by name before "at" or "on" ("call Contreras Zambrano at", "ring Alfredo on"), with a middle initial, a
- * role before the name or the name set off by commas ("Call Moa F. Hellström on", "contact listing agent Bergqvist at",
- * "call the caretaker, Marta, on"), case-sensitive: each word a capitalised one (not in capitals: "Text Embeddings API
- * at"), an initial or a role's, so "the message queue at", "call graph on" and a title's words are none ("Call of Duty …
- * peaked at", "Message Broker restarted at").
+ * A person called by name before "at" or "on" ("call Contreras Zambrano at", "ring Alfredo on", "our AV contact is Lars
+ * Nielsen on"), with a middle initial, a role before the name or the name set off by commas ("Call Moa F. Hellström on",
+ * "contact listing agent Bergqvist at", "call the caretaker, Marta, on"), case-sensitive: each word a capitalised one
+ * (not in capitals: "Text Embeddings API at"), an initial or a role's, so "the message queue at", "call graph on" and a
+ * title's words are none ("Call of Duty … peaked at", "Message Broker restarted at").
  */
 const CALLED_WORD = String.raw`(?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\.|the|our|my|your|his|her|their|agent|nurse|porter|caretaker|duty|listing|site|manager|doctor|dr\.?|mr\.?|mrs\.?|ms\.?|office|desk|front|reception|landlord|landlady|driver|courier|technician|plumber|electrician|recruiter|coordinator|concierge|recipient)`;
 const PERSON_CALLED_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp|[Cc]ontact)[ \t]+(?=(?:\S+[ \t]+){0,3}\p{Lu}\p{Ll})(?:${CALLED_WORD},?[ \t]+){1,4}(?:back[ \t]+)?(?:on|at)[ \t]*$`,
+  String.raw`(?<![A-Za-z])(?:[Cc]all|[Tt]ext|[Rr]each|[Rr]ing|[Pp]hone|[Mm]essage|[Ww]hats[Aa]pp|[Cc]ontact(?:[ \t]+is)?)[ \t]+(?=(?:\S+[ \t]+){0,3}\p{Lu}\p{Ll})(?:${CALLED_WORD},?[ \t]+){1,4}(?:back[ \t]+)?(?:on|at)[ \t]*$`,
   'u',
 );
 /** A person typed in lower case after a verb of calling, a given name first ("ring lisa andreasson on"; not "call stack … on"). */
 const LOWER_PERSON_CALLED_BEFORE = /(?<![A-Za-z])(?:[Cc]all|[Rr]ing|[Tt]ext)[ \t]+(\p{Ll}{2,})(?:[ \t]+\p{Ll}{2,}){0,2}[ \t]+on[ \t]*$/u;
+/** Where someone is reached, some words before "unter" ("Sie erreichen sie montags bis donnerstags unter", "erreichbar unter"). */
+const REACHED_UNDER = /(?<![\p{L}])(?:erreichen|erreicht|erreichbar)(?:[ \t]+[^\s\d]+){0,5}[ \t]+unter[ \t]*$/iu;
 /** A phrase that gives the number right after it, whatever follows the number; a person's name may stand in it. */
 const phraseBefore = (before: string, wider: string) =>
-  PHONE_PHRASE_BEFORE.test(before) || PERSON_CALLED_BEFORE.test(wider) || GIVEN_NAMES.has(LOWER_PERSON_CALLED_BEFORE.exec(wider)?.[1] ?? '');
+  PHONE_PHRASE_BEFORE.test(before) || REACHED_UNDER.test(wider) || PERSON_CALLED_BEFORE.test(wider) || GIVEN_NAMES.has(LOWER_PERSON_CALLED_BEFORE.exec(wider)?.[1] ?? '');
 /**
  * The number said to be a phone's after it: "Is 616 20 478 still the best number to reach you?", "06366611 is my new
  * number", "use 034269705 as the callback number", "993 653, that's my number", "48291734 is my cell". A phone's words
