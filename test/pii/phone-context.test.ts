@@ -210,4 +210,11 @@ describe('phones told in more ways, and numbers that only look like one', () => 
   it('a column of "Number" or "Contact number" still holds phones', () => {
     expect(phones('Contact | Number\nPlumber | 02 8903 0001\nElectrician | 0483 544 750')).toEqual(['02 8903 0001', '0483 544 750']);
   });
+
+  it('a column named for a contact holds phones where its cells are numbers, not the dates someone was contacted', () => {
+    expect(phones('| Driver | Licence check | Contact |\n|---|---|---|\n| Ana Lima | done | 24082066 |\n| Bo Ek | overdue | 0336062543 |')).toEqual(['24082066', '0336062543']);
+    expect(phones('name,emergency contact\nAna,61183920')).toEqual(['61183920']);
+    expect(phones('| Customer | Contact |\n|---|---|\n| Acme | ops@acme.example |\n| Beta | 2024-01-15 |')).toEqual([]);
+    expect(phones('| Name | Phone |\n|---|---|\n| Ana | 15.01.2024 |')).toEqual([]);
+  });
 });

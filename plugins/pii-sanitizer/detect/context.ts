@@ -37,6 +37,9 @@ export function luhnValid(digits: string): boolean {
   return digits.length > 0 && sum % 10 === 0;
 }
 
+/** A date written in numbers alone ("2024-01-15", "15.01.2024", "15/1/24", "15 01 2024"): no phone, whatever its digits. */
+export const DATE_SHAPE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d{1,2} \d{1,2} (?:19|20)\d\d$/;
+
 /** Runs a global regex and yields [index, match]. */
 export function* matches(text: string, pattern: RegExp): Generator<RegExpExecArray> {
   pattern.lastIndex = 0;

@@ -1,15 +1,16 @@
 import { alternativesTree } from './alternation';
-import { digitsOf } from './context';
+import { DATE_SHAPE, digitsOf } from './context';
 import { cellsUnder, mayHoldTable, type ColumnCell } from './table-lines';
 
 /**
- * Phones in a table's column named for them ("navn,telefon\nPerson 0,33115163", "| Name | Mobile |"): a cell of a phone's
- * characters and 7 to 15 digits is one, however far below the header and however short (Denmark's and Norway's eight
- * digits need no trunk "0" or "+"); one digit over and over is a filler.
+ * Phones in a table's column named for them ("navn,telefon\nPerson 0,33115163", "| Name | Mobile |"), or for a contact
+ * ("| Driver | Contact |", "Kontakt"), whose cells of a number's shape are phones (its mails are the email detector's): a
+ * cell of a phone's characters and 7 to 15 digits is one, however far below the header and however short (Denmark's and
+ * Norway's eight digits need no trunk "0" or "+"); one digit over and over is a filler, a date when someone was called.
  */
 const COLUMN =
-  /^(?:(?:home|work|office|mobile|cell|contact|primary|private|business)[ _-]?)?(?:phone|telephone|tel\.?|mobile|cell(?:phone)?|fax|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|tlf\.?|tel[eé]fono|t[eé]l[eé]phone|telefone|telefoon|puhelin|gsm|whatsapp)(?:[ _-]?(?:number|no\.?|nr\.?|#))?$/i;
-const CUE = new RegExp(alternativesTree('phone|tel|mobil|cell|fax|handy|tlf|puhelin|gsm|whatsapp', true), 'i');
+  /^(?:(?:home|work|office|mobile|cell|contact|primary|private|business|emergency)[ _-]?)?(?:phone|telephone|tel\.?|mobile|cell(?:phone)?|fax|contact|kontakt|contacto|contato|contatto|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|tlf\.?|tel[eé]fono|t[eé]l[eé]phone|telefone|telefoon|puhelin|gsm|whatsapp)(?:[ _-]?(?:number|no\.?|nr\.?|#))?$/i;
+const CUE = new RegExp(alternativesTree('phone|tel|mobil|cell|fax|handy|tlf|puhelin|gsm|whatsapp|contact|kontakt|contat', true), 'i');
 const CELL = /^\+?\(?\d[\d ().\/-]{5,22}\d$/;
 const FILLER = /^(\d)\1+$/;
 
@@ -17,7 +18,7 @@ export function phonesInColumns(text: string): ColumnCell[] {
   if (!mayHoldTable(text) || !CUE.test(text)) return [];
   return cellsUnder(text, COLUMN).filter((cell) => {
     const digits = digitsOf(cell.value);
-    return CELL.test(cell.value) && digits.length >= 7 && digits.length <= 15 && !FILLER.test(digits);
+    return CELL.test(cell.value) && digits.length >= 7 && digits.length <= 15 && !FILLER.test(digits) && !DATE_SHAPE.test(cell.value);
   });
 }
 

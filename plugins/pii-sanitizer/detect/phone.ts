@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { digitsOf, matches, nearWords } from './context';
+import { DATE_SHAPE, digitsOf, matches, nearWords } from './context';
 import { GIVEN_NAMES } from './names-gazetteer';
 import { nhsNumber } from './national-id-formats';
 import { idCellStarts, phonesInColumns } from './phone-columns';
@@ -30,7 +30,6 @@ const CANDIDATE = /(?<![\w+.-])(?:\+|00)?(?:\(?\d{1,6}\)?(?:[ .\-\u00a0]?\(0\))?
 const PHONE_WORD =
   /(?<![A-Za-z])(?:phone|telephone|mobile|fax|whatsapp|landline|hotline|switchboard|handy(?:nummer)?|mobil(?:nummer|telefon)?|telefon(?:nummer|e)?|tel[eé]fono|t[eé]l[eé]phone|celular|rufnummer|festnetz(?:nummer)?)(?![A-Za-z])|电话|電話|手机|手機|联系方式|聯繫方式|携帯|전화|휴대폰|핸드폰|연락처|телефон|мобильн|هاتف|جوال|טלפון|\b(?:tel|cell|mob|call|caller|contacts?|reach|reachable|dial(?:led|ing)?|ring me|ring[ \t]+(?:[\w'’-]+[ \t]+){0,2}(?:on|at)|texted me|texting me|sms|ph|be reached (?:at|on)|contacted (?:at|on)|front desk|direct line)\b|\bdirect:(?=[ \t]*(?:[+(\d]|$))|(?:^|[.!?\n][ \t]*)text(?:[ \t]+(?:me|us))?(?:[ \t]+(?:at|on))?[ \t]*$|\btext(?:ing)?[ \t]+(?:me|us|him|her|them)[ \t]+(?:at|on)\b|(?<![A-Za-z])(?:calls[ \t]+from|called[ \t]+from|missed[ \t]+call|voicemail|anrufen|zurückrufen|ruf(?:en[ \t]+Sie)?[ \t]+(?:mich|uns)[ \t]+an|erreichbar|joignable|appele[rz]|appelle-moi|llámame|llame[ \t]+al|llamar[ \t]+al|chiamami|chiamare|bel[ \t]+(?:me|ons)|zadzwoń|zadzwonił[ao]?|contacter|contactez|contactar|kontaktieren|bereikbaar|pod[ \t]+numer(?:em)?)(?![A-Za-z])/i;
 const CONTEXT = new RegExp(`${PHONE_WORD.source}|\\bnumber\\b`, 'i');
-const DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d{1,2} \d{1,2} (?:19|20)\d\d$/;
 /** An IPv4 address's notation: octets without a leading zero, or all of three digits ("02.123.45.67" is a Belgian phone). */
 const DOTTED_QUAD = /^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}$|^\d{3}(?:\.\d{3}){3}$/;
 /** One digit or one pair over and over ("0000000000", "6161616161"), and the integer limits code prints ("2147483647"). */
@@ -272,7 +271,7 @@ export function mayBeValidFromUs(digits: string): boolean {
 function shapeScore(value: string, digits: string): number {
   if (digits.length < 7 || digits.length > 15) return 0;
   const bare = value.replace(/^\((.*)\)$/, '$1');
-  if (DATE.test(bare) || STARTS_WITH_DATE.test(bare) || HOLDS_ISO_DATE.test(value) || YEARS.test(bare)) return 0;
+  if (DATE_SHAPE.test(bare) || STARTS_WITH_DATE.test(bare) || HOLDS_ISO_DATE.test(value) || YEARS.test(bare)) return 0;
   if (DUMMY_DIGITS.test(digits) || INT_LIMITS.has(digits) || isbn13(value, digits)) return 0;
   const groups = value.replace(EXTENSION, '').split(/[ .\-\u00a0()]+/).filter(Boolean);
   // Dotted groups are a phone's in North America and France ("415.555.0133", "01.84.17.61.18"), not an
