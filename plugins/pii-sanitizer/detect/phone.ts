@@ -88,8 +88,9 @@ export const OTHER_NUMBER_BEFORE = new RegExp(
  * Seven to nine digits unbroken are a phone only right after a phone's label or a phrase that gives one ("can be
  * reached at", "call me back at"), in the languages prompts come in: many countries write their numbers so ("Phone:
  * 33115163", "Tlf. 38326182", "Teléfono: 934177302"); ten digits or more are judged by their shape and the words near;
- * a card may put the label alone on the line above, and a label may say whose line it is in brackets ("Phone (mobile):"). Not a count or an amount after the label ("cell 12345678 in the
- * sheet", "mobile 1234567 downloads", "Cell: 1000000"), a date ("tel 20240115"), or code ("int cell = 1234567;").
+ * a card may put the label alone on the line above, and a label may say whose line it is in brackets ("Phone
+ * (mobile):"). Not a count or an amount after the label ("cell 12345678 in the sheet", "mobile 1234567 downloads", "Cell:
+ * 1000000"), a date ("tel 20240115"), or code ("int cell = 1234567;").
  */
 const BARE_LOCAL = /^\d{7,9}$/;
 /** Six digits, as a few countries' local numbers are written ("Tel. 050 455"): a phone only right after a phone's label. */
