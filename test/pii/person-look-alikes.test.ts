@@ -35,6 +35,7 @@ describe('words where a person’s name stands that name none', () => {
     ['a key that only ends as a phone’s, a mail’s or a card’s is none', '{"name": "Sony", "headphone": true}\n{"name": "Ritz", "hotel": "Paris"}\n{"name": "Vodafone", "smartphone": "yes"}\n{"name": "Fastmail", "voicemail": false}\n{"name": "Maestro", "giftcard": true}', []],
     ['a phone’s key in camel case beside a bare name', '{"name": "Evelína", "homePhone": "737 759 191"}', ['Evelína']],
     ['a firm’s record: a role’s mailbox or one at the name’s own domain', '{"name": "Initech", "email": "info@initech.com"}\n\n{"name": "Heroku", "email": "ops@example.net", "phone": "+1 415 555 0100"}\n\n\n{"name": "Shopify", "email": "press@shopify.com"}', []],
+    ['Dutch "van het", "of the" before a neuter noun; a surname with its particles still is one', 'Ik sta bij de ingang van het Concertgebouw. Een brief van het Kadaster kwam vandaag. Geef dit aan van der Heijden.', ['van der Heijden']],
     ['annotations before a declaration on their line, and an npm scope', '@Singleton class Db\n  @Provides @Singleton fun provideDb(): Db\n  @Getter @Setter private String name;\n@Composable fun Greeting(name: String) {}\n@Serializable data class User(val id: Int)\nnpm i @Nestjs/common', []],
   ])('%s', (_what, text, expected) => {
     expect(persons(text)).toEqual(expected);

@@ -2130,9 +2130,10 @@ export const personDetector: Detector = {
       const end = m.index + m[0].length;
       const before = text.slice(Math.max(0, m.index - 20), m.index);
       if (/\p{Lu}[\p{L}.]*[ \t]+$/u.test(before) || PLACE_PREPOSITION_BEFORE.test(before) || EPONYM_AFTER_PARTICLE.test(m[1]!) || DUTCH_STREET_END.test(m[1]!)) continue;
-      // Dutch "van" alone is "of" and "from" as often ("het museum van Amsterdam", "de cursus van Coursera"): alone, only
-      // after a word that introduces a person, and never a place or a country.
-      if (placeOrCountry(m[1]!, true) || (!/^van[ \t]+(?:der|den|de|het)[ \t]/.test(m[0]) && !INTRODUCES_PERSON.test(before))) continue;
+      // Dutch "van" alone is "of" and "from" as often ("het museum van Amsterdam", "de cursus van Coursera"), and "van het"
+      // is "of the" before a neuter noun ("de ingang van het Rijksmuseum", "een brief van het Kadaster"): those only after a
+      // word that introduces a person, and never a place or a country.
+      if (placeOrCountry(m[1]!, true) || (!/^van[ \t]+(?:der|den|de)[ \t]/.test(m[0]) && !INTRODUCES_PERSON.test(before))) continue;
       if (/(?:[,–-]|\p{L}[ \t]+(?:and|en|&))[ \t]*$/u.test(text.slice(Math.max(0, m.index - 8), m.index)) || /^(?:[ \t]*[,–-]|[ \t]+(?:and|en|&)[ \t])|^[ \t]+\p{Lu}/u.test(text.slice(end, end + 8))) continue;
       add(m.index, m[0], 0.7);
     }
