@@ -237,13 +237,20 @@ class Reader {
     return { known: inner, zeroWidth: false };
   }
 
+  /**
+   * Whether the escape whose letter stands at `letterAt` is an octal one, as outside `u` ("\012"): one character, not a
+   * NUL and two digits.
+   */
+  private octalEscape(letterAt: number): boolean {
+    return this.source[letterAt] === '0' && /[0-9]/.test(this.source[letterAt + 1] ?? '');
+  }
+
   private escape(): { known: Known; zeroWidth: boolean } {
     const next = this.source[this.at + 1];
     if (next === undefined) throw new Error('trailing backslash');
     this.at += 2;
     if (next === 'b' || next === 'B') return { known: EMPTY, zeroWidth: true };
-    // "\012" is an octal escape outside `u`: one character, not a NUL and two digits.
-    if (next === '0' && /[0-9]/.test(this.source[this.at] ?? '')) {
+    if (this.octalEscape(this.at - 1)) {
       while (/[0-9]/.test(this.source[this.at] ?? '')) this.at++;
       return { known: UNKNOWN, zeroWidth: false };
     }
@@ -284,7 +291,7 @@ class Reader {
       if (ch === '\\') {
         const next = this.source[++this.at];
         if (next === undefined) throw new Error('trailing backslash');
-        if (SIMPLE_ESCAPES[next] !== undefined && !(next === '0' && /[0-9]/.test(this.source[this.at + 1] ?? ''))) ch = SIMPLE_ESCAPES[next]!;
+        if (SIMPLE_ESCAPES[next] !== undefined && !this.octalEscape(this.at)) ch = SIMPLE_ESCAPES[next]!;
         else if (/[A-Za-z0-9]/.test(next)) {
           plain = false;
           continue;
