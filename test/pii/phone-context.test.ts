@@ -35,6 +35,10 @@ describe('a number given as a phone by the words around it', () => {
     ['Phone (mobile): 55190374\nEmail: k@x.example', '55190374'],
     ['Our catering contact is Ines Baptista on 61183920.', '61183920'],
     ['He spent the morning calling the supplier (733 508 214) about the delay.', '(733 508 214)'],
+    // A phone's own label before a bare number, whatever words follow; an office reached through, on a number.
+    ['The truck never arrived, driver phone 934152883 goes to voicemail.', '934152883'],
+    ['Telefon 02088843 ist dauernd besetzt.', '02088843'],
+    ['Concerns may be raised via the school office on 996.375.948 or by email.', '996.375.948'],
   ])('%s', (text, ...phone) => {
     expect(phones(text)).toEqual(phone);
   });
@@ -75,6 +79,7 @@ describe('a number given as a phone by the words around it', () => {
       'Prove that 73939133 is a prime number.', 'Excel tip: 1048576 is the max number of rows', '4829173 is my lucky number',
       'Organic: 3120455\nDirect: 4829173\nReferral: 912834', 'Contact: John Smith, Order #48291734',
       'Call of Duty Warzone peaked at 491 670 concurrent players', 'call stack overflowed on 48291734',
+      'cell 12345678 in the sheet is empty', 'the mobile 1234567 users saw it', 'via the office on 12 03 2024',
       'In the survey we called 245 789 households', 'W: 48291734\nL: 23918221', 'My number 4829173 x 2 = 9658346',
     ]) {
       expect([text, phones(text)]).toEqual([text, []]);
