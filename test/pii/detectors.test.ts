@@ -36,6 +36,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('mail jörg@müller.de or иван@почта.рф')).toEqual([['email', 'jörg@müller.de'], ['email', 'иван@почта.рф']]);
     expect(found('请发邮件到support@example.com联系我们')).toEqual([['email', 'support@example.com']]);
     expect(found('연락처는hong@example.kr입니다')).toEqual([['email', 'hong@example.kr']]);
+    // A repository's SSH remote is the host's shared "git" account, no one's mailbox; a mailbox named git is one.
+    expect(categories('[remote "origin"]\n    url = git@red-pliers.net:team/app.git')).not.toContain('email');
+    expect(categories('git clone ssh://git@gitlab.example.com/team/app.git')).not.toContain('email');
+    expect(found('write to git@company.example please')).toEqual([['email', 'git@company.example']]);
   });
 
   it('credit cards need Luhn and a known issuer range', () => {

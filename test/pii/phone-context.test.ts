@@ -39,6 +39,18 @@ describe('a number given as a phone by the words around it', () => {
     ['The truck never arrived, driver phone 934152883 goes to voicemail.', '934152883'],
     ['Telefon 02088843 ist dauernd besetzt.', '02088843'],
     ['Concerns may be raised via the school office on 996.375.948 or by email.', '996.375.948'],
+    // A number nobody answers, a shop's footer's questions, a line that becomes a number, someone who is on one.
+    ['waited 45 min, nobody answered 15444714', '15444714'],
+    ["she has the only key and isn't answering 02088843", '02088843'],
+    ['Subtotal 139.97, shipping 4.95\nQuestions? 0701015985', '0701015985'],
+    ['Desk phones keep their extensions, the main line becomes 80240820.', '80240820'],
+    ["Send the contract to Mona in legal, she's on (0590) 065648842.", '(0590) 065648842'],
+    ['Ring me back: 901674880.', '901674880'],
+    ['You can contact me at t.k@hrnet.example or on 050 250.', '050 250'],
+    // Called from a number, and called, in the languages prompts come in.
+    ['O cliente ligou do número 28963585 reclamando da cobrança', '28963585'],
+    ['Per assistenza chiamate il 601 271 096 dal lunedì al venerdì.', '601 271 096'],
+    ['Ring mig gärna på 70404573.', '70404573'],
   ])('%s', (text, ...phone) => {
     expect(phones(text)).toEqual(phone);
   });
@@ -80,6 +92,7 @@ describe('a number given as a phone by the words around it', () => {
       'Organic: 3120455\nDirect: 4829173\nReferral: 912834', 'Contact: John Smith, Order #48291734',
       'Call of Duty Warzone peaked at 491 670 concurrent players', 'call stack overflowed on 48291734',
       'cell 12345678 in the sheet is empty', 'the mobile 1234567 users saw it', 'via the office on 12 03 2024',
+      "he's on 150 mg daily", 'Questions? 42 people asked', 'Tracking number 9400 1118 9922 3344 5566 77: out for delivery',
       'In the survey we called 245 789 households', 'W: 48291734\nL: 23918221', 'My number 4829173 x 2 = 9658346',
     ]) {
       expect([text, phones(text)]).toEqual([text, []]);

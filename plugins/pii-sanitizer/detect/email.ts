@@ -17,6 +17,16 @@ const EMAIL = new RegExp(
 const LOCAL_CHAR = new RegExp(`[${L}\\p{N}._%+'’-]`, 'u');
 
 /**
+ * A repository's SSH remote, the hosts' shared "git" account before a path ("git@github.com:team/app.git",
+ * "ssh://git@gitlab.example.com/team/app.git"): no one's mailbox.
+ */
+function gitRemote(text: string, start: number, address: string): boolean {
+  if (!/^git@/i.test(address)) return false;
+  const end = start + address.length;
+  return /^:[\w~./-]/.test(text.slice(end, end + 2)) || text.slice(Math.max(0, start - 6), start).toLowerCase() === 'ssh://';
+}
+
+/**
  * Each address holds an "@": the pattern is tried only at the starts a local part before one can have (up to 64
  * characters back), not at every word of the text.
  */
@@ -33,7 +43,7 @@ export const emailDetector: Detector = {
       for (let start = from; start < at; start++) {
         const m = stickyMatch(EMAIL, text, start);
         if (!m) continue;
-        if (!m[0].includes('..')) out.push(finding(this, start, m[0], 0.95));
+        if (!m[0].includes('..') && !gitRemote(text, start, m[0])) out.push(finding(this, start, m[0], 0.95));
         searchedTo = start + m[0].length;
         at = Math.max(at, searchedTo - 1);
         break;

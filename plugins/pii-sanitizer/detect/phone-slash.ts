@@ -15,3 +15,18 @@ export function areaCodeSlashed(text: string): RegExpExecArray[] {
     return digits >= 7 && digits <= 13;
   });
 }
+
+/**
+ * A country's code before an area code set apart by a slash, as Hungarian and German numbers are written abroad ("+36
+ * 70/327-5186", "+49 89/12345678", "0036 1/234 5678"): no date, fraction or path starts with a "+" and a country's code.
+ */
+const INTERNATIONAL_SLASH = /(?<![\w+./-])(?:\+|00)[1-9]\d{0,2}[ \u00a0]?(?:\(0\)[ \u00a0]?)?\d{1,4} ?\/ ?\d{2,8}(?:[ -]\d{2,5}){0,3}(?![\w/-]|[.,]\d)/g;
+
+/** The numbers of `text` written with a country's code and an area code's slash. */
+export function internationalSlashed(text: string): RegExpExecArray[] {
+  if (!text.includes('/')) return [];
+  return [...matches(text, INTERNATIONAL_SLASH)].filter((m) => {
+    const digits = digitsOf(m[0]).length;
+    return digits >= 9 && digits <= 15;
+  });
+}

@@ -3,7 +3,7 @@ import { DATE_SHAPE, digitsOf, matches, nearWords } from './context';
 import { GIVEN_NAMES } from './names-gazetteer';
 import { nhsNumber } from './national-id-formats';
 import { idCellStarts, phonesInColumns } from './phone-columns';
-import { areaCodeSlashed } from './phone-slash';
+import { areaCodeSlashed, internationalSlashed } from './phone-slash';
 import { finding, type Detector } from './types';
 
 /**
@@ -107,7 +107,7 @@ const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone
  * team on", "spent Friday calling the customer ("): whatever comes after it.
  */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+(?:back|urgently|asap|directly|anytime|today|tomorrow|instead))?[ \t]+(?:on|at)|(?:call(?:ed|ing)?|rang|ring(?:ing)?|phoned|phoning|texted|texting)[ \t]+(?:your|the|my|our|his|her|their)[ \t]+(?!function|method|endpoint|api|service|hook|handler|script)[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?(?:[ \t]+(?:on|at)|[ \t]*\(|(?=[ \t]*$))|call[ \t-]?back[ \t]+(?:on|at)|texts?[ \t]+from|contact(?:[ \t]+(?:number|no\.?))?[ \t]+is|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:call|ring|phone|contact)[ \t]+(?:the|our|your)[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}(?:team|desk|office|department|helpdesk|hotline|reception|switchboard)[ \t]+(?:on|at)|(?:via|through|or|and|with)[ \t]+(?:the|our|your)[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}(?:desk|office|helpdesk|hotline|helpline|reception|switchboard)[ \t]+on|R[üu]ckruf[ \t]+unter|(?:my|our|his|her|their)[ \t]+(?:phone|mobile|cell)[ \t]*,|(?:my|our)[ \t]+contact[ \t]*:|(?:contattare|contattarmi|contattarci|contattami)[ \t]+al|appele[rz](?:[ \t]+[^\s\d]+){0,2}[ \t]+au|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiamare[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)[ \t]+på|(?:or|and|then|please|pls|just|will|(?<=['’])ll|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|calling|texted|texting|messaged)[ \t]+(?:me[ \t]+)?from|(?:texting|calling|ringing)[ \t]+(?:me|us)[ \t]+from|(?:my|our|his|her|their)[ \t]+(?:(?:new|old|phone|mobile|cell|home|work|office|direct|personal|private|landline|emergency|contact)[ \t]+)?number(?:['’]s)?(?:[ \t]+is)?)[ \t]*$`,
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+(?:back|urgently|asap|directly|anytime|today|tomorrow|instead))?[ \t]+(?:on|at)|(?:call(?:ed|ing)?|rang|ring(?:ing)?|phoned|phoning|texted|texting)[ \t]+(?:your|the|my|our|his|her|their)[ \t]+(?!function|method|endpoint|api|service|hook|handler|script)[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?(?:[ \t]+(?:on|at)|[ \t]*\(|(?=[ \t]*$))|call[ \t-]?back[ \t]+(?:on|at)|texts?[ \t]+from|contact(?:[ \t]+(?:number|no\.?))?[ \t]+is|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|(?:call|text|ring|phone|whatsapp)[ \t]+(?:me|us)(?:[ \t]+back)?[ \t]*:|(?:nobody|no[ \t]+one|not|isn['’]t|wasn['’]t|aren['’]t|never|didn['’]t|doesn['’]t|don['’]t|won['’]t)[ \t]+(?:answer(?:s|ed|ing)?|pick(?:s|ed|ing)?[ \t]+up)(?:[ \t]+(?:on|at))?|(?:questions|queries|enquiries|inquiries)[ \t]*\?[ \t]*(?:call[ \t]+(?:us[ \t]+)?(?:on|at)?)?|(?:main|direct|office|support|service|customer|phone)[ \t]+line[ \t]+(?:is|becomes|will[ \t]+be|is[ \t]+now)|(?:she|he|they|I|you|we)['’](?:s|re|m)[ \t]+on|from[ \t]+(?:the|this|that|a)[ \t]+number|(?:ligou|ligaram|telefonou)[ \t]+do[ \t]+número|(?:llamó|llamaron)[ \t]+(?:desde[ \t]+el|del)[ \t]+número|(?:chiamato|chiamata|chiamati)[ \t]+dal[ \t]+numero|[\w.+-]*@[\w.-]+\.[A-Za-z]{2,}[ \t]+(?:or|and)[ \t]+(?:on|at|by[ \t]+phone(?:[ \t]+(?:on|at))?)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:call|ring|phone|contact)[ \t]+(?:the|our|your)[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}(?:team|desk|office|department|helpdesk|hotline|reception|switchboard)[ \t]+(?:on|at)|(?:via|through|or|and|with)[ \t]+(?:the|our|your)[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}(?:desk|office|helpdesk|hotline|helpline|reception|switchboard)[ \t]+on|R[üu]ckruf[ \t]+unter|(?:my|our|his|her|their)[ \t]+(?:phone|mobile|cell)[ \t]*,|(?:my|our)[ \t]+contact[ \t]*:|(?:contattare|contattarmi|contattarci|contattami)[ \t]+al|appele[rz](?:[ \t]+[^\s\d]+){0,2}[ \t]+au|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiam(?:are|ate)[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|ring[ \t]+(?:meg|mig|oss|os)(?:[ \t]+(?:gärna|gerne|gjerne|bara|bare|bare|gerne))?[ \t]+på|(?:or|and|then|please|pls|just|will|(?<=['’])ll|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|calling|texted|texting|messaged)[ \t]+(?:me[ \t]+)?from|(?:texting|calling|ringing)[ \t]+(?:me|us)[ \t]+from|(?:my|our|his|her|their)[ \t]+(?:(?:new|old|phone|mobile|cell|home|work|office|direct|personal|private|landline|emergency|contact)[ \t]+)?number(?:['’]s)?(?:[ \t]+is)?)[ \t]*$`,
   'i',
 );
 /**
@@ -275,6 +275,13 @@ export function mayBeValidFromUs(digits: string): boolean {
 }
 
 /** `digits`: the value's digits without an extension. */
+/** Groups of one length, four or more, the last no longer than the others. */
+function oneCodesGroups(value: string): boolean {
+  const groups = value.split(/[ .\-\u00a0]+/);
+  const length = groups[0]!.length;
+  return groups.length >= 4 && length >= 3 && groups.slice(1, -1).every((g) => g.length === length) && groups[groups.length - 1]!.length <= length;
+}
+
 function shapeScore(value: string, digits: string): number {
   if (digits.length < 7 || digits.length > 15) return 0;
   const bare = value.replace(/^\((.*)\)$/, '$1');
@@ -341,6 +348,10 @@ export const phoneDetector: Detector = {
     for (const slashed of areaCodeSlashed(text)) {
       if (nearWords(text, slashed.index, slashed.index + slashed[0].length, PHONE_WORD)) out.push(finding(this, slashed.index, slashed[0], 0.9));
     }
+    for (const slashed of internationalSlashed(text)) {
+      const valid = validNumber(slashed[0].replace(/^00/, '+').replace('/', ' '), 'US');
+      out.push(finding(this, slashed.index, slashed[0], valid || nearWords(text, slashed.index, slashed.index + slashed[0].length, PHONE_WORD) ? 0.95 : 0.7));
+    }
     for (const m of matches(text, CANDIDATE)) {
       // A bracket that closes what the number sits in is no part of it ("(a@b.com, 0505 4572685)").
       const trimmed = m[0].trim().replace(/[.\-]$/, '');
@@ -376,15 +387,18 @@ export const phoneDetector: Detector = {
       const line = near.slice(near.lastIndexOf('\n') + 1);
       const labelled = PHONE_LABEL_BEFORE.test(before) || PHONE_KEY_BEFORE.test(before) || cardLetterBefore(text, line, m.index, m.index + value.length) || CONTACT_NAMED_BEFORE.test(line) || weakLabelBefore(text, before, m.index, m.index + value.length) || (CALLED_BEFORE.test(before) && CALLED_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 24)));
       if (operand && !wordsNearNumber(text, m.index, m.index + value.length, CONTEXT) && !labelled) continue;
+      // Four groups or more of one length, the last maybe shorter, past a phone's fifteen digits, are one code (a parcel's
+      // "9400 1118 9922 3344 5566 77", an account's): no part of them is a phone of its own.
+      if (digits.length > 15 && oneCodesGroups(value)) continue;
       if (shape === 0) {
         const end = m.index + value.length;
         // A semicolon ends code's statement ("int cell = 1234567;"), and a form's field after a label's colon ("Celular: 994796359; E-mail:").
-        const wordAfter =
-          NOT_A_BARE_PHONE_AFTER.test(text.slice(end, end + 4)) && !(text[end] === ';' && /:[ \t]*$/.test(before)) && !PHONE_ONLY_LABEL_BEFORE.test(before);
+        const wordAfter = NOT_A_BARE_PHONE_AFTER.test(text.slice(end, end + 4)) && !(text[end] === ';' && /:[ \t]*$/.test(before));
         const plausible = !DUMMY_DIGITS.test(digits) && !ROUND_OR_DATE.test(digits) && !counting(digits);
         const bare =
           plausible &&
-          ((BARE_LOCAL.test(value.replace(/[ \t]*ext\.?[ \t]*\d+$/i, '')) && (phraseBefore(before, wider) || namedAsPhone(text, m.index, end) || (!wordAfter && labelled))) ||
+          ((BARE_LOCAL.test(value.replace(/[ \t]*ext\.?[ \t]*\d+$/i, '')) &&
+            (phraseBefore(before, wider) || namedAsPhone(text, m.index, end) || ((!wordAfter || PHONE_ONLY_LABEL_BEFORE.test(before)) && labelled))) ||
             (SHORT_LOCAL.test(value) && (phraseBefore(before, wider) || (!wordAfter && (SHORT_LABEL_BEFORE.test(before) || labelled)))));
         if (bare) {
           out.push(finding(this, m.index, value, 0.8));
