@@ -51,6 +51,18 @@ describe('a number given as a phone by the words around it', () => {
     ['O cliente ligou do número 28963585 reclamando da cobrança', '28963585'],
     ['Per assistenza chiamate il 601 271 096 dal lunedì al venerdì.', '601 271 096'],
     ['Ring mig gärna på 70404573.', '70404573'],
+    // Buzzed, hit up, would call, phoned, for bookings called; questions and a number said to be a team's.
+    ["Buzz me on 45521794 before the 11 o'clock viewing.", '45521794'],
+    ["Hit me up at (0144) 154400114, I don't really check email.", '(0144) 154400114'],
+    ['Muñiz said someone would call 928194856 within 48h.', '928194856'],
+    ['For bookings call 70515958; groups of 8+ use option 2.', '70515958'],
+    ["I've now phoned 958 394 858 SEVEN times about case 20240419-221.", '958 394 858'],
+    ['Price 54.85. Questions: 13056503, ask for Silje.', '13056503'],
+    ['O boleto do pedido 40213 vence amanhã. Dúvidas: (0386) 812861252.', '(0386) 812861252'],
+    ['Is 56019308 really your fraud team? They asked for my PIN.', '56019308'],
+    ['Vid frågor når ni mig på 920522746. Mvh César', '920522746'],
+    ['Ich bin unter 17777931 oder per E-Mail erreichbar.', '17777931'],
+    ['Puertollano, 47070\nEmergency: 927818494', '927818494'],
   ])('%s', (text, ...phone) => {
     expect(phones(text)).toEqual(phone);
   });
@@ -93,6 +105,8 @@ describe('a number given as a phone by the words around it', () => {
       'Call of Duty Warzone peaked at 491 670 concurrent players', 'call stack overflowed on 48291734',
       'cell 12345678 in the sheet is empty', 'the mobile 1234567 users saw it', 'via the office on 12 03 2024',
       "he's on 150 mg daily", 'Questions? 42 people asked', 'Tracking number 9400 1118 9922 3344 5566 77: out for delivery',
+      'Lot 2319 0457 18, best before 11/2025', 'Statement line: 12/02 POS IKEA 117 289.00', 'SHELL 0412 45.60',
+      'Emergency: 2024-05-12', 'To scale, run 12345678 jobs',
       'In the survey we called 245 789 households', 'W: 48291734\nL: 23918221', 'My number 4829173 x 2 = 9658346',
     ]) {
       expect([text, phones(text)]).toEqual([text, []]);
