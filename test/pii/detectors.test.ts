@@ -36,6 +36,14 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     expect(found('mail jörg@müller.de or иван@почта.рф')).toEqual([['email', 'jörg@müller.de'], ['email', 'иван@почта.рф']]);
     expect(found('请发邮件到support@example.com联系我们')).toEqual([['email', 'support@example.com']]);
     expect(found('연락처는hong@example.kr입니다')).toEqual([['email', 'hong@example.kr']]);
+    // An IP-shaped firmware, a loopback as written and another of 127/8; nine digits after a country code are a phone's.
+    expect(categories('Firmware 10.2.0.114 fixes the bug introduced in 10.2.0.98 on the router.')).not.toContain('ip');
+    expect(categories('ping 127.0.0.1 and 127.0.1.1')).not.toContain('ip');
+    expect(found('Accepted publickey for deploy from 127.193.36.210 port 52114')).toEqual([['ip', '127.193.36.210']]);
+    expect(found('SSN: 611-34-3000\nPhone: +33 700440237')).toEqual([['ssn', '611-34-3000'], ['phone', '+33 700440237']]);
+    // Another code's label before a test card's digits, no card's word in it.
+    expect(categories("Batch code 5500 0000 0000 0004 is not a card number, it's our lot ID")).not.toContain('credit_card');
+    expect(found('Card number: 5500 0000 0000 0004')).toEqual([['credit_card', '5500 0000 0000 0004']]);
     // A repository's SSH remote is the host's shared "git" account, no one's mailbox; a mailbox named git is one.
     expect(categories('[remote "origin"]\n    url = git@red-pliers.net:team/app.git')).not.toContain('email');
     expect(categories('git clone ssh://git@gitlab.example.com/team/app.git')).not.toContain('email');

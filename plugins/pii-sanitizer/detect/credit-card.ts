@@ -47,6 +47,8 @@ export const creditCardDetector: Detector = {
       const start = m.index + card.offset;
       if (text[start - 1] === '+' && !CARD_GROUPING.test(card.value)) continue;
       if (regionalRange(digitsOf(card.value)) && !/[ -]/.test(card.value) && !nearWords(text, start, start + card.value.length, CONTEXT)) continue;
+      const before = text.slice(Math.max(0, start - 32), start);
+      if (OTHER_CODE_BEFORE.test(before) && !CONTEXT.test(before)) continue;
       out.push(cardFinding(this, text, start, card.value));
     }
     for (const m of matches(text, DOTTED)) if (isCard(m[0])) out.push(cardFinding(this, text, m.index, m[0]));
@@ -78,6 +80,13 @@ function isCard(value: string): boolean {
 }
 
 /** How cards are written: in fours (with a short last group), Amex's 4-6-5, or unbroken; 13 digits at least. */
+/**
+ * Another code's label right before the number, with no card's word in it: "Batch code 5500 0000 0000 0004 is not a card
+ * number", "Tracking 4111 1111 1111 1111", "IMEI: 356938035643809" (a test card's digits pass Luhn as any code's may).
+ */
+const OTHER_CODE_BEFORE =
+  /(?<![A-Za-z])(?:batch|lot|order|invoice|tracking|parcel|shipment|consignment|waybill|serial|ticket|sku|barcode|isbn|ean|upc|gtin|imei|reference|ref)(?:[ \t]*(?:code|number|no\.?|nr\.?|#|id))?[ \t]*(?:is|was|:|=|-)?[ \t]*#?$/i;
+
 const CARD_GROUPING = /^(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,4}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{13,19})$/;
 /** "56 57 58 59 60 61 62 63 64": small numbers in a row, not a card's groups. */
 const SMALL_NUMBERS = /^\d{1,3}(?:[ -]\d{1,3}){3,}$/;

@@ -22,6 +22,12 @@ const CONTEXT = new RegExp(
 const COLUMN = /^(?:ssns?|social[ _-]?security(?:[ _-]?(?:number|no\.?|#))?|ssn[ _-]?(?:number|no\.?|#))$/i;
 const CELL = /^(\d{3})([- ]?)(\d{2})\2(\d{4})$/;
 
+/**
+ * Nine digits after a country's code or a phone's label on their line are a phone's ("SSN: 611-34-3000\nPhone: +33
+ * 700440237"), whatever SSN stands on the line before.
+ */
+const PHONE_PART_BEFORE = /\+\d{1,4}[ \t\u00a0-]?$|(?<![A-Za-z])(?:phone|tel|mobile|cell|fax)[^\n\d]{0,12}$/i;
+
 function validParts(area: string, group: string, serial: string): boolean {
   const a = Number(area);
   return a !== 0 && a !== 666 && a < 900 && group !== '00' && serial !== '0000';
@@ -41,6 +47,7 @@ export const ssnDetector: Detector = {
       out.push(finding(this, m.index, m[0], named ? 0.99 : 0.85));
     }
     for (const m of matches(text, BARE)) {
+      if (PHONE_PART_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index))) continue;
       if (validParts(m[1], m[2], m[3]) && nearWords(text, m.index, m.index + m[0].length, CONTEXT)) out.push(finding(this, m.index, m[0], 0.8));
     }
     if (!mayHoldTable(text) || !/ssn|social[ _-]?security/i.test(text)) return out;
