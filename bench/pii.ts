@@ -69,9 +69,12 @@ const fixture = (name: string) => path.resolve(__dirname, '..', '..', 'bench', '
  * apart in the twenty-eighth session by a helper who saw no rule or code (237: requests wrapping mails, transcripts and
  * CRM notes; code and data as Python, SQL, CSV, YAML, logs and Markdown tables; HR, medical, legal and logistics
  * lines; a fifth in other languages; a tenth without a slot but full of look-alikes), measured before it was read with
- * that session's starting code: phone P 0.896, R 0.931; person P 0.938, R 0.861; address recall 0.857.
+ * that session's starting code: phone P 0.896, R 0.931; person P 0.938, R 0.861; address recall 0.857. The twenty-eighth,
+ * written apart in the thirty-seventh session by a helper who saw no rule, code or figure (220: more than half in the
+ * development set's manner, a third pasted prompts, a tenth in other languages), measured before it was read with that
+ * session's starting code: phone P 0.979, R 0.951; email P 0.946 (SSH remotes); person P 0.957, R 0.883.
  */
-const WRITTEN_TEMPLATE_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24, 25, 26, 27];
+const WRITTEN_TEMPLATE_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28];
 export const NEW_TEMPLATES = WRITTEN_TEMPLATE_SETS.map((n) => fixture(n === 1 ? 'pii-new-templates.json' : `pii-new-templates-${n}.json`));
 /**
  * Sixty more, written apart in the same way, whose person and address misses nobody has read (the phone misses of this
@@ -120,6 +123,25 @@ const UNREAD_TEMPLATES_6 = fixture('pii-unread-templates-6.json');
  * R 0.932; person P 0.919, R 0.850; address recall 0.852; SSN P 0.917.
  */
 const UNREAD_TEMPLATES_7 = fixture('pii-unread-templates-7.json');
+/**
+ * 220 more, written apart in the thirty-seventh session by a helper who saw no rule, code or figure, beside that session's
+ * read set (`pii-new-templates-28.json`), more than half in the development set's manner (`unread_templates_8_*`): with
+ * that session's starting code phone P 0.913, R 0.915; email P 0.969; person P 0.943, R 0.835; address recall 0.912. Its
+ * phone misses were then read (P 1.00, R 0.976 after); its person and address misses are not.
+ */
+const UNREAD_TEMPLATES_8 = fixture('pii-unread-templates-8.json');
+/**
+ * 240 more, written apart in the same session by another helper (`unread_templates_9_*`): with that session's starting
+ * code card P 0.960, SSN P 0.986, IP P 0.923, phone P 0.965 R 0.960, person P 0.911 R 0.843. Its card, SSN and IP false
+ * positives were then read; its phones, persons and addresses are not.
+ */
+const UNREAD_TEMPLATES_9 = fixture('pii-unread-templates-9.json');
+/**
+ * 240 more, written apart at that session's end, never read (`unread_templates_10_*`): with its starting code phone P
+ * 0.927, R 0.954; IP P 0.907; card P 0.967; person P 0.915, R 0.845; address recall 0.877. With its end: phone P 0.928, R
+ * 0.969; IP P 0.951; the rest unchanged.
+ */
+const UNREAD_TEMPLATES_10 = fixture('pii-unread-templates-10.json');
 /**
  * Prompts without a person, written for this project, full of products, firms, places and eponyms named like people
  * ("Jenkins", "Wells Fargo", "Kalman filter"): 400 whose findings were read while rules were written, 400 whose were not,
@@ -588,6 +610,9 @@ export async function benchPii(): Promise<Figures> {
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_5, UNREAD_SEEDS), 'unread_templates_5_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_6, UNREAD_SEEDS), 'unread_templates_6_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_7, UNREAD_SEEDS), 'unread_templates_7_'),
+    ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_8, UNREAD_SEEDS), 'unread_templates_8_'),
+    ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_9, UNREAD_SEEDS), 'unread_templates_9_'),
+    ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_10, UNREAD_SEEDS), 'unread_templates_10_'),
     // The same, written all in lower case, as the generator writes a few of its sentences and people type chats.
     ...scoreSamples(lowerCased(refilledSamples(path.join(DATA, 'presidio_synth_dev.json'), UNREAD_SEEDS)), 'lower_case_unread_refill_'),
     ...scoreSamples(lowerCased([UNREAD_TEMPLATES, UNREAD_TEMPLATES_2, UNREAD_TEMPLATES_3, UNREAD_TEMPLATES_4, UNREAD_TEMPLATES_5].flatMap((file) => refilledSamples(file, UNREAD_SEEDS))), 'lower_case_unread_templates_'),

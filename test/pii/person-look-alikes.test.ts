@@ -154,3 +154,30 @@ describe('a form’s contact fields', () => {
     expect(persons(text)).toEqual(expected);
   });
 });
+
+describe('words that make whoever they name a person, and honorifics of more languages', () => {
+  it.each([
+    ['As Adela put it, "the numbers don\'t lie, but they do exaggerate."', ['Adela']],
+    ['Hirthe - Cruickshank appointed Veum as chief financial officer, effective Monday.', ['Veum']],
+    ['La empresa Frank-Tivontschik nombró a Kühnert nuevo director general.', ['Kühnert']],
+    ['Bitte überweisen Sie auf folgendes Konto (Kontoinhaber: Peeters).', ['Peeters']],
+    ['NIF: 245 881 097\nTitular: Tertuliano', ['Tertuliano']],
+    ['BEGIN:VCARD\nVERSION:3.0\nFN:Sjögren\nORG:Lindholm-Sundberg\nEND:VCARD', ['Sjögren']],
+    ['My ex, Stachurski, still has access to our joint account.', ['Stachurski']],
+    ['Could you move my appointment with Pani Beniamin from 10:15 to 11:45?', ['Beniamin']],
+    ['Il signor Carlsohn, 89 anni, residente a Roma, è stato ascoltato.', ['Carlsohn']],
+    ['la reunión con la tutora, la señora van Wijk, se pasa al jueves', ['van Wijk']],
+    ['Sehr geehrter Drs. Terlouw, Ihre Bestellung wurde versandt.', ['Terlouw']],
+  ])('%s', (text, expected) => {
+    expect(persons(text)).toEqual(expected);
+  });
+
+  it.each([
+    'The board appointed Deloitte as auditor.',
+    'As Python said in its zen, explicit is better.',
+    'We met at the shrine of Nossa Senhora. RSVP by Friday.',
+    'Pani Puri is the snack I miss most.',
+  ])('names no one in %s', (text) => {
+    expect(persons(text)).toEqual([]);
+  });
+});

@@ -58,7 +58,7 @@ const HOUSE_THEN_STREET_BEFORE =
  * tried at every blank the stacked titles' blanks gave back, each time reading back over all of them ("Dr." and 200 KB
  * of blanks took 228 s once V8 had compiled the pattern).
  */
-const HONORIFICS = String.raw`Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?:dr|fr|hr)(?<!\p{Lu}\p{Ll}*[ \t]+[dfh]r)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr`;
+const HONORIFICS = String.raw`Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?:dr|fr|hr)(?<!\p{Lu}\p{Ll}*[ \t]+[dfh]r)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr|Drs(?=\.)|Pani(?![ \t]+[Pp]uri)|Gđa|Gđica|(?<=(?<![\p{L}])(?:[Ii]l|[Ll][ao]|[Ee]l|[Aa]l|[Dd]el|[Dd]al|[Dd]ell[ao]|[Aa]lla|[Oo]|[Aa]|[Dd][oa]|[Aa]o|[Àà])[ \t]+)(?:signor|signora|signorina|señor|señora|señorita|senhor|senhora)`;
 const TITLE = new RegExp(String.raw`(?<![.@/])\b(?:(?:${HONORIFICS})\.?[ \t]+){1,3}(${NAME})`, 'uy');
 /**
  * Where a title can start: its words at a word's start, as the pattern's `\b` asks, without the conditions it puts on
@@ -371,6 +371,42 @@ const PERSON_TEMPER = new RegExp(
   String.raw`(?<![\p{L}])(?:[Ww]hy|[Hh]ow come)[ \t]+(?:is|was|does|did)[ \t]+(${NAME})[ \t]+(?:(?:so|always|being|acting|getting|such a)[ \t]+)+(?:impulsive|rude|angry|mean|lazy|grumpy|moody|stubborn|shy|quiet|jealous|arrogant|selfish|nervous|anxious|annoyed|mad|bossy|clingy|distant|cold|upset|sad|happy|nice|kind|friendly|generous|sweet|cranky|defensive|dramatic|emotional|sensitive|passive[- ]aggressive|competitive|secretive)(?![\p{L}])`,
   'dgu',
 );
+/**
+ * Words that make whoever they name a person, whatever the name: quoted as having put something ("As Adela put it,"),
+ * appointed to an office ("appointed Veum as chief financial officer", "nombró a Kühnert nuevo director general"), an
+ * account's holder in the languages of bank details ("Kontoinhaber: Peeters"), a vCard's formatted name ("FN:Cooper"),
+ * an ex or a carer set off by commas ("My ex, Stachurski, still has access"). `words` gate each (the text in lower case
+ * holds one of them).
+ */
+const OFFICES = 'chief|head|director|CEO|CFO|CTO|COO|[Pp]resident|chair|chairman|chairwoman|chairperson|vice|managing|general|nuevo|nueva|direttore|direttrice|diretor|diretora|directeur|directrice|geschäftsführer|geschäftsführerin|vorstand|secretary|treasurer|minister';
+const PERSON_CUES: Array<{ pattern: RegExp; words: string[] }> = [
+  {
+    pattern: new RegExp(String.raw`(?:^|[.!?
+"“][ 	]*)As[ 	]+(${NAME})[ 	]+(?:once[ 	]+)?(?:put it|said|says|noted|wrote|observed|remarked|explained|argued|likes to say|would say)(?![\p{L}])`, 'dgu'),
+    words: ['as '],
+  },
+  {
+    pattern: new RegExp(
+      String.raw`(?<![\p{L}])(?:appointed|appoints|named|names|hired|promoted|elected|nombró[ 	]+a|nombra[ 	]+a|ha[ 	]+nominato|nomeou|ernannte|benannte|benoemde)[ 	]+(${NAME})[ 	]+(?:as[ 	]+|als[ 	]+|come[ 	]+|como[ 	]+|comme[ 	]+|tot[ 	]+)?(?:(?:the|its|our|their|new|interim|acting|zum|zur|il|el|la|o|a|le|de)[ 	]+)*(?:${OFFICES})(?![\p{L}])`,
+      'dgu',
+    ),
+    words: ['appoint', 'named', 'names', 'hired', 'promoted', 'elected', 'nombr', 'nominato', 'nomeou', 'ernannte', 'benannte', 'benoemde'],
+  },
+  {
+    pattern: new RegExp(
+      String.raw`(?<![\p{L}])(?:[Kk]ontoinhaber(?:in)?|[Tt]itular(?:[ 	]+de[ 	]+la[ 	]+cuenta|[ 	]+da[ 	]+conta)?|[Ii]ntestatario|[Rr]ekeninghouder|[Kk]ontoinnehavare|[Kk]ontohaver|[Kk]ontoindehaver|[Tt]itulaire(?:[ 	]+du[ 	]+compte)?|[Ww]łaściciel[ 	]+rachunku)[ 	]*:[ 	]*(${NAME})`,
+      'dgu',
+    ),
+    words: ['kontoinh', 'titular', 'intestatario', 'rekeninghouder', 'kontoinnehav', 'kontohaver', 'kontoindehaver', 'titulaire', 'właściciel'],
+  },
+  { pattern: new RegExp(String.raw`^FN(?:;[^:
+]*)?:[ 	]*(${NAME})[ 	]*
+?$`, 'dgmu'), words: ['begin:vcard'] },
+  {
+    pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir)[ 	]+(?:ex|ex-wife|ex-husband|ex-partner|ex-boyfriend|ex-girlfriend|carer|caregiver|flatmate|housemate)[ 	]*,[ 	]+(${NAME})[ 	]*,`, 'dgu'),
+    words: ['ex', 'carer', 'caregiver', 'flatmate', 'housemate'],
+  },
+];
 /**
  * Contexts of a person around a name: told something ("Tell Mátyás that…"), introduced on a call ("Hi, this is
  * Holmberg"), with the writer ("Rowe and I"), before ", who" ("a letter for Buch, who worked…"), owning a family
@@ -1801,6 +1837,9 @@ export const personDetector: Detector = {
     for (const m of text.includes('I, ') ? matches(text, SELF_NAMED) : []) addGroupPerson(m, 0.8, false);
     for (const m of holds(text, ' under ') ? matches(text, BOOKED_UNDER) : []) addGroupPerson(m, 0.75, true);
     for (const m of matches(text, PERSON_TEMPER)) addGroupPerson(m, 0.75, false);
+    for (const { pattern, words } of PERSON_CUES) {
+      for (const m of words.some((word) => holds(lowerText, word)) ? matches(text, pattern) : []) addGroupPerson(m, 0.8, false);
+    }
     for (const [i, { pattern, words, nameFirst, cued }] of KNOWN_NAME_CONTEXTS.entries()) {
       // The words are where the pattern is tried (`cued`), or what the text must hold for it to be tried at all.
       const held = () => (CONTEXT_WORDS[i]?.some((word) => holds(lowerText, word)) ?? true) && words.test(text);
