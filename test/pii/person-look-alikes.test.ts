@@ -168,6 +168,11 @@ describe('words that make whoever they name a person, and honorifics of more lan
     ['Il signor Carlsohn, 89 anni, residente a Roma, è stato ascoltato.', ['Carlsohn']],
     ['la reunión con la tutora, la señora van Wijk, se pasa al jueves', ['van Wijk']],
     ['Sehr geehrter Drs. Terlouw, Ihre Bestellung wurde versandt.', ['Terlouw']],
+    // A caller who says who they are, in lower case too, or where they are from.
+    ["Hey it's redmond bubeníková, my new number is 601 101 375, save it.", ['redmond bubeníková']],
+    ['Hi, this is tabea nieklauson, I ordered two chairs last week.', ['tabea nieklauson']],
+    ['Hola, soy pauliina laine. Mi tarjeta fue rechazada.', ['pauliina laine']],
+    ["Hi it's Kisabaka from Gombert GmbH, your sofa is ready.", ['Kisabaka']],
   ])('%s', (text, expected) => {
     expect(persons(text)).toEqual(expected);
   });
@@ -177,6 +182,8 @@ describe('words that make whoever they name a person, and honorifics of more lan
     'As Python said in its zen, explicit is better.',
     'We met at the shrine of Nossa Senhora. RSVP by Friday.',
     'Pani Puri is the snack I miss most.',
+    "Hi it's Support from Acme, your ticket is closed.",
+    "hey it's going well, hi this is really good stuff",
   ])('names no one in %s', (text) => {
     expect(persons(text)).toEqual([]);
   });

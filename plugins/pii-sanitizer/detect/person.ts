@@ -204,6 +204,7 @@ const GREETING_ITS = new RegExp(
   String.raw`(?:^|[.!?\n"“„][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya)(?:[ \t]+there)?[,!]?[ \t]*(?:[—–-][ \t]*)?(?:it['’]?s|its)[ \t]+(${NAME})(?=[ \t]*[,.!—–-]|[ \t]+(?:from|here)(?![\p{L}]))`,
   'dgu',
 );
+const FROM_PLACE_AFTER = /^[ \t]+from[ \t]+\p{Lu}/u;
 /** The line before a name (and an address): "Billing address:", "Ship to:", "Beneficiary:". */
 const LABEL_LINE_BEFORE_NAME = /^[ \t>]*(?:(?:billing|shipping|mailing|delivery|postal|return|home|invoice)[ \t]+address|(?:ship|deliver|bill|send|mail|sold)[ \t]+to|(?:beneficiary|payee|recipient|addressee|account[ \t]+holder|card[ \t]?holder|policy[ \t]?holder|insured|patient|applicant|full[ \t]+name|name)[ \t]*:)[ \t]*:?[ \t]*$/i;
 /** A mail header's person: "To: Almine", "Cc: Almine Masson", "From: Anna Berg <…>" (not "To: Engineering"). */
@@ -1180,7 +1181,7 @@ function surnameAfterListedGiven(candidate: string, atSentenceStart: boolean, fo
 }
 /** Before a lower-case name, a title, a relative or a verb that only people follow: "Dr. sondre arnesen", "my son antoinette durand". */
 const LOWER_PERSON_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:(?:dr|mr|mrs|ms|prof|sr|sra|srta)\.?|detective|officer|i['’]m|i am|(?:my|our|his|her)[ \t]+(?:${FAMILY}|${PEOPLE_ROLES})|sat next to|trust|who is|who's|is this|thank you,|thanks,|(?:thank you|thanks)[ \t]+(?:again|so much),|congratulations,?|congrats,?|happy (?:birthday|anniversary),?)[ \t]+$`,
+  String.raw`(?:^|[^\p{L}])(?:(?:dr|mr|mrs|ms|prof|sr|sra|srta)\.?|detective|officer|i['’]m|i am|(?:hi|hey|hello|hiya)[,!]?[ \t]+(?:it['’]?s|this[ \t]+is)|(?:hola|oi|olá|ciao|salve),?[ \t]+(?:soy|sono|sou)|(?:my|our|his|her)[ \t]+(?:${FAMILY}|${PEOPLE_ROLES})|sat next to|trust|who is|who's|is this|thank you,|thanks,|(?:thank you|thanks)[ \t]+(?:again|so much),|congratulations,?|congrats,?|happy (?:birthday|anniversary),?)[ \t]+$`,
   'iu',
 );
 /** After a lower-case name, what a person does or has: "johannes prinsen cancelled", "sondre arnesen's name", ", who". */
@@ -1746,7 +1747,8 @@ export const personDetector: Detector = {
     // Firms call and say where from too ("Hi there, this is Verizon from New Jersey"): one word only a name of the lists.
     for (const m of callerIntroduced ? matches(text, GREETING_CALLER) : []) addGroupPerson(m, 0.8, true);
     // "Hey, it's Monday!", "Hi, it's Google": one word only a name of the lists.
-    for (const m of /it['’]?s /i.test(text) ? matches(text, GREETING_ITS) : []) addGroupPerson(m, 0.8, true);
+    // Where the caller says where they are from ("Hi it's Kisabaka from Gombert GmbH"), any name is theirs.
+    for (const m of /it['’]?s /i.test(text) ? matches(text, GREETING_ITS) : []) addGroupPerson(m, 0.8, !FROM_PLACE_AFTER.test(text.slice(m.indices![1]![1], m.indices![1]![1] + 8)));
     // Before a mailbox the sender is a company's as often ("From: Duolingo <hello@…>"): one word there only a listed name.
     for (const m of text.includes(':') ? matches(text, MAIL_HEADER) : []) addGroupPerson(m, 0.75, m[0].endsWith('<'));
     for (const m of WROTE_WORD.test(text) ? matches(text, WROTE) : []) {
