@@ -67,7 +67,10 @@ const TITLE = new RegExp(String.raw`(?<![.@/])\b(?:(?:${HONORIFICS}|${ARTICLE_BE
  * Where a title can start: its words at a word's start, as the pattern's `\b` asks, without the conditions it puts on
  * some (the pattern is tried there only; the `\b` halves the scan).
  */
-const TITLE_START = new RegExp(String.raw`\b(?:${alternativesTree(`${HONORIFICS.replace(/\(\?<?[=!][^()]*\)/g, '')}|${LOWER_HONORIFICS}`)})`, 'g');
+const TITLE_START = new RegExp(String.raw`\b(?:${alternativesTree(HONORIFICS.replace(/\(\?<?[=!][^()]*\)/g, ''))})`, 'g');
+/** Where the lower-case ones start, looked for only in a text that holds one (a cue of "s" tries nearly every word). */
+const LOWER_TITLE_START = new RegExp(String.raw`\b(?:${LOWER_HONORIFICS})`, 'g');
+const holdsLowerHonorific = (text: string) => text.includes('signor') || text.includes('señor') || text.includes('senhor');
 const TRIGGERS = ['my name is', 'name is', "my name's", 'my name’s', "his name's", 'his name’s', "her name's", 'her name’s', 'i am', "i'm", 'called', 'named', 'name:', 'last name?', 'first name?', 'surname:', 'full name', 'dear', 'hi', 'hello', 'hey', 'signed', 'regards,', 'sincerely,', 'thanks,', 'cheers,', 'from', 'by', 'with', 'to', 'for', 'ask', 'tell', 'contact', 'meet', 'met', 'and', 'said', 'starring', 'call me', 'under the name', 'named him', 'named her', 'my kid', 'my son', 'my daughter', 'my wife', 'my husband', 'partner', 'maiden name was', 'maiden name is', "'s name", '’s name', "'s name,", '’s name,',
   // The same in the languages prompts most often come in besides English (not German "ich bin" or "liebe": German
   // capitalises its nouns, "Ich bin Student", "Liebe Kolleginnen").
@@ -1589,7 +1592,8 @@ export const personDetector: Detector = {
       const name = personLike(m[1]!);
       if (name && (!onlyListed || namesAPerson(name))) addPerson(m.indices![1]![1], name, confidence);
     };
-    for (const m of cuedMatches(text, TITLE_START, TITLE)) {
+    const titled = [...cuedMatches(text, TITLE_START, TITLE), ...(holdsLowerHonorific(text) ? cuedMatches(text, LOWER_TITLE_START, TITLE) : [])];
+    for (const m of titled) {
       // "Dr. Martens will see you at 3" is a doctor: a person's verb after the brand's words makes them a person's.
       if (TITLED_BRAND.test(m[0]) && !TITLED_BRAND_PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 32))) continue;
       // "9145 Hamish Estate Dr. Proszę o podpisanie": after a house number and a street's name, "Dr." is its drive.
