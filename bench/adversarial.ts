@@ -49,6 +49,9 @@ export const ADVERSARIAL_UNITS = [
   // Cues of the thirtieth session: an ARN's closing brackets (cut one by one, each counting the value again: 100 s), a
   // national id repeated (each copy looked for again from the text's start: 26 s), a licence's label and value, tables.
   ')', 'arn:aws:s3:::b)', 'BSN 111222333 ok\n', 'user AB123456C in\n', 'my license ABC12-', 'name,bsn\na,111222333\n', 'a.s3.amazonaws.com/', 'subscription ',
+  // Cues of the thirty-seventh session: slashed international numbers, a parcel's groups, cents, SSH remotes, honorifics
+  // after an article, words that make a person.
+  '+36 1/', '9400 1118 ', '0412 45.60 ', 'git@a.b:', 'la señora ', 'Pani ', 'As Ab ', 'appointed Ab as ', 'Kontoinhaber: Ab ', 'My ex, Ab, ',
 ];
 
 /**
@@ -68,6 +71,8 @@ export const ADVERSARIAL_TRIGGERS = [
   'new_addr="', '<street>', 'Loss location:', 'delivery to', 'flat at',
   'Is Ab', 'Ab, a', 'Beneficiary:', "setPassword('", 'login("a",', 'ldapsearch -x \\\n', 'Authorization: Basic ab.', '--setup-key',
   'Frau ab', 'From: ab', 'the driver (ab', 'Hola ab', 'Ab -', 'password `',
+  // Cues of the thirty-seventh session (an honorific's article, read back over blanks, took 119 s after "Dr." and 200 KB of blanks).
+  'il signor', 'Dr. la', 'As Ab', 'appointed Ab', 'Kontoinhaber:', "Hi it's", 'Ring me back:', 'Questions?', 'nobody answered', '+36 70/',
 ];
 
 /** And a value's start followed by 200 KB of one character: a value checked by a pattern anchored at both ends. */

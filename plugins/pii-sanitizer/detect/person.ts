@@ -61,7 +61,7 @@ const HOUSE_THEN_STREET_BEFORE =
 const HONORIFICS = String.raw`Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Sir|Madam|Madame|Monsieur|Mademoiselle|Mme|Mlle|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Signor|Signora|Signore|Signorina|Sig(?=\.)|Dott(?:\.ssa)?|(?:dr|fr|hr)(?<!\p{Lu}\p{Ll}*[ \t]+[dfh]r)(?=\.)|Fr(?=\.)|Hr(?=\.)|Fru|Ir(?=\.)|Ing(?=\.)|Avv(?=\.)|Dona|Senhor|Senhora|Mevrouw|Mevr|Meneer|Dhr|Herra|Rouva|Neiti|Frøken|MUDr|MVDr|JUDr|PhDr|RNDr|Drs(?=\.)|Pani(?![ \t]+[Pp]uri)|Gđa|Gđica`;
 /** Romance honorifics in lower case, as a sentence writes them after an article: "il signor", "la señora" (not "Nossa Senhora"). */
 const LOWER_HONORIFICS = 'signor|signora|signorina|señor|señora|señorita|senhor|senhora';
-const ARTICLE_BEFORE_HONORIFIC = String.raw`(?<=(?<![\p{L}])(?:[Ii]l|[Ll][ao]|[Ee]l|[Aa]l|[Dd]el|[Dd]al|[Dd]ell[ao]|[Aa]lla|[Oo]|[Aa]|[Dd][oa]|[Aa]o|[Àà])[ \t]+)`;
+const ARTICLE_BEFORE_HONORIFIC = String.raw`(?<=(?<![\p{L}])(?:[Ii]l|[Ll][ao]|[Ee]l|[Aa]l|[Dd]el|[Dd]al|[Dd]ell[ao]|[Aa]lla|[Oo]|[Aa]|[Dd][oa]|[Aa]o|[Àà])[ \t]{1,3})`;
 const TITLE = new RegExp(String.raw`(?<![.@/])\b(?:(?:${HONORIFICS}|${ARTICLE_BEFORE_HONORIFIC}(?:${LOWER_HONORIFICS}))\.?[ \t]+){1,3}(${NAME})`, 'uy');
 /**
  * Where a title can start: its words at a word's start, as the pattern's `\b` asks, without the conditions it puts on
