@@ -106,7 +106,7 @@ describe('a number given as a phone by the words around it', () => {
       'cell 12345678 in the sheet is empty', 'the mobile 1234567 users saw it', 'via the office on 12 03 2024',
       "he's on 150 mg daily", 'Questions? 42 people asked', 'Tracking number 9400 1118 9922 3344 5566 77: out for delivery',
       'Lot 2319 0457 18, best before 11/2025', 'Statement line: 12/02 POS IKEA 117 289.00', 'SHELL 0412 45.60',
-      'Emergency: 2024-05-12', 'To scale, run 12345678 jobs',
+      'Emergency: 2024-05-12', 'To scale, run 12345678 jobs', 'result = [0 100 200 300 400 500 600 700 800 900]',
       'In the survey we called 245 789 households', 'W: 48291734\nL: 23918221', 'My number 4829173 x 2 = 9658346',
     ]) {
       expect([text, phones(text)]).toEqual([text, []]);

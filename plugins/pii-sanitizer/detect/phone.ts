@@ -275,6 +275,8 @@ export function mayBeValidFromUs(digits: string): boolean {
 }
 
 /** `digits`: the value's digits without an extension. */
+/** Groups of digits that go on from where a run of them was cut. */
+const GROUPS_GO_ON = /(?:[ .\-\u00a0]\d+)+/y;
 /** Groups of one length, four or more, the last no longer than the others. */
 function oneCodesGroups(value: string): boolean {
   const groups = value.split(/[ .\-\u00a0]+/);
@@ -390,8 +392,13 @@ export const phoneDetector: Detector = {
       const labelled = PHONE_LABEL_BEFORE.test(before) || PHONE_KEY_BEFORE.test(before) || cardLetterBefore(text, line, m.index, m.index + value.length) || CONTACT_NAMED_BEFORE.test(line) || weakLabelBefore(text, before, m.index, m.index + value.length) || (CALLED_BEFORE.test(before) && CALLED_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 24)));
       if (operand && !wordsNearNumber(text, m.index, m.index + value.length, CONTEXT) && !labelled) continue;
       // Four groups or more of one length, the last maybe shorter, past a phone's fifteen digits, are one code (a parcel's
-      // "9400 1118 9922 3344 5566 77", an account's): no part of them is a phone of its own.
-      if (digits.length > 15 && oneCodesGroups(value)) continue;
+      // "9400 1118 9922 3344 5566 77", an account's) or a list ("100 200 300 400 500 600 700"): no part of them, nor of the
+      // groups that go on after them, is a phone of its own.
+      if (digits.length > 15 && oneCodesGroups(value)) {
+        GROUPS_GO_ON.lastIndex = m.index + value.length;
+        CANDIDATE.lastIndex = GROUPS_GO_ON.exec(text) ? GROUPS_GO_ON.lastIndex : m.index + value.length;
+        continue;
+      }
       if (shape === 0) {
         const end = m.index + value.length;
         // A semicolon ends code's statement ("int cell = 1234567;"), and a form's field after a label's colon ("Celular: 994796359; E-mail:").
