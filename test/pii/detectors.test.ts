@@ -44,6 +44,14 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
     // Another code's label before a test card's digits, no card's word in it.
     expect(categories("Batch code 5500 0000 0000 0004 is not a card number, it's our lot ID")).not.toContain('credit_card');
     expect(found('Card number: 5500 0000 0000 0004')).toEqual([['credit_card', '5500 0000 0000 0004']]);
+    // A card's own words after it (its expiry, its code, its brand) keep it a card whatever label stands before.
+    expect(found('Reference: 4111 1111 1111 1111 exp 12/26 cvv 123')).toEqual([['credit_card', '4111 1111 1111 1111']]);
+    expect(found('Serial 4111 1111 1111 1111 (Visa)')).toEqual([['credit_card', '4111 1111 1111 1111']]);
+    expect(categories('Tracking 4111.1111.1111.1111')).not.toContain('credit_card');
+    // "tel" of "tell" is no phone's label; "FW" is a firewall's; NTP's local clocks are nobody's.
+    expect(found('Can you tell me if 123456789 is a valid SSN?')).toEqual([['ssn', '123456789']]);
+    expect(found('FW: 10.20.30.40')).toEqual([['ip', '10.20.30.40']]);
+    expect(categories('server 127.127.1.0 iburst')).not.toContain('ip');
     // A repository's SSH remote is the host's shared "git" account, no one's mailbox; a mailbox named git is one.
     expect(categories('[remote "origin"]\n    url = git@red-pliers.net:team/app.git')).not.toContain('email');
     expect(categories('git clone ssh://git@gitlab.example.com/team/app.git')).not.toContain('email');

@@ -23,7 +23,10 @@ describe('German phone numbers', () => {
   it('a country code before the area code\'s slash, whatever the words around (Hungarian numbers are written so)', () => {
     expect(phones('I got a text from +36 70/327-5186 saying my parcel 48213 is held')).toEqual(['+36 70/327-5186']);
     expect(phones('O cliente ligou do número +36 30/124-9336 reclamando')).toEqual(['+36 30/124-9336']);
-    expect(phones('see 0036 1/234 5678 or +49 89/12345678')).toEqual(['0036 1/234 5678', '+49 89/12345678']);
+    expect(phones('see 0036 1/234 5678 or +49 89/12345678')).toEqual(['+49 89/12345678']);
+    // "00" opens references as often: only beside a phone's word.
+    expect(phones('Tel. 0036 1/234 5678')).toEqual(['0036 1/234 5678']);
+    expect(phones('Az. 0049 2023/4471 vom Amt')).not.toContain('0049 2023/4471');
     expect(phones('add +3 1/2 cup of flour, version +1 2/3')).toEqual([]);
   });
 

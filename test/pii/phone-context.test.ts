@@ -63,6 +63,9 @@ describe('a number given as a phone by the words around it', () => {
     ['Vid frågor når ni mig på 920522746. Mvh César', '920522746'],
     ['Ich bin unter 17777931 oder per E-Mail erreichbar.', '17777931'],
     ['Puertollano, 47070\nEmergency: 927818494', '927818494'],
+    // A review's cases: "a lot" is no lot's label; a phone after a run of equal groups is its own.
+    ['Thanks a lot 415-555-0133 is fine', '415-555-0133'],
+    ['ids 9400 1118 9922 3344 5566 77 415.555.0133', '415.555.0133'],
   ])('%s', (text, ...phone) => {
     expect(phones(text)).toEqual(phone);
   });
@@ -107,6 +110,8 @@ describe('a number given as a phone by the words around it', () => {
       "he's on 150 mg daily", 'Questions? 42 people asked', 'Tracking number 9400 1118 9922 3344 5566 77: out for delivery',
       'Lot 2319 0457 18, best before 11/2025', 'Statement line: 12/02 POS IKEA 117 289.00', 'SHELL 0412 45.60',
       'Emergency: 2024-05-12', 'To scale, run 12345678 jobs', 'result = [0 100 200 300 400 500 600 700 800 900]',
+      'Write code to remove the last digit from the number 48213374.', 'search for the text 48213374 in the logs',
+      "I'm on 48213374 steps this year", 'Total questions: 4821337', 'telephone 4829173 subscribers', 'Our phone 4829173 users were migrated',
       'In the survey we called 245 789 households', 'W: 48291734\nL: 23918221', 'My number 4829173 x 2 = 9658346',
     ]) {
       expect([text, phones(text)]).toEqual([text, []]);

@@ -1,4 +1,5 @@
 import { digitsOf, luhnValid, matches, nearWords } from './context';
+import { OTHER_NUMBER_BEFORE } from './phone';
 import { finding, type Detector, type Finding } from './types';
 
 /**
@@ -47,11 +48,10 @@ export const creditCardDetector: Detector = {
       const start = m.index + card.offset;
       if (text[start - 1] === '+' && !CARD_GROUPING.test(card.value)) continue;
       if (regionalRange(digitsOf(card.value)) && !/[ -]/.test(card.value) && !nearWords(text, start, start + card.value.length, CONTEXT)) continue;
-      const before = text.slice(Math.max(0, start - 32), start);
-      if (OTHER_CODE_BEFORE.test(before) && !CONTEXT.test(before)) continue;
+      if (anotherCodes(text, start, start + card.value.length)) continue;
       out.push(cardFinding(this, text, start, card.value));
     }
-    for (const m of matches(text, DOTTED)) if (isCard(m[0])) out.push(cardFinding(this, text, m.index, m[0]));
+    for (const m of matches(text, DOTTED)) if (isCard(m[0]) && !anotherCodes(text, m.index, m.index + m[0].length)) out.push(cardFinding(this, text, m.index, m[0]));
     return out;
   },
 };
@@ -79,14 +79,20 @@ function isCard(value: string): boolean {
   return digits.length >= 12 && luhnValid(digits) && issuerKnown(digits);
 }
 
-/** How cards are written: in fours (with a short last group), Amex's 4-6-5, or unbroken; 13 digits at least. */
-/**
- * Another code's label right before the number, with no card's word in it: "Batch code 5500 0000 0000 0004 is not a card
- * number", "Tracking 4111 1111 1111 1111", "IMEI: 356938035643809" (a test card's digits pass Luhn as any code's may).
- */
-const OTHER_CODE_BEFORE =
-  /(?<![A-Za-z])(?:batch|lot|order|invoice|tracking|parcel|shipment|consignment|waybill|serial|ticket|sku|barcode|isbn|ean|upc|gtin|imei|reference|ref)(?:[ \t]*(?:code|number|no\.?|nr\.?|#|id))?[ \t]*(?:is|was|:|=|-)?[ \t]*#?$/i;
+/** A card's own words after its number: its expiry, its code, its brand ("4111 … exp 12/26 cvv 123", "… (Visa)"). */
+const CARD_WORDS_AFTER = /^[^\n]{0,24}?\b(?:exp|expiry|expires|valid thru|cvv|cvc|cv2|visa|mastercard|amex|maestro)\b/i;
 
+/**
+ * Another identifier's label right before the number ("Batch code 5500 0000 0000 0004 is not a card number", "Tracking
+ * 4111 1111 1111 1111"), no card's word in the label and none of a card's after the number: a test card's digits pass
+ * Luhn as any code's may.
+ */
+function anotherCodes(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  return OTHER_NUMBER_BEFORE.test(before) && !CONTEXT.test(before) && !CARD_WORDS_AFTER.test(text.slice(end, end + 40));
+}
+
+/** How cards are written: in fours (with a short last group), Amex's 4-6-5, or unbroken; 13 digits at least. */
 const CARD_GROUPING = /^(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,4}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{13,19})$/;
 /** "56 57 58 59 60 61 62 63 64": small numbers in a row, not a card's groups. */
 const SMALL_NUMBERS = /^\d{1,3}(?:[ -]\d{1,3}){3,}$/;

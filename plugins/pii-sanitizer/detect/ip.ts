@@ -18,18 +18,18 @@ const V6_PORT = new RegExp(String.raw`${V6_START}((?:[0-9A-Fa-f]{1,4}:){7}[0-9A-
 /** Two colons with at most four hex digits between: `V6`, tried from every position, is worth running only then. */
 const V6_COLONS = /:[0-9A-Fa-f]{0,4}:/;
 const VERSION =
-  /(?:(?<![a-z])(?:version|ver|v|release|build|firmware|fw|bios|kernel|patch|(?:introduced|fixed|released|shipped|added|deprecated|removed|changed)[ \t]+in)|_version)["']?\)?\s*(?:[:=(]|\s*value\s*=)?\s*["']?$/;
+  /(?:(?<![a-z])(?:version|ver|v|release|build|firmware|bios|kernel|patch|(?:introduced|fixed|released|shipped|added|deprecated|removed|changed)[ \t]+in)|_version)["']?\)?\s*(?:[:=(]|\s*value\s*=)?\s*["']?$/;
 /** "AssemblyVersion(", "webpages:Version": a camel-case name ending in "Version" (not "conversion"). */
 const CAMEL_VERSION = /[a-z:]Version["']?\)?\s*(?:[:=(]|\s*value\s*=)?\s*["']?$/;
 
 /**
- * Addresses that identify no one: loopback as it is written (127.0.x.x, and the range's end; another address of 127/8 is
+ * Addresses that identify no one: loopback as it is written (127.0.x.x, NTP's local clocks 127.127.x.x, the range's end; another address of 127/8 is
  * seldom one, and is found), unspecified, broadcast, netmasks and the ranges reserved for
  * documentation (RFC 5737, 3849), as example.com is for names, and public DNS resolvers. A host on a private
  * network is still found.
  */
 const NOBODY_V4 =
-  /^(?:127\.0\.|127\.255\.255\.255$|0\.0\.0\.0$|255\.(?:255|254|252|248|240|224|192|128|0)\.|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|(?:1\.1\.1\.1|1\.0\.0\.1|8\.8\.8\.8|8\.8\.4\.4|9\.9\.9\.9|208\.67\.222\.222)$)/;
+  /^(?:127\.0\.|127\.127\.|127\.255\.255\.255$|0\.0\.0\.0$|255\.(?:255|254|252|248|240|224|192|128|0)\.|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|(?:1\.1\.1\.1|1\.0\.0\.1|8\.8\.8\.8|8\.8\.4\.4|9\.9\.9\.9|208\.67\.222\.222)$)/;
 const NOBODY_V6 = /^(?:::1?|::0|2001:0?db8:.*|2001:4860:4860::88(?:88|44)|2606:4700:4700::1111)$/i;
 /**
  * "10.0.0.0/8", "fc00::/7": an address whose host bits are all zero, with a shorter prefix, names a network, not a

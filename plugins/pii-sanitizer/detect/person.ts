@@ -210,7 +210,6 @@ const GREETING_ITS = new RegExp(
   String.raw`(?:^|[.!?\n"“„][ \t]*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya)(?:[ \t]+there)?[,!]?[ \t]*(?:[—–-][ \t]*)?(?:it['’]?s|its)[ \t]+(${NAME})(?=[ \t]*[,.!—–-]|[ \t]+(?:from|here)(?![\p{L}]))`,
   'dgu',
 );
-const FROM_PLACE_AFTER = /^[ \t]+from[ \t]+\p{Lu}/u;
 /** The line before a name (and an address): "Billing address:", "Ship to:", "Beneficiary:". */
 const LABEL_LINE_BEFORE_NAME = /^[ \t>]*(?:(?:billing|shipping|mailing|delivery|postal|return|home|invoice)[ \t]+address|(?:ship|deliver|bill|send|mail|sold)[ \t]+to|(?:beneficiary|payee|recipient|addressee|account[ \t]+holder|card[ \t]?holder|policy[ \t]?holder|insured|patient|applicant|full[ \t]+name|name)[ \t]*:)[ \t]*:?[ \t]*$/i;
 /** A mail header's person: "To: Almine", "Cc: Almine Masson", "From: Anna Berg <…>" (not "To: Engineering"). */
@@ -385,33 +384,39 @@ const PERSON_TEMPER = new RegExp(
  * an ex or a carer set off by commas ("My ex, Stachurski, still has access"). `words` gate each (the text in lower case
  * holds one of them, or the text itself where they are `cased`).
  */
-const OFFICES = 'chief|head|director|CEO|CFO|CTO|COO|[Pp]resident|chair|chairman|chairwoman|chairperson|vice|managing|general|nuevo|nueva|direttore|direttrice|diretor|diretora|directeur|directrice|geschäftsführer|geschäftsführerin|vorstand|secretary|treasurer|minister';
-const PERSON_CUES: Array<{ pattern: RegExp; words: string[]; cased?: boolean }> = [
+const OFFICES = ['chief', 'head', 'director', 'president', 'chair', 'chairman', 'chairwoman', 'chairperson', 'vice', 'managing', 'general', 'secretary', 'treasurer', 'minister', 'nuevo', 'nueva', 'direttore', 'direttrice', 'diretor', 'diretora', 'directeur', 'directrice', 'geschäftsführer', 'geschäftsführerin', 'vorstand']
+  .map((word) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`)
+  .concat(['CEO', 'CFO', 'CTO', 'COO'])
+  .join('|');
+/** Each cue, its gate's words, whether they are looked for in the text as written, and whether one word alone must be a listed name. */
+const PERSON_CUES: Array<{ pattern: RegExp; words: string[]; cased?: boolean; onlyListed?: boolean }> = [
   {
-    pattern: new RegExp(String.raw`(?:^|[.!?
-"“][ 	]*)As[ 	]+(${NAME})[ 	]+(?:once[ 	]+)?(?:put it|said|says|noted|wrote|observed|remarked|explained|argued|likes to say|would say)(?![\p{L}])`, 'dgu'),
+    // Firms and agencies say things too ("As Reuters said"): one word must be a listed name.
+    pattern: new RegExp(String.raw`(?:^|[.!?\n"“][ \t]*)As[ \t]+(${NAME})[ \t]+(?:once[ \t]+)?(?:put it|said|says|noted|wrote|observed|remarked|explained|argued|likes to say|would say)(?![\p{L}])`, 'dgu'),
     words: ['As '],
     cased: true,
+    onlyListed: true,
   },
   {
+    // Firms and countries are hired and elected too ("hired Deloitte as general contractor").
     pattern: new RegExp(
-      String.raw`(?<![\p{L}])(?:appointed|appoints|named|names|hired|promoted|elected|nombró[ 	]+a|nombra[ 	]+a|ha[ 	]+nominato|nomeou|ernannte|benannte|benoemde)[ 	]+(${NAME})[ 	]+(?:as[ 	]+|als[ 	]+|come[ 	]+|como[ 	]+|comme[ 	]+|tot[ 	]+)?(?:(?:the|its|our|their|new|interim|acting|zum|zur|il|el|la|o|a|le|de)[ 	]+)*(?:${OFFICES})(?![\p{L}])`,
+      String.raw`(?<![\p{L}])(?:appointed|appoints|named|names|hired|promoted|elected|nombró[ \t]+a|nombra[ \t]+a|ha[ \t]+nominato|nomeou|ernannte|benannte|benoemde)[ \t]+(${NAME})[ \t]+(?:as[ \t]+|als[ \t]+|come[ \t]+|como[ \t]+|comme[ \t]+|tot[ \t]+)?(?:(?:the|its|our|their|new|interim|acting|zum|zur|il|el|la|o|a|le|de)[ \t]+)*(?:${OFFICES})(?![\p{L}])`,
       'dgu',
     ),
     words: ['appoint', 'named', 'names', 'hired', 'promoted', 'elected', 'nombr', 'nominato', 'nomeou', 'ernannte', 'benannte', 'benoemde'],
+    onlyListed: true,
   },
   {
+    // Spanish "Titular:" alone is a headline's label: the account's words must follow it.
     pattern: new RegExp(
-      String.raw`(?<![\p{L}])(?:[Kk]ontoinhaber(?:in)?|[Tt]itular(?:[ 	]+de[ 	]+la[ 	]+cuenta|[ 	]+da[ 	]+conta)?|[Ii]ntestatario|[Rr]ekeninghouder|[Kk]ontoinnehavare|[Kk]ontohaver|[Kk]ontoindehaver|[Tt]itulaire(?:[ 	]+du[ 	]+compte)?|[Ww]łaściciel[ 	]+rachunku)[ 	]*:[ 	]*(${NAME})`,
+      String.raw`(?<![\p{L}])(?:[Kk]ontoinhaber(?:in)?|[Tt]itular[ \t]+(?:de[ \t]+la[ \t]+cuenta|da[ \t]+conta)|[Ii]ntestatario|[Rr]ekeninghouder|[Kk]ontoinnehavare|[Kk]ontohaver|[Kk]ontoindehaver|[Tt]itulaire(?:[ \t]+du[ \t]+compte)?|[Ww]łaściciel[ \t]+rachunku)[ \t]*:[ \t]*(${NAME})`,
       'dgu',
     ),
     words: ['kontoinh', 'titular', 'intestatario', 'rekeninghouder', 'kontoinnehav', 'kontohaver', 'kontoindehaver', 'titulaire', 'właściciel'],
   },
-  { pattern: new RegExp(String.raw`^FN(?:;[^:
-]*)?:[ 	]*(${NAME})[ 	]*
-?$`, 'dgmu'), words: ['begin:vcard'] },
+  { pattern: new RegExp(String.raw`^FN(?:;[^:\n]*)?:[ \t]*(${NAME})[ \t]*\r?$`, 'dgmu'), words: ['begin:vcard'] },
   {
-    pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir)[ 	]+(?:ex|ex-wife|ex-husband|ex-partner|ex-boyfriend|ex-girlfriend|carer|caregiver|flatmate|housemate)[ 	]*,[ 	]+(${NAME})[ 	]*,`, 'dgu'),
+    pattern: new RegExp(String.raw`(?<![\p{L}])(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir)[ \t]+(?:ex|ex-wife|ex-husband|ex-partner|ex-boyfriend|ex-girlfriend|carer|caregiver|flatmate|housemate)[ \t]*,[ \t]+(${NAME})[ \t]*,`, 'dgu'),
     words: ['ex,', 'ex-', 'carer,', 'caregiver,', 'flatmate,', 'housemate,'],
   },
 ];
@@ -1592,8 +1597,9 @@ export const personDetector: Detector = {
       const name = personLike(m[1]!);
       if (name && (!onlyListed || namesAPerson(name))) addPerson(m.indices![1]![1], name, confidence);
     };
-    const titled = [...cuedMatches(text, TITLE_START, TITLE), ...(holdsLowerHonorific(text) ? cuedMatches(text, LOWER_TITLE_START, TITLE) : [])];
-    for (const m of titled) {
+    // One pass over both cues' starts, so a title found from either is found once ("il signor Dr. Rossi").
+    const titleStarts = holdsLowerHonorific(text) ? [...cueStarts(text, TITLE_START), ...cueStarts(text, LOWER_TITLE_START)].sort((a, b) => a - b) : TITLE_START;
+    for (const m of cuedMatches(text, titleStarts, TITLE)) {
       // "Dr. Martens will see you at 3" is a doctor: a person's verb after the brand's words makes them a person's.
       if (TITLED_BRAND.test(m[0]) && !TITLED_BRAND_PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 32))) continue;
       // "9145 Hamish Estate Dr. Proszę o podpisanie": after a house number and a street's name, "Dr." is its drive.
@@ -1761,8 +1767,7 @@ export const personDetector: Detector = {
     // Firms call and say where from too ("Hi there, this is Verizon from New Jersey"): one word only a name of the lists.
     for (const m of callerIntroduced ? matches(text, GREETING_CALLER) : []) addGroupPerson(m, 0.8, true);
     // "Hey, it's Monday!", "Hi, it's Google": one word only a name of the lists.
-    // Where the caller says where they are from ("Hi it's Kisabaka from Gombert GmbH"), any name is theirs.
-    for (const m of /it['’]?s /i.test(text) ? matches(text, GREETING_ITS) : []) addGroupPerson(m, 0.8, !FROM_PLACE_AFTER.test(text.slice(m.indices![1]![1], m.indices![1]![1] + 8)));
+    for (const m of /it['’]?s /i.test(text) ? matches(text, GREETING_ITS) : []) addGroupPerson(m, 0.8, true);
     // Before a mailbox the sender is a company's as often ("From: Duolingo <hello@…>"): one word there only a listed name.
     for (const m of text.includes(':') ? matches(text, MAIL_HEADER) : []) addGroupPerson(m, 0.75, m[0].endsWith('<'));
     for (const m of WROTE_WORD.test(text) ? matches(text, WROTE) : []) {
@@ -1855,8 +1860,8 @@ export const personDetector: Detector = {
     for (const m of matches(text, PERSON_TEMPER)) addGroupPerson(m, 0.75, false);
     // One scan for all their words (a scan for each word cost as much as the rest of these rules); then each cue's own.
     if (text.includes('As ') || PERSON_CUE_WORDS.test(lowerText)) {
-      for (const { pattern, words, cased } of PERSON_CUES) {
-        for (const m of words.some((word) => (cased ? text : lowerText).includes(word)) ? matches(text, pattern) : []) addGroupPerson(m, 0.8, false);
+      for (const { pattern, words, cased, onlyListed } of PERSON_CUES) {
+        for (const m of words.some((word) => (cased ? text : lowerText).includes(word)) ? matches(text, pattern) : []) addGroupPerson(m, 0.8, onlyListed === true);
       }
     }
     for (const [i, { pattern, words, nameFirst, cued }] of KNOWN_NAME_CONTEXTS.entries()) {

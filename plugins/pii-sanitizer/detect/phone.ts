@@ -81,7 +81,7 @@ const POSTAL_OR_REFERENCE = /^\d{5}-\d{3,4}$|^[1-9]\d{4} \d{3,4}$/;
  * for a phone near keeps it a phone.
  */
 export const OTHER_NUMBER_BEFORE = new RegExp(
-  String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|parcel|shipment|consignment|waybill|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run|isbn(?:-1[03])?|issn|asin|ean|upc|gtin|barcode|seed|checksum|hash|version|lot|batch|value|balance|offset|ref|pcn|nif|nipc|abn|acn|siren|siret|cnpj|utr|kvk|regon|(?:bestell|auftrags|rechnungs|kunden|vertrags|artikel|sendungs|referenz|versicherungs|steuer|konto|mitglieds|vorgangs|akten|ausweis|buchungs|serien|geräte|zähler|klant|bestel|lid|factuur|dossier|polis|ordre|kunde|kund|medlems|faktura|ärende|saks)(?:nummer|numer|[ \t-]?nr\.?))(?:[ \t]*(?:number|no\.?|nr\.?|#|id|ref\.?|code))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card|item|article|product|catalog(?:ue)?|stock|asset|permit|certificate|voucher|receipt|contract|docket|incident|application|loyalty|notice|penalty)[ \t]*(?:number|no\.?|nr\.?|#|id|ref\.?|code)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
+  String.raw`(?:(?<![A-Za-z])(?:licen[cs]e|passport|account|order|invoice|ticket|tracking|parcel|shipment|consignment|waybill|serial|policy|registration|confirmation|booking|reservation|transaction|claim|sku|vin|request|session|build|trace|job|run|isbn(?:-1[03])?|issn|asin|ean|upc|gtin|barcode|seed|checksum|hash|version|lot(?<![Aa][ \t]+lot)|batch|value|balance|offset|ref|pcn|nif|nipc|abn|acn|siren|siret|cnpj|utr|kvk|regon|(?:bestell|auftrags|rechnungs|kunden|vertrags|artikel|sendungs|referenz|versicherungs|steuer|konto|mitglieds|vorgangs|akten|ausweis|buchungs|serien|geräte|zähler|klant|bestel|lid|factuur|dossier|polis|ordre|kunde|kund|medlems|faktura|ärende|saks)(?:nummer|numer|[ \t-]?nr\.?))(?:[ \t]*(?:number|no\.?|nr\.?|#|id|ref\.?|code))?|(?<![A-Za-z])(?:member(?:ship)?|customer|reference|case|patient|employee|routing|part|model|badge|student|tax|vat|social security|insurance|card|item|article|product|catalog(?:ue)?|stock|asset|permit|certificate|voucher|receipt|contract|docket|incident|application|loyalty|notice|penalty)[ \t]*(?:number|no\.?|nr\.?|#|id|ref\.?|code)|(?<![A-Za-z])(?<!caller[ \t]?)id)[ \t]*(?:is|was|:|=|-)?[ \t]*#?$`,
   'i',
 );
 /**
@@ -107,7 +107,7 @@ const LINE_NUMBER = String.raw`(?:contact|home|work|direct|office|landline|phone
  * team on", "spent Friday calling the customer ("): whatever comes after it.
  */
 const PHONE_PHRASE_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping|buzz)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+(?:back|urgently|asap|directly|anytime|today|tomorrow|instead))?[ \t]+(?:on|at)|hit[ \t]+(?:me|us)[ \t]+up[ \t]+(?:on|at)|(?:call(?:ed|ing)?|rang|ring(?:ing)?|phoned|phoning|texted|texting)[ \t]+(?:your|the|my|our|his|her|their)[ \t]+(?!function|method|endpoint|api|service|hook|handler|script)[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?(?:[ \t]+(?:on|at)|[ \t]*\(|(?=[ \t]*$))|call[ \t-]?back[ \t]+(?:on|at)|texts?[ \t]+from|contact(?:[ \t]+(?:number|no\.?))?[ \t]+is|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|(?:call|text|ring|phone|whatsapp)[ \t]+(?:me|us)(?:[ \t]+back)?[ \t]*:|(?:nobody|no[ \t]+one|not|isn['’]t|wasn['’]t|aren['’]t|never|didn['’]t|doesn['’]t|don['’]t|won['’]t)[ \t]+(?:answer(?:s|ed|ing)?|pick(?:s|ed|ing)?[ \t]+up)(?:[ \t]+(?:on|at))?|(?:questions|queries|enquiries|inquiries|dúvidas|dudas|preguntas|fragen|domande|vragen|frågor|spørgsmål|spørsmål)[ \t]*[?:][ \t]*(?:call[ \t]+(?:us[ \t]+)?(?:on|at)?)?|(?:main|direct|office|support|service|customer|phone)[ \t]+line[ \t]+(?:is|becomes|will[ \t]+be|is[ \t]+now)|(?:she|he|they|I|you|we)['’](?:s|re|m)[ \t]+on|from[ \t]+(?:the|this|that|a)[ \t]+number|(?:ligou|ligaram|telefonou)[ \t]+do[ \t]+número|(?:llamó|llamaron)[ \t]+(?:desde[ \t]+el|del)[ \t]+número|(?:chiamato|chiamata|chiamati)[ \t]+dal[ \t]+numero|[\w.+-]*@[\w.-]+\.[A-Za-z]{2,}[ \t]+(?:or|and)[ \t]+(?:on|at|by[ \t]+phone(?:[ \t]+(?:on|at))?)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:call|ring|phone|contact)[ \t]+(?:the|our|your)[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}(?:team|desk|office|department|helpdesk|hotline|reception|switchboard)[ \t]+(?:on|at)|(?:via|through|or|and|with)[ \t]+(?:the|our|your)[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}(?:desk|office|helpdesk|hotline|helpline|reception|switchboard)[ \t]+on|R[üu]ckruf[ \t]+unter|(?:my|our|his|her|their)[ \t]+(?:phone|mobile|cell)[ \t]*,|(?:my|our)[ \t]+contact[ \t]*:|(?:contattare|contattarmi|contattarci|contattami)[ \t]+al|appele[rz](?:[ \t]+[^\s\d]+){0,2}[ \t]+au|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiam(?:are|ate)[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|(?:når|nå)[ \t]+(?:ni|du|dere)[ \t]+(?:mig|meg|oss)[ \t]+på|(?:ich[ \t]+bin|wir[ \t]+sind|er[ \t]+ist|sie[ \t]+ist|sie[ \t]+sind)(?:[ \t]+[^\s\d]+){0,3}?[ \t]+unter|(?:my|our|his|her|their|your)[ \t]+(?:(?:work|home|office|direct|mobile|landline|main|personal|private)[ \t]+)?line(?:[ \t]+is|[ \t]*[,:])|(?:number|phone)[ \t]+on[ \t]+(?:file|record)[ \t]*[(:]|ring[ \t]+(?:meg|mig|oss|os)(?:[ \t]+(?:gärna|gerne|gjerne|bara|bare|bare|gerne))?[ \t]+på|(?:or|and|then|please|pls|just|will|would|shall|must|may|might|(?<=['’])ll|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:for|to)[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+,?[ \t]+(?:call|ring|dial|text)|(?:phoned|dial(?:l)?ed|rang|rung)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|calling|texted|texting|messaged)[ \t]+(?:me[ \t]+)?from|(?:texting|calling|ringing)[ \t]+(?:me|us)[ \t]+from|(?:my|our|his|her|their)[ \t]+(?:(?:new|old|phone|mobile|cell|home|work|office|direct|personal|private|landline|emergency|contact)[ \t]+)?number(?:['’]s)?(?:[ \t]+is)?)[ \t]*$`,
+  String.raw`(?<![A-Za-z])(?:(?:call|text|reach|ring|phone|message|whatsapp|ping|buzz)[ \t]+(?:me|us|him|her|them|you)(?:[ \t]+(?:back|urgently|asap|directly|anytime|today|tomorrow|instead))?[ \t]+(?:on|at)|hit[ \t]+(?:me|us)[ \t]+up[ \t]+(?:on|at)|(?:call(?:ed|ing)?|rang|ring(?:ing)?|phoned|phoning|texted|texting)[ \t]+(?:your|the|my|our|his|her|their)[ \t]+(?!function|method|endpoint|api|service|hook|handler|script)[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?(?:[ \t]+(?:on|at)|[ \t]*\(|(?=[ \t]*$))|call[ \t-]?back[ \t]+(?:on|at)|texts?[ \t]+from|contact(?:[ \t]+(?:number|no\.?))?[ \t]+is|return[ \t]+(?:my|our|the)[ \t]+call[ \t]+(?:on|at)|(?:me|nous|le|la)[ \t]+joindre[ \t]+(?:au|sur)|(?:llámame|llámanos|llame|llamar|llamen)[ \t]+al|(?:stop|keeps?|kept)[ \t]+(?:texting|calling)|(?:rappele[rz]|appele[rz]|rappelle-moi|appelle-moi)[ \t]+(?:au|le)|(?:ligue|ligar|liga)[ \t]+(?:para|pro)|(?:be[ \t]+)?(?:reached|contacted)[ \t]+(?:on|at|via|under)|(?:call|text|ring|phone|whatsapp)[ \t]+(?:me|us)(?:[ \t]+back)?[ \t]*:|(?:nobody|no[ \t]+one|not|isn['’]t|wasn['’]t|aren['’]t|never|didn['’]t|doesn['’]t|don['’]t|won['’]t)[ \t]+(?:answer(?:s|ed|ing)?|pick(?:s|ed|ing)?[ \t]+up)(?:[ \t]+(?:on|at))?|(?:^|(?<=[.!?\n][ \t]{0,3}))(?:[Qq]uestions|[Qq]ueries|[Ee]nquiries|[Ii]nquiries|[Dd]úvidas|[Dd]udas|[Pp]reguntas|[Ff]ragen|[Dd]omande|[Vv]ragen|[Ff]rågor|[Ss]pørgsmål|[Ss]pørsmål)[ \t]*[?:][ \t]*(?:call[ \t]+(?:us[ \t]+)?(?:on|at)?)?|(?:main|direct|office|support|service|customer|phone)[ \t]+line[ \t]+(?:is|becomes|will[ \t]+be|is[ \t]+now)|(?:she|he|they)['’](?:s|re)[ \t]+on|(?:ligou|ligaram|telefonou)[ \t]+do[ \t]+número|(?:llamó|llamaron)[ \t]+(?:desde[ \t]+el|del)[ \t]+número|(?:chiamato|chiamata|chiamati)[ \t]+dal[ \t]+numero|[\w.+-]*@[\w.-]+\.[A-Za-z]{2,}[ \t]+(?:or|and)[ \t]+(?:on|at|by[ \t]+phone(?:[ \t]+(?:on|at))?)|reachable[ \t]+(?:at|on|via|under)|${OWN_NUMBER}|${OWN_NUMBER_IN_OTHER_LANGUAGES}|number[ \t]+(?:she|he|they|you|I)[ \t]+(?:left|gave(?:[ \t]+(?:me|us))?|uses?)[ \t]+(?:is|was|:)|(?:mich|ihn|sie|uns|mir)(?:[ \t]+bitte)?[ \t]+unter|(?:call|ring|phone|contact)[ \t]+(?:the|our|your)[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}(?:team|desk|office|department|helpdesk|hotline|reception|switchboard)[ \t]+(?:on|at)|(?:via|through|or|and|with)[ \t]+(?:the|our|your)[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}(?:desk|office|helpdesk|hotline|helpline|reception|switchboard)[ \t]+on|R[üu]ckruf[ \t]+unter|(?:my|our|his|her|their)[ \t]+(?:phone|mobile|cell)[ \t]*,|(?:my|our)[ \t]+contact[ \t]*:|(?:contattare|contattarmi|contattarci|contattami)[ \t]+al|appele[rz](?:[ \t]+[^\s\d]+){0,2}[ \t]+au|(?:ri)?(?:chiamami|chiamaci|chiamarmi|chiamatemi|chiamateci)[ \t]+al|chiam(?:are|ate)[ \t]+(?:il|al)|(?:(?:me|mij|ons)[ \t]+(?:appen|bellen|sms(?:en)?)|(?:app|bel|sms)[ \t]+(?:me|mij|ons))[ \t]+op|bereikbaar[ \t]+(?:op|via|onder)|(?:når|nå)[ \t]+(?:ni|du|dere)[ \t]+(?:mig|meg|oss)[ \t]+på|(?:ich[ \t]+bin|wir[ \t]+sind|er[ \t]+ist|sie[ \t]+ist|sie[ \t]+sind)(?:[ \t]+[^\s\d]+){0,3}?[ \t]+unter|(?:my|our|his|her|their|your)[ \t]+(?:(?:work|home|office|direct|mobile|landline|main|personal|private)[ \t]+)?line(?:[ \t]+is|[ \t]*[,:])|(?:number|phone)[ \t]+on[ \t]+(?:file|record)[ \t]*[(:]|ring[ \t]+(?:meg|mig|oss|os)(?:[ \t]+(?:gärna|gerne|gjerne|bara|bare|bare|gerne))?[ \t]+på|(?:or|and|then|please|pls|just|will|would|shall|must|may|might|(?<=['’])ll|to|can|could|should)[ \t]+(?:text|call|ring|dial|whatsapp)|(?:for|to)[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+,?[ \t]+(?:call|ring|dial)|(?:phoned|dial(?:l)?ed|rang|rung)|(?:^|(?<=[.!?,][ \t]{1,3}|\n))[ \t]*(?:call|dial|ring|text)|(?:with|on)[ \t]+the[ \t]+number|pod[ \t]+numer(?:em)?|voicemail[ \t]+from|(?:calls?|called|calling|texted|texting|messaged)[ \t]+(?:me[ \t]+)?from|(?:texting|calling|ringing)[ \t]+(?:me|us)[ \t]+from|(?:my|our|his|her|their)[ \t]+(?:(?:new|old|phone|mobile|cell|home|work|office|direct|personal|private|landline|emergency|contact)[ \t]+)?number(?:['’]s)?(?:[ \t]+is)?)[ \t]*$`,
   'i',
 );
 /**
@@ -204,6 +204,8 @@ function namedAsPhone(text: string, start: number, end: number): boolean {
  */
 const PHONE_ONLY_LABEL_BEFORE =
   /(?<![A-Za-z])(?:phone|telephone|tel|whatsapp|telefon|telefonu|telefoon|telefoonnummer|tlf|teléfono|telefono|telefone|téléphone|handy|handynummer|rufnummer|telefonnummer|festnetz|festnetznummer|puhelin)\.?(?:[ \t_]*(?:no\.?|nr\.?|number|#))?[ \t]*:?[ \t]*$/i;
+/** What a count counts, after a number: "our phone 4829173 users", "telephone 4829173 subscribers". */
+const COUNT_NOUN_AFTER = /^[ \t]+(?:users|subscribers|customers|lines|calls|numbers|units|times|people|accounts|devices|members|minutes|rows|records|messages|texts)(?![\p{L}])/iu;
 /** A word after the number (a count's noun: "cell 12345678 in the sheet"), but not "or" before another way to reach someone. */
 const NOT_A_BARE_PHONE_AFTER = /^[ \t]*(?:(?!(?:or|o|ou|oder|of|eller|lub|oppure)[ \t])\p{L}|%|[=;])/u;
 const ROUND_OR_DATE = /0{3}$|^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
@@ -274,9 +276,13 @@ export function mayBeValidFromUs(digits: string): boolean {
   return /^[2-9]\d{9}$/.test(national) || /^310\d{4}$/.test(national) || digits.startsWith('011');
 }
 
-/** `digits`: the value's digits without an extension. */
-/** Groups of digits that go on from where a run of them was cut. */
-const GROUPS_GO_ON = /(?:[ .\-\u00a0]\d+)+/y;
+/** Groups of a run's length that go on from where the run was cut; a phone after them is its own ("… 5566 77 415.555.0133"). */
+const GROUPS_GOING_ON = new Map<number, RegExp>();
+function groupsGoingOn(length: number): RegExp {
+  let pattern = GROUPS_GOING_ON.get(length);
+  if (!pattern) GROUPS_GOING_ON.set(length, (pattern = new RegExp(String.raw`(?:[ .\-\u00a0]\d{${length}}(?!\d))+`, 'y')));
+  return pattern;
+}
 /** Groups of one length, four or more, the last no longer than the others. */
 function oneCodesGroups(value: string): boolean {
   const groups = value.split(/[ .\-\u00a0]+/);
@@ -284,6 +290,7 @@ function oneCodesGroups(value: string): boolean {
   return groups.length >= 4 && length >= 3 && groups.slice(1, -1).every((g) => g.length === length) && groups[groups.length - 1]!.length <= length;
 }
 
+/** `digits`: the value's digits without an extension. */
 function shapeScore(value: string, digits: string): number {
   if (digits.length < 7 || digits.length > 15) return 0;
   const bare = value.replace(/^\((.*)\)$/, '$1');
@@ -353,8 +360,13 @@ export const phoneDetector: Detector = {
       if (nearWords(text, slashed.index, slashed.index + slashed[0].length, PHONE_WORD)) out.push(finding(this, slashed.index, slashed[0], 0.9));
     }
     for (const slashed of internationalSlashed(text)) {
+      const end = slashed.index + slashed[0].length;
+      const worded = nearWords(text, slashed.index, end, PHONE_WORD);
+      // "00" opens references as often ("Az. 0049 2023/4471"): only beside a phone's word, and never after another identifier's label.
+      if (slashed[0].startsWith('00') && !worded) continue;
+      if (!worded && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, slashed.index - 40), slashed.index))) continue;
       const valid = validNumber(slashed[0].replace(/^00/, '+').replace('/', ' '), 'US');
-      out.push(finding(this, slashed.index, slashed[0], valid || nearWords(text, slashed.index, slashed.index + slashed[0].length, PHONE_WORD) ? 0.95 : 0.7));
+      out.push(finding(this, slashed.index, slashed[0], valid || worded ? 0.95 : 0.7));
     }
     for (const m of matches(text, CANDIDATE)) {
       // A bracket that closes what the number sits in is no part of it ("(a@b.com, 0505 4572685)").
@@ -395,8 +407,9 @@ export const phoneDetector: Detector = {
       // "9400 1118 9922 3344 5566 77", an account's) or a list ("100 200 300 400 500 600 700"): no part of them, nor of the
       // groups that go on after them, is a phone of its own.
       if (digits.length > 15 && oneCodesGroups(value)) {
-        GROUPS_GO_ON.lastIndex = m.index + value.length;
-        CANDIDATE.lastIndex = GROUPS_GO_ON.exec(text) ? GROUPS_GO_ON.lastIndex : m.index + value.length;
+        const goOn = groupsGoingOn(value.split(/[ .\-\u00a0]+/)[0]!.length);
+        goOn.lastIndex = m.index + value.length;
+        CANDIDATE.lastIndex = goOn.exec(text) ? goOn.lastIndex : m.index + value.length;
         continue;
       }
       if (shape === 0) {
@@ -407,7 +420,7 @@ export const phoneDetector: Detector = {
         const bare =
           plausible &&
           ((BARE_LOCAL.test(value.replace(/[ \t]*ext\.?[ \t]*\d+$/i, '')) &&
-            (phraseBefore(before, wider) || namedAsPhone(text, m.index, end) || ((!wordAfter || PHONE_ONLY_LABEL_BEFORE.test(before)) && labelled))) ||
+            (phraseBefore(before, wider) || namedAsPhone(text, m.index, end) || ((!wordAfter || (PHONE_ONLY_LABEL_BEFORE.test(before) && !COUNT_NOUN_AFTER.test(text.slice(end, end + 16)))) && labelled))) ||
             (SHORT_LOCAL.test(value) && (phraseBefore(before, wider) || (!wordAfter && (SHORT_LABEL_BEFORE.test(before) || labelled)))));
         if (bare) {
           out.push(finding(this, m.index, value, 0.8));

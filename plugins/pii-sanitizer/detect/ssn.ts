@@ -26,7 +26,7 @@ const CELL = /^(\d{3})([- ]?)(\d{2})\2(\d{4})$/;
  * Nine digits after a country's code or a phone's label on their line are a phone's ("SSN: 611-34-3000\nPhone: +33
  * 700440237"), whatever SSN stands on the line before.
  */
-const PHONE_PART_BEFORE = /\+\d{1,4}[ \t\u00a0-]?$|(?<![A-Za-z])(?:phone|tel|mobile|cell|fax)[^\n\d]{0,12}$/i;
+const PHONE_PART_BEFORE = /\+\d{1,4}[ \t\u00a0-]?$|(?<![A-Za-z])(?:phone|telephone|tel|mobile|cell|fax)(?![a-z])[^\n\d]{0,12}$/i;
 
 function validParts(area: string, group: string, serial: string): boolean {
   const a = Number(area);
