@@ -384,10 +384,10 @@ const PERSON_TEMPER = new RegExp(
  * an ex or a carer set off by commas ("My ex, Stachurski, still has access"). `words` gate each (the text in lower case
  * holds one of them, or the text itself where they are `cased`).
  */
-const OFFICES = ['chief', 'head', 'director', 'president', 'chair', 'chairman', 'chairwoman', 'chairperson', 'vice', 'managing', 'general', 'secretary', 'treasurer', 'minister', 'nuevo', 'nueva', 'direttore', 'direttrice', 'diretor', 'diretora', 'directeur', 'directrice', 'geschäftsführer', 'geschäftsführerin', 'vorstand']
-  .map((word) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`)
-  .concat(['CEO', 'CFO', 'CTO', 'COO'])
-  .join('|');
+const OFFICES = `${wordAlternation(
+  ['chief', 'head', 'director', 'president', 'chair', 'chairman', 'chairwoman', 'chairperson', 'vice', 'managing', 'general', 'secretary', 'treasurer', 'minister', 'nuevo', 'nueva', 'direttore', 'direttrice', 'diretor', 'diretora', 'directeur', 'directrice', 'geschäftsführer', 'geschäftsführerin', 'vorstand'],
+  true,
+)}|CEO|CFO|CTO|COO`;
 /** Each cue, its gate's words, whether they are looked for in the text as written, and whether one word alone must be a listed name. */
 const PERSON_CUES: Array<{ pattern: RegExp; words: string[]; cased?: boolean; onlyListed?: boolean }> = [
   {
@@ -420,12 +420,9 @@ const PERSON_CUES: Array<{ pattern: RegExp; words: string[]; cased?: boolean; on
     words: ['ex,', 'ex-', 'carer,', 'caregiver,', 'flatmate,', 'housemate,'],
   },
 ];
-const PERSON_CUE_WORDS = new RegExp(
-  PERSON_CUES.filter((cue) => !cue.cased)
-    .flatMap((cue) => cue.words)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
-    .join('|'),
-);
+/** The cues' words, in one pattern for the text in lower case and one list for the text as written. */
+const PERSON_CUE_WORDS = new RegExp(wordAlternation(PERSON_CUES.filter((cue) => !cue.cased).flatMap((cue) => cue.words)));
+const CASED_PERSON_CUE_WORDS = PERSON_CUES.filter((cue) => cue.cased).flatMap((cue) => cue.words);
 /**
  * Contexts of a person around a name: told something ("Tell Mátyás that…"), introduced on a call ("Hi, this is
  * Holmberg"), with the writer ("Rowe and I"), before ", who" ("a letter for Buch, who worked…"), owning a family
@@ -1859,7 +1856,7 @@ export const personDetector: Detector = {
     for (const m of holds(text, ' under ') ? matches(text, BOOKED_UNDER) : []) addGroupPerson(m, 0.75, true);
     for (const m of matches(text, PERSON_TEMPER)) addGroupPerson(m, 0.75, false);
     // One scan for all their words (a scan for each word cost as much as the rest of these rules); then each cue's own.
-    if (text.includes('As ') || PERSON_CUE_WORDS.test(lowerText)) {
+    if (CASED_PERSON_CUE_WORDS.some((word) => text.includes(word)) || PERSON_CUE_WORDS.test(lowerText)) {
       for (const { pattern, words, cased, onlyListed } of PERSON_CUES) {
         for (const m of words.some((word) => (cased ? text : lowerText).includes(word)) ? matches(text, pattern) : []) addGroupPerson(m, 0.8, onlyListed === true);
       }

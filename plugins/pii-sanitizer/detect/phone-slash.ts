@@ -7,13 +7,18 @@ import { digitsOf, matches } from './context';
  */
 const AREA_SLASH = /(?<![\w+./-])\(?0[1-9]\d{1,4}\)? ?\/ ?\d{2,8}(?:[ -]\d{2,5}){0,3}(?![\w/-]|[.,]\d)/g;
 
+/** The matches of a slashed shape in `text` whose digits number `fewest` to `most`. */
+function slashed(text: string, shape: RegExp, fewest: number, most: number): RegExpExecArray[] {
+  if (!text.includes('/')) return [];
+  return [...matches(text, shape)].filter((m) => {
+    const digits = digitsOf(m[0]).length;
+    return digits >= fewest && digits <= most;
+  });
+}
+
 /** The area-code-and-slash numbers of `text`. */
 export function areaCodeSlashed(text: string): RegExpExecArray[] {
-  if (!text.includes('/')) return [];
-  return [...matches(text, AREA_SLASH)].filter((m) => {
-    const digits = digitsOf(m[0]).length;
-    return digits >= 7 && digits <= 13;
-  });
+  return slashed(text, AREA_SLASH, 7, 13);
 }
 
 /**
@@ -24,9 +29,5 @@ const INTERNATIONAL_SLASH = /(?<![\w+./-])(?:\+|00)[1-9]\d{0,2}[ \u00a0]?(?:\(0\
 
 /** The numbers of `text` written with a country's code and an area code's slash. */
 export function internationalSlashed(text: string): RegExpExecArray[] {
-  if (!text.includes('/')) return [];
-  return [...matches(text, INTERNATIONAL_SLASH)].filter((m) => {
-    const digits = digitsOf(m[0]).length;
-    return digits >= 9 && digits <= 15;
-  });
+  return slashed(text, INTERNATIONAL_SLASH, 9, 15);
 }

@@ -283,11 +283,12 @@ function groupsGoingOn(length: number): RegExp {
   if (!pattern) GROUPS_GOING_ON.set(length, (pattern = new RegExp(String.raw`(?:[ .\-\u00a0]\d{${length}}(?!\d))+`, 'y')));
   return pattern;
 }
-/** Groups of one length, four or more, the last no longer than the others. */
-function oneCodesGroups(value: string): boolean {
+/** The groups' length where there are four or more of one length (three digits at least), the last no longer; else 0. */
+function equalGroupsLength(value: string): number {
   const groups = value.split(/[ .\-\u00a0]+/);
   const length = groups[0]!.length;
-  return groups.length >= 4 && length >= 3 && groups.slice(1, -1).every((g) => g.length === length) && groups[groups.length - 1]!.length <= length;
+  const equal = groups.length >= 4 && length >= 3 && groups.slice(1, -1).every((g) => g.length === length) && groups[groups.length - 1]!.length <= length;
+  return equal ? length : 0;
 }
 
 /** `digits`: the value's digits without an extension. */
@@ -406,8 +407,9 @@ export const phoneDetector: Detector = {
       // Four groups or more of one length, the last maybe shorter, past a phone's fifteen digits, are one code (a parcel's
       // "9400 1118 9922 3344 5566 77", an account's) or a list ("100 200 300 400 500 600 700"): no part of them, nor of the
       // groups that go on after them, is a phone of its own.
-      if (digits.length > 15 && oneCodesGroups(value)) {
-        const goOn = groupsGoingOn(value.split(/[ .\-\u00a0]+/)[0]!.length);
+      const groupLength = digits.length > 15 ? equalGroupsLength(value) : 0;
+      if (groupLength > 0) {
+        const goOn = groupsGoingOn(groupLength);
         goOn.lastIndex = m.index + value.length;
         CANDIDATE.lastIndex = goOn.exec(text) ? goOn.lastIndex : m.index + value.length;
         continue;
