@@ -137,11 +137,19 @@ const UNREAD_TEMPLATES_8 = fixture('pii-unread-templates-8.json');
  */
 const UNREAD_TEMPLATES_9 = fixture('pii-unread-templates-9.json');
 /**
- * 240 more, written apart at that session's end, never read (`unread_templates_10_*`): with its starting code phone P
- * 0.927, R 0.954; IP P 0.907; card P 0.967; person P 0.915, R 0.845; address recall 0.877. With its end: phone P 0.928, R
- * 0.969; IP P 0.951; the rest unchanged.
+ * 240 more, written apart at that session's end (`unread_templates_10_*`): with its starting code phone P 0.927, R 0.954;
+ * IP P 0.907; card P 0.967; person P 0.915, R 0.845; address recall 0.877. With its end: phone P 0.928, R 0.969; IP P
+ * 0.951; the rest unchanged. Its misses were read in the thirty-eighth session (phone P 0.998, R 0.994; IP and card P
+ * 1.00; person P 0.954, R 0.853 after).
  */
 const UNREAD_TEMPLATES_10 = fixture('pii-unread-templates-10.json');
+/**
+ * 240 more, written in the thirty-eighth session by a helper who saw no rule, code or figure, more than half in the
+ * development set's manner, with look-alikes (ids, versions, amounts, eponyms) in most; never read, the standing honest
+ * measure (`unread_templates_11_*`): with that session's starting code phone P 0.988, R 0.952; address P 0.967; person P
+ * 0.975, R 0.880; the rest 1.00. With its end: phone P 1.00, address P 0.970; the rest unchanged.
+ */
+const UNREAD_TEMPLATES_11 = fixture('pii-unread-templates-11.json');
 /**
  * Prompts without a person, written for this project, full of products, firms, places and eponyms named like people
  * ("Jenkins", "Wells Fargo", "Kalman filter"): 400 whose findings were read while rules were written, 400 whose were not,
@@ -613,6 +621,7 @@ export async function benchPii(): Promise<Figures> {
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_8, UNREAD_SEEDS), 'unread_templates_8_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_9, UNREAD_SEEDS), 'unread_templates_9_'),
     ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_10, UNREAD_SEEDS), 'unread_templates_10_'),
+    ...scoreSamples(refilledSamples(UNREAD_TEMPLATES_11, UNREAD_SEEDS), 'unread_templates_11_'),
     // The same, written all in lower case, as the generator writes a few of its sentences and people type chats.
     ...scoreSamples(lowerCased(refilledSamples(path.join(DATA, 'presidio_synth_dev.json'), UNREAD_SEEDS)), 'lower_case_unread_refill_'),
     ...scoreSamples(lowerCased([UNREAD_TEMPLATES, UNREAD_TEMPLATES_2, UNREAD_TEMPLATES_3, UNREAD_TEMPLATES_4, UNREAD_TEMPLATES_5].flatMap((file) => refilledSamples(file, UNREAD_SEEDS))), 'lower_case_unread_templates_'),
@@ -655,9 +664,9 @@ function latencyInItsOwnProcess(): Figures {
   return JSON.parse(out.trim().split('\n').at(-1)!) as Figures;
 }
 
-/** Each reading's time in ms of `text`, read `runs` times after 200 to warm up, and the seconds all of them took. */
-function readingTimes(detector: ReturnType<typeof createDetector>, text: string, runs: number): { samples: number[]; seconds: number } {
-  for (let i = 0; i < 200; i++) detector.detect(text);
+/** Each reading's time in ms of `text`, read `runs` times after `warmUp` readings, and the seconds all of them took. */
+function readingTimes(detector: ReturnType<typeof createDetector>, text: string, runs: number, warmUp = 200): { samples: number[]; seconds: number } {
+  for (let i = 0; i < warmUp; i++) detector.detect(text);
   const samples: number[] = [];
   const started = performance.now();
   for (let i = 0; i < runs; i++) {
@@ -674,7 +683,11 @@ export async function piiLatency(): Promise<Figures> {
   const detector = createDetector();
   const text = prompt4kb();
   (globalThis as { gc?: () => void }).gc?.();
-  const { samples, seconds } = readingTimes(detector, text, 2000);
+  // A plugin server's first readings, while V8 still compiles the detectors' code as it finds them hot.
+  figures.ms_p50_4kb_first_200 = round(quantile(readingTimes(detector, text, 200, 0).samples, 0.5));
+  // Then as a server that has read a few thousand prompts reads them: the median of 250 readings fell from about 0.73 to
+  // 0.52 ms over the first 2,500 on the development machine (the same with a different prompt each time), and stays.
+  const { samples, seconds } = readingTimes(detector, text, 2000, 3000);
   figures.ms_p50_4kb = round(quantile(samples, 0.5));
   figures.ms_p99_4kb = round(quantile(samples, 0.99));
   figures.mb_per_s = round((text.length * samples.length) / 1e6 / seconds, 2);

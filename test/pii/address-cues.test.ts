@@ -50,3 +50,11 @@ describe('another language’s "address" of a mail box, a site or a machine', ()
     expect(addresses(text)).toEqual([address]);
   });
 });
+
+describe('a street word that ends a domain or a line is no street', () => {
+  it('a domain’s ".pl" or a "Place" at a line’s end before the next line’s number', () => {
+    expect(addresses('jan.nowak@firma.pl | sklep.pl\nVAT No. GB 123 4567 89')).toEqual([]);
+    expect(addresses('Meeting place\nRoom 204')).toEqual([]);
+    expect(addresses('Via Garibaldi 14, Torino')).toEqual(['Via Garibaldi 14, Torino']);
+  });
+});

@@ -59,6 +59,9 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
   });
 
   it('credit cards need Luhn and a known issuer range', () => {
+    // A card that pays with no bank's money, whatever its digits; a payment card beside it is still one.
+    expect(found('Receipt:\nGIFT CARD 6006 4912 0033 8871  -25.00\nVISA 4111-1111-1111-1111  -74.18')).toEqual([['credit_card', '4111-1111-1111-1111']]);
+    expect(categories('Loyalty card no. 5500 0000 0000 0004')).not.toContain('credit_card');
     expect(found('card 4111 1111 1111 1111 expires soon')).toEqual([['credit_card', '4111 1111 1111 1111']]);
     expect(found('amex 378282246310005')).toEqual([['credit_card', '378282246310005']]);
     expect(categories('order 4111 1111 1111 1112 shipped')).not.toContain('credit_card');
@@ -100,6 +103,10 @@ describe('PII detectors: valid values, invalid look-alikes, values in context', 
   });
 
   it('IPv4 and IPv6, strictly parsed, not version numbers', () => {
+    // A network before its netmask or Cisco wildcard mask is none, nor is the wildcard; a host before a mask is one.
+    expect(found('access-list 110 deny ip 10.40.0.0 0.0.255.255 any\nroute 172.16.0.0 255.240.0.0')).toEqual([]);
+    expect(found('permit host 10.40.2.9 0.0.0.0 and ip address 10.40.2.1 255.255.255.0')).toEqual([['ip', '10.40.2.9'], ['ip', '10.40.2.1']]);
+    expect(found('login from 0.229.98.48 failed')).toEqual([['ip', '0.229.98.48']]);
     expect(found('server 192.168.10.25 is down')).toEqual([['ip', '192.168.10.25']]);
     expect(found('host 2a02:6b8::8a2e:370:7334 answers')).toEqual([['ip', '2a02:6b8::8a2e:370:7334']]);
     // Loopback, unspecified, broadcast, netmasks and documentation ranges identify no one; a private host does.

@@ -10,6 +10,9 @@ describe('words where a person’s name stands that name none', () => {
     ['a landline’s German label', 'Handy: 987719965\nFestnetz: 915637743', []],
     ['a department signing', 'The invoice has been emailed.\n\nWarm regards,\nAccounts Receivable\nSotelo e Hijos', []],
     ['a business’s name after its label', 'Business name: Schroeder, Botsford and Abbott\nTIN: 53-8476800', []],
+    ['another number’s German label', 'Name: Wiebke Adler\nKundennummer: 7712-0034\nKreditkarte: 4111 1111 1111 1111', ['Wiebke Adler']],
+    ['a chat’s parties named by their role', 'Bot: Please type your order number.\nUser: hang on, it is on the email\nBot: Thank you, take your time.', []],
+    ['a drink and a whiskey named after people', 'Two Bloody Marys, then a Bloody Mary for the table and a glass of Jack Daniel’s.', []],
     ['a street named with a given name after its house number', 'address 359 Ashley Loop, phone +61 1 9158 9788', []],
     ['brands named with a title', 'Dr. Pepper or Mr. Pibb? And the Dr. Martens store at Westfield.', []],
     ['a Croatian domain’s last label before a sentence', 'Abbiamo inviato un link a ivana.horvat@mailhr.hr. Se non sei stato tu, scrivici.', []],
@@ -173,6 +176,18 @@ describe('words that make whoever they name a person, and honorifics of more lan
     ['Hi, this is tabea nieklauson, I ordered two chairs last week.', ['tabea nieklauson']],
     ['Hola, soy pauliina laine. Mi tarjeta fue rechazada.', ['pauliina laine']],
     ['il signor Dr. Rossi ha chiamato.', ['Rossi']],
+    // A party's title or a field's label before a given name that is a word too; a record's inline name field; a
+    // vCard's name and a name given "under the name" in lower case; what only people do after a given name.
+    ['Dispute for cardholder Hunter Farrell, card ending 1881.', ['Hunter Farrell']],
+    ['Wire the deposit today (account holder: Iris Mulder).', ['Iris Mulder']],
+    ['Confirm your enrolment: name Herzenberg, SSN 321-21-4194.', ['Herzenberg']],
+    ['BEGIN:VCARD\nVERSION:3.0\nFN:mark bechtelar\nEND:VCARD', ['mark bechtelar']],
+    ['The claim is under the name pauliina laine.', ['pauliina laine']],
+    ['Employee Izajasz requested parental leave from May.', ['Izajasz']],
+    ['commit 9f1c2ab\nAuthor: kende tóth <k.toth@example.hu>\nDate: Wed Oct 22 2025', ['kende tóth']],
+    ['Our contact for the delivery is liv poulsen (liv.p@example.dk).', ['liv poulsen']],
+    ['my accountant mikkel s. amundsen (m.amundsen@example.no) says no', ['mikkel s. amundsen']],
+    ['Melo, a former goalkeeper for Silva-Costa, was named head coach.', ['Melo']],
   ])('%s', (text, expected) => {
     expect(persons(text)).toEqual(expected);
   });
@@ -188,6 +203,10 @@ describe('words that make whoever they name a person, and honorifics of more lan
     'The council elected Germany as chair of the group.',
     'Titular: Gobierno aprueba la reforma',
     "hey it's going well, hi this is really good stuff",
+    'Landlord: Westgate Estates, 1 Harbour Road.',
+    'Hørsholm Helse reported a sharp drop in quarterly profits.',
+    'commit 9f1c2ab\nAuthor: dependabot[bot] <support@github.com>',
+    'Please email the support team (help@example.com) today.',
   ])('names no one in %s', (text) => {
     expect(persons(text)).toEqual([]);
   });

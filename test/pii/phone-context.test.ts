@@ -250,3 +250,42 @@ describe('phones told in more ways, and numbers that only look like one', () => 
     expect(phones('| Name | Phone |\n|---|---|\n| Ana | 15.01.2024 |')).toEqual([]);
   });
 });
+
+describe('a phone told by a line, a SIM, a dial-in or the hours it is open; a short reference is none', () => {
+  it.each([
+    ['Please contact the undersigned on 041722908 for the keys.', '041722908'],
+    ['The prepaid line 068213957 stopped working after the top-up.', '068213957'],
+    ['Move the SIM for 58 19 33 07 to my husband.', '58 19 33 07'],
+    ['Dial in via 716203948, then press 2.', '716203948'],
+    ['Vragen? Bel 61203395.', '61203395'],
+    ['The hotline (0771920) never answers.', '0771920'],
+    ['Her fax, 449 208, is still on the website.', '449 208'],
+    ['Boarding closes at 06:50; call 028 771 if you are late.', '028 771'],
+    ['We called 778402196 three times and nobody answered.', '778402196'],
+    ['Reception: 72055813 (Mon-Sat)', '72055813'],
+    ['T: 021 4468821 | M: 01 7723900\nE: j.v@example.org', '021 4468821', '01 7723900'],
+    ['Per informazioni chiamare il numero 0399127.', '0399127'],
+    ['Merci de rappeler Mme Roux au 0488102 demain.', '0488102'],
+  ])('%s', (text, ...phone) => {
+    expect(phones(text)).toEqual(phone);
+  });
+
+  it('not a voucher’s, a case’s, a contract’s, a VAT number’s, a reference’s with a leading "00", nor a field under a phone’s', () => {
+    for (const text of [
+      'The voucher 5530 1187 2290 did not work at the till.',
+      'Refund issued (case 204-117-3), allow 5 days.',
+      'Please check contract 5512-776 before Friday.',
+      'VAT No. DE 219 4471 03',
+      'Your ticket is 0071-442.',
+      'Settled on 2024-03-02, ref 0042-1187.',
+      'Telefon: 0660179685\nKundennummer: 4400-1187',
+      'Just in case: nothing to report.',
+    ]) {
+      expect([text, phones(text).filter((p) => p !== '0660179685')]).toEqual([text, []]);
+    }
+    // A number dialled abroad with "00" and a country's code is still one.
+    expect(phones('Call me on 0045 32 88 19 04 tomorrow.')).toEqual(['0045 32 88 19 04']);
+    // In a chat, a speaker's name before the number is no other number's label.
+    expect(phones('bot: And your registered phone?\nuser: (00855) 3963196')).toEqual(['(00855) 3963196']);
+  });
+});

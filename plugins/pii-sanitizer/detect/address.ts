@@ -131,13 +131,16 @@ const LEADING_STREET_WORDS = `${anyCase('rue|avenue|boulevard|bd\\.?|chemin|all�
 /** "Step 3 Via Email", "Option 2 Via Docker": a heading's number. */
 const HEADING_WORD = String.raw`(?:Option|Step|Method|Chapter|Part|Phase|Stage|Section|Top|Level|Round|Week|Day|Lesson|Module|Tip|Rule|Way|Version|Episode|Season|Figure|Table|Build|Sprint|Test|Tests|Release|Task|Issue|Ticket|Case|Item|Page|Sezione|Capitolo|Livello|Parte|Kapitel|Teil)`;
 const NUMBER_THEN_STREET_WORD = new RegExp(String.raw`(?<!${HEADING_WORD}[ \t]+)\b\d{1,5}[A-Za-z]?,?[ \t]+(?:${LEADING_STREET_WORDS})(?:[ \t]+${NUMBERED_NAME_WORD}){1,4}(?![\p{L}\p{N}])`, 'gu');
-/** The number is no version's or possessive's: "a friendly way 4.2.0", "in-place 2's" ("Rua Augusta 24.2 Esq" is a floor's). */
-const NAME_FIRST = new RegExp(String.raw`\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d{1,5}[A-Za-z]?\b(?!\.\d+\.\d|['’]s)${UNIT}`, 'gu');
+/**
+ * The number is no version's or possessive's: "a friendly way 4.2.0", "in-place 2's" ("Rua Augusta 24.2 Esq" is a floor's);
+ * the street word no domain's end ("shop.pl"), and the street on one line ("…place\nVAT No. GB 123").
+ */
+const NAME_FIRST = new RegExp(String.raw`(?<![.@])\b(?:${STREET})[ \t]+(?:${NAME_WORD}[ \t]+){0,3}\d{1,5}[A-Za-z]?\b(?!\.\d+\.\d|['’]s)${UNIT}`, 'gu');
 /**
  * Whether a street word stands before a number at all, looked for back from each digit: `NAME_FIRST` tries its street
  * words at every position, and prose holds far fewer digits than words.
  */
-const NAME_FIRST_PRECHECK = new RegExp(String.raw`\d(?<=\b(?:${STREET})\s+(?:${NAME_WORD}\s+){0,3}\d)`, 'u');
+const NAME_FIRST_PRECHECK = new RegExp(String.raw`\d(?<=(?<![.@])\b(?:${STREET})[ \t]+(?:${NAME_WORD}[ \t]+){0,3}\d)`, 'u');
 /**
  * Street words that are a surname, a music term or an English word too ("Shortstop Estrada 3 for 4", "Play the Largo 2
  * times", "See Plaza 2"): a name's word must stand between them and the number ("Plaza Mayor 1", "Largo do Machado 5").

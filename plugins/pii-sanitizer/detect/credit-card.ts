@@ -84,13 +84,16 @@ const CARD_WORDS_AFTER = /^[^\n]{0,24}?\b(?:exp|expiry|expires|valid thru|cvv|cv
 
 /**
  * Another identifier's label right before the number ("Batch code 5500 0000 0000 0004 is not a card number", "Tracking
- * 4111 1111 1111 1111"), no card's word in the label and none of a card's after the number: a test card's digits pass
- * Luhn as any code's may.
+ * 4111 1111 1111 1111"), no card's word in the label, or a card's that pays with no bank's money, and none of a card's
+ * words after the number: a test card's digits pass Luhn as any code's may.
  */
 function anotherCodes(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
-  return OTHER_NUMBER_BEFORE.test(before) && !CONTEXT.test(before) && !CARD_WORDS_AFTER.test(text.slice(end, end + 40));
+  if (CARD_WORDS_AFTER.test(text.slice(end, end + 40))) return false;
+  return NO_PAYMENT_CARD_BEFORE.test(before) || (OTHER_NUMBER_BEFORE.test(before) && !CONTEXT.test(before));
 }
+/** A card that pays with no bank's money: "GIFT CARD 6006 4912 0033 8871", "loyalty card no. …", "SIM card 8944…". */
+const NO_PAYMENT_CARD_BEFORE = /(?<![A-Za-z])(?:gift|loyalty|rewards?|store|membership|member|library|sim|id|access|key|club|bonus|customer)[ \t-]?card(?:[ \t]*(?:number|no\.?|nr\.?|#|code|id))?[ \t]*[:#]?[ \t]*$/i;
 
 /** How cards are written: in fours (with a short last group), Amex's 4-6-5, or unbroken; 13 digits at least. */
 const CARD_GROUPING = /^(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,4}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{13,19})$/;

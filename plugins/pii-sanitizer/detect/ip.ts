@@ -37,14 +37,31 @@ const NOBODY_V6 = /^(?:::1?|::0|2001:0?db8:.*|2001:4860:4860::88(?:88|44)|2606:4
  */
 function isNetwork(text: string, start: number, address: string, v4: boolean): boolean {
   if (text.slice(Math.max(0, start - 3), start) === '://') return false;
-  const prefix = /^\/(\d{1,3})(?!\d)/.exec(text.slice(start + address.length, start + address.length + 5))?.[1];
-  if (prefix === undefined) return false;
-  const bits = Number(prefix);
+  const after = text.slice(start + address.length, start + address.length + 17);
+  const prefix = /^\/(\d{1,3})(?!\d)/.exec(after)?.[1];
+  const bits = prefix !== undefined ? Number(prefix) : v4 ? maskBits(MASK_AFTER.exec(after)?.[1]) : undefined;
+  if (bits === undefined) return false;
   if (!v4) return bits < 128 && /(?:::|:0+)$/.test(address);
   if (bits >= 32) return false;
-  const value = address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
-  return value % 2 ** (32 - bits) === 0;
+  return octetsValue(address) % 2 ** (32 - bits) === 0;
 }
+
+/**
+ * A netmask or a Cisco wildcard mask after the address ("10.0.0.0 255.0.0.0", "172.16.0.0 0.15.255.255"): its prefix's
+ * length where its bits are a mask's (ones, then zeros; a wildcard the other way round).
+ */
+const MASK_AFTER = /^[ \t]+((?:255|0)\.\d{1,3}\.\d{1,3}\.\d{1,3})(?![\d.])/;
+function maskBits(mask: string | undefined): number | undefined {
+  if (mask === undefined) return undefined;
+  const value = octetsValue(mask);
+  const ones = mask.startsWith('255') ? value : 2 ** 32 - 1 - value;
+  const bits = ones.toString(2).padStart(32, '0');
+  return /^1*0*$/.test(bits) ? bits.indexOf('0') === -1 ? 32 : bits.indexOf('0') : undefined;
+}
+/** A Cisco wildcard mask after its network's address ("172.16.0.0 0.15.255.255"). */
+const wildcardMask = (text: string, start: number, address: string) =>
+  address.startsWith('0.') && maskBits(address) !== undefined && /\d\.\d{1,3}[ \t]+$/.test(text.slice(Math.max(0, start - 8), start));
+const octetsValue = (address: string) => address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
 
 export const ipDetector: Detector = {
   name: 'ip',
@@ -53,7 +70,7 @@ export const ipDetector: Detector = {
   detect(text) {
     const out = [];
     for (const m of matches(text, V4)) {
-      if (!isIPv4(m[0]) || NOBODY_V4.test(m[0]) || isNetwork(text, m.index, m[0], true)) continue;
+      if (!isIPv4(m[0]) || NOBODY_V4.test(m[0]) || isNetwork(text, m.index, m[0], true) || wildcardMask(text, m.index, m[0])) continue;
       const before = text.slice(Math.max(0, m.index - 30), m.index);
       if (VERSION.test(before.toLowerCase()) || CAMEL_VERSION.test(before)) continue;
       out.push(finding(this, m.index, m[0], nearWords(text, m.index, m.index + m[0].length, /\b(ip|address|host|server)\b/i) ? 0.99 : 0.9));
