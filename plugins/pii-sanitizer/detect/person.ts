@@ -6,10 +6,10 @@ import { DETERMINERS, FOLLOWING_WORDS, GIVEN_NAMES, LINKING_WORDS, NOT_NAMES, SU
 import { COMMON_ENGLISH_WORDS, COUNTRIES, COUNTRIES_IN_ANY_LANGUAGE, ENGLISH_WORDS, LISTED_GIVEN_NAMES, NOT_PEOPLE, PLACES_AND_EPONYMS } from './listed-given-names';
 import { COMMON_WORD_SURNAMES, GIVEN_NAME_SURNAMES, LISTED_SURNAMES, surnameByEnding, TIME_ZONE_CITIES } from './listed-surnames';
 import { namesInColumns } from './name-columns';
-import { OTHER_NUMBER_BEFORE } from './phone';
 import { namesInFields } from './name-fields';
 import { candidateWords, contextFeatures, personProbability, type Token, type WordFacts } from './person-context';
 import { addMentions, coverage, writtenInLowerCase } from './person-mentions';
+import { OTHER_NUMBER_BEFORE } from './phone';
 import { holdsCapital, type CasingFacts } from './truecase';
 import { DEFAULT_MIN_CONFIDENCE, finding, type Detector, type Finding } from './types';
 
@@ -134,11 +134,12 @@ const ROLE_ADJECTIVE = String.raw`(?:(?:new|old|former|current|late)[ \t]+)?(?:(
 const OWNER = String.raw`(?<![\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)[ \t]+${ROLE_ADJECTIVE}`;
 /** A role's or a person's field's word, anywhere in a word. */
 const ROLE_WORD = new RegExp(alternativesTree(`${PEOPLE_ROLES}|${OWNED_ROLES}|${PERSON_FIELDS}|${PEOPLE_LABELS}`, true), 'i');
+/** A word that is one of those whole ("accountant" in "my accountant fournier (…)"). */
+const WHOLE_ROLE_WORD = new RegExp(`^(?:${ROLE_WORD.source})$`, 'i');
 /**
  * Whether a text holds one at a word's start, as the patterns that read one after an owner or as a label need: they,
  * tried from every position, are worth running only then (the `\b` halves the scan).
  */
-const WHOLE_ROLE_WORD = new RegExp(`^(?:${ROLE_WORD.source})$`, 'i');
 const ROLE_WORD_IN_TEXT = new RegExp(String.raw`\b(?:${ROLE_WORD.source})`, 'i');
 /**
  * A role only people hold before their name: "my daughter's teacher, Imani Hyatt,", "the waiter, Perrot", "our new hire
@@ -516,7 +517,7 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
 ];
 /**
  * A context's `words` in lower case where they are words alone ("thank", "this is "): a text that holds none of them
- * (asked of the text in lower case, `holds`) is not scanned for them.
+ * (asked of the text in lower case, `lowerCueWordsIn`) is not scanned for them.
  */
 const CONTEXT_WORDS = KNOWN_NAME_CONTEXTS.map(({ words }) => literalAlternatives(words.source)?.map((word) => word.toLowerCase()));
 /**
@@ -861,6 +862,21 @@ const LOWER_NAME_CUE = new RegExp(
  * listed surname.
  */
 const LOWER_NAME_BEFORE_MAILBOX = /(?<![\p{L}\p{N}@._-])(\p{Ll}{2,}(?:[ \t]+\p{Ll}\.?)?(?:[ \t]+\p{Ll}{2,}){1,2})[ \t]*[(<][^\s()<>@]+@[^\s()<>@]+\.\p{L}{2,}[)>]/gu;
+/**
+ * The name of those words: a role before it is no part of it, nor a word of English or a third word before two that is
+ * no given name and no initial's ("my accountant fournier (…)", "please add kristensen (…)"; "mikkel s. amundsen" is one).
+ */
+function withoutLeadingWordsBeforeMailbox(candidate: string): string {
+  let words = candidate.split(/[ \t]+/);
+  const leading = (word: string, next: string) =>
+    WHOLE_ROLE_WORD.test(word) || ((words.length > 2 || ENGLISH_WORDS.has(word)) && !isGivenName(word) && !knownName(word) && !/^\p{L}\.?$/u.test(next));
+  let name = candidate;
+  while (words.length > 1 && leading(words[0]!, words[1]!)) {
+    words = words.slice(1);
+    name = name.slice(name.search(/[ \t]/)).trimStart();
+  }
+  return name;
+}
 /** "i'm thankful", "i am still booked": after "i am" a lower-case word is a name only when it is a known given name. */
 const WEAK_LOWER_TRIGGER = /^(?:i(?: a|['’])m|(?:my|his|her) name['’]s)$/i;
 /** "Hanne I. Kreutzmann": a middle initial between two capitalised words is a strong sign of a name. */
@@ -2091,12 +2107,7 @@ export const personDetector: Detector = {
       add(m.index + m[0].indexOf(typed, m[0].length - typed.length - (m.groups!.end?.length ?? 0)), name, 0.6);
     }
     for (const m of text.includes('@') ? matches(text, LOWER_NAME_BEFORE_MAILBOX) : []) {
-      // A role before the name is no part of it, nor a word of English or a third word before two that is no given name
-      // and no initial's ("my accountant fournier (…)", "please add kristensen (…)"; "mikkel s. amundsen" is one name).
-      let name = m[1]!;
-      for (let words = name.split(/[ \t]+/); words.length > 1 && (WHOLE_ROLE_WORD.test(words[0]!) || ((words.length > 2 || ENGLISH_WORDS.has(words[0]!)) && !isGivenName(words[0]!) && !knownName(words[0]!) && !/^\p{L}\.?$/u.test(words[1]!))); words = words.slice(1)) {
-        name = name.slice(name.search(/[ \t]/)).trimStart();
-      }
+      const name = withoutLeadingWordsBeforeMailbox(m[1]!);
       const words = name.split(/[ \t]+/);
       if (lowerCaseName(name, true) === name && (isGivenName(words[0]!) || knownName(words[0]!) || SURNAMES.has(words.at(-1)!))) add(m.index + m[1]!.length - name.length, name, 0.6);
     }
