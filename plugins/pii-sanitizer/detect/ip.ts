@@ -56,7 +56,9 @@ function maskBits(mask: string | undefined): number | undefined {
   const value = octetsValue(mask);
   const ones = mask.startsWith('255') ? value : 2 ** 32 - 1 - value;
   const bits = ones.toString(2).padStart(32, '0');
-  return /^1*0*$/.test(bits) ? bits.indexOf('0') === -1 ? 32 : bits.indexOf('0') : undefined;
+  if (!/^1*0*$/.test(bits)) return undefined;
+  const firstZero = bits.indexOf('0');
+  return firstZero === -1 ? 32 : firstZero;
 }
 /** A Cisco wildcard mask after its network's address ("172.16.0.0 0.15.255.255"). */
 const wildcardMask = (text: string, start: number, address: string) =>

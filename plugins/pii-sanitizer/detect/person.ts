@@ -522,15 +522,20 @@ const KNOWN_NAME_CONTEXTS: Array<{ pattern: RegExp; words: RegExp; nameFirst?: b
 const CONTEXT_WORDS = KNOWN_NAME_CONTEXTS.map(({ words }) => literalAlternatives(words.source)?.map((word) => word.toLowerCase()));
 /**
  * The cues' and the contexts' words asked of the text in lower case, in one pattern: one scan finds which the text holds
- * (11 µs of the synthetic 4 KB prompt; asked word by word, each a scan of the whole text, they cost 25 to 55 µs). A
- * word that starts another would hide it where both stand, so none may.
+ * (11 µs of the synthetic 4 KB prompt; asked word by word, each a scan of the whole text, they cost 25 to 55 µs). The
+ * scan goes on from the character after each match, so words that overlap ("this is this ") are both found; a word that
+ * starts another would still hide it where both stand, so none may.
  */
 const LOWER_CUE_WORDS = [...new Set([...PERSON_CUES.filter((cue) => !cue.cased).flatMap((cue) => cue.words), ...CONTEXT_WORDS.flatMap((words) => words ?? [])])];
 for (const word of LOWER_CUE_WORDS) if (LOWER_CUE_WORDS.some((other) => other !== word && other.startsWith(word))) throw new Error(`cue word "${word}" starts another`);
 const LOWER_CUE_WORD = new RegExp(wordAlternation(LOWER_CUE_WORDS), 'g');
 function lowerCueWordsIn(lowerText: string): Set<string> {
   const found = new Set<string>();
-  for (const m of matches(lowerText, LOWER_CUE_WORD)) found.add(m[0]);
+  LOWER_CUE_WORD.lastIndex = 0;
+  for (let m = LOWER_CUE_WORD.exec(lowerText); m; m = LOWER_CUE_WORD.exec(lowerText)) {
+    found.add(m[0]);
+    LOWER_CUE_WORD.lastIndex = m.index + 1;
+  }
   return found;
 }
 /**
